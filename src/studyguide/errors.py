@@ -1,0 +1,67 @@
+"""One hierarchy of errors; every message a teacher sees says where.
+
+Model and schema code raise or collect :class:`Problem` objects (a location and
+a sentence); the CLI prints them as ``file:line:col: message`` and exits once.
+The base class subclasses ``click.ClickException`` only in the CLI layer, so
+this module stays free of click and can be imported by anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a guide file: 1-based line and column (0 means unknown)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.col:
+            return f"{self.file}:{self.line}:{self.col}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located message, an error unless ``warning`` is set."""
+
+    where: Location
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.where}: {kind}{self.message}"
+
+
+class StudyguideError(Exception):
+    """Base class: something the user can fix. Never shown with a traceback."""
+
+    exit_code = 1
+
+
+class GuideError(StudyguideError):
+    """A guide (or other input file) has one or more problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.where, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(StudyguideError):
+    """A guide was valid but could not be laid out or written."""
+
+    def __init__(self, where: Location, message: str):
+        self.problems = [Problem(where, message)]
+        super().__init__(f"{where}: {message}")
+
+
+class UsageError(StudyguideError):
+    """A command-line mistake (a missing file, a folder with no guides)."""
+
+    exit_code = 2

@@ -1,0 +1,134 @@
+"""Bundled fonts, glyph coverage and fallback to installed system fonts.
+
+The bundled family (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) covers Latin,
+Greek, Cyrillic, math symbols, arrows, sub- and superscript digits, quotes and
+dashes. A character it lacks (Chinese, for one) is looked up among installed
+TrueType fonts; a character no font has is reported with its location.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+FONT_DIR = Path(__file__).with_name("fonts")
+FAMILY = "SGSans"
+FACES = {  # (bold, italic) → (registered name, file)
+    (0, 0): (FAMILY, "DejaVuSans.ttf"),
+    (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+    (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
+    (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+}
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
+# characters that need no glyph: layout controls and spaces reportlab handles itself
+IGNORED = frozenset("\n\t\r\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+@lru_cache(maxsize=None)
+def register() -> str:
+    """Register the bundled family with reportlab once; return its name."""
+    for (bold, italic), (name, filename) in FACES.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+        addMapping(FAMILY, bold, italic, name)
+    return FAMILY
+
+
+@lru_cache(maxsize=None)
+def coverage(name: str = REGULAR) -> frozenset[int]:
+    register()
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def font_dirs() -> list[Path]:
+    dirs = [Path(p) for p in os.environ.get("STUDYGUIDE_FONT_PATH", "").split(os.pathsep) if p]
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        dirs += [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts"]
+    elif sys.platform == "darwin":
+        dirs += [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
+    else:
+        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
+    return dirs
+
+
+def _candidates(char: str) -> list[Path]:
+    """Font files that may hold ``char``: fontconfig's answer where it exists, else every file."""
+    if not os.environ.get("STUDYGUIDE_FONT_PATH") and shutil.which("fc-list"):
+        try:
+            out = subprocess.run(["fc-list", f":charset={ord(char):x}", "file"], capture_output=True,
+                                 text=True, timeout=10, check=False).stdout
+            files = sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
+            return [Path(f) for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
+        except (OSError, subprocess.SubprocessError):
+            pass
+    found: list[Path] = []
+    for d in font_dirs():
+        if d.is_dir():
+            for root, _, files in os.walk(d):
+                found += [Path(root) / f for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
+    return sorted(found)
+
+
+@dataclass
+class Fallbacks:
+    """Which registered font draws each character the bundled family lacks."""
+
+    font_for: dict[str, Optional[str]] = field(default_factory=dict)
+
+    def missing(self) -> list[str]:
+        return sorted(c for c, f in self.font_for.items() if f is None)
+
+
+_loaded: dict[Path, list[tuple[str, frozenset[int]]]] = {}
+
+
+def _load(path: Path) -> list[tuple[str, frozenset[int]]]:
+    """Register every TrueType face in a file; fonts with PostScript outlines are skipped."""
+    if path in _loaded:
+        return _loaded[path]
+    faces = []
+    for index in range(16 if path.suffix.lower() == ".ttc" else 1):
+        name = f"SGFallback{len(_loaded)}-{index}"
+        try:
+            font = TTFont(name, str(path), subfontIndex=index)
+        except (TTFError, OSError, Exception):  # CFF outlines, bad index, broken files
+            break
+        pdfmetrics.registerFont(font)
+        faces.append((name, frozenset(font.face.charToGlyph)))
+    _loaded[path] = faces
+    return faces
+
+
+def plan(chars: set[str]) -> Fallbacks:
+    """Pick a font for each character the bundled family cannot draw."""
+    covered = coverage()
+    todo = sorted(c for c in chars if ord(c) not in covered and c not in IGNORED)
+    result = Fallbacks()
+    for char in todo:
+        if char in result.font_for:
+            continue
+        chosen = None
+        for name, cover in (face for faces in _loaded.values() for face in faces):
+            if ord(char) in cover:
+                chosen = name
+                break
+        if chosen is None:
+            for path in _candidates(char):
+                for name, cover in _load(path):
+                    if ord(char) in cover:
+                        chosen = name
+                        break
+                if chosen:
+                    break
+        result.font_for[char] = chosen
+    return result

@@ -1,0 +1,82 @@
+"""A JSON Schema (draft 2020-12) of the guide format, for editors' completion and checks.
+
+Built from the same key tables the validator uses, so the two cannot drift.
+"""
+from __future__ import annotations
+
+from .model import DEFAULT_HEADINGS
+from .schema import MAX_CHOICES, PAPERS, QUESTION_KEYS, SOURCE_KEYS
+
+TEXT = {"type": "string", "minLength": 1}
+TEXTS = {"type": "array", "items": TEXT}
+POINT = {"oneOf": [TEXT, {"type": "object", "required": ["point"], "additionalProperties": False,
+                          "properties": {"point": TEXT, "detail": TEXT}}]}
+LETTER_OR_TEXT = {"type": "string", "description": "a choice's letter (A, B, ...) or its exact text"}
+
+COMMON = {
+    "type": {"type": "string"},
+    "prompt": {**TEXT, "description": "the question as students read it"},
+    "points": {"type": "number", "minimum": 0, "maximum": 1000},
+    "explanation": {**TEXT, "description": "printed under the question in the answer key"},
+}
+PER_TYPE = {
+    "multiple_choice": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
+    "select_all": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES},
+                   "answer": {"type": "array", "items": LETTER_OR_TEXT, "minItems": 1}},
+    "true_false": {"answer": {"type": "boolean"}},
+    "short_answer": {"answer": TEXT, "lines": {"type": "integer", "minimum": 1, "maximum": 40, "default": 3}},
+    "essay": {"answer": TEXT, "lines": {"type": "integer", "minimum": 1, "maximum": 40, "default": 12}},
+    "fill_in_blank": {"word_bank": {"type": "boolean", "default": False}},
+    "matching": {"pairs": {"type": "array", "minItems": 2, "maxItems": 26, "items": {
+        "type": "object", "required": ["left", "right"], "additionalProperties": False,
+        "properties": {"left": TEXT, "right": TEXT}}}},
+    "ordering": {"items": {**TEXTS, "minItems": 2, "maxItems": 26, "description": "in the right order; printed shuffled"}},
+}
+REQUIRED = {"multiple_choice": ["choices", "answer"], "select_all": ["choices", "answer"], "true_false": ["answer"],
+            "matching": ["pairs"], "ordering": ["items"]}
+
+
+def question_schema(kind: str) -> dict:
+    props = {k: COMMON[k] for k in COMMON}
+    props["type"] = {"const": kind}
+    props.update(PER_TYPE[kind])
+    assert set(props) == set(QUESTION_KEYS[kind]), kind
+    return {"type": "object", "additionalProperties": False, "required": ["type", "prompt"] + REQUIRED.get(kind, []),
+            "properties": props}
+
+
+def guide_schema() -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "studyguide guide",
+        "description": "One study guide: the reading's summary, objectives, topics, benefits and criticisms, vocabulary and questions.",
+        "type": "object",
+        "required": ["title"],
+        "additionalProperties": False,
+        "properties": {
+            "title": TEXT, "subtitle": TEXT, "subject": TEXT, "grade": {"type": "string"}, "author": TEXT,
+            "language": {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", "default": "en"},
+            "paper": {"enum": list(PAPERS), "default": "letter"},
+            "source": {"oneOf": [TEXT, {"type": "object", "additionalProperties": False,
+                                        "properties": {k: {"type": "string"} for k in SOURCE_KEYS}}]},
+            "summary": {**TEXT, "description": "a blank line starts a new paragraph"},
+            "headings": {"type": "object", "additionalProperties": False,
+                         "properties": {k: {**TEXT, "default": v} for k, v in DEFAULT_HEADINGS.items()}},
+            "objectives": TEXTS,
+            "topics": {"type": "array", "items": {
+                "type": "object", "required": ["title"], "additionalProperties": False,
+                "properties": {"title": TEXT, "summary": TEXT, "points": TEXTS,
+                               "image": {**TEXT, "description": "PNG, JPEG or GIF in the guide's folder or assets/"},
+                               "caption": TEXT}}},
+            "perspectives": {"type": "array", "items": {
+                "type": "object", "required": ["who", "view"], "additionalProperties": False,
+                "properties": {"who": TEXT, "view": TEXT}}},
+            "benefits": {"type": "array", "items": POINT},
+            "criticisms": {"type": "array", "items": POINT},
+            "takeaways": TEXTS,
+            "vocabulary": {"type": "array", "items": {
+                "type": "object", "required": ["term", "definition"], "additionalProperties": False,
+                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT}}},
+            "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
+        },
+    }

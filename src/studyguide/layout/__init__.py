@@ -1,0 +1,59 @@
+"""Model + theme → a list of flowables (the story) for one document.
+
+One module per kind of content; this one only holds the shared context and
+the order of sections, dispatched through a dict.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+from reportlab.platypus import Paragraph
+
+from .. import inline
+from ..model import Guide
+from ..theme import Theme
+
+
+@dataclass
+class Ctx:
+    guide: Guide
+    theme: Theme
+    styles: dict
+    fonts: Mapping[str, Optional[str]]  # character → fallback font name
+    mode: str                           # "student" or "key"
+    width: float                        # frame width, points
+    question_pages: list = field(default_factory=list)  # filled while the document is laid out
+
+    def p(self, text: str, style: str, **kw) -> Paragraph:
+        return Paragraph(inline.markup(text, self.fonts), self.styles[style], **kw)
+
+    def raw(self, markup: str, style: str, **kw) -> Paragraph:
+        """A paragraph from markup this program made (already escaped)."""
+        return Paragraph(markup, self.styles[style], **kw)
+
+    def color(self, name: str):
+        return self.theme.colors[name]
+
+    @property
+    def key(self) -> bool:
+        return self.mode == "key"
+
+
+def story(ctx: Ctx) -> list:
+    from . import header, questions, sections
+
+    builders = {
+        "summary": sections.summary,
+        "objectives": sections.objectives,
+        "topics": sections.topics,
+        "perspectives": sections.perspectives,
+        "chart": sections.chart,
+        "takeaways": sections.takeaways,
+        "vocabulary": sections.vocabulary,
+        "questions": questions.section,
+    }
+    flow = header.header(ctx)
+    for name, build in builders.items():
+        flow += build(ctx)
+    return flow

@@ -1,0 +1,205 @@
+"""Small flowables the handout is made of.
+
+:class:`Twin` is the one that keeps the handout and the key in step: it holds
+the student's and the teacher's version of a piece of a question, reserves
+the height of the taller, and draws the one its document wants. Because every
+difference between the two documents lives inside a Twin, both paginate alike
+and every question starts on the same page in both.
+"""
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+
+class Stack(Flowable):
+    """Flowables drawn one under another as a single unsplittable block."""
+
+    def __init__(self, items, space_before: float = 0):
+        super().__init__()
+        self.items = [i for i in items if i is not None]
+        self.spaceBefore = space_before
+
+    def wrap(self, aW, aH):
+        self._sizes = []
+        total = 0.0
+        for n, item in enumerate(self.items):
+            _, h = item.wrap(aW, aH)
+            before = item.getSpaceBefore() if n else 0
+            self._sizes.append((before, h))
+            total += before + h + (item.getSpaceAfter() if n < len(self.items) - 1 else 0)
+        self.width, self.height = aW, total
+        return aW, total
+
+    def draw(self):
+        y = self.height
+        for n, (item, (before, h)) in enumerate(zip(self.items, self._sizes)):
+            y -= before + h
+            item.drawOn(self.canv, 0, y)
+            y -= item.getSpaceAfter()
+
+
+class Twin(Flowable):
+    """The student's or the key's version of a row, in the taller one's space."""
+
+    def __init__(self, student, key, mode: str):
+        super().__init__()
+        self.student, self.key, self.mode = student, key, mode
+
+    def wrap(self, aW, aH):
+        _, h1 = self.student.wrap(aW, aH)
+        _, h2 = self.key.wrap(aW, aH) if self.key is not self.student else (0, h1)
+        self._heights = (h1, h2)
+        self.width, self.height = aW, max(h1, h2)
+        return aW, self.height
+
+    def draw(self):
+        if self.mode == "key":
+            shown, h = self.key, self._heights[1 if self.key is not self.student else 0]
+        else:
+            shown, h = self.student, self._heights[0]
+        shown.drawOn(self.canv, 0, self.height - h)
+
+
+class Gap(Flowable):
+    """Empty space of a fixed height (the student's side of a key-only row)."""
+
+    def __init__(self, height: float = 0):
+        super().__init__()
+        self.height = height
+
+    def wrap(self, aW, aH):
+        self.width = aW
+        return aW, self.height
+
+    def draw(self):
+        pass
+
+
+class Labelled(Flowable):
+    """A paragraph with a label hung in the margin to its left (a number or a letter).
+
+    ``circle`` rings the label (a marked answer); ``right`` prints text flush
+    right on the first line (points).
+    """
+
+    def __init__(self, label: str, para, indent: float, font: str, size: float, *, circle=False,
+                 right: str | None = None, right_font: str | None = None, color=None, label_x: float = 0):
+        super().__init__()
+        self.label, self.para, self.indent = label, para, indent
+        self.font, self.size, self.circle, self.right = font, size, circle, right
+        self.right_font = right_font or font
+        self.color, self.label_x = color, label_x
+        self.right_w = stringWidth(right, self.right_font, size) + 10 if right else 0
+
+    def wrap(self, aW, aH):
+        _, h = self.para.wrap(aW - self.indent - self.right_w, aH)
+        self.width, self.height = aW, max(h, self.size * 1.3)
+        return aW, self.height
+
+    def draw(self):
+        c = self.canv
+        style = self.para.style
+        top_base = self.height - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
+        c.saveState()
+        c.setFont(self.font, self.size)
+        if self.color is not None:
+            c.setFillColor(self.color)
+            c.setStrokeColor(self.color)
+        c.drawString(self.label_x, top_base, self.label)
+        if self.circle:
+            w = stringWidth(self.label.rstrip(". )"), self.font, self.size)
+            c.setLineWidth(1.3)
+            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, max(w, self.size) * 0.78)
+        c.restoreState()
+        if self.right:
+            c.saveState()
+            c.setFont(self.right_font, self.size * 0.9)
+            c.drawRightString(self.width, top_base, self.right)
+            c.restoreState()
+        self.para.drawOn(c, self.indent, self.height - self.para.height)
+
+
+class Options(Flowable):
+    """Words in a row to circle (True / False); ``marked`` rings one of them."""
+
+    def __init__(self, words, x: float, font: str, size: float, gap: float, marked: int | None = None,
+                 color=None):
+        super().__init__()
+        self.words, self.x, self.font, self.size, self.gap = words, x, font, size, gap
+        self.marked, self.color = marked, color
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, self.size * 2.2
+        return aW, self.height
+
+    def draw(self):
+        c = self.canv
+        x, base = self.x, self.height / 2 - self.size * 0.35
+        for n, word in enumerate(self.words):
+            w = stringWidth(word, self.font, self.size)
+            c.setFont(self.font, self.size)
+            c.drawString(x, base, word)
+            if n == self.marked:
+                c.saveState()
+                if self.color is not None:
+                    c.setStrokeColor(self.color)
+                c.setLineWidth(1.4)
+                c.ellipse(x - 6, base - self.size * 0.45, x + w + 6, base + self.size * 1.15)
+                c.restoreState()
+            x += w + self.gap
+
+
+class Ruled(Flowable):
+    """One wide-ruled answer line, with the key's text written on it."""
+
+    def __init__(self, gap: float, indent: float, weight: float, color, text: str | None = None,
+                 font: str | None = None, size: float = 0, text_color=None):
+        super().__init__()
+        self.gap, self.indent, self.weight, self.color = gap, indent, weight, color
+        self.text, self.font, self.size, self.text_color = text, font, size, text_color
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, self.gap
+        return aW, self.gap
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(self.color)
+        c.setLineWidth(self.weight)
+        c.line(self.indent, 0, self.width, 0)
+        if self.text:
+            c.setFillColor(self.text_color)
+            c.setFont(self.font, self.size)
+            c.drawString(self.indent + 4, 3.5, self.text)
+        c.restoreState()
+
+
+class Box(Flowable):
+    """A square to write in (ordering), with the key's number inside, then a paragraph."""
+
+    def __init__(self, para, side: float, indent: float, weight: float, text: str | None = None,
+                 font: str | None = None, size: float = 0, color=None):
+        super().__init__()
+        self.para, self.side, self.indent, self.weight = para, side, indent, weight
+        self.text, self.font, self.size, self.color = text, font, size, color
+
+    def wrap(self, aW, aH):
+        left = self.indent + self.side + 10
+        _, h = self.para.wrap(aW - left, aH)
+        self.width, self.height = aW, max(h, self.side) + 4
+        return aW, self.height
+
+    def draw(self):
+        c = self.canv
+        top = self.height - 2
+        c.saveState()
+        c.setLineWidth(self.weight)
+        c.rect(self.indent, top - self.side, self.side, self.side)
+        if self.text:
+            c.setFillColor(self.color)
+            c.setFont(self.font, self.size)
+            c.drawCentredString(self.indent + self.side / 2, top - self.side / 2 - self.size * 0.35, self.text)
+        c.restoreState()
+        self.para.drawOn(c, self.indent + self.side + 10, top - self.para.height - max(0, (self.side - self.para.height) / 2))

@@ -1,0 +1,96 @@
+"""The title block: title, subtitle, subject and grade, name lines or the key banner, the source."""
+from __future__ import annotations
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Spacer
+
+from .. import fonts, inline
+from ..model import format_points
+from .flow import Twin
+
+
+class NameLines(Flowable):
+    """Name ____ Date ____ Period ____ (student) or the answer-key banner (teacher)."""
+
+    def __init__(self, ctx, labels, banner: str | None, total: str | None):
+        super().__init__()
+        self.ctx, self.labels, self.banner, self.total = ctx, labels, banner, total
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, 0.42 * inch
+        return aW, self.height
+
+    def draw(self):
+        c, ctx = self.canv, self.ctx
+        body = ctx.styles["body"]
+        size = body.fontSize
+        base = 0.1 * inch
+        c.setStrokeColor(ctx.color("rule"))
+        c.setLineWidth(ctx.theme.rule)
+        right = self.width
+        if self.total:
+            c.setFont(fonts.BOLD, size)
+            c.drawRightString(right, base, self.total)
+            right -= c.stringWidth(self.total, fonts.BOLD, size) + 18
+        if self.banner:
+            c.saveState()
+            c.setFillColor(ctx.color("shade"))
+            c.rect(0, base - 6, right, size + 12, stroke=0, fill=1)
+            c.setFillColor(ctx.color("ink"))
+            c.setFont(ctx.styles["heading"].fontName, size + 1)
+            c.drawString(8, base, self.banner)
+            c.restoreState()
+            return
+        shares = [0.5, 0.28, 0.22]
+        x = 0
+        usable = right
+        c.setFont(body.fontName, size)
+        for label, share in zip(self.labels, shares):
+            span = usable * share
+            c.drawString(x, base, label)
+            start = x + c.stringWidth(label, body.fontName, size) + 4
+            c.line(start, base - 2, x + span - 12, base - 2)
+            x += span
+
+
+def citation(source) -> str | None:
+    """An escaped, readable citation: Author, “Title,” Publisher, date. URL"""
+    if source is None:
+        return None
+    parts = []
+    if source.author:
+        parts.append(inline.escape(source.author))
+    if source.title:
+        parts.append(f"“{inline.escape(source.title)}”")
+    if source.publisher:
+        parts.append(f"<i>{inline.escape(source.publisher)}</i>")
+    if source.date:
+        parts.append(inline.escape(source.date))
+    text = ", ".join(parts)
+    if source.url:
+        text = f"{text}. {inline.escape(source.url)}" if text else inline.escape(source.url)
+    return text or None
+
+
+def header(ctx) -> list:
+    g = ctx.guide
+    flow = [ctx.p(g.title, "title")]
+    if g.subtitle:
+        flow.append(ctx.p(g.subtitle, "subtitle"))
+    meta = [x for x in (g.subject, f"Grade {g.grade}" if g.grade else None, g.author) if x]
+    if meta:
+        flow.append(ctx.p("  ·  ".join(meta), "meta"))
+    flow.append(Spacer(1, 8))
+    total = g.total_points
+    total_text = f"Total: {format_points(total)} points" if total is not None else None
+    labels = ("Name", "Date", "Period")
+    flow.append(Twin(NameLines(ctx, labels, None, total_text),
+                     NameLines(ctx, labels, "ANSWER KEY", total_text), ctx.mode))
+    cite = citation(g.source)
+    if cite:
+        flow.append(ctx.raw("<b>Source:</b> " + _route(ctx, cite), "citation"))
+    return flow
+
+
+def _route(ctx, markup: str) -> str:
+    return inline._route(markup, ctx.fonts) if ctx.fonts and not markup.isascii() else markup

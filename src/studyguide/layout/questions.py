@@ -1,0 +1,312 @@
+"""Questions, numbered, one kind per builder; the key's answers sit where the student writes.
+
+Every piece that differs between handout and key is a :class:`Twin` (or a
+:class:`LinedAnswer`, which is the same height in both), so both documents
+paginate alike.
+"""
+from __future__ import annotations
+
+import math
+
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from .. import fonts, inline, shuffle
+from ..model import Blank, format_points
+from .flow import Box, Gap, Labelled, Options, Stack, Twin
+from .sections import heading
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+INSTRUCTIONS = {
+    "multiple_choice": "Circle the letter of the best answer.",
+    "select_all": "Circle the letter of every correct answer; there may be more than one.",
+    "true_false": "Circle True or False.",
+    "short_answer": "Answer in complete sentences on the lines.",
+    "essay": "Write your answer on the lines. Support it with evidence from the reading.",
+    "fill_in_blank": "Write the missing word or words in each blank.",
+    "fill_in_blank_bank": "Write the missing word or words in each blank, choosing from the word bank.",
+    "matching": "Write the letter of the matching item on the line beside each number.",
+    "ordering": "Number the items in the boxes in the right order, 1 for the first.",
+}
+CHOICE_INDENT = 0.3 * inch
+
+
+class LinedAnswer(Flowable):
+    """Ruled answer lines; the key writes its model answer on them.
+
+    Both documents reserve ``max(lines, lines the answer needs)`` rules, so the
+    heights match. Splits between lines when a page runs out.
+    """
+
+    def __init__(self, ctx, lines: int, para, indent: float):
+        super().__init__()
+        self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
+        self.gap = ctx.theme.line_gap
+
+    def _needed(self, aW) -> int:
+        if self.para is None:
+            return 0
+        self.para.wrap(aW - self.indent - 8, 1e9)
+        return len(self.para.blPara.lines)
+
+    def wrap(self, aW, aH):
+        self.count = max(self.lines, self._needed(aW))
+        self.width, self.height = aW, self.count * self.gap
+        return aW, self.height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        fit = int(aH // self.gap)
+        if fit < 1 or fit >= self.count:
+            return []
+        if self.para is None:
+            first, rest = None, None
+        else:
+            parts = self.para.split(aW - self.indent - 8, fit * self.gap)
+            first, rest = (parts + [None, None])[:2] if parts else (None, self.para)
+        head = LinedAnswer(self.ctx, fit, first, self.indent)
+        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent)
+        return [head, tail]
+
+    def draw(self):
+        c, t = self.canv, self.ctx.theme
+        c.saveState()
+        c.setStrokeColor(self.ctx.color("rule"))
+        c.setLineWidth(t.rule)
+        for i in range(1, self.count + 1):
+            y = self.height - i * self.gap
+            c.line(self.indent, y, self.width, y)
+        c.restoreState()
+        if self.ctx.key and self.para is not None:
+            top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
+            self.para.drawOn(c, self.indent + 6, top - self.para.height)
+
+
+def _points(q) -> str | None:
+    if q.points is None:
+        return None
+    return f"({format_points(q.points)} pt{'' if q.points == 1 else 's'})"
+
+
+def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
+    style = para.style
+    font = fonts.BOLD if bold else fonts.REGULAR
+    return Labelled(text, para, indent, font, style.fontSize, circle=circle, right=right,
+                    right_font=fonts.REGULAR, color=color, label_x=label_x)
+
+
+def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
+    ni = ctx.theme.number_width
+    s_para = student_para or ctx.p(q.prompt, "prompt")
+    row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(q))
+    if key_para is not None:
+        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(q)), ctx.mode)
+    kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+    instruction = ctx.raw(INSTRUCTIONS[kind], "instruction", )
+    instruction.style = ctx.styles["instruction"]
+    return [row, _indented(instruction, ni)]
+
+
+class _Indent(Flowable):
+    def __init__(self, inner, left: float):
+        super().__init__()
+        self.inner, self.left = inner, left
+
+    def wrap(self, aW, aH):
+        _, h = self.inner.wrap(aW - self.left, aH)
+        self.width, self.height = aW, h
+        return aW, h
+
+    def draw(self):
+        self.inner.drawOn(self.canv, self.left, 0)
+
+    def getSpaceBefore(self):
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.inner.getSpaceAfter()
+
+
+def _indented(flowable, left):
+    return _Indent(flowable, left)
+
+
+def _choices(ctx, q, right: set[int]) -> list:
+    ni = ctx.theme.number_width
+    rows = []
+    for i, choice in enumerate(q.choices):
+        letter = f"{LETTERS[i]}."
+        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + CHOICE_INDENT, label_x=ni, bold=False)
+        if i in right:
+            key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + CHOICE_INDENT, label_x=ni,
+                         circle=True, color=ctx.color("answer"))
+        else:
+            key = student
+        rows.append(Twin(student, key, ctx.mode))
+    return rows
+
+
+def multiple_choice(ctx, n, q):
+    return _prompt(ctx, n, q), _choices(ctx, q, {q.answer})
+
+
+def select_all(ctx, n, q):
+    return _prompt(ctx, n, q), _choices(ctx, q, set(q.answers))
+
+
+def true_false(ctx, n, q):
+    size = ctx.styles["choice"].fontSize
+    x = ctx.theme.number_width + 4
+    words = ("True", "False")
+    student = Options(words, x, fonts.REGULAR, size, 28)
+    key = Options(words, x, fonts.REGULAR, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
+    return _prompt(ctx, n, q), [Twin(student, key, ctx.mode)]
+
+
+def _lined(ctx, n, q):
+    para = None
+    if q.answer:
+        para = ctx.p(q.answer, "answer")
+        para.style = _answer_style(ctx)
+    indent = ctx.theme.number_width
+    return _prompt(ctx, n, q), [LinedAnswer(ctx, q.lines, para, indent)]
+
+
+def _answer_style(ctx):
+    style = ctx.styles.get("_answer_lined")
+    if style is None:
+        from reportlab.lib.styles import ParagraphStyle
+
+        style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap)
+        ctx.styles["_answer_lined"] = style
+    return style
+
+
+short_answer = essay = _lined
+
+
+def _blank_markup(ctx, blank: Blank, key: bool) -> str:
+    size = ctx.styles["prompt"].fontSize
+    nbsp = stringWidth("\u00a0", fonts.REGULAR, size)
+    answer = blank.answer
+    width = max(stringWidth(answer, fonts.ITALIC, size) * 1.25 + 16, 0.9 * inch)
+    count = math.ceil(width / nbsp)
+    if not key:
+        return "<u>" + "\u00a0" * count + "</u>"
+    used = stringWidth(answer, fonts.BOLD_ITALIC, size) / nbsp
+    pad = max(1, round((count - used) / 2))
+    colour = ctx.color("answer").hexval()[2:]
+    text = inline.markup(answer, ctx.fonts).replace(" ", "\u00a0")
+    return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
+
+
+def fill_in_blank(ctx, n, q):
+    def para(key: bool):
+        parts = [inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key) for p in q.parts]
+        return ctx.raw("".join(parts), "prompt")
+
+    rows = []
+    if q.word_bank:
+        words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
+        bank = ctx.raw("<b>Word bank:</b>  " + "   ·   ".join(inline.markup(w, ctx.fonts) for w in words), "cell")
+        box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        box.hAlign = "LEFT"
+        rows.append(Spacer(1, 4))
+        rows.append(_indented(box, ctx.theme.number_width))
+    return _prompt(ctx, n, q, para(False), para(True)), rows
+
+
+def matching(ctx, n, q):
+    ni = ctx.theme.number_width
+    order = shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
+    letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
+    w = ctx.width - ni
+    widths = [0.5 * inch, 0.3 * inch, w * 0.42 - 0.8 * inch, 0.3 * inch, w * 0.58 - 0.3 * inch]
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), fonts.REGULAR,
+                                                                  ctx.styles["choice"].fontSize)])
+    rows = []
+    for i, pair in enumerate(q.pairs):
+        right = q.pairs[order[i]].right
+        cells = [None, ctx.raw(f"{i + 1}.", "choice"), ctx.p(pair.left, "choice"),
+                 ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(right, "choice")]
+        student = Table([["______"] + cells[1:]], colWidths=widths, style=style)
+        key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
+        key = Table([[key_blank] + cells[1:]], colWidths=widths, style=style)
+        for t in (student, key):
+            t.hAlign = "LEFT"
+        rows.append(_indented(Twin(student, key, ctx.mode), ni))
+    return _prompt(ctx, n, q), rows
+
+
+def ordering(ctx, n, q):
+    ni = ctx.theme.number_width
+    order = shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
+    size = ctx.styles["choice"].fontSize
+    side = 0.3 * inch
+    rows = []
+    for orig in order:
+        para = ctx.p(q.items[orig], "choice")
+        student = Box(para, side, ni, ctx.theme.rule)
+        key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.BOLD, size=size + 1,
+                  color=ctx.color("answer"))
+        rows.append(Twin(student, key, ctx.mode))
+        rows.append(Spacer(1, 3))
+    return _prompt(ctx, n, q), rows
+
+
+BUILDERS = {
+    "multiple_choice": multiple_choice, "select_all": select_all, "true_false": true_false,
+    "short_answer": short_answer, "essay": essay, "fill_in_blank": fill_in_blank,
+    "matching": matching, "ordering": ordering,
+}
+
+
+def _explanation(ctx, q) -> list:
+    notes = []
+    for blank in getattr(q, "blanks", ()):
+        if len(blank.answers) > 1:
+            others = ", ".join(f"“{inline.markup(a, ctx.fonts)}”" for a in blank.answers[1:])
+            notes.append(f"<b>Also accept</b> {others} for “{inline.markup(blank.answer, ctx.fonts)}”.")
+    if q.explanation:
+        notes.append("<b>Why:</b> " + inline.markup(q.explanation, ctx.fonts))
+    if not notes:
+        return []
+    para = ctx.raw("<br/>".join(notes), "explanation")
+    return [Twin(Gap(0), _indented(para, ctx.theme.number_width), ctx.mode)]
+
+
+class QuestionStart(Flowable):
+    """Zero-size mark that notes the page a question starts on (tests and `list` read it)."""
+
+    def __init__(self, sink: list):
+        super().__init__()
+        self.sink = sink
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def draw(self):
+        self.sink.append(self.canv.getPageNumber())
+
+
+def question(ctx, number: int, q) -> Flowable:
+    head, body = BUILDERS[q.kind](ctx, number, q)
+    body = [Spacer(1, 4)] + body + _explanation(ctx, q)
+    # the prompt never sits alone at a page's foot: it keeps its first rows with it
+    first = Stack([QuestionStart(ctx.question_pages)] + head + body[:4], space_before=ctx.theme.question_gap)
+    return KeepTogether([first] + body[4:])
+
+
+def section(ctx) -> list:
+    qs = ctx.guide.questions
+    if not qs:
+        return []
+    title = heading(ctx, "questions")
+    title[-1].keepWithNext = 1  # stays with the first question, whatever its size
+    return title + [question(ctx, n, q) for n, q in enumerate(qs, 1)]

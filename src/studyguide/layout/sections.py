@@ -1,0 +1,140 @@
+"""The reading part of a guide: summary, objectives, topics, perspectives,
+the benefits/criticisms chart, takeaways and vocabulary."""
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table, TableStyle
+
+from ..model import Point
+
+
+def heading(ctx, key: str) -> list:
+    """A section heading that never sits alone at a page's foot: it moves on when
+    less than ``heading_room`` is left below it (tables after it may then split)."""
+    return [CondPageBreak(ctx.theme.heading_room), ctx.p(ctx.guide.headings[key], "heading")]
+
+
+def bullets(ctx, items, style="bullet", numbered=False) -> list:
+    out = []
+    for n, text in enumerate(items, 1):
+        out.append(ctx.p(text, style, bulletText=f"{n}." if numbered else "•"))
+    return out
+
+
+def summary(ctx) -> list:
+    g = ctx.guide
+    if not g.summary:
+        return []
+    return heading(ctx, "summary") + [ctx.p(p, "body") for p in g.summary]
+
+
+def objectives(ctx) -> list:
+    if not ctx.guide.objectives:
+        return []
+    return heading(ctx, "objectives") + bullets(ctx, ctx.guide.objectives, numbered=True)
+
+
+def takeaways(ctx) -> list:
+    if not ctx.guide.takeaways:
+        return []
+    return heading(ctx, "takeaways") + bullets(ctx, ctx.guide.takeaways)
+
+
+def topics(ctx) -> list:
+    if not ctx.guide.topics:
+        return []
+    flow = heading(ctx, "topics")
+    for topic in ctx.guide.topics:
+        flow.append(ctx.p(topic.title, "subheading"))
+        if topic.summary:
+            flow.append(ctx.p(topic.summary, "body"))
+        flow += bullets(ctx, topic.points)
+        if topic.image is not None:
+            flow.append(figure(ctx, topic.image, topic.caption))
+    return flow
+
+
+def figure(ctx, path, caption):
+    from reportlab.lib.utils import ImageReader
+
+    w, h = ImageReader(str(path)).getSize()
+    max_w, max_h = min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch
+    scale = min(max_w / w, max_h / h)
+    img = Image(str(path), width=w * scale, height=h * scale)
+    img.hAlign = "CENTER"
+    parts = [Spacer(1, 4), img]
+    if caption:
+        parts.append(ctx.p(caption, "caption"))
+    else:
+        parts.append(Spacer(1, 8))
+    return KeepTogether(parts)
+
+
+def _grid(ctx, rows, widths, header=True):
+    t = ctx.theme
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), t.grid, ctx.color("rule")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),
+                  ("LINEBELOW", (0, 0), (-1, 0), t.grid * 2, ctx.color("ink"))]
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
+    table.hAlign = "LEFT"
+    return table
+
+
+def perspectives(ctx) -> list:
+    items = ctx.guide.perspectives
+    if not items:
+        return []
+    rows = [[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")] for p in items]
+    w = ctx.width
+    return heading(ctx, "perspectives") + [_grid(ctx, rows, [w * 0.28, w * 0.72], header=False), Spacer(1, 4)]
+
+
+def _point(ctx, item: Point | None):
+    if item is None:
+        return ""
+    text = f"**{item.point}**" if item.detail else item.point
+    if item.detail:
+        text += " — " + item.detail
+    return ctx.p(text, "cell")
+
+
+def chart(ctx) -> list:
+    g = ctx.guide
+    if not g.benefits and not g.criticisms:
+        return []
+    w = ctx.width
+    h = g.headings
+    if g.benefits and g.criticisms:
+        rows = [[ctx.p(h["benefits"], "cell_head"), ctx.p(h["criticisms"], "cell_head")]]
+        rows += [[_point(ctx, b), _point(ctx, c)] for b, c in zip_longest(g.benefits, g.criticisms)]
+        table = _grid(ctx, rows, [w / 2, w / 2])
+        table.setStyle(TableStyle([("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid, ctx.color("rule"))]))
+    else:
+        key = "benefits" if g.benefits else "criticisms"
+        rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
+        table = _grid(ctx, rows, [w])
+    return heading(ctx, "chart") + [table, Spacer(1, 4)]
+
+
+def vocabulary(ctx) -> list:
+    terms = ctx.guide.vocabulary
+    if not terms:
+        return []
+    rows = [[ctx.raw("Term", "cell_head"), ctx.raw("Meaning", "cell_head")]]
+    for t in terms:
+        meaning = [ctx.p(t.definition, "cell")]
+        if t.example:
+            meaning.append(ctx.p(t.example, "cell_example"))
+        rows.append([ctx.p(t.term, "cell_head"), meaning])
+    w = ctx.width
+    return heading(ctx, "vocabulary") + [_grid(ctx, rows, [w * 0.27, w * 0.73]), Spacer(1, 4)]

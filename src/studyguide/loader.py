@@ -1,0 +1,187 @@
+"""Bytes → YAML nodes that remember where they came from.
+
+A strict reader on top of pyyaml's event stream (the C parser where present):
+no tags, anchors or aliases, one document, a depth cap, and every scalar kept
+as the exact text the teacher typed. Typing (booleans, numbers) happens later,
+in the schema, only where the format asks for it.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import GuideError, Location, Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+try:  # the C parser is ~10x faster; fall back when libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the pyyaml build
+    _Loader = yaml.SafeLoader
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(eq=False)
+class Node:
+    where: Location
+
+
+@dataclass(eq=False)
+class Scalar(Node):
+    value: str
+    plain: bool = True  # typed without quotes (so `~` or nothing means "empty")
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULLS
+
+
+@dataclass(eq=False)
+class Seq(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Map(Node):
+    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+
+
+KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise GuideError([Problem(Location(name), f"not valid UTF-16 ({exc.reason}); save the file as UTF-8")])
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+        raise GuideError([Problem(Location(name, line, col), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+
+
+def _loc(name: str, mark) -> Location:
+    return Location(name, mark.line + 1, mark.column + 1)
+
+
+_HINTS = (
+    ("mapping values are not allowed here", "put text that contains ': ' in quotes"),
+    ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("found unacceptable character", "remove the invisible control character"),
+    ("special characters are not allowed", "remove the invisible control character"),
+    ("expected <block end>, but found '-'", "line up the '-' of every item in a list"),
+    ("could not find expected ':'", "each line should be 'key: value'; put text that contains ': ' or '#' in quotes"),
+    ("found unexpected end of stream", "a quote was opened and never closed"),
+    ("while scanning a quoted scalar", "a quote was opened and never closed, or a quote inside the text needs doubling"),
+    ("expected ',' or ']'", "close the [ ] list, or put text that contains ',' or ':' in quotes"),
+    ("expected ',' or '}'", "close the { } mapping, or put text that contains ',' or ':' in quotes"),
+    ("found undefined tag handle", "remove the '!' tag: guides take plain text"),
+    ("found character '@'", "put text that starts with '@' or '`' in quotes"),
+    ("found character '`'", "put text that starts with '@' or '`' in quotes"),
+    ("while parsing a block mapping", "check the indentation: keys of one mapping line up"),
+    ("did not find expected key", "check the indentation: keys of one mapping line up"),
+)
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = _loc(name, mark) if mark else Location(name)
+    what = (exc.problem or exc.context or "the YAML cannot be read").strip()
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    hint = next((h for needle, h in _HINTS if needle in text), "check the YAML syntax on this line")
+    if "\\t" in what or "\t" in what:
+        what = what.replace("'\\t'", "a tab")
+    return Problem(where, f"YAML syntax: {what} ({hint})")
+
+
+class _Builder:
+    """Turns the event stream into nodes, refusing what a guide never needs."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def refuse(self, event, message: str) -> None:
+        self.problems.append(Problem(_loc(self.name, event.start_mark), message))
+        raise GuideError(self.problems)
+
+    def check(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.refuse(event, f"anchors ('&{event.anchor}') are not allowed in a guide; write the text out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self.refuse(event, f"tags ('{tag}') are not allowed in a guide; remove the '!' part")
+
+    def build(self, events) -> Node | None:
+        root: Node | None = None
+        stack: list[Node] = []
+        pending_key: list[Scalar | None] = []
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.refuse(event, "a guide file holds one document; remove the second '---' and what follows, or split it into two files")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.refuse(event, f"aliases ('*{event.anchor}') are not allowed in a guide; write the text out in full")
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self.check(event)
+                where = _loc(self.name, event.start_mark)
+                if isinstance(event, yaml.ScalarEvent):
+                    node: Node = Scalar(where, event.value, plain=event.style is None)
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    node = Seq(where)
+                else:
+                    node = Map(where)
+                if len(stack) >= MAX_DEPTH:
+                    self.refuse(event, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
+                if not stack:
+                    root = node
+                else:
+                    self._attach(stack, pending_key, node, event)
+                if isinstance(node, (Seq, Map)):
+                    stack.append(node)
+                    pending_key.append(None)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+                pending_key.pop()
+        return root
+
+    def _attach(self, stack, pending_key, node, event) -> None:
+        parent = stack[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+        elif pending_key[-1] is None:
+            if not isinstance(node, Scalar):
+                self.refuse(event, "a key must be plain text, not a list or mapping")
+            pending_key[-1] = node
+        else:
+            parent.pairs.append((pending_key[-1], node))
+            pending_key[-1] = None
+
+
+def parse(data: bytes, name: str) -> Node | None:
+    """Read a guide's bytes into nodes. Raises GuideError with located problems."""
+    if len(data) > MAX_BYTES:
+        raise GuideError([Problem(Location(name), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
+    text = decode(data, name)
+    builder = _Builder(name)
+    try:
+        return builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        raise GuideError([_syntax_problem(name, exc)]) from None
+    except yaml.YAMLError as exc:  # unmarked reader errors
+        raise GuideError([Problem(Location(name), f"YAML cannot be read: {exc}")]) from None

@@ -1,0 +1,190 @@
+"""A guide as plain, frozen data. Imports neither reportlab nor yaml.
+
+Every later output (handout, key, versions, activities, exports) takes a
+:class:`Guide` and gives bytes; none reaches back into YAML.
+Text fields hold the teacher's text exactly, with ``**bold**`` and ``*italic*``
+left in place for each renderer to interpret.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+from .errors import Location
+
+SECTION_ORDER = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions")
+
+DEFAULT_HEADINGS = {
+    "summary": "Summary",
+    "objectives": "Objectives",
+    "topics": "Key Topics",
+    "perspectives": "Perspectives",
+    "chart": "Benefits and Criticisms",
+    "benefits": "Benefits",
+    "criticisms": "Criticisms",
+    "takeaways": "Key Takeaways",
+    "vocabulary": "Vocabulary",
+    "questions": "Questions",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Optional[str] = None
+    author: Optional[str] = None
+    publisher: Optional[str] = None
+    date: Optional[str] = None
+    url: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    summary: Optional[str] = None
+    points: tuple[str, ...] = ()
+    image: Optional[Path] = None
+    caption: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Perspective:
+    who: str
+    view: str
+
+
+@dataclass(frozen=True)
+class Point:
+    point: str
+    detail: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    example: Optional[str] = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    prompt: str
+    points: Optional[float] = None
+    explanation: Optional[str] = None
+    where: Location = field(default=Location(""), compare=False)
+
+    kind = "question"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(Question):
+    choices: tuple[str, ...]
+    answer: int  # index into choices
+    kind = "multiple_choice"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SelectAll(Question):
+    choices: tuple[str, ...]
+    answers: tuple[int, ...]  # sorted indexes into choices
+    kind = "select_all"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(Question):
+    answer: bool
+    kind = "true_false"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShortAnswer(Question):
+    answer: Optional[str] = None
+    lines: int = 3
+    kind = "short_answer"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Essay(Question):
+    answer: Optional[str] = None  # grading notes
+    lines: int = 12
+    kind = "essay"
+
+
+@dataclass(frozen=True)
+class Blank:
+    answers: tuple[str, ...]  # the first is printed in the key; the rest are accepted too
+
+    @property
+    def answer(self) -> str:
+        return self.answers[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FillInBlank(Question):
+    parts: tuple[Union[str, Blank], ...]  # text and blanks, in reading order
+    word_bank: bool = False
+    kind = "fill_in_blank"
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Blank))
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(Question):
+    pairs: tuple[Pair, ...]
+    kind = "matching"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ordering(Question):
+    items: tuple[str, ...]  # in the right order
+    kind = "ordering"
+
+
+QUESTION_TYPES = {cls.kind: cls for cls in (MultipleChoice, SelectAll, TrueFalse, ShortAnswer, Essay, FillInBlank, Matching, Ordering)}
+
+
+@dataclass(frozen=True)
+class Guide:
+    title: str
+    path: Path
+    subtitle: Optional[str] = None
+    subject: Optional[str] = None
+    grade: Optional[str] = None
+    author: Optional[str] = None
+    language: str = "en"
+    paper: str = "letter"
+    source: Optional[Source] = None
+    summary: tuple[str, ...] = ()  # paragraphs
+    headings: dict = field(default_factory=lambda: dict(DEFAULT_HEADINGS), compare=False)
+    objectives: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    perspectives: tuple[Perspective, ...] = ()
+    benefits: tuple[Point, ...] = ()
+    criticisms: tuple[Point, ...] = ()
+    takeaways: tuple[str, ...] = ()
+    vocabulary: tuple[Term, ...] = ()
+    questions: tuple[Question, ...] = ()
+    # every piece of teacher text with where it was typed, for located warnings
+    texts: tuple[tuple[Location, str], ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def total_points(self) -> Optional[float]:
+        pts = [q.points for q in self.questions if q.points is not None]
+        return sum(pts) if pts else None
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def format_points(value: float) -> str:
+    """2.0 → '2', 1.5 → '1.5'."""
+    return f"{value:g}"

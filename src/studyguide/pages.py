@@ -1,0 +1,69 @@
+"""Page geometry: one frame per page, and the footer "title · Page X of Y".
+
+The footer needs the page count, so the canvas keeps each page's state and
+draws footers when the document is saved (one layout pass, not two).
+"""
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from . import fonts
+
+
+def canvas_class(footer_text: str, theme, size: float, color):
+    class FooterCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int):
+            width, _ = self._pagesize
+            self.saveState()
+            self.setFont(fonts.REGULAR, size)
+            self.setFillColor(color)
+            self.setStrokeColor(color)
+            self.setLineWidth(0.4)
+            y = theme.footer_y
+            self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
+            text = f"{footer_text} · Page {number} of {total}"
+            self.drawString(theme.margin_x, y, text)
+            self.restoreState()
+
+    return FooterCanvas
+
+
+def document(stream, pagesize, theme, meta: dict) -> BaseDocTemplate:
+    doc = BaseDocTemplate(
+        stream,
+        pagesize=pagesize,
+        leftMargin=theme.margin_x,
+        rightMargin=theme.margin_x,
+        topMargin=theme.margin_top,
+        bottomMargin=theme.margin_bottom,
+        title=meta.get("title", ""),
+        author=meta.get("author", ""),
+        subject=meta.get("subject", ""),
+        keywords=meta.get("keywords", ""),
+        creator="studyguide",
+        producer="studyguide (ReportLab)",
+        lang=meta.get("lang"),
+        invariant=1,
+        allowSplitting=1,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc

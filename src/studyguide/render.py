@@ -1,0 +1,75 @@
+"""Model + theme → PDF bytes, in memory. Nothing here touches the disk."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from . import fonts, inline, pages
+from .errors import Location, Problem
+from .layout import Ctx, story
+from .model import Guide
+from .theme import Theme, make_styles
+
+MODES = ("student", "key")
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    question_pages: list[int]  # 1-based page on which each question starts
+
+
+def glyph_plan(guide: Guide) -> tuple[dict, list[Problem]]:
+    """Fallback fonts for characters the bundled family lacks, and a warning for each no font has."""
+    chars = set()
+    for _, text in guide.texts:
+        if not text.isascii():
+            chars.update(text)
+    plan = fonts.plan(chars)
+    warnings = []
+    missing = set(plan.missing())
+    if missing:
+        for where, text in guide.texts:
+            for ch in sorted(set(text) & missing, key=text.index):
+                warnings.append(Problem(where, f"no installed font has the character '{ch}' (U+{ord(ch):04X}); "
+                                               "it would print as a box: install a font that has it, or retype it",
+                                        warning=True))
+    font_for = {c: f for c, f in plan.font_for.items() if f is not None}
+    return font_for, warnings
+
+
+def render(guide: Guide, mode: str, paper: str | None = None, theme: Theme | None = None,
+           font_for: dict | None = None) -> Rendered:
+    theme = theme or Theme()
+    paper = paper or guide.paper
+    if font_for is None:
+        font_for, _ = glyph_plan(guide)
+    styles = make_styles(theme)
+    pagesize = theme.page_size(paper)
+    stream = io.BytesIO()
+    label = inline.plain(guide.title) + (" · Answer Key" if mode == "key" else "")
+    meta = {
+        "title": inline.plain(guide.title) + (" (Answer Key)" if mode == "key" else ""),
+        "author": guide.author or "",
+        "subject": inline.plain(guide.subject or guide.subtitle or ""),
+        "lang": guide.language,
+    }
+    doc = pages.document(stream, pagesize, theme, meta)
+    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=mode, width=doc.width)
+    flow = story(ctx)
+    canvasmaker = pages.canvas_class(label, theme, styles["footer"].fontSize, theme.colors["ink_soft"])
+    try:
+        doc.build(flow, canvasmaker=canvasmaker)
+    except LayoutError as exc:
+        raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
+    return Rendered(stream.getvalue(), doc.page, list(ctx.question_pages))
+
+
+class RenderFailed(Exception):
+    def __init__(self, where: Location, message: str):
+        super().__init__(message)
+        self.where = where
+        self.message = message

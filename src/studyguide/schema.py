@@ -1,0 +1,475 @@
+"""YAML nodes → a :class:`~studyguide.model.Guide`, collecting every problem.
+
+The walker never stops at the first mistake: each problem is recorded with its
+location and a hint, and :func:`to_guide` raises one :class:`GuideError`
+holding all of them at the end.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import images
+from .errors import GuideError, Location, Problem
+from .loader import KIND_NAMES, Map, Node, Scalar, Seq
+from .model import (
+    DEFAULT_HEADINGS, Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Pair,
+    Perspective, Point, Question, SelectAll, ShortAnswer, Source, Term, Topic, TrueFalse,
+)
+
+MAX_TEXT = 20_000       # characters in one field
+MAX_ITEMS = 1_000       # items in one list
+MAX_CHOICES = 8
+LETTERS = "ABCDEFGH"
+
+# What the guide format allows, in order; "required" keys are starred in messages.
+TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
+            "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
+            "vocabulary", "questions")
+SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
+TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
+COMMON_Q = ("type", "prompt", "points", "explanation")
+QUESTION_KEYS = {
+    "multiple_choice": COMMON_Q + ("choices", "answer"),
+    "select_all": COMMON_Q + ("choices", "answer"),
+    "true_false": COMMON_Q + ("answer",),
+    "short_answer": COMMON_Q + ("answer", "lines"),
+    "essay": COMMON_Q + ("answer", "lines"),
+    "fill_in_blank": COMMON_Q + ("word_bank",),
+    "matching": COMMON_Q + ("pairs",),
+    "ordering": COMMON_Q + ("items",),
+}
+PAPERS = ("letter", "a4")
+TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
+BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known keys: " + ", ".join(options)
+
+
+class Walker:
+    def __init__(self, name: str, guide_path: Path):
+        self.name = name
+        self.guide_path = guide_path
+        self.problems: list[Problem] = []
+        self.texts: list[tuple[Location, str]] = []
+
+    def error(self, node: Node | Location, message: str) -> None:
+        where = node if isinstance(node, Location) else node.where
+        self.problems.append(Problem(where, message))
+
+    # -- shapes -------------------------------------------------------------
+    def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
+        """A mapping's values by key; unknown, duplicate and missing keys reported."""
+        if not isinstance(node, Map):
+            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found {self.kind(node)}")
+            return None
+        out: dict[str, Node] = {}
+        for key, value in node.pairs:
+            if key.value in out:
+                self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
+            elif key.value not in allowed:
+                self.error(key, f"{label}: unknown key '{key.value}' ({_suggest(key.value, allowed)})")
+            else:
+                out[key.value] = value
+        for key in required:
+            if key not in out or (isinstance(out[key], Scalar) and out[key].is_null):
+                out.pop(key, None)
+                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
+        return out
+
+    def kind(self, node: Node) -> str:
+        if isinstance(node, Scalar):
+            return "nothing" if node.is_null else f"the text '{_clip(node.value)}'"
+        return KIND_NAMES[type(node)]
+
+    def seq(self, node: Node, label: str, what: str = "text") -> list[Node]:
+        if isinstance(node, Scalar) and node.is_null:
+            return []
+        if not isinstance(node, Seq):
+            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
+            return []
+        if len(node.items) > MAX_ITEMS:
+            self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
+            return []
+        return node.items
+
+    def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
+        if node is None:
+            return None
+        if not isinstance(node, Scalar):
+            self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
+            return None
+        if node.is_null:
+            if required:
+                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
+            return None
+        value = node.value
+        if len(value) > max_len:
+            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it)")
+            return None
+        bad = _bad_char(value)
+        if bad:
+            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            return None
+        value = value.strip()
+        if not value:
+            if required:
+                self.error(node, f"{label}: is empty (write the text)")
+            return None
+        self.texts.append((node.where, value))
+        return value
+
+    def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        out = []
+        for i, item in enumerate(self.seq(node, label), 1):
+            value = self.text(item, f"{label} item {i}", required=True)
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        word = "a whole number" if integer else "a number"
+        if not isinstance(node, Scalar):
+            self.error(node, f"{label}: expected {word}, found {self.kind(node)}")
+            return None
+        try:
+            value = int(node.value) if integer else float(node.value)
+        except ValueError:
+            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{_clip(node.value)}'")
+            return None
+        if not (low <= value <= high) or value != value:
+            self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
+            return None
+        return value
+
+    def boolean(self, node: Optional[Node], label: str) -> Optional[bool]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        if isinstance(node, Scalar):
+            word = node.value.strip().lower()
+            if word in TRUE_WORDS:
+                return True
+            if word in FALSE_WORDS:
+                return False
+        self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
+        return None
+
+    # -- the guide --------------------------------------------------------------
+    def guide(self, root: Optional[Node]) -> Optional[Guide]:
+        if root is None or (isinstance(root, Scalar) and root.is_null):
+            self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
+            return None
+        if not isinstance(root, Map):
+            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root)} (start with 'title: ...')")
+            return None
+        keys = self.mapping(root, "guide", TOP_KEYS, required=("title",))
+        if keys is None:
+            return None
+        g = keys.get
+        fields = dict(
+            title=self.text(g("title"), "title", required=True, max_len=300),
+            subtitle=self.text(g("subtitle"), "subtitle", max_len=500),
+            subject=self.text(g("subject"), "subject", max_len=300),
+            grade=self.text(g("grade"), "grade", max_len=100),
+            author=self.text(g("author"), "author", max_len=300),
+            language=self.language(g("language")),
+            paper=self.paper(g("paper")),
+            source=self.source(g("source")),
+            summary=self.paragraphs(g("summary"), "summary"),
+            headings=self.headings(g("headings")),
+            objectives=self.texts_list(g("objectives"), "objectives"),
+            topics=self.items(g("topics"), "topics", self.topic),
+            perspectives=self.items(g("perspectives"), "perspectives", self.perspective),
+            benefits=self.items(g("benefits"), "benefits", self.point),
+            criticisms=self.items(g("criticisms"), "criticisms", self.point),
+            takeaways=self.texts_list(g("takeaways"), "takeaways"),
+            vocabulary=self.items(g("vocabulary"), "vocabulary", self.term),
+            questions=self.items(g("questions"), "questions", self.question),
+        )
+        if self.problems or fields["title"] is None:
+            return None
+        fields = {k: v for k, v in fields.items() if v is not None}
+        return Guide(path=self.guide_path, texts=tuple(self.texts), **fields)
+
+    def language(self, node) -> Optional[str]:
+        value = self.text(node, "language", max_len=35)
+        if value is not None and not LANG_RE.match(value):
+            self.error(node, f"language: '{_clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
+            return None
+        return value
+
+    def paper(self, node) -> Optional[str]:
+        value = self.text(node, "paper", max_len=20)
+        if value is not None and value.lower() not in PAPERS:
+            self.error(node, f"paper: '{_clip(value)}' is not a paper size (use letter or a4)")
+            return None
+        return value.lower() if value else None
+
+    def source(self, node) -> Optional[Source]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        if isinstance(node, Scalar):  # a plain citation line is the reading's title
+            title = self.text(node, "source", max_len=1000)
+            return Source(title=title) if title else None
+        keys = self.mapping(node, "source", SOURCE_KEYS)
+        if keys is None:
+            return None
+        return Source(**{k: self.text(keys.get(k), f"source.{k}", max_len=1000) for k in SOURCE_KEYS})
+
+    def paragraphs(self, node, label) -> tuple[str, ...]:
+        value = self.text(node, label)
+        if not value:
+            return ()
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
+        return tuple(p for p in paras if p)
+
+    def headings(self, node) -> Optional[dict]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        keys = self.mapping(node, "headings", tuple(DEFAULT_HEADINGS))
+        if keys is None:
+            return None
+        out = dict(DEFAULT_HEADINGS)
+        for key, value in keys.items():
+            text = self.text(value, f"headings.{key}", required=True, max_len=200)
+            if text:
+                out[key] = text
+        return out
+
+    def items(self, node, label, one: Callable):
+        if node is None:
+            return ()
+        out = []
+        for i, item in enumerate(self.seq(node, label, "items"), 1):
+            value = one(item, f"{label} item {i}" if label != "questions" else f"question {i}")
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def topic(self, node, label) -> Optional[Topic]:
+        keys = self.mapping(node, label, TOPIC_KEYS, required=("title",))
+        if keys is None:
+            return None
+        image = None
+        if keys.get("image") is not None:
+            name = self.text(keys["image"], f"{label}.image", max_len=500)
+            if name:
+                image, problem = images.resolve(name, self.guide_path)
+                if problem:
+                    self.error(keys["image"], f"{label}.image: {problem}")
+        return Topic(
+            title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
+            summary=self.text(keys.get("summary"), f"{label}.summary"),
+            points=self.texts_list(keys.get("points"), f"{label}.points"),
+            image=image,
+            caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
+        )
+
+    def perspective(self, node, label) -> Optional[Perspective]:
+        keys = self.mapping(node, label, ("who", "view"), required=("who", "view"))
+        if keys is None:
+            return None
+        who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
+        view = self.text(keys.get("view"), f"{label}.view", required=True)
+        return Perspective(who, view) if who and view else None
+
+    def point(self, node, label) -> Optional[Point]:
+        if isinstance(node, Scalar):
+            value = self.text(node, label, required=True)
+            return Point(value) if value else None
+        keys = self.mapping(node, label, ("point", "detail"), required=("point",))
+        if keys is None:
+            return None
+        value = self.text(keys.get("point"), f"{label}.point", required=True)
+        return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
+
+    def term(self, node, label) -> Optional[Term]:
+        keys = self.mapping(node, label, ("term", "definition", "example"), required=("term", "definition"))
+        if keys is None:
+            return None
+        term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
+        definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
+        example = self.text(keys.get("example"), f"{label}.example")
+        return Term(term, definition, example) if term and definition else None
+
+    # -- questions --------------------------------------------------------------
+    def question(self, node, label) -> Optional[Question]:
+        if not isinstance(node, Map):
+            self.error(node, f"{label}: expected a question with 'type:' and 'prompt:' lines, found {self.kind(node)}")
+            return None
+        type_node = next((v for k, v in node.pairs if k.value == "type"), None)
+        qtype = type_node.value.strip() if isinstance(type_node, Scalar) and not type_node.is_null else None
+        if qtype is None:
+            self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
+            return None
+        if qtype not in QUESTION_KEYS:
+            self.error(type_node, f"{label}: unknown question type '{_clip(qtype)}' ({_suggest(qtype, QUESTION_KEYS)})")
+            return None
+        keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
+        if keys is None:
+            return None
+        common = dict(
+            prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
+            points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
+            explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
+            where=node.where,
+        )
+        builder = getattr(self, "q_" + qtype)
+        return builder(keys, label, node, common)
+
+    def choices(self, keys, label, node) -> tuple[str, ...]:
+        if "choices" not in keys:
+            self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
+            return ()
+        items = self.texts_list(keys["choices"], f"{label}.choices")
+        if items and not 2 <= len(items) <= MAX_CHOICES:
+            self.error(keys["choices"], f"{label}.choices: {len(items)} choices; give 2 to {MAX_CHOICES}")
+            return ()
+        return items
+
+    def choice_index(self, node, label, choices) -> Optional[int]:
+        value = self.text(node, label, required=True, max_len=MAX_TEXT)
+        if value is None:
+            return None
+        if len(value) == 1 and value.upper() in LETTERS[:len(choices)]:
+            return LETTERS.index(value.upper())
+        if value in choices:
+            return choices.index(value)
+        span = f"A–{LETTERS[len(choices) - 1]}"
+        self.error(node, f"{label}: '{_clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
+        return None
+
+    def q_multiple_choice(self, keys, label, node, common):
+        choices = self.choices(keys, label, node)
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
+            return None
+        answer = self.choice_index(keys["answer"], f"{label}.answer", choices) if choices else None
+        if answer is None:
+            return None
+        return MultipleChoice(choices=choices, answer=answer, **common)
+
+    def q_select_all(self, keys, label, node, common):
+        choices = self.choices(keys, label, node)
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer: [A, C]' with every right letter)")
+            return None
+        answer_node = keys["answer"]
+        if isinstance(answer_node, Scalar) and not answer_node.is_null:
+            parts = [p.strip() for p in answer_node.value.split(",")]
+            nodes = [Scalar(answer_node.where, p, answer_node.plain) for p in parts]
+        else:
+            nodes = self.seq(answer_node, f"{label}.answer", "letters")
+        if not choices:
+            return None
+        found = [self.choice_index(n, f"{label}.answer", choices) for n in nodes]
+        if not found:
+            self.error(answer_node, f"{label}.answer: give at least one right letter, e.g. [A, C]")
+        if not found or None in found:
+            return None
+        return SelectAll(choices=choices, answers=tuple(sorted(set(found))), **common)
+
+    def q_true_false(self, keys, label, node, common):
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
+            return None
+        answer = self.boolean(keys["answer"], f"{label}.answer")
+        return None if answer is None else TrueFalse(answer=answer, **common)
+
+    def _lines(self, keys, label, default):
+        value = self.number(keys.get("lines"), f"{label}.lines", 1, 40, integer=True)
+        return int(value) if value is not None else default
+
+    def q_short_answer(self, keys, label, node, common):
+        return ShortAnswer(answer=self.text(keys.get("answer"), f"{label}.answer"),
+                           lines=self._lines(keys, label, 3), **common)
+
+    def q_essay(self, keys, label, node, common):
+        return Essay(answer=self.text(keys.get("answer"), f"{label}.answer"),
+                     lines=self._lines(keys, label, 12), **common)
+
+    def q_fill_in_blank(self, keys, label, node, common):
+        prompt = common["prompt"]
+        where = keys["prompt"].where if "prompt" in keys else node.where
+        parts: list = []
+        pos = 0
+        for m in BLANK_RE.finditer(prompt):
+            parts.append(prompt[pos:m.start()])
+            answers = tuple(a.strip() for a in m.group(1).split("|") if a.strip())
+            if not answers:
+                self.error(where, f"{label}.prompt: a blank '[[ ]]' has no answer inside (write the answer between the brackets)")
+                return None
+            parts.append(Blank(answers))
+            pos = m.end()
+        parts.append(prompt[pos:])
+        rest = "".join(p for p in parts if isinstance(p, str))
+        if "[[" in rest or "]]" in rest:
+            self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
+            return None
+        if not any(isinstance(p, Blank) for p in parts):
+            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]], e.g. 'a more [[fair]] order')")
+            return None
+        word_bank = self.boolean(keys.get("word_bank"), f"{label}.word_bank")
+        return FillInBlank(parts=tuple(p for p in parts if p != ""), word_bank=bool(word_bank), **common)
+
+    def q_matching(self, keys, label, node, common):
+        if "pairs" not in keys:
+            self.error(node, f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
+            return None
+        pairs = []
+        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
+            sub = self.mapping(item, f"{label}.pairs item {i}", ("left", "right"), required=("left", "right"))
+            if sub:
+                left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)
+                right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
+                if left and right:
+                    pairs.append(Pair(left, right))
+        if len(pairs) < 2 or len(pairs) > 26:
+            if pairs or not self.problems:
+                self.error(keys["pairs"], f"{label}.pairs: {len(pairs)} pairs; give 2 to 26")
+            return None
+        return Matching(pairs=tuple(pairs), **common)
+
+    def q_ordering(self, keys, label, node, common):
+        if "items" not in keys:
+            self.error(node, f"{label}: 'items' is missing (add the items as a list, in the right order)")
+            return None
+        items = self.texts_list(keys["items"], f"{label}.items")
+        if len(items) < 2 or len(items) > 26:
+            self.error(keys["items"], f"{label}.items: {len(items)} items; give 2 to 26, in the right order")
+            return None
+        return Ordering(items=items, **common)
+
+
+def _clip(text: str, size: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def _bad_char(text: str) -> Optional[str]:
+    m = _BAD_CHARS.search(text)
+    return m.group() if m else None
+
+
+def to_guide(root: Optional[Node], name: str, path: Path) -> Guide:
+    walker = Walker(name, path)
+    guide = walker.guide(root)
+    if walker.problems or guide is None:
+        raise GuideError(walker.problems)
+    return guide
