@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import zip_longest
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from ..model import Point
 
@@ -56,20 +56,38 @@ def topics(ctx) -> list:
     return flow
 
 
-def figure(ctx, path, caption):
-    from reportlab.lib.utils import ImageReader
+class Figure(Flowable):
+    """An image with its caption, centred; shrinks (to 60% at most) to finish a page rather than leave a gap."""
 
-    w, h = ImageReader(str(path)).getSize()
-    max_w, max_h = min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch
-    scale = min(max_w / w, max_h / h)
-    img = Image(str(path), width=w * scale, height=h * scale)
-    img.hAlign = "CENTER"
-    parts = [Spacer(1, 4), img]
-    if caption:
-        parts.append(ctx.p(caption, "caption"))
-    else:
-        parts.append(Spacer(1, 8))
-    return KeepTogether(parts)
+    def __init__(self, path, caption_para, max_w: float, max_h: float):
+        super().__init__()
+        from reportlab.lib.utils import ImageReader
+
+        self.path, self.caption = str(path), caption_para
+        w, h = ImageReader(self.path).getSize()
+        scale = min(max_w / w, max_h / h)
+        self.full = (w * scale, h * scale)
+        self.spaceBefore, self.spaceAfter = 6, 6
+
+    def wrap(self, aW, aH):
+        self.cap_h = self.caption.wrap(aW, aH)[1] + self.caption.style.spaceBefore if self.caption else 0
+        w, h = self.full
+        if h + self.cap_h > aH and aH - self.cap_h >= 0.6 * h:
+            w, h = w * (aH - self.cap_h) / h, aH - self.cap_h
+        self.img = (w, h)
+        self.width, self.height = aW, h + self.cap_h
+        return aW, self.height
+
+    def draw(self):
+        w, h = self.img
+        self.canv.drawImage(self.path, (self.width - w) / 2, self.cap_h, w, h)
+        if self.caption:
+            self.caption.drawOn(self.canv, 0, 0)
+
+
+def figure(ctx, path, caption):
+    para = ctx.p(caption, "caption") if caption else None
+    return Figure(path, para, min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch)
 
 
 def _grid(ctx, rows, widths, header=True):
