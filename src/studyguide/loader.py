@@ -66,9 +66,8 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = data[exc.start]
-        raise GuideError([Problem(Location(name, line, col), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+        raise GuideError([Problem(Location(name, line), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
 
 
 def _loc(name: str, mark) -> Location:
@@ -183,5 +182,10 @@ def parse(data: bytes, name: str) -> Node | None:
         return builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise GuideError([_syntax_problem(name, exc)]) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors
-        raise GuideError([Problem(Location(name), f"YAML cannot be read: {exc}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        what = "NUL" if exc.character == 0 else f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise GuideError([Problem(Location(name, line, col), f"the invisible control character {what} is not allowed here (delete it; retype the text around it if unsure)")]) from None
+    except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
+        raise GuideError([Problem(Location(name), f"YAML cannot be read: {str(exc).splitlines()[0]}")]) from None

@@ -58,7 +58,7 @@ def render(guide: Guide, mode: str, paper: str | None = None, theme: Theme | Non
         "lang": guide.language,
     }
     doc = pages.document(stream, pagesize, theme, meta)
-    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=mode, width=doc.width)
+    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=mode, width=doc.width, height=doc.height)
     flow = story(ctx)
     canvasmaker = pages.canvas_class(label, theme, styles["footer"].fontSize, theme.colors["ink_soft"])
     try:

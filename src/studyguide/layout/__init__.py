@@ -23,6 +23,7 @@ class Ctx:
     fonts: Mapping[str, Optional[str]]  # character → fallback font name
     mode: str                           # "student" or "key"
     width: float                        # frame width, points
+    height: float                       # frame height, points
     question_pages: list = field(default_factory=list)  # filled while the document is laid out
 
     def p(self, text: str, style: str, **kw) -> Paragraph:

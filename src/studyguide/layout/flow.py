@@ -15,10 +15,16 @@ from reportlab.platypus import Flowable
 class Stack(Flowable):
     """Flowables drawn one under another as a single unsplittable block."""
 
-    def __init__(self, items, space_before: float = 0):
+    def __init__(self, items, space_before: float = 0, page_height: float = float("inf")):
         super().__init__()
         self.items = [i for i in items if i is not None]
         self.spaceBefore = space_before
+        self.page_height = page_height
+
+    def split(self, aW, aH):
+        """Kept whole, unless taller than a page: then its pieces flow on their own."""
+        self.wrap(aW, aH)
+        return list(self.items) if self.height > self.page_height else []
 
     def wrap(self, aW, aH):
         self._sizes = []
@@ -52,6 +58,17 @@ class Twin(Flowable):
         self._heights = (h1, h2)
         self.width, self.height = aW, max(h1, h2)
         return aW, self.height
+
+    def split(self, aW, aH):
+        """Split both versions at the same height (only ever needed for text taller than a page)."""
+        first = getattr(self.student, "split", None)
+        parts_s = self.student.split(aW, aH) if first else []
+        if self.key is self.student:
+            return [Twin(p, p, self.mode) for p in parts_s] if len(parts_s) == 2 else []
+        parts_k = self.key.split(aW, aH) if getattr(self.key, "split", None) else []
+        if len(parts_s) == 2 and len(parts_k) == 2:
+            return [Twin(parts_s[0], parts_k[0], self.mode), Twin(parts_s[1], parts_k[1], self.mode)]
+        return []
 
     def draw(self):
         if self.mode == "key":
@@ -96,6 +113,17 @@ class Labelled(Flowable):
         _, h = self.para.wrap(aW - self.indent - self.right_w, aH)
         self.width, self.height = aW, max(h, self.size * 1.3)
         return aW, self.height
+
+    def split(self, aW, aH):
+        parts = self.para.split(aW - self.indent - self.right_w, aH)
+        if len(parts) != 2:
+            return []
+        kw = dict(circle=self.circle, right=self.right, right_font=self.right_font, color=self.color,
+                  label_x=self.label_x)
+        head = Labelled(self.label, parts[0], self.indent, self.font, self.size, **kw)
+        tail = Labelled("", parts[1], self.indent, self.font, self.size, right_font=self.right_font)
+        tail.right_w = head.right_w
+        return [head, tail]
 
     def draw(self):
         c = self.canv

@@ -295,11 +295,13 @@ class QuestionStart(Flowable):
         self.sink.append(self.canv.getPageNumber())
 
 
-def question(ctx, number: int, q) -> Flowable:
+def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head, body = BUILDERS[q.kind](ctx, number, q)
+    head = list(lead) + head
     body = [Spacer(1, 4)] + body + _explanation(ctx, q)
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
-    first = Stack([QuestionStart(ctx.question_pages)] + head + body[:4], space_before=ctx.theme.question_gap)
+    first = Stack([QuestionStart(ctx.question_pages)] + head + body[:4], space_before=ctx.theme.question_gap,
+                  page_height=ctx.height)
     return KeepTogether([first] + body[4:])
 
 
@@ -307,6 +309,6 @@ def section(ctx) -> list:
     qs = ctx.guide.questions
     if not qs:
         return []
-    title = heading(ctx, "questions")
-    title[-1].keepWithNext = 1  # stays with the first question, whatever its size
-    return title + [question(ctx, n, q) for n, q in enumerate(qs, 1)]
+    # the heading travels inside the first question's block, so it never ends a page alone
+    title = heading(ctx, "questions")[-1]
+    return [question(ctx, n, q, [title] if n == 1 else ()) for n, q in enumerate(qs, 1)]

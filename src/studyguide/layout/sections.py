@@ -90,6 +90,19 @@ def figure(ctx, path, caption):
     return Figure(path, para, min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch)
 
 
+class RowSplittingTable(Table):
+    """Rows stay whole, except a row taller than a page, which splits between lines."""
+
+    page_height = float("inf")
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if not parts and availHeight >= self.page_height - 1 and not self.splitInRow:
+            self.splitInRow = 36  # points: the least of a row left on either side of the split
+            parts = super().split(availWidth, availHeight)
+        return parts
+
+
 def _grid(ctx, rows, widths, header=True):
     t = ctx.theme
     style = [
@@ -103,7 +116,8 @@ def _grid(ctx, rows, widths, header=True):
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),
                   ("LINEBELOW", (0, 0), (-1, 0), t.grid * 2, ctx.color("ink"))]
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
+    table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
+    table.page_height = ctx.height
     table.hAlign = "LEFT"
     return table
 
