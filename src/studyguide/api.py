@@ -118,11 +118,17 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     guide = load(path)
     rendered, warnings = render_guide(guide, paper, key)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(Location(str(out_dir)), f"the output folder cannot be made ({exc.strerror or exc})") from None
     for mode, doc in rendered.items():
         target = out_dir / (f"{stem}.pdf" if mode == "student" else f"{stem}-key.pdf")
-        write_atomic(target, doc.pdf)
+        try:
+            write_atomic(target, doc.pdf)
+        except OSError as exc:
+            raise BuildError(Location(str(target)), f"cannot be written ({exc.strerror or exc}); the PDF that was there is unchanged") from None
         result.outputs.append(Output(target, doc.pages, doc.question_pages))
     return result

@@ -8,10 +8,16 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from . import fonts
 
 
-def canvas_class(footer_text: str, theme, size: float, color):
+def canvas_class(footer_markup: str, theme, style):
+    """A canvas that draws "footer · Page X of Y" on every page once the count is known.
+
+    ``footer_markup`` is paragraph markup (escaped, with fallback fonts routed),
+    so a title in any script prints with real glyphs.
+    """
+    from reportlab.platypus import Paragraph
+
     class FooterCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -31,15 +37,16 @@ def canvas_class(footer_text: str, theme, size: float, color):
 
         def _footer(self, number: int, total: int):
             width, _ = self._pagesize
+            size = style.fontSize
             self.saveState()
-            self.setFont(fonts.REGULAR, size)
-            self.setFillColor(color)
-            self.setStrokeColor(color)
+            self.setStrokeColor(style.textColor)
             self.setLineWidth(0.4)
             y = theme.footer_y
             self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
-            text = f"{footer_text} · Page {number} of {total}"
-            self.drawString(theme.margin_x, y, text)
+            para = Paragraph(f"{footer_markup} · Page {number} of {total}", style)
+            _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
+            # the first line's baseline sits on footer_y; a long title wraps downwards, never into the body
+            para.drawOn(self, theme.margin_x, y + size - h)
             self.restoreState()
 
     return FooterCanvas

@@ -50,7 +50,7 @@ def render(guide: Guide, mode: str, paper: str | None = None, theme: Theme | Non
     styles = make_styles(theme)
     pagesize = theme.page_size(paper)
     stream = io.BytesIO()
-    label = inline.plain(guide.title) + (" · Answer Key" if mode == "key" else "")
+    label = inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
     meta = {
         "title": inline.plain(guide.title) + (" (Answer Key)" if mode == "key" else ""),
         "author": guide.author or "",
@@ -60,7 +60,7 @@ def render(guide: Guide, mode: str, paper: str | None = None, theme: Theme | Non
     doc = pages.document(stream, pagesize, theme, meta)
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=mode, width=doc.width, height=doc.height)
     flow = story(ctx)
-    canvasmaker = pages.canvas_class(label, theme, styles["footer"].fontSize, theme.colors["ink_soft"])
+    canvasmaker = pages.canvas_class(label, theme, styles["footer"])
     try:
         doc.build(flow, canvasmaker=canvasmaker)
     except LayoutError as exc:

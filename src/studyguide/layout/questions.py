@@ -197,7 +197,7 @@ def _blank_markup(ctx, blank: Blank, key: bool) -> str:
     used = stringWidth(answer, fonts.BOLD_ITALIC, size) / nbsp
     pad = max(1, round((count - used) / 2))
     colour = ctx.color("answer").hexval()[2:]
-    text = inline.markup(answer, ctx.fonts).replace(" ", "\u00a0")
+    text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
     return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
 
 
