@@ -104,12 +104,11 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True) ->
     from . import render  # layout code loads only when something is drawn
 
     font_for, warnings = render.glyph_plan(guide)
-    out = {}
-    for mode in ("student", "key") if key else ("student",):
-        try:
-            out[mode] = render.render(guide, mode, paper=paper, font_for=font_for)
-        except render.RenderFailed as exc:
-            raise BuildError(exc.where, exc.message) from None
+    modes = ("student", "key") if key else ("student",)
+    try:
+        out = render.render(guide, modes, paper=paper, font_for=font_for)
+    except render.RenderFailed as exc:
+        raise BuildError(exc.where, exc.message) from None
     return out, warnings
 
 

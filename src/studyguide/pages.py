@@ -52,7 +52,48 @@ def canvas_class(footer_markup: str, theme, style):
     return FooterCanvas
 
 
-def document(stream, pagesize, theme, meta: dict) -> BaseDocTemplate:
+class RecordingFrame(Frame):
+    """A frame that notes every flowable it draws, with its page and position.
+
+    The handout is laid out once; the key is then drawn from these notes on a
+    fresh canvas, so both share one pagination by construction and the
+    layout work (wrapping and splitting) is not done twice.
+    """
+
+    def __init__(self, *args, sink: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sink = sink
+
+    def _add(self, flowable, canv, trySplit=0):
+        sink, draw = self.sink, flowable.drawOn
+
+        def recording_draw(canvas, x, y, _sW=0):
+            sink.append((canvas.getPageNumber(), flowable, x, y, _sW))
+            draw(canvas, x, y, _sW=_sW)
+
+        flowable.drawOn = recording_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
+def replay(doc: BaseDocTemplate, draws: list, page_count: int, canvasmaker) -> None:
+    """Draw recorded flowables onto a new canvas of ``doc`` (its metadata, its stream), page by page."""
+    canv = doc._makeCanvas(canvasmaker=canvasmaker)
+    by_page: dict[int, list] = {}
+    for page, flowable, x, y, sw in draws:
+        by_page.setdefault(page, []).append((flowable, x, y, sw))
+    for page in range(1, page_count + 1):
+        for flowable, x, y, sw in by_page.get(page, ()):
+            flowable.drawOn(canv, x, y, _sW=sw)
+        canv.showPage()
+    canv.save()
+
+
+def document(stream, pagesize, theme, meta: dict, sink: list | None = None) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         stream,
         pagesize=pagesize,
@@ -70,7 +111,8 @@ def document(stream, pagesize, theme, meta: dict) -> BaseDocTemplate:
         invariant=1,
         allowSplitting=1,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = RecordingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                           sink=sink if sink is not None else [])
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc

@@ -41,31 +41,53 @@ def glyph_plan(guide: Guide) -> tuple[dict, list[Problem]]:
     return font_for, warnings
 
 
-def render(guide: Guide, mode: str, paper: str | None = None, theme: Theme | None = None,
-           font_for: dict | None = None) -> Rendered:
+def _meta(guide: Guide, mode: str) -> dict:
+    key = mode == "key"
+    return {
+        "title": inline.plain(guide.title) + (" (Answer Key)" if key else ""),
+        "author": guide.author or "",
+        "subject": inline.plain(guide.subject or guide.subtitle or ""),
+        "lang": guide.language,
+    }
+
+
+def _footer(guide: Guide, mode: str, font_for) -> str:
+    return inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
+
+
+def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
+           font_for: dict | None = None) -> dict[str, Rendered]:
+    """Lay the guide out once and draw it as each of ``modes`` ("student", "key").
+
+    Every student/teacher difference lives in flowables that read ``ctx.mode``
+    when they draw and reserve the taller version's space when they wrap, so
+    the one layout is right for both documents.
+    """
     theme = theme or Theme()
     paper = paper or guide.paper
     if font_for is None:
         font_for, _ = glyph_plan(guide)
     styles = make_styles(theme)
     pagesize = theme.page_size(paper)
+    draws: list = []
+    first, rest = modes[0], modes[1:]
     stream = io.BytesIO()
-    label = inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
-    meta = {
-        "title": inline.plain(guide.title) + (" (Answer Key)" if mode == "key" else ""),
-        "author": guide.author or "",
-        "subject": inline.plain(guide.subject or guide.subtitle or ""),
-        "lang": guide.language,
-    }
-    doc = pages.document(stream, pagesize, theme, meta)
-    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=mode, width=doc.width, height=doc.height)
+    doc = pages.document(stream, pagesize, theme, _meta(guide, first), sink=draws)
+    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=doc.width, height=doc.height)
     flow = story(ctx)
-    canvasmaker = pages.canvas_class(label, theme, styles["footer"])
     try:
-        doc.build(flow, canvasmaker=canvasmaker)
+        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"]))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
-    return Rendered(stream.getvalue(), doc.page, list(ctx.question_pages))
+    count, starts = doc.page, list(ctx.question_pages)
+    out = {first: Rendered(stream.getvalue(), count, starts)}
+    for mode in rest:
+        ctx.mode = mode
+        stream = io.BytesIO()
+        other = pages.document(stream, pagesize, theme, _meta(guide, mode))
+        pages.replay(other, draws, count, pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"]))
+        out[mode] = Rendered(stream.getvalue(), count, starts)
+    return out
 
 
 class RenderFailed(Exception):

@@ -46,11 +46,15 @@ class Stack(Flowable):
 
 
 class Twin(Flowable):
-    """The student's or the key's version of a row, in the taller one's space."""
+    """The student's or the key's version of a row, in the taller one's space.
 
-    def __init__(self, student, key, mode: str):
+    ``ctx.mode`` is read when drawing, so one laid-out page can be drawn as
+    the handout and then again as the key.
+    """
+
+    def __init__(self, student, key, ctx):
         super().__init__()
-        self.student, self.key, self.mode = student, key, mode
+        self.student, self.key, self.ctx = student, key, ctx
 
     def wrap(self, aW, aH):
         _, h1 = self.student.wrap(aW, aH)
@@ -64,14 +68,14 @@ class Twin(Flowable):
         first = getattr(self.student, "split", None)
         parts_s = self.student.split(aW, aH) if first else []
         if self.key is self.student:
-            return [Twin(p, p, self.mode) for p in parts_s] if len(parts_s) == 2 else []
+            return [Twin(p, p, self.ctx) for p in parts_s] if len(parts_s) == 2 else []
         parts_k = self.key.split(aW, aH) if getattr(self.key, "split", None) else []
         if len(parts_s) == 2 and len(parts_k) == 2:
-            return [Twin(parts_s[0], parts_k[0], self.mode), Twin(parts_s[1], parts_k[1], self.mode)]
+            return [Twin(parts_s[0], parts_k[0], self.ctx), Twin(parts_s[1], parts_k[1], self.ctx)]
         return []
 
     def draw(self):
-        if self.mode == "key":
+        if self.ctx.mode == "key":
             shown, h = self.key, self._heights[1 if self.key is not self.student else 0]
         else:
             shown, h = self.student, self._heights[0]

@@ -85,7 +85,7 @@ def header(ctx) -> list:
     total_text = f"Total: {format_points(total)} points" if total is not None else None
     labels = ("Name", "Date", "Period")
     flow.append(Twin(NameLines(ctx, labels, None, total_text),
-                     NameLines(ctx, labels, "ANSWER KEY", total_text), ctx.mode))
+                     NameLines(ctx, labels, "ANSWER KEY", total_text), ctx))
     cite = citation(g.source)
     if cite:
         flow.append(ctx.raw("<b>Source:</b> " + _route(ctx, cite), "citation"))

@@ -101,7 +101,7 @@ def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
     s_para = student_para or ctx.p(q.prompt, "prompt")
     row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(q))
     if key_para is not None:
-        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(q)), ctx.mode)
+        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(q)), ctx)
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
     instruction = ctx.raw(INSTRUCTIONS[kind], "instruction", )
     instruction.style = ctx.styles["instruction"]
@@ -143,7 +143,7 @@ def _choices(ctx, q, right: set[int]) -> list:
                          circle=True, color=ctx.color("answer"))
         else:
             key = student
-        rows.append(Twin(student, key, ctx.mode))
+        rows.append(Twin(student, key, ctx))
     return rows
 
 
@@ -161,7 +161,7 @@ def true_false(ctx, n, q):
     words = ("True", "False")
     student = Options(words, x, fonts.REGULAR, size, 28)
     key = Options(words, x, fonts.REGULAR, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [Twin(student, key, ctx.mode)]
+    return _prompt(ctx, n, q), [Twin(student, key, ctx)]
 
 
 def _lined(ctx, n, q):
@@ -240,7 +240,7 @@ def matching(ctx, n, q):
         key = Table([[key_blank] + cells[1:]], colWidths=widths, style=style)
         for t in (student, key):
             t.hAlign = "LEFT"
-        rows.append(_indented(Twin(student, key, ctx.mode), ni))
+        rows.append(_indented(Twin(student, key, ctx), ni))
     return _prompt(ctx, n, q), rows
 
 
@@ -255,7 +255,7 @@ def ordering(ctx, n, q):
         student = Box(para, side, ni, ctx.theme.rule)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.BOLD, size=size + 1,
                   color=ctx.color("answer"))
-        rows.append(Twin(student, key, ctx.mode))
+        rows.append(Twin(student, key, ctx))
         rows.append(Spacer(1, 3))
     return _prompt(ctx, n, q), rows
 
@@ -278,7 +278,7 @@ def _explanation(ctx, q) -> list:
     if not notes:
         return []
     para = ctx.raw("<br/>".join(notes), "explanation")
-    return [Twin(Gap(0), _indented(para, ctx.theme.number_width), ctx.mode)]
+    return [Twin(Gap(0), _indented(para, ctx.theme.number_width), ctx)]
 
 
 class QuestionStart(Flowable):
