@@ -63,6 +63,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     when they draw and reserve the taller version's space when they wrap, so
     the one layout is right for both documents.
     """
+    if isinstance(modes, str):
+        modes = (modes,)
     theme = theme or Theme()
     paper = paper or guide.paper
     if font_for is None:
