@@ -18,21 +18,60 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-def plain(text: str) -> str:
-    """The text without emphasis markers, as a reader sees it."""
-    text = _BOLD.sub(r"\1", text)
-    return _ITALIC.sub(r"\1", text)
+def _styles(text: str) -> list[tuple[str, bool, bool]]:
+    """Split text into runs of (text, bold, italic), the markers removed.
+
+    Bold pairs are found first, then italic pairs in what is left, so
+    ``***word***`` and overlapping ``**a *b** c*`` become properly nested runs.
+    """
+    n = len(text)
+    drop = [False] * n
+    bold = [False] * n
+    italic = [False] * n
+    for m in _BOLD.finditer(text):
+        drop[m.start()] = drop[m.start() + 1] = drop[m.end() - 2] = drop[m.end() - 1] = True
+        for i in range(m.start(1), m.end(1)):
+            bold[i] = True
+    masked = "".join("\0" if d else c for c, d in zip(text, drop))
+    for m in _ITALIC.finditer(masked):
+        drop[m.start()] = drop[m.end() - 1] = True
+        for i in range(m.start(1), m.end(1)):
+            italic[i] = True
+    runs: list[tuple[str, bool, bool]] = []
+    for i, ch in enumerate(text):
+        if drop[i]:
+            continue
+        if runs and runs[-1][1] == bold[i] and runs[-1][2] == italic[i]:
+            runs[-1] = (runs[-1][0] + ch, bold[i], italic[i])
+        else:
+            runs.append((ch, bold[i], italic[i]))
+    return runs
 
 
 def markup(text: str, fonts: Optional[Mapping[str, Optional[str]]] = None) -> str:
     """Escape ``text`` and turn its emphasis into <b>/<i>; route uncovered characters to fallback fonts."""
-    out = escape(text)
-    if "*" in out:
-        out = _BOLD.sub(r"<b>\1</b>", out)
-        out = _ITALIC.sub(r"<i>\1</i>", out)
+    if "*" not in text:
+        out = escape(text)
+    else:
+        parts = []
+        for run, b, i in _styles(text):
+            piece = escape(run)
+            if i:
+                piece = f"<i>{piece}</i>"
+            if b:
+                piece = f"<b>{piece}</b>"
+            parts.append(piece)
+        out = "".join(parts)
     if fonts and not out.isascii():
         out = _route(out, fonts)
     return out
+
+
+def plain(text: str) -> str:
+    """The text without emphasis markers, as a reader sees it."""
+    if "*" not in text:
+        return text
+    return "".join(run for run, _, _ in _styles(text))
 
 
 def _route(text: str, fonts: Mapping[str, Optional[str]]) -> str:

@@ -1,6 +1,8 @@
 """The title block: title, subtitle, subject and grade, name lines or the key banner, the source."""
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer
 
@@ -72,12 +74,22 @@ def citation(source) -> str | None:
     return text or None
 
 
+def grade_label(grade: str | None) -> str | None:
+    """'10' → 'Grade 10', '9–12' → 'Grades 9–12'; words ('Year 7', 'Grade 10') print as typed."""
+    if not grade:
+        return None
+    if re.fullmatch(r"[0-9Kk\s,+/&\u2013\u2014-]+", grade):
+        several = re.search(r"[,+/&\u2013\u2014-]", grade) is not None
+        return f"Grade{'s' if several else ''} {grade}"
+    return grade
+
+
 def header(ctx) -> list:
     g = ctx.guide
     flow = [ctx.p(g.title, "title")]
     if g.subtitle:
         flow.append(ctx.p(g.subtitle, "subtitle"))
-    meta = [x for x in (g.subject, f"Grade {g.grade}" if g.grade else None, g.author) if x]
+    meta = [x for x in (g.subject, grade_label(g.grade), g.author) if x]
     if meta:
         flow.append(ctx.p("  ·  ".join(meta), "meta"))
     flow.append(Spacer(1, 8))
