@@ -74,35 +74,48 @@ def _loc(name: str, mark) -> Location:
     return Location(name, mark.line + 1, mark.column + 1)
 
 
-_HINTS = (
-    ("mapping values are not allowed here", "put text that contains ': ' in quotes"),
-    ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("found unacceptable character", "remove the invisible control character"),
-    ("special characters are not allowed", "remove the invisible control character"),
-    ("expected <block end>, but found '-'", "line up the '-' of every item in a list"),
-    ("could not find expected ':'", "each line should be 'key: value'; put text that contains ': ' or '#' in quotes"),
-    ("found unexpected end of stream", "a quote was opened and never closed"),
-    ("while scanning a quoted scalar", "a quote was opened and never closed, or a quote inside the text needs doubling"),
-    ("expected ',' or ']'", "close the [ ] list, or put text that contains ',' or ':' in quotes"),
-    ("expected ',' or '}'", "close the { } mapping, or put text that contains ',' or ':' in quotes"),
-    ("found undefined tag handle", "remove the '!' tag: guides take plain text"),
-    ("found character '@'", "put text that starts with '@' or '`' in quotes"),
-    ("found character '`'", "put text that starts with '@' or '`' in quotes"),
-    ("while parsing a block mapping", "check the indentation: keys of one mapping line up"),
-    ("did not find expected key", "check the indentation: keys of one mapping line up"),
-)
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A located message with a plain hint, read off the line itself.
 
-
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    libyaml's and pyyaml's wordings differ and say little to a teacher, so the
+    hint comes from what is actually on the line where the parser stopped.
+    """
     mark = exc.problem_mark or exc.context_mark
-    where = _loc(name, mark) if mark else Location(name)
-    what = (exc.problem or exc.context or "the YAML cannot be read").strip()
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    hint = next((h for needle, h in _HINTS if needle in text), "check the YAML syntax on this line")
-    if "\\t" in what or "\t" in what:
-        what = what.replace("'\\t'", "a tab")
-    return Problem(where, f"YAML syntax: {what} ({hint})")
+    if mark is None:
+        return Problem(Location(name), f"YAML syntax: {exc.problem or exc.context} (check the file's syntax)")
+    lines = text.splitlines() or [""]
+    line_no = min(mark.line, len(lines) - 1)
+    line = lines[line_no] if 0 <= line_no < len(lines) else ""
+    char = line[mark.column] if 0 <= mark.column < len(line) else ""
+    value = line.split(": ", 1)[1].lstrip() if ": " in line else line.strip().lstrip("- ")
+    what = f"{exc.context or ''} {exc.problem or ''}"
+    where = _loc(name, mark)
+    if "\t" in line[: len(line) - len(line.lstrip())] or char == "\t":
+        return Problem(where, "a tab is used for indentation (indent with spaces, not tabs)")
+    if "quoted scalar" in what and exc.context_mark is not None:
+        return Problem(_loc(name, exc.context_mark), "this quote is never closed (end the text with the same quote mark, "
+                                                     "and double any ' inside '...' text)")
+    if "alias" in what or value.startswith("*"):
+        return Problem(where, "text that starts with '*' must be in quotes (write \"**bold** rest of the text\")")
+    if value[:1] in "@`%|>!&":
+        return Problem(where, f"text that starts with '{value[:1]}' must be in quotes (put the whole text in double quotes)")
+    if value[:1] in "[{" and "flow" not in what:
+        return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
+    if "flow sequence" in what:
+        return Problem(where, "a [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
+    if "flow mapping" in what:
+        return Problem(where, "a { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
+    if value[:1] in "'\"" and "expected key" in what:
+        return Problem(where, f"text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')")
+    if "mapping values are not allowed" in what:
+        if line.count(": ") > 1 or (": " in value):
+            return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")
+        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up keys of one mapping)")
+    if "expected key" in what or "block end" in what or "block mapping" in what:
+        if line.lstrip().startswith("- "):
+            return Problem(where, "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)")
+        return Problem(where, "this line is indented differently from the lines around it (line up keys of one mapping)")
+    return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
 
 
 class _Builder:
@@ -120,8 +133,8 @@ class _Builder:
         if getattr(event, "anchor", None):
             self.refuse(event, f"anchors ('&{event.anchor}') are not allowed in a guide; write the text out in full")
         tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
-            self.refuse(event, f"tags ('{tag}') are not allowed in a guide; remove the '!' part")
+        if tag is not None:
+            self.refuse(event, f"tags ('{tag}') are not allowed in a guide (remove the '!' part, or put text that starts with '!' in quotes)")
 
     def build(self, events) -> Node | None:
         root: Node | None = None
@@ -140,7 +153,8 @@ class _Builder:
                 self.check(event)
                 where = _loc(self.name, event.start_mark)
                 if isinstance(event, yaml.ScalarEvent):
-                    node: Node = Scalar(where, event.value, plain=event.style is None)
+                    # plain style is None in pyyaml's Python parser and '' in libyaml's
+                    node: Node = Scalar(where, event.value, plain=not event.style)
                 elif isinstance(event, yaml.SequenceStartEvent):
                     node = Seq(where)
                 else:
@@ -181,7 +195,7 @@ def parse(data: bytes, name: str) -> Node | None:
     try:
         return builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        raise GuideError([_syntax_problem(name, exc)]) from None
+        raise GuideError([_syntax_problem(name, text, exc)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1

@@ -344,7 +344,12 @@ class Walker:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
             return None
-        if len(value) == 1 and value.upper() in LETTERS[:len(choices)]:
+        is_letter = len(value) == 1 and value.upper() in LETTERS[:len(choices)]
+        if is_letter and value in choices and choices.index(value) != LETTERS.index(value.upper()):
+            self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
+                             f"{LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
+            return None
+        if is_letter:
             return LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
