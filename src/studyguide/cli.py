@@ -74,6 +74,8 @@ def build(paths, out_dir, paper, no_key):
 def validate(paths):
     """Check guides without building them (default: guides/)."""
     guides = api.find_guides(paths or ["guides"])
+    if not guides:
+        raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
     failed = 0
     for path in guides:
         try:

@@ -12,21 +12,26 @@ TEXTS = {"type": "array", "items": TEXT}
 POINT = {"oneOf": [TEXT, {"type": "object", "required": ["point"], "additionalProperties": False,
                           "properties": {"point": TEXT, "detail": TEXT}}]}
 LETTER_OR_TEXT = {"type": "string", "description": "a choice's letter (A, B, ...) or its exact text"}
+# studyguide reads every value as the text typed; editors may parse some as numbers or booleans,
+# so the schema accepts both spellings where validate does.
+NUMBER = {"type": ["number", "string"], "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"}
+BOOLEAN = {"oneOf": [{"type": "boolean"}, {"type": "string", "pattern": "^(?i:true|false|yes|no)$"}]}
 
 COMMON = {
     "type": {"type": "string"},
     "prompt": {**TEXT, "description": "the question as students read it"},
-    "points": {"type": "number", "minimum": 0, "maximum": 1000},
+    "points": {**NUMBER, "description": "0 to 1000"},
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
 }
 PER_TYPE = {
     "multiple_choice": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
     "select_all": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES},
-                   "answer": {"type": "array", "items": LETTER_OR_TEXT, "minItems": 1}},
-    "true_false": {"answer": {"type": "boolean"}},
-    "short_answer": {"answer": TEXT, "lines": {"type": "integer", "minimum": 1, "maximum": 40, "default": 3}},
-    "essay": {"answer": TEXT, "lines": {"type": "integer", "minimum": 1, "maximum": 40, "default": 12}},
-    "fill_in_blank": {"word_bank": {"type": "boolean", "default": False}},
+                   "answer": {"oneOf": [{"type": "array", "items": LETTER_OR_TEXT, "minItems": 1},
+                                      {"type": "string", "description": "letters separated by commas"}]}},
+    "true_false": {"answer": BOOLEAN},
+    "short_answer": {"answer": TEXT, "lines": {**NUMBER, "description": "1 to 40 (default 3)"}},
+    "essay": {"answer": TEXT, "lines": {**NUMBER, "description": "1 to 40 (default 12)"}},
+    "fill_in_blank": {"word_bank": BOOLEAN},
     "matching": {"pairs": {"type": "array", "minItems": 2, "maxItems": 26, "items": {
         "type": "object", "required": ["left", "right"], "additionalProperties": False,
         "properties": {"left": TEXT, "right": TEXT}}}},
@@ -54,11 +59,11 @@ def guide_schema() -> dict:
         "required": ["title"],
         "additionalProperties": False,
         "properties": {
-            "title": TEXT, "subtitle": TEXT, "subject": TEXT, "grade": {"type": "string"}, "author": TEXT,
+            "title": TEXT, "subtitle": TEXT, "subject": TEXT, "grade": {"type": ["string", "number"]}, "author": TEXT,
             "language": {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", "default": "en"},
             "paper": {"enum": list(PAPERS), "default": "letter"},
             "source": {"oneOf": [TEXT, {"type": "object", "additionalProperties": False,
-                                        "properties": {k: {"type": "string"} for k in SOURCE_KEYS}}]},
+                                        "properties": {k: {"type": ["string", "number"]} for k in SOURCE_KEYS}}]},
             "summary": {**TEXT, "description": "a blank line starts a new paragraph"},
             "headings": {"type": "object", "additionalProperties": False,
                          "properties": {k: {**TEXT, "default": v} for k, v in DEFAULT_HEADINGS.items()}},

@@ -73,17 +73,20 @@ class Walker:
             self.error(node, f"{label}: expected a mapping of 'key: value' lines, found {self.kind(node)}")
             return None
         out: dict[str, Node] = {}
+        misspelt: set[str] = set()
         for key, value in node.pairs:
             if key.value in out:
                 self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
             elif key.value not in allowed:
                 self.error(key, f"{label}: unknown key '{key.value}' ({_suggest(key.value, allowed)})")
+                misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
             else:
                 out[key.value] = value
         for key in required:
             if key not in out or (isinstance(out[key], Scalar) and out[key].is_null):
                 out.pop(key, None)
-                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
+                if key not in misspelt:  # already reported as a misspelling
+                    self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
         return out
 
     def kind(self, node: Node) -> str:
@@ -270,6 +273,8 @@ class Walker:
                 image, problem = images.resolve(name, self.guide_path)
                 if problem:
                     self.error(keys["image"], f"{label}.image: {problem}")
+        if keys.get("caption") is not None and keys.get("image") is None:
+            self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
             summary=self.text(keys.get("summary"), f"{label}.summary"),
@@ -336,7 +341,7 @@ class Walker:
             return ()
         items = self.texts_list(keys["choices"], f"{label}.choices")
         if items and not 2 <= len(items) <= MAX_CHOICES:
-            self.error(keys["choices"], f"{label}.choices: {len(items)} choices; give 2 to {MAX_CHOICES}")
+            self.error(keys["choices"], f"{label}.choices: {_count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return ()
         return items
 
@@ -444,7 +449,7 @@ class Walker:
                     pairs.append(Pair(left, right))
         if len(pairs) < 2 or len(pairs) > 26:
             if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {len(pairs)} pairs; give 2 to 26")
+                self.error(keys["pairs"], f"{label}.pairs: {_count(len(pairs), 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 
@@ -454,9 +459,13 @@ class Walker:
             return None
         items = self.texts_list(keys["items"], f"{label}.items")
         if len(items) < 2 or len(items) > 26:
-            self.error(keys["items"], f"{label}.items: {len(items)} items; give 2 to 26, in the right order")
+            self.error(keys["items"], f"{label}.items: {_count(len(items), 'item')}; give 2 to 26, in the right order")
             return None
         return Ordering(items=items, **common)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _clip(text: str, size: int = 40) -> str:
