@@ -51,8 +51,8 @@ def load(path: str | Path) -> Guide:
     """Read and validate one guide; raises GuideError listing every problem."""
     path = Path(path)
     data = read_guide_bytes(path)
-    root = loader.parse(data, str(path))
-    return schema.to_guide(root, str(path), path)
+    root, warnings = loader.parse_with_warnings(data, str(path))
+    return schema.to_guide(root, str(path), path, warnings)
 
 
 def safe_stem(stem: str) -> str:
@@ -103,7 +103,8 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True) ->
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings."""
     from . import render  # layout code loads only when something is drawn
 
-    font_for, warnings = render.glyph_plan(guide)
+    font_for, glyph_warnings = render.glyph_plan(guide)
+    warnings = list(guide.warnings) + glyph_warnings
     modes = ("student", "key") if key else ("student",)
     try:
         out = render.render(guide, modes, paper=paper, font_for=font_for)

@@ -84,6 +84,7 @@ def validate(paths):
             failed += 1
             _problems(exc)
             continue
+        _warn(guide.warnings)
         click.echo(f"ok: {path} ({len(guide.questions)} questions, {len(guide.vocabulary)} terms)")
     if failed:
         sys.exit(1)

@@ -8,6 +8,7 @@ in the schema, only where the format asks for it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -121,9 +122,27 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
 class _Builder:
     """Turns the event stream into nodes, refusing what a guide never needs."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, lines: list[str] | None = None):
         self.name = name
+        self.lines = lines or []
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def look(self, event) -> None:
+        """Warn about plain text YAML reads differently from how it looks."""
+        start, end = event.start_mark, event.end_mark
+        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        m = re.match(r"\s+#(?=\S)", rest)
+        if m:
+            self.warnings.append(Problem(Location(self.name, end.line + 1, end.column + m.end()),
+                                         "the text from ' #' on is read as a comment and left out "
+                                         "(put the whole text in quotes to keep it)", warning=True))
+        for n in range(start.line + 1, min(end.line, len(self.lines) - 1) + 1):
+            line = self.lines[n]
+            if line.lstrip().startswith("- "):
+                self.warnings.append(Problem(Location(self.name, n + 1, len(line) - len(line.lstrip()) + 1),
+                                             "this '- ' line is read as part of the text above, not as a new item "
+                                             "(line up its '-' with the other items)", warning=True))
 
     def refuse(self, event, message: str) -> None:
         self.problems.append(Problem(_loc(self.name, event.start_mark), message))
@@ -155,6 +174,8 @@ class _Builder:
                 if isinstance(event, yaml.ScalarEvent):
                     # plain style is None in pyyaml's Python parser and '' in libyaml's
                     node: Node = Scalar(where, event.value, plain=not event.style)
+                    if node.plain and self.lines:
+                        self.look(event)
                 elif isinstance(event, yaml.SequenceStartEvent):
                     node = Seq(where)
                 else:
@@ -188,12 +209,17 @@ class _Builder:
 
 def parse(data: bytes, name: str) -> Node | None:
     """Read a guide's bytes into nodes. Raises GuideError with located problems."""
+    return parse_with_warnings(data, name)[0]
+
+
+def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Problem]]:
+    """Like :func:`parse`, and also return warnings about text YAML reads unexpectedly."""
     if len(data) > MAX_BYTES:
         raise GuideError([Problem(Location(name), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
     text = decode(data, name)
-    builder = _Builder(name)
+    builder = _Builder(name, text.splitlines())
     try:
-        return builder.build(yaml.parse(text, Loader=_Loader))
+        return builder.build(yaml.parse(text, Loader=_Loader)), builder.warnings
     except yaml.MarkedYAMLError as exc:
         raise GuideError([_syntax_problem(name, text, exc)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)

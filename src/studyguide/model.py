@@ -174,6 +174,8 @@ class Guide:
     questions: tuple[Question, ...] = ()
     # every piece of teacher text with where it was typed, for located warnings
     texts: tuple[tuple[Location, str], ...] = field(default=(), compare=False, repr=False)
+    # located warnings found while reading (the guide still builds)
+    warnings: tuple = field(default=(), compare=False, repr=False)
 
     @property
     def total_points(self) -> Optional[float]:

@@ -6,6 +6,7 @@ holding all of them at the end.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -481,9 +482,11 @@ def _bad_char(text: str) -> Optional[str]:
     return m.group() if m else None
 
 
-def to_guide(root: Optional[Node], name: str, path: Path) -> Guide:
+def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = Walker(name, path)
     guide = walker.guide(root)
     if walker.problems or guide is None:
         raise GuideError(walker.problems)
+    if warnings:
+        guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
