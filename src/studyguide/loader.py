@@ -153,7 +153,8 @@ class _Builder:
             self.refuse(event, f"anchors ('&{event.anchor}') are not allowed in a guide; write the text out in full")
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.refuse(event, f"tags ('{tag}') are not allowed in a guide (remove the '!' part, or put text that starts with '!' in quotes)")
+            typed = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            self.refuse(event, f"tags ('{typed}') are not allowed in a guide (remove the '!' part, or put text that starts with '!' in quotes)")
 
     def build(self, events) -> Node | None:
         root: Node | None = None

@@ -8,6 +8,8 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from . import fonts
+
 
 
 def canvas_class(footer_markup: str, theme, style):
@@ -110,6 +112,7 @@ def document(stream, pagesize, theme, meta: dict, sink: list | None = None) -> B
         lang=meta.get("lang"),
         invariant=1,
         allowSplitting=1,
+        initialFontName=fonts.REGULAR,  # never a standard-14 font, even for an empty page
     )
     frame = RecordingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,

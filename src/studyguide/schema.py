@@ -84,10 +84,10 @@ class Walker:
             else:
                 out[key.value] = value
         for key in required:
-            if key not in out or (isinstance(out[key], Scalar) and out[key].is_null):
-                out.pop(key, None)
-                if key not in misspelt:  # already reported as a misspelling
-                    self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
+            if key in out and isinstance(out[key], Scalar) and out[key].is_null:
+                self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
+            elif key not in out and key not in misspelt:  # a misspelling is reported already
+                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
         return out
 
     def kind(self, node: Node) -> str:
@@ -351,6 +351,8 @@ class Walker:
         if value is None:
             return None
         is_letter = len(value) == 1 and value.upper() in LETTERS[:len(choices)]
+        if is_letter and not node.plain:  # a quoted single letter is always a letter
+            return LETTERS.index(value.upper())
         if is_letter and value in choices and choices.index(value) != LETTERS.index(value.upper()):
             self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
                              f"{LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")

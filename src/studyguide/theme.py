@@ -19,7 +19,7 @@ from . import fonts
 PAPER = {"letter": LETTER, "a4": A4}
 
 STYLES: dict[str, dict] = {
-    "body": {"fontName": "regular", "fontSize": 10.5, "leading": 14.5, "spaceAfter": 4},
+    "body": {"fontName": "regular", "bulletFontName": "regular", "fontSize": 10.5, "leading": 14.5, "spaceAfter": 4},
     "title": {"parent": "body", "fontName": "bold", "fontSize": 21, "leading": 25, "spaceAfter": 2},
     "subtitle": {"parent": "body", "fontName": "italic", "fontSize": 12.5, "leading": 16, "spaceAfter": 4},
     "meta": {"parent": "body", "fontSize": 9.5, "leading": 12.5, "textColor": "ink_soft", "spaceAfter": 0},
@@ -81,8 +81,9 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
             return out[name]
         spec = dict(STYLES[name])
         parent = build(spec.pop("parent")) if "parent" in spec else None
-        if "fontName" in spec:
-            spec["fontName"] = FONT_ROLES[spec["fontName"]]
+        for role in ("fontName", "bulletFontName"):
+            if role in spec:
+                spec[role] = FONT_ROLES[spec[role]]
         if "textColor" in spec:
             spec["textColor"] = theme.colors[spec["textColor"]]
         style = ParagraphStyle(name, parent=parent, **spec)

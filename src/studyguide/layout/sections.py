@@ -63,8 +63,10 @@ class Figure(Flowable):
         super().__init__()
         from reportlab.lib.utils import ImageReader
 
-        self.path, self.caption = str(path), caption_para
-        w, h = ImageReader(self.path).getSize()
+        # an ImageReader (not a path) names the PDF image after its pixels, so the
+        # bytes do not depend on the folder the guide was built in
+        self.image, self.caption = ImageReader(str(path)), caption_para
+        w, h = self.image.getSize()
         scale = min(max_w / w, max_h / h)
         self.full = (w * scale, h * scale)
         self.spaceBefore, self.spaceAfter = 6, 6
@@ -80,7 +82,7 @@ class Figure(Flowable):
 
     def draw(self):
         w, h = self.img
-        self.canv.drawImage(self.path, (self.width - w) / 2, self.cap_h, w, h)
+        self.canv.drawImage(self.image, (self.width - w) / 2, self.cap_h, w, h)
         if self.caption:
             self.caption.drawOn(self.canv, 0, 0)
 

@@ -1,0 +1,156 @@
+"""Shared fixtures and helpers: build every guide once per session, read the PDFs back.
+
+Tests look at what a teacher would see: the text of each page (as pypdf
+extracts it, whitespace collapsed), the font each piece of text is drawn in,
+page sizes and document metadata.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from studyguide import api
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+GUIDES_DIR = REPO / "guides"
+ASSETS_DIR = REPO / "assets"
+CASES = TESTS / "cases"
+GUIDES = sorted(p for p in GUIDES_DIR.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def guide_params():
+    """One pytest param per guide in guides/ (new guides are picked up automatically)."""
+    return [pytest.param(p, id=p.stem) for p in GUIDES]
+
+
+def norm(text: str) -> str:
+    """Collapse every run of whitespace (newlines, no-break spaces) to one space."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Run:
+    text: str
+    font: str  # BaseFont without the leading '/', e.g. 'AAAAAA+DejaVuSans-Bold'
+
+
+class Pdf:
+    """A built PDF read back the way a teacher would look at it."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.data = self.path.read_bytes()
+        self.reader = pypdf.PdfReader(self.path)
+
+    @cached_property
+    def raw_pages(self) -> list[str]:
+        return [page.extract_text() for page in self.reader.pages]
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Text of each page, whitespace-normalised."""
+        return [norm(t) for t in self.raw_pages]
+
+    @cached_property
+    def lines(self) -> list[list[str]]:
+        """Stripped, non-empty text lines of each page."""
+        return [[ln.strip() for ln in t.splitlines() if ln.strip()] for t in self.raw_pages]
+
+    @cached_property
+    def text(self) -> str:
+        """The whole document's text, whitespace-normalised."""
+        return norm(" ".join(self.raw_pages))
+
+    @cached_property
+    def runs(self) -> list[list[Run]]:
+        """Each page's text runs with the font that draws them."""
+        out = []
+        for page in self.reader.pages:
+            runs: list[Run] = []
+
+            def visit(text, cm, tm, font_dict, font_size, runs=runs):
+                if text.strip():
+                    font = str(font_dict.get("/BaseFont", "")) if font_dict is not None else ""
+                    runs.append(Run(text, font.lstrip("/")))
+
+            page.extract_text(visitor_text=visit)
+            out.append(runs)
+        return out
+
+    def fonts_of(self, fragment: str) -> set[str]:
+        """The fonts of every run whose normalised text contains ``fragment``."""
+        fragment = norm(fragment)
+        return {r.font for page in self.runs for r in page if fragment in norm(r.text)}
+
+    @property
+    def page_count(self) -> int:
+        return len(self.reader.pages)
+
+
+@dataclass
+class Built:
+    """One guide built into a folder: the api result and both PDFs."""
+
+    source: Path
+    result: api.BuildResult
+    student: Pdf
+    key: Pdf
+
+    @property
+    def guide(self):
+        return self.result.guide
+
+    @property
+    def outputs(self):
+        return {"student": self.result.outputs[0], "key": self.result.outputs[1]}
+
+
+def build_into(path: Path, out_dir: Path, **kw) -> Built:
+    result = api.build(path, out_dir, **kw)
+    assert [o.path.name for o in result.outputs] == [f"{path.stem}.pdf", f"{path.stem}-key.pdf"]
+    return Built(path, result, Pdf(result.outputs[0].path), Pdf(result.outputs[1].path))
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory) -> dict[str, Built]:
+    """Every guide in guides/, built once per session with api.build."""
+    out = tmp_path_factory.mktemp("output")
+    return {p.stem: build_into(p, out) for p in GUIDES}
+
+
+@pytest.fixture
+def built(builds, guide_path) -> Built:
+    return builds[guide_path.stem]
+
+
+def write_guide(folder: Path, name: str, text: str) -> Path:
+    """Write a guide from an indented triple-quoted string."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def run_cli(*args, cwd: Path = REPO, timeout: float = 60) -> subprocess.CompletedProcess:
+    """``python -m studyguide ARGS`` in a fresh interpreter, as a teacher runs it."""
+    env = dict(os.environ)
+    env.pop("STUDYGUIDE_FONT_PATH", None)
+    return subprocess.run([sys.executable, "-m", "studyguide", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout, env=env)
+
+
+def copy_repo_layout(dest: Path) -> Path:
+    """guides/ and assets/ copied into ``dest`` (the layout `studyguide build` expects)."""
+    shutil.copytree(GUIDES_DIR, dest / "guides")
+    shutil.copytree(ASSETS_DIR, dest / "assets")
+    return dest

@@ -1,0 +1,153 @@
+"""The command line end to end, in fresh interpreters: build, list, schema, new."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import GUIDES, Pdf, copy_repo_layout, run_cli
+from studyguide import api
+
+TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
+            "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
+            "vocabulary", "questions"]
+QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank",
+                  "matching", "ordering"]
+
+
+@pytest.fixture(scope="module")
+def default_build(tmp_path_factory):
+    """`studyguide build` with no arguments, in a copy of the repository layout."""
+    root = copy_repo_layout(tmp_path_factory.mktemp("repo"))
+    proc = run_cli("build", cwd=root)
+    return root, proc
+
+
+def test_build_with_no_arguments(default_build, builds, tmp_path):
+    root, proc = default_build
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(GUIDES)
+    for line, guide in zip(lines, GUIDES):
+        b = builds[guide.stem]
+        s, k = b.result.outputs
+
+        def pages(n):
+            return f"{n} page{'s' if n != 1 else ''}"
+
+        assert line == (f"built guides/{guide.name} → output/{guide.stem}.pdf ({pages(s.pages)}), "
+                        f"output/{guide.stem}-key.pdf ({pages(k.pages)})")
+        # the same guide file built in this process: the very same bytes
+        again = api.build(root / "guides" / guide.name, tmp_path / guide.stem)
+        for made, other in zip((root / "output" / f"{guide.stem}.pdf", root / "output" / f"{guide.stem}-key.pdf"),
+                               again.outputs):
+            assert made.read_bytes() == other.path.read_bytes(), f"{made.name} differs from the in-process build"
+            assert Pdf(made).pages == (b.student if other is again.outputs[0] else b.key).pages
+    assert sorted(p.name for p in (root / "output").iterdir()) == sorted(
+        n for g in GUIDES for n in (f"{g.stem}.pdf", f"{g.stem}-key.pdf"))
+
+
+def test_build_a4_from_the_command_line(default_build, tmp_path):
+    root, _ = default_build
+    guide = GUIDES[0]
+    proc = run_cli("build", f"guides/{guide.name}", "-o", tmp_path / "a4", "--paper", "A4", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    for name in (f"{guide.stem}.pdf", f"{guide.stem}-key.pdf"):
+        pdf = Pdf(tmp_path / "a4" / name)
+        for page in pdf.reader.pages:
+            assert abs(float(page.mediabox.width) - 595.28) < 0.5
+            assert abs(float(page.mediabox.height) - 841.89) < 0.5
+
+
+def test_list_shows_titles_questions_points_pages(builds):
+    proc = run_cli("list", "guides")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split() == ["file", "title", "questions", "points", "pages"]
+    assert len(lines) == 1 + len(GUIDES)
+    for line, guide in zip(lines[1:], GUIDES):
+        b = builds[guide.stem]
+        g = b.guide
+        assert line.startswith(guide.name)
+        assert g.title in line
+        points = "–" if g.total_points is None else f"{g.total_points:g}"
+        assert line.split()[-3:] == [str(len(g.questions)), points, str(b.result.outputs[0].pages)]
+
+
+def test_unknown_path_is_a_usage_error(tmp_path):
+    proc = run_cli("build", "no-such-guide.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "no-such-guide.yaml: no such file or folder"
+    assert not (tmp_path / "output").exists()
+
+
+# -- schema --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def schema():
+    proc = run_cli("schema")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_schema_covers_the_format(schema):
+    assert schema["type"] == "object"
+    assert schema["required"] == ["title"]
+    assert schema["additionalProperties"] is False
+    assert list(schema["properties"]) == TOP_KEYS
+    variants = schema["properties"]["questions"]["items"]["oneOf"]
+    assert [v["properties"]["type"]["const"] for v in variants] == QUESTION_TYPES
+    for v in variants:
+        assert {"type", "prompt"} <= set(v["required"])
+    assert schema["properties"]["paper"]["enum"] == ["letter", "a4"]
+
+
+def test_guides_use_only_schema_keys(schema):
+    for path in GUIDES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(data) <= set(schema["properties"]), path.name
+
+
+class _TextDates(yaml.SafeLoader):
+    """YAML as the guide loader reads it: dates stay text."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=[p.stem for p in GUIDES])
+def test_guides_validate_against_the_schema(schema, path):
+    jsonschema = pytest.importorskip("jsonschema")
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates)
+    jsonschema.validate(data, schema)
+
+
+# -- new ---------------------------------------------------------------------------
+
+def test_new_writes_a_starter_that_validates_and_builds(tmp_path):
+    target = tmp_path / "starter.yaml"
+    proc = run_cli("new", "starter.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "wrote starter.yaml; edit it, then run: studyguide build starter.yaml"
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    guide = api.load(target)
+    assert guide.title and guide.questions
+    result = api.build(target, tmp_path / "out")
+    assert [o.path.name for o in result.outputs] == ["starter.pdf", "starter-key.pdf"]
+    assert result.warnings == []
+
+
+def test_new_never_overwrites(tmp_path):
+    target = tmp_path / "mine.yaml"
+    target.write_text("title: My own guide\n", encoding="utf-8")
+    before = target.read_bytes()
+    proc = run_cli("new", "mine.yaml", cwd=tmp_path)
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == "mine.yaml: already exists; choose a new file name"
+    assert target.read_bytes() == before

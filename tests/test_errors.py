@@ -1,0 +1,168 @@
+"""Bad guides get the exact ``file:line:col: message`` on stderr, exit status 1, never a traceback.
+
+Data-driven: tests/cases/errors/NAME.yaml is a bad guide; NAME.expected holds the exact
+stderr of ``studyguide validate tests/cases/errors/NAME.yaml`` run from the repository
+root; NAME.exit its exit status. A NAME.xfail file (holding the reason) marks a case whose
+.expected is the message a teacher *should* get but does not yet (a known bug).
+See tests/cases/errors/README.md.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, GUIDES, REPO, build_into, run_cli, write_guide
+from studyguide import api, cli
+from studyguide.errors import GuideError, StudyguideError
+
+ERRORS = CASES / "errors"
+
+
+def case_params():
+    params = []
+    for path in sorted(ERRORS.glob("*.yaml")):
+        marks = []
+        xfail = path.with_suffix(".xfail")
+        if xfail.exists():
+            marks.append(pytest.mark.xfail(strict=True, reason=xfail.read_text(encoding="utf-8").strip()))
+        params.append(pytest.param(path, id=path.stem, marks=marks))
+    return params
+
+
+def expected(path: Path) -> tuple[list[str], int]:
+    lines = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    return lines, int(path.with_suffix(".exit").read_text().strip())
+
+
+def test_every_case_has_its_expectations():
+    cases = sorted(ERRORS.glob("*.yaml"))
+    assert len(cases) >= 16
+    for path in cases:
+        assert path.with_suffix(".expected").is_file(), path.name
+        assert path.with_suffix(".exit").is_file(), path.name
+    assert (ERRORS / "not-utf8.yaml").read_bytes().count(b"\xe9") == 1
+
+
+@pytest.mark.parametrize("case", case_params())
+def test_validate_message(case, capsys, monkeypatch):
+    """`studyguide validate tests/cases/errors/NAME.yaml` (in-process) prints exactly NAME.expected."""
+    monkeypatch.chdir(REPO)
+    rel = case.relative_to(REPO).as_posix()
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["validate", rel])
+    out, err = capsys.readouterr()
+    lines, status = expected(case)
+    assert err.splitlines() == lines
+    assert exit_info.value.code == status
+    assert out == ""
+    assert "Traceback" not in err
+
+
+def test_validate_folder_end_to_end():
+    """The real entry point over the whole folder: every case reported, each with its exact lines."""
+    proc = run_cli("validate", ERRORS.relative_to(REPO).as_posix())
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    got: dict[str, list[str]] = {}
+    for line in proc.stderr.splitlines():
+        name = line.split(":", 1)[0]
+        got.setdefault(name, []).append(line)
+    for path in sorted(ERRORS.glob("*.yaml")):
+        rel = path.relative_to(REPO).as_posix()
+        assert rel in got, f"{rel}: no message"
+        if not path.with_suffix(".xfail").exists():
+            assert got[rel] == expected(path)[0]
+    assert set(got) == {p.relative_to(REPO).as_posix() for p in ERRORS.glob("*.yaml")}
+
+
+def test_several_problems_all_reported_sorted():
+    with pytest.raises(GuideError) as info:
+        api.load(ERRORS / "several-problems.yaml")
+    wheres = [(p.where.line, p.where.col) for p in info.value.problems]
+    assert len(wheres) >= 6
+    assert wheres == sorted(wheres)
+
+
+def test_image_not_found_names_both_folders(tmp_path):
+    path = write_guide(tmp_path / "guides", "img.yaml", """
+        title: Missing image
+        topics:
+          - title: A topic
+            image: nowhere.png
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    (problem,) = info.value.problems
+    assert (problem.where.line, problem.where.col) == (4, 12)
+    assert problem.message.startswith("topics item 1.image: image 'nowhere.png' not found (looked in ")
+    assert str(tmp_path / "guides") in problem.message and str(tmp_path / "assets") in problem.message
+
+
+# -- failing builds ---------------------------------------------------------------
+
+@pytest.fixture
+def good_then_built(tmp_path):
+    src = GUIDES[0]
+    guide = tmp_path / src.name
+    guide.write_bytes(src.read_bytes())
+    out = tmp_path / "out"
+    built = build_into(guide, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(before) == 2
+    return guide, out, before
+
+
+def test_invalid_guide_leaves_previous_pdfs(good_then_built):
+    guide, out, before = good_then_built
+    guide.write_text("title: Broken\nquestions: [{type: essay}]\n", encoding="utf-8")
+    with pytest.raises(GuideError):
+        api.build(guide, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_failed_write_leaves_previous_pdfs_and_no_temp_file(good_then_built, monkeypatch):
+    guide, out, before = good_then_built
+    text = guide.read_text(encoding="utf-8").replace("title:", "subtitle: A changed guide\ntitle:", 1)
+    guide.write_text(text, encoding="utf-8")
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(api.os, "replace", failing_replace)
+    with pytest.raises((OSError, StudyguideError)):
+        api.build(guide, out)
+    monkeypatch.setattr(api.os, "replace", real_replace)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
+
+
+def test_cli_build_goes_on_after_a_failing_guide(tmp_path):
+    folder = tmp_path / "guides"
+    write_guide(folder, "a-bad.yaml", "title: Bad\npaper: legal\n")
+    write_guide(folder, "b-good.yaml", "title: Good\nsubject: Testing\n")
+    proc = run_cli("build", "guides", "-o", "pdfs", "--no-key", "--paper", "a4", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        "guides/a-bad.yaml:2:8: paper: 'legal' is not a paper size (use letter or a4)",
+        "failed: guides/a-bad.yaml",
+        "1 of 2 guides failed",
+    ]
+    assert proc.stdout.splitlines() == ["built guides/b-good.yaml → pdfs/b-good.pdf (1 page)"]
+    assert sorted(p.name for p in (tmp_path / "pdfs").iterdir()) == ["b-good.pdf"]
+
+
+def test_ambiguous_answer_advice_can_be_followed(tmp_path):
+    path = write_guide(tmp_path, "grades.yaml", """
+        title: Grades
+        questions:
+          - type: multiple_choice
+            prompt: Which grade did the essay get?
+            choices: [B, A, C]
+            answer: "A"
+        """)
+    (q,) = api.load(path).questions
+    assert q.answer == 0

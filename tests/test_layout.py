@@ -1,0 +1,148 @@
+"""Pagination a teacher can rely on: handout and key in step, questions whole,
+no orphaned headings, margins kept, the vocabulary header repeated."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_into, guide_params, norm
+from studyguide.inline import plain
+from studyguide.model import MultipleChoice, SelectAll
+
+EDGE = 36.0  # 0.5 in
+
+
+def T(text):
+    return norm(plain(text))
+
+
+def stress_yaml() -> str:
+    """Questions whose key-only parts (explanations, long model answers, alternates) are much
+    taller than anything in the handout, so any drift between the two documents shows."""
+    long = "This explanation is only in the key and runs on for a while to take up room. " * 6
+    out = ["title: Stress test for pagination", "subject: Testing", "questions:"]
+    for i in range(1, 31):
+        kind = ("multiple_choice", "short_answer", "fill_in_blank", "true_false", "select_all", "essay")[i % 6]
+        out.append(f"  - type: {kind}")
+        if kind == "fill_in_blank":
+            out.append(f'    prompt: "Question {i} asks for [[a word|another word|a third]] and [[one more]]."')
+        else:
+            out.append(f"    prompt: Question {i} asks something that needs a careful answer.")
+        if kind in ("multiple_choice", "select_all"):
+            out.append("    choices: [First choice, Second choice, Third choice, Fourth choice]")
+            out.append("    answer: B" if kind == "multiple_choice" else "    answer: [A, C]")
+        if kind == "true_false":
+            out.append("    answer: true")
+        if kind in ("short_answer", "essay"):
+            out.append("    lines: 1" if kind == "short_answer" else "    lines: 2")
+            out.append(f"    answer: {'A model answer far longer than its one line. ' * (4 + i % 5)}")
+        out.append(f"    points: {i % 4 + 1}")
+        out.append(f"    explanation: {long[: 80 * (1 + i % 6)]}")
+    return "\n".join(out) + "\n"
+
+
+@pytest.fixture(scope="module")
+def stress(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stress")
+    path = folder / "stress.yaml"
+    path.write_text(stress_yaml(), encoding="utf-8")
+    return build_into(path, folder / "out")
+
+
+def test_stress_key_stays_in_step_with_handout(stress):
+    s, k = stress.result.outputs
+    assert s.pages == k.pages >= 5
+    assert len(s.question_pages) == 30
+    assert s.question_pages == k.question_pages
+    # every key-only explanation is there, so the key really is taller per question
+    assert stress.key.text.count("Why: ") == 30
+    assert "Why: " not in stress.student.text
+
+
+def check_questions_whole(built):
+    pages = built.outputs["student"].question_pages
+    for n, (q, page) in enumerate(zip(built.guide.questions, pages), 1):
+        for pdf in (built.student, built.key):
+            text = pdf.pages[page - 1]
+            if isinstance(q, (MultipleChoice, SelectAll)):
+                for choice in q.choices:
+                    assert T(choice) in text, f"question {n}: choice {choice!r} not on page {page} with its prompt"
+
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_choices_on_the_page_of_their_question(built):
+    check_questions_whole(built)
+
+
+def test_stress_choices_on_the_page_of_their_question(stress):
+    check_questions_whole(stress)
+
+
+def check_no_orphan_heading(built):
+    g = built.guide
+    headings = {T(g.headings[k]) for k in ("summary", "objectives", "topics", "perspectives", "chart",
+                                           "takeaways", "vocabulary", "questions")}
+    for pdf in (built.student, built.key):
+        for number, lines in enumerate(pdf.lines, 1):
+            body = lines[:-1]  # the last line is the footer
+            assert body, f"{pdf.path.name} page {number} is empty"
+            assert norm(body[-1]) not in headings, f"{pdf.path.name} page {number} ends with a heading"
+
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_no_heading_alone_at_the_foot_of_a_page(built):
+    check_no_orphan_heading(built)
+
+
+def test_stress_no_heading_alone(stress):
+    check_no_orphan_heading(stress)
+
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_text_keeps_half_an_inch_from_the_edges(built):
+    for pdf in (built.student, built.key):
+        for number, page in enumerate(pdf.reader.pages, 1):
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            spots = []
+
+            def visit(text, cm, tm, font_dict, size, spots=spots):
+                if text.strip():
+                    x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                    y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                    spots.append((x, y, size, text))
+
+            page.extract_text(visitor_text=visit)
+            assert spots
+            for x, y, size, text in spots:
+                assert EDGE - 0.01 <= x <= width - EDGE, f"{pdf.path.name} p{number}: {text[:30]!r} at x={x}"
+                assert EDGE - 0.01 <= y and y + size <= height - EDGE, f"{pdf.path.name} p{number}: {text[:30]!r} at y={y}"
+
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_vocabulary_header_repeats_on_each_page(built):
+    g = built.guide
+    if not g.vocabulary:
+        pytest.skip("no vocabulary")
+    for pdf in (built.student, built.key):
+        term_pages = sorted({i for i, lines in enumerate(pdf.lines)
+                             for t in g.vocabulary if T(t.term) in map(norm, lines)})
+        for i in term_pages:
+            lines = [norm(ln) for ln in pdf.lines[i]]
+            first_term = min(lines.index(T(t.term)) for t in g.vocabulary if T(t.term) in lines)
+            assert lines[first_term - 2:first_term] == ["Term", "Meaning"], (
+                f"{pdf.path.name} page {i + 1}: vocabulary rows without the header above them")
+
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_benefits_and_criticisms_side_by_side(built):
+    g = built.guide
+    if not (g.benefits and g.criticisms):
+        pytest.skip("no two-column chart")
+    head = f"{T(g.headings['benefits'])} {T(g.headings['criticisms'])}"
+    first_rows = f"{T(g.benefits[0].point)}"
+    for pdf in (built.student, built.key):
+        text = pdf.text
+        assert head in text
+        # the first row follows the two column heads: a benefit, then its criticism neighbour
+        after = text[text.index(head) + len(head):]
+        assert after.lstrip().startswith(first_rows)
+        assert T(g.criticisms[0].point) in after[: 400]

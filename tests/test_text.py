@@ -1,0 +1,127 @@
+"""Teacher text stays exactly as typed: YAML scalars are never retyped, and only
+``**bold**`` / ``*italic*`` mean anything inside text."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import build_into, write_guide
+from studyguide import api, inline
+from studyguide.model import ShortAnswer, TrueFalse
+
+
+@pytest.fixture(scope="module")
+def scalars(tmp_path_factory):
+    path = write_guide(tmp_path_factory.mktemp("scalars"), "scalars.yaml", """
+        title: 3.10
+        subtitle: 1:30
+        subject: NO
+        grade: 010
+        author: null-ish ~
+        source:
+          title: On
+          date: 2026-11-14
+        objectives: [yes, 1e3, 0x1F]
+        questions:
+          - type: short_answer
+            prompt: Is it on?
+            answer: No
+          - type: true_false
+            prompt: Is it off?
+            answer: no
+            points: 010
+        """)
+    return path
+
+
+def test_scalars_stay_text(scalars):
+    g = api.load(scalars)
+    assert (g.title, g.subtitle, g.subject, g.grade) == ("3.10", "1:30", "NO", "010")
+    assert g.author == "null-ish ~"
+    assert (g.source.title, g.source.date) == ("On", "2026-11-14")
+    assert g.objectives == ("yes", "1e3", "0x1F")
+    short, tf = g.questions
+    assert isinstance(short, ShortAnswer) and short.answer == "No"
+    # booleans and numbers only where the format wants one
+    assert isinstance(tf, TrueFalse) and tf.answer is False
+    assert tf.points == 10
+
+
+def test_scalars_print_as_typed(scalars, tmp_path):
+    built = build_into(scalars, tmp_path)
+    page = built.student.pages[0]
+    assert page.startswith("3.10 1:30 NO · Grade 010 · null-ish ~")
+    assert "2026-11-14" in page
+    assert "yes" in page and "1e3" in page and "0x1F" in page
+    assert built.student.reader.metadata["/Title"] == "3.10"
+    assert "Is it on? Answer in complete sentences on the lines. No " in built.key.text
+    assert "Is it on? Answer in complete sentences on the lines. 2." in built.student.text
+
+
+INLINE = """
+    title: "**Bold** title"
+    summary: "AT&T says x < y and <b>not bold</b>, 2 * 3 * 4 = 24; &amp; stays; a*b*c too."
+    objectives:
+      - "**Strong** start and *slanted* end"
+    questions:
+      - type: short_answer
+        prompt: "Why is <i>this</i> & that **important**?"
+        answer: "Because <br/> is text"
+    """
+
+
+@pytest.fixture(scope="module")
+def inline_built(tmp_path_factory):
+    path = write_guide(tmp_path_factory.mktemp("inline"), "inline.yaml", INLINE)
+    return build_into(path, path.parent / "out")
+
+
+def test_markup_characters_print_exactly(inline_built):
+    for pdf in (inline_built.student, inline_built.key):
+        text = pdf.text
+        assert "AT&T says x < y and <b>not bold</b>, 2 * 3 * 4 = 24; &amp; stays; a*b*c too." in text
+        assert "Why is <i>this</i> & that important?" in text
+        assert "**" not in text
+    assert "Because <br/> is text" in inline_built.key.text
+
+
+def test_bold_and_italic(inline_built):
+    for pdf in (inline_built.student, inline_built.key):
+        strong = {f.split("+", 1)[1] for f in pdf.fonts_of("Strong")}
+        assert strong == {"DejaVuSans-Bold"}
+        slanted = {f.split("+", 1)[1] for f in pdf.fonts_of("slanted")}
+        assert slanted == {"DejaVuSans-Oblique"}
+        start = {f.split("+", 1)[1] for f in pdf.fonts_of(" start and ")}
+        assert start == {"DejaVuSans"}
+        important = {f.split("+", 1)[1] for f in pdf.fonts_of("important")}
+        assert important == {"DejaVuSans-Bold"}
+        # '<b>' typed as text is not bold
+        assert {f.split("+", 1)[1] for f in pdf.fonts_of("not bold")} == {"DejaVuSans"}
+
+
+# -- inline.plain / inline.markup as functions ------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="*"), max_size=60))
+def test_text_without_stars_is_left_alone(text):
+    assert inline.plain(text) == text
+    unescaped = inline.markup(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert unescaped == text
+    assert "<" not in inline.markup(text) and ">" not in inline.markup(text)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("**bold**", "bold"),
+    ("*italic*", "italic"),
+    ("a **b** and *c*", "a b and c"),
+    ("2 * 3 * 4", "2 * 3 * 4"),
+    ("a*b*c", "a*b*c"),
+    ("** not bold **", "** not bold **"),
+    ("x**2", "x**2"),
+])
+def test_plain(typed, shown):
+    assert inline.plain(typed) == shown
+
+
+def test_markup_makes_only_b_and_i():
+    assert inline.markup("**A** & *b* <font>") == "<b>A</b> &amp; <i>b</i> &lt;font&gt;"
