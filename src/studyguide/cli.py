@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from . import __version__, api
-from .errors import GuideError, StudyguideError
+from .errors import GuideError, StudyguideError, visible
 
 EXIT_INTERNAL = 70
 
 
 def _problems(exc: StudyguideError) -> None:
     for problem in getattr(exc, "problems", None) or [exc]:
-        click.echo(str(problem), err=True)
+        click.echo(visible(str(problem)), err=True)
 
 
 def _warn(warnings) -> None:

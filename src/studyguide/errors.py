@@ -7,7 +7,18 @@ this module stays free of click and can be imported by anything.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that would break a message over lines, move the terminal's cursor (ANSI escapes)
+# or reorder what it shows (direction overrides). Guide text quoted in a message may hold them.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, every invisible or control character written as an escape (\\n, \\u202e)."""
+    return _INVISIBLE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +47,7 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
-        return f"{self.where}: {kind}{self.message}"
+        return visible(f"{self.where}: {kind}{self.message}")
 
 
 class StudyguideError(Exception):
@@ -58,7 +69,7 @@ class BuildError(StudyguideError):
 
     def __init__(self, where: Location, message: str):
         self.problems = [Problem(where, message)]
-        super().__init__(f"{where}: {message}")
+        super().__init__(str(self.problems[0]))
 
 
 class UsageError(StudyguideError):

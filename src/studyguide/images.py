@@ -7,13 +7,17 @@ size cap, and only PNG, JPEG or GIF within a pixel cap.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Optional
 
 MAX_IMAGE_BYTES = 20_000_000
-MAX_PIXELS = 40_000_000
+# A 12-megapixel phone photo fits; the PDF library decodes each image in full (twice: handout
+# and key), so this cap is what keeps a build under 300 MB of memory.
+MAX_PIXELS = 13_000_000
 SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF"}
 
 
@@ -32,13 +36,16 @@ def resolve(name: str, guide_path: Path) -> tuple[Optional[Path], Optional[str]]
     for root in roots:
         candidate = root / name
         try:
-            st = os.lstat(candidate)
+            os.lstat(candidate)
         except OSError:
             continue
         real = candidate.resolve()
         if not any(_inside(real, r.resolve()) for r in roots):
             return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the image in instead"
-        st = os.stat(real)
+        try:
+            st = os.stat(real)
+        except OSError as exc:
+            return None, f"'{name}' cannot be read ({_reason(exc)}); check the file"
         if not stat.S_ISREG(st.st_mode):
             return None, f"'{name}' is not a regular file; name an image file (PNG, JPEG or GIF)"
         if st.st_size > MAX_IMAGE_BYTES:
@@ -59,25 +66,56 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def check(path: Path) -> Optional[str]:
-    """None when the file is a PNG/JPEG/GIF that decodes within the pixel cap."""
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    kind = next((k for sig, k in SIGNATURES.items() if head.startswith(sig)), None)
-    if kind is None:
-        return "is not a PNG, JPEG or GIF image; export it as PNG"
-    from PIL import Image  # Pillow comes with reportlab
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOENT:
+        return "it is a link to a file that does not exist"
+    return exc.strerror or str(exc)
 
+
+def check(path: Path) -> Optional[str]:
+    """None when the file is a PNG/JPEG/GIF that decodes within the pixel cap.
+
+    The file is opened without following a link and without blocking, and
+    checked again once open, so a file swapped for a FIFO, a device or a link
+    after :func:`resolve` looked at it is still refused, never waited on. The
+    decoder reads from that one open file, not from the name again.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with Image.open(path) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                return f"is {w}×{h} pixels; images may have at most {MAX_PIXELS // 1_000_000} million pixels (save a smaller copy)"
-            im.verify()
-        with Image.open(path) as im:  # verify() leaves the image unusable; decode once for truncation
-            im.load()
-    except Image.DecompressionBombError:
-        return "is too large to open safely (decompression bomb); save a smaller copy"
-    except Exception as exc:  # Pillow raises many kinds for corrupt files
-        return f"cannot be read as an image ({type(exc).__name__}: {str(exc)[:80]}); open and re-save it"
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a link; copy the image in instead"
+        return f"cannot be read ({_reason(exc)}); check the file"
+    with open(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            return "is not a regular file; name an image file (PNG, JPEG or GIF)"
+        if st.st_size > MAX_IMAGE_BYTES:
+            return f"is {st.st_size / 1e6:.1f} MB; images may be at most {MAX_IMAGE_BYTES // 1_000_000} MB (save a smaller copy)"
+        head = fh.read(8)
+        kind = next((k for sig, k in SIGNATURES.items() if head.startswith(sig)), None)
+        if kind is None:
+            return "is not a PNG, JPEG or GIF image; export it as PNG"
+        from PIL import Image  # Pillow comes with reportlab
+
+        try:
+            with warnings.catch_warnings():  # Pillow warns (on stderr) past 89 Mpx; the cap below says it better
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                fh.seek(0)
+                with Image.open(fh) as im:
+                    w, h = im.size
+                    if w * h > MAX_PIXELS:
+                        return (f"is {w}×{h} pixels; images may have at most {MAX_PIXELS // 1_000_000} million pixels "
+                                "(save a smaller copy)")
+                    im.verify()
+                fh.seek(0)
+                with Image.open(fh) as im:  # verify() leaves the image unusable; decode once for truncation
+                    im.load()
+        except Image.DecompressionBombError:
+            return "is too large to open safely (decompression bomb); save a smaller copy"
+        except MemoryError:
+            raise
+        except Exception:  # Pillow raises many kinds for corrupt files
+            return f"cannot be read as a {kind} image: it is damaged or cut short (open it in an image editor and save it again)"
     return None

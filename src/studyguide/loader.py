@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -56,19 +57,51 @@ KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused."""
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        raise GuideError([Problem(Location(name, 1), "not UTF-8 (the file is saved as UTF-32); save the file as UTF-8")])
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise GuideError([Problem(Location(name), f"not valid UTF-16 ({exc.reason}); save the file as UTF-8")])
+            line = data[:exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            raise GuideError([Problem(Location(name, line), f"not valid UTF-16 ({exc.reason}); save the file as UTF-8")]) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    if _looks_like_utf16(data):
+        raise GuideError([Problem(Location(name, 1), "not UTF-8 (the file looks like UTF-16 without a byte-order mark); save the file as UTF-8")])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
         raise GuideError([Problem(Location(name, line), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: every other byte of its start is NUL."""
+    head = data[:400]
+    half = len(head) // 2
+    if half < 4 or b"\x00" not in head:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.1 * half
+
+
+# Characters YAML refuses, and ones it reads as a line break that no editor shows as one
+# (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), which would put every later line number out.
+# Found before parsing, so each is reported at the line and column an editor shows.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def _control_problem(name: str, text: str, index: int) -> Problem:
+    ch = text[index]
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    what = "NUL" if ch == "\0" else f"U+{ord(ch):04X}"
+    if unicodedata.name(ch, ""):
+        what += f" ({unicodedata.name(ch)})"
+    return Problem(Location(name, line, col), f"the invisible control character {what} is not allowed here "
+                                              "(delete it; retype the text around it if unsure)")
 
 
 def _loc(name: str, mark) -> Location:
@@ -83,7 +116,7 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     """
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
-        return Problem(Location(name), f"YAML syntax: {exc.problem or exc.context} (check the file's syntax)")
+        return Problem(Location(name, 1), f"YAML syntax: {exc.problem or exc.context} (check the file's syntax)")
     lines = text.splitlines() or [""]
     line_no = min(mark.line, len(lines) - 1)
     line = lines[line_no] if 0 <= line_no < len(lines) else ""
@@ -93,6 +126,17 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     where = _loc(name, mark)
     if "\t" in line[: len(line) - len(line.lstrip())] or char == "\t":
         return Problem(where, "a tab is used for indentation (indent with spaces, not tabs)")
+    if "maximum nesting depth" in what:  # libyaml's own cap (1,000), met before the builder's
+        return Problem(where, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
+    if "escape" in what or "hexdecimal" in what:  # inside "double quotes": point at the backslash
+        slash = line.rfind("\\", 0, mark.column + 1)
+        if slash >= 0 and mark.line < len(lines):
+            where = Location(name, mark.line + 1, slash + 1)
+        if "Unicode character" in what:
+            return Problem(where, "this \\u code is half of a character (\\ud800 to \\udfff) or no character at all "
+                                  "(type the character itself instead of its code)")
+        return Problem(where, "in \"double quotes\" a backslash starts a code such as \\n (write \\\\ for a backslash, "
+                              "or put the text in 'single quotes')")
     if "quoted scalar" in what and exc.context_mark is not None:
         return Problem(_loc(name, exc.context_mark), "this quote is never closed (end the text with the same quote mark, "
                                                      "and double any ' inside '...' text)")
@@ -216,17 +260,20 @@ def parse(data: bytes, name: str) -> Node | None:
 def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Problem]]:
     """Like :func:`parse`, and also return warnings about text YAML reads unexpectedly."""
     if len(data) > MAX_BYTES:
-        raise GuideError([Problem(Location(name), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
+        raise GuideError([Problem(Location(name, 1), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
     text = decode(data, name)
-    builder = _Builder(name, text.splitlines())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break, counted alike by all
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise GuideError([_control_problem(name, text, bad.start())])
+    builder = _Builder(name, text.split("\n"))
     try:
         return builder.build(yaml.parse(text, Loader=_Loader)), builder.warnings
     except yaml.MarkedYAMLError as exc:
         raise GuideError([_syntax_problem(name, text, exc)]) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        what = "NUL" if exc.character == 0 else f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise GuideError([Problem(Location(name, line, col), f"the invisible control character {what} is not allowed here (delete it; retype the text around it if unsure)")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
+        index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
+        raise GuideError([_control_problem(name, text, index)]) from None
     except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
-        raise GuideError([Problem(Location(name), f"YAML cannot be read: {str(exc).splitlines()[0]}")]) from None
+        first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None

@@ -54,6 +54,15 @@ def canvas_class(footer_markup: str, theme, style):
     return FooterCanvas
 
 
+class DrawLog(list):
+    """The list of recorded draws. reportlab deep-copies frames to try out
+    KeepTogether and the like; the log is shared by every copy, never copied
+    (copying it made layout time grow with the square of the guide's length)."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class RecordingFrame(Frame):
     """A frame that notes every flowable it draws, with its page and position.
 
@@ -116,6 +125,6 @@ def document(stream, pagesize, theme, meta: dict, sink: list | None = None) -> B
     )
     frame = RecordingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                           sink=sink if sink is not None else [])
+                           sink=sink if sink is not None else DrawLog())
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc

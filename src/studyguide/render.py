@@ -71,7 +71,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         font_for, _ = glyph_plan(guide)
     styles = make_styles(theme)
     pagesize = theme.page_size(paper)
-    draws: list = []
+    draws = pages.DrawLog()
     first, rest = modes[0], modes[1:]
     stream = io.BytesIO()
     doc = pages.document(stream, pagesize, theme, _meta(guide, first), sink=draws)

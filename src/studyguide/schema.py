@@ -93,6 +93,9 @@ class Walker:
     def kind(self, node: Node) -> str:
         if isinstance(node, Scalar):
             return "nothing" if node.is_null else f"the text '{_clip(node.value)}'"
+        if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
+            key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
+            return f"the text '{_clip(key.value + ': ' + value.value)}' read as 'key: value'"
         return KIND_NAMES[type(node)]
 
     def seq(self, node: Node, label: str, what: str = "text") -> list[Node]:
@@ -460,7 +463,10 @@ class Walker:
         if "items" not in keys:
             self.error(node, f"{label}: 'items' is missing (add the items as a list, in the right order)")
             return None
+        before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")
+        if len(self.problems) > before:  # not a list, or a bad item: already reported
+            return None
         if len(items) < 2 or len(items) > 26:
             self.error(keys["items"], f"{label}.items: {_count(len(items), 'item')}; give 2 to 26, in the right order")
             return None
