@@ -37,6 +37,47 @@ def cli(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
+class Progress:
+    """A one-line bar on a terminal's stderr; nothing at all when output is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.enabled = total, 0, enabled and total > 1
+
+    def _bar(self) -> str:
+        width = 30
+        filled = width * self.done // self.total
+        return f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} guides"
+
+    def clear(self) -> None:
+        if self.enabled:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            click.echo(self._bar(), err=True, nl=False)
+            if self.done == self.total:
+                self.clear()
+
+
+def _report(outcome, progress: Progress) -> bool:
+    """Print one guide's lines; return False when it failed."""
+    progress.clear()
+    for line in outcome.warnings:
+        click.echo(visible(line), err=True)
+    if outcome.internal:
+        click.echo(f"internal error: {outcome.internal}; run with --debug for the traceback", err=True)
+    for line in outcome.problems:
+        click.echo(visible(line), err=True)
+    if not outcome.ok:
+        click.echo(f"failed: {outcome.path}", err=True)
+    else:
+        made = ", ".join(f"{path} ({_pages(pages)})" for path, pages in outcome.outputs)
+        click.echo(f"built {outcome.path} → {made}")
+    progress.step()
+    return outcome.ok
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
@@ -44,29 +85,62 @@ def cli(ctx, debug):
 @click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
               help="Paper size (overrides the guide's 'paper:').")
 @click.option("--no-key", is_flag=True, help="Build only the student handout.")
-def build(paths, out_dir, paper, no_key):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Guides built at once (default: one per CPU core).")
+@click.pass_context
+def build(ctx, paths, out_dir, paper, no_key, jobs):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/).
     """
+    from . import batch
+
     guides = api.find_guides(paths or ["guides"])
     if not guides:
         raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
-    failed = 0
-    for path in guides:
-        try:
-            result = api.build(path, out_dir, paper=paper.lower() if paper else None, key=not no_key)
-        except StudyguideError as exc:
+    paper = paper.lower() if paper else None
+    if ctx.obj.get("debug"):
+        jobs = 1  # in this process, so a traceback can reach the terminal
+    jobs = jobs or batch.default_jobs()
+    progress = Progress(len(guides), sys.stderr.isatty())
+    failed = internal = 0
+    if jobs == 1 or len(guides) == 1:
+        outcomes = (batch.outcome_of(path, out_dir, paper, not no_key) for path in guides)
+    else:
+        outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs)
+    for outcome in outcomes:
+        if not _report(outcome, progress):
             failed += 1
-            _problems(exc)
-            click.echo(f"failed: {path}", err=True)
-            continue
-        _warn(result.warnings)
-        made = ", ".join(f"{o.path} ({_pages(o.pages)})" for o in result.outputs)
-        click.echo(f"built {path} → {made}")
+            internal += outcome.internal is not None
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_INTERNAL if internal else 1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the PDFs.")
+@click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
+              help="Paper size (overrides the guide's 'paper:').")
+@click.option("--no-key", is_flag=True, help="Build only the student handout.")
+def watch(paths, out_dir, paper, no_key):
+    """Rebuild each guide (and its key) whenever it is saved; errors are shown, watching goes on.
+
+    PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
+    """
+    from .watch import Watcher
+
+    paths = paths or ("guides",)
+    api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
+
+    def report(line: str, err: bool) -> None:
+        click.echo(visible(line), err=err)
+
+    try:
+        Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key, report=report).run()
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
 
 
 @cli.command()

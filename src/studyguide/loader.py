@@ -146,10 +146,11 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes (put the whole text in double quotes)")
     if value[:1] in "[{" and "flow" not in what:
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
+    flow_start = _loc(name, exc.context_mark) if exc.context_mark is not None else where
     if "flow sequence" in what:
-        return Problem(where, "a [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
+        return Problem(flow_start, "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
     if "flow mapping" in what:
-        return Problem(where, "a { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
+        return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
     if value[:1] in "'\"" and "expected key" in what:
         return Problem(where, f"text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')")
     if "mapping values are not allowed" in what:
