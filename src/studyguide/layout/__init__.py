@@ -15,6 +15,26 @@ from ..model import Guide
 from ..theme import Theme
 
 
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for the width it was last wrapped at.
+
+    Platypus wraps the same paragraph many times at the same width (to try
+    out KeepTogether, to measure table cells, then to draw); the lines depend
+    only on the width, so breaking them once is enough. Output is unchanged.
+    """
+
+    _wrapped_at = None
+
+    def wrap(self, availWidth, availHeight):
+        # (reportlab's split() drops blPara when it declines to split: then wrap again)
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+            self.width = availWidth
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
 @dataclass
 class Ctx:
     guide: Guide
@@ -27,11 +47,11 @@ class Ctx:
     question_pages: list = field(default_factory=list)  # filled while the document is laid out
 
     def p(self, text: str, style: str, **kw) -> Paragraph:
-        return Paragraph(inline.markup(text, self.fonts), self.styles[style], **kw)
+        return Para(inline.markup(text, self.fonts), self.styles[style], **kw)
 
     def raw(self, markup: str, style: str, **kw) -> Paragraph:
         """A paragraph from markup this program made (already escaped)."""
-        return Paragraph(markup, self.styles[style], **kw)
+        return Para(markup, self.styles[style], **kw)
 
     def color(self, name: str):
         return self.theme.colors[name]
