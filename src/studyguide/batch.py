@@ -6,9 +6,7 @@ so the printed lines do not depend on which worker finished first.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -83,6 +81,9 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
         for item in work:
             yield _star(item)
         return
+    import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_warm) as pool:

@@ -12,7 +12,7 @@ from . import fonts
 
 
 
-def canvas_class(footer_markup: str, theme, style):
+def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known.
 
     ``footer_markup`` is paragraph markup (escaped, with fallback fonts routed),
@@ -28,8 +28,12 @@ def canvas_class(footer_markup: str, theme, style):
         def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            for other, _ in mirrors.canvases if mirrors else ():
+                other.showPage()
 
         def save(self):
+            for other, _ in mirrors.canvases if mirrors else ():
+                other.save()
             total = len(self._pages)
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
@@ -54,35 +58,50 @@ def canvas_class(footer_markup: str, theme, style):
     return FooterCanvas
 
 
-class DrawLog(list):
-    """The list of recorded draws. reportlab deep-copies frames to try out
-    KeepTogether and the like; the log is shared by every copy, never copied
-    (copying it made layout time grow with the square of the guide's length)."""
+class Mirrors:
+    """Other canvases that receive every drawing, each in its own mode.
+
+    Shared by every copy of a frame: reportlab deep-copies frames to try out
+    KeepTogether and the like, and copying canvases (or what they hold) would
+    cost time growing with the document's length.
+    """
+
+    def __init__(self, ctx, canvases=()):
+        self.ctx, self.canvases = ctx, list(canvases)  # [(canvas, mode)]
 
     def __deepcopy__(self, memo):
         return self
 
 
-class RecordingFrame(Frame):
-    """A frame that notes every flowable it draws, with its page and position.
+class MirrorFrame(Frame):
+    """A frame that draws each flowable on the document's canvas, then on each mirror canvas.
 
-    The handout is laid out once; the key is then drawn from these notes on a
-    fresh canvas, so both share one pagination by construction and the
-    layout work (wrapping and splitting) is not done twice.
+    The handout is laid out once and the key is drawn from the same layout in
+    the same pass: both share one pagination by construction, the layout work
+    (wrapping, splitting) is not done twice, and nothing is kept for later.
     """
 
-    def __init__(self, *args, sink: list, **kwargs):
+    def __init__(self, *args, mirrors: Mirrors | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sink = sink
+        self.mirrors = mirrors
 
     def _add(self, flowable, canv, trySplit=0):
-        sink, draw = self.sink, flowable.drawOn
+        if not self.mirrors or not self.mirrors.canvases:
+            return super()._add(flowable, canv, trySplit)
+        mirrors, draw = self.mirrors, flowable.drawOn
 
-        def recording_draw(canvas, x, y, _sW=0):
-            sink.append((canvas.getPageNumber(), flowable, x, y, _sW))
+        def mirrored_draw(canvas, x, y, _sW=0):
             draw(canvas, x, y, _sW=_sW)
+            ctx = mirrors.ctx
+            primary = ctx.mode
+            try:
+                for other, mode in mirrors.canvases:
+                    ctx.mode = mode
+                    draw(other, x, y, _sW=_sW)
+            finally:
+                ctx.mode = primary
 
-        flowable.drawOn = recording_draw
+        flowable.drawOn = mirrored_draw
         try:
             return super()._add(flowable, canv, trySplit)
         finally:
@@ -91,20 +110,7 @@ class RecordingFrame(Frame):
     add = _add
 
 
-def replay(doc: BaseDocTemplate, draws: list, page_count: int, canvasmaker) -> None:
-    """Draw recorded flowables onto a new canvas of ``doc`` (its metadata, its stream), page by page."""
-    canv = doc._makeCanvas(canvasmaker=canvasmaker)
-    by_page: dict[int, list] = {}
-    for page, flowable, x, y, sw in draws:
-        by_page.setdefault(page, []).append((flowable, x, y, sw))
-    for page in range(1, page_count + 1):
-        for flowable, x, y, sw in by_page.get(page, ()):
-            flowable.drawOn(canv, x, y, _sW=sw)
-        canv.showPage()
-    canv.save()
-
-
-def document(stream, pagesize, theme, meta: dict, sink: list | None = None) -> BaseDocTemplate:
+def document(stream, pagesize, theme, meta: dict, mirrors: Mirrors | None = None) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         stream,
         pagesize=pagesize,
@@ -123,8 +129,7 @@ def document(stream, pagesize, theme, meta: dict, sink: list | None = None) -> B
         allowSplitting=1,
         initialFontName=fonts.REGULAR,  # never a standard-14 font, even for an empty page
     )
-    frame = RecordingFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                           sink=sink if sink is not None else DrawLog())
+    frame = MirrorFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, mirrors=mirrors)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc

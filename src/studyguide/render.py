@@ -71,25 +71,23 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         font_for, _ = glyph_plan(guide)
     styles = make_styles(theme)
     pagesize = theme.page_size(paper)
-    draws = pages.DrawLog()
     first, rest = modes[0], modes[1:]
-    stream = io.BytesIO()
-    doc = pages.document(stream, pagesize, theme, _meta(guide, first), sink=draws)
-    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=doc.width, height=doc.height)
+    streams = {mode: io.BytesIO() for mode in modes}
+    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first)
+    mirrors = pages.Mirrors(ctx)
+    for mode in rest:  # the key's canvas, drawn in step with the handout's
+        other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
+        canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"])
+        mirrors.canvases.append((other._makeCanvas(canvasmaker=canvasmaker), mode))
+    doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
+    ctx.width, ctx.height = doc.width, doc.height
     flow = story(ctx)
     try:
-        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"]))
+        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
-    count, starts = doc.page, list(ctx.question_pages)
-    out = {first: Rendered(stream.getvalue(), count, starts)}
-    for mode in rest:
-        ctx.mode = mode
-        stream = io.BytesIO()
-        other = pages.document(stream, pagesize, theme, _meta(guide, mode))
-        pages.replay(other, draws, count, pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"]))
-        out[mode] = Rendered(stream.getvalue(), count, starts)
-    return out
+    starts = list(ctx.question_pages)
+    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts) for mode in modes}
 
 
 class RenderFailed(Exception):

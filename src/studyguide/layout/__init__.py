@@ -45,6 +45,7 @@ class Ctx:
     width: float                        # frame width, points
     height: float                       # frame height, points
     question_pages: list = field(default_factory=list)  # filled while the document is laid out
+    primary: str = "student"             # the mode of the document being laid out (others mirror it)
 
     def p(self, text: str, style: str, **kw) -> Paragraph:
         return Para(inline.markup(text, self.fonts), self.styles[style], **kw)

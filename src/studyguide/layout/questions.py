@@ -284,15 +284,16 @@ def _explanation(ctx, q) -> list:
 class QuestionStart(Flowable):
     """Zero-size mark that notes the page a question starts on (tests and `list` read it)."""
 
-    def __init__(self, sink: list):
+    def __init__(self, ctx):
         super().__init__()
-        self.sink = sink
+        self.ctx = ctx
 
     def wrap(self, aW, aH):
         return 0, 0
 
     def draw(self):
-        self.sink.append(self.canv.getPageNumber())
+        if self.ctx.mode == self.ctx.primary:  # not again for each mirrored document
+            self.ctx.question_pages.append(self.canv.getPageNumber())
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
@@ -300,7 +301,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head = list(lead) + head
     body = [Spacer(1, 4)] + body + _explanation(ctx, q)
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
-    first = Stack([QuestionStart(ctx.question_pages)] + head + body[:4], space_before=ctx.theme.question_gap,
+    first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
                   page_height=ctx.height)
     return KeepTogether([first] + body[4:])
 
