@@ -28,7 +28,8 @@ from hostile_support import LOCATED, MAX_SECONDS, SUMMARY
 from studyguide import api
 from studyguide.errors import StudyguideError
 from studyguide.model import DEFAULT_HEADINGS
-from studyguide.schema import QUESTION_KEYS, SOURCE_KEYS, TOP_KEYS
+from studyguide.schema import SOURCE_KEYS, TOP_KEYS
+from studyguide.schema_questions import QUESTION_KEYS
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
@@ -84,6 +85,8 @@ def question(draw):
         "pairs": shaped(items(st.fixed_dictionaries({"left": SIMPLE, "right": SIMPLE}), 4)),
         "items": shaped(items(SIMPLE, 4)),
         "explanation": SIMPLE,
+        "shuffle": st.sampled_from(["false", "true", "sometimes"]),
+        "objective": st.sampled_from(["1", "2", "99", "Understand"]),
         "colour": SIMPLE,
     }
     for key in draw(st.lists(st.sampled_from(sorted(extra)), unique=True, max_size=5)):
@@ -104,6 +107,12 @@ FIELDS = {
     "benefits": shaped(items(POINT)), "criticisms": shaped(items(POINT)),
     "vocabulary": shaped(items(st.fixed_dictionaries({"term": SIMPLE, "definition": SIMPLE}, optional={"example": SIMPLE}))),
     "questions": shaped(items(question(), 4)),
+    "versions": st.one_of(st.sampled_from(["1", "3", "26", "27", "0", "two"]), ANY),
+    "seed": shaped(SIMPLE),
+    "activities": shaped(items(st.one_of(st.sampled_from(["matching", "word search", "crossword", "puzzle"]), SIMPLE))),
+    "accommodations": st.one_of(st.fixed_dictionaries({}, optional={
+        "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),
+        "extra_lines": st.sampled_from(["2", "21", "x"])}), ANY),
     "titel": SIMPLE,
 }
 assert set(FIELDS) - {"titel"} == set(TOP_KEYS)

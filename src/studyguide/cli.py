@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__, api
-from .errors import GuideError, StudyguideError, visible
+from .errors import StudyguideError, visible
 
 EXIT_INTERNAL = 70
 

@@ -5,10 +5,14 @@ Built from the same key tables the validator uses, so the two cannot drift.
 from __future__ import annotations
 
 from .model import DEFAULT_HEADINGS
-from .schema import MAX_CHOICES, PAPERS, QUESTION_KEYS, SOURCE_KEYS
+from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
+from .schema_questions import MAX_CHOICES, QUESTION_KEYS
 
 TEXT = {"type": "string", "minLength": 1}
 TEXTS = {"type": "array", "items": TEXT}
+CHOICES = {"type": "array", "minItems": 2, "items": {"oneOf": [TEXT, {
+    "type": "object", "required": ["choice"], "additionalProperties": False,
+    "properties": {"choice": TEXT, "shuffle": {"description": "false: keeps its place when versions are shuffled"}}}]}}
 POINT = {"oneOf": [TEXT, {"type": "object", "required": ["point"], "additionalProperties": False,
                           "properties": {"point": TEXT, "detail": TEXT}}]}
 LETTER_OR_TEXT = {"type": "string", "description": "a choice's letter (A, B, ...) or its exact text"}
@@ -22,10 +26,12 @@ COMMON = {
     "prompt": {**TEXT, "description": "the question as students read it"},
     "points": {**NUMBER, "description": "0 to 1000"},
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
+    "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
+    "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
 }
 PER_TYPE = {
-    "multiple_choice": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
-    "select_all": {"choices": {**TEXTS, "minItems": 2, "maxItems": MAX_CHOICES},
+    "multiple_choice": {"choices": {**CHOICES, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
+    "select_all": {"choices": {**CHOICES, "maxItems": MAX_CHOICES},
                    "answer": {"oneOf": [{"type": "array", "items": LETTER_OR_TEXT, "minItems": 1},
                                       {"type": "string", "description": "letters separated by commas"}]}},
     "true_false": {"answer": BOOLEAN},
@@ -83,5 +89,10 @@ def guide_schema() -> dict:
                 "type": "object", "required": ["term", "definition"], "additionalProperties": False,
                 "properties": {"term": TEXT, "definition": TEXT, "example": TEXT}}},
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
+            "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
+            "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},
+            "activities": {"type": "array", "items": {"enum": list(ACTIVITIES)}},
+            "accommodations": {"type": "object", "additionalProperties": False, "properties": {
+                "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
         },
     }

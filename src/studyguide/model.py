@@ -71,6 +71,8 @@ class Question:
     prompt: str
     points: Optional[float] = None
     explanation: Optional[str] = None
+    shuffle: bool = True                 # False: stays in place in every version
+    objective: Optional[int] = None      # index into Guide.objectives
     where: Location = field(default=Location(""), compare=False)
 
     kind = "question"
@@ -80,6 +82,7 @@ class Question:
 class MultipleChoice(Question):
     choices: tuple[str, ...]
     answer: int  # index into choices
+    pinned: tuple[int, ...] = ()  # choices that keep their place when versions are shuffled
     kind = "multiple_choice"
 
 
@@ -87,6 +90,7 @@ class MultipleChoice(Question):
 class SelectAll(Question):
     choices: tuple[str, ...]
     answers: tuple[int, ...]  # sorted indexes into choices
+    pinned: tuple[int, ...] = ()
     kind = "select_all"
 
 
@@ -152,6 +156,13 @@ QUESTION_TYPES = {cls.kind: cls for cls in (MultipleChoice, SelectAll, TrueFalse
 
 
 @dataclass(frozen=True)
+class Accommodations:
+    reduced_choices: bool = False  # drop one wrong choice from multiple choice with 4 or more
+    word_bank: bool = False        # a word bank on every fill-in-the-blank question
+    extra_lines: int = 0           # more answer lines on short answers and essays
+
+
+@dataclass(frozen=True)
 class Guide:
     title: str
     path: Path
@@ -172,6 +183,10 @@ class Guide:
     takeaways: tuple[str, ...] = ()
     vocabulary: tuple[Term, ...] = ()
     questions: tuple[Question, ...] = ()
+    versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
+    seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
+    activities: tuple[str, ...] = ()   # vocabulary activities to print
+    accommodations: Accommodations = field(default_factory=Accommodations)
     # every piece of teacher text with where it was typed, for located warnings
     texts: tuple[tuple[Location, str], ...] = field(default=(), compare=False, repr=False)
     # located warnings found while reading (the guide still builds)

@@ -14,49 +14,30 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import images
+from .schema_questions import QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
-from .model import (
-    DEFAULT_HEADINGS, Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Pair,
-    Perspective, Point, Question, SelectAll, ShortAnswer, Source, Term, Topic, TrueFalse,
-)
+from .model import DEFAULT_HEADINGS, Accommodations, Guide, Perspective, Point, Source, Term, Topic
 
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
-MAX_CHOICES = 8
-LETTERS = "ABCDEFGH"
 
 # What the guide format allows, in order; "required" keys are starred in messages.
+ACTIVITIES = ("matching", "cloze", "flashcards", "word_search", "crossword")
+ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions")
+            "vocabulary", "questions") + OPTION_KEYS
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
-COMMON_Q = ("type", "prompt", "points", "explanation")
-QUESTION_KEYS = {
-    "multiple_choice": COMMON_Q + ("choices", "answer"),
-    "select_all": COMMON_Q + ("choices", "answer"),
-    "true_false": COMMON_Q + ("answer",),
-    "short_answer": COMMON_Q + ("answer", "lines"),
-    "essay": COMMON_Q + ("answer", "lines"),
-    "fill_in_blank": COMMON_Q + ("word_bank",),
-    "matching": COMMON_Q + ("pairs",),
-    "ordering": COMMON_Q + ("items",),
-}
 PAPERS = ("letter", "a4")
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
-BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "known keys: " + ", ".join(options)
 
-
-class Walker:
+class Walker(QuestionsMixin):
     def __init__(self, name: str, guide_path: Path):
         self.name = name
         self.guide_path = guide_path
@@ -197,7 +178,7 @@ class Walker:
             source=self.source(g("source")),
             summary=self.paragraphs(g("summary"), "summary"),
             headings=self.headings(g("headings")),
-            objectives=self.texts_list(g("objectives"), "objectives"),
+            objectives=self._objectives(g("objectives")),
             topics=self.items(g("topics"), "topics", self.topic),
             perspectives=self.items(g("perspectives"), "perspectives", self.perspective),
             benefits=self.items(g("benefits"), "benefits", self.point),
@@ -205,11 +186,48 @@ class Walker:
             takeaways=self.texts_list(g("takeaways"), "takeaways"),
             vocabulary=self.items(g("vocabulary"), "vocabulary", self.term),
             questions=self.items(g("questions"), "questions", self.question),
+            versions=self._int(g("versions"), "versions", 1, 26),
+            seed=self.text(g("seed"), "seed", max_len=100),
+            activities=self._activities(g("activities")),
+            accommodations=self._accommodations(g("accommodations")),
         )
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
         return Guide(path=self.guide_path, texts=tuple(self.texts), **fields)
+
+    def _int(self, node, label, low, high):
+        value = self.number(node, label, low, high, integer=True)
+        return int(value) if value is not None else None
+
+    def _activities(self, node) -> tuple[str, ...]:
+        out = []
+        for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
+            name = self.text(item, f"activities item {i}", required=True, max_len=50)
+            if name is None:
+                continue
+            key = name.strip().lower().replace(" ", "_").replace("-", "_")
+            if key not in ACTIVITIES:
+                self.error(item, f"activities item {i}: unknown activity '{_clip(name)}' ({_suggest(key, ACTIVITIES)})")
+            elif key not in out:
+                out.append(key)
+        return tuple(out)
+
+    def _accommodations(self, node) -> Optional[Accommodations]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        keys = self.mapping(node, "accommodations", ACCOMMODATION_KEYS)
+        if keys is None:
+            return None
+        return Accommodations(
+            reduced_choices=bool(self.boolean(keys.get("reduced_choices"), "accommodations.reduced_choices")),
+            word_bank=bool(self.boolean(keys.get("word_bank"), "accommodations.word_bank")),
+            extra_lines=self._int(keys.get("extra_lines"), "accommodations.extra_lines", 0, 20) or 0,
+        )
+
+    def _objectives(self, node) -> tuple[str, ...]:
+        self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
+        return self.objectives
 
     def language(self, node) -> Optional[str]:
         value = self.text(node, "language", max_len=35)
@@ -314,172 +332,6 @@ class Walker:
         example = self.text(keys.get("example"), f"{label}.example")
         return Term(term, definition, example) if term and definition else None
 
-    # -- questions --------------------------------------------------------------
-    def question(self, node, label) -> Optional[Question]:
-        if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a question with 'type:' and 'prompt:' lines, found {self.kind(node)}")
-            return None
-        type_node = next((v for k, v in node.pairs if k.value == "type"), None)
-        qtype = type_node.value.strip() if isinstance(type_node, Scalar) and not type_node.is_null else None
-        if qtype is None:
-            self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
-            return None
-        if qtype not in QUESTION_KEYS:
-            self.error(type_node, f"{label}: unknown question type '{_clip(qtype)}' ({_suggest(qtype, QUESTION_KEYS)})")
-            return None
-        keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
-        if keys is None:
-            return None
-        common = dict(
-            prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
-            points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
-            explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
-            where=node.where,
-        )
-        builder = getattr(self, "q_" + qtype)
-        return builder(keys, label, node, common)
-
-    def choices(self, keys, label, node) -> tuple[str, ...]:
-        if "choices" not in keys:
-            self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
-            return ()
-        items = self.texts_list(keys["choices"], f"{label}.choices")
-        if items and not 2 <= len(items) <= MAX_CHOICES:
-            self.error(keys["choices"], f"{label}.choices: {_count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
-            return ()
-        return items
-
-    def choice_index(self, node, label, choices) -> Optional[int]:
-        value = self.text(node, label, required=True, max_len=MAX_TEXT)
-        if value is None:
-            return None
-        is_letter = len(value) == 1 and value.upper() in LETTERS[:len(choices)]
-        if is_letter and not node.plain:  # a quoted single letter is always a letter
-            return LETTERS.index(value.upper())
-        if is_letter and value in choices and choices.index(value) != LETTERS.index(value.upper()):
-            self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
-                             f"{LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
-            return None
-        if is_letter:
-            return LETTERS.index(value.upper())
-        if value in choices:
-            return choices.index(value)
-        span = f"A–{LETTERS[len(choices) - 1]}"
-        self.error(node, f"{label}: '{_clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
-        return None
-
-    def q_multiple_choice(self, keys, label, node, common):
-        choices = self.choices(keys, label, node)
-        if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
-            return None
-        answer = self.choice_index(keys["answer"], f"{label}.answer", choices) if choices else None
-        if answer is None:
-            return None
-        return MultipleChoice(choices=choices, answer=answer, **common)
-
-    def q_select_all(self, keys, label, node, common):
-        choices = self.choices(keys, label, node)
-        if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer: [A, C]' with every right letter)")
-            return None
-        answer_node = keys["answer"]
-        if isinstance(answer_node, Scalar) and not answer_node.is_null:
-            parts = [p.strip() for p in answer_node.value.split(",")]
-            nodes = [Scalar(answer_node.where, p, answer_node.plain) for p in parts]
-        else:
-            nodes = self.seq(answer_node, f"{label}.answer", "letters")
-        if not choices:
-            return None
-        found = [self.choice_index(n, f"{label}.answer", choices) for n in nodes]
-        if not found:
-            self.error(answer_node, f"{label}.answer: give at least one right letter, e.g. [A, C]")
-        if not found or None in found:
-            return None
-        return SelectAll(choices=choices, answers=tuple(sorted(set(found))), **common)
-
-    def q_true_false(self, keys, label, node, common):
-        if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
-            return None
-        answer = self.boolean(keys["answer"], f"{label}.answer")
-        return None if answer is None else TrueFalse(answer=answer, **common)
-
-    def _lines(self, keys, label, default):
-        value = self.number(keys.get("lines"), f"{label}.lines", 1, 40, integer=True)
-        return int(value) if value is not None else default
-
-    def q_short_answer(self, keys, label, node, common):
-        return ShortAnswer(answer=self.text(keys.get("answer"), f"{label}.answer"),
-                           lines=self._lines(keys, label, 3), **common)
-
-    def q_essay(self, keys, label, node, common):
-        return Essay(answer=self.text(keys.get("answer"), f"{label}.answer"),
-                     lines=self._lines(keys, label, 12), **common)
-
-    def q_fill_in_blank(self, keys, label, node, common):
-        prompt = common["prompt"]
-        where = keys["prompt"].where if "prompt" in keys else node.where
-        parts: list = []
-        pos = 0
-        for m in BLANK_RE.finditer(prompt):
-            parts.append(prompt[pos:m.start()])
-            answers = tuple(a.strip() for a in m.group(1).split("|") if a.strip())
-            if not answers:
-                self.error(where, f"{label}.prompt: a blank '[[ ]]' has no answer inside (write the answer between the brackets)")
-                return None
-            parts.append(Blank(answers))
-            pos = m.end()
-        parts.append(prompt[pos:])
-        rest = "".join(p for p in parts if isinstance(p, str))
-        if "[[" in rest or "]]" in rest:
-            self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
-            return None
-        if not any(isinstance(p, Blank) for p in parts):
-            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]], e.g. 'a more [[fair]] order')")
-            return None
-        word_bank = self.boolean(keys.get("word_bank"), f"{label}.word_bank")
-        return FillInBlank(parts=tuple(p for p in parts if p != ""), word_bank=bool(word_bank), **common)
-
-    def q_matching(self, keys, label, node, common):
-        if "pairs" not in keys:
-            self.error(node, f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
-            return None
-        pairs = []
-        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
-            sub = self.mapping(item, f"{label}.pairs item {i}", ("left", "right"), required=("left", "right"))
-            if sub:
-                left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)
-                right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
-                if left and right:
-                    pairs.append(Pair(left, right))
-        if len(pairs) < 2 or len(pairs) > 26:
-            if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {_count(len(pairs), 'pair')}; give 2 to 26")
-            return None
-        return Matching(pairs=tuple(pairs), **common)
-
-    def q_ordering(self, keys, label, node, common):
-        if "items" not in keys:
-            self.error(node, f"{label}: 'items' is missing (add the items as a list, in the right order)")
-            return None
-        before = len(self.problems)
-        items = self.texts_list(keys["items"], f"{label}.items")
-        if len(self.problems) > before:  # not a list, or a bad item: already reported
-            return None
-        if len(items) < 2 or len(items) > 26:
-            self.error(keys["items"], f"{label}.items: {_count(len(items), 'item')}; give 2 to 26, in the right order")
-            return None
-        return Ordering(items=items, **common)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _clip(text: str, size: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
