@@ -1,0 +1,24 @@
+"""Exports: one guide → files the tools teachers already use (Quizlet, Anki, Moodle, Canvas/QTI).
+
+Each exporter takes a :class:`~studyguide.model.Guide` and returns
+``(files, problems)``: ``files`` a list of ``(file name, bytes)`` (names only;
+the caller chooses the folder and writes them), ``problems`` located warnings,
+one per question a format cannot hold as it is. Exporters read only the model,
+use only the standard library, and give the same bytes for the same guide.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Guide
+from . import anki, moodle, qti, quizlet
+from ._common import Exported
+
+FORMATS: dict[str, Callable[[Guide], Exported]] = {
+    "quizlet": quizlet.export,
+    "anki": anki.export,
+    "moodle": moodle.export,
+    "qti": qti.export,
+}
+
+__all__ = ["FORMATS", "Exported"]

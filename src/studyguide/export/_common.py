@@ -1,0 +1,186 @@
+"""What every exporter shares: text in each target's markup, stable ids, located warnings, fixed zips.
+
+Teacher text keeps ``**bold**`` and ``*italic*``; an exporter asks for it as
+HTML (escaped, emphasis as <b>/<i>), as plain text (markers removed) or as one
+line of plain text (tabs and line breaks turned into spaces). Nothing here
+uses randomness or the clock, so the same guide always gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from typing import Callable, Iterable, Optional, Union
+
+from .. import inline
+from ..errors import Location, Problem
+from ..model import Blank, FillInBlank, Guide, Question, format_points
+
+Files = list[tuple[str, bytes]]
+Exported = tuple[Files, list[Problem]]
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build clock leaks in
+
+_LINE_BREAKS = re.compile(r"[\t\n\r\v\f\u0085\u2028\u2029]")
+
+
+def html(text: str) -> str:
+    """Escaped HTML: &, < and > as entities, emphasis as <b>/<i>, nothing else interpreted."""
+    return inline.markup(text)
+
+
+def plain(text: str) -> str:
+    """The text as a reader sees it, emphasis markers removed."""
+    return inline.plain(text)
+
+
+def flatten(text: str) -> str:
+    """The text on one line: every tab and line break becomes a space."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def one_line(text: str) -> str:
+    """Plain text on one line: every tab and line break becomes a space."""
+    return flatten(plain(text))
+
+
+def has_emphasis(text: str) -> bool:
+    return plain(text) != text
+
+
+def digest(*parts: str) -> str:
+    """A hex SHA-256 of the parts (joined with a separator no guide text can hold)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def ident(*parts: str) -> str:
+    """A stable identifier in Canvas's style: 'g' and 32 hex digits."""
+    return "g" + digest(*parts)[:32]
+
+
+def numeric_ids(count: int, *salt: str, taken: Iterable[str] = ()) -> list[str]:
+    """``count`` distinct 4-digit ids (as Canvas numbers its answers), derived from ``salt``."""
+    used = set(taken)
+    out = []
+    for i in range(count):
+        n = 1000 + int(digest(*salt, str(i))[:8], 16) % 9000
+        while str(n) in used:
+            n = 1000 + (n - 999) % 9000
+        used.add(str(n))
+        out.append(str(n))
+    return out
+
+
+def points_of(question: Question) -> float:
+    """The question's points; 1 when the guide gives none (every LMS needs a mark)."""
+    return 1.0 if question.points is None else float(question.points)
+
+
+def points_text(value: float) -> str:
+    return format_points(value)
+
+
+def warn(question: Question, number: int, message: str) -> Problem:
+    """A warning located at the question in the guide."""
+    return Problem(question.where, f"question {number} ({question.kind}): {message}", warning=True)
+
+
+def guide_warning(guide: Guide, message: str) -> Problem:
+    return Problem(Location(str(guide.path)), message, warning=True)
+
+
+def question_name(number: int, question: Question, size: int = 60) -> str:
+    """A short name for an LMS question bank: 'Q03 Which equation correctly shows…'."""
+    text = " ".join(plain(prompt_text(question)).split())
+    if len(text) > size:
+        text = text[: size - 1].rstrip() + "…"
+    return f"Q{number:02d} {text}"
+
+
+def prompt_text(question: Question) -> str:
+    """The prompt as plain text; a fill-in-the-blank prompt with its blanks as underscores."""
+    if isinstance(question, FillInBlank):
+        return "".join("_____" if isinstance(p, Blank) else p for p in question.parts)
+    return question.prompt
+
+
+_SLOT = "\ue000"  # a private-use character marks where a blank goes while the text is escaped
+
+
+def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
+               text: Callable[[str], str] = html) -> str:
+    """The prompt as HTML with ``blank(i, Blank)`` in each blank's place (0-based i).
+
+    The text is escaped as one piece, so emphasis that spans a blank still pairs up;
+    ``blank`` returns markup that is inserted as it is.
+    """
+    parts = question.parts
+    if not any(_SLOT in p for p in parts if isinstance(p, str)):
+        joined, blanks = [], []
+        for part in parts:
+            if isinstance(part, Blank):
+                joined.append(f"{_SLOT}{len(blanks)}{_SLOT}")
+                blanks.append(part)
+            else:
+                joined.append(part)
+        escaped = text("".join(joined))
+        return re.sub(f"{_SLOT}(\\d+){_SLOT}", lambda m: blank(int(m.group(1)), blanks[int(m.group(1))]), escaped)
+    out, i = [], 0  # the teacher typed our marker character: escape piece by piece instead
+    for part in parts:
+        if isinstance(part, Blank):
+            out.append(blank(i, part))
+            i += 1
+        else:
+            out.append(text(part))
+    return "".join(out)
+
+
+def word_bank_html(question: FillInBlank) -> str:
+    """The printed word bank: each main answer once, in alphabetical order."""
+    words = sorted({b.answer for b in question.blanks}, key=lambda w: (plain(w).casefold(), w))
+    return "<p><i>Word bank:</i> " + " · ".join(html(w) for w in words) + "</p>"
+
+
+def paragraph(text: Optional[str]) -> str:
+    return f"<p>{html(text)}</p>" if text else ""
+
+
+# --- XML -------------------------------------------------------------------------------------------
+
+def sub(parent: ET.Element, tag: str, text: Union[str, None] = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def xml_bytes(root: ET.Element) -> bytes:
+    """UTF-8 XML with a declaration, indented; characters are written as themselves, not as &#...;."""
+    ET.indent(root, space="  ")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+# --- zip -------------------------------------------------------------------------------------------
+
+def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip of the members in the order given, with fixed times and permissions: the same bytes each run.
+
+    Members are stored, not deflated: the files are small, and no zlib version can change the bytes.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = 3  # Unix, whatever system writes it
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buffer.getvalue()
+
+
+def output_name(guide: Guide, suffix: str) -> str:
+    from ..api import safe_stem
+
+    return f"{safe_stem(guide.stem)}{suffix}"

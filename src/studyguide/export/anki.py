@@ -1,0 +1,221 @@
+"""Anki: the vocabulary as a tab-separated text file with Anki's file headers.
+
+Anki (2.1.55 and later) reads the ``#key:value`` lines at the top of the file:
+
+- ``#separator:tab`` and ``#html:true``: fields are HTML, so ``**bold**`` and
+  ``*italic*`` become <b>/<i>, and &, <, > and " are written as entities (a raw
+  quote would start a quoted CSV field);
+- ``#columns:GUID<TAB>Front<TAB>Back`` and ``#notetype:Basic``: the Front and Back
+  columns map by name onto the Basic note type;
+- ``#guid column:1``: the first column is a stable id made from the guide's file
+  name and the term, so importing the file again updates the cards instead of
+  adding a second copy of each;
+- ``#deck:`` and ``#tags:`` name the deck (used when it exists) and tag every card
+  with the guide's file name.
+
+The front is the term; the back is the definition and, when there is one, the example.
+
+:func:`apkg` also writes the deck as an Anki package (``--apkg``), with the standard
+library alone: a SQLite collection (schema 11, which every Anki since 2.1 imports)
+and an empty media list, in a zip. Its notes carry the same ids as the text file's.
+"""
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+
+from ..model import Guide, Term
+from ._common import Exported, digest, flatten, guide_warning, html, one_line, output_name, zip_bytes
+
+SUFFIX = "-anki.txt"
+
+
+def field(text: str) -> str:
+    """One field: escaped HTML with emphasis, on one line, with no raw tab or quote."""
+    return flatten(html(text).replace('"', "&quot;")).strip()
+
+
+def guid(stem: str, term: str, occurrence: int = 1) -> str:
+    """The card's id: the same guide file and term always give the same id."""
+    key = unicodedata.normalize("NFC", " ".join(one_line(term).split()))
+    parts = [stem, key] if occurrence == 1 else [stem, key, str(occurrence)]
+    return "sg" + digest(*parts)[:20]
+
+
+def back(term: Term) -> str:
+    out = field(term.definition)
+    if term.example:
+        out += f"<br><br><i>Example:</i> {field(term.example)}"
+    return out
+
+
+def _tag(stem: str) -> str:
+    return "".join(c if (c.isalnum() or c in "-_.") else "_" for c in stem) or "studyguide"
+
+
+def _header_value(text: str) -> str:
+    return " ".join(one_line(text).split())
+
+
+def export(guide: Guide) -> Exported:
+    if not guide.vocabulary:
+        return [], [guide_warning(guide, "anki: the guide has no vocabulary, so no Anki file is written")]
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        f"#deck:{_header_value(guide.title)}",
+        f"#tags:studyguide {_tag(guide.stem)}",
+        "#columns:GUID\tFront\tBack",
+        "#guid column:1",
+    ]
+    seen: dict[str, int] = {}
+    for term in guide.vocabulary:
+        key = " ".join(one_line(term.term).split())
+        seen[key] = seen.get(key, 0) + 1  # a term listed twice still gets two distinct ids
+        lines.append(f"{guid(guide.stem, term.term, seen[key])}\t{field(term.term)}\t{back(term)}")
+    text = "\n".join(lines) + "\n"
+    return [(output_name(guide, SUFFIX), text.encode("utf-8"))], []
+
+
+# --- .apkg: a whole deck, made with the standard library (sqlite3 + zipfile) ------------------------
+
+APKG_SUFFIX = "-anki.apkg"
+APKG_TIME = 1704067200  # 2024-01-01 00:00 UTC: a fixed modification time, so the same guide gives the same bytes
+MODEL_ID = 1704067200001  # one note type for every studyguide deck: "studyguide term" (Term, Definition)
+
+_SCHEMA = """
+CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null,
+  ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null,
+  models text not null, decks text not null, dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not null,
+  usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null,
+  flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord integer not null,
+  mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null,
+  ivl integer not null, factor integer not null, reps integer not null, lapses integer not null,
+  left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null,
+  ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null,
+  type integer not null);
+CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+CREATE INDEX ix_notes_usn on notes (usn);
+CREATE INDEX ix_cards_usn on cards (usn);
+CREATE INDEX ix_revlog_usn on revlog (usn);
+CREATE INDEX ix_cards_nid on cards (nid);
+CREATE INDEX ix_cards_sched on cards (did, queue, due);
+CREATE INDEX ix_revlog_cid on revlog (cid);
+CREATE INDEX ix_notes_csum on notes (csum);
+"""
+
+
+def _id(*parts: str) -> int:
+    """A positive id in the range Anki uses for millisecond timestamps, derived from the parts."""
+    return 1_000_000_000_000 + int(digest(*parts)[:12], 16) % 9_000_000_000_000
+
+
+def _text_of(field_html: str) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]*>", "", field_html))
+
+
+def _checksum(field_html: str) -> int:
+    """Anki's first-field checksum: the first 8 hex digits of the SHA-1 of the field's text."""
+    return int(hashlib.sha1(_text_of(field_html).encode("utf-8")).hexdigest()[:8], 16)
+
+
+def _model(deck_id: int) -> dict:
+    field = {"font": "Arial", "media": [], "rtl": False, "size": 20, "sticky": False}
+    return {
+        "id": MODEL_ID, "name": "studyguide term", "type": 0, "mod": APKG_TIME, "usn": -1, "sortf": 0, "did": deck_id,
+        "tags": [], "vers": [], "req": [[0, "any", [0]]],
+        "flds": [dict(field, name="Term", ord=0), dict(field, name="Definition", ord=1)],
+        "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": "{{Term}}", "afmt": "{{FrontSide}}<hr id=answer>{{Definition}}",
+                   "bqfmt": "", "bafmt": "", "did": None, "bfont": "", "bsize": 0}],
+        "css": ".card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }",
+        "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n"
+                    "\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+        "latexPost": "\\end{document}", "latexsvg": False,
+    }
+
+
+def _deck(deck_id: int, name: str) -> dict:
+    return {"id": deck_id, "name": name, "desc": "", "mod": APKG_TIME, "usn": -1, "dyn": 0, "conf": 1,
+            "collapsed": False, "browserCollapsed": False, "extendNew": 0, "extendRev": 0,
+            "newToday": [0, 0], "revToday": [0, 0], "lrnToday": [0, 0], "timeToday": [0, 0]}
+
+
+_DECK_CONF = {"1": {
+    "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": True, "timer": 0, "replayq": True,
+    "dyn": False,
+    "new": {"bury": False, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0], "order": 1, "perDay": 20},
+    "rev": {"bury": False, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200, "hardFactor": 1.2},
+    "lapse": {"delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0},
+}}
+
+_COL_CONF = {"activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200, "timeLim": 0, "estTimes": True,
+             "dueCounts": True, "curModel": None, "nextPos": 1, "sortType": "noteFld", "sortBackwards": False,
+             "addToCur": True}
+
+
+def apkg(guide: Guide) -> Exported:
+    """The vocabulary as an Anki package: one deck named after the guide, one card a term.
+
+    The notes carry the same ids as the text file's cards; their modification
+    time is fixed, so when importing a changed guide choose "Update notes: Always".
+    """
+    if not guide.vocabulary:
+        return [], [guide_warning(guide, "anki: the guide has no vocabulary, so no Anki deck is written")]
+    deck_id = _id(guide.stem, "deck")
+    deck_name = _header_value(guide.title) or guide.stem
+    decks = {"1": _deck(1, "Default"), str(deck_id): _deck(deck_id, deck_name)}
+    tags = f" studyguide {_tag(guide.stem)} "
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "collection.anki2")
+        con = sqlite3.connect(db)
+        try:
+            con.executescript(_SCHEMA)
+            con.execute("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
+                        (APKG_TIME, APKG_TIME * 1000, APKG_TIME * 1000, json.dumps(_COL_CONF, sort_keys=True),
+                         json.dumps({str(MODEL_ID): _model(deck_id)}, sort_keys=True), json.dumps(decks, sort_keys=True),
+                         json.dumps(_DECK_CONF, sort_keys=True)))
+            seen: dict[str, int] = {}
+            used: set[int] = set()
+            for position, term in enumerate(guide.vocabulary, 1):
+                key = " ".join(one_line(term.term).split())
+                seen[key] = seen.get(key, 0) + 1
+                note_guid = guid(guide.stem, term.term, seen[key])
+                note_id = _id(note_guid, "note")
+                while note_id in used:
+                    note_id += 1
+                card_id = _id(note_guid, "card")
+                while card_id in used or card_id == note_id:
+                    card_id += 1
+                used.update((note_id, card_id))
+                front, definition = field(term.term), back(term)
+                con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
+                            (note_id, note_guid, MODEL_ID, APKG_TIME, tags, f"{front}\x1f{definition}",
+                             _text_of(front), _checksum(front)))
+                con.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+                            (card_id, note_id, deck_id, APKG_TIME, position))
+            con.commit()
+        finally:
+            con.close()
+        with open(db, "rb") as fh:
+            collection = fh.read()
+    data = zip_bytes([("collection.anki2", collection), ("media", b"{}")])
+    return [(output_name(guide, APKG_SUFFIX), data)], []
+
+
+def export_with_apkg(guide: Guide) -> Exported:
+    """The text file and the .apkg deck (``studyguide export --to anki --apkg``)."""
+    files, problems = export(guide)
+    if files:
+        more, more_problems = apkg(guide)
+        files, problems = files + more, problems + more_problems
+    return files, problems

@@ -1,0 +1,244 @@
+"""Moodle XML: the questions, in one category named after the guide.
+
+Each question type maps onto Moodle's own (the format Moodle's qformat_xml reads):
+
+- multiple_choice → ``multichoice`` (single), the right choice 100 %, the others 0 (choices
+  shuffled by Moodle, as in the printed versions, unless the guide pins one in place);
+- select_all → ``multichoice`` (multiple), each right choice 100/n %, each wrong one
+  −100/m % (so ticking everything scores 0), from Moodle's list of allowed grades;
+- true_false → ``truefalse``;
+- short_answer → ``essay``, the model answer as information for graders: a typed
+  sentence cannot be marked by matching it against one model answer;
+- essay → ``essay``, the grading notes as information for graders;
+- fill_in_blank with one blank → ``shortanswer`` with every accepted answer at 100 %;
+  with several blanks → ``cloze`` (Embedded answers), ``{1:SHORTANSWER:=a~=b}`` per blank;
+- matching → ``matching``;
+- ordering → ``ordering`` (a standard question type since Moodle 4.4; a plugin before).
+
+The explanation becomes the general feedback, the points the default mark (1 when
+the guide gives none). Texts are HTML (escaped, emphasis as <b>/<i>); answers a
+student types are plain text.
+"""
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from typing import Optional
+
+from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
+                     ShortAnswer, TrueFalse)
+from ._common import (Exported, blank_html, guide_warning, html, one_line, output_name, paragraph, plain,
+                      points_of, points_text, question_name, sub, warn, word_bank_html, xml_bytes)
+
+KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
+         "ordering")  # the question types this exporter writes, each by the method of that name
+SUFFIX = "-moodle.xml"
+
+# Moodle's allowed answer grades (question_bank::fraction_options_full), as fractions of 1.
+GRADES = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
+          0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+
+
+def category_path(title: str) -> str:
+    """``$course$/top/<title>``; a '/' in the title is doubled, as Moodle reads a single one as a sub-category."""
+    return "$course$/top/" + " ".join(one_line(title).split()).replace("/", "//")
+
+
+def fraction_text(percent: float) -> str:
+    """A percentage as Moodle writes it: '100', '33.33333', '-25'."""
+    text = f"{percent:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def share(count: int) -> tuple[float, bool]:
+    """The allowed grade nearest to 1/count, and whether it is exact."""
+    want = 1.0 / count
+    best = min(GRADES, key=lambda g: (abs(g - want), g))
+    return best, abs(best - want) < 0.00001
+
+
+def cloze_answer(text: str) -> str:
+    """One accepted answer inside ``{...}``: HTML-escaped, with Cloze's own characters as entities.
+
+    Moodle finds the end of an answer at '~', '#' or '}' and decodes entities
+    afterwards, so writing those (and '{', '\\') as numeric entities keeps them
+    literal; '*' is a wildcard in short answers, so it is escaped as '\\*'.
+    """
+    out = html(plain(text)).replace("#", "&#35;")  # first, so the entities below keep their own '#'
+    for ch, entity in (("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;"), ("~", "&#126;")):
+        out = out.replace(ch, entity)
+    return out.replace("*", "\\*")
+
+
+def _cloze_text(text: str) -> str:
+    """Question text around the blanks: braces as entities so no '{1:...}' can be read into it."""
+    return html(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _shuffle(q: Question) -> str:
+    """Moodle may shuffle the choices, as the printed versions do, unless the guide pins one in place."""
+    return "false" if getattr(q, "pinned", ()) else "true"
+
+
+def shortanswer_text(answer: str) -> str:
+    return plain(answer).replace("*", "\\*")
+
+
+class _Writer:
+    def __init__(self, guide: Guide):
+        self.guide = guide
+        self.quiz = ET.Element("quiz")
+        self.problems = []
+
+    # -- parts every question has --
+    def _text(self, parent, tag: str, text: str, fmt: str = "html") -> ET.Element:
+        el = sub(parent, tag, format=fmt)
+        sub(el, "text", text)
+        return el
+
+    def _question(self, qtype: str, number: int, q: Question, question_html: str, grade: Optional[str],
+                  penalty: str) -> ET.Element:
+        el = sub(self.quiz, "question", type=qtype)
+        name = sub(el, "name")
+        sub(name, "text", question_name(number, q))
+        self._text(el, "questiontext", question_html)
+        self._text(el, "generalfeedback", paragraph(q.explanation))
+        if grade is not None:
+            sub(el, "defaultgrade", grade)
+        sub(el, "penalty", penalty)
+        sub(el, "hidden", "0")
+        return el
+
+    def _answer(self, parent, fraction: str, text: str, fmt: str = "html") -> None:
+        ans = sub(parent, "answer", fraction=fraction, format=fmt)
+        sub(ans, "text", text)
+        self._text(ans, "feedback", "")
+
+    # -- question types --
+    def multiple_choice(self, n: int, q: MultipleChoice) -> None:
+        el = self._question("multichoice", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        sub(el, "single", "true")
+        sub(el, "shuffleanswers", _shuffle(q))
+        sub(el, "answernumbering", "abc")
+        for i, choice in enumerate(q.choices):
+            self._answer(el, "100" if i == q.answer else "0", html(choice))
+
+    def select_all(self, n: int, q: SelectAll) -> None:
+        el = self._question("multichoice", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        sub(el, "single", "false")
+        sub(el, "shuffleanswers", _shuffle(q))
+        sub(el, "answernumbering", "abc")
+        right = set(q.answers)
+        wrong = len(q.choices) - len(right)
+        plus, exact = share(len(right))
+        if not exact:
+            self.problems.append(warn(q, n, f"Moodle's grade list has no share for {len(right)} right answers; "
+                                            f"each counts {fraction_text(plus * 100)} % (so the right answers do not add up to exactly 100 %)"))
+        minus = share(wrong)[0] if wrong else 0.0
+        for i, choice in enumerate(q.choices):
+            fraction = fraction_text(plus * 100) if i in right else fraction_text(-minus * 100)
+            self._answer(el, fraction, html(choice))
+        sub(el, "shownumcorrect")
+
+    def true_false(self, n: int, q: TrueFalse) -> None:
+        el = self._question("truefalse", n, q, paragraph(q.prompt), points_text(points_of(q)), "1")
+        self._answer(el, "100" if q.answer else "0", "true", fmt="moodle_auto_format")
+        self._answer(el, "0" if q.answer else "100", "false", fmt="moodle_auto_format")
+
+    def _essay(self, n: int, q: Question, lines: int, grader_info: str) -> None:
+        el = self._question("essay", n, q, paragraph(q.prompt), points_text(points_of(q)), "0")
+        sub(el, "responseformat", "editor")
+        sub(el, "responserequired", "1")
+        sub(el, "responsefieldlines", str(min(40, max(5, 5 * math.ceil(lines / 5)))))
+        sub(el, "attachments", "0")
+        sub(el, "attachmentsrequired", "0")
+        self._text(el, "graderinfo", grader_info)
+        self._text(el, "responsetemplate", "")
+
+    def short_answer(self, n: int, q: ShortAnswer) -> None:
+        info = f"<p><b>Model answer:</b> {html(q.answer)}</p>" if q.answer else ""
+        self._essay(n, q, q.lines, info)
+
+    def essay(self, n: int, q: Essay) -> None:
+        info = f"<p><b>Grading notes:</b> {html(q.answer)}</p>" if q.answer else ""
+        self._essay(n, q, q.lines, info)
+
+    def fill_in_blank(self, n: int, q: FillInBlank) -> None:
+        bank = word_bank_html(q) if q.word_bank else ""
+        blanks = q.blanks
+        if len(blanks) == 1:
+            text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank
+            el = self._question("shortanswer", n, q, text, points_text(points_of(q)), "0.3333333")
+            sub(el, "usecase", "0")
+            seen = set()
+            for answer in blanks[0].answers:
+                if shortanswer_text(answer) not in seen:
+                    seen.add(shortanswer_text(answer))
+                    self._answer(el, "100", shortanswer_text(answer), fmt="moodle_auto_format")
+            return
+        # Cloze: each blank's weight is a whole number of marks, and the question's mark is their sum.
+        total = points_of(q)
+        weight = total / len(blanks)
+        if weight >= 1 and weight == int(weight):
+            weight = int(weight)
+        else:
+            weight = 1
+            if q.points is not None:
+                self.problems.append(warn(q, n, f"Moodle's Cloze type marks each blank in whole marks; the {len(blanks)} "
+                                                f"blanks are worth 1 mark each, {len(blanks)} in all, not {points_text(total)}"))
+
+        def slot(i: int, b: Blank) -> str:
+            seen, alts = set(), []
+            for answer in b.answers:
+                text = cloze_answer(answer)
+                if text not in seen:
+                    seen.add(text)
+                    alts.append("=" + text)
+            return "{" + f"{weight}:SHORTANSWER:" + "~".join(alts) + "}"
+
+        bank = bank.replace("{", "&#123;").replace("}", "&#125;")
+        text = "<p>" + blank_html(q, slot, text=_cloze_text) + "</p>" + bank
+        self._question("cloze", n, q, text, None, "0.3333333")
+
+    def matching(self, n: int, q: Matching) -> None:
+        el = self._question("matching", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        sub(el, "shuffleanswers", "true")
+        for pair in q.pairs:
+            s = sub(el, "subquestion", format="html")
+            sub(s, "text", html(pair.left))
+            a = sub(s, "answer")
+            sub(a, "text", one_line(pair.right))
+        sub(el, "shownumcorrect")
+
+    def ordering(self, n: int, q: Ordering) -> None:
+        el = self._question("ordering", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        sub(el, "layouttype", "VERTICAL")
+        sub(el, "selecttype", "ALL")
+        sub(el, "selectcount", str(len(q.items)))
+        sub(el, "gradingtype", "ABSOLUTE_POSITION")
+        sub(el, "showgrading", "SHOW")
+        sub(el, "numberingstyle", "none")
+        for i, item in enumerate(q.items, 1):  # in the right order; Moodle shuffles them for the student
+            ans = sub(el, "answer", fraction=f"{i}.0000000", format="html")
+            sub(ans, "text", html(item))
+
+    def write(self) -> bytes:
+        cat = sub(self.quiz, "question", type="category")
+        c = sub(cat, "category")
+        sub(c, "text", category_path(self.guide.title))
+        self._text(cat, "info", paragraph(self.guide.subtitle))
+        for n, q in enumerate(self.guide.questions, 1):
+            method = getattr(self, q.kind) if q.kind in KINDS else None
+            if method is None:  # a type this exporter does not know: say so, never drop it silently
+                self.problems.append(warn(q, n, "Moodle export does not know this question type; it is left out"))
+                continue
+            method(n, q)
+        return xml_bytes(self.quiz)
+
+
+def export(guide: Guide) -> Exported:
+    if not guide.questions:
+        return [], [guide_warning(guide, "moodle: the guide has no questions, so no Moodle file is written")]
+    writer = _Writer(guide)
+    data = writer.write()
+    return [(output_name(guide, SUFFIX), data)], writer.problems

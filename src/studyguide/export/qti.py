@@ -1,0 +1,267 @@
+"""IMS QTI 1.2 for Canvas (and other LMSs): a zip of ``imsmanifest.xml`` and one assessment.
+
+The assessment follows what Canvas itself writes when it exports a quiz as QTI
+(``questestinterop`` → one ``assessment`` → ``section`` → ``item``), each item
+naming its Canvas type in ``qtimetadata``:
+
+- multiple_choice → ``multiple_choice_question`` (the right choice sets SCORE to 100);
+- select_all → ``multiple_answers_question`` (every right choice ticked, no wrong one);
+- true_false → ``true_false_question``;
+- fill_in_blank with one blank → ``short_answer_question`` (each accepted answer);
+  with several → ``fill_in_multiple_blanks_question``: ``[blank1]``… in the text and
+  a ``response_lid`` per blank listing its accepted answers;
+- short_answer and essay → ``essay_question`` (graded by hand); the model answer or
+  grading notes go into the general feedback, which Canvas shows after submission;
+- matching → ``matching_question``;
+- ordering → Canvas has no ordering type: a ``matching_question`` pairing each item
+  (in a fixed scrambled order) with its position, and a warning.
+
+The explanation is the general feedback (``itemfeedback`` "general_fb"), the
+points ``points_possible``. Identifiers come from hashes of the guide's file name
+and the question number, and the zip has fixed times, so the bytes never change.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from .. import shuffle
+from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
+                     ShortAnswer, TrueFalse)
+from ._common import (Exported, blank_html, guide_warning, has_emphasis, html, ident, numeric_ids, one_line,
+                      output_name, paragraph, plain, points_of, sub, warn, word_bank_html, xml_bytes, zip_bytes)
+
+KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
+         "ordering")  # the question types this exporter writes, each by the method of that name
+SUFFIX = "-qti.zip"
+QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+MD_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+
+ORDERING_WARNING = ("Canvas (QTI) has no ordering question type; exported as a matching question "
+                    "that pairs each item with its position, 1 to {count}")
+
+
+def _points(value: float) -> str:
+    return repr(float(value))  # 1.0, 1.5 — as Canvas writes points_possible
+
+
+def _meta(parent: ET.Element, label: str, entry: str) -> None:
+    field = sub(parent, "qtimetadatafield")
+    sub(field, "fieldlabel", label)
+    sub(field, "fieldentry", entry)
+
+
+def _mattext(parent: ET.Element, text: str) -> None:
+    """A choice's text: HTML when it has emphasis, plain text otherwise."""
+    mat = sub(parent, "material")
+    if has_emphasis(text):
+        sub(mat, "mattext", html(text), texttype="text/html")
+    else:
+        sub(mat, "mattext", plain(text), texttype="text/plain")
+
+
+class _Writer:
+    def __init__(self, guide: Guide):
+        self.guide = guide
+        self.problems = []
+        self.assessment_id = ident(guide.stem, "assessment")
+        self.root = ET.Element("questestinterop", {
+            "xmlns": QTI_NS, "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{QTI_NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"})
+        assessment = sub(self.root, "assessment", ident=self.assessment_id, title=one_line(guide.title))
+        meta = sub(assessment, "qtimetadata")
+        _meta(meta, "cc_maxattempts", "1")
+        self.section = sub(assessment, "section", ident="root_section")
+
+    # -- the frame every item shares --
+    def _item(self, n: int, q: Question, qtype: str, text_html: str, answer_ids=()) -> tuple[ET.Element, ET.Element]:
+        item = sub(self.section, "item", ident=ident(self.guide.stem, "question", str(n)), title=f"Question {n}")
+        meta = sub(sub(item, "itemmetadata"), "qtimetadata")
+        _meta(meta, "question_type", qtype)
+        _meta(meta, "points_possible", _points(points_of(q)))
+        _meta(meta, "original_answer_ids", ",".join(answer_ids))
+        presentation = sub(item, "presentation")
+        sub(sub(presentation, "material"), "mattext", f"<div>{text_html}</div>", texttype="text/html")
+        return item, presentation
+
+    def _resprocessing(self, item: ET.Element, feedback_html: str) -> ET.Element:
+        res = sub(item, "resprocessing")
+        sub(sub(res, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+        if feedback_html:
+            cond = sub(res, "respcondition", continue_="Yes")
+            sub(sub(cond, "conditionvar"), "other")
+            sub(cond, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+        return res
+
+    def _feedback(self, item: ET.Element, feedback_html: str) -> None:
+        if feedback_html:
+            fb = sub(item, "itemfeedback", ident="general_fb")
+            sub(sub(sub(fb, "flow_mat"), "material"), "mattext", feedback_html, texttype="text/html")
+
+    def _choices(self, n: int, q: Question, qtype: str, texts, right: set[int], cardinality: str,
+                 may_shuffle: bool = True) -> None:
+        ids = numeric_ids(len(texts), self.guide.stem, str(n), "choice")
+        item, pres = self._item(n, q, qtype, paragraph(q.prompt), ids)
+        lid = sub(pres, "response_lid", ident="response1", rcardinality=cardinality)
+        # an LMS may shuffle the choices, as the printed versions do, unless the guide pins one in place
+        render = sub(lid, "render_choice", shuffle="Yes" if may_shuffle and not getattr(q, "pinned", ()) else "No")
+        for rid, text in zip(ids, texts):
+            _mattext(sub(render, "response_label", ident=rid), text)
+        feedback = paragraph(q.explanation)
+        res = self._resprocessing(item, feedback)
+        cond = sub(res, "respcondition", continue_="No")
+        var = sub(cond, "conditionvar")
+        if cardinality == "Single":
+            sub(var, "varequal", ids[min(right)], respident="response1")
+        else:
+            both = sub(var, "and")
+            for i, rid in enumerate(ids):
+                if i in right:
+                    sub(both, "varequal", rid, respident="response1")
+                else:
+                    sub(sub(both, "not"), "varequal", rid, respident="response1")
+        sub(cond, "setvar", "100", action="Set", varname="SCORE")
+        self._feedback(item, feedback)
+
+    # -- question types --
+    def multiple_choice(self, n: int, q: MultipleChoice) -> None:
+        self._choices(n, q, "multiple_choice_question", q.choices, {q.answer}, "Single")
+
+    def select_all(self, n: int, q: SelectAll) -> None:
+        self._choices(n, q, "multiple_answers_question", q.choices, set(q.answers), "Multiple")
+
+    def true_false(self, n: int, q: TrueFalse) -> None:
+        self._choices(n, q, "true_false_question", ("True", "False"), {0 if q.answer else 1}, "Single", False)
+
+    def _essay(self, n: int, q: Question, label: str, answer) -> None:
+        item, pres = self._item(n, q, "essay_question", paragraph(q.prompt))
+        resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
+        sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        feedback = (f"<p><b>{label}:</b> {html(answer)}</p>" if answer else "") + paragraph(q.explanation)
+        res = self._resprocessing(item, feedback)
+        sub(sub(sub(res, "respcondition", continue_="No"), "conditionvar"), "other")
+        self._feedback(item, feedback)
+
+    def short_answer(self, n: int, q: ShortAnswer) -> None:
+        self._essay(n, q, "Model answer", q.answer)
+
+    def essay(self, n: int, q: Essay) -> None:
+        self._essay(n, q, "Grading notes", q.answer)
+
+    def fill_in_blank(self, n: int, q: FillInBlank) -> None:
+        bank = word_bank_html(q) if q.word_bank else ""
+        feedback = paragraph(q.explanation)
+        blanks = q.blanks
+        if len(blanks) == 1:
+            text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank
+            item, pres = self._item(n, q, "short_answer_question", text)
+            resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
+            sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+            res = self._resprocessing(item, feedback)
+            cond = sub(res, "respcondition", continue_="No")
+            var = sub(cond, "conditionvar")
+            for answer in dict.fromkeys(one_line(a) for a in blanks[0].answers):
+                sub(var, "varequal", answer, respident="response1")
+            sub(cond, "setvar", "100", action="Set", varname="SCORE")
+            self._feedback(item, feedback)
+            return
+        # several blanks: [blank1] … in the text ('[' in the teacher's text is an entity, so it is never a blank)
+        names = [f"blank{i}" for i in range(1, len(blanks) + 1)]
+        text = "<p>" + blank_html(q, lambda i, b: f"[{names[i]}]", text=lambda t: html(t).replace("[", "&#91;")) + "</p>" + bank
+        answer_ids = []
+        per_blank = []
+        for i, b in enumerate(blanks):
+            accepted = list(dict.fromkeys(one_line(a) for a in b.answers))
+            ids = numeric_ids(len(accepted), self.guide.stem, str(n), names[i], taken=answer_ids)
+            answer_ids += ids
+            per_blank.append((names[i], accepted, ids))
+        item, pres = self._item(n, q, "fill_in_multiple_blanks_question", text, answer_ids)
+        for name, accepted, ids in per_blank:
+            lid = sub(pres, "response_lid", ident=f"response_{name}")
+            sub(sub(lid, "material"), "mattext", name)
+            render = sub(lid, "render_choice")
+            for rid, answer in zip(ids, accepted):
+                label = sub(render, "response_label", ident=rid)
+                sub(sub(label, "material"), "mattext", answer, texttype="text/plain")
+        res = self._resprocessing(item, feedback)
+        share = f"{100 / len(blanks):.2f}"
+        for name, accepted, ids in per_blank:
+            cond = sub(res, "respcondition")
+            var = sub(cond, "conditionvar")
+            for rid in ids:
+                sub(var, "varequal", rid, respident=f"response_{name}")
+            sub(cond, "setvar", share, varname="SCORE", action="Add")
+        self._feedback(item, feedback)
+
+    def _matching(self, n: int, q: Question, text_html: str, lefts, rights, correct) -> None:
+        """``correct[i]`` is the index in ``rights`` that ``lefts[i]`` goes with."""
+        left_ids = numeric_ids(len(lefts), self.guide.stem, str(n), "left")
+        right_ids = numeric_ids(len(rights), self.guide.stem, str(n), "right", taken=left_ids)
+        item, pres = self._item(n, q, "matching_question", text_html, left_ids)
+        for lid_id, left in zip(left_ids, lefts):
+            lid = sub(pres, "response_lid", ident=f"response_{lid_id}")
+            _mattext(lid, left)
+            render = sub(lid, "render_choice")
+            for rid, right in zip(right_ids, rights):
+                label = sub(render, "response_label", ident=rid)
+                sub(sub(label, "material"), "mattext", one_line(right))
+        feedback = paragraph(q.explanation)
+        res = self._resprocessing(item, feedback)
+        share = f"{100 / len(lefts):.2f}"
+        for lid_id, target in zip(left_ids, correct):
+            cond = sub(res, "respcondition")
+            sub(sub(cond, "conditionvar"), "varequal", right_ids[target], respident=f"response_{lid_id}")
+            sub(cond, "setvar", share, varname="SCORE", action="Add")
+        self._feedback(item, feedback)
+
+    def matching(self, n: int, q: Matching) -> None:
+        # the answers are listed in a fixed scrambled order, so the right one is never simply the one across
+        order = shuffle.order(len(q.pairs), self.guide.stem, str(n), "qti-matching")
+        rights = [q.pairs[i].right for i in order]
+        correct = [order.index(i) for i in range(len(q.pairs))]
+        self._matching(n, q, paragraph(q.prompt), [p.left for p in q.pairs], rights, correct)
+
+    def ordering(self, n: int, q: Ordering) -> None:
+        order = shuffle.order(len(q.items), self.guide.stem, str(n), "qti-ordering")
+        lefts = [q.items[i] for i in order]
+        positions = [str(i) for i in range(1, len(q.items) + 1)]
+        text = paragraph(q.prompt) + "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+        self._matching(n, q, text, lefts, positions, order)
+        self.problems.append(warn(q, n, ORDERING_WARNING.format(count=len(q.items))))
+
+    def assessment(self) -> bytes:
+        for n, q in enumerate(self.guide.questions, 1):
+            method = getattr(self, q.kind) if q.kind in KINDS else None
+            if method is None:  # a type this exporter does not know: say so, never drop it silently
+                self.problems.append(warn(q, n, "QTI export does not know this question type; it is left out"))
+                continue
+            method(n, q)
+        return xml_bytes(self.root)
+
+
+def manifest(guide: Guide, assessment_id: str, href: str) -> bytes:
+    root = ET.Element("manifest", {
+        "identifier": ident(guide.stem, "manifest"), "xmlns": CP_NS, "xmlns:imsmd": MD_NS, "xmlns:xsi": XSI_NS,
+        "xsi:schemaLocation": f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
+                              f"{MD_NS} http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd"})
+    metadata = sub(root, "metadata")
+    sub(metadata, "schema", "IMS Content")
+    sub(metadata, "schemaversion", "1.1.3")
+    title = sub(sub(sub(metadata, "imsmd:lom"), "imsmd:general"), "imsmd:title")
+    sub(title, "imsmd:string", one_line(guide.title))
+    sub(root, "organizations")
+    resources = sub(root, "resources")
+    resource = sub(resources, "resource", identifier=assessment_id, type="imsqti_xmlv1p2")
+    sub(resource, "file", href=href)
+    return xml_bytes(root)
+
+
+def export(guide: Guide) -> Exported:
+    if not guide.questions:
+        return [], [guide_warning(guide, "qti: the guide has no questions, so no QTI package is written")]
+    writer = _Writer(guide)
+    assessment = writer.assessment()
+    href = f"{writer.assessment_id}/{writer.assessment_id}.xml"
+    data = zip_bytes([("imsmanifest.xml", manifest(guide, writer.assessment_id, href)), (href, assessment)])
+    return [(output_name(guide, SUFFIX), data)], writer.problems

@@ -1,0 +1,25 @@
+"""Quizlet: the vocabulary as text for Quizlet's import box.
+
+One card a line, the term and its definition separated by a tab — Quizlet's
+default "Between term and definition: Tab" and "Between cards: New line".
+Quizlet imports plain text, so emphasis markers are removed, and a tab or line
+break inside a text becomes a space (it would otherwise split the card).
+Questions are not Quizlet cards; they go to Moodle or QTI.
+"""
+from __future__ import annotations
+
+from ..model import Guide
+from ._common import Exported, guide_warning, one_line, output_name
+
+SUFFIX = "-quizlet.txt"
+
+
+def card(term: str, definition: str) -> str:
+    return f"{one_line(term).strip()}\t{one_line(definition).strip()}"
+
+
+def export(guide: Guide) -> Exported:
+    if not guide.vocabulary:
+        return [], [guide_warning(guide, "quizlet: the guide has no vocabulary, so no Quizlet file is written")]
+    text = "".join(card(t.term, t.definition) + "\n" for t in guide.vocabulary)
+    return [(output_name(guide, SUFFIX), text.encode("utf-8"))], []
