@@ -179,8 +179,10 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True) ->
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings."""
     from . import render  # layout code loads only when something is drawn
 
+    from .layout import activities
+
     font_for, glyph_warnings = render.glyph_plan(guide)
-    warnings = list(guide.warnings) + glyph_warnings
+    warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, paper=paper)
     modes = ("student", "key") if key else ("student",)
     try:
         out = render.render(guide, modes, paper=paper, font_for=font_for)
@@ -223,9 +225,15 @@ def _locate_overflow(guide: Guide, paper, font_for, exc) -> tuple[Location, str]
     return exc.where, f"a part of the guide is taller than a page and cannot be split across pages{at}; shorten it"
 
 
-def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True) -> BuildResult:
-    """Load, render both documents in memory, then write them; nothing is written on failure."""
+def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
+          activities: Optional[Iterable[str]] = None) -> BuildResult:
+    """Load, render both documents in memory, then write them; nothing is written on failure.
+
+    ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list.
+    """
     guide = load(path)
+    if activities is not None:
+        guide = dataclasses.replace(guide, activities=tuple(activities))
     rendered, warnings = render_guide(guide, paper, key)
     out_dir = Path(out_dir)
     stem = safe_stem(Path(path).stem)

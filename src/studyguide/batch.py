@@ -25,14 +25,19 @@ class Outcome:
         return not self.problems and self.internal is None
 
 
-def outcome_of(path, out_dir, paper: Optional[str], key: bool) -> Outcome:
+def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> Outcome:
     """Build one guide; a guide's own problems become text, anything unexpected propagates."""
-    from . import api
+    from . import api, classroom
     from .errors import StudyguideError
 
     outcome = Outcome(str(path))
     try:
-        result = api.build(path, out_dir, paper=paper, key=key)
+        guide = api.load(path)
+        if options is not None and classroom.wanted(guide, options):
+            result = classroom.build_set(path, out_dir, paper, options)
+        else:
+            result = api.build(path, out_dir, paper=paper, key=key,
+                               activities=options.activities if options is not None else None)
     except StudyguideError as exc:
         outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
         return outcome
@@ -41,10 +46,10 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool) -> Outcome:
     return outcome
 
 
-def build_one(path: str, out_dir: str, paper: Optional[str], key: bool) -> Outcome:
+def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=None) -> Outcome:
     """Build one guide; every error becomes text (this runs in a worker process)."""
     try:
-        return outcome_of(path, out_dir, paper, key)
+        return outcome_of(path, out_dir, paper, key, options)
     except MemoryError:
         outcome = Outcome(path)
         outcome.internal = "out of memory: the guide is too large to lay out; split it into smaller guides"
@@ -57,7 +62,7 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool) -> Outco
 
 def _warm() -> None:
     """Pay the imports and font parsing once per worker, not once per guide."""
-    from . import fonts, render  # noqa: F401
+    from . import fonts, render  # noqa: F401  (imported for its cost, once)
 
     fonts.register()
 
@@ -73,9 +78,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int) -> Iterator[Outcome]:
+def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int, options=None) -> Iterator[Outcome]:
     """Yield one Outcome per guide, in the order given."""
-    work = [(str(p), str(out_dir), paper, key) for p in paths]
+    work = [(str(p), str(out_dir), paper, key, options) for p in paths]
     jobs = max(1, min(jobs, len(work)))
     if jobs == 1:
         for item in work:

@@ -87,13 +87,45 @@ def _report(outcome, progress: Progress) -> bool:
 @click.option("--no-key", is_flag=True, help="Build only the student handout.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Guides built at once (default: one per CPU core).")
+@click.option("--versions", type=click.IntRange(1, 26), default=None,
+              help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
+@click.option("--seed", default=None, help="What the shuffles start from; the same seed gives the same versions.")
+@click.option("--edition", type=click.Choice(["standard", "large-print", "readable"]), default=None,
+              help="An accommodation edition: large print (18 pt, one column) or readable (a legible font, wider spacing).")
+@click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
+@click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
+@click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays.")
+@click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
+@click.option("--copies", type=click.IntRange(1, 500), default=None,
+              help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
+@click.option("--activities", default=None, metavar="LIST",
+              help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
+                   "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @click.pass_context
-def build(ctx, paths, out_dir, paper, no_key, jobs):
+def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
+          extra_lines, class_set, copies, activities):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
-    PATHS are guide files or folders of them (default: guides/).
+    PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
+    names say which is which: <name>-large-print-B.pdf, <name>-B-key.pdf, <name>-B-grid.pdf.
     """
     from . import batch
+    from .classroom import SetOptions
+    from .model import Accommodations
+
+    chosen = None
+    if activities is not None:
+        from .schema import ACTIVITIES
+
+        chosen = tuple(a.strip().lower().replace("-", "_").replace(" ", "_") for a in activities.split(",") if a.strip())
+        chosen = tuple(a for a in chosen if a != "none")
+        unknown = [a for a in chosen if a not in ACTIVITIES]
+        if unknown:
+            raise click.BadParameter(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})",
+                                     param_hint="--activities")
+    options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
+                         key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
+                         activities=chosen)
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -105,9 +137,9 @@ def build(ctx, paths, out_dir, paper, no_key, jobs):
     progress = Progress(len(guides), sys.stderr.isatty())
     failed = internal = 0
     if jobs == 1 or len(guides) == 1:
-        outcomes = (batch.outcome_of(path, out_dir, paper, not no_key) for path in guides)
+        outcomes = (batch.outcome_of(path, out_dir, paper, not no_key, options) for path in guides)
     else:
-        outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs)
+        outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs, options)
     for outcome in outcomes:
         if not _report(outcome, progress):
             failed += 1
@@ -213,6 +245,91 @@ def new(file):
     except OSError as exc:
         raise api.UsageError(f"{file}: cannot be written ({exc.strerror})") from None
     click.echo(f"wrote {file}; edit it, then run: studyguide build {file}")
+
+
+EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+              help="quizlet and anki: the vocabulary; moodle and qti (Canvas): the questions.")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the exported files.")
+@click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
+def export_guides(paths, fmt, out_dir, apkg):
+    """Export each guide for Quizlet, Anki, Moodle or Canvas (QTI) into OUTPUT/.
+
+    PATHS are guide files or folders of them (default: guides/). A question a
+    format cannot hold as it is gets a warning with its line; the others go on.
+    """
+    from .export import FORMATS
+
+    guides = api.find_guides(paths or ["guides"])
+    if not guides:
+        raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
+    fmt = fmt.lower()
+    if apkg and fmt != "anki":
+        raise api.UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
+    exporter = FORMATS[fmt]
+    if apkg:
+        from .export.anki import export_with_apkg as exporter
+    out = Path(out_dir)
+    failed = 0
+    for path in guides:
+        try:
+            guide = api.load(path)
+            files, warnings = exporter(guide)
+            _warn(guide.warnings)
+            _warn(warnings)
+            if files:
+                try:
+                    out.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise api.BuildError(api.Location(str(out)),
+                                         f"the output folder cannot be made ({exc.strerror or exc})") from None
+                api.write_all([(out / name, data) for name, data in files])  # all of this guide's files, or none
+        except StudyguideError as exc:
+            failed += 1
+            _problems(exc)
+            click.echo(f"failed: {path}", err=True)
+            continue
+        held = (f"{len(guide.vocabulary)} term{'s' if len(guide.vocabulary) != 1 else ''}" if fmt in ("quizlet", "anki")
+                else f"{len(guide.questions)} question{'s' if len(guide.questions) != 1 else ''}")
+        for name, _ in files:
+            click.echo(f"exported {path} → {out / name} ({held})")
+    if failed:
+        click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)
+        sys.exit(1)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
+def check_guides(paths, strict):
+    """Check guides beyond the schema, and show each one's page budget (default: guides/).
+
+    Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
+    """
+    from . import budget
+
+    guides = api.find_guides(paths or ["guides"])
+    if not guides:
+        raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
+    failed = found = 0
+    for path in guides:
+        try:
+            _, findings, plan = budget.review(path)
+        except StudyguideError as exc:
+            failed += 1
+            _problems(exc)
+            continue
+        _warn(findings)
+        found += len(findings)
+        for line in budget.lines(str(path), plan):
+            click.echo(line)
+    if failed or (strict and found):
+        sys.exit(1)
 
 
 def main(argv=None) -> None:

@@ -22,29 +22,61 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FAMILY = "SGSans"
-FACES = {  # (bold, italic) → (registered name, file)
-    (0, 0): (FAMILY, "DejaVuSans.ttf"),
-    (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
-    (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
-    (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+# family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
+FAMILIES = {
+    # DejaVu Sans: wide coverage (Latin, Greek, Cyrillic, math, arrows, sub/superscripts)
+    FAMILY: {
+        (0, 0): (FAMILY, "DejaVuSans.ttf"),
+        (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
+        (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+    },
+    # Atkinson Hyperlegible, for the readable edition: no italics (emphasis stays upright)
+    "SGRead": {
+        (0, 0): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
+        (1, 0): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+        (0, 1): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
+        (1, 1): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+    },
 }
+# extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
+# It goes into the font's widths, so line breaking and the PDF's /Widths agree.
+TRACKING = {"SGRead": 45}
+FACES = FAMILIES[FAMILY]
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
 # characters that need no glyph: layout controls and spaces reportlab handles itself
 IGNORED = frozenset("\n\t\r\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
 @lru_cache(maxsize=None)
-def register() -> str:
-    """Register the bundled family with reportlab once; return its name."""
-    for (bold, italic), (name, filename) in FACES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
-        addMapping(FAMILY, bold, italic, name)
-    return FAMILY
+def register(family: str = FAMILY) -> str:
+    """Register a bundled family with reportlab once; return its name."""
+    if family != FAMILY:
+        register(FAMILY)  # the fallback for what another family lacks
+    done: set[str] = set()
+    for (bold, italic), (name, filename) in FAMILIES[family].items():
+        if name not in done:
+            font = TTFont(name, str(FONT_DIR / filename))
+            extra = TRACKING.get(family)
+            if extra:
+                face = font.face
+                face.charWidths = {code: width + extra for code, width in face.charWidths.items()}
+            pdfmetrics.registerFont(font)
+            done.add(name)
+        addMapping(family, bold, italic, name)
+    return family
+
+
+def roles(family: str = FAMILY) -> dict[str, str]:
+    """Registered face names by role: regular, bold, italic, bolditalic."""
+    faces = FAMILIES[family]
+    return {"regular": faces[0, 0][0], "bold": faces[1, 0][0], "italic": faces[0, 1][0], "bolditalic": faces[1, 1][0]}
 
 
 @lru_cache(maxsize=None)
 def coverage(name: str = REGULAR) -> frozenset[int]:
-    register()
+    family = next(f for f, faces in FAMILIES.items() if any(n == name for n, _ in faces.values()))
+    register(family)
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
@@ -109,13 +141,18 @@ def _load(path: Path) -> list[tuple[str, frozenset[int]]]:
     return faces
 
 
-def plan(chars: set[str]) -> Fallbacks:
-    """Pick a font for each character the bundled family cannot draw."""
-    covered = coverage()
+def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
+    """Pick a font for each character the primary family cannot draw: the bundled
+    DejaVu family first (when it is not the primary), then installed fonts."""
+    covered = coverage(FAMILIES[primary][0, 0][0])
     todo = sorted(c for c in chars if ord(c) not in covered and c not in IGNORED)
     result = Fallbacks()
+    bundled = coverage(REGULAR) if primary != FAMILY else frozenset()
     for char in todo:
         if char in result.font_for:
+            continue
+        if ord(char) in bundled:
+            result.font_for[char] = FAMILY  # a family name: <b> and <i> still pick its faces
             continue
         chosen = None
         for name, cover in (face for faces in _loaded.values() for face in faces):

@@ -143,12 +143,14 @@ class Pair:
 @dataclass(frozen=True, kw_only=True)
 class Matching(Question):
     pairs: tuple[Pair, ...]
+    order: Optional[tuple[int, ...]] = None  # printed order of the right-hand items (None: fixed by content)
     kind = "matching"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Ordering(Question):
     items: tuple[str, ...]  # in the right order
+    order: Optional[tuple[int, ...]] = None  # printed order (None: fixed by content)
     kind = "ordering"
 
 
@@ -187,6 +189,7 @@ class Guide:
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
+    version: Optional[str] = None      # the version letter, once shuffled (variants.version)
     # every piece of teacher text with where it was typed, for located warnings
     texts: tuple[tuple[Location, str], ...] = field(default=(), compare=False, repr=False)
     # located warnings found while reading (the guide still builds)

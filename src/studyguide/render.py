@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -20,15 +20,16 @@ class Rendered:
     pdf: bytes
     pages: int
     question_pages: list[int]  # 1-based page on which each question starts
+    sections: list = field(default_factory=list)  # (name, page, at_top) of each section heading (the page budget)
 
 
-def glyph_plan(guide: Guide) -> tuple[dict, list[Problem]]:
-    """Fallback fonts for characters the bundled family lacks, and a warning for each no font has."""
+def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
+    """Fallback fonts for characters the theme's font family lacks, and a warning for each no font has."""
     chars = set()
     for _, text in guide.texts:
         if not text.isascii():
             chars.update(text)
-    plan = fonts.plan(chars)
+    plan = fonts.plan(chars, (theme or Theme()).family)
     warnings = []
     missing = set(plan.missing())
     if missing:
@@ -52,7 +53,11 @@ def _meta(guide: Guide, mode: str) -> dict:
 
 
 def _footer(guide: Guide, mode: str, font_for) -> str:
-    return inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
+    """'Title · Answer Key · Version B · seed 42': what a teacher needs to tell pages apart, or rebuild them."""
+    text = inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
+    if guide.version:
+        text += f" · Version {guide.version} · seed {inline.escape(guide.seed or '')}"
+    return text
 
 
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
@@ -68,7 +73,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     theme = theme or Theme()
     paper = paper or guide.paper
     if font_for is None:
-        font_for, _ = glyph_plan(guide)
+        font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
     pagesize = theme.page_size(paper)
     first, rest = modes[0], modes[1:]
@@ -87,7 +92,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)
-    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts) for mode in modes}
+    marks = list(ctx.__dict__.get("section_marks", ()))
+    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks) for mode in modes}
 
 
 class RenderFailed(Exception):

@@ -23,7 +23,7 @@ MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
 
 # What the guide format allows, in order; "required" keys are starred in messages.
-ACTIVITIES = ("matching", "cloze", "flashcards", "word_search", "crossword")
+ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
 OPTION_KEYS = ("versions", "seed", "activities", "accommodations")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",

@@ -7,6 +7,7 @@ reportlab ``ParagraphStyle`` objects in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -45,7 +46,7 @@ STYLES: dict[str, dict] = {
     "footer": {"parent": "body", "fontSize": 8.5, "leading": 10, "textColor": "ink_soft", "alignment": TA_LEFT},
 }
 
-FONT_ROLES = {"regular": fonts.REGULAR, "bold": fonts.BOLD, "italic": fonts.ITALIC, "bolditalic": fonts.BOLD_ITALIC}
+EDITIONS = ("standard", "large-print", "readable")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,13 @@ class Theme:
     question_gap: float = 12               # space between questions
     number_width: float = 0.36 * inch      # question-number column
     heading_room: float = 1.25 * inch      # least space left under a heading, or it starts a new page
+    choice_indent: float = 0.3 * inch      # from a choice's letter to its text
+    box_side: float = 0.3 * inch           # ordering boxes
+    one_column: bool = False               # stack two-column charts and tables (large print)
+    family: str = fonts.FAMILY             # the bundled font family (fonts.FAMILIES)
+    edition: str = "standard"
+    # per style: a function of (name, spec) → spec, applied after inheritance (editions)
+    restyle: Optional[Callable] = None
     colors: dict = field(default_factory=lambda: {
         "ink": colors.black,
         "ink_soft": colors.HexColor("#333333"),
@@ -72,23 +80,65 @@ class Theme:
         return PAPER[paper]
 
 
+def _large_print(name: str, spec: dict) -> dict:
+    """At least 18 pt body text and nothing under 16 pt; wider line spacing and gaps."""
+    size = spec["fontSize"]
+    new = max(16.0, min(32.0, round(size * 18 / 10.5, 1)))
+    spec["fontSize"] = new
+    spec["leading"] = round(new * 1.45, 1)
+    for key in ("spaceBefore", "spaceAfter"):
+        spec[key] = spec.get(key, 0) * 1.5
+    for key in ("leftIndent", "bulletIndent"):
+        spec[key] = spec.get(key, 0) * 1.6
+    spec["bulletFontSize"] = new
+    return spec
+
+
+def _readable(name: str, spec: dict) -> dict:
+    """Wider line spacing; ragged right; no italics (the family's italic faces are upright)."""
+    spec["leading"] = round(spec["fontSize"] * 1.6, 1)
+    spec["alignment"] = TA_CENTER if spec.get("alignment") == TA_CENTER else TA_LEFT
+    return spec
+
+
+def for_edition(edition: str | None) -> "Theme":
+    """The theme of an accommodation edition (standard, large-print, readable)."""
+    if edition in (None, "standard"):
+        return Theme()
+    if edition == "large-print":
+        return Theme(edition=edition, line_gap=0.5 * inch, number_width=0.6 * inch, question_gap=20,
+                     heading_room=2.2 * inch, choice_indent=0.45 * inch, box_side=0.45 * inch, one_column=True,
+                     rule=0.8, restyle=_large_print)
+    if edition == "readable":
+        return Theme(edition=edition, family="SGRead", line_gap=0.4 * inch, restyle=_readable)
+    raise ValueError(f"unknown edition {edition!r}")
+
+
 def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
-    fonts.register()
+    fonts.register(theme.family)
+    font_roles = fonts.roles(theme.family)
     out: dict[str, ParagraphStyle] = {}
+    resolved: dict[str, dict] = {}
+
+    def spec_of(name: str) -> dict:
+        """A style's full spec, its parents' keys included, before any edition's changes."""
+        if name not in resolved:
+            own = dict(STYLES[name])
+            parent = own.pop("parent", None)
+            resolved[name] = {**(spec_of(parent) if parent else {}), **own}
+        return resolved[name]
 
     def build(name: str) -> ParagraphStyle:
         if name in out:
             return out[name]
-        spec = dict(STYLES[name])
-        parent = build(spec.pop("parent")) if "parent" in spec else None
+        spec = dict(spec_of(name))
+        if theme.restyle:
+            spec = theme.restyle(name, spec)
         for role in ("fontName", "bulletFontName"):
             if role in spec:
-                spec[role] = FONT_ROLES[spec[role]]
-        if "textColor" in spec:
-            spec["textColor"] = theme.colors[spec["textColor"]]
-        style = ParagraphStyle(name, parent=parent, **spec)
-        if parent is None:
-            style.textColor = theme.colors["ink"]
+                spec[role] = font_roles[spec[role]]
+        spec["textColor"] = theme.colors[spec.get("textColor", "ink")]
+        style = ParagraphStyle(name, **spec)
         out[name] = style
         return style
 

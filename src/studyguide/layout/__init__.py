@@ -63,9 +63,10 @@ class Ctx:
 
 
 def story(ctx: Ctx) -> list:
-    from . import header, questions, sections
+    from . import activities, header, questions, sections
 
     builders = {
+        "coverage": activities.coverage,  # objectives × questions, after the header
         "summary": sections.summary,
         "objectives": sections.objectives,
         "topics": sections.topics,
@@ -74,6 +75,7 @@ def story(ctx: Ctx) -> list:
         "takeaways": sections.takeaways,
         "vocabulary": sections.vocabulary,
         "questions": questions.section,
+        "activities": activities.section,  # vocabulary activities, each from a new page
     }
     flow = header.header(ctx)
     for name, build in builders.items():

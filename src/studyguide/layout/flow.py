@@ -235,3 +235,30 @@ class Box(Flowable):
             c.drawCentredString(self.indent + self.side / 2, top - self.side / 2 - self.size * 0.35, self.text)
         c.restoreState()
         self.para.drawOn(c, self.indent + self.side + 10, top - self.para.height - max(0, (self.side - self.para.height) / 2))
+
+
+def section_marks(ctx) -> list:
+    """(name, page, at_top) for each section heading drawn so far (filled while the document is laid out)."""
+    return ctx.__dict__.setdefault("section_marks", [])
+
+
+class SectionMark(Flowable):
+    """Zero-size mark that notes the page a section starts on, and whether at the page's top (the page budget)."""
+
+    _ZEROSIZE = 1  # placed even when the frame is full, so it stays with what follows it
+
+    def __init__(self, ctx, name: str):
+        super().__init__()
+        self.ctx, self.name = ctx, name
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        ctx = self.ctx
+        if ctx.mode == ctx.primary:  # not again for each mirrored document
+            top = ctx.theme.margin_bottom + ctx.height
+            section_marks(ctx).append((self.name, canvas.getPageNumber(), y >= top - 0.5))
+
+    def draw(self):
+        pass

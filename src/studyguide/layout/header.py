@@ -19,21 +19,26 @@ class NameLines(Flowable):
         self.ctx, self.labels, self.banner, self.total = ctx, labels, banner, total
 
     def wrap(self, aW, aH):
-        self.width, self.height = aW, 0.42 * inch
+        rows = 2 if self.ctx.theme.one_column and not self.banner else 1  # large print: Date and Period below
+        self.rows = rows
+        self.width = aW
+        self.height = 0.42 * inch * self.ctx.styles["body"].fontSize / 10.5 * (1.6 if rows == 2 else 1)
         return aW, self.height
 
     def draw(self):
         c, ctx = self.canv, self.ctx
         body = ctx.styles["body"]
         size = body.fontSize
+        bold = fonts.roles(ctx.theme.family)["bold"]
         base = 0.1 * inch
+        top = self.height - size * 1.2 if self.rows == 2 else base
         c.setStrokeColor(ctx.color("rule"))
         c.setLineWidth(ctx.theme.rule)
         right = self.width
         if self.total:
-            c.setFont(fonts.BOLD, size)
-            c.drawRightString(right, base, self.total)
-            right -= c.stringWidth(self.total, fonts.BOLD, size) + 18
+            c.setFont(bold, size)
+            c.drawRightString(right, top, self.total)
+            right -= c.stringWidth(self.total, bold, size) + 18
         if self.banner:
             c.saveState()
             c.setFillColor(ctx.color("shade"))
@@ -43,16 +48,18 @@ class NameLines(Flowable):
             c.drawString(8, base, self.banner)
             c.restoreState()
             return
-        shares = [0.5, 0.28, 0.22]
-        x = 0
-        usable = right
+        if self.rows == 2:
+            lines = [(self.labels[0], 0, right, top), (self.labels[1], 0, self.width * 0.55, base),
+                     (self.labels[2], self.width * 0.55, self.width, base)]
+        else:
+            spans = [right * 0.5, right * 0.28, right * 0.22]
+            starts = [0, spans[0], spans[0] + spans[1]]
+            lines = [(label, x, x + span, base) for label, x, span in zip(self.labels, starts, spans)]
         c.setFont(body.fontName, size)
-        for label, share in zip(self.labels, shares):
-            span = usable * share
-            c.drawString(x, base, label)
-            start = x + c.stringWidth(label, body.fontName, size) + 4
-            c.line(start, base - 2, x + span - 12, base - 2)
-            x += span
+        for label, x0, x1, y in lines:
+            c.drawString(x0, y, label)
+            start = x0 + c.stringWidth(label, body.fontName, size) + 4
+            c.line(start, y - 2, x1 - 12, y - 2)
 
 
 def citation(source) -> str | None:
@@ -95,6 +102,8 @@ def header(ctx) -> list:
     flow.append(Spacer(1, 8))
     total = g.total_points
     total_text = f"Total: {format_points(total)} points" if total is not None else None
+    if g.version:  # students see their version letter on the first page
+        total_text = f"Version {g.version}" + (f"   {total_text}" if total_text else "")
     labels = ("Name", "Date", "Period")
     flow.append(Twin(NameLines(ctx, labels, None, total_text),
                      NameLines(ctx, labels, "ANSWER KEY", total_text), ctx))

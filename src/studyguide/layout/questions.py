@@ -29,7 +29,6 @@ INSTRUCTIONS = {
     "matching": "Write the letter of the matching item on the line beside each number.",
     "ordering": "Number the items in the boxes in the right order, 1 for the first.",
 }
-CHOICE_INDENT = 0.3 * inch
 
 
 class LinedAnswer(Flowable):
@@ -137,9 +136,9 @@ def _choices(ctx, q, right: set[int]) -> list:
     rows = []
     for i, choice in enumerate(q.choices):
         letter = f"{LETTERS[i]}."
-        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + CHOICE_INDENT, label_x=ni, bold=False)
+        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False)
         if i in right:
-            key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + CHOICE_INDENT, label_x=ni,
+            key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
                          circle=True, color=ctx.color("answer"))
         else:
             key = student
@@ -222,33 +221,43 @@ def fill_in_blank(ctx, n, q):
 
 def matching(ctx, n, q):
     ni = ctx.theme.number_width
-    order = shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
+    order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
+    size = ctx.styles["choice"].fontSize
+    scale = size / 10.5  # the standard sizes, scaled with the type (large print)
+    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
     w = ctx.width - ni
-    widths = [0.5 * inch, 0.3 * inch, w * 0.42 - 0.8 * inch, 0.3 * inch, w * 0.58 - 0.3 * inch]
     style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), fonts.REGULAR,
-                                                                  ctx.styles["choice"].fontSize)])
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), ctx.styles["choice"].fontName,
+                                                                  size)])
+    one_column = ctx.theme.one_column
+    widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
+              [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
     rows = []
     for i, pair in enumerate(q.pairs):
-        right = q.pairs[order[i]].right
-        cells = [None, ctx.raw(f"{i + 1}.", "choice"), ctx.p(pair.left, "choice"),
-                 ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(right, "choice")]
-        student = Table([["______"] + cells[1:]], colWidths=widths, style=style)
+        cells = [ctx.raw(f"{i + 1}.", "choice"), ctx.p(pair.left, "choice")]
+        if not one_column:
+            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(q.pairs[order[i]].right, "choice")]
+        student = Table([["______"] + cells], colWidths=widths, style=style)
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
-        key = Table([[key_blank] + cells[1:]], colWidths=widths, style=style)
+        key = Table([[key_blank] + cells], colWidths=widths, style=style)
         for t in (student, key):
             t.hAlign = "LEFT"
         rows.append(_indented(Twin(student, key, ctx), ni))
+    if one_column:  # the lettered items follow the numbered ones, under them
+        rows.append(Spacer(1, size * 0.6))
+        for pos, orig in enumerate(order):
+            rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
+                               indent=ni + ctx.theme.choice_indent, label_x=ni))
     return _prompt(ctx, n, q), rows
 
 
 def ordering(ctx, n, q):
     ni = ctx.theme.number_width
-    order = shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
+    order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
-    side = 0.3 * inch
+    side = ctx.theme.box_side
     rows = []
     for orig in order:
         para = ctx.p(q.items[orig], "choice")

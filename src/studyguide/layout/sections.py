@@ -13,7 +13,9 @@ from ..model import Point
 def heading(ctx, key: str) -> list:
     """A section heading that never sits alone at a page's foot: it moves on when
     less than ``heading_room`` is left below it (tables after it may then split)."""
-    return [CondPageBreak(ctx.theme.heading_room), ctx.p(ctx.guide.headings[key], "heading")]
+    from .flow import SectionMark  # notes the page (the page budget of `studyguide check`)
+
+    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, key), ctx.p(ctx.guide.headings[key], "heading")]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:
@@ -128,8 +130,11 @@ def perspectives(ctx) -> list:
     items = ctx.guide.perspectives
     if not items:
         return []
-    rows = [[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")] for p in items]
     w = ctx.width
+    if ctx.theme.one_column:
+        rows = [[[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")]] for p in items]
+        return heading(ctx, "perspectives") + [_grid(ctx, rows, [w], header=False), Spacer(1, 4)]
+    rows = [[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")] for p in items]
     return heading(ctx, "perspectives") + [_grid(ctx, rows, [w * 0.28, w * 0.72], header=False), Spacer(1, 4)]
 
 
@@ -148,6 +153,12 @@ def chart(ctx) -> list:
         return []
     w = ctx.width
     h = g.headings
+    if g.benefits and g.criticisms and ctx.theme.one_column:  # one chart under the other
+        tables = []
+        for key in ("benefits", "criticisms"):
+            rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
+            tables += [_grid(ctx, rows, [w]), Spacer(1, 10)]
+        return heading(ctx, "chart") + tables
     if g.benefits and g.criticisms:
         rows = [[ctx.p(h["benefits"], "cell_head"), ctx.p(h["criticisms"], "cell_head")]]
         rows += [[_point(ctx, b), _point(ctx, c)] for b, c in zip_longest(g.benefits, g.criticisms)]
@@ -164,11 +175,13 @@ def vocabulary(ctx) -> list:
     terms = ctx.guide.vocabulary
     if not terms:
         return []
-    rows = [[ctx.raw("Term", "cell_head"), ctx.raw("Meaning", "cell_head")]]
+    w = ctx.width
+    one_column = ctx.theme.one_column
+    rows = [[ctx.raw("Term", "cell_head")] if one_column else [ctx.raw("Term", "cell_head"), ctx.raw("Meaning", "cell_head")]]
     for t in terms:
         meaning = [ctx.p(t.definition, "cell")]
         if t.example:
             meaning.append(ctx.p(t.example, "cell_example"))
-        rows.append([ctx.p(t.term, "cell_head"), meaning])
-    w = ctx.width
-    return heading(ctx, "vocabulary") + [_grid(ctx, rows, [w * 0.27, w * 0.73]), Spacer(1, 4)]
+        rows.append([[ctx.p(t.term, "cell_head")] + meaning] if one_column else [ctx.p(t.term, "cell_head"), meaning])
+    widths = [w] if one_column else [w * 0.27, w * 0.73]
+    return heading(ctx, "vocabulary") + [_grid(ctx, rows, widths), Spacer(1, 4)]

@@ -1,0 +1,186 @@
+"""Vocabulary activities as plain data: no reportlab here.
+
+Each generator takes the guide's terms and a seed and returns frozen data
+(a grid and where each word sits, numbered entries, shuffled letters), so
+tests can check that every key really solves its puzzle before anything is
+drawn. The same terms and seed always give the same data, on any machine
+(:func:`studyguide.shuffle.rng` hashes the seed; nothing uses an unseeded
+``random``).
+
+:func:`plan` makes every activity a guide asks for, once (it is cached), and
+:func:`warnings` turns what could not be done (terms that do not fit a
+crossword or a word search, an activity with no vocabulary) into located
+warnings for the build.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .. import inline
+from ..errors import Location, Problem
+from ..model import Guide
+
+# the names a guide's `activities:` may list (schema.ACTIVITIES), in the order they are documented
+NAMES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
+TITLES = {
+    "matching": "Vocabulary Matching",
+    "cloze": "Vocabulary in Context",
+    "flashcards": "Flashcards",
+    "flashcards_duplex": "Flashcards (Double-Sided)",
+    "word_search": "Word Search",
+    "crossword": "Crossword",
+}
+LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": "flashcards",
+          "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
+
+
+def cells(text: str) -> tuple[str, ...]:
+    """A term as puzzle letters: one string per grid cell, upper-cased.
+
+    Spaces, hyphens, apostrophes and other punctuation are left out; letters
+    and digits of any script are kept, accents too (NFC, so an ``e`` with a
+    combining accent is one cell, ``É``). A letter whose capital is longer
+    than itself (``ß`` → ``SS``) keeps its own form, so a word never changes
+    length on the way into the grid.
+    """
+    text = unicodedata.normalize("NFC", inline.plain(text))
+    out: list[str] = []
+    kept = False
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "M":  # a combining mark stays with the letter it sits on
+            if kept and out:
+                out[-1] += ch
+            continue
+        kept = cat[0] in "LN"
+        if kept:
+            up = ch.upper()
+            out.append(up if len(up) == 1 else ch)
+    return tuple(out)
+
+
+def word(cells_: Sequence[str]) -> str:
+    return "".join(cells_)
+
+
+def term_pattern(term: str) -> Optional[re.Pattern]:
+    """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace)."""
+    parts = inline.plain(term).split()
+    if not parts:
+        return None
+    body = r"\s+".join(re.escape(p) for p in parts)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def blank_out(text: str, term: str, blank: str = "___") -> str:
+    """``text`` with every whole-word, case-insensitive occurrence of ``term`` replaced by ``blank``."""
+    pattern = term_pattern(term)
+    return pattern.sub(blank, text) if pattern else text
+
+
+def seed_of(guide: Guide, name: str) -> str:
+    """What an activity's randomness starts from: the guide's `seed:` if it has one, else its terms."""
+    if guide.seed:
+        return f"{name}\x1e{guide.seed}"
+    return "\x1e".join([name, guide.title] + [t.term for t in guide.vocabulary])
+
+
+# -- every activity of a guide, once ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    data: object            # the generator's result (None when the guide has no terms for it)
+    left_out: tuple[str, ...] = ()
+
+
+def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
+    """The activity's data for the guide (cached). ``limits`` are keyword arguments for the
+    generator that depend on the page: ``max_size`` (word search), ``max_rows``/``max_cols`` (crossword)."""
+    terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
+    return _plan(name, terms, seed_of(guide, name), tuple(sorted((limits or {}).items())))
+
+
+@lru_cache(maxsize=64)
+def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
+    from . import cloze, crossword, flashcards, matching, wordsearch
+
+    kw = dict(limits)
+    if not terms:
+        return Plan(name, None)
+    if name == "word_search":
+        data = wordsearch.make([t for t, _, _ in terms], seed, **kw)
+        return Plan(name, data if data.placements else None, data.left_out)
+    if name == "crossword":
+        data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
+        return Plan(name, data if len(data.entries) >= 2 else None, data.left_out)
+    if name == "matching":
+        return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed))
+    if name == "cloze":
+        return Plan(name, cloze.make(terms, seed))
+    if name in ("flashcards", "flashcards_duplex"):
+        return Plan(name, flashcards.make(terms))
+    raise ValueError(f"unknown activity {name!r}")
+
+
+def term_locations(guide: Guide) -> list[Location]:
+    """Where each vocabulary term was typed (the guide's file when it cannot be told)."""
+    flat: list[tuple[int, str]] = []
+    for i, t in enumerate(guide.vocabulary):
+        flat += [(i, t.term), (i, t.definition)] + ([(i, t.example)] if t.example else [])
+    texts = guide.texts
+    fallback = Location(str(guide.path))
+    out = [fallback] * len(guide.vocabulary)
+    if not flat:
+        return out
+    for j in range(len(texts) - len(flat) + 1):
+        if all(texts[j + k][1] == flat[k][1] for k in range(len(flat))):
+            for k, (i, _) in enumerate(flat):
+                if out[i] is fallback:
+                    out[i] = texts[j + k][0]
+            break
+    return out
+
+
+def activity_location(guide: Guide, name: str) -> Location:
+    """Where the activity was named under `activities:` (the guide's file when it cannot be told)."""
+    for where, text in reversed(guide.texts):
+        if text.strip().lower().replace(" ", "_").replace("-", "_") == name:
+            return where
+    return Location(str(guide.path))
+
+
+def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Optional[dict] = None) -> list[Problem]:
+    """Located warnings: activities without terms, terms a crossword or word search had to leave out.
+
+    ``limits`` maps an activity's name to its page limits (see :func:`plan`); the layout knows them
+    (:func:`studyguide.layout.activities.warnings` passes them for a theme and paper)."""
+    out: list[Problem] = []
+    names = guide.activities if names is None else names
+    if not names:
+        return out
+    spots = term_locations(guide)
+    index = {t.term: i for i, t in reversed(list(enumerate(guide.vocabulary)))}
+    for name in names:
+        p = plan(guide, name, (limits or {}).get(name))
+        label = LABELS[name]
+        if p.data is None:
+            why = ("the guide has no vocabulary" if not guide.vocabulary else
+                   "none of the terms can be used" if name == "word_search" else
+                   "it needs at least two terms that share a letter")
+            out.append(Problem(activity_location(guide, name),
+                               f"activities: the {label} is left out: {why}", warning=True))
+            continue
+        if p.left_out:
+            first = spots[index[p.left_out[0]]] if p.left_out[0] in index else activity_location(guide, name)
+            names_ = ", ".join(f"'{inline.plain(t)}'" for t in p.left_out)
+            n = len(p.left_out)
+            why = ("too long for the grid that fits the page, or no place to cross the other words"
+                   if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")
+            out.append(Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}",
+                               warning=True))
+    return out

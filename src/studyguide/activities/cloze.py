@@ -1,0 +1,65 @@
+"""Word-bank sentences: each term's example sentence with the term blanked.
+
+The term is found as whole words, in any case ("Geopolitics explains ..."
+for *geopolitics*); every place it occurs becomes a blank, and the key fills
+each with the words as the sentence has them. A term with no example, or
+whose example does not contain it, gets its definition instead, led by the
+blank: "___ means: a country's ability to ..." (the term blanked out of the
+definition too, should it appear there). The sentences are printed in a
+seeded order; the word bank lists the terms alphabetically.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence, Union
+
+from .. import inline
+from ..model import Blank
+from ..shuffle import order as shuffled
+from . import blank_out, term_pattern
+
+
+@dataclass(frozen=True)
+class Sentence:
+    term: str
+    parts: tuple[Union[str, Blank], ...]   # plain text and blanks, in reading order
+    source: str                            # "example" or "definition"
+
+    @property
+    def answers(self) -> list[str]:
+        return [p.answer for p in self.parts if isinstance(p, Blank)]
+
+    def text(self, fill: Optional[str] = "___") -> str:
+        """The sentence with each blank as ``fill`` (None: filled with its answer)."""
+        return "".join(p if isinstance(p, str) else (p.answer if fill is None else fill) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Cloze:
+    sentences: tuple[Sentence, ...]
+    bank: tuple[str, ...]
+
+
+def sentence(term: str, definition: str, example: Optional[str]) -> Sentence:
+    pattern = term_pattern(term)
+    if example and pattern:
+        text = inline.plain(example)
+        parts: list[Union[str, Blank]] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            parts.append(text[pos:m.start()])
+            parts.append(Blank((m.group(),)))
+            pos = m.end()
+        if pos:
+            parts.append(text[pos:])
+            return Sentence(term, tuple(p for p in parts if p != ""), "example")
+    rest = blank_out(inline.plain(definition), term)
+    return Sentence(term, (Blank((inline.plain(term),)), " means: " + rest), "definition")
+
+
+def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "") -> Cloze:
+    """``terms`` are (term, definition, example) triples in the guide's order."""
+    items = [sentence(t, d, e) for t, d, e in terms]
+    order = shuffled(len(items), "cloze", seed)
+    bank = sorted({inline.plain(t) for t, _, _ in terms}, key=lambda w: (w.casefold(), w))
+    return Cloze(tuple(items[i] for i in order), tuple(bank))

@@ -1,0 +1,69 @@
+"""Terms against shuffled, lettered definitions, with extra definitions so the last match is not free.
+
+Where the extras come from:
+
+* a guide with up to :data:`SET_SIZE` terms makes one set. One term (two
+  when there are 8 or more) is held back from the term column; its
+  definition stays among the lettered ones as the extra. Which terms are held
+  back is seeded. With fewer than 3 terms there is nothing to hold back.
+* a longer list is split into sets of at most :data:`SET_SIZE` terms (in the
+  guide's order); every term of a set is shown, and two definitions of terms
+  from the other sets are added as extras.
+
+So the extras are always real definitions from the same guide (no made-up
+distractors), and a student cannot finish by elimination.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..shuffle import rng
+
+SET_SIZE = 12
+
+
+@dataclass(frozen=True)
+class MatchSet:
+    start: int                       # the number of the set's first term (1, 13, ...)
+    terms: tuple[str, ...]           # numbered start, start + 1, ...
+    definitions: tuple[str, ...]     # lettered A, B, ... (shuffled; extras among them)
+    answers: tuple[int, ...]         # for each term, the index of its definition
+    extras: int                      # how many definitions match no term
+
+    def letter(self, i: int) -> str:
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[self.answers[i]]
+
+
+def make(terms: Sequence[tuple[str, str]], seed: str = "") -> tuple[MatchSet, ...]:
+    """``terms`` are (term, definition) pairs in the guide's order."""
+    n = len(terms)
+    if n == 0:
+        return ()
+    r = rng("matching", seed)
+    if n <= SET_SIZE:
+        held = 0 if n < 3 else 1 if n < 8 else 2
+        out = set(r.sample(range(n), held))
+        shown = [i for i in range(n) if i not in out]
+        return (_set(terms, shown, sorted(out), 1, r),)
+    groups = math.ceil(n / SET_SIZE)
+    size = math.ceil(n / groups)
+    sets = []
+    for g in range(groups):
+        shown = list(range(g * size, min(n, (g + 1) * size)))
+        others = [i for i in range(n) if i not in shown]
+        extras = sorted(r.sample(others, min(2, len(others))))
+        sets.append(_set(terms, shown, extras, shown[0] + 1, r))
+    return tuple(sets)  # the terms are numbered on from set to set
+
+
+def _set(terms, shown: list[int], extras: list[int], start: int, r) -> MatchSet:
+    pool = shown + extras
+    order = pool[:]
+    r.shuffle(order)
+    if len(order) > 1 and [order.index(i) for i in shown] == list(range(len(shown))):
+        order = order[1:] + order[:1]  # never lettered in the terms' own order
+    answers = tuple(order.index(i) for i in shown)
+    return MatchSet(start, tuple(terms[i][0] for i in shown), tuple(terms[i][1] for i in order), answers,
+                    len(extras))

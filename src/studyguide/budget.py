@@ -1,0 +1,217 @@
+"""The page budget of a guide before printing: pages per section, points, and the minutes students need.
+
+Pages come from the laid-out handout (each section heading leaves a mark
+with its page; the questions' first page is where question 1 starts). The
+minutes are an estimate from these constants, per question type and per
+activity, plus reading time for the reading sections:
+
+==================  =====================================
+multiple choice     1 minute
+true/false          0.5 minute
+select all          1.5 minutes
+fill in the blank   1 minute per blank
+matching            0.5 minute per pair
+ordering            1.5 minutes
+short answer        2 minutes per answer line
+essay               1.5 minutes per answer line
+reading             200 words a minute
+matching activity   0.5 minute per term
+word-bank sentences 1 minute per sentence
+word search         1 minute per word
+crossword           1 minute per clue
+flashcards          not timed (made in class, used later)
+==================  =====================================
+
+Also measures each question's height, for :func:`studyguide.lint.tall_questions`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import activities as act
+from .model import Guide, format_points
+
+MINUTES = {
+    "multiple_choice": 1.0, "true_false": 0.5, "select_all": 1.5, "ordering": 1.5,
+    "fill_in_blank": 1.0,    # per blank
+    "matching": 0.5,         # per pair
+    "short_answer": 2.0,     # per answer line
+    "essay": 1.5,            # per answer line
+}
+ACTIVITY_MINUTES = {"matching": 0.5, "cloze": 1.0, "word_search": 1.0, "crossword": 1.0,
+                    "flashcards": 0.0, "flashcards_duplex": 0.0}
+READING_WPM = 200
+READING = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary")
+
+
+def question_minutes(q) -> float:
+    per = MINUTES[q.kind]
+    if q.kind == "fill_in_blank":
+        return per * len(q.blanks)
+    if q.kind == "matching":
+        return per * len(q.pairs)
+    if q.kind in ("short_answer", "essay"):
+        return per * q.lines
+    return per
+
+
+def activity_count(name: str, data) -> tuple[int, str]:
+    """How many items an activity has, and what they are called."""
+    if name == "matching":
+        return sum(len(s.terms) for s in data), "terms"
+    if name == "cloze":
+        return len(data.sentences), "sentences"
+    if name == "word_search":
+        return len(data.placements), "words"
+    if name == "crossword":
+        return len(data.entries), "clues"
+    return len(data), "cards"
+
+
+def _words(*texts) -> int:
+    return sum(len(re.findall(r"\w+", t or "")) for t in texts)
+
+
+def reading_words(guide: Guide, section: str) -> int:
+    g = guide
+    if section == "summary":
+        return _words(*g.summary)
+    if section == "objectives":
+        return _words(*g.objectives)
+    if section == "topics":
+        return sum(_words(t.title, t.summary, t.caption, *t.points) for t in g.topics)
+    if section == "perspectives":
+        return sum(_words(p.who, p.view) for p in g.perspectives)
+    if section == "chart":
+        return sum(_words(p.point, p.detail) for p in g.benefits + g.criticisms)
+    if section == "takeaways":
+        return _words(*g.takeaways)
+    if section == "vocabulary":
+        return sum(_words(t.term, t.definition, t.example) for t in g.vocabulary)
+    return 0
+
+
+@dataclass
+class Part:
+    name: str               # "header", a section key, "questions", or an activity name
+    first: int              # pages, 1-based
+    last: int
+    minutes: float
+    detail: str = ""
+
+
+@dataclass
+class Budget:
+    pages: int
+    points: Optional[float]
+    parts: list[Part]
+
+    @property
+    def minutes(self) -> float:
+        return sum(p.minutes for p in self.parts)
+
+    def minutes_of(self, kind: str) -> float:
+        if kind == "reading":
+            return sum(p.minutes for p in self.parts if p.name in READING)
+        if kind == "questions":
+            return sum(p.minutes for p in self.parts if p.name == "questions")
+        return sum(p.minutes for p in self.parts if p.name in act.NAMES)
+
+
+def budget(guide: Guide, rendered) -> Budget:
+    """The budget from a rendered handout (:class:`studyguide.render.Rendered`)."""
+    marks = [(name, page, top) for name, page, top in rendered.sections if name != "end"]
+    starts = [("header", 1, True)]
+    questions_at = rendered.question_pages[0] if rendered.question_pages else None
+    for name, page, top in marks:
+        if name in act.NAMES and questions_at is not None:
+            starts.append(("questions", questions_at, False))
+            questions_at = None
+        starts.append((name, page, top))
+    if questions_at is not None:
+        starts.append(("questions", questions_at, False))
+    starts.append(("end", rendered.pages + 1, True))
+    parts = []
+    for (name, page, _), (_, nxt, top) in zip(starts, starts[1:]):
+        last = max(page, nxt - 1 if top else nxt)
+        minutes, detail = 0.0, ""
+        if name in READING:
+            words = reading_words(guide, name)
+            minutes = words / READING_WPM
+            detail = f"{words} words"
+        elif name == "questions":
+            minutes = sum(question_minutes(q) for q in guide.questions)
+            pts = guide.total_points
+            detail = f"{len(guide.questions)} questions" + (f", {format_points(pts)} points" if pts is not None else "")
+        elif name in act.NAMES:
+            data = act.plan(guide, name).data
+            count, what = activity_count(name, data)
+            minutes = ACTIVITY_MINUTES[name] * count
+            detail = f"{count} {what}"
+        parts.append(Part(name, page, last, minutes, detail))
+    return Budget(rendered.pages, guide.total_points, parts)
+
+
+def _minutes(value: float) -> str:
+    return "–" if value == 0 else "<1" if value < 1 else f"{round(value):d}"
+
+
+def _pages(first: int, last: int) -> str:
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
+def lines(label: str, b: Budget) -> list[str]:
+    """The budget as the lines `studyguide check` prints."""
+    points = f", {format_points(b.points)} points" if b.points is not None else ""
+    kinds = [(k, b.minutes_of(k)) for k in ("reading", "questions", "activities")]
+    split = ", ".join(f"{k} {_minutes(m)}" for k, m in kinds if m)
+    head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {round(b.minutes)} minutes"
+    out = [head + (f" ({split})" if split else "")]
+    names = [p.name.replace("_", " ") for p in b.parts]
+    width = max(len(n) for n in names + ["section"])
+    pw = max(len(_pages(p.first, p.last)) for p in b.parts)
+    pw = max(pw, len("pages"))
+    out.append(f"  {'section'.ljust(width)}  {'pages'.ljust(pw)}  minutes")
+    for name, p in zip(names, b.parts):
+        row = f"  {name.ljust(width)}  {_pages(p.first, p.last).ljust(pw)}  {_minutes(p.minutes).rjust(7)}"
+        out.append((row + ("  " + p.detail if p.detail else "")).rstrip())
+    return out
+
+
+def measure_questions(guide: Guide, paper: Optional[str] = None) -> tuple[list[float], float]:
+    """Each question's height as laid out, and the height of a page's frame (points)."""
+    from reportlab.platypus import KeepTogether
+    from reportlab.platypus.flowables import _listWrapOn
+
+    from . import render
+    from .layout import Ctx, questions
+    from .theme import Theme, make_styles
+
+    theme = Theme()
+    font_for, _ = render.glyph_plan(guide)
+    width, height = theme.page_size(paper or guide.paper)
+    ctx = Ctx(guide=guide, theme=theme, styles=make_styles(theme), fonts=font_for, mode="student",
+              width=width - 2 * theme.margin_x, height=height - theme.margin_top - theme.margin_bottom)
+    heights = []
+    for block in questions.section(ctx):
+        content = block._content if isinstance(block, KeepTogether) else [block]
+        heights.append(_listWrapOn(content, ctx.width, None)[1])
+    return heights, ctx.height
+
+
+def review(path, paper: Optional[str] = None):
+    """What `studyguide check` reports for one guide: (guide, findings, budget).
+
+    The findings are the build's warnings (fonts, activities) and the lint's,
+    in the order of the file. Raises StudyguideError when the guide does not load or lay out.
+    """
+    from . import api, lint
+
+    guide = api.load(path)
+    rendered, warnings = api.render_guide(guide, paper, key=False)
+    heights, page = measure_questions(guide, paper)
+    findings = list(warnings) + lint.check(guide, heights, page)
+    findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
+    return guide, findings, budget(guide, rendered["student"])

@@ -1,0 +1,65 @@
+"""A one-page answer grid per version (question number → answer), for quick grading."""
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from . import inline
+from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
+                    TrueFalse, format_points)
+from .theme import Theme, make_styles
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def answer_text(q) -> str:
+    """The answer as a grader checks it at a glance."""
+    if isinstance(q, MultipleChoice):
+        return LETTERS[q.answer]
+    if isinstance(q, SelectAll):
+        return ", ".join(LETTERS[i] for i in q.answers)
+    if isinstance(q, TrueFalse):
+        return "True" if q.answer else "False"
+    if isinstance(q, FillInBlank):
+        return " · ".join(inline.plain(b.answer) for b in q.blanks)
+    if isinstance(q, Matching):
+        from . import shuffle
+
+        order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
+        letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
+        return ", ".join(f"{i + 1}–{letter_of[i]}" for i in range(len(q.pairs)))
+    if isinstance(q, Ordering):
+        from . import shuffle
+
+        order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
+        return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
+    if isinstance(q, (ShortAnswer, Essay)):
+        return "see the key"
+    return ""
+
+
+def render_grid(guide: Guide, paper: str, font_for: dict) -> bytes:
+    theme = Theme()
+    styles = make_styles(theme)
+    stream = io.BytesIO()
+    title = inline.plain(guide.title)
+    doc = SimpleDocTemplate(stream, pagesize=theme.page_size(paper), leftMargin=theme.margin_x,
+                            rightMargin=theme.margin_x, topMargin=theme.margin_top, bottomMargin=theme.margin_bottom,
+                            title=f"{title} (Answer grid, Version {guide.version})", author=guide.author or "",
+                            lang=guide.language, invariant=1, creator="studyguide", initialFontName=styles["body"].fontName)
+    head = f"{inline.markup(title, font_for)} · Answer grid · Version {guide.version} · seed {inline.escape(guide.seed or '')}"
+    rows = [[Paragraph("<b>No.</b>", styles["cell"]), Paragraph("<b>Answer</b>", styles["cell"]),
+             Paragraph("<b>Points</b>", styles["cell"])]]
+    for n, q in enumerate(guide.questions, 1):
+        pts = format_points(q.points) if q.points is not None else ""
+        rows.append([Paragraph(f"{n}.", styles["cell"]),
+                     Paragraph(inline.markup(answer_text(q), font_for), styles["cell"]), Paragraph(pts, styles["cell"])])
+    width = doc.width
+    table = Table(rows, colWidths=[0.5 * inch, width - 1.3 * inch, 0.8 * inch], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), theme.grid, theme.colors["rule"]),
+                               ("BACKGROUND", (0, 0), (-1, 0), theme.colors["shade"]),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    doc.build([Paragraph(head, styles["subheading"]), Spacer(1, 6), table])
+    return stream.getvalue()

@@ -1,0 +1,191 @@
+"""`studyguide check`: what a guide's schema allows but a teacher would want to fix.
+
+Pure: a :class:`~studyguide.model.Guide` in, located warnings out; no
+reportlab (the one check that needs the layout, a question taller than a
+page, takes the measured heights as an argument; :mod:`studyguide.budget`
+measures them).
+
+Each finding is a :class:`~studyguide.errors.Problem` with ``warning=True``,
+located at the line and column of the text it is about (a choice, a term, an
+objective) or of the question, and printed as ``file:line:col: warning: ...``.
+
+Checks:
+
+* a multiple-choice or select-all question with two choices that are the same
+  once case, spacing and ``**``/``*`` are ignored (in multiple choice, when
+  one of them is the answer, the question has two right answers);
+* three or more multiple-choice questions whose answers are all the same letter;
+* "all of the above" or "none of the above" (or "both"/"neither of the
+  above") that is not the last choice;
+* a vocabulary term used nowhere else in the guide (whole words, any case, a
+  plural "s"/"es" allowed either way; the term's own definition and example
+  do not count);
+* a question taller than a page (it will be split across pages);
+* objectives that no question checks, when at least one question names the
+  objective it checks (`objective:`).
+
+A fill-in-the-blank prompt without a blank is not here: the guide does not
+load at all then (`studyguide validate` reports it).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from . import inline
+from .errors import Location, Problem
+from .model import Guide, MultipleChoice, SelectAll
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ABOVE = re.compile(r"^(all|none|both|neither) of the (above|choices above|answers above)$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(inline.plain(text).split()).casefold()
+
+
+def _clip(text: str, size: int = 40) -> str:
+    text = " ".join(inline.plain(text).split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _after(guide: Guide, start: Location, text: str) -> Location:
+    """Where ``text`` was typed, at or after ``start`` (``start`` itself when it cannot be told)."""
+    for where, typed in guide.texts:
+        if typed == text and (where.file, where.line, where.col) >= (start.file, start.line, start.col):
+            return where
+    return start
+
+
+def _run(guide: Guide, items: Sequence[str]) -> list[Location]:
+    """Where each of ``items``, typed one after another (a list in the guide), was typed."""
+    texts = guide.texts
+    n = len(items)
+    for j in range(len(texts) - n + 1):
+        if all(texts[j + k][1] == items[k] for k in range(n)):
+            return [texts[j + k][0] for k in range(n)]
+    return [Location(str(guide.path))] * n
+
+
+def _warn(where: Location, message: str) -> Problem:
+    return Problem(where, message, warning=True)
+
+
+def choices(guide: Guide) -> list[Problem]:
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, (MultipleChoice, SelectAll)):
+            continue
+        seen: dict[str, int] = {}
+        for i, choice in enumerate(q.choices):
+            key = _norm(choice)
+            if key in seen:
+                first = seen[key]
+                where = _after(guide, q.where, choice) if choice != q.choices[first] else _nth(guide, q, choice, 2)
+                right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
+                message = f"question {n}: choices {LETTERS[first]} and {LETTERS[i]} are the same ('{_clip(choice)}')"
+                if isinstance(q, MultipleChoice) and right & {first, i}:
+                    message += (f" and {LETTERS[q.answer]} is the answer, so the question does not have exactly "
+                                "one right answer; reword or replace one of them")
+                else:
+                    message += "; reword or replace one of them"
+                out.append(_warn(where, message))
+            else:
+                seen[key] = i
+        for i, choice in enumerate(q.choices[:-1]):
+            if ABOVE.match(_norm(choice).rstrip(".!")):
+                out.append(_warn(_after(guide, q.where, choice),
+                                 f"question {n}: '{_clip(choice)}' is choice {LETTERS[i]}, not the last one; move it "
+                                 "to the end (it is about the choices above it)"))
+    return out
+
+
+def _nth(guide: Guide, q, text: str, nth: int) -> Location:
+    """The ``nth`` place ``text`` was typed after the question's start."""
+    count = 0
+    for where, typed in guide.texts:
+        if typed == text and (where.file, where.line, where.col) >= (q.where.file, q.where.line, q.where.col):
+            count += 1
+            if count == nth:
+                return where
+    return q.where
+
+
+def same_letter(guide: Guide) -> list[Problem]:
+    mc = [(n, q) for n, q in enumerate(guide.questions, 1) if isinstance(q, MultipleChoice)]
+    letters = {q.answer for _, q in mc}
+    if len(mc) >= 3 and len(letters) == 1:
+        letter = LETTERS[letters.pop()]
+        return [_warn(mc[0][1].where, f"the answers of all {len(mc)} multiple-choice questions are {letter}; "
+                                      "students may notice: move some right answers to other letters")]
+    return []
+
+
+def _variants(term: str) -> list[str]:
+    words = inline.plain(term).split()
+    if not words:
+        return []
+    last = words[-1]
+    forms = {last, last + "s", last + "es"}
+    if len(last) > 3 and last.lower().endswith("s"):
+        forms.add(last[:-1])
+        if last.lower().endswith("es"):
+            forms.add(last[:-2])
+    if len(last) > 3 and last.lower().endswith("ies"):
+        forms.add(last[:-3] + "y")
+    if len(last) > 2 and last.lower().endswith("y"):
+        forms.add(last[:-1] + "ies")
+    head = r"\s+".join(re.escape(w) for w in words[:-1])
+    return [(head + r"\s+" if head else "") + re.escape(f) for f in sorted(forms)]
+
+
+def unused_terms(guide: Guide) -> list[Problem]:
+    flat: list[str] = []
+    sizes = []
+    for t in guide.vocabulary:
+        own = [t.term, t.definition] + ([t.example] if t.example else [])
+        flat += own
+        sizes.append(len(own))
+    spots = _run(guide, flat) if flat else []
+    out = []
+    k = 0
+    for t, size in zip(guide.vocabulary, sizes):
+        mine = set(spots[k:k + size])  # the term's own entry (term, definition, example) is not "elsewhere"
+        where = spots[k]
+        k += size
+        forms = _variants(t.term)
+        if not forms:
+            continue
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
+        if not any(where_ not in mine and pattern.search(inline.plain(text)) for where_, text in guide.texts):
+            out.append(_warn(where, f"vocabulary term '{_clip(t.term)}' is used nowhere else in the guide; "
+                                    "use it in the reading or a question, or leave it out"))
+    return out
+
+
+def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height: Optional[float]) -> list[Problem]:
+    if not heights or not page_height:
+        return []
+    out = []
+    for n, (q, h) in enumerate(zip(guide.questions, heights), 1):
+        if h > page_height:
+            out.append(_warn(q.where, f"question {n} is taller than a page (about {h / page_height:.1f} pages) and "
+                                      "will be split across pages; shorten it, or give it fewer lines or choices"))
+    return out
+
+
+def unchecked_objectives(guide: Guide) -> list[Problem]:
+    if not guide.objectives or not any(q.objective is not None for q in guide.questions):
+        return []
+    checked = {q.objective for q in guide.questions}
+    spots = _run(guide, guide.objectives)
+    return [_warn(spots[i], f"objective {i + 1} ('{_clip(text)}') is not checked by any question; add "
+                            f"'objective: {i + 1}' to a question that checks it, or a new question")
+            for i, text in enumerate(guide.objectives) if i not in checked]
+
+
+def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None) -> list[Problem]:
+    """Every finding, in the order of the file."""
+    found = (choices(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
+             + unchecked_objectives(guide))
+    return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

@@ -1,0 +1,122 @@
+"""Classroom variants of a guide: accommodations and shuffled versions (A, B, C, ...).
+
+Each variant is a new :class:`Guide`, so the same renderer, tests and exports
+work on it unchanged. Every shuffle is seeded from (seed, version letter,
+question), so the same guide and seed always give the same versions, and a
+lost key can be rebuilt from the seed printed in the footer.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from typing import Optional
+
+from . import shuffle
+from .model import Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# "All of the above", "None of these" and the like keep the last place by themselves
+_STAYS_LAST = re.compile(r"^\s*(all|none|both|neither)\s+of\s+(the\s+)?(above|these|those)\b", re.I)
+
+
+def default_seed(guide: Guide) -> str:
+    """A short number from the guide's title, printed in the footer: rebuilding needs only the guide."""
+    return str(int(hashlib.sha256(guide.title.encode("utf-8")).hexdigest()[:8], 16) % 10000)
+
+
+def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
+    """Apply the guide's accommodations, and ``extra`` (from the command line) on top."""
+    acc = guide.accommodations
+    if extra is not None:
+        acc = Accommodations(reduced_choices=acc.reduced_choices or extra.reduced_choices,
+                             word_bank=acc.word_bank or extra.word_bank,
+                             extra_lines=max(acc.extra_lines, extra.extra_lines))
+    if acc == Accommodations():
+        return guide
+    seed = guide.seed or default_seed(guide)
+    out = []
+    for q in guide.questions:
+        if acc.reduced_choices and isinstance(q, MultipleChoice) and len(q.choices) >= 4:
+            q = _drop_one_wrong(q, seed)
+        if acc.word_bank and isinstance(q, FillInBlank):
+            q = dataclasses.replace(q, word_bank=True)
+        if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)):
+            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60))
+        out.append(q)
+    return dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
+
+
+def _drop_one_wrong(q: MultipleChoice, seed: str) -> MultipleChoice:
+    """Remove one wrong choice (never a pinned or 'all/none of the above' one), the same in handout and key."""
+    wrong = [i for i, c in enumerate(q.choices)
+             if i != q.answer and i not in q.pinned and not _STAYS_LAST.match(c)]
+    if not wrong:
+        return q
+    drop = shuffle.rng(seed, "reduced", q.prompt).choice(wrong)
+    keep = [i for i in range(len(q.choices)) if i != drop]
+    return dataclasses.replace(q, choices=tuple(q.choices[i] for i in keep), answer=keep.index(q.answer),
+                               pinned=tuple(keep.index(i) for i in q.pinned))
+
+
+def _permute(count: int, fixed: set[int], rng) -> list[int]:
+    """A permutation of range(count) that keeps ``fixed`` positions in place."""
+    free = [i for i in range(count) if i not in fixed]
+    moved = free[:]
+    rng.shuffle(moved)
+    mapping = dict(zip(free, moved))
+    return [mapping.get(i, i) for i in range(count)]
+
+
+def _choices(q, rng):
+    """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places."""
+    last = {i for i, c in enumerate(q.choices) if _STAYS_LAST.match(c)}
+    perm = _permute(len(q.choices), set(q.pinned) | last, rng)  # new position p shows old choice perm[p]
+    new_index = {old: pos for pos, old in enumerate(perm)}
+    fields = dict(choices=tuple(q.choices[i] for i in perm), pinned=tuple(new_index[i] for i in q.pinned))
+    if isinstance(q, MultipleChoice):
+        fields["answer"] = new_index[q.answer]
+    else:
+        fields["answers"] = tuple(sorted(new_index[i] for i in q.answers))
+    return dataclasses.replace(q, **fields)
+
+
+def _runs(questions) -> list[list[int]]:
+    """Indexes of consecutive questions of the same type: a version shuffles within each run,
+    so a guide that puts multiple choice first and the essay last keeps that shape."""
+    runs: list[list[int]] = []
+    for i, q in enumerate(questions):
+        if runs and questions[runs[-1][-1]].kind == q.kind:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def version(guide: Guide, index: int, seed: Optional[str] = None) -> Guide:
+    """Version ``index`` (0 → A): questions reordered within runs of one type, choices, matching
+    and ordering items reshuffled; 'shuffle: false' pins a question or a choice in place."""
+    seed = seed or guide.seed or default_seed(guide)
+    letter = LETTERS[index]
+    qs = list(guide.questions)
+    order = list(range(len(qs)))
+    for run in _runs(qs):
+        fixed = {k for k, i in enumerate(run) if not qs[i].shuffle}
+        perm = _permute(len(run), fixed, shuffle.rng(seed, letter, "order", str(run[0])))
+        for k, src in enumerate(perm):
+            order[run[k]] = run[src]
+    out = []
+    for i in order:
+        q = qs[i]
+        rng = shuffle.rng(seed, letter, "question", str(i))
+        if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
+            q = _choices(q, rng)
+        elif isinstance(q, Matching) and q.shuffle:
+            q = dataclasses.replace(q, order=tuple(_permute(len(q.pairs), set(), rng)))
+        elif isinstance(q, Ordering) and q.shuffle:
+            perm = _permute(len(q.items), set(), rng)
+            if perm == sorted(perm) and len(perm) > 1:  # never printed in the right order
+                perm = perm[1:] + perm[:1]
+            q = dataclasses.replace(q, order=tuple(perm))
+        out.append(q)
+    return dataclasses.replace(guide, questions=tuple(out), seed=seed, version=letter)

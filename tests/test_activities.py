@@ -1,0 +1,462 @@
+"""Vocabulary activities: every key solves its puzzle, from the generated data and from the PDFs.
+
+The generators are pure data (no reportlab), so most checks read the grids
+and entries directly, for many term lists and seeds (hypothesis, derandomized);
+the rest read the built handout and key back with pypdf.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import deque
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import GUIDES_DIR, build_into, norm, write_guide
+from studyguide import activities as act
+from studyguide import api
+from studyguide.activities import cells, cloze, crossword, flashcards, matching, wordsearch
+from studyguide.inline import plain
+from studyguide.schema import ACTIVITIES
+
+SETTINGS = dict(max_examples=60, deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.too_slow])
+CHINA = GUIDES_DIR / "china-foreign-police-training.yaml"
+
+LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèñüøçå", min_size=2, max_size=12)
+GREEK = st.text(alphabet="αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ", min_size=2, max_size=10)
+WORD = st.one_of(LATIN, GREEK)
+TERM = st.lists(WORD, min_size=1, max_size=3).map(" ".join) | st.tuples(WORD, WORD).map("-".join) \
+    | st.tuples(WORD, WORD).map("'".join)
+TERMS = st.lists(TERM, min_size=1, max_size=14, unique_by=lambda t: cells(t))
+SEED = st.text(max_size=8)
+
+
+def read(grid, positions):
+    return tuple(grid[r][c] for r, c in positions)
+
+
+# -- cells ---------------------------------------------------------------------------------------
+
+def test_cells_drop_spaces_hyphens_apostrophes_keep_accents():
+    assert "".join(cells("soft power")) == "SOFTPOWER"
+    assert "".join(cells("well-being")) == "WELLBEING"
+    assert "".join(cells("rock 'n' roll")) == "ROCKNROLL"
+    assert cells("café") == ("C", "A", "F", "É")
+    assert cells("cafe\u0301") == ("C", "A", "F", "É")  # a combining accent stays on its letter
+    assert "".join(cells("λόγος")) == "ΛΌΓΟΣ"
+    assert cells("straße") == ("S", "T", "R", "A", "ß", "E")  # never longer than the term
+    assert cells("**bold** term") == cells("bold term")
+
+
+def test_activity_names_match_the_schema():
+    assert act.NAMES == ACTIVITIES
+
+
+# -- word search -----------------------------------------------------------------------------------
+
+def check_word_search(ws: wordsearch.WordSearch, terms):
+    n = ws.size
+    assert all(len(row) == n for row in ws.grid)
+    allowed = wordsearch.DIFFICULTY[ws.difficulty]
+    for p in ws.placements:
+        assert p.direction in allowed
+        assert p.cells == cells(p.term)
+        for r, c in p.positions():
+            assert 0 <= r < n and 0 <= c < n, (p, n)
+        assert read(ws.grid, p.positions()) == p.cells, f"{p.word} is not at {p.row},{p.col} going {p.direction}"
+    placed = {p.term for p in ws.placements}
+    assert placed | set(ws.left_out) >= {t for t in terms if cells(t)}
+    assert not placed & set(ws.left_out)
+    # filler comes from the words' own letters
+    alphabet = {c for p in ws.placements for c in p.cells}
+    assert {c for row in ws.grid for c in row} <= alphabet
+
+
+@settings(**SETTINGS)
+@given(terms=TERMS, seed=SEED, difficulty=st.sampled_from(sorted(wordsearch.DIFFICULTY)))
+def test_every_word_search_word_is_where_the_key_says(terms, seed, difficulty):
+    ws = wordsearch.make(terms, seed, difficulty)
+    check_word_search(ws, terms)
+    assert wordsearch.make(terms, seed, difficulty) == ws  # the same seed, the same puzzle
+
+
+def test_word_search_of_the_first_guide():
+    g = api.load(CHINA)
+    terms = [t.term for t in g.vocabulary]
+    for difficulty in wordsearch.DIFFICULTY:
+        ws = wordsearch.make(terms, "seed", difficulty)
+        check_word_search(ws, terms)
+        assert not ws.left_out and ws.size <= wordsearch.MAX_SIZE
+        for p in ws.placements:  # each word can be found in one place only
+            assert wordsearch.occurrences(ws.grid, ws.size, p.cells) == [tuple(sorted(p.positions()))]
+    hard = wordsearch.make(terms, "seed", "hard")
+    assert {"left", "up"} & {p.direction for p in hard.placements}, "hard puzzles run words backwards too"
+
+
+def test_word_search_greek_filler_is_greek():
+    ws = wordsearch.make(["λόγος", "ψυχή", "ἀρετή", "πόλις"], "x")
+    letters = {c for row in ws.grid for c in row}
+    assert all(unicodedata.name(c).startswith("GREEK") for c in letters), letters
+
+
+def test_word_search_leaves_out_what_cannot_fit():
+    ws = wordsearch.make(["a", "ok", "x" * 30, "fine"], "s", max_size=10)
+    assert ws.left_out == ("a", "x" * 30)
+    assert [p.term for p in ws.placements] == ["ok", "fine"]
+
+
+# -- crossword -------------------------------------------------------------------------------------
+
+def runs(grid):
+    """Every maximal run of two or more letters, as (row, col, direction, length)."""
+    out = set()
+    rows, cols = len(grid), len(grid[0])
+    for r in range(rows):
+        c = 0
+        while c < cols:
+            if grid[r][c] is None:
+                c += 1
+                continue
+            start = c
+            while c < cols and grid[r][c] is not None:
+                c += 1
+            if c - start >= 2:
+                out.add((r, start, "across", c - start))
+    for c in range(cols):
+        r = 0
+        while r < rows:
+            if grid[r][c] is None:
+                r += 1
+                continue
+            start = r
+            while r < rows and grid[r][c] is not None:
+                r += 1
+            if r - start >= 2:
+                out.add((start, c, "down", r - start))
+    return out
+
+
+def check_crossword(cw: crossword.Crossword, terms, max_rows=crossword.MAX_SIDE, max_cols=crossword.MAX_SIDE):
+    grid = cw.grid
+    if not cw.entries:
+        return
+    assert cw.rows <= max_rows and cw.cols <= max_cols
+    letters = {}
+    for e in cw.entries:
+        assert e.cells == cells(e.term)
+        assert read(grid, e.positions()) == e.cells, f"{e.number} {e.direction} does not read {e.answer}"
+        for pos, ch in zip(e.positions(), e.cells):
+            assert letters.setdefault(pos, ch) == ch, f"crossing at {pos} disagrees"
+    filled = {(r, c) for r, row in enumerate(grid) for c, ch in enumerate(row) if ch is not None}
+    assert filled == set(letters), "a letter that belongs to no entry"
+    # no two words touch illegally: every run of letters is exactly one entry
+    assert runs(grid) == {(e.row, e.col, e.direction, len(e.cells)) for e in cw.entries}
+    # connected
+    start = next(iter(filled))
+    seen, todo = {start}, deque([start])
+    while todo:
+        r, c = todo.popleft()
+        for nxt in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+            if nxt in filled and nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    assert seen == filled, "the grid is not connected"
+    # numbered in reading order, one number per starting cell
+    starts = sorted({(e.row, e.col) for e in cw.entries})
+    assert [(r, c) for r, c, _ in cw.numbers] == starts
+    assert [n for _, _, n in cw.numbers] == list(range(1, len(starts) + 1))
+    number_at = {(r, c): n for r, c, n in cw.numbers}
+    for e in cw.entries:
+        assert e.number == number_at[(e.row, e.col)]
+    assert [e.number for e in cw.across()] == sorted(e.number for e in cw.across())
+    assert cw.entries == tuple(cw.across() + cw.down())
+    # every term is in the grid or reported
+    placed = {e.term for e in cw.entries}
+    assert placed | set(cw.left_out) == {t for t, _ in terms}
+    assert not placed & set(cw.left_out)
+    for e in cw.entries:  # the clue never gives the answer away
+        pattern = act.term_pattern(e.term)
+        assert not pattern.search(e.clue), e.clue
+
+
+@settings(**SETTINGS)
+@given(terms=TERMS, seed=SEED, size=st.sampled_from([(25, 25), (12, 15), (9, 9)]))
+def test_every_crossword_answer_reads_and_crosses_correctly(terms, seed, size):
+    pairs = [(t, f"the meaning of {t}, said twice: {t.upper()}") for t in terms]
+    cw = crossword.make(pairs, seed, max_rows=size[0], max_cols=size[1])
+    check_crossword(cw, pairs, *size)
+    assert crossword.make(pairs, seed, max_rows=size[0], max_cols=size[1]) == cw
+
+
+def test_crossword_of_the_first_guide_fits_every_term():
+    g = api.load(CHINA)
+    pairs = [(t.term, t.definition) for t in g.vocabulary]
+    limits = _limits(g)["crossword"]  # what fits a letter page
+    cw = crossword.make(pairs, "seed", **limits)
+    check_crossword(cw, pairs, limits["max_rows"], limits["max_cols"])
+    assert not cw.left_out and len(cw.entries) == len(pairs)
+
+
+def test_crossword_clues_blank_the_term_and_give_word_lengths():
+    assert crossword.clue_for("norms", "Norms are shared norms; not enormous.") == "___ are shared ___; not enormous."
+    assert crossword.lengths_of("soft power") == "(4,5)"
+    assert crossword.lengths_of("well-being") == "(4-5)"
+    assert crossword.lengths_of("**CO2**") == "(3)"
+
+
+def test_crossword_reports_terms_left_out():
+    pairs = [("apple", "a fruit"), ("xyz", "no shared letter"), ("plum", "another fruit"), ("q", "too short")]
+    cw = crossword.make(pairs, "s")
+    assert cw.left_out == ("xyz", "q")
+    assert {e.term for e in cw.entries} == {"apple", "plum"}
+
+
+# -- matching, cloze, flashcards ------------------------------------------------------------------
+
+@settings(**SETTINGS)
+@given(n=st.integers(1, 40), seed=SEED)
+def test_matching_letters_are_right(n, seed):
+    pairs = [(f"term {i}", f"definition {i}") for i in range(n)]
+    sets = matching.make(pairs, seed)
+    shown = [t for s in sets for t in s.terms]
+    assert len(shown) == len(set(shown))
+    number = 1
+    for s in sets:
+        assert s.start == number
+        number += len(s.terms)
+        assert len(s.definitions) == len(s.terms) + s.extras
+        assert len(set(s.answers)) == len(s.answers)
+        for i, term in enumerate(s.terms):
+            assert s.definitions[s.answers[i]] == "definition " + term.split()[1]
+            assert s.letter(i) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[s.answers[i]]
+        if n >= 3:
+            assert 1 <= s.extras <= 2, "the last match must not be free"
+    if n <= matching.SET_SIZE:
+        assert len(sets) == 1 and len(shown) == n - sets[0].extras
+    else:
+        assert sorted(shown) == sorted(t for t, _ in pairs), "every term is shown when the sets take them all"
+    assert matching.make(pairs, seed) == sets
+
+
+def test_cloze_blanks_the_term_or_falls_back_to_the_definition():
+    data = cloze.make([
+        ("soft power", "Influence by attraction.", "Exchanges are a form of Soft  Power, people say."),
+        ("norms", "Shared expectations.", "Respect for elections is a strong norm."),
+        ("bilateral", "Between two sides; bilateral talks.", None),
+    ], "s")
+    by_term = {s.term: s for s in data.sentences}
+    assert by_term["soft power"].source == "example"
+    assert by_term["soft power"].text() == "Exchanges are a form of ___, people say."
+    assert by_term["soft power"].text(None) == "Exchanges are a form of Soft  Power, people say."
+    assert by_term["soft power"].answers == ["Soft  Power"]
+    assert by_term["norms"].text() == "___ means: Shared expectations."
+    assert by_term["norms"].answers == ["norms"]
+    assert by_term["bilateral"].text() == "___ means: Between two sides; ___ talks."
+    assert data.bank == ("bilateral", "norms", "soft power")
+    assert cloze.make([("a", "b", None), ("c", "d", None), ("e", "f", None)], "s") == \
+        cloze.make([("a", "b", None), ("c", "d", None), ("e", "f", None)], "s")
+
+
+def test_cloze_answers_of_the_first_guide():
+    g = api.load(CHINA)
+    data = cloze.make([(t.term, t.definition, t.example) for t in g.vocabulary], "s")
+    for s in data.sentences:
+        for answer in s.answers:
+            assert answer.casefold() == plain(s.term).casefold()
+        assert not act.term_pattern(s.term).search(s.text())
+
+
+def test_duplex_backs_are_mirrored_for_long_edge_flipping():
+    cards = flashcards.make([(f"t{i}", f"d{i}", None) for i in range(11)])
+    pages = flashcards.sheets(cards, rows=4)
+    assert [len(p) for p in pages] == [8, 3]
+    assert flashcards.back_position(0, 0) == (0, 1) and flashcards.back_position(3, 1) == (3, 0)
+
+
+def test_same_seed_same_data_other_seed_other_puzzle():
+    g = api.load(CHINA)
+    for name in ("word_search", "crossword", "matching", "cloze"):
+        assert act.plan(g, name) == act.plan(dataclasses.replace(g), name)
+    seeded = dataclasses.replace(g, seed="another")
+    assert act.plan(g, "word_search").data.grid != act.plan(seeded, "word_search").data.grid
+
+
+# -- the PDFs ---------------------------------------------------------------------------------------
+
+ALL = """\
+title: Activities
+vocabulary:
+  - term: photosynthesis
+    definition: How plants make sugar from light, water and carbon dioxide.
+    example: Leaves carry out photosynthesis in sunlight.
+  - term: chlorophyll
+    definition: The green pigment that absorbs light.
+    example: Chlorophyll makes leaves green.
+  - term: stomata
+    definition: Tiny pores in a leaf that let gases in and out.
+  - term: glucose
+    definition: The sugar a plant makes.
+    example: Plants store glucose as starch.
+  - term: carbon sink
+    definition: Something that takes in more carbon than it gives off.
+    example: A forest can be a carbon sink.
+questions:
+  - type: true_false
+    prompt: Plants need light.
+    answer: true
+activities: [matching, cloze, flashcards, flashcards-duplex, word search, crossword]
+"""
+
+
+@pytest.fixture(scope="module")
+def all_built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("activities")
+    return build_into(write_guide(folder, "all.yaml", ALL), folder / "out")
+
+
+def nospace(text: str) -> str:
+    return re.sub(r"[\s\d]", "", text)
+
+
+def page_of(pdf, title: str) -> int:
+    pages = [i for i, lines in enumerate(pdf.lines) if title in map(norm, lines)]
+    assert pages, f"no page with the heading {title!r} in {pdf.path.name}"
+    return pages[0]
+
+
+def test_each_activity_on_its_own_pages_in_both(all_built):
+    b = all_built
+    s, k = b.outputs["student"], b.outputs["key"]
+    assert s.pages == k.pages == b.student.page_count == b.key.page_count
+    assert s.question_pages == k.question_pages
+    last_question = s.question_pages[-1]
+    starts = []
+    for name in b.guide.activities:
+        title = act.TITLES[name] if name != "flashcards_duplex" else act.TITLES[name] + ": fronts"
+        p_s, p_k = page_of(b.student, title), page_of(b.key, title)
+        assert p_s == p_k > last_question - 1
+        assert norm(b.student.lines[p_s][0]).startswith(title), "an activity starts at the top of a new page"
+        starts.append(p_s)
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    fronts = page_of(b.student, act.TITLES["flashcards_duplex"] + ": fronts")
+    assert fronts % 2 == 0, "double-sided fronts go on an odd page (0-based even)"
+    assert page_of(b.student, act.TITLES["flashcards_duplex"] + ": backs") == fronts + 1
+
+
+def test_crossword_key_is_filled_handout_empty(all_built):
+    b = all_built
+    page = page_of(b.key, "Crossword")
+    data = act.plan(b.guide, "crossword", _limits(b.guide)["crossword"]).data
+    key_text, handout_text = nospace(b.key.pages[page]), nospace(b.student.pages[page])
+    for e in data.across():
+        assert e.answer in key_text, e.answer
+        assert e.answer not in handout_text
+    for e in data.entries:
+        assert f"{e.number}. " in b.student.pages[page] or f"{e.number}. " in b.student.pages[page + 1]
+    assert not data.left_out
+
+
+def _limits(guide):
+    from studyguide.layout.activities import page_limits
+    from studyguide.theme import Theme, make_styles
+
+    theme = Theme()
+    w, h = theme.page_size(guide.paper)
+    return page_limits(make_styles(theme), w - 2 * theme.margin_x, h - theme.margin_top - theme.margin_bottom)
+
+
+def test_word_search_key_marks_exactly_the_words(all_built):
+    b = all_built
+    page = page_of(b.key, "Word Search")
+    data = act.plan(b.guide, "word_search", _limits(b.guide)["word_search"]).data
+    solution = {pos for p in data.placements for pos in p.positions()}
+
+    def bold_letters(pdf):
+        return [r.text for r in pdf.runs[page] if len(r.text.strip()) == 1 and r.font.endswith("-Bold")]
+
+    assert len(bold_letters(b.key)) == len(solution)
+    assert bold_letters(b.student) == []
+    grid_text = nospace("".join("".join(row) for row in data.grid))
+    assert grid_text in nospace(b.student.pages[page]) and grid_text in nospace(b.key.pages[page])
+    for p in data.placements:
+        assert plain(p.term).upper() in b.student.pages[page]  # the word list
+
+
+def test_matching_key_letters_in_the_pdf(all_built):
+    b = all_built
+    page = page_of(b.key, "Vocabulary Matching")
+    sets = act.plan(b.guide, "matching").data
+    s_text, k_text = b.student.pages[page], b.key.pages[page]
+    for s in sets:
+        for i, term in enumerate(s.terms):
+            n = s.start + i
+            assert f"______ {n}. {term}" in s_text
+            assert f"{s.letter(i)} {n}. {term}" in k_text
+            definition = s.definitions[s.answers[i]]
+            assert f"{s.letter(i)}. {norm(definition)}" in s_text  # that letter is printed beside the meaning
+
+
+def test_cloze_key_fills_the_blanks(all_built):
+    b = all_built
+    page = page_of(b.key, "Vocabulary in Context")
+    data = act.plan(b.guide, "cloze").data
+    k_text, s_text = b.key.pages[page], b.student.pages[page]
+    for s in data.sentences:  # (the key pads each answer in its blank: compare without spaces)
+        filled = re.sub(r"\s", "", s.text(None))
+        assert filled in re.sub(r"\s", "", k_text)
+        assert filled not in re.sub(r"\s", "", s_text)
+    assert "Word bank: " + " · ".join(data.bank) in s_text
+
+
+def test_first_guide_gets_its_activities_with_keys(builds):
+    b = builds[CHINA.stem]
+    assert b.guide.activities == ("matching", "cloze", "crossword")
+    assert b.outputs["student"].pages == b.outputs["key"].pages
+    assert not [w for w in b.result.warnings], "every term fits the first guide's crossword"
+    for name in b.guide.activities:
+        assert page_of(b.student, act.TITLES[name]) == page_of(b.key, act.TITLES[name])
+    page = page_of(b.key, "Crossword")
+    data = act.plan(b.guide, "crossword", _limits(b.guide)["crossword"]).data
+    for e in data.across():
+        assert e.answer in nospace(b.key.pages[page]) and e.answer not in nospace(b.student.pages[page])
+
+
+def test_crossword_warns_which_terms_are_left_out(tmp_path):
+    path = write_guide(tmp_path, "left.yaml", """\
+        title: Left out
+        vocabulary:
+          - term: apple
+            definition: a fruit
+          - term: plum
+            definition: another fruit
+          - term: xyz
+            definition: shares no letter
+        activities: [crossword]
+        """)
+    result = api.build(path, tmp_path / "out")
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:7:11: warning: crossword: 1 term left out (too long for the grid that fits the page, or no place "
+        "to cross the other words): 'xyz'"]
+
+
+def test_activities_override_in_api_build(tmp_path):
+    path = write_guide(tmp_path, "o.yaml", ALL)
+    result = api.build(path, tmp_path / "out", activities=["word_search"])
+    assert result.guide.activities == ("word_search",)
+    assert result.outputs[0].pages == result.outputs[1].pages
+
+
+def test_generators_import_no_reportlab():
+    import ast
+    from pathlib import Path
+
+    folder = Path(act.__file__).parent
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not any(m.startswith("reportlab") for m in modules), path.name

@@ -1,0 +1,275 @@
+"""The teacher's view: `studyguide check` (located findings, --strict), the page budget, the coverage table."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import build_into, write_guide
+from studyguide import api, budget, cli, lint
+
+
+def run(*args, capsys):
+    """`studyguide ARGS` in this process: (exit status, stdout, stderr)."""
+    with pytest.raises(SystemExit) as exc:
+        cli.main(list(map(str, args)))
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def findings(path) -> list[str]:
+    _, found, _ = budget.review(path)
+    return [str(p) for p in found]
+
+
+def at(path, text: str, needle: str) -> str:
+    """``path:line:col`` of the first ``needle`` in the guide's text (1-based)."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return f"{path}:{n}:{line.index(needle) + 1}"
+    raise AssertionError(needle)
+
+
+def guide(tmp_path, text: str, name: str = "g.yaml"):
+    path = write_guide(tmp_path, name, text)
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_duplicate_choices_and_the_answer_among_them(tmp_path):
+    path, text = guide(tmp_path, """\
+        title: Capitals
+        questions:
+          - type: multiple_choice
+            prompt: The capital of France?
+            choices: [Paris, London, "  PARIS  "]
+            answer: A
+          - type: select_all
+            prompt: Which are seas?
+            choices: [North Sea, Baltic, "north   sea", Sahara]
+            answer: [A, B]
+        """)
+    paris, sea = at(path, text, '"  PARIS'), at(path, text, '"north')
+    assert findings(path) == [
+        f"{paris}: warning: question 1: choices A and C are the same ('PARIS') and A is the "
+        "answer, so the question does not have exactly one right answer; reword or replace one of them",
+        f"{sea}: warning: question 2: choices A and C are the same ('north sea'); reword or "
+        "replace one of them",
+    ]
+
+
+def test_answers_all_at_one_letter(tmp_path):
+    qs = "".join(f"""
+          - type: multiple_choice
+            prompt: Question {i}?
+            choices: [yes, no, maybe]
+            answer: B
+        """ for i in range(3))
+    path, text = guide(tmp_path, "title: Letters\nquestions:" + qs.replace("\n        ", "\n"))
+    assert findings(path) == [
+        f"{at(path, text, 'type: multiple_choice')}: warning: the answers of all 3 multiple-choice questions are B; "
+        "students may notice: move some right answers to other letters"]
+    two = text.replace("answer: B", "answer: C", 1)
+    (tmp_path / "two.yaml").write_text(two, encoding="utf-8")
+    assert findings(tmp_path / "two.yaml") == []
+
+
+def test_all_of_the_above_not_last(tmp_path):
+    path, text = guide(tmp_path, """\
+        title: Above
+        questions:
+          - type: multiple_choice
+            prompt: Which?
+            choices: [Red, All of the above., Blue, Green]
+            answer: B
+          - type: select_all
+            prompt: Which ones?
+            choices: [Red, Blue, None of the above]
+            answer: [C]
+        """)
+    assert findings(path) == [
+        f"{at(path, text, 'All of')}: warning: question 1: 'All of the above.' is choice B, not the last one; "
+        "move it to the end (it is about the choices above it)"]
+
+
+def test_vocabulary_term_used_nowhere_else(tmp_path):
+    path, text = guide(tmp_path, """\
+        title: Terms
+        summary: Plants turn light into sugar. Their leaves hold chloroplasts.
+        vocabulary:
+          - term: chloroplast
+            definition: Where a plant cell makes sugar.
+          - term: stoma
+            definition: A pore in a leaf; every stoma can open.
+            example: Each stoma opens by day.
+          - term: xylem
+            definition: Tubes that carry water.
+        questions:
+          - type: true_false
+            prompt: Xylem carries water.
+            answer: true
+        """)
+    assert findings(path) == [
+        f"{at(path, text, 'stoma')}: warning: vocabulary term 'stoma' is used nowhere else in the guide; use it in "
+        "the reading or a question, or leave it out"]
+
+
+def test_question_taller_than_a_page(tmp_path):
+    path, text = guide(tmp_path, """\
+        title: Tall
+        questions:
+          - type: essay
+            prompt: Write a long essay.
+            lines: 40
+        """)
+    heights, page = budget.measure_questions(api.load(path))
+    assert heights[0] > page
+    assert findings(path) == [
+        f"{at(path, text, 'type: essay')}: warning: question 1 is taller than a page (about {heights[0] / page:.1f} "
+        "pages) and will be split across pages; shorten it, or give it fewer lines or choices"]
+
+
+def test_objectives_no_question_checks(tmp_path):
+    path, text = guide(tmp_path, """\
+        title: Aims
+        objectives:
+          - Name the parts of a leaf.
+          - Explain photosynthesis.
+          - Describe the carbon cycle.
+        questions:
+          - type: true_false
+            prompt: Leaves have stomata.
+            answer: true
+            objective: 1
+          - type: short_answer
+            prompt: What do plants make?
+            objective: Describe the carbon cycle.
+        """)
+    assert findings(path) == [
+        f"{at(path, text, 'Explain photosynthesis')}: warning: objective 2 ('Explain photosynthesis.') is not "
+        "checked by any question; add 'objective: 2' to a question that checks it, or a new question"]
+    # no question names an objective: nothing to say about coverage
+    plain = text.replace("    objective: 1\n", "").replace("    objective: Describe the carbon cycle.\n", "")
+    (tmp_path / "plain.yaml").write_text(plain, encoding="utf-8")
+    assert findings(tmp_path / "plain.yaml") == []
+
+
+def test_lint_is_pure():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(lint))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any("reportlab" in (m or "") for m in modules | names)
+
+
+CLEAN = """\
+title: Clean
+questions:
+  - type: multiple_choice
+    prompt: Two and two?
+    choices: ["3", "4"]
+    answer: B
+    points: 2
+  - type: fill_in_blank
+    prompt: Water is [[wet]] and [[clear]].
+    points: 1
+"""
+
+
+def test_strict_exit_status(tmp_path, capsys):
+    clean = write_guide(tmp_path, "clean.yaml", CLEAN)
+    messy = write_guide(tmp_path, "messy.yaml", CLEAN.replace('["3", "4"]', '["4", "4 "]').replace("answer: B", "answer: A"))
+    assert run("check", clean, capsys=capsys)[0] == 0
+    assert run("check", "--strict", clean, capsys=capsys)[0] == 0
+    code, out, err = run("check", messy, capsys=capsys)
+    assert code == 0 and "warning: question 1: choices A and B are the same ('4')" in err
+    code, out, err = run("check", "--strict", messy, capsys=capsys)
+    assert code == 1 and err.count("warning:") == 1
+    broken = write_guide(tmp_path, "broken.yaml", "title: Broken\nquestions: [{type: essay}]\n")
+    code, out, err = run("check", broken, clean, capsys=capsys)
+    assert code == 1 and "broken.yaml:2" in err and out.startswith(f"{clean}:")
+
+
+def test_page_budget(tmp_path, capsys):
+    path = write_guide(tmp_path, "clean.yaml", CLEAN)
+    code, out, err = run("check", path, capsys=capsys)
+    assert code == 0 and err == ""
+    # multiple choice 1 minute, fill-in 1 per blank: 3 minutes
+    assert out.splitlines() == [
+        f"{path}: 1 page, 3 points, about 3 minutes (questions 3)",
+        "  section    pages  minutes",
+        "  header     1            –",
+        "  questions  1            3  2 questions, 3 points",
+    ]
+
+
+def test_page_budget_of_a_guide_with_activities(builds):
+    from conftest import GUIDES_DIR
+
+    path = GUIDES_DIR / "china-foreign-police-training.yaml"
+    b = builds[path.stem]
+    g, found, plan = budget.review(path)
+    assert plan.pages == b.outputs["student"].pages
+    names = [p.name for p in plan.parts]
+    assert names == ["header", "summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary",
+                     "questions", "matching", "cloze", "crossword"]
+    pages = b.outputs["student"].question_pages
+    questions = plan.parts[names.index("questions")]
+    assert (questions.first, questions.last) == (pages[0], pages[-1])
+    assert questions.minutes == sum(budget.question_minutes(q) for q in g.questions)
+    assert plan.parts[-1].last == plan.pages
+    for part, nxt in zip(plan.parts, plan.parts[1:]):
+        assert part.first <= part.last <= nxt.first
+    text = "\n".join(budget.lines("x", plan))
+    assert re.search(r"^x: \d+ pages, 49 points, about \d+ minutes \(reading \d+, questions \d+, activities \d+\)$",
+                     text, re.M)
+    assert re.search(r"^  crossword\s+\d+–\d+\s+16  16 clues$", text, re.M)
+
+
+COVERED = """\
+title: Coverage
+objectives:
+  - Name the parts of a leaf.
+  - Explain photosynthesis.
+  - Describe the carbon cycle.
+questions:
+  - type: true_false
+    prompt: Leaves have stomata.
+    answer: true
+    objective: 1
+    points: 1
+  - type: short_answer
+    prompt: What do plants make from light?
+    answer: Sugar.
+    objective: 3
+    points: 2
+  - type: short_answer
+    prompt: Where does the carbon go?
+    objective: 3
+    points: 3
+  - type: true_false
+    prompt: Roots drink light.
+    answer: false
+"""
+
+
+def test_coverage_table_in_the_key_same_pages_in_both(tmp_path):
+    b = build_into(write_guide(tmp_path, "cov.yaml", COVERED), tmp_path / "out")
+    key1, handout1 = b.key.pages[0], b.student.pages[0]
+    assert "Coverage: objectives × questions" in key1
+    assert "1. Name the parts of a leaf. 1 1" in key1
+    assert "2. Explain photosynthesis. not checked by any question –" in key1
+    assert "3. Describe the carbon cycle. 2, 3 5" in key1
+    assert "No objective named 4 –" in key1
+    assert "not checked" not in b.student.text
+    assert "What the questions check" in handout1 and "2. Explain photosynthesis. – –" in handout1
+    assert key1.index("Coverage") < key1.index("Objectives") and handout1.index("What the") < handout1.index("Objectives")
+    s, k = b.outputs["student"], b.outputs["key"]
+    assert s.pages == k.pages and s.question_pages == k.question_pages
+
+
+def test_no_coverage_table_without_named_objectives(builds):
+    for b in builds.values():
+        if not any(q.objective is not None for q in b.guide.questions):
+            assert "Coverage" not in b.key.text and "What the questions check" not in b.student.text

@@ -1,0 +1,193 @@
+"""Classroom sets: shuffled versions with keys and grids, accommodation editions, the collated class set."""
+from __future__ import annotations
+
+import re
+
+import pypdf
+import pytest
+
+from conftest import GUIDES_DIR, Pdf, norm, run_cli, write_guide
+
+from studyguide import api, inline, variants
+from studyguide.classroom import SetOptions, build_set
+from studyguide.model import Accommodations, MultipleChoice
+
+CHINA = GUIDES_DIR / "china-foreign-police-training.yaml"
+LETTERS = "ABCDEFGH"
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory):
+    out = tmp_path_factory.mktemp("versions")
+    build_set(CHINA, out, None, SetOptions(versions=3, seed="42", class_set=True, copies=5))
+    return out
+
+
+def _question_block(text: str, prompt: str) -> str:
+    """The text of one question: from its prompt to the next numbered question."""
+    start = text.index(norm(inline.plain(prompt))[:60])
+    nxt = re.search(r" \d+\. ", text[start + 40:])
+    return text[start: start + 40 + (nxt.start() if nxt else len(text))]
+
+
+def test_each_versions_grid_and_key_match_its_own_shuffled_handout(versions):
+    guide = api.load(CHINA)
+    orders = set()
+    for i, letter in enumerate("ABC"):
+        handout = Pdf(versions / f"china-foreign-police-training-{letter}.pdf").text
+        key = Pdf(versions / f"china-foreign-police-training-{letter}-key.pdf").text
+        grid = Pdf(versions / f"china-foreign-police-training-{letter}-grid.pdf").text
+        assert f"Version {letter} · seed 42" in grid and f"Version {letter}" in handout
+        order = []
+        for q in guide.questions:
+            if not isinstance(q, MultipleChoice):
+                continue
+            block = _question_block(handout, q.prompt)
+            head = r" (\d+)\. (?:\([\d.]+ pts?\) )?" + re.escape(norm(inline.plain(q.prompt))[:60])
+            number = int(re.search(head, " " + handout).group(1))
+            graded = re.search(rf" {number}\. ([A-H]) ", " " + grid).group(1)
+            right = norm(inline.plain(q.choices[q.answer]))
+            assert f"{graded}. {right}" in block, (letter, number)
+            assert f"{graded}. {right}" in _question_block(key, q.prompt)
+            order.append((number, graded))
+        orders.add(tuple(order))
+    assert len(orders) == 3  # the versions differ
+
+
+def test_every_page_footer_names_the_version_and_seed(versions):
+    for letter in "ABC":
+        for name in (f"china-foreign-police-training-{letter}.pdf", f"china-foreign-police-training-{letter}-key.pdf"):
+            pages = Pdf(versions / name).pages
+            for n, page in enumerate(pages, 1):
+                assert f"Version {letter} · seed 42 · Page {n} of {len(pages)}" in page
+
+
+def test_the_same_seed_gives_the_same_bytes_and_another_seed_other_versions(versions, tmp_path):
+    build_set(CHINA, tmp_path, None, SetOptions(versions=3, seed="42", class_set=True, copies=5))
+    for path in versions.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+    other = tmp_path / "other"
+    build_set(CHINA, other, None, SetOptions(versions=1, seed="43"))
+    assert (other / "china-foreign-police-training-A.pdf").read_bytes() != \
+        (versions / "china-foreign-police-training-A.pdf").read_bytes()
+
+
+def test_class_set_collates_copies_each_starting_on_a_fresh_sheet(versions):
+    single = len(pypdf.PdfReader(versions / "china-foreign-police-training-A.pdf").pages)
+    padded = single + single % 2
+    pages = Pdf(versions / "china-foreign-police-training-class-set.pdf").pages
+    assert len(pages) == 5 * padded
+    for copy in range(5):
+        first = pages[copy * padded]
+        letter = "ABC"[copy % 3]
+        assert f"Version {letter} · seed 42 · Page 1 of {single}" in first
+        assert (copy * padded) % 2 == 0  # page index 0, 2, ... is an odd page number
+    key = Pdf(versions / "china-foreign-police-training-class-set-key.pdf").pages
+    assert len(key) == 3 * padded
+
+
+PINNED = """
+    title: Pins
+    questions:
+      - type: multiple_choice
+        prompt: First question
+        choices: [one, two, three]
+        answer: A
+      - type: multiple_choice
+        prompt: Pinned question
+        shuffle: false
+        choices: [alpha, beta, gamma]
+        answer: B
+      - type: multiple_choice
+        prompt: Third question
+        choices:
+          - red
+          - choice: green stays second
+            shuffle: false
+          - blue
+          - yellow
+          - All of the above
+        answer: E
+      - type: multiple_choice
+        prompt: Fourth question
+        choices: [cat, dog, eel]
+        answer: C
+      - type: true_false
+        prompt: Statement
+        answer: true
+    """
+
+
+def test_pinned_questions_and_choices_keep_their_places(tmp_path):
+    guide = api.load(write_guide(tmp_path, "pins.yaml", PINNED))
+    for i in range(8):
+        v = variants.version(guide, i, "s")
+        assert v.questions[1].prompt == "Pinned question"
+        assert v.questions[1].choices == ("alpha", "beta", "gamma") and v.questions[1].answer == 1
+        third = next(q for q in v.questions if q.prompt == "Third question")
+        assert third.choices[1] == "green stays second" and third.choices[4] == "All of the above"
+        assert third.choices[third.answer] == "All of the above"
+        assert v.questions[4].prompt == "Statement"  # true/false never moves out of its own run
+    firsts = {variants.version(guide, i, "s").questions[0].prompt for i in range(8)}
+    assert firsts == {"First question", "Third question", "Fourth question"}
+
+
+def _sizes(pdf: Pdf) -> list[float]:
+    sizes = []
+    for page in pdf.reader.pages:
+        def visit(text, cm, tm, font_dict, font_size):
+            if text.strip():
+                sizes.append(round(font_size * (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5, 2))
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("guide_path", sorted(GUIDES_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path):
+    build_set(guide_path, tmp_path, None, SetOptions(edition="large-print"))
+    for name in (f"{guide_path.stem}-large-print.pdf", f"{guide_path.stem}-large-print-key.pdf"):
+        sizes = _sizes(Pdf(tmp_path / name))
+        assert min(sizes) >= 16, name
+        assert max(set(sizes), key=sizes.count) >= 18  # body text
+    normal = api.build(guide_path, tmp_path / "normal")
+    large = Pdf(tmp_path / f"{guide_path.stem}-large-print.pdf")
+    assert len(large.pages) > normal.outputs[0].pages  # bigger type, more pages, same content
+    assert norm(inline.plain(api.load(guide_path).questions[-1].prompt))[:30] in large.text
+
+
+def test_readable_edition_uses_the_legible_font_and_no_italics(tmp_path):
+    build_set(CHINA, tmp_path, None, SetOptions(edition="readable", versions=2, seed="1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "china-foreign-police-training-readable-A-grid.pdf", "china-foreign-police-training-readable-A-key.pdf",
+        "china-foreign-police-training-readable-A.pdf", "china-foreign-police-training-readable-B-grid.pdf",
+        "china-foreign-police-training-readable-B-key.pdf", "china-foreign-police-training-readable-B.pdf"]
+    pdf = Pdf(tmp_path / "china-foreign-police-training-readable-B.pdf")
+    fonts = {r.font.split("+", 1)[-1] for page in pdf.runs for r in page}
+    assert any(f.startswith("AtkinsonHyperlegible") for f in fonts)
+    assert not any("Oblique" in f or "Italic" in f for f in fonts)
+
+
+def test_reduced_choices_drops_the_same_wrong_choice_in_handout_and_key(tmp_path):
+    path = write_guide(tmp_path, "four.yaml", """
+        title: Four
+        questions:
+          - type: multiple_choice
+            prompt: Pick the fruit
+            choices: [apple, brick, chair, door]
+            answer: A
+        """)
+    build_set(path, tmp_path / "out", None, SetOptions(accommodations=Accommodations(reduced_choices=True)))
+    handout = Pdf(tmp_path / "out" / "four.pdf").text
+    key = Pdf(tmp_path / "out" / "four-key.pdf").text
+    shown = [c for c in ("apple", "brick", "chair", "door") if c in handout]
+    assert len(shown) == 3 and "apple" in shown
+    assert [c for c in ("apple", "brick", "chair", "door") if c in key] == shown
+
+
+def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
+    proc = run_cli("build", CHINA, "--edition", "large-print", "--versions", "2", "--seed", "9", "--no-key",
+                   "-o", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "china-foreign-police-training-large-print-A-grid.pdf", "china-foreign-police-training-large-print-A.pdf",
+        "china-foreign-police-training-large-print-B-grid.pdf", "china-foreign-police-training-large-print-B.pdf"]
