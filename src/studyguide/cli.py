@@ -37,6 +37,20 @@ def cli(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
+def _pdf_options(command):
+    """PATHS, -o, --paper and --no-key: shared by build and watch."""
+    for option in reversed([
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("-o", "--output", "out_dir", default="output", show_default=True,
+                     type=click.Path(file_okay=False), help="Folder for the PDFs."),
+        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
+                     help="Paper size (overrides the guide's 'paper:')."),
+        click.option("--no-key", is_flag=True, help="Build only the student handout."),
+    ]):
+        command = option(command)
+    return command
+
+
 class Progress:
     """A one-line bar on a terminal's stderr; nothing at all when output is not a terminal."""
 
@@ -79,12 +93,7 @@ def _report(outcome, progress: Progress) -> bool:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the PDFs.")
-@click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-              help="Paper size (overrides the guide's 'paper:').")
-@click.option("--no-key", is_flag=True, help="Build only the student handout.")
+@_pdf_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Guides built at once (default: one per CPU core).")
 @click.option("--versions", type=click.IntRange(1, 26), default=None,
@@ -150,12 +159,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the PDFs.")
-@click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-              help="Paper size (overrides the guide's 'paper:').")
-@click.option("--no-key", is_flag=True, help="Build only the student handout.")
+@_pdf_options
 def watch(paths, out_dir, paper, no_key):
     """Rebuild each guide (and its key) whenever it is saved; errors are shown, watching goes on.
 
