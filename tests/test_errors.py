@@ -109,7 +109,7 @@ def good_then_built(tmp_path):
     guide = tmp_path / src.name
     guide.write_bytes(src.read_bytes())
     out = tmp_path / "out"
-    built = build_into(guide, out)
+    build_into(guide, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert len(before) == 2
     return guide, out, before
