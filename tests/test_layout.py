@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_into, guide_params, norm
+from studyguide.labels import for_language
 from studyguide.inline import plain
 from studyguide.model import MultipleChoice, SelectAll
 
@@ -79,7 +80,7 @@ def test_stress_choices_on_the_page_of_their_question(stress):
 
 def check_no_orphan_heading(built):
     g = built.guide
-    headings = {T(g.headings[k]) for k in ("summary", "objectives", "topics", "perspectives", "chart",
+    headings = {T(g.headings.get(k) or for_language(g.language, g.labels)[k]) for k in ("summary", "objectives", "topics", "perspectives", "chart",
                                            "takeaways", "vocabulary", "questions")}
     for pdf in (built.student, built.key):
         for number, lines in enumerate(pdf.lines, 1):
@@ -137,7 +138,8 @@ def test_benefits_and_criticisms_side_by_side(built):
     g = built.guide
     if not (g.benefits and g.criticisms):
         pytest.skip("no two-column chart")
-    head = f"{T(g.headings['benefits'])} {T(g.headings['criticisms'])}"
+    words = for_language(g.language, g.labels)
+    head = f"{T(g.headings.get('benefits') or words['benefits'])} {T(g.headings.get('criticisms') or words['criticisms'])}"
     first_rows = f"{T(g.benefits[0].point)}"
     for pdf in (built.student, built.key):
         text = pdf.text

@@ -113,6 +113,7 @@ FIELDS = {
     "accommodations": st.one_of(st.fixed_dictionaries({}, optional={
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),
         "extra_lines": st.sampled_from(["2", "21", "x"])}), ANY),
+    "labels": st.one_of(st.fixed_dictionaries({}, optional={"name": SIMPLE, "period": SIMPLE, "nmae": SIMPLE}), ANY),
     "titel": SIMPLE,
 }
 assert set(FIELDS) - {"titel"} == set(TOP_KEYS)

@@ -4,6 +4,7 @@ Built from the same key tables the validator uses, so the two cannot drift.
 """
 from __future__ import annotations
 
+from .labels import EN as EN_LABELS
 from .model import DEFAULT_HEADINGS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
 from .schema_questions import MAX_CHOICES, QUESTION_KEYS
@@ -94,5 +95,7 @@ def guide_schema() -> dict:
             "activities": {"type": "array", "items": {"enum": list(ACTIVITIES)}},
             "accommodations": {"type": "object", "additionalProperties": False, "properties": {
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
+            "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",
+                       "properties": {k: {**TEXT, "default": v} for k, v in EN_LABELS.items()}},
         },
     }

@@ -176,7 +176,8 @@ class Guide:
     paper: str = "letter"
     source: Optional[Source] = None
     summary: tuple[str, ...] = ()  # paragraphs
-    headings: dict = field(default_factory=lambda: dict(DEFAULT_HEADINGS), compare=False)
+    headings: dict = field(default_factory=dict, compare=False)  # renamed headings only (see labels.py)
+    labels: dict = field(default_factory=dict, compare=False)    # overridden labels only (see labels.py)
     objectives: tuple[str, ...] = ()
     topics: tuple[Topic, ...] = ()
     perspectives: tuple[Perspective, ...] = ()

@@ -49,7 +49,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.setLineWidth(0.4)
             y = theme.footer_y
             self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
-            para = Paragraph(f"{footer_markup} · Page {number} of {total}", style)
+            para = Paragraph(footer_markup.format(n=number, total=total), style)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
             # the first line's baseline sits on footer_y; a long title wraps downwards, never into the body
             para.drawOn(self, theme.margin_x, y + size - h)

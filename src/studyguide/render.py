@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import fonts, inline, pages
+from . import fonts, inline, labels, pages
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -27,6 +27,9 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     """Fallback fonts for characters the theme's font family lacks, and a warning for each no font has."""
     chars = set()
     for _, text in guide.texts:
+        if not text.isascii():
+            chars.update(text)
+    for text in labels.for_language(guide.language, guide.labels).values():
         if not text.isascii():
             chars.update(text)
     plan = fonts.plan(chars, (theme or Theme()).family)
@@ -53,11 +56,14 @@ def _meta(guide: Guide, mode: str) -> dict:
 
 
 def _footer(guide: Guide, mode: str, font_for) -> str:
-    """'Title · Answer Key · Version B · seed 42': what a teacher needs to tell pages apart, or rebuild them."""
-    text = inline.markup(inline.plain(guide.title), font_for) + (" · Answer Key" if mode == "key" else "")
+    """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
+    rebuild them. Ends with the page label, with {n} and {total} left for each page."""
+    words = labels.for_language(guide.language, guide.labels)
+    parts = [inline.plain(guide.title)] + ([words["key_footer"]] if mode == "key" else [])
     if guide.version:
-        text += f" · Version {guide.version} · seed {inline.escape(guide.seed or '')}"
-    return text
+        parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
+    markup = inline.markup(" · ".join(parts) + " · ", font_for).replace("{", "{{").replace("}", "}}")
+    return markup + inline.markup(words["page"], font_for)
 
 
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
@@ -78,7 +84,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     pagesize = theme.page_size(paper)
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
-    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first)
+    ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
+              labels=labels.for_language(guide.language, guide.labels))
     mirrors = pages.Mirrors(ctx)
     for mode in rest:  # the key's canvas, drawn in step with the handout's
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))

@@ -25,7 +25,7 @@ MAX_ITEMS = 1_000       # items in one list
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
             "vocabulary", "questions") + OPTION_KEYS
@@ -190,6 +190,7 @@ class Walker(QuestionsMixin):
             seed=self.text(g("seed"), "seed", max_len=100),
             activities=self._activities(g("activities")),
             accommodations=self._accommodations(g("accommodations")),
+            labels=self._labels(g("labels")),
         )
         if self.problems or fields["title"] is None:
             return None
@@ -224,6 +225,21 @@ class Walker(QuestionsMixin):
             word_bank=bool(self.boolean(keys.get("word_bank"), "accommodations.word_bank")),
             extra_lines=self._int(keys.get("extra_lines"), "accommodations.extra_lines", 0, 20) or 0,
         )
+
+    def _labels(self, node) -> Optional[dict]:
+        from .labels import KEYS
+
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return None
+        keys = self.mapping(node, "labels", KEYS)
+        if keys is None:
+            return None
+        out = {}
+        for key, value in keys.items():
+            text = self.text(value, f"labels.{key}", required=True, max_len=300)
+            if text:
+                out[key] = text
+        return out
 
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
@@ -267,7 +283,7 @@ class Walker(QuestionsMixin):
         keys = self.mapping(node, "headings", tuple(DEFAULT_HEADINGS))
         if keys is None:
             return None
-        out = dict(DEFAULT_HEADINGS)
+        out = {}  # the rest follow the language (labels.py)
         for key, value in keys.items():
             text = self.text(value, f"headings.{key}", required=True, max_len=200)
             if text:

@@ -45,6 +45,7 @@ class Ctx:
     width: float                        # frame width, points
     height: float                       # frame height, points
     question_pages: list = field(default_factory=list)  # filled while the document is laid out
+    labels: dict = field(default_factory=dict)  # labels.for_language(...)
     primary: str = "student"             # the mode of the document being laid out (others mirror it)
 
     def p(self, text: str, style: str, **kw) -> Paragraph:
@@ -53,6 +54,26 @@ class Ctx:
     def raw(self, markup: str, style: str, **kw) -> Paragraph:
         """A paragraph from markup this program made (already escaped)."""
         return Para(markup, self.styles[style], **kw)
+
+    def __post_init__(self):
+        if not self.labels:
+            from ..labels import for_language
+
+            self.labels = for_language(self.guide.language, self.guide.labels)
+
+    def label(self, key: str, **fill) -> str:
+        return self.labels[key].format(**fill) if fill else self.labels[key]
+
+    def font_for(self, text: str, face: str) -> str:
+        """``face``, or the fallback font of the first character ``face`` lacks (for text drawn
+        straight on the canvas, which paragraphs' font routing does not reach)."""
+        for ch in text:
+            if ch in self.fonts:
+                return self.fonts[ch]
+        return face
+
+    def heading_text(self, key: str) -> str:
+        return self.guide.headings.get(key) or self.labels[key]
 
     def color(self, name: str):
         return self.theme.colors[name]

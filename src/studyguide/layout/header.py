@@ -36,15 +36,16 @@ class NameLines(Flowable):
         c.setLineWidth(ctx.theme.rule)
         right = self.width
         if self.total:
-            c.setFont(bold, size)
+            face = ctx.font_for(self.total, bold)
+            c.setFont(face, size)
             c.drawRightString(right, top, self.total)
-            right -= c.stringWidth(self.total, bold, size) + 18
+            right -= c.stringWidth(self.total, face, size) + 18
         if self.banner:
             c.saveState()
             c.setFillColor(ctx.color("shade"))
             c.rect(0, base - 6, right, size + 12, stroke=0, fill=1)
             c.setFillColor(ctx.color("ink"))
-            c.setFont(ctx.styles["heading"].fontName, size + 1)
+            c.setFont(ctx.font_for(self.banner, ctx.styles["heading"].fontName), size + 1)
             c.drawString(8, base, self.banner)
             c.restoreState()
             return
@@ -55,10 +56,11 @@ class NameLines(Flowable):
             spans = [right * 0.5, right * 0.28, right * 0.22]
             starts = [0, spans[0], spans[0] + spans[1]]
             lines = [(label, x, x + span, base) for label, x, span in zip(self.labels, starts, spans)]
-        c.setFont(body.fontName, size)
         for label, x0, x1, y in lines:
+            face = ctx.font_for(label, body.fontName)
+            c.setFont(face, size)
             c.drawString(x0, y, label)
-            start = x0 + c.stringWidth(label, body.fontName, size) + 4
+            start = x0 + c.stringWidth(label, face, size) + 4
             c.line(start, y - 2, x1 - 12, y - 2)
 
 
@@ -81,13 +83,15 @@ def citation(source) -> str | None:
     return text or None
 
 
-def grade_label(grade: str | None) -> str | None:
+def grade_label(grade: str | None, labels: dict | None = None) -> str | None:
     """'10' → 'Grade 10', '9–12' → 'Grades 9–12'; words ('Year 7', 'Grade 10') print as typed."""
     if not grade:
         return None
     if re.fullmatch(r"[0-9Kk\s,+/&\u2013\u2014-]+", grade):
         several = re.search(r"[,+/&\u2013\u2014-]", grade) is not None
-        return f"Grade{'s' if several else ''} {grade}"
+        from ..labels import EN
+
+        return (labels or EN)["grades" if several else "grade"].format(g=grade)
     return grade
 
 
@@ -96,20 +100,20 @@ def header(ctx) -> list:
     flow = [ctx.p(g.title, "title")]
     if g.subtitle:
         flow.append(ctx.p(g.subtitle, "subtitle"))
-    meta = [x for x in (g.subject, grade_label(g.grade), g.author) if x]
+    meta = [x for x in (g.subject, grade_label(g.grade, ctx.labels), g.author) if x]
     if meta:
         flow.append(ctx.p("  ·  ".join(meta), "meta"))
     flow.append(Spacer(1, 8))
     total = g.total_points
-    total_text = f"Total: {format_points(total)} points" if total is not None else None
+    total_text = ctx.label("total", points=format_points(total)) if total is not None else None
     if g.version:  # students see their version letter on the first page
-        total_text = f"Version {g.version}" + (f"   {total_text}" if total_text else "")
-    labels = ("Name", "Date", "Period")
+        total_text = ctx.label("version", v=g.version) + (f"   {total_text}" if total_text else "")
+    labels = (ctx.label("name"), ctx.label("date"), ctx.label("period"))
     flow.append(Twin(NameLines(ctx, labels, None, total_text),
-                     NameLines(ctx, labels, "ANSWER KEY", total_text), ctx))
+                     NameLines(ctx, labels, ctx.label("answer_key"), total_text), ctx))
     cite = citation(g.source)
     if cite:
-        flow.append(ctx.raw("<b>Source:</b> " + _route(ctx, cite), "citation"))
+        flow.append(ctx.raw(f"<b>{inline.markup(ctx.label('source'), ctx.fonts)}</b> " + _route(ctx, cite), "citation"))
     return flow
 
 

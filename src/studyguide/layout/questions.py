@@ -82,28 +82,27 @@ class LinedAnswer(Flowable):
             self.para.drawOn(c, self.indent + 6, top - self.para.height)
 
 
-def _points(q) -> str | None:
+def _points(ctx, q) -> str | None:
     if q.points is None:
         return None
-    return f"({format_points(q.points)} pt{'' if q.points == 1 else 's'})"
+    return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points))
 
 
 def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
     style = para.style
     font = fonts.BOLD if bold else fonts.REGULAR
     return Labelled(text, para, indent, font, style.fontSize, circle=circle, right=right,
-                    right_font=fonts.REGULAR, color=color, label_x=label_x)
+                    right_font=ctx.font_for(right, fonts.REGULAR) if right else None, color=color, label_x=label_x)
 
 
 def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
     ni = ctx.theme.number_width
     s_para = student_para or ctx.p(q.prompt, "prompt")
-    row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(q))
+    row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(ctx, q))
     if key_para is not None:
-        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(q)), ctx)
+        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(ctx, q)), ctx)
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-    instruction = ctx.raw(INSTRUCTIONS[kind], "instruction", )
-    instruction.style = ctx.styles["instruction"]
+    instruction = ctx.p(ctx.label(kind), "instruction")
     return [row, _indented(instruction, ni)]
 
 
@@ -157,9 +156,10 @@ def select_all(ctx, n, q):
 def true_false(ctx, n, q):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
-    words = ("True", "False")
-    student = Options(words, x, fonts.REGULAR, size, 28)
-    key = Options(words, x, fonts.REGULAR, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
+    words = (ctx.label("true"), ctx.label("false"))
+    face = ctx.font_for(" ".join(words), fonts.REGULAR)
+    student = Options(words, x, face, size, 28)
+    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
     return _prompt(ctx, n, q), [Twin(student, key, ctx)]
 
 
@@ -208,7 +208,7 @@ def fill_in_blank(ctx, n, q):
     rows = []
     if q.word_bank:
         words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
-        bank = ctx.raw("<b>Word bank:</b>  " + "   ·   ".join(inline.markup(w, ctx.fonts) for w in words), "cell")
+        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "   ·   ".join(inline.markup(w, ctx.fonts) for w in words), "cell")
         box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -281,9 +281,10 @@ def _explanation(ctx, q) -> list:
     for blank in getattr(q, "blanks", ()):
         if len(blank.answers) > 1:
             others = ", ".join(f"“{inline.markup(a, ctx.fonts)}”" for a in blank.answers[1:])
-            notes.append(f"<b>Also accept</b> {others} for “{inline.markup(blank.answer, ctx.fonts)}”.")
+            notes.append(inline.markup(ctx.label("also_accept"), ctx.fonts).format(
+                others=others, answer=f"“{inline.markup(blank.answer, ctx.fonts)}”"))
     if q.explanation:
-        notes.append("<b>Why:</b> " + inline.markup(q.explanation, ctx.fonts))
+        notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> " + inline.markup(q.explanation, ctx.fonts))
     if not notes:
         return []
     para = ctx.raw("<br/>".join(notes), "explanation")

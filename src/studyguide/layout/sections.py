@@ -15,7 +15,7 @@ def heading(ctx, key: str) -> list:
     less than ``heading_room`` is left below it (tables after it may then split)."""
     from .flow import SectionMark  # notes the page (the page budget of `studyguide check`)
 
-    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, key), ctx.p(ctx.guide.headings[key], "heading")]
+    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, key), ctx.p(ctx.heading_text(key), "heading")]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:
@@ -152,7 +152,7 @@ def chart(ctx) -> list:
     if not g.benefits and not g.criticisms:
         return []
     w = ctx.width
-    h = g.headings
+    h = {key: ctx.heading_text(key) for key in ("benefits", "criticisms")}
     if g.benefits and g.criticisms and ctx.theme.one_column:  # one chart under the other
         tables = []
         for key in ("benefits", "criticisms"):
@@ -177,7 +177,7 @@ def vocabulary(ctx) -> list:
         return []
     w = ctx.width
     one_column = ctx.theme.one_column
-    rows = [[ctx.raw("Term", "cell_head")] if one_column else [ctx.raw("Term", "cell_head"), ctx.raw("Meaning", "cell_head")]]
+    rows = [[ctx.p(ctx.label("term"), "cell_head")] if one_column else [ctx.p(ctx.label("term"), "cell_head"), ctx.p(ctx.label("meaning"), "cell_head")]]
     for t in terms:
         meaning = [ctx.p(t.definition, "cell")]
         if t.example:
