@@ -186,13 +186,14 @@ def test_choices_are_lettered_in_order(built):
 
 
 def test_instruction_line_per_kind(built):
-    from studyguide.layout.questions import INSTRUCTIONS
+    from studyguide.labels import for_language
 
+    words = for_language(built.guide.language, built.guide.labels)
     qs = built.guide.questions
     for n, q in enumerate(qs, 1):
         kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
         for pdf in (built.student, built.key):
-            assert INSTRUCTIONS[kind] in block_text(question_block(pdf, n, len(qs)))
+            assert words[kind] in block_text(question_block(pdf, n, len(qs)))
 
 
 def test_points_beside_each_question(built):

@@ -12,21 +12,14 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .errors import Location
+from .labels import EN as EN_LABELS
 
 SECTION_ORDER = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions")
 
-DEFAULT_HEADINGS = {
-    "summary": "Summary",
-    "objectives": "Objectives",
-    "topics": "Key Topics",
-    "perspectives": "Perspectives",
-    "chart": "Benefits and Criticisms",
-    "benefits": "Benefits",
-    "criticisms": "Criticisms",
-    "takeaways": "Key Takeaways",
-    "vocabulary": "Vocabulary",
-    "questions": "Questions",
-}
+HEADING_KEYS = ("summary", "objectives", "topics", "perspectives", "chart", "benefits", "criticisms",
+                "takeaways", "vocabulary", "questions")
+# English defaults (for the editor schema); printed headings follow the guide's language (labels.py)
+DEFAULT_HEADINGS = {key: EN_LABELS[key] for key in HEADING_KEYS}
 
 
 @dataclass(frozen=True)

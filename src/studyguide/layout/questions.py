@@ -18,17 +18,6 @@ from .flow import Box, Gap, Labelled, Options, Stack, Twin
 from .sections import heading
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-INSTRUCTIONS = {
-    "multiple_choice": "Circle the letter of the best answer.",
-    "select_all": "Circle the letter of every correct answer; there may be more than one.",
-    "true_false": "Circle True or False.",
-    "short_answer": "Answer in complete sentences on the lines.",
-    "essay": "Write your answer on the lines. Support it with evidence from the reading.",
-    "fill_in_blank": "Write the missing word or words in each blank.",
-    "fill_in_blank_bank": "Write the missing word or words in each blank, choosing from the word bank.",
-    "matching": "Write the letter of the matching item on the line beside each number.",
-    "ordering": "Number the items in the boxes in the right order, 1 for the first.",
-}
 
 
 class LinedAnswer(Flowable):
