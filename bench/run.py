@@ -298,10 +298,25 @@ def verdict(ratio, target) -> str:
     return "**yes**" if ratio <= target else "**no**"
 
 
+def edited(text: str, i: int) -> str:
+    """The guide with one word inserted into one question's prompt: a small real edit, as a teacher
+    makes between saves. Each save edits another question (and the previous edit is gone), so a
+    rebuild never finds the document exactly as it was: one or two paragraphs change, the rest not."""
+    lines = text.split("\n")
+    prompts = [n for n, line in enumerate(lines) if line.lstrip().startswith("prompt: ")]
+    n = prompts[(i * 7) % len(prompts)]
+    head, _, rest = lines[n].partition("prompt: ")
+    first, _, tail = rest.partition(" ")
+    lines[n] = f"{head}prompt: {first} edited{i} {tail}".rstrip()
+    return "\n".join(lines)
+
+
 def watch_latency(g4: Path, work: Path, saves: int, cap: float) -> dict:
     """Save a 4-unit guide `saves` times (by writing a new file and renaming it over the old one,
     as many editors do) while `studyguide watch` runs, and time each save until the watcher says
-    the handout and key are rebuilt."""
+    the handout and key are rebuilt. Each save changes one question's prompt (see :func:`edited`).
+    At the end, the watcher's two PDFs are compared with what `studyguide build` makes of the
+    last save: they must be the same bytes."""
     import queue
 
     folder = work / "watch"
@@ -332,7 +347,7 @@ def watch_latency(g4: Path, work: Path, saves: int, cap: float) -> dict:
             raise RuntimeError("watch did not start")
         for i in range(saves):
             time.sleep(0.3)
-            new = text + f"\n# edit {i}\n"  # any change of bytes; the rebuild costs the same
+            new = edited(text, i)
             tmp = guide.with_name(".live.yaml.swp")
             tmp.write_text(new, encoding="utf-8")
             os.replace(tmp, guide)
@@ -347,8 +362,13 @@ def watch_latency(g4: Path, work: Path, saves: int, cap: float) -> dict:
     finally:
         proc.terminate()
         proc.wait(5)
+    check = folder / "build"
+    run_proc([PY, "-m", "studyguide", "build", str(guide), "-o", str(check)], cap)
+    same = all((folder / "out" / name).read_bytes() == (check / name).read_bytes() for name in ("live.pdf", "live-key.pdf"))
+    if not same:
+        raise RuntimeError("the watcher's PDFs differ from what `studyguide build` makes of the same guide")
     return {"latency": median(latencies), "build": median([b for b in builds if b is not None]),
-            "runs": latencies, "saves": saves}
+            "runs": latencies, "saves": saves, "min": min(latencies), "max": max(latencies), "same_as_build": same}
 
 
 def report(R: dict) -> str:
@@ -471,6 +491,29 @@ def write_readme(table: str) -> None:
 
 
 # --------------------------------------------------------------------------- main
+def watch_only(a) -> int:
+    """`--only watch`: the watch figure alone, with the floor's in-process time beside it (a quick check
+    while working on watch; the full run measures the same things among the others)."""
+    tmp = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="sg-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    g4 = generate.write_sizes(tmp / "guides", (4,), a.seed)[4]
+    for _ in range(2):
+        floor.render(g4)
+    times = [timed_call(lambda: floor.render(g4), 90)[0] for _ in range(7)]
+    R = {"in_process": {4: {"floor_median": median(times)}}, "load_start": loadavg()}
+    R["watch"] = watch_latency(g4, tmp, a.saves or 15, 120)
+    R["load_end"] = loadavg()
+    WT = R["watch"]
+    print(f"Watch, 4 units: a save (by rename) until handout and key are rebuilt: median {fs(WT['latency'])} "
+          f"(min {fs(WT['min'])}, max {fs(WT['max'])}; {WT['saves']} saves); the watcher's own build time "
+          f"{fs(WT['build'])}; the floor's handout alone, in process: {fs(R['in_process'][4]['floor_median'])}; "
+          f"same bytes as `build`: {'yes' if WT['same_as_build'] else 'NO'}; load average {R['load_start']} → {R['load_end']}")
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    (results / "watch.json").write_text(json.dumps(R, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
 def compile_bytecode() -> None:
     """Time studyguide as a teacher runs it: pip compiles an installed package's bytecode, but an
     editable install under PYTHONDONTWRITEBYTECODE (set on some machines) recompiles every module
@@ -489,8 +532,12 @@ def main(argv=None) -> int:
     ap.add_argument("--no-readme", action="store_true", help="do not write bench/README.md")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary folder)")
+    ap.add_argument("--only", choices=["watch"], help="measure one figure alone (prints it; leaves README alone)")
+    ap.add_argument("--saves", type=int, help="saves for the watch figure (default 8; 3 with --quick; 15 with --only watch)")
     a = ap.parse_args(argv)
     compile_bytecode()
+    if a.only == "watch":
+        return watch_only(a)
 
     if a.quick:
         sizes, rounds, batch_count, batch_pairs, mem_size = (1, 4, 50), 3, 20, 1, 50
@@ -589,7 +636,7 @@ def main(argv=None) -> int:
         R["batch"] = {"skipped": "skipped: `studyguide build` has no `--jobs` option yet"}
         log("batch: skipped (no --jobs option)")
 
-    R["watch"] = guarded("Watch", lambda: watch_latency(g4, tmp, 3 if a.quick else 8, caps["whole"]))
+    R["watch"] = guarded("Watch", lambda: watch_latency(g4, tmp, a.saves or (3 if a.quick else 8), caps["whole"]))
 
     R["weasyprint"] = {"available": weasy, "version": weasy_version}
     if weasy and weasy_plan:
