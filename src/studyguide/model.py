@@ -199,6 +199,10 @@ class Guide:
         return self.path.stem
 
 
-def format_points(value: float) -> str:
-    """2.0 → '2', 1.5 → '1.5'."""
-    return f"{value:g}"
+def format_points(value: float, labels: Optional[dict] = None) -> str:
+    """2.0 → '2', 1.5 → '1.5'; with a guide's labels (labels.for_language), in its language: '1,5' in German.
+
+    Without labels (the command line, the exports), always with a decimal point."""
+    from .labels import EN, number
+
+    return number(value, labels or EN)

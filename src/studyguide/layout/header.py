@@ -64,19 +64,24 @@ class NameLines(Flowable):
             c.line(start, y - 2, x1 - 12, y - 2)
 
 
-def citation(source) -> str | None:
-    """An escaped, readable citation: Author, “Title,” Publisher, date. URL"""
+def citation(source, labels: dict | None = None) -> str | None:
+    """An escaped, readable citation: Author, “Title”, Publisher, date. URL
+
+    With the guide's labels (labels.for_language), the title takes the language's quotation marks and an
+    ISO date (2025-03-14) is written out in the language (14. März 2025); without them, the date prints as typed."""
     if source is None:
         return None
+    from ..labels import EN, date
+
     parts = []
     if source.author:
         parts.append(inline.escape(source.author))
     if source.title:
-        parts.append(f"“{inline.escape(source.title)}”")
+        parts.append(inline.escape((labels or EN)["cited_title"]).format(title=inline.escape(source.title)))
     if source.publisher:
         parts.append(f"<i>{inline.escape(source.publisher)}</i>")
     if source.date:
-        parts.append(inline.escape(source.date))
+        parts.append(inline.escape(date(source.date, labels) if labels else source.date))
     text = ", ".join(parts)
     if source.url:
         text = f"{text}. {inline.escape(source.url)}" if text else inline.escape(source.url)

@@ -74,7 +74,7 @@ class LinedAnswer(Flowable):
 def _points(ctx, q) -> str | None:
     if q.points is None:
         return None
-    return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points))
+    return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points, ctx.labels))
 
 
 def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
@@ -269,9 +269,10 @@ def _explanation(ctx, q) -> list:
     notes = []
     for blank in getattr(q, "blanks", ()):
         if len(blank.answers) > 1:
-            others = ", ".join(f"“{inline.markup(a, ctx.fonts)}”" for a in blank.answers[1:])
+            quote = inline.markup(ctx.label("quote"), ctx.fonts)  # the language's quotation marks
+            others = ", ".join(quote.format(text=inline.markup(a, ctx.fonts)) for a in blank.answers[1:])
             notes.append(inline.markup(ctx.label("also_accept"), ctx.fonts).format(
-                others=others, answer=f"“{inline.markup(blank.answer, ctx.fonts)}”"))
+                others=others, answer=quote.format(text=inline.markup(blank.answer, ctx.fonts))))
     if q.explanation:
         notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> " + inline.markup(q.explanation, ctx.fonts))
     if not notes:
