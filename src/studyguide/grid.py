@@ -6,7 +6,7 @@ import io
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from . import inline
+from . import inline, labels
 from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
 from .theme import Theme, make_styles
@@ -14,14 +14,15 @@ from .theme import Theme, make_styles
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def answer_text(q) -> str:
-    """The answer as a grader checks it at a glance."""
+def answer_text(q, words: dict | None = None) -> str:
+    """The answer as a grader checks it at a glance (True/False and "see the key" in ``words``, the guide's labels)."""
+    words = words or labels.EN
     if isinstance(q, MultipleChoice):
         return LETTERS[q.answer]
     if isinstance(q, SelectAll):
         return ", ".join(LETTERS[i] for i in q.answers)
     if isinstance(q, TrueFalse):
-        return "True" if q.answer else "False"
+        return words["true"] if q.answer else words["false"]
     if isinstance(q, FillInBlank):
         return " · ".join(inline.plain(b.answer) for b in q.blanks)
     if isinstance(q, Matching):
@@ -36,7 +37,7 @@ def answer_text(q) -> str:
         order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
         return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
     if isinstance(q, (ShortAnswer, Essay)):
-        return "see the key"
+        return words["see_key"]
     return ""
 
 
@@ -45,17 +46,22 @@ def render_grid(guide: Guide, paper: str, font_for: dict) -> bytes:
     styles = make_styles(theme)
     stream = io.BytesIO()
     title = inline.plain(guide.title)
+    words = labels.for_language(guide.language, guide.labels)
+    version = words["version"].format(v=guide.version)
     doc = SimpleDocTemplate(stream, pagesize=theme.page_size(paper), leftMargin=theme.margin_x,
                             rightMargin=theme.margin_x, topMargin=theme.margin_top, bottomMargin=theme.margin_bottom,
-                            title=f"{title} (Answer grid, Version {guide.version})", author=guide.author or "",
+                            title=f"{title} ({words['answer_grid']}, {version})", author=guide.author or "",
                             lang=guide.language, invariant=1, creator="studyguide", initialFontName=styles["body"].fontName)
-    head = f"{inline.markup(title, font_for)} · Answer grid · Version {guide.version} · seed {inline.escape(guide.seed or '')}"
-    rows = [[Paragraph("<b>No.</b>", styles["cell"]), Paragraph("<b>Answer</b>", styles["cell"]),
-             Paragraph("<b>Points</b>", styles["cell"])]]
+    seed = inline.escape(words["seed"].format(s=guide.seed or ""))  # the seed as typed, stars and all
+    seed = inline._route(seed, font_for) if font_for and not seed.isascii() else seed
+    head = " · ".join([inline.markup(w, font_for) for w in (title, words["answer_grid"], version)] + [seed])
+    rows = [[Paragraph(f"<b>{inline.markup(words[key], font_for)}</b>", styles["cell"])
+             for key in ("number_column", "answer_column", "points_column")]]
     for n, q in enumerate(guide.questions, 1):
-        pts = format_points(q.points) if q.points is not None else ""
+        pts = format_points(q.points, words) if q.points is not None else ""
         rows.append([Paragraph(f"{n}.", styles["cell"]),
-                     Paragraph(inline.markup(answer_text(q), font_for), styles["cell"]), Paragraph(pts, styles["cell"])])
+                     Paragraph(inline.markup(answer_text(q, words), font_for), styles["cell"]),
+                     Paragraph(pts, styles["cell"])])
     width = doc.width
     table = Table(rows, colWidths=[0.5 * inch, width - 1.3 * inch, 0.8 * inch], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), theme.grid, theme.colors["rule"]),

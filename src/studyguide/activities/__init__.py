@@ -22,18 +22,13 @@ from typing import Optional, Sequence
 
 from .. import inline
 from ..errors import Location, Problem
+from ..labels import EN as EN_LABELS
 from ..model import Guide
 
 # the names a guide's `activities:` may list (schema.ACTIVITIES), in the order they are documented
 NAMES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
-TITLES = {
-    "matching": "Vocabulary Matching",
-    "cloze": "Vocabulary in Context",
-    "flashcards": "Flashcards",
-    "flashcards_duplex": "Flashcards (Double-Sided)",
-    "word_search": "Word Search",
-    "crossword": "Crossword",
-}
+# the English headings; a handout prints its language's (labels.py, "<name>_title")
+TITLES = {name: EN_LABELS[name + "_title"] for name in NAMES}
 LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": "flashcards",
           "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
 

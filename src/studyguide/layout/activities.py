@@ -23,41 +23,25 @@ from reportlab.platypus import (
 from .. import activities as act
 from .. import inline
 from ..activities.wordsearch import DIRECTIONS
+from ..labels import sentences
 from ..model import format_points
 from .flow import Labelled, SectionMark, Twin
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-WORD_SEARCH_WAYS = {
-    "easy": "across (left to right) and down",
-    "medium": "across, down and diagonally downwards",
-    "hard": "in all eight directions, forwards and backwards",
-}
 
-
-def _instructions(name: str, data) -> str:
+def _instructions(ctx, name: str, data) -> str:
+    """The activity's instructions in the guide's language (labels.py); matching says how many definitions are spare."""
     if name == "matching":
         extras = sum(s.extras for s in data)
         spare = ""
         if extras:
-            spare = (" One definition is not used." if extras == 1 else
-                     f" {'Two' if extras == 2 else extras} definitions are not used." if len(data) == 1 else
-                     " Each set has definitions that are not used.")
-        return "Write the letter of the matching definition on the line beside each term." + spare
-    if name == "cloze":
-        return "Complete each sentence with a word or phrase from the word bank. Use each one once."
-    if name == "flashcards":
-        return ("Cut along the dashed lines. Fold each strip on the dotted line, so that the term is on one "
-                "side and its meaning on the other.")
-    if name == "flashcards_duplex":
-        return ("Print this page and the next on the two sides of one sheet, flipping on the long edge. "
-                "Cut along the dashed lines: each card has the term on the front and its meaning on the back.")
+            spare = ctx.label("one_unused" if extras == 1 else "two_unused" if len(data) == 1 else "unused_in_each_set")
+        return sentences(ctx.label("matching_instructions"), spare)
     if name == "word_search":
-        return (f"Find each word in the grid. Words run {WORD_SEARCH_WAYS[data.difficulty]}. "
-                "Spaces, hyphens and apostrophes are left out.")
-    if name == "crossword":
-        return ("Fill in the crossword using the clues. Leave out spaces, hyphens and apostrophes; the numbers "
-                "in brackets give the length of each word.")
+        return ctx.label("word_search_instructions", ways=ctx.label("word_search_" + data.difficulty))
+    if name in BUILDERS:
+        return ctx.label(name + "_instructions")
     raise ValueError(name)
 
 
@@ -74,8 +58,8 @@ def section(ctx) -> list:
 
 
 def _start(ctx, name: str, data) -> list:
-    return [PageBreak(), SectionMark(ctx, name), ctx.raw(inline.escape(act.TITLES[name]), "heading"),
-            ctx.raw(inline.escape(_instructions(name, data)), "instruction"), Spacer(1, 10)]
+    return [PageBreak(), SectionMark(ctx, name), ctx.raw(_text(ctx, ctx.label(name + "_title")), "heading"),
+            ctx.raw(_text(ctx, _instructions(ctx, name, data)), "instruction"), Spacer(1, 10)]
 
 
 def smallest(styles) -> float:
@@ -226,7 +210,8 @@ def matching(ctx, name, sets) -> list:
         rows = []
         if len(sets) > 1:
             last = s.start + len(s.terms) - 1
-            rows.append(ctx.raw(f"Set {sets.index(s) + 1}: terms {s.start}–{last}", "subheading"))
+            title = ctx.label("matching_set", n=sets.index(s) + 1, first=s.start, last=last)
+            rows.append(ctx.raw(_text(ctx, title), "subheading"))
         if stacked:
             for i, term in enumerate(s.terms):
                 rows.append(Twin(term_cell(s.start + i, term, None), term_cell(s.start + i, term, s.letter(i)), ctx))
@@ -261,7 +246,7 @@ def _bank(ctx, words):
     """The word bank in a box: one paragraph with a border, so even a very long bank can flow over pages."""
     style = _style(ctx, "bank", "cell", borderWidth=ctx.theme.grid * 1.6, borderColor=ctx.color("rule"),
                    borderPadding=(6, 8, 7, 8), leftIndent=8, rightIndent=8, spaceBefore=6, spaceAfter=8)
-    bank = ctx.raw("<b>Word bank:</b>  " + "   ·   ".join(_text(ctx, w) for w in words), "cell")
+    bank = ctx.raw(f"<b>{_text(ctx, ctx.label('word_bank'))}</b>  " + "   ·   ".join(_text(ctx, w) for w in words), "cell")
     bank.style = style
     return bank
 
@@ -318,7 +303,7 @@ class WordGrid(Flowable):
         c.setStrokeColor(ctx.color("rule"))
         c.setLineWidth(ctx.theme.grid * 1.6)
         c.rect(self.x0 - 3, -3, cell * n + 6, cell * n + 6)
-        if key:  # light shading under each word (drawn first, under the letters)
+        if key and ctx.color("shade") is not None:  # light shading under each word (under the letters)
             c.setFillColor(ctx.color("shade"))
             for p in self.data.placements:
                 self._capsule(p, fill=1, stroke=0)
@@ -361,7 +346,7 @@ def word_search(ctx, name, data) -> list:
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     list_h = per * ctx.styles["cell"].leading * 1.15 + ctx.styles["subheading"].leading * 2 + 12
     grid = WordGrid(ctx, data, ctx.height - _top(ctx.styles) - list_h)
-    title = ctx.raw("Words to find", "subheading")
+    title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
     return flow + [grid, Spacer(1, 12), KeepTogether([title, table])]
 
 
@@ -413,13 +398,13 @@ def crossword(ctx, name, data) -> list:
     bold = ctx.styles["heading"].fontName
     clue_style = _style(ctx, "clue", "body", spaceAfter=3)
     indent = stringWidth("00.", bold, st.fontSize) + 6
-    for label, entries in (("Across", data.across()), ("Down", data.down())):
+    for label, entries in ((ctx.label("across"), data.across()), (ctx.label("down"), data.down())):
         items = []
         for e in entries:
             para = ctx.p(e.clue + " " + e.lengths, "body")
             para.style = clue_style
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize))
-        heading = ctx.raw(label, "subheading")
+        heading = ctx.raw(_text(ctx, label), "subheading")
         flow += [Spacer(1, 6), KeepTogether([heading] + items[:2])] + items[2:]
     return flow
 
@@ -491,12 +476,14 @@ class FoldCard(Flowable):
         c.line(half, 4, half, self.height - 4)
         c.setDash()
         size = smallest(ctx.styles)
-        label_w = stringWidth("fold", ctx.styles["body"].fontName, size) + 4
+        fold = ctx.label("fold")
+        face = ctx.font_for(fold, ctx.styles["body"].fontName)
+        label_w = stringWidth(fold, face, size) + 4
         c.setFillColorRGB(1, 1, 1)
         c.rect(half - label_w / 2, self.height - 4 - size * 1.2, label_w, size * 1.2, stroke=0, fill=1)
         c.setFillColor(ctx.color("ink_soft"))
-        c.setFont(ctx.styles["body"].fontName, size)
-        c.drawCentredString(half, self.height - 4 - size, "fold")
+        c.setFont(face, size)
+        c.drawCentredString(half, self.height - 4 - size, fold)
         c.restoreState()
         self._draw_faces(self.front, 0, half)
         self._draw_faces(self.back, half, half)
@@ -562,8 +549,7 @@ class _BlankNote(Flowable):
 
     def __init__(self, ctx):
         super().__init__()
-        self.para = ctx.raw("This page is left blank on purpose: the flashcards that follow print on the two "
-                            "sides of one sheet.", "instruction")
+        self.para = ctx.raw(_text(ctx, ctx.label("blank_page")), "instruction")
 
     def wrap(self, aW, aH):
         self.width, self.height = self.para.wrap(aW, aH)
@@ -578,28 +564,36 @@ def flashcards_duplex(ctx, name, cards) -> list:
 
     from ..activities.flashcards import COLUMNS
 
-    note_h = ctx.raw(_text(ctx, _instructions(name, cards)), "instruction").wrap(ctx.width, ctx.height)[1]
-    band = ctx.styles["heading"].leading + 4 + max(note_h, 2 * ctx.styles["instruction"].leading) + 12
+    title = ctx.label(name + "_title")
+    note, back_note = _instructions(ctx, name, cards), ctx.label("backs_note")
+
+    def heights(texts, style):
+        return max(ctx.raw(_text(ctx, t), style).wrap(ctx.width, ctx.height)[1] for t in texts)
+
+    # the band above the cards holds the page's title and note, however long they run in the guide's language
+    worst = ctx.label("sheet", n=len(cards), total=len(cards))
+    title_h = heights([ctx.label(side, title=title) + " — " + worst for side in ("fronts", "backs")], "heading")
+    note_h = heights([note, back_note], "instruction")
+    band = (max(title_h, ctx.styles["heading"].leading) + 4 + max(note_h, 2 * ctx.styles["instruction"].leading)
+            + 12)
     inner = ctx.width / COLUMNS - 24
     need = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
                for card in cards for face in _card_faces(ctx, card)) + 24
     card_h = min(max(1.9 * inch, need), ctx.height - band - 1)  # the longest card's text at full size
     rows = max(1, int((ctx.height - band) // card_h))
     card_h = (ctx.height - band - 1) / rows  # the cards share out the whole page
-    title = act.TITLES[name]
-    note = _instructions(name, cards)
     flow = [PageBreak(),
             # the fronts go on an odd page, the front of a sheet when the whole handout is printed double-sided
             DocIf("doc.page % 2 == 0", [_BlankNote(ctx), PageBreak()]),
             SectionMark(ctx, name)]
     pages = sheets(cards, rows)
     for n, page in enumerate(pages, 1):
-        part = f" — sheet {n} of {len(pages)}" if len(pages) > 1 else ""
+        part = " — " + ctx.label("sheet", n=n, total=len(pages)) if len(pages) > 1 else ""
         if n > 1:
             flow.append(PageBreak())
-        flow += [DuplexPage(ctx, page, rows, "front", f"{title}: fronts{part}", note, card_h, band), PageBreak(),
-                 DuplexPage(ctx, page, rows, "back", f"{title}: backs{part}",
-                            "The back of the page before: each meaning is behind its term.", card_h, band)]
+        flow += [DuplexPage(ctx, page, rows, "front", ctx.label("fronts", title=title) + part, note, card_h, band),
+                 PageBreak(),
+                 DuplexPage(ctx, page, rows, "back", ctx.label("backs", title=title) + part, back_note, card_h, band)]
     return flow
 
 
@@ -639,26 +633,31 @@ def coverage(ctx) -> list:
 
     head_style = [("BACKGROUND", (0, 0), (-1, -1), ctx.color("shade")),
                   ("LINEBELOW", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink"))]
+    def say(key: str, style: str):
+        return ctx.raw(_text(ctx, ctx.label(key)), style)
+
+    def points(pts) -> str:
+        return format_points(sum(pts), ctx.labels) if pts else "–"
+
     flow = [Spacer(1, 6),
-            Twin(ctx.raw("What the questions check", "subheading"),
-                 ctx.raw("Coverage: objectives × questions (teacher’s view)", "subheading"), ctx),
-            row([ctx.raw("Objective", "cell_head"), ctx.raw("Questions", "cell_head"),
-                 ctx.raw("Points", "cell_head")], head_style)]
+            Twin(say("coverage", "subheading"), say("coverage_key", "subheading"), ctx),
+            row([say("objective_column", "cell_head"), say("questions_column", "cell_head"),
+                 say("points_column", "cell_head")], head_style)]
     for i, objective in enumerate(g.objectives):
         numbers = [n for n, q in enumerate(g.questions, 1) if q.objective == i]
         pts = [q.points for q in g.questions if q.objective == i and q.points is not None]
         text = _fit(ctx, ctx.p(f"{i + 1}. {objective}", "cell"), widths[0] - 10)
-        points = ctx.raw(format_points(sum(pts)) if pts else "–", "cell")
+        total = ctx.raw(points(pts), "cell")
         if numbers:
             shown = ctx.raw(", ".join(map(str, numbers)), "cell")
-            flow.append(row([text, shown, points]))
+            flow.append(row([text, shown, total]))
         else:
-            flag = ctx.raw("not checked by any question", "cell_head")
+            flag = say("not_checked", "cell_head")
             flag.style = _style(ctx, "flag", "cell_head", textColor=ctx.color("answer"))
-            flow.append(Twin(row([text, ctx.raw("–", "cell"), points]), row([text, flag, points]), ctx))
+            flow.append(Twin(row([text, ctx.raw("–", "cell"), total]), row([text, flag, total]), ctx))
     rest = [n for n, q in enumerate(g.questions, 1) if q.objective is None]
     if rest:
         pts = [q.points for q in g.questions if q.objective is None and q.points is not None]
-        flow.append(row([ctx.raw("<i>No objective named</i>", "cell"), ctx.raw(", ".join(map(str, rest)), "cell"),
-                         ctx.raw(format_points(sum(pts)) if pts else "–", "cell")]))
+        flow.append(row([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
+                         ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")]))
     return flow + [Spacer(1, 4)]
