@@ -1,14 +1,19 @@
-"""Render the README's pictures from the first guide's PDFs.
+"""Render the README's pictures from the first guide's PDFs, and the themes side by side.
 
 Run after `studyguide build`:  python docs/make_pictures.py
-Needs pypdfium2 (pip install pypdfium2); not a dependency of studyguide itself.
+Needs pypdfium2 (pip install pypdfium2, or '.[test]'); not a dependency of studyguide itself.
 """
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from studyguide import preview, themes
 
 HERE = Path(__file__).parent
-OUT = HERE.parent / "output"
+REPO = HERE.parent
+OUT = REPO / "output"
+FIRST = REPO / "guides" / "china-foreign-police-training.yaml"
 PICTURES = {  # picture → (pdf, page index)
     "handout-page-1.png": ("china-foreign-police-training.pdf", 0),
     "key-questions-page.png": ("china-foreign-police-training-key.pdf", 5),
@@ -19,3 +24,20 @@ for name, (pdf_name, index) in PICTURES.items():
     image = page.render(scale=1.0).to_pil().convert("RGB").quantize(32)
     image.save(HERE / name, optimize=True)
     print(f"wrote docs/{name}")
+
+# the first page of the first guide in each bundled theme, side by side, names underneath
+pages = []
+for name in themes.bundled():
+    pdf = pdfium.PdfDocument(preview.first_page(FIRST, name))
+    pages.append((name, pdf[0].render(scale=0.55).to_pil().convert("RGB")))
+w, h = pages[0][1].size
+gap, label = 16, 28
+sheet = Image.new("RGB", (len(pages) * (w + gap) - gap, h + label), "white")
+draw = ImageDraw.Draw(sheet)
+for i, (name, image) in enumerate(pages):
+    x = i * (w + gap)
+    sheet.paste(image, (x, 0))
+    draw.rectangle((x, 0, x + w - 1, h - 1), outline=(170, 170, 170))
+    draw.text((x + w // 2, h + 8), name, fill="black", anchor="mt", font_size=16)
+sheet.quantize(128).save(HERE / "themes.png", optimize=True)
+print("wrote docs/themes.png")

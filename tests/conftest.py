@@ -25,7 +25,8 @@ REPO = TESTS.parent
 GUIDES_DIR = REPO / "guides"
 ASSETS_DIR = REPO / "assets"
 CASES = TESTS / "cases"
-GUIDES = sorted(p for p in GUIDES_DIR.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+GUIDES = sorted(p for p in GUIDES_DIR.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+                and p.name != "studyguide.yaml")  # the folder's defaults file is not a guide
 
 
 def guide_params():

@@ -362,9 +362,9 @@ def test_crossword_key_is_filled_handout_empty(all_built):
 
 def _limits(guide):
     from studyguide.layout.activities import page_limits
-    from studyguide.theme import Theme, make_styles
+    from studyguide.theme import default, make_styles
 
-    theme = Theme()
+    theme = default()
     w, h = theme.page_size(guide.paper)
     return page_limits(make_styles(theme), w - 2 * theme.margin_x, h - theme.margin_top - theme.margin_bottom)
 

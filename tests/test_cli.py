@@ -11,7 +11,8 @@ from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels"]
+            "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels",
+            "theme", "school", "course", "teacher", "logo", "header", "footer"]
 QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank",
                   "matching", "ordering"]
 
@@ -97,6 +98,9 @@ def test_schema_covers_the_format(schema):
     assert schema["required"] == ["title"]
     assert schema["additionalProperties"] is False
     assert list(schema["properties"]) == TOP_KEYS
+    from studyguide.schema import TOP_KEYS as validated
+
+    assert list(validated) == TOP_KEYS  # the editor's schema and the validator know the same keys
     variants = schema["properties"]["questions"]["items"]["oneOf"]
     assert [v["properties"]["type"]["const"] for v in variants] == QUESTION_TYPES
     for v in variants:

@@ -150,9 +150,9 @@ def test_encodings_with_a_byte_order_mark_read_right(arena, name):
 
 
 def test_a_long_unbroken_word_wraps_inside_the_margins(arena):
-    from studyguide.theme import Theme
+    from studyguide.theme import default
 
-    margin = Theme().margin_x
+    margin = default().margin_x
     for pdf in built(arena, "long-unbroken-word"):
         lo, hi, width = text_x_extent(pdf)
         assert lo >= margin - 1

@@ -114,6 +114,11 @@ FIELDS = {
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),
         "extra_lines": st.sampled_from(["2", "21", "x"])}), ANY),
     "labels": st.one_of(st.fixed_dictionaries({}, optional={"name": SIMPLE, "period": SIMPLE, "nmae": SIMPLE}), ANY),
+    "theme": st.one_of(st.sampled_from(["classic", "modern", "ink-saver", "compact", "modrn", "themes/x.yaml",
+                                        "../x.yaml", "/etc/passwd"]), ANY),
+    "school": shaped(SIMPLE), "course": shaped(SIMPLE), "teacher": shaped(SIMPLE),
+    "header": shaped(SIMPLE), "footer": shaped(SIMPLE),
+    "logo": st.sampled_from(["pic.png", "missing.png", "/etc/passwd", "../x.png", "link.png", "bad.png", "."]),
     "titel": SIMPLE,
 }
 assert set(FIELDS) - {"titel"} == set(TOP_KEYS)

@@ -28,8 +28,9 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         try:
-            if path.is_dir():
-                found += sorted(p for p in path.iterdir() if p.suffix.lower() in GUIDE_SUFFIXES and p.is_file())
+            if path.is_dir():  # a folder's defaults file is not a guide (see load_defaults)
+                found += sorted(p for p in path.iterdir() if p.suffix.lower() in GUIDE_SUFFIXES and p.is_file()
+                                and not is_defaults_file(p))
             elif path.exists() or path.is_symlink():
                 found.append(path)
             else:
@@ -60,12 +61,74 @@ def read_guide_bytes(path: Path) -> bytes:
         return fh.read(loader.MAX_BYTES + 1)
 
 
-def load(path: str | Path) -> Guide:
-    """Read and validate one guide; raises GuideError listing every problem."""
-    path = Path(path)
+def is_defaults_file(path: Path) -> bool:
+    return path.name.lower() in (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")
+
+
+def defaults_file(folder: Path) -> Optional[Path]:
+    """The defaults file every guide in ``folder`` inherits from, if there is one."""
+    for name in (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml"):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+_defaults_cache: dict = {}
+
+
+def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
+    """A defaults file's mapping and warnings, checked like a guide (GuideError with every problem).
+
+    Read once per process while the file is unchanged: a folder of guides shares it.
+    """
+    st = os.stat(path)
+    stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if stamp in _defaults_cache:
+        return _defaults_cache[stamp]
     data = read_guide_bytes(path)
     root, warnings = loader.parse_with_warnings(data, str(path))
-    return schema.to_guide(root, str(path), path, warnings)
+    schema.check_defaults(root, str(path), path)
+    _defaults_cache.clear()
+    _defaults_cache[stamp] = (root, warnings)
+    return root, warnings
+
+
+def load(path: str | Path, check_theme: bool = True) -> Guide:
+    """Read and validate one guide, with the defaults file beside it; raises GuideError listing every problem.
+
+    A defaults file's keys apply where the guide does not give them; labels, headings and
+    accommodations are merged key by key. ``check_theme``: read the guide's theme too.
+    """
+    path = Path(path)
+    if is_defaults_file(path):
+        root, warnings = load_defaults(path)
+        raise UsageError(f"{path}: is the defaults file every guide in its folder inherits, not a guide; "
+                         "build or validate the folder or the guides beside it")
+    data = read_guide_bytes(path)
+    root, warnings = loader.parse_with_warnings(data, str(path))
+    shared = defaults_file(path.parent)
+    if shared is not None:
+        defaults, more = load_defaults(shared)
+        root = schema.merge_defaults(defaults, root)
+        warnings = list(more) + list(warnings)
+    guide = schema.to_guide(root, str(path), path, warnings)
+    if check_theme:
+        from . import themes
+
+        if guide.theme or themes.overridden(themes.DEFAULT, path):
+            themes.resolve(guide.theme, path, guide.theme_where)
+    return guide
+
+
+def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
+    """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
+    then made into an accommodation edition if one is asked for."""
+    from . import theme as theme_mod
+
+    where = Location("--theme") if override else guide.theme_where
+    base = theme_mod.load(override or guide.theme, guide.path, where)
+    return theme_mod.for_edition(edition, base) if edition else base
 
 
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -175,25 +238,32 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True) -> tuple[dict, list[Problem]]:
-    """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings."""
+def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
+                 theme=None, modes: Optional[Iterable[str]] = None) -> tuple[dict, list[Problem]]:
+    """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings.
+    ``theme``: a Theme (default: the guide's own, see :func:`theme_for`).
+    ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
+    The layout does not depend on the mode, so ``modes=("key",)`` draws the same key, byte for byte,
+    as drawing both: watch draws the handout and the key in two processes at once this way.
+    """
     from . import render  # layout code loads only when something is drawn
 
     from .layout import activities
 
-    font_for, glyph_warnings = render.glyph_plan(guide)
-    warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, paper=paper)
-    modes = ("student", "key") if key else ("student",)
+    theme = theme or theme_for(guide)
+    font_for, glyph_warnings = render.glyph_plan(guide, theme)
+    warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, theme, paper=paper)
+    modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
-        out = render.render(guide, modes, paper=paper, font_for=font_for)
+        out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for)
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None
-        raise BuildError(*_locate_overflow(guide, paper, font_for, exc)) from None
+        raise BuildError(*_locate_overflow(guide, paper, font_for, exc, theme)) from None
     return out, warnings
 
 
-def _locate_overflow(guide: Guide, paper, font_for, exc) -> tuple[Location, str]:
+def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Location, str]:
     """Where a part taller than a page comes from: the question that fails on its own.
 
     Only run when a layout has already failed: the questions are halved until
@@ -207,7 +277,7 @@ def _locate_overflow(guide: Guide, paper, font_for, exc) -> tuple[Location, str]
                                     topics=(), perspectives=(), benefits=(), criticisms=(), takeaways=(),
                                     vocabulary=())
         try:
-            render.render(alone, ("student",), paper=paper, font_for=font_for)
+            render.render(alone, ("student",), paper=paper, theme=theme, font_for=font_for)
         except render.RenderFailed:
             return True
         return False
@@ -226,15 +296,22 @@ def _locate_overflow(guide: Guide, paper, font_for, exc) -> tuple[Location, str]
 
 
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
-          activities: Optional[Iterable[str]] = None) -> BuildResult:
+          activities: Optional[Iterable[str]] = None, theme: Optional[str] = None) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
-    ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list.
+    ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list;
+    ``theme`` (a name or file, from --theme) replaces the guide's `theme:`.
     """
-    guide = load(path)
+    guide = load(path, check_theme=not theme)
     if activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(activities))
-    rendered, warnings = render_guide(guide, paper, key)
+    rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
+    return write_rendered(path, out_dir, guide, rendered, warnings)
+
+
+def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
+                   warnings: list[Problem]) -> BuildResult:
+    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`write_all`)."""
     out_dir = Path(out_dir)
     stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)

@@ -37,7 +37,8 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> 
             result = classroom.build_set(path, out_dir, paper, options)
         else:
             result = api.build(path, out_dir, paper=paper, key=key,
-                               activities=options.activities if options is not None else None)
+                               activities=options.activities if options is not None else None,
+                               theme=options.theme if options is not None else None)
     except StudyguideError as exc:
         outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
         return outcome

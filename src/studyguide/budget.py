@@ -180,17 +180,17 @@ def lines(label: str, b: Budget) -> list[str]:
     return out
 
 
-def measure_questions(guide: Guide, paper: Optional[str] = None) -> tuple[list[float], float]:
+def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> tuple[list[float], float]:
     """Each question's height as laid out, and the height of a page's frame (points)."""
     from reportlab.platypus import KeepTogether
     from reportlab.platypus.flowables import _listWrapOn
 
     from . import render
     from .layout import Ctx, questions
-    from .theme import Theme, make_styles
+    from .theme import default as default_theme, make_styles
 
-    theme = Theme()
-    font_for, _ = render.glyph_plan(guide)
+    theme = theme or default_theme()
+    font_for, _ = render.glyph_plan(guide, theme)
     width, height = theme.page_size(paper or guide.paper)
     ctx = Ctx(guide=guide, theme=theme, styles=make_styles(theme), fonts=font_for, mode="student",
               width=width - 2 * theme.margin_x, height=height - theme.margin_top - theme.margin_bottom)
@@ -210,8 +210,9 @@ def review(path, paper: Optional[str] = None):
     from . import api, lint
 
     guide = api.load(path)
-    rendered, warnings = api.render_guide(guide, paper, key=False)
-    heights, page = measure_questions(guide, paper)
+    theme = api.theme_for(guide)  # the pages as they will print, in the guide's own theme
+    rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
+    heights, page = measure_questions(guide, paper, theme)
     findings = list(warnings) + lint.check(guide, heights, page)
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"])

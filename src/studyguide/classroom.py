@@ -25,6 +25,7 @@ class SetOptions:
     copies: Optional[int] = None             # student copies in the class set (default: one per version)
     key: bool = True
     activities: Optional[tuple] = None       # replaces the guide's 'activities:' (from --activities)
+    theme: Optional[str] = None              # replaces the guide's 'theme:' (from --theme)
 
     @property
     def active(self) -> bool:
@@ -44,13 +45,12 @@ def _name(stem: str, edition: Optional[str], letter: Optional[str], suffix: str 
 
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions) -> api.BuildResult:
     from . import grid, render
-    from .theme import for_edition
 
-    guide = api.load(path)
+    guide = api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
     guide = variants.accommodate(guide, options.accommodations)
-    theme = for_edition(options.edition)
+    theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
@@ -75,7 +75,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions) -> api.B
             files.append((_name(stem, options.edition, g.version, "-key"), docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
         if g.version:
-            files.append((_name(stem, options.edition, g.version, "-grid"), grid.render_grid(g, paper, font_for), 1, []))
+            files.append((_name(stem, options.edition, g.version, "-grid"),
+                          grid.render_grid(g, paper, font_for, api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)

@@ -14,9 +14,22 @@ from .errors import StudyguideError, visible
 EXIT_INTERNAL = 70
 
 
-def _problems(exc: StudyguideError) -> None:
+class _Once:
+    """Prints each line once: a folder's defaults file with a mistake fails every guide beside it,
+    and its messages are shown the first time only."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def __call__(self, line: str) -> None:
+        if line not in self.seen:
+            self.seen.add(line)
+            click.echo(visible(line), err=True)
+
+
+def _problems(exc: StudyguideError, echo=None) -> None:
     for problem in getattr(exc, "problems", None) or [exc]:
-        click.echo(visible(str(problem)), err=True)
+        (echo or (lambda line: click.echo(visible(line), err=True)))(str(problem))
 
 
 def _warn(warnings) -> None:
@@ -25,7 +38,11 @@ def _warn(warnings) -> None:
 
 
 def _pages(n: int) -> str:
-    return f"{n} page{'s' if n != 1 else ''}"
+    return _count(n, "page")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,15 +91,15 @@ class Progress:
                 self.clear()
 
 
-def _report(outcome, progress: Progress) -> bool:
-    """Print one guide's lines; return False when it failed."""
+def _report(outcome, progress: Progress, echo) -> bool:
+    """Print one guide's lines (through ``echo``, which shows a repeated line once); False when it failed."""
     progress.clear()
     for line in outcome.warnings:
-        click.echo(visible(line), err=True)
+        echo(line)
     if outcome.internal:
         click.echo(f"internal error: {outcome.internal}; run with --debug for the traceback", err=True)
     for line in outcome.problems:
-        click.echo(visible(line), err=True)
+        echo(line)
     if not outcome.ok:
         click.echo(f"failed: {outcome.path}", err=True)
     else:
@@ -110,9 +127,12 @@ def _report(outcome, progress: Progress) -> bool:
 @click.option("--activities", default=None, metavar="LIST",
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
+@click.option("--theme", default=None, metavar="NAME|FILE",
+              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
+                   "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities):
+          extra_lines, class_set, copies, activities, theme):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -134,7 +154,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
                                      param_hint="--activities")
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen)
+                         activities=chosen, theme=theme)
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -149,8 +169,9 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         outcomes = (batch.outcome_of(path, out_dir, paper, not no_key, options) for path in guides)
     else:
         outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs, options)
+    echo = _Once()
     for outcome in outcomes:
-        if not _report(outcome, progress):
+        if not _report(outcome, progress, echo):
             failed += 1
             internal += outcome.internal is not None
     if failed:
@@ -187,15 +208,31 @@ def validate(paths):
     if not guides:
         raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
     failed = 0
+    echo = _Once()
+    shared = list(dict.fromkeys([p for p in guides if api.is_defaults_file(p)] +
+                                [d for d in (api.defaults_file(p.parent) for p in guides) if d is not None]))
+    guides = [p for p in guides if not api.is_defaults_file(p)]
+    for path in shared:  # each folder's defaults file first, once
+        try:
+            root, warnings = api.load_defaults(path)
+        except StudyguideError as exc:
+            failed += 1
+            _problems(exc, echo)
+            continue
+        for warning in warnings:
+            echo(str(warning))
+        keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
+        click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
     for path in guides:
         try:
             guide = api.load(path)
         except StudyguideError as exc:
             failed += 1
-            _problems(exc)
+            _problems(exc, echo)
             continue
-        _warn(guide.warnings)
-        click.echo(f"ok: {path} ({len(guide.questions)} questions, {len(guide.vocabulary)} terms)")
+        for warning in guide.warnings:
+            echo(str(warning))
+        click.echo(f"ok: {path} ({_count(len(guide.questions), 'question')}, {_count(len(guide.vocabulary), 'term')})")
     if failed:
         sys.exit(1)
 
@@ -249,6 +286,53 @@ def new(file):
     except OSError as exc:
         raise api.UsageError(f"{file}: cannot be written ({exc.strerror})") from None
     click.echo(f"wrote {file}; edit it, then run: studyguide build {file}")
+
+
+@cli.command("themes")
+@click.argument("guide", required=False, type=click.Path())
+@click.option("--guides", "folder", default="guides", show_default=True, type=click.Path(file_okay=False),
+              help="The guides folder: its themes/ folder holds your own themes.")
+@click.option("--preview", is_flag=True, help="Write a one-page preview of each theme: GUIDE's first page "
+                                              "(default: the first guide in the guides folder, or the starter).")
+@click.option("--png", is_flag=True, help="Previews as PNG pictures instead of PDF.")
+@click.option("-o", "--output", "out_dir", default="output/themes", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the previews.")
+def list_themes(guide, folder, preview, png, out_dir):
+    """List the themes (bundled and your own), and preview them.
+
+    Choose one with 'theme: NAME' in a guide or the folder's studyguide.yaml, or 'build --theme NAME'.
+    Your own: a YAML file in the guides folder's themes/ folder, e.g. themes/mine.yaml starting
+    'parent: classic' and giving only the keys to change.
+    """
+    from . import preview as pv
+
+    folder = Path(folder)
+    listed = pv.available(folder)
+    if not preview:
+        width = max(len(t.name) for t in listed)
+        for t in listed:
+            where = "" if t.source == "bundled" else f"  [{t.source}" + (f", parent {t.parent}]" if t.parent else "]")
+            click.echo(f"{t.name.ljust(width)}  {t.description}{where}")
+        return
+    if guide is None:
+        found = [p for p in api.find_guides([folder])] if folder.is_dir() else []
+        guide = found[0] if found else pv.STARTER
+    guide = Path(guide)
+    out = Path(out_dir)
+    files = []
+    for t in listed:
+        source = t.name if t.source == "bundled" else str(Path(t.source).relative_to(folder))
+        pdf = pv.first_page(guide, source)
+        files.append((out / api.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise api.UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
+    written = [(stem.with_suffix(".png"), pv.to_png(pdf)) if png else (stem.with_suffix(".pdf"), pdf)
+               for stem, pdf in files]
+    api.write_all(written)
+    for path, _ in written:
+        click.echo(f"wrote {path}")
 
 
 EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS

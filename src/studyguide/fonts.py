@@ -53,6 +53,8 @@ def register(family: str = FAMILY) -> str:
     """Register a bundled family with reportlab once; return its name."""
     if family != FAMILY:
         register(FAMILY)  # the fallback for what another family lacks
+    if family.startswith("SGTheme-"):
+        return family  # a theme's own files, registered by define()
     done: set[str] = set()
     for (bold, italic), (name, filename) in FAMILIES[family].items():
         if name not in done:
@@ -68,9 +70,49 @@ def register(family: str = FAMILY) -> str:
 
 
 def roles(family: str = FAMILY) -> dict[str, str]:
-    """Registered face names by role: regular, bold, italic, bolditalic."""
+    """Registered face names by role: regular, bold, italic, bold_italic (also bolditalic)."""
     faces = FAMILIES[family]
-    return {"regular": faces[0, 0][0], "bold": faces[1, 0][0], "italic": faces[0, 1][0], "bolditalic": faces[1, 1][0]}
+    return {"regular": faces[0, 0][0], "bold": faces[1, 0][0], "italic": faces[0, 1][0],
+            "bold_italic": faces[1, 1][0], "bolditalic": faces[1, 1][0]}
+
+
+def define(files: dict, where: dict) -> str:
+    """A family from a theme's own TrueType files by role (regular, bold, italic, bold_italic),
+    registered now so a file that cannot be used is reported at the theme line naming it.
+
+    Roles left out fall back: bold and italic to regular, bold_italic to bold. Face names come
+    from the files' contents, so the same fonts give the same PDF on any machine.
+    """
+    import hashlib
+
+    from .errors import GuideError, Problem
+
+    faces = {}
+    for role in ("regular", "bold", "italic", "bold_italic"):
+        path = files.get(role)
+        if path is None:
+            continue
+        digest = hashlib.sha1(Path(path).read_bytes()).hexdigest()[:10]
+        name = f"SGTheme-{digest}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except Exception as exc:  # TTFError and the parser's own errors on damaged files
+                reason = str(exc).split("\n")[0][:120]
+                raise GuideError([Problem(where[role], f"fonts.{role}: '{Path(path).name}' cannot be used as a "
+                                                       f"TrueType font ({reason}); choose another .ttf file")]) from None
+        faces[role] = (name, path)
+    regular = faces["regular"]
+    bold = faces.get("bold", regular)
+    chosen = {(0, 0): regular, (1, 0): bold, (0, 1): faces.get("italic", regular),
+              (1, 1): faces.get("bold_italic", bold)}
+    family = "SGTheme-" + hashlib.sha1("/".join(n for n, _ in chosen.values()).encode()).hexdigest()[:10]
+    if family not in FAMILIES:
+        FAMILIES[family] = chosen
+        register(FAMILY)
+        for (b, i), (name, _) in chosen.items():
+            addMapping(family, b, i, name)
+    return family
 
 
 @lru_cache(maxsize=None)

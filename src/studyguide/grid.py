@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from . import inline, labels
 from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
-from .theme import Theme, make_styles
+from .theme import default as default_theme, make_styles
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -41,8 +41,8 @@ def answer_text(q, words: dict | None = None) -> str:
     return ""
 
 
-def render_grid(guide: Guide, paper: str, font_for: dict) -> bytes:
-    theme = Theme()
+def render_grid(guide: Guide, paper: str, font_for: dict, theme=None) -> bytes:
+    theme = theme or default_theme()
     styles = make_styles(theme)
     stream = io.BytesIO()
     title = inline.plain(guide.title)

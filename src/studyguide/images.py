@@ -28,10 +28,25 @@ def search_roots(guide_path: Path) -> list[Path]:
 
 def resolve(name: str, guide_path: Path) -> tuple[Optional[Path], Optional[str]]:
     """Return (path, None) for a usable image, or (None, what to fix)."""
+    real, problem = locate(name, guide_path, "image", "an image file (PNG, JPEG or GIF)", MAX_IMAGE_BYTES)
+    if real is None:
+        return None, problem
+    problem = check(real)
+    if problem:
+        return None, f"'{name}' {problem}"
+    return real, None
+
+
+def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) -> tuple[Optional[Path], Optional[str]]:
+    """A regular file named relative to the guide's folder or assets/, never leading out of them.
+
+    Returns (real path, None), or (None, what to fix); ``what`` names the file
+    ("image", "font") and ``kind`` the files accepted, in messages.
+    """
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
-        return None, f"'{name}' is an absolute path; name the image relative to the guide's folder or the assets/ folder"
+        return None, f"'{name}' is an absolute path; name the {what} relative to the guide's folder or the assets/ folder"
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
-        return None, f"'{name}' leads out of the guide's folder ('..'); put the image in the guide's folder or assets/"
+        return None, f"'{name}' leads out of the guide's folder ('..'); put the {what} in the guide's folder or assets/"
     roots = search_roots(guide_path)
     for root in roots:
         candidate = root / name
@@ -41,21 +56,18 @@ def resolve(name: str, guide_path: Path) -> tuple[Optional[Path], Optional[str]]
             continue
         real = candidate.resolve()
         if not any(_inside(real, r.resolve()) for r in roots):
-            return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the image in instead"
+            return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the {what} in instead"
         try:
             st = os.stat(real)
         except OSError as exc:
             return None, f"'{name}' cannot be read ({_reason(exc)}); check the file"
         if not stat.S_ISREG(st.st_mode):
-            return None, f"'{name}' is not a regular file; name an image file (PNG, JPEG or GIF)"
-        if st.st_size > MAX_IMAGE_BYTES:
-            return None, f"'{name}' is {st.st_size / 1e6:.1f} MB; images may be at most {MAX_IMAGE_BYTES // 1_000_000} MB (save a smaller copy)"
-        problem = check(real)
-        if problem:
-            return None, f"'{name}' {problem}"
+            return None, f"'{name}' is not a regular file; name {kind}"
+        if st.st_size > max_bytes:
+            return None, f"'{name}' is {st.st_size / 1e6:.1f} MB; {what}s may be at most {max_bytes // 1_000_000} MB (save a smaller copy)"
         return real, None
     looked = " or ".join(str(r) for r in roots)
-    return None, f"image '{name}' not found (looked in {looked}); check the file name"
+    return None, f"{what} '{name}' not found (looked in {looked}); check the file name"
 
 
 def _inside(path: Path, root: Path) -> bool:

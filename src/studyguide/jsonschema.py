@@ -97,5 +97,13 @@ def guide_schema() -> dict:
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
             "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",
                        "properties": {k: {**TEXT, "default": v} for k, v in EN_LABELS.items()}},
+            "theme": {**TEXT, "description": "classic, modern, ink-saver, compact, or your own themes/NAME.yaml",
+                      "default": "classic"},
+            "school": {**TEXT, "description": "printed above the title"},
+            "course": {**TEXT, "description": "printed under the school"},
+            "teacher": {**TEXT, "description": "printed under the school"},
+            "logo": {**TEXT, "description": "PNG, JPEG or GIF in the guide's folder or assets/, beside the school"},
+            "header": {**TEXT, "description": "printed at the top of every page"},
+            "footer": {**TEXT, "description": "printed in every page's footer"},
         },
     }

@@ -7,6 +7,7 @@ left in place for each renderer to interpret.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -158,6 +159,20 @@ class Accommodations:
 
 
 @dataclass(frozen=True)
+class Branding:
+    """The school's look on every handout: a line under the title block, a running header and footer."""
+    school: Optional[str] = None
+    course: Optional[str] = None
+    teacher: Optional[str] = None
+    logo: Optional[Path] = None
+    header: Optional[str] = None       # printed at the top of every page
+    footer: Optional[str] = None       # printed in every page's footer, before the title
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in dataclasses.fields(self))
+
+
+@dataclass(frozen=True)
 class Guide:
     title: str
     path: Path
@@ -184,6 +199,9 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
+    theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
+    theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
+    branding: Branding = field(default_factory=lambda: Branding())
     # every piece of teacher text with where it was typed, for located warnings
     texts: tuple[tuple[Location, str], ...] = field(default=(), compare=False, repr=False)
     # located warnings found while reading (the guide still builds)

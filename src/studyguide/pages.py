@@ -12,13 +12,18 @@ from . import fonts
 
 
 
-def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None):
-    """A canvas that draws "footer · Page X of Y" on every page once the count is known.
+def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None):
+    """A canvas that draws "footer · Page X of Y" on every page once the count is known,
+    and the running header (a guide's `header:`), if any, at the top right of every page.
 
-    ``footer_markup`` is paragraph markup (escaped, with fallback fonts routed),
-    so a title in any script prints with real glyphs.
+    The markups are paragraph markup (escaped, with fallback fonts routed), so a
+    title in any script prints with real glyphs.
     """
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
+
+    header_style = ParagraphStyle("running_header", parent=style, alignment=TA_RIGHT)
 
     class FooterCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -53,6 +58,10 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
             # the first line's baseline sits on footer_y; a long title wraps downwards, never into the body
             para.drawOn(self, theme.margin_x, y + size - h)
+            if header_markup:  # in the top margin, its last line's baseline half way down it
+                para = Paragraph(header_markup, header_style)
+                _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
+                para.drawOn(self, theme.margin_x, self._pagesize[1] - theme.margin_top / 2 - h + size * 0.3)
             self.restoreState()
 
     return FooterCanvas

@@ -11,6 +11,7 @@ from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
 from .theme import Theme, make_styles
+from .theme import default as default_theme
 
 MODES = ("student", "key")
 
@@ -32,7 +33,7 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     for text in labels.for_language(guide.language, guide.labels).values():
         if not text.isascii():
             chars.update(text)
-    plan = fonts.plan(chars, (theme or Theme()).family)
+    plan = fonts.plan(chars, (theme or default_theme()).family)
     warnings = []
     missing = set(plan.missing())
     if missing:
@@ -47,8 +48,9 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
 
 def _meta(guide: Guide, mode: str) -> dict:
     key = mode == "key"
+    words = labels.for_language(guide.language, guide.labels)
     return {
-        "title": inline.plain(guide.title) + (" (Answer Key)" if key else ""),
+        "title": inline.plain(guide.title) + (f" ({words['key_footer']})" if key else ""),
         "author": guide.author or "",
         "subject": inline.plain(guide.subject or guide.subtitle or ""),
         "lang": guide.language,
@@ -59,11 +61,17 @@ def _footer(guide: Guide, mode: str, font_for) -> str:
     """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
     rebuild them. Ends with the page label, with {n} and {total} left for each page."""
     words = labels.for_language(guide.language, guide.labels)
-    parts = [inline.plain(guide.title)] + ([words["key_footer"]] if mode == "key" else [])
+    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else []) + [inline.plain(guide.title)]
+    parts += [words["key_footer"]] if mode == "key" else []
     if guide.version:
         parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
     markup = inline.markup(" · ".join(parts) + " · ", font_for).replace("{", "{{").replace("}", "}}")
     return markup + inline.markup(words["page"], font_for)
+
+
+def _header(guide: Guide, font_for) -> str | None:
+    """The running header's markup (a guide's `header:`), or None."""
+    return inline.markup(guide.branding.header, font_for) if guide.branding.header else None
 
 
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
@@ -76,7 +84,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """
     if isinstance(modes, str):
         modes = (modes,)
-    theme = theme or Theme()
+    theme = theme or default_theme()
     paper = paper or guide.paper
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
@@ -89,13 +97,15 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     mirrors = pages.Mirrors(ctx)
     for mode in rest:  # the key's canvas, drawn in step with the handout's
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
-        canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"])
+        canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
+                                         header_markup=_header(guide, font_for))
         mirrors.canvases.append((other._makeCanvas(canvasmaker=canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
     flow = story(ctx)
     try:
-        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors))
+        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
+                                                       _header(guide, font_for)))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)

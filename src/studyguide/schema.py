@@ -17,7 +17,7 @@ from . import images
 from .schema_questions import QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
-from .model import DEFAULT_HEADINGS, Accommodations, Guide, Perspective, Point, Source, Term, Topic
+from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
@@ -26,9 +26,17 @@ MAX_ITEMS = 1_000       # items in one list
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
 OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions") + OPTION_KEYS
+            "vocabulary", "questions") + OPTION_KEYS + BRAND_KEYS
+# what a folder's defaults file (studyguide.yaml) may set for every guide beside it
+DEFAULTS_FILE = "studyguide.yaml"
+DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
+# keys a teacher may try for the look of a handout, which belongs to themes
+LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_size", "fontsize", "size", "margin",
+              "margins", "style", "styles", "look"}
+MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
 PAPERS = ("letter", "a4")
@@ -59,6 +67,9 @@ class Walker(QuestionsMixin):
         for key, value in node.pairs:
             if key.value in out:
                 self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
+            elif key.value not in allowed and label == "guide" and key.value.strip().lower() in LOOK_WORDS:
+                self.error(key, f"{label}: unknown key '{key.value}' (a guide does not set colours, fonts or "
+                                "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
             elif key.value not in allowed:
                 self.error(key, f"{label}: unknown key '{key.value}' ({_suggest(key.value, allowed)})")
                 misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
@@ -191,11 +202,29 @@ class Walker(QuestionsMixin):
             activities=self._activities(g("activities")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
+            theme=self.text(g("theme"), "theme", max_len=200),
+            theme_where=g("theme").where if g("theme") is not None else None,
+            branding=self.branding(keys),
         )
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
         return Guide(path=self.guide_path, texts=tuple(self.texts), **fields)
+
+    def branding(self, keys: dict) -> Branding:
+        logo = None
+        if keys.get("logo") is not None:
+            name = self.text(keys["logo"], "logo", max_len=500)
+            if name:
+                logo, problem = images.resolve(name, self.guide_path)
+                if problem:
+                    self.error(keys["logo"], f"logo: {problem}")
+        return Branding(school=self.text(keys.get("school"), "school", max_len=200),
+                        course=self.text(keys.get("course"), "course", max_len=200),
+                        teacher=self.text(keys.get("teacher"), "teacher", max_len=200),
+                        logo=logo,
+                        header=self.text(keys.get("header"), "header", max_len=300),
+                        footer=self.text(keys.get("footer"), "footer", max_len=300))
 
     def _int(self, node, label, low, high):
         value = self.number(node, label, low, high, integer=True)
@@ -237,9 +266,32 @@ class Walker(QuestionsMixin):
         out = {}
         for key, value in keys.items():
             text = self.text(value, f"labels.{key}", required=True, max_len=300)
-            if text:
+            if text and self._placeholders_ok(value, key, text):
                 out[key] = text
         return out
+
+    def _placeholders_ok(self, node, key: str, text: str) -> bool:
+        """A label's {...} parts must be ones studyguide fills in for that label."""
+        import string
+
+        from .labels import EN
+
+        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
+        if not allowed:
+            return True  # nothing is filled in: the label prints as typed, braces and all
+        offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
+        try:
+            used = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError:
+            self.error(node, f"labels.{key}: a '{{' or '}}' without its partner; {{...}} marks what is filled in "
+                             f"({offer}); for a brace itself write {{{{ or }}}}")
+            return False
+        wrong = [f for f in used if f not in allowed]
+        if wrong:
+            self.error(node, f"labels.{key}: '{{{_clip(wrong[0])}}}' is not filled in here ({offer}); "
+                             "for a brace itself write {{ or }}")
+            return False
+        return True
 
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
@@ -366,3 +418,48 @@ def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
+
+
+def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
+    """A folder's defaults file: only keys guides share, each checked as in a guide (GuideError)."""
+    walker = Walker(name, path)
+    if root is None or (isinstance(root, Scalar) and root.is_null):
+        return  # an empty defaults file sets nothing
+    if not isinstance(root, Map):
+        walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
+                           f"inherits, but this file holds {walker.kind(root)}")
+        raise GuideError(walker.problems)
+    for key, _ in root.pairs:
+        if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
+            walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
+                              f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
+    shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value not in TOP_KEYS or k.value in DEFAULT_KEYS])
+    shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
+    walker.guide(shared)
+    theme = next((v for k, v in root.pairs if k.value == "theme"), None)
+    if isinstance(theme, Scalar) and not theme.is_null and theme.value.strip():
+        from . import themes
+
+        try:  # the theme's own problems too, with the others
+            themes.resolve(theme.value.strip(), path, theme.where)
+        except GuideError as exc:
+            walker.problems.extend(exc.problems)
+    if walker.problems:
+        raise GuideError(walker.problems)
+
+
+def merge_defaults(defaults: Optional[Node], root: Optional[Node]) -> Optional[Node]:
+    """The guide's mapping with the defaults' keys it does not give; some mappings merge key by key."""
+    if not isinstance(defaults, Map) or not isinstance(root, Map):
+        return root
+    own = {k.value: (k, v) for k, v in root.pairs}
+    pairs = list(root.pairs)
+    for key, value in defaults.pairs:
+        if key.value not in own:
+            pairs.append((key, value))
+        elif key.value in MERGED_KEYS and isinstance(value, Map) and isinstance(own[key.value][1], Map):
+            mine_key, mine = own[key.value]
+            names = {k.value for k, _ in mine.pairs}
+            merged = Map(mine.where, [(k, v) for k, v in value.pairs if k.value not in names] + list(mine.pairs))
+            pairs[pairs.index((mine_key, mine))] = (mine_key, merged)
+    return Map(root.where, pairs)

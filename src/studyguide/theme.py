@@ -1,12 +1,14 @@
-"""The look of a handout as data: page geometry, type sizes, spacing, greys.
+"""A theme ready to draw with: page geometry, fonts, paragraph styles, colours.
 
-Guides never name fonts or sizes; a theme does. Styles are declared as data
-with a ``parent`` they inherit from (the rst2pdf way), and turned into
-reportlab ``ParagraphStyle`` objects in one place.
+Guides never name fonts or sizes; a theme does. Themes are YAML files read by
+:mod:`studyguide.themes`; styles name a parent they inherit from (the rst2pdf
+way) and become reportlab ``ParagraphStyle`` objects here, in one place. The
+accommodation editions (large print, readable) are made from any theme.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 from typing import Callable, Optional
 
 from reportlab.lib import colors
@@ -15,75 +17,79 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 
-from . import fonts
+from . import fonts, themes
 
 PAPER = {"letter": LETTER, "a4": A4}
-
-STYLES: dict[str, dict] = {
-    "body": {"fontName": "regular", "bulletFontName": "regular", "fontSize": 10.5, "leading": 14.5, "spaceAfter": 4},
-    "title": {"parent": "body", "fontName": "bold", "fontSize": 21, "leading": 25, "spaceAfter": 2},
-    "subtitle": {"parent": "body", "fontName": "italic", "fontSize": 12.5, "leading": 16, "spaceAfter": 4},
-    "meta": {"parent": "body", "fontSize": 9.5, "leading": 12.5, "textColor": "ink_soft", "spaceAfter": 0},
-    "citation": {"parent": "meta", "fontSize": 8.5, "leading": 11.5, "leftIndent": 0, "spaceBefore": 6, "spaceAfter": 4},
-    "heading": {"parent": "body", "fontName": "bold", "fontSize": 14, "leading": 18, "spaceBefore": 14,
-                "spaceAfter": 6},
-    "subheading": {"parent": "body", "fontName": "bold", "fontSize": 11.5, "leading": 15, "spaceBefore": 8,
-                   "spaceAfter": 2, "keepWithNext": 1},
-    "bullet": {"parent": "body", "leftIndent": 16, "bulletIndent": 4, "spaceAfter": 2},
-    "cell": {"parent": "body", "fontSize": 9.5, "leading": 12.5, "spaceAfter": 0},
-    "cell_head": {"parent": "cell", "fontName": "bold", "fontSize": 10},
-    "cell_example": {"parent": "cell", "fontName": "italic", "textColor": "ink_soft", "spaceBefore": 2},
-    "caption": {"parent": "body", "fontName": "italic", "fontSize": 9, "leading": 12, "alignment": TA_CENTER,
-                "spaceBefore": 3, "spaceAfter": 8},
-    "prompt": {"parent": "body", "spaceAfter": 0},
-    "instruction": {"parent": "body", "fontName": "italic", "fontSize": 9, "leading": 12, "textColor": "ink_soft",
-                    "spaceAfter": 0},
-    "choice": {"parent": "body", "spaceAfter": 0},
-    "choice_key": {"parent": "choice", "fontName": "bold", "textColor": "answer"},
-    "answer": {"parent": "body", "fontName": "italic", "textColor": "answer", "spaceAfter": 0},
-    "explanation": {"parent": "body", "fontName": "italic", "fontSize": 9.5, "leading": 12.5,
-                    "textColor": "answer", "spaceBefore": 3, "spaceAfter": 0},
-    "footer": {"parent": "body", "fontSize": 8.5, "leading": 10, "textColor": "ink_soft", "alignment": TA_LEFT},
-}
-
 EDITIONS = ("standard", "large-print", "readable")
 
 
 @dataclass(frozen=True)
 class Theme:
-    margin_x: float = 0.75 * inch
-    margin_top: float = 0.7 * inch
-    margin_bottom: float = 0.9 * inch
-    footer_y: float = 0.5 * inch           # baseline of the footer, from the paper's bottom edge
-    line_gap: float = 0.34 * inch          # wide-ruled answer lines (11/32 in)
-    rule: float = 0.6                      # answer-line weight, points
-    grid: float = 0.5                      # table rules
-    question_gap: float = 12               # space between questions
-    number_width: float = 0.36 * inch      # question-number column
-    heading_room: float = 1.25 * inch      # least space left under a heading, or it starts a new page
-    choice_indent: float = 0.3 * inch      # from a choice's letter to its text
-    box_side: float = 0.3 * inch           # ordering boxes
+    """A theme ready to draw with: lengths in points, reportlab colours (None: draw nothing)."""
+
+    name: str
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+    footer_y: float                        # baseline of the footer, from the paper's bottom edge
+    line_gap: float                        # answer lines
+    rule: float                            # answer-line weight, points
+    grid: float                            # table rules
+    question_gap: float                    # space above each question
+    number_width: float                    # question-number column
+    heading_room: float                    # least space left under a heading, or it starts a new page
+    choice_indent: float                   # from a choice's letter to its text
+    box_side: float                        # ordering boxes
+    colors: dict
+    styles: dict                           # style → its own spec (reportlab names, "parent" kept)
+    family: str = fonts.FAMILY             # a registered family (fonts.FAMILIES)
     one_column: bool = False               # stack two-column charts and tables (large print)
-    family: str = fonts.FAMILY             # the bundled font family (fonts.FAMILIES)
     edition: str = "standard"
     # per style: a function of (name, spec) → spec, applied after inheritance (editions)
     restyle: Optional[Callable] = None
-    colors: dict = field(default_factory=lambda: {
-        "ink": colors.black,
-        "ink_soft": colors.HexColor("#333333"),
-        "rule": colors.HexColor("#555555"),
-        "shade": colors.HexColor("#E6E6E6"),
-        "answer": colors.HexColor("#0B3A8C"),   # dark blue: distinct on screen, dark grey in print
-    })
 
     def page_size(self, paper: str) -> tuple[float, float]:
         return PAPER[paper]
 
 
-def _large_print(name: str, spec: dict) -> dict:
-    """At least 18 pt body text and nothing under 16 pt; wider line spacing and gaps."""
+def _color(value):
+    return None if value is None else colors.HexColor(value)
+
+
+def from_spec(spec: themes.ThemeSpec) -> Theme:
+    """A checked theme (see :mod:`studyguide.themes`) as a Theme; its own font files registered."""
+    family = spec.family
+    if spec.font_files:
+        family = fonts.define({role: path for role, (path, _) in spec.font_files.items()},
+                              {role: where for role, (_, where) in spec.font_files.items()})
+    page, spacing, rules = spec.page, spec.spacing, spec.rules
+    return Theme(name=spec.name, margin_x=page["margin_x"], margin_top=page["margin_top"],
+                 margin_bottom=page["margin_bottom"], footer_y=page["footer_y"], line_gap=spacing["line_gap"],
+                 rule=rules["answer_line"], grid=rules["table"], question_gap=spacing["question_gap"],
+                 number_width=spacing["number_width"], heading_room=spacing["heading_room"],
+                 choice_indent=spacing["choice_indent"], box_side=spacing["box_side"],
+                 colors={role: _color(value) for role, value in spec.colors.items()},
+                 styles=spec.styles, family=family)
+
+
+@lru_cache(maxsize=None)
+def default() -> Theme:
+    """The bundled default theme (classic)."""
+    return from_spec(themes.resolve(None, themes.BUNDLED_DIR / "guide.yaml"))
+
+
+def load(name: Optional[str], guide_path, where=None) -> Theme:
+    """A theme by name or file for a guide (GuideError with located problems)."""
+    if not name and not themes.overridden(themes.DEFAULT, guide_path):
+        return default()
+    return from_spec(themes.resolve(name, guide_path, where))
+
+
+def _large_print(name: str, spec: dict, body: float = 10.5) -> dict:
+    """At least 18 pt body text and nothing under 16 pt; wider line spacing and gaps.
+    Sizes scale with the theme's body size, so a theme's proportions survive."""
     size = spec["fontSize"]
-    new = max(16.0, min(32.0, round(size * 18 / 10.5, 1)))
+    new = max(16.0, min(32.0, round(size * 18 / body, 1)))
     spec["fontSize"] = new
     spec["leading"] = round(new * 1.45, 1)
     for key in ("spaceBefore", "spaceAfter"):
@@ -101,16 +107,19 @@ def _readable(name: str, spec: dict) -> dict:
     return spec
 
 
-def for_edition(edition: str | None) -> "Theme":
-    """The theme of an accommodation edition (standard, large-print, readable)."""
+def for_edition(edition: str | None, base: Theme | None = None) -> Theme:
+    """The theme of an accommodation edition (standard, large-print, readable), made from ``base``."""
+    base = base or default()
     if edition in (None, "standard"):
-        return Theme()
+        return base
     if edition == "large-print":
-        return Theme(edition=edition, line_gap=0.5 * inch, number_width=0.6 * inch, question_gap=20,
-                     heading_room=2.2 * inch, choice_indent=0.45 * inch, box_side=0.45 * inch, one_column=True,
-                     rule=0.8, restyle=_large_print)
+        body = base.styles["body"]["fontSize"]
+        return replace(base, edition=edition, line_gap=max(base.line_gap, 0.5 * inch), number_width=0.6 * inch,
+                       question_gap=20, heading_room=2.2 * inch, choice_indent=0.45 * inch, box_side=0.45 * inch,
+                       one_column=True, rule=max(base.rule, 0.8), restyle=partial(_large_print, body=body))
     if edition == "readable":
-        return Theme(edition=edition, family="SGRead", line_gap=0.4 * inch, restyle=_readable)
+        return replace(base, edition=edition, family="SGRead", line_gap=max(base.line_gap, 0.4 * inch),
+                       restyle=_readable)
     raise ValueError(f"unknown edition {edition!r}")
 
 
@@ -123,7 +132,7 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     def spec_of(name: str) -> dict:
         """A style's full spec, its parents' keys included, before any edition's changes."""
         if name not in resolved:
-            own = dict(STYLES[name])
+            own = dict(theme.styles[name])
             parent = own.pop("parent", None)
             resolved[name] = {**(spec_of(parent) if parent else {}), **own}
         return resolved[name]
@@ -137,11 +146,12 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         for role in ("fontName", "bulletFontName"):
             if role in spec:
                 spec[role] = font_roles[spec[role]]
-        spec["textColor"] = theme.colors[spec.get("textColor", "ink")]
+        color = spec.get("textColor", "ink")
+        spec["textColor"] = theme.colors[color] if color in theme.colors else colors.HexColor(color)
         style = ParagraphStyle(name, **spec)
         out[name] = style
         return style
 
-    for name in STYLES:
+    for name in theme.styles:
         build(name)
     return out

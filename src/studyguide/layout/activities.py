@@ -102,9 +102,9 @@ def page_limits(styles, width: float, height: float) -> dict:
 
 def warnings(guide, theme=None, paper=None) -> list:
     """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
-    from ..theme import Theme, make_styles
+    from ..theme import default as default_theme, make_styles
 
-    theme = theme or Theme()
+    theme = theme or default_theme()
     styles = make_styles(theme)
     page_w, page_h = theme.page_size(paper or guide.paper)
     limits = page_limits(styles, page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
@@ -220,8 +220,7 @@ def matching(ctx, name, sets) -> list:
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
                 para.style = letter_style
                 rows.append(para)
-            head = 3 if len(sets) > 1 else 2
-            flow += [KeepTogether(rows[:head])] + rows[head:] + [Spacer(1, 12)]
+            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2) + [Spacer(1, 12)]
             continue
         for i in range(max(len(s.terms), len(s.definitions))):
             right = ["", ""]
@@ -235,9 +234,18 @@ def matching(ctx, name, sets) -> list:
             for t in (student, key):
                 t.hAlign = "LEFT"
             rows.append(Twin(student, key, ctx))
-        head = 3 if len(sets) > 1 else 2  # a set's title keeps its first rows with it; the rest may flow on
-        flow += [KeepTogether(rows[:head])] + rows[head:] + [Spacer(1, 12)]
+        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2) + [Spacer(1, 12)]
     return flow
+
+
+def _whole_set(ctx, rows: list, head: int) -> list:
+    """A matching set on one page when a page can hold it (a set split after a few terms reads as a
+    mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
+    from reportlab.platypus.flowables import _listWrapOn
+
+    if _listWrapOn(rows, ctx.width, None)[1] <= ctx.height:
+        return [KeepTogether(rows)]
+    return [KeepTogether(rows[:head])] + rows[head:]
 
 
 # -- word-bank sentences --------------------------------------------------------------------

@@ -42,8 +42,11 @@ class NameLines(Flowable):
             right -= c.stringWidth(self.total, face, size) + 18
         if self.banner:
             c.saveState()
-            c.setFillColor(ctx.color("shade"))
-            c.rect(0, base - 6, right, size + 12, stroke=0, fill=1)
+            if ctx.color("shade") is not None:  # a band; a theme without bands gets a frame
+                c.setFillColor(ctx.color("shade"))
+                c.rect(0, base - 6, right, size + 12, stroke=0, fill=1)
+            else:
+                c.rect(0, base - 6, right, size + 12, stroke=1, fill=0)
             c.setFillColor(ctx.color("ink"))
             c.setFont(ctx.font_for(self.banner, ctx.styles["heading"].fontName), size + 1)
             c.drawString(8, base, self.banner)
@@ -100,9 +103,55 @@ def grade_label(grade: str | None, labels: dict | None = None) -> str | None:
     return grade
 
 
+class Logo(Flowable):
+    """The school's logo at a fixed height (narrower if it is very wide), left-aligned."""
+
+    def __init__(self, path, height: float, max_width: float):
+        super().__init__()
+        from reportlab.lib.utils import ImageReader
+
+        self.image = ImageReader(str(path))  # named after its pixels: same bytes from any folder
+        w, h = self.image.getSize()
+        scale = min(height / h, max_width / w)
+        self.size = (w * scale, h * scale)
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.size
+        return self.size
+
+    def draw(self):
+        self.canv.drawImage(self.image, 0, 0, *self.size, mask="auto")
+
+
+def branding(ctx) -> list:
+    """School, course and teacher (and the logo) above the title, with a thin rule under them."""
+    from reportlab.platypus import Table, TableStyle
+
+    b = ctx.guide.branding
+    lines = [ctx.p(b.school, "school")] if b.school else []
+    rest = [x for x in (b.course, b.teacher) if x]
+    if rest:
+        lines.append(ctx.p("  ·  ".join(rest), "meta"))
+    if not lines and b.logo is None:
+        return []
+    size = ctx.styles["title"].fontSize
+    cells = [Logo(b.logo, max(size * 2.2, 0.5 * inch), ctx.width * 0.3)] if b.logo is not None else []
+    if lines:
+        cells.append(lines)
+    logo_w = cells[0].size[0] + 10 if b.logo is not None else 0
+    widths = ([logo_w] if b.logo is not None else []) + ([ctx.width - logo_w] if lines else [])
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                               ("LINEBELOW", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule"))]))
+    return [table, Spacer(1, 8)]
+
+
 def header(ctx) -> list:
     g = ctx.guide
-    flow = [ctx.p(g.title, "title")]
+    flow = branding(ctx) if g.branding else []
+    flow.append(ctx.p(g.title, "title"))
     if g.subtitle:
         flow.append(ctx.p(g.subtitle, "subtitle"))
     meta = [x for x in (g.subject, grade_label(g.grade, ctx.labels), g.author) if x]
@@ -110,13 +159,13 @@ def header(ctx) -> list:
         flow.append(ctx.p("  ·  ".join(meta), "meta"))
     flow.append(Spacer(1, 8))
     total = g.total_points
-    total_text = ctx.label("total", points=format_points(total)) if total is not None else None
+    total_text = ctx.label("total", points=format_points(total, ctx.labels)) if total is not None else None
     if g.version:  # students see their version letter on the first page
         total_text = ctx.label("version", v=g.version) + (f"   {total_text}" if total_text else "")
     labels = (ctx.label("name"), ctx.label("date"), ctx.label("period"))
     flow.append(Twin(NameLines(ctx, labels, None, total_text),
                      NameLines(ctx, labels, ctx.label("answer_key"), total_text), ctx))
-    cite = citation(g.source)
+    cite = citation(g.source, ctx.labels)
     if cite:
         flow.append(ctx.raw(f"<b>{inline.markup(ctx.label('source'), ctx.fonts)}</b> " + _route(ctx, cite), "citation"))
     return flow

@@ -1,0 +1,427 @@
+"""Themes as data, school branding and a folder's shared defaults, read back from the PDFs."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+from PIL import Image, ImageFilter
+
+from studyguide import api, themes
+from studyguide.errors import GuideError
+
+from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, run_cli, write_guide
+
+FIRST = REPO / "guides" / "china-foreign-police-training.yaml"
+BUNDLED = ("classic", "compact", "ink-saver", "modern")
+FONT = REPO / "src" / "studyguide" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
+
+
+@pytest.fixture(scope="module")
+def by_theme(tmp_path_factory):
+    out = tmp_path_factory.mktemp("themes")
+    return {name: build_into(FIRST, out / name, theme=name) for name in BUNDLED}
+
+
+def test_the_bundled_themes_are_listed():
+    assert themes.bundled() == list(BUNDLED)
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_first_guide_in_each_theme_prints_its_labels(by_theme, name):
+    b = by_theme[name]
+    first = b.student.pages[0]
+    for label in ("Name", "Date", "Period", "Summary", "Total: 49 points"):
+        assert label in first, (name, label)
+    assert "ANSWER KEY" in b.key.pages[0] and "ANSWER KEY" not in first
+    assert "Questions" in b.student.text
+    n = b.student.page_count
+    assert b.key.page_count == n
+    assert b.student.pages[-1].endswith(f"Page {n} of {n}")
+    assert {tuple(map(float, p.mediabox[2:])) for p in b.student.reader.pages} == {(612.0, 792.0)}
+
+
+def test_denser_themes_take_fewer_pages(by_theme):
+    pages = {name: b.student.page_count for name, b in by_theme.items()}
+    assert pages["compact"] < pages["classic"]
+    assert pages["ink-saver"] < pages["classic"]
+
+
+def test_theme_margins_reach_the_page(by_theme):
+    """The text starts at the theme's left margin: 0.75 in classic, 0.55 in compact."""
+    for name, margin in (("classic", 54.0), ("compact", 0.55 * 72), ("modern", 0.85 * 72)):
+        page = by_theme[name].student.reader.pages[0]
+        xs = []
+        page.extract_text(visitor_text=lambda text, cm, tm, fd, size: xs.append(tm[4] * cm[0] + cm[4])
+                          if text.strip() else None)
+        assert min(xs) == pytest.approx(margin, abs=0.5), name
+
+
+def _darkest_filled_area(pdf_path: Path, window: int = 5, dpi: int = 40) -> int:
+    """The lightest grey of the darkest area at least ``window`` pixels square (9 pt at 40 dpi) that
+    is filled on any page: 255 when no such area is anything but white. The text is taken off each
+    page before it is drawn, and rules are much thinner than the window, so only filled areas
+    (bands, boxes, pictures) count."""
+    darkest = 255
+    doc = pdfium.PdfDocument(str(pdf_path))
+    for page in doc:
+        for obj in list(page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_TEXT])):
+            page.remove_obj(obj)
+        page.gen_content()
+        grey = page.render(scale=dpi / 72).to_pil().convert("L")
+        filled = grey.filter(ImageFilter.MaxFilter(window))  # dark only where the whole window is dark
+        darkest = min(darkest, filled.getextrema()[0])
+    return darkest
+
+
+def test_the_fill_detector_sees_a_filled_area(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(str(tmp_path / "box.pdf"))
+    c.setFont("Helvetica-Bold", 40)
+    c.drawString(72, 700, "Bold text is not a filled area.")
+    c.setFillGray(0.5)
+    c.rect(72, 500, 40, 40, stroke=0, fill=1)
+    c.save()
+    assert _darkest_filled_area(tmp_path / "box.pdf") < 140
+    c = Canvas(str(tmp_path / "text.pdf"))
+    c.setFont("Helvetica-Bold", 40)
+    c.drawString(72, 700, "Bold text is not a filled area.")
+    c.save()
+    assert _darkest_filled_area(tmp_path / "text.pdf") == 255
+
+
+def test_ink_saver_has_no_filled_areas(by_theme):
+    """Every page of the handout and the key: nothing filled, not even light grey; classic has its bands."""
+    for doc in (by_theme["ink-saver"].student, by_theme["ink-saver"].key):
+        assert _darkest_filled_area(doc.path) >= 250, doc.path.name
+    assert _darkest_filled_area(by_theme["classic"].key.path) < 240  # the key's grey banner
+
+
+# -- a teacher's own themes -------------------------------------------------------------------------
+
+def _folder(tmp_path: Path, defaults: str | None = None, theme_files: dict | None = None) -> Path:
+    """guides/ with the first guide (without its own language and paper, which the defaults may give),
+    assets/, and optionally guides/studyguide.yaml and guides/themes/*.yaml."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    lines = FIRST.read_text(encoding="utf-8").splitlines(keepends=True)
+    (guides / FIRST.name).write_text("".join(l for l in lines if not l.startswith(("language:", "paper:"))),
+                                     encoding="utf-8")
+    shutil.copytree(ASSETS_DIR, tmp_path / "assets")
+    if defaults is not None:
+        write_guide(guides, "studyguide.yaml", defaults)
+    for name, text in (theme_files or {}).items():
+        write_guide(guides / "themes", name, text)
+    return guides
+
+
+def _errors(guides: Path, *args) -> list[str]:
+    run = run_cli("validate", "guides", *args, cwd=guides.parent)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
+    return run.stderr.splitlines()
+
+
+def test_a_teachers_theme_overrides_a_bundled_one_key_by_key(tmp_path):
+    guides = _folder(tmp_path, theme_files={"classic.yaml": """
+        page:
+          margin_x: 1.5in
+        """})
+    b = build_into(guides / FIRST.name, tmp_path / "out")
+    page = b.student.reader.pages[0]
+    xs = []
+    page.extract_text(visitor_text=lambda text, cm, tm, fd, size: xs.append(tm[4] * cm[0] + cm[4]) if text.strip() else None)
+    assert min(xs) == pytest.approx(108, abs=0.5)
+    assert "Summary" in b.student.pages[0]  # everything else still classic's
+
+
+def test_a_theme_may_name_a_truetype_font_from_assets(tmp_path):
+    guides = _folder(tmp_path, theme_files={"mine.yaml": """
+        parent: modern
+        fonts:
+          regular: MyFont.ttf
+        """})
+    shutil.copy(FONT, tmp_path / "assets" / "MyFont.ttf")
+    text = (guides / FIRST.name).read_text(encoding="utf-8")
+    (guides / FIRST.name).write_text("theme: mine\n" + text, encoding="utf-8")
+    b = build_into(guides / FIRST.name, tmp_path / "out")
+    assert any(f.endswith("+AtkinsonHyperlegible-Regular") for f in b.student.fonts_of("Strengthen the law"))
+    assert b.student.fonts_of("Summary") == {"AAAAAA+AtkinsonHyperlegible-Regular"}  # no bold given: regular
+    # the same fonts give the same bytes from another folder
+    again = build_into(guides / FIRST.name, tmp_path / "out2")
+    assert again.student.data == b.student.data
+
+
+THEME_ERRORS = [
+    ("colors:\n  shade: #EEEEEE\n", "guides/themes/mine.yaml:2:9: colors.shade: expected a colour such as "
+     "\"#1F5F8B\" (in quotes) or none, found nothing (a # starts a comment in YAML: put the colour in quotes)"),
+    ("page:\n  margin_x: 5in\n", "guides/themes/mine.yaml:2:13: page.margin_x: 5in is out of range "
+     "(use 18 to 144 pt, 0.25 to 2 in)"),
+    ("page:\n  margin_x: wide\n", "guides/themes/mine.yaml:2:13: page.margin_x: 'wide' is not a length (write a "
+     "number of points, or one with a unit: 0.5in, 1.2cm, 8mm)"),
+    ("colours:\n  ink: \"#000000\"\n", "guides/themes/mine.yaml:1:1: theme: unknown key 'colours' "
+     "(did you mean 'colors'?)"),
+    ("styles:\n  heading: {size: 14, leading: 10}\n", "guides/themes/mine.yaml:2:12: styles.heading: leading 10 is "
+     "less than size 14, so lines would overlap (make leading at least the size; about 1.3 × is usual)"),
+    ("styles:\n  heading: {font: heavy}\n", "guides/themes/mine.yaml:2:19: styles.heading.font: 'heavy' is not a "
+     "font role (use regular, bold, italic, bold_italic)"),
+    ("styles:\n  headline: {size: 14}\n", "guides/themes/mine.yaml:2:3: styles: unknown key 'headline' "
+     "(did you mean 'heading'?)"),
+    ("parent: modrn\n", "guides/themes/mine.yaml:1:9: parent: no theme named 'modrn' (did you mean 'modern'?); "
+     "a theme of your own goes in themes/modrn.yaml beside the guides"),
+    ("fonts:\n  regular: nothere.ttf\n", "guides/themes/mine.yaml:2:12: fonts.regular: font 'nothere.ttf' not found "
+     "(looked in {guides} or {assets}); check the file name"),
+    ("fonts:\n  regular: ../x.ttf\n", "guides/themes/mine.yaml:2:12: fonts.regular: '../x.ttf' leads out of the "
+     "guide's folder ('..'); put the font in the guide's folder or assets/"),
+    ("fonts:\n  regular: crest.png\n", "guides/themes/mine.yaml:2:12: fonts.regular: 'crest.png' is not a "
+     "TrueType font (.ttf)"),
+]
+
+
+@pytest.mark.parametrize("text,message", THEME_ERRORS, ids=[m.split(": ")[1] + str(i) for i, (_, m) in enumerate(THEME_ERRORS)])
+def test_a_theme_with_a_mistake_gets_a_located_error(tmp_path, text, message):
+    guides = _folder(tmp_path, defaults="theme: mine\n")
+    (guides / "themes").mkdir()
+    (guides / "themes" / "mine.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "assets" / "crest.png").write_bytes((REPO / "assets" / "carbon-cycle.png").read_bytes())
+    lines = _errors(guides)
+    message = message.format(guides=guides.resolve(), assets=(tmp_path / "assets").resolve())
+    assert lines[0] == message
+
+
+def test_themes_naming_each_other_as_parents_are_refused(tmp_path):
+    guides = _folder(tmp_path, defaults="theme: a\n", theme_files={"a.yaml": "parent: b\n", "b.yaml": "parent: a\n"})
+    assert _errors(guides)[0] == ("guides/themes/b.yaml:1:9: parent: the themes name each other as parents in a "
+                                  "loop (a → b → a); one of them must name a bundled theme")
+
+
+def test_a_damaged_font_is_reported_at_its_line_when_building(tmp_path):
+    _folder(tmp_path, defaults="theme: mine\n", theme_files={"mine.yaml": "fonts:\n  regular: Bad.ttf\n"})
+    (tmp_path / "assets" / "Bad.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 200)
+    run = run_cli("build", "guides", "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith("guides/themes/mine.yaml:2:12: fonts.regular: 'Bad.ttf' cannot be used as a "
+                                 "TrueType font (")
+    assert not (tmp_path / "out" / FIRST.with_suffix(".pdf").name).exists()
+
+
+def test_unknown_theme_on_the_command_line(tmp_path):
+    guides = _folder(tmp_path)
+    run = run_cli("build", guides, "--theme", "modrn", "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == ("--theme: no theme named 'modrn' (did you mean 'modern'?); a theme of "
+                                          "your own goes in themes/modrn.yaml beside the guides")
+
+
+def test_a_guide_asking_for_colours_is_sent_to_themes(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", "title: T\ncolour: blue\n")
+    with pytest.raises(GuideError) as exc:
+        api.load(path)
+    assert str(exc.value.problems[0]).endswith("guide: unknown key 'colour' (a guide does not set colours, fonts or "
+                                               "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
+
+
+# -- the folder's defaults file, and branding ---------------------------------------------------------
+
+DEFAULTS = """
+    school: Lincoln High School
+    course: World History
+    teacher: Ms. Rivera
+    logo: carbon-cycle.png
+    header: Unit 4 · Global Governance
+    footer: Room 214
+    paper: a4
+    theme: compact
+    language: es
+    labels:
+      period: Clase
+      name: Alumno
+    """
+
+
+def test_every_guide_inherits_the_defaults_file(tmp_path):
+    guides = _folder(tmp_path, DEFAULTS)
+    b = build_into(guides / FIRST.name, tmp_path / "out")
+    first = b.student.pages[0]
+    assert first.startswith("Lincoln High School World History · Ms. Rivera China’s Plan to Train Foreign Police")
+    assert "Alumno" in first and "Clase" in first and "Fecha" in first  # labels merge with the language's
+    for n, page in enumerate(b.student.pages, 1):
+        assert "Unit 4 · Global Governance" in page, n  # the running header on every page
+        assert f"Room 214 · China’s Plan to Train Foreign Police · Página {n} de" in page
+    assert {tuple(round(float(x)) for x in p.mediabox[2:]) for p in b.student.reader.pages} == {(595, 842)}
+    logos = [page for page in b.student.reader.pages if page["/Resources"].get("/XObject")]
+    assert logos == [b.student.reader.pages[0]]  # the logo, on page 1 only
+
+
+def test_a_guides_own_keys_win_and_labels_merge_key_by_key(tmp_path):
+    guides = _folder(tmp_path, DEFAULTS)
+    text = (guides / FIRST.name).read_text(encoding="utf-8")
+    own = "school: Escuela Dos\npaper: letter\nlanguage: fr\nlabels:\n  name: Élève\n"
+    (guides / FIRST.name).write_text(own + text, encoding="utf-8")
+    b = build_into(guides / FIRST.name, tmp_path / "out")
+    first = b.student.pages[0]
+    assert "Escuela Dos" in first and "Lincoln" not in first       # the guide's own school
+    assert "World History · Ms. Rivera" in first                   # the rest from the defaults
+    assert "Élève" in first and "Alumno" not in first              # its own label wins ...
+    assert "Clase" in first                                         # ... the defaults' other label stays
+    assert "Date" in first and "Fecha" not in first                # French, from the guide
+    assert float(b.student.reader.pages[0].mediabox[2]) == 612     # letter, from the guide
+
+
+def test_theme_order_command_line_over_guide_over_defaults(tmp_path):
+    guides = _folder(tmp_path, "theme: compact\n", theme_files={"wide.yaml": "page:\n  margin_x: 1.5in\n"})
+
+    def margin(pdf: Pdf) -> float:
+        xs = []
+        pdf.reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, fd, s: xs.append(tm[4] * cm[0] + cm[4])
+                                         if t.strip() else None)
+        return round(min(xs), 1)
+
+    assert margin(build_into(guides / FIRST.name, tmp_path / "a").student) == round(0.55 * 72, 1)
+    text = (guides / FIRST.name).read_text(encoding="utf-8")
+    (guides / FIRST.name).write_text("theme: wide\n" + text, encoding="utf-8")
+    assert margin(build_into(guides / FIRST.name, tmp_path / "b").student) == 108
+    assert margin(build_into(guides / FIRST.name, tmp_path / "c", theme="modern").student) == round(0.85 * 72, 1)
+
+
+def test_the_defaults_file_is_not_built_as_a_guide(tmp_path):
+    guides = _folder(tmp_path, DEFAULTS)
+    assert api.find_guides([guides]) == [guides / FIRST.name]
+    run = run_cli("build", "guides/studyguide.yaml", "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == ("guides/studyguide.yaml: is the defaults file every guide in its folder "
+                                          "inherits, not a guide; build or validate the folder or the guides beside it")
+
+
+def test_validate_checks_the_defaults_file_once_with_located_errors(tmp_path):
+    guides = _folder(tmp_path, "title: Not here\nschool: [a, b]\nlabels:\n  perod: Class\n")
+    shutil.copy(FIRST, guides / "second.yaml")
+    assert _errors(guides) == [
+        "guides/studyguide.yaml:1:1: title: belongs in each guide, not in studyguide.yaml, which sets what every "
+        "guide in the folder shares (subject, grade, author, language, paper, headings, versions, seed, activities, "
+        "accommodations, labels, theme, school, course, teacher, logo, header, footer)",
+        "guides/studyguide.yaml:2:9: school: expected text, found a list (put the text on the same line, in quotes if "
+        "it contains ': ')",
+        "guides/studyguide.yaml:4:3: labels: unknown key 'perod' (did you mean 'period'?)",
+    ]
+    build = run_cli("build", "guides", "-o", tmp_path / "out", cwd=tmp_path)
+    assert build.returncode == 1
+    assert build.stderr.count("perod") == 1  # shown once for the two guides that inherit it
+    assert build.stderr.count("failed: ") == 2
+
+
+def test_validate_reports_a_good_defaults_file(tmp_path):
+    _folder(tmp_path, DEFAULTS)
+    run = run_cli("validate", "guides", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == ("ok: guides/studyguide.yaml (defaults for the guides beside it: school, "
+                                          "course, teacher, logo, header, footer, paper, theme, language, labels)")
+
+
+# -- studyguide themes ---------------------------------------------------------------------------------
+
+def test_themes_lists_bundled_and_own(tmp_path):
+    guides = _folder(tmp_path, theme_files={"lincoln.yaml": "parent: modern\ndescription: Our colours\n"})
+    run = run_cli("themes", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(BUNDLED) + ["lincoln"]
+    assert lines[-1].endswith("Our colours  [guides/themes/lincoln.yaml, parent modern]")
+    assert guides.is_dir()
+
+
+def test_themes_preview_writes_one_page_of_each(tmp_path):
+    _folder(tmp_path)
+    run = run_cli("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
+    assert run.returncode == 0, run.stderr
+    for name in BUNDLED:
+        pdf = Pdf(tmp_path / "prev" / f"theme-{name}.pdf")
+        assert pdf.page_count == 1
+        assert pdf.pages[0].startswith("China’s Plan to Train Foreign Police")
+    png = run_cli("themes", "--preview", "--png", "-o", tmp_path / "png", cwd=tmp_path, timeout=120)
+    assert png.returncode == 0, png.stderr
+    with Image.open(tmp_path / "png" / "theme-ink-saver.png") as im:
+        assert im.size == (850, 1100)  # letter at 100 dpi
+
+
+def test_every_bundled_guide_builds_in_every_theme_without_warnings_of_its_own(tmp_path):
+    """Other guides too: the themes are not tuned to the first one."""
+    for guide in GUIDES:
+        for name in ("compact", "ink-saver"):
+            result = api.build(guide, tmp_path / name, theme=name)
+            assert result.outputs[0].pages == result.outputs[1].pages
+
+
+# each key a defaults file may set: (its value there, the guide's own, what the guide gets from each)
+KEY_BY_KEY = {
+    "subject": ("Defaults", "Own", lambda g: g.subject),
+    "grade": ("7", "8", lambda g: g.grade),
+    "author": ("Defaults", "Own", lambda g: g.author),
+    "language": ("es", "fr", lambda g: g.language),
+    "paper": ("a4", "letter", lambda g: g.paper),
+    "versions": ("2", "3", lambda g: g.versions),
+    "seed": ("one", "two", lambda g: g.seed),
+    "activities": ("[matching]", "[cloze]", lambda g: g.activities),
+    "theme": ("compact", "modern", lambda g: g.theme),
+    "school": ("Defaults", "Own", lambda g: g.branding.school),
+    "course": ("Defaults", "Own", lambda g: g.branding.course),
+    "teacher": ("Defaults", "Own", lambda g: g.branding.teacher),
+    "logo": ("a.png", "b.png", lambda g: g.branding.logo.name),
+    "header": ("Defaults", "Own", lambda g: g.branding.header),
+    "footer": ("Defaults", "Own", lambda g: g.branding.footer),
+}
+# mappings merge key by key: (defaults, guide's own, what the guide gets)
+MERGED = {
+    "labels": ("{name: Pupil, period: Class}", "{name: Student}",
+               lambda g: g.labels, {"name": "Student", "period": "Class"}),
+    "headings": ("{summary: Overview, topics: Themes}", "{topics: Big ideas}",
+                 lambda g: g.headings, {"summary": "Overview", "topics": "Big ideas"}),
+    "accommodations": ("{word_bank: true, extra_lines: 1}", "{extra_lines: 3}",
+                       lambda g: (g.accommodations.word_bank, g.accommodations.extra_lines), (True, 3)),
+}
+
+
+def test_every_shareable_key_is_covered():
+    from studyguide.schema import DEFAULT_KEYS
+
+    assert set(KEY_BY_KEY) | set(MERGED) == set(DEFAULT_KEYS)
+
+
+def _load_pair(tmp_path, key, there, own):
+    folder = tmp_path / key
+    folder.mkdir()
+    for name in ("a.png", "b.png"):
+        shutil.copy(ASSETS_DIR / "carbon-cycle.png", folder / name)
+    (folder / "studyguide.yaml").write_text(f"{key}: {there}\n", encoding="utf-8")
+    write_guide(folder, "inherits.yaml", "title: T\n")
+    write_guide(folder, "own.yaml", f"title: T\n{key}: {own}\n")
+    return api.load(folder / "inherits.yaml"), api.load(folder / "own.yaml")
+
+
+@pytest.mark.parametrize("key", sorted(KEY_BY_KEY))
+def test_a_guide_inherits_each_key_and_its_own_wins(tmp_path, key):
+    there, own, read = KEY_BY_KEY[key]
+    inherits, mine = _load_pair(tmp_path, key, there, own)
+    expect = {"[matching]": ("matching",), "[cloze]": ("cloze",), "2": 2, "3": 3}
+    assert read(inherits) == expect.get(there, there)
+    assert read(mine) == expect.get(own, own)
+
+
+@pytest.mark.parametrize("key", sorted(MERGED))
+def test_mappings_merge_key_by_key(tmp_path, key):
+    there, own, read, merged = MERGED[key]
+    _, mine = _load_pair(tmp_path, key, there, own)
+    assert read(mine) == merged
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_no_matching_set_is_split_across_pages(by_theme, name):
+    """Whatever a theme does to page length, each vocabulary-matching set that fits on a page is on one."""
+    for doc in (by_theme[name].student, by_theme[name].key):
+        for title, last in (("Set 1: terms 1–8", "8."), ("Set 2: terms 9–16", "16.")):
+            page = next(p for p in doc.pages if title in p)
+            tail = page.split(title, 1)[1]
+            assert last in tail and "J." in tail, (name, doc.path.name, title)
