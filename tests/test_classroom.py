@@ -6,7 +6,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import GUIDES_DIR, Pdf, norm, run_cli, write_guide
+from conftest import GUIDES, GUIDES_DIR, Pdf, norm, run_cli, write_guide
 
 from studyguide import api, inline, variants
 from studyguide.classroom import SetOptions, build_set
@@ -132,6 +132,28 @@ def test_pinned_questions_and_choices_keep_their_places(tmp_path):
     assert firsts == {"First question", "Third question", "Fourth question"}
 
 
+@pytest.mark.parametrize("language,last", [("es", "Ninguna de las anteriores"), ("fr", "Toutes les réponses ci-dessus"),
+                                           ("de", "Keine der genannten"), ("pt", "Todas as alternativas anteriores"),
+                                           ("zh", "以上都不是")])
+def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path, language, last):
+    text = f"""
+        title: T
+        language: {language}
+        questions:
+          - type: multiple_choice
+            prompt: P
+            choices: [one, two, three, four, "{last}"]
+            answer: E
+        """
+    guide = api.load(write_guide(tmp_path, "g.yaml", text))
+    orders = set()
+    for i in range(8):
+        q = variants.version(guide, i, "s").questions[0]
+        assert q.choices[-1] == last and q.answer == 4
+        orders.add(q.choices)
+    assert len(orders) > 1  # the others did move
+
+
 def _sizes(pdf: Pdf) -> list[float]:
     sizes = []
     for page in pdf.reader.pages:
@@ -142,7 +164,7 @@ def _sizes(pdf: Pdf) -> list[float]:
     return sizes
 
 
-@pytest.mark.parametrize("guide_path", sorted(GUIDES_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("guide_path", GUIDES, ids=lambda p: p.stem)
 def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path):
     build_set(guide_path, tmp_path, None, SetOptions(edition="large-print"))
     for name in (f"{guide_path.stem}-large-print.pdf", f"{guide_path.stem}-large-print-key.pdf"):

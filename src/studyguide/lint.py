@@ -35,9 +35,9 @@ from typing import Optional, Sequence
 from . import inline
 from .errors import Location, Problem
 from .model import Guide, MultipleChoice, SelectAll
+from .variants import about_the_others
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-ABOVE = re.compile(r"^(all|none|both|neither) of the (above|choices above|answers above)$")
 
 
 def _norm(text: str) -> str:
@@ -93,7 +93,7 @@ def choices(guide: Guide) -> list[Problem]:
             else:
                 seen[key] = i
         for i, choice in enumerate(q.choices[:-1]):
-            if ABOVE.match(_norm(choice).rstrip(".!")):
+            if about_the_others(inline.plain(choice)):
                 out.append(_warn(_after(guide, q.where, choice),
                                  f"question {n}: '{_clip(choice)}' is choice {LETTERS[i]}, not the last one; move it "
                                  "to the end (it is about the choices above it)"))

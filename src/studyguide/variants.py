@@ -16,8 +16,24 @@ from . import shuffle
 from .model import Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# "All of the above", "None of these" and the like keep the last place by themselves
-_STAYS_LAST = re.compile(r"^\s*(all|none|both|neither)\s+of\s+(the\s+)?(above|these|those)\b", re.I)
+# "All of the above", "None of these" and the like, in the built-in languages, keep the last place
+# by themselves (a choice about the choices above it means nothing elsewhere). Matched at the start.
+_STAYS_LAST = re.compile("|".join([
+    r"(all|none|both|neither)\s+of\s+(the\s+)?(choices\s+|answers\s+)?(above|these|those)\b",  # en
+    r"(todas|todos|ninguna|ninguno|ambas|ambos)\s+(de\s+)?(las|los|estas|estos)?\s*"
+    r"(anteriores|opciones anteriores|respuestas anteriores)",                          # es
+    r"(toutes|tous|aucune|aucun)\s+(les|des|de\s+ces)\s+(réponses|propositions)?\s*"
+    r"(ci-dessus|précédentes|précédents)",                                             # fr
+    r"(tout ce qui précède|aucune de ces réponses)",                                     # fr
+    r"(alle|keine|keiner)\s+(der\s+)?(oben\s+genannten|genannten|vorherigen|vorangehenden)",  # de
+    r"(todas|todos|nenhuma|nenhum)\s+(as|os|das|dos)\s+(alternativas\s+|opções\s+)?anteriores",  # pt
+    r"以上(都|皆|均|全)",                                                                   # zh
+]), re.I)
+
+
+def about_the_others(choice: str) -> bool:
+    """Whether a choice is about the choices above it ("All of the above", "Ninguna de las anteriores")."""
+    return _STAYS_LAST.match(choice.strip()) is not None
 
 
 def default_seed(guide: Guide) -> str:
@@ -50,7 +66,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
 def _drop_one_wrong(q: MultipleChoice, seed: str) -> MultipleChoice:
     """Remove one wrong choice (never a pinned or 'all/none of the above' one), the same in handout and key."""
     wrong = [i for i, c in enumerate(q.choices)
-             if i != q.answer and i not in q.pinned and not _STAYS_LAST.match(c)]
+             if i != q.answer and i not in q.pinned and not about_the_others(c)]
     if not wrong:
         return q
     drop = shuffle.rng(seed, "reduced", q.prompt).choice(wrong)
@@ -70,7 +86,7 @@ def _permute(count: int, fixed: set[int], rng) -> list[int]:
 
 def _choices(q, rng):
     """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places."""
-    last = {i for i, c in enumerate(q.choices) if _STAYS_LAST.match(c)}
+    last = {i for i, c in enumerate(q.choices) if about_the_others(c)}
     perm = _permute(len(q.choices), set(q.pinned) | last, rng)  # new position p shows old choice perm[p]
     new_index = {old: pos for pos, old in enumerate(perm)}
     fields = dict(choices=tuple(q.choices[i] for i in perm), pinned=tuple(new_index[i] for i in q.pinned))
