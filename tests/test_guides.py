@@ -95,7 +95,10 @@ def test_source_citation_on_first_page(built):
         page1 = pdf.pages[0]
         assert "Source:" in page1
         cite = page1[page1.index("Source:"):]
-        for part in (src.author, src.title, src.publisher, src.date, src.url):
+        from studyguide import labels
+
+        date = labels.date(src.date, labels.for_language(built.guide.language, built.guide.labels)) if src.date else None
+        for part in (src.author, src.title, src.publisher, date, src.url):
             if part:
                 assert T(part) in cite, f"{part!r} missing from the citation in {pdf.path.name}"
 

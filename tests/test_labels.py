@@ -259,3 +259,12 @@ def test_the_header_prints_the_total_and_the_source_date_in_the_language(tmp_pat
     assert total % 1 == 0.5  # question 2 is worth 2.5 points
     assert squash(f"Gesamt: {total:g} Punkte".replace(".", ",")) in first
     assert squash("14. November 2026") in first
+
+
+@pytest.mark.parametrize("language,written", [("en", "November 14, 2026"), ("en-US", "November 14, 2026"),
+                                              ("en-GB", "14 November 2026"), ("en-AU", "14 November 2026"),
+                                              ("es", "14 de noviembre de 2026"), ("de", "14. November 2026"),
+                                              ("zh", "2026年11月14日")])
+def test_english_dates_follow_the_region(language, written):
+    assert labels.date("2026-11-14", labels.for_language(language)) == written
+    assert labels.date("14/11/2026", labels.for_language(language)) == "14/11/2026"  # not ISO: as typed

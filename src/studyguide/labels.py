@@ -6,7 +6,7 @@ Chosen by the guide's `language:` (its first subtag: pt-BR → pt); a guide's
 Dates and numbers follow the language too, from the same tables: `decimal`
 (the decimal separator), `months`, and the date patterns `full_date`,
 `month_year` and `first_day`. These are labels like the others, so a guide can
-override them (`full_date: "{month} {day}, {year}"` for American dates), and a
+override them (`full_date: "{day} {month} {year}"` for day-first dates), and a
 class in a language not built in can get its own months.
 
 Why a table and not Babel: studyguide prints two things that depend on the
@@ -83,7 +83,7 @@ EN = {
     # quotation marks, numbers and dates
     "quote": "“{text}”", "cited_title": "“{title}”", "decimal": ".",
     "months": "January, February, March, April, May, June, July, August, September, October, November, December",
-    "full_date": "{day} {month} {year}", "month_year": "{month} {year}", "first_day": "1",
+    "full_date": "{month} {day}, {year}", "month_year": "{month} {year}", "first_day": "1",
 }
 
 ES = {
@@ -395,10 +395,16 @@ KEYS = tuple(EN)
 assert all(set(table) == set(EN) for table in LANGUAGES.values())
 
 
+# English dates: American (November 14, 2026) for en and en-US, day first for every other region
+_EN_DAY_FIRST = {"full_date": "{day} {month} {year}"}
+
+
 def for_language(language: str | None, overrides: dict | None = None) -> dict:
     """The labels for a BCP 47 language tag (its first part), with a guide's overrides on top."""
-    base = LANGUAGES.get((language or "en").split("-")[0].lower(), EN)
-    return {**base, **(overrides or {})}
+    parts = (language or "en").lower().split("-")
+    base = LANGUAGES.get(parts[0], EN)
+    regional = _EN_DAY_FIRST if parts[0] == "en" and len(parts) > 1 and parts[1] not in ("us", "latn") else {}
+    return {**base, **regional, **(overrides or {})}
 
 
 # -- sentences, numbers and dates ----------------------------------------------------------------
