@@ -194,7 +194,7 @@ def test_points_use_the_languages_decimal_separator(language, half, tmp_path_fac
     grid = b.raw(b.grid, 1).split()
     assert half in grid and other not in grid
 @pytest.mark.parametrize("language, full, month, first", [
-    ("en", "14 March 2025", "March 2025", "1 March 2025"),
+    ("en", "March 14, 2025", "March 2025", "March 1, 2025"),
     ("es", "14 de marzo de 2025", "marzo de 2025", "1 de marzo de 2025"),
     ("fr", "14 mars 2025", "mars 2025", "1er mars 2025"),
     ("de", "14. März 2025", "März 2025", "1. März 2025"),
@@ -215,7 +215,7 @@ def test_the_citation_writes_out_the_date_and_quotes_the_title_in_the_language()
 
     source = Source(title="A Plan", author="A. Writer", date="2025-03-14")
     assert citation(source) == "A. Writer, “A Plan”, 2025-03-14"  # no labels: as before
-    assert citation(source, labels.for_language("en")) == "A. Writer, “A Plan”, 14 March 2025"
+    assert citation(source, labels.for_language("en")) == "A. Writer, “A Plan”, March 14, 2025"
     assert citation(source, labels.for_language("de")) == "A. Writer, „A Plan“, 14. März 2025"
     assert citation(source, labels.for_language("fr")) == "A. Writer, «\u00a0A Plan\u00a0», 14 mars 2025"
     assert citation(source, labels.for_language("zh")) == "A. Writer, 《A Plan》, 2025年3月14日"
