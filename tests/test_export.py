@@ -609,3 +609,29 @@ def test_a_question_type_an_exporter_does_not_know_is_reported_not_dropped(guide
         assert files
         assert str(problems[-1]) == (f"{ESCAPING}:99:5: warning: question {n} (hotspot): {name} export does not "
                                      "know this question type; it is left out")
+
+
+def test_exports_speak_the_guides_language(tmp_path):
+    """What students click (True / False) and what graders read come in the guide's language."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Prueba
+        language: es
+        questions:
+          - type: true_false
+            prompt: El cielo es azul.
+            answer: true
+          - type: short_answer
+            prompt: ¿Por qué?
+            answer: Por la luz.
+          - type: fill_in_blank
+            prompt: El [[sol]] brilla.
+            word_bank: true
+        """)
+    guide = api.load(path)
+    [(_, package)], _ = qti.export(guide)
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert ">Verdadero<" in xml and ">Falso<" in xml and ">True<" not in xml
+    assert "Respuesta modelo:" in xml and "Banco de palabras:" in xml
+    [(_, data)], _ = moodle.export(guide)
+    assert "Respuesta modelo:" in data.decode("utf-8") and "Banco de palabras:" in data.decode("utf-8")

@@ -137,10 +137,10 @@ def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
     return "".join(out)
 
 
-def word_bank_html(question: FillInBlank) -> str:
-    """The printed word bank: each main answer once, in alphabetical order."""
+def word_bank_html(question: FillInBlank, words_table: dict) -> str:
+    """The printed word bank: each main answer once, in alphabetical order, headed in the guide's language."""
     words = sorted({b.answer for b in question.blanks}, key=lambda w: (plain(w).casefold(), w))
-    return "<p><i>Word bank:</i> " + " · ".join(html(w) for w in words) + "</p>"
+    return f"<p><i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words) + "</p>"
 
 
 def paragraph(text: Optional[str]) -> str:

@@ -25,6 +25,7 @@ import math
 import xml.etree.ElementTree as ET
 from typing import Optional
 
+from .. import labels
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ._common import (Exported, blank_html, guide_warning, html, one_line, output_name, paragraph, plain,
@@ -87,6 +88,7 @@ def shortanswer_text(answer: str) -> str:
 class _Writer:
     def __init__(self, guide: Guide):
         self.guide = guide
+        self.words = labels.for_language(guide.language, guide.labels)  # what students and graders read
         self.quiz = ET.Element("quiz")
         self.problems = []
 
@@ -156,15 +158,15 @@ class _Writer:
         self._text(el, "responsetemplate", "")
 
     def short_answer(self, n: int, q: ShortAnswer) -> None:
-        info = f"<p><b>Model answer:</b> {html(q.answer)}</p>" if q.answer else ""
+        info = f"<p><b>{html(self.words['model_answer'])}</b> {html(q.answer)}</p>" if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def essay(self, n: int, q: Essay) -> None:
-        info = f"<p><b>Grading notes:</b> {html(q.answer)}</p>" if q.answer else ""
+        info = f"<p><b>{html(self.words['grading_notes'])}</b> {html(q.answer)}</p>" if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
-        bank = word_bank_html(q) if q.word_bank else ""
+        bank = word_bank_html(q, self.words) if q.word_bank else ""
         blanks = q.blanks
         if len(blanks) == 1:
             text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank

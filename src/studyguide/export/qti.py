@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .. import shuffle
+from .. import labels, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ._common import (Exported, blank_html, guide_warning, has_emphasis, html, ident, numeric_ids, one_line,
@@ -64,6 +64,7 @@ def _mattext(parent: ET.Element, text: str) -> None:
 class _Writer:
     def __init__(self, guide: Guide):
         self.guide = guide
+        self.words = labels.for_language(guide.language, guide.labels)  # what students and graders read
         self.problems = []
         self.assessment_id = ident(guide.stem, "assessment")
         self.root = ET.Element("questestinterop", {
@@ -132,25 +133,26 @@ class _Writer:
         self._choices(n, q, "multiple_answers_question", q.choices, set(q.answers), "Multiple")
 
     def true_false(self, n: int, q: TrueFalse) -> None:
-        self._choices(n, q, "true_false_question", ("True", "False"), {0 if q.answer else 1}, "Single", False)
+        words = (self.words["true"], self.words["false"])  # what students click, in their language
+        self._choices(n, q, "true_false_question", words, {0 if q.answer else 1}, "Single", False)
 
     def _essay(self, n: int, q: Question, label: str, answer) -> None:
         item, pres = self._item(n, q, "essay_question", paragraph(q.prompt))
         resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
         sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        feedback = (f"<p><b>{label}:</b> {html(answer)}</p>" if answer else "") + paragraph(q.explanation)
+        feedback = (f"<p><b>{html(self.words[label])}</b> {html(answer)}</p>" if answer else "") + paragraph(q.explanation)
         res = self._resprocessing(item, feedback)
         sub(sub(sub(res, "respcondition", continue_="No"), "conditionvar"), "other")
         self._feedback(item, feedback)
 
     def short_answer(self, n: int, q: ShortAnswer) -> None:
-        self._essay(n, q, "Model answer", q.answer)
+        self._essay(n, q, "model_answer", q.answer)
 
     def essay(self, n: int, q: Essay) -> None:
-        self._essay(n, q, "Grading notes", q.answer)
+        self._essay(n, q, "grading_notes", q.answer)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
-        bank = word_bank_html(q) if q.word_bank else ""
+        bank = word_bank_html(q, self.words) if q.word_bank else ""
         feedback = paragraph(q.explanation)
         blanks = q.blanks
         if len(blanks) == 1:
