@@ -1,11 +1,19 @@
 """Many guides at once (--jobs), and the live rebuild (watch)."""
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
-from conftest import norm, Pdf, run_cli, write_guide
+import pytest
+from conftest import REPO, copy_repo_layout, norm, Pdf, run_cli, write_guide
 
+from studyguide import api
 from studyguide.watch import Watcher
 
 GOOD = """
@@ -62,39 +70,39 @@ def test_watch_rebuilds_on_save_reports_errors_and_goes_on(tmp_path):
     guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
     out = tmp_path / "out"
     lines: list[tuple[str, bool]] = []
-    watcher = Watcher([guide], out, report=lambda line, err: lines.append((line, err)))
+    with Watcher([guide], out, report=lambda line, err: lines.append((line, err))) as watcher:
+        assert watcher.tick() == 1  # the first look builds everything
+        assert "Statement 1 is true." in norm(Pdf(out / "live.pdf").text)
+        assert watcher.tick() == 0  # nothing changed, nothing built
 
-    assert watcher.tick() == 1  # the first look builds everything
-    assert "Statement 1 is true." in norm(Pdf(out / "live.pdf").text)
-    assert watcher.tick() == 0  # nothing changed, nothing built
+        _save_by_rename(guide, GOOD.format(n=2))
+        assert watcher.tick() == 1
+        assert "Statement 2 is true." in norm(Pdf(out / "live.pdf").text)
+        assert "Statement 2 is true." in norm(Pdf(out / "live-key.pdf").text)
+        assert lines[-1][0].startswith(f"rebuilt {guide} → ") and not lines[-1][1]
 
-    _save_by_rename(guide, GOOD.format(n=2))
-    assert watcher.tick() == 1
-    assert "Statement 2 is true." in norm(Pdf(out / "live.pdf").text)
-    assert "Statement 2 is true." in norm(Pdf(out / "live-key.pdf").text)
-    assert lines[-1][0].startswith(f"rebuilt {guide} → ") and not lines[-1][1]
+        before = (out / "live.pdf").read_bytes()
+        guide.write_text("title: T\nquestions: 7\n", encoding="utf-8")  # a broken save, in place
+        assert watcher.tick() == 1
+        errors = [line for line, err in lines if err]
+        assert errors[-2] == f"{guide}:2:12: questions: expected a list of items, found the text '7' (start each item on its own line with '- ')"
+        assert errors[-1] == f"failed: {guide} (waiting for the next save)"
+        assert (out / "live.pdf").read_bytes() == before  # the last good PDF stays
 
-    before = (out / "live.pdf").read_bytes()
-    guide.write_text("title: T\nquestions: 7\n", encoding="utf-8")  # a broken save, in place
-    assert watcher.tick() == 1
-    errors = [line for line, err in lines if err]
-    assert errors[-2] == f"{guide}:2:12: questions: expected a list of items, found the text '7' (start each item on its own line with '- ')"
-    assert errors[-1] == f"failed: {guide} (waiting for the next save)"
-    assert (out / "live.pdf").read_bytes() == before  # the last good PDF stays
-
-    _save_by_rename(guide, GOOD.format(n=3))
-    assert watcher.tick() == 1
-    assert "Statement 3 is true." in norm(Pdf(out / "live.pdf").text)
+        _save_by_rename(guide, GOOD.format(n=3))
+        assert watcher.tick() == 1
+        assert "Statement 3 is true." in norm(Pdf(out / "live.pdf").text)
+    assert not [line for line, err in lines if "note:" in line]  # the helper never failed
 
 
 def test_watch_waits_while_a_save_by_rename_is_half_done(tmp_path):
     guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
-    watcher = Watcher([guide], tmp_path / "out", report=lambda line, err: None)
-    watcher.tick()
-    guide.unlink()  # the editor removed the old file and has not yet renamed the new one in
-    assert watcher.tick() == 0
-    _save_by_rename(guide, GOOD.format(n=4))
-    assert watcher.tick() == 1
+    with Watcher([guide], tmp_path / "out", report=lambda line, err: None) as watcher:
+        watcher.tick()
+        guide.unlink()  # the editor removed the old file and has not yet renamed the new one in
+        assert watcher.tick() == 0
+        _save_by_rename(guide, GOOD.format(n=4))
+        assert watcher.tick() == 1
     assert "Statement 4 is true." in norm(Pdf(tmp_path / "out" / "live.pdf").text)
 
 
@@ -108,8 +116,146 @@ def test_watch_notices_a_changed_image(tmp_path):
           - title: A picture
             image: pic.png
         """)
-    watcher = Watcher([guide], tmp_path / "out", report=lambda line, err: None)
-    watcher.tick()
-    Image.new("L", (40, 20), 0).save(tmp_path / "pic.png")
-    os.utime(tmp_path / "pic.png", ns=(1, 1))  # a changed signature, whatever the clock's resolution
-    assert watcher.tick() == 1
+    with Watcher([guide], tmp_path / "out", report=lambda line, err: None) as watcher:
+        watcher.tick()
+        Image.new("L", (40, 20), 0).save(tmp_path / "pic.png")
+        os.utime(tmp_path / "pic.png", ns=(1, 1))  # a changed signature, whatever the clock's resolution
+        assert watcher.tick() == 1
+
+
+# --------------------------------------------------------------------------- watch: as quick as it can be, same bytes
+def _bench_guide(folder: Path) -> Path:
+    """The benchmark's 4-unit guide (bench/generate.py, seed 1)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return generate.write(folder / "bench4.yaml", 4)
+
+
+def _edited(text: str, n: int) -> str:
+    """One word added to the n-th question prompt (what bench/run.py's watch figure does between saves)."""
+    lines = text.split("\n")
+    at = [i for i, line in enumerate(lines) if line.lstrip().startswith("prompt: ") and
+          line.partition("prompt: ")[2][:1].isalpha()][n]  # a plain one-line prompt
+    head, _, rest = lines[at].partition("prompt: ")
+    first, _, tail = rest.partition(" ")
+    lines[at] = f"{head}prompt: {first} revised {tail}"
+    return "\n".join(lines)
+
+
+def test_watch_writes_the_bytes_build_writes(tmp_path):
+    """The helper process, the paragraph cache and the compression cache change how fast, never what:
+    every rebuild's handout and key are byte for byte what `build` makes of the same file."""
+    folder = copy_repo_layout(tmp_path) / "guides"  # guides/ with assets/ beside it, for the pictures
+    guides = api.find_guides([folder]) + [_bench_guide(folder)]
+    made: dict[tuple[int, str], bytes] = {}
+    texts: dict[tuple[int, Path], str] = {}
+    lines: list[tuple[str, bool]] = []
+    with Watcher([folder], tmp_path / "out", report=lambda line, err: lines.append((line, err)),
+                 helper=True, cache=True) as watcher:
+        for n in (0, 1, 2):  # the first build, then two saves: unchanged paragraphs now come from the cache
+            for g in guides:
+                texts[n, g] = g.read_text(encoding="utf-8") if n == 0 else _edited(texts[0, g], n)
+                _save_by_rename(g, texts[n, g])
+            assert watcher.tick() == len(guides)
+            made.update({(n, p.name): p.read_bytes() for p in (tmp_path / "out").iterdir()})
+    assert not [line for line, err in lines if err], lines
+
+    from studyguide import warmcache
+
+    assert not warmcache.installed()  # closing the watcher put reportlab back
+    for n in (0, 1, 2):  # each save built again here, by build, with reportlab's own code
+        for g in guides:
+            _save_by_rename(g, texts[n, g])
+            for o in api.build(g, tmp_path / f"build{n}").outputs:
+                assert made[n, o.path.name] == o.path.read_bytes(), f"{o.path.name} after save {n} differs from build's"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def _gone(pid: int, within: float = 5.0) -> bool:
+    """True once ``pid`` has exited (a zombie waiting to be reaped counts as gone)."""
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_watch_helper_survives_a_bad_save_and_its_own_death(tmp_path, monkeypatch):
+    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
+    out = tmp_path / "out"
+    lines: list[tuple[str, bool]] = []
+    with Watcher([guide], out, report=lambda line, err: lines.append((line, err)), helper=True) as watcher:
+        assert watcher.tick() == 1
+        helper = watcher.helper.process
+        for text in ("title: [unclosed\n", GOOD.format(n=2).replace("questions:", "questions:\n  - 7")):
+            _save_by_rename(guide, textwrap.dedent(text))  # a guide that does not parse; one that does not validate
+            assert watcher.tick() == 1 and lines[-1] == (f"failed: {guide} (waiting for the next save)", True)
+        _save_by_rename(guide, GOOD.format(n=3))
+        assert watcher.tick() == 1
+        assert watcher.helper.process is helper and helper.is_alive()  # the same warm helper all along
+        assert "Statement 3 is true." in norm(Pdf(out / "live.pdf").text)
+
+        draw = api.render_guide
+
+        def killed_meanwhile(*args, **kwargs):  # the helper dies while it draws the handout
+            if helper.is_alive():
+                os.kill(helper.pid, signal.SIGKILL)
+                helper.join(5)
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(api, "render_guide", killed_meanwhile)
+        _save_by_rename(guide, GOOD.format(n=4))
+        assert watcher.tick() == 1
+        monkeypatch.setattr(api, "render_guide", draw)
+        assert lines[-2][0].startswith("note: the helper process failed") and lines[-2][1]
+        assert lines[-1][0].startswith(f"rebuilt {guide}")  # the handout was drawn here instead
+        assert "Statement 4 is true." in norm(Pdf(out / "live.pdf").text)
+
+        _save_by_rename(guide, GOOD.format(n=5))
+        assert watcher.tick() == 1  # and a new helper draws the next one
+        assert watcher.helper.process is not helper and watcher.helper.process.is_alive()
+        assert "Statement 5 is true." in norm(Pdf(out / "live.pdf").text)
+        last = watcher.helper.process
+    assert _gone(last.pid) and not multiprocessing.active_children()  # closing stops the helper
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", ["ctrl-c", "killed"])
+def test_watch_leaves_no_process_behind(tmp_path, how):
+    """Ctrl+C in a terminal reaches every process in the group: the watcher stops its helper and says so.
+    A watcher killed outright cannot: the helper notices and exits by itself."""
+    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "studyguide", "watch", str(guide), "-o", str(tmp_path / "out")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)  # its own process group, as in a terminal
+    try:
+        assert "watching for changes" in proc.stdout.readline() + proc.stdout.readline()
+        helpers = _children(proc.pid)
+        assert len(helpers) == 1  # the warm helper that draws the handout
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)
+            assert proc.wait(10) == 0
+            assert "stopped watching" in proc.stderr.read()
+        else:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        assert all(_gone(pid) for pid in helpers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

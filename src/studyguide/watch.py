@@ -5,15 +5,21 @@ platform file-event APIs: it works the same everywhere, costs a few stat()
 calls per tick, and survives editors that save by writing a new file and
 renaming it over the old one (the guide briefly vanishes, then reappears with
 a new inode). A guide's images are watched too.
+
+A rebuild is what ``studyguide build`` does, byte for byte, made quicker by
+staying warm (see warmcache: unchanged paragraphs are not parsed or broken
+into lines again) and, with two cores, by drawing the handout in a helper
+process while this one draws the key (see helper).
 """
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import api
+from . import api, helper as helpers
 from .errors import StudyguideError
 
 Signature = Optional[tuple[int, int, int]]
@@ -28,11 +34,44 @@ def signature(path: Path) -> Signature:
 
 
 class Watcher:
+    """Rebuilds each guide in ``paths`` when it changes.
+
+    ``helper``: draw the handout in a helper process meanwhile (default: where there are two cores).
+    ``cache``: keep paragraph work across rebuilds (see warmcache; default on).
+    Call :meth:`close` (or use ``with``) when done: it stops the helper and drops the cache.
+    :meth:`run` does so when it ends, however it ends.
+    """
+
     def __init__(self, paths: Iterable[str | Path], out_dir, paper=None, key=True,
-                 report: Callable[[str, bool], None] = lambda line, err: print(line)):
+                 report: Callable[[str, bool], None] = lambda line, err: print(line), helper: Optional[bool] = None,
+                 cache: bool = True):
         self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
-        self.seen: dict[Path, Signature] = {}
+        self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
         self.images: dict[Path, list[Path]] = {}  # guide → images it showed last time
+        self.use_helper = key and (helpers.usable() if helper is None else helper)
+        self.helper: Optional[helpers.Helper] = None
+        self.cache = cache
+        if cache:
+            from . import warmcache
+
+            warmcache.acquire()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        """Stop the helper process, if one was started, and give up the cache (idempotent)."""
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            helper.close()
+        if self.cache:
+            from . import warmcache
+
+            self.cache = False
+            warmcache.release()
 
     def _guides(self) -> list[Path]:
         try:
@@ -43,10 +82,57 @@ class Watcher:
     def _state(self, guide: Path) -> tuple:
         return (signature(guide),) + tuple(signature(p) for p in self.images.get(guide, ()))
 
+    def _helper(self) -> Optional[helpers.Helper]:
+        """The helper process, started (again) if it is not running."""
+        if not self.use_helper:
+            return None
+        if self.helper is not None and not self.helper.alive():
+            self.helper.close()
+            self.helper = None
+        if self.helper is None:
+            importlib.import_module(".render", __package__)  # the layout code, loaded before the fork: a warm start
+            try:
+                self.helper = helpers.Helper(cache=self.cache)
+            except Exception as exc:  # noqa: BLE001  (no processes left to start, say): draw both here
+                self.report(f"note: drawing both documents in this process ({exc})", True)
+                self.use_helper = False
+        return self.helper
+
+    def _make(self, path: Path) -> api.BuildResult:
+        """What api.build(path, ...) does; with a helper, it draws the handout while this process draws the key."""
+        guide = api.load(path)
+        helper = self._helper() if self.key else None
+        if helper is not None:
+            try:
+                helper.submit(guide, self.paper, "student")
+            except helpers.HelperFailed:
+                helper = None
+        if helper is None:
+            rendered, warnings = api.render_guide(guide, self.paper, self.key)
+            return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
+        try:
+            rendered, warnings = api.render_guide(guide, self.paper, modes=("key",))
+        except Exception:
+            self._collect(helper, quiet=True)  # it failed the same way; keep the pipe in step
+            raise
+        handout = self._collect(helper)
+        if handout is None:  # whatever went wrong there, the handout is drawn here as build would
+            handout = api.render_guide(guide, self.paper, modes=("student",))[0]["student"]
+        return api.write_rendered(path, self.out_dir, guide, {"student": handout, **rendered}, warnings)
+
+    def _collect(self, helper: helpers.Helper, quiet: bool = False):
+        """The helper's document, or None if it failed (said, unless ``quiet``)."""
+        try:
+            return helper.result()
+        except helpers.HelperFailed as exc:
+            if not quiet:
+                self.report(f"note: the helper process failed ({exc}); drawing the handout here", True)
+            return None
+
     def build(self, guide: Path) -> None:
         start = time.perf_counter()
         try:
-            result = api.build(guide, self.out_dir, paper=self.paper, key=self.key)
+            result = self._make(guide)
         except StudyguideError as exc:
             for problem in getattr(exc, "problems", None) or [exc]:
                 self.report(str(problem), True)
@@ -71,13 +157,18 @@ class Watcher:
                 continue
             if self.seen.get(guide) != state:
                 self.build(guide)
-                self.seen[guide] = self._state(guide)
+                # the guide as it was read, so a save during the build is built next; its images as of now
+                self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.images.get(guide, ()))
                 built += 1
         return built
 
     def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
-        self.tick()
-        self.report("watching for changes; press Ctrl+C to stop", False)
-        while not stop():
-            time.sleep(interval)
+        """Build everything, then rebuild what changes until ``stop()``; stops the helper at the end."""
+        try:
             self.tick()
+            self.report("watching for changes; press Ctrl+C to stop", False)
+            while not stop():
+                time.sleep(interval)
+                self.tick()
+        finally:
+            self.close()
