@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -259,3 +260,34 @@ def test_watch_leaves_no_process_behind(tmp_path, how):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
+def test_watch_sees_a_save_at_once_not_at_the_next_look(tmp_path):
+    """With inotify, a save wakes the watcher: it does not wait for its next look (here 30 s away)."""
+    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
+    built = threading.Event()
+    done = threading.Event()
+
+    def report(line, err):
+        if line.startswith("rebuilt") and "watching" in seen:
+            built.set()
+        seen.append(line)
+
+    seen: list[str] = []
+    watcher = Watcher([guide], tmp_path / "out", report=lambda line, err: report(line, err) or
+                      (line.startswith("watching") and seen.append("watching")), helper=False, cache=False)
+    thread = threading.Thread(target=watcher.run, kwargs={"interval": 30, "stop": done.is_set})
+    thread.start()
+    try:
+        for _ in range(100):
+            if "watching" in seen:
+                break
+            time.sleep(0.05)
+        _save_by_rename(guide, GOOD.format(n=2))
+        assert built.wait(10)
+    finally:
+        done.set()
+        _save_by_rename(guide, GOOD.format(n=3))  # wakes it to see the stop
+        thread.join(10)
+    assert not thread.is_alive()

@@ -1,10 +1,13 @@
 """Rebuild guides as they are saved, in one warm process.
 
-Polls file signatures (inode, size, modification time) rather than relying on
-platform file-event APIs: it works the same everywhere, costs a few stat()
-calls per tick, and survives editors that save by writing a new file and
+Compares file signatures (inode, size, modification time) rather than
+trusting file events alone: it works the same everywhere, costs a few stat()
+calls per look, and survives editors that save by writing a new file and
 renaming it over the old one (the guide briefly vanishes, then reappears with
-a new inode). A guide's images are watched too.
+a new inode). A guide's images are watched too. It looks every ``interval``,
+and on Linux also the moment inotify reports a write or a rename in a watched
+folder (see notify), so a save is seen at once rather than up to an interval
+later.
 
 A rebuild is what ``studyguide build`` does, byte for byte, made quicker by
 staying warm (see warmcache: unchanged paragraphs are not parsed or broken
@@ -19,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import api, helper as helpers
+from . import api, helper as helpers, notify
 from .errors import StudyguideError
 
 Signature = Optional[tuple[int, int, int]]
@@ -162,13 +165,29 @@ class Watcher:
                 built += 1
         return built
 
+    def _folders(self) -> set[Path]:
+        """The folders whose changes can matter: each guide's, each named folder, each image's."""
+        folders = {p if p.is_dir() else p.parent for p in map(Path, self.paths)}
+        folders.update(p.parent for images in self.images.values() for p in images)
+        return folders
+
     def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
         """Build everything, then rebuild what changes until ``stop()``; stops the helper at the end."""
+        events = notify.open_inotify()
         try:
+            if events:
+                events.add(self._folders())
             self.tick()
             self.report("watching for changes; press Ctrl+C to stop", False)
             while not stop():
-                time.sleep(interval)
+                if events:
+                    events.wait(interval)
+                else:
+                    time.sleep(interval)
                 self.tick()
+                if events:
+                    events.add(self._folders())  # a new image's folder
         finally:
+            if events:
+                events.close()
             self.close()
