@@ -234,6 +234,43 @@ def test_watch_helper_survives_a_bad_save_and_its_own_death(tmp_path, monkeypatc
     assert _gone(last.pid) and not multiprocessing.active_children()  # closing stops the helper
 
 
+def test_watch_draws_both_itself_while_the_machine_has_no_core_to_spare(tmp_path, monkeypatch):
+    """The helper only pays when it runs beside the watcher; on a busy machine they would take turns."""
+    from studyguide import helper as helpers
+
+    stat = tmp_path / "stat"
+    clock = [100.0]
+    monkeypatch.setattr(helpers.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(helpers.os, "cpu_count", lambda: 2)
+    meter = helpers.IdleMeter(str(stat))
+
+    def reading(busy, idle):  # user nice system idle iowait irq softirq steal
+        stat.write_text(f"cpu  {busy} 0 0 {idle} 0 0 0 0 0 0\ncpu0 0 0 0 0\n")
+        meter.sample()
+        clock[0] += 0.3
+
+    reading(1000, 1000)
+    assert meter.idle_cores() is None and meter.spare_core()  # no reading yet: use the helper
+    reading(1100, 1100)  # half the time idle on two cores: one core is busy elsewhere
+    assert meter.idle_cores() == 1.0 and not meter.spare_core()
+    reading(1110, 1290)  # then nearly all idle again
+    assert meter.spare_core()
+
+    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
+    with Watcher([guide], tmp_path / "out", report=lambda line, err: None) as watcher:
+        if watcher.idle is None:
+            pytest.skip("one core: no helper in any case")
+        watcher.idle = meter
+        reading(1310, 1310)  # busy again
+        assert watcher.tick() == 1 and watcher.helper is None  # both drawn here
+        assert not meter.samples  # a rebuild's own work is not counted as a busy machine
+        reading(1320, 1500)
+        reading(1330, 1690)
+        _save_by_rename(guide, GOOD.format(n=2))
+        assert watcher.tick() == 1 and watcher.helper is not None  # a core to spare: the helper draws the handout
+    assert "Statement 2 is true." in norm(Pdf(tmp_path / "out" / "live.pdf").text)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("how", ["ctrl-c", "killed"])
 def test_watch_leaves_no_process_behind(tmp_path, how):

@@ -53,6 +53,8 @@ class Watcher:
         self.images: dict[Path, list[Path]] = {}  # guide → images it showed last time
         self.use_helper = key and (helpers.usable() if helper is None else helper)
         self.helper: Optional[helpers.Helper] = None
+        # with the default, a rebuild uses the helper only while the machine has a core to spare for it
+        self.idle = helpers.IdleMeter() if helper is None and self.use_helper else None
         self.cache = cache
         if cache:
             from . import warmcache
@@ -104,7 +106,8 @@ class Watcher:
     def _make(self, path: Path) -> api.BuildResult:
         """What api.build(path, ...) does; with a helper, it draws the handout while this process draws the key."""
         guide = api.load(path)
-        helper = self._helper() if self.key else None
+        spare = self.idle is None or self.idle.spare_core()
+        helper = self._helper() if self.key and spare else None
         if helper is not None:
             try:
                 helper.submit(guide, self.paper, "student")
@@ -163,6 +166,8 @@ class Watcher:
                 # the guide as it was read, so a save during the build is built next; its images as of now
                 self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.images.get(guide, ()))
                 built += 1
+        if built and self.idle:
+            self.idle.reset()
         return built
 
     def _folders(self) -> set[Path]:
@@ -184,6 +189,8 @@ class Watcher:
                     events.wait(interval)
                 else:
                     time.sleep(interval)
+                if self.idle:
+                    self.idle.sample()
                 self.tick()
                 if events:
                     events.add(self._folders())  # a new image's folder
