@@ -401,8 +401,9 @@ def own_seconds() -> float:
 
 def watch_row(WT: dict, floor4) -> str:
     ok = "**yes**" if WT["latency"] <= 0.1 else "**no**"
-    busy = WT.get("other_cpu_pct")
-    load = (f"; other processes used {busy:.0f}% of the CPU meanwhile" if busy is not None else "")
+    busy, steal = WT.get("other_cpu_pct"), WT.get("steal_pct")
+    load = (f"; meanwhile other processes used {busy:.0f}% of the CPU and the host took {steal:.0f}%"
+            if busy is not None else "")
     return (f"| Watch: a save (by rename) until handout and key are rebuilt, 4 units, warm process "
             f"({WT['saves']} saves, each a word added to a question; fastest {fs(WT.get('min'))}{load}; "
             f"same bytes as `build`: {'yes' if WT.get('same_as_build') else 'no'}) | {fs(WT['latency'])} "
@@ -552,7 +553,7 @@ def watch_only(a) -> int:
         text = readme.read_text(encoding="utf-8")
         when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         row = watch_row(WT, floor4)
-        row = row.replace(" | ≤ 100 ms", f" (`run.py --only watch`, {when}) | ≤ 100 ms", 1)
+        row = row.replace("warm process (", f"warm process (`run.py --only watch`, {when}; ", 1)
         new_text, n = re.subn(r"^\| Watch: .*$", lambda m: row, text, count=1, flags=re.M)
         if n:
             readme.write_text(new_text, encoding="utf-8")
