@@ -164,9 +164,12 @@ def test_watch_writes_the_bytes_build_writes(tmp_path):
             made.update({(n, p.name): p.read_bytes() for p in (tmp_path / "out").iterdir()})
     assert not [line for line, err in lines if err], lines
 
+    from reportlab.platypus.paragraph import Paragraph
+
     from studyguide import warmcache
 
     assert not warmcache.installed()  # closing the watcher put reportlab back
+    assert all(Paragraph.__dict__[name].__module__ == "reportlab.platypus.paragraph" for name in ("_setup", "wrap", "split"))
     for n in (0, 1, 2):  # each save built again here, by build, with reportlab's own code
         for g in guides:
             _save_by_rename(g, texts[n, g])

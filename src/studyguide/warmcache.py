@@ -251,11 +251,32 @@ def _make_subset(self, subset):
     return out
 
 
-def install() -> None:
+def _compatible() -> bool:
+    """Whether this reportlab has the functions and registries this module replays, as it expects them
+    (reportlab 4 and 5 do); if not, nothing is installed and watch simply rebuilds without the cache."""
+    import inspect
+
+    try:
+        setup = list(inspect.signature(Paragraph.__dict__["_setup"]).parameters)
+        wrap = list(inspect.signature(Paragraph.__dict__["wrap"]).parameters)
+        split = list(inspect.signature(Paragraph.__dict__["split"]).parameters)
+        subset = list(inspect.signature(ttfonts.TTFontFile.__dict__["makeSubset"]).parameters)
+        registries = (pdfmetrics._fonts, pdfmetrics._typefaces, rl_fonts._tt2ps_map, rl_fonts._ps2tt_map)
+        encode = pdfdoc.PDFZCompress.encode
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return False
+    return (setup == ["self", "text", "style", "bulletText", "frags", "cleaner"] and len(wrap) == 3 and len(split) == 3
+            and len(subset) == 2 and all(isinstance(r, dict) for r in registries) and callable(encode)
+            and callable(getattr(rl_paragraph, "cleanBlockQuotedText", None)))
+
+
+def install() -> bool:
     """Replay parsing, line breaking, compression and font subsetting in this process from now on
-    (idempotent)."""
+    (idempotent). False if this reportlab is not one it knows how to replay (then nothing changes)."""
     if _original:
-        return
+        return True
+    if not _compatible():
+        return False
     for name, fn in (("_setup", _setup), ("wrap", _wrap), ("split", _split)):
         _original[name] = Paragraph.__dict__[name]
         setattr(Paragraph, name, fn)
@@ -263,6 +284,7 @@ def install() -> None:
     pdfdoc.PDFZCompress.encode = _encode
     _original["makeSubset"] = ttfonts.TTFontFile.__dict__["makeSubset"]
     ttfonts.TTFontFile.makeSubset = _make_subset
+    return True
 
 
 def uninstall() -> None:
