@@ -296,13 +296,15 @@ def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Lo
 
 
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
-          activities: Optional[Iterable[str]] = None, theme: Optional[str] = None) -> BuildResult:
+          activities: Optional[Iterable[str]] = None, theme: Optional[str] = None,
+          guide: Optional[Guide] = None) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
     ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list;
-    ``theme`` (a name or file, from --theme) replaces the guide's `theme:`.
+    ``theme`` (a name or file, from --theme) replaces the guide's `theme:`; ``guide``: the guide
+    at ``path``, already loaded.
     """
-    guide = load(path, check_theme=not theme)
+    guide = guide or load(path, check_theme=not theme)
     if activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(activities))
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))

@@ -32,13 +32,14 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> 
 
     outcome = Outcome(str(path))
     try:
-        guide = api.load(path)
+        theme = options.theme if options is not None else None
+        guide = api.load(path, check_theme=not theme)  # read once, built as read
         if options is not None and classroom.wanted(guide, options):
-            result = classroom.build_set(path, out_dir, paper, options)
+            result = classroom.build_set(path, out_dir, paper, options, guide=guide)
         else:
             result = api.build(path, out_dir, paper=paper, key=key,
                                activities=options.activities if options is not None else None,
-                               theme=options.theme if options is not None else None)
+                               theme=theme, guide=guide)
     except StudyguideError as exc:
         outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
         return outcome

@@ -43,10 +43,11 @@ def _name(stem: str, edition: Optional[str], letter: Optional[str], suffix: str 
     return "-".join(parts) + suffix + ".pdf"
 
 
-def build_set(path, out_dir, paper: Optional[str], options: SetOptions) -> api.BuildResult:
+def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
+    """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded)."""
     from . import grid, render
 
-    guide = api.load(path, check_theme=not options.theme)
+    guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
     guide = variants.accommodate(guide, options.accommodations)
