@@ -124,6 +124,28 @@ def test_watch_notices_a_changed_image(tmp_path):
         assert watcher.tick() == 1
 
 
+def test_watch_rebuilds_when_the_defaults_file_or_the_theme_changes(tmp_path):
+    """What a guide inherits is watched too: the folder's studyguide.yaml (even one written later),
+    the teacher's theme file, its logo; a broken defaults file is reported, and its fix rebuilds."""
+    guide = write_guide(tmp_path, "g.yaml", GOOD.format(n=1))
+    lines = []
+    with Watcher([guide], tmp_path / "out", report=lambda line, err: lines.append(line)) as watcher:
+        assert watcher.tick() == 1 and watcher.tick() == 0
+        (tmp_path / "studyguide.yaml").write_text("school: Lincoln\ntheme: mine\n", encoding="utf-8")
+        assert watcher.tick() == 1  # the defaults file appeared; its theme does not exist yet
+        assert any("no theme named 'mine'" in line for line in lines)
+        write_guide(tmp_path / "themes", "mine.yaml", "parent: compact\n")
+        os.utime(tmp_path / "studyguide.yaml", ns=(2, 2))
+        assert watcher.tick() == 1
+        assert "Lincoln" in Pdf(tmp_path / "out" / "g.pdf").text
+        assert watcher.tick() == 0
+        (tmp_path / "themes" / "mine.yaml").write_text("parent: modern\n", encoding="utf-8")
+        os.utime(tmp_path / "themes" / "mine.yaml", ns=(3, 3))
+        assert watcher.tick() == 1
+    built = api.build(guide, tmp_path / "again")
+    assert (tmp_path / "out" / "g.pdf").read_bytes() == built.outputs[0].path.read_bytes()
+
+
 # --------------------------------------------------------------------------- watch: as quick as it can be, same bytes
 def _bench_guide(folder: Path) -> Path:
     """The benchmark's 4-unit guide (bench/generate.py, seed 1)."""

@@ -4,7 +4,8 @@ Compares file signatures (inode, size, modification time) rather than
 trusting file events alone: it works the same everywhere, costs a few stat()
 calls per look, and survives editors that save by writing a new file and
 renaming it over the old one (the guide briefly vanishes, then reappears with
-a new inode). A guide's images are watched too. It looks every ``interval``,
+a new inode). A guide's images, logo, theme files and the folder's
+studyguide.yaml are watched too. It looks every ``interval``,
 and on Linux also the moment inotify reports a write or a rename in a watched
 folder (see notify), so a save is seen at once rather than up to an interval
 later.
@@ -50,7 +51,9 @@ class Watcher:
                  cache: bool = True):
         self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
         self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
-        self.images: dict[Path, list[Path]] = {}  # guide → images it showed last time
+        # guide → the other files its PDFs came from last time: images, the logo, the folder's
+        # studyguide.yaml, the teacher's theme files and fonts; a change to any rebuilds it
+        self.deps: dict[Path, list[Path]] = {}
         self.use_helper = key and (helpers.usable() if helper is None else helper)
         self.helper: Optional[helpers.Helper] = None
         # with the default, a rebuild uses the helper only while the machine has a core to spare for it
@@ -85,7 +88,7 @@ class Watcher:
             return [p for p in map(Path, self.paths) if p.suffix.lower() in api.GUIDE_SUFFIXES]
 
     def _state(self, guide: Path) -> tuple:
-        return (signature(guide),) + tuple(signature(p) for p in self.images.get(guide, ()))
+        return (signature(guide),) + tuple(signature(p) for p in self.deps.get(guide, ()))
 
     def _helper(self) -> Optional[helpers.Helper]:
         """The helper process, started (again) if it is not running."""
@@ -143,16 +146,38 @@ class Watcher:
             for problem in getattr(exc, "problems", None) or [exc]:
                 self.report(str(problem), True)
             self.report(f"failed: {guide} (waiting for the next save)", True)
+            self.deps[guide] = self._deps(guide, None)  # a fix to the defaults file rebuilds it too
             return
         except Exception as exc:  # keep watching whatever happens
             self.report(f"internal error: {type(exc).__name__}: {exc}", True)
             return
-        self.images[guide] = [t.image for t in result.guide.topics if t.image is not None]
+        self.deps[guide] = self._deps(guide, result.guide)
         for w in result.warnings:
             self.report(str(w), True)
         ms = (time.perf_counter() - start) * 1000
         made = ", ".join(f"{o.path} ({o.pages} pages)" for o in result.outputs)
         self.report(f"rebuilt {guide} → {made} in {ms:.0f} ms", False)
+
+    def _deps(self, path: Path, guide) -> list[Path]:
+        """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
+        from . import schema, themes
+
+        # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
+        deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
+        if guide is None:
+            return list(dict.fromkeys(deps + self.deps.get(path, [])))
+        deps += [t.image for t in guide.topics if t.image is not None]
+        if guide.branding.logo is not None:
+            deps.append(guide.branding.logo)
+        if guide.theme or themes.overridden(themes.DEFAULT, path):
+            try:
+                spec = themes.resolve(guide.theme, path, guide.theme_where)
+            except StudyguideError:
+                spec = None
+            if spec is not None:
+                deps += [f for f in spec.files if f.parent != themes.BUNDLED_DIR]
+                deps += [font for font, _ in spec.font_files.values()]
+        return list(dict.fromkeys(deps))
 
     def tick(self) -> int:
         """Build every guide whose file (or image) changed since the last tick; return how many."""
@@ -164,7 +189,7 @@ class Watcher:
             if self.seen.get(guide) != state:
                 self.build(guide)
                 # the guide as it was read, so a save during the build is built next; its images as of now
-                self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.images.get(guide, ()))
+                self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.deps.get(guide, ()))
                 built += 1
         if built and self.idle:
             self.idle.reset()
@@ -173,7 +198,7 @@ class Watcher:
     def _folders(self) -> set[Path]:
         """The folders whose changes can matter: each guide's, each named folder, each image's."""
         folders = {p if p.is_dir() else p.parent for p in map(Path, self.paths)}
-        folders.update(p.parent for images in self.images.values() for p in images)
+        folders.update(p.parent for deps in self.deps.values() for p in deps)
         return folders
 
     def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
