@@ -301,7 +301,7 @@ def question(n: int, q: dict, S: dict, width: float) -> list:
             alts = [a.strip() for a in m.group(1).split("|")]
             answers.append(alts[0])
             if len(alts) > 1:
-                notes.append(f"<b>Also accept</b> " + ", ".join(f"“{md(a)}”" for a in alts[1:]) + f" for “{md(alts[0])}”.")
+                notes.append("<b>Also accept</b> " + ", ".join(f"“{md(a)}”" for a in alts[1:]) + f" for “{md(alts[0])}”.")
             count = math.ceil(max(stringWidth(alts[0], I, size) * 1.25 + 16, 0.9 * inch) / nbsp)
             return "<u>" + "\u00a0" * count + "</u>"
 
