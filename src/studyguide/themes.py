@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -169,7 +170,12 @@ def _shown(path: Path) -> str:
 
 @lru_cache(maxsize=64)
 def _read_cached(path: str, mtime: int, size: int) -> tuple:
-    data = Path(path).read_bytes()
+    # opened without blocking and checked once open: a theme swapped for a FIFO cannot hang the build
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(f"{Path(path).name} is not a regular file")
+        data = fh.read(loader.MAX_BYTES + 1)
     try:
         root = loader.parse(data, _shown(Path(path)))
     except GuideError as exc:
