@@ -164,8 +164,8 @@ THEME_ERRORS = [
      "number of points, or one with a unit: 0.5in, 1.2cm, 8mm)"),
     ("colours:\n  ink: \"#000000\"\n", "guides/themes/mine.yaml:1:1: theme: unknown key 'colours' "
      "(did you mean 'colors'?)"),
-    ("styles:\n  heading: {size: 14, leading: 10}\n", "guides/themes/mine.yaml:2:12: styles.heading: leading 10 is "
-     "less than size 14, so lines would overlap (make leading at least the size; about 1.3 × is usual)"),
+    ("styles:\n  heading: {size: 14, leading: 10}\n", "guides/themes/mine.yaml:2:32: styles.heading: size 14 with "
+     "leading 10, so lines would overlap; give it leading: 17 (about 1.2 × the size)"),
     ("styles:\n  heading: {font: heavy}\n", "guides/themes/mine.yaml:2:19: styles.heading.font: 'heavy' is not a "
      "font role (use regular, bold, italic, bold_italic)"),
     ("styles:\n  headline: {size: 14}\n", "guides/themes/mine.yaml:2:3: styles: unknown key 'headline' "
@@ -178,6 +178,21 @@ THEME_ERRORS = [
      "guide's folder ('..'); put the font in the guide's folder or assets/"),
     ("fonts:\n  regular: crest.png\n", "guides/themes/mine.yaml:2:12: fonts.regular: 'crest.png' is not a "
      "TrueType font (.ttf)"),
+    # what only the merged theme shows: the parent's keys count too
+    ("styles:\n  heading: {parent: subheading}\n  subheading: {parent: heading}\n",
+     "guides/themes/mine.yaml:2:21: styles.heading.parent: the styles name each other as parents in a loop "
+     "(heading → subheading → heading); remove one of these parents"),
+    ("styles:\n  body: {parent: title}\n", "guides/themes/mine.yaml:2:18: styles.body.parent: the styles name each "
+     "other as parents in a loop (body → title → body); remove one of these parents"),
+    ("colors: {shade: none}\nstyles: {heading: {color: shade}}\n", "guides/themes/mine.yaml:2:27: "
+     "styles.heading.color: 'shade' is none in this theme, so the text would not print; choose another colour"),
+    ("page: {margin_bottom: 0.5in}\n", "guides/themes/mine.yaml:1:23: page: the footer (its line at 0.66in from "
+     "the bottom edge) would print over the text, which starts at margin_bottom 0.50in; make margin_bottom at "
+     "least 0.70in or lower footer_y"),
+    ("styles: {title: {size: 40}}\n", "guides/themes/mine.yaml:1:24: styles.title: size 40 with leading 25, so "
+     "lines would overlap; give it leading: 48 (about 1.2 × the size)"),
+    ("parent: mine\n", "guides/themes/mine.yaml:1:9: parent: a theme cannot be its own parent; name the theme it "
+     "starts from, such as classic"),
 ]
 
 
@@ -425,3 +440,31 @@ def test_no_matching_set_is_split_across_pages(by_theme, name):
             page = next(p for p in doc.pages if title in p)
             tail = page.split(title, 1)[1]
             assert last in tail and "J." in tail, (name, doc.path.name, title)
+
+
+def test_a_theme_giving_only_a_bold_font_keeps_its_familys_regular(tmp_path):
+    guides = _folder(tmp_path, defaults="theme: mine\n",
+                     theme_files={"mine.yaml": "fonts:\n  family: readable\n  bold: MyBold.ttf\n"})
+    shutil.copy(REPO / "src" / "studyguide" / "fonts" / "DejaVuSans-Bold.ttf", tmp_path / "assets" / "MyBold.ttf")
+    b = build_into(guides / FIRST.name, tmp_path / "out")
+    assert b.student.fonts_of("Strengthen the law") == {"AAAAAA+AtkinsonHyperlegible-Regular"}
+    assert b.student.fonts_of("Summary") == {"AAAAAA+DejaVuSans-Bold"}
+
+
+def test_a_broken_own_theme_is_reported_and_the_others_still_listed(tmp_path):
+    _folder(tmp_path, theme_files={"bad.yaml": "colors: {ink: red}\n", "classic.yaml": "page: {margin_x: 1in}\n"})
+    run = run_cli("themes", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == ["guides/themes/bad.yaml:1:15: colors.ink: expected a colour such as "
+                                       "\"#1F5F8B\" (in quotes), found the text 'red'"]
+    names = [line.split()[0] for line in run.stdout.splitlines()]
+    assert names == list(BUNDLED) + ["classic"]
+    assert run.stdout.splitlines()[-1].endswith("overrides the bundled classic for these guides]")
+
+
+def test_preview_of_an_own_theme_with_no_guide_yet(tmp_path):
+    (tmp_path / "guides" / "themes").mkdir(parents=True)
+    (tmp_path / "guides" / "themes" / "mine.yaml").write_text("parent: modern\n", encoding="utf-8")
+    run = run_cli("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert Pdf(tmp_path / "prev" / "theme-mine-own.pdf").pages[0].startswith("My Study Guide — mine")

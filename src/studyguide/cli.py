@@ -308,11 +308,22 @@ def list_themes(guide, folder, preview, png, out_dir):
 
     folder = Path(folder)
     listed = pv.available(folder)
+    broken = [t for t in listed if t.problems]
+    for t in broken:  # shown, and left out of the list and the previews
+        for problem in t.problems:
+            click.echo(visible(str(problem)), err=True)
+    listed = [t for t in listed if not t.problems]
+    bundled_names = {t.name for t in listed if t.source == "bundled"}
     if not preview:
         width = max(len(t.name) for t in listed)
         for t in listed:
-            where = "" if t.source == "bundled" else f"  [{t.source}" + (f", parent {t.parent}]" if t.parent else "]")
+            where = "" if t.source == "bundled" else f"  [{t.source}" + (f", parent {t.parent}" if t.parent else "")
+            if t.source != "bundled" and t.name in bundled_names:
+                where += f"; overrides the bundled {t.name} for these guides"
+            where += "" if t.source == "bundled" else "]"
             click.echo(f"{t.name.ljust(width)}  {t.description}{where}")
+        if broken:
+            sys.exit(1)
         return
     if guide is None:
         found = [p for p in api.find_guides([folder])] if folder.is_dir() else []
@@ -321,8 +332,7 @@ def list_themes(guide, folder, preview, png, out_dir):
     out = Path(out_dir)
     files = []
     for t in listed:
-        source = t.name if t.source == "bundled" else str(Path(t.source).relative_to(folder))
-        pdf = pv.first_page(guide, source)
+        pdf = pv.first_page(guide, t, folder)
         files.append((out / api.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -333,6 +343,8 @@ def list_themes(guide, folder, preview, png, out_dir):
     api.write_all(written)
     for path, _ in written:
         click.echo(f"wrote {path}")
+    if broken:
+        sys.exit(1)
 
 
 EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS

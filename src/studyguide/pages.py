@@ -12,6 +12,9 @@ from . import fonts
 
 
 
+EDGE = 14  # points: the least paper kept clear beside the footer and the running header (printers' margin)
+
+
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
@@ -52,16 +55,18 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.saveState()
             self.setStrokeColor(style.textColor)
             self.setLineWidth(0.4)
-            y = theme.footer_y
-            self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
             para = Paragraph(footer_markup.format(n=number, total=total), style)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
-            # the first line's baseline sits on footer_y; a long title wraps downwards, never into the body
+            # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
+            # body; one too long for the room below (large print, a long title) moves up, to stay on the paper
+            y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))
+            self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
             para.drawOn(self, theme.margin_x, y + size - h)
-            if header_markup:  # in the top margin, its last line's baseline half way down it
+            if header_markup:  # in the top margin, its last line's baseline half way down it, kept on the paper
                 para = Paragraph(header_markup, header_style)
                 _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
-                para.drawOn(self, theme.margin_x, self._pagesize[1] - theme.margin_top / 2 - h + size * 0.3)
+                top = self._pagesize[1]
+                para.drawOn(self, theme.margin_x, min(top - theme.margin_top / 2 - h + size * 0.3, top - EDGE - h))
             self.restoreState()
 
     return FooterCanvas

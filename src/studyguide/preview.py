@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, themes
-from .errors import UsageError
+from .errors import GuideError, UsageError
 
 STARTER = Path(__file__).with_name("starter.yaml")
 
@@ -26,30 +26,42 @@ class Listed:
     name: str
     description: str
     source: str              # "bundled" or the file it was read from
+    file: Path               # the theme file itself
     parent: Optional[str] = None
+    problems: tuple = ()     # a teacher's theme with mistakes is listed with them
 
 
 def available(guides_folder: Path) -> list[Listed]:
     """Bundled themes, then the teacher's own in guides/themes/ (which may override a bundled name)."""
     out = []
     for name in themes.bundled():
-        spec = themes.resolve(name, themes.BUNDLED_DIR / "guide.yaml")
-        out.append(Listed(name, spec.description, "bundled"))
+        path = themes.BUNDLED_DIR / f"{name}.yaml"
+        spec = themes.resolve_file(path, themes.BUNDLED_DIR / "guide.yaml")
+        out.append(Listed(name, spec.description, "bundled", path))
     for path in themes.user_themes(guides_folder):
-        spec = themes.resolve(str(path.relative_to(guides_folder)), guides_folder / "guide.yaml")
+        try:
+            spec = themes.resolve_file(path, guides_folder / "guide.yaml")
+        except GuideError as exc:
+            out.append(Listed(path.stem, "", str(path), path, problems=tuple(exc.problems)))
+            continue
         parent = spec.files[1].stem if len(spec.files) > 1 else None
-        out.append(Listed(path.stem, spec.description, str(path), parent))
+        out.append(Listed(path.stem, spec.description, str(path), path, parent))
     return out
 
 
-def first_page(guide_path: Path, theme_name: str, paper: Optional[str] = None) -> bytes:
-    """The guide's first handout page in the theme, as a one-page PDF."""
+def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Optional[str] = None) -> bytes:
+    """The guide's first handout page in a listed theme, as a one-page PDF. A teacher's theme is read
+    from the guides folder whatever guide is shown; a bundled one is the bundled file, even where the
+    folder overrides it."""
     from pypdf import PdfReader, PdfWriter
+
+    from . import theme as theme_mod
 
     guide = api.load(guide_path, check_theme=False)
     if guide_path == STARTER:
-        guide = dataclasses.replace(guide, title=f"{guide.title} — {theme_name}")
-    theme = api.theme_for(guide, theme_name)
+        guide = dataclasses.replace(guide, title=f"{guide.title} — {listed.name}")
+    beside = themes.BUNDLED_DIR if listed.source == "bundled" else guides_folder  # where its parents are found
+    theme = theme_mod.from_spec(themes.resolve_file(listed.file, beside / "guide.yaml"))
     rendered, _ = api.render_guide(guide, paper, key=False, theme=theme)
     reader = PdfReader(io.BytesIO(rendered["student"].pdf))
     writer = PdfWriter()

@@ -66,7 +66,8 @@ def _footer(guide: Guide, mode: str, font_for) -> str:
     if guide.version:
         parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
     markup = inline.markup(" · ".join(parts) + " · ", font_for).replace("{", "{{").replace("}", "}}")
-    return markup + inline.markup(words["page"], font_for)
+    # "Page 3 of 12" never breaks across lines (no-break spaces), even when a long footer wraps
+    return markup + inline.markup(words["page"].replace(" ", "\u00a0"), font_for)
 
 
 def _header(guide: Guide, font_for) -> str | None:

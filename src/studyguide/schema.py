@@ -281,12 +281,17 @@ class Walker(QuestionsMixin):
             return True  # nothing is filled in: the label prints as typed, braces and all
         offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
         try:
-            used = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+            parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
         except ValueError:
             self.error(node, f"labels.{key}: a '{{' or '}}' without its partner; {{...}} marks what is filled in "
                              f"({offer}); for a brace itself write {{{{ or }}}}")
             return False
-        wrong = [f for f in used if f not in allowed]
+        odd = next((f for f, spec, conv in parts if spec or conv), None)
+        if odd is not None:
+            self.error(node, f"labels.{key}: write {{{_clip(odd.split('.')[0])}}} without ':' or '!' after the name "
+                             f"({offer})")
+            return False
+        wrong = [f for f, _, _ in parts if f not in allowed]
         if wrong:
             self.error(node, f"labels.{key}: '{{{_clip(wrong[0])}}}' is not filled in here ({offer}); "
                              "for a brace itself write {{ or }}")
@@ -433,7 +438,9 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
         if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
             walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
                               f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
-    shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value not in TOP_KEYS or k.value in DEFAULT_KEYS])
+        elif key.value not in DEFAULT_KEYS:
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({_suggest(key.value, DEFAULT_KEYS)})")
+    shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
     shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
     walker.guide(shared)
     theme = next((v for k, v in root.pairs if k.value == "theme"), None)

@@ -60,8 +60,12 @@ def from_spec(spec: themes.ThemeSpec) -> Theme:
     """A checked theme (see :mod:`studyguide.themes`) as a Theme; its own font files registered."""
     family = spec.family
     if spec.font_files:
-        family = fonts.define({role: path for role, (path, _) in spec.font_files.items()},
-                              {role: where for role, (_, where) in spec.font_files.items()})
+        files = {role: path for role, (path, _) in spec.font_files.items()}
+        if "regular" not in files:  # only bold (say) given: the rest from the family named or inherited
+            files["regular"] = fonts.FONT_DIR / fonts.FAMILIES[family][0, 0][1]
+            if "bold" not in files:
+                files["bold"] = fonts.FONT_DIR / fonts.FAMILIES[family][1, 0][1]
+        family = fonts.define(files, {role: where for role, (_, where) in spec.font_files.items()})
     page, spacing, rules = spec.page, spec.spacing, spec.rules
     return Theme(name=spec.name, margin_x=page["margin_x"], margin_top=page["margin_top"],
                  margin_bottom=page["margin_bottom"], footer_y=page["footer_y"], line_gap=spacing["line_gap"],

@@ -112,6 +112,8 @@ def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = N
         return real
     if not re.fullmatch(r"[\w.-]{1,60}", name):
         raise GuideError([Problem(where, f"{key}'{_clip(name)}' is not a theme name (use a name such as {', '.join(bundled())})")])
+    if name.lower() in bundled() and name not in bundled():
+        name = name.lower()  # --theme MODERN
     folder = guide_path.resolve().parent / USER_DIR
     for suffix in (".yaml", ".yml"):
         candidate = folder / f"{name}{suffix}"
@@ -134,6 +136,11 @@ def resolve(name: Optional[str], guide_path: Path, where: Optional[Location] = N
     return _resolve_file(path, guide_path, ())
 
 
+def resolve_file(path: Path, guide_path: Path) -> ThemeSpec:
+    """One theme file and its parents (parents looked up beside ``guide_path``, then bundled)."""
+    return _resolve_file(path, guide_path, ())
+
+
 def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
     root, problems = _read(path)
     walker = _ThemeWalker(_shown(path), guide_path)
@@ -148,6 +155,10 @@ def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
     if parent_name is None:
         base = ThemeSpec(name=name)
     else:
+        if parent_name == name and name not in bundled():
+            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+                                      f"parent: a theme cannot be its own parent; name the theme it starts from, "
+                                      f"such as {DEFAULT}")])
         parent = find(parent_name, guide_path, parent_where or Location(_shown(path), 1), below=path)
         if parent.resolve() in chain or parent.resolve() == path.resolve():
             loop = " → ".join([p.stem for p in chain] + [name, parent.stem])
@@ -155,7 +166,75 @@ def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
                                       f"parent: the themes name each other as parents in a loop ({loop}); "
                                       "one of them must name a bundled theme")])
         base = _resolve_file(parent, guide_path, chain + (path.resolve(),))
-    return _merge(base, own, name, path)
+    merged = _merge(base, own, name, path)
+    problems = _check_merged(merged, walker.wheres, _shown(path))
+    if problems:
+        raise GuideError(problems)
+    return merged
+
+
+def resolved_style(spec: ThemeSpec, name: str) -> dict:
+    """A style's keys with its parents' (reportlab names); a loop is cut where it closes."""
+    chain, seen = [], set()
+    while name and name not in seen and name in spec.styles:
+        seen.add(name)
+        chain.append(spec.styles[name])
+        name = spec.styles[name].get("parent")
+    out: dict = {}
+    for own in reversed(chain):
+        out.update(own)
+    out.pop("parent", None)
+    return out
+
+
+def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
+    """What only the whole theme shows (the file's own keys and its parents'): style parent loops,
+    lines that would overlap, a colour that is none, a footer in the text. Reported at the key
+    this file wrote that takes part, else at the file's first line."""
+    problems: list[Problem] = []
+
+    def at(*paths) -> Location:
+        return next((wheres[p] for p in paths if p in wheres), Location(shown, 1))
+
+    looped: set = set()
+    for name in spec.styles:
+        path, current = [name], spec.styles[name].get("parent")
+        while current and current in spec.styles:
+            if current in path:
+                loop = path[path.index(current):] + [current]
+                if frozenset(loop) not in looped:
+                    looped.add(frozenset(loop))
+                    first = next((s for s in loop if ("styles", s, "parent") in wheres), loop[0])
+                    problems.append(Problem(at(("styles", first, "parent")),
+                                            f"styles.{first}.parent: the styles name each other as parents in a loop "
+                                            f"({' → '.join(loop)}); remove one of these parents"))
+                break
+            path.append(current)
+            current = spec.styles[current].get("parent")
+    if problems:
+        return problems
+    for name in spec.styles:
+        style = resolved_style(spec, name)
+        size, leading = style.get("fontSize", 10), style.get("leading", 12)
+        if leading < size:
+            problems.append(Problem(at(("styles", name, "leading"), ("styles", name, "size"), ("styles", name)),
+                                    f"styles.{name}: size {size:g} with leading {leading:g}, so lines would overlap; "
+                                    f"give it leading: {round(size * 1.2):g} (about 1.2 × the size)"))
+        color = style.get("textColor")
+        if color in COLORS and spec.colors.get(color) is None:
+            problems.append(Problem(at(("styles", name, "color"), ("colors", color)),
+                                    f"styles.{name}.color: '{color}' is none in this theme, so the text would not "
+                                    "print; choose another colour"))
+    page, footer = spec.page, resolved_style(spec, "footer")
+    if page and footer:
+        rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3  # where pages.py draws the footer's rule
+        if rule + 3 > page["margin_bottom"]:
+            need = (rule + 3) / INCH
+            problems.append(Problem(at(("page", "margin_bottom"), ("page", "footer_y"), ("styles", "footer", "size")),
+                                    f"page: the footer (its line at {rule / INCH:.2f}in from the bottom edge) would "
+                                    f"print over the text, which starts at margin_bottom {page['margin_bottom'] / INCH:.2f}in; "
+                                    f"make margin_bottom at least {need:.2f}in or lower footer_y"))
+    return problems
 
 
 def _shown(path: Path) -> str:
@@ -208,7 +287,7 @@ def _merge(base: ThemeSpec, own: dict, name: str, path: Path) -> ThemeSpec:
     files.update(own.get("font_files", {}))
     return ThemeSpec(
         name=name,
-        description=own.get("description", base.description),
+        description=own.get("description", ""),  # a theme's own words, never its parent's
         page={**base.page, **own.get("page", {})},
         spacing={**base.spacing, **own.get("spacing", {})},
         rules={**base.rules, **own.get("rules", {})},
@@ -221,7 +300,18 @@ def _merge(base: ThemeSpec, own: dict, name: str, path: Path) -> ThemeSpec:
 
 
 class _ThemeWalker(Walker):
-    """Checks one theme file's own keys, collecting every problem with its place."""
+    """Checks one theme file's own keys, collecting every problem with its place.
+
+    ``wheres`` keeps the place of every key written, by path (("page", "margin_x"),
+    ("styles", "title", "size"), ...): checks of the merged theme report there."""
+
+    def __init__(self, name: str, guide_path: Path):
+        super().__init__(name, guide_path)
+        self.wheres: dict[tuple, Location] = {}
+
+    def _note(self, node: Node, *path: str) -> None:
+        for key, value in getattr(node, "pairs", ()):
+            self.wheres[path + (key.value,)] = value.where
 
     def theme(self, root: Optional[Node]) -> Optional[dict]:
         if root is None or (isinstance(root, Scalar) and root.is_null):
@@ -237,6 +327,9 @@ class _ThemeWalker(Walker):
                 out["parent"] = (parent, keys["parent"].where)
         if "description" in keys:
             out["description"] = self.text(keys["description"], "description", max_len=300) or ""
+        for section in ("page", "spacing", "rules", "colors", "fonts"):
+            if section in keys:
+                self._note(keys[section], section)
         for section, allowed in LENGTHS.items():
             if section in keys:
                 values = self.mapping(keys[section], section, tuple(allowed)) or {}
@@ -253,12 +346,9 @@ class _ThemeWalker(Walker):
         if "styles" in keys:
             out["styles"] = {}
             for style, node in (self.mapping(keys["styles"], "styles", STYLE_NAMES) or {}).items():
+                self.wheres[("styles", style)] = node.where
+                self._note(node, "styles", style)
                 out["styles"][style] = self.style(node, style)
-        if "page" in out or "page" in keys:
-            page = out.get("page", {})
-            if "footer_y" in page and "margin_bottom" in page and page["footer_y"] > page["margin_bottom"] - 8:
-                self.error(keys["page"], "page: footer_y must be at least 8 pt below margin_bottom, or the footer "
-                                         "prints over the text (lower footer_y or raise margin_bottom)")
         return out
 
     def length(self, node: Node, label: str, low: float, high: float) -> Optional[float]:
@@ -307,9 +397,6 @@ class _ThemeWalker(Walker):
                 path = self.font_file(keys[role], f"fonts.{role}")
                 if path is not None:
                     files[role] = (path, keys[role].where)
-        if files and "regular" not in files and "family" not in keys:
-            self.error(node, "fonts: name the regular font too (regular: assets/NAME.ttf); bold and italic "
-                             "fall back to it")
         if files:
             out["font_files"] = files
 
@@ -384,7 +471,4 @@ class _ThemeWalker(Walker):
                 flag = self.boolean(value, where)
                 if flag is not None:
                     out["keepWithNext"] = int(flag)
-        if out.get("leading") is not None and out.get("fontSize") is not None and out["leading"] < out["fontSize"]:
-            self.error(node, f"{label}: leading {out['leading']:g} is less than size {out['fontSize']:g}, so lines "
-                             "would overlap (make leading at least the size; about 1.3 × is usual)")
         return out

@@ -79,9 +79,10 @@ def _points(ctx, q) -> str | None:
 
 def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
     style = para.style
-    font = fonts.BOLD if bold else fonts.REGULAR
+    faces = fonts.roles(ctx.theme.family)  # the theme's own faces: numbers and letters match the text
+    font = faces["bold"] if bold else faces["regular"]
     return Labelled(text, para, indent, font, style.fontSize, circle=circle, right=right,
-                    right_font=ctx.font_for(right, fonts.REGULAR) if right else None, color=color, label_x=label_x)
+                    right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
 def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
@@ -146,7 +147,7 @@ def true_false(ctx, n, q):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
-    face = ctx.font_for(" ".join(words), fonts.REGULAR)
+    face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
     return _prompt(ctx, n, q), [Twin(student, key, ctx)]
@@ -176,13 +177,14 @@ short_answer = essay = _lined
 
 def _blank_markup(ctx, blank: Blank, key: bool) -> str:
     size = ctx.styles["prompt"].fontSize
-    nbsp = stringWidth("\u00a0", fonts.REGULAR, size)
+    faces = fonts.roles(ctx.theme.family)
+    nbsp = stringWidth("\u00a0", faces["regular"], size)
     answer = blank.answer
-    width = max(stringWidth(answer, fonts.ITALIC, size) * 1.25 + 16, 0.9 * inch)
+    width = max(stringWidth(answer, faces["italic"], size) * 1.25 + 16, 0.9 * inch)
     count = math.ceil(width / nbsp)
     if not key:
         return "<u>" + "\u00a0" * count + "</u>"
-    used = stringWidth(answer, fonts.BOLD_ITALIC, size) / nbsp
+    used = stringWidth(answer, faces["bold_italic"], size) / nbsp
     pad = max(1, round((count - used) / 2))
     colour = ctx.color("answer").hexval()[2:]
     text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
@@ -251,7 +253,7 @@ def ordering(ctx, n, q):
     for orig in order:
         para = ctx.p(q.items[orig], "choice")
         student = Box(para, side, ni, ctx.theme.rule)
-        key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.BOLD, size=size + 1,
+        key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
         rows.append(Twin(student, key, ctx))
         rows.append(Spacer(1, 3))
