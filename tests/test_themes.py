@@ -468,3 +468,40 @@ def test_preview_of_an_own_theme_with_no_guide_yet(tmp_path):
     run = run_cli("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
     assert run.returncode == 0, run.stderr
     assert Pdf(tmp_path / "prev" / "theme-mine-own.pdf").pages[0].startswith("My Study Guide — mine")
+
+
+def test_long_name_date_period_labels_never_overlap(tmp_path):
+    """Labels a teacher lengthened move Date and Period to a second row (and get smaller only when even
+    that is too narrow): every label's text starts after the one before it ends."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Long labels
+        labels:
+          name: "Student's full name (first and last)"
+          date: "Today's date (month and day)"
+          period: "Class period or section"
+        questions:
+          - type: true_false
+            prompt: The sky is blue.
+            answer: true
+            points: 3
+        """)
+    from studyguide.classroom import SetOptions, build_set
+
+    for edition, name in (("standard", "g.pdf"), ("large-print", "g-large-print.pdf")):
+        build_set(path, tmp_path / edition, None, SetOptions(edition=edition))
+        result = Pdf(tmp_path / edition / name)
+        spans = []
+
+        def visit(text, cm, tm, fd, size, spans=spans):
+            if text.strip() and any(w in text for w in ("Student's", "Today's", "Class period", "Total")):
+                spans.append((round(tm[5] + cm[5]), tm[4] + cm[4], text.strip()))
+
+        result.reader.pages[0].extract_text(visitor_text=visit)
+        rows = {}
+        for y, x, text in spans:
+            rows.setdefault(y, []).append((x, text))
+        assert len(rows) == 2, (edition, spans)  # Name (and the total) above, Date and Period below
+        for row in rows.values():
+            row.sort()
+            for (x0, t0), (x1, _) in zip(row, row[1:]):
+                assert x1 > x0 + len(t0) * 3, (edition, row)  # a later label starts past the one before

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from .. import fonts, inline
@@ -18,18 +19,50 @@ class NameLines(Flowable):
         super().__init__()
         self.ctx, self.labels, self.banner, self.total = ctx, labels, banner, total
 
+    MIN_LINE = 0.3 * inch  # the least room to write on after a label
+
     def wrap(self, aW, aH):
-        rows = 2 if self.ctx.theme.one_column and not self.banner else 1  # large print: Date and Period below
-        self.rows = rows
-        self.width = aW
-        self.height = 0.42 * inch * self.ctx.styles["body"].fontSize / 10.5 * (1.6 if rows == 2 else 1)
+        ctx = self.ctx
+        size = ctx.styles["body"].fontSize
+        self.width, self.size = aW, size
+        self.rows = 1
+        if not self.banner:  # the key's banner is one row; Twin reserves the taller of the two
+            # Date and Period go below Name in large print, or when long labels do not fit on one row;
+            # labels too long even for two rows are set smaller until they fit
+            if ctx.theme.one_column or self._overflow(self._one_row(aW), size) > 1:
+                self.rows = 2
+                self.size = size / max(1.0, self._overflow(self._two_rows(aW), size))
+        self.height = 0.42 * inch * size / 10.5 * (1.6 if self.rows == 2 else 1)
         return aW, self.height
+
+    def _right(self, aW) -> float:
+        if not self.total:
+            return aW
+        bold = fonts.roles(self.ctx.theme.family)["bold"]
+        return aW - stringWidth(self.total, self.ctx.font_for(self.total, bold), self.ctx.styles["body"].fontSize) - 18
+
+    def _one_row(self, aW) -> list:
+        right = self._right(aW)
+        spans = [right * 0.5, right * 0.28, right * 0.22]
+        starts = [0, spans[0], spans[0] + spans[1]]
+        return [(label, x, x + span) for label, x, span in zip(self.labels, starts, spans)]
+
+    def _two_rows(self, aW) -> list:
+        return [(self.labels[0], 0, self._right(aW)), (self.labels[1], 0, aW * 0.55), (self.labels[2], aW * 0.55, aW)]
+
+    def _overflow(self, spans, size) -> float:
+        """How many times too wide the widest label is for its span (≤ 1: all fit)."""
+        face = self.ctx.styles["body"].fontName
+        need = [(stringWidth(label, self.ctx.font_for(label, face), size) + 16) / max(1.0, x1 - x0 - self.MIN_LINE)
+                for label, x0, x1 in spans]
+        return max(need)
 
     def draw(self):
         c, ctx = self.canv, self.ctx
         body = ctx.styles["body"]
         size = body.fontSize
         bold = fonts.roles(ctx.theme.family)["bold"]
+        label_size = self.size  # smaller than the body only for labels too long for their lines
         base = 0.1 * inch
         top = self.height - size * 1.2 if self.rows == 2 else base
         c.setStrokeColor(ctx.color("rule"))
@@ -61,9 +94,9 @@ class NameLines(Flowable):
             lines = [(label, x, x + span, base) for label, x, span in zip(self.labels, starts, spans)]
         for label, x0, x1, y in lines:
             face = ctx.font_for(label, body.fontName)
-            c.setFont(face, size)
+            c.setFont(face, label_size)
             c.drawString(x0, y, label)
-            start = x0 + c.stringWidth(label, face, size) + 4
+            start = x0 + c.stringWidth(label, face, label_size) + 4
             c.line(start, y - 2, x1 - 12, y - 2)
 
 
