@@ -125,3 +125,17 @@ def test_plain(typed, shown):
 
 def test_markup_makes_only_b_and_i():
     assert inline.markup("**A** & *b* <font>") == "<b>A</b> &amp; <i>b</i> &lt;font&gt;"
+
+
+def test_right_to_left_text_gets_a_located_warning(tmp_path):
+    """Hebrew and Arabic would print backwards: the teacher is told where, and the guide still builds."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Greetings
+        summary: "In Hebrew, hello is שלום."
+        takeaways:
+          - Plain English here.
+        """)
+    result = api.build(path, tmp_path / "out")
+    assert [(str(w.where), w.message) for w in result.warnings] == [
+        (f"{path}:2:10", "right-to-left text (Hebrew, Arabic, ...) prints with its letters in reverse order and "
+                         "Arabic letters unjoined; studyguide cannot set right-to-left scripts yet")]

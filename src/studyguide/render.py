@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -42,6 +43,13 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
                 warnings.append(Problem(where, f"no installed font has the character '{ch}' (U+{ord(ch):04X}); "
                                                "it would print as a box: install a font that has it, or retype it",
                                         warning=True))
+    rtl = {c for c in chars if unicodedata.bidirectional(c) in ("R", "AL")}
+    if rtl:  # the PDF library sets every line left to right: Hebrew and Arabic come out backwards
+        for where, text in guide.texts:
+            if rtl & set(text):
+                warnings.append(Problem(where, "right-to-left text (Hebrew, Arabic, ...) prints with its letters in "
+                                               "reverse order and Arabic letters unjoined; studyguide cannot set "
+                                               "right-to-left scripts yet", warning=True))
     font_for = {c: f for c, f in plan.font_for.items() if f is not None}
     return font_for, warnings
 
