@@ -169,10 +169,9 @@ def branding(ctx) -> list:
         return []
     size = ctx.styles["title"].fontSize
     cells = [Logo(b.logo, max(size * 2.2, 0.5 * inch), ctx.width * 0.3)] if b.logo is not None else []
-    if lines:
-        cells.append(lines)
     logo_w = cells[0].size[0] + 10 if b.logo is not None else 0
-    widths = ([logo_w] if b.logo is not None else []) + ([ctx.width - logo_w] if lines else [])
+    cells.append(lines or "")  # the rule below runs the full width, even under a logo alone
+    widths = ([logo_w] if b.logo is not None else []) + [ctx.width - logo_w]
     table = Table([cells], colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
