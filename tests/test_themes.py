@@ -505,3 +505,15 @@ def test_long_name_date_period_labels_never_overlap(tmp_path):
             row.sort()
             for (x0, t0), (x1, _) in zip(row, row[1:]):
                 assert x1 > x0 + len(t0) * 3, (edition, row)  # a later label starts past the one before
+
+
+def test_theme_on_the_command_line_as_the_shell_completes_it(tmp_path):
+    guides = _folder(tmp_path, theme_files={"wide.yaml": "page:\n  margin_x: 1.5in\n"})
+    run = run_cli("build", f"guides/{FIRST.name}", "--theme", "guides/themes/wide.yaml", "--no-key",
+                  "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert Pdf(tmp_path / "out" / FIRST.with_suffix(".pdf").name).data == \
+        api.build(guides / FIRST.name, tmp_path / "again", key=False, theme="wide").outputs[0].path.read_bytes()
+    upper = run_cli("build", f"guides/{FIRST.name}", "--theme", "MODERN", "--no-key", "-o", tmp_path / "m",
+                    cwd=tmp_path)
+    assert upper.returncode == 0, upper.stderr

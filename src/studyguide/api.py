@@ -127,6 +127,10 @@ def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[st
     from . import theme as theme_mod
 
     where = Location("--theme") if override else guide.theme_where
+    if override and override.lower().endswith((".yaml", ".yml")) and Path(override).is_file():
+        # --theme guides/themes/mine.yaml, as the shell completes it: the same file, named from the guide
+        inside = os.path.relpath(Path(override).resolve(), guide.path.resolve().parent)
+        override = inside if not inside.startswith("..") else override
     base = theme_mod.load(override or guide.theme, guide.path, where)
     return theme_mod.for_edition(edition, base) if edition else base
 
