@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
-from studyguide import preview, themes
+from studyguide import preview
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
@@ -27,9 +27,10 @@ for name, (pdf_name, index) in PICTURES.items():
 
 # the first page of the first guide in each bundled theme, side by side, names underneath
 pages = []
-for name in themes.bundled():
-    pdf = pdfium.PdfDocument(preview.first_page(FIRST, name))
-    pages.append((name, pdf[0].render(scale=0.55).to_pil().convert("RGB")))
+for listed in preview.available(FIRST.parent):
+    if listed.source == "bundled":
+        pdf = pdfium.PdfDocument(preview.first_page(FIRST, listed, FIRST.parent))
+        pages.append((listed.name, pdf[0].render(scale=0.55).to_pil().convert("RGB")))
 w, h = pages[0][1].size
 gap, label = 16, 28
 sheet = Image.new("RGB", (len(pages) * (w + gap) - gap, h + label), "white")
