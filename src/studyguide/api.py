@@ -61,13 +61,16 @@ def read_guide_bytes(path: Path) -> bytes:
         return fh.read(loader.MAX_BYTES + 1)
 
 
+DEFAULTS_NAMES = (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")  # studyguide.yaml, .yml
+
+
 def is_defaults_file(path: Path) -> bool:
-    return path.name.lower() in (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")
+    return path.name.lower() in DEFAULTS_NAMES
 
 
 def defaults_file(folder: Path) -> Optional[Path]:
     """The defaults file every guide in ``folder`` inherits from, if there is one."""
-    for name in (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml"):
+    for name in DEFAULTS_NAMES:
         candidate = folder / name
         if candidate.is_file():
             return candidate
@@ -82,8 +85,11 @@ def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
 
     Read once per process while the file is unchanged: a folder of guides shares it.
     """
-    st = os.stat(path)
-    stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    try:
+        st = os.stat(path)
+        stamp = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None  # read_guide_bytes says what is wrong, with the file's name
     if stamp in _defaults_cache:
         return _defaults_cache[stamp]
     data = read_guide_bytes(path)
@@ -102,7 +108,7 @@ def load(path: str | Path, check_theme: bool = True) -> Guide:
     """
     path = Path(path)
     if is_defaults_file(path):
-        root, warnings = load_defaults(path)
+        load_defaults(path)  # its own mistakes first, with their lines
         raise UsageError(f"{path}: is the defaults file every guide in its folder inherits, not a guide; "
                          "build or validate the folder or the guides beside it")
     data = read_guide_bytes(path)
