@@ -10,18 +10,18 @@ has is reported with its location.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from reportlab.lib.fonts import addMapping
+from reportlab.lib.fonts import addMapping, ps2tt
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from . import sysfonts
 
 FONT_DIR = Path(__file__).with_name("fonts")
 FAMILY = "SGSans"
@@ -73,6 +73,12 @@ def register(family: str = FAMILY) -> str:
     """Register a bundled family with reportlab once; return its name."""
     if family != FAMILY:
         register(FAMILY)  # the fallback for what another family lacks
+    else:
+        # a table cell's font before any is set is Helvetica, which reportlab never embeds: every
+        # page of a PDF with a table would list an unembedded font (print shops' preflight flags it)
+        from reportlab.platypus.tables import CellStyle  # here: platypus is not needed to check a guide
+
+        CellStyle.fontname = REGULAR
     if family.startswith("SGTheme-"):
         return family  # a theme's own files, registered by define()
     done: set[str] = set()
@@ -142,37 +148,6 @@ def coverage(name: str = REGULAR) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
-def font_dirs() -> list[Path]:
-    dirs = [Path(p) for p in os.environ.get("STUDYGUIDE_FONT_PATH", "").split(os.pathsep) if p]
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
-        dirs += [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts"]
-    elif sys.platform == "darwin":
-        dirs += [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    else:
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
-    return dirs
-
-
-def _candidates(char: str) -> list[Path]:
-    """Font files that may hold ``char``: fontconfig's answer where it exists, else every file."""
-    if not os.environ.get("STUDYGUIDE_FONT_PATH") and shutil.which("fc-list"):
-        try:
-            out = subprocess.run(["fc-list", f":charset={ord(char):x}", "file"], capture_output=True,
-                                 text=True, timeout=10, check=False).stdout
-            files = sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
-            return [Path(f) for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
-        except (OSError, subprocess.SubprocessError):
-            pass
-    found: list[Path] = []
-    for d in font_dirs():
-        if d.is_dir():
-            for root, _, files in os.walk(d):
-                found += [Path(root) / f for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
-    return sorted(found)
-
-
 @dataclass
 class Fallbacks:
     """Which registered font draws each character the bundled family lacks."""
@@ -183,24 +158,30 @@ class Fallbacks:
         return sorted(c for c, f in self.font_for.items() if f is None)
 
 
-_loaded: dict[Path, list[tuple[str, frozenset[int]]]] = {}
+_installed: Optional[list] = None
+_registered: dict[tuple[str, int], Optional[str]] = {}
 
 
-def _load(path: Path) -> list[tuple[str, frozenset[int]]]:
-    """Register every TrueType face in a file; fonts with PostScript outlines are skipped."""
-    if path in _loaded:
-        return _loaded[path]
-    faces = []
-    for index in range(16 if path.suffix.lower() == ".ttc" else 1):
-        name = f"SGFallback{len(_loaded)}-{index}"
+def installed() -> list:
+    """(file, face index, coverage) of every usable installed face: read once per process,
+    from the cache file when the fonts have not changed since the last run."""
+    global _installed
+    if _installed is None:
+        _installed = sysfonts.index(sysfonts.font_files(), sysfonts.cache_path())
+    return _installed
+
+
+def _use(path: Path, face: int) -> Optional[str]:
+    """Register an installed face with reportlab (once); None when reportlab cannot read it."""
+    key = (str(path), face)
+    if key not in _registered:
+        name = f"SGFallback{len(_registered)}"
         try:
-            font = TTFont(name, str(path), subfontIndex=index)
-        except (TTFError, OSError, Exception):  # CFF outlines, bad index, broken files
-            break
-        pdfmetrics.registerFont(font)
-        faces.append((name, frozenset(font.face.charToGlyph)))
-    _loaded[path] = faces
-    return faces
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face))
+        except (TTFError, OSError, Exception):  # a file the quick reader accepted but reportlab cannot use
+            name = None
+        _registered[key] = name
+    return _registered[key]
 
 
 def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
@@ -217,19 +198,57 @@ def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
             if ord(char) in cover:
                 result.font_for[char] = family  # a family name: <b> and <i> still pick its faces
         todo = [c for c in todo if c not in result.font_for]
-    for char in todo:
-        chosen = None
-        for name, cover in (face for faces in _loaded.values() for face in faces):
-            if ord(char) in cover:
-                chosen = name
-                break
-        if chosen is None:
-            for path in _candidates(char):
-                for name, cover in _load(path):
-                    if ord(char) in cover:
-                        chosen = name
-                        break
-                if chosen:
+    if todo:
+        for path, face, cover in installed():
+            hits = [c for c in todo if ord(c) in cover]
+            if hits and (name := _use(path, face)):
+                result.font_for.update(dict.fromkeys(hits, name))
+                todo = [c for c in todo if c not in result.font_for]
+                if not todo:
                     break
-        result.font_for[char] = chosen
+    result.font_for.update(dict.fromkeys(todo))  # no font has them
     return result
+
+
+_TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
+
+
+def face_of(family: str, like: str) -> str:
+    """The face of a fallback ``family`` with the weight and slant of the registered face ``like``
+    (a bold heading's Chinese characters come from the bold CJK face)."""
+    faces = FAMILIES.get(family)
+    if faces is None:
+        return family  # an installed font: one face
+    try:
+        _, bold, italic = ps2tt(like)
+    except ValueError:
+        bold = italic = 0
+    return faces[bold, italic][0]
+
+
+def settle(markup: str, base: str) -> str:
+    """Paragraph markup whose ``<font face="FAMILY">`` runs (from inline's routing) name the face
+    that keeps the surrounding weight and slant. reportlab's <font face=...> resets bold and italic
+    to the named font's own, so a fallback run inside <b> or a bold style would print regular."""
+    if 'face="' not in markup:
+        return markup
+    try:
+        _, bold, italic = ps2tt(base)
+    except ValueError:
+        bold = italic = 0
+    stack = [(bold, italic)]
+
+    def swap(m: re.Match) -> str:
+        closing, tag, face = m.groups()
+        b, i = stack[-1]
+        if face is not None:
+            faces = FAMILIES.get(face)
+            return f'<font face="{faces[b, i][0]}">' if faces else m.group()
+        if closing:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            stack.append((1, i) if tag in ("b", "strong") else (b, 1))
+        return m.group()
+
+    return _TAG.sub(swap, markup)

@@ -10,7 +10,7 @@ from typing import Mapping, Optional
 
 from reportlab.platypus import Paragraph
 
-from .. import inline
+from .. import fonts, inline
 from ..model import Guide
 from ..theme import Theme
 
@@ -24,6 +24,10 @@ class Para(Paragraph):
     """
 
     _wrapped_at = None
+
+    def __init__(self, text, style=None, *args, **kwargs):
+        # fallback runs keep the weight and slant around them (fonts.settle)
+        super().__init__(fonts.settle(text, style.fontName) if style is not None else text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):
         # (reportlab's split() drops blPara when it declines to split: then wrap again)
@@ -69,7 +73,7 @@ class Ctx:
         straight on the canvas, which paragraphs' font routing does not reach)."""
         for ch in text:
             if ch in self.fonts:
-                return self.fonts[ch]
+                return fonts.face_of(self.fonts[ch], face)
         return face
 
     def heading_text(self, key: str) -> str:
