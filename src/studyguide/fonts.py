@@ -41,6 +41,14 @@ FAMILIES = {
         (0, 1): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
         (1, 1): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
     },
+    # DejaVu Sans with upright faces for italic: Arabic has no italic (DejaVu Sans Oblique has no
+    # Arabic letters), so an Arabic word in an italic run is drawn upright instead of as boxes
+    "SGUpright": {
+        (0, 0): (FAMILY, "DejaVuSans.ttf"),
+        (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): (FAMILY, "DejaVuSans.ttf"),
+        (1, 1): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+    },
     # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
     # punctuation): a real bold; CJK type has no italic, so italic stays upright
     "SGCJK": {
@@ -58,7 +66,7 @@ FAMILIES = {
     },
 }
 # bundled families that draw what the theme's family lacks, in the order they are tried
-BUNDLED_FALLBACKS = ("SGSans", "SGCJK", "SGKorean")
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}
@@ -83,7 +91,7 @@ def register(family: str = FAMILY) -> str:
         return family  # a theme's own files, registered by define()
     done: set[str] = set()
     for (bold, italic), (name, filename) in FAMILIES[family].items():
-        if name not in done:
+        if name not in done and name not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(name, str(FONT_DIR / filename))
             extra = TRACKING.get(family)
             if extra:
@@ -184,16 +192,25 @@ def _use(path: Path, face: int) -> Optional[str]:
     return _registered[key]
 
 
+@lru_cache(maxsize=None)
+def family_coverage(family: str) -> frozenset[int]:
+    """The characters every face of ``family`` has: a character only some faces have (Arabic,
+    which DejaVu Sans Oblique lacks) goes to a fallback, or an italic run of it would print boxes."""
+    register(family)
+    names = {name for name, _ in FAMILIES[family].values()}
+    return frozenset.intersection(*(frozenset(pdfmetrics.getFont(n).face.charToGlyph) for n in names))
+
+
 def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
     """Pick a font for each character the primary family cannot draw: the bundled
     families first (DejaVu, then CJK), then installed fonts."""
-    covered = coverage(FAMILIES[primary][0, 0][0])
+    covered = family_coverage(primary)
     todo = sorted(c for c in chars if ord(c) not in covered and c not in IGNORED)
     result = Fallbacks()
     for family in BUNDLED_FALLBACKS:
         if family == primary or not todo:
             continue
-        cover = coverage(FAMILIES[family][0, 0][0])
+        cover = family_coverage(family)
         for char in todo:
             if ord(char) in cover:
                 result.font_for[char] = family  # a family name: <b> and <i> still pick its faces

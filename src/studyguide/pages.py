@@ -24,7 +24,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
     """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    from .layout import Para as Paragraph  # right-to-left titles are set in display order, like the body
 
     header_style = ParagraphStyle("running_header", parent=style, alignment=TA_RIGHT)
 
@@ -55,7 +55,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.saveState()
             self.setStrokeColor(style.textColor)
             self.setLineWidth(0.4)
-            para = Paragraph(fonts.settle(footer_markup.format(n=number, total=total), style.fontName), style)
+            para = Paragraph(footer_markup.format(n=number, total=total), style)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
             # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
             # body; one too long for the room below (large print, a long title) moves up, to stay on the paper
@@ -63,7 +63,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
             para.drawOn(self, theme.margin_x, y + size - h)
             if header_markup:  # in the top margin, its last line's baseline half way down it, kept on the paper
-                para = Paragraph(fonts.settle(header_markup, header_style.fontName), header_style)
+                para = Paragraph(header_markup, header_style)
                 _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
                 top = self._pagesize[1]
                 para.drawOn(self, theme.margin_x, min(top - theme.margin_top / 2 - h + size * 0.3, top - EDGE - h))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import fonts, inline, labels, pages
+from . import fonts, inline, labels, pages, rtl
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -30,6 +30,7 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
     and the footer's version and seed. The glyph check reads this, so nothing drawn escapes it."""
     texts = [(where, text) for where, text in guide.texts if not text.isascii()]
     texts += [(where, text.upper()) for where, text in texts if text.upper() != text]
+    texts += [(where, rtl.shape(text)) for where, text in texts if rtl.has_rtl(text)]  # joined Arabic forms
     own = Location(str(guide.path))
     for key, text in labels.for_language(guide.language, guide.labels).items():
         if not text.isascii() and key not in guide.labels:  # a guide's own labels are in guide.texts

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import images
+from . import images, rtl
 from .schema_questions import QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
@@ -123,6 +123,10 @@ class Walker(QuestionsMixin):
         if not value:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
+            return None
+        why = rtl.problem(value)
+        if why:
+            self.error(node, f"{label}: {why}")
             return None
         self.texts.append((node.where, value))
         return value
