@@ -14,11 +14,45 @@ from pathlib import Path
 
 import pypdf
 from fontTools.ttLib import TTFont
-from pypdf.generic import ContentStream, IndirectObject
+from pypdf.generic import IndirectObject
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+# a content stream's tokens: strings (literal or hex), names, arrays' brackets, numbers and operators
+_TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|/[^\s/\[\]()<>]+|\[|\]|[^\s/\[\]()<>]+", re.S)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _string(token: bytes) -> bytes:
+    if token[:1] == b"<":
+        return bytes.fromhex(re.sub(rb"\s", b"", token[1:-1]).decode())
+    def unescape(m):
+        e = m.group(1)
+        return bytes([int(e, 8) & 0xFF]) if e[:1].isdigit() else _ESCAPES.get(e, e)
+    return _ESCAPE.sub(unescape, token[1:-1])
+
+
+def _operations(data: bytes):
+    """(operands, operator) of a content stream; strings as bytes, names as b'/Name'."""
+    operands: list = []
+    stack: list = []
+    for token in _TOKEN.findall(data):
+        first = token[:1]
+        if first == b"[":
+            stack.append(operands)
+            operands = []
+        elif first == b"]":
+            inner, operands = operands, stack.pop()
+            operands.append(inner)
+        elif first in (b"(", b"<"):
+            operands.append(_string(token))
+        elif first == b"/" or first in b"+-.0123456789":
+            operands.append(token)
+        else:
+            yield operands, token
+            operands = []
 
 
 @dataclass(frozen=True)
@@ -75,19 +109,18 @@ class _Font:
         return ".notdef" if name == self.order[0] else name
 
 
-def _raw(value) -> bytes:
-    """A PDF string's bytes (pypdf may have decoded it to text)."""
-    return value.original_bytes if hasattr(value, "original_bytes") else bytes(value)
-
-
 def _strings(operator: bytes, operands) -> list[bytes]:
     if operator in (b"Tj", b"'"):
-        return [_raw(operands[0])]
+        return [operands[-1]]
     if operator == b'"':
-        return [_raw(operands[2])]
+        return [operands[-1]]
     if operator == b"TJ":
-        return [_raw(x) for x in operands[0] if isinstance(x, (str, bytes))]
+        return [x for x in operands[-1] if isinstance(x, bytes) and x[:1] not in (b"/",) and not _number(x)]
     return []
+
+
+def _number(token: bytes) -> bool:
+    return bool(re.fullmatch(rb"[+-]?(\d+\.?\d*|\.\d+)", token))
 
 
 def drawn(source) -> list[Drawn]:
@@ -104,9 +137,9 @@ def drawn(source) -> list[Drawn]:
         if contents is None:
             continue
         current = None
-        for operands, operator in ContentStream(contents, reader).operations:
+        for operands, operator in _operations(contents.get_data()):
             if operator == b"Tf":
-                ref = fonts.get(operands[0])
+                ref = fonts.get(operands[0].decode("latin-1"))
                 key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
                 if key not in loaded:
                     loaded[key] = _Font(_resolve(ref))

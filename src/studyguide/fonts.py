@@ -43,11 +43,12 @@ FAMILIES = {
     },
     # DejaVu Sans with upright faces for italic: Arabic has no italic (DejaVu Sans Oblique has no
     # Arabic letters), so an Arabic word in an italic run is drawn upright instead of as boxes
+    # (its own face names: reportlab maps each face name back to one family, and SGSans must stay SGSans)
     "SGUpright": {
-        (0, 0): (FAMILY, "DejaVuSans.ttf"),
-        (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
-        (0, 1): (FAMILY, "DejaVuSans.ttf"),
-        (1, 1): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 0): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 0): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 1): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
     },
     # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
     # punctuation): a real bold; CJK type has no italic, so italic stays upright
