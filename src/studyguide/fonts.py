@@ -4,12 +4,14 @@ The bundled family (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) covers Latin,
 Greek, Cyrillic, Hebrew, Arabic, math symbols, arrows, sub- and superscript
 digits, quotes and dashes. Chinese, Japanese and Korean come from bundled
 TrueType subsets of Noto Sans SC and KR, Regular and Bold (made by
-tools/make_cjk_fonts.py; see fonts/LICENSE-NotoSansCJK.txt). A character none
+tools/make_cjk_fonts.py, kept gzip-compressed; see fonts/LICENSE-NotoSansCJK.txt). A character none
 of them has is looked up among installed TrueType fonts; a character no font
 has is reported with its location.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import re
 
 from dataclasses import dataclass, field
@@ -53,17 +55,17 @@ FAMILIES = {
     # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
     # punctuation): a real bold; CJK type has no italic, so italic stays upright
     "SGCJK": {
-        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf"),
-        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
-        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf"),
-        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
+        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
+        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
     },
     # Noto Sans KR, subset: the 2,350 Hangul syllables of KS X 1001 and the jamo
     "SGKorean": {
-        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf"),
-        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
-        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf"),
-        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
+        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
+        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
     },
 }
 # bundled families that draw what the theme's family lacks, in the order they are tried
@@ -93,7 +95,11 @@ def register(family: str = FAMILY) -> str:
     done: set[str] = set()
     for (bold, italic), (name, filename) in FAMILIES[family].items():
         if name not in done and name not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(name, str(FONT_DIR / filename))
+            source = FONT_DIR / filename
+            if filename.endswith(".gz"):  # the CJK fonts: 7.9 MB as TrueType, 4.9 MB kept compressed
+                source = io.BytesIO(gzip.decompress(source.read_bytes()))
+                source.name = filename
+            font = TTFont(name, source if isinstance(source, io.BytesIO) else str(source))
             extra = TRACKING.get(family)
             if extra:
                 face = font.face
