@@ -95,11 +95,12 @@ def register(family: str = FAMILY) -> str:
     done: set[str] = set()
     for (bold, italic), (name, filename) in FAMILIES[family].items():
         if name not in done and name not in pdfmetrics.getRegisteredFontNames():
-            source = FONT_DIR / filename
             if filename.endswith(".gz"):  # the CJK fonts: 7.9 MB as TrueType, 4.9 MB kept compressed
-                source = io.BytesIO(gzip.decompress(source.read_bytes()))
+                source = io.BytesIO(_bundled_bytes(filename))
                 source.name = filename
-            font = TTFont(name, source if isinstance(source, io.BytesIO) else str(source))
+                font = TTFont(name, source)
+            else:
+                font = TTFont(name, str(FONT_DIR / filename))
             extra = TRACKING.get(family)
             if extra:
                 face = font.face
@@ -174,6 +175,7 @@ class Fallbacks:
 
 
 _installed: Optional[list] = None
+_anywhere: Optional[tuple] = None  # (the installed list, every one of its faces' characters together)
 _registered: dict[tuple[str, int], Optional[str]] = {}
 
 
@@ -199,13 +201,43 @@ def _use(path: Path, face: int) -> Optional[str]:
     return _registered[key]
 
 
+@lru_cache(maxsize=8)
+def _bundled_bytes(filename: str) -> bytes:
+    data = (FONT_DIR / filename).read_bytes()
+    return gzip.decompress(data) if filename.endswith(".gz") else data
+
+
+@lru_cache(maxsize=None)
+def _bundled_coverage(filename: str) -> frozenset[int]:
+    """A bundled font file's characters, read from its cmap without registering it with reportlab
+    (which parses the whole font: 0.3 s for a CJK one a guide may not need)."""
+    [(_, ranges)] = sysfonts.faces_of(_bundled_bytes(filename))
+    return frozenset(c for a, b in ranges for c in range(a, b + 1))
+
+
 @lru_cache(maxsize=None)
 def family_coverage(family: str) -> frozenset[int]:
     """The characters every face of ``family`` has: a character only some faces have (Arabic,
     which DejaVu Sans Oblique lacks) goes to a fallback, or an italic run of it would print boxes."""
-    register(family)
-    names = {name for name, _ in FAMILIES[family].values()}
-    return frozenset.intersection(*(frozenset(pdfmetrics.getFont(n).face.charToGlyph) for n in names))
+    covers = []
+    faces = set(FAMILIES[family].values())
+    if all(isinstance(f, str) and f.endswith(".gz") for _, f in faces):
+        faces = {FAMILIES[family][0, 0]}  # the CJK faces are cut from one character list: read one
+    for name, filename in faces:
+        if isinstance(filename, str) and (FONT_DIR / filename).is_file():
+            covers.append(_bundled_coverage(filename))
+        else:  # a theme's own file, registered when the theme was read
+            register(family)
+            covers.append(frozenset(pdfmetrics.getFont(name).face.charToGlyph))
+    return frozenset.intersection(*covers)
+
+
+def _union(faces: list) -> sysfonts.Coverage:
+    """Every installed face's characters together, computed once per list of faces."""
+    global _anywhere
+    if _anywhere is None or _anywhere[0] is not faces:
+        _anywhere = (faces, sysfonts.union(cover for _, _, cover in faces))
+    return _anywhere[1]
 
 
 def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
@@ -218,10 +250,15 @@ def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
         if family == primary or not todo:
             continue
         cover = family_coverage(family)
-        for char in todo:
-            if ord(char) in cover:
-                result.font_for[char] = family  # a family name: <b> and <i> still pick its faces
-        todo = [c for c in todo if c not in result.font_for]
+        hits = [c for c in todo if ord(c) in cover]
+        if hits:
+            register(family)  # only a family that draws something is parsed by reportlab
+            result.font_for.update(dict.fromkeys(hits, family))  # a family name: <b> and <i> pick its faces
+            todo = [c for c in todo if c not in result.font_for]
+    if todo:
+        anywhere = _union(installed())
+        result.font_for.update(dict.fromkeys(c for c in todo if ord(c) not in anywhere))  # no font has them
+        todo = [c for c in todo if ord(c) in anywhere]
     if todo:
         for path, face, cover in installed():
             hits = [c for c in todo if ord(c) in cover]

@@ -92,17 +92,20 @@ def _ranges_format4(data: bytes, at: int) -> list[tuple[int, int]]:
     deltas = struct.unpack_from(f">{segs}h", data, at + 16 + 4 * segs)
     offsets_at = at + 16 + 6 * segs
     offsets = struct.unpack_from(f">{segs}H", data, offsets_at)
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(zip(starts, ends)):
-        if start == 0xFFFF:
+        if start == 0xFFFF or start > end:
             continue
-        if offsets[i] == 0:
-            found += [c for c in range(start, end + 1) if (c + deltas[i]) & 0xFFFF]
+        if offsets[i] == 0:  # glyph = code + delta: only the code that lands on glyph 0 is missing
+            zero = (-deltas[i]) & 0xFFFF
+            found += [(a, b) for a, b in ((start, min(end, zero - 1)), (max(start, zero + 1), end)) if a <= b] \
+                if start <= zero <= end else [(start, end)]
         else:
             base = offsets_at + 2 * i + offsets[i]
-            glyphs = struct.unpack_from(f">{end - start + 1}H", data, base + 2 * 0) if base + 2 * (end - start + 1) <= len(data) else ()
-            found += [start + k for k, g in enumerate(glyphs) if g]
-    return _collapse(found)
+            count = end - start + 1
+            glyphs = struct.unpack_from(f">{count}H", data, base) if base + 2 * count <= len(data) else ()
+            found += [(start + k, start + k) for k, g in enumerate(glyphs) if g]
+    return _merge(found)
 
 
 def _ranges_format12(data: bytes, at: int) -> list[tuple[int, int]]:
@@ -115,16 +118,6 @@ def _ranges_format12(data: bytes, at: int) -> list[tuple[int, int]]:
         if start <= end:
             out.append((start, end))
     return _merge(out)
-
-
-def _collapse(codes: list[int]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for c in sorted(set(codes)):
-        if out and out[-1][1] == c - 1:
-            out[-1] = (out[-1][0], c)
-        else:
-            out.append((c, c))
-    return out
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -163,7 +156,14 @@ def _face_ranges(data: bytes, offset: int) -> Optional[list[tuple[int, int]]]:
 def read_faces(path: Path) -> list[tuple[int, list[tuple[int, int]]]]:
     """(face index, character ranges) of each TrueType face in a font file; [] when none can be used."""
     try:
-        data = path.read_bytes()
+        return faces_of(path.read_bytes())
+    except OSError:
+        return []
+
+
+def faces_of(data: bytes) -> list[tuple[int, list[tuple[int, int]]]]:
+    """(face index, character ranges) of each TrueType face in a font file's bytes."""
+    try:
         if data[:4] == b"ttcf":
             count = struct.unpack_from(">L", data, 8)[0]
             offsets = struct.unpack_from(f">{min(count, 64)}L", data, 12)
@@ -175,8 +175,8 @@ def read_faces(path: Path) -> list[tuple[int, list[tuple[int, int]]]]:
             if ranges:
                 faces.append((index, ranges))
         return faces
-    except (OSError, struct.error, ValueError):
-        return []  # unreadable or damaged: as if it were not there
+    except (struct.error, ValueError, IndexError):
+        return []  # damaged: as if it were not there
 
 
 class Coverage:
@@ -189,6 +189,12 @@ class Coverage:
     def __contains__(self, code: int) -> bool:
         i = bisect_right(self.starts, code) - 1
         return i >= 0 and code <= self.ends[i]
+
+
+def union(faces: Iterable[Coverage]) -> Coverage:
+    """One coverage for many faces: a character outside it needs no face-by-face search."""
+    ranges = [(a, b) for face in faces for a, b in zip(face.starts, face.ends)]
+    return Coverage(_merge(ranges))
 
 
 def cache_path(env: dict | None = None, platform: str | None = None, home: Path | None = None) -> Path:
