@@ -24,8 +24,9 @@ from hostile_support import (
     HOSTILE, LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess, cli_measured, pdf_links_and_images, pdf_text, png_bomb,
     sparse_file, text_x_extent, time_limit,
 )
-from studyguide import api, files, images, loader
+from studyguide import api, files, images
 from studyguide.errors import GuideError
+from studyguide.reading import loader
 
 CASES = sorted(p.stem for p in HOSTILE.glob("*.yaml"))
 REL = Path("tests/cases/hostile")
@@ -150,7 +151,7 @@ def test_encodings_with_a_byte_order_mark_read_right(arena, name):
 
 
 def test_a_long_unbroken_word_wraps_inside_the_margins(arena):
-    from studyguide.theme import default
+    from studyguide.theming.styles import default
 
     margin = default().margin_x
     for pdf in built(arena, "long-unbroken-word"):

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import loader, schema
 from .files import make_folder, read_guide_bytes, safe_stem, write_all
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .model import Guide
+from .reading import loader, schema
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
 
@@ -96,25 +96,25 @@ def load(path: str | Path, check_theme: bool = True) -> Guide:
         warnings = list(more) + list(warnings)
     guide = schema.to_guide(root, str(path), path, warnings)
     if check_theme:
-        from . import themes
+        from .theming import themefiles
 
-        if guide.theme or themes.overridden(themes.DEFAULT, path):
-            themes.resolve(guide.theme, path, guide.theme_where)
+        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
+            themefiles.resolve(guide.theme, path, guide.theme_where)
     return guide
 
 
 def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
     """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
     then made into an accommodation edition if one is asked for."""
-    from . import theme as theme_mod
+    from .theming import styles
 
     where = Location("--theme") if override else guide.theme_where
     if override and override.lower().endswith((".yaml", ".yml")) and Path(override).is_file():
         # --theme guides/themes/mine.yaml, as the shell completes it: the same file, named from the guide
         inside = os.path.relpath(Path(override).resolve(), guide.path.resolve().parent)
         override = inside if not inside.startswith("..") else override
-    base = theme_mod.load(override or guide.theme, guide.path, where)
-    return theme_mod.for_edition(edition, base) if edition else base
+    base = styles.load(override or guide.theme, guide.path, where)
+    return styles.for_edition(edition, base) if edition else base
 
 
 @dataclass
@@ -193,7 +193,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
           guide: Optional[Guide] = None) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
-    ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list;
+    ``activities`` (names from reading.schema.ACTIVITIES) replaces the guide's own `activities:` list;
     ``theme`` (a name or file, from --theme) replaces the guide's `theme:`; ``guide``: the guide
     at ``path``, already loaded.
     """

@@ -144,7 +144,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
     chosen = None
     if activities is not None:
-        from .schema import ACTIVITIES
+        from .reading.schema import ACTIVITIES
 
         chosen = tuple(a.strip().lower().replace("-", "_").replace(" ", "_") for a in activities.split(",") if a.strip())
         chosen = tuple(a for a in chosen if a != "none")
@@ -186,7 +186,7 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch import Watcher
+    from .watch.watcher import Watcher
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
@@ -268,7 +268,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .jsonschema import guide_schema
+    from .reading.editor_schema import guide_schema
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import BuildError, GuideError, Location, Problem
-from .loader import MAX_BYTES
+from .reading import loader
 
 
 def read_guide_bytes(path: Path) -> bytes:
@@ -28,8 +28,8 @@ def read_guide_bytes(path: Path) -> bytes:
         raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
     if not stat.S_ISREG(st.st_mode):
         raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
-    if st.st_size > MAX_BYTES:
-        raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
+    if st.st_size > loader.MAX_BYTES:
+        raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)")])
     try:  # non-blocking, and checked again once open: a file swapped for a FIFO meanwhile cannot hang the read
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -37,7 +37,7 @@ def read_guide_bytes(path: Path) -> bytes:
     with open(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
-        return fh.read(MAX_BYTES + 1)
+        return fh.read(loader.MAX_BYTES + 1)
 
 
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
