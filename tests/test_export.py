@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, GUIDES, guide_params, write_guide
-from studyguide import api, cli, inline
+from studyguide import api, cli, files, inline
 from studyguide.export import FORMATS, anki, moodle, qti
 from studyguide.model import (Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                               TrueFalse)
@@ -87,7 +87,7 @@ def test_the_same_guide_exports_to_the_same_bytes(guide_path, fmt):
     assert first[0] and first[0] == again[0]
     assert [str(p) for p in first[1]] == [str(p) for p in again[1]]
     suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip"}[fmt]
-    assert [name for name, _ in first[0]] == [api.safe_stem(guide_path.stem) + suffix]
+    assert [name for name, _ in first[0]] == [files.safe_stem(guide_path.stem) + suffix]
 
 
 # --- Quizlet ----------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from conftest import Pdf, build_into, guide_params, write_guide
 from glyphs import assert_no_boxes, boxes, drawn, fonts_listed
 
-from studyguide import api, fonts, render, rtl, sysfonts
+from studyguide import api, render, rtl
+from studyguide.theming import fonts, sysfonts
 
 TESTS = Path(__file__).resolve().parent
 PUA = "\ue123"  # a private-use character: only the test's own font has it

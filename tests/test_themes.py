@@ -9,8 +9,9 @@ import pypdfium2.raw as pdfium_raw
 import pytest
 from PIL import Image, ImageFilter
 
-from studyguide import api, themes
+from studyguide import api
 from studyguide.errors import GuideError
+from studyguide.theming import themefiles
 
 from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, run_cli, write_guide
 
@@ -26,7 +27,7 @@ def by_theme(tmp_path_factory):
 
 
 def test_the_bundled_themes_are_listed():
-    assert themes.bundled() == list(BUNDLED)
+    assert themefiles.bundled() == list(BUNDLED)
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -400,7 +401,7 @@ MERGED = {
 
 
 def test_every_shareable_key_is_covered():
-    from studyguide.schema import DEFAULT_KEYS
+    from studyguide.reading.schema import DEFAULT_KEYS
 
     assert set(KEY_BY_KEY) | set(MERGED) == set(DEFAULT_KEYS)
 

@@ -10,7 +10,7 @@ from . import inline, labels
 from .layout import Para  # fallback faces keep bold; right-to-left answers in display order
 from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
-from .theme import default as default_theme, make_styles
+from .theming.styles import default as default_theme, make_styles
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

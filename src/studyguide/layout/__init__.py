@@ -12,9 +12,10 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from .. import fonts, inline, rtl
+from .. import inline, rtl
+from ..theming import fonts
 from ..model import Guide
-from ..theme import Theme
+from ..theming.styles import Theme
 
 
 class Para(Paragraph):
