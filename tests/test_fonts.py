@@ -264,3 +264,46 @@ def test_an_installed_font_draws_what_the_bundled_fonts_lack(tmp_path, monkeypat
         assert square and all("SGTestSquare" in d.font.replace(" ", "") or d.font for d in square)
         assert all(embedded for _, _, embedded in fonts_listed(pdf.data))
     monkeypatch.setattr(fonts, "_installed", None)
+
+
+def test_display_order_is_python_bidis_with_positions_kept():
+    from bidi.algorithm import get_display
+
+    for text in ("בשנת 1948 הוכרזה", 'abc שלום (hello) 2024 עולם', "اللغة العربية 400 مليون", "plain"):
+        for right in (True, False):
+            shown, order = rtl.display_order(text, right)
+            assert shown == get_display(text, base_dir="R" if right else "L")
+            assert sorted(order) == list(range(len(text)))
+
+
+def test_a_hebrew_crossword_reads_right_to_left():
+    from studyguide.activities import crossword
+
+    puzzle = crossword.make([("כתב", "write"), ("בית", "house"), ("תבל", "world")])
+    assert len(puzzle.entries) == 3
+    for entry in puzzle.entries:
+        assert [puzzle.grid[r][c] for r, c in entry.positions()] == list(entry.cells)
+        if entry.direction == crossword.ACROSS:  # its number is on its rightmost cell
+            r, c = entry.positions()[-1]
+            assert c < entry.col
+    numbered = [(r, c) for r, c, _ in sorted(puzzle.numbers, key=lambda t: t[2])]
+    assert numbered == sorted(numbered, key=lambda p: (p[0], -p[1]))  # numbered right to left
+
+
+def test_a_crossword_of_mixed_directions_is_a_located_error(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Mixed
+        vocabulary:
+          - term: שלום
+            definition: hello
+          - term: house
+            definition: בית
+        activities:
+          - matching
+          - crossword
+        """)
+    with pytest.raises(api.GuideError) as err:
+        api.load(path)
+    assert str(err.value) == (
+        f"{path}:9:5: activities item 2: a crossword cannot mix right-to-left terms ('שלום') with left-to-right "
+        "ones ('house'): its Across answers run one way; keep the terms of one script, or leave the crossword out")

@@ -61,11 +61,31 @@ def shape(text: str) -> str:
 
 def display(line: str, rtl: bool) -> str:
     """One line of (shaped) text in display order, its paragraph's direction given."""
-    if not has_rtl(line):
-        return line
-    from bidi.algorithm import get_display  # the implementation that also mirrors brackets (UBA L4)
+    return display_order(line, rtl)[0]
 
-    return get_display(line, base_dir="R" if rtl else "L")
+
+def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
+    """One line in display order, and where each of its characters was in ``line`` (so a run's
+    face follows its characters). python-bidi's get_display, step by step, with the positions kept:
+    bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
+    if not has_rtl(line):
+        return line, list(range(len(line)))
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    uba.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["sg_index"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
 
 
 def problem(text: str) -> str | None:
@@ -105,15 +125,13 @@ def visual_lines(markup: str, style, width: float) -> str:
                 text = getattr(frag, "text", "")
                 if text:
                     faces.append((text, frag.fontName))
-        logical = "".join(t for t, _ in faces)
-        face_of = {}
-        for text, face in faces:
-            for c in text:
-                face_of.setdefault(c, face)
-        shown = display(logical.strip(), para_rtl)
+        logical = "".join(t for t, _ in faces).strip()
+        face_at = [face for text, face in faces for _ in text]
+        lead = len("".join(t for t, _ in faces)) - len("".join(t for t, _ in faces).lstrip())
+        shown, order = display_order(logical, para_rtl)
         pieces, current, run = [], None, []
-        for c in shown + "\0":
-            face = face_of.get(c, style.fontName) if c != "\0" else None
+        for c, i in zip(shown + "\0", order + [-1]):
+            face = face_at[lead + i] if i >= 0 else None
             if face != current and run:
                 body = escape("".join(run))
                 pieces.append(body if current == style.fontName else f'<font face="{current}">{body}</font>')

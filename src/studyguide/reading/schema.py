@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 from typing import Callable, Optional
 
-from .. import images
+from .. import images, rtl
 from ..errors import GuideError, Location
 from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
@@ -92,6 +92,7 @@ class GuideWalker(QuestionsMixin, Walker):
             theme_where=g("theme").where if g("theme") is not None else None,
             branding=self.branding(keys),
         )
+        self._one_direction(fields.get("vocabulary") or (), fields.get("activities") or ())
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
@@ -118,6 +119,7 @@ class GuideWalker(QuestionsMixin, Walker):
 
     def _activities(self, node) -> tuple[str, ...]:
         out = []
+        self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
@@ -127,7 +129,21 @@ class GuideWalker(QuestionsMixin, Walker):
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
                 out.append(key)
+                self._activity_nodes[key] = (i, item)
         return tuple(out)
+
+    def _one_direction(self, vocabulary, activities) -> None:
+        """A crossword's Across answers all run one way: right to left (Hebrew, Arabic: the grid is
+        mirrored) or left to right, so its terms cannot mix the two."""
+        if "crossword" not in activities:
+            return
+        rtl_terms = [t.term for t in vocabulary if rtl.has_rtl(t.term)]
+        ltr_terms = [t.term for t in vocabulary if not rtl.has_rtl(t.term) and any(c.isalpha() for c in t.term)]
+        if rtl_terms and ltr_terms:
+            i, node = getattr(self, "_activity_nodes", {}).get("crossword", (0, Location(str(self.guide_path))))
+            self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
+                             f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
+                             "keep the terms of one script, or leave the crossword out")
 
     def _accommodations(self, node) -> Optional[Accommodations]:
         if missing(node):
