@@ -25,7 +25,6 @@ try:  # the C parser is ~10x faster; fall back when libyaml is missing
 except AttributeError:  # pragma: no cover - depends on the pyyaml build
     _Loader = yaml.SafeLoader
 
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 @dataclass(eq=False)
@@ -36,16 +35,19 @@ class Node:
 @dataclass(eq=False)
 class Scalar(Node):
     value: str
-    plain: bool = True  # typed without quotes (so `~` or nothing means "empty")
+    plain: bool = True  # typed without quotes
 
     @property
     def is_null(self) -> bool:
-        return self.plain and self.value in NULLS
+        """Nothing typed after the key. `null` and `~` are text like any other word (a computing
+        class's term), printed as typed, as `NO` and `yes` are."""
+        return self.plain and self.value == ""
 
 
 @dataclass(eq=False)
 class Seq(Node):
     items: list[Node] = field(default_factory=list)
+    flow: bool = False  # written [a, b, c] on one line, where every ',' starts an item
 
 
 @dataclass(eq=False)
@@ -250,7 +252,7 @@ class _Builder:
                     if node.plain and self.lines:
                         self.look(event)
                 elif isinstance(event, yaml.SequenceStartEvent):
-                    node = Seq(where)
+                    node = Seq(where, flow=bool(event.flow_style))
                 else:
                     node = Map(where)
                 if len(stack) >= MAX_DEPTH:

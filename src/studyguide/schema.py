@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import images
+from . import images, syntax
 from .schema_questions import QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
@@ -50,11 +50,24 @@ class Walker(QuestionsMixin):
         self.name = name
         self.guide_path = guide_path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.texts: list[tuple[Location, str]] = []
 
     def error(self, node: Node | Location, message: str) -> None:
         where = node if isinstance(node, Location) else node.where
         self.problems.append(Problem(where, message))
+
+    def warn(self, where: Location, message: str) -> None:
+        self.warnings.append(Problem(where, message, warning=True))
+
+    def colon_item(self, item: Node, label: str, listed: str) -> bool:
+        """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
+        noun, keys = syntax.TEXT_LISTS[listed]
+        if not (isinstance(item, Map) and item.pairs and item.pairs[0][0].value not in keys
+                and item.pairs[0][0].plain and all(isinstance(v, Scalar) for _, v in item.pairs)):
+            return False
+        self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
+        return True
 
     # -- shapes -------------------------------------------------------------
     def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
@@ -127,11 +140,24 @@ class Walker(QuestionsMixin):
         self.texts.append((node.where, value))
         return value
 
+    def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:
+        """Warn when 'and Italy' became an item of its own in a [France, Russia, and Italy] list."""
+        if isinstance(seq, Seq) and seq.flow and isinstance(item, Scalar) and item.plain \
+                and re.match(r"(and|or)\s", item.value, re.I):
+            self.warn(item.where, f"{label}: '{_clip(item.value)}' is a {noun} of its own: in [ ... ] every ',' "
+                                  f"starts a new {noun} (leave out the '{item.value.split()[0]}', or put a {noun} "
+                                  "that holds commas in quotes)")
+
     def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
         if node is None:
             return ()
         out = []
+        listed = label.rsplit(".", 1)[-1]
         for i, item in enumerate(self.seq(node, label), 1):
+            if listed in syntax.TEXT_LISTS and self.colon_item(item, f"{label} item {i}", listed):
+                continue
+            if listed in syntax.TEXT_LISTS:
+                self.and_item(node, item, f"{label} item {i}", syntax.TEXT_LISTS[listed][0])
             value = self.text(item, f"{label} item {i}", required=True)
             if value is not None:
                 out.append(value)
@@ -387,6 +413,8 @@ class Walker(QuestionsMixin):
         return Perspective(who, view) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
@@ -418,8 +446,9 @@ def _bad_char(text: str) -> Optional[str]:
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = Walker(name, path)
     guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
-        raise GuideError(walker.problems)
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
