@@ -56,7 +56,7 @@ def item_colon(noun: str, key: str) -> str:
 class _Level:
     indent: int
     kind: str                 # "map" or "seq"
-    key: Optional[str] = None  # for a seq: the key it is the value of
+    key: Optional[str] = None  # for a seq: the key it is the value of; for a map: its first key
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
@@ -190,7 +190,9 @@ class _Scan:
         if colon:
             key = _key_of(content)
             if key and _KEY_WORD.match(key[0]):
-                self.report(n, indent, INDENT)
+                above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
+                    if self.last_key and self.last_key[1] == self.scalar_owner else ")"
+                self.report(n, indent, INDENT[:-1] + above)
             else:
                 self.report(n, indent + colon.start(), COLON)
 
@@ -241,7 +243,7 @@ class _Scan:
                 self.report(n, col, item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
-            self.stack.append(_Level(col, "map"))
+            self.stack.append(_Level(col, "map", key[0]))
             self.after_key(n, col, rest, key)
             return
         self.value(n, col, indent, rest, None)
@@ -250,8 +252,9 @@ class _Scan:
         key = _key_of(content)
         if self.pending is not None and indent > self.pending[0]:
             self.pop_to(self.pending[0])
-            self.stack.append(_Level(indent, "map"))
+            self.stack.append(_Level(indent, "map", key[0]))
         else:
+            before = list(self.stack)
             self.pop_to(indent)
             top = self.stack[-1]
             if top.kind == "seq" and top.indent == indent and len(self.stack) > 1 \
@@ -259,13 +262,15 @@ class _Scan:
                 self.stack.pop()  # 'key:' then '- ' items in the same column, then the next key
                 top = self.stack[-1]
             if not (top.kind == "map" and top.indent == indent):
-                self.report(n, indent, INDENT)
-                maps = [lv for lv in self.stack if lv.kind == "map" and lv.indent >= 0]
-                if maps and maps[-1].indent < indent:
-                    while self.stack[-1] is not maps[-1]:
-                        self.stack.pop()
+                maps = [j for j, lv in enumerate(before) if lv.kind == "map" and lv.indent >= 0]
+                if maps:  # read on as a key of the mapping nearest in column, the deeper one on a tie
+                    j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))
+                    self.stack = before[:j + 1]
+                    self.report(n, indent, INDENT[:-1] + f": start '{key[0]}' in the same column as "
+                                                         f"'{before[j].key}' above)")
                 else:
-                    self.stack.append(_Level(indent, "map"))
+                    self.report(n, indent, INDENT)
+                    self.stack.append(_Level(indent, "map", key[0]))
         self.pending = None
         self.after_key(n, indent, content, key)
 
