@@ -155,3 +155,33 @@ def test_new_never_overwrites(tmp_path):
     assert proc.returncode != 0
     assert proc.stderr.strip() == "mine.yaml: already exists; choose a new file name"
     assert target.read_bytes() == before
+
+
+def test_run_from_the_wrong_folder_says_what_it_looked_for_and_what_to_do(tmp_path):
+    proc = run_cli("validate", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"no guides/ folder in {tmp_path} (studyguide looks for guides/ in the folder it runs in): go to the "
+        "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, or start "
+        "one with: studyguide new guides/my-guide.yaml")
+    proc = run_cli("build", "guides/my-guide.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"guides/my-guide.yaml: no such file or folder: there is no guides/ in {tmp_path} (go to the folder "
+        "that holds guides/ and run it again, or give the guide's full path)")
+
+
+def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
+    """The folder's defaults file is checked (its mistakes shown) but not announced when a guide is named."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "studyguide.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    (guides / "one.yaml").write_text("title: One\n", encoding="utf-8")
+    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "ok: guides/one.yaml (0 questions, 0 terms)\n", "")
+    (guides / "studyguide.yaml").write_text("paper: legal\n", encoding="utf-8")
+    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter or a4)" in proc.stderr
+    proc = run_cli("validate", "guides", cwd=tmp_path)
+    assert proc.returncode == 1
