@@ -93,6 +93,8 @@ def guide_schema() -> dict:
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},
             "activities": {"type": "array", "items": {"enum": list(ACTIVITIES)}},
+            "coverage": {"enum": ["both", "key"], "default": "both",
+                         "description": "the table of objectives and the questions that check them: both PDFs, or key only"},
             "accommodations": {"type": "object", "additionalProperties": False, "properties": {
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
             "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",

@@ -25,7 +25,8 @@ MAX_ITEMS = 1_000       # items in one list
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -226,6 +227,7 @@ class Walker(QuestionsMixin):
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
             activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
             theme=self.text(g("theme"), "theme", max_len=200),
@@ -268,6 +270,14 @@ class Walker(QuestionsMixin):
             elif key not in out:
                 out.append(key)
         return tuple(out)
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{_clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
 
     def _accommodations(self, node) -> Optional[Accommodations]:
         if node is None or (isinstance(node, Scalar) and node.is_null):
