@@ -1,12 +1,14 @@
 """The command line end to end, in fresh interpreters: build, list, schema, new."""
 from __future__ import annotations
 
+import shutil
+
 import json
 
 import pytest
 import yaml
 
-from conftest import GUIDES, Pdf, copy_repo_layout, run_cli
+from conftest import GUIDES, REPO, Pdf, copy_repo_layout, run_cli
 from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
@@ -145,6 +147,38 @@ def test_new_writes_a_starter_that_validates_and_builds(tmp_path):
     result = api.build(target, tmp_path / "out")
     assert [o.path.name for o in result.outputs] == ["starter.pdf", "starter-key.pdf"]
     assert result.warnings == []
+
+
+def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessing(tmp_path):
+    """Every key of the format is in the starter, written out or commented out, and every question
+    type is written out; uncommenting the commented keys still gives a guide that loads."""
+    import re
+
+    from studyguide.schema import TOP_KEYS
+    from studyguide.schema_questions import QUESTION_KEYS
+
+    assert run_cli("new", "guides/starter.yaml", cwd=tmp_path).returncode == 0  # guides/ made if missing
+    text = (tmp_path / "guides" / "starter.yaml").read_text(encoding="utf-8")
+    written = set(re.findall(r"^([a-z_]+):", text, re.M))
+    commented = set(re.findall(r"^# ([a-z_]+):", text, re.M))
+    assert set(TOP_KEYS) <= written | commented, set(TOP_KEYS) - written - commented
+    assert set(re.findall(r"^  - type: (\w+)$", text, re.M)) == set(QUESTION_KEYS)
+    assert "studyguide schema > guides/studyguide.schema.json" in text
+    guide = api.load(tmp_path / "guides" / "starter.yaml")
+    assert all(getattr(guide, k) for k in ("summary", "objectives", "topics", "perspectives", "benefits",
+                                             "criticisms", "takeaways", "vocabulary", "questions"))
+    (tmp_path / "assets").mkdir()
+    shutil.copy(REPO / "assets" / "crest.png", tmp_path / "assets" / "crest.png")
+    lines, under = [], False
+    for line in text.splitlines():  # '# key: ...' and the '#   ...' lines under it lose their '# '
+        key = re.match(r"# ([a-z_]+:.*)", line) or re.match(r"( +)# ((?:image|caption|objective):.*)", line)
+        more = under and re.match(r"#( {2,}\S.*)", line)
+        under = bool(key or more)
+        lines.append("".join(key.groups()) if key else more.group(1) if more else line)
+    opened = "\n".join(lines) + "\n"
+    (tmp_path / "guides" / "opened.yaml").write_text(opened.replace("diagram.png", "crest.png"), encoding="utf-8")
+    guide = api.load(tmp_path / "guides" / "opened.yaml")
+    assert guide.activities and guide.versions == 2 and guide.coverage == "key" and guide.branding.school
 
 
 def test_new_never_overwrites(tmp_path):

@@ -281,6 +281,7 @@ def new(file):
     """Write a commented starter guide to FILE (never overwrites)."""
     starter = (Path(__file__).with_name("starter.yaml")).read_bytes()
     try:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         with open(file, "xb") as fh:
             fh.write(starter)
     except FileExistsError:
