@@ -536,3 +536,17 @@ def test_the_same_name_as_author_and_teacher_prints_once(tmp_path):
     (guides / "g.yaml").write_text("title: The Road to War\nauthor: Mr. Okafor\n", encoding="utf-8")
     built = build_into(guides / "g.yaml", tmp_path / "out2")
     assert built.student.pages[0].count("Rivera") == 1 and built.student.pages[0].count("Okafor") == 1
+
+
+def test_png_previews_without_pypdfium2_say_how_to_install_it(monkeypatch):
+    import sys
+
+    from studyguide import preview
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # as after the README's plain install
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(api.UsageError) as info:
+        preview.to_png(b"%PDF-1.4")
+    assert str(info.value) == ("PNG previews need pypdfium2, which the plain install leaves out: install it with "
+                               f"'{sys.executable} -m pip install pypdfium2' (or install poppler's pdftoppm), "
+                               "or leave out --png for PDF previews")
