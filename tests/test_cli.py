@@ -100,7 +100,7 @@ def test_schema_covers_the_format(schema):
     assert schema["required"] == ["title"]
     assert schema["additionalProperties"] is False
     assert list(schema["properties"]) == TOP_KEYS
-    from studyguide.schema import TOP_KEYS as validated
+    from studyguide.reading.schema import TOP_KEYS as validated
 
     assert list(validated) == TOP_KEYS  # the editor's schema and the validator know the same keys
     variants = schema["properties"]["questions"]["items"]["oneOf"]
@@ -154,8 +154,8 @@ def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessin
     type is written out; uncommenting the commented keys still gives a guide that loads."""
     import re
 
-    from studyguide.schema import TOP_KEYS
-    from studyguide.schema_questions import QUESTION_KEYS
+    from studyguide.reading.schema import TOP_KEYS
+    from studyguide.reading.questions import QUESTION_KEYS
 
     assert run_cli("new", "guides/starter.yaml", cwd=tmp_path).returncode == 0  # guides/ made if missing
     text = (tmp_path / "guides" / "starter.yaml").read_text(encoding="utf-8")

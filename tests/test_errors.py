@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, GUIDES, REPO, build_into, run_cli, write_guide
-from studyguide import api, cli
+from studyguide import api, cli, files
 from studyguide.errors import GuideError, StudyguideError
 
 ERRORS = CASES / "errors"
@@ -132,10 +132,10 @@ def test_failed_write_leaves_previous_pdfs_and_no_temp_file(good_then_built, mon
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(api.os, "replace", failing_replace)
+    monkeypatch.setattr(files.os, "replace", failing_replace)
     with pytest.raises((OSError, StudyguideError)):
         api.build(guide, out)
-    monkeypatch.setattr(api.os, "replace", real_replace)
+    monkeypatch.setattr(files.os, "replace", real_replace)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
 
@@ -183,7 +183,7 @@ def test_the_line_scan_finds_nothing_in_files_yaml_reads():
     """The scan that names layout mistakes (run when parsing fails) reads every good file as good:
     the guides, the themes, the docs' examples and the test cases that parse. The one exception
     is a '- ' item of a list of text with ': ' in it, which YAML reads and studyguide refuses."""
-    from studyguide import syntax
+    from studyguide.reading import syntax
 
     texts = {}
     for path in [*REPO.glob("guides/**/*.yaml"), *REPO.glob("src/studyguide/**/*.yaml"), *CASES.glob("**/*.yaml")]:

@@ -200,7 +200,7 @@ class Guide:
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
-    theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
+    theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())
     # every piece of teacher text with where it was typed, for located warnings
