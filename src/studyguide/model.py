@@ -197,6 +197,7 @@ class Guide:
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     activities: tuple[str, ...] = ()   # vocabulary activities to print
+    coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
     theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default

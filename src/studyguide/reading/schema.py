@@ -24,7 +24,8 @@ from .walker import Walker, clip, missing, suggest
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -86,6 +87,7 @@ class GuideWalker(QuestionsMixin, Walker):
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
             activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
             theme=self.text(g("theme"), "theme", max_len=200),
@@ -144,6 +146,14 @@ class GuideWalker(QuestionsMixin, Walker):
             self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
                              f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
                              "keep the terms of one script, or leave the crossword out")
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
 
     def _accommodations(self, node) -> Optional[Accommodations]:
         if missing(node):
@@ -283,6 +293,8 @@ class GuideWalker(QuestionsMixin, Walker):
         return Perspective(who, view) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
@@ -305,8 +317,9 @@ class GuideWalker(QuestionsMixin, Walker):
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
-        raise GuideError(walker.problems)
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
