@@ -29,6 +29,9 @@ COMMON = {
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
+    "tags": {"oneOf": [{"type": "array", "items": {"type": ["string", "number"], "pattern": "^[^,:]+$"}},
+                       {"type": ["string", "number"], "pattern": "^[^,:]+$"}],
+             "description": "words for choosing questions: build --questions tag:friday"},
 }
 PER_TYPE = {
     "multiple_choice": {"choices": {**CHOICES, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},

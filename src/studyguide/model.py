@@ -67,6 +67,7 @@ class Question:
     explanation: Optional[str] = None
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
+    tags: tuple[str, ...] = ()           # the teacher's words for choosing questions (select.py)
     where: Location = field(default=Location(""), compare=False)
 
     kind = "question"
@@ -199,6 +200,7 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
+    format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket (formats.py)
     theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())

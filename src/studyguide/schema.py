@@ -39,7 +39,7 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
-PAPERS = ("letter", "a4")
+PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -312,7 +312,7 @@ class Walker(QuestionsMixin):
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
         if value is not None and value.lower() not in PAPERS:
-            self.error(node, f"paper: '{_clip(value)}' is not a paper size (use letter or a4)")
+            self.error(node, f"paper: '{_clip(value)}' is not a paper size (use letter, a4, half-letter or a5)")
             return None
         return value.lower() if value else None
 
