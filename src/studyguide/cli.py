@@ -426,7 +426,8 @@ def export_guides(paths, fmt, out_dir, apkg):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
-def check_guides(paths, strict):
+@_format_options
+def check_guides(paths, strict, fmt, questions, sheet):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
@@ -439,14 +440,16 @@ def check_guides(paths, strict):
     failed = found = 0
     for path in guides:
         try:
-            _, findings, plan = budget.review(path)
+            _, findings, plan = budget.review(path, fmt=fmt, questions=questions, sheet=sheet)
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
             continue
         _warn(findings)
         found += len(findings)
-        for line in budget.lines(str(path), plan):
+        named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                       f"{sheet} sheets" if sheet else None) if x)
+        for line in budget.lines(f"{path} ({named})" if named else str(path), plan):
             click.echo(line)
     if failed or (strict and found):
         sys.exit(1)

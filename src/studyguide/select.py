@@ -10,8 +10,8 @@ each one of
 ``tag:friday``        the questions tagged ``friday`` (a bare ``friday`` too, when no type has that name)
 ====================  ===========================================
 
-Items of one sort widen the choice (``1-3,7``: four questions); items of different sorts
-narrow it (``tag:friday,multiple_choice``: the multiple-choice questions tagged friday).
+A comma adds questions (``1-3,7,tag:friday``); a plus narrows an item to the questions that meet
+both sides (``tag:friday+multiple_choice``: the multiple-choice questions tagged friday).
 A choice that names something the guide does not have, or that leaves no question,
 is a located error: the guide's file and what to type instead.
 """
@@ -51,37 +51,43 @@ def _fail(guide: Guide, label: str, spec: str, message: str) -> GuideError:
     return GuideError([Problem(Location(str(guide.path)), f"{label} '{spec}': {message}")])
 
 
-def parse(guide: Guide, spec: str, label: str = "--questions") -> dict[str, set]:
-    """The choice's items by sort: {"number": {0, 4}, "kind": {...}, "objective": {...}, "tag": {...}}.
+def parse(guide: Guide, spec: str, label: str = "--questions") -> list[list[tuple[str, set]]]:
+    """The choice's items, each a list of terms: [[("number", {0, 4})], [("tag", {"friday"}), ("kind", {...})]].
     Numbers and objectives are 0-based indexes; tags are folded (case and spaces do not matter)."""
     count = len(guide.questions)
-    chosen: dict[str, set] = {}
     tags = {_fold(t): t for t in tags_of(guide)}
     items = [item.strip() for item in spec.split(",")]
     if not any(items):
         raise _fail(guide, label, spec, "chooses nothing (give question numbers such as 1-5,8, a type such as "
                                         "multiple_choice, objective:2 or tag:NAME)")
-    for item in items:
-        if not item:
-            continue
-        head, sep, rest = item.partition(":")
-        head = head.strip().lower()
-        if sep and head in ("tag", "tags"):
-            sort, value = "tag", rest.strip()
-        elif sep and head in ("objective", "objectives", "obj"):
-            sort, value = "objective", rest.strip()
-        elif sep and head in ("type", "kind"):
-            sort, value = "kind", rest.strip()
-        elif sep:
-            raise _fail(guide, label, spec, f"'{item}' is not a choice (write tag:NAME, objective:N or type:NAME)")
-        elif item.isdigit() or _RANGE.match(item):
-            sort, value = "number", item
-        elif _kind(item):
-            sort, value = "kind", item
-        else:
-            sort, value = "tag", item
-        chosen.setdefault(sort, set()).update(_values(guide, label, spec, sort, value, count, tags))
-    return chosen
+    out = []
+    for item in filter(None, items):
+        terms = []
+        for term in (t.strip() for t in item.split("+")):
+            sort, value = _sort(guide, label, spec, term)
+            terms.append((sort, _values(guide, label, spec, sort, value, count, tags)))
+        out.append(terms)
+    return out
+
+
+def _sort(guide, label, spec, term) -> tuple[str, str]:
+    head, sep, rest = term.partition(":")
+    head = head.strip().lower()
+    if not term:
+        raise _fail(guide, label, spec, "a '+' has nothing on one side (write two choices: tag:friday+essay)")
+    if sep and head in ("tag", "tags"):
+        return "tag", rest.strip()
+    if sep and head in ("objective", "objectives", "obj"):
+        return "objective", rest.strip()
+    if sep and head in ("type", "kind"):
+        return "kind", rest.strip()
+    if sep:
+        raise _fail(guide, label, spec, f"'{term}' is not a choice (write tag:NAME, objective:N or type:NAME)")
+    if term.isdigit() or _RANGE.match(term):
+        return "number", term
+    if _kind(term):
+        return "kind", term
+    return "tag", term
 
 
 def _values(guide, label, spec, sort, value, count, tags) -> set:
@@ -132,22 +138,21 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
     return {tag}
 
 
-def matches(q, index: int, chosen: dict[str, set]) -> bool:
-    """Whether question ``index`` (0-based) is in every sort of the choice."""
-    tests = {"number": lambda: index in chosen["number"], "kind": lambda: q.kind in chosen["kind"],
-             "objective": lambda: q.objective in chosen["objective"],
-             "tag": lambda: bool({_fold(t) for t in q.tags} & chosen["tag"])}
-    return all(tests[sort]() for sort in chosen)
+def matches(q, index: int, terms: list[tuple[str, set]]) -> bool:
+    """Whether question ``index`` (0-based) meets every term of one item of a choice."""
+    have = {"number": {index}, "kind": {q.kind}, "objective": {q.objective}, "tag": {_fold(t) for t in q.tags}}
+    return all(have[sort] & values for sort, values in terms)
 
 
 def select(guide: Guide, spec: Optional[str], label: str = "--questions") -> Guide:
     """The guide with only the questions ``spec`` chooses, in the guide's order (None: all of them)."""
     if spec is None:
         return guide
-    chosen = parse(guide, spec, label)
-    kept = tuple(q for i, q in enumerate(guide.questions) if matches(q, i, chosen))
-    if not kept:
-        sorts = " and ".join(_KIND_WORDS[s] for s in chosen)
-        raise _fail(guide, label, spec, f"chooses no question: none is in all of the {sorts} named "
-                                        "(a comma between sorts means 'and'; choose fewer)")
+    items = parse(guide, spec, label)
+    for terms in items:
+        if not any(matches(q, i, terms) for i, q in enumerate(guide.questions)):
+            sorts = " and ".join(dict.fromkeys(_KIND_WORDS[sort] for sort, _ in terms))
+            raise _fail(guide, label, spec, f"chooses no question: none is in all of the {sorts} that "
+                                            "'+' joins (choose fewer)")
+    kept = tuple(q for i, q in enumerate(guide.questions) if any(matches(q, i, t) for t in items))
     return dataclasses.replace(guide, questions=kept)
