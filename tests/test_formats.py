@@ -341,5 +341,5 @@ def test_check_prints_the_budget_of_a_quiz_and_an_exit_ticket(week):
     assert lines[0] == f"{week} (quiz, half sheets): 1 page, 5 points, about 6 minutes (questions 6)"
     assert lines[-1].split()[:2] == ["questions", "1"] and lines[-1].endswith("3 questions, 5 points")
     ticket = run_cli("check", week, "--format", "exit-ticket", "--questions", "2")
-    assert ticket.stdout.splitlines()[0] == f"{week} (exit-ticket): 1 page, 1 point, about 1 minute (questions 1)"
+    assert ticket.stdout.splitlines()[0] == f"{week} (exit-ticket): 1 page, 1 point, about 1 minute (questions <1)"
     assert ticket.stdout.splitlines()[-1].endswith("1 question, 1 point")

@@ -171,7 +171,7 @@ def lines(label: str, b: Budget) -> list[str]:
     points = f", {_count(b.points, 'point')}" if b.points is not None else ""
     kinds = [(k, b.minutes_of(k)) for k in ("reading", "questions", "activities")]
     split = ", ".join(f"{k} {_minutes(m)}" for k, m in kinds if m)
-    head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {_count(round(b.minutes), 'minute')}"
+    head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {_count(max(round(b.minutes), 1 if b.minutes else 0), 'minute')}"
     out = [head + (f" ({split})" if split else "")]
     names = [p.name.replace("_", " ") for p in b.parts]
     width = max(len(n) for n in names + ["section"])
