@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Pdf, run_cli, write_guide
-from studyguide import api, fonts, formats, labels, select
+from studyguide import api, formats, labels, select
 from studyguide.classroom import SetOptions, build_set
 from studyguide.errors import GuideError
 
@@ -311,8 +311,6 @@ def test_cli_quiz_and_ticket_name_their_files_and_check_prints_their_budget(week
 def test_quiz_and_ticket_labels_follow_the_language(tmp_path, language):
     path = write_guide(tmp_path, "w.yaml", WEEK + f"    language: {language}\n")
     words = labels.for_language(language, {})
-    if fonts.plan(set(words["quiz"] + words["exit_ticket"]), fonts.FAMILY).missing():
-        pytest.skip("no installed font has these letters (this machine has no CJK font)")
     build_set(path, tmp_path / "q", None, SetOptions(format="quiz", questions="1"))
     build_set(path, tmp_path / "t", None, SetOptions(format="exit-ticket", questions="1"))
     squash = lambda s: "".join(s.split())  # noqa: E731
