@@ -341,3 +341,81 @@ def test_check_prints_the_budget_of_a_quiz_and_an_exit_ticket(week):
     ticket = run_cli("check", week, "--format", "exit-ticket", "--questions", "2")
     assert ticket.stdout.splitlines()[0] == f"{week} (exit-ticket): 1 page, 1 point, about 1 minute (questions <1)"
     assert ticket.stdout.splitlines()[-1].endswith("1 question, 1 point")
+
+
+# -- guided notes ----------------------------------------------------------------------------------------
+
+NOTES = """
+    title: Forests and Carbon
+    vocabulary:
+      - term: carbon sink
+        definition: Anything that takes in more carbon than it gives off.
+      - term: photosynthesis
+        definition: How plants make sugar from CO₂ and water.
+      - term: human rights
+        definition: Rights every person has.
+    topics:
+      - title: How a Forest Stores Carbon
+        summary: Through photosynthesis, trees turn CO₂ into wood.
+        points:
+          - A young forest is one of many carbon sinks.
+          - Carbon moves from the air to the [[soil]] when leaves decay.
+          - Human Rights Watch is a name, not the term; human rights are the term.
+      - title: Limits
+        points:
+          - Planted trees can burn, die or be cut down.
+    questions:
+      - type: true_false
+        prompt: Trees store carbon.
+        answer: true
+        points: 1
+"""
+
+
+def test_guided_notes_blank_the_terms_and_marked_words_and_the_key_fills_them(tmp_path):
+    path = write_guide(tmp_path / "g", "forest.yaml", NOTES)
+    handout = api.load(path)
+    assert handout.topics[0].points[1] == "Carbon moves from the air to the soil when leaves decay."
+    assert handout.topics[0].marked == ("soil",)
+    build_set(path, tmp_path, None, SetOptions(format="notes"))
+    student, key = Pdf(tmp_path / "forest-notes.pdf"), Pdf(tmp_path / "forest-notes-key.pdf")
+    assert len(student.pages) == len(key.pages) == 1
+    s, k = student.text, key.text
+    assert "Guided Notes" in s and "How a Forest Stores Carbon" in s and "Limits" in s
+    for taken in ("photosynthesis", "carbon sinks", "soil", "human rights are"):
+        assert taken not in s.lower().replace("human rights watch", "")
+    squashed = "".join(k.split())  # a filled blank is padded with spaces inside its underline
+    for filled in ("Through photosynthesis, trees", "one of many carbon sinks.", "to the soil when",
+                   "the term; human rights are the term"):
+        assert "".join(filled.split()) in squashed
+    assert "Human Rights Watch is a name" in s  # a name that holds a term is not blanked
+    assert "Trees store carbon." not in s and "Total" not in s  # no questions in the notes
+    # the handout's topics keep the marked word, unbracketed
+    api.build(path, tmp_path / "h")
+    assert "to the soil when leaves decay" in Pdf(tmp_path / "h" / "forest.pdf").text
+    assert "[[" not in Pdf(tmp_path / "h" / "forest.pdf").text
+
+
+def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
+    path = write_guide(tmp_path, "plain.yaml", """
+        title: T
+        topics:
+          - title: One
+            points: [Nothing here is a term.]
+        """)
+    with pytest.raises(GuideError) as info:
+        build_set(path, tmp_path / "out", None, SetOptions(format="notes"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: guided notes would have no blanks: no vocabulary term appears in the topics' summaries or "
+        "points (mark words to leave blank as [[word]])"]
+    bad = write_guide(tmp_path, "bad.yaml", """
+        title: T
+        topics:
+          - title: One
+            summary: A [[ ]] and an [[open one.
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(bad)
+    assert [str(p) for p in info.value.problems] == [
+        f"{bad}:4:14: topics item 1.summary: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
+        "guided notes as [[word]])"]

@@ -13,8 +13,24 @@ from . import labels, select
 from .errors import GuideError, Location, Problem
 from .model import Guide
 
-FORMATS = ("handout", "quiz", "exit-ticket")
+FORMATS = ("handout", "quiz", "exit-ticket", "notes")
 TICKET_MOST = 3  # questions an exit ticket holds
+
+
+def _check_notes(guide: Guide) -> None:
+    """Guided notes need topics, and at least one blank in them."""
+    from .layout.notes import holes, lowercase, pattern, words_of
+
+    where = Location(str(guide.path))
+    if not guide.topics:
+        raise GuideError([Problem(where, "guided notes are made from the guide's 'topics:', and it has none "
+                                         "(add topics with their points)")])
+    for topic in guide.topics:
+        found = pattern(words_of(guide, topic))
+        if any(holes(text, found, lowercase(guide))[1] for text in (topic.summary or "",) + topic.points):
+            return
+    raise GuideError([Problem(where, "guided notes would have no blanks: no vocabulary term appears in the "
+                                     "topics' summaries or points (mark words to leave blank as [[word]])")])
 
 
 def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
@@ -37,6 +53,11 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
         raise GuideError([Problem(Location(str(guide.path)), f"--questions '{questions}': chooses "
                                   f"{len(chosen.questions)} questions; an exit ticket holds one to {TICKET_MOST} "
                                   "(choose fewer, or build a quiz with --format quiz)")])
+    if fmt == "notes":
+        _check_notes(guide)
     kept = tuple(activities) if activities is not None and fmt == "quiz" else ()
-    subtitle = labels.for_language(guide.language, guide.labels)["quiz"] if fmt == "quiz" else guide.subtitle
+    words = labels.for_language(guide.language, guide.labels)
+    subtitle = words[fmt] if fmt in ("quiz", "notes") else guide.subtitle
+    if fmt == "notes":  # the notes are the reading's; the questions stay for the handout and the quiz
+        chosen = dataclasses.replace(chosen, questions=())
     return dataclasses.replace(chosen, format=fmt, activities=kept, subtitle=subtitle)

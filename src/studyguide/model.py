@@ -39,6 +39,7 @@ class Topic:
     points: tuple[str, ...] = ()
     image: Optional[Path] = None
     caption: Optional[str] = None
+    marked: tuple[str, ...] = ()  # words typed [[like this]] in its summary and points: blanks in guided notes
 
 
 @dataclass(frozen=True)

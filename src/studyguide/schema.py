@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import images
-from .schema_questions import QuestionsMixin, _clip, _suggest
+from .schema_questions import BLANK_RE, QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
@@ -370,13 +370,33 @@ class Walker(QuestionsMixin):
                     self.error(keys["image"], f"{label}.image: {problem}")
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
+        marked: list[str] = []
+        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
+                               f"{label}.summary", marked)
+        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
+                       for p in self.texts_list(keys.get("points"), f"{label}.points"))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
-            summary=self.text(keys.get("summary"), f"{label}.summary"),
-            points=self.texts_list(keys.get("points"), f"{label}.points"),
+            summary=summary,
+            points=points,
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
+            marked=tuple(dict.fromkeys(marked)),
         )
+
+    def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:
+        """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
+        typed); each marked word goes to ``marked``, to be a blank in guided notes."""
+        if not text or "[[" not in text and "]]" not in text:
+            return text
+        words = [m.group(1).strip() for m in BLANK_RE.finditer(text)]
+        plain = BLANK_RE.sub(lambda m: m.group(1).strip(), text)
+        if "[[" in plain or "]]" in plain or not all(words):
+            self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
+                             "guided notes as [[word]])")
+            return plain
+        marked.extend(words)
+        return plain
 
     def perspective(self, node, label) -> Optional[Perspective]:
         keys = self.mapping(node, label, ("who", "view"), required=("who", "view"))

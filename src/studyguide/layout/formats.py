@@ -68,4 +68,10 @@ def exit_ticket(ctx) -> list:
     return flow + [SectionMark(ctx, "end")]
 
 
-STORIES = {"quiz": quiz, "exit-ticket": exit_ticket}
+def notes(ctx) -> list:
+    from .notes import notes as guided
+
+    return guided(ctx)
+
+
+STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes}
