@@ -419,3 +419,28 @@ def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{bad}:4:14: topics item 1.summary: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
         "guided notes as [[word]])"]
+
+
+def test_cornell_notes_have_the_cues_beside_the_notes_and_a_summary_to_write(tmp_path):
+    text = NOTES.replace("""      - title: Limits
+""", """      - title: Limits
+        cues: [Why might planting fail?, Who decides where trees go?]
+""") + """    summary: Forests store carbon while they stand and grow.\n"""
+    path = write_guide(tmp_path / "g", "forest.yaml", text)
+    build_set(path, tmp_path, None, SetOptions(format="cornell"))
+    student, key = Pdf(tmp_path / "forest-cornell.pdf"), Pdf(tmp_path / "forest-cornell-key.pdf")
+    assert len(student.pages) == len(key.pages) == 1
+    assert "Cornell Notes" in student.text and "Questions Notes" in student.text
+    xs = {}
+
+    def visit(t, cm, tm, font, size):
+        if t.strip():
+            xs.setdefault(t.strip(), tm[4] * cm[0] + tm[5] * cm[2] + cm[4])  # on the page
+
+    student.reader.pages[0].extract_text(visitor_text=visit)
+    cue, note = xs["Why might planting fail?"], xs["Planted trees can burn, die or be cut down."]
+    assert cue < 612 * 0.35 < note  # the cue in the left column, the note right of it
+    assert "Summary" in student.text
+    assert "Forests store carbon while they stand and grow." in key.text
+    assert "Forests store carbon while they stand and grow." not in student.text
+    assert "photosynthesis" not in student.text.lower() and "photosynthesis" in key.text.lower()

@@ -13,7 +13,7 @@ from . import labels, select
 from .errors import GuideError, Location, Problem
 from .model import Guide
 
-FORMATS = ("handout", "quiz", "exit-ticket", "notes")
+FORMATS = ("handout", "quiz", "exit-ticket", "notes", "cornell")
 TICKET_MOST = 3  # questions an exit ticket holds
 
 
@@ -53,11 +53,11 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
         raise GuideError([Problem(Location(str(guide.path)), f"--questions '{questions}': chooses "
                                   f"{len(chosen.questions)} questions; an exit ticket holds one to {TICKET_MOST} "
                                   "(choose fewer, or build a quiz with --format quiz)")])
-    if fmt == "notes":
+    if fmt in ("notes", "cornell"):
         _check_notes(guide)
     kept = tuple(activities) if activities is not None and fmt == "quiz" else ()
     words = labels.for_language(guide.language, guide.labels)
-    subtitle = words[fmt] if fmt in ("quiz", "notes") else guide.subtitle
-    if fmt == "notes":  # the notes are the reading's; the questions stay for the handout and the quiz
+    subtitle = words[fmt] if fmt in ("quiz", "notes", "cornell") else guide.subtitle
+    if fmt in ("notes", "cornell"):  # the reading's; the questions stay for the handout and the quiz
         chosen = dataclasses.replace(chosen, questions=())
     return dataclasses.replace(chosen, format=fmt, activities=kept, subtitle=subtitle)

@@ -82,7 +82,8 @@ def guide_schema() -> dict:
                 "type": "object", "required": ["title"], "additionalProperties": False,
                 "properties": {"title": TEXT, "summary": TEXT, "points": TEXTS,
                                "image": {**TEXT, "description": "PNG, JPEG or GIF in the guide's folder or assets/"},
-                               "caption": TEXT}}},
+                               "caption": TEXT,
+                               "cues": {**TEXTS, "description": "questions for the cue column of Cornell notes"}}}},
             "perspectives": {"type": "array", "items": {
                 "type": "object", "required": ["who", "view"], "additionalProperties": False,
                 "properties": {"who": TEXT, "view": TEXT}}},

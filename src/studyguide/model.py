@@ -40,6 +40,7 @@ class Topic:
     image: Optional[Path] = None
     caption: Optional[str] = None
     marked: tuple[str, ...] = ()  # words typed [[like this]] in its summary and points: blanks in guided notes
+    cues: tuple[str, ...] = ()    # questions for the cue column of Cornell notes
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
               "margins", "style", "styles", "look"}
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
+TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -382,6 +382,7 @@ class Walker(QuestionsMixin):
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
             marked=tuple(dict.fromkeys(marked)),
+            cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
 
     def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:

@@ -74,4 +74,10 @@ def notes(ctx) -> list:
     return guided(ctx)
 
 
-STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes}
+def cornell(ctx) -> list:
+    from .notes import cornell as cornell_notes
+
+    return cornell_notes(ctx)
+
+
+STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes, "cornell": cornell}

@@ -95,3 +95,51 @@ def notes(ctx) -> list:
         if topic.image is not None:
             flow.append(figure(ctx, topic.image, topic.caption))
     return flow + [SectionMark(ctx, "end")]
+
+
+def cornell(ctx) -> list:
+    """Cornell notes: a cue column of questions (the topics' `cues:`; empty for the students' own), the
+    notes beside them with their blanks, and a summary at the foot to write in (the key: the first
+    paragraph of the guide's summary, on the same lines)."""
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+    from . import header
+    from .questions import LinedAnswer
+
+    g = ctx.guide
+    cue_w = ctx.width * 0.3
+    flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
+    head = Table([[ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]],
+                 colWidths=[cue_w, ctx.width - cue_w])
+    rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                       ("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid * 2, ctx.color("rule"))]
+    for topic in g.topics:
+        found = pattern(words_of(g, topic))
+        notes = [ctx.p(topic.title, "subheading")]
+        notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
+        notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        cues = [ctx.p(cue, "cell") for cue in topic.cues]
+        first = len(rows)
+        rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
+        rows += [[cues[i:i + 1] or "", [piece]] for i, piece in enumerate(notes[2:], 1)]
+        rows += [[[c], ""] for c in cues[len(notes) - 1:]]  # cues beyond the notes' pieces
+        style += [("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), ctx.theme.grid, ctx.color("rule")),
+                  ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 8)]
+        if first:
+            style.append(("TOPPADDING", (0, first), (-1, first), 6))
+    head.setStyle(TableStyle(style[:5] + [("LINEBELOW", (0, 0), (-1, 0), ctx.theme.grid * 2, ctx.color("ink")),
+                                          ("LINEAFTER", (0, 0), (0, 0), ctx.theme.grid * 2, ctx.color("rule"))]))
+    body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
+    body.setStyle(TableStyle(style))
+    flow += [head, body, SectionMark(ctx, "end")]
+    summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
+    para = ctx.p(summary, "answer") if summary else None
+    if para is not None:
+        from .questions import _answer_style
+
+        para.style = _answer_style(ctx)
+    lines = LinedAnswer(ctx, 5, para, 0)
+    flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
+    return flow
