@@ -148,7 +148,7 @@ def test_the_editor_schema_knows_tags(week):
     import jsonschema
     import yaml
 
-    from studyguide.jsonschema import guide_schema
+    from studyguide.reading.editor_schema import guide_schema
 
     jsonschema.validate(yaml.safe_load(week.read_text()), guide_schema())
     with pytest.raises(jsonschema.ValidationError):

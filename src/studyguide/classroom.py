@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, formats, sheets, variants
+from .files import make_folder, safe_stem, write_all
 from .errors import BuildError, Location
 from .model import Accommodations, Guide
 
@@ -67,7 +68,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
 
     font_for, warnings = render.glyph_plan(guide, theme)
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, paper)
-    stem = "-".join([api.safe_stem(Path(path).stem)] + ([fmt] if fmt != "handout" else [])
+    stem = "-".join([safe_stem(Path(path).stem)] + ([fmt] if fmt != "handout" else [])
                     + ([options.sheet] if options.sheet else []))
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[str, bytes, int, list]] = []  # (name, pdf, pages, question pages)
@@ -91,12 +92,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append(_collate(_name(stem, options.edition, None, "-class-set-key"),
                                   [by_letter[letter]["key"].pdf for letter in letters]))
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(Location(str(out)), f"the output folder cannot be made ({exc.strerror or exc})") from None
-    api.write_all([(out / name, data) for name, data, _, _ in files])
+    out = make_folder(Path(out_dir))
+    write_all([(out / name, data) for name, data, _, _ in files])
     result = api.BuildResult(guide, warnings=warnings)
     result.outputs = [api.Output(out / name, pages, qp) for name, _, pages, qp in files]
     return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import __version__, api, files
 from .errors import StudyguideError, visible
 
 EXIT_INTERNAL = 70
@@ -164,7 +164,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
     chosen = None
     if activities is not None:
-        from .schema import ACTIVITIES
+        from .reading.schema import ACTIVITIES
 
         chosen = tuple(a.strip().lower().replace("-", "_").replace(" ", "_") for a in activities.split(",") if a.strip())
         chosen = tuple(a for a in chosen if a != "none")
@@ -206,7 +206,7 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch import Watcher
+    from .watch.watcher import Watcher
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
@@ -288,7 +288,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .jsonschema import guide_schema
+    from .reading.editor_schema import guide_schema
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 
@@ -350,17 +350,17 @@ def list_themes(guide, folder, preview, png, out_dir):
         guide = found[0] if found else pv.STARTER
     guide = Path(guide)
     out = Path(out_dir)
-    files = []
+    previews = []
     for t in listed:
         pdf = pv.first_page(guide, t, folder)
-        files.append((out / api.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
+        previews.append((out / files.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise api.UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
     written = [(stem.with_suffix(".png"), pv.to_png(pdf)) if png else (stem.with_suffix(".pdf"), pdf)
-               for stem, pdf in files]
-    api.write_all(written)
+               for stem, pdf in previews]
+    files.write_all(written)
     for path, _ in written:
         click.echo(f"wrote {path}")
     if broken:
@@ -399,16 +399,12 @@ def export_guides(paths, fmt, out_dir, apkg):
     for path in guides:
         try:
             guide = api.load(path)
-            files, warnings = exporter(guide)
+            made, warnings = exporter(guide)
             _warn(guide.warnings)
             _warn(warnings)
-            if files:
-                try:
-                    out.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise api.BuildError(api.Location(str(out)),
-                                         f"the output folder cannot be made ({exc.strerror or exc})") from None
-                api.write_all([(out / name, data) for name, data in files])  # all of this guide's files, or none
+            if made:
+                files.make_folder(out)
+                files.write_all([(out / name, data) for name, data in made])  # all of this guide's files, or none
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
@@ -416,7 +412,7 @@ def export_guides(paths, fmt, out_dir, apkg):
             continue
         held = (f"{len(guide.vocabulary)} term{'s' if len(guide.vocabulary) != 1 else ''}" if fmt in ("quizlet", "anki")
                 else f"{len(guide.questions)} question{'s' if len(guide.questions) != 1 else ''}")
-        for name, _ in files:
+        for name, _ in made:
             click.echo(f"exported {path} → {out / name} ({held})")
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)

@@ -202,8 +202,8 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
-    format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket (formats.py)
-    theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
+    format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket, notes... (formats.py)
+    theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())
     # every piece of teacher text with where it was typed, for located warnings

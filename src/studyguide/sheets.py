@@ -15,7 +15,7 @@ from functools import lru_cache
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import inch
 
-from .theme import PAPER as SIZES  # letter, a4, and the four small papers
+from .theming.styles import PAPER as SIZES  # letter, a4, and the four small papers
 
 SHEETS = ("half", "quarter")          # what --sheet accepts
 UP = {"half": 2, "quarter": 4}
@@ -62,7 +62,7 @@ def _cut_lines(small: str, up: int) -> bytes:
     """A one-page PDF of the sheet's dashed cut lines, with a pair of scissors on each."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from . import fonts
+    from .theming import fonts
 
     (sw, sh), cells = _layout(small, up)
     w, h = SIZES[small]
