@@ -444,3 +444,57 @@ def test_cornell_notes_have_the_cues_beside_the_notes_and_a_summary_to_write(tmp
     assert "Forests store carbon while they stand and grow." in key.text
     assert "Forests store carbon while they stand and grow." not in student.text
     assert "photosynthesis" not in student.text.lower() and "photosynthesis" in key.text.lower()
+
+
+# -- graphic organizers ----------------------------------------------------------------------------------
+
+ORGANIZERS = """
+    title: Dams
+    benefits:
+      - point: Clean energy
+        detail: Falling water turns turbines.
+      - Stored water for dry seasons.
+    criticisms:
+      - Flooded farms and forests.
+    perspectives:
+      - who: A farmer
+        view: The reservoir took my best fields.
+        evidence: Forty farms were flooded in 2019.
+      - who: An engineer
+        view: The dam makes power without smoke.
+    vocabulary:
+      - term: reservoir
+        definition: A lake made to store water.
+        example: The reservoir behind the dam.
+        characteristics: Man-made; held back by a wall.
+        non_examples: A river; the sea.
+      - term: turbine
+        definition: A wheel turned by moving water or air.
+"""
+
+
+def test_organizers_leave_every_box_to_fill_and_the_key_fills_what_the_guide_gives(tmp_path):
+    path = write_guide(tmp_path / "g", "dams.yaml", ORGANIZERS)
+    build_set(path, tmp_path, None, SetOptions(format="organizers"))
+    student, key = Pdf(tmp_path / "dams-organizers.pdf"), Pdf(tmp_path / "dams-organizers-key.pdf")
+    assert len(student.pages) == len(key.pages) == 2  # the charts, then the Frayer cards from a new page
+    s, k = student.text, key.text
+    assert "Graphic Organizers" in s and "Benefits Criticisms" in s and "Who View Evidence" in s
+    assert "A farmer" in s and "An engineer" in s  # who is given; the rest is the students'
+    for answer in ("Clean energy — Falling water turns turbines.", "Stored water for dry seasons.",
+                   "Flooded farms and forests.", "The reservoir took my best fields.",
+                   "Forty farms were flooded in 2019.", "A lake made to store water.", "The reservoir behind the dam.",
+                   "Man-made; held back by a wall.", "A river; the sea.", "A wheel turned by moving water or air."):
+        assert answer not in s and answer in k
+    cards = student.pages[1]
+    assert "Frayer Model" in cards and cards.count("Definition Characteristics") == 2
+    assert cards.count("Examples Non-examples") == 2 and "reservoir" in cards and "turbine" in cards
+
+
+def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
+    path = write_guide(tmp_path, "bare.yaml", "title: T\nsummary: Only a summary.\n")
+    with pytest.raises(GuideError) as info:
+        build_set(path, tmp_path / "out", None, SetOptions(format="organizers"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: graphic organizers are made from 'benefits:', 'criticisms:', 'perspectives:' and 'vocabulary:', "
+        "and the guide has none of them"]

@@ -13,7 +13,8 @@ from . import labels, select
 from .errors import GuideError, Location, Problem
 from .model import Guide
 
-FORMATS = ("handout", "quiz", "exit-ticket", "notes", "cornell")
+FORMATS = ("handout", "quiz", "exit-ticket", "notes", "cornell", "organizers")
+READING = ("notes", "cornell", "organizers")  # made from the reading: no questions
 TICKET_MOST = 3  # questions an exit ticket holds
 
 
@@ -55,9 +56,12 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
                                   "(choose fewer, or build a quiz with --format quiz)")])
     if fmt in ("notes", "cornell"):
         _check_notes(guide)
+    if fmt == "organizers" and not (guide.benefits or guide.criticisms or guide.perspectives or guide.vocabulary):
+        raise GuideError([Problem(Location(str(guide.path)), "graphic organizers are made from 'benefits:', "
+                                  "'criticisms:', 'perspectives:' and 'vocabulary:', and the guide has none of them")])
     kept = tuple(activities) if activities is not None and fmt == "quiz" else ()
     words = labels.for_language(guide.language, guide.labels)
-    subtitle = words[fmt] if fmt in ("quiz", "notes", "cornell") else guide.subtitle
-    if fmt in ("notes", "cornell"):  # the reading's; the questions stay for the handout and the quiz
+    subtitle = words[fmt] if fmt in ("quiz",) + READING else guide.subtitle
+    if fmt in READING:  # the reading's; the questions stay for the handout and the quiz
         chosen = dataclasses.replace(chosen, questions=())
     return dataclasses.replace(chosen, format=fmt, activities=kept, subtitle=subtitle)

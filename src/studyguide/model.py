@@ -47,6 +47,7 @@ class Topic:
 class Perspective:
     who: str
     view: str
+    evidence: Optional[str] = None  # what supports the view (the key of the perspectives organizer)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Term:
     term: str
     definition: str
     example: Optional[str] = None
+    characteristics: Optional[str] = None  # the key of a Frayer card (formats: organizers)
+    non_examples: Optional[str] = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -80,4 +80,10 @@ def cornell(ctx) -> list:
     return cornell_notes(ctx)
 
 
-STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes, "cornell": cornell}
+def organizers(ctx) -> list:
+    from .organizers import organizers as charts
+
+    return charts(ctx)
+
+
+STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes, "cornell": cornell, "organizers": organizers}

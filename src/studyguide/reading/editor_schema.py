@@ -86,13 +86,16 @@ def guide_schema() -> dict:
                                "cues": {**TEXTS, "description": "questions for the cue column of Cornell notes"}}}},
             "perspectives": {"type": "array", "items": {
                 "type": "object", "required": ["who", "view"], "additionalProperties": False,
-                "properties": {"who": TEXT, "view": TEXT}}},
+                "properties": {"who": TEXT, "view": TEXT,
+                               "evidence": {**TEXT, "description": "what supports the view (organizers' key)"}}}},
             "benefits": {"type": "array", "items": POINT},
             "criticisms": {"type": "array", "items": POINT},
             "takeaways": TEXTS,
             "vocabulary": {"type": "array", "items": {
                 "type": "object", "required": ["term", "definition"], "additionalProperties": False,
-                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT}}},
+                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT,
+                               "characteristics": {**TEXT, "description": "for the Frayer card's key"},
+                               "non_examples": {**TEXT, "description": "for the Frayer card's key"}}}},
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},

@@ -37,6 +37,7 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
               "margins", "style", "styles", "look"}
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
+TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -280,12 +281,13 @@ class GuideWalker(QuestionsMixin, Walker):
         return plain
 
     def perspective(self, node, label) -> Optional[Perspective]:
-        keys = self.mapping(node, label, ("who", "view"), required=("who", "view"))
+        keys = self.mapping(node, label, ("who", "view", "evidence"), required=("who", "view"))
         if keys is None:
             return None
         who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
         view = self.text(keys.get("view"), f"{label}.view", required=True)
-        return Perspective(who, view) if who and view else None
+        evidence = self.text(keys.get("evidence"), f"{label}.evidence")
+        return Perspective(who, view, evidence) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
         if isinstance(node, Scalar):
@@ -298,13 +300,14 @@ class GuideWalker(QuestionsMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
-        keys = self.mapping(node, label, ("term", "definition", "example"), required=("term", "definition"))
+        keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
-        return Term(term, definition, example) if term and definition else None
+        more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
+        return Term(term, definition, example, **more) if term and definition else None
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
