@@ -64,6 +64,11 @@ def perspectives(ctx) -> list:
     if not g.perspectives:
         return []
     w = ctx.width
+    if ctx.theme.one_column:  # large print: who above its view box, in one row, so a page never parts them
+        rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("view", "evidence")]]
+        rows += [[[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES)],
+                  [ctx.p("\u00a0", "cell_head"), _box(ctx, p.evidence, LINES)]] for p in g.perspectives]
+        return heading(ctx, "perspectives") + [_grid(ctx, rows, [w / 2, w / 2]), Spacer(1, 6)]
     rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("who", "view", "evidence")]]
     rows += [[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES), _box(ctx, p.evidence, LINES)]
              for p in g.perspectives]
