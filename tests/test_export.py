@@ -76,7 +76,16 @@ def located(guide_path: Path, line_text: str, occurrence: int = -1) -> str:
 # --- every format, every guide ----------------------------------------------------------------------
 
 def test_the_cli_offers_every_format():
-    assert set(cli.EXPORT_FORMATS) == set(FORMATS)
+    from studyguide.export import ALIASES, exporter
+
+    assert set(cli.EXPORT_FORMATS) == set(FORMATS) | set(ALIASES)
+    assert exporter("Canvas") is exporter("brightspace") is FORMATS["qti"]
+
+
+def test_export_to_canvas_writes_the_qti_package(tmp_path, capsys):
+    code, out, _ = run(capsys, "export", "--to", "canvas", ESCAPING, "-o", tmp_path)
+    assert code == 0 and [p.name for p in tmp_path.iterdir()] == ["escaping-qti.zip"]
+    assert (tmp_path / "escaping-qti.zip").read_bytes() == qti.export(api.load(ESCAPING))[0][0][1]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -321,7 +330,10 @@ def open_qti(data: bytes):
     assert manifest.tag == f"{CP}manifest"
     hrefs = [f.get("href") for f in manifest.iter(f"{CP}file")]
     resources = list(manifest.iter(f"{CP}resource"))
-    assert [r.get("type") for r in resources] == ["imsqti_xmlv1p2"]
+    assert [r.get("type") for r in resources] == ["imsqti_xmlv1p2",
+                                                  "associatedcontent/imscc_xmlv1p1/learning-application-resource"]
+    assert resources[0].find(f"{CP}dependency").get("identifierref") == resources[1].get("identifier")
+    assert hrefs[1] == resources[1].get("href") == hrefs[0].split("/")[0] + "/assessment_meta.xml"
     for href in hrefs:
         assert href in zf.namelist(), f"the manifest names {href}, which the zip lacks"
     assert sorted(zf.namelist()) == sorted(["imsmanifest.xml", *hrefs])
@@ -471,8 +483,9 @@ def test_qti_brackets_in_the_text_are_not_blanks(guides):
     _, _, root = open_qti(exported(guides["escaping"], "qti")[0]["escaping-qti.zip"])
     item = [i for i in root.iter(f"{QTI}item") if meta(i)["question_type"] == "fill_in_multiple_blanks_question"][0]
     markup = item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")
-    assert re.findall(r"\[[^\]]*\]", markup) == ["[blank1]", "[blank2]"]
-    assert "&#91;text]" in markup and "[text]" in html_text(markup)
+    assert re.findall(r"\[[^\]]*\]", html_text(markup)) == ["[text]", "[blank1]", "[blank2]"]
+    ids = [lid.findtext(f"{QTI}material/{QTI}mattext") for lid in item.iter(f"{QTI}response_lid")]
+    assert ids == ["blank1", "blank2"]  # Canvas makes blanks of these names only; '[text]' stays text
 
 
 # --- warnings: located, exact, and the export goes on ------------------------------------------------

@@ -347,13 +347,13 @@ def list_themes(guide, folder, preview, png, out_dir):
         sys.exit(1)
 
 
-EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS
+EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace")  # export.FORMATS and ALIASES
 
 
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-              help="quizlet and anki: the vocabulary; moodle and qti (Canvas): the questions.")
+              help="quizlet and anki: the vocabulary; moodle and qti (also canvas, brightspace): the questions.")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the exported files.")
 @click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
@@ -363,7 +363,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.
     """
-    from .export import FORMATS
+    from .export import exporter as exporter_for
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -371,7 +371,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     fmt = fmt.lower()
     if apkg and fmt != "anki":
         raise api.UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
-    exporter = FORMATS[fmt]
+    exporter = exporter_for(fmt)
     if apkg:
         from .export.anki import export_with_apkg as exporter
     out = Path(out_dir)

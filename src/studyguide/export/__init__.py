@@ -21,4 +21,17 @@ FORMATS: dict[str, Callable[[Guide], Exported]] = {
     "qti": qti.export,
 }
 
-__all__ = ["FORMATS", "Exported"]
+# The names teachers know for a format: `--to canvas` is the QTI package Canvas (and Brightspace) import.
+ALIASES: dict[str, str] = {
+    "canvas": "qti",
+    "brightspace": "qti",
+}
+
+
+def exporter(name: str) -> Callable[[Guide], Exported]:
+    """The exporter for a format's name or one of its aliases (any case)."""
+    name = name.lower()
+    return FORMATS[ALIASES.get(name, name)]
+
+
+__all__ = ["ALIASES", "FORMATS", "Exported", "exporter"]
