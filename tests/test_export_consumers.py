@@ -276,3 +276,128 @@ def test_qti_assessment_is_valid_against_the_qti_1_2_1_dtd(guide_path, hostile):
     doc = etree.fromstring(text.encode("utf-8"))
     dtd = etree.DTD(QTI_DTD)
     assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+
+
+# --- Anki: its own backend (the anki package) -------------------------------------------------------
+
+import dataclasses  # noqa: E402
+
+from studyguide.export import anki  # noqa: E402
+
+ANKI_GUIDE = """
+    title: "Biology::Unit 3 — Cells"
+    vocabulary:
+      - term: "**cell** wall"
+        definition: A stiff layer around a plant cell.
+        example: "Wood is mostly cell walls & <lignin>."
+      - term: "#membrane"
+        definition: The thin layer around every cell.
+      - term: nucleus
+        definition: Holds the cell's DNA.
+"""
+
+
+def _anki_files(guide, folder: Path, tag: str) -> dict[str, str]:
+    out = {}
+    for name, data in [*anki.export(guide)[0], *anki.apkg(guide)[0]]:
+        path = folder / f"{tag}-{name}"
+        path.write_bytes(data)
+        out[name.rsplit(".", 1)[1]] = str(path)
+    return out
+
+
+def _edited(guide):
+    return dataclasses.replace(guide, vocabulary=tuple(
+        dataclasses.replace(t, definition=t.definition + " (edited)") for t in guide.vocabulary))
+
+
+class _Anki:
+    """One fresh collection, imported into as the Anki app does (same backend calls, default options)."""
+
+    def __init__(self, path: Path, basic_name: str = "Basic"):
+        collection = pytest.importorskip("anki.collection")
+        self.collection_module = collection
+        self.col = collection.Collection(str(path))
+        if basic_name != "Basic":  # the stock note type as a Spanish, German or French Anki names it
+            notetype = self.col.models.by_name("Basic")
+            notetype["name"] = basic_name
+            notetype["flds"][0]["name"], notetype["flds"][1]["name"] = "Anverso", "Reverso"
+            self.col.models.update_dict(notetype)
+
+    def import_file(self, path: str, always: bool = False) -> dict[str, int]:
+        from anki.import_export_pb2 import (ImportAnkiPackageOptions, ImportAnkiPackageRequest,
+                                            ImportAnkiPackageUpdateCondition)
+        if path.endswith(".apkg"):
+            condition = (ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS if always
+                         else ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER)
+            log = self.col.import_anki_package(ImportAnkiPackageRequest(
+                package_path=path, options=ImportAnkiPackageOptions(update_notes=condition))).log
+        else:
+            metadata = self.col.get_csv_metadata(path=path, delimiter=None)
+            log = self.col.import_csv(self.collection_module.ImportCsvRequest(path=path, metadata=metadata)).log
+        return {"new": len(log.new), "updated": len(log.updated), "duplicate": len(log.duplicate),
+                "conflicting": len(log.conflicting)}
+
+    def notes(self) -> list[tuple[str, list[str]]]:
+        return sorted((n.guid, list(n.fields)) for n in map(self.col.get_note, self.col.find_notes("")))
+
+    def close(self):
+        self.col.close()
+
+
+@pytest.mark.anki
+@pytest.mark.parametrize("first, basic", [("txt", "Basic"), ("txt", "Básico"), ("txt", "Einfach"),
+                                          ("apkg", "Basic"), ("apkg", "Basique")])
+def test_anki_the_txt_updates_edited_cards_whichever_file_came_first(tmp_path, first, basic):
+    guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
+    before, after = _anki_files(guide, tmp_path, "a"), _anki_files(_edited(guide), tmp_path, "b")
+    col = _Anki(tmp_path / "collection.anki2", basic)
+    try:
+        assert col.import_file(before[first]) == {"new": 3, "updated": 0, "duplicate": 0, "conflicting": 0}
+        assert col.import_file(after["txt"]) == {"new": 0, "updated": 3, "duplicate": 0, "conflicting": 0}
+        notes = col.notes()
+        fronts = {anki.guid("cells", t.term): anki.field(t.term) for t in guide.vocabulary}
+        backs = {anki.guid("cells", t.term): anki.back(t) for t in _edited(guide).vocabulary}
+        assert notes == sorted((g, [fronts[g], backs[g]]) for g in fronts), "term in front, edited definition on back"
+        assert col.import_file(after["txt"])["duplicate"] == 3  # nothing changed: nothing to update
+        assert col.col.card_count() == 3
+    finally:
+        col.close()
+
+
+@pytest.mark.anki
+def test_anki_a_new_apkg_updates_edited_cards_with_update_always(tmp_path):
+    guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
+    before, after = _anki_files(guide, tmp_path, "a"), _anki_files(_edited(guide), tmp_path, "b")
+    assert anki.apkg(guide)[0] == anki.apkg(api.load(tmp_path / "cells.yaml"))[0]  # unchanged guide, same bytes
+    col = _Anki(tmp_path / "collection.anki2")
+    try:
+        col.import_file(before["apkg"])
+        assert col.import_file(before["apkg"], always=True)["duplicate"] == 3
+        assert col.import_file(after["apkg"], always=True) == {"new": 0, "updated": 3, "duplicate": 0, "conflicting": 0}
+    finally:
+        col.close()
+
+
+@pytest.mark.anki
+def test_anki_a_double_colon_in_the_title_keeps_one_flat_deck(tmp_path):
+    guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
+    files = _anki_files(guide, tmp_path, "a")
+    for kind in ("txt", "apkg"):
+        col = _Anki(tmp_path / f"{kind}.anki2")
+        try:
+            col.import_file(files[kind])
+            names = {d.name for d in col.col.decks.all_names_and_ids()}
+            assert "Biology:Unit 3 — Cells" in names and "Biology" not in names
+        finally:
+            col.close()
+
+
+def test_anki_text_file_shape(tmp_path):
+    guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
+    [(_, data)], _ = anki.export(guide)
+    lines = data.decode("utf-8").split("\n")
+    assert lines[:6] == ["#separator:tab", "#html:true", f"#notetype:{anki.MODEL_ID}", "#deck:Biology:Unit 3 — Cells",
+                         "#tags:studyguide cells", "#guid column:3"]
+    assert not any("Basic" in line for line in lines)  # no English note type name to mismatch
+    assert lines[7].startswith('"#membrane"\t')  # quoted: a line starting with '#' would be a comment
