@@ -95,7 +95,8 @@ def test_the_same_guide_exports_to_the_same_bytes(guide_path, fmt):
     again = FORMATS[fmt](api.load(guide_path))  # loaded afresh: nothing may depend on the object or the clock
     assert first[0] and first[0] == again[0]
     assert [str(p) for p in first[1]] == [str(p) for p in again[1]]
-    suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip"}[fmt]
+    suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip",
+              "kahoot": "-kahoot.xlsx", "blooket": "-blooket.csv", "gimkit": "-gimkit.csv", "quizizz": "-quizizz.xlsx"}[fmt]
     assert [name for name, _ in first[0]] == [api.safe_stem(guide_path.stem) + suffix]
 
 

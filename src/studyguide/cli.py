@@ -347,18 +347,20 @@ def list_themes(guide, folder, preview, png, out_dir):
         sys.exit(1)
 
 
-EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace")  # export.FORMATS and ALIASES
+EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace", "kahoot", "blooket", "gimkit", "quizizz",
+                  "wayground")  # export.FORMATS and ALIASES
 
 
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-              help="quizlet and anki: the vocabulary; moodle and qti (also canvas, brightspace): the questions.")
+              help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
+                   "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the exported files.")
 @click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
 def export_guides(paths, fmt, out_dir, apkg):
-    """Export each guide for Quizlet, Anki, Moodle or Canvas (QTI) into OUTPUT/.
+    """Export each guide for Quizlet, Anki, Moodle, Canvas (QTI) or a quiz game into OUTPUT/.
 
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.

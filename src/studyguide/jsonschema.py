@@ -29,6 +29,7 @@ COMMON = {
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
+    "time_limit": {**NUMBER, "description": "seconds to answer in a classroom game, 5 to 900 (overrides the guide's)"},
 }
 PER_TYPE = {
     "multiple_choice": {"choices": {**CHOICES, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
@@ -92,6 +93,7 @@ def guide_schema() -> dict:
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},
+            "time_limit": {**NUMBER, "description": "seconds per question in classroom games, 5 to 900 (default 20)"},
             "activities": {"type": "array", "items": {"enum": list(ACTIVITIES)}},
             "accommodations": {"type": "object", "additionalProperties": False, "properties": {
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},

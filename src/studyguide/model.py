@@ -67,6 +67,7 @@ class Question:
     explanation: Optional[str] = None
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
+    time_limit: Optional[int] = None     # seconds to answer in a classroom game (Kahoot, Blooket, Quizizz)
     where: Location = field(default=Location(""), compare=False)
 
     kind = "question"
@@ -196,6 +197,7 @@ class Guide:
     questions: tuple[Question, ...] = ()
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
+    time_limit: Optional[int] = None   # seconds per question in classroom games, unless a question says
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import images
-from .schema_questions import QuestionsMixin, _clip, _suggest
+from .schema_questions import TIME_LIMIT, QuestionsMixin, _clip, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
@@ -25,7 +25,7 @@ MAX_ITEMS = 1_000       # items in one list
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "time_limit")
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -199,6 +199,7 @@ class Walker(QuestionsMixin):
             questions=self.items(g("questions"), "questions", self.question),
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
+            time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),
             activities=self._activities(g("activities")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),

@@ -16,7 +16,8 @@ from .model import (
 MAX_TEXT = 20_000
 MAX_CHOICES = 8
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective")
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "time_limit")
+TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
     "select_all": COMMON_Q + ("choices", "answer"),
@@ -73,6 +74,7 @@ class QuestionsMixin:
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
+            time_limit=self._int(keys.get("time_limit"), f"{label}.time_limit", *TIME_LIMIT),
             where=node.where,
         )
         builder = getattr(self, "q_" + qtype)
