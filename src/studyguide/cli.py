@@ -405,6 +405,26 @@ def export_guides(paths, fmt, out_dir, apkg):
         sys.exit(1)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
+              help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
+@click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "csv"), case_sensitive=False),
+              help="The file's format, when its name and contents do not tell.")
+def import_bank(file, out, fmt):
+    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT or CSV file of vocabulary or questions.
+
+    What does not map to a guide gets a warning with its line in FILE.
+    """
+    from .importers import import_file
+
+    path = Path(file)
+    target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
+    written, draft = import_file(path, target, fmt.lower() if fmt else None)
+    _warn(draft.problems)
+    click.echo(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
