@@ -1,12 +1,13 @@
 """Imports: a teacher's existing bank in another tool's file → a new guide file.
 
 ``studyguide import FILE -o guides/NAME.yaml`` reads Quizlet's export text, Anki's
-notes text export, Moodle XML, GIFT and a CSV of vocabulary, and writes a guide
+notes text export, Moodle XML, GIFT, a QTI 1.2 zip (Canvas's quiz export) and a
+CSV of vocabulary or questions, and writes a guide
 with the vocabulary and questions filled and the other sections as commented
 starters. It never writes over an existing file. What does not map gets a warning
 located in FILE (``FILE:LINE:COL: warning: ...``).
 
-For the formats studyguide also exports (Quizlet, Anki, Moodle XML), export →
+For the formats studyguide also exports (Quizlet, Anki, Moodle XML, QTI), export →
 import → export gives the same bytes, when the guide is saved under the same name.
 """
 from __future__ import annotations
@@ -15,17 +16,19 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
-from . import flashcards, gift, moodle, table
+from . import flashcards, gift, moodle, qti, table
 from ._common import Draft
 from .writer import guide_text
 
-FORMATS = ("quizlet", "anki", "moodle", "gift", "csv")
+FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv")
 
 
 def detect(path: Path, data: bytes) -> str:
     """The format of a file, from its name and its first bytes."""
     head = data[:2000].lstrip(b"\xef\xbb\xbf").lstrip()
     name = path.name.lower()
+    if data.startswith(b"PK\x03\x04"):
+        return "qti"
     if head.startswith(b"<?xml") or head.startswith(b"<quiz"):
         return "moodle"
     if name.endswith((".gift", ".gift.txt")):
@@ -49,6 +52,8 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     fmt = fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)
+    if fmt == "qti":
+        return qti.read(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -7,7 +7,6 @@ did not map. :mod:`.writer` turns the draft into guide YAML.
 from __future__ import annotations
 
 import html as html_lib
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,12 +39,15 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.dropped: list[str] = []
+        self.opened: list[int] = []  # where each open <b>/<i> ended in out
 
     def handle_starttag(self, tag, attrs):
         if tag in self.BOLD:
             self.out.append("**")
+            self.opened.append(len(self.out))
         elif tag in self.ITALIC:
             self.out.append("*")
+            self.opened.append(len(self.out))
         elif tag == "br":
             self.out.append("\n")
         elif tag == "p":
@@ -55,10 +57,12 @@ class _Text(HTMLParser):
             self.dropped.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in self.BOLD:
-            self.out.append("**")
-        elif tag in self.ITALIC:
-            self.out.append("*")
+        if tag in self.BOLD + self.ITALIC:
+            start = self.opened.pop() if self.opened else None
+            if start == len(self.out):  # <b></b>: nothing to emphasise
+                self.out.pop()
+            else:
+                self.out.append("**" if tag in self.BOLD else "*")
 
     def handle_data(self, data):
         self.out.append(data)
@@ -69,9 +73,7 @@ def html_text(markup: str) -> tuple[str, list[str]]:
     parser = _Text()
     parser.feed(markup or "")
     parser.close()
-    text = "".join(parser.out)
-    text = re.sub(r"\*\*\*\*|(?<!\*)\*\*(?!\*)(?=\s*$)", "", text)  # empty emphasis left by <b></b>
-    return text.strip(), parser.dropped
+    return "".join(parser.out).strip(), parser.dropped
 
 
 def entities(text: str) -> str:
