@@ -6,21 +6,26 @@
   Python's expat (the same parser library), so a space that Moodle would lose is lost
   here too. The ordering type's ``import_from_xml`` needs ``<shownumcorrect>``.
 - Canvas (QTI): the DTD of IMS QTI 1.2.1, and the HTML a browser parses.
+- Anki: Anki's own backend (the anki package), in the tests marked ``anki``.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
+import io
+import os
+import re
 import xml.parsers.expat
+import zipfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from conftest import GUIDES, guide_params, write_guide
 from studyguide import api, inline
-from studyguide.export import FORMATS, moodle
+from studyguide.export import FORMATS, anki, moodle, qti
 from studyguide.model import MultipleChoice, SelectAll
-
-
 
 
 def moodle_reader(data: bytes) -> list[dict]:
@@ -152,13 +157,6 @@ def test_the_exports_are_well_formed_for_every_shipped_guide():
 
 # --- QTI (Canvas) -----------------------------------------------------------------------------------
 
-import io  # noqa: E402
-import os  # noqa: E402
-import re  # noqa: E402
-import zipfile  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from studyguide.export import qti  # noqa: E402
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
@@ -280,9 +278,6 @@ def test_qti_assessment_is_valid_against_the_qti_1_2_1_dtd(guide_path, hostile):
 
 # --- Anki: its own backend (the anki package) -------------------------------------------------------
 
-import dataclasses  # noqa: E402
-
-from studyguide.export import anki  # noqa: E402
 
 ANKI_GUIDE = """
     title: "Biology::Unit 3 — Cells"

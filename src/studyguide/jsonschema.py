@@ -93,12 +93,12 @@ def guide_schema() -> dict:
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},
-            "time_limit": {**NUMBER, "description": "seconds per question in classroom games, 5 to 900 (default 20)"},
             "activities": {"type": "array", "items": {"enum": list(ACTIVITIES)}},
             "accommodations": {"type": "object", "additionalProperties": False, "properties": {
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
             "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",
                        "properties": {k: {**TEXT, "default": v} for k, v in EN_LABELS.items()}},
+            "time_limit": {**NUMBER, "description": "seconds per question in classroom games, 5 to 900 (default 20)"},
             "theme": {**TEXT, "description": "classic, modern, ink-saver, compact, or your own themes/NAME.yaml",
                       "default": "classic"},
             "school": {**TEXT, "description": "printed above the title"},

@@ -25,11 +25,11 @@ MAX_ITEMS = 1_000       # items in one list
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "time_limit")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions") + OPTION_KEYS + BRAND_KEYS
+            "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 # what a folder's defaults file (studyguide.yaml) may set for every guide beside it
 DEFAULTS_FILE = "studyguide.yaml"
 DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
