@@ -359,3 +359,29 @@ def test_qti_zip_as_canvas_exports_it(tmp_path):
     assert [str(p) for p in draft.problems] == [
         f"{source}:{line}:7: warning: a1/a1.xml: Canvas's 'numerical_question' question type has no match in a "
         "guide; it is left out"]
+
+
+# --- a bank from a stranger never crashes the importer ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["{", "}", "=", "~", "#", "->", "%50%", "::", "\\", "\n", "\n\n", "\t", ",", ";", '"', "<b>", "</b>",
+          "<quiz>", "</quiz>", "<question type='multichoice'>", "</question>", "<answer fraction='100'>", "</answer>",
+          "<text>", "</text>", "<![CDATA[", "]]>", "&amp;", "&#", "term", "definition", "question", "correct answer",
+          "#separator:tab", "#html:true", "#guid column:1", "[[", "]]", "T", "x", " "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(["quizlet", "anki", "moodle", "gift", "csv"]))
+def test_any_bank_gives_a_draft_or_a_located_message(tmp_path, pieces, fmt):
+    source = tmp_path / "bank.txt"
+    source.write_text("".join(pieces), encoding="utf-8")
+    try:
+        draft = read(source, fmt)
+    except GuideError as exc:
+        assert all(str(p).startswith(str(source)) for p in exc.problems)
+        return
+    assert all(str(p).startswith(str(source)) for p in draft.problems)
+    for question in draft.questions:
+        assert question["type"] and isinstance(question["prompt"], str)

@@ -21,6 +21,7 @@ from ._common import Draft
 from .writer import guide_text
 
 FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv")
+MAX_BYTES = 20 * 1024 * 1024  # a bank larger than this is not a teacher's question bank
 
 
 def detect(path: Path, data: bytes) -> str:
@@ -46,6 +47,8 @@ def detect(path: Path, data: bytes) -> str:
 def read(path: Path, fmt: Optional[str] = None) -> Draft:
     """The draft guide read from ``path`` (format detected unless given)."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise GuideError([Problem(Location(str(path)), f"is larger than {MAX_BYTES // 2**20} MB; not imported")])
         data = path.read_bytes()
     except OSError as exc:
         raise GuideError([Problem(Location(str(path)), f"cannot be read ({exc.strerror or exc})")]) from None

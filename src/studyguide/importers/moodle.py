@@ -43,6 +43,14 @@ def parse(data: bytes) -> ET.Element:
     return builder.close()
 
 
+def _number(text: str) -> Optional[float]:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
 def _text(el: Optional[ET.Element], path: str = "text") -> str:
     node = el.find(path) if el is not None else None
     return (node.text or "").strip() if node is not None else ""
@@ -80,17 +88,26 @@ class _Reader:
         out = {"type": el_type, "prompt": self.field(q, "questiontext")}
         grade = _text(q, "defaultgrade") if q.find("defaultgrade") is not None else ""
         if grade:
-            points = float(grade)
-            if points != 1:
-                self.grade_one = False
-            out["points"] = points
+            points = _number(grade)
+            if points is None or not 0 <= points <= 1000:
+                self.warn(q.find("defaultgrade"), f"'{grade}' is not a mark from 0 to 1000; the question has none")
+            else:
+                if points != 1:
+                    self.grade_one = False
+                out["points"] = points
         explanation = self.field(q, "generalfeedback")
         if explanation:
             out["explanation"] = explanation
         return out
 
     def answers(self, q) -> list[tuple[float, str, ET.Element]]:
-        return [(float(a.get("fraction", "0")), _text(a), a) for a in q.findall("answer")]
+        out = []
+        for a in q.findall("answer"):
+            fraction = _number(a.get("fraction", "0"))
+            if fraction is None:
+                self.warn(a, f"fraction '{a.get('fraction')}' is not a number; the answer counts as wrong")
+            out.append((fraction or 0.0, _text(a), a))
+        return out
 
     # -- the types --
     def multichoice(self, q) -> Optional[dict]:

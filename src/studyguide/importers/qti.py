@@ -18,12 +18,24 @@ from typing import Optional
 from .. import labels
 from ..variants import about_the_others
 from ._common import Draft, html_text
-from .moodle import parse
+import xml.parsers.expat
+
+from .moodle import parse as _parse
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+
+
+def parse(data: bytes, draft: Draft, name: str):
+    """The member's XML, or None with a warning when it is not well-formed."""
+    try:
+        return _parse(data)
+    except xml.parsers.expat.ExpatError as exc:
+        draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
+                   exc.lineno, exc.offset + 1)
+        return None
 
 
 def _local(el) -> str:
@@ -278,16 +290,18 @@ def read(path: Path, data: bytes) -> Draft:
         draft.warn("not a zip file (a QTI package is a .zip); nothing imported", 1, 1)
         return draft
     with zf:
-        names = zf.namelist()
-        manifest = parse(zf.read("imsmanifest.xml")) if "imsmanifest.xml" in names else None
+        names = [i.filename for i in zf.infolist() if i.file_size <= 20 * 1024 * 1024]  # no member may be a zip bomb
+        draft = Draft(path)
+        manifest = parse(zf.read("imsmanifest.xml"), draft, "imsmanifest.xml") if "imsmanifest.xml" in names else None
         hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
         members = [h for h in hrefs if h in names and not h.endswith("assessment_meta.xml") and h.endswith(".xml")]
         members = members or [n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
                               and not n.endswith("assessment_meta.xml")]
         reader = _Reader(path, members[0] if members else path.name)
+        reader.draft.problems.extend(draft.problems)
         metas = [n for n in names if n.endswith("assessment_meta.xml")]
-        if metas:
-            meta = parse(zf.read(metas[0]))
+        meta = parse(zf.read(metas[0]), reader.draft, metas[0]) if metas else None
+        if meta is not None:
             title = _find(meta, "title")
             reader.draft.title = (title.text or "").strip() or None if title is not None else None
             description = _find(meta, "description")
@@ -295,8 +309,8 @@ def read(path: Path, data: bytes) -> Draft:
                 reader.draft.subtitle = html_text(description.text)[0] or None
         for member in members:
             reader.name = member
-            root = parse(zf.read(member))
-            if _local(root) != "questestinterop":
+            root = parse(zf.read(member), reader.draft, member)
+            if root is None or _local(root) != "questestinterop":
                 continue
             reader.read(root)
     return reader.draft
