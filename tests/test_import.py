@@ -19,7 +19,8 @@ from studyguide.export import FORMATS, games
 from studyguide.importers import detect, import_file, read
 
 ESCAPING = CASES / "export" / "escaping.yaml"
-ALL = [*guide_params(), pytest.param(ESCAPING, id="escaping")]
+ALL = [*guide_params(), pytest.param(ESCAPING, id="escaping"),
+       pytest.param(CASES / "export" / "hostile.yaml", id="hostile-file")]
 
 HOSTILE = """
     title: "Hostile & <script>alert(1)</script> ]]> text"
