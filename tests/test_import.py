@@ -99,6 +99,8 @@ def test_quizlet_separators(tmp_path):
         draft = read(source, "quizlet")
         assert draft.vocabulary == [{"term": "cell", "definition": "the unit of life"},
                                     {"term": "atom", "definition": "the smallest unit"}], text
+    source.write_text("C++::a language\t{x = ~y}\nmap\ta::b\n", encoding="utf-8")
+    assert detect(source, source.read_bytes()) == "quizlet"  # a tab on every line: cards, however GIFT-like
     source.write_text("cell\tthe unit of life\nno tab here\n", encoding="utf-8")
     draft = read(source)
     assert [str(p) for p in draft.problems] == [f"{source}:2:1: warning: this card has no tab between a term and its "

@@ -39,6 +39,9 @@ def detect(path: Path, data: bytes) -> str:
     text = head.decode("utf-8", "replace")
     if text.startswith("#separator:") or text.startswith("#html:") or text.startswith("#notetype"):
         return "anki"
+    lines = [ln for ln in text.splitlines()[:-1] or text.splitlines() if ln.strip()]
+    if lines and all("\t" in ln for ln in lines):
+        return "quizlet"  # a card a line, a tab in each: Quizlet, whatever the cards say
     if "::" in text or "{" in text and "}" in text and ("~" in text or "=" in text or "{T" in text or "{F" in text):
         return "gift"
     return "quizlet"
