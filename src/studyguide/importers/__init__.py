@@ -39,7 +39,8 @@ def detect(path: Path, data: bytes) -> str:
     text = head.decode("utf-8", "replace")
     if text.startswith("#separator:") or text.startswith("#html:") or text.startswith("#notetype"):
         return "anki"
-    lines = [ln for ln in text.splitlines()[:-1] or text.splitlines() if ln.strip()]
+    lines = text.splitlines()
+    lines = [ln for ln in (lines[:-1] if len(data) > 2000 and len(lines) > 1 else lines) if ln.strip()]  # whole lines
     if lines and all("\t" in ln for ln in lines):
         return "quizlet"  # a card a line, a tab in each: Quizlet, whatever the cards say
     if "::" in text or "{" in text and "}" in text and ("~" in text or "=" in text or "{T" in text or "{F" in text):
