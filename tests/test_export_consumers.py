@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GUIDES, guide_params, write_guide
+from conftest import CASES, GUIDES, guide_params, write_guide
 from studyguide import api, inline
 from studyguide.export import FORMATS, anki, moodle, qti
 from studyguide.model import MultipleChoice, SelectAll
@@ -263,7 +263,8 @@ QTI_DTD = os.environ.get("STUDYGUIDE_QTI_DTD", "")
 
 
 @pytest.mark.skipif(not QTI_DTD or not Path(QTI_DTD).is_file(), reason="set STUDYGUIDE_QTI_DTD to the QTI 1.2.1 DTD")
-@pytest.mark.parametrize("guide_path", [*guide_params(), "hostile"])
+@pytest.mark.parametrize("guide_path", [*guide_params(), CASES / "export" / "escaping.yaml",
+                                        CASES / "export" / "hostile.yaml", "hostile"])
 def test_qti_assessment_is_valid_against_the_qti_1_2_1_dtd(guide_path, hostile):
     etree = pytest.importorskip("lxml.etree")
     path = hostile if guide_path == "hostile" else guide_path
