@@ -28,8 +28,8 @@ from hostile_support import LOCATED, MAX_SECONDS, SUMMARY
 from studyguide import api
 from studyguide.errors import StudyguideError
 from studyguide.model import DEFAULT_HEADINGS
-from studyguide.schema import SOURCE_KEYS, TOP_KEYS
-from studyguide.schema_questions import QUESTION_KEYS
+from studyguide.reading.questions import QUESTION_KEYS
+from studyguide.reading.schema import SOURCE_KEYS, TOP_KEYS
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
@@ -111,6 +111,7 @@ FIELDS = {
     "versions": st.one_of(st.sampled_from(["1", "3", "26", "27", "0", "two"]), ANY),
     "seed": shaped(SIMPLE),
     "time_limit": st.one_of(st.sampled_from(["20", "45", "3", "1000", "soon"]), ANY),
+    "coverage": st.one_of(st.sampled_from(["both", "key", "handout"]), ANY),
     "activities": shaped(items(st.one_of(st.sampled_from(["matching", "word search", "crossword", "puzzle"]), SIMPLE))),
     "accommodations": st.one_of(st.fixed_dictionaries({}, optional={
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),

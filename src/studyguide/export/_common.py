@@ -15,6 +15,7 @@ import zipfile
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline
+from ..files import safe_stem
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
 from ..variants import about_the_others  # the rule print follows for "All of the above"
@@ -189,6 +190,4 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def output_name(guide: Guide, suffix: str) -> str:
-    from ..api import safe_stem
-
     return f"{safe_stem(guide.stem)}{suffix}"

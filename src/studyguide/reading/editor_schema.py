@@ -4,10 +4,10 @@ Built from the same key tables the validator uses, so the two cannot drift.
 """
 from __future__ import annotations
 
-from .labels import EN as EN_LABELS
-from .model import DEFAULT_HEADINGS
+from ..labels import EN as EN_LABELS
+from ..model import DEFAULT_HEADINGS
+from .questions import MAX_CHOICES, QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
-from .schema_questions import MAX_CHOICES, QUESTION_KEYS
 
 TEXT = {"type": "string", "minLength": 1}
 TEXTS = {"type": "array", "items": TEXT}
@@ -30,6 +30,9 @@ COMMON = {
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
     "time_limit": {**NUMBER, "description": "seconds to answer in a classroom game, 5 to 900 (overrides the guide's)"},
+    "tags": {"oneOf": [{"type": "array", "items": {"type": ["string", "number"], "pattern": "^[^,:]+$"}},
+                       {"type": ["string", "number"], "pattern": "^[^,:]+$"}],
+             "description": "words for choosing questions: build --questions tag:friday"},
 }
 PER_TYPE = {
     "multiple_choice": {"choices": {**CHOICES, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
@@ -80,16 +83,20 @@ def guide_schema() -> dict:
                 "type": "object", "required": ["title"], "additionalProperties": False,
                 "properties": {"title": TEXT, "summary": TEXT, "points": TEXTS,
                                "image": {**TEXT, "description": "PNG, JPEG or GIF in the guide's folder or assets/"},
-                               "caption": TEXT}}},
+                               "caption": TEXT,
+                               "cues": {**TEXTS, "description": "questions for the cue column of Cornell notes"}}}},
             "perspectives": {"type": "array", "items": {
                 "type": "object", "required": ["who", "view"], "additionalProperties": False,
-                "properties": {"who": TEXT, "view": TEXT}}},
+                "properties": {"who": TEXT, "view": TEXT,
+                               "evidence": {**TEXT, "description": "what supports the view (organizers' key)"}}}},
             "benefits": {"type": "array", "items": POINT},
             "criticisms": {"type": "array", "items": POINT},
             "takeaways": TEXTS,
             "vocabulary": {"type": "array", "items": {
                 "type": "object", "required": ["term", "definition"], "additionalProperties": False,
-                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT}}},
+                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT,
+                               "characteristics": {**TEXT, "description": "for the Frayer card's key"},
+                               "non_examples": {**TEXT, "description": "for the Frayer card's key"}}}},
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},
@@ -98,6 +105,8 @@ def guide_schema() -> dict:
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
             "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",
                        "properties": {k: {**TEXT, "default": v} for k, v in EN_LABELS.items()}},
+            "coverage": {"enum": ["both", "key"], "default": "both",
+                         "description": "the table of objectives and the questions that check them: both PDFs, or key only"},
             "time_limit": {**NUMBER, "description": "seconds per question in classroom games, 5 to 900 (default 20)"},
             "theme": {**TEXT, "description": "classic, modern, ink-saver, compact, or your own themes/NAME.yaml",
                       "default": "classic"},

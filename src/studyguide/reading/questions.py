@@ -1,22 +1,24 @@
 """Questions: YAML nodes → question objects, one builder per type (dispatched by name).
 
-A mixin of :class:`studyguide.schema.Walker`: it uses the walker's shape
+A mixin of :class:`studyguide.reading.schema.GuideWalker`: it uses the walker's shape
 helpers (``mapping``, ``text``, ``seq``, ``number``, ``boolean``) and reports
 through ``error``, so every problem is located and collected like the rest.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from .loader import Map, Scalar
-from .model import (
+from ..model import (
     Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
+from .loader import Map, Scalar
+from .walker import MAX_TEXT, clip, count, suggest
 
-MAX_TEXT = 20_000
 MAX_CHOICES = 8
+MAX_TAG = 60
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "time_limit")
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags", "time_limit")
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
@@ -28,26 +30,8 @@ QUESTION_KEYS = {
     "matching": COMMON_Q + ("pairs",),
     "ordering": COMMON_Q + ("items",),
 }
-BLANK_RE = __import__("re").compile(r"\[\[(.*?)\]\]", __import__("re").S)
-
-
-import difflib
-
-
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "known keys: " + ", ".join(options)
-
-
-def _clip(text: str, size: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
 
 
 class QuestionsMixin:
@@ -62,7 +46,7 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
         if qtype not in QUESTION_KEYS:
-            self.error(type_node, f"{label}: unknown question type '{_clip(qtype)}' ({_suggest(qtype, QUESTION_KEYS)})")
+            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS)})")
             return None
         keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
         if keys is None:
@@ -74,11 +58,31 @@ class QuestionsMixin:
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
+            tags=self.tags(keys.get("tags"), f"{label}.tags"),
             time_limit=self._int(keys.get("time_limit"), f"{label}.time_limit", *TIME_LIMIT),
             where=node.where,
         )
         builder = getattr(self, "q_" + qtype)
         return builder(keys, label, node, common)
+
+    def tags(self, node, label) -> tuple[str, ...]:
+        """`tags: [friday, vocab]`, or one tag as text (`tags: friday`); each a word or short phrase."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return ()
+        items = [node] if isinstance(node, Scalar) else self.seq(node, label, "tags")
+        out: list[str] = []
+        for i, item in enumerate(items, 1):
+            where = label if isinstance(node, Scalar) else f"{label} item {i}"
+            value = self.text(item, where, required=True, max_len=MAX_TAG)
+            if value is None:
+                continue
+            tag = " ".join(value.split())
+            if any(c in tag for c in ",:"):
+                self.error(item, f"{where}: '{clip(tag)}' holds a '{',' if ',' in tag else ':'}'; a tag is a word "
+                                 "or a short phrase (give several tags as a list: tags: [friday, vocab])")
+            elif tag.casefold() not in (t.casefold() for t in out):
+                out.append(tag)
+        return tuple(out)
 
     def objective(self, node, label) -> Optional[int]:
         """An objective named by its number (1, 2, ...) or its exact text → its index."""
@@ -93,7 +97,7 @@ class QuestionsMixin:
         if not objectives:
             self.error(node, f"{label}: the guide has no objectives (add 'objectives:' or remove this line)")
         else:
-            self.error(node, f"{label}: '{_clip(value)}' is not an objective (give its number, 1 to "
+            self.error(node, f"{label}: '{clip(value)}' is not an objective (give its number, 1 to "
                              f"{len(objectives)}, or its exact text)")
         return None
 
@@ -103,8 +107,12 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
             return (), ()
         items, pinned = [], []
+        before = len(self.problems)
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
+            if self.colon_item(item, where, "choices"):
+                continue
+            self.and_item(keys["choices"], item, where, "choice")
             if isinstance(item, Map):
                 sub = self.mapping(item, where, ("choice", "shuffle"), required=("choice",))
                 text = self.text(sub.get("choice"), f"{where}.choice", required=True) if sub else None
@@ -114,8 +122,10 @@ class QuestionsMixin:
                 text = self.text(item, where, required=True)
             if text is not None:
                 items.append(text)
+        if len(self.problems) > before:  # a bad choice, reported: its count would only repeat that
+            return (), ()
         if items and not 2 <= len(items) <= MAX_CHOICES:
-            self.error(keys["choices"], f"{label}.choices: {_count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
+            self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return (), ()
         return tuple(items), tuple(pinned)
 
@@ -135,7 +145,7 @@ class QuestionsMixin:
         if value in choices:
             return choices.index(value)
         span = f"A–{LETTERS[len(choices) - 1]}"
-        self.error(node, f"{label}: '{_clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
+        self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
 
     def q_multiple_choice(self, keys, label, node, common):
@@ -205,9 +215,15 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
+        single = SINGLE_RE.search(rest)
         if not any(isinstance(p, Blank) for p in parts):
-            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]], e.g. 'a more [[fair]] order')")
+            hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
+                else ", e.g. 'a more [[fair]] order'"
+            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]]{hint})")
             return None
+        if single:
+            self.warn(where, f"{label}.prompt: '{clip(single.group())}' has single brackets, so it prints on the "
+                             f"student's sheet as typed (write [[{clip(single.group(1))}]] to make it a blank)")
         word_bank = self.boolean(keys.get("word_bank"), f"{label}.word_bank")
         return FillInBlank(parts=tuple(p for p in parts if p != ""), word_bank=bool(word_bank), **common)
 
@@ -225,7 +241,7 @@ class QuestionsMixin:
                     pairs.append(Pair(left, right))
         if len(pairs) < 2 or len(pairs) > 26:
             if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {_count(len(pairs), 'pair')}; give 2 to 26")
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 
@@ -238,7 +254,7 @@ class QuestionsMixin:
         if len(self.problems) > before:  # not a list, or a bad item: already reported
             return None
         if len(items) < 2 or len(items) > 26:
-            self.error(keys["items"], f"{label}.items: {_count(len(items), 'item')}; give 2 to 26, in the right order")
+            self.error(keys["items"], f"{label}.items: {count(len(items), 'item')}; give 2 to 26, in the right order")
             return None
         return Ordering(items=items, **common)
 

@@ -7,25 +7,25 @@ holding all of them at the end.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
-import unicodedata
+import string
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import images
-from .schema_questions import TIME_LIMIT, QuestionsMixin, _clip, _suggest
-from .errors import GuideError, Location, Problem
-from .loader import KIND_NAMES, Map, Node, Scalar, Seq
-from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
-
-MAX_TEXT = 20_000       # characters in one field
-MAX_ITEMS = 1_000       # items in one list
+from .. import images, rtl
+from ..errors import GuideError, Location
+from ..labels import EN, KEYS as LABEL_KEYS
+from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
+from ..theming import themefiles
+from .loader import Map, Node, Scalar
+from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
+from .walker import Walker, clip, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -38,137 +38,25 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
               "margins", "style", "styles", "look"}
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
-PAPERS = ("letter", "a4")
-TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
+TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
+TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
+PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 
-class Walker(QuestionsMixin):
-    def __init__(self, name: str, guide_path: Path):
-        self.name = name
-        self.guide_path = guide_path
-        self.problems: list[Problem] = []
-        self.texts: list[tuple[Location, str]] = []
+class GuideWalker(QuestionsMixin, Walker):
+    """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
-    def error(self, node: Node | Location, message: str) -> None:
-        where = node if isinstance(node, Location) else node.where
-        self.problems.append(Problem(where, message))
-
-    # -- shapes -------------------------------------------------------------
-    def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
-        """A mapping's values by key; unknown, duplicate and missing keys reported."""
-        if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found {self.kind(node)}")
-            return None
-        out: dict[str, Node] = {}
-        misspelt: set[str] = set()
-        for key, value in node.pairs:
-            if key.value in out:
-                self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
-            elif key.value not in allowed and label == "guide" and key.value.strip().lower() in LOOK_WORDS:
-                self.error(key, f"{label}: unknown key '{key.value}' (a guide does not set colours, fonts or "
-                                "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
-            elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{key.value}' ({_suggest(key.value, allowed)})")
-                misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
-            else:
-                out[key.value] = value
-        for key in required:
-            if key in out and isinstance(out[key], Scalar) and out[key].is_null:
-                self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
-            elif key not in out and key not in misspelt:  # a misspelling is reported already
-                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
-        return out
-
-    def kind(self, node: Node) -> str:
-        if isinstance(node, Scalar):
-            return "nothing" if node.is_null else f"the text '{_clip(node.value)}'"
-        if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
-            key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
-            return f"the text '{_clip(key.value + ': ' + value.value)}' read as 'key: value'"
-        return KIND_NAMES[type(node)]
-
-    def seq(self, node: Node, label: str, what: str = "text") -> list[Node]:
-        if isinstance(node, Scalar) and node.is_null:
-            return []
-        if not isinstance(node, Seq):
-            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
-            return []
-        if len(node.items) > MAX_ITEMS:
-            self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
-            return []
-        return node.items
-
-    def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
-        if node is None:
-            return None
-        if not isinstance(node, Scalar):
-            self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
-            return None
-        if node.is_null:
-            if required:
-                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
-            return None
-        value = node.value
-        if len(value) > max_len:
-            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it)")
-            return None
-        bad = _bad_char(value)
-        if bad:
-            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
-            return None
-        value = value.strip()
-        if not value:
-            if required:
-                self.error(node, f"{label}: is empty (write the text)")
-            return None
-        self.texts.append((node.where, value))
-        return value
-
-    def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
-        if node is None:
-            return ()
-        out = []
-        for i, item in enumerate(self.seq(node, label), 1):
-            value = self.text(item, f"{label} item {i}", required=True)
-            if value is not None:
-                out.append(value)
-        return tuple(out)
-
-    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        word = "a whole number" if integer else "a number"
-        if not isinstance(node, Scalar):
-            self.error(node, f"{label}: expected {word}, found {self.kind(node)}")
-            return None
-        try:
-            value = int(node.value) if integer else float(node.value)
-        except ValueError:
-            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{_clip(node.value)}'")
-            return None
-        if not (low <= value <= high) or value != value:
-            self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
-            return None
-        return value
-
-    def boolean(self, node: Optional[Node], label: str) -> Optional[bool]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        if isinstance(node, Scalar):
-            word = node.value.strip().lower()
-            if word in TRUE_WORDS:
-                return True
-            if word in FALSE_WORDS:
-                return False
-        self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
+    def unknown_key(self, key: str, label: str) -> Optional[str]:
+        if label == "guide" and key.strip().lower() in LOOK_WORDS:
+            return (f"{label}: unknown key '{key}' (a guide does not set colours, fonts or "
+                    "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
         return None
 
     # -- the guide --------------------------------------------------------------
     def guide(self, root: Optional[Node]) -> Optional[Guide]:
-        if root is None or (isinstance(root, Scalar) and root.is_null):
+        if missing(root):
             self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
             return None
         if not isinstance(root, Map):
@@ -201,12 +89,14 @@ class Walker(QuestionsMixin):
             seed=self.text(g("seed"), "seed", max_len=100),
             time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),
             activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
             theme=self.text(g("theme"), "theme", max_len=200),
             theme_where=g("theme").where if g("theme") is not None else None,
             branding=self.branding(keys),
         )
+        self._one_direction(fields.get("vocabulary") or (), fields.get("activities") or ())
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
@@ -233,19 +123,42 @@ class Walker(QuestionsMixin):
 
     def _activities(self, node) -> tuple[str, ...]:
         out = []
+        self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
                 continue
             key = name.strip().lower().replace(" ", "_").replace("-", "_")
             if key not in ACTIVITIES:
-                self.error(item, f"activities item {i}: unknown activity '{_clip(name)}' ({_suggest(key, ACTIVITIES)})")
+                self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
                 out.append(key)
+                self._activity_nodes[key] = (i, item)
         return tuple(out)
 
+    def _one_direction(self, vocabulary, activities) -> None:
+        """A crossword's Across answers all run one way: right to left (Hebrew, Arabic: the grid is
+        mirrored) or left to right, so its terms cannot mix the two."""
+        if "crossword" not in activities:
+            return
+        rtl_terms = [t.term for t in vocabulary if rtl.has_rtl(t.term)]
+        ltr_terms = [t.term for t in vocabulary if not rtl.has_rtl(t.term) and any(c.isalpha() for c in t.term)]
+        if rtl_terms and ltr_terms:
+            i, node = getattr(self, "_activity_nodes", {}).get("crossword", (0, Location(str(self.guide_path))))
+            self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
+                             f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
+                             "keep the terms of one script, or leave the crossword out")
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
+
     def _accommodations(self, node) -> Optional[Accommodations]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         keys = self.mapping(node, "accommodations", ACCOMMODATION_KEYS)
         if keys is None:
@@ -257,11 +170,9 @@ class Walker(QuestionsMixin):
         )
 
     def _labels(self, node) -> Optional[dict]:
-        from .labels import KEYS
-
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
-        keys = self.mapping(node, "labels", KEYS)
+        keys = self.mapping(node, "labels", LABEL_KEYS)
         if keys is None:
             return None
         out = {}
@@ -273,10 +184,6 @@ class Walker(QuestionsMixin):
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
         """A label's {...} parts must be ones studyguide fills in for that label."""
-        import string
-
-        from .labels import EN
-
         allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
         if not allowed:
             return True  # nothing is filled in: the label prints as typed, braces and all
@@ -289,12 +196,12 @@ class Walker(QuestionsMixin):
             return False
         odd = next((f for f, spec, conv in parts if spec or conv), None)
         if odd is not None:
-            self.error(node, f"labels.{key}: write {{{_clip(odd.split('.')[0])}}} without ':' or '!' after the name "
+            self.error(node, f"labels.{key}: write {{{clip(odd.split('.')[0])}}} without ':' or '!' after the name "
                              f"({offer})")
             return False
         wrong = [f for f, _, _ in parts if f not in allowed]
         if wrong:
-            self.error(node, f"labels.{key}: '{{{_clip(wrong[0])}}}' is not filled in here ({offer}); "
+            self.error(node, f"labels.{key}: '{{{clip(wrong[0])}}}' is not filled in here ({offer}); "
                              "for a brace itself write {{ or }}")
             return False
         return True
@@ -306,19 +213,19 @@ class Walker(QuestionsMixin):
     def language(self, node) -> Optional[str]:
         value = self.text(node, "language", max_len=35)
         if value is not None and not LANG_RE.match(value):
-            self.error(node, f"language: '{_clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
+            self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
             return None
         return value
 
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
         if value is not None and value.lower() not in PAPERS:
-            self.error(node, f"paper: '{_clip(value)}' is not a paper size (use letter or a4)")
+            self.error(node, f"paper: '{clip(value)}' is not a paper size (use letter, a4, half-letter or a5)")
             return None
         return value.lower() if value else None
 
     def source(self, node) -> Optional[Source]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         if isinstance(node, Scalar):  # a plain citation line is the reading's title
             title = self.text(node, "source", max_len=1000)
@@ -336,7 +243,7 @@ class Walker(QuestionsMixin):
         return tuple(p for p in paras if p)
 
     def headings(self, node) -> Optional[dict]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         keys = self.mapping(node, "headings", tuple(DEFAULT_HEADINGS))
         if keys is None:
@@ -371,23 +278,47 @@ class Walker(QuestionsMixin):
                     self.error(keys["image"], f"{label}.image: {problem}")
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
+        marked: list[str] = []
+        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
+                               f"{label}.summary", marked)
+        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
+                       for p in self.texts_list(keys.get("points"), f"{label}.points"))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
-            summary=self.text(keys.get("summary"), f"{label}.summary"),
-            points=self.texts_list(keys.get("points"), f"{label}.points"),
+            summary=summary,
+            points=points,
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
+            marked=tuple(dict.fromkeys(marked)),
+            cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
 
+    def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:
+        """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
+        typed); each marked word goes to ``marked``, to be a blank in guided notes."""
+        if not text or "[[" not in text and "]]" not in text:
+            return text
+        words = [m.group(1).strip() for m in BLANK_RE.finditer(text)]
+        plain = BLANK_RE.sub(lambda m: m.group(1).strip(), text)
+        if "[[" in plain or "]]" in plain or not all(words):
+            self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
+                             "guided notes as [[word]])")
+            return plain
+        marked.extend(words)
+        return plain
+
     def perspective(self, node, label) -> Optional[Perspective]:
-        keys = self.mapping(node, label, ("who", "view"), required=("who", "view"))
+        keys = self.mapping(node, label, ("who", "view", "evidence"), required=("who", "view"))
         if keys is None:
             return None
         who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
         view = self.text(keys.get("view"), f"{label}.view", required=True)
-        return Perspective(who, view) if who and view else None
+        evidence = self.text(keys.get("evidence"), f"{label}.evidence")
+        return Perspective(who, view, evidence) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
@@ -398,29 +329,22 @@ class Walker(QuestionsMixin):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
-        keys = self.mapping(node, label, ("term", "definition", "example"), required=("term", "definition"))
+        keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
-        return Term(term, definition, example) if term and definition else None
-
-
-
-_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-
-
-def _bad_char(text: str) -> Optional[str]:
-    m = _BAD_CHARS.search(text)
-    return m.group() if m else None
+        more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
+        return Term(term, definition, example, **more) if term and definition else None
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
-    walker = Walker(name, path)
+    walker = GuideWalker(name, path)
     guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
-        raise GuideError(walker.problems)
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
@@ -428,8 +352,8 @@ def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
 
 def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
     """A folder's defaults file: only keys guides share, each checked as in a guide (GuideError)."""
-    walker = Walker(name, path)
-    if root is None or (isinstance(root, Scalar) and root.is_null):
+    walker = GuideWalker(name, path)
+    if missing(root):
         return  # an empty defaults file sets nothing
     if not isinstance(root, Map):
         walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
@@ -440,16 +364,14 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
             walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
                               f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
         elif key.value not in DEFAULT_KEYS:
-            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({_suggest(key.value, DEFAULT_KEYS)})")
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({suggest(key.value, DEFAULT_KEYS)})")
     shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
     shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
     walker.guide(shared)
     theme = next((v for k, v in root.pairs if k.value == "theme"), None)
     if isinstance(theme, Scalar) and not theme.is_null and theme.value.strip():
-        from . import themes
-
         try:  # the theme's own problems too, with the others
-            themes.resolve(theme.value.strip(), path, theme.where)
+            themefiles.resolve(theme.value.strip(), path, theme.where)
         except GuideError as exc:
             walker.problems.extend(exc.problems)
     if walker.problems:
