@@ -296,6 +296,18 @@ def schema():
 
 
 @cli.command()
+def prompt():
+    """Print a prompt to paste into any chatbot, with an article, to get a guide back.
+
+    Save the chatbot's answer as guides/NAME.yaml, then: studyguide validate, check, build.
+    studyguide itself never goes online. See docs/from-an-article.md.
+    """
+    from .prompting import prompt_text
+
+    click.echo(prompt_text(), nl=False)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 def new(file):
     """Write a commented starter guide to FILE (never overwrites)."""
