@@ -11,6 +11,7 @@ from typing import Mapping, Optional
 from reportlab.platypus import Paragraph
 
 from .. import inline
+from .._reportlab import is_broken_into_lines
 from ..model import Guide
 from ..theming.styles import Theme
 
@@ -27,7 +28,7 @@ class Para(Paragraph):
 
     def wrap(self, availWidth, availHeight):
         # (reportlab's split() drops blPara when it declines to split: then wrap again)
-        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+        if availWidth == self._wrapped_at and is_broken_into_lines(self):
             self.width = availWidth
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
