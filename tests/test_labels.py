@@ -8,6 +8,7 @@ import pytest
 from conftest import GUIDES_DIR, Pdf
 
 from studyguide import api, labels
+from studyguide.errors import GuideError
 from studyguide.render import render
 
 CHINA = GUIDES_DIR / "china-foreign-police-training.yaml"
@@ -119,7 +120,7 @@ def test_a_guide_overrides_single_labels_and_headings(tmp_path):
 def test_unknown_label_keys_get_a_located_suggestion(tmp_path):
     guide = tmp_path / "g.yaml"
     guide.write_text("title: T\nlabels:\n  perod: Class\n", encoding="utf-8")
-    with pytest.raises(api.GuideError) as err:
+    with pytest.raises(GuideError) as err:
         api.load(guide)
     assert str(err.value) == f"{guide}:3:3: labels: unknown key 'perod' (did you mean 'period'?)"
 

@@ -122,7 +122,7 @@ class GuideWalker(QuestionsMixin, Walker):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
                 continue
-            key = name.strip().lower().replace(" ", "_").replace("-", "_")
+            key = activity_key(name)
             if key not in ACTIVITIES:
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
@@ -284,6 +284,21 @@ class GuideWalker(QuestionsMixin, Walker):
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
         return Term(term, definition, example) if term and definition else None
+
+
+def activity_key(name: str) -> str:
+    """An activity's name as the format spells it: 'Word search' and 'word-search' are word_search."""
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def activities_option(text: str) -> tuple[str, ...]:
+    """A comma-separated list of activities (``build --activities``; 'none' for none); ValueError
+    naming the first unknown one."""
+    chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
+    unknown = [a for a in chosen if a not in ACTIVITIES]
+    if unknown:
+        raise ValueError(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})")
+    return chosen
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
