@@ -482,7 +482,8 @@ def test_qti_warns_for_each_ordering_question_at_its_line(guides, guide_path):
     guide = guides[guide_path.stem]
     files, problems = exported(guide, "qti")
     orderings = [(n, q) for n, q in enumerate(guide.questions, 1) if isinstance(q, Ordering)]
-    assert orderings, "every guide here has an ordering question"
+    # the science guide and "escaping" have one; a guide without any gets no warning at all
+    assert orderings or guide_path.stem == "china-foreign-police-training"
     expected = [f"{located(guide_path, '- type: ordering')}: warning: question {n} (ordering): Canvas (QTI) has no "
                 f"ordering question type; exported as a matching question that pairs each item with its position, "
                 f"1 to {len(q.items)}" for n, q in orderings]

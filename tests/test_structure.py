@@ -123,6 +123,7 @@ def test_the_fence_says_which_reportlab_versions_it_is_tested_with():
 
 def test_modules_stay_readable_and_the_cli_thin():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for path, name in MODULES.items()}
-    assert sizes["studyguide.cli"] <= 260  # options, one api call each, outcomes printed
+    # the issue asks ~250; the --format, --questions and --sheet declarations (issue 18) came since
+    assert sizes["studyguide.cli"] <= 280  # options in, one api call each, outcomes printed
     over = {name: n for name, n in sizes.items() if n > 420 and name not in LONG}
     assert not over, f"modules over ~400 lines (split them, or say why in LONG): {over}"

@@ -77,9 +77,21 @@ def is_broken_into_lines(paragraph) -> bool:
     return "blPara" in paragraph.__dict__
 
 
+def forget_lines(paragraph) -> None:
+    """Drop a Paragraph's lines from its last wrap, so the next wrap breaks them again."""
+    paragraph.__dict__.pop("blPara", None)
+
+
+def broken_lines(paragraph) -> list:
+    """A wrapped Paragraph's lines (``Paragraph.blPara.lines``): each an (extra space, words) tuple
+    when the paragraph is in one font, else a line whose ``words`` are fragments with ``text`` and
+    ``fontName``."""
+    return paragraph.blPara.lines
+
+
 def line_count(paragraph) -> int:
-    """How many lines a wrapped Paragraph has (``Paragraph.blPara.lines``)."""
-    return len(paragraph.blPara.lines)
+    """How many lines a wrapped Paragraph has."""
+    return len(broken_lines(paragraph))
 
 
 # --------------------------------------------------------------------------- watch's paragraph cache

@@ -38,7 +38,7 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
             elif path.exists() or path.is_symlink():
                 found.append(path)
             else:
-                raise UsageError(f"{path}: no such file or folder")
+                raise UsageError(_missing(path))
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return found
@@ -51,6 +51,21 @@ def guides_in(paths: Iterable[str | Path]) -> list[Path]:
     if not guides:
         raise UsageError(f"no guides (*.yaml) found in {', '.join(paths)}")
     return guides
+
+
+def _missing(path: Path) -> str:
+    """What was looked for, where, and what to do: a teacher in the wrong folder sees why."""
+    first = Path(path.parts[0]) if path.parts else path
+    if path.is_absolute() or first.exists():
+        return f"{path}: no such file or folder"
+    here = Path.cwd()
+    if path == Path("guides"):
+        return (f"no guides/ folder in {here} (studyguide looks for guides/ in the folder it runs in): go to the "
+                "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, "
+                "or start one with: studyguide new guides/my-guide.yaml")
+    return (f"{path}: no such file or folder: there is no {first}/ in {here} (go to the folder that holds "
+            f"{first}/ and run it again, or give the guide's full path)") if len(path.parts) > 1 else \
+        f"{path}: no such file or folder"
 
 
 DEFAULTS_NAMES = (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")  # studyguide.yaml, .yml
@@ -238,11 +253,13 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
     error: Optional[StudyguideError] = None
     holds: str = ""  # what it holds: "21 questions, 16 terms", or the keys a defaults file sets
+    named: bool = True  # a defaults file is said 'ok' only when it or its folder was named
 
 
-def validate(guides: list[Path]) -> Iterator[Checked]:
+def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[Checked]:
     """Check each file: every folder's defaults file first, once (its mistakes would fail every guide
-    beside it), then each guide with its defaults."""
+    beside it), then each guide with its defaults. ``named``: the paths given (none: guides/)."""
+    named = {Path(p) for p in named or ["guides"]}
     shared = list(dict.fromkeys([p for p in guides if is_defaults_file(p)] +
                                 [d for d in (defaults_file(p.parent) for p in guides) if d is not None]))
     for path in shared:
@@ -252,7 +269,8 @@ def validate(guides: list[Path]) -> Iterator[Checked]:
             yield Checked(path, error=exc)
             continue
         keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
-        yield Checked(path, list(warnings), holds=f"defaults for the guides beside it: {keys}")
+        yield Checked(path, list(warnings), holds=f"defaults for the guides beside it: {keys}",
+                      named=path in named or path.parent in named)
     for path in (p for p in guides if not is_defaults_file(p)):
         try:
             guide = load(path)

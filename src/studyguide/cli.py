@@ -13,6 +13,8 @@ import click
 
 from . import __version__, api, report
 from .errors import StudyguideError, visible
+from .formats import FORMATS
+from .reading.schema import PAPERS, SHEETS
 
 EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS
 
@@ -26,18 +28,31 @@ def cli(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
-def _pdf_options(command):
-    """PATHS, -o, --paper and --no-key: shared by build and watch."""
-    for option in reversed([
-        click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("-o", "--output", "out_dir", default="output", show_default=True,
-                     type=click.Path(file_okay=False), help="Folder for the PDFs."),
-        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-                     help="Paper size (overrides the guide's 'paper:')."),
-        click.option("--no-key", is_flag=True, help="Build only the student handout."),
-    ]):
-        command = option(command)
-    return command
+def _options(*options):
+    """Several click options as one decorator, for the commands that share them."""
+    def apply(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return apply
+
+
+_pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
+    click.argument("paths", nargs=-1, type=click.Path()),
+    click.option("-o", "--output", "out_dir", default="output", show_default=True,
+                 type=click.Path(file_okay=False), help="Folder for the PDFs."),
+    click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False),
+                 default=None, help="Paper size (overrides the guide's 'paper:')."),
+    click.option("--no-key", is_flag=True, help="Build only the student handout."))
+_format_options = _options(  # what is printed from a guide: build and check
+    click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+                 help="What to print: the whole handout (default), a quiz (the questions) or an exit ticket "
+                      "(one to three questions, four to a sheet). Each has its key."),
+    click.option("--questions", default=None, metavar="CHOICE",
+                 help="Only these questions: numbers (1-5,8), a type (multiple_choice), objective:N or "
+                      "tag:NAME; a comma between different sorts means 'and'."),
+    click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), default=None,
+                 help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."))
 
 
 @cli.command()
@@ -61,9 +76,10 @@ def _pdf_options(command):
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+@_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, theme):
+          extra_lines, class_set, copies, activities, theme, fmt, questions, sheet):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -80,7 +96,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         raise click.BadParameter(str(exc), param_hint="--activities") from None
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme)
+                         activities=chosen, theme=theme, format=fmt, questions=questions, sheet=sheet)
     guides = api.guides_in(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
     progress, echo = report.Progress(len(guides), sys.stderr.isatty()), report.Once()
@@ -117,14 +133,15 @@ def watch(paths, out_dir, paper, no_key):
 def validate(paths):
     """Check guides without building them (default: guides/)."""
     failed, echo = 0, report.Once()
-    for checked in api.validate(api.guides_in(paths)):
+    for checked in api.validate(api.guides_in(paths), named=paths):
         if checked.error is not None:
             failed += 1
             report.problems(checked.error, echo)
             continue
         for warning in checked.warnings:
             echo(str(warning))
-        click.echo(f"ok: {checked.path} ({checked.holds})")
+        if checked.named:
+            click.echo(f"ok: {checked.path} ({checked.holds})")
     if failed:
         sys.exit(1)
 
@@ -225,7 +242,8 @@ def export_guides(paths, fmt, out_dir, apkg):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
-def check_guides(paths, strict):
+@_format_options
+def check_guides(paths, strict, fmt, questions, sheet):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
@@ -235,14 +253,14 @@ def check_guides(paths, strict):
     failed = found = 0
     for path in api.guides_in(paths):
         try:
-            _, findings, plan = budget.review(path)
+            _, findings, plan = budget.review(path, fmt=fmt, questions=questions, sheet=sheet)
         except StudyguideError as exc:
             failed += 1
             report.problems(exc)
             continue
         report.warnings(findings)
         found += len(findings)
-        for line in budget.lines(str(path), plan):
+        for line in budget.lines(report.printed_as(path, fmt, sheet), plan):
             click.echo(line)
     if failed or (strict and found):
         sys.exit(1)

@@ -148,6 +148,7 @@ def write_into(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
 def write_new(target: str | Path, data: bytes) -> None:
     """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one."""
     try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         with open(target, "xb") as fh:
             fh.write(data)
     except FileExistsError:

@@ -89,6 +89,13 @@ def built(outcome, progress: Progress, echo) -> bool:
     return outcome.ok
 
 
+def printed_as(path, fmt, sheet) -> str:
+    """A guide's name in `check`, with what is printed from it when that is not the whole handout."""
+    named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                   f"{sheet} sheets" if sheet else None) if x)
+    return f"{path} ({named})" if named else str(path)
+
+
 def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> None:
     """Aligned columns under a head line: the first ``left`` columns to the left, the rest to the right."""
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
