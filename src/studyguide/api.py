@@ -166,7 +166,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     ``theme``: a Theme (default: the guide's own, see :func:`theme_for`).
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
     The layout does not depend on the mode, so ``modes=("key",)`` draws the same key, byte for byte,
-    as drawing both: watch draws the handout and the key in two processes at once this way.
+    as drawing both.
     """
     from . import render  # reportlab: see the note at the top
     from .layout import activities

@@ -25,10 +25,9 @@ from .._reportlab import stacked_height
 from .. import inline
 from ..activities.wordsearch import DIRECTIONS
 from ..labels import sentences
-from ..model import format_points
+from ..model import LETTERS, format_points
 from .flow import Gap, Labelled, SectionMark, Twin
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _instructions(ctx, name: str, data) -> str:

@@ -15,11 +15,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from .. import inline, shuffle
 from .._reportlab import line_count
 from ..theming import fonts
-from ..model import Blank, format_points
+from ..model import LETTERS, Blank, format_points
 from .flow import Box, Gap, Labelled, Options, Stack, Twin
 from .sections import heading
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class LinedAnswer(Flowable):
