@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import inline, labels, pages, rtl
+from . import inline, labels, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -114,8 +114,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """
     if isinstance(modes, str):
         modes = (modes,)
-    theme = theme or default_theme()
     paper = paper or guide.paper
+    theme = sheets.fit(theme or default_theme(), paper)  # narrower margins on half and quarter pages
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)

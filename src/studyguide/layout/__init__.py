@@ -104,6 +104,10 @@ class Ctx:
 
 
 def story(ctx: Ctx) -> list:
+    if ctx.guide.format != "handout":  # a quiz, an exit ticket (studyguide.formats)
+        from .formats import STORIES
+
+        return STORIES[ctx.guide.format](ctx)
     from . import activities, header, questions, sections
 
     builders = {
