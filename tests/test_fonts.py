@@ -307,3 +307,29 @@ def test_a_crossword_of_mixed_directions_is_a_located_error(tmp_path):
     assert str(err.value) == (
         f"{path}:9:5: activities item 2: a crossword cannot mix right-to-left terms ('שלום') with left-to-right "
         "ones ('house'): its Across answers run one way; keep the terms of one script, or leave the crossword out")
+
+
+@pytest.mark.parametrize("args", [["--format", "exit-ticket", "--questions", "1,2", "--sheet", "half"],
+                                  ["--format", "cornell"], ["--format", "organizers"],
+                                  ["--format", "quiz", "--versions", "2", "--class-set", "--copies", "3"]],
+                         ids=lambda a: "-".join(x.strip("-") for x in a))
+def test_every_format_in_chinese_draws_real_glyphs_from_embedded_fonts(args, tmp_path):
+    """The other things a guide prints (quizzes, tickets on cut sheets, notes, organizers, versions,
+    grids, class sets), built from the first guide in Chinese: no box, no unembedded font."""
+    from click.testing import CliRunner
+
+    from conftest import GUIDES_DIR
+    from studyguide import cli
+
+    source = (GUIDES_DIR / "china-foreign-police-training.yaml").read_text(encoding="utf-8")
+    lines = [ln for ln in source.splitlines() if not ln.startswith("language:")]
+    guide = tmp_path / "china-zh.yaml"
+    guide.write_text("language: zh\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.cli, ["build", str(guide), "-o", str(tmp_path / "out"), *args])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert_no_boxes(data, pdf.name)
+        assert all(embedded for _, _, embedded in fonts_listed(data)), (pdf.name, fonts_listed(data))
