@@ -333,3 +333,26 @@ def test_every_format_in_chinese_draws_real_glyphs_from_embedded_fonts(args, tmp
         data = pdf.read_bytes()
         assert_no_boxes(data, pdf.name)
         assert all(embedded for _, _, embedded in fonts_listed(data)), (pdf.name, fonts_listed(data))
+
+
+def test_labels_drawn_on_the_canvas_are_in_display_order_too(tmp_path):
+    """A teacher's own Hebrew labels: Name / Date / Period, True / False are drawn straight on the
+    canvas, not as paragraphs, and still come out right to left (the glyphs in drawing order)."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: בדיקה
+        labels:
+          name: שם התלמיד
+          true: נכון
+          false: לא נכון
+        questions:
+          - type: true_false
+            prompt: העברית נכתבת מימין לשמאל.
+            answer: true
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data)
+        shown = "".join(d.char for d in drawn(pdf.data))
+        assert "ןוכנ" in shown and "ןוכנ אל" in shown and "לא נכון" not in shown
+    shown = "".join(d.char for d in drawn(built.student.data))
+    assert "דימלתה םש" in shown and "שם התלמיד" not in shown  # the handout's Name line

@@ -96,6 +96,14 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
 
 
+def visual(text: str) -> str:
+    """A one-line text drawn straight on the canvas, shaped and in display order (a single
+    character, such as a crossword letter, is left as it is)."""
+    if len(text) < 2 or not has_rtl(text):
+        return text
+    return display(shape(text), base_is_rtl(text))
+
+
 def problem(text: str) -> str | None:
     """Why ``text`` (a guide's text, as typed) cannot be set right to left, or None."""
     if not has_rtl(text) or "*" not in text:
