@@ -356,3 +356,19 @@ def test_labels_drawn_on_the_canvas_are_in_display_order_too(tmp_path):
         assert "ןוכנ" in shown and "ןוכנ אל" in shown and "לא נכון" not in shown
     shown = "".join(d.char for d in drawn(built.student.data))
     assert "דימלתה םש" in shown and "שם התלמיד" not in shown  # the handout's Name line
+
+
+def test_a_collection_file_lists_each_truetype_face(tmp_path):
+    """.ttc files (most CJK fonts on Windows and macOS) hold several faces; each is indexed."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.ttCollection import TTCollection
+
+    first = TTFont(_make_font(tmp_path / "a.ttf", "AB"))
+    second = TTFont(_make_font(tmp_path / "b.ttf", PUA))
+    collection = TTCollection()
+    collection.fonts = [first, second]
+    collection.save(str(tmp_path / "both.ttc"))
+    faces = sysfonts.read_faces(tmp_path / "both.ttc")
+    assert [index for index, _ in faces] == [0, 1]
+    assert ord(PUA) in sysfonts.Coverage(faces[1][1]) and ord(PUA) not in sysfonts.Coverage(faces[0][1])
+    assert ord("A") in sysfonts.Coverage(faces[0][1])
