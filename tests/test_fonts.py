@@ -168,7 +168,7 @@ def test_labels_are_checked_too(tmp_path, monkeypatch):
     path = write_guide(tmp_path, "g.yaml", "title: T\nlanguage: zh\n")
     _, warnings = render.glyph_plan(api.load(path))
     assert [str(w) for w in warnings] == [
-        f"{path}: warning: no font has the character '{PUA}' (U+E123, the printed labels); it would print as a "
+        f"{path}: warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints); it would print as a "
         "box: install a font that has it, or retype it"]
 
 
@@ -372,3 +372,17 @@ def test_a_collection_file_lists_each_truetype_face(tmp_path):
     assert [index for index, _ in faces] == [0, 1]
     assert ord(PUA) in sysfonts.Coverage(faces[1][1]) and ord(PUA) not in sysfonts.Coverage(faces[0][1])
     assert ord("A") in sysfonts.Coverage(faces[0][1])
+
+
+def test_a_seed_no_font_has_is_reported(tmp_path):
+    """The footer prints the seed as typed (--seed): its characters are checked like the guide's."""
+    from click.testing import CliRunner
+
+    from studyguide import cli
+
+    path = write_guide(tmp_path, "g.yaml", "title: Seeds\nquestions:\n  - type: true_false\n    prompt: Yes?\n"
+                                           "    answer: true\n")
+    result = CliRunner().invoke(cli.cli, ["build", str(path), "-o", str(tmp_path / "out"), "--versions", "2",
+                                          "--seed", f"x{PUA}"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints)" in result.output
