@@ -107,7 +107,7 @@ def test_schema_covers_the_format(schema):
     assert [v["properties"]["type"]["const"] for v in variants] == QUESTION_TYPES
     for v in variants:
         assert {"type", "prompt"} <= set(v["required"])
-    assert schema["properties"]["paper"]["enum"] == ["letter", "a4"]
+    assert schema["properties"]["paper"]["enum"] == ["letter", "a4", "half-letter", "a5"]
 
 
 def test_guides_use_only_schema_keys(schema):

@@ -147,7 +147,7 @@ def test_cli_build_goes_on_after_a_failing_guide(tmp_path):
     proc = run_cli("build", "guides", "-o", "pdfs", "--no-key", "--paper", "a4", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
-        "guides/a-bad.yaml:2:8: paper: 'legal' is not a paper size (use letter or a4)",
+        "guides/a-bad.yaml:2:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)",
         "failed: guides/a-bad.yaml",
         "1 of 2 guides failed",
     ]

@@ -29,6 +29,9 @@ COMMON = {
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
+    "tags": {"oneOf": [{"type": "array", "items": {"type": ["string", "number"], "pattern": "^[^,:]+$"}},
+                       {"type": ["string", "number"], "pattern": "^[^,:]+$"}],
+             "description": "words for choosing questions: build --questions tag:friday"},
 }
 PER_TYPE = {
     "multiple_choice": {"choices": {**CHOICES, "maxItems": MAX_CHOICES}, "answer": LETTER_OR_TEXT},
@@ -79,16 +82,20 @@ def guide_schema() -> dict:
                 "type": "object", "required": ["title"], "additionalProperties": False,
                 "properties": {"title": TEXT, "summary": TEXT, "points": TEXTS,
                                "image": {**TEXT, "description": "PNG, JPEG or GIF in the guide's folder or assets/"},
-                               "caption": TEXT}}},
+                               "caption": TEXT,
+                               "cues": {**TEXTS, "description": "questions for the cue column of Cornell notes"}}}},
             "perspectives": {"type": "array", "items": {
                 "type": "object", "required": ["who", "view"], "additionalProperties": False,
-                "properties": {"who": TEXT, "view": TEXT}}},
+                "properties": {"who": TEXT, "view": TEXT,
+                               "evidence": {**TEXT, "description": "what supports the view (organizers' key)"}}}},
             "benefits": {"type": "array", "items": POINT},
             "criticisms": {"type": "array", "items": POINT},
             "takeaways": TEXTS,
             "vocabulary": {"type": "array", "items": {
                 "type": "object", "required": ["term", "definition"], "additionalProperties": False,
-                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT}}},
+                "properties": {"term": TEXT, "definition": TEXT, "example": TEXT,
+                               "characteristics": {**TEXT, "description": "for the Frayer card's key"},
+                               "non_examples": {**TEXT, "description": "for the Frayer card's key"}}}},
             "questions": {"type": "array", "items": {"oneOf": [question_schema(k) for k in QUESTION_KEYS]}},
             "versions": {**NUMBER, "description": "how many shuffled versions (A, B, ...), 1 to 26"},
             "seed": {"type": ["string", "number"], "description": "the same seed gives the same versions"},

@@ -16,8 +16,9 @@ from .loader import Map, Scalar
 from .walker import MAX_TEXT, clip, count, suggest
 
 MAX_CHOICES = 8
+MAX_TAG = 60
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective")
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags")
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
     "select_all": COMMON_Q + ("choices", "answer"),
@@ -56,10 +57,30 @@ class QuestionsMixin:
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
+            tags=self.tags(keys.get("tags"), f"{label}.tags"),
             where=node.where,
         )
         builder = getattr(self, "q_" + qtype)
         return builder(keys, label, node, common)
+
+    def tags(self, node, label) -> tuple[str, ...]:
+        """`tags: [friday, vocab]`, or one tag as text (`tags: friday`); each a word or short phrase."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return ()
+        items = [node] if isinstance(node, Scalar) else self.seq(node, label, "tags")
+        out: list[str] = []
+        for i, item in enumerate(items, 1):
+            where = label if isinstance(node, Scalar) else f"{label} item {i}"
+            value = self.text(item, where, required=True, max_len=MAX_TAG)
+            if value is None:
+                continue
+            tag = " ".join(value.split())
+            if any(c in tag for c in ",:"):
+                self.error(item, f"{where}: '{clip(tag)}' holds a '{',' if ',' in tag else ':'}'; a tag is a word "
+                                 "or a short phrase (give several tags as a list: tags: [friday, vocab])")
+            elif tag.casefold() not in (t.casefold() for t in out):
+                out.append(tag)
+        return tuple(out)
 
     def objective(self, node, label) -> Optional[int]:
         """An objective named by its number (1, 2, ...) or its exact text → its index."""

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
+from .. import rtl
 from ..errors import Location, Problem
 from . import syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
@@ -157,6 +158,10 @@ class Walker:
         if not value:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
+            return None
+        why = rtl.problem(value)
+        if why:
+            self.error(node, f"{label}: {why}")
             return None
         self.texts.append((node.where, value))
         return value
