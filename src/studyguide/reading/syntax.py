@@ -147,8 +147,9 @@ class _Scan:
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
             if len(self.found) > MAX_FINDINGS:  # a teacher fixes a screenful, then runs validate again
+                first_left = self.found[MAX_FINDINGS][0] - 1
                 del self.found[MAX_FINDINGS:]
-                self.report(n, 0, f"more layout mistakes may follow from here ({MAX_FINDINGS} are listed above): "
+                self.report(first_left, 0, f"more layout mistakes may follow from here ({MAX_FINDINGS} are listed above): "
                                   "fix those, then run validate again")
                 break
             if n <= self.skip_until:
