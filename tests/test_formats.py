@@ -498,3 +498,17 @@ def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{path}: graphic organizers are made from 'benefits:', 'criticisms:', 'perspectives:' and 'vocabulary:', "
         "and the guide has none of them"]
+
+
+def test_check_counts_the_blanks_of_notes_and_the_boxes_of_organizers(tmp_path):
+    notes = write_guide(tmp_path, "forest.yaml", NOTES)
+    run = run_cli("check", notes, "--format", "notes")
+    lines = run.stdout.splitlines()
+    # the topics' words at 200 a minute; photosynthesis, carbon sinks, soil and human rights at ½ minute a blank
+    assert lines[0] == f"{notes} (notes): 1 page, about 2 minutes"
+    assert lines[-1].split()[:3] == ["topics", "1", "2"] and lines[-1].endswith("words, 4 blanks")
+    dams = write_guide(tmp_path, "dams.yaml", ORGANIZERS)
+    out = run_cli("check", dams, "--format", "organizers").stdout.splitlines()
+    assert out[0] == f"{dams} (organizers): 2 pages, about 15 minutes"  # 3 + 4 + 8 boxes, a minute each
+    assert [line.split()[0] for line in out[2:]] == ["header", "chart", "perspectives", "vocabulary"]
+    assert out[-1].endswith("8 boxes") and out[-2].endswith("4 boxes") and out[-3].endswith("3 boxes")
