@@ -232,7 +232,8 @@ def validate(paths):
     shared = list(dict.fromkeys([p for p in guides if api.is_defaults_file(p)] +
                                 [d for d in (api.defaults_file(p.parent) for p in guides) if d is not None]))
     guides = [p for p in guides if not api.is_defaults_file(p)]
-    for path in shared:  # each folder's defaults file first, once
+    named = {Path(p) for p in paths or ["guides"]}
+    for path in shared:  # each folder's defaults file first, once (said 'ok' only when it or its folder is named)
         try:
             root, warnings = api.load_defaults(path)
         except StudyguideError as exc:
@@ -242,7 +243,8 @@ def validate(paths):
         for warning in warnings:
             echo(str(warning))
         keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
-        click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
+        if path in named or path.parent in named:
+            click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
     for path in guides:
         try:
             guide = api.load(path)
@@ -299,6 +301,7 @@ def new(file):
     """Write a commented starter guide to FILE (never overwrites)."""
     starter = (Path(__file__).with_name("starter.yaml")).read_bytes()
     try:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         with open(file, "xb") as fh:
             fh.write(starter)
     except FileExistsError:

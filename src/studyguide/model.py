@@ -203,6 +203,7 @@ class Guide:
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     activities: tuple[str, ...] = ()   # vocabulary activities to print
+    coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
     format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket, notes... (formats.py)

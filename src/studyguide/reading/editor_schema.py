@@ -104,6 +104,8 @@ def guide_schema() -> dict:
                 "reduced_choices": BOOLEAN, "word_bank": BOOLEAN, "extra_lines": NUMBER}},
             "labels": {"type": "object", "additionalProperties": False, "description": "override any printed label",
                        "properties": {k: {**TEXT, "default": v} for k, v in EN_LABELS.items()}},
+            "coverage": {"enum": ["both", "key"], "default": "both",
+                         "description": "the table of objectives and the questions that check them: both PDFs, or key only"},
             "theme": {**TEXT, "description": "classic, modern, ink-saver, compact, or your own themes/NAME.yaml",
                       "default": "classic"},
             "school": {**TEXT, "description": "printed above the title"},

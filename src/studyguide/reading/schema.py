@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 from typing import Callable, Optional
 
-from .. import images
+from .. import images, rtl
 from ..errors import GuideError, Location
 from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
@@ -24,7 +24,8 @@ from .walker import Walker, clip, missing, suggest
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -87,12 +88,14 @@ class GuideWalker(QuestionsMixin, Walker):
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
             activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
             theme=self.text(g("theme"), "theme", max_len=200),
             theme_where=g("theme").where if g("theme") is not None else None,
             branding=self.branding(keys),
         )
+        self._one_direction(fields.get("vocabulary") or (), fields.get("activities") or ())
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
@@ -119,6 +122,7 @@ class GuideWalker(QuestionsMixin, Walker):
 
     def _activities(self, node) -> tuple[str, ...]:
         out = []
+        self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
@@ -128,7 +132,29 @@ class GuideWalker(QuestionsMixin, Walker):
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
                 out.append(key)
+                self._activity_nodes[key] = (i, item)
         return tuple(out)
+
+    def _one_direction(self, vocabulary, activities) -> None:
+        """A crossword's Across answers all run one way: right to left (Hebrew, Arabic: the grid is
+        mirrored) or left to right, so its terms cannot mix the two."""
+        if "crossword" not in activities:
+            return
+        rtl_terms = [t.term for t in vocabulary if rtl.has_rtl(t.term)]
+        ltr_terms = [t.term for t in vocabulary if not rtl.has_rtl(t.term) and any(c.isalpha() for c in t.term)]
+        if rtl_terms and ltr_terms:
+            i, node = getattr(self, "_activity_nodes", {}).get("crossword", (0, Location(str(self.guide_path))))
+            self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
+                             f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
+                             "keep the terms of one script, or leave the crossword out")
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
 
     def _accommodations(self, node) -> Optional[Accommodations]:
         if missing(node):
@@ -290,6 +316,8 @@ class GuideWalker(QuestionsMixin, Walker):
         return Perspective(who, view, evidence) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
@@ -313,8 +341,9 @@ class GuideWalker(QuestionsMixin, Walker):
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
-        raise GuideError(walker.problems)
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide
