@@ -512,3 +512,16 @@ def test_check_counts_the_blanks_of_notes_and_the_boxes_of_organizers(tmp_path):
     assert out[0] == f"{dams} (organizers): 2 pages, about 15 minutes"  # 3 + 4 + 8 boxes, a minute each
     assert [line.split()[0] for line in out[2:]] == ["header", "chart", "perspectives", "vocabulary"]
     assert out[-1].endswith("8 boxes") and out[-2].endswith("4 boxes") and out[-3].endswith("3 boxes")
+
+
+@pytest.mark.parametrize("fmt, questions, sheet", [
+    ("quiz", "1-3", None), ("exit-ticket", "2", None), ("notes", None, "quarter"), ("cornell", None, None),
+    ("organizers", None, "half")])
+def test_every_format_rebuilds_byte_for_byte(tmp_path, fmt, questions, sheet):
+    text = {"notes": NOTES, "cornell": NOTES, "organizers": ORGANIZERS}.get(fmt, WEEK)
+    path = write_guide(tmp_path / "g", "g.yaml", text)
+    made = []
+    for run in ("a", "b"):
+        result = build_set(path, tmp_path / run, None, SetOptions(format=fmt, questions=questions, sheet=sheet))
+        made.append({o.path.name: o.path.read_bytes() for o in result.outputs})
+    assert len(made[0]) == 2 and made[0] == made[1]
