@@ -525,3 +525,19 @@ def test_every_format_rebuilds_byte_for_byte(tmp_path, fmt, questions, sheet):
         result = build_set(path, tmp_path / run, None, SetOptions(format=fmt, questions=questions, sheet=sheet))
         made.append({o.path.name: o.path.read_bytes() for o in result.outputs})
     assert len(made[0]) == 2 and made[0] == made[1]
+
+
+def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_path):
+    essay = write_guide(tmp_path / "g", "long.yaml", """
+        title: T
+        questions:
+          - type: essay
+            prompt: Write about it.
+            lines: 30
+        """)
+    with pytest.raises(Exception) as info:
+        build_set(essay, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
+        "choose fewer or shorter questions with --questions"]
+    assert not (tmp_path / "out").exists()
