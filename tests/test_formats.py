@@ -541,3 +541,42 @@ def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_p
         f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
         "choose fewer or shorter questions with --questions"]
     assert not (tmp_path / "out").exists()
+
+
+def test_any_choice_text_chooses_questions_or_gets_a_located_message(week):
+    from hypothesis import given, settings, strategies as st
+
+    guide = api.load(week)
+    pieces = st.sampled_from(["1", "6", "7", "0", "2-4", "4-2", "–", "+", ",", ":", " ", "tag:", "friday", "exit",
+                              "objective:", "2", "type:", "essay", "true-false", "matching", "x", "obj:1", "99999999",
+                              "²", "٣"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=8).map("".join) | st.text(max_size=20))
+    def check(spec):
+        try:
+            chosen = select.select(guide, spec)
+        except GuideError as exc:
+            assert [p.where.file for p in exc.problems] == [str(week)]
+            assert all(str(p).startswith(f"{week}: --questions ") for p in exc.problems)
+        else:
+            assert 0 < len(chosen.questions) <= len(guide.questions)
+            assert [q for q in guide.questions if q in chosen.questions] == list(chosen.questions)
+
+    check()
+
+
+def test_a_superscript_digit_is_no_objective_number(tmp_path):
+    path = write_guide(tmp_path, "sup.yaml", """
+        title: T
+        objectives: [One]
+        questions:
+          - type: true_false
+            prompt: P
+            answer: yes
+            objective: "²"
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:7:16: question 1.objective: '²' is not an objective (give its number, 1 to 1, or its exact text)"]
