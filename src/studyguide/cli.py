@@ -174,11 +174,7 @@ def schema():
 
 @cli.command()
 def prompt():
-    """Print a prompt to paste into any chatbot, with an article, to get a guide back.
-
-    Save the chatbot's answer as guides/NAME.yaml, then: studyguide validate, check, build.
-    studyguide itself never goes online. See docs/from-an-article.md.
-    """
+    """Print a prompt for any chatbot: paste it with an article, save the answer as a guide (no network)."""
     from .prompting import prompt_text
 
     click.echo(prompt_text(), nl=False)

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from .._reportlab import broken_lines, line_count
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
 from . import Para
@@ -55,7 +56,7 @@ def breaks(ctx) -> list[list[int]]:
             para = _para(ctx, text)
             para.wrap(_width(ctx), 1e6)
             counts, seen = [], 0
-            for line in para.blPara.lines:
+            for line in broken_lines(para):
                 seen += _nonspace(line)
                 counts.append(seen)
             cache.append(counts)
@@ -128,7 +129,7 @@ class NumberedPara(Flowable):
         if len(parts) != 2:
             return []
         parts[0].wrap(_width(self.ctx), aH)
-        head = len(parts[0].blPara.lines)
+        head = line_count(parts[0])
         return [NumberedPara(self.ctx, parts[0], self.first_line, self.number),
                 NumberedPara(self.ctx, parts[1], self.first_line + head, None)]
 
@@ -141,7 +142,7 @@ class NumberedPara(Flowable):
     def draw(self):
         ctx, canv = self.ctx, self.canv
         body, small = self.para.style, ctx.styles["footer"]
-        count = len(self.para.blPara.lines)
+        count = line_count(self.para)
         self.para.drawOn(canv, self.left, 0)
         canv.saveState()
         canv.setFont(small.fontName, small.fontSize)
