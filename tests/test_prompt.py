@@ -49,3 +49,27 @@ def test_prompt_example_validates_and_passes_check_strict(tmp_path):
     assert checked.stderr == ""
     kinds = set(re.findall(r"^  - type: (\w+)$", example, re.M))
     assert len(kinds) == 8
+
+
+def test_new_with_a_reading_starts_a_guide_whose_reading_is_the_file(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Bikes on Main Street\n\nThe council met on Tuesday.\nIt talked about {@ bikes.\n\n"
+                       "\tA second\u200b paragraph.\n", encoding="utf-8")
+    made = run_cli("new", "--reading", article, "guides/bikes.yaml", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    from studyguide import api
+
+    guide = api.load(tmp_path / "guides" / "bikes.yaml")
+    assert guide.title == "Bikes on Main Street"
+    assert guide.reading.title == "Bikes on Main Street"
+    assert guide.reading.paragraphs == ("The council met on Tuesday. It talked about {@ bikes.", "A second paragraph.")
+    again = run_cli("new", "--reading", article, "guides/bikes.yaml", cwd=tmp_path)
+    assert again.returncode != 0 and "already exists" in again.stderr
+
+
+def test_new_with_a_reading_that_is_not_utf8_says_where_and_what_to_do(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Title\n\nCaf\xe9\n")
+    made = run_cli("new", "--reading", "a.txt", "guides/x.yaml", cwd=tmp_path)
+    assert made.returncode != 0
+    assert made.stderr.strip() == "a.txt:3: not UTF-8 (byte 0xE9); save the file as UTF-8 plain text"
+    assert not (tmp_path / "guides" / "x.yaml").exists()

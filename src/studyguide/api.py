@@ -290,9 +290,15 @@ def overview(path: Path) -> tuple[str, str, str, str, str]:
             str(rendered["student"].pages))
 
 
-def new_guide(path: str | Path) -> None:
-    """Write the commented starter guide to ``path``, which must not exist yet."""
-    files.write_new(path, STARTER.read_bytes())
+def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
+    """Write the commented starter guide to ``path``, which must not exist yet; with ``reading``, a
+    plain-text file, the guide's title and `reading:` come from it (prompting/article.py)."""
+    data = STARTER.read_bytes()
+    if reading is not None:
+        from .prompting.article import starter_with_reading
+
+        data = starter_with_reading(data.decode("utf-8"), Path(reading)).encode("utf-8")
+    files.write_new(path, data)
 
 
 @dataclass
