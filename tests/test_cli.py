@@ -14,7 +14,7 @@ from studyguide import api
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
             "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels", "coverage",
-            "theme", "school", "course", "teacher", "logo", "header", "footer"]
+            "time_limit", "theme", "school", "course", "teacher", "logo", "header", "footer"]
 QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank",
                   "matching", "ordering"]
 
@@ -218,6 +218,6 @@ def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
     (guides / "studyguide.yaml").write_text("paper: legal\n", encoding="utf-8")
     proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stderr.startswith("guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter")
+    assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)" in proc.stderr
     proc = run_cli("validate", "guides", cwd=tmp_path)
     assert proc.returncode == 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import inline, labels, pages, rtl, sheets
+from . import _reportlab, inline, labels, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -129,7 +129,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
                                          header_markup=_header(guide, font_for))
-        mirrors.canvases.append((other._makeCanvas(canvasmaker=canvasmaker), mode))
+        mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
     flow = story(ctx)

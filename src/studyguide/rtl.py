@@ -109,6 +109,7 @@ def visual_lines(markup: str, style, width: float) -> str:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
+    from ._reportlab import broken_lines
     from .inline import escape
 
     probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
@@ -116,7 +117,7 @@ def visual_lines(markup: str, style, width: float) -> str:
     probe.wrap(width, 1e9)
     para_rtl = base_is_rtl(_TAGS.sub("", markup))
     out = []
-    for line in probe.blPara.lines:
+    for line in broken_lines(probe):
         faces: list[tuple[str, str]] = []  # (text, face) in reading order
         if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
             faces.append((" ".join(line[1]), style.fontName))

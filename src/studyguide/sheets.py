@@ -17,7 +17,6 @@ from reportlab.lib.units import inch
 
 from .theming.styles import PAPER as SIZES  # letter, a4, and the four small papers
 
-SHEETS = ("half", "quarter")          # what --sheet accepts
 UP = {"half": 2, "quarter": 4}
 # the full sheet a small paper is cut from
 FULL = {"half-letter": "letter", "a5": "a4", "quarter-letter": "letter", "a6": "a4"}
