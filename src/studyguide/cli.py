@@ -258,7 +258,7 @@ def import_bank(file, out, fmt):
     path = Path(file)
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
     written, draft = import_file(path, target, fmt.lower() if fmt else None)
-    _warn(draft.problems)
+    report.warnings(draft.problems)
     click.echo(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
 
 
