@@ -70,33 +70,56 @@ def _items(pdf: bytes):
 def printed_lines(pdf: bytes) -> tuple[dict[int, tuple[int, str, float]], float]:
     """The passage's lines as printed: number → (page, text, baseline), and the lines' left edge.
 
-    A line number is a number in the margin with text on its baseline further right; the lines
-    between numbered ones are counted in reading order, page after page."""
+    A paragraph starts on the baseline of its "[n]" in the margin and runs on, one line every
+    leading, at the lines' left edge; at a page's foot it goes on at the next page's top. A line
+    number is a number in the margin on a line's baseline; the lines between numbered ones are
+    counted in reading order, and every number printed must agree with that count."""
     pages = _items(pdf)
-    left = None
-    for found in pages:
-        for y, x, text in found:
-            if text.isdigit() and any(abs(y2 - y) < 0.2 and x2 > x + 5 for y2, x2, _ in found):
-                left = min(x2 for y2, x2, _ in found if abs(y2 - y) < 0.2 and x2 > x + 5)
-                break
-        if left is not None:
-            break
-    assert left is not None, "no line number printed"
-    sequence, labels = [], []
+    marks = [(p, y, x) for p, found in enumerate(pages) for y, x, t in found if re.fullmatch(r"\[\d+\]", t)]
+    assert marks, "no paragraph number printed"
+    p0, y0, x0 = marks[0]
+    left = min(x for y, x, t in pages[p0] if abs(y - y0) < 0.2 and x > x0 + 5 and not t.isdigit())
+    sequence, labels, carry = [], [], False
     for p, found in enumerate(pages, 1):
-        starts = sorted({y for y, x, _ in found if abs(x - left) < 0.5}, reverse=True)
-        for y in starts:
+        every = sorted({y for y, _, _ in found}, reverse=True)
+        rows = []  # one baseline per printed row (a margin number may sit a hair off its line's)
+        for y in every:
+            if not rows or rows[-1] - y > 0.3:
+                rows.append(y)
+        snap = lambda y: next(r for r in rows if abs(r - y) <= 0.3)  # noqa: E731
+        starts = {snap(y) for y, x, t in found if re.fullmatch(r"\[\d+\]", t)}
+        at_left = {snap(y) for y, x, _ in found if abs(x - left) < 0.5}
+        inside, last = carry and rows and rows[0] in at_left, None
+        carry = False
+        for y in rows:
+            if y in starts:
+                inside = True
+            elif inside and not (y in at_left and last is not None and abs(last - y - leading_of(found, at_left)) < 0.3):
+                inside = bool(last is None and y in at_left)  # the first line at a page's top
+            if not inside:
+                continue
             text = " ".join(t for y2, x2, t in sorted(found, key=lambda i: i[1])
-                            if abs(y2 - y) < 0.2 and x2 > left - 0.5 and not _note(t, x2, left))
-            numbers = [int(t) for y2, x2, t in found if abs(y2 - y) < 0.2 and x2 < left and t.isdigit()]
+                            if abs(y2 - y) <= 0.3 and x2 > left - 0.5 and not _note(t, x2, left))
+            numbers = [int(t) for y2, x2, t in found if abs(y2 - y) <= 0.3 and x2 < left and t.isdigit()]
             if numbers:
                 labels.append((len(sequence), numbers[0]))
             sequence.append((p, text, y))
+            last = y
+        later = [y for y in rows if last is not None and y < last - 0.2 and y > 60]  # anything but the footer
+        carry = last is not None and not later  # the passage ran to the foot of the page
     offsets = {n - i for i, n in labels}
     assert len(offsets) == 1, f"the numbering does not run on line by line: {labels}"
-    assert all(n % 5 == 0 for _, n in labels) and len(labels) >= len(sequence) // 5 - 1
+    assert all(n % 5 == 0 for _, n in labels) and len(labels) == len(sequence) // 5
     first = offsets.pop()
+    assert first == 1
     return {first + i: line for i, line in enumerate(sequence)}, left
+
+
+def leading_of(found, at_left) -> float:
+    """The passage's line spacing: the commonest gap between baselines at its left edge."""
+    ys = sorted(at_left, reverse=True)
+    gaps = [round(a - b, 1) for a, b in zip(ys, ys[1:])]
+    return max(set(gaps), key=gaps.count) if gaps else 0.0
 
 
 def _note(text: str, x: float, left: float) -> bool:
@@ -219,3 +242,34 @@ def test_braces_print_as_typed_and_at_signs_literally(tmp_path):
     out, _ = api.render_guide(api.load(write_guide(tmp_path / "guides", "lit.yaml", text)), "letter", key=False)
     printed = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out["student"].pdf)).pages))
     assert "Write {@x} or {x} and {@ y}: for forty years" in printed
+
+
+def test_exports_cite_the_lines_the_handout_prints(guide):
+    from studyguide.export import exporter
+
+    cited = guide_cited = api.cited_as_printed(guide)
+    out, _ = api.render_guide(guide, guide.paper, key=False)
+    kind, a, b = _cited(out["student"].pdf)[1]
+    made, _ = exporter("moodle")(cited)
+    xml = b"".join(data for _, data in made).decode("utf-8")
+    assert "{@" not in xml
+    assert f"In {kind} {a}–{b}, how did the council first decide?" in xml
+    assert guide_cited.questions[0].prompt == f"In {kind} {a}–{b}, how did the council first decide?"
+
+
+def test_the_first_guide_cites_its_reading_on_the_printed_lines():
+    from conftest import REPO
+
+    guide = api.load(REPO / "guides" / "china-foreign-police-training.yaml")
+    citing = [q for q in guide.questions if "{@" in q.prompt]
+    assert len(citing) >= 3 and not guide.warnings
+    for edition in (None, "large-print"):
+        out, _ = api.render_guide(guide, "letter", theme=api.theme_for(guide, edition=edition))
+        lines, _ = printed_lines(out["student"].pdf)
+        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out["student"].pdf)).pages))
+        a, b = map(int, re.search(r"In lines? (\d+)(?:–(\d+))?, how do Chinese authorities", text).groups("0"))
+        b = b or a
+        span = ("Officials describe the courses as a way to share what China learned about keeping order while its "
+                "cities grew quickly, and they call the goal a fairer social order.")
+        assert span in _norm(" ".join(lines[i][1] for i in range(a, b + 1)))
+        assert span not in _norm(" ".join(lines[i][1] for i in range(a + 1, b + 1)))

@@ -301,6 +301,23 @@ def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
     files.write_new(path, data)
 
 
+def cited_as_printed(guide: Guide) -> Guide:
+    """The guide with its questions' citations of the reading written out ("lines 12–14") as its
+    handout prints them (its own paper and theme): for the exports, which have no layout of their own."""
+    if guide.reading is None:
+        return guide
+    from . import render, sheets
+    from .layout import Ctx, passage
+    from .theming.styles import make_styles
+
+    theme = sheets.fit(theme_for(guide), guide.paper)
+    font_for, _ = render.glyph_plan(guide, theme)
+    ctx = Ctx(guide=guide, theme=theme, styles=make_styles(theme), fonts=font_for, mode="student",
+              width=theme.page_size(guide.paper)[0] - 2 * theme.margin_x, height=0)
+    passage.cite(ctx)
+    return ctx.guide
+
+
 @dataclass
 class ExportOutcome:
     """One guide's export: the files written, the warnings, or the error that stopped it."""
@@ -323,7 +340,7 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
         exporter = exporter_for(fmt)
     for path in guides:
         try:
-            guide = load(path)
+            guide = cited_as_printed(load(path))
             made, warnings = exporter(guide)
         except StudyguideError as exc:
             yield ExportOutcome(path, error=exc)
