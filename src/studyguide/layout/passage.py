@@ -25,7 +25,7 @@ def _gutter(ctx) -> tuple[float, float]:
     """Widths of the left margin (paragraph and line numbers) and of the right one (the key's notes)."""
     style = ctx.styles["footer"]
     left = stringWidth("[99]  999", style.fontName, style.fontSize) + 8
-    right = stringWidth("99, 99", style.fontName, style.fontSize) + 10
+    right = stringWidth("99, 99", style.fontName, style.fontSize) + 14
     return left, right
 
 
@@ -159,14 +159,17 @@ class NumberedPara(Flowable):
         canv.restoreState()
 
     def _marks(self, canv, top, count, body):
-        """The key: a bar beside each cited line, and the questions that cite the span at its first line."""
+        """The key: a bar beside each cited line, and the questions that cite the span at its first line.
+        Spans that share a line get bars side by side (tracks), so each one's extent stays visible."""
         ctx = self.ctx
         cited_by = ctx.__dict__.get("_passage_cited_by", {})
-        x = self.left + _width(ctx) + 4
+        found = spans(ctx)
+        tracks = _tracks(found)
         canv.setFillColor(ctx.color("answer"))
         canv.setStrokeColor(ctx.color("answer"))
         canv.setLineWidth(1.5)
-        for name, (a, b, _, _) in spans(ctx).items():
+        for name, (a, b, _, _) in found.items():
+            x = self.left + _width(ctx) + 4 + 4 * tracks[name]
             for i in range(count):
                 n = self.first_line + i
                 if a <= n <= b:
@@ -174,7 +177,17 @@ class NumberedPara(Flowable):
                     bottom = y - body.fontSize * 0.25 if n == b else y + body.fontSize * 0.85 - body.leading
                     canv.line(x, bottom, x, y + body.fontSize * 0.85)  # the bars of one span join up
                     if n == a and cited_by.get(name):
-                        canv.drawString(x + 4, y, ", ".join(map(str, cited_by[name])))
+                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y,
+                                        ", ".join(map(str, cited_by[name])))
+
+
+def _tracks(found: dict) -> dict[str, int]:
+    """Each span's bar position: the lowest one no earlier span sharing a line of it uses."""
+    out: dict[str, int] = {}
+    for name, (a, b, _, _) in sorted(found.items(), key=lambda item: item[1]):
+        taken = {out[o] for o, (c, d, _, _) in found.items() if o in out and c <= b and a <= d}
+        out[name] = min(set(range(len(found) + 1)) - taken)
+    return out
 
 
 def section(ctx, place: str) -> list:
