@@ -77,4 +77,6 @@ def starter_with_reading(starter: str, article: Path) -> str:
                "  text: |\n"
                f"{body}\n\n")
     out = starter.replace("title: My Study Guide", f"title: {_quoted(title)}", 1)
-    return out.replace("summary: |", reading + "summary: |", 1)
+    at = out.index("summary: |")
+    start = out.find("# The reading itself")  # the starter's commented-out reading: this one replaces it
+    return out[:start if 0 <= start < at else at] + reading + out[at:]
