@@ -214,10 +214,7 @@ def lines(label: str, b: Budget) -> list[str]:
 
 def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> tuple[list[float], float]:
     """Each question's height as laid out, and the height of a page's frame (points)."""
-    from reportlab.platypus import KeepTogether
-    from reportlab.platypus.flowables import _listWrapOn
-
-    from . import render
+    from . import _reportlab, render
     from .layout import Ctx, questions
     from .theming.styles import default as default_theme, make_styles
 
@@ -228,8 +225,7 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
               width=width - 2 * theme.margin_x, height=height - theme.margin_top - theme.margin_bottom)
     heights = []
     for block in questions.section(ctx):
-        content = block._content if isinstance(block, KeepTogether) else [block]
-        heights.append(_listWrapOn(content, ctx.width, None)[1])
+        heights.append(_reportlab.stacked_height(_reportlab.kept_together(block), ctx.width))
     return heights, ctx.height
 
 

@@ -66,7 +66,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
     from .layout import activities as activity_layout
 
-    font_for, warnings = render.glyph_plan(guide, theme)
+    font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out)
     stem = "-".join([safe_stem(Path(path).stem)] + ([fmt] if fmt != "handout" else [])
