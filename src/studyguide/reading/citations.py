@@ -37,7 +37,6 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
     ``where(offset)`` gives the Location of a place in the typed text; ``error(location, message)``;
     the names of spans with a mistake go to ``broken`` (their citations get no second message)."""
     texts, marks, open_ = [], {}, {}
-    done: list[Mark] = []
     for index, (para, offset) in enumerate(paragraphs):
         pieces, at = [], []  # the text with a placeholder where each mark was
         last = 0
