@@ -59,7 +59,7 @@ HOSTILE = """
 
 
 def _roundtrip(guide_path: Path, fmt: str, tmp_path: Path) -> tuple[bytes, bytes, list]:
-    guide = api.load(guide_path)
+    guide = api.cited_as_printed(api.load(guide_path))  # as `studyguide export` hands it to the exporter
     [(name, first)], _ = FORMATS[fmt](guide)
     exported = tmp_path / name
     exported.write_bytes(first)
