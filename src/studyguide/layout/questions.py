@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import fonts, inline, shuffle
 from ..model import Blank, format_points
-from .flow import Box, Gap, Labelled, Options, Stack, Twin
+from .flow import Beside, Box, Labelled, Options, Stack, Twin, natural_width
 from .sections import heading
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -85,15 +85,23 @@ def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, 
                     right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
-def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
+def _prompt(ctx, number: int, q, student_para=None, key_para=None, note=None) -> list:
     ni = ctx.theme.number_width
     s_para = student_para or ctx.p(q.prompt, "prompt")
     row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(ctx, q))
     if key_para is not None:
         row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(ctx, q)), ctx)
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-    instruction = ctx.p(ctx.label(kind), "instruction")
-    return [row, _indented(instruction, ni)]
+    instruction = _indented(ctx.p(ctx.label(kind), "instruction"), ni)
+    if note is not None:  # the key's note to the right of the instruction, or under it
+        instruction = _beside(ctx, [instruction], note)
+    return [row, instruction]
+
+
+def _beside(ctx, items, note, **kw):
+    """Rows with the key's note beside them (room permitting) or under them, whichever is shorter."""
+    size = note.style.fontSize if note is not None else 0
+    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height, **kw)
 
 
 class _Indent(Flowable):
@@ -108,6 +116,13 @@ class _Indent(Flowable):
 
     def draw(self):
         self.inner.drawOn(self.canv, self.left, 0)
+
+    def natural_width(self):
+        from .flow import para_width
+
+        inner = self.inner
+        return self.left + (para_width(inner) if hasattr(inner, "blPara") or hasattr(inner, "frags")
+                            else natural_width(inner))
 
     def getSpaceBefore(self):
         return self.inner.getSpaceBefore()
@@ -135,28 +150,30 @@ def _choices(ctx, q, right: set[int]) -> list:
     return rows
 
 
-def multiple_choice(ctx, n, q):
-    return _prompt(ctx, n, q), _choices(ctx, q, {q.answer})
+def multiple_choice(ctx, n, q, note):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, columns=(4, 2, 1))]
 
 
-def select_all(ctx, n, q):
-    return _prompt(ctx, n, q), _choices(ctx, q, set(q.answers))
+def select_all(ctx, n, q, note):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, columns=(4, 2, 1))]
 
 
-def true_false(ctx, n, q):
+def true_false(ctx, n, q, note):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [Twin(student, key, ctx)]
+    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note)]
 
 
-def _lined(ctx, n, q):
+def _lined(ctx, n, q, note):
+    """The key writes the model answer on the lines, and its note on the lines after it."""
     para = None
-    if q.answer:
-        para = ctx.p(q.answer, "answer")
+    parts = ([inline.markup(q.answer, ctx.fonts)] if q.answer else []) + ([note] if note else [])
+    if parts:
+        para = ctx.raw("<br/>".join(parts), "answer")
         para.style = _answer_style(ctx)
     indent = ctx.theme.number_width
     return _prompt(ctx, n, q), [LinedAnswer(ctx, q.lines, para, indent)]
@@ -191,7 +208,7 @@ def _blank_markup(ctx, blank: Blank, key: bool) -> str:
     return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
 
 
-def fill_in_blank(ctx, n, q):
+def fill_in_blank(ctx, n, q, note):
     def para(key: bool):
         parts = [inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key) for p in q.parts]
         return ctx.raw("".join(parts), "prompt")
@@ -207,10 +224,10 @@ def fill_in_blank(ctx, n, q):
         box.hAlign = "LEFT"
         rows.append(Spacer(1, 4))
         rows.append(_indented(box, ctx.theme.number_width))
-    return _prompt(ctx, n, q, para(False), para(True)), rows
+    return _prompt(ctx, n, q, para(False), para(True), note=note), rows
 
 
-def matching(ctx, n, q):
+def matching(ctx, n, q, note):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -241,10 +258,10 @@ def matching(ctx, n, q):
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
                                indent=ni + ctx.theme.choice_indent, label_x=ni))
-    return _prompt(ctx, n, q), rows
+    return _prompt(ctx, n, q, note=note), rows
 
 
-def ordering(ctx, n, q):
+def ordering(ctx, n, q, note):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
@@ -256,8 +273,7 @@ def ordering(ctx, n, q):
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
         rows.append(Twin(student, key, ctx))
-        rows.append(Spacer(1, 3))
-    return _prompt(ctx, n, q), rows
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, row_gap=3)]
 
 
 BUILDERS = {
@@ -267,7 +283,8 @@ BUILDERS = {
 }
 
 
-def _explanation(ctx, q) -> list:
+def _notes(ctx, q) -> str | None:
+    """The key-only text of a question (other accepted answers, "Why:"), as markup, or None."""
     notes = []
     for blank in getattr(q, "blanks", ()):
         if len(blank.answers) > 1:
@@ -277,10 +294,7 @@ def _explanation(ctx, q) -> list:
                 others=others, answer=quote.format(text=inline.markup(blank.answer, ctx.fonts))))
     if q.explanation:
         notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> " + inline.markup(q.explanation, ctx.fonts))
-    if not notes:
-        return []
-    para = ctx.raw("<br/>".join(notes), "explanation")
-    return [Twin(Gap(0), _indented(para, ctx.theme.number_width), ctx)]
+    return "<br/>".join(notes) if notes else None
 
 
 class QuestionStart(Flowable):
@@ -299,9 +313,14 @@ class QuestionStart(Flowable):
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
-    head, body = BUILDERS[q.kind](ctx, number, q)
+    notes = _notes(ctx, q)
+    if q.kind in ("short_answer", "essay"):
+        note = notes
+    else:
+        note = ctx.raw(notes, "explanation") if notes else None
+    head, body = BUILDERS[q.kind](ctx, number, q, note)
     head = list(lead) + head
-    body = [Spacer(1, 4)] + body + _explanation(ctx, q)
+    body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
                   page_height=ctx.height)
