@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    DocIf, Flowable, KeepInFrame, KeepTogether, PageBreak, Spacer, Table, TableStyle,
+    CondPageBreak, DocIf, Flowable, KeepInFrame, KeepTogether, PageBreak, Spacer, Table, TableStyle,
 )
 
 from .. import activities as act
@@ -52,14 +52,26 @@ def section(ctx) -> list:
     for name in ctx.guide.activities:
         plan = act.plan(ctx.guide, name, limits.get(name))
         if plan.data is not None:
-            flow += BUILDERS[name](ctx, name, plan.data)
+            built = BUILDERS[name](ctx, name, plan.data)
+            flow += _keep_start(built) if name in _FLOWING else built
     flow.append(SectionMark(ctx, "end"))
     return flow
 
 
 def _start(ctx, name: str, data) -> list:
-    return [PageBreak(), SectionMark(ctx, name), ctx.raw(_text(ctx, ctx.label(name + "_title")), "heading"),
-            ctx.raw(_text(ctx, _instructions(ctx, name, data)), "instruction"), Spacer(1, 10)]
+    """The activity's title and instructions, kept with what follows them: an activity starts on
+    the page the last one ended on when its first block fits there, else on the next."""
+    instruction = ctx.raw(_text(ctx, _instructions(ctx, name, data)), "instruction")
+    instruction.style = _style(ctx, "activity_instruction", "instruction", spaceAfter=10)
+    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, name),
+            ctx.raw(_text(ctx, ctx.label(name + "_title")), "heading"), instruction]
+
+
+def _keep_start(flow: list) -> list:
+    """An activity's title and instructions never end a page alone: they travel with its first block."""
+    start, body = flow[:4], flow[4:]
+    n = next((i for i, f in enumerate(body) if not isinstance(f, Spacer)), len(body) - 1)
+    return start[:2] + [KeepTogether(start[2:] + body[:n + 1])] + body[n + 1:]
 
 
 def smallest(styles) -> float:
@@ -605,6 +617,7 @@ def flashcards_duplex(ctx, name, cards) -> list:
     return flow
 
 
+_FLOWING = ("matching", "cloze", "flashcards", "word_search", "crossword")  # those that open with _start
 BUILDERS = {
     "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
     "word_search": word_search, "crossword": crossword,
