@@ -365,3 +365,24 @@ class Beside(Flowable):
             x, top, w, h = note
             self.note.wrap(w, 1e9)
             self.note.drawOn(self.canv, x, height - top - h)
+
+
+class Shorter(Flowable):
+    """The shorter of two ways to set the same thing (each a list of flowables), chosen at the width given."""
+
+    def __init__(self, first: list, second: list):
+        super().__init__()
+        self.options = [Stack(first), Stack(second)]
+
+    def wrap(self, aW, aH):
+        sizes = [o.wrap(aW, aH)[1] for o in self.options]
+        self.chosen = self.options[sizes.index(min(sizes))]
+        self.width, self.height = aW, min(sizes)
+        return aW, self.height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        return list(self.chosen.items)
+
+    def draw(self):
+        self.chosen.drawOn(self.canv, 0, 0)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import fonts, inline, shuffle
 from ..model import Blank, format_points
-from .flow import Beside, Box, Labelled, Options, Stack, Twin, natural_width
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
 from .sections import heading
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -169,14 +169,22 @@ def true_false(ctx, n, q, note):
 
 
 def _lined(ctx, n, q, note):
-    """The key writes the model answer on the lines, and its note on the lines after it."""
-    para = None
-    parts = ([inline.markup(q.answer, ctx.fonts)] if q.answer else []) + ([note] if note else [])
-    if parts:
-        para = ctx.raw("<br/>".join(parts), "answer")
-        para.style = _answer_style(ctx)
+    """The key writes the model answer on the lines, and its note on the lines after it when they
+    have room for it; else the note goes under the lines, whichever is shorter."""
     indent = ctx.theme.number_width
-    return _prompt(ctx, n, q), [LinedAnswer(ctx, q.lines, para, indent)]
+
+    def lines(*parts):
+        parts = [p for p in parts if p]
+        para = ctx.raw("<br/>".join(parts), "answer") if parts else None
+        if para is not None:
+            para.style = _answer_style(ctx)
+        return LinedAnswer(ctx, q.lines, para, indent)
+
+    answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
+    if not note:
+        return _prompt(ctx, n, q), [lines(answer)]
+    under = Twin(Gap(0), _indented(ctx.raw(note, "explanation"), indent), ctx)
+    return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
 
 
 def _answer_style(ctx):
