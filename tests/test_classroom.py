@@ -48,7 +48,8 @@ def test_each_versions_grid_and_key_match_its_own_shuffled_handout(versions):
             graded = re.search(rf" {number}\. ([A-H]) ", " " + grid).group(1)
             right = norm(inline.plain(q.choices[q.answer]))
             assert f"{graded}. {right}" in block, (letter, number)
-            assert f"{graded}. {right}" in _question_block(key, q.prompt)
+            # the key rings the letter and sets its period clear of the ring: read back as "B . text"
+            assert re.search(rf"{graded} ?\. {re.escape(right)}", _question_block(key, q.prompt))
             order.append((number, graded))
         orders.add(tuple(order))
     assert len(orders) == 3  # the versions differ

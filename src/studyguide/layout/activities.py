@@ -71,7 +71,7 @@ def _keep_start(flow: list) -> list:
     """An activity's title and instructions never end a page alone: they travel with its first block."""
     start, body = flow[:4], flow[4:]
     n = next((i for i, f in enumerate(body) if not isinstance(f, Spacer)), len(body) - 1)
-    return start[:2] + [KeepTogether(start[2:] + body[:n + 1])] + body[n + 1:]
+    return start[:1] + [KeepTogether(start[1:] + body[:n + 1])] + body[n + 1:]  # the mark notes the page it lands on
 
 
 def smallest(styles) -> float:

@@ -144,12 +144,20 @@ class Labelled(Flowable):
         if self.color is not None:
             c.setFillColor(self.color)
             c.setStrokeColor(self.color)
-        # a ringed letter drops its period: the ring would run into it
-        c.drawString(self.label_x, top_base, self.label.rstrip(". )") if self.circle else self.label)
-        if self.circle:
-            w = stringWidth(self.label.rstrip(". )"), self.font, self.size)
+        if self.circle:  # the ring round the letter, and the period moved clear of it
+            letter = self.label.rstrip(". )")
+            w = stringWidth(letter, self.font, self.size)
+            r = max(w, self.size) * 0.78
+            t = c.beginText(self.label_x, top_base)
+            t.setFont(self.font, self.size)
+            t.textOut(letter)
+            t.moveCursor(w / 2 + r + 0.8, 0)  # from the line start; one text object: it still reads "B."
+            t.textOut(self.label[len(letter):])
+            c.drawText(t)
             c.setLineWidth(1.3)
-            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, max(w, self.size) * 0.78)
+            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, r)
+        else:
+            c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
         if self.right:
             c.saveState()
