@@ -85,17 +85,29 @@ def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, 
                     right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
-def _prompt(ctx, number: int, q, student_para=None, key_para=None, note=None) -> list:
+def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
+    """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
+    the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
-    s_para = student_para or ctx.p(q.prompt, "prompt")
-    row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(ctx, q))
-    if key_para is not None:
-        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(ctx, q)), ctx)
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-    instruction = _indented(ctx.p(ctx.label(kind), "instruction"), ni)
-    if note is not None:  # the key's note to the right of the instruction, or under it
-        instruction = _beside(ctx, [instruction], note)
-    return [row, instruction]
+    student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
+    instruction = ctx.p(ctx.label(kind), "instruction")
+    if note is None:
+        run_in = _run_in(ctx, ctx.label(kind))
+        student, key = student + run_in, (key + run_in if key is not None else None)
+    row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
+    if key is not None:
+        row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
+    if note is None:
+        return [row]
+    return [row, _beside(ctx, [_indented(instruction, ni)], note)]  # the key's note right of the instruction
+
+
+def _run_in(ctx, text: str) -> str:
+    """Markup for an instruction set after a prompt, in the instruction style's size, face and colour."""
+    st = ctx.styles["instruction"]
+    colour = st.textColor.hexval()[2:]
+    return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
 
 
 def _beside(ctx, items, note, **kw):
@@ -218,8 +230,8 @@ def _blank_markup(ctx, blank: Blank, key: bool) -> str:
 
 def fill_in_blank(ctx, n, q, note):
     def para(key: bool):
-        parts = [inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key) for p in q.parts]
-        return ctx.raw("".join(parts), "prompt")
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key)
+                       for p in q.parts)
 
     rows = []
     if q.word_bank:
