@@ -61,6 +61,7 @@ EN = {
                                        "and its meaning on the back."),
     "fronts": "{title}: fronts", "backs": "{title}: backs", "sheet": "sheet {n} of {total}",
     "backs_note": "The back of the page before: each meaning is behind its term.",
+    "lines_go_on": "The lines go on over the page.",
     "blank_page": ("This page is left blank on purpose: the flashcards that follow print on the two sides of one "
                    "sheet."),
     "word_search_title": "Word Search",
@@ -126,6 +127,7 @@ ES = {
                                        "el término por delante y su significado por detrás."),
     "fronts": "{title}: anverso", "backs": "{title}: reverso", "sheet": "hoja {n} de {total}",
     "backs_note": "Reverso de la página anterior: cada significado queda detrás de su término.",
+    "lines_go_on": "Las líneas siguen en la página siguiente.",
     "blank_page": ("Esta página se ha dejado en blanco a propósito: las tarjetas que siguen se imprimen por las dos "
                    "caras de una misma hoja."),
     "word_search_title": "Sopa de letras",
@@ -189,6 +191,7 @@ FR = {
                                        "carte a le terme au recto et sa définition au verso."),
     "fronts": "{title}\u00a0: recto", "backs": "{title}\u00a0: verso", "sheet": "feuille {n} sur {total}",
     "backs_note": "Verso de la page précédente\u00a0: chaque définition se trouve derrière son terme.",
+    "lines_go_on": "Les lignes continuent page suivante.",
     "blank_page": ("Cette page est laissée blanche intentionnellement\u00a0: les cartes qui suivent s’impriment au "
                    "recto et au verso d’une même feuille."),
     "word_search_title": "Mots mêlés",
@@ -253,6 +256,7 @@ DE = {
                                        "vorne den Begriff und hinten seine Bedeutung."),
     "fronts": "{title}: Vorderseiten", "backs": "{title}: Rückseiten", "sheet": "Blatt {n} von {total}",
     "backs_note": "Rückseite der vorigen Seite: Jede Bedeutung steht hinter ihrem Begriff.",
+    "lines_go_on": "Die Linien gehen auf der nächsten Seite weiter.",
     "blank_page": ("Diese Seite bleibt absichtlich leer: Die folgenden Lernkarten werden auf Vorder- und Rückseite "
                    "eines Blattes gedruckt."),
     "word_search_title": "Wortsuchrätsel",
@@ -317,6 +321,7 @@ PT = {
                                        "frente e o significado no verso."),
     "fronts": "{title}: frente", "backs": "{title}: verso", "sheet": "folha {n} de {total}",
     "backs_note": "Verso da página anterior: cada significado fica atrás do seu termo.",
+    "lines_go_on": "As linhas continuam na página seguinte.",
     "blank_page": ("Esta página foi deixada em branco de propósito: os cartões a seguir são impressos nos dois lados "
                    "de uma mesma folha."),
     "word_search_title": "Caça-palavras",
@@ -375,6 +380,7 @@ ZH = {
     "flashcards_duplex_instructions": "将本页和下一页双面打印在同一张纸上（沿长边翻转）。沿虚线剪开：每张卡片正面是词语，背面是释义。",
     "fronts": "{title}：正面", "backs": "{title}：背面", "sheet": "第 {n} 张，共 {total} 张",
     "backs_note": "上一页的背面：每个释义都印在对应词语的背面。",
+    "lines_go_on": "答题线接下页。",
     "blank_page": "此页特意留白：后面的词语卡片要双面打印在同一张纸上。",
     "word_search_title": "找词游戏",
     "word_search_instructions": "在方格中找出每个词语。词语的方向：{ways}。空格、连字符和撇号均已省去。",

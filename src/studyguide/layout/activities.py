@@ -180,7 +180,8 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0) -
 # -- matching --------------------------------------------------------------------------------
 
 def matching(ctx, name, sets) -> list:
-    flow = _start(ctx, name, sets)
+    start = _start(ctx, name, sets)
+    flow = start[:2]  # the title and instructions go inside the first set's block
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
@@ -195,8 +196,8 @@ def matching(ctx, name, sets) -> list:
     widths = [left_w, letter_w, w - left_w - letter_w]
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ])
     colour = ctx.color("answer").hexval()[2:]
 
@@ -232,7 +233,7 @@ def matching(ctx, name, sets) -> list:
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
                 para.style = letter_style
                 rows.append(para)
-            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2) + [Spacer(1, 12)]
+            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 2 else start[2:]) + [Spacer(1, 12)]
             continue
         for i in range(max(len(s.terms), len(s.definitions))):
             right = ["", ""]
@@ -246,15 +247,17 @@ def matching(ctx, name, sets) -> list:
             for t in (student, key):
                 t.hAlign = "LEFT"
             rows.append(Twin(student, key, ctx))
-        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2) + [Spacer(1, 12)]
+        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 2 else start[2:]) + [Spacer(1, 12)]
     return flow
 
 
-def _whole_set(ctx, rows: list, head: int) -> list:
+def _whole_set(ctx, rows: list, head: int, lead: list = ()) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
     from reportlab.platypus.flowables import _listWrapOn
 
+    rows = list(lead) + rows  # (the activity's title and instructions, before the first set)
+    head += len(lead)
     if _listWrapOn(rows, ctx.width, None)[1] <= ctx.height:
         return [KeepTogether(rows)]
     return [KeepTogether(rows[:head])] + rows[head:]
@@ -617,7 +620,7 @@ def flashcards_duplex(ctx, name, cards) -> list:
     return flow
 
 
-_FLOWING = ("matching", "cloze", "flashcards", "word_search", "crossword")  # those that open with _start
+_FLOWING = ("cloze", "flashcards", "word_search", "crossword")  # those that open with _start (matching keeps its start itself)
 BUILDERS = {
     "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
     "word_search": word_search, "crossword": crossword,

@@ -199,6 +199,45 @@ def _lined(ctx, n, q, note):
     return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
 
 
+MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+
+
+class LinedQuestion(Flowable):
+    """A question answered on lines: whole on one page when it fits there; else, rather than leave
+    the rest of the page empty, its lines go on over the page (at least four before the break and
+    three after), the break marked under the last line before it."""
+
+    def __init__(self, ctx, head: list, answer):
+        super().__init__()
+        self.ctx, self.head, self.answer = ctx, head, answer
+        self.spaceBefore = head[0].getSpaceBefore() if head else 0
+        self.whole = Stack(head + [answer], page_height=ctx.height)
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.whole.wrap(aW, aH)
+        return self.width, self.height
+
+    def draw(self):
+        self.whole.drawOn(self.canv, 0, 0)
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
+        lined, after = options[0], options[1:]
+        mark = _indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
+        head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
+        fit = int((aH - head_h) // lined.gap)
+        lined.wrap(aW, aH)
+        if fit < MIN_LINES_BEFORE or lined.count - fit < MIN_LINES_AFTER:
+            if self.height <= self.ctx.height:
+                return []  # the whole question goes to the next page
+            fit = max(1, fit)  # taller than a page: it has to break somewhere
+        parts = lined.split(aW, fit * lined.gap)
+        if len(parts) != 2:
+            return []
+        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
+
+
 def _answer_style(ctx):
     style = ctx.styles.get("_answer_lined")
     if style is None:
@@ -340,6 +379,9 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = ctx.raw(notes, "explanation") if notes else None
     head, body = BUILDERS[q.kind](ctx, number, q, note)
     head = list(lead) + head
+    if q.kind in ("short_answer", "essay"):
+        mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
