@@ -86,13 +86,17 @@ def _top(styles) -> float:
     return head.leading + head.spaceAfter + 3 * note.leading + 16
 
 
-CROSS_NUMBER = 0.33  # a crossword number's size, as a share of the cell
+CROSS_NUMBER = 0.35  # a crossword number's size, as a share of the cell
+CROSS_NUMBER_PT = 8.5  # points: the least a crossword number prints at, in every edition
 SEARCH_LETTER = 0.56  # a word-search letter's size, as a share of the cell
 
 
 def cross_cell(styles) -> float:
-    """The smallest crossword cell: room to write in, and a number no smaller than the theme's smallest type."""
-    return max(0.36 * inch, smallest(styles) / CROSS_NUMBER)
+    """The smallest crossword cell: room to write a capital in, and a number of 8.5 pt or the theme's
+    smallest type if that is smaller. Large print keeps the standard cell (its numbers are the one
+    thing under 16 pt there): at 16 pt numbers no page could hold the grid of a long term, and the
+    edition would lose most of its words."""
+    return max(0.34 * inch, min(smallest(styles), CROSS_NUMBER_PT) / CROSS_NUMBER)
 
 
 def search_cell(styles) -> float:

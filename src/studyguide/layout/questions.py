@@ -226,12 +226,13 @@ class LinedQuestion(Flowable):
         lined, after = options[0], options[1:]
         mark = _indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
-        fit = int((aH - head_h) // lined.gap)
         lined.wrap(aW, aH)
-        if fit < MIN_LINES_BEFORE or lined.count - fit < MIN_LINES_AFTER:
-            if self.height <= self.ctx.height:
+        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        if fit < MIN_LINES_BEFORE:
+            at_top = aH >= self.ctx.height - 1
+            if not (at_top and self.height > aH and fit >= 1):
                 return []  # the whole question goes to the next page
-            fit = max(1, fit)  # taller than a page: it has to break somewhere
+            # taller than a page: it breaks where it must
         parts = lined.split(aW, fit * lined.gap)
         if len(parts) != 2:
             return []

@@ -185,23 +185,25 @@ def vocabulary(ctx) -> list:
             meaning.append(ctx.p(t.example, "cell_example"))
         rows.append([[ctx.p(t.term, "cell_head")] + meaning] if one_column else [ctx.p(t.term, "cell_head"), meaning])
     widths = [w] if one_column else [w * 0.27, w * 0.73]
-    if not one_column and all(len(inline.plain(t.definition)) <= COMPACT_DEFINITION for t in terms):
-        return heading(ctx, "vocabulary") + [_vocabulary_pairs(ctx, terms), Spacer(1, 4)]
+    if one_column or all(len(inline.plain(t.definition)) <= COMPACT_DEFINITION for t in terms):
+        return heading(ctx, "vocabulary") + [_vocabulary_pairs(ctx, terms, 1 if one_column else 2), Spacer(1, 4)]
     return heading(ctx, "vocabulary") + [_grid(ctx, rows, widths), Spacer(1, 4)]
 
 
 COMPACT_DEFINITION = 160  # characters: definitions this short set two terms to a row
 
 
-def _vocabulary_pairs(ctx, terms):
-    """Two terms to a row, each term in bold leading its definition, the example under it: about
-    two thirds of the one-term-a-row table's height, with nothing left out."""
+def _vocabulary_pairs(ctx, terms, columns: int):
+    """Two terms to a row (one in large print), each term in bold leading its definition, the
+    example under it: about two thirds of a table with a column for terms, nothing left out."""
     def cell(t):
         if t is None:
             return ""
         para = ctx.raw(f"<b>{inline.markup(t.term, ctx.fonts)}</b> " + inline.markup(t.definition, ctx.fonts), "cell")
         return [para] + ([ctx.p(t.example, "cell_example")] if t.example else [])
 
+    if columns == 1:
+        return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False)
     rows = [[cell(a), cell(b)] for a, b in zip_longest(terms[0::2], terms[1::2])]
     table = _grid(ctx, rows, [ctx.width / 2] * 2, header=False)
     table.setStyle(TableStyle([("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid, ctx.color("rule")),
