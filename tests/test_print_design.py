@@ -178,3 +178,17 @@ def test_large_print_sets_nothing_under_16_pt():
     styles = make_styles(api.theme_for(guide, None, "large-print"))
     small = {name: s.fontSize for name, s in styles.items() if s.fontSize < 16}
     assert not small
+
+
+@pytest.mark.parametrize("path", GUIDE_PARAMS)
+def test_checks_last_page_fill_is_what_the_page_shows(path):
+    """`check` tells how full a section's last page is; on the document's last page it must agree
+    with the drawn pixels (to 4 % of the text area)."""
+    from studyguide import budget
+
+    guide, theme, docs = built(path)
+    plan = budget.budget(guide, docs["student"])
+    last = plan.parts[-1]
+    assert last.last == docs["student"].pages and last.fill is not None
+    empty, _ = page_fill(docs["student"].pdf, theme)[-1]
+    assert abs((1 - empty) - last.fill) < 0.04, (last.fill, 1 - empty)

@@ -87,6 +87,11 @@ class Mirrors:
         return self
 
 
+def page_lowest(ctx) -> dict:
+    """page → the lowest point drawn on it so far (the bottom of its last flowable)."""
+    return ctx.__dict__.setdefault("page_lowest", {})
+
+
 class MirrorFrame(Frame):
     """A frame that draws each flowable on the document's canvas, then on each mirror canvas.
 
@@ -100,13 +105,16 @@ class MirrorFrame(Frame):
         self.mirrors = mirrors
 
     def _add(self, flowable, canv, trySplit=0):
-        if not self.mirrors or not self.mirrors.canvases:
+        if not self.mirrors:
             return super()._add(flowable, canv, trySplit)
         mirrors, draw = self.mirrors, flowable.drawOn
 
         def mirrored_draw(canvas, x, y, _sW=0):
             draw(canvas, x, y, _sW=_sW)
             ctx = mirrors.ctx
+            lowest = page_lowest(ctx)  # how far down each page is filled (`check` reports it)
+            page = canvas.getPageNumber()
+            lowest[page] = min(lowest.get(page, y), y)
             primary = ctx.mode
             try:
                 for other, mode in mirrors.canvases:

@@ -23,6 +23,8 @@ class Rendered:
     pages: int
     question_pages: list[int]  # 1-based page on which each question starts
     sections: list = field(default_factory=list)  # (name, page, at_top) of each section heading (the page budget)
+    section_fill: list = field(default_factory=list)  # share of its page's text area above each heading
+    page_fill: dict = field(default_factory=dict)  # page → share of its text area filled
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
@@ -119,7 +121,15 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
-    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks) for mode in modes}
+    top, height = theme.margin_bottom + ctx.height, ctx.height
+
+    def used(y):
+        return round(min(1.0, max(0.0, (top - y) / height)), 3)
+
+    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
+    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
+    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks, section_fill, page_fill)
+            for mode in modes}
 
 
 class RenderFailed(Exception):

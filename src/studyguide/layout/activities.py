@@ -185,7 +185,7 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0) -
 
 def matching(ctx, name, sets) -> list:
     start = _start(ctx, name, sets)
-    flow = start[:2]  # the title and instructions go inside the first set's block
+    flow = start[:1]  # the section mark, title and instructions go inside the first set's block
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
@@ -237,7 +237,7 @@ def matching(ctx, name, sets) -> list:
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
                 para.style = letter_style
                 rows.append(para)
-            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 2 else start[2:]) + [Spacer(1, 12)]
+            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
             continue
         for i in range(max(len(s.terms), len(s.definitions))):
             right = ["", ""]
@@ -251,7 +251,7 @@ def matching(ctx, name, sets) -> list:
             for t in (student, key):
                 t.hAlign = "LEFT"
             rows.append(Twin(student, key, ctx))
-        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 2 else start[2:]) + [Spacer(1, 12)]
+        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
     return flow
 
 

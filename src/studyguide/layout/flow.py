@@ -281,6 +281,7 @@ class SectionMark(Flowable):
         if ctx.mode == ctx.primary:  # not again for each mirrored document
             top = ctx.theme.margin_bottom + ctx.height
             section_marks(ctx).append((self.name, canvas.getPageNumber(), y >= top - 0.5))
+            ctx.__dict__.setdefault("section_ys", []).append(y)
 
     def draw(self):
         pass
