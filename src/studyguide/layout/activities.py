@@ -25,7 +25,7 @@ from .. import inline
 from ..activities.wordsearch import DIRECTIONS
 from ..labels import sentences
 from ..model import format_points
-from .flow import Labelled, SectionMark, Twin
+from .flow import Labelled, SectionMark, Together, Twin
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -71,7 +71,7 @@ def _keep_start(flow: list) -> list:
     """An activity's title and instructions never end a page alone: they travel with its first block."""
     start, body = flow[:4], flow[4:]
     n = next((i for i, f in enumerate(body) if not isinstance(f, Spacer)), len(body) - 1)
-    return start[:1] + [KeepTogether(start[1:] + body[:n + 1])] + body[n + 1:]  # the mark notes the page it lands on
+    return start[:1] + [Together(start[1:] + body[:n + 1])] + body[n + 1:]  # the mark notes the page it lands on
 
 
 def smallest(styles) -> float:
@@ -263,8 +263,8 @@ def _whole_set(ctx, rows: list, head: int, lead: list = ()) -> list:
     rows = list(lead) + rows  # (the activity's title and instructions, before the first set)
     head += len(lead)
     if _listWrapOn(rows, ctx.width, None)[1] <= ctx.height:
-        return [KeepTogether(rows)]
-    return [KeepTogether(rows[:head])] + rows[head:]
+        return [Together(rows)]
+    return [Together(rows[:head])] + rows[head:]
 
 
 # -- word-bank sentences --------------------------------------------------------------------

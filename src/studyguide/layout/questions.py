@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import fonts, inline, shuffle
 from ..model import Blank, format_points
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Together, Twin, natural_width
 from .sections import heading
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -387,7 +387,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
                   page_height=ctx.height)
-    return KeepTogether([first] + body[4:])
+    return Together([first] + body[4:])
 
 
 def section(ctx) -> list:
