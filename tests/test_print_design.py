@@ -192,3 +192,32 @@ def test_checks_last_page_fill_is_what_the_page_shows(path):
     assert last.last == docs["student"].pages and last.fill is not None
     empty, _ = page_fill(docs["student"].pdf, theme)[-1]
     assert abs((1 - empty) - last.fill) < 0.04, (last.fill, 1 - empty)
+
+
+# -- a short packet: whole sections left out of one build, the guide untouched ---------------------------
+
+def test_build_skip_leaves_sections_out_of_this_build_only(tmp_path):
+    from conftest import Pdf, run_cli
+
+    before = FROZEN.read_bytes()
+    done = run_cli("build", FROZEN, "-o", tmp_path, "--skip", "activities, vocabulary")
+    assert done.returncode == 0, done.stderr
+    assert FROZEN.read_bytes() == before
+    for name in ("china-foreign-police-training-2026-12.pdf", "china-foreign-police-training-2026-12-key.pdf"):
+        text = Pdf(tmp_path / name).text
+        for gone in ("Vocabulary Matching", "Vocabulary in Context", "Crossword", "soft power A country’s ability"):  # (the table's first entry)
+            assert gone not in text
+        assert "Key Takeaways" in text and "21. " in text  # the rest is all there
+    full = built(FROZEN)[2]["student"].pages
+    assert Pdf(tmp_path / "china-foreign-police-training-2026-12.pdf").reader.get_num_pages() < full - 4
+
+
+def test_build_skip_names_a_mistyped_section():
+    from conftest import run_cli
+
+    done = run_cli("build", FROZEN, "-o", "/nonexistent-never-written", "--skip", "vocab")
+    assert done.returncode == 2
+    assert ("Invalid value for --skip: unknown section 'vocab' (did you mean 'vocabulary'? choose from summary, "
+            "objectives, topics, perspectives, chart, takeaways, vocabulary, questions, activities, coverage)"
+            ) in done.stderr
+    assert "Traceback" not in done.stderr

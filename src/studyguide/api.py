@@ -305,9 +305,24 @@ def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Lo
     return exc.where, f"a part of the guide is taller than a page and cannot be split across pages{at}; shorten it"
 
 
+SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",
+             "activities", "coverage")
+
+
+def skipping(guide: Guide, sections: Iterable[str] = ()) -> Guide:
+    """The guide without some sections for one build (``build --skip``): the guide file is not touched.
+    "vocabulary" leaves out the vocabulary table only; the activities made from it stay, unless
+    "activities" is skipped too."""
+    sections = tuple(sections or ())
+    if not sections:
+        return guide
+    activities = () if "activities" in sections else guide.activities
+    return dataclasses.replace(guide, omit=tuple(s for s in sections if s != "activities"), activities=activities)
+
+
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
           activities: Optional[Iterable[str]] = None, theme: Optional[str] = None,
-          guide: Optional[Guide] = None) -> BuildResult:
+          guide: Optional[Guide] = None, skip: Iterable[str] = ()) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
     ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list;
@@ -317,6 +332,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     guide = guide or load(path, check_theme=not theme)
     if activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(activities))
+    guide = skipping(guide, skip)
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
     return write_rendered(path, out_dir, guide, rendered, warnings)
 

@@ -26,6 +26,7 @@ class SetOptions:
     key: bool = True
     activities: Optional[tuple] = None       # replaces the guide's 'activities:' (from --activities)
     theme: Optional[str] = None              # replaces the guide's 'theme:' (from --theme)
+    skip: tuple = ()                         # sections left out of this build (from --skip)
 
     @property
     def active(self) -> bool:
@@ -50,6 +51,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
+    guide = api.skipping(guide, options.skip)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper

@@ -127,12 +127,15 @@ def _report(outcome, progress: Progress, echo) -> bool:
 @click.option("--activities", default=None, metavar="LIST",
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
+@click.option("--skip", default=None, metavar="LIST",
+              help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
+                   "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, theme):
+          extra_lines, class_set, copies, activities, skip, theme):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -152,9 +155,20 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         if unknown:
             raise click.BadParameter(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})",
                                      param_hint="--activities")
+    skipped = ()
+    if skip is not None:
+        skipped = tuple(dict.fromkeys(s.strip().lower() for s in skip.split(",") if s.strip()))
+        unknown = [s for s in skipped if s not in api.SKIPPABLE]
+        if unknown:
+            import difflib
+
+            near = difflib.get_close_matches(unknown[0], api.SKIPPABLE, n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            raise click.BadParameter(f"unknown section {unknown[0]!r} ({hint}choose from {', '.join(api.SKIPPABLE)})",
+                                     param_hint="--skip")
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme)
+                         activities=chosen, theme=theme, skip=skipped)
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:

@@ -199,6 +199,7 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
+    omit: tuple[str, ...] = ()         # sections left out of one build (build --skip); never read from a guide
     theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())
