@@ -333,12 +333,15 @@ class Beside(Flowable):
             left = sum(rows) + self.row_gap * (len(rows) - 1)
             options = [(left, None)]
             if self.note is not None:
-                reach = max((r % cols) * colw + w for r, w in enumerate(widths)) + self.gap
-                if aW - reach >= self.min_note:
+                options = []
+                tops = [sum(rows[:r]) + self.row_gap * r for r in range(len(rows))]
+                for r, top in enumerate(tops):  # beside the rows from row r down (those above may be wide)
+                    row_widths = [w for i, w in enumerate(widths) if i // cols >= r]
+                    reach = max((i % cols) * colw + w for i, w in enumerate(widths) if i // cols >= r) + self.gap
+                    if not row_widths or aW - reach < self.min_note:
+                        continue
                     _, h = self.note.wrap(aW - reach, 1e9)
-                    options = [(max(left, h), (reach, 0.0, aW - reach, h))]
-                else:
-                    options = []
+                    options.append((max(left, top + h), (reach, top, aW - reach, h)))
                 _, h = self.note.wrap(aW - self.lead, 1e9)
                 space = self.note.style.spaceBefore
                 options.append((left + space + h, (self.lead, left + space, aW - self.lead, h)))
