@@ -193,7 +193,9 @@ def matching(ctx, name, sets) -> list:
     blank = "______"
     blank_w = stringWidth(blank, regular, size)
     # the blank, the number and the term are one paragraph (a hanging indent keeps a long term clear of them)
-    hang = blank_w + stringWidth(f"\u00a0\u00a0{sum(len(s.terms) for s in sets)}.\u00a0\u00a0", regular, size)
+    digits = len(str(sum(len(s.terms) for s in sets)))
+    digit_w = stringWidth("0", regular, size)
+    hang = blank_w + stringWidth(f"\u00a0\u00a0{'0' * digits}.\u00a0\u00a0", regular, size)
     left_style = _style(ctx, "match_term", "choice", leftIndent=hang, firstLineIndent=-hang)
     letter_w = stringWidth("W.", bold, size) + 10
     left_w = (w - letter_w) * 0.36
@@ -212,7 +214,9 @@ def matching(ctx, name, sets) -> list:
             pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
             sp = "\u00a0" * int(pad)
             lead = f'<u><font color="#{colour}"><b>{sp}{letter}{sp}</b></font></u>' + "\u00a0" * (round(pad * 2) - 2 * int(pad))
-        para = ctx.raw(f"{lead}\u00a0\u00a0{number}.\u00a0\u00a0<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
+        # no-break spaces as wide as the missing digits (a paragraph would merge figure spaces): 9. under 10.
+        figures = "\u00a0" * round((digits - len(str(number))) * digit_w / nbsp)
+        para = ctx.raw(f"{lead}\u00a0\u00a0{figures}{number}.\u00a0\u00a0<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
         para.style = left_style
         return para
 
@@ -273,7 +277,7 @@ def _bank(ctx, words):
     """The word bank in a box: one paragraph with a border, so even a very long bank can flow over pages."""
     style = _style(ctx, "bank", "cell", borderWidth=ctx.theme.grid * 1.6, borderColor=ctx.color("rule"),
                    borderPadding=(6, 8, 7, 8), leftIndent=8, rightIndent=8, spaceBefore=6, spaceAfter=8)
-    bank = ctx.raw(f"<b>{_text(ctx, ctx.label('word_bank'))}</b>  " + "   ·   ".join(_text(ctx, w) for w in words), "cell")
+    bank = ctx.raw(f"<b>{_text(ctx, ctx.label('word_bank'))}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(_text(ctx, w.replace(" ", "\u00a0")) for w in words), "cell")  # a term never breaks
     bank.style = style
     return bank
 

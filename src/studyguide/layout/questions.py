@@ -252,12 +252,18 @@ def _answer_style(ctx):
 short_answer = essay = _lined
 
 
-def _blank_markup(ctx, blank: Blank, key: bool) -> str:
+def _blank_width(ctx, answer: str) -> float:
+    size = ctx.styles["prompt"].fontSize
+    return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
+
+
+def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
+    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in."""
     size = ctx.styles["prompt"].fontSize
     faces = fonts.roles(ctx.theme.family)
     nbsp = stringWidth("\u00a0", faces["regular"], size)
     answer = blank.answer
-    width = max(stringWidth(answer, faces["italic"], size) * 1.25 + 16, 0.9 * inch)
+    width = max(width, _blank_width(ctx, answer))
     count = math.ceil(width / nbsp)
     if not key:
         return "<u>" + "\u00a0" * count + "</u>"
@@ -269,14 +275,17 @@ def _blank_markup(ctx, blank: Blank, key: bool) -> str:
 
 
 def fill_in_blank(ctx, n, q, note):
+    # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
+    width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
+
     def para(key: bool):
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key)
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key, width)
                        for p in q.parts)
 
     rows = []
     if q.word_bank:
         words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
-        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "   ·   ".join(inline.markup(w, ctx.fonts) for w in words), "cell")
+        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
         box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
