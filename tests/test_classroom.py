@@ -214,3 +214,15 @@ def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "china-foreign-police-training-large-print-A-grid.pdf", "china-foreign-police-training-large-print-A.pdf",
         "china-foreign-police-training-large-print-B-grid.pdf", "china-foreign-police-training-large-print-B.pdf"]
+
+
+def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "short.yaml", PINNED)
+    build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    pages = Pdf(tmp_path / "out" / "short-class-set.pdf").pages
+    assert len(pages) == 6  # three one-page copies, each closed by the note
+    for n in (1, 3, 5):
+        assert pages[n] == "This page is blank on purpose: the next copy starts on a new sheet."
+    assert "Version B" in pages[2] and "Pins" in pages[4]

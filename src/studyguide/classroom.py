@@ -81,13 +81,19 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
             files.append((_name(stem, options.edition, g.version, "-grid"),
                           grid.render_grid(g, paper, font_for, api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
+        from . import inline, labels, pages
+        from .theme import make_styles
+
+        words = labels.for_language(guide.language, guide.labels)
+        blank = pages.note_page(theme.page_size(paper), theme, make_styles(theme)["instruction"],
+                                inline.markup(words["copy_ends"], font_for))
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
         files.append(_collate(_name(stem, options.edition, None, "-class-set"),
-                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)]))
+                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank))
         if options.key:
             files.append(_collate(_name(stem, options.edition, None, "-class-set-key"),
-                                  [by_letter[letter]["key"].pdf for letter in letters]))
+                                  [by_letter[letter]["key"].pdf for letter in letters], blank))
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -99,9 +105,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     return result
 
 
-def _collate(name: str, pdfs: list[bytes]) -> tuple[str, bytes, int, list]:
+def _collate(name: str, pdfs: list[bytes], blank: bytes) -> tuple[str, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (a blank page closes any copy with an odd page count)."""
+    (``blank``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -111,8 +117,7 @@ def _collate(name: str, pdfs: list[bytes]) -> tuple[str, bytes, int, list]:
         for page in reader.pages:
             writer.add_page(page)
         if len(reader.pages) % 2:
-            box = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(box.width), height=float(box.height))
+            writer.add_page(PdfReader(io.BytesIO(blank)).pages[0])
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})

@@ -67,11 +67,13 @@ def _meta(guide: Guide, mode: str) -> dict:
     }
 
 
-def _footer(guide: Guide, mode: str, font_for) -> str:
+def _footer(guide: Guide, mode: str, font_for, short: bool = False) -> str:
     """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
-    rebuild them. Ends with the page label, with {n} and {total} left for each page."""
+    rebuild them. Ends with the page label, with {n} and {total} left for each page. ``short``: without
+    the title, for a footer that would not fit on one line (large print)."""
     words = labels.for_language(guide.language, guide.labels)
-    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else []) + [inline.plain(guide.title)]
+    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else [])
+    parts += [] if short else [inline.plain(guide.title)]
     parts += [words["key_footer"]] if mode == "key" else []
     if guide.version:
         parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
@@ -109,14 +111,16 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     for mode in rest:  # the key's canvas, drawn in step with the handout's
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
-                                         header_markup=_header(guide, font_for))
+                                         header_markup=_header(guide, font_for),
+                                         short_markup=_footer(guide, mode, font_for, short=True))
         mirrors.canvases.append((other._makeCanvas(canvasmaker=canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
     flow = story(ctx)
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
-                                                       _header(guide, font_for)))
+                                                       _header(guide, font_for),
+                                                       _footer(guide, first, font_for, short=True)))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)

@@ -96,7 +96,15 @@ def cross_cell(styles) -> float:
     smallest type if that is smaller. Large print keeps the standard cell (its numbers are the one
     thing under 16 pt there): at 16 pt numbers no page could hold the grid of a long term, and the
     edition would lose most of its words."""
+    if numbers_outside(styles):  # the numbers sit outside the cells: a cell only needs room for a capital
+        return 0.32 * inch
     return max(0.34 * inch, min(smallest(styles), CROSS_NUMBER_PT) / CROSS_NUMBER)
+
+
+def numbers_outside(styles) -> bool:
+    """Large print: crossword numbers at the edition's smallest size do not fit in a corner of a cell,
+    so each goes in the empty square before its word (left of an across word, above a down word)."""
+    return smallest(styles) > CROSS_NUMBER_PT
 
 
 def search_cell(styles) -> float:
@@ -109,9 +117,10 @@ def page_limits(styles, width: float, height: float) -> dict:
 
     room = height - _top(styles)
     c, w = cross_cell(styles), search_cell(styles)
+    spare = 1 if numbers_outside(styles) else 0  # a column and a row for the numbers, left of and above the grid
     return {
-        "crossword": {"max_cols": max(2, min(cw.MAX_SIDE, int(width // c))),
-                      "max_rows": max(2, min(cw.MAX_SIDE, int(room // c)))},
+        "crossword": {"max_cols": max(2, min(cw.MAX_SIDE, int(width // c) - spare)),
+                      "max_rows": max(2, min(cw.MAX_SIDE, int(room // c) - spare))},
         "word_search": {"max_size": max(2, min(ws.MAX_SIZE, int(width // w), int(room // w)))},
     }
 
@@ -392,10 +401,39 @@ class CrossGrid(Flowable):
 
     def wrap(self, aW, aH):
         d = self.data
-        self.cell = max(cross_cell(self.ctx.styles), min(0.42 * inch, aW / d.cols, self.max_height / d.rows))
-        self.x0 = (aW - self.cell * d.cols) / 2
-        self.width, self.height = aW, self.cell * d.rows
+        spare = 1 if numbers_outside(self.ctx.styles) else 0
+        cols, rows = d.cols + spare, d.rows + spare
+        self.cell = max(cross_cell(self.ctx.styles), min(0.42 * inch, aW / cols, self.max_height / rows))
+        self.x0 = (aW - self.cell * cols) / 2 + spare * self.cell
+        self.width, self.height = aW, self.cell * rows
+        self.top = self.height - spare * self.cell  # the grid's top edge
         return aW, self.height
+
+    def _number_places(self) -> dict:
+        """(row, col) of a numbered cell → where its number goes: (row, col, inside). Outside a cell when
+        numbers are too big for a corner: in the empty square left of an across word or above a down word."""
+        d = self.data
+        if not numbers_outside(self.ctx.styles):
+            return {(r, c): (r, c, True) for r, c, _ in d.numbers}
+        starts = {(e.row, e.col): set() for e in d.entries}
+        for e in d.entries:
+            starts[(e.row, e.col)].add(e.direction)
+        taken, places = set(), {}
+
+        def empty(r, c):
+            inside = 0 <= r < d.rows and 0 <= c < d.cols
+            return (r, c) not in taken and (not inside or d.grid[r][c] is None) and r >= -1 and c >= -1
+
+        for r, c, _ in d.numbers:
+            ways = starts.get((r, c), set())
+            tries = [(r, c - 1), (r - 1, c)] if "across" in ways else [(r - 1, c), (r, c - 1)]
+            spot = next((t for t in tries if empty(*t)), None)
+            if spot is None:
+                places[(r, c)] = (r, c, True)
+            else:
+                taken.add(spot)
+                places[(r, c)] = (spot[0], spot[1], False)
+        return places
 
     def draw(self):
         c, ctx, cell, d = self.canv, self.ctx, self.cell, self.data
@@ -405,19 +443,27 @@ class CrossGrid(Flowable):
         c.setStrokeColor(ctx.color("ink"))
         c.setLineWidth(0.8)
         small, size = cell * CROSS_NUMBER, cell * 0.55
+        places = self._number_places()
+        big = smallest(ctx.styles)
         for r, row in enumerate(d.grid):
             for col, ch in enumerate(row):
                 if ch is None:
                     continue
-                x, y = self.x0 + col * cell, self.height - (r + 1) * cell
+                x, y = self.x0 + col * cell, self.top - (r + 1) * cell
                 c.rect(x, y, cell, cell, stroke=1, fill=0)
                 if (r, col) in numbers:
                     c.setFillColor(ctx.color("ink"))
-                    c.setFont(regular, small)
-                    c.drawString(x + 1.5, y + cell - small - 0.5, str(numbers[(r, col)]))
-                if ctx.key:
+                    pr, pc, inside = places[(r, col)]
+                    if inside:
+                        c.setFont(regular, small)
+                        c.drawString(x + 1.5, y + cell - small - 0.5, str(numbers[(r, col)]))
+                    else:  # in the empty square before the word, at the edition's own size
+                        c.setFont(bold, big)
+                        px, py = self.x0 + pc * cell, self.top - (pr + 1) * cell
+                        c.drawCentredString(px + cell / 2, py + (cell - big * 0.72) / 2, str(numbers[(r, col)]))
+                if ctx.key:  # (large print: letters at the edition's size, which the cell has room for)
                     c.setFillColor(ctx.color("answer"))
-                    c.setFont(_face(ctx, ch, bold), size)
+                    c.setFont(_face(ctx, ch, bold), max(size, big) if numbers_outside(ctx.styles) else size)
                     c.drawCentredString(x + cell / 2, y + cell * 0.28, ch)
         c.restoreState()
 
