@@ -18,7 +18,7 @@ import pytest
 
 from conftest import CASES, GUIDES, norm
 from studyguide import api, inline, render
-from studyguide.theme import make_styles
+from studyguide.theming.styles import make_styles
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
 SCALE = 0.5  # 36 pixels to the inch: a body line is about 7 pixels tall

@@ -9,8 +9,9 @@ import pypdfium2.raw as pdfium_raw
 import pytest
 from PIL import Image, ImageFilter
 
-from studyguide import api, themes
+from studyguide import api
 from studyguide.errors import GuideError
+from studyguide.theming import themefiles
 
 from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, run_cli, write_guide
 
@@ -26,14 +27,14 @@ def by_theme(tmp_path_factory):
 
 
 def test_the_bundled_themes_are_listed():
-    assert themes.bundled() == list(BUNDLED)
+    assert themefiles.bundled() == list(BUNDLED)
 
 
 @pytest.mark.parametrize("name", BUNDLED)
 def test_first_guide_in_each_theme_prints_its_labels(by_theme, name):
     b = by_theme[name]
     first = b.student.pages[0]
-    for label in ("Name", "Date", "Period", "Summary", "Total: 49 points"):
+    for label in ("Name", "Date", "Period", "Summary", "Total: 46 points"):
         assert label in first, (name, label)
     assert "ANSWER KEY" in b.key.pages[0] and "ANSWER KEY" not in first
     assert "Questions" in b.student.text
@@ -148,7 +149,7 @@ def test_a_theme_may_name_a_truetype_font_from_assets(tmp_path):
     text = (guides / FIRST.name).read_text(encoding="utf-8")
     (guides / FIRST.name).write_text("theme: mine\n" + text, encoding="utf-8")
     b = build_into(guides / FIRST.name, tmp_path / "out")
-    assert any(f.endswith("+AtkinsonHyperlegible-Regular") for f in b.student.fonts_of("Strengthen the law"))
+    assert any(f.endswith("+AtkinsonHyperlegible-Regular") for f in b.student.fonts_of("Make police in partner countries"))
     assert b.student.fonts_of("Summary") == {"AAAAAA+AtkinsonHyperlegible-Regular"}  # no bold given: regular
     # the same fonts give the same bytes from another folder
     again = build_into(guides / FIRST.name, tmp_path / "out2")
@@ -317,7 +318,7 @@ def test_validate_checks_the_defaults_file_once_with_located_errors(tmp_path):
     assert _errors(guides) == [
         "guides/studyguide.yaml:1:1: title: belongs in each guide, not in studyguide.yaml, which sets what every "
         "guide in the folder shares (subject, grade, author, language, paper, headings, versions, seed, activities, "
-        "accommodations, labels, theme, school, course, teacher, logo, header, footer)",
+        "accommodations, labels, coverage, theme, school, course, teacher, logo, header, footer)",
         "guides/studyguide.yaml:2:9: school: expected text, found a list (put the text on the same line, in quotes if "
         "it contains ': ')",
         "guides/studyguide.yaml:4:3: labels: unknown key 'perod' (did you mean 'period'?)",
@@ -379,6 +380,7 @@ KEY_BY_KEY = {
     "paper": ("a4", "letter", lambda g: g.paper),
     "versions": ("2", "3", lambda g: g.versions),
     "seed": ("one", "two", lambda g: g.seed),
+    "coverage": ("key", "both", lambda g: g.coverage),
     "activities": ("[matching]", "[cloze]", lambda g: g.activities),
     "theme": ("compact", "modern", lambda g: g.theme),
     "school": ("Defaults", "Own", lambda g: g.branding.school),
@@ -400,7 +402,7 @@ MERGED = {
 
 
 def test_every_shareable_key_is_covered():
-    from studyguide.schema import DEFAULT_KEYS
+    from studyguide.reading.schema import DEFAULT_KEYS
 
     assert set(KEY_BY_KEY) | set(MERGED) == set(DEFAULT_KEYS)
 
@@ -436,10 +438,11 @@ def test_mappings_merge_key_by_key(tmp_path, key):
 def test_no_matching_set_is_split_across_pages(by_theme, name):
     """Whatever a theme does to page length, each vocabulary-matching set that fits on a page is on one."""
     for doc in (by_theme[name].student, by_theme[name].key):
-        for title, last in (("Set 1: terms 1–8", "8."), ("Set 2: terms 9–16", "16.")):
+        # 13 terms: sets of 7 and 6 terms, each with two spare definitions (A–I and A–H)
+        for title, last, letter in (("Set 1: terms 1–7", "7.", "I."), ("Set 2: terms 8–13", "13.", "H.")):
             page = next(p for p in doc.pages if title in p)
             tail = page.split(title, 1)[1]
-            assert last in tail and "J." in tail, (name, doc.path.name, title)
+            assert last in tail and letter in tail, (name, doc.path.name, title)
 
 
 def test_a_theme_giving_only_a_bold_font_keeps_its_familys_regular(tmp_path):
@@ -447,7 +450,7 @@ def test_a_theme_giving_only_a_bold_font_keeps_its_familys_regular(tmp_path):
                      theme_files={"mine.yaml": "fonts:\n  family: readable\n  bold: MyBold.ttf\n"})
     shutil.copy(REPO / "src" / "studyguide" / "fonts" / "DejaVuSans-Bold.ttf", tmp_path / "assets" / "MyBold.ttf")
     b = build_into(guides / FIRST.name, tmp_path / "out")
-    assert b.student.fonts_of("Strengthen the law") == {"AAAAAA+AtkinsonHyperlegible-Regular"}
+    assert b.student.fonts_of("Make police in partner countries") == {"AAAAAA+AtkinsonHyperlegible-Regular"}
     assert b.student.fonts_of("Summary") == {"AAAAAA+DejaVuSans-Bold"}
 
 
@@ -517,3 +520,35 @@ def test_theme_on_the_command_line_as_the_shell_completes_it(tmp_path):
     upper = run_cli("build", f"guides/{FIRST.name}", "--theme", "MODERN", "--no-key", "-o", tmp_path / "m",
                     cwd=tmp_path)
     assert upper.returncode == 0, upper.stderr
+
+
+def test_the_same_name_as_author_and_teacher_prints_once(tmp_path):
+    """The starter's author: and a defaults file's teacher: are the same person: one name on page 1,
+    above the title, in the handout and the key alike; different names both print."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "studyguide.yaml").write_text("school: Lincoln High School\nteacher: Ms. Rivera\n", encoding="utf-8")
+    (guides / "g.yaml").write_text("title: The Road to War\nsubject: History\nauthor: ms.  Rivera\n", encoding="utf-8")
+    built = build_into(guides / "g.yaml", tmp_path / "out")
+    for pdf in (built.student, built.key):
+        first = pdf.pages[0]
+        assert first.count("Rivera") == 1, first
+        assert first.index("Lincoln High School") < first.index("Rivera") < first.index("The Road to War")
+        assert "History" in first and "ms. Rivera" not in first
+    (guides / "g.yaml").write_text("title: The Road to War\nauthor: Mr. Okafor\n", encoding="utf-8")
+    built = build_into(guides / "g.yaml", tmp_path / "out2")
+    assert built.student.pages[0].count("Rivera") == 1 and built.student.pages[0].count("Okafor") == 1
+
+
+def test_png_previews_without_pypdfium2_say_how_to_install_it(monkeypatch):
+    import sys
+
+    from studyguide import preview
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # as after the README's plain install
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(api.UsageError) as info:
+        preview.to_png(b"%PDF-1.4")
+    assert str(info.value) == ("PNG previews need pypdfium2, which the plain install leaves out: install it with "
+                               f"'{sys.executable} -m pip install pypdfium2' (or install poppler's pdftoppm), "
+                               "or leave out --png for PDF previews")

@@ -7,17 +7,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import secrets
-import stat
-import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import loader, schema
+from .files import make_folder, read_guide_bytes, safe_stem, write_all
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .model import Guide
+from .reading import loader, schema
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
 
@@ -34,31 +31,25 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
             elif path.exists() or path.is_symlink():
                 found.append(path)
             else:
-                raise UsageError(f"{path}: no such file or folder")
+                raise UsageError(_missing(path))
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return found
 
 
-def read_guide_bytes(path: Path) -> bytes:
-    """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device)."""
-    where = Location(str(path), 1)
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
-    if st.st_size > loader.MAX_BYTES:
-        raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)")])
-    try:  # non-blocking, and checked again once open: a file swapped for a FIFO meanwhile cannot hang the read
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
-    with open(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
-        return fh.read(loader.MAX_BYTES + 1)
+def _missing(path: Path) -> str:
+    """What was looked for, where, and what to do: a teacher in the wrong folder sees why."""
+    first = Path(path.parts[0]) if path.parts else path
+    if path.is_absolute() or first.exists():
+        return f"{path}: no such file or folder"
+    here = Path.cwd()
+    if path == Path("guides"):
+        return (f"no guides/ folder in {here} (studyguide looks for guides/ in the folder it runs in): go to the "
+                "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, "
+                "or start one with: studyguide new guides/my-guide.yaml")
+    return (f"{path}: no such file or folder: there is no {first}/ in {here} (go to the folder that holds "
+            f"{first}/ and run it again, or give the guide's full path)") if len(path.parts) > 1 else \
+        f"{path}: no such file or folder"
 
 
 DEFAULTS_NAMES = (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")  # studyguide.yaml, .yml
@@ -120,118 +111,25 @@ def load(path: str | Path, check_theme: bool = True) -> Guide:
         warnings = list(more) + list(warnings)
     guide = schema.to_guide(root, str(path), path, warnings)
     if check_theme:
-        from . import themes
+        from .theming import themefiles
 
-        if guide.theme or themes.overridden(themes.DEFAULT, path):
-            themes.resolve(guide.theme, path, guide.theme_where)
+        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
+            themefiles.resolve(guide.theme, path, guide.theme_where)
     return guide
 
 
 def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
     """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
     then made into an accommodation edition if one is asked for."""
-    from . import theme as theme_mod
+    from .theming import styles
 
     where = Location("--theme") if override else guide.theme_where
     if override and override.lower().endswith((".yaml", ".yml")) and Path(override).is_file():
         # --theme guides/themes/mine.yaml, as the shell completes it: the same file, named from the guide
         inside = os.path.relpath(Path(override).resolve(), guide.path.resolve().parent)
         override = inside if not inside.startswith("..") else override
-    base = theme_mod.load(override or guide.theme, guide.path, where)
-    return theme_mod.for_edition(edition, base) if edition else base
-
-
-_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
-
-
-def safe_stem(stem: str) -> str:
-    """A file name made only of letters (any script), digits, '-', '_' and '.'.
-
-    Never hidden, empty, a Windows device name (CON, NUL, ...) or too long for a
-    file system; no path separator, control or direction-override character survives.
-    """
-    stem = unicodedata.normalize("NFC", stem)
-    kept = "".join(c if unicodedata.category(c)[0] in "LMN" or c in "-_." else " " for c in stem)
-    clean = re.sub(r"\s+", "-", kept.strip()).strip(".-")
-    while len(clean.encode("utf-8")) > 150:
-        clean = clean[:-1]
-    clean = clean.rstrip(".-") or "guide"
-    if clean.split(".")[0].upper() in _WINDOWS_DEVICES:
-        clean += "-guide"
-    return clean
-
-
-def _check_target(target: Path) -> None:
-    if target.is_symlink():
-        raise BuildError(Location(str(target)), "is a symbolic link; remove it so the PDF can be written in its place")
-    if target.exists() and not target.is_file():
-        raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
-
-
-def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file or none.
-
-    Each file goes to a temporary file beside its target and is synced; only
-    when all are complete are they renamed into place. If a rename fails, the
-    files already replaced are put back from hard links kept to them. So a
-    failure at any point (a full disk, a refused rename) leaves every previous
-    file byte for byte as it was, and no temporary file behind. Nothing is
-    written through a symbolic link: one in a target's place is refused, and a
-    rename replaces a name, never what it points to.
-    """
-    for target, _ in files:
-        _check_target(target)
-    temps: list[tuple[str, Path]] = []
-    backups: dict[Path, str] = {}
-    new = {target for target, _ in files if not target.exists()}
-    replaced: list[Path] = []
-    current = files[0][0] if files else None
-    try:
-        for target, data in files:
-            current = target
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps.append((tmp, target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-        if len(files) > 1:
-            for _, target in temps:
-                if target.is_file():
-                    backup = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.old.tmp")
-                    try:
-                        os.link(target, backup)
-                        backups[target] = backup
-                    except OSError:  # no hard links here: the renames below rarely fail anyway
-                        pass
-        for tmp, target in temps:
-            current = target
-            os.replace(tmp, target)
-            replaced.append(target)
-    except BaseException as exc:  # put back what was already replaced (a full disk, an interrupt)
-        for target in reversed(replaced):
-            try:
-                if target in backups:
-                    os.replace(backups.pop(target), target)
-                elif target in new:
-                    os.unlink(target)
-            except OSError:
-                pass
-        if isinstance(exc, OSError):
-            raise BuildError(Location(str(current)), f"cannot be written ({exc.strerror or exc}); the PDF that was there is unchanged") from None
-        raise
-    finally:
-        for leftover in [tmp for tmp, _ in temps] + list(backups.values()):
-            try:
-                os.unlink(leftover)
-            except FileNotFoundError:
-                pass
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """One file, written as :func:`write_all` writes several."""
-    write_all([(target, data)])
+    base = styles.load(override or guide.theme, guide.path, where)
+    return styles.for_edition(edition, base) if edition else base
 
 
 @dataclass
@@ -325,7 +223,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
           guide: Optional[Guide] = None, skip: Iterable[str] = ()) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
-    ``activities`` (names from schema.ACTIVITIES) replaces the guide's own `activities:` list;
+    ``activities`` (names from reading.schema.ACTIVITIES) replaces the guide's own `activities:` list;
     ``theme`` (a name or file, from --theme) replaces the guide's `theme:`; ``guide``: the guide
     at ``path``, already loaded.
     """
@@ -339,14 +237,11 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
                    warnings: list[Problem]) -> BuildResult:
-    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`write_all`)."""
+    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`)."""
     out_dir = Path(out_dir)
     stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(Location(str(out_dir)), f"the output folder cannot be made ({exc.strerror or exc})") from None
+    make_folder(out_dir)
     targets = {mode: out_dir / (f"{stem}.pdf" if mode == "student" else f"{stem}-key.pdf") for mode in rendered}
     write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
     for mode, doc in rendered.items():

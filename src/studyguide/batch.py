@@ -64,7 +64,8 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=
 
 def _warm() -> None:
     """Pay the imports and font parsing once per worker, not once per guide."""
-    from . import fonts, render  # noqa: F401  (imported for its cost, once)
+    from . import render  # noqa: F401  (imported for its cost, once)
+    from .theming import fonts
 
     fonts.register()
 

@@ -5,12 +5,14 @@ all or nothing, like a plain build.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, variants
+from . import api, formats, sheets, variants
+from .files import make_folder, safe_stem, write_all
 from .errors import BuildError, Location
 from .model import Accommodations, Guide
 
@@ -27,11 +29,15 @@ class SetOptions:
     activities: Optional[tuple] = None       # replaces the guide's 'activities:' (from --activities)
     theme: Optional[str] = None              # replaces the guide's 'theme:' (from --theme)
     skip: tuple = ()                         # sections left out of this build (from --skip)
+    format: Optional[str] = None             # handout (None), quiz, exit-ticket (formats.py)
+    questions: Optional[str] = None          # the questions chosen (select.py), from --questions
+    sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
 
     @property
     def active(self) -> bool:
         return bool(self.edition not in (None, "standard") or self.versions or self.seed or self.class_set
-                    or (self.accommodations and self.accommodations != Accommodations()))
+                    or (self.accommodations and self.accommodations != Accommodations())
+                    or self.format not in (None, "handout") or self.questions is not None or self.sheet)
 
 
 def wanted(guide: Guide, options: SetOptions) -> bool:
@@ -52,9 +58,12 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
     guide = api.skipping(guide, options.skip)
+    guide = formats.prepare(guide, options.format, options.questions, options.activities)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
+    fmt = guide.format
+    sizes = [options.sheet] if options.sheet else ["quarter", "half"] if fmt == "exit-ticket" else [None]
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
@@ -62,16 +71,13 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
 
     font_for, warnings = render.glyph_plan(guide, theme)
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, paper)
-    stem = api.safe_stem(Path(path).stem)
+    stem = "-".join([safe_stem(Path(path).stem)] + ([fmt] if fmt != "handout" else [])
+                    + ([options.sheet] if options.sheet else []))
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[str, bytes, int, list]] = []  # (name, pdf, pages, question pages)
-    by_letter: dict[Optional[str], dict] = {}
+    by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket")
     for g in editions:
-        try:
-            docs = render.render(g, modes, paper=paper, theme=theme, font_for=font_for)
-        except render.RenderFailed as exc:
-            raise BuildError(exc.where, exc.message) from None
-        by_letter[g.version] = docs
+        docs = by_letter[g.version]
         files.append((_name(stem, options.edition, g.version), docs["student"].pdf, docs["student"].pages,
                       docs["student"].question_pages))
         if options.key:
@@ -79,14 +85,18 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                           docs["key"].question_pages))
         if g.version:
             files.append((_name(stem, options.edition, g.version, "-grid"),
-                          grid.render_grid(g, paper, font_for, api.theme_for(g, options.theme)), 1, []))
+                          grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
+                                           api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
         from . import inline, labels, pages
-        from .theme import make_styles
+        from .theming.styles import make_styles
 
         words = labels.for_language(guide.language, guide.labels)
-        blank = pages.note_page(theme.page_size(paper), theme, make_styles(theme)["instruction"],
-                                inline.markup(words["copy_ends"], font_for))
+        note = inline.markup(words["copy_ends"], font_for)
+
+        @functools.lru_cache(maxsize=None)
+        def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
+            return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
         files.append(_collate(_name(stem, options.edition, None, "-class-set"),
@@ -94,20 +104,41 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append(_collate(_name(stem, options.edition, None, "-class-set-key"),
                                   [by_letter[letter]["key"].pdf for letter in letters], blank))
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(Location(str(out)), f"the output folder cannot be made ({exc.strerror or exc})") from None
-    api.write_all([(out / name, data) for name, data, _, _ in files])
+    out = make_folder(Path(out_dir))
+    write_all([(out / name, data) for name, data, _, _ in files])
     result = api.BuildResult(guide, warnings=warnings)
     result.outputs = [api.Output(out / name, pages, qp) for name, _, pages, qp in files]
     return result
 
 
-def _collate(name: str, pdfs: list[bytes], blank: bytes) -> tuple[str, bytes, int, list]:
+def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool) -> dict:
+    """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
+    paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
+    which every copy fits one page; none fitting is a located error."""
+    from . import render
+
+    for size in sizes:
+        small = sheets.small_paper(paper, size) if size else paper
+        out = {}
+        for g in editions:
+            try:
+                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
+            except render.RenderFailed as exc:
+                raise BuildError(exc.where, exc.message) from None
+        if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
+            continue
+        if size:
+            for docs in out.values():
+                for m in modes:
+                    docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
+        return out
+    raise BuildError(Location(str(path)), f"the exit ticket's {len(editions[0].questions)} question(s) do not fit "
+                                          f"on a {sizes[-1]} sheet; choose fewer or shorter questions with --questions")
+
+
+def _collate(name: str, pdfs: list[bytes], blank) -> tuple[str, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
+    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -117,7 +148,8 @@ def _collate(name: str, pdfs: list[bytes], blank: bytes) -> tuple[str, bytes, in
         for page in reader.pages:
             writer.add_page(page)
         if len(reader.pages) % 2:
-            writer.add_page(PdfReader(io.BytesIO(blank)).pages[0])
+            box = reader.pages[-1].mediabox
+            writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})

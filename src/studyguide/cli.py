@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import __version__, api, files
 from .errors import StudyguideError, visible
 
 EXIT_INTERNAL = 70
@@ -60,9 +60,28 @@ def _pdf_options(command):
         click.argument("paths", nargs=-1, type=click.Path()),
         click.option("-o", "--output", "out_dir", default="output", show_default=True,
                      type=click.Path(file_okay=False), help="Folder for the PDFs."),
-        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-                     help="Paper size (overrides the guide's 'paper:')."),
+        click.option("--paper", type=click.Choice(["letter", "a4", "half-letter", "a5"], case_sensitive=False),
+                     default=None, help="Paper size (overrides the guide's 'paper:')."),
         click.option("--no-key", is_flag=True, help="Build only the student handout."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _format_options(command):
+    """--format, --questions and --sheet: what is printed from a guide (shared by build and check)."""
+    from .formats import FORMATS
+    from .sheets import SHEETS
+
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+                     help="What to print: the whole handout (default), a quiz (the questions) or an exit ticket "
+                          "(one to three questions, four to a sheet). Each has its key."),
+        click.option("--questions", default=None, metavar="CHOICE",
+                     help="Only these questions: numbers (1-5,8), a type (multiple_choice), objective:N or "
+                          "tag:NAME; a comma between different sorts means 'and'."),
+        click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), default=None,
+                     help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
     ]):
         command = option(command)
     return command
@@ -133,9 +152,10 @@ def _report(outcome, progress: Progress, echo) -> bool:
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+@_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, skip, theme):
+          extra_lines, class_set, copies, activities, skip, theme, fmt, questions, sheet):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -147,7 +167,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
     chosen = None
     if activities is not None:
-        from .schema import ACTIVITIES
+        from .reading.schema import ACTIVITIES
 
         chosen = tuple(a.strip().lower().replace("-", "_").replace(" ", "_") for a in activities.split(",") if a.strip())
         chosen = tuple(a for a in chosen if a != "none")
@@ -168,7 +188,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
                                      param_hint="--skip")
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme, skip=skipped)
+                         activities=chosen, theme=theme, skip=skipped, format=fmt, questions=questions, sheet=sheet)
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -200,7 +220,7 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch import Watcher
+    from .watch.watcher import Watcher
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
@@ -226,7 +246,8 @@ def validate(paths):
     shared = list(dict.fromkeys([p for p in guides if api.is_defaults_file(p)] +
                                 [d for d in (api.defaults_file(p.parent) for p in guides) if d is not None]))
     guides = [p for p in guides if not api.is_defaults_file(p)]
-    for path in shared:  # each folder's defaults file first, once
+    named = {Path(p) for p in paths or ["guides"]}
+    for path in shared:  # each folder's defaults file first, once (said 'ok' only when it or its folder is named)
         try:
             root, warnings = api.load_defaults(path)
         except StudyguideError as exc:
@@ -236,7 +257,8 @@ def validate(paths):
         for warning in warnings:
             echo(str(warning))
         keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
-        click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
+        if path in named or path.parent in named:
+            click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
     for path in guides:
         try:
             guide = api.load(path)
@@ -282,7 +304,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .jsonschema import guide_schema
+    from .reading.editor_schema import guide_schema
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 
@@ -293,6 +315,7 @@ def new(file):
     """Write a commented starter guide to FILE (never overwrites)."""
     starter = (Path(__file__).with_name("starter.yaml")).read_bytes()
     try:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         with open(file, "xb") as fh:
             fh.write(starter)
     except FileExistsError:
@@ -344,17 +367,17 @@ def list_themes(guide, folder, preview, png, out_dir):
         guide = found[0] if found else pv.STARTER
     guide = Path(guide)
     out = Path(out_dir)
-    files = []
+    previews = []
     for t in listed:
         pdf = pv.first_page(guide, t, folder)
-        files.append((out / api.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
+        previews.append((out / files.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise api.UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
     written = [(stem.with_suffix(".png"), pv.to_png(pdf)) if png else (stem.with_suffix(".pdf"), pdf)
-               for stem, pdf in files]
-    api.write_all(written)
+               for stem, pdf in previews]
+    files.write_all(written)
     for path, _ in written:
         click.echo(f"wrote {path}")
     if broken:
@@ -393,16 +416,12 @@ def export_guides(paths, fmt, out_dir, apkg):
     for path in guides:
         try:
             guide = api.load(path)
-            files, warnings = exporter(guide)
+            made, warnings = exporter(guide)
             _warn(guide.warnings)
             _warn(warnings)
-            if files:
-                try:
-                    out.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise api.BuildError(api.Location(str(out)),
-                                         f"the output folder cannot be made ({exc.strerror or exc})") from None
-                api.write_all([(out / name, data) for name, data in files])  # all of this guide's files, or none
+            if made:
+                files.make_folder(out)
+                files.write_all([(out / name, data) for name, data in made])  # all of this guide's files, or none
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
@@ -410,7 +429,7 @@ def export_guides(paths, fmt, out_dir, apkg):
             continue
         held = (f"{len(guide.vocabulary)} term{'s' if len(guide.vocabulary) != 1 else ''}" if fmt in ("quizlet", "anki")
                 else f"{len(guide.questions)} question{'s' if len(guide.questions) != 1 else ''}")
-        for name, _ in files:
+        for name, _ in made:
             click.echo(f"exported {path} → {out / name} ({held})")
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)
@@ -420,7 +439,8 @@ def export_guides(paths, fmt, out_dir, apkg):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
-def check_guides(paths, strict):
+@_format_options
+def check_guides(paths, strict, fmt, questions, sheet):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
@@ -433,14 +453,16 @@ def check_guides(paths, strict):
     failed = found = 0
     for path in guides:
         try:
-            _, findings, plan = budget.review(path)
+            _, findings, plan = budget.review(path, fmt=fmt, questions=questions, sheet=sheet)
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
             continue
         _warn(findings)
         found += len(findings)
-        for line in budget.lines(str(path), plan):
+        named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                       f"{sheet} sheets" if sheet else None) if x)
+        for line in budget.lines(f"{path} ({named})" if named else str(path), plan):
             click.echo(line)
     if failed or (strict and found):
         sys.exit(1)

@@ -15,6 +15,7 @@ import zipfile
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline
+from ..files import safe_stem
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
 
@@ -181,6 +182,4 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def output_name(guide: Guide, suffix: str) -> str:
-    from ..api import safe_stem
-
     return f"{safe_stem(guide.stem)}{suffix}"

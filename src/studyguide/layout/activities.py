@@ -25,7 +25,7 @@ from .. import inline
 from ..activities.wordsearch import DIRECTIONS
 from ..labels import sentences
 from ..model import format_points
-from .flow import Labelled, SectionMark, Together, Twin
+from .flow import Gap, Labelled, SectionMark, Together, Twin
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -127,7 +127,7 @@ def page_limits(styles, width: float, height: float) -> dict:
 
 def warnings(guide, theme=None, paper=None) -> list:
     """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
-    from ..theme import default as default_theme, make_styles
+    from ..theming.styles import default as default_theme, make_styles
 
     theme = theme or default_theme()
     styles = make_styles(theme)
@@ -738,4 +738,6 @@ def coverage(ctx) -> list:
         pts = [q.points for q in g.questions if q.objective is None and q.points is not None]
         flow.append(row([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
                          ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")]))
+    if g.coverage == "key":  # the handout keeps the table's space, blank, so the pages still line up
+        flow = [f if isinstance(f, Spacer) else Twin(Gap(), f, ctx) for f in flow]
     return flow + [Spacer(1, 4)]

@@ -12,7 +12,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from .. import fonts, inline, shuffle
+from .. import inline, shuffle
+from ..theming import fonts
 from ..model import Blank, format_points
 from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Together, Twin, natural_width
 from .sections import heading

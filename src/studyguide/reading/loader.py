@@ -1,0 +1,309 @@
+"""Bytes → YAML nodes that remember where they came from.
+
+A strict reader on top of pyyaml's event stream (the C parser where present):
+no tags, anchors or aliases, one document, a depth cap, and every scalar kept
+as the exact text the teacher typed. Typing (booleans, numbers) happens later,
+in the schema, only where the format asks for it.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..errors import GuideError, Location, Problem
+from . import syntax
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+try:  # the C parser is ~10x faster; fall back when libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the pyyaml build
+    _Loader = yaml.SafeLoader
+
+
+
+@dataclass(eq=False)
+class Node:
+    where: Location
+
+
+@dataclass(eq=False)
+class Scalar(Node):
+    value: str
+    plain: bool = True  # typed without quotes
+
+    @property
+    def is_null(self) -> bool:
+        """Nothing typed after the key. `null` and `~` are text like any other word (a computing
+        class's term), printed as typed, as `NO` and `yes` are."""
+        return self.plain and self.value == ""
+
+
+@dataclass(eq=False)
+class Seq(Node):
+    items: list[Node] = field(default_factory=list)
+    flow: bool = False  # written [a, b, c] on one line, where every ',' starts an item
+
+
+@dataclass(eq=False)
+class Map(Node):
+    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+
+
+KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused."""
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        raise GuideError([Problem(Location(name, 1), "not UTF-8 (the file is saved as UTF-32); save the file as UTF-8")])
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            raise GuideError([Problem(Location(name, line), f"not valid UTF-16 ({exc.reason}); save the file as UTF-8")]) from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if _looks_like_utf16(data):
+        raise GuideError([Problem(Location(name, 1), "not UTF-8 (the file looks like UTF-16 without a byte-order mark); save the file as UTF-8")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start]
+        raise GuideError([Problem(Location(name, line), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: every other byte of its start is NUL."""
+    head = data[:400]
+    half = len(head) // 2
+    if half < 4 or b"\x00" not in head:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.1 * half
+
+
+# Characters YAML refuses, and ones it reads as a line break that no editor shows as one
+# (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), which would put every later line number out.
+# Found before parsing, so each is reported at the line and column an editor shows.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def _control_problem(name: str, text: str, index: int) -> Problem:
+    ch = text[index]
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    what = "NUL" if ch == "\0" else f"U+{ord(ch):04X}"
+    if unicodedata.name(ch, ""):
+        what += f" ({unicodedata.name(ch)})"
+    return Problem(Location(name, line, col), f"the invisible control character {what} is not allowed here "
+                                              "(delete it; retype the text around it if unsure)")
+
+
+def _loc(name: str, mark) -> Location:
+    return Location(name, mark.line + 1, mark.column + 1)
+
+
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A located message with a plain hint, read off the line itself.
+
+    libyaml's and pyyaml's wordings differ and say little to a teacher, so the
+    hint comes from what is actually on the line where the parser stopped.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Problem(Location(name, 1), f"YAML syntax: {exc.problem or exc.context} (check the file's syntax)")
+    lines = text.splitlines() or [""]
+    line_no = min(mark.line, len(lines) - 1)
+    line = lines[line_no] if 0 <= line_no < len(lines) else ""
+    char = line[mark.column] if 0 <= mark.column < len(line) else ""
+    value = line.split(": ", 1)[1].lstrip() if ": " in line else line.strip().lstrip("- ")
+    what = f"{exc.context or ''} {exc.problem or ''}"
+    where = _loc(name, mark)
+    if "\t" in line[: len(line) - len(line.lstrip())] or char == "\t":
+        return Problem(where, "a tab is used for indentation (indent with spaces, not tabs)")
+    if "maximum nesting depth" in what:  # libyaml's own cap (1,000), met before the builder's
+        return Problem(where, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
+    if "escape" in what or "hexdecimal" in what:  # inside "double quotes": point at the backslash
+        slash = line.rfind("\\", 0, mark.column + 1)
+        if slash >= 0 and mark.line < len(lines):
+            where = Location(name, mark.line + 1, slash + 1)
+        if "Unicode character" in what:
+            return Problem(where, "this \\u code is half of a character (\\ud800 to \\udfff) or no character at all "
+                                  "(type the character itself instead of its code)")
+        return Problem(where, "in \"double quotes\" a backslash starts a code such as \\n (write \\\\ for a backslash, "
+                              "or put the text in 'single quotes')")
+    if "quoted scalar" in what and exc.context_mark is not None:
+        return Problem(_loc(name, exc.context_mark), "this quote is never closed (end the text with the same quote mark, "
+                                                     "and double any ' inside '...' text)")
+    if "alias" in what or value.startswith("*"):
+        return Problem(where, "text that starts with '*' must be in quotes (write \"**bold** rest of the text\")")
+    if value[:1] in "@`%|>!&":
+        return Problem(where, f"text that starts with '{value[:1]}' must be in quotes (put the whole text in double quotes)")
+    if value[:1] in "[{" and "flow" not in what:
+        return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
+    flow_start = _loc(name, exc.context_mark) if exc.context_mark is not None else where
+    if "flow sequence" in what:
+        return Problem(flow_start, "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
+    if "flow mapping" in what:
+        return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
+    if value[:1] in "'\"" and "expected key" in what:
+        return Problem(where, "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')")
+    if "mapping values are not allowed" in what:
+        if line.count(": ") > 1 or (": " in value):
+            return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")
+        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up keys of one mapping)")
+    if "simple key" in what and "expected ':'" in what and exc.context_mark is not None:  # noticed a line late
+        return Problem(_loc(name, exc.context_mark), "this line has no ':' after its key (write 'key: value', or "
+                                                     "indent the line under the key it belongs to)")
+    if "expected key" in what or "block end" in what or "block mapping" in what or "expected '-'" in what:
+        if line.lstrip().startswith("- "):
+            return Problem(where, "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)")
+        return Problem(where, "this line is indented differently from the lines around it (line up keys of one mapping)")
+    return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
+
+
+_STOPS_THE_REST = (syntax.UNCLOSED, "this [ ... ] list is not closed")
+
+
+def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Problem]:
+    """Every layout mistake the line scan finds, and where the parser stopped unless they explain it.
+
+    The parser's place is left out when the scan found a mistake on that line or the
+    significant line before it (a key without ':' is noticed by the parser a line late),
+    or an unclosed quote or list above it (the parser reads on inside the quote).
+    """
+    found = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)]
+    stopped = _syntax_problem(name, text, exc)
+    at = stopped.where.line
+    lines = text.split("\n")
+    before = next((n for n in range(at - 1, 0, -1)
+                   if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), at)
+    explained = any(before <= p.where.line <= at and not p.message.startswith("put this ")
+                    or p.where.line < at and p.message.startswith(_STOPS_THE_REST) for p in found)
+    if not explained and at:
+        found.append(stopped)
+    return found or [stopped]
+
+
+class _Builder:
+    """Turns the event stream into nodes, refusing what a guide never needs."""
+
+    def __init__(self, name: str, lines: list[str] | None = None):
+        self.name = name
+        self.lines = lines or []
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def look(self, event) -> None:
+        """Warn about plain text YAML reads differently from how it looks."""
+        start, end = event.start_mark, event.end_mark
+        rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+        m = re.match(r"\s+#(?=\S)", rest)
+        if m:
+            self.warnings.append(Problem(Location(self.name, end.line + 1, end.column + m.end()),
+                                         "the text from ' #' on is read as a comment and left out "
+                                         "(put the whole text in quotes to keep it)", warning=True))
+        for n in range(start.line + 1, min(end.line, len(self.lines) - 1) + 1):
+            line = self.lines[n]
+            if line.lstrip().startswith("- "):
+                self.warnings.append(Problem(Location(self.name, n + 1, len(line) - len(line.lstrip()) + 1),
+                                             "this '- ' line is read as part of the text above, not as a new item "
+                                             "(line up its '-' with the other items)", warning=True))
+
+    def refuse(self, event, message: str) -> None:
+        self.problems.append(Problem(_loc(self.name, event.start_mark), message))
+        raise GuideError(self.problems)
+
+    def check(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.refuse(event, f"anchors ('&{event.anchor}') are not allowed in a guide; write the text out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            typed = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            self.refuse(event, f"tags ('{typed}') are not allowed in a guide (remove the '!' part, or put text that starts with '!' in quotes)")
+
+    def build(self, events) -> Node | None:
+        root: Node | None = None
+        stack: list[Node] = []
+        pending_key: list[Scalar | None] = []
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.refuse(event, "a guide file holds one document; remove the second '---' and what follows, or split it into two files")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.refuse(event, f"aliases ('*{event.anchor}') are not allowed in a guide; write the text out in full")
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self.check(event)
+                where = _loc(self.name, event.start_mark)
+                if isinstance(event, yaml.ScalarEvent):
+                    # plain style is None in pyyaml's Python parser and '' in libyaml's
+                    node: Node = Scalar(where, event.value, plain=not event.style)
+                    if node.plain and self.lines:
+                        self.look(event)
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    node = Seq(where, flow=bool(event.flow_style))
+                else:
+                    node = Map(where)
+                if len(stack) >= MAX_DEPTH:
+                    self.refuse(event, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
+                if not stack:
+                    root = node
+                else:
+                    self._attach(stack, pending_key, node, event)
+                if isinstance(node, (Seq, Map)):
+                    stack.append(node)
+                    pending_key.append(None)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+                pending_key.pop()
+        return root
+
+    def _attach(self, stack, pending_key, node, event) -> None:
+        parent = stack[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+        elif pending_key[-1] is None:
+            if not isinstance(node, Scalar):
+                self.refuse(event, "a key must be plain text, not a list or mapping")
+            pending_key[-1] = node
+        else:
+            parent.pairs.append((pending_key[-1], node))
+            pending_key[-1] = None
+
+
+def parse(data: bytes, name: str) -> Node | None:
+    """Read a guide's bytes into nodes. Raises GuideError with located problems."""
+    return parse_with_warnings(data, name)[0]
+
+
+def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Problem]]:
+    """Like :func:`parse`, and also return warnings about text YAML reads unexpectedly."""
+    if len(data) > MAX_BYTES:
+        raise GuideError([Problem(Location(name, 1), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
+    text = decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break, counted alike by all
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise GuideError([_control_problem(name, text, bad.start())])
+    builder = _Builder(name, text.split("\n"))
+    try:
+        return builder.build(yaml.parse(text, Loader=_Loader)), builder.warnings
+    except yaml.MarkedYAMLError as exc:
+        raise GuideError(_syntax_problems(name, text, exc)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
+        index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
+        raise GuideError([_control_problem(name, text, index)]) from None
+    except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
+        first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None

@@ -1,0 +1,259 @@
+"""Questions: YAML nodes → question objects, one builder per type (dispatched by name).
+
+A mixin of :class:`studyguide.reading.schema.GuideWalker`: it uses the walker's shape
+helpers (``mapping``, ``text``, ``seq``, ``number``, ``boolean``) and reports
+through ``error``, so every problem is located and collected like the rest.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import (
+    Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
+)
+from .loader import Map, Scalar
+from .walker import MAX_TEXT, clip, count, suggest
+
+MAX_CHOICES = 8
+MAX_TAG = 60
+LETTERS = "ABCDEFGH"
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags")
+QUESTION_KEYS = {
+    "multiple_choice": COMMON_Q + ("choices", "answer"),
+    "select_all": COMMON_Q + ("choices", "answer"),
+    "true_false": COMMON_Q + ("answer",),
+    "short_answer": COMMON_Q + ("answer", "lines"),
+    "essay": COMMON_Q + ("answer", "lines"),
+    "fill_in_blank": COMMON_Q + ("word_bank",),
+    "matching": COMMON_Q + ("pairs",),
+    "ordering": COMMON_Q + ("items",),
+}
+BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
+
+
+class QuestionsMixin:
+    # -- questions --------------------------------------------------------------
+    def question(self, node, label) -> Optional[Question]:
+        if not isinstance(node, Map):
+            self.error(node, f"{label}: expected a question with 'type:' and 'prompt:' lines, found {self.kind(node)}")
+            return None
+        type_node = next((v for k, v in node.pairs if k.value == "type"), None)
+        qtype = type_node.value.strip() if isinstance(type_node, Scalar) and not type_node.is_null else None
+        if qtype is None:
+            self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
+            return None
+        if qtype not in QUESTION_KEYS:
+            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS)})")
+            return None
+        keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
+        if keys is None:
+            return None
+        shuffle = self.boolean(keys.get("shuffle"), f"{label}.shuffle")
+        common = dict(
+            prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
+            points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
+            explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
+            shuffle=shuffle is not False,
+            objective=self.objective(keys.get("objective"), f"{label}.objective"),
+            tags=self.tags(keys.get("tags"), f"{label}.tags"),
+            where=node.where,
+        )
+        builder = getattr(self, "q_" + qtype)
+        return builder(keys, label, node, common)
+
+    def tags(self, node, label) -> tuple[str, ...]:
+        """`tags: [friday, vocab]`, or one tag as text (`tags: friday`); each a word or short phrase."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return ()
+        items = [node] if isinstance(node, Scalar) else self.seq(node, label, "tags")
+        out: list[str] = []
+        for i, item in enumerate(items, 1):
+            where = label if isinstance(node, Scalar) else f"{label} item {i}"
+            value = self.text(item, where, required=True, max_len=MAX_TAG)
+            if value is None:
+                continue
+            tag = " ".join(value.split())
+            if any(c in tag for c in ",:"):
+                self.error(item, f"{where}: '{clip(tag)}' holds a '{',' if ',' in tag else ':'}'; a tag is a word "
+                                 "or a short phrase (give several tags as a list: tags: [friday, vocab])")
+            elif tag.casefold() not in (t.casefold() for t in out):
+                out.append(tag)
+        return tuple(out)
+
+    def objective(self, node, label) -> Optional[int]:
+        """An objective named by its number (1, 2, ...) or its exact text → its index."""
+        value = self.text(node, label, max_len=MAX_TEXT)
+        if value is None:
+            return None
+        objectives = getattr(self, "objectives", ())
+        if value.isdigit() and 1 <= int(value) <= len(objectives):
+            return int(value) - 1
+        if value in objectives:
+            return objectives.index(value)
+        if not objectives:
+            self.error(node, f"{label}: the guide has no objectives (add 'objectives:' or remove this line)")
+        else:
+            self.error(node, f"{label}: '{clip(value)}' is not an objective (give its number, 1 to "
+                             f"{len(objectives)}, or its exact text)")
+        return None
+
+    def choices(self, keys, label, node) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The choices' texts, and the indexes of those pinned in place ('shuffle: false')."""
+        if "choices" not in keys:
+            self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
+            return (), ()
+        items, pinned = [], []
+        before = len(self.problems)
+        for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
+            where = f"{label}.choices item {i}"
+            if self.colon_item(item, where, "choices"):
+                continue
+            self.and_item(keys["choices"], item, where, "choice")
+            if isinstance(item, Map):
+                sub = self.mapping(item, where, ("choice", "shuffle"), required=("choice",))
+                text = self.text(sub.get("choice"), f"{where}.choice", required=True) if sub else None
+                if sub and self.boolean(sub.get("shuffle"), f"{where}.shuffle") is False:
+                    pinned.append(len(items))
+            else:
+                text = self.text(item, where, required=True)
+            if text is not None:
+                items.append(text)
+        if len(self.problems) > before:  # a bad choice, reported: its count would only repeat that
+            return (), ()
+        if items and not 2 <= len(items) <= MAX_CHOICES:
+            self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
+            return (), ()
+        return tuple(items), tuple(pinned)
+
+    def choice_index(self, node, label, choices) -> Optional[int]:
+        value = self.text(node, label, required=True, max_len=MAX_TEXT)
+        if value is None:
+            return None
+        is_letter = len(value) == 1 and value.upper() in LETTERS[:len(choices)]
+        if is_letter and not node.plain:  # a quoted single letter is always a letter
+            return LETTERS.index(value.upper())
+        if is_letter and value in choices and choices.index(value) != LETTERS.index(value.upper()):
+            self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
+                             f"{LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
+            return None
+        if is_letter:
+            return LETTERS.index(value.upper())
+        if value in choices:
+            return choices.index(value)
+        span = f"A–{LETTERS[len(choices) - 1]}"
+        self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
+        return None
+
+    def q_multiple_choice(self, keys, label, node, common):
+        choices, pinned = self.choices(keys, label, node)
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
+            return None
+        answer = self.choice_index(keys["answer"], f"{label}.answer", choices) if choices else None
+        if answer is None:
+            return None
+        return MultipleChoice(choices=choices, answer=answer, pinned=pinned, **common)
+
+    def q_select_all(self, keys, label, node, common):
+        choices, pinned = self.choices(keys, label, node)
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer: [A, C]' with every right letter)")
+            return None
+        answer_node = keys["answer"]
+        if isinstance(answer_node, Scalar) and not answer_node.is_null:
+            parts = [p.strip() for p in answer_node.value.split(",")]
+            nodes = [Scalar(answer_node.where, p, answer_node.plain) for p in parts]
+        else:
+            nodes = self.seq(answer_node, f"{label}.answer", "letters")
+        if not choices:
+            return None
+        found = [self.choice_index(n, f"{label}.answer", choices) for n in nodes]
+        if not found:
+            self.error(answer_node, f"{label}.answer: give at least one right letter, e.g. [A, C]")
+        if not found or None in found:
+            return None
+        return SelectAll(choices=choices, answers=tuple(sorted(set(found))), pinned=pinned, **common)
+
+    def q_true_false(self, keys, label, node, common):
+        if "answer" not in keys:
+            self.error(node, f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
+            return None
+        answer = self.boolean(keys["answer"], f"{label}.answer")
+        return None if answer is None else TrueFalse(answer=answer, **common)
+
+    def _lines(self, keys, label, default):
+        value = self.number(keys.get("lines"), f"{label}.lines", 1, 40, integer=True)
+        return int(value) if value is not None else default
+
+    def q_short_answer(self, keys, label, node, common):
+        return ShortAnswer(answer=self.text(keys.get("answer"), f"{label}.answer"),
+                           lines=self._lines(keys, label, 3), **common)
+
+    def q_essay(self, keys, label, node, common):
+        return Essay(answer=self.text(keys.get("answer"), f"{label}.answer"),
+                     lines=self._lines(keys, label, 12), **common)
+
+    def q_fill_in_blank(self, keys, label, node, common):
+        prompt = common["prompt"]
+        where = keys["prompt"].where if "prompt" in keys else node.where
+        parts: list = []
+        pos = 0
+        for m in BLANK_RE.finditer(prompt):
+            parts.append(prompt[pos:m.start()])
+            answers = tuple(a.strip() for a in m.group(1).split("|") if a.strip())
+            if not answers:
+                self.error(where, f"{label}.prompt: a blank '[[ ]]' has no answer inside (write the answer between the brackets)")
+                return None
+            parts.append(Blank(answers))
+            pos = m.end()
+        parts.append(prompt[pos:])
+        rest = "".join(p for p in parts if isinstance(p, str))
+        if "[[" in rest or "]]" in rest:
+            self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
+            return None
+        single = SINGLE_RE.search(rest)
+        if not any(isinstance(p, Blank) for p in parts):
+            hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
+                else ", e.g. 'a more [[fair]] order'"
+            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]]{hint})")
+            return None
+        if single:
+            self.warn(where, f"{label}.prompt: '{clip(single.group())}' has single brackets, so it prints on the "
+                             f"student's sheet as typed (write [[{clip(single.group(1))}]] to make it a blank)")
+        word_bank = self.boolean(keys.get("word_bank"), f"{label}.word_bank")
+        return FillInBlank(parts=tuple(p for p in parts if p != ""), word_bank=bool(word_bank), **common)
+
+    def q_matching(self, keys, label, node, common):
+        if "pairs" not in keys:
+            self.error(node, f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
+            return None
+        pairs = []
+        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
+            sub = self.mapping(item, f"{label}.pairs item {i}", ("left", "right"), required=("left", "right"))
+            if sub:
+                left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)
+                right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
+                if left and right:
+                    pairs.append(Pair(left, right))
+        if len(pairs) < 2 or len(pairs) > 26:
+            if pairs or not self.problems:
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
+            return None
+        return Matching(pairs=tuple(pairs), **common)
+
+    def q_ordering(self, keys, label, node, common):
+        if "items" not in keys:
+            self.error(node, f"{label}: 'items' is missing (add the items as a list, in the right order)")
+            return None
+        before = len(self.problems)
+        items = self.texts_list(keys["items"], f"{label}.items")
+        if len(self.problems) > before:  # not a list, or a bad item: already reported
+            return None
+        if len(items) < 2 or len(items) > 26:
+            self.error(keys["items"], f"{label}.items: {count(len(items), 'item')}; give 2 to 26, in the right order")
+            return None
+        return Ordering(items=items, **common)
+
+

@@ -1,0 +1,394 @@
+"""YAML nodes → a :class:`~studyguide.model.Guide`, collecting every problem.
+
+The walker never stops at the first mistake: each problem is recorded with its
+location and a hint, and :func:`to_guide` raises one :class:`GuideError`
+holding all of them at the end.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from pathlib import Path
+from typing import Callable, Optional
+
+from .. import images, rtl
+from ..errors import GuideError, Location
+from ..labels import EN, KEYS as LABEL_KEYS
+from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
+from ..theming import themefiles
+from .loader import Map, Node, Scalar
+from .questions import BLANK_RE, QuestionsMixin
+from .walker import Walker, clip, missing, suggest
+
+# What the guide format allows, in order; "required" keys are starred in messages.
+ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
+ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
+BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
+TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
+            "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
+            "vocabulary", "questions") + OPTION_KEYS + BRAND_KEYS
+# what a folder's defaults file (studyguide.yaml) may set for every guide beside it
+DEFAULTS_FILE = "studyguide.yaml"
+DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
+# keys a teacher may try for the look of a handout, which belongs to themes
+LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_size", "fontsize", "size", "margin",
+              "margins", "style", "styles", "look"}
+MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
+SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
+TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
+TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
+PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+
+class GuideWalker(QuestionsMixin, Walker):
+    """Nodes → a Guide: the guide's keys, in the guide format's words."""
+
+    def unknown_key(self, key: str, label: str) -> Optional[str]:
+        if label == "guide" and key.strip().lower() in LOOK_WORDS:
+            return (f"{label}: unknown key '{key}' (a guide does not set colours, fonts or "
+                    "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
+        return None
+
+    # -- the guide --------------------------------------------------------------
+    def guide(self, root: Optional[Node]) -> Optional[Guide]:
+        if missing(root):
+            self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
+            return None
+        if not isinstance(root, Map):
+            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root)} (start with 'title: ...')")
+            return None
+        keys = self.mapping(root, "guide", TOP_KEYS, required=("title",))
+        if keys is None:
+            return None
+        g = keys.get
+        fields = dict(
+            title=self.text(g("title"), "title", required=True, max_len=300),
+            subtitle=self.text(g("subtitle"), "subtitle", max_len=500),
+            subject=self.text(g("subject"), "subject", max_len=300),
+            grade=self.text(g("grade"), "grade", max_len=100),
+            author=self.text(g("author"), "author", max_len=300),
+            language=self.language(g("language")),
+            paper=self.paper(g("paper")),
+            source=self.source(g("source")),
+            summary=self.paragraphs(g("summary"), "summary"),
+            headings=self.headings(g("headings")),
+            objectives=self._objectives(g("objectives")),
+            topics=self.items(g("topics"), "topics", self.topic),
+            perspectives=self.items(g("perspectives"), "perspectives", self.perspective),
+            benefits=self.items(g("benefits"), "benefits", self.point),
+            criticisms=self.items(g("criticisms"), "criticisms", self.point),
+            takeaways=self.texts_list(g("takeaways"), "takeaways"),
+            vocabulary=self.items(g("vocabulary"), "vocabulary", self.term),
+            questions=self.items(g("questions"), "questions", self.question),
+            versions=self._int(g("versions"), "versions", 1, 26),
+            seed=self.text(g("seed"), "seed", max_len=100),
+            activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
+            accommodations=self._accommodations(g("accommodations")),
+            labels=self._labels(g("labels")),
+            theme=self.text(g("theme"), "theme", max_len=200),
+            theme_where=g("theme").where if g("theme") is not None else None,
+            branding=self.branding(keys),
+        )
+        self._one_direction(fields.get("vocabulary") or (), fields.get("activities") or ())
+        if self.problems or fields["title"] is None:
+            return None
+        fields = {k: v for k, v in fields.items() if v is not None}
+        return Guide(path=self.guide_path, texts=tuple(self.texts), **fields)
+
+    def branding(self, keys: dict) -> Branding:
+        logo = None
+        if keys.get("logo") is not None:
+            name = self.text(keys["logo"], "logo", max_len=500)
+            if name:
+                logo, problem = images.resolve(name, self.guide_path)
+                if problem:
+                    self.error(keys["logo"], f"logo: {problem}")
+        return Branding(school=self.text(keys.get("school"), "school", max_len=200),
+                        course=self.text(keys.get("course"), "course", max_len=200),
+                        teacher=self.text(keys.get("teacher"), "teacher", max_len=200),
+                        logo=logo,
+                        header=self.text(keys.get("header"), "header", max_len=300),
+                        footer=self.text(keys.get("footer"), "footer", max_len=300))
+
+    def _int(self, node, label, low, high):
+        value = self.number(node, label, low, high, integer=True)
+        return int(value) if value is not None else None
+
+    def _activities(self, node) -> tuple[str, ...]:
+        out = []
+        self._activity_nodes = {}
+        for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
+            name = self.text(item, f"activities item {i}", required=True, max_len=50)
+            if name is None:
+                continue
+            key = name.strip().lower().replace(" ", "_").replace("-", "_")
+            if key not in ACTIVITIES:
+                self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
+            elif key not in out:
+                out.append(key)
+                self._activity_nodes[key] = (i, item)
+        return tuple(out)
+
+    def _one_direction(self, vocabulary, activities) -> None:
+        """A crossword's Across answers all run one way: right to left (Hebrew, Arabic: the grid is
+        mirrored) or left to right, so its terms cannot mix the two."""
+        if "crossword" not in activities:
+            return
+        rtl_terms = [t.term for t in vocabulary if rtl.has_rtl(t.term)]
+        ltr_terms = [t.term for t in vocabulary if not rtl.has_rtl(t.term) and any(c.isalpha() for c in t.term)]
+        if rtl_terms and ltr_terms:
+            i, node = getattr(self, "_activity_nodes", {}).get("crossword", (0, Location(str(self.guide_path))))
+            self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
+                             f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
+                             "keep the terms of one script, or leave the crossword out")
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
+
+    def _accommodations(self, node) -> Optional[Accommodations]:
+        if missing(node):
+            return None
+        keys = self.mapping(node, "accommodations", ACCOMMODATION_KEYS)
+        if keys is None:
+            return None
+        return Accommodations(
+            reduced_choices=bool(self.boolean(keys.get("reduced_choices"), "accommodations.reduced_choices")),
+            word_bank=bool(self.boolean(keys.get("word_bank"), "accommodations.word_bank")),
+            extra_lines=self._int(keys.get("extra_lines"), "accommodations.extra_lines", 0, 20) or 0,
+        )
+
+    def _labels(self, node) -> Optional[dict]:
+        if missing(node):
+            return None
+        keys = self.mapping(node, "labels", LABEL_KEYS)
+        if keys is None:
+            return None
+        out = {}
+        for key, value in keys.items():
+            text = self.text(value, f"labels.{key}", required=True, max_len=300)
+            if text and self._placeholders_ok(value, key, text):
+                out[key] = text
+        return out
+
+    def _placeholders_ok(self, node, key: str, text: str) -> bool:
+        """A label's {...} parts must be ones studyguide fills in for that label."""
+        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
+        if not allowed:
+            return True  # nothing is filled in: the label prints as typed, braces and all
+        offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
+        try:
+            parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
+        except ValueError:
+            self.error(node, f"labels.{key}: a '{{' or '}}' without its partner; {{...}} marks what is filled in "
+                             f"({offer}); for a brace itself write {{{{ or }}}}")
+            return False
+        odd = next((f for f, spec, conv in parts if spec or conv), None)
+        if odd is not None:
+            self.error(node, f"labels.{key}: write {{{clip(odd.split('.')[0])}}} without ':' or '!' after the name "
+                             f"({offer})")
+            return False
+        wrong = [f for f, _, _ in parts if f not in allowed]
+        if wrong:
+            self.error(node, f"labels.{key}: '{{{clip(wrong[0])}}}' is not filled in here ({offer}); "
+                             "for a brace itself write {{ or }}")
+            return False
+        return True
+
+    def _objectives(self, node) -> tuple[str, ...]:
+        self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
+        return self.objectives
+
+    def language(self, node) -> Optional[str]:
+        value = self.text(node, "language", max_len=35)
+        if value is not None and not LANG_RE.match(value):
+            self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
+            return None
+        return value
+
+    def paper(self, node) -> Optional[str]:
+        value = self.text(node, "paper", max_len=20)
+        if value is not None and value.lower() not in PAPERS:
+            self.error(node, f"paper: '{clip(value)}' is not a paper size (use letter, a4, half-letter or a5)")
+            return None
+        return value.lower() if value else None
+
+    def source(self, node) -> Optional[Source]:
+        if missing(node):
+            return None
+        if isinstance(node, Scalar):  # a plain citation line is the reading's title
+            title = self.text(node, "source", max_len=1000)
+            return Source(title=title) if title else None
+        keys = self.mapping(node, "source", SOURCE_KEYS)
+        if keys is None:
+            return None
+        return Source(**{k: self.text(keys.get(k), f"source.{k}", max_len=1000) for k in SOURCE_KEYS})
+
+    def paragraphs(self, node, label) -> tuple[str, ...]:
+        value = self.text(node, label)
+        if not value:
+            return ()
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
+        return tuple(p for p in paras if p)
+
+    def headings(self, node) -> Optional[dict]:
+        if missing(node):
+            return None
+        keys = self.mapping(node, "headings", tuple(DEFAULT_HEADINGS))
+        if keys is None:
+            return None
+        out = {}  # the rest follow the language (labels.py)
+        for key, value in keys.items():
+            text = self.text(value, f"headings.{key}", required=True, max_len=200)
+            if text:
+                out[key] = text
+        return out
+
+    def items(self, node, label, one: Callable):
+        if node is None:
+            return ()
+        out = []
+        for i, item in enumerate(self.seq(node, label, "items"), 1):
+            value = one(item, f"{label} item {i}" if label != "questions" else f"question {i}")
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def topic(self, node, label) -> Optional[Topic]:
+        keys = self.mapping(node, label, TOPIC_KEYS, required=("title",))
+        if keys is None:
+            return None
+        image = None
+        if keys.get("image") is not None:
+            name = self.text(keys["image"], f"{label}.image", max_len=500)
+            if name:
+                image, problem = images.resolve(name, self.guide_path)
+                if problem:
+                    self.error(keys["image"], f"{label}.image: {problem}")
+        if keys.get("caption") is not None and keys.get("image") is None:
+            self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
+        marked: list[str] = []
+        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
+                               f"{label}.summary", marked)
+        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
+                       for p in self.texts_list(keys.get("points"), f"{label}.points"))
+        return Topic(
+            title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
+            summary=summary,
+            points=points,
+            image=image,
+            caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
+            marked=tuple(dict.fromkeys(marked)),
+            cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
+        )
+
+    def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:
+        """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
+        typed); each marked word goes to ``marked``, to be a blank in guided notes."""
+        if not text or "[[" not in text and "]]" not in text:
+            return text
+        words = [m.group(1).strip() for m in BLANK_RE.finditer(text)]
+        plain = BLANK_RE.sub(lambda m: m.group(1).strip(), text)
+        if "[[" in plain or "]]" in plain or not all(words):
+            self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
+                             "guided notes as [[word]])")
+            return plain
+        marked.extend(words)
+        return plain
+
+    def perspective(self, node, label) -> Optional[Perspective]:
+        keys = self.mapping(node, label, ("who", "view", "evidence"), required=("who", "view"))
+        if keys is None:
+            return None
+        who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
+        view = self.text(keys.get("view"), f"{label}.view", required=True)
+        evidence = self.text(keys.get("evidence"), f"{label}.evidence")
+        return Perspective(who, view, evidence) if who and view else None
+
+    def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
+        if isinstance(node, Scalar):
+            value = self.text(node, label, required=True)
+            return Point(value) if value else None
+        keys = self.mapping(node, label, ("point", "detail"), required=("point",))
+        if keys is None:
+            return None
+        value = self.text(keys.get("point"), f"{label}.point", required=True)
+        return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
+
+    def term(self, node, label) -> Optional[Term]:
+        keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
+        if keys is None:
+            return None
+        term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
+        definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
+        example = self.text(keys.get("example"), f"{label}.example")
+        more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
+        return Term(term, definition, example, **more) if term and definition else None
+
+
+def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
+    walker = GuideWalker(name, path)
+    guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
+    if walker.problems or guide is None:
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
+    if warnings:
+        guide = dataclasses.replace(guide, warnings=tuple(warnings))
+    return guide
+
+
+def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
+    """A folder's defaults file: only keys guides share, each checked as in a guide (GuideError)."""
+    walker = GuideWalker(name, path)
+    if missing(root):
+        return  # an empty defaults file sets nothing
+    if not isinstance(root, Map):
+        walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
+                           f"inherits, but this file holds {walker.kind(root)}")
+        raise GuideError(walker.problems)
+    for key, _ in root.pairs:
+        if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
+            walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
+                              f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
+        elif key.value not in DEFAULT_KEYS:
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({suggest(key.value, DEFAULT_KEYS)})")
+    shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
+    shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
+    walker.guide(shared)
+    theme = next((v for k, v in root.pairs if k.value == "theme"), None)
+    if isinstance(theme, Scalar) and not theme.is_null and theme.value.strip():
+        try:  # the theme's own problems too, with the others
+            themefiles.resolve(theme.value.strip(), path, theme.where)
+        except GuideError as exc:
+            walker.problems.extend(exc.problems)
+    if walker.problems:
+        raise GuideError(walker.problems)
+
+
+def merge_defaults(defaults: Optional[Node], root: Optional[Node]) -> Optional[Node]:
+    """The guide's mapping with the defaults' keys it does not give; some mappings merge key by key."""
+    if not isinstance(defaults, Map) or not isinstance(root, Map):
+        return root
+    own = {k.value: (k, v) for k, v in root.pairs}
+    pairs = list(root.pairs)
+    for key, value in defaults.pairs:
+        if key.value not in own:
+            pairs.append((key, value))
+        elif key.value in MERGED_KEYS and isinstance(value, Map) and isinstance(own[key.value][1], Map):
+            mine_key, mine = own[key.value]
+            names = {k.value for k, _ in mine.pairs}
+            merged = Map(mine.where, [(k, v) for k, v in value.pairs if k.value not in names] + list(mine.pairs))
+            pairs[pairs.index((mine_key, mine))] = (mine_key, merged)
+    return Map(root.where, pairs)

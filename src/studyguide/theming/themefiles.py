@@ -1,0 +1,474 @@
+"""Themes as data: the bundled YAML files in themes/ and a teacher's own.
+
+A theme is a YAML file (see themes/classic.yaml for every key) that names a
+parent and changes only what it gives; its styles name a parent style too (the
+rst2pdf way). A name such as ``modern`` is looked up first in the ``themes/``
+folder beside the guides, then among the bundled themes; a teacher's file named
+like a bundled theme (``themes/classic.yaml``) overrides that theme key by key.
+
+This module reads and checks themes into plain data with located problems,
+like the guide schema, and imports no reportlab: ``studyguide validate`` checks
+themes without loading any layout code. :mod:`.styles` turns the data
+into fonts and paragraph styles.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .. import images
+from ..errors import GuideError, Location, Problem
+from ..reading import loader
+from ..reading.loader import Node, Scalar
+from ..reading.walker import Walker, clip, missing, suggest
+
+BUNDLED_DIR = Path(__file__).parent.parent / "themes"  # the bundled theme files, package data
+DEFAULT = "classic"
+USER_DIR = "themes"          # a teacher's themes: a folder of that name beside the guides
+MAX_FONT_BYTES = 30_000_000
+
+SECTIONS = ("description", "parent", "page", "fonts", "spacing", "rules", "colors", "styles")
+INCH, CM = 72.0, 72.0 / 2.54
+UNITS = {"in": INCH, "cm": CM, "mm": CM / 10, "pt": 1.0, "": 1.0}
+# section → key → (lowest, highest), in points
+LENGTHS = {
+    "page": {"margin_x": (18, 144), "margin_top": (18, 144), "margin_bottom": (30, 144), "footer_y": (12, 108)},
+    "spacing": {"line_gap": (14, 54), "question_gap": (0, 48), "number_width": (14, 72),
+                "heading_room": (0, 360), "choice_indent": (10, 72), "box_side": (10, 54)},
+    "rules": {"answer_line": (0.1, 4), "table": (0.1, 4)},
+}
+COLORS = ("ink", "ink_soft", "rule", "shade", "answer", "accent")
+MAY_BE_NONE = ("shade",)     # "none": no band is drawn
+FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
+FAMILIES = {"sans": "SGSans", "readable": "SGRead"}  # bundled families (fonts.FAMILIES)
+STYLE_NAMES = ("body", "title", "subtitle", "school", "meta", "citation", "heading", "subheading", "bullet", "cell",
+               "cell_head", "cell_example", "caption", "prompt", "instruction", "choice", "choice_key", "answer",
+               "explanation", "footer")
+# style key → (reportlab's name, low, high); fonts, colours, alignment and booleans apart
+STYLE_NUMBERS = {"size": ("fontSize", 5, 48), "leading": ("leading", 5, 72), "space_before": ("spaceBefore", 0, 72),
+                 "space_after": ("spaceAfter", 0, 72), "left_indent": ("leftIndent", 0, 144),
+                 "bullet_indent": ("bulletIndent", 0, 144)}
+STYLE_KEYS = ("parent", "font", "bullet_font", "size", "leading", "space_before", "space_after", "left_indent",
+              "bullet_indent", "color", "align", "keep_with_next")
+ALIGN = {"left": 0, "center": 1, "centre": 1, "right": 2, "justify": 4}
+HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+LENGTH = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(in|cm|mm|pt)?\s*$")
+
+
+@dataclass
+class ThemeSpec:
+    """A theme read and checked, its parents' keys included: plain values, points for lengths."""
+
+    name: str
+    description: str = ""
+    page: dict = field(default_factory=dict)
+    spacing: dict = field(default_factory=dict)
+    rules: dict = field(default_factory=dict)
+    colors: dict = field(default_factory=dict)   # role → "#RRGGBB" or None
+    family: str = "SGSans"                       # a bundled family (fonts.FAMILIES)
+    font_files: dict = field(default_factory=dict)  # role → (Path, Location of the line naming it)
+    styles: dict = field(default_factory=dict)   # style → its own keys (reportlab names), "parent" kept
+    files: tuple = ()                            # the theme files read, child first
+
+
+def bundled() -> list[str]:
+    return sorted(p.stem for p in BUNDLED_DIR.glob("*.yaml"))
+
+
+def user_themes(guides_folder: Path) -> list[Path]:
+    folder = guides_folder / USER_DIR
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+    except OSError:
+        return []
+
+
+def overridden(name: str, guide_path: Path) -> bool:
+    """Whether the teacher's themes/ folder has a file of this (bundled) theme's name."""
+    folder = Path(guide_path).resolve().parent / USER_DIR
+    return any((folder / f"{name}{suffix}").is_file() for suffix in (".yaml", ".yml"))
+
+
+def _is_path(name: str) -> bool:
+    return name.lower().endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+
+
+def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = None) -> Path:
+    """The file of the theme ``name`` (a name or a file path) for a guide; GuideError at ``where`` if none.
+
+    ``below`` is the file asking for its parent: a teacher's themes/classic.yaml whose parent is
+    classic means the bundled classic, not itself.
+    """
+    key = "" if where.file.startswith("--") else ("parent: " if below else "theme: ")  # --theme names itself
+    if _is_path(name):
+        real, problem = images.locate(name, guide_path, "theme", "a theme file (.yaml)", loader.MAX_BYTES)
+        if real is None:
+            raise GuideError([Problem(where, f"{key}{problem}")])
+        return real
+    if not re.fullmatch(r"[\w.-]{1,60}", name):
+        raise GuideError([Problem(where, f"{key}'{clip(name)}' is not a theme name (use a name such as {', '.join(bundled())})")])
+    if name.lower() in bundled() and name not in bundled():
+        name = name.lower()  # --theme MODERN
+    folder = guide_path.resolve().parent / USER_DIR
+    for suffix in (".yaml", ".yml"):
+        candidate = folder / f"{name}{suffix}"
+        if candidate.is_file() and (below is None or candidate.resolve() != below.resolve()):
+            return candidate
+    candidate = BUNDLED_DIR / f"{name}.yaml"
+    if candidate.is_file():
+        return candidate
+    known = bundled() + [p.stem for p in user_themes(guide_path.resolve().parent)]
+    close = suggest(name, known)
+    hint = close if close.startswith("did you mean") else f"the themes are {', '.join(sorted(set(known)))}"
+    raise GuideError([Problem(where, f"{key}no theme named '{clip(name)}' ({hint}); a theme of your own goes in "
+                                     f"{USER_DIR}/{clip(name)}.yaml beside the guides")])
+
+
+def resolve(name: Optional[str], guide_path: Path, where: Optional[Location] = None) -> ThemeSpec:
+    """Read a theme and its parents for a guide; GuideError with every problem found."""
+    where = where or Location(str(guide_path))
+    path = find(name or DEFAULT, guide_path, where)
+    return _resolve_file(path, guide_path, ())
+
+
+def resolve_file(path: Path, guide_path: Path) -> ThemeSpec:
+    """One theme file and its parents (parents looked up beside ``guide_path``, then bundled)."""
+    return _resolve_file(path, guide_path, ())
+
+
+def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
+    root, problems = _read(path)
+    walker = _ThemeWalker(_shown(path), guide_path)
+    walker.problems.extend(problems)
+    own = walker.theme(root) if not problems else None
+    if walker.problems or own is None:
+        raise GuideError(walker.problems)
+    parent_name, parent_where = own.pop("parent", (None, None))
+    name = path.stem
+    if parent_name is None and not (path.parent == BUNDLED_DIR and name == DEFAULT):
+        parent_name, parent_where = (name if name in bundled() and path.parent != BUNDLED_DIR else DEFAULT), None
+    if parent_name is None:
+        base = ThemeSpec(name=name)
+    else:
+        if parent_name == name and name not in bundled():
+            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+                                      f"parent: a theme cannot be its own parent; name the theme it starts from, "
+                                      f"such as {DEFAULT}")])
+        parent = find(parent_name, guide_path, parent_where or Location(_shown(path), 1), below=path)
+        if parent.resolve() in chain or parent.resolve() == path.resolve():
+            loop = " → ".join([p.stem for p in chain] + [name, parent.stem])
+            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+                                      f"parent: the themes name each other as parents in a loop ({loop}); "
+                                      "one of them must name a bundled theme")])
+        base = _resolve_file(parent, guide_path, chain + (path.resolve(),))
+    merged = _merge(base, own, name, path)
+    problems = _check_merged(merged, walker.wheres, _shown(path))
+    if problems:
+        raise GuideError(problems)
+    return merged
+
+
+def resolved_style(spec: ThemeSpec, name: str) -> dict:
+    """A style's keys with its parents' (reportlab names); a loop is cut where it closes."""
+    chain, seen = [], set()
+    while name and name not in seen and name in spec.styles:
+        seen.add(name)
+        chain.append(spec.styles[name])
+        name = spec.styles[name].get("parent")
+    out: dict = {}
+    for own in reversed(chain):
+        out.update(own)
+    out.pop("parent", None)
+    return out
+
+
+def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
+    """What only the whole theme shows (the file's own keys and its parents'): style parent loops,
+    lines that would overlap, a colour that is none, a footer in the text. Reported at the key
+    this file wrote that takes part, else at the file's first line."""
+    problems: list[Problem] = []
+
+    def at(*paths) -> Location:
+        return next((wheres[p] for p in paths if p in wheres), Location(shown, 1))
+
+    looped: set = set()
+    for name in spec.styles:
+        path, current = [name], spec.styles[name].get("parent")
+        while current and current in spec.styles:
+            if current in path:
+                loop = path[path.index(current):] + [current]
+                if frozenset(loop) not in looped:
+                    looped.add(frozenset(loop))
+                    first = next((s for s in loop if ("styles", s, "parent") in wheres), loop[0])
+                    problems.append(Problem(at(("styles", first, "parent")),
+                                            f"styles.{first}.parent: the styles name each other as parents in a loop "
+                                            f"({' → '.join(loop)}); remove one of these parents"))
+                break
+            path.append(current)
+            current = spec.styles[current].get("parent")
+    if problems:
+        return problems
+    for name in spec.styles:
+        style = resolved_style(spec, name)
+        size, leading = style.get("fontSize", 10), style.get("leading", 12)
+        if leading < size:
+            problems.append(Problem(at(("styles", name, "leading"), ("styles", name, "size"), ("styles", name)),
+                                    f"styles.{name}: size {size:g} with leading {leading:g}, so lines would overlap; "
+                                    f"give it leading: {round(size * 1.2):g} (about 1.2 × the size)"))
+        color = style.get("textColor")
+        if color in COLORS and spec.colors.get(color) is None:
+            problems.append(Problem(at(("styles", name, "color"), ("colors", color)),
+                                    f"styles.{name}.color: '{color}' is none in this theme, so the text would not "
+                                    "print; choose another colour"))
+    page, footer = spec.page, resolved_style(spec, "footer")
+    if page and footer:
+        rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3  # where pages.py draws the footer's rule
+        if rule + 3 > page["margin_bottom"]:
+            need = (rule + 3) / INCH
+            problems.append(Problem(at(("page", "margin_bottom"), ("page", "footer_y"), ("styles", "footer", "size")),
+                                    f"page: the footer (its line at {rule / INCH:.2f}in from the bottom edge) would "
+                                    f"print over the text, which starts at margin_bottom {page['margin_bottom'] / INCH:.2f}in; "
+                                    f"make margin_bottom at least {need:.2f}in or lower footer_y"))
+    return problems
+
+
+def _shown(path: Path) -> str:
+    """How a theme file is named in messages: bundled themes by their name in the package."""
+    if path.parent == BUNDLED_DIR:
+        return f"(bundled theme) {path.name}"
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=64)
+def _read_cached(path: str, mtime: int, size: int) -> tuple:
+    # opened without blocking and checked once open: a theme swapped for a FIFO cannot hang the build
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(f"{Path(path).name} is not a regular file")
+        data = fh.read(loader.MAX_BYTES + 1)
+    try:
+        root = loader.parse(data, _shown(Path(path)))
+    except GuideError as exc:
+        return None, tuple(exc.problems)
+    return root, ()
+
+
+def _read(path: Path) -> tuple[Optional[Node], tuple]:
+    where = Location(_shown(path), 1)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return None, (Problem(where, f"cannot be read ({exc.strerror or exc})"),)
+    if st.st_size > loader.MAX_BYTES:
+        return None, (Problem(where, "the theme file is too large; a theme is a few dozen lines"),)
+    try:
+        return _read_cached(str(path), st.st_mtime_ns, st.st_size)
+    except OSError as exc:
+        return None, (Problem(where, f"cannot be read ({exc.strerror or exc})"),)
+
+
+def _merge(base: ThemeSpec, own: dict, name: str, path: Path) -> ThemeSpec:
+    styles = {k: dict(v) for k, v in base.styles.items()}
+    for style, keys in own.get("styles", {}).items():
+        styles.setdefault(style, {}).update(keys)
+    files = dict(base.font_files)
+    family = own.get("family", base.family)
+    if "family" in own:
+        files = {}  # a family named here replaces files a parent gave
+    files.update(own.get("font_files", {}))
+    return ThemeSpec(
+        name=name,
+        description=own.get("description", ""),  # a theme's own words, never its parent's
+        page={**base.page, **own.get("page", {})},
+        spacing={**base.spacing, **own.get("spacing", {})},
+        rules={**base.rules, **own.get("rules", {})},
+        colors={**base.colors, **own.get("colors", {})},
+        family=family,
+        font_files=files,
+        styles=styles,
+        files=(path,) + base.files,
+    )
+
+
+class _ThemeWalker(Walker):
+    """Checks one theme file's own keys, collecting every problem with its place.
+
+    ``wheres`` keeps the place of every key written, by path (("page", "margin_x"),
+    ("styles", "title", "size"), ...): checks of the merged theme report there."""
+
+    def __init__(self, name: str, guide_path: Path):
+        super().__init__(name, guide_path)
+        self.wheres: dict[tuple, Location] = {}
+
+    def _note(self, node: Node, *path: str) -> None:
+        for key, value in getattr(node, "pairs", ()):
+            self.wheres[path + (key.value,)] = value.where
+
+    def theme(self, root: Optional[Node]) -> Optional[dict]:
+        if missing(root):
+            self.error(Location(self.name, 1, 1), f"the theme file is empty (start with 'parent: {DEFAULT}' and the keys to change)")
+            return None
+        keys = self.mapping(root, "theme", SECTIONS)
+        if keys is None:
+            return None
+        out: dict = {}
+        if "parent" in keys:
+            parent = self.text(keys["parent"], "parent", required=True, max_len=200)
+            if parent:
+                out["parent"] = (parent, keys["parent"].where)
+        if "description" in keys:
+            out["description"] = self.text(keys["description"], "description", max_len=300) or ""
+        for section in ("page", "spacing", "rules", "colors", "fonts"):
+            if section in keys:
+                self._note(keys[section], section)
+        for section, allowed in LENGTHS.items():
+            if section in keys:
+                values = self.mapping(keys[section], section, tuple(allowed)) or {}
+                out[section] = {k: v for k, v in ((k, self.length(node, f"{section}.{k}", *allowed[k]))
+                                                  for k, node in values.items()) if v is not None}
+        if "colors" in keys:
+            out["colors"] = {}
+            for role, node in (self.mapping(keys["colors"], "colors", COLORS) or {}).items():
+                value = self.color(node, f"colors.{role}", none_ok=role in MAY_BE_NONE)
+                if value is not False:
+                    out["colors"][role] = value
+        if "fonts" in keys:
+            self.fonts(keys["fonts"], out)
+        if "styles" in keys:
+            out["styles"] = {}
+            for style, node in (self.mapping(keys["styles"], "styles", STYLE_NAMES) or {}).items():
+                self.wheres[("styles", style)] = node.where
+                self._note(node, "styles", style)
+                out["styles"][style] = self.style(node, style)
+        return out
+
+    def length(self, node: Node, label: str, low: float, high: float) -> Optional[float]:
+        if not isinstance(node, Scalar) or node.is_null:
+            self.error(node, f"{label}: expected a length such as 12, 0.5in, 1.2cm or 8mm, found {self.kind(node)}")
+            return None
+        m = LENGTH.match(node.value)
+        if not m:
+            self.error(node, f"{label}: '{clip(node.value)}' is not a length (write a number of points, or one with "
+                             "a unit: 0.5in, 1.2cm, 8mm)")
+            return None
+        value = float(m.group(1)) * UNITS[m.group(2) or ""]
+        if not low <= value <= high:
+            self.error(node, f"{label}: {node.value.strip()} is out of range (use {low:g} to {high:g} pt, "
+                             f"{low / INCH:.2g} to {high / INCH:.2g} in)")
+            return None
+        return value
+
+    def color(self, node: Node, label: str, none_ok: bool):
+        """'#RRGGBB', None for 'none', or False after reporting a problem."""
+        if isinstance(node, Scalar) and not node.is_null:
+            value = node.value.strip()
+            if HEX.match(value):
+                return value.upper()
+            if value.lower() == "none" and none_ok:
+                return None
+        allowed = "a colour such as \"#1F5F8B\" (in quotes)" + (" or none" if none_ok else "")
+        found = self.kind(node) if not (isinstance(node, Scalar) and node.is_null) else "nothing"
+        hint = " (a # starts a comment in YAML: put the colour in quotes)" if found == "nothing" else ""
+        self.error(node, f"{label}: expected {allowed}, found {found}{hint}")
+        return False
+
+    def fonts(self, node: Node, out: dict) -> None:
+        keys = self.mapping(node, "fonts", ("family",) + FONT_ROLES) or {}
+        if "family" in keys:
+            family = self.text(keys["family"], "fonts.family", max_len=50)
+            if family is not None:
+                if family.lower() not in FAMILIES:
+                    self.error(keys["family"], f"fonts.family: unknown family '{clip(family)}' (bundled: "
+                                               f"{', '.join(FAMILIES)}; or name your own .ttf files by role)")
+                else:
+                    out["family"] = FAMILIES[family.lower()]
+        files = {}
+        for role in FONT_ROLES:
+            if role in keys:
+                path = self.font_file(keys[role], f"fonts.{role}")
+                if path is not None:
+                    files[role] = (path, keys[role].where)
+        if files:
+            out["font_files"] = files
+
+    def font_file(self, node: Node, label: str) -> Optional[Path]:
+        name = self.text(node, label, required=True, max_len=500)
+        if name is None:
+            return None
+        real, problem = images.locate(name, self.guide_path, "font", "a TrueType font file (.ttf)", MAX_FONT_BYTES)
+        if real is None:
+            self.error(node, f"{label}: {problem}")
+            return None
+        try:
+            with open(real, "rb") as fh:
+                head = fh.read(4)
+        except OSError as exc:
+            self.error(node, f"{label}: '{name}' cannot be read ({exc.strerror or exc})")
+            return None
+        if head == b"OTTO":
+            self.error(node, f"{label}: '{name}' has PostScript (CFF) outlines, which cannot be embedded; "
+                             "use the TrueType (.ttf) version of the font")
+        elif head == b"ttcf":
+            self.error(node, f"{label}: '{name}' is a font collection; name a single .ttf file")
+        elif head not in (b"\x00\x01\x00\x00", b"true"):
+            self.error(node, f"{label}: '{name}' is not a TrueType font (.ttf)")
+        else:
+            return real
+        return None
+
+    def style(self, node: Node, style: str) -> dict:
+        keys = self.mapping(node, f"styles.{style}", STYLE_KEYS) or {}
+        out: dict = {}
+        label = f"styles.{style}"
+        for key, value in keys.items():
+            where = f"{label}.{key}"
+            if key == "parent":
+                parent = self.text(value, where, required=True, max_len=50)
+                if parent is not None and parent not in STYLE_NAMES:
+                    self.error(value, f"{where}: no style named '{clip(parent)}' ({suggest(parent, STYLE_NAMES)})")
+                elif parent == style:
+                    self.error(value, f"{where}: a style cannot be its own parent")
+                elif parent is not None:
+                    out["parent"] = parent
+            elif key in ("font", "bullet_font"):
+                role = self.text(value, where, required=True, max_len=50)
+                if role is not None:
+                    role = role.replace("-", "_").replace(" ", "_").lower()
+                    if role not in FONT_ROLES:
+                        self.error(value, f"{where}: '{clip(role)}' is not a font role (use {', '.join(FONT_ROLES)})")
+                    else:
+                        out["fontName" if key == "font" else "bulletFontName"] = role
+            elif key in STYLE_NUMBERS:
+                name, low, high = STYLE_NUMBERS[key]
+                number = self.number(value, where, low, high)
+                if number is not None:
+                    out[name] = number
+            elif key == "color":
+                text = value.value.strip() if isinstance(value, Scalar) else ""
+                if text in COLORS:
+                    out["textColor"] = text
+                else:
+                    found = self.color(value, where, none_ok=False)
+                    if found:
+                        out["textColor"] = found
+            elif key == "align":
+                text = self.text(value, where, required=True, max_len=20)
+                if text is not None:
+                    if text.lower() not in ALIGN:
+                        self.error(value, f"{where}: '{clip(text)}' is not an alignment (use left, center, right or justify)")
+                    else:
+                        out["alignment"] = ALIGN[text.lower()]
+            elif key == "keep_with_next":
+                flag = self.boolean(value, where)
+                if flag is not None:
+                    out["keepWithNext"] = int(flag)
+        return out

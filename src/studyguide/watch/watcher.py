@@ -1,0 +1,227 @@
+"""Rebuild guides as they are saved, in one warm process.
+
+Compares file signatures (inode, size, modification time) rather than
+trusting file events alone: it works the same everywhere, costs a few stat()
+calls per look, and survives editors that save by writing a new file and
+renaming it over the old one (the guide briefly vanishes, then reappears with
+a new inode). A guide's images, logo, theme files and the folder's
+studyguide.yaml are watched too. It looks every ``interval``,
+and on Linux also the moment inotify reports a write or a rename in a watched
+folder (see notifier), so a save is seen at once rather than up to an interval
+later.
+
+A rebuild is what ``studyguide build`` does, byte for byte, made quicker by
+staying warm (see cache: unchanged paragraphs are not parsed or broken
+into lines again) and, with two cores, by drawing the handout in a helper
+process while this one draws the key (see helper).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .. import api
+from ..errors import StudyguideError
+from . import helper as helpers, notifier
+
+Signature = Optional[tuple[int, int, int]]
+
+
+def signature(path: Path) -> Signature:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Watcher:
+    """Rebuilds each guide in ``paths`` when it changes.
+
+    ``helper``: draw the handout in a helper process meanwhile (default: where there are two cores).
+    ``cache``: keep paragraph work across rebuilds (see cache; default on).
+    Call :meth:`close` (or use ``with``) when done: it stops the helper and drops the cache.
+    :meth:`run` does so when it ends, however it ends.
+    """
+
+    def __init__(self, paths: Iterable[str | Path], out_dir, paper=None, key=True,
+                 report: Callable[[str, bool], None] = lambda line, err: print(line), helper: Optional[bool] = None,
+                 cache: bool = True):
+        self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
+        self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
+        # guide → the other files its PDFs came from last time: images, the logo, the folder's
+        # studyguide.yaml, the teacher's theme files and fonts; a change to any rebuilds it
+        self.deps: dict[Path, list[Path]] = {}
+        self.use_helper = key and (helpers.usable() if helper is None else helper)
+        self.helper: Optional[helpers.Helper] = None
+        # with the default, a rebuild uses the helper only while the machine has a core to spare for it
+        self.idle = helpers.IdleMeter() if helper is None and self.use_helper else None
+        self.cache = cache
+        if cache:
+            from . import cache as warmcache  # reportlab: loaded once the watcher starts, not at import
+
+            warmcache.acquire()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        """Stop the helper process, if one was started, and give up the cache (idempotent)."""
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            helper.close()
+        if self.cache:
+            from . import cache as warmcache
+
+            self.cache = False
+            warmcache.release()
+
+    def _guides(self) -> list[Path]:
+        try:
+            return api.find_guides(self.paths)
+        except StudyguideError:
+            return [p for p in map(Path, self.paths) if p.suffix.lower() in api.GUIDE_SUFFIXES]
+
+    def _state(self, guide: Path) -> tuple:
+        return (signature(guide),) + tuple(signature(p) for p in self.deps.get(guide, ()))
+
+    def _helper(self) -> Optional[helpers.Helper]:
+        """The helper process, started (again) if it is not running."""
+        if not self.use_helper:
+            return None
+        if self.helper is not None and not self.helper.alive():
+            self.helper.close()
+            self.helper = None
+        if self.helper is None:
+            importlib.import_module("..render", __package__)  # the layout code, loaded before the fork: a warm start
+            try:
+                self.helper = helpers.Helper(cache=self.cache)
+            except Exception as exc:  # noqa: BLE001  (no processes left to start, say): draw both here
+                self.report(f"note: drawing both documents in this process ({exc})", True)
+                self.use_helper = False
+        return self.helper
+
+    def _make(self, path: Path) -> api.BuildResult:
+        """What api.build(path, ...) does; with a helper, it draws the handout while this process draws the key."""
+        guide = api.load(path)
+        spare = self.idle is None or self.idle.spare_core()
+        helper = self._helper() if self.key and spare else None
+        if helper is not None:
+            try:
+                helper.submit(guide, self.paper, "student")
+            except helpers.HelperFailed:
+                helper = None
+        if helper is None:
+            rendered, warnings = api.render_guide(guide, self.paper, self.key)
+            return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
+        try:
+            rendered, warnings = api.render_guide(guide, self.paper, modes=("key",))
+        except Exception:
+            self._collect(helper, quiet=True)  # it failed the same way; keep the pipe in step
+            raise
+        handout = self._collect(helper)
+        if handout is None:  # whatever went wrong there, the handout is drawn here as build would
+            handout = api.render_guide(guide, self.paper, modes=("student",))[0]["student"]
+        return api.write_rendered(path, self.out_dir, guide, {"student": handout, **rendered}, warnings)
+
+    def _collect(self, helper: helpers.Helper, quiet: bool = False):
+        """The helper's document, or None if it failed (said, unless ``quiet``)."""
+        try:
+            return helper.result()
+        except helpers.HelperFailed as exc:
+            if not quiet:
+                self.report(f"note: the helper process failed ({exc}); drawing the handout here", True)
+            return None
+
+    def build(self, guide: Path) -> None:
+        start = time.perf_counter()
+        try:
+            result = self._make(guide)
+        except StudyguideError as exc:
+            for problem in getattr(exc, "problems", None) or [exc]:
+                self.report(str(problem), True)
+            self.report(f"failed: {guide} (waiting for the next save)", True)
+            self.deps[guide] = self._deps(guide, None)  # a fix to the defaults file rebuilds it too
+            return
+        except Exception as exc:  # keep watching whatever happens
+            self.report(f"internal error: {type(exc).__name__}: {exc}", True)
+            return
+        self.deps[guide] = self._deps(guide, result.guide)
+        for w in result.warnings:
+            self.report(str(w), True)
+        ms = (time.perf_counter() - start) * 1000
+        made = ", ".join(f"{o.path} ({o.pages} pages)" for o in result.outputs)
+        self.report(f"rebuilt {guide} → {made} in {ms:.0f} ms", False)
+
+    def _deps(self, path: Path, guide) -> list[Path]:
+        """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
+        from ..reading import schema
+        from ..theming import themefiles
+
+        # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
+        deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
+        if guide is None:
+            return list(dict.fromkeys(deps + self.deps.get(path, [])))
+        deps += [t.image for t in guide.topics if t.image is not None]
+        if guide.branding.logo is not None:
+            deps.append(guide.branding.logo)
+        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
+            try:
+                spec = themefiles.resolve(guide.theme, path, guide.theme_where)
+            except StudyguideError:
+                spec = None
+            if spec is not None:
+                deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
+                deps += [font for font, _ in spec.font_files.values()]
+        return list(dict.fromkeys(deps))
+
+    def tick(self) -> int:
+        """Build every guide whose file (or image) changed since the last tick; return how many."""
+        built = 0
+        for guide in self._guides():
+            state = self._state(guide)
+            if state[0] is None:  # mid-rename: the new file is not there yet
+                continue
+            if self.seen.get(guide) != state:
+                self.build(guide)
+                # the guide as it was read, so a save during the build is built next; its images as of now
+                self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.deps.get(guide, ()))
+                built += 1
+        if built and self.idle:
+            self.idle.reset()
+        return built
+
+    def _folders(self) -> set[Path]:
+        """The folders whose changes can matter: each guide's, each named folder, each image's."""
+        folders = {p if p.is_dir() else p.parent for p in map(Path, self.paths)}
+        folders.update(p.parent for deps in self.deps.values() for p in deps)
+        return folders
+
+    def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
+        """Build everything, then rebuild what changes until ``stop()``; stops the helper at the end."""
+        events = notifier.open_inotify()
+        try:
+            if events:
+                events.add(self._folders())
+            self.tick()
+            self.report("watching for changes; press Ctrl+C to stop", False)
+            while not stop():
+                if events:
+                    events.wait(interval)
+                else:
+                    time.sleep(interval)
+                if self.idle:
+                    self.idle.sample()
+                self.tick()
+                if events:
+                    events.add(self._folders())  # a new image's folder
+        finally:
+            if events:
+                events.close()
+            self.close()
