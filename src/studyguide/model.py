@@ -70,6 +70,7 @@ class Question:
     prompt: str
     points: Optional[float] = None
     explanation: Optional[str] = None
+    instructions: Optional[str] = None   # the line after the prompt, instead of the type's default
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
     tags: tuple[str, ...] = ()           # the teacher's words for choosing questions (select.py)

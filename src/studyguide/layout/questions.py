@@ -90,11 +90,11 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
     """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
     the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
-    kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+    words = _instruction(ctx, q)
     student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
-    instruction = ctx.p(ctx.label(kind), "instruction")
+    instruction = ctx.p(words, "instruction")
     if note is None:
-        run_in = _run_in(ctx, ctx.label(kind))
+        run_in = _run_in(ctx, words)
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
@@ -102,6 +102,17 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
     if note is None:
         return [row]
     return [row, _beside(ctx, [_indented(instruction, ni)], note)]  # the key's note right of the instruction
+
+
+def _instruction(ctx, q) -> str:
+    """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
+    guide); a short answer on one line asks for the answer, not for sentences."""
+    if q.instructions:
+        return q.instructions
+    kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+    if q.kind == "short_answer" and q.lines <= 1:
+        kind = "short_answer_line"
+    return ctx.label(kind)
 
 
 def _run_in(ctx, text: str) -> str:

@@ -27,6 +27,7 @@ COMMON = {
     "prompt": {**TEXT, "description": "the question as students read it"},
     "points": {**NUMBER, "description": "0 to 1000"},
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
+    "instructions": {**TEXT, "description": "the instruction after the prompt, instead of the type's own"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
     "tags": {"oneOf": [{"type": "array", "items": {"type": ["string", "number"], "pattern": "^[^,:]+$"}},

@@ -18,7 +18,7 @@ from .walker import MAX_TEXT, clip, count, suggest
 MAX_CHOICES = 8
 MAX_TAG = 60
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags")
+COMMON_Q = ("type", "prompt", "points", "explanation", "instructions", "shuffle", "objective", "tags")
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
     "select_all": COMMON_Q + ("choices", "answer"),
@@ -55,6 +55,7 @@ class QuestionsMixin:
             prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
             points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
+            instructions=self.text(keys.get("instructions"), f"{label}.instructions"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
             tags=self.tags(keys.get("tags"), f"{label}.tags"),
