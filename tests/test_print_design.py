@@ -222,3 +222,53 @@ def test_build_skip_names_a_mistyped_section():
             "objectives, topics, perspectives, chart, takeaways, vocabulary, questions, activities, coverage)"
             ) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# -- instructions that fit the question -------------------------------------------------------------------
+
+INSTRUCTED = """\
+title: Instructions
+labels:
+  true_false: Write T or F.
+questions:
+  - type: short_answer
+    prompt: How many moons has Mars?
+    lines: 1
+    answer: Two
+  - type: short_answer
+    prompt: Why is the sky blue?
+    lines: 3
+  - type: multiple_choice
+    prompt: Which is a planet?
+    instructions: Pick **one**.
+    choices: [Moon, Mars, Sun]
+    answer: B
+  - type: true_false
+    prompt: The Sun is a star.
+    answer: true
+"""
+
+
+def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
+    from conftest import build_into, write_guide
+
+    b = build_into(write_guide(tmp_path, "instructed.yaml", INSTRUCTED), tmp_path / "out")
+    for pdf in (b.student, b.key):
+        text = pdf.text
+        assert "How many moons has Mars? Write your answer on the line." in text  # one line: a word or a number
+        assert "Why is the sky blue? Answer in complete sentences on the lines." in text
+        assert "Which is a planet? Pick one." in text  # the question's own, in place of the type's
+        assert "Circle the letter" not in text
+        assert "The Sun is a star. Write T or F." in text  # a guide's label for the whole type
+    assert "instructions: Pick **one**." in INSTRUCTED
+
+
+def test_a_questions_instructions_must_be_text(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "bad.yaml", INSTRUCTED.replace("instructions: Pick **one**.",
+                                                                "instructions: [a, b]"))
+    with pytest.raises(api.GuideError) as err:
+        api.load(path)
+    assert str(err.value) == (f"{path}:14:19: question 3.instructions: expected text, found a list (put the text "
+                              "on the same line, in quotes if it contains ': ')")
