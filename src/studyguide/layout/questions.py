@@ -168,10 +168,32 @@ def _choices(ctx, q, right: set[int]) -> list:
         if i in right:
             key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
                          circle=True, color=ctx.color("answer"))
+            plain = _label(ctx, letter, _coloured(ctx, choice), indent=ni + ctx.theme.choice_indent, label_x=ni,
+                           circle=True, color=ctx.color("answer"))
+            rows.append(RightChoice(student, key, plain, ctx))
         else:
-            key = student
-        rows.append(Twin(student, key, ctx))
+            rows.append(Twin(student, student, ctx))
     return rows
+
+
+def _coloured(ctx, choice: str):
+    """A right choice in the answer colour but the choice's own weight (for one the bold would wrap)."""
+    colour = ctx.color("answer").hexval()[2:]
+    return ctx.raw(f'<font color="#{colour}">{inline.markup(choice, ctx.fonts)}</font>', "choice")
+
+
+class RightChoice(Twin):
+    """The key's right choice: bold, unless bold would take more lines than the handout's choice;
+    then in the regular weight (ringed and coloured all the same), so the handout has no empty line."""
+
+    def __init__(self, student, key, plain, ctx):
+        super().__init__(student, key, ctx)
+        self.bold, self.plain = key, plain
+
+    def wrap(self, aW, aH):
+        _, h = self.student.wrap(aW, aH)
+        self.key = self.bold if self.bold.wrap(aW, aH)[1] <= h else self.plain
+        return super().wrap(aW, aH)
 
 
 def multiple_choice(ctx, n, q, note):
