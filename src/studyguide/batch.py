@@ -81,6 +81,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def outcomes(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: Optional[int],
+             options=None) -> Iterator[Outcome]:
+    """One Outcome per guide, in the order given: in this process for one guide or one job (an
+    unexpected error then propagates, so --debug can show it), else in a pool of ``jobs``
+    (default: one per core)."""
+    jobs = jobs or default_jobs()
+    if jobs == 1 or len(paths) == 1:
+        return (outcome_of(path, out_dir, paper, key, options) for path in paths)
+    return build_many(paths, out_dir, paper, key, jobs, options)
+
+
 def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int, options=None) -> Iterator[Outcome]:
     """Yield one Outcome per guide, in the order given."""
     work = [(str(p), str(out_dir), paper, key, options) for p in paths]

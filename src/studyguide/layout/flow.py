@@ -9,7 +9,8 @@ and every question starts on the same page in both.
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
+
 
 
 class Stack(Flowable):
@@ -399,19 +400,3 @@ class Shorter(Flowable):
     def draw(self):
         self.chosen.drawOn(self.canv, 0, 0)
 
-
-class Together(KeepTogether):
-    """A block kept on one page, measured with the space above its first item.
-
-    reportlab measures a KeepTogether without its first item's space before, which the frame
-    then adds when the block is not at the page's top: a block that just fitted by the measure
-    split on the page, its last row alone over the page. (``_content``/``_H`` are reportlab's
-    KeepTogether internals, as of reportlab 4.x/5.x.)
-    """
-
-    def wrap(self, aW, aH):
-        size = super().wrap(aW, aH)
-        first = next((f for f in self._content if not getattr(f, "_ZEROSIZE", False)), None)
-        if first is not None:
-            self._H += first.getSpaceBefore()
-        return size

@@ -8,6 +8,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from .. import inline
+from .._reportlab import table_rows
 from ..model import Point
 
 
@@ -105,8 +106,8 @@ MIN_ROWS = 3  # a table split over a page keeps at least this many rows on each 
 
 
 def _rows(table) -> int:
-    """A table's rows, its repeated heading row not counted (``_cellvalues``: reportlab's Table internals)."""
-    return len(table._cellvalues) - table.repeatRows
+    """A table's rows, its repeated heading row not counted."""
+    return table_rows(table)
 
 
 class RowSplittingTable(Table):

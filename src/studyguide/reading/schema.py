@@ -18,7 +18,7 @@ from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
-from .questions import BLANK_RE, QuestionsMixin
+from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .walker import Walker, clip, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -29,7 +29,7 @@ COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions") + OPTION_KEYS + BRAND_KEYS
+            "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 # what a folder's defaults file (studyguide.yaml) may set for every guide beside it
 DEFAULTS_FILE = "studyguide.yaml"
 DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
@@ -41,6 +41,7 @@ SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
+SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -87,6 +88,7 @@ class GuideWalker(QuestionsMixin, Walker):
             questions=self.items(g("questions"), "questions", self.question),
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
+            time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),
             activities=self._activities(g("activities")),
             coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
@@ -127,7 +129,7 @@ class GuideWalker(QuestionsMixin, Walker):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
                 continue
-            key = name.strip().lower().replace(" ", "_").replace("-", "_")
+            key = activity_key(name)
             if key not in ACTIVITIES:
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
@@ -336,6 +338,21 @@ class GuideWalker(QuestionsMixin, Walker):
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
         return Term(term, definition, example, **more) if term and definition else None
+
+
+def activity_key(name: str) -> str:
+    """An activity's name as the format spells it: 'Word search' and 'word-search' are word_search."""
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def activities_option(text: str) -> tuple[str, ...]:
+    """A comma-separated list of activities (``build --activities``; 'none' for none); ValueError
+    naming the first unknown one."""
+    chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
+    unknown = [a for a in chosen if a not in ACTIVITIES]
+    if unknown:
+        raise ValueError(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})")
+    return chosen
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:

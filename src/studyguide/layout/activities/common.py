@@ -11,10 +11,8 @@ from reportlab.platypus import CondPageBreak, KeepInFrame, Spacer, Table
 from ... import activities as act
 from ... import inline
 from ...labels import sentences
-from ..flow import SectionMark, Together
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
+from ..._reportlab import Together
+from ..flow import SectionMark
 
 def _instructions(ctx, name: str, data) -> str:
     """The activity's instructions in the guide's language (labels.py); matching says how many definitions are spare."""

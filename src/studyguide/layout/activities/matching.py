@@ -5,8 +5,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, TableStyle
 
 from ... import inline
-from ..flow import Together, Twin
-from .common import LETTERS, _start, _table, _fit, _text, _style
+from ...model import LETTERS
+from ..._reportlab import stacked_height
+from ..._reportlab import Together
+from ..flow import Twin
+from .common import _start, _table, _fit, _text, _style
 
 # -- matching --------------------------------------------------------------------------------
 
@@ -89,10 +92,8 @@ def matching(ctx, name, sets) -> list:
 def _whole_set(ctx, rows: list, head: int, lead: list = ()) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    from reportlab.platypus.flowables import _listWrapOn
-
     rows = list(lead) + rows  # (the activity's title and instructions, before the first set)
     head += len(lead)
-    if _listWrapOn(rows, ctx.width, None)[1] <= ctx.height:
+    if stacked_height(rows, ctx.width) <= ctx.height:
         return [Together(rows)]
     return [Together(rows[:head])] + rows[head:]
