@@ -268,7 +268,9 @@ def test_a_questions_instructions_must_be_text(tmp_path):
 
     path = write_guide(tmp_path, "bad.yaml", INSTRUCTED.replace("instructions: Pick **one**.",
                                                                 "instructions: [a, b]"))
-    with pytest.raises(api.GuideError) as err:
+    from studyguide.errors import GuideError
+
+    with pytest.raises(GuideError) as err:
         api.load(path)
     assert str(err.value) == (f"{path}:14:19: question 3.instructions: expected text, found a list (put the text "
                               "on the same line, in quotes if it contains ': ')")

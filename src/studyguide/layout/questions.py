@@ -10,7 +10,7 @@ import math
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import inline, shuffle
 from .._reportlab import line_count
@@ -146,8 +146,7 @@ class _Indent(Flowable):
         from .flow import para_width
 
         inner = self.inner
-        return self.left + (para_width(inner) if hasattr(inner, "blPara") or hasattr(inner, "frags")
-                            else natural_width(inner))
+        return self.left + (para_width(inner) if isinstance(inner, Paragraph) else natural_width(inner))
 
     def getSpaceBefore(self):
         return self.inner.getSpaceBefore()
@@ -265,8 +264,10 @@ class LinedQuestion(Flowable):
         fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
         if fit < MIN_LINES_BEFORE:
             at_top = aH >= self.ctx.height - 1
-            if not (at_top and self.height > aH and fit >= 1):
+            if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page
+            if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
+                return list(self.head) + options
             # taller than a page: it breaks where it must
         parts = lined.split(aW, fit * lined.gap)
         if len(parts) != 2:
