@@ -6,7 +6,8 @@ For every guide, OUT_DIR/NAME-moodle.key.json (beside NAME-moodle.xml, the name 
 gives) holds each question as a student sees and answers it: its number (the exported name
 starts with it: "Q03 ..."), its type, its prompt as plain text, and the right answer from the
 guide's key, as text: the right choice(s), True/False, what a student types in each blank (every
-accepted answer), the right partner of each matching item, the items in their right order.
+accepted answer), the right partner of each matching item, the items in their right order; and,
+for a question whose choices must keep their order ("All of the above"), the choices in that order.
 check_import.php answers each imported question with these texts, so a text that Moodle's import
 changed (a lost space, an entity left as it is, a wildcard) shows up as a wrong answer.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from studyguide import api
 from studyguide.export import moodle
-from studyguide.export._common import one_line, output_name, plain, prompt_text
+from studyguide.export._common import keeps_choice_order, one_line, output_name, plain, prompt_text
 from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
 
 
@@ -29,10 +30,10 @@ def text(value: str) -> str:
 
 def question_key(number: int, q) -> dict:
     key = {"number": number, "type": q.kind, "prompt": text(prompt_text(q))}
-    if isinstance(q, MultipleChoice):
-        key["right"] = [text(q.choices[q.answer])]
-    elif isinstance(q, SelectAll):
-        key["right"] = [text(q.choices[i]) for i in q.answers]
+    if isinstance(q, (MultipleChoice, SelectAll)):
+        key["right"] = [text(q.choices[i]) for i in ((q.answer,) if isinstance(q, MultipleChoice) else q.answers)]
+        if keeps_choice_order(q):  # "All of the above", or a pinned choice: shown in the guide's order
+            key["choices_in_order"] = [text(c) for c in q.choices]
     elif isinstance(q, TrueFalse):
         key["right"] = q.answer
     elif isinstance(q, FillInBlank):

@@ -10,7 +10,8 @@
 // named in the file, under the course's top category). Beside it, NAME-moodle.key.json (written
 // by tests/moodle/answer_key.py) gives each question's right answer as text, as a student sees
 // and types it: the right choice is found among the imported choices by its text, each blank is
-// typed, every accepted answer of a blank is tried in an attempt of its own. Without a key, Moodle's
+// typed, every accepted answer of a blank is tried in an attempt of its own; the choices of a question
+// with "All of the above" must be shown in the guide's order. Without a key, Moodle's
 // own right answer (get_correct_response()) is used, which only proves the question is well formed.
 // Each question is also rendered, and its prompt compared with the guide's (as plain text).
 // Hand-marked types (essay) only need to be present.
@@ -39,6 +40,10 @@ require_once($CFG->dirroot . '/question/engine/lib.php');
 \core\session\manager::set_user(get_admin());
 $PAGE->set_url('/');
 $PAGE->set_context(context_system::instance());
+
+/** A right answer that cannot be given: the message says what Moodle has instead. */
+class sg_fault extends Exception {
+}
 
 /** Text as a reader sees it: tags gone, entities decoded, every run of white space one space. */
 function sg_text(string $html): string {
@@ -73,7 +78,7 @@ function sg_answer_id(array $answers, string $want): int {
     }
     if (count($found) != 1) {
         $have = array_map(fn($a) => sg_text($a->answer), $answers);
-        throw new coding_exception('no single choice "' . $want . '" among: "' . implode('" | "', $have) . '"');
+        throw new sg_fault('no single choice "' . $want . '" among: "' . implode('" | "', $have) . '"');
     }
     return $found[0];
 }
@@ -87,6 +92,12 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
     switch ($q->qtype->name()) {
         case 'multichoice':
             $order = $q->get_order($qa);
+            if (isset($key['choices_in_order'])) {  // "All of the above" (or a pinned choice) is where the guide has it
+                $shown = array_map(fn($id) => sg_text($q->answers[$id]->answer), $order);
+                if ($shown !== $key['choices_in_order']) {
+                    throw new sg_fault('choices shown as "' . implode('" | "', $shown) . '", not in the guide\'s order');
+                }
+            }
             if (($q instanceof qtype_multichoice_single_question)) {
                 return [['answer' => array_search(sg_answer_id($q->answers, $key['right'][0]), $order)]];
             }
@@ -101,7 +112,7 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
             return array_map(fn($typed) => ['answer' => $typed], $key['blanks'][0]);
         case 'multianswer':
             if (count($q->subquestions) != count($key['blanks'])) {
-                throw new coding_exception(count($q->subquestions) . ' blanks in Moodle, ' . count($key['blanks']) . ' in the guide');
+                throw new sg_fault(count($q->subquestions) . ' blanks in Moodle, ' . count($key['blanks']) . ' in the guide');
             }
             $most = max(array_map('count', $key['blanks']));
             $responses = [];
@@ -124,7 +135,7 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
             foreach ($q->get_stem_order() as $pos => $stemid) {
                 $stem = sg_text($q->stems[$stemid]);
                 if (!array_key_exists($stem, $rightfor)) {
-                    throw new coding_exception('matching item "' . $stem . '" is not in the guide');
+                    throw new sg_fault('matching item "' . $stem . '" is not in the guide');
                 }
                 $choicekey = null;
                 foreach ($q->get_choice_order() as $ck => $choiceid) {
@@ -135,7 +146,7 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
                 }
                 if ($choicekey === null) {
                     $have = array_map(fn($c) => sg_text(format_string($c)), $q->choices);
-                    throw new coding_exception('no choice "' . $rightfor[$stem] . '" for "' . $stem . '" among: "'
+                    throw new sg_fault('no choice "' . $rightfor[$stem] . '" for "' . $stem . '" among: "'
                         . implode('" | "', $have) . '"');
                 }
                 $response['sub' . $pos] = $choicekey;
@@ -148,7 +159,7 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
             }
             return [[$q->get_response_fieldname() => implode(',', $keys)]];
     }
-    throw new coding_exception('no way to answer a ' . $q->qtype->name() . ' question');
+    throw new sg_fault('no way to answer a ' . $q->qtype->name() . ' question');
 }
 
 /** Starts an attempt at question $id, answers it with $respond(question, attempt) and returns the fraction and the rendered HTML. */
