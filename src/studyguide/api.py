@@ -307,14 +307,14 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import FORMATS  # the exporters' xml, zip and sqlite modules load only for an export
+    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules: only for an export
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
     if apkg:
         from .export.anki import export_with_apkg as exporter
     else:
-        exporter = FORMATS[fmt]
+        exporter = exporter_for(fmt)
     for path in guides:
         try:
             guide = load(path)
