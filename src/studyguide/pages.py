@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
-from . import _reportlab
+from . import _reportlab, rtl
 from .theming import fonts
 
 
@@ -33,6 +33,17 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages = []
+
+        # text drawn straight on the canvas (labels, True / False, the points total, a fold line's
+        # label): Hebrew and Arabic in display order, as paragraphs are (see rtl and layout.Para)
+        def drawString(self, x, y, text, *args, **kwargs):
+            return super().drawString(x, y, rtl.visual(text), *args, **kwargs)
+
+        def drawRightString(self, x, y, text, *args, **kwargs):
+            return super().drawRightString(x, y, rtl.visual(text), *args, **kwargs)
+
+        def drawCentredString(self, x, y, text, *args, **kwargs):
+            return super().drawCentredString(x, y, rtl.visual(text), *args, **kwargs)
 
         def showPage(self):
             self._pages.append(_reportlab.keep_page(self))

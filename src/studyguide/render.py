@@ -36,8 +36,8 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
     for key, text in labels.for_language(guide.language, guide.labels).items():
         if not text.isascii() and key not in guide.labels:  # a guide's own labels are in guide.texts
             texts.append((own, text))
-    if guide.version:
-        texts.append((own, f"{guide.version} {guide.seed or ''}"))
+    if guide.version or guide.seed:  # the footer's version letter and seed, as typed (--seed or seed:)
+        texts.append((own, f"{guide.version or ''} {guide.seed or ''}"))
     return texts
 
 
@@ -69,10 +69,10 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
 
 
 def _place(where: Location) -> str:
-    """'line 12:5' for a place in the guide, 'the printed labels' for text studyguide adds itself."""
+    """'line 12:5' for a place in the guide, 'the labels or footer studyguide prints' for text studyguide adds itself."""
     if where.line:
         return f"line {where.line}:{where.col}" if where.col else f"line {where.line}"
-    return "the printed labels"
+    return "the labels or footer studyguide prints"
 
 
 def _meta(guide: Guide, mode: str) -> dict:

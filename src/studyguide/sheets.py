@@ -66,8 +66,8 @@ def _cut_lines(small: str, up: int) -> bytes:
     (sw, sh), cells = _layout(small, up)
     w, h = SIZES[small]
     stream = io.BytesIO()
-    c = Canvas(stream, pagesize=(sw, sh), invariant=1)
     fonts.register()
+    c = Canvas(stream, pagesize=(sw, sh), invariant=1, initialFontName=fonts.REGULAR)  # not Helvetica: never embedded
     c.setStrokeGray(0.45)
     c.setFillGray(0.45)
     c.setLineWidth(0.5)

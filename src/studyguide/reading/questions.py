@@ -90,7 +90,7 @@ class QuestionsMixin:
         if value is None:
             return None
         objectives = getattr(self, "objectives", ())
-        if value.isdigit() and 1 <= int(value) <= len(objectives):
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(objectives):  # not int("²")
             return int(value) - 1
         if value in objectives:
             return objectives.index(value)
