@@ -169,7 +169,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     as drawing both.
     """
     from . import render  # reportlab: see the note at the top
-    from .layout import activities
+    from .layout import activities  # (the same)
 
     theme = theme or theme_for(guide)
     font_for, glyph_warnings = render.glyph_plan(guide, theme)
@@ -191,7 +191,7 @@ def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Lo
     one is left (each try lays out that half alone), so the teacher is sent to
     the question's line instead of a page number.
     """
-    from . import render
+    from . import render  # reportlab: see the note at the top
 
     def fails(questions) -> bool:
         alone = dataclasses.replace(guide, questions=tuple(q for _, q in questions), summary=(), objectives=(),
@@ -336,12 +336,12 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules load only for an export
+    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules: only for an export
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
     if apkg:
-        from .export.anki import export_with_apkg as exporter
+        from .export.anki import export_with_apkg as exporter  # (the same: only for an export)
     else:
         exporter = exporter_for(fmt)
     for path in guides:

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
+from . import api, classroom
+from .errors import StudyguideError
+
 
 @dataclass
 class Outcome:
@@ -27,9 +30,6 @@ class Outcome:
 
 def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> Outcome:
     """Build one guide; a guide's own problems become text, anything unexpected propagates."""
-    from . import api, classroom
-    from .errors import StudyguideError
-
     outcome = Outcome(str(path))
     try:
         theme = options.theme if options is not None else None
@@ -64,8 +64,8 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=
 
 def _warm() -> None:
     """Pay the imports and font parsing once per worker, not once per guide."""
-    from . import render  # noqa: F401  (imported for its cost, once)
-    from .theming import fonts
+    from . import render  # noqa: F401  (the layout code: imported here for its cost, once per worker)
+    from .theming import fonts  # (reportlab: in the worker, not in the command line's process)
 
     fonts.register()
 
@@ -100,7 +100,7 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
         for item in work:
             yield _star(item)
         return
-    import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
+    import multiprocessing  # only when a pool is needed: with concurrent.futures, ~25 ms to import
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

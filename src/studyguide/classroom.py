@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, sheets, variants
-from .files import make_folder, safe_stem, write_all
+from . import api, formats, grid, render, sheets, variants
 from .errors import BuildError, Location
+from .files import make_folder, safe_stem, write_all
+from .layout import activities as activity_layout
 from .model import Accommodations, Guide
 
 
@@ -52,8 +53,6 @@ def _name(stem: str, edition: Optional[str], letter: Optional[str], suffix: str 
 
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
     """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded)."""
-    from . import grid, render
-
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
@@ -67,8 +66,6 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
-    from .layout import activities as activity_layout
-
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out)
@@ -116,8 +113,6 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
     """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
     paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
     which every copy fits one page; none fitting is a located error."""
-    from . import render
-
     for size in sizes:
         small = sheets.small_paper(paper, size) if size else paper
         out = {}
@@ -142,7 +137,7 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
 def _collate(name: str, pdfs: list[bytes], blank) -> tuple[str, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
     (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}

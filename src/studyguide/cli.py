@@ -87,7 +87,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
     names say which is which: <name>-large-print-B.pdf, <name>-B-key.pdf, <name>-B-grid.pdf.
     """
-    from . import batch
+    from . import batch  # each command's own modules load when it runs (start-up time)
     from .classroom import SetOptions
     from .model import Accommodations
     from .reading.schema import activities_option
@@ -123,7 +123,7 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch.watcher import Watcher
+    from .watch.watcher import Watcher  # start-up time: only watch needs it
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
@@ -172,7 +172,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .reading.editor_schema import guide_schema
+    from .reading.editor_schema import guide_schema  # start-up time: only schema needs it
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 
@@ -201,7 +201,7 @@ def list_themes(guide, folder, preview, png, out_dir):
     Your own: a YAML file in the guides folder's themes/ folder, e.g. themes/mine.yaml starting
     'parent: classic' and giving only the keys to change.
     """
-    from . import preview as pv
+    from . import preview as pv  # start-up time: only themes needs it
 
     listed = pv.available(Path(folder))
     for problem in (p for t in listed for p in t.problems):  # shown, and left out of the list and the previews
@@ -258,7 +258,7 @@ def import_bank(file, out, fmt):
 
     What does not map to a guide gets a warning with its line in FILE.
     """
-    from .importers import import_file
+    from .importers import import_file  # start-up time: only import needs it
 
     path = Path(file)
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
@@ -276,7 +276,7 @@ def check_guides(paths, strict, fmt, questions, sheet):
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
     """
-    from . import budget
+    from . import budget  # start-up time: only check needs it (it lays the guide out)
 
     failed = found = 0
     for path in api.guides_in(paths):

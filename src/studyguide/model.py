@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .errors import Location
-from .labels import EN as EN_LABELS
+from .labels import EN as EN_LABELS, number
 
 SECTION_ORDER = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions")
 
@@ -234,6 +234,4 @@ def format_points(value: float, labels: Optional[dict] = None) -> str:
     """2.0 → '2', 1.5 → '1.5'; with a guide's labels (labels.for_language), in its language: '1,5' in German.
 
     Without labels (the command line, the exports), always with a decimal point."""
-    from .labels import EN, number
-
-    return number(value, labels or EN)
+    return number(value, labels or EN_LABELS)

@@ -54,9 +54,9 @@ def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Opt
     """The guide's first handout page in a listed theme, as a one-page PDF. A teacher's theme is read
     from the guides folder whatever guide is shown; a bundled one is the bundled file, even where the
     folder overrides it."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # start-up time: only previews need it
 
-    from .theming.styles import from_spec
+    from .theming.styles import from_spec  # reportlab: `themes` without --preview draws nothing
 
     guide = api.load(guide_path, check_theme=False)
     if guide_path == api.STARTER:

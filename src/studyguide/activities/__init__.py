@@ -102,7 +102,7 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
 
 @lru_cache(maxsize=64)
 def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
-    from . import cloze, crossword, flashcards, matching, wordsearch
+    from . import cloze, crossword, flashcards, matching, wordsearch  # they import this package's helpers
 
     kw = dict(limits)
     if not terms:
