@@ -8,9 +8,13 @@ import dataclasses
 import os
 import re
 import secrets
+import signal
 import stat
+import sys
 import tempfile
+import threading
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -161,11 +165,193 @@ def safe_stem(stem: str) -> str:
     return clean
 
 
+def output_name(source: str | Path, *tags: Optional[str], ext: str = ".pdf") -> str:
+    """The name of one file a command writes; every command names its outputs here, and only here.
+
+    ``source``: the guide file (its name without the extension is used) or a plain stem; ``tags``
+    say which output it is (an edition, the accommodations, a version letter, "key", "grid"...),
+    joined by "-"; empty tags are left out. Each part is made safe on its own (see safe_stem), so
+    a long guide name is shortened without losing the tags that tell its outputs apart.
+    """
+    stem = Path(source).stem if isinstance(source, Path) else source
+    parts = [safe_stem(stem)] + [safe_stem(str(t)) for t in tags if t]
+    return "-".join(parts) + ext
+
+
+def build_names(source: str | Path, out_dir: str | Path, tags: Iterable[Optional[str]] = (),
+                letters: Iterable[Optional[str]] = (None,), key: bool = True,
+                class_set: bool = False) -> dict[tuple[str, Optional[str]], Path]:
+    """Every PDF a build of one guide writes, by (kind, version letter): kind is student, key,
+    grid (one per version), class-set or class-set-key. ``tags``: the edition and accommodations."""
+    out, tags, source = Path(out_dir), [t for t in tags if t], Path(source)
+    names: dict[tuple[str, Optional[str]], Path] = {}
+    for letter in letters:
+        names["student", letter] = out / output_name(source, *tags, letter)
+        if key:
+            names["key", letter] = out / output_name(source, *tags, letter, "key")
+        if letter:
+            names["grid", letter] = out / output_name(source, *tags, letter, "grid")
+    if class_set:
+        names["class-set", None] = out / output_name(source, *tags, "class-set")
+        if key:
+            names["class-set-key", None] = out / output_name(source, *tags, "class-set-key")
+    return names
+
+
+def name_key(name: str) -> str:
+    """What a file system may see of a name: one file on macOS and Windows for names that differ
+    only in case or in how an accent is encoded. Folders travel, so names are compared this way everywhere."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def clashes(plans: list[tuple[Path, list[Path]]]) -> dict[Path, list[Problem]]:
+    """The sources (guides) whose planned outputs would be the same file as another's, each with a
+    message naming the other. ``plans``: (source, every file it would write), in command order.
+    A source that clashes with another is built by neither: each would replace the other's file."""
+    owner: dict[str, tuple[Path, Path]] = {}
+    found: dict[Path, list[Problem]] = {}
+    seen: set[tuple[Path, Path]] = set()
+    for source, targets in plans:
+        for target in targets:
+            key = name_key(str(target.parent / target.name))
+            if key not in owner:
+                owner[key] = (source, target)
+                continue
+            other, theirs = owner[key]
+            if other == source or (other, source) in seen:
+                continue
+            seen.add((other, source))
+            for a, mine, b, yours in ((source, target, other, theirs), (other, theirs, source, target)):
+                same = mine.name == yours.name
+                why = ("both would write it, so one would replace the other" if same else
+                       f"{b} writes {yours.name}, and on Windows and macOS the two names are one file")
+                found.setdefault(a, []).append(Problem(
+                    Location(str(a), 1),
+                    f"its output {mine} is also an output of {b} ({why}); neither was written: "
+                    "rename one of the two guide files"))
+    return found
+
+
 def _check_target(target: Path) -> None:
     if target.is_symlink():
         raise BuildError(Location(str(target)), "is a symbolic link; remove it so the PDF can be written in its place")
     if target.exists() and not target.is_file():
         raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
+
+
+# -- signals: INT, TERM and HUP stop a command between files, never in the middle of a set ------------
+
+SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+class Interrupted(BaseException):
+    """INT, TERM or HUP came (a BaseException, like KeyboardInterrupt: no ``except Exception`` swallows it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum  # 130 INT, 143 TERM, 129 HUP, as a shell reports them
+
+
+class _Signals:
+    armed = False     # raise Interrupted when a signal comes (off: only remember it; a pool's idle worker)
+    critical = 0      # inside deferred(): remember the signal, act on it after
+    pending: Optional[int] = None  # the first signal that came
+    raised = False    # Interrupted was raised for it already
+    owner = 0         # the process that installed the handlers: it passes signals on to its workers
+
+
+_signals = _Signals()
+
+
+def _on_signal(signum, frame) -> None:
+    if os.getpid() == _signals.owner and "multiprocessing" in sys.modules:
+        import multiprocessing  # a worker pool's processes stop with their parent, each between files
+
+        for child in multiprocessing.active_children():
+            try:
+                os.kill(child.pid, signum)
+            except OSError:
+                pass
+    if _signals.pending is None:
+        _signals.pending = signum
+    if _signals.armed and not _signals.critical and not _signals.raised:
+        _signals.raised = True
+        raise Interrupted(signum)
+
+
+def handle_signals(armed: bool = True) -> dict:
+    """Route INT, TERM and HUP to Interrupted (see :func:`deferred`); returns the handlers replaced.
+    Only the main thread can: elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    old = {}
+    for name in SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                old[number] = signal.signal(number, _on_signal)
+            except (OSError, ValueError):
+                pass
+    _signals.armed, _signals.critical, _signals.pending, _signals.raised = armed, 0, None, False
+    _signals.owner = os.getpid()
+    return old
+
+
+@contextmanager
+def signals_handled():
+    """For the length of a command: a signal raises Interrupted, or waits until a set of files is in place."""
+    old = handle_signals()
+    try:
+        yield
+    finally:
+        for number, handler in old.items():
+            signal.signal(number, handler)
+        _signals.armed, _signals.pending, _signals.raised, _signals.critical = False, None, False, 0
+
+
+@contextmanager
+def armed(on: bool = True):
+    """In a pool's worker: raise Interrupted while it builds a guide (``on``), only remember the signal
+    while it waits for the next one (an exception there would kill the worker)."""
+    before = _signals.armed
+    _signals.armed = on
+    try:
+        yield
+    finally:
+        _signals.armed = before
+
+
+@contextmanager
+def deferred():
+    """A signal that comes inside this block is acted on after it: the block is never cut in the middle."""
+    _signals.critical += 1
+    try:
+        yield
+    finally:
+        _signals.critical -= 1
+
+
+def pending_signal() -> Optional[int]:
+    """The signal that came (acted on or not), if any."""
+    return _signals.pending
+
+
+def raise_if_interrupted() -> None:
+    """Raise Interrupted for a signal that came inside a :func:`deferred` block, now that it has ended."""
+    if _signals.pending is not None and not _signals.raised and not _signals.critical:
+        _signals.raised = True
+        raise Interrupted(_signals.pending)
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
@@ -189,44 +375,52 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     try:
         for target, data in files:
             current = target
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps.append((tmp, target))
+            with deferred():  # a temporary file made is a temporary file remembered, to be removed
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                temps.append((tmp, target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-        if len(files) > 1:
-            for _, target in temps:
-                if target.is_file():
-                    backup = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.old.tmp")
-                    try:
-                        os.link(target, backup)
-                        backups[target] = backup
-                    except OSError:  # no hard links here: the renames below rarely fail anyway
-                        pass
-        for tmp, target in temps:
-            current = target
-            os.replace(tmp, target)
-            replaced.append(target)
+        # From the first hard link to the last rename, a signal waits: the set is put in place whole.
+        with deferred():
+            if len(files) > 1:
+                for _, target in temps:
+                    if target.is_file():
+                        backup = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.old.tmp")
+                        try:
+                            os.link(target, backup)
+                            backups[target] = backup
+                        except OSError:  # no hard links here: the renames below rarely fail anyway
+                            pass
+            for tmp, target in temps:
+                current = target
+                os.replace(tmp, target)
+                replaced.append(target)
     except BaseException as exc:  # put back what was already replaced (a full disk, an interrupt)
-        for target in reversed(replaced):
-            try:
-                if target in backups:
-                    os.replace(backups.pop(target), target)
-                elif target in new:
-                    os.unlink(target)
-            except OSError:
-                pass
+        with deferred():
+            for target in reversed(replaced):
+                try:
+                    if target in backups:
+                        os.replace(backups.pop(target), target)
+                    elif target in new:
+                        os.unlink(target)
+                except OSError:
+                    pass
         if isinstance(exc, OSError):
-            raise BuildError(Location(str(current)), f"cannot be written ({exc.strerror or exc}); the PDF that was there is unchanged") from None
+            kept = ("nothing was written" if not {t for t, _ in files} - new else
+                    "the file that was there is unchanged" if len(files) == 1 else
+                    "the files that were there are unchanged")
+            raise BuildError(Location(str(current)), f"cannot be written ({exc.strerror or exc}); {kept}") from None
         raise
     finally:
-        for leftover in [tmp for tmp, _ in temps] + list(backups.values()):
-            try:
-                os.unlink(leftover)
-            except FileNotFoundError:
-                pass
+        with deferred():
+            for leftover in [tmp for tmp, _ in temps] + list(backups.values()):
+                try:
+                    os.unlink(leftover)
+                except FileNotFoundError:
+                    pass
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -325,13 +519,13 @@ def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered
                    warnings: list[Problem]) -> BuildResult:
     """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`write_all`)."""
     out_dir = Path(out_dir)
-    stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(Location(str(out_dir)), f"the output folder cannot be made ({exc.strerror or exc})") from None
-    targets = {mode: out_dir / (f"{stem}.pdf" if mode == "student" else f"{stem}-key.pdf") for mode in rendered}
+    names = build_names(path, out_dir, key="key" in rendered)
+    targets = {mode: names[mode, None] for mode in rendered}
     write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))

@@ -38,9 +38,29 @@ def wanted(guide: Guide, options: SetOptions) -> bool:
     return options.active or bool(guide.versions) or guide.accommodations != Accommodations()
 
 
-def _name(stem: str, edition: Optional[str], letter: Optional[str], suffix: str = "") -> str:
-    parts = [stem] + ([edition] if edition and edition != "standard" else []) + ([letter] if letter else [])
-    return "-".join(parts) + suffix + ".pdf"
+def tags(edition: Optional[str], acc: Accommodations) -> list[str]:
+    """What the file names of an accommodated build say: the edition, then each accommodation, so
+    an accommodated copy never takes the name of the standard one (x-word-bank-extra-lines-2.pdf)."""
+    out = [edition] if edition and edition != "standard" else []
+    if acc.reduced_choices:
+        out.append("reduced-choices")
+    if acc.word_bank:
+        out.append("word-bank")
+    if acc.extra_lines:
+        out.append(f"extra-lines-{acc.extra_lines}")
+    return out
+
+
+def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) -> dict:
+    """Every file a build of ``guide`` (from ``path``) writes, by (kind, version letter), before anything
+    is drawn: a classroom build's versions, keys, grids and class set, or a plain build's two PDFs."""
+    if not wanted(guide, options):
+        return api.build_names(path, out_dir, key=key)
+    acc = variants.merged(guide.accommodations, options.accommodations)
+    count = options.versions or guide.versions
+    letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
+    return api.build_names(path, out_dir, tags(options.edition, acc), letters, key=options.key,
+                           class_set=options.class_set)
 
 
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
@@ -60,9 +80,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
 
     font_for, warnings = render.glyph_plan(guide, theme)
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, paper)
-    stem = api.safe_stem(Path(path).stem)
+    planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
-    files: list[tuple[str, bytes, int, list]] = []  # (name, pdf, pages, question pages)
+    files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
     by_letter: dict[Optional[str], dict] = {}
     for g in editions:
         try:
@@ -70,34 +90,34 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         except render.RenderFailed as exc:
             raise BuildError(exc.where, exc.message) from None
         by_letter[g.version] = docs
-        files.append((_name(stem, options.edition, g.version), docs["student"].pdf, docs["student"].pages,
+        files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
                       docs["student"].question_pages))
         if options.key:
-            files.append((_name(stem, options.edition, g.version, "-key"), docs["key"].pdf, docs["key"].pages,
+            files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
         if g.version:
-            files.append((_name(stem, options.edition, g.version, "-grid"),
+            files.append((planned["grid", g.version],
                           grid.render_grid(g, paper, font_for, api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
-        files.append(_collate(_name(stem, options.edition, None, "-class-set"),
+        files.append(_collate(planned["class-set", None],
                               [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)]))
         if options.key:
-            files.append(_collate(_name(stem, options.edition, None, "-class-set-key"),
+            files.append(_collate(planned["class-set-key", None],
                                   [by_letter[letter]["key"].pdf for letter in letters]))
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(Location(str(out)), f"the output folder cannot be made ({exc.strerror or exc})") from None
-    api.write_all([(out / name, data) for name, data, _, _ in files])
+    api.write_all([(target, data) for target, data, _, _ in files])
     result = api.BuildResult(guide, warnings=warnings)
-    result.outputs = [api.Output(out / name, pages, qp) for name, _, pages, qp in files]
+    result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
 
 
-def _collate(name: str, pdfs: list[bytes]) -> tuple[str, bytes, int, list]:
+def _collate(name: Path, pdfs: list[bytes]) -> tuple[Path, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
     (a blank page closes any copy with an odd page count)."""
     from pypdf import PdfReader, PdfWriter

@@ -93,6 +93,8 @@ class Progress:
 
 def _report(outcome, progress: Progress, echo) -> bool:
     """Print one guide's lines (through ``echo``, which shows a repeated line once); False when it failed."""
+    if outcome.interrupted and not outcome.outputs:
+        return True  # stopped before anything of it was written: the interrupt's line says so
     progress.clear()
     for line in outcome.warnings:
         echo(line)
@@ -160,20 +162,28 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     if not guides:
         raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
     paper = paper.lower() if paper else None
-    if ctx.obj.get("debug"):
-        jobs = 1  # in this process, so a traceback can reach the terminal
-    jobs = jobs or batch.default_jobs()
+    read, known = batch.plan(guides, out_dir, not no_key, options)  # every output named before any is drawn
+    outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs, options, read, known,
+                                debug=ctx.obj.get("debug"))
     progress = Progress(len(guides), sys.stderr.isatty())
     failed = internal = 0
-    if jobs == 1 or len(guides) == 1:
-        outcomes = (batch.outcome_of(path, out_dir, paper, not no_key, options) for path in guides)
-    else:
-        outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs, options)
     echo = _Once()
-    for outcome in outcomes:
-        if not _report(outcome, progress, echo):
-            failed += 1
-            internal += outcome.internal is not None
+    try:
+        for outcome in outcomes:
+            if not _report(outcome, progress, echo):
+                failed += 1
+                internal += outcome.internal is not None
+    except api.Interrupted as exc:
+        progress.clear()
+        one = str(guides[0]) if len(guides) == 1 else None
+        if one and progress.done:
+            click.echo(f"interrupted ({exc.name}): every new file of {one} was written", err=True)
+        elif one:
+            click.echo(f"interrupted ({exc.name}): nothing was written; the files of {one} are as they were", err=True)
+        else:
+            click.echo(f"interrupted ({exc.name}): the guides reported built have every new file; "
+                       "every other guide's files are as they were", err=True)
+        sys.exit(exc.exit_code)
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)
         sys.exit(EXIT_INTERNAL if internal else 1)
@@ -196,7 +206,7 @@ def watch(paths, out_dir, paper, no_key):
 
     try:
         Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key, report=report).run()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, api.Interrupted):
         click.echo("stopped watching", err=True)
 
 
@@ -437,7 +447,13 @@ def main(argv=None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+        with api.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (see api.write_all)
+            cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+            api.raise_if_interrupted()
+    except api.Interrupted as exc:
+        click.echo(f"interrupted ({exc.name}): the files reported above were written whole; "
+                   "nothing else was changed", err=True)
+        sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
