@@ -228,7 +228,7 @@ def clashes(plans: list[tuple[Path, list[Path]]]) -> dict[Path, list[Problem]]:
                 found.setdefault(a, []).append(Problem(
                     Location(str(a), 1),
                     f"its output {mine} is also an output of {b} ({why}); neither was written: "
-                    "rename one of the two guide files"))
+                    "rename one of the two files"))
     return found
 
 
@@ -426,6 +426,28 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
 def write_atomic(target: Path, data: bytes) -> None:
     """One file, written as :func:`write_all` writes several."""
     write_all([(target, data)])
+
+
+def export_all(paths: list[Path], exporter, out_dir: str | Path) -> list[tuple]:
+    """Each guide's export made in memory, before any is written: (path, guide, files, warnings, error).
+
+    ``error`` is the guide's StudyguideError, if it cannot be read or exported, or if one of its
+    files would be another guide's too (see :func:`clashes`): then neither guide's files are written.
+    """
+    from .errors import StudyguideError
+
+    made = []
+    for path in paths:
+        try:
+            guide = load(path)
+            files, warnings = exporter(guide)
+            made.append((path, guide, files, warnings, None))
+        except StudyguideError as exc:
+            made.append((path, None, [], [], exc))
+    clash = clashes([(path, [Path(out_dir) / name for name, _ in files])
+                     for path, _, files, _, error in made if error is None])
+    return [(path, guide, files, warnings, GuideError(clash[path]) if path in clash else error)
+            for path, guide, files, warnings, error in made]
 
 
 @dataclass

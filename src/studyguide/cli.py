@@ -340,20 +340,24 @@ def list_themes(guide, folder, preview, png, out_dir):
         guide = found[0] if found else pv.STARTER
     guide = Path(guide)
     out = Path(out_dir)
-    files = []
-    for t in listed:
-        pdf = pv.first_page(guide, t, folder)
-        files.append((out / api.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"), pdf))
+    ext = ".png" if png else ".pdf"
+    named = [(t, out / api.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext))
+             for t in listed]
+    clash = api.clashes([(Path(t.source if t.source != "bundled" else t.name), [target]) for t, target in named])
+    for problems in clash.values():
+        for problem in problems:
+            click.echo(visible(str(problem)), err=True)
+    files = [(target, pv.first_page(guide, t, folder)) for t, target in named
+             if Path(t.source if t.source != "bundled" else t.name) not in clash]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise api.UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
-    written = [(stem.with_suffix(".png"), pv.to_png(pdf)) if png else (stem.with_suffix(".pdf"), pdf)
-               for stem, pdf in files]
+    written = [(target, pv.to_png(pdf)) if png else (target, pdf) for target, pdf in files]
     api.write_all(written)
     for path, _ in written:
         click.echo(f"wrote {path}")
-    if broken:
+    if broken or clash:
         sys.exit(1)
 
 
@@ -386,10 +390,11 @@ def export_guides(paths, fmt, out_dir, apkg):
         from .export.anki import export_with_apkg as exporter
     out = Path(out_dir)
     failed = 0
-    for path in guides:
+    for path, guide, files, warnings, error in api.export_all(guides, exporter, out):  # named before written
         try:
-            guide = api.load(path)
-            files, warnings = exporter(guide)
+            if error is not None:
+                raise error
+            api.raise_if_interrupted()
             _warn(guide.warnings)
             _warn(warnings)
             if files:

@@ -181,6 +181,9 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def output_name(guide: Guide, suffix: str) -> str:
-    from ..api import safe_stem
+    """The exported file's name by the rule every output follows (studyguide.api.output_name):
+    ``suffix`` such as "-quizlet.txt" gives the tag (quizlet) and the extension (.txt)."""
+    from ..api import output_name as named
 
-    return f"{safe_stem(guide.stem)}{suffix}"
+    tag, _, ext = suffix.lstrip("-").partition(".")
+    return named(guide.stem, tag or None, ext="." + ext)

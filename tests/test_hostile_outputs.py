@@ -1,0 +1,169 @@
+"""Hostile input, second round: what a command writes and when it stops.
+
+Output names that would be one file (refused before anything is written, naming both guides),
+signals at any moment of a build (every old file or every new one, nothing left behind), and
+the command line's limits (jobs, pages, --seed). Each case runs in seconds; the loops interrupt
+a build at every file operation it makes, in this process, with real signals.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile_support import LOCATED, MAX_SECONDS, cli_inprocess
+from studyguide import api, batch
+
+TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
+
+
+def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+# -- 1. outputs that would be one file ------------------------------------------------------------
+
+CLASHES = [
+    # (guide files, extra build arguments, the pairs that clash)
+    (["a.yaml", "a.yml"], [], [("a.yaml", "a.yml")]),
+    (["b c.yaml", "b-c.yaml"], [], [("b c.yaml", "b-c.yaml")]),
+    (["a.yaml", "a-key.yaml"], [], [("a.yaml", "a-key.yaml")]),
+    (["x.yaml|versions: 2\n", "x-B.yaml"], [], [("x.yaml", "x-B.yaml")]),  # x's version B, x-B's handout
+    (["x.yaml", "x-B.yaml"], ["--versions", "2", "--no-key"], []),  # x-B-A.pdf... beside x-B.pdf: no clash
+    (["Notes.yaml", "notes.yaml"], [], [("Notes.yaml", "notes.yaml")]),
+    (["ÉTÉ.yaml", "été.yaml"], [], [("ÉTÉ.yaml", "été.yaml")]),
+    (["café.yaml", "cafe\u0301.yaml"], [], [("café.yaml", "cafe\u0301.yaml")]),  # é as one or two code points
+    (["x.yaml", "x-large-print.yaml"], ["--edition", "large-print"], []),  # x-large-print-large-print.pdf
+    (["x.yaml|accommodations:\n  word_bank: true\n", "x-word-bank.yaml"], [], [("x.yaml", "x-word-bank.yaml")]),
+    (["x.yaml", "x-class-set.yaml"], ["--class-set"], [("x.yaml", "x-class-set.yaml")]),
+    (["x.yaml|versions: 1\n", "x-A-grid.yaml"], [], [("x.yaml", "x-A-grid.yaml")]),
+]
+
+
+@pytest.mark.parametrize("names, args, pairs", CLASHES, ids=[" ".join(c[0]) + " " + " ".join(c[1]) for c in CLASHES])
+def test_outputs_that_would_be_one_file_are_refused_and_the_rest_built(tmp_path, names, args, pairs):
+    folder = tmp_path / "g"
+    for i, name in enumerate(names):
+        name, _, extra = name.partition("|")
+        guide(folder, name, title=f"Guide {i}", extra=extra)
+    names = [n.partition("|")[0] for n in names]
+    guide(folder, "zz-innocent.yaml", title="Innocent")
+    if os.path.exists(folder / "cafe\u0301.yaml") and len([p for p in folder.iterdir()]) < len(names) + 1:
+        pytest.skip("this file system folds the two spellings into one name")
+    run = cli_inprocess(["build", "g", "-o", "out", *args], cwd=tmp_path, limit=MAX_SECONDS * 2)
+    if not pairs:
+        assert run.code == 0, run.err
+        return
+    assert run.code == 1, run.err
+    assert "Traceback" not in run.err
+    messages = [m for m in run.messages]
+    clashing = {n for pair in pairs for n in pair}
+    for a, b in pairs:
+        (line,) = [m for m in messages if m.startswith(f"g/{a}:1: ")]
+        assert f"an output of g/{b} " in line and line.endswith("neither was written: rename one of the two files")
+        (line,) = [m for m in messages if m.startswith(f"g/{b}:1: ")]
+        assert f"an output of g/{a} " in line
+    assert all(LOCATED.match(m) for m in messages)
+    assert f"{len(clashing)} of {len(names) + 1} guides failed" in run.err
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written and all(n.startswith("zz-innocent") for n in written)  # only the innocent guide
+    assert "built g/zz-innocent.yaml" in run.out
+
+
+def test_a_guide_may_build_alone_what_would_clash_beside_another(tmp_path):
+    """Only what one command writes is compared: x-B.yaml alone, or x.yaml without versions, is fine."""
+    folder = tmp_path / "g"
+    guide(folder, "x.yaml"), guide(folder, "x-B.yaml")
+    run = cli_inprocess(["build", "g", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-B-key.pdf", "x-B.pdf", "x-key.pdf", "x.pdf"]
+
+
+def test_clashes_are_found_across_folders_named_on_the_command_line(tmp_path):
+    guide(tmp_path / "one", "unit.yaml", title="One")
+    guide(tmp_path / "two", "Unit.yml", title="Two")
+    run = cli_inprocess(["build", "one", "two", "-o", "out"], cwd=tmp_path)
+    assert run.code == 1
+    assert not (tmp_path / "out").exists()
+    assert [m.split(":1: ")[0] for m in run.messages] == ["one/unit.yaml", "two/Unit.yml"]
+
+
+def test_clashes_are_found_with_several_jobs_too(tmp_path):
+    folder = tmp_path / "g"
+    for name in ("a.yaml", "a.yml", "b.yaml", "c.yaml"):
+        guide(folder, name)
+    run = cli_inprocess(["build", "g", "-o", "out", "-j", "2"], cwd=tmp_path, limit=30)
+    assert run.code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b-key.pdf", "b.pdf", "c-key.pdf", "c.pdf"]
+
+
+def test_accommodated_copies_never_take_the_standard_names(tmp_path):
+    """--reduced-choices --word-bank --extra-lines 2 without an edition: their own names, x.pdf untouched."""
+    path = guide(tmp_path, "x.yaml", extra=("  - type: multiple_choice\n    prompt: Pick\n"
+                                            "    choices: [one, two, three, four]\n    answer: A\n"))
+    assert cli_inprocess(["build", "x.yaml", "-o", "out"], cwd=tmp_path).code == 0
+    standard = files(tmp_path / "out")
+    run = cli_inprocess(["build", "x.yaml", "-o", "out", "--reduced-choices", "--word-bank", "--extra-lines", "2"],
+                        cwd=tmp_path)
+    assert run.code == 0, run.err
+    now = files(tmp_path / "out")
+    assert {k: now[k] for k in standard} == standard
+    assert sorted(set(now) - set(standard)) == ["x-reduced-choices-word-bank-extra-lines-2-key.pdf",
+                                                "x-reduced-choices-word-bank-extra-lines-2.pdf"]
+    run = cli_inprocess(["build", "x.yaml", "-o", "out", "--word-bank"], cwd=tmp_path)
+    assert sorted(set(files(tmp_path / "out")) - set(now)) == ["x-word-bank-key.pdf", "x-word-bank.pdf"]
+    path.write_text(path.read_text() + "accommodations:\n  extra_lines: 3\n")
+    run = cli_inprocess(["build", "x.yaml", "-o", "out", "--edition", "large-print"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert "out/x-large-print-extra-lines-3.pdf" in run.out
+
+
+@pytest.mark.parametrize("stem", ["a", "Unit 3", "évaluation", "x" * 200, "CON", "..."])
+def test_every_output_name_comes_from_one_function(tmp_path, stem):
+    """A plain build, a classroom build and an export name their files by the same rule."""
+    from studyguide.classroom import SetOptions, names
+
+    path = guide(tmp_path, f"{stem}.yaml")
+    g = api.load(path)
+    plain = names(path, tmp_path / "out", g, SetOptions())
+    assert plain["student", None].name == api.output_name(path)
+    assert plain["key", None].name == api.output_name(path, "key")
+    versions = names(path, tmp_path / "out", g, SetOptions(versions=2, class_set=True, edition="readable"))
+    assert versions["grid", "B"].name == api.output_name(path, "readable", "B", "grid")
+    assert versions["class-set-key", None].name == api.output_name(path, "readable", "class-set-key")
+    assert all(len(p.name.encode()) < 200 for p in versions.values())
+    assert len({api.name_key(p.name) for p in versions.values()}) == len(versions)
+
+
+def test_exports_that_would_be_one_file_are_refused(tmp_path):
+    vocab = "vocabulary:\n  - term: atom\n    definition: the smallest part of an element\n"
+    for name in ("unit.yaml", "UNIT.yml", "other.yaml"):
+        guide(tmp_path / "g", name, extra=vocab)
+    run = cli_inprocess(["export", "g", "--to", "quizlet", "-o", "out"], cwd=tmp_path)
+    assert run.code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["other-quizlet.txt"]
+    assert [m.split(":1: ")[0] for m in run.messages if LOCATED.match(m)] == ["g/UNIT.yml", "g/unit.yaml"]
+
+
+def test_theme_previews_that_would_be_one_file_are_refused(tmp_path):
+    themes = tmp_path / "guides" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "Mine.yaml").write_text("parent: classic\n")
+    (themes / "mine.yml").write_text("parent: modern\n")
+    run = cli_inprocess(["themes", "--preview", "-o", "out"], cwd=tmp_path, limit=30)
+    assert run.code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "theme-classic.pdf", "theme-compact.pdf", "theme-ink-saver.pdf", "theme-modern.pdf"]
+    assert sorted(m.split(":1: ")[0] for m in run.messages) == ["guides/themes/Mine.yaml", "guides/themes/mine.yml"]
