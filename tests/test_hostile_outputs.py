@@ -167,3 +167,196 @@ def test_theme_previews_that_would_be_one_file_are_refused(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "theme-classic.pdf", "theme-compact.pdf", "theme-ink-saver.pdf", "theme-modern.pdf"]
     assert sorted(m.split(":1: ")[0] for m in run.messages) == ["guides/themes/Mine.yaml", "guides/themes/mine.yml"]
+
+
+# -- 2. signals at any moment: every old file or every new one -------------------------------------
+
+SET_GUIDE = TITLE + "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\nversions: 2\n"
+SIGNALS = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+
+
+def _replayed(monkeypatch):
+    """Draw each PDF once: later runs of the loop get the same bytes back, so a hundred runs take seconds."""
+    from studyguide import classroom, grid, render
+
+    drawn: dict = {}
+    real_render, real_grid = render.render, grid.render_grid
+
+    def render_once(g, modes, *a, **k):
+        key = ("doc", g.title, g.version, tuple(modes))
+        if key not in drawn:
+            drawn[key] = real_render(g, modes, *a, **k)
+        return drawn[key]
+
+    def grid_once(g, *a, **k):
+        key = ("grid", g.title, g.version)
+        if key not in drawn:
+            drawn[key] = real_grid(g, *a, **k)
+        return drawn[key]
+
+    real_collate = classroom._collate
+
+    def collate_once(name, pdfs):
+        key = ("set", name, tuple(hash(p) for p in pdfs))
+        if key not in drawn:
+            drawn[key] = real_collate(name, pdfs)
+        return drawn[key]
+
+    monkeypatch.setattr(render, "render", render_once)
+    monkeypatch.setattr(grid, "render_grid", grid_once)
+    monkeypatch.setattr(classroom, "_collate", collate_once)
+
+
+def _signal_at(monkeypatch, nth: int, signum: int, after: bool) -> dict:
+    """Send ``signum`` to this process at the ``nth`` file operation of the build (before or after it)."""
+    import tempfile
+
+    seen = {"n": 0, "sent": False}
+
+    def wrap(real):
+        def op(*a, **k):
+            seen["n"] += 1
+            if seen["n"] == nth and not after:
+                seen["sent"] = True
+                os.kill(os.getpid(), signum)
+            result = real(*a, **k)
+            if seen["n"] == nth and after:
+                seen["sent"] = True
+                os.kill(os.getpid(), signum)
+            return result
+        return op
+
+    for name in ("replace", "link", "fsync", "unlink", "chmod"):
+        monkeypatch.setattr(os, name, wrap(getattr(os, name)))
+    monkeypatch.setattr(tempfile, "mkstemp", wrap(tempfile.mkstemp))
+    return seen
+
+
+def test_a_signal_at_any_file_operation_leaves_every_old_file_or_every_new_one(tmp_path, monkeypatch):
+    _replayed(monkeypatch)
+    (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="New"))
+    assert cli_inprocess(["build", "g.yaml", "--class-set", "-o", "new"], cwd=tmp_path).code == 0
+    new = files(tmp_path / "new")
+    (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="Old"))
+    assert cli_inprocess(["build", "g.yaml", "--class-set", "-o", "out"], cwd=tmp_path).code == 0
+    old = files(tmp_path / "out")
+    assert len(old) == 8 and set(old) == set(new) and all(old[k] != new[k] for k in old)
+    (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="New"))
+    outcomes = {"old": 0, "new": 0}
+    nth = 0
+    while True:
+        nth += 1
+        signum, after = SIGNALS[nth % len(SIGNALS)], bool(nth % 2)
+        for name, data in old.items():
+            (tmp_path / "out" / name).write_bytes(data)
+        with monkeypatch.context() as m:
+            seen = _signal_at(m, nth, signum, after)
+            run = cli_inprocess(["build", "g.yaml", "--class-set", "-o", "out"], cwd=tmp_path)
+        now = files(tmp_path / "out")
+        assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")], f"left behind at operation {nth}"
+        assert "Traceback" not in run.err
+        if not seen["sent"]:
+            assert run.code == 0 and now == new
+            break
+        name = signal.Signals(signum).name
+        assert run.code == 128 + signum, (nth, run.err)
+        if now == old:
+            outcomes["old"] += 1
+            assert run.err.splitlines()[-1] == f"interrupted ({name}): nothing was written; the files of g.yaml are as they were"
+        else:
+            assert now == new, f"a mixed set after a {name} at operation {nth}"
+            outcomes["new"] += 1
+            assert run.err.splitlines()[-1] == f"interrupted ({name}): every new file of g.yaml was written"
+            assert run.out.startswith("built g.yaml → out/g-A.pdf")
+    assert nth > 40 and outcomes["old"] >= 16 and outcomes["new"] >= 16, outcomes
+
+
+@pytest.mark.parametrize("signum", SIGNALS, ids=lambda s: signal.Signals(s).name)
+def test_a_signal_while_drawing_writes_nothing(tmp_path, monkeypatch, signum):
+    from studyguide import render
+
+    (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="Old"))
+    assert cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path).code == 0
+    old = files(tmp_path / "out")
+    (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="New"))
+    real = render.render
+
+    def interrupted(*a, **k):
+        os.kill(os.getpid(), signum)
+        return real(*a, **k)
+
+    monkeypatch.setattr(render, "render", interrupted)
+    run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 128 + signum
+    assert run.err == f"interrupted ({signal.Signals(signum).name}): nothing was written; the files of g.yaml are as they were\n"
+    assert files(tmp_path / "out") == old
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back as it was
+
+
+def retitled(text: str, title: str) -> str:
+    import re
+
+    return re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1)
+
+
+def _subprocess_build(args, cwd, signum, delay):
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "studyguide", "build", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=60)
+    return proc.returncode, out, err
+
+
+def test_a_real_signal_from_outside_at_several_moments(tmp_path):
+    """kill, timeout and a cancelled CI job send TERM; a closed terminal HUP; Ctrl+C INT."""
+    source = Path(__file__).resolve().parent.parent / "guides" / "china-foreign-police-training.yaml"
+    text = source.read_text(encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(text, encoding="utf-8")
+    args = ["g.yaml", "--versions", "2", "--class-set", "--copies", "4", "-o", "out"]
+    assert cli_inprocess(["build", *args], cwd=tmp_path).code == 0
+    old = files(tmp_path / "out")
+    (tmp_path / "g.yaml").write_text(retitled(text, "New"), encoding="utf-8")
+    seen = set()
+    # from 0.5 s: before that Python itself is starting, and a Ctrl+C then is Python's own affair
+    for i, delay in enumerate((0.6, 1.2, 1.8)):
+        signum = SIGNALS[i % len(SIGNALS)]
+        code, out, err = _subprocess_build(args, tmp_path, signum, delay)
+        now = files(tmp_path / "out")
+        assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+        assert "Traceback" not in err
+        if code == 0:
+            seen.add("finished")
+            continue
+        assert code == 128 + signum, err
+        assert len([line for line in err.splitlines() if line.startswith("interrupted")]) == 1
+        assert set(now) == set(old)
+        assert now == old or all(now[k] != old[k] for k in now if not k.endswith("grid.pdf")), "a mixed set"
+        seen.add("old" if now == old else "new")
+        if now != old:
+            old = now  # the next run replaces these
+            (tmp_path / "g.yaml").write_text(retitled(text, f"New {i}"), encoding="utf-8")
+    assert "old" in seen
+
+
+def test_several_jobs_stop_together_each_guide_whole(tmp_path):
+    source = Path(__file__).resolve().parent.parent / "guides" / "china-foreign-police-training.yaml"
+    text = source.read_text(encoding="utf-8")
+    for i in range(4):
+        (tmp_path / "g" / f"g{i}.yaml").parent.mkdir(exist_ok=True)
+        (tmp_path / "g" / f"g{i}.yaml").write_text(retitled(text, f"Guide {i}"), encoding="utf-8")
+    args = ["g", "-j", "2", "-o", "out"]
+    code, out, err = _subprocess_build(args, tmp_path, signal.SIGTERM, 1.5)
+    assert code in (0, 143), err
+    assert "Traceback" not in err and "BrokenProcessPool" not in err
+    built = {line.split()[1] for line in out.splitlines() if line.startswith("built ")}
+    names = sorted(p.name for p in (tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
+    assert not [n for n in names if n.startswith(".")]
+    for i in range(4):
+        mine = [n for n in names if n.startswith(f"g{i}")]
+        assert len(mine) in (0, 2), mine  # both files of a guide, or neither
+        assert bool(mine) == (f"g/g{i}.yaml" in built)
+    if code == 143:
+        assert err.splitlines()[-1] == ("interrupted (SIGTERM): the guides reported built have every new file; "
+                                        "every other guide's files are as they were")

@@ -91,15 +91,15 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=
               debug: bool = False) -> Outcome:
     """Build one guide; every error becomes text (``debug``: an unexpected one propagates). A signal that comes meanwhile stops the build
     before its files are written (``interrupted``, no outputs) or once they all are (with outputs)."""
-    from . import api
+    from . import interrupts
 
     try:
-        api.raise_if_interrupted()
-        with api.armed():
+        interrupts.raise_if_interrupted()
+        with interrupts.armed():
             outcome = (outcome_of if debug else _built)(path, out_dir, paper, key, options, guide)
-    except api.Interrupted as exc:
+    except interrupts.Interrupted as exc:
         return Outcome(str(path), interrupted=exc.signum)
-    outcome.interrupted = api.pending_signal()
+    outcome.interrupted = interrupts.pending_signal()
     return outcome
 
 
@@ -120,9 +120,9 @@ def _warm() -> None:
     """Pay the imports and font parsing once per worker, not once per guide; a signal (a Ctrl+C
     reaches the whole group, the parent passes on the others) stops the guide being built, never
     the worker while it waits."""
-    from . import api, fonts, render  # noqa: F401  (imported for its cost, once)
+    from . import fonts, interrupts, render  # noqa: F401  (imported for its cost, once)
 
-    api.handle_signals(armed=False)
+    interrupts.handle_signals(armed=False)
     fonts.register()
 
 
@@ -149,7 +149,7 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
     On INT, TERM or HUP no other guide is started; those being built finish or stop whole, their
     outcomes are yielded, then Interrupted is raised again.
     """
-    from . import api
+    from . import interrupts
 
     guides, known = guides or {}, known or {}
     todo = [p for p in paths if p not in known]
@@ -160,14 +160,14 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
             outcome = known.get(path) or build_one(*args[path], debug=True)  # here, an error reaches main()
             yield outcome
             if outcome.interrupted:
-                raise api.Interrupted(outcome.interrupted)
+                raise interrupts.Interrupted(outcome.interrupted)
         return
     import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
     from concurrent.futures import CancelledError, ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=_warm)
-    stop: Optional[api.Interrupted] = None
+    stop: Optional[interrupts.Interrupted] = None
     try:
         futures = {p: pool.submit(build_one, *args[p]) for p in todo}
         for path in paths:
@@ -179,7 +179,7 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
                 try:
                     outcome = futures[path].result()
                     break
-                except api.Interrupted as exc:  # this process's own signal: start nothing more
+                except interrupts.Interrupted as exc:  # this process's own signal: start nothing more
                     stop = exc
                     for future in futures.values():
                         future.cancel()
@@ -187,7 +187,7 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
                     outcome = None
                     break
             if outcome is not None:
-                stop = stop or (api.Interrupted(outcome.interrupted) if outcome.interrupted else None)
+                stop = stop or (interrupts.Interrupted(outcome.interrupted) if outcome.interrupted else None)
                 if stop:
                     for future in futures.values():
                         future.cancel()

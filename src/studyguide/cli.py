@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import __version__, api, interrupts
 from .errors import StudyguideError, visible
 
 EXIT_INTERNAL = 70
@@ -173,7 +173,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
             if not _report(outcome, progress, echo):
                 failed += 1
                 internal += outcome.internal is not None
-    except api.Interrupted as exc:
+    except interrupts.Interrupted as exc:
         progress.clear()
         one = str(guides[0]) if len(guides) == 1 else None
         if one and progress.done:
@@ -206,7 +206,7 @@ def watch(paths, out_dir, paper, no_key):
 
     try:
         Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key, report=report).run()
-    except (KeyboardInterrupt, api.Interrupted):
+    except (KeyboardInterrupt, interrupts.Interrupted):
         click.echo("stopped watching", err=True)
 
 
@@ -394,7 +394,7 @@ def export_guides(paths, fmt, out_dir, apkg):
         try:
             if error is not None:
                 raise error
-            api.raise_if_interrupted()
+            interrupts.raise_if_interrupted()
             _warn(guide.warnings)
             _warn(warnings)
             if files:
@@ -452,10 +452,10 @@ def main(argv=None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args
     try:
-        with api.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (see api.write_all)
+        with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (see api.write_all)
             cli.main(args=args, prog_name="studyguide", standalone_mode=False)
-            api.raise_if_interrupted()
-    except api.Interrupted as exc:
+            interrupts.raise_if_interrupted()
+    except interrupts.Interrupted as exc:
         click.echo(f"interrupted ({exc.name}): the files reported above were written whole; "
                    "nothing else was changed", err=True)
         sys.exit(exc.exit_code)
