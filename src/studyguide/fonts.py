@@ -1,9 +1,12 @@
 """Bundled fonts, glyph coverage and fallback to installed system fonts.
 
 The bundled family (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) covers Latin,
-Greek, Cyrillic, math symbols, arrows, sub- and superscript digits, quotes and
-dashes. A character it lacks (Chinese, for one) is looked up among installed
-TrueType fonts; a character no font has is reported with its location.
+Greek, Cyrillic, Hebrew, Arabic, math symbols, arrows, sub- and superscript
+digits, quotes and dashes. Chinese, Japanese and Korean come from bundled
+TrueType subsets of Noto Sans SC and KR, Regular and Bold (made by
+tools/make_cjk_fonts.py; see fonts/LICENSE-NotoSansCJK.txt). A character none
+of them has is looked up among installed TrueType fonts; a character no font
+has is reported with its location.
 """
 from __future__ import annotations
 
@@ -38,7 +41,24 @@ FAMILIES = {
         (0, 1): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
         (1, 1): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
     },
+    # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
+    # punctuation): a real bold; CJK type has no italic, so italic stays upright
+    "SGCJK": {
+        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf"),
+        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
+        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf"),
+        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
+    },
+    # Noto Sans KR, subset: the 2,350 Hangul syllables of KS X 1001 and the jamo
+    "SGKorean": {
+        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf"),
+        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
+        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf"),
+        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
+    },
 }
+# bundled families that draw what the theme's family lacks, in the order they are tried
+BUNDLED_FALLBACKS = ("SGSans", "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}
@@ -185,17 +205,19 @@ def _load(path: Path) -> list[tuple[str, frozenset[int]]]:
 
 def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
     """Pick a font for each character the primary family cannot draw: the bundled
-    DejaVu family first (when it is not the primary), then installed fonts."""
+    families first (DejaVu, then CJK), then installed fonts."""
     covered = coverage(FAMILIES[primary][0, 0][0])
     todo = sorted(c for c in chars if ord(c) not in covered and c not in IGNORED)
     result = Fallbacks()
-    bundled = coverage(REGULAR) if primary != FAMILY else frozenset()
+    for family in BUNDLED_FALLBACKS:
+        if family == primary or not todo:
+            continue
+        cover = coverage(FAMILIES[family][0, 0][0])
+        for char in todo:
+            if ord(char) in cover:
+                result.font_for[char] = family  # a family name: <b> and <i> still pick its faces
+        todo = [c for c in todo if c not in result.font_for]
     for char in todo:
-        if char in result.font_for:
-            continue
-        if ord(char) in bundled:
-            result.font_for[char] = FAMILY  # a family name: <b> and <i> still pick its faces
-            continue
         chosen = None
         for name, cover in (face for faces in _loaded.values() for face in faces):
             if ord(char) in cover:
