@@ -211,3 +211,26 @@ def text_x_extent(path: Path) -> tuple[float, float, float]:
         for x, w in runs:
             lo, hi = min(lo, x), max(hi, x + w)
     return lo, hi, width
+
+
+# -- fonts whose character map claims too much ---------------------------------------------------
+
+def font_with_cmap(source: Path, path: Path, groups: list[tuple[int, int, int]]) -> Path:
+    """A copy of the TrueType font ``source`` whose character map is one format-12 subtable of
+    ``groups`` (first code, last code, first glyph): the table is added at the end and the
+    directory pointed at it, so everything else in the font stays valid."""
+    data = bytearray(source.read_bytes())
+    body = b"".join(struct.pack(">III", *g) for g in groups)
+    sub = struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
+    table = struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 10, 12) + sub
+    while len(data) % 4:
+        data += b"\0"
+    offset = len(data)
+    data += table
+    (count,) = struct.unpack_from(">H", data, 4)
+    for i in range(count):
+        at = 12 + 16 * i
+        if data[at:at + 4] == b"cmap":
+            struct.pack_into(">II", data, at + 8, offset, len(table))
+    path.write_bytes(bytes(data))
+    return path

@@ -360,3 +360,60 @@ def test_several_jobs_stop_together_each_guide_whole(tmp_path):
     if code == 143:
         assert err.splitlines()[-1] == ("interrupted (SIGTERM): the guides reported built have every new file; "
                                         "every other guide's files are as they were")
+
+
+# -- 3. theme fonts whose character map would cost without bound -----------------------------------
+
+DEJAVU = Path(__file__).resolve().parent.parent / "src" / "studyguide" / "fonts" / "DejaVuSans.ttf"
+GREEDY_FONTS = {
+    "whole-range": [(0, 0x0FFFFFFF, 1)],                            # 268 million characters in one group
+    "two-million": [(0x20000 + i, 0x20000 + i, 1) for i in range(2_000_000)],  # one group per character
+}
+
+
+@pytest.fixture(scope="module")
+def greedy(tmp_path_factory) -> Path:
+    from hostile_support import font_with_cmap
+
+    root = tmp_path_factory.mktemp("fonts")
+    (root / "assets").mkdir()
+    (root / "guides" / "themes").mkdir(parents=True)
+    for name, groups in GREEDY_FONTS.items():
+        font_with_cmap(DEJAVU, root / "assets" / f"{name}.ttf", groups)
+        (root / "guides" / "themes" / f"{name}.yaml").write_text(f"parent: classic\nfonts:\n  regular: {name}.ttf\n")
+        guide(root / "guides", f"{name}.yaml", extra=f"theme: {name}\n")
+    return root
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+@pytest.mark.parametrize("name", sorted(GREEDY_FONTS))
+def test_a_font_claiming_too_many_characters_is_refused_fast(greedy, name, command):
+    from hostile_support import cli_measured
+
+    run = cli_measured([command, f"guides/{name}.yaml", *(["-o", "out"] if command == "build" else [])], greedy,
+                       timeout=MAX_SECONDS + 10)
+    print(f"{name} {command}: {run.seconds:.2f} s, {run.max_mb:.0f} MB")
+    assert run.code == 1
+    assert run.messages == [
+        f"guides/themes/{name}.yaml:3:12: fonts.regular: '{name}.ttf' cannot be used: its character map claims "
+        "more than 200,000 characters (a real font has at most about 100,000), so loading it would take minutes "
+        "and gigabytes; choose another .ttf file"]
+    assert run.seconds < 2.0 and run.max_mb < 300
+    assert not (greedy / "out").exists()
+
+
+def test_the_character_map_count_reads_every_format():
+    import struct
+
+    from studyguide import fontcheck
+
+    assert fontcheck.claimed(DEJAVU.read_bytes()) == 22998
+    # format 4 with 2,000 segments each claiming the whole 16-bit range (overlapping)
+    segs = 2000
+    sub = struct.pack(">HHHHHHH", 4, 0, 0, segs * 2, 0, 0, 0) + struct.pack(f">{segs}H", *[0xFFFE] * segs)
+    sub += b"\0\0" + struct.pack(f">{segs}H", *[0] * segs) + b"\0" * (4 * segs)
+    font = struct.pack(">IHHHH", 0x00010000, 1, 0, 0, 0) + struct.pack(">4sIII", b"cmap", 0, 28, 0)
+    font += struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 1, 12) + sub
+    assert fontcheck.claimed(font) > fontcheck.MAX_CODES
+    assert fontcheck.problem(font).startswith(": its character map claims more than 200,000")
+    assert fontcheck.problem(font[:40]) == " as a TrueType font (its tables point past the end of the file)"

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import images, loader
+from . import fontcheck, images, loader
 from .errors import GuideError, Location, Problem
 from .loader import Node, Scalar
 from .schema import Walker
@@ -410,7 +410,8 @@ class _ThemeWalker(Walker):
             return None
         try:
             with open(real, "rb") as fh:
-                head = fh.read(4)
+                data = fh.read(MAX_FONT_BYTES + 1)
+                head = data[:4]
         except OSError as exc:
             self.error(node, f"{label}: '{name}' cannot be read ({exc.strerror or exc})")
             return None
@@ -421,6 +422,8 @@ class _ThemeWalker(Walker):
             self.error(node, f"{label}: '{name}' is a font collection; name a single .ttf file")
         elif head not in (b"\x00\x01\x00\x00", b"true"):
             self.error(node, f"{label}: '{name}' is not a TrueType font (.ttf)")
+        elif (why := fontcheck.problem(data)) is not None:  # measured before reportlab expands the map
+            self.error(node, f"{label}: '{name}' cannot be used{why}; choose another .ttf file")
         else:
             return real
         return None
