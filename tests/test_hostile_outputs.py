@@ -417,3 +417,69 @@ def test_the_character_map_count_reads_every_format():
     assert fontcheck.claimed(font) > fontcheck.MAX_CODES
     assert fontcheck.problem(font).startswith(": its character map claims more than 200,000")
     assert fontcheck.problem(font[:40]) == " as a TrueType font (its tables point past the end of the file)"
+
+
+# -- 4. links out of the folder; files that are not guides are quoted only in short -----------------
+
+SECRET = "root:*:19000:0:99999:7:::\nteacher:$6$NOTAREALSALT$NOTAREALHASHButLongEnoughToLookLikeOne0123456789:19000::\n"
+
+
+def leaked(secret: str, text: str, size: int = 17) -> list[str]:
+    """Every run of ``size`` characters of ``secret`` (on one of its lines) that ``text`` repeats."""
+    return sorted({line[i:i + size] for line in secret.splitlines() for i in range(max(0, len(line) - size + 1))
+                   if line[i:i + size] in text})
+
+
+def _linked(tmp_path: Path, which: str) -> Path:
+    """A guides folder where ``which`` (guide, defaults, theme) is a link to a secret file outside it."""
+    (tmp_path / "private").mkdir()
+    secret = tmp_path / "private" / "shadow"
+    secret.write_text(SECRET)
+    guides = tmp_path / "guides"
+    guide(guides, "g.yaml", extra="theme: house\n" if which == "theme" else "")
+    link = {"guide": guides / "x.yaml", "defaults": guides / "studyguide.yaml",
+            "theme": guides / "themes" / "house.yaml"}[which]
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(os.path.relpath(secret, link.parent))
+    return link
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "check", "export"])
+@pytest.mark.parametrize("which", ["guide", "defaults", "theme"])
+def test_a_link_out_of_the_folder_is_refused_and_never_read(tmp_path, which, command):
+    link = _linked(tmp_path, which)
+    args = {"build": ["-o", "out"], "export": ["--to", "quizlet", "-o", "out"]}.get(command, [])
+    run = cli_inprocess([command, "guides", *args], cwd=tmp_path)
+    shown = link.relative_to(tmp_path).as_posix()
+    assert run.code == 1, run.err
+    assert f"{shown}:1: is a link that leads outside " in run.err
+    assert leaked(SECRET, run.out + run.err) == []
+    assert "Traceback" not in run.err
+    assert not (tmp_path / "out").exists() or which == "guide"  # g.yaml still builds beside a linked guide
+
+
+def test_a_link_inside_the_folder_is_followed(tmp_path):
+    guides = tmp_path / "guides"
+    guide(guides, "real.yaml")
+    (guides / "alias.yml").symlink_to("real.yaml")
+    run = cli_inprocess(["validate", "guides/alias.yml"], cwd=tmp_path)
+    assert run.code == 0, run.err
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in Path(__file__).resolve().parent.glob("cases/hostile/not-a-guide-*.yaml")))
+def test_a_file_that_is_not_a_guide_is_quoted_only_in_short(tmp_path, name):
+    source = Path(__file__).resolve().parent / "cases" / "hostile" / f"{name}.yaml"
+    for folder, file in (("g", "x.yaml"), ("g", "studyguide.yaml"), ("g/themes", "t.yaml")):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    text = source.read_text(encoding="utf-8")
+    for where in ("x.yaml", "studyguide.yaml", "themes/t.yaml"):
+        if name == "not-a-guide-theme" and where == "themes/t.yaml":
+            continue  # it is a good theme
+        for p in (tmp_path / "g").rglob("*.yaml"):
+            p.unlink()
+        guide(tmp_path / "g", "ok.yaml", extra="theme: t\n" if where == "themes/t.yaml" else "")
+        (tmp_path / "g" / where).write_text(text, encoding="utf-8")
+        run = cli_inprocess(["validate", "g"], cwd=tmp_path)
+        assert run.code == 1, (where, run.err)
+        assert leaked(text, run.err) == [], where
+        assert len(run.messages) <= 2, run.err  # one message for the file (and a line per guide it fails)

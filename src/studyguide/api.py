@@ -42,14 +42,19 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_guide_bytes(path: Path) -> bytes:
-    """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device)."""
+    """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
+    and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
     where = Location(str(path), 1)
+    if os.path.islink(path) and not _inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
+        raise GuideError([Problem(where, "is a link that leads outside its folder; copy the file in instead")])
     try:
         st = os.stat(path)
     except OSError as exc:
         raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
     if not stat.S_ISREG(st.st_mode):
-        raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
+        fix = ("the folder's defaults file must be a YAML file; move this away" if is_defaults_file(Path(path))
+               else "name a .yaml guide file")
+        raise GuideError([Problem(where, f"is not a regular file; {fix}")])
     if st.st_size > loader.MAX_BYTES:
         raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)")])
     try:  # non-blocking, and checked again once open: a file swapped for a FIFO meanwhile cannot hang the read
@@ -65,17 +70,33 @@ def read_guide_bytes(path: Path) -> bytes:
 DEFAULTS_NAMES = (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")  # studyguide.yaml, .yml
 
 
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
 def is_defaults_file(path: Path) -> bool:
     return path.name.lower() in DEFAULTS_NAMES
 
 
 def defaults_file(folder: Path) -> Optional[Path]:
-    """The defaults file every guide in ``folder`` inherits from, if there is one."""
-    for name in DEFAULTS_NAMES:
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    return None
+    """The defaults file every guide in ``folder`` inherits from, if there is one.
+
+    Found by its name in any capitals (StudyGuide.yaml is the same file on Windows and macOS, so it
+    is here too), and whatever it is: a folder or a FIFO by that name is reported by the reader,
+    not skipped. Two of them (studyguide.yaml and StudyGuide.yml) are a UsageError naming both.
+    """
+    try:
+        found = sorted(p for p in folder.iterdir() if is_defaults_file(p))
+    except OSError:
+        return None
+    if len(found) > 1:
+        raise UsageError(f"{folder}: {' and '.join(p.name for p in found)} are both the defaults file of this folder; "
+                         f"keep one, named {schema.DEFAULTS_FILE}")
+    return found[0] if found else None
 
 
 _defaults_cache: dict = {}
@@ -96,6 +117,9 @@ def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
     data = read_guide_bytes(path)
     root, warnings = loader.parse_with_warnings(data, str(path))
     schema.check_defaults(root, str(path), path)
+    if path.name not in DEFAULTS_NAMES:  # StudyGuide.yaml: used, as Windows and macOS would
+        warnings = list(warnings) + [Problem(Location(str(path), 1), f"read as the folder's defaults file; "
+                                             f"name it {schema.DEFAULTS_FILE}, in small letters", warning=True)]
     _defaults_cache.clear()
     _defaults_cache[stamp] = (root, warnings)
     return root, warnings

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import images
-from .schema_questions import QuestionsMixin, _clip, _suggest
+from .schema_questions import QuestionsMixin, _clip, _count, _suggest
 from .errors import GuideError, Location, Problem
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
@@ -60,18 +60,28 @@ class Walker(QuestionsMixin):
     def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
         """A mapping's values by key; unknown, duplicate and missing keys reported."""
         if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found {self.kind(node)}")
+            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
+                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
             return None
         out: dict[str, Node] = {}
         misspelt: set[str] = set()
+        if label in ("guide", "theme") and node.pairs and not any(
+                k.value in allowed or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
+                for k, _ in node.pairs[:200]):
+            # not a guide at all (a password file, a key, another program's settings): one short excerpt
+            self.error(node.pairs[0][0], f"this file is not a {'study guide' if label == 'guide' else label}: none "
+                                         f"of its {_count(len(node.pairs), 'key')} is one a {label} has (the first "
+                                         f"begins '{_clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
+                                         f"'{'title' if label == 'guide' else 'parent'}: ...'")
+            return None
         for key, value in node.pairs:
             if key.value in out:
-                self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
+                self.error(key, f"{label}: '{_clip(key.value)}' is given twice (keep one)")
             elif key.value not in allowed and label == "guide" and key.value.strip().lower() in LOOK_WORDS:
-                self.error(key, f"{label}: unknown key '{key.value}' (a guide does not set colours, fonts or "
+                self.error(key, f"{label}: unknown key '{_clip(key.value)}' (a guide does not set colours, fonts or "
                                 "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
             elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{key.value}' ({_suggest(key.value, allowed)})")
+                self.error(key, f"{label}: unknown key '{_clip(key.value)}' ({_suggest(key.value, allowed)})")
                 misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
             else:
                 out[key.value] = value
@@ -82,9 +92,10 @@ class Walker(QuestionsMixin):
                 self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
         return out
 
-    def kind(self, node: Node) -> str:
+    def kind(self, node: Node, size: int = 40) -> str:
+        """What a node is, in words; text quoted up to ``size`` characters (a whole file: a short excerpt)."""
         if isinstance(node, Scalar):
-            return "nothing" if node.is_null else f"the text '{_clip(node.value)}'"
+            return "nothing" if node.is_null else f"the text '{_clip(node.value, size)}'"
         if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
             key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
             return f"the text '{_clip(key.value + ': ' + value.value)}' read as 'key: value'"
@@ -172,7 +183,7 @@ class Walker(QuestionsMixin):
             self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
             return None
         if not isinstance(root, Map):
-            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root)} (start with 'title: ...')")
+            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root, 16)} (start with 'title: ...')")
             return None
         keys = self.mapping(root, "guide", TOP_KEYS, required=("title",))
         if keys is None:
@@ -432,14 +443,19 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
         return  # an empty defaults file sets nothing
     if not isinstance(root, Map):
         walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
-                           f"inherits, but this file holds {walker.kind(root)}")
+                           f"inherits, but this file holds {walker.kind(root, 16)}")
+        raise GuideError(walker.problems)
+    if root.pairs and not any(k.value in TOP_KEYS for k, _ in root.pairs):  # not a defaults file at all
+        walker.error(root.pairs[0][0], f"this file is not a {DEFAULTS_FILE}: none of its "
+                                       f"{_count(len(root.pairs), 'key')} is one it may set (the first begins "
+                                       f"'{_clip(root.pairs[0][0].value, 16)}'); it sets keys such as school: ...")
         raise GuideError(walker.problems)
     for key, _ in root.pairs:
         if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
             walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
                               f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
         elif key.value not in DEFAULT_KEYS:
-            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({_suggest(key.value, DEFAULT_KEYS)})")
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{_clip(key.value)}' ({_suggest(key.value, DEFAULT_KEYS)})")
     shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
     shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
     walker.guide(shared)
