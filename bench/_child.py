@@ -17,10 +17,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def lift_limits() -> None:
-    from studyguide import loader, schema
+    from studyguide.reading import loader, walker
 
     loader.MAX_BYTES = max(loader.MAX_BYTES, 100_000_000)
-    schema.MAX_ITEMS = max(schema.MAX_ITEMS, 1_000_000)
+    walker.MAX_ITEMS = max(walker.MAX_ITEMS, 1_000_000)
 
 
 def measure(cap: float, cmd: list[str]) -> int:

@@ -43,7 +43,7 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "src" / "studyguide" / "font
 R, B, I, BI = "FloorSans", "FloorSans-Bold", "FloorSans-Italic", "FloorSans-BoldItalic"
 FILES = {R: "DejaVuSans.ttf", B: "DejaVuSans-Bold.ttf", I: "DejaVuSans-Oblique.ttf", BI: "DejaVuSans-BoldOblique.ttf"}
 
-# the same geometry and type as studyguide's default theme (src/studyguide/theme.py)
+# the same geometry and type as studyguide's default theme (src/studyguide/theming/styles.py)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_Y = 0.75 * inch, 0.7 * inch, 0.9 * inch, 0.5 * inch
 PAD = 6  # SimpleDocTemplate's frame pads 6 pt on each side; the margins give it back
 LINE_GAP, RULE, GRID, Q_GAP, NUM_W, HEAD_ROOM = 0.34 * inch, 0.6, 0.5, 12, 0.36 * inch, 1.25 * inch

@@ -157,16 +157,16 @@ def validate_imports(g4: Path) -> list[str]:
     """Modules of reportlab or studyguide's layout that `studyguide validate` imports (should be none)."""
     p = subprocess.run([PY, "-X", "importtime", "-m", "studyguide", "validate", str(g4)], capture_output=True, text=True)
     mods = [line.rsplit("|", 1)[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")]
-    bad = ("reportlab", "studyguide.layout", "studyguide.render", "studyguide.pages", "studyguide.theme",
-           "studyguide.fonts", "PIL")
-    return sorted({m for m in mods if any(m == b or m.startswith(b + ".") for b in bad)})  # not studyguide.themes
+    bad = ("reportlab", "studyguide.layout", "studyguide.render", "studyguide.pages", "studyguide.theming.styles",
+           "studyguide.theming.fonts", "PIL")
+    return sorted({m for m in mods if any(m == b or m.startswith(b + ".") for b in bad)})  # not theming.themefiles
 
 
 def lift_limits() -> None:
-    from studyguide import loader, schema
+    from studyguide.reading import loader, walker
 
     loader.MAX_BYTES = max(loader.MAX_BYTES, 100_000_000)
-    schema.MAX_ITEMS = max(schema.MAX_ITEMS, 1_000_000)
+    walker.MAX_ITEMS = max(walker.MAX_ITEMS, 1_000_000)
 
 
 def in_process(guides: dict[int, Path], plan: dict[int, int], budget: dict[int, float], cap: float) -> dict:

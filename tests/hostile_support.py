@@ -188,7 +188,7 @@ def text_x_extent(path: Path) -> tuple[float, float, float]:
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from studyguide import fonts
+    from studyguide.theming import fonts
 
     fonts.register()
     reader = pypdf.PdfReader(str(path))

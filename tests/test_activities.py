@@ -20,7 +20,7 @@ from studyguide import activities as act
 from studyguide import api
 from studyguide.activities import cells, cloze, crossword, flashcards, matching, wordsearch
 from studyguide.inline import plain
-from studyguide.schema import ACTIVITIES
+from studyguide.reading.schema import ACTIVITIES
 
 SETTINGS = dict(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -362,7 +362,7 @@ def test_crossword_key_is_filled_handout_empty(all_built):
 
 def _limits(guide):
     from studyguide.layout.activities import page_limits
-    from studyguide.theme import default, make_styles
+    from studyguide.theming.styles import default, make_styles
 
     theme = default()
     w, h = theme.page_size(guide.paper)

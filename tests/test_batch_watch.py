@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, copy_repo_layout, norm, Pdf, run_cli, write_guide
 
 from studyguide import api
-from studyguide.watch import Watcher
+from studyguide.watch.watcher import Watcher
 
 GOOD = """
     title: Guide {n}
@@ -188,7 +188,7 @@ def test_watch_writes_the_bytes_build_writes(tmp_path):
 
     from reportlab.platypus.paragraph import Paragraph
 
-    from studyguide import warmcache
+    from studyguide.watch import cache as warmcache
 
     assert not warmcache.installed()  # closing the watcher put reportlab back
     assert all(Paragraph.__dict__[name].__module__ == "reportlab.platypus.paragraph" for name in ("_setup", "wrap", "split"))
@@ -261,7 +261,7 @@ def test_watch_helper_survives_a_bad_save_and_its_own_death(tmp_path, monkeypatc
 
 def test_watch_draws_both_itself_while_the_machine_has_no_core_to_spare(tmp_path, monkeypatch):
     """The helper only pays when it runs beside the watcher; on a busy machine they would take turns."""
-    from studyguide import helper as helpers
+    from studyguide.watch import helper as helpers
 
     stat = tmp_path / "stat"
     clock = [100.0]

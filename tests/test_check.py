@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build_into, write_guide
+from conftest import build_into, guide_params, write_guide
 from studyguide import api, budget, cli, lint
 
 
@@ -222,9 +222,19 @@ def test_page_budget_of_a_guide_with_activities(builds):
     for part, nxt in zip(plan.parts, plan.parts[1:]):
         assert part.first <= part.last <= nxt.first
     text = "\n".join(budget.lines("x", plan))
-    assert re.search(r"^x: \d+ pages, 49 points, about \d+ minutes \(reading \d+, questions \d+, activities \d+\)$",
+    assert re.search(r"^x: \d+ pages, 46 points, about \d+ minutes \(reading \d+, questions \d+, activities \d+\)$",
                      text, re.M)
-    assert re.search(r"^  crossword\s+\d+–\d+\s+16  16 clues$", text, re.M)
+    assert re.search(r"^  crossword\s+\d+–\d+\s+13  13 clues$", text, re.M)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_bundled_guides_pass_check_cleanly(guide_path, paper):
+    """The bundled guides are the examples every new user sees: `check --strict` finds nothing, on either paper."""
+    guide, found, _ = budget.review(guide_path, paper)
+    assert [str(p) for p in found] == []
+    if guide.objectives:
+        assert all(q.objective is not None for q in guide.questions), "every question names its objective"
 
 
 COVERED = """\

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, GUIDES, REPO, build_into, run_cli, write_guide
-from studyguide import api, cli
+from studyguide import api, cli, files
 from studyguide.errors import GuideError, StudyguideError
 
 ERRORS = CASES / "errors"
@@ -132,10 +132,10 @@ def test_failed_write_leaves_previous_pdfs_and_no_temp_file(good_then_built, mon
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(api.os, "replace", failing_replace)
+    monkeypatch.setattr(files.os, "replace", failing_replace)
     with pytest.raises((OSError, StudyguideError)):
         api.build(guide, out)
-    monkeypatch.setattr(api.os, "replace", real_replace)
+    monkeypatch.setattr(files.os, "replace", real_replace)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, GUIDES, guide_params, write_guide
-from studyguide import api, cli, inline
+from studyguide import api, cli, files, inline
 from studyguide.export import FORMATS, anki, moodle, qti
 from studyguide.model import (Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                               TrueFalse)
@@ -87,7 +87,7 @@ def test_the_same_guide_exports_to_the_same_bytes(guide_path, fmt):
     assert first[0] and first[0] == again[0]
     assert [str(p) for p in first[1]] == [str(p) for p in again[1]]
     suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip"}[fmt]
-    assert [name for name, _ in first[0]] == [api.safe_stem(guide_path.stem) + suffix]
+    assert [name for name, _ in first[0]] == [files.safe_stem(guide_path.stem) + suffix]
 
 
 # --- Quizlet ----------------------------------------------------------------------------------------
@@ -482,7 +482,8 @@ def test_qti_warns_for_each_ordering_question_at_its_line(guides, guide_path):
     guide = guides[guide_path.stem]
     files, problems = exported(guide, "qti")
     orderings = [(n, q) for n, q in enumerate(guide.questions, 1) if isinstance(q, Ordering)]
-    assert orderings, "every guide here has an ordering question"
+    # the science guide and "escaping" have one; a guide without any gets no warning at all
+    assert orderings or guide_path.stem == "china-foreign-police-training"
     expected = [f"{located(guide_path, '- type: ordering')}: warning: question {n} (ordering): Canvas (QTI) has no "
                 f"ordering question type; exported as a matching question that pairs each item with its position, "
                 f"1 to {len(q.items)}" for n, q in orderings]

@@ -24,8 +24,9 @@ from hostile_support import (
     HOSTILE, LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess, cli_measured, pdf_links_and_images, pdf_text, png_bomb,
     sparse_file, text_x_extent, time_limit,
 )
-from studyguide import api, images, loader
+from studyguide import api, files, images
 from studyguide.errors import GuideError
+from studyguide.reading import loader
 
 CASES = sorted(p.stem for p in HOSTILE.glob("*.yaml"))
 REL = Path("tests/cases/hostile")
@@ -150,7 +151,7 @@ def test_encodings_with_a_byte_order_mark_read_right(arena, name):
 
 
 def test_a_long_unbroken_word_wraps_inside_the_margins(arena):
-    from studyguide.theme import default
+    from studyguide.theming.styles import default
 
     margin = default().margin_x
     for pdf in built(arena, "long-unbroken-word"):
@@ -407,9 +408,9 @@ def test_the_previous_pdf_survives_a_disk_full_midway(tmp_path, monkeypatch, fun
             def __getattr__(self, name):
                 return getattr(self.fh, name)
 
-        monkeypatch.setattr(api.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+        monkeypatch.setattr(files.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     else:
-        monkeypatch.setattr(api.os, func, _fail_on(nth, DISK_FULL)(getattr(os, func)))
+        monkeypatch.setattr(files.os, func, _fail_on(nth, DISK_FULL)(getattr(os, func)))
     run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
     assert run.code == 1, run.err
     assert len(run.messages) == 1
@@ -421,7 +422,7 @@ def test_the_previous_pdf_survives_a_disk_full_midway(tmp_path, monkeypatch, fun
 
 def test_a_failed_write_with_no_previous_pdf_leaves_nothing(tmp_path, monkeypatch):
     (tmp_path / "g.yaml").write_text(GOOD)
-    monkeypatch.setattr(api.os, "replace", _fail_on(2, DISK_FULL)(os.replace))
+    monkeypatch.setattr(files.os, "replace", _fail_on(2, DISK_FULL)(os.replace))
     run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
     assert run.code == 1
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

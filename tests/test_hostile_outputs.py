@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from hostile_support import LOCATED, MAX_SECONDS, cli_inprocess
-from studyguide import api, batch
+from studyguide import files as output_files
 
 TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
 
@@ -138,13 +138,13 @@ def test_every_output_name_comes_from_one_function(tmp_path, stem):
     path = guide(tmp_path, f"{stem}.yaml")
     g = api.load(path)
     plain = names(path, tmp_path / "out", g, SetOptions())
-    assert plain["student", None].name == api.output_name(path)
-    assert plain["key", None].name == api.output_name(path, "key")
+    assert plain["student", None].name == output_files.output_name(path)
+    assert plain["key", None].name == output_files.output_name(path, "key")
     versions = names(path, tmp_path / "out", g, SetOptions(versions=2, class_set=True, edition="readable"))
-    assert versions["grid", "B"].name == api.output_name(path, "readable", "B", "grid")
-    assert versions["class-set-key", None].name == api.output_name(path, "readable", "class-set-key")
+    assert versions["grid", "B"].name == output_files.output_name(path, "readable", "B", "grid")
+    assert versions["class-set-key", None].name == output_files.output_name(path, "readable", "class-set-key")
     assert all(len(p.name.encode()) < 200 for p in versions.values())
-    assert len({api.name_key(p.name) for p in versions.values()}) == len(versions)
+    assert len({output_files.name_key(p.name) for p in versions.values()}) == len(versions)
 
 
 def test_exports_that_would_be_one_file_are_refused(tmp_path):
@@ -405,7 +405,7 @@ def test_a_font_claiming_too_many_characters_is_refused_fast(greedy, name, comma
 def test_the_character_map_count_reads_every_format():
     import struct
 
-    from studyguide import fontcheck
+    from studyguide.theming import fontcheck
 
     assert fontcheck.claimed(DEJAVU.read_bytes()) == 22998
     # format 4 with 2,000 segments each claiming the whole 16-bit range (overlapping)

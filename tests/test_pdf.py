@@ -6,7 +6,8 @@ import re
 import pytest
 
 from conftest import ASSETS_DIR, GUIDES, Pdf, build_into, guide_params, write_guide
-from studyguide import fonts, render
+from studyguide import render
+from studyguide.theming import fonts
 from studyguide.inline import plain
 
 SUBSET = re.compile(r"^[A-Z]{6}\+")

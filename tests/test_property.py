@@ -28,8 +28,8 @@ from hostile_support import LOCATED, MAX_SECONDS, SUMMARY
 from studyguide import api
 from studyguide.errors import StudyguideError
 from studyguide.model import DEFAULT_HEADINGS
-from studyguide.schema import SOURCE_KEYS, TOP_KEYS
-from studyguide.schema_questions import QUESTION_KEYS
+from studyguide.reading.questions import QUESTION_KEYS
+from studyguide.reading.schema import SOURCE_KEYS, TOP_KEYS
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])

@@ -120,7 +120,8 @@ def _warm() -> None:
     """Pay the imports and font parsing once per worker, not once per guide; a signal (a Ctrl+C
     reaches the whole group, the parent passes on the others) stops the guide being built, never
     the worker while it waits."""
-    from . import fonts, interrupts, render  # noqa: F401  (imported for its cost, once)
+    from . import interrupts, render  # noqa: F401  (imported for its cost, once)
+    from .theming import fonts
 
     interrupts.handle_signals(armed=False)
     fonts.register()

@@ -187,7 +187,7 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 
     from . import render
     from .layout import Ctx, questions
-    from .theme import default as default_theme, make_styles
+    from .theming.styles import default as default_theme, make_styles
 
     theme = theme or default_theme()
     font_for, _ = render.glyph_plan(guide, theme)

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, variants
-from .errors import BuildError, Location
+from .files import build_names, make_folder, write_all
+from .errors import BuildError
 from .model import Accommodations, Guide
 
 
@@ -55,11 +56,11 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
     """Every file a build of ``guide`` (from ``path``) writes, by (kind, version letter), before anything
     is drawn: a classroom build's versions, keys, grids and class set, or a plain build's two PDFs."""
     if not wanted(guide, options):
-        return api.build_names(path, out_dir, key=key)
+        return build_names(path, out_dir, key=key)
     acc = variants.merged(guide.accommodations, options.accommodations)
     count = options.versions or guide.versions
     letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
-    return api.build_names(path, out_dir, tags(options.edition, acc), letters, key=options.key,
+    return build_names(path, out_dir, tags(options.edition, acc), letters, key=options.key,
                            class_set=options.class_set)
 
 
@@ -106,12 +107,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append(_collate(planned["class-set-key", None],
                                   [by_letter[letter]["key"].pdf for letter in letters]))
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(Location(str(out)), f"the output folder cannot be made ({exc.strerror or exc})") from None
-    api.write_all([(target, data) for target, data, _, _ in files])
+    make_folder(Path(out_dir))
+    write_all([(target, data) for target, data, _, _ in files])
     result = api.BuildResult(guide, warnings=warnings)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result

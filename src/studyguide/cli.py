@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts
+from . import __version__, api, files, interrupts
 from .errors import StudyguideError, visible
 
 EXIT_INTERNAL = 70
@@ -146,7 +146,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
     chosen = None
     if activities is not None:
-        from .schema import ACTIVITIES
+        from .reading.schema import ACTIVITIES
 
         chosen = tuple(a.strip().lower().replace("-", "_").replace(" ", "_") for a in activities.split(",") if a.strip())
         chosen = tuple(a for a in chosen if a != "none")
@@ -196,7 +196,7 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch import Watcher
+    from .watch.watcher import Watcher
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
@@ -278,7 +278,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .jsonschema import guide_schema
+    from .reading.editor_schema import guide_schema
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 
@@ -341,20 +341,20 @@ def list_themes(guide, folder, preview, png, out_dir):
     guide = Path(guide)
     out = Path(out_dir)
     ext = ".png" if png else ".pdf"
-    named = [(t, out / api.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext))
+    named = [(t, out / files.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext))
              for t in listed]
-    clash = api.clashes([(Path(t.source if t.source != "bundled" else t.name), [target]) for t, target in named])
+    clash = files.clashes([(Path(t.source if t.source != "bundled" else t.name), [target]) for t, target in named])
     for problems in clash.values():
         for problem in problems:
             click.echo(visible(str(problem)), err=True)
-    files = [(target, pv.first_page(guide, t, folder)) for t, target in named
+    previews = [(target, pv.first_page(guide, t, folder)) for t, target in named
              if Path(t.source if t.source != "bundled" else t.name) not in clash]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise api.UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
-    written = [(target, pv.to_png(pdf)) if png else (target, pdf) for target, pdf in files]
-    api.write_all(written)
+    written = [(target, pv.to_png(pdf)) if png else (target, pdf) for target, pdf in previews]
+    files.write_all(written)
     for path, _ in written:
         click.echo(f"wrote {path}")
     if broken or clash:
@@ -390,20 +390,16 @@ def export_guides(paths, fmt, out_dir, apkg):
         from .export.anki import export_with_apkg as exporter
     out = Path(out_dir)
     failed = 0
-    for path, guide, files, warnings, error in api.export_all(guides, exporter, out):  # named before written
+    for path, guide, made, warnings, error in api.export_all(guides, exporter, out):  # named before written
         try:
             if error is not None:
                 raise error
             interrupts.raise_if_interrupted()
             _warn(guide.warnings)
             _warn(warnings)
-            if files:
-                try:
-                    out.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise api.BuildError(api.Location(str(out)),
-                                         f"the output folder cannot be made ({exc.strerror or exc})") from None
-                api.write_all([(out / name, data) for name, data in files])  # all of this guide's files, or none
+            if made:
+                files.make_folder(out)
+                files.write_all([(out / name, data) for name, data in made])  # all of this guide's files, or none
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
@@ -411,7 +407,7 @@ def export_guides(paths, fmt, out_dir, apkg):
             continue
         held = (f"{len(guide.vocabulary)} term{'s' if len(guide.vocabulary) != 1 else ''}" if fmt in ("quizlet", "anki")
                 else f"{len(guide.questions)} question{'s' if len(guide.questions) != 1 else ''}")
-        for name, _ in files:
+        for name, _ in made:
             click.echo(f"exported {path} → {out / name} ({held})")
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)

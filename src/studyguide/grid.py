@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from . import inline, labels
 from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
-from .theme import default as default_theme, make_styles
+from .theming.styles import default as default_theme, make_styles
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

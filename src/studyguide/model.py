@@ -199,7 +199,7 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
-    theme: Optional[str] = None        # a theme's name or file (themes.py); None: the default
+    theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())
     # every piece of teacher text with where it was typed, for located warnings

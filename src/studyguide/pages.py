@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from . import fonts
+from .theming import fonts
 
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, themes
+from . import api
 from .errors import GuideError, UsageError
+from .theming import themefiles
 
 STARTER = Path(__file__).with_name("starter.yaml")
 
@@ -34,13 +35,13 @@ class Listed:
 def available(guides_folder: Path) -> list[Listed]:
     """Bundled themes, then the teacher's own in guides/themes/ (which may override a bundled name)."""
     out = []
-    for name in themes.bundled():
-        path = themes.BUNDLED_DIR / f"{name}.yaml"
-        spec = themes.resolve_file(path, themes.BUNDLED_DIR / "guide.yaml")
+    for name in themefiles.bundled():
+        path = themefiles.BUNDLED_DIR / f"{name}.yaml"
+        spec = themefiles.resolve_file(path, themefiles.BUNDLED_DIR / "guide.yaml")
         out.append(Listed(name, spec.description, "bundled", path))
-    for path in themes.user_themes(guides_folder):
+    for path in themefiles.user_themes(guides_folder):
         try:
-            spec = themes.resolve_file(path, guides_folder / "guide.yaml")
+            spec = themefiles.resolve_file(path, guides_folder / "guide.yaml")
         except GuideError as exc:
             out.append(Listed(path.stem, "", str(path), path, problems=tuple(exc.problems)))
             continue
@@ -55,13 +56,13 @@ def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Opt
     folder overrides it."""
     from pypdf import PdfReader, PdfWriter
 
-    from . import theme as theme_mod
+    from .theming.styles import from_spec
 
     guide = api.load(guide_path, check_theme=False)
     if guide_path == STARTER:
         guide = dataclasses.replace(guide, title=f"{guide.title} — {listed.name}")
-    beside = themes.BUNDLED_DIR if listed.source == "bundled" else guides_folder  # where its parents are found
-    theme = theme_mod.from_spec(themes.resolve_file(listed.file, beside / "guide.yaml"))
+    beside = themefiles.BUNDLED_DIR if listed.source == "bundled" else guides_folder  # where its parents are found
+    theme = from_spec(themefiles.resolve_file(listed.file, beside / "guide.yaml"))
     rendered, _ = api.render_guide(guide, paper, key=False, theme=theme)
     reader = PdfReader(io.BytesIO(rendered["student"].pdf))
     writer = PdfWriter()

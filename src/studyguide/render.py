@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import fonts, inline, labels, pages
+from . import inline, labels, pages
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
-from .theme import Theme, make_styles
-from .theme import default as default_theme
+from .theming import fonts
+from .theming.styles import Theme, make_styles
+from .theming.styles import default as default_theme
 
 MODES = ("student", "key")
 

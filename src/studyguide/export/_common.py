@@ -15,6 +15,7 @@ import zipfile
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline
+from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
 
@@ -181,9 +182,7 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def output_name(guide: Guide, suffix: str) -> str:
-    """The exported file's name by the rule every output follows (studyguide.api.output_name):
+    """The exported file's name by the rule every output follows (studyguide.files.output_name):
     ``suffix`` such as "-quizlet.txt" gives the tag (quizlet) and the extension (.txt)."""
-    from ..api import output_name as named
-
     tag, _, ext = suffix.lstrip("-").partition(".")
     return named(guide.stem, tag or None, ext="." + ext)

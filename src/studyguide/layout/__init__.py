@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 
 from .. import inline
 from ..model import Guide
-from ..theme import Theme
+from ..theming.styles import Theme
 
 
 class Para(Paragraph):

@@ -102,7 +102,7 @@ def page_limits(styles, width: float, height: float) -> dict:
 
 def warnings(guide, theme=None, paper=None) -> list:
     """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
-    from ..theme import default as default_theme, make_styles
+    from ..theming.styles import default as default_theme, make_styles
 
     theme = theme or default_theme()
     styles = make_styles(theme)

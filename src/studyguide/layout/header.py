@@ -7,7 +7,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from .. import fonts, inline
+from .. import inline
+from ..theming import fonts
 from ..model import format_points
 from .flow import Twin
 

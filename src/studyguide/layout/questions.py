@@ -12,7 +12,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from .. import fonts, inline, shuffle
+from .. import inline, shuffle
+from ..theming import fonts
 from ..model import Blank, format_points
 from .flow import Box, Gap, Labelled, Options, Stack, Twin
 from .sections import heading

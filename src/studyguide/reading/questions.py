@@ -1,19 +1,20 @@
 """Questions: YAML nodes → question objects, one builder per type (dispatched by name).
 
-A mixin of :class:`studyguide.schema.Walker`: it uses the walker's shape
+A mixin of :class:`studyguide.reading.schema.GuideWalker`: it uses the walker's shape
 helpers (``mapping``, ``text``, ``seq``, ``number``, ``boolean``) and reports
 through ``error``, so every problem is located and collected like the rest.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from .loader import Map, Scalar
-from .model import (
+from ..model import (
     Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
+from .loader import Map, Scalar
+from .walker import MAX_TEXT, clip, count, suggest
 
-MAX_TEXT = 20_000
 MAX_CHOICES = 8
 LETTERS = "ABCDEFGH"
 COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective")
@@ -27,26 +28,7 @@ QUESTION_KEYS = {
     "matching": COMMON_Q + ("pairs",),
     "ordering": COMMON_Q + ("items",),
 }
-BLANK_RE = __import__("re").compile(r"\[\[(.*?)\]\]", __import__("re").S)
-
-
-import difflib
-
-
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "known keys: " + ", ".join(options)
-
-
-def _clip(text: str, size: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
 class QuestionsMixin:
@@ -61,7 +43,7 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
         if qtype not in QUESTION_KEYS:
-            self.error(type_node, f"{label}: unknown question type '{_clip(qtype)}' ({_suggest(qtype, QUESTION_KEYS)})")
+            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS)})")
             return None
         keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
         if keys is None:
@@ -91,7 +73,7 @@ class QuestionsMixin:
         if not objectives:
             self.error(node, f"{label}: the guide has no objectives (add 'objectives:' or remove this line)")
         else:
-            self.error(node, f"{label}: '{_clip(value)}' is not an objective (give its number, 1 to "
+            self.error(node, f"{label}: '{clip(value)}' is not an objective (give its number, 1 to "
                              f"{len(objectives)}, or its exact text)")
         return None
 
@@ -113,7 +95,7 @@ class QuestionsMixin:
             if text is not None:
                 items.append(text)
         if items and not 2 <= len(items) <= MAX_CHOICES:
-            self.error(keys["choices"], f"{label}.choices: {_count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
+            self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return (), ()
         return tuple(items), tuple(pinned)
 
@@ -133,7 +115,7 @@ class QuestionsMixin:
         if value in choices:
             return choices.index(value)
         span = f"A–{LETTERS[len(choices) - 1]}"
-        self.error(node, f"{label}: '{_clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
+        self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
 
     def q_multiple_choice(self, keys, label, node, common):
@@ -223,7 +205,7 @@ class QuestionsMixin:
                     pairs.append(Pair(left, right))
         if len(pairs) < 2 or len(pairs) > 26:
             if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {_count(len(pairs), 'pair')}; give 2 to 26")
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 
@@ -236,7 +218,7 @@ class QuestionsMixin:
         if len(self.problems) > before:  # not a list, or a bad item: already reported
             return None
         if len(items) < 2 or len(items) > 26:
-            self.error(keys["items"], f"{label}.items: {_count(len(items), 'item')}; give 2 to 26, in the right order")
+            self.error(keys["items"], f"{label}.items: {count(len(items), 'item')}; give 2 to 26, in the right order")
             return None
         return Ordering(items=items, **common)
 

@@ -7,11 +7,11 @@ renaming it over the old one (the guide briefly vanishes, then reappears with
 a new inode). A guide's images, logo, theme files and the folder's
 studyguide.yaml are watched too. It looks every ``interval``,
 and on Linux also the moment inotify reports a write or a rename in a watched
-folder (see notify), so a save is seen at once rather than up to an interval
+folder (see notifier), so a save is seen at once rather than up to an interval
 later.
 
 A rebuild is what ``studyguide build`` does, byte for byte, made quicker by
-staying warm (see warmcache: unchanged paragraphs are not parsed or broken
+staying warm (see cache: unchanged paragraphs are not parsed or broken
 into lines again) and, with two cores, by drawing the handout in a helper
 process while this one draws the key (see helper).
 """
@@ -23,8 +23,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import api, helper as helpers, notify
-from .errors import StudyguideError
+from .. import api
+from ..errors import StudyguideError
+from . import helper as helpers, notifier
 
 Signature = Optional[tuple[int, int, int]]
 
@@ -41,7 +42,7 @@ class Watcher:
     """Rebuilds each guide in ``paths`` when it changes.
 
     ``helper``: draw the handout in a helper process meanwhile (default: where there are two cores).
-    ``cache``: keep paragraph work across rebuilds (see warmcache; default on).
+    ``cache``: keep paragraph work across rebuilds (see cache; default on).
     Call :meth:`close` (or use ``with``) when done: it stops the helper and drops the cache.
     :meth:`run` does so when it ends, however it ends.
     """
@@ -60,7 +61,7 @@ class Watcher:
         self.idle = helpers.IdleMeter() if helper is None and self.use_helper else None
         self.cache = cache
         if cache:
-            from . import warmcache
+            from . import cache as warmcache  # reportlab: loaded once the watcher starts, not at import
 
             warmcache.acquire()
 
@@ -76,7 +77,7 @@ class Watcher:
             helper, self.helper = self.helper, None
             helper.close()
         if self.cache:
-            from . import warmcache
+            from . import cache as warmcache
 
             self.cache = False
             warmcache.release()
@@ -98,7 +99,7 @@ class Watcher:
             self.helper.close()
             self.helper = None
         if self.helper is None:
-            importlib.import_module(".render", __package__)  # the layout code, loaded before the fork: a warm start
+            importlib.import_module("..render", __package__)  # the layout code, loaded before the fork: a warm start
             try:
                 self.helper = helpers.Helper(cache=self.cache)
             except Exception as exc:  # noqa: BLE001  (no processes left to start, say): draw both here
@@ -160,7 +161,8 @@ class Watcher:
 
     def _deps(self, path: Path, guide) -> list[Path]:
         """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
-        from . import schema, themes
+        from ..reading import schema
+        from ..theming import themefiles
 
         # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
         deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
@@ -169,13 +171,13 @@ class Watcher:
         deps += [t.image for t in guide.topics if t.image is not None]
         if guide.branding.logo is not None:
             deps.append(guide.branding.logo)
-        if guide.theme or themes.overridden(themes.DEFAULT, path):
+        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
             try:
-                spec = themes.resolve(guide.theme, path, guide.theme_where)
+                spec = themefiles.resolve(guide.theme, path, guide.theme_where)
             except StudyguideError:
                 spec = None
             if spec is not None:
-                deps += [f for f in spec.files if f.parent != themes.BUNDLED_DIR]
+                deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
                 deps += [font for font, _ in spec.font_files.values()]
         return list(dict.fromkeys(deps))
 
@@ -203,7 +205,7 @@ class Watcher:
 
     def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
         """Build everything, then rebuild what changes until ``stop()``; stops the helper at the end."""
-        events = notify.open_inotify()
+        events = notifier.open_inotify()
         try:
             if events:
                 events.add(self._folders())

@@ -4,10 +4,10 @@ Built from the same key tables the validator uses, so the two cannot drift.
 """
 from __future__ import annotations
 
-from .labels import EN as EN_LABELS
-from .model import DEFAULT_HEADINGS
+from ..labels import EN as EN_LABELS
+from ..model import DEFAULT_HEADINGS
+from .questions import MAX_CHOICES, QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
-from .schema_questions import MAX_CHOICES, QUESTION_KEYS
 
 TEXT = {"type": "string", "minLength": 1}
 TEXTS = {"type": "array", "items": TEXT}

@@ -1,7 +1,7 @@
 """A theme ready to draw with: page geometry, fonts, paragraph styles, colours.
 
 Guides never name fonts or sizes; a theme does. Themes are YAML files read by
-:mod:`studyguide.themes`; styles name a parent they inherit from (the rst2pdf
+:mod:`studyguide.theming.themefiles`; styles name a parent they inherit from (the rst2pdf
 way) and become reportlab ``ParagraphStyle`` objects here, in one place. The
 accommodation editions (large print, readable) are made from any theme.
 """
@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 
-from . import fonts, themes
+from . import fonts, themefiles
 
 PAPER = {"letter": LETTER, "a4": A4}
 EDITIONS = ("standard", "large-print", "readable")
@@ -56,8 +56,8 @@ def _color(value):
     return None if value is None else colors.HexColor(value)
 
 
-def from_spec(spec: themes.ThemeSpec) -> Theme:
-    """A checked theme (see :mod:`studyguide.themes`) as a Theme; its own font files registered."""
+def from_spec(spec: themefiles.ThemeSpec) -> Theme:
+    """A checked theme (see :mod:`studyguide.theming.themefiles`) as a Theme; its own font files registered."""
     family = spec.family
     if spec.font_files:
         files = {role: path for role, (path, _) in spec.font_files.items()}
@@ -79,14 +79,14 @@ def from_spec(spec: themes.ThemeSpec) -> Theme:
 @lru_cache(maxsize=None)
 def default() -> Theme:
     """The bundled default theme (classic)."""
-    return from_spec(themes.resolve(None, themes.BUNDLED_DIR / "guide.yaml"))
+    return from_spec(themefiles.resolve(None, themefiles.BUNDLED_DIR / "guide.yaml"))
 
 
 def load(name: Optional[str], guide_path, where=None) -> Theme:
     """A theme by name or file for a guide (GuideError with located problems)."""
-    if not name and not themes.overridden(themes.DEFAULT, guide_path):
+    if not name and not themefiles.overridden(themefiles.DEFAULT, guide_path):
         return default()
-    return from_spec(themes.resolve(name, guide_path, where))
+    return from_spec(themefiles.resolve(name, guide_path, where))
 
 
 def _large_print(name: str, spec: dict, body: float = 10.5) -> dict:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import GuideError, Location, Problem
+from ..errors import GuideError, Location, Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40

@@ -23,7 +23,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-FONT_DIR = Path(__file__).with_name("fonts")
+FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
 FAMILY = "SGSans"
 # family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
 FAMILIES = {
@@ -105,7 +105,7 @@ def define(files: dict, where: dict) -> str:
     """
     import hashlib
 
-    from .errors import GuideError, Problem
+    from ..errors import GuideError, Problem
 
     faces = {}
     for role in ("regular", "bold", "italic", "bold_italic"):

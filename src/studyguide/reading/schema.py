@@ -7,20 +7,19 @@ holding all of them at the end.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
-import unicodedata
+import string
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import images
-from .schema_questions import QuestionsMixin, _clip, _count, _suggest
-from .errors import GuideError, Location, Problem
-from .loader import KIND_NAMES, Map, Node, Scalar, Seq
-from .model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
-
-MAX_TEXT = 20_000       # characters in one field
-MAX_ITEMS = 1_000       # items in one list
+from .. import images
+from ..errors import GuideError, Location
+from ..labels import EN, KEYS as LABEL_KEYS
+from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
+from ..theming import themefiles
+from .loader import Map, Node, Scalar
+from .questions import QuestionsMixin
+from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
@@ -40,146 +39,22 @@ MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overr
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
 PAPERS = ("letter", "a4")
-TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 
-class Walker(QuestionsMixin):
-    def __init__(self, name: str, guide_path: Path):
-        self.name = name
-        self.guide_path = guide_path
-        self.problems: list[Problem] = []
-        self.texts: list[tuple[Location, str]] = []
+class GuideWalker(QuestionsMixin, Walker):
+    """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
-    def error(self, node: Node | Location, message: str) -> None:
-        where = node if isinstance(node, Location) else node.where
-        self.problems.append(Problem(where, message))
-
-    # -- shapes -------------------------------------------------------------
-    def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
-        """A mapping's values by key; unknown, duplicate and missing keys reported."""
-        if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
-                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
-            return None
-        out: dict[str, Node] = {}
-        misspelt: set[str] = set()
-        if label in ("guide", "theme") and node.pairs and not any(
-                k.value in allowed or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
-                for k, _ in node.pairs[:200]):
-            # not a guide at all (a password file, a key, another program's settings): one short excerpt
-            self.error(node.pairs[0][0], f"this file is not a {'study guide' if label == 'guide' else label}: none "
-                                         f"of its {_count(len(node.pairs), 'key')} is one a {label} has (the first "
-                                         f"begins '{_clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
-                                         f"'{'title' if label == 'guide' else 'parent'}: ...'")
-            return None
-        for key, value in node.pairs:
-            if key.value in out:
-                self.error(key, f"{label}: '{_clip(key.value)}' is given twice (keep one)")
-            elif key.value not in allowed and label == "guide" and key.value.strip().lower() in LOOK_WORDS:
-                self.error(key, f"{label}: unknown key '{_clip(key.value)}' (a guide does not set colours, fonts or "
-                                "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
-            elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{_clip(key.value)}' ({_suggest(key.value, allowed)})")
-                misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
-            else:
-                out[key.value] = value
-        for key in required:
-            if key in out and isinstance(out[key], Scalar) and out[key].is_null:
-                self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
-            elif key not in out and key not in misspelt:  # a misspelling is reported already
-                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
-        return out
-
-    def kind(self, node: Node, size: int = 40) -> str:
-        """What a node is, in words; text quoted up to ``size`` characters (a whole file: a short excerpt)."""
-        if isinstance(node, Scalar):
-            return "nothing" if node.is_null else f"the text '{_clip(node.value, size)}'"
-        if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
-            key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
-            return f"the text '{_clip(key.value + ': ' + value.value)}' read as 'key: value'"
-        return KIND_NAMES[type(node)]
-
-    def seq(self, node: Node, label: str, what: str = "text") -> list[Node]:
-        if isinstance(node, Scalar) and node.is_null:
-            return []
-        if not isinstance(node, Seq):
-            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
-            return []
-        if len(node.items) > MAX_ITEMS:
-            self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
-            return []
-        return node.items
-
-    def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
-        if node is None:
-            return None
-        if not isinstance(node, Scalar):
-            self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
-            return None
-        if node.is_null:
-            if required:
-                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
-            return None
-        value = node.value
-        if len(value) > max_len:
-            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it)")
-            return None
-        bad = _bad_char(value)
-        if bad:
-            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
-            return None
-        value = value.strip()
-        if not value:
-            if required:
-                self.error(node, f"{label}: is empty (write the text)")
-            return None
-        self.texts.append((node.where, value))
-        return value
-
-    def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
-        if node is None:
-            return ()
-        out = []
-        for i, item in enumerate(self.seq(node, label), 1):
-            value = self.text(item, f"{label} item {i}", required=True)
-            if value is not None:
-                out.append(value)
-        return tuple(out)
-
-    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        word = "a whole number" if integer else "a number"
-        if not isinstance(node, Scalar):
-            self.error(node, f"{label}: expected {word}, found {self.kind(node)}")
-            return None
-        try:
-            value = int(node.value) if integer else float(node.value)
-        except ValueError:
-            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{_clip(node.value)}'")
-            return None
-        if not (low <= value <= high) or value != value:
-            self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
-            return None
-        return value
-
-    def boolean(self, node: Optional[Node], label: str) -> Optional[bool]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
-            return None
-        if isinstance(node, Scalar):
-            word = node.value.strip().lower()
-            if word in TRUE_WORDS:
-                return True
-            if word in FALSE_WORDS:
-                return False
-        self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
+    def unknown_key(self, key: str, label: str) -> Optional[str]:
+        if label == "guide" and key.strip().lower() in LOOK_WORDS:
+            return (f"{label}: unknown key '{clip(key)}' (a guide does not set colours, fonts or "
+                    "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
         return None
 
     # -- the guide --------------------------------------------------------------
     def guide(self, root: Optional[Node]) -> Optional[Guide]:
-        if root is None or (isinstance(root, Scalar) and root.is_null):
+        if missing(root):
             self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
             return None
         if not isinstance(root, Map):
@@ -249,13 +124,13 @@ class Walker(QuestionsMixin):
                 continue
             key = name.strip().lower().replace(" ", "_").replace("-", "_")
             if key not in ACTIVITIES:
-                self.error(item, f"activities item {i}: unknown activity '{_clip(name)}' ({_suggest(key, ACTIVITIES)})")
+                self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
                 out.append(key)
         return tuple(out)
 
     def _accommodations(self, node) -> Optional[Accommodations]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         keys = self.mapping(node, "accommodations", ACCOMMODATION_KEYS)
         if keys is None:
@@ -267,11 +142,9 @@ class Walker(QuestionsMixin):
         )
 
     def _labels(self, node) -> Optional[dict]:
-        from .labels import KEYS
-
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
-        keys = self.mapping(node, "labels", KEYS)
+        keys = self.mapping(node, "labels", LABEL_KEYS)
         if keys is None:
             return None
         out = {}
@@ -283,10 +156,6 @@ class Walker(QuestionsMixin):
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
         """A label's {...} parts must be ones studyguide fills in for that label."""
-        import string
-
-        from .labels import EN
-
         allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
         if not allowed:
             return True  # nothing is filled in: the label prints as typed, braces and all
@@ -299,12 +168,12 @@ class Walker(QuestionsMixin):
             return False
         odd = next((f for f, spec, conv in parts if spec or conv), None)
         if odd is not None:
-            self.error(node, f"labels.{key}: write {{{_clip(odd.split('.')[0])}}} without ':' or '!' after the name "
+            self.error(node, f"labels.{key}: write {{{clip(odd.split('.')[0])}}} without ':' or '!' after the name "
                              f"({offer})")
             return False
         wrong = [f for f, _, _ in parts if f not in allowed]
         if wrong:
-            self.error(node, f"labels.{key}: '{{{_clip(wrong[0])}}}' is not filled in here ({offer}); "
+            self.error(node, f"labels.{key}: '{{{clip(wrong[0])}}}' is not filled in here ({offer}); "
                              "for a brace itself write {{ or }}")
             return False
         return True
@@ -316,19 +185,19 @@ class Walker(QuestionsMixin):
     def language(self, node) -> Optional[str]:
         value = self.text(node, "language", max_len=35)
         if value is not None and not LANG_RE.match(value):
-            self.error(node, f"language: '{_clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
+            self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
             return None
         return value
 
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
         if value is not None and value.lower() not in PAPERS:
-            self.error(node, f"paper: '{_clip(value)}' is not a paper size (use letter or a4)")
+            self.error(node, f"paper: '{clip(value)}' is not a paper size (use letter or a4)")
             return None
         return value.lower() if value else None
 
     def source(self, node) -> Optional[Source]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         if isinstance(node, Scalar):  # a plain citation line is the reading's title
             title = self.text(node, "source", max_len=1000)
@@ -346,7 +215,7 @@ class Walker(QuestionsMixin):
         return tuple(p for p in paras if p)
 
     def headings(self, node) -> Optional[dict]:
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return None
         keys = self.mapping(node, "headings", tuple(DEFAULT_HEADINGS))
         if keys is None:
@@ -417,17 +286,8 @@ class Walker(QuestionsMixin):
         return Term(term, definition, example) if term and definition else None
 
 
-
-_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-
-
-def _bad_char(text: str) -> Optional[str]:
-    m = _BAD_CHARS.search(text)
-    return m.group() if m else None
-
-
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
-    walker = Walker(name, path)
+    walker = GuideWalker(name, path)
     guide = walker.guide(root)
     if walker.problems or guide is None:
         raise GuideError(walker.problems)
@@ -438,8 +298,8 @@ def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
 
 def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
     """A folder's defaults file: only keys guides share, each checked as in a guide (GuideError)."""
-    walker = Walker(name, path)
-    if root is None or (isinstance(root, Scalar) and root.is_null):
+    walker = GuideWalker(name, path)
+    if missing(root):
         return  # an empty defaults file sets nothing
     if not isinstance(root, Map):
         walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
@@ -447,24 +307,22 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
         raise GuideError(walker.problems)
     if root.pairs and not any(k.value in TOP_KEYS for k, _ in root.pairs):  # not a defaults file at all
         walker.error(root.pairs[0][0], f"this file is not a {DEFAULTS_FILE}: none of its "
-                                       f"{_count(len(root.pairs), 'key')} is one it may set (the first begins "
-                                       f"'{_clip(root.pairs[0][0].value, 16)}'); it sets keys such as school: ...")
+                                       f"{count(len(root.pairs), 'key')} is one it may set (the first begins "
+                                       f"'{clip(root.pairs[0][0].value, 16)}'); it sets keys such as school: ...")
         raise GuideError(walker.problems)
     for key, _ in root.pairs:
         if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
             walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
                               f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
         elif key.value not in DEFAULT_KEYS:
-            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{_clip(key.value)}' ({_suggest(key.value, DEFAULT_KEYS)})")
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{clip(key.value)}' ({suggest(key.value, DEFAULT_KEYS)})")
     shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
     shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
     walker.guide(shared)
     theme = next((v for k, v in root.pairs if k.value == "theme"), None)
     if isinstance(theme, Scalar) and not theme.is_null and theme.value.strip():
-        from . import themes
-
         try:  # the theme's own problems too, with the others
-            themes.resolve(theme.value.strip(), path, theme.where)
+            themefiles.resolve(theme.value.strip(), path, theme.where)
         except GuideError as exc:
             walker.problems.extend(exc.problems)
     if walker.problems:

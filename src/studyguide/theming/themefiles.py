@@ -8,7 +8,7 @@ like a bundled theme (``themes/classic.yaml``) overrides that theme key by key.
 
 This module reads and checks themes into plain data with located problems,
 like the guide schema, and imports no reportlab: ``studyguide validate`` checks
-themes without loading any layout code. :mod:`studyguide.theme` turns the data
+themes without loading any layout code. :mod:`.styles` turns the data
 into fonts and paragraph styles.
 """
 from __future__ import annotations
@@ -21,13 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import fontcheck, images, loader
-from .errors import GuideError, Location, Problem
-from .loader import Node, Scalar
-from .schema import Walker
-from .schema_questions import _clip, _suggest
+from .. import images
+from . import fontcheck
+from ..errors import GuideError, Location, Problem
+from ..reading import loader
+from ..reading.loader import Node, Scalar
+from ..reading.walker import Walker, clip, missing, suggest
 
-BUNDLED_DIR = Path(__file__).with_name("themes")
+BUNDLED_DIR = Path(__file__).parent.parent / "themes"  # the bundled theme files, package data
 DEFAULT = "classic"
 USER_DIR = "themes"          # a teacher's themes: a folder of that name beside the guides
 MAX_FONT_BYTES = 30_000_000
@@ -111,7 +112,7 @@ def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = N
             raise GuideError([Problem(where, f"{key}{problem}")])
         return real
     if not re.fullmatch(r"[\w.-]{1,60}", name):
-        raise GuideError([Problem(where, f"{key}'{_clip(name)}' is not a theme name (use a name such as {', '.join(bundled())})")])
+        raise GuideError([Problem(where, f"{key}'{clip(name)}' is not a theme name (use a name such as {', '.join(bundled())})")])
     if name.lower() in bundled() and name not in bundled():
         name = name.lower()  # --theme MODERN
     folder = guide_path.resolve().parent / USER_DIR
@@ -123,10 +124,10 @@ def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = N
     if candidate.is_file():
         return candidate
     known = bundled() + [p.stem for p in user_themes(guide_path.resolve().parent)]
-    close = _suggest(name, known)
+    close = suggest(name, known)
     hint = close if close.startswith("did you mean") else f"the themes are {', '.join(sorted(set(known)))}"
-    raise GuideError([Problem(where, f"{key}no theme named '{_clip(name)}' ({hint}); a theme of your own goes in "
-                                     f"{USER_DIR}/{_clip(name)}.yaml beside the guides")])
+    raise GuideError([Problem(where, f"{key}no theme named '{clip(name)}' ({hint}); a theme of your own goes in "
+                                     f"{USER_DIR}/{clip(name)}.yaml beside the guides")])
 
 
 def resolve(name: Optional[str], guide_path: Path, where: Optional[Location] = None) -> ThemeSpec:
@@ -318,7 +319,7 @@ class _ThemeWalker(Walker):
             self.wheres[path + (key.value,)] = value.where
 
     def theme(self, root: Optional[Node]) -> Optional[dict]:
-        if root is None or (isinstance(root, Scalar) and root.is_null):
+        if missing(root):
             self.error(Location(self.name, 1, 1), f"the theme file is empty (start with 'parent: {DEFAULT}' and the keys to change)")
             return None
         keys = self.mapping(root, "theme", SECTIONS)
@@ -361,7 +362,7 @@ class _ThemeWalker(Walker):
             return None
         m = LENGTH.match(node.value)
         if not m:
-            self.error(node, f"{label}: '{_clip(node.value)}' is not a length (write a number of points, or one with "
+            self.error(node, f"{label}: '{clip(node.value)}' is not a length (write a number of points, or one with "
                              "a unit: 0.5in, 1.2cm, 8mm)")
             return None
         value = float(m.group(1)) * UNITS[m.group(2) or ""]
@@ -391,7 +392,7 @@ class _ThemeWalker(Walker):
             family = self.text(keys["family"], "fonts.family", max_len=50)
             if family is not None:
                 if family.lower() not in FAMILIES:
-                    self.error(keys["family"], f"fonts.family: unknown family '{_clip(family)}' (bundled: "
+                    self.error(keys["family"], f"fonts.family: unknown family '{clip(family)}' (bundled: "
                                                f"{', '.join(FAMILIES)}; or name your own .ttf files by role)")
                 else:
                     out["family"] = FAMILIES[family.lower()]
@@ -441,7 +442,7 @@ class _ThemeWalker(Walker):
             if key == "parent":
                 parent = self.text(value, where, required=True, max_len=50)
                 if parent is not None and parent not in STYLE_NAMES:
-                    self.error(value, f"{where}: no style named '{_clip(parent)}' ({_suggest(parent, STYLE_NAMES)})")
+                    self.error(value, f"{where}: no style named '{clip(parent)}' ({suggest(parent, STYLE_NAMES)})")
                 elif parent == style:
                     self.error(value, f"{where}: a style cannot be its own parent")
                 elif parent is not None:
@@ -451,7 +452,7 @@ class _ThemeWalker(Walker):
                 if role is not None:
                     role = role.replace("-", "_").replace(" ", "_").lower()
                     if role not in FONT_ROLES:
-                        self.error(value, f"{where}: '{_clip(role)}' is not a font role (use {', '.join(FONT_ROLES)})")
+                        self.error(value, f"{where}: '{clip(role)}' is not a font role (use {', '.join(FONT_ROLES)})")
                     else:
                         out["fontName" if key == "font" else "bulletFontName"] = role
             elif key in STYLE_NUMBERS:
@@ -471,7 +472,7 @@ class _ThemeWalker(Walker):
                 text = self.text(value, where, required=True, max_len=20)
                 if text is not None:
                     if text.lower() not in ALIGN:
-                        self.error(value, f"{where}: '{_clip(text)}' is not an alignment (use left, center, right or justify)")
+                        self.error(value, f"{where}: '{clip(text)}' is not an alignment (use left, center, right or justify)")
                     else:
                         out["alignment"] = ALIGN[text.lower()]
             elif key == "keep_with_next":

@@ -118,7 +118,8 @@ def _serve(conn, other_end, parent_pid: int, cache: bool) -> None:
     _die_with_parent()
     if os.getppid() != parent_pid:  # the watcher died before prctl took effect
         return
-    from . import api, warmcache
+    from .. import api
+    from . import cache as warmcache
 
     if cache:
         warmcache.install()  # forked: already there, with what the watcher had kept; spawned: from now on

@@ -1,0 +1,190 @@
+"""The walk over YAML nodes that every checked file shares: a guide, a defaults file, a theme.
+
+:class:`Walker` checks a node's shape (a mapping with known keys, a list, text, a number, true or
+false) and records each problem with its location instead of stopping, so a teacher sees every
+mistake at once. The guide's walker (:mod:`.schema`) and the theme's (:mod:`studyguide.theming`)
+build on it; the small helpers every message uses live here too.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+from ..errors import Location, Problem
+from .loader import KIND_NAMES, Map, Node, Scalar, Seq
+
+MAX_TEXT = 20_000       # characters in one field
+MAX_ITEMS = 1_000       # items in one list
+TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
+_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def missing(node: Optional[Node]) -> bool:
+    """The key is absent, or present with nothing after it (``key:`` or ``key: null``)."""
+    return node is None or (isinstance(node, Scalar) and node.is_null)
+
+
+def bad_char(text: str) -> Optional[str]:
+    """The first control, lone-surrogate or direction-changing character in ``text``, if any."""
+    m = _BAD_CHARS.search(text)
+    return m.group() if m else None
+
+
+def suggest(word: str, options) -> str:
+    """The hint after an unknown name: the closest known one, or the list of them."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known keys: " + ", ".join(options)
+
+
+def clip(text: str, size: int = 40) -> str:
+    """``text`` on one line, cut to ``size`` characters with an ellipsis: a guide's text quoted in a message."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def count(n: int, noun: str) -> str:
+    """'1 question', '3 questions'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+class Walker:
+    """Shape checks over nodes; every problem is kept in :attr:`problems` with its location."""
+
+    def __init__(self, name: str, guide_path: Path):
+        self.name = name
+        self.guide_path = guide_path
+        self.problems: list[Problem] = []
+        self.texts: list[tuple[Location, str]] = []
+
+    def error(self, node: Node | Location, message: str) -> None:
+        where = node if isinstance(node, Location) else node.where
+        self.problems.append(Problem(where, message))
+
+    def unknown_key(self, key: str, label: str) -> Optional[str]:
+        """A message of its own for an unknown key in ``label`` (None: the usual "did you mean")."""
+        return None
+
+    # -- shapes -------------------------------------------------------------
+    def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
+        """A mapping's values by key; unknown, duplicate and missing keys reported."""
+        if not isinstance(node, Map):
+            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
+                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
+            return None
+        out: dict[str, Node] = {}
+        misspelt: set[str] = set()
+        if label in ("guide", "theme") and node.pairs and not any(
+                k.value in allowed or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
+                for k, _ in node.pairs[:200]):
+            # not a guide at all (a password file, a key, another program's settings): one short excerpt
+            self.error(node.pairs[0][0], f"this file is not a {'study guide' if label == 'guide' else label}: none "
+                                         f"of its {count(len(node.pairs), 'key')} is one a {label} has (the first "
+                                         f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
+                                         f"'{'title' if label == 'guide' else 'parent'}: ...'")
+            return None
+        for key, value in node.pairs:
+            if key.value in out:
+                self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
+            elif key.value not in allowed and self.unknown_key(key.value, label):
+                self.error(key, self.unknown_key(key.value, label))
+            elif key.value not in allowed:
+                self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
+                misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
+            else:
+                out[key.value] = value
+        for key in required:
+            if key in out and isinstance(out[key], Scalar) and out[key].is_null:
+                self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
+            elif key not in out and key not in misspelt:  # a misspelling is reported already
+                self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
+        return out
+
+    def kind(self, node: Node, size: int = 40) -> str:
+        """What a node is, in words; text quoted up to ``size`` characters (a whole file: a short excerpt)."""
+        if isinstance(node, Scalar):
+            return "nothing" if node.is_null else f"the text '{clip(node.value, size)}'"
+        if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
+            key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
+            return f"the text '{clip(key.value + ': ' + value.value)}' read as 'key: value'"
+        return KIND_NAMES[type(node)]
+
+    def seq(self, node: Node, label: str, what: str = "text") -> list[Node]:
+        if isinstance(node, Scalar) and node.is_null:
+            return []
+        if not isinstance(node, Seq):
+            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
+            return []
+        if len(node.items) > MAX_ITEMS:
+            self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
+            return []
+        return node.items
+
+    def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
+        if node is None:
+            return None
+        if not isinstance(node, Scalar):
+            self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
+            return None
+        if node.is_null:
+            if required:
+                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
+            return None
+        value = node.value
+        if len(value) > max_len:
+            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it)")
+            return None
+        bad = bad_char(value)
+        if bad:
+            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            return None
+        value = value.strip()
+        if not value:
+            if required:
+                self.error(node, f"{label}: is empty (write the text)")
+            return None
+        self.texts.append((node.where, value))
+        return value
+
+    def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        out = []
+        for i, item in enumerate(self.seq(node, label), 1):
+            value = self.text(item, f"{label} item {i}", required=True)
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
+        if missing(node):
+            return None
+        word = "a whole number" if integer else "a number"
+        if not isinstance(node, Scalar):
+            self.error(node, f"{label}: expected {word}, found {self.kind(node)}")
+            return None
+        try:
+            value = int(node.value) if integer else float(node.value)
+        except ValueError:
+            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'")
+            return None
+        if not (low <= value <= high) or value != value:
+            self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
+            return None
+        return value
+
+    def boolean(self, node: Optional[Node], label: str) -> Optional[bool]:
+        if missing(node):
+            return None
+        if isinstance(node, Scalar):
+            word = node.value.strip().lower()
+            if word in TRUE_WORDS:
+                return True
+            if word in FALSE_WORDS:
+                return False
+        self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
+        return None
