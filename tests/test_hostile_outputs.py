@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hostile_support import LOCATED, MAX_SECONDS, cli_inprocess
+from studyguide import api
 from studyguide import files as output_files
 
 TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
@@ -483,3 +484,47 @@ def test_a_file_that_is_not_a_guide_is_quoted_only_in_short(tmp_path, name):
         assert run.code == 1, (where, run.err)
         assert leaked(text, run.err) == [], where
         assert len(run.messages) <= 2, run.err  # one message for the file (and a line per guide it fails)
+
+
+# -- 7. theme chains a thousand deep ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def deep_themes(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("deep")
+    themes = root / "guides" / "themes"
+    themes.mkdir(parents=True)
+    for i in range(1, 1001):
+        (themes / f"t{i}.yaml").write_text(f"parent: t{i + 1}\n")
+    (themes / "t1001.yaml").write_text("parent: classic\n")
+    guide(root / "guides", "g.yaml", extra="theme: t1\n")
+    return root
+
+
+DEEP = ("guides/themes/t20.yaml:1:9: parent: the themes here start from one another more than 20 deep "
+        "(t1 → ... → t20 → t21); let this theme start from a bundled one, such as classic")
+
+
+@pytest.mark.parametrize("command", [["validate", "guides"], ["build", "guides", "-o", "out"], ["themes"]])
+def test_a_thousand_themes_deep_get_a_located_message(deep_themes, command):
+    run = cli_inprocess(command, cwd=deep_themes, limit=MAX_SECONDS * 3)
+    assert run.code == 1, run.err
+    assert "RecursionError" not in run.err and "internal error" not in run.err
+    if command[0] == "themes":
+        assert run.err.splitlines()[0] == ("guides/themes: holds 1,001 theme files; only the first 100 are listed "
+                                           "(move the themes no guide uses elsewhere)")
+        assert run.seconds < MAX_SECONDS * 2
+    else:
+        assert run.messages == [DEEP]
+        assert run.seconds < MAX_SECONDS
+    assert not (deep_themes / "out").exists()
+
+
+def test_a_chain_within_the_limit_still_works(tmp_path):
+    themes = tmp_path / "guides" / "themes"
+    themes.mkdir(parents=True)
+    for i in range(1, 19):
+        (themes / f"t{i}.yaml").write_text(f"parent: t{i + 1}\n")
+    (themes / "t19.yaml").write_text("parent: modern\ncolors:\n  accent: \"#8B1A1A\"\n")
+    guide(tmp_path / "guides", "g.yaml", extra="theme: t1\n")
+    run = cli_inprocess(["build", "guides", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err

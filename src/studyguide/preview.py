@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import api
-from .errors import GuideError, UsageError
+from .errors import GuideError, Location, Problem, UsageError
 from .theming import themefiles
 
 STARTER = Path(__file__).with_name("starter.yaml")
@@ -39,7 +39,14 @@ def available(guides_folder: Path) -> list[Listed]:
         path = themefiles.BUNDLED_DIR / f"{name}.yaml"
         spec = themefiles.resolve_file(path, themefiles.BUNDLED_DIR / "guide.yaml")
         out.append(Listed(name, spec.description, "bundled", path))
-    for path in themefiles.user_themes(guides_folder):
+    own = themefiles.user_themes(guides_folder)
+    if len(own) > themefiles.MAX_USER_THEMES:  # each is read with its parents: the listing is bounded
+        where = Location(str(guides_folder / themefiles.USER_DIR))
+        out.append(Listed("", "", where.file, guides_folder, problems=(Problem(
+            where, f"holds {len(own):,} theme files; only the first {themefiles.MAX_USER_THEMES} are listed "
+                   "(move the themes no guide uses elsewhere)"),)))
+        own = own[:themefiles.MAX_USER_THEMES]
+    for path in own:
         try:
             spec = themefiles.resolve_file(path, guides_folder / "guide.yaml")
         except GuideError as exc:

@@ -32,6 +32,8 @@ BUNDLED_DIR = Path(__file__).parent.parent / "themes"  # the bundled theme files
 DEFAULT = "classic"
 USER_DIR = "themes"          # a teacher's themes: a folder of that name beside the guides
 MAX_FONT_BYTES = 30_000_000
+MAX_PARENTS = 20             # a teacher's themes in one chain of parents (the bundled ones beyond them apart)
+MAX_USER_THEMES = 100        # theme files `studyguide themes` lists from one themes/ folder
 
 SECTIONS = ("description", "parent", "page", "fonts", "spacing", "rules", "colors", "styles")
 INCH, CM = 72.0, 72.0 / 2.54
@@ -170,6 +172,11 @@ def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
             raise GuideError([Problem(parent_where or Location(_shown(path), 1),
                                       f"parent: the themes name each other as parents in a loop ({loop}); "
                                       "one of them must name a bundled theme")])
+        if parent.parent != BUNDLED_DIR and len(chain) + 1 >= MAX_PARENTS:  # each is read and checked: bounded
+            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+                                      f"parent: the themes here start from one another more than {MAX_PARENTS} deep "
+                                      f"({chain[0].stem} → ... → {name} → {parent.stem}); let this theme start from a "
+                                      f"bundled one, such as {DEFAULT}")])
         base = _resolve_file(parent, guide_path, chain + (path.resolve(),))
     merged = _merge(base, own, name, path)
     problems = _check_merged(merged, walker.wheres, _shown(path))
@@ -252,7 +259,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # a listing reads each theme once per child: keep them all
 def _read_cached(path: str, mtime: int, size: int) -> tuple:
     # opened without blocking and checked once open: a theme swapped for a FIFO cannot hang the build
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
