@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_support import LOCATED, MAX_SECONDS, cli_inprocess
+from hostile_support import LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess
 from studyguide import api
 from studyguide import files as output_files
 
@@ -528,3 +528,100 @@ def test_a_chain_within_the_limit_still_works(tmp_path):
     guide(tmp_path / "guides", "g.yaml", extra="theme: t1\n")
     run = cli_inprocess(["build", "guides", "-o", "out"], cwd=tmp_path)
     assert run.code == 0, run.err
+
+
+# -- 5. unbounded work: jobs, pages, --seed ---------------------------------------------------------
+
+def test_jobs_are_capped_by_cores_and_guides(monkeypatch):
+    from studyguide import batch
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    assert batch.jobs_for(1000, 150) == 2
+    assert batch.jobs_for(None, 150) == 2
+    assert batch.jobs_for(8, 1) == 1
+    assert batch.jobs_for(1, 150) == 1
+
+
+def test_a_thousand_jobs_start_no_more_workers_than_cores(tmp_path, monkeypatch):
+    """-j 1000 on 6 guides: the pool gets as many workers as the machine has cores, at most."""
+    import concurrent.futures
+
+    from studyguide import batch
+
+    asked = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recording(*a, max_workers=None, **k):
+        asked.append(max_workers)
+        return real(*a, max_workers=max_workers, **k)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording)
+    for i in range(6):
+        guide(tmp_path / "g", f"g{i}.yaml")
+    run = cli_inprocess(["build", "g", "-j", "1000", "-o", "out"], cwd=tmp_path, limit=60)
+    assert run.code == 0, run.err
+    assert len(list((tmp_path / "out").iterdir())) == 12
+    assert asked == [] or asked[0] <= min(batch.default_jobs(), 6)
+
+
+def thousand_terms(path: Path) -> Path:
+    lines = ["title: A thousand terms", "vocabulary:"]
+    lines += [f"  - term: term number {i}\n    definition: the meaning of term number {i}, in a few words"
+              for i in range(1000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_build_of_too_many_pages_is_refused_up_front(tmp_path):
+    from hostile_support import cli_measured
+
+    thousand_terms(tmp_path / "t.yaml")
+    run = cli_measured(["build", "t.yaml", "--versions", "26", "--class-set", "--copies", "500", "-o", "out"],
+                       tmp_path, timeout=MAX_SECONDS + 20)
+    print(f"{run.seconds:.2f} s, {run.max_mb:.0f} MB")
+    assert run.code == 1
+    (line,) = run.messages
+    assert line.startswith("t.yaml:1: this build would make about ")
+    assert line.endswith(" pages, a class set of 500 copies); one build makes at most 5,000: ask for fewer "
+                         "versions or copies")
+    pages = int(line.split("about ")[1].split(" pages")[0].replace(",", ""))
+    assert pages > 5_000
+    assert run.max_mb < MAX_MB and run.seconds < MAX_SECONDS  # one version drawn, not 26 and 500 copies
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_page_estimate_counts_what_the_build_writes(tmp_path):
+    """The estimate from version A equals the pages the build then reports."""
+    from studyguide import classroom, render
+
+    path = guide(tmp_path, "g.yaml", extra="versions: 3\n")
+    options = classroom.SetOptions(class_set=True, copies=7)
+    result = classroom.build_set(path, tmp_path / "out", None, options)
+    g = api.load(path)
+    docs = render.render(g, ("student", "key"), theme=api.theme_for(g))
+    assert classroom.estimated_pages(docs, 3, options) == sum(o.pages for o in result.outputs)
+
+
+@pytest.mark.parametrize("seed, message", [
+    ("x" * 100_000, "--seed: 100,000 characters; at most 100 (a word or a number)"),
+    ("42\u202e", "--seed: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE); type the seed again"),
+    ("4\x1b[31m2", "--seed: contains the invisible character U+001B (control character); type the seed again"),
+    ("4\n2", "--seed: contains the invisible character U+000A (control character); type the seed again"),
+    ("   ", "--seed: is empty (a word or a number)"),
+])
+def test_seed_on_the_command_line_is_checked_like_the_guides(tmp_path, seed, message):
+    guide(tmp_path, "g.yaml")
+    run = cli_inprocess(["build", "g.yaml", "--versions", "2", "--seed", seed, "-o", "out"], cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == message + "\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_good_seed_still_prints_in_the_footer(tmp_path):
+    guide(tmp_path, "g.yaml")
+    run = cli_inprocess(["build", "g.yaml", "--versions", "2", "--seed", "Période 3 — 2026", "-o", "out"],
+                        cwd=tmp_path)
+    assert run.code == 0, run.err
+    from hostile_support import pdf_text
+
+    assert "Période 3 — 2026" in pdf_text(tmp_path / "out" / "g-B.pdf")

@@ -12,7 +12,7 @@ from typing import Optional
 
 from . import api, variants
 from .files import build_names, make_folder, write_all
-from .errors import BuildError
+from .errors import BuildError, Location
 from .model import Accommodations, Guide
 
 
@@ -90,6 +90,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
             docs = render.render(g, modes, paper=paper, theme=theme, font_for=font_for)
         except render.RenderFailed as exc:
             raise BuildError(exc.where, exc.message) from None
+        if not by_letter:  # the first version's pages tell what the whole build would make
+            check_pages(path, docs, len(editions), options)
         by_letter[g.version] = docs
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
                       docs["student"].question_pages))
@@ -112,6 +114,51 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     result = api.BuildResult(guide, warnings=warnings)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
+
+
+MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set
+MAX_SEED = 100       # characters in --seed, as in a guide's seed:
+
+
+def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
+    """The pages a build makes, from one version's: versions × (handout + key + grid) + the class set
+    (each copy padded to an even count, for two-sided printing) and its key."""
+    student = docs["student"].pages
+    key = docs["key"].pages if "key" in docs else 0
+    total = versions * (student + key + (1 if versions > 1 or options.versions else 0))
+    if options.class_set:
+        total += (options.copies or versions) * (student + student % 2)
+        total += versions * (key + key % 2) if "key" in docs else 0
+    return total
+
+
+def check_pages(path, docs: dict, versions: int, options: SetOptions) -> None:
+    """Refuse, before the rest is drawn, a build that would make more than MAX_PAGES pages."""
+    total = estimated_pages(docs, versions, options)
+    if total > MAX_PAGES:
+        raise BuildError(Location(str(path), 1), (
+            f"this build would make about {total:,} pages ({versions} version{'s' if versions != 1 else ''} of "
+            f"{docs['student'].pages} pages{', a class set of ' + str(options.copies or versions) + ' copies' if options.class_set else ''}"
+            f"); one build makes at most {MAX_PAGES:,}: ask for fewer versions or copies"))
+
+
+def check_seed(seed: Optional[str]) -> None:
+    """--seed as a guide's seed: is checked: at most MAX_SEED characters, none invisible or reordering."""
+    from .errors import UsageError
+    from .reading.walker import bad_char
+
+    if seed is None:
+        return
+    if len(seed) > MAX_SEED:
+        raise UsageError(f"--seed: {len(seed):,} characters; at most {MAX_SEED} (a word or a number)")
+    bad = bad_char(seed) or next((c for c in seed if c in "\t\n"), None)
+    if bad:
+        import unicodedata
+
+        raise UsageError(f"--seed: contains the invisible character U+{ord(bad):04X} "
+                         f"({unicodedata.name(bad, 'control character')}); type the seed again")
+    if not seed.strip():
+        raise UsageError("--seed: is empty (a word or a number)")
 
 
 def _collate(name: Path, pdfs: list[bytes]) -> tuple[Path, bytes, int, list]:

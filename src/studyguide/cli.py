@@ -141,7 +141,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     names say which is which: <name>-large-print-B.pdf, <name>-B-key.pdf, <name>-B-grid.pdf.
     """
     from . import batch
-    from .classroom import SetOptions
+    from .classroom import SetOptions, check_seed
     from .model import Accommodations
 
     chosen = None
@@ -154,6 +154,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         if unknown:
             raise click.BadParameter(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})",
                                      param_hint="--activities")
+    check_seed(seed)
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
                          activities=chosen, theme=theme)
