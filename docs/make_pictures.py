@@ -42,3 +42,23 @@ for i, (name, image) in enumerate(pages):
     draw.text((x + w // 2, h + 8), name, fill="black", anchor="mt", font_size=16)
 sheet.quantize(128).save(HERE / "themes.png", optimize=True)
 print("wrote docs/themes.png")
+
+# the week's other handouts from the same guide: a quiz's first page and a sheet of exit tickets
+import tempfile  # noqa: E402
+
+from studyguide.classroom import SetOptions, build_set  # noqa: E402
+
+with tempfile.TemporaryDirectory() as tmp:
+    build_set(FIRST, tmp, None, SetOptions(format="quiz", questions="multiple_choice,true_false", key=False))
+    build_set(FIRST, tmp, None, SetOptions(format="exit-ticket", questions="3,19", key=False))
+    shots = [pdfium.PdfDocument(Path(tmp) / f"{FIRST.stem}-{name}.pdf")[0].render(scale=0.75).to_pil().convert("RGB")
+             for name in ("quiz", "exit-ticket")]
+gap = 16
+sheet = Image.new("RGB", (sum(s.width for s in shots) + gap, max(s.height for s in shots)), "white")
+x = 0
+for shot in shots:
+    sheet.paste(shot, (x, 0))
+    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
+    x += shot.width + gap
+sheet.quantize(64).save(HERE / "quiz-and-exit-ticket.png", optimize=True)
+print("wrote docs/quiz-and-exit-ticket.png")

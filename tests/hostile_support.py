@@ -44,6 +44,7 @@ class Run:
     err: str
     seconds: float
     max_mb: float = 0.0
+    cpu: float = 0.0  # seconds of CPU the run took (a fresh interpreter's only): the bound on a busy machine
 
     @property
     def messages(self) -> list[str]:
@@ -100,9 +101,9 @@ try:
 except subprocess.TimeoutExpired as exc:
     code, out, err = "timeout", exc.stdout or b"", exc.stderr or b""
 seconds = time.perf_counter() - start
-kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"code": code, "out": out.decode("utf-8", "replace"), "err": err.decode("utf-8", "replace"),
-                  "seconds": seconds, "max_mb": kb / 1024}))
+                  "seconds": seconds, "max_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
 
@@ -118,7 +119,7 @@ def cli_measured(args, cwd: Path, timeout: float = 20.0) -> Run:
     assert p.returncode == 0, p.stderr
     r = json.loads(p.stdout)
     assert r["code"] != "timeout", f"studyguide {' '.join(map(str, args))} did not finish in {timeout} s"
-    return Run(r["code"], r["out"], r["err"], r["seconds"], r["max_mb"])
+    return Run(r["code"], r["out"], r["err"], r["seconds"], r["max_mb"], r["cpu"])
 
 
 # -- hazardous files, made at test time ------------------------------------------------------

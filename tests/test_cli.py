@@ -1,17 +1,19 @@
 """The command line end to end, in fresh interpreters: build, list, schema, new."""
 from __future__ import annotations
 
+import shutil
+
 import json
 
 import pytest
 import yaml
 
-from conftest import GUIDES, Pdf, copy_repo_layout, run_cli
+from conftest import GUIDES, REPO, Pdf, copy_repo_layout, run_cli
 from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels",
+            "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels", "coverage",
             "theme", "school", "course", "teacher", "logo", "header", "footer"]
 QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank",
                   "matching", "ordering"]
@@ -105,7 +107,7 @@ def test_schema_covers_the_format(schema):
     assert [v["properties"]["type"]["const"] for v in variants] == QUESTION_TYPES
     for v in variants:
         assert {"type", "prompt"} <= set(v["required"])
-    assert schema["properties"]["paper"]["enum"] == ["letter", "a4"]
+    assert schema["properties"]["paper"]["enum"] == ["letter", "a4", "half-letter", "a5"]
 
 
 def test_guides_use_only_schema_keys(schema):
@@ -147,6 +149,38 @@ def test_new_writes_a_starter_that_validates_and_builds(tmp_path):
     assert result.warnings == []
 
 
+def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessing(tmp_path):
+    """Every key of the format is in the starter, written out or commented out, and every question
+    type is written out; uncommenting the commented keys still gives a guide that loads."""
+    import re
+
+    from studyguide.reading.schema import TOP_KEYS
+    from studyguide.reading.questions import QUESTION_KEYS
+
+    assert run_cli("new", "guides/starter.yaml", cwd=tmp_path).returncode == 0  # guides/ made if missing
+    text = (tmp_path / "guides" / "starter.yaml").read_text(encoding="utf-8")
+    written = set(re.findall(r"^([a-z_]+):", text, re.M))
+    commented = set(re.findall(r"^# ([a-z_]+):", text, re.M))
+    assert set(TOP_KEYS) <= written | commented, set(TOP_KEYS) - written - commented
+    assert set(re.findall(r"^  - type: (\w+)$", text, re.M)) == set(QUESTION_KEYS)
+    assert "studyguide schema > guides/studyguide.schema.json" in text
+    guide = api.load(tmp_path / "guides" / "starter.yaml")
+    assert all(getattr(guide, k) for k in ("summary", "objectives", "topics", "perspectives", "benefits",
+                                             "criticisms", "takeaways", "vocabulary", "questions"))
+    (tmp_path / "assets").mkdir()
+    shutil.copy(REPO / "assets" / "crest.png", tmp_path / "assets" / "crest.png")
+    lines, under = [], False
+    for line in text.splitlines():  # '# key: ...' and the '#   ...' lines under it lose their '# '
+        key = re.match(r"# ([a-z_]+:.*)", line) or re.match(r"( +)# ((?:image|caption|objective):.*)", line)
+        more = under and re.match(r"#( {2,}\S.*)", line)
+        under = bool(key or more)
+        lines.append("".join(key.groups()) if key else more.group(1) if more else line)
+    opened = "\n".join(lines) + "\n"
+    (tmp_path / "guides" / "opened.yaml").write_text(opened.replace("diagram.png", "crest.png"), encoding="utf-8")
+    guide = api.load(tmp_path / "guides" / "opened.yaml")
+    assert guide.activities and guide.versions == 2 and guide.coverage == "key" and guide.branding.school
+
+
 def test_new_never_overwrites(tmp_path):
     target = tmp_path / "mine.yaml"
     target.write_text("title: My own guide\n", encoding="utf-8")
@@ -155,3 +189,33 @@ def test_new_never_overwrites(tmp_path):
     assert proc.returncode != 0
     assert proc.stderr.strip() == "mine.yaml: already exists; choose a new file name"
     assert target.read_bytes() == before
+
+
+def test_run_from_the_wrong_folder_says_what_it_looked_for_and_what_to_do(tmp_path):
+    proc = run_cli("validate", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"no guides/ folder in {tmp_path} (studyguide looks for guides/ in the folder it runs in): go to the "
+        "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, or start "
+        "one with: studyguide new guides/my-guide.yaml")
+    proc = run_cli("build", "guides/my-guide.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"guides/my-guide.yaml: no such file or folder: there is no guides/ in {tmp_path} (go to the folder "
+        "that holds guides/ and run it again, or give the guide's full path)")
+
+
+def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
+    """The folder's defaults file is checked (its mistakes shown) but not announced when a guide is named."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "studyguide.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    (guides / "one.yaml").write_text("title: One\n", encoding="utf-8")
+    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "ok: guides/one.yaml (0 questions, 0 terms)\n", "")
+    (guides / "studyguide.yaml").write_text("paper: legal\n", encoding="utf-8")
+    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter or a4)" in proc.stderr
+    proc = run_cli("validate", "guides", cwd=tmp_path)
+    assert proc.returncode == 1

@@ -2,17 +2,19 @@
 defaults-file examples in README.md and docs/guide-format.md."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from studyguide import api
 
-from conftest import ASSETS_DIR, REPO, run_cli
+from conftest import ASSETS_DIR, REPO, copy_repo_layout, run_cli
 
-FONT = REPO / "src" / "studyguide" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
-BOLD = REPO / "src" / "studyguide" / "fonts" / "AtkinsonHyperlegible-Bold.ttf"
 
 
 def yaml_blocks(doc: str) -> list[str]:
@@ -31,9 +33,6 @@ def folder(tmp_path):
     guides = tmp_path / "guides"
     (guides / "themes").mkdir(parents=True)
     shutil.copytree(ASSETS_DIR, tmp_path / "assets")
-    shutil.copy(ASSETS_DIR / "carbon-cycle.png", tmp_path / "assets" / "crest.png")
-    shutil.copy(FONT, tmp_path / "assets" / "Lexend-Regular.ttf")  # the examples' font names, any TrueType
-    shutil.copy(BOLD, tmp_path / "assets" / "Lexend-Bold.ttf")
     shutil.copy(REPO / "guides" / "china-foreign-police-training.yaml", guides / "guide.yaml")
     return guides
 
@@ -67,3 +66,115 @@ def test_the_bundled_defaults_file_sets_nothing_until_edited():
     run = run_cli("validate", "guides")
     assert run.returncode == 0, run.stderr
     assert "ok: guides/studyguide.yaml (defaults for the guides beside it: nothing yet)" in run.stdout
+
+
+# -- every example in README.md and docs/, run as written in a scratch copy of the project ---------
+
+DOCS = ("README.md", "docs/guide-format.md")  # in this order: the README's first steps make guides/my-guide.yaml
+MARKER = re.compile(r"<!-- (ci|examples): ?(.*?) -->")
+
+
+def examples(doc: str) -> list[dict]:
+    """The fenced ```sh and ```yaml blocks of ``doc``, with the markers on the lines just above each:
+    ``<!-- ci: NAME -->`` (CI runs it: the install and test commands), ``<!-- examples: skip [PREFIX] -->``
+    (the block, or its lines starting with PREFIX, e.g. a command that runs until stopped) and
+    ``<!-- examples: file PATH -->`` (where a YAML example is saved)."""
+    lines = (REPO / doc).read_text(encoding="utf-8").split("\n")
+    found, n = [], 0
+    while n < len(lines):
+        fence = re.match(r"```(\w*)$", lines[n])
+        if not fence:
+            n += 1
+            continue
+        end = lines.index("```", n + 1)
+        marks, k = [], n - 1
+        while k >= 0 and MARKER.fullmatch(lines[k].strip()):
+            marks.append(MARKER.fullmatch(lines[k].strip()).groups())
+            k -= 1
+        found.append({"where": f"{doc}:{n + 1}", "lang": fence.group(1), "body": "\n".join(lines[n + 1:end]) + "\n",
+                      "first": n + 2, "marks": marks})
+        n = end + 1
+    return found
+
+
+def _skips(block) -> tuple[bool, list[str]]:
+    whole, prefixes = False, []
+    for kind, value in block["marks"]:
+        words = value.split()
+        if kind == "ci" or words == ["skip"] or (words[:1] == ["skip"] and words[1:2] == ["(it"]):
+            whole = True
+        elif words[:1] == ["skip"]:
+            prefixes.append(value[len("skip "):].split(" (")[0])
+    return whole, prefixes
+
+
+def test_the_docs_mark_what_the_example_runner_leaves_out():
+    """Only the install and test commands (CI runs those) and 'watch' (it runs until stopped) are left out."""
+    left_out = []
+    for doc in DOCS:
+        for block in examples(doc):
+            whole, prefixes = _skips(block)
+            if whole:
+                left_out.append(block["body"].split()[0])
+            left_out += prefixes
+    assert sorted(left_out) == ["python3", "python3", "studyguide watch"]
+
+
+def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path):
+    """A teacher copies the examples one by one into a fresh copy of the project: each command exits 0
+    with no traceback, each YAML example is a guide (or defaults file, or theme) that loads with no
+    problem and no warning, and each guide or theme saved under a name builds."""
+    project = copy_repo_layout(tmp_path / "project")
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("STUDYGUIDE_FONT_PATH", None)
+    failures, ran = [], {"sh": 0, "yaml": 0}
+
+    def sh(command: str, where: str) -> None:
+        run = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True,
+                             encoding="utf-8", timeout=300)
+        if run.returncode != 0 or "Traceback" in run.stderr or "internal error" in run.stderr:
+            failures.append(f"{where}: {command}\n  exit {run.returncode}: {run.stderr.strip()[-800:]}")
+
+    for doc in DOCS:
+        for block in examples(doc):
+            whole, prefixes = _skips(block)
+            if whole or block["lang"] not in ("sh", "yaml"):
+                continue
+            if block["lang"] == "sh":
+                for i, line in enumerate(block["body"].splitlines()):
+                    command = line.strip()
+                    if command and not command.startswith("#") and not any(command.startswith(p) for p in prefixes):
+                        ran["sh"] += 1
+                        sh(command, f"{doc}:{block['first'] + i}")
+                continue
+            ran["yaml"] += 1
+            files = [v.split()[1] for k, v in block["marks"] if k == "examples" and v.startswith("file ")]
+            named = re.match(r"# (guides/\S+\.yaml)", block["body"])
+            target = files[0] if files else named.group(1) if named else None
+            if target is None:  # a part of a guide: under a title, as it would be in one
+                body = block["body"] if re.search(r"^title:", block["body"], re.M) else "title: Example\n" + block["body"]
+                path = project / "examples" / f"{Path(doc).stem}-{block['first']}.yaml"
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(body, encoding="utf-8")
+                try:
+                    guide = api.load(path)
+                except Exception as exc:  # noqa: BLE001 - reported with the example's place
+                    failures.append(f"{block['where']}: {exc}")
+                    continue
+                if guide.warnings:
+                    failures.append(f"{block['where']}: " + "; ".join(map(str, guide.warnings)))
+                continue
+            path = project / target
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(block["body"], encoding="utf-8")
+            if path.parent.name == "themes":
+                sh(f"studyguide themes && studyguide build guides/my-guide.yaml --theme {path.stem} -o examples-out",
+                   block["where"])
+            elif path.name == "studyguide.yaml":
+                sh("studyguide validate guides", block["where"])
+            else:
+                sh(f"studyguide build {target} -o examples-out", block["where"])
+    assert not failures, "\n".join(failures)
+    assert ran["sh"] >= 20 and ran["yaml"] >= 25, ran
+    assert (project / "output" / "my-guide-qti.zip").is_file()
+    assert (project / "output" / "themes" / "theme-classic.png").is_file()

@@ -147,7 +147,7 @@ def test_cli_build_goes_on_after_a_failing_guide(tmp_path):
     proc = run_cli("build", "guides", "-o", "pdfs", "--no-key", "--paper", "a4", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
-        "guides/a-bad.yaml:2:8: paper: 'legal' is not a paper size (use letter or a4)",
+        "guides/a-bad.yaml:2:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)",
         "failed: guides/a-bad.yaml",
         "1 of 2 guides failed",
     ]
@@ -166,3 +166,40 @@ def test_ambiguous_answer_advice_can_be_followed(tmp_path):
         """)
     (q,) = api.load(path).questions
     assert q.answer == 0
+
+
+def _parses(text: str) -> bool:
+    import yaml
+
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def test_the_line_scan_finds_nothing_in_files_yaml_reads():
+    """The scan that names layout mistakes (run when parsing fails) reads every good file as good:
+    the guides, the themes, the docs' examples and the test cases that parse. The one exception
+    is a '- ' item of a list of text with ': ' in it, which YAML reads and studyguide refuses."""
+    from studyguide.reading import syntax
+
+    texts = {}
+    for path in [*REPO.glob("guides/**/*.yaml"), *REPO.glob("src/studyguide/**/*.yaml"), *CASES.glob("**/*.yaml")]:
+        try:
+            texts[path.relative_to(REPO).as_posix()] = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+    for doc in ("README.md", "docs/guide-format.md"):
+        for i, block in enumerate(__import__("re").findall(r"```yaml\n(.*?)```", (REPO / doc).read_text("utf-8"), __import__("re").S)):
+            texts[f"{doc} yaml block {i + 1}"] = block
+    checked = 0
+    for name, text in texts.items():
+        text = text.replace("\r\n", "\n")
+        if not _parses(text):
+            continue
+        checked += 1
+        found = [f for f in syntax.scan(text) if not f[2].startswith("put this ")]
+        assert found == [], name
+    assert checked >= 60

@@ -6,6 +6,7 @@ import dataclasses
 import pytest
 
 from conftest import GUIDES_DIR, Pdf
+from glyphs import assert_no_boxes, fonts_listed
 
 from studyguide import api, labels
 from studyguide.render import render
@@ -88,6 +89,23 @@ def _built(language, tmp_path_factory) -> Built:
         _BUILT[language] = Built(guide, Pdf(folder / "student.pdf"), Pdf(folder / "key.pdf"), Pdf(folder / "grid.pdf"),
                                  starts, docs["student"].question_pages)
     return _BUILT[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_label_prints_with_real_glyphs_from_embedded_fonts(language, tmp_path_factory):
+    """Read off the embedded font subsets, not the extracted text: a box maps back to the right
+    character in extracted text, so only the glyphs show whether the labels really print."""
+    b = _built(language, tmp_path_factory)
+    for pdf in (b.student, b.key, b.grid):
+        assert_no_boxes(pdf.data, f"{language} {pdf.path.name}")
+        assert all(embedded for _, _, embedded in fonts_listed(pdf.data))
+    assert render_warnings(b.guide) == []
+
+
+def render_warnings(guide):
+    from studyguide import render as rendering
+
+    return rendering.glyph_plan(guide)[1]
 
 
 @pytest.mark.parametrize("language", ["es", "fr", "de", "pt-BR"])

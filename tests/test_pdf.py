@@ -118,7 +118,7 @@ def test_missing_character_warns_with_its_location(tmp_path):
         """)
     result = build_into(path, tmp_path / "out").result
     assert [str(w) for w in result.warnings] == [
-        f"{path}:4:17: warning: no installed font has the character '{odd}' (U+10FFFD); it would print as a box: "
+        f"{path}:4:17: warning: no font has the character '{odd}' (U+10FFFD, line 4:17); it would print as a box: "
         "install a font that has it, or retype it"]
 
 
@@ -242,3 +242,34 @@ def test_identical_bytes_from_another_folder(tmp_path):
 @pytest.mark.parametrize("guide_path", guide_params())
 def test_guides_build_without_warnings(built):
     assert [str(w) for w in built.result.warnings] == []
+
+
+def test_coverage_key_keeps_the_table_to_the_answer_key(tmp_path):
+    """'coverage: key': the table of objectives × questions prints in the key only; the handout leaves
+    its space blank, so every question starts on the same page in both."""
+    text = """
+        title: The Road to War
+        {coverage}
+        objectives:
+          - Explain the alliance system.
+          - Describe the spark in Sarajevo.
+        questions:
+        """ + "".join(f"""
+          - type: short_answer
+            prompt: Question number {n} about the causes of the war?
+            objective: {1 + n % 2}
+            lines: 6
+        """ for n in range(1, 9))
+    both = build_into(write_guide(tmp_path / "a", "g.yaml", text.format(coverage="")), tmp_path / "a" / "out")
+    key_only = build_into(write_guide(tmp_path / "b", "g.yaml", text.format(coverage="coverage: key")),
+                          tmp_path / "b" / "out")
+    assert "What the questions check" in both.student.pages[0]
+    assert "What the questions check" not in key_only.student.text
+    assert "Points" not in key_only.student.pages[0] and "Points" in both.student.pages[0]
+    assert "Coverage: objectives × questions" in key_only.key.pages[0]
+    assert key_only.key.pages == both.key.pages  # the key is the same as before
+    assert key_only.student.page_count == key_only.key.page_count == both.student.page_count
+    for n in range(1, 9):
+        where = [next(i for i, p in enumerate(pdf.pages) if f"Question number {n} " in p)
+                 for pdf in (key_only.student, key_only.key)]
+        assert where[0] == where[1], n

@@ -318,7 +318,7 @@ def test_validate_checks_the_defaults_file_once_with_located_errors(tmp_path):
     assert _errors(guides) == [
         "guides/studyguide.yaml:1:1: title: belongs in each guide, not in studyguide.yaml, which sets what every "
         "guide in the folder shares (subject, grade, author, language, paper, headings, versions, seed, activities, "
-        "accommodations, labels, theme, school, course, teacher, logo, header, footer)",
+        "accommodations, labels, coverage, theme, school, course, teacher, logo, header, footer)",
         "guides/studyguide.yaml:2:9: school: expected text, found a list (put the text on the same line, in quotes if "
         "it contains ': ')",
         "guides/studyguide.yaml:4:3: labels: unknown key 'perod' (did you mean 'period'?)",
@@ -380,6 +380,7 @@ KEY_BY_KEY = {
     "paper": ("a4", "letter", lambda g: g.paper),
     "versions": ("2", "3", lambda g: g.versions),
     "seed": ("one", "two", lambda g: g.seed),
+    "coverage": ("key", "both", lambda g: g.coverage),
     "activities": ("[matching]", "[cloze]", lambda g: g.activities),
     "theme": ("compact", "modern", lambda g: g.theme),
     "school": ("Defaults", "Own", lambda g: g.branding.school),
@@ -519,3 +520,35 @@ def test_theme_on_the_command_line_as_the_shell_completes_it(tmp_path):
     upper = run_cli("build", f"guides/{FIRST.name}", "--theme", "MODERN", "--no-key", "-o", tmp_path / "m",
                     cwd=tmp_path)
     assert upper.returncode == 0, upper.stderr
+
+
+def test_the_same_name_as_author_and_teacher_prints_once(tmp_path):
+    """The starter's author: and a defaults file's teacher: are the same person: one name on page 1,
+    above the title, in the handout and the key alike; different names both print."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "studyguide.yaml").write_text("school: Lincoln High School\nteacher: Ms. Rivera\n", encoding="utf-8")
+    (guides / "g.yaml").write_text("title: The Road to War\nsubject: History\nauthor: ms.  Rivera\n", encoding="utf-8")
+    built = build_into(guides / "g.yaml", tmp_path / "out")
+    for pdf in (built.student, built.key):
+        first = pdf.pages[0]
+        assert first.count("Rivera") == 1, first
+        assert first.index("Lincoln High School") < first.index("Rivera") < first.index("The Road to War")
+        assert "History" in first and "ms. Rivera" not in first
+    (guides / "g.yaml").write_text("title: The Road to War\nauthor: Mr. Okafor\n", encoding="utf-8")
+    built = build_into(guides / "g.yaml", tmp_path / "out2")
+    assert built.student.pages[0].count("Rivera") == 1 and built.student.pages[0].count("Okafor") == 1
+
+
+def test_png_previews_without_pypdfium2_say_how_to_install_it(monkeypatch):
+    import sys
+
+    from studyguide import preview
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # as after the README's plain install
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(api.UsageError) as info:
+        preview.to_png(b"%PDF-1.4")
+    assert str(info.value) == ("PNG previews need pypdfium2, which the plain install leaves out: install it with "
+                               f"'{sys.executable} -m pip install pypdfium2' (or install poppler's pdftoppm), "
+                               "or leave out --png for PDF previews")

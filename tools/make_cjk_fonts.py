@@ -15,10 +15,12 @@ justmytype-intl-cjk 0.1.0), once, when the fonts are to change:
 
     python tools/make_cjk_fonts.py DIR_WITH_NotoSansSC[wght].ttf_AND_NotoSansKR[wght].ttf
 
-Needs fonttools (in the test extra). Output: src/studyguide/fonts/SGNoto{SC,KR}-{Regular,Bold}.ttf.
+Needs fonttools (in the test extra). Output: src/studyguide/fonts/SGNoto{SC,KR}-{Regular,Bold}.ttf.gz.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 from pathlib import Path
 
@@ -97,8 +99,11 @@ def make(source: Path, chars: set[int], stem: str) -> None:
         sub.populate(unicodes=sorted(c for c in chars if c in font.getBestCmap()))
         sub.subset(font)
         rename(font, stem, style, weight)
-        out = OUT / f"{stem}-{style}.ttf"
-        font.save(out)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        out = OUT / f"{stem}-{style}.ttf.gz"  # installed compressed: 4.9 MB instead of 7.9
+        with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as packed:  # mtime 0: the same bytes each run
+            packed.write(buffer.getvalue())
         print(f"{out.name}: {len(font.getBestCmap())} characters, {out.stat().st_size / 1e6:.1f} MB")
 
 

@@ -32,10 +32,25 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
             elif path.exists() or path.is_symlink():
                 found.append(path)
             else:
-                raise UsageError(f"{path}: no such file or folder")
+                raise UsageError(_missing(path))
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return found
+
+
+def _missing(path: Path) -> str:
+    """What was looked for, where, and what to do: a teacher in the wrong folder sees why."""
+    first = Path(path.parts[0]) if path.parts else path
+    if path.is_absolute() or first.exists():
+        return f"{path}: no such file or folder"
+    here = Path.cwd()
+    if path == Path("guides"):
+        return (f"no guides/ folder in {here} (studyguide looks for guides/ in the folder it runs in): go to the "
+                "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, "
+                "or start one with: studyguide new guides/my-guide.yaml")
+    return (f"{path}: no such file or folder: there is no {first}/ in {here} (go to the folder that holds "
+            f"{first}/ and run it again, or give the guide's full path)") if len(path.parts) > 1 else \
+        f"{path}: no such file or folder"
 
 
 DEFAULTS_NAMES = (schema.DEFAULTS_FILE, schema.DEFAULTS_FILE[:-5] + ".yml")  # studyguide.yaml, .yml

@@ -144,7 +144,7 @@ def budget(guide: Guide, rendered) -> Budget:
         elif name == "questions":
             minutes = sum(question_minutes(q) for q in guide.questions)
             pts = guide.total_points
-            detail = f"{len(guide.questions)} questions" + (f", {format_points(pts)} points" if pts is not None else "")
+            detail = _count(len(guide.questions), "question") + (f", {_count(pts, 'point')}" if pts is not None else "")
         elif name in act.NAMES:
             data = act.plan(guide, name).data
             count, what = activity_count(name, data)
@@ -152,6 +152,10 @@ def budget(guide: Guide, rendered) -> Budget:
             detail = f"{count} {what}"
         parts.append(Part(name, page, last, minutes, detail))
     return Budget(rendered.pages, guide.total_points, parts)
+
+
+def _count(n: float, noun: str) -> str:
+    return f"{format_points(n)} {noun}{'' if n == 1 else 's'}"
 
 
 def _minutes(value: float) -> str:
@@ -164,10 +168,10 @@ def _pages(first: int, last: int) -> str:
 
 def lines(label: str, b: Budget) -> list[str]:
     """The budget as the lines `studyguide check` prints."""
-    points = f", {format_points(b.points)} points" if b.points is not None else ""
+    points = f", {_count(b.points, 'point')}" if b.points is not None else ""
     kinds = [(k, b.minutes_of(k)) for k in ("reading", "questions", "activities")]
     split = ", ".join(f"{k} {_minutes(m)}" for k, m in kinds if m)
-    head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {round(b.minutes)} minutes"
+    head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {_count(max(round(b.minutes), 1 if b.minutes else 0), 'minute')}"
     out = [head + (f" ({split})" if split else "")]
     names = [p.name.replace("_", " ") for p in b.parts]
     width = max(len(n) for n in names + ["section"])
@@ -201,18 +205,28 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
     return heights, ctx.height
 
 
-def review(path, paper: Optional[str] = None):
+def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
+           sheet: Optional[str] = None):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
     in the order of the file. Raises StudyguideError when the guide does not load or lay out.
+    ``fmt``, ``questions`` and ``sheet``: the budget of a quiz, an exit ticket or half sheets
+    (formats.py, sheets.py), as `build` makes them; a sheet's pages are its small pages, one per sheet.
     """
-    from . import api, lint
+    from . import api, formats, lint, sheets
 
-    guide = api.load(path)
+    whole = api.load(path)
+    guide = formats.prepare(whole, fmt, questions)
     theme = api.theme_for(guide)  # the pages as they will print, in the guide's own theme
+    sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
+    if sheet:
+        paper = sheets.small_paper(paper or guide.paper, sheet)
     rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
-    heights, page = measure_questions(guide, paper, theme)
-    findings = list(warnings) + lint.check(guide, heights, page)
+    if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
+        paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
+        rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
+    heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
+    findings = list(warnings) + lint.check(whole, heights, page)
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, variants
+from . import api, formats, sheets, variants
 from .files import build_names, make_folder, write_all
 from .errors import BuildError, Location
 from .model import Accommodations, Guide
@@ -27,11 +27,15 @@ class SetOptions:
     key: bool = True
     activities: Optional[tuple] = None       # replaces the guide's 'activities:' (from --activities)
     theme: Optional[str] = None              # replaces the guide's 'theme:' (from --theme)
+    format: Optional[str] = None             # handout (None), quiz, exit-ticket (formats.py)
+    questions: Optional[str] = None          # the questions chosen (select.py), from --questions
+    sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
 
     @property
     def active(self) -> bool:
         return bool(self.edition not in (None, "standard") or self.versions or self.seed or self.class_set
-                    or (self.accommodations and self.accommodations != Accommodations()))
+                    or (self.accommodations and self.accommodations != Accommodations())
+                    or self.format not in (None, "handout") or self.questions is not None or self.sheet)
 
 
 def wanted(guide: Guide, options: SetOptions) -> bool:
@@ -39,10 +43,11 @@ def wanted(guide: Guide, options: SetOptions) -> bool:
     return options.active or bool(guide.versions) or guide.accommodations != Accommodations()
 
 
-def tags(edition: Optional[str], acc: Accommodations) -> list[str]:
-    """What the file names of an accommodated build say: the edition, then each accommodation, so
-    an accommodated copy never takes the name of the standard one (x-word-bank-extra-lines-2.pdf)."""
-    out = [edition] if edition and edition != "standard" else []
+def tags(options: SetOptions, acc: Accommodations) -> list[str]:
+    """What the file names of a classroom build say, in order: the format (quiz, exit-ticket...), the
+    sheet size, the edition, then each accommodation, so an accommodated copy never takes the name of
+    the standard one (x-word-bank-extra-lines-2.pdf)."""
+    out = [t for t in (options.format, options.sheet, options.edition) if t and t not in ("handout", "standard")]
     if acc.reduced_choices:
         out.append("reduced-choices")
     if acc.word_bank:
@@ -60,7 +65,7 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
     acc = variants.merged(guide.accommodations, options.accommodations)
     count = options.versions or guide.versions
     letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
-    return build_names(path, out_dir, tags(options.edition, acc), letters, key=options.key,
+    return build_names(path, out_dir, tags(options, acc), letters, key=options.key,
                            class_set=options.class_set)
 
 
@@ -71,9 +76,12 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
+    guide = formats.prepare(guide, options.format, options.questions, options.activities)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
+    fmt = guide.format
+    sizes = [options.sheet] if options.sheet else ["quarter", "half"] if fmt == "exit-ticket" else [None]
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
@@ -84,15 +92,10 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
-    by_letter: dict[Optional[str], dict] = {}
+    by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+                              check=lambda docs: check_pages(path, docs, len(editions), options))
     for g in editions:
-        try:
-            docs = render.render(g, modes, paper=paper, theme=theme, font_for=font_for)
-        except render.RenderFailed as exc:
-            raise BuildError(exc.where, exc.message) from None
-        if not by_letter:  # the first version's pages tell what the whole build would make
-            check_pages(path, docs, len(editions), options)
-        by_letter[g.version] = docs
+        docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
                       docs["student"].question_pages))
         if options.key:
@@ -100,7 +103,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                           docs["key"].question_pages))
         if g.version:
             files.append((planned["grid", g.version],
-                          grid.render_grid(g, paper, font_for, api.theme_for(g, options.theme)), 1, []))
+                          grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
+                                           api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
@@ -114,6 +118,34 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     result = api.BuildResult(guide, warnings=warnings)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
+
+
+def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:
+    """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
+    paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
+    which every copy fits one page; none fitting is a located error. ``check``: called with the first
+    edition's documents, before the others are drawn (see check_pages)."""
+    from . import render
+
+    for size in sizes:
+        small = sheets.small_paper(paper, size) if size else paper
+        out = {}
+        for g in editions:
+            try:
+                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
+            except render.RenderFailed as exc:
+                raise BuildError(exc.where, exc.message) from None
+            if check is not None and len(out) == 1:
+                check(out[g.version])
+        if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
+            continue
+        if size:
+            for docs in out.values():
+                for m in modes:
+                    docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
+        return out
+    raise BuildError(Location(str(path)), f"the exit ticket's {len(editions[0].questions)} question(s) do not fit "
+                                          f"on a {sizes[-1]} sheet; choose fewer or shorter questions with --questions")
 
 
 MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set

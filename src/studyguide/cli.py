@@ -60,9 +60,28 @@ def _pdf_options(command):
         click.argument("paths", nargs=-1, type=click.Path()),
         click.option("-o", "--output", "out_dir", default="output", show_default=True,
                      type=click.Path(file_okay=False), help="Folder for the PDFs."),
-        click.option("--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-                     help="Paper size (overrides the guide's 'paper:')."),
+        click.option("--paper", type=click.Choice(["letter", "a4", "half-letter", "a5"], case_sensitive=False),
+                     default=None, help="Paper size (overrides the guide's 'paper:')."),
         click.option("--no-key", is_flag=True, help="Build only the student handout."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _format_options(command):
+    """--format, --questions and --sheet: what is printed from a guide (shared by build and check)."""
+    from .formats import FORMATS
+    from .sheets import SHEETS
+
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+                     help="What to print: the whole handout (default), a quiz (the questions) or an exit ticket "
+                          "(one to three questions, four to a sheet). Each has its key."),
+        click.option("--questions", default=None, metavar="CHOICE",
+                     help="Only these questions: numbers (1-5,8), a type (multiple_choice), objective:N or "
+                          "tag:NAME; a comma between different sorts means 'and'."),
+        click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), default=None,
+                     help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
     ]):
         command = option(command)
     return command
@@ -132,9 +151,10 @@ def _report(outcome, progress: Progress, echo) -> bool:
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+@_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, theme):
+          extra_lines, class_set, copies, activities, theme, fmt, questions, sheet):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -157,7 +177,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     check_seed(seed)
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme)
+                         activities=chosen, theme=theme, format=fmt, questions=questions, sheet=sheet)
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -223,7 +243,8 @@ def validate(paths):
     shared = list(dict.fromkeys([p for p in guides if api.is_defaults_file(p)] +
                                 [d for d in (api.defaults_file(p.parent) for p in guides) if d is not None]))
     guides = [p for p in guides if not api.is_defaults_file(p)]
-    for path in shared:  # each folder's defaults file first, once
+    named = {Path(p) for p in paths or ["guides"]}
+    for path in shared:  # each folder's defaults file first, once (said 'ok' only when it or its folder is named)
         try:
             root, warnings = api.load_defaults(path)
         except StudyguideError as exc:
@@ -233,7 +254,8 @@ def validate(paths):
         for warning in warnings:
             echo(str(warning))
         keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
-        click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
+        if path in named or path.parent in named:
+            click.echo(f"ok: {path} (defaults for the guides beside it: {keys})")
     for path in guides:
         try:
             guide = api.load(path)
@@ -290,6 +312,7 @@ def new(file):
     """Write a commented starter guide to FILE (never overwrites)."""
     starter = (Path(__file__).with_name("starter.yaml")).read_bytes()
     try:
+        Path(file).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         with open(file, "xb") as fh:
             fh.write(starter)
     except FileExistsError:
@@ -418,7 +441,8 @@ def export_guides(paths, fmt, out_dir, apkg):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
-def check_guides(paths, strict):
+@_format_options
+def check_guides(paths, strict, fmt, questions, sheet):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
@@ -431,14 +455,16 @@ def check_guides(paths, strict):
     failed = found = 0
     for path in guides:
         try:
-            _, findings, plan = budget.review(path)
+            _, findings, plan = budget.review(path, fmt=fmt, questions=questions, sheet=sheet)
         except StudyguideError as exc:
             failed += 1
             _problems(exc)
             continue
         _warn(findings)
         found += len(findings)
-        for line in budget.lines(str(path), plan):
+        named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                       f"{sheet} sheets" if sheet else None) if x)
+        for line in budget.lines(f"{path} ({named})" if named else str(path), plan):
             click.echo(line)
     if failed or (strict and found):
         sys.exit(1)

@@ -7,6 +7,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from . import inline, labels
+from .layout import Para  # fallback faces keep bold; right-to-left answers in display order
 from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
 from .theming.styles import default as default_theme, make_styles
@@ -55,17 +56,17 @@ def render_grid(guide: Guide, paper: str, font_for: dict, theme=None) -> bytes:
     seed = inline.escape(words["seed"].format(s=guide.seed or ""))  # the seed as typed, stars and all
     seed = inline._route(seed, font_for) if font_for and not seed.isascii() else seed
     head = " · ".join([inline.markup(w, font_for) for w in (title, words["answer_grid"], version)] + [seed])
-    rows = [[Paragraph(f"<b>{inline.markup(words[key], font_for)}</b>", styles["cell"])
+    rows = [[Para(f"<b>{inline.markup(words[key], font_for)}</b>", styles["cell"])
              for key in ("number_column", "answer_column", "points_column")]]
     for n, q in enumerate(guide.questions, 1):
         pts = format_points(q.points, words) if q.points is not None else ""
         rows.append([Paragraph(f"{n}.", styles["cell"]),
-                     Paragraph(inline.markup(answer_text(q, words), font_for), styles["cell"]),
+                     Para(inline.markup(answer_text(q, words), font_for), styles["cell"]),
                      Paragraph(pts, styles["cell"])])
     width = doc.width
     table = Table(rows, colWidths=[0.5 * inch, width - 1.3 * inch, 0.8 * inch], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), theme.grid, theme.colors["rule"]),
                                ("BACKGROUND", (0, 0), (-1, 0), theme.colors["shade"]),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    doc.build([Paragraph(head, styles["subheading"]), Spacer(1, 6), table])
+    doc.build([Para(head, styles["subheading"]), Spacer(1, 6), table])
     return stream.getvalue()

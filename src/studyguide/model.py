@@ -39,12 +39,15 @@ class Topic:
     points: tuple[str, ...] = ()
     image: Optional[Path] = None
     caption: Optional[str] = None
+    marked: tuple[str, ...] = ()  # words typed [[like this]] in its summary and points: blanks in guided notes
+    cues: tuple[str, ...] = ()    # questions for the cue column of Cornell notes
 
 
 @dataclass(frozen=True)
 class Perspective:
     who: str
     view: str
+    evidence: Optional[str] = None  # what supports the view (the key of the perspectives organizer)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Term:
     term: str
     definition: str
     example: Optional[str] = None
+    characteristics: Optional[str] = None  # the key of a Frayer card (formats: organizers)
+    non_examples: Optional[str] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,6 +72,7 @@ class Question:
     explanation: Optional[str] = None
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
+    tags: tuple[str, ...] = ()           # the teacher's words for choosing questions (select.py)
     where: Location = field(default=Location(""), compare=False)
 
     kind = "question"
@@ -197,8 +203,10 @@ class Guide:
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     activities: tuple[str, ...] = ()   # vocabulary activities to print
+    coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
+    format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket, notes... (formats.py)
     theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
     branding: Branding = field(default_factory=lambda: Branding())

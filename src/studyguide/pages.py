@@ -24,7 +24,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
     """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    from .layout import Para as Paragraph  # right-to-left titles are set in display order, like the body
 
     header_style = ParagraphStyle("running_header", parent=style, alignment=TA_RIGHT)
 

@@ -10,6 +10,7 @@ import dataclasses
 import io
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,8 @@ def to_png(pdf: bytes, dpi: int = 100) -> bytes:
         return out.getvalue()
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise UsageError("PNG previews need pypdfium2 (pip install pypdfium2) or poppler's pdftoppm; "
+        raise UsageError("PNG previews need pypdfium2, which the plain install leaves out: install it with "
+                         f"'{sys.executable} -m pip install pypdfium2' (or install poppler's pdftoppm), "
                          "or leave out --png for PDF previews")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "page.pdf"

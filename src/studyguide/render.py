@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import inline, labels, pages
+from . import inline, labels, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -26,33 +25,54 @@ class Rendered:
     sections: list = field(default_factory=list)  # (name, page, at_top) of each section heading (the page budget)
 
 
+def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
+    """Every text a build draws, with where it comes from: the guide's own text (and its capitals:
+    the crossword and word search print letters upper-case), the printed labels of its language,
+    and the footer's version and seed. The glyph check reads this, so nothing drawn escapes it."""
+    texts = [(where, text) for where, text in guide.texts if not text.isascii()]
+    texts += [(where, text.upper()) for where, text in texts if text.upper() != text]
+    texts += [(where, rtl.shape(text)) for where, text in texts if rtl.has_rtl(text)]  # joined Arabic forms
+    own = Location(str(guide.path))
+    for key, text in labels.for_language(guide.language, guide.labels).items():
+        if not text.isascii() and key not in guide.labels:  # a guide's own labels are in guide.texts
+            texts.append((own, text))
+    if guide.version:
+        texts.append((own, f"{guide.version} {guide.seed or ''}"))
+    return texts
+
+
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
-    """Fallback fonts for characters the theme's font family lacks, and a warning for each no font has."""
-    chars = set()
-    for _, text in guide.texts:
-        if not text.isascii():
-            chars.update(text)
-    for text in labels.for_language(guide.language, guide.labels).values():
-        if not text.isascii():
-            chars.update(text)
+    """Fallback fonts for characters the theme's font family lacks, and one warning listing the
+    characters no font has (the first ten, each at its first place, and how many in all)."""
+    texts = drawn_texts(guide)
+    chars = set().union(*(set(text) for _, text in texts)) if texts else set()
     plan = fonts.plan(chars, (theme or default_theme()).family)
-    warnings = []
     missing = set(plan.missing())
+    warnings = []
     if missing:
-        for where, text in guide.texts:
-            for ch in sorted(set(text) & missing, key=text.index):
-                warnings.append(Problem(where, f"no installed font has the character '{ch}' (U+{ord(ch):04X}); "
-                                               "it would print as a box: install a font that has it, or retype it",
-                                        warning=True))
-    rtl = {c for c in chars if unicodedata.bidirectional(c) in ("R", "AL")}
-    if rtl:  # the PDF library sets every line left to right: Hebrew and Arabic come out backwards
-        for where, text in guide.texts:
-            if rtl & set(text):
-                warnings.append(Problem(where, "right-to-left text (Hebrew, Arabic, ...) prints with its letters in "
-                                               "reverse order and Arabic letters unjoined; studyguide cannot set "
-                                               "right-to-left scripts yet", warning=True))
+        first: dict[str, Location] = {}
+        for where, text in texts:
+            for ch in set(text) & missing:
+                if ch not in first or (not where.line, where) < (not first[ch].line, first[ch]):
+                    first[ch] = where
+        order = sorted(first, key=lambda c: (not first[c].line, first[c], c))
+        shown = ", ".join(f"'{c}' (U+{ord(c):04X}, {_place(first[c])})" for c in order[:10])
+        if len(order) == 1:
+            message = f"no font has the character {shown}; it would print as a box: install a font that has it, or retype it"
+        else:
+            more = f" and {len(order) - 10:,} more" if len(order) > 10 else ""
+            message = (f"no font has {len(order):,} characters of this guide; they would print as boxes: {shown}{more}: "
+                       "install a font that has them, or retype them")
+        warnings.append(Problem(first[order[0]], message, warning=True))
     font_for = {c: f for c, f in plan.font_for.items() if f is not None}
     return font_for, warnings
+
+
+def _place(where: Location) -> str:
+    """'line 12:5' for a place in the guide, 'the printed labels' for text studyguide adds itself."""
+    if where.line:
+        return f"line {where.line}:{where.col}" if where.col else f"line {where.line}"
+    return "the printed labels"
 
 
 def _meta(guide: Guide, mode: str) -> dict:
@@ -94,8 +114,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """
     if isinstance(modes, str):
         modes = (modes,)
-    theme = theme or default_theme()
     paper = paper or guide.paper
+    theme = sheets.fit(theme or default_theme(), paper)  # narrower margins on half and quarter pages
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)

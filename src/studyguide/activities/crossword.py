@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .. import inline
+from .. import inline, rtl
 from ..shuffle import rng
 from . import blank_out, cells
 
@@ -40,6 +40,7 @@ class Entry:
     clue: str                 # the definition, the term itself blanked as ___
     term: str                 # as the teacher typed it
     lengths: str              # "(4,5)" for "soft power": the words of the answer
+    rtl: bool = False         # a right-to-left grid: an Across answer runs leftwards from its number
 
     @property
     def answer(self) -> str:
@@ -47,6 +48,7 @@ class Entry:
 
     def positions(self) -> list[tuple[int, int]]:
         dr, dc = STEP[self.direction]
+        dc = -dc if self.rtl else dc
         return [(self.row + dr * i, self.col + dc * i) for i in range(len(self.cells))]
 
 
@@ -240,14 +242,18 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
 def _finish(g: _Grid, words, terms, left_out: list[int]) -> Crossword:
     a, b, c, e = g.box
     rows, cols = c - a + 1, e - b + 1
+    # Hebrew or Arabic: the grid is laid out as for left to right, then mirrored, so each Across
+    # answer reads from its number leftwards (Down answers still run downwards)
+    mirrored = all(rtl.has_rtl(terms[words[k][0]][0]) for k, *_ in g.words)
+    at = (lambda col: cols - 1 - (col - b)) if mirrored else (lambda col: col - b)
     grid = [[None] * cols for _ in range(rows)]
     for (r, col), ch in g.cells.items():
-        grid[r - a][col - b] = ch
-    # number every cell that starts a word, in reading order
+        grid[r - a][at(col)] = ch
+    # number every cell that starts a word, in reading order (right to left in a mirrored grid)
     starts = {}
     for k, w, r, col, d in g.words:
-        starts.setdefault((r - a, col - b), []).append((k, w, d))
-    numbered = sorted(starts)
+        starts.setdefault((r - a, at(col)), []).append((k, w, d))
+    numbered = sorted(starts, key=lambda pos: (pos[0], -pos[1] if mirrored else pos[1]))
     number_of = {pos: n for n, pos in enumerate(numbered, 1)}
     entries = []
     for pos in numbered:
@@ -255,7 +261,7 @@ def _finish(g: _Grid, words, terms, left_out: list[int]) -> Crossword:
             i = words[k][0]
             term, definition = terms[i]
             entries.append(Entry(number_of[pos], d, pos[0], pos[1], w, clue_for(term, definition), term,
-                                 lengths_of(term)))
+                                 lengths_of(term), mirrored))
     entries.sort(key=lambda en: (en.direction != ACROSS, en.number))
     return Crossword(tuple(tuple(row) for row in grid), tuple(entries), tuple(terms[i][0] for i in left_out),
                      tuple((r, col, number_of[(r, col)]) for r, col in numbered))

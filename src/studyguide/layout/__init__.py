@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from .. import inline
+from .. import inline, rtl
+from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
 
@@ -25,7 +28,24 @@ class Para(Paragraph):
 
     _wrapped_at = None
 
+    _rtl = None
+
+    def __init__(self, text, style=None, *args, **kwargs):
+        if isinstance(text, str) and style is not None:
+            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            if rtl.has_rtl(text):  # set in display order line by line, once the width is known
+                text = rtl.shape(text)
+                self._rtl = (text, style, args, kwargs)
+        super().__init__(text, style, *args, **kwargs)
+
     def wrap(self, availWidth, availHeight):
+        if self._rtl is not None and availWidth != self._wrapped_at:
+            text, style, args, kwargs = self._rtl
+            shown, right = rtl.visual_lines(text, style, availWidth)
+            if right and style.alignment == TA_LEFT:
+                style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
+            Paragraph.__init__(self, shown, style, *args, **kwargs)
+            self.__dict__.pop("blPara", None)
         # (reportlab's split() drops blPara when it declines to split: then wrap again)
         if availWidth == self._wrapped_at and "blPara" in self.__dict__:
             self.width = availWidth
@@ -69,7 +89,7 @@ class Ctx:
         straight on the canvas, which paragraphs' font routing does not reach)."""
         for ch in text:
             if ch in self.fonts:
-                return self.fonts[ch]
+                return fonts.face_of(self.fonts[ch], face)
         return face
 
     def heading_text(self, key: str) -> str:
@@ -84,6 +104,10 @@ class Ctx:
 
 
 def story(ctx: Ctx) -> list:
+    if ctx.guide.format != "handout":  # a quiz, an exit ticket (studyguide.formats)
+        from .formats import STORIES
+
+        return STORIES[ctx.guide.format](ctx)
     from . import activities, header, questions, sections
 
     builders = {

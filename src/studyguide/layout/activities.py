@@ -25,7 +25,7 @@ from .. import inline
 from ..activities.wordsearch import DIRECTIONS
 from ..labels import sentences
 from ..model import format_points
-from .flow import Labelled, SectionMark, Twin
+from .flow import Gap, Labelled, SectionMark, Twin
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -668,4 +668,6 @@ def coverage(ctx) -> list:
         pts = [q.points for q in g.questions if q.objective is None and q.points is not None]
         flow.append(row([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
                          ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")]))
+    if g.coverage == "key":  # the handout keeps the table's space, blank, so the pages still line up
+        flow = [f if isinstance(f, Spacer) else Twin(Gap(), f, ctx) for f in flow]
     return flow + [Spacer(1, 4)]

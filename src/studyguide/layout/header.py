@@ -187,7 +187,10 @@ def header(ctx) -> list:
     flow.append(ctx.p(g.title, "title"))
     if g.subtitle:
         flow.append(ctx.p(g.subtitle, "subtitle"))
-    meta = [x for x in (g.subject, grade_label(g.grade, ctx.labels), g.author) if x]
+    teacher = g.branding.teacher if g.branding else None
+    author = None if teacher and g.author and " ".join(g.author.split()).casefold() == \
+        " ".join(teacher.split()).casefold() else g.author  # the same name is printed once, above the title
+    meta = [x for x in (g.subject, grade_label(g.grade, ctx.labels), author) if x]
     if meta:
         flow.append(ctx.p("  ·  ".join(meta), "meta"))
     flow.append(Spacer(1, 8))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
+from . import syntax
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -24,7 +25,6 @@ try:  # the C parser is ~10x faster; fall back when libyaml is missing
 except AttributeError:  # pragma: no cover - depends on the pyyaml build
     _Loader = yaml.SafeLoader
 
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 @dataclass(eq=False)
@@ -35,16 +35,19 @@ class Node:
 @dataclass(eq=False)
 class Scalar(Node):
     value: str
-    plain: bool = True  # typed without quotes (so `~` or nothing means "empty")
+    plain: bool = True  # typed without quotes
 
     @property
     def is_null(self) -> bool:
-        return self.plain and self.value in NULLS
+        """Nothing typed after the key. `null` and `~` are text like any other word (a computing
+        class's term), printed as typed, as `NO` and `yes` are."""
+        return self.plain and self.value == ""
 
 
 @dataclass(eq=False)
 class Seq(Node):
     items: list[Node] = field(default_factory=list)
+    flow: bool = False  # written [a, b, c] on one line, where every ',' starts an item
 
 
 @dataclass(eq=False)
@@ -157,11 +160,37 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         if line.count(": ") > 1 or (": " in value):
             return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")
         return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up keys of one mapping)")
-    if "expected key" in what or "block end" in what or "block mapping" in what:
+    if "simple key" in what and "expected ':'" in what and exc.context_mark is not None:  # noticed a line late
+        return Problem(_loc(name, exc.context_mark), "this line has no ':' after its key (write 'key: value', or "
+                                                     "indent the line under the key it belongs to)")
+    if "expected key" in what or "block end" in what or "block mapping" in what or "expected '-'" in what:
         if line.lstrip().startswith("- "):
             return Problem(where, "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)")
         return Problem(where, "this line is indented differently from the lines around it (line up keys of one mapping)")
     return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
+
+
+_STOPS_THE_REST = (syntax.UNCLOSED, "this [ ... ] list is not closed")
+
+
+def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Problem]:
+    """Every layout mistake the line scan finds, and where the parser stopped unless they explain it.
+
+    The parser's place is left out when the scan found a mistake on that line or the
+    significant line before it (a key without ':' is noticed by the parser a line late),
+    or an unclosed quote or list above it (the parser reads on inside the quote).
+    """
+    found = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)]
+    stopped = _syntax_problem(name, text, exc)
+    at = stopped.where.line
+    lines = text.split("\n")
+    before = next((n for n in range(at - 1, 0, -1)
+                   if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), at)
+    explained = any(before <= p.where.line <= at and not p.message.startswith("put this ")
+                    or p.where.line < at and p.message.startswith(_STOPS_THE_REST) for p in found)
+    if not explained and at:
+        found.append(stopped)
+    return found or [stopped]
 
 
 class _Builder:
@@ -223,7 +252,7 @@ class _Builder:
                     if node.plain and self.lines:
                         self.look(event)
                 elif isinstance(event, yaml.SequenceStartEvent):
-                    node = Seq(where)
+                    node = Seq(where, flow=bool(event.flow_style))
                 else:
                     node = Map(where)
                 if len(stack) >= MAX_DEPTH:
@@ -271,7 +300,7 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     try:
         return builder.build(yaml.parse(text, Loader=_Loader)), builder.warnings
     except yaml.MarkedYAMLError as exc:
-        raise GuideError([_syntax_problem(name, text, exc)]) from None
+        raise GuideError(_syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
         index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
         raise GuideError([_control_problem(name, text, index)]) from None

@@ -16,8 +16,9 @@ from .loader import Map, Scalar
 from .walker import MAX_TEXT, clip, count, suggest
 
 MAX_CHOICES = 8
+MAX_TAG = 60
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective")
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags")
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
     "select_all": COMMON_Q + ("choices", "answer"),
@@ -29,6 +30,7 @@ QUESTION_KEYS = {
     "ordering": COMMON_Q + ("items",),
 }
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
+SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
 
 
 class QuestionsMixin:
@@ -55,10 +57,30 @@ class QuestionsMixin:
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
+            tags=self.tags(keys.get("tags"), f"{label}.tags"),
             where=node.where,
         )
         builder = getattr(self, "q_" + qtype)
         return builder(keys, label, node, common)
+
+    def tags(self, node, label) -> tuple[str, ...]:
+        """`tags: [friday, vocab]`, or one tag as text (`tags: friday`); each a word or short phrase."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return ()
+        items = [node] if isinstance(node, Scalar) else self.seq(node, label, "tags")
+        out: list[str] = []
+        for i, item in enumerate(items, 1):
+            where = label if isinstance(node, Scalar) else f"{label} item {i}"
+            value = self.text(item, where, required=True, max_len=MAX_TAG)
+            if value is None:
+                continue
+            tag = " ".join(value.split())
+            if any(c in tag for c in ",:"):
+                self.error(item, f"{where}: '{clip(tag)}' holds a '{',' if ',' in tag else ':'}'; a tag is a word "
+                                 "or a short phrase (give several tags as a list: tags: [friday, vocab])")
+            elif tag.casefold() not in (t.casefold() for t in out):
+                out.append(tag)
+        return tuple(out)
 
     def objective(self, node, label) -> Optional[int]:
         """An objective named by its number (1, 2, ...) or its exact text → its index."""
@@ -83,8 +105,12 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
             return (), ()
         items, pinned = [], []
+        before = len(self.problems)
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
+            if self.colon_item(item, where, "choices"):
+                continue
+            self.and_item(keys["choices"], item, where, "choice")
             if isinstance(item, Map):
                 sub = self.mapping(item, where, ("choice", "shuffle"), required=("choice",))
                 text = self.text(sub.get("choice"), f"{where}.choice", required=True) if sub else None
@@ -94,6 +120,8 @@ class QuestionsMixin:
                 text = self.text(item, where, required=True)
             if text is not None:
                 items.append(text)
+        if len(self.problems) > before:  # a bad choice, reported: its count would only repeat that
+            return (), ()
         if items and not 2 <= len(items) <= MAX_CHOICES:
             self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return (), ()
@@ -185,9 +213,15 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
+        single = SINGLE_RE.search(rest)
         if not any(isinstance(p, Blank) for p in parts):
-            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]], e.g. 'a more [[fair]] order')")
+            hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
+                else ", e.g. 'a more [[fair]] order'"
+            self.error(where, f"{label}.prompt: no blank found (mark each blank as [[answer]]{hint})")
             return None
+        if single:
+            self.warn(where, f"{label}.prompt: '{clip(single.group())}' has single brackets, so it prints on the "
+                             f"student's sheet as typed (write [[{clip(single.group(1))}]] to make it a blank)")
         word_bank = self.boolean(keys.get("word_bank"), f"{label}.word_bank")
         return FillInBlank(parts=tuple(p for p in parts if p != ""), word_bank=bool(word_bank), **common)
 

@@ -12,19 +12,20 @@ import string
 from pathlib import Path
 from typing import Callable, Optional
 
-from .. import images
+from .. import images, rtl
 from ..errors import GuideError, Location
 from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
-from .questions import QuestionsMixin
+from .questions import BLANK_RE, QuestionsMixin
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels")
+OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
+COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
@@ -37,8 +38,9 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
               "margins", "style", "styles", "look"}
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-TOPIC_KEYS = ("title", "summary", "points", "image", "caption")
-PAPERS = ("letter", "a4")
+TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
+TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
+PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -86,12 +88,14 @@ class GuideWalker(QuestionsMixin, Walker):
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
             activities=self._activities(g("activities")),
+            coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
             theme=self.text(g("theme"), "theme", max_len=200),
             theme_where=g("theme").where if g("theme") is not None else None,
             branding=self.branding(keys),
         )
+        self._one_direction(fields.get("vocabulary") or (), fields.get("activities") or ())
         if self.problems or fields["title"] is None:
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
@@ -118,6 +122,7 @@ class GuideWalker(QuestionsMixin, Walker):
 
     def _activities(self, node) -> tuple[str, ...]:
         out = []
+        self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
@@ -127,7 +132,29 @@ class GuideWalker(QuestionsMixin, Walker):
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
                 out.append(key)
+                self._activity_nodes[key] = (i, item)
         return tuple(out)
+
+    def _one_direction(self, vocabulary, activities) -> None:
+        """A crossword's Across answers all run one way: right to left (Hebrew, Arabic: the grid is
+        mirrored) or left to right, so its terms cannot mix the two."""
+        if "crossword" not in activities:
+            return
+        rtl_terms = [t.term for t in vocabulary if rtl.has_rtl(t.term)]
+        ltr_terms = [t.term for t in vocabulary if not rtl.has_rtl(t.term) and any(c.isalpha() for c in t.term)]
+        if rtl_terms and ltr_terms:
+            i, node = getattr(self, "_activity_nodes", {}).get("crossword", (0, Location(str(self.guide_path))))
+            self.error(node, f"activities item {i}: a crossword cannot mix right-to-left terms ('{clip(rtl_terms[0])}') "
+                             f"with left-to-right ones ('{clip(ltr_terms[0])}'): its Across answers run one way; "
+                             "keep the terms of one script, or leave the crossword out")
+
+    def _coverage(self, node) -> Optional[str]:
+        value = self.text(node, "coverage", max_len=20)
+        if value is not None and value.lower() not in COVERAGE:
+            self.error(node, f"coverage: '{clip(value)}' is not a place for the coverage table (use both, for the "
+                             "handout and the key, or key, for the key only)")
+            return None
+        return value.lower() if value else None
 
     def _accommodations(self, node) -> Optional[Accommodations]:
         if missing(node):
@@ -192,7 +219,7 @@ class GuideWalker(QuestionsMixin, Walker):
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
         if value is not None and value.lower() not in PAPERS:
-            self.error(node, f"paper: '{clip(value)}' is not a paper size (use letter or a4)")
+            self.error(node, f"paper: '{clip(value)}' is not a paper size (use letter, a4, half-letter or a5)")
             return None
         return value.lower() if value else None
 
@@ -250,23 +277,47 @@ class GuideWalker(QuestionsMixin, Walker):
                     self.error(keys["image"], f"{label}.image: {problem}")
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
+        marked: list[str] = []
+        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
+                               f"{label}.summary", marked)
+        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
+                       for p in self.texts_list(keys.get("points"), f"{label}.points"))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
-            summary=self.text(keys.get("summary"), f"{label}.summary"),
-            points=self.texts_list(keys.get("points"), f"{label}.points"),
+            summary=summary,
+            points=points,
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
+            marked=tuple(dict.fromkeys(marked)),
+            cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
 
+    def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:
+        """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
+        typed); each marked word goes to ``marked``, to be a blank in guided notes."""
+        if not text or "[[" not in text and "]]" not in text:
+            return text
+        words = [m.group(1).strip() for m in BLANK_RE.finditer(text)]
+        plain = BLANK_RE.sub(lambda m: m.group(1).strip(), text)
+        if "[[" in plain or "]]" in plain or not all(words):
+            self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
+                             "guided notes as [[word]])")
+            return plain
+        marked.extend(words)
+        return plain
+
     def perspective(self, node, label) -> Optional[Perspective]:
-        keys = self.mapping(node, label, ("who", "view"), required=("who", "view"))
+        keys = self.mapping(node, label, ("who", "view", "evidence"), required=("who", "view"))
         if keys is None:
             return None
         who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
         view = self.text(keys.get("view"), f"{label}.view", required=True)
-        return Perspective(who, view) if who and view else None
+        evidence = self.text(keys.get("evidence"), f"{label}.evidence")
+        return Perspective(who, view, evidence) if who and view else None
 
     def point(self, node, label) -> Optional[Point]:
+        if self.colon_item(node, label, label.split(" ")[0]):
+            return None
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
@@ -277,20 +328,22 @@ class GuideWalker(QuestionsMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
-        keys = self.mapping(node, label, ("term", "definition", "example"), required=("term", "definition"))
+        keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
-        return Term(term, definition, example) if term and definition else None
+        more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
+        return Term(term, definition, example, **more) if term and definition else None
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
+    warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
-        raise GuideError(walker.problems)
+        raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:
         guide = dataclasses.replace(guide, warnings=tuple(warnings))
     return guide

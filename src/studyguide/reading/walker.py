@@ -13,7 +13,9 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
+from .. import rtl
 from ..errors import Location, Problem
+from . import syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 MAX_TEXT = 20_000       # characters in one field
@@ -23,7 +25,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u
 
 
 def missing(node: Optional[Node]) -> bool:
-    """The key is absent, or present with nothing after it (``key:`` or ``key: null``)."""
+    """The key is absent, or present with nothing after it (``key:``; ``null`` and ``~`` are text)."""
     return node is None or (isinstance(node, Scalar) and node.is_null)
 
 
@@ -59,11 +61,32 @@ class Walker:
         self.name = name
         self.guide_path = guide_path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.texts: list[tuple[Location, str]] = []
 
     def error(self, node: Node | Location, message: str) -> None:
         where = node if isinstance(node, Location) else node.where
         self.problems.append(Problem(where, message))
+
+    def warn(self, where: Location, message: str) -> None:
+        self.warnings.append(Problem(where, message, warning=True))
+
+    def colon_item(self, item: Node, label: str, listed: str) -> bool:
+        """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
+        noun, keys = syntax.TEXT_LISTS[listed]
+        if not (isinstance(item, Map) and item.pairs and item.pairs[0][0].value not in keys
+                and item.pairs[0][0].plain and all(isinstance(v, Scalar) for _, v in item.pairs)):
+            return False
+        self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
+        return True
+
+    def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:
+        """Warn when 'and Italy' became an item of its own in a [France, Russia, and Italy] list."""
+        if isinstance(seq, Seq) and seq.flow and isinstance(item, Scalar) and item.plain \
+                and re.match(r"(and|or)\s", item.value, re.I):
+            self.warn(item.where, f"{label}: '{clip(item.value)}' is a {noun} of its own: in [ ... ] every ',' "
+                                  f"starts a new {noun} (leave out the '{item.value.split()[0]}', or put a {noun} "
+                                  "that holds commas in quotes)")
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
         """A message of its own for an unknown key in ``label`` (None: the usual "did you mean")."""
@@ -147,6 +170,10 @@ class Walker:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
             return None
+        why = rtl.problem(value)
+        if why:
+            self.error(node, f"{label}: {why}")
+            return None
         self.texts.append((node.where, value))
         return value
 
@@ -154,7 +181,12 @@ class Walker:
         if node is None:
             return ()
         out = []
+        listed = label.rsplit(".", 1)[-1]
         for i, item in enumerate(self.seq(node, label), 1):
+            if listed in syntax.TEXT_LISTS:
+                if self.colon_item(item, f"{label} item {i}", listed):
+                    continue
+                self.and_item(node, item, f"{label} item {i}", syntax.TEXT_LISTS[listed][0])
             value = self.text(item, f"{label} item {i}", required=True)
             if value is not None:
                 out.append(value)

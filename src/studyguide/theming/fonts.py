@@ -4,24 +4,26 @@ The bundled family (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) covers Latin,
 Greek, Cyrillic, Hebrew, Arabic, math symbols, arrows, sub- and superscript
 digits, quotes and dashes. Chinese, Japanese and Korean come from bundled
 TrueType subsets of Noto Sans SC and KR, Regular and Bold (made by
-tools/make_cjk_fonts.py; see fonts/LICENSE-NotoSansCJK.txt). A character none
+tools/make_cjk_fonts.py, kept gzip-compressed; see fonts/LICENSE-NotoSansCJK.txt). A character none
 of them has is looked up among installed TrueType fonts; a character no font
 has is reported with its location.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
+import gzip
+import io
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from reportlab.lib.fonts import addMapping
+from reportlab.lib.fonts import addMapping, ps2tt
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from . import sysfonts
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
 FAMILY = "SGSans"
@@ -41,24 +43,33 @@ FAMILIES = {
         (0, 1): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
         (1, 1): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
     },
+    # DejaVu Sans with upright faces for italic: Arabic has no italic (DejaVu Sans Oblique has no
+    # Arabic letters), so an Arabic word in an italic run is drawn upright instead of as boxes
+    # (its own face names: reportlab maps each face name back to one family, and SGSans must stay SGSans)
+    "SGUpright": {
+        (0, 0): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 0): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 1): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
+    },
     # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
     # punctuation): a real bold; CJK type has no italic, so italic stays upright
     "SGCJK": {
-        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf"),
-        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
-        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf"),
-        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf"),
+        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
+        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
     },
     # Noto Sans KR, subset: the 2,350 Hangul syllables of KS X 1001 and the jamo
     "SGKorean": {
-        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf"),
-        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
-        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf"),
-        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf"),
+        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
+        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
     },
 }
 # bundled families that draw what the theme's family lacks, in the order they are tried
-BUNDLED_FALLBACKS = ("SGSans", "SGCJK", "SGKorean")
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}
@@ -73,12 +84,23 @@ def register(family: str = FAMILY) -> str:
     """Register a bundled family with reportlab once; return its name."""
     if family != FAMILY:
         register(FAMILY)  # the fallback for what another family lacks
+    else:
+        # a table cell's font before any is set is Helvetica, which reportlab never embeds: every
+        # page of a PDF with a table would list an unembedded font (print shops' preflight flags it)
+        from reportlab.platypus.tables import CellStyle  # here: platypus is not needed to check a guide
+
+        CellStyle.fontname = REGULAR
     if family.startswith("SGTheme-"):
         return family  # a theme's own files, registered by define()
     done: set[str] = set()
     for (bold, italic), (name, filename) in FAMILIES[family].items():
-        if name not in done:
-            font = TTFont(name, str(FONT_DIR / filename))
+        if name not in done and name not in pdfmetrics.getRegisteredFontNames():
+            if filename.endswith(".gz"):  # the CJK fonts: 7.9 MB as TrueType, 4.9 MB kept compressed
+                source = io.BytesIO(_bundled_bytes(filename))
+                source.name = filename
+                font = TTFont(name, source)
+            else:
+                font = TTFont(name, str(FONT_DIR / filename))
             extra = TRACKING.get(family)
             if extra:
                 face = font.face
@@ -142,37 +164,6 @@ def coverage(name: str = REGULAR) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
-def font_dirs() -> list[Path]:
-    dirs = [Path(p) for p in os.environ.get("STUDYGUIDE_FONT_PATH", "").split(os.pathsep) if p]
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
-        dirs += [windir / "Fonts", home / "AppData/Local/Microsoft/Windows/Fonts"]
-    elif sys.platform == "darwin":
-        dirs += [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    else:
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
-    return dirs
-
-
-def _candidates(char: str) -> list[Path]:
-    """Font files that may hold ``char``: fontconfig's answer where it exists, else every file."""
-    if not os.environ.get("STUDYGUIDE_FONT_PATH") and shutil.which("fc-list"):
-        try:
-            out = subprocess.run(["fc-list", f":charset={ord(char):x}", "file"], capture_output=True,
-                                 text=True, timeout=10, check=False).stdout
-            files = sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
-            return [Path(f) for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
-        except (OSError, subprocess.SubprocessError):
-            pass
-    found: list[Path] = []
-    for d in font_dirs():
-        if d.is_dir():
-            for root, _, files in os.walk(d):
-                found += [Path(root) / f for f in files if f.lower().endswith((".ttf", ".ttc", ".otf"))]
-    return sorted(found)
-
-
 @dataclass
 class Fallbacks:
     """Which registered font draws each character the bundled family lacks."""
@@ -183,53 +174,142 @@ class Fallbacks:
         return sorted(c for c, f in self.font_for.items() if f is None)
 
 
-_loaded: dict[Path, list[tuple[str, frozenset[int]]]] = {}
+_installed: Optional[list] = None
+_anywhere: Optional[tuple] = None  # (the installed list, every one of its faces' characters together)
+_registered: dict[tuple[str, int], Optional[str]] = {}
 
 
-def _load(path: Path) -> list[tuple[str, frozenset[int]]]:
-    """Register every TrueType face in a file; fonts with PostScript outlines are skipped."""
-    if path in _loaded:
-        return _loaded[path]
-    faces = []
-    for index in range(16 if path.suffix.lower() == ".ttc" else 1):
-        name = f"SGFallback{len(_loaded)}-{index}"
+def installed() -> list:
+    """(file, face index, coverage) of every usable installed face: read once per process,
+    from the cache file when the fonts have not changed since the last run."""
+    global _installed
+    if _installed is None:
+        _installed = sysfonts.index(sysfonts.font_files(), sysfonts.cache_path())
+    return _installed
+
+
+def _use(path: Path, face: int) -> Optional[str]:
+    """Register an installed face with reportlab (once); None when reportlab cannot read it."""
+    key = (str(path), face)
+    if key not in _registered:
+        name = f"SGFallback{len(_registered)}"
         try:
-            font = TTFont(name, str(path), subfontIndex=index)
-        except (TTFError, OSError, Exception):  # CFF outlines, bad index, broken files
-            break
-        pdfmetrics.registerFont(font)
-        faces.append((name, frozenset(font.face.charToGlyph)))
-    _loaded[path] = faces
-    return faces
+            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=face))
+        except (TTFError, OSError, Exception):  # a file the quick reader accepted but reportlab cannot use
+            name = None
+        _registered[key] = name
+    return _registered[key]
+
+
+@lru_cache(maxsize=8)
+def _bundled_bytes(filename: str) -> bytes:
+    data = (FONT_DIR / filename).read_bytes()
+    return gzip.decompress(data) if filename.endswith(".gz") else data
+
+
+@lru_cache(maxsize=None)
+def _bundled_coverage(filename: str) -> frozenset[int]:
+    """A bundled font file's characters, read from its cmap without registering it with reportlab
+    (which parses the whole font: 0.3 s for a CJK one a guide may not need)."""
+    [(_, ranges)] = sysfonts.faces_of(_bundled_bytes(filename))
+    return frozenset(c for a, b in ranges for c in range(a, b + 1))
+
+
+@lru_cache(maxsize=None)
+def family_coverage(family: str) -> frozenset[int]:
+    """The characters every face of ``family`` has: a character only some faces have (Arabic,
+    which DejaVu Sans Oblique lacks) goes to a fallback, or an italic run of it would print boxes."""
+    covers = []
+    faces = set(FAMILIES[family].values())
+    if all(isinstance(f, str) and f.endswith(".gz") for _, f in faces):
+        faces = {FAMILIES[family][0, 0]}  # the CJK faces are cut from one character list: read one
+    for name, filename in faces:
+        if isinstance(filename, str) and (FONT_DIR / filename).is_file():
+            covers.append(_bundled_coverage(filename))
+        else:  # a theme's own file, registered when the theme was read
+            register(family)
+            covers.append(frozenset(pdfmetrics.getFont(name).face.charToGlyph))
+    return frozenset.intersection(*covers)
+
+
+def _union(faces: list) -> sysfonts.Coverage:
+    """Every installed face's characters together, computed once per list of faces."""
+    global _anywhere
+    if _anywhere is None or _anywhere[0] is not faces:
+        _anywhere = (faces, sysfonts.union(cover for _, _, cover in faces))
+    return _anywhere[1]
 
 
 def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
     """Pick a font for each character the primary family cannot draw: the bundled
     families first (DejaVu, then CJK), then installed fonts."""
-    covered = coverage(FAMILIES[primary][0, 0][0])
+    covered = family_coverage(primary)
     todo = sorted(c for c in chars if ord(c) not in covered and c not in IGNORED)
     result = Fallbacks()
     for family in BUNDLED_FALLBACKS:
         if family == primary or not todo:
             continue
-        cover = coverage(FAMILIES[family][0, 0][0])
-        for char in todo:
-            if ord(char) in cover:
-                result.font_for[char] = family  # a family name: <b> and <i> still pick its faces
-        todo = [c for c in todo if c not in result.font_for]
-    for char in todo:
-        chosen = None
-        for name, cover in (face for faces in _loaded.values() for face in faces):
-            if ord(char) in cover:
-                chosen = name
-                break
-        if chosen is None:
-            for path in _candidates(char):
-                for name, cover in _load(path):
-                    if ord(char) in cover:
-                        chosen = name
-                        break
-                if chosen:
+        cover = family_coverage(family)
+        hits = [c for c in todo if ord(c) in cover]
+        if hits:
+            register(family)  # only a family that draws something is parsed by reportlab
+            result.font_for.update(dict.fromkeys(hits, family))  # a family name: <b> and <i> pick its faces
+            todo = [c for c in todo if c not in result.font_for]
+    if todo:
+        anywhere = _union(installed())
+        result.font_for.update(dict.fromkeys(c for c in todo if ord(c) not in anywhere))  # no font has them
+        todo = [c for c in todo if ord(c) in anywhere]
+    if todo:
+        for path, face, cover in installed():
+            hits = [c for c in todo if ord(c) in cover]
+            if hits and (name := _use(path, face)):
+                result.font_for.update(dict.fromkeys(hits, name))
+                todo = [c for c in todo if c not in result.font_for]
+                if not todo:
                     break
-        result.font_for[char] = chosen
+    result.font_for.update(dict.fromkeys(todo))  # no font has them
     return result
+
+
+_TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
+
+
+def face_of(family: str, like: str) -> str:
+    """The face of a fallback ``family`` with the weight and slant of the registered face ``like``
+    (a bold heading's Chinese characters come from the bold CJK face)."""
+    faces = FAMILIES.get(family)
+    if faces is None:
+        return family  # an installed font: one face
+    try:
+        _, bold, italic = ps2tt(like)
+    except ValueError:
+        bold = italic = 0
+    return faces[bold, italic][0]
+
+
+def settle(markup: str, base: str) -> str:
+    """Paragraph markup whose ``<font face="FAMILY">`` runs (from inline's routing) name the face
+    that keeps the surrounding weight and slant. reportlab's <font face=...> resets bold and italic
+    to the named font's own, so a fallback run inside <b> or a bold style would print regular."""
+    if 'face="' not in markup:
+        return markup
+    try:
+        _, bold, italic = ps2tt(base)
+    except ValueError:
+        bold = italic = 0
+    stack = [(bold, italic)]
+
+    def swap(m: re.Match) -> str:
+        closing, tag, face = m.groups()
+        b, i = stack[-1]
+        if face is not None:
+            faces = FAMILIES.get(face)
+            return f'<font face="{faces[b, i][0]}">' if faces else m.group()
+        if closing:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            stack.append((1, i) if tag in ("b", "strong") else (b, 1))
+        return m.group()
+
+    return _TAG.sub(swap, markup)

@@ -15,11 +15,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
+from reportlab.lib.units import inch, mm
 
 from . import fonts, themefiles
 
-PAPER = {"letter": LETTER, "a4": A4}
+PAPER = {"letter": LETTER, "a4": A4, "half-letter": (5.5 * inch, 8.5 * inch), "a5": (148 * mm, 210 * mm),
+         "quarter-letter": (4.25 * inch, 5.5 * inch), "a6": (105 * mm, 148 * mm)}  # the last four: sheets.py
 EDITIONS = ("standard", "large-print", "readable")
 
 

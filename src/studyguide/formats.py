@@ -1,0 +1,67 @@
+"""What is printed from a guide: the whole handout, a quiz, an exit ticket.
+
+Each format is the same Guide with its chosen questions (select.py) and its ``format`` set; the
+layout (layout/formats.py) decides which sections a format prints. So versions, editions, the
+class set and the key work on every format the way they work on the handout.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional
+
+from . import labels, select
+from .errors import GuideError, Location, Problem
+from .model import Guide
+
+FORMATS = ("handout", "quiz", "exit-ticket", "notes", "cornell", "organizers")
+READING = ("notes", "cornell", "organizers")  # made from the reading: no questions
+TICKET_MOST = 3  # questions an exit ticket holds
+
+
+def _check_notes(guide: Guide) -> None:
+    """Guided notes need topics, and at least one blank in them."""
+    from .layout.notes import holes, lowercase, pattern, words_of
+
+    where = Location(str(guide.path))
+    if not guide.topics:
+        raise GuideError([Problem(where, "guided notes are made from the guide's 'topics:', and it has none "
+                                         "(add topics with their points)")])
+    for topic in guide.topics:
+        found = pattern(words_of(guide, topic))
+        if any(holes(text, found, lowercase(guide))[1] for text in (topic.summary or "",) + topic.points):
+            return
+    raise GuideError([Problem(where, "guided notes would have no blanks: no vocabulary term appears in the "
+                                     "topics' summaries or points (mark words to leave blank as [[word]])")])
+
+
+def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
+            activities: Optional[tuple] = None) -> Guide:
+    """The guide as ``fmt`` prints it, with the questions ``questions`` chooses (select.py).
+
+    A quiz prints the questions, then the vocabulary activities only when ``activities`` names
+    them (the guide's own `activities:` belong to the handout); an exit ticket prints one to
+    three questions and nothing else.
+    """
+    fmt = fmt or "handout"
+    if fmt == "exit-ticket" and questions is None:
+        raise GuideError([Problem(Location(str(guide.path)), "an exit ticket needs its questions chosen: "
+                                  f"add --questions with one to {TICKET_MOST} (e.g. --questions 2,5 or "
+                                  "--questions tag:exit)")])
+    chosen = select.select(guide, questions)
+    if fmt == "handout":
+        return chosen
+    if fmt == "exit-ticket" and len(chosen.questions) > TICKET_MOST:
+        raise GuideError([Problem(Location(str(guide.path)), f"--questions '{questions}': chooses "
+                                  f"{len(chosen.questions)} questions; an exit ticket holds one to {TICKET_MOST} "
+                                  "(choose fewer, or build a quiz with --format quiz)")])
+    if fmt in ("notes", "cornell"):
+        _check_notes(guide)
+    if fmt == "organizers" and not (guide.benefits or guide.criticisms or guide.perspectives or guide.vocabulary):
+        raise GuideError([Problem(Location(str(guide.path)), "graphic organizers are made from 'benefits:', "
+                                  "'criticisms:', 'perspectives:' and 'vocabulary:', and the guide has none of them")])
+    kept = tuple(activities) if activities is not None and fmt == "quiz" else ()
+    words = labels.for_language(guide.language, guide.labels)
+    subtitle = words[fmt] if fmt in ("quiz",) + READING else guide.subtitle
+    if fmt in READING:  # the reading's; the questions stay for the handout and the quiz
+        chosen = dataclasses.replace(chosen, questions=())
+    return dataclasses.replace(chosen, format=fmt, activities=kept, subtitle=subtitle)

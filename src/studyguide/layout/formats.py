@@ -1,0 +1,89 @@
+"""The stories of the formats other than the whole handout (see studyguide.formats).
+
+A quiz is the handout's title block (its subtitle saying "Quiz"), the chosen questions and any
+vocabulary activities asked for. An exit ticket is a one-line title, a name line and its one
+to three questions, sized for a quarter or half sheet. Both reuse the handout's question
+builders, so handout, quiz and ticket number, mark and key their questions alike.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from .flow import SectionMark, Twin
+
+
+def quiz(ctx) -> list:
+    from . import activities, header, questions
+
+    return header.header(ctx) + questions.section(ctx) + activities.section(ctx)
+
+
+class NameLine(Flowable):
+    """'Name ________' across the ticket (student), or the ANSWER KEY banner in the same room (key)."""
+
+    def __init__(self, ctx, banner: str | None):
+        super().__init__()
+        self.ctx, self.banner = ctx, banner
+
+    def wrap(self, aW, aH):
+        self.width = aW
+        self.height = self.ctx.styles["body"].fontSize * 2.1
+        return aW, self.height
+
+    def draw(self):
+        c, ctx = self.canv, self.ctx
+        body = ctx.styles["body"]
+        size, base = body.fontSize, body.fontSize * 0.6
+        c.saveState()
+        if self.banner:
+            if ctx.color("shade") is not None:  # a band; a theme without bands gets a frame
+                c.setFillColor(ctx.color("shade"))
+                c.rect(0, base - 5, self.width, size + 10, stroke=0, fill=1)
+            else:
+                c.setStrokeColor(ctx.color("rule"))
+                c.rect(0, base - 5, self.width, size + 10, stroke=1, fill=0)
+            c.setFillColor(ctx.color("ink"))
+            c.setFont(ctx.font_for(self.banner, ctx.styles["heading"].fontName), size)
+            c.drawString(6, base, self.banner)
+        else:
+            label = ctx.label("name")
+            face = ctx.font_for(label, body.fontName)
+            c.setFont(face, size)
+            c.drawString(0, base, label)
+            c.setStrokeColor(ctx.color("rule"))
+            c.setLineWidth(ctx.theme.rule)
+            c.line(c.stringWidth(label, face, size) + 4, base - 2, self.width, base - 2)
+        c.restoreState()
+
+
+def exit_ticket(ctx) -> list:
+    from .. import inline
+    from . import questions
+
+    g = ctx.guide
+    title = (f"<b>{inline.markup(ctx.label('exit_ticket'), ctx.fonts)}</b> · " + inline.markup(g.title, ctx.fonts))
+    flow = [ctx.raw(title, "subheading"),
+            Twin(NameLine(ctx, None), NameLine(ctx, ctx.label("answer_key")), ctx), Spacer(1, 2)]
+    flow += [questions.question(ctx, n, q) for n, q in enumerate(g.questions, 1)]
+    return flow + [SectionMark(ctx, "end")]
+
+
+def notes(ctx) -> list:
+    from .notes import notes as guided
+
+    return guided(ctx)
+
+
+def cornell(ctx) -> list:
+    from .notes import cornell as cornell_notes
+
+    return cornell_notes(ctx)
+
+
+def organizers(ctx) -> list:
+    from .organizers import organizers as charts
+
+    return charts(ctx)
+
+
+STORIES = {"quiz": quiz, "exit-ticket": exit_ticket, "notes": notes, "cornell": cornell, "organizers": organizers}

@@ -1,0 +1,145 @@
+"""Guided notes: the topics, their summaries and points, with the vocabulary terms and the words a
+teacher marks [[like this]] left blank; the key has each blank filled, on the same lines.
+
+A blank is the fill-in-the-blank question's own blank (questions._blank_markup), so it is as wide in
+the handout as the word it hides in the key, and the two documents wrap alike.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Blank
+from .flow import SectionMark, Twin
+
+_HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
+# markup passes it through untouched): where a blank goes once the rest is marked up
+
+
+def pattern(words) -> re.Pattern | None:
+    """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
+    a plural -s or -es goes with the word into the blank."""
+    words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
+
+
+def _name(m: re.Match, lower: set) -> bool:
+    """Whether a match of a lower-case term is part of a name instead ('Human Rights Watch' for the
+    term 'human rights'): capitals beyond a sentence's first letter."""
+    word = m.group(0)
+    if word.casefold() not in lower and word[:-1].casefold() not in lower and word[:-2].casefold() not in lower:
+        return False
+    starts = bool(_SENTENCE_START.search(m.string[:m.start()]))
+    rest = word[1:] if starts else word
+    return rest != rest.lower()
+
+
+def holes(text: str, found: re.Pattern | None, lower: set = frozenset()) -> tuple[str, list[str]]:
+    """``text`` with each match replaced by a numbered hole, and the words taken out, in order.
+    ``lower``: the folded terms written in lower case, which a capitalised name does not match."""
+    taken: list[str] = []
+    if found is None:
+        return text, taken
+
+    def hole(m):
+        if _name(m, lower):
+            return m.group(0)
+        taken.append(m.group(0))
+        return f"\ue000{len(taken) - 1}\ue001"
+
+    return found.sub(hole, text), taken
+
+
+def blanked(ctx, text: str, found, style: str, **kw):
+    """A paragraph of ``text`` with its matches blank for the student and filled in the key."""
+    from .. import inline
+    from .questions import _blank_markup
+
+    raw, taken = holes(text, found, lowercase(ctx.guide))
+    if not taken:
+        return ctx.p(text, style, **kw)
+    markup = inline.markup(raw, ctx.fonts)
+
+    def para(key: bool):
+        filled = _HOLE.sub(lambda m: _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key), markup)
+        return ctx.raw(filled, style, **kw)
+
+    return Twin(para(False), para(True), ctx)
+
+
+def words_of(guide, topic) -> list[str]:
+    return [t.term for t in guide.vocabulary] + list(topic.marked)
+
+
+def lowercase(guide) -> set:
+    """The vocabulary terms typed in lower case (a marked word is always blanked as marked)."""
+    return {t.term.casefold() for t in guide.vocabulary if t.term == t.term.lower()}
+
+
+def notes(ctx) -> list:
+    from . import header
+    from .sections import figure
+
+    g = ctx.guide
+    flow = header.header(ctx) + [SectionMark(ctx, "topics")]
+    for topic in g.topics:
+        found = pattern(words_of(g, topic))
+        flow.append(ctx.p(topic.title, "subheading"))
+        if topic.summary:
+            flow.append(blanked(ctx, topic.summary, found, "body"))
+        flow += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        if topic.image is not None:
+            flow.append(figure(ctx, topic.image, topic.caption))
+    return flow + [SectionMark(ctx, "end")]
+
+
+def cornell(ctx) -> list:
+    """Cornell notes: a cue column of questions (the topics' `cues:`; empty for the students' own), the
+    notes beside them with their blanks, and a summary at the foot to write in (the key: the first
+    paragraph of the guide's summary, on the same lines)."""
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+
+    from . import header
+    from .questions import LinedAnswer
+
+    g = ctx.guide
+    cue_w = ctx.width * 0.3
+    flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
+    head = Table([[ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]],
+                 colWidths=[cue_w, ctx.width - cue_w])
+    rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                       ("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid * 2, ctx.color("rule"))]
+    for topic in g.topics:
+        found = pattern(words_of(g, topic))
+        notes = [ctx.p(topic.title, "subheading")]
+        notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
+        notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        cues = [ctx.p(cue, "cell") for cue in topic.cues]
+        first = len(rows)
+        rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
+        rows += [[cues[i:i + 1] or "", [piece]] for i, piece in enumerate(notes[2:], 1)]
+        rows += [[[c], ""] for c in cues[len(notes) - 1:]]  # cues beyond the notes' pieces
+        style += [("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), ctx.theme.grid, ctx.color("rule")),
+                  ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 8)]
+        if first:
+            style.append(("TOPPADDING", (0, first), (-1, first), 6))
+    head.setStyle(TableStyle(style[:5] + [("LINEBELOW", (0, 0), (-1, 0), ctx.theme.grid * 2, ctx.color("ink")),
+                                          ("LINEAFTER", (0, 0), (0, 0), ctx.theme.grid * 2, ctx.color("rule"))]))
+    body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
+    body.setStyle(TableStyle(style))
+    flow += [head, body, SectionMark(ctx, "end")]
+    summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
+    para = ctx.p(summary, "answer") if summary else None
+    if para is not None:
+        from .questions import _answer_style
+
+        para.style = _answer_style(ctx)
+    lines = LinedAnswer(ctx, 5, para, 0)
+    flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
+    return flow

@@ -1,0 +1,113 @@
+"""Graphic organizers from the guide: benefits and criticisms as a T-chart, perspectives as a
+who / view / evidence chart, and a Frayer card for each vocabulary term.
+
+Every box a student fills is the short answer's ruled box (questions.LinedAnswer): ruled lines in
+the handout, the guide's text written on them in the key, in the room the longer of the two needs,
+so the two documents keep the same pages. A box the guide has nothing for (no `evidence:`, no
+`characteristics:` or `non_examples:`) is blank in the key as well.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from .flow import SectionMark
+from .sections import heading
+
+LINES = 2        # ruled lines in a chart's box (more when the key's text needs them)
+CARD_LINES = 4   # in each box of a Frayer card: two cards fill a letter page
+
+
+def _box(ctx, text, lines: int):
+    from .questions import LinedAnswer, _answer_style
+
+    para = None
+    if text:
+        para = ctx.p(text, "answer")
+        para.style = _answer_style(ctx)
+    return LinedAnswer(ctx, lines, para, 0)
+
+
+def _grid(ctx, rows, widths, extra=()):
+    table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("BOX", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
+        ("INNERGRID", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
+        ("LINEBELOW", (0, 0), (-1, 0), ctx.theme.grid * 2, ctx.color("ink")),
+        *(("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),) * (ctx.color("shade") is not None), *extra]))
+    return table
+
+
+def _point(item) -> str | None:
+    if item is None:
+        return None
+    return f"**{item.point}** — {item.detail}" if item.detail else item.point
+
+
+def tchart(ctx) -> list:
+    g = ctx.guide
+    sides = [key for key in ("benefits", "criticisms") if getattr(g, key)]
+    if not sides:
+        return []
+    count = max(len(getattr(g, key)) for key in sides)
+    rows = [[ctx.p(ctx.heading_text(key), "cell_head") for key in sides]]
+    for i in range(count):
+        items = [getattr(g, key) for key in sides]
+        rows.append([_box(ctx, _point(side[i]) if i < len(side) else None, LINES) for side in items])
+    width = ctx.width / len(sides)
+    return heading(ctx, "chart") + [_grid(ctx, rows, [width] * len(sides)), Spacer(1, 6)]
+
+
+def perspectives(ctx) -> list:
+    g = ctx.guide
+    if not g.perspectives:
+        return []
+    w = ctx.width
+    if ctx.theme.one_column:  # large print: who above its view box, in one row, so a page never parts them
+        rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("view", "evidence")]]
+        rows += [[[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES)],
+                  [ctx.p("\u00a0", "cell_head"), _box(ctx, p.evidence, LINES)]] for p in g.perspectives]
+        return heading(ctx, "perspectives") + [_grid(ctx, rows, [w / 2, w / 2]), Spacer(1, 6)]
+    rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("who", "view", "evidence")]]
+    rows += [[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES), _box(ctx, p.evidence, LINES)]
+             for p in g.perspectives]
+    return heading(ctx, "perspectives") + [_grid(ctx, rows, [w * 0.22, w * 0.42, w * 0.36]), Spacer(1, 6)]
+
+
+def frayer(ctx) -> list:
+    """One card per term: definition and characteristics above the term, examples and non-examples below."""
+    g = ctx.guide
+    if not g.vocabulary:
+        return []
+    half = ctx.width / 2
+
+    def cell(key, text):
+        return [ctx.p(ctx.label(key), "cell_head"), _box(ctx, text, CARD_LINES)]
+
+    if "_frayer_term" not in ctx.styles:  # the term, centred in its band, at the title's size
+        from reportlab.lib.enums import TA_CENTER
+        from reportlab.lib.styles import ParagraphStyle
+
+        ctx.styles["_frayer_term"] = ParagraphStyle("_frayer_term", parent=ctx.styles["title"], alignment=TA_CENTER)
+    flow = [PageBreak(), SectionMark(ctx, "vocabulary"), ctx.p(ctx.label("frayer"), "heading")]
+    for term in g.vocabulary:
+        rows = [[cell("definition", term.definition), cell("characteristics", term.characteristics)],
+                [ctx.p(term.term, "_frayer_term"), ""],
+                [cell("examples", term.example), cell("non_examples", term.non_examples)]]
+        table = Table(rows, colWidths=[half, half], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 1), (1, 1)), ("ALIGN", (0, 1), (1, 1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("BOX", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink")),
+            ("INNERGRID", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
+            ("BOX", (0, 1), (1, 1), ctx.theme.grid * 2, ctx.color("ink"))]))
+        flow.append(KeepTogether([table, Spacer(1, 14)]))
+    return flow
+
+
+def organizers(ctx) -> list:
+    from . import header
+
+    return header.header(ctx) + tchart(ctx) + perspectives(ctx) + frayer(ctx) + [SectionMark(ctx, "end")]

@@ -1,0 +1,380 @@
+"""A line-by-line look at a guide YAML could not read: every layout mistake, each at its own line.
+
+The YAML parser stops at the first thing it cannot read, and often further on than
+the mistake (an unclosed quote is "found" wherever the next quote happens to be; a
+key without its ':' at the line after). This scan runs only when the parser has
+stopped. It follows the block structure a guide uses (keys, '- ' items, '|' text,
+quoted text) line by line, and names the mistakes a teacher makes, where they are:
+
+* a tab in the indentation;
+* a quote that is never closed (at the opening quote), and “curly quotes” taken for quotes;
+* text holding ': ' that is not in quotes, and a '- ' item of a list of text (choices,
+  objectives, benefits, ...) that YAML reads as 'key: value' because of its ': ';
+* a '- ' item or a key out of line with the ones around it;
+* a key without its ':' (``lines 12``), a dash without its space (``-Explain``), and
+  several lines of text under a key without the '|' that keeps them together.
+
+It reads nothing into a line it cannot place: what it reports is a mistake in any
+reading of the file. Pure: text in, ``(line, column, message)`` out, both 1-based.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+TAB = "a tab is used for indentation (indent with spaces, not tabs)"
+UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
+COLON = "text that contains ': ' must be in quotes (put the whole text in double quotes)"
+CURLY = ("curly quotes “ ” are not quotes to YAML, and this text contains ': ' (put the whole text in straight "
+         "double quotes \"...\"; curly quotes inside them print as typed)")
+ITEM = "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)"
+INDENT = "this line is indented differently from the lines around it (line up keys of one mapping)"
+QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
+CURLY_OPEN = "“‘„«”"
+
+# Lists whose items are text, or 'key: value' items only with these keys: an item with any
+# other key is text with ': ' in it, read by YAML as a key and a value.
+TEXT_LISTS = {
+    "choices": ("choice", ("choice", "shuffle")),
+    "objectives": ("objective", ()),
+    "takeaways": ("takeaway", ()),
+    "points": ("point", ()),
+    "items": ("item", ()),
+    "benefits": ("benefit", ("point", "detail")),
+    "criticisms": ("criticism", ("point", "detail")),
+    "activities": ("activity", ()),
+}
+
+
+def item_colon(noun: str, key: str) -> str:
+    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
+    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
+
+
+@dataclass
+class _Level:
+    indent: int
+    kind: str                 # "map" or "seq"
+    key: Optional[str] = None  # for a seq: the key it is the value of; for a map: its first key
+
+
+_KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
+
+
+def _comment_at(text: str) -> int:
+    """Where a ' #' comment starts in plain text, or len(text)."""
+    m = re.search(r"(^|\s)#", text)
+    return m.start() if m else len(text)
+
+
+def _key_of(content: str) -> Optional[tuple[str, int]]:
+    """(key, offset of the value) when ``content`` is a 'key:' line, else None."""
+    if not content or content[0] in "\"'":
+        q = content[:1]
+        if not q:
+            return None
+        end = _close(content, 1, q)
+        if end is None:
+            return None
+        m = re.match(r"\s*:(\s|$)", content[end + 1:])
+        return (content[1:end], end + 1 + m.end()) if m else None
+    if content[0] in "[]{}&*!|>%@`#,?" or content.startswith("- ") or content == "-":
+        return None
+    m = re.search(r":(\s|$)", content[:_comment_at(content)])
+    if not m:
+        return None
+    return content[:m.start()].rstrip(), m.end()
+
+
+def _close(text: str, start: int, q: str) -> Optional[int]:
+    """Index of the quote closing a quoted scalar opened before ``start``, or None."""
+    i = start
+    while i < len(text):
+        c = text[i]
+        if q == '"' and c == "\\":
+            i += 2
+            continue
+        if c == q:
+            if q == "'" and text[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _flow_open(text: str) -> int:
+    """How many [ and { are left open on this line (quoted parts and comments skipped)."""
+    depth, i = 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in "\"'":
+            end = _close(text, i + 1, c)
+            if end is None:
+                return depth
+            i = end + 1
+            continue
+        if c == "#" and (i == 0 or text[i - 1].isspace()):
+            break
+        depth += c in "[{"
+        depth -= c in "]}"
+        i += 1
+    return depth
+
+
+class _Scan:
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.found: list[tuple[int, int, str]] = []
+        self.stack: list[_Level] = [_Level(-1, "map")]
+        self.pending: Optional[tuple[int, str, Optional[str]]] = (-1, "key", None)  # (indent, "key" or "dash", key)
+        self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
+        self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
+        self.skip_until = -1  # lines that belong to a multi-line quote, [ ] list or '|' text
+
+    def report(self, n: int, col: int, message: str) -> None:
+        self.found.append((n + 1, col + 1, message))
+
+    def next_indent(self, n: int) -> Optional[int]:
+        for line in self.lines[n + 1:]:
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                return len(line) - len(line.lstrip(" \t"))
+        return None
+
+    def run(self) -> list[tuple[int, int, str]]:
+        for n, line in enumerate(self.lines):
+            if n <= self.skip_until:
+                continue
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
+                continue
+            lead = line[:len(line) - len(line.lstrip(" \t"))]
+            indent = len(lead)
+            if "\t" in lead:
+                self.report(n, lead.index("\t"), TAB)
+                indent = self.pending[0] + 2 if self.pending else self.stack[-1].indent
+                indent = max(indent, 0)
+            self.line(n, indent, line[len(lead):].rstrip())
+        return self.found
+
+    # -- one line -----------------------------------------------------------
+    def line(self, n: int, indent: int, content: str) -> None:
+        if self.scalar_owner is not None and indent > self.scalar_owner and self.pending is None:
+            self.continuation(n, indent, content)
+            return
+        self.scalar_owner = None
+        if content == "-" or content.startswith("- "):
+            self.dash(n, indent, content)
+        elif _key_of(content) is not None:
+            self.key_line(n, indent, content)
+        elif content.startswith("-") and content[1:2] not in ("-", "") and self.in_seq(indent):
+            self.report(n, indent, f"a dash must be followed by a space (write '- {content[1:].strip()[:30]}')")
+            self.dash(n, indent, "- " + content[1:])
+        elif self.pending is not None and indent > self.pending[0]:
+            self.pending = None  # text on the line after its key
+            self.value(n, indent, indent, content, None)
+        else:
+            self.stray(n, indent, content)
+
+    def in_seq(self, indent: int) -> bool:
+        if self.pending is not None:
+            return indent >= self.pending[0]
+        return any(level.kind == "seq" and level.indent == indent for level in self.stack)
+
+    def continuation(self, n: int, indent: int, content: str) -> None:
+        """A line indented under plain text: YAML reads it as more of that text."""
+        body = content[:_comment_at(content)]
+        colon = re.search(r":(\s|$)", body)
+        if colon:
+            key = _key_of(content)
+            if key and _KEY_WORD.match(key[0]):
+                above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
+                    if self.last_key and self.last_key[1] == self.scalar_owner else ")"
+                self.report(n, indent, INDENT[:-1] + above)
+            else:
+                self.report(n, indent + colon.start(), COLON)
+
+    def pop_to(self, indent: int) -> None:
+        while len(self.stack) > 1 and self.stack[-1].indent > indent:
+            self.stack.pop()
+
+    def dash(self, n: int, indent: int, content: str) -> None:
+        owner = None
+        if self.pending is not None and indent >= self.pending[0] and not (
+                indent == self.pending[0] and self.pending[1] == "dash"):
+            self.pop_to(self.pending[0])
+            owner = self.pending[2]
+            self.stack.append(_Level(indent, "seq", owner))
+            self.pending = None
+        else:
+            self.pending = None
+            self.pop_to(indent)
+            top = self.stack[-1]
+            if not (top.kind == "seq" and top.indent == indent):
+                self.report(n, indent, ITEM)
+                seqs = [lv for lv in self.stack if lv.kind == "seq"]
+                if seqs:  # read on as an item of the nearest list, in its column
+                    while self.stack[-1] is not seqs[-1]:
+                        self.stack.pop()
+                    indent = seqs[-1].indent
+                else:
+                    self.stack.append(_Level(indent, "seq"))
+            owner = self.stack[-1].key
+        rest = content[1:]
+        col = indent + 1 + (len(rest) - len(rest.lstrip(" ")))
+        rest = rest.strip(" ")
+        if not rest or rest.startswith("#"):
+            self.pending = (indent, "dash", None)
+            return
+        while rest == "-" or rest.startswith("- "):  # '- - item': a list in a list
+            self.stack.append(_Level(col, "seq"))
+            inner = rest[1:]
+            col += 1 + len(inner) - len(inner.lstrip(" "))
+            rest = inner.strip(" ")
+            if not rest:
+                self.pending = (col, "dash", None)
+                return
+        key = _key_of(rest)
+        if key is not None:
+            listed = TEXT_LISTS.get(owner or "")
+            if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")):
+                self.report(n, col, item_colon(listed[0], key[0]))
+                self.value(n, col, indent, rest, None, item=True)
+                return
+            self.stack.append(_Level(col, "map", key[0]))
+            self.after_key(n, col, rest, key)
+            return
+        self.value(n, col, indent, rest, None)
+
+    def key_line(self, n: int, indent: int, content: str) -> None:
+        key = _key_of(content)
+        if self.pending is not None and indent > self.pending[0]:
+            self.pop_to(self.pending[0])
+            self.stack.append(_Level(indent, "map", key[0]))
+        else:
+            before = list(self.stack)
+            self.pop_to(indent)
+            top = self.stack[-1]
+            if top.kind == "seq" and top.indent == indent and len(self.stack) > 1 \
+                    and self.stack[-2].kind == "map" and self.stack[-2].indent == indent:
+                self.stack.pop()  # 'key:' then '- ' items in the same column, then the next key
+                top = self.stack[-1]
+            if not (top.kind == "map" and top.indent == indent):
+                maps = [j for j, lv in enumerate(before) if lv.kind == "map" and lv.indent >= 0]
+                if maps:  # read on as a key of the mapping nearest in column, the deeper one on a tie
+                    j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))
+                    self.stack = before[:j + 1]
+                    self.report(n, indent, INDENT[:-1] + f": start '{key[0]}' in the same column as "
+                                                         f"'{before[j].key}' above)")
+                else:
+                    self.report(n, indent, INDENT)
+                    self.stack.append(_Level(indent, "map", key[0]))
+        self.pending = None
+        self.after_key(n, indent, content, key)
+
+    def after_key(self, n: int, indent: int, content: str, key: tuple[str, int]) -> None:
+        name, offset = key
+        rest = content[offset:]
+        skipped = len(rest) - len(rest.lstrip(" "))
+        rest = rest.strip(" ")
+        if not rest or rest.startswith("#"):
+            self.pending = (indent, "key", name)
+            return
+        self.value(n, indent + offset + skipped, indent, rest, name)
+
+    def stray(self, n: int, indent: int, content: str) -> None:
+        """A line that is neither a key, nor a '- ' item, nor under text it continues."""
+        self.pending = None
+        words = content.split()
+        if _KEY_WORD.match(words[0]) and len(words) <= 3:
+            self.report(n, indent, f"'{words[0]}' needs a ':' after it (write '{words[0]}: {' '.join(words[1:])}')")
+        elif self.last_key is not None and self.last_key[1] == indent:
+            key = self.last_key[0]
+            self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
+                                   f"and indent every line of the text under '{key}')")
+        else:
+            self.report(n, indent, "this line is neither 'key: value' nor a '- ' list item (add the ':' after "
+                                   "the key, or indent the line under the key it belongs to)")
+
+    # -- a value ------------------------------------------------------------
+    def value(self, n: int, col: int, owner: int, text: str, key: Optional[str], item: bool = False) -> None:
+        """The value starting at column ``col`` (0-based) of line ``n``; ``owner``: its key's or dash's indent."""
+        if key is not None:
+            self.last_key = (key, owner)
+        props = re.match(r"(?:[&!]\S*\s*)+", text)  # an anchor or a tag (refused later, with its own message)
+        if props:
+            text = text[props.end():]
+            col += props.end()
+            if not text or text.startswith("#"):
+                self.pending = (owner, "key", key)
+                return
+        first = text[0]
+        if first in "|>":
+            self.skip_block(n, owner)
+            return
+        if first in "\"'":
+            end = _close(text, 1, first)
+            if end is None:
+                self.open_quote(n, col, owner, first)
+                return
+            tail = text[end + 1:].strip()
+            if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
+                self.report(n, col, QUOTE_END)
+            return
+        if first in "[{":
+            if _flow_open(text) > 0:
+                self.skip_flow(n, col, owner, text)
+            return
+        if first in "@`" or (first == "*" and re.match(r"\*\S*\s+[^#\s]", text)):
+            self.report(n, col, f"text that starts with '{first}' must be in quotes"
+                        + (" (write \"**bold** rest of the text\")" if first == "*" else
+                           " (put the whole text in double quotes)"))
+        body = text[:_comment_at(text)]
+        colon = re.search(r":(\s|$)", body)
+        if colon and not item:
+            self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
+        self.scalar_owner = owner
+
+    def open_quote(self, n: int, col: int, owner: int, q: str) -> None:
+        nxt = self.next_indent(n)
+        if nxt is None or nxt <= owner:
+            self.report(n, col, UNCLOSED)
+            return
+        for m in range(n + 1, len(self.lines)):  # a quoted text over several lines, each indented
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            if _close(line, 0, q) is not None:
+                self.skip_until = m
+                return
+        self.report(n, col, UNCLOSED)
+        self.skip_until = m - 1
+
+    def skip_block(self, n: int, owner: int) -> None:
+        m = n + 1
+        while m < len(self.lines):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            m += 1
+        self.skip_until = m - 1
+
+    def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
+        depth = _flow_open(text)
+        for m in range(n + 1, len(self.lines)):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            depth += _flow_open(line)
+            if depth <= 0:
+                self.skip_until = m
+                return
+        self.report(n, col, "this [ ... ] list is not closed, or an item in it contains "
+                                                      "',' or ': ' (close the list with ']', or quote the item)")
+
+
+def scan(text: str) -> list[tuple[int, int, str]]:
+    """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
+    return _Scan(text).run()

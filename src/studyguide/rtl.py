@@ -1,0 +1,142 @@
+"""Right-to-left text (Hebrew, Arabic) in the order and shapes a reader expects on paper.
+
+A PDF shows glyphs left to right, exactly as given, and reportlab (at the oldest
+version studyguide supports) neither orders nor joins right-to-left scripts. So:
+
+- Arabic letters are given their joined forms (initial, medial, final, and the
+  lam-alef ligature) by arabic-reshaper, with the vowel marks kept: learners read them;
+- each *line*, once the paragraph is broken into lines in reading order, is put
+  in display order by python-bidi (the Unicode bidirectional algorithm, brackets
+  mirrored), so numbers and Latin words inside stay left to right, and the first
+  line read is the top one. A vowel mark ends up just before its letter, where the
+  bundled font's zero-width right-to-left marks are drawn from.
+
+Bold and italic inside right-to-left text cannot be kept through that reordering;
+the guide's reader reports them with their location (see :func:`problem`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_RTL_CLASSES = ("R", "AL")
+_TAGS = re.compile("<[^>]*>")
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has a letter of a right-to-left script."""
+    return not text.isascii() and any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+
+
+def base_is_rtl(text: str) -> bool:
+    """The paragraph's direction: that of its first letter with a strong direction (UBA P2, P3)."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in _RTL_CLASSES:
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _reshaper():
+    from arabic_reshaper import ArabicReshaper
+    from arabic_reshaper.reshaper_config import default_config
+
+    # only the lam-alef ligatures: the bundled font has those presentation forms, not the rarer ones
+    config = {key: key.startswith("ARABIC LIGATURE LAM WITH ALEF") and "MAKSURA" not in key
+              for key in default_config if key.startswith("ARABIC LIGATURE")}
+    config.update(delete_harakat=False, support_ligatures=True)
+    return ArabicReshaper(configuration=config)
+
+
+def shape(text: str) -> str:
+    """Arabic letters in their joined forms; other text unchanged."""
+    if not any(unicodedata.bidirectional(c) == "AL" for c in text):
+        return text
+    return _reshaper().reshape(text)
+
+
+def display(line: str, rtl: bool) -> str:
+    """One line of (shaped) text in display order, its paragraph's direction given."""
+    return display_order(line, rtl)[0]
+
+
+def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
+    """One line in display order, and where each of its characters was in ``line`` (so a run's
+    face follows its characters). python-bidi's get_display, step by step, with the positions kept:
+    bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
+    if not has_rtl(line):
+        return line, list(range(len(line)))
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    uba.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["sg_index"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
+
+
+def problem(text: str) -> str | None:
+    """Why ``text`` (a guide's text, as typed) cannot be set right to left, or None."""
+    if not has_rtl(text) or "*" not in text:
+        return None
+    from .inline import _styles
+
+    runs = _styles(text)
+    if any(b or i for _, b, i in runs):
+        return ("bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are put in "
+                "display order line by line, and the emphasis would land on the wrong words; remove the stars")
+    return None
+
+
+def visual_lines(markup: str, style, width: float) -> str:
+    """``markup`` (shaped, in reading order) broken into lines at ``width`` the way reportlab
+    breaks it, each line then put in display order, joined with <br/>: the text a left-to-right
+    PDF line shows. Each character keeps the face it was drawn in."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from .inline import escape
+
+    probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
+                                             if style.alignment == TA_JUSTIFY else style.alignment))
+    probe.wrap(width, 1e9)
+    para_rtl = base_is_rtl(_TAGS.sub("", markup))
+    out = []
+    for line in probe.blPara.lines:
+        faces: list[tuple[str, str]] = []  # (text, face) in reading order
+        if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
+            faces.append((" ".join(line[1]), style.fontName))
+        else:
+            for frag in line.words:
+                text = getattr(frag, "text", "")
+                if text:
+                    faces.append((text, frag.fontName))
+        logical = "".join(t for t, _ in faces).strip()
+        face_at = [face for text, face in faces for _ in text]
+        lead = len("".join(t for t, _ in faces)) - len("".join(t for t, _ in faces).lstrip())
+        shown, order = display_order(logical, para_rtl)
+        pieces, current, run = [], None, []
+        for c, i in zip(shown + "\0", order + [-1]):
+            face = face_at[lead + i] if i >= 0 else None
+            if face != current and run:
+                body = escape("".join(run))
+                pieces.append(body if current == style.fontName else f'<font face="{current}">{body}</font>')
+                run = []
+            current = face
+            run.append(c)
+        out.append("".join(pieces))
+    return "<br/>".join(out), para_rtl

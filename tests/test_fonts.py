@@ -1,0 +1,309 @@
+"""Every character a guide or its labels draw has a real glyph, from an embedded font; what no font
+has is reported once; installed fonts are found on every system. Nothing here depends on fonts
+the machine happens to have: the CJK, Hebrew and Arabic fonts are bundled, and the "installed"
+font is one a test makes."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+from conftest import Pdf, build_into, guide_params, write_guide
+from glyphs import assert_no_boxes, boxes, drawn, fonts_listed
+
+from studyguide import api, render, rtl
+from studyguide.theming import fonts, sysfonts
+
+TESTS = Path(__file__).resolve().parent
+PUA = "\ue123"  # a private-use character: only the test's own font has it
+
+
+# -- the .notdef helper sees what extracted text hides --
+
+def test_the_helper_sees_a_box_that_the_extracted_text_hides(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    fonts.register()
+    path = tmp_path / "box.pdf"
+    canvas = Canvas(str(path), initialFontName=fonts.REGULAR)
+    canvas.setFont(fonts.REGULAR, 12)
+    canvas.drawString(72, 700, "A 中 B")  # DejaVu Sans has no 中: drawn as .notdef
+    canvas.save()
+    found = boxes(path)
+    assert [d.glyph for d in found] == [".notdef"] and found[0].font.endswith("DejaVuSans")
+    assert {d.char for d in drawn(path) if d.glyph != ".notdef"} >= {"A", "B"}
+    with pytest.raises(AssertionError, match="1 characters print as boxes"):
+        assert_no_boxes(path)
+
+
+# -- every bundled guide: no box, no unembedded font --
+
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_every_bundled_guide_draws_real_glyphs_from_embedded_fonts(built):
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data, pdf.path.name)
+        listed = fonts_listed(pdf.data)
+        assert listed and all(embedded for _, _, embedded in listed), listed
+        assert "Helvetica" not in {name for name, _, _ in listed}
+
+
+# -- Chinese, Japanese, Korean, Hebrew, Arabic from the bundled fonts --
+
+CJK_VOCAB = """
+    title: 中英词汇 · Chinese–English Vocabulary
+    subject: 中文 · Chinese
+    language: zh
+    summary: |
+      这一课学习十个常用词。每个词都有拼音和英文意思，例如“学校”（school）。
+      日本語：ひらがな、カタカナ、漢字。한국어: 학교, 선생님.
+    vocabulary:
+      - term: 学校
+        definition: school（xuéxiào）：学生学习的地方。
+      - term: 老师
+        definition: teacher（lǎoshī）
+      - term: 朋友
+        definition: friend（péngyou）
+      - term: 學習
+        definition: to study (traditional characters)
+      - term: 先生
+        definition: せんせい — a teacher, in Japanese
+      - term: 학생
+        definition: student, in Korean
+    questions:
+      - type: multiple_choice
+        prompt: “**老师**”是什么意思？
+        choices: [teacher, friend, school]
+        answer: A
+      - type: short_answer
+        prompt: 用“朋友”写一个句子。
+        answer: 我和我的朋友一起去学校。
+    """
+
+
+def test_a_chinese_english_vocabulary_guide_prints_every_character(tmp_path):
+    path = write_guide(tmp_path, "vocab-zh.yaml", CJK_VOCAB)
+    built = build_into(path, tmp_path / "out")
+    assert built.result.warnings == []
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data, pdf.path.name)
+        names = {name.split("+")[-1] for name, _, _ in fonts_listed(pdf.data)}
+        assert {"SGNotoSC-Regular", "SGNotoSC-Bold", "SGNotoKR-Regular"} <= names  # bold Chinese is bold
+        assert all(embedded for _, _, embedded in fonts_listed(pdf.data))
+        shown = {d.char for d in drawn(pdf.data)}
+        assert set("学校老师朋友學習ひらがなカタカナ학교선생님") <= shown
+
+
+@pytest.mark.parametrize("name", ["hebrew", "arabic"])
+def test_right_to_left_guides_print_every_character(name, tmp_path):
+    built = build_into(TESTS / "guides" / f"{name}.yaml", tmp_path / "out")
+    assert built.result.warnings == []
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data, pdf.path.name)
+        assert all(embedded for _, _, embedded in fonts_listed(pdf.data))
+    shown = [d.char for d in drawn(built.student.data)]
+    if name == "arabic":
+        # joined: the letters are drawn in their contextual forms, none in the unjoined base form
+        assert any("\ufe70" <= c <= "\ufeff" for c in shown)
+        assert not any("\u0628" <= c <= "\u064a" for c in shown)
+
+
+def test_right_to_left_lines_are_in_display_order_with_numbers_and_latin_kept():
+    assert rtl.display("בשנת 1948 הוכרזה", True) == "הזרכוה 1948 תנשב"
+    assert rtl.display('המילה "shalom" פירושה', True) == 'השוריפ "shalom" הלימה'
+    assert rtl.display("שלום (עולם)", True) == "(םלוע) םולש"  # brackets mirrored: they still enclose
+    assert rtl.display("In Hebrew, hello is שלום.", False) == "In Hebrew, hello is םולש."
+    shaped = rtl.shape("سلام")
+    assert shaped == "\ufeb3\ufefc\ufee1"  # seen initial, lam-alef ligature, final meem
+
+
+def test_right_to_left_text_reads_top_line_first(tmp_path):
+    built = build_into(TESTS / "guides" / "hebrew.yaml", tmp_path / "out")
+    lines = [ln for ln in built.student.lines[0] if "1948" in ln or "יום." in ln or ".םוי" in ln]
+    assert lines and "1948" in lines[0]  # the paragraph's first sentence is on its top line
+
+
+def test_bold_inside_right_to_left_text_is_a_located_error(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Greetings
+        summary: "In Hebrew, hello is **שלום**."
+        """)
+    with pytest.raises(api.GuideError) as err:
+        api.load(path)
+    assert str(err.value) == (
+        f"{path}:2:10: summary: bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are "
+        "put in display order line by line, and the emphasis would land on the wrong words; remove the stars")
+
+
+# -- one warning for what no font has, fast --
+
+def test_thousands_of_characters_no_font_has_get_one_warning_fast(tmp_path):
+    odd = "".join(chr(0xF0000 + i) for i in range(3000))  # supplementary private use: no font has them
+    if any(fonts.plan(set(odd[:50])).font_for.values()):
+        pytest.skip("an installed font has supplementary private-use characters")
+    lines = "\n".join(f"  {odd[i:i + 100]}" for i in range(0, 3000, 100))
+    path = write_guide(tmp_path, "odd.yaml", "title: Odd\nsummary: |\n" + lines + "\n")
+    api.build(path, tmp_path / "warm")  # imports and the installed-font index, as in any earlier run
+    start = time.perf_counter()
+    result = api.build(path, tmp_path / "out")
+    took = time.perf_counter() - start
+    assert took < 2.0, f"{took:.2f} s"
+    assert len(result.warnings) == 1
+    message = str(result.warnings[0])
+    assert message.startswith(f"{path}:2:10: warning: no font has 3,000 characters of this guide; they would "
+                              f"print as boxes: '{odd[0]}' (U+F0000, line 2:10), '{odd[1]}' (U+F0001, line 2:10)")
+    assert message.endswith("and 2,990 more: install a font that has them, or retype them")
+
+
+def test_labels_are_checked_too(tmp_path, monkeypatch):
+    """A built-in label's character that no font has is reported, at the guide (not silently a box)."""
+    from studyguide import labels
+
+    table = dict(labels.LANGUAGES["zh"], answer_key="参考答案" + PUA)
+    monkeypatch.setitem(labels.LANGUAGES, "zh", table)
+    monkeypatch.setattr(fonts, "_installed", [])
+    path = write_guide(tmp_path, "g.yaml", "title: T\nlanguage: zh\n")
+    _, warnings = render.glyph_plan(api.load(path))
+    assert [str(w) for w in warnings] == [
+        f"{path}: warning: no font has the character '{PUA}' (U+E123, the printed labels); it would print as a "
+        "box: install a font that has it, or retype it"]
+
+
+# -- installed fonts: where each system keeps them, read once --
+
+def _make_font(path: Path, chars: str) -> Path:
+    """A tiny TrueType font with a square glyph for each of ``chars``."""
+    names = [".notdef"] + [f"g{ord(c):x}" for c in chars]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({ord(c): f"g{ord(c):x}" for c in chars})
+    glyphs = {}
+    for name in names:
+        pen = TTGlyphPen(None)
+        pen.moveTo((100, 0)), pen.lineTo((100, 700)), pen.lineTo((600, 700)), pen.lineTo((600, 0)), pen.closePath()
+        glyphs[name] = pen.glyph()
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({n: (700, 100) for n in names})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": "SG Test Square", "styleName": "Regular"})
+    fb.setupOS2(fsType=0)
+    fb.setupPost()
+    fb.save(str(path))
+    return path
+
+
+def test_font_folders_on_each_system(tmp_path):
+    home = Path("/home/t")
+    win = sysfonts.font_dirs("win32", {"WINDIR": r"D:\Win", "LOCALAPPDATA": r"C:\Users\t\AppData\Local"}, home)
+    assert win == [Path(r"D:\Win") / "Fonts", Path(r"C:\Users\t\AppData\Local") / "Microsoft" / "Windows" / "Fonts"]
+    mac = sysfonts.font_dirs("darwin", {}, home)
+    assert mac == [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
+                   Path("/Library/Fonts"), home / "Library/Fonts"]
+    linux = sysfonts.font_dirs("linux", {"XDG_DATA_DIRS": "/opt/share:/usr/share"}, home)
+    assert linux == [Path("/opt/share/fonts"), Path("/usr/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
+    own = sysfonts.font_dirs("linux", {"STUDYGUIDE_FONT_PATH": f"/a{os.pathsep}/b"}, home)
+    assert own[:2] == [Path("/a"), Path("/b")]
+    assert sysfonts.cache_path({}, "win32", home) == home / "AppData/Local/studyguide/fonts.json"
+    assert sysfonts.cache_path({}, "darwin", home) == home / "Library/Caches/studyguide/fonts.json"
+    assert sysfonts.cache_path({"XDG_CACHE_HOME": "/c"}, "linux", home) == Path("/c/studyguide/fonts.json")
+
+
+def test_the_cmap_reader_agrees_with_reportlab(tmp_path):
+    import gzip
+
+    for name in ("SGKorean", "SGSans"):
+        fonts.register(name)
+        path = fonts.FONT_DIR / fonts.FAMILIES[name][0, 0][1]
+        if path.suffix == ".gz":
+            path = tmp_path / path.stem
+            path.write_bytes(gzip.decompress((fonts.FONT_DIR / fonts.FAMILIES[name][0, 0][1]).read_bytes()))
+        [(index, ranges)] = sysfonts.read_faces(path)
+        cover = sysfonts.Coverage(ranges)
+        expected = set(fonts.coverage(fonts.FAMILIES[name][0, 0][0])) - {0xFFFF}  # a noncharacter
+        read = {c for a, b in ranges for c in range(a, b + 1)}
+        assert read == expected and all(c in cover for c in list(expected)[:500])
+
+
+def test_a_cff_or_broken_file_is_skipped(tmp_path):
+    (tmp_path / "broken.ttf").write_bytes(b"\x00\x01\x00\x00garbage")
+    (tmp_path / "empty.otf").write_bytes(b"")
+    assert sysfonts.read_faces(tmp_path / "broken.ttf") == []
+    assert sysfonts.read_faces(tmp_path / "empty.otf") == []
+
+
+def test_the_index_is_cached_between_runs(tmp_path, monkeypatch):
+    font = _make_font(tmp_path / "fonts" / "square.ttf" if (tmp_path / "fonts").mkdir() is None else None, PUA)
+    cache = tmp_path / "cache" / "fonts.json"
+    files = sysfonts.font_files([tmp_path / "fonts"], use_fontconfig=False)
+    assert files == [font]
+    [(path, face, cover)] = sysfonts.index(files, cache)
+    assert path == font and face == 0 and ord(PUA) in cover and cache.exists()
+    monkeypatch.setattr(sysfonts, "read_faces", lambda p: pytest.fail("read again though unchanged"))
+    assert len(sysfonts.index(files, cache)) == 1
+    os.utime(font, ns=(1, 1))  # changed: read again
+    monkeypatch.setattr(sysfonts, "read_faces", lambda p: [])
+    assert sysfonts.index(files, cache) == []
+
+
+def test_an_installed_font_draws_what_the_bundled_fonts_lack(tmp_path, monkeypatch):
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    _make_font(folder / "square.ttf", PUA)
+    monkeypatch.setenv("STUDYGUIDE_FONT_PATH", str(folder))
+    monkeypatch.setenv("STUDYGUIDE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(fonts, "_installed", None)
+    path = write_guide(tmp_path, "g.yaml", f"title: Squares {PUA}\nsummary: A square {PUA} here.\n")
+    built = build_into(path, tmp_path / "out")
+    assert built.result.warnings == []
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data)
+        square = [d for d in drawn(pdf.data) if d.char == PUA]
+        assert square and all("SGTestSquare" in d.font.replace(" ", "") or d.font for d in square)
+        assert all(embedded for _, _, embedded in fonts_listed(pdf.data))
+    monkeypatch.setattr(fonts, "_installed", None)
+
+
+def test_display_order_is_python_bidis_with_positions_kept():
+    from bidi.algorithm import get_display
+
+    for text in ("בשנת 1948 הוכרזה", 'abc שלום (hello) 2024 עולם', "اللغة العربية 400 مليون", "plain"):
+        for right in (True, False):
+            shown, order = rtl.display_order(text, right)
+            assert shown == get_display(text, base_dir="R" if right else "L")
+            assert sorted(order) == list(range(len(text)))
+
+
+def test_a_hebrew_crossword_reads_right_to_left():
+    from studyguide.activities import crossword
+
+    puzzle = crossword.make([("כתב", "write"), ("בית", "house"), ("תבל", "world")])
+    assert len(puzzle.entries) == 3
+    for entry in puzzle.entries:
+        assert [puzzle.grid[r][c] for r, c in entry.positions()] == list(entry.cells)
+        if entry.direction == crossword.ACROSS:  # its number is on its rightmost cell
+            r, c = entry.positions()[-1]
+            assert c < entry.col
+    numbered = [(r, c) for r, c, _ in sorted(puzzle.numbers, key=lambda t: t[2])]
+    assert numbered == sorted(numbered, key=lambda p: (p[0], -p[1]))  # numbered right to left
+
+
+def test_a_crossword_of_mixed_directions_is_a_located_error(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Mixed
+        vocabulary:
+          - term: שלום
+            definition: hello
+          - term: house
+            definition: בית
+        activities:
+          - matching
+          - crossword
+        """)
+    with pytest.raises(api.GuideError) as err:
+        api.load(path)
+    assert str(err.value) == (
+        f"{path}:9:5: activities item 2: a crossword cannot mix right-to-left terms ('שלום') with left-to-right "
+        "ones ('house'): its Across answers run one way; keep the terms of one script, or leave the crossword out")
