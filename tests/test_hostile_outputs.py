@@ -625,3 +625,19 @@ def test_a_good_seed_still_prints_in_the_footer(tmp_path):
     from hostile_support import pdf_text
 
     assert "Période 3 — 2026" in pdf_text(tmp_path / "out" / "g-B.pdf")
+
+
+# -- 8. small ones ------------------------------------------------------------------------------------
+
+def test_the_months_number_may_be_used_in_dates(tmp_path):
+    guide(tmp_path, "g.yaml", extra=('source:\n  title: An article\n  date: "2026-03-14"\nlabels:\n'
+                                     '  full_date: "{day}/{m}/{year}"\n  month_year: "{m}/{year}"\n'))
+    run = cli_inprocess(["build", "g.yaml", "-o", "out", "--no-key"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    from hostile_support import pdf_text
+
+    assert "14/3/2026" in pdf_text(tmp_path / "out" / "g.pdf")
+    guide(tmp_path, "h.yaml", extra='labels:\n  full_date: "{d}/{m}/{year}"\n')
+    run = cli_inprocess(["validate", "h.yaml"], cwd=tmp_path)
+    assert run.err == ("h.yaml:7:14: labels.full_date: '{d}' is not filled in here (use {day}, {m}, {month}, "
+                       "{year}); for a brace itself write {{ or }}\n")

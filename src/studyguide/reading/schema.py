@@ -45,6 +45,10 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 
+# filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
+EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
+
+
 class GuideWalker(QuestionsMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
@@ -183,7 +187,7 @@ class GuideWalker(QuestionsMixin, Walker):
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
         """A label's {...} parts must be ones studyguide fills in for that label."""
-        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
+        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f} | EXTRA_PLACEHOLDERS.get(key, set()))
         if not allowed:
             return True  # nothing is filled in: the label prints as typed, braces and all
         offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
