@@ -641,3 +641,40 @@ def test_the_months_number_may_be_used_in_dates(tmp_path):
     run = cli_inprocess(["validate", "h.yaml"], cwd=tmp_path)
     assert run.err == ("h.yaml:7:14: labels.full_date: '{d}' is not filled in here (use {day}, {m}, {month}, "
                        "{year}); for a brace itself write {{ or }}\n")
+
+
+@pytest.mark.parametrize("folder, message", [
+    ("/dev/null", "/dev/null: is not a folder; name a folder for the files with -o"),
+    ("/proc", "/proc: new files cannot be written in this folder (No such file or directory); name another "
+              "folder with -o"),
+])
+@pytest.mark.parametrize("command", [["build", "g.yaml"], ["export", "g.yaml", "--to", "quizlet"]])
+def test_an_output_folder_that_cannot_take_files_is_named_before_any_work(tmp_path, folder, message, command):
+    if not Path(folder).exists():
+        pytest.skip(f"no {folder} here")
+    guide(tmp_path, "g.yaml", extra="vocabulary:\n  - term: atom\n    definition: a small part\n")
+    run = cli_inprocess([*command, "-o", folder], cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == message + "\n"
+
+
+def test_a_word_search_that_leaves_out_many_terms_names_ten(tmp_path):
+    from studyguide import activities
+
+    lines = ["title: Many terms", "activities: [word_search]", "vocabulary:"]
+    def word(i: int) -> str:  # 960 different nine-letter words
+        letters = ""
+        for _ in range(4):
+            i, r = divmod(i, 26)
+            letters += "abcdefghijklmnopqrstuvwxyz"[r]
+        return "quiz" + letters + "s"
+
+    lines += [f"  - term: {word(i)}\n    definition: a word" for i in range(960)]
+    (tmp_path / "g.yaml").write_text("\n".join(lines) + "\n")
+    found = activities.warnings(api.load(tmp_path / "g.yaml"))
+    (line,) = [str(w) for w in found if "left out" in str(w)]
+    left = int(line.split("word search: ")[1].split(" terms")[0])
+    assert left > 900
+    assert line.count("'") == 2 * activities.MAX_LISTED
+    assert line.endswith(f" and {left - activities.MAX_LISTED} more")
+    assert len(line) < 700

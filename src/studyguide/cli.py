@@ -183,6 +183,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     if not guides:
         raise api.UsageError(f"no guides (*.yaml) found in {', '.join(paths or ['guides'])}")
     paper = paper.lower() if paper else None
+    files.check_folder(out_dir)
     read, known = batch.plan(guides, out_dir, not no_key, options)  # every output named before any is drawn
     outcomes = batch.build_many(guides, out_dir, paper, not no_key, jobs, options, read, known,
                                 debug=ctx.obj.get("debug"))
@@ -364,6 +365,7 @@ def list_themes(guide, folder, preview, png, out_dir):
         guide = found[0] if found else pv.STARTER
     guide = Path(guide)
     out = Path(out_dir)
+    files.check_folder(out)
     ext = ".png" if png else ".pdf"
     named = [(t, out / files.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext))
              for t in listed]
@@ -413,6 +415,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     if apkg:
         from .export.anki import export_with_apkg as exporter
     out = Path(out_dir)
+    files.check_folder(out)
     failed = 0
     for path, guide, made, warnings, error in api.export_all(guides, exporter, out):  # named before written
         try:

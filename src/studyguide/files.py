@@ -222,6 +222,27 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
                     pass
 
 
+def check_folder(folder: str | Path) -> None:
+    """Before any work: the output folder named with -o is a folder, or can be one (UsageError if not).
+
+    A file or device in its place (-o /dev/null) is named as such; a folder that takes no new
+    files (-o /proc, -o /sys, a read-only disk) is found by making, and removing, an empty file.
+    """
+    from .errors import UsageError
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
+    if folder.is_dir():
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise UsageError(f"{folder}: new files cannot be written in this folder ({exc.strerror or exc}); "
+                             "name another folder with -o") from None
+
+
 def make_folder(folder: Path) -> Path:
     """``folder``, made if it is missing (with its parents); a BuildError if it cannot be made."""
     try:
