@@ -678,3 +678,35 @@ def test_a_word_search_that_leaves_out_many_terms_names_ten(tmp_path):
     assert line.count("'") == 2 * activities.MAX_LISTED
     assert line.endswith(f" and {left - activities.MAX_LISTED} more")
     assert len(line) < 700
+
+
+# -- 6. text at its documented limits: the margins hold it, or the text to shorten is named ------------
+
+LONG = " ".join(["Photosynthesis"] * 21)[:299]
+
+
+OTHER = " ".join(["Lincoln High School"] * 16)[:299]
+
+
+@pytest.mark.parametrize("extra, line, start", [
+    (f'footer: "{OTHER}"\n', "g.yaml:6:9: footer: the footer of each letter page", "footer"),
+    (f'header: "{OTHER}"\n', "g.yaml:6:9: header: takes 3 lines at the top of each letter page", "header"),
+    (f'labels:\n  page: "{OTHER[:285]} {{n}} {{total}}"\n',
+     "g.yaml:1:8: title: the footer of each letter page", "labels"),  # the title, 299, is still the longest
+])
+def test_text_at_its_limits_that_would_overprint_is_named(tmp_path, extra, line, start):
+    (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\n' + TITLE.format(title="x").split("\n", 1)[1] + extra)
+    run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 1, run.err
+    (message,) = run.messages
+    assert message.startswith(line), message
+    assert "would print over" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):
+    (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\nfooter: Unit 3\n' + TITLE.format(title="x").split("\n", 1)[1])
+    run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    run = cli_inprocess(["build", "g.yaml", "-o", "out", "--edition", "large-print"], cwd=tmp_path)
+    assert run.code == 1 and "g.yaml:1:8: title: the footer of each letter page" in run.err
