@@ -28,6 +28,8 @@ def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str
 
     from .layout import Para
 
+    if paper not in ("letter", "a4"):
+        return None  # half and quarter sheets fit their own footers (sheets.py)
     width, top = pagesize
     size, room = style.fontSize, width - 2 * theme.margin_x
     para = Para(footer_markup.format(n=888, total=888), style)  # the widest page numbers a guide reaches
