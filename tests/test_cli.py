@@ -216,6 +216,6 @@ def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
     (guides / "studyguide.yaml").write_text("paper: legal\n", encoding="utf-8")
     proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
     assert proc.returncode == 1
-    assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter or a4)" in proc.stderr
+    assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)" in proc.stderr
     proc = run_cli("validate", "guides", cwd=tmp_path)
     assert proc.returncode == 1
