@@ -76,7 +76,16 @@ def located(guide_path: Path, line_text: str, occurrence: int = -1) -> str:
 # --- every format, every guide ----------------------------------------------------------------------
 
 def test_the_cli_offers_every_format():
-    assert set(cli.EXPORT_FORMATS) == set(FORMATS)
+    from studyguide.export import ALIASES, exporter
+
+    assert set(cli.EXPORT_FORMATS) == set(FORMATS) | set(ALIASES)
+    assert exporter("Canvas") is exporter("brightspace") is FORMATS["qti"]
+
+
+def test_export_to_canvas_writes_the_qti_package(tmp_path, capsys):
+    code, out, _ = run(capsys, "export", "--to", "canvas", ESCAPING, "-o", tmp_path)
+    assert code == 0 and [p.name for p in tmp_path.iterdir()] == ["escaping-qti.zip"]
+    assert (tmp_path / "escaping-qti.zip").read_bytes() == qti.export(api.load(ESCAPING))[0][0][1]
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -86,7 +95,8 @@ def test_the_same_guide_exports_to_the_same_bytes(guide_path, fmt):
     again = FORMATS[fmt](api.load(guide_path))  # loaded afresh: nothing may depend on the object or the clock
     assert first[0] and first[0] == again[0]
     assert [str(p) for p in first[1]] == [str(p) for p in again[1]]
-    suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip"}[fmt]
+    suffix = {"quizlet": "-quizlet.txt", "anki": "-anki.txt", "moodle": "-moodle.xml", "qti": "-qti.zip",
+              "kahoot": "-kahoot.xlsx", "blooket": "-blooket.csv", "gimkit": "-gimkit.csv", "quizizz": "-quizizz.xlsx"}[fmt]
     assert [name for name, _ in first[0]] == [files.safe_stem(guide_path.stem) + suffix]
 
 
@@ -109,13 +119,15 @@ def test_quizlet_has_one_card_per_term(guides, guide_path):
 # --- Anki -------------------------------------------------------------------------------------------
 
 def anki_rows(data: bytes) -> tuple[dict[str, str], list[list[str]]]:
+    """Headers, and each card as [id, front, back] (the file has the id last; a quoted field is unquoted)."""
     headers, rows = {}, []
     for line in data.decode("utf-8").split("\n")[:-1]:
         if line.startswith("#"):
             key, _, value = line[1:].partition(":")
             headers[key] = value
         else:
-            rows.append(line.split("\t"))
+            cells = [c[1:-1] if c.startswith('"') and c.endswith('"') else c for c in line.split("\t")]
+            rows.append([cells[-1], *cells[:-1]])
     return headers, rows
 
 
@@ -126,8 +138,8 @@ def test_anki_headers_fields_and_stable_ids(guides, guide_path):
     assert not problems
     headers, rows = anki_rows(files[f"{guide_path.stem}-anki.txt"])
     assert headers["separator"] == "tab" and headers["html"] == "true"
-    assert headers["columns"] == "GUID\tFront\tBack" and headers["guid column"] == "1"
-    assert headers["notetype"] == "Basic" and headers["deck"] == " ".join(flat(guide.title).split())
+    assert "columns" not in headers and headers["guid column"] == "3"  # fields in order: no names to mismatch
+    assert headers["notetype"] == str(anki.MODEL_ID) and headers["deck"] == " ".join(flat(guide.title).split())
     assert len(rows) == len(guide.vocabulary)
     ids = [row[0] for row in rows]
     assert len(set(ids)) == len(ids), "each card needs its own id"
@@ -321,7 +333,10 @@ def open_qti(data: bytes):
     assert manifest.tag == f"{CP}manifest"
     hrefs = [f.get("href") for f in manifest.iter(f"{CP}file")]
     resources = list(manifest.iter(f"{CP}resource"))
-    assert [r.get("type") for r in resources] == ["imsqti_xmlv1p2"]
+    assert [r.get("type") for r in resources] == ["imsqti_xmlv1p2",
+                                                  "associatedcontent/imscc_xmlv1p1/learning-application-resource"]
+    assert resources[0].find(f"{CP}dependency").get("identifierref") == resources[1].get("identifier")
+    assert hrefs[1] == resources[1].get("href") == hrefs[0].split("/")[0] + "/assessment_meta.xml"
     for href in hrefs:
         assert href in zf.namelist(), f"the manifest names {href}, which the zip lacks"
     assert sorted(zf.namelist()) == sorted(["imsmanifest.xml", *hrefs])
@@ -471,8 +486,9 @@ def test_qti_brackets_in_the_text_are_not_blanks(guides):
     _, _, root = open_qti(exported(guides["escaping"], "qti")[0]["escaping-qti.zip"])
     item = [i for i in root.iter(f"{QTI}item") if meta(i)["question_type"] == "fill_in_multiple_blanks_question"][0]
     markup = item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")
-    assert re.findall(r"\[[^\]]*\]", markup) == ["[blank1]", "[blank2]"]
-    assert "&#91;text]" in markup and "[text]" in html_text(markup)
+    assert re.findall(r"\[[^\]]*\]", html_text(markup)) == ["[text]", "[blank1]", "[blank2]"]
+    ids = [lid.findtext(f"{QTI}material/{QTI}mattext") for lid in item.iter(f"{QTI}response_lid")]
+    assert ids == ["blank1", "blank2"]  # Canvas makes blanks of these names only; '[text]' stays text
 
 
 # --- warnings: located, exact, and the export goes on ------------------------------------------------
@@ -529,9 +545,10 @@ def test_export_command_writes_each_file_and_prints_warnings(tmp_path, capsys):
     code, out, err = run(capsys, "export", "--to", "qti", ESCAPING, "-o", tmp_path / "out")
     assert code == 0
     assert out.splitlines() == [f"exported {ESCAPING} → {tmp_path / 'out' / 'escaping-qti.zip'} (9 questions)"]
-    assert err.splitlines() == [f"{located(ESCAPING, '- type: ordering')}: warning: question 9 (ordering): Canvas "
-                                "(QTI) has no ordering question type; exported as a matching question that pairs "
-                                "each item with its position, 1 to 3"]
+    guide_warnings = [str(w) for w in api.load(ESCAPING).warnings]  # the guide's own (its '[text]' is on purpose)
+    assert err.splitlines() == guide_warnings + [
+        f"{located(ESCAPING, '- type: ordering')}: warning: question 9 (ordering): Canvas (QTI) has no ordering "
+        "question type; exported as a matching question that pairs each item with its position, 1 to 3"]
     assert (tmp_path / "out" / "escaping-qti.zip").read_bytes() == qti.export(api.load(ESCAPING))[0][0][1]
 
 
@@ -562,6 +579,7 @@ def test_export_command_apkg_goes_with_anki(tmp_path, capsys):
 
 # --- a peer's reader, where installed: Anki's own importer ------------------------------------------
 
+@pytest.mark.anki
 def test_anki_itself_imports_the_text_file_and_the_deck(guides, tmp_path):
     """Runs only where the `anki` package (Anki's own backend) is installed; skipped otherwise."""
     collection = pytest.importorskip("anki.collection")

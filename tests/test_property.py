@@ -87,6 +87,7 @@ def question(draw):
         "explanation": SIMPLE,
         "shuffle": st.sampled_from(["false", "true", "sometimes"]),
         "objective": st.sampled_from(["1", "2", "99", "Understand"]),
+        "time_limit": st.sampled_from(["20", "5", "900", "4", "901", "x"]),
         "colour": SIMPLE,
     }
     for key in draw(st.lists(st.sampled_from(sorted(extra)), unique=True, max_size=5)):
@@ -109,6 +110,8 @@ FIELDS = {
     "questions": shaped(items(question(), 4)),
     "versions": st.one_of(st.sampled_from(["1", "3", "26", "27", "0", "two"]), ANY),
     "seed": shaped(SIMPLE),
+    "time_limit": st.one_of(st.sampled_from(["20", "45", "3", "1000", "soon"]), ANY),
+    "coverage": st.one_of(st.sampled_from(["both", "key", "handout"]), ANY),
     "activities": shaped(items(st.one_of(st.sampled_from(["matching", "word search", "crossword", "puzzle"]), SIMPLE))),
     "accommodations": st.one_of(st.fixed_dictionaries({}, optional={
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),

@@ -387,23 +387,25 @@ def list_themes(guide, folder, preview, png, out_dir):
         sys.exit(1)
 
 
-EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti")  # the keys of studyguide.export.FORMATS
+EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace", "kahoot", "blooket", "gimkit", "quizizz",
+                  "wayground")  # export.FORMATS and ALIASES
 
 
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
-              help="quizlet and anki: the vocabulary; moodle and qti (Canvas): the questions.")
+              help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
+                   "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the exported files.")
 @click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
 def export_guides(paths, fmt, out_dir, apkg):
-    """Export each guide for Quizlet, Anki, Moodle or Canvas (QTI) into OUTPUT/.
+    """Export each guide for Quizlet, Anki, Moodle, Canvas (QTI) or a quiz game into OUTPUT/.
 
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.
     """
-    from .export import FORMATS
+    from .export import exporter as exporter_for
 
     guides = api.find_guides(paths or ["guides"])
     if not guides:
@@ -411,7 +413,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     fmt = fmt.lower()
     if apkg and fmt != "anki":
         raise api.UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
-    exporter = FORMATS[fmt]
+    exporter = exporter_for(fmt)
     if apkg:
         from .export.anki import export_with_apkg as exporter
     out = Path(out_dir)
@@ -439,6 +441,27 @@ def export_guides(paths, fmt, out_dir, apkg):
     if failed:
         click.echo(f"{failed} of {len(guides)} guide{'s' if len(guides) != 1 else ''} failed", err=True)
         sys.exit(1)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
+              help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
+@click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv"),
+                                                 case_sensitive=False),
+              help="The file's format, when its name and contents do not tell.")
+def import_bank(file, out, fmt):
+    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip) or CSV file of vocabulary or questions.
+
+    What does not map to a guide gets a warning with its line in FILE.
+    """
+    from .importers import import_file
+
+    path = Path(file)
+    target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
+    written, draft = import_file(path, target, fmt.lower() if fmt else None)
+    _warn(draft.problems)
+    click.echo(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
 
 
 @cli.command("check")

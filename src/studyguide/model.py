@@ -72,6 +72,7 @@ class Question:
     explanation: Optional[str] = None
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
+    time_limit: Optional[int] = None     # seconds to answer in a classroom game (Kahoot, Blooket, Quizizz)
     tags: tuple[str, ...] = ()           # the teacher's words for choosing questions (select.py)
     where: Location = field(default=Location(""), compare=False)
 
@@ -202,6 +203,7 @@ class Guide:
     questions: tuple[Question, ...] = ()
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
+    time_limit: Optional[int] = None   # seconds per question in classroom games, unless a question says
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)

@@ -1,17 +1,18 @@
-"""Exports: one guide → files the tools teachers already use (Quizlet, Anki, Moodle, Canvas/QTI).
+"""Exports: one guide → files the tools teachers already use (Quizlet, Anki, Moodle, Canvas/QTI, quiz games).
 
 Each exporter takes a :class:`~studyguide.model.Guide` and returns
 ``(files, problems)``: ``files`` a list of ``(file name, bytes)`` (names only;
 the caller chooses the folder and writes them), ``problems`` located warnings,
 one per question a format cannot hold as it is. Exporters read only the model,
-use only the standard library, and give the same bytes for the same guide.
+use only the standard library (openpyxl for the game tools' .xlsx templates), and
+give the same bytes for the same guide.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from ..model import Guide
-from . import anki, moodle, qti, quizlet
+from . import anki, games, moodle, qti, quizlet
 from ._common import Exported
 
 FORMATS: dict[str, Callable[[Guide], Exported]] = {
@@ -19,6 +20,24 @@ FORMATS: dict[str, Callable[[Guide], Exported]] = {
     "anki": anki.export,
     "moodle": moodle.export,
     "qti": qti.export,
+    "kahoot": games.kahoot,
+    "blooket": games.blooket,
+    "gimkit": games.gimkit,
+    "quizizz": games.quizizz,
 }
 
-__all__ = ["FORMATS", "Exported"]
+# The names teachers know for a format: `--to canvas` is the QTI package Canvas (and Brightspace) import.
+ALIASES: dict[str, str] = {
+    "canvas": "qti",
+    "brightspace": "qti",
+    "wayground": "quizizz",  # Quizizz's new name
+}
+
+
+def exporter(name: str) -> Callable[[Guide], Exported]:
+    """The exporter for a format's name or one of its aliases (any case)."""
+    name = name.lower()
+    return FORMATS[ALIASES.get(name, name)]
+
+
+__all__ = ["ALIASES", "FORMATS", "Exported", "exporter"]

@@ -18,6 +18,7 @@ from .. import inline
 from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
+from ..variants import about_the_others  # the rule print follows for "All of the above"
 
 Files = list[tuple[str, bytes]]
 Exported = tuple[Files, list[Problem]]
@@ -45,6 +46,13 @@ def flatten(text: str) -> str:
 def one_line(text: str) -> str:
     """Plain text on one line: every tab and line break becomes a space."""
     return flatten(plain(text))
+
+
+def keeps_choice_order(question: Question) -> bool:
+    """Whether an LMS must show the choices as written: a choice is pinned ('shuffle: false'),
+    or one is about the others ("All of the above"), which print keeps in its place too."""
+    choices = getattr(question, "choices", ())
+    return bool(getattr(question, "pinned", ())) or any(about_the_others(plain(c)) for c in choices)
 
 
 def has_emphasis(text: str) -> bool:

@@ -1,23 +1,37 @@
-"""Anki: the vocabulary as a tab-separated text file with Anki's file headers.
+"""Anki: the vocabulary as a tab-separated text file with Anki's file headers, and as a deck package.
 
-Anki (2.1.55 and later) reads the ``#key:value`` lines at the top of the file:
+Anki (2.1.55 and later) reads the ``#key:value`` lines at the top of the text file:
 
 - ``#separator:tab`` and ``#html:true``: fields are HTML, so ``**bold**`` and
   ``*italic*`` become <b>/<i>, and &, <, > and " are written as entities (a raw
   quote would start a quoted CSV field);
-- ``#columns:GUID<TAB>Front<TAB>Back`` and ``#notetype:Basic``: the Front and Back
-  columns map by name onto the Basic note type;
-- ``#guid column:1``: the first column is a stable id made from the guide's file
+- ``#notetype:`` names the note type by its id, the one the ``.apkg`` brings
+  ("studyguide term": Term, Definition). Where the collection has it (the ``.apkg``
+  was imported once), the cards update it. Where it does not, Anki takes its default
+  note type, *Basic* in the teacher's own language ("Básico", "Einfach", "Basique"),
+  and fills its fields in order: no English name is needed, so there is no column
+  header to mismatch;
+- ``#guid column:3``: the last column is a stable id made from the guide's file
   name and the term, so importing the file again updates the cards instead of
-  adding a second copy of each;
-- ``#deck:`` and ``#tags:`` name the deck (used when it exists) and tag every card
-  with the guide's file name.
+  adding a second copy of each, whichever file was imported first. The id is last
+  so that the term and the definition are the first two fields; a term that starts
+  with ``#`` is quoted, so it is not read as a comment;
+- ``#deck:`` and ``#tags:`` name the deck (made if missing) and tag every card with
+  the guide's file name. Anki reads ``::`` in a deck name as a sub-deck; the title's
+  ``::`` is written as ``:``, so each guide is one deck.
 
 The front is the term; the back is the definition and, when there is one, the example.
+
+Tested with Anki's own backend (the ``anki`` package): importing the ``.txt`` again
+after an edit updates every card, whether the ``.txt`` or the ``.apkg`` came first,
+and in a collection whose Basic note type has another language's name.
 
 :func:`apkg` also writes the deck as an Anki package (``--apkg``), with the standard
 library alone: a SQLite collection (schema 11, which every Anki since 2.1 imports)
 and an empty media list, in a zip. Its notes carry the same ids as the text file's.
+A note's modification time is made from its text, so an unchanged guide gives the
+same bytes and an edited card a different time: importing the new ``.apkg`` with
+"Update notes: Always" updates it (Anki leaves a note whose time is unchanged alone).
 """
 from __future__ import annotations
 
@@ -63,23 +77,33 @@ def _header_value(text: str) -> str:
     return " ".join(one_line(text).split())
 
 
+def deck_name(guide: Guide) -> str:
+    """The guide's title on one line, with '::' (Anki's sub-deck separator) written as ':'."""
+    return re.sub(r":{2,}", ":", _header_value(guide.title)) or guide.stem
+
+
+def _row(term_field: str, back_field: str, card_id: str) -> str:
+    if term_field.startswith("#"):  # at the start of a line Anki would read it as a comment
+        term_field = f'"{term_field}"'  # a field has no raw quote (they are &quot;), so quoting is safe
+    return f"{term_field}\t{back_field}\t{card_id}"
+
+
 def export(guide: Guide) -> Exported:
     if not guide.vocabulary:
         return [], [guide_warning(guide, "anki: the guide has no vocabulary, so no Anki file is written")]
     lines = [
         "#separator:tab",
         "#html:true",
-        "#notetype:Basic",
-        f"#deck:{_header_value(guide.title)}",
+        f"#notetype:{MODEL_ID}",
+        f"#deck:{deck_name(guide)}",
         f"#tags:studyguide {_tag(guide.stem)}",
-        "#columns:GUID\tFront\tBack",
-        "#guid column:1",
+        "#guid column:3",
     ]
     seen: dict[str, int] = {}
     for term in guide.vocabulary:
         key = " ".join(one_line(term.term).split())
         seen[key] = seen.get(key, 0) + 1  # a term listed twice still gets two distinct ids
-        lines.append(f"{guid(guide.stem, term.term, seen[key])}\t{field(term.term)}\t{back(term)}")
+        lines.append(_row(field(term.term), back(term), guid(guide.stem, term.term, seen[key])))
     text = "\n".join(lines) + "\n"
     return [(output_name(guide, SUFFIX), text.encode("utf-8"))], []
 
@@ -88,6 +112,12 @@ def export(guide: Guide) -> Exported:
 
 APKG_SUFFIX = "-anki.apkg"
 APKG_TIME = 1704067200  # 2024-01-01 00:00 UTC: a fixed modification time, so the same guide gives the same bytes
+
+
+def note_time(fields: str) -> int:
+    """A note's modification time, from its fields: the same text, the same time; edited text, another time
+    (Anki's "Update notes: Always" skips a note whose time has not changed)."""
+    return APKG_TIME + int(digest(fields)[:12], 16) % 100_000_000
 MODEL_ID = 1704067200001  # one note type for every studyguide deck: "studyguide term" (Term, Definition)
 
 _SCHEMA = """
@@ -166,14 +196,13 @@ _COL_CONF = {"activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1
 def apkg(guide: Guide) -> Exported:
     """The vocabulary as an Anki package: one deck named after the guide, one card a term.
 
-    The notes carry the same ids as the text file's cards; their modification
-    time is fixed, so when importing a changed guide choose "Update notes: Always".
+    The notes carry the same ids as the text file's cards; a note's modification
+    time comes from its text, so when importing a changed guide choose "Update notes: Always".
     """
     if not guide.vocabulary:
         return [], [guide_warning(guide, "anki: the guide has no vocabulary, so no Anki deck is written")]
     deck_id = _id(guide.stem, "deck")
-    deck_name = _header_value(guide.title) or guide.stem
-    decks = {"1": _deck(1, "Default"), str(deck_id): _deck(deck_id, deck_name)}
+    decks = {"1": _deck(1, "Default"), str(deck_id): _deck(deck_id, deck_name(guide))}
     tags = f" studyguide {_tag(guide.stem)} "
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "collection.anki2")
@@ -198,8 +227,9 @@ def apkg(guide: Guide) -> Exported:
                     card_id += 1
                 used.update((note_id, card_id))
                 front, definition = field(term.term), back(term)
+                fields = f"{front}\x1f{definition}"
                 con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
-                            (note_id, note_guid, MODEL_ID, APKG_TIME, tags, f"{front}\x1f{definition}",
+                            (note_id, note_guid, MODEL_ID, note_time(fields), tags, fields,
                              _text_of(front), _checksum(front)))
                 con.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
                             (card_id, note_id, deck_id, APKG_TIME, position))

@@ -18,18 +18,34 @@ Each question type maps onto Moodle's own (the format Moodle's qformat_xml reads
 The explanation becomes the general feedback, the points the default mark (1 when
 the guide gives none). Texts are HTML (escaped, emphasis as <b>/<i>); answers a
 student types are plain text.
+
+What Moodle's importer (question/format/xml/format.php and each type's
+``import_from_xml``) needs beyond the element names:
+
+- every ``<text>`` with markup, an entity or more than single spaces is a CDATA
+  section (a ``]]>`` inside split across two), and a line break in it is a space:
+  Moodle's XML reader drops chunks of character data that are only whitespace (the
+  parser cuts a chunk at each entity and line break), so ``<b>New</b> <i>Deal</i>``
+  written with entities came back as "NewDeal";
+- an ordering question carries ``<shownumcorrect>`` and the three combined
+  feedbacks, as Moodle's own export writes them: without ``<shownumcorrect>`` the
+  ordering importer makes hints with no text, and the database refuses them
+  (``null value in column hintformat``), which aborts the rest of the import;
+- a question with a pinned choice or an "All/None of the above" choice has
+  ``shuffleanswers`` off, so that choice stays where the guide (and print) has it.
 """
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from typing import Optional
 
 from .. import labels
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ._common import (Exported, blank_html, guide_warning, html, one_line, output_name, paragraph, plain,
-                      points_of, points_text, question_name, sub, warn, word_bank_html, xml_bytes)
+from ._common import (Exported, blank_html, guide_warning, html, keeps_choice_order, one_line, output_name,
+                      paragraph, plain, points_of, points_text, question_name, sub, warn, word_bank_html)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -77,8 +93,9 @@ def _cloze_text(text: str) -> str:
 
 
 def _shuffle(q: Question) -> str:
-    """Moodle may shuffle the choices, as the printed versions do, unless the guide pins one in place."""
-    return "false" if getattr(q, "pinned", ()) else "true"
+    """Moodle may shuffle the choices, as the printed versions do, unless one must keep its place
+    (pinned in the guide, or "All/None of the above"): Moodle shuffles all of a question's choices or none."""
+    return "false" if keeps_choice_order(q) else "true"
 
 
 def shortanswer_text(answer: str) -> str:
@@ -220,6 +237,9 @@ class _Writer:
         sub(el, "gradingtype", "ABSOLUTE_POSITION")
         sub(el, "showgrading", "SHOW")
         sub(el, "numberingstyle", "none")
+        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            self._text(el, tag, "")
+        sub(el, "shownumcorrect", "1")  # without it Moodle's ordering import writes hints the database refuses
         for i, item in enumerate(q.items, 1):  # in the right order; Moodle shuffles them for the student
             ans = sub(el, "answer", fraction=f"{i}.0000000", format="html")
             sub(ans, "text", html(item))
@@ -235,7 +255,53 @@ class _Writer:
                 self.problems.append(warn(q, n, "Moodle export does not know this question type; it is left out"))
                 continue
             method(n, q)
-        return xml_bytes(self.quiz)
+        return moodle_xml(self.quiz)
+
+
+# --- writing: ElementTree cannot write CDATA, so this small writer does ------------------------------
+
+_PLAIN = re.compile(r"[^<>&\s]*( [^<>&\s]+)*")  # text Moodle reads back as it is: no markup, single spaces
+
+
+def cdata(text: str) -> str:
+    """``text`` as CDATA; a ``]]>`` in it is split across two sections, so it survives."""
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#09;")
+
+
+def _write(el: ET.Element, out: list) -> None:
+    attrs = "".join(f' {k}="{_attr(v)}"' for k, v in el.attrib.items())
+    if not len(el) and not el.text:
+        out.append(f"<{el.tag}{attrs} />")
+    else:
+        out.append(f"<{el.tag}{attrs}>")
+        if el.text and el.tag == "text":
+            # a line break is a chunk of its own to Moodle's reader, and dropped: in HTML it is a space anyway
+            text = re.sub(r"\r\n?|\n", " ", el.text)
+            out.append(_escape(text) if _PLAIN.fullmatch(text) else cdata(text))
+        elif el.text:
+            out.append(_escape(el.text))
+        for child in el:
+            _write(child, out)
+        out.append(f"</{el.tag}>")
+    if el.tail:
+        out.append(el.tail)
+
+
+def moodle_xml(root: ET.Element) -> bytes:
+    """UTF-8 XML with a declaration, indented; each ``<text>`` that holds more than plain words is CDATA."""
+    ET.indent(root, space="  ")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+    _write(root, out)
+    out.append("\n")
+    return "".join(out).encode("utf-8")
 
 
 def export(guide: Guide) -> Exported:

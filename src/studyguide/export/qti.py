@@ -9,7 +9,10 @@ naming its Canvas type in ``qtimetadata``:
 - true_false → ``true_false_question``;
 - fill_in_blank with one blank → ``short_answer_question`` (each accepted answer);
   with several → ``fill_in_multiple_blanks_question``: ``[blank1]``… in the text and
-  a ``response_lid`` per blank listing its accepted answers;
+  a ``response_lid`` per blank listing its accepted answers. Canvas turns ``[name]``
+  into a blank only for the names it has answers for, and it reads the text as HTML
+  (so an entity such as ``&#91;`` protects nothing): when the teacher's own text has
+  a ``[blank1]``, the blanks take another name (``[gap1]``…) that the text lacks;
 - short_answer and essay → ``essay_question`` (graded by hand); the model answer or
   grading notes go into the general feedback, which Canvas shows after submission;
 - matching → ``matching_question``;
@@ -19,16 +22,24 @@ naming its Canvas type in ``qtimetadata``:
 The explanation is the general feedback (``itemfeedback`` "general_fb"), the
 points ``points_possible``. Identifiers come from hashes of the guide's file name
 and the question number, and the zip has fixed times, so the bytes never change.
+
+Beside the assessment, ``assessment_meta.xml`` (as Canvas's own export and
+text2qti write it) gives the quiz its title, description and total points, one
+attempt, and whether Canvas shuffles the choices. Canvas shuffles every question's
+choices or none: when a question has a pinned or "All/None of the above" choice
+(which print keeps in its place), shuffling is off for the quiz, with a warning.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from .. import labels, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ._common import (Exported, blank_html, guide_warning, has_emphasis, html, ident, numeric_ids, one_line,
-                      output_name, paragraph, plain, points_of, sub, warn, word_bank_html, xml_bytes, zip_bytes)
+from ._common import (Exported, blank_html, digest, guide_warning, has_emphasis, html, ident, keeps_choice_order,
+                      numeric_ids, one_line, output_name, paragraph, plain, points_of, sub, warn, word_bank_html,
+                      xml_bytes, zip_bytes)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -36,6 +47,7 @@ SUFFIX = "-qti.zip"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 MD_NS = "http://www.imsglobal.org/xsd/imsmd_v1p2"
+CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 ORDERING_WARNING = ("Canvas (QTI) has no ordering question type; exported as a matching question "
@@ -66,6 +78,8 @@ class _Writer:
         self.guide = guide
         self.words = labels.for_language(guide.language, guide.labels)  # what students and graders read
         self.problems = []
+        self.points = 0.0  # the quiz's total, for assessment_meta.xml
+        self.fixed_order = []  # numbers of the questions whose choices must keep their places
         self.assessment_id = ident(guide.stem, "assessment")
         self.root = ET.Element("questestinterop", {
             "xmlns": QTI_NS, "xmlns:xsi": XSI_NS,
@@ -77,6 +91,7 @@ class _Writer:
 
     # -- the frame every item shares --
     def _item(self, n: int, q: Question, qtype: str, text_html: str, answer_ids=()) -> tuple[ET.Element, ET.Element]:
+        self.points += points_of(q)
         item = sub(self.section, "item", ident=ident(self.guide.stem, "question", str(n)), title=f"Question {n}")
         meta = sub(sub(item, "itemmetadata"), "qtimetadata")
         _meta(meta, "question_type", qtype)
@@ -105,8 +120,11 @@ class _Writer:
         ids = numeric_ids(len(texts), self.guide.stem, str(n), "choice")
         item, pres = self._item(n, q, qtype, paragraph(q.prompt), ids)
         lid = sub(pres, "response_lid", ident="response1", rcardinality=cardinality)
-        # an LMS may shuffle the choices, as the printed versions do, unless the guide pins one in place
-        render = sub(lid, "render_choice", shuffle="Yes" if may_shuffle and not getattr(q, "pinned", ()) else "No")
+        # an LMS may shuffle the choices, as the printed versions do, unless one must keep its place
+        keep = keeps_choice_order(q)
+        if keep:
+            self.fixed_order.append((n, q))
+        render = sub(lid, "render_choice", shuffle="Yes" if may_shuffle and not keep else "No")
         for rid, text in zip(ids, texts):
             _mattext(sub(render, "response_label", ident=rid), text)
         feedback = paragraph(q.explanation)
@@ -168,9 +186,10 @@ class _Writer:
             sub(cond, "setvar", "100", action="Set", varname="SCORE")
             self._feedback(item, feedback)
             return
-        # several blanks: [blank1] … in the text ('[' in the teacher's text is an entity, so it is never a blank)
-        names = [f"blank{i}" for i in range(1, len(blanks) + 1)]
-        text = "<p>" + blank_html(q, lambda i, b: f"[{names[i]}]", text=lambda t: html(t).replace("[", "&#91;")) + "</p>" + bank
+        # several blanks: [blank1] … in the text, named so that no '[name]' the teacher typed is one of them
+        prefix = blank_prefix("".join(p for p in q.parts if isinstance(p, str)) + bank)
+        names = [f"{prefix}{i}" for i in range(1, len(blanks) + 1)]
+        text = "<p>" + blank_html(q, lambda i, b: f"[{names[i]}]") + "</p>" + bank
         answer_ids = []
         per_blank = []
         for i, b in enumerate(blanks):
@@ -242,7 +261,46 @@ class _Writer:
         return xml_bytes(self.root)
 
 
-def manifest(guide: Guide, assessment_id: str, href: str) -> bytes:
+def blank_prefix(text: str) -> str:
+    """A name for the blanks ('blank', so [blank1]…) that no '[name' in the teacher's text starts with.
+
+    Canvas makes a blank of each ``[name]`` it has answers for, after reading the
+    text as HTML, so the only protection that holds is a name the text lacks.
+    """
+    seen = {m.casefold() for m in re.findall(r"\[\s*([^\W\d]+)", html(text) + " " + plain(text))}
+    for prefix in ("blank", "gap", "slot", "fill"):
+        if prefix not in seen:
+            return prefix
+    return "blank" + digest(text)[:8]  # letters and digits: '[blank3fa9…1]' is in no teacher's text
+
+
+def assessment_meta(guide: Guide, assessment_id: str, points: float, shuffle: bool) -> bytes:
+    """The quiz settings Canvas reads beside the assessment: title, description, points, one attempt."""
+    root = ET.Element("quiz", {
+        "identifier": assessment_id, "xmlns": CANVAS_NS, "xmlns:xsi": XSI_NS,
+        "xsi:schemaLocation": f"{CANVAS_NS} https://canvas.instructure.com/xsd/cccv1p0.xsd"})
+    sub(root, "title", one_line(guide.title))
+    sub(root, "description", paragraph(guide.subtitle))
+    sub(root, "shuffle_answers", "true" if shuffle else "false")
+    sub(root, "scoring_policy", "keep_highest")
+    sub(root, "quiz_type", "assignment")
+    sub(root, "points_possible", _points(points))
+    sub(root, "show_correct_answers", "true")
+    sub(root, "allowed_attempts", "1")
+    sub(root, "one_question_at_a_time", "false")
+    sub(root, "cant_go_back", "false")
+    sub(root, "available", "false")
+    assignment = sub(root, "assignment", identifier=ident(guide.stem, "assignment"))
+    sub(assignment, "title", one_line(guide.title))
+    sub(assignment, "workflow_state", "unpublished")
+    sub(assignment, "quiz_identifierref", assessment_id)
+    sub(assignment, "points_possible", _points(points))
+    sub(assignment, "grading_type", "points")
+    sub(assignment, "submission_types", "online_quiz")
+    return xml_bytes(root)
+
+
+def manifest(guide: Guide, assessment_id: str, href: str, meta_href: str) -> bytes:
     root = ET.Element("manifest", {
         "identifier": ident(guide.stem, "manifest"), "xmlns": CP_NS, "xmlns:imsmd": MD_NS, "xmlns:xsi": XSI_NS,
         "xsi:schemaLocation": f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
@@ -256,6 +314,11 @@ def manifest(guide: Guide, assessment_id: str, href: str) -> bytes:
     resources = sub(root, "resources")
     resource = sub(resources, "resource", identifier=assessment_id, type="imsqti_xmlv1p2")
     sub(resource, "file", href=href)
+    meta_id = ident(guide.stem, "assessment_meta")
+    sub(resource, "dependency", identifierref=meta_id)
+    meta = sub(resources, "resource", identifier=meta_id,
+               type="associatedcontent/imscc_xmlv1p1/learning-application-resource", href=meta_href)
+    sub(meta, "file", href=meta_href)
     return xml_bytes(root)
 
 
@@ -265,5 +328,14 @@ def export(guide: Guide) -> Exported:
     writer = _Writer(guide)
     assessment = writer.assessment()
     href = f"{writer.assessment_id}/{writer.assessment_id}.xml"
-    data = zip_bytes([("imsmanifest.xml", manifest(guide, writer.assessment_id, href)), (href, assessment)])
+    meta_href = f"{writer.assessment_id}/assessment_meta.xml"
+    if writer.fixed_order:  # located at the first such question, naming the others
+        (first, q), more = writer.fixed_order[0], [str(n) for n, _ in writer.fixed_order[1:]]
+        also = f" (so do question{'s' if len(more) > 1 else ''} {', '.join(more)})" if more else ""
+        writer.problems.append(warn(q, first, (
+            f"a choice keeps its place (pinned, or 'All/None of the above'){also}, and Canvas shuffles the choices "
+            "of every question in a quiz or of none: this quiz does not shuffle them")))
+    meta = assessment_meta(guide, writer.assessment_id, writer.points, shuffle=not writer.fixed_order)
+    data = zip_bytes([("imsmanifest.xml", manifest(guide, writer.assessment_id, href, meta_href)), (href, assessment),
+                      (meta_href, meta)])
     return [(output_name(guide, SUFFIX), data)], writer.problems

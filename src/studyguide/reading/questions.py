@@ -18,7 +18,8 @@ from .walker import MAX_TEXT, clip, count, suggest
 MAX_CHOICES = 8
 MAX_TAG = 60
 LETTERS = "ABCDEFGH"
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags")
+COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags", "time_limit")
+TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
     "select_all": COMMON_Q + ("choices", "answer"),
@@ -58,6 +59,7 @@ class QuestionsMixin:
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
             tags=self.tags(keys.get("tags"), f"{label}.tags"),
+            time_limit=self._int(keys.get("time_limit"), f"{label}.time_limit", *TIME_LIMIT),
             where=node.where,
         )
         builder = getattr(self, "q_" + qtype)

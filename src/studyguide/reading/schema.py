@@ -18,7 +18,7 @@ from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
-from .questions import BLANK_RE, QuestionsMixin
+from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -29,7 +29,7 @@ COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
 TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
             "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions") + OPTION_KEYS + BRAND_KEYS
+            "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 # what a folder's defaults file (studyguide.yaml) may set for every guide beside it
 DEFAULTS_FILE = "studyguide.yaml"
 DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
@@ -91,6 +91,7 @@ class GuideWalker(QuestionsMixin, Walker):
             questions=self.items(g("questions"), "questions", self.question),
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
+            time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),
             activities=self._activities(g("activities")),
             coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),

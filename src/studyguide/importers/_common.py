@@ -1,0 +1,80 @@
+"""What every importer shares: a draft guide, HTML read back into guide text, located warnings.
+
+An importer reads one file and returns a :class:`Draft`: plain data (title,
+vocabulary, questions as the guide format writes them) and the warnings for what
+did not map. :mod:`.writer` turns the draft into guide YAML.
+"""
+from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Optional
+
+from ..errors import Location, Problem
+
+
+@dataclass
+class Draft:
+    """A guide being read from another tool's file: the keys of the guide format, in order."""
+    source: Path
+    title: Optional[str] = None
+    subtitle: Optional[str] = None
+    language: Optional[str] = None
+    vocabulary: list[dict] = field(default_factory=list)
+    questions: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def warn(self, message: str, line: int = 0, col: int = 0) -> None:
+        self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
+
+
+class _Text(HTMLParser):
+    """HTML → guide text: <b>/<strong> → **, <i>/<em> → *, <br> → line break, paragraphs → blank lines."""
+
+    BOLD, ITALIC = ("b", "strong"), ("i", "em")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.dropped: list[str] = []
+        self.opened: list[int] = []  # where each open <b>/<i> ended in out
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BOLD:
+            self.out.append("**")
+            self.opened.append(len(self.out))
+        elif tag in self.ITALIC:
+            self.out.append("*")
+            self.opened.append(len(self.out))
+        elif tag == "br":
+            self.out.append("\n")
+        elif tag == "p":
+            if "".join(self.out).strip():
+                self.out.append("\n\n")
+        elif tag in ("img", "video", "audio", "iframe", "object", "embed", "table"):
+            self.dropped.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.BOLD + self.ITALIC:
+            start = self.opened.pop() if self.opened else None
+            if start == len(self.out):  # <b></b>: nothing to emphasise
+                self.out.pop()
+            else:
+                self.out.append("**" if tag in self.BOLD else "*")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+
+def html_text(markup: str) -> tuple[str, list[str]]:
+    """Guide text from an HTML field, and the kinds of content (img, table…) that had to be left out."""
+    parser = _Text()
+    parser.feed(markup or "")
+    parser.close()
+    return "".join(parser.out).strip(), parser.dropped
+
+
+def entities(text: str) -> str:
+    return html_lib.unescape(text)

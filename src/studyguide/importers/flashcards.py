@@ -1,0 +1,96 @@
+"""Vocabulary from flashcard tools: Quizlet's export text and Anki's notes text export."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from ._common import Draft, html_text
+
+EXAMPLE = "<br><br><i>Example:</i> "  # how studyguide's Anki export joins a definition and its example
+
+
+def quizlet(path: Path, text: str) -> Draft:
+    """Quizlet's *Export*: term and definition separated by a tab or a comma, cards by a line break or a
+    semicolon (the choices Quizlet offers; a custom separator is not guessed)."""
+    draft = Draft(path)
+    between = "\t" if "\t" in text else ","
+    body = text.replace("\r\n", "\n").strip("\n")
+    rows = body.split("\n") if "\n" in body or between == "\t" else body.split(";")
+    if between == "," and "\n" not in body and ";" not in body:
+        rows = [body]
+    for line_no, row in enumerate(rows, 1):
+        if not row.strip():
+            continue
+        term, sep, definition = row.partition(between)
+        line = line_no if "\n" in body else 1
+        if not sep or not term.strip() or not definition.strip():
+            draft.warn(f"this card has no {'tab' if between == chr(9) else 'comma'} between a term and its definition; "
+                       "it is left out", line, 1)
+            continue
+        draft.vocabulary.append({"term": term.strip(), "definition": definition.strip()})
+    if not draft.vocabulary:
+        draft.warn("no cards found (Quizlet's export: a term, a tab or comma, its definition; one card a line)", 1, 1)
+    return draft
+
+
+def anki(path: Path, text: str) -> Draft:
+    """Anki's *Notes in Plain Text* export (and studyguide's own): ``#key:value`` headers, then one note a line.
+
+    The first two fields are the front and the back; a back written by studyguide
+    (definition, then "Example:") gives the example back. HTML becomes guide text.
+    """
+    draft = Draft(path)
+    headers: dict[str, str] = {}
+    lines = text.replace("\r\n", "\n").split("\n")
+    body_start = 0
+    for i, line in enumerate(lines):
+        if line.startswith("#") and ":" in line and not line.startswith('"'):
+            key, _, value = line[1:].partition(":")
+            headers[key.strip().lower()] = value
+            body_start = i + 1
+        else:
+            break
+    separator = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}.get(
+        headers.get("separator", "tab").lower(), "\t")
+    as_html = headers.get("html", "true").lower() == "true"
+    guid_column = int(headers["guid column"]) if headers.get("guid column", "").isdigit() else None
+    skip = {c for c in (guid_column,) if c}
+    for key in ("notetype column", "deck column", "tags column"):
+        if headers.get(key, "").isdigit():
+            skip.add(int(headers[key]))
+    if headers.get("deck"):
+        draft.title = headers["deck"].strip()
+    reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=separator)
+    for offset, cells in enumerate(reader):
+        line_no = body_start + offset + 1
+        fields = [c for i, c in enumerate(cells, 1) if i not in skip]
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
+            draft.warn("this note has no front and back; it is left out", line_no, 1)
+            continue
+        if len(fields) > 2 and any(f.strip() for f in fields[2:]):
+            draft.warn(f"only the first two fields become a term and its definition; {len(fields) - 2} more left out",
+                       line_no, 1)
+        front, back = fields[0], fields[1]
+        example = None
+        if EXAMPLE in back:
+            back, example = back.split(EXAMPLE, 1)
+        term = _field(front, as_html, draft, line_no)
+        definition = _field(back, as_html, draft, line_no)
+        entry = {"term": term, "definition": definition}
+        if example is not None:
+            entry["example"] = _field(example, as_html, draft, line_no)
+        draft.vocabulary.append(entry)
+    return draft
+
+
+def _field(value: str, as_html: bool, draft: Draft, line: int) -> str:
+    if not as_html:
+        return value.strip()
+    text, dropped = html_text(value)
+    for what in dict.fromkeys(dropped):
+        draft.warn(f"an <{what}> in this note is left out (a guide holds text)", line, 1)
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text) if "\n" not in value else text

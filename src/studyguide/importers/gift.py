@@ -1,0 +1,212 @@
+"""Questions from GIFT, Moodle's text format for questions.
+
+Read: ``::title::`` (ignored), ``[html]``/``[markdown]``/``[plain]`` text formats,
+``{T}``/``{F}`` (true_false), ``{=right ~wrong}`` (multiple_choice), weighted
+``{~%50%a ~%50%b ~%-100%c}`` (select_all), ``{=a =b}`` (fill_in_blank: the blank
+where the braces are), ``{=left -> right}`` (matching), ``{}`` (essay), ``####``
+general feedback (explanation), and the escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``.
+Numerical answers (``{#…}``) and per-answer feedback have no place in a guide and
+are left out with a warning at their line.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from ._common import Draft, html_text
+
+_SPECIAL = "~=#{}:\\"
+
+
+def unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            out.append("\n" if nxt == "n" else nxt if nxt in _SPECIAL else c + nxt)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _find(text: str, char: str, start: int = 0) -> int:
+    """The index of the first unescaped ``char`` from ``start`` (-1 if none)."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(char, i):
+            return i
+        i += 1
+    return -1
+
+
+def _split(inner: str) -> tuple[list[tuple[str, str]], str]:
+    """The answers as (marker '=' or '~', text with any weight and feedback), and the general feedback."""
+    general = ""
+    cut = _find(inner, "####")
+    if cut >= 0:
+        inner, general = inner[:cut], inner[cut + 4:]
+    answers, i, current, marker = [], 0, [], None
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\" and i + 1 < len(inner):
+            current.append(inner[i:i + 2])
+            i += 2
+            continue
+        if c in "=~" and not (c == "=" and marker is not None and "".join(current).rstrip().endswith("-")):
+            if marker is not None:
+                answers.append((marker, "".join(current).strip()))
+            marker, current = c, []
+        else:
+            current.append(c)
+        i += 1
+    if marker is not None:
+        answers.append((marker, "".join(current).strip()))
+    return answers, general.strip()
+
+
+class _Reader:
+    def __init__(self, path: Path):
+        self.draft = Draft(path)
+
+    def text(self, raw: str, fmt: str) -> str:
+        value = unescape(raw.strip())
+        if fmt == "html":
+            value, dropped = html_text(value)
+        return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+
+    def question(self, block: str, line: int) -> Optional[dict]:
+        body = block.strip()
+        if body.startswith("::"):
+            end = _find(body, "::", 2)
+            body = body[end + 2:].lstrip() if end >= 0 else body
+        fmt = "moodle"
+        m = re.match(r"\[(html|moodle|plain|markdown)\]", body)
+        if m:
+            fmt, body = m.group(1), body[m.end():]
+        start = _find(body, "{")
+        if start < 0:
+            self.draft.warn("a description with no answers (no '{…}'); it is left out", line, 1)
+            return None
+        end = _find(body, "}", start)
+        if end < 0:
+            self.draft.warn("a '{' with no closing '}'; this question is left out", line, 1)
+            return None
+        before, inner, after = body[:start], body[start + 1:end].strip(), body[end + 1:]
+        prompt = self.text(before + ("_____" + after if after.strip() else ""), fmt).strip()
+        if inner.startswith("#"):
+            self.draft.warn("a numerical question ({#…}) has no match in a guide; it is left out", line, 1)
+            return None
+        answers, general = _split(inner)
+        out: dict = {"type": None, "prompt": prompt}
+        if general:
+            out["explanation"] = self.text(general, fmt)
+        if any(_find(a, "#") >= 0 for _, a in answers):
+            self.draft.warn("feedback on single answers ('#…') has no place in a guide; it is left out", line, 1)
+        texts = [(mk, a[:_find(a, "#")] if _find(a, "#") >= 0 else a) for mk, a in answers]
+        if not answers:
+            word = inner.upper()
+            if word in ("T", "TRUE", "F", "FALSE") or re.fullmatch(r"(T|TRUE|F|FALSE)\s*(#.*)?", inner, re.S | re.I):
+                out.update(type="true_false", answer=word.split("#")[0].strip() in ("T", "TRUE"))
+                if prompt.endswith("_____"):
+                    out["prompt"] = prompt[:-5].rstrip()
+                return self._ordered(out)
+            if not inner:
+                out.update(type="essay")
+                return self._ordered(out)
+            self.draft.warn("answers not in GIFT's form ('=right ~wrong'); this question is left out", line, 1)
+            return None
+        if all(mk == "=" and _find(a, "->") >= 0 for mk, a in texts):
+            pairs = []
+            for _, a in texts:
+                arrow = _find(a, "->")
+                left, right = self.text(a[:arrow], fmt), self.text(a[arrow + 2:], fmt)
+                if left:
+                    pairs.append({"left": left, "right": right})
+                else:
+                    self.draft.warn(f"'{right}' is an extra answer with no question; a guide's matching has none, left out",
+                                    line, 1)
+            out.update(type="matching", pairs=pairs)
+            if prompt.endswith("_____"):
+                out["prompt"] = prompt[:-5].rstrip()
+            return self._ordered(out)
+        weighted = []
+        for mk, a in texts:
+            w = re.match(r"%(-?\d+(?:\.\d+)?)%", a)
+            weight = float(w.group(1)) if w else (100.0 if mk == "=" else 0.0)
+            weighted.append((weight, self.text(a[w.end():] if w else a, fmt)))
+        if all(mk == "=" for mk, _ in texts):  # short answer: every answer right → a blank
+            accepted = [t.replace("|", "/") for w, t in weighted if w >= 100 or w == 0 and True]
+            blank = "[[" + "|".join(accepted) + "]]"
+            out["prompt"] = prompt.replace("_____", blank, 1) if "_____" in prompt else f"{prompt} {blank}"
+            out["type"] = "fill_in_blank"
+            return self._ordered(out)
+        choices = [t for _, t in weighted]
+        if len(choices) > 8:
+            self.draft.warn(f"a guide holds 8 choices; {len(choices) - 8} left out", line, 1)
+            weighted, choices = weighted[:8], choices[:8]
+        right = [i for i, (w, _) in enumerate(weighted) if w > 0]
+        if not right:
+            self.draft.warn("no answer is marked right ('=' or a positive %weight%); it is left out", line, 1)
+            return None
+        full = [i for i, (w, _) in enumerate(weighted) if w >= 100]
+        if len(right) == 1 or (len(full) == 1 and all(w <= 0 or w >= 100 for w, _ in weighted)):
+            out.update(type="multiple_choice", choices=choices, answer="ABCDEFGH"[full[0] if full else right[0]])
+        else:
+            out.update(type="select_all", choices=choices, answer=["ABCDEFGH"[i] for i in right])
+        return self._ordered(out)
+
+    @staticmethod
+    def _ordered(out: dict) -> dict:
+        keys = ("type", "prompt", "choices", "answer", "pairs", "explanation")
+        return {k: out[k] for k in keys if k in out and out[k] is not None}
+
+    def read(self, text: str) -> Draft:
+        lines = text.replace("\r\n", "\n").split("\n")
+        block, start = [], 0
+        for number, line in enumerate(lines + [""], 1):
+            stripped = line.strip()
+            if stripped.startswith("//"):
+                continue
+            if stripped.startswith("$CATEGORY:"):
+                name = stripped[len("$CATEGORY:"):].strip().split("/")[-1]
+                if name and self.draft.title is None:
+                    self.draft.title = name
+                continue
+            if stripped:
+                if not block:
+                    start = number
+                block.append(line)
+                continue
+            if block and not _balanced("\n".join(block)):
+                block.append(line)  # a blank line inside an answer block
+                continue
+            if block:
+                question = self.question("\n".join(block), start)
+                if question is not None:
+                    self.draft.questions.append(question)
+                block = []
+        if not self.draft.questions:
+            self.draft.warn("no GIFT questions found", 1, 1)
+        return self.draft
+
+
+def _balanced(text: str) -> bool:
+    depth, i = 0, 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        i += 1
+    return depth <= 0
+
+
+def read(path: Path, text: str) -> Draft:
+    return _Reader(path).read(text)

@@ -1,0 +1,291 @@
+"""Questions from Moodle XML (Moodle's question bank export, and studyguide's own).
+
+Each Moodle type maps back onto the guide's: multichoice (single → multiple_choice,
+multiple → select_all), truefalse, shortanswer (→ fill_in_blank with one blank),
+multianswer/cloze with short-answer blanks (→ fill_in_blank), essay (→ short_answer
+or essay, by the grader information's label), matching, ordering. The general
+feedback becomes the explanation, the default mark the points. Anything else
+(numerical, calculated, drag-and-drop…) is left out with a warning at its line.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import xml.parsers.expat
+from pathlib import Path
+from typing import Optional
+
+from .. import labels
+from ..variants import about_the_others
+from ._common import Draft, entities, html_text
+
+_CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(.*?)(?<!\\)\}", re.S)
+
+
+class _Element(ET.Element):
+    line = col = 0  # where the element starts in the file, for located warnings
+
+
+def parse(data: bytes) -> ET.Element:
+    """The XML as an ElementTree, each element with ``line`` and ``col`` (1-based) for located warnings."""
+    builder = ET.TreeBuilder(element_factory=_Element)
+    parser = xml.parsers.expat.ParserCreate()
+    parser.buffer_text = True
+
+    def start(tag, attrs):
+        el = builder.start(tag, attrs)
+        el.line, el.col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    parser.Parse(data, True)
+    return builder.close()
+
+
+def _number(text: str) -> Optional[float]:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _text(el: Optional[ET.Element], path: str = "text") -> str:
+    node = el.find(path) if el is not None else None
+    return (node.text or "").strip() if node is not None else ""
+
+
+class _Reader:
+    def __init__(self, path: Path, root: ET.Element):
+        self.draft = Draft(path)
+        self.root = root
+        self.grade_one = True  # whether every question's mark is 1 (then the guide gave no points)
+        self.words = [labels.for_language(code) for code in labels.LANGUAGES]
+
+    def warn(self, el, message: str) -> None:
+        self.draft.warn(message, getattr(el, "line", 0), getattr(el, "col", 0))
+
+    def html(self, el, html_markup: str) -> str:
+        text, dropped = html_text(html_markup)
+        for what in dict.fromkeys(dropped):
+            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        return text
+
+    def field(self, q, tag: str) -> str:
+        node = q.find(tag)
+        return self.html(node if node is not None else q, _text(node)) if node is not None else ""
+
+    def language_of(self, label_key: str, text: str) -> Optional[tuple[str, str]]:
+        """(language, rest of the text) when ``text`` starts with that language's label (Model answer:, …)."""
+        for code, table in zip(labels.LANGUAGES, self.words):
+            label = table[label_key]
+            if text.startswith(f"**{label}**"):
+                return code, text[len(label) + 4:].strip()
+        return None
+
+    def common(self, q, el_type: str) -> dict:
+        out = {"type": el_type, "prompt": self.field(q, "questiontext")}
+        grade = _text(q, "defaultgrade") if q.find("defaultgrade") is not None else ""
+        if grade:
+            points = _number(grade)
+            if points is None or not 0 <= points <= 1000:
+                self.warn(q.find("defaultgrade"), f"'{grade}' is not a mark from 0 to 1000; the question has none")
+            else:
+                if points != 1:
+                    self.grade_one = False
+                out["points"] = points
+        explanation = self.field(q, "generalfeedback")
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def answers(self, q) -> list[tuple[float, str, ET.Element]]:
+        out = []
+        for a in q.findall("answer"):
+            fraction = _number(a.get("fraction", "0"))
+            if fraction is None:
+                self.warn(a, f"fraction '{a.get('fraction')}' is not a number; the answer counts as wrong")
+            out.append((fraction or 0.0, _text(a), a))
+        return out
+
+    # -- the types --
+    def multichoice(self, q) -> Optional[dict]:
+        single = _text(q, "single").lower() not in ("false", "0")
+        out = self.common(q, "multiple_choice" if single else "select_all")
+        answers = self.answers(q)
+        if len(answers) < 2:
+            self.warn(q, "a multiple-choice question needs 2 or more answers; it is left out")
+            return None
+        if len(answers) > 8:
+            self.warn(q, f"a guide holds 8 choices; {len(answers) - 8} left out")
+            answers = answers[:8]
+        choices = [self.html(a, text) for _, text, a in answers]
+        if single:
+            best = max(range(len(answers)), key=lambda i: answers[i][0])
+            out["answer"] = "ABCDEFGH"[best]
+        else:
+            right = [i for i, (f, _, _) in enumerate(answers) if f > 0]
+            if not right:
+                self.warn(q, "no answer has a positive grade; it is left out")
+                return None
+            out["answer"] = ["ABCDEFGH"[i] for i in right]
+        keep = _text(q, "shuffleanswers").lower() in ("false", "0")
+        if keep and not any(about_the_others(c) for c in choices):
+            out["choices"] = [{"choice": c, "shuffle": False} for c in choices]  # Moodle kept them in this order
+        else:
+            out["choices"] = choices
+        return {k: out[k] for k in ("type", "prompt", "choices", "answer", "points", "explanation") if k in out}
+
+    def truefalse(self, q) -> Optional[dict]:
+        out = self.common(q, "true_false")
+        answers = {text.lower(): f for f, text, _ in self.answers(q)}
+        out["answer"] = answers.get("true", 0) >= answers.get("false", 0)
+        return out
+
+    def _bank(self, prompt: str) -> tuple[str, bool, Optional[str]]:
+        """The prompt without studyguide's word bank paragraph, whether it had one, and its language."""
+        for code, table in zip(labels.LANGUAGES, self.words):
+            marker = f"\n\n*{table['word_bank']}* "
+            if marker in prompt:
+                return prompt[: prompt.index(marker)], True, code
+        return prompt, False, None
+
+    def shortanswer(self, q) -> Optional[dict]:
+        out = self.common(q, "fill_in_blank")
+        accepted = [re.sub(r"\\\*", "*", text) for f, text, _ in self.answers(q) if f >= 100]
+        if not accepted:
+            self.warn(q, "no answer has full marks; it is left out")
+            return None
+        if any(f < 100 for f, _, _ in self.answers(q)):
+            self.warn(q, "answers with part marks are left out (a blank takes only right answers)")
+        prompt, bank, code = self._bank(out["prompt"])
+        blank = "[[" + "|".join(a.replace("|", "/") for a in accepted) + "]]"
+        out["prompt"] = prompt.replace("_____", blank, 1) if "_____" in prompt else f"{prompt} {blank}"
+        if bank:
+            out["word_bank"] = True
+            self._language(code)
+        return out
+
+    def cloze(self, q) -> Optional[dict]:
+        out = self.common(q, "fill_in_blank")
+        out.pop("points", None)  # a cloze question's marks are its blanks' weights
+        node = q.find("questiontext")
+        markup = _text(node)
+
+        def blank(m: re.Match) -> str:
+            alternatives = []
+            for alt in re.split(r"(?<!\\)~", m.group(3)):
+                alt = re.split(r"(?<!&)(?<!\\)#", alt, maxsplit=1)[0]  # '&#35;' is an entity, a bare '#' starts feedback
+                if alt.startswith("="):
+                    alternatives.append(entities(alt[1:]).replace("\\*", "*").replace("\\}", "}").replace("\\~", "~"))
+                elif alt.startswith("%100%"):
+                    alternatives.append(entities(alt[5:]))
+            if not alternatives:
+                return "_____"
+            return "\ue000" + "|".join(a.replace("|", "/") for a in alternatives) + "\ue001"
+
+        weights = [int(m.group(1) or 1) for m in _CLOZE.finditer(markup)]
+        if not weights:
+            self.warn(q, "an embedded-answers question with no short-answer blank; it is left out")
+            return None
+        if re.search(r"\{[0-9]*:(NUMERICAL|NM|MULTICHOICE|MC|MCV|MCH|MCS|MCVS|MCHS|MULTIRESPONSE|MR|MRS)[^}]*\}", markup):
+            self.warn(q, "number and choice blanks of an embedded-answers question become plain text")
+        text = self.html(node, _CLOZE.sub(blank, markup)).replace("\ue000", "[[").replace("\ue001", "]]")
+        prompt, bank, code = self._bank(text)
+        out["prompt"] = prompt
+        if bank:
+            out["word_bank"] = True
+            self._language(code)
+        if len(set(weights)) == 1 and weights[0] > 1:
+            out["points"] = float(weights[0] * len(weights))
+            self.grade_one = False
+        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
+
+    def essay(self, q) -> Optional[dict]:
+        info = self.field(q, "graderinfo")
+        kind, answer = "essay", None
+        for key, kind_name in (("model_answer", "short_answer"), ("grading_notes", "essay")):
+            found = self.language_of(key, info)
+            if found:
+                kind, answer = kind_name, found[1]
+                self._language(found[0])
+                break
+        else:
+            answer = info or None
+        out = self.common(q, kind)
+        if answer:
+            out["answer"] = answer
+        lines = _text(q, "responsefieldlines")
+        default = 5 if kind == "short_answer" else 15  # what studyguide's export writes for the default lines
+        if lines.isdigit() and int(lines) != default:
+            out["lines"] = min(40, max(1, int(lines)))
+        return out
+
+    def matching(self, q) -> Optional[dict]:
+        out = self.common(q, "matching")
+        pairs = []
+        for s in q.findall("subquestion"):
+            left = self.html(s, _text(s))
+            right = _text(s, "answer/text")
+            if left and right:
+                pairs.append({"left": left, "right": right})
+            elif right:
+                self.warn(s, f"'{right}' is an extra answer with no question; a guide's matching has none, left out")
+        if len(pairs) < 2:
+            self.warn(q, "a matching question needs 2 or more pairs; it is left out")
+            return None
+        out["pairs"] = pairs
+        return out
+
+    def ordering(self, q) -> Optional[dict]:
+        out = self.common(q, "ordering")
+        answers = sorted(self.answers(q), key=lambda a: a[0])
+        out["items"] = [self.html(a, text) for _, text, a in answers]
+        return out
+
+    def _language(self, code: Optional[str]) -> None:
+        if code and self.draft.language is None:
+            self.draft.language = code
+
+    def read(self) -> Draft:
+        handlers = {"multichoice": self.multichoice, "truefalse": self.truefalse, "shortanswer": self.shortanswer,
+                    "cloze": self.cloze, "multianswer": self.cloze, "essay": self.essay, "matching": self.matching,
+                    "ordering": self.ordering}
+        if self.root.tag != "quiz":
+            self.warn(self.root, f"not Moodle XML: the file starts with <{self.root.tag}>, not <quiz>")
+            return self.draft
+        for q in self.root.findall("question"):
+            qtype = q.get("type", "")
+            if qtype == "category":
+                path = _text(q, "category/text")
+                if path and self.draft.title is None:
+                    name = re.sub(r"^\$[a-z]+\$/(top/)?", "", path)
+                    self.draft.title = name.replace("//", "\0").split("/")[-1].replace("\0", "/") or None
+                    info = self.field(q, "info")
+                    self.draft.subtitle = info or None
+                continue
+            handler = handlers.get(qtype)
+            if handler is None:
+                self.warn(q, f"Moodle's '{qtype}' question type has no match in a guide; it is left out")
+                continue
+            question = handler(q)
+            if question is not None:
+                question["_line"] = getattr(q, "line", 0)
+                self.draft.questions.append(question)
+        for question in self.draft.questions:
+            question.pop("_line", None)
+            if self.grade_one and question.get("points") == 1:
+                del question["points"]  # every mark 1: the guide gave no points
+        return self.draft
+
+
+def read(path: Path, data: bytes) -> Draft:
+    try:
+        root = parse(data)
+    except xml.parsers.expat.ExpatError as exc:
+        draft = Draft(path)
+        draft.warn(f"not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); nothing imported",
+                   exc.lineno, exc.offset + 1)
+        return draft
+    return _Reader(path, root).read()

@@ -1,0 +1,316 @@
+"""Questions from a QTI 1.2 package (a ``.zip``), as Canvas exports a quiz and as studyguide writes one.
+
+Each item's Canvas ``question_type`` maps back: multiple_choice, true_false,
+multiple_answers (→ select_all), short_answer (→ fill_in_blank, one blank),
+fill_in_multiple_blanks (→ fill_in_blank), essay (→ short_answer or essay, by the
+feedback's label), matching (→ matching, or ordering when it pairs items with
+their places 1, 2, 3…, as studyguide's export writes an ordering question).
+Other types (numerical, formula, file upload…) are left out with a warning.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Optional
+
+from .. import labels
+from ..variants import about_the_others
+from ._common import Draft, html_text
+import xml.parsers.expat
+
+from .moodle import parse as _parse
+
+QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
+ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+
+
+def parse(data: bytes, draft: Draft, name: str):
+    """The member's XML, or None with a warning when it is not well-formed."""
+    try:
+        return _parse(data)
+    except xml.parsers.expat.ExpatError as exc:
+        draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
+                   exc.lineno, exc.offset + 1)
+        return None
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _find(el, name: str):
+    return next((e for e in el.iter() if _local(e) == name), None)
+
+
+def _all(el, name: str) -> list:
+    return [e for e in el.iter() if _local(e) == name]
+
+
+class _Reader:
+    def __init__(self, path: Path, name: str):
+        self.draft = Draft(path)
+        self.name = name  # the member of the zip, named in warnings
+        self.points_one = True
+
+    def warn(self, el, message: str) -> None:
+        self.draft.warn(f"{self.name}: {message}", getattr(el, "line", 0), getattr(el, "col", 0))
+
+    def text(self, el, markup: str, texttype: str = "text/html") -> str:
+        if texttype != "text/html":
+            return (markup or "").strip()
+        text, dropped = html_text(markup)
+        for what in dict.fromkeys(dropped):
+            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        return text
+
+    def mattext(self, el) -> str:
+        node = _find(el, "mattext") if el is not None else None
+        if node is None:
+            return ""
+        return self.text(node, node.text or "", node.get("texttype", "text/plain"))
+
+    def meta(self, item) -> dict[str, str]:
+        return {(_find(f, "fieldlabel").text or ""): (_find(f, "fieldentry").text or "")
+                for f in _all(item, "qtimetadatafield")}
+
+    def prompt_html(self, item) -> str:
+        pres = _find(item, "presentation")
+        node = next((m for m in pres if _local(m) == "material"), None) if pres is not None else None
+        mat = _find(node, "mattext") if node is not None else None
+        markup = (mat.text or "") if mat is not None else ""
+        return re.sub(r"^\s*<div>(.*)</div>\s*$", r"\1", markup, flags=re.S)
+
+    def feedback_html(self, item) -> str:
+        for fb in _all(item, "itemfeedback"):
+            if fb.get("ident") == "general_fb":
+                mat = _find(fb, "mattext")
+                return (mat.text or "") if mat is not None else ""
+        return ""
+
+    def right_ids(self, item) -> tuple[list[str], list[str]]:
+        """The idents that score (varequal under a condition that sets or adds to SCORE), and those negated."""
+        right, negated = [], []
+        for cond in _all(item, "respcondition"):
+            setvar = _find(cond, "setvar")
+            if setvar is None or float(setvar.text or 0) <= 0:
+                continue
+            for parent in cond.iter():
+                for child in parent:
+                    if _local(child) == "varequal":
+                        (negated if _local(parent) == "not" else right).append((child.text or "").strip())
+        return right, negated
+
+    def common(self, item, kind: str, prompt_html: Optional[str] = None) -> dict:
+        meta = self.meta(item)
+        prompt = self.text(item, self.prompt_html(item) if prompt_html is None else prompt_html)
+        out: dict = {"type": kind, "prompt": prompt}
+        points = meta.get("points_possible", "")
+        try:
+            value = float(points)
+        except ValueError:
+            value = None
+        if value is not None:
+            if value != 1:
+                self.points_one = False
+            out["points"] = value
+        explanation = self.text(item, self.feedback_html(item))
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def labels_of(self, lid) -> list[tuple[str, str]]:
+        return [(lab.get("ident"), self.mattext(lab)) for lab in _all(lid, "response_label")]
+
+    # -- the types --
+    def choices(self, item, kind: str) -> Optional[dict]:
+        out = self.common(item, kind)
+        lid = _find(item, "response_lid")
+        found = self.labels_of(lid) if lid is not None else []
+        if len(found) < 2:
+            self.warn(item, "a choice question with fewer than 2 choices; it is left out")
+            return None
+        ids = [i for i, _ in found]
+        choices = [t for _, t in found][:8]
+        right, _ = self.right_ids(item)
+        picked = [ids.index(r) for r in right if r in ids and ids.index(r) < 8]
+        if not picked:
+            self.warn(item, "no choice is marked right; it is left out")
+            return None
+        render = _find(lid, "render_choice")
+        keep = render is not None and render.get("shuffle", "Yes") == "No"
+        if keep and not any(about_the_others(c) for c in choices):
+            out["choices"] = [{"choice": c, "shuffle": False} for c in choices]
+        else:
+            out["choices"] = choices
+        out["answer"] = "ABCDEFGH"[picked[0]] if kind == "multiple_choice" else ["ABCDEFGH"[i] for i in sorted(set(picked))]
+        return {k: out[k] for k in ("type", "prompt", "choices", "answer", "points", "explanation") if k in out}
+
+    def true_false(self, item) -> Optional[dict]:
+        out = self.common(item, "true_false")
+        lid = _find(item, "response_lid")
+        found = self.labels_of(lid) if lid is not None else []
+        right, _ = self.right_ids(item)
+        texts = dict(found)
+        word = texts.get(right[0], "") if right else ""
+        for code in labels.LANGUAGES:
+            table = labels.for_language(code)
+            if {t for _, t in found} == {table["true"], table["false"]}:
+                self._language(code)
+                out["answer"] = word == table["true"]
+                break
+        else:
+            out["answer"] = bool(found) and bool(right) and right[0] == found[0][0]
+        return {k: out[k] for k in ("type", "prompt", "answer", "points", "explanation") if k in out}
+
+    def _bank(self, prompt_html: str) -> tuple[str, bool]:
+        for code in labels.LANGUAGES:
+            marker = f"<p><i>{labels.for_language(code)['word_bank']}</i> "
+            where = prompt_html.find(marker)
+            if where >= 0:
+                self._language(code)
+                return prompt_html[:where], True
+        return prompt_html, False
+
+    def short_answer(self, item) -> Optional[dict]:
+        markup, bank = self._bank(self.prompt_html(item))
+        out = self.common(item, "fill_in_blank", markup)
+        accepted = [(v.text or "").strip() for v in _all(item, "varequal") if (v.text or "").strip()]
+        if not accepted:
+            self.warn(item, "a short-answer question with no accepted answer; it is left out")
+            return None
+        blank = "[[" + "|".join(a.replace("|", "/") for a in dict.fromkeys(accepted)) + "]]"
+        prompt = out["prompt"]
+        out["prompt"] = prompt.replace("_____", blank, 1) if "_____" in prompt else f"{prompt} {blank}"
+        if bank:
+            out["word_bank"] = True
+        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
+
+    def blanks(self, item) -> Optional[dict]:
+        markup, bank = self._bank(self.prompt_html(item))
+        answers = {}
+        for lid in _all(item, "response_lid"):
+            name = self.mattext(lid)
+            answers[name] = [t for _, t in self.labels_of(lid) if t]
+
+        def slot(m: re.Match) -> str:
+            name = m.group(1)
+            if name in answers and answers[name]:
+                return "\ue000" + "|".join(a.replace("|", "/") for a in answers[name]) + "\ue001"
+            return m.group(0)
+
+        out = self.common(item, "fill_in_blank", re.sub(r"\[([^\[\]]+)\]", slot, markup))
+        out["prompt"] = out["prompt"].replace("\ue000", "[[").replace("\ue001", "]]")
+        if "[[" not in out["prompt"]:
+            self.warn(item, "no blank of this question was found in its text; it is left out")
+            return None
+        if bank:
+            out["word_bank"] = True
+        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
+
+    def essay(self, item) -> Optional[dict]:
+        markup = self.feedback_html(item)
+        kind, answer, rest = "essay", None, markup
+        m = re.match(r"<p><b>(.*?)</b> (.*?)</p>", markup, re.S)
+        if m:
+            for code in labels.LANGUAGES:
+                table = labels.for_language(code)
+                for key, name in (("model_answer", "short_answer"), ("grading_notes", "essay")):
+                    if html_text(m.group(1))[0] == table[key]:
+                        kind, answer, rest = name, self.text(item, m.group(2)), markup[m.end():]
+                        self._language(code)
+        out = self.common(item, kind)
+        explanation = self.text(item, rest)
+        out.pop("explanation", None)
+        if answer:
+            out["answer"] = answer
+        if explanation:
+            out["explanation"] = explanation
+        return {k: out[k] for k in ("type", "prompt", "answer", "points", "explanation") if k in out}
+
+    def matching(self, item) -> Optional[dict]:
+        prompt_html = self.prompt_html(item)
+        lids = _all(item, "response_lid")
+        lefts = [(lid.get("ident", "").removeprefix("response_"), self.mattext(lid)) for lid in lids]
+        rights = dict(self.labels_of(lids[0])) if lids else {}
+        pairs_of = {}
+        for cond in _all(item, "respcondition"):
+            eq = _find(cond, "varequal")
+            if eq is not None and _find(cond, "setvar") is not None:
+                pairs_of[eq.get("respident", "").removeprefix("response_")] = (eq.text or "").strip()
+        if prompt_html.endswith(ORDERING_NOTE) and sorted(rights.values()) == [str(i) for i in range(1, len(lefts) + 1)]:
+            out = self.common(item, "ordering", prompt_html[: -len(ORDERING_NOTE)])
+            placed = sorted(lefts, key=lambda left: int(rights.get(pairs_of.get(left[0], ""), "0")))
+            out["items"] = [text for _, text in placed]
+            return {k: out[k] for k in ("type", "prompt", "items", "points", "explanation") if k in out}
+        out = self.common(item, "matching")
+        pairs = [{"left": text, "right": rights.get(pairs_of.get(ident, ""), "")} for ident, text in lefts]
+        if len(pairs) < 2 or not all(p["right"] for p in pairs):
+            self.warn(item, "a matching question whose pairs cannot all be read; it is left out")
+            return None
+        out["pairs"] = pairs
+        return {k: out[k] for k in ("type", "prompt", "pairs", "points", "explanation") if k in out}
+
+    def _language(self, code: str) -> None:
+        if code and self.draft.language is None:
+            self.draft.language = code
+
+    def read(self, root) -> None:
+        handlers = {"multiple_choice_question": lambda i: self.choices(i, "multiple_choice"),
+                    "multiple_answers_question": lambda i: self.choices(i, "select_all"),
+                    "true_false_question": self.true_false, "short_answer_question": self.short_answer,
+                    "fill_in_multiple_blanks_question": self.blanks, "essay_question": self.essay,
+                    "matching_question": self.matching}
+        assessment = _find(root, "assessment")
+        if assessment is not None and self.draft.title is None:
+            self.draft.title = assessment.get("title") or None
+        for item in _all(root, "item"):
+            kind = self.meta(item).get("question_type", "")
+            handler = handlers.get(kind)
+            if handler is None:
+                self.warn(item, f"Canvas's '{kind or 'unnamed'}' question type has no match in a guide; it is left out")
+                continue
+            question = handler(item)
+            if question is not None:
+                self.draft.questions.append(question)
+        if self.points_one:
+            for question in self.draft.questions:
+                if question.get("points") == 1:
+                    del question["points"]
+
+
+def read(path: Path, data: bytes) -> Draft:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        draft = Draft(path)
+        draft.warn("not a zip file (a QTI package is a .zip); nothing imported", 1, 1)
+        return draft
+    with zf:
+        names = [i.filename for i in zf.infolist() if i.file_size <= 20 * 1024 * 1024]  # no member may be a zip bomb
+        draft = Draft(path)
+        manifest = parse(zf.read("imsmanifest.xml"), draft, "imsmanifest.xml") if "imsmanifest.xml" in names else None
+        hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
+        members = [h for h in hrefs if h in names and not h.endswith("assessment_meta.xml") and h.endswith(".xml")]
+        members = members or [n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
+                              and not n.endswith("assessment_meta.xml")]
+        reader = _Reader(path, members[0] if members else path.name)
+        reader.draft.problems.extend(draft.problems)
+        metas = [n for n in names if n.endswith("assessment_meta.xml")]
+        meta = parse(zf.read(metas[0]), reader.draft, metas[0]) if metas else None
+        if meta is not None:
+            title = _find(meta, "title")
+            reader.draft.title = (title.text or "").strip() or None if title is not None else None
+            description = _find(meta, "description")
+            if description is not None and (description.text or "").strip():
+                reader.draft.subtitle = html_text(description.text)[0] or None
+        for member in members:
+            reader.name = member
+            root = parse(zf.read(member), reader.draft, member)
+            if root is None or _local(root) != "questestinterop":
+                continue
+            reader.read(root)
+    return reader.draft

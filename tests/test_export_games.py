@@ -1,0 +1,252 @@
+"""The classroom game templates: each file has the shape of the tool's own published template.
+
+Kahoot's and Quizizz's are read back with openpyxl (as the tools read an .xlsx),
+Blooket's and Gimkit's with the csv module; every kept question must come back
+with its answers and the right ones marked, within the tool's limits, and every
+limit a question exceeds must give a warning at the question's line.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import CASES, guide_params, write_guide
+from studyguide import api, cli, inline
+from studyguide.export import FORMATS, exporter, games
+from studyguide.model import MultipleChoice, SelectAll, TrueFalse
+
+openpyxl = pytest.importorskip("openpyxl")
+
+ESCAPING = CASES / "export" / "escaping.yaml"
+ALL = [*guide_params(), pytest.param(ESCAPING, id="escaping")]
+
+# The header rows of the published templates, as they are in the tools' own files.
+KAHOOT_HEADER = ["Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
+                 "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
+                 "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one"]
+BLOOKET_HEADER = ["Question #", "Question Text", "Answer 1", "Answer 2", "Answer 3\n(Optional)", "Answer 4\n(Optional)",
+                  "Time Limit (sec)\n(Max: 300 seconds)", "Correct Answer(s)\n(Only include Answer #)"]
+GIMKIT_HEADER = ["Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2 (Optional)",
+                 "Incorrect Answer 3 (Optional)"]
+QUIZIZZ_HEADER = ["Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
+                  "Correct Answer", "Time in seconds", "Image Link"]
+
+
+def only(guide, fmt):
+    files, problems = FORMATS[fmt](guide)
+    [(name, data)] = files
+    return name, data, problems
+
+
+def sheet(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    assert not data.startswith(b"\xef\xbb\xbf"), "the templates have no byte-order mark"
+    assert b"\n" not in data.replace(b"\r\n", b"").replace(b"\n(", b"").replace(b"\nImport", b""), "CRLF rows"
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def kept(guide, template):
+    return games.rows(template, guide)[0]
+
+
+@pytest.mark.parametrize("guide_path", ALL)
+def test_kahoot_file_has_the_template_shape(guide_path):
+    guide = api.load(guide_path)
+    name, data, _ = only(guide, "kahoot")
+    assert name.endswith("-kahoot.xlsx")
+    ws = sheet(data)
+    assert [ws.cell(8, c).value for c in range(2, 9)] == KAHOOT_HEADER
+    rows = kept(guide, games.KAHOOT)
+    assert rows and ws.max_row == 8 + len(rows)
+    for i, row in enumerate(rows, 1):
+        r = 8 + i
+        values = [ws.cell(r, c).value for c in range(1, 9)]
+        assert values[0] == i
+        assert len(values[1]) <= 120 and all(v is None or len(v) <= 75 for v in values[2:6])
+        answers = [v for v in values[2:6] if v is not None]
+        assert 2 <= len(answers) <= 4 and answers == row.answers
+        assert values[6] in (5, 10, 20, 30, 60, 90, 120, 240)
+        right = [int(x) for x in str(values[7]).split(",")]
+        assert right == [i + 1 for i in row.right] and all(1 <= x <= len(answers) for x in right)
+        q = row.question
+        if isinstance(q, MultipleChoice):
+            assert answers[right[0] - 1] == inline.plain(q.choices[q.answer]).replace("\n", " ").strip()
+        if isinstance(q, TrueFalse):
+            assert answers == ["True", "False"] and right == [1 if q.answer else 2]
+
+
+@pytest.mark.parametrize("guide_path", ALL)
+def test_blooket_file_has_the_template_shape(guide_path):
+    guide = api.load(guide_path)
+    name, data, _ = only(guide, "blooket")
+    rows = csv_rows(data)
+    assert rows[0] == ["Blooket\nImport Template"] + [""] * 25
+    assert rows[1] == BLOOKET_HEADER + [""] * 18
+    found = kept(guide, games.BLOOKET)
+    assert len(rows) == 2 + len(found)
+    for i, (cells, row) in enumerate(zip(rows[2:], found), 1):
+        assert len(cells) == 26 and cells[0] == str(i) and cells[8:] == [""] * 18
+        answers = [a for a in cells[2:6] if a]
+        assert 2 <= len(answers) <= 4 and answers == [games.csv_safe(a)[0] for a in row.answers]
+        assert 5 <= int(cells[6]) <= 300
+        assert [int(x) - 1 for x in cells[7].split(",")] == row.right
+
+
+@pytest.mark.parametrize("guide_path", ALL)
+def test_gimkit_file_has_the_template_shape(guide_path):
+    guide = api.load(guide_path)
+    _, data, problems = only(guide, "gimkit")
+    rows = csv_rows(data)
+    assert rows[0] == ["Gimkit Spreadsheet Import Template", "", "", "", ""] and rows[1] == GIMKIT_HEADER
+    found = kept(guide, games.GIMKIT)
+    assert len(rows) == 2 + len(found)
+    for cells, row in zip(rows[2:], found):
+        assert len(cells) == 5 and len(row.right) == 1
+        assert cells[1] == row.answers[row.right[0]] and 1 <= len([c for c in cells[2:] if c]) <= 3
+    select_all = [n for n, q in enumerate(guide.questions, 1) if isinstance(q, SelectAll)]
+    assert [p for p in problems if "select-all question is left out" in str(p)].__len__() == len(select_all)
+
+
+@pytest.mark.parametrize("guide_path", ALL)
+def test_quizizz_file_has_the_template_shape(guide_path):
+    guide = api.load(guide_path)
+    _, data, _ = only(guide, "quizizz")
+    ws = sheet(data)
+    assert [ws.cell(1, c).value for c in range(1, 11)] == QUIZIZZ_HEADER
+    found = kept(guide, games.QUIZIZZ)
+    assert ws.max_row == 1 + len(found)
+    for r, row in enumerate(found, 2):
+        values = [ws.cell(r, c).value for c in range(1, 11)]
+        assert values[1] in ("Multiple Choice", "Checkbox", "Fill-in-the-Blank", "Open-Ended")
+        options = [v for v in values[2:7] if v is not None]
+        assert options == row.answers and len(options) <= 5
+        if values[1] == "Multiple Choice":
+            assert values[7] == row.right[0] + 1 and len(options) >= 2
+        elif values[1] == "Checkbox":
+            assert [int(x) - 1 for x in values[7].split(",")] == row.right
+        else:
+            assert values[7] is None
+        assert values[8] in (5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900)
+
+
+LIMITS = """
+    title: Limits
+    time_limit: 45
+    questions:
+      - type: multiple_choice
+        prompt: "{long_q}"
+        choices: ["{long_a}", b, c, d, e, "All of the above"]
+        answer: F
+      - type: multiple_choice
+        prompt: Short.
+        choices: ["=HYPERLINK(\\"http://x\\", \\"y\\")", "-5", "@home", "+1+2"]
+        answer: B
+        time_limit: 7
+      - type: select_all
+        prompt: Pick.
+        choices: [a, b, c, d, e, f]
+        answer: [A, B, C, D, E]
+      - type: matching
+        prompt: Match.
+        pairs:
+          - {{left: a, right: b}}
+          - {{left: c, right: d}}
+"""
+
+
+@pytest.fixture()
+def limits(tmp_path):
+    return write_guide(tmp_path, "limits.yaml", LIMITS.format(long_q="Q" * 130, long_a="A" * 80))
+
+
+def _line(path, text, occurrence=0):
+    lines = path.read_text().splitlines()
+    found = [i for i, ln in enumerate(lines, 1) if ln.strip() == text]
+    return found[occurrence]
+
+
+def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
+    guide = api.load(limits)
+    _, data, problems = only(guide, "kahoot")
+    mc1, mc2, sa, matching = (_line(limits, "- type: multiple_choice"), _line(limits, "- type: multiple_choice", 1),
+                              _line(limits, "- type: select_all"), _line(limits, "- type: matching"))
+    assert [str(p) for p in problems] == [
+        f"{limits}: warning: kahoot: Kahoot offers time limits of 5, 10, 20, 30, 60, 90, 120, 240 seconds; the "
+        "guide's time_limit 45 became 60",
+        f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot holds 4 answers; choices D, E (wrong) are left out",
+        f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A "
+        f"is cut to '{'A' * 74}…'",
+        f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot questions have at most 120 characters; the "
+        f"question is cut to '{'Q' * 119}…'",
+        f"{limits}:{mc2}:5: warning: question 2 (multiple_choice): Kahoot offers time limits of 5, 10, 20, 30, 60, 90, "
+        "120, 240 seconds; time_limit 7 became 5",
+        f"{limits}:{sa}:5: warning: question 3 (select_all): Kahoot holds 4 answers and this question has 5 right ones; "
+        "it is left out",
+        f"{limits}:{matching}:5: warning: question 4 (matching): Kahoot's template has no row for a matching question; "
+        "it is left out",
+    ]
+    ws = sheet(data)
+    assert [ws.cell(9, c).value for c in range(2, 9)] == ["Q" * 119 + "…", "A" * 74 + "…", "b", "c",
+                                                         "All of the above", 60, 4]
+    assert [ws.cell(10, c).value for c in (7, 8)] == [5, 2]  # the question's own time, nearest Kahoot offers
+    assert ws.max_row == 10
+
+
+def test_spreadsheets_never_run_a_guides_text_as_a_formula(limits):
+    guide = api.load(limits)
+    ws = sheet(only(guide, "kahoot")[1])
+    cells = [ws.cell(10, c) for c in range(3, 7)]
+    assert [c.value for c in cells] == ['=HYPERLINK("http://x", "y")', "-5", "@home", "+1+2"]
+    assert all(c.data_type == "s" for c in cells), "stored as text, exactly as typed"
+    _, data, problems = only(guide, "blooket")
+    row = csv_rows(data)[3]
+    assert row[2:6] == ["'=HYPERLINK(\"http://x\", \"y\")", "-5", "'@home", "'+1+2"]  # a plain number stays as it is
+    said = [str(p) for p in problems if "formula" in str(p)]
+    assert len(said) == 3 and all(f"{limits}:{_line(limits, '- type: multiple_choice', 1)}:5:" in s for s in said)
+    gimkit_rows = csv_rows(only(guide, "gimkit")[1])
+    assert gimkit_rows[3][:2] == ["Short.", "-5"] and gimkit_rows[3][2] == "'=HYPERLINK(\"http://x\", \"y\")"
+
+
+def test_question_time_overrides_the_guides(limits):
+    guide = api.load(limits)
+    rows = kept(guide, games.BLOOKET)
+    assert [r.time for r in rows] == [45, 7]  # Blooket takes any time up to 300
+    assert [r.time for r in kept(guide, games.QUIZIZZ)] == [45, 5]
+
+
+def test_time_limit_is_checked_where_it_is_written(tmp_path):
+    from studyguide.errors import GuideError
+
+    path = write_guide(tmp_path, "bad.yaml", """
+        title: Bad
+        time_limit: 2
+        questions:
+          - type: true_false
+            prompt: Yes?
+            answer: true
+            time_limit: 1000
+    """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    text = str(info.value) if str(info.value) else ""
+    messages = [str(p) for p in getattr(info.value, "problems", [])] or [text]
+    assert any("time_limit: 2 is out of range (use a whole number from 5 to 900)" in m for m in messages)
+    assert any("time_limit: 1000 is out of range" in m for m in messages)
+
+
+def test_the_game_names_are_offered_and_wayground_is_quizizz():
+    assert exporter("wayground") is FORMATS["quizizz"] and exporter("Kahoot") is FORMATS["kahoot"]
+    assert {"kahoot", "blooket", "gimkit", "quizizz", "wayground"} <= set(cli.EXPORT_FORMATS)
+
+
+def test_export_command_writes_a_game_file(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["export", "--to", "blooket", str(ESCAPING), "-o", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert info.value.code == 0 and (tmp_path / "escaping-blooket.csv").is_file()
+    assert "Blooket's template has no row for a matching question" in err
