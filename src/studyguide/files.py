@@ -235,9 +235,10 @@ def check_folder(folder: str | Path) -> None:
         raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
     if folder.is_dir():
         try:
-            fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
-            os.close(fd)
-            os.unlink(probe)
+            with deferred():  # the probe is removed even if a signal comes meanwhile
+                fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
+                os.close(fd)
+                os.unlink(probe)
         except OSError as exc:
             raise UsageError(f"{folder}: new files cannot be written in this folder ({exc.strerror or exc}); "
                              "name another folder with -o") from None
