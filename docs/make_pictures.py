@@ -46,11 +46,14 @@ print("wrote docs/themes.png")
 # the week's other handouts from the same guide: a quiz's first page and a sheet of exit tickets
 import tempfile  # noqa: E402
 
+from studyguide import api  # noqa: E402
 from studyguide.classroom import SetOptions, build_set  # noqa: E402
 
 with tempfile.TemporaryDirectory() as tmp:
     build_set(FIRST, tmp, None, SetOptions(format="quiz", questions="multiple_choice,true_false", key=False))
-    build_set(FIRST, tmp, None, SetOptions(format="exit-ticket", questions="3,19", key=False))
+    kinds = [q.kind for q in api.load(FIRST).questions]  # the first true/false and fill-in, whatever their numbers
+    ticket = ",".join(str(kinds.index(k) + 1) for k in ("true_false", "fill_in_blank") if k in kinds)
+    build_set(FIRST, tmp, None, SetOptions(format="exit-ticket", questions=ticket, key=False))
     shots = [pdfium.PdfDocument(Path(tmp) / f"{FIRST.stem}-{name}.pdf")[0].render(scale=0.75).to_pil().convert("RGB")
              for name in ("quiz", "exit-ticket")]
 gap = 16
@@ -62,3 +65,18 @@ for shot in shots:
     x += shot.width + gap
 sheet.quantize(64).save(HERE / "quiz-and-exit-ticket.png", optimize=True)
 print("wrote docs/quiz-and-exit-ticket.png")
+
+# guided notes, handout beside key, and a page of Frayer cards
+with tempfile.TemporaryDirectory() as tmp:
+    build_set(FIRST, tmp, None, SetOptions(format="notes"))
+    build_set(FIRST, tmp, None, SetOptions(format="organizers", key=False))
+    shots = [pdfium.PdfDocument(Path(tmp) / f"{FIRST.stem}-{name}.pdf")[index].render(scale=0.6).to_pil().convert("RGB")
+             for name, index in (("notes", 0), ("notes-key", 0), ("organizers", 2))]
+sheet = Image.new("RGB", (sum(s.width for s in shots) + 2 * gap, max(s.height for s in shots)), "white")
+x = 0
+for shot in shots:
+    sheet.paste(shot, (x, 0))
+    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
+    x += shot.width + gap
+sheet.quantize(64).save(HERE / "notes-and-organizers.png", optimize=True)
+print("wrote docs/notes-and-organizers.png")

@@ -130,25 +130,33 @@ def drawn(source) -> list[Drawn]:
     reader = source if isinstance(source, pypdf.PdfReader) else pypdf.PdfReader(io.BytesIO(source))
     loaded: dict = {}
     out: list[Drawn] = []
-    for number, page in enumerate(reader.pages, 1):
-        fonts = _resolve(page.get("/Resources", {})).get("/Font", {})
-        fonts = _resolve(fonts) or {}
-        contents = page.get_contents()
-        if contents is None:
-            continue
+
+    def show(number: int, resources, data: bytes, depth: int = 0) -> None:
+        resources = _resolve(resources) or {}
+        fonts = _resolve(resources.get("/Font", {})) or {}
+        forms = _resolve(resources.get("/XObject", {})) or {}
         current = None
-        for operands, operator in _operations(contents.get_data()):
+        for operands, operator in _operations(data):
             if operator == b"Tf":
                 ref = fonts.get(operands[0].decode("latin-1"))
                 key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
                 if key not in loaded:
                     loaded[key] = _Font(_resolve(ref))
                 current = loaded[key]
-                continue
-            for text in _strings(operator, operands):
-                for code in text:
-                    out.append(Drawn(number, current.name, code, current.unicode.get(code, chr(code)),
-                                     current.glyph(code)))
+            elif operator == b"Do" and depth < 8:  # a form (an imposed page, cut lines): its own text
+                form = _resolve(forms.get(operands[0].decode("latin-1")))
+                if form is not None and str(form.get("/Subtype")) == "/Form":
+                    show(number, form.get("/Resources"), form.get_data(), depth + 1)
+            else:
+                for text in _strings(operator, operands):
+                    for code in text:
+                        out.append(Drawn(number, current.name, code, current.unicode.get(code, chr(code)),
+                                         current.glyph(code)))
+
+    for number, page in enumerate(reader.pages, 1):
+        contents = page.get_contents()
+        if contents is not None:
+            show(number, page.get("/Resources", {}), contents.get_data())
     return out
 
 
@@ -167,13 +175,23 @@ def assert_no_boxes(source, label: str = "PDF") -> None:
 
 
 def fonts_listed(source) -> list[tuple[str, str, bool]]:
-    """(BaseFont, Subtype, embedded) of every font any page uses: what pdffonts lists."""
+    """(BaseFont, Subtype, embedded) of every font any page or form on it uses: what pdffonts lists."""
     if isinstance(source, (str, Path)):
         source = Path(source).read_bytes()
     reader = source if isinstance(source, pypdf.PdfReader) else pypdf.PdfReader(io.BytesIO(source))
     seen: dict = {}
-    for page in reader.pages:
-        fonts = _resolve(_resolve(page.get("/Resources", {})).get("/Font", {})) or {}
+
+    def resources_of(resources, depth: int = 0):
+        resources = _resolve(resources) or {}
+        yield resources
+        for ref in (_resolve(resources.get("/XObject", {})) or {}).values():
+            form = _resolve(ref)
+            if depth < 8 and str(form.get("/Subtype")) == "/Form":
+                yield from resources_of(form.get("/Resources"), depth + 1)
+
+    every = [r for page in reader.pages for r in resources_of(page.get("/Resources", {}))]
+    for resources in every:
+        fonts = _resolve(resources.get("/Font", {})) or {}
         for ref in fonts.values():
             font = _resolve(ref)
             name = str(font.get("/BaseFont", "")).lstrip("/")

@@ -1,12 +1,10 @@
 """Many guides at once (--jobs), and the live rebuild (watch)."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -93,7 +91,6 @@ def test_watch_rebuilds_on_save_reports_errors_and_goes_on(tmp_path):
         _save_by_rename(guide, GOOD.format(n=3))
         assert watcher.tick() == 1
         assert "Statement 3 is true." in norm(Pdf(out / "live.pdf").text)
-    assert not [line for line, err in lines if "note:" in line]  # the helper never failed
 
 
 def test_watch_waits_while_a_save_by_rename_is_half_done(tmp_path):
@@ -169,7 +166,7 @@ def _edited(text: str, n: int) -> str:
 
 
 def test_watch_writes_the_bytes_build_writes(tmp_path):
-    """The helper process, the paragraph cache and the compression cache change how fast, never what:
+    """The paragraph cache and the compression cache change how fast, never what:
     every rebuild's handout and key are byte for byte what `build` makes of the same file."""
     folder = copy_repo_layout(tmp_path) / "guides"  # guides/ with assets/ beside it, for the pictures
     guides = api.find_guides([folder]) + [_bench_guide(folder)]
@@ -177,7 +174,7 @@ def test_watch_writes_the_bytes_build_writes(tmp_path):
     texts: dict[tuple[int, Path], str] = {}
     lines: list[tuple[str, bool]] = []
     with Watcher([folder], tmp_path / "out", report=lambda line, err: lines.append((line, err)),
-                 helper=True, cache=True) as watcher:
+                 cache=True) as watcher:
         for n in (0, 1, 2):  # the first build, then two saves: unchanged paragraphs now come from the cache
             for g in guides:
                 texts[n, g] = g.read_text(encoding="utf-8") if n == 0 else _edited(texts[0, g], n)
@@ -206,101 +203,9 @@ def _children(pid: int) -> set[int]:
     return found
 
 
-def _gone(pid: int, within: float = 5.0) -> bool:
-    """True once ``pid`` has exited (a zombie waiting to be reaped counts as gone)."""
-    end = time.monotonic() + within
-    while time.monotonic() < end:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (FileNotFoundError, ProcessLookupError):
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def test_watch_helper_survives_a_bad_save_and_its_own_death(tmp_path, monkeypatch):
-    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
-    out = tmp_path / "out"
-    lines: list[tuple[str, bool]] = []
-    with Watcher([guide], out, report=lambda line, err: lines.append((line, err)), helper=True) as watcher:
-        assert watcher.tick() == 1
-        helper = watcher.helper.process
-        for text in ("title: [unclosed\n", GOOD.format(n=2).replace("questions:", "questions:\n  - 7")):
-            _save_by_rename(guide, textwrap.dedent(text))  # a guide that does not parse; one that does not validate
-            assert watcher.tick() == 1 and lines[-1] == (f"failed: {guide} (waiting for the next save)", True)
-        _save_by_rename(guide, GOOD.format(n=3))
-        assert watcher.tick() == 1
-        assert watcher.helper.process is helper and helper.is_alive()  # the same warm helper all along
-        assert "Statement 3 is true." in norm(Pdf(out / "live.pdf").text)
-
-        draw = api.render_guide
-
-        def killed_meanwhile(*args, **kwargs):  # the helper dies while it draws the handout
-            if helper.is_alive():
-                os.kill(helper.pid, signal.SIGKILL)
-                helper.join(5)
-            return draw(*args, **kwargs)
-
-        monkeypatch.setattr(api, "render_guide", killed_meanwhile)
-        _save_by_rename(guide, GOOD.format(n=4))
-        assert watcher.tick() == 1
-        monkeypatch.setattr(api, "render_guide", draw)
-        assert lines[-2][0].startswith("note: the helper process failed") and lines[-2][1]
-        assert lines[-1][0].startswith(f"rebuilt {guide}")  # the handout was drawn here instead
-        assert "Statement 4 is true." in norm(Pdf(out / "live.pdf").text)
-
-        _save_by_rename(guide, GOOD.format(n=5))
-        assert watcher.tick() == 1  # and a new helper draws the next one
-        assert watcher.helper.process is not helper and watcher.helper.process.is_alive()
-        assert "Statement 5 is true." in norm(Pdf(out / "live.pdf").text)
-        last = watcher.helper.process
-    assert _gone(last.pid) and not multiprocessing.active_children()  # closing stops the helper
-
-
-def test_watch_draws_both_itself_while_the_machine_has_no_core_to_spare(tmp_path, monkeypatch):
-    """The helper only pays when it runs beside the watcher; on a busy machine they would take turns."""
-    from studyguide.watch import helper as helpers
-
-    stat = tmp_path / "stat"
-    clock = [100.0]
-    monkeypatch.setattr(helpers.time, "monotonic", lambda: clock[0])
-    monkeypatch.setattr(helpers.os, "cpu_count", lambda: 2)
-    meter = helpers.IdleMeter(str(stat))
-
-    def reading(busy, idle):  # user nice system idle iowait irq softirq steal
-        stat.write_text(f"cpu  {busy} 0 0 {idle} 0 0 0 0 0 0\ncpu0 0 0 0 0\n")
-        meter.sample()
-        clock[0] += 0.3
-
-    reading(1000, 1000)
-    assert meter.idle_cores() is None and meter.spare_core()  # no reading yet: use the helper
-    reading(1100, 1100)  # half the time idle on two cores: one core is busy elsewhere
-    assert meter.idle_cores() == 1.0 and not meter.spare_core()
-    reading(1110, 1290)  # then nearly all idle again
-    assert meter.spare_core()
-
-    guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
-    with Watcher([guide], tmp_path / "out", report=lambda line, err: None) as watcher:
-        if watcher.idle is None:
-            pytest.skip("one core: no helper in any case")
-        watcher.idle = meter
-        reading(1310, 1310)  # busy again
-        assert watcher.tick() == 1 and watcher.helper is None  # both drawn here
-        assert not meter.samples  # a rebuild's own work is not counted as a busy machine
-        reading(1320, 1500)
-        reading(1330, 1690)
-        _save_by_rename(guide, GOOD.format(n=2))
-        assert watcher.tick() == 1 and watcher.helper is not None  # a core to spare: the helper draws the handout
-    assert "Statement 2 is true." in norm(Pdf(tmp_path / "out" / "live.pdf").text)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("how", ["ctrl-c", "killed"])
-def test_watch_leaves_no_process_behind(tmp_path, how):
-    """Ctrl+C in a terminal reaches every process in the group: the watcher stops its helper and says so.
-    A watcher killed outright cannot: the helper notices and exits by itself."""
+def test_watch_runs_in_one_process_and_stops_on_ctrl_c(tmp_path):
+    """Ctrl+C in a terminal reaches the process group: the watcher stops and says so, leaving nothing behind."""
     guide = write_guide(tmp_path, "live.yaml", GOOD.format(n=1))
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "studyguide", "watch", str(guide), "-o", str(tmp_path / "out")],
@@ -308,16 +213,10 @@ def test_watch_leaves_no_process_behind(tmp_path, how):
                             start_new_session=True)  # its own process group, as in a terminal
     try:
         assert "watching for changes" in proc.stdout.readline() + proc.stdout.readline()
-        helpers = _children(proc.pid)
-        assert len(helpers) == 1  # the warm helper that draws the handout
-        if how == "ctrl-c":
-            os.killpg(proc.pid, signal.SIGINT)
-            assert proc.wait(10) == 0
-            assert "stopped watching" in proc.stderr.read()
-        else:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(10)
-        assert all(_gone(pid) for pid in helpers)
+        assert _children(proc.pid) == set()  # no helper process: one warm process does it all
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(10) == 0
+        assert "stopped watching" in proc.stderr.read()
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -338,7 +237,7 @@ def test_watch_sees_a_save_at_once_not_at_the_next_look(tmp_path):
 
     seen: list[str] = []
     watcher = Watcher([guide], tmp_path / "out", report=lambda line, err: report(line, err) or
-                      (line.startswith("watching") and seen.append("watching")), helper=False, cache=False)
+                      (line.startswith("watching") and seen.append("watching")), cache=False)
     thread = threading.Thread(target=watcher.run, kwargs={"interval": 30, "stop": done.is_set})
     thread.start()
     try:

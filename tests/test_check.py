@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build_into, guide_params, write_guide
+from conftest import build_into, guide_params, run_cli, write_guide
 from studyguide import api, budget, cli, lint
 
 
@@ -283,3 +283,24 @@ def test_no_coverage_table_without_named_objectives(builds):
     for b in builds.values():
         if not any(q.objective is not None for q in b.guide.questions):
             assert "Coverage" not in b.key.text and "What the questions check" not in b.student.text
+
+
+def test_check_reports_every_problem_with_the_warnings_instead_of_stopping_at_the_first(tmp_path):
+    """A broken guide's layout mistakes all come in one run, and its warnings come with its errors."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "layout.yaml").write_text("title: x\nsubtitle: a: b\nobjectives:\n\t- one\n", encoding="utf-8")
+    (guides / "content.yaml").write_text(
+        "title: World War I\nquestions:\n  - type: fill_in_blank\n"
+        "    prompt: The causes were [imperialism] and [[nationalism]].\n"
+        "  - type: true_false\n    prompt: Italy joined the Central Powers.\n    answer: maybe\n", encoding="utf-8")
+    run = run_cli("check", "guides", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "guides/content.yaml:4:13: warning: question 1.prompt: '[imperialism]' has single brackets, so it prints "
+        "on the student's sheet as typed (write [[imperialism]] to make it a blank)",
+        "guides/content.yaml:7:13: question 2.answer: expected true or false, found the text 'maybe'",
+        "guides/layout.yaml:2:12: text that contains ': ' must be in quotes (put the whole text in double quotes)",
+        "guides/layout.yaml:4:1: a tab is used for indentation (indent with spaces, not tabs)",
+    ]

@@ -171,7 +171,8 @@ def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessin
     shutil.copy(REPO / "assets" / "crest.png", tmp_path / "assets" / "crest.png")
     lines, under = [], False
     for line in text.splitlines():  # '# key: ...' and the '#   ...' lines under it lose their '# '
-        key = re.match(r"# ([a-z_]+:.*)", line) or re.match(r"( +)# ((?:image|caption|objective):.*)", line)
+        key = re.match(r"# ([a-z_]+:.*)", line) or \
+            re.match(r"( +)# ((?:image|caption|objective|evidence|characteristics|non_examples):.*)", line)
         more = under and re.match(r"#( {2,}\S.*)", line)
         under = bool(key or more)
         lines.append("".join(key.groups()) if key else more.group(1) if more else line)
@@ -179,6 +180,7 @@ def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessin
     (tmp_path / "guides" / "opened.yaml").write_text(opened.replace("diagram.png", "crest.png"), encoding="utf-8")
     guide = api.load(tmp_path / "guides" / "opened.yaml")
     assert guide.activities and guide.versions == 2 and guide.coverage == "key" and guide.branding.school
+    assert guide.perspectives[0].evidence and guide.vocabulary[0].non_examples
 
 
 def test_new_never_overwrites(tmp_path):

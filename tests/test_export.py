@@ -545,10 +545,11 @@ def test_export_command_writes_each_file_and_prints_warnings(tmp_path, capsys):
     code, out, err = run(capsys, "export", "--to", "qti", ESCAPING, "-o", tmp_path / "out")
     assert code == 0
     assert out.splitlines() == [f"exported {ESCAPING} → {tmp_path / 'out' / 'escaping-qti.zip'} (9 questions)"]
-    guide_warnings = [str(w) for w in api.load(ESCAPING).warnings]  # the guide's own (its '[text]' is on purpose)
-    assert err.splitlines() == guide_warnings + [
-        f"{located(ESCAPING, '- type: ordering')}: warning: question 9 (ordering): Canvas (QTI) has no ordering "
-        "question type; exported as a matching question that pairs each item with its position, 1 to 3"]
+    assert err.splitlines() == [f"{ESCAPING}:46:13: warning: question 7.prompt: '[text]' has single brackets, so it "
+                                "prints on the student's sheet as typed (write [[text]] to make it a blank)",
+                                f"{located(ESCAPING, '- type: ordering')}: warning: question 9 (ordering): Canvas "
+                                "(QTI) has no ordering question type; exported as a matching question that pairs "
+                                "each item with its position, 1 to 3"]
     assert (tmp_path / "out" / "escaping-qti.zip").read_bytes() == qti.export(api.load(ESCAPING))[0][0][1]
 
 

@@ -168,7 +168,7 @@ def test_labels_are_checked_too(tmp_path, monkeypatch):
     path = write_guide(tmp_path, "g.yaml", "title: T\nlanguage: zh\n")
     _, warnings = render.glyph_plan(api.load(path))
     assert [str(w) for w in warnings] == [
-        f"{path}: warning: no font has the character '{PUA}' (U+E123, the printed labels); it would print as a "
+        f"{path}: warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints); it would print as a "
         "box: install a font that has it, or retype it"]
 
 
@@ -307,3 +307,82 @@ def test_a_crossword_of_mixed_directions_is_a_located_error(tmp_path):
     assert str(err.value) == (
         f"{path}:9:5: activities item 2: a crossword cannot mix right-to-left terms ('שלום') with left-to-right "
         "ones ('house'): its Across answers run one way; keep the terms of one script, or leave the crossword out")
+
+
+@pytest.mark.parametrize("args", [["--format", "exit-ticket", "--questions", "1,2", "--sheet", "half"],
+                                  ["--format", "cornell"], ["--format", "organizers"],
+                                  ["--format", "quiz", "--versions", "2", "--class-set", "--copies", "3"]],
+                         ids=lambda a: "-".join(x.strip("-") for x in a))
+def test_every_format_in_chinese_draws_real_glyphs_from_embedded_fonts(args, tmp_path):
+    """The other things a guide prints (quizzes, tickets on cut sheets, notes, organizers, versions,
+    grids, class sets), built from the first guide in Chinese: no box, no unembedded font."""
+    from click.testing import CliRunner
+
+    from conftest import GUIDES_DIR
+    from studyguide import cli
+
+    source = (GUIDES_DIR / "china-foreign-police-training.yaml").read_text(encoding="utf-8")
+    lines = [ln for ln in source.splitlines() if not ln.startswith("language:")]
+    guide = tmp_path / "china-zh.yaml"
+    guide.write_text("language: zh\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.cli, ["build", str(guide), "-o", str(tmp_path / "out"), *args])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert_no_boxes(data, pdf.name)
+        assert all(embedded for _, _, embedded in fonts_listed(data)), (pdf.name, fonts_listed(data))
+
+
+def test_labels_drawn_on_the_canvas_are_in_display_order_too(tmp_path):
+    """A teacher's own Hebrew labels: Name / Date / Period, True / False are drawn straight on the
+    canvas, not as paragraphs, and still come out right to left (the glyphs in drawing order)."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: בדיקה
+        labels:
+          name: שם התלמיד
+          true: נכון
+          false: לא נכון
+        questions:
+          - type: true_false
+            prompt: העברית נכתבת מימין לשמאל.
+            answer: true
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data)
+        shown = "".join(d.char for d in drawn(pdf.data))
+        assert "ןוכנ" in shown and "ןוכנ אל" in shown and "לא נכון" not in shown
+    shown = "".join(d.char for d in drawn(built.student.data))
+    assert "דימלתה םש" in shown and "שם התלמיד" not in shown  # the handout's Name line
+
+
+def test_a_collection_file_lists_each_truetype_face(tmp_path):
+    """.ttc files (most CJK fonts on Windows and macOS) hold several faces; each is indexed."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.ttCollection import TTCollection
+
+    first = TTFont(_make_font(tmp_path / "a.ttf", "AB"))
+    second = TTFont(_make_font(tmp_path / "b.ttf", PUA))
+    collection = TTCollection()
+    collection.fonts = [first, second]
+    collection.save(str(tmp_path / "both.ttc"))
+    faces = sysfonts.read_faces(tmp_path / "both.ttc")
+    assert [index for index, _ in faces] == [0, 1]
+    assert ord(PUA) in sysfonts.Coverage(faces[1][1]) and ord(PUA) not in sysfonts.Coverage(faces[0][1])
+    assert ord("A") in sysfonts.Coverage(faces[0][1])
+
+
+def test_a_seed_no_font_has_is_reported(tmp_path):
+    """The footer prints the seed as typed (--seed): its characters are checked like the guide's."""
+    from click.testing import CliRunner
+
+    from studyguide import cli
+
+    path = write_guide(tmp_path, "g.yaml", "title: Seeds\nquestions:\n  - type: true_false\n    prompt: Yes?\n"
+                                           "    answer: true\n")
+    result = CliRunner().invoke(cli.cli, ["build", str(path), "-o", str(tmp_path / "out"), "--versions", "2",
+                                          "--seed", f"x{PUA}"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints)" in result.output

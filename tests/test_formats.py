@@ -498,3 +498,85 @@ def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{path}: graphic organizers are made from 'benefits:', 'criticisms:', 'perspectives:' and 'vocabulary:', "
         "and the guide has none of them"]
+
+
+def test_check_counts_the_blanks_of_notes_and_the_boxes_of_organizers(tmp_path):
+    notes = write_guide(tmp_path, "forest.yaml", NOTES)
+    run = run_cli("check", notes, "--format", "notes")
+    lines = run.stdout.splitlines()
+    # the topics' words at 200 a minute; photosynthesis, carbon sinks, soil and human rights at ½ minute a blank
+    assert lines[0] == f"{notes} (notes): 1 page, about 2 minutes"
+    assert lines[-1].split()[:3] == ["topics", "1", "2"] and lines[-1].endswith("words, 4 blanks")
+    dams = write_guide(tmp_path, "dams.yaml", ORGANIZERS)
+    out = run_cli("check", dams, "--format", "organizers").stdout.splitlines()
+    assert out[0] == f"{dams} (organizers): 2 pages, about 15 minutes"  # 3 + 4 + 8 boxes, a minute each
+    assert [line.split()[0] for line in out[2:]] == ["header", "chart", "perspectives", "vocabulary"]
+    assert out[-1].endswith("8 boxes") and out[-2].endswith("4 boxes") and out[-3].endswith("3 boxes")
+
+
+@pytest.mark.parametrize("fmt, questions, sheet", [
+    ("quiz", "1-3", None), ("exit-ticket", "2", None), ("notes", None, "quarter"), ("cornell", None, None),
+    ("organizers", None, "half")])
+def test_every_format_rebuilds_byte_for_byte(tmp_path, fmt, questions, sheet):
+    text = {"notes": NOTES, "cornell": NOTES, "organizers": ORGANIZERS}.get(fmt, WEEK)
+    path = write_guide(tmp_path / "g", "g.yaml", text)
+    made = []
+    for run in ("a", "b"):
+        result = build_set(path, tmp_path / run, None, SetOptions(format=fmt, questions=questions, sheet=sheet))
+        made.append({o.path.name: o.path.read_bytes() for o in result.outputs})
+    assert len(made[0]) == 2 and made[0] == made[1]
+
+
+def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_path):
+    essay = write_guide(tmp_path / "g", "long.yaml", """
+        title: T
+        questions:
+          - type: essay
+            prompt: Write about it.
+            lines: 30
+        """)
+    with pytest.raises(Exception) as info:
+        build_set(essay, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
+        "choose fewer or shorter questions with --questions"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_any_choice_text_chooses_questions_or_gets_a_located_message(week):
+    from hypothesis import given, settings, strategies as st
+
+    guide = api.load(week)
+    pieces = st.sampled_from(["1", "6", "7", "0", "2-4", "4-2", "–", "+", ",", ":", " ", "tag:", "friday", "exit",
+                              "objective:", "2", "type:", "essay", "true-false", "matching", "x", "obj:1", "99999999",
+                              "²", "٣"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=8).map("".join) | st.text(max_size=20))
+    def check(spec):
+        try:
+            chosen = select.select(guide, spec)
+        except GuideError as exc:
+            assert [p.where.file for p in exc.problems] == [str(week)]
+            assert all(str(p).startswith(f"{week}: --questions ") for p in exc.problems)
+        else:
+            assert 0 < len(chosen.questions) <= len(guide.questions)
+            assert [q for q in guide.questions if q in chosen.questions] == list(chosen.questions)
+
+    check()
+
+
+def test_a_superscript_digit_is_no_objective_number(tmp_path):
+    path = write_guide(tmp_path, "sup.yaml", """
+        title: T
+        objectives: [One]
+        questions:
+          - type: true_false
+            prompt: P
+            answer: yes
+            objective: "²"
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:7:16: question 1.objective: '²' is not an objective (give its number, 1 to 1, or its exact text)"]

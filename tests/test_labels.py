@@ -9,6 +9,7 @@ from conftest import GUIDES_DIR, Pdf
 from glyphs import assert_no_boxes, fonts_listed
 
 from studyguide import api, labels
+from studyguide.errors import GuideError
 from studyguide.render import render
 
 CHINA = GUIDES_DIR / "china-foreign-police-training.yaml"
@@ -138,7 +139,7 @@ def test_a_guide_overrides_single_labels_and_headings(tmp_path):
 def test_unknown_label_keys_get_a_located_suggestion(tmp_path):
     guide = tmp_path / "g.yaml"
     guide.write_text("title: T\nlabels:\n  perod: Class\n", encoding="utf-8")
-    with pytest.raises(api.GuideError) as err:
+    with pytest.raises(GuideError) as err:
         api.load(guide)
     assert str(err.value) == f"{guide}:3:3: labels: unknown key 'perod' (did you mean 'period'?)"
 

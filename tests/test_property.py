@@ -117,6 +117,7 @@ FIELDS = {
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),
         "extra_lines": st.sampled_from(["2", "21", "x"])}), ANY),
     "labels": st.one_of(st.fixed_dictionaries({}, optional={"name": SIMPLE, "period": SIMPLE, "nmae": SIMPLE}), ANY),
+    "coverage": st.one_of(st.sampled_from(["both", "key", "Key", "students"]), ANY),
     "theme": st.one_of(st.sampled_from(["classic", "modern", "ink-saver", "compact", "modrn", "themes/x.yaml",
                                         "../x.yaml", "/etc/passwd"]), ANY),
     "school": shaped(SIMPLE), "course": shaped(SIMPLE), "teacher": shaped(SIMPLE),

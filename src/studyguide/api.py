@@ -9,15 +9,22 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
+from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
+from . import files
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
-from .errors import BuildError, GuideError, Location, Problem, UsageError
-from .model import Guide
+from .model import Guide, format_points
 from .reading import loader, schema
+from .reading.walker import count
+from .theming import themefiles
+
+# render, layout and theming.styles import reportlab (~150 ms): they load only when something is drawn,
+# so `studyguide validate` stays light (bench/run.py checks it imports none of them)
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
+STARTER = Path(__file__).with_name("starter.yaml")  # the commented guide `studyguide new` writes
 
 
 def find_guides(paths: Iterable[str | Path]) -> list[Path]:
@@ -36,6 +43,15 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return found
+
+
+def guides_in(paths: Iterable[str | Path]) -> list[Path]:
+    """:func:`find_guides` over ``paths`` (none: guides/); a UsageError when there is no guide."""
+    paths = [str(p) for p in paths] or ["guides"]
+    guides = find_guides(paths)
+    if not guides:
+        raise UsageError(f"no guides (*.yaml) found in {', '.join(paths)}")
+    return guides
 
 
 def _missing(path: Path) -> str:
@@ -123,8 +139,6 @@ def load(path: str | Path, check_theme: bool = True) -> Guide:
         warnings = list(more) + list(warnings)
     guide = schema.to_guide(root, str(path), path, warnings)
     if check_theme:
-        from .theming import themefiles
-
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
             themefiles.resolve(guide.theme, path, guide.theme_where)
     return guide
@@ -133,7 +147,7 @@ def load(path: str | Path, check_theme: bool = True) -> Guide:
 def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
     """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
     then made into an accommodation edition if one is asked for."""
-    from .theming import styles
+    from .theming import styles  # reportlab: see the note at the top
 
     where = Location("--theme") if override else guide.theme_where
     if override and override.lower().endswith((".yaml", ".yml")) and Path(override).is_file():
@@ -142,28 +156,6 @@ def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[st
         override = inside if not inside.startswith("..") else override
     base = styles.load(override or guide.theme, guide.path, where)
     return styles.for_edition(edition, base) if edition else base
-
-
-def export_all(paths: list[Path], exporter, out_dir: str | Path) -> list[tuple]:
-    """Each guide's export made in memory, before any is written: (path, guide, files, warnings, error).
-
-    ``error`` is the guide's StudyguideError, if it cannot be read or exported, or if one of its
-    files would be another guide's too (see :func:`clashes`): then neither guide's files are written.
-    """
-    from .errors import StudyguideError
-
-    made = []
-    for path in paths:
-        try:
-            guide = load(path)
-            files, warnings = exporter(guide)
-            made.append((path, guide, files, warnings, None))
-        except StudyguideError as exc:
-            made.append((path, None, [], [], exc))
-    clash = clashes([(path, [Path(out_dir) / name for name, _ in files])
-                     for path, _, files, _, error in made if error is None])
-    return [(path, guide, files, warnings, GuideError(clash[path]) if path in clash else error)
-            for path, guide, files, warnings, error in made]
 
 
 @dataclass
@@ -186,10 +178,9 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     ``theme``: a Theme (default: the guide's own, see :func:`theme_for`).
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
     The layout does not depend on the mode, so ``modes=("key",)`` draws the same key, byte for byte,
-    as drawing both: watch draws the handout and the key in two processes at once this way.
+    as drawing both.
     """
-    from . import render  # layout code loads only when something is drawn
-
+    from . import render  # reportlab: see the note at the top
     from .layout import activities
 
     theme = theme or theme_for(guide)
@@ -265,3 +256,99 @@ def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
     return result
+
+
+@dataclass
+class Checked:
+    """What `studyguide validate` found in one file: ``error`` None when it is valid."""
+    path: Path
+    warnings: list[Problem] = field(default_factory=list)
+    error: Optional[StudyguideError] = None
+    holds: str = ""  # what it holds: "21 questions, 16 terms", or the keys a defaults file sets
+    named: bool = True  # a defaults file is said 'ok' only when it or its folder was named
+
+
+def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[Checked]:
+    """Check each file: every folder's defaults file first, once (its mistakes would fail every guide
+    beside it), then each guide with its defaults. ``named``: the paths given (none: guides/)."""
+    named = {Path(p) for p in named or ["guides"]}
+    shared = list(dict.fromkeys([p for p in guides if is_defaults_file(p)] +
+                                [d for d in (defaults_file(p.parent) for p in guides) if d is not None]))
+    for path in shared:
+        try:
+            root, warnings = load_defaults(path)
+        except StudyguideError as exc:
+            yield Checked(path, error=exc)
+            continue
+        keys = ", ".join(k.value for k, _ in getattr(root, "pairs", ())) or "nothing yet"
+        yield Checked(path, list(warnings), holds=f"defaults for the guides beside it: {keys}",
+                      named=path in named or path.parent in named)
+    for path in (p for p in guides if not is_defaults_file(p)):
+        try:
+            guide = load(path)
+        except StudyguideError as exc:
+            yield Checked(path, error=exc)
+            continue
+        yield Checked(path, list(guide.warnings),
+                      holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
+
+
+def overview(path: Path) -> tuple[str, str, str, str, str]:
+    """A guide's row in `studyguide list`: file, title, questions, points and handout pages."""
+    guide = load(path)
+    rendered, _ = render_guide(guide, key=False)
+    total = guide.total_points
+    return (path.name, guide.title, str(len(guide.questions)), format_points(total) if total is not None else "–",
+            str(rendered["student"].pages))
+
+
+def new_guide(path: str | Path) -> None:
+    """Write the commented starter guide to ``path``, which must not exist yet."""
+    files.write_new(path, STARTER.read_bytes())
+
+
+@dataclass
+class ExportOutcome:
+    """One guide's export: the files written, the warnings, or the error that stopped it."""
+    path: Path
+    written: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error: Optional[StudyguideError] = None
+    holds: str = ""  # what the files carry: "16 terms" or "21 questions"
+
+
+def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
+    """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
+    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules load only for an export
+
+    if apkg and fmt != "anki":
+        raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
+    if apkg:
+        from .export.anki import export_with_apkg as exporter
+    else:
+        exporter = exporter_for(fmt)
+    files.check_folder(out_dir)
+    made_all = []  # every guide's files made in memory and named before any is written
+    for path in guides:
+        try:
+            guide = load(path)
+            made_all.append((path, guide, *exporter(guide), None))
+        except StudyguideError as exc:
+            made_all.append((path, None, [], [], exc))
+    clash = clashes([(path, [Path(out_dir) / name for name, _ in made])
+                     for path, _, made, _, error in made_all if error is None])
+    for path, guide, made, warnings, error in made_all:
+        from .interrupts import raise_if_interrupted
+
+        raise_if_interrupted()  # a signal that came while the last guide's files went in
+        if error is not None or path in clash:
+            yield ExportOutcome(path, error=error or GuideError(clash[path]))
+            continue
+        outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings),
+                                holds=count(len(guide.vocabulary), "term") if fmt in ("quizlet", "anki")
+                                else count(len(guide.questions), "question"))
+        try:
+            outcome.written = files.write_into(Path(out_dir), made) if made else []
+        except StudyguideError as exc:
+            outcome.error = exc
+        yield outcome

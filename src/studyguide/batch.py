@@ -140,6 +140,15 @@ def jobs_for(asked: Optional[int], guides: int) -> int:
     return max(1, min(asked or default_jobs(), default_jobs(), guides))
 
 
+def outcomes(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: Optional[int],
+             options=None) -> Iterator[Outcome]:
+    """One Outcome per guide, in the order given: every output named first (see :func:`plan`), then
+    built in this process for one job (an unexpected error then propagates, so --debug can show it),
+    else in a pool of at most ``jobs`` (default: one per core; never more than the cores or guides)."""
+    guides, known = plan(paths, out_dir, key, options)
+    return build_many(paths, out_dir, paper, key, jobs, options, guides, known)
+
+
 def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int, options=None,
                guides: Optional[dict] = None, known: Optional[dict] = None, debug: bool = False) -> Iterator[Outcome]:
     """Yield one Outcome per guide, in the order given. ``guides``: those already read (see :func:`plan`);

@@ -43,7 +43,32 @@ MINUTES = {
 ACTIVITY_MINUTES = {"matching": 0.5, "cloze": 1.0, "word_search": 1.0, "crossword": 1.0,
                     "flashcards": 0.0, "flashcards_duplex": 0.0}
 READING_WPM = 200
+BLANK_MINUTES = 0.5    # a blank in guided notes, filled while reading or listening
+BOX_MINUTES = 1.0      # a box of a graphic organizer (a Frayer card has four)
 READING = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary")
+
+
+def _notes_minutes(guide: Guide) -> tuple[float, str]:
+    """Reading the topics, and filling their blanks (layout/notes.py finds them as it prints them)."""
+    from .layout.notes import holes, lowercase, pattern, words_of
+
+    words = reading_words(guide, "topics")
+    blanks = sum(len(holes(text, pattern(words_of(guide, t)), lowercase(guide))[1])
+                 for t in guide.topics for text in (t.summary or "",) + t.points)
+    return words / READING_WPM + blanks * BLANK_MINUTES, f"{words} words, {_count(blanks, 'blank')}"
+
+
+def _boxes(count: int) -> tuple[float, str]:
+    return count * BOX_MINUTES, _count(count, "box").replace("boxs", "boxes")
+
+
+# the parts of the formats students write in (formats.py), and their minutes
+WRITTEN = {
+    "notes": {"topics": _notes_minutes}, "cornell": {"topics": _notes_minutes},
+    "organizers": {"chart": lambda g: _boxes(len(g.benefits) + len(g.criticisms)),
+                   "perspectives": lambda g: _boxes(2 * len(g.perspectives)),
+                   "vocabulary": lambda g: _boxes(4 * len(g.vocabulary))},
+}
 
 
 def question_minutes(q) -> float:
@@ -107,6 +132,7 @@ class Budget:
     pages: int
     points: Optional[float]
     parts: list[Part]
+    format: str = "handout"  # notes and organizers are written in: no reading/questions split
 
     @property
     def minutes(self) -> float:
@@ -137,7 +163,9 @@ def budget(guide: Guide, rendered) -> Budget:
     for (name, page, _), (_, nxt, top) in zip(starts, starts[1:]):
         last = max(page, nxt - 1 if top else nxt)
         minutes, detail = 0.0, ""
-        if name in READING:
+        if guide.format in WRITTEN and name in WRITTEN[guide.format]:
+            minutes, detail = WRITTEN[guide.format][name](guide)
+        elif name in READING:
             words = reading_words(guide, name)
             minutes = words / READING_WPM
             detail = f"{words} words"
@@ -151,7 +179,7 @@ def budget(guide: Guide, rendered) -> Budget:
             minutes = ACTIVITY_MINUTES[name] * count
             detail = f"{count} {what}"
         parts.append(Part(name, page, last, minutes, detail))
-    return Budget(rendered.pages, guide.total_points, parts)
+    return Budget(rendered.pages, guide.total_points, parts, guide.format)
 
 
 def _count(n: float, noun: str) -> str:
@@ -170,7 +198,7 @@ def lines(label: str, b: Budget) -> list[str]:
     """The budget as the lines `studyguide check` prints."""
     points = f", {_count(b.points, 'point')}" if b.points is not None else ""
     kinds = [(k, b.minutes_of(k)) for k in ("reading", "questions", "activities")]
-    split = ", ".join(f"{k} {_minutes(m)}" for k, m in kinds if m)
+    split = ", ".join(f"{k} {_minutes(m)}" for k, m in kinds if m) if b.format not in WRITTEN else ""
     head = f"{label}: {b.pages} page{'s' if b.pages != 1 else ''}{points}, about {_count(max(round(b.minutes), 1 if b.minutes else 0), 'minute')}"
     out = [head + (f" ({split})" if split else "")]
     names = [p.name.replace("_", " ") for p in b.parts]
@@ -186,10 +214,7 @@ def lines(label: str, b: Budget) -> list[str]:
 
 def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> tuple[list[float], float]:
     """Each question's height as laid out, and the height of a page's frame (points)."""
-    from reportlab.platypus import KeepTogether
-    from reportlab.platypus.flowables import _listWrapOn
-
-    from . import render
+    from . import _reportlab, render
     from .layout import Ctx, questions
     from .theming.styles import default as default_theme, make_styles
 
@@ -200,8 +225,7 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
               width=width - 2 * theme.margin_x, height=height - theme.margin_top - theme.margin_bottom)
     heights = []
     for block in questions.section(ctx):
-        content = block._content if isinstance(block, KeepTogether) else [block]
-        heights.append(_listWrapOn(content, ctx.width, None)[1])
+        heights.append(_reportlab.stacked_height(_reportlab.kept_together(block), ctx.width))
     return heights, ctx.height
 
 

@@ -87,8 +87,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
     from .layout import activities as activity_layout
 
-    font_for, warnings = render.glyph_plan(guide, theme)
-    warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, paper)
+    font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
+    laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
+    warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out)
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
@@ -144,8 +145,10 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                 for m in modes:
                     docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
         return out
-    raise BuildError(Location(str(path)), f"the exit ticket's {len(editions[0].questions)} question(s) do not fit "
-                                          f"on a {sizes[-1]} sheet; choose fewer or shorter questions with --questions")
+    count = len(editions[0].questions)
+    asked = f"its {count} questions take" if count > 1 else "its question takes"
+    raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page ({asked} more room); "
+                                          "choose fewer or shorter questions with --questions")
 
 
 MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set

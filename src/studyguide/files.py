@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import BuildError, GuideError, Location, Problem
+from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .interrupts import deferred
 from .reading import loader
 
@@ -251,3 +251,23 @@ def make_folder(folder: Path) -> Path:
     except OSError as exc:
         raise BuildError(Location(str(folder)), f"the output folder cannot be made ({exc.strerror or exc})") from None
     return folder
+
+
+def write_into(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
+    """Files by name into ``folder`` (made if missing): every one of them or none, as :func:`write_all`."""
+    make_folder(folder)
+    targets = [(folder / name, data) for name, data in named]
+    write_all(targets)
+    return [target for target, _ in targets]
+
+
+def write_new(target: str | Path, data: bytes) -> None:
+    """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one."""
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise UsageError(f"{target}: already exists; choose a new file name") from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot be written ({exc.strerror})") from None

@@ -8,11 +8,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from . import inline, labels
 from .layout import Para  # fallback faces keep bold; right-to-left answers in display order
-from .model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
+from .model import (LETTERS, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
 from .theming.styles import default as default_theme, make_styles
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def answer_text(q, words: dict | None = None) -> str:

@@ -34,19 +34,19 @@ from typing import Optional, Sequence
 
 from . import inline
 from .errors import Location, Problem
-from .model import Guide, MultipleChoice, SelectAll
+from .model import LETTERS, Guide, MultipleChoice, SelectAll
+from .reading.walker import clip
 from .variants import about_the_others
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _norm(text: str) -> str:
     return " ".join(inline.plain(text).split()).casefold()
 
 
-def _clip(text: str, size: int = 40) -> str:
-    text = " ".join(inline.plain(text).split())
-    return text if len(text) <= size else text[: size - 1] + "…"
+def _clip(text: str) -> str:
+    """Guide text quoted in a finding: its markup dropped, on one line, cut short."""
+    return clip(" ".join(inline.plain(text).split()))
 
 
 def _after(guide: Guide, start: Location, text: str) -> Location:

@@ -21,6 +21,7 @@ HEADING_KEYS = ("summary", "objectives", "topics", "perspectives", "chart", "ben
                 "takeaways", "vocabulary", "questions")
 # English defaults (for the editor schema); printed headings follow the guide's language (labels.py)
 DEFAULT_HEADINGS = {key: EN_LABELS[key] for key in HEADING_KEYS}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # choices, definitions, versions and grid answers are lettered
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ draws footers when the document is saved (one layout pass, not two).
 from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, PageTemplate
 
+from . import _reportlab, rtl
 from .theming import fonts
 
 
@@ -33,9 +34,19 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             super().__init__(*args, **kwargs)
             self._pages = []
 
+        # text drawn straight on the canvas (labels, True / False, the points total, a fold line's
+        # label): Hebrew and Arabic in display order, as paragraphs are (see rtl and layout.Para)
+        def drawString(self, x, y, text, *args, **kwargs):
+            return super().drawString(x, y, rtl.visual(text), *args, **kwargs)
+
+        def drawRightString(self, x, y, text, *args, **kwargs):
+            return super().drawRightString(x, y, rtl.visual(text), *args, **kwargs)
+
+        def drawCentredString(self, x, y, text, *args, **kwargs):
+            return super().drawCentredString(x, y, rtl.visual(text), *args, **kwargs)
+
         def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._pages.append(_reportlab.keep_page(self))
             for other, _ in mirrors.canvases if mirrors else ():
                 other.showPage()
 
@@ -44,13 +55,13 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
                 other.save()
             total = len(self._pages)
             for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
+                _reportlab.restore_page(self, state)
                 self._footer(number, total)
                 super().showPage()
             super().save()
 
         def _footer(self, number: int, total: int):
-            width, _ = self._pagesize
+            width, top = _reportlab.page_size(self)
             size = style.fontSize
             self.saveState()
             self.setStrokeColor(style.textColor)
@@ -65,7 +76,6 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             if header_markup:  # in the top margin, its last line's baseline half way down it, kept on the paper
                 para = Paragraph(header_markup, header_style)
                 _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
-                top = self._pagesize[1]
                 para.drawOn(self, theme.margin_x, min(top - theme.margin_top / 2 - h + size * 0.3, top - EDGE - h))
             self.restoreState()
 
@@ -87,7 +97,7 @@ class Mirrors:
         return self
 
 
-class MirrorFrame(Frame):
+class MirrorFrame(_reportlab.HookedFrame):
     """A frame that draws each flowable on the document's canvas, then on each mirror canvas.
 
     The handout is laid out once and the key is drawn from the same layout in
@@ -99,9 +109,9 @@ class MirrorFrame(Frame):
         super().__init__(*args, **kwargs)
         self.mirrors = mirrors
 
-    def _add(self, flowable, canv, trySplit=0):
+    def place(self, flowable, canv, trySplit=0):
         if not self.mirrors or not self.mirrors.canvases:
-            return super()._add(flowable, canv, trySplit)
+            return super().place(flowable, canv, trySplit)
         mirrors, draw = self.mirrors, flowable.drawOn
 
         def mirrored_draw(canvas, x, y, _sW=0):
@@ -117,11 +127,9 @@ class MirrorFrame(Frame):
 
         flowable.drawOn = mirrored_draw
         try:
-            return super()._add(flowable, canv, trySplit)
+            return super().place(flowable, canv, trySplit)
         finally:
             del flowable.drawOn
-
-    add = _add
 
 
 def document(stream, pagesize, theme, meta: dict, mirrors: Mirrors | None = None) -> BaseDocTemplate:

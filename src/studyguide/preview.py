@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api
+from . import api, files
 from .errors import GuideError, Location, Problem, UsageError
 from .theming import themefiles
 
-STARTER = Path(__file__).with_name("starter.yaml")
 
 
 @dataclass
@@ -55,7 +54,7 @@ def available(guides_folder: Path) -> list[Listed]:
             continue
         parent = spec.files[1].stem if len(spec.files) > 1 else None
         out.append(Listed(path.stem, spec.description, str(path), path, parent))
-    return out
+    return _clashing(out)
 
 
 def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Optional[str] = None) -> bytes:
@@ -67,7 +66,7 @@ def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Opt
     from .theming.styles import from_spec
 
     guide = api.load(guide_path, check_theme=False)
-    if guide_path == STARTER:
+    if guide_path == api.STARTER:
         guide = dataclasses.replace(guide, title=f"{guide.title} — {listed.name}")
     beside = themefiles.BUNDLED_DIR if listed.source == "bundled" else guides_folder  # where its parents are found
     theme = from_spec(themefiles.resolve_file(listed.file, beside / "guide.yaml"))
@@ -78,6 +77,51 @@ def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Opt
     stream = io.BytesIO()
     writer.write(stream)
     return stream.getvalue()
+
+
+def describe(listed: list[Listed]) -> list[str]:
+    """One line a theme for `studyguide themes`: its name, what it is for, and where a teacher's own comes from."""
+    bundled_names = {t.name for t in listed if t.source == "bundled"}
+    width = max(len(t.name) for t in listed)
+    lines = []
+    for t in listed:
+        where = "" if t.source == "bundled" else f"  [{t.source}" + (f", parent {t.parent}" if t.parent else "")
+        if t.source != "bundled" and t.name in bundled_names:
+            where += f"; overrides the bundled {t.name} for these guides"
+        where += "" if t.source == "bundled" else "]"
+        lines.append(f"{t.name.ljust(width)}  {t.description}{where}")
+    return lines
+
+
+def preview_name(t: Listed, ext: str = ".pdf") -> str:
+    return files.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext)
+
+
+def _clashing(listed: list[Listed]) -> list[Listed]:
+    """Themes whose previews would be one file (themes/Mine.yaml beside themes/mine.yml, one file on
+    Windows and macOS too) get a problem naming the other: neither is listed or previewed."""
+    clash = files.clashes([(Path(t.source), [Path(preview_name(t))]) for t in listed if not t.problems])
+    return [dataclasses.replace(t, problems=tuple(clash[Path(t.source)])) if Path(t.source) in clash else t
+            for t in listed]
+
+
+def write_previews(guide: Optional[Path], listed: list[Listed], guides_folder: Path, out: Path, png: bool) -> list[Path]:
+    """A preview of each theme in ``out``: ``guide``'s first page (default: the first guide in the
+    guides folder, or the starter), as PDF or PNG; all of them written, or none."""
+    if guide is None:
+        found = api.find_guides([guides_folder]) if guides_folder.is_dir() else []
+        guide = found[0] if found else api.STARTER
+    files.check_folder(out)
+    ext = ".png" if png else ".pdf"
+    named = [(t, out / preview_name(t, ext)) for t in listed]
+    previews = [(target, first_page(Path(guide), t, guides_folder)) for t, target in named]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
+    written = [(target, to_png(pdf)) if png else (target, pdf) for target, pdf in previews]
+    files.write_all(written)
+    return [path for path, _ in written]
 
 
 def to_png(pdf: bytes, dpi: int = 100) -> bytes:

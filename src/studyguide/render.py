@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import inline, labels, margins, pages, rtl, sheets
+from . import _reportlab, inline, labels, margins, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -36,8 +36,8 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
     for key, text in labels.for_language(guide.language, guide.labels).items():
         if not text.isascii() and key not in guide.labels:  # a guide's own labels are in guide.texts
             texts.append((own, text))
-    if guide.version:
-        texts.append((own, f"{guide.version} {guide.seed or ''}"))
+    if guide.version or guide.seed:  # the footer's version letter and seed, as typed (--seed or seed:)
+        texts.append((own, f"{guide.version or ''} {guide.seed or ''}"))
     return texts
 
 
@@ -69,10 +69,10 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
 
 
 def _place(where: Location) -> str:
-    """'line 12:5' for a place in the guide, 'the printed labels' for text studyguide adds itself."""
+    """'line 12:5' for a place in the guide, 'the labels or footer studyguide prints' for text studyguide adds itself."""
     if where.line:
         return f"line {where.line}:{where.col}" if where.col else f"line {where.line}"
-    return "the printed labels"
+    return "the labels or footer studyguide prints"
 
 
 def _meta(guide: Guide, mode: str) -> dict:
@@ -129,7 +129,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
                                          header_markup=_header(guide, font_for))
-        mirrors.canvases.append((other._makeCanvas(canvasmaker=canvasmaker), mode))
+        mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
     for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named

@@ -24,9 +24,17 @@ _RTL_CLASSES = ("R", "AL")
 _TAGS = re.compile("<[^>]*>")
 
 
+@lru_cache(maxsize=1)
+def _rtl_blocks() -> re.Pattern:
+    # the blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac, Thaana, NKo, ... and
+    # their presentation forms); one search in C instead of a look-up per character
+    return re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def has_rtl(text: str) -> bool:
     """Whether ``text`` has a letter of a right-to-left script."""
-    return not text.isascii() and any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+    return not text.isascii() and _rtl_blocks().search(text) is not None and \
+        any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
 
 
 def base_is_rtl(text: str) -> bool:
@@ -88,6 +96,14 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
 
 
+def visual(text: str) -> str:
+    """A one-line text drawn straight on the canvas, shaped and in display order (a single
+    character, such as a crossword letter, is left as it is)."""
+    if len(text) < 2 or not has_rtl(text):
+        return text
+    return display(shape(text), base_is_rtl(text))
+
+
 def problem(text: str) -> str | None:
     """Why ``text`` (a guide's text, as typed) cannot be set right to left, or None."""
     if not has_rtl(text) or "*" not in text:
@@ -109,6 +125,7 @@ def visual_lines(markup: str, style, width: float) -> str:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
+    from ._reportlab import broken_lines
     from .inline import escape
 
     probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
@@ -116,7 +133,7 @@ def visual_lines(markup: str, style, width: float) -> str:
     probe.wrap(width, 1e9)
     para_rtl = base_is_rtl(_TAGS.sub("", markup))
     out = []
-    for line in probe.blPara.lines:
+    for line in broken_lines(probe):
         faces: list[tuple[str, str]] = []  # (text, face) in reading order
         if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
             faces.append((" ".join(line[1]), style.fontName))

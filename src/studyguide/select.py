@@ -25,7 +25,8 @@ from typing import Optional
 from .errors import GuideError, Location, Problem
 from .model import QUESTION_TYPES, Guide
 
-_RANGE = re.compile(r"^(\d{1,6})\s*[-\u2013\u2014]\s*(\d{1,6})$")
+_RANGE = re.compile(r"^([0-9]{1,6})\s*[-\u2013\u2014]\s*([0-9]{1,6})$")
+_NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: '²'.isdigit() is true, and int('²') fails
 _KIND_WORDS = {"number": "question numbers", "kind": "question types", "objective": "objectives", "tag": "tags"}
 
 
@@ -83,7 +84,7 @@ def _sort(guide, label, spec, term) -> tuple[str, str]:
         return "kind", rest.strip()
     if sep:
         raise _fail(guide, label, spec, f"'{term}' is not a choice (write tag:NAME, objective:N or type:NAME)")
-    if term.isdigit() or _RANGE.match(term):
+    if _NUMBER.fullmatch(term) or _RANGE.match(term):
         return "number", term
     if _kind(term):
         return "kind", term
@@ -117,7 +118,7 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
         objectives = guide.objectives
         if not objectives:
             raise fail("the guide has no objectives to choose by (add 'objectives:', and 'objective:' to questions)")
-        index = (int(value) - 1 if value.isdigit() else
+        index = (int(value) - 1 if _NUMBER.fullmatch(value) else
                  next((i for i, o in enumerate(objectives) if _fold(o) == _fold(value)), -1))
         if not 0 <= index < len(objectives):
             raise fail(f"'{value}' is not an objective (give its number, 1 to {len(objectives)})")

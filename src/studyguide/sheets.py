@@ -17,7 +17,6 @@ from reportlab.lib.units import inch
 
 from .theming.styles import PAPER as SIZES  # letter, a4, and the four small papers
 
-SHEETS = ("half", "quarter")          # what --sheet accepts
 UP = {"half": 2, "quarter": 4}
 # the full sheet a small paper is cut from
 FULL = {"half-letter": "letter", "a5": "a4", "quarter-letter": "letter", "a6": "a4"}
@@ -67,8 +66,8 @@ def _cut_lines(small: str, up: int) -> bytes:
     (sw, sh), cells = _layout(small, up)
     w, h = SIZES[small]
     stream = io.BytesIO()
-    c = Canvas(stream, pagesize=(sw, sh), invariant=1)
     fonts.register()
+    c = Canvas(stream, pagesize=(sw, sh), invariant=1, initialFontName=fonts.REGULAR)  # not Helvetica: never embedded
     c.setStrokeGray(0.45)
     c.setFillGray(0.45)
     c.setLineWidth(0.5)

@@ -14,9 +14,8 @@ from functools import lru_cache
 from typing import Optional
 
 from . import shuffle
-from .model import Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
+from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # "All of the above", "None of these" and the like, in the built-in languages, keep the last place
 # by themselves (a choice about the choices above it means nothing elsewhere). Matched at the start.
 _STAYS_LAST = "|".join([

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..model import LETTERS
 from ..shuffle import rng
 
 SET_SIZE = 12
@@ -33,7 +34,7 @@ class MatchSet:
     extras: int                      # how many definitions match no term
 
     def letter(self, i: int) -> str:
-        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[self.answers[i]]
+        return LETTERS[self.answers[i]]
 
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "") -> tuple[MatchSet, ...]:

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from .. import inline, rtl
+from .._reportlab import forget_lines, is_broken_into_lines
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -45,9 +46,9 @@ class Para(Paragraph):
             if right and style.alignment == TA_LEFT:
                 style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
             Paragraph.__init__(self, shown, style, *args, **kwargs)
-            self.__dict__.pop("blPara", None)
+            forget_lines(self)
         # (reportlab's split() drops blPara when it declines to split: then wrap again)
-        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+        if availWidth == self._wrapped_at and is_broken_into_lines(self):
             self.width = availWidth
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)

@@ -21,13 +21,13 @@ from reportlab.platypus import (
 )
 
 from .. import activities as act
+from .._reportlab import stacked_height
 from .. import inline
 from ..activities.wordsearch import DIRECTIONS
 from ..labels import sentences
-from ..model import format_points
+from ..model import LETTERS, format_points
 from .flow import Gap, Labelled, SectionMark, Twin
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _instructions(ctx, name: str, data) -> str:
@@ -241,9 +241,7 @@ def matching(ctx, name, sets) -> list:
 def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    from reportlab.platypus.flowables import _listWrapOn
-
-    if _listWrapOn(rows, ctx.width, None)[1] <= ctx.height:
+    if stacked_height(rows, ctx.width) <= ctx.height:
         return [KeepTogether(rows)]
     return [KeepTogether(rows[:head])] + rows[head:]
 

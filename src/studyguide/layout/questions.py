@@ -13,12 +13,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline, shuffle
+from .._reportlab import line_count
 from ..theming import fonts
-from ..model import Blank, format_points
+from ..model import LETTERS, Blank, format_points
 from .flow import Box, Gap, Labelled, Options, Stack, Twin
 from .sections import heading
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class LinedAnswer(Flowable):
@@ -37,7 +37,7 @@ class LinedAnswer(Flowable):
         if self.para is None:
             return 0
         self.para.wrap(aW - self.indent - 8, 1e9)
-        return len(self.para.blPara.lines)
+        return line_count(self.para)
 
     def wrap(self, aW, aH):
         self.count = max(self.lines, self._needed(aW))

@@ -201,6 +201,7 @@ class _Builder:
         self.lines = lines or []
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.quote_over_lines = False  # a quoted text that runs over several lines (maybe an unclosed quote)
 
     def look(self, event) -> None:
         """Warn about plain text YAML reads differently from how it looks."""
@@ -249,6 +250,8 @@ class _Builder:
                 if isinstance(event, yaml.ScalarEvent):
                     # plain style is None in pyyaml's Python parser and '' in libyaml's
                     node: Node = Scalar(where, event.value, plain=not event.style)
+                    if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
+                        self.quote_over_lines = True
                     if node.plain and self.lines:
                         self.look(event)
                 elif isinstance(event, yaml.SequenceStartEvent):
@@ -298,7 +301,7 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
         raise GuideError([_control_problem(name, text, bad.start())])
     builder = _Builder(name, text.split("\n"))
     try:
-        return builder.build(yaml.parse(text, Loader=_Loader)), builder.warnings
+        root = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise GuideError(_syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
@@ -307,3 +310,9 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
         first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
+    if builder.quote_over_lines:  # 'title: "The Road' ... 'subject: History"' reads, as one swallowed title
+        unclosed = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)
+                    if message == syntax.UNCLOSED]
+        if unclosed:
+            raise GuideError(unclosed)
+    return root, builder.warnings

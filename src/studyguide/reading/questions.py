@@ -10,14 +10,14 @@ import re
 from typing import Optional
 
 from ..model import (
-    Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
+    LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .loader import Map, Scalar
-from .walker import MAX_TEXT, clip, count, suggest
+from .walker import MAX_TEXT, clip, count, missing, suggest
 
 MAX_CHOICES = 8
 MAX_TAG = 60
-LETTERS = "ABCDEFGH"
+CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
 COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags", "time_limit")
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 QUESTION_KEYS = {
@@ -67,7 +67,7 @@ class QuestionsMixin:
 
     def tags(self, node, label) -> tuple[str, ...]:
         """`tags: [friday, vocab]`, or one tag as text (`tags: friday`); each a word or short phrase."""
-        if node is None or (isinstance(node, Scalar) and node.is_null):
+        if missing(node):
             return ()
         items = [node] if isinstance(node, Scalar) else self.seq(node, label, "tags")
         out: list[str] = []
@@ -90,7 +90,7 @@ class QuestionsMixin:
         if value is None:
             return None
         objectives = getattr(self, "objectives", ())
-        if value.isdigit() and 1 <= int(value) <= len(objectives):
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(objectives):  # not int("²")
             return int(value) - 1
         if value in objectives:
             return objectives.index(value)
@@ -133,18 +133,18 @@ class QuestionsMixin:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
             return None
-        is_letter = len(value) == 1 and value.upper() in LETTERS[:len(choices)]
+        is_letter = len(value) == 1 and value.upper() in CHOICE_LETTERS[:len(choices)]
         if is_letter and not node.plain:  # a quoted single letter is always a letter
-            return LETTERS.index(value.upper())
-        if is_letter and value in choices and choices.index(value) != LETTERS.index(value.upper()):
+            return CHOICE_LETTERS.index(value.upper())
+        if is_letter and value in choices and choices.index(value) != CHOICE_LETTERS.index(value.upper()):
             self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
-                             f"{LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
+                             f"{CHOICE_LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{CHOICE_LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
             return None
         if is_letter:
-            return LETTERS.index(value.upper())
+            return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
-        span = f"A–{LETTERS[len(choices) - 1]}"
+        span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
 

@@ -41,6 +41,7 @@ SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
+SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -132,7 +133,7 @@ class GuideWalker(QuestionsMixin, Walker):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             if name is None:
                 continue
-            key = name.strip().lower().replace(" ", "_").replace("-", "_")
+            key = activity_key(name)
             if key not in ACTIVITIES:
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
             elif key not in out:
@@ -341,6 +342,21 @@ class GuideWalker(QuestionsMixin, Walker):
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
         return Term(term, definition, example, **more) if term and definition else None
+
+
+def activity_key(name: str) -> str:
+    """An activity's name as the format spells it: 'Word search' and 'word-search' are word_search."""
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def activities_option(text: str) -> tuple[str, ...]:
+    """A comma-separated list of activities (``build --activities``; 'none' for none); ValueError
+    naming the first unknown one."""
+    chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
+    unknown = [a for a in chosen if a not in ACTIVITIES]
+    if unknown:
+        raise ValueError(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})")
+    return chosen
 
 
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:

@@ -32,6 +32,7 @@ ITEM = "this list item is not lined up with the ones above it (start every '- ' 
 INDENT = "this line is indented differently from the lines around it (line up keys of one mapping)"
 QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
 CURLY_OPEN = "“‘„«”"
+MAX_FINDINGS = 100
 
 # Lists whose items are text, or 'key: value' items only with these keys: an item with any
 # other key is text with ': ' in it, read by YAML as a key and a value.
@@ -137,14 +138,20 @@ class _Scan:
         self.found.append((n + 1, col + 1, message))
 
     def next_indent(self, n: int) -> Optional[int]:
-        for line in self.lines[n + 1:]:
-            stripped = line.strip()
+        for m in range(n + 1, len(self.lines)):
+            stripped = self.lines[m].strip()
             if stripped and not stripped.startswith("#"):
-                return len(line) - len(line.lstrip(" \t"))
+                return len(self.lines[m]) - len(self.lines[m].lstrip(" \t"))
         return None
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
+            if len(self.found) > MAX_FINDINGS:  # a teacher fixes a screenful, then runs validate again
+                first_left = self.found[MAX_FINDINGS][0] - 1
+                del self.found[MAX_FINDINGS:]
+                self.report(first_left, 0, f"more layout mistakes may follow from here ({MAX_FINDINGS} are listed above): "
+                                  "fix those, then run validate again")
+                break
             if n <= self.skip_until:
                 continue
             stripped = line.strip()

@@ -32,9 +32,10 @@ import operator
 import pickle
 from collections import OrderedDict
 
-from reportlab.lib import fonts as rl_fonts
-from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
+
+from .._reportlab import PARSE, PLACED, WRAPPED, font_registries, replay_compatible
 
 MAX_BYTES = 48 * 1024 * 1024
 
@@ -43,7 +44,7 @@ _original = {}  # name → reportlab's own function, while installed
 _STATE = "_sg_state"  # on a paragraph: the key of its current state, or None once it is not ours to replay
 # what a paragraph holds besides the results of parsing and wrapping (never part of a key or a snapshot)
 _OWN = frozenset({"text", "style", "bulletText", "frags", "caseSensitive", "encoding", "debug", _STATE,
-                  "_wrapped_at", "canv", "_frame", "_postponed"})
+                  "_wrapped_at"}) | PLACED
 
 
 class _Cache:
@@ -131,10 +132,10 @@ def _fonts_key():
     """A number for the registered fonts and font families, which decide how markup parses and how wide
     text is. Registering only ever adds to them (studyguide names a theme's own fonts by their files'
     contents), so their sizes tell when to look at them again."""
-    sizes = (len(pdfmetrics._fonts), len(pdfmetrics._typefaces), len(rl_fonts._tt2ps_map), len(rl_fonts._ps2tt_map))
+    fonts, typefaces, tt2ps, ps2tt = font_registries()
+    sizes = (len(fonts), len(typefaces), len(tt2ps), len(ps2tt))
     if _fonts_now[0] != sizes:
-        exact = (tuple(pdfmetrics._fonts.items()), tuple(pdfmetrics._typefaces.items()),
-                 tuple(sorted(rl_fonts._tt2ps_map.items())), tuple(sorted(rl_fonts._ps2tt_map.items())))
+        exact = (tuple(fonts.items()), tuple(typefaces.items()), tuple(sorted(tt2ps.items())), tuple(sorted(ps2tt.items())))
         _fonts_now[:] = [sizes, _font_tokens.setdefault(exact, len(_font_tokens))]
     return _fonts_now[1]
 
@@ -145,7 +146,7 @@ def _extras(para):
 
 
 # what reportlab's wrap sets; any other attribute a wrap is seen to set is added (see _wrap)
-_WRAPPED = frozenset({"width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations"})
+_WRAPPED = WRAPPED
 
 
 def _dumps(obj) -> bytes:
@@ -153,7 +154,7 @@ def _dumps(obj) -> bytes:
 
 
 def _setup(self, text, style, bulletText, frags, cleaner):
-    setup = _original["_setup"]
+    setup = _original[PARSE]
     if frags is not None or cleaner is not rl_paragraph.cleanBlockQuotedText or not isinstance(text, str) \
             or not (bulletText is None or isinstance(bulletText, str)):
         setup(self, text, style, bulletText, frags, cleaner)
@@ -251,33 +252,14 @@ def _make_subset(self, subset):
     return out
 
 
-def _compatible() -> bool:
-    """Whether this reportlab has the functions and registries this module replays, as it expects them
-    (reportlab 4 and 5 do); if not, nothing is installed and watch simply rebuilds without the cache."""
-    import inspect
-
-    try:
-        setup = list(inspect.signature(Paragraph.__dict__["_setup"]).parameters)
-        wrap = list(inspect.signature(Paragraph.__dict__["wrap"]).parameters)
-        split = list(inspect.signature(Paragraph.__dict__["split"]).parameters)
-        subset = list(inspect.signature(ttfonts.TTFontFile.__dict__["makeSubset"]).parameters)
-        registries = (pdfmetrics._fonts, pdfmetrics._typefaces, rl_fonts._tt2ps_map, rl_fonts._ps2tt_map)
-        encode = pdfdoc.PDFZCompress.encode
-    except (KeyError, AttributeError, TypeError, ValueError):
-        return False
-    return (setup == ["self", "text", "style", "bulletText", "frags", "cleaner"] and len(wrap) == 3 and len(split) == 3
-            and len(subset) == 2 and all(isinstance(r, dict) for r in registries) and callable(encode)
-            and callable(getattr(rl_paragraph, "cleanBlockQuotedText", None)))
-
-
 def install() -> bool:
     """Replay parsing, line breaking, compression and font subsetting in this process from now on
     (idempotent). False if this reportlab is not one it knows how to replay (then nothing changes)."""
     if _original:
         return True
-    if not _compatible():
+    if not replay_compatible():
         return False
-    for name, fn in (("_setup", _setup), ("wrap", _wrap), ("split", _split)):
+    for name, fn in ((PARSE, _setup), ("wrap", _wrap), ("split", _split)):
         _original[name] = Paragraph.__dict__[name]
         setattr(Paragraph, name, fn)
     _original["encode"] = pdfdoc.PDFZCompress.encode  # the one instance every stream uses
@@ -289,7 +271,7 @@ def install() -> bool:
 
 def uninstall() -> None:
     """Back to reportlab's own functions, and empty caches (for tests)."""
-    for name in ("_setup", "wrap", "split"):
+    for name in (PARSE, "wrap", "split"):
         if name in _original:
             setattr(Paragraph, name, _original[name])
     if "encode" in _original:

@@ -12,12 +12,12 @@ later.
 
 A rebuild is what ``studyguide build`` does, byte for byte, made quicker by
 staying warm (see cache: unchanged paragraphs are not parsed or broken
-into lines again) and, with two cores, by drawing the handout in a helper
-process while this one draws the key (see helper).
+into lines again). A second process drawing the handout while this one drew
+the key saved about 26 ms a save on an idle two-core machine and cost more on
+a busy one; it was removed (bench/README.md has the figures).
 """
 from __future__ import annotations
 
-import importlib
 import os
 import time
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Optional
 
 from .. import api
 from ..errors import StudyguideError
-from . import helper as helpers, notifier
+from . import cache as warmcache, notifier
 
 Signature = Optional[tuple[int, int, int]]
 
@@ -41,28 +41,20 @@ def signature(path: Path) -> Signature:
 class Watcher:
     """Rebuilds each guide in ``paths`` when it changes.
 
-    ``helper``: draw the handout in a helper process meanwhile (default: where there are two cores).
     ``cache``: keep paragraph work across rebuilds (see cache; default on).
-    Call :meth:`close` (or use ``with``) when done: it stops the helper and drops the cache.
+    Call :meth:`close` (or use ``with``) when done: it drops the cache.
     :meth:`run` does so when it ends, however it ends.
     """
 
     def __init__(self, paths: Iterable[str | Path], out_dir, paper=None, key=True,
-                 report: Callable[[str, bool], None] = lambda line, err: print(line), helper: Optional[bool] = None,
-                 cache: bool = True):
+                 report: Callable[[str, bool], None] = lambda line, err: print(line), cache: bool = True):
         self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
         self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
         # guide → the other files its PDFs came from last time: images, the logo, the folder's
         # studyguide.yaml, the teacher's theme files and fonts; a change to any rebuilds it
         self.deps: dict[Path, list[Path]] = {}
-        self.use_helper = key and (helpers.usable() if helper is None else helper)
-        self.helper: Optional[helpers.Helper] = None
-        # with the default, a rebuild uses the helper only while the machine has a core to spare for it
-        self.idle = helpers.IdleMeter() if helper is None and self.use_helper else None
         self.cache = cache
         if cache:
-            from . import cache as warmcache  # reportlab: loaded once the watcher starts, not at import
-
             warmcache.acquire()
 
     def __enter__(self):
@@ -72,13 +64,8 @@ class Watcher:
         self.close()
 
     def close(self) -> None:
-        """Stop the helper process, if one was started, and give up the cache (idempotent)."""
-        if self.helper is not None:
-            helper, self.helper = self.helper, None
-            helper.close()
+        """Give up the cache (idempotent)."""
         if self.cache:
-            from . import cache as warmcache
-
             self.cache = False
             warmcache.release()
 
@@ -91,53 +78,11 @@ class Watcher:
     def _state(self, guide: Path) -> tuple:
         return (signature(guide),) + tuple(signature(p) for p in self.deps.get(guide, ()))
 
-    def _helper(self) -> Optional[helpers.Helper]:
-        """The helper process, started (again) if it is not running."""
-        if not self.use_helper:
-            return None
-        if self.helper is not None and not self.helper.alive():
-            self.helper.close()
-            self.helper = None
-        if self.helper is None:
-            importlib.import_module("..render", __package__)  # the layout code, loaded before the fork: a warm start
-            try:
-                self.helper = helpers.Helper(cache=self.cache)
-            except Exception as exc:  # noqa: BLE001  (no processes left to start, say): draw both here
-                self.report(f"note: drawing both documents in this process ({exc})", True)
-                self.use_helper = False
-        return self.helper
-
     def _make(self, path: Path) -> api.BuildResult:
-        """What api.build(path, ...) does; with a helper, it draws the handout while this process draws the key."""
+        """What api.build(path, ...) does, in this warm process."""
         guide = api.load(path)
-        spare = self.idle is None or self.idle.spare_core()
-        helper = self._helper() if self.key and spare else None
-        if helper is not None:
-            try:
-                helper.submit(guide, self.paper, "student")
-            except helpers.HelperFailed:
-                helper = None
-        if helper is None:
-            rendered, warnings = api.render_guide(guide, self.paper, self.key)
-            return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
-        try:
-            rendered, warnings = api.render_guide(guide, self.paper, modes=("key",))
-        except Exception:
-            self._collect(helper, quiet=True)  # it failed the same way; keep the pipe in step
-            raise
-        handout = self._collect(helper)
-        if handout is None:  # whatever went wrong there, the handout is drawn here as build would
-            handout = api.render_guide(guide, self.paper, modes=("student",))[0]["student"]
-        return api.write_rendered(path, self.out_dir, guide, {"student": handout, **rendered}, warnings)
-
-    def _collect(self, helper: helpers.Helper, quiet: bool = False):
-        """The helper's document, or None if it failed (said, unless ``quiet``)."""
-        try:
-            return helper.result()
-        except helpers.HelperFailed as exc:
-            if not quiet:
-                self.report(f"note: the helper process failed ({exc}); drawing the handout here", True)
-            return None
+        rendered, warnings = api.render_guide(guide, self.paper, self.key)
+        return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
 
     def build(self, guide: Path) -> None:
         start = time.perf_counter()
@@ -193,8 +138,6 @@ class Watcher:
                 # the guide as it was read, so a save during the build is built next; its images as of now
                 self.seen[guide] = (state[0],) + tuple(signature(p) for p in self.deps.get(guide, ()))
                 built += 1
-        if built and self.idle:
-            self.idle.reset()
         return built
 
     def _folders(self) -> set[Path]:
@@ -204,7 +147,7 @@ class Watcher:
         return folders
 
     def run(self, interval: float = 0.02, stop: Callable[[], bool] = lambda: False) -> None:
-        """Build everything, then rebuild what changes until ``stop()``; stops the helper at the end."""
+        """Build everything, then rebuild what changes until ``stop()``; drops the cache at the end."""
         events = notifier.open_inotify()
         try:
             if events:
@@ -216,8 +159,6 @@ class Watcher:
                     events.wait(interval)
                 else:
                     time.sleep(interval)
-                if self.idle:
-                    self.idle.sample()
                 self.tick()
                 if events:
                     events.add(self._folders())  # a new image's folder

@@ -1,0 +1,125 @@
+"""Every private name studyguide uses from reportlab, behind one door.
+
+reportlab's public API cannot do a few things the builder needs: draw the key on a second canvas in
+the same pass as the handout, keep each page's state until the page count is known, measure blocks
+the way a frame would, count a paragraph's lines, and (in ``studyguide watch`` only) replay
+paragraph work across rebuilds. Those reach into names reportlab does not promise to keep. They
+are all here, so a new reportlab release breaks this module (and its tests), not the build path
+in a dozen places.
+
+Tested with reportlab 4.0.4 (the oldest ``pyproject.toml`` allows, run by ``.ci/run``) and 5.1.0
+(the newest it allows). Before raising the upper bound, run the suite on the new release.
+"""
+from __future__ import annotations
+
+import inspect
+
+from reportlab.lib import fonts as rl_fonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.platypus import Frame, KeepTogether, paragraph as rl_paragraph
+from reportlab.platypus.flowables import _listWrapOn
+
+TESTED = ("4.0.4", "5.1.0")
+
+
+# --------------------------------------------------------------------------- frames and canvases
+class HookedFrame(Frame):
+    """A Frame that places every flowable through :meth:`place`, which a subclass may wrap.
+
+    reportlab's ``Frame._add`` (also reached as ``Frame.add``) places a flowable and draws it.
+    """
+
+    def place(self, flowable, canv, trySplit=0):
+        return Frame._add(self, flowable, canv, trySplit)
+
+    def _add(self, flowable, canv, trySplit=0):
+        return self.place(flowable, canv, trySplit)
+
+    add = _add
+
+
+def make_canvas(doc, canvasmaker):
+    """The canvas ``doc.build`` would draw on, made now: ``BaseDocTemplate._makeCanvas``."""
+    return doc._makeCanvas(canvasmaker=canvasmaker)
+
+
+def page_size(canvas) -> tuple[float, float]:
+    """The canvas's (width, height): ``Canvas._pagesize``."""
+    return canvas._pagesize
+
+
+def keep_page(canvas) -> dict:
+    """Everything the canvas holds for the page just drawn, then a fresh page begun without writing
+    it out (``Canvas._startPage``): the footer's page count is known only at the end."""
+    state = dict(canvas.__dict__)
+    canvas._startPage()
+    return state
+
+
+def restore_page(canvas, state: dict) -> None:
+    """The canvas back to a page kept by :func:`keep_page`, ready to finish and write out."""
+    canvas.__dict__.update(state)
+
+
+# --------------------------------------------------------------------------- measuring
+def stacked_height(flowables, width: float) -> float:
+    """The height of flowables stacked in a frame of ``width`` (``flowables._listWrapOn``)."""
+    return _listWrapOn(flowables, width, None)[1]
+
+
+def kept_together(block) -> list:
+    """The flowables a KeepTogether holds (``KeepTogether._content``); any other flowable alone."""
+    return block._content if isinstance(block, KeepTogether) else [block]
+
+
+def is_broken_into_lines(paragraph) -> bool:
+    """Whether a Paragraph holds its lines from the last wrap (``Paragraph.blPara``; split drops it)."""
+    return "blPara" in paragraph.__dict__
+
+
+def forget_lines(paragraph) -> None:
+    """Drop a Paragraph's lines from its last wrap, so the next wrap breaks them again."""
+    paragraph.__dict__.pop("blPara", None)
+
+
+def broken_lines(paragraph) -> list:
+    """A wrapped Paragraph's lines (``Paragraph.blPara.lines``): each an (extra space, words) tuple
+    when the paragraph is in one font, else a line whose ``words`` are fragments with ``text`` and
+    ``fontName``."""
+    return paragraph.blPara.lines
+
+
+def line_count(paragraph) -> int:
+    """How many lines a wrapped Paragraph has."""
+    return len(broken_lines(paragraph))
+
+
+# --------------------------------------------------------------------------- watch's paragraph cache
+Paragraph = rl_paragraph.Paragraph
+PARSE = "_setup"        # Paragraph._setup(self, text, style, bulletText, frags, cleaner): parses the markup
+# what a Paragraph's wrap sets on it; watch's cache adds any other attribute a wrap is seen to set
+WRAPPED = frozenset({"width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations"})
+# what platypus itself sets on a flowable while placing it: never part of a paragraph's own inputs
+PLACED = frozenset({"canv", "_frame", "_postponed"})
+
+
+def font_registries() -> tuple[dict, dict, dict, dict]:
+    """reportlab's registries of fonts, typefaces and family mappings, which decide how markup parses."""
+    return pdfmetrics._fonts, pdfmetrics._typefaces, rl_fonts._tt2ps_map, rl_fonts._ps2tt_map
+
+
+def replay_compatible() -> bool:
+    """Whether this reportlab has the functions and registries watch's cache replays, as it expects
+    them; if not, the cache is not installed and watch simply rebuilds without it."""
+    try:
+        setup = list(inspect.signature(Paragraph.__dict__[PARSE]).parameters)
+        wrap = list(inspect.signature(Paragraph.__dict__["wrap"]).parameters)
+        split = list(inspect.signature(Paragraph.__dict__["split"]).parameters)
+        subset = list(inspect.signature(ttfonts.TTFontFile.__dict__["makeSubset"]).parameters)
+        registries = font_registries()
+        encode = pdfdoc.PDFZCompress.encode
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return False
+    return (setup == ["self", "text", "style", "bulletText", "frags", "cleaner"] and len(wrap) == 3 and len(split) == 3
+            and len(subset) == 2 and all(isinstance(r, dict) for r in registries) and callable(encode)
+            and callable(getattr(rl_paragraph, "cleanBlockQuotedText", None)))

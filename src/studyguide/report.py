@@ -1,0 +1,150 @@
+"""How the commands' outcomes read on a terminal: located problems, each shown once, a progress bar,
+a guide's "built" line and aligned tables. The CLI prints through these and decides nothing here.
+"""
+from __future__ import annotations
+
+import traceback
+
+import click
+
+from .interrupts import Interrupted
+from .errors import StudyguideError, visible
+from .reading.walker import count
+
+
+EXIT_INTERNAL = 70  # an error of studyguide's own, not the guide's
+
+
+def err(line: str) -> None:
+    """One line on stderr, any control or direction character in it made visible."""
+    click.echo(visible(line), err=True)
+
+
+class Once:
+    """Prints each line once on stderr: a folder's defaults file with a mistake fails every guide
+    beside it, and its messages are shown the first time only."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def __call__(self, line: str) -> None:
+        if line not in self.seen:
+            self.seen.add(line)
+            err(line)
+
+
+def problems(exc: StudyguideError, echo=err) -> None:
+    """Every located problem an error holds, one a line."""
+    for problem in getattr(exc, "problems", None) or [exc]:
+        echo(str(problem))
+
+
+def warnings(found) -> None:
+    for warning in found:
+        click.echo(str(warning), err=True)
+
+
+def failed(failures: int, total: int) -> None:
+    """The closing line of a run over several guides, when some failed."""
+    click.echo(f"{failures} of {count(total, 'guide')} failed", err=True)
+
+
+class Progress:
+    """A one-line bar on a terminal's stderr; nothing at all when output is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.enabled = total, 0, enabled and total > 1
+
+    def _bar(self) -> str:
+        width = 30
+        filled = width * self.done // self.total
+        return f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} guides"
+
+    def clear(self) -> None:
+        if self.enabled:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            click.echo(self._bar(), err=True, nl=False)
+            if self.done == self.total:
+                self.clear()
+
+
+def built(outcome, progress: Progress, echo) -> bool:
+    """One guide's lines (through ``echo``, which shows a repeated line once); False when it failed."""
+    if outcome.interrupted and not outcome.outputs:
+        return True  # stopped before anything of it was written: the interrupt's line says so
+    progress.clear()
+    for line in outcome.warnings:
+        echo(line)
+    if outcome.internal:
+        click.echo(f"internal error: {outcome.internal}; run with --debug for the traceback", err=True)
+    for line in outcome.problems:
+        echo(line)
+    if not outcome.ok:
+        click.echo(f"failed: {outcome.path}", err=True)
+    else:
+        made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
+        click.echo(f"built {outcome.path} → {made}")
+    progress.step()
+    return outcome.ok
+
+
+def printed_as(path, fmt, sheet) -> str:
+    """A guide's name in `check`, with what is printed from it when that is not the whole handout."""
+    named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                   f"{sheet} sheets" if sheet else None) if x)
+    return f"{path} ({named})" if named else str(path)
+
+
+def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> None:
+    """Aligned columns under a head line: the first ``left`` columns to the left, the rest to the right."""
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
+    for row in [head] + rows:
+        click.echo("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+
+
+def interrupted(exc: Interrupted, guides: list, progress: Progress) -> int:
+    """The one line after INT, TERM or HUP stopped a build: which files are new; the exit status."""
+    progress.clear()
+    one = str(guides[0]) if len(guides) == 1 else None
+    if one and progress.done:
+        click.echo(f"interrupted ({exc.name}): every new file of {one} was written", err=True)
+    elif one:
+        click.echo(f"interrupted ({exc.name}): nothing was written; the files of {one} are as they were", err=True)
+    else:
+        click.echo(f"interrupted ({exc.name}): the guides reported built have every new file; "
+                   "every other guide's files are as they were", err=True)
+    return exc.exit_code
+
+
+def failure(exc: BaseException, debug: bool) -> int:
+    """Say what stopped a command, in one line or a guide's located problems; the exit status.
+    Never a traceback, unless ``debug``; anything but an error or Ctrl+C is raised again."""
+    if isinstance(exc, click.exceptions.Abort):
+        click.echo("aborted", err=True)
+        return 130
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        return exc.exit_code
+    if isinstance(exc, StudyguideError):
+        problems(exc)
+        return exc.exit_code
+    if isinstance(exc, MemoryError):
+        click.echo("out of memory: the guide is too large to lay out; split it into smaller guides", err=True)
+        return EXIT_INTERNAL
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, Interrupted):
+        click.echo(f"interrupted ({exc.name}): the files reported above were written whole; nothing else was "
+                   "changed", err=True)
+        return exc.exit_code
+    if not isinstance(exc, Exception):
+        raise exc
+    if debug:  # the last line of defence: one line, never a traceback
+        traceback.print_exception(exc)
+    else:
+        click.echo(f"internal error: {type(exc).__name__}: {exc}; run with --debug for the traceback", err=True)
+    return EXIT_INTERNAL
