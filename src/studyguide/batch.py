@@ -145,6 +145,9 @@ def outcomes(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: 
     """One Outcome per guide, in the order given: every output named first (see :func:`plan`), then
     built in this process for one job (an unexpected error then propagates, so --debug can show it),
     else in a pool of at most ``jobs`` (default: one per core; never more than the cores or guides)."""
+    from .files import check_folder
+
+    check_folder(out_dir)  # -o /dev/null, -o /proc: said once, before any work
     guides, known = plan(paths, out_dir, key, options)
     return build_many(paths, out_dir, paper, key, jobs, options, guides, known)
 

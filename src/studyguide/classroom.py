@@ -31,6 +31,9 @@ class SetOptions:
     questions: Optional[str] = None          # the questions chosen (select.py), from --questions
     sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
 
+    def __post_init__(self):
+        check_seed(self.seed)  # --seed as a guide's seed: is checked
+
     @property
     def active(self) -> bool:
         return bool(self.edition not in (None, "standard") or self.versions or self.seed or self.class_set

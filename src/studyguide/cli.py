@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, files, interrupts, report
+from . import __version__, api, interrupts, report
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS
@@ -87,7 +87,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     names say which is which: <name>-large-print-B.pdf, <name>-B-key.pdf, <name>-B-grid.pdf.
     """
     from . import batch
-    from .classroom import SetOptions, check_seed
+    from .classroom import SetOptions
     from .model import Accommodations
     from .reading.schema import activities_option
 
@@ -95,8 +95,6 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         chosen = activities_option(activities) if activities is not None else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--activities") from None
-    check_seed(seed)
-    files.check_folder(out_dir)
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
                          activities=chosen, theme=theme, format=fmt, questions=questions, sheet=sheet)

@@ -26,7 +26,8 @@ class Interrupted(BaseException):
 
     def __init__(self, signum: int):
         super().__init__(signum)
-        self.signum = signum
+        # reportlab re-raises what a paragraph raised as type(e)(its own words): the signal is the one that came
+        self.signum = signum if isinstance(signum, int) else (_signals.pending or signal.SIGINT)
 
     @property
     def name(self) -> str:
