@@ -16,6 +16,7 @@ from conftest import Pdf, build_into, guide_params, write_guide
 from glyphs import assert_no_boxes, boxes, drawn, fonts_listed
 
 from studyguide import api, render, rtl
+from studyguide.errors import GuideError
 from studyguide.theming import fonts, sysfonts
 
 TESTS = Path(__file__).resolve().parent
@@ -131,7 +132,7 @@ def test_bold_inside_right_to_left_text_is_a_located_error(tmp_path):
         title: Greetings
         summary: "In Hebrew, hello is **שלום**."
         """)
-    with pytest.raises(api.GuideError) as err:
+    with pytest.raises(GuideError) as err:
         api.load(path)
     assert str(err.value) == (
         f"{path}:2:10: summary: bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are "
@@ -302,7 +303,7 @@ def test_a_crossword_of_mixed_directions_is_a_located_error(tmp_path):
           - matching
           - crossword
         """)
-    with pytest.raises(api.GuideError) as err:
+    with pytest.raises(GuideError) as err:
         api.load(path)
     assert str(err.value) == (
         f"{path}:9:5: activities item 2: a crossword cannot mix right-to-left terms ('שלום') with left-to-right "

@@ -47,11 +47,9 @@ _pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
     click.option("--no-key", is_flag=True, help="Build only the student handout."))
 _format_options = _options(  # what is printed from a guide: build and check
     click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
-                 help="What to print: the whole handout (default), a quiz (the questions) or an exit ticket "
-                      "(one to three questions, four to a sheet). Each has its key."),
+                 help="What to print, each with its key: handout (default), quiz, exit-ticket, notes, cornell, organizers."),
     click.option("--questions", default=None, metavar="CHOICE",
-                 help="Only these questions: numbers (1-5,8), a type (multiple_choice), objective:N or "
-                      "tag:NAME; a comma between different sorts means 'and'."),
+                 help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
     click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), default=None,
                  help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."))
 
