@@ -200,8 +200,10 @@ def test_reduced_choices_drops_the_same_wrong_choice_in_handout_and_key(tmp_path
             answer: A
         """)
     build_set(path, tmp_path / "out", None, SetOptions(accommodations=Accommodations(reduced_choices=True)))
-    handout = Pdf(tmp_path / "out" / "four.pdf").text
-    key = Pdf(tmp_path / "out" / "four-key.pdf").text
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["four-reduced-choices-key.pdf",
+                                                                     "four-reduced-choices.pdf"]
+    handout = Pdf(tmp_path / "out" / "four-reduced-choices.pdf").text
+    key = Pdf(tmp_path / "out" / "four-reduced-choices-key.pdf").text
     shown = [c for c in ("apple", "brick", "chair", "door") if c in handout]
     assert len(shown) == 3 and "apple" in shown
     assert [c for c in ("apple", "brick", "chair", "door") if c in key] == shown

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .errors import BuildError, Location, Problem, StudyguideError, UsageError
+from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
 from . import files
-from .files import make_folder, read_guide_bytes, safe_stem, write_all
+from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
+                    safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
 from .reading import loader, schema
 from .reading.walker import count
@@ -76,12 +77,20 @@ def is_defaults_file(path: Path) -> bool:
 
 
 def defaults_file(folder: Path) -> Optional[Path]:
-    """The defaults file every guide in ``folder`` inherits from, if there is one."""
-    for name in DEFAULTS_NAMES:
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    return None
+    """The defaults file every guide in ``folder`` inherits from, if there is one.
+
+    Found by its name in any capitals (StudyGuide.yaml is the same file on Windows and macOS, so it
+    is here too), and whatever it is: a folder or a FIFO by that name is reported by the reader,
+    not skipped. Two of them (studyguide.yaml and StudyGuide.yml) are a UsageError naming both.
+    """
+    try:
+        found = sorted(p for p in folder.iterdir() if is_defaults_file(p))
+    except OSError:
+        return None
+    if len(found) > 1:
+        raise UsageError(f"{folder}: {' and '.join(p.name for p in found)} are both the defaults file of this folder; "
+                         f"keep one, named {schema.DEFAULTS_FILE}")
+    return found[0] if found else None
 
 
 _defaults_cache: dict = {}
@@ -102,6 +111,9 @@ def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
     data = read_guide_bytes(path)
     root, warnings = loader.parse_with_warnings(data, str(path))
     schema.check_defaults(root, str(path), path)
+    if path.name not in DEFAULTS_NAMES:  # StudyGuide.yaml: used, as Windows and macOS would
+        warnings = list(warnings) + [Problem(Location(str(path), 1), f"read as the folder's defaults file; "
+                                             f"name it {schema.DEFAULTS_FILE}, in small letters", warning=True)]
     _defaults_cache.clear()
     _defaults_cache[stamp] = (root, warnings)
     return root, warnings
@@ -265,10 +277,10 @@ def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered
                    warnings: list[Problem]) -> BuildResult:
     """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`)."""
     out_dir = Path(out_dir)
-    stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)
     make_folder(out_dir)
-    targets = {mode: out_dir / (f"{stem}.pdf" if mode == "student" else f"{stem}-key.pdf") for mode in rendered}
+    names = build_names(path, out_dir, key="key" in rendered)
+    targets = {mode: names[mode, None] for mode in rendered}
     write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
@@ -344,12 +356,22 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
         from .export.anki import export_with_apkg as exporter  # (the same: only for an export)
     else:
         exporter = exporter_for(fmt)
+    files.check_folder(out_dir)
+    made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
             guide = load(path)
-            made, warnings = exporter(guide)
+            made_all.append((path, guide, *exporter(guide), None))
         except StudyguideError as exc:
-            yield ExportOutcome(path, error=exc)
+            made_all.append((path, None, [], [], exc))
+    clash = clashes([(path, [Path(out_dir) / name for name, _ in made])
+                     for path, _, made, _, error in made_all if error is None])
+    for path, guide, made, warnings, error in made_all:
+        from .interrupts import raise_if_interrupted
+
+        raise_if_interrupted()  # a signal that came while the last guide's files went in
+        if error is not None or path in clash:
+            yield ExportOutcome(path, error=error or GuideError(clash[path]))
             continue
         outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings),
                                 holds=count(len(guide.vocabulary), "term") if fmt in ("quizlet", "anki")

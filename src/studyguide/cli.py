@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, report
+from . import __version__, api, interrupts, report
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS
@@ -107,10 +107,13 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
     progress, echo = report.Progress(len(guides), sys.stderr.isatty()), report.Once()
     failed = internal = 0
-    for outcome in batch.outcomes(guides, out_dir, paper.lower() if paper else None, not no_key, jobs, options):
-        if not report.built(outcome, progress, echo):
-            failed += 1
-            internal += outcome.internal is not None
+    try:  # every output is named before any is drawn (batch.plan); a signal stops between files
+        for outcome in batch.outcomes(guides, out_dir, paper.lower() if paper else None, not no_key, jobs, options):
+            if not report.built(outcome, progress, echo):
+                failed += 1
+                internal += outcome.internal is not None
+    except interrupts.Interrupted as exc:
+        sys.exit(report.interrupted(exc, guides, progress))
     if failed:
         report.failed(failed, len(guides))
         sys.exit(report.EXIT_INTERNAL if internal else 1)
@@ -130,7 +133,7 @@ def watch(paths, out_dir, paper, no_key):
     try:
         Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key,
                 report=lambda line, err: click.echo(visible(line), err=err)).run()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, interrupts.Interrupted):
         click.echo("stopped watching", err=True)
 
 
@@ -298,7 +301,9 @@ def main(argv=None) -> None:
     """Entry point: user mistakes get their message, internal errors one line (or --debug)."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+        with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
+            cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+            interrupts.raise_if_interrupted()
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, pages, rtl, sheets
+from . import _reportlab, inline, labels, margins, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -137,6 +137,11 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
+    for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
+        wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
+                                _header(guide, font_for), ctx.labels)
+        if wrong:
+            raise RenderFailed(*wrong)
     flow = story(ctx)
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
