@@ -16,7 +16,7 @@ OUT = REPO / "output"
 FIRST = REPO / "guides" / "china-foreign-police-training.yaml"
 PICTURES = {  # picture → (pdf, page index)
     "handout-page-1.png": ("china-foreign-police-training.pdf", 0),
-    "key-questions-page.png": ("china-foreign-police-training-key.pdf", 5),
+    "key-questions-page.png": ("china-foreign-police-training-key.pdf", 4),  # questions 1-5, notes beside
 }
 
 for name, (pdf_name, index) in PICTURES.items():

@@ -44,6 +44,7 @@ class Run:
     err: str
     seconds: float
     max_mb: float = 0.0
+    cpu: float = 0.0  # seconds of CPU the run took (a fresh interpreter's only): the bound on a busy machine
 
     @property
     def messages(self) -> list[str]:
@@ -100,9 +101,9 @@ try:
 except subprocess.TimeoutExpired as exc:
     code, out, err = "timeout", exc.stdout or b"", exc.stderr or b""
 seconds = time.perf_counter() - start
-kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"code": code, "out": out.decode("utf-8", "replace"), "err": err.decode("utf-8", "replace"),
-                  "seconds": seconds, "max_mb": kb / 1024}))
+                  "seconds": seconds, "max_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
 
@@ -118,7 +119,7 @@ def cli_measured(args, cwd: Path, timeout: float = 20.0) -> Run:
     assert p.returncode == 0, p.stderr
     r = json.loads(p.stdout)
     assert r["code"] != "timeout", f"studyguide {' '.join(map(str, args))} did not finish in {timeout} s"
-    return Run(r["code"], r["out"], r["err"], r["seconds"], r["max_mb"])
+    return Run(r["code"], r["out"], r["err"], r["seconds"], r["max_mb"], r["cpu"])
 
 
 # -- hazardous files, made at test time ------------------------------------------------------
@@ -211,3 +212,26 @@ def text_x_extent(path: Path) -> tuple[float, float, float]:
         for x, w in runs:
             lo, hi = min(lo, x), max(hi, x + w)
     return lo, hi, width
+
+
+# -- fonts whose character map claims too much ---------------------------------------------------
+
+def font_with_cmap(source: Path, path: Path, groups: list[tuple[int, int, int]]) -> Path:
+    """A copy of the TrueType font ``source`` whose character map is one format-12 subtable of
+    ``groups`` (first code, last code, first glyph): the table is added at the end and the
+    directory pointed at it, so everything else in the font stays valid."""
+    data = bytearray(source.read_bytes())
+    body = b"".join(struct.pack(">III", *g) for g in groups)
+    sub = struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
+    table = struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 10, 12) + sub
+    while len(data) % 4:
+        data += b"\0"
+    offset = len(data)
+    data += table
+    (count,) = struct.unpack_from(">H", data, 4)
+    for i in range(count):
+        at = 12 + 16 * i
+        if data[at:at + 4] == b"cmap":
+            struct.pack_into(">II", data, at + 8, offset, len(table))
+    path.write_bytes(bytes(data))
+    return path

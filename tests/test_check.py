@@ -196,12 +196,16 @@ def test_page_budget(tmp_path, capsys):
     code, out, err = run("check", path, capsys=capsys)
     assert code == 0 and err == ""
     # multiple choice 1 minute, fill-in 1 per blank: 3 minutes
-    assert out.splitlines() == [
+    lines = out.splitlines()
+    assert lines[:3] == [
         f"{path}: 1 page, 3 points, about 3 minutes (questions 3)",
-        "  section    pages  minutes",
-        "  header     1            –",
-        "  questions  1            3  2 questions, 3 points",
+        "  section    pages  minutes  last page",
+        "  header     1            –     shared",  # the questions go on on its page
     ]
+    # the last page is the questions': how full it is, to trim or add to a guide
+    assert re.fullmatch(r"  questions  1            3  +(\d+) % full  2 questions, 3 points", lines[3])
+    assert 5 < int(re.search(r"(\d+) % full", lines[3]).group(1)) < 50
+    assert len(lines) == 4
 
 
 def test_page_budget_of_a_guide_with_activities(builds):
@@ -224,7 +228,7 @@ def test_page_budget_of_a_guide_with_activities(builds):
     text = "\n".join(budget.lines("x", plan))
     assert re.search(r"^x: \d+ pages, 46 points, about \d+ minutes \(reading \d+, questions \d+, activities \d+\)$",
                      text, re.M)
-    assert re.search(r"^  crossword\s+\d+–\d+\s+13  13 clues$", text, re.M)
+    assert re.search(r"^  crossword\s+\d+–\d+\s+13\s+\d+ % full  13 clues$", text, re.M)
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])

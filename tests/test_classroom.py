@@ -48,7 +48,8 @@ def test_each_versions_grid_and_key_match_its_own_shuffled_handout(versions):
             graded = re.search(rf" {number}\. ([A-H]) ", " " + grid).group(1)
             right = norm(inline.plain(q.choices[q.answer]))
             assert f"{graded}. {right}" in block, (letter, number)
-            assert f"{graded}. {right}" in _question_block(key, q.prompt)
+            # the key rings the letter and sets its period clear of the ring: read back as "B . text"
+            assert re.search(rf"{graded} ?\. {re.escape(right)}", _question_block(key, q.prompt))
             order.append((number, graded))
         orders.add(tuple(order))
     assert len(orders) == 3  # the versions differ
@@ -199,8 +200,10 @@ def test_reduced_choices_drops_the_same_wrong_choice_in_handout_and_key(tmp_path
             answer: A
         """)
     build_set(path, tmp_path / "out", None, SetOptions(accommodations=Accommodations(reduced_choices=True)))
-    handout = Pdf(tmp_path / "out" / "four.pdf").text
-    key = Pdf(tmp_path / "out" / "four-key.pdf").text
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["four-reduced-choices-key.pdf",
+                                                                     "four-reduced-choices.pdf"]
+    handout = Pdf(tmp_path / "out" / "four-reduced-choices.pdf").text
+    key = Pdf(tmp_path / "out" / "four-reduced-choices-key.pdf").text
     shown = [c for c in ("apple", "brick", "chair", "door") if c in handout]
     assert len(shown) == 3 and "apple" in shown
     assert [c for c in ("apple", "brick", "chair", "door") if c in key] == shown
@@ -213,3 +216,15 @@ def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "china-foreign-police-training-large-print-A-grid.pdf", "china-foreign-police-training-large-print-A.pdf",
         "china-foreign-police-training-large-print-B-grid.pdf", "china-foreign-police-training-large-print-B.pdf"]
+
+
+def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "short.yaml", PINNED)
+    build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    pages = Pdf(tmp_path / "out" / "short-class-set.pdf").pages
+    assert len(pages) == 6  # three one-page copies, each closed by the note
+    for n in (1, 3, 5):
+        assert pages[n] == "This page is blank on purpose: the next copy starts on a new sheet."
+    assert "Version B" in pages[2] and "Pins" in pages[4]

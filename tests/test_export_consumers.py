@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import io
+import json
 import os
 import re
 import xml.parsers.expat
@@ -25,7 +26,7 @@ import pytest
 from conftest import CASES, GUIDES, guide_params, write_guide
 from studyguide import api, inline
 from studyguide.export import FORMATS, anki, moodle, qti
-from studyguide.model import MultipleChoice, SelectAll
+from studyguide.model import Matching, MultipleChoice, SelectAll
 
 
 def moodle_reader(data: bytes) -> list[dict]:
@@ -104,7 +105,7 @@ def test_moodle_keeps_the_spaces_between_markup_and_entities(hostile):
     assert questions[0]["category/text"] == ["$course$/top/Hostile & <script>alert(1)<//script> ]]> text"]
 
 
-@pytest.mark.parametrize("guide_path", [*guide_params()])
+@pytest.mark.parametrize("guide_path", [*guide_params(), pytest.param(CASES / "export" / "multiline.yaml", id="multiline")])
 def test_moodle_sees_every_text_of_the_shipped_guides_as_written(guide_path):
     """Every question text and answer, read as Moodle reads it, equals the HTML the exporter meant."""
     guide = api.load(guide_path)
@@ -113,6 +114,9 @@ def test_moodle_sees_every_text_of_the_shipped_guides_as_written(guide_path):
     for seen, q in zip(questions, guide.questions):
         if isinstance(q, (MultipleChoice, SelectAll)):
             assert seen["answer/text"] == [" ".join(inline.markup(c).split("\n")).strip() for c in q.choices]
+        if isinstance(q, Matching):
+            assert [moodle_format_string(t) for t in seen["subquestion/answer/text"]] == \
+                [re.sub(r"[\t\r\n]", " ", inline.plain(p.right)).strip() for p in q.pairs]  # one line
         if seen["type"] not in ("cloze", "shortanswer"):
             assert html.unescape(seen["questiontext/text"][0]).replace("<p>", "").replace("</p>", "") == \
                 " ".join(html.unescape(inline.markup(q.prompt)).split("\n")).strip()
@@ -145,6 +149,29 @@ def test_moodle_splits_a_cdata_end_inside_the_text(hostile):
     assert "<![CDATA[$course$/top/Hostile & <script>alert(1)<//script> ]]]]><![CDATA[> text]]>" in text
     html_fields = [t for q in moodle_reader(data) for k, v in q.items() if k.endswith("text/text") for t in v]
     assert html_fields and not any("<script>" in t for t in html_fields)  # names are plain text; HTML never has it
+
+
+def moodle_format_string(text: str) -> str:
+    """What a student sees of a matching choice: Moodle shows it through format_string(), as HTML
+    (qtype_match_renderer::format_choices), so a tag is removed and an entity decoded."""
+    return html.unescape(re.sub(r"<[A-Za-z/!?][^>]*>", "", text))
+
+
+def test_moodle_matching_choices_show_as_typed(tmp_path):
+    """Found with a real Moodle 4.5 (tests/moodle/run.sh): the choice "<script>y</script> ~ # ]]>" showed as
+    "y ~ # ]]>", and a typed "AT&amp;T" would show as "AT&T"."""
+    rights = ["<script>y</script> ~ # ]]>", "AT&amp;T & x < y", "less & than", "<b>not bold</b> > 1"]
+    pairs = json.dumps([{"left": f"left {i}", "right": r} for i, r in enumerate(rights)])
+    guide = write_guide(tmp_path, "match.yaml", f"""
+        title: Match
+        questions:
+          - type: matching
+            prompt: Match.
+            pairs: {pairs}
+    """)
+    [matching] = moodle_file(guide)[1:]
+    assert [moodle_format_string(t) for t in matching["subquestion/answer/text"]] == rights
+    assert matching["subquestion/answer/text"][2] == "less & than"  # nothing to protect: as typed, for the editing form
 
 
 def test_the_exports_are_well_formed_for_every_shipped_guide():

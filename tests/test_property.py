@@ -123,6 +123,7 @@ FIELDS = {
     "school": shaped(SIMPLE), "course": shaped(SIMPLE), "teacher": shaped(SIMPLE),
     "header": shaped(SIMPLE), "footer": shaped(SIMPLE),
     "logo": st.sampled_from(["pic.png", "missing.png", "/etc/passwd", "../x.png", "link.png", "bad.png", "."]),
+    "coverage": st.one_of(st.sampled_from(["both", "key", "keys", "none"]), ANY),
     "titel": SIMPLE,
 }
 assert set(FIELDS) - {"titel"} == set(TOP_KEYS)

@@ -123,7 +123,18 @@ def test_the_fence_says_which_reportlab_versions_it_is_tested_with():
 
 def test_modules_stay_readable_and_the_cli_thin():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for path, name in MODULES.items()}
-    # the issue asks ~250; the --format, --questions and --sheet declarations (issue 18) came since
-    assert sizes["studyguide.cli"] <= 280  # options in, one api call each, outcomes printed
     over = {name: n for name, n in sizes.items() if n > 420 and name not in LONG}
     assert not over, f"modules over ~400 lines (split them, or say why in LONG): {over}"
+    # thin: each command takes its options, calls the api, prints; its body (after the docstring) stays short
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    long_bodies = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            body = node.body[1:] if isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) \
+                else node.body
+            if body and body[-1].end_lineno - body[0].lineno + 1 > 25:
+                long_bodies[node.name] = body[-1].end_lineno - body[0].lineno + 1
+    assert not long_bodies, f"commands doing more than taking options, calling the api and printing: {long_bodies}"
+    # the issue asks ~250 lines: 260 when it was thinned; the option declarations and the import command
+    # that issues 17 and 18 added since take it to ~300
+    assert sizes["studyguide.cli"] <= 320

@@ -67,6 +67,27 @@ def stacked_height(flowables, width: float) -> float:
     return _listWrapOn(flowables, width, None)[1]
 
 
+class Together(KeepTogether):
+    """A KeepTogether measured with the space above its first item (``KeepTogether._content``, ``._H``).
+
+    reportlab measures a KeepTogether without its first item's space before, which the frame then adds
+    when the block is not at the page's top: a block that just fitted by the measure split on the page,
+    its last row alone over the page.
+    """
+
+    def wrap(self, aW, aH):
+        size = super().wrap(aW, aH)
+        first = next((f for f in self._content if not getattr(f, "_ZEROSIZE", False)), None)
+        if first is not None:
+            self._H += first.getSpaceBefore()
+        return size
+
+
+def table_rows(table) -> int:
+    """A table's rows without its repeated heading rows (``Table._cellvalues``)."""
+    return len(table._cellvalues) - table.repeatRows
+
+
 def kept_together(block) -> list:
     """The flowables a KeepTogether holds (``KeepTogether._content``); any other flowable alone."""
     return block._content if isinstance(block, KeepTogether) else [block]

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .errors import BuildError, Location, Problem, StudyguideError, UsageError
+from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
 from . import files
-from .files import make_folder, read_guide_bytes, safe_stem, write_all
+from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
+                    safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
 from .reading import loader, schema
 from .reading.walker import count
@@ -76,12 +77,20 @@ def is_defaults_file(path: Path) -> bool:
 
 
 def defaults_file(folder: Path) -> Optional[Path]:
-    """The defaults file every guide in ``folder`` inherits from, if there is one."""
-    for name in DEFAULTS_NAMES:
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    return None
+    """The defaults file every guide in ``folder`` inherits from, if there is one.
+
+    Found by its name in any capitals (StudyGuide.yaml is the same file on Windows and macOS, so it
+    is here too), and whatever it is: a folder or a FIFO by that name is reported by the reader,
+    not skipped. Two of them (studyguide.yaml and StudyGuide.yml) are a UsageError naming both.
+    """
+    try:
+        found = sorted(p for p in folder.iterdir() if is_defaults_file(p))
+    except OSError:
+        return None
+    if len(found) > 1:
+        raise UsageError(f"{folder}: {' and '.join(p.name for p in found)} are both the defaults file of this folder; "
+                         f"keep one, named {schema.DEFAULTS_FILE}")
+    return found[0] if found else None
 
 
 _defaults_cache: dict = {}
@@ -102,6 +111,9 @@ def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
     data = read_guide_bytes(path)
     root, warnings = loader.parse_with_warnings(data, str(path))
     schema.check_defaults(root, str(path), path)
+    if path.name not in DEFAULTS_NAMES:  # StudyGuide.yaml: used, as Windows and macOS would
+        warnings = list(warnings) + [Problem(Location(str(path), 1), f"read as the folder's defaults file; "
+                                             f"name it {schema.DEFAULTS_FILE}, in small letters", warning=True)]
     _defaults_cache.clear()
     _defaults_cache[stamp] = (root, warnings)
     return root, warnings
@@ -169,7 +181,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     as drawing both.
     """
     from . import render  # reportlab: see the note at the top
-    from .layout import activities
+    from .layout import activities  # (the same)
 
     theme = theme or theme_for(guide)
     font_for, glyph_warnings = render.glyph_plan(guide, theme)
@@ -191,7 +203,7 @@ def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Lo
     one is left (each try lays out that half alone), so the teacher is sent to
     the question's line instead of a page number.
     """
-    from . import render
+    from . import render  # reportlab: see the note at the top
 
     def fails(questions) -> bool:
         alone = dataclasses.replace(guide, questions=tuple(q for _, q in questions), summary=(), objectives=(),
@@ -216,9 +228,37 @@ def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Lo
     return exc.where, f"a part of the guide is taller than a page and cannot be split across pages{at}; shorten it"
 
 
+SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",
+             "activities", "coverage")
+
+
+def skip_option(text: str) -> tuple[str, ...]:
+    """``build --skip summary,vocabulary`` → the sections named; ValueError with the fix for a wrong name."""
+    import difflib
+
+    sections = tuple(dict.fromkeys(s.strip().lower() for s in text.split(",") if s.strip()))
+    for name in sections:
+        if name not in SKIPPABLE:
+            near = difflib.get_close_matches(name, SKIPPABLE, n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            raise ValueError(f"unknown section {name!r} ({hint}choose from {', '.join(SKIPPABLE)})")
+    return sections
+
+
+def skipping(guide: Guide, sections: Iterable[str] = ()) -> Guide:
+    """The guide without some sections for one build (``build --skip``): the guide file is not touched.
+    "vocabulary" leaves out the vocabulary table only; the activities made from it stay, unless
+    "activities" is skipped too."""
+    sections = tuple(sections or ())
+    if not sections:
+        return guide
+    activities = () if "activities" in sections else guide.activities
+    return dataclasses.replace(guide, omit=tuple(s for s in sections if s != "activities"), activities=activities)
+
+
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
           activities: Optional[Iterable[str]] = None, theme: Optional[str] = None,
-          guide: Optional[Guide] = None) -> BuildResult:
+          guide: Optional[Guide] = None, skip: Iterable[str] = ()) -> BuildResult:
     """Load, render both documents in memory, then write them; nothing is written on failure.
 
     ``activities`` (names from reading.schema.ACTIVITIES) replaces the guide's own `activities:` list;
@@ -228,6 +268,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     guide = guide or load(path, check_theme=not theme)
     if activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(activities))
+    guide = skipping(guide, skip)
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
     return write_rendered(path, out_dir, guide, rendered, warnings)
 
@@ -236,10 +277,10 @@ def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered
                    warnings: list[Problem]) -> BuildResult:
     """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`)."""
     out_dir = Path(out_dir)
-    stem = safe_stem(Path(path).stem)
     result = BuildResult(guide, warnings=warnings)
     make_folder(out_dir)
-    targets = {mode: out_dir / (f"{stem}.pdf" if mode == "student" else f"{stem}-key.pdf") for mode in rendered}
+    names = build_names(path, out_dir, key="key" in rendered)
+    targets = {mode: names[mode, None] for mode in rendered}
     write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
@@ -330,20 +371,30 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules load only for an export
+    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules: only for an export
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
     if apkg:
-        from .export.anki import export_with_apkg as exporter
+        from .export.anki import export_with_apkg as exporter  # (the same: only for an export)
     else:
         exporter = exporter_for(fmt)
+    files.check_folder(out_dir)
+    made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
-            guide = cited_as_printed(load(path))
-            made, warnings = exporter(guide)
+            guide = cited_as_printed(load(path))  # citations of the reading as the handout prints them
+            made_all.append((path, guide, *exporter(guide), None))
         except StudyguideError as exc:
-            yield ExportOutcome(path, error=exc)
+            made_all.append((path, None, [], [], exc))
+    clash = clashes([(path, [Path(out_dir) / name for name, _ in made])
+                     for path, _, made, _, error in made_all if error is None])
+    for path, guide, made, warnings, error in made_all:
+        from .interrupts import raise_if_interrupted
+
+        raise_if_interrupted()  # a signal that came while the last guide's files went in
+        if error is not None or path in clash:
+            yield ExportOutcome(path, error=error or GuideError(clash[path]))
             continue
         outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings),
                                 holds=count(len(guide.vocabulary), "term") if fmt in ("quizlet", "anki")

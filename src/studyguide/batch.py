@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
+from . import api, classroom, interrupts
+from .classroom import SetOptions
+from .errors import StudyguideError
+from .files import check_folder
+
 
 @dataclass
 class Outcome:
@@ -19,21 +24,54 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     internal: Optional[str] = None  # an unexpected error, one line
+    interrupted: Optional[int] = None  # INT, TERM or HUP came while it was built (outputs: written whole)
 
     @property
     def ok(self) -> bool:
         return not self.problems and self.internal is None
 
 
-def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> Outcome:
-    """Build one guide; a guide's own problems become text, anything unexpected propagates."""
-    from . import api, classroom
-    from .errors import StudyguideError
+def _load(path, options):
+
+    theme = options.theme if options is not None else None
+    return api.load(path, check_theme=not theme)
+
+
+def plan(paths: list[Path], out_dir, key: bool, options=None) -> tuple[dict, dict]:
+    """Read every guide and name every file the command will write, before anything is drawn.
+
+    Returns (guides read, by path) and (outcomes already known, by path): a guide that cannot be
+    read fails with its problems, and guides whose outputs would be the same file (a.yaml and
+    a.yml, "b c.yaml" and b-c.yaml, a-key.yaml beside a.yaml's key, names differing only in case)
+    fail with a message naming each other, so neither is written. The others build as usual.
+    """
+
+    options = options if options is not None else SetOptions(key=key)
+    guides, known, plans = {}, {}, []
+    for path in paths:
+        try:
+            guide = _load(path, options)
+        except StudyguideError as exc:
+            known[path] = Outcome(str(path), problems=[str(p) for p in getattr(exc, "problems", None) or [exc]])
+            continue
+        except Exception:  # reported by the build itself, with the rest of its kind
+            continue
+        guides[path] = guide
+        plans.append((path, list(classroom.names(path, out_dir, guide, options, key).values())))
+    for path, problems in api.clashes(plans).items():
+        guides.pop(path, None)
+        known[path] = Outcome(str(path), problems=[str(p) for p in problems])
+    return guides, known
+
+
+def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, guide=None) -> Outcome:
+    """Build one guide (``guide``: it, already read); a guide's own problems become text,
+    anything unexpected propagates."""
 
     outcome = Outcome(str(path))
     try:
         theme = options.theme if options is not None else None
-        guide = api.load(path, check_theme=not theme)  # read once, built as read
+        guide = guide or _load(path, options)  # read once, built as read
         if options is not None and classroom.wanted(guide, options):
             result = classroom.build_set(path, out_dir, paper, options, guide=guide)
         else:
@@ -48,30 +86,43 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None) -> 
     return outcome
 
 
-def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=None) -> Outcome:
-    """Build one guide; every error becomes text (this runs in a worker process)."""
+def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=None, guide=None,
+              debug: bool = False) -> Outcome:
+    """Build one guide; every error becomes text (``debug``: an unexpected one propagates). A signal that comes meanwhile stops the build
+    before its files are written (``interrupted``, no outputs) or once they all are (with outputs)."""
+
     try:
-        return outcome_of(path, out_dir, paper, key, options)
+        interrupts.raise_if_interrupted()
+        with interrupts.armed():
+            outcome = (outcome_of if debug else _built)(path, out_dir, paper, key, options, guide)
+    except interrupts.Interrupted as exc:
+        return Outcome(str(path), interrupted=exc.signum)
+    outcome.interrupted = interrupts.pending_signal()
+    return outcome
+
+
+def _built(path, out_dir, paper, key, options, guide) -> Outcome:
+    try:
+        return outcome_of(path, out_dir, paper, key, options, guide)
     except MemoryError:
-        outcome = Outcome(path)
+        outcome = Outcome(str(path))
         outcome.internal = "out of memory: the guide is too large to lay out; split it into smaller guides"
         return outcome
     except Exception as exc:  # reported as one line by the caller
-        outcome = Outcome(path)
+        outcome = Outcome(str(path))
         outcome.internal = f"{type(exc).__name__}: {exc}"
         return outcome
 
 
 def _warm() -> None:
-    """Pay the imports and font parsing once per worker, not once per guide."""
-    from . import render  # noqa: F401  (imported for its cost, once)
+    """Pay the imports and font parsing once per worker, not once per guide; a signal (a Ctrl+C
+    reaches the whole group, the parent passes on the others) stops the guide being built, never
+    the worker while it waits."""
+    from . import render  # noqa: F401  (the layout code: imported here for its cost, once per worker)
     from .theming import fonts
 
+    interrupts.handle_signals(armed=False)
     fonts.register()
-
-
-def _star(args) -> Outcome:
-    return build_one(*args)
 
 
 def default_jobs() -> int:
@@ -81,29 +132,76 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def jobs_for(asked: Optional[int], guides: int) -> int:
+    """Guides built at once: what was asked (default: one per core), never more than the cores
+    or the guides: more processes than cores only share them, each with its own memory."""
+    return max(1, min(asked or default_jobs(), default_jobs(), guides))
+
+
 def outcomes(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: Optional[int],
              options=None) -> Iterator[Outcome]:
-    """One Outcome per guide, in the order given: in this process for one guide or one job (an
-    unexpected error then propagates, so --debug can show it), else in a pool of ``jobs``
-    (default: one per core)."""
-    jobs = jobs or default_jobs()
-    if jobs == 1 or len(paths) == 1:
-        return (outcome_of(path, out_dir, paper, key, options) for path in paths)
-    return build_many(paths, out_dir, paper, key, jobs, options)
+    """One Outcome per guide, in the order given: every output named first (see :func:`plan`), then
+    built in this process for one job (an unexpected error then propagates, so --debug can show it),
+    else in a pool of at most ``jobs`` (default: one per core; never more than the cores or guides)."""
+
+    check_folder(out_dir)  # -o /dev/null, -o /proc: said once, before any work
+    guides, known = plan(paths, out_dir, key, options)
+    return build_many(paths, out_dir, paper, key, jobs, options, guides, known)
 
 
-def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int, options=None) -> Iterator[Outcome]:
-    """Yield one Outcome per guide, in the order given."""
-    work = [(str(p), str(out_dir), paper, key, options) for p in paths]
-    jobs = max(1, min(jobs, len(work)))
+def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs: int, options=None,
+               guides: Optional[dict] = None, known: Optional[dict] = None, debug: bool = False) -> Iterator[Outcome]:
+    """Yield one Outcome per guide, in the order given. ``guides``: those already read (see :func:`plan`);
+    ``known``: outcomes decided already (a guide that cannot be read, outputs that clash).
+    ``debug``: one at a time, in this process (where an unexpected error propagates, as it does
+    whenever the guides are built here, so --debug can show its traceback).
+
+    On INT, TERM or HUP no other guide is started; those being built finish or stop whole, their
+    outcomes are yielded, then Interrupted is raised again.
+    """
+
+    guides, known = guides or {}, known or {}
+    todo = [p for p in paths if p not in known]
+    jobs = 1 if debug else jobs_for(jobs, len(todo))
+    args = {p: (str(p), str(out_dir), paper, key, options, guides.get(p)) for p in todo}
     if jobs == 1:
-        for item in work:
-            yield _star(item)
+        for path in paths:
+            outcome = known.get(path) or build_one(*args[path], debug=True)  # here, an error reaches main()
+            yield outcome
+            if outcome.interrupted:
+                raise interrupts.Interrupted(outcome.interrupted)
         return
     import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import CancelledError, ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_warm) as pool:
-        yield from pool.map(_star, work, chunksize=1)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=_warm)
+    stop: Optional[interrupts.Interrupted] = None
+    try:
+        futures = {p: pool.submit(build_one, *args[p]) for p in todo}
+        for path in paths:
+            if path in known:
+                if not stop:
+                    yield known[path]
+                continue
+            while True:
+                try:
+                    outcome = futures[path].result()
+                    break
+                except interrupts.Interrupted as exc:  # this process's own signal: start nothing more
+                    stop = exc
+                    for future in futures.values():
+                        future.cancel()
+                except CancelledError:
+                    outcome = None
+                    break
+            if outcome is not None:
+                stop = stop or (interrupts.Interrupted(outcome.interrupted) if outcome.interrupted else None)
+                if stop:
+                    for future in futures.values():
+                        future.cancel()
+                yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if stop:
+        raise stop

@@ -127,6 +127,7 @@ class Part:
     last: int
     minutes: float
     detail: str = ""
+    fill: Optional[float] = None  # how full its last page is, when the next part starts on a new page
 
 
 @dataclass
@@ -162,8 +163,11 @@ def budget(guide: Guide, rendered) -> Budget:
         starts.append(("questions", questions_at, False))
     starts.append(("end", rendered.pages + 1, True))
     parts = []
+    page_fill = getattr(rendered, "page_fill", {}) or {}
     for (name, page, _), (_, nxt, top) in zip(starts, starts[1:]):
         last = max(page, nxt - 1 if top else nxt)
+        ends_page = top or nxt > last  # the next part starts on a page of its own: this one's last page may be part-empty
+        fill = page_fill.get(last) if ends_page else None
         minutes, detail = 0.0, ""
         if guide.format in WRITTEN and name in WRITTEN[guide.format]:
             minutes, detail = WRITTEN[guide.format][name](guide)
@@ -180,7 +184,7 @@ def budget(guide: Guide, rendered) -> Budget:
             count, what = activity_count(name, data)
             minutes = ACTIVITY_MINUTES[name] * count
             detail = f"{count} {what}"
-        parts.append(Part(name, page, last, minutes, detail))
+        parts.append(Part(name, page, last, minutes, detail, fill))
     return Budget(rendered.pages, guide.total_points, parts, guide.format)
 
 
@@ -207,9 +211,11 @@ def lines(label: str, b: Budget) -> list[str]:
     width = max(len(n) for n in names + ["section"])
     pw = max(len(_pages(p.first, p.last)) for p in b.parts)
     pw = max(pw, len("pages"))
-    out.append(f"  {'section'.ljust(width)}  {'pages'.ljust(pw)}  minutes")
+    out.append(f"  {'section'.ljust(width)}  {'pages'.ljust(pw)}  minutes  last page")
     for name, p in zip(names, b.parts):
-        row = f"  {name.ljust(width)}  {_pages(p.first, p.last).ljust(pw)}  {_minutes(p.minutes).rjust(7)}"
+        full = f"{round(p.fill * 100)} % full" if p.fill is not None else "shared"
+        row = (f"  {name.ljust(width)}  {_pages(p.first, p.last).ljust(pw)}  {_minutes(p.minutes).rjust(7)}"
+               f"  {full.rjust(9)}")
         out.append((row + ("  " + p.detail if p.detail else "")).rstrip())
     return out
 

@@ -5,14 +5,16 @@ all or nothing, like a plain build.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, sheets, variants
-from .files import make_folder, safe_stem, write_all
+from . import api, formats, grid, render, sheets, variants
 from .errors import BuildError, Location
+from .files import build_names, make_folder, write_all
+from .layout import activities as activity_layout
 from .model import Accommodations, Guide
 
 
@@ -27,9 +29,13 @@ class SetOptions:
     key: bool = True
     activities: Optional[tuple] = None       # replaces the guide's 'activities:' (from --activities)
     theme: Optional[str] = None              # replaces the guide's 'theme:' (from --theme)
+    skip: tuple = ()                         # sections left out of this build (from --skip)
     format: Optional[str] = None             # handout (None), quiz, exit-ticket (formats.py)
     questions: Optional[str] = None          # the questions chosen (select.py), from --questions
     sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
+
+    def __post_init__(self):
+        check_seed(self.seed)  # --seed as a guide's seed: is checked
 
     @property
     def active(self) -> bool:
@@ -43,18 +49,38 @@ def wanted(guide: Guide, options: SetOptions) -> bool:
     return options.active or bool(guide.versions) or guide.accommodations != Accommodations()
 
 
-def _name(stem: str, edition: Optional[str], letter: Optional[str], suffix: str = "") -> str:
-    parts = [stem] + ([edition] if edition and edition != "standard" else []) + ([letter] if letter else [])
-    return "-".join(parts) + suffix + ".pdf"
+def tags(options: SetOptions, acc: Accommodations) -> list[str]:
+    """What the file names of a classroom build say, in order: the format (quiz, exit-ticket...), the
+    sheet size, the edition, then each accommodation, so an accommodated copy never takes the name of
+    the standard one (x-word-bank-extra-lines-2.pdf)."""
+    out = [t for t in (options.format, options.sheet, options.edition) if t and t not in ("handout", "standard")]
+    if acc.reduced_choices:
+        out.append("reduced-choices")
+    if acc.word_bank:
+        out.append("word-bank")
+    if acc.extra_lines:
+        out.append(f"extra-lines-{acc.extra_lines}")
+    return out
+
+
+def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) -> dict:
+    """Every file a build of ``guide`` (from ``path``) writes, by (kind, version letter), before anything
+    is drawn: a classroom build's versions, keys, grids and class set, or a plain build's two PDFs."""
+    if not wanted(guide, options):
+        return build_names(path, out_dir, key=key)
+    acc = variants.merged(guide.accommodations, options.accommodations)
+    count = options.versions or guide.versions
+    letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
+    return build_names(path, out_dir, tags(options, acc), letters, key=options.key,
+                           class_set=options.class_set)
 
 
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
     """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded)."""
-    from . import grid, render
-
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
+    guide = api.skipping(guide, options.skip)
     guide = formats.prepare(guide, options.format, options.questions, options.activities)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
@@ -64,48 +90,54 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
     editions = [variants.version(guide, i, seed) for i in range(count)] if count else [guide]
-    from .layout import activities as activity_layout
-
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out)
-    stem = "-".join([safe_stem(Path(path).stem)] + ([fmt] if fmt != "handout" else [])
-                    + ([options.sheet] if options.sheet else []))
+    planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
-    files: list[tuple[str, bytes, int, list]] = []  # (name, pdf, pages, question pages)
-    by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket")
+    files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
+    by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+                              check=lambda docs: check_pages(path, docs, len(editions), options))
     for g in editions:
         docs = by_letter[g.version]
-        files.append((_name(stem, options.edition, g.version), docs["student"].pdf, docs["student"].pages,
+        files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
                       docs["student"].question_pages))
         if options.key:
-            files.append((_name(stem, options.edition, g.version, "-key"), docs["key"].pdf, docs["key"].pages,
+            files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
         if g.version:
-            files.append((_name(stem, options.edition, g.version, "-grid"),
+            files.append((planned["grid", g.version],
                           grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
                                            api.theme_for(g, options.theme)), 1, []))
     if options.class_set:
+        from . import inline, labels, pages
+        from .theming.styles import make_styles
+
+        words = labels.for_language(guide.language, guide.labels)
+        note = inline.markup(words["copy_ends"], font_for)
+
+        @functools.lru_cache(maxsize=None)
+        def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
+            return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
-        files.append(_collate(_name(stem, options.edition, None, "-class-set"),
-                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)]))
+        files.append(_collate(planned["class-set", None],
+                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank))
         if options.key:
-            files.append(_collate(_name(stem, options.edition, None, "-class-set-key"),
-                                  [by_letter[letter]["key"].pdf for letter in letters]))
-    out = make_folder(Path(out_dir))
-    write_all([(out / name, data) for name, data, _, _ in files])
+            files.append(_collate(planned["class-set-key", None],
+                                  [by_letter[letter]["key"].pdf for letter in letters], blank))
+    make_folder(Path(out_dir))
+    write_all([(target, data) for target, data, _, _ in files])
     result = api.BuildResult(guide, warnings=warnings)
-    result.outputs = [api.Output(out / name, pages, qp) for name, _, pages, qp in files]
+    result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
 
 
-def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool) -> dict:
+def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:
     """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
     paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
-    which every copy fits one page; none fitting is a located error."""
-    from . import render
-
+    which every copy fits one page; none fitting is a located error. ``check``: called with the first
+    edition's documents, before the others are drawn (see check_pages)."""
     for size in sizes:
         small = sheets.small_paper(paper, size) if size else paper
         out = {}
@@ -114,6 +146,8 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                 out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
             except render.RenderFailed as exc:
                 raise BuildError(exc.where, exc.message) from None
+            if check is not None and len(out) == 1:
+                check(out[g.version])
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
         if size:
@@ -127,10 +161,55 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                                           "choose fewer or shorter questions with --questions")
 
 
-def _collate(name: str, pdfs: list[bytes]) -> tuple[str, bytes, int, list]:
+MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set
+MAX_SEED = 100       # characters in --seed, as in a guide's seed:
+
+
+def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
+    """The pages a build makes, from one version's: versions × (handout + key + grid) + the class set
+    (each copy padded to an even count, for two-sided printing) and its key."""
+    student = docs["student"].pages
+    key = docs["key"].pages if "key" in docs else 0
+    total = versions * (student + key + (1 if versions > 1 or options.versions else 0))
+    if options.class_set:
+        total += (options.copies or versions) * (student + student % 2)
+        total += versions * (key + key % 2) if "key" in docs else 0
+    return total
+
+
+def check_pages(path, docs: dict, versions: int, options: SetOptions) -> None:
+    """Refuse, before the rest is drawn, a build that would make more than MAX_PAGES pages."""
+    total = estimated_pages(docs, versions, options)
+    if total > MAX_PAGES:
+        raise BuildError(Location(str(path), 1), (
+            f"this build would make about {total:,} pages ({versions} version{'s' if versions != 1 else ''} of "
+            f"{docs['student'].pages} pages{', a class set of ' + str(options.copies or versions) + ' copies' if options.class_set else ''}"
+            f"); one build makes at most {MAX_PAGES:,}: ask for fewer versions or copies"))
+
+
+def check_seed(seed: Optional[str]) -> None:
+    """--seed as a guide's seed: is checked: at most MAX_SEED characters, none invisible or reordering."""
+    from .errors import UsageError
+    from .reading.walker import bad_char
+
+    if seed is None:
+        return
+    if len(seed) > MAX_SEED:
+        raise UsageError(f"--seed: {len(seed):,} characters; at most {MAX_SEED} (a word or a number)")
+    bad = bad_char(seed) or next((c for c in seed if c in "\t\n"), None)
+    if bad:
+        import unicodedata
+
+        raise UsageError(f"--seed: contains the invisible character U+{ord(bad):04X} "
+                         f"({unicodedata.name(bad, 'control character')}); type the seed again")
+    if not seed.strip():
+        raise UsageError("--seed: is empty (a word or a number)")
+
+
+def _collate(name: Path, pdfs: list[bytes], blank) -> tuple[Path, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (a blank page closes any copy with an odd page count)."""
-    from pypdf import PdfReader, PdfWriter
+    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
+    from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}
@@ -140,7 +219,7 @@ def _collate(name: str, pdfs: list[bytes]) -> tuple[str, bytes, int, list]:
             writer.add_page(page)
         if len(reader.pages) % 2:
             box = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(box.width), height=float(box.height))
+            writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, report
+from . import __version__, api, interrupts, report
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS
@@ -72,19 +72,22 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--activities", default=None, metavar="LIST",
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
+@click.option("--skip", default=None, metavar="LIST",
+              help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
+                   "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
 @_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, theme, fmt, questions, sheet):
+          extra_lines, class_set, copies, activities, skip, theme, fmt, questions, sheet):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
     names say which is which: <name>-large-print-B.pdf, <name>-B-key.pdf, <name>-B-grid.pdf.
     """
-    from . import batch
+    from . import batch  # each command's own modules load when it runs (start-up time)
     from .classroom import SetOptions
     from .model import Accommodations
     from .reading.schema import activities_option
@@ -93,17 +96,24 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
         chosen = activities_option(activities) if activities is not None else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--activities") from None
+    try:
+        skipped = api.skip_option(skip) if skip is not None else ()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--skip") from None
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme, format=fmt, questions=questions, sheet=sheet)
+                         activities=chosen, theme=theme, skip=skipped, format=fmt, questions=questions, sheet=sheet)
     guides = api.guides_in(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
     progress, echo = report.Progress(len(guides), sys.stderr.isatty()), report.Once()
     failed = internal = 0
-    for outcome in batch.outcomes(guides, out_dir, paper.lower() if paper else None, not no_key, jobs, options):
-        if not report.built(outcome, progress, echo):
-            failed += 1
-            internal += outcome.internal is not None
+    try:  # every output is named before any is drawn (batch.plan); a signal stops between files
+        for outcome in batch.outcomes(guides, out_dir, paper.lower() if paper else None, not no_key, jobs, options):
+            if not report.built(outcome, progress, echo):
+                failed += 1
+                internal += outcome.internal is not None
+    except interrupts.Interrupted as exc:
+        sys.exit(report.interrupted(exc, guides, progress))
     if failed:
         report.failed(failed, len(guides))
         sys.exit(report.EXIT_INTERNAL if internal else 1)
@@ -116,14 +126,14 @@ def watch(paths, out_dir, paper, no_key):
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
-    from .watch.watcher import Watcher
+    from .watch.watcher import Watcher  # start-up time: only watch needs it
 
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
     try:
         Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key,
                 report=lambda line, err: click.echo(visible(line), err=err)).run()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, interrupts.Interrupted):
         click.echo("stopped watching", err=True)
 
 
@@ -165,7 +175,7 @@ def list_guides(folder):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
-    from .reading.editor_schema import guide_schema
+    from .reading.editor_schema import guide_schema  # start-up time: only schema needs it
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))
 
@@ -203,7 +213,7 @@ def list_themes(guide, folder, preview, png, out_dir):
     Your own: a YAML file in the guides folder's themes/ folder, e.g. themes/mine.yaml starting
     'parent: classic' and giving only the keys to change.
     """
-    from . import preview as pv
+    from . import preview as pv  # start-up time: only themes needs it
 
     listed = pv.available(Path(folder))
     for problem in (p for t in listed for p in t.problems):  # shown, and left out of the list and the previews
@@ -260,7 +270,7 @@ def import_bank(file, out, fmt):
 
     What does not map to a guide gets a warning with its line in FILE.
     """
-    from .importers import import_file
+    from .importers import import_file  # start-up time: only import needs it
 
     path = Path(file)
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
@@ -278,7 +288,7 @@ def check_guides(paths, strict, fmt, questions, sheet):
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
     """
-    from . import budget
+    from . import budget  # start-up time: only check needs it (it lays the guide out)
 
     failed = found = 0
     for path in api.guides_in(paths):
@@ -300,7 +310,9 @@ def main(argv=None) -> None:
     """Entry point: user mistakes get their message, internal errors one line (or --debug)."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+        with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
+            cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+            interrupts.raise_if_interrupted()
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)

@@ -14,20 +14,27 @@ import stat
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Iterable, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, UsageError
+from .interrupts import deferred
 from .reading import loader
 
 
 def read_guide_bytes(path: Path) -> bytes:
-    """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device)."""
+    """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
+    and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
     where = Location(str(path), 1)
+    if os.path.islink(path) and not _inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
+        raise GuideError([Problem(where, "is a link that leads outside its folder; copy the file in instead")])
     try:
         st = os.stat(path)
     except OSError as exc:
         raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
     if not stat.S_ISREG(st.st_mode):
-        raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
+        fix = ("the folder's defaults file must be a YAML file; move this away" if _is_defaults(Path(path))
+               else "name a .yaml guide file")
+        raise GuideError([Problem(where, f"is not a regular file; {fix}")])
     if st.st_size > loader.MAX_BYTES:
         raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)")])
     try:  # non-blocking, and checked again once open: a file swapped for a FIFO meanwhile cannot hang the read
@@ -38,6 +45,18 @@ def read_guide_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
         return fh.read(loader.MAX_BYTES + 1)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _is_defaults(path: Path) -> bool:
+    return path.name.lower() in ("studyguide.yaml", "studyguide.yml")  # api.DEFAULTS_NAMES
 
 
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -58,6 +77,73 @@ def safe_stem(stem: str) -> str:
     if clean.split(".")[0].upper() in _WINDOWS_DEVICES:
         clean += "-guide"
     return clean
+
+
+def output_name(source: str | Path, *tags: Optional[str], ext: str = ".pdf") -> str:
+    """The name of one file a command writes; every command names its outputs here, and only here.
+
+    ``source``: the guide file (its name without the extension is used) or a plain stem; ``tags``
+    say which output it is (an edition, the accommodations, a version letter, "key", "grid"...),
+    joined by "-"; empty tags are left out. Each part is made safe on its own (see safe_stem), so
+    a long guide name is shortened without losing the tags that tell its outputs apart.
+    """
+    stem = Path(source).stem if isinstance(source, Path) else source
+    parts = [safe_stem(stem)] + [safe_stem(str(t)) for t in tags if t]
+    return "-".join(parts) + ext
+
+
+def build_names(source: str | Path, out_dir: str | Path, tags: Iterable[Optional[str]] = (),
+                letters: Iterable[Optional[str]] = (None,), key: bool = True,
+                class_set: bool = False) -> dict[tuple[str, Optional[str]], Path]:
+    """Every PDF a build of one guide writes, by (kind, version letter): kind is student, key,
+    grid (one per version), class-set or class-set-key. ``tags``: the edition and accommodations."""
+    out, tags, source = Path(out_dir), [t for t in tags if t], Path(source)
+    names: dict[tuple[str, Optional[str]], Path] = {}
+    for letter in letters:
+        names["student", letter] = out / output_name(source, *tags, letter)
+        if key:
+            names["key", letter] = out / output_name(source, *tags, letter, "key")
+        if letter:
+            names["grid", letter] = out / output_name(source, *tags, letter, "grid")
+    if class_set:
+        names["class-set", None] = out / output_name(source, *tags, "class-set")
+        if key:
+            names["class-set-key", None] = out / output_name(source, *tags, "class-set-key")
+    return names
+
+
+def name_key(name: str) -> str:
+    """What a file system may see of a name: one file on macOS and Windows for names that differ
+    only in case or in how an accent is encoded. Folders travel, so names are compared this way everywhere."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def clashes(plans: list[tuple[Path, list[Path]]]) -> dict[Path, list[Problem]]:
+    """The sources (guides) whose planned outputs would be the same file as another's, each with a
+    message naming the other. ``plans``: (source, every file it would write), in command order.
+    A source that clashes with another is built by neither: each would replace the other's file."""
+    owner: dict[str, tuple[Path, Path]] = {}
+    found: dict[Path, list[Problem]] = {}
+    seen: set[tuple[Path, Path]] = set()
+    for source, targets in plans:
+        for target in targets:
+            key = name_key(str(target.parent / target.name))
+            if key not in owner:
+                owner[key] = (source, target)
+                continue
+            other, theirs = owner[key]
+            if other == source or (other, source) in seen:
+                continue
+            seen.add((other, source))
+            for a, mine, b, yours in ((source, target, other, theirs), (other, theirs, source, target)):
+                same = mine.name == yours.name
+                why = ("both would write it, so one would replace the other" if same else
+                       f"{b} writes {yours.name}, and on Windows and macOS the two names are one file")
+                found.setdefault(a, []).append(Problem(
+                    Location(str(a), 1),
+                    f"its output {mine} is also an output of {b} ({why}); neither was written: "
+                    "rename one of the two files"))
+    return found
 
 
 def _check_target(target: Path) -> None:
@@ -88,44 +174,74 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     try:
         for target, data in files:
             current = target
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps.append((tmp, target))
+            with deferred():  # a temporary file made is a temporary file remembered, to be removed
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                temps.append((tmp, target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-        if len(files) > 1:
-            for _, target in temps:
-                if target.is_file():
-                    backup = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.old.tmp")
-                    try:
-                        os.link(target, backup)
-                        backups[target] = backup
-                    except OSError:  # no hard links here: the renames below rarely fail anyway
-                        pass
-        for tmp, target in temps:
-            current = target
-            os.replace(tmp, target)
-            replaced.append(target)
+        # From the first hard link to the last rename, a signal waits: the set is put in place whole.
+        with deferred():
+            if len(files) > 1:
+                for _, target in temps:
+                    if target.is_file():
+                        backup = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.old.tmp")
+                        try:
+                            os.link(target, backup)
+                            backups[target] = backup
+                        except OSError:  # no hard links here: the renames below rarely fail anyway
+                            pass
+            for tmp, target in temps:
+                current = target
+                os.replace(tmp, target)
+                replaced.append(target)
     except BaseException as exc:  # put back what was already replaced (a full disk, an interrupt)
-        for target in reversed(replaced):
-            try:
-                if target in backups:
-                    os.replace(backups.pop(target), target)
-                elif target in new:
-                    os.unlink(target)
-            except OSError:
-                pass
+        with deferred():
+            for target in reversed(replaced):
+                try:
+                    if target in backups:
+                        os.replace(backups.pop(target), target)
+                    elif target in new:
+                        os.unlink(target)
+                except OSError:
+                    pass
         if isinstance(exc, OSError):
-            raise BuildError(Location(str(current)), f"cannot be written ({exc.strerror or exc}); the PDF that was there is unchanged") from None
+            kept = ("nothing was written" if not {t for t, _ in files} - new else
+                    "the file that was there is unchanged" if len(files) == 1 else
+                    "the files that were there are unchanged")
+            raise BuildError(Location(str(current)), f"cannot be written ({exc.strerror or exc}); {kept}") from None
         raise
     finally:
-        for leftover in [tmp for tmp, _ in temps] + list(backups.values()):
-            try:
-                os.unlink(leftover)
-            except FileNotFoundError:
-                pass
+        with deferred():
+            for leftover in [tmp for tmp, _ in temps] + list(backups.values()):
+                try:
+                    os.unlink(leftover)
+                except FileNotFoundError:
+                    pass
+
+
+def check_folder(folder: str | Path) -> None:
+    """Before any work: the output folder named with -o is a folder, or can be one (UsageError if not).
+
+    A file or device in its place (-o /dev/null) is named as such; a folder that takes no new
+    files (-o /proc, -o /sys, a read-only disk) is found by making, and removing, an empty file.
+    """
+    from .errors import UsageError
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
+    if folder.is_dir():
+        try:
+            with deferred():  # the probe is removed even if a signal comes meanwhile
+                fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
+                os.close(fd)
+                os.unlink(probe)
+        except OSError as exc:
+            raise UsageError(f"{folder}: new files cannot be written in this folder ({exc.strerror or exc}); "
+                             "name another folder with -o") from None
 
 
 def make_folder(folder: Path) -> Path:

@@ -6,7 +6,7 @@ import io
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from . import inline, labels
+from . import inline, labels, shuffle
 from .layout import Para  # fallback faces keep bold; right-to-left answers in display order
 from .model import (LETTERS, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
@@ -26,14 +26,10 @@ def answer_text(q, words: dict | None = None) -> str:
     if isinstance(q, FillInBlank):
         return " · ".join(inline.plain(b.answer) for b in q.blanks)
     if isinstance(q, Matching):
-        from . import shuffle
-
         order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
         letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
         return ", ".join(f"{i + 1}–{letter_of[i]}" for i in range(len(q.pairs)))
     if isinstance(q, Ordering):
-        from . import shuffle
-
         order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
         return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
     if isinstance(q, (ShortAnswer, Essay)):

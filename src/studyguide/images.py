@@ -109,7 +109,7 @@ def check(path: Path) -> Optional[str]:
         kind = next((k for sig, k in SIGNATURES.items() if head.startswith(sig)), None)
         if kind is None:
             return "is not a PNG, JPEG or GIF image; export it as PNG"
-        from PIL import Image  # Pillow comes with reportlab
+        from PIL import Image  # Pillow (it comes with reportlab): loaded only when a guide has an image to check
 
         try:
             with warnings.catch_warnings():  # Pillow warns (on stderr) past 89 Mpx; the cap below says it better

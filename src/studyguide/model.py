@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .errors import Location
-from .labels import EN as EN_LABELS
+from .labels import EN as EN_LABELS, number
 
 SECTION_ORDER = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions")
 
@@ -93,6 +93,7 @@ class Question:
     prompt: str
     points: Optional[float] = None
     explanation: Optional[str] = None
+    instructions: Optional[str] = None   # the line after the prompt, instead of the type's default
     shuffle: bool = True                 # False: stays in place in every version
     objective: Optional[int] = None      # index into Guide.objectives
     time_limit: Optional[int] = None     # seconds to answer in a classroom game (Kahoot, Blooket, Quizizz)
@@ -232,6 +233,7 @@ class Guide:
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
+    omit: tuple[str, ...] = ()         # sections left out of one build (build --skip); never read from a guide
     format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket, notes... (formats.py)
     theme: Optional[str] = None        # a theme's name or file (theming/themefiles.py); None: the default
     theme_where: Optional[Location] = field(default=None, compare=False)  # the line that names it
@@ -255,6 +257,4 @@ def format_points(value: float, labels: Optional[dict] = None) -> str:
     """2.0 → '2', 1.5 → '1.5'; with a guide's labels (labels.for_language), in its language: '1,5' in German.
 
     Without labels (the command line, the exports), always with a decimal point."""
-    from .labels import EN, number
-
-    return number(value, labels or EN)
+    return number(value, labels or EN_LABELS)

@@ -16,7 +16,8 @@ from .theming import fonts
 EDGE = 14  # points: the least paper kept clear beside the footer and the running header (printers' margin)
 
 
-def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None):
+def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
+                 short_markup: str | None = None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
 
@@ -68,6 +69,11 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.setLineWidth(0.4)
             para = Paragraph(footer_markup.format(n=number, total=total), style)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
+            if short_markup and h > style.leading * 1.5:  # on one line without the title, if that fits
+                short = Paragraph(short_markup.format(n=number, total=total), style)
+                _, short_h = short.wrap(width - 2 * theme.margin_x, size * 3)
+                if short_h < h:
+                    para, h = short, short_h
             # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
             # body; one too long for the room below (large print, a long title) moves up, to stay on the paper
             y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))
@@ -97,6 +103,11 @@ class Mirrors:
         return self
 
 
+def page_lowest(ctx) -> dict:
+    """page → the lowest point drawn on it so far (the bottom of its last flowable)."""
+    return ctx.__dict__.setdefault("page_lowest", {})
+
+
 class MirrorFrame(_reportlab.HookedFrame):
     """A frame that draws each flowable on the document's canvas, then on each mirror canvas.
 
@@ -110,13 +121,16 @@ class MirrorFrame(_reportlab.HookedFrame):
         self.mirrors = mirrors
 
     def place(self, flowable, canv, trySplit=0):
-        if not self.mirrors or not self.mirrors.canvases:
+        if not self.mirrors:
             return super().place(flowable, canv, trySplit)
         mirrors, draw = self.mirrors, flowable.drawOn
 
         def mirrored_draw(canvas, x, y, _sW=0):
             draw(canvas, x, y, _sW=_sW)
             ctx = mirrors.ctx
+            lowest = page_lowest(ctx)  # how far down each page is filled (`check` reports it)
+            page = canvas.getPageNumber()
+            lowest[page] = min(lowest.get(page, y), y)
             primary = ctx.mode
             try:
                 for other, mode in mirrors.canvases:
@@ -155,3 +169,22 @@ def document(stream, pagesize, theme, meta: dict, mirrors: Mirrors | None = None
                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, mirrors=mirrors)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
+
+
+def note_page(pagesize, theme, style, markup: str) -> bytes:
+    """A one-page PDF that says only ``markup``, centred (the page closing an odd copy in a class set)."""
+    import io
+
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    stream = io.BytesIO()
+    canvas = Canvas(stream, pagesize=pagesize, invariant=1, initialFontName=fonts.REGULAR)
+    width, height = pagesize
+    para = Paragraph(markup, ParagraphStyle("note_page", parent=style, alignment=TA_CENTER))
+    _, h = para.wrap(width - 2 * theme.margin_x, height)
+    para.drawOn(canvas, theme.margin_x, (height - h) / 2)
+    canvas.showPage()
+    canvas.save()
+    return stream.getvalue()

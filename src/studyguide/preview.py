@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, files
-from .errors import GuideError, UsageError
+from .errors import GuideError, Location, Problem, UsageError
 from .theming import themefiles
 
 
@@ -39,7 +39,14 @@ def available(guides_folder: Path) -> list[Listed]:
         path = themefiles.BUNDLED_DIR / f"{name}.yaml"
         spec = themefiles.resolve_file(path, themefiles.BUNDLED_DIR / "guide.yaml")
         out.append(Listed(name, spec.description, "bundled", path))
-    for path in themefiles.user_themes(guides_folder):
+    own = themefiles.user_themes(guides_folder)
+    if len(own) > themefiles.MAX_USER_THEMES:  # each is read with its parents: the listing is bounded
+        where = Location(str(guides_folder / themefiles.USER_DIR))
+        out.append(Listed("", "", where.file, guides_folder, problems=(Problem(
+            where, f"holds {len(own):,} theme files; only the first {themefiles.MAX_USER_THEMES} are listed "
+                   "(move the themes no guide uses elsewhere)"),)))
+        own = own[:themefiles.MAX_USER_THEMES]
+    for path in own:
         try:
             spec = themefiles.resolve_file(path, guides_folder / "guide.yaml")
         except GuideError as exc:
@@ -47,16 +54,16 @@ def available(guides_folder: Path) -> list[Listed]:
             continue
         parent = spec.files[1].stem if len(spec.files) > 1 else None
         out.append(Listed(path.stem, spec.description, str(path), path, parent))
-    return out
+    return _clashing(out)
 
 
 def first_page(guide_path: Path, listed: Listed, guides_folder: Path, paper: Optional[str] = None) -> bytes:
     """The guide's first handout page in a listed theme, as a one-page PDF. A teacher's theme is read
     from the guides folder whatever guide is shown; a bundled one is the bundled file, even where the
     folder overrides it."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # start-up time: only previews need it
 
-    from .theming.styles import from_spec
+    from .theming.styles import from_spec  # reportlab: `themes` without --preview draws nothing
 
     guide = api.load(guide_path, check_theme=False)
     if guide_path == api.STARTER:
@@ -86,20 +93,33 @@ def describe(listed: list[Listed]) -> list[str]:
     return lines
 
 
+def preview_name(t: Listed, ext: str = ".pdf") -> str:
+    return files.output_name(f"theme-{t.name}", None if t.source == "bundled" else "own", ext=ext)
+
+
+def _clashing(listed: list[Listed]) -> list[Listed]:
+    """Themes whose previews would be one file (themes/Mine.yaml beside themes/mine.yml, one file on
+    Windows and macOS too) get a problem naming the other: neither is listed or previewed."""
+    clash = files.clashes([(Path(t.source), [Path(preview_name(t))]) for t in listed if not t.problems])
+    return [dataclasses.replace(t, problems=tuple(clash[Path(t.source)])) if Path(t.source) in clash else t
+            for t in listed]
+
+
 def write_previews(guide: Optional[Path], listed: list[Listed], guides_folder: Path, out: Path, png: bool) -> list[Path]:
     """A preview of each theme in ``out``: ``guide``'s first page (default: the first guide in the
     guides folder, or the starter), as PDF or PNG; all of them written, or none."""
     if guide is None:
         found = api.find_guides([guides_folder]) if guides_folder.is_dir() else []
         guide = found[0] if found else api.STARTER
-    previews = [(out / files.safe_stem(f"theme-{t.name}{'' if t.source == 'bundled' else '-own'}"),
-                 first_page(Path(guide), t, guides_folder)) for t in listed]
+    files.check_folder(out)
+    ext = ".png" if png else ".pdf"
+    named = [(t, out / preview_name(t, ext)) for t in listed]
+    previews = [(target, first_page(Path(guide), t, guides_folder)) for t, target in named]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"{out}: the output folder cannot be made ({exc.strerror or exc})") from None
-    written = [(stem.with_suffix(".png"), to_png(pdf)) if png else (stem.with_suffix(".pdf"), pdf)
-               for stem, pdf in previews]
+    written = [(target, to_png(pdf)) if png else (target, pdf) for target, pdf in previews]
     files.write_all(written)
     return [path for path, _ in written]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, pages, rtl, sheets
+from . import _reportlab, inline, labels, margins, pages, rtl, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -23,6 +23,8 @@ class Rendered:
     pages: int
     question_pages: list[int]  # 1-based page on which each question starts
     sections: list = field(default_factory=list)  # (name, page, at_top) of each section heading (the page budget)
+    section_fill: list = field(default_factory=list)  # share of its page's text area above each heading
+    page_fill: dict = field(default_factory=dict)  # page → share of its text area filled
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -86,11 +88,13 @@ def _meta(guide: Guide, mode: str) -> dict:
     }
 
 
-def _footer(guide: Guide, mode: str, font_for) -> str:
+def _footer(guide: Guide, mode: str, font_for, short: bool = False) -> str:
     """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
-    rebuild them. Ends with the page label, with {n} and {total} left for each page."""
+    rebuild them. Ends with the page label, with {n} and {total} left for each page. ``short``: without
+    the title, for a footer that would not fit on one line (large print)."""
     words = labels.for_language(guide.language, guide.labels)
-    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else []) + [inline.plain(guide.title)]
+    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else [])
+    parts += [] if short else [inline.plain(guide.title)]
     parts += [words["key_footer"]] if mode == "key" else []
     if guide.version:
         parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
@@ -128,19 +132,34 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     for mode in rest:  # the key's canvas, drawn in step with the handout's
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
-                                         header_markup=_header(guide, font_for))
+                                         header_markup=_header(guide, font_for),
+                                         short_markup=_footer(guide, mode, font_for, short=True))
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
+    for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
+        wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
+                                _header(guide, font_for), ctx.labels)
+        if wrong:
+            raise RenderFailed(*wrong)
     flow = story(ctx)
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
-                                                       _header(guide, font_for)))
+                                                       _header(guide, font_for),
+                                                       _footer(guide, first, font_for, short=True)))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
-    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks) for mode in modes}
+    top, height = theme.margin_bottom + ctx.height, ctx.height
+
+    def used(y):
+        return round(min(1.0, max(0.0, (top - y) / height)), 3)
+
+    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
+    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
+    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks, section_fill, page_fill)
+            for mode in modes}
 
 
 class RenderFailed(Exception):

@@ -7,6 +7,7 @@ import traceback
 
 import click
 
+from .interrupts import Interrupted
 from .errors import StudyguideError, visible
 from .reading.walker import count
 
@@ -73,6 +74,8 @@ class Progress:
 
 def built(outcome, progress: Progress, echo) -> bool:
     """One guide's lines (through ``echo``, which shows a repeated line once); False when it failed."""
+    if outcome.interrupted and not outcome.outputs:
+        return True  # stopped before anything of it was written: the interrupt's line says so
     progress.clear()
     for line in outcome.warnings:
         echo(line)
@@ -103,6 +106,20 @@ def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> 
         click.echo("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
 
 
+def interrupted(exc: Interrupted, guides: list, progress: Progress) -> int:
+    """The one line after INT, TERM or HUP stopped a build: which files are new; the exit status."""
+    progress.clear()
+    one = str(guides[0]) if len(guides) == 1 else None
+    if one and progress.done:
+        click.echo(f"interrupted ({exc.name}): every new file of {one} was written", err=True)
+    elif one:
+        click.echo(f"interrupted ({exc.name}): nothing was written; the files of {one} are as they were", err=True)
+    else:
+        click.echo(f"interrupted ({exc.name}): the guides reported built have every new file; "
+                   "every other guide's files are as they were", err=True)
+    return exc.exit_code
+
+
 def failure(exc: BaseException, debug: bool) -> int:
     """Say what stopped a command, in one line or a guide's located problems; the exit status.
     Never a traceback, unless ``debug``; anything but an error or Ctrl+C is raised again."""
@@ -120,6 +137,10 @@ def failure(exc: BaseException, debug: bool) -> int:
         return EXIT_INTERNAL
     if isinstance(exc, KeyboardInterrupt):
         return 130
+    if isinstance(exc, Interrupted):
+        click.echo(f"interrupted ({exc.name}): the files reported above were written whole; nothing else was "
+                   "changed", err=True)
+        return exc.exit_code
     if not isinstance(exc, Exception):
         raise exc
     if debug:  # the last line of defence: one line, never a traceback

@@ -46,13 +46,18 @@ def default_seed(guide: Guide) -> str:
     return str(int(hashlib.sha256(guide.title.encode("utf-8")).hexdigest()[:8], 16) % 10000)
 
 
+def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodations:
+    """The guide's accommodations with ``extra`` (from the command line) on top."""
+    if extra is None:
+        return acc
+    return Accommodations(reduced_choices=acc.reduced_choices or extra.reduced_choices,
+                          word_bank=acc.word_bank or extra.word_bank,
+                          extra_lines=max(acc.extra_lines, extra.extra_lines))
+
+
 def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     """Apply the guide's accommodations, and ``extra`` (from the command line) on top."""
-    acc = guide.accommodations
-    if extra is not None:
-        acc = Accommodations(reduced_choices=acc.reduced_choices or extra.reduced_choices,
-                             word_bank=acc.word_bank or extra.word_bank,
-                             extra_lines=max(acc.extra_lines, extra.extra_lines))
+    acc = merged(guide.accommodations, extra)
     if acc == Accommodations():
         return guide
     seed = guide.seed or default_seed(guide)

@@ -1,87 +1,319 @@
 <?php
-// Imports studyguide's Moodle XML files with Moodle's own importer (qformat_xml), then answers
-// every imported question with its right answer in Moodle's question engine and reports its mark.
+// Imports studyguide's Moodle XML files with Moodle's own importer (qformat_xml), then, for every
+// imported question, starts an attempt in Moodle's question engine, answers it with the right
+// answer from the guide's key and checks the mark is full.
 //
-// Run inside a Moodle 4.4+ site (see docs/moodle-check.md; tests/moodle/run.sh does it all):
-//   php sgcheck/check_import.php sgcheck/*.xml
-// Exit status: 0 when every question of every file imported and every auto-marked question scored
-// full marks on its right answer; 1 otherwise.
+//   MOODLE_DIR=/path/to/moodle php tests/moodle/check_import.php OUT/NAME-moodle.xml...
+//
+// MOODLE_DIR is an installed Moodle (4.4 or later: the ordering type is standard there) with its
+// config.php. Each NAME-moodle.xml is imported into a new course's question bank (the category
+// named in the file, under the course's top category). Beside it, NAME-moodle.key.json (written
+// by tests/moodle/answer_key.py) gives each question's right answer as text, as a student sees
+// and types it: the right choice is found among the imported choices by its text, each blank is
+// typed, every accepted answer of a blank is tried in an attempt of its own; the choices of a question
+// with "All of the above" must be shown in the guide's order. Without a key, Moodle's
+// own right answer (get_correct_response()) is used, which only proves the question is well formed.
+// Each question is also rendered, and its prompt compared with the guide's (as plain text).
+// Hand-marked types (essay) only need to be present.
+//
+// Prints one line per file, then every fault. Exit status: 0 when every question of every file
+// imported, kept its text and scored full marks on every right answer; 1 otherwise; 2 on bad use.
 
 define('CLI_SCRIPT', true);
-require(__DIR__ . '/../config.php');
-require_once($CFG->libdir . '/clilib.php');
+$moodle = getenv('MOODLE_DIR');
+if (!$moodle || !is_file($moodle . '/config.php')) {
+    fwrite(STDERR, "check_import.php: set MOODLE_DIR to an installed Moodle (the folder with config.php)\n");
+    exit(2);
+}
+$files = array_slice($argv, 1);
+if (!$files) {
+    fwrite(STDERR, "usage: MOODLE_DIR=... php check_import.php FILE.xml...\n");
+    exit(2);
+}
+require($moodle . '/config.php');
 require_once($CFG->libdir . '/questionlib.php');
 require_once($CFG->dirroot . '/course/lib.php');
 require_once($CFG->dirroot . '/question/format.php');
 require_once($CFG->dirroot . '/question/format/xml/format.php');
 require_once($CFG->dirroot . '/question/engine/lib.php');
 
-[$options, $files] = cli_get_params([], []);
-if (!$files) {
-    cli_error('usage: php sgcheck/check_import.php FILE.xml...');
-}
 \core\session\manager::set_user(get_admin());
+$PAGE->set_url('/');
+$PAGE->set_context(context_system::instance());
 
-$course = create_course((object)['fullname' => 'studyguide import check', 'shortname' => 'sgcheck' . time(),
-    'category' => $DB->get_field_select('course_categories', 'MIN(id)', '1=1')]);
-$context = context_course::instance($course->id);
+/** A right answer that cannot be given: the message says what Moodle has instead. */
+class sg_fault extends Exception {
+}
+
+/** Text as a reader sees it: tags gone, entities decoded, every run of white space one space. */
+function sg_text(string $html): string {
+    $html = preg_replace('~<br\s*/?>~i', ' ', $html);
+    $text = html_entity_decode(strip_tags($html), ENT_QUOTES | ENT_HTML5, 'UTF-8');
+    return trim(preg_replace('/\s+/u', ' ', $text));
+}
+
+/** Moodle's question type (and, for multichoice, single or not) for each guide type. */
+function sg_expected_qtype(array $key, question_definition $q): bool {
+    $type = $q->qtype->name();
+    switch ($key['type']) {
+        case 'multiple_choice': return $type === 'multichoice' && ($q instanceof qtype_multichoice_single_question);
+        case 'select_all': return $type === 'multichoice' && !($q instanceof qtype_multichoice_single_question);
+        case 'true_false': return $type === 'truefalse';
+        case 'short_answer':
+        case 'essay': return $type === 'essay';
+        case 'fill_in_blank': return count($key['blanks']) == 1 ? $type === 'shortanswer' : $type === 'multianswer';
+        case 'matching': return $type === 'match';
+        case 'ordering': return $type === 'ordering';
+    }
+    return false;
+}
+
+/** The id of the one answer whose text is $want, or an exception naming what was there. */
+function sg_answer_id(array $answers, string $want): int {
+    $found = [];
+    foreach ($answers as $id => $answer) {
+        if (sg_text($answer->answer) === $want) {
+            $found[] = $id;
+        }
+    }
+    if (count($found) != 1) {
+        $have = array_map(fn($a) => sg_text($a->answer), $answers);
+        throw new sg_fault('no single choice "' . $want . '" among: "' . implode('" | "', $have) . '"');
+    }
+    return $found[0];
+}
+
+/**
+ * The responses to try (one attempt each), built from the key once the attempt has started (the
+ * choices' order is fixed then). Each is the right answer; a blank with several accepted answers
+ * gives one attempt per accepted answer.
+ */
+function sg_responses(array $key, question_definition $q, question_attempt $qa): array {
+    switch ($q->qtype->name()) {
+        case 'multichoice':
+            $order = $q->get_order($qa);
+            if (isset($key['choices_in_order'])) {  // "All of the above" (or a pinned choice) is where the guide has it
+                $shown = array_map(fn($id) => sg_text($q->answers[$id]->answer), $order);
+                if ($shown !== $key['choices_in_order']) {
+                    throw new sg_fault('choices shown as "' . implode('" | "', $shown) . '", not in the guide\'s order');
+                }
+            }
+            if (($q instanceof qtype_multichoice_single_question)) {
+                return [['answer' => array_search(sg_answer_id($q->answers, $key['right'][0]), $order)]];
+            }
+            $response = [];
+            foreach ($key['right'] as $want) {
+                $response['choice' . array_search(sg_answer_id($q->answers, $want), $order)] = 1;
+            }
+            return [$response];
+        case 'truefalse':
+            return [['answer' => (int) $key['right']]];
+        case 'shortanswer':
+            return array_map(fn($typed) => ['answer' => $typed], $key['blanks'][0]);
+        case 'multianswer':
+            if (count($q->subquestions) != count($key['blanks'])) {
+                throw new sg_fault(count($q->subquestions) . ' blanks in Moodle, ' . count($key['blanks']) . ' in the guide');
+            }
+            $most = max(array_map('count', $key['blanks']));
+            $responses = [];
+            for ($k = 0; $k < $most; $k++) {
+                $response = [];
+                $i = 0;
+                foreach ($q->subquestions as $n => $sub) {
+                    $alts = $key['blanks'][$i++];
+                    $response['sub' . $n . '_answer'] = $alts[min($k, count($alts) - 1)];
+                }
+                $responses[] = $response;
+            }
+            return $responses;
+        case 'match':
+            $rightfor = [];
+            foreach ($key['pairs'] as [$left, $right]) {
+                $rightfor[$left] = $right;
+            }
+            $response = [];
+            foreach ($q->get_stem_order() as $pos => $stemid) {
+                $stem = sg_text($q->stems[$stemid]);
+                if (!array_key_exists($stem, $rightfor)) {
+                    throw new sg_fault('matching item "' . $stem . '" is not in the guide');
+                }
+                $choicekey = null;
+                foreach ($q->get_choice_order() as $ck => $choiceid) {
+                    // Moodle shows a matching choice through format_string(), as HTML (see qtype_match_renderer).
+                    if (sg_text(format_string($q->choices[$choiceid])) === $rightfor[$stem]) {
+                        $choicekey = $ck;
+                    }
+                }
+                if ($choicekey === null) {
+                    $have = array_map(fn($c) => sg_text(format_string($c)), $q->choices);
+                    throw new sg_fault('no choice "' . $rightfor[$stem] . '" for "' . $stem . '" among: "'
+                        . implode('" | "', $have) . '"');
+                }
+                $response['sub' . $pos] = $choicekey;
+            }
+            return [$response];
+        case 'ordering':
+            $keys = [];
+            foreach ($key['items'] as $want) {
+                $keys[] = $q->answers[sg_answer_id($q->answers, $want)]->md5key;
+            }
+            return [[$q->get_response_fieldname() => implode(',', $keys)]];
+    }
+    throw new sg_fault('no way to answer a ' . $q->qtype->name() . ' question');
+}
+
+/** Starts an attempt at question $id, answers it with $respond(question, attempt) and returns the fraction and the rendered HTML. */
+function sg_attempt(int $id, context $context, callable $respond): array {
+    $q = question_bank::load_question($id);
+    $quba = question_engine::make_questions_usage_by_activity('core_question_preview', $context);
+    $quba->set_preferred_behaviour('deferredfeedback');
+    $slot = $quba->add_question($q, 1);
+    $quba->start_all_questions();
+    $response = $respond($q, $quba->get_question_attempt($slot));
+    $quba->process_action($slot, $response);
+    $quba->finish_all_questions();
+    $html = $quba->render_question($slot, new question_display_options());
+    return [$quba->get_question_fraction($slot), $html, $response];
+}
+
 $failures = 0;
-
+$totals = ['exported' => 0, 'imported' => 0, 'auto' => 0, 'full' => 0, 'hand' => 0];
 foreach ($files as $file) {
+    $name = basename($file);
     $xml = file_get_contents($file);
-    $expected = preg_match_all('/<question type="(?!category")/', $xml);
-    $category = question_make_default_categories([$context]);
+    $exported = preg_match_all('/<question type="(?!category")/', $xml);
+    $keyfile = preg_replace('/\.xml$/', '.key.json', $file);
+    $keys = [];
+    if (is_file($keyfile)) {
+        foreach (json_decode(file_get_contents($keyfile), true)['questions'] as $k) {
+            $keys[$k['number']] = $k;
+        }
+    }
+
+    $course = create_course((object) ['fullname' => 'studyguide check: ' . $name,
+        'shortname' => 'sgcheck-' . $name . '-' . uniqid(), 'category' => $DB->get_field_select('course_categories', 'MIN(id)', '1=1')]);
+    $context = context_course::instance($course->id);
     $format = new qformat_xml();
-    $format->setCategory($category);
+    $format->setCategory(question_make_default_categories([$context]));
     $format->setContexts([$context]);
     $format->setCourse($course);
     $format->setFilename($file);
-    $format->setRealfilename(basename($file));
+    $format->setRealfilename($name);
     $format->setMatchgrades('error');
     $format->setCatfromfile(true);
     $format->setContextfromfile(false);
     $format->setStoponerror(true);
+    $format->set_display_progress(false);
+    $faults = [];
     ob_start();
     try {
-        $ok = $format->importpreprocess() && $format->importprocess() && $format->importpostprocess();
-        $error = '';
+        if (!($format->importpreprocess() && $format->importprocess() && $format->importpostprocess())) {
+            $faults[] = 'the import stopped';
+        }
     } catch (Throwable $e) {
-        $ok = false;
-        $error = $e->getMessage();
+        if ($DB->is_transaction_started()) {
+            $DB->force_transaction_rollback();
+        }
+        $faults[] = 'the import failed: ' . $e->getMessage() . (isset($e->debuginfo) ? ' (' . trim($e->debuginfo) . ')' : '');
     }
-    $log = ob_get_clean();
-    $ids = $format->questionids ?? [];
-    $line = basename($file) . ': imported ' . count($ids) . " of $expected";
-    if (!$ok || count($ids) != $expected) {
-        $failures++;
-        echo "$line  FAILED " . trim(strip_tags($error ?: $log)) . "\n";
-        continue;
+    $log = trim(preg_replace('/\s+/', ' ', strip_tags(ob_get_clean())));
+    if ($log !== '') {
+        $faults[] = 'import said: ' . $log;
     }
-    $full = $manual = 0;
-    $wrong = [];
+    // A question whose options failed to save is rolled back: count what is in the database.
+    $ids = array_values(array_filter($format->questionids, fn($id) => $DB->record_exists('question', ['id' => $id])));
+
+    $auto = $full = $hand = $textok = 0;
+    $seen = [];
     foreach ($ids as $id) {
-        $question = question_bank::load_question($id);
-        $response = $question->get_correct_response();
-        if ($response === null || $question->qtype->name() === 'essay') {
-            $manual++;  // graded by hand (essays): nothing to answer automatically
+        $q = question_bank::load_question($id);
+        $label = $q->name . ' (' . $q->qtype->name() . ')';
+        $number = preg_match('/^Q(\d+)\b/', $q->name, $m) ? (int) $m[1] : null;
+        $key = $keys ? ($keys[$number] ?? null) : null;
+        if ($keys && $key === null) {
+            $faults[] = "$label: not in the guide's key";
             continue;
         }
-        $quba = question_engine::make_questions_usage_by_activity('core_question_preview', $context);
-        $quba->set_preferred_behaviour('deferredfeedback');
-        $slot = $quba->add_question($question, 1);
-        $quba->start_all_questions();
-        $quba->process_action($slot, $response);
-        $quba->finish_all_questions();
-        $fraction = $quba->get_question_fraction($slot);
-        if ($fraction !== null && abs($fraction - 1) < 0.00001) {
+        $seen[$number] = true;
+        if ($key) {
+            if (!sg_expected_qtype($key, $q)) {
+                $faults[] = "$label: a {$key['type']} question became this type";
+            }
+            // A Cloze question's text holds {#1}, {#2}... where its blanks are.
+            $text = $q->qtype->name() === 'multianswer' ? preg_replace('/\{#\d+\}/', '_____', $q->questiontext) : $q->questiontext;
+            $got = sg_text($text);
+            $same = $key['type'] === 'fill_in_blank' ? str_starts_with($got, $key['prompt']) : $got === $key['prompt'];
+            if ($same) {
+                $textok++;
+            } else {
+                $faults[] = "$label: prompt is \"$got\", the guide's is \"{$key['prompt']}\"";
+            }
+        }
+        $handmarked = $key ? !empty($key['hand_marked']) : $q->qtype->name() === 'essay';
+        if ($handmarked) {  // nothing to mark automatically: it must be there and render
+            try {
+                sg_attempt($id, $context, fn($q, $qa) => []);
+                $hand++;
+            } catch (Throwable $e) {
+                $faults[] = "$label: could not be started: " . $e->getMessage();
+            }
+            continue;
+        }
+        $auto++;
+        $respond = $key ? fn($q, $qa) => sg_responses($key, $q, $qa) : fn($q, $qa) => [$q->get_correct_response()];
+        $allfull = true;
+        $tries = 1;  // known once the first attempt has built the responses
+        for ($t = 0; $t < $tries; $t++) {
+            try {
+                [$fraction, $html, $response] = sg_attempt($id, $context, function($q, $qa) use ($respond, $t, &$tries) {
+                    $responses = $respond($q, $qa);
+                    $tries = count($responses);
+                    return $responses[$t];
+                });
+            } catch (Throwable $e) {
+                $faults[] = "$label: could not be answered: " . $e->getMessage();
+                $allfull = false;
+                break;
+            }
+            if ($fraction === null || abs($fraction - 1) > 0.00001) {
+                $faults[] = "$label: right answer " . json_encode($response, JSON_UNESCAPED_UNICODE) . ' scored ' . var_export($fraction, true);
+                $allfull = false;
+            }
+            if (preg_match_all('~<script>(.*?)</script>~s', $html, $scripts)) {
+                foreach ($scripts[1] as $inner) {
+                    if (trim($inner) !== '' && str_contains($xml, $inner)) {
+                        $faults[] = "$label: renders the guide's text as a live <script>: $inner";
+                        $allfull = false;
+                    }
+                }
+            }
+        }
+        if ($allfull) {
             $full++;
-        } else {
-            $wrong[] = $question->name . ' (' . $question->qtype->name() . '): ' . var_export($fraction, true);
         }
     }
-    echo "$line; full marks $full, graded by hand $manual" . ($wrong ? ', NOT full: ' . implode('; ', $wrong) : '') . "\n";
-    if ($wrong) {
-        $failures++;
+    foreach (array_keys($keys) as $number) {
+        if (!isset($seen[$number])) {
+            $faults[] = sprintf('Q%02d (%s): missing after the import', $number, $keys[$number]['type']);
+        }
+    }
+
+    $line = sprintf('%s: exported %d, imported %d, full marks %d of %d auto-marked%s, hand-marked present %d',
+        $name, $exported, count($ids), $full, $auto, $keys ? ' (answered from the guide\'s key)' : ' (Moodle\'s own right answers: no key)', $hand);
+    if ($keys) {
+        $line .= sprintf(', prompt kept %d of %d', $textok, count($ids));
+    }
+    $ok = !$faults && count($ids) == $exported && $full == $auto && (!$keys || count($keys) == $exported);
+    echo $line . ($ok ? '' : '  FAILED') . "\n";
+    foreach ($faults as $fault) {
+        echo "  - $fault\n";
+    }
+    $failures += $ok ? 0 : 1;
+    foreach (['exported' => $exported, 'imported' => count($ids), 'auto' => $auto, 'full' => $full, 'hand' => $hand] as $k => $v) {
+        $totals[$k] += $v;
     }
 }
+printf("%d files: exported %d, imported %d, full marks %d of %d auto-marked, hand-marked present %d; %s\n",
+    count($files), $totals['exported'], $totals['imported'], $totals['full'], $totals['auto'], $totals['hand'],
+    $failures ? "$failures file(s) FAILED" : 'all passed');
 exit($failures ? 1 : 0);

@@ -102,7 +102,7 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
 
 @lru_cache(maxsize=64)
 def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
-    from . import cloze, crossword, flashcards, matching, wordsearch
+    from . import cloze, crossword, flashcards, matching, wordsearch  # they import this package's helpers
 
     kw = dict(limits)
     if not terms:
@@ -149,6 +149,9 @@ def activity_location(guide: Guide, name: str) -> Location:
     return Location(str(guide.path))
 
 
+MAX_LISTED = 10  # terms a warning names; the rest are counted
+
+
 def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Optional[dict] = None) -> list[Problem]:
     """Located warnings: activities without terms, terms a crossword or word search had to leave out.
 
@@ -172,8 +175,11 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             continue
         if p.left_out:
             first = spots[index[p.left_out[0]]] if p.left_out[0] in index else activity_location(guide, name)
-            names_ = ", ".join(f"'{inline.plain(t)}'" for t in p.left_out)
             n = len(p.left_out)
+            shown = p.left_out[:MAX_LISTED]  # a 960-term list on one line reads as nothing
+            names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
+            if n > len(shown):
+                names_ += f" and {n - len(shown):,} more"
             why = ("too long for the grid that fits the page, or no place to cross the other words"
                    if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")
             out.append(Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}",

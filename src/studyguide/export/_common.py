@@ -15,7 +15,7 @@ import zipfile
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline
-from ..files import safe_stem
+from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
 from ..variants import about_the_others  # the rule print follows for "All of the above"
@@ -190,4 +190,7 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def output_name(guide: Guide, suffix: str) -> str:
-    return f"{safe_stem(guide.stem)}{suffix}"
+    """The exported file's name by the rule every output follows (studyguide.files.output_name):
+    ``suffix`` such as "-quizlet.txt" gives the tag (quizlet) and the extension (.txt)."""
+    tag, _, ext = suffix.lstrip("-").partition(".")
+    return named(guide.stem, tag or None, ext="." + ext)

@@ -32,7 +32,10 @@ What Moodle's importer (question/format/xml/format.php and each type's
   ordering importer makes hints with no text, and the database refuses them
   (``null value in column hintformat``), which aborts the rest of the import;
 - a question with a pinned choice or an "All/None of the above" choice has
-  ``shuffleanswers`` off, so that choice stays where the guide (and print) has it.
+  ``shuffleanswers`` off, so that choice stays where the guide (and print) has it;
+- a matching answer with a tag or an entity in it is escaped: Moodle shows these answers
+  through ``format_string()``, as HTML, though they have no format (found by importing into
+  a real Moodle 4.5 with tests/moodle/run.sh: ``<script>y</script> ~`` showed as "y ~").
 """
 from __future__ import annotations
 
@@ -90,6 +93,21 @@ def cloze_answer(text: str) -> str:
 def _cloze_text(text: str) -> str:
     """Question text around the blanks: braces as entities so no '{1:...}' can be read into it."""
     return html(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+# What Moodle's format_string() would read as markup: a tag, or an entity as its
+# replace_ampersands_not_followed_by_entity() sees one.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&[a-zA-Z0-9#]{1,8};")
+
+
+def match_choice(text: str) -> str:
+    """A matching question's answer (the right-hand item), which has no format: Moodle shows it through
+    format_string(), as HTML, so a typed ``<script>y</script>`` would show as "y" and ``AT&amp;T`` as "AT&T".
+    Such a text is escaped; any other is written as typed, as Moodle's editing form shows it."""
+    text = one_line(text)
+    if _MARKUP.search(text):
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def _shuffle(q: Question) -> str:
@@ -226,7 +244,7 @@ class _Writer:
             s = sub(el, "subquestion", format="html")
             sub(s, "text", html(pair.left))
             a = sub(s, "answer")
-            sub(a, "text", one_line(pair.right))
+            sub(a, "text", match_choice(pair.right))
         sub(el, "shownumcorrect")
 
     def ordering(self, n: int, q: Ordering) -> None:

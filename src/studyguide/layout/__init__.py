@@ -130,5 +130,6 @@ def story(ctx: Ctx) -> list:
     }
     flow = header.header(ctx)
     for name, build in builders.items():
-        flow += build(ctx)
+        if name not in ctx.guide.omit:  # (build --skip)
+            flow += build(ctx)
     return flow

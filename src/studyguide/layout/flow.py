@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 
+
 class Stack(Flowable):
     """Flowables drawn one under another as a single unsplittable block."""
 
@@ -74,6 +75,9 @@ class Twin(Flowable):
             return [Twin(parts_s[0], parts_k[0], self.ctx), Twin(parts_s[1], parts_k[1], self.ctx)]
         return []
 
+    def natural_width(self):
+        return max(natural_width(self.student), natural_width(self.key))
+
     def draw(self):
         if self.ctx.mode == "key":
             shown, h = self.key, self._heights[1 if self.key is not self.student else 0]
@@ -118,6 +122,9 @@ class Labelled(Flowable):
         self.width, self.height = aW, max(h, self.size * 1.3)
         return aW, self.height
 
+    def natural_width(self):
+        return float("inf") if self.right else self.indent + para_width(self.para)
+
     def split(self, aW, aH):
         parts = self.para.split(aW - self.indent - self.right_w, aH)
         if len(parts) != 2:
@@ -138,11 +145,20 @@ class Labelled(Flowable):
         if self.color is not None:
             c.setFillColor(self.color)
             c.setStrokeColor(self.color)
-        c.drawString(self.label_x, top_base, self.label)
-        if self.circle:
-            w = stringWidth(self.label.rstrip(". )"), self.font, self.size)
+        if self.circle:  # the ring round the letter, and the period moved clear of it
+            letter = self.label.rstrip(". )")
+            w = stringWidth(letter, self.font, self.size)
+            r = max(w, self.size) * 0.78
+            t = c.beginText(self.label_x, top_base)
+            t.setFont(self.font, self.size)
+            t.textOut(letter)
+            t.moveCursor(w / 2 + r + 0.8, 0)  # from the line start; one text object: it still reads "B."
+            t.textOut(self.label[len(letter):])
+            c.drawText(t)
             c.setLineWidth(1.3)
-            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, max(w, self.size) * 0.78)
+            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, r)
+        else:
+            c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
         if self.right:
             c.saveState()
@@ -164,6 +180,10 @@ class Options(Flowable):
     def wrap(self, aW, aH):
         self.width, self.height = aW, self.size * 2.2
         return aW, self.height
+
+    def natural_width(self):
+        words = sum(stringWidth(w, self.font, self.size) for w in self.words)
+        return self.x + words + self.gap * (len(self.words) - 1) + 6
 
     def draw(self):
         c = self.canv
@@ -217,6 +237,9 @@ class Box(Flowable):
         self.para, self.side, self.indent, self.weight = para, side, indent, weight
         self.text, self.font, self.size, self.color = text, font, size, color
 
+    def natural_width(self):
+        return self.indent + self.side + 10 + para_width(self.para)
+
     def wrap(self, aW, aH):
         left = self.indent + self.side + 10
         _, h = self.para.wrap(aW - left, aH)
@@ -259,6 +282,121 @@ class SectionMark(Flowable):
         if ctx.mode == ctx.primary:  # not again for each mirrored document
             top = ctx.theme.margin_bottom + ctx.height
             section_marks(ctx).append((self.name, canvas.getPageNumber(), y >= top - 0.5))
+            ctx.__dict__.setdefault("section_ys", []).append(y)
 
     def draw(self):
         pass
+
+
+def para_width(para) -> float:
+    """The widest line of a paragraph set without a width limit."""
+    para.wrap(1e6, 1e9)
+    return max(para.getActualLineWidths0() or [0.0])
+
+
+def natural_width(flowable) -> float:
+    """How far right a row's ink reaches when nothing wraps it (points from the row's left edge)."""
+    inner = getattr(flowable, "natural_width", None)
+    if inner is not None:
+        return inner()
+    return float("inf")  # unknown: nothing may be set beside it
+
+
+class Beside(Flowable):
+    """Rows in one, two or four columns, and the key's note where it pushes the least.
+
+    ``items`` are the rows (each usually a :class:`Twin`), ``note`` the key-only
+    paragraph (or None). The layout kept is the one whose taller document (handout or
+    key) is shortest: the note beside the rows when they leave it room, else under
+    them; columns when every item fits its column. The handout reserves the key's
+    height, so both documents still paginate alike; beside the rows it costs nothing.
+    """
+
+    def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf")):
+        super().__init__()
+        self.ctx, self.items, self.note = ctx, list(items), note
+        self.lead, self.columns, self.row_gap = lead, columns, row_gap
+        self.min_note, self.gap, self.page_height = min_note, gap, page_height
+        self._plan_for = None
+
+    def _plan(self, aW):
+        """(columns, column width, row heights, note (x, y-offset, width, height) or None)."""
+        best = None
+        widths = [natural_width(i) for i in self.items]
+        for cols in self.columns:
+            colw = (aW - self.lead) / cols
+            if cols > 1 and any(w > self.lead + colw - 8 for w in widths):
+                continue
+            rows = []
+            for r in range(0, len(self.items), cols):
+                rows.append(max(i.wrap(self.lead + colw, 1e9)[1] for i in self.items[r:r + cols]))
+            left = sum(rows) + self.row_gap * (len(rows) - 1)
+            options = [(left, None)]
+            if self.note is not None:
+                options = []
+                tops = [sum(rows[:r]) + self.row_gap * r for r in range(len(rows))]
+                for r, top in enumerate(tops):  # beside the rows from row r down (those above may be wide)
+                    row_widths = [w for i, w in enumerate(widths) if i // cols >= r]
+                    reach = max((i % cols) * colw + w for i, w in enumerate(widths) if i // cols >= r) + self.gap
+                    if not row_widths or aW - reach < self.min_note:
+                        continue
+                    _, h = self.note.wrap(aW - reach, 1e9)
+                    options.append((max(left, top + h), (reach, top, aW - reach, h)))
+                _, h = self.note.wrap(aW - self.lead, 1e9)
+                space = self.note.style.spaceBefore
+                options.append((left + space + h, (self.lead, left + space, aW - self.lead, h)))
+            for height, note in options:
+                score = (height, height - left, -cols)
+                if best is None or score < best[0]:
+                    best = (score, (cols, colw, rows, note, height))
+        return best[1]
+
+    def wrap(self, aW, aH):
+        if self._plan_for != aW:
+            self.plan, self._plan_for = self._plan(aW), aW
+        self.width, self.height = aW, self.plan[4]
+        return aW, self.height
+
+    def split(self, aW, aH):
+        """Whole, unless taller than a page: then the rows flow one by one, the note under them."""
+        self.wrap(aW, aH)
+        if self.height <= self.page_height:
+            return []
+        tail = [Twin(Gap(0), self.note, self.ctx)] if self.note is not None else []
+        return list(self.items) + tail
+
+    def draw(self):
+        cols, colw, rows, note, height = self.plan
+        y = height
+        for r, row_h in enumerate(rows):
+            for c, item in enumerate(self.items[r * cols:(r + 1) * cols]):
+                _, h = item.wrap(self.lead + colw, 1e9)
+                item.drawOn(self.canv, c * colw, y - h)
+            y -= row_h + self.row_gap
+        if note is not None and self.ctx.key:
+            x, top, w, h = note
+            self.note.wrap(w, 1e9)
+            self.note.drawOn(self.canv, x, height - top - h)
+
+
+class Shorter(Flowable):
+    """The shorter of two ways to set the same thing (each a list of flowables), chosen at the width given."""
+
+    def __init__(self, first: list, second: list):
+        super().__init__()
+        self.options = [Stack(first), Stack(second)]
+
+    def wrap(self, aW, aH):
+        sizes = [o.wrap(aW, aH)[1] for o in self.options]
+        self.chosen = self.options[sizes.index(min(sizes))]
+        self.width, self.height = aW, min(sizes)
+        return aW, self.height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        return list(self.chosen.items)
+
+    def draw(self):
+        self.chosen.drawOn(self.canv, 0, 0)
+

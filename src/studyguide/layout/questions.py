@@ -10,13 +10,14 @@ import math
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .. import inline, shuffle
 from .._reportlab import line_count
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
-from .flow import Box, Gap, Labelled, Options, Stack, Twin
+from .._reportlab import Together
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
 from .sections import heading
 
 
@@ -86,15 +87,46 @@ def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, 
                     right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
-def _prompt(ctx, number: int, q, student_para=None, key_para=None) -> list:
+def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
+    """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
+    the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
-    s_para = student_para or ctx.p(q.prompt, "prompt")
-    row = _label(ctx, f"{number}.", s_para, indent=ni, right=_points(ctx, q))
-    if key_para is not None:
-        row = Twin(row, _label(ctx, f"{number}.", key_para, indent=ni, right=_points(ctx, q)), ctx)
+    words = _instruction(ctx, q)
+    student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
+    instruction = ctx.p(words, "instruction")
+    if note is None:
+        run_in = _run_in(ctx, words)
+        student, key = student + run_in, (key + run_in if key is not None else None)
+    row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
+    if key is not None:
+        row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
+    if note is None:
+        return [row]
+    return [row, _beside(ctx, [_indented(instruction, ni)], note)]  # the key's note right of the instruction
+
+
+def _instruction(ctx, q) -> str:
+    """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
+    guide); a short answer on one line asks for the answer, not for sentences."""
+    if q.instructions:
+        return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-    instruction = ctx.p(ctx.label(kind), "instruction")
-    return [row, _indented(instruction, ni)]
+    if q.kind == "short_answer" and q.lines <= 1:
+        kind = "short_answer_line"
+    return ctx.label(kind)
+
+
+def _run_in(ctx, text: str) -> str:
+    """Markup for an instruction set after a prompt, in the instruction style's size, face and colour."""
+    st = ctx.styles["instruction"]
+    colour = st.textColor.hexval()[2:]
+    return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
+
+
+def _beside(ctx, items, note, **kw):
+    """Rows with the key's note beside them (room permitting) or under them, whichever is shorter."""
+    size = note.style.fontSize if note is not None else 0
+    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height, **kw)
 
 
 class _Indent(Flowable):
@@ -109,6 +141,12 @@ class _Indent(Flowable):
 
     def draw(self):
         self.inner.drawOn(self.canv, self.left, 0)
+
+    def natural_width(self):
+        from .flow import para_width
+
+        inner = self.inner
+        return self.left + (para_width(inner) if isinstance(inner, Paragraph) else natural_width(inner))
 
     def getSpaceBefore(self):
         return self.inner.getSpaceBefore()
@@ -130,37 +168,111 @@ def _choices(ctx, q, right: set[int]) -> list:
         if i in right:
             key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
                          circle=True, color=ctx.color("answer"))
+            plain = _label(ctx, letter, _coloured(ctx, choice), indent=ni + ctx.theme.choice_indent, label_x=ni,
+                           circle=True, color=ctx.color("answer"))
+            rows.append(RightChoice(student, key, plain, ctx))
         else:
-            key = student
-        rows.append(Twin(student, key, ctx))
+            rows.append(Twin(student, student, ctx))
     return rows
 
 
-def multiple_choice(ctx, n, q):
-    return _prompt(ctx, n, q), _choices(ctx, q, {q.answer})
+def _coloured(ctx, choice: str):
+    """A right choice in the answer colour but the choice's own weight (for one the bold would wrap)."""
+    colour = ctx.color("answer").hexval()[2:]
+    return ctx.raw(f'<font color="#{colour}">{inline.markup(choice, ctx.fonts)}</font>', "choice")
 
 
-def select_all(ctx, n, q):
-    return _prompt(ctx, n, q), _choices(ctx, q, set(q.answers))
+class RightChoice(Twin):
+    """The key's right choice: bold, unless bold would take more lines than the handout's choice;
+    then in the regular weight (ringed and coloured all the same), so the handout has no empty line."""
+
+    def __init__(self, student, key, plain, ctx):
+        super().__init__(student, key, ctx)
+        self.bold, self.plain = key, plain
+
+    def wrap(self, aW, aH):
+        _, h = self.student.wrap(aW, aH)
+        self.key = self.bold if self.bold.wrap(aW, aH)[1] <= h else self.plain
+        return super().wrap(aW, aH)
 
 
-def true_false(ctx, n, q):
+def multiple_choice(ctx, n, q, note):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, columns=(4, 2, 1))]
+
+
+def select_all(ctx, n, q, note):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, columns=(4, 2, 1))]
+
+
+def true_false(ctx, n, q, note):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [Twin(student, key, ctx)]
+    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note)]
 
 
-def _lined(ctx, n, q):
-    para = None
-    if q.answer:
-        para = ctx.p(q.answer, "answer")
-        para.style = _answer_style(ctx)
+def _lined(ctx, n, q, note):
+    """The key writes the model answer on the lines, and its note on the lines after it when they
+    have room for it; else the note goes under the lines, whichever is shorter."""
     indent = ctx.theme.number_width
-    return _prompt(ctx, n, q), [LinedAnswer(ctx, q.lines, para, indent)]
+
+    def lines(*parts):
+        parts = [p for p in parts if p]
+        para = ctx.raw("<br/>".join(parts), "answer") if parts else None
+        if para is not None:
+            para.style = _answer_style(ctx)
+        return LinedAnswer(ctx, q.lines, para, indent)
+
+    answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
+    if not note:
+        return _prompt(ctx, n, q), [lines(answer)]
+    under = Twin(Gap(0), _indented(ctx.raw(note, "explanation"), indent), ctx)
+    return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
+
+
+MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+
+
+class LinedQuestion(Flowable):
+    """A question answered on lines: whole on one page when it fits there; else, rather than leave
+    the rest of the page empty, its lines go on over the page (at least four before the break and
+    three after), the break marked under the last line before it."""
+
+    def __init__(self, ctx, head: list, answer):
+        super().__init__()
+        self.ctx, self.head, self.answer = ctx, head, answer
+        self.spaceBefore = head[0].getSpaceBefore() if head else 0
+        self.whole = Stack(head + [answer], page_height=ctx.height)
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.whole.wrap(aW, aH)
+        return self.width, self.height
+
+    def draw(self):
+        self.whole.drawOn(self.canv, 0, 0)
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
+        lined, after = options[0], options[1:]
+        mark = _indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
+        head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
+        lined.wrap(aW, aH)
+        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        if fit < MIN_LINES_BEFORE:
+            at_top = aH >= self.ctx.height - 1
+            if not (at_top and self.height > aH):
+                return []  # the whole question goes to the next page
+            if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
+                return list(self.head) + options
+            # taller than a page: it breaks where it must
+        parts = lined.split(aW, fit * lined.gap)
+        if len(parts) != 2:
+            return []
+        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
 
 
 def _answer_style(ctx):
@@ -176,12 +288,18 @@ def _answer_style(ctx):
 short_answer = essay = _lined
 
 
-def _blank_markup(ctx, blank: Blank, key: bool) -> str:
+def _blank_width(ctx, answer: str) -> float:
+    size = ctx.styles["prompt"].fontSize
+    return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
+
+
+def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
+    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in."""
     size = ctx.styles["prompt"].fontSize
     faces = fonts.roles(ctx.theme.family)
     nbsp = stringWidth("\u00a0", faces["regular"], size)
     answer = blank.answer
-    width = max(stringWidth(answer, faces["italic"], size) * 1.25 + 16, 0.9 * inch)
+    width = max(width, _blank_width(ctx, answer))
     count = math.ceil(width / nbsp)
     if not key:
         return "<u>" + "\u00a0" * count + "</u>"
@@ -192,15 +310,18 @@ def _blank_markup(ctx, blank: Blank, key: bool) -> str:
     return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
 
 
-def fill_in_blank(ctx, n, q):
+def fill_in_blank(ctx, n, q, note):
+    # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
+    width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
+
     def para(key: bool):
-        parts = [inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key) for p in q.parts]
-        return ctx.raw("".join(parts), "prompt")
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key, width)
+                       for p in q.parts)
 
     rows = []
     if q.word_bank:
         words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
-        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "   ·   ".join(inline.markup(w, ctx.fonts) for w in words), "cell")
+        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
         box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -208,10 +329,10 @@ def fill_in_blank(ctx, n, q):
         box.hAlign = "LEFT"
         rows.append(Spacer(1, 4))
         rows.append(_indented(box, ctx.theme.number_width))
-    return _prompt(ctx, n, q, para(False), para(True)), rows
+    return _prompt(ctx, n, q, para(False), para(True), note=note), rows
 
 
-def matching(ctx, n, q):
+def matching(ctx, n, q, note):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -242,10 +363,10 @@ def matching(ctx, n, q):
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
                                indent=ni + ctx.theme.choice_indent, label_x=ni))
-    return _prompt(ctx, n, q), rows
+    return _prompt(ctx, n, q, note=note), rows
 
 
-def ordering(ctx, n, q):
+def ordering(ctx, n, q, note):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
@@ -257,8 +378,7 @@ def ordering(ctx, n, q):
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
         rows.append(Twin(student, key, ctx))
-        rows.append(Spacer(1, 3))
-    return _prompt(ctx, n, q), rows
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, row_gap=3)]
 
 
 BUILDERS = {
@@ -268,7 +388,8 @@ BUILDERS = {
 }
 
 
-def _explanation(ctx, q) -> list:
+def _notes(ctx, q) -> str | None:
+    """The key-only text of a question (other accepted answers, "Why:"), as markup, or None."""
     notes = []
     for blank in getattr(q, "blanks", ()):
         if len(blank.answers) > 1:
@@ -278,10 +399,7 @@ def _explanation(ctx, q) -> list:
                 others=others, answer=quote.format(text=inline.markup(blank.answer, ctx.fonts))))
     if q.explanation:
         notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> " + inline.markup(q.explanation, ctx.fonts))
-    if not notes:
-        return []
-    para = ctx.raw("<br/>".join(notes), "explanation")
-    return [Twin(Gap(0), _indented(para, ctx.theme.number_width), ctx)]
+    return "<br/>".join(notes) if notes else None
 
 
 class QuestionStart(Flowable):
@@ -300,13 +418,21 @@ class QuestionStart(Flowable):
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
-    head, body = BUILDERS[q.kind](ctx, number, q)
+    notes = _notes(ctx, q)
+    if q.kind in ("short_answer", "essay"):
+        note = notes
+    else:
+        note = ctx.raw(notes, "explanation") if notes else None
+    head, body = BUILDERS[q.kind](ctx, number, q, note)
     head = list(lead) + head
-    body = [Spacer(1, 4)] + body + _explanation(ctx, q)
+    if q.kind in ("short_answer", "essay"):
+        mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
+    body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
                   page_height=ctx.height)
-    return KeepTogether([first] + body[4:])
+    return Together([first] + body[4:])
 
 
 def section(ctx) -> list:

@@ -7,15 +7,23 @@ from itertools import zip_longest
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
+from .. import inline
+from .._reportlab import table_rows
 from ..model import Point
 
 
-def heading(ctx, key: str) -> list:
+def heading(ctx, key: str, table=None) -> list:
     """A section heading that never sits alone at a page's foot: it moves on when
-    less than ``heading_room`` is left below it (tables after it may then split)."""
+    less than ``heading_room`` is left below it, or, before a ``table``, less than the
+    heading and the table's first three rows (a table keeps three rows on each side of a break)."""
     from .flow import SectionMark  # notes the page (the page budget of `studyguide check`)
 
-    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, key), ctx.p(ctx.heading_text(key), "heading")]
+    para = ctx.p(ctx.heading_text(key), "heading")
+    room = ctx.theme.heading_room
+    if table is not None:
+        room = max(room, para.wrap(ctx.width, ctx.height)[1] + para.style.spaceBefore + para.style.spaceAfter
+                   + table.lead_height(ctx.width))
+    return [CondPageBreak(room), SectionMark(ctx, key), para]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:
@@ -94,12 +102,47 @@ def figure(ctx, path, caption):
     return Figure(path, para, min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch)
 
 
+MIN_ROWS = 3  # a table split over a page keeps at least this many rows on each side
+
+
+def _rows(table) -> int:
+    """A table's rows, its repeated heading row not counted."""
+    return table_rows(table)
+
+
 class RowSplittingTable(Table):
-    """Rows stay whole, except a row taller than a page, which splits between lines."""
+    """Rows stay whole, except a row taller than a page, which splits between lines. A table splits
+    over a page only with at least three rows on each side: no row or two stranded at a page's foot
+    or top (a short table moves whole to the next page)."""
 
     page_height = float("inf")
+    lead = None  # (rows, widths, style) of its heading row and first three rows, to measure
+
+    def lead_height(self, width: float) -> float:
+        """The height of the heading row and the first three rows, or of the whole table when it is too short
+        to split (what must fit under a section heading)."""
+        if self.lead is None:
+            return 0.0
+        rows, widths, style = self.lead
+        return Table(rows, colWidths=widths, style=TableStyle(style)).wrap(width, 1e9)[1]
 
     def split(self, availWidth, availHeight):
+        parts = self._split(availWidth, availHeight)
+        if len(parts) != 2 or self.splitInRow:
+            return parts
+        head, tail = parts
+        if _rows(head) < MIN_ROWS or _rows(self) < 2 * MIN_ROWS:
+            return [] if availHeight < self.page_height - 1 else parts  # whole to the next page, if that helps
+        shorter = availHeight
+        while _rows(tail) < MIN_ROWS and _rows(head) > MIN_ROWS:  # hand rows on until the next page has three
+            shorter -= 6
+            trial = self._split(availWidth, shorter)
+            if len(trial) != 2 or _rows(trial[0]) < MIN_ROWS:
+                break
+            head, tail = trial
+        return [head, tail]
+
+    def _split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         if not parts and availHeight >= self.page_height - 1 and not self.splitInRow:
             self.splitInRow = 36  # points: the least of a row left on either side of the split
@@ -123,6 +166,8 @@ def _grid(ctx, rows, widths, header=True):
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
     table.page_height = ctx.height
     table.hAlign = "LEFT"
+    body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading
+    table.lead = (rows[:MIN_ROWS + (1 if header else 0)] if body >= 2 * MIN_ROWS else rows, widths, style)
     return table
 
 
@@ -133,9 +178,11 @@ def perspectives(ctx) -> list:
     w = ctx.width
     if ctx.theme.one_column:
         rows = [[[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")]] for p in items]
-        return heading(ctx, "perspectives") + [_grid(ctx, rows, [w], header=False), Spacer(1, 4)]
+        table = _grid(ctx, rows, [w], header=False)
+        return heading(ctx, "perspectives", table) + [table, Spacer(1, 4)]
     rows = [[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")] for p in items]
-    return heading(ctx, "perspectives") + [_grid(ctx, rows, [w * 0.28, w * 0.72], header=False), Spacer(1, 4)]
+    table = _grid(ctx, rows, [w * 0.28, w * 0.72], header=False)
+    return heading(ctx, "perspectives", table) + [table, Spacer(1, 4)]
 
 
 def _point(ctx, item: Point | None):
@@ -158,7 +205,7 @@ def chart(ctx) -> list:
         for key in ("benefits", "criticisms"):
             rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
             tables += [_grid(ctx, rows, [w]), Spacer(1, 10)]
-        return heading(ctx, "chart") + tables
+        return heading(ctx, "chart", tables[0]) + tables
     if g.benefits and g.criticisms:
         rows = [[ctx.p(h["benefits"], "cell_head"), ctx.p(h["criticisms"], "cell_head")]]
         rows += [[_point(ctx, b), _point(ctx, c)] for b, c in zip_longest(g.benefits, g.criticisms)]
@@ -168,7 +215,7 @@ def chart(ctx) -> list:
         key = "benefits" if g.benefits else "criticisms"
         rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
         table = _grid(ctx, rows, [w])
-    return heading(ctx, "chart") + [table, Spacer(1, 4)]
+    return heading(ctx, "chart", table) + [table, Spacer(1, 4)]
 
 
 def vocabulary(ctx) -> list:
@@ -184,4 +231,29 @@ def vocabulary(ctx) -> list:
             meaning.append(ctx.p(t.example, "cell_example"))
         rows.append([[ctx.p(t.term, "cell_head")] + meaning] if one_column else [ctx.p(t.term, "cell_head"), meaning])
     widths = [w] if one_column else [w * 0.27, w * 0.73]
-    return heading(ctx, "vocabulary") + [_grid(ctx, rows, widths), Spacer(1, 4)]
+    if one_column or all(len(inline.plain(t.definition)) <= COMPACT_DEFINITION for t in terms):
+        table = _vocabulary_pairs(ctx, terms, 1 if one_column else 2)
+        return heading(ctx, "vocabulary", table) + [table, Spacer(1, 4)]
+    table = _grid(ctx, rows, widths)
+    return heading(ctx, "vocabulary", table) + [table, Spacer(1, 4)]
+
+
+COMPACT_DEFINITION = 160  # characters: definitions this short set two terms to a row
+
+
+def _vocabulary_pairs(ctx, terms, columns: int):
+    """Two terms to a row (one in large print), each term in bold leading its definition, the
+    example under it: about two thirds of a table with a column for terms, nothing left out."""
+    def cell(t):
+        if t is None:
+            return ""
+        para = ctx.raw(f"<b>{inline.markup(t.term, ctx.fonts)}</b> " + inline.markup(t.definition, ctx.fonts), "cell")
+        return [para] + ([ctx.p(t.example, "cell_example")] if t.example else [])
+
+    if columns == 1:
+        return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False)
+    rows = [[cell(a), cell(b)] for a, b in zip_longest(terms[0::2], terms[1::2])]
+    table = _grid(ctx, rows, [ctx.width / 2] * 2, header=False)
+    table.setStyle(TableStyle([("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid, ctx.color("rule")),
+                               ("LEFTPADDING", (1, 0), (1, -1), 8)]))
+    return table

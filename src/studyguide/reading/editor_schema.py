@@ -28,6 +28,7 @@ COMMON = {
     "prompt": {**TEXT, "description": "the question as students read it"},
     "points": {**NUMBER, "description": "0 to 1000"},
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
+    "instructions": {**TEXT, "description": "the instruction after the prompt, instead of the type's own"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},
     "objective": {"type": ["string", "number"], "description": "the objective it checks: its number or exact text"},
     "time_limit": {**NUMBER, "description": "seconds to answer in a classroom game, 5 to 900 (overrides the guide's)"},

@@ -18,7 +18,7 @@ from .walker import MAX_TEXT, clip, count, missing, suggest
 MAX_CHOICES = 8
 MAX_TAG = 60
 CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
-COMMON_Q = ("type", "prompt", "points", "explanation", "shuffle", "objective", "tags", "time_limit")
+COMMON_Q = ("type", "prompt", "points", "explanation", "instructions", "shuffle", "objective", "tags", "time_limit")
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 QUESTION_KEYS = {
     "multiple_choice": COMMON_Q + ("choices", "answer"),
@@ -56,6 +56,7 @@ class QuestionsMixin:
             prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
             points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
+            instructions=self.text(keys.get("instructions"), f"{label}.instructions"),
             shuffle=shuffle is not False,
             objective=self.objective(keys.get("objective"), f"{label}.objective"),
             tags=self.tags(keys.get("tags"), f"{label}.tags"),

@@ -20,7 +20,7 @@ from ..theming import themefiles
 from .loader import Map, Node, Scalar
 from .citations import PassageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
-from .walker import Walker, clip, missing, suggest
+from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
@@ -47,12 +47,16 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 
+# filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
+EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
+
+
 class GuideWalker(PassageMixin, QuestionsMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
         if label == "guide" and key.strip().lower() in LOOK_WORDS:
-            return (f"{label}: unknown key '{key}' (a guide does not set colours, fonts or "
+            return (f"{label}: unknown key '{clip(key)}' (a guide does not set colours, fonts or "
                     "sizes; a theme does: write 'theme: NAME', and see 'studyguide themes')")
         return None
 
@@ -62,7 +66,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
             self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
             return None
         if not isinstance(root, Map):
-            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root)} (start with 'title: ...')")
+            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root, 16)} (start with 'title: ...')")
             return None
         keys = self.mapping(root, "guide", TOP_KEYS, required=("title",))
         if keys is None:
@@ -194,7 +198,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
         """A label's {...} parts must be ones studyguide fills in for that label."""
-        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f})
+        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f} | EXTRA_PLACEHOLDERS.get(key, set()))
         if not allowed:
             return True  # nothing is filled in: the label prints as typed, braces and all
         offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
@@ -382,14 +386,19 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
         return  # an empty defaults file sets nothing
     if not isinstance(root, Map):
         walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
-                           f"inherits, but this file holds {walker.kind(root)}")
+                           f"inherits, but this file holds {walker.kind(root, 16)}")
+        raise GuideError(walker.problems)
+    if root.pairs and not any(k.value in TOP_KEYS for k, _ in root.pairs):  # not a defaults file at all
+        walker.error(root.pairs[0][0], f"this file is not a {DEFAULTS_FILE}: none of its "
+                                       f"{count(len(root.pairs), 'key')} is one it may set (the first begins "
+                                       f"'{clip(root.pairs[0][0].value, 16)}'); it sets keys such as school: ...")
         raise GuideError(walker.problems)
     for key, _ in root.pairs:
         if key.value in TOP_KEYS and key.value not in DEFAULT_KEYS:
             walker.error(key, f"{key.value}: belongs in each guide, not in {DEFAULTS_FILE}, which sets what "
                               f"every guide in the folder shares ({', '.join(DEFAULT_KEYS)})")
         elif key.value not in DEFAULT_KEYS:
-            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{key.value}' ({suggest(key.value, DEFAULT_KEYS)})")
+            walker.error(key, f"{DEFAULTS_FILE}: unknown key '{clip(key.value)}' ({suggest(key.value, DEFAULT_KEYS)})")
     shared = Map(root.where, [(k, v) for k, v in root.pairs if k.value in DEFAULT_KEYS])
     shared.pairs.append((Scalar(root.where, "title"), Scalar(root.where, "defaults")))  # what a guide must have
     walker.guide(shared)

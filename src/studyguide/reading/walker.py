@@ -96,17 +96,27 @@ class Walker:
     def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
         """A mapping's values by key; unknown, duplicate and missing keys reported."""
         if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found {self.kind(node)}")
+            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
+                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
             return None
         out: dict[str, Node] = {}
         misspelt: set[str] = set()
+        if label in ("guide", "theme") and node.pairs and not any(
+                k.value in allowed or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
+                for k, _ in node.pairs[:200]):
+            # not a guide at all (a password file, a key, another program's settings): one short excerpt
+            self.error(node.pairs[0][0], f"this file is not a {'study guide' if label == 'guide' else label}: none "
+                                         f"of its {count(len(node.pairs), 'key')} is one a {label} has (the first "
+                                         f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
+                                         f"'{'title' if label == 'guide' else 'parent'}: ...'")
+            return None
         for key, value in node.pairs:
             if key.value in out:
-                self.error(key, f"{label}: '{key.value}' is given twice (keep one)")
+                self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
             elif key.value not in allowed and self.unknown_key(key.value, label):
                 self.error(key, self.unknown_key(key.value, label))
             elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{key.value}' ({suggest(key.value, allowed)})")
+                self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
                 misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
             else:
                 out[key.value] = value
@@ -117,9 +127,10 @@ class Walker:
                 self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
         return out
 
-    def kind(self, node: Node) -> str:
+    def kind(self, node: Node, size: int = 40) -> str:
+        """What a node is, in words; text quoted up to ``size`` characters (a whole file: a short excerpt)."""
         if isinstance(node, Scalar):
-            return "nothing" if node.is_null else f"the text '{clip(node.value)}'"
+            return "nothing" if node.is_null else f"the text '{clip(node.value, size)}'"
         if isinstance(node, Map) and len(node.pairs) == 1 and isinstance(node.pairs[0][1], Scalar):
             key, value = node.pairs[0]  # "- Note: this" is text with ': ' that YAML read as a key and a value
             return f"the text '{clip(key.value + ': ' + value.value)}' read as 'key: value'"

@@ -11,6 +11,7 @@ has is reported with its location.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import re
 
@@ -23,6 +24,7 @@ from reportlab.lib.fonts import addMapping, ps2tt
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..errors import GuideError, Problem
 from . import sysfonts
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
@@ -125,10 +127,6 @@ def define(files: dict, where: dict) -> str:
     Roles left out fall back: bold and italic to regular, bold_italic to bold. Face names come
     from the files' contents, so the same fonts give the same PDF on any machine.
     """
-    import hashlib
-
-    from ..errors import GuideError, Problem
-
     faces = {}
     for role in ("regular", "bold", "italic", "bold_italic"):
         path = files.get(role)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import images
+from . import fontcheck
 from ..errors import Location
 from ..reading.loader import Node, Scalar
 from ..reading.walker import Walker, clip, missing, suggest
@@ -158,7 +159,8 @@ class ThemeWalker(Walker):
             return None
         try:
             with open(real, "rb") as fh:
-                head = fh.read(4)
+                data = fh.read(MAX_FONT_BYTES + 1)
+                head = data[:4]
         except OSError as exc:
             self.error(node, f"{label}: '{name}' cannot be read ({exc.strerror or exc})")
             return None
@@ -169,6 +171,8 @@ class ThemeWalker(Walker):
             self.error(node, f"{label}: '{name}' is a font collection; name a single .ttf file")
         elif head not in (b"\x00\x01\x00\x00", b"true"):
             self.error(node, f"{label}: '{name}' is not a TrueType font (.ttf)")
+        elif (why := fontcheck.problem(data)) is not None:  # measured before reportlab expands the map
+            self.error(node, f"{label}: '{name}' cannot be used{why}; choose another .ttf file")
         else:
             return real
         return None

@@ -30,6 +30,8 @@ from .themecheck import COLORS, DEFAULT, INCH, ThemeWalker
 
 BUNDLED_DIR = Path(__file__).parent.parent / "themes"  # the bundled theme files, package data
 USER_DIR = "themes"          # a teacher's themes: a folder of that name beside the guides
+MAX_PARENTS = 20             # a teacher's themes in one chain of parents (the bundled ones beyond them apart)
+MAX_USER_THEMES = 100        # theme files `studyguide themes` lists from one themes/ folder
 @dataclass
 class ThemeSpec:
     """A theme read and checked, its parents' keys included: plain values, points for lengths."""
@@ -112,6 +114,10 @@ def resolve_file(path: Path, guide_path: Path) -> ThemeSpec:
 
 
 def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
+    if path.parent != BUNDLED_DIR and not any(images._inside(path.resolve(), r.resolve())
+                                              for r in images.search_roots(guide_path)):
+        raise GuideError([Problem(Location(_shown(path), 1), "is a link that leads outside the guides' folder "
+                                  "and assets/; copy the theme in instead")])
     root, problems = _read(path)
     walker = ThemeWalker(_shown(path), guide_path)
     walker.problems.extend(problems)
@@ -135,6 +141,11 @@ def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
             raise GuideError([Problem(parent_where or Location(_shown(path), 1),
                                       f"parent: the themes name each other as parents in a loop ({loop}); "
                                       "one of them must name a bundled theme")])
+        if parent.parent != BUNDLED_DIR and len(chain) + 1 >= MAX_PARENTS:  # each is read and checked: bounded
+            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+                                      f"parent: the themes here start from one another more than {MAX_PARENTS} deep "
+                                      f"({chain[0].stem} → ... → {name} → {parent.stem}); let this theme start from a "
+                                      f"bundled one, such as {DEFAULT}")])
         base = _resolve_file(parent, guide_path, chain + (path.resolve(),))
     merged = _merge(base, own, name, path)
     problems = _check_merged(merged, walker.wheres, _shown(path))
@@ -217,7 +228,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # a listing reads each theme once per child: keep them all
 def _read_cached(path: str, mtime: int, size: int) -> tuple:
     # opened without blocking and checked once open: a theme swapped for a FIFO cannot hang the build
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))

@@ -32,7 +32,7 @@ class Inotify:
     """One inotify instance; :meth:`add` folders, :meth:`wait` for something to happen in them."""
 
     def __init__(self):
-        import ctypes
+        import ctypes  # only where inotify is used (Linux)
 
         self._libc = ctypes.CDLL(None, use_errno=True)
         fd = self._libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)

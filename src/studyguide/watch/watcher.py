@@ -25,6 +25,8 @@ from typing import Callable, Iterable, Optional
 
 from .. import api
 from ..errors import StudyguideError
+from ..reading import schema
+from ..theming import themefiles
 from . import cache as warmcache, notifier
 
 Signature = Optional[tuple[int, int, int]]
@@ -106,9 +108,6 @@ class Watcher:
 
     def _deps(self, path: Path, guide) -> list[Path]:
         """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
-        from ..reading import schema
-        from ..theming import themefiles
-
         # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
         deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
         if guide is None:

@@ -1,0 +1,69 @@
+"""Vocabulary activities and the coverage table, as flowables: one module per activity.
+
+Each activity the guide lists follows the last one (on a new page when its first block does not fit
+where the last ended), drawn from the data in :mod:`studyguide.activities`. Handout and key come from
+one layout, as everywhere else: a flowable either reads ``ctx.mode`` when it draws and has one size
+(the word-search and crossword grids), or is a :class:`~..flow.Twin` of a student and a key version
+that reserves the taller one's height (matching rows, sentences, the coverage table). So the
+activity pages are the same pages in both documents.
+
+The rest of the program reaches in through :func:`section`, :func:`coverage`, :func:`page_limits`
+and :func:`warnings` (the one way the activities' located warnings reach ``api``).
+"""
+from __future__ import annotations
+
+from ... import activities as act
+from ..flow import SectionMark
+from .cloze import cloze
+from .common import _keep_start, _top, cross_cell, numbers_outside, search_cell
+from .coverage import coverage
+from .crossword import crossword
+from .flashcards import flashcards, flashcards_duplex
+from .matching import matching
+from .wordsearch import word_search
+
+__all__ = ["coverage", "page_limits", "section", "warnings"]
+
+BUILDERS = {
+    "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
+    "word_search": word_search, "crossword": crossword,
+}
+_FLOWING = ("cloze", "flashcards", "word_search", "crossword")  # those that open with _start (matching keeps its start itself)
+
+
+def section(ctx) -> list:
+    """Every activity the guide lists, in its order; then an end mark for the page budget."""
+    flow = []
+    limits = page_limits(ctx.styles, ctx.width, ctx.height)
+    for name in ctx.guide.activities:
+        plan = act.plan(ctx.guide, name, limits.get(name))
+        if plan.data is not None:
+            built = BUILDERS[name](ctx, name, plan.data)
+            flow += _keep_start(built) if name in _FLOWING else built
+    flow.append(SectionMark(ctx, "end"))
+    return flow
+
+
+def page_limits(styles, width: float, height: float) -> dict:
+    """How many cells a crossword and a word search may have across and down on this page."""
+    from ...activities import crossword as cw, wordsearch as ws
+
+    room = height - _top(styles)
+    c, w = cross_cell(styles), search_cell(styles)
+    spare = 1 if numbers_outside(styles) else 0  # a column and a row for the numbers, left of and above the grid
+    return {
+        "crossword": {"max_cols": max(2, min(cw.MAX_SIDE, int(width // c) - spare)),
+                      "max_rows": max(2, min(cw.MAX_SIDE, int(room // c) - spare))},
+        "word_search": {"max_size": max(2, min(ws.MAX_SIZE, int(width // w), int(room // w)))},
+    }
+
+
+def warnings(guide, theme=None, paper=None) -> list:
+    """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
+    from ...theming.styles import default as default_theme, make_styles
+
+    theme = theme or default_theme()
+    styles = make_styles(theme)
+    page_w, page_h = theme.page_size(paper or guide.paper)
+    limits = page_limits(styles, page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
+    return act.warnings(guide, limits=limits)

@@ -1,0 +1,40 @@
+"""Word-bank sentences: the bank in a box, then each sentence with its blank (the key writes the word in)."""
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Spacer
+
+from ..flow import Labelled, Twin
+from .common import _start, _text, _style, _blank
+
+# -- word-bank sentences --------------------------------------------------------------------
+
+def _bank(ctx, words):
+    """The word bank in a box: one paragraph with a border, so even a very long bank can flow over pages."""
+    style = _style(ctx, "bank", "cell", borderWidth=ctx.theme.grid * 1.6, borderColor=ctx.color("rule"),
+                   borderPadding=(6, 8, 7, 8), leftIndent=8, rightIndent=8, spaceBefore=6, spaceAfter=8)
+    bank = ctx.raw(f"<b>{_text(ctx, ctx.label('word_bank'))}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(_text(ctx, w.replace(" ", "\u00a0")) for w in words), "cell")  # a term never breaks
+    bank.style = style
+    return bank
+
+
+def cloze(ctx, name, data) -> list:
+    flow = _start(ctx, name, data) + [_bank(ctx, data.bank), Spacer(1, 8)]
+    st = ctx.styles["body"]
+    ni = ctx.theme.number_width
+    body = _style(ctx, "sentence", "body", spaceAfter=0)
+    # every blank as wide as the longest answer needs, so a blank's length gives nothing away
+    width = min(ctx.width * 0.4, max(stringWidth(p.answer, st.fontName, st.fontSize) * 1.25 + 16
+                                     for sen in data.sentences for p in sen.parts if not isinstance(p, str)))
+    for n, sentence in enumerate(data.sentences, 1):
+        def para(key: bool):
+            parts = [_text(ctx, p) if isinstance(p, str) else _blank(ctx, p.answer, key, width=width)
+                     for p in sentence.parts]
+            p = ctx.raw("".join(parts), "body")
+            p.style = body
+            return p
+
+        row = [Labelled(f"{n}.", para(False), ni, ctx.styles["heading"].fontName, st.fontSize),
+               Labelled(f"{n}.", para(True), ni, ctx.styles["heading"].fontName, st.fontSize)]
+        flow += [Twin(row[0], row[1], ctx), Spacer(1, 9)]
+    return flow

@@ -1,0 +1,197 @@
+"""Flashcards: fold cards on a page, or fronts and backs on the two sides of a sheet."""
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import DocIf, Flowable, KeepInFrame, PageBreak
+
+from ..flow import SectionMark
+from .common import _instructions, _start, smallest, _text, _style
+
+# -- flashcards ---------------------------------------------------------------------------------
+
+def _card_styles(ctx):
+    term = _style(ctx, "card_term", "heading", alignment=TA_CENTER, spaceBefore=0, spaceAfter=0)
+    meaning = _style(ctx, "card_meaning", "body", alignment=TA_CENTER, spaceAfter=0)
+    example = _style(ctx, "card_example", "cell_example", alignment=TA_CENTER, spaceBefore=4)
+    return term, meaning, example
+
+
+def _card_faces(ctx, card):
+    term_s, meaning_s, example_s = _card_styles(ctx)
+    front = [ctx.p(card.term, "heading")]
+    front[0].style = term_s
+    back = [ctx.p(card.definition, "body")]
+    back[0].style = meaning_s
+    if card.example:
+        back.append(ctx.p(card.example, "cell_example"))
+        back[-1].style = example_s
+    return front, back
+
+
+class FoldCard(Flowable):
+    """One card of the fold-over sheet: the term on the left half, its meaning on the right half.
+
+    Dashed cut lines above and below; a dotted fold line down the middle.
+    """
+
+    MIN_HEIGHT = 1.4 * inch
+    PAD = 12
+
+    def __init__(self, ctx, card):
+        super().__init__()
+        self.ctx, self.card = ctx, card
+        self.front, self.back = _card_faces(ctx, card)
+
+    def _stack(self, items, w):
+        return sum(i.wrap(w, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(items))
+
+    def wrap(self, aW, aH):
+        half = aW / 2
+        inner = half - 2 * self.PAD
+        need = max(self._stack(self.front, inner), self._stack(self.back, inner)) + 2 * self.PAD
+        self.height = max(self.MIN_HEIGHT, need)
+        self.width = aW
+        if self.height > self.ctx.height:  # too much text for a card: shrink it to fit a page
+            self.height = self.ctx.height
+        return aW, self.height
+
+    def _draw_faces(self, items, x, w):
+        inner = w - 2 * self.PAD
+        box = KeepInFrame(inner, self.height - 2 * self.PAD, list(items), mode="shrink")
+        _, h = box.wrapOn(self.canv, inner, self.height - 2 * self.PAD)
+        box.drawOn(self.canv, x + self.PAD, (self.height - h) / 2)
+
+    def draw(self):
+        c, ctx = self.canv, self.ctx
+        half = self.width / 2
+        c.saveState()
+        c.setStrokeColor(ctx.color("rule"))
+        c.setLineWidth(0.7)
+        c.setDash(6, 4)
+        c.line(0, 0, self.width, 0)
+        c.line(0, self.height, self.width, self.height)
+        c.setDash(1, 3)
+        c.line(half, 4, half, self.height - 4)
+        c.setDash()
+        size = smallest(ctx.styles)
+        fold = ctx.label("fold")
+        face = ctx.font_for(fold, ctx.styles["body"].fontName)
+        label_w = stringWidth(fold, face, size) + 4
+        c.setFillColorRGB(1, 1, 1)
+        c.rect(half - label_w / 2, self.height - 4 - size * 1.2, label_w, size * 1.2, stroke=0, fill=1)
+        c.setFillColor(ctx.color("ink_soft"))
+        c.setFont(face, size)
+        c.drawCentredString(half, self.height - 4 - size, fold)
+        c.restoreState()
+        self._draw_faces(self.front, 0, half)
+        self._draw_faces(self.back, half, half)
+
+
+def flashcards(ctx, name, cards) -> list:
+    return _start(ctx, name, cards) + [FoldCard(ctx, card) for card in cards]
+
+
+class DuplexPage(Flowable):
+    """One page of double-sided cards: the fronts (terms), or the backs (meanings) in mirrored columns.
+
+    The page's own title sits in a band of fixed height, so the cards are at
+    the same place on the front and the back of the sheet.
+    """
+
+    def __init__(self, ctx, page, rows: int, side: str, title: str, note: str, card_h: float, band: float):
+        super().__init__()
+        self.ctx, self.page, self.rows, self.side = ctx, page, rows, side
+        self.title, self.note, self.card_h, self.band = title, note, card_h, band
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, self.band + self.rows * self.card_h
+        return aW, self.height
+
+    def draw(self):
+        from ...activities.flashcards import COLUMNS, back_position
+
+        c, ctx = self.canv, self.ctx
+        head = ctx.raw(_text(ctx, self.title), "heading")
+        head.wrap(self.width, self.band)
+        head.drawOn(c, 0, self.height - head.height)
+        note = ctx.raw(_text(ctx, self.note), "instruction")
+        note.wrap(self.width, self.band)
+        note.drawOn(c, 0, self.height - head.height - 4 - note.height)
+        w = self.width / COLUMNS
+        top = self.rows * self.card_h
+        used_rows = max(r for r, _, _ in self.page) + 1
+        c.saveState()
+        c.setStrokeColor(ctx.color("rule"))
+        c.setLineWidth(0.7)
+        c.setDash(6, 4)
+        for r in range(used_rows + 1):
+            c.line(0, top - r * self.card_h, self.width, top - r * self.card_h)
+        for k in range(COLUMNS + 1):
+            c.line(k * w, top, k * w, top - used_rows * self.card_h)
+        c.restoreState()
+        pad = 12
+        for r, col, card in self.page:
+            front, back = _card_faces(ctx, card)
+            if self.side == "front":
+                items, (rr, cc) = front, (r, col)
+            else:
+                items, (rr, cc) = back, back_position(r, col, COLUMNS)
+            box = KeepInFrame(w - 2 * pad, self.card_h - 2 * pad, items, mode="shrink")
+            _, h = box.wrapOn(c, w - 2 * pad, self.card_h - 2 * pad)
+            y = top - (rr + 1) * self.card_h + (self.card_h - h) / 2
+            box.drawOn(c, cc * w + pad, y)
+
+
+class _BlankNote(Flowable):
+    """The note on a page left blank so that the next page is the front of a sheet."""
+
+    def __init__(self, ctx):
+        super().__init__()
+        self.para = ctx.raw(_text(ctx, ctx.label("blank_page")), "instruction")
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.para.wrap(aW, aH)
+        return self.width, self.height
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def flashcards_duplex(ctx, name, cards) -> list:
+    from ...activities.flashcards import sheets
+
+    from ...activities.flashcards import COLUMNS
+
+    title = ctx.label(name + "_title")
+    note, back_note = _instructions(ctx, name, cards), ctx.label("backs_note")
+
+    def heights(texts, style):
+        return max(ctx.raw(_text(ctx, t), style).wrap(ctx.width, ctx.height)[1] for t in texts)
+
+    # the band above the cards holds the page's title and note, however long they run in the guide's language
+    worst = ctx.label("sheet", n=len(cards), total=len(cards))
+    title_h = heights([ctx.label(side, title=title) + " — " + worst for side in ("fronts", "backs")], "heading")
+    note_h = heights([note, back_note], "instruction")
+    band = (max(title_h, ctx.styles["heading"].leading) + 4 + max(note_h, 2 * ctx.styles["instruction"].leading)
+            + 12)
+    inner = ctx.width / COLUMNS - 24
+    need = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
+               for card in cards for face in _card_faces(ctx, card)) + 24
+    card_h = min(max(1.9 * inch, need), ctx.height - band - 1)  # the longest card's text at full size
+    rows = max(1, int((ctx.height - band) // card_h))
+    card_h = (ctx.height - band - 1) / rows  # the cards share out the whole page
+    flow = [PageBreak(),
+            # the fronts go on an odd page, the front of a sheet when the whole handout is printed double-sided
+            DocIf("doc.page % 2 == 0", [_BlankNote(ctx), PageBreak()]),
+            SectionMark(ctx, name)]
+    pages = sheets(cards, rows)
+    for n, page in enumerate(pages, 1):
+        part = " — " + ctx.label("sheet", n=n, total=len(pages)) if len(pages) > 1 else ""
+        if n > 1:
+            flow.append(PageBreak())
+        flow += [DuplexPage(ctx, page, rows, "front", ctx.label("fronts", title=title) + part, note, card_h, band),
+                 PageBreak(),
+                 DuplexPage(ctx, page, rows, "back", ctx.label("backs", title=title) + part, back_note, card_h, band)]
+    return flow

@@ -1,0 +1,87 @@
+"""The word search: the letter grid and the words to find; the key rings each word."""
+from __future__ import annotations
+
+import math
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+
+from ... import inline
+from ...activities.wordsearch import DIRECTIONS
+from .common import _start, _top, SEARCH_LETTER, search_cell, _table, _text, _face
+
+# -- word search -------------------------------------------------------------------------------
+
+class WordGrid(Flowable):
+    """The word-search grid; the key rings each word (and sets its letters in bold)."""
+
+    def __init__(self, ctx, data, max_height: float):
+        super().__init__()
+        self.ctx, self.data, self.max_height = ctx, data, max_height
+
+    def wrap(self, aW, aH):
+        n = self.data.size
+        self.cell = max(search_cell(self.ctx.styles), min(0.36 * inch, aW / n, self.max_height / n))
+        side = self.cell * n
+        self.x0 = (aW - side) / 2
+        self.width, self.height = aW, side
+        return aW, side
+
+    def _centre(self, row, col):
+        return self.x0 + (col + 0.5) * self.cell, self.height - (row + 0.5) * self.cell
+
+    def draw(self):
+        c, ctx, cell, n = self.canv, self.ctx, self.cell, self.data.size
+        key = ctx.key
+        regular, bold = ctx.styles["body"].fontName, ctx.styles["heading"].fontName
+        size = cell * SEARCH_LETTER
+        solution = {pos for p in self.data.placements for pos in p.positions()} if key else set()
+        c.saveState()
+        c.setStrokeColor(ctx.color("rule"))
+        c.setLineWidth(ctx.theme.grid * 1.6)
+        c.rect(self.x0 - 3, -3, cell * n + 6, cell * n + 6)
+        if key and ctx.color("shade") is not None:  # light shading under each word (under the letters)
+            c.setFillColor(ctx.color("shade"))
+            for p in self.data.placements:
+                self._capsule(p, fill=1, stroke=0)
+        for r, row in enumerate(self.data.grid):
+            for col, ch in enumerate(row):
+                x, y = self._centre(r, col)
+                on = (r, col) in solution
+                c.setFillColor(ctx.color("answer") if on else ctx.color("ink"))
+                c.setFont(_face(ctx, ch, bold if on else regular), size)
+                c.drawCentredString(x, y - size * 0.36, ch)
+        if key:  # a ring round each word: readable in black and white
+            c.setStrokeColor(ctx.color("answer"))
+            c.setLineWidth(1.1)
+            for p in self.data.placements:
+                self._capsule(p, fill=0, stroke=1)
+        c.restoreState()
+
+    def _capsule(self, p, fill, stroke):
+        c, cell = self.canv, self.cell
+        dr, dc = DIRECTIONS[p.direction]
+        x, y = self._centre(p.row, p.col)
+        length = (len(p.cells) - 1) * cell * math.hypot(dr, dc)
+        r = cell * 0.4
+        c.saveState()
+        c.translate(x, y)
+        c.rotate(math.degrees(math.atan2(-dr, dc)))
+        c.roundRect(-r, -r, length + 2 * r, 2 * r, r, stroke=stroke, fill=fill)
+        c.restoreState()
+
+
+def word_search(ctx, name, data) -> list:
+    flow = _start(ctx, name, data)
+    words = sorted({inline.plain(p.term).upper() for p in data.placements}, key=lambda w: (w.casefold(), w))
+    cols = 4 if max(len(w) for w in words) <= 16 else 3
+    per = math.ceil(len(words) / cols)
+    rows = [[ctx.raw(_text(ctx, words[c * per + r]), "cell") if c * per + r < len(words) else ""
+             for c in range(cols)] for r in range(per)]
+    table = _table(ctx, rows, [ctx.width / cols] * cols)
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    list_h = per * ctx.styles["cell"].leading * 1.15 + ctx.styles["subheading"].leading * 2 + 12
+    grid = WordGrid(ctx, data, ctx.height - _top(ctx.styles) - list_h)
+    title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
+    return flow + [grid, Spacer(1, 12), KeepTogether([title, table])]

@@ -1,0 +1,63 @@
+"""Write the answer key of each guide beside its Moodle export, for check_import.php.
+
+    python tests/moodle/answer_key.py OUT_DIR GUIDE.yaml...
+
+For every guide, OUT_DIR/NAME-moodle.key.json (beside NAME-moodle.xml, the name the exporter
+gives) holds each question as a student sees and answers it: its number (the exported name
+starts with it: "Q03 ..."), its type, its prompt as plain text, and the right answer from the
+guide's key, as text: the right choice(s), True/False, what a student types in each blank (every
+accepted answer), the right partner of each matching item, the items in their right order; and,
+for a question whose choices must keep their order ("All of the above"), the choices in that order.
+check_import.php answers each imported question with these texts, so a text that Moodle's import
+changed (a lost space, an entity left as it is, a wildcard) shows up as a wrong answer.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from studyguide import api
+from studyguide.export import moodle
+from studyguide.export._common import keeps_choice_order, one_line, output_name, plain, prompt_text
+from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
+
+
+def text(value: str) -> str:
+    """What a reader sees: emphasis markers gone, every run of spaces, tabs and line breaks one space."""
+    return " ".join(plain(value).split())
+
+
+def question_key(number: int, q) -> dict:
+    key = {"number": number, "type": q.kind, "prompt": text(prompt_text(q))}
+    if isinstance(q, (MultipleChoice, SelectAll)):
+        key["right"] = [text(q.choices[i]) for i in ((q.answer,) if isinstance(q, MultipleChoice) else q.answers)]
+        if keeps_choice_order(q):  # "All of the above", or a pinned choice: shown in the guide's order
+            key["choices_in_order"] = [text(c) for c in q.choices]
+    elif isinstance(q, TrueFalse):
+        key["right"] = q.answer
+    elif isinstance(q, FillInBlank):
+        key["blanks"] = [[plain(a) for a in b.answers] for b in q.blanks]  # typed: spaces as they are
+    elif isinstance(q, Matching):
+        key["pairs"] = [[text(p.left), one_line(p.right).strip()] for p in q.pairs]
+    elif isinstance(q, Ordering):
+        key["items"] = [text(item) for item in q.items]
+    elif isinstance(q, (ShortAnswer, Essay)):
+        key["hand_marked"] = True
+    return key
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0])
+    for path in argv[1:]:
+        guide = api.load(path, check_theme=False)
+        name = output_name(guide, moodle.SUFFIX)
+        questions = [question_key(n, q) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
+        target = out / (name[: -len(".xml")] + ".key.json")
+        target.write_text(json.dumps({"guide": str(path), "questions": questions}, ensure_ascii=False, indent=1),
+                          encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
