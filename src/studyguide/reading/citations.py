@@ -159,6 +159,13 @@ class PassageMixin:
                                 place=(place or "start").lower())
         return self._reading
 
+    def _questions(self, node) -> tuple:
+        """The questions; their texts' citations of the reading are checked once the reading is read."""
+        first = len(self.texts)
+        questions = self.items(node, "questions", self.question)
+        self.check_citations(getattr(self, "_reading", None), self.texts[first:])
+        return questions
+
     def check_citations(self, reading, question_texts) -> None:
         """Each {@name} a question writes names a marked span; each span is cited (or warned of)."""
         names = {m.name for m in reading.marks} if reading else set()

@@ -46,7 +46,6 @@ SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-
 # filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
 EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
@@ -80,8 +79,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
             author=self.text(g("author"), "author", max_len=300),
             language=self.language(g("language")),
             paper=self.paper(g("paper")),
-            source=self.source(g("source")),
-            reading=self.reading(g("reading")),
+            source=self.source(g("source")), reading=self.reading(g("reading")),  # the reading before the questions
             summary=self.paragraphs(g("summary"), "summary"),
             headings=self.headings(g("headings")),
             objectives=self._objectives(g("objectives")),
@@ -108,13 +106,6 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
             return None
         fields = {k: v for k, v in fields.items() if v is not None}
         return Guide(path=self.guide_path, texts=tuple(self.texts), **fields)
-
-    def _questions(self, node) -> tuple:
-        """The questions; their texts' citations of the reading are checked once the reading is read."""
-        first = len(self.texts)
-        questions = self.items(node, "questions", self.question)
-        self.check_citations(getattr(self, "_reading", None), self.texts[first:])
-        return questions
 
     def branding(self, keys: dict) -> Branding:
         logo = None
