@@ -79,6 +79,14 @@ def test_export_import_export_gives_the_same_bytes(guide_path, fmt, tmp_path):
     assert problems == []
 
 
+@pytest.mark.parametrize("fmt", ["moodle", "qti"])
+def test_questions_with_line_breaks_tabs_and_escaped_matching_answers_come_back_the_same(fmt, tmp_path):
+    """multiline.yaml (no vocabulary) has a matching answer that Moodle's export must escape."""
+    first, again, problems = _roundtrip(CASES / "export" / "multiline.yaml", fmt, tmp_path)
+    assert again == first
+    assert problems == []
+
+
 def test_import_never_writes_over_a_file(tmp_path):
     source = tmp_path / "cards.txt"
     source.write_text("cell\tthe unit of life\n", encoding="utf-8")
