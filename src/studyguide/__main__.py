@@ -15,7 +15,10 @@ def run() -> None:
     except interrupts.Interrupted as exc:
         sys.stderr.write(f"interrupted ({exc.name}): nothing was written\n")
         sys.exit(exc.exit_code)
-    main()
+    try:
+        main()
+    finally:
+        interrupts.ignore_from_now()
 
 
 if __name__ == "__main__":

@@ -322,6 +322,15 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 
+def overviews(folder) -> Iterator[tuple[Optional[tuple], Optional[StudyguideError]]]:
+    """`studyguide list`: (row, None) for each guide of ``folder``, or (None, the error) for one that fails."""
+    for path in find_guides([folder]):
+        try:
+            yield overview(path), None
+        except StudyguideError as exc:
+            yield None, exc
+
+
 def overview(path: Path) -> tuple[str, str, str, str, str]:
     """A guide's row in `studyguide list`: file, title, questions, points and handout pages."""
     guide = load(path)

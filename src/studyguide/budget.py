@@ -27,10 +27,12 @@ Also measures each question's height, for :func:`studyguide.lint.tall_questions`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
 
 from . import activities as act
+from .errors import StudyguideError
 from .model import Guide, format_points
 
 MINUTES = {
@@ -262,3 +264,27 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings = list(warnings) + lint.check(whole, heights, page)
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"])
+
+
+@dataclass
+class Reviewed:
+    """What `studyguide check` found in one guide: its findings and page-budget lines, or the error."""
+    path: Path
+    findings: list = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    error: Optional[StudyguideError] = None
+
+
+def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None) -> Iterator[Reviewed]:
+    """`studyguide check` over guides: each one's findings beyond the schema and its page budget."""
+    from . import api  # api never imports budget; this way round keeps the import graph one-way
+
+    for path in api.guides_in(paths):
+        try:
+            _, findings, plan = review(path, fmt=fmt, questions=questions, sheet=sheet)
+        except StudyguideError as exc:
+            yield Reviewed(path, error=exc)
+            continue
+        named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                       f"{sheet} sheets" if sheet else None) if x)
+        yield Reviewed(path, findings, lines(f"{path} ({named})" if named else str(path), plan))

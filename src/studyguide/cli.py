@@ -14,7 +14,7 @@ import click
 from . import __version__, api, interrupts, report
 from .errors import StudyguideError, visible
 from .formats import FORMATS
-from .reading.schema import PAPERS, SHEETS
+from .reading.schema import PAPERS, SHEETS, activities_option
 
 EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace", "kahoot", "blooket", "gimkit", "quizizz",
                   "wayground")  # studyguide.export.FORMATS and ALIASES (a test keeps them equal)
@@ -36,6 +36,16 @@ def _options(*options):
             command = option(command)
         return command
     return apply
+
+
+def _parsed(parse):
+    """An option's callback: its text parsed by ``parse``, whose ValueError is the option's message."""
+    def callback(ctx, param, value):
+        try:
+            return None if value is None else parse(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=param.opts[0]) from None
+    return callback
 
 
 _pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
@@ -69,10 +79,10 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
 @click.option("--copies", type=click.IntRange(1, 500), default=None,
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
-@click.option("--activities", default=None, metavar="LIST",
+@click.option("--activities", default=None, metavar="LIST", callback=_parsed(activities_option),
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
-@click.option("--skip", default=None, metavar="LIST",
+@click.option("--skip", default=None, metavar="LIST", callback=_parsed(api.skip_option),
               help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
                    "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
 @click.option("--theme", default=None, metavar="NAME|FILE",
@@ -90,33 +100,14 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     from . import batch  # each command's own modules load when it runs (start-up time)
     from .classroom import SetOptions
     from .model import Accommodations
-    from .reading.schema import activities_option
 
-    try:
-        chosen = activities_option(activities) if activities is not None else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--activities") from None
-    try:
-        skipped = api.skip_option(skip) if skip is not None else ()
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--skip") from None
     options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
                          key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         activities=chosen, theme=theme, skip=skipped, format=fmt, questions=questions, sheet=sheet)
+                         activities=activities, theme=theme, skip=skip or (), format=fmt, questions=questions, sheet=sheet)
     guides = api.guides_in(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
-    progress, echo = report.Progress(len(guides), sys.stderr.isatty()), report.Once()
-    failed = internal = 0
-    try:  # every output is named before any is drawn (batch.plan); a signal stops between files
-        for outcome in batch.outcomes(guides, out_dir, paper.lower() if paper else None, not no_key, jobs, options):
-            if not report.built(outcome, progress, echo):
-                failed += 1
-                internal += outcome.internal is not None
-    except interrupts.Interrupted as exc:
-        sys.exit(report.interrupted(exc, guides, progress))
-    if failed:
-        report.failed(failed, len(guides))
-        sys.exit(report.EXIT_INTERNAL if internal else 1)
+    paper = paper.lower() if paper else None
+    sys.exit(report.builds(lambda: batch.outcomes(guides, out_dir, paper, not no_key, jobs, options), guides))
 
 
 @cli.command()
@@ -141,17 +132,7 @@ def watch(paths, out_dir, paper, no_key):
 @click.argument("paths", nargs=-1, type=click.Path())
 def validate(paths):
     """Check guides without building them (default: guides/)."""
-    failed, echo = 0, report.Once()
-    for checked in api.validate(api.guides_in(paths), named=paths):
-        if checked.error is not None:
-            failed += 1
-            report.problems(checked.error, echo)
-            continue
-        for warning in checked.warnings:
-            echo(str(warning))
-        if checked.named:
-            click.echo(f"ok: {checked.path} ({checked.holds})")
-    if failed:
+    if report.validated(api.validate(api.guides_in(paths), named=paths)):
         sys.exit(1)
 
 
@@ -159,16 +140,7 @@ def validate(paths):
 @click.argument("folder", required=False, default="guides", type=click.Path())
 def list_guides(folder):
     """Show each guide's title, questions, points and pages."""
-    rows, failed = [], 0
-    for path in api.find_guides([folder]):
-        try:
-            rows.append(api.overview(path))
-        except StudyguideError as exc:
-            failed += 1
-            report.problems(exc)
-    if rows:
-        report.table(("file", "title", "questions", "points", "pages"), rows)
-    if failed:
+    if report.listed(api.overviews(folder)):
         sys.exit(1)
 
 
@@ -243,18 +215,9 @@ def export_guides(paths, fmt, out_dir, apkg):
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.
     """
-    guides = api.guides_in(paths)
-    failed = 0
-    for outcome in api.export(guides, fmt.lower(), out_dir, apkg):
-        report.warnings(outcome.warnings)
-        if outcome.error is not None:
-            failed += 1
-            report.problems(outcome.error)
-            click.echo(f"failed: {outcome.path}", err=True)
-        for path in outcome.written:
-            click.echo(f"exported {outcome.path} → {path} ({outcome.holds})")
+    failed, total = report.exported(api.export(api.guides_in(paths), fmt.lower(), out_dir, apkg))
     if failed:
-        report.failed(failed, len(guides))
+        report.failed(failed, total)
         sys.exit(1)
 
 
@@ -290,18 +253,7 @@ def check_guides(paths, strict, fmt, questions, sheet):
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
 
-    failed = found = 0
-    for path in api.guides_in(paths):
-        try:
-            _, findings, plan = budget.review(path, fmt=fmt, questions=questions, sheet=sheet)
-        except StudyguideError as exc:
-            failed += 1
-            report.problems(exc)
-            continue
-        report.warnings(findings)
-        found += len(findings)
-        for line in budget.lines(report.printed_as(path, fmt, sheet), plan):
-            click.echo(line)
+    failed, found = report.checked(budget.check(paths, fmt, questions, sheet))
     if failed or (strict and found):
         sys.exit(1)
 

@@ -103,6 +103,19 @@ def signals_handled():
         _signals.armed, _signals.pending, _signals.raised, _signals.critical = False, None, False, 0
 
 
+def ignore_from_now() -> None:
+    """The command is over (its files all written, or all as they were): while the interpreter shuts
+    down it puts the default handlers back, and a late TERM would then kill the process with nothing
+    said, so INT, TERM and HUP are ignored for the little time left."""
+    for name in SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
+
+
 @contextmanager
 def armed(on: bool = True):
     """In a pool's worker: raise Interrupted while it builds a guide (``on``), only remember the signal

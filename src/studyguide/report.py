@@ -3,6 +3,7 @@ a guide's "built" line and aligned tables. The CLI prints through these and deci
 """
 from __future__ import annotations
 
+import sys
 import traceback
 
 import click
@@ -92,11 +93,82 @@ def built(outcome, progress: Progress, echo) -> bool:
     return outcome.ok
 
 
-def printed_as(path, fmt, sheet) -> str:
-    """A guide's name in `check`, with what is printed from it when that is not the whole handout."""
-    named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
-                                   f"{sheet} sheets" if sheet else None) if x)
-    return f"{path} ({named})" if named else str(path)
+def builds(outcomes, guides: list) -> int:
+    """`build`'s lines, a guide at a time as each is done, and the exit status: 0, 1 when a guide
+    failed, 70 when one failed on an error of studyguide's own, 130/143/129 after a signal.
+    ``outcomes()`` gives the outcomes (called here, so a signal while the outputs are named counts too)."""
+    progress, echo = Progress(len(guides), sys.stderr.isatty()), Once()
+    failures = internal = 0
+    try:  # every output is named before any is drawn (batch.plan); a signal stops between files
+        for outcome in outcomes():
+            if not built(outcome, progress, echo):
+                failures += 1
+                internal += outcome.internal is not None
+    except Interrupted as exc:
+        return interrupted(exc, guides, progress)
+    if failures:
+        failed(failures, len(guides))
+        return EXIT_INTERNAL if internal else 1
+    return 0
+
+
+def validated(results) -> int:
+    """`validate`'s lines for each file checked; how many failed."""
+    failed, echo = 0, Once()
+    for checked in results:
+        if checked.error is not None:
+            failed += 1
+            problems(checked.error, echo)
+            continue
+        for warning in checked.warnings:
+            echo(str(warning))
+        if checked.named:
+            click.echo(f"ok: {checked.path} ({checked.holds})")
+    return failed
+
+
+def exported(outcomes) -> tuple[int, int]:
+    """`export`'s lines for each guide; (guides failed, guides in all)."""
+    failed = total = 0
+    for outcome in outcomes:
+        total += 1
+        warnings(outcome.warnings)
+        if outcome.error is not None:
+            failed += 1
+            problems(outcome.error)
+            click.echo(f"failed: {outcome.path}", err=True)
+        for path in outcome.written:
+            click.echo(f"exported {outcome.path} → {path} ({outcome.holds})")
+    return failed, total
+
+
+def checked(reviews) -> tuple[int, int]:
+    """`check`'s findings and page budget for each guide; (guides failed, findings in all)."""
+    failed = found = 0
+    for review in reviews:
+        if review.error is not None:
+            failed += 1
+            problems(review.error)
+            continue
+        warnings(review.findings)
+        found += len(review.findings)
+        for line in review.lines:
+            click.echo(line)
+    return failed, found
+
+
+def listed(rows) -> int:
+    """`list`'s table, from (row or error) pairs; how many guides failed."""
+    table_rows, failed = [], 0
+    for row, error in rows:
+        if error is not None:
+            failed += 1
+            problems(error)
+        else:
+            table_rows.append(row)
+    if table_rows:
+        table(("file", "title", "questions", "points", "pages"), table_rows)
+    return failed
 
 
 def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> None:
