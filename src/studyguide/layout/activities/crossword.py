@@ -118,8 +118,9 @@ def crossword(ctx, name, data) -> list:
             blocks.append(_clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st))
     flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
     clues_h = stacked_height(flat, ctx.width)
-    if _top(ctx.styles) + grid.least_height() + clues_h <= ctx.height:  # grid and clues share the page
-        grid.max_height = ctx.height - _top(ctx.styles) - clues_h - 2
+    top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
+    if top + grid.least_height() + clues_h + 12 <= ctx.height:  # grid and clues share the page (12 pt to spare)
+        grid.max_height = ctx.height - top - clues_h - 12
         return flow[:1] + [Together(flow[1:] + [grid] + flat)]
     # clues first (the title and instructions keep the first of them), then the grid
     out = []
