@@ -217,7 +217,7 @@ def test_page_budget_of_a_guide_with_activities(builds):
     assert plan.pages == b.outputs["student"].pages
     names = [p.name for p in plan.parts]
     assert names == ["header", "summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary",
-                     "questions", "matching", "cloze", "crossword"]
+                     "reading", "questions", "matching", "cloze", "crossword"]
     pages = b.outputs["student"].question_pages
     questions = plan.parts[names.index("questions")]
     assert (questions.first, questions.last) == (pages[0], pages[-1])

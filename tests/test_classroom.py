@@ -31,7 +31,7 @@ def _question_block(text: str, prompt: str) -> str:
 
 
 def test_each_versions_grid_and_key_match_its_own_shuffled_handout(versions):
-    guide = api.load(CHINA)
+    guide = api.cited_as_printed(api.load(CHINA))  # prompts as printed: a citation of the reading as its lines
     orders = set()
     for i, letter in enumerate("ABC"):
         handout = Pdf(versions / f"china-foreign-police-training-{letter}.pdf").text

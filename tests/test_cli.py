@@ -11,8 +11,8 @@ import yaml
 from conftest import GUIDES, REPO, Pdf, copy_repo_layout, run_cli
 from studyguide import api
 
-TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
-            "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
+TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
+            "summary", "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
             "vocabulary", "questions", "versions", "seed", "activities", "accommodations", "labels", "coverage",
             "time_limit", "theme", "school", "course", "teacher", "logo", "header", "footer"]
 QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank",

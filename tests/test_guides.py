@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from studyguide import api
 from conftest import guide_params, norm
 from studyguide.labels import for_language
 from studyguide.inline import plain
@@ -157,7 +158,7 @@ def test_vocabulary_terms_are_bold(built):
 # -- questions -----------------------------------------------------------------
 
 def test_every_prompt_and_choice_in_both(built):
-    qs = built.guide.questions
+    qs = api.cited_as_printed(built.guide).questions  # a citation of the reading prints as its lines
     for n, q in enumerate(qs, 1):
         s_block = block_text(question_block(built.student, n, len(qs)))
         k_block = block_text(question_block(built.key, n, len(qs)))

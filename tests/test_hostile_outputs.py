@@ -197,10 +197,10 @@ def _replayed(monkeypatch):
 
     real_collate = classroom._collate
 
-    def collate_once(name, pdfs):
+    def collate_once(name, pdfs, blank):
         key = ("set", name, tuple(hash(p) for p in pdfs))
         if key not in drawn:
-            drawn[key] = real_collate(name, pdfs)
+            drawn[key] = real_collate(name, pdfs, blank)
         return drawn[key]
 
     monkeypatch.setattr(render, "render", render_once)

@@ -111,19 +111,19 @@ FIELDS = {
     "versions": st.one_of(st.sampled_from(["1", "3", "26", "27", "0", "two"]), ANY),
     "seed": shaped(SIMPLE),
     "time_limit": st.one_of(st.sampled_from(["20", "45", "3", "1000", "soon"]), ANY),
-    "coverage": st.one_of(st.sampled_from(["both", "key", "handout"]), ANY),
+    "coverage": st.one_of(st.sampled_from(["both", "key", "Key", "handout", "keys", "none"]), ANY),
+    "reading": st.one_of(st.fixed_dictionaries({"text": SIMPLE}, optional={
+        "title": SIMPLE, "source": SIMPLE, "place": st.sampled_from(["start", "questions", "end"])}), ANY),
     "activities": shaped(items(st.one_of(st.sampled_from(["matching", "word search", "crossword", "puzzle"]), SIMPLE))),
     "accommodations": st.one_of(st.fixed_dictionaries({}, optional={
         "reduced_choices": st.sampled_from(["true", "no", "maybe"]), "word_bank": st.sampled_from(["yes", "false"]),
         "extra_lines": st.sampled_from(["2", "21", "x"])}), ANY),
     "labels": st.one_of(st.fixed_dictionaries({}, optional={"name": SIMPLE, "period": SIMPLE, "nmae": SIMPLE}), ANY),
-    "coverage": st.one_of(st.sampled_from(["both", "key", "Key", "students"]), ANY),
     "theme": st.one_of(st.sampled_from(["classic", "modern", "ink-saver", "compact", "modrn", "themes/x.yaml",
                                         "../x.yaml", "/etc/passwd"]), ANY),
     "school": shaped(SIMPLE), "course": shaped(SIMPLE), "teacher": shaped(SIMPLE),
     "header": shaped(SIMPLE), "footer": shaped(SIMPLE),
     "logo": st.sampled_from(["pic.png", "missing.png", "/etc/passwd", "../x.png", "link.png", "bad.png", "."]),
-    "coverage": st.one_of(st.sampled_from(["both", "key", "keys", "none"]), ANY),
     "titel": SIMPLE,
 }
 assert set(FIELDS) - {"titel"} == set(TOP_KEYS)

@@ -331,9 +331,32 @@ def overview(path: Path) -> tuple[str, str, str, str, str]:
             str(rendered["student"].pages))
 
 
-def new_guide(path: str | Path) -> None:
-    """Write the commented starter guide to ``path``, which must not exist yet."""
-    files.write_new(path, STARTER.read_bytes())
+def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
+    """Write the commented starter guide to ``path``, which must not exist yet; with ``reading``, a
+    plain-text file, the guide's title and `reading:` come from it (prompting/article.py)."""
+    data = STARTER.read_bytes()
+    if reading is not None:
+        from .prompting.article import starter_with_reading
+
+        data = starter_with_reading(data.decode("utf-8"), Path(reading)).encode("utf-8")
+    files.write_new(path, data)
+
+
+def cited_as_printed(guide: Guide) -> Guide:
+    """The guide with its questions' citations of the reading written out ("lines 12–14") as its
+    handout prints them (its own paper and theme): for the exports, which have no layout of their own."""
+    if guide.reading is None:
+        return guide
+    from . import render, sheets
+    from .layout import Ctx, passage
+    from .theming.styles import make_styles
+
+    theme = sheets.fit(theme_for(guide), guide.paper)
+    font_for, _ = render.glyph_plan(guide, theme)
+    ctx = Ctx(guide=guide, theme=theme, styles=make_styles(theme), fonts=font_for, mode="student",
+              width=theme.page_size(guide.paper)[0] - 2 * theme.margin_x, height=0)
+    passage.cite(ctx)
+    return ctx.guide
 
 
 @dataclass
@@ -360,7 +383,7 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
     made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
-            guide = load(path)
+            guide = cited_as_printed(load(path))  # citations of the reading as the handout prints them
             made_all.append((path, guide, *exporter(guide), None))
         except StudyguideError as exc:
             made_all.append((path, None, [], [], exc))

@@ -77,7 +77,7 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
         else:
             result = api.build(path, out_dir, paper=paper, key=key,
                                activities=options.activities if options is not None else None,
-                               theme=theme, guide=guide)
+                               theme=theme, guide=guide, skip=options.skip if options is not None else ())
     except StudyguideError as exc:
         outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
         return outcome

@@ -45,7 +45,7 @@ ACTIVITY_MINUTES = {"matching": 0.5, "cloze": 1.0, "word_search": 1.0, "crosswor
 READING_WPM = 200
 BLANK_MINUTES = 0.5    # a blank in guided notes, filled while reading or listening
 BOX_MINUTES = 1.0      # a box of a graphic organizer (a Frayer card has four)
-READING = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary")
+READING = ("reading", "summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary")
 
 
 def _notes_minutes(guide: Guide) -> tuple[float, str]:
@@ -101,6 +101,8 @@ def _words(*texts) -> int:
 
 def reading_words(guide: Guide, section: str) -> int:
     g = guide
+    if section == "reading":
+        return _words(*g.reading.paragraphs) if g.reading else 0
     if section == "summary":
         return _words(*g.summary)
     if section == "objectives":

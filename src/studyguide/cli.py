@@ -181,10 +181,19 @@ def schema():
 
 
 @cli.command()
+def prompt():
+    """Print a prompt for any chatbot: paste it with an article, save the answer as a guide (no network)."""
+    from .prompting import prompt_text
+
+    click.echo(prompt_text(), nl=False)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-def new(file):
+@click.option("--reading", type=click.Path(dir_okay=False), help="A plain-text file: the title and the reading.")
+def new(file, reading):
     """Write a commented starter guide to FILE (never overwrites)."""
-    api.new_guide(file)
+    api.new_guide(file, reading)
     click.echo(f"wrote {file}; edit it, then run: studyguide build {file}")
 
 

@@ -34,6 +34,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A span of the reading that questions cite by name ({@name}...{@/name} in the reading).
+
+    Where it starts and ends is counted in non-space characters of each paragraph's printed text,
+    so the layout can find its printed lines whatever the paper, theme or edition."""
+    name: str
+    first: tuple[int, int]  # (paragraph index, non-space characters before the span)
+    last: tuple[int, int]   # (paragraph index, non-space characters up to the span's end)
+    where: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text students read, printed with line and paragraph numbers (layout/passage.py)."""
+    paragraphs: tuple[str, ...]
+    title: Optional[str] = None
+    source: Optional[str] = None      # printed under it
+    place: str = "start"              # "start": after the title block; "questions": just before the questions
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
 class Topic:
     title: str
     summary: Optional[str] = None
@@ -192,6 +214,7 @@ class Guide:
     language: str = "en"
     paper: str = "letter"
     source: Optional[Source] = None
+    reading: Optional[Reading] = None  # the passage itself, line-numbered; questions cite its marks
     summary: tuple[str, ...] = ()  # paragraphs
     headings: dict = field(default_factory=dict, compare=False)  # renamed headings only (see labels.py)
     labels: dict = field(default_factory=dict, compare=False)    # overridden labels only (see labels.py)

@@ -227,7 +227,7 @@ class _Reader:
         pairs = []
         for s in q.findall("subquestion"):
             left = self.html(s, _text(s))
-            right = _text(s, "answer/text")
+            right = _unescape_match(_text(s, "answer/text"))
             if left and right:
                 pairs.append({"left": left, "right": right})
             elif right:
@@ -289,3 +289,9 @@ def read(path: Path, data: bytes) -> Draft:
                    exc.lineno, exc.offset + 1)
         return draft
     return _Reader(path, root).read()
+
+
+def _unescape_match(text: str) -> str:
+    """A matching answer as typed: Moodle shows these as HTML, so an answer holding a tag or an entity
+    is stored escaped (see export.moodle.match_choice); the three escapes are undone, ``&amp;`` last."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -105,6 +105,9 @@ class Ctx:
 
 
 def story(ctx: Ctx) -> list:
+    from . import passage
+
+    passage.cite(ctx)  # the questions' "lines 12–14", from this layout's line breaks
     if ctx.guide.format != "handout":  # a quiz, an exit ticket (studyguide.formats)
         from .formats import STORIES
 
@@ -113,6 +116,7 @@ def story(ctx: Ctx) -> list:
 
     builders = {
         "coverage": activities.coverage,  # objectives × questions, after the header
+        "reading": lambda ctx: passage.section(ctx, "start"),  # the line-numbered reading (reading.place)
         "summary": sections.summary,
         "objectives": sections.objectives,
         "topics": sections.topics,
@@ -120,6 +124,7 @@ def story(ctx: Ctx) -> list:
         "chart": sections.chart,
         "takeaways": sections.takeaways,
         "vocabulary": sections.vocabulary,
+        "reading_before_questions": lambda ctx: passage.section(ctx, "questions"),
         "questions": questions.section,
         "activities": activities.section,  # vocabulary activities, each from a new page
     }

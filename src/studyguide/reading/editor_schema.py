@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..labels import EN as EN_LABELS
 from ..model import DEFAULT_HEADINGS
+from .citations import PLACES
 from .questions import MAX_CHOICES, QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
 
@@ -76,6 +77,15 @@ def guide_schema() -> dict:
             "paper": {"enum": list(PAPERS), "default": "letter"},
             "source": {"oneOf": [TEXT, {"type": "object", "additionalProperties": False,
                                         "properties": {k: {"type": ["string", "number"]} for k in SOURCE_KEYS}}]},
+            "reading": {"type": "object", "required": ["text"], "additionalProperties": False,
+                        "description": "the passage itself, printed with line and paragraph numbers",
+                        "properties": {
+                            "title": TEXT,
+                            "text": {**TEXT, "description": "a blank line starts a new paragraph; {@name}...{@/name} "
+                                                            "marks a span that a question cites as {@name}"},
+                            "source": {**TEXT, "description": "printed under the reading"},
+                            "place": {"enum": list(PLACES), "default": "start",
+                                      "description": "start: after the title; questions: just before the questions"}}},
             "summary": {**TEXT, "description": "a blank line starts a new paragraph"},
             "headings": {"type": "object", "additionalProperties": False,
                          "properties": {k: {**TEXT, "default": v} for k, v in DEFAULT_HEADINGS.items()}},

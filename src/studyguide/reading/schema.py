@@ -18,6 +18,7 @@ from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
+from .citations import PassageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .walker import Walker, clip, count, missing, suggest
 
@@ -27,8 +28,8 @@ ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
 OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
 COVERAGE = ("both", "key")  # where the table of objectives × questions prints
 BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
-TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "summary",
-            "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
+TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
+            "summary", "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
             "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 # what a folder's defaults file (studyguide.yaml) may set for every guide beside it
 DEFAULTS_FILE = "studyguide.yaml"
@@ -45,12 +46,11 @@ SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-
 # filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
 EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
 
-class GuideWalker(QuestionsMixin, Walker):
+class GuideWalker(PassageMixin, QuestionsMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -79,7 +79,7 @@ class GuideWalker(QuestionsMixin, Walker):
             author=self.text(g("author"), "author", max_len=300),
             language=self.language(g("language")),
             paper=self.paper(g("paper")),
-            source=self.source(g("source")),
+            source=self.source(g("source")), reading=self.reading(g("reading")),  # the reading before the questions
             summary=self.paragraphs(g("summary"), "summary"),
             headings=self.headings(g("headings")),
             objectives=self._objectives(g("objectives")),
@@ -89,7 +89,7 @@ class GuideWalker(QuestionsMixin, Walker):
             criticisms=self.items(g("criticisms"), "criticisms", self.point),
             takeaways=self.texts_list(g("takeaways"), "takeaways"),
             vocabulary=self.items(g("vocabulary"), "vocabulary", self.term),
-            questions=self.items(g("questions"), "questions", self.question),
+            questions=self._questions(g("questions")),
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
             time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),

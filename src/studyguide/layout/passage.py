@@ -1,0 +1,209 @@
+"""The reading, printed like a standardized-test passage: a line number every fifth line and a
+paragraph number in the left margin, flowing across pages with its numbering kept.
+
+The lines are broken once, here, for the frame this edition, paper and theme give; the citations
+in the questions ("lines 12–14") are read from the same breaks, so they name the lines as printed.
+The answer key marks each cited span with a bar beside its lines and the questions that cite it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from .._reportlab import broken_lines, line_count
+from ..model import FillInBlank
+from ..reading.citations import CITE_RE, cited, resolve
+from . import Para
+
+EVERY = 5  # a line number on every fifth line
+
+
+def _gutter(ctx) -> tuple[float, float]:
+    """Widths of the left margin (paragraph and line numbers) and of the right one (the key's notes)."""
+    style = ctx.styles["footer"]
+    left = stringWidth("[99]  999", style.fontName, style.fontSize) + 8
+    right = stringWidth("99, 99", style.fontName, style.fontSize) + 14
+    return left, right
+
+
+def _width(ctx) -> float:
+    left, right = _gutter(ctx)
+    return ctx.width - left - right
+
+
+def _para(ctx, text: str) -> Para:
+    from .. import inline
+
+    return Para(inline.markup(text, ctx.fonts), ctx.styles["body"])
+
+
+def _nonspace(line) -> int:
+    """How many non-space characters a wrapped line prints (plain or with markup)."""
+    if isinstance(line, tuple):  # (extra space, [words])
+        return sum(len("".join(w.split())) for w in line[1])
+    return sum(len("".join(getattr(f, "text", "").split())) for f in line.words)
+
+
+def breaks(ctx) -> list[list[int]]:
+    """For each paragraph, the running count of non-space characters at the end of each line."""
+    cache = ctx.__dict__.get("_passage_breaks")
+    if cache is None:
+        cache = []
+        for text in ctx.guide.reading.paragraphs:
+            para = _para(ctx, text)
+            para.wrap(_width(ctx), 1e6)
+            counts, seen = [], 0
+            for line in broken_lines(para):
+                seen += _nonspace(line)
+                counts.append(seen)
+            cache.append(counts)
+        ctx.__dict__["_passage_breaks"] = cache
+    return cache
+
+
+def spans(ctx) -> dict[str, tuple[int, int, int, int]]:
+    """name → (first line, last line, first paragraph, last paragraph), numbered from 1 as printed."""
+    lines = breaks(ctx)
+    firsts = [1]
+    for counts in lines:
+        firsts.append(firsts[-1] + len(counts))
+    out = {}
+    for mark in ctx.guide.reading.marks:
+        (p0, c0), (p1, c1) = mark.first, mark.last
+        a = firsts[p0] + min(bisect_right(lines[p0], c0), len(lines[p0]) - 1)
+        b = firsts[p1] + min(bisect_right(lines[p1], max(c1 - 1, 0)), len(lines[p1]) - 1)
+        out[mark.name] = (a, b, p0 + 1, p1 + 1)
+    return out
+
+
+def _resolved(question, found: dict, labels: dict):
+    """A question with its citations written out in every text it prints."""
+    change = {}
+    for name in ("prompt", "explanation", "answer"):
+        value = getattr(question, name, None)
+        if isinstance(value, str) and "{@" in value:
+            change[name] = resolve(value, found, labels)
+    if getattr(question, "choices", None):
+        change["choices"] = tuple(resolve(c, found, labels) for c in question.choices)
+    if isinstance(question, FillInBlank):
+        change["parts"] = tuple(resolve(p, found, labels) if isinstance(p, str) else p for p in question.parts)
+    return dataclasses.replace(question, **change) if change else question
+
+
+def cite(ctx) -> None:
+    """Write out the questions' citations ("lines 12–14") for this layout; only a guide with a reading."""
+    if ctx.guide.reading is None:
+        return
+    found = spans(ctx)
+    ctx.__dict__["_passage_cited_by"] = {
+        name: [n for n, q in enumerate(ctx.guide.questions, 1)
+               if any(c[0] == name for t in _texts(q) for c in cited(t))] for name in found}
+    questions = tuple(_resolved(q, found, ctx.labels) for q in ctx.guide.questions)
+    ctx.guide = dataclasses.replace(ctx.guide, questions=questions)
+
+
+def _texts(q) -> list[str]:
+    out = [q.prompt, q.explanation or "", getattr(q, "answer", None) if isinstance(getattr(q, "answer", None), str) else ""]
+    out += list(getattr(q, "choices", ()) or ())
+    return [t for t in out if t and CITE_RE.search(t)]
+
+
+class NumberedPara(Flowable):
+    """One paragraph of the reading (or the part of it on one page) with its numbers in the margin."""
+
+    def __init__(self, ctx, para: Para, first_line: int, number: int | None):
+        super().__init__()
+        self.ctx, self.para, self.first_line, self.number = ctx, para, first_line, number
+        self.left, self.right = _gutter(ctx)
+
+    def wrap(self, aW, aH):
+        _, h = self.para.wrap(_width(self.ctx), aH)
+        self.width, self.height = aW, h
+        return aW, h
+
+    def split(self, aW, aH):
+        parts = self.para.split(_width(self.ctx), aH)
+        if len(parts) != 2:
+            return []
+        parts[0].wrap(_width(self.ctx), aH)
+        head = line_count(parts[0])
+        return [NumberedPara(self.ctx, parts[0], self.first_line, self.number),
+                NumberedPara(self.ctx, parts[1], self.first_line + head, None)]
+
+    def getSpaceBefore(self):
+        return self.para.getSpaceBefore() if self.number else 0
+
+    def getSpaceAfter(self):
+        return self.para.getSpaceAfter()
+
+    def draw(self):
+        ctx, canv = self.ctx, self.canv
+        body, small = self.para.style, ctx.styles["footer"]
+        count = line_count(self.para)
+        self.para.drawOn(canv, self.left, 0)
+        canv.saveState()
+        canv.setFont(small.fontName, small.fontSize)
+        canv.setFillColor(ctx.color("ink_soft"))
+        top = self.height - body.fontSize  # the first line's baseline (as platypus draws a paragraph)
+        if self.number is not None:
+            canv.drawString(0, top, f"[{self.number}]")
+        for i in range(count):
+            n = self.first_line + i
+            if n % EVERY == 0:
+                canv.drawRightString(self.left - 6, top - i * body.leading, str(n))
+        if ctx.key:
+            self._marks(canv, top, count, body)
+        canv.restoreState()
+
+    def _marks(self, canv, top, count, body):
+        """The key: a bar beside each cited line, and the questions that cite the span at its first line.
+        Spans that share a line get bars side by side (tracks), so each one's extent stays visible."""
+        ctx = self.ctx
+        cited_by = ctx.__dict__.get("_passage_cited_by", {})
+        found = spans(ctx)
+        tracks = _tracks(found)
+        canv.setFillColor(ctx.color("answer"))
+        canv.setStrokeColor(ctx.color("answer"))
+        canv.setLineWidth(1.5)
+        for name, (a, b, _, _) in found.items():
+            x = self.left + _width(ctx) + 4 + 4 * tracks[name]
+            for i in range(count):
+                n = self.first_line + i
+                if a <= n <= b:
+                    y = top - i * body.leading
+                    bottom = y - body.fontSize * 0.25 if n == b else y + body.fontSize * 0.85 - body.leading
+                    canv.line(x, bottom, x, y + body.fontSize * 0.85)  # the bars of one span join up
+                    if n == a and cited_by.get(name):
+                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y,
+                                        ", ".join(map(str, cited_by[name])))
+
+
+def _tracks(found: dict) -> dict[str, int]:
+    """Each span's bar position: the lowest one no earlier span sharing a line of it uses."""
+    out: dict[str, int] = {}
+    for name, (a, b, _, _) in sorted(found.items(), key=lambda item: item[1]):
+        taken = {out[o] for o, (c, d, _, _) in found.items() if o in out and c <= b and a <= d}
+        out[name] = min(set(range(len(found) + 1)) - taken)
+    return out
+
+
+def section(ctx, place: str) -> list:
+    """The reading, when the guide puts it at ``place`` ("start" or "questions")."""
+    reading = ctx.guide.reading
+    if reading is None or reading.place != place or ctx.guide.format != "handout":
+        return []
+    from .sections import heading
+
+    flow = heading(ctx, "reading")
+    if reading.title:
+        flow[-1] = ctx.p(reading.title, "heading")
+    line = 1
+    for n, (text, counts) in enumerate(zip(reading.paragraphs, breaks(ctx)), 1):
+        flow.append(NumberedPara(ctx, _para(ctx, text), line, n))
+        line += len(counts)
+    if reading.source:
+        flow.append(ctx.p(reading.source, "citation"))
+    return flow

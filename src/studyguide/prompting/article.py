@@ -1,0 +1,82 @@
+"""`studyguide new --reading article.txt`: a starter guide with the reading filled in.
+
+The first line of the text file is the title; a blank line starts a new paragraph (lines inside a
+paragraph are joined). Invisible characters that come along when text is copied from a web page
+are dropped, and a ``{@`` in the text is written ``{@@}`` so it prints as typed.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from ..errors import UsageError
+
+KEEP = {"\n", "\t"}
+
+
+def read_article(path: Path) -> tuple[str, list[str]]:
+    """(title, paragraphs) of a plain-text file; a UsageError that says what to do when it has none."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            raise UsageError(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02X}); save the file as UTF-8 "
+                             "plain text") from None
+    text = "".join(ch for ch in text.replace("\r\n", "\n").replace("\r", "\n")
+                   if ch in KEEP or unicodedata.category(ch) not in ("Cc", "Cf"))
+    if not text.strip():
+        raise UsageError(f"{path}: has no text (the first line is the reading's title, then its paragraphs, "
+                         "a blank line between them)")
+    first, _, rest = _first_line(text)
+    paragraphs = [" ".join(block.split()) for block in _blocks(rest)]
+    return first, [p for p in paragraphs if p]
+
+
+def _blocks(text: str) -> list[str]:
+    out, current = [], []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            out.append("\n".join(current))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def _first_line(text: str) -> tuple[str, str, str]:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip():
+            return " ".join(line.split()), "\n", "\n".join(lines[i + 1:])
+    return "", "", ""
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def starter_with_reading(starter: str, article: Path) -> str:
+    """The starter guide's text with the article's title and a `reading:` of its paragraphs."""
+    title, paragraphs = read_article(article)
+    body = "\n\n".join("    " + p.replace("{@", "{@@}") for p in paragraphs) if paragraphs else "    (the reading's text)"
+    reading = ("# The reading, printed with line numbers. Print only a text you have the right to reproduce.\n"
+               "# Mark words a question cites as {@name}...{@/name}; write {@name} in the question\n"
+               "# and it prints the lines they are on (docs/guide-format.md, 'reading').\n"
+               "reading:\n"
+               f"  title: {_quoted(title)}\n"
+               f"  source: {_quoted('From: ' + article.name)}   # who wrote it, where and when it appeared\n"
+               "  text: |\n"
+               f"{body}\n\n")
+    out = starter.replace("title: My Study Guide", f"title: {_quoted(title)}", 1)
+    at = out.index("summary: |")
+    start = out.find("# The reading itself")  # the starter's commented-out reading: this one replaces it
+    return out[:start if 0 <= start < at else at] + reading + out[at:]

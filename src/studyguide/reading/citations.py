@@ -1,0 +1,188 @@
+"""The reading's marked spans and the questions that cite them: text → model, every problem located.
+
+In the reading, ``{@name}`` starts a span and ``{@/name}`` ends it; in a question, ``{@name}``
+prints the span's lines ("lines 12–14") and ``{@name:paragraph}`` its paragraphs, as the layout
+finds them. ``{@@}`` prints ``{@`` itself. These forms mean something only in a guide that has a
+``reading:``, so no guide written before them prints differently.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import inline
+from ..errors import Location
+from ..model import Mark
+
+NAME = r"[A-Za-z][A-Za-z0-9_-]*"
+TOKEN_RE = re.compile(r"\{@@\}|\{@(/?)(" + NAME + r")\}")          # in the reading
+CITE_RE = re.compile(r"\{@(" + NAME + r")(?::(lines|paragraph))?\}")  # in a question
+LITERAL = "{@@}"
+_AT = "\ue000"  # where a mark was, while the stars are taken out
+
+
+def text_at(start: Location, value: str, offset: int) -> Location:
+    """Where ``value[offset]`` was typed, for a text that starts at ``start``. A text of several
+    lines is a ``|`` block, which starts on the line under its key: the line is exact there, and
+    the column is left out (the block's indentation is not part of its text)."""
+    before = value[:offset]
+    if "\n" in value:
+        return Location(start.file, start.line + 1 + before.count("\n") if start.line else 0, 0)
+    return Location(start.file, start.line, start.col + offset if start.col else 0)
+
+
+def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) -> tuple[tuple[str, ...], tuple[Mark, ...]]:
+    """Paragraphs (text, offset in the typed value) → their printed text and the marks in them.
+
+    ``where(offset)`` gives the Location of a place in the typed text; ``error(location, message)``;
+    the names of spans with a mistake go to ``broken`` (their citations get no second message)."""
+    texts, marks, open_ = [], {}, {}
+    for index, (para, offset) in enumerate(paragraphs):
+        pieces, at = [], []  # the text with a placeholder where each mark was
+        last = 0
+        for m in TOKEN_RE.finditer(para):
+            pieces.append(para[last:m.start()])
+            last = m.end()
+            if m.group(0) == LITERAL:
+                pieces.append("{@")
+                continue
+            closing, name = m.group(1) == "/", m.group(2)
+            place = where(offset + m.start())
+            at.append((closing, name, place))
+            pieces.append(_AT)
+        pieces.append(para[last:])
+        printed = "".join(pieces)
+        counts = _counts(printed)
+        for (closing, name, place), count in zip(at, counts):
+            if not closing:
+                if name in open_ or name in marks:
+                    broken.add(name)
+                    error(place, f"reading: the name '{name}' marks two spans; give each span its own name")
+                    continue
+                open_[name] = (index, count, place)
+            elif name not in open_:
+                broken.add(name)
+                error(place, f"reading: '{{@/{name}}}' ends a span that no '{{@{name}}}' starts before it "
+                             f"(start the span with {{@{name}}}; to print '{{@' itself, write {{@@}})")
+            else:
+                p0, c0, start = open_.pop(name)
+                if (p0, c0) == (index, count):
+                    broken.add(name)
+                    error(start, f"reading: the span '{name}' marks no text (put the words between "
+                                 f"{{@{name}}} and {{@/{name}}})")
+                    continue
+                marks[name] = Mark(name, (p0, c0), (index, count), start)
+        texts.append(" ".join(printed.replace(_AT, "").split()))
+    for name, (_, _, place) in open_.items():
+        broken.add(name)
+        error(place, f"reading: the span '{{@{name}}}' is never ended (write {{@/{name}}} after its last word; "
+                     "to print '{@' itself, write {@@})")
+    return tuple(texts), tuple(sorted(marks.values(), key=lambda m: (m.first, m.name)))
+
+
+def _counts(printed: str) -> list[int]:
+    """For each placeholder, how many non-space characters of the printed text come before it."""
+    plain = inline.plain(printed)
+    out, seen = [], 0
+    for ch in plain:
+        if ch == _AT:
+            out.append(seen)
+        elif not ch.isspace():
+            seen += 1
+    return out
+
+
+def cited(text: Optional[str]) -> list[tuple[str, Optional[str], int]]:
+    """The citations in a question's text: (name, 'lines' or 'paragraph' or None, offset)."""
+    return [(m.group(1), m.group(2), m.start()) for m in CITE_RE.finditer(text or "")]
+
+
+def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
+    """A question's text with each citation written out: 'lines 12–14', 'paragraph 3'.
+
+    ``spans``: name → (first line, last line, first paragraph, last paragraph)."""
+    if not text or "{@" not in text:
+        return text
+
+    def one(m):
+        span = spans.get(m.group(1))
+        if span is None:
+            return m.group(0)  # validation names it; never reached for a guide that loaded
+        a, b, p, q = span
+        if m.group(2) == "paragraph":
+            return labels["cite_paragraph"].format(n=p) if p == q else labels["cite_paragraphs"].format(first=p, last=q)
+        return labels["cite_line"].format(n=a) if a == b else labels["cite_lines"].format(first=a, last=b)
+
+    return CITE_RE.sub(one, text).replace(LITERAL, "{@")
+
+
+PLACES = ("start", "questions")
+READING_KEYS = ("title", "text", "source", "place")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+class PassageMixin:
+    """The walker's part for ``reading:`` and the questions' citations (see reading/schema.py)."""
+
+    def reading(self, node):
+        from ..model import Reading
+        from .loader import Scalar
+        from .walker import clip, missing
+
+        if missing(node):
+            return None
+        keys = self.mapping(node, "reading", READING_KEYS, required=("text",))
+        if keys is None:
+            return None
+        text_node = keys.get("text")
+        value = self.text(text_node, "reading.text", required=True, max_len=100_000)
+        place = self.text(keys.get("place"), "reading.place", max_len=20)
+        if place is not None and place.lower() not in PLACES:
+            self.error(keys["place"], f"reading.place: '{clip(place)}' is not a place for the reading (use start, "
+                                      "after the title, or questions, just before the questions)")
+            place = None
+        if not value or not isinstance(text_node, Scalar):
+            return None
+        raw = text_node.value
+        paragraphs, at = [], 0
+        for piece in PARAGRAPH_BREAK.split(raw):
+            found = raw.index(piece, at)
+            at = found + len(piece)
+            if piece.strip():
+                paragraphs.append((piece, found))
+        self._broken_marks = set()
+        texts, marks = split_marks(paragraphs, lambda offset: text_at(text_node.where, raw, offset), self.error,
+                                   self._broken_marks)
+        self._reading = Reading(paragraphs=tuple(texts), marks=marks,
+                                title=self.text(keys.get("title"), "reading.title", max_len=300),
+                                source=self.text(keys.get("source"), "reading.source", max_len=1000),
+                                place=(place or "start").lower())
+        return self._reading
+
+    def _questions(self, node) -> tuple:
+        """The questions; their texts' citations of the reading are checked once the reading is read."""
+        first = len(self.texts)
+        questions = self.items(node, "questions", self.question)
+        self.check_citations(getattr(self, "_reading", None), self.texts[first:])
+        return questions
+
+    def check_citations(self, reading, question_texts) -> None:
+        """Each {@name} a question writes names a marked span; each span is cited (or warned of)."""
+        names = {m.name for m in reading.marks} if reading else set()
+        used = set()
+        for where, text in question_texts:
+            for name, _, offset in cited(text):
+                used.add(name)
+                place = text_at(where, text, offset)
+                if reading is None:
+                    self.error(place, f"'{{@{name}}}' cites the reading, but this guide has no 'reading:' "
+                                      "(add the reading, with the span marked {@" + name + "}...{@/" + name + "}; "
+                                      "to print '{@' itself, write {@@})")
+                elif name not in names and name not in getattr(self, "_broken_marks", ()):
+                    known = ", ".join(sorted(names)) or "none yet"
+                    self.error(place, f"'{{@{name}}}' names no marked span of the reading (marked: {known}); "
+                                      f"mark the words in the reading as {{@{name}}}...{{@/{name}}}")
+        for mark in reading.marks if reading else ():
+            if mark.name not in used:
+                self.warn(mark.where, f"reading: the span '{mark.name}' is cited by no question (write "
+                                      f"{{@{mark.name}}} in a question's text, or remove the mark)")
