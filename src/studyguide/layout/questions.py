@@ -347,6 +347,10 @@ def matching(ctx, n, q, note):
     one_column = ctx.theme.one_column
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
+    if one_column:  # the term column as wide as its longest term: the key's note may sit beside the terms
+        st = ctx.styles["choice"]
+        widest = max(stringWidth(inline.plain(p.left), st.fontName, size) for p in q.pairs) + 10
+        widths[2] = min(widths[2], widest)
     rows = []
     for i, pair in enumerate(q.pairs):
         cells = [ctx.raw(f"{i + 1}.", "choice"), ctx.p(pair.left, "choice")]
@@ -357,12 +361,17 @@ def matching(ctx, n, q, note):
         key = Table([[key_blank] + cells], colWidths=widths, style=style)
         for t in (student, key):
             t.hAlign = "LEFT"
+            if one_column:
+                t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
         rows.append(_indented(Twin(student, key, ctx), ni))
-    if one_column:  # the lettered items follow the numbered ones, under them
-        rows.append(Spacer(1, size * 0.6))
+    if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
+        # the lettered items under them
+        narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
+        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height), Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
                                indent=ni + ctx.theme.choice_indent, label_x=ni))
+        return _prompt(ctx, n, q), rows
     return _prompt(ctx, n, q, note=note), rows
 
 

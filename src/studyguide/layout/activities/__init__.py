@@ -28,7 +28,7 @@ BUILDERS = {
     "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
     "word_search": word_search, "crossword": crossword,
 }
-_FLOWING = ("cloze", "flashcards", "word_search", "crossword")  # those that open with _start (matching keeps its start itself)
+_FLOWING = ("cloze", "flashcards", "word_search")  # those that open with _start (matching and the crossword keep their start themselves)
 
 
 def section(ctx) -> list:

@@ -36,5 +36,5 @@ def cloze(ctx, name, data) -> list:
 
         row = [Labelled(f"{n}.", para(False), ni, ctx.styles["heading"].fontName, st.fontSize),
                Labelled(f"{n}.", para(True), ni, ctx.styles["heading"].fontName, st.fontSize)]
-        flow += [Twin(row[0], row[1], ctx), Spacer(1, 9)]
+        flow += [Twin(row[0], row[1], ctx), Spacer(1, 4)]
     return flow

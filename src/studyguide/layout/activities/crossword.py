@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from ..._reportlab import Together, stacked_height
 from ..flow import Labelled
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
@@ -17,11 +18,18 @@ class CrossGrid(Flowable):
         super().__init__()
         self.ctx, self.data, self.max_height = ctx, data, max_height
 
+    def least_height(self) -> float:
+        """The grid's height at the smallest writable cell."""
+        return cross_cell(self.ctx.styles) * (self.data.rows + (1 if numbers_outside(self.ctx.styles) else 0))
+
     def wrap(self, aW, aH):
+        """Cells as big as the room allows (up to 0.42 in): under clues on the page it shares, the grid
+        takes the smaller cells the room left gives it, down to the smallest writable cell."""
         d = self.data
         spare = 1 if numbers_outside(self.ctx.styles) else 0
         cols, rows = d.cols + spare, d.rows + spare
-        self.cell = max(cross_cell(self.ctx.styles), min(0.42 * inch, aW / cols, self.max_height / rows))
+        room = min(self.max_height, aH)
+        self.cell = max(cross_cell(self.ctx.styles), min(0.42 * inch, aW / cols, room / rows))
         self.x0 = (aW - self.cell * cols) / 2 + spare * self.cell
         self.width, self.height = aW, self.cell * rows
         self.top = self.height - spare * self.cell  # the grid's top edge
@@ -87,18 +95,59 @@ class CrossGrid(Flowable):
 
 
 def crossword(ctx, name, data) -> list:
+    """The grid, then its clues, on one page when both fit there. When they cannot share a page (the
+    grid alone takes most of one), the clues come first, where the last activity ended, and the grid
+    follows at the smallest writable cell or larger, under the last clues when it fits there, else on
+    a page of its own: the page before the grid is filled with clues instead of left half empty, and
+    the grid no longer pushes its clues onto a page by themselves. Each clue list is set in two
+    columns when a column still holds 20 letters' widths and the list is not taller than half a page."""
     flow = _start(ctx, name, data)
-    flow.append(CrossGrid(ctx, data, ctx.height - _top(ctx.styles)))
+    grid = CrossGrid(ctx, data, ctx.height - _top(ctx.styles))
     st = ctx.styles["body"]
     bold = ctx.styles["heading"].fontName
     clue_style = _style(ctx, "clue", "body", spaceAfter=3)
     indent = stringWidth("00.", bold, st.fontSize) + 6
+    blocks = []  # per direction: the flowables, and how many of them open it (kept together)
     for label, entries in ((ctx.label("across"), data.across()), (ctx.label("down"), data.down())):
         items = []
         for e in entries:
             para = ctx.p(e.clue + " " + e.lengths, "body")
             para.style = clue_style
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize))
-        heading = ctx.raw(_text(ctx, label), "subheading")
-        flow += [Spacer(1, 6), KeepTogether([heading] + items[:2])] + items[2:]
-    return flow
+        if items:
+            blocks.append(_clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st))
+    flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
+    clues_h = stacked_height(flat, ctx.width)
+    top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
+    if top + grid.least_height() + clues_h + 12 <= ctx.height:  # grid and clues share the page (12 pt to spare)
+        grid.max_height = ctx.height - top - clues_h - 12
+        return flow[:1] + [Together(flow[1:] + [grid] + flat)]
+    # clues first (the title and instructions keep the first of them), then the grid
+    out = []
+    for block, head in blocks:
+        if not out:
+            out += flow[:1] + [Together(flow[1:] + block[:head])] + block[head:]
+        else:
+            out += [Spacer(1, 6), Together(block[:head]) if head > 1 else block[0]] + block[head:]
+    return out + [Spacer(1, 10), grid]
+
+
+def _clue_list(ctx, heading, items: list, st) -> tuple[list, int]:
+    """A clue list under its heading: two clues a row (numbers rising left to right, then down, so a
+    clue is found by its number) when a column still holds 20 letters' widths, else one a line. Each
+    row is its own block, so the list flows over pages between rows. Returns the flowables and how
+    many open the list (the heading and its first row or two clues, kept on one page)."""
+    gap = 16
+    col = (ctx.width - gap) / 2
+    if col < 20 * st.fontSize or len(items) < 2:
+        return [heading] + items, min(3, len(items) + 1)
+    style = TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), gap), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    rows = []
+    for i in range(0, len(items), 2):
+        row = Table([items[i:i + 2] + [""] * (2 - len(items[i:i + 2]))], colWidths=[col + gap, col], style=style)
+        row.hAlign = "LEFT"
+        rows.append(row)
+    return [heading] + rows, 2
