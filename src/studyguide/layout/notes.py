@@ -104,7 +104,7 @@ def cornell(ctx) -> list:
     from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
     from . import header
-    from .questions import LinedAnswer
+    from .lines import LinedAnswer
 
     g = ctx.guide
     cue_w = ctx.width * 0.3
@@ -137,9 +137,9 @@ def cornell(ctx) -> list:
     summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
     para = ctx.p(summary, "answer") if summary else None
     if para is not None:
-        from .questions import _answer_style
+        from .lines import answer_style
 
-        para.style = _answer_style(ctx)
+        para.style = answer_style(ctx)
     lines = LinedAnswer(ctx, 5, para, 0)
     flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
     return flow

@@ -18,12 +18,12 @@ CARD_LINES = 4   # in each box of a Frayer card: two cards fill a letter page
 
 
 def _box(ctx, text, lines: int):
-    from .questions import LinedAnswer, _answer_style
+    from .lines import LinedAnswer, answer_style
 
     para = None
     if text:
         para = ctx.p(text, "answer")
-        para.style = _answer_style(ctx)
+        para.style = answer_style(ctx)
     return LinedAnswer(ctx, lines, para, 0)
 
 

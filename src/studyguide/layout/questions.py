@@ -10,67 +10,16 @@ import math
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from .. import inline, shuffle
-from .._reportlab import line_count
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
+from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 
-
-
-class LinedAnswer(Flowable):
-    """Ruled answer lines; the key writes its model answer on them.
-
-    Both documents reserve ``max(lines, lines the answer needs)`` rules, so the
-    heights match. Splits between lines when a page runs out.
-    """
-
-    def __init__(self, ctx, lines: int, para, indent: float):
-        super().__init__()
-        self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
-        self.gap = ctx.theme.line_gap
-
-    def _needed(self, aW) -> int:
-        if self.para is None:
-            return 0
-        self.para.wrap(aW - self.indent - 8, 1e9)
-        return line_count(self.para)
-
-    def wrap(self, aW, aH):
-        self.count = max(self.lines, self._needed(aW))
-        self.width, self.height = aW, self.count * self.gap
-        return aW, self.height
-
-    def split(self, aW, aH):
-        self.wrap(aW, aH)
-        fit = int(aH // self.gap)
-        if fit < 1 or fit >= self.count:
-            return []
-        if self.para is None:
-            first, rest = None, None
-        else:
-            parts = self.para.split(aW - self.indent - 8, fit * self.gap)
-            first, rest = (parts + [None, None])[:2] if parts else (None, self.para)
-        head = LinedAnswer(self.ctx, fit, first, self.indent)
-        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent)
-        return [head, tail]
-
-    def draw(self):
-        c, t = self.canv, self.ctx.theme
-        c.saveState()
-        c.setStrokeColor(self.ctx.color("rule"))
-        c.setLineWidth(t.rule)
-        for i in range(1, self.count + 1):
-            y = self.height - i * self.gap
-            c.line(self.indent, y, self.width, y)
-        c.restoreState()
-        if self.ctx.key and self.para is not None:
-            top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
-            self.para.drawOn(c, self.indent + 6, top - self.para.height)
 
 
 def _points(ctx, q) -> str | None:
@@ -102,7 +51,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
         row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
     if note is None:
         return [row]
-    return [row, _beside(ctx, [_indented(instruction, ni)], note)]  # the key's note right of the instruction
+    return [row, _beside(ctx, [indented(instruction, ni)], note)]  # the key's note right of the instruction
 
 
 def _instruction(ctx, q) -> str:
@@ -127,36 +76,6 @@ def _beside(ctx, items, note, **kw):
     """Rows with the key's note beside them (room permitting) or under them, whichever is shorter."""
     size = note.style.fontSize if note is not None else 0
     return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height, **kw)
-
-
-class _Indent(Flowable):
-    def __init__(self, inner, left: float):
-        super().__init__()
-        self.inner, self.left = inner, left
-
-    def wrap(self, aW, aH):
-        _, h = self.inner.wrap(aW - self.left, aH)
-        self.width, self.height = aW, h
-        return aW, h
-
-    def draw(self):
-        self.inner.drawOn(self.canv, self.left, 0)
-
-    def natural_width(self):
-        from .flow import para_width
-
-        inner = self.inner
-        return self.left + (para_width(inner) if isinstance(inner, Paragraph) else natural_width(inner))
-
-    def getSpaceBefore(self):
-        return self.inner.getSpaceBefore()
-
-    def getSpaceAfter(self):
-        return self.inner.getSpaceAfter()
-
-
-def _indented(flowable, left):
-    return _Indent(flowable, left)
 
 
 def _choices(ctx, q, right: set[int]) -> list:
@@ -223,66 +142,14 @@ def _lined(ctx, n, q, note):
         parts = [p for p in parts if p]
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
-            para.style = _answer_style(ctx)
+            para.style = answer_style(ctx)
         return LinedAnswer(ctx, q.lines, para, indent)
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
         return _prompt(ctx, n, q), [lines(answer)]
-    under = Twin(Gap(0), _indented(ctx.raw(note, "explanation"), indent), ctx)
+    under = Twin(Gap(0), indented(ctx.raw(note, "explanation"), indent), ctx)
     return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
-
-
-MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
-
-
-class LinedQuestion(Flowable):
-    """A question answered on lines: whole on one page when it fits there; else, rather than leave
-    the rest of the page empty, its lines go on over the page (at least four before the break and
-    three after), the break marked under the last line before it."""
-
-    def __init__(self, ctx, head: list, answer):
-        super().__init__()
-        self.ctx, self.head, self.answer = ctx, head, answer
-        self.spaceBefore = head[0].getSpaceBefore() if head else 0
-        self.whole = Stack(head + [answer], page_height=ctx.height)
-
-    def wrap(self, aW, aH):
-        self.width, self.height = self.whole.wrap(aW, aH)
-        return self.width, self.height
-
-    def draw(self):
-        self.whole.drawOn(self.canv, 0, 0)
-
-    def split(self, aW, aH):
-        self.wrap(aW, aH)
-        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
-        lined, after = options[0], options[1:]
-        mark = _indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
-        head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
-        lined.wrap(aW, aH)
-        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
-        if fit < MIN_LINES_BEFORE:
-            at_top = aH >= self.ctx.height - 1
-            if not (at_top and self.height > aH):
-                return []  # the whole question goes to the next page
-            if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
-                return list(self.head) + options
-            # taller than a page: it breaks where it must
-        parts = lined.split(aW, fit * lined.gap)
-        if len(parts) != 2:
-            return []
-        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
-
-
-def _answer_style(ctx):
-    style = ctx.styles.get("_answer_lined")
-    if style is None:
-        from reportlab.lib.styles import ParagraphStyle
-
-        style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap)
-        ctx.styles["_answer_lined"] = style
-    return style
 
 
 short_answer = essay = _lined
@@ -328,7 +195,7 @@ def fill_in_blank(ctx, n, q, note):
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         box.hAlign = "LEFT"
         rows.append(Spacer(1, 4))
-        rows.append(_indented(box, ctx.theme.number_width))
+        rows.append(indented(box, ctx.theme.number_width))
     return _prompt(ctx, n, q, para(False), para(True), note=note), rows
 
 
@@ -363,7 +230,7 @@ def matching(ctx, n, q, note):
             t.hAlign = "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(_indented(Twin(student, key, ctx), ni))
+        rows.append(indented(Twin(student, key, ctx), ni))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)

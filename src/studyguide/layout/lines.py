@@ -1,0 +1,142 @@
+"""Answer lines: the ruled lines a student writes on (the key writes its model answer on them), and
+a question answered on lines, which may go on over the page rather than leave one half empty.
+Short answers, essays, guided notes and the organizers' boxes all use them.
+"""
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from .._reportlab import line_count
+from .flow import Shorter, Stack, natural_width, para_width
+
+
+class LinedAnswer(Flowable):
+    """Ruled answer lines; the key writes its model answer on them.
+
+    Both documents reserve ``max(lines, lines the answer needs)`` rules, so the
+    heights match. Splits between lines when a page runs out.
+    """
+
+    def __init__(self, ctx, lines: int, para, indent: float):
+        super().__init__()
+        self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
+        self.gap = ctx.theme.line_gap
+
+    def _needed(self, aW) -> int:
+        if self.para is None:
+            return 0
+        self.para.wrap(aW - self.indent - 8, 1e9)
+        return line_count(self.para)
+
+    def wrap(self, aW, aH):
+        self.count = max(self.lines, self._needed(aW))
+        self.width, self.height = aW, self.count * self.gap
+        return aW, self.height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        fit = int(aH // self.gap)
+        if fit < 1 or fit >= self.count:
+            return []
+        if self.para is None:
+            first, rest = None, None
+        else:
+            parts = self.para.split(aW - self.indent - 8, fit * self.gap)
+            first, rest = (parts + [None, None])[:2] if parts else (None, self.para)
+        head = LinedAnswer(self.ctx, fit, first, self.indent)
+        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent)
+        return [head, tail]
+
+    def draw(self):
+        c, t = self.canv, self.ctx.theme
+        c.saveState()
+        c.setStrokeColor(self.ctx.color("rule"))
+        c.setLineWidth(t.rule)
+        for i in range(1, self.count + 1):
+            y = self.height - i * self.gap
+            c.line(self.indent, y, self.width, y)
+        c.restoreState()
+        if self.ctx.key and self.para is not None:
+            top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
+            self.para.drawOn(c, self.indent + 6, top - self.para.height)
+
+
+class _Indent(Flowable):
+    def __init__(self, inner, left: float):
+        super().__init__()
+        self.inner, self.left = inner, left
+
+    def wrap(self, aW, aH):
+        _, h = self.inner.wrap(aW - self.left, aH)
+        self.width, self.height = aW, h
+        return aW, h
+
+    def draw(self):
+        self.inner.drawOn(self.canv, self.left, 0)
+
+    def natural_width(self):
+        inner = self.inner
+        return self.left + (para_width(inner) if isinstance(inner, Paragraph) else natural_width(inner))
+
+    def getSpaceBefore(self):
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.inner.getSpaceAfter()
+
+
+def indented(flowable, left):
+    """``flowable`` moved ``left`` points in from the frame's left edge."""
+    return _Indent(flowable, left)
+
+
+MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+
+
+class LinedQuestion(Flowable):
+    """A question answered on lines: whole on one page when it fits there; else, rather than leave
+    the rest of the page empty, its lines go on over the page (at least four before the break and
+    three after), the break marked under the last line before it."""
+
+    def __init__(self, ctx, head: list, answer):
+        super().__init__()
+        self.ctx, self.head, self.answer = ctx, head, answer
+        self.spaceBefore = head[0].getSpaceBefore() if head else 0
+        self.whole = Stack(head + [answer], page_height=ctx.height)
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.whole.wrap(aW, aH)
+        return self.width, self.height
+
+    def draw(self):
+        self.whole.drawOn(self.canv, 0, 0)
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
+        lined, after = options[0], options[1:]
+        mark = indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
+        head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
+        lined.wrap(aW, aH)
+        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        if fit < MIN_LINES_BEFORE:
+            at_top = aH >= self.ctx.height - 1
+            if not (at_top and self.height > aH):
+                return []  # the whole question goes to the next page
+            if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
+                return list(self.head) + options
+            # taller than a page: it breaks where it must
+        parts = lined.split(aW, fit * lined.gap)
+        if len(parts) != 2:
+            return []
+        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
+
+
+def answer_style(ctx):
+    """The key's model answer set on the ruled lines: its leading is the lines' gap."""
+    style = ctx.styles.get("_answer_lined")
+    if style is None:
+        style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap)
+        ctx.styles["_answer_lined"] = style
+    return style
