@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, UsageError
+from .images import inside
 from .interrupts import deferred
 from .reading import loader
 
@@ -25,7 +26,7 @@ def read_guide_bytes(path: Path) -> bytes:
     """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
     and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
     where = Location(str(path), 1)
-    if os.path.islink(path) and not _inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
+    if os.path.islink(path) and not inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
         raise GuideError([Problem(where, "is a link that leads outside its folder; copy the file in instead")])
     try:
         st = os.stat(path)
@@ -45,14 +46,6 @@ def read_guide_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
         return fh.read(loader.MAX_BYTES + 1)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
 
 
 def _is_defaults(path: Path) -> bool:

@@ -55,7 +55,7 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
         except OSError:
             continue
         real = candidate.resolve()
-        if not any(_inside(real, r.resolve()) for r in roots):
+        if not any(inside(real, r.resolve()) for r in roots):
             return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the {what} in instead"
         try:
             st = os.stat(real)
@@ -70,7 +70,8 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
     return None, f"{what} '{name}' not found (looked in {looked}); check the file name"
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies under ``root`` (both resolved by the caller): the one test for 'a link out of the folder'."""
     try:
         path.relative_to(root)
         return True

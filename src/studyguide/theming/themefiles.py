@@ -114,7 +114,7 @@ def resolve_file(path: Path, guide_path: Path) -> ThemeSpec:
 
 
 def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
-    if path.parent != BUNDLED_DIR and not any(images._inside(path.resolve(), r.resolve())
+    if path.parent != BUNDLED_DIR and not any(images.inside(path.resolve(), r.resolve())
                                               for r in images.search_roots(guide_path)):
         raise GuideError([Problem(Location(_shown(path), 1), "is a link that leads outside the guides' folder "
                                   "and assets/; copy the theme in instead")])
