@@ -119,18 +119,19 @@ def load_defaults(path: Path) -> tuple[Optional[loader.Map], list[Problem]]:
     return root, warnings
 
 
-def load(path: str | Path, check_theme: bool = True) -> Guide:
+def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = None) -> Guide:
     """Read and validate one guide, with the defaults file beside it; raises GuideError listing every problem.
 
     A defaults file's keys apply where the guide does not give them; labels, headings and
-    accommodations are merged key by key. ``check_theme``: read the guide's theme too.
+    accommodations are merged key by key. ``check_theme``: read the guide's theme too. ``data``: the
+    guide's text as typed (the editor), instead of the file's.
     """
     path = Path(path)
     if is_defaults_file(path):
         load_defaults(path)  # its own mistakes first, with their lines
         raise UsageError(f"{path}: is the defaults file every guide in its folder inherits, not a guide; "
                          "build or validate the folder or the guides beside it")
-    data = read_guide_bytes(path)
+    data = read_guide_bytes(path) if data is None else data
     root, warnings = loader.parse_with_warnings(data, str(path))
     shared = defaults_file(path.parent)
     if shared is not None:

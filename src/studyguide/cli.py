@@ -129,6 +129,28 @@ def watch(paths, out_dir, paper, no_key):
 
 
 @cli.command()
+@click.argument("path", required=False, default="guides", type=click.Path())
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for what the Build and Export buttons write.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address instead of opening the browser.")
+def edit(path, out_dir, port, no_browser):
+    """Edit a guide in the browser: its YAML beside its pages, rebuilt as you type (default: choose from guides/).
+
+    Needs the editor extra: pip install 'studyguide[edit]'. Stop with Ctrl+C.
+    """
+    from . import editor  # start-up time: only edit needs it (and it checks its extra is installed)
+
+    editor.check_installed()
+    from .editor import launch
+
+    try:
+        launch.serve(path, out_dir, port, not no_browser, click.echo)
+    except (KeyboardInterrupt, interrupts.Interrupted):
+        click.echo("stopped the editor", err=True)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 def validate(paths):
     """Check guides without building them (default: guides/)."""

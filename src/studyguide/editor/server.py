@@ -1,0 +1,219 @@
+"""The editor's web server: the page, its static files and a small JSON API, for this computer only.
+
+Every request must name the random token as the first part of its path, come to 127.0.0.1:PORT or
+localhost:PORT (the Host header: a site that points its own name at 127.0.0.1 is refused, so no DNS
+rebinding), and, when it says where it comes from (Origin), come from this same address; anything
+else gets 403 with the reason. Only the files in static/ are served, and only the guides of the
+folder being edited (one guide when a file was named) can be read, previewed, saved, built or
+exported; writes go to that guide and the output folder only.
+"""
+from __future__ import annotations
+
+import html
+import json
+import threading
+from pathlib import Path
+from typing import Optional
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from .. import api
+from ..errors import StudyguideError
+from ..export import ALIASES, FORMATS
+from ..files import safe_stem
+from . import session as sessions, snippets
+
+STATIC = Path(__file__).with_name("static")
+EDITIONS = ("standard", "large-print", "readable")
+EXPORTS = tuple(sorted(set(FORMATS) | set(ALIASES)))
+HEADERS = {  # the page runs only its own scripts, is never framed, and nothing is cached
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store",
+}
+
+
+class Guard:
+    """ASGI middleware: the token, Host and Origin checks, before any route sees the request."""
+
+    def __init__(self, app, token: str, port: int):
+        self.app, self.prefix = app, f"/{token}/"
+        self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        self.origins = {f"http://{host}" for host in self.hosts}
+
+    def refusal(self, scope) -> Optional[str]:
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if headers.get("host") not in self.hosts:
+            return "refused: this editor answers only at 127.0.0.1 or localhost on its own port (Host header)"
+        if "origin" in headers and headers["origin"] not in self.origins:
+            return "refused: a request from another site (Origin header)"
+        if not scope["path"].startswith(self.prefix):
+            return "refused: the address must hold the editor's token (copy the whole address studyguide printed)"
+        return None
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            reason = self.refusal(scope)
+            if reason is not None:
+                await PlainTextResponse(reason, status_code=403, headers=HEADERS)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class Editor:
+    """The guides one ``studyguide edit`` may open: those in ``folder``, or only ``only`` (a file's name)."""
+
+    def __init__(self, folder: Path, out_dir: Path, only: Optional[str] = None):
+        self.folder, self.out_dir, self.only = folder, out_dir, only
+        self.open: dict[str, sessions.Session] = {}
+        self.lock = threading.Lock()
+
+    def names(self) -> list[str]:
+        if self.only is not None:
+            return [self.only]
+        try:
+            return [p.name for p in api.find_guides([self.folder])]
+        except StudyguideError:
+            return []
+
+    def session(self, name: str) -> Optional[sessions.Session]:
+        """The open guide called ``name`` (opened now if it is one of ours), or None."""
+        if name not in self.names():
+            return None
+        with self.lock:
+            if name not in self.open:
+                self.open[name] = sessions.Session(self.folder / name, self.out_dir)
+            return self.open[name]
+
+    def create(self, name: str) -> str:
+        """A new guide from the starter (``studyguide new``), in the folder; its file name."""
+        name = name.strip()
+        name = name if name.lower().endswith(tuple(api.GUIDE_SUFFIXES)) else name + ".yaml"
+        if self.only is not None or safe_stem(Path(name).stem) != Path(name).stem or "/" in name or name.startswith("."):
+            raise StudyguideError(f"{name}: a new guide needs a plain file name: letters, digits, '-' and '_' "
+                                  "(for example unit-4.yaml)")
+        api.new_guide(self.folder / name)
+        return name
+
+    def close(self) -> None:
+        for s in self.open.values():
+            s.close()
+
+
+def _json(data, status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status, headers=HEADERS)
+
+
+def _problem(exc: StudyguideError, status: int = 400) -> JSONResponse:
+    return _json({"problems": [str(p) for p in getattr(exc, "problems", None) or [exc]]}, status)
+
+
+async def _body(request: Request) -> dict:
+    try:
+        data = json.loads(await request.body())
+    except ValueError:
+        data = None
+    return data if isinstance(data, dict) else {}
+
+
+def make_app(editor: Editor, token: str, port: int):
+    """The ASGI app: the routes below behind the :class:`Guard`."""
+    static = {p.name for p in STATIC.iterdir() if p.is_file()}  # the only files ever sent
+
+    def guide(handler):
+        async def endpoint(request: Request):
+            found = editor.session(request.path_params["name"])
+            if found is None:
+                return PlainTextResponse("no such guide here", status_code=404, headers=HEADERS)
+            try:
+                return await handler(request, found)
+            except StudyguideError as exc:
+                return _problem(exc)
+        return endpoint
+
+    async def chooser(request: Request):
+        if editor.only is not None:
+            return Response(status_code=303, headers={**HEADERS, "Location": f"edit/{quote(editor.only)}"})
+        items = "".join(f'<li><a href="edit/{quote(n)}">{html.escape(n)}</a></li>' for n in editor.names())
+        page = (STATIC / "choose.html").read_text(encoding="utf-8")
+        page = page.replace("{{folder}}", html.escape(str(editor.folder))).replace("{{guides}}", items or
+                                                                                  "<li>(no guides yet)</li>")
+        return HTMLResponse(page, headers=HEADERS)
+
+    async def create(request: Request):
+        try:
+            name = await run_in_threadpool(editor.create, str((await _body(request)).get("name", "")))
+        except StudyguideError as exc:
+            return _problem(exc)
+        return _json({"url": f"edit/{quote(name)}"})
+
+    async def page(request: Request):
+        if editor.session(request.path_params["name"]) is None:
+            return PlainTextResponse("no such guide here", status_code=404, headers=HEADERS)
+        return FileResponse(STATIC / "index.html", headers=HEADERS)
+
+    async def asset(request: Request):
+        name = request.path_params["file"]
+        if name not in static:
+            return PlainTextResponse("not found", status_code=404, headers=HEADERS)
+        return FileResponse(STATIC / name, headers=HEADERS)
+
+    async def load(request, s):
+        text, hash_ = await run_in_threadpool(s.read)
+        return _json({"name": s.name, "text": text, "hash": hash_, "exports": EXPORTS, "editions": EDITIONS,
+                      **snippets.completion_data()})
+
+    async def disk(request, s):
+        return _json({"hash": await run_in_threadpool(s.disk_hash)})
+
+    async def preview(request, s):
+        body = await _body(request)
+        doc = body.get("doc") if body.get("doc") in sessions.DOCS else "student"
+        return _json(await run_in_threadpool(s.preview, str(body.get("text", "")), doc, int(body.get("rev") or 0)))
+
+    async def picture(request, s):
+        p = request.path_params
+        jpeg = await run_in_threadpool(s.picture, p["build"], p["doc"], p["page"])
+        if jpeg is None:
+            return PlainTextResponse("no such page", status_code=404, headers=HEADERS)
+        return Response(jpeg, media_type="image/jpeg", headers={**HEADERS, "Cache-Control": "private, max-age=600"})
+
+    async def save(request, s):
+        body = await _body(request)
+        try:
+            hash_ = await run_in_threadpool(s.save, str(body.get("text", "")), str(body.get("base", "")))
+        except sessions.Conflict as exc:
+            return _json({"conflict": True, "text": exc.text, "hash": exc.hash}, 409)
+        return _json({"hash": hash_, "saved": s.name})
+
+    async def build(request, s):
+        body = await _body(request)
+        versions = body.get("versions") or None
+        edition = body.get("edition") if body.get("edition") in EDITIONS[1:] else None
+        if versions is not None and not (isinstance(versions, int) and 1 <= versions <= 26):
+            return _json({"problems": ["versions: a number from 1 to 26"]}, 400)
+        return _json(await run_in_threadpool(s.build, versions, edition))
+
+    async def export(request, s):
+        fmt = (await _body(request)).get("to")
+        if fmt not in EXPORTS:
+            return _json({"problems": [f"export: choose one of {', '.join(EXPORTS)}"]}, 400)
+        return _json(await run_in_threadpool(s.export, fmt))
+
+    t = f"/{token}"
+    routes = [
+        Route(f"{t}/", chooser), Route(f"{t}/new", create, methods=["POST"]),
+        Route(f"{t}/edit/{{name}}", page), Route(f"{t}/static/{{file}}", asset),
+        Route(f"{t}/api/{{name}}/guide", guide(load)), Route(f"{t}/api/{{name}}/disk", guide(disk)),
+        Route(f"{t}/api/{{name}}/preview", guide(preview), methods=["POST"]),
+        Route(f"{t}/api/{{name}}/page/{{doc}}/{{build}}/{{page:int}}.jpg", guide(picture)),
+        Route(f"{t}/api/{{name}}/save", guide(save), methods=["POST"]),
+        Route(f"{t}/api/{{name}}/build", guide(build), methods=["POST"]),
+        Route(f"{t}/api/{{name}}/export", guide(export), methods=["POST"]),
+    ]
+    return Guard(Starlette(routes=routes), token, port)

@@ -1,0 +1,191 @@
+"""One guide open in the editor: its preview builds, page pictures, saving, and the Build and Export buttons.
+
+A preview draws only the document shown (the handout or the key) from the text as typed, in this warm
+process with the watch machinery's paragraph cache (watch/cache.py): the layout does not depend on
+which document is drawn, so the pages are those ``studyguide build`` writes. One build runs at a
+time (reportlab and pdfium are not thread-safe); a build asked for while another ran is dropped
+when a newer one was asked for meanwhile. Page pictures are made from the PDF when the page asks
+for them, one page at a time (pdfium, about 20 ms a page), and kept for the last few builds.
+
+Nothing is written but the guide (save) and the output folder (build, export).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Optional
+
+from .. import api, files
+from ..errors import GuideError, Location, Problem, StudyguideError
+
+DOCS = ("student", "key")
+SCALE = 1.5  # pixels per point of the page pictures: 918 px across a letter page, sharp at the usual width
+LOCK = threading.Lock()  # one build or picture at a time in this process, whichever guide it is for
+KEPT = 6  # builds whose PDFs are kept for their pictures (handout and key, the last few texts)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclasses.dataclass
+class Built:
+    pdf: bytes
+    pages: int
+    warnings: list
+
+
+class Conflict(Exception):
+    """The file on disk is not the one the editor loaded: nothing was written."""
+
+    def __init__(self, text: str, hash_: str):
+        super().__init__("the file changed on disk")
+        self.text, self.hash = text, hash_
+
+
+def diagnostic(problem: Problem, guide: str) -> dict:
+    """A located problem as the page shows it: 1-based line and column, and whether it is in the guide."""
+    where = problem.where
+    return {"line": where.line or 1, "column": where.col or 1, "severity": "warning" if problem.warning else "error",
+            "message": problem.message, "file": where.file, "here": where.file == guide and bool(where.line),
+            "text": str(problem)}
+
+
+class Session:
+    """The guide at ``path`` in the editor, with ``out_dir`` for Build and Export."""
+
+    def __init__(self, path: Path, out_dir: Path):
+        self.path, self.out_dir = Path(path), Path(out_dir)
+        self.name = str(path)
+        self.lock = LOCK
+        self.asked = 0  # the newest preview asked for
+        self.built: OrderedDict[tuple[str, str], Built] = OrderedDict()  # (text hash, doc) → its PDF
+        self.pictures: OrderedDict[tuple[str, str, int], bytes] = OrderedDict()
+        self.good: dict[str, str] = {}  # doc → the text hash of its last good build
+        self._pdfium: Optional[tuple] = None  # (key, the open pdfium document)
+
+    # ------------------------------------------------------------------ the file
+    def read(self) -> tuple[str, str]:
+        """The guide's text and the hash of its bytes on disk."""
+        data = files.read_guide_bytes(self.path)
+        try:
+            return data.decode("utf-8"), digest(data)
+        except UnicodeDecodeError:
+            raise GuideError([Problem(Location(self.name, 1), "is not UTF-8 text; open it in a text editor and save "
+                                      "it as UTF-8")]) from None
+
+    def disk_hash(self) -> Optional[str]:
+        try:
+            return digest(files.read_guide_bytes(self.path))
+        except StudyguideError:
+            return None
+
+    def save(self, text: str, base: str) -> str:
+        """Write exactly ``text`` (UTF-8) over the guide, all or nothing, if the file on disk is still the one
+        hashed ``base``; else :class:`Conflict`. Returns the new hash."""
+        data = text.encode("utf-8")
+        with self.lock:
+            try:
+                disk = files.read_guide_bytes(self.path)
+            except StudyguideError:
+                disk = None  # gone meanwhile: written anew
+            if disk is not None and digest(disk) != base:
+                raise Conflict(disk.decode("utf-8", errors="replace"), digest(disk))
+            files.write_all([(self.path, data)])
+        return digest(data)
+
+    # ------------------------------------------------------------------ previews
+    def preview(self, text: str, doc: str, rev: int) -> dict:
+        """Build ``doc`` from ``text``; the located problems, and the pages (this build's, or the last good
+        ones marked stale). ``superseded`` when a newer preview was asked for before this one started."""
+        self.asked = max(self.asked, rev)
+        data = text.encode("utf-8")
+        key = (digest(data), doc)
+        with self.lock:
+            if rev < self.asked:
+                return {"rev": rev, "superseded": True}
+            problems, ok = [], True
+            if key not in self.built:
+                try:
+                    self._build(key, data, doc)
+                except StudyguideError as exc:
+                    problems, ok = list(getattr(exc, "problems", None) or [Problem(Location(self.name), str(exc))]), False
+                except Exception as exc:  # noqa: BLE001  (shown in the list; the editor goes on)
+                    problems, ok = [Problem(Location(self.name), f"internal error: {type(exc).__name__}: {exc}")], False
+            if ok:
+                self.built.move_to_end(key)
+                problems = self.built[key].warnings
+                self.good[doc] = key[0]
+            shown = self.good.get(doc)
+            pages = self.built[(shown, doc)].pages if shown and (shown, doc) in self.built else 0
+        return {"rev": rev, "ok": ok, "stale": not ok and bool(pages), "doc": doc, "build": shown, "pages": pages,
+                "problems": [diagnostic(p, self.name) for p in problems]}
+
+    def _build(self, key: tuple[str, str], data: bytes, doc: str) -> None:
+        guide = api.load(self.path, data=data)
+        rendered, warnings = api.render_guide(guide, modes=(doc,))
+        self.built[key] = Built(rendered[doc].pdf, rendered[doc].pages, warnings)
+        while len(self.built) > KEPT:
+            self.built.popitem(last=False)
+
+    def picture(self, build: str, doc: str, page: int) -> Optional[bytes]:
+        """Page ``page`` (1-based) of a kept build, as a JPEG picture; None if there is no such page."""
+        key = (build, doc, page)
+        with self.lock:
+            if key in self.pictures:
+                self.pictures.move_to_end(key)
+                return self.pictures[key]
+            built = self.built.get((build, doc))
+            if built is None or not 1 <= page <= built.pages:
+                return None
+            png = self._render(build, doc, built, page)
+            self.pictures[key] = png
+            while len(self.pictures) > 64:
+                self.pictures.popitem(last=False)
+            return png
+
+    def _render(self, build: str, doc: str, built: Built, page: int) -> bytes:
+        import pypdfium2  # the `edit` extra; loaded with the first picture (start-up time)
+
+        if self._pdfium is None or self._pdfium[0] != (build, doc):
+            if self._pdfium is not None:
+                self._pdfium[1].close()
+            self._pdfium = ((build, doc), pypdfium2.PdfDocument(built.pdf))
+        bitmap = self._pdfium[1][page - 1].render(scale=SCALE)
+        out = io.BytesIO()
+        # JPEG at quality 90 without colour subsampling: text stays sharp, and it takes ~35 ms a page where
+        # PNG (even at compression level 1) took ~100 ms on the same two busy cores
+        bitmap.to_pil().save(out, format="JPEG", quality=90, subsampling=0)
+        return out.getvalue()
+
+    # ------------------------------------------------------------------ Build and Export
+    def build(self, versions: Optional[int], edition: Optional[str]) -> dict:
+        """What ``studyguide build GUIDE [--versions N] [--edition E] -o OUT`` writes, from the saved file."""
+        from .. import batch
+        from ..classroom import SetOptions
+
+        options = SetOptions(edition=edition, versions=versions)
+        with self.lock:
+            outcome = next(iter(batch.outcomes([self.path], self.out_dir, None, True, 1, options)))
+        if outcome.internal:
+            outcome.problems.append(f"internal error: {outcome.internal}")
+        return {"written": [f"{path} ({pages} pages)" for path, pages in outcome.outputs],
+                "warnings": outcome.warnings, "problems": outcome.problems}
+
+    def export(self, fmt: str) -> dict:
+        """What ``studyguide export GUIDE --to FMT -o OUT`` writes, from the saved file."""
+        with self.lock:
+            outcome = next(iter(api.export([self.path], fmt, self.out_dir)))
+        problems = [str(p) for p in getattr(outcome.error, "problems", None) or [outcome.error]] if outcome.error else []
+        return {"written": [str(p) for p in outcome.written], "warnings": [str(w) for w in outcome.warnings],
+                "problems": problems}
+
+    def close(self) -> None:
+        with self.lock:
+            if self._pdfium is not None:
+                self._pdfium[1].close()
+                self._pdfium = None

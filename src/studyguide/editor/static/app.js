@@ -1,0 +1,218 @@
+// The editor page: the YAML (StudyguideEditor, from codemirror.js) beside the pages the server draws.
+// Every pause in typing asks for a preview of the shown document; the answer brings the located
+// problems (underlined, and listed) and, when the guide built, the new pages. Save sends the text
+// with the hash of the file it was loaded from: the server refuses (409) if the file changed meanwhile.
+(() => {
+  'use strict';
+  const PAUSE_MS = 150;   // a pause in typing this long asks for a preview
+  const POLL_MS = 1000;   // how often the file on disk is compared with the one loaded
+  const parts = location.pathname.split('/');
+  const token = parts[1];
+  const name = decodeURIComponent(parts[3]);
+  const api = (path) => `/${token}/api/${encodeURIComponent(name)}/${path}`;
+  const $ = (id) => document.getElementById(id);
+
+  const state = {
+    base: null, saved: '', doc: 'student', rev: 0, timer: null, shown: null, pages: 0,
+    offered: null, stats: [], problems: [],
+  };
+  let ed = null;
+
+  async function call(path, body) {
+    const r = await fetch(api(path), body === undefined ? {} : {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    let data = {};
+    try { data = await r.json(); } catch (e) { data = {problems: [`${r.status} ${r.statusText}`]}; }
+    return {status: r.status, data};
+  }
+
+  function status(text, dirty) {
+    $('status').textContent = text;
+    $('status').className = dirty ? 'dirty' : '';
+  }
+
+  function dirty() { return ed && ed.getText() !== state.saved; }
+
+  function showDirty() { status(dirty() ? 'not saved' : 'saved', dirty()); }
+
+  // ---------------------------------------------------------------- previews
+  function schedule() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(preview, PAUSE_MS);
+  }
+
+  async function preview() {
+    const rev = ++state.rev;
+    const asked = performance.now();
+    const {data} = await call('preview', {text: ed.getText(), doc: state.doc, rev});
+    if (data.superseded || data.rev !== state.rev) return;  // a newer preview is on its way
+    showProblems(data.problems || []);
+    showPages(data, asked);
+  }
+
+  function showProblems(problems) {
+    state.problems = problems;
+    ed.setDiagnostics(problems.filter((p) => p.here).map((p) => ({
+      line: p.line, column: p.column, severity: p.severity, message: p.message})));
+    const list = $('problems');
+    list.replaceChildren();
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    $('problems-head').textContent = problems.length
+      ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'No problems';
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.className = p.severity;
+      li.textContent = p.text;
+      if (p.here) {
+        li.dataset.line = p.line;
+        li.title = 'Go to this line';
+        li.addEventListener('click', () => ed.goto(p.line, p.column));
+      }
+      list.append(li);
+    }
+  }
+
+  function showPages(data, asked) {
+    $('stale').hidden = !data.stale;
+    $('pages').classList.toggle('stale', !!data.stale);
+    if (!data.build) {
+      $('page-count').textContent = data.ok ? '' : 'no pages yet';
+      return;
+    }
+    state.pages = data.pages;
+    $('page-count').textContent = `${data.pages} page${data.pages === 1 ? '' : 's'}`;
+    if (data.build === state.shown && data.doc === $('pages').dataset.doc) return;
+    state.shown = data.build;
+    $('pages').dataset.doc = data.doc;
+    const box = $('pages');
+    const imgs = Array.from(box.querySelectorAll('img'));
+    for (let n = 1; n <= data.pages; n++) {
+      const img = imgs[n - 1] || box.appendChild(document.createElement('img'));
+      img.alt = `${data.doc === 'key' ? 'Answer key' : 'Handout'} page ${n} of ${data.pages}`;
+      img.loading = n <= 2 ? 'eager' : 'lazy';
+      img.dataset.build = data.build;
+      if (n === 1) {
+        img.onload = () => state.stats.push({rev: data.rev, ms: performance.now() - asked});
+      } else img.onload = null;
+      img.src = api(`page/${data.doc}/${data.build}/${n}.jpg`);
+    }
+    imgs.slice(data.pages).forEach((img) => img.remove());
+  }
+
+  function showDoc(doc) {
+    state.doc = doc;
+    $('show-student').setAttribute('aria-selected', String(doc === 'student'));
+    $('show-key').setAttribute('aria-selected', String(doc === 'key'));
+    preview();
+  }
+
+  // ---------------------------------------------------------------- saving, and the file on disk
+  async function save() {
+    const text = ed.getText();
+    status('saving…', true);
+    const {status: code, data} = await call('save', {text, base: state.base});
+    if (code === 409) {
+      offer(data.hash, 'The guide changed on disk since you opened it; it was not saved.');
+      status('not saved', true);
+      return false;
+    }
+    if (code !== 200) {
+      results(data, 'Save');
+      status('not saved', true);
+      return false;
+    }
+    state.base = data.hash;
+    state.saved = text;
+    showDirty();
+    return true;
+  }
+
+  function offer(hash, text) {
+    state.offered = hash;
+    $('conflict-text').textContent = text;
+    $('conflict').hidden = false;
+  }
+
+  async function poll() {
+    const {status: code, data} = await call('disk');
+    if (code === 200 && data.hash && data.hash !== state.base && data.hash !== state.offered) {
+      offer(data.hash, 'The guide changed on disk since you opened it (another program saved it).');
+    }
+  }
+
+  async function loadDisk() {
+    const {data} = await call('guide');
+    state.base = data.hash;
+    state.saved = data.text;
+    ed.setText(data.text);
+    $('conflict').hidden = true;
+    showDirty();
+    schedule();
+  }
+
+  function keepMine() {
+    state.base = state.offered;  // the next save writes over the disk's version, as chosen
+    $('conflict').hidden = true;
+    status('not saved: Save writes your version over the one on disk', true);
+  }
+
+  // ---------------------------------------------------------------- Build and Export
+  function results(data, what) {
+    const lines = [];
+    for (const w of data.written || []) lines.push(`wrote ${w}`);
+    for (const w of data.warnings || []) lines.push(w);
+    for (const p of data.problems || []) lines.push(p);
+    if (!lines.length) lines.push(`${what}: nothing was written`);
+    $('results-text').replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), {textContent: l})));
+    $('results').classList.toggle('failed', !!(data.problems && data.problems.length));
+    $('results').hidden = false;
+  }
+
+  async function run(what, path, body) {
+    if (dirty() && !(await save())) return;
+    status(`${what.toLowerCase()}ing…`, false);
+    const {data} = await call(path, body);
+    results(data, what);
+    showDirty();
+  }
+
+  // ---------------------------------------------------------------- start
+  async function start() {
+    $('name').textContent = name;
+    document.title = `${name} · studyguide edit`;
+    const {status: code, data} = await call('guide');
+    if (code !== 200) {
+      results(data, 'Open');
+      return;
+    }
+    state.base = data.hash;
+    state.saved = data.text;
+    for (const e of data.editions) $('edition').append(new Option(e, e));
+    for (const e of data.exports) $('export-to').append(new Option(e, e));
+    ed = StudyguideEditor.create($('editor'), {
+      doc: data.text, schema: data.schema, snippets: data.snippets,
+      onChange: () => { showDirty(); schedule(); }, onSave: () => { save(); },
+    });
+    window.studyguidePage = {editor: ed, state, preview};  // for the browser tests and the benchmark
+    $('save').addEventListener('click', save);
+    $('show-student').addEventListener('click', () => showDoc('student'));
+    $('show-key').addEventListener('click', () => showDoc('key'));
+    $('load-disk').addEventListener('click', loadDisk);
+    $('keep-mine').addEventListener('click', keepMine);
+    $('close-results').addEventListener('click', () => { $('results').hidden = true; });
+    $('build').addEventListener('click', () => run('Build', 'build', {
+      versions: parseInt($('versions').value, 10) || null, edition: $('edition').value}));
+    $('export').addEventListener('click', () => run('Export', 'export', {to: $('export-to').value}));
+    document.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save(); }
+    });
+    window.addEventListener('beforeunload', (e) => { if (dirty()) e.preventDefault(); });
+    setInterval(poll, POLL_MS);
+    showDirty();
+    preview();
+    ed.focus();
+  }
+
+  start();
+})();

@@ -1,0 +1,277 @@
+"""`studyguide edit`'s server, through Starlette's TestClient: who may ask, what is read and written.
+
+The browser itself is driven in test_editor_browser.py (marked "browser"); here every route is
+asked directly: refused without the token, from another Host or from another Origin; no path leads
+outside the guides; a save writes exactly the text sent, or nothing when the file changed on disk;
+Build and Export write what the CLI writes, where it writes it; the snippets build.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("starlette", reason="the `edit` extra is not installed: pip install -e '.[test,edit]'")
+pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx (the `test` extra)")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from studyguide import api, cli  # noqa: E402
+from studyguide.editor import check_installed, session, snippets  # noqa: E402
+from studyguide.editor.server import Editor, make_app  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+FROZEN = REPO / "tests" / "cases" / "frozen" / "china-foreign-police-training-2026-12.yaml"
+TOKEN = "tok-en_123"
+PORT = 8765
+HOST = f"127.0.0.1:{PORT}"
+GOOD = {"Host": HOST}
+MAYBE = "question 1.answer: expected true or false, found the text 'maybe'"
+SMALL = "title: Water\nquestions:\n  - type: true_false\n    prompt: Water is wet.\n    answer: true\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "water.yaml").write_text(SMALL, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not for the browser", encoding="utf-8")
+    return guides
+
+
+def client(folder: Path, only=None) -> TestClient:
+    editor = Editor(folder, folder.parent / "output", only)
+    return TestClient(make_app(editor, TOKEN, PORT), base_url=f"http://{HOST}", follow_redirects=False)
+
+
+def base_hash(folder: Path, name="water.yaml") -> str:
+    return session.digest((folder / name).read_bytes())
+
+
+# every kind of route: the chooser, new guide, the page, a static file, and each API call
+ROUTES = [
+    ("GET", "/", None), ("POST", "/new", {"name": "made"}), ("GET", "/edit/water.yaml", None),
+    ("GET", "/static/app.js", None), ("GET", "/api/water.yaml/guide", None), ("GET", "/api/water.yaml/disk", None),
+    ("POST", "/api/water.yaml/preview", {"text": SMALL, "doc": "student", "rev": 1}),
+    ("GET", "/api/water.yaml/page/student/0/1.jpg", None),
+    ("POST", "/api/water.yaml/save", {"text": "title: Hacked\n", "base": ""}),
+    ("POST", "/api/water.yaml/build", {}), ("POST", "/api/water.yaml/export", {"to": "quizlet"}),
+]
+ROUTE_IDS = [f"{m} {p}" for m, p, _ in ROUTES]
+
+
+def ask(c: TestClient, method: str, path: str, body, headers, token=TOKEN):
+    return c.request(method, f"/{token}{path}", json=body, headers=headers)
+
+
+@pytest.mark.parametrize("method,path,body", ROUTES, ids=ROUTE_IDS)
+@pytest.mark.parametrize("why,headers,token", [
+    ("token", GOOD, "wrong-token"),
+    ("token", GOOD, ""),
+    ("Host", {"Host": "evil.example:8765"}, TOKEN),
+    ("Host", {"Host": "127.0.0.1:9999"}, TOKEN),  # DNS rebinding lands with the attacker's name or port
+    ("Origin", {**GOOD, "Origin": "http://evil.example"}, TOKEN),
+    ("Origin", {**GOOD, "Origin": "http://127.0.0.1:9999"}, TOKEN),
+    ("Origin", {**GOOD, "Origin": "null"}, TOKEN),
+], ids=["token", "no-token", "host", "host-port", "origin", "origin-port", "origin-null"])
+def test_a_wrong_token_host_or_origin_is_refused_on_every_route(folder, method, path, body, why, headers, token):
+    before = sorted(p.name for p in folder.parent.rglob("*"))
+    r = ask(client(folder), method, path, body, headers, token)
+    assert r.status_code == 403
+    assert why in r.text or ("token" in r.text and why == "token")
+    assert (folder / "water.yaml").read_text(encoding="utf-8") == SMALL  # nothing written
+    assert sorted(p.name for p in folder.parent.rglob("*")) == before
+
+
+@pytest.mark.parametrize("method,path,body", ROUTES, ids=ROUTE_IDS)
+@pytest.mark.parametrize("headers", [GOOD, {"Host": f"localhost:{PORT}"}, {**GOOD, "Origin": f"http://{HOST}"}],
+                         ids=["ip", "localhost", "same-origin"])
+def test_the_right_token_host_and_origin_are_let_in(folder, method, path, body, headers):
+    r = ask(client(folder), method, path, body, headers)
+    assert r.status_code != 403, r.text
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../../secret.txt", "/static/..%2f..%2fsecret.txt", "/static/%2e%2e%2f%2e%2e%2fsecret.txt",
+    "/static/__init__.py", "/static/session.py", "/edit/..%2fsecret.txt", "/api/..%2fsecret.txt/guide",
+    "/api/%2e%2e%2fsecret.txt/guide", "/api/..%2f..%2fpyproject.toml/guide", "/api/secret.txt/guide",
+    "/api/water.yaml/page/student/..%2f..%2fsecret.txt/1.jpg",
+])
+def test_no_path_leads_outside_the_static_files_and_the_guides(folder, path):
+    r = client(folder).get(f"/{TOKEN}{path}", headers=GOOD)
+    assert r.status_code in (403, 404)  # 403: the client folded the '..' away, and with it the token
+    assert "not for the browser" not in r.text and "def " not in r.text
+
+
+def test_a_named_guide_is_the_only_one_served(folder):
+    (folder / "other.yaml").write_text(SMALL, encoding="utf-8")
+    c = client(folder, only="water.yaml")
+    assert c.get(f"/{TOKEN}/api/other.yaml/guide", headers=GOOD).status_code == 404
+    assert c.get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()["text"] == SMALL
+    r = c.get(f"/{TOKEN}/", headers=GOOD)
+    assert r.status_code == 303 and r.headers["location"] == "edit/water.yaml"
+    assert c.post(f"/{TOKEN}/new", json={"name": "x"}, headers=GOOD).status_code == 400  # no new guides then
+
+
+def test_save_writes_exactly_the_text_sent(folder):
+    c = client(folder)
+    text = "title: Wasser – “nass” 水\r\nsubtitle: no newline at the end"
+    r = c.post(f"/{TOKEN}/api/water.yaml/save", json={"text": text, "base": base_hash(folder)}, headers=GOOD)
+    assert r.status_code == 200
+    assert (folder / "water.yaml").read_bytes() == text.encode("utf-8")
+    assert r.json()["hash"] == base_hash(folder)
+    assert [p.name for p in folder.iterdir()] == ["water.yaml"]  # no temporary file left
+
+
+def test_a_file_changed_on_disk_is_never_overwritten(folder):
+    c = client(folder)
+    loaded = c.get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()
+    (folder / "water.yaml").write_text("title: Changed by another program\n", encoding="utf-8")
+    assert c.get(f"/{TOKEN}/api/water.yaml/disk", headers=GOOD).json()["hash"] != loaded["hash"]
+    r = c.post(f"/{TOKEN}/api/water.yaml/save", json={"text": "title: Mine\n", "base": loaded["hash"]}, headers=GOOD)
+    assert r.status_code == 409
+    assert r.json()["text"] == "title: Changed by another program\n"
+    assert (folder / "water.yaml").read_text(encoding="utf-8") == "title: Changed by another program\n"
+    # "keep mine": saved over the disk's version only with that version's hash
+    r = c.post(f"/{TOKEN}/api/water.yaml/save", json={"text": "title: Mine\n", "base": r.json()["hash"]}, headers=GOOD)
+    assert r.status_code == 200 and (folder / "water.yaml").read_text(encoding="utf-8") == "title: Mine\n"
+
+
+def test_preview_locates_a_mistake_and_keeps_the_last_good_pages(folder):
+    c = client(folder)
+    preview = f"/{TOKEN}/api/water.yaml/preview"
+    good = c.post(preview, json={"text": SMALL, "doc": "student", "rev": 1}, headers=GOOD).json()
+    assert good["ok"] and good["pages"] == 1 and not good["problems"]
+    page = c.get(f"/{TOKEN}/api/water.yaml/page/student/{good['build']}/1.jpg", headers=GOOD)
+    assert page.status_code == 200 and page.headers["content-type"] == "image/jpeg" and page.content[:2] == b"\xff\xd8"
+    bad = SMALL.replace("answer: true", "answer: maybe")
+    r = c.post(preview, json={"text": bad, "doc": "student", "rev": 2}, headers=GOOD).json()
+    assert not r["ok"] and r["stale"] and r["build"] == good["build"] and r["pages"] == 1
+    [problem] = r["problems"]
+    assert (problem["line"], problem["column"], problem["severity"], problem["here"]) == (5, 13, "error", True)
+    assert problem["text"] == f"{folder / 'water.yaml'}:5:13: {MAYBE}"
+    stale = c.post(preview, json={"text": SMALL, "doc": "student", "rev": 1}, headers=GOOD).json()
+    assert stale == {"rev": 1, "superseded": True}  # an older edit's preview, asked for late: dropped
+    key = c.post(preview, json={"text": SMALL, "doc": "key", "rev": 3}, headers=GOOD).json()
+    assert key["ok"] and key["doc"] == "key"
+    assert c.get(f"/{TOKEN}/api/water.yaml/page/key/{key['build']}/2.jpg", headers=GOOD).status_code == 404
+
+
+def test_the_preview_is_the_page_build_draws(folder, tmp_path):
+    """The handout previewed (from text, in the warm process) is byte for byte the one `build` writes."""
+    text = FROZEN.read_text(encoding="utf-8")
+    (folder / "frozen.yaml").write_text(text, encoding="utf-8")
+    s = session.Session(folder / "frozen.yaml", tmp_path / "out")
+    r = s.preview(text, "student", 1)
+    built = api.build(folder / "frozen.yaml", tmp_path / "cli")
+    assert s.built[(r["build"], "student")].pdf == built.outputs[0].path.read_bytes()
+
+
+def test_build_and_export_write_what_the_cli_writes(folder, tmp_path, monkeypatch):
+    c = client(folder)
+    r = c.post(f"/{TOKEN}/api/water.yaml/build", json={"versions": 2, "edition": "large-print"}, headers=GOOD).json()
+    assert not r["problems"]
+    out = folder.parent / "output"
+    monkeypatch.chdir(folder.parent)
+    res = CliRunner().invoke(cli.cli, ["build", "guides/water.yaml", "--versions", "2", "--edition", "large-print",
+                                       "-o", str(tmp_path / "cli")])
+    assert res.exit_code == 0, res.output
+    made = sorted(p.name for p in out.iterdir())
+    assert made == sorted(p.name for p in (tmp_path / "cli").iterdir()) and "water-large-print-B-key.pdf" in made
+    assert sorted(w.split(" (")[0] for w in r["written"]) == [str(out / name) for name in made]
+    for name in made:
+        assert (out / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+    r = c.post(f"/{TOKEN}/api/water.yaml/export", json={"to": "moodle"}, headers=GOOD).json()
+    assert r["written"] == [str(out / "water-moodle.xml")] and not r["problems"]
+    res = CliRunner().invoke(cli.cli, ["export", "guides/water.yaml", "--to", "moodle", "-o", str(tmp_path / "cli")])
+    assert (out / "water-moodle.xml").read_bytes() == (tmp_path / "cli" / "water-moodle.xml").read_bytes()
+
+
+def test_build_shows_a_broken_guide_located(folder):
+    (folder / "water.yaml").write_text(SMALL.replace("answer: true", "answer: maybe"), encoding="utf-8")
+    r = client(folder).post(f"/{TOKEN}/api/water.yaml/build", json={}, headers=GOOD).json()
+    assert r["written"] == [] and r["problems"] == [f"{folder / 'water.yaml'}:5:13: {MAYBE}"]
+
+
+def test_the_chooser_lists_the_guides_and_makes_a_new_one_from_the_starter(folder):
+    c = client(folder)
+    page = c.get(f"/{TOKEN}/", headers=GOOD).text
+    assert 'href="edit/water.yaml"' in page
+    r = c.post(f"/{TOKEN}/new", json={"name": "unit-4"}, headers=GOOD)
+    assert r.json() == {"url": "edit/unit-4.yaml"}
+    assert (folder / "unit-4.yaml").read_bytes() == api.STARTER.read_bytes()
+    again = c.post(f"/{TOKEN}/new", json={"name": "unit-4.yaml"}, headers=GOOD)
+    assert again.status_code == 400 and "already exists" in again.json()["problems"][0]
+    bad = c.post(f"/{TOKEN}/new", json={"name": "../evil"}, headers=GOOD)
+    assert bad.status_code == 400 and not (folder.parent / "evil.yaml").exists()
+
+
+def test_the_page_gets_the_schema_and_snippets(folder):
+    data = client(folder).get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()
+    assert data["schema"]["properties"]["questions"]["items"]["oneOf"]
+    labels = [s["label"] for s in data["snippets"]]
+    assert {f"question: {kind}" for kind in ("multiple_choice", "select_all", "true_false", "fill_in_blank",
+                                             "matching", "ordering", "short_answer", "essay")} <= set(labels)
+    assert "section: vocabulary" in labels and "section: questions" in labels
+
+
+@pytest.mark.parametrize("snippet", snippets.snippets(), ids=lambda s: s["label"])
+def test_every_snippet_builds_inside_a_guide(snippet, tmp_path):
+    """Inserted as it is (every field left with its text), at the indentation CodeMirror gives it."""
+    body = snippets.filled(snippet["text"])
+    assert "${" not in body
+    if snippet["label"].startswith("question:"):
+        text = "title: T\nquestions:\n" + "\n".join("  " + line for line in body.splitlines()) + "\n"
+    else:
+        text = "title: T\n" + body + "\n"
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    guide = api.load(path)
+    assert not [w for w in guide.warnings if "unknown" in w.message]
+    if snippet["label"].startswith("question:"):
+        assert guide.questions[0].kind == snippet["label"].split(": ")[1]
+
+
+def test_without_the_extra_edit_says_how_to_install_it(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a))
+    with pytest.raises(Exception) as caught:
+        check_installed()
+    assert "pip install 'studyguide[edit]'" in str(caught.value)
+    res = CliRunner().invoke(cli.cli, ["edit", "guides", "--no-browser"])
+    assert res.exit_code != 0 and "Traceback" not in res.output
+    assert isinstance(res.exception, Exception) and "pip install 'studyguide[edit]'" in str(res.exception)
+
+
+def test_edit_starts_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
+    guide = tmp_path / "guides" / "water.yaml"
+    guide.parent.mkdir()
+    guide.write_text(SMALL, encoding="utf-8")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "studyguide", "edit", str(guide), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = proc.stdout.readline()
+        url = line.split(" at ")[1].strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/edit/water.yaml")
+        import httpx
+
+        page = httpx.get(url)
+        assert page.status_code == 200 and "codemirror.js" in page.text
+        assert httpx.get(url.replace("/edit/", "/x/", 1).replace(url.split("/")[3], "nope")).status_code == 403
+        elapsed = time.perf_counter() - start
+        assert elapsed < 5, elapsed  # 1 s on a quiet machine (bench/editor.py measures it); generous here
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "stopped the editor" in err and "Traceback" not in err
