@@ -1,0 +1,173 @@
+"""`studyguide edit` in a real browser: Debian's chromium, driven by Playwright.
+
+The editor is started as a teacher starts it (`studyguide edit GUIDE --no-browser`, in its own
+process) on a copy of the benchmark's guide; the test types into CodeMirror as a teacher would.
+Skipped, with the reason, where chromium or Playwright is not installed (.ci/run installs both).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("STUDYGUIDE_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+REPO = Path(__file__).resolve().parent.parent
+FROZEN = REPO / "tests" / "cases" / "frozen" / "china-foreign-police-training-2026-12.yaml"
+MISTAKE_LINE = 293  # `answer: true` of a true/false question
+
+
+def _skip_reason():
+    if not Path(CHROMIUM).exists():
+        return f"no chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -e '.[test,edit]')"
+    try:
+        import starlette, uvicorn  # noqa: F401, E401
+    except ImportError:
+        return "the `edit` extra is not installed (pip install -e '.[test,edit]')"
+    return None
+
+
+if _skip_reason():
+    pytest.skip(_skip_reason(), allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+class Editor:
+    """``studyguide edit GUIDE --no-browser`` in its own process; its address."""
+
+    def __init__(self, guide: Path, cwd: Path):
+        self.proc = subprocess.Popen([sys.executable, "-m", "studyguide", "edit", str(guide), "--no-browser"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+        line = self.proc.stdout.readline()
+        match = re.search(r" at (http://127\.0\.0\.1:\d+/\S+)", line)
+        assert match, line + self.proc.stderr.read()
+        self.url = match.group(1)
+
+    def stop(self) -> str:
+        self.proc.send_signal(signal.SIGINT)
+        _, err = self.proc.communicate(timeout=15)
+        assert self.proc.returncode == 0, err
+        return err
+
+
+@pytest.fixture
+def editing(tmp_path):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    guide = guides / "china.yaml"
+    shutil.copyfile(FROZEN, guide)
+    ed = Editor(guide, tmp_path)
+    yield guide, ed
+    ed.stop()
+
+
+def first_page(page):
+    img = page.locator("#pages img").first
+    expect(img).to_have_js_property("complete", True)
+    page.wait_for_function("() => { const i = document.querySelector('#pages img'); return i && i.complete && i.naturalWidth > 0 }")
+    return img
+
+
+def type_at(page, line: int, column: int, text: str):
+    page.evaluate(f"() => window.studyguidePage.editor.goto({line}, {column})")
+    page.keyboard.type(text)
+
+
+def test_type_a_mistake_see_it_fix_it_see_the_pages_save_it(browser, editing):
+    guide, ed = editing
+    original = guide.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1500, "height": 950})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(ed.url)
+    expect(page.locator(".cm-content")).to_be_visible()
+    first_page(page)
+    expect(page.locator("#page-count")).to_have_text(re.compile(r"^\d+ pages$"))
+    expect(page.locator("#problems-head")).to_have_text("No problems")
+    before = page.locator("#pages img").first.screenshot()
+    build_before = page.locator("#pages img").first.get_attribute("data-build")
+
+    # a mistake: `answer: truex` on a true/false question
+    type_at(page, MISTAKE_LINE, len("    answer: true") + 1, "x")
+    item = page.locator("#problems li.error").first
+    expect(item).to_contain_text(f"china.yaml:{MISTAKE_LINE}:13: question")
+    expect(item).to_contain_text("expected true or false, found the text 'truex'")
+    expect(page.locator("#stale")).to_be_visible()  # the last good pages stay, marked
+    assert page.locator("#pages img").first.get_attribute("data-build") == build_before
+    expect(page.locator(".cm-lintRange-error")).to_have_count(1)  # underlined in the editor
+    # the list is clickable: the cursor goes to the mistake
+    page.evaluate("() => window.studyguidePage.editor.goto(1, 1)")
+    item.click()
+    head = page.evaluate("() => { const v = window.studyguidePage.editor.view; const h = v.state.selection.main.head;"
+                         " const l = v.state.doc.lineAt(h); return [l.number, h - l.from + 1] }")
+    assert head == [MISTAKE_LINE, 13]
+
+    # fixed: the problem goes, and a change to the title shows in the pages
+    type_at(page, MISTAKE_LINE, len("    answer: truex") + 1, "")
+    page.keyboard.press("Backspace")
+    expect(page.locator("#problems-head")).to_have_text("No problems")
+    expect(page.locator("#stale")).to_be_hidden()
+    type_at(page, 11, len("title: China’s Plan to Train Foreign Police") + 1, " Revised")
+    expect(page.locator("#pages img").first).not_to_have_attribute("data-build", build_before)
+    first_page(page)
+    page.wait_for_timeout(100)
+    assert page.locator("#pages img").first.screenshot() != before
+
+    # saved with Ctrl+S: on disk, exactly what was typed
+    page.keyboard.press("Control+s")
+    expect(page.locator("#status")).to_have_text("saved")
+    expected = original.replace("title: China’s Plan to Train Foreign Police",
+                                "title: China’s Plan to Train Foreign Police Revised", 1)
+    assert guide.read_text(encoding="utf-8") == expected
+    assert page.evaluate("() => window.studyguidePage.editor.getText()") == expected
+    assert not errors
+
+
+def test_a_change_on_disk_is_offered_never_overwritten(browser, editing):
+    guide, ed = editing
+    page = browser.new_page()
+    page.goto(ed.url)
+    first_page(page)
+    type_at(page, 11, 7, "My ")
+    other = guide.read_text(encoding="utf-8").replace("China’s Plan", "Another program’s plan")
+    guide.write_text(other, encoding="utf-8")
+    expect(page.locator("#conflict")).to_be_visible(timeout=5000)  # noticed by the poll
+    page.locator("#save").click()  # refused: the file changed
+    expect(page.locator("#status")).to_have_text("not saved")
+    assert guide.read_text(encoding="utf-8") == other
+    page.locator("#load-disk").click()
+    expect(page.locator("#conflict")).to_be_hidden()
+    assert page.evaluate("() => window.studyguidePage.editor.getText()") == other
+
+
+def test_key_switch_shows_the_answer_key(browser, editing):
+    guide, ed = editing
+    page = browser.new_page()
+    page.goto(ed.url)
+    first_page(page)
+    page.locator("#show-key").click()
+    expect(page.locator("#pages")).to_have_attribute("data-doc", "key")
+    expect(page.locator("#pages img").first).to_have_attribute("alt", re.compile("^Answer key page 1 of"))
+    first_page(page)
