@@ -1,0 +1,105 @@
+"""The editor bundle of `studyguide edit`: the committed codemirror.js, its licences, and
+the completion logic inside it (tested with Node's own runner where node is installed).
+
+The bundle is built from editor-src/ by editor-src/build.sh (docs/editor-bundle.md)."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from studyguide.reading.editor_schema import guide_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITOR_SRC = ROOT / "editor-src"
+STATIC = ROOT / "src" / "studyguide" / "editor" / "static"
+BUNDLE = STATIC / "codemirror.js"
+LICENCES = STATIC / "THIRD-PARTY-LICENSES.txt"
+LOCK = EDITOR_SRC / "package-lock.json"
+
+
+def _node_major():
+    node = shutil.which("node")
+    if node is None:
+        return None
+    out = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout
+    match = re.match(r"v(\d+)", out.strip())
+    return int(match.group(1)) if match else None
+
+
+@pytest.mark.node
+def test_completion_and_position_logic_under_node():
+    major = _node_major()
+    if major is None:
+        pytest.skip("node is not installed: the editor's JS tests (editor-src/test/) need Node 18 or later")
+    if major < 18:
+        pytest.skip(f"node {major} is too old for `node --test` (Node 18 or later)")
+    run = subprocess.run(
+        ["node", "--test", "test/"], cwd=EDITOR_SRC, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert re.search(r"^# fail 0$", run.stdout, re.M), run.stdout[-2000:]
+    passed = int(re.search(r"^# pass (\d+)$", run.stdout, re.M).group(1))
+    assert passed >= 25, run.stdout[-2000:]
+
+
+def test_the_js_tests_use_the_schema_studyguide_prints():
+    fixture = json.loads((EDITOR_SRC / "test" / "fixtures" / "schema.json").read_text(encoding="utf-8"))
+    assert fixture == guide_schema(), (
+        "editor-src/test/fixtures/schema.json is stale: "
+        "run `studyguide schema > editor-src/test/fixtures/schema.json` and `node --test editor-src/test/`"
+    )
+
+
+def test_the_bundle_is_committed_minified_and_defines_the_editor():
+    text = BUNDLE.read_text(encoding="ascii")  # esbuild writes it with charset=ascii
+    assert text.startswith("/* studyguide editor bundle:")
+    assert "THIRD-PARTY-LICENSES.txt" in text.splitlines()[0]
+    assert "globalThis.StudyguideEditor=" in text.replace(" ", "")
+    assert "sourceMappingURL" not in text
+    # one minified IIFE: a banner line, the code, nothing from the build machine
+    lines = text.splitlines()
+    assert len(lines) < 40, len(lines)
+    assert lines[1].startswith("(()=>{"), lines[1][:40]
+    assert "/work/" not in text and "node_modules" not in text
+    assert 200_000 < len(text.encode()) < 700_000, len(text.encode())
+
+
+def _lock_runtime_packages():
+    lock = json.loads(LOCK.read_text(encoding="utf-8"))
+    return {
+        path[len("node_modules/"):]: meta["version"]
+        for path, meta in lock["packages"].items()
+        if path.startswith("node_modules/") and not meta.get("dev")
+    }
+
+
+def test_the_licences_account_for_every_runtime_package_of_the_lock():
+    text = LICENCES.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\nInstalled with them but with no code in the bundle")
+    bundled = dict(re.findall(r"^- (\S+) (\S+) \(", head, re.M))
+    unused = dict(re.findall(r"^- (\S+) (\S+)$", rest.split("\n=====", 1)[0], re.M))
+    runtime = _lock_runtime_packages()
+    assert {**bundled, **unused} == runtime, "rebuild with editor-src/build.sh after changing the lock"
+    assert not set(bundled) & set(unused)
+    for name in ["codemirror", "@codemirror/view", "@codemirror/lang-yaml", "@codemirror/lint", "@lezer/yaml"]:
+        assert name in bundled, name
+    # each bundled package's licence text follows under its own heading
+    for name, version in bundled.items():
+        section = re.search(rf"^{re.escape(name)} {re.escape(version)}\nLicense: (\S+)\n\n(.+?)(?=\n=====|\Z)", text, re.M | re.S)
+        assert section, name
+        assert len(section.group(2)) > 200, name
+        if section.group(1) == "MIT":
+            assert "Permission is hereby granted, free of charge" in section.group(2), name
+
+
+def test_the_editor_packages_are_pinned_exactly():
+    package = json.loads((EDITOR_SRC / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads(LOCK.read_text(encoding="utf-8"))["packages"]
+    for group in ("dependencies", "devDependencies"):
+        for name, version in package[group].items():
+            assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name}: {version} is a range"
+            assert lock[f"node_modules/{name}"]["version"] == version, name
