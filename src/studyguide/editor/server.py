@@ -24,13 +24,19 @@ from starlette.routing import Route
 
 from .. import api
 from ..errors import StudyguideError
-from ..export import ALIASES, FORMATS
 from ..files import safe_stem
 from . import session as sessions, snippets
 
 STATIC = Path(__file__).with_name("static")
 EDITIONS = ("standard", "large-print", "readable")
-EXPORTS = tuple(sorted(set(FORMATS) | set(ALIASES)))
+
+
+def exports() -> tuple[str, ...]:
+    """The export formats (as `studyguide export --to` takes them); imported when a guide is opened, not at start."""
+    from ..export import ALIASES, FORMATS
+
+    return tuple(sorted(set(FORMATS) | set(ALIASES)))
+
 HEADERS = {  # the page runs only its own scripts, is never framed, and nothing is cached
     "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
@@ -165,7 +171,7 @@ def make_app(editor: Editor, token: str, port: int):
 
     async def load(request, s):
         text, hash_ = await run_in_threadpool(s.read)
-        return _json({"name": s.name, "text": text, "hash": hash_, "exports": EXPORTS, "editions": EDITIONS,
+        return _json({"name": s.name, "text": text, "hash": hash_, "exports": exports(), "editions": EDITIONS,
                       **snippets.completion_data()})
 
     async def disk(request, s):
@@ -201,8 +207,8 @@ def make_app(editor: Editor, token: str, port: int):
 
     async def export(request, s):
         fmt = (await _body(request)).get("to")
-        if fmt not in EXPORTS:
-            return _json({"problems": [f"export: choose one of {', '.join(EXPORTS)}"]}, 400)
+        if fmt not in exports():
+            return _json({"problems": [f"export: choose one of {', '.join(exports())}"]}, 400)
         return _json(await run_in_threadpool(s.export, fmt))
 
     t = f"/{token}"

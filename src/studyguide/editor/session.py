@@ -120,6 +120,7 @@ class Session:
                 self.built.move_to_end(key)
                 problems = self.built[key].warnings
                 self.good[doc] = key[0]
+                self._picture(key[0], doc, 1)  # the first page, drawn now: the page asks for it next
             shown = self.good.get(doc)
             pages = self.built[(shown, doc)].pages if shown and (shown, doc) in self.built else 0
         return {"rev": rev, "ok": ok, "stale": not ok and bool(pages), "doc": doc, "build": shown, "pages": pages,
@@ -134,19 +135,22 @@ class Session:
 
     def picture(self, build: str, doc: str, page: int) -> Optional[bytes]:
         """Page ``page`` (1-based) of a kept build, as a JPEG picture; None if there is no such page."""
-        key = (build, doc, page)
         with self.lock:
-            if key in self.pictures:
-                self.pictures.move_to_end(key)
-                return self.pictures[key]
-            built = self.built.get((build, doc))
-            if built is None or not 1 <= page <= built.pages:
-                return None
-            png = self._render(build, doc, built, page)
-            self.pictures[key] = png
-            while len(self.pictures) > 64:
-                self.pictures.popitem(last=False)
-            return png
+            return self._picture(build, doc, page)
+
+    def _picture(self, build: str, doc: str, page: int) -> Optional[bytes]:
+        key = (build, doc, page)
+        if key in self.pictures:
+            self.pictures.move_to_end(key)
+            return self.pictures[key]
+        built = self.built.get((build, doc))
+        if built is None or not 1 <= page <= built.pages:
+            return None
+        jpeg = self._render(build, doc, built, page)
+        self.pictures[key] = jpeg
+        while len(self.pictures) > 64:
+            self.pictures.popitem(last=False)
+        return jpeg
 
     def _render(self, build: str, doc: str, built: Built, page: int) -> bytes:
         import pypdfium2  # the `edit` extra; loaded with the first picture (start-up time)

@@ -4,7 +4,7 @@
 // with the hash of the file it was loaded from: the server refuses (409) if the file changed meanwhile.
 (() => {
   'use strict';
-  const PAUSE_MS = 150;   // a pause in typing this long asks for a preview
+  const PAUSE_MS = 120;   // a pause in typing this long asks for a preview
   const POLL_MS = 1000;   // how often the file on disk is compared with the one loaded
   const parts = location.pathname.split('/');
   const token = parts[1];
@@ -90,10 +90,10 @@
     for (let n = 1; n <= data.pages; n++) {
       const img = imgs[n - 1] || box.appendChild(document.createElement('img'));
       img.alt = `${data.doc === 'key' ? 'Answer key' : 'Handout'} page ${n} of ${data.pages}`;
-      img.loading = n <= 2 ? 'eager' : 'lazy';
+      img.loading = n === 1 ? 'eager' : 'lazy';  // the first is drawn with the preview; the rest when seen
       img.dataset.build = data.build;
       if (n === 1) {
-        img.onload = () => state.stats.push({rev: data.rev, ms: performance.now() - asked});
+        img.onload = () => state.stats.push({rev: data.rev, asked, shown: performance.now()});
       } else img.onload = null;
       img.src = api(`page/${data.doc}/${data.build}/${n}.jpg`);
     }

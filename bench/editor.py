@@ -1,0 +1,135 @@
+"""`studyguide edit`'s two figures: how soon the server answers, and how soon the preview follows a pause.
+
+    python bench/editor.py              # 5 starts, 20 edits in chromium, 20 in process; prints the figures
+    python bench/editor.py --edits 40
+
+Needs '.[test,edit]' and /usr/bin/chromium. Run by hand; not part of the test suite.
+
+- start: `studyguide edit GUIDE --no-browser` from the process's start until the address is printed
+  and the page's first request is answered (the 1 s target).
+- preview, in the browser: the first guide (tests/cases/frozen/...) open in chromium; each edit
+  types one letter into a different place, then pauses. Measured from the last keystroke until the
+  first page's new picture has loaded in the page: the pause the page waits for (PAUSE_MS in
+  app.js), the build of the shown document, the picture, and the browser's work (the 300 ms target
+  is for the time after the pause: the figure minus PAUSE_MS).
+- preview, in process: Session.preview (load, validate, lay out and write the handout from the
+  typed text, warm) and the first page's picture, without the browser and the HTTP around them.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FROZEN = REPO / "tests" / "cases" / "frozen" / "china-foreign-police-training-2026-12.yaml"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+PAUSE_MS = int(re.search(r"PAUSE_MS = (\d+)", (REPO / "src/studyguide/editor/static/app.js").read_text()).group(1))
+
+
+def spread(values: list[float]) -> str:
+    values = sorted(values)
+    p90 = values[min(len(values) - 1, round(0.9 * (len(values) - 1)))]
+    return f"median {statistics.median(values):.0f} ms, p90 {p90:.0f} ms, min {values[0]:.0f}, max {values[-1]:.0f} (n={len(values)})"
+
+
+def start(guide: Path, cwd: Path):
+    began = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "studyguide", "edit", str(guide), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+    url = re.search(r" at (\S+)", proc.stdout.readline()).group(1)
+    urllib.request.urlopen(url).read()
+    return proc, url, (time.perf_counter() - began) * 1000
+
+
+def stop(proc) -> None:
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=15)
+
+
+def edit_lines(text: str, n: int) -> list[int]:
+    """Lines of prose to type into, spread over the guide (`prompt:` and `definition:` lines)."""
+    lines = [i for i, line in enumerate(text.splitlines(), 1) if re.match(r"\s+(- )?(prompt|definition|view): \S", line)]
+    step = max(1, len(lines) // n)
+    return (lines[::step] * n)[:n]
+
+
+def browser_figures(url: str, text: str, edits: int) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    lines = text.splitlines()
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url)
+        page.wait_for_function("() => window.studyguidePage && window.studyguidePage.state.stats.length > 0")
+        page.evaluate("() => document.addEventListener('keydown', () => { window.lastKey = performance.now() }, true)")
+        for line in edit_lines(text, edits):
+            seen = page.evaluate("() => window.studyguidePage.state.stats.length")
+            page.evaluate(f"() => window.studyguidePage.editor.goto({line}, {len(lines[line - 1]) + 1})")
+            page.keyboard.type("s")
+            page.wait_for_function(f"() => window.studyguidePage.state.stats.length > {seen}", timeout=10000)
+            out.append(page.evaluate("() => window.studyguidePage.state.stats.at(-1).shown - window.lastKey"))
+            lines[line - 1] += "s"
+            page.wait_for_timeout(300)
+        browser.close()
+    return out
+
+
+def in_process(path: Path, text: str, edits: int) -> list[float]:
+    from studyguide.editor.session import Session
+    from studyguide.watch import cache
+
+    cache.acquire()
+    s = Session(path, path.parent / "out")
+    s.preview(text, "student", 0)
+    lines = text.splitlines()
+    out = []
+    for rev, line in enumerate(edit_lines(text, edits), 1):
+        lines[line - 1] += "s"
+        began = time.perf_counter()
+        r = s.preview("\n".join(lines) + "\n", "student", rev)
+        assert r["ok"], r["problems"]
+        s.picture(r["build"], "student", 1)
+        out.append((time.perf_counter() - began) * 1000)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--starts", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        guide = Path(tmp) / "guides" / "china.yaml"
+        guide.parent.mkdir()
+        shutil.copyfile(FROZEN, guide)
+        text = guide.read_text(encoding="utf-8")
+        starts = []
+        for _ in range(args.starts):
+            proc, url, ms = start(Path("guides/china.yaml"), Path(tmp))
+            starts.append(ms)
+            stop(proc)
+        print(f"start (process start → address printed → first request answered): {spread(starts)}")
+        proc, url, _ = start(Path("guides/china.yaml"), Path(tmp))
+        try:
+            shown = browser_figures(url, text, args.edits)
+        finally:
+            stop(proc)
+        print(f"preview in chromium, last keystroke → new first page shown: {spread(shown)}")
+        print(f"  the same after the {PAUSE_MS} ms pause: {spread([v - PAUSE_MS for v in shown])}")
+        print(f"preview in process (build the handout + picture of page 1): {spread(in_process(guide, text, args.edits))}")
+
+
+if __name__ == "__main__":
+    main()
