@@ -157,6 +157,9 @@ def test_a_change_on_disk_is_offered_never_overwritten(browser, editing):
     page.locator("#save").click()  # refused: the file changed
     expect(page.locator("#status")).to_have_text("not saved")
     assert guide.read_text(encoding="utf-8") == other
+    page.locator("#build").click()  # nor built or exported until the teacher chooses a version
+    expect(page.locator("#results")).to_contain_text('Build: the guide changed on disk; choose "Load it"')
+    assert not (guide.parent.parent / "output").exists()
     page.locator("#load-disk").click()
     expect(page.locator("#conflict")).to_be_hidden()
     assert page.evaluate("() => window.studyguidePage.editor.getText()") == other

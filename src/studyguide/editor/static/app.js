@@ -170,6 +170,10 @@
   }
 
   async function run(what, path, body) {
+    if (!$('conflict').hidden) {  // the file on disk is not the one shown: which one to build is the teacher's call
+      results({problems: [`${what}: the guide changed on disk; choose "Load it" or "Keep mine" (then Save) first`]}, what);
+      return;
+    }
     if (dirty() && !(await save())) return;
     status(`${what.toLowerCase()}ing…`, false);
     const {data} = await call(path, body);
