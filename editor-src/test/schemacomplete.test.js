@@ -101,3 +101,14 @@ test("$ref, $defs and allOf are followed", () => {
   assert.equal(schemaAt(root, ["list", 0, "a"], [{}, null, {}])[0].enum.length, 2);
   assert.equal(alternatives(root, { anyOf: [{ const: 1 }, { const: 2 }] }).length, 2);
 });
+
+test("patternProperties lead to their schema; a pattern JS cannot read matches nothing", () => {
+  const root = {
+    type: "object",
+    properties: {
+      labels: { type: "object", patternProperties: { "^x_": { enum: ["a"] }, "(?i:bad)": { enum: ["b"] } }, additionalProperties: false },
+    },
+  };
+  assert.deepEqual(labels(completionsAt(root, at("labels:\n  x_one: ¦")).values), ["a"]);
+  assert.deepEqual(completionsAt(root, at("labels:\n  bad: ¦")).values, []);
+});
