@@ -146,7 +146,14 @@ function hint(root, node) {
   for (const alt of alts) {
     if (alt.const !== undefined) words.add("fixed");
     else if (alt.enum) words.add("one of " + alt.enum.length);
-    else for (const t of types(alt) || []) words.add(TYPE_WORDS[t] || t);
+    else {
+      // text that may also be written as a number, yes/no or nothing is text
+      const t = types(alt) || [];
+      const anyText = t.includes("string") && t.includes("null");
+      for (const x of anyText ? t.filter((y) => !["number", "integer", "boolean", "null"].includes(y)) : t) {
+        words.add(TYPE_WORDS[x] || x);
+      }
+    }
   }
   return [...words].join(" or ");
 }
@@ -213,7 +220,9 @@ export function valuesAt(root, path, mappings) {
         add(alt.const, others.length ? "needs " + others.join(", ") : "", info);
       }
       for (const v of alt.enum || []) add(v, top && top.default === v ? "default" : "", info);
-      if ((types(alt) || []).includes("boolean")) { add(true, "", info); add(false, "", info); }
+      // true/false where a branch is yes/no only, not where booleans are read as text
+      const t = types(alt) || [];
+      if (t.includes("boolean") && t.every((x) => x === "boolean" || x === "null")) { add(true, "", info); add(false, "", info); }
     }
     if (top && top.default !== undefined) add(top.default, "default", info);
   }

@@ -112,3 +112,11 @@ test("patternProperties lead to their schema; a pattern JS cannot read matches n
   assert.deepEqual(labels(completionsAt(root, at("labels:\n  x_one: ¦")).values), ["a"]);
   assert.deepEqual(completionsAt(root, at("labels:\n  bad: ¦")).values, []);
 });
+
+test("text that may be written as a number or yes/no is offered as text, without true/false", () => {
+  const keys = offered("questions:\n- type: essay\n  ¦").keys;
+  assert.equal(keys.find((k) => k.label === "explanation").detail, "text");
+  assert.equal(keys.find((k) => k.label === "lines").detail, "number or text");
+  assert.equal(keys.find((k) => k.label === "shuffle").detail, "true/false or text");
+  assert.deepEqual(labels(offered("title: x\nsubject: ¦").values), []);
+});
