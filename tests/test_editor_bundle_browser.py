@@ -137,9 +137,12 @@ def test_a_snippet_inserts_a_question_under_questions(page):
 
 
 def test_ctrl_s_saves_and_settext_is_one_undoable_change(page):
+    page.evaluate("window.pageSaves = 0; document.addEventListener('keydown', (e) => {"
+                  " if (e.ctrlKey && e.key === 's') window.pageSaves++; })")
     page.locator(".cm-content").click()
     page.keyboard.press("Control+s")
     assert page.evaluate("saves") == 1
+    assert page.evaluate("pageSaves") == 0  # the editor's Ctrl-S goes no further: one save, not two
     page.evaluate("ed.setText('title: New\\n')")
     assert page.evaluate("ed.getText()") == "title: New\n"
     assert page.evaluate("changes[changes.length - 1]") == "title: New\n"

@@ -61,7 +61,7 @@ function create(parent, options = {}) {
       doc,
       extensions: [
         basicSetup,
-        Prec.highest(keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { if (onSave) onSave(); return true; } }])),
+        Prec.highest(keymap.of([{ key: "Mod-s", preventDefault: true, stopPropagation: true, run: () => { if (onSave) onSave(); return true; } }])),
         keymap.of([indentWithTab]),
         yaml(),
         yamlLanguage.data.of({ autocomplete: completionSource(schema, snippets) }),
