@@ -132,8 +132,10 @@ def test_a_snippet_inserts_a_question_under_questions(page):
     _options(page, "question: true_false")
     _pick(page, "question: true_false")
     page.keyboard.type("Water boils at 100 C.", delay=5)
+    page.keyboard.press("Tab")  # to the snippet's next field, not an indent
+    page.keyboard.type("false", delay=5)
     assert page.evaluate("ed.getText()").endswith(
-        "  - type: true_false\n    prompt: Water boils at 100 C.\n    answer: true")
+        "  - type: true_false\n    prompt: Water boils at 100 C.\n    answer: false")
 
 
 def test_ctrl_s_saves_and_settext_is_one_undoable_change(page):
