@@ -9,15 +9,12 @@ import { yaml, yamlLanguage } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics as lintDiagnostics } from "@codemirror/lint";
 import { snippetCompletion } from "@codemirror/autocomplete";
 import { contextAt } from "./yamlpath.js";
-import { completionsAt } from "./schemacomplete.js";
+import { completionsAt, snippetsAt } from "./schemacomplete.js";
 import { diagnosticRange, offsetOf } from "./diagnostics.js";
 
 // Completion: the keys and values the schema allows at the cursor, and the
 // page's snippets where a key or a new item could start.
 function completionSource(schema, snippets) {
-  const snippetOptions = (snippets || []).map((s) =>
-    snippetCompletion(s.text, { label: s.label, detail: s.detail || "", type: "text", boost: -1 })
-  );
   return (context) => {
     const text = context.state.doc.toString();
     const ctx = contextAt(text, context.pos);
@@ -35,7 +32,11 @@ function completionSource(schema, snippets) {
         apply: lead + v.label, type: "enum", boost: 2,
       })),
     ];
-    if (ctx.kind === "key") options.push(...snippetOptions);
+    const fitting = schema ? snippetsAt(schema, ctx, snippets)
+      : ctx.kind === "key" ? (snippets || []).map((snippet) => ({ snippet, text: String(snippet.text) })) : [];
+    for (const { snippet, text: body } of fitting) {
+      options.push(snippetCompletion(body, { label: snippet.label, detail: snippet.detail || "", type: "text", boost: -1 }));
+    }
     if (!options.length) return null;
     return { from: ctx.from, options, validFor: /^[\w-]*$/ };
   };
@@ -60,7 +61,7 @@ function create(parent, options = {}) {
       doc,
       extensions: [
         basicSetup,
-        Prec.highest(keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { if (onSave) onSave(); return true; } }])),
+        Prec.highest(keymap.of([{ key: "Mod-s", preventDefault: true, stopPropagation: true, run: () => { if (onSave) onSave(); return true; } }])),
         keymap.of([indentWithTab]),
         yaml(),
         yamlLanguage.data.of({ autocomplete: completionSource(schema, snippets) }),

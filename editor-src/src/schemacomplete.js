@@ -25,6 +25,11 @@ function deref(root, node, depth = 0) {
   return node;
 }
 
+// A schema's pattern as a JS RegExp; Python-only syntax ((?i:...)) matches nothing.
+function matches(pattern, text) {
+  try { return new RegExp(pattern, "u").test(text); } catch { return false; }
+}
+
 function merge(a, b) {
   const out = { ...a, ...b };
   if (a.properties || b.properties) out.properties = { ...(a.properties || {}), ...(b.properties || {}) };
@@ -69,7 +74,7 @@ function fits(root, alt, mapping) {
   for (const [key, value] of Object.entries(mapping)) {
     const prop = alt.properties && alt.properties[key] !== undefined ? deref(root, alt.properties[key]) : undefined;
     if (prop === undefined) {
-      const patterned = Object.keys(alt.patternProperties || {}).some((p) => new RegExp(p, "u").test(key));
+      const patterned = Object.keys(alt.patternProperties || {}).some((p) => matches(p, key));
       if (alt.additionalProperties === false && !patterned) return false;
       continue;
     }
@@ -98,7 +103,7 @@ function childOf(alt, segment) {
   if (!isObject(alt)) return undefined;
   if (alt.properties && alt.properties[segment] !== undefined) return alt.properties[segment];
   for (const [pattern, sub] of Object.entries(alt.patternProperties || {})) {
-    if (new RegExp(pattern, "u").test(segment)) return sub;
+    if (matches(pattern, segment)) return sub;
   }
   if (alt.additionalProperties === false) return undefined;
   return alt.additionalProperties === undefined ? true : alt.additionalProperties;
@@ -141,7 +146,14 @@ function hint(root, node) {
   for (const alt of alts) {
     if (alt.const !== undefined) words.add("fixed");
     else if (alt.enum) words.add("one of " + alt.enum.length);
-    else for (const t of types(alt) || []) words.add(TYPE_WORDS[t] || t);
+    else {
+      // text that may also be written as a number, yes/no or nothing is text
+      const t = types(alt) || [];
+      const anyText = t.includes("string") && t.includes("null");
+      for (const x of anyText ? t.filter((y) => !["number", "integer", "boolean", "null"].includes(y)) : t) {
+        words.add(TYPE_WORDS[x] || x);
+      }
+    }
   }
   return [...words].join(" or ");
 }
@@ -208,7 +220,9 @@ export function valuesAt(root, path, mappings) {
         add(alt.const, others.length ? "needs " + others.join(", ") : "", info);
       }
       for (const v of alt.enum || []) add(v, top && top.default === v ? "default" : "", info);
-      if ((types(alt) || []).includes("boolean")) { add(true, "", info); add(false, "", info); }
+      // true/false where a branch is yes/no only, not where booleans are read as text
+      const t = types(alt) || [];
+      if (t.includes("boolean") && t.every((x) => x === "boolean" || x === "null")) { add(true, "", info); add(false, "", info); }
     }
     if (top && top.default !== undefined) add(top.default, "default", info);
   }
@@ -226,4 +240,50 @@ export function completionsAt(root, ctx) {
   const keys = keysAt(root, ctx.path, ctx.mappings, ctx.col);
   const values = ctx.item ? valuesAt(root, ctx.path, ctx.mappings) : [];
   return { keys, values };
+}
+
+const SNIPPET_HEAD = /^(- )?([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/;
+
+/**
+ * The page's snippets that fit at a context from contextAt(), each as
+ * {snippet, text}: text is what to insert there. A snippet's first line says
+ * what it is: "key: ..." a section, fitting where the schema allows that key
+ * and it is not there yet; "- key: value" a list item, fitting where a new
+ * item may take that key and value (a question under `questions:`, not under
+ * `vocabulary:`), with its "- " left out after a "- " already typed.
+ * Snippets whose first line is neither are offered wherever a key may start.
+ */
+export function snippetsAt(root, ctx, snippets) {
+  if (!ctx || ctx.kind !== "key" || !snippets) return [];
+  const out = [];
+  for (const snippet of snippets) {
+    const text = String(snippet.text || "");
+    const head = text.split("\n", 1)[0].match(SNIPPET_HEAD);
+    if (!head) { out.push({ snippet, text }); continue; }
+    const [, dash, key, value] = head;
+    let path;
+    let mappings;
+    if (dash && ctx.item) {
+      path = ctx.path;
+      mappings = ctx.mappings;
+    } else if (dash) {
+      // a new item of the list whose key the cursor is under
+      if (!schemaAt(root, ctx.path, ctx.mappings).some(isArray)) continue;
+      path = [...ctx.path, 0];
+      mappings = [...ctx.mappings.slice(0, ctx.path.length), null, {}];
+    } else if (!ctx.item) {
+      path = ctx.path;
+      mappings = ctx.mappings;
+    } else {
+      continue;
+    }
+    if (!keysAt(root, path, mappings).some((k) => k.label === key)) continue;
+    const plain = value !== undefined && !/[${}|>]/.test(value) && value.trim() !== "";
+    if (plain) {
+      const values = valuesAt(root, [...path, key], [...mappings]);
+      if (values.length && !values.some((v) => v.label === value.trim())) continue;
+    }
+    out.push({ snippet, text: dash && ctx.item ? text.slice(2) : text });
+  }
+  return out;
 }

@@ -165,6 +165,7 @@ export function contextAt(text, offset) {
   while (starts[lineNo] > offset) lineNo--;
   const lineStart = starts[lineNo];
   const before = text.slice(lineStart, offset);
+  if (/[^\s#]/.test(text[offset] || "")) return null; // inside a word: nothing to insert here
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ""))) return null;
 
   const indent = before.match(/^ */)[0].length;

@@ -101,3 +101,22 @@ test("$ref, $defs and allOf are followed", () => {
   assert.equal(schemaAt(root, ["list", 0, "a"], [{}, null, {}])[0].enum.length, 2);
   assert.equal(alternatives(root, { anyOf: [{ const: 1 }, { const: 2 }] }).length, 2);
 });
+
+test("patternProperties lead to their schema; a pattern JS cannot read matches nothing", () => {
+  const root = {
+    type: "object",
+    properties: {
+      labels: { type: "object", patternProperties: { "^x_": { enum: ["a"] }, "(?i:bad)": { enum: ["b"] } }, additionalProperties: false },
+    },
+  };
+  assert.deepEqual(labels(completionsAt(root, at("labels:\n  x_one: ¦")).values), ["a"]);
+  assert.deepEqual(completionsAt(root, at("labels:\n  bad: ¦")).values, []);
+});
+
+test("text that may be written as a number or yes/no is offered as text, without true/false", () => {
+  const keys = offered("questions:\n- type: essay\n  ¦").keys;
+  assert.equal(keys.find((k) => k.label === "explanation").detail, "text");
+  assert.equal(keys.find((k) => k.label === "lines").detail, "number or text");
+  assert.equal(keys.find((k) => k.label === "shuffle").detail, "true/false or text");
+  assert.deepEqual(labels(offered("title: x\nsubject: ¦").values), []);
+});

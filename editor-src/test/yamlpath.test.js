@@ -90,3 +90,9 @@ test("the document marker and a list of plain items", () => {
   assert.equal(ctx.item, true);
   assert.equal(ctx.prefix, "cl");
 });
+
+test("nothing is offered inside a word already written", () => {
+  assert.equal(at("title: x\nth¦questions:\n"), null);
+  assert.equal(at("paper: ¦a4\n"), null);
+  assert.notEqual(at("paper: a4¦ \n"), null);
+});
