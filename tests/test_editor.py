@@ -159,6 +159,9 @@ def test_preview_locates_a_mistake_and_keeps_the_last_good_pages(folder):
     assert problem["text"] == f"{folder / 'water.yaml'}:5:13: {MAYBE}"
     stale = c.post(preview, json={"text": SMALL, "doc": "student", "rev": 1}, headers=GOOD).json()
     assert stale == {"rev": 1, "superseded": True}  # an older edit's preview, asked for late: dropped
+    # another tab (or the same page reloaded) counts its own previews from 1
+    again = c.post(preview, json={"text": SMALL, "doc": "student", "rev": 1, "page": "tab2"}, headers=GOOD).json()
+    assert again["ok"] and again["build"] == good["build"]
     key = c.post(preview, json={"text": SMALL, "doc": "key", "rev": 3}, headers=GOOD).json()
     assert key["ok"] and key["doc"] == "key"
     assert c.get(f"/{TOKEN}/api/water.yaml/page/key/{key['build']}/2.jpg", headers=GOOD).status_code == 404
@@ -239,7 +242,7 @@ def test_every_snippet_builds_inside_a_guide(snippet, tmp_path):
         assert guide.questions[0].kind == snippet["label"].split(": ")[1]
 
 
-def test_without_the_extra_edit_says_how_to_install_it(monkeypatch):
+def test_without_the_extra_edit_says_how_to_install_it(monkeypatch, capsys):
     import importlib.util
 
     real = importlib.util.find_spec
@@ -247,9 +250,14 @@ def test_without_the_extra_edit_says_how_to_install_it(monkeypatch):
     with pytest.raises(Exception) as caught:
         check_installed()
     assert "pip install 'studyguide[edit]'" in str(caught.value)
-    res = CliRunner().invoke(cli.cli, ["edit", "guides", "--no-browser"])
-    assert res.exit_code != 0 and "Traceback" not in res.output
-    assert isinstance(res.exception, Exception) and "pip install 'studyguide[edit]'" in str(res.exception)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["edit", "guides", "--no-browser"])
+    assert exited.value.code == 2
+    out = capsys.readouterr()
+    assert out.err.strip() == ("studyguide edit needs uvicorn, which is not installed; install the editor with: "
+                               "pip install 'studyguide[edit]' (or, in a copy of the project: pip install -e "
+                               "'.[edit]'), then run studyguide edit again")
+    assert out.out == ""
 
 
 def test_edit_starts_answers_and_stops_cleanly_on_ctrl_c(tmp_path):

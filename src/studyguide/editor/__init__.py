@@ -20,6 +20,7 @@ def check_installed() -> None:
     """A UsageError saying how to install the `edit` extra, if any of its packages is missing."""
     missing = [name for name in NEEDS if importlib.util.find_spec(name) is None]
     if missing:
-        raise UsageError(f"studyguide edit needs {', '.join(missing)}, which are not installed; install the "
-                         "editor with: pip install 'studyguide[edit]' (or, in a copy of the project: "
-                         "pip install -e '.[edit]'), then run studyguide edit again")
+        verb = "is" if len(missing) == 1 else "are"
+        raise UsageError(f"studyguide edit needs {', '.join(missing)}, which {verb} not installed; install the editor "
+                         "with: pip install 'studyguide[edit]' (or, in a copy of the project: pip install -e '.[edit]'), "
+                         "then run studyguide edit again")

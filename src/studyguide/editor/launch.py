@@ -59,8 +59,9 @@ def _warm(editor, name: Optional[str]) -> None:
     if found is not None:
         try:
             text, _ = found.read()
-            for doc in ("student", "key"):  # the key too, unless the page asked for a preview already
-                found.preview(text, doc, 0)
+            found.preview(text, "student", 0, page="warm-up")
+            if not set(found.asked) - {"warm-up"}:  # the key too, unless a page asked for a preview already
+                found.preview(text, "key", 0, page="warm-up")
         except Exception:  # noqa: BLE001  (the page shows what is wrong when it asks)
             pass
     else:

@@ -180,7 +180,8 @@ def make_app(editor: Editor, token: str, port: int):
     async def preview(request, s):
         body = await _body(request)
         doc = body.get("doc") if body.get("doc") in sessions.DOCS else "student"
-        return _json(await run_in_threadpool(s.preview, str(body.get("text", "")), doc, int(body.get("rev") or 0)))
+        rev = body.get("rev") if isinstance(body.get("rev"), int) else 0
+        return _json(await run_in_threadpool(s.preview, str(body.get("text", "")), doc, rev, str(body.get("page", ""))))
 
     async def picture(request, s):
         p = request.path_params

@@ -62,7 +62,7 @@ class Session:
         self.path, self.out_dir = Path(path), Path(out_dir)
         self.name = str(path)
         self.lock = LOCK
-        self.asked = 0  # the newest preview asked for
+        self.asked: dict[str, int] = {}  # page (one per browser tab) → the newest preview it asked for
         self.built: OrderedDict[tuple[str, str], Built] = OrderedDict()  # (text hash, doc) → its PDF
         self.pictures: OrderedDict[tuple[str, str, int], bytes] = OrderedDict()
         self.good: dict[str, str] = {}  # doc → the text hash of its last good build
@@ -99,14 +99,15 @@ class Session:
         return digest(data)
 
     # ------------------------------------------------------------------ previews
-    def preview(self, text: str, doc: str, rev: int) -> dict:
+    def preview(self, text: str, doc: str, rev: int, page: str = "") -> dict:
         """Build ``doc`` from ``text``; the located problems, and the pages (this build's, or the last good
-        ones marked stale). ``superseded`` when a newer preview was asked for before this one started."""
-        self.asked = max(self.asked, rev)
+        ones marked stale). ``superseded`` when the same ``page`` asked for a newer preview before this
+        one started (``rev`` counts a page's previews)."""
+        self.asked[page] = max(self.asked.get(page, 0), rev)
         data = text.encode("utf-8")
         key = (digest(data), doc)
         with self.lock:
-            if rev < self.asked:
+            if rev < self.asked[page]:
                 return {"rev": rev, "superseded": True}
             problems, ok = [], True
             if key not in self.built:

@@ -11,6 +11,7 @@
   const name = decodeURIComponent(parts[3]);
   const api = (path) => `/${token}/api/${encodeURIComponent(name)}/${path}`;
   const $ = (id) => document.getElementById(id);
+  const PAGE = Math.random().toString(36).slice(2);  // this tab: its previews are counted apart from another's
 
   const state = {
     base: null, saved: '', doc: 'student', rev: 0, timer: null, shown: null, pages: 0,
@@ -44,7 +45,7 @@
   async function preview() {
     const rev = ++state.rev;
     const asked = performance.now();
-    const {data} = await call('preview', {text: ed.getText(), doc: state.doc, rev});
+    const {data} = await call('preview', {text: ed.getText(), doc: state.doc, rev, page: PAGE});
     if (data.superseded || data.rev !== state.rev) return;  // a newer preview is on its way
     showProblems(data.problems || []);
     showPages(data, asked);
