@@ -130,6 +130,16 @@ def test_save_writes_exactly_the_text_sent(folder):
     assert [p.name for p in folder.iterdir()] == ["water.yaml"]  # no temporary file left
 
 
+def test_a_file_with_windows_line_ends_keeps_them(folder):
+    (folder / "water.yaml").write_bytes(SMALL.replace("\n", "\r\n").encode())
+    c = client(folder)
+    loaded = c.get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()
+    typed = "title: Wasser\nsubtitle: nass\n"  # as the browser's editor gives it back
+    r = c.post(f"/{TOKEN}/api/water.yaml/save", json={"text": typed, "base": loaded["hash"]}, headers=GOOD)
+    assert r.status_code == 200
+    assert (folder / "water.yaml").read_bytes() == b"title: Wasser\r\nsubtitle: nass\r\n"
+
+
 def test_a_file_changed_on_disk_is_never_overwritten(folder):
     c = client(folder)
     loaded = c.get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()

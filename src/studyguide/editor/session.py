@@ -66,12 +66,15 @@ class Session:
         self.built: OrderedDict[tuple[str, str], Built] = OrderedDict()  # (text hash, doc) → its PDF
         self.pictures: OrderedDict[tuple[str, str, int], bytes] = OrderedDict()
         self.good: dict[str, str] = {}  # doc → the text hash of its last good build
+        self.newline = "\n"  # the line end the file uses (see read)
         self._pdfium: Optional[tuple] = None  # (key, the open pdfium document)
 
     # ------------------------------------------------------------------ the file
     def read(self) -> tuple[str, str]:
         """The guide's text and the hash of its bytes on disk."""
         data = files.read_guide_bytes(self.path)
+        # the browser's editor works in "\n"; a file saved with Windows line ends ("\r\n") is saved with them again
+        self.newline = "\r\n" if b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"") else "\n"
         try:
             return data.decode("utf-8"), digest(data)
         except UnicodeDecodeError:
@@ -86,7 +89,10 @@ class Session:
 
     def save(self, text: str, base: str) -> str:
         """Write exactly ``text`` (UTF-8) over the guide, all or nothing, if the file on disk is still the one
-        hashed ``base``; else :class:`Conflict`. Returns the new hash."""
+        hashed ``base``; else :class:`Conflict`. Returns the new hash. In a file that had Windows line ends
+        throughout, each line ends with them again."""
+        if self.newline == "\r\n":
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
         data = text.encode("utf-8")
         with self.lock:
             try:
