@@ -144,3 +144,39 @@ def replay_compatible() -> bool:
     return (setup == ["self", "text", "style", "bulletText", "frags", "cleaner"] and len(wrap) == 3 and len(split) == 3
             and len(subset) == 2 and all(isinstance(r, dict) for r in registries) and callable(encode)
             and callable(getattr(rl_paragraph, "cleanBlockQuotedText", None)))
+
+
+# --------------------------------------------------------------------------- form fields (the fillable edition)
+def on_draw(canvas, name: str, callback) -> None:
+    """Let a paragraph's ``<onDraw name="NAME" label="..."/>`` call ``callback(canvas, kind, label)``.
+    reportlab 5 looks the name up with ``Canvas.setNamedCB``; reportlab 4 reads it as an attribute."""
+    if hasattr(canvas, "setNamedCB"):
+        canvas.setNamedCB(name, callback)
+    setattr(canvas, name, callback)
+
+
+def text_cursor(canvas) -> tuple[float, float]:
+    """Where a paragraph's text stands when its onDraw callback runs: (x, baseline y), in the canvas's
+    current coordinates (``Canvas._curr_tx_info``, set by ``paragraph._putFragLine`` for the call)."""
+    info = canvas._curr_tx_info
+    return info["cur_x"], info["cur_y"]
+
+
+def annotating(canvas, made: int):
+    """The canvas ready to add annotations after ``made`` made before (``Canvas._annotationCount``, which
+    names them): a page kept by :func:`keep_page` comes back with the count it had when it was drawn.
+    Returns a function giving the count after the new ones."""
+    canvas._annotationCount = max(canvas._annotationCount, made)
+    return lambda: canvas._annotationCount
+
+
+class RowTabOrder:
+    """A canvas mixin: a page with form fields says /Tabs /R (row order), so a reader's Tab key goes
+    through the fields top to bottom, left to right (``Canvas._setAnnotations``; reportlab's PDFPage
+    writes only the keys named in its ``__NoDefault__``, which lacks Tabs)."""
+
+    def _setAnnotations(self, page):
+        super()._setAnnotations(page)
+        if page.Annots:
+            page.Tabs = pdfdoc.PDFName("R")
+            page.__NoDefault__ = list(type(page).__NoDefault__) + ["Tabs"]

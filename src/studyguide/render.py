@@ -146,7 +146,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
-                                                       _footer(guide, first, font_for, short=True)))
+                                                       _footer(guide, first, font_for, short=True),
+                                                       takes_fields=theme.edition == "fillable" and first == "student"))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)

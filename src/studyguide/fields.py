@@ -1,0 +1,114 @@
+"""Form fields of the fillable edition: what the layout asks for while it draws the handout, made
+with reportlab's own form support (``canvas.acroForm``) when the page is written out.
+
+The handout's canvas takes fields (its ``fields`` list); the key's does not, so a flowable drawn on
+both asks on both and the key stays as it was. Fields are made when the page is finished, not when
+asked for: the canvas keeps each page until the page count is known (pages.py), and a field made
+earlier would name the wrong page as its own. They are made in the order asked for, which is the
+order the page is drawn in: question order, and so each page's /Annots and tab order.
+
+How they look, and why:
+- no border and no fill: the ruled lines, blanks and boxes of the print layout show through and a
+  printed copy looks like the standard edition's; PDF apps mark fields on screen themselves (a tint
+  that does not print), so students still find them;
+- text in the body's size; in Helvetica, the one family every PDF app has for typing into a field
+  (reportlab's form support offers only the standard fonts);
+- fields print (the PDF "print" flag): a completed handout prints with its answers.
+
+Names are readable and stable: ``q3`` for a question's one answer (its lines, or its radio group of
+choices or True / False), ``q3_blank2``, ``q3_B`` (select all), ``q3_4`` (matching term 4),
+``q3_item2`` (ordering), ``q3_part2`` for lines continued on the next page; in activities
+``cloze_s4`` (sentence 4; ``_2`` for a second blank in it) and ``match1_3`` (set 1, term 3). A PDF
+field name holds no full stop: a full stop separates a parent field's name from its child's.
+"""
+from __future__ import annotations
+
+from reportlab.lib.colors import black
+
+from . import _reportlab
+
+MARK = "sg_field"  # the onDraw name a blank in a paragraph carries: <onDraw name="sg_field" label="q3_blank1 72.5 10.5"/>
+FONT = "Helvetica"
+
+
+def wanted(canvas) -> bool:
+    """Whether ``canvas`` takes form fields (the fillable edition's handout)."""
+    return getattr(canvas, "fields", None) is not None
+
+
+def _ask(canvas, make) -> None:
+    canvas.fields.append(make)
+
+
+def _plain(size: float) -> dict:
+    return dict(borderWidth=0, borderColor=None, fillColor=None, textColor=black, annotationFlags="print")
+
+
+def text(canvas, name: str, x: float, y: float, width: float, height: float, size: float,
+         multiline: bool = False) -> None:
+    """A text field over (x, y, width, height) in the canvas's current coordinates."""
+    if not wanted(canvas):
+        return
+    left, bottom = canvas.absolutePosition(x, y)
+    kw = dict(_plain(size), name=name, x=left, y=bottom, width=width, height=height, fontName=FONT,
+              fontSize=size, maxlen=None, fieldFlags="multiline" if multiline else "")
+    _ask(canvas, lambda c: c.acroForm.textfield(**kw))
+
+
+def radio(canvas, group: str, value: str, x: float, y: float, size: float) -> None:
+    """One button of the radio group ``group`` (one answer of several), its corner at (x, y)."""
+    if not wanted(canvas):
+        return
+    left, bottom = canvas.absolutePosition(x, y)
+    kw = dict(_plain(size), name=group, value=value, x=left, y=bottom, size=size, buttonStyle="circle",
+              shape="circle", fieldFlags="noToggleToOff radio")
+    _ask(canvas, lambda c: c.acroForm.radio(**kw))
+
+
+def check(canvas, name: str, x: float, y: float, size: float) -> None:
+    """A check box, its corner at (x, y)."""
+    if not wanted(canvas):
+        return
+    left, bottom = canvas.absolutePosition(x, y)
+    kw = dict(_plain(size), name=name, x=left, y=bottom, size=size, buttonStyle="check", shape="square",
+              fieldFlags="")
+    _ask(canvas, lambda c: c.acroForm.checkbox(**kw))
+
+
+def marker(name: str, width: float, size: float) -> str:
+    """Markup put just before a blank in a paragraph: the handout gets a text field ``width`` wide over it."""
+    return f'<onDraw name="{MARK}" label="{name} {width:.2f} {size:g}"/>'
+
+
+def on_marker(canvas, kind, label: str) -> None:
+    """The callback of :func:`marker`: a one-line field over the blank, from just under its baseline."""
+    if not wanted(canvas):
+        return
+    name, width, size = label.split(" ")
+    size = float(size)
+    x, baseline = _reportlab.text_cursor(canvas)
+    text(canvas, name, x, baseline - 0.3 * size, float(width), 1.35 * size, size)
+
+
+def make(canvas) -> None:
+    """Make the fields asked for on the page being finished, in the order asked."""
+    if not canvas.fields:
+        return
+    count = _reportlab.annotating(canvas, canvas.fields_made[0])
+    for field in canvas.fields:
+        field(canvas)
+    canvas.fields_made[0] = count()
+
+
+def install(canvas, takes_fields: bool) -> None:
+    """Set up a newly made canvas: whether it takes fields, and the blank markers' callback (every
+    canvas needs it: reportlab refuses a marker nobody answers)."""
+    canvas.fields = [] if takes_fields else None
+    canvas.fields_made = [0]  # annotations made so far (one list: kept pages share it)
+    _reportlab.on_draw(canvas, MARK, on_marker)
+
+
+def next_page(canvas) -> None:
+    """A fresh list for the next page's fields (the old one stays with the page kept for later)."""
+    if canvas.fields is not None:
+        canvas.fields = []
