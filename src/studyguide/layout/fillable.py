@@ -20,7 +20,9 @@ def on(ctx) -> bool:
 
 
 class Fields(Flowable):
-    """``inner`` as it is, then the fields ``place(canvas, width, height)`` asks for on it."""
+    """``inner`` as it is, then the fields ``place(canvas, x, y, width, height)`` asks for on it (x, y:
+    its corner). Drawn without a graphics state of its own, so a page's drawing is the standard edition's
+    to the byte."""
 
     def __init__(self, inner, place):
         super().__init__()
@@ -43,10 +45,10 @@ class Fields(Flowable):
     def getSpaceAfter(self):
         return self.inner.getSpaceAfter()
 
-    def draw(self):
-        self.inner.drawOn(self.canv, 0, 0)
-        if fields.wanted(self.canv):
-            self.place(self.canv, self.width, self.height)
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.inner.drawOn(canvas, x, y, _sW=_sW)
+        if fields.wanted(canvas):
+            self.place(canvas, x, y, self.width, self.height)
 
 
 def _button_y(ctx, height: float, size: float) -> float:
@@ -66,12 +68,12 @@ def choices(ctx, n: int, rows: list, several: bool) -> list:
     x = ctx.theme.number_width - size - 4
 
     def place_for(i):
-        def place(canvas, width, height):
-            y = _button_y(ctx, height, size)
+        def place(canvas, left, bottom, width, height):
+            y = bottom + _button_y(ctx, height, size)
             if several:
-                fields.check(canvas, f"q{n}_{LETTERS[i]}", x, y, size)
+                fields.check(canvas, f"q{n}_{LETTERS[i]}", left + x, y, size)
             else:
-                fields.radio(canvas, f"q{n}", LETTERS[i], x, y, size)
+                fields.radio(canvas, f"q{n}", LETTERS[i], left + x, y, size)
         return place
     return [Fields(row, place_for(i)) for i, row in enumerate(rows)]
 
@@ -81,12 +83,11 @@ def true_false(ctx, n: int, row, words, x: float, font: str, size: float, gap: f
     if not on(ctx):
         return row
 
-    def place(canvas, width, height):
-        left = x
-        y = height / 2 - size * 0.35 + size * 0.35 - size / 2
+    def place(canvas, left, bottom, width, height):
+        at, y = left + x, bottom + height / 2 - size / 2  # (the words' middle: flow.Options)
         for word, value in zip(words, ("true", "false")):
-            fields.radio(canvas, f"q{n}", value, left - size - 5, y, size)
-            left += stringWidth(word, font, size) + gap
+            fields.radio(canvas, f"q{n}", value, at - size - 5, y, size)
+            at += stringWidth(word, font, size) + gap
     return Fields(row, place)
 
 
@@ -95,8 +96,8 @@ def matching_slot(ctx, n: int, i: int, row, blank_w: float, size: float):
     if not on(ctx):
         return row
 
-    def place(canvas, width, height):
-        fields.text(canvas, f"q{n}_{i}", 2, height - 3 - size * 1.25, blank_w - 8, size * 1.35, size)
+    def place(canvas, left, bottom, width, height):
+        fields.text(canvas, f"q{n}_{i}", left + 2, bottom + height - 3 - size * 1.25, blank_w - 8, size * 1.35, size)
     return Fields(row, place)
 
 
@@ -105,6 +106,6 @@ def ordering_box(ctx, n: int, k: int, row, side: float, indent: float, size: flo
     if not on(ctx):
         return row
 
-    def place(canvas, width, height):
-        fields.text(canvas, f"q{n}_item{k}", indent + 1, height - 2 - side + 1, side - 2, side - 2, size)
+    def place(canvas, left, bottom, width, height):
+        fields.text(canvas, f"q{n}_item{k}", left + indent + 1, bottom + height - 2 - side + 1, side - 2, side - 2, size)
     return Fields(row, place)
