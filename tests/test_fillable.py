@@ -251,3 +251,34 @@ def test_answer_lines_over_a_page_break_get_a_field_on_each_page(tmp_path):
     widgets = [(page, name) for page, name, _, _ in _widgets(pypdf.PdfReader(handout.path)) if name.startswith("q8")]
     assert [name for _, name in widgets] == ["q8", "q8_part2"]
     assert widgets[1][0] == widgets[0][0] + 1
+
+
+VOCABULARY = """
+    vocabulary:
+      - term: evaporation
+        definition: The change from liquid water to water vapor.
+        example: On a hot day, evaporation dries the puddles.
+      - term: condensation
+        definition: The change from water vapor to liquid water.
+        example: Drops form on a cold glass by condensation.
+      - term: precipitation
+        definition: Water falling from clouds as rain, snow or hail.
+        example: Snow is precipitation that falls as ice.
+"""
+
+
+def test_activities_get_fields_on_their_blanks(tmp_path):
+    """Word-bank sentences: a field on each blank; vocabulary matching: a field on each term's line."""
+    write_guide(tmp_path / "guides", "week.yaml", GUIDE + VOCABULARY)
+    handout, key = _build(tmp_path, activities=("cloze", "matching"))[:2]
+    reader = pypdf.PdfReader(handout.path)
+    widgets = [(page, name) for page, name, kind, _ in _widgets(reader) if kind == "text" and not name.startswith("q")]
+    names = [name for _, name in widgets]
+    texts = [page.extract_text() for page in reader.pages]
+    joined = " ".join(" ".join(t.split()) for t in texts)
+    terms = joined[joined.index("Vocabulary Matching"):].count("______")  # the activity's terms: one blank each
+    assert terms >= 2
+    assert names == ["cloze1_blank1", "cloze2_blank1", "cloze3_blank1"] + [f"match{i}" for i in range(1, terms + 1)]
+    for page, name in widgets:  # each on the page of its activity
+        assert ("Vocabulary in Context" if name.startswith("cloze") else "Vocabulary Matching") in " ".join(texts[page - 1].split())
+    assert not pypdf.PdfReader(key.path).get_fields()

@@ -18,7 +18,7 @@ How they look, and why:
 Names are readable and stable: ``q3`` for a question's one answer (its lines, or its radio group of
 choices or True / False), ``q3_blank2``, ``q3_B`` (select all), ``q3_4`` (matching term 4),
 ``q3_item2`` (ordering), ``q3_part2`` for lines continued on the next page; in activities
-``cloze_s4`` (sentence 4; ``_2`` for a second blank in it) and ``match1_3`` (set 1, term 3). A PDF
+``cloze4_blank1`` (word-bank sentence 4) and ``match3`` (vocabulary matching, term 3). A PDF
 field name holds no full stop: a full stop separates a parent field's name from its child's.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from reportlab.lib.colors import black
 
 from . import _reportlab
 
-MARK = "sg_field"  # the onDraw name a blank in a paragraph carries: <onDraw name="sg_field" label="q3_blank1 72.5 10.5"/>
+MARK = "sg_field"  # the onDraw name after a blank in a paragraph: <onDraw name="sg_field" label="q3_blank1 72.5 10.5"/>
 FONT = "Helvetica"
 
 
@@ -76,18 +76,19 @@ def check(canvas, name: str, x: float, y: float, size: float) -> None:
 
 
 def marker(name: str, width: float, size: float) -> str:
-    """Markup put just before a blank in a paragraph: the handout gets a text field ``width`` wide over it."""
+    """Markup put just after a blank ``width`` wide in a paragraph: the handout gets a text field over it.
+    (After, not before: reportlab keeps the mark with the text before it, and a line may break before a blank.)"""
     return f'<onDraw name="{MARK}" label="{name} {width:.2f} {size:g}"/>'
 
 
 def on_marker(canvas, kind, label: str) -> None:
-    """The callback of :func:`marker`: a one-line field over the blank, from just under its baseline."""
+    """The callback of :func:`marker`: a one-line field over the blank that ends here, from just under its baseline."""
     if not wanted(canvas):
         return
     name, width, size = label.split(" ")
     size = float(size)
     x, baseline = _reportlab.text_cursor(canvas)
-    text(canvas, name, x, baseline - 0.3 * size, float(width), 1.35 * size, size)
+    text(canvas, name, x - float(width), baseline - 0.3 * size, float(width), 1.35 * size, size)
 
 
 def make(canvas) -> None:

@@ -175,7 +175,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
     count = math.ceil(width / nbsp)
     if not key:
         mark = fields.marker(field, count * nbsp, size) if field and fillable.on(ctx) else ""
-        return mark + "<u>" + "\u00a0" * count + "</u>"
+        return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer, faces["bold_italic"], size) / nbsp
     pad = max(1, round((count - used) / 2))
     colour = ctx.color("answer").hexval()[2:]
