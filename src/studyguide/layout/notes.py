@@ -103,8 +103,11 @@ def cornell(ctx) -> list:
     paragraph of the guide's summary, on the same lines)."""
     from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
+    from reportlab.lib.units import inch
+
     from . import header
     from .lines import LinedAnswer
+    from .sections import figure
 
     g = ctx.guide
     cue_w = ctx.width * 0.3
@@ -120,6 +123,8 @@ def cornell(ctx) -> list:
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
+            notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
         cues = [ctx.p(cue, "cell") for cue in topic.cues]
         first = len(rows)
         rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
