@@ -16,7 +16,7 @@ from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
-from . import fillable
+from . import fillable, passage
 from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -307,7 +307,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     else:
         note = ctx.raw(notes, "explanation") if notes else None
     head, body = BUILDERS[q.kind](ctx, number, q, note)
-    head = list(lead) + head
+    cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
+    head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
         return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
