@@ -48,6 +48,7 @@ GUIDE = """
         lines: 6
 """
 # what each question gets: (field name, kind); a radio group is one field
+HEADER = [("name", "text"), ("date", "text"), ("period", "text")]  # the title block's lines, on page 1
 EXPECTED = {
     1: [("q1", "radio")],
     2: [("q2", "radio")],
@@ -106,9 +107,11 @@ def test_every_answer_has_its_fields_on_the_page_the_question_is_on(fillable):
         page = handout.question_pages[number - 1]
         for name, kind in wanted:
             assert by_name.pop(name) == {(page, kind)}, (number, name)
-    assert by_name == {}  # no field beyond the answers
+    for name, kind in HEADER:
+        assert by_name.pop(name) == {(1, kind)}, name
+    assert by_name == {}  # no field beyond the answers and the name lines
     fields = reader.get_fields()
-    assert sorted(fields) == sorted(name for wanted in EXPECTED.values() for name, _ in wanted)
+    assert sorted(fields) == sorted(name for wanted in [HEADER, *EXPECTED.values()] for name, _ in wanted)
     for group, values in RADIO_VALUES.items():  # one button per choice, none chosen
         kids = fields[group]["/Kids"]
         assert [k.get_object()["/AP"]["/N"].keys() - {"/Off"} for k in kids] == [{v} for v in values]
@@ -118,7 +121,7 @@ def test_every_answer_has_its_fields_on_the_page_the_question_is_on(fillable):
 def test_tab_order_follows_the_questions(fillable):
     reader = pypdf.PdfReader(fillable[0].path)
     order = [name for _, name, _, _ in _widgets(reader)]
-    expected = [name for wanted in EXPECTED.values() for name, _ in wanted]
+    expected = [name for wanted in [HEADER, *EXPECTED.values()] for name, _ in wanted]
     seen = list(dict.fromkeys(order))  # a radio group's buttons come one after another
     assert seen == expected
     for number, page in enumerate(reader.pages, 1):
@@ -241,7 +244,7 @@ def test_combinations_that_would_lose_the_fields_are_refused_and_write_nothing(t
 def test_every_theme_gets_the_same_fields(tmp_path, theme):
     handout = _build(tmp_path, theme=theme)[0]
     reader = pypdf.PdfReader(handout.path)
-    assert sorted(reader.get_fields()) == sorted(n for w in EXPECTED.values() for n, _ in w)
+    assert sorted(reader.get_fields()) == sorted(n for w in [HEADER, *EXPECTED.values()] for n, _ in w)
 
 
 def test_answer_lines_over_a_page_break_get_a_field_on_each_page(tmp_path):
@@ -272,7 +275,8 @@ def test_activities_get_fields_on_their_blanks(tmp_path):
     write_guide(tmp_path / "guides", "week.yaml", GUIDE + VOCABULARY)
     handout, key = _build(tmp_path, activities=("cloze", "matching"))[:2]
     reader = pypdf.PdfReader(handout.path)
-    widgets = [(page, name) for page, name, kind, _ in _widgets(reader) if kind == "text" and not name.startswith("q")]
+    widgets = [(page, name) for page, name, kind, _ in _widgets(reader)
+               if kind == "text" and name.startswith(("cloze", "match"))]
     names = [name for _, name in widgets]
     texts = [page.extract_text() for page in reader.pages]
     joined = " ".join(" ".join(t.split()) for t in texts)
@@ -282,3 +286,10 @@ def test_activities_get_fields_on_their_blanks(tmp_path):
     for page, name in widgets:  # each on the page of its activity
         assert ("Vocabulary in Context" if name.startswith("cloze") else "Vocabulary Matching") in " ".join(texts[page - 1].split())
     assert not pypdf.PdfReader(key.path).get_fields()
+
+
+def test_an_exit_ticket_has_a_name_field_and_stays_one_ticket_to_its_page(tmp_path):
+    handout = _build(tmp_path, format="exit-ticket", questions="1,2")[0]
+    reader = pypdf.PdfReader(handout.path)
+    assert len(reader.pages) == 1 and float(reader.pages[0].mediabox.width) < 612  # not imposed: fields kept
+    assert [name for _, name, _, _ in _widgets(reader)] == ["name", "q1", "q1", "q1", "q2", "q2"]
