@@ -293,3 +293,52 @@ def test_an_exit_ticket_has_a_name_field_and_stays_one_ticket_to_its_page(tmp_pa
     reader = pypdf.PdfReader(handout.path)
     assert len(reader.pages) == 1 and float(reader.pages[0].mediabox.width) < 612  # not imposed: fields kept
     assert [name for _, name, _, _ in _widgets(reader)] == ["name", "q1", "q1", "q1", "q2", "q2"]
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_guided_notes_get_a_field_on_every_blank(tmp_path, fmt):
+    from test_formats import NOTES
+
+    write_guide(tmp_path / "guides", "week.yaml", NOTES + "    summary: Forests store carbon.\n")
+    handout, key = _build(tmp_path, format=fmt)[:2]
+    reader = pypdf.PdfReader(handout.path)
+    names = [name for _, name, _, _ in _widgets(reader)]
+    # the terms and the marked word, each blank where the key writes it: photosynthesis, carbon sinks, soil,
+    # human rights (the name 'Human Rights Watch' stays printed)
+    blanks = [f"blank{i}" for i in range(1, 5)]
+    assert names == ["name", "date", "period"] + blanks + (["summary"] if fmt == "cornell" else [])
+    # each field lies where the key writes that blank's word (pdfium reads the key's text inside the field)
+    pdfium = pytest.importorskip("pypdfium2")
+    text = pdfium.PdfDocument(str(key.path))[0].get_textpage()
+    rects = {name: r for _, name, _, r in _widgets(reader)}
+    for name, word in zip(blanks, ("photosynthesis", "carbon sinks", "soil", "human rights")):
+        x0, y0, x1, y1 = rects[name]
+        assert " ".join(text.get_text_bounded(x0, y0, x1, y1).split()) == word, name
+    assert not pypdf.PdfReader(key.path).get_fields()
+
+
+def test_organizers_get_a_field_in_every_box(tmp_path):
+    from test_formats import ORGANIZERS
+
+    write_guide(tmp_path / "guides", "week.yaml", ORGANIZERS)
+    handout = _build(tmp_path, format="organizers")[0]
+    names = [name for _, name, kind, _ in _widgets(pypdf.PdfReader(handout.path)) if kind == "text-multiline"]
+    assert names == ["benefits1", "criticisms1", "benefits2", "criticisms2", "view1", "evidence1", "view2", "evidence2",
+                     "definition1", "characteristics1", "examples1", "non_examples1",
+                     "definition2", "characteristics2", "examples2", "non_examples2"]
+
+
+def test_each_slot_field_lies_where_the_key_writes_its_answer(fillable):
+    """pdfium reads the key's text inside each one-line field of the handout: the blank's word, the
+    matching letter, the ordering number."""
+    pdfium = pytest.importorskip("pypdfium2")
+    key = pdfium.PdfDocument(str(fillable[1].path))
+    widgets = _widgets(pypdf.PdfReader(fillable[0].path))
+
+    def under(name):
+        page, _, _, (x0, y0, x1, y1) = next(w for w in widgets if w[1] == name)
+        return " ".join(key[page - 1].get_textpage().get_text_bounded(x0, y0, x1, y1).split())
+
+    assert [under("q5_blank1"), under("q5_blank2")] == ["clouds", "rain"]
+    assert sorted(under(f"q6_{i}") for i in (1, 2, 3)) == ["A", "B", "C"]
+    assert sorted(under(f"q7_item{i}") for i in (1, 2, 3)) == ["1", "2", "3"]

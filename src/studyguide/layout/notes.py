@@ -64,8 +64,12 @@ def blanked(ctx, text: str, found, style: str, **kw):
         return ctx.p(text, style, **kw)
     markup = inline.markup(raw, ctx.fonts)
 
+    first = ctx.__dict__.get("_notes_blanks", 0)  # the fillable edition's fields: blank1, blank2... in order
+    ctx.__dict__["_notes_blanks"] = first + len(taken)
+
     def para(key: bool):
-        filled = _HOLE.sub(lambda m: _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key), markup)
+        filled = _HOLE.sub(lambda m: _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key,
+                                                   field=f"blank{first + int(m.group(1)) + 1}"), markup)
         return ctx.raw(filled, style, **kw)
 
     return Twin(para(False), para(True), ctx)
@@ -145,6 +149,6 @@ def cornell(ctx) -> list:
         from .lines import answer_style
 
         para.style = answer_style(ctx)
-    lines = LinedAnswer(ctx, 5, para, 0)
+    lines = LinedAnswer(ctx, 5, para, 0, name="summary")
     flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
     return flow
