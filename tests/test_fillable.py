@@ -342,3 +342,15 @@ def test_each_slot_field_lies_where_the_key_writes_its_answer(fillable):
     assert [under("q5_blank1"), under("q5_blank2")] == ["clouds", "rain"]
     assert sorted(under(f"q6_{i}") for i in (1, 2, 3)) == ["A", "B", "C"]
     assert sorted(under(f"q7_item{i}") for i in (1, 2, 3)) == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("language, tips", [
+    ("en", {"name": "Name", "q1": "Question 1", "q3_B": "Question 3, choice B", "q4": "Question 4",
+            "q5_blank2": "Question 5, blank 2", "q6_1": "Question 6, term 1", "q7_item3": "Question 7, item 3"}),
+    ("es", {"q1": "Pregunta 1", "q5_blank2": "Pregunta 5, espacio 2", "q7_item3": "Pregunta 7, elemento 3"}),
+    ("zh", {"q1": "第1题", "q5_blank2": "第5题, 第2空", "q3_B": "第3题, 选项B"}),
+])
+def test_a_screen_reader_names_each_field_in_the_guides_language(tmp_path, language, tips):
+    write_guide(tmp_path / "guides", "week.yaml", f"language: {language}\n" + GUIDE.replace("\n    ", "\n")[1:])
+    fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
+    assert {name: fields[name].get("/TU") for name in tips} == tips

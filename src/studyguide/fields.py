@@ -27,7 +27,7 @@ from reportlab.lib.colors import black
 
 from . import _reportlab
 
-MARK = "sg_field"  # the onDraw name after a blank in a paragraph: <onDraw name="sg_field" label="q3_blank1 72.5 10.5"/>
+MARK = "sg_field"  # the onDraw name after a blank: <onDraw name="sg_field" label="q3_blank1|72.50|10.5|Question 3, blank 1"/>
 FONT = "Helvetica"
 
 
@@ -45,50 +45,53 @@ def _plain(size: float) -> dict:
 
 
 def text(canvas, name: str, x: float, y: float, width: float, height: float, size: float,
-         multiline: bool = False) -> None:
-    """A text field over (x, y, width, height) in the canvas's current coordinates."""
+         multiline: bool = False, tip: str | None = None) -> None:
+    """A text field over (x, y, width, height) in the canvas's current coordinates. ``tip``: what a
+    screen reader (and a hovering pointer) names it, in the guide's language ("Question 5, blank 2")."""
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
     kw = dict(_plain(size), name=name, x=left, y=bottom, width=width, height=height, fontName=FONT,
-              fontSize=size, maxlen=None, fieldFlags="multiline" if multiline else "")
+              fontSize=size, maxlen=None, fieldFlags="multiline" if multiline else "", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.textfield(**kw))
 
 
-def radio(canvas, group: str, value: str, x: float, y: float, size: float) -> None:
+def radio(canvas, group: str, value: str, x: float, y: float, size: float, tip: str | None = None) -> None:
     """One button of the radio group ``group`` (one answer of several), its corner at (x, y)."""
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
     kw = dict(_plain(size), name=group, value=value, x=left, y=bottom, size=size, buttonStyle="circle",
-              shape="circle", fieldFlags="noToggleToOff radio")
+              shape="circle", fieldFlags="noToggleToOff radio", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.radio(**kw))
 
 
-def check(canvas, name: str, x: float, y: float, size: float) -> None:
+def check(canvas, name: str, x: float, y: float, size: float, tip: str | None = None) -> None:
     """A check box, its corner at (x, y)."""
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
     kw = dict(_plain(size), name=name, x=left, y=bottom, size=size, buttonStyle="check", shape="square",
-              fieldFlags="")
+              fieldFlags="", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.checkbox(**kw))
 
 
-def marker(name: str, width: float, size: float) -> str:
+def marker(name: str, width: float, size: float, tip: str = "") -> str:
     """Markup put just after a blank ``width`` wide in a paragraph: the handout gets a text field over it.
     (After, not before: reportlab keeps the mark with the text before it, and a line may break before a blank.)"""
-    return f'<onDraw name="{MARK}" label="{name} {width:.2f} {size:g}"/>'
+    from .inline import escape
+
+    return f'<onDraw name="{MARK}" label="{name}|{width:.2f}|{size:g}|{escape(tip)}"/>'
 
 
 def on_marker(canvas, kind, label: str) -> None:
     """The callback of :func:`marker`: a one-line field over the blank that ends here, from just under its baseline."""
     if not wanted(canvas):
         return
-    name, width, size = label.split(" ")
+    name, width, size, tip = label.split("|", 3)
     size = float(size)
     x, baseline = _reportlab.text_cursor(canvas)
-    text(canvas, name, x - float(width), baseline - 0.3 * size, float(width), 1.35 * size, size)
+    text(canvas, name, x - float(width), baseline - 0.3 * size, float(width), 1.35 * size, size, tip=tip or None)
 
 
 def make(canvas) -> None:

@@ -14,6 +14,12 @@ from ..model import LETTERS
 from .flow import natural_width
 
 
+def tip(ctx, n: int, part: str | None = None, **fill) -> str:
+    """A field's name as a screen reader says it, in the guide's language: "Question 5", "Question 5, blank 2"."""
+    question = ctx.label("field_question", n=n)
+    return f"{question}, {ctx.label(part, **fill)}" if part else question
+
+
 def on(ctx) -> bool:
     """Whether this build is the fillable edition (its handout takes fields; its key does not)."""
     return ctx.theme.edition == "fillable"
@@ -71,9 +77,10 @@ def choices(ctx, n: int, rows: list, several: bool) -> list:
         def place(canvas, left, bottom, width, height):
             y = bottom + _button_y(ctx, height, size)
             if several:
-                fields.check(canvas, f"q{n}_{LETTERS[i]}", left + x, y, size)
+                fields.check(canvas, f"q{n}_{LETTERS[i]}", left + x, y, size,
+                             tip(ctx, n, "field_choice", letter=LETTERS[i]))
             else:
-                fields.radio(canvas, f"q{n}", LETTERS[i], left + x, y, size)
+                fields.radio(canvas, f"q{n}", LETTERS[i], left + x, y, size, tip(ctx, n))
         return place
     return [Fields(row, place_for(i)) for i, row in enumerate(rows)]
 
@@ -86,7 +93,7 @@ def true_false(ctx, n: int, row, words, x: float, font: str, size: float, gap: f
     def place(canvas, left, bottom, width, height):
         at, y = left + x, bottom + height / 2 - size / 2  # (the words' middle: flow.Options)
         for word, value in zip(words, ("true", "false")):
-            fields.radio(canvas, f"q{n}", value, at - size - 5, y, size)
+            fields.radio(canvas, f"q{n}", value, at - size - 5, y, size, tip(ctx, n))
             at += stringWidth(word, font, size) + gap
     return Fields(row, place)
 
@@ -97,7 +104,8 @@ def matching_slot(ctx, n: int, i: int, row, blank_w: float, size: float):
         return row
 
     def place(canvas, left, bottom, width, height):
-        fields.text(canvas, f"q{n}_{i}", left + 2, bottom + height - 3 - size * 1.25, blank_w - 8, size * 1.35, size)
+        fields.text(canvas, f"q{n}_{i}", left + 2, bottom + height - 3 - size * 1.25, blank_w - 8, size * 1.35, size,
+                    tip=tip(ctx, n, "field_term", k=i))
     return Fields(row, place)
 
 
@@ -107,5 +115,6 @@ def ordering_box(ctx, n: int, k: int, row, side: float, indent: float, size: flo
         return row
 
     def place(canvas, left, bottom, width, height):
-        fields.text(canvas, f"q{n}_item{k}", left + indent + 1, bottom + height - 2 - side + 1, side - 2, side - 2, size)
+        fields.text(canvas, f"q{n}_item{k}", left + indent + 1, bottom + height - 2 - side + 1, side - 2, side - 2, size,
+                    tip=tip(ctx, n, "field_item", k=k))
     return Fields(row, place)

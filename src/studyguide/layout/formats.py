@@ -55,7 +55,7 @@ class NameLine(Flowable):
             c.setLineWidth(ctx.theme.rule)
             start = c.stringWidth(label, face, size) + 4
             c.line(start, base - 2, self.width, base - 2)
-            fields.text(c, "name", start, base - 3, self.width - start, size * 1.3, size)  # (the fillable edition)
+            fields.text(c, "name", start, base - 3, self.width - start, size * 1.3, size, tip=label)  # (the fillable edition)
         c.restoreState()
 
 

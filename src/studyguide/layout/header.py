@@ -99,7 +99,7 @@ class NameLines(Flowable):
             c.drawString(x0, y, label)
             start = x0 + c.stringWidth(label, face, label_size) + 4
             c.line(start, y - 2, x1 - 12, y - 2)
-            fields.text(c, name, start, y - 3, x1 - 12 - start, size * 1.3, size)  # (the fillable edition)
+            fields.text(c, name, start, y - 3, x1 - 12 - start, size * 1.3, size, tip=label)  # (the fillable edition)
 
 
 def citation(source, labels: dict | None = None) -> str | None:

@@ -68,8 +68,11 @@ def blanked(ctx, text: str, found, style: str, **kw):
     ctx.__dict__["_notes_blanks"] = first + len(taken)
 
     def para(key: bool):
-        filled = _HOLE.sub(lambda m: _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key,
-                                                   field=f"blank{first + int(m.group(1)) + 1}"), markup)
+        def blank(m):
+            k = first + int(m.group(1)) + 1
+            return _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
+                                 tip=ctx.label("field_blank", k=k))
+        filled = _HOLE.sub(blank, markup)
         return ctx.raw(filled, style, **kw)
 
     return Twin(para(False), para(True), ctx)
@@ -149,6 +152,6 @@ def cornell(ctx) -> list:
         from .lines import answer_style
 
         para.style = answer_style(ctx)
-    lines = LinedAnswer(ctx, 5, para, 0, name="summary")
+    lines = LinedAnswer(ctx, 5, para, 0, name="summary", tip=ctx.heading_text("summary"))
     flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
     return flow

@@ -147,7 +147,7 @@ def _lined(ctx, n, q, note):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        return LinedAnswer(ctx, q.lines, para, indent, name=f"q{n}")
+        return LinedAnswer(ctx, q.lines, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
@@ -164,7 +164,7 @@ def _blank_width(ctx, answer: str) -> float:
     return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
 
 
-def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | None = None) -> str:
+def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | None = None, tip: str = "") -> str:
     """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in.
     ``field``: the name of the fillable edition's text field over the handout's blank."""
     size = ctx.styles["prompt"].fontSize
@@ -174,7 +174,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
     width = max(width, _blank_width(ctx, answer))
     count = math.ceil(width / nbsp)
     if not key:
-        mark = fields.marker(field, count * nbsp, size) if field and fillable.on(ctx) else ""
+        mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
         return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer, faces["bold_italic"], size) / nbsp
     pad = max(1, round((count - used) / 2))
@@ -189,8 +189,10 @@ def fill_in_blank(ctx, n, q, note):
 
     def para(key: bool):
         blanks = iter(range(1, len(q.parts) + 1))
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str)
-                       else _blank_markup(ctx, p, key, width, f"q{n}_blank{next(blanks)}") for p in q.parts)
+
+        def blank(p, k):
+            return _blank_markup(ctx, p, key, width, f"q{n}_blank{k}", fillable.tip(ctx, n, "field_blank", k=k))
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else blank(p, next(blanks)) for p in q.parts)
 
     rows = []
     if q.word_bank:

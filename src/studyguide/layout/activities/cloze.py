@@ -30,7 +30,8 @@ def cloze(ctx, name, data) -> list:
         def para(key: bool):
             blanks = iter(range(1, len(sentence.parts) + 1))
             parts = [_text(ctx, p) if isinstance(p, str)
-                     else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}")
+                     else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}",
+                                 tip=f"{ctx.label('cloze_title')} {n}")
                      for p in sentence.parts]
             p = ctx.raw("".join(parts), "body")
             p.style = body

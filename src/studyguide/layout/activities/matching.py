@@ -39,7 +39,8 @@ def matching(ctx, name, sets) -> list:
 
     def term_cell(number: int, term: str, letter: str | None):
         if letter is None:  # (the fillable edition: a text field on the blank, match<number>)
-            lead = blank + (fields.marker(f"match{number}", blank_w, size) if ctx.theme.edition == "fillable" else "")
+            tip = f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}"
+            lead = blank + (fields.marker(f"match{number}", blank_w, size, tip) if ctx.theme.edition == "fillable" else "")
         else:  # the letter on the line, centred in the blank's width
             pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
             sp = "\u00a0" * int(pad)
