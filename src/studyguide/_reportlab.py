@@ -2,8 +2,9 @@
 
 reportlab's public API cannot do a few things the builder needs: draw the key on a second canvas in
 the same pass as the handout, keep each page's state until the page count is known, measure blocks
-the way a frame would, count a paragraph's lines, and (in ``studyguide watch`` only) replay
-paragraph work across rebuilds. Those reach into names reportlab does not promise to keep. They
+the way a frame would, count a paragraph's lines, (in ``studyguide watch`` only) replay
+paragraph work across rebuilds, and (the fillable edition) find where a paragraph draws a blank,
+add form fields to a page held back until the page count is known, and give a page its tab order. Those reach into names reportlab does not promise to keep. They
 are all here, so a new reportlab release breaks this module (and its tests), not the build path
 in a dozen places.
 
