@@ -13,10 +13,19 @@
 const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,[\]{}&*!|>%@`][^#]*?|-[^\s#][^#]*?)\s*:(?:\s+|$)/;
 const BLOCK_SCALAR_RE = /^[|>][-+0-9]*\s*(?:#.*)?$/;
 
+const ESCAPES = { 0: "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
+  " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029" };
+
+// A double-quoted scalar's escapes, as YAML 1.1 reads them.
+function unescape(text) {
+  return text.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (all, e) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return ESCAPES[e] !== undefined ? ESCAPES[e] : all;
+  });
+}
+
 function unquote(key) {
-  if (key.length >= 2 && key[0] === '"' && key[key.length - 1] === '"') {
-    try { return JSON.parse(key); } catch { return key.slice(1, -1); }
-  }
+  if (key.length >= 2 && key[0] === '"' && key[key.length - 1] === '"') return unescape(key.slice(1, -1));
   if (key.length >= 2 && key[0] === "'" && key[key.length - 1] === "'") {
     return key.slice(1, -1).replace(/''/g, "'");
   }
@@ -35,9 +44,29 @@ function scalarText(raw) {
   return text;
 }
 
+// The quote a value opens and leaves open on its line ('"' or "'"), else null.
+function openQuote(value) {
+  const q = value[0];
+  if (q !== '"' && q !== "'") return null;
+  return closingQuote(value.slice(1), q) < 0 ? q : null;
+}
+
+// Where a quoted scalar opened with `q` closes in `text` (-1: not on this line).
+function closingQuote(text, q) {
+  for (let i = 0; i < text.length; i++) {
+    if (q === '"' && text[i] === "\\") { i++; continue; }
+    if (text[i] === q) {
+      if (q === "'" && text[i + 1] === "'") { i++; continue; }
+      return i;
+    }
+  }
+  return -1;
+}
+
 // Read one line: its dashes, its key (if any) and what follows the key.
 // Returns null for lines that take no part in the structure.
 function readLine(text) {
+  text = text.replace(/^\ufeff/, "");
   const indent = text.match(/^ */)[0].length;
   let rest = text.slice(indent);
   if (!rest || rest[0] === "#") return null;
@@ -64,7 +93,7 @@ function readLine(text) {
   last.value = scalarText(value);
   last.valueCol = valueCol;
   last.blockScalar = BLOCK_SCALAR_RE.test(value.trim());
-  return { nodes, indent };
+  return { nodes, indent, openQuote: openQuote(value.trim()) };
 }
 
 // Put a node on the stack of open nodes: pop what it closes first.
@@ -97,7 +126,13 @@ function parseLines(lines, cursorLine, cursorNodes) {
   const all = [];
   let blockOwner = null; // the node whose block scalar is running, by column
   let inBlock = false;
+  let quote = null; // the quote of a quoted scalar running over lines
   lines.forEach((line, number) => {
+    if (quote) {
+      if (number === cursorLine) inBlock = true;
+      if (closingQuote(line, quote) >= 0) quote = null;
+      return;
+    }
     const indent = line.match(/^ */)[0].length;
     if (blockOwner) {
       // The typed line is judged by where its first word is, not by its
@@ -119,6 +154,7 @@ function parseLines(lines, cursorLine, cursorNodes) {
     }
     const last = read.nodes[read.nodes.length - 1];
     if (last && last.blockScalar) blockOwner = last;
+    if (read.openQuote) quote = read.openQuote;
   });
   return { all, inBlock };
 }
@@ -163,7 +199,7 @@ export function contextAt(text, offset) {
   const starts = lineStarts(text);
   let lineNo = starts.length - 1;
   while (starts[lineNo] > offset) lineNo--;
-  const lineStart = starts[lineNo];
+  const lineStart = starts[lineNo] + (lineNo === 0 && text[0] === "\ufeff" && offset > 0 ? 1 : 0);
   const before = text.slice(lineStart, offset);
   if (/[^\s#]/.test(text[offset] || "")) return null; // inside a word: nothing to insert here
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ""))) return null;

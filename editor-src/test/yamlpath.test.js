@@ -96,3 +96,23 @@ test("nothing is offered inside a word already written", () => {
   assert.equal(at("paper: ¦a4\n"), null);
   assert.notEqual(at("paper: a4¦ \n"), null);
 });
+
+test("a quoted value running over lines hides the keys inside it", () => {
+  const ctx = at('title: "Cells\nsubject: not a key\nstill the title"\ngrade: ¦');
+  assert.deepEqual(ctx.mappings[0], { title: "Cells" });
+  assert.equal(at("title: 'It''s\n  more ¦\n  end'\n"), null);
+  assert.deepEqual(at('title: "a \\" b"\nsu¦').mappings[0], { title: 'a " b' });
+});
+
+test("a byte order mark before the first key is no indentation", () => {
+  const ctx = at("\ufefftitle: x\nsubject: ¦");
+  assert.deepEqual(ctx.mappings[0], { title: "x" });
+  const first = at("\ufeffti¦");
+  assert.equal(first.from, 1);
+  assert.deepEqual(first.path, []);
+});
+
+test("escapes in double-quoted keys and values are read as YAML reads them", () => {
+  const ctx = at('"\\e[2J\\u202e": red\ntitle: "tab\\there \\x41"\nsu¦');
+  assert.deepEqual(ctx.mappings[0], { "\x1b[2J\u202e": "red", title: "tab\there A" });
+});
