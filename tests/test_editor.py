@@ -80,7 +80,9 @@ def ask(c: TestClient, method: str, path: str, body, headers, token=TOKEN):
     ("Origin", {**GOOD, "Origin": "http://evil.example"}, TOKEN),
     ("Origin", {**GOOD, "Origin": "http://127.0.0.1:9999"}, TOKEN),
     ("Origin", {**GOOD, "Origin": "null"}, TOKEN),
-], ids=["token", "no-token", "host", "host-port", "origin", "origin-port", "origin-null"])
+    ("Origin", {**GOOD, "Origin": f"http://localhost:{PORT}"}, TOKEN),  # another origin, though the same server
+    ("Origin", {**GOOD, "Origin": f"https://{HOST}"}, TOKEN),
+], ids=["token", "no-token", "host", "host-port", "origin", "origin-port", "origin-null", "origin-name", "origin-scheme"])
 def test_a_wrong_token_host_or_origin_is_refused_on_every_route(folder, method, path, body, why, headers, token):
     before = sorted(p.name for p in folder.parent.rglob("*"))
     r = ask(client(folder), method, path, body, headers, token)
@@ -91,8 +93,9 @@ def test_a_wrong_token_host_or_origin_is_refused_on_every_route(folder, method, 
 
 
 @pytest.mark.parametrize("method,path,body", ROUTES, ids=ROUTE_IDS)
-@pytest.mark.parametrize("headers", [GOOD, {"Host": f"localhost:{PORT}"}, {**GOOD, "Origin": f"http://{HOST}"}],
-                         ids=["ip", "localhost", "same-origin"])
+@pytest.mark.parametrize("headers", [GOOD, {"Host": f"localhost:{PORT}"}, {**GOOD, "Origin": f"http://{HOST}"},
+                                     {"Host": f"localhost:{PORT}", "Origin": f"http://localhost:{PORT}"}],
+                         ids=["ip", "localhost", "same-origin", "same-origin-localhost"])
 def test_the_right_token_host_and_origin_are_let_in(folder, method, path, body, headers):
     r = ask(client(folder), method, path, body, headers)
     assert r.status_code != 403, r.text
