@@ -54,6 +54,7 @@ def start(guide: Path, cwd: Path):
     return proc, url, wall
 
 
+PARTS: list[list[float]] = []  # each browser edit: [key → preview asked, asked → answered, answered → shown]
 CPU: list[float] = []  # the server's CPU time when its first answer came: start-up on a quiet core
 
 
@@ -97,6 +98,8 @@ def browser_figures(url: str, text: str, edits: int) -> list[float]:
                 print("no new page after editing line", line, page.evaluate("() => [document.getElementById('problems').innerText, document.getElementById('page-count').innerText, window.studyguidePage.state.rev, window.studyguidePage.state.shown, document.querySelector('#pages img').src, document.querySelector('#pages img').complete]"))
                 raise
             out.append(page.evaluate("() => window.studyguidePage.state.stats.at(-1).shown - window.lastKey"))
+            PARTS.append(page.evaluate("() => { const s = window.studyguidePage.state.stats.at(-1);"
+                                       " return [s.asked - window.lastKey, s.answered - s.asked, s.shown - s.answered] }"))
             lines[line - 1] += "s"
             page.wait_for_timeout(300)
         browser.close()
@@ -146,6 +149,9 @@ def main() -> None:
             stop(proc)
         print(f"preview in chromium, last keystroke → new first page shown: {spread(shown)}")
         print(f"  the same after the {PAUSE_MS} ms pause: {spread([v - PAUSE_MS for v in shown])}")
+        for i, part in enumerate(("last key → preview asked (the pause)", "preview asked → answered (HTTP, build)",
+                                  "answered → picture shown (picture fetched, decoded)")):
+            print(f"    {part}: {spread([p[i] for p in PARTS])}")
         wall, cpu = in_process(guide, text, args.edits)
         print(f"preview in process (build the handout + picture of page 1): {spread(wall)}")
         print(f"  its CPU time (what a quiet core would take): {spread(cpu)}")

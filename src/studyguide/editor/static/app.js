@@ -48,7 +48,7 @@
     const {data} = await call('preview', {text: ed.getText(), doc: state.doc, rev, page: PAGE});
     if (data.superseded || data.rev !== state.rev) return;  // a newer preview is on its way
     showProblems(data.problems || []);
-    showPages(data, asked);
+    showPages(data, {asked, answered: performance.now()});
   }
 
   function showProblems(problems) {
@@ -74,7 +74,7 @@
     }
   }
 
-  function showPages(data, asked) {
+  function showPages(data, times) {
     $('stale').hidden = !data.stale;
     $('pages').classList.toggle('stale', !!data.stale);
     if (!data.build) {
@@ -94,7 +94,7 @@
       img.loading = n === 1 ? 'eager' : 'lazy';  // the first is drawn with the preview; the rest when seen
       img.dataset.build = data.build;
       if (n === 1) {
-        img.onload = () => state.stats.push({rev: data.rev, asked, shown: performance.now()});
+        img.onload = () => state.stats.push({rev: data.rev, ...times, shown: performance.now()});
       } else img.onload = null;
       img.src = api(`page/${data.doc}/${data.build}/${n}.jpg`);
     }
