@@ -296,3 +296,21 @@ def test_edit_starts_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
         out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert "stopped the editor" in err and "Traceback" not in err
+
+
+def test_no_text_browser_takes_over_the_terminal_without_a_display(monkeypatch):
+    import webbrowser
+
+    from studyguide.editor import launch
+
+    opened, said = [], []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    monkeypatch.setattr(launch.sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    launch.open_browser("http://127.0.0.1:1/t/", said.append)
+    assert said == ["no display here to open a browser on: open the address above in one"] and opened == []
+    monkeypatch.setenv("DISPLAY", ":0")
+    launch.open_browser("http://127.0.0.1:1/t/", said.append)
+    time.sleep(0.2)
+    assert opened == ["http://127.0.0.1:1/t/"] and len(said) == 1

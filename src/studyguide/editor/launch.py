@@ -7,8 +7,10 @@ as quick as the next ones.
 """
 from __future__ import annotations
 
+import os
 import secrets
 import socket
+import sys
 import threading
 import webbrowser
 from pathlib import Path
@@ -45,6 +47,15 @@ def listen(port: int) -> socket.socket:
                          "or leave --port out for a free one") from None
     sock.listen(64)
     return sock
+
+
+def open_browser(url: str, say: Callable[[str], None]) -> None:
+    """Open ``url`` in the default browser, without waiting for it. On Linux with no display, Python's
+    webbrowser would fall back to a text browser (lynx, w3m) in this terminal: not tried there."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        say("no display here to open a browser on: open the address above in one")
+        return
+    threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
 
 def _warm(editor, name: Optional[str]) -> None:
@@ -87,7 +98,7 @@ def serve(path: str, out_dir: str, port: int, browser: bool, say: Callable[[str]
     say("press Ctrl+C to stop")
     threading.Thread(target=_warm, args=(editor, name), daemon=True).start()
     if browser:
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        open_browser(url, say)
     try:
         server.run(sockets=[sock])
     finally:
