@@ -120,7 +120,10 @@ def test_a_named_guide_is_the_only_one_served(folder):
     assert c.get(f"/{TOKEN}/api/water.yaml/guide", headers=GOOD).json()["text"] == SMALL
     r = c.get(f"/{TOKEN}/", headers=GOOD)
     assert r.status_code == 303 and r.headers["location"] == "edit/water.yaml"
-    assert c.post(f"/{TOKEN}/new", json={"name": "x"}, headers=GOOD).status_code == 400  # no new guides then
+    r = c.post(f"/{TOKEN}/new", json={"name": "x"}, headers=GOOD)  # no new guides then
+    assert r.status_code == 400 and r.json()["problems"] == [
+        f"this editor was started on water.yaml alone; to make another guide, run studyguide edit {folder}"]
+    assert not (folder / "x.yaml").exists()
 
 
 def test_save_writes_exactly_the_text_sent(folder):

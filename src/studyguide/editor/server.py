@@ -97,9 +97,12 @@ class Editor:
 
     def create(self, name: str) -> str:
         """A new guide from the starter (``studyguide new``), in the folder; its file name."""
+        if self.only is not None:
+            raise StudyguideError(f"this editor was started on {self.only} alone; to make another guide, run "
+                                  f"studyguide edit {self.folder}")
         name = name.strip()
         name = name if name.lower().endswith(tuple(api.GUIDE_SUFFIXES)) else name + ".yaml"
-        if self.only is not None or safe_stem(Path(name).stem) != Path(name).stem or "/" in name or name.startswith("."):
+        if safe_stem(Path(name).stem) != Path(name).stem or "/" in name or name.startswith("."):
             raise StudyguideError(f"{name}: a new guide needs a plain file name: letters, digits, '-' and '_' "
                                   "(for example unit-4.yaml)")
         api.new_guide(self.folder / name)
