@@ -354,3 +354,11 @@ def test_a_screen_reader_names_each_field_in_the_guides_language(tmp_path, langu
     write_guide(tmp_path / "guides", "week.yaml", f"language: {language}\n" + GUIDE.replace("\n    ", "\n")[1:])
     fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
     assert {name: fields[name].get("/TU") for name in tips} == tips
+
+
+def test_a_tooltip_keeps_quotes_ampersands_and_bars_of_a_guides_own_labels(tmp_path):
+    own = 'labels:\n  field_question: \'Q "{n}" & <b>|\'\n'
+    write_guide(tmp_path / "guides", "week.yaml", own + GUIDE.replace("\n    ", "\n")[1:])
+    fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
+    assert fields["q5_blank2"]["/TU"] == 'Q "5" & <b>|, blank 2'
+    assert fields["q4"]["/TU"] == 'Q "4" & <b>|'

@@ -81,7 +81,8 @@ def marker(name: str, width: float, size: float, tip: str = "") -> str:
     (After, not before: reportlab keeps the mark with the text before it, and a line may break before a blank.)"""
     from .inline import escape
 
-    return f'<onDraw name="{MARK}" label="{name}|{width:.2f}|{size:g}|{escape(tip)}"/>'
+    tip = escape(tip).replace('"', "&quot;")  # (a label in the guide may hold quotation marks)
+    return f'<onDraw name="{MARK}" label="{name}|{width:.2f}|{size:g}|{tip}"/>'
 
 
 def on_marker(canvas, kind, label: str) -> None:
