@@ -362,3 +362,27 @@ def test_a_tooltip_keeps_quotes_ampersands_and_bars_of_a_guides_own_labels(tmp_p
     fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
     assert fields["q5_blank2"]["/TU"] == 'Q "5" & <b>|, blank 2'
     assert fields["q4"]["/TU"] == 'Q "4" & <b>|'
+
+
+def test_pdfium_finds_every_field_with_its_kind(fillable):
+    """A second reader, the engine of Chrome's PDF viewer, sees the same fields, names and kinds."""
+    import ctypes
+
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pytest.importorskip("pypdfium2.raw")
+    doc = pdfium.PdfDocument(str(fillable[0].path))
+    doc.init_forms()
+    kinds = {raw.FPDF_FORMFIELD_TEXTFIELD: "text", raw.FPDF_FORMFIELD_RADIOBUTTON: "radio",
+             raw.FPDF_FORMFIELD_CHECKBOX: "check"}
+    seen = []
+    for page in doc:
+        for i in range(raw.FPDFPage_GetAnnotCount(page)):
+            annot = raw.FPDFPage_GetAnnot(page, i)
+            size = raw.FPDFAnnot_GetFormFieldName(doc.formenv, annot, None, 0)
+            buf = (ctypes.c_ushort * (size // 2))()
+            raw.FPDFAnnot_GetFormFieldName(doc.formenv, annot, buf, size)
+            seen.append((bytes(buf).decode("utf-16-le").rstrip("\x00"),
+                         kinds.get(raw.FPDFAnnot_GetFormFieldType(doc.formenv, annot))))
+            raw.FPDFPage_CloseAnnot(annot)
+    mine = [(name, kind.split("-")[0]) for _, name, kind, _ in _widgets(pypdf.PdfReader(fillable[0].path))]
+    assert seen == mine and len(seen) == 3 + 2 + 3 + 4 + 1 + 2 + 3 + 3 + 1  # name lines; a button per choice
