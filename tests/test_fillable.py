@@ -386,3 +386,25 @@ def test_pdfium_finds_every_field_with_its_kind(fillable):
             raw.FPDFPage_CloseAnnot(annot)
     mine = [(name, kind.split("-")[0]) for _, name, kind, _ in _widgets(pypdf.PdfReader(fillable[0].path))]
     assert seen == mine and len(seen) == 3 + 2 + 3 + 4 + 1 + 2 + 3 + 3 + 1  # name lines; a button per choice
+
+
+def test_a_blank_in_a_right_to_left_sentence_is_underlined_and_gets_its_field(tmp_path):
+    """Hebrew is set line by line in display order (rtl.visual_lines): the blank keeps its underline and
+    its field mark, and the field lies where the key writes the answer."""
+    write_guide(tmp_path / "guides", "week.yaml", """
+        title: מחזור המים
+        questions:
+          - type: fill_in_blank
+            prompt: המים מתאדים מן [[הים]] ויורדים כגשם.
+    """)
+    handout, key = _build(tmp_path)[:2]
+    pdfium = pytest.importorskip("pypdfium2")
+    page, _, _, (x0, y0, x1, y1) = next(w for w in _widgets(pypdf.PdfReader(handout.path)) if w[1] == "q1_blank1")
+    written = "".join(pdfium.PdfDocument(str(key.path))[page - 1].get_textpage().get_text_bounded(x0, y0, x1, y1).split())
+    assert sorted(written) == sorted("הים")
+    # the handout's underline: a dark horizontal run of pixels along the field's foot
+    image = pdfium.PdfDocument(str(handout.path))[page - 1].render(scale=2).to_pil().convert("L")
+    height = pypdf.PdfReader(handout.path).pages[page - 1].mediabox.height
+    band = image.crop((int(x0 * 2) + 4, int((float(height) - y0) * 2) - 8, int(x1 * 2) - 4, int((float(height) - y0) * 2)))
+    rows = [sum(1 for v in band.crop((0, r, band.width, r + 1)).tobytes() if v < 128) for r in range(band.height)]
+    assert max(rows) > band.width * 0.9, rows
