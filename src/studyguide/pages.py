@@ -17,12 +17,13 @@ EDGE = 14  # points: the least paper kept clear beside the footer and the runnin
 
 
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
-                 short_markup: str | None = None):
+                 short_markup: str | None = None, last_page=lambda: None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
 
     The markups are paragraph markup (escaped, with fallback fonts routed), so a
-    title in any script prints with real glyphs.
+    title in any script prints with real glyphs. ``last_page()``, when it gives a number, is the
+    last page this document keeps (the handout stops where the key's own pages begin).
     """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -54,8 +55,9 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
         def save(self):
             for other, _ in mirrors.canvases if mirrors else ():
                 other.save()
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
+            kept = self._pages[:last_page() or len(self._pages)]
+            total = len(kept)
+            for number, state in enumerate(kept, 1):
                 _reportlab.restore_page(self, state)
                 self._footer(number, total)
                 super().showPage()

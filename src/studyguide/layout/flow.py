@@ -302,6 +302,9 @@ def natural_width(flowable) -> float:
     return float("inf")  # unknown: nothing may be set beside it
 
 
+AWAY = "away"  # a note set on the key's last pages (layout.keynotes)
+
+
 class Beside(Flowable):
     """Rows in one, two or four columns, and the key's note where it pushes the least.
 
@@ -313,9 +316,9 @@ class Beside(Flowable):
     """
 
     def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
-                 min_note: float = 0, gap: float = 14, page_height: float = float("inf")):
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None):
         super().__init__()
-        self.ctx, self.items, self.note = ctx, list(items), note
+        self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -346,8 +349,12 @@ class Beside(Flowable):
                 _, h = self.note.wrap(aW - self.lead, 1e9)
                 space = self.note.style.spaceBefore
                 options.append((left + space + h, (self.lead, left + space, aW - self.lead, h)))
-            for height, note in options:
-                score = (height, height - left, -cols)
+                if self.away is not None:  # or on the key's last pages (keynotes), costing nothing here
+                    options.append((left, AWAY))
+            slack = self.note.style.leading * 0.4 if self.note is not None else 0
+            for height, note in options:  # by its question when that costs nothing (or a few points)
+                kept = note is not AWAY and note is not None and height - left <= slack
+                score = (left, 0, False, -cols) if kept else (height, height - left, note is AWAY, -cols)
                 if best is None or score < best[0]:
                     best = (score, (cols, colw, rows, note, height))
         return best[1]
@@ -363,7 +370,8 @@ class Beside(Flowable):
         self.wrap(aW, aH)
         if self.height <= self.page_height:
             return []
-        tail = [Twin(Gap(0), self.note, self.ctx)] if self.note is not None else []
+        note = self.plan[3]
+        tail = [self.away] if note is AWAY else [Twin(Gap(0), self.note, self.ctx)] if note is not None else []
         return list(self.items) + tail
 
     def draw(self):
@@ -374,7 +382,9 @@ class Beside(Flowable):
                 _, h = item.wrap(self.lead + colw, 1e9)
                 item.drawOn(self.canv, c * colw, y - h)
             y -= row_h + self.row_gap
-        if note is not None and self.ctx.key:
+        if note is AWAY:
+            self.away.send(self.canv.getPageNumber())
+        elif note is not None and self.ctx.key:
             x, top, w, h = note
             self.note.wrap(w, 1e9)
             self.note.drawOn(self.canv, x, height - top - h)

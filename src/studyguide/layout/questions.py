@@ -16,6 +16,7 @@ from .. import inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
+from . import keynotes
 from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -36,7 +37,7 @@ def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, 
                     right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
-def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
+def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -> list:
     """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
     the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
@@ -51,7 +52,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
         row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
     if note is None:
         return [row]
-    return [row, _beside(ctx, [indented(instruction, ni)], note)]  # the key's note right of the instruction
+    return [row, _beside(ctx, [indented(instruction, ni)], note, away)]  # the key's note right of the instruction
 
 
 def _instruction(ctx, q) -> str:
@@ -72,10 +73,12 @@ def _run_in(ctx, text: str) -> str:
     return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
 
 
-def _beside(ctx, items, note, **kw):
-    """Rows with the key's note beside them (room permitting) or under them, whichever is shorter."""
+def _beside(ctx, items, note, away=None, **kw):
+    """Rows with the key's note beside them (room permitting), else on the key's last pages (``away``),
+    else under them: whichever is shortest, by the question when that costs nothing."""
     size = note.style.fontSize if note is not None else 0
-    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height, **kw)
+    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height,
+                  away=away, **kw)
 
 
 def _choices(ctx, q, right: set[int]) -> list:
@@ -115,27 +118,27 @@ class RightChoice(Twin):
         return super().wrap(aW, aH)
 
 
-def multiple_choice(ctx, n, q, note):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, columns=(4, 2, 1))]
+def multiple_choice(ctx, n, q, note, away=None):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, away, columns=(4, 2, 1))]
 
 
-def select_all(ctx, n, q, note):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, columns=(4, 2, 1))]
+def select_all(ctx, n, q, note, away=None):
+    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, away, columns=(4, 2, 1))]
 
 
-def true_false(ctx, n, q, note):
+def true_false(ctx, n, q, note, away=None):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note)]
+    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note, away)]
 
 
-def _lined(ctx, n, q, note):
+def _lined(ctx, n, q, note, away=None):
     """The key writes the model answer on the lines, and its note on the lines after it when they
-    have room for it; else the note goes under the lines, whichever is shorter."""
+    have room for it; else the note goes to the key's last pages (``away``), or under the lines."""
     indent = ctx.theme.number_width
 
     def lines(*parts):
@@ -148,6 +151,8 @@ def _lined(ctx, n, q, note):
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
         return _prompt(ctx, n, q), [lines(answer)]
+    if away is not None:  # (on the lines when it adds none: the shorter, the first when equal)
+        return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), away])]
     under = Twin(Gap(0), indented(ctx.raw(note, "explanation"), indent), ctx)
     return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
 
@@ -177,7 +182,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
     return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
 
 
-def fill_in_blank(ctx, n, q, note):
+def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
     width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
 
@@ -196,10 +201,10 @@ def fill_in_blank(ctx, n, q, note):
         box.hAlign = "LEFT"
         rows.append(Spacer(1, 4))
         rows.append(indented(box, ctx.theme.number_width))
-    return _prompt(ctx, n, q, para(False), para(True), note=note), rows
+    return _prompt(ctx, n, q, para(False), para(True), note=note, away=away), rows
 
 
-def matching(ctx, n, q, note):
+def matching(ctx, n, q, note, away=None):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -234,15 +239,16 @@ def matching(ctx, n, q, note):
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
-        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height), Spacer(1, size * 0.6)]
+        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away),
+                Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
                                indent=ni + ctx.theme.choice_indent, label_x=ni))
         return _prompt(ctx, n, q), rows
-    return _prompt(ctx, n, q, note=note), rows
+    return _prompt(ctx, n, q, note=note, away=away), rows
 
 
-def ordering(ctx, n, q, note):
+def ordering(ctx, n, q, note, away=None):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
@@ -254,7 +260,7 @@ def ordering(ctx, n, q, note):
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
         rows.append(Twin(student, key, ctx))
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, row_gap=3)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3)]
 
 
 BUILDERS = {
@@ -299,7 +305,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = notes
     else:
         note = ctx.raw(notes, "explanation") if notes else None
-    head, body = BUILDERS[q.kind](ctx, number, q, note)
+    away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) else None
+    head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     head = list(lead) + head
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
