@@ -65,7 +65,7 @@ EN = {
     "fronts": "{title}: fronts", "backs": "{title}: backs", "sheet": "sheet {n} of {total}",
     "backs_note": "The back of the page before: each meaning is behind its term.",
     "lines_go_on": "The lines go on over the page.",
-    "key_notes": "Notes on the Answers", "key_note_page": "page {n}",
+    "key_notes": "Notes on the Answers", "key_note_page": "(page {n})",
     "copy_ends": "This page is blank on purpose: the next copy starts on a new sheet.",
     "blank_page": ("This page is left blank on purpose: the flashcards that follow print on the two sides of one "
                    "sheet."),
@@ -139,7 +139,7 @@ ES = {
     "fronts": "{title}: anverso", "backs": "{title}: reverso", "sheet": "hoja {n} de {total}",
     "backs_note": "Reverso de la página anterior: cada significado queda detrás de su término.",
     "lines_go_on": "Las líneas siguen en la página siguiente.",
-    "key_notes": "Notas sobre las respuestas", "key_note_page": "página {n}",
+    "key_notes": "Notas sobre las respuestas", "key_note_page": "(página {n})",
     "copy_ends": "Esta página está en blanco a propósito: la copia siguiente empieza en una hoja nueva.",
     "blank_page": ("Esta página se ha dejado en blanco a propósito: las tarjetas que siguen se imprimen por las dos "
                    "caras de una misma hoja."),
@@ -211,7 +211,7 @@ FR = {
     "fronts": "{title}\u00a0: recto", "backs": "{title}\u00a0: verso", "sheet": "feuille {n} sur {total}",
     "backs_note": "Verso de la page précédente\u00a0: chaque définition se trouve derrière son terme.",
     "lines_go_on": "Les lignes continuent page suivante.",
-    "key_notes": "Notes sur les réponses", "key_note_page": "page {n}",
+    "key_notes": "Notes sur les réponses", "key_note_page": "(page {n})",
     "copy_ends": "Cette page est blanche exprès\u00a0: l’exemplaire suivant commence sur une nouvelle feuille.",
     "blank_page": ("Cette page est laissée blanche intentionnellement\u00a0: les cartes qui suivent s’impriment au "
                    "recto et au verso d’une même feuille."),
@@ -284,7 +284,7 @@ DE = {
     "fronts": "{title}: Vorderseiten", "backs": "{title}: Rückseiten", "sheet": "Blatt {n} von {total}",
     "backs_note": "Rückseite der vorigen Seite: Jede Bedeutung steht hinter ihrem Begriff.",
     "lines_go_on": "Die Linien gehen auf der nächsten Seite weiter.",
-    "key_notes": "Hinweise zu den Antworten", "key_note_page": "Seite {n}",
+    "key_notes": "Hinweise zu den Antworten", "key_note_page": "(Seite {n})",
     "copy_ends": "Diese Seite bleibt absichtlich leer: Das nächste Exemplar beginnt auf einem neuen Blatt.",
     "blank_page": ("Diese Seite bleibt absichtlich leer: Die folgenden Lernkarten werden auf Vorder- und Rückseite "
                    "eines Blattes gedruckt."),
@@ -357,7 +357,7 @@ PT = {
     "fronts": "{title}: frente", "backs": "{title}: verso", "sheet": "folha {n} de {total}",
     "backs_note": "Verso da página anterior: cada significado fica atrás do seu termo.",
     "lines_go_on": "As linhas continuam na página seguinte.",
-    "key_notes": "Notas sobre as respostas", "key_note_page": "página {n}",
+    "key_notes": "Notas sobre as respostas", "key_note_page": "(página {n})",
     "copy_ends": "Esta página está em branco de propósito: a próxima cópia começa numa folha nova.",
     "blank_page": ("Esta página foi deixada em branco de propósito: os cartões a seguir são impressos nos dois lados "
                    "de uma mesma folha."),
@@ -424,7 +424,7 @@ ZH = {
     "fronts": "{title}：正面", "backs": "{title}：背面", "sheet": "第 {n} 张，共 {total} 张",
     "backs_note": "上一页的背面：每个释义都印在对应词语的背面。",
     "lines_go_on": "答题线接下页。",
-    "key_notes": "答案说明", "key_note_page": "第{n}页",
+    "key_notes": "答案说明", "key_note_page": "（第{n}页）",
     "copy_ends": "此页特意留白：下一份从新的一张纸开始。",
     "blank_page": "此页特意留白：后面的词语卡片要双面打印在同一张纸上。",
     "word_search_title": "找词游戏",

@@ -1,12 +1,12 @@
 """The key's notes on the answers ("Why:", other accepted answers, grading notes) that would take
-room in the handout: they go to pages of their own after the handout's last page, in the key only.
+room in the handout: they go after the end of the handout, in the key only.
 
 A note stays by its question when it costs nothing there (beside short choices, on answer lines
 the model answer leaves free); otherwise the handout would keep an empty band the height of a note
 it never prints. Such a note is an :class:`AwayNote` in the question's place: it takes no room, and
 when its question is drawn it notes the page. After the last section, :class:`HandoutEnd` notes
 the handout's last page (the handout document stops there) and :class:`KeyNotes` sets the notes
-on the pages after it, by question number and page.
+under it and on the key's pages after it, by question number and page.
 """
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ class AwayNote(Flowable):
 
 class HandoutEnd(Flowable):
     """Where the handout ends when notes follow: notes its page as the handout's last (the page before,
-    when the last section filled its page to the foot). Takes no room: :class:`KeyNotes` starts a page."""
+    when the last section filled its page to the foot). The notes may start under it, on the key's
+    copy of that page (the handout's last: what is under its last line there is blank paper)."""
 
     def __init__(self, ctx):
         super().__init__()
@@ -71,6 +72,7 @@ class KeyNotes(Flowable):
         super().__init__()
         self.ctx = ctx
         self._stack = None
+        self.spaceBefore = ctx.styles["heading"].spaceBefore  # (under the handout's last line)
 
     def _items(self) -> list:
         ctx = self.ctx
@@ -79,7 +81,7 @@ class KeyNotes(Flowable):
         items = [ctx.p(ctx.label("key_notes"), "heading")]
         for number, page, markup in ctx.key_notes:
             where = inline.markup(ctx.label("key_note_page", n=page), ctx.fonts)  # (fallback fonts routed)
-            para = ctx.raw(f"<i>({where})</i> {markup}", "explanation")
+            para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")
             items.append(Labelled(f"{number}.", para, ni, face, para.style.fontSize))
         twins = [Twin(Gap(0), item, ctx) for item in items]
         for twin in twins[1:]:
@@ -91,13 +93,13 @@ class KeyNotes(Flowable):
             return 0, 0
         if self._stack is None:
             self._stack = Stack(self._items())
-        w, h = self._stack.wrap(aW, aH)
-        return w, (h if aH >= self.ctx.height - 0.5 else aH + 1)  # from the top of a page of their own
+        return self._stack.wrap(aW, aH)
 
     def split(self, aW, aH):
-        """The notes one by one over the pages, from the top of a page."""
+        """The notes one by one over the pages, the heading never without the first of them."""
         self.wrap(aW, aH)
-        if self._stack is None or aH < self.ctx.height - 0.5 or self._stack.height <= aH:
+        sizes = self._stack._sizes if self._stack is not None else []
+        if len(sizes) < 2 or self._stack.height <= aH or sizes[0][1] + sum(sizes[1]) > aH:
             return []
         return list(self._stack.items)
 
