@@ -130,9 +130,9 @@ class MirrorFrame(_reportlab.HookedFrame):
         def mirrored_draw(canvas, x, y, _sW=0):
             draw(canvas, x, y, _sW=_sW)
             ctx = mirrors.ctx
-            lowest = page_lowest(ctx)  # how far down each page is filled (`check` reports it)
-            page = canvas.getPageNumber()
-            lowest[page] = min(lowest.get(page, y), y)
+            if not getattr(flowable, "key_only", False):  # how far down each page is filled (`check` reports
+                lowest, page = page_lowest(ctx), canvas.getPageNumber()  # it): the handout's pages, not the key's notes
+                lowest[page] = min(lowest.get(page, y), y)
             primary = ctx.mode
             try:
                 for other, mode in mirrors.canvases:

@@ -105,7 +105,8 @@ class Labelled(Flowable):
     """A paragraph with a label hung in the margin to its left (a number or a letter).
 
     ``circle`` rings the label (a marked answer); ``right`` prints text flush
-    right on the first line (points).
+    right (points): on the last line when the paragraph leaves room there (as exam papers set
+    marks), else on the first, the paragraph kept clear of it.
     """
 
     def __init__(self, label: str, para, indent: float, font: str, size: float, *, circle=False,
@@ -118,7 +119,12 @@ class Labelled(Flowable):
         self.right_w = stringWidth(right, self.right_font, size) + 10 if right else 0
 
     def wrap(self, aW, aH):
-        _, h = self.para.wrap(aW - self.indent - self.right_w, aH)
+        if self.right and getattr(self, "_last_for", None) != aW:  # (decided once for a width)
+            self.para.wrap(aW - self.indent, aH)
+            last = (self.para.getActualLineWidths0() or [0.0])[-1]
+            self._on_last = self.para.style.alignment == 0 and last + self.right_w <= aW - self.indent
+            self._last_for = aW
+        _, h = self.para.wrap(aW - self.indent - (0 if self.right and self._on_last else self.right_w), aH)
         self.width, self.height = aW, max(h, self.size * 1.3)
         return aW, self.height
 
@@ -152,7 +158,7 @@ class Labelled(Flowable):
             t = c.beginText(self.label_x, top_base)
             t.setFont(self.font, self.size)
             t.textOut(letter)
-            t.moveCursor(w / 2 + r + 0.8, 0)  # from the line start; one text object: it still reads "B."
+            t.moveCursor(w / 2 + r + 0.65 + max(1.2, self.size * 0.07), 0)  # clear of the ring's stroke; one text object: it still reads "B."
             t.textOut(self.label[len(letter):])
             c.drawText(t)
             c.setLineWidth(1.3)
@@ -161,9 +167,10 @@ class Labelled(Flowable):
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
         if self.right:
+            lines = len(self.para.getActualLineWidths0()) if self._on_last else 1
             c.saveState()
             c.setFont(self.right_font, self.size * 0.9)
-            c.drawRightString(self.width, top_base, self.right)
+            c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
             c.restoreState()
         self.para.drawOn(c, self.indent, self.height - self.para.height)
 

@@ -68,6 +68,8 @@ class KeyNotes(Flowable):
     """The notes sent away, under a heading, each by its question's number and page (drawn in the key
     only: the handout document has stopped at :class:`HandoutEnd`)."""
 
+    key_only = True  # (not the handout's page fill: pages.page_lowest)
+
     def __init__(self, ctx):
         super().__init__()
         self.ctx = ctx
@@ -84,8 +86,9 @@ class KeyNotes(Flowable):
             para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")
             items.append(Labelled(f"{number}.", para, ni, face, para.style.fontSize))
         twins = [Twin(Gap(0), item, ctx) for item in items]
-        for twin in twins[1:]:
-            twin.spaceBefore = ctx.styles["explanation"].fontSize * 0.5
+        for n, twin in enumerate(twins):
+            twin.key_only = True  # (not the handout's page fill: pages.page_lowest)
+            twin.spaceBefore = ctx.styles["explanation"].fontSize * 0.5 if n else 0
         return twins
 
     def wrap(self, aW, aH):
