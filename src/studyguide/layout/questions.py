@@ -17,7 +17,7 @@ from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
 from . import keynotes
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 
@@ -133,7 +133,42 @@ def true_false(ctx, n, q, note, away=None):
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note, away)]
+    if note is not None and away is None:  # (a quiz: the note beside the row of options costs nothing)
+        return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note, away)]
+    return [InlineOptions(_prompt(ctx, n, q)[0], Twin(student, key, ctx), x)], [away] if away else []
+
+
+class InlineOptions(Flowable):
+    """A prompt with its options (True / False) at the right of its last line, left of the points,
+    when that line leaves them room; else the options on a row of their own under the prompt."""
+
+    def __init__(self, row, options, x: float):
+        super().__init__()
+        self.row, self.options, self.x = row, options, x  # (the options' own indent on a row of their own)
+
+    def wrap(self, aW, aH):
+        _, h = self.row.wrap(aW, aH)
+        para, style = self.row.para, self.row.para.style
+        self._lines = para.getActualLineWidths0() or [0.0]
+        on_last = self.row.right and (getattr(self.row, "_on_last", False) or len(self._lines) == 1)
+        self._points = self.row.right_w if on_last else 0
+        need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
+        self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + 12 + need + self._points <= aW
+        self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
+        self.width, self.height = aW, h + (0 if self.inline else self._oh)
+        return aW, self.height
+
+    def draw(self):
+        row_h = self.row.height
+        self.row.drawOn(self.canv, 0, self.height - row_h)
+        if not self.inline:
+            self.options.drawOn(self.canv, 0, 0)
+            return
+        style = self.row.para.style  # the last line's baseline, as Labelled sets the first
+        base = row_h - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
+        base -= (len(self._lines) - 1) * style.leading
+        x = self.width - self._points - self._need + 4 - self.x
+        self.options.drawOn(self.canv, x, self.height - row_h + base - self._oh / 2 + self.row.size * 0.35)
 
 
 def _lined(ctx, n, q, note, away=None):
