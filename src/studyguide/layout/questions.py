@@ -12,11 +12,11 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import inline, shuffle
+from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
-from . import keynotes
+from . import fillable, keynotes, passage
 from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -119,11 +119,13 @@ class RightChoice(Twin):
 
 
 def multiple_choice(ctx, n, q, note, away=None):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, away, columns=(4, 2, 1))]
+    rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
 
 
 def select_all(ctx, n, q, note, away=None):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, away, columns=(4, 2, 1))]
+    rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
 
 
 def true_false(ctx, n, q, note, away=None):
@@ -133,9 +135,12 @@ def true_false(ctx, n, q, note, away=None):
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    if note is not None and away is None:  # (a quiz: the note beside the row of options costs nothing)
-        return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note, away)]
-    return [InlineOptions(_prompt(ctx, n, q)[0], Twin(student, key, ctx), x)], [away] if away else []
+    row = fillable.true_false(ctx, n, Twin(student, key, ctx), words, x, face, size, 28)
+    # on a row of their own for a quiz's note (beside them it costs nothing), a form's buttons, or a quote
+    # of the reading under the prompt; else at the right of the prompt's last line
+    if (note is not None and away is None) or fillable.on(ctx) or passage.excerpts(ctx, n):
+        return _prompt(ctx, n, q), [_beside(ctx, [row], note, away)]
+    return [InlineOptions(_prompt(ctx, n, q)[0], row, x)], [away] if away else []
 
 
 class InlineOptions(Flowable):
@@ -181,7 +186,7 @@ def _lined(ctx, n, q, note, away=None):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        return LinedAnswer(ctx, q.lines, para, indent)
+        return LinedAnswer(ctx, q.lines, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
@@ -200,8 +205,9 @@ def _blank_width(ctx, answer: str) -> float:
     return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
 
 
-def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
-    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in."""
+def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | None = None, tip: str = "") -> str:
+    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in.
+    ``field``: the name of the fillable edition's text field over the handout's blank."""
     size = ctx.styles["prompt"].fontSize
     faces = fonts.roles(ctx.theme.family)
     nbsp = stringWidth("\u00a0", faces["regular"], size)
@@ -209,7 +215,8 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
     width = max(width, _blank_width(ctx, answer))
     count = math.ceil(width / nbsp)
     if not key:
-        return "<u>" + "\u00a0" * count + "</u>"
+        mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
+        return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer, faces["bold_italic"], size) / nbsp
     pad = max(1, round((count - used) / 2))
     colour = ctx.color("answer").hexval()[2:]
@@ -222,8 +229,11 @@ def fill_in_blank(ctx, n, q, note, away=None):
     width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
 
     def para(key: bool):
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key, width)
-                       for p in q.parts)
+        blanks = iter(range(1, len(q.parts) + 1))
+
+        def blank(p, k):
+            return _blank_markup(ctx, p, key, width, f"q{n}_blank{k}", fillable.tip(ctx, n, "field_blank", k=k))
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else blank(p, next(blanks)) for p in q.parts)
 
     rows = []
     if q.word_bank:
@@ -270,7 +280,7 @@ def matching(ctx, n, q, note, away=None):
             t.hAlign = "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(indented(Twin(student, key, ctx), ni))
+        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size), ni))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
@@ -289,12 +299,12 @@ def ordering(ctx, n, q, note, away=None):
     size = ctx.styles["choice"].fontSize
     side = ctx.theme.box_side
     rows = []
-    for orig in order:
+    for k, orig in enumerate(order, 1):
         para = ctx.p(q.items[orig], "choice")
         student = Box(para, side, ni, ctx.theme.rule)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
-        rows.append(Twin(student, key, ctx))
+        rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size))
     return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3)]
 
 
@@ -342,7 +352,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = ctx.raw(notes, "explanation") if notes else None
     away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) else None
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
-    head = list(lead) + head
+    cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
+    head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
         return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])

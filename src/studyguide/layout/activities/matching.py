@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, TableStyle
 
-from ... import inline
+from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
@@ -38,8 +38,9 @@ def matching(ctx, name, sets) -> list:
     colour = ctx.color("answer").hexval()[2:]
 
     def term_cell(number: int, term: str, letter: str | None):
-        if letter is None:
-            lead = blank
+        if letter is None:  # (the fillable edition: a text field on the blank, match<number>)
+            tip = f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}"
+            lead = blank + (fields.marker(f"match{number}", blank_w, size, tip) if ctx.theme.edition == "fillable" else "")
         else:  # the letter on the line, centred in the blank's width
             pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
             sp = "\u00a0" * int(pad)
