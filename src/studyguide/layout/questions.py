@@ -136,9 +136,9 @@ def true_false(ctx, n, q, note, away=None):
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
     row = fillable.true_false(ctx, n, Twin(student, key, ctx), words, x, face, size, 28)
-    # on a row of their own for a quiz's note (beside them it costs nothing), a form's buttons, or a quote
-    # of the reading under the prompt; else at the right of the prompt's last line
-    if (note is not None and away is None) or fillable.on(ctx) or passage.excerpts(ctx, n):
+    # on a row of their own for a quiz's note (beside them it costs nothing) or a quote of the reading
+    # under the prompt; else at the right of the prompt's last line (a form's buttons go with them)
+    if (note is not None and away is None) or passage.excerpts(ctx, n):
         return _prompt(ctx, n, q), [_beside(ctx, [row], note, away)]
     return [InlineOptions(_prompt(ctx, n, q)[0], row, x)], [away] if away else []
 
@@ -158,7 +158,8 @@ class InlineOptions(Flowable):
         on_last = self.row.right and (getattr(self.row, "_on_last", False) or len(self._lines) == 1)
         self._points = self.row.right_w if on_last else 0
         need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
-        self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + 12 + need + self._points <= aW
+        gap = 12 + self.row.size  # (room for a fillable form's radio button left of each word)
+        self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + gap + need + self._points <= aW
         self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
         self.width, self.height = aW, h + (0 if self.inline else self._oh)
         return aW, self.height
