@@ -139,7 +139,7 @@ class LinedQuestion(Flowable):
             if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
                 return list(self.head) + options
             # taller than a page: it breaks where it must
-        parts = lined.split(aW, fit * lined.gap)
+        parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
