@@ -8,6 +8,7 @@ from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
+from .. import fillable
 from ..flow import Twin
 from .common import _start, _table, _fit, _text, _style
 
@@ -40,7 +41,7 @@ def matching(ctx, name, sets) -> list:
     def term_cell(number: int, term: str, letter: str | None):
         if letter is None:  # (the fillable edition: a text field on the blank, match<number>)
             tip = f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}"
-            lead = blank + (fields.marker(f"match{number}", blank_w, size, tip) if ctx.theme.edition == "fillable" else "")
+            lead = blank + (fields.marker(f"match{number}", blank_w, size, tip) if fillable.on(ctx) else "")
         else:  # the letter on the line, centred in the blank's width
             pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
             sp = "\u00a0" * int(pad)
