@@ -317,3 +317,10 @@ def test_no_text_browser_takes_over_the_terminal_without_a_display(monkeypatch):
     launch.open_browser("http://127.0.0.1:1/t/", said.append)
     time.sleep(0.2)
     assert opened == ["http://127.0.0.1:1/t/"] and len(said) == 1
+
+
+def test_the_build_button_offers_the_editions_build_has():
+    from studyguide.editor.server import EDITIONS
+
+    [edition] = [p for p in cli.build.params if p.name == "edition"]
+    assert list(EDITIONS) == list(edition.type.choices)

@@ -28,7 +28,7 @@ from ..files import safe_stem
 from . import session as sessions, snippets
 
 STATIC = Path(__file__).with_name("static")
-EDITIONS = ("standard", "large-print", "readable")
+EDITIONS = ("standard", "large-print", "readable", "fillable")  # build --edition (a test keeps them equal)
 
 
 def exports() -> tuple[str, ...]:
