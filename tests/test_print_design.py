@@ -287,3 +287,17 @@ def test_a_questions_instructions_must_be_text(tmp_path):
         api.load(path)
     assert str(err.value) == (f"{path}:14:19: question 3.instructions: expected text, found a list (put the text "
                               "on the same line, in quotes if it contains ': ')")
+
+
+# -- activities ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_crossword_clues_that_go_on_over_the_page_say_which_way_they_run(config):
+    """A page that opens with crossword clues opens with their list's heading: "Down (continued)"."""
+    guide, _, docs = built(FROZEN, **config)
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
+        for n in range(start + 1, len(pages)):
+            if re.match(r"\d+\. ", pages[n]):  # clues at the page's top
+                pytest.fail(f"{mode}: page {n + 1} opens with clues and no heading: {pages[n][:60]!r}")

@@ -78,7 +78,7 @@ EN = {
     "crossword_title": "Crossword",
     "crossword_instructions": ("Fill in the crossword using the clues. Leave out spaces, hyphens and apostrophes; "
                                "the numbers in brackets give the length of each word."),
-    "across": "Across", "down": "Down",
+    "across": "Across", "down": "Down", "continued": "{what} (continued)",
     # the coverage table (objectives × questions) and the answer grid of a version
     "coverage": "What the questions check",
     "coverage_key": "Coverage: objectives × questions (teacher’s view)",
@@ -151,7 +151,7 @@ ES = {
     "crossword_title": "Crucigrama",
     "crossword_instructions": ("Completa el crucigrama con ayuda de las pistas. No escribas espacios, guiones ni "
                                "apóstrofos; los números entre paréntesis indican la longitud de cada palabra."),
-    "across": "Horizontales", "down": "Verticales",
+    "across": "Horizontales", "down": "Verticales", "continued": "{what} (continuación)",
     "coverage": "Qué evalúa cada pregunta",
     "coverage_key": "Cobertura: objetivos × preguntas (vista del docente)",
     "objective_column": "Objetivo", "questions_column": "Preguntas", "points_column": "Puntos",
@@ -222,7 +222,7 @@ FR = {
     "crossword_title": "Mots croisés",
     "crossword_instructions": ("Remplis la grille à l’aide des définitions. N’écris ni espaces, ni traits d’union, "
                                "ni apostrophes\u00a0; les nombres entre parenthèses donnent la longueur de chaque mot."),
-    "across": "Horizontalement", "down": "Verticalement",
+    "across": "Horizontalement", "down": "Verticalement", "continued": "{what} (suite)",
     "coverage": "Ce que vérifient les questions",
     "coverage_key": "Couverture\u00a0: objectifs × questions (vue de l’enseignant)",
     "objective_column": "Objectif", "questions_column": "Questions", "points_column": "Points",
@@ -294,7 +294,7 @@ DE = {
     "crossword_title": "Kreuzworträtsel",
     "crossword_instructions": ("Löse das Kreuzworträtsel mithilfe der Hinweise. Lass Leerzeichen, Bindestriche und "
                                "Apostrophe weg; die Zahlen in Klammern geben die Länge jedes Wortes an."),
-    "across": "Waagerecht", "down": "Senkrecht",
+    "across": "Waagerecht", "down": "Senkrecht", "continued": "{what} (Fortsetzung)",
     "coverage": "Was die Fragen prüfen",
     "coverage_key": "Abdeckung: Lernziele × Fragen (Ansicht für Lehrkräfte)",
     "objective_column": "Lernziel", "questions_column": "Fragen", "points_column": "Punkte",
@@ -366,7 +366,7 @@ PT = {
     "crossword_title": "Palavras cruzadas",
     "crossword_instructions": ("Complete as palavras cruzadas usando as dicas. Não escreva espaços, hifens nem "
                                "apóstrofos; os números entre parênteses indicam o tamanho de cada palavra."),
-    "across": "Horizontais", "down": "Verticais",
+    "across": "Horizontais", "down": "Verticais", "continued": "{what} (continuação)",
     "coverage": "O que as questões avaliam",
     "coverage_key": "Cobertura: objetivos × questões (visão do professor)",
     "objective_column": "Objetivo", "questions_column": "Questões", "points_column": "Pontos",
@@ -429,7 +429,7 @@ ZH = {
     "words_to_find": "要找的词语",
     "crossword_title": "纵横字谜",
     "crossword_instructions": "根据提示完成纵横字谜。不写空格、连字符和撇号；括号中的数字表示每个词的字母数或字数。",
-    "across": "横向", "down": "纵向",
+    "across": "横向", "down": "纵向", "continued": "{what}（续）",
     "coverage": "各题考查的目标",
     "coverage_key": "目标覆盖：学习目标 × 题目（教师用）",
     "objective_column": "学习目标", "questions_column": "题号", "points_column": "分值",

@@ -115,7 +115,9 @@ def crossword(ctx, name, data) -> list:
             para.style = clue_style
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize))
         if items:
-            blocks.append(_clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st))
+            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st)
+            more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
+            blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
     flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
     clues_h = stacked_height(flat, ctx.width)
     top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
@@ -130,6 +132,28 @@ def crossword(ctx, name, data) -> list:
         else:
             out += [Spacer(1, 6), Together(block[:head]) if head > 1 else block[0]] + block[head:]
     return out + [Spacer(1, 10), grid]
+
+
+class Continued(Flowable):
+    """A row of clues that, when it opens a page, prints its list's heading again as "Down (continued)":
+    clues that go on over the page still say which way they run."""
+
+    def __init__(self, ctx, heading, row):
+        super().__init__()
+        self.ctx, self.heading, self.row = ctx, heading, row
+        self.shown = False
+
+    def wrap(self, aW, aH):
+        self.shown = abs(aH - self.ctx.height) < 1  # the whole frame is free: the top of a page
+        _, h = self.row.wrap(aW, aH)
+        self.head_h = self.heading.wrap(aW, aH)[1] + self.heading.style.spaceAfter if self.shown else 0
+        self.width, self.height = aW, h + self.head_h
+        return aW, self.height
+
+    def draw(self):
+        if self.shown:
+            self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+        self.row.drawOn(self.canv, 0, 0)
 
 
 def _clue_list(ctx, heading, items: list, st) -> tuple[list, int]:

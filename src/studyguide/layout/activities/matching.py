@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import inline
 from ...model import LETTERS
@@ -11,7 +11,44 @@ from ..._reportlab import Together
 from ..flow import Twin
 from .common import _start, _table, _fit, _text, _style
 
-# -- matching --------------------------------------------------------------------------------
+BLANK = "______"  # the handout's answer line, as text (it reads as a blank when the page is copied as text)
+
+
+class AnswerBlank(Flowable):
+    """The answer line and the term's number, one line tall: the handout prints the line, the key the
+    letter centred on it. Both are the same width, so the term beside them breaks alike in both; the
+    number is set flush right, so 9. sits over 10. (its period under the other periods)."""
+
+    def __init__(self, number: int, width: float, blank_w: float, font: str, bold: str, size: float,
+                 leading: float, letter: str | None = None, color=None):
+        super().__init__()
+        self.number, self.w, self.blank_w = number, width, blank_w
+        self.font, self.bold, self.size, self.leading = font, bold, size, leading
+        self.letter, self.color = letter, color
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.w, self.leading
+        return self.w, self.leading
+
+    def draw(self):
+        c = self.canv
+        base = self.height - self.size  # where a paragraph of this size sets its first line
+        c.saveState()
+        c.setFont(self.font, self.size)
+        if self.letter is None:
+            c.drawString(0, base, BLANK)
+        else:
+            if self.color is not None:
+                c.setFillColor(self.color)
+                c.setStrokeColor(self.color)
+            c.setFont(self.bold, self.size)
+            c.drawCentredString(self.blank_w / 2, base, self.letter)
+            c.setLineWidth(0.6)
+            c.line(0, base - self.size * 0.2, self.blank_w, base - self.size * 0.2)
+        c.restoreState()
+        c.setFont(self.font, self.size)  # after the line or letter: the text reads "______ 9. term"
+        c.drawRightString(self.w, base, f"{self.number}.")
+
 
 def matching(ctx, name, sets) -> list:
     start = _start(ctx, name, sets)
@@ -19,44 +56,42 @@ def matching(ctx, name, sets) -> list:
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
-    nbsp = stringWidth("\u00a0", regular, size)
-    blank = "______"
-    blank_w = stringWidth(blank, regular, size)
-    # the blank, the number and the term are one paragraph (a hanging indent keeps a long term clear of them)
+    blank_w = stringWidth(BLANK, regular, size)
     digits = len(str(sum(len(s.terms) for s in sets)))
-    digit_w = stringWidth("0", regular, size)
-    hang = blank_w + stringWidth(f"\u00a0\u00a0{'0' * digits}.\u00a0\u00a0", regular, size)
-    left_style = _style(ctx, "match_term", "choice", leftIndent=hang, firstLineIndent=-hang)
+    lead_w = blank_w + stringWidth("\u00a0\u00a0" + "0" * digits + ".", regular, size)
+    pad = 6  # a cell's right padding
     letter_w = stringWidth("W.", bold, size) + 10
-    left_w = (w - letter_w) * 0.36
-    widths = [left_w, letter_w, w - left_w - letter_w]
+    terms = [t for s in sets for t in s.terms]
+    # the term column as wide as the longest term needs (at most about a third of the line); the
+    # definitions take the rest, so they wrap to fewer lines
+    natural = max((stringWidth(inline.plain(t), bold, size) for t in terms), default=0)
+    term_w = min(natural + pad + 4, (w - letter_w) * 0.36 - lead_w)
+    colour = ctx.color("answer")
+
+    def lead(number: int, letter: str | None):
+        return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
+                           colour if letter else None)
+
+    def term_para(term: str):
+        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
+
+    longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
+    stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 2
+    if stacked:  # terms on their own, then the definitions under them: the term gets the whole line
+        term_w = w - lead_w - 8
+    widths = [lead_w + 8, term_w, letter_w, w - lead_w - 8 - term_w - letter_w]
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ])
-    colour = ctx.color("answer").hexval()[2:]
-
-    def term_cell(number: int, term: str, letter: str | None):
-        if letter is None:
-            lead = blank
-        else:  # the letter on the line, centred in the blank's width
-            pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
-            sp = "\u00a0" * int(pad)
-            lead = f'<u><font color="#{colour}"><b>{sp}{letter}{sp}</b></font></u>' + "\u00a0" * (round(pad * 2) - 2 * int(pad))
-        # no-break spaces as wide as the missing digits (a paragraph would merge figure spaces): 9. under 10.
-        figures = "\u00a0" * round((digits - len(str(number))) * digit_w / nbsp)
-        para = ctx.raw(f"{lead}\u00a0\u00a0{figures}{number}.\u00a0\u00a0<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
-        para.style = left_style
-        return para
-
-    # side by side when the term column has room for the longest word of a term; else terms, then definitions
-    longest = max((stringWidth(word, bold, size) for s in sets for t in s.terms for word in inline.plain(t).split()),
-                  default=0)
-    stacked = getattr(ctx.theme, "one_column", False) or longest > left_w - hang - 8
-    letter_hang = stringWidth("W.", bold, size) + 2 * nbsp
+    letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
                           spaceBefore=5)
+
+    def row(number, term, letter, right):
+        return _table(ctx, [[lead(number, letter), term_para(term)] + right], widths[:2 + len(right)], style)
+
     for s in sets:
         rows = []
         if len(sets) > 1:
@@ -65,26 +100,24 @@ def matching(ctx, name, sets) -> list:
             rows.append(ctx.raw(_text(ctx, title), "subheading"))
         if stacked:
             for i, term in enumerate(s.terms):
-                rows.append(Twin(term_cell(s.start + i, term, None), term_cell(s.start + i, term, s.letter(i)), ctx))
+                rows.append(Twin(row(s.start + i, term, None, []), row(s.start + i, term, s.letter(i), []), ctx))
             rows.append(Spacer(1, 6))
             for i, definition in enumerate(s.definitions):
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
                 para.style = letter_style
                 rows.append(para)
-            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
-            continue
-        for i in range(max(len(s.terms), len(s.definitions))):
-            right = ["", ""]
-            if i < len(s.definitions):
-                right = [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), _fit(ctx, ctx.p(s.definitions[i], "choice"), widths[2] - 8)]
-            if i < len(s.terms):
-                student = _table(ctx, [[term_cell(s.start + i, s.terms[i], None)] + right], widths, style)
-                key = _table(ctx, [[term_cell(s.start + i, s.terms[i], s.letter(i))] + right], widths, style)
-            else:
-                student = key = _table(ctx, [[""] + right], widths, style)
-            for t in (student, key):
-                t.hAlign = "LEFT"
-            rows.append(Twin(student, key, ctx))
+        else:
+            for i in range(max(len(s.terms), len(s.definitions))):
+                right = ["", ""]
+                if i < len(s.definitions):
+                    right = [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"),
+                             _fit(ctx, ctx.p(s.definitions[i], "choice"), widths[3] - pad - 2)]
+                if i < len(s.terms):
+                    student = row(s.start + i, s.terms[i], None, right)
+                    key = row(s.start + i, s.terms[i], s.letter(i), right)
+                else:
+                    student = key = _table(ctx, [["", ""] + right], widths, style)
+                rows.append(Twin(student, key, ctx))
         flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
     return flow
 
