@@ -51,6 +51,7 @@ EN = {
     "one_unused": "One definition is not used.",
     "two_unused": "Two definitions are not used.",
     "unused_in_each_set": "Each set has definitions that are not used.",
+    "one_unused_in_each_set": "Each set has one definition that is not used.",
     "matching_set": "Set {n}: terms {first}–{last}",
     "cloze_title": "Vocabulary in Context",
     "cloze_instructions": "Complete each sentence with a word or phrase from the word bank. Use each one once.",
@@ -123,6 +124,7 @@ ES = {
     "one_unused": "Sobra una definición.",
     "two_unused": "Sobran dos definiciones.",
     "unused_in_each_set": "En cada grupo sobran definiciones.",
+    "one_unused_in_each_set": "En cada grupo sobra una definición.",
     "matching_set": "Grupo {n}: términos {first}–{last}",
     "cloze_title": "Vocabulario en contexto",
     "cloze_instructions": ("Completa cada oración con una palabra o expresión del banco de palabras. Usa cada una "
@@ -194,6 +196,7 @@ FR = {
     "one_unused": "Une définition est en trop.",
     "two_unused": "Deux définitions sont en trop.",
     "unused_in_each_set": "Chaque série contient des définitions en trop.",
+    "one_unused_in_each_set": "Chaque série contient une définition en trop.",
     "matching_set": "Série {n}\u00a0: termes {first} à {last}",
     "cloze_title": "Vocabulaire en contexte",
     "cloze_instructions": ("Complète chaque phrase avec un mot ou une expression de la banque de mots. Utilise "
@@ -265,6 +268,7 @@ DE = {
     "one_unused": "Eine Erklärung bleibt übrig.",
     "two_unused": "Zwei Erklärungen bleiben übrig.",
     "unused_in_each_set": "In jedem Block bleiben Erklärungen übrig.",
+    "one_unused_in_each_set": "In jedem Block bleibt eine Erklärung übrig.",
     "matching_set": "Block {n}: Begriffe {first}–{last}",
     "cloze_title": "Wortschatz im Zusammenhang",
     "cloze_instructions": ("Ergänze jeden Satz mit einem Wort oder Ausdruck aus dem Wortspeicher. Verwende jeden "
@@ -338,6 +342,7 @@ PT = {
     "one_unused": "Sobra uma definição.",
     "two_unused": "Sobram duas definições.",
     "unused_in_each_set": "Em cada grupo sobram definições.",
+    "one_unused_in_each_set": "Em cada grupo sobra uma definição.",
     "matching_set": "Grupo {n}: termos {first}–{last}",
     "cloze_title": "Vocabulário em contexto",
     "cloze_instructions": ("Complete cada frase com uma palavra ou expressão do banco de palavras. Use cada uma "
@@ -408,6 +413,7 @@ ZH = {
     "one_unused": "其中有一个释义是多余的。",
     "two_unused": "其中有两个释义是多余的。",
     "unused_in_each_set": "每组都有多余的释义。",
+    "one_unused_in_each_set": "每组都有一个多余的释义。",
     "matching_set": "第 {n} 组：词语 {first}–{last}",
     "cloze_title": "选词填空",
     "cloze_instructions": "从词库中选择合适的词语，把每个句子补充完整。每个词语只用一次。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
+from ... import activities as act
 from ... import inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
@@ -51,8 +52,27 @@ class AnswerBlank(Flowable):
 
 
 def matching(ctx, name, sets) -> list:
+    """Set by set, each on one page: when a set (the first with the activity's title and instructions)
+    is taller than a page, the sets are made smaller until each fits (large print, long definitions)."""
+    blocks = _blocks(ctx, name, sets)
+    while any(stacked_height(b, ctx.width) > ctx.height for b in blocks) and max(len(s.terms) for s in sets) > MIN_SET:
+        sets = act.plan(ctx.guide, name, {"set_size": max(len(s.terms) for s in sets) - 1}).data
+        blocks = _blocks(ctx, name, sets)
     start = _start(ctx, name, sets)
-    flow = start[:1]  # the section mark, title and instructions go inside the first set's block
+    flow = start[:1]  # the section mark, title and instructions open the first set's block
+    for n, rows in enumerate(blocks):
+        head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
+        flow += _whole_set(ctx, rows, head) + [Spacer(1, 12)]
+    return flow
+
+
+MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
+
+
+def _blocks(ctx, name, sets) -> list[list]:
+    """Each set's rows; the first set's open with the activity's title and instructions."""
+    start = _start(ctx, name, sets)
+    blocks = []
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
@@ -118,15 +138,13 @@ def matching(ctx, name, sets) -> list:
                 else:
                     student = key = _table(ctx, [["", ""] + right], widths, style)
                 rows.append(Twin(student, key, ctx))
-        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
-    return flow
+        blocks.append(rows if blocks else start[1:] + rows)
+    return blocks
 
 
-def _whole_set(ctx, rows: list, head: int, lead: list = ()) -> list:
+def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    rows = list(lead) + rows  # (the activity's title and instructions, before the first set)
-    head += len(lead)
     if stacked_height(rows, ctx.width) <= ctx.height:
         return [Together(rows)]
     return [Together(rows[:head])] + rows[head:]
