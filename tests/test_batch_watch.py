@@ -252,3 +252,24 @@ def test_watch_sees_a_save_at_once_not_at_the_next_look(tmp_path):
         _save_by_rename(guide, GOOD.format(n=3))  # wakes it to see the stop
         thread.join(10)
     assert not thread.is_alive()
+
+
+def test_watch_builds_neither_of_two_guides_that_would_write_the_same_pdf(tmp_path):
+    """a.yaml and a.yml in one watched folder: as with build, neither is written (each would replace the
+    other's PDFs at every save), and the message names the other; renaming one builds both."""
+    folder = tmp_path / "guides"
+    first = write_guide(folder, "unit.yaml", GOOD.format(n=1))
+    second = write_guide(folder, "unit.yml", GOOD.format(n=2))
+    out = tmp_path / "out"
+    lines: list[tuple[str, bool]] = []
+    with Watcher([folder], out, report=lambda line, err: lines.append((line, err))) as watcher:
+        watcher.tick()
+        assert not out.exists() or not list(out.iterdir())
+        errors = [line for line, err in lines if err]
+        assert f"{first}:1: its output {out / 'unit.pdf'} is also an output of {second} (both would write it, " \
+               "so one would replace the other); neither was written: rename one of the two files" in errors
+        assert f"failed: {second} (waiting for the next save)" in errors
+        os.replace(second, folder / "unit-2.yml")
+        watcher.tick()
+        assert "Statement 1 is true." in norm(Pdf(out / "unit.pdf").text)
+        assert "Statement 2 is true." in norm(Pdf(out / "unit-2.pdf").text)

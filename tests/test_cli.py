@@ -221,3 +221,34 @@ def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
     assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)" in proc.stderr
     proc = run_cli("validate", "guides", cwd=tmp_path)
     assert proc.returncode == 1
+
+
+SCALARS = """\
+title: 1984
+summary: yes
+objectives: [2024, true]
+vocabulary:
+  - term: 1984
+    definition: null
+questions:
+  - type: short_answer
+    prompt: When did the war end?
+    answer: 1945
+  - type: multiple_choice
+    prompt: Which year?
+    choices: [1944, 1945]
+    answer: 1945
+"""
+
+
+def test_plain_numbers_yes_and_null_are_text_to_both_the_validator_and_the_schema(schema, tmp_path):
+    """studyguide prints `term: 1984` and `definition: null` as typed; an editor's YAML parser reads them
+    as a number and null, and the schema must not underline a guide that validates."""
+    jsonschema = pytest.importorskip("jsonschema")
+    path = tmp_path / "scalars.yaml"
+    path.write_text(SCALARS, encoding="utf-8")
+    guide = api.load(path)
+    assert (guide.title, guide.vocabulary[0].term, guide.vocabulary[0].definition) == ("1984", "1984", "null")
+    jsonschema.validate(yaml.safe_load(SCALARS), schema)
+    with pytest.raises(jsonschema.ValidationError):  # a list where text belongs is still refused
+        jsonschema.validate(yaml.safe_load(SCALARS.replace("summary: yes", "summary: [a, b]")), schema)

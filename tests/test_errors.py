@@ -222,3 +222,16 @@ def test_a_file_of_layout_mistakes_gets_a_screenful_and_where_to_go_on(tmp_path)
     assert lines[0].startswith("guides/x.yaml:3:5: this quote is never closed")
     assert lines[-1] == ("guides/x.yaml:103:1: more layout mistakes may follow from here (100 are listed above): "
                          "fix those, then run validate again")
+
+
+def test_editorial_brackets_in_a_quotation_are_not_taken_for_blanks(tmp_path):
+    """[sic], an ellipsis [...] and a note number [3] are put in quotations on purpose; a single-bracket
+    word elsewhere still gets the warning, at its question."""
+    path = tmp_path / "quoting.yaml"
+    path.write_text('title: Quoting a speech\nquestions:\n  - type: fill_in_blank\n'
+                    '    prompt: \'The mayor called it "very unique [sic]" and said "we will […] [[build]] it" [3].\'\n'
+                    '  - type: fill_in_blank\n    prompt: The treaty was signed in [[1919]] at [Versailles] [...].\n',
+                    encoding="utf-8")
+    assert [str(w) for w in api.load(path).warnings] == [
+        f"{path}:6:13: warning: question 2.prompt: '[Versailles]' has single brackets, so it prints on the "
+        "student's sheet as typed (write [[Versailles]] to make it a blank)"]

@@ -384,7 +384,7 @@ PIECES = ["{", "}", "=", "~", "#", "->", "%50%", "::", "\\", "\n", "\n\n", "\t",
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(["quizlet", "anki", "moodle", "gift", "csv"]))
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(["quizlet", "anki", "moodle", "gift", "csv", "kahoot"]))
 def test_any_bank_gives_a_draft_or_a_located_message(tmp_path, pieces, fmt):
     source = tmp_path / "bank.txt"
     source.write_text("".join(pieces), encoding="utf-8")
@@ -396,3 +396,76 @@ def test_any_bank_gives_a_draft_or_a_located_message(tmp_path, pieces, fmt):
     assert all(str(p).startswith(str(source)) for p in draft.problems)
     for question in draft.questions:
         assert question["type"] and isinstance(question["prompt"], str)
+
+
+# -- Kahoot's and Quizizz's spreadsheets (.xlsx) ---------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["kahoot", "quizizz"])
+@pytest.mark.parametrize("guide_path", [*ALL, "hostile"])
+def test_game_spreadsheets_export_import_export_gives_the_same_bytes(guide_path, fmt, tmp_path):
+    """What the spreadsheet holds comes back: the questions it has rows for, their answers and times."""
+    if guide_path == "hostile":
+        guide_path = write_guide(tmp_path / "src", "hostile.yaml", HOSTILE)
+    first, again, problems = _roundtrip(Path(guide_path), fmt, tmp_path)
+    assert again == first
+    assert problems == []
+
+
+def _sheet(path: Path, rows: list[list], start: int = 1) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r, row in enumerate(rows, start):
+        for c, value in enumerate(row, 1):
+            wb.active.cell(row=r, column=c, value=value)
+    wb.save(path)
+    return path
+
+
+def test_a_kahoot_sheet_as_kahoot_writes_it(tmp_path):
+    """The template's header sits on row 8 under Kahoot's own title rows; times are numbers, the right
+    answers a number or '1,3'. A row without a right answer is left out with its row and column."""
+    rows = [["", "Quiz template"], [], [], [], [], [], [],
+            ["", *games.KAHOOT_HEADER],
+            [1, "Which is a planet?", "Mars", "Moon", "Sun", None, 20, 1],
+            [2, "Pick the gases.", "Oxygen", "Iron", "Neon", "Salt", 30, "1,3"],
+            [3, "The Sun is a star.", "True", "False", None, None, 10, 1],
+            [4, "No right answer here.", "A", "B", None, None, 20, None]]
+    source = _sheet(tmp_path / "planets.xlsx", rows)
+    assert detect(source, source.read_bytes()) == "kahoot"
+    draft = read(source)
+    assert draft.questions == [
+        {"type": "multiple_choice", "prompt": "Which is a planet?", "choices": ["Mars", "Moon", "Sun"], "answer": "A"},
+        {"type": "select_all", "prompt": "Pick the gases.", "choices": ["Oxygen", "Iron", "Neon", "Salt"],
+         "answer": ["A", "C"], "time_limit": 30},
+        {"type": "true_false", "prompt": "The Sun is a star.", "answer": True, "time_limit": 10}]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:12:8: warning: a question needs two answers and a right one; this row is left out"]
+
+
+def test_a_quizizz_sheet_with_every_question_type(tmp_path):
+    rows = [list(games.QUIZIZZ_HEADER),
+            ["2 + 2 = ____", "Fill-in-the-Blank", "4", "four", None, None, None, None, 30],
+            ["Name a prime.", "Fill-in-the-Blank", "2", "3", None, None, None, None, 20],
+            ["Why do leaves fall?", "Open-Ended", None, None, None, None, None, None, 60],
+            ["Favourite colour?", "Poll", "Red", "Blue", None, None, None, None, 20]]
+    source = _sheet(tmp_path / "mixed.xlsx", rows)
+    draft = read(source, "quizizz")
+    assert draft.questions == [
+        {"type": "fill_in_blank", "prompt": "2 + 2 = [[4|four]]", "time_limit": 30},
+        {"type": "short_answer", "prompt": "Name a prime.", "answer": "2 / 3", "lines": 1},
+        {"type": "short_answer", "prompt": "Why do leaves fall?", "time_limit": 60}]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:5:2: warning: a 'Poll' question has no kind in a guide; this row is left out"]
+
+
+def test_a_damaged_spreadsheet_gets_a_message_not_a_traceback(tmp_path):
+    import zipfile
+
+    source = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(source, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<not a workbook")
+    with pytest.raises(GuideError) as info:
+        read(source)
+    assert str(info.value).startswith(f"{source}: is not a spreadsheet studyguide can read (")
+    assert str(info.value).endswith("); save it again as .xlsx")

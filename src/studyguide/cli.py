@@ -225,11 +225,11 @@ def export_guides(paths, fmt, out_dir, apkg):
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
               help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
-@click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv"),
-                                                 case_sensitive=False),
+@click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
+                                                  "quizizz"), case_sensitive=False),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
-    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip) or CSV file of vocabulary or questions.
+    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file.
 
     What does not map to a guide gets a warning with its line in FILE.
     """

@@ -1,8 +1,9 @@
 """Imports: a teacher's existing bank in another tool's file → a new guide file.
 
 ``studyguide import FILE -o guides/NAME.yaml`` reads Quizlet's export text, Anki's
-notes text export, Moodle XML, GIFT, a QTI 1.2 zip (Canvas's quiz export) and a
-CSV of vocabulary or questions, and writes a guide
+notes text export, Moodle XML, GIFT, a QTI 1.2 zip (Canvas's quiz export), a
+CSV of vocabulary or questions and Kahoot's or Quizizz's question spreadsheet
+(.xlsx), and writes a guide
 with the vocabulary and questions filled and the other sections as commented
 starters. It never writes over an existing file. What does not map gets a warning
 located in FILE (``FILE:LINE:COL: warning: ...``).
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
-from . import flashcards, gift, moodle, qti, table
+from . import flashcards, gift, moodle, qti, spreadsheet, table
 from ._common import Draft
 from .writer import guide_text
 
-FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv")
+FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz")  # kahoot, quizizz: one reader
 MAX_BYTES = 20 * 1024 * 1024  # a bank larger than this is not a teacher's question bank
 
 
@@ -29,7 +30,7 @@ def detect(path: Path, data: bytes) -> str:
     head = data[:2000].lstrip(b"\xef\xbb\xbf").lstrip()
     name = path.name.lower()
     if data.startswith(b"PK\x03\x04"):
-        return "qti"
+        return "kahoot" if spreadsheet.is_workbook(data) else "qti"
     if head.startswith(b"<?xml") or head.startswith(b"<quiz"):
         return "moodle"
     if name.endswith((".gift", ".gift.txt")):
@@ -61,6 +62,8 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
         return moodle.read(path, data)
     if fmt == "qti":
         return qti.read(path, data)
+    if fmt in ("kahoot", "quizizz"):  # the header row tells the two apart
+        return spreadsheet.read(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

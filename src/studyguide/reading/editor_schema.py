@@ -10,14 +10,17 @@ from .citations import PLACES
 from .questions import MAX_CHOICES, QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
 
-TEXT = {"type": "string", "minLength": 1}
+# studyguide reads every plain value as the text typed (`term: 1984`, `summary: yes`, `definition: null`
+# print as written); an editor's YAML parser makes numbers, booleans and null of them, so text accepts those
+# too: a valid guide is never underlined. (An empty required value is studyguide's own error to report.)
+TEXT = {"type": ["string", "number", "boolean", "null"], "minLength": 1}
 TEXTS = {"type": "array", "items": TEXT}
 CHOICES = {"type": "array", "minItems": 2, "items": {"oneOf": [TEXT, {
     "type": "object", "required": ["choice"], "additionalProperties": False,
     "properties": {"choice": TEXT, "shuffle": {"description": "false: keeps its place when versions are shuffled"}}}]}}
 POINT = {"oneOf": [TEXT, {"type": "object", "required": ["point"], "additionalProperties": False,
                           "properties": {"point": TEXT, "detail": TEXT}}]}
-LETTER_OR_TEXT = {"type": "string", "description": "a choice's letter (A, B, ...) or its exact text"}
+LETTER_OR_TEXT = {"type": ["string", "number", "boolean"], "description": "a choice's letter (A, B, ...) or its exact text"}
 # studyguide reads every value as the text typed; editors may parse some as numbers or booleans,
 # so the schema accepts both spellings where validate does.
 NUMBER = {"type": ["number", "string"], "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"}

@@ -32,6 +32,13 @@ QUESTION_KEYS = {
 }
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
+# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
+EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
+
+
+def _single_bracket(text: str):
+    """The first [word] that looks like a blank typed with one bracket too few, if any."""
+    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)
 
 
 class QuestionsMixin:
@@ -216,7 +223,7 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
-        single = SINGLE_RE.search(rest)
+        single = _single_bracket(rest)
         if not any(isinstance(p, Blank) for p in parts):
             hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
                 else ", e.g. 'a more [[fair]] order'"

@@ -1,0 +1,163 @@
+"""Kahoot's and Quizizz's (Wayground's) question spreadsheets (.xlsx) → a draft guide.
+
+Kahoot's template has a header row (row 8 in the template, found wherever it is)
+with ``Question``, ``Answer 1`` to ``Answer 4``, ``Time limit`` and ``Correct
+answer(s)`` (answer numbers, ``1,3`` for several). Quizizz's has ``Question Text``,
+``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer`` and ``Time in
+seconds``. Each row becomes a question: one right answer a multiple-choice, several
+a select-all, True and False a true/false; Quizizz's Fill-in-the-Blank a blank (its
+options the accepted answers) and Open-Ended a short answer. A time other than the
+games' usual 20 seconds is kept as the question's ``time_limit``. Warnings are
+located at the row and column (``FILE:ROW:COLUMN``).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Optional
+
+from ..errors import GuideError, Location, Problem
+from ._common import Draft
+
+LETTERS = "ABCDEFGH"
+MAX_UNPACKED = 50 * 2**20  # a question bank's sheets unpack to far less; more is not a teacher's bank
+USUAL_TIME = 20
+
+
+def is_workbook(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _rows(path: Path, data: bytes) -> list[list[str]]:
+    """The first sheet's cells as text (numbers as a teacher typed them: 2, not 2.0)."""
+    from openpyxl import load_workbook  # start-up time: only this import needs it
+
+    def fail(why: str):
+        return GuideError([Problem(Location(str(path)), why)])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED:
+                raise fail(f"unpacks to more than {MAX_UNPACKED // 2**20} MB; not imported")
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except GuideError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise fail(f"is not a spreadsheet studyguide can read ({type(exc).__name__}); save it again as .xlsx") from None
+    sheet = book.worksheets[0]
+    out = []
+    for row in sheet.iter_rows(values_only=True):
+        out.append(["" if v is None else str(int(v)) if isinstance(v, float) and v == int(v) else str(v).strip()
+                    for v in row])
+    book.close()
+    return out
+
+
+def _key(cell: str) -> str:
+    return " ".join(cell.lower().split())
+
+
+def _column(header: list[str], *starts: str) -> Optional[int]:
+    for i, cell in enumerate(header):
+        if any(_key(cell).startswith(s) for s in starts):
+            return i
+    return None
+
+
+def read(path: Path, data: bytes) -> Draft:
+    draft = Draft(path)
+    stem = re.sub(r"(?i)[-_ ](kahoot|quizizz|wayground)$", "", path.stem)  # the name studyguide's export gave it
+    if stem != path.stem:
+        draft.title = stem.replace("-", " ").replace("_", " ").strip() or None
+    rows = _rows(path, data)
+    for h, header in enumerate(rows[:20]):
+        if _column(header, "question type") is not None and _column(header, "option 1") is not None:
+            return _quizizz(draft, rows, h)
+        if _column(header, "question") is not None and _column(header, "correct answer") is not None:
+            return _kahoot(draft, rows, h)
+    draft.warn("no header row with 'Question' and 'Correct answer' (Kahoot) or 'Question Type' and 'Option 1' "
+               "(Quizizz) in the first 20 rows", 1, 1)
+    return draft
+
+
+def _cells(row: list[str], width: int) -> list[str]:
+    return row + [""] * (width - len(row))
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(x) for x in re.findall(r"\d+", text)]
+
+
+def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], right: list[int],
+                     at: tuple[int, int]) -> Optional[dict]:
+    """A multiple-choice, select-all or true/false question; answers are (column number, text), right their numbers."""
+    texts = [t for _, t in answers if t]
+    picked = [texts.index(answers[n - 1][1]) for n in right if 1 <= n <= len(answers) and answers[n - 1][1]]
+    if len(texts) < 2 or not picked:
+        draft.warn("a question needs two answers and a right one; this row is left out", *at)
+        return None
+    if [t.lower() for t in texts] == ["true", "false"] and len(picked) == 1:
+        return {"type": "true_false", "prompt": prompt, "answer": picked[0] == 0}
+    if len(picked) == 1:
+        return {"type": "multiple_choice", "prompt": prompt, "choices": texts, "answer": LETTERS[picked[0]]}
+    return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in sorted(picked)]}
+
+
+def _timed(question: Optional[dict], time: str) -> Optional[dict]:
+    seconds = _numbers(time)
+    if question is not None and seconds and seconds[0] != USUAL_TIME:
+        question["time_limit"] = seconds[0]
+    return question
+
+
+def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
+    header = rows[h]
+    # the quiz's title: the first text above the header (studyguide's export puts it in B2), but the
+    # empty template's own heading
+    above = [cell for row in rows[:h] for cell in row if cell]
+    if above and _key(above[0]) != "quiz template":
+        draft.title = above[0]
+    q, right, time = _column(header, "question"), _column(header, "correct answer"), _column(header, "time limit")
+    answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
+    for r, row in enumerate(rows[h + 1:], h + 2):
+        cells = _cells(row, len(header))
+        if not cells[q]:
+            continue
+        answers = [(i + 1, cells[i]) for i in answer_cols]
+        question = _choice_question(draft, cells[q], answers, _numbers(cells[right]), (r, right + 1))
+        draft.questions.extend(x for x in [_timed(question, cells[time] if time is not None else "")] if x)
+    return draft
+
+
+def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
+    header = rows[h]
+    q, kind = _column(header, "question text", "question"), _column(header, "question type")
+    right, time = _column(header, "correct answer"), _column(header, "time in seconds", "time")
+    options = [i for i, cell in enumerate(header) if re.match(r"option \d", _key(cell))]
+    for r, row in enumerate(rows[h + 1:], h + 2):
+        cells = _cells(row, len(header))
+        prompt, what = cells[q], _key(cells[kind])
+        if not prompt:
+            continue
+        texts = [cells[i] for i in options if cells[i]]
+        if what in ("multiple choice", "checkbox"):
+            answers = [(i + 1, cells[i]) for i in options]
+            question = _choice_question(draft, prompt, answers, _numbers(cells[right]), (r, right + 1))
+        elif what == "fill-in-the-blank" and texts:
+            blank = "[[" + "|".join(t.replace("|", "/") for t in texts) + "]]"
+            question = ({"type": "fill_in_blank", "prompt": re.sub(r"_{3,}", lambda _: blank, prompt, count=1)}
+                        if re.search(r"_{3,}", prompt) else
+                        {"type": "short_answer", "prompt": prompt, "answer": " / ".join(texts), "lines": 1})
+        elif what == "open-ended":
+            question = {"type": "short_answer", "prompt": prompt}
+        else:
+            draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
+            continue
+        draft.questions.extend(x for x in [_timed(question, cells[time] if time is not None else "")] if x)
+    return draft
