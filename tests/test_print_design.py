@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import CASES, GUIDES, norm
-from studyguide import api, inline, render
+from studyguide import api, inline, labels, render
 from studyguide.theming.styles import make_styles
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
@@ -207,6 +207,29 @@ def test_checks_last_page_fill_is_what_the_page_shows(path):
     # the layout's fill is the handout's and the key's (a key note under the choices is room in both)
     empty = min(page_fill(docs[m].pdf, theme)[-1][0] for m in ("student", "key"))
     assert abs((1 - empty) - last.fill) < 0.04, (last.fill, 1 - empty)
+
+
+@pytest.mark.parametrize("path", GUIDE_PARAMS)
+def test_check_gives_every_sections_last_page_as_printed(path):
+    """Each part that ends a page (the next starts on a new one) ends on the page before the next part
+    starts, and its fill is what that page shows (to 4 % of the text area), the reading's last section
+    before the questions too."""
+    from studyguide import budget
+
+    guide, theme, docs = built(path)
+    plan = budget.budget(guide, docs["student"])
+    fills = [page_fill(docs[m].pdf, theme) for m in ("student", "key")]
+    words = labels.for_language(guide.language, guide.labels)
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    for part, after in zip(plan.parts, plan.parts[1:]):
+        title = guide.headings.get(after.name) or words.get(after.name) or words.get(after.name + "_title")
+        if part.fill is None:
+            assert after.first == part.last, (part, after)
+            assert not pages[after.first - 1].startswith(title), f"{part.name} shares a page {after.name} opens"
+            continue
+        assert after.first == part.last + 1, (part, after)
+        empty = min(f[part.last - 1][0] for f in fills)
+        assert abs((1 - empty) - part.fill) < 0.04, (part.name, part.fill, 1 - empty)
 
 
 # -- a short packet: whole sections left out of one build, the guide untouched ---------------------------

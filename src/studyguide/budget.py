@@ -156,13 +156,14 @@ def budget(guide: Guide, rendered) -> Budget:
     marks = [(name, page, top) for name, page, top in rendered.sections if name != "end"]
     starts = [("header", 1, True)]
     questions_at = rendered.question_pages[0] if rendered.question_pages else None
+    at_top = getattr(rendered, "questions_at_top", False)
     for name, page, top in marks:
         if name in act.NAMES and questions_at is not None:
-            starts.append(("questions", questions_at, False))
+            starts.append(("questions", questions_at, at_top))
             questions_at = None
         starts.append((name, page, top))
     if questions_at is not None:
-        starts.append(("questions", questions_at, False))
+        starts.append(("questions", questions_at, at_top))
     starts.append(("end", rendered.pages + 1, True))
     parts = []
     page_fill = getattr(rendered, "page_fill", {}) or {}
