@@ -55,9 +55,12 @@ def matching(ctx, name, sets) -> list:
     """Set by set, each on one page: when a set (the first with the activity's title and instructions)
     is taller than a page, the sets are made smaller until each fits (large print, long definitions)."""
     blocks = _blocks(ctx, name, sets)
-    while any(stacked_height(b, ctx.width) > ctx.height for b in blocks) and max(len(s.terms) for s in sets) > MIN_SET:
-        sets = act.plan(ctx.guide, name, {"set_size": max(len(s.terms) for s in sets) - 1}).data
+    tallest = max(stacked_height(b, ctx.width) for b in blocks)
+    while tallest > ctx.height and max(len(s.terms) for s in sets) > MIN_SET:
+        most = max(len(s.terms) for s in sets)  # first try: the size that the tallest set's height suggests
+        sets = act.plan(ctx.guide, name, {"set_size": max(MIN_SET, min(most - 1, int(most * ctx.height / tallest)))}).data
         blocks = _blocks(ctx, name, sets)
+        tallest = max(stacked_height(b, ctx.width) for b in blocks)
     start = _start(ctx, name, sets)
     flow = start[:1]  # the section mark, title and instructions open the first set's block
     for n, rows in enumerate(blocks):
