@@ -9,7 +9,7 @@ from ... import inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
-from ..flow import Twin
+from ..flow import Twin, para_width
 from .common import _start, _table, _fit, _text, _style
 
 BLANK = "______"  # the handout's answer line, as text (it reads as a blank when the page is copied as text)
@@ -85,18 +85,19 @@ def _blocks(ctx, name, sets) -> list[list]:
     pad = 6  # a cell's right padding
     letter_w = stringWidth("W.", bold, size) + 10
     terms = [t for s in sets for t in s.terms]
+
+    def term_para(term: str):
+        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
+
     # the term column as wide as the longest term needs (at most about a third of the line); the
     # definitions take the rest, so they wrap to fewer lines
-    natural = max((stringWidth(inline.plain(t), bold, size) for t in terms), default=0)
+    natural = max((para_width(term_para(t)) for t in terms), default=0)  # (as set: fallback fonts too)
     term_w = min(natural + pad + 4, (w - letter_w) * 0.36 - lead_w)
     colour = ctx.color("answer")
 
     def lead(number: int, letter: str | None):
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
                            colour if letter else None)
-
-    def term_para(term: str):
-        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
 
     longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
     stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 2
