@@ -81,6 +81,38 @@ for shot in shots:
 sheet.quantize(64).save(HERE / "notes-and-organizers.png", optimize=True)
 print("wrote docs/notes-and-organizers.png")
 
+# the fillable edition, filled as a student would in a PDF app (pypdf fills the fields; pdfium draws them)
+import pypdf  # noqa: E402
+
+with tempfile.TemporaryDirectory() as tmp:
+    handout = build_set(FIRST, tmp, None, SetOptions(edition="fillable", key=False)).outputs[0]
+    reader = pypdf.PdfReader(handout.path)
+    fields = reader.get_fields()
+    page = next(i for i, p in enumerate(reader.pages)  # the first page with a text field over answer lines
+                if any(a.get_object().get("/FT") == "/Tx" and int(a.get_object().get("/Ff", 0)) & 4096
+                       for a in p.get("/Annots") or []))
+    names = [a.get_object().get("/T") or a.get_object()["/Parent"]["/T"] for a in reader.pages[page]["/Annots"]]
+    values = {}
+    for name in dict.fromkeys(names):
+        field = fields[name]
+        if field.get("/FT") == "/Tx":
+            values[name] = "The article gives the goals the officials state, but few facts about the courses."
+        elif "/Kids" in field:  # a radio group: its last button (False, or the last letter)
+            values[name] = sorted(s for s in field["/_States_"] if s != "/Off")[-1]
+        elif name[-1] in "ABD":  # a select-all check box: some ticked, some not
+            values[name] = "/Yes"
+    writer = pypdf.PdfWriter(clone_from=reader)
+    writer.update_page_form_field_values(writer.pages[page], values, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)
+    filled = Path(tmp) / "filled.pdf"
+    with open(filled, "wb") as fh:
+        writer.write(fh)
+    doc = pdfium.PdfDocument(filled)
+    doc.init_forms()
+    shot = doc[page].render(scale=1.0, may_draw_forms=True).to_pil().convert("RGB")
+shot.quantize(64).save(HERE / "fillable.png", optimize=True)
+print("wrote docs/fillable.png")
+
 # the vocabulary activities: a matching set in the handout and the key, and the crossword's key page
 handout, key = (pdfium.PdfDocument(OUT / f"{FIRST.stem}{end}.pdf") for end in ("", "-key"))
 

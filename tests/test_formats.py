@@ -446,6 +446,41 @@ def test_cornell_notes_have_the_cues_beside_the_notes_and_a_summary_to_write(tmp
     assert "photosynthesis" not in student.text.lower() and "photosynthesis" in key.text.lower()
 
 
+def _image_boxes(page) -> list[tuple[float, float, float, float]]:
+    """(x, y, width, height) on the page of every image drawn on it."""
+    boxes = []
+
+    def visit(op, args, cm, tm):
+        if op == b"Do":
+            boxes.append((cm[4], cm[5], cm[0], cm[3]))
+
+    page.extract_text(visitor_operand_before=visit)
+    return boxes
+
+
+def test_cornell_notes_show_a_topics_image_in_its_notes_column(tmp_path):
+    import shutil
+
+    from conftest import ASSETS_DIR
+
+    text = NOTES.replace("""          - Human Rights Watch is a name, not the term; human rights are the term.
+""", """          - Human Rights Watch is a name, not the term; human rights are the term.
+        image: carbon-cycle.png
+        caption: Where the carbon goes.
+""")
+    path = write_guide(tmp_path / "g", "forest.yaml", text)
+    shutil.copy(ASSETS_DIR / "carbon-cycle.png", tmp_path / "g")
+    build_set(path, tmp_path, None, SetOptions(format="cornell"))
+    for name in ("forest-cornell.pdf", "forest-cornell-key.pdf"):
+        pdf = Pdf(tmp_path / name)
+        boxes = [b for page in pdf.reader.pages for b in _image_boxes(page)]
+        assert len(boxes) == 1, name
+        x, y, w, h = boxes[0]
+        assert 612 * 0.3 + 54 < x and x + w <= 612 - 54  # in the notes column, right of the cues
+        assert 100 < h <= 2.2 * 72 + 0.5  # sized for the column, not a page's width
+        assert "Where the carbon goes." in pdf.pages[0]
+
+
 # -- graphic organizers ----------------------------------------------------------------------------------
 
 ORGANIZERS = """

@@ -272,3 +272,28 @@ def test_the_first_guide_cites_its_reading_on_the_printed_lines():
         span = "Officials call the goal a fairer social order, built on what China learned while its cities grew fast."
         assert span in _norm(" ".join(lines[i][1] for i in range(a, b + 1)))
         assert span not in _norm(" ".join(lines[i][1] for i in range(a + 1, b + 1)))
+
+
+@pytest.mark.parametrize("fmt, questions", [("quiz", None), ("exit-ticket", "1,4")])
+def test_a_format_without_the_reading_prints_what_each_question_cites(tmp_path, fmt, questions):
+    """A quiz or exit ticket does not print the reading: each citing question prints the cited words
+    under its prompt, headed by the handout's own line numbers, so no citation points at unseen lines."""
+    from studyguide.classroom import SetOptions, build_set
+
+    path = write_guide(tmp_path / "guides", "street.yaml", GUIDE)
+    handout, _ = api.render_guide(api.load(path), "letter")
+    cites = _cited(handout["student"].pdf)
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format=fmt, questions=questions)).outputs
+    for output in outputs[:2]:
+        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages))
+        assert "A Street Without Cars" not in text  # (the reading is not in this format)
+        for q, words in SPANS.items():
+            if questions and str(q) not in questions.split(","):
+                continue
+            kind, a, b = cites[q]  # the quiz keeps the handout's numbers: the lines the class read
+            where = f"Line {a}" if a == b else f"Lines {a}–{b}"
+            assert f"{where.lower()}" in text
+            assert f"{where}: “{_norm(words)}”" in text, (q, where)
+        if not questions:  # a paragraph cited: the whole paragraph, headed as the prompt names it
+            assert "Paragraph 2: “The first weeks were confusing." in text
+            assert "walked to school in groups again.”" in text

@@ -2,8 +2,9 @@
 
 reportlab's public API cannot do a few things the builder needs: draw the key on a second canvas in
 the same pass as the handout, keep each page's state until the page count is known, measure blocks
-the way a frame would, count a paragraph's lines, and (in ``studyguide watch`` only) replay
-paragraph work across rebuilds. Those reach into names reportlab does not promise to keep. They
+the way a frame would, count a paragraph's lines, (in ``studyguide watch`` only) replay
+paragraph work across rebuilds, and (the fillable edition) find where a paragraph draws a blank,
+add form fields to a page held back until the page count is known, and give a page its tab order. Those reach into names reportlab does not promise to keep. They
 are all here, so a new reportlab release breaks this module (and its tests), not the build path
 in a dozen places.
 
@@ -144,3 +145,39 @@ def replay_compatible() -> bool:
     return (setup == ["self", "text", "style", "bulletText", "frags", "cleaner"] and len(wrap) == 3 and len(split) == 3
             and len(subset) == 2 and all(isinstance(r, dict) for r in registries) and callable(encode)
             and callable(getattr(rl_paragraph, "cleanBlockQuotedText", None)))
+
+
+# --------------------------------------------------------------------------- form fields (the fillable edition)
+def on_draw(canvas, name: str, callback) -> None:
+    """Let a paragraph's ``<onDraw name="NAME" label="..."/>`` call ``callback(canvas, kind, label)``.
+    reportlab 5 looks the name up with ``Canvas.setNamedCB``; reportlab 4 reads it as an attribute."""
+    if hasattr(canvas, "setNamedCB"):
+        canvas.setNamedCB(name, callback)
+    setattr(canvas, name, callback)
+
+
+def text_cursor(canvas) -> tuple[float, float]:
+    """Where a paragraph's text stands when its onDraw callback runs: (x, baseline y), in the canvas's
+    current coordinates (``Canvas._curr_tx_info``, set by ``paragraph._putFragLine`` for the call)."""
+    info = canvas._curr_tx_info
+    return info["cur_x"], info["cur_y"]
+
+
+def annotating(canvas, made: int):
+    """The canvas ready to add annotations after ``made`` made before (``Canvas._annotationCount``, which
+    names them): a page kept by :func:`keep_page` comes back with the count it had when it was drawn.
+    Returns a function giving the count after the new ones."""
+    canvas._annotationCount = max(canvas._annotationCount, made)
+    return lambda: canvas._annotationCount
+
+
+class RowTabOrder:
+    """A canvas mixin: a page with form fields says /Tabs /R (row order), so a reader's Tab key goes
+    through the fields top to bottom, left to right (``Canvas._setAnnotations``; reportlab's PDFPage
+    writes only the keys named in its ``__NoDefault__``, which lacks Tabs)."""
+
+    def _setAnnotations(self, page):
+        super()._setAnnotations(page)
+        if page.Annots:
+            page.Tabs = pdfdoc.PDFName("R")
+            page.__NoDefault__ = list(type(page).__NoDefault__) + ["Tabs"]

@@ -36,6 +36,7 @@ class SetOptions:
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
+        check_fillable(self)
 
     @property
     def active(self) -> bool:
@@ -150,7 +151,7 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                 check(out[g.version])
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
-        if size:
+        if size and theme.edition != "fillable":  # (a fillable exit ticket: one to a page, its fields kept)
             for docs in out.values():
                 for m in modes:
                     docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
@@ -185,6 +186,23 @@ def check_pages(path, docs: dict, versions: int, options: SetOptions) -> None:
             f"this build would make about {total:,} pages ({versions} version{'s' if versions != 1 else ''} of "
             f"{docs['student'].pages} pages{', a class set of ' + str(options.copies or versions) + ' copies' if options.class_set else ''}"
             f"); one build makes at most {MAX_PAGES:,}: ask for fewer versions or copies"))
+
+
+def check_fillable(options: SetOptions) -> None:
+    """The fillable edition is for completing on screen: refused with what would print several copies on
+    one sheet or collate them (pages imposed or collated lose their form fields, or share one set)."""
+    from .errors import UsageError
+
+    if options.edition != "fillable":
+        return
+    if options.sheet:
+        raise UsageError(f"--edition fillable with --sheet {options.sheet}: putting pages {sheets.UP[options.sheet]} to "
+                         "a sheet would drop their form fields; leave out --sheet (a fillable handout is completed "
+                         "on screen), or build the sheets without --edition fillable")
+    if options.class_set:
+        raise UsageError("--edition fillable with --class-set: collated copies would share one set of form "
+                         "fields; leave out --class-set (each student opens the fillable file), or build the "
+                         "class set without --edition fillable")
 
 
 def check_seed(seed: Optional[str]) -> None:

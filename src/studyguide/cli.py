@@ -71,8 +71,9 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--versions", type=click.IntRange(1, 26), default=None,
               help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
 @click.option("--seed", default=None, help="What the shuffles start from; the same seed gives the same versions.")
-@click.option("--edition", type=click.Choice(["standard", "large-print", "readable"]), default=None,
-              help="An accommodation edition: large print (18 pt, one column) or readable (a legible font, wider spacing).")
+@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), default=None,
+              help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
+                   "(form fields on every answer, to complete in a PDF app).")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
 @click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays.")

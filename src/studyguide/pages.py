@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
-from . import _reportlab, rtl
+from . import _reportlab, fields, rtl
 from .theming import fonts
 
 
@@ -17,12 +17,13 @@ EDGE = 14  # points: the least paper kept clear beside the footer and the runnin
 
 
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
-                 short_markup: str | None = None):
+                 short_markup: str | None = None, takes_fields: bool = False):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
 
     The markups are paragraph markup (escaped, with fallback fonts routed), so a
-    title in any script prints with real glyphs.
+    title in any script prints with real glyphs. ``takes_fields``: the fillable edition's handout,
+    whose form fields (fields.py) are made as each page is written out.
     """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -30,10 +31,11 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
 
     header_style = ParagraphStyle("running_header", parent=style, alignment=TA_RIGHT)
 
-    class FooterCanvas(Canvas):
+    class FooterCanvas(_reportlab.RowTabOrder, Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages = []
+            fields.install(self, takes_fields)
 
         # text drawn straight on the canvas (labels, True / False, the points total, a fold line's
         # label): Hebrew and Arabic in display order, as paragraphs are (see rtl and layout.Para)
@@ -48,6 +50,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
 
         def showPage(self):
             self._pages.append(_reportlab.keep_page(self))
+            fields.next_page(self)
             for other, _ in mirrors.canvases if mirrors else ():
                 other.showPage()
 
@@ -58,6 +61,7 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             for number, state in enumerate(self._pages, 1):
                 _reportlab.restore_page(self, state)
                 self._footer(number, total)
+                fields.make(self)
                 super().showPage()
             super().save()
 

@@ -120,7 +120,9 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     if isinstance(modes, str):
         modes = (modes,)
     paper = paper or guide.paper
-    theme = sheets.fit(theme or default_theme(), paper)  # narrower margins on half and quarter pages
+    full = theme or default_theme()  # the full sheet's text width: where the reading's lines break (passage)
+    full_width = full.page_size(sheets.FULL.get(paper, paper))[0] - 2 * full.margin_x
+    theme = sheets.fit(full, paper)  # narrower margins on half and quarter pages
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
@@ -138,6 +140,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
+    ctx.__dict__["reading_width"] = doc.width if guide.format == "handout" else full_width
     for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
         wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
                                 _header(guide, font_for), ctx.labels)
@@ -147,7 +150,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
-                                                       _footer(guide, first, font_for, short=True)))
+                                                       _footer(guide, first, font_for, short=True),
+                                                       takes_fields=theme.edition == "fillable" and first == "student"))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
+from .. import fields
 from .flow import SectionMark, Twin
 
 
@@ -52,7 +53,9 @@ class NameLine(Flowable):
             c.drawString(0, base, label)
             c.setStrokeColor(ctx.color("rule"))
             c.setLineWidth(ctx.theme.rule)
-            c.line(c.stringWidth(label, face, size) + 4, base - 2, self.width, base - 2)
+            start = c.stringWidth(label, face, size) + 4
+            c.line(start, base - 2, self.width, base - 2)
+            fields.text(c, "name", start, base - 3, self.width - start, size * 1.3, size, tip=label)  # (the fillable edition)
         c.restoreState()
 
 

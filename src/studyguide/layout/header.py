@@ -7,7 +7,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from .. import inline
+from .. import fields, inline
 from ..theming import fonts
 from ..model import format_points
 from .flow import Twin
@@ -93,12 +93,13 @@ class NameLines(Flowable):
             spans = [right * 0.5, right * 0.28, right * 0.22]
             starts = [0, spans[0], spans[0] + spans[1]]
             lines = [(label, x, x + span, base) for label, x, span in zip(self.labels, starts, spans)]
-        for label, x0, x1, y in lines:
+        for (label, x0, x1, y), name in zip(lines, ("name", "date", "period")):
             face = ctx.font_for(label, body.fontName)
             c.setFont(face, label_size)
             c.drawString(x0, y, label)
             start = x0 + c.stringWidth(label, face, label_size) + 4
             c.line(start, y - 2, x1 - 12, y - 2)
+            fields.text(c, name, start, y - 3, x1 - 12 - start, size * 1.3, size, tip=label)  # (the fillable edition)
 
 
 def citation(source, labels: dict | None = None) -> str | None:

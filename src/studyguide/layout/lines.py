@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from .. import fields
 from .._reportlab import line_count
 from .flow import Shorter, Stack, natural_width, para_width
 
@@ -18,10 +19,13 @@ class LinedAnswer(Flowable):
     heights match. Splits between lines when a page runs out.
     """
 
-    def __init__(self, ctx, lines: int, para, indent: float):
+    def __init__(self, ctx, lines: int, para, indent: float, name: str | None = None, part: int = 1,
+                 tip: str | None = None):
         super().__init__()
         self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
         self.gap = ctx.theme.line_gap
+        self.name, self.part, self.tip = name, part, tip  # the fillable edition's field over the lines (which
+        # page's part of them, what a screen reader calls it)
 
     def _needed(self, aW) -> int:
         if self.para is None:
@@ -44,8 +48,8 @@ class LinedAnswer(Flowable):
         else:
             parts = self.para.split(aW - self.indent - 8, fit * self.gap)
             first, rest = (parts + [None, None])[:2] if parts else (None, self.para)
-        head = LinedAnswer(self.ctx, fit, first, self.indent)
-        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent)
+        head = LinedAnswer(self.ctx, fit, first, self.indent, self.name, self.part, self.tip)
+        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent, self.name, self.part + 1, self.tip)
         return [head, tail]
 
     def draw(self):
@@ -57,6 +61,10 @@ class LinedAnswer(Flowable):
             y = self.height - i * self.gap
             c.line(self.indent, y, self.width, y)
         c.restoreState()
+        if self.name:  # one field over all the lines, typed in the body's size
+            name = self.name if self.part == 1 else f"{self.name}_part{self.part}"
+            fields.text(c, name, self.indent, 0, self.width - self.indent, self.height,
+                        self.ctx.styles["body"].fontSize, multiline=True, tip=self.tip)
         if self.ctx.key and self.para is not None:
             top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
             self.para.drawOn(c, self.indent + 6, top - self.para.height)

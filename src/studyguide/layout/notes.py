@@ -64,8 +64,15 @@ def blanked(ctx, text: str, found, style: str, **kw):
         return ctx.p(text, style, **kw)
     markup = inline.markup(raw, ctx.fonts)
 
+    first = ctx.__dict__.get("_notes_blanks", 0)  # the fillable edition's fields: blank1, blank2... in order
+    ctx.__dict__["_notes_blanks"] = first + len(taken)
+
     def para(key: bool):
-        filled = _HOLE.sub(lambda m: _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key), markup)
+        def blank(m):
+            k = first + int(m.group(1)) + 1
+            return _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
+                                 tip=ctx.label("field_blank", k=k))
+        filled = _HOLE.sub(blank, markup)
         return ctx.raw(filled, style, **kw)
 
     return Twin(para(False), para(True), ctx)
@@ -103,8 +110,11 @@ def cornell(ctx) -> list:
     paragraph of the guide's summary, on the same lines)."""
     from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
+    from reportlab.lib.units import inch
+
     from . import header
     from .lines import LinedAnswer
+    from .sections import figure
 
     g = ctx.guide
     cue_w = ctx.width * 0.3
@@ -120,6 +130,8 @@ def cornell(ctx) -> list:
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
+            notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
         cues = [ctx.p(cue, "cell") for cue in topic.cues]
         first = len(rows)
         rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
@@ -140,6 +152,6 @@ def cornell(ctx) -> list:
         from .lines import answer_style
 
         para.style = answer_style(ctx)
-    lines = LinedAnswer(ctx, 5, para, 0)
+    lines = LinedAnswer(ctx, 5, para, 0, name="summary", tip=ctx.heading_text("summary"))
     flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
     return flow

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from .. import inline
 from .flow import SectionMark
 from .sections import heading
 
@@ -17,14 +18,15 @@ LINES = 2        # ruled lines in a chart's box (more when the key's text needs 
 CARD_LINES = 4   # in each box of a Frayer card: two cards fill a letter page
 
 
-def _box(ctx, text, lines: int):
+def _box(ctx, text, lines: int, name: str, tip: str):
+    """A ruled box; ``name``: its field in the fillable edition (benefits2, view1, examples3...)."""
     from .lines import LinedAnswer, answer_style
 
     para = None
     if text:
         para = ctx.p(text, "answer")
         para.style = answer_style(ctx)
-    return LinedAnswer(ctx, lines, para, 0)
+    return LinedAnswer(ctx, lines, para, 0, name=name, tip=tip)
 
 
 def _grid(ctx, rows, widths, extra=()):
@@ -54,7 +56,9 @@ def tchart(ctx) -> list:
     rows = [[ctx.p(ctx.heading_text(key), "cell_head") for key in sides]]
     for i in range(count):
         items = [getattr(g, key) for key in sides]
-        rows.append([_box(ctx, _point(side[i]) if i < len(side) else None, LINES) for side in items])
+        rows.append([_box(ctx, _point(side[i]) if i < len(side) else None, LINES, f"{key}{i + 1}",
+                          f"{ctx.heading_text(key)} {i + 1}")
+                     for key, side in zip(sides, items)])
     width = ctx.width / len(sides)
     return heading(ctx, "chart") + [_grid(ctx, rows, [width] * len(sides)), Spacer(1, 6)]
 
@@ -66,12 +70,15 @@ def perspectives(ctx) -> list:
     w = ctx.width
     if ctx.theme.one_column:  # large print: who above its view box, in one row, so a page never parts them
         rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("view", "evidence")]]
-        rows += [[[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES)],
-                  [ctx.p("\u00a0", "cell_head"), _box(ctx, p.evidence, LINES)]] for p in g.perspectives]
+        rows += [[[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES, f"view{i}", f"{inline.plain(p.who)}: {ctx.label('view')}")],
+                  [ctx.p("\u00a0", "cell_head"), _box(ctx, p.evidence, LINES, f"evidence{i}",
+                                                        f"{inline.plain(p.who)}: {ctx.label('evidence')}")]]
+                 for i, p in enumerate(g.perspectives, 1)]
         return heading(ctx, "perspectives") + [_grid(ctx, rows, [w / 2, w / 2]), Spacer(1, 6)]
     rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("who", "view", "evidence")]]
-    rows += [[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES), _box(ctx, p.evidence, LINES)]
-             for p in g.perspectives]
+    rows += [[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES, f"view{i}", f"{inline.plain(p.who)}: {ctx.label('view')}"),
+              _box(ctx, p.evidence, LINES, f"evidence{i}", f"{inline.plain(p.who)}: {ctx.label('evidence')}")]
+             for i, p in enumerate(g.perspectives, 1)]
     return heading(ctx, "perspectives") + [_grid(ctx, rows, [w * 0.22, w * 0.42, w * 0.36]), Spacer(1, 6)]
 
 
@@ -83,7 +90,7 @@ def frayer(ctx) -> list:
     half = ctx.width / 2
 
     def cell(key, text):
-        return [ctx.p(ctx.label(key), "cell_head"), _box(ctx, text, CARD_LINES)]
+        return [ctx.p(ctx.label(key), "cell_head"), _box(ctx, text, CARD_LINES, f"{key}{n}", f"{inline.plain(term.term)}: {ctx.label(key)}")]
 
     if "_frayer_term" not in ctx.styles:  # the term, centred in its band, at the title's size
         from reportlab.lib.enums import TA_CENTER
@@ -91,7 +98,7 @@ def frayer(ctx) -> list:
 
         ctx.styles["_frayer_term"] = ParagraphStyle("_frayer_term", parent=ctx.styles["title"], alignment=TA_CENTER)
     flow = [PageBreak(), SectionMark(ctx, "vocabulary"), ctx.p(ctx.label("frayer"), "heading")]
-    for term in g.vocabulary:
+    for n, term in enumerate(g.vocabulary, 1):
         rows = [[cell("definition", term.definition), cell("characteristics", term.characteristics)],
                 [ctx.p(term.term, "_frayer_term"), ""],
                 [cell("examples", term.example), cell("non_examples", term.non_examples)]]

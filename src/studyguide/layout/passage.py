@@ -30,8 +30,10 @@ def _gutter(ctx) -> tuple[float, float]:
 
 
 def _width(ctx) -> float:
+    """The reading's line length: as this layout prints it, or, in a format that does not print it
+    (a quiz, an exit ticket), as the handout on full sheets does, so "line 9" names the handout's line 9."""
     left, right = _gutter(ctx)
-    return ctx.width - left - right
+    return ctx.__dict__.get("reading_width", ctx.width) - left - right
 
 
 def _para(ctx, text: str) -> Para:
@@ -101,8 +103,52 @@ def cite(ctx) -> None:
     ctx.__dict__["_passage_cited_by"] = {
         name: [n for n, q in enumerate(ctx.guide.questions, 1)
                if any(c[0] == name for t in _texts(q) for c in cited(t))] for name in found}
+    if ctx.guide.format != "handout":  # the reading is not printed: each question prints what it cites
+        ctx.__dict__["_passage_excerpts"] = [
+            list(dict.fromkeys((c[0], c[1] == "paragraph") for t in _texts(q) for c in cited(t) if c[0] in found))
+            for q in ctx.guide.questions]
     questions = tuple(_resolved(q, found, ctx.labels) for q in ctx.guide.questions)
     ctx.guide = dataclasses.replace(ctx.guide, questions=questions)
+
+
+def _excerpt(reading, mark, whole: bool = False) -> str:
+    """The words a mark spans (``whole``: its paragraphs), as printed (markup taken out), its paragraphs
+    joined by a space."""
+    from .. import inline
+
+    (p0, c0), (p1, c1) = mark.first, mark.last
+    if whole:
+        c0, c1 = 0, None
+    out = []
+    for p in range(p0, p1 + 1):
+        text, seen, start, end = inline.plain(reading.paragraphs[p]), 0, 0, None
+        for i, ch in enumerate(text):
+            if p == p0 and seen == c0 and not ch.isspace() and start == 0 and c0:
+                start = i
+            if p == p1 and seen == c1 and end is None:
+                end = i
+            seen += not ch.isspace()
+        out.append(text[start:end].strip())
+    return " ".join(out)
+
+
+def excerpts(ctx, number: int) -> list:
+    """What question ``number`` cites, printed under its prompt when the reading is not in this format:
+    "Lines 2–4: “Officials call the goal…”", so a citation never points at lines the student cannot see."""
+    names = ctx.__dict__.get("_passage_excerpts")
+    if not names or not names[number - 1]:
+        return []
+    from .. import inline
+
+    found, marks = spans(ctx), {m.name: m for m in ctx.guide.reading.marks}
+    rows = []
+    for name, whole in names[number - 1]:  # (a paragraph cited: the whole paragraph, as the prompt says)
+        where = resolve("{@" + name + (":paragraph}" if whole else "}"), found, ctx.labels)
+        words = _excerpt(ctx.guide.reading, marks[name], whole)
+        quote = ctx.label("quote").format(text=inline.markup(words, ctx.fonts))
+        markup = f"<b>{inline.markup(where[:1].upper() + where[1:], ctx.fonts)}:</b> {quote}"
+        rows.append(ctx.raw(markup, "body"))
+    return rows
 
 
 def _texts(q) -> list[str]:

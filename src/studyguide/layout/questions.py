@@ -12,10 +12,11 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import inline, shuffle
+from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
+from . import fillable, passage
 from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -116,11 +117,13 @@ class RightChoice(Twin):
 
 
 def multiple_choice(ctx, n, q, note):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, {q.answer}), note, columns=(4, 2, 1))]
+    rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, columns=(4, 2, 1))]
 
 
 def select_all(ctx, n, q, note):
-    return _prompt(ctx, n, q), [_beside(ctx, _choices(ctx, q, set(q.answers)), note, columns=(4, 2, 1))]
+    rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, columns=(4, 2, 1))]
 
 
 def true_false(ctx, n, q, note):
@@ -130,7 +133,8 @@ def true_false(ctx, n, q, note):
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    return _prompt(ctx, n, q), [_beside(ctx, [Twin(student, key, ctx)], note)]
+    row = fillable.true_false(ctx, n, Twin(student, key, ctx), words, x, face, size, 28)
+    return _prompt(ctx, n, q), [_beside(ctx, [row], note)]
 
 
 def _lined(ctx, n, q, note):
@@ -143,7 +147,7 @@ def _lined(ctx, n, q, note):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        return LinedAnswer(ctx, q.lines, para, indent)
+        return LinedAnswer(ctx, q.lines, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
@@ -160,8 +164,9 @@ def _blank_width(ctx, answer: str) -> float:
     return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
 
 
-def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
-    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in."""
+def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | None = None, tip: str = "") -> str:
+    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in.
+    ``field``: the name of the fillable edition's text field over the handout's blank."""
     size = ctx.styles["prompt"].fontSize
     faces = fonts.roles(ctx.theme.family)
     nbsp = stringWidth("\u00a0", faces["regular"], size)
@@ -169,7 +174,8 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0) -> str:
     width = max(width, _blank_width(ctx, answer))
     count = math.ceil(width / nbsp)
     if not key:
-        return "<u>" + "\u00a0" * count + "</u>"
+        mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
+        return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer, faces["bold_italic"], size) / nbsp
     pad = max(1, round((count - used) / 2))
     colour = ctx.color("answer").hexval()[2:]
@@ -182,8 +188,11 @@ def fill_in_blank(ctx, n, q, note):
     width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
 
     def para(key: bool):
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else _blank_markup(ctx, p, key, width)
-                       for p in q.parts)
+        blanks = iter(range(1, len(q.parts) + 1))
+
+        def blank(p, k):
+            return _blank_markup(ctx, p, key, width, f"q{n}_blank{k}", fillable.tip(ctx, n, "field_blank", k=k))
+        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else blank(p, next(blanks)) for p in q.parts)
 
     rows = []
     if q.word_bank:
@@ -230,7 +239,7 @@ def matching(ctx, n, q, note):
             t.hAlign = "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(indented(Twin(student, key, ctx), ni))
+        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size), ni))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
@@ -248,12 +257,12 @@ def ordering(ctx, n, q, note):
     size = ctx.styles["choice"].fontSize
     side = ctx.theme.box_side
     rows = []
-    for orig in order:
+    for k, orig in enumerate(order, 1):
         para = ctx.p(q.items[orig], "choice")
         student = Box(para, side, ni, ctx.theme.rule)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
-        rows.append(Twin(student, key, ctx))
+        rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size))
     return _prompt(ctx, n, q), [_beside(ctx, rows, note, row_gap=3)]
 
 
@@ -303,7 +312,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     else:
         note = ctx.raw(notes, "explanation") if notes else None
     head, body = BUILDERS[q.kind](ctx, number, q, note)
-    head = list(lead) + head
+    cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
+    head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
         return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])

@@ -97,9 +97,10 @@ class Figure(Flowable):
             self.caption.drawOn(self.canv, 0, 0)
 
 
-def figure(ctx, path, caption):
+def figure(ctx, path, caption, width: float | None = None, height: float = 3.6 * inch):
+    """A topic's image and caption, at most ``width`` wide (default: 80 % of the page's text) and ``height`` tall."""
     para = ctx.p(caption, "caption") if caption else None
-    return Figure(path, para, min(ctx.width * 0.8, 5.5 * inch), 3.6 * inch)
+    return Figure(path, para, min(width or ctx.width * 0.8, 5.5 * inch), height)
 
 
 MIN_ROWS = 3  # a table split over a page keeps at least this many rows on each side

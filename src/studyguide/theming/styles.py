@@ -113,7 +113,7 @@ def _readable(name: str, spec: dict) -> dict:
 
 
 def for_edition(edition: str | None, base: Theme | None = None) -> Theme:
-    """The theme of an accommodation edition (standard, large-print, readable), made from ``base``."""
+    """The theme of an edition (standard, large-print, readable, fillable), made from ``base``."""
     base = base or default()
     if edition in (None, "standard"):
         return base
@@ -125,6 +125,8 @@ def for_edition(edition: str | None, base: Theme | None = None) -> Theme:
     if edition == "readable":
         return replace(base, edition=edition, family="SGRead", line_gap=max(base.line_gap, 0.4 * inch),
                        restyle=_readable)
+    if edition == "fillable":  # the standard print layout; form fields on the handout's answers (fields.py)
+        return replace(base, edition=edition)
     raise ValueError(f"unknown edition {edition!r}")
 
 

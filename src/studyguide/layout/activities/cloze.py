@@ -28,7 +28,10 @@ def cloze(ctx, name, data) -> list:
                                      for sen in data.sentences for p in sen.parts if not isinstance(p, str)))
     for n, sentence in enumerate(data.sentences, 1):
         def para(key: bool):
-            parts = [_text(ctx, p) if isinstance(p, str) else _blank(ctx, p.answer, key, width=width)
+            blanks = iter(range(1, len(sentence.parts) + 1))
+            parts = [_text(ctx, p) if isinstance(p, str)
+                     else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}",
+                                 tip=f"{ctx.label('cloze_title')} {n}")
                      for p in sentence.parts]
             p = ctx.raw("".join(parts), "body")
             p.style = body

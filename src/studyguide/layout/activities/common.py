@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepInFrame, Spacer, Table
 
 from ... import activities as act
-from ... import inline
+from ... import fields, inline
 from ...labels import sentences
 from ..._reportlab import Together
 from ..flow import SectionMark
@@ -120,15 +120,18 @@ def _style(ctx, name: str, parent: str, **kw) -> ParagraphStyle:
     return style
 
 
-def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0) -> str:
-    """An underlined blank ``width`` wide (at least room for its answer); the key writes the answer in it."""
+def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, field: str | None = None,
+           tip: str = "") -> str:
+    """An underlined blank ``width`` wide (at least room for its answer); the key writes the answer in it.
+    ``field``: the name of the fillable edition's text field over the handout's blank."""
     st = ctx.styles[style]
     size = st.fontSize
     nbsp = stringWidth("\u00a0", st.fontName, size)
     width = max(width, stringWidth(answer, st.fontName, size) * 1.25 + 16, 0.9 * inch)
     count = math.ceil(width / nbsp)
     if not key:
-        return "<u>" + "\u00a0" * count + "</u>"
+        mark = fields.marker(field, count * nbsp, size, tip) if field and ctx.theme.edition == "fillable" else ""
+        return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer.replace(" ", "\u00a0"), ctx.styles["heading"].fontName, size) / nbsp
     spare = max(2, round(count - used))  # the key's blank as wide as the handout's, so lines break alike
     left, right = spare // 2, spare - spare // 2

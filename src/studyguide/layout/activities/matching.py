@@ -5,7 +5,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import activities as act
-from ... import inline
+from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
@@ -21,11 +21,12 @@ class AnswerBlank(Flowable):
     number is set flush right, so 9. sits over 10. (its period under the other periods)."""
 
     def __init__(self, number: int, width: float, blank_w: float, font: str, bold: str, size: float,
-                 leading: float, letter: str | None = None, color=None):
+                 leading: float, letter: str | None = None, color=None, field: tuple | None = None):
         super().__init__()
         self.number, self.w, self.blank_w = number, width, blank_w
         self.font, self.bold, self.size, self.leading = font, bold, size, leading
         self.letter, self.color = letter, color
+        self.field = field  # (name, tip) of the fillable edition's text field on the line
 
     def wrap(self, aW, aH):
         self.width, self.height = self.w, self.leading
@@ -38,6 +39,9 @@ class AnswerBlank(Flowable):
         c.setFont(self.font, self.size)
         if self.letter is None:
             c.drawString(0, base, BLANK)
+            if self.field is not None:  # from just under the baseline, as on every other blank
+                name, tip = self.field
+                fields.text(c, name, 0, base - 0.3 * self.size, self.blank_w, 1.35 * self.size, self.size, tip=tip)
         else:
             if self.color is not None:
                 c.setFillColor(self.color)
@@ -96,8 +100,11 @@ def _blocks(ctx, name, sets) -> list[list]:
     colour = ctx.color("answer")
 
     def lead(number: int, letter: str | None):
+        field = None
+        if letter is None and ctx.theme.edition == "fillable":  # a text field on the line, match<number>
+            field = (f"match{number}", f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}")
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
-                           colour if letter else None)
+                           colour if letter else None, field)
 
     longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
     stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 2
