@@ -96,7 +96,8 @@ def _blocks(ctx, name, sets) -> list[list]:
     # the term column as wide as the longest term needs (at most about a third of the line); the
     # definitions take the rest, so they wrap to fewer lines
     natural = max((para_width(term_para(t)) for t in terms), default=0)  # (as set: fallback fonts too)
-    term_w = min(natural + pad + 4, (w - letter_w) * 0.36 - lead_w)
+    lead_col = 2 + lead_w + 2 * stringWidth("\u00a0", regular, size)  # its left padding, then two spaces to the term
+    term_w = min(natural + pad + 1, (w - letter_w) * 0.36 - lead_col)  # (the one cell of blank, number and term was 36 %)
     colour = ctx.color("answer")
 
     def lead(number: int, letter: str | None):
@@ -107,14 +108,15 @@ def _blocks(ctx, name, sets) -> list[list]:
                            colour if letter else None, field)
 
     longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
-    stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 2
+    stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 1
     if stacked:  # terms on their own, then the definitions under them: the term gets the whole line
-        term_w = w - lead_w - 8
-    widths = [lead_w + 8, term_w, letter_w, w - lead_w - 8 - term_w - letter_w]
+        term_w = w - lead_col
+    widths = [lead_col, term_w, letter_w, w - lead_col - term_w - letter_w]
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (0, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 0),
     ])
     letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
