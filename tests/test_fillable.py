@@ -354,3 +354,57 @@ def test_a_screen_reader_names_each_field_in_the_guides_language(tmp_path, langu
     write_guide(tmp_path / "guides", "week.yaml", f"language: {language}\n" + GUIDE.replace("\n    ", "\n")[1:])
     fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
     assert {name: fields[name].get("/TU") for name in tips} == tips
+
+
+def test_a_tooltip_keeps_quotes_ampersands_and_bars_of_a_guides_own_labels(tmp_path):
+    own = 'labels:\n  field_question: \'Q "{n}" & <b>|\'\n'
+    write_guide(tmp_path / "guides", "week.yaml", own + GUIDE.replace("\n    ", "\n")[1:])
+    fields = pypdf.PdfReader(_build(tmp_path)[0].path).get_fields()
+    assert fields["q5_blank2"]["/TU"] == 'Q "5" & <b>|, blank 2'
+    assert fields["q4"]["/TU"] == 'Q "4" & <b>|'
+
+
+def test_pdfium_finds_every_field_with_its_kind(fillable):
+    """A second reader, the engine of Chrome's PDF viewer, sees the same fields, names and kinds."""
+    import ctypes
+
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pytest.importorskip("pypdfium2.raw")
+    doc = pdfium.PdfDocument(str(fillable[0].path))
+    doc.init_forms()
+    kinds = {raw.FPDF_FORMFIELD_TEXTFIELD: "text", raw.FPDF_FORMFIELD_RADIOBUTTON: "radio",
+             raw.FPDF_FORMFIELD_CHECKBOX: "check"}
+    seen = []
+    for page in doc:
+        for i in range(raw.FPDFPage_GetAnnotCount(page)):
+            annot = raw.FPDFPage_GetAnnot(page, i)
+            size = raw.FPDFAnnot_GetFormFieldName(doc.formenv, annot, None, 0)
+            buf = (ctypes.c_ushort * (size // 2))()
+            raw.FPDFAnnot_GetFormFieldName(doc.formenv, annot, buf, size)
+            seen.append((bytes(buf).decode("utf-16-le").rstrip("\x00"),
+                         kinds.get(raw.FPDFAnnot_GetFormFieldType(doc.formenv, annot))))
+            raw.FPDFPage_CloseAnnot(annot)
+    mine = [(name, kind.split("-")[0]) for _, name, kind, _ in _widgets(pypdf.PdfReader(fillable[0].path))]
+    assert seen == mine and len(seen) == 3 + 2 + 3 + 4 + 1 + 2 + 3 + 3 + 1  # name lines; a button per choice
+
+
+def test_a_blank_in_a_right_to_left_sentence_is_underlined_and_gets_its_field(tmp_path):
+    """Hebrew is set line by line in display order (rtl.visual_lines): the blank keeps its underline and
+    its field mark, and the field lies where the key writes the answer."""
+    write_guide(tmp_path / "guides", "week.yaml", """
+        title: מחזור המים
+        questions:
+          - type: fill_in_blank
+            prompt: המים מתאדים מן [[הים]] ויורדים כגשם.
+    """)
+    handout, key = _build(tmp_path)[:2]
+    pdfium = pytest.importorskip("pypdfium2")
+    page, _, _, (x0, y0, x1, y1) = next(w for w in _widgets(pypdf.PdfReader(handout.path)) if w[1] == "q1_blank1")
+    written = "".join(pdfium.PdfDocument(str(key.path))[page - 1].get_textpage().get_text_bounded(x0, y0, x1, y1).split())
+    assert sorted(written) == sorted("הים")
+    # the handout's underline: a dark horizontal run of pixels along the field's foot
+    image = pdfium.PdfDocument(str(handout.path))[page - 1].render(scale=2).to_pil().convert("L")
+    height = pypdf.PdfReader(handout.path).pages[page - 1].mediabox.height
+    band = image.crop((int(x0 * 2) + 4, int((float(height) - y0) * 2) - 8, int(x1 * 2) - 4, int((float(height) - y0) * 2)))
+    rows = [sum(1 for v in band.crop((0, r, band.width, r + 1)).tobytes() if v < 128) for r in range(band.height)]
+    assert max(rows) > band.width * 0.9, rows

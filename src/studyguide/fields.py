@@ -40,7 +40,8 @@ def _ask(canvas, make) -> None:
     canvas.fields.append(make)
 
 
-def _plain(size: float) -> dict:
+def _plain() -> dict:
+    """No border, no fill, black type; printed (see the module's docstring)."""
     return dict(borderWidth=0, borderColor=None, fillColor=None, textColor=black, annotationFlags="print")
 
 
@@ -51,7 +52,7 @@ def text(canvas, name: str, x: float, y: float, width: float, height: float, siz
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
-    kw = dict(_plain(size), name=name, x=left, y=bottom, width=width, height=height, fontName=FONT,
+    kw = dict(_plain(), name=name, x=left, y=bottom, width=width, height=height, fontName=FONT,
               fontSize=size, maxlen=None, fieldFlags="multiline" if multiline else "", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.textfield(**kw))
 
@@ -61,7 +62,7 @@ def radio(canvas, group: str, value: str, x: float, y: float, size: float, tip: 
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
-    kw = dict(_plain(size), name=group, value=value, x=left, y=bottom, size=size, buttonStyle="circle",
+    kw = dict(_plain(), name=group, value=value, x=left, y=bottom, size=size, buttonStyle="circle",
               shape="circle", fieldFlags="noToggleToOff radio", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.radio(**kw))
 
@@ -71,7 +72,7 @@ def check(canvas, name: str, x: float, y: float, size: float, tip: str | None = 
     if not wanted(canvas):
         return
     left, bottom = canvas.absolutePosition(x, y)
-    kw = dict(_plain(size), name=name, x=left, y=bottom, size=size, buttonStyle="check", shape="square",
+    kw = dict(_plain(), name=name, x=left, y=bottom, size=size, buttonStyle="check", shape="square",
               fieldFlags="", tooltip=tip)
     _ask(canvas, lambda c: c.acroForm.checkbox(**kw))
 
@@ -81,7 +82,8 @@ def marker(name: str, width: float, size: float, tip: str = "") -> str:
     (After, not before: reportlab keeps the mark with the text before it, and a line may break before a blank.)"""
     from .inline import escape
 
-    return f'<onDraw name="{MARK}" label="{name}|{width:.2f}|{size:g}|{escape(tip)}"/>'
+    tip = escape(tip).replace('"', "&quot;")  # (a label in the guide may hold quotation marks)
+    return f'<onDraw name="{MARK}" label="{name}|{width:.2f}|{size:g}|{tip}"/>'
 
 
 def on_marker(canvas, kind, label: str) -> None:

@@ -117,6 +117,27 @@ def problem(text: str) -> str | None:
     return None
 
 
+def _marks_after(marks, face_at, lead: int, order: list[int]) -> dict[int, list[str]]:
+    """Where each onDraw mark goes in a line set in display order: {display index: marks after it}.
+    A mark just after an underlined run (a blank) goes after the run's rightmost character as shown,
+    so the field it makes covers the blank (fields.on_marker measures back from it)."""
+    from .inline import escape
+
+    shown_at = {logical: shown for shown, logical in enumerate(order)}
+    out: dict[int, list[str]] = {}
+    for before, callback in marks:
+        last = before - lead - 1
+        if last not in shown_at:
+            continue  # (at the line's start, or its blank taken with the spaces round the line)
+        first = last
+        while first - 1 in shown_at and face_at[lead + first - 1][1] and face_at[lead + last][1]:
+            first -= 1
+        at = max(shown_at[j] for j in range(first, last + 1))
+        label = escape(callback.label or "").replace('"', "&quot;")
+        out.setdefault(at, []).append(f'<onDraw name="{callback.name}" label="{label}"/>')
+    return out
+
+
 def visual_lines(markup: str, style, width: float) -> str:
     """``markup`` (shaped, in reading order) broken into lines at ``width`` the way reportlab
     breaks it, each line then put in display order, joined with <br/>: the text a left-to-right
@@ -134,26 +155,40 @@ def visual_lines(markup: str, style, width: float) -> str:
     para_rtl = base_is_rtl(_TAGS.sub("", markup))
     out = []
     for line in broken_lines(probe):
-        faces: list[tuple[str, str]] = []  # (text, face) in reading order
+        faces: list[tuple[str, str, bool]] = []  # (text, face, underlined) in reading order
+        marks: list[tuple[int, object]] = []  # (characters before it, callback) of each onDraw mark
         if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
-            faces.append((" ".join(line[1]), style.fontName))
+            faces.append((" ".join(line[1]), style.fontName, False))
         else:
             for frag in line.words:
                 text = getattr(frag, "text", "")
                 if text:
-                    faces.append((text, frag.fontName))
-        logical = "".join(t for t, _ in faces).strip()
-        face_at = [face for text, face in faces for _ in text]
-        lead = len("".join(t for t, _ in faces)) - len("".join(t for t, _ in faces).lstrip())
+                    faces.append((text, frag.fontName, bool(getattr(frag, "us_lines", None))))
+                elif getattr(getattr(frag, "cbDefn", None), "kind", None) == "onDraw":
+                    marks.append((sum(len(t) for t, _, _ in faces), frag.cbDefn))
+        logical = "".join(t for t, _, _ in faces).strip()
+        face_at = [(face, under) for text, face, under in faces for _ in text]
+        lead = len("".join(t for t, _, _ in faces)) - len("".join(t for t, _, _ in faces).lstrip())
         shown, order = display_order(logical, para_rtl)
+        after = _marks_after(marks, face_at, lead, order)
         pieces, current, run = [], None, []
-        for c, i in zip(shown + "\0", order + [-1]):
-            face = face_at[lead + i] if i >= 0 else None
-            if face != current and run:
+
+        def flush():
+            if run:
                 body = escape("".join(run))
-                pieces.append(body if current == style.fontName else f'<font face="{current}">{body}</font>')
-                run = []
+                body = body if current[0] == style.fontName else f'<font face="{current[0]}">{body}</font>'
+                pieces.append(f"<u>{body}</u>" if current[1] else body)
+                run.clear()
+
+        for n, (c, i) in enumerate(zip(shown, order)):
+            face = face_at[lead + i]
+            if face != current:
+                flush()
             current = face
             run.append(c)
+            if n in after:  # a blank's field mark (fields.marker), after the blank as it is shown
+                flush()
+                pieces.extend(after[n])
+        flush()
         out.append("".join(pieces))
     return "<br/>".join(out), para_rtl

@@ -12,6 +12,7 @@ from ... import activities as act
 from ... import fields, inline
 from ...labels import sentences
 from ..._reportlab import Together
+from .. import fillable
 from ..flow import SectionMark
 
 def _instructions(ctx, name: str, data) -> str:
@@ -130,7 +131,7 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, f
     width = max(width, stringWidth(answer, st.fontName, size) * 1.25 + 16, 0.9 * inch)
     count = math.ceil(width / nbsp)
     if not key:
-        mark = fields.marker(field, count * nbsp, size, tip) if field and ctx.theme.edition == "fillable" else ""
+        mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
         return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer.replace(" ", "\u00a0"), ctx.styles["heading"].fontName, size) / nbsp
     spare = max(2, round(count - used))  # the key's blank as wide as the handout's, so lines break alike

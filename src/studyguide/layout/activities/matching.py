@@ -9,6 +9,7 @@ from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
+from .. import fillable
 from ..flow import Twin, para_width
 from .common import _start, _table, _fit, _text, _style
 
@@ -102,7 +103,7 @@ def _blocks(ctx, name, sets) -> list[list]:
 
     def lead(number: int, letter: str | None):
         field = None
-        if letter is None and ctx.theme.edition == "fillable":  # a text field on the line, match<number>
+        if letter is None and fillable.on(ctx):  # a text field on the line, match<number>
             field = (f"match{number}", f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}")
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
                            colour if letter else None, field)
