@@ -249,6 +249,20 @@ def test_build_skip_leaves_sections_out_of_this_build_only(tmp_path):
     assert Pdf(tmp_path / "china-foreign-police-training-2026-12.pdf").reader.get_num_pages() < full - 4
 
 
+def test_check_skip_gives_the_short_packets_budget():
+    """`check --skip` gives the page budget of the packet `build --skip` makes: a teacher trims to fit
+    before printing anything."""
+    from conftest import run_cli
+
+    done = run_cli("check", FROZEN, "--skip", "activities, vocabulary")
+    assert done.returncode == 0, done.stderr
+    short = built(FROZEN)[0]
+    pages = render.render(api.skipping(short, ("activities", "vocabulary")))["student"].pages
+    assert f"{FROZEN} (without activities, vocabulary): {pages} pages, 49 points" in done.stdout
+    rows = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert rows[-2:] == ["takeaways", "questions"] and "vocabulary" not in rows and "matching" not in rows
+
+
 def test_build_skip_names_a_mistyped_section():
     from conftest import run_cli
 
