@@ -438,7 +438,7 @@ def test_cloze_key_fills_the_blanks(all_built):
 def test_first_guide_gets_its_activities_with_keys(builds):
     b = builds[CHINA.stem]
     assert b.guide.activities == ("matching", "cloze", "crossword")
-    assert b.outputs["student"].pages == b.outputs["key"].pages
+    assert b.outputs["student"].pages <= b.outputs["key"].pages  # (the key's notes on the answers may follow)
     assert not [w for w in b.result.warnings], "every term fits the first guide's crossword"
     for name in b.guide.activities:
         assert page_of(b.student, act.TITLES[name]) == page_of(b.key, act.TITLES[name])

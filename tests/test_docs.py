@@ -41,7 +41,7 @@ def test_the_complete_example_builds(folder, tmp_path):
     example = block_starting("docs/guide-format.md", "# yaml-language-server")
     (folder / "example.yaml").write_text(example, encoding="utf-8")
     result = api.build(folder / "example.yaml", tmp_path / "out")
-    assert result.outputs[0].pages == result.outputs[1].pages >= 2
+    assert 2 <= result.outputs[0].pages <= result.outputs[1].pages  # (the key's notes may follow)
 
 
 @pytest.mark.parametrize("doc,first_line", [("README.md", "# guides/themes/lincoln.yaml"),

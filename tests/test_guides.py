@@ -45,9 +45,14 @@ def is_bold(font: str) -> bool:
     return font.endswith("-Bold") or font.endswith("-BoldOblique")
 
 
+NOTES = "Notes on the Answers"  # the heading of the key's notes after the handout's end
+
+
 def question_block(pdf, number: int, total: int):
-    """The text runs of question ``number``: from its bold 'N.' label to the next question's."""
+    """The text runs of question ``number``: from its bold 'N.' label to the next question's (or to the
+    key's notes after the end of the handout: they are not the last question's)."""
     runs = [r for page in pdf.runs for r in page]
+    runs = runs[:next((i for i, r in enumerate(runs) if norm(r.text) == NOTES), len(runs))]
     label = [i for i, r in enumerate(runs) if norm(r.text) == f"{number}." and is_bold(r.font)]
     assert label, f"question {number}: no bold '{number}.' label in {pdf.path.name}"
     start = label[0]
@@ -245,13 +250,32 @@ def test_written_answers_in_key_only(built):
             f"question {n}: the model answer leaks into the handout")
 
 
+def key_notes(built) -> dict[int, str]:
+    """The key's notes on the answers set after the handout's last page: question number → its entry,
+    which names the page the question is on ("3. (page 5) Why: ..."); they start under the handout's
+    last line in the key (or on the page after)."""
+    key = " ".join(built.key.pages[built.outputs["student"].pages - 1:])
+    if NOTES not in key:
+        assert built.key.page_count == built.outputs["student"].pages
+        return {}
+    assert NOTES not in built.student.text
+    after = key[key.index(NOTES) + len(NOTES) + 1:]
+    entries = re.split(r" (?=\d+\. \(page \d+\) )", after)
+    return {int(e.split(".")[0]): e for e in entries}
+
+
 def test_explanations_in_key_only(built):
     qs = built.guide.questions
+    notes, pages = key_notes(built), built.outputs["student"].question_pages
     for n, q in enumerate(qs, 1):
         if not q.explanation:
             continue
         why = "Why: " + T(q.explanation)[:PREFIX]
-        assert why in block_text(question_block(built.key, n, len(qs))), f"question {n}: explanation missing"
+        # by its question, or (when it would leave room empty in the handout) in the key's notes after the
+        # handout's last page, under its number and its question's page
+        beside = why in block_text(question_block(built.key, n, len(qs)))
+        away = n in notes and notes[n].startswith(f"{n}. (page {pages[n - 1]}) ") and why in notes[n]
+        assert beside != away, f"question {n}: explanation missing (or printed twice)"
         # the reading may say the same thing; the handout's question must not
         assert T(q.explanation)[:PREFIX] not in block_text(question_block(built.student, n, len(qs))), (
             f"question {n}: explanation leaks into the handout")
@@ -341,7 +365,9 @@ def test_true_false_offers_both_words(built):
 
 def test_same_pages_in_handout_and_key(built):
     s, k = built.outputs["student"], built.outputs["key"]
-    assert s.pages == k.pages == built.student.page_count == built.key.page_count
+    assert s.pages == built.student.page_count and k.pages == built.key.page_count
+    assert s.pages <= k.pages  # the key goes on with its notes on the answers, if any
+    assert k.pages == s.pages or key_notes(built)
     assert s.question_pages == k.question_pages
     assert len(s.question_pages) == len(built.guide.questions)
     assert s.question_pages == sorted(s.question_pages)

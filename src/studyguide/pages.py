@@ -17,13 +17,15 @@ EDGE = 14  # points: the least paper kept clear beside the footer and the runnin
 
 
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
-                 short_markup: str | None = None, takes_fields: bool = False):
+                 short_markup: str | None = None, takes_fields: bool = False, last_page=lambda: None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
 
     The markups are paragraph markup (escaped, with fallback fonts routed), so a
     title in any script prints with real glyphs. ``takes_fields``: the fillable edition's handout,
-    whose form fields (fields.py) are made as each page is written out.
+    whose form fields (fields.py) are made as each page is written out. ``last_page()``, when it
+    gives a number, is the last page this document keeps (the handout stops where the key's own
+    pages begin).
     """
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -57,8 +59,9 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
         def save(self):
             for other, _ in mirrors.canvases if mirrors else ():
                 other.save()
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
+            kept = self._pages[:last_page() or len(self._pages)]
+            total = len(kept)
+            for number, state in enumerate(kept, 1):
                 _reportlab.restore_page(self, state)
                 self._footer(number, total)
                 fields.make(self)
@@ -132,9 +135,9 @@ class MirrorFrame(_reportlab.HookedFrame):
         def mirrored_draw(canvas, x, y, _sW=0):
             draw(canvas, x, y, _sW=_sW)
             ctx = mirrors.ctx
-            lowest = page_lowest(ctx)  # how far down each page is filled (`check` reports it)
-            page = canvas.getPageNumber()
-            lowest[page] = min(lowest.get(page, y), y)
+            if not getattr(flowable, "key_only", False):  # how far down each page is filled (`check` reports
+                lowest, page = page_lowest(ctx), canvas.getPageNumber()  # it): the handout's pages, not the key's notes
+                lowest[page] = min(lowest.get(page, y), y)
             primary = ctx.mode
             try:
                 for other, mode in mirrors.canvases:

@@ -132,11 +132,15 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
               labels=labels.for_language(guide.language, guide.labels))
     mirrors = pages.Mirrors(ctx)
+    def last_page(mode):  # the handout stops where the key's own pages (its notes) begin
+        return (lambda: ctx.handout_pages) if mode != "key" else (lambda: None)
+
     for mode in rest:  # the key's canvas, drawn in step with the handout's
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
                                          header_markup=_header(guide, font_for),
-                                         short_markup=_footer(guide, mode, font_for, short=True))
+                                         short_markup=_footer(guide, mode, font_for, short=True),
+                                         last_page=last_page(mode))
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
     ctx.width, ctx.height = doc.width, doc.height
@@ -151,7 +155,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
                                                        _footer(guide, first, font_for, short=True),
-                                                       takes_fields=theme.edition == "fillable" and first == "student"))
+                                                       takes_fields=theme.edition == "fillable" and first == "student",
+                                                       last_page=last_page(first)))
     except LayoutError as exc:
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
     starts = list(ctx.question_pages)
@@ -164,7 +169,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
     page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
     at_top = ctx.__dict__.get("questions_at_top", False)
-    return {mode: Rendered(streams[mode].getvalue(), doc.page, starts, marks, section_fill, page_fill, at_top)
+    count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
+    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
             for mode in modes}
 
 

@@ -68,6 +68,8 @@ class Ctx:
     question_pages: list = field(default_factory=list)  # filled while the document is laid out
     labels: dict = field(default_factory=dict)  # labels.for_language(...)
     primary: str = "student"             # the mode of the document being laid out (others mirror it)
+    key_notes: Optional[list] = None     # (number, page, markup) of the key's notes set after the handout (keynotes)
+    handout_pages: Optional[int] = None  # the handout's last page, when the key goes on with those notes
 
     def p(self, text: str, style: str, **kw) -> Paragraph:
         return Para(inline.markup(text, self.fonts), self.styles[style], **kw)
@@ -112,7 +114,7 @@ def story(ctx: Ctx) -> list:
         from .formats import STORIES
 
         return STORIES[ctx.guide.format](ctx)
-    from . import activities, header, questions, sections
+    from . import activities, header, keynotes, questions, sections
 
     builders = {
         "coverage": activities.coverage,  # objectives × questions, after the header
@@ -128,8 +130,9 @@ def story(ctx: Ctx) -> list:
         "questions": questions.section,
         "activities": activities.section,  # vocabulary activities, each from a new page
     }
+    ctx.key_notes = []  # a handout's key notes that would take room in it go after its last page
     flow = header.header(ctx)
     for name, build in builders.items():
         if name not in ctx.guide.omit:  # (build --skip)
             flow += build(ctx)
-    return flow
+    return flow + keynotes.section(ctx)

@@ -105,7 +105,8 @@ class Labelled(Flowable):
     """A paragraph with a label hung in the margin to its left (a number or a letter).
 
     ``circle`` rings the label (a marked answer); ``right`` prints text flush
-    right on the first line (points).
+    right (points): on the last line when the paragraph leaves room there (as exam papers set
+    marks), else on the first, the paragraph kept clear of it.
     """
 
     def __init__(self, label: str, para, indent: float, font: str, size: float, *, circle=False,
@@ -118,7 +119,12 @@ class Labelled(Flowable):
         self.right_w = stringWidth(right, self.right_font, size) + 10 if right else 0
 
     def wrap(self, aW, aH):
-        _, h = self.para.wrap(aW - self.indent - self.right_w, aH)
+        if self.right and getattr(self, "_last_for", None) != aW:  # (decided once for a width)
+            self.para.wrap(aW - self.indent, aH)
+            last = (self.para.getActualLineWidths0() or [0.0])[-1]
+            self._on_last = self.para.style.alignment == 0 and last + self.right_w <= aW - self.indent
+            self._last_for = aW
+        _, h = self.para.wrap(aW - self.indent - (0 if self.right and self._on_last else self.right_w), aH)
         self.width, self.height = aW, max(h, self.size * 1.3)
         return aW, self.height
 
@@ -152,7 +158,7 @@ class Labelled(Flowable):
             t = c.beginText(self.label_x, top_base)
             t.setFont(self.font, self.size)
             t.textOut(letter)
-            t.moveCursor(w / 2 + r + 0.8, 0)  # from the line start; one text object: it still reads "B."
+            t.moveCursor(w / 2 + r + 0.65 + max(1.2, self.size * 0.07), 0)  # clear of the ring's stroke; one text object: it still reads "B."
             t.textOut(self.label[len(letter):])
             c.drawText(t)
             c.setLineWidth(1.3)
@@ -161,9 +167,10 @@ class Labelled(Flowable):
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
         if self.right:
+            lines = len(self.para.getActualLineWidths0()) if self._on_last else 1
             c.saveState()
             c.setFont(self.right_font, self.size * 0.9)
-            c.drawRightString(self.width, top_base, self.right)
+            c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
             c.restoreState()
         self.para.drawOn(c, self.indent, self.height - self.para.height)
 
@@ -302,6 +309,9 @@ def natural_width(flowable) -> float:
     return float("inf")  # unknown: nothing may be set beside it
 
 
+AWAY = "away"  # a note set on the key's last pages (layout.keynotes)
+
+
 class Beside(Flowable):
     """Rows in one, two or four columns, and the key's note where it pushes the least.
 
@@ -313,9 +323,9 @@ class Beside(Flowable):
     """
 
     def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
-                 min_note: float = 0, gap: float = 14, page_height: float = float("inf")):
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None):
         super().__init__()
-        self.ctx, self.items, self.note = ctx, list(items), note
+        self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -346,8 +356,12 @@ class Beside(Flowable):
                 _, h = self.note.wrap(aW - self.lead, 1e9)
                 space = self.note.style.spaceBefore
                 options.append((left + space + h, (self.lead, left + space, aW - self.lead, h)))
-            for height, note in options:
-                score = (height, height - left, -cols)
+                if self.away is not None:  # or on the key's last pages (keynotes), costing nothing here
+                    options.append((left, AWAY))
+            slack = self.note.style.leading * 0.4 if self.note is not None else 0
+            for height, note in options:  # by its question when that costs nothing (or a few points)
+                kept = note is not AWAY and note is not None and height - left <= slack
+                score = (left, 0, False, -cols) if kept else (height, height - left, note is AWAY, -cols)
                 if best is None or score < best[0]:
                     best = (score, (cols, colw, rows, note, height))
         return best[1]
@@ -363,7 +377,8 @@ class Beside(Flowable):
         self.wrap(aW, aH)
         if self.height <= self.page_height:
             return []
-        tail = [Twin(Gap(0), self.note, self.ctx)] if self.note is not None else []
+        note = self.plan[3]
+        tail = [self.away] if note is AWAY else [Twin(Gap(0), self.note, self.ctx)] if note is not None else []
         return list(self.items) + tail
 
     def draw(self):
@@ -374,7 +389,9 @@ class Beside(Flowable):
                 _, h = item.wrap(self.lead + colw, 1e9)
                 item.drawOn(self.canv, c * colw, y - h)
             y -= row_h + self.row_gap
-        if note is not None and self.ctx.key:
+        if note is AWAY:
+            self.away.send(self.canv.getPageNumber())
+        elif note is not None and self.ctx.key:
             x, top, w, h = note
             self.note.wrap(w, 1e9)
             self.note.drawOn(self.canv, x, height - top - h)

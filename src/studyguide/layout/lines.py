@@ -63,8 +63,12 @@ class LinedAnswer(Flowable):
         c.restoreState()
         if self.name:  # one field over all the lines, typed in the body's size
             name = self.name if self.part == 1 else f"{self.name}_part{self.part}"
-            fields.text(c, name, self.indent, 0, self.width - self.indent, self.height,
-                        self.ctx.styles["body"].fontSize, multiline=True, tip=self.tip)
+            size = self.ctx.styles["body"].fontSize
+            # its top just high enough that the first typed line sits on the first rule (a PDF app sets
+            # it about 2 pt of padding plus the font's ascent, 0.9 of the size, under the top), not in
+            # the gap above it with the next line struck through by the rule
+            top = self.height - self.gap + 3 + size * 0.9
+            fields.text(c, name, self.indent, 0, self.width - self.indent, top, size, multiline=True, tip=self.tip)
         if self.ctx.key and self.para is not None:
             top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
             self.para.drawOn(c, self.indent + 6, top - self.para.height)
@@ -135,7 +139,7 @@ class LinedQuestion(Flowable):
             if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
                 return list(self.head) + options
             # taller than a page: it breaks where it must
-        parts = lined.split(aW, fit * lined.gap)
+        parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after

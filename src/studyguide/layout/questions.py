@@ -16,8 +16,8 @@ from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
-from . import fillable, passage
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin
+from . import fillable, keynotes, passage
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 
@@ -37,7 +37,7 @@ def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, 
                     right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
 
 
-def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
+def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -> list:
     """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
     the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
@@ -52,7 +52,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None) -> list:
         row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
     if note is None:
         return [row]
-    return [row, _beside(ctx, [indented(instruction, ni)], note)]  # the key's note right of the instruction
+    return [row, _beside(ctx, [indented(instruction, ni)], note, away)]  # the key's note right of the instruction
 
 
 def _instruction(ctx, q) -> str:
@@ -73,10 +73,12 @@ def _run_in(ctx, text: str) -> str:
     return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
 
 
-def _beside(ctx, items, note, **kw):
-    """Rows with the key's note beside them (room permitting) or under them, whichever is shorter."""
+def _beside(ctx, items, note, away=None, **kw):
+    """Rows with the key's note beside them (room permitting), else on the key's last pages (``away``),
+    else under them: whichever is shortest, by the question when that costs nothing."""
     size = note.style.fontSize if note is not None else 0
-    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height, **kw)
+    return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height,
+                  away=away, **kw)
 
 
 def _choices(ctx, q, right: set[int]) -> list:
@@ -116,17 +118,17 @@ class RightChoice(Twin):
         return super().wrap(aW, aH)
 
 
-def multiple_choice(ctx, n, q, note):
+def multiple_choice(ctx, n, q, note, away=None):
     rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, columns=(4, 2, 1))]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
 
 
-def select_all(ctx, n, q, note):
+def select_all(ctx, n, q, note, away=None):
     rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, columns=(4, 2, 1))]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
 
 
-def true_false(ctx, n, q, note):
+def true_false(ctx, n, q, note, away=None):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
@@ -134,12 +136,50 @@ def true_false(ctx, n, q, note):
     student = Options(words, x, face, size, 28)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
     row = fillable.true_false(ctx, n, Twin(student, key, ctx), words, x, face, size, 28)
-    return _prompt(ctx, n, q), [_beside(ctx, [row], note)]
+    # on a row of their own for a quiz's note (beside them it costs nothing) or a quote of the reading
+    # under the prompt; else at the right of the prompt's last line (a form's buttons go with them)
+    if (note is not None and away is None) or passage.excerpts(ctx, n):
+        return _prompt(ctx, n, q), [_beside(ctx, [row], note, away)]
+    return [InlineOptions(_prompt(ctx, n, q)[0], row, x)], [away] if away else []
 
 
-def _lined(ctx, n, q, note):
+class InlineOptions(Flowable):
+    """A prompt with its options (True / False) at the right of its last line, left of the points,
+    when that line leaves them room; else the options on a row of their own under the prompt."""
+
+    def __init__(self, row, options, x: float):
+        super().__init__()
+        self.row, self.options, self.x = row, options, x  # (the options' own indent on a row of their own)
+
+    def wrap(self, aW, aH):
+        _, h = self.row.wrap(aW, aH)
+        para, style = self.row.para, self.row.para.style
+        self._lines = para.getActualLineWidths0() or [0.0]
+        on_last = self.row.right and (getattr(self.row, "_on_last", False) or len(self._lines) == 1)
+        self._points = self.row.right_w if on_last else 0
+        need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
+        gap = 12 + self.row.size  # (room for a fillable form's radio button left of each word)
+        self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + gap + need + self._points <= aW
+        self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
+        self.width, self.height = aW, h + (0 if self.inline else self._oh)
+        return aW, self.height
+
+    def draw(self):
+        row_h = self.row.height
+        self.row.drawOn(self.canv, 0, self.height - row_h)
+        if not self.inline:
+            self.options.drawOn(self.canv, 0, 0)
+            return
+        style = self.row.para.style  # the last line's baseline, as Labelled sets the first
+        base = row_h - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
+        base -= (len(self._lines) - 1) * style.leading
+        x = self.width - self._points - self._need + 4 - self.x
+        self.options.drawOn(self.canv, x, self.height - row_h + base - self._oh / 2 + self.row.size * 0.35)
+
+
+def _lined(ctx, n, q, note, away=None):
     """The key writes the model answer on the lines, and its note on the lines after it when they
-    have room for it; else the note goes under the lines, whichever is shorter."""
+    have room for it; else the note goes to the key's last pages (``away``), or under the lines."""
     indent = ctx.theme.number_width
 
     def lines(*parts):
@@ -152,6 +192,8 @@ def _lined(ctx, n, q, note):
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
         return _prompt(ctx, n, q), [lines(answer)]
+    if away is not None:  # (on the lines when it adds none: the shorter, the first when equal)
+        return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), away])]
     under = Twin(Gap(0), indented(ctx.raw(note, "explanation"), indent), ctx)
     return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
 
@@ -183,7 +225,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
     return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
 
 
-def fill_in_blank(ctx, n, q, note):
+def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
     width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
 
@@ -205,10 +247,10 @@ def fill_in_blank(ctx, n, q, note):
         box.hAlign = "LEFT"
         rows.append(Spacer(1, 4))
         rows.append(indented(box, ctx.theme.number_width))
-    return _prompt(ctx, n, q, para(False), para(True), note=note), rows
+    return _prompt(ctx, n, q, para(False), para(True), note=note, away=away), rows
 
 
-def matching(ctx, n, q, note):
+def matching(ctx, n, q, note, away=None):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -243,15 +285,16 @@ def matching(ctx, n, q, note):
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
-        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height), Spacer(1, size * 0.6)]
+        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away),
+                Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
                                indent=ni + ctx.theme.choice_indent, label_x=ni))
         return _prompt(ctx, n, q), rows
-    return _prompt(ctx, n, q, note=note), rows
+    return _prompt(ctx, n, q, note=note, away=away), rows
 
 
-def ordering(ctx, n, q, note):
+def ordering(ctx, n, q, note, away=None):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
@@ -263,7 +306,7 @@ def ordering(ctx, n, q, note):
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
                   color=ctx.color("answer"))
         rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size))
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, row_gap=3)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3)]
 
 
 BUILDERS = {
@@ -311,7 +354,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = notes
     else:
         note = ctx.raw(notes, "explanation") if notes else None
-    head, body = BUILDERS[q.kind](ctx, number, q, note)
+    away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) else None
+    head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):

@@ -1,0 +1,116 @@
+"""The key's notes on the answers ("Why:", other accepted answers, grading notes) that would take
+room in the handout: they go after the end of the handout, in the key only.
+
+A note stays by its question when it costs nothing there (beside short choices, on answer lines
+the model answer leaves free); otherwise the handout would keep an empty band the height of a note
+it never prints. Such a note is an :class:`AwayNote` in the question's place: it takes no room, and
+when its question is drawn it notes the page. After the last section, :class:`HandoutEnd` notes
+the handout's last page (the handout document stops there) and :class:`KeyNotes` sets the notes
+under it and on the key's pages after it, by question number and page.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from .. import inline
+from ..theming import fonts
+from .flow import Gap, Labelled, Stack, Twin
+
+
+def enabled(ctx) -> bool:
+    """Whether this story has the key's own pages at its end (a handout does; a quiz or an exit
+    ticket keeps every note by its question)."""
+    return ctx.key_notes is not None
+
+
+class AwayNote(Flowable):
+    """A question's key note sent to the key's last pages; takes no room, notes the page when drawn."""
+
+    _ZEROSIZE = 1  # placed (and so drawn) even at the foot of a full page, with its question
+
+    def __init__(self, ctx, number: int, markup: str):
+        super().__init__()
+        self.ctx, self.number, self.markup = ctx, number, markup
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def draw(self):
+        self.send(self.canv.getPageNumber())
+
+    def send(self, page: int):
+        ctx = self.ctx
+        if ctx.mode == ctx.primary:  # once, not again for each mirrored document
+            ctx.key_notes.append((self.number, page, self.markup))
+
+
+class HandoutEnd(Flowable):
+    """Where the handout ends when notes follow: notes its page as the handout's last (the page before,
+    when the last section filled its page to the foot). The notes may start under it, on the key's
+    copy of that page (the handout's last: what is under its last line there is blank paper)."""
+
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx = ctx
+        self._at_top = False
+
+    def wrap(self, aW, aH):
+        self._at_top = aH >= self.ctx.height - 0.5
+        return 0, 0
+
+    def draw(self):
+        ctx = self.ctx
+        if ctx.key_notes and ctx.mode == ctx.primary:
+            ctx.handout_pages = self.canv.getPageNumber() - (1 if self._at_top else 0)
+
+
+class KeyNotes(Flowable):
+    """The notes sent away, under a heading, each by its question's number and page (drawn in the key
+    only: the handout document has stopped at :class:`HandoutEnd`)."""
+
+    key_only = True  # (not the handout's page fill: pages.page_lowest)
+
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx = ctx
+        self._stack = None
+        self.spaceBefore = ctx.styles["heading"].spaceBefore  # (under the handout's last line)
+
+    def _items(self) -> list:
+        ctx = self.ctx
+        ni = ctx.theme.number_width
+        face = fonts.roles(ctx.theme.family)["bold"]
+        items = [ctx.p(ctx.label("key_notes"), "heading")]
+        for number, page, markup in ctx.key_notes:
+            where = inline.markup(ctx.label("key_note_page", n=page), ctx.fonts)  # (fallback fonts routed)
+            para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")
+            items.append(Labelled(f"{number}.", para, ni, face, para.style.fontSize))
+        twins = [Twin(Gap(0), item, ctx) for item in items]
+        for n, twin in enumerate(twins):
+            twin.key_only = True  # (not the handout's page fill: pages.page_lowest)
+            twin.spaceBefore = ctx.styles["explanation"].fontSize * 0.5 if n else 0
+        return twins
+
+    def wrap(self, aW, aH):
+        if not self.ctx.key_notes:
+            return 0, 0
+        if self._stack is None:
+            self._stack = Stack(self._items())
+        return self._stack.wrap(aW, aH)
+
+    def split(self, aW, aH):
+        """The notes one by one over the pages, the heading never without the first of them."""
+        self.wrap(aW, aH)
+        sizes = self._stack._sizes if self._stack is not None else []
+        if len(sizes) < 2 or self._stack.height <= aH or sizes[0][1] + sum(sizes[1]) > aH:
+            return []
+        return list(self._stack.items)
+
+    def draw(self):
+        if self._stack is not None:
+            self._stack.drawOn(self.canv, 0, 0)
+
+
+def section(ctx) -> list:
+    """The story's end: the handout's last page closed, then the key's notes (nothing without notes)."""
+    return [HandoutEnd(ctx), KeyNotes(ctx)] if enabled(ctx) else []

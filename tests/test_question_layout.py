@@ -1,0 +1,98 @@
+"""Where a question's pieces sit on the page, read back from the drawn text's positions: True / False at
+the right of the prompt's last line, points on the last line when it leaves room, and the key's notes
+that would leave room empty in the handout gathered after the handout's end."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from conftest import CASES, norm
+from studyguide import api, inline, render
+from studyguide.model import TrueFalse
+
+FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
+
+
+def _words(pdf: bytes, page: int) -> list[tuple[str, float, float]]:
+    """(text, x, baseline y) of each text run drawn on a page (1-based)."""
+    out = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            out.append((text.strip(), tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    pypdf.PdfReader(io.BytesIO(pdf)).pages[page - 1].extract_text(visitor_text=visit)
+    return out
+
+
+@pytest.fixture(scope="module")
+def frozen():
+    guide = api.load(FROZEN)
+    return guide, render.render(guide, theme=api.theme_for(guide))
+
+
+def test_true_false_at_the_right_of_the_prompts_last_line(frozen):
+    guide, docs = frozen
+    checked = 0
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, TrueFalse):
+            continue
+        page = docs["student"].question_pages[n - 1]
+        for mode in ("student", "key"):
+            words = _words(docs[mode].pdf, page)
+            start = next(i for i, w in enumerate(words) if w[0] == f"{n}.")
+            after = words[start + 1:]
+            true, false = (next(w for w in after if w[0] == word) for word in ("True", "False"))
+            points = next(w for w in after if w[0] == "(1 pt)")
+            last = next(w for w in after if w[0].endswith("False."))  # the instruction's end: the prompt's last line
+            assert abs(true[2] - last[2]) < 1.5 and true[2] == false[2] == points[2], (n, mode)
+            assert last[1] < true[1] < false[1] < points[1], (n, mode)
+        checked += 1
+    assert checked == 4
+
+
+def test_points_on_the_last_line_when_it_leaves_room(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "p.yaml", """
+        title: Points
+        questions:
+          - type: multiple_choice
+            prompt: "Which of these statements about the water cycle, as the reading describes it in its second part, is the one that best explains why rain falls?"
+            choices: [Clouds cool, The sun heats the sea, Wind blows]
+            answer: A
+            points: 2
+        """)
+    guide = api.load(path)
+    pdf = render.render(guide, theme=api.theme_for(guide))["student"].pdf
+    words = _words(pdf, 1)
+    points = next(w for w in words if w[0] == "(2 pts)")
+    lines = [w for w in words if w[0].startswith(("Which", "best explains")) or "Circle" in w[0]]
+    assert len({round(w[2]) for w in lines}) >= 2  # the prompt takes two lines (or more)
+    assert abs(points[2] - min(w[2] for w in lines)) < 1.5  # on the lowest of them, not the first
+
+
+def test_the_keys_notes_follow_the_handouts_end_by_question_and_page():
+    """Large print: most notes would push the choices' pages; they go after the handout's last line in
+    the key, each under its question's number and page, and the handout has none of them."""
+    guide = api.load(FROZEN)
+    docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    student, key = docs["student"], docs["key"]
+    assert student.pages <= 30 < key.pages <= student.pages + 3
+    assert student.question_pages == key.question_pages
+    reader = pypdf.PdfReader(io.BytesIO(key.pdf))
+    pages = [norm(p.extract_text()) for p in reader.pages]
+    notes = " ".join(pages[student.pages - 1:])
+    notes = notes[notes.index("Notes on the Answers"):]
+    entries = re.findall(r"(\d+)\. \(page (\d+)\) ", notes)
+    assert len(entries) >= 10
+    assert all(int(page) == student.question_pages[int(n) - 1] for n, page in entries)
+    handout = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(student.pdf)).pages))
+    assert "Why:" not in handout and "Notes on the Answers" not in handout
+    for n, q in enumerate(guide.questions, 1):  # each explanation printed once in the key (the reading
+        if q.explanation:                          # may say the same: it is in both)
+            why = norm(inline.plain(q.explanation))[:40]
+            assert " ".join(pages).count(why) == handout.count(why) + 1, n
