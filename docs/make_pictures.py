@@ -112,3 +112,24 @@ with tempfile.TemporaryDirectory() as tmp:
     shot = doc[page].render(scale=1.0, may_draw_forms=True).to_pil().convert("RGB")
 shot.quantize(64).save(HERE / "fillable.png", optimize=True)
 print("wrote docs/fillable.png")
+
+# the vocabulary activities: a matching set in the handout and the key, and the crossword's key page
+handout, key = (pdfium.PdfDocument(OUT / f"{FIRST.stem}{end}.pdf") for end in ("", "-key"))
+
+
+def page_with(pdf, text: str) -> int:
+    return next(i for i in range(len(pdf)) if text in pdf[i].get_textpage().get_text_range())
+
+
+matching_at = page_with(handout, "Vocabulary Matching")
+grid_at = len(handout) - 1  # the crossword's grid closes the handout
+shots = [pdf[i].render(scale=0.6).to_pil().convert("RGB")
+         for pdf, i in ((handout, matching_at), (key, matching_at), (key, grid_at))]
+sheet = Image.new("RGB", (sum(s.width for s in shots) + 2 * gap, max(s.height for s in shots)), "white")
+x = 0
+for shot in shots:
+    sheet.paste(shot, (x, 0))
+    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
+    x += shot.width + gap
+sheet.quantize(64).save(HERE / "activities.png", optimize=True)
+print("wrote docs/activities.png")

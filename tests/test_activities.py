@@ -242,6 +242,17 @@ def test_matching_letters_are_right(n, seed):
     assert matching.make(pairs, seed) == sets
 
 
+@settings(**SETTINGS)
+@given(n=st.integers(5, 40), size=st.integers(2, matching.SET_SIZE - 1), seed=SEED)
+def test_matching_sets_made_smaller_for_their_page_take_one_spare_each(n, size, seed):
+    pairs = [(f"term {i}", f"definition {i}") for i in range(n)]
+    sets = matching.make(pairs, seed, set_size=size)
+    assert all(len(s.terms) <= size for s in sets)
+    if n > size:
+        assert [t for s in sets for t in s.terms] == [t for t, _ in pairs]
+        assert all(s.extras == 1 and len(s.definitions) == len(s.terms) + 1 for s in sets)
+
+
 def test_cloze_blanks_the_term_or_falls_back_to_the_definition():
     data = cloze.make([
         ("soft power", "Influence by attraction.", "Exchanges are a form of Soft  Power, people say."),

@@ -156,13 +156,14 @@ def budget(guide: Guide, rendered) -> Budget:
     marks = [(name, page, top) for name, page, top in rendered.sections if name != "end"]
     starts = [("header", 1, True)]
     questions_at = rendered.question_pages[0] if rendered.question_pages else None
+    at_top = getattr(rendered, "questions_at_top", False)
     for name, page, top in marks:
         if name in act.NAMES and questions_at is not None:
-            starts.append(("questions", questions_at, False))
+            starts.append(("questions", questions_at, at_top))
             questions_at = None
         starts.append((name, page, top))
     if questions_at is not None:
-        starts.append(("questions", questions_at, False))
+        starts.append(("questions", questions_at, at_top))
     starts.append(("end", rendered.pages + 1, True))
     parts = []
     page_fill = getattr(rendered, "page_fill", {}) or {}
@@ -240,18 +241,19 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 
 
 def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
-           sheet: Optional[str] = None):
+           sheet: Optional[str] = None, skip: Iterable[str] = ()):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
     in the order of the file. Raises StudyguideError when the guide does not load or lay out.
     ``fmt``, ``questions`` and ``sheet``: the budget of a quiz, an exit ticket or half sheets
     (formats.py, sheets.py), as `build` makes them; a sheet's pages are its small pages, one per sheet.
+    ``skip``: sections left out, as `build --skip` leaves them (the findings are the whole guide's).
     """
     from . import api, formats, lint, sheets
 
     whole = api.load(path)
-    guide = formats.prepare(whole, fmt, questions)
+    guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
     theme = api.theme_for(guide)  # the pages as they will print, in the guide's own theme
     sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
     if sheet:
@@ -275,16 +277,17 @@ class Reviewed:
     error: Optional[StudyguideError] = None
 
 
-def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None) -> Iterator[Reviewed]:
+def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=()) -> Iterator[Reviewed]:
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     for path in api.guides_in(paths):
         try:
-            _, findings, plan = review(path, fmt=fmt, questions=questions, sheet=sheet)
+            _, findings, plan = review(path, fmt=fmt, questions=questions, sheet=sheet, skip=skip)
         except StudyguideError as exc:
             yield Reviewed(path, error=exc)
             continue
         named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
-                                       f"{sheet} sheets" if sheet else None) if x)
+                                       f"{sheet} sheets" if sheet else None,
+                                       f"without {', '.join(skip)}" if skip else None) if x)
         yield Reviewed(path, findings, lines(f"{path} ({named})" if named else str(path), plan))

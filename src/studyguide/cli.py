@@ -48,6 +48,12 @@ def _parsed(parse):
     return callback
 
 
+_skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
+    "--skip", default=None, metavar="LIST", callback=_parsed(api.skip_option),
+    help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
+         "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
+
+
 _pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
     click.argument("paths", nargs=-1, type=click.Path()),
     click.option("-o", "--output", "out_dir", default="output", show_default=True,
@@ -83,9 +89,7 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--activities", default=None, metavar="LIST", callback=_parsed(activities_option),
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
-@click.option("--skip", default=None, metavar="LIST", callback=_parsed(api.skip_option),
-              help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
-                   "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
+@_skip_option
 @click.option("--theme", default=None, metavar="NAME|FILE",
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
                    "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
@@ -268,15 +272,16 @@ def import_bank(file, out, fmt):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
+@_skip_option
 @_format_options
-def check_guides(paths, strict, fmt, questions, sheet):
+def check_guides(paths, strict, skip, fmt, questions, sheet):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
 
-    failed, found = report.checked(budget.check(paths, fmt, questions, sheet))
+    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or ()))
     if failed or (strict and found):
         sys.exit(1)
 

@@ -51,6 +51,7 @@ EN = {
     "one_unused": "One definition is not used.",
     "two_unused": "Two definitions are not used.",
     "unused_in_each_set": "Each set has definitions that are not used.",
+    "one_unused_in_each_set": "Each set has one definition that is not used.",
     "matching_set": "Set {n}: terms {first}–{last}",
     "cloze_title": "Vocabulary in Context",
     "cloze_instructions": "Complete each sentence with a word or phrase from the word bank. Use each one once.",
@@ -81,7 +82,7 @@ EN = {
     "crossword_title": "Crossword",
     "crossword_instructions": ("Fill in the crossword using the clues. Leave out spaces, hyphens and apostrophes; "
                                "the numbers in brackets give the length of each word."),
-    "across": "Across", "down": "Down",
+    "across": "Across", "down": "Down", "continued": "{what} (continued)",
     # the coverage table (objectives × questions) and the answer grid of a version
     "coverage": "What the questions check",
     "coverage_key": "Coverage: objectives × questions (teacher’s view)",
@@ -126,6 +127,7 @@ ES = {
     "one_unused": "Sobra una definición.",
     "two_unused": "Sobran dos definiciones.",
     "unused_in_each_set": "En cada grupo sobran definiciones.",
+    "one_unused_in_each_set": "En cada grupo sobra una definición.",
     "matching_set": "Grupo {n}: términos {first}–{last}",
     "cloze_title": "Vocabulario en contexto",
     "cloze_instructions": ("Completa cada oración con una palabra o expresión del banco de palabras. Usa cada una "
@@ -156,7 +158,7 @@ ES = {
     "crossword_title": "Crucigrama",
     "crossword_instructions": ("Completa el crucigrama con ayuda de las pistas. No escribas espacios, guiones ni "
                                "apóstrofos; los números entre paréntesis indican la longitud de cada palabra."),
-    "across": "Horizontales", "down": "Verticales",
+    "across": "Horizontales", "down": "Verticales", "continued": "{what} (continuación)",
     "coverage": "Qué evalúa cada pregunta",
     "coverage_key": "Cobertura: objetivos × preguntas (vista del docente)",
     "objective_column": "Objetivo", "questions_column": "Preguntas", "points_column": "Puntos",
@@ -199,6 +201,7 @@ FR = {
     "one_unused": "Une définition est en trop.",
     "two_unused": "Deux définitions sont en trop.",
     "unused_in_each_set": "Chaque série contient des définitions en trop.",
+    "one_unused_in_each_set": "Chaque série contient une définition en trop.",
     "matching_set": "Série {n}\u00a0: termes {first} à {last}",
     "cloze_title": "Vocabulaire en contexte",
     "cloze_instructions": ("Complète chaque phrase avec un mot ou une expression de la banque de mots. Utilise "
@@ -229,7 +232,7 @@ FR = {
     "crossword_title": "Mots croisés",
     "crossword_instructions": ("Remplis la grille à l’aide des définitions. N’écris ni espaces, ni traits d’union, "
                                "ni apostrophes\u00a0; les nombres entre parenthèses donnent la longueur de chaque mot."),
-    "across": "Horizontalement", "down": "Verticalement",
+    "across": "Horizontalement", "down": "Verticalement", "continued": "{what} (suite)",
     "coverage": "Ce que vérifient les questions",
     "coverage_key": "Couverture\u00a0: objectifs × questions (vue de l’enseignant)",
     "objective_column": "Objectif", "questions_column": "Questions", "points_column": "Points",
@@ -272,6 +275,7 @@ DE = {
     "one_unused": "Eine Erklärung bleibt übrig.",
     "two_unused": "Zwei Erklärungen bleiben übrig.",
     "unused_in_each_set": "In jedem Block bleiben Erklärungen übrig.",
+    "one_unused_in_each_set": "In jedem Block bleibt eine Erklärung übrig.",
     "matching_set": "Block {n}: Begriffe {first}–{last}",
     "cloze_title": "Wortschatz im Zusammenhang",
     "cloze_instructions": ("Ergänze jeden Satz mit einem Wort oder Ausdruck aus dem Wortspeicher. Verwende jeden "
@@ -303,7 +307,7 @@ DE = {
     "crossword_title": "Kreuzworträtsel",
     "crossword_instructions": ("Löse das Kreuzworträtsel mithilfe der Hinweise. Lass Leerzeichen, Bindestriche und "
                                "Apostrophe weg; die Zahlen in Klammern geben die Länge jedes Wortes an."),
-    "across": "Waagerecht", "down": "Senkrecht",
+    "across": "Waagerecht", "down": "Senkrecht", "continued": "{what} (Fortsetzung)",
     "coverage": "Was die Fragen prüfen",
     "coverage_key": "Abdeckung: Lernziele × Fragen (Ansicht für Lehrkräfte)",
     "objective_column": "Lernziel", "questions_column": "Fragen", "points_column": "Punkte",
@@ -347,6 +351,7 @@ PT = {
     "one_unused": "Sobra uma definição.",
     "two_unused": "Sobram duas definições.",
     "unused_in_each_set": "Em cada grupo sobram definições.",
+    "one_unused_in_each_set": "Em cada grupo sobra uma definição.",
     "matching_set": "Grupo {n}: termos {first}–{last}",
     "cloze_title": "Vocabulário em contexto",
     "cloze_instructions": ("Complete cada frase com uma palavra ou expressão do banco de palavras. Use cada uma "
@@ -377,7 +382,7 @@ PT = {
     "crossword_title": "Palavras cruzadas",
     "crossword_instructions": ("Complete as palavras cruzadas usando as dicas. Não escreva espaços, hifens nem "
                                "apóstrofos; os números entre parênteses indicam o tamanho de cada palavra."),
-    "across": "Horizontais", "down": "Verticais",
+    "across": "Horizontais", "down": "Verticais", "continued": "{what} (continuação)",
     "coverage": "O que as questões avaliam",
     "coverage_key": "Cobertura: objetivos × questões (visão do professor)",
     "objective_column": "Objetivo", "questions_column": "Questões", "points_column": "Pontos",
@@ -419,6 +424,7 @@ ZH = {
     "one_unused": "其中有一个释义是多余的。",
     "two_unused": "其中有两个释义是多余的。",
     "unused_in_each_set": "每组都有多余的释义。",
+    "one_unused_in_each_set": "每组都有一个多余的释义。",
     "matching_set": "第 {n} 组：词语 {first}–{last}",
     "cloze_title": "选词填空",
     "cloze_instructions": "从词库中选择合适的词语，把每个句子补充完整。每个词语只用一次。",
@@ -442,7 +448,7 @@ ZH = {
     "words_to_find": "要找的词语",
     "crossword_title": "纵横字谜",
     "crossword_instructions": "根据提示完成纵横字谜。不写空格、连字符和撇号；括号中的数字表示每个词的字母数或字数。",
-    "across": "横向", "down": "纵向",
+    "across": "横向", "down": "纵向", "continued": "{what}（续）",
     "coverage": "各题考查的目标",
     "coverage_key": "目标覆盖：学习目标 × 题目（教师用）",
     "objective_column": "学习目标", "questions_column": "题号", "points_column": "分值",

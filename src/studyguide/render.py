@@ -25,6 +25,7 @@ class Rendered:
     sections: list = field(default_factory=list)  # (name, page, at_top) of each section heading (the page budget)
     section_fill: list = field(default_factory=list)  # share of its page's text area above each heading
     page_fill: dict = field(default_factory=dict)  # page → share of its text area filled
+    questions_at_top: bool = False  # question 1 opens its page (the part before ends on the page before)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -167,8 +168,9 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
 
     section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
     page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
+    at_top = ctx.__dict__.get("questions_at_top", False)
     count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
-    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill)
+    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
             for mode in modes}
 
 

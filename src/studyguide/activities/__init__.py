@@ -95,7 +95,8 @@ class Plan:
 
 def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     """The activity's data for the guide (cached). ``limits`` are keyword arguments for the
-    generator that depend on the page: ``max_size`` (word search), ``max_rows``/``max_cols`` (crossword)."""
+    generator that depend on the page: ``max_size`` (word search), ``max_rows``/``max_cols`` (crossword),
+    ``set_size`` (matching: the most terms a set may have)."""
     terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
     return _plan(name, terms, seed_of(guide, name), tuple(sorted((limits or {}).items())))
 
@@ -114,7 +115,7 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
         return Plan(name, data if len(data.entries) >= 2 else None, data.left_out)
     if name == "matching":
-        return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed))
+        return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed, **kw))
     if name == "cloze":
         return Plan(name, cloze.make(terms, seed))
     if name in ("flashcards", "flashcards_duplex"):

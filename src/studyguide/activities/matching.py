@@ -8,7 +8,8 @@ Where the extras come from:
   back is seeded. With fewer than 3 terms there is nothing to hold back.
 * a longer list is split into sets of at most :data:`SET_SIZE` terms (in the
   guide's order); every term of a set is shown, and two definitions of terms
-  from the other sets are added as extras.
+  from the other sets are added as extras (one, when the layout asks for sets
+  smaller than :data:`SET_SIZE` so that each fits its page).
 
 So the extras are always real definitions from the same guide (no made-up
 distractors), and a student cannot finish by elimination.
@@ -37,24 +38,26 @@ class MatchSet:
         return LETTERS[self.answers[i]]
 
 
-def make(terms: Sequence[tuple[str, str]], seed: str = "") -> tuple[MatchSet, ...]:
-    """``terms`` are (term, definition) pairs in the guide's order."""
+def make(terms: Sequence[tuple[str, str]], seed: str = "", set_size: int = SET_SIZE) -> tuple[MatchSet, ...]:
+    """``terms`` are (term, definition) pairs in the guide's order; ``set_size``, the most terms a set
+    may have (smaller than :data:`SET_SIZE` when the layout finds a set too tall for its page)."""
     n = len(terms)
     if n == 0:
         return ()
     r = rng("matching", seed)
-    if n <= SET_SIZE:
+    if n <= set_size:
         held = 0 if n < 3 else 1 if n < 8 else 2
         out = set(r.sample(range(n), held))
         shown = [i for i in range(n) if i not in out]
         return (_set(terms, shown, sorted(out), 1, r),)
-    groups = math.ceil(n / SET_SIZE)
+    groups = math.ceil(n / set_size)
+    spare = 2 if set_size >= SET_SIZE else 1  # a set made smaller to fit its page takes one spare, not two
     size = math.ceil(n / groups)
     sets = []
     for g in range(groups):
         shown = list(range(g * size, min(n, (g + 1) * size)))
         others = [i for i in range(n) if i not in shown]
-        extras = sorted(r.sample(others, min(2, len(others))))
+        extras = sorted(r.sample(others, min(spare, len(others))))
         sets.append(_set(terms, shown, extras, shown[0] + 1, r))
     return tuple(sets)  # the terms are numbered on from set to set
 

@@ -342,7 +342,10 @@ class QuestionStart(Flowable):
 
     def draw(self):
         if self.ctx.mode == self.ctx.primary:  # not again for each mirrored document
-            self.ctx.question_pages.append(self.canv.getPageNumber())
+            page, lowest = self.canv.getPageNumber(), self.ctx.__dict__.get("page_lowest")
+            if not self.ctx.question_pages and lowest is not None:  # does question 1 open its page? (`check`)
+                self.ctx.__dict__["questions_at_top"] = page not in lowest
+            self.ctx.question_pages.append(page)
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:

@@ -133,7 +133,7 @@ class RowSplittingTable(Table):
             return parts
         head, tail = parts
         if _rows(head) < MIN_ROWS or _rows(self) < 2 * MIN_ROWS:
-            return [] if availHeight < self.page_height - 1 else parts  # whole to the next page, if that helps
+            return [] if self._next_page_helps(availWidth, availHeight) else parts  # whole to the next page
         shorter = availHeight
         while _rows(tail) < MIN_ROWS and _rows(head) > MIN_ROWS:  # hand rows on until the next page has three
             shorter -= 6
@@ -143,11 +143,24 @@ class RowSplittingTable(Table):
             head, tail = trial
         return [head, tail]
 
+    def _next_page_helps(self, availWidth, availHeight) -> bool:
+        """Whether moving the table whole to a fresh page keeps more rows together: it fits there, or it
+        splits there with three rows or more on the first page. (Rows so tall that a page holds fewer
+        split where they must, rather than stop the build.)"""
+        if availHeight >= self.page_height - 1:
+            return False
+        if self.wrap(availWidth, self.page_height)[1] <= self.page_height:
+            return True
+        trial = Table.split(self, availWidth, self.page_height)
+        return len(trial) == 2 and _rows(trial[0]) >= MIN_ROWS and _rows(self) >= 2 * MIN_ROWS
+
     def _split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         if not parts and availHeight >= self.page_height - 1 and not self.splitInRow:
             self.splitInRow = 36  # points: the least of a row left on either side of the split
             parts = super().split(availWidth, availHeight)
+        for part in parts:  # the pieces know the page too (reportlab makes them without it)
+            part.page_height = self.page_height
         return parts
 
 

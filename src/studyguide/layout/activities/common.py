@@ -21,7 +21,8 @@ def _instructions(ctx, name: str, data) -> str:
         extras = sum(s.extras for s in data)
         spare = ""
         if extras:
-            spare = ctx.label("one_unused" if extras == 1 else "two_unused" if len(data) == 1 else "unused_in_each_set")
+            each = "one_unused_in_each_set" if extras == len(data) else "unused_in_each_set"
+            spare = ctx.label("one_unused" if extras == 1 else "two_unused" if len(data) == 1 else each)
         return sentences(ctx.label("matching_instructions"), spare)
     if name == "word_search":
         return ctx.label("word_search_instructions", ways=ctx.label("word_search_" + data.difficulty))

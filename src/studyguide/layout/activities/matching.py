@@ -2,63 +2,130 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
+from ... import activities as act
 from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
 from .. import fillable
-from ..flow import Twin
+from ..flow import Twin, para_width
 from .common import _start, _table, _fit, _text, _style
 
-# -- matching --------------------------------------------------------------------------------
+BLANK = "______"  # the handout's answer line, as text (it reads as a blank when the page is copied as text)
+
+
+class AnswerBlank(Flowable):
+    """The answer line and the term's number, one line tall: the handout prints the line, the key the
+    letter centred on it. Both are the same width, so the term beside them breaks alike in both; the
+    number is set flush right, so 9. sits over 10. (its period under the other periods)."""
+
+    def __init__(self, number: int, width: float, blank_w: float, font: str, bold: str, size: float,
+                 leading: float, letter: str | None = None, color=None, field: tuple | None = None):
+        super().__init__()
+        self.number, self.w, self.blank_w = number, width, blank_w
+        self.font, self.bold, self.size, self.leading = font, bold, size, leading
+        self.letter, self.color = letter, color
+        self.field = field  # (name, tip) of the fillable edition's text field on the line
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.w, self.leading
+        return self.w, self.leading
+
+    def draw(self):
+        c = self.canv
+        base = self.height - self.size  # where a paragraph of this size sets its first line
+        c.saveState()
+        c.setFont(self.font, self.size)
+        if self.letter is None:
+            c.drawString(0, base, BLANK)
+            if self.field is not None:  # from just under the baseline, as on every other blank
+                name, tip = self.field
+                fields.text(c, name, 0, base - 0.3 * self.size, self.blank_w, 1.35 * self.size, self.size, tip=tip)
+        else:
+            if self.color is not None:
+                c.setFillColor(self.color)
+                c.setStrokeColor(self.color)
+            c.setFont(self.bold, self.size)
+            c.drawCentredString(self.blank_w / 2, base, self.letter)
+            c.setLineWidth(0.6)
+            c.line(0, base - self.size * 0.2, self.blank_w, base - self.size * 0.2)
+        c.restoreState()
+        c.setFont(self.font, self.size)  # after the line or letter: the text reads "______ 9. term"
+        c.drawRightString(self.w, base, f"{self.number}.")
+
 
 def matching(ctx, name, sets) -> list:
+    """Set by set, each on one page: when a set (the first with the activity's title and instructions)
+    is taller than a page, the sets are made smaller until each fits (large print, long definitions)."""
+    blocks = _blocks(ctx, name, sets)
+    tallest = max(stacked_height(b, ctx.width) for b in blocks)
+    while tallest > ctx.height and max(len(s.terms) for s in sets) > MIN_SET:
+        most = max(len(s.terms) for s in sets)  # first try: the size that the tallest set's height suggests
+        sets = act.plan(ctx.guide, name, {"set_size": max(MIN_SET, min(most - 1, int(most * ctx.height / tallest)))}).data
+        blocks = _blocks(ctx, name, sets)
+        tallest = max(stacked_height(b, ctx.width) for b in blocks)
     start = _start(ctx, name, sets)
-    flow = start[:1]  # the section mark, title and instructions go inside the first set's block
+    flow = start[:1]  # the section mark, title and instructions open the first set's block
+    for n, rows in enumerate(blocks):
+        head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
+        flow += _whole_set(ctx, rows, head) + [Spacer(1, 12)]
+    return flow
+
+
+MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
+
+
+def _blocks(ctx, name, sets) -> list[list]:
+    """Each set's rows; the first set's open with the activity's title and instructions."""
+    start = _start(ctx, name, sets)
+    blocks = []
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
-    nbsp = stringWidth("\u00a0", regular, size)
-    blank = "______"
-    blank_w = stringWidth(blank, regular, size)
-    # the blank, the number and the term are one paragraph (a hanging indent keeps a long term clear of them)
+    blank_w = stringWidth(BLANK, regular, size)
     digits = len(str(sum(len(s.terms) for s in sets)))
-    digit_w = stringWidth("0", regular, size)
-    hang = blank_w + stringWidth(f"\u00a0\u00a0{'0' * digits}.\u00a0\u00a0", regular, size)
-    left_style = _style(ctx, "match_term", "choice", leftIndent=hang, firstLineIndent=-hang)
+    lead_w = blank_w + stringWidth("\u00a0\u00a0" + "0" * digits + ".", regular, size)
+    pad = 6  # a cell's right padding
     letter_w = stringWidth("W.", bold, size) + 10
-    left_w = (w - letter_w) * 0.36
-    widths = [left_w, letter_w, w - left_w - letter_w]
+    terms = [t for s in sets for t in s.terms]
+
+    def term_para(term: str):
+        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
+
+    # the term column as wide as the longest term needs (at most about a third of the line); the
+    # definitions take the rest, so they wrap to fewer lines
+    natural = max((para_width(term_para(t)) for t in terms), default=0)  # (as set: fallback fonts too)
+    lead_col = 2 + lead_w + 2 * stringWidth("\u00a0", regular, size)  # its left padding, then two spaces to the term
+    term_w = min(natural + pad + 1, (w - letter_w) * 0.36 - lead_col)  # (the one cell of blank, number and term was 36 %)
+    colour = ctx.color("answer")
+
+    def lead(number: int, letter: str | None):
+        field = None
+        if letter is None and fillable.on(ctx):  # a text field on the line, match<number>
+            field = (f"match{number}", f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}")
+        return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
+                           colour if letter else None, field)
+
+    longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
+    stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 1
+    if stacked:  # terms on their own, then the definitions under them: the term gets the whole line
+        term_w = w - lead_col
+    widths = [lead_col, term_w, letter_w, w - lead_col - term_w - letter_w]
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (0, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 0),
     ])
-    colour = ctx.color("answer").hexval()[2:]
-
-    def term_cell(number: int, term: str, letter: str | None):
-        if letter is None:  # (the fillable edition: a text field on the blank, match<number>)
-            tip = f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}"
-            lead = blank + (fields.marker(f"match{number}", blank_w, size, tip) if fillable.on(ctx) else "")
-        else:  # the letter on the line, centred in the blank's width
-            pad = max(0.0, (blank_w - stringWidth(letter, bold, size)) / 2 / nbsp)
-            sp = "\u00a0" * int(pad)
-            lead = f'<u><font color="#{colour}"><b>{sp}{letter}{sp}</b></font></u>' + "\u00a0" * (round(pad * 2) - 2 * int(pad))
-        # no-break spaces as wide as the missing digits (a paragraph would merge figure spaces): 9. under 10.
-        figures = "\u00a0" * round((digits - len(str(number))) * digit_w / nbsp)
-        para = ctx.raw(f"{lead}\u00a0\u00a0{figures}{number}.\u00a0\u00a0<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
-        para.style = left_style
-        return para
-
-    # side by side when the term column has room for the longest word of a term; else terms, then definitions
-    longest = max((stringWidth(word, bold, size) for s in sets for t in s.terms for word in inline.plain(t).split()),
-                  default=0)
-    stacked = getattr(ctx.theme, "one_column", False) or longest > left_w - hang - 8
-    letter_hang = stringWidth("W.", bold, size) + 2 * nbsp
+    letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
                           spaceBefore=5)
+
+    def row(number, term, letter, right):
+        return _table(ctx, [[lead(number, letter), term_para(term)] + right], widths[:2 + len(right)], style)
+
     for s in sets:
         rows = []
         if len(sets) > 1:
@@ -67,35 +134,31 @@ def matching(ctx, name, sets) -> list:
             rows.append(ctx.raw(_text(ctx, title), "subheading"))
         if stacked:
             for i, term in enumerate(s.terms):
-                rows.append(Twin(term_cell(s.start + i, term, None), term_cell(s.start + i, term, s.letter(i)), ctx))
+                rows.append(Twin(row(s.start + i, term, None, []), row(s.start + i, term, s.letter(i), []), ctx))
             rows.append(Spacer(1, 6))
             for i, definition in enumerate(s.definitions):
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
                 para.style = letter_style
                 rows.append(para)
-            flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
-            continue
-        for i in range(max(len(s.terms), len(s.definitions))):
-            right = ["", ""]
-            if i < len(s.definitions):
-                right = [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), _fit(ctx, ctx.p(s.definitions[i], "choice"), widths[2] - 8)]
-            if i < len(s.terms):
-                student = _table(ctx, [[term_cell(s.start + i, s.terms[i], None)] + right], widths, style)
-                key = _table(ctx, [[term_cell(s.start + i, s.terms[i], s.letter(i))] + right], widths, style)
-            else:
-                student = key = _table(ctx, [[""] + right], widths, style)
-            for t in (student, key):
-                t.hAlign = "LEFT"
-            rows.append(Twin(student, key, ctx))
-        flow += _whole_set(ctx, rows, 3 if len(sets) > 1 else 2, [] if len(flow) > 1 else start[1:]) + [Spacer(1, 12)]
-    return flow
+        else:
+            for i in range(max(len(s.terms), len(s.definitions))):
+                right = ["", ""]
+                if i < len(s.definitions):
+                    right = [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"),
+                             _fit(ctx, ctx.p(s.definitions[i], "choice"), widths[3] - pad - 2)]
+                if i < len(s.terms):
+                    student = row(s.start + i, s.terms[i], None, right)
+                    key = row(s.start + i, s.terms[i], s.letter(i), right)
+                else:
+                    student = key = _table(ctx, [["", ""] + right], widths, style)
+                rows.append(Twin(student, key, ctx))
+        blocks.append(rows if blocks else start[1:] + rows)
+    return blocks
 
 
-def _whole_set(ctx, rows: list, head: int, lead: list = ()) -> list:
+def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    rows = list(lead) + rows  # (the activity's title and instructions, before the first set)
-    head += len(lead)
     if stacked_height(rows, ctx.width) <= ctx.height:
         return [Together(rows)]
     return [Together(rows[:head])] + rows[head:]
