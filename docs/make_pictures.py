@@ -19,6 +19,20 @@ PICTURES = {  # picture → (pdf, page index)
     "key-questions-page.png": ("china-foreign-police-training-key.pdf", 4),  # questions 1-5, notes beside
 }
 
+
+def side_by_side(shots, name: str, gap: int = 16) -> None:
+    """Pages in a row, each framed in grey, saved as docs/NAME."""
+    sheet = Image.new("RGB", (sum(s.width for s in shots) + gap * (len(shots) - 1), max(s.height for s in shots)),
+                      "white")
+    x = 0
+    for shot in shots:
+        sheet.paste(shot, (x, 0))
+        ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
+        x += shot.width + gap
+    sheet.quantize(64).save(HERE / name, optimize=True)
+    print(f"wrote docs/{name}")
+
+
 for name, (pdf_name, index) in PICTURES.items():
     page = pdfium.PdfDocument(OUT / pdf_name)[index]
     image = page.render(scale=1.0).to_pil().convert("RGB").quantize(32)
@@ -56,15 +70,7 @@ with tempfile.TemporaryDirectory() as tmp:
     build_set(FIRST, tmp, None, SetOptions(format="exit-ticket", questions=ticket, key=False))
     shots = [pdfium.PdfDocument(Path(tmp) / f"{FIRST.stem}-{name}.pdf")[0].render(scale=0.75).to_pil().convert("RGB")
              for name in ("quiz", "exit-ticket")]
-gap = 16
-sheet = Image.new("RGB", (sum(s.width for s in shots) + gap, max(s.height for s in shots)), "white")
-x = 0
-for shot in shots:
-    sheet.paste(shot, (x, 0))
-    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
-    x += shot.width + gap
-sheet.quantize(64).save(HERE / "quiz-and-exit-ticket.png", optimize=True)
-print("wrote docs/quiz-and-exit-ticket.png")
+side_by_side(shots, "quiz-and-exit-ticket.png")
 
 # guided notes, handout beside key, and a page of Frayer cards
 with tempfile.TemporaryDirectory() as tmp:
@@ -72,14 +78,7 @@ with tempfile.TemporaryDirectory() as tmp:
     build_set(FIRST, tmp, None, SetOptions(format="organizers", key=False))
     shots = [pdfium.PdfDocument(Path(tmp) / f"{FIRST.stem}-{name}.pdf")[index].render(scale=0.6).to_pil().convert("RGB")
              for name, index in (("notes", 0), ("notes-key", 0), ("organizers", 2))]
-sheet = Image.new("RGB", (sum(s.width for s in shots) + 2 * gap, max(s.height for s in shots)), "white")
-x = 0
-for shot in shots:
-    sheet.paste(shot, (x, 0))
-    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
-    x += shot.width + gap
-sheet.quantize(64).save(HERE / "notes-and-organizers.png", optimize=True)
-print("wrote docs/notes-and-organizers.png")
+side_by_side(shots, "notes-and-organizers.png")
 
 # the fillable edition, filled as a student would in a PDF app (pypdf fills the fields; pdfium draws them)
 import pypdf  # noqa: E402
@@ -125,11 +124,4 @@ matching_at = page_with(handout, "Vocabulary Matching")
 grid_at = len(handout) - 1  # the crossword's grid closes the handout
 shots = [pdf[i].render(scale=0.6).to_pil().convert("RGB")
          for pdf, i in ((handout, matching_at), (key, matching_at), (key, grid_at))]
-sheet = Image.new("RGB", (sum(s.width for s in shots) + 2 * gap, max(s.height for s in shots)), "white")
-x = 0
-for shot in shots:
-    sheet.paste(shot, (x, 0))
-    ImageDraw.Draw(sheet).rectangle((x, 0, x + shot.width - 1, shot.height - 1), outline=(170, 170, 170))
-    x += shot.width + gap
-sheet.quantize(64).save(HERE / "activities.png", optimize=True)
-print("wrote docs/activities.png")
+side_by_side(shots, "activities.png")

@@ -6,7 +6,6 @@ Skipped, with the reason, where chromium or Playwright is not installed (.ci/run
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -16,32 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, FLAGS, skip_reason
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("STUDYGUIDE_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 REPO = Path(__file__).resolve().parent.parent
 FROZEN = REPO / "tests" / "cases" / "frozen" / "china-foreign-police-training-2026-12.yaml"
 MISTAKE_LINE = 293  # `answer: true` of a true/false question
 
-
-def _skip_reason():
-    if not Path(CHROMIUM).exists():
-        return f"no chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -e '.[test,edit]')"
-    try:
-        import starlette, uvicorn  # noqa: F401, E401
-    except ImportError:
-        return "the `edit` extra is not installed (pip install -e '.[test,edit]')"
-    return None
-
-
-if _skip_reason():
-    pytest.skip(_skip_reason(), allow_module_level=True)
+if skip_reason("starlette", "uvicorn"):
+    pytest.skip(skip_reason("starlette", "uvicorn"), allow_module_level=True)
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 

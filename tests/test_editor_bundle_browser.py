@@ -6,33 +6,19 @@ and undo, goto. Debian's chromium driven by Playwright; skipped, with the reason
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, FLAGS, skip_reason
 from studyguide.reading.editor_schema import guide_schema
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("STUDYGUIDE_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 BUNDLE = Path(__file__).resolve().parent.parent / "src" / "studyguide" / "editor" / "static" / "codemirror.js"
 
-
-def _skip_reason():
-    if not Path(CHROMIUM).exists():
-        return f"no chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install playwright)"
-    return None
-
-
-if _skip_reason():
-    pytest.skip(_skip_reason(), allow_module_level=True)
+if skip_reason():
+    pytest.skip(skip_reason(), allow_module_level=True)
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
