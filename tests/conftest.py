@@ -155,3 +155,17 @@ def copy_repo_layout(dest: Path) -> Path:
     shutil.copytree(GUIDES_DIR, dest / "guides")
     shutil.copytree(ASSETS_DIR, dest / "assets")
     return dest
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, through Playwright (the browser tests skip before asking for it where
+    either is missing: see chromium.py)."""
+    from playwright.sync_api import sync_playwright  # only the browser tests have it
+
+    from chromium import CHROMIUM, FLAGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from chromium import CHROMIUM, FLAGS, skip_reason
+from chromium import skip_reason
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +26,7 @@ MISTAKE_LINE = 293  # `answer: true` of a true/false question
 if skip_reason("starlette", "uvicorn"):
     pytest.skip(skip_reason("starlette", "uvicorn"), allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
+from playwright.sync_api import expect  # noqa: E402
 
 
 class Editor:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chromium import CHROMIUM, FLAGS, skip_reason
+from chromium import skip_reason
 from studyguide.reading.editor_schema import guide_schema
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ BUNDLE = Path(__file__).resolve().parent.parent / "src" / "studyguide" / "editor
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 GUIDE = """title: Cells
 subject: Biology
@@ -34,14 +34,6 @@ questions:
 """
 SNIPPETS = [{"label": "question: true_false", "detail": "a question of this type",
              "text": "- type: true_false\n  prompt: ${1:Cells divide.}\n  answer: ${2:true}"}]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
