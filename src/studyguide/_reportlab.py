@@ -16,7 +16,8 @@ from __future__ import annotations
 import inspect
 
 from reportlab.lib import fonts as rl_fonts
-from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+from reportlab.lib.colors import Color
+from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import Frame, KeepTogether, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
@@ -169,6 +170,37 @@ def annotating(canvas, made: int):
     Returns a function giving the count after the new ones."""
     canvas._annotationCount = max(canvas._annotationCount, made)
     return lambda: canvas._annotationCount
+
+
+# reportlab 5 reads fillColor=None as "no fill" (acroform._useDefault stands for its default); every 4.x
+# paints its light blue instead, into the widget's /MK and, for buttons, its appearance
+FILL_MEANS_NONE = hasattr(acroform, "_useDefault")
+INVISIBLE = None if FILL_MEANS_NONE else Color(1, 1, 1, alpha=0)  # the fill and border colour that draw nothing
+NO_BORDER = 0 if FILL_MEANS_NONE else None  # 4.x strokes a hairline round a button whose border is 0 wide
+
+
+def bare_widgets(canvas, make) -> None:
+    """``make(canvas)`` (a field of ``canvas.acroForm``), its widgets without a background or border
+    colour in /MK: a PDF app that draws the field again (on typing, or as asked by NeedAppearances)
+    would fill it with them, hiding the ruled lines under a text field. On reportlab 5 the colours
+    were never written; on 4.x each widget is stripped as it is added (``Canvas._addAnnotation``)."""
+    if FILL_MEANS_NONE:
+        make(canvas)
+        return
+    add = canvas._addAnnotation
+
+    def bare(annotation, *args, **kwargs):
+        mk = annotation.dict.get("MK")
+        if mk is not None:
+            for key in ("BG", "BC"):
+                mk.dict.pop(key, None)
+        return add(annotation, *args, **kwargs)
+
+    canvas._addAnnotation = bare
+    try:
+        make(canvas)
+    finally:
+        del canvas._addAnnotation
 
 
 class RowTabOrder:

@@ -42,7 +42,8 @@ def _ask(canvas, make) -> None:
 
 def _plain() -> dict:
     """No border, no fill, black type; printed (see the module's docstring)."""
-    return dict(borderWidth=0, borderColor=None, fillColor=None, textColor=black, annotationFlags="print")
+    return dict(borderWidth=_reportlab.NO_BORDER, borderColor=_reportlab.INVISIBLE, fillColor=_reportlab.INVISIBLE, textColor=black,
+                annotationFlags="print")
 
 
 def text(canvas, name: str, x: float, y: float, width: float, height: float, size: float,
@@ -102,7 +103,7 @@ def make(canvas) -> None:
         return
     count = _reportlab.annotating(canvas, canvas.fields_made[0])
     for field in canvas.fields:
-        field(canvas)
+        _reportlab.bare_widgets(canvas, field)
     canvas.fields_made[0] = count()
 
 
