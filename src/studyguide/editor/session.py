@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import gc
 import io
 import threading
 from collections import OrderedDict
@@ -134,8 +135,12 @@ class Session:
                 "problems": [diagnostic(p, self.name) for p in problems]}
 
     def _build(self, key: tuple[str, str], data: bytes, doc: str) -> None:
-        guide = api.load(self.path, data=data)
-        rendered, warnings = api.render_guide(guide, modes=(doc,))
+        gc.disable()  # no collection mid-build (bench/README: the slowest previews), the garbage goes after it
+        try:
+            guide = api.load(self.path, data=data)
+            rendered, warnings = api.render_guide(guide, modes=(doc,))
+        finally:
+            gc.enable()
         self.built[key] = Built(rendered[doc].pdf, rendered[doc].pages, warnings)
         while len(self.built) > KEPT:
             self.built.popitem(last=False)
