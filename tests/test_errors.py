@@ -197,7 +197,10 @@ def test_the_line_scan_finds_nothing_in_files_yaml_reads():
     checked = 0
     for name, text in texts.items():
         text = text.replace("\r\n", "\n")
-        if not _parses(text) or name.endswith("unclosed-quote-swallows-lines.yaml") or "/not-a-guide-" in name:
+        # (hostile/deep-*: nesting ten thousand deep, which studyguide refuses before parsing and PyYAML's own
+        # parser takes 23 s to read)
+        if ("/hostile/deep-" in name or not _parses(text) or name.endswith("unclosed-quote-swallows-lines.yaml")
+                or "/not-a-guide-" in name):
             continue
         checked += 1
         found = [f for f in syntax.scan(text) if not f[2].startswith("put this ")]
