@@ -98,7 +98,8 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
                      at: tuple[int, int]) -> Optional[dict]:
     """A multiple-choice, select-all or true/false question; answers are (column number, text), right their numbers."""
     texts = [t for _, t in answers if t]
-    picked = [texts.index(answers[n - 1][1]) for n in right if 1 <= n <= len(answers) and answers[n - 1][1]]
+    place = {n: i for i, n in enumerate(n for n, (_, t) in enumerate(answers, 1) if t)}  # answer number → choice
+    picked = sorted({place[n] for n in right if n in place})
     if len(texts) < 2 or not picked:
         draft.warn("a question needs two answers and a right one; this row is left out", *at)
         return None
@@ -106,14 +107,17 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
         return {"type": "true_false", "prompt": prompt, "answer": picked[0] == 0}
     if len(picked) == 1:
         return {"type": "multiple_choice", "prompt": prompt, "choices": texts, "answer": LETTERS[picked[0]]}
-    return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in sorted(picked)]}
+    return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in picked]}
 
 
-def _timed(question: Optional[dict], time: str) -> Optional[dict]:
+def _add(draft: Draft, question: Optional[dict], time: str) -> None:
+    """The question (None: left out, with its warning), with a time other than the usual as its time_limit."""
+    if question is None:
+        return
     seconds = _numbers(time)
-    if question is not None and seconds and seconds[0] != USUAL_TIME:
+    if seconds and seconds[0] != USUAL_TIME:
         question["time_limit"] = seconds[0]
-    return question
+    draft.questions.append(question)
 
 
 def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
@@ -131,7 +135,7 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
             continue
         answers = [(i + 1, cells[i]) for i in answer_cols]
         question = _choice_question(draft, cells[q], answers, _numbers(cells[right]), (r, right + 1))
-        draft.questions.extend(x for x in [_timed(question, cells[time] if time is not None else "")] if x)
+        _add(draft, question, cells[time] if time is not None else "")
     return draft
 
 
@@ -159,5 +163,5 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         else:
             draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
             continue
-        draft.questions.extend(x for x in [_timed(question, cells[time] if time is not None else "")] if x)
+        _add(draft, question, cells[time] if time is not None else "")
     return draft
