@@ -209,8 +209,16 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
     colour = ctx.color("answer")
     lead_col = 2 + lead_w + 2 * stringWidth("\u00a0", regular, size)  # its left padding, then two spaces to the term
 
+    made = ctx.__dict__.setdefault("_matching_paragraphs", {})  # (parsing is most of a trial layout's cost)
+
+    def paragraph(markup: str, style=None):
+        if (markup, style is None) not in made:
+            made[(markup, style is None)] = para = ctx.raw(markup, "choice")
+            para.style = style or para.style
+        return made[(markup, style is None)]
+
     def term_para(term: str):
-        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
+        return paragraph(f"<b>{inline.markup(term, ctx.fonts)}</b>")
 
     def lead(number: int, letter: str | None):
         field = None
@@ -237,9 +245,7 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         rows += pairs if getattr(ctx.theme, "one_column", False) else [Beside(ctx, pairs, columns=even_columns(len(pairs)))]
         rows.append(Spacer(1, 6))
         for i, definition in enumerate(s.definitions):
-            para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
-            para.style = letter_style
-            rows.append(para)
+            rows.append(paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), letter_style))
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
 
