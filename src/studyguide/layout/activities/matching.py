@@ -96,7 +96,7 @@ def matching(ctx, name, sets) -> list:
     set (the first with the activity's title and instructions) is taller than a page, the sets are made
     smaller until each fits (long definitions)."""
     if not getattr(ctx.theme, "one_column", False):
-        return [SectionMark(ctx, name), PagedSets(ctx, name, sets)]
+        return [PagedSets(ctx, name, sets)]
     blocks = _blocks(ctx, name, sets)
     tallest = max(stacked_height(b, ctx.width) for b in blocks)
     while tallest > ctx.height and max(len(s.terms) for s in sets) > MIN_SET:
@@ -147,6 +147,11 @@ class PagedSets(Flowable):
         return self.width, self.height
 
     def split(self, aW, aH):
+        placed = self._split(aW, aH)
+        # the activity's page mark goes with its first set, on the page the set lands on (`check`)
+        return [SectionMark(self.ctx, self.name)] + placed if placed and self.first == 0 else placed
+
+    def _split(self, aW, aH):
         fits = lambda rows: _whole(rows).wrap(aW, aH)[1] + rows[0].getSpaceBefore() <= aH  # (the space above too)
         top = aH >= self.ctx.height - 1  # a fresh page
         if self.first == 0 and len(self.planned) == 1:  # a short list: its one set, when it fits here
