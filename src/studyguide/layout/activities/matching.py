@@ -5,6 +5,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import activities as act
+from ...activities.matching import even
 from ... import fields, inline
 from ...model import LETTERS
 from ..._reportlab import stacked_height
@@ -59,13 +60,7 @@ class AnswerBlank(Flowable):
 def matching(ctx, name, sets) -> list:
     """Set by set, each on one page: when a set (the first with the activity's title and instructions)
     is taller than a page, the sets are made smaller until each fits (large print, long definitions)."""
-    blocks = _blocks(ctx, name, sets)
-    tallest = max(stacked_height(b, ctx.width) for b in blocks)
-    while tallest > ctx.height and max(len(s.terms) for s in sets) > MIN_SET:
-        most = max(len(s.terms) for s in sets)  # first try: the size that the tallest set's height suggests
-        sets = act.plan(ctx.guide, name, {"set_size": max(MIN_SET, min(most - 1, int(most * ctx.height / tallest)))}).data
-        blocks = _blocks(ctx, name, sets)
-        tallest = max(stacked_height(b, ctx.width) for b in blocks)
+    sets, blocks = _fitting(ctx, name, sets)
     start = _start(ctx, name, sets)
     flow = start[:1]  # the section mark, title and instructions open the first set's block
     for n, rows in enumerate(blocks):
@@ -75,6 +70,40 @@ def matching(ctx, name, sets) -> list:
 
 
 MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
+SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
+
+
+def _fitting(ctx, name, sets):
+    """(sets, blocks): the guide's sets when each fits a page; else the fewest sets that do, as even as
+    they go, the first (which also holds the title and instructions) up to two terms smaller than an
+    even share. 16 terms in large print: 4, 6 and 6 (5, 5 and 6 leave the first set too tall)."""
+    blocks = _blocks(ctx, name, sets)
+    if _fits(ctx, blocks):
+        return sets, blocks
+    n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
+    for groups in range(len(sets) + 1, n // MIN_SET + 1):
+        share = even(n, groups)
+        for shift in range(SHIFTS + 1):
+            first = share[0] - shift
+            if first < MIN_SET or (shift and groups == 1):
+                break
+            sizes = tuple([first] + even(n - first, groups - 1)) if shift else tuple(share)
+            sets = act.plan(ctx.guide, name, {"sizes": sizes}).data
+            blocks = _blocks(ctx, name, sets)
+            if _fits(ctx, blocks):
+                return sets, blocks
+    return sets, blocks  # (sets of two still too tall: each flows on from its title)
+
+
+def _fits(ctx, blocks) -> bool:
+    return max(_height(ctx, b) for b in blocks) <= ctx.height
+
+
+def _height(ctx, rows) -> float:
+    """A set's height as :class:`Together` measures it: with its first item's space above (the frame drops
+    that space at a page's top, but a block measured over the page would be split, a blank page before it)."""
+    first = next((f for f in rows if not getattr(f, "_ZEROSIZE", False)), None)
+    return stacked_height(rows, ctx.width) + (first.getSpaceBefore() if first is not None else 0)
 
 
 def _blocks(ctx, name, sets) -> list[list]:
@@ -159,6 +188,6 @@ def _blocks(ctx, name, sets) -> list[list]:
 def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    if stacked_height(rows, ctx.width) <= ctx.height:
+    if _height(ctx, rows) <= ctx.height:
         return [Together(rows)]
     return [Together(rows[:head])] + rows[head:]
