@@ -203,6 +203,27 @@ def test_large_print_sets_nothing_under_16_pt():
     assert not small
 
 
+def test_large_print_chart_breaks_between_entries():
+    """Large print stacks the benefits and the criticisms one table under the other. The stack breaks
+    over a page between two points, filling the page it starts on (it used to move on whole, leaving
+    that page half empty); a point is never cut, and a table's head sits with a point under it."""
+    guide, theme, docs = built(FROZEN, edition="large-print")
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    where = []
+    for item in guide.benefits + guide.criticisms:
+        text = norm(f"{item.point} — {item.detail}")
+        found = [n for n, page in enumerate(pages, 1) if text in page]
+        assert len(found) == 1, f"{item.point!r} is not whole on one page"
+        where.append(found[0])
+    assert len(set(where)) == 2, "the chart goes on over one page break"
+    empty, _ = page_fill(docs["student"].pdf, theme)[min(where) - 1]
+    assert empty <= 0.30, f"the chart's first page is {empty:.0%} empty at the bottom"
+    points = [norm(item.point) for item in guide.benefits + guide.criticisms]
+    for page in pages:
+        for head in re.finditer(r"(?:^| )(?<!and )(Benefits|Criticisms) (?!and )", page):
+            assert any(page[head.end():].startswith(p) for p in points), f"{head.group(1)!r} without a point under it"
+
+
 @pytest.mark.parametrize("path", GUIDE_PARAMS)
 def test_checks_last_page_fill_is_what_the_page_shows(path):
     """`check` tells how full a section's last page is; on the document's last page it must agree
