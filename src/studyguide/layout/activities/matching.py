@@ -96,7 +96,7 @@ def _fitting(ctx, name, sets):
 
 
 def _fits(ctx, blocks) -> bool:
-    return max(_height(ctx, b) for b in blocks) <= ctx.height
+    return all(_height(ctx, b) <= ctx.height for b in blocks)  # (the first set, the tallest, fails first)
 
 
 def _height(ctx, rows) -> float:
