@@ -224,6 +224,20 @@ def test_large_print_chart_breaks_between_entries():
             assert any(page[head.end():].startswith(p) for p in points), f"{head.group(1)!r} without a point under it"
 
 
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_cloze_sentence_is_never_cut_by_a_page(config):
+    """Each word-bank sentence prints whole on one page: large print had sentence 7 of the first guide
+    start at one page's foot and end at the next page's top."""
+    from studyguide import activities as act
+
+    guide, _, docs = built(FROZEN, **config)
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    start = next(n for n, text in enumerate(pages) if labels.for_language("en")["cloze_title"] in text)
+    for n, sentence in enumerate(act.plan(guide, "cloze").data.sentences, 1):
+        text = norm("".join(p if isinstance(p, str) else " " for p in sentence.parts))  # (a blank reads as a space)
+        assert any(f"{n}. {text}" in page for page in pages[start:]), f"sentence {n} is not whole on a page"
+
+
 @pytest.mark.parametrize("path", GUIDE_PARAMS)
 def test_checks_last_page_fill_is_what_the_page_shows(path):
     """`check` tells how full a section's last page is; on the document's last page it must agree

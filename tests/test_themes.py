@@ -439,9 +439,8 @@ def test_mappings_merge_key_by_key(tmp_path, key):
 def test_no_matching_set_is_split_across_pages(by_theme, name):
     """Whatever a theme does to page length, each vocabulary-matching set that fits on a page is on one."""
     for doc in (by_theme[name].student, by_theme[name].key):
-        # 13 terms: sets of 6 and 7 terms (the smaller first, under the title), each with two spare
-        # definitions (A–H and A–I)
-        for title, last, letter in (("Set 1: terms 1–6", "6.", "H."), ("Set 2: terms 7–13", "13.", "I.")):
+        # 13 terms: sets of 7 and 6 terms, each with two spare definitions (A–I and A–H)
+        for title, last, letter in (("Set 1: terms 1–7", "7.", "I."), ("Set 2: terms 8–13", "13.", "H.")):
             page = next(p for p in doc.pages if title in p)
             tail = page.split(title, 1)[1]
             assert last in tail and letter in tail, (name, doc.path.name, title)

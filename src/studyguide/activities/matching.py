@@ -6,10 +6,9 @@ Where the extras come from:
   when there are 8 or more) is held back from the term column; its
   definition stays among the lettered ones as the extra. Which terms are held
   back is seeded. With fewer than 3 terms there is nothing to hold back.
-* a longer list is split into the fewest sets of at most :data:`SET_SIZE` terms
-  (in the guide's order), as even as they go: 16 terms in sets of 6 at most are
-  5, 5 and 6, not 6, 6 and 4 (the larger sets last: the first set's page also
-  holds the activity's title and instructions); every term of a set is shown, and two definitions of terms
+* a longer list is split into sets of at most :data:`SET_SIZE` terms (in the
+  guide's order), or into the sizes the layout asks for (:func:`even`: the fewest
+  sets that fit a page); every term of a set is shown, and two definitions of terms
   from the other sets are added as extras (one, when the layout asks for sets
   smaller than :data:`SET_SIZE` so that each fits its page).
 
@@ -55,8 +54,10 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", set_size: int = SET_S
         shown = [i for i in range(n) if i not in out]
         return (_set(terms, shown, sorted(out), 1, r),)
     spare = 2 if sizes is None and set_size >= SET_SIZE else 1  # a set made smaller for its page: one spare
-    if sizes is None:
-        sizes = even(n, math.ceil(n / set_size))
+    if sizes is None:  # sets of the most terms a set may have, the last with what is left over
+        groups = math.ceil(n / set_size)
+        size = math.ceil(n / groups)
+        sizes = [size] * (n // size) + ([n % size] if n % size else [])
     elif sum(sizes) != n or min(sizes) < 1:
         raise ValueError(f"set sizes {sizes} do not add up to the {n} terms")
     sets = []
