@@ -16,7 +16,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import CASES, GUIDES, norm
+from conftest import CASES, GUIDES, GUIDES_DIR, norm
 from studyguide import api, inline, labels, render
 from studyguide.theming.styles import make_styles
 
@@ -236,6 +236,26 @@ def test_a_cloze_sentence_is_never_cut_by_a_page(config):
     for n, sentence in enumerate(act.plan(guide, "cloze").data.sentences, 1):
         text = norm("".join(p if isinstance(p, str) else " " for p in sentence.parts))  # (a blank reads as a space)
         assert any(f"{n}. {text}" in page for page in pages[start:]), f"sentence {n} is not whole on a page"
+
+
+def test_large_print_crossword_starts_under_the_last_activity():
+    """Large print sets one clue to a line; the title, instructions, \"Across\" and the first clue start on
+    the page the word-bank sentences end on when they fit there (the bundled guide's page 27 was 43 %
+    empty: three clues were asked to fit under the heading)."""
+    from studyguide import activities as act
+    from studyguide.layout.activities import page_limits
+
+    path = GUIDES_DIR / "china-foreign-police-training.yaml"
+    guide, theme, docs = built(path, edition="large-print")
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    styles = make_styles(theme)
+    w, h = theme.page_size(guide.paper)
+    limits = page_limits(styles, w - 2 * theme.margin_x, h - theme.margin_top - theme.margin_bottom)
+    first = act.plan(guide, "crossword", limits["crossword"]).data.across()[0]
+    cloze = act.plan(guide, "cloze").data.sentences
+    last = norm("".join(p if isinstance(p, str) else " " for p in cloze[-1].parts))
+    end = next(n for n, page in enumerate(pages) if f"{len(cloze)}. {last}" in page)
+    assert "Crossword" in pages[end] and f"Across {first.number}. {norm(first.clue)[:30]}" in pages[end]
 
 
 @pytest.mark.parametrize("path", GUIDE_PARAMS)
