@@ -71,7 +71,6 @@ FILL_NOT_YET = {
     ("frozen", "large-print"), ("frozen", "a4"),
     ("china-foreign-police-training", "modern"), ("china-foreign-police-training", "large-print"),
     ("china-foreign-police-training", "classic"), ("china-foreign-police-training", "a4"),
-    ("photosynthesis-and-the-carbon-cycle", "large-print"),
 }
 
 
@@ -115,20 +114,20 @@ def _config_id(config):
 @pytest.mark.parametrize("config, now, target", [
     pytest.param(dict(), 12, 11, id="classic-letter"),
     pytest.param(dict(theme="compact"), 9, 9, id="compact-letter"),
-    pytest.param(dict(edition="large-print"), 30, 26, id="large-print-letter"),
+    pytest.param(dict(edition="large-print"), 28, 26, id="large-print-letter"),
 ])
 def test_frozen_guide_page_count_never_grows(config, now, target):
     """Measured when the print-design work began: 15, 13 and 32 pages. The key is the handout's pages,
     then the notes on the answers that would have left room empty in the handout (none: no more pages).
     Large print went 30 -> 31 when its matching sets became small enough for one page each (4 sets of
     4, from 2 sets of 8 that split over pages), and back to 30 with the fewest sets that fit a page each
-    (3 sets: 4, 6 and 6 terms)."""
+    (3 sets: 4, 6 and 6 terms); 28 with lines 1.4 times the type apart (from 1.45)."""
     _, _, docs = built(FROZEN, **config)
     assert docs["student"].pages <= now
     assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3
 
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's targets are not met yet: 12 and 31 pages today")
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's targets are not met yet: 12 and 28 pages today")
 
 
 @pytest.mark.parametrize("config, target", [
