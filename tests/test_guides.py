@@ -199,10 +199,23 @@ def test_instruction_line_per_kind(built):
 
     words = for_language(built.guide.language, built.guide.labels)
     qs = built.guide.questions
-    for n, q in enumerate(qs, 1):
-        kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-        for pdf in (built.student, built.key):
-            assert words[kind] in block_text(question_block(pdf, n, len(qs)))
+    said_once = re.escape(norm(words["directions"])).replace(r"\{first\}", r"(\d+)").replace(r"\{last\}", r"(\d+)")
+    for pdf in (built.student, built.key):
+        text = norm(" ".join(r.text for page in pdf.runs for r in page))
+        directed = {}  # question → the instruction said once above its run ("Questions 1–6: Circle ...")
+        for m in re.finditer(said_once + r" ?(.+?[.。])(?= |$)", text):
+            for n in range(int(m.group(1)), int(m.group(2)) + 1):
+                directed[n] = m.group(3)
+        for n, q in enumerate(qs, 1):
+            kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+            if kind == "short_answer" and q.lines <= 1:
+                kind = "short_answer_line"
+            block = block_text(question_block(pdf, n, len(qs)))
+            if n in directed:  # said once above the run, not again after the prompt
+                assert directed[n] == norm(words[kind]) and words[kind] not in block.split(f"{n + 1}.")[0][2:], n
+            else:
+                assert words[kind] in block, n
+        assert len(directed) >= sum(1 for a, b in zip(qs, qs[1:]) if a.kind == b.kind == "multiple_choice"), pdf.path.name
 
 
 def test_points_beside_each_question(built):

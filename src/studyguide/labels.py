@@ -67,6 +67,7 @@ EN = {
     "backs_note": "The back of the page before: each meaning is behind its term.",
     "lines_go_on": "The lines go on over the page.",
     "key_notes": "Notes on the Answers", "key_note_page": "(page {n})",
+    "directions": "Questions {first}–{last}:",
     # the fillable edition's field names as a screen reader says them (a form field's tooltip)
     "field_question": "Question {n}", "field_blank": "blank {k}", "field_choice": "choice {letter}", "field_term": "term {k}", "field_item": "item {k}",
     "copy_ends": "This page is blank on purpose: the next copy starts on a new sheet.",
@@ -144,6 +145,7 @@ ES = {
     "backs_note": "Reverso de la página anterior: cada significado queda detrás de su término.",
     "lines_go_on": "Las líneas siguen en la página siguiente.",
     "key_notes": "Notas sobre las respuestas", "key_note_page": "(página {n})",
+    "directions": "Preguntas {first}–{last}:",
     "field_question": "Pregunta {n}", "field_blank": "espacio {k}", "field_choice": "opción {letter}", "field_term": "término {k}", "field_item": "elemento {k}",
     "copy_ends": "Esta página está en blanco a propósito: la copia siguiente empieza en una hoja nueva.",
     "blank_page": ("Esta página se ha dejado en blanco a propósito: las tarjetas que siguen se imprimen por las dos "
@@ -218,6 +220,7 @@ FR = {
     "backs_note": "Verso de la page précédente\u00a0: chaque définition se trouve derrière son terme.",
     "lines_go_on": "Les lignes continuent page suivante.",
     "key_notes": "Notes sur les réponses", "key_note_page": "(page {n})",
+    "directions": "Questions {first} à {last} :",
     "field_question": "Question {n}", "field_blank": "blanc {k}", "field_choice": "choix {letter}", "field_term": "terme {k}", "field_item": "élément {k}",
     "copy_ends": "Cette page est blanche exprès\u00a0: l’exemplaire suivant commence sur une nouvelle feuille.",
     "blank_page": ("Cette page est laissée blanche intentionnellement\u00a0: les cartes qui suivent s’impriment au "
@@ -293,6 +296,7 @@ DE = {
     "backs_note": "Rückseite der vorigen Seite: Jede Bedeutung steht hinter ihrem Begriff.",
     "lines_go_on": "Die Linien gehen auf der nächsten Seite weiter.",
     "key_notes": "Hinweise zu den Antworten", "key_note_page": "(Seite {n})",
+    "directions": "Fragen {first}–{last}:",
     "field_question": "Frage {n}", "field_blank": "Lücke {k}", "field_choice": "Antwort {letter}", "field_term": "Begriff {k}", "field_item": "Punkt {k}",
     "copy_ends": "Diese Seite bleibt absichtlich leer: Das nächste Exemplar beginnt auf einem neuen Blatt.",
     "blank_page": ("Diese Seite bleibt absichtlich leer: Die folgenden Lernkarten werden auf Vorder- und Rückseite "
@@ -368,6 +372,7 @@ PT = {
     "backs_note": "Verso da página anterior: cada significado fica atrás do seu termo.",
     "lines_go_on": "As linhas continuam na página seguinte.",
     "key_notes": "Notas sobre as respostas", "key_note_page": "(página {n})",
+    "directions": "Questões {first}–{last}:",
     "field_question": "Questão {n}", "field_blank": "lacuna {k}", "field_choice": "opção {letter}", "field_term": "termo {k}", "field_item": "item {k}",
     "copy_ends": "Esta página está em branco de propósito: a próxima cópia começa numa folha nova.",
     "blank_page": ("Esta página foi deixada em branco de propósito: os cartões a seguir são impressos nos dois lados "
@@ -437,6 +442,7 @@ ZH = {
     "backs_note": "上一页的背面：每个释义都印在对应词语的背面。",
     "lines_go_on": "答题线接下页。",
     "key_notes": "答案说明", "key_note_page": "（第{n}页）",
+    "directions": "第{first}–{last}题：",
     "field_question": "第{n}题", "field_blank": "第{k}空", "field_choice": "选项{letter}", "field_term": "第{k}个词", "field_item": "第{k}项",
     "copy_ends": "此页特意留白：下一份从新的一张纸开始。",
     "blank_page": "此页特意留白：后面的词语卡片要双面打印在同一张纸上。",

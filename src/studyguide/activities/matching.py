@@ -75,6 +75,18 @@ def even(n: int, groups: int) -> list[int]:
     return [n // groups + (g >= groups - n % groups) for g in range(groups)]
 
 
+def one_set(terms: Sequence[tuple[str, str]], seed: str, first: int, size: int) -> MatchSet:
+    """One set of a list the layout cuts into sets where they land on the page (the room left on a page
+    decides a set's size): terms ``first`` to ``first + size - 1`` (0-based), every one shown, with one
+    definition of another term as the extra. Seeded by the set's place."""
+    n = len(terms)
+    r = rng("matching", seed, str(first), str(size))
+    shown = list(range(first, min(n, first + size)))
+    others = [i for i in range(n) if i not in shown]
+    extras = sorted(r.sample(others, min(1, len(others))))
+    return _set(terms, shown, extras, first + 1, r)
+
+
 def _set(terms, shown: list[int], extras: list[int], start: int, r) -> MatchSet:
     pool = shown + extras
     order = pool[:]

@@ -272,34 +272,6 @@ class Box(Flowable):
         self.para.drawOn(c, self.indent + self.side + 10, top - self.para.height - max(0, (self.side - self.para.height) / 2))
 
 
-def section_marks(ctx) -> list:
-    """(name, page, at_top) for each section heading drawn so far (filled while the document is laid out)."""
-    return ctx.__dict__.setdefault("section_marks", [])
-
-
-class SectionMark(Flowable):
-    """Zero-size mark that notes the page a section starts on, and whether at the page's top (the page budget)."""
-
-    _ZEROSIZE = 1  # placed even when the frame is full, so it stays with what follows it
-
-    def __init__(self, ctx, name: str):
-        super().__init__()
-        self.ctx, self.name = ctx, name
-
-    def wrap(self, aW, aH):
-        return 0, 0
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        ctx = self.ctx
-        if ctx.mode == ctx.primary:  # not again for each mirrored document
-            top = ctx.theme.margin_bottom + ctx.height
-            section_marks(ctx).append((self.name, canvas.getPageNumber(), y >= top - 0.5))
-            ctx.__dict__.setdefault("section_ys", []).append(y)
-
-    def draw(self):
-        pass
-
-
 def para_width(para) -> float:
     """The widest line of a paragraph set without a width limit."""
     para.wrap(1e6, 1e9)
@@ -312,6 +284,13 @@ def natural_width(flowable) -> float:
     if inner is not None:
         return inner()
     return float("inf")  # unknown: nothing may be set beside it
+
+
+def even_columns(n: int, counts=(4, 3, 2, 1)) -> tuple[int, ...]:
+    """The column counts worth trying for ``n`` items: each the fewest columns for its number of rows, so
+    four terms go two and two rather than three and one (the same height, no lone item on a row)."""
+    rows = lambda c: -(-n // c)
+    return tuple(c for c in counts if not any(d < c and rows(d) == rows(c) for d in counts))
 
 
 AWAY = "away"  # a note set on the key's last pages (layout.keynotes)
@@ -341,7 +320,8 @@ class Beside(Flowable):
         widths = [natural_width(i) for i in self.items]
         for cols in self.columns:
             colw = (aW - self.lead) / cols
-            if cols > 1 and any(w > self.lead + colw - 8 for w in widths):
+            # an item needs a gutter of 8 pt after it, except in the last column (the page's edge is its end)
+            if cols > 1 and any(w > self.lead + colw - (0 if i % cols == cols - 1 else 8) for i, w in enumerate(widths)):
                 continue
             rows = []
             for r in range(0, len(self.items), cols):

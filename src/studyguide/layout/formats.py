@@ -10,7 +10,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from .. import fields
-from .flow import SectionMark, Twin
+from .flow import Twin
+from .marks import SectionMark
 
 
 def quiz(ctx) -> list:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Blank
-from .flow import SectionMark, Twin
+from .flow import Twin
+from .marks import SectionMark
 
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
 # markup passes it through untouched): where a blank goes once the rest is marked up

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from .. import inline
-from .flow import SectionMark
+from .marks import SectionMark
 from .sections import heading
 
 LINES = 2        # ruled lines in a chart's box (more when the key's text needs them)

@@ -15,9 +15,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
-from .._reportlab import Together
-from . import fillable, keynotes, passage
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, natural_width
+from .._reportlab import Together, stacked_height
+from . import directions, fillable, keynotes, passage
+from .directions import instruction_of
+from .marks import QuestionStart
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, even_columns, natural_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 
@@ -41,10 +43,12 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     """The numbered prompt, points on the right, and the instruction: run in after the prompt, in
     the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
-    words = _instruction(ctx, q)
+    words = instruction_of(ctx, q)
     student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
     instruction = ctx.p(words, "instruction")
-    if note is None:
+    if note is None and number in ctx.__dict__.get("directed", ()):  # said once above its run (directions)
+        words = ""
+    if note is None and words:
         run_in = _run_in(ctx, words)
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
@@ -53,17 +57,6 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     if note is None:
         return [row]
     return [row, _beside(ctx, [indented(instruction, ni)], note, away)]  # the key's note right of the instruction
-
-
-def _instruction(ctx, q) -> str:
-    """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
-    guide); a short answer on one line asks for the answer, not for sentences."""
-    if q.instructions:
-        return q.instructions
-    kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
-    if q.kind == "short_answer" and q.lines <= 1:
-        kind = "short_answer_line"
-    return ctx.label(kind)
 
 
 def _run_in(ctx, text: str) -> str:
@@ -251,6 +244,20 @@ def fill_in_blank(ctx, n, q, note, away=None):
 
 
 def matching(ctx, n, q, note, away=None):
+    """Numbered items with a blank each and the lettered items beside them; or the numbered items, then
+    the lettered ones under them at the line's whole width (large print always): whichever is shorter."""
+    if ctx.theme.one_column:
+        return _matching(ctx, n, q, note, away, True)
+    beside, under = _matching(ctx, n, q, note, away, False), _matching(ctx, n, q, note, away, True)
+    return under if _height(ctx, under) < _height(ctx, beside) else beside
+
+
+def _height(ctx, built) -> float:
+    head, body = built
+    return stacked_height(list(head) + list(body), ctx.width)
+
+
+def _matching(ctx, n, q, note, away, one_column: bool):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -262,7 +269,6 @@ def matching(ctx, n, q, note, away=None):
                         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), ctx.styles["choice"].fontName,
                                                                   size)])
-    one_column = ctx.theme.one_column
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
     if one_column:  # the term column as wide as its longest term: the key's note may sit beside the terms
@@ -285,7 +291,8 @@ def matching(ctx, n, q, note, away=None):
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
-        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away),
+        columns = (1,) if ctx.theme.one_column else even_columns(len(rows))  # (large print: one term to a line)
+        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away, columns=columns),
                 Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
@@ -330,24 +337,6 @@ def _notes(ctx, q) -> str | None:
     return "<br/>".join(notes) if notes else None
 
 
-class QuestionStart(Flowable):
-    """Zero-size mark that notes the page a question starts on (tests and `list` read it)."""
-
-    def __init__(self, ctx):
-        super().__init__()
-        self.ctx = ctx
-
-    def wrap(self, aW, aH):
-        return 0, 0
-
-    def draw(self):
-        if self.ctx.mode == self.ctx.primary:  # not again for each mirrored document
-            page, lowest = self.canv.getPageNumber(), self.ctx.__dict__.get("page_lowest")
-            if not self.ctx.question_pages and lowest is not None:  # does question 1 open its page? (`check`)
-                self.ctx.__dict__["questions_at_top"] = page not in lowest
-            self.ctx.question_pages.append(page)
-
-
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     notes = _notes(ctx, q)
     if q.kind in ("short_answer", "essay"):
@@ -372,6 +361,15 @@ def section(ctx) -> list:
     qs = ctx.guide.questions
     if not qs:
         return []
-    # the heading travels inside the first question's block, so it never ends a page alone
+    runs = directions.runs(ctx, qs)
+    ctx.__dict__["directed"] = {n for first, (last, _) in runs.items() for n in range(first, last + 1)}
+    # the heading travels inside the first question's block, so it never ends a page alone; a run's
+    # directions travel inside its first question's block
     title = heading(ctx, "questions")[-1]
-    return [question(ctx, n, q, [title] if n == 1 else ()) for n, q in enumerate(qs, 1)]
+    out = []
+    for n, q in enumerate(qs, 1):
+        lead = [title] if n == 1 else []
+        if n in runs:
+            lead.append(directions.paragraph(ctx, n, *runs[n]))
+        out.append(question(ctx, n, q, lead))
+    return out

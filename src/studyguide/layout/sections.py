@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline
 from .._reportlab import table_rows
@@ -16,7 +17,7 @@ def heading(ctx, key: str, table=None) -> list:
     """A section heading that never sits alone at a page's foot: it moves on when
     less than ``heading_room`` is left below it, or, before a ``table``, less than the
     heading and the table's first three rows (a table keeps three rows on each side of a break)."""
-    from .flow import SectionMark  # notes the page (the page budget of `studyguide check`)
+    from .marks import SectionMark  # notes the page (the page budget of `studyguide check`)
 
     para = ctx.p(ctx.heading_text(key), "heading")
     room = ctx.theme.heading_room
@@ -190,17 +191,22 @@ def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS):
 
 
 def perspectives(ctx) -> list:
+    """Who thinks what: one paragraph each, the group in bold running into its view. A list, not a
+    table: it may break over a page between two views (never inside one), so it fills the page the
+    reading ends on instead of moving whole to the next."""
     items = ctx.guide.perspectives
     if not items:
         return []
-    w = ctx.width
-    if ctx.theme.one_column:
-        rows = [[[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")]] for p in items]
-        table = _grid(ctx, rows, [w], header=False)
-        return heading(ctx, "perspectives", table) + [table, Spacer(1, 4)]
-    rows = [[ctx.p(p.who, "cell_head"), ctx.p(p.view, "cell")] for p in items]
-    table = _grid(ctx, rows, [w * 0.28, w * 0.72], header=False)
-    return heading(ctx, "perspectives", table) + [table, Spacer(1, 4)]
+    cell, bullet = ctx.styles["cell"], ctx.styles["bullet"]
+    style = ParagraphStyle("view", parent=bullet, fontSize=cell.fontSize, leading=cell.leading,
+                           bulletFontSize=cell.fontSize)
+    paras = []
+    for p in items:
+        para = ctx.raw(f"<b>{inline.markup(p.who, ctx.fonts)}</b> — " + inline.markup(p.view, ctx.fonts), "bullet",
+                       bulletText="•")
+        para.style = style
+        paras.append(KeepTogether([para]))
+    return heading(ctx, "perspectives") + paras + [Spacer(1, 4)]
 
 
 def _point(ctx, item: Point | None):
@@ -265,8 +271,12 @@ def _vocabulary_pairs(ctx, terms, columns: int):
     def cell(t):
         if t is None:
             return ""
-        para = ctx.raw(f"<b>{inline.markup(t.term, ctx.fonts)}</b> " + inline.markup(t.definition, ctx.fonts), "cell")
-        return [para] + ([ctx.p(t.example, "cell_example")] if t.example else [])
+        text = f"<b>{inline.markup(t.term, ctx.fonts)}</b> " + inline.markup(t.definition, ctx.fonts)
+        if t.example:  # run in after the definition, in the example's face and colour: no half-empty line
+            ex = ctx.styles["cell_example"]
+            text += (f' <font name="{ex.fontName}" color="#{ex.textColor.hexval()[2:]}">'
+                     f'{inline.markup(t.example, ctx.fonts)}</font>')
+        return [ctx.raw(text, "cell")]
 
     if columns == 1:  # (large print: entries one under another, breaking between any two)
         return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False, min_rows=1)

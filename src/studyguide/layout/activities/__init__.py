@@ -13,7 +13,7 @@ and :func:`warnings` (the one way the activities' located warnings reach ``api``
 from __future__ import annotations
 
 from ... import activities as act
-from ..flow import SectionMark
+from ..marks import SectionMark
 from .cloze import cloze
 from .common import _keep_start, _top, cross_cell, numbers_outside, search_cell
 from .coverage import coverage

@@ -13,7 +13,7 @@ from ... import fields, inline
 from ...labels import sentences
 from ..._reportlab import Together
 from .. import fillable
-from ..flow import SectionMark
+from ..marks import SectionMark
 
 def _instructions(ctx, name: str, data) -> str:
     """The activity's instructions in the guide's language (labels.py); matching says how many definitions are spare."""

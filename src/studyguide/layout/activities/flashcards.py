@@ -6,7 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import DocIf, Flowable, KeepInFrame, PageBreak
 
-from ..flow import SectionMark
+from ..marks import SectionMark
 from .common import _instructions, _start, smallest, _text, _style
 
 # -- flashcards ---------------------------------------------------------------------------------

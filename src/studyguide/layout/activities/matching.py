@@ -1,17 +1,20 @@
 """Vocabulary matching: numbered terms with a blank each, lettered definitions beside them, set by set."""
 from __future__ import annotations
 
+import math
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import activities as act
-from ...activities.matching import even
 from ... import fields, inline
+from ...activities.matching import SET_SIZE, even as even_shares, one_set
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
 from .. import fillable
-from ..flow import Twin, para_width
+from ..flow import Beside, Stack, Twin, even_columns, para_width
+from ..marks import SectionMark
 from .common import _start, _table, _fit, _text, _style
 
 BLANK = "______"  # the handout's answer line, as text (it reads as a blank when the page is copied as text)
@@ -58,8 +61,12 @@ class AnswerBlank(Flowable):
 
 
 def matching(ctx, name, sets) -> list:
-    """Set by set, each on one page: when a set (the first with the activity's title and instructions)
-    is taller than a page, the sets are made smaller until each fits (large print, long definitions)."""
+    """Set by set, each on one page. In the standard editions the sets are cut where they land
+    (:class:`PagedSets`): a set takes as many terms as the room left on its page holds, so the activity
+    fills the page the last section ended on instead of moving on whole. In large print each set has a
+    page of its own: the fewest sets that each fit a page (:func:`_fitting`)."""
+    if not getattr(ctx.theme, "one_column", False):
+        return [SectionMark(ctx, name), PagedSets(ctx, name, sets)]
     sets, blocks = _fitting(ctx, name, sets)
     start = _start(ctx, name, sets)
     flow = start[:1]  # the section mark, title and instructions open the first set's block
@@ -67,6 +74,77 @@ def matching(ctx, name, sets) -> list:
         head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
         flow += _whole_set(ctx, rows, head) + [Spacer(1, 12)]
     return flow
+
+
+MIN_PAGED = 4  # terms: the smallest set cut to fit the room left on a page (and the smallest left for the next)
+
+
+class PagedSets(Flowable):
+    """The matching sets from term ``first`` on, cut where they land. The guide's one set (a short list,
+    with a term or two held back as the extras) stays one set when it fits where it lands. Else the set
+    here takes as many terms as the room left holds (at least :data:`MIN_PAGED`, and never leaving fewer
+    for the next set); on a fresh page the terms left are shared evenly among the pages they need.
+    Handout and key lay out the same rows (:class:`Twin`), so they cut the same sets."""
+
+    def __init__(self, ctx, name, planned, first: int = 0, number: int = 1):
+        super().__init__()
+        self.ctx, self.name, self.planned, self.first, self.number = ctx, name, planned, first, number
+        self.terms = [(t.term, t.definition) for t in ctx.guide.vocabulary]
+        self._cache = {}
+
+    def _block(self, sets, titled: bool) -> list:
+        key = (tuple(s.start for s in sets), tuple(len(s.terms) for s in sets), titled)
+        if key not in self._cache:
+            opening = None if self.first == 0 else []
+            if opening is None:  # the activity's title and instructions open its first set
+                shown = sets * 2 if titled else sets  # (cut in sets: "each set has one definition not used")
+                opening = _start(self.ctx, self.name, shown)[2:]
+            self._cache[key] = _blocks(self.ctx, self.name, sets, titled=titled, number=self.number,
+                                       opening=opening, digits=len(str(len(self.terms))))[0]
+        return self._cache[key]
+
+    def _set(self, size: int):
+        return one_set(self.terms, act.seed_of(self.ctx.guide, self.name), self.first, size)
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, aH + 1  # never drawn whole: split always cuts the next set
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        fits = lambda rows: _whole(rows).wrap(aW, aH)[1] + rows[0].getSpaceBefore() <= aH  # (the space above too)
+        top = aH >= self.ctx.height - 1  # a fresh page
+        if self.first == 0 and len(self.planned) == 1:  # a short list: its one set, when it fits here
+            rows = self._block(self.planned, titled=False)
+            if fits(rows):
+                return [_whole(rows), Spacer(1, 12)]
+            if top and not fits(self._block([self._set(MIN_PAGED)], titled=True)):
+                return _whole_set(self.ctx, rows, len(rows))  # too tall for any page: it flows on
+        left = len(self.terms) - self.first
+        sizes = [k for k in range(min(left, SET_SIZE), MIN_PAGED - 1, -1) if k == left or left - k >= MIN_PAGED]
+        biggest = next((k for k in sizes if fits(self._block([self._set(k)], titled=True))), None)
+        if biggest is None:
+            if not top:
+                return []  # on to the next page
+            k = min(left, MIN_PAGED)  # a set too tall for a page (very long definitions): it flows on
+            return _whole_set(self.ctx, self._block([self._set(k)], titled=True), 3) + self._rest(k)
+        k = biggest
+        if top and biggest < left:  # share the terms left evenly among the pages they need
+            even = math.ceil(left / math.ceil(left / biggest))
+            k = next(k for k in sizes if k <= even)
+        return [_whole(self._block([self._set(k)], titled=True)), Spacer(1, 12)] + self._rest(k)
+
+    def _rest(self, k: int) -> list:
+        if self.first + k >= len(self.terms):
+            return []
+        return [PagedSets(self.ctx, self.name, self.planned, self.first + k, self.number + 1)]
+
+    def draw(self):
+        pass
+
+
+def _whole(rows) -> Stack:
+    """A set as one block that fits where it is put (a KeepTogether would ask to be split again)."""
+    return Stack(rows, space_before=rows[0].getSpaceBefore())
 
 
 MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
@@ -82,12 +160,12 @@ def _fitting(ctx, name, sets):
         return sets, blocks
     n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
     for groups in range(len(sets) + 1, n // MIN_SET + 1):
-        share = even(n, groups)
+        share = even_shares(n, groups)
         for shift in range(SHIFTS + 1):
             first = share[0] - shift
             if first < MIN_SET or (shift and groups == 1):
                 break
-            sizes = tuple([first] + even(n - first, groups - 1)) if shift else tuple(share)
+            sizes = tuple([first] + even_shares(n - first, groups - 1)) if shift else tuple(share)
             sets = act.plan(ctx.guide, name, {"sizes": sizes}).data
             blocks = _blocks(ctx, name, sets)
             if _fits(ctx, blocks):
@@ -106,15 +184,17 @@ def _height(ctx, rows) -> float:
     return stacked_height(rows, ctx.width) + (first.getSpaceBefore() if first is not None else 0)
 
 
-def _blocks(ctx, name, sets) -> list[list]:
-    """Each set's rows; the first set's open with the activity's title and instructions."""
-    start = _start(ctx, name, sets)
+def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=None) -> list[list]:
+    """Each set's rows; the first set's open with the activity's title and instructions (``opening``).
+    Sets are titled ("Set 2: terms 9–16", numbered from ``number``) when there are several."""
+    opening = _start(ctx, name, sets)[1:] if opening is None else opening
+    titled = len(sets) > 1 if titled is None else titled
     blocks = []
     w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
     blank_w = stringWidth(BLANK, regular, size)
-    digits = len(str(sum(len(s.terms) for s in sets)))
+    digits = digits or len(str(sum(len(s.terms) for s in sets)))
     lead_w = blank_w + stringWidth("\u00a0\u00a0" + "0" * digits + ".", regular, size)
     pad = 6  # a cell's right padding
     letter_w = stringWidth("W.", bold, size) + 10
@@ -137,8 +217,10 @@ def _blocks(ctx, name, sets) -> list[list]:
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
                            colour if letter else None, field)
 
-    longest = max((stringWidth(word, bold, size) for t in terms for word in inline.plain(t).split()), default=0)
-    stacked = getattr(ctx.theme, "one_column", False) or longest > term_w - pad - 1
+    # terms on their own, then the definitions under them at the line's whole width: in large print (one
+    # column), when a term's word would not fit its column, and always in the standard editions, where
+    # the terms go in columns and the definitions, a line or two each, no longer wrap in half a line
+    stacked = True
     if stacked:  # terms on their own, then the definitions under them: the term gets the whole line
         term_w = w - lead_col
     widths = [lead_col, term_w, letter_w, w - lead_col - term_w - letter_w]
@@ -150,20 +232,26 @@ def _blocks(ctx, name, sets) -> list[list]:
     ])
     letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
-                          spaceBefore=5)
+                          spaceBefore=3)
 
     def row(number, term, letter, right):
         return _table(ctx, [[lead(number, letter), term_para(term)] + right], widths[:2 + len(right)], style)
 
     for s in sets:
         rows = []
-        if len(sets) > 1:
+        if titled:
             last = s.start + len(s.terms) - 1
-            title = ctx.label("matching_set", n=sets.index(s) + 1, first=s.start, last=last)
+            title = ctx.label("matching_set", n=number + sets.index(s), first=s.start, last=last)
             rows.append(ctx.raw(_text(ctx, title), "subheading"))
         if stacked:
-            for i, term in enumerate(s.terms):
-                rows.append(Twin(row(s.start + i, term, None, []), row(s.start + i, term, s.letter(i), []), ctx))
+            pairs = [Twin(row(s.start + i, term, None, []), row(s.start + i, term, s.letter(i), []), ctx)
+                     for i, term in enumerate(s.terms)]
+            if getattr(ctx.theme, "one_column", False):
+                rows += pairs
+            else:  # the terms in as many columns as they fit (numbered along the rows), the definitions under them
+                for pair, term in zip(pairs, s.terms):
+                    pair.natural_width = (lambda reach=lead_col + para_width(term_para(term)) + pad: reach)
+                rows.append(Beside(ctx, pairs, columns=even_columns(len(pairs))))
             rows.append(Spacer(1, 6))
             for i, definition in enumerate(s.definitions):
                 para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
@@ -181,7 +269,7 @@ def _blocks(ctx, name, sets) -> list[list]:
                 else:
                     student = key = _table(ctx, [["", ""] + right], widths, style)
                 rows.append(Twin(student, key, ctx))
-        blocks.append(rows if blocks else start[1:] + rows)
+        blocks.append(rows if blocks else list(opening) + rows)
     return blocks
 
 

@@ -1,0 +1,45 @@
+"""What a question asks the student to do: its instruction, after its prompt, or said once above a run of
+questions that share it (the directions of a printed test)."""
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+
+from .. import inline
+
+
+def instruction_of(ctx, q) -> str:
+    """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
+    guide); a short answer on one line asks for the answer, not for sentences."""
+    if q.instructions:
+        return q.instructions
+    kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+    if q.kind == "short_answer" and q.lines <= 1:
+        kind = "short_answer_line"
+    return ctx.label(kind)
+
+
+DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay")
+
+
+def runs(ctx, qs) -> dict[int, tuple[int, str]]:
+    """Runs of two or more questions in a row that take the same default instruction (none of their
+    own): {first number: (last number, instruction)}. The instruction is said once, above the run,
+    as a printed test does ("Questions 1–6: Circle the letter of the best answer."), instead of after
+    every prompt, where it often took a line of its own."""
+    runs, start = {}, None
+    said = [instruction_of(ctx, q) if q.kind in DIRECTED and not q.instructions else None for q in qs]
+    for n in range(1, len(qs) + 2):
+        same = n <= len(qs) and start is not None and said[n - 1] is not None and said[n - 1] == said[start - 1]
+        if same:
+            continue
+        if start is not None and n - start >= 2:
+            runs[start] = (n - 1, said[start - 1])
+        start = n if n <= len(qs) and said[n - 1] is not None else None
+    return runs
+
+
+def paragraph(ctx, first: int, last: int, words: str):
+    lead = inline.markup(ctx.label("directions", first=first, last=last), ctx.fonts)
+    para = ctx.raw(f"<b>{lead}</b> " + inline.markup(words, ctx.fonts), "instruction")
+    para.style = ParagraphStyle("direction", parent=para.style, spaceAfter=3)
+    return para
