@@ -458,3 +458,14 @@ def test_crossword_grid_opens_the_page_its_clues_go_on_to():
                if e.direction == "across"]
     grid = next(n for n, text in enumerate(pages) if all(a in re.sub(r"[\d\s]", "", text) for a in answers))
     assert grid == start + 1 and re.search(r"Down \(continued\) \d+\. ", pages[grid])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_large_print_is_made_from_every_theme(theme):
+    """Compact and ink-saver keep a narrow bottom margin: the margin check measured large print's key
+    footer with the title (two lines at 16 pt) and refused every guide, though the footer prints without
+    the title when that fits one line (pages.py). Every page ends with its footer's page label."""
+    _, _, docs = built(FROZEN, theme=theme, edition="large-print")
+    for doc in docs.values():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert all(page.endswith(f"Page {n} of {len(pages)}") for n, page in enumerate(pages, 1))
