@@ -272,6 +272,33 @@ def test_cloze_blanks_the_term_or_falls_back_to_the_definition():
         cloze.make([("a", "b", None), ("c", "d", None), ("e", "f", None)], "s")
 
 
+@pytest.mark.parametrize("language, said", [("en", "means: Shared expectations"), ("es", "significa: Shared"),
+                                              ("de", "bedeutet: Shared"), ("zh", "的意思是：Shared")])
+def test_a_definition_in_the_word_bank_sentences_is_worded_in_the_guides_language(language, said, tmp_path):
+    """A term without an example sentence is asked by its definition, in the guide's language (it printed
+    an English " means: " in every language); a teacher's own wording may put the blank last."""
+    path = write_guide(tmp_path, "g.yaml", f"""
+        title: Words
+        language: {language}
+        vocabulary:
+          - {{term: norms, definition: Shared expectations.}}
+          - {{term: tariff, definition: A tax on imports., example: The tariff raised prices.}}
+        activities: [cloze]
+        """)
+    text = " ".join(build_into(path, tmp_path / "out").student.pages)  # (the blank is a drawn line)
+    assert re.search(r"\d\. " + re.escape(said), text) and ("means:" in said or "means:" not in text), text
+    own = write_guide(tmp_path, "own.yaml", """
+        title: Words
+        labels: {cloze_definition: "{definition} This is called {blank}."}
+        vocabulary:
+          - {term: norms, definition: Shared expectations.}
+          - {term: tariff, definition: A tax on imports.}
+        activities: [cloze]
+        """)
+    text = " ".join(build_into(own, tmp_path / "own").student.pages)
+    assert re.search(r"\d\. Shared expectations\. This is called *\.", text) and "means:" not in text, text
+
+
 def test_cloze_answers_of_the_first_guide():
     g = api.load(CHINA)
     data = cloze.make([(t.term, t.definition, t.example) for t in g.vocabulary], "s")

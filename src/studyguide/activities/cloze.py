@@ -30,8 +30,10 @@ class Sentence:
         return [p.answer for p in self.parts if isinstance(p, Blank)]
 
     def text(self, fill: Optional[str] = "___") -> str:
-        """The sentence with each blank as ``fill`` (None: filled with its answer)."""
-        return "".join(p if isinstance(p, str) else (p.answer if fill is None else fill) for p in self.parts)
+        """The sentence with each blank as ``fill`` (None: filled with its answer); in English, for a
+        definition (the printed page says it in the guide's language, label ``cloze_definition``)."""
+        parts = self.parts if self.source == "example" else (self.parts[0], " means: ", *self.parts[1:])
+        return "".join(p if isinstance(p, str) else (p.answer if fill is None else fill) for p in parts)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def sentence(term: str, definition: str, example: Optional[str]) -> Sentence:
             parts.append(text[pos:])
             return Sentence(term, tuple(p for p in parts if p != ""), "example")
     rest = blank_out(inline.plain(definition), term)
-    return Sentence(term, (Blank((inline.plain(term),)), " means: " + rest), "definition")
+    return Sentence(term, (Blank((inline.plain(term),)), rest), "definition")  # (the layout words it: cloze_definition)
 
 
 def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "") -> Cloze:

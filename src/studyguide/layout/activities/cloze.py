@@ -1,6 +1,8 @@
 """Word-bank sentences: the bank in a box, then each sentence with its blank (the key writes the word in)."""
 from __future__ import annotations
 
+import string
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
@@ -32,7 +34,7 @@ def cloze(ctx, name, data) -> list:
             parts = [_text(ctx, p) if isinstance(p, str)
                      else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}",
                                  tip=f"{ctx.label('cloze_title')} {n}")
-                     for p in sentence.parts]
+                     for p in _worded(ctx, sentence)]
             p = ctx.raw("".join(parts), "body")
             p.style = body
             return p
@@ -42,3 +44,18 @@ def cloze(ctx, name, data) -> list:
         # a sentence stays on one page: a blank's sentence read across a page break is a different puzzle
         flow += [Stack([Twin(row[0], row[1], ctx)], page_height=ctx.height), Spacer(1, 4)]
     return flow
+
+
+def _worded(ctx, sentence) -> list:
+    """The sentence's parts; a definition's worded in the guide's language ("___ means: ...", label
+    ``cloze_definition``: its {blank} and {definition} where the language puts them)."""
+    if sentence.source != "definition":
+        return list(sentence.parts)
+    blank, rest = sentence.parts[0], "".join(sentence.parts[1:])
+    out, said = [], set()
+    for literal, field, _, _ in string.Formatter().parse(ctx.label("cloze_definition")):
+        out += [literal] if literal else []
+        if field in ("blank", "definition"):
+            out.append(blank if field == "blank" else rest)
+            said.add(field)
+    return ([] if "blank" in said else [blank, " "]) + out + ([] if "definition" in said else [" ", rest])

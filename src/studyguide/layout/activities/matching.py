@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from ... import activities as act
 from ... import fields, inline
@@ -15,7 +15,7 @@ from ..._reportlab import Together
 from .. import fillable
 from ..flow import Beside, Stack, Twin, even_columns, para_width
 from ..marks import SectionMark
-from .common import _start, _table, _fit, _text, _style
+from .common import _start, _text, _style
 
 BLANK = "______"  # the handout's answer line, as text (it reads as a blank when the page is copied as text)
 
@@ -58,6 +58,29 @@ class AnswerBlank(Flowable):
         c.restoreState()
         c.setFont(self.font, self.size)  # after the line or letter: the text reads "______ 9. term"
         c.drawRightString(self.w, base, f"{self.number}.")
+
+
+class TermRow(Flowable):
+    """A numbered term: its answer blank (the key's letter) and the term in bold beside it, 3 pt above and below."""
+
+    PAD = 6  # room kept right of the term
+
+    def __init__(self, lead, para, indent: float):
+        super().__init__()
+        self.lead, self.para, self.indent = lead, para, indent
+
+    def natural_width(self) -> float:
+        return self.indent + para_width(self.para) + self.PAD
+
+    def wrap(self, aW, aH):
+        _, ph = self.para.wrap(max(1.0, aW - self.indent - self.PAD), aH)
+        _, lh = self.lead.wrap(aW, aH)
+        self.width, self.height = aW, max(ph, lh) + 6
+        return self.width, self.height
+
+    def draw(self):
+        self.lead.drawOn(self.canv, 2, self.height - 3 - self.lead.height)
+        self.para.drawOn(self.canv, self.indent, self.height - 3 - self.para.height)
 
 
 def matching(ctx, name, sets) -> list:
@@ -121,7 +144,7 @@ class PagedSets(Flowable):
                 return _whole_set(self.ctx, rows, len(rows))  # too tall for any page: it flows on
         left = len(self.terms) - self.first
         sizes = [k for k in range(min(left, SET_SIZE), MIN_PAGED - 1, -1) if k == left or left - k >= MIN_PAGED]
-        biggest = next((k for k in sizes if fits(self._block([self._set(k)], titled=True))), None)
+        biggest = _largest(sizes, lambda k: fits(self._block([self._set(k)], titled=True)))
         if biggest is None:
             if not top:
                 return []  # on to the next page
@@ -140,6 +163,21 @@ class PagedSets(Flowable):
 
     def draw(self):
         pass
+
+
+def _largest(sizes: list[int], fits) -> int | None:
+    """The largest of ``sizes`` (largest first) that ``fits``, by halving: a set's height grows with its
+    terms, so a few trial layouts find it (a set is laid out whole to be measured)."""
+    if not sizes or not fits(sizes[-1]):
+        return None
+    lo, hi = len(sizes) - 1, 0  # sizes[lo] fits; the answer is at an index from hi to lo
+    while hi < lo:
+        mid = (hi + lo) // 2
+        if fits(sizes[mid]):
+            lo = mid
+        else:
+            hi = mid + 1
+    return sizes[lo]
 
 
 def _whole(rows) -> Stack:
@@ -190,25 +228,24 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
     opening = _start(ctx, name, sets)[1:] if opening is None else opening
     titled = len(sets) > 1 if titled is None else titled
     blocks = []
-    w = ctx.width
     st = ctx.styles["choice"]
     size, regular, bold = st.fontSize, st.fontName, ctx.styles["heading"].fontName
     blank_w = stringWidth(BLANK, regular, size)
     digits = digits or len(str(sum(len(s.terms) for s in sets)))
     lead_w = blank_w + stringWidth("\u00a0\u00a0" + "0" * digits + ".", regular, size)
-    pad = 6  # a cell's right padding
-    letter_w = stringWidth("W.", bold, size) + 10
-    terms = [t for s in sets for t in s.terms]
+    colour = ctx.color("answer")
+    lead_col = 2 + lead_w + 2 * stringWidth("\u00a0", regular, size)  # its left padding, then two spaces to the term
+
+    made = ctx.__dict__.setdefault("_matching_paragraphs", {})  # (parsing is most of a trial layout's cost)
+
+    def paragraph(markup: str, style=None):
+        if (markup, style is None) not in made:
+            made[(markup, style is None)] = para = ctx.raw(markup, "choice")
+            para.style = style or para.style
+        return made[(markup, style is None)]
 
     def term_para(term: str):
-        return ctx.raw(f"<b>{inline.markup(term, ctx.fonts)}</b>", "choice")
-
-    # the term column as wide as the longest term needs (at most about a third of the line); the
-    # definitions take the rest, so they wrap to fewer lines
-    natural = max((para_width(term_para(t)) for t in terms), default=0)  # (as set: fallback fonts too)
-    lead_col = 2 + lead_w + 2 * stringWidth("\u00a0", regular, size)  # its left padding, then two spaces to the term
-    term_w = min(natural + pad + 1, (w - letter_w) * 0.36 - lead_col)  # (the one cell of blank, number and term was 36 %)
-    colour = ctx.color("answer")
+        return paragraph(f"<b>{inline.markup(term, ctx.fonts)}</b>")
 
     def lead(number: int, letter: str | None):
         field = None
@@ -217,58 +254,25 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
                            colour if letter else None, field)
 
-    # terms on their own, then the definitions under them at the line's whole width: in large print (one
-    # column), when a term's word would not fit its column, and always in the standard editions, where
-    # the terms go in columns and the definitions, a line or two each, no longer wrap in half a line
-    stacked = True
-    if stacked:  # terms on their own, then the definitions under them: the term gets the whole line
-        term_w = w - lead_col
-    widths = [lead_col, term_w, letter_w, w - lead_col - term_w - letter_w]
-    style = TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (0, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 0),
-    ])
     letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
                           spaceBefore=3)
-
-    def row(number, term, letter, right):
-        return _table(ctx, [[lead(number, letter), term_para(term)] + right], widths[:2 + len(right)], style)
-
+    # the numbered terms, then the lettered definitions under them at the line's whole width (a line or two
+    # each, where half a line wrapped them to three); the terms in as many columns as they fit, numbered
+    # along the rows (large print: one a line)
     for s in sets:
         rows = []
         if titled:
             last = s.start + len(s.terms) - 1
             title = ctx.label("matching_set", n=number + sets.index(s), first=s.start, last=last)
             rows.append(ctx.raw(_text(ctx, title), "subheading"))
-        if stacked:
-            pairs = [Twin(row(s.start + i, term, None, []), row(s.start + i, term, s.letter(i), []), ctx)
-                     for i, term in enumerate(s.terms)]
-            if getattr(ctx.theme, "one_column", False):
-                rows += pairs
-            else:  # the terms in as many columns as they fit (numbered along the rows), the definitions under them
-                for pair, term in zip(pairs, s.terms):
-                    pair.natural_width = (lambda reach=lead_col + para_width(term_para(term)) + pad: reach)
-                rows.append(Beside(ctx, pairs, columns=even_columns(len(pairs))))
-            rows.append(Spacer(1, 6))
-            for i, definition in enumerate(s.definitions):
-                para = ctx.raw(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), "choice")
-                para.style = letter_style
-                rows.append(para)
-        else:
-            for i in range(max(len(s.terms), len(s.definitions))):
-                right = ["", ""]
-                if i < len(s.definitions):
-                    right = [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"),
-                             _fit(ctx, ctx.p(s.definitions[i], "choice"), widths[3] - pad - 2)]
-                if i < len(s.terms):
-                    student = row(s.start + i, s.terms[i], None, right)
-                    key = row(s.start + i, s.terms[i], s.letter(i), right)
-                else:
-                    student = key = _table(ctx, [["", ""] + right], widths, style)
-                rows.append(Twin(student, key, ctx))
+        pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
+                      TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)
+                 for i, term in enumerate(s.terms)]
+        rows += pairs if getattr(ctx.theme, "one_column", False) else [Beside(ctx, pairs, columns=even_columns(len(pairs)))]
+        rows.append(Spacer(1, 6))
+        for i, definition in enumerate(s.definitions):
+            rows.append(paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), letter_style))
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
 
