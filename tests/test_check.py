@@ -231,6 +231,20 @@ def test_page_budget_of_a_guide_with_activities(builds):
     assert re.search(r"^  crossword\s+\d+–\d+\s+13\s+\d+ % full  13 clues$", text, re.M)
 
 
+def test_page_budget_starts_each_activity_on_the_page_its_title_prints_on(tmp_path):
+    """The frozen first guide's questions end two thirds down a page where no matching set fits: the
+    budget said matching began on that page (its mark was left there) and the questions' page was shared."""
+    from conftest import CASES, build_into
+
+    path = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
+    student = build_into(path, tmp_path).student
+    _, _, plan = budget.review(path)
+    parts = {p.name: p for p in plan.parts}
+    for name, title in (("matching", "Vocabulary Matching"), ("cloze", "Vocabulary in Context"), ("crossword", "Crossword")):
+        assert parts[name].first == next(n for n, p in enumerate(student.pages, 1) if title in p), name
+    assert parts["questions"].last < parts["matching"].first
+
+
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 @pytest.mark.parametrize("guide_path", guide_params())
 def test_bundled_guides_pass_check_cleanly(guide_path, paper):

@@ -417,3 +417,26 @@ def test_a_blank_in_a_right_to_left_sentence_is_underlined_and_gets_its_field(tm
     band = image.crop((int(x0 * 2) + 4, int((float(height) - y0) * 2) - 8, int(x1 * 2) - 4, int((float(height) - y0) * 2)))
     rows = [sum(1 for v in band.crop((0, r, band.width, r + 1)).tobytes() if v < 128) for r in range(band.height)]
     assert max(rows) > band.width * 0.9, rows
+
+
+def test_a_blank_that_opens_a_right_to_left_line_is_underlined(tmp_path):
+    """A Hebrew term without an example is asked by its definition, the blank first. Putting a line in
+    display order stripped the blank's no-break spaces as if they were the line's edge: the handout
+    printed the sentence with no blank at all. The underline now lies where the blank's field is."""
+    write_guide(tmp_path / "guides", "week.yaml", """
+        title: מילים
+        vocabulary:
+          - {term: שלום, definition: ברכה שאומרים כשנפגשים וכשנפרדים.}
+          - {term: תודה, definition: מה שאומרים כשמישהו עוזר לנו.}
+        activities: [cloze]
+    """)
+    handout = _build(tmp_path)[0]
+    pdfium = pytest.importorskip("pypdfium2")
+    blanks = [w for w in _widgets(pypdf.PdfReader(handout.path)) if w[1].startswith("cloze")]
+    assert [w[1] for w in blanks] == ["cloze1_blank1", "cloze2_blank1"]
+    for page, _, _, (x0, y0, x1, y1) in blanks:
+        image = pdfium.PdfDocument(str(handout.path))[page - 1].render(scale=2).to_pil().convert("L")
+        height = float(pypdf.PdfReader(handout.path).pages[page - 1].mediabox.height)
+        band = image.crop((int(x0 * 2) + 4, int((height - y0) * 2) - 8, int(x1 * 2) - 4, int((height - y0) * 2)))
+        rows = [sum(1 for v in band.crop((0, r, band.width, r + 1)).tobytes() if v < 128) for r in range(band.height)]
+        assert max(rows) > band.width * 0.9, rows

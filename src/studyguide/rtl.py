@@ -138,6 +138,9 @@ def _marks_after(marks, face_at, lead: int, order: list[int]) -> dict[int, list[
     return out
 
 
+SPACES = " \t\n"  # what a line may begin or end with that is not shown
+
+
 def visual_lines(markup: str, style, width: float) -> str:
     """``markup`` (shaped, in reading order) broken into lines at ``width`` the way reportlab
     breaks it, each line then put in display order, joined with <br/>: the text a left-to-right
@@ -166,9 +169,10 @@ def visual_lines(markup: str, style, width: float) -> str:
                     faces.append((text, frag.fontName, bool(getattr(frag, "us_lines", None))))
                 elif getattr(getattr(frag, "cbDefn", None), "kind", None) == "onDraw":
                     marks.append((sum(len(t) for t, _, _ in faces), frag.cbDefn))
-        logical = "".join(t for t, _, _ in faces).strip()
+        joined = "".join(t for t, _, _ in faces)
+        logical = joined.strip(SPACES)  # (not a blank's no-break spaces: str.strip() took a blank that began a line)
         face_at = [(face, under) for text, face, under in faces for _ in text]
-        lead = len("".join(t for t, _, _ in faces)) - len("".join(t for t, _, _ in faces).lstrip())
+        lead = len(joined) - len(joined.lstrip(SPACES))
         shown, order = display_order(logical, para_rtl)
         after = _marks_after(marks, face_at, lead, order)
         pieces, current, run = [], None, []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
@@ -73,14 +74,19 @@ class TermRow(Flowable):
         return self.indent + para_width(self.para) + self.PAD
 
     def wrap(self, aW, aH):
-        _, ph = self.para.wrap(max(1.0, aW - self.indent - self.PAD), aH)
+        self.room = max(1.0, aW - self.indent - self.PAD)
+        _, ph = self.para.wrap(self.room, aH)
         _, lh = self.lead.wrap(aW, aH)
         self.width, self.height = aW, max(ph, lh) + 6
         return self.width, self.height
 
     def draw(self):
         self.lead.drawOn(self.canv, 2, self.height - 3 - self.lead.height)
-        self.para.drawOn(self.canv, self.indent, self.height - 3 - self.para.height)
+        self.para.wrap(self.room, 1e9)  # (the paragraph may be shared with a trial layout at another width)
+        shift = 0.0  # a right-to-left term is set flush right in its room: drawn by its number all the same
+        if self.para.style.alignment == TA_RIGHT:
+            shift = self.room - max(self.para.getActualLineWidths0() or [self.room])
+        self.para.drawOn(self.canv, self.indent - shift, self.height - 3 - self.para.height)
 
 
 def matching(ctx, name, sets) -> list:
@@ -89,7 +95,7 @@ def matching(ctx, name, sets) -> list:
     fills the page the last section ended on instead of moving on whole. In large print each set has a
     page of its own: the fewest sets that each fit a page (:func:`_fitting`)."""
     if not getattr(ctx.theme, "one_column", False):
-        return [SectionMark(ctx, name), PagedSets(ctx, name, sets)]
+        return [PagedSets(ctx, name, sets)]
     sets, blocks = _fitting(ctx, name, sets)
     start = _start(ctx, name, sets)
     flow = start[:1]  # the section mark, title and instructions open the first set's block
@@ -134,6 +140,11 @@ class PagedSets(Flowable):
         return self.width, self.height
 
     def split(self, aW, aH):
+        placed = self._split(aW, aH)
+        # the activity's page mark goes with its first set, on the page the set lands on (`check`)
+        return [SectionMark(self.ctx, self.name)] + placed if placed and self.first == 0 else placed
+
+    def _split(self, aW, aH):
         fits = lambda rows: _whole(rows).wrap(aW, aH)[1] + rows[0].getSpaceBefore() <= aH  # (the space above too)
         top = aH >= self.ctx.height - 1  # a fresh page
         if self.first == 0 and len(self.planned) == 1:  # a short list: its one set, when it fits here
