@@ -470,3 +470,19 @@ def test_large_print_is_made_from_every_theme(theme):
     for doc in docs.values():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         assert all(page.endswith(f"Page {n} of {len(pages)}") for n, page in enumerate(pages, 1))
+
+
+def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
+    """Large print, frozen guide: 16 terms in three sets, one page each (four sets of 4 left each page a
+    third empty). Five, five and six leave the first set (under the title and instructions) too tall, so
+    it gives a term to the others: 4, 6 and 6."""
+    from studyguide.activities.matching import even
+
+    assert even(16, 3) == [5, 5, 6] and even(12, 4) == [3, 3, 3, 3] and even(7, 2) == [3, 4]
+    _, theme, docs = built(FROZEN, edition="large-print")
+    for doc in docs.values():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        titles = [(n, t) for n, page in enumerate(pages) for t in re.findall(r"Set \d+: terms \d+–\d+", page)]
+        assert [t for _, t in titles] == ["Set 1: terms 1–4", "Set 2: terms 5–10", "Set 3: terms 11–16"]
+        fill = page_fill(doc.pdf, theme)
+        assert all(fill[n][0] <= 0.30 for n, _ in titles), [round(fill[n][0], 2) for n, _ in titles]
