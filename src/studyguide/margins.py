@@ -21,8 +21,11 @@ def _where(guide: Guide, text: str) -> Location:
 
 
 def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str,
-            header_markup: Optional[str], words: dict) -> Optional[tuple[Location, str]]:
-    """(where, message) when the footer or the header would reach into the body, else None."""
+            header_markup: Optional[str], words: dict,
+            short_markup: Optional[str] = None) -> Optional[tuple[Location, str]]:
+    """(where, message) when the footer or the header would reach into the body, else None.
+    ``short_markup``: the footer without the title, which pages.py sets instead of a footer that
+    takes more than a line (large print): a footer that fits one line so is measured as it will print."""
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
@@ -34,6 +37,10 @@ def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str
     size, room = style.fontSize, width - 2 * theme.margin_x
     para = Para(footer_markup.format(n=888, total=888), style)  # the widest page numbers a guide reaches
     _, h = para.wrap(room, size * 3)
+    if short_markup and h > style.leading * 1.5:  # as pages.py chooses: on one line without the title
+        short_h = Para(short_markup.format(n=888, total=888), style).wrap(room, size * 3)[1]
+        if short_h <= style.leading * 1.5:
+            h = short_h
     y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))  # as pages.py places it
     if y + size + 3 > theme.margin_bottom + 0.5:
         lines = round(h / style.leading)

@@ -147,7 +147,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     ctx.__dict__["reading_width"] = doc.width if guide.format == "handout" else full_width
     for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
         wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
-                                _header(guide, font_for), ctx.labels)
+                                _header(guide, font_for), ctx.labels, _footer(guide, mode, font_for, short=True))
         if wrong:
             raise RenderFailed(*wrong)
     flow = story(ctx)

@@ -7,7 +7,8 @@ Where the extras come from:
   definition stays among the lettered ones as the extra. Which terms are held
   back is seeded. With fewer than 3 terms there is nothing to hold back.
 * a longer list is split into sets of at most :data:`SET_SIZE` terms (in the
-  guide's order); every term of a set is shown, and two definitions of terms
+  guide's order), or into the sizes the layout asks for (:func:`even`: the fewest
+  sets that fit a page); every term of a set is shown, and two definitions of terms
   from the other sets are added as extras (one, when the layout asks for sets
   smaller than :data:`SET_SIZE` so that each fits its page).
 
@@ -38,28 +39,40 @@ class MatchSet:
         return LETTERS[self.answers[i]]
 
 
-def make(terms: Sequence[tuple[str, str]], seed: str = "", set_size: int = SET_SIZE) -> tuple[MatchSet, ...]:
+def make(terms: Sequence[tuple[str, str]], seed: str = "", set_size: int = SET_SIZE,
+         sizes: tuple[int, ...] | None = None) -> tuple[MatchSet, ...]:
     """``terms`` are (term, definition) pairs in the guide's order; ``set_size``, the most terms a set
-    may have (smaller than :data:`SET_SIZE` when the layout finds a set too tall for its page)."""
+    may have (smaller than :data:`SET_SIZE` when the layout finds a set too tall for its page), or
+    ``sizes``, the terms of each set (the layout's choice, adding up to the terms given)."""
     n = len(terms)
     if n == 0:
         return ()
     r = rng("matching", seed)
-    if n <= set_size:
+    if sizes is None and n <= set_size:
         held = 0 if n < 3 else 1 if n < 8 else 2
         out = set(r.sample(range(n), held))
         shown = [i for i in range(n) if i not in out]
         return (_set(terms, shown, sorted(out), 1, r),)
-    groups = math.ceil(n / set_size)
-    spare = 2 if set_size >= SET_SIZE else 1  # a set made smaller to fit its page takes one spare, not two
-    size = math.ceil(n / groups)
+    spare = 2 if sizes is None and set_size >= SET_SIZE else 1  # a set made smaller for its page: one spare
+    if sizes is None:  # sets of the most terms a set may have, the last with what is left over
+        groups = math.ceil(n / set_size)
+        size = math.ceil(n / groups)
+        sizes = [size] * (n // size) + ([n % size] if n % size else [])
+    elif sum(sizes) != n or min(sizes) < 1:
+        raise ValueError(f"set sizes {sizes} do not add up to the {n} terms")
     sets = []
-    for g in range(groups):
-        shown = list(range(g * size, min(n, (g + 1) * size)))
+    for g, size in enumerate(sizes):
+        first = sum(sizes[:g])
+        shown = list(range(first, first + size))
         others = [i for i in range(n) if i not in shown]
         extras = sorted(r.sample(others, min(spare, len(others))))
         sets.append(_set(terms, shown, extras, shown[0] + 1, r))
     return tuple(sets)  # the terms are numbered on from set to set
+
+
+def even(n: int, groups: int) -> list[int]:
+    """``n`` terms in ``groups`` sets as even as they go, the larger sets last (16 in 3: 5, 5, 6)."""
+    return [n // groups + (g >= groups - n % groups) for g in range(groups)]
 
 
 def one_set(terms: Sequence[tuple[str, str]], seed: str, first: int, size: int) -> MatchSet:

@@ -155,6 +155,10 @@ class Labelled(Flowable):
             letter = self.label.rstrip(". )")
             w = stringWidth(letter, self.font, self.size)
             r = max(w, self.size) * 0.78
+            # no taller than its own line: the rings of two right answers one under the other (select
+            # all) never overlap; an oval where the line is tighter than the ring (half the leading, less
+            # half the stroke)
+            ry = min(r, style.leading / 2 - 0.65)
             t = c.beginText(self.label_x, top_base)
             t.setFont(self.font, self.size)
             t.textOut(letter)
@@ -162,7 +166,8 @@ class Labelled(Flowable):
             t.textOut(self.label[len(letter):])
             c.drawText(t)
             c.setLineWidth(1.3)
-            c.circle(self.label_x + w / 2, top_base + self.size * 0.35, r)
+            cx, cy = self.label_x + w / 2, top_base + self.size * 0.35
+            c.ellipse(cx - r, cy - ry, cx + r, cy + ry)
         else:
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()

@@ -119,6 +119,7 @@ class RowSplittingTable(Table):
 
     page_height = float("inf")
     lead = None  # (rows, widths, style) of its heading row and first three rows, to measure
+    min_rows = MIN_ROWS  # rows kept on each side of a break (1: entries stacked in large print)
 
     def lead_height(self, width: float) -> float:
         """The height of the heading row and the first three rows, or of the whole table when it is too short
@@ -133,13 +134,14 @@ class RowSplittingTable(Table):
         if len(parts) != 2 or self.splitInRow:
             return parts
         head, tail = parts
-        if _rows(head) < MIN_ROWS or _rows(self) < 2 * MIN_ROWS:
+        least = self.min_rows
+        if _rows(head) < least or _rows(self) < 2 * least:
             return [] if self._next_page_helps(availWidth, availHeight) else parts  # whole to the next page
         shorter = availHeight
-        while _rows(tail) < MIN_ROWS and _rows(head) > MIN_ROWS:  # hand rows on until the next page has three
+        while _rows(tail) < least and _rows(head) > least:  # hand rows on until the next page has three
             shorter -= 6
             trial = self._split(availWidth, shorter)
-            if len(trial) != 2 or _rows(trial[0]) < MIN_ROWS:
+            if len(trial) != 2 or _rows(trial[0]) < least:
                 break
             head, tail = trial
         return [head, tail]
@@ -153,7 +155,7 @@ class RowSplittingTable(Table):
         if self.wrap(availWidth, self.page_height)[1] <= self.page_height:
             return True
         trial = Table.split(self, availWidth, self.page_height)
-        return len(trial) == 2 and _rows(trial[0]) >= MIN_ROWS and _rows(self) >= 2 * MIN_ROWS
+        return len(trial) == 2 and _rows(trial[0]) >= self.min_rows and _rows(self) >= 2 * self.min_rows
 
     def _split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
@@ -161,11 +163,13 @@ class RowSplittingTable(Table):
             self.splitInRow = 36  # points: the least of a row left on either side of the split
             parts = super().split(availWidth, availHeight)
         for part in parts:  # the pieces know the page too (reportlab makes them without it)
-            part.page_height = self.page_height
+            part.page_height, part.min_rows = self.page_height, self.min_rows
         return parts
 
 
-def _grid(ctx, rows, widths, header=True):
+def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS):
+    """A ruled table. ``min_rows``: the rows it keeps on each side of a page break (three; one for entries
+    stacked one under another in large print, each a heading and its text, which read as a list)."""
     t = ctx.theme
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -179,10 +183,10 @@ def _grid(ctx, rows, widths, header=True):
         style += [("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),
                   ("LINEBELOW", (0, 0), (-1, 0), t.grid * 2, ctx.color("ink"))]
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
-    table.page_height = ctx.height
+    table.page_height, table.min_rows = ctx.height, min_rows
     table.hAlign = "LEFT"
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading
-    table.lead = (rows[:MIN_ROWS + (1 if header else 0)] if body >= 2 * MIN_ROWS else rows, widths, style)
+    table.lead = (rows[:min_rows + (1 if header else 0)] if body >= 2 * min_rows else rows, widths, style)
     return table
 
 
@@ -224,7 +228,7 @@ def chart(ctx) -> list:
         tables = []
         for key in ("benefits", "criticisms"):
             rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
-            tables += [_grid(ctx, rows, [w]), Spacer(1, 10)]
+            tables += [_grid(ctx, rows, [w], min_rows=1), Spacer(1, 10)]  # (breaking between points)
         return heading(ctx, "chart", tables[0]) + tables
     if g.benefits and g.criticisms:
         rows = [[ctx.p(h["benefits"], "cell_head"), ctx.p(h["criticisms"], "cell_head")]]
@@ -274,8 +278,8 @@ def _vocabulary_pairs(ctx, terms, columns: int):
                      f'{inline.markup(t.example, ctx.fonts)}</font>')
         return [ctx.raw(text, "cell")]
 
-    if columns == 1:
-        return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False)
+    if columns == 1:  # (large print: entries one under another, breaking between any two)
+        return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False, min_rows=1)
     rows = [[cell(a), cell(b)] for a, b in zip_longest(terms[0::2], terms[1::2])]
     table = _grid(ctx, rows, [ctx.width / 2] * 2, header=False)
     table.setStyle(TableStyle([("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid, ctx.color("rule")),

@@ -6,7 +6,7 @@ import string
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
-from ..flow import Labelled, Twin
+from ..flow import Labelled, Stack, Twin
 from .common import _start, _text, _style, _blank
 
 # -- word-bank sentences --------------------------------------------------------------------
@@ -41,7 +41,8 @@ def cloze(ctx, name, data) -> list:
 
         row = [Labelled(f"{n}.", para(False), ni, ctx.styles["heading"].fontName, st.fontSize),
                Labelled(f"{n}.", para(True), ni, ctx.styles["heading"].fontName, st.fontSize)]
-        flow += [Twin(row[0], row[1], ctx), Spacer(1, 4)]
+        # a sentence stays on one page: a blank's sentence read across a page break is a different puzzle
+        flow += [Stack([Twin(row[0], row[1], ctx)], page_height=ctx.height), Spacer(1, 4)]
     return flow
 
 

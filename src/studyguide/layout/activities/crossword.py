@@ -215,7 +215,7 @@ def _clue_list(ctx, heading, items: list, st) -> tuple[list, int]:
     gap = 16
     col = (ctx.width - gap) / 2
     if col < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(3, len(items) + 1)
+        return [heading] + items, min(2, len(items) + 1)
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), gap), ("RIGHTPADDING", (1, 0), (1, 0), 0),

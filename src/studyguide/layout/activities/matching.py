@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ... import activities as act
 from ... import fields, inline
-from ...activities.matching import SET_SIZE, one_set
+from ...activities.matching import SET_SIZE, even as even_shares, one_set
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
@@ -92,18 +92,11 @@ class TermRow(Flowable):
 def matching(ctx, name, sets) -> list:
     """Set by set, each on one page. In the standard editions the sets are cut where they land
     (:class:`PagedSets`): a set takes as many terms as the room left on its page holds, so the activity
-    fills the page the last section ended on instead of moving on whole. In large print, and whenever a
-    set (the first with the activity's title and instructions) is taller than a page, the sets are made
-    smaller until each fits (long definitions)."""
+    fills the page the last section ended on instead of moving on whole. In large print each set has a
+    page of its own: the fewest sets that each fit a page (:func:`_fitting`)."""
     if not getattr(ctx.theme, "one_column", False):
         return [PagedSets(ctx, name, sets)]
-    blocks = _blocks(ctx, name, sets)
-    tallest = max(stacked_height(b, ctx.width) for b in blocks)
-    while tallest > ctx.height and max(len(s.terms) for s in sets) > MIN_SET:
-        most = max(len(s.terms) for s in sets)  # first try: the size that the tallest set's height suggests
-        sets = act.plan(ctx.guide, name, {"set_size": max(MIN_SET, min(most - 1, int(most * ctx.height / tallest)))}).data
-        blocks = _blocks(ctx, name, sets)
-        tallest = max(stacked_height(b, ctx.width) for b in blocks)
+    sets, blocks = _fitting(ctx, name, sets)
     start = _start(ctx, name, sets)
     flow = start[:1]  # the section mark, title and instructions open the first set's block
     for n, rows in enumerate(blocks):
@@ -204,6 +197,40 @@ def _whole(rows) -> Stack:
 
 
 MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
+SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
+
+
+def _fitting(ctx, name, sets):
+    """(sets, blocks): the guide's sets when each fits a page; else the fewest sets that do, as even as
+    they go, the first (which also holds the title and instructions) up to two terms smaller than an
+    even share. 16 terms in large print: 4, 6 and 6 (5, 5 and 6 leave the first set too tall)."""
+    blocks = _blocks(ctx, name, sets)
+    if _fits(ctx, blocks):
+        return sets, blocks
+    n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
+    for groups in range(len(sets) + 1, n // MIN_SET + 1):
+        share = even_shares(n, groups)
+        for shift in range(SHIFTS + 1):
+            first = share[0] - shift
+            if first < MIN_SET or (shift and groups == 1):
+                break
+            sizes = tuple([first] + even_shares(n - first, groups - 1)) if shift else tuple(share)
+            sets = act.plan(ctx.guide, name, {"sizes": sizes}).data
+            blocks = _blocks(ctx, name, sets)
+            if _fits(ctx, blocks):
+                return sets, blocks
+    return sets, blocks  # (sets of two still too tall: each flows on from its title)
+
+
+def _fits(ctx, blocks) -> bool:
+    return all(_height(ctx, b) <= ctx.height for b in blocks)  # (the first set, the tallest, fails first)
+
+
+def _height(ctx, rows) -> float:
+    """A set's height as :class:`Together` measures it: with its first item's space above (the frame drops
+    that space at a page's top, but a block measured over the page would be split, a blank page before it)."""
+    first = next((f for f in rows if not getattr(f, "_ZEROSIZE", False)), None)
+    return stacked_height(rows, ctx.width) + (first.getSpaceBefore() if first is not None else 0)
 
 
 def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=None) -> list[list]:
@@ -264,6 +291,6 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
 def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    if stacked_height(rows, ctx.width) <= ctx.height:
+    if _height(ctx, rows) <= ctx.height:
         return [Together(rows)]
     return [Together(rows[:head])] + rows[head:]
