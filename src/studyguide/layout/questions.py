@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import fields, inline, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
-from .._reportlab import Together, stacked_height
+from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of
 from .marks import QuestionStart
@@ -246,15 +246,38 @@ def fill_in_blank(ctx, n, q, note, away=None):
 def matching(ctx, n, q, note, away=None):
     """Numbered items with a blank each and the lettered items beside them; or the numbered items, then
     the lettered ones under them at the line's whole width (large print always): whichever is shorter."""
-    if ctx.theme.one_column:
-        return _matching(ctx, n, q, note, away, True)
-    beside, under = _matching(ctx, n, q, note, away, False), _matching(ctx, n, q, note, away, True)
-    return under if _height(ctx, under) < _height(ctx, beside) else beside
+    return _matching(ctx, n, q, note, away, ctx.theme.one_column or _under_is_shorter(ctx, q))
 
 
-def _height(ctx, built) -> float:
-    head, body = built
-    return stacked_height(list(head) + list(body), ctx.width)
+def _under_is_shorter(ctx, q) -> bool:
+    """Whether the lettered items under the terms take fewer lines than beside them, counted from the
+    words' widths (laying both out in full cost a quarter of a guide's build)."""
+    st = ctx.styles["choice"]
+    w = ctx.width - ctx.theme.number_width
+    scale = st.fontSize / 10.5
+    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
+
+    def lines(text: str, width: float) -> int:
+        count, used = 1, 0.0
+        for word in inline.plain(text).split():
+            wide = stringWidth(word, st.fontName, st.fontSize)
+            space = stringWidth(" ", st.fontName, st.fontSize) if used else 0.0
+            if used and used + space + wide > width:
+                count, used = count + 1, wide
+            else:
+                used += space + wide
+            count += int(used // width) if used > width else 0  # (a word wider than the column breaks)
+            used = used % width if used > width else used
+        return count
+
+    row = st.leading + 6  # a table row: its line and 3 pt of padding above and below
+    term_w, item_w = w * 0.42 - blank_w - num_w - 8, w * 0.58 - num_w - 8  # (less the cells' padding)
+    beside = sum(max(lines(p.left, term_w), lines(p.right, item_w)) * st.leading + 6 for p in q.pairs)
+    widest = blank_w + num_w + max(stringWidth(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
+    columns = next((c for c in even_columns(len(q.pairs)) if widest <= w / c - 8), 1)
+    under = (-(-len(q.pairs) // columns) * row + st.fontSize * 0.6
+             + sum(lines(p.right, w - ctx.theme.choice_indent) for p in q.pairs) * st.leading)
+    return under < beside
 
 
 def _matching(ctx, n, q, note, away, one_column: bool):
