@@ -489,3 +489,27 @@ def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
         assert [t for _, t in titles] == ["Set 1: terms 1–4", "Set 2: terms 5–10", "Set 3: terms 11–16"]
         fill = page_fill(doc.pdf, theme)
         assert all(fill[n][0] <= 0.30 for n, _ in titles), [round(fill[n][0], 2) for n, _ in titles]
+
+
+@pytest.mark.parametrize("terms, chars, paper", [(11, 200, "half-letter"), (13, 250, "half-letter"), (10, 500, "letter")])
+def test_matching_sets_cut_where_they_land_never_stop_a_build(terms, chars, paper, tmp_path):
+    """Long definitions on small paper: no set of four keeps four for the next on a whole page, or the even
+    share of the terms left is smaller than any allowed set. Both stopped the build (a layout error; an
+    internal StopIteration). Every term is printed once, in sets numbered in order, each set's terms and
+    definitions counted on its pages."""
+    from conftest import write_guide
+
+    filler = "Words that make a definition long enough to need several lines on a small page. " * 10
+    vocabulary = "".join(f"\n  - term: term{n}\n    definition: \"Meaning {n}: {filler[:chars].strip()}\""
+                         for n in range(1, terms + 1))
+    path = write_guide(tmp_path, "long.yaml", f"title: Long definitions\npaper: {paper}\nvocabulary:{vocabulary}\n"
+                                              "activities: [matching]\n")
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    for doc in docs.values():
+        text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages))
+        text = text[text.index("Vocabulary Matching"):]  # (the vocabulary table lists the terms too)
+        assert [text.count(f"term{n} ") + text.count(f"term{n}\u00a0") for n in range(1, terms + 1)] == [1] * terms
+        sets = [tuple(map(int, m)) for m in re.findall(r"Set (\d+): terms (\d+)–(\d+)", text)]
+        assert [s[0] for s in sets] == list(range(1, len(sets) + 1))
+        assert [s[1] for s in sets] == [1] + [s[2] + 1 for s in sets[:-1]] and sets[-1][2] == terms

@@ -1,11 +1,10 @@
 """Vocabulary matching: numbered terms with a blank each, lettered definitions beside them, set by set."""
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
 from ... import fields, inline
@@ -145,31 +144,53 @@ class PagedSets(Flowable):
         return [SectionMark(self.ctx, self.name)] + placed if placed and self.first == 0 else placed
 
     def _split(self, aW, aH):
-        fits = lambda rows: _whole(rows).wrap(aW, aH)[1] + rows[0].getSpaceBefore() <= aH  # (the space above too)
+        # measured with the space above the set even at a page's top (the page mark before the first set
+        # leaves the frame at its top, but reportlab may count the space: the measure errs on the safe side)
+        fits = lambda rows: self._whole(rows).wrap(aW, aH)[1] + self._space(rows) <= aH
         top = aH >= self.ctx.height - 1  # a fresh page
+        left = len(self.terms) - self.first
         if self.first == 0 and len(self.planned) == 1:  # a short list: its one set, when it fits here
             rows = self._block(self.planned, titled=False)
             if fits(rows):
-                return [_whole(rows), Spacer(1, 12)]
-            if top and not fits(self._block([self._set(MIN_PAGED)], titled=True)):
-                return _whole_set(self.ctx, rows, len(rows))  # too tall for any page: it flows on
-        left = len(self.terms) - self.first
-        sizes = [k for k in range(min(left, SET_SIZE), MIN_PAGED - 1, -1) if k == left or left - k >= MIN_PAGED]
-        biggest = _largest(sizes, lambda k: fits(self._block([self._set(k)], titled=True)))
-        if biggest is None:
-            if not top:
-                return []  # on to the next page
-            k = min(left, MIN_PAGED)  # a set too tall for a page (very long definitions): it flows on
-            return _whole_set(self.ctx, self._block([self._set(k)], titled=True), 3) + self._rest(k)
-        k = biggest
-        if top and biggest < left:  # share the terms left evenly among the pages they need
-            even = math.ceil(left / math.ceil(left / biggest))
-            k = next(k for k in sizes if k <= even)
-        return [_whole(self._block([self._set(k)], titled=True)), Spacer(1, 12)] + self._rest(k)
+                return [self._whole(rows)] + self._after(left)
+            if top and not fits(self._block([self._set(min(left, MIN_PAGED))], titled=True)):
+                return self._flowing(rows, left)  # too tall for any page: it flows on
+        # as many terms as fit here, never leaving fewer than MIN_PAGED for the next set
+        sizes = [k for k in range(min(left, SET_SIZE), 0, -1) if k == left or MIN_PAGED <= k <= left - MIN_PAGED]
+        set_of = lambda k: self._block([self._set(k)], titled=not (self.first == 0 and k == left))
+        k = _largest(sizes, lambda k: fits(set_of(k)))
+        if k is None and top:  # long definitions: on a whole page, the largest set that fits at all
+            k = _largest(list(range(min(left, SET_SIZE), 0, -1)), lambda k: fits(set_of(k)))
+            if k is None:  # not even a set of one term fits a page: the smallest set flows over the pages
+                k = min(left, MIN_PAGED)
+                return self._flowing(set_of(k), k)
+        if k is None:
+            return []  # on to the next page
+        if top and k < left:  # on a fresh page, the terms left shared evenly among the pages they need
+            even = -(-left // -(-left // k))
+            k = next((size for size in sizes if size <= even), k)
+        return [self._whole(set_of(k))] + self._after(k)
 
-    def _rest(self, k: int) -> list:
+    def _space(self, rows) -> float:
+        """The space above a set: its first row's, and 12 pt more between two sets (dropped at a page's top,
+        where a spacer would have stayed and taken the room that made the next set wait for another page)."""
+        return rows[0].getSpaceBefore() + (12 if self.first else 0)
+
+    def _whole(self, rows) -> Stack:
+        """A set as one block that fits where it is put (a KeepTogether would ask to be split again)."""
+        return Stack(rows, space_before=self._space(rows))
+
+    def _flowing(self, rows, k: int) -> list:
+        """A set taller than a page, flowing over pages: its title (and the activity's) keep its terms and
+        first definition. Led by a zero-size action, so reportlab takes the pieces one by one (it would
+        place the first of a split's results as it stands, and a KeepTogether never fits as it stands)."""
+        head = len(rows) - len(self._set(k).definitions) + 1
+        return [NullActionFlowable()] + _whole_set(self.ctx, rows, head) + self._after(k)
+
+    def _after(self, k: int) -> list:
+        """The sets still to come, or, after the last, the gap before the next activity."""
         if self.first + k >= len(self.terms):
-            return []
+            return [Spacer(1, 12)]
         return [PagedSets(self.ctx, self.name, self.planned, self.first + k, self.number + 1)]
 
     def draw(self):
@@ -189,11 +210,6 @@ def _largest(sizes: list[int], fits) -> int | None:
         else:
             hi = mid + 1
     return sizes[lo]
-
-
-def _whole(rows) -> Stack:
-    """A set as one block that fits where it is put (a KeepTogether would ask to be split again)."""
-    return Stack(rows, space_before=rows[0].getSpaceBefore())
 
 
 MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
