@@ -220,7 +220,7 @@ FR = {
     "backs_note": "Verso de la page précédente\u00a0: chaque définition se trouve derrière son terme.",
     "lines_go_on": "Les lignes continuent page suivante.",
     "key_notes": "Notes sur les réponses", "key_note_page": "(page {n})",
-    "directions": "Questions {first} à {last} :",
+    "directions": "Questions {first} à {last}\u00a0:",
     "field_question": "Question {n}", "field_blank": "blanc {k}", "field_choice": "choix {letter}", "field_term": "terme {k}", "field_item": "élément {k}",
     "copy_ends": "Cette page est blanche exprès\u00a0: l’exemplaire suivant commence sur une nouvelle feuille.",
     "blank_page": ("Cette page est laissée blanche intentionnellement\u00a0: les cartes qui suivent s’impriment au "
