@@ -1,4 +1,4 @@
-"""Vocabulary matching: numbered terms with a blank each, lettered definitions beside them, set by set."""
+"""Vocabulary matching: numbered terms with a blank each, in columns, the lettered definitions under them, set by set."""
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_RIGHT
