@@ -368,6 +368,15 @@ questions:
   - type: true_false
     prompt: The Sun is a star.
     answer: true
+  - type: short_answer
+    prompt: Name the larger moon of Mars.
+    answer: Phobos
+  - type: true_false
+    prompt: Mars is closer to the Sun than Earth.
+    answer: false
+  - type: short_answer
+    prompt: Why is Mars red?
+    answer: Its dust holds iron oxide.
 """
 
 
@@ -382,6 +391,10 @@ def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
         assert "Which is a planet? Pick one." in text  # the question's own, in place of the type's
         assert "Circle the letter" not in text
         assert "The Sun is a star. Write T or F." in text  # a guide's label for the whole type
+        # no `lines:`: a one-word answer gets one line and is asked for as such; a sentence gets three
+        assert "Name the larger moon of Mars. Write your answer on the line." in text
+        assert "Why is Mars red? Answer in complete sentences on the lines." in text
+    assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions if q.kind == "short_answer"] == [1, 3, 1, 3]
     assert "instructions: Pick **one**." in INSTRUCTED
 
 
