@@ -572,3 +572,19 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
         else:
             assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
         assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]
+
+
+@pytest.mark.parametrize("config", [dict(theme="classic", paper="letter"), dict(paper="letter"), dict()],
+                         ids=["classic-letter", "ink-saver-letter", "ink-saver-a4"])
+def test_fold_cards_share_their_pages_evenly(config):
+    """31 fold cards once printed 5 + 6 + 6 + 6 + 6 + 1: a last page of one card, 90 % blank. On pages
+    that are theirs the cards are shared evenly: no page of cards holds more than one card more than another
+    (the first may hold fewer, sharing its page with what came before)."""
+    guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
+    fold = labels.for_language(guide.language, guide.labels)["fold"]
+    for mode, doc in docs.items():
+        counts = [len(re.findall(rf"\b{fold}\b", p.extract_text()))
+                  for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        cards = [c for c in counts if c]
+        assert sum(cards) == len(guide.vocabulary), counts
+        assert max(cards[1:]) - min(cards[1:]) <= 1 and cards[0] <= max(cards), f"{mode}: cards a page {cards}"
