@@ -640,3 +640,39 @@ def test_the_keys_blanks_hold_their_answers_where_the_handouts_lines_break(path,
         assert second.split()[:1] == handout[page][at + 1].split()[:1], f"question {n}: the second line"
         checked += 1
     assert checked
+
+
+@pytest.mark.parametrize("config", [dict(theme="classic", paper="letter"), dict(edition="large-print")],
+                         ids=["classic-letter", "large-print-a4"])
+def test_cloze_sentences_that_open_a_page_have_the_word_bank_above_them(config):
+    """The bank once ended a page with sentence 1 and sentences 2–15 followed on the next page without
+    it, so a student turned back to see the words. A page that opens with sentences opens with the
+    bank again, "Word bank (continued):"."""
+    guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
+    words = labels.for_language(guide.language, guide.labels)
+    again = words["continued"].format(what=words["word_bank"].rstrip(":")) + ":"
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        start = next(n for n, text in enumerate(pages) if words["cloze_title"] in text)
+        end = next(n for n in range(start + 1, len(pages)) if words["crossword_title"] in pages[n]
+                   or words["flashcards_title"] in pages[n])
+        opened = [n + 1 for n in range(start + 1, end + 1) if re.match(r"\d+\. ", pages[n])]
+        repeated = [n + 1 for n in range(start + 1, end + 1) if pages[n].startswith(again)]
+        assert not opened and repeated, f"{mode}: pages {opened} open with sentences, no bank"
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("path", GUIDE_PARAMS)
+def test_the_word_bank_never_ends_a_page_without_its_sentences(path, config):
+    """The cloze's title and bank print with at least three of its sentences under them (the bundled
+    China guide's bank once ended page 8 in the ink-saver theme with none, all sixteen sentences on
+    the next page)."""
+    guide, _, docs = built(path, **config)
+    if "cloze" not in guide.activities:
+        pytest.skip("the guide has no word-bank sentences")
+    words = labels.for_language(guide.language, guide.labels)
+    for mode, doc in docs.items():
+        pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        page = next(text for text in pages if words["cloze_title"] in text)
+        under = re.findall(r"(?m)^\s*(\d+)\.", page.split(words["cloze_title"])[1])
+        assert len(under) >= 3, f"{mode}: {len(under)} sentences under the word bank"
