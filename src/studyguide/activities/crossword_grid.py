@@ -100,7 +100,7 @@ class Grid:
         its letters to where the word has them. ``where`` (letter → cells): only places crossing those."""
         s, o, n = self.stride, self.off, len(w)
         a, b, c_, e = self.box
-        dirs, seen, where = self.dirs, set(), self.by_letter if where is None else where
+        letters, dirs, seen, where = self.letters, self.dirs, set(), self.by_letter if where is None else where
         for ch, ks in at.items():
             for q in where.get(ch, ()):
                 run = dirs[q]
@@ -109,16 +109,27 @@ class Grid:
                 r0, c0 = q // s - o, q % s - o
                 for k in ks:
                     if run == 2:  # a down word runs through this letter: this one goes across
-                        r, c, d, end_r, end_c, p = r0, c0 - k, ACROSS, r0, c0 - k + n - 1, q - k
+                        r, c, d, end_r, end_c, p, step, side, bit = r0, c0 - k, ACROSS, r0, c0 - k + n - 1, q - k, 1, s, 1
                     else:
-                        r, c, d, end_r, end_c, p = r0 - k, c0, DOWN, r0 - k + n - 1, c0, q - s * k
+                        r, c, d, end_r, end_c, p, step, side, bit = r0 - k, c0, DOWN, r0 - k + n - 1, c0, q - s * k, s, 1, 2
                     h = (c_ if c_ > end_r else end_r) - (a if a < r else r) + 1
                     wd = (e if e > end_c else end_c) - (b if b < c else c) + 1
-                    if h > max_rows or wd > max_cols or (p, d) in seen:
+                    if h > max_rows or wd > max_cols or letters[p - step] is not None or letters[p + step * n] is not None:
+                        continue
+                    if (p, d) in seen:
                         continue
                     seen.add((p, d))  # the same place, found through another of its crossings
-                    x = self.crossings(w, p, d)
-                    if x > 0:
+                    x = 0  # as crossings(), inline: this loop is most of a crossword's time
+                    for i in range(n):
+                        have = letters[p]
+                        if have is not None:
+                            if have != w[i] or dirs[p] & bit:
+                                break
+                            x += 1
+                        elif letters[p - side] is not None or letters[p + side] is not None:
+                            break
+                        p += step
+                    else:
                         yield x, h, wd, r, c, d
 
 
