@@ -368,6 +368,15 @@ questions:
   - type: true_false
     prompt: The Sun is a star.
     answer: true
+  - type: short_answer
+    prompt: Name the larger moon of Mars.
+    answer: Phobos
+  - type: true_false
+    prompt: Mars is closer to the Sun than Earth.
+    answer: false
+  - type: short_answer
+    prompt: Why is Mars red?
+    answer: Its dust holds iron oxide.
 """
 
 
@@ -382,6 +391,10 @@ def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
         assert "Which is a planet? Pick one." in text  # the question's own, in place of the type's
         assert "Circle the letter" not in text
         assert "The Sun is a star. Write T or F." in text  # a guide's label for the whole type
+        # no `lines:`: a one-word answer gets one line and is asked for as such; a sentence gets three
+        assert "Name the larger moon of Mars. Write your answer on the line." in text
+        assert "Why is Mars red? Answer in complete sentences on the lines." in text
+    assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions if q.kind == "short_answer"] == [1, 3, 1, 3]
     assert "instructions: Pick **one**." in INSTRUCTED
 
 
@@ -513,3 +526,29 @@ def test_matching_sets_cut_where_they_land_never_stop_a_build(terms, chars, pape
         sets = [tuple(map(int, m)) for m in re.findall(r"Set (\d+): terms (\d+)–(\d+)", text)]
         assert [s[0] for s in sets] == list(range(1, len(sets) + 1))
         assert [s[1] for s in sets] == [1] + [s[2] + 1 for s in sets[:-1]] and sets[-1][2] == terms
+
+
+WATER = CASES / "layout" / "water-cycle.yaml"
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_word_searchs_words_to_find_print_with_its_grid(config):
+    """The words to find never go over the page alone: they print on the page of the word search's
+    title and grid (in the compact theme the grid lands under a matching set, where it once took
+    cells too big to leave room for the list, and the list opened the next page by itself). In large
+    print, where title, grid and list are taller than a page, the list opens the next page under its
+    own title, and the title stays with the grid (it once ended the page before the grid alone)."""
+    guide, _, docs = built(WATER, **config)
+    words = labels.for_language(guide.language, guide.labels)
+    title, listed = words["word_search_title"], words["words_to_find"]
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        grid = [n + 1 for n, text in enumerate(pages) if title in text]
+        at = [n + 1 for n, text in enumerate(pages) if listed in text]
+        assert len(grid) == len(at) == 1
+        assert "O D E E F T O A V N I F" in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
+        if config.get("edition") == "large-print":
+            assert at[0] in (grid[0], grid[0] + 1) and pages[at[0] - 1].startswith(listed if at != grid else "")
+        else:
+            assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
+        assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]

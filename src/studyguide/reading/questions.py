@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import inline
 from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
@@ -198,8 +199,8 @@ class QuestionsMixin:
         return int(value) if value is not None else default
 
     def q_short_answer(self, keys, label, node, common):
-        return ShortAnswer(answer=self.text(keys.get("answer"), f"{label}.answer"),
-                           lines=self._lines(keys, label, 3), **common)
+        answer = self.text(keys.get("answer"), f"{label}.answer")
+        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if _one_line(answer) else 3), **common)
 
     def q_essay(self, keys, label, node, common):
         return Essay(answer=self.text(keys.get("answer"), f"{label}.answer"),
@@ -267,3 +268,10 @@ class QuestionsMixin:
         return Ordering(items=items, **common)
 
 
+def _one_line(answer) -> bool:
+    """A model answer that is a word, a number or a short phrase (five words at most, no sentence in
+    it): its question gets one line by default, and asks for the answer rather than for sentences."""
+    if not answer:
+        return False
+    text = inline.plain(answer).strip()
+    return len(text.split()) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text

@@ -105,12 +105,21 @@ def _close(text: str, start: int, q: str) -> Optional[int]:
     return None
 
 
+def _opens_scalar(text: str, i: int) -> bool:
+    """Whether a quote at ``text[i]`` opens a quoted text: at the start of a value, not inside a plain
+    one (the apostrophe of [The sun's energy, Wind] is a letter of its item)."""
+    before = text[:i].rstrip(" \t")
+    if not before or before[-1] in "[{,":
+        return True
+    return before[-1] in ":-?" and text[i - 1] in " \t"
+
+
 def _flow_open(text: str) -> int:
     """How many [ and { are left open on this line (quoted parts and comments skipped)."""
     depth, i = 0, 0
     while i < len(text):
         c = text[i]
-        if c in "\"'":
+        if c in "\"'" and _opens_scalar(text, i):
             end = _close(text, i + 1, c)
             if end is None:
                 return depth
@@ -246,7 +255,8 @@ class _Scan:
         key = _key_of(rest)
         if key is not None:
             listed = TEXT_LISTS.get(owner or "")
-            if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")):
+            if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
+                    and not self.mapping_goes_on(n, col):
                 self.report(n, col, item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
@@ -367,6 +377,15 @@ class _Scan:
                 break
             m += 1
         self.skip_until = m - 1
+
+    def mapping_goes_on(self, n: int, col: int) -> bool:
+        """Whether the next line holding text is a key in ``col``: '- heading: ...' followed by 'text: ...'
+        is a mapping typed on purpose (its keys are checked after reading), not text with ': ' in it."""
+        for line in self.lines[n + 1:]:
+            body = line.lstrip(" ")
+            if body and not body.startswith("#"):
+                return len(line) - len(body) == col and _key_of(body) is not None
+        return False
 
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
         depth = _flow_open(text)

@@ -77,6 +77,8 @@ class Walker:
         if not (isinstance(item, Map) and item.pairs and item.pairs[0][0].value not in keys
                 and item.pairs[0][0].plain and all(isinstance(v, Scalar) for _, v in item.pairs)):
             return False
+        if len(item.pairs) > 1 and keys:  # 'key: value' lines typed on purpose, with a key it doesn't know
+            return False                  # (the mapping's own check names the keys it knows)
         self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
         return True
 

@@ -28,7 +28,7 @@ BUILDERS = {
     "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
     "word_search": word_search, "crossword": crossword,
 }
-_FLOWING = ("cloze", "flashcards", "word_search")  # those that open with _start (matching and the crossword keep their start themselves)
+_FLOWING = ("cloze", "flashcards")  # those that open with _start (matching, the word search and the crossword keep their start themselves)
 
 
 def section(ctx) -> list:

@@ -4,24 +4,27 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import inline
 from ...activities.wordsearch import DIRECTIONS
-from .common import _start, _top, SEARCH_LETTER, search_cell, _table, _text, _face
+from ..._reportlab import Together, stacked_height
+from ..flow import Stack, para_width
+from .common import _start, SEARCH_LETTER, search_cell, _table, _text, _face
 
 # -- word search -------------------------------------------------------------------------------
 
 class WordGrid(Flowable):
     """The word-search grid; the key rings each word (and sets its letters in bold)."""
 
-    def __init__(self, ctx, data, max_height: float):
+    def __init__(self, ctx, data):
         super().__init__()
-        self.ctx, self.data, self.max_height = ctx, data, max_height
+        self.ctx, self.data = ctx, data
+        self.room = float("inf")  # the height the grid may take where it lands (set by _Block)
 
     def wrap(self, aW, aH):
         n = self.data.size
-        self.cell = max(search_cell(self.ctx.styles), min(0.36 * inch, aW / n, self.max_height / n))
+        self.cell = max(search_cell(self.ctx.styles), min(0.36 * inch, aW / n, self.room / n))
         side = self.cell * n
         self.x0 = (aW - side) / 2
         self.width, self.height = aW, side
@@ -71,17 +74,45 @@ class WordGrid(Flowable):
         c.restoreState()
 
 
+class _Block(Stack):
+    """The title, instructions, grid and words to find as one block: the grid's cells are as big as the
+    room where the block lands allows, down to the smallest readable cell; when even that leaves no room
+    for the words to find, the whole block opens the next page (the list never sits alone over the page)."""
+
+    def __init__(self, items, grid: WordGrid, space_before: float, page_height: float):
+        super().__init__(items, space_before=space_before, page_height=page_height)
+        self.grid = grid
+
+    def wrap(self, aW, aH):
+        self.grid.room = float("inf")
+        super().wrap(aW, aH)
+        self.grid.room = min(aH, self.page_height) - (self.height - self.grid.height)
+        return super().wrap(aW, aH)
+
+    def split(self, aW, aH):
+        """Taller than a page even at the smallest cell (large print): the title and instructions stay
+        with the grid, and the words to find, under their own title, open the next page."""
+        self.wrap(aW, aH)
+        if self.height <= self.page_height or aH < self.page_height - 1:
+            return []  # whole where it fits, else on the next page
+        at = self.items.index(self.grid)
+        head = self.items[:at]
+        self.grid.room = self.page_height - stacked_height(head, aW)
+        return [Stack(head + [self.grid], self.spaceBefore, self.page_height), Together(self.items[at + 2:])]
+
+
 def word_search(ctx, name, data) -> list:
     flow = _start(ctx, name, data)
     words = sorted({inline.plain(p.term).upper() for p in data.placements}, key=lambda w: (w.casefold(), w))
-    cols = 4 if max(len(w) for w in words) <= 16 else 3
+    cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
+    widest = max(para_width(p) for p in cells) + 8  # (the cell's padding, and a little air)
+    cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole
     per = math.ceil(len(words) / cols)
-    rows = [[ctx.raw(_text(ctx, words[c * per + r]), "cell") if c * per + r < len(words) else ""
-             for c in range(cols)] for r in range(per)]
+    rows = [[cells[c * per + r] if c * per + r < len(words) else "" for c in range(cols)] for r in range(per)]
     table = _table(ctx, rows, [ctx.width / cols] * cols)
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    list_h = per * ctx.styles["cell"].leading * 1.15 + ctx.styles["subheading"].leading * 2 + 12
-    grid = WordGrid(ctx, data, ctx.height - _top(ctx.styles) - list_h)
+    grid = WordGrid(ctx, data)
     title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
-    return flow + [grid, Spacer(1, 12), KeepTogether([title, table])]
+    items = flow[2:] + [grid, Spacer(1, 12), title, table]
+    return flow[:2] + [_Block(items, grid, items[0].getSpaceBefore(), ctx.height)]
