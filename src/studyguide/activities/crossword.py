@@ -124,6 +124,8 @@ def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_
     local = list(range(len(words)))
     longest = firsts + sorted((k for k in local if k not in firsts), key=lambda k: -len(words[k][1]))
     at = grid.letters_at(words)
+    total = sum(len(w) for _, w in words)  # no grid is wider or taller: a board that size is room enough
+    max_rows, max_cols = min(max_rows, total), min(max_cols, total)
     best = None
     for t in range(tries):
         if t == 0:

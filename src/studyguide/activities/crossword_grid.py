@@ -169,8 +169,9 @@ def greedy(words, order: list[int], max_rows: int, max_cols: int, at) -> Grid:
                         mine[(r, c, d)] = x
                     else:
                         del mine[(r, c, d)]
-            for x, _, _, r, c, d in g.spots(w, at[k], 10 ** 6, 10 ** 6, where=new):
-                mine[(r, c, d)] = x   # new places cross the letters the last word added
+            for x, _, _, r, c, d in g.spots(w, at[k], max_rows, max_cols, where=new):
+                mine[(r, c, d)] = x   # new places cross the letters the last word added (a place too big
+                # for the page now stays so: the grid only grows; and so every place kept is on the board)
             for (r, c, d), x in mine.items():
                 if best is not None and (x, n) < best[1]:
                     continue  # it loses on crossings and length already
