@@ -642,25 +642,6 @@ def test_the_keys_blanks_hold_their_answers_where_the_handouts_lines_break(path,
     assert checked
 
 
-@pytest.mark.parametrize("config", [dict(theme="classic", paper="letter"), dict(edition="large-print")],
-                         ids=["classic-letter", "large-print-a4"])
-def test_cloze_sentences_that_open_a_page_have_the_word_bank_above_them(config):
-    """The bank once ended a page with sentence 1 and sentences 2–15 followed on the next page without
-    it, so a student turned back to see the words. A page that opens with sentences opens with the
-    bank again, "Word bank (continued):"."""
-    guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
-    words = labels.for_language(guide.language, guide.labels)
-    again = words["continued"].format(what=words["word_bank"].rstrip(":")) + ":"
-    for mode, doc in docs.items():
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
-        start = next(n for n, text in enumerate(pages) if words["cloze_title"] in text)
-        end = next(n for n in range(start + 1, len(pages)) if words["crossword_title"] in pages[n]
-                   or words["flashcards_title"] in pages[n])
-        opened = [n + 1 for n in range(start + 1, end + 1) if re.match(r"\d+\. ", pages[n])]
-        repeated = [n + 1 for n in range(start + 1, end + 1) if pages[n].startswith(again)]
-        assert not opened and repeated, f"{mode}: pages {opened} open with sentences, no bank"
-
-
 @pytest.mark.parametrize("config", CONFIGS)
 @pytest.mark.parametrize("path", GUIDE_PARAMS)
 def test_the_word_bank_never_ends_a_page_without_its_sentences(path, config):
