@@ -54,7 +54,7 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
         if qtype not in QUESTION_KEYS:
-            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS)})")
+            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS, 'question types')})")
             return None
         keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
         if keys is None:
