@@ -96,6 +96,26 @@ def test_no_page_left_a_third_empty(path, config, request):
         assert len(short) <= 1, f"{mode}: pages {short} are more than 30 % empty at the bottom"
         holes = [(n + 1, round(band)) for n, (_, band) in enumerate(fill) if band > 4 * line + 1]
         assert not holes, f"{mode}: empty bands taller than four body lines (page, points): {holes}"
+        assert not blank_pages(doc.pdf, fill, guide), f"{mode}: blank pages"
+
+
+def blank_pages(pdf: bytes, fill, guide) -> list[int]:
+    """Pages with no ink in the text area, but the one left blank on purpose before double-sided
+    flashcards (it says so)."""
+    said = norm(labels.for_language(guide.language, guide.labels)["blank_page"])
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return [n + 1 for n, (empty, _) in enumerate(fill)
+            if empty >= 1.0 and said not in norm(reader.pages[n].extract_text())]
+
+
+def test_a_last_page_filled_to_its_foot_is_not_followed_by_a_blank_one():
+    """The long literature guide on A4 in the ink-saver theme: its crossword fills page 25 to the foot,
+    and the key's notes, empty, still asked for their heading's space above and opened page 26 blank
+    in the handout and the key."""
+    guide, theme, docs = built(CASES / "layout" / "frankenstein.yaml")
+    for mode, doc in docs.items():
+        fill = page_fill(doc.pdf, theme)
+        assert fill[-1][0] < 0.5 and not blank_pages(doc.pdf, fill, guide), f"{mode}: {len(fill)} pages"
 
 
 def _guide_id(path):
@@ -566,3 +586,19 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
         else:
             assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
         assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]
+
+
+@pytest.mark.parametrize("config", [dict(theme="classic", paper="letter"), dict(paper="letter"), dict()],
+                         ids=["classic-letter", "ink-saver-letter", "ink-saver-a4"])
+def test_fold_cards_share_their_pages_evenly(config):
+    """31 fold cards once printed 5 + 6 + 6 + 6 + 6 + 1: a last page of one card, 90 % blank. On pages
+    that are theirs the cards are shared evenly: no page of cards holds more than one card more than another
+    (the first may hold fewer, sharing its page with what came before)."""
+    guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
+    fold = labels.for_language(guide.language, guide.labels)["fold"]
+    for mode, doc in docs.items():
+        counts = [len(re.findall(rf"\b{fold}\b", p.extract_text()))
+                  for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        cards = [c for c in counts if c]
+        assert sum(cards) == len(guide.vocabulary), counts
+        assert max(cards[1:]) - min(cards[1:]) <= 1 and cards[0] <= max(cards), f"{mode}: cards a page {cards}"

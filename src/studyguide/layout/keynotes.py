@@ -74,7 +74,11 @@ class KeyNotes(Flowable):
         super().__init__()
         self.ctx = ctx
         self._stack = None
-        self.spaceBefore = ctx.styles["heading"].spaceBefore  # (under the handout's last line)
+
+    def getSpaceBefore(self):
+        """The heading's space above, under the handout's last line; none when there are no notes: a
+        page filled to its foot then opened a blank page for nothing (handout and key)."""
+        return self.ctx.styles["heading"].spaceBefore if self.ctx.key_notes else 0
 
     def _items(self) -> list:
         ctx = self.ctx

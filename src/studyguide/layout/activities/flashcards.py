@@ -6,6 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import DocIf, Flowable, KeepInFrame, PageBreak
 
+from ..._reportlab import stacked_height
 from ..marks import SectionMark
 from .common import _instructions, _start, smallest, _text, _style
 
@@ -90,7 +91,62 @@ class FoldCard(Flowable):
 
 
 def flashcards(ctx, name, cards) -> list:
-    return _start(ctx, name, cards) + [FoldCard(ctx, card) for card in cards]
+    """The title and instructions with the first card; the other cards as many as fit where they land,
+    but on pages of their own (the activity's first page when it opens one) shared evenly among the
+    pages they fill: a last page of one card and 90 % blank paper became five cards a page."""
+    folds = [FoldCard(ctx, card) for card in cards]
+    flow = _start(ctx, name, cards)
+    if len(folds) > 1:
+        lead = stacked_height(flow[2:] + folds[:1], ctx.width)  # the title, instructions and first card
+        return flow + folds[:1] + [_Cards(ctx, folds[1:], lead=lead)]
+    return flow + folds
+
+
+class _Cards(Flowable):
+    """Fold cards that go on over pages. On a page they share with what came before, as many as fit;
+    on a page that is theirs from its top, an even share: the cards left divided among the pages they
+    fill (``lead``: the height of the activity's title, instructions and first card on its first page,
+    which count as that page's first card)."""
+
+    def __init__(self, ctx, cards: list, lead: float = 0.0, fresh: bool = False):
+        super().__init__()
+        self.ctx, self.cards, self.lead = ctx, cards, lead
+        self.fresh = fresh  # the rest of an even share: they open the next page
+
+    def wrap(self, aW, aH):
+        self._heights = [card.wrap(aW, aH)[1] for card in self.cards]
+        self.width, self.height = aW, sum(self._heights)
+        return aW, self.height
+
+    @staticmethod
+    def _fits(heights, room) -> int:
+        used = k = 0
+        while k < len(heights) and used + heights[k] <= room + 0.01:
+            used += heights[k]
+            k += 1
+        return k
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        k, page = self._fits(self._heights, aH), self.ctx.height
+        top = aH >= page - 1
+        own = top or (self.lead and aH >= page - self.lead - 1)  # (this activity opened the page)
+        if k and own:
+            before = 0 if top else 1  # the first card, over these, on the activity's first page
+            pages, rest = 1, self._heights[k:]
+            while rest:
+                pages, rest = pages + 1, rest[max(1, self._fits(rest, page)):]
+            k = max(1, min(k, -(-(len(self.cards) + before) // pages) - before))
+        if k == 0 or (self.fresh and not top):
+            return []
+        rest = [_Cards(self.ctx, self.cards[k:], fresh=bool(own))] if k < len(self.cards) else []
+        return self.cards[:k] + rest
+
+    def draw(self):  # (all of them fit where they landed)
+        y = self.height
+        for card, h in zip(self.cards, self._heights):
+            y -= h
+            card.drawOn(self.canv, 0, y)
 
 
 class DuplexPage(Flowable):
