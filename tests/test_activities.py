@@ -25,6 +25,7 @@ from studyguide.reading.schema import ACTIVITIES
 SETTINGS = dict(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 CHINA = GUIDES_DIR / "china-foreign-police-training.yaml"
+FROZEN = GUIDES_DIR.parent / "tests/cases/frozen/china-foreign-police-training-2026-12.yaml"
 
 LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèñüøçå", min_size=2, max_size=12)
 GREEK = st.text(alphabet="αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ", min_size=2, max_size=10)
@@ -214,6 +215,26 @@ def test_crossword_reports_terms_left_out():
     assert cw.left_out == ("xyz", "q")
     assert {e.term for e in cw.entries} == {"apple", "plum"}
 
+
+
+def test_crossword_of_the_frozen_guide_has_every_term_in_21_rows():
+    """Issue 14: on a letter page the grid's height is what the clues compete with; the greedy
+    alone needed 22 rows for these 16 terms, and 21 lets the grid share a page with the last clues."""
+    g = api.load(FROZEN)
+    limits = _limits(g)["crossword"]
+    pairs = [(t.term, t.definition) for t in g.vocabulary]
+    cw = act.plan(g, "crossword", limits).data
+    assert cw.left_out == ()
+    assert len(cw.entries) == 16 and cw.rows <= 21, (cw.rows, cw.cols)
+    check_crossword(cw, pairs, limits["max_rows"], limits["max_cols"])
+
+
+def test_crossword_places_every_word_where_the_greedy_left_one_out():
+    """On a 9 × 9 page the greedy alone (every order it tried) kept 5 of these 6 words; the beam finds a grid with all 6."""
+    pairs = [(t, f"about {t}") for t in ("disease", "export", "newspaper", "contract", "bone", "railway")]
+    cw = crossword.make(pairs, "s", max_rows=9, max_cols=9)
+    assert cw.left_out == ()
+    check_crossword(cw, pairs, 9, 9)
 
 # -- matching, cloze, flashcards ------------------------------------------------------------------
 

@@ -115,6 +115,8 @@ def _yaml_cases(text):
         if id(node) in seen:  # an alias: its anchor's node again (the alias bomb has billions)
             return
         seen.add(id(node))
+        if isinstance(node, yaml.MappingNode) and node.flow_style:
+            return  # { left: a, right: b }: the editor offers keys in block mappings, as guides are written
         if isinstance(node, yaml.MappingNode):
             keys = [k.value for k, _ in node.value]
             for n, (key, value) in enumerate(node.value):

@@ -602,3 +602,72 @@ def test_fold_cards_share_their_pages_evenly(config):
         cards = [c for c in counts if c]
         assert sum(cards) == len(guide.vocabulary), counts
         assert max(cards[1:]) - min(cards[1:]) <= 1 and cards[0] <= max(cards), f"{mode}: cards a page {cards}"
+
+
+def text_lines(pdf: bytes, numbers) -> dict[int, list[str]]:
+    """The lines of text of pages ``numbers`` (1-based) as drawn, top to bottom: characters whose boxes
+    (the font's, so one bottom a line) sit within 3 pt of each other, left to right."""
+    doc = pdfium.PdfDocument(pdf)
+    pages = {}
+    for number in set(numbers):
+        text = doc[number - 1].get_textpage()
+        chars = sorted(((text.get_charbox(i, loose=True), text.get_text_range(i, 1))
+                        for i in range(text.count_chars())
+                        if text.get_text_range(i, 1) not in "\r\n"), key=lambda c: -c[0][1])
+        rows: list[list] = []
+        for box, ch in chars:
+            if not rows or rows[-1][0] - box[1] > 3:
+                rows.append([box[1], []])
+            rows[-1][1].append((box[0], box[2], ch))
+        lines = []
+        for _, row in rows:
+            words, right = "", None
+            for left, end, ch in sorted(row):
+                words += (" " if right is not None and left - right > 2 else "") + ch  # (a gap between runs)
+                right = end
+            lines.append(" ".join(words.split()))
+        pages[number] = lines
+    return pages
+
+
+@pytest.mark.parametrize("path, config", [
+    pytest.param(CASES / "layout" / "frankenstein.yaml", dict(theme="modern"), id="frankenstein-modern-a4"),
+    *[pytest.param(p, c.values[0], id=f"{p.stem[:12]}-{c.id}") for p in GUIDES for c in CONFIGS]])
+def test_the_keys_blanks_hold_their_answers_where_the_handouts_lines_break(path, config):
+    """A fill-in-the-blank prompt breaks its lines at the same words in the key as in the handout, so each
+    blank sits where the student has it. The key's answers once took a little more room than the
+    handout's blanks (and the key set the points elsewhere), and a word moved between lines."""
+    guide, _, docs = built(path, **config)
+    asked = [n for n, q in enumerate(guide.questions, 1) if q.kind == "fill_in_blank"]
+    where = {n: docs["student"].question_pages[n - 1] for n in asked}
+    assert where == {n: docs["key"].question_pages[n - 1] for n in asked}
+    handout, key = (text_lines(docs[mode].pdf, where.values()) for mode in ("student", "key"))
+    checked = 0
+    for n, page in where.items():
+        q = guide.questions[n - 1]
+        at = next(i for i, line in enumerate(handout[page]) if line.startswith(f"{n}. "))
+        mine = next(i for i, line in enumerate(key[page]) if line.startswith(f"{n}. "))
+        first, second = key[page][mine], key[page][mine + 1]
+        for blank in sorted(q.blanks, key=lambda b: -len(b.answer)):  # the key's answers, the handout's blanks
+            first, second = (line.replace(inline.plain(blank.answer), "", 1) for line in (first, second))
+        assert " ".join(first.split()) == handout[page][at], f"question {n}, page {page}"
+        assert second.split()[:1] == handout[page][at + 1].split()[:1], f"question {n}: the second line"
+        checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("path", GUIDE_PARAMS)
+def test_the_word_bank_never_ends_a_page_without_its_sentences(path, config):
+    """The cloze's title and bank print with at least three of its sentences under them (the bundled
+    China guide's bank once ended page 8 in the ink-saver theme with none, all sixteen sentences on
+    the next page)."""
+    guide, _, docs = built(path, **config)
+    if "cloze" not in guide.activities:
+        pytest.skip("the guide has no word-bank sentences")
+    words = labels.for_language(guide.language, guide.labels)
+    for mode, doc in docs.items():
+        pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        page = next(text for text in pages if words["cloze_title"] in text)
+        under = re.findall(r"(?m)^\s*(\d+)\.", page.split(words["cloze_title"])[1])
+        assert len(under) >= 3, f"{mode}: {len(under)} sentences under the word bank"

@@ -54,8 +54,8 @@ def test_scalars_print_as_typed(scalars, tmp_path):
     assert "November 14, 2026" in page  # an ISO date prints as the language writes dates
     assert "yes" in page and "1e3" in page and "0x1F" in page
     assert built.student.reader.metadata["/Title"] == "3.10"
-    assert "Is it on? Answer in complete sentences on the lines. No " in built.key.text
-    assert "Is it on? Answer in complete sentences on the lines. 2." in built.student.text
+    assert "Is it on? Write your answer on the line. No " in built.key.text  # (a one-word answer: one line)
+    assert "Is it on? Write your answer on the line. 2." in built.student.text
 
 
 INLINE = """

@@ -1,17 +1,12 @@
 """A connected crossword from the terms, clued by their definitions.
 
-The longest word goes in first, across. Each next word is placed where it
-crosses letters already in the grid that it agrees with, and only where it
-makes no illegal contact: the cells just before and after it are empty, and
-a cell it adds never touches a letter beside it (across: above or below;
-down: left or right). So every run of two or more letters in the finished
-grid is exactly one of the words, and every word is connected to the first.
-Among a word's legal places the one with most crossings, then the smallest
-grid, wins. Words that fit nowhere wait and are tried again after the others.
-
-Several orders are tried (the first longest-first, the rest seeded shuffles)
-and the grid with most words, then the smallest area, is kept. Words still
-left over are reported, so the teacher knows which terms are missing.
+Every run of two or more letters in the grid is exactly one of the words, every word is
+connected to the first, and the grid fits the page (``max_rows`` × ``max_cols``). How the
+words are placed is in :mod:`.crossword_grid`: a greedy on several orders, then a small beam
+search for a grid with fewer rows (the rows are what a page is short of; its width is capped).
+The grid with most words, then fewest rows, then the smallest area wins, from a fixed amount
+of work, so the same terms and seed always give the same grid. Words still left over are
+reported, so the teacher knows which terms are missing.
 """
 from __future__ import annotations
 
@@ -22,12 +17,14 @@ from typing import Optional, Sequence
 from .. import inline, rtl
 from ..shuffle import rng
 from . import blank_out, cells
+from . import crossword_grid as grid
+from .crossword_grid import ACROSS, DOWN
 
-ACROSS, DOWN = "across", "down"
 STEP = {ACROSS: (0, 1), DOWN: (1, 0)}
 MAX_SIDE = 25        # cells across and down, so a cell stays over 1/4 in wide on the page
 MAX_WORDS = 40
-TRIES = 12
+TRIES = 12       # orders the greedy tries
+BEAM_TRIES = 4   # orders the beam tries, each for a shorter grid
 
 
 @dataclass(frozen=True)
@@ -90,109 +87,6 @@ def lengths_of(term: str) -> str:
     return "(" + ",".join(out) + ")"
 
 
-class _Grid:
-    def __init__(self):
-        self.cells: dict[tuple[int, int], str] = {}
-        self.dirs: dict[tuple[int, int], set[str]] = {}
-        self.by_letter: dict[str, list[tuple[int, int]]] = {}
-        self.words: list[tuple[int, tuple[str, ...], int, int, str]] = []  # (index, cells, row, col, direction)
-        self.box = None  # (min_r, min_c, max_r, max_c)
-
-    def area_with(self, w, row, col, d) -> tuple[int, int, int]:
-        dr, dc = STEP[d]
-        end_r, end_c = row + dr * (len(w) - 1), col + dc * (len(w) - 1)
-        if self.box is None:
-            return end_r - row + 1, end_c - col + 1, (end_r - row + 1) * (end_c - col + 1)
-        a, b, c, e = self.box
-        h = max(c, end_r) - min(a, row) + 1
-        wd = max(e, end_c) - min(b, col) + 1
-        return h, wd, h * wd
-
-    def crossings(self, w, row, col, d) -> int:
-        """How many letters the word would share, or -1 when it may not go there."""
-        dr, dc = STEP[d]
-        n = len(w)
-        if (row - dr, col - dc) in self.cells or (row + dr * n, col + dc * n) in self.cells:
-            return -1
-        side = (dc, dr)  # the neighbours across the word's direction
-        shared = 0
-        for i, c in enumerate(w):
-            pos = (row + dr * i, col + dc * i)
-            have = self.cells.get(pos)
-            if have is not None:
-                if have != c or d in self.dirs[pos]:
-                    return -1
-                shared += 1
-            else:
-                for s in (1, -1):
-                    if (pos[0] + side[0] * s, pos[1] + side[1] * s) in self.cells:
-                        return -1
-        return shared
-
-    def place(self, index, w, row, col, d) -> None:
-        dr, dc = STEP[d]
-        for i, c in enumerate(w):
-            pos = (row + dr * i, col + dc * i)
-            if pos not in self.cells:
-                self.cells[pos] = c
-                self.dirs[pos] = set()
-                self.by_letter.setdefault(c, []).append(pos)
-            self.dirs[pos].add(d)
-        end_r, end_c = row + dr * (len(w) - 1), col + dc * (len(w) - 1)
-        if self.box is None:
-            self.box = (row, col, end_r, end_c)
-        else:
-            a, b, c, e = self.box
-            self.box = (min(a, row), min(b, col), max(c, end_r), max(e, end_c))
-        self.words.append((index, w, row, col, d))
-
-    def best_spot(self, w, max_rows, max_cols):
-        """The word's best legal place, as ((-crossings, area), row, col, direction), or None."""
-        best = None
-        for i, c in enumerate(w):
-            for (r0, c0) in self.by_letter.get(c, ()):
-                for d in (ACROSS, DOWN):
-                    if d in self.dirs[(r0, c0)]:
-                        continue
-                    dr, dc = STEP[d]
-                    row, col = r0 - dr * i, c0 - dc * i
-                    shared = self.crossings(w, row, col, d)
-                    if shared < 1:
-                        continue
-                    h, wd, area = self.area_with(w, row, col, d)
-                    if h > max_rows or wd > max_cols:
-                        continue
-                    key = (-shared, area, row, col, d)  # ties: the top-left place, across first
-                    if best is None or key < best[0]:
-                        best = (key, row, col, d)
-        return best
-
-
-def _lay(words: list[tuple[int, tuple[str, ...]]], order: list[int], max_rows: int, max_cols: int) -> _Grid:
-    """The first word across; then, again and again, the word whose best place crosses most letters
-    (the longer word on a tie, then the smaller grid, then the earlier in ``order``)."""
-    g = _Grid()
-    first = order[0]
-    g.place(first, words[first][1], 0, 0, ACROSS)
-    waiting = list(order[1:])
-    while waiting:
-        best = None
-        for rank, i in enumerate(waiting):
-            spot = g.best_spot(words[i][1], max_rows, max_cols)
-            if spot is None:
-                continue
-            (neg_shared, area, *_), row, col, d = spot
-            key = (neg_shared, -len(words[i][1]), area, rank)
-            if best is None or key < best[0]:
-                best = (key, i, row, col, d)
-        if best is None:
-            break
-        _, i, row, col, d = best
-        g.place(i, words[i][1], row, col, d)
-        waiting.remove(i)
-    return g
-
-
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
          max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS) -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
@@ -213,8 +107,25 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
     firsts = sorted((k for k in range(len(words)) if len(words[k][1]) <= max_cols), key=lambda k: -len(words[k][1]))
     if len(words) < 2 or not firsts:
         return Crossword((), (), tuple(terms[i][0] for i in sorted(left_out + [i for i, _ in words])), ())
+    g = _search(words, firsts, seed, tries, max_rows, max_cols)
+    placed = {words[k][0] for k, *_ in g.words}
+    left_out += [i for i, _ in words if i not in placed]
+    return _finish(g, words, terms, sorted(left_out))
+
+
+def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_cols: int) -> grid.Grid:
+    """The best grid (most words, then fewest rows, then the smallest area, then the squarer, then
+    the earliest) of a fixed amount of work, so the same terms and seed always give the same grid.
+    First the greedy, on up to ``tries`` orders (the first longest-first, the rest seeded shuffles
+    whose first word is one of the three longest; it stops after three once every word is in). Then
+    the beam, on BEAM_TRIES orders (longest first, then with the lengths jittered), each allowed one
+    row fewer than the best grid so far that has every word (every word already in or not, a beam
+    that places more words wins)."""
     local = list(range(len(words)))
     longest = firsts + sorted((k for k in local if k not in firsts), key=lambda k: -len(words[k][1]))
+    at = grid.letters_at(words)
+    total = sum(len(w) for _, w in words)  # no grid is wider or taller: a board that size is room enough
+    max_rows, max_cols = min(max_rows, total), min(max_cols, total)
     best = None
     for t in range(tries):
         if t == 0:
@@ -226,20 +137,28 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
             first = r.choice(firsts[: min(3, len(firsts))])
             order.remove(first)
             order.insert(0, first)
-        g = _lay(words, order, max_rows, max_cols)
-        a, b, c, e = g.box
-        key = (-len(g.words), (c - a + 1) * (e - b + 1), abs((c - a) - (e - b)), t)
-        if best is None or key < best[0]:
-            best = (key, g)
+        g = grid.greedy(words, order, max_rows, max_cols, at)
+        if best is None or g.score() + (t,) < best[0]:
+            best = (g.score() + (t,), g)
         if len(g.words) == len(words) and t >= 2:
             break
-    g = best[1]
-    placed = {words[k][0] for k, *_ in g.words}
-    left_out += [i for i, _ in words if i not in placed]
-    return _finish(g, words, terms, sorted(left_out))
+    for t in range(tries, tries + BEAM_TRIES):
+        cap = best[0][1] - 1 if len(best[1].words) == len(words) else max_rows
+        if cap < 2:
+            break
+        if t == tries:
+            order = longest
+        else:  # longer words still mostly first: they have the fewest places
+            r = rng("crossword", seed, "beam", str(t))
+            first = r.choice(firsts[: min(3, len(firsts))])
+            order = [first] + sorted((k for k in local if k != first), key=lambda k: -len(words[k][1]) - 5 * r.random())
+        g = grid.beam(words, order, cap, max_cols, at)
+        if g.score() + (t,) < best[0]:
+            best = (g.score() + (t,), g)
+    return best[1]
 
 
-def _finish(g: _Grid, words, terms, left_out: list[int]) -> Crossword:
+def _finish(g: grid.Grid, words, terms, left_out: list[int]) -> Crossword:
     a, b, c, e = g.box
     rows, cols = c - a + 1, e - b + 1
     # Hebrew or Arabic: the grid is laid out as for left to right, then mirrored, so each Across

@@ -123,6 +123,10 @@ class Labelled(Flowable):
             self.para.wrap(aW - self.indent, aH)
             last = (self.para.getActualLineWidths0() or [0.0])[-1]
             self._on_last = self.para.style.alignment == 0 and last + self.right_w <= aW - self.indent
+            like = getattr(self, "like", None)  # the handout's prompt, when this is the key's: set the same way
+            if like is not None:
+                like.wrap(aW, aH)
+                self._on_last = self._on_last and like._on_last
             self._last_for = aW
         _, h = self.para.wrap(aW - self.indent - (0 if self.right and self._on_last else self.right_w), aH)
         self.width, self.height = aW, max(h, self.size * 1.3)

@@ -53,7 +53,9 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
-        row = Twin(row, _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q)), ctx)
+        keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q))
+        keyed.like = row  # the points where the handout has them, so its lines break as the handout's do
+        row = Twin(row, keyed, ctx)
     if note is None:
         return [row]
     return [row, _beside(ctx, [indented(instruction, ni)], note, away)]  # the key's note right of the instruction
@@ -211,11 +213,15 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
     if not key:
         mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
         return "<u>" + "\u00a0" * count + "</u>" + mark
-    used = stringWidth(answer, faces["bold_italic"], size) / nbsp
-    pad = max(1, round((count - used) / 2))
+    used = stringWidth(answer.replace(" ", "\u00a0"), faces["bold_italic"], size) / nbsp
+    # the answer between spaces that make the blank exactly as wide as the handout's (a little smaller
+    # spaces than the text's): the key's lines break where the handout's do
+    pad = max(2, math.ceil(count - used))
+    small = f'<font size="{size * max(count - used, 1) / pad:.3f}">'
     colour = ctx.color("answer").hexval()[2:]
     text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
-    return f'<u>{chr(160) * pad}<font color="#{colour}"><b><i>{text}</i></b></font>{chr(160) * pad}</u>'
+    return (f'<u>{small}{chr(160) * (pad // 2)}</font><font color="#{colour}"><b><i>{text}</i></b></font>'
+            f'{small}{chr(160) * (pad - pad // 2)}</font></u>')
 
 
 def fill_in_blank(ctx, n, q, note, away=None):

@@ -43,7 +43,14 @@ def cloze(ctx, name, data) -> list:
                Labelled(f"{n}.", para(True), ni, ctx.styles["heading"].fontName, st.fontSize)]
         # a sentence stays on one page: a blank's sentence read across a page break is a different puzzle
         flow += [Stack([Twin(row[0], row[1], ctx)], page_height=ctx.height), Spacer(1, 4)]
-    return flow
+    # the bank never ends a page with fewer than three sentences under it (it once had one, and the other
+    # fourteen followed on the next page, out of sight of the words)
+    lead = 2 + 2 * min(KEPT, len(data.sentences))
+    head = len(flow) - 2 * len(data.sentences) - 2
+    return flow[:head] + [Stack(flow[head:head + lead], page_height=ctx.height)] + flow[head + lead:]
+
+
+KEPT = 3  # sentences kept with the bank
 
 
 def _worded(ctx, sentence) -> list:
