@@ -219,6 +219,21 @@ def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
         "china-foreign-police-training-large-print-B-grid.pdf", "china-foreign-police-training-large-print-B.pdf"]
 
 
+def test_cli_builds_each_edition_asked_for(tmp_path):
+    """--edition twice builds both editions (it used to build only the last), each in its own look."""
+    proc = run_cli("build", CHINA, "--edition", "large-print", "--edition", "fillable", "--no-key", "-o", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "china-foreign-police-training-fillable.pdf", "china-foreign-police-training-large-print.pdf"]
+    assert min(_sizes(Pdf(tmp_path / "china-foreign-police-training-large-print.pdf"))) >= 16
+    fillable = Pdf(tmp_path / "china-foreign-police-training-fillable.pdf")
+    assert fillable.reader.get_fields() and min(_sizes(fillable)) < 16
+    refused = run_cli("build", CHINA, "--edition", "readable", "--edition", "fillable", "--class-set",
+                      "-o", tmp_path / "set")
+    assert refused.returncode == 2 and "--edition fillable with --class-set" in refused.stderr
+    assert not (tmp_path / "set").exists()
+
+
 def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
     from conftest import write_guide
 

@@ -98,6 +98,33 @@ def test_a_chinese_english_vocabulary_guide_prints_every_character(tmp_path):
         assert set("学校老师朋友學習ひらがなカタカナ학교선생님") <= shown
 
 
+SUPERSCRIPTS = """\
+title: Energy
+summary: A lift stores 1.47 × 10⁵ J; a car needs 3.0 × 10³ N. *Work is 10⁵ J.*
+questions:
+  - type: short_answer
+    prompt: How much energy does the lift store?
+    answer: 1.47 × 10⁵ J
+"""
+
+
+def test_a_glyph_the_readable_face_lacks_is_drawn_upright(tmp_path):
+    """Atkinson Hyperlegible has ³ but not ⁵: the ⁵ comes from DejaVu Sans, upright (the readable
+    edition promises no italics), in the summary, in <i> emphasis and in the key's answer."""
+    from studyguide.classroom import SetOptions, build_set
+
+    build_set(write_guide(tmp_path, "energy.yaml", SUPERSCRIPTS), tmp_path / "out", None,
+              SetOptions(edition="readable"))
+    for name in ("energy-readable.pdf", "energy-readable-key.pdf"):
+        data = (tmp_path / "out" / name).read_bytes()
+        assert_no_boxes(data, name)
+        listed = [font.split("+")[-1] for font, _, _ in fonts_listed(data)]
+        assert "DejaVuSans" in listed
+        assert not [f for f in listed if "Oblique" in f or "Italic" in f], (name, listed)
+        fives = [d for d in drawn(data) if d.char == "⁵"]
+        assert len(fives) == (3 if "key" in name else 2) and {d.font.split("+")[-1] for d in fives} == {"DejaVuSans"}
+
+
 @pytest.mark.parametrize("name", ["hebrew", "arabic"])
 def test_right_to_left_guides_print_every_character(name, tmp_path):
     built = build_into(TESTS / "guides" / f"{name}.yaml", tmp_path / "out")

@@ -129,6 +129,51 @@ def test_labels_come_in_the_guides_language(language, tmp_path_factory):
     assert squash(labels.EN["multiple_choice"]) not in questions and "Page1of" not in first
 
 
+ESSAYS = """\
+title: Essays
+language: {language}
+{reading}questions:
+  - type: essay
+    prompt: Explain the cause.
+  - type: essay
+    prompt: Explain the effect.
+"""
+READING = "reading:\n  text: The mill opened in 1790 and closed in 1850.\n"
+
+
+def _text(pdf: bytes) -> str:
+    import io
+
+    import pypdf
+
+    return squash(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_essay_asks_for_evidence_from_the_reading_only_when_the_guide_has_one(language, tmp_path):
+    """A guide without `reading:` prints the essay label's first sentence (essay_no_reading), with no
+    reading to take evidence from; a guide with a reading keeps the whole label."""
+    from conftest import write_guide
+
+    words = {k: squash(v) for k, v in labels.for_language(language).items()}
+    assert words["essay"].startswith(words["essay_no_reading"][:-1]) and words["essay_no_reading"] != words["essay"]
+    for reading, said, not_said in (("", "essay_no_reading", "essay"), (READING, "essay", None)):
+        path = write_guide(tmp_path, f"essays{bool(reading)}.yaml", ESSAYS.format(language=language, reading=reading))
+        for doc in render(api.load(path), ("student", "key")).values():
+            text = _text(doc.pdf)
+            assert words[said] in text
+            assert not_said is None or words[not_said] not in text
+
+
+def test_a_guide_that_sets_the_essay_label_gets_it_without_a_reading_too(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "own.yaml", ESSAYS.format(language="en", reading="")
+                       + "labels:\n  essay: Use two examples from class.\n")
+    text = _text(render(api.load(path), ("student",))["student"].pdf)
+    assert squash("Questions 1–2: Use two examples from class.") in text
+
+
 def test_a_guide_overrides_single_labels_and_headings(tmp_path):
     student, key = _build(tmp_path, labels={"period": "Class", "why": "Because:"}, headings={"summary": "In Brief"})
     assert "Class" in student.pages[0] and "Period" not in student.text

@@ -397,6 +397,15 @@ questions:
   - type: short_answer
     prompt: Why is Mars red?
     answer: Its dust holds iron oxide.
+  - type: short_answer
+    prompt: What force does the engine give?
+    answer: 3,000 N (3.0 × 10³ N)
+  - type: short_answer
+    prompt: How much energy does the lift store?
+    answer: 1.47 × 10⁵ J
+  - type: short_answer
+    prompt: How fast does the cart go?
+    answer: v = d ÷ t = 5 m/s.
 """
 
 
@@ -414,7 +423,12 @@ def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
         # no `lines:`: a one-word answer gets one line and is asked for as such; a sentence gets three
         assert "Name the larger moon of Mars. Write your answer on the line." in text
         assert "Why is Mars red? Answer in complete sentences on the lines." in text
-    assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions if q.kind == "short_answer"] == [1, 3, 1, 3]
+        # a number with its units is one answer: × = ÷ are not words; a sentence is still a sentence
+        assert "Questions 8–9: Write your answer on the line. 8. What force does the engine give?" in text
+        assert "9. How much energy does the lift store?" in text  # (8 and 9 share the instruction)
+        assert "How fast does the cart go? Answer in complete sentences on the lines." in text
+    assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions
+            if q.kind == "short_answer"] == [1, 3, 1, 3, 1, 1, 3]
     assert "instructions: Pick **one**." in INSTRUCTED
 
 

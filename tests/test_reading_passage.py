@@ -210,13 +210,26 @@ def _problems(tmp_path, text):
 
 
 def test_an_unknown_name_is_located(tmp_path):
-    problems = _problems(tmp_path, GUIDE.replace("According to {@end}", "According to {@ending}"))
+    problems = _problems(tmp_path, GUIDE.replace("According to {@end}", "According to {@finale}"))
     bad = tmp_path / "guides" / "bad.yaml"
     assert problems == [
         f"{bad}:12: warning: reading: the span 'end' is cited by no question (write {{@end}} in a question's text, "
         "or remove the mark)",
+        f"{bad}:24:26: '{{@finale}}' names no marked span of the reading (marked: end, shops, traffic, vote); "
+        "mark the words in the reading as {@finale}...{@/finale}"]
+
+
+def test_a_misspelt_name_is_told_the_span_it_is_close_to(tmp_path):
+    """A typo gets the marked name it is near, not advice to mark a new span, and the span it meant
+    gets no 'cited by no question' warning beside it."""
+    problems = _problems(tmp_path, GUIDE.replace("According to {@end}", "According to {@ending}")
+                         .replace("{@traffic:paragraph}", "{@trafic:paragraph}"))
+    bad = tmp_path / "guides" / "bad.yaml"
+    assert problems == [
+        f"{bad}:18:23: '{{@trafic}}' names no marked span of the reading (marked: end, shops, traffic, vote); "
+        "did you mean {@traffic:paragraph}?",
         f"{bad}:24:26: '{{@ending}}' names no marked span of the reading (marked: end, shops, traffic, vote); "
-        "mark the words in the reading as {@ending}...{@/ending}"]
+        "did you mean {@end}?"]
 
 
 def test_an_unused_name_is_a_located_warning(tmp_path):

@@ -57,7 +57,8 @@ def plan(paths: list[Path], out_dir, key: bool, options=None) -> tuple[dict, dic
         except Exception:  # reported by the build itself, with the rest of its kind
             continue
         guides[path] = guide
-        plans.append((path, list(classroom.names(path, out_dir, guide, options, key).values())))
+        plans.append((path, [name for one in options.each_edition()
+                             for name in classroom.names(path, out_dir, guide, one, key).values()]))
     for path, problems in api.clashes(plans).items():
         guides.pop(path, None)
         known[path] = Outcome(str(path), problems=[str(p) for p in problems])
@@ -70,20 +71,23 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
 
     outcome = Outcome(str(path))
     try:
-        theme = options.theme if options is not None else None
         guide = guide or _load(path, options)  # read once, built as read
-        if options is not None and classroom.wanted(guide, options):
-            result = classroom.build_set(path, out_dir, paper, options, guide=guide)
-        else:
-            result = api.build(path, out_dir, paper=paper, key=key,
-                               activities=options.activities if options is not None else None,
-                               theme=theme, guide=guide, skip=options.skip if options is not None else ())
+        for one in options.each_edition() if options is not None else [None]:  # --edition twice: each
+            result = _build(path, out_dir, paper, key, one, guide)
+            outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
+            outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
     except StudyguideError as exc:
         outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
-        return outcome
-    outcome.outputs = [(str(o.path), o.pages) for o in result.outputs]
-    outcome.warnings = [str(w) for w in result.warnings]
     return outcome
+
+
+def _build(path, out_dir, paper: Optional[str], key: bool, options, guide) -> api.BuildResult:
+    if options is not None and classroom.wanted(guide, options):
+        return classroom.build_set(path, out_dir, paper, options, guide=guide)
+    return api.build(path, out_dir, paper=paper, key=key,
+                     activities=options.activities if options is not None else None,
+                     theme=options.theme if options is not None else None, guide=guide,
+                     skip=options.skip if options is not None else ())
 
 
 def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=None, guide=None,

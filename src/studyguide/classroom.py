@@ -33,10 +33,19 @@ class SetOptions:
     format: Optional[str] = None             # handout (None), quiz, exit-ticket (formats.py)
     questions: Optional[str] = None          # the questions chosen (select.py), from --questions
     sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
+    editions: tuple = ()                     # every edition asked for (--edition twice): each is built
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
-        check_fillable(self)
+        for one in self.each_edition():
+            check_fillable(one)
+
+    def each_edition(self) -> list:
+        """One SetOptions per edition asked for, in the order given (the same edition once); this one alone
+        when at most one was."""
+        if len(self.editions) < 2:
+            return [self]
+        return [dataclasses.replace(self, edition=e, editions=()) for e in dict.fromkeys(self.editions)]
 
     @property
     def active(self) -> bool:

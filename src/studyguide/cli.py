@@ -77,9 +77,9 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--versions", type=click.IntRange(1, 26), default=None,
               help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
 @click.option("--seed", default=None, help="What the shuffles start from; the same seed gives the same versions.")
-@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), default=None,
+@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), multiple=True,
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
-                   "(form fields on every answer, to complete in a PDF app).")
+                   "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
 @click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays.")
@@ -106,8 +106,8 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     from .classroom import SetOptions
     from .model import Accommodations
 
-    options = SetOptions(edition=edition, versions=versions, seed=seed, class_set=class_set, copies=copies,
-                         key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
+    options = SetOptions(edition=edition[0] if edition else None, editions=edition, versions=versions, seed=seed,
+                         class_set=class_set, copies=copies, key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
                          activities=activities, theme=theme, skip=skip or (), format=fmt, questions=questions, sheet=sheet)
     guides = api.guides_in(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal

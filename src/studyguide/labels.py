@@ -41,6 +41,7 @@ EN = {
     "short_answer": "Answer in complete sentences on the lines.",
     "short_answer_line": "Write your answer on the line.",
     "essay": "Write your answer on the lines. Support it with evidence from the reading.",
+    "essay_no_reading": "Write your answer on the lines.",  # (a guide with no reading: no evidence from it)
     "fill_in_blank": "Write the missing word or words in each blank.",
     "fill_in_blank_bank": "Write the missing word or words in each blank, choosing from the word bank.",
     "matching": "Write the letter of the matching item on the line beside each number.",
@@ -118,6 +119,7 @@ ES = {
     "short_answer": "Responde en las líneas con oraciones completas.",
     "short_answer_line": "Escribe tu respuesta en la línea.",
     "essay": "Escribe tu respuesta en las líneas. Justifícala con ejemplos de la lectura.",
+    "essay_no_reading": "Escribe tu respuesta en las líneas.",
     "fill_in_blank": "Completa cada espacio en blanco con la palabra o las palabras que faltan.",
     "fill_in_blank_bank": ("Completa cada espacio en blanco con la palabra o las palabras que faltan; elígelas del "
                            "banco de palabras."),
@@ -194,6 +196,7 @@ FR = {
     "short_answer": "Réponds sur les lignes par des phrases complètes.",
     "short_answer_line": "Écris ta réponse sur la ligne.",
     "essay": "Écris ta réponse sur les lignes. Justifie-la à l’aide d’éléments du texte.",
+    "essay_no_reading": "Écris ta réponse sur les lignes.",
     "fill_in_blank": "Complète chaque blanc avec le ou les mots qui manquent.",
     "fill_in_blank_bank": "Complète chaque blanc avec le ou les mots qui manquent, à choisir dans la banque de mots.",
     "matching": "Sur la ligne à côté de chaque numéro, écris la lettre qui lui correspond.",
@@ -269,6 +272,7 @@ DE = {
     "short_answer": "Antworte auf den Linien in ganzen Sätzen.",
     "short_answer_line": "Schreibe deine Antwort auf die Linie.",
     "essay": "Schreibe deine Antwort auf die Linien. Belege sie mit Stellen aus dem Text.",
+    "essay_no_reading": "Schreibe deine Antwort auf die Linien.",
     "fill_in_blank": "Ergänze in jeder Lücke das fehlende Wort oder die fehlenden Wörter.",
     "fill_in_blank_bank": "Ergänze in jeder Lücke das fehlende Wort oder die fehlenden Wörter aus dem Wortspeicher.",
     "matching": "Ordne zu: Schreibe auf die Linie neben jeder Nummer den passenden Buchstaben.",
@@ -345,6 +349,7 @@ PT = {
     "short_answer": "Responda nas linhas com frases completas.",
     "short_answer_line": "Escreva sua resposta na linha.",
     "essay": "Escreva sua resposta nas linhas. Justifique-a com exemplos do texto.",
+    "essay_no_reading": "Escreva sua resposta nas linhas.",
     "fill_in_blank": "Complete cada lacuna com a palavra ou as palavras que faltam.",
     "fill_in_blank_bank": ("Complete cada lacuna com a palavra ou as palavras que faltam, escolhendo-as no banco de "
                            "palavras."),
@@ -420,6 +425,7 @@ ZH = {
     "short_answer": "在横线上用完整的句子作答。",
     "short_answer_line": "把答案写在横线上。",
     "essay": "在横线上写出你的答案，并用阅读材料中的证据支持你的观点。",
+    "essay_no_reading": "在横线上写出你的答案。",
     "fill_in_blank": "在每个空格中填入缺少的词语。",
     "fill_in_blank_bank": "从词库中选择词语，填入每个空格。",
     "matching": "在每个序号旁的横线上写出相应选项的字母。",

@@ -10,12 +10,15 @@ from ..labels import sentences
 
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
-    guide); a short answer on one line asks for the answer, not for sentences."""
+    guide); a short answer on one line asks for the answer, not for sentences, and an essay in a guide
+    with no reading does not ask for evidence from one."""
     if q.instructions:
         return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
     if q.kind == "short_answer" and q.lines <= 1:
         kind = "short_answer_line"
+    if q.kind == "essay" and ctx.guide.reading is None and "essay" not in ctx.guide.labels:
+        kind = "essay_no_reading"  # no reading to take evidence from (a guide's own 'essay' label still wins)
     return ctx.label(kind)
 
 

@@ -7,6 +7,7 @@ finds them. ``{@@}`` prints ``{@`` itself. These forms mean something only in a 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Optional
 
@@ -171,7 +172,7 @@ class PassageMixin:
         names = {m.name for m in reading.marks} if reading else set()
         used = set()
         for where, text in question_texts:
-            for name, _, offset in cited(text):
+            for name, kind, offset in cited(text):
                 used.add(name)
                 place = text_at(where, text, offset)
                 if reading is None:
@@ -180,8 +181,11 @@ class PassageMixin:
                                       "to print '{@' itself, write {@@})")
                 elif name not in names and name not in getattr(self, "_broken_marks", ()):
                     known = ", ".join(sorted(names)) or "none yet"
-                    self.error(place, f"'{{@{name}}}' names no marked span of the reading (marked: {known}); "
-                                      f"mark the words in the reading as {{@{name}}}...{{@/{name}}}")
+                    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+                    used.update(close)  # the span meant: no second warning that nothing cites it
+                    fix = f"did you mean {{@{close[0]}{':' + kind if kind else ''}}}?" if close else \
+                        f"mark the words in the reading as {{@{name}}}...{{@/{name}}}"
+                    self.error(place, f"'{{@{name}}}' names no marked span of the reading (marked: {known}); {fix}")
         for mark in reading.marks if reading else ():
             if mark.name not in used:
                 self.warn(mark.where, f"reading: the span '{mark.name}' is cited by no question (write "

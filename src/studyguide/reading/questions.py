@@ -54,7 +54,7 @@ class QuestionsMixin:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
         if qtype not in QUESTION_KEYS:
-            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS)})")
+            self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS, 'question types')})")
             return None
         keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
         if keys is None:
@@ -270,8 +270,10 @@ class QuestionsMixin:
 
 def _one_line(answer) -> bool:
     """A model answer that is a word, a number or a short phrase (five words at most, no sentence in
-    it): its question gets one line by default, and asks for the answer rather than for sentences."""
+    it): its question gets one line by default, and asks for the answer rather than for sentences.
+    Only pieces holding a letter or a digit are words: in '3,000 N (3.0 × 10³ N)' the × is not."""
     if not answer:
         return False
     text = inline.plain(answer).strip()
-    return len(text.split()) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return len(words) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text

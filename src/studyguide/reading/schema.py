@@ -135,7 +135,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
                 continue
             key = activity_key(name)
             if key not in ACTIVITIES:
-                self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES)})")
+                self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES, 'activities')})")
             elif key not in out:
                 out.append(key)
                 self._activity_nodes[key] = (i, item)

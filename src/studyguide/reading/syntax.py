@@ -183,11 +183,12 @@ class _Scan:
         self.scalar_owner = None
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
-        elif _key_of(content) is not None:
-            self.key_line(n, indent, content)
         elif content.startswith("-") and content[1:2] not in ("-", "") and self.in_seq(indent):
+            # before the key test: '-term: reforma' is an item whose dash lacks its space, not a key '-term'
             self.report(n, indent, f"a dash must be followed by a space (write '- {content[1:].strip()[:30]}')")
             self.dash(n, indent, "- " + content[1:])
+        elif _key_of(content) is not None:
+            self.key_line(n, indent, content)
         elif self.pending is not None and indent > self.pending[0]:
             self.pending = None  # text on the line after its key
             self.value(n, indent, indent, content, None)

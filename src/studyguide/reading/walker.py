@@ -35,12 +35,12 @@ def bad_char(text: str) -> Optional[str]:
     return m.group() if m else None
 
 
-def suggest(word: str, options) -> str:
-    """The hint after an unknown name: the closest known one, or the list of them."""
+def suggest(word: str, options, noun: str = "keys") -> str:
+    """The hint after an unknown name: the closest known one, or the list of them (``noun``: what they are)."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    return "known keys: " + ", ".join(options)
+    return f"known {noun}: " + ", ".join(options)
 
 
 def clip(text: str, size: int = 40) -> str:

@@ -272,16 +272,28 @@ def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
 _TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
 
 
+def _style_of(face: str) -> tuple[int, int, bool]:
+    """(bold, italic, slants) of a registered face: its family's first role with that name, so a family
+    that draws italic with its upright faces (SGRead, SGCJK) reads as upright, and whether that family
+    has a slanted face at all. (reportlab's ps2tt gives the last role mapped: SGRead read as italic.)"""
+    for faces in FAMILIES.values():
+        for (bold, italic), (name, _) in faces.items():
+            if name == face:
+                return bold, italic, faces[0, 1][0] != faces[0, 0][0]
+    try:
+        _, bold, italic = ps2tt(face)
+    except ValueError:
+        bold = italic = 0
+    return bold, italic, True
+
+
 def face_of(family: str, like: str) -> str:
     """The face of a fallback ``family`` with the weight and slant of the registered face ``like``
     (a bold heading's Chinese characters come from the bold CJK face)."""
     faces = FAMILIES.get(family)
     if faces is None:
         return family  # an installed font: one face
-    try:
-        _, bold, italic = ps2tt(like)
-    except ValueError:
-        bold = italic = 0
+    bold, italic, _ = _style_of(like)
     return faces[bold, italic][0]
 
 
@@ -291,10 +303,7 @@ def settle(markup: str, base: str) -> str:
     to the named font's own, so a fallback run inside <b> or a bold style would print regular."""
     if 'face="' not in markup:
         return markup
-    try:
-        _, bold, italic = ps2tt(base)
-    except ValueError:
-        bold = italic = 0
+    bold, italic, slants = _style_of(base)
     stack = [(bold, italic)]
 
     def swap(m: re.Match) -> str:
@@ -307,7 +316,7 @@ def settle(markup: str, base: str) -> str:
             if len(stack) > 1:
                 stack.pop()
         else:
-            stack.append((1, i) if tag in ("b", "strong") else (b, 1))
+            stack.append((1, i) if tag in ("b", "strong") else (b, int(slants)))  # upright family: upright fallback
         return m.group()
 
     return _TAG.sub(swap, markup)

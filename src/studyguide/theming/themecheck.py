@@ -186,7 +186,7 @@ class ThemeWalker(Walker):
             if key == "parent":
                 parent = self.text(value, where, required=True, max_len=50)
                 if parent is not None and parent not in STYLE_NAMES:
-                    self.error(value, f"{where}: no style named '{clip(parent)}' ({suggest(parent, STYLE_NAMES)})")
+                    self.error(value, f"{where}: no style named '{clip(parent)}' ({suggest(parent, STYLE_NAMES, 'styles')})")
                 elif parent == style:
                     self.error(value, f"{where}: a style cannot be its own parent")
                 elif parent is not None:
