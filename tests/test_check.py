@@ -322,3 +322,22 @@ def test_check_reports_every_problem_with_the_warnings_instead_of_stopping_at_th
         "guides/layout.yaml:2:12: text that contains ': ' must be in quotes (put the whole text in double quotes)",
         "guides/layout.yaml:4:1: a tab is used for indentation (indent with spaces, not tabs)",
     ]
+
+
+def test_check_takes_builds_paper_theme_and_edition_and_counts_the_clues_that_print(tmp_path):
+    """A long guide's crossword keeps 26 of its 30 terms on letter paper in the classic theme: `check`
+    said 30 clues (it planned the crossword for no page). It now counts what prints, and gives the
+    budget of the paper, theme and edition `build` is asked for (the large-print pages among them)."""
+    from conftest import CASES
+
+    path = CASES / "layout" / "frankenstein.yaml"
+    for options in (["--paper", "letter", "--theme", "classic"], ["--edition", "large-print"]):
+        run = run_cli("check", path, *options)
+        assert run.returncode == 0, run.stderr
+        pages = int(re.search(r": (\d+) pages", run.stdout).group(1))
+        clues = int(re.search(r"^  crossword .* (\d+) clues$", run.stdout, re.M).group(1))
+        built = run_cli("build", path, "-o", tmp_path / options[-1], *options)
+        assert built.returncode == 0, built.stderr
+        assert f"({pages} pages)" in built.stdout
+        left = re.search(r"crossword: (\d+) terms? left out", built.stderr)
+        assert clues == 30 - (int(left.group(1)) if left else 0) < 30

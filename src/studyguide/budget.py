@@ -151,8 +151,9 @@ class Budget:
         return sum(p.minutes for p in self.parts if p.name in act.NAMES)
 
 
-def budget(guide: Guide, rendered) -> Budget:
-    """The budget from a rendered handout (:class:`studyguide.render.Rendered`)."""
+def budget(guide: Guide, rendered, limits: Optional[dict] = None) -> Budget:
+    """The budget from a rendered handout (:class:`studyguide.render.Rendered`); ``limits``: the activities'
+    page limits it was laid out with (the crossword's clues are the ones that print)."""
     marks = [(name, page, top) for name, page, top in rendered.sections if name != "end"]
     starts = [("header", 1, True)]
     questions_at = rendered.question_pages[0] if rendered.question_pages else None
@@ -183,7 +184,7 @@ def budget(guide: Guide, rendered) -> Budget:
             pts = guide.total_points
             detail = _count(len(guide.questions), "question") + (f", {_count(pts, 'point')}" if pts is not None else "")
         elif name in act.NAMES:
-            data = act.plan(guide, name).data
+            data = act.plan(guide, name, (limits or {}).get(name)).data
             count, what = activity_count(name, data)
             minutes = ACTIVITY_MINUTES[name] * count
             detail = f"{count} {what}"
@@ -241,7 +242,8 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 
 
 def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
-           sheet: Optional[str] = None, skip: Iterable[str] = ()):
+           sheet: Optional[str] = None, skip: Iterable[str] = (), theme: Optional[str] = None,
+           edition: Optional[str] = None):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
@@ -249,12 +251,14 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``fmt``, ``questions`` and ``sheet``: the budget of a quiz, an exit ticket or half sheets
     (formats.py, sheets.py), as `build` makes them; a sheet's pages are its small pages, one per sheet.
     ``skip``: sections left out, as `build --skip` leaves them (the findings are the whole guide's).
+    ``theme``, ``edition``: as `build` takes them (default: the guide's own theme, the standard edition).
     """
     from . import api, formats, lint, sheets
+    from .layout.activities import limits_for
 
     whole = api.load(path)
     guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
-    theme = api.theme_for(guide)  # the pages as they will print, in the guide's own theme
+    theme = api.theme_for(guide, theme, edition)  # the pages as they will print
     sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
     if sheet:
         paper = sheets.small_paper(paper or guide.paper, sheet)
@@ -265,7 +269,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page)
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
-    return guide, findings, budget(guide, rendered["student"])
+    return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
 
 
 @dataclass
@@ -277,17 +281,20 @@ class Reviewed:
     error: Optional[StudyguideError] = None
 
 
-def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=()) -> Iterator[Reviewed]:
+def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=(), paper=None, theme=None,
+          edition=None) -> Iterator[Reviewed]:
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     for path in api.guides_in(paths):
         try:
-            _, findings, plan = review(path, fmt=fmt, questions=questions, sheet=sheet, skip=skip)
+            _, findings, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition)
         except StudyguideError as exc:
             yield Reviewed(path, error=exc)
             continue
         named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                       edition if edition not in (None, "standard") else None,
+                                       f"{theme} theme" if theme else None, paper,
                                        f"{sheet} sheets" if sheet else None,
                                        f"without {', '.join(skip)}" if skip else None) if x)
         yield Reviewed(path, findings, lines(f"{path} ({named})" if named else str(path), plan))

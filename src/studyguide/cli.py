@@ -274,14 +274,18 @@ def import_bank(file, out, fmt):
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
 @_skip_option
 @_format_options
-def check_guides(paths, strict, skip, fmt, questions, sheet):
+@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), default=None, help="As build's.")
+@click.option("--theme", default=None, metavar="NAME|FILE", help="As build's: the budget in that theme.")
+@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), default=None,
+              help="The budget of an edition (large print, readable, fillable).")
+def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
 
-    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or ()))
+    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition))
     if failed or (strict and found):
         sys.exit(1)
 

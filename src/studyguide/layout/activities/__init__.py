@@ -58,12 +58,15 @@ def page_limits(styles, width: float, height: float) -> dict:
     }
 
 
-def warnings(guide, theme=None, paper=None) -> list:
-    """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
+def limits_for(guide, theme=None, paper=None) -> dict:
+    """:func:`page_limits` for a guide printed in a theme (the default) on a paper (the guide's)."""
     from ...theming.styles import default as default_theme, make_styles
 
     theme = theme or default_theme()
-    styles = make_styles(theme)
     page_w, page_h = theme.page_size(paper or guide.paper)
-    limits = page_limits(styles, page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
-    return act.warnings(guide, limits=limits)
+    return page_limits(make_styles(theme), page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
+
+
+def warnings(guide, theme=None, paper=None) -> list:
+    """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
+    return act.warnings(guide, limits=limits_for(guide, theme, paper))
