@@ -244,3 +244,29 @@ def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
     for n in (1, 3, 5):
         assert pages[n] == "This page is blank on purpose: the next copy starts on a new sheet."
     assert "Version B" in pages[2] and "Pins" in pages[4]
+
+
+def test_an_edition_that_fails_after_another_was_built_says_which_files_were_written(tmp_path, monkeypatch, capsys):
+    """--edition twice builds the editions in turn. When the second cannot be built, the first's files are
+    whole and stay; the teacher is told they exist, not only that the guide failed."""
+    from studyguide import batch, report
+    from studyguide.errors import StudyguideError
+
+    real, calls = batch._build, []
+
+    def second_fails(path, out_dir, paper, key, one, guide):
+        calls.append(one.edition)
+        if len(calls) == 2:
+            raise StudyguideError(f"{path}: the large print does not fit (a made-up failure)")
+        return real(path, out_dir, paper, key, one, guide)
+
+    monkeypatch.setattr(batch, "_build", second_fails)
+    options = SetOptions(edition="readable", editions=("readable", "large-print"))
+    outcome = batch.outcome_of(CHINA, tmp_path, None, True, options)
+    assert not report.built(outcome, report.Progress(1, False), lambda line: print(line, file=__import__("sys").stderr))
+    err = capsys.readouterr().err
+    assert calls == ["readable", "large-print"]
+    assert f"failed: {CHINA}" in err and "its editions before that were built: " in err
+    assert str(tmp_path / "china-foreign-police-training-readable.pdf") in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["china-foreign-police-training-readable-key.pdf",
+                                                          "china-foreign-police-training-readable.pdf"]

@@ -86,6 +86,9 @@ def built(outcome, progress: Progress, echo) -> bool:
         echo(line)
     if not outcome.ok:
         click.echo(f"failed: {outcome.path}", err=True)
+        if outcome.outputs:  # an edition built before the one that failed (--edition twice): whole, and said
+            made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
+            click.echo(f"  its editions before that were built: {made}", err=True)
     else:
         made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
         click.echo(f"built {outcome.path} → {made}")
