@@ -669,3 +669,15 @@ def test_the_word_bank_never_ends_a_page_without_its_sentences(path, config):
         page = next(text for text in pages if words["cloze_title"] in text)
         under = re.findall(r"(?m)^\s*(\d+)\.", page.split(words["cloze_title"])[1])
         assert len(under) >= 3, f"{mode}: {len(under)} sentences under the word bank"
+
+
+@pytest.mark.parametrize("config", [dict(paper="half-letter", edition="large-print"), dict(edition="large-print")],
+                         ids=["large-print-half-letter", "large-print"])
+def test_a_word_bank_taller_than_the_room_left_splits_instead_of_stopping_the_build(config):
+    """The bank kept with its first three sentences is one block; a bank taller than the room left on
+    its page made reportlab's layout fail ("a part of the guide does not fit on a page"). It now breaks
+    where the page ends, as a bank did before it was kept with its sentences."""
+    guide, _, docs = built(CASES / "layout" / "cloze-twenty-terms.yaml", **config)
+    for mode, doc in docs.items():
+        text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages))
+        assert all(f"{n}." in text for n in range(1, len(guide.vocabulary) + 1)), mode

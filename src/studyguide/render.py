@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -157,8 +158,10 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
                                                        _footer(guide, first, font_for, short=True),
                                                        takes_fields=theme.edition == "fillable" and first == "student",
                                                        last_page=last_page(first)))
-    except LayoutError as exc:
-        raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page ({str(exc)[:120]}); shorten it") from None
+    except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)
+        page = re.search(r"on page (\d+)", str(exc))
+        at = f" (on page {page.group(1)})" if page else ""
+        raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height

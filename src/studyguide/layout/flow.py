@@ -23,9 +23,16 @@ class Stack(Flowable):
         self.page_height = page_height
 
     def split(self, aW, aH):
-        """Kept whole, unless taller than a page: then its pieces flow on their own."""
+        """Kept whole, unless taller than a page: then its pieces flow on their own, the first split where
+        the page ends when it does not fit there whole (a tall word bank over its sentences)."""
         self.wrap(aW, aH)
-        return list(self.items) if self.height > self.page_height else []
+        if self.height <= self.page_height:
+            return []
+        first, rest = self.items[0], list(self.items[1:])
+        if first.wrap(aW, aH)[1] <= aH:
+            return [first] + rest
+        parts = first.split(aW, aH)
+        return parts + rest if parts else []  # (else all of it opens the next page)
 
     def wrap(self, aW, aH):
         self._sizes = []
