@@ -681,3 +681,17 @@ def test_a_word_bank_taller_than_the_room_left_splits_instead_of_stopping_the_bu
     for mode, doc in docs.items():
         text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages))
         assert all(f"{n}." in text for n in range(1, len(guide.vocabulary) + 1)), mode
+
+
+@pytest.mark.parametrize("theme", ["ink-saver", "compact"])
+def test_the_budget_puts_the_word_search_on_the_page_its_title_prints_on(theme):
+    """In the ink-saver theme the water guide's word search does not fit under its matching set and
+    opens the next page; its page mark stayed behind, and `check` said it began a page early."""
+    from studyguide import budget
+
+    _, _, plan = budget.review(WATER, theme=theme)
+    part = next(p for p in plan.parts if p.name == "word_search")
+    guide, _, docs = built(WATER, theme=theme)
+    title = labels.for_language(guide.language, guide.labels)["word_search_title"]
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    assert part.first == next(n for n, text in enumerate(pages, 1) if title in text)

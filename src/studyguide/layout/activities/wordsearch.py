@@ -79,9 +79,14 @@ class _Block(Stack):
     room where the block lands allows, down to the smallest readable cell; when even that leaves no room
     for the words to find, the whole block opens the next page (the list never sits alone over the page)."""
 
-    def __init__(self, items, grid: WordGrid, space_before: float, page_height: float):
+    def __init__(self, items, grid: WordGrid, space_before: float, page_height: float, mark=None):
         super().__init__(items, space_before=space_before, page_height=page_height)
-        self.grid = grid
+        self.grid, self.mark = grid, mark  # mark: the section's page mark, noted where the block lands
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.mark is not None:
+            self.mark.drawOn(canvas, x, y + self.height)
+        super().drawOn(canvas, x, y, _sW)
 
     def wrap(self, aW, aH):
         self.grid.room = float("inf")
@@ -98,7 +103,8 @@ class _Block(Stack):
         at = self.items.index(self.grid)
         head = self.items[:at]
         self.grid.room = self.page_height - stacked_height(head, aW)
-        return [Stack(head + [self.grid], self.spaceBefore, self.page_height), Together(self.items[at + 2:])]
+        return [self.mark] * (self.mark is not None) + [Stack(head + [self.grid], self.spaceBefore, self.page_height),
+                                                         Together(self.items[at + 2:])]
 
 
 def word_search(ctx, name, data) -> list:
@@ -115,4 +121,4 @@ def word_search(ctx, name, data) -> list:
     grid = WordGrid(ctx, data)
     title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
     items = flow[2:] + [grid, Spacer(1, 12), title, table]
-    return flow[:2] + [_Block(items, grid, items[0].getSpaceBefore(), ctx.height)]
+    return flow[:1] + [_Block(items, grid, items[0].getSpaceBefore(), ctx.height, mark=flow[1])]
