@@ -91,15 +91,29 @@ class FoldCard(Flowable):
 
 
 def flashcards(ctx, name, cards) -> list:
-    """The title and instructions with the first card; the other cards as many as fit where they land,
-    but on pages of their own (the activity's first page when it opens one) shared evenly among the
-    pages they fill: a last page of one card and 90 % blank paper became five cards a page."""
+    """The title and instructions with the first card; the other cards as many as fit where they land.
+    When nothing follows them on their last page, the cards on pages of their own (the activity's first
+    page when it opens one) are shared evenly among the pages they fill: a last page of one card and
+    90 % blank paper became five cards a page."""
     folds = [FoldCard(ctx, card) for card in cards]
     flow = _start(ctx, name, cards)
-    if len(folds) > 1:
+    if len(folds) > 1 and _last_on_its_pages(ctx, name):
         lead = stacked_height(flow[2:] + folds[:1], ctx.width)  # the title, instructions and first card
         return flow + folds[:1] + [_Cards(ctx, folds[1:], lead=lead)]
     return flow + folds
+
+
+def _last_on_its_pages(ctx, name) -> bool:
+    """Nothing follows the fold cards on their last page: they are the last activity, or double-sided cards
+    (which open a sheet of their own) come next. Else the room the cards leave goes to what follows, and
+    sharing them out evenly would cost it a page."""
+    from ... import activities as act
+    from . import page_limits
+
+    names = list(ctx.guide.activities)
+    limits = page_limits(ctx.styles, ctx.width, ctx.height)
+    after = [n for n in names[names.index(name) + 1:] if act.plan(ctx.guide, n, limits.get(n)).data is not None]
+    return not after or after[0] == "flashcards_duplex"
 
 
 class _Cards(Flowable):
