@@ -210,7 +210,7 @@ def test_instruction_line_per_kind(built):
             kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
             if kind == "short_answer" and q.lines <= 1:
                 kind = "short_answer_line"
-            if kind == "essay" and built.guide.reading is None and "essay" not in built.guide.labels:
+            if kind == "essay" and not (built.guide.reading or built.guide.source) and "essay" not in built.guide.labels:
                 kind = "essay_no_reading"
             block = block_text(question_block(pdf, n, len(qs)))
             if n in directed:  # said once above the run, not again after the prompt

@@ -139,6 +139,7 @@ language: {language}
     prompt: Explain the effect.
 """
 READING = "reading:\n  text: The mill opened in 1790 and closed in 1850.\n"
+SOURCE = "source: The Mill Town, a newspaper article\n"
 
 
 def _text(pdf: bytes) -> str:
@@ -151,13 +152,14 @@ def _text(pdf: bytes) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_essay_asks_for_evidence_from_the_reading_only_when_the_guide_has_one(language, tmp_path):
-    """A guide without `reading:` prints the essay label's first sentence (essay_no_reading), with no
-    reading to take evidence from; a guide with a reading keeps the whole label."""
+    """A guide without `reading:` or `source:` prints the essay label's first sentence (essay_no_reading),
+    with no reading to take evidence from; a guide with a reading, or built on an article, keeps the whole label."""
     from conftest import write_guide
 
     words = {k: squash(v) for k, v in labels.for_language(language).items()}
     assert words["essay"].startswith(words["essay_no_reading"][:-1]) and words["essay_no_reading"] != words["essay"]
-    for reading, said, not_said in (("", "essay_no_reading", "essay"), (READING, "essay", None)):
+    for reading, said, not_said in (("", "essay_no_reading", "essay"), (READING, "essay", None),
+                                    (SOURCE, "essay", None)):  # (an article the guide is built on is a reading)
         path = write_guide(tmp_path, f"essays{bool(reading)}.yaml", ESSAYS.format(language=language, reading=reading))
         for doc in render(api.load(path), ("student", "key")).values():
             text = _text(doc.pdf)

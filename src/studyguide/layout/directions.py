@@ -11,15 +11,20 @@ from ..labels import sentences
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
     guide); a short answer on one line asks for the answer, not for sentences, and an essay in a guide
-    with no reading does not ask for evidence from one."""
+    with no reading and no source does not ask for evidence from one."""
     if q.instructions:
         return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
     if q.kind == "short_answer" and q.lines <= 1:
         kind = "short_answer_line"
-    if q.kind == "essay" and ctx.guide.reading is None and "essay" not in ctx.guide.labels:
+    if q.kind == "essay" and no_reading(ctx.guide) and "essay" not in ctx.guide.labels:
         kind = "essay_no_reading"  # no reading to take evidence from (a guide's own 'essay' label still wins)
     return ctx.label(kind)
+
+
+def no_reading(guide) -> bool:
+    """Neither a reading printed in the guide nor a source it is built on (an article the class reads)."""
+    return guide.reading is None and guide.source is None
 
 
 DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay")
