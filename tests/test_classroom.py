@@ -270,3 +270,14 @@ def test_an_edition_that_fails_after_another_was_built_says_which_files_were_wri
     assert str(tmp_path / "china-foreign-police-training-readable.pdf") in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["china-foreign-police-training-readable-key.pdf",
                                                           "china-foreign-police-training-readable.pdf"]
+
+
+def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(tmp_path):
+    """A grader reads '75 days' off the grid; a numeric answer once said only "see the key" there."""
+    from conftest import CASES
+
+    proc = run_cli("build", CASES / "layout" / "water-cycle.yaml", "--versions", "1", "-o", tmp_path, "--no-key")
+    assert proc.returncode == 0, proc.stderr
+    grid = Pdf(next(tmp_path.glob("*-grid.pdf"))).text
+    assert re.search(r" \d+\. 75 days 2 ", grid) and re.search(r" \d+\. An aquifer 1 ", grid)
+    assert re.search(r" 10\. see the key 6$", grid)  # the essay

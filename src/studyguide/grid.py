@@ -15,7 +15,8 @@ from .theming.styles import default as default_theme, make_styles
 
 
 def answer_text(q, words: dict | None = None) -> str:
-    """The answer as a grader checks it at a glance (True/False and "see the key" in ``words``, the guide's labels)."""
+    """The answer as a grader checks it at a glance (True/False and "see the key" in ``words``, the guide's labels):
+    a short answer on one line (a word, a number with its units) gives its model answer, a longer one the key."""
     words = words or labels.EN
     if isinstance(q, MultipleChoice):
         return LETTERS[q.answer]
@@ -32,6 +33,8 @@ def answer_text(q, words: dict | None = None) -> str:
     if isinstance(q, Ordering):
         order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
         return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
+    if isinstance(q, ShortAnswer) and q.answer and q.lines <= 1:  # a word or a number: graded at a glance too
+        return inline.plain(q.answer)
     if isinstance(q, (ShortAnswer, Essay)):
         return words["see_key"]
     return ""
