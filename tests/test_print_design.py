@@ -632,7 +632,8 @@ def text_lines(pdf: bytes, numbers) -> dict[int, list[str]]:
 
 @pytest.mark.parametrize("path, config", [
     pytest.param(CASES / "layout" / "frankenstein.yaml", dict(theme="modern"), id="frankenstein-modern-a4"),
-    *[pytest.param(p, c.values[0], id=f"{p.stem[:12]}-{c.id}") for p in GUIDES for c in CONFIGS]])
+    *[pytest.param(p, c.values[0], id=f"{p.stem[:12]}-{c.id}") for p in GUIDES for c in CONFIGS
+      if c.id in ("classic", "compact", "a4", "large-print-a4")]])
 def test_the_keys_blanks_hold_their_answers_where_the_handouts_lines_break(path, config):
     """A fill-in-the-blank prompt breaks its first line at the same word in the key as in the handout, and
     its second line opens with the same word, so each blank sits where the student has it. The key's
