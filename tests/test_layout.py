@@ -158,3 +158,25 @@ def test_benefits_and_criticisms_side_by_side(built):
         after = text[text.index(head) + len(head):]
         assert after.lstrip().startswith(first_rows)
         assert T(g.criticisms[0].point) in after[: 400]
+
+
+def test_an_interrupt_inside_a_kept_together_block_stays_an_interrupt():
+    """reportlab 4.0.x cached ``annotateException`` on the first KeepTogether only: a TERM signal that
+    landed inside a later block's wrap became an AttributeError, reported as an internal error instead
+    of a clean stop (CI's oldest-reportlab run caught it once). Run on both ends of the bounds by .ci/run."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable, KeepTogether
+
+    from studyguide import interrupts
+    from studyguide._reportlab import Together
+
+    class Struck(Flowable):
+        def wrap(self, aW, aH):
+            raise interrupts.Interrupted(15)
+
+    KeepTogether([])  # (the first one made; the next ones lacked the method)
+    with pytest.raises(interrupts.Interrupted) as caught:
+        Together([Struck()]).wrapOn(Canvas(io.BytesIO()), 100, 100)
+    assert caught.value.exit_code in (143, 130)

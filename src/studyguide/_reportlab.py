@@ -23,6 +23,15 @@ from reportlab.platypus.flowables import _listWrapOn
 
 TESTED = ("4.0.4", "5.1.0")
 
+# reportlab 4.0.x gives ``annotateException`` only to the first KeepTogether a process makes (it caches
+# it on that instance, not the class): any exception inside a later one's wrap (an interrupt from
+# Ctrl-C or a TERM signal, landing there) became "AttributeError: ... no attribute 'annotateException'"
+# and an internal error instead of a clean stop. Later releases call the module's function directly.
+if not hasattr(KeepTogether, "annotateException"):
+    from reportlab.lib.utils import annotateException as _annotate
+
+    KeepTogether.annotateException = staticmethod(_annotate)
+
 
 # --------------------------------------------------------------------------- frames and canvases
 class HookedFrame(Frame):
