@@ -16,6 +16,9 @@ from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS, activities_option
 
+EDITIONS = ("standard", "large-print", "readable", "fillable")  # build's and check's (written out here: the
+# theming module that makes them loads reportlab, which a command only loads when it runs)
+
 EXPORT_FORMATS = ("quizlet", "anki", "moodle", "qti", "canvas", "brightspace", "kahoot", "blooket", "gimkit", "quizizz",
                   "wayground")  # studyguide.export.FORMATS and ALIASES (a test keeps them equal)
 
@@ -77,7 +80,7 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--versions", type=click.IntRange(1, 26), default=None,
               help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
 @click.option("--seed", default=None, help="What the shuffles start from; the same seed gives the same versions.")
-@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), multiple=True,
+@click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
@@ -276,7 +279,7 @@ def import_bank(file, out, fmt):
 @_format_options
 @click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), default=None, help="As build's.")
 @click.option("--theme", default=None, metavar="NAME|FILE", help="As build's: the budget in that theme.")
-@click.option("--edition", type=click.Choice(["standard", "large-print", "readable", "fillable"]), default=None,
+@click.option("--edition", type=click.Choice(EDITIONS), default=None,
               help="The budget of an edition (large print, readable, fillable).")
 def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
