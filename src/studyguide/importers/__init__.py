@@ -31,6 +31,8 @@ def detect(path: Path, data: bytes) -> str:
     name = path.name.lower()
     if data.startswith(b"PK\x03\x04"):
         return "kahoot" if spreadsheet.is_workbook(data) else "qti"
+    if name.endswith((".zip", ".xlsx")):  # a damaged start: the reader says what is wrong, not "not UTF-8"
+        return "kahoot" if name.endswith(".xlsx") else "qti"
     if head.startswith(b"<?xml") or head.startswith(b"<quiz"):
         return "moodle"
     if name.endswith((".gift", ".gift.txt")):
@@ -69,6 +71,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     except UnicodeDecodeError as exc:
         raise GuideError([Problem(Location(str(path)), f"not UTF-8 (byte 0x{data[exc.start]:02X}); save the file as "
                                                        "UTF-8")]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
     if fmt == "anki":
         return flashcards.anki(path, text)
     if fmt == "gift":

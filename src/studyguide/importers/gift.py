@@ -96,7 +96,7 @@ class _Reader:
             return None
         end = _find(body, "}", start)
         if end < 0:
-            self.draft.warn("a '{' with no closing '}'; this question is left out", line, 1)
+            self.draft.warn("a '{' with no closing '}'; this question is left out (end its answers with '}')", line, 1)
             return None
         before, inner, after = body[:start], body[start + 1:end].strip(), body[end + 1:]
         prompt = self.text(before + ("_____" + after if after.strip() else ""), fmt).strip()
@@ -167,9 +167,14 @@ class _Reader:
         keys = ("type", "prompt", "choices", "answer", "pairs", "explanation")
         return {k: out[k] for k in keys if k in out and out[k] is not None}
 
+    def flush(self, block: list[str], start: int) -> None:
+        question = self.question("\n".join(block), start)
+        if question is not None:
+            self.draft.questions.append(question)
+
     def read(self, text: str) -> Draft:
         lines = text.replace("\r\n", "\n").split("\n")
-        block, start = [], 0
+        block, start, gap = [], 0, False
         for number, line in enumerate(lines + [""], 1):
             stripped = line.strip()
             if stripped.startswith("//"):
@@ -179,6 +184,12 @@ class _Reader:
                 if name and self.draft.title is None:
                     self.draft.title = name
                 continue
+            if stripped and block and _new_question(stripped) and (gap or _complete("\n".join(block))):
+                if not gap:  # a finished question, then another on the next line: two questions, said so
+                    self.draft.warn("a new question starts here with no blank line before it; it is read as a "
+                                    "question of its own (put a blank line between questions)", number, 1)
+                self.flush(block, start)  # after a gap: an unclosed '{', which flush reports
+                block, gap = [], False
             if stripped:
                 if not block:
                     start = number
@@ -186,15 +197,24 @@ class _Reader:
                 continue
             if block and not _balanced("\n".join(block)):
                 block.append(line)  # a blank line inside an answer block
+                gap = True
                 continue
             if block:
-                question = self.question("\n".join(block), start)
-                if question is not None:
-                    self.draft.questions.append(question)
-                block = []
+                self.flush(block, start)
+                block, gap = [], False
         if not self.draft.questions:
             self.draft.warn("no GIFT questions found", 1, 1)
         return self.draft
+
+
+def _complete(text: str) -> bool:
+    """Whether the text holds a whole question: its '{…}' opened and closed."""
+    return _find(text, "}") >= 0 and _balanced(text)
+
+
+def _new_question(line: str) -> bool:
+    """Whether a line starts a question: a '::title::', or a text with its own '{'."""
+    return line.startswith("::") or _find(line, "{") >= 0
 
 
 def _balanced(text: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import labels
+from ..errors import GuideError, Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, html_text
 import xml.parsers.expat
@@ -282,35 +283,61 @@ class _Reader:
                     del question["points"]
 
 
-def read(path: Path, data: bytes) -> Draft:
+def _damaged(path: Path, member: Optional[str], exc: Exception):
+    where = f"{member}: " if member else ""
+    why = re.sub(r" for file '.*", "", str(exc)) or type(exc).__name__  # the member is named already
+    return GuideError([Problem(Location(str(path)), f"{where}the zip is damaged ({why}); nothing "
+                                                     "imported. Export the quiz again and import the new file")])
+
+
+def _members(path: Path, data: bytes) -> Optional[dict[str, bytes]]:
+    """The package's XML members by name (None when ``data`` is not a zip at all); GuideError naming the member
+    when the zip is damaged (a bad checksum, a broken header: zipfile and zlib raise many kinds)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
+        return None
+    except Exception as exc:  # a damaged directory: ValueError (negative seek), EOFError, OSError...
+        raise _damaged(path, None, exc) from None
+    out: dict[str, bytes] = {}
+    with zf:
+        for info in zf.infolist():
+            if info.file_size > 20 * 1024 * 1024 or not info.filename.endswith(".xml"):
+                continue  # no member may be a zip bomb; only XML is read
+            try:
+                out[info.filename] = zf.read(info)
+            except Exception as exc:  # BadZipFile (CRC, magic), zlib.error, EOFError, NotImplementedError...
+                raise _damaged(path, info.filename, exc) from None
+    return out
+
+
+def read(path: Path, data: bytes) -> Draft:
+    blobs = _members(path, data)
+    if blobs is None:
         draft = Draft(path)
         draft.warn("not a zip file (a QTI package is a .zip); nothing imported", 1, 1)
         return draft
-    with zf:
-        names = [i.filename for i in zf.infolist() if i.file_size <= 20 * 1024 * 1024]  # no member may be a zip bomb
-        draft = Draft(path)
-        manifest = parse(zf.read("imsmanifest.xml"), draft, "imsmanifest.xml") if "imsmanifest.xml" in names else None
-        hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
-        members = [h for h in hrefs if h in names and not h.endswith("assessment_meta.xml") and h.endswith(".xml")]
-        members = members or [n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
-                              and not n.endswith("assessment_meta.xml")]
-        reader = _Reader(path, members[0] if members else path.name)
-        reader.draft.problems.extend(draft.problems)
-        metas = [n for n in names if n.endswith("assessment_meta.xml")]
-        meta = parse(zf.read(metas[0]), reader.draft, metas[0]) if metas else None
-        if meta is not None:
-            title = _find(meta, "title")
-            reader.draft.title = (title.text or "").strip() or None if title is not None else None
-            description = _find(meta, "description")
-            if description is not None and (description.text or "").strip():
-                reader.draft.subtitle = html_text(description.text)[0] or None
-        for member in members:
-            reader.name = member
-            root = parse(zf.read(member), reader.draft, member)
-            if root is None or _local(root) != "questestinterop":
-                continue
-            reader.read(root)
+    names = list(blobs)
+    draft = Draft(path)
+    manifest = parse(blobs["imsmanifest.xml"], draft, "imsmanifest.xml") if "imsmanifest.xml" in names else None
+    hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
+    members = [h for h in hrefs if h in names and not h.endswith("assessment_meta.xml") and h.endswith(".xml")]
+    members = members or [n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
+                          and not n.endswith("assessment_meta.xml")]
+    reader = _Reader(path, members[0] if members else path.name)
+    reader.draft.problems.extend(draft.problems)
+    metas = [n for n in names if n.endswith("assessment_meta.xml")]
+    meta = parse(blobs[metas[0]], reader.draft, metas[0]) if metas else None
+    if meta is not None:
+        title = _find(meta, "title")
+        reader.draft.title = (title.text or "").strip() or None if title is not None else None
+        description = _find(meta, "description")
+        if description is not None and (description.text or "").strip():
+            reader.draft.subtitle = html_text(description.text)[0] or None
+    for member in members:
+        reader.name = member
+        root = parse(blobs[member], reader.draft, member)
+        if root is None or _local(root) != "questestinterop":
+            continue
+        reader.read(root)
     return reader.draft

@@ -30,7 +30,7 @@ def is_workbook(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "xl/workbook.xml" in zf.namelist()
-    except zipfile.BadZipFile:
+    except Exception:  # not a zip, or a damaged one (ValueError, EOFError...): the QTI reader says which
         return False
 
 

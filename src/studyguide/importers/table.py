@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from ..errors import GuideError, Location, Problem
 from ._common import Draft
 
 TERM = ("term", "word", "vocabulary", "front")
@@ -47,19 +48,45 @@ def read(path: Path, text: str) -> Draft:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    rows, starts = _rows(draft, text, dialect)
     for h, header in enumerate(rows[:3]):
         if _find(header, TERM) is not None and _find(header, DEFINITION) is not None:
-            return _vocabulary(draft, rows, h)
+            return _vocabulary(draft, rows, starts, h)
         if _find(header, ("question", "question text")) is not None and (
                 _find(header, ("correct answer", "correct answer(s)")) is not None):
-            return _questions(draft, rows, h)
+            return _questions(draft, rows, starts, h)
     draft.warn("no header row naming 'term' and 'definition' (vocabulary) or 'question' and 'correct answer' "
                "(questions) in the first three rows", 1, 1)
     return draft
 
 
-def _vocabulary(draft: Draft, rows: list[list[str]], h: int) -> Draft:
+def _rows(draft: Draft, text: str, dialect) -> tuple[list[list[str]], list[int]]:
+    """The rows and the line each starts on. A row that a quoted cell stretches over lines that look like rows of
+    their own gets a warning (an unclosed '"' swallows the rows after it); a cell too long for any guide is an error."""
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows, starts = [], []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows, starts
+        except csv.Error as exc:
+            why = ("a cell longer than 131,072 characters (more than a guide can hold; is a '\"' left open?)"
+                   if "field limit" in str(exc) else f"not a CSV row studyguide can read ({exc})")
+            raise GuideError([Problem(Location(str(draft.source), start, 1), f"{why}; nothing imported")]) from None
+        rows.append(row)
+        starts.append(start)
+        inner = [ln for cell in row if "\n" in cell for ln in cell.split("\n")[1:]]
+        if any(dialect.delimiter in ln for ln in inner):
+            after = (f"line {start + 1} is" if reader.line_num == start + 1
+                     else f"lines {start + 1}–{reader.line_num} are")
+            draft.warn(f"a '\"' opens a quoted cell that runs to line {reader.line_num}, so {after} read into this "
+                       "row; close the quote (a quote inside a "
+                       "quoted cell is written '\"\"')", start, 1)
+
+
+def _vocabulary(draft: Draft, rows: list[list[str]], starts: list[int], h: int) -> Draft:
     header = rows[h]
     t, d, e = _find(header, TERM), _find(header, DEFINITION), _find(header, EXAMPLE)
     known = {t, d, e}
@@ -67,7 +94,7 @@ def _vocabulary(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     if extra:
         draft.warn(f"column{'s' if len(extra) > 1 else ''} {', '.join(extra)} left out (a term has a definition and "
                    "an example)", h + 1, 1)
-    for n, row in enumerate(rows[h + 1:], h + 2):
+    for n, row in zip(starts[h + 1:], rows[h + 1:]):
         cells = row + [""] * len(header)
         term, definition = _cell(cells[t]), _cell(cells[d])
         if not term and not definition:
@@ -82,13 +109,13 @@ def _vocabulary(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     return draft
 
 
-def _questions(draft: Draft, rows: list[list[str]], h: int) -> Draft:
+def _questions(draft: Draft, rows: list[list[str]], starts: list[int], h: int) -> Draft:
     header = rows[h]
     q = _find(header, ("question text", "question"))
     correct = _find(header, ("correct answer(s)", "correct answer"))
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     wrong_cols = [i for i, cell in enumerate(header) if _key(cell).startswith("incorrect answer")]
-    for n, row in enumerate(rows[h + 1:], h + 2):
+    for n, row in zip(starts[h + 1:], rows[h + 1:]):
         cells = row + [""] * len(header)
         prompt = _cell(cells[q])
         if not prompt:

@@ -1,0 +1,119 @@
+"""`studyguide import` of damaged or odd files: a located message naming the file (and row or member), never
+"internal error"; nothing a file holds is lost without a warning saying where.
+"""
+from __future__ import annotations
+
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from studyguide import api, cli
+from studyguide.errors import GuideError
+from studyguide.export import FORMATS
+from studyguide.importers import import_file, read
+
+GUIDE = Path(__file__).resolve().parents[1] / "guides" / "photosynthesis-and-the-carbon-cycle.yaml"
+
+
+def _qti(tmp_path: Path) -> bytes:
+    [(_, data)], _ = FORMATS["qti"](api.cited_as_printed(api.load(GUIDE)))
+    return data
+
+
+def _damaged(tmp_path: Path, data: bytes) -> str:
+    source = tmp_path / "quiz.zip"
+    source.write_bytes(data)
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "out.yaml")
+    assert not (tmp_path / "out.yaml").exists()
+    return str(info.value).replace(str(source), "quiz.zip")
+
+
+def test_a_damaged_qti_zip_names_the_member_and_the_fix(tmp_path):
+    data = _qti(tmp_path)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+        first, second = zf.infolist()[:2]
+    # a changed byte in the second member's stored text: its CRC-32 no longer matches
+    at = second.header_offset + 30 + len(second.filename) + 40
+    crc = data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:]
+    assert _damaged(tmp_path, crc) == (f"quiz.zip: {second.filename}: the zip is damaged (Bad CRC-32); nothing imported. "
+                                       "Export the quiz again and import the new file")
+    magic = data[:first.header_offset] + b"PK\x03\x05" + data[first.header_offset + 4:]
+    assert _damaged(tmp_path, magic) == ("quiz.zip: imsmanifest.xml: the zip is damaged (Bad magic number for file "
+                                         "header); nothing imported. Export the quiz again and import the new file")
+
+
+def test_no_damaged_export_gives_an_internal_error(tmp_path):
+    """Byte-mutated QTI, Kahoot and CSV exports: a draft or a GuideError, never another exception."""
+    guide = api.cited_as_printed(api.load(GUIDE))
+    sources = {fmt: FORMATS[fmt](guide)[0][0] for fmt in ("qti", "kahoot", "gimkit", "moodle")}
+    rng = random.Random(7)
+    for i in range(240):
+        name, data = sources[("qti", "kahoot", "gimkit", "moodle")[i % 4]]
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 4)):
+            p = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                del data[p:p + rng.randint(1, 20)]
+            else:
+                data[p] = rng.randrange(256)
+        source = tmp_path / f"{i}-{name}"
+        source.write_bytes(bytes(data))
+        try:
+            read(source)
+        except GuideError as exc:
+            assert str(exc).startswith(str(source)), str(exc)
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\n", "\n"])
+def test_csv_and_quizlet_with_any_line_ends(tmp_path, ends):
+    csv_file = tmp_path / "words.csv"
+    csv_file.write_bytes(ends.join(["term,definition", "cat,animal", "dog,pet", ""]).encode())
+    assert read(csv_file).vocabulary == [{"term": "cat", "definition": "animal"}, {"term": "dog", "definition": "pet"}]
+    cards = tmp_path / "cards.txt"
+    cards.write_bytes(ends.join(["cat\tanimal", "dog\tpet", ""]).encode())
+    assert read(cards).vocabulary == [{"term": "cat", "definition": "animal"}, {"term": "dog", "definition": "pet"}]
+
+
+def test_a_csv_cell_too_long_for_any_guide(tmp_path, capsys):
+    source = tmp_path / "big.csv"
+    source.write_text("term,definition\ncat,animal\ndog," + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        cli.main(["import", str(source), "-o", str(tmp_path / "big.yaml")])
+    assert info.value.code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{source}:3:1: a cell longer than 131,072 characters (more than a guide can hold; is a '\"' left open?); "
+        "nothing imported")
+    assert not (tmp_path / "big.yaml").exists()
+
+
+def test_an_unclosed_quote_in_a_csv_is_located(tmp_path):
+    source = tmp_path / "words.csv"
+    source.write_text('term,definition\ncat,animal\ndog,"a loyal pet\nfish,swims\nbird,flies\n', encoding="utf-8")
+    draft = read(source)
+    assert [v["term"] for v in draft.vocabulary] == ["cat", "dog"]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:3:1: warning: a '\"' opens a quoted cell that runs to line 5, so lines 4–5 are read into this row; "
+        "close the quote (a quote inside a quoted cell is written '\"\"')"]
+    fine = tmp_path / "fine.csv"  # a quoted cell over two lines, with no row inside it: no warning
+    fine.write_text('term,definition\ncat,"an animal\nthat purrs"\ndog,pet\n', encoding="utf-8")
+    assert read(fine).problems == [] and len(read(fine).vocabulary) == 2
+
+
+def test_gift_unclosed_brace_and_missing_blank_lines_are_located(tmp_path):
+    source = tmp_path / "bank.gift"
+    source.write_text("::Q1:: Two and two? {=4 ~3}\n\n::Q2:: Broken {=a ~b\n\n::Q3:: Capital of France? {=Paris ~Rome}"
+                      "\n\n::Q4:: Sky is blue {T}\n::Q5:: Grass is red {F}\nWater is wet {T}\n\n"
+                      "Moodle costs {~lots =nothing} to\ndownload.\n", encoding="utf-8")
+    draft = read(source)
+    assert [q["prompt"] for q in draft.questions] == [
+        "Two and two?", "Capital of France?", "Sky is blue", "Grass is red", "Water is wet",
+        "Moodle costs _____ to\ndownload."]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:3:1: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')",
+        f"{source}:8:1: warning: a new question starts here with no blank line before it; it is read as a question "
+        "of its own (put a blank line between questions)",
+        f"{source}:9:1: warning: a new question starts here with no blank line before it; it is read as a question "
+        "of its own (put a blank line between questions)"]
