@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -117,3 +118,66 @@ def test_gift_unclosed_brace_and_missing_blank_lines_are_located(tmp_path):
         "of its own (put a blank line between questions)",
         f"{source}:9:1: warning: a new question starts here with no blank line before it; it is read as a question "
         "of its own (put a blank line between questions)"]
+
+
+SPECIAL = """<?xml version="1.0"?>
+<quiz>
+<question type="multichoice"><name><text>q1</text></name><questiontext format="html"><text><![CDATA[<p>Compute 2*3*4,
+see {@x} and **z**, <b>really</b></p>]]></text></questiontext><answer fraction="100"><text>*yes*</text></answer>
+<answer fraction="0"><text>no</text></answer><answer fraction="0"><text></text></answer></question>
+<question type="multichoice"><name><text>q2</text></name><questiontext format="html"><text>Pick</text></questiontext>
+<answer fraction="100"><text></text></answer><answer fraction="0"><text>a</text></answer>
+<answer fraction="0"><text>b</text></answer></question>
+</quiz>"""
+
+
+def test_an_imported_guide_prints_the_source_s_stars_and_braces_and_validates(tmp_path):
+    from studyguide import inline
+
+    source = tmp_path / "bank.xml"
+    source.write_text(SPECIAL, encoding="utf-8")
+    out, draft = import_file(source, tmp_path / "bank.yaml")
+    [q] = api.load(out).questions
+    assert inline.plain(q.prompt) == "Compute 2*3*4,\nsee {\u200b@x} and **z**, really"
+    assert inline.markup(q.prompt).endswith("**z**, <b>really</b>")
+    assert [inline.markup(c) for c in q.choices] == ["*yes*", "no"]
+    assert [str(p).replace(str(source), "bank.xml") for p in draft.problems] == [
+        "bank.xml:5:46: warning: an answer with no text is left out",
+        "bank.xml:7:1: warning: an answer with no text (marked right) is left out",
+        "bank.xml:6:1: warning: no answer has a positive grade; it is left out"]
+
+
+def test_invisible_characters_are_left_out_with_their_place(tmp_path):
+    source = tmp_path / "words.csv"
+    source.write_text("term,definition\ncat,animal\nfoo\x1b[31m,bar\u202e\x00\n", encoding="utf-8")
+    out, draft = import_file(source, tmp_path / "words.yaml")
+    assert [(t.term, t.definition) for t in api.load(out).vocabulary] == [("cat", "animal"), ("foo[31m", "bar")]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:3:4: warning: the invisible control characters U+0000, U+001B, U+202E left out (a guide cannot "
+        "hold them)"]
+
+
+def test_a_bank_too_large_for_one_guide_is_refused_before_writing(tmp_path):
+    source = tmp_path / "big.csv"
+    source.write_text("term,definition\n" + "".join(f"term{i},definition number {i}\n" for i in range(40_000)),
+                      encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "big.yaml")
+    assert str(info.value) == (f"{source}: makes a guide of more than 1,000,000 bytes (its text alone is 1,257,780), "
+                               "and a guide may be at most 1,000,000 bytes; nothing written (split big.csv into "
+                               "smaller files and import each)")
+    assert not (tmp_path / "big.yaml").exists()
+    source.write_text("term,definition\n" + "".join(f"term{i},definition number {i}\n" for i in range(30_000)),
+                      encoding="utf-8")  # 937,780 bytes of text; with its YAML keys, more than the cap
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "big.yaml")
+    assert re.fullmatch(f"{re.escape(str(source))}: makes a guide of 1,[0-9]{{3}},[0-9]{{3}} bytes, and a guide may be "
+                        r"at most 1,000,000 bytes; nothing written \(split big.csv into smaller files and import each\)",
+                        str(info.value)), str(info.value)
+
+
+def test_a_backslash_star_prints_a_star():
+    from studyguide import inline
+
+    assert inline.markup(r"\*yes\* and *it* and **b** \*\*z\*\*") == "*yes* and <i>it</i> and <b>b</b> **z**"
+    assert inline.plain(r"5 \* 3 and a\b") == "5 * 3 and a\\b"

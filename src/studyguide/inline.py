@@ -1,7 +1,7 @@
 """Teacher text → reportlab paragraph markup.
 
-Only ``**bold**`` and ``*italic*`` are interpreted; every other character is
-escaped, so ``AT&T``, ``x < y`` and ``<b>`` print exactly as typed and no
+Only ``**bold**`` and ``*italic*`` are interpreted (and ``\\*``, a star that prints as one); every other
+character is escaped, so ``AT&T``, ``x < y`` and ``<b>`` print exactly as typed and no
 reportlab tag (``<img>``, ``<a>``, ``<font>``) can be smuggled in.
 """
 from __future__ import annotations
@@ -24,10 +24,14 @@ def _styles(text: str) -> list[tuple[str, bool, bool]]:
     Bold pairs are found first, then italic pairs in what is left, so
     ``***word***`` and overlapping ``**a *b** c*`` become properly nested runs.
     """
-    n = len(text)
+    n, original = len(text), text
     drop = [False] * n
     bold = [False] * n
     italic = [False] * n
+    if "\\*" in text:  # \* is a star that prints: its backslash goes, and the star pairs with none
+        for m in re.finditer(r"\\\*", text):
+            drop[m.start()] = True
+        text = text.replace("\\*", "\0\0")  # (same length: the regexes below see neither)
     for m in _BOLD.finditer(text):
         drop[m.start()] = drop[m.start() + 1] = drop[m.end() - 2] = drop[m.end() - 1] = True
         for i in range(m.start(1), m.end(1)):
@@ -38,7 +42,7 @@ def _styles(text: str) -> list[tuple[str, bool, bool]]:
         for i in range(m.start(1), m.end(1)):
             italic[i] = True
     runs: list[tuple[str, bool, bool]] = []
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(original):
         if drop[i]:
             continue
         if runs and runs[-1][1] == bold[i] and runs[-1][2] == italic[i]:

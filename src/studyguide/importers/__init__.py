@@ -16,10 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from .. import api
 from ..errors import GuideError, Location, Problem
+from ..reading.loader import MAX_BYTES as GUIDE_BYTES
 from . import flashcards, gift, moodle, qti, spreadsheet, table
-from ._common import Draft
-from .writer import guide_text
+from ._common import Draft, literal
+from .writer import INVISIBLE, guide_text, make_printable
 
 FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz")  # kahoot, quizizz: one reader
 MAX_BYTES = 20 * 1024 * 1024  # a bank larger than this is not a teacher's question bank
@@ -65,20 +67,44 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     if fmt == "qti":
         return qti.read(path, data)
     if fmt in ("kahoot", "quizizz"):  # the header row tells the two apart
-        return spreadsheet.read(path, data)
+        return _literal(spreadsheet.read(path, data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GuideError([Problem(Location(str(path)), f"not UTF-8 (byte 0x{data[exc.start]:02X}); save the file as "
                                                        "UTF-8")]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
+    draft = _read_text(path, fmt, INVISIBLE.sub("", text))
+    found = INVISIBLE.search(text)
+    if found:  # left out where they are, said once at the first (a guide cannot hold them)
+        line = text.count("\n", 0, found.start()) + 1
+        names = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(INVISIBLE.findall(text))))
+        draft.problems.insert(0, Problem(Location(str(path), line, found.start() - text.rfind("\n", 0, found.start())),
+                                         f"the invisible control character{'s' if len(names) > 6 else ''} {names} "
+                                         "left out (a guide cannot hold them)", warning=True))
+    return draft
+
+
+def _read_text(path: Path, fmt: str, text: str) -> Draft:
     if fmt == "anki":
         return flashcards.anki(path, text)
     if fmt == "gift":
         return gift.read(path, text)
     if fmt == "csv":
-        return table.read(path, text)
-    return flashcards.quizlet(path, text)
+        return _literal(table.read(path, text))
+    return _literal(flashcards.quizlet(path, text))
+
+
+def _literal(draft: Draft) -> Draft:
+    """A draft from a format with no markup: each of its stars prints as a star."""
+    def walk(value):
+        if isinstance(value, str):
+            return literal(value)
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return [walk(v) for v in value] if isinstance(value, list) else value
+    draft.vocabulary, draft.questions = walk(draft.vocabulary), walk(draft.questions)
+    return draft
 
 
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
@@ -86,8 +112,13 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     draft = read(Path(path), fmt)
     if not draft.vocabulary and not draft.questions:
         raise GuideError(draft.problems or [Problem(Location(str(path)), "no vocabulary or questions found")])
+    make_printable(draft)
+    least = _text_bytes([draft.title, draft.subtitle, draft.vocabulary, draft.questions])
+    if least > GUIDE_BYTES:  # refused before YAML is written (seconds for a bank this large)
+        raise GuideError([_too_big(Path(path), f"more than {GUIDE_BYTES:,} bytes (its text alone is {least:,})")])
     text = guide_text(draft)
     out = Path(out)
+    _check(Path(path), out, text)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(out, "x", encoding="utf-8", newline="\n") as fh:
@@ -96,6 +127,34 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
         raise GuideError([Problem(Location(str(out)), "already exists; studyguide import never writes over a file "
                                                       "(choose another name with -o)")]) from None
     return out, draft
+
+
+def _text_bytes(value) -> int:
+    if isinstance(value, str):
+        return len(value.encode("utf-8"))
+    if isinstance(value, dict):
+        return sum(_text_bytes(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return sum(_text_bytes(v) for v in value)
+    return 0
+
+
+def _too_big(source: Path, size: str) -> Problem:
+    return Problem(Location(str(source)), f"makes a guide of {size}, and a guide may be at most {GUIDE_BYTES:,} bytes; "
+                                          f"nothing written (split {source.name} into smaller files and import each)")
+
+
+def _check(source: Path, out: Path, text: str) -> None:
+    """A guide that import writes always validates: refused here, before anything is written, if it would not."""
+    size = len(text.encode("utf-8"))
+    if size > GUIDE_BYTES:
+        raise GuideError([_too_big(source, f"{size:,} bytes")])
+    try:
+        api.load(out, check_theme=False, data=text.encode("utf-8"))
+    except GuideError as exc:  # a mapping this importer does not make valid yet: say so, write nothing
+        raise GuideError([Problem(Location(str(source)), f"the guide made from it would not validate ({p.where.line}:"
+                                  f"{p.where.col}: {p.message}); nothing written. Please report this with the file")
+                          for p in exc.problems if not p.warning]) from None
 
 
 __all__ = ["FORMATS", "Draft", "detect", "import_file", "read"]

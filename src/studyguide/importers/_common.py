@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
 
+from .. import inline
 from ..errors import Location, Problem
 
 
@@ -65,7 +66,7 @@ class _Text(HTMLParser):
                 self.out.append("**" if tag in self.BOLD else "*")
 
     def handle_data(self, data):
-        self.out.append(data)
+        self.out.append(data.replace("*", STAR))  # a star the source prints: see literal()
 
 
 def html_text(markup: str) -> tuple[str, list[str]]:
@@ -73,7 +74,25 @@ def html_text(markup: str) -> tuple[str, list[str]]:
     parser = _Text()
     parser.feed(markup or "")
     parser.close()
-    return "".join(parser.out).strip(), parser.dropped
+    text = "".join(parser.out).strip()
+    return (literal(text) if STAR in text else text), parser.dropped
+
+
+# a star of the source's text while emphasis markers are added (a private-use character; moodle.py marks blanks
+# with U+E000 and U+E001)
+STAR = "\ue0f1"
+
+
+def literal(text: str) -> str:
+    """Text whose stars print as stars (those marked STAR, or all of them when none is marked): as typed
+    when no star of it would pair up as emphasis, else each written ``\\*``."""
+    if STAR not in text:
+        if "*" not in text:
+            return text
+        text = text.replace("*", STAR)
+    typed, escaped = text.replace(STAR, "*"), text.replace(STAR, "\\*")
+    return typed if inline.plain(typed) == inline.plain(escaped) and inline.markup(typed) == inline.markup(escaped) \
+        else escaped
 
 
 def entities(text: str) -> str:

@@ -6,7 +6,7 @@ import io
 import re
 from pathlib import Path
 
-from ._common import Draft, html_text
+from ._common import Draft, html_text, literal
 
 EXAMPLE = "<br><br><i>Example:</i> "  # how studyguide's Anki export joins a definition and its example
 
@@ -89,7 +89,7 @@ def anki(path: Path, text: str) -> Draft:
 
 def _field(value: str, as_html: bool, draft: Draft, line: int) -> str:
     if not as_html:
-        return value.strip()
+        return literal(value.strip())
     text, dropped = html_text(value)
     for what in dict.fromkeys(dropped):
         draft.warn(f"an <{what}> in this note is left out (a guide holds text)", line, 1)

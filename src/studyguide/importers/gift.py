@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from ._common import Draft, html_text
+from ._common import Draft, html_text, literal
 
 _SPECIAL = "~=#{}:\\"
 
@@ -79,6 +79,8 @@ class _Reader:
         value = unescape(raw.strip())
         if fmt == "html":
             value, dropped = html_text(value)
+        elif fmt != "markdown":  # GIFT's own and plain text: a star prints as a star
+            value = literal(value)
         return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
 
     def question(self, block: str, line: int) -> Optional[dict]:

@@ -106,6 +106,9 @@ class _Reader:
             fraction = _number(a.get("fraction", "0"))
             if fraction is None:
                 self.warn(a, f"fraction '{a.get('fraction')}' is not a number; the answer counts as wrong")
+            if not html_text(_text(a))[0]:  # a guide's choices and answers all have text
+                self.warn(a, f"an answer with no text{' (marked right)' if (fraction or 0) > 0 else ''} is left out")
+                continue
             out.append((fraction or 0.0, _text(a), a))
         return out
 
@@ -123,6 +126,9 @@ class _Reader:
         choices = [self.html(a, text) for _, text, a in answers]
         if single:
             best = max(range(len(answers)), key=lambda i: answers[i][0])
+            if answers[best][0] <= 0:
+                self.warn(q, "no answer has a positive grade; it is left out")
+                return None
             out["answer"] = "ABCDEFGH"[best]
         else:
             right = [i for i, (f, _, _) in enumerate(answers) if f > 0]

@@ -18,7 +18,7 @@ from typing import Optional
 from .. import labels
 from ..errors import GuideError, Location, Problem
 from ..variants import about_the_others
-from ._common import Draft, html_text
+from ._common import Draft, html_text, literal
 import xml.parsers.expat
 
 from .moodle import parse as _parse
@@ -62,7 +62,7 @@ class _Reader:
 
     def text(self, el, markup: str, texttype: str = "text/html") -> str:
         if texttype != "text/html":
-            return (markup or "").strip()
+            return literal((markup or "").strip())
         text, dropped = html_text(markup)
         for what in dict.fromkeys(dropped):
             self.warn(el, f"an <{what}> is left out (a guide holds text)")
