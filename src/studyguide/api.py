@@ -381,7 +381,7 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import exporter as exporter_for  # the exporters' xml, zip and sqlite modules: only for an export
+    from .export import exporter as exporter_for, holds  # the exporters' xml, zip, sqlite: only for an export
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
@@ -407,8 +407,7 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
             yield ExportOutcome(path, error=error or GuideError(clash[path]))
             continue
         outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings),
-                                holds=count(len(guide.vocabulary), "term") if fmt in ("quizlet", "anki")
-                                else count(len(guide.questions), "question"))
+                                holds=holds(guide, warnings, terms=fmt in ("quizlet", "anki")))  # what was written
         try:
             outcome.written = files.write_into(Path(out_dir), made) if made else []
         except StudyguideError as exc:

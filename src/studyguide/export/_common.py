@@ -12,6 +12,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline
@@ -94,6 +95,41 @@ def points_text(value: float) -> str:
 def warn(question: Question, number: int, message: str) -> Problem:
     """A warning located at the question in the guide."""
     return Problem(question.where, f"question {number} ({question.kind}): {message}", warning=True)
+
+
+@dataclass(frozen=True)
+class LeftOut(Problem):
+    """The warning for a question the exported file does not hold: the summary counts these."""
+    kind: str = ""
+    reason: str = ""  # why, for the summary: "no row in Kahoot's template"
+
+
+def left_out(question: Question, number: int, message: str, reason: str) -> LeftOut:
+    """A warning located at the question, which ``message`` says is left out (and why)."""
+    return LeftOut(question.where, f"question {number} ({question.kind}): {message}", True, question.kind, reason)
+
+
+def holds(guide: Guide, problems: Iterable[Problem], terms: bool = False) -> str:
+    """What an export holds, counted from what was left out: '6 of 14 questions; 8 left out: 5 essay, 3 matching
+    (no row in Kahoot's template)'."""
+    if terms:
+        return count_of(len(guide.vocabulary), "term")
+    gone: dict[str, dict[str, int]] = {}
+    for p in problems:
+        if isinstance(p, LeftOut):
+            kinds = gone.setdefault(p.reason, {})
+            kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    total = len(guide.questions)
+    out = sum(sum(k.values()) for k in gone.values())
+    if not out:
+        return count_of(total, "question")
+    why = "; ".join(", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in kinds.items()) + f" ({reason})"
+                    for reason, kinds in gone.items())
+    return f"{total - out} of {count_of(total, 'question')}; {out} left out: {why}"
+
+
+def count_of(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def guide_warning(guide: Guide, message: str) -> Problem:

@@ -42,7 +42,7 @@ from typing import Callable, Optional
 
 from .. import labels
 from ..model import (Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer, TrueFalse)
-from ._common import Exported, guide_warning, one_line, output_name, prompt_text, warn, zip_bytes
+from ._common import Exported, guide_warning, left_out, one_line, output_name, prompt_text, warn, zip_bytes
 
 DEFAULT_TIME = 20  # seconds, when neither the question nor the guide gives a time_limit
 FIXED_TIME = "2024-01-01T00:00:00Z"  # the spreadsheets' created/modified dates: the same guide, the same bytes
@@ -125,8 +125,9 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
         wrong = [i for i in keep if i not in right]
         room = t.max_answers - len(right)
         if room < 1:
-            problems.append(warn(q, n, f"{t.name} holds {t.max_answers} answers and this question has {len(right)} "
-                                       "right ones; it is left out"))
+            problems.append(left_out(q, n, f"{t.name} holds {t.max_answers} answers and this question has "
+                                           f"{len(right)} right ones; it is left out",
+                                     f"more right answers than {t.name} holds"))
             return None
         keep = sorted(right | set(wrong[:room]))
         dropped = ", ".join("ABCDEFGH"[i] for i in range(len(choices)) if i not in keep)
@@ -162,8 +163,8 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
             row.answers, row.right = got
         elif isinstance(q, SelectAll):
             if not t.several_right:
-                problems.append(warn(q, n, f"{t.name} takes one right answer a question; this select-all question "
-                                           "is left out"))
+                problems.append(left_out(q, n, f"{t.name} takes one right answer a question; this select-all "
+                                               "question is left out", f"{t.name} takes one right answer"))
                 continue
             got = _choices(t, n, q, q.choices, set(q.answers), problems)
             if got is None:
@@ -184,7 +185,8 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
         else:
             what = ("a fill-in-the-blank question with more than one blank" if isinstance(q, FillInBlank) and t.one_blank
                     else KINDS.get(q.kind, f"a {q.kind} question"))
-            problems.append(warn(q, n, f"{t.name}'s template has no row for {what}; it is left out"))
+            problems.append(left_out(q, n, f"{t.name}'s template has no row for {what}; it is left out",
+                                     f"no row in {t.name}'s template"))
             continue
         cut = _cut(row.text, t.max_question)
         if cut != row.text:

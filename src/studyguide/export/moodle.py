@@ -47,7 +47,7 @@ from typing import Optional
 from .. import labels
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ._common import (Exported, blank_html, guide_warning, html, keeps_choice_order, one_line, output_name,
+from ._common import (Exported, blank_html, guide_warning, html, left_out, keeps_choice_order, one_line, output_name,
                       paragraph, plain, points_of, points_text, question_name, sub, warn, word_bank_html)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
@@ -270,7 +270,8 @@ class _Writer:
         for n, q in enumerate(self.guide.questions, 1):
             method = getattr(self, q.kind) if q.kind in KINDS else None
             if method is None:  # a type this exporter does not know: say so, never drop it silently
-                self.problems.append(warn(q, n, "Moodle export does not know this question type; it is left out"))
+                self.problems.append(left_out(q, n, "Moodle export does not know this question type; it is left out",
+                                              "a type the Moodle export does not know"))
                 continue
             method(n, q)
         return moodle_xml(self.quiz)

@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from .. import labels, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ._common import (Exported, blank_html, digest, guide_warning, has_emphasis, html, ident, keeps_choice_order,
+from ._common import (Exported, blank_html, digest, guide_warning, has_emphasis, html, ident, keeps_choice_order, left_out,
                       numeric_ids, one_line, output_name, paragraph, plain, points_of, sub, warn, word_bank_html,
                       xml_bytes, zip_bytes)
 
@@ -255,7 +255,8 @@ class _Writer:
         for n, q in enumerate(self.guide.questions, 1):
             method = getattr(self, q.kind) if q.kind in KINDS else None
             if method is None:  # a type this exporter does not know: say so, never drop it silently
-                self.problems.append(warn(q, n, "QTI export does not know this question type; it is left out"))
+                self.problems.append(left_out(q, n, "QTI export does not know this question type; it is left out",
+                                              "a type the QTI export does not know"))
                 continue
             method(n, q)
         return xml_bytes(self.root)

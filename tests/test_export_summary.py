@@ -1,0 +1,79 @@
+"""What `studyguide export` says it wrote is what the files hold: the count of questions in each file, and
+the ones left out, with why.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from conftest import guide_params
+from studyguide import cli
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _rows_in(path) -> int:
+    """The questions a game file holds, read as the tool reads it."""
+    data = path.read_bytes()
+    if path.suffix == ".xlsx":
+        ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+        first = 9 if path.name.endswith("-kahoot.xlsx") else 2  # Kahoot's header is row 8; Quizizz's row 1
+        column = 2 if path.name.endswith("-kahoot.xlsx") else 1
+        return sum(1 for r in range(first, ws.max_row + 1) if ws.cell(r, column).value)
+    return len([r for r in csv.reader(io.StringIO(data.decode("utf-8"), newline=""))][2:])  # title, header rows
+
+
+@pytest.mark.parametrize("fmt", ["kahoot", "blooket", "gimkit", "quizizz"])
+@pytest.mark.parametrize("guide_path", guide_params())
+def test_the_summary_counts_the_questions_the_file_holds(guide_path, fmt, tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["export", "--to", fmt, str(guide_path), "-o", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert info.value.code == 0
+    [line] = out.splitlines()
+    m = re.fullmatch(r"exported .* → (.*) \((\d+)(?: of (\d+))? questions?(?:; (\d+) left out: (.*))?\)", line)
+    assert m, line
+    path, written, total, gone, why = m.groups()
+    assert int(written) == _rows_in(__import__("pathlib").Path(path))
+    if total is not None:
+        assert int(written) + int(gone) == int(total)
+        said = [int(n) for n in re.findall(r"(\d+) [a-z ]+(?=[,(])", why)]
+        assert sum(said) == int(gone) == len(re.findall(r"(; it| question) is left out$", err, re.M))
+
+
+LEFT_OUT = """
+    title: Mixed
+    questions:
+      - type: multiple_choice
+        prompt: One?
+        choices: [a, b]
+        answer: A
+      - type: essay
+        prompt: Discuss.
+      - type: essay
+        prompt: Discuss again.
+      - type: select_all
+        prompt: Which?
+        choices: [a, b, c]
+        answer: [A, B]
+      - type: matching
+        prompt: Match.
+        pairs:
+          - {left: a, right: "1"}
+          - {left: b, right: "2"}
+"""
+
+
+def test_gimkit_says_which_questions_it_left_out_and_why(tmp_path, capsys):
+    guide = tmp_path / "mixed.yaml"
+    guide.write_text(LEFT_OUT, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--to", "gimkit", str(guide), "-o", str(tmp_path / "out")])
+    out, _ = capsys.readouterr()
+    assert out.strip() == (f"exported {guide} → {tmp_path / 'out' / 'mixed-gimkit.csv'} (1 of 5 questions; 4 left out: "
+                           "2 essay, 1 matching (no row in Gimkit's template); 1 select all (Gimkit takes one right "
+                           "answer))")
+    assert _rows_in(tmp_path / "out" / "mixed-gimkit.csv") == 1
