@@ -77,3 +77,30 @@ def test_gimkit_says_which_questions_it_left_out_and_why(tmp_path, capsys):
                            "2 essay, 1 matching (no row in Gimkit's template); 1 select all (Gimkit takes one right "
                            "answer))")
     assert _rows_in(tmp_path / "out" / "mixed-gimkit.csv") == 1
+
+
+FRENCH = """
+    title: Les fleuves
+    language: fr
+    vocabulary:
+      - term: fleuve
+        definition: Cours d'eau qui se jette dans la mer.
+        example: La Garonne est un fleuve.
+"""
+
+
+def test_an_anki_card_s_example_is_labelled_in_the_guide_s_language_and_comes_back(tmp_path):
+    from studyguide import api
+    from studyguide.export import FORMATS
+    from studyguide.importers import import_file
+
+    guide_path = tmp_path / "fleuves.yaml"
+    guide_path.write_text(FRENCH, encoding="utf-8")
+    [(name, data)], _ = FORMATS["anki"](api.load(guide_path))
+    assert data.decode().splitlines()[-1].split("\t")[:2] == [
+        "fleuve", "Cours d'eau qui se jette dans la mer.<br><br><i>Exemple\u00a0:</i> La Garonne est un fleuve."]
+    (tmp_path / name).write_bytes(data)
+    out, draft = import_file(tmp_path / name, tmp_path / "back" / "fleuves.yaml")
+    again = api.load(out)
+    assert again.language == "fr" and again.vocabulary[0].example == "La Garonne est un fleuve."
+    assert FORMATS["anki"](again)[0][0][1] == data

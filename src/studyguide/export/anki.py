@@ -44,6 +44,7 @@ import sqlite3
 import tempfile
 import unicodedata
 
+from .. import labels
 from ..model import Guide, Term
 from ._common import Exported, digest, flatten, guide_warning, html, one_line, output_name, zip_bytes
 
@@ -62,10 +63,11 @@ def guid(stem: str, term: str, occurrence: int = 1) -> str:
     return "sg" + digest(*parts)[:20]
 
 
-def back(term: Term) -> str:
+def back(term: Term, words: dict) -> str:
+    """The definition, then the example after the guide's own word for one ("Example:", "Exemple :")."""
     out = field(term.definition)
     if term.example:
-        out += f"<br><br><i>Example:</i> {field(term.example)}"
+        out += f"<br><br><i>{field(words['example'])}</i> {field(term.example)}"
     return out
 
 
@@ -100,10 +102,11 @@ def export(guide: Guide) -> Exported:
         "#guid column:3",
     ]
     seen: dict[str, int] = {}
+    words = labels.for_language(guide.language, guide.labels)
     for term in guide.vocabulary:
         key = " ".join(one_line(term.term).split())
         seen[key] = seen.get(key, 0) + 1  # a term listed twice still gets two distinct ids
-        lines.append(_row(field(term.term), back(term), guid(guide.stem, term.term, seen[key])))
+        lines.append(_row(field(term.term), back(term, words), guid(guide.stem, term.term, seen[key])))
     text = "\n".join(lines) + "\n"
     return [(output_name(guide, SUFFIX), text.encode("utf-8"))], []
 
@@ -204,6 +207,7 @@ def apkg(guide: Guide) -> Exported:
     deck_id = _id(guide.stem, "deck")
     decks = {"1": _deck(1, "Default"), str(deck_id): _deck(deck_id, deck_name(guide))}
     tags = f" studyguide {_tag(guide.stem)} "
+    words = labels.for_language(guide.language, guide.labels)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "collection.anki2")
         con = sqlite3.connect(db)
@@ -226,7 +230,7 @@ def apkg(guide: Guide) -> Exported:
                 while card_id in used or card_id == note_id:
                     card_id += 1
                 used.update((note_id, card_id))
-                front, definition = field(term.term), back(term)
+                front, definition = field(term.term), back(term, words)
                 fields = f"{front}\x1f{definition}"
                 con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
                             (note_id, note_guid, MODEL_ID, note_time(fields), tags, fields,

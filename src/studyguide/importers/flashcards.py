@@ -6,9 +6,12 @@ import io
 import re
 from pathlib import Path
 
+from ..inline import markup as html
+from ..labels import LANGUAGES
 from ._common import Draft, html_text, literal
 
-EXAMPLE = "<br><br><i>Example:</i> "  # how studyguide's Anki export joins a definition and its example
+# How studyguide's Anki export joins a definition and its example, in each language it has labels for
+EXAMPLES = {code: f"<br><br><i>{html(words['example'])}</i> " for code, words in LANGUAGES.items()}
 
 
 def quizlet(path: Path, text: str) -> Draft:
@@ -76,8 +79,11 @@ def anki(path: Path, text: str) -> Draft:
                        line_no, 1)
         front, back = fields[0], fields[1]
         example = None
-        if EXAMPLE in back:
-            back, example = back.split(EXAMPLE, 1)
+        code = next((c for c, label in EXAMPLES.items() if label in back), None)
+        if code is not None:
+            back, example = back.split(EXAMPLES[code], 1)
+            if draft.language is None and code != "en":
+                draft.language = code  # the guide gets back the language its export was written in
         term = _field(front, as_html, draft, line_no)
         definition = _field(back, as_html, draft, line_no)
         entry = {"term": term, "definition": definition}
