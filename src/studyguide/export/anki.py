@@ -43,6 +43,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
+from typing import Optional
 
 from .. import labels
 from ..model import Guide, Term
@@ -63,11 +64,12 @@ def guid(stem: str, term: str, occurrence: int = 1) -> str:
     return "sg" + digest(*parts)[:20]
 
 
-def back(term: Term, words: dict) -> str:
-    """The definition, then the example after the guide's own word for one ("Example:", "Exemple :")."""
+def back(term: Term, words: Optional[dict] = None) -> str:
+    """The definition, then the example after the guide's word for one ("Example:", "Exemple :"; English
+    when ``words`` is not given)."""
     out = field(term.definition)
     if term.example:
-        out += f"<br><br><i>{field(words['example'])}</i> {field(term.example)}"
+        out += f"<br><br><i>{field((words or labels.EN)['example'])}</i> {field(term.example)}"
     return out
 
 
