@@ -104,3 +104,42 @@ def test_an_anki_card_s_example_is_labelled_in_the_guide_s_language_and_comes_ba
     again = api.load(out)
     assert again.language == "fr" and again.vocabulary[0].example == "La Garonne est un fleuve."
     assert FORMATS["anki"](again)[0][0][1] == data
+
+
+CITING = """
+    title: Main Street
+    reading:
+      text: |
+        For forty years, Main Street carried cars and buses through the middle of town. {@vote}Six members
+        voted to close four blocks to private cars for a trial year.{@/vote}
+
+        The first weeks were confusing.
+    questions:
+      - type: true_false
+        prompt: The street carried buses.
+        answer: true
+      - type: short_answer
+        prompt: In {@vote}, how did the council first decide?
+      - type: true_false
+        prompt: "{@vote:paragraph} says the trial lasts a year."
+        answer: true
+"""
+
+
+@pytest.mark.parametrize("fmt, name, numbers", [("kahoot", "Kahoot", "question 3 cites"),
+                                                 ("moodle", "Moodle", "questions 2, 3 cite"),
+                                                 ("canvas", "Canvas", "questions 2, 3 cite")])
+def test_an_export_that_keeps_a_citation_of_the_reading_says_so_once(tmp_path, capsys, fmt, name, numbers):
+    guide = tmp_path / "street.yaml"
+    guide.write_text(CITING, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--to", fmt, str(guide), "-o", str(tmp_path / "out")])
+    _, err = capsys.readouterr()
+    line = 15 if fmt == "kahoot" else 13  # Kahoot leaves the short answer out
+    citing = [e for e in err.splitlines() if "reading" in e]
+    assert citing == [f"{guide}:{line}:9: warning: {fmt}: {numbers} lines of the reading, and the {name} file does not "
+                      "hold the reading: give students the handout's reading (its line numbers) beside it, or write "
+                      "those prompts without the citation"]
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--to", "quizlet", str(guide), "-o", str(tmp_path / "out2")])
+    assert "reading" not in capsys.readouterr().err

@@ -381,7 +381,7 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import exporter as exporter_for, holds  # the exporters' xml, zip, sqlite: only for an export
+    from .export import cites_unseen_reading, exporter as exporter_for, holds  # their xml, zip, sqlite: only here
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
@@ -393,8 +393,10 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
     made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
-            guide = cited_as_printed(load(path))  # citations of the reading as the handout prints them
-            made_all.append((path, guide, *exporter(guide), None))
+            written = load(path)
+            guide = cited_as_printed(written)  # citations of the reading as the handout prints them
+            made, warnings = exporter(guide)
+            made_all.append((path, guide, made, warnings + cites_unseen_reading(written, guide, fmt, warnings), None))
         except StudyguideError as exc:
             made_all.append((path, None, [], [], exc))
     clash = clashes([(path, [Path(out_dir) / name for name, _ in made])

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import Guide
 from . import anki, games, moodle, qti, quizlet
-from ._common import Exported, holds
+from ._common import Exported, cites_unseen_reading, holds
 
 FORMATS: dict[str, Callable[[Guide], Exported]] = {
     "quizlet": quizlet.export,
@@ -40,4 +40,4 @@ def exporter(name: str) -> Callable[[Guide], Exported]:
     return FORMATS[ALIASES.get(name, name)]
 
 
-__all__ = ["ALIASES", "FORMATS", "Exported", "exporter", "holds"]
+__all__ = ["ALIASES", "FORMATS", "Exported", "cites_unseen_reading", "exporter", "holds"]

@@ -102,11 +102,35 @@ class LeftOut(Problem):
     """The warning for a question the exported file does not hold: the summary counts these."""
     kind: str = ""
     reason: str = ""  # why, for the summary: "no row in Kahoot's template"
+    number: int = 0
 
 
 def left_out(question: Question, number: int, message: str, reason: str) -> LeftOut:
     """A warning located at the question, which ``message`` says is left out (and why)."""
-    return LeftOut(question.where, f"question {number} ({question.kind}): {message}", True, question.kind, reason)
+    return LeftOut(question.where, f"question {number} ({question.kind}): {message}", True, question.kind, reason,
+                   number)
+
+
+NAMES = {"qti": "QTI", "canvas": "Canvas", "brightspace": "Brightspace", "wayground": "Wayground"}
+
+
+def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterable[Problem]) -> list[Problem]:
+    """One warning, at the first, naming the exported questions that cite the reading ("According to lines
+    13–15, …"): no export holds the reading, so its students need the handout's reading and its line numbers.
+    ``guide`` as written, ``cited`` with its citations written out as the handout prints them."""
+    if fmt in ("quizlet", "anki"):  # vocabulary only
+        return []
+    gone = {p.number for p in problems if isinstance(p, LeftOut)}
+    citing = [(n, q) for n, (q, c) in enumerate(zip(guide.questions, cited.questions), 1) if q != c and n not in gone]
+    if not citing:
+        return []
+    name = NAMES.get(fmt, fmt.capitalize())
+    numbers = ", ".join(str(n) for n, _ in citing)
+    many = len(citing) > 1
+    return [Problem(citing[0][1].where, f"{fmt}: question{'s' if many else ''} {numbers} cite{'' if many else 's'} "
+                    f"lines of the reading, and the {name} file does not hold the reading: give students the "
+                    "handout's reading (its line numbers) beside it, or write those prompts without the citation",
+                    warning=True)]
 
 
 def holds(guide: Guide, problems: Iterable[Problem], terms: bool = False) -> str:
