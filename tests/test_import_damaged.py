@@ -181,3 +181,19 @@ def test_a_backslash_star_prints_a_star():
 
     assert inline.markup(r"\*yes\* and *it* and **b** \*\*z\*\*") == "*yes* and <i>it</i> and <b>b</b> **z**"
     assert inline.plain(r"5 \* 3 and a\b") == "5 * 3 and a\\b"
+
+
+def test_new_with_a_reading_too_long_for_a_guide_writes_nothing(tmp_path):
+    from studyguide.errors import UsageError
+
+    para = "word " * 19 + "word"  # 99 characters
+    fits, long = tmp_path / "fits.txt", tmp_path / "long.txt"
+    fits.write_text("Title\n\n" + "\n\n".join([para] * 990), encoding="utf-8")  # 99,988 characters
+    long.write_text("Title\n\n" + "\n\n".join([para] * 1100), encoding="utf-8")
+    api.new_guide(tmp_path / "fits.yaml", fits)
+    assert api.load(tmp_path / "fits.yaml").reading.paragraphs == (para,) * 990
+    with pytest.raises(UsageError) as info:
+        api.new_guide(tmp_path / "long.yaml", long)
+    assert str(info.value) == (f"{long}: its text is 111,098 characters, and a guide's reading holds at most 100,000 "
+                               "(about 40 pages); use an excerpt of it")
+    assert not (tmp_path / "long.yaml").exists()

@@ -14,12 +14,21 @@ from ..errors import UsageError
 KEEP = {"\n", "\t"}
 
 
+MAX_READING = 100_000  # characters: what a guide's reading.text may hold (reading/citations.py)
+
+
 def read_article(path: Path) -> tuple[str, list[str]]:
-    """(title, paragraphs) of a plain-text file; a UsageError that says what to do when it has none."""
+    """(title, paragraphs) of a plain-text file; a UsageError that says what to do when it has none, or when
+    it is longer than a guide's reading can be (the guide `new` writes must validate)."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(4 * MAX_READING + 4096)  # never the whole of a huge file: 4 bytes a character at most
+            more = bool(fh.read(1))
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if more:
+        raise UsageError(f"{path}: is longer than a guide's reading can be ({MAX_READING:,} characters, about 40 "
+                         "pages); use an excerpt of it")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16", errors="replace")
     else:
@@ -35,8 +44,12 @@ def read_article(path: Path) -> tuple[str, list[str]]:
         raise UsageError(f"{path}: has no text (the first line is the reading's title, then its paragraphs, "
                          "a blank line between them)")
     first, _, rest = _first_line(text)
-    paragraphs = [" ".join(block.split()) for block in _blocks(rest)]
-    return first, [p for p in paragraphs if p]
+    paragraphs = [p for p in (" ".join(block.split()) for block in _blocks(rest)) if p]
+    size = len("\n\n".join(p.replace("{@", "{@@}") for p in paragraphs))
+    if size > MAX_READING:
+        raise UsageError(f"{path}: its text is {size:,} characters, and a guide's reading holds at most "
+                         f"{MAX_READING:,} (about 40 pages); use an excerpt of it")
+    return first, paragraphs
 
 
 def _blocks(text: str) -> list[str]:
