@@ -111,6 +111,7 @@ def left_out(question: Question, number: int, message: str, reason: str) -> Left
                    number)
 
 
+GAMES = ("kahoot", "blooket", "gimkit", "quizizz", "wayground")
 NAMES = {"qti": "QTI", "canvas": "Canvas", "brightspace": "Brightspace", "wayground": "Wayground"}
 
 
@@ -121,7 +122,14 @@ def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterabl
     if fmt in ("quizlet", "anki"):  # vocabulary only
         return []
     gone = {p.number for p in problems if isinstance(p, LeftOut)}
-    citing = [(n, q) for n, (q, c) in enumerate(zip(guide.questions, cited.questions), 1) if q != c and n not in gone]
+    if fmt in GAMES:  # a game's row holds the question and its answers, not the key's explanation
+        def held(q):
+            return prompt_text(q), getattr(q, "choices", ())
+    else:
+        def held(q):
+            return q
+    citing = [(n, q) for n, (q, c) in enumerate(zip(guide.questions, cited.questions), 1)
+              if held(q) != held(c) and n not in gone]
     if not citing:
         return []
     name = NAMES.get(fmt, fmt.capitalize())
