@@ -159,21 +159,27 @@ def test_invisible_characters_are_left_out_with_their_place(tmp_path):
 
 def test_a_bank_too_large_for_one_guide_is_refused_before_writing(tmp_path):
     source = tmp_path / "big.csv"
-    source.write_text("term,definition\n" + "".join(f"term{i},definition number {i}\n" for i in range(40_000)),
+    source.write_text("term,definition\n" + "".join(f"term{i},definition number {i}\n" for i in range(1001)),
                       encoding="utf-8")
     with pytest.raises(GuideError) as info:
         import_file(source, tmp_path / "big.yaml")
-    assert str(info.value) == (f"{source}: makes a guide of more than 1,000,000 bytes (its text alone is 1,257,780), "
+    assert str(info.value) == (f"{source}: has 1,001 terms, and a guide holds at most 1,000; nothing written (split "
+                               "big.csv into smaller files and import each)")
+    words = " ".join(["photosynthesis"] * 80)  # 1,199 characters
+    source.write_text("term,definition\n" + "".join(f"t{i:03},{words}\n" for i in range(900)), encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "big.yaml")
+    assert str(info.value) == (f"{source}: makes a guide of more than 1,000,000 bytes (its text alone is 1,082,700), "
                                "and a guide may be at most 1,000,000 bytes; nothing written (split big.csv into "
                                "smaller files and import each)")
-    assert not (tmp_path / "big.yaml").exists()
-    source.write_text("term,definition\n" + "".join(f"term{i},definition number {i}\n" for i in range(30_000)),
-                      encoding="utf-8")  # 937,780 bytes of text; with its YAML keys, more than the cap
+    words = " ".join(["photosynthesis"] * 72)  # 1,079 characters: 974,700 of text, and the YAML's keys and indents
+    source.write_text("term,definition\n" + "".join(f"t{i:03},{words}\n" for i in range(900)), encoding="utf-8")
     with pytest.raises(GuideError) as info:
         import_file(source, tmp_path / "big.yaml")
     assert re.fullmatch(f"{re.escape(str(source))}: makes a guide of 1,[0-9]{{3}},[0-9]{{3}} bytes, and a guide may be "
                         r"at most 1,000,000 bytes; nothing written \(split big.csv into smaller files and import each\)",
                         str(info.value)), str(info.value)
+    assert not (tmp_path / "big.yaml").exists()
 
 
 def test_a_backslash_star_prints_a_star():

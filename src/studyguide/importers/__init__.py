@@ -19,6 +19,7 @@ from typing import Optional
 from .. import api
 from ..errors import GuideError, Location, Problem
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES
+from ..reading.walker import MAX_ITEMS
 from . import flashcards, gift, moodle, qti, spreadsheet, table
 from ._common import Draft, literal
 from .writer import INVISIBLE, guide_text, make_printable
@@ -113,6 +114,11 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     if not draft.vocabulary and not draft.questions:
         raise GuideError(draft.problems or [Problem(Location(str(path)), "no vocabulary or questions found")])
     make_printable(draft)
+    for what, items in (("terms", draft.vocabulary), ("questions", draft.questions)):
+        if len(items) > MAX_ITEMS:
+            raise GuideError([Problem(Location(str(path)), f"has {len(items):,} {what}, and a guide holds at most "
+                                      f"{MAX_ITEMS:,}; nothing written (split {Path(path).name} into smaller files "
+                                      "and import each)")])
     least = _text_bytes([draft.title, draft.subtitle, draft.vocabulary, draft.questions])
     if least > GUIDE_BYTES:  # refused before YAML is written (seconds for a bank this large)
         raise GuideError([_too_big(Path(path), f"more than {GUIDE_BYTES:,} bytes (its text alone is {least:,})")])
