@@ -203,3 +203,14 @@ def test_new_with_a_reading_too_long_for_a_guide_writes_nothing(tmp_path):
     assert str(info.value) == (f"{long}: its text is 111,098 characters, and a guide's reading holds at most 100,000 "
                                "(about 40 pages); use an excerpt of it")
     assert not (tmp_path / "long.yaml").exists()
+
+
+def test_what_a_guide_cannot_hold_is_named_by_its_place_and_nothing_is_written(tmp_path):
+    source = tmp_path / "cards.txt"
+    source.write_text("cell\tthe unit of life\n" + "x" * 201 + "\ttoo long a term\n", encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "cards.yaml")
+    assert str(info.value) == (f"{source}: the guide made from it would not validate: vocabulary item 2.term: 201 "
+                               "characters; at most 200 fit here (shorten it); nothing written (change that in "
+                               "cards.txt, and import it again)")
+    assert not (tmp_path / "cards.yaml").exists()

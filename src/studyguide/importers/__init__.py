@@ -157,9 +157,9 @@ def _check(source: Path, out: Path, text: str) -> None:
         raise GuideError([_too_big(source, f"{size:,} bytes")])
     try:
         api.load(out, check_theme=False, data=text.encode("utf-8"))
-    except GuideError as exc:  # a mapping this importer does not make valid yet: say so, write nothing
-        raise GuideError([Problem(Location(str(source)), f"the guide made from it would not validate ({p.where.line}:"
-                                  f"{p.where.col}: {p.message}); nothing written. Please report this with the file")
+    except GuideError as exc:  # what the guide cannot hold (a 201-character term): named by its place, nothing written
+        raise GuideError([Problem(Location(str(source)), f"the guide made from it would not validate: {p.message}; "
+                                  f"nothing written (change that in {source.name}, and import it again)")
                           for p in exc.problems if not p.warning]) from None
 
 
