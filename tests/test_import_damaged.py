@@ -214,3 +214,16 @@ def test_what_a_guide_cannot_hold_is_named_by_its_place_and_nothing_is_written(t
                                "characters; at most 200 fit here (shorten it); nothing written (change that in "
                                "cards.txt, and import it again)")
     assert not (tmp_path / "cards.yaml").exists()
+
+
+def test_gift_that_ends_inside_an_answer_block_says_so_quickly(tmp_path):
+    import time
+
+    source = tmp_path / "bank.gift"
+    source.write_text("::Q1:: Two and two? {=4 ~3}\n\n::Q2:: Broken {\n" + "~ a\n\n" * 20_000, encoding="utf-8")
+    began = time.perf_counter()
+    draft = read(source)
+    assert time.perf_counter() - began < 2  # was quadratic in the block's lines (minutes)
+    assert [q["prompt"] for q in draft.questions] == ["Two and two?"]
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:3:1: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')"]

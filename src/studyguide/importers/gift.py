@@ -177,6 +177,7 @@ class _Reader:
     def read(self, text: str) -> Draft:
         lines = text.replace("\r\n", "\n").split("\n")
         block, start, gap = [], 0, False
+        depth, closed = 0, False  # of the block so far, counted line by line (never rescanned)
         for number, line in enumerate(lines + [""], 1):
             stripped = line.strip()
             if stripped.startswith("//"):
@@ -186,32 +187,31 @@ class _Reader:
                 if name and self.draft.title is None:
                     self.draft.title = name
                 continue
-            if stripped and block and _new_question(stripped) and (gap or _complete("\n".join(block))):
+            if stripped and block and _new_question(stripped) and (gap or closed and depth <= 0):
                 if not gap:  # a finished question, then another on the next line: two questions, said so
                     self.draft.warn("a new question starts here with no blank line before it; it is read as a "
                                     "question of its own (put a blank line between questions)", number, 1)
                 self.flush(block, start)  # after a gap: an unclosed '{', which flush reports
-                block, gap = [], False
+                block, gap, depth, closed = [], False, 0, False
             if stripped:
                 if not block:
                     start = number
                 block.append(line)
+                change, closes = _braces(line)
+                depth, closed = depth + change, closed or closes
                 continue
-            if block and not _balanced("\n".join(block)):
+            if block and depth > 0:
                 block.append(line)  # a blank line inside an answer block
                 gap = True
                 continue
             if block:
                 self.flush(block, start)
-                block, gap = [], False
+                block, gap, depth, closed = [], False, 0, False
+        if block:  # an unclosed '{' at the end of the file: flush reports it
+            self.flush(block, start)
         if not self.draft.questions:
             self.draft.warn("no GIFT questions found", 1, 1)
         return self.draft
-
-
-def _complete(text: str) -> bool:
-    """Whether the text holds a whole question: its '{…}' opened and closed."""
-    return _find(text, "}") >= 0 and _balanced(text)
 
 
 def _new_question(line: str) -> bool:
@@ -219,15 +219,19 @@ def _new_question(line: str) -> bool:
     return line.startswith("::") or _find(line, "{") >= 0
 
 
-def _balanced(text: str) -> bool:
-    depth, i = 0, 0
-    while i < len(text):
-        if text[i] == "\\":
+def _braces(line: str) -> tuple[int, bool]:
+    """How much a line changes the depth of unescaped braces, and whether it has a '}'."""
+    depth, closes, i = 0, False, 0
+    while i < len(line):
+        if line[i] == "\\":
             i += 2
             continue
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if line[i] == "{":
+            depth += 1
+        elif line[i] == "}":
+            depth, closes = depth - 1, True
         i += 1
-    return depth <= 0
+    return depth, closes
 
 
 def read(path: Path, text: str) -> Draft:
