@@ -139,3 +139,72 @@ def test_the_keys_ring_round_a_letter_stays_within_its_line(edition):
     for width, height, stroke in rings:
         assert height + stroke <= leading + 0.01, (height, stroke, leading)
         assert width >= height  # round, or wider than tall where the line is tight
+
+
+def _rules(pdf: bytes, theme) -> list[int]:
+    """How many answer lines (rules starting at the questions' indent, across the text width) each
+    page draws, read from its pixels."""
+    import pypdfium2 as pdfium
+
+    doc, out = pdfium.PdfDocument(pdf), []
+    for i in range(len(doc)):
+        image = doc[i].render(scale=1, grayscale=True).to_pil().convert("L")
+        left = theme.margin_x + theme.number_width
+        x0, x1 = int(left + 3), int(image.width - theme.margin_x - 3)
+        rows = [y for y in range(int(theme.margin_top), int(image.height - theme.margin_bottom))  # (not the footer's)
+                if all(image.getpixel((x, y)) < 230 for x in range(x0, x1, 7))
+                and image.getpixel((int(left - 6), y)) > 230]
+        out.append(sum(1 for n, y in enumerate(rows) if n == 0 or y - rows[n - 1] > 2))
+    return out
+
+
+def _essay_guide(tmp_path, filler: int, lines: int, last: bool):
+    words = " ".join(["padding"] * (14 * filler))
+    text = ["title: Lines over the page", "questions:"]
+    for n in range(6):
+        text += ["  - type: multiple_choice", f"    prompt: Question {n + 1} {words if n == 0 else ''}",
+                 "    choices: [one, two, three, four]", "    answer: A"]
+    text += ["  - type: essay", "    prompt: Write about it.", f"    answer: {'A model answer. ' * 3}",
+             f"    lines: {lines}"]
+    if not last:
+        text += ["  - type: short_answer", "    prompt: And one more.", "    answer: More.", "    lines: 1"]
+    path = tmp_path / f"essay-{filler}-{lines}-{last}.yaml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return api.load(path)
+
+
+@pytest.mark.parametrize("lines", [8, 15])
+def test_answer_lines_over_the_page_leave_a_third_and_three_on_each_side(tmp_path, lines):
+    """Wherever an essay lands near a page's foot, its lines break with at least four (and a third of
+    them) before the mark and three (and a third) after, and the rest open the next page: none sits
+    under "The lines go on over the page." (the trial found 2 there and the last 2 alone on a page)."""
+    least = max(3, -(-lines // 3))
+    breaks = 0
+    for filler in range(0, 26, 2):
+        guide = _essay_guide(tmp_path, filler, lines, last=False)
+        theme = api.theme_for(guide, "modern")
+        docs = render.render(guide, theme=theme)
+        rules = _rules(docs["student"].pdf, theme)
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        gone = [n for n, t in enumerate(texts) if "The lines go on over the page." in t]
+        assert sum(rules) == lines + 1, (filler, rules)  # (and the short answer's one line)
+        if not gone:
+            continue
+        breaks += 1
+        n = gone[0]
+        before, after = rules[n], rules[n + 1] - 1  # (the next page also holds the short answer's line)
+        assert before + after == lines and before >= max(4, least) and after >= least, (filler, rules)
+        # nothing of the essay under the mark: the mark is its page's last text above the footer
+        assert texts[n].index("The lines go on over the page.") > texts[n].index("Write about it.")
+        assert "And one more." in texts[n + 1] and "And one more." not in texts[n]
+    assert breaks >= 2  # (the filler does move the essay across a page's foot)
+
+
+def test_the_last_questions_lines_move_whole_when_they_fit_a_page(tmp_path):
+    """The last question goes on to the next page whole rather than leave a few lines there alone
+    (whatever follows it, an activity, starts by its own rules)."""
+    for filler in range(0, 26, 2):
+        guide = _essay_guide(tmp_path, filler, 8, last=True)
+        docs = render.render(guide, theme=api.theme_for(guide, "modern"))
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        assert not any("The lines go on over the page." in t for t in texts), filler
