@@ -6,6 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import DocIf, Flowable, KeepInFrame, PageBreak
 
+from ... import activities as act
 from ..._reportlab import stacked_height
 from ..marks import SectionMark
 from .common import _instructions, _start, smallest, _text, _style
@@ -107,7 +108,6 @@ def _last_on_its_pages(ctx, name) -> bool:
     """Nothing follows the fold cards on their last page: they are the last activity, or double-sided cards
     (which open a sheet of their own) come next. Else the room the cards leave goes to what follows, and
     sharing them out evenly would cost it a page."""
-    from ... import activities as act
     from . import page_limits
 
     names = list(ctx.guide.activities)
@@ -254,7 +254,8 @@ def flashcards_duplex(ctx, name, cards) -> list:
     card_h = (ctx.height - band - 1) / rows  # the cards share out the whole page
     flow = [PageBreak(),
             # the fronts go on an odd page, the front of a sheet when the whole handout is printed double-sided
-            DocIf("doc.page % 2 == 0", [_BlankNote(ctx), PageBreak()]),
+            # (marked: the page budget ends the section before on the page before it, not on the blank page)
+            DocIf("doc.page % 2 == 0", [SectionMark(ctx, act.BLANK_PAGE), _BlankNote(ctx), PageBreak()]),
             SectionMark(ctx, name)]
     pages = sheets(cards, rows)
     for n, page in enumerate(pages, 1):
