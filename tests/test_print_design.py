@@ -530,6 +530,22 @@ def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
         assert all(fill[n][0] <= 0.30 for n, _ in titles), [round(fill[n][0], 2) for n, _ in titles]
 
 
+@pytest.mark.parametrize("paper", [None, "a4"])
+def test_large_print_matching_puts_its_larger_sets_where_they_fit(paper):
+    """Twenty long terms (the trial's local-budget guide) in large print: five sets, one a page. The
+    larger sets last left no room, so the first set shrank to 2 terms against 3 definitions (its page
+    45 % empty); the larger sets where their terms fit give it 3. The first set, under the title and
+    instructions, is the smallest (docs: guide-format.md, matching)."""
+    guide, theme, docs = built(CASES / "layout" / "matching-twenty-long-terms.yaml", edition="large-print",
+                               paper=paper)
+    for doc in docs.values():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        sets = [(n, int(a), int(b)) for n, page in enumerate(pages) for a, b in re.findall(r"Set \d+: terms (\d+)–(\d+)", page)]
+        sizes = [b - a + 1 for _, a, b in sets]
+        assert sum(sizes) == 20 and len({n for n, _, _ in sets}) == len(sets) == 5, sets  # one set a page
+        assert min(sizes) >= 3 and sizes[0] == min(sizes), sizes
+
+
 @pytest.mark.parametrize("terms, chars, paper", [(11, 200, "half-letter"), (13, 250, "half-letter"), (10, 500, "letter")])
 def test_matching_sets_cut_where_they_land_never_stop_a_build(terms, chars, paper, tmp_path):
     """Long definitions on small paper: no set of four keeps four for the next on a whole page, or the even
