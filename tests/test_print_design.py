@@ -112,15 +112,11 @@ def blank_pages(pdf: bytes, fill, guide) -> list[int]:
 def test_a_last_page_filled_to_its_foot_is_not_followed_by_a_blank_one():
     """The long literature guide on A4 in the ink-saver theme: its crossword fills page 25 to the foot,
     and the key's notes, empty, still asked for their heading's space above and opened page 26 blank
-    in the handout and the key. (Since the grid comes before its clues, the grid has page 24 and the
-    last clue ends on page 26: that page holds it, and the key has no page more.)"""
+    in the handout and the key."""
     guide, theme, docs = built(CASES / "layout" / "frankenstein.yaml")
-    assert docs["key"].pages == docs["student"].pages
     for mode, doc in docs.items():
         fill = page_fill(doc.pdf, theme)
-        last = norm(pypdf.PdfReader(io.BytesIO(doc.pdf)).pages[-1].extract_text())
-        assert fill[-1][0] < 1.0 and "(continued)" in last and not blank_pages(doc.pdf, fill, guide), \
-            f"{mode}: {len(fill)} pages"
+        assert fill[-1][0] < 0.5 and not blank_pages(doc.pdf, fill, guide), f"{mode}: {len(fill)} pages"
 
 
 def _guide_id(path):
