@@ -95,16 +95,14 @@ class CrossGrid(Flowable):
 
 
 def crossword(ctx, name, data) -> list:
-    """The title, instructions and grid, then the clues, across then down: on one page when all fit
-    there. Else the title and grid stay together, where the last activity ended when the grid fits
-    under the title there at the smallest writable cell or larger, else at the top of the next page
-    (cells as big as the page under the title allows); the clues follow and may go on over the page,
-    each list's heading again at the top of a page it goes on to ("Down (continued)"). A student reads
-    the clues with the grid above them, never turns back a page to it. Each clue list is set in two
+    """The grid, then its clues, on one page when both fit there. When they cannot share a page (the
+    grid alone takes most of one), the clues come first, where the last activity ended, and the grid
+    follows at the smallest writable cell or larger, under the last clues when it fits there, else on
+    a page of its own: the page before the grid is filled with clues instead of left half empty, and
+    the grid no longer pushes its clues onto a page by themselves. Each clue list is set in two
     columns when a column still holds 20 letters' widths and the list is not taller than half a page."""
     flow = _start(ctx, name, data)
-    top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
-    grid = CrossGrid(ctx, data, ctx.height - top)
+    grid = CrossGrid(ctx, data, ctx.height - _top(ctx.styles))
     st = ctx.styles["body"]
     bold = ctx.styles["heading"].fontName
     clue_style = _style(ctx, "clue", "body", spaceAfter=3)
@@ -122,35 +120,90 @@ def crossword(ctx, name, data) -> list:
             blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
     flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
     clues_h = stacked_height(flat, ctx.width)
+    top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
     if top + grid.least_height() + clues_h + 12 <= ctx.height:  # grid and clues share the page (12 pt to spare)
         grid.max_height = ctx.height - top - clues_h - 12
         return flow[:1] + [Together(flow[1:] + [grid] + flat)]
-    grid.max_height = grid.least_height()  # (the smallest writable cells: the most clues under it)
-    out = flow[:1] + [Together(flow[1:] + [grid])]
-    for block, head in blocks:  # each list's heading keeps its first clues; the rest flow row by row
-        out += [Together([Spacer(1, 6)] + block[:head])] + block[head:]
-    return out
+    # clues first (the title and instructions keep the first of them); the grid opens the next page the
+    # clues reach, the clues still to come under it (not in large print: its grid has a page of its own),
+    # or follows the last clue on a page of its own
+    state = _Grid(grid, pending=not ctx.theme.one_column)
+    out = []
+    for block, head in blocks:
+        rest = [Continued(ctx, row.heading, row.row, state) for row in block[head:]]
+        if not out:
+            out += flow[:1] + [Together(flow[1:] + block[:head])] + rest
+        else:
+            out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
+    rows = [f for f in out if isinstance(f, Continued)]
+    heights = [f.row.wrap(ctx.width, 1e9)[1] + f.gap for f in rows]
+    for i, f in enumerate(rows):  # each row learns the heights of the clues from it to the end
+        f.below = [sum(heights[i:j + 1]) for j in range(i, len(rows))]
+    return out + [_Grid.Last(state)]
+
+
+class _Grid:
+    """The grid of a crossword whose clues go on over a page: placed once, where it fits best."""
+
+    def __init__(self, grid, pending: bool):
+        self.grid, self.pending = grid, pending
+        self.placed = False
+
+    class Last(Flowable):
+        """The grid after the last clue, unless it went on top of a page of clues; then nothing."""
+
+        def __init__(self, state):
+            super().__init__()
+            self.state = state
+
+        def wrap(self, aW, aH):
+            if self.state.placed:
+                self.width, self.height = aW, 0
+            else:
+                self.width, self.height = aW, 10 + self.state.grid.wrap(aW, aH - 10)[1]
+            return self.width, self.height
+
+        def draw(self):
+            if not self.state.placed:
+                self.state.grid.drawOn(self.canv, 0, 0)
 
 
 class Continued(Flowable):
     """A row of clues that, when it opens a page, prints its list's heading again as "Down (continued)":
-    clues that go on over the page still say which way they run."""
+    clues that go on over the page still say which way they run. With ``state`` (a crossword whose
+    clues fill more than a page), the first row that opens a page sets the grid above itself when the
+    two fit there, so the page under the grid holds clues instead of staying empty."""
 
-    def __init__(self, ctx, heading, row):
+    def __init__(self, ctx, heading, row, state=None, gap: float = 0):
         super().__init__()
-        self.ctx, self.heading, self.row = ctx, heading, row
-        self.shown = False
+        self.ctx, self.heading, self.row, self.state, self.gap = ctx, heading, row, state, gap
+        self.shown = self.with_grid = False
+        self.below = [0.0]  # the height of this row, of it and the next, ... to the last clue
 
     def wrap(self, aW, aH):
-        self.shown = abs(aH - self.ctx.height) < 1  # the whole frame is free: the top of a page
+        at_top = abs(aH - self.ctx.height) < 1  # the whole frame is free: the top of a page
+        self.shown = at_top and self.heading is not None
         _, h = self.row.wrap(aW, aH)
         self.head_h = self.heading.wrap(aW, aH)[1] + self.heading.style.spaceAfter if self.shown else 0
-        self.width, self.height = aW, h + self.head_h
+        height = h + self.head_h
+        self.grid_h, self.with_grid = 0.0, False
+        state = self.state
+        if at_top and state is not None and state.pending and not state.placed:
+            left = aH - state.grid.least_height() - 12 - self.head_h  # room for clues under the smallest grid
+            over = sum(1 for h in self.below if h > left)  # rows that would go on to the next page
+            self.with_grid = height <= left + self.head_h and over != 1  # never one row alone over the page
+        if self.with_grid:  # cells as big as leave room for the clues still to come, or the smallest
+            room = max(state.grid.least_height(), aH - max(height, self.below[-1] + self.head_h) - 12)
+            self.grid_h = state.grid.wrap(aW, room)[1] + 12
+        self.width, self.height = aW, height + self.grid_h + (0 if at_top else self.gap)
         return aW, self.height
 
     def draw(self):
+        if self.with_grid:
+            self.state.placed = True
+            self.state.grid.drawOn(self.canv, 0, self.height - self.state.grid.height)
         if self.shown:
-            self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+            self.heading.drawOn(self.canv, 0, self.height - self.grid_h - self.heading.height)
         self.row.drawOn(self.canv, 0, 0)
 
 
