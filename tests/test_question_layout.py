@@ -34,12 +34,9 @@ def frozen():
     return guide, render.render(guide, theme=api.theme_for(guide))
 
 
-def test_true_false_at_the_right_of_the_prompts_last_line(frozen):
-    """Questions 9–12 share one direction ("Circle True or False."), so each prompt ends with its own last
-    word. True / False sit at the right of that line, before the points, when it leaves them room (10–12);
-    else on a row of their own under it, from the left (9, a prompt that fills its line)."""
-    guide, docs = frozen
-    inline_rows = []
+def _true_false_places(guide, docs) -> dict[int, tuple[str, float]]:
+    """{question: ("beside" or "under", x of True)}: where True / False sit, the same in handout and key."""
+    places = {}
     for n, q in enumerate(guide.questions, 1):
         if not isinstance(q, TrueFalse):
             continue
@@ -52,13 +49,25 @@ def test_true_false_at_the_right_of_the_prompts_last_line(frozen):
             points = next(w for w in after if w[0] == "(1 pt)")
             last = next(w for w in after if w[0].endswith(q.prompt.split()[-1]))  # the prompt's last line
             assert "Circle True or False" not in " ".join(w[0] for w in after[:after.index(last) + 1]), (n, mode)
-            assert true[2] == false[2] and true[1] < false[1], (n, mode)
+            assert true[2] == false[2] and true[1] < false[1] < points[1], (n, mode)
             if abs(true[2] - last[2]) < 1.5:
-                assert last[1] < true[1] < false[1] < points[1] and points[2] == true[2], (n, mode)
-                inline_rows.append(n)
+                assert last[1] < true[1] and points[2] == true[2], (n, mode)
+                place = "beside"
             else:
-                assert 0 < last[2] - true[2] < 30 and true[1] < 100, (n, mode)  # the next row, at the left
-    assert sorted(set(inline_rows)) == [10, 11, 12]
+                assert 0 < last[2] - true[2] < 30, (n, mode)  # the next row
+                place = "under"
+            assert places.setdefault(n, (place, round(true[1]))) == (place, round(true[1])), (n, mode)
+    return places
+
+
+def test_true_false_at_the_right_of_the_prompts_last_line_or_under_it_in_the_same_column(frozen):
+    """Questions 9–12 share one direction ("Circle True or False."), so each prompt ends with its own last
+    word. True / False sit at the right of that line, before the points, when it leaves them room (10–12);
+    else on a row of their own under it (9, a prompt that fills its line), in the same column as the
+    others: a teacher trial found them at the left under one prompt and at the right beside the next."""
+    places = _true_false_places(*frozen)
+    assert {n: place for n, (place, _) in places.items()} == {9: "under", 10: "beside", 11: "beside", 12: "beside"}
+    assert len({x for _, x in places.values()}) == 1, places
 
 
 def test_points_on_the_last_line_when_it_leaves_room(tmp_path):
@@ -139,3 +148,28 @@ def test_the_keys_ring_round_a_letter_stays_within_its_line(edition):
     for width, height, stroke in rings:
         assert height + stroke <= leading + 0.01, (height, stroke, leading)
         assert width >= height  # round, or wider than tall where the line is tight
+
+
+def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):
+    """Two fill-in-the-blank questions in a row (a trial's acids guide, 10–11): their instruction is said once
+    above them, as for the other kinds, not under one prompt and run in after the other. The first one's
+    key note ("Also accept …") still reaches the key."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "fib.yaml", """
+        title: Blanks
+        questions:
+          - type: fill_in_blank
+            prompt: HCl + NaOH → [[NaCl]] + [[H₂O|water]]
+            points: 2
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+            points: 1
+        """)
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    said = "Write the missing word or words in each blank."
+    for mode in ("student", "key"):
+        text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages))
+        assert text.count(said) == 1 and f"Questions 1–2: {said} 1." in text, (mode, text)
+        assert ("Also accept “water” for “H₂O”" in text) == (mode == "key"), (mode, text)
