@@ -173,3 +173,43 @@ def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):
         text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages))
         assert text.count(said) == 1 and f"Questions 1–2: {said} 1." in text, (mode, text)
         assert ("Also accept “water” for “H₂O”" in text) == (mode == "key"), (mode, text)
+
+
+def test_extra_lines_leave_a_one_line_answer_on_its_line(tmp_path):
+    """--extra-lines 2: the sentences' answers get two more lines each (question 2: 2 → 4, the essay 3 → 5);
+    a one-line answer (a pH, "3") keeps its one line and its instruction, which a trial saw turn into three
+    lines and "Answer in complete sentences on the lines."."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "x.yaml", """
+        title: Extra
+        questions:
+          - type: short_answer
+            prompt: What is its pH?
+            answer: "3"
+            lines: 1
+          - type: short_answer
+            prompt: Why does it matter?
+            lines: 2
+          - type: essay
+            prompt: Explain it.
+            lines: 3
+          - type: true_false
+            prompt: Done.
+            answer: true
+        """)
+    guide = api.load(path)
+    gaps = {}
+    for extra in (0, 2):
+        pdf = render.render(variants.accommodate(guide, Accommodations(extra_lines=extra)),
+                            theme=api.theme_for(guide))["student"].pdf
+        words = _words(pdf, 1)
+        ys = [next(y for text, _, y in words if text == f"{n}.") for n in range(1, 5)]
+        gaps[extra] = [a - b for a, b in zip(ys, ys[1:])]
+        text = norm(" ".join(w[0] for w in words))
+        assert "What is its pH? Write your answer on the line." in text, (extra, text)
+    line = api.theme_for(guide).line_gap
+    assert abs(gaps[2][0] - gaps[0][0]) < 0.5, gaps  # one line still
+    assert abs(gaps[2][1] - gaps[0][1] - 2 * line) < 0.5 and abs(gaps[2][2] - gaps[0][2] - 2 * line) < 0.5, gaps

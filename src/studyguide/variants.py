@@ -67,7 +67,9 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
             q = _drop_one_wrong(q, seed)
         if acc.word_bank and isinstance(q, FillInBlank):
             q = dataclasses.replace(q, word_bank=True)
-        if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)):
+        # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
+        # lines are room for sentences, and would have turned its instruction into "complete sentences"
+        if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
             q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60))
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
