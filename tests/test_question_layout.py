@@ -213,3 +213,50 @@ def test_extra_lines_leave_a_one_line_answer_on_its_line(tmp_path):
     line = api.theme_for(guide).line_gap
     assert abs(gaps[2][0] - gaps[0][0]) < 0.5, gaps  # one line still
     assert abs(gaps[2][1] - gaps[0][1] - 2 * line) < 0.5 and abs(gaps[2][2] - gaps[0][2] - 2 * line) < 0.5, gaps
+
+
+def test_a_word_bank_never_gives_the_answer_away(tmp_path):
+    """--word-bank on a one-blank question printed "Word bank: Ca²⁺", its answer alone. Each bank now holds
+    words that answer none of its blanks: the guide's other blanks' answers, then its vocabulary terms (four
+    words in all here; never an accepted alternative such as "water"). A one-blank question in a guide with
+    no other word prints no bank and the plain instruction, and says why at the question's line."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "wb.yaml", """
+        title: Banks
+        vocabulary:
+          - term: acid
+            definition: Gives H⁺ in water.
+          - term: base
+            definition: Takes H⁺ in water.
+        questions:
+          - type: fill_in_blank
+            prompt: HCl + NaOH → [[NaCl]] + [[H₂O|water]]
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+        """)
+    guide = variants.accommodate(api.load(path), Accommodations(word_bank=True))
+    docs = render.render(guide, theme=api.theme_for(guide))
+    for mode in ("student", "key"):
+        text = norm(pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages[0].extract_text())
+        banks = [b.split(" · ") for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Banks ·| Notes on)", text)]
+        assert len(banks) == 2, text
+        assert "NaCl" in banks[0] and "H₂O" in banks[0] and len(banks[0]) == 4 and "water" not in banks[0], banks
+        assert "Ca²⁺" in banks[1] and len(banks[1]) == 4 and set(banks[1]) - {"Ca²⁺"} <= {"NaCl", "H₂O", "acid", "base"}
+    alone = write_guide(tmp_path, "alone.yaml", """
+        title: Alone
+        questions:
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+            word_bank: true
+        """)
+    guide = api.load(alone)
+    assert [str(w) for w in guide.warnings] == [
+        f"{alone}:3:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
+        "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, or leave "
+        "out 'word_bank')"]
+    text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
+                .pages[0].extract_text())
+    assert "Word bank" not in text and "Write the missing word or words in each blank." in text, text

@@ -230,7 +230,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
 
 def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
-    width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
+    width = max((_blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
 
     def para(key: bool):
         blanks = iter(range(1, len(q.parts) + 1))
@@ -241,7 +241,7 @@ def fill_in_blank(ctx, n, q, note, away=None):
 
     rows = []
     if q.word_bank:
-        words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
+        words = q.bank_words  # its answers and words that answer none of its blanks (variants.banked)
         bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
         box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
