@@ -108,9 +108,9 @@ def _last_on_its_pages(ctx, name) -> bool:
     (which open a sheet of their own) come next. Else the room the cards leave goes to what follows, and
     sharing them out evenly would cost it a page."""
     from ... import activities as act
-    from . import page_limits
+    from . import page_limits, printed_order
 
-    names = list(ctx.guide.activities)
+    names = printed_order(ctx.guide.activities)
     limits = page_limits(ctx.styles, ctx.width, ctx.height)
     after = [n for n in names[names.index(name) + 1:] if act.plan(ctx.guide, n, limits.get(n)).data is not None]
     return not after or after[0] == "flashcards_duplex"
