@@ -619,7 +619,9 @@ def test_fold_cards_share_their_pages_evenly(config):
     """31 fold cards once printed 5 + 6 + 6 + 6 + 6 + 1: a last page of one card, 90 % blank. On pages
     that are theirs (and when nothing follows them there) the cards are shared evenly by count: with
     cards of one height, as this guide's are, no page holds more than one card more than another (the
-    first may hold fewer, sharing its page with what came before)."""
+    first may hold fewer, sharing its page with what came before). Here the word search follows them (the
+    double-sided cards listed next print after the other activities) and would not fit beside a last
+    card, so the cards are shared all the same."""
     guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
     fold = labels.for_language(guide.language, guide.labels)["fold"]
     for mode, doc in docs.items():

@@ -18,7 +18,7 @@ from .cloze import cloze
 from .common import _keep_start, _top, cross_cell, numbers_outside, search_cell
 from .coverage import coverage
 from .crossword import crossword
-from .flashcards import flashcards, flashcards_duplex
+from .flashcards import Cards, flashcards, flashcards_duplex
 from .matching import matching
 from .wordsearch import word_search
 
@@ -42,11 +42,16 @@ def section(ctx) -> list:
     """Every activity the guide lists, in the printed order; then an end mark for the page budget."""
     flow = []
     limits = page_limits(ctx.styles, ctx.width, ctx.height)
+    cards = None  # fold cards going on over pages: they leave their last page's room to what follows
     for name in printed_order(ctx.guide.activities):
         plan = act.plan(ctx.guide, name, limits.get(name))
         if plan.data is not None:
             built = BUILDERS[name](ctx, name, plan.data)
-            flow += _keep_start(built) if name in _FLOWING else built
+            built = _keep_start(built) if name in _FLOWING else built
+            if cards is not None:
+                cards.follower, cards = built, None
+            cards = next((f for f in built if isinstance(f, Cards)), None)
+            flow += built
     flow.append(SectionMark(ctx, "end"))
     return flow
 
