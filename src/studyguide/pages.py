@@ -72,13 +72,14 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             super().save()
 
         def _fitting(self, total: int) -> str:
-            """The longest footer that every page's number fits on one line (the widest number tried
-            first), else the shortest, which wraps (margins.py has made sure it stays in the margin)."""
+            """The longest footer that every page's number fits on one line (measured with the widest
+            number), else the shortest, which wraps (margins.py has made sure it stays in the margin)."""
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
             room = _reportlab.page_size(self)[0] - 2 * theme.margin_x
-            numbers = sorted(range(1, total + 1), key=lambda n: (-len(str(n)), -n))
+            n = max(range(1, total + 1), key=lambda n: (stringWidth(str(n), style.fontName, style.fontSize), n))
             for markup in (footer_markup, *shorter):
-                if all(Paragraph(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1]
-                       <= style.leading * 1.5 for n in numbers):
+                if Paragraph(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1] <= style.leading * 1.5:
                     return markup
             return (footer_markup, *shorter)[-1]
 
