@@ -138,7 +138,7 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
         defaults, more = load_defaults(shared)
         root = schema.merge_defaults(defaults, root)
         warnings = list(more) + list(warnings)
-    guide = variants.with_banks(schema.to_guide(root, str(path), path, warnings))  # (a bank never only its answers)
+    guide = variants.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
     if check_theme:
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
             themefiles.resolve(guide.theme, path, guide.theme_where)

@@ -86,15 +86,15 @@ def banked(guide: Guide) -> Guide:
     return dataclasses.replace(guide, questions=tuple(out))
 
 
-def with_banks(guide: Guide) -> Guide:
-    """:func:`banked`, with a warning for each question whose guide asks for a bank that it left out."""
+def bank_warnings(guide: Guide) -> Guide:
+    """The guide with a warning for each question whose bank :func:`banked` leaves out when printed."""
     out = banked(guide)
     left = [Problem(q.where, f"question {n}: no word bank is printed: a bank of only this blank's answer would "
                     "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, "
                     "or leave out 'word_bank')", warning=True)
             for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
             if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank]
-    return dataclasses.replace(out, warnings=tuple(guide.warnings) + tuple(left)) if left else out
+    return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide
 
 
 def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
@@ -114,7 +114,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
             q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60))
         out.append(q)
-    return banked(dataclasses.replace(guide, questions=tuple(out), accommodations=acc))
+    return dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
 
 
 def _drop_one_wrong(q: MultipleChoice, seed: str) -> MultipleChoice:

@@ -147,9 +147,8 @@ def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
 
 
 def word_bank_html(question: FillInBlank, words_table: dict) -> str:
-    """The printed word bank: each main answer once and the words that answer no blank (variants.banked),
-    in alphabetical order, headed in the guide's language."""
-    words = sorted(set(question.bank_words), key=lambda w: (plain(w).casefold(), w))
+    """The printed word bank: each main answer once, in alphabetical order, headed in the guide's language."""
+    words = sorted({b.answer for b in question.blanks}, key=lambda w: (plain(w).casefold(), w))
     return f"<p><i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words) + "</p>"
 
 
