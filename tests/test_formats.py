@@ -512,7 +512,7 @@ def test_organizers_leave_every_box_to_fill_and_the_key_fills_what_the_guide_giv
     path = write_guide(tmp_path / "g", "dams.yaml", ORGANIZERS)
     build_set(path, tmp_path, None, SetOptions(format="organizers"))
     student, key = Pdf(tmp_path / "dams-organizers.pdf"), Pdf(tmp_path / "dams-organizers-key.pdf")
-    assert len(student.pages) == len(key.pages) == 2  # the charts, then the Frayer cards from a new page
+    assert len(student.pages) == len(key.pages) == 2  # the charts, then the cards: the first does not fit below them
     s, k = student.text, key.text
     assert "Graphic Organizers" in s and "Benefits Criticisms" in s and "Who View Evidence" in s
     assert "A farmer" in s and "An engineer" in s  # who is given; the rest is the students'
@@ -524,6 +524,20 @@ def test_organizers_leave_every_box_to_fill_and_the_key_fills_what_the_guide_giv
     cards = student.pages[1]
     assert "Frayer Model" in cards and cards.count("Definition Characteristics") == 2
     assert cards.count("Examples Non-examples") == 2 and "reservoir" in cards and "turbine" in cards
+
+
+def test_frayer_cards_start_below_the_title_when_there_is_no_chart(tmp_path):
+    """A guide with vocabulary only: page 1 is the title block and the first card, not the title alone."""
+    terms = "".join(f"  - term: word{n}\n    definition: Meaning {n}.\n" for n in range(1, 6))
+    path = write_guide(tmp_path / "g", "words.yaml", "title: Words\nvocabulary:\n" + terms)
+    build_set(path, tmp_path, None, SetOptions(format="organizers"))
+    for name in ("words-organizers.pdf", "words-organizers-key.pdf"):
+        pages = Pdf(tmp_path / name).pages
+        assert "Frayer Model" in pages[0] and "word1" in pages[0] and "word2" not in pages[0], name
+        assert [p.count("Characteristics") for p in pages] == [1, 2, 2], name
+    out = run_cli("check", path, "--format", "organizers").stdout.splitlines()
+    assert out[0].startswith(f"{path} (organizers): 3 pages")
+    assert [line.split()[:2] for line in out[2:]] == [["header", "1"], ["vocabulary", "1–3"]]
 
 
 def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):

@@ -709,8 +709,9 @@ def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):
     (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\nfooter: Unit 3\n' + TITLE.format(title="x").split("\n", 1)[1])
     run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
     assert run.code == 0, run.err
-    # large print: the footer with the title would take lines the margin lacks; it prints without the
-    # title, on one line, as it does whenever its footer would wrap (and the margin check measures that)
+    # large print: the footer with the title would take lines the margin lacks; it prints the title cut at
+    # a word with an ellipsis, on one line, as it does whenever its footer would wrap (the margin check
+    # measures the footer without the title, the shortest it can be)
     run = cli_inprocess(["build", "g.yaml", "-o", "out", "--edition", "large-print"], cwd=tmp_path)
     assert run.code == 0, run.err
     for name in ("g-large-print.pdf", "g-large-print-key.pdf"):
@@ -718,5 +719,5 @@ def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):
         total = len(reader.pages)
         for n, page in enumerate(reader.pages, 1):
             tail = " ".join(page.extract_text().split())[-60:]
-            footer = "Unit 3 · " + ("Answer Key · " if "key" in name else "") + f"Page {n} of {total}"
-            assert tail.endswith(footer) and "Photosynthesis ·" not in tail, tail
+            footer = "Photosynthesis… · " + ("Answer Key · " if "key" in name else "") + f"Page {n} of {total}"
+            assert tail.endswith(footer) and "Unit 3 · Photosynthesis" in tail, tail

@@ -522,6 +522,32 @@ def test_large_print_is_made_from_every_theme(theme):
         assert all(page.endswith(f"Page {n} of {len(pages)}") for n, page in enumerate(pages, 1))
 
 
+@pytest.mark.parametrize("title, language, kept, label", [
+    ("Who Decides How a City Spends Its Money?", "en", "Who Decides How a City…", "Answer Key · Page {n} of {t}"),
+    ("Les fleuves de France et leurs bassins", "fr", "Les fleuves de France et leurs…", "Corrigé · Page {n} sur {t}")])
+def test_a_key_footer_too_long_for_one_line_shortens_the_title_alike_on_every_page(tmp_path, title, language, kept,
+                                                                                  label):
+    """Large print: the key's footer with the whole title takes two lines. It kept the title on pages 1–9
+    and dropped it from page 10 on (a wider number), or dropped it on every page; now every page prints
+    the title cut at a word with an ellipsis, on one line. The handout's shorter footer keeps it whole."""
+    from conftest import write_guide
+
+    essays = "".join(f"  - type: essay\n    prompt: Essay {n}.\n    answer: Why {n}.\n    lines: 14\n"
+                     for n in range(1, 13))
+    path = write_guide(tmp_path, "g.yaml", f'title: "{title}"\nlanguage: {language}\nquestions:\n{essays}')
+    _, theme, docs = built(path, edition="large-print")
+    size = make_styles(theme)["footer"].fontSize
+    for mode, want in (("student", title + " · " + label.split(" · ", 1)[1]), ("key", kept + " · " + label)):
+        doc = pdfium.PdfDocument(docs[mode].pdf)
+        assert len(doc) >= 10
+        for i in range(len(doc)):
+            text = doc[i].get_textpage()
+            lines = [line.strip() for line in text.get_text_range().splitlines() if line.strip()]
+            assert lines[-1] == want.format(n=i + 1, t=len(doc)), (mode, i + 1, lines[-2:])
+            bottom = text.get_text_bounded(0, 0, 10_000, theme.footer_y + size * 2).strip()
+            assert bottom == lines[-1], (mode, i + 1, bottom)  # one line: nothing of it below the first
+
+
 def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
     """Large print, frozen guide: 16 terms in three sets, one page each (four sets of 4 left each page a
     third empty). Five, five and six leave the first set (under the title and instructions) too tall, so
@@ -609,7 +635,9 @@ def test_fold_cards_share_their_pages_evenly(config):
     """31 fold cards once printed 5 + 6 + 6 + 6 + 6 + 1: a last page of one card, 90 % blank. On pages
     that are theirs (and when nothing follows them there) the cards are shared evenly by count: with
     cards of one height, as this guide's are, no page holds more than one card more than another (the
-    first may hold fewer, sharing its page with what came before)."""
+    first may hold fewer, sharing its page with what came before). Here the word search follows them (the
+    double-sided cards listed next print after the other activities) and would not fit beside a last
+    card, so the cards are shared all the same."""
     guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
     fold = labels.for_language(guide.language, guide.labels)["fold"]
     for mode, doc in docs.items():
