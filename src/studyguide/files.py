@@ -14,7 +14,7 @@ import stat
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .images import inside
@@ -146,8 +146,10 @@ def _check_target(target: Path) -> None:
         raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
 
 
-def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file or none.
+def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
+              then: Optional[Callable[[], None]] = None) -> None:
+    """Write every file or none (``folder``: the one they go in, made first if it is missing; ``then``:
+    called once the last is in place, before a signal that came meanwhile can interrupt).
 
     Each file goes to a temporary file beside its target and is synced; only
     when all are complete are they renamed into place. If a rename fails, the
@@ -157,6 +159,8 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     written through a symbolic link: one in a target's place is refused, and a
     rename replaces a name, never what it points to.
     """
+    if folder is not None:
+        make_folder(Path(folder))
     for target, _ in files:
         _check_target(target)
     temps: list[tuple[str, Path]] = []
@@ -190,6 +194,8 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
                 current = target
                 os.replace(tmp, target)
                 replaced.append(target)
+            if then is not None:
+                then()
     except BaseException as exc:  # put back what was already replaced (a full disk, an interrupt)
         with deferred():
             for target in reversed(replaced):
