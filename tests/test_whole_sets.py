@@ -131,3 +131,134 @@ def test_several_guides_each_whole_with_two_jobs(tmp_path):
             assert state in ({"old"}, {"new"}), (delay, stem, state, err)
             assert (f"built {stem}.yaml" in out) == (state == {"new"}), (delay, stem, out, err)
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
+
+
+# -- the editor: what build would refuse is never saved, and no request prints a traceback ---------
+
+def _editor(tmp_path: Path):
+    pytest.importorskip("starlette", reason="the `edit` extra is not installed: pip install -e '.[test,edit]'")
+    pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx (the `test` extra)")
+    from starlette.testclient import TestClient
+
+    from studyguide.editor.server import Editor, make_app
+
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "g.yaml").write_text(GUIDE.format(title="Old"), encoding="utf-8")
+    app = make_app(Editor(guides, tmp_path / "output"), "tok", 8765)
+    return guides / "g.yaml", TestClient(app, base_url="http://127.0.0.1:8765")
+
+
+def _post(client, what: str, body: bytes):
+    return client.post(f"/tok/api/g.yaml/{what}", content=body, headers={"Content-Type": "application/json"})
+
+
+@pytest.mark.parametrize("what", ["build", "save", "preview", "export"])
+def test_a_request_nested_thousands_deep_gets_a_clear_400(tmp_path, what):
+    guide, client = _editor(tmp_path)
+    before = guide.read_bytes()
+    r = _post(client, what, b"[" * 100_000 + b"]" * 100_000)
+    assert r.status_code == 400
+    assert r.json() == {"problems": ["the request nests lists or objects too deeply to be read; nothing was done"]}
+    assert guide.read_bytes() == before and not (tmp_path / "output").exists()
+
+
+def test_a_request_larger_than_any_guide_gets_a_413_and_is_not_read(tmp_path):
+    import json
+
+    from studyguide.editor import server
+
+    guide, client = _editor(tmp_path)
+    before = guide.read_bytes()
+    r = _post(client, "save", json.dumps({"text": "x" * 60_000_000, "base": ""}).encode())
+    assert r.status_code == 413
+    assert r.json() == {"problems": [server.TOO_LARGE]}
+    assert server.TOO_LARGE == ("the request is larger than any guide may be (1,000,000 bytes at most); nothing "
+                                "was saved or built: split the guide into several guides")
+    assert guide.read_bytes() == before
+
+    def sent_in_pieces():  # no Content-Length: counted as it comes, and refused past the limit
+        for _ in range(70):
+            yield b" " * 65536
+    r = client.post("/tok/api/g.yaml/save", content=sent_in_pieces())
+    assert r.status_code == 413 and guide.read_bytes() == before
+
+
+def test_a_guide_larger_than_build_reads_is_not_saved(tmp_path):
+    import json
+
+    from studyguide import api
+    from studyguide.editor import session
+
+    guide, client = _editor(tmp_path)
+    before = guide.read_bytes()
+    head = GUIDE.format(title="New") + "# "
+
+    def of_size(n: int) -> str:  # the guide, with a comment of 'ü's (two bytes each) to make it n bytes
+        fill = n - len(head.encode()) - 1
+        return head + "ü" * (fill // 2) + "x" * (fill % 2) + "\n"
+
+    for size, status in ((1_000_001, 413), (1_000_000, 200)):
+        text = of_size(size)
+        body = json.dumps({"text": text, "base": session.digest(before)}, ensure_ascii=False).encode()
+        assert len(text.encode()) == size and len(body) < 2_000_000  # as the page sends it (JSON.stringify keeps 'ü')
+        r = _post(client, "save", body)
+        assert r.status_code == status
+        if status == 413:
+            assert r.json() == {"problems": [f"{guide}:1: the text is 1,000,001 bytes; a guide may be at most "
+                                             "1,000,000 bytes (split it into several guides); nothing was saved"]}
+            assert guide.read_bytes() == before
+    assert guide.read_text(encoding="utf-8") == text
+    assert api.load(guide).title == "New"  # what was saved, build reads
+
+
+def test_half_a_character_is_not_saved_and_is_located(tmp_path):
+    from studyguide.editor import session
+
+    guide, client = _editor(tmp_path)
+    before = guide.read_bytes()
+    body = b'{"text": "title: a\\nsubtitle: b\\ud800c\\n", "base": "' + session.digest(before).encode() + b'"}'
+    r = _post(client, "save", body)
+    assert r.status_code == 400
+    assert r.json() == {"problems": [f"{guide}:2:12: U+D800 is half of a character, not one; delete it and save again "
+                                     "(nothing was saved)"]}
+    assert guide.read_bytes() == before
+    r = _post(client, "preview", body.replace(b'"base"', b'"doc": "student", "rev": 1, "x"'))
+    assert r.status_code == 200
+    assert [p["text"] for p in r.json()["problems"]] == [f"{guide}:2: not UTF-8 (byte 0xED); save the file as UTF-8"]
+
+
+def test_versions_true_is_not_a_number_of_versions(tmp_path):
+    guide, client = _editor(tmp_path)
+    r = client.post("/tok/api/g.yaml/build", json={"versions": True})
+    assert r.status_code == 400 and r.json() == {"problems": ["versions: a number from 1 to 26"]}
+    assert not (tmp_path / "output").exists()
+
+
+def test_the_running_editor_prints_no_traceback_for_hostile_requests(tmp_path):
+    """The real server (uvicorn), as `studyguide edit` runs it: deep, huge and endless bodies get their
+    answer, and the terminal shows no traceback."""
+    pytest.importorskip("uvicorn", reason="the `edit` extra is not installed")
+    import subprocess
+    import sys
+
+    import httpx
+
+    guide = tmp_path / "g.yaml"
+    guide.write_text(GUIDE.format(title="Old"), encoding="utf-8")
+    before = guide.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-m", "studyguide", "edit", str(guide), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        url = proc.stdout.readline().split(" at ")[1].strip()
+        api_url = url.replace("/edit/g.yaml", "/api/g.yaml/")
+        deep = httpx.post(api_url + "build", content=b"[" * 100_000, timeout=30)
+        huge = httpx.post(api_url + "save", content=b'{"text": "' + b"x" * 60_000_000 + b'"}', timeout=60)
+        built = httpx.post(api_url + "build", json={}, timeout=60)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    assert (deep.status_code, huge.status_code, built.status_code) == (400, 413, 200), err
+    assert built.json()["problems"] == [] and len(built.json()["written"]) == 2
+    assert guide.read_bytes() == before
+    assert "Traceback" not in err and "Error" not in err, err
