@@ -262,3 +262,53 @@ def test_the_running_editor_prints_no_traceback_for_hostile_requests(tmp_path):
     assert built.json()["problems"] == [] and len(built.json()["written"]) == 2
     assert guide.read_bytes() == before
     assert "Traceback" not in err and "Error" not in err, err
+
+
+# -- import and new --reading: a FIFO or device is refused, never read ---------------------------
+
+def _not_a_file(path: Path, kind: str) -> None:
+    import stat
+
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # /dev/zero: endless bytes
+        except OSError:
+            pytest.skip("cannot make a device file here")
+    else:
+        path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link-to-device"])
+@pytest.mark.parametrize("command", ["import", "new --reading"])
+def test_import_and_new_refuse_what_is_not_a_regular_file(tmp_path, kind, command):
+    name = "bank.csv" if command == "import" else "article.txt"
+    _not_a_file(tmp_path / name, kind)
+    args = ["import", name, "-o", "g.yaml"] if command == "import" else ["new", "g.yaml", "--reading", name]
+    run = cli_inprocess(args, cwd=tmp_path, limit=10)
+    fix = "name the file your other tool exported" if command == "import" else "name a plain-text file"
+    assert (run.code, run.out, run.err) == (1 if command == "import" else 2, "",
+                                            f"{name}: is not a regular file; {fix}\n")
+    assert not (tmp_path / "g.yaml").exists()
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_too(tmp_path, monkeypatch):
+    """Between the check and the open, the file becomes a FIFO: opened without blocking, refused."""
+    import stat
+
+    from studyguide import files as input_files
+
+    (tmp_path / "bank.csv").write_text("term,definition\nsun,a star\n", encoding="utf-8")
+    real_stat = os.stat
+
+    def stat_then_swap(path, *a, **k):
+        st = real_stat(path, *a, **k)
+        if Path(path).name == "bank.csv" and stat.S_ISREG(st.st_mode):
+            os.unlink(path)
+            os.mkfifo(path)
+        return st
+
+    monkeypatch.setattr(input_files.os, "stat", stat_then_swap)
+    run = cli_inprocess(["import", "bank.csv", "-o", "g.yaml"], cwd=tmp_path, limit=10)
+    assert (run.code, run.err) == (1, "bank.csv: is not a regular file; name the file your other tool exported\n")
