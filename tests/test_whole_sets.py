@@ -80,6 +80,19 @@ def test_a_signal_after_the_set_is_written_says_every_file_was(tmp_path, monkeyp
     assert files(tmp_path / "out") == new
 
 
+def test_a_worker_a_signal_stopped_starts_no_other_guide(tmp_path):
+    """A pool's worker keeps the next guide queued; once a signal came, it is reported, not started."""
+    from studyguide import batch, interrupts
+
+    (tmp_path / "g.yaml").write_text(GUIDE.format(title="New"), encoding="utf-8")
+    with interrupts.signals_handled(), interrupts.armed(False):  # as a worker between guides
+        os.kill(os.getpid(), signal.SIGTERM)
+        first = batch.build_one(str(tmp_path / "g.yaml"), str(tmp_path / "out"), None, True)
+        second = batch.build_one(str(tmp_path / "g.yaml"), str(tmp_path / "out"), None, True)
+    assert (first.interrupted, second.interrupted) == (signal.SIGTERM, signal.SIGTERM)
+    assert first.outputs == second.outputs == [] and not (tmp_path / "out").exists()
+
+
 LONG_HEADER = "header: " + " ".join(["Lincoln High School Department of Environmental Science"] * 2) + "\n"
 
 
