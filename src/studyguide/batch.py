@@ -111,8 +111,9 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=
     before its files are written (``interrupted``, no outputs) or once they all are (with outputs)."""
 
     try:
-        if interrupts.pending_signal() is not None:  # a signal came: no guide starts after it, though a
-            raise interrupts.Interrupted(interrupts.pending_signal())  # worker's queue holds the next one
+        interrupts.raise_if_interrupted()
+        if interrupts.pending_signal() is not None:  # it stopped the guide before: none starts after it,
+            raise interrupts.Interrupted(interrupts.pending_signal())  # though a worker's queue holds the next
         with interrupts.armed():
             outcome = (outcome_of if debug else _built)(path, out_dir, paper, key, options, guide)
     except interrupts.Interrupted as exc:
