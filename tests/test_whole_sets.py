@@ -129,7 +129,7 @@ def test_several_guides_each_whole_with_two_jobs(tmp_path):
     assert len(old) == 3 * 2 * 11 and set(old) == set(new)
     for name in names:
         (tmp_path / name).write_text(GUIDE.format(title="New") + "versions: 3\n", encoding="utf-8")
-    for delay in (0.8, 1.4, 2.0, 2.6):
+    for delay in (0.8, 1.6, 2.4):
         for name, data in old.items():
             (tmp_path / "Old" / name).write_bytes(data)
         proc = subprocess.Popen(args + ["Old"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
