@@ -171,6 +171,7 @@ class BuildResult:
     guide: Guide
     outputs: list[Output] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    files: list[tuple[Path, bytes]] = field(default_factory=list, repr=False)  # what it writes (write=False: not yet)
 
 
 def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
@@ -259,8 +260,8 @@ def skipping(guide: Guide, sections: Iterable[str] = ()) -> Guide:
 
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
           activities: Optional[Iterable[str]] = None, theme: Optional[str] = None,
-          guide: Optional[Guide] = None, skip: Iterable[str] = ()) -> BuildResult:
-    """Load, render both documents in memory, then write them; nothing is written on failure.
+          guide: Optional[Guide] = None, skip: Iterable[str] = (), write: bool = True) -> BuildResult:
+    """Load, render both documents in memory, then write them (``write``: else only ``files``); nothing is written on failure.
 
     ``activities`` (names from reading.schema.ACTIVITIES) replaces the guide's own `activities:` list;
     ``theme`` (a name or file, from --theme) replaces the guide's `theme:`; ``guide``: the guide
@@ -271,18 +272,20 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
         guide = dataclasses.replace(guide, activities=tuple(activities))
     guide = skipping(guide, skip)
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
-    return write_rendered(path, out_dir, guide, rendered, warnings)
+    return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
-                   warnings: list[Problem]) -> BuildResult:
-    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`)."""
+                   warnings: list[Problem], write: bool = True) -> BuildResult:
+    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`);
+    ``write`` false: named in ``files`` only, for the caller to write together with other files."""
     out_dir = Path(out_dir)
     result = BuildResult(guide, warnings=warnings)
-    make_folder(out_dir)
     names = build_names(path, out_dir, key="key" in rendered)
     targets = {mode: names[mode, None] for mode in rendered}
-    write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
+    result.files = [(targets[mode], doc.pdf) for mode, doc in rendered.items()]
+    if write:
+        write_all(result.files, out_dir)  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
     return result

@@ -13,7 +13,7 @@ from typing import Optional
 
 from . import api, formats, grid, render, sheets, variants
 from .errors import BuildError, Location
-from .files import build_names, make_folder, write_all
+from .files import build_names, write_all
 from .layout import activities as activity_layout
 from .model import Accommodations, Guide
 
@@ -85,8 +85,10 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
                            class_set=options.class_set)
 
 
-def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
-    """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded)."""
+def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None,
+              write: bool = True) -> api.BuildResult:
+    """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded), all
+    written together (``write`` false: drawn and named in the result's ``files`` only)."""
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
@@ -136,9 +138,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append(_collate(planned["class-set-key", None],
                                   [by_letter[letter]["key"].pdf for letter in letters], blank))
-    make_folder(Path(out_dir))
-    write_all([(target, data) for target, data, _, _ in files])
-    result = api.BuildResult(guide, warnings=warnings)
+    result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
+    if write:
+        write_all(result.files, Path(out_dir))
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
 

@@ -9,17 +9,20 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import GuideError, Location, UsageError
+from ..files import read_regular
+from ..reading.loader import MAX_BYTES
 
 KEEP = {"\n", "\t"}
 
 
 def read_article(path: Path) -> tuple[str, list[str]]:
     """(title, paragraphs) of a plain-text file; a UsageError that says what to do when it has none."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:  # never a FIFO or device: its read would wait for ever, or never end
+        data = read_regular(path, Location(str(path)), "name a plain-text file", MAX_BYTES, lambda size: (
+            f"the file is {size:,} bytes; a guide, its reading included, may be at most {MAX_BYTES:,} bytes: use a shorter text"))
+    except GuideError as exc:
+        raise UsageError(str(exc)) from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16", errors="replace")
     else:
