@@ -310,3 +310,23 @@ def test_a_format_without_the_reading_prints_what_each_question_cites(tmp_path, 
         if not questions:  # a paragraph cited: the whole paragraph, headed as the prompt names it
             assert "Paragraph 2: “The first weeks were confusing." in text
             assert "walked to school in groups again.”" in text
+
+
+def test_what_only_the_key_cites_is_never_printed_for_the_student(tmp_path):
+    """A question whose prompt cites nothing but whose explanation (key only) cites a span: the quiz
+    prints no excerpt under it, in the student's copy or the key (the key keeps the student's pages)."""
+    from studyguide.classroom import SetOptions, build_set
+
+    text = GUIDE.replace("""    prompt: What does {@traffic:paragraph} say the city changed?""",
+                         """    prompt: What did the city change downtown?
+    explanation: See {@traffic}; the answer is in {@shops} too.""")
+    path = write_guide(tmp_path / "guides", "street.yaml", text)
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    assert len(outputs) >= 2
+    for output in outputs[:2]:
+        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages))
+        assert "the timing of eleven traffic lights" not in text.lower()  # Q2 cites nothing a student reads
+        assert "Lines 3–5" not in text and "The first weeks" not in text
+        assert "whose customers carry heavy things" in text  # Q3's prompt cites {@shops}: still printed
+    key = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(outputs[1].path).pages))
+    assert "See lines" in key  # the explanation still names the lines in the key
