@@ -213,7 +213,7 @@ def test_an_unknown_name_is_located(tmp_path):
     problems = _problems(tmp_path, GUIDE.replace("According to {@end}", "According to {@finale}"))
     bad = tmp_path / "guides" / "bad.yaml"
     assert problems == [
-        f"{bad}:12: warning: reading: the span 'end' is cited by no question (write {{@end}} in a question's text, "
+        f"{bad}:12:5: warning: reading: the span 'end' is cited by no question (write {{@end}} in a question's text, "
         "or remove the mark)",
         f"{bad}:24:26: '{{@finale}}' names no marked span of the reading (marked: end, shops, traffic, vote); "
         "mark the words in the reading as {@finale}...{@/finale}"]
@@ -235,7 +235,7 @@ def test_a_misspelt_name_is_told_the_span_it_is_close_to(tmp_path):
 def test_an_unused_name_is_a_located_warning(tmp_path):
     path = write_guide(tmp_path / "guides", "unused.yaml", GUIDE.replace("Read {@shops}.", "Read the third paragraph."))
     warnings = [str(w) for w in api.load(path).warnings]
-    assert warnings == [f"{path}:10: warning: reading: the span 'shops' is cited by no question (write {{@shops}} "
+    assert warnings == [f"{path}:10:141: warning: reading: the span 'shops' is cited by no question (write {{@shops}} "
                         "in a question's text, or remove the mark)"]
 
 
@@ -243,9 +243,9 @@ def test_a_span_never_ended_and_an_end_without_start_are_located(tmp_path):
     problems = _problems(tmp_path, GUIDE.replace("{@/vote}", "").replace("{@end}At", "At"))
     bad = tmp_path / "guides" / "bad.yaml"
     assert problems == [
-        f"{bad}:6: reading: the span '{{@vote}}' is never ended (write {{@/vote}} after its last word; to print "
+        f"{bad}:6:178: reading: the span '{{@vote}}' is never ended (write {{@/vote}} after its last word; to print "
         "'{@' itself, write {@@})",
-        f"{bad}:12: reading: '{{@/end}}' ends a span that no '{{@end}}' starts before it (start the span with "
+        f"{bad}:12:93: reading: '{{@/end}}' ends a span that no '{{@end}}' starts before it (start the span with "
         "{@end}; to print '{@' itself, write {@@})",
     ]
 

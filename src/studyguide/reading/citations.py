@@ -25,7 +25,11 @@ _AT = "\ue000"  # where a mark was, while the stars are taken out
 def text_at(start: Location, value: str, offset: int) -> Location:
     """Where ``value[offset]`` was typed, for a text that starts at ``start``. A text of several
     lines is a ``|`` block, which starts on the line under its key: the line is exact there, and
-    the column is left out (the block's indentation is not part of its text)."""
+    the column is left out (the block's indentation is not part of its text), unless the text as
+    typed is known (:meth:`Location.of`: a text with a character beyond ASCII or a line break)."""
+    found = start.of(value, offset)
+    if found is not start:
+        return found
     before = value[:offset]
     if "\n" in value:
         return Location(start.file, start.line + 1 + before.count("\n") if start.line else 0, 0)

@@ -165,16 +165,16 @@ class Walker:
             return None
         bad = bad_char(value)
         if bad:
-            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            self.error(node.where.of(value, value.index(bad)), f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            return None
+        why = rtl.problem(value)
+        if why:
+            self.error(node.where.of(value, why[1]), f"{label}: {why[0]}")
             return None
         value = value.strip()
         if not value:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
-            return None
-        why = rtl.problem(value)
-        if why:
-            self.error(node, f"{label}: {why}")
             return None
         self.texts.append((node.where, value))
         return value
