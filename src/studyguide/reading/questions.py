@@ -212,6 +212,11 @@ class QuestionsMixin:
         parts: list = []
         pos = 0
         for m in BLANK_RE.finditer(prompt):
+            if "[[" in m.group(1):  # '[[carbon dioxide and release [[oxygen]]': the first never closed
+                self.error(where.of(prompt, m.start()), f"{label}.prompt: the blank "
+                           f"'[[{clip(m.group(1).split('[[')[0].strip())}' has no ']]' before the next '[[' "
+                           "(end each blank with ']]', as in [[carbon dioxide]])")
+                return None
             parts.append(prompt[pos:m.start()])
             answers = tuple(a.strip() for a in m.group(1).split("|") if a.strip())
             if not answers:
