@@ -37,6 +37,11 @@ class SetOptions:
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
+        if self.copies is not None and not self.class_set:
+            from .errors import UsageError
+
+            raise UsageError(f"--copies {self.copies} counts the copies in a class set: add --class-set (one "
+                             "collated PDF for the copier), or leave out --copies")
         for one in self.each_edition():
             check_fillable(one)
 
