@@ -185,6 +185,10 @@ class QuestionsMixin:
             self.error(answer_node, f"{label}.answer: give at least one right letter, e.g. [A, C]")
         if not found or None in found:
             return None
+        for i, (index, letter) in enumerate(zip(found, nodes)):
+            if index in found[:i]:  # '[A, A, C]': a typo for another letter, most likely
+                self.warn(letter.where, f"{label}.answer: {LETTERS[index]} is listed twice (list each right letter "
+                                        "once; was another letter meant?)")
         return SelectAll(choices=choices, answers=tuple(sorted(set(found))), pinned=pinned, **common)
 
     def q_true_false(self, keys, label, node, common):
