@@ -53,6 +53,7 @@ class Seq(Node):
 @dataclass(eq=False)
 class Map(Node):
     pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    flow: bool = False  # written {a: 1, b: 2} on one line, where every ',' starts a key
 
 
 KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
@@ -274,7 +275,7 @@ class _Builder:
                 elif isinstance(event, yaml.SequenceStartEvent):
                     node = Seq(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 else:
-                    node = Map(_loc(self.name, event.start_mark))
+                    node = Map(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 if len(stack) >= MAX_DEPTH:
                     self.refuse(event, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
                 if not stack:
