@@ -136,6 +136,7 @@ class PassageMixin:
 
         if missing(node):
             return None
+        self._reading_given = True  # (a reading with a mistake: its citations are not reported as well)
         keys = self.mapping(node, "reading", READING_KEYS, required=("text",))
         if keys is None:
             return None
@@ -179,6 +180,8 @@ class PassageMixin:
             for name, kind, offset in cited(text):
                 used.add(name)
                 place = text_at(where, text, offset)
+                if reading is None and getattr(self, "_reading_given", False):
+                    continue  # the reading's own mistake is reported; its spans are not known
                 if reading is None:
                     self.error(place, f"'{{@{name}}}' cites the reading, but this guide has no 'reading:' "
                                       "(add the reading, with the span marked {@" + name + "}...{@/" + name + "}; "
