@@ -120,6 +120,14 @@ def test_a_choice_keeps_the_questions_it_names_in_the_guides_order(week, spec, c
     (" , ", "--questions ' , ': chooses nothing (give question numbers such as 1-5,8, a type such as "
             "multiple_choice, objective:2 or tag:NAME)"),
     ("week:2", "--questions 'week:2': 'week:2' is not a choice (write tag:NAME, objective:N or type:NAME)"),
+    # a number meant, not a tag to add (hostile 7)
+    ("2.5", "--questions '2.5': '2.5' is not a question number (the questions are numbered 1 to 6: give whole "
+            "numbers or ranges, such as 2 or 2-5)"),
+    ("-1", "--questions '-1': '-1' is not a question number (the questions are numbered 1 to 6: give whole "
+           "numbers or ranges, such as 2 or 2-5)"),
+    ("1-99999999999999999999", "--questions '1-99999999999999999999': '1-99999999999999999999' is not a question "
+                               "number (the questions are numbered 1 to 6: give whole numbers or ranges, such as 2 "
+                               "or 2-5)"),
 ])
 def test_a_choice_that_names_nothing_gets_a_located_message(week, spec, message):
     guide = api.load(week)

@@ -50,6 +50,10 @@ class QuestionsMixin:
             return None
         type_node = next((v for k, v in node.pairs if k.value == "type"), None)
         qtype = type_node.value.strip() if isinstance(type_node, Scalar) and not type_node.is_null else None
+        if type_node is not None and not isinstance(type_node, Scalar):  # 'type: [essay]'
+            self.error(type_node, f"{label}.type: expected one question type, found {self.kind(type_node)} (write "
+                                  f"it without brackets, e.g. 'type: essay'; types: {', '.join(QUESTION_KEYS)})")
+            return None
         if qtype is None:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
