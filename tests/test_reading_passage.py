@@ -330,3 +330,31 @@ def test_what_only_the_key_cites_is_never_printed_for_the_student(tmp_path):
         assert "whose customers carry heavy things" in text  # Q3's prompt cites {@shops}: still printed
     key = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(outputs[1].path).pages))
     assert "See lines" in key  # the explanation still names the lines in the key
+
+
+def test_french_citations_join_two_numbers_with_et_and_space_the_colon(tmp_path):
+    """A French quiz: "Paragraphe 2 :" (a space before the colon, as "Lignes 3 à 5 :"), and two numbers side
+    by side joined by "et" ("lignes 3 et 4", "Questions 1 et 2 :"), never "3 à 4" (trial 15)."""
+    from studyguide import labels
+    from studyguide.classroom import SetOptions, build_set
+
+    fr = labels.for_language("fr")
+    assert labels.span(fr, "cite_lines", 15, 16) == "lignes 15 et 16"
+    assert labels.span(fr, "cite_lines", 15, 17) == "lignes 15 à 17"
+    assert labels.span(fr, "directions", 1, 2) == "Questions 1 et 2\u00a0:"
+    assert labels.span(labels.EN, "cite_lines", 15, 16) == "lines 15–16"
+    assert labels.span({**fr, "cite_lines": "l. {first}-{last}"}, "cite_lines", 3, 4) == "l. 3 et 4"
+
+    path = write_guide(tmp_path / "guides", "rue.yaml", "language: fr\n" + GUIDE + """\
+  - type: true_false
+    prompt: Le conseil a voté deux fois.
+    answer: true
+""")
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    for output in outputs[:2]:
+        raw = " ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages)
+        text = " ".join(raw.replace("\u00a0", " ").split())
+        assert "Paragraphe 2 : « The first weeks were confusing." in text
+        assert "Questions 4 et 5 :" in text  # the two true/false questions share one direction
+        pairs = re.findall(r"(\d+) (à|et) (\d+)", text)
+        assert pairs and all((int(b) == int(a) + 1) == (word == "et") for a, word, b in pairs), pairs

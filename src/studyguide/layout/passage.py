@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .._reportlab import broken_lines, line_count
+from ..labels import sentences
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
 from . import Para
@@ -146,7 +147,9 @@ def excerpts(ctx, number: int) -> list:
         where = resolve("{@" + name + (":paragraph}" if whole else "}"), found, ctx.labels)
         words = _excerpt(ctx.guide.reading, marks[name], whole)
         quote = ctx.label("quote").format(text=inline.markup(words, ctx.fonts))
-        markup = f"<b>{inline.markup(where[:1].upper() + where[1:], ctx.fonts)}:</b> {quote}"
+        lead = ctx.label("cite_lead", where=where[:1].upper() + where[1:])  # "Lines 3–4:", "Lignes 3 et 4 :"
+        gap = "" if sentences(lead, "x") == lead + "x" else " "  # (none after a full-width colon)
+        markup = f"<b>{inline.markup(lead, ctx.fonts)}</b>{gap}{quote}"
         rows.append(ctx.raw(markup, "body"))
     return rows
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 from .. import inline
 from ..errors import Location
+from ..labels import span as numbered
 from ..model import Mark
 
 NAME = r"[A-Za-z][A-Za-z0-9_-]*"
@@ -115,8 +116,8 @@ def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
             return m.group(0)  # validation names it; never reached for a guide that loaded
         a, b, p, q = span
         if m.group(2) == "paragraph":
-            return labels["cite_paragraph"].format(n=p) if p == q else labels["cite_paragraphs"].format(first=p, last=q)
-        return labels["cite_line"].format(n=a) if a == b else labels["cite_lines"].format(first=a, last=b)
+            return labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
+        return labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
