@@ -580,9 +580,10 @@ def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_p
         """)
     with pytest.raises(Exception) as info:
         build_set(essay, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1"))
-    assert [str(p) for p in info.value.problems] == [
-        f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
-        "choose fewer or shorter questions with --questions"]
+    assert [str(p) for p in info.value.problems] == [  # at the question; what can be done with one question
+        f"{essay}:3:5: the exit ticket does not fit on a half page: its one question, with 30 answer lines, takes "
+        "more room; give it fewer answer lines (its 'lines:'), or print it as a quiz (--format quiz), which may run "
+        "over pages"]
     assert not (tmp_path / "out").exists()
 
 
