@@ -172,8 +172,9 @@ class Walker:
             self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
             return None
         if node.is_null:
-            if required:
-                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
+            if required:  # (a list's item: a '-' with nothing after it)
+                after = "its '-'" if re.search(r" item \d+$", label) else f"'{label.split('.')[-1].split(' ')[-1]}:'"
+                self.error(node, f"{label}: is empty (write the text after {after})")
             return None
         value = node.value
         if len(value) > max_len:
