@@ -57,6 +57,36 @@ def test_duplicate_choices_and_the_answer_among_them(tmp_path):
     ]
 
 
+def test_a_right_letter_twice_and_a_matching_side_twice(tmp_path, capsys):
+    """`answer: [A, A, C]` (a typo for another letter) and two pairs with the same left (a student cannot
+    tell them apart) are located warnings; --strict fails on them."""
+    path, text = guide(tmp_path, """\
+        title: Plants
+        questions:
+          - type: select_all
+            prompt: Which are gases?
+            choices: [Oxygen, Water, Nitrogen]
+            answer: [A, A, C]
+          - type: matching
+            prompt: Match each part to its job.
+            pairs:
+              - {left: Leaf, right: Makes food}
+              - {left: "leaf ", right: Holds the plant up}
+              - {left: Root, right: makes FOOD}
+        """)
+    twice, leaf = at(path, text, "A, C]"), at(path, text, '"leaf ')
+    assert findings(path) == [
+        f"{twice}: warning: question 1.answer: A is listed twice (list each right letter once; was another "
+        "letter meant?)",
+        f"{leaf}: warning: question 2: pairs 1 and 2 have the same left ('leaf'); reword "
+        "or replace one of them",
+        f"{at(path, text, 'makes FOOD')}: warning: question 2: pairs 1 and 3 have the same right ('makes FOOD'); "
+        "reword or replace one of them",
+    ]
+    assert run("check", path, capsys=capsys)[0] == 0
+    assert run("check", "--strict", path, capsys=capsys)[0] == 1
+
+
 def test_answers_all_at_one_letter(tmp_path):
     qs = "".join(f"""
           - type: multiple_choice

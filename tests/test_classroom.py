@@ -280,3 +280,21 @@ def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(
     grid = Pdf(next(tmp_path.glob("*-grid.pdf"))).text
     assert re.search(r" \d+\. 75 days 2 ", grid) and re.search(r" \d+\. An aquifer 1 ", grid)
     assert re.search(r" 10\. see the key 6$", grid)  # the essay
+
+
+def test_copies_without_a_class_set_is_refused_not_ignored(tmp_path):
+    """--copies counts the copies of a class set: alone it used to be ignored without a word."""
+    refused = run_cli("build", CHINA, "--copies", "5", "-o", tmp_path / "out")
+    assert refused.returncode == 2
+    assert ("--copies 5 counts the copies in a class set: add --class-set (one collated PDF for the copier), "
+            "or leave out --copies") in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "out").exists()
+
+
+def test_an_activity_named_twice_is_refused(tmp_path):
+    """--activities matching,Matching used to print the matching activity twice."""
+    refused = run_cli("build", CHINA, "--activities", "matching,cloze,Matching", "-o", tmp_path / "out")
+    assert refused.returncode == 2
+    assert ("Invalid value for --activities: 'matching' is named twice (name each activity once; each prints "
+            "once)") in refused.stderr
+    assert not (tmp_path / "out").exists()

@@ -120,6 +120,14 @@ def test_a_choice_keeps_the_questions_it_names_in_the_guides_order(week, spec, c
     (" , ", "--questions ' , ': chooses nothing (give question numbers such as 1-5,8, a type such as "
             "multiple_choice, objective:2 or tag:NAME)"),
     ("week:2", "--questions 'week:2': 'week:2' is not a choice (write tag:NAME, objective:N or type:NAME)"),
+    # a number meant, not a tag to add (hostile 7)
+    ("2.5", "--questions '2.5': '2.5' is not a question number (the questions are numbered 1 to 6: give whole "
+            "numbers or ranges, such as 2 or 2-5)"),
+    ("-1", "--questions '-1': '-1' is not a question number (the questions are numbered 1 to 6: give whole "
+           "numbers or ranges, such as 2 or 2-5)"),
+    ("1-99999999999999999999", "--questions '1-99999999999999999999': '1-99999999999999999999' is not a question "
+                               "number (the questions are numbered 1 to 6: give whole numbers or ranges, such as 2 "
+                               "or 2-5)"),
 ])
 def test_a_choice_that_names_nothing_gets_a_located_message(week, spec, message):
     guide = api.load(week)
@@ -586,9 +594,10 @@ def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_p
         """)
     with pytest.raises(Exception) as info:
         build_set(essay, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1"))
-    assert [str(p) for p in info.value.problems] == [
-        f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
-        "choose fewer or shorter questions with --questions"]
+    assert [str(p) for p in info.value.problems] == [  # at the question; what can be done with one question
+        f"{essay}:3:5: the exit ticket does not fit on a half page: its one question, with 30 answer lines, takes "
+        "more room; give it fewer answer lines (its 'lines:'), or print it as a quiz (--format quiz), which may run "
+        "over pages"]
     assert not (tmp_path / "out").exists()
 
 

@@ -102,6 +102,16 @@ def test_clashes_are_found_across_folders_named_on_the_command_line(tmp_path):
     assert [m.split(":1: ")[0] for m in run.messages] == ["one/unit.yaml", "two/Unit.yml"]
 
 
+def test_one_file_named_in_several_spellings_is_built_once(tmp_path):
+    """g/x.yaml, ./g/x.yaml, g/../g/x.yaml and the folder g are one guide: built once (it was refused as a
+    clash with itself, or built twice)."""
+    guide(tmp_path / "g", "x.yaml")
+    run = cli_inprocess(["build", "g/x.yaml", "./g/x.yaml", "g/../g/x.yaml", "g", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.count("built ") == 1 and "built g/x.yaml" in run.out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-key.pdf", "x.pdf"]
+
+
 def test_clashes_are_found_with_several_jobs_too(tmp_path):
     folder = tmp_path / "g"
     for name in ("a.yaml", "a.yml", "b.yaml", "c.yaml"):

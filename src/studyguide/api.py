@@ -42,7 +42,10 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
                 raise UsageError(_missing(path))
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return found
+    # one file named twice ('g.yaml ./g.yaml', 'a/base.yaml a/../a/base.yaml', a folder and a guide in it)
+    # is one guide: built once, not refused as two guides writing the same PDFs
+    seen: set = set()
+    return [p for p in found if not ((key := (os.path.realpath(p.parent), p.name)) in seen or seen.add(key))]
 
 
 def guides_in(paths: Iterable[str | Path]) -> list[Path]:

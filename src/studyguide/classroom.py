@@ -37,6 +37,11 @@ class SetOptions:
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
+        if self.copies is not None and not self.class_set:
+            from .errors import UsageError
+
+            raise UsageError(f"--copies {self.copies} counts the copies in a class set: add --class-set (one "
+                             "collated PDF for the copier), or leave out --copies")
         for one in self.each_edition():
             check_fillable(one)
 
@@ -168,9 +173,22 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                     docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
         return out
     count = len(editions[0].questions)
-    asked = f"its {count} questions take" if count > 1 else "its question takes"
-    raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page ({asked} more room); "
-                                          "choose fewer or shorter questions with --questions")
+    if count > 1:
+        raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page (its {count} "
+                                              "questions take more room); choose fewer or shorter questions with "
+                                              "--questions")
+    raise BuildError(*_one_too_tall(editions[0].questions[0], sizes[-1], theme.edition))
+
+
+def _one_too_tall(q, size, edition) -> tuple:
+    """Where and why one question is too tall for an exit ticket, with what can be done: fewer than one
+    question cannot be chosen."""
+    lines = getattr(q, "lines", None)
+    larger = f", in the {edition} edition" if edition in ("large-print", "readable") else ""
+    what = f"its one question, with {lines} answer lines{larger}," if lines else f"its one question{larger}"
+    fix = "give it fewer answer lines (its 'lines:')" if lines else "shorten it"
+    return q.where, (f"the exit ticket does not fit on a {size} page: {what} takes more room; {fix}, or print it "
+                     "as a quiz (--format quiz), which may run over pages")
 
 
 MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set

@@ -55,10 +55,13 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     warnings = []
     if missing:
         first: dict[str, Location] = {}
+        found_in: dict[str, str] = {}
         for where, text in texts:
             for ch in set(text) & missing:
                 if ch not in first or (not where.line, where) < (not first[ch].line, first[ch]):
-                    first[ch] = where
+                    first[ch], found_in[ch] = where, text
+        # the character's own line and column (the text's start is the key's line for a '|' block)
+        first = {ch: where.of(found_in[ch], found_in[ch].index(ch)) for ch, where in first.items()}
         order = sorted(first, key=lambda c: (not first[c].line, first[c], c))
         shown = ", ".join(f"'{c}' (U+{ord(c):04X}, {_place(first[c])})" for c in order[:10])
         if len(order) == 1:
