@@ -57,6 +57,36 @@ def test_duplicate_choices_and_the_answer_among_them(tmp_path):
     ]
 
 
+def test_a_right_letter_twice_and_a_matching_side_twice(tmp_path, capsys):
+    """`answer: [A, A, C]` (a typo for another letter) and two pairs with the same left (a student cannot
+    tell them apart) are located warnings; --strict fails on them."""
+    path, text = guide(tmp_path, """\
+        title: Plants
+        questions:
+          - type: select_all
+            prompt: Which are gases?
+            choices: [Oxygen, Water, Nitrogen]
+            answer: [A, A, C]
+          - type: matching
+            prompt: Match each part to its job.
+            pairs:
+              - {left: Leaf, right: Makes food}
+              - {left: "leaf ", right: Holds the plant up}
+              - {left: Root, right: makes FOOD}
+        """)
+    twice, leaf = at(path, text, "A, C]"), at(path, text, '"leaf ')
+    assert findings(path) == [
+        f"{twice}: warning: question 1.answer: A is listed twice (list each right letter once; was another "
+        "letter meant?)",
+        f"{leaf}: warning: question 2: pairs 1 and 2 have the same left ('leaf'); reword "
+        "or replace one of them",
+        f"{at(path, text, 'makes FOOD')}: warning: question 2: pairs 1 and 3 have the same right ('makes FOOD'); "
+        "reword or replace one of them",
+    ]
+    assert run("check", path, capsys=capsys)[0] == 0
+    assert run("check", "--strict", path, capsys=capsys)[0] == 1
+
+
 def test_answers_all_at_one_letter(tmp_path):
     qs = "".join(f"""
           - type: multiple_choice
@@ -341,3 +371,34 @@ def test_check_takes_builds_paper_theme_and_edition_and_counts_the_clues_that_pr
         assert f"({pages} pages)" in built.stdout
         left = re.search(r"crossword: (\d+) terms? left out", built.stderr)
         assert clues == 30 - (int(left.group(1)) if left else 0) < 30
+
+
+def test_the_blank_page_before_double_sided_cards_is_no_sections_page():
+    """Double-sided cards open a sheet's front; the page left blank before them is not counted as the
+    last page of the section before (the trial's "cloze 5–6, 2 % full"): that section ends, and is as
+    full as, the page before the blank one."""
+    import dataclasses
+    import io
+
+    import pypdf
+
+    from conftest import CASES, norm
+    from studyguide import render
+
+    frozen = api.load(CASES / "frozen" / "china-foreign-police-training-2026-12.yaml")
+    seen = 0
+    for first in ("cloze", "matching", "crossword", "word_search"):
+        guide = dataclasses.replace(frozen, activities=(first, "flashcards_duplex"))
+        student = render.render(guide, theme=api.theme_for(guide))["student"]
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(student.pdf)).pages]
+        plan = budget.budget(guide, student)
+        cards = next(p for p in plan.parts if p.name == "flashcards_duplex")
+        before = plan.parts[plan.parts.index(cards) - 1]
+        assert before.name == first
+        if "left blank on purpose" in pages[cards.first - 2]:
+            seen += 1
+            assert before.last == cards.first - 2, (before, cards)
+            assert before.fill is not None and before.fill > 0.1, before  # the page it ends on has its text
+        else:
+            assert before.last == cards.first - 1, (before, cards)
+    assert seen  # (one of them does leave a page blank)

@@ -246,9 +246,9 @@ def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
     assert "Version B" in pages[2] and "Pins" in pages[4]
 
 
-def test_an_edition_that_fails_after_another_was_built_says_which_files_were_written(tmp_path, monkeypatch, capsys):
-    """--edition twice builds the editions in turn. When the second cannot be built, the first's files are
-    whole and stay; the teacher is told they exist, not only that the guide failed."""
+def test_an_edition_that_fails_after_another_was_drawn_writes_none_and_names_itself(tmp_path, monkeypatch, capsys):
+    """--edition twice draws the editions in turn and writes them together. When the second cannot be
+    built, none of the guide's files is written, and the problem says which edition has it."""
     from studyguide import batch, report
     from studyguide.errors import StudyguideError
 
@@ -262,14 +262,13 @@ def test_an_edition_that_fails_after_another_was_built_says_which_files_were_wri
 
     monkeypatch.setattr(batch, "_build", second_fails)
     options = SetOptions(edition="readable", editions=("readable", "large-print"))
-    outcome = batch.outcome_of(CHINA, tmp_path, None, True, options)
+    outcome = batch.outcome_of(CHINA, tmp_path / "out", None, True, options)
     assert not report.built(outcome, report.Progress(1, False), lambda line: print(line, file=__import__("sys").stderr))
     err = capsys.readouterr().err
     assert calls == ["readable", "large-print"]
-    assert f"failed: {CHINA}" in err and "its editions before that were built: " in err
-    assert str(tmp_path / "china-foreign-police-training-readable.pdf") in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["china-foreign-police-training-readable-key.pdf",
-                                                          "china-foreign-police-training-readable.pdf"]
+    assert err.splitlines() == [f"{CHINA}: the large print does not fit (a made-up failure) (in the large-print edition)",
+                                f"failed: {CHINA}"]
+    assert outcome.outputs == [] and not (tmp_path / "out").exists()
 
 
 def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(tmp_path):
@@ -281,3 +280,21 @@ def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(
     grid = Pdf(next(tmp_path.glob("*-grid.pdf"))).text
     assert re.search(r" \d+\. 75 days 2 ", grid) and re.search(r" \d+\. An aquifer 1 ", grid)
     assert re.search(r" 10\. see the key 6$", grid)  # the essay
+
+
+def test_copies_without_a_class_set_is_refused_not_ignored(tmp_path):
+    """--copies counts the copies of a class set: alone it used to be ignored without a word."""
+    refused = run_cli("build", CHINA, "--copies", "5", "-o", tmp_path / "out")
+    assert refused.returncode == 2
+    assert ("--copies 5 counts the copies in a class set: add --class-set (one collated PDF for the copier), "
+            "or leave out --copies") in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "out").exists()
+
+
+def test_an_activity_named_twice_is_refused(tmp_path):
+    """--activities matching,Matching used to print the matching activity twice."""
+    refused = run_cli("build", CHINA, "--activities", "matching,cloze,Matching", "-o", tmp_path / "out")
+    assert refused.returncode == 2
+    assert ("Invalid value for --activities: 'matching' is named twice (name each activity once; each prints "
+            "once)") in refused.stderr
+    assert not (tmp_path / "out").exists()

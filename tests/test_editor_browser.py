@@ -149,3 +149,26 @@ def test_key_switch_shows_the_answer_key(browser, editing):
     expect(page.locator("#pages")).to_have_attribute("data-doc", "key")
     expect(page.locator("#pages img").first).to_have_attribute("alt", re.compile("^Answer key page 1 of"))
     first_page(page)
+
+
+def test_a_text_larger_than_any_guide_is_refused_in_the_page_and_not_saved(browser, editing, tmp_path):
+    guide, ed = editing
+    before = guide.read_bytes()
+    page = browser.new_page(viewport={"width": 1500, "height": 950})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(ed.url)
+    first_page(page)
+    # pasted: a comment of 3,000,000 characters (more than the request limit, 2,065,536 bytes)
+    page.evaluate("() => { const e = window.studyguidePage.editor; e.setText(e.getText() + '# ' + 'x'.repeat(3000000)); }")
+    item = page.locator("#problems li.error").first
+    expect(item).to_have_text("the request is larger than any guide may be (1,000,000 bytes at most); nothing was "
+                              "saved or built: split the guide into several guides")
+    expect(page.locator("#stale")).to_be_visible()  # the last good pages stay, marked
+    page.keyboard.press("Control+s")
+    expect(page.locator("#status")).to_have_text("not saved")
+    expect(page.locator("#results")).to_contain_text("the request is larger than any guide may be")
+    page.screenshot(path=str(tmp_path / "too-large.png"))
+    assert guide.read_bytes() == before
+    assert not errors
+    assert "Traceback" not in ed.stop()

@@ -157,13 +157,30 @@ def test_right_to_left_text_reads_top_line_first(tmp_path):
 def test_bold_inside_right_to_left_text_is_a_located_error(tmp_path):
     path = write_guide(tmp_path, "g.yaml", """
         title: Greetings
-        summary: "In Hebrew, hello is **שלום**."
+        summary: "בעברית, שלום הוא **שלום**."
         """)
     with pytest.raises(GuideError) as err:
         api.load(path)
-    assert str(err.value) == (
-        f"{path}:2:10: summary: bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are "
+    assert str(err.value) == (  # at the first star, not where the text starts
+        f"{path}:2:28: summary: bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are "
         "put in display order line by line, and the emphasis would land on the wrong words; remove the stars")
+
+
+def test_a_hebrew_word_in_an_english_paragraph_keeps_the_bold_around_it(tmp_path):
+    """An English summary with one Hebrew word: its bold and italic print as typed, the Hebrew word's too."""
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Trees
+        summary: |
+          Governments promise to plant **millions** of trees.
+
+          The Hebrew word for *tree* is **עץ**.
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        assert any(f.endswith("-Bold") for f in pdf.fonts_of("millions"))
+        assert any(f.endswith("-Bold") for f in pdf.fonts_of("עץ") | pdf.fonts_of("ץע"))  # (either order read back)
+        assert any("Oblique" in f or "Italic" in f for f in pdf.fonts_of("tree"))
+        assert not any(f.endswith("-Bold") for f in pdf.fonts_of("Governments"))
 
 
 # -- one warning for what no font has, fast --
@@ -181,8 +198,9 @@ def test_thousands_of_characters_no_font_has_get_one_warning_fast(tmp_path):
     assert took < 2.0, f"{took:.2f} s"
     assert len(result.warnings) == 1
     message = str(result.warnings[0])
-    assert message.startswith(f"{path}:2:10: warning: no font has 3,000 characters of this guide; they would "
-                              f"print as boxes: '{odd[0]}' (U+F0000, line 2:10), '{odd[1]}' (U+F0001, line 2:10)")
+    # each at the line and column it was typed inside the '|' block (not the 'summary:' line)
+    assert message.startswith(f"{path}:3:3: warning: no font has 3,000 characters of this guide; they would "
+                              f"print as boxes: '{odd[0]}' (U+F0000, line 3:3), '{odd[1]}' (U+F0001, line 3:4)")
     assert message.endswith("and 2,990 more: install a font that has them, or retype them")
 
 

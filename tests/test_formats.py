@@ -120,6 +120,14 @@ def test_a_choice_keeps_the_questions_it_names_in_the_guides_order(week, spec, c
     (" , ", "--questions ' , ': chooses nothing (give question numbers such as 1-5,8, a type such as "
             "multiple_choice, objective:2 or tag:NAME)"),
     ("week:2", "--questions 'week:2': 'week:2' is not a choice (write tag:NAME, objective:N or type:NAME)"),
+    # a number meant, not a tag to add (hostile 7)
+    ("2.5", "--questions '2.5': '2.5' is not a question number (the questions are numbered 1 to 6: give whole "
+            "numbers or ranges, such as 2 or 2-5)"),
+    ("-1", "--questions '-1': '-1' is not a question number (the questions are numbered 1 to 6: give whole "
+           "numbers or ranges, such as 2 or 2-5)"),
+    ("1-99999999999999999999", "--questions '1-99999999999999999999': '1-99999999999999999999' is not a question "
+                               "number (the questions are numbered 1 to 6: give whole numbers or ranges, such as 2 "
+                               "or 2-5)"),
 ])
 def test_a_choice_that_names_nothing_gets_a_located_message(week, spec, message):
     guide = api.load(week)
@@ -512,7 +520,7 @@ def test_organizers_leave_every_box_to_fill_and_the_key_fills_what_the_guide_giv
     path = write_guide(tmp_path / "g", "dams.yaml", ORGANIZERS)
     build_set(path, tmp_path, None, SetOptions(format="organizers"))
     student, key = Pdf(tmp_path / "dams-organizers.pdf"), Pdf(tmp_path / "dams-organizers-key.pdf")
-    assert len(student.pages) == len(key.pages) == 2  # the charts, then the Frayer cards from a new page
+    assert len(student.pages) == len(key.pages) == 2  # the charts, then the cards: the first does not fit below them
     s, k = student.text, key.text
     assert "Graphic Organizers" in s and "Benefits Criticisms" in s and "Who View Evidence" in s
     assert "A farmer" in s and "An engineer" in s  # who is given; the rest is the students'
@@ -524,6 +532,20 @@ def test_organizers_leave_every_box_to_fill_and_the_key_fills_what_the_guide_giv
     cards = student.pages[1]
     assert "Frayer Model" in cards and cards.count("Definition Characteristics") == 2
     assert cards.count("Examples Non-examples") == 2 and "reservoir" in cards and "turbine" in cards
+
+
+def test_frayer_cards_start_below_the_title_when_there_is_no_chart(tmp_path):
+    """A guide with vocabulary only: page 1 is the title block and the first card, not the title alone."""
+    terms = "".join(f"  - term: word{n}\n    definition: Meaning {n}.\n" for n in range(1, 6))
+    path = write_guide(tmp_path / "g", "words.yaml", "title: Words\nvocabulary:\n" + terms)
+    build_set(path, tmp_path, None, SetOptions(format="organizers"))
+    for name in ("words-organizers.pdf", "words-organizers-key.pdf"):
+        pages = Pdf(tmp_path / name).pages
+        assert "Frayer Model" in pages[0] and "word1" in pages[0] and "word2" not in pages[0], name
+        assert [p.count("Characteristics") for p in pages] == [1, 2, 2], name
+    out = run_cli("check", path, "--format", "organizers").stdout.splitlines()
+    assert out[0].startswith(f"{path} (organizers): 3 pages")
+    assert [line.split()[:2] for line in out[2:]] == [["header", "1"], ["vocabulary", "1–3"]]
 
 
 def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
@@ -572,9 +594,10 @@ def test_a_ticket_too_long_for_a_half_page_is_refused_with_the_guides_name(tmp_p
         """)
     with pytest.raises(Exception) as info:
         build_set(essay, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1"))
-    assert [str(p) for p in info.value.problems] == [
-        f"{essay}: the exit ticket does not fit on a half page (its question takes more room); "
-        "choose fewer or shorter questions with --questions"]
+    assert [str(p) for p in info.value.problems] == [  # at the question; what can be done with one question
+        f"{essay}:3:5: the exit ticket does not fit on a half page: its one question, with 30 answer lines, takes "
+        "more room; give it fewer answer lines (its 'lines:'), or print it as a quiz (--format quiz), which may run "
+        "over pages"]
     assert not (tmp_path / "out").exists()
 
 

@@ -102,6 +102,16 @@ def test_clashes_are_found_across_folders_named_on_the_command_line(tmp_path):
     assert [m.split(":1: ")[0] for m in run.messages] == ["one/unit.yaml", "two/Unit.yml"]
 
 
+def test_one_file_named_in_several_spellings_is_built_once(tmp_path):
+    """g/x.yaml, ./g/x.yaml, g/../g/x.yaml and the folder g are one guide: built once (it was refused as a
+    clash with itself, or built twice)."""
+    guide(tmp_path / "g", "x.yaml")
+    run = cli_inprocess(["build", "g/x.yaml", "./g/x.yaml", "g/../g/x.yaml", "g", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.count("built ") == 1 and "built g/x.yaml" in run.out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-key.pdf", "x.pdf"]
+
+
 def test_clashes_are_found_with_several_jobs_too(tmp_path):
     folder = tmp_path / "g"
     for name in ("a.yaml", "a.yml", "b.yaml", "c.yaml"):
@@ -709,8 +719,9 @@ def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):
     (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\nfooter: Unit 3\n' + TITLE.format(title="x").split("\n", 1)[1])
     run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
     assert run.code == 0, run.err
-    # large print: the footer with the title would take lines the margin lacks; it prints without the
-    # title, on one line, as it does whenever its footer would wrap (and the margin check measures that)
+    # large print: the footer with the title would take lines the margin lacks; it prints the title cut at
+    # a word with an ellipsis, on one line, as it does whenever its footer would wrap (the margin check
+    # measures the footer without the title, the shortest it can be)
     run = cli_inprocess(["build", "g.yaml", "-o", "out", "--edition", "large-print"], cwd=tmp_path)
     assert run.code == 0, run.err
     for name in ("g-large-print.pdf", "g-large-print-key.pdf"):
@@ -718,5 +729,5 @@ def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):
         total = len(reader.pages)
         for n, page in enumerate(reader.pages, 1):
             tail = " ".join(page.extract_text().split())[-60:]
-            footer = "Unit 3 · " + ("Answer Key · " if "key" in name else "") + f"Page {n} of {total}"
-            assert tail.endswith(footer) and "Photosynthesis ·" not in tail, tail
+            footer = "Photosynthesis… · " + ("Answer Key · " if "key" in name else "") + f"Page {n} of {total}"
+            assert tail.endswith(footer) and "Unit 3 · Photosynthesis" in tail, tail

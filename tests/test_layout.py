@@ -133,11 +133,17 @@ def test_vocabulary_header_repeats_on_each_page(built):
         pytest.skip("no vocabulary")
     for pdf in (built.student, built.key):
         # (the vocabulary table's pages: before the matching activity, whose terms print as lines of their own too)
+        # (and before the questions, whose word banks may list terms too, one alone on a line)
         end = next((i for i, lines in enumerate(pdf.lines) if "Vocabulary Matching" in map(norm, lines)), len(pdf.lines))
-        term_pages = sorted({i for i, lines in enumerate(pdf.lines[:end])
-                             for t in g.vocabulary if T(t.term) in map(norm, lines)})
+        pages = []
+        for lines in pdf.lines[:end]:
+            lines = [norm(ln) for ln in lines]
+            pages.append(lines[:lines.index("Questions")] if "Questions" in lines else lines)
+            if "Questions" in lines:
+                break
+        term_pages = sorted({i for i, lines in enumerate(pages) for t in g.vocabulary if T(t.term) in lines})
         for i in term_pages:
-            lines = [norm(ln) for ln in pdf.lines[i]]
+            lines = pages[i]
             first_term = min(lines.index(T(t.term)) for t in g.vocabulary if T(t.term) in lines)
             assert lines[first_term - 2:first_term] == ["Term", "Meaning"], (
                 f"{pdf.path.name} page {i + 1}: vocabulary rows without the header above them")

@@ -118,7 +118,8 @@ def test_missing_character_warns_with_its_location(tmp_path):
         """)
     result = build_into(path, tmp_path / "out").result
     assert [str(w) for w in result.warnings] == [
-        f"{path}:4:17: warning: no font has the character '{odd}' (U+10FFFD, line 4:17); it would print as a box: "
+        # at the character itself, not where its text starts (4:17, the quote)
+        f"{path}:4:40: warning: no font has the character '{odd}' (U+10FFFD, line 4:40); it would print as a box: "
         "install a font that has it, or retype it"]
 
 

@@ -522,6 +522,32 @@ def test_large_print_is_made_from_every_theme(theme):
         assert all(page.endswith(f"Page {n} of {len(pages)}") for n, page in enumerate(pages, 1))
 
 
+@pytest.mark.parametrize("title, language, kept, label", [
+    ("Who Decides How a City Spends Its Money?", "en", "Who Decides How a City…", "Answer Key · Page {n} of {t}"),
+    ("Les fleuves de France et leurs bassins", "fr", "Les fleuves de France et leurs…", "Corrigé · Page {n} sur {t}")])
+def test_a_key_footer_too_long_for_one_line_shortens_the_title_alike_on_every_page(tmp_path, title, language, kept,
+                                                                                  label):
+    """Large print: the key's footer with the whole title takes two lines. It kept the title on pages 1–9
+    and dropped it from page 10 on (a wider number), or dropped it on every page; now every page prints
+    the title cut at a word with an ellipsis, on one line. The handout's shorter footer keeps it whole."""
+    from conftest import write_guide
+
+    essays = "".join(f"  - type: essay\n    prompt: Essay {n}.\n    answer: Why {n}.\n    lines: 14\n"
+                     for n in range(1, 13))
+    path = write_guide(tmp_path, "g.yaml", f'title: "{title}"\nlanguage: {language}\nquestions:\n{essays}')
+    _, theme, docs = built(path, edition="large-print")
+    size = make_styles(theme)["footer"].fontSize
+    for mode, want in (("student", title + " · " + label.split(" · ", 1)[1]), ("key", kept + " · " + label)):
+        doc = pdfium.PdfDocument(docs[mode].pdf)
+        assert len(doc) >= 10
+        for i in range(len(doc)):
+            text = doc[i].get_textpage()
+            lines = [line.strip() for line in text.get_text_range().splitlines() if line.strip()]
+            assert lines[-1] == want.format(n=i + 1, t=len(doc)), (mode, i + 1, lines[-2:])
+            bottom = text.get_text_bounded(0, 0, 10_000, theme.footer_y + size * 2).strip()
+            assert bottom == lines[-1], (mode, i + 1, bottom)  # one line: nothing of it below the first
+
+
 def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
     """Large print, frozen guide: 16 terms in three sets, one page each (four sets of 4 left each page a
     third empty). Five, five and six leave the first set (under the title and instructions) too tall, so
@@ -536,6 +562,22 @@ def test_large_print_matching_takes_the_fewest_sets_that_fit_a_page():
         assert [t for _, t in titles] == ["Set 1: terms 1–4", "Set 2: terms 5–10", "Set 3: terms 11–16"]
         fill = page_fill(doc.pdf, theme)
         assert all(fill[n][0] <= 0.30 for n, _ in titles), [round(fill[n][0], 2) for n, _ in titles]
+
+
+@pytest.mark.parametrize("paper", [None, "a4"])
+def test_large_print_matching_puts_its_larger_sets_where_they_fit(paper):
+    """Twenty long terms (the trial's local-budget guide) in large print: five sets, one a page. The
+    larger sets last left no room, so the first set shrank to 2 terms against 3 definitions (its page
+    45 % empty); the larger sets where their terms fit give it 3. The first set, under the title and
+    instructions, is the smallest (docs: guide-format.md, matching)."""
+    guide, theme, docs = built(CASES / "layout" / "matching-twenty-long-terms.yaml", edition="large-print",
+                               paper=paper)
+    for doc in docs.values():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        sets = [(n, int(a), int(b)) for n, page in enumerate(pages) for a, b in re.findall(r"Set \d+: terms (\d+)–(\d+)", page)]
+        sizes = [b - a + 1 for _, a, b in sets]
+        assert sum(sizes) == 20 and len({n for n, _, _ in sets}) == len(sets) == 5, sets  # one set a page
+        assert min(sizes) >= 3 and sizes[0] == min(sizes), sizes
 
 
 @pytest.mark.parametrize("terms, chars, paper", [(11, 200, "half-letter"), (13, 250, "half-letter"), (10, 500, "letter")])
@@ -593,7 +635,9 @@ def test_fold_cards_share_their_pages_evenly(config):
     """31 fold cards once printed 5 + 6 + 6 + 6 + 6 + 1: a last page of one card, 90 % blank. On pages
     that are theirs (and when nothing follows them there) the cards are shared evenly by count: with
     cards of one height, as this guide's are, no page holds more than one card more than another (the
-    first may hold fewer, sharing its page with what came before)."""
+    first may hold fewer, sharing its page with what came before). Here the word search follows them (the
+    double-sided cards listed next print after the other activities) and would not fit beside a last
+    card, so the cards are shared all the same."""
     guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
     fold = labels.for_language(guide.language, guide.labels)["fold"]
     for mode, doc in docs.items():
@@ -714,3 +758,20 @@ def test_fold_cards_followed_by_another_activity_fill_their_pages(tmp_path):
         counts = [len(re.findall(rf"\b{fold}\b", p.extract_text())) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         cards = [c for c in counts if c]
         assert cards[1:-1] and all(c == max(cards) for c in cards[1:-1]) and cards[-1] < max(cards), cards
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_crossword_clues_never_start_as_a_stub_at_a_pages_foot(paper, tmp_path):
+    """When grid and clues cannot share a page, the clues start on the page where the last activity
+    ended only when a third of their height fits there (a quarter of them, at least): 20 long terms after their matching sets had put the
+    title and two clues at a page's foot, the grid two pages on (a teacher trial, classic letter)."""
+    path = tmp_path / "budget.yaml"
+    path.write_text((CASES / "layout" / "matching-twenty-long-terms.yaml").read_text(encoding="utf-8")
+                    .replace("activities: [matching]", "activities: [matching, crossword]"), encoding="utf-8")
+    guide, _, docs = built(path, paper=paper)
+    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+    start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
+    clue = r"(?<![\d(,])\d{1,2}\. [A-Z]"
+    here = len(re.findall(clue, pages[start].split("Crossword Fill in the crossword", 1)[1]))
+    total = here + sum(len(re.findall(clue, text)) for text in pages[start + 1:])
+    assert total >= len(guide.vocabulary) - 2 and here * 4 >= total, (start + 1, here, total)

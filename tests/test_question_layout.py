@@ -34,12 +34,9 @@ def frozen():
     return guide, render.render(guide, theme=api.theme_for(guide))
 
 
-def test_true_false_at_the_right_of_the_prompts_last_line(frozen):
-    """Questions 9–12 share one direction ("Circle True or False."), so each prompt ends with its own last
-    word. True / False sit at the right of that line, before the points, when it leaves them room (10–12);
-    else on a row of their own under it, from the left (9, a prompt that fills its line)."""
-    guide, docs = frozen
-    inline_rows = []
+def _true_false_places(guide, docs) -> dict[int, tuple[str, float]]:
+    """{question: ("beside" or "under", x of True)}: where True / False sit, the same in handout and key."""
+    places = {}
     for n, q in enumerate(guide.questions, 1):
         if not isinstance(q, TrueFalse):
             continue
@@ -52,13 +49,25 @@ def test_true_false_at_the_right_of_the_prompts_last_line(frozen):
             points = next(w for w in after if w[0] == "(1 pt)")
             last = next(w for w in after if w[0].endswith(q.prompt.split()[-1]))  # the prompt's last line
             assert "Circle True or False" not in " ".join(w[0] for w in after[:after.index(last) + 1]), (n, mode)
-            assert true[2] == false[2] and true[1] < false[1], (n, mode)
+            assert true[2] == false[2] and true[1] < false[1] < points[1], (n, mode)
             if abs(true[2] - last[2]) < 1.5:
-                assert last[1] < true[1] < false[1] < points[1] and points[2] == true[2], (n, mode)
-                inline_rows.append(n)
+                assert last[1] < true[1] and points[2] == true[2], (n, mode)
+                place = "beside"
             else:
-                assert 0 < last[2] - true[2] < 30 and true[1] < 100, (n, mode)  # the next row, at the left
-    assert sorted(set(inline_rows)) == [10, 11, 12]
+                assert 0 < last[2] - true[2] < 30, (n, mode)  # the next row
+                place = "under"
+            assert places.setdefault(n, (place, round(true[1]))) == (place, round(true[1])), (n, mode)
+    return places
+
+
+def test_true_false_at_the_right_of_the_prompts_last_line_or_under_it_in_the_same_column(frozen):
+    """Questions 9–12 share one direction ("Circle True or False."), so each prompt ends with its own last
+    word. True / False sit at the right of that line, before the points, when it leaves them room (10–12);
+    else on a row of their own under it (9, a prompt that fills its line), in the same column as the
+    others: a teacher trial found them at the left under one prompt and at the right beside the next."""
+    places = _true_false_places(*frozen)
+    assert {n: place for n, (place, _) in places.items()} == {9: "under", 10: "beside", 11: "beside", 12: "beside"}
+    assert len({x for _, x in places.values()}) == 1, places
 
 
 def test_points_on_the_last_line_when_it_leaves_room(tmp_path):
@@ -139,3 +148,182 @@ def test_the_keys_ring_round_a_letter_stays_within_its_line(edition):
     for width, height, stroke in rings:
         assert height + stroke <= leading + 0.01, (height, stroke, leading)
         assert width >= height  # round, or wider than tall where the line is tight
+
+
+def _rules(pdf: bytes, theme) -> list[int]:
+    """How many answer lines (rules starting at the questions' indent, across the text width) each
+    page draws, read from its pixels."""
+    import pypdfium2 as pdfium
+
+    doc, out = pdfium.PdfDocument(pdf), []
+    for i in range(len(doc)):
+        image = doc[i].render(scale=1, grayscale=True).to_pil().convert("L")
+        left = theme.margin_x + theme.number_width
+        x0, x1 = int(left + 3), int(image.width - theme.margin_x - 3)
+        rows = [y for y in range(int(theme.margin_top), int(image.height - theme.margin_bottom))  # (not the footer's)
+                if all(image.getpixel((x, y)) < 230 for x in range(x0, x1, 7))
+                and image.getpixel((int(left - 6), y)) > 230]
+        out.append(sum(1 for n, y in enumerate(rows) if n == 0 or y - rows[n - 1] > 2))
+    return out
+
+
+def _essay_guide(tmp_path, filler: int, lines: int, last: bool):
+    words = " ".join(["padding"] * (14 * filler))
+    text = ["title: Lines over the page", "questions:"]
+    for n in range(6):
+        text += ["  - type: multiple_choice", f"    prompt: Question {n + 1} {words if n == 0 else ''}",
+                 "    choices: [one, two, three, four]", "    answer: A"]
+    text += ["  - type: essay", "    prompt: Write about it.", f"    answer: {'A model answer. ' * 3}",
+             f"    lines: {lines}"]
+    if not last:
+        text += ["  - type: short_answer", "    prompt: And one more.", "    answer: More.", "    lines: 1"]
+    path = tmp_path / f"essay-{filler}-{lines}-{last}.yaml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return api.load(path)
+
+
+@pytest.mark.parametrize("lines", [8, 15])
+def test_answer_lines_over_the_page_leave_a_third_and_three_on_each_side(tmp_path, lines):
+    """Wherever an essay lands near a page's foot, its lines break with at least four (and a third of
+    them) before the mark and three (and a third) after, and the rest open the next page: none sits
+    under "The lines go on over the page." (the trial found 2 there and the last 2 alone on a page)."""
+    least = max(3, -(-lines // 3))
+    breaks = 0
+    for filler in range(0, 26, 2):
+        guide = _essay_guide(tmp_path, filler, lines, last=False)
+        theme = api.theme_for(guide, "modern")
+        docs = render.render(guide, theme=theme)
+        rules = _rules(docs["student"].pdf, theme)
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        gone = [n for n, t in enumerate(texts) if "The lines go on over the page." in t]
+        assert sum(rules) == lines + 1, (filler, rules)  # (and the short answer's one line)
+        if not gone:
+            continue
+        breaks += 1
+        n = gone[0]
+        before, after = rules[n], rules[n + 1] - 1  # (the next page also holds the short answer's line)
+        assert before + after == lines and before >= max(4, least) and after >= least, (filler, rules)
+        # nothing of the essay under the mark: the mark is its page's last text above the footer
+        assert texts[n].index("The lines go on over the page.") > texts[n].index("Write about it.")
+        assert "And one more." in texts[n + 1] and "And one more." not in texts[n]
+    assert breaks >= 2  # (the filler does move the essay across a page's foot)
+
+
+def test_the_last_questions_lines_move_whole_when_they_fit_a_page(tmp_path):
+    """The last question goes on to the next page whole rather than leave a few lines there alone
+    (whatever follows it, an activity, starts by its own rules)."""
+    for filler in range(0, 26, 2):
+        guide = _essay_guide(tmp_path, filler, 8, last=True)
+        docs = render.render(guide, theme=api.theme_for(guide, "modern"))
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        assert not any("The lines go on over the page." in t for t in texts), filler
+def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):
+    """Two fill-in-the-blank questions in a row (a trial's acids guide, 10–11): their instruction is said once
+    above them, as for the other kinds, not under one prompt and run in after the other. The first one's
+    key note ("Also accept …") still reaches the key."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "fib.yaml", """
+        title: Blanks
+        questions:
+          - type: fill_in_blank
+            prompt: HCl + NaOH → [[NaCl]] + [[H₂O|water]]
+            points: 2
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+            points: 1
+        """)
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    said = "Write the missing word or words in each blank."
+    for mode in ("student", "key"):
+        text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages))
+        assert text.count(said) == 1 and f"Questions 1–2: {said} 1." in text, (mode, text)
+        assert ("Also accept “water” for “H₂O”" in text) == (mode == "key"), (mode, text)
+
+
+def test_extra_lines_leave_a_one_line_answer_on_its_line(tmp_path):
+    """--extra-lines 2: the sentences' answers get two more lines each (question 2: 2 → 4, the essay 3 → 5);
+    a one-line answer (a pH, "3") keeps its one line and its instruction, which a trial saw turn into three
+    lines and "Answer in complete sentences on the lines."."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "x.yaml", """
+        title: Extra
+        questions:
+          - type: short_answer
+            prompt: What is its pH?
+            answer: "3"
+            lines: 1
+          - type: short_answer
+            prompt: Why does it matter?
+            lines: 2
+          - type: essay
+            prompt: Explain it.
+            lines: 3
+          - type: true_false
+            prompt: Done.
+            answer: true
+        """)
+    guide = api.load(path)
+    gaps = {}
+    for extra in (0, 2):
+        pdf = render.render(variants.accommodate(guide, Accommodations(extra_lines=extra)),
+                            theme=api.theme_for(guide))["student"].pdf
+        words = _words(pdf, 1)
+        ys = [next(y for text, _, y in words if text == f"{n}.") for n in range(1, 5)]
+        gaps[extra] = [a - b for a, b in zip(ys, ys[1:])]
+        text = norm(" ".join(w[0] for w in words))
+        assert "What is its pH? Write your answer on the line." in text, (extra, text)
+    line = api.theme_for(guide).line_gap
+    assert abs(gaps[2][0] - gaps[0][0]) < 0.5, gaps  # one line still
+    assert abs(gaps[2][1] - gaps[0][1] - 2 * line) < 0.5 and abs(gaps[2][2] - gaps[0][2] - 2 * line) < 0.5, gaps
+
+
+def test_a_word_bank_never_gives_the_answer_away(tmp_path):
+    """--word-bank on a one-blank question printed "Word bank: Ca²⁺", its answer alone. Each bank now holds
+    words that answer none of its blanks: the guide's other blanks' answers, then its vocabulary terms (four
+    words in all here; never an accepted alternative such as "water"). A one-blank question in a guide with
+    no other word prints no bank and the plain instruction, and says why at the question's line."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "wb.yaml", """
+        title: Banks
+        vocabulary:
+          - term: acid
+            definition: Gives H⁺ in water.
+          - term: base
+            definition: Takes H⁺ in water.
+        questions:
+          - type: fill_in_blank
+            prompt: HCl + NaOH → [[NaCl]] + [[H₂O|water]]
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+        """)
+    guide = variants.accommodate(api.load(path), Accommodations(word_bank=True))
+    docs = render.render(guide, theme=api.theme_for(guide))
+    for mode in ("student", "key"):
+        text = norm(pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages[0].extract_text())
+        banks = [b.split(" · ") for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Banks ·| Notes on)", text)]
+        assert len(banks) == 2, text
+        assert "NaCl" in banks[0] and "H₂O" in banks[0] and len(banks[0]) == 4 and "water" not in banks[0], banks
+        assert "Ca²⁺" in banks[1] and len(banks[1]) == 4 and set(banks[1]) - {"Ca²⁺"} <= {"NaCl", "H₂O", "acid", "base"}
+    alone = write_guide(tmp_path, "alone.yaml", """
+        title: Alone
+        questions:
+          - type: fill_in_blank
+            prompt: CaCO₃ + 2 H⁺ → [[Ca²⁺]] + CO₂ + H₂O
+            word_bank: true
+        """)
+    guide = api.load(alone)
+    assert [str(w) for w in guide.warnings] == [
+        f"{alone}:3:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
+        "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, or leave "
+        "out 'word_bank')"]
+    text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
+                .pages[0].extract_text())
+    assert "Word bank" not in text and "Write the missing word or words in each blank." in text, text

@@ -213,7 +213,7 @@ def test_an_unknown_name_is_located(tmp_path):
     problems = _problems(tmp_path, GUIDE.replace("According to {@end}", "According to {@finale}"))
     bad = tmp_path / "guides" / "bad.yaml"
     assert problems == [
-        f"{bad}:12: warning: reading: the span 'end' is cited by no question (write {{@end}} in a question's text, "
+        f"{bad}:12:5: warning: reading: the span 'end' is cited by no question (write {{@end}} in a question's text, "
         "or remove the mark)",
         f"{bad}:24:26: '{{@finale}}' names no marked span of the reading (marked: end, shops, traffic, vote); "
         "mark the words in the reading as {@finale}...{@/finale}"]
@@ -235,7 +235,7 @@ def test_a_misspelt_name_is_told_the_span_it_is_close_to(tmp_path):
 def test_an_unused_name_is_a_located_warning(tmp_path):
     path = write_guide(tmp_path / "guides", "unused.yaml", GUIDE.replace("Read {@shops}.", "Read the third paragraph."))
     warnings = [str(w) for w in api.load(path).warnings]
-    assert warnings == [f"{path}:10: warning: reading: the span 'shops' is cited by no question (write {{@shops}} "
+    assert warnings == [f"{path}:10:141: warning: reading: the span 'shops' is cited by no question (write {{@shops}} "
                         "in a question's text, or remove the mark)"]
 
 
@@ -243,9 +243,9 @@ def test_a_span_never_ended_and_an_end_without_start_are_located(tmp_path):
     problems = _problems(tmp_path, GUIDE.replace("{@/vote}", "").replace("{@end}At", "At"))
     bad = tmp_path / "guides" / "bad.yaml"
     assert problems == [
-        f"{bad}:6: reading: the span '{{@vote}}' is never ended (write {{@/vote}} after its last word; to print "
+        f"{bad}:6:178: reading: the span '{{@vote}}' is never ended (write {{@/vote}} after its last word; to print "
         "'{@' itself, write {@@})",
-        f"{bad}:12: reading: '{{@/end}}' ends a span that no '{{@end}}' starts before it (start the span with "
+        f"{bad}:12:93: reading: '{{@/end}}' ends a span that no '{{@end}}' starts before it (start the span with "
         "{@end}; to print '{@' itself, write {@@})",
     ]
 
@@ -310,3 +310,51 @@ def test_a_format_without_the_reading_prints_what_each_question_cites(tmp_path, 
         if not questions:  # a paragraph cited: the whole paragraph, headed as the prompt names it
             assert "Paragraph 2: “The first weeks were confusing." in text
             assert "walked to school in groups again.”" in text
+
+
+def test_what_only_the_key_cites_is_never_printed_for_the_student(tmp_path):
+    """A question whose prompt cites nothing but whose explanation (key only) cites a span: the quiz
+    prints no excerpt under it, in the student's copy or the key (the key keeps the student's pages)."""
+    from studyguide.classroom import SetOptions, build_set
+
+    text = GUIDE.replace("""    prompt: What does {@traffic:paragraph} say the city changed?""",
+                         """    prompt: What did the city change downtown?
+    explanation: See {@traffic}; the answer is in {@shops} too.""")
+    path = write_guide(tmp_path / "guides", "street.yaml", text)
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    assert len(outputs) >= 2
+    for output in outputs[:2]:
+        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages))
+        assert "the timing of eleven traffic lights" not in text.lower()  # Q2 cites nothing a student reads
+        assert "Lines 3–5" not in text and "The first weeks" not in text
+        assert "whose customers carry heavy things" in text  # Q3's prompt cites {@shops}: still printed
+    key = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(outputs[1].path).pages))
+    assert "See lines" in key  # the explanation still names the lines in the key
+
+
+def test_french_citations_join_two_numbers_with_et_and_space_the_colon(tmp_path):
+    """A French quiz: "Paragraphe 2 :" (a space before the colon, as "Lignes 3 à 5 :"), and two numbers side
+    by side joined by "et" ("lignes 3 et 4", "Questions 1 et 2 :"), never "3 à 4" (trial 15)."""
+    from studyguide import labels
+    from studyguide.classroom import SetOptions, build_set
+
+    fr = labels.for_language("fr")
+    assert labels.span(fr, "cite_lines", 15, 16) == "lignes 15 et 16"
+    assert labels.span(fr, "cite_lines", 15, 17) == "lignes 15 à 17"
+    assert labels.span(fr, "directions", 1, 2) == "Questions 1 et 2\u00a0:"
+    assert labels.span(labels.EN, "cite_lines", 15, 16) == "lines 15–16"
+    assert labels.span({**fr, "cite_lines": "l. {first}-{last}"}, "cite_lines", 3, 4) == "l. 3 et 4"
+
+    path = write_guide(tmp_path / "guides", "rue.yaml", "language: fr\n" + GUIDE + """\
+  - type: true_false
+    prompt: Le conseil a voté deux fois.
+    answer: true
+""")
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    for output in outputs[:2]:
+        raw = " ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages)
+        text = " ".join(raw.replace("\u00a0", " ").split())
+        assert "Paragraphe 2 : « The first weeks were confusing." in text
+        assert "Questions 4 et 5 :" in text  # the two true/false questions share one direction
+        pairs = re.findall(r"(\d+) (à|et) (\d+)", text)
+        assert pairs and all((int(b) == int(a) + 1) == (word == "et") for a, word, b in pairs), pairs

@@ -189,6 +189,12 @@ THEME_ERRORS = [
      "other as parents in a loop (body → title → body); remove one of these parents"),
     ("colors: {shade: none}\nstyles: {heading: {color: shade}}\n", "guides/themes/mine.yaml:2:27: "
      "styles.heading.color: 'shade' is none in this theme, so the text would not print; choose another colour"),
+    # text that would hardly show on white paper (hostile 8: white ink built invisible pages)
+    ('colors:\n  ink: "#FFFFFF"\n', 'guides/themes/mine.yaml:2:8: colors.ink: #FFFFFF on white paper has a contrast of '
+     "only 1.0 to 1, so its text would hardly show; choose a darker colour (such as #333333; at least 2 to 1)"),
+    ('styles:\n  title: {color: "#FFFF00"}\n', "guides/themes/mine.yaml:2:18: styles.title.color: #FFFF00 on white "
+     "paper has a contrast of only 1.1 to 1, so its text would hardly show; choose a darker colour (such as #333333; "
+     "at least 2 to 1)"),
     ("page: {margin_bottom: 0.5in}\n", "guides/themes/mine.yaml:1:23: page: the footer (its line at 0.66in from "
      "the bottom edge) would print over the text, which starts at margin_bottom 0.50in; make margin_bottom at "
      "least 0.70in or lower footer_y"),

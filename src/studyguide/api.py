@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files
+from . import files, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -42,7 +42,10 @@ def find_guides(paths: Iterable[str | Path]) -> list[Path]:
                 raise UsageError(_missing(path))
         except OSError as exc:
             raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return found
+    # one file named twice ('g.yaml ./g.yaml', 'a/base.yaml a/../a/base.yaml', a folder and a guide in it)
+    # is one guide: built once, not refused as two guides writing the same PDFs
+    seen: set = set()
+    return [p for p in found if not ((key := (os.path.realpath(p.parent), p.name)) in seen or seen.add(key))]
 
 
 def guides_in(paths: Iterable[str | Path]) -> list[Path]:
@@ -138,7 +141,7 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
         defaults, more = load_defaults(shared)
         root = schema.merge_defaults(defaults, root)
         warnings = list(more) + list(warnings)
-    guide = schema.to_guide(root, str(path), path, warnings)
+    guide = variants.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
     if check_theme:
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
             themefiles.resolve(guide.theme, path, guide.theme_where)
@@ -171,6 +174,7 @@ class BuildResult:
     guide: Guide
     outputs: list[Output] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    files: list[tuple[Path, bytes]] = field(default_factory=list, repr=False)  # what it writes (write=False: not yet)
 
 
 def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
@@ -259,8 +263,8 @@ def skipping(guide: Guide, sections: Iterable[str] = ()) -> Guide:
 
 def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str] = None, key: bool = True,
           activities: Optional[Iterable[str]] = None, theme: Optional[str] = None,
-          guide: Optional[Guide] = None, skip: Iterable[str] = ()) -> BuildResult:
-    """Load, render both documents in memory, then write them; nothing is written on failure.
+          guide: Optional[Guide] = None, skip: Iterable[str] = (), write: bool = True) -> BuildResult:
+    """Load, render both documents in memory, then write them (``write``: else only ``files``); nothing is written on failure.
 
     ``activities`` (names from reading.schema.ACTIVITIES) replaces the guide's own `activities:` list;
     ``theme`` (a name or file, from --theme) replaces the guide's `theme:`; ``guide``: the guide
@@ -271,18 +275,20 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
         guide = dataclasses.replace(guide, activities=tuple(activities))
     guide = skipping(guide, skip)
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
-    return write_rendered(path, out_dir, guide, rendered, warnings)
+    return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
-                   warnings: list[Problem]) -> BuildResult:
-    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`)."""
+                   warnings: list[Problem], write: bool = True) -> BuildResult:
+    """Write what :func:`render_guide` made of the guide at ``path``: every PDF, or none (see :func:`studyguide.files.write_all`);
+    ``write`` false: named in ``files`` only, for the caller to write together with other files."""
     out_dir = Path(out_dir)
     result = BuildResult(guide, warnings=warnings)
-    make_folder(out_dir)
     names = build_names(path, out_dir, key="key" in rendered)
     targets = {mode: names[mode, None] for mode in rendered}
-    write_all([(targets[mode], doc.pdf) for mode, doc in rendered.items()])  # both PDFs, or neither
+    result.files = [(targets[mode], doc.pdf) for mode, doc in rendered.items()]
+    if write:
+        write_all(result.files, out_dir)  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
     return result
@@ -381,7 +387,7 @@ class ExportOutcome:
 
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import cites_unseen_reading, exporter as exporter_for, holds  # their xml, zip, sqlite: only here
+    from .export import export_one, exporter as exporter_for, holds  # their xml, zip and sqlite: only for an export
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
@@ -393,10 +399,8 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
     made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
-            written = load(path)
-            guide = cited_as_printed(written)  # citations of the reading as the handout prints them
-            made, warnings = exporter(guide)
-            made_all.append((path, guide, made, warnings + cites_unseen_reading(written, guide, fmt, warnings), None))
+            guide = cited_as_printed(written := load(path))  # citations of the reading as the handout prints them
+            made_all.append((path, guide, *export_one(exporter, written, guide, fmt), None))
         except StudyguideError as exc:
             made_all.append((path, None, [], [], exc))
     clash = clashes([(path, [Path(out_dir) / name for name, _ in made])
@@ -408,8 +412,7 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
         if error is not None or path in clash:
             yield ExportOutcome(path, error=error or GuideError(clash[path]))
             continue
-        outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings),
-                                holds=holds(guide, warnings, terms=fmt in ("quizlet", "anki")))  # what was written
+        outcome = ExportOutcome(path, warnings=list(guide.warnings) + list(warnings), holds=holds(guide, warnings, fmt))
         try:
             outcome.written = files.write_into(Path(out_dir), made) if made else []
         except StudyguideError as exc:

@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 from . import api, classroom, interrupts
 from .classroom import SetOptions
 from .errors import StudyguideError
-from .files import check_folder
+from .files import check_folder, write_all
 
 
 @dataclass
@@ -67,27 +67,42 @@ def plan(paths: list[Path], out_dir, key: bool, options=None) -> tuple[dict, dic
 
 def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, guide=None) -> Outcome:
     """Build one guide (``guide``: it, already read); a guide's own problems become text,
-    anything unexpected propagates."""
+    anything unexpected propagates.
+
+    With --edition twice, every edition is drawn before any file is written, then all the guide's
+    files (each edition's versions, keys, grids and class sets) go in together: a problem in a
+    later edition, or a signal while it is drawn, leaves every file of the guide as it was.
+    """
 
     outcome = Outcome(str(path))
+    drawn: list = []  # (target, bytes) of every edition, written together once all are drawn
+    edition = None  # the edition being drawn, when there are several: named in its problems
     try:
         guide = guide or _load(path, options)  # read once, built as read
-        for one in options.each_edition() if options is not None else [None]:  # --edition twice: each
+        editions = options.each_edition() if options is not None else [None]  # --edition twice: each
+        for one in editions:
+            edition = one.edition if len(editions) > 1 else None
             result = _build(path, out_dir, paper, key, one, guide)
+            drawn += result.files
             outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
             outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
+        edition = None
+        write_all(drawn, Path(out_dir), then=interrupts.disarm)  # a signal now waits: the outcome says they were written
     except StudyguideError as exc:
-        outcome.problems = [str(p) for p in getattr(exc, "problems", None) or [exc]]
+        where = f" (in the {edition} edition)" if edition else ""
+        outcome.problems = [f"{p}{where}" for p in getattr(exc, "problems", None) or [exc]]
+        outcome.outputs = []  # nothing of this guide was written
     return outcome
 
 
 def _build(path, out_dir, paper: Optional[str], key: bool, options, guide) -> api.BuildResult:
+    """One edition of the guide, drawn, its files named in the result but not written."""
     if options is not None and classroom.wanted(guide, options):
-        return classroom.build_set(path, out_dir, paper, options, guide=guide)
+        return classroom.build_set(path, out_dir, paper, options, guide=guide, write=False)
     return api.build(path, out_dir, paper=paper, key=key,
                      activities=options.activities if options is not None else None,
                      theme=options.theme if options is not None else None, guide=guide,
-                     skip=options.skip if options is not None else ())
+                     skip=options.skip if options is not None else (), write=False)
 
 
 def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=None, guide=None,
@@ -97,6 +112,8 @@ def build_one(path: str, out_dir: str, paper: Optional[str], key: bool, options=
 
     try:
         interrupts.raise_if_interrupted()
+        if interrupts.pending_signal() is not None:  # it stopped the guide before: none starts after it,
+            raise interrupts.Interrupted(interrupts.pending_signal())  # though a worker's queue holds the next
         with interrupts.armed():
             outcome = (outcome_of if debug else _built)(path, out_dir, paper, key, options, guide)
     except interrupts.Interrupted as exc:

@@ -188,7 +188,8 @@ def budget(guide: Guide, rendered, limits: Optional[dict] = None) -> Budget:
             count, what = activity_count(name, data)
             minutes = ACTIVITY_MINUTES[name] * count
             detail = f"{count} {what}"
-        parts.append(Part(name, page, last, minutes, detail, fill))
+        if name != act.BLANK_PAGE:  # (a page left blank ends the part before it and is no part's page)
+            parts.append(Part(name, page, last, minutes, detail, fill))
     return Budget(rendered.pages, guide.total_points, parts, guide.format)
 
 

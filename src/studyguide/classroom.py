@@ -13,7 +13,7 @@ from typing import Optional
 
 from . import api, formats, grid, render, sheets, variants
 from .errors import BuildError, Location
-from .files import build_names, make_folder, write_all
+from .files import build_names, write_all
 from .layout import activities as activity_layout
 from .model import Accommodations, Guide
 
@@ -37,6 +37,11 @@ class SetOptions:
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
+        if self.copies is not None and not self.class_set:
+            from .errors import UsageError
+
+            raise UsageError(f"--copies {self.copies} counts the copies in a class set: add --class-set (one "
+                             "collated PDF for the copier), or leave out --copies")
         for one in self.each_edition():
             check_fillable(one)
 
@@ -85,8 +90,10 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
                            class_set=options.class_set)
 
 
-def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None) -> api.BuildResult:
-    """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded)."""
+def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None,
+              write: bool = True) -> api.BuildResult:
+    """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded), all
+    written together (``write`` false: drawn and named in the result's ``files`` only)."""
     guide = guide or api.load(path, check_theme=not options.theme)
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
@@ -136,9 +143,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append(_collate(planned["class-set-key", None],
                                   [by_letter[letter]["key"].pdf for letter in letters], blank))
-    make_folder(Path(out_dir))
-    write_all([(target, data) for target, data, _, _ in files])
-    result = api.BuildResult(guide, warnings=warnings)
+    result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
+    if write:
+        write_all(result.files, Path(out_dir))
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
 
@@ -166,9 +173,22 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                     docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
         return out
     count = len(editions[0].questions)
-    asked = f"its {count} questions take" if count > 1 else "its question takes"
-    raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page ({asked} more room); "
-                                          "choose fewer or shorter questions with --questions")
+    if count > 1:
+        raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page (its {count} "
+                                              "questions take more room); choose fewer or shorter questions with "
+                                              "--questions")
+    raise BuildError(*_one_too_tall(editions[0].questions[0], sizes[-1], theme.edition))
+
+
+def _one_too_tall(q, size, edition) -> tuple:
+    """Where and why one question is too tall for an exit ticket, with what can be done: fewer than one
+    question cannot be chosen."""
+    lines = getattr(q, "lines", None)
+    larger = f", in the {edition} edition" if edition in ("large-print", "readable") else ""
+    what = f"its one question, with {lines} answer lines{larger}," if lines else f"its one question{larger}"
+    fix = "give it fewer answer lines (its 'lines:')" if lines else "shorten it"
+    return q.where, (f"the exit ticket does not fit on a {size} page: {what} takes more room; {fix}, or print it "
+                     "as a quiz (--format quiz), which may run over pages")
 
 
 MAX_PAGES = 5_000    # pages one build of one guide may make: every version, key, grid and the class set

@@ -85,7 +85,7 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
-@click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays.")
+@click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays (a one-line answer keeps its line).")
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
 @click.option("--copies", type=click.IntRange(1, 500), default=None,
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")

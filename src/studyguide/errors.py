@@ -8,7 +8,7 @@ this module stays free of click and can be imported by anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that would break a message over lines, move the terminal's cursor (ANSI escapes)
 # or reorder what it shows (direction overrides). Guide text quoted in a message may hold them.
@@ -28,6 +28,25 @@ class Location:
     file: str
     line: int = 0
     col: int = 0
+    # the text as typed in the file from here to its end (a block's header blanked out): lets
+    # :meth:`of` find a character inside it; not part of the place itself
+    typed: str = field(default="", compare=False, repr=False)
+
+    def of(self, value: str, index: int) -> "Location":
+        """Where ``value[index]`` was typed, for a text ``value`` typed from here: the same character
+        counted as often in the typed text. Here itself when it cannot be found there (a character
+        written as an escape, "\\u202e")."""
+        if not self.typed or not 0 <= index < len(value):
+            return self
+        ch, pos = value[index], -1
+        for _ in range(value.count(ch, 0, index) + 1):
+            pos = self.typed.find(ch, pos + 1)
+            if pos < 0:
+                return self
+        line_start = self.typed.rfind("\n", 0, pos)
+        if line_start < 0:
+            return Location(self.file, self.line, self.col + pos if self.col else 0)
+        return Location(self.file, self.line + self.typed.count("\n", 0, pos), pos - line_start)
 
     def __str__(self) -> str:
         if self.line and self.col:

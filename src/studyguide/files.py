@@ -14,7 +14,7 @@ import stat
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .images import inside
@@ -28,24 +28,32 @@ def read_guide_bytes(path: Path) -> bytes:
     where = Location(str(path), 1)
     if os.path.islink(path) and not inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
         raise GuideError([Problem(where, "is a link that leads outside its folder; copy the file in instead")])
+    fix = ("the folder's defaults file must be a YAML file; move this away" if _is_defaults(Path(path))
+           else "name a .yaml guide file")
+    return read_regular(path, where, fix, loader.MAX_BYTES, lambda size: (
+        f"the file is {size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)"))
+
+
+def read_regular(path: Path, where: Location, fix: str, limit: int, too_large: Callable[[int], str]) -> bytes:
+    """The bytes of the file at ``path`` (a guide, a bank to import, an article), at most ``limit`` + 1 of
+    them: only a regular file is ever opened, never a FIFO or device, whose read would wait for ever or
+    never end. Else a GuideError at ``where``: "is not a regular file; ``fix``", or ``too_large(size)``."""
     try:
         st = os.stat(path)
     except OSError as exc:
         raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
     if not stat.S_ISREG(st.st_mode):
-        fix = ("the folder's defaults file must be a YAML file; move this away" if _is_defaults(Path(path))
-               else "name a .yaml guide file")
         raise GuideError([Problem(where, f"is not a regular file; {fix}")])
-    if st.st_size > loader.MAX_BYTES:
-        raise GuideError([Problem(where, f"the file is {st.st_size:,} bytes; a guide may be at most {loader.MAX_BYTES:,} bytes (split it into several guides)")])
+    if st.st_size > limit:
+        raise GuideError([Problem(where, too_large(st.st_size))])
     try:  # non-blocking, and checked again once open: a file swapped for a FIFO meanwhile cannot hang the read
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise GuideError([Problem(where, f"cannot be read ({exc.strerror or exc})")]) from None
     with open(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise GuideError([Problem(where, "is not a regular file; name a .yaml guide file")])
-        return fh.read(loader.MAX_BYTES + 1)
+            raise GuideError([Problem(where, f"is not a regular file; {fix}")])
+        return fh.read(limit + 1)
 
 
 def _is_defaults(path: Path) -> bool:
@@ -146,8 +154,10 @@ def _check_target(target: Path) -> None:
         raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
 
 
-def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file or none.
+def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
+              then: Optional[Callable[[], None]] = None) -> None:
+    """Write every file or none (``folder``: the one they go in, made first if it is missing; ``then``:
+    called once the last is in place, before a signal that came meanwhile can interrupt).
 
     Each file goes to a temporary file beside its target and is synced; only
     when all are complete are they renamed into place. If a rename fails, the
@@ -157,6 +167,8 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
     written through a symbolic link: one in a target's place is refused, and a
     rename replaces a name, never what it points to.
     """
+    if folder is not None:
+        make_folder(Path(folder))
     for target, _ in files:
         _check_target(target)
     temps: list[tuple[str, Path]] = []
@@ -190,6 +202,8 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
                 current = target
                 os.replace(tmp, target)
                 replaced.append(target)
+            if then is not None:
+                then()
     except BaseException as exc:  # put back what was already replaced (a full disk, an interrupt)
         with deferred():
             for target in reversed(replaced):

@@ -128,6 +128,12 @@ def armed(on: bool = True):
         _signals.armed = before
 
 
+def disarm() -> None:
+    """Until the :func:`armed` block around it ends, a signal only waits: called as the last file of a
+    guide goes in, so the outcome saying they were written is returned, and the signal acted on after."""
+    _signals.armed = False
+
+
 @contextmanager
 def deferred():
     """A signal that comes inside this block is acted on after it: the block is never cut in the middle."""

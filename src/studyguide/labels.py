@@ -23,6 +23,7 @@ import re
 EN = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Reading", "cite_line": "line {n}", "cite_lines": "lines {first}–{last}", "cite_paragraph": "paragraph {n}", "cite_paragraphs": "paragraphs {first}–{last}",
+    "cite_lead": "{where}:", "next_to": "–",
     # the header and footer
     "name": "Name", "date": "Date", "period": "Period", "answer_key": "ANSWER KEY", "key_footer": "Answer Key",
     "total": "Total: {points} points", "point": "({n} pt)", "points": "({n} pts)", "page": "Page {n} of {total}",
@@ -103,6 +104,7 @@ EN = {
 ES = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Lectura", "cite_line": "línea {n}", "cite_lines": "líneas {first}–{last}", "cite_paragraph": "párrafo {n}", "cite_paragraphs": "párrafos {first}–{last}",
+    "cite_lead": "{where}:", "next_to": " y ",
     "name": "Nombre", "date": "Fecha", "period": "Curso", "answer_key": "CLAVE DE RESPUESTAS",
     "key_footer": "Clave de respuestas", "total": "Total: {points} puntos", "point": "({n} pto.)",
     "points": "({n} ptos.)", "page": "Página {n} de {total}", "version": "Versión {v}", "seed": "semilla {s}",
@@ -180,6 +182,7 @@ ES = {
 FR = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Texte", "cite_line": "ligne {n}", "cite_lines": "lignes {first} à {last}", "cite_paragraph": "paragraphe {n}", "cite_paragraphs": "paragraphes {first} à {last}",
+    "cite_lead": "{where}\u00a0:", "next_to": " et ",
     "name": "Nom", "date": "Date", "period": "Classe", "answer_key": "CORRIGÉ", "key_footer": "Corrigé",
     "total": "Total\u00a0: {points} points", "point": "({n} pt)", "points": "({n} pts)",
     "page": "Page {n} sur {total}", "version": "Version {v}", "seed": "graine {s}", "source": "Source\u00a0:",
@@ -256,6 +259,7 @@ FR = {
 DE = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Text", "cite_line": "Zeile {n}", "cite_lines": "Zeilen {first}–{last}", "cite_paragraph": "Absatz {n}", "cite_paragraphs": "Absätze {first}–{last}",
+    "cite_lead": "{where}:", "next_to": " und ",
     "name": "Name", "date": "Datum", "period": "Klasse", "answer_key": "LÖSUNGEN", "key_footer": "Lösungen",
     "total": "Gesamt: {points} Punkte", "point": "({n} Pkt.)", "points": "({n} Pkt.)",
     "page": "Seite {n} von {total}", "version": "Version {v}", "seed": "Startwert {s}", "source": "Quelle:",
@@ -333,6 +337,7 @@ DE = {
 PT = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Leitura", "cite_line": "linha {n}", "cite_lines": "linhas {first}–{last}", "cite_paragraph": "parágrafo {n}", "cite_paragraphs": "parágrafos {first}–{last}",
+    "cite_lead": "{where}:", "next_to": " e ",
     "name": "Nome", "date": "Data", "period": "Turma", "answer_key": "GABARITO", "key_footer": "Gabarito",
     "total": "Total: {points} pontos", "point": "({n} pt)", "points": "({n} pts)",
     "page": "Página {n} de {total}", "version": "Versão {v}", "seed": "semente {s}", "source": "Fonte:",
@@ -410,6 +415,7 @@ PT = {
 ZH = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "阅读材料", "cite_line": "第{n}行", "cite_lines": "第{first}–{last}行", "cite_paragraph": "第{n}段", "cite_paragraphs": "第{first}–{last}段",
+    "cite_lead": "{where}：", "next_to": "–",
     "name": "姓名", "date": "日期", "period": "班级", "answer_key": "参考答案", "key_footer": "参考答案",
     "total": "总分：{points} 分", "point": "（{n} 分）", "points": "（{n} 分）", "page": "第 {n} 页，共 {total} 页",
     "version": "{v} 卷", "seed": "随机种子 {s}", "source": "来源：", "grade": "{g} 年级", "grades": "{g} 年级",
@@ -493,6 +499,16 @@ def for_language(language: str | None, overrides: dict | None = None) -> dict:
 
 # -- sentences, numbers and dates ----------------------------------------------------------------
 
+
+
+def span(table: dict, key: str, first: int, last: int) -> str:
+    """A range label ('lines {first}–{last}', 'Questions {first}–{last}:') for ``first`` to ``last``; two
+    numbers side by side are joined by the language's ``next_to`` ('lignes 15 et 16', not '15 à 16')."""
+    text = table[key]
+    if last == first + 1:
+        joiner = table["next_to"].replace("{", "{{").replace("}", "}}")
+        text = re.sub(r"\{first\}.*?\{last\}", lambda m: "{first}" + joiner + "{last}", text, count=1)
+    return text.format(first=first, last=last)
 
 
 def _closed(text: str) -> bool:

@@ -14,6 +14,7 @@ Checks:
 * a multiple-choice or select-all question with two choices that are the same
   once case, spacing and ``**``/``*`` are ignored (in multiple choice, when
   one of them is the answer, the question has two right answers);
+* a matching question with two lefts (or two rights) that are the same;
 * three or more multiple-choice questions whose answers are all the same letter;
 * "all of the above" or "none of the above" (or "both"/"neither of the
   above") that is not the last choice;
@@ -34,7 +35,7 @@ from typing import Optional, Sequence
 
 from . import inline
 from .errors import Location, Problem
-from .model import LETTERS, Guide, MultipleChoice, SelectAll
+from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
 from .reading.walker import clip
 from .variants import about_the_others
 
@@ -97,6 +98,27 @@ def choices(guide: Guide) -> list[Problem]:
                 out.append(_warn(_after(guide, q.where, choice),
                                  f"question {n}: '{_clip(choice)}' is choice {LETTERS[i]}, not the last one; move it "
                                  "to the end (it is about the choices above it)"))
+    return out
+
+
+def pairs(guide: Guide) -> list[Problem]:
+    """A matching question whose left (or right) column says the same thing twice: a student cannot
+    tell the two apart, and the key gives two different answers for one item."""
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, Matching):
+            continue
+        for side in ("left", "right"):
+            seen: dict[str, int] = {}
+            for i, pair in enumerate(q.pairs):
+                text = getattr(pair, side)
+                first = seen.get(_norm(text))
+                if first is not None:
+                    same = getattr(q.pairs[first], side) == text
+                    where = _nth(guide, q, text, 2) if same else _after(guide, q.where, text)
+                    out.append(_warn(where, f"question {n}: pairs {first + 1} and {i + 1} have the same {side} "
+                                            f"('{_clip(text)}'); reword or replace one of them"))
+                seen.setdefault(_norm(text), i)
     return out
 
 
@@ -186,6 +208,6 @@ def unchecked_objectives(guide: Guide) -> list[Problem]:
 
 def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None) -> list[Problem]:
     """Every finding, in the order of the file."""
-    found = (choices(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
+    found = (choices(guide) + pairs(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

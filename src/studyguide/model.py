@@ -152,11 +152,17 @@ class Blank:
 class FillInBlank(Question):
     parts: tuple[Union[str, Blank], ...]  # text and blanks, in reading order
     word_bank: bool = False
+    bank: tuple[str, ...] = ()  # the word bank's words that answer no blank of it (variants.banked)
     kind = "fill_in_blank"
 
     @property
     def blanks(self) -> tuple[Blank, ...]:
         return tuple(p for p in self.parts if isinstance(p, Blank))
+
+    @property
+    def bank_words(self) -> list[str]:
+        """The printed word bank: each blank's answer once and the other words, in alphabetical order."""
+        return sorted({b.answer for b in self.blanks} | set(self.bank), key=lambda w: (w.casefold(), w))
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,14 @@ EDGE = 14  # points: the least paper kept clear beside the footer and the runnin
 
 
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
-                 short_markup: str | None = None, takes_fields: bool = False, last_page=lambda: None):
+                 shorter: tuple[str, ...] = (), takes_fields: bool = False, last_page=lambda: None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
     and the running header (a guide's `header:`), if any, at the top right of every page.
 
     The markups are paragraph markup (escaped, with fallback fonts routed), so a
-    title in any script prints with real glyphs. ``takes_fields``: the fillable edition's handout,
+    title in any script prints with real glyphs. ``shorter``: the footer with ever shorter titles (cut
+    with an ellipsis, then none); a document prints the first of them that every page fits on one line,
+    so its pages' footers agree. ``takes_fields``: the fillable edition's handout,
     whose form fields (fields.py) are made as each page is written out. ``last_page()``, when it
     gives a number, is the last page this document keeps (the handout stops where the key's own
     pages begin).
@@ -61,26 +63,34 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
                 other.save()
             kept = self._pages[:last_page() or len(self._pages)]
             total = len(kept)
+            markup = self._fitting(total)
             for number, state in enumerate(kept, 1):
                 _reportlab.restore_page(self, state)
-                self._footer(number, total)
+                self._footer(markup, number, total)
                 fields.make(self)
                 super().showPage()
             super().save()
 
-        def _footer(self, number: int, total: int):
+        def _fitting(self, total: int) -> str:
+            """The longest footer that every page's number fits on one line (measured with the widest
+            number), else the shortest, which wraps (margins.py has made sure it stays in the margin)."""
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            room = _reportlab.page_size(self)[0] - 2 * theme.margin_x
+            n = max(range(1, total + 1), key=lambda n: (stringWidth(str(n), style.fontName, style.fontSize), n))
+            for markup in (footer_markup, *shorter):
+                if Paragraph(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1] <= style.leading * 1.5:
+                    return markup
+            return (footer_markup, *shorter)[-1]
+
+        def _footer(self, markup: str, number: int, total: int):
             width, top = _reportlab.page_size(self)
             size = style.fontSize
             self.saveState()
             self.setStrokeColor(style.textColor)
             self.setLineWidth(0.4)
-            para = Paragraph(footer_markup.format(n=number, total=total), style)
+            para = Paragraph(markup.format(n=number, total=total), style)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
-            if short_markup and h > style.leading * 1.5:  # on one line without the title, if that fits
-                short = Paragraph(short_markup.format(n=number, total=total), style)
-                _, short_h = short.wrap(width - 2 * theme.margin_x, size * 3)
-                if short_h < h:
-                    para, h = short, short_h
             # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
             # body; one too long for the room below (large print, a long title) moves up, to stay on the paper
             y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, pages, rtl, sheets
+from . import _reportlab, inline, labels, margins, pages, rtl, sheets, variants
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -55,10 +55,13 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     warnings = []
     if missing:
         first: dict[str, Location] = {}
+        found_in: dict[str, str] = {}
         for where, text in texts:
             for ch in set(text) & missing:
                 if ch not in first or (not where.line, where) < (not first[ch].line, first[ch]):
-                    first[ch] = where
+                    first[ch], found_in[ch] = where, text
+        # the character's own line and column (the text's start is the key's line for a '|' block)
+        first = {ch: where.of(found_in[ch], found_in[ch].index(ch)) for ch, where in first.items()}
         order = sorted(first, key=lambda c: (not first[c].line, first[c], c))
         shown = ", ".join(f"'{c}' (U+{ord(c):04X}, {_place(first[c])})" for c in order[:10])
         if len(order) == 1:
@@ -90,19 +93,31 @@ def _meta(guide: Guide, mode: str) -> dict:
     }
 
 
-def _footer(guide: Guide, mode: str, font_for, short: bool = False) -> str:
+def _footer(guide: Guide, mode: str, font_for, short: bool = False, title: str | None = None) -> str:
     """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
     rebuild them. Ends with the page label, with {n} and {total} left for each page. ``short``: without
-    the title, for a footer that would not fit on one line (large print)."""
+    the title, for a footer that would not fit on one line (large print); ``title``: a shortened title."""
     words = labels.for_language(guide.language, guide.labels)
     parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else [])
-    parts += [] if short else [inline.plain(guide.title)]
+    parts += [] if short else [title or inline.plain(guide.title)]
     parts += [words["key_footer"]] if mode == "key" else []
     if guide.version:
         parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
     markup = inline.markup(" · ".join(parts) + " · ", font_for).replace("{", "{{").replace("}", "}}")
     # "Page 3 of 12" never breaks across lines (no-break spaces), even when a long footer wraps
     return markup + inline.markup(words["page"].replace(" ", "\u00a0"), font_for)
+
+
+def _shorter(guide: Guide, mode: str, font_for) -> tuple[str, ...]:
+    """The footer with the title cut ever shorter, at a word with an ellipsis (at a character in a
+    title without spaces), then without it: what pages.py prints when the whole title does not fit."""
+    title = inline.plain(guide.title)
+    words = title.split()
+    cuts = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)] if len(words) > 1 else \
+        [title[:k] for k in range(len(title) - 1, 0, -1)]
+    cuts = [c.rstrip(" ,;:·-–—") for c in cuts]
+    return (*(_footer(guide, mode, font_for, title=c + "…") for c in cuts if c),
+            _footer(guide, mode, font_for, short=True))
 
 
 def _header(guide: Guide, font_for) -> str | None:
@@ -120,6 +135,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """
     if isinstance(modes, str):
         modes = (modes,)
+    guide = variants.banked(guide)  # printed word banks hold words that answer none of their blanks
     paper = paper or guide.paper
     full = theme or default_theme()  # the full sheet's text width: where the reading's lines break (passage)
     full_width = full.page_size(sheets.FULL.get(paper, paper))[0] - 2 * full.margin_x
@@ -140,7 +156,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
                                          header_markup=_header(guide, font_for),
-                                         short_markup=_footer(guide, mode, font_for, short=True),
+                                         shorter=_shorter(guide, mode, font_for),
                                          last_page=last_page(mode))
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
@@ -155,7 +171,7 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
-                                                       _footer(guide, first, font_for, short=True),
+                                                       _shorter(guide, first, font_for),
                                                        takes_fields=theme.edition == "fillable" and first == "student",
                                                        last_page=last_page(first)))
     except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)

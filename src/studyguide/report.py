@@ -85,10 +85,7 @@ def built(outcome, progress: Progress, echo) -> bool:
     for line in outcome.problems:
         echo(line)
     if not outcome.ok:
-        click.echo(f"failed: {outcome.path}", err=True)
-        if outcome.outputs:  # an edition built before the one that failed (--edition twice): whole, and said
-            made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
-            click.echo(f"  its editions before that were built: {made}", err=True)
+        click.echo(f"failed: {outcome.path}", err=True)  # and none of its files written (batch.outcome_of)
     else:
         made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
         click.echo(f"built {outcome.path} → {made}")

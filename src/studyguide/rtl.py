@@ -104,16 +104,23 @@ def visual(text: str) -> str:
     return display(shape(text), base_is_rtl(text))
 
 
-def problem(text: str) -> str | None:
-    """Why ``text`` (a guide's text, as typed) cannot be set right to left, or None."""
+def problem(text: str) -> tuple[str, int] | None:
+    """Why ``text`` (a guide's text, as typed) cannot be set right to left, and where in it (the
+    first star of the paragraph), or None. Only a right-to-left paragraph (its first letter Hebrew or
+    Arabic) is refused: in a left-to-right one, a Hebrew or Arabic word is reordered with its
+    emphasis (each character keeps its face, :func:`visual_lines`), and other paragraphs are not
+    reordered at all."""
     if not has_rtl(text) or "*" not in text:
         return None
     from .inline import _styles
 
-    runs = _styles(text)
-    if any(b or i for _, b, i in runs):
-        return ("bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are put in "
-                "display order line by line, and the emphasis would land on the wrong words; remove the stars")
+    start = 0
+    for para in re.split(r"(\n[ \t]*\n)", text):
+        if base_is_rtl(para) and "*" in para and any(b or i for _, b, i in _styles(para)):
+            return ("bold and italic (**…**, *…*) cannot be kept in right-to-left text: the letters are put in "
+                    "display order line by line, and the emphasis would land on the wrong words; remove the "
+                    "stars", start + para.index("*"))
+        start += len(para)
     return None
 
 

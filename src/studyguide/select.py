@@ -26,6 +26,7 @@ from .errors import GuideError, Location, Problem
 from .model import QUESTION_TYPES, Guide
 
 _RANGE = re.compile(r"^([0-9]{1,6})\s*[-\u2013\u2014]\s*([0-9]{1,6})$")
+_NUMBERISH = re.compile(r"[-+]?[0-9][0-9.,]*(?:\s*[-\u2013\u2014]\s*[-+]?[0-9][0-9.,]*)?|[-+][0-9]+")
 _NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: '²'.isdigit() is true, and int('²') fails
 _KIND_WORDS = {"number": "question numbers", "kind": "question types", "objective": "objectives", "tag": "tags"}
 
@@ -130,6 +131,9 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
     if not value:
         raise fail("'tag:' needs a tag after it (tag:friday)")
     if tag not in tags:
+        if _NUMBERISH.fullmatch(value):  # '2.5', '-1', '1-99999999999999999999': a number meant, not a tag
+            raise fail(f"'{value}' is not a question number (the questions are numbered 1 to {count}: give whole "
+                       "numbers or ranges, such as 2 or 2-5)" if count else "the guide has no questions")
         if not tags:
             raise fail(f"no question has the tag '{value}'; the guide's questions have no tags yet "
                        f"(add 'tags: [{value}]' to the questions you want)")

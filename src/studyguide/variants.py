@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import shuffle
+from .errors import Problem
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
 # "All of the above", "None of these" and the like, in the built-in languages, keep the last place
@@ -55,6 +56,47 @@ def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodatio
                           extra_lines=max(acc.extra_lines, extra.extra_lines))
 
 
+def banked(guide: Guide) -> Guide:
+    """Give each word-bank question words that answer none of its blanks, so its bank never gives the
+    answers away (a bank of one blank held only that blank's answer): at least two, and four words in
+    all where the guide has them. They come from the guide's other blanks' answers (words of the same
+    kind), then its vocabulary terms, picked with the guide's seed. With no other word in the guide, a
+    question of several blanks keeps a bank of its answers (which goes where is still the question); one
+    of a single blank gets no bank, and its instruction is the plain fill-in-the-blank one."""
+    if not any(isinstance(q, FillInBlank) and q.word_bank for q in guide.questions):
+        return guide
+    from .inline import plain
+
+    seed = guide.seed or default_seed(guide)
+    answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
+    terms = [t.term for t in guide.vocabulary]
+    out = []
+    for q in guide.questions:
+        if isinstance(q, FillInBlank) and q.word_bank:
+            taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
+            rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
+            for words in (answers, terms):
+                words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken]
+                rng.shuffle(words)
+                for w in words:
+                    pool.setdefault(plain(w).casefold(), w)
+            extra = tuple(pool.values())[:max(2, 4 - len({b.answer for b in q.blanks}))]
+            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or len({b.answer for b in q.blanks}) > 1)
+        out.append(q)
+    return dataclasses.replace(guide, questions=tuple(out))
+
+
+def bank_warnings(guide: Guide) -> Guide:
+    """The guide with a warning for each question whose bank :func:`banked` leaves out when printed."""
+    out = banked(guide)
+    left = [Problem(q.where, f"question {n}: no word bank is printed: a bank of only this blank's answer would "
+                    "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, "
+                    "or leave out 'word_bank')", warning=True)
+            for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
+            if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank]
+    return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide
+
+
 def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     """Apply the guide's accommodations, and ``extra`` (from the command line) on top."""
     acc = merged(guide.accommodations, extra)
@@ -67,7 +109,9 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
             q = _drop_one_wrong(q, seed)
         if acc.word_bank and isinstance(q, FillInBlank):
             q = dataclasses.replace(q, word_bank=True)
-        if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)):
+        # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
+        # lines are room for sentences, and would have turned its instruction into "complete sentences"
+        if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
             q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60))
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out), accommodations=acc)

@@ -27,6 +27,9 @@ from ..model import Guide
 
 # the names a guide's `activities:` may list (schema.ACTIVITIES), in the order they are documented
 NAMES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
+# the section mark on a page left blank so that double-sided flashcards start on a sheet's front: the
+# page budget ends the section before on the page before it (it is no section's page)
+BLANK_PAGE = "blank page"
 # the English headings; a handout prints its language's (labels.py, "<name>_title")
 TITLES = {name: EN_LABELS[name + "_title"] for name in NAMES}
 LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": "flashcards",

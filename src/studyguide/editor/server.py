@@ -25,10 +25,16 @@ from starlette.routing import Route
 from .. import api
 from ..errors import StudyguideError
 from ..files import safe_stem
+from ..reading.loader import MAX_BYTES
 from . import session as sessions, snippets
 
 STATIC = Path(__file__).with_name("static")
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build --edition (a test keeps them equal)
+# The largest request: the JSON of the largest guide, where a character takes at most two bytes more
+# than in the file (\n, \", \\; the characters JSON writes longer are refused in a guide anyway).
+MAX_BODY = 2 * MAX_BYTES + 64 * 1024
+TOO_LARGE = (f"the request is larger than any guide may be ({MAX_BYTES:,} bytes at most); nothing was saved or built: "
+             "split the guide into several guides")
 
 
 def exports() -> tuple[str, ...]:
@@ -118,12 +124,33 @@ def _json(data, status: int = 200) -> JSONResponse:
 
 
 def _problem(exc: StudyguideError, status: int = 400) -> JSONResponse:
+    status = exc.status if isinstance(exc, Refused) else 413 if isinstance(exc, sessions.TooLarge) else status
     return _json({"problems": [str(p) for p in getattr(exc, "problems", None) or [exc]]}, status)
 
 
+class Refused(StudyguideError):
+    """A request the editor does not read: too large (413) or not JSON it can read (400)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
 async def _body(request: Request) -> dict:
+    """The request's JSON object ({} for anything else); read up to :data:`MAX_BODY` bytes, never more."""
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
+        raise Refused(413, TOO_LARGE)
+    chunks, size = [], 0
+    async for chunk in request.stream():  # a body sent without its length is counted as it comes
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise Refused(413, TOO_LARGE)
+        chunks.append(chunk)
     try:
-        data = json.loads(await request.body())
+        data = json.loads(b"".join(chunks))
+    except RecursionError:  # [[[[… thousands deep: no page of ours sends that
+        raise Refused(400, "the request nests lists or objects too deeply to be read; nothing was done") from None
     except ValueError:
         data = None
     return data if isinstance(data, dict) else {}
@@ -142,6 +169,8 @@ def make_app(editor: Editor, token: str, port: int):
                 return await handler(request, found)
             except StudyguideError as exc:
                 return _problem(exc)
+            except Exception as exc:  # noqa: BLE001  (said in the page, as the CLI says it; never a traceback)
+                return _json({"problems": [f"internal error: {type(exc).__name__}: {exc}"]}, 500)
         return endpoint
 
     async def chooser(request: Request):
@@ -204,7 +233,7 @@ def make_app(editor: Editor, token: str, port: int):
         body = await _body(request)
         versions = body.get("versions") or None
         edition = body.get("edition") if body.get("edition") in EDITIONS[1:] else None
-        if versions is not None and not (isinstance(versions, int) and 1 <= versions <= 26):
+        if versions is not None and not (type(versions) is int and 1 <= versions <= 26):  # true is no number
             return _json({"problems": ["versions: a number from 1 to 26"]}, 400)
         return _json(await run_in_threadpool(s.build, versions, edition))
 

@@ -22,6 +22,7 @@ from typing import Optional
 
 from .. import api, files
 from ..errors import GuideError, Location, Problem, StudyguideError
+from ..reading import loader
 
 DOCS = ("student", "key")
 SCALE = 1.5  # pixels per point of the page pictures: 918 px across a letter page, sharp at the usual width
@@ -38,6 +39,24 @@ class Built:
     pdf: bytes
     pages: int
     warnings: list
+
+
+class TooLarge(GuideError):
+    """The text is larger than a guide may be: not saved (build would refuse the file)."""
+
+
+def guide_bytes(text: str, name: str) -> bytes:
+    """``text`` as the guide file's bytes, if build would read them; else a GuideError, and nothing is written."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate ("\ud800") that JSON can carry and UTF-8 cannot
+        line, col = text.count("\n", 0, exc.start) + 1, exc.start - text.rfind("\n", 0, exc.start)
+        raise GuideError([Problem(Location(name, line, col), f"U+{ord(text[exc.start]):04X} is half of a character, "
+                                  "not one; delete it and save again (nothing was saved)")]) from None
+    if len(data) > loader.MAX_BYTES:
+        raise TooLarge([Problem(Location(name, 1), f"the text is {len(data):,} bytes; a guide may be at most "
+                                f"{loader.MAX_BYTES:,} bytes (split it into several guides); nothing was saved")])
+    return data
 
 
 class Conflict(Exception):
@@ -94,7 +113,7 @@ class Session:
         throughout, each line ends with them again."""
         if self.newline == "\r\n":
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        data = text.encode("utf-8")
+        data = guide_bytes(text, self.name)
         with self.lock:
             try:
                 disk = files.read_guide_bytes(self.path)
@@ -111,7 +130,7 @@ class Session:
         ones marked stale). ``superseded`` when the same ``page`` asked for a newer preview before this
         one started (``rev`` counts a page's previews)."""
         self.asked[page] = max(self.asked.get(page, 0), rev)
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", "surrogatepass")  # half a character ("\ud800"): the loader's located "not UTF-8"
         key = (digest(data), doc)
         with self.lock:
             if rev < self.asked[page]:

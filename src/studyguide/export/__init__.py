@@ -34,10 +34,17 @@ ALIASES: dict[str, str] = {
 }
 
 
+def export_one(export: Callable[[Guide], Exported], written: Guide, cited: Guide, fmt: str) -> Exported:
+    """One guide's files and warnings: ``cited`` (its citations written out as the handout prints them)
+    exported, and the warning that names its questions citing a reading the file does not hold."""
+    made, warnings = export(cited)
+    return made, warnings + cites_unseen_reading(written, cited, fmt, warnings)
+
+
 def exporter(name: str) -> Callable[[Guide], Exported]:
     """The exporter for a format's name or one of its aliases (any case)."""
     name = name.lower()
     return FORMATS[ALIASES.get(name, name)]
 
 
-__all__ = ["ALIASES", "FORMATS", "Exported", "cites_unseen_reading", "exporter", "holds"]
+__all__ = ["ALIASES", "FORMATS", "Exported", "cites_unseen_reading", "export_one", "exporter", "holds"]

@@ -141,10 +141,10 @@ def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterabl
                     warning=True)]
 
 
-def holds(guide: Guide, problems: Iterable[Problem], terms: bool = False) -> str:
-    """What an export holds, counted from what was left out: '6 of 14 questions; 8 left out: 5 essay, 3 matching
-    (no row in Kahoot's template)'."""
-    if terms:
+def holds(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
+    """What an export to ``fmt`` holds, counted from what was left out: '6 of 14 questions; 8 left out: 5 essay,
+    3 matching (no row in Kahoot's template)'; the flashcard formats hold the terms."""
+    if fmt in ("quizlet", "anki"):
         return count_of(len(guide.vocabulary), "term")
     gone: dict[str, dict[str, int]] = {}
     for p in problems:

@@ -18,6 +18,7 @@ from typing import Optional
 
 from .. import api
 from ..errors import GuideError, Location, Problem
+from ..files import read_regular
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES
 from ..reading.walker import MAX_ITEMS
 from . import flashcards, gift, moodle, qti, spreadsheet, table
@@ -56,12 +57,11 @@ def detect(path: Path, data: bytes) -> str:
 
 def read(path: Path, fmt: Optional[str] = None) -> Draft:
     """The draft guide read from ``path`` (format detected unless given)."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise GuideError([Problem(Location(str(path)), f"is larger than {MAX_BYTES // 2**20} MB; not imported")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GuideError([Problem(Location(str(path)), f"cannot be read ({exc.strerror or exc})")]) from None
+    too_large = f"is larger than {MAX_BYTES // 2**20} MB; not imported"
+    data = read_regular(path, Location(str(path)), "name the file your other tool exported", MAX_BYTES,
+                        lambda size: too_large)  # never a FIFO: its read would wait for ever
+    if len(data) > MAX_BYTES:  # grown since it was measured
+        raise GuideError([Problem(Location(str(path)), too_large)])
     fmt = fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)

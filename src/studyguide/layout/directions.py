@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 
 from .. import inline
-from ..labels import sentences
+from ..labels import sentences, span
 
 
 def instruction_of(ctx, q) -> str:
@@ -27,7 +27,7 @@ def no_reading(guide) -> bool:
     return guide.reading is None and guide.source is None
 
 
-DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay")
+DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank")
 
 
 def runs(ctx, qs) -> dict[int, tuple[int, str]]:
@@ -48,7 +48,7 @@ def runs(ctx, qs) -> dict[int, tuple[int, str]]:
 
 
 def paragraph(ctx, first: int, last: int, words: str):
-    lead = ctx.label("directions", first=first, last=last)
+    lead = span(ctx.labels, "directions", first, last)
     gap = "" if sentences(lead, "x") == lead + "x" else " "  # (none after a full-width colon: 第1–6题：)
     para = ctx.raw(f"<b>{inline.markup(lead, ctx.fonts)}</b>{gap}" + inline.markup(words, ctx.fonts), "instruction")
     para.style = ParagraphStyle("direction", parent=para.style, spaceAfter=3)

@@ -5,7 +5,7 @@ Short answers, essays, guided notes and the organizers' boxes all use them.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import fields
 from .._reportlab import line_count
@@ -103,17 +103,25 @@ def indented(flowable, left):
     return _Indent(flowable, left)
 
 
-MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break, and never
+MIN_SHARE = 3  # fewer than a third of them (a 15-line essay breaks 5/10 at the most, not 14/1)
+
+
+def least_each_side(count: int) -> tuple[int, int]:
+    """The fewest answer lines a question of ``count`` lines may leave before and after a page break."""
+    third = -(-count // MIN_SHARE)
+    return max(MIN_LINES_BEFORE, third), max(MIN_LINES_AFTER, third)
 
 
 class LinedQuestion(Flowable):
     """A question answered on lines: whole on one page when it fits there; else, rather than leave
     the rest of the page empty, its lines go on over the page (at least four before the break and
-    three after), the break marked under the last line before it."""
+    three after, and a third of them on each side), the break marked under the last line before it;
+    the rest open the next page (never a line or two under the mark)."""
 
-    def __init__(self, ctx, head: list, answer):
+    def __init__(self, ctx, head: list, answer, last: bool = False):
         super().__init__()
-        self.ctx, self.head, self.answer = ctx, head, answer
+        self.ctx, self.head, self.answer, self.last = ctx, head, answer, last
         self.spaceBefore = head[0].getSpaceBefore() if head else 0
         self.whole = Stack(head + [answer], page_height=ctx.height)
 
@@ -131,8 +139,9 @@ class LinedQuestion(Flowable):
         mark = indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
-        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
-        if fit < MIN_LINES_BEFORE:
+        before, after_least = least_each_side(lined.count)
+        fit = min(int((aH - head_h) // lined.gap), lined.count - after_least)
+        if fit < before or (self.last and self.height <= self.ctx.height):
             at_top = aH >= self.ctx.height - 1
             if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page
@@ -142,7 +151,8 @@ class LinedQuestion(Flowable):
         parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
-        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), parts[1]] + after
+        # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
+        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
 
 
 def answer_style(ctx):

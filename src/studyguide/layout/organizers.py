@@ -8,7 +8,7 @@ so the two documents keep the same pages. A box the guide has nothing for (no `e
 """
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline
 from .marks import SectionMark
@@ -97,7 +97,7 @@ def frayer(ctx) -> list:
         from reportlab.lib.styles import ParagraphStyle
 
         ctx.styles["_frayer_term"] = ParagraphStyle("_frayer_term", parent=ctx.styles["title"], alignment=TA_CENTER)
-    flow = [PageBreak(), SectionMark(ctx, "vocabulary"), ctx.p(ctx.label("frayer"), "heading")]
+    flow = []
     for n, term in enumerate(g.vocabulary, 1):
         rows = [[cell("definition", term.definition), cell("characteristics", term.characteristics)],
                 [ctx.p(term.term, "_frayer_term"), ""],
@@ -110,7 +110,9 @@ def frayer(ctx) -> list:
             ("BOX", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink")),
             ("INNERGRID", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
             ("BOX", (0, 1), (1, 1), ctx.theme.grid * 2, ctx.color("ink"))]))
-        flow.append(KeepTogether([table, Spacer(1, 14)]))
+        # the cards follow the charts on the same page when one fits; the heading goes with the first
+        lead = [SectionMark(ctx, "vocabulary"), ctx.p(ctx.label("frayer"), "heading")] if n == 1 else []
+        flow.append(KeepTogether([*lead, table, Spacer(1, 14)]))
     return flow
 
 

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .._reportlab import broken_lines, line_count
+from ..labels import sentences
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
 from . import Para
@@ -105,7 +106,7 @@ def cite(ctx) -> None:
                if any(c[0] == name for t in _texts(q) for c in cited(t))] for name in found}
     if ctx.guide.format != "handout":  # the reading is not printed: each question prints what it cites
         ctx.__dict__["_passage_excerpts"] = [
-            list(dict.fromkeys((c[0], c[1] == "paragraph") for t in _texts(q) for c in cited(t) if c[0] in found))
+            list(dict.fromkeys((c[0], c[1] == "paragraph") for t in _student_texts(q) for c in cited(t) if c[0] in found))
             for q in ctx.guide.questions]
     questions = tuple(_resolved(q, found, ctx.labels) for q in ctx.guide.questions)
     ctx.guide = dataclasses.replace(ctx.guide, questions=questions)
@@ -146,9 +147,21 @@ def excerpts(ctx, number: int) -> list:
         where = resolve("{@" + name + (":paragraph}" if whole else "}"), found, ctx.labels)
         words = _excerpt(ctx.guide.reading, marks[name], whole)
         quote = ctx.label("quote").format(text=inline.markup(words, ctx.fonts))
-        markup = f"<b>{inline.markup(where[:1].upper() + where[1:], ctx.fonts)}:</b> {quote}"
+        lead = ctx.label("cite_lead", where=where[:1].upper() + where[1:])  # "Lines 3–4:", "Lignes 3 et 4 :"
+        gap = "" if sentences(lead, "x") == lead + "x" else " "  # (none after a full-width colon)
+        markup = f"<b>{inline.markup(lead, ctx.fonts)}</b>{gap}{quote}"
         rows.append(ctx.raw(markup, "body"))
     return rows
+
+
+def _student_texts(q) -> list[str]:
+    """The texts of a question a student reads: its prompt, choices and the words around its blanks.
+    Its explanation and written answer are the key's alone, so what they cite is never printed as an
+    excerpt (the key prints the same excerpts on the same pages as the handout)."""
+    out = [q.prompt] + list(getattr(q, "choices", ()) or ())
+    if isinstance(q, FillInBlank):
+        out += [p for p in q.parts if isinstance(p, str)]
+    return [t for t in out if t and CITE_RE.search(t)]
 
 
 def _texts(q) -> list[str]:

@@ -46,7 +46,8 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     words = instruction_of(ctx, q)
     student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
     instruction = ctx.p(words, "instruction")
-    if note is None and number in ctx.__dict__.get("directed", ()):  # said once above its run (directions)
+    directed = number in ctx.__dict__.get("directed", ())  # said once above its run (directions)
+    if directed:
         words = ""
     if note is None and words:
         run_in = _run_in(ctx, words)
@@ -58,7 +59,8 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         row = Twin(row, keyed, ctx)
     if note is None:
         return [row]
-    return [row, _beside(ctx, [indented(instruction, ni)], note, away)]  # the key's note right of the instruction
+    items = [] if directed else [indented(instruction, ni)]  # the key's note right of the instruction (or under
+    return [row, _beside(ctx, items, note, away)]             # the prompt, the instruction said above the run)
 
 
 def _run_in(ctx, text: str) -> str:
@@ -140,7 +142,8 @@ def true_false(ctx, n, q, note, away=None):
 
 class InlineOptions(Flowable):
     """A prompt with its options (True / False) at the right of its last line, left of the points,
-    when that line leaves them room; else the options on a row of their own under the prompt."""
+    when that line leaves them room; else on a row of their own under the prompt, in the same column
+    (a run's True / False line up wherever each prompt ends; from the left in right-to-left text)."""
 
     def __init__(self, row, options, x: float):
         super().__init__()
@@ -163,7 +166,8 @@ class InlineOptions(Flowable):
         row_h = self.row.height
         self.row.drawOn(self.canv, 0, self.height - row_h)
         if not self.inline:
-            self.options.drawOn(self.canv, 0, 0)
+            column = self.width - (self.row.right_w if self.row.right else 0) - self._need + 4 - self.x
+            self.options.drawOn(self.canv, column if self.row.para.style.alignment == 0 else 0, 0)
             return
         style = self.row.para.style  # the last line's baseline, as Labelled sets the first
         base = row_h - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
@@ -226,7 +230,7 @@ def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | N
 
 def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
-    width = max((_blank_width(ctx, b.answer) for b in q.blanks), default=0) if q.word_bank else 0
+    width = max((_blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
 
     def para(key: bool):
         blanks = iter(range(1, len(q.parts) + 1))
@@ -237,7 +241,7 @@ def fill_in_blank(ctx, n, q, note, away=None):
 
     rows = []
     if q.word_bank:
-        words = sorted({b.answer for b in q.blanks}, key=lambda w: (w.casefold(), w))
+        words = q.bank_words  # its answers and words that answer none of its blanks (variants.banked)
         bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
         box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
@@ -366,7 +370,7 @@ def _notes(ctx, q) -> str | None:
     return "<br/>".join(notes) if notes else None
 
 
-def question(ctx, number: int, q, lead: list = ()) -> Flowable:
+def question(ctx, number: int, q, lead: list = (), last: bool = False) -> Flowable:
     notes = _notes(ctx, q)
     if q.kind in ("short_answer", "essay"):
         note = notes
@@ -378,7 +382,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
-        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], last=last)
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
@@ -400,5 +404,5 @@ def section(ctx) -> list:
         lead = [title] if n == 1 else []
         if n in runs:
             lead.append(directions.paragraph(ctx, n, *runs[n]))
-        out.append(question(ctx, n, q, lead))
+        out.append(question(ctx, n, q, lead, last=n == len(qs)))
     return out

@@ -9,26 +9,22 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import GuideError, Location, UsageError
+from ..files import read_regular
+from ..reading.loader import MAX_BYTES
 
 KEEP = {"\n", "\t"}
-
-
 MAX_READING = 100_000  # characters: what a guide's reading.text may hold (reading/citations.py)
 
 
 def read_article(path: Path) -> tuple[str, list[str]]:
     """(title, paragraphs) of a plain-text file; a UsageError that says what to do when it has none, or when
     it is longer than a guide's reading can be (the guide `new` writes must validate)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(4 * MAX_READING + 4096)  # never the whole of a huge file: 4 bytes a character at most
-            more = bool(fh.read(1))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if more:
-        raise UsageError(f"{path}: is longer than a guide's reading can be ({MAX_READING:,} characters, about 40 "
-                         "pages); use an excerpt of it")
+    try:  # never a FIFO or device: its read would wait for ever, or never end
+        data = read_regular(path, Location(str(path)), "name a plain-text file", MAX_BYTES, lambda size: (
+            f"the file is {size:,} bytes; a guide, its reading included, may be at most {MAX_BYTES:,} bytes: use a shorter text"))
+    except GuideError as exc:
+        raise UsageError(str(exc)) from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16", errors="replace")
     else:

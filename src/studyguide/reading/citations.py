@@ -13,6 +13,7 @@ from typing import Optional
 
 from .. import inline
 from ..errors import Location
+from ..labels import span as numbered
 from ..model import Mark
 
 NAME = r"[A-Za-z][A-Za-z0-9_-]*"
@@ -25,7 +26,11 @@ _AT = "\ue000"  # where a mark was, while the stars are taken out
 def text_at(start: Location, value: str, offset: int) -> Location:
     """Where ``value[offset]`` was typed, for a text that starts at ``start``. A text of several
     lines is a ``|`` block, which starts on the line under its key: the line is exact there, and
-    the column is left out (the block's indentation is not part of its text)."""
+    the column is left out (the block's indentation is not part of its text), unless the text as
+    typed is known (:meth:`Location.of`: a text with a character beyond ASCII or a line break)."""
+    found = start.of(value, offset)
+    if found is not start:
+        return found
     before = value[:offset]
     if "\n" in value:
         return Location(start.file, start.line + 1 + before.count("\n") if start.line else 0, 0)
@@ -111,8 +116,8 @@ def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
             return m.group(0)  # validation names it; never reached for a guide that loaded
         a, b, p, q = span
         if m.group(2) == "paragraph":
-            return labels["cite_paragraph"].format(n=p) if p == q else labels["cite_paragraphs"].format(first=p, last=q)
-        return labels["cite_line"].format(n=a) if a == b else labels["cite_lines"].format(first=a, last=b)
+            return labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
+        return labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
@@ -132,6 +137,7 @@ class PassageMixin:
 
         if missing(node):
             return None
+        self._reading_given = True  # (a reading with a mistake: its citations are not reported as well)
         keys = self.mapping(node, "reading", READING_KEYS, required=("text",))
         if keys is None:
             return None
@@ -175,6 +181,8 @@ class PassageMixin:
             for name, kind, offset in cited(text):
                 used.add(name)
                 place = text_at(where, text, offset)
+                if reading is None and getattr(self, "_reading_given", False):
+                    continue  # the reading's own mistake is reported; its spans are not known
                 if reading is None:
                     self.error(place, f"'{{@{name}}}' cites the reading, but this guide has no 'reading:' "
                                       "(add the reading, with the span marked {@" + name + "}...{@/" + name + "}; "

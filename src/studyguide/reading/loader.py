@@ -53,6 +53,7 @@ class Seq(Node):
 @dataclass(eq=False)
 class Map(Node):
     pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    flow: bool = False  # written {a: 1, b: 2} on one line, where every ',' starts a key
 
 
 KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
@@ -219,6 +220,23 @@ class _Builder:
                                              "this '- ' line is read as part of the text above, not as a new item "
                                              "(line up its '-' with the other items)", warning=True))
 
+    def typed(self, event) -> Location:
+        """Where a scalar starts, with its text as typed: from its start to its end, a block's header
+        line ('| # note') blanked, so :meth:`Location.of` finds a character on the line it was typed."""
+        start, end = event.start_mark, event.end_mark
+        lines = self.lines
+        if start.line >= len(lines):
+            typed = ""
+        elif start.line == end.line:
+            typed = lines[start.line][start.column:end.column]
+        else:
+            first = lines[start.line][start.column:]
+            if event.style in ("|", ">"):
+                first = " " * len(first)
+            typed = "\n".join([first, *lines[start.line + 1:end.line],
+                               lines[end.line][:end.column] if end.line < len(lines) else ""])
+        return Location(self.name, start.line + 1, start.column + 1, typed)
+
     def refuse(self, event, message: str) -> None:
         self.problems.append(Problem(_loc(self.name, event.start_mark), message))
         raise GuideError(self.problems)
@@ -246,8 +264,8 @@ class _Builder:
                 self.refuse(event, f"aliases ('*{event.anchor}') are not allowed in a guide; write the text out in full")
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 self.check(event)
-                where = _loc(self.name, event.start_mark)
                 if isinstance(event, yaml.ScalarEvent):
+                    where = self.typed(event)  # (a message can point inside the text)
                     # plain style is None in pyyaml's Python parser and '' in libyaml's
                     node: Node = Scalar(where, event.value, plain=not event.style)
                     if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
@@ -255,9 +273,9 @@ class _Builder:
                     if node.plain and self.lines:
                         self.look(event)
                 elif isinstance(event, yaml.SequenceStartEvent):
-                    node = Seq(where, flow=bool(event.flow_style))
+                    node = Seq(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 else:
-                    node = Map(where)
+                    node = Map(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 if len(stack) >= MAX_DEPTH:
                     self.refuse(event, f"nested more than {MAX_DEPTH} levels deep; a guide never needs this")
                 if not stack:

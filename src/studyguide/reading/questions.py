@@ -50,6 +50,10 @@ class QuestionsMixin:
             return None
         type_node = next((v for k, v in node.pairs if k.value == "type"), None)
         qtype = type_node.value.strip() if isinstance(type_node, Scalar) and not type_node.is_null else None
+        if type_node is not None and not isinstance(type_node, Scalar):  # 'type: [essay]'
+            self.error(type_node, f"{label}.type: expected one question type, found {self.kind(type_node)} (write "
+                                  f"it without brackets, e.g. 'type: essay'; types: {', '.join(QUESTION_KEYS)})")
+            return None
         if qtype is None:
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
@@ -185,6 +189,10 @@ class QuestionsMixin:
             self.error(answer_node, f"{label}.answer: give at least one right letter, e.g. [A, C]")
         if not found or None in found:
             return None
+        for i, (index, letter) in enumerate(zip(found, nodes)):
+            if index in found[:i]:  # '[A, A, C]': a typo for another letter, most likely
+                self.warn(letter.where, f"{label}.answer: {LETTERS[index]} is listed twice (list each right letter "
+                                        "once; was another letter meant?)")
         return SelectAll(choices=choices, answers=tuple(sorted(set(found))), pinned=pinned, **common)
 
     def q_true_false(self, keys, label, node, common):
@@ -212,6 +220,11 @@ class QuestionsMixin:
         parts: list = []
         pos = 0
         for m in BLANK_RE.finditer(prompt):
+            if "[[" in m.group(1):  # '[[carbon dioxide and release [[oxygen]]': the first never closed
+                self.error(where.of(prompt, m.start()), f"{label}.prompt: the blank "
+                           f"'[[{clip(m.group(1).split('[[')[0].strip())}' has no ']]' before the next '[[' "
+                           "(end each blank with ']]', as in [[carbon dioxide]])")
+                return None
             parts.append(prompt[pos:m.start()])
             answers = tuple(a.strip() for a in m.group(1).split("|") if a.strip())
             if not answers:

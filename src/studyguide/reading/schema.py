@@ -350,12 +350,12 @@ def activity_key(name: str) -> str:
 
 
 def activities_option(text: str) -> tuple[str, ...]:
-    """A comma-separated list of activities (``build --activities``; 'none' for none); ValueError
-    naming the first unknown one."""
+    """``build --activities`` (comma-separated; 'none' for none); ValueError names an unknown or repeated one."""
     chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
-    unknown = [a for a in chosen if a not in ACTIVITIES]
-    if unknown:
-        raise ValueError(f"unknown activity {unknown[0]!r} (choose from {', '.join(ACTIVITIES)})")
+    for i, a in enumerate(chosen):
+        if a not in ACTIVITIES or a in chosen[:i]:
+            raise ValueError(f"unknown activity {a!r} (choose from {', '.join(ACTIVITIES)})" if a not in ACTIVITIES
+                             else f"'{a}' is named twice (name each activity once; each prints once)")
     return chosen
 
 

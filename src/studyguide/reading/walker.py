@@ -90,6 +90,20 @@ class Walker:
                                   f"starts a new {noun} (leave out the '{item.value.split()[0]}', or put a {noun} "
                                   "that holds commas in quotes)")
 
+    def comma_split(self, before: tuple[Scalar, Node], key: Scalar, value: Node, label: str) -> bool:
+        """'{left: Cost, right: $250,000 a year}': the ',' inside the text started a key '000 a year'
+        (reported with the text as typed, in quotes: the fix)."""
+        if not (isinstance(value, Scalar) and value.is_null and key.plain and isinstance(before[1], Scalar)
+                and before[1].plain and not before[1].is_null):
+            return False
+        text, at = before[1], before[1].where
+        gap = key.where.col - at.col - len(at.typed) - 1 if at.line == key.where.line and at.typed else 1
+        whole = f"{text.value},{' ' * max(gap, 0)}{key.value}"
+        self.error(key, f"{label}: the ',' in the text of '{before[0].value}' ends it inside {{ ... }}, so "
+                        f"'{clip(key.value)}' is read as a key; put the whole text in quotes: "
+                        f"{before[0].value}: \"{clip(whole, 60)}\"")
+        return True
+
     def unknown_key(self, key: str, label: str) -> Optional[str]:
         """A message of its own for an unknown key in ``label`` (None: the usual "did you mean")."""
         return None
@@ -112,7 +126,9 @@ class Walker:
                                          f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
                                          f"'{'title' if label == 'guide' else 'parent'}: ...'")
             return None
-        for key, value in node.pairs:
+        for n, (key, value) in enumerate(node.pairs):
+            if key.value not in allowed and node.flow and n and self.comma_split(node.pairs[n - 1], key, value, label):
+                continue
             if key.value in out:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
             elif key.value not in allowed and self.unknown_key(key.value, label):
@@ -156,8 +172,9 @@ class Walker:
             self.error(node, f"{label}: expected text, found {self.kind(node)} (put the text on the same line, in quotes if it contains ': ')")
             return None
         if node.is_null:
-            if required:
-                self.error(node, f"{label}: is empty (write the text after '{label.split('.')[-1].split(' ')[-1]}:')")
+            if required:  # (a list's item: a '-' with nothing after it)
+                after = "its '-'" if re.search(r" item \d+$", label) else f"'{label.split('.')[-1].split(' ')[-1]}:'"
+                self.error(node, f"{label}: is empty (write the text after {after})")
             return None
         value = node.value
         if len(value) > max_len:
@@ -165,16 +182,16 @@ class Walker:
             return None
         bad = bad_char(value)
         if bad:
-            self.error(node, f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            self.error(node.where.of(value, value.index(bad)), f"{label}: contains the invisible character U+{ord(bad):04X} ({unicodedata.name(bad, 'control character')}); delete it and retype the text around it")
+            return None
+        why = rtl.problem(value)
+        if why:
+            self.error(node.where.of(value, why[1]), f"{label}: {why[0]}")
             return None
         value = value.strip()
         if not value:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
-            return None
-        why = rtl.problem(value)
-        if why:
-            self.error(node, f"{label}: {why}")
             return None
         self.texts.append((node.where, value))
         return value

@@ -206,6 +206,15 @@ def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
             problems.append(Problem(at(("styles", name, "color"), ("colors", color)),
                                     f"styles.{name}.color: '{color}' is none in this theme, so the text would not "
                                     "print; choose another colour"))
+    faint = {role: spec.colors[role] for role in TEXT_COLORS if _contrast(spec.colors.get(role)) < MIN_CONTRAST}
+    faint.update({f"styles.{name}.color": color for name in spec.styles
+                  if _contrast(color := resolved_style(spec, name).get("textColor")) < MIN_CONTRAST})
+    for role, color in faint.items():
+        key = ("colors", role) if role in TEXT_COLORS else ("styles", role.split(".")[1], "color")
+        label = f"colors.{role}" if role in TEXT_COLORS else role
+        problems.append(Problem(at(key), f"{label}: {color} on white paper has a contrast of only "
+                                         f"{_contrast(color):.1f} to 1, so its text would hardly show; choose a darker "
+                                         f"colour (such as #333333; at least {MIN_CONTRAST:g} to 1)"))
     page, footer = spec.page, resolved_style(spec, "footer")
     if page and footer:
         rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3  # where pages.py draws the footer's rule
@@ -216,6 +225,19 @@ def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
                                     f"print over the text, which starts at margin_bottom {page['margin_bottom'] / INCH:.2f}in; "
                                     f"make margin_bottom at least {need:.2f}in or lower footer_y"))
     return problems
+
+
+TEXT_COLORS = ("ink", "ink_soft", "answer", "accent")  # the colours text is printed in (rule, shade: lines, bands)
+MIN_CONTRAST = 2.0  # WCAG asks 4.5 to 1 of body text; under 2 to 1 text on white paper is hard to see at all
+
+
+def _contrast(color) -> float:
+    """A '#RRGGBB' colour's contrast with white paper (WCAG 2: 1 to 21); 21 for anything else (a role, none)."""
+    if not (isinstance(color, str) and len(color) == 7 and color.startswith("#")):
+        return 21.0
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
 def _shown(path: Path) -> str:

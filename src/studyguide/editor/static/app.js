@@ -45,7 +45,13 @@
   async function preview() {
     const rev = ++state.rev;
     const asked = performance.now();
-    const {data} = await call('preview', {text: ed.getText(), doc: state.doc, rev, page: PAGE});
+    const {status: code, data} = await call('preview', {text: ed.getText(), doc: state.doc, rev, page: PAGE});
+    if (code === 413 && rev === state.rev) {  // larger than any guide: refused unread, said in the list
+      showProblems((data.problems || []).map((text) => ({text, severity: 'error'})));
+      $('stale').hidden = !state.shown;  // the last good pages stay, marked out of date
+      $('pages').classList.toggle('stale', !!state.shown);
+      return;
+    }
     if (data.superseded || data.rev !== state.rev) return;  // a newer preview is on its way
     showProblems(data.problems || []);
     showPages(data, {asked, answered: performance.now()});

@@ -4,9 +4,10 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import DocIf, Flowable, KeepInFrame, PageBreak
+from reportlab.platypus import CondPageBreak, DocIf, Flowable, KeepInFrame, PageBreak
 
-from ..._reportlab import stacked_height
+from ... import activities as act
+from ..._reportlab import kept_together, stacked_height
 from ..marks import SectionMark
 from .common import _instructions, _start, smallest, _text, _style
 
@@ -97,35 +98,36 @@ def flashcards(ctx, name, cards) -> list:
     90 % blank paper became five cards a page."""
     folds = [FoldCard(ctx, card) for card in cards]
     flow = _start(ctx, name, cards)
-    if len(folds) > 1 and _last_on_its_pages(ctx, name):
+    if len(folds) > 1:
         lead = stacked_height(flow[2:] + folds[:1], ctx.width)  # the title, instructions and first card
-        return flow + folds[:1] + [_Cards(ctx, folds[1:], lead=lead)]
+        return flow + folds[:1] + [Cards(ctx, folds[1:], lead=lead)]
     return flow + folds
 
 
-def _last_on_its_pages(ctx, name) -> bool:
-    """Nothing follows the fold cards on their last page: they are the last activity, or double-sided cards
-    (which open a sheet of their own) come next. Else the room the cards leave goes to what follows, and
-    sharing them out evenly would cost it a page."""
-    from ... import activities as act
-    from . import page_limits
-
-    names = list(ctx.guide.activities)
-    limits = page_limits(ctx.styles, ctx.width, ctx.height)
-    after = [n for n in names[names.index(name) + 1:] if act.plan(ctx.guide, n, limits.get(n)).data is not None]
-    return not after or after[0] == "flashcards_duplex"
-
-
-class _Cards(Flowable):
+class Cards(Flowable):
     """Fold cards that go on over pages. On a page they share with what came before, as many as fit;
     on a page that is theirs from its top, an even share: the cards left divided among the pages they
     fill (``lead``: the height of the activity's title, instructions and first card on its first page,
     which count as that page's first card)."""
 
-    def __init__(self, ctx, cards: list, lead: float = 0.0, fresh: bool = False):
+    def __init__(self, ctx, cards: list, lead: float = 0.0, fresh: bool = False, follower=None):
         super().__init__()
         self.ctx, self.cards, self.lead = ctx, cards, lead
         self.fresh = fresh  # the rest of an even share: they open the next page
+        self.follower = follower  # the next activity's flowables (set by section), or None
+
+    def _share(self, page: float) -> bool:
+        """Share evenly unless the next activity's first block fits in the room the cards leave on
+        their last page when as many as fit go on each (that room is then its, not a page's worth of
+        blank paper: with nothing there to use it, one card once sat alone on a page)."""
+        first = next((f for f in self.follower or () if not isinstance(f, (CondPageBreak, SectionMark))), None)
+        if first is None or isinstance(first, PageBreak):  # (double-sided cards open a sheet of their own)
+            return True
+        rest, last = self._heights, []
+        while rest:
+            n = max(1, self._fits(rest, page))
+            last, rest = rest[:n], rest[n:]
+        return stacked_height(kept_together(first), self.ctx.width) > page - sum(last)
 
     def wrap(self, aW, aH):
         self._heights = [card.wrap(aW, aH)[1] for card in self.cards]
@@ -145,7 +147,7 @@ class _Cards(Flowable):
         k, page = self._fits(self._heights, aH), self.ctx.height
         top = aH >= page - 1
         own = top or (self.lead and aH >= page - self.lead - 1)  # (this activity opened the page)
-        if k and own:
+        if k and own and self._share(page):
             before = 0 if top else 1  # the first card, over these, on the activity's first page
             pages, rest = 1, self._heights[k:]
             while rest:
@@ -153,7 +155,7 @@ class _Cards(Flowable):
             k = max(1, min(k, -(-(len(self.cards) + before) // pages) - before))
         if k == 0 or (self.fresh and not top):
             return []
-        rest = [_Cards(self.ctx, self.cards[k:], fresh=bool(own))] if k < len(self.cards) else []
+        rest = [Cards(self.ctx, self.cards[k:], fresh=bool(own), follower=self.follower)] if k < len(self.cards) else []
         return self.cards[:k] + rest
 
     def draw(self):  # (all of them fit where they landed)
@@ -254,7 +256,8 @@ def flashcards_duplex(ctx, name, cards) -> list:
     card_h = (ctx.height - band - 1) / rows  # the cards share out the whole page
     flow = [PageBreak(),
             # the fronts go on an odd page, the front of a sheet when the whole handout is printed double-sided
-            DocIf("doc.page % 2 == 0", [_BlankNote(ctx), PageBreak()]),
+            # (marked: the page budget ends the section before on the page before it, not on the blank page)
+            DocIf("doc.page % 2 == 0", [SectionMark(ctx, act.BLANK_PAGE), _BlankNote(ctx), PageBreak()]),
             SectionMark(ctx, name)]
     pages = sheets(cards, rows)
     for n, page in enumerate(pages, 1):
