@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from conftest import GUIDES_DIR, build_into, norm, write_guide
 from studyguide import activities as act
-from studyguide.layout.activities import printed_order
 from studyguide import api
 from studyguide.activities import cells, cloze, crossword, flashcards, matching, wordsearch
 from studyguide.inline import plain
@@ -397,7 +396,7 @@ def test_each_activity_starts_on_the_same_page_in_both_its_title_never_alone(all
     assert s.question_pages == k.question_pages
     last_question = s.question_pages[-1]
     starts = []
-    for name in printed_order(b.guide.activities):  # (double-sided cards last, on a sheet of their own)
+    for name in b.guide.activities:
         title = act.TITLES[name] if name != "flashcards_duplex" else act.TITLES[name] + ": fronts"
         p_s, p_k = page_of(b.student, title), page_of(b.key, title)
         assert p_s == p_k > last_question - 2
@@ -409,45 +408,6 @@ def test_each_activity_starts_on_the_same_page_in_both_its_title_never_alone(all
     fronts = page_of(b.student, act.TITLES["flashcards_duplex"] + ": fronts")
     assert fronts % 2 == 0, "double-sided fronts go on an odd page (0-based even)"
     assert page_of(b.student, act.TITLES["flashcards_duplex"] + ": backs") == fronts + 1
-
-
-PLANTS = """\
-title: What Do Plants Need?
-vocabulary:
-  - term: seed
-    definition: The small part of a plant that can grow into a new plant.
-    example: Mia planted a bean seed in a cup of soil.
-  - term: root
-    definition: The part of a plant that takes in water from the soil.
-    example: The root grew down into the wet dirt.
-  - term: leaf
-    definition: The flat green part of a plant that uses sunlight to make food.
-    example: A leaf turns toward the sunny window.
-  - term: stem
-    definition: The part that holds the plant up and carries water.
-    example: The stem of a sunflower can be very tall.
-activities: [matching, cloze, flashcards, flashcards_duplex, word_search, crossword]
-"""
-
-
-def test_double_sided_cards_in_the_middle_print_last_without_a_blank_page(tmp_path):
-    """A trial's 4-term guide, readable edition: 8 pages, the fold cards' second page 2 cards and a blank
-    page (the double-sided fronts wait for an odd page), then the word search and the crossword on
-    half-empty pages of their own. The double-sided cards now print after the other activities: the
-    word search shares the fold cards' page, no blank page, 6 pages; the fronts still on an odd page."""
-    from conftest import Pdf
-    from studyguide import api, render
-
-    guide = api.load(write_guide(tmp_path, "plants.yaml", PLANTS))
-    docs = render.render(guide, theme=api.theme_for(guide, None, "readable"))
-    for mode, doc in docs.items():
-        (tmp_path / f"{mode}.pdf").write_bytes(doc.pdf)
-        pdf = Pdf(tmp_path / f"{mode}.pdf")
-        assert pdf.page_count == 6, mode
-        assert not any("blank on purpose" in page for page in pdf.pages), mode
-        order = [page_of(pdf, t) for t in ("Flashcards", "Word Search", "Crossword",
-                                           act.TITLES["flashcards_duplex"] + ": fronts")]
-        assert order == [1, 2, 3, 4], (mode, order)  # 0-based: the fronts on page 5
 
 
 def test_crossword_key_is_filled_handout_empty(all_built):

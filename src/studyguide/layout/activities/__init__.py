@@ -31,19 +31,12 @@ BUILDERS = {
 _FLOWING = ("cloze", "flashcards")  # those that open with _start (matching, the word search and the crossword keep their start themselves)
 
 
-def printed_order(names) -> list:
-    """The guide's activities in its order, double-sided flashcards last: they open a sheet of their own
-    on an odd page, and in the middle they cost a blank page before them (when what came before ends on
-    an odd page) and a half-empty page after them (what follows can no longer share the page before)."""
-    return [n for n in names if n != "flashcards_duplex"] + [n for n in names if n == "flashcards_duplex"]
-
-
 def section(ctx) -> list:
-    """Every activity the guide lists, in the printed order; then an end mark for the page budget."""
+    """Every activity the guide lists, in its order; then an end mark for the page budget."""
     flow = []
     limits = page_limits(ctx.styles, ctx.width, ctx.height)
     cards = None  # fold cards going on over pages: they leave their last page's room to what follows
-    for name in printed_order(ctx.guide.activities):
+    for name in ctx.guide.activities:
         plan = act.plan(ctx.guide, name, limits.get(name))
         if plan.data is not None:
             built = BUILDERS[name](ctx, name, plan.data)
