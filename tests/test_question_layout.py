@@ -209,14 +209,6 @@ def test_answer_lines_over_the_page_leave_a_third_and_three_on_each_side(tmp_pat
     assert breaks >= 2  # (the filler does move the essay across a page's foot)
 
 
-def test_the_last_questions_lines_move_whole_when_they_fit_a_page(tmp_path):
-    """The last question goes on to the next page whole rather than leave a few lines there alone
-    (whatever follows it, an activity, starts by its own rules)."""
-    for filler in range(0, 26, 2):
-        guide = _essay_guide(tmp_path, filler, 8, last=True)
-        docs = render.render(guide, theme=api.theme_for(guide, "modern"))
-        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
-        assert not any("The lines go on over the page." in t for t in texts), filler
 def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):
     """Two fill-in-the-blank questions in a row (a trial's acids guide, 10–11): their instruction is said once
     above them, as for the other kinds, not under one prompt and run in after the other. The first one's

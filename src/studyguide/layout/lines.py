@@ -119,9 +119,9 @@ class LinedQuestion(Flowable):
     three after, and a third of them on each side), the break marked under the last line before it;
     the rest open the next page (never a line or two under the mark)."""
 
-    def __init__(self, ctx, head: list, answer, last: bool = False):
+    def __init__(self, ctx, head: list, answer):
         super().__init__()
-        self.ctx, self.head, self.answer, self.last = ctx, head, answer, last
+        self.ctx, self.head, self.answer = ctx, head, answer
         self.spaceBefore = head[0].getSpaceBefore() if head else 0
         self.whole = Stack(head + [answer], page_height=ctx.height)
 
@@ -141,7 +141,7 @@ class LinedQuestion(Flowable):
         lined.wrap(aW, aH)
         before, after_least = least_each_side(lined.count)
         fit = min(int((aH - head_h) // lined.gap), lined.count - after_least)
-        if fit < before or (self.last and self.height <= self.ctx.height):
+        if fit < before:
             at_top = aH >= self.ctx.height - 1
             if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page

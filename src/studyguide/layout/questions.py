@@ -370,7 +370,7 @@ def _notes(ctx, q) -> str | None:
     return "<br/>".join(notes) if notes else None
 
 
-def question(ctx, number: int, q, lead: list = (), last: bool = False) -> Flowable:
+def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     notes = _notes(ctx, q)
     if q.kind in ("short_answer", "essay"):
         note = notes
@@ -382,7 +382,7 @@ def question(ctx, number: int, q, lead: list = (), last: bool = False) -> Flowab
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
-        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], last=last)
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
@@ -404,5 +404,5 @@ def section(ctx) -> list:
         lead = [title] if n == 1 else []
         if n in runs:
             lead.append(directions.paragraph(ctx, n, *runs[n]))
-        out.append(question(ctx, n, q, lead, last=n == len(qs)))
+        out.append(question(ctx, n, q, lead))
     return out
