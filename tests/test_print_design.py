@@ -758,20 +758,3 @@ def test_fold_cards_followed_by_another_activity_fill_their_pages(tmp_path):
         counts = [len(re.findall(rf"\b{fold}\b", p.extract_text())) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         cards = [c for c in counts if c]
         assert cards[1:-1] and all(c == max(cards) for c in cards[1:-1]) and cards[-1] < max(cards), cards
-
-
-@pytest.mark.parametrize("paper", ["letter", "a4"])
-def test_crossword_clues_never_start_as_a_stub_at_a_pages_foot(paper, tmp_path):
-    """When grid and clues cannot share a page, the clues start on the page where the last activity
-    ended only when a third of their height fits there (a quarter of them, at least): 20 long terms after their matching sets had put the
-    title and two clues at a page's foot, the grid two pages on (a teacher trial, classic letter)."""
-    path = tmp_path / "budget.yaml"
-    path.write_text((CASES / "layout" / "matching-twenty-long-terms.yaml").read_text(encoding="utf-8")
-                    .replace("activities: [matching]", "activities: [matching, crossword]"), encoding="utf-8")
-    guide, _, docs = built(path, paper=paper)
-    pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
-    start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
-    clue = r"(?<![\d(,])\d{1,2}\. [A-Z]"
-    here = len(re.findall(clue, pages[start].split("Crossword Fill in the crossword", 1)[1]))
-    total = here + sum(len(re.findall(clue, text)) for text in pages[start + 1:])
-    assert total >= len(guide.vocabulary) - 2 and here * 4 >= total, (start + 1, here, total)

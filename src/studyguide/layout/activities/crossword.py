@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..._reportlab import Together, stacked_height
 from ..flow import Labelled, Stack
@@ -127,15 +127,12 @@ def crossword(ctx, name, data) -> list:
     # clues first (the title and instructions keep the first of them); the grid opens the next page the
     # clues reach, the clues still to come under it (not in large print: its grid has a page of its own),
     # or follows the last clue on a page of its own
-    # (they start where the last activity ended only when that room holds a third of them: a title and
-    # two clues at a page's foot, their grid two pages on, read as a mistake)
     state = _Grid(grid, pending=not ctx.theme.one_column)
-    opening = CondPageBreak(max(ctx.theme.heading_room, top + min(clues_h, ctx.height - top) / 3))
     out = []
     for block, head in blocks:
         rest = [Continued(ctx, row.heading, row.row, state) for row in block[head:]]
         if not out:
-            out += [opening, Together(flow[1:] + block[:head])] + rest
+            out += flow[:1] + [Together(flow[1:] + block[:head])] + rest
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
     rows = [f for f in out if isinstance(f, Continued)]
