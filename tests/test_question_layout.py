@@ -319,3 +319,23 @@ def test_a_word_bank_never_gives_the_answer_away(tmp_path):
     text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
                 .pages[0].extract_text())
     assert "Word bank" not in text and "Write the missing word or words in each blank." in text, text
+
+
+def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
+    """`--word-bank` on a guide whose only blank has no other word to go with it printed no bank, and
+    said nothing (the review): the build now warns at the question, as `word_bank: true` there does."""
+    from conftest import run_cli, write_guide
+
+    path = write_guide(tmp_path, "solo.yaml", """
+        title: Solo
+        questions:
+          - type: fill_in_blank
+            prompt: The sun is a [[star]].
+        """)
+    done = run_cli("build", str(path), "--word-bank", "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert f"{path}:3:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would " \
+           "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary to give " \
+           "it one)" in done.stderr
+    text = norm(pypdf.PdfReader(tmp_path / "out" / "solo-word-bank.pdf").pages[0].extract_text())
+    assert "Word bank" not in text and "star" not in text

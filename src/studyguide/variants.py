@@ -87,14 +87,16 @@ def banked(guide: Guide) -> Guide:
     return dataclasses.replace(guide, questions=tuple(out))
 
 
-def bank_warnings(guide: Guide) -> Guide:
-    """The guide with a warning for each question whose bank :func:`banked` leaves out when printed."""
+def bank_warnings(guide: Guide, asked=None) -> Guide:
+    """The guide with a warning for each question whose bank :func:`banked` leaves out when printed: of
+    those that ask for one (``asked``: their numbers, when the word-bank accommodation asked for them)."""
     out = banked(guide)
+    fix = "add vocabulary, or leave out 'word_bank'" if asked is None else "add vocabulary to give it one"
     left = [Problem(q.where, f"question {n}: no word bank is printed: a bank of only this blank's answer would "
-                    "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, "
-                    "or leave out 'word_bank')", warning=True)
+                    f"give it away, and the guide has no other blanks or vocabulary terms to add ({fix})",
+                    warning=True)
             for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
-            if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank]
+            if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank and (asked is None or n in asked)]
     return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide
 
 
@@ -104,18 +106,20 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     if acc == Accommodations():
         return guide
     seed = guide.seed or default_seed(guide)
-    out = []
+    out, asked = [], set()  # (asked: the questions the word-bank accommodation gives a bank)
     for q in guide.questions:
         if acc.reduced_choices and isinstance(q, MultipleChoice) and len(q.choices) >= 4:
             q = _drop_one_wrong(q, seed)
-        if acc.word_bank and isinstance(q, FillInBlank):
+        if acc.word_bank and isinstance(q, FillInBlank) and not q.word_bank:
             q = dataclasses.replace(q, word_bank=True)
+            asked.add(len(out) + 1)
         # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
         # lines are room for sentences, and would have turned its instruction into "complete sentences"
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
             q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60))
         out.append(q)
-    return dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
+    guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
+    return bank_warnings(guide, asked) if asked else guide
 
 
 def _drop_one_wrong(q: MultipleChoice, seed: str) -> MultipleChoice:
