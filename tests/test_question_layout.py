@@ -339,3 +339,27 @@ def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
            "it one)" in done.stderr
     text = norm(pypdf.PdfReader(tmp_path / "out" / "solo-word-bank.pdf").pages[0].extract_text())
     assert "Word bank" not in text and "star" not in text
+
+
+def test_true_false_stand_in_one_column_beside_prompts_of_any_length(tmp_path):
+    """Large print: True / False beside some one-line prompts stood about 60 pt further right than beside
+    or under the others (the review found 381 and 441 pt on one page of a trial guide). Every question's
+    True now starts at the same x, handout and key, whatever the prompt's length."""
+    from conftest import write_guide
+
+    words = "many dams along its course cut the river off from the sea and slow the water down each year".split()
+    prompts = [" ".join(["Rivers"] + words[:k]) + "." for k in range(2, len(words) + 1, 2)]  # 1 to 3 lines
+    prompts += ["According to paragraph 3, many dams cut the course of the river Loire.",  # (the review's pair)
+                "Low water is the season of the highest water."]
+    path = write_guide(tmp_path, "tf.yaml", "title: Columns\nquestions:\n" + "".join(
+        f"  - type: true_false\n    prompt: \"{p}\"\n    answer: true\n    points: 1\n" for p in prompts))
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    for mode in ("student", "key"):
+        xs = []
+        for page in range(1, docs[mode].pages + 1):
+            words = _words(docs[mode].pdf, page)
+            for i, w in enumerate(words):
+                if re.fullmatch(r"\d+\.", w[0]):
+                    xs.append(round(next(t for t in words[i + 1:] if t[0] == "True")[1]))
+        assert len(xs) == len(prompts) and len(set(xs)) == 1, (mode, xs)

@@ -153,8 +153,9 @@ class InlineOptions(Flowable):
         _, h = self.row.wrap(aW, aH)
         para, style = self.row.para, self.row.para.style
         self._lines = para.getActualLineWidths0() or [0.0]
-        on_last = self.row.right and (getattr(self.row, "_on_last", False) or len(self._lines) == 1)
-        self._points = self.row.right_w if on_last else 0
+        # one column for every True / False, beside a prompt or under it: left of the points' column
+        # (beside a prompt whose points sit on its first line they had stood that much further right)
+        self._points = self.row.right_w if self.row.right else 0
         need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
         gap = 12 + self.row.size  # (room for a fillable form's radio button left of each word)
         self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + gap + need + self._points <= aW
