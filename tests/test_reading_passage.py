@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from conftest import write_guide
-from studyguide import api, variants
+from studyguide import api, render, variants
 from studyguide.errors import GuideError
 
 GUIDE = """\
@@ -358,3 +358,40 @@ def test_french_citations_join_two_numbers_with_et_and_space_the_colon(tmp_path)
         assert "Questions 4 et 5 :" in text  # the two true/false questions share one direction
         pairs = re.findall(r"(\d+) (à|et) (\d+)", text)
         assert pairs and all((int(b) == int(a) + 1) == (word == "et") for a, word, b in pairs), pairs
+
+
+def test_the_fix_a_citation_without_a_reading_is_given_prints_what_was_meant(tmp_path):
+    """`{@x}` in a guide with no reading is refused, and the message says to write {@@} to print '{@'
+    itself; that printed '{@@}x}' as typed (the importers' engineer found it). It now prints '{@x}', in
+    handout and key, in a prompt, a choice and a fill-in-the-blank's text."""
+    from conftest import write_guide
+    from studyguide.errors import GuideError
+
+    bad = write_guide(tmp_path, "bad.yaml", """
+        title: Braces
+        questions:
+          - type: short_answer
+            prompt: What does {@x} mean here?
+            answer: A mark.
+        """)
+    with pytest.raises(GuideError) as err:
+        api.load(bad)
+    assert "to print '{@' itself, write {@@}" in str(err.value)
+    good = write_guide(tmp_path, "good.yaml", """
+        title: Braces
+        questions:
+          - type: short_answer
+            prompt: What does {@@}x} mean here?
+            answer: A mark.
+          - type: multiple_choice
+            prompt: Which is a mark?
+            choices: ["{@@}y}", none]
+            answer: A
+          - type: fill_in_blank
+            prompt: The mark {@@}z} is a [[mark]].
+        """)
+    guide = api.load(good)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    for mode in ("student", "key"):
+        text = pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages[0].extract_text()
+        assert "{@x}" in text and "{@y}" in text and "{@z}" in text and "{@@}" not in text, (mode, text)

@@ -97,8 +97,13 @@ def _resolved(question, found: dict, labels: dict):
 
 
 def cite(ctx) -> None:
-    """Write out the questions' citations ("lines 12–14") for this layout; only a guide with a reading."""
+    """Write out the questions' citations ("lines 12–14") for this layout. A guide without a reading
+    cites nothing (validation refuses it), but its questions' {@@} still print {@, as the message that
+    refuses a citation there tells the teacher to write."""
     if ctx.guide.reading is None:
+        questions = tuple(_resolved(q, {}, ctx.labels) for q in ctx.guide.questions)
+        if any(a is not b for a, b in zip(questions, ctx.guide.questions)):
+            ctx.guide = dataclasses.replace(ctx.guide, questions=questions)
         return
     found = spans(ctx)
     ctx.__dict__["_passage_cited_by"] = {
