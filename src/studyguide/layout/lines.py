@@ -103,20 +103,14 @@ def indented(flowable, left):
     return _Indent(flowable, left)
 
 
-MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break, and never
-MIN_SHARE = 3  # fewer than a third of them (a 15-line essay breaks 5/10 at the most, not 14/1)
-
-
-def least_each_side(count: int) -> tuple[int, int]:
-    """The fewest answer lines a question of ``count`` lines may leave before and after a page break."""
-    third = -(-count // MIN_SHARE)
-    return max(MIN_LINES_BEFORE, third), max(MIN_LINES_AFTER, third)
+MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+# (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
 
 
 class LinedQuestion(Flowable):
     """A question answered on lines: whole on one page when it fits there; else, rather than leave
     the rest of the page empty, its lines go on over the page (at least four before the break and
-    three after, and a third of them on each side), the break marked under the last line before it;
+    three after), the break marked under the last line before it;
     the rest open the next page (never a line or two under the mark)."""
 
     def __init__(self, ctx, head: list, answer):
@@ -139,9 +133,8 @@ class LinedQuestion(Flowable):
         mark = indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
-        before, after_least = least_each_side(lined.count)
-        fit = min(int((aH - head_h) // lined.gap), lined.count - after_least)
-        if fit < before:
+        fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        if fit < MIN_LINES_BEFORE:
             at_top = aH >= self.ctx.height - 1
             if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page
