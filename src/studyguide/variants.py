@@ -58,9 +58,10 @@ def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodatio
 
 def banked(guide: Guide) -> Guide:
     """Give each word-bank question words that answer none of its blanks, so its bank never gives the
-    answers away (a bank of one blank held only that blank's answer): a single blank's bank gets three,
-    four words in all as in a four-choice question; a bank of several blanks one, so that its last blank
-    is never left to the one word remaining (a word more on every bank cost the science guide a page). They come from the guide's other blanks' answers (words of the same
+    answer away (a bank of one blank held only that blank's answer): a single blank's bank gets three,
+    four words in all as in a four-choice question. A bank of several blanks stays the teacher's list of
+    its answers, as a printed "use the words in the box" does (a word more on each such bank cost the
+    science guide's A4 handout and a trial guide's large print a page each). They come from the guide's other blanks' answers (words of the same
     kind), then its vocabulary terms, picked with the guide's seed. With no other word in the guide, a
     question of several blanks keeps a bank of its answers (which goes where is still the question); one
     of a single blank gets no bank, and its instruction is the plain fill-in-the-blank one."""
@@ -81,7 +82,7 @@ def banked(guide: Guide) -> Guide:
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
-            extra = tuple(pool.values())[:3 if len({b.answer for b in q.blanks}) == 1 else 1]
+            extra = tuple(pool.values())[:3 if len({b.answer for b in q.blanks}) == 1 else 0]
             q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or len({b.answer for b in q.blanks}) > 1)
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))
