@@ -57,15 +57,17 @@ def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodatio
 
 
 def banked(guide: Guide) -> Guide:
-    """Give each word-bank question words that answer none of its blanks, so its bank never gives the
-    answer away (a bank of one blank held only that blank's answer): a single blank's bank gets three,
-    four words in all as in a four-choice question. A bank of several blanks stays the teacher's list of
-    its answers, as a printed "use the words in the box" does (a word more on each such bank cost the
-    science guide's A4 handout and a trial guide's large print a page each). They come from the guide's other blanks' answers (words of the same
-    kind), then its vocabulary terms, picked with the guide's seed. With no other word in the guide, a
-    question of several blanks keeps a bank of its answers (which goes where is still the question); one
-    of a single blank gets no bank, and its instruction is the plain fill-in-the-blank one."""
-    if not any(isinstance(q, FillInBlank) and q.word_bank for q in guide.questions):
+    """Give each word-bank question of a single blank three words that do not answer it, so its bank
+    never gives the answer away (it held only that answer): four words in all, as in a four-choice
+    question. They come from the guide's other blanks' answers (words of the same kind), then its
+    vocabulary terms, picked with the guide's seed; with no other word in the guide it gets no bank
+    (:func:`bank_warnings` says so). A bank of several blanks stays the teacher's list of its answers,
+    as a printed "use the words in the box" does (a word more on each such bank cost the science
+    guide's A4 handout and a trial guide's large print a page each)."""
+    def single(q) -> bool:
+        return isinstance(q, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) == 1
+
+    if not any(single(q) for q in guide.questions):
         return guide
     from .inline import plain
 
@@ -74,7 +76,7 @@ def banked(guide: Guide) -> Guide:
     terms = [t.term for t in guide.vocabulary]
     out = []
     for q in guide.questions:
-        if isinstance(q, FillInBlank) and q.word_bank:
+        if single(q):
             taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
             rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
             for words in (answers, terms):
@@ -82,8 +84,8 @@ def banked(guide: Guide) -> Guide:
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
-            extra = tuple(pool.values())[:3 if len({b.answer for b in q.blanks}) == 1 else 0]
-            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or len({b.answer for b in q.blanks}) > 1)
+            extra = tuple(pool.values())[:3]
+            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra))
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))
 

@@ -19,6 +19,7 @@ from .. import inline
 from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
+from ..reading.walker import count
 from ..variants import about_the_others  # the rule print follows for "All of the above"
 
 Files = list[tuple[str, bytes]]
@@ -145,7 +146,7 @@ def holds(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
     """What an export to ``fmt`` holds, counted from what was left out: '6 of 14 questions; 8 left out: 5 essay,
     3 matching (no row in Kahoot's template)'; the flashcard formats hold the terms."""
     if fmt in ("quizlet", "anki"):
-        return count_of(len(guide.vocabulary), "term")
+        return count(len(guide.vocabulary), "term")
     gone: dict[str, dict[str, int]] = {}
     for p in problems:
         if isinstance(p, LeftOut):
@@ -154,14 +155,10 @@ def holds(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
     total = len(guide.questions)
     out = sum(sum(k.values()) for k in gone.values())
     if not out:
-        return count_of(total, "question")
+        return count(total, "question")
     why = "; ".join(", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in kinds.items()) + f" ({reason})"
                     for reason, kinds in gone.items())
-    return f"{total - out} of {count_of(total, 'question')}; {out} left out: {why}"
-
-
-def count_of(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{total - out} of {count(total, 'question')}; {out} left out: {why}"
 
 
 def guide_warning(guide: Guide, message: str) -> Problem:
