@@ -87,6 +87,24 @@ def test_a_right_letter_twice_and_a_matching_side_twice(tmp_path, capsys):
     assert run("check", "--strict", path, capsys=capsys)[0] == 1
 
 
+def test_an_activity_listed_twice_prints_once_and_says_so(tmp_path):
+    """`activities: [matching, Matching]` in a guide: the build option refuses a repeat, and the guide had
+    printed one matching activity without a word; now `check` warns at the repeat."""
+    path, text = guide(tmp_path, """\
+        title: Plants
+        vocabulary:
+          - {term: leaf, definition: the part of a plant that makes food}
+          - {term: root, definition: the part of a plant that takes in water}
+          - {term: stem, definition: the part of a plant that holds it up}
+          - {term: seed, definition: the part of a plant that grows into a new one}
+        activities: [matching, cloze, Matching]
+        """)
+    assert [f for f in findings(path) if "activities" in f] == [f"{at(path, text, 'Matching]')}: warning: activities item 3: 'Matching' is item 1 "
+                              "too; each activity prints once (leave this one out)"]
+    handout = build_into(path, tmp_path / "out").student
+    assert handout.text.count("Vocabulary Matching") == 1
+
+
 def test_answers_all_at_one_letter(tmp_path):
     qs = "".join(f"""
           - type: multiple_choice

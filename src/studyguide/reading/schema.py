@@ -45,7 +45,6 @@ PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
-
 # filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
 EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
@@ -131,12 +130,13 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
-            if name is None:
-                continue
-            key = activity_key(name)
-            if key not in ACTIVITIES:
+            key = name and activity_key(name)
+            if key and key not in ACTIVITIES:
                 self.error(item, f"activities item {i}: unknown activity '{clip(name)}' ({suggest(key, ACTIVITIES, 'activities')})")
-            elif key not in out:
+            elif key in out:
+                self.warn(item.where, f"activities item {i}: '{clip(name)}' is item {self._activity_nodes[key][0]} "
+                          "too; each activity prints once (leave this one out)")
+            elif key:
                 out.append(key)
                 self._activity_nodes[key] = (i, item)
         return tuple(out)
