@@ -104,6 +104,8 @@ def test_an_unclosed_quote_in_a_csv_is_located(tmp_path):
 
 
 def test_gift_unclosed_brace_and_missing_blank_lines_are_located(tmp_path):
+    """The unclosed '{' is located at the brace itself (it had been column 1 of the question's line), here and
+    on a later line of its question."""
     source = tmp_path / "bank.gift"
     source.write_text("::Q1:: Two and two? {=4 ~3}\n\n::Q2:: Broken {=a ~b\n\n::Q3:: Capital of France? {=Paris ~Rome}"
                       "\n\n::Q4:: Sky is blue {T}\n::Q5:: Grass is red {F}\nWater is wet {T}\n\n"
@@ -113,11 +115,16 @@ def test_gift_unclosed_brace_and_missing_blank_lines_are_located(tmp_path):
         "Two and two?", "Capital of France?", "Sky is blue", "Grass is red", "Water is wet",
         "Moodle costs _____ to\ndownload."]
     assert [str(p) for p in draft.problems] == [
-        f"{source}:3:1: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')",
+        f"{source}:3:15: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')",
         f"{source}:8:1: warning: a new question starts here with no blank line before it; it is read as a question "
         "of its own (put a blank line between questions)",
         f"{source}:9:1: warning: a new question starts here with no blank line before it; it is read as a question "
         "of its own (put a blank line between questions)"]
+    later = tmp_path / "later.gift"
+    later.write_text("What is the capital\nof France? {=Paris ~Lyon\n", encoding="utf-8")
+    assert [str(p) for p in read(later).problems] == [
+        f"{later}:2:12: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')",
+        f"{later}:1:1: warning: no GIFT questions found"]
 
 
 SPECIAL = """<?xml version="1.0"?>
@@ -226,4 +233,4 @@ def test_gift_that_ends_inside_an_answer_block_says_so_quickly(tmp_path):
     assert time.perf_counter() - began < 2  # was quadratic in the block's lines (minutes)
     assert [q["prompt"] for q in draft.questions] == ["Two and two?"]
     assert [str(p) for p in draft.problems] == [
-        f"{source}:3:1: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')"]
+        f"{source}:3:15: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')"]

@@ -97,8 +97,10 @@ class _Reader:
             self.draft.warn("a description with no answers (no '{…}'); it is left out", line, 1)
             return None
         end = _find(body, "}", start)
-        if end < 0:
-            self.draft.warn("a '{' with no closing '}'; this question is left out (end its answers with '}')", line, 1)
+        if end < 0:  # located at the brace: the body is a tail of the stripped block
+            at = len(block) - len(block.lstrip()) + len(block.strip()) - len(body) + start
+            self.draft.warn("a '{' with no closing '}'; this question is left out (end its answers with '}')",
+                            line + block.count("\n", 0, at), at - block.rfind("\n", 0, at))
             return None
         before, inner, after = body[:start], body[start + 1:end].strip(), body[end + 1:]
         prompt = self.text(before + ("_____" + after if after.strip() else ""), fmt).strip()
