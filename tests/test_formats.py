@@ -125,9 +125,14 @@ def test_a_choice_keeps_the_questions_it_names_in_the_guides_order(week, spec, c
             "numbers or ranges, such as 2 or 2-5)"),
     ("-1", "--questions '-1': '-1' is not a question number (the questions are numbered 1 to 6: give whole "
            "numbers or ranges, such as 2 or 2-5)"),
-    ("1-99999999999999999999", "--questions '1-99999999999999999999': '1-99999999999999999999' is not a question "
-                               "number (the questions are numbered 1 to 6: give whole numbers or ranges, such as 2 "
-                               "or 2-5)"),
+    # a long number is a number too, told as 99 is (int() refuses 4,300 digits: it had been an internal error)
+    ("1-99999999999999999999", "--questions '1-99999999999999999999': there is no question 99999999999…; the "
+                               "guide has 6 (choose from 1 to 6)"),
+    ("1-1000000", "--questions '1-1000000': there is no question 1000000; the guide has 6 (choose from 1 to 6)"),
+    ("9" * 5000, f"--questions '{'9' * 39}…': there is no question 99999999999…; the guide has 6 (choose from 1 "
+                 "to 6)"),
+    ("objective:" + "9" * 5000, f"--questions 'objective:{'9' * 29}…': '{'9' * 39}…' is not an objective (give "
+                                "its number, 1 to 2)"),
 ])
 def test_a_choice_that_names_nothing_gets_a_located_message(week, spec, message):
     guide = api.load(week)

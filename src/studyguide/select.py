@@ -23,9 +23,10 @@ import re
 from typing import Optional
 
 from .errors import GuideError, Location, Problem
+from .reading.walker import clip
 from .model import QUESTION_TYPES, Guide
 
-_RANGE = re.compile(r"^([0-9]{1,6})\s*[-\u2013\u2014]\s*([0-9]{1,6})$")
+_RANGE = re.compile(r"^([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)$")
 _NUMBERISH = re.compile(r"[-+]?[0-9][0-9.,]*(?:\s*[-\u2013\u2014]\s*[-+]?[0-9][0-9.,]*)?|[-+][0-9]+")
 _NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: '²'.isdigit() is true, and int('²') fails
 _KIND_WORDS = {"number": "question numbers", "kind": "question types", "objective": "objectives", "tag": "tags"}
@@ -50,7 +51,13 @@ def tags_of(guide: Guide) -> list[str]:
 
 
 def _fail(guide: Guide, label: str, spec: str, message: str) -> GuideError:
-    return GuideError([Problem(Location(str(guide.path)), f"{label} '{spec}': {message}")])
+    return GuideError([Problem(Location(str(guide.path)), f"{label} '{clip(spec)}': {message}")])
+
+
+def _whole(digits: str) -> int:
+    """A number as typed, however long: one of more than 9 digits is past any guide's questions (int() itself
+    refuses 4,300 digits)."""
+    return int(digits) if len(digits) <= 9 else 10 ** 9
 
 
 def parse(guide: Guide, spec: str, label: str = "--questions") -> list[list[tuple[str, set]]]:
@@ -84,7 +91,7 @@ def _sort(guide, label, spec, term) -> tuple[str, str]:
     if sep and head in ("type", "kind"):
         return "kind", rest.strip()
     if sep:
-        raise _fail(guide, label, spec, f"'{term}' is not a choice (write tag:NAME, objective:N or type:NAME)")
+        raise _fail(guide, label, spec, f"'{clip(term)}' is not a choice (write tag:NAME, objective:N or type:NAME)")
     if _NUMBER.fullmatch(term) or _RANGE.match(term):
         return "number", term
     if _kind(term):
@@ -96,21 +103,23 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
     fail = lambda message: _fail(guide, label, spec, message)  # noqa: E731
     if sort == "number":
         m = _RANGE.match(value)
-        first, last = (int(m.group(1)), int(m.group(2))) if m else (int(value), int(value))
+        typed = (m.group(1), m.group(2)) if m else (value, value)
+        first, last = map(_whole, typed)
         if first > last:
-            raise fail(f"'{value}' runs backwards (write the lower number first: {last}-{first})")
+            raise fail(f"'{clip(value)}' runs backwards (write the lower number first: {clip(typed[1], 12)}-"
+                       f"{clip(typed[0], 12)})")
         if not count:
             raise fail("the guide has no questions")
         if first < 1 or last > count:
-            bad = first if first < 1 else last
-            raise fail(f"there is no question {bad}; the guide has {count} (choose from 1 to {count})")
+            bad = typed[0] if first < 1 else typed[1]
+            raise fail(f"there is no question {clip(bad, 12)}; the guide has {count} (choose from 1 to {count})")
         return set(range(first - 1, last))
     if sort == "kind":
         kind = _kind(value)
         if kind is None:
             close = difflib.get_close_matches(value.lower(), list(QUESTION_TYPES), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "types: " + ", ".join(QUESTION_TYPES)
-            raise fail(f"'{value}' is not a question type ({hint})")
+            raise fail(f"'{clip(value)}' is not a question type ({hint})")
         if not any(q.kind == kind for q in guide.questions):
             present = ", ".join(dict.fromkeys(q.kind for q in guide.questions)) or "none"
             raise fail(f"the guide has no {kind} question (its types: {present})")
@@ -119,10 +128,10 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
         objectives = guide.objectives
         if not objectives:
             raise fail("the guide has no objectives to choose by (add 'objectives:', and 'objective:' to questions)")
-        index = (int(value) - 1 if _NUMBER.fullmatch(value) else
+        index = (_whole(value) - 1 if _NUMBER.fullmatch(value) else
                  next((i for i, o in enumerate(objectives) if _fold(o) == _fold(value)), -1))
         if not 0 <= index < len(objectives):
-            raise fail(f"'{value}' is not an objective (give its number, 1 to {len(objectives)})")
+            raise fail(f"'{clip(value)}' is not an objective (give its number, 1 to {len(objectives)})")
         if not any(q.objective == index for q in guide.questions):
             raise fail(f"no question names objective {index + 1} (add 'objective: {index + 1}' to the questions "
                        "that check it)")
@@ -132,14 +141,14 @@ def _values(guide, label, spec, sort, value, count, tags) -> set:
         raise fail("'tag:' needs a tag after it (tag:friday)")
     if tag not in tags:
         if _NUMBERISH.fullmatch(value):  # '2.5', '-1', '1-99999999999999999999': a number meant, not a tag
-            raise fail(f"'{value}' is not a question number (the questions are numbered 1 to {count}: give whole "
+            raise fail(f"'{clip(value)}' is not a question number (the questions are numbered 1 to {count}: give whole "
                        "numbers or ranges, such as 2 or 2-5)" if count else "the guide has no questions")
         if not tags:
-            raise fail(f"no question has the tag '{value}'; the guide's questions have no tags yet "
-                       f"(add 'tags: [{value}]' to the questions you want)")
+            raise fail(f"no question has the tag '{clip(value)}'; the guide's questions have no tags yet "
+                       f"(add 'tags: [{clip(value)}]' to the questions you want)")
         close = difflib.get_close_matches(tag, list(tags), n=1, cutoff=0.6)
         hint = f"did you mean '{tags[close[0]]}'? " if close else ""
-        raise fail(f"no question has the tag '{value}' ({hint}its tags: {', '.join(tags.values())})")
+        raise fail(f"no question has the tag '{clip(value)}' ({hint}its tags: {', '.join(tags.values())})")
     return {tag}
 
 
