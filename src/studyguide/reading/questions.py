@@ -137,7 +137,7 @@ class QuestionsMixin:
                 items.append(text)
         if len(self.problems) > before:  # a bad choice, reported: its count would only repeat that
             return (), ()
-        if items and not 2 <= len(items) <= MAX_CHOICES:
+        if not 2 <= len(items) <= MAX_CHOICES:  # ('choices: []' too: it had dropped the question without a word)
             self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return (), ()
         return tuple(items), tuple(pinned)
@@ -198,6 +198,9 @@ class QuestionsMixin:
     def q_true_false(self, keys, label, node, common):
         if "answer" not in keys:
             self.error(node, f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
+            return None
+        if missing(keys["answer"]):  # 'answer:' with nothing after it had dropped the question without a word
+            self.error(keys["answer"], f"{label}.answer: is empty (write 'answer: true' or 'answer: false')")
             return None
         answer = self.boolean(keys["answer"], f"{label}.answer")
         return None if answer is None else TrueFalse(answer=answer, **common)
