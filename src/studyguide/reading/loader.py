@@ -156,7 +156,7 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "flow mapping" in what:
         return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
     if value[:1] in "'\"" and "expected key" in what:
-        return Problem(where, "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')")
+        return Problem(where, syntax.QUOTE_INSIDE if value[0] == '"' else syntax.QUOTE_END)
     if "mapping values are not allowed" in what:
         if line.count(": ") > 1 or (": " in value):
             return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .yamltext import close_quote, comment_at, flow_open, key_of
+
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
 UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
 COLON = "text that contains ': ' must be in quotes (put the whole text in double quotes)"
@@ -31,6 +33,8 @@ CURLY = ("curly quotes “ ” are not quotes to YAML, and this text contains ':
 ITEM = "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)"
 INDENT = "this line is indented differently from the lines around it (line up keys of one mapping)"
 QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
+QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
+                "text in single quotes '...' instead)")
 CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
 
@@ -61,76 +65,6 @@ class _Level:
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
-
-
-def _comment_at(text: str) -> int:
-    """Where a ' #' comment starts in plain text, or len(text)."""
-    m = re.search(r"(^|\s)#", text)
-    return m.start() if m else len(text)
-
-
-def _key_of(content: str) -> Optional[tuple[str, int]]:
-    """(key, offset of the value) when ``content`` is a 'key:' line, else None."""
-    if not content or content[0] in "\"'":
-        q = content[:1]
-        if not q:
-            return None
-        end = _close(content, 1, q)
-        if end is None:
-            return None
-        m = re.match(r"\s*:(\s|$)", content[end + 1:])
-        return (content[1:end], end + 1 + m.end()) if m else None
-    if content[0] in "[]{}&*!|>%@`#,?" or content.startswith("- ") or content == "-":
-        return None
-    m = re.search(r":(\s|$)", content[:_comment_at(content)])
-    if not m:
-        return None
-    return content[:m.start()].rstrip(), m.end()
-
-
-def _close(text: str, start: int, q: str) -> Optional[int]:
-    """Index of the quote closing a quoted scalar opened before ``start``, or None."""
-    i = start
-    while i < len(text):
-        c = text[i]
-        if q == '"' and c == "\\":
-            i += 2
-            continue
-        if c == q:
-            if q == "'" and text[i + 1:i + 2] == "'":
-                i += 2
-                continue
-            return i
-        i += 1
-    return None
-
-
-def _opens_scalar(text: str, i: int) -> bool:
-    """Whether a quote at ``text[i]`` opens a quoted text: at the start of a value, not inside a plain
-    one (the apostrophe of [The sun's energy, Wind] is a letter of its item)."""
-    before = text[:i].rstrip(" \t")
-    if not before or before[-1] in "[{,":
-        return True
-    return before[-1] in ":-?" and text[i - 1] in " \t"
-
-
-def _flow_open(text: str) -> int:
-    """How many [ and { are left open on this line (quoted parts and comments skipped)."""
-    depth, i = 0, 0
-    while i < len(text):
-        c = text[i]
-        if c in "\"'" and _opens_scalar(text, i):
-            end = _close(text, i + 1, c)
-            if end is None:
-                return depth
-            i = end + 1
-            continue
-        if c == "#" and (i == 0 or text[i - 1].isspace()):
-            break
-        depth += c in "[{"
-        depth -= c in "]}"
-        i += 1
-    return depth
 
 
 class _Scan:
@@ -187,7 +121,7 @@ class _Scan:
             # before the key test: '-term: reforma' is an item whose dash lacks its space, not a key '-term'
             self.report(n, indent, f"a dash must be followed by a space (write '- {content[1:].strip()[:30]}')")
             self.dash(n, indent, "- " + content[1:])
-        elif _key_of(content) is not None:
+        elif key_of(content) is not None:
             self.key_line(n, indent, content)
         elif self.pending is not None and indent > self.pending[0]:
             self.pending = None  # text on the line after its key
@@ -202,10 +136,10 @@ class _Scan:
 
     def continuation(self, n: int, indent: int, content: str) -> None:
         """A line indented under plain text: YAML reads it as more of that text."""
-        body = content[:_comment_at(content)]
+        body = content[:comment_at(content)]
         colon = re.search(r":(\s|$)", body)
         if colon:
-            key = _key_of(content)
+            key = key_of(content)
             if key and _KEY_WORD.match(key[0]):
                 above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
                     if self.last_key and self.last_key[1] == self.scalar_owner else ")"
@@ -253,7 +187,14 @@ class _Scan:
             if not rest:
                 self.pending = (col, "dash", None)
                 return
-        key = _key_of(rest)
+        key = key_of(rest)
+        word = self.item_key_without_colon(n, col, rest, owner) if key is None else None
+        if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
+            rest = f"{word}: {rest[len(word):].lstrip(' ')}"
+            key = (word, len(word) + 2)
+            self.stack.append(_Level(col, "map", key[0]))
+            self.after_key(n, col, rest, key)
+            return
         if key is not None:
             listed = TEXT_LISTS.get(owner or "")
             if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
@@ -266,8 +207,24 @@ class _Scan:
             return
         self.value(n, col, indent, rest, None)
 
-    def key_line(self, n: int, indent: int, content: str) -> None:
-        key = _key_of(content)
+    def item_key_without_colon(self, n: int, col: int, rest: str, owner: Optional[str]) -> Optional[str]:
+        """The key of a '- ' item's first line typed without its ':' (reported here), when the lines
+        under it are keys of the same item; None when the line is text, as in a list of text."""
+        word = rest.split()[0]
+        listed = TEXT_LISTS.get(owner or "")
+        if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
+            return None
+        value = rest[len(word):].strip(" ")
+        if value:
+            self.report(n, col, f"'{word} {value[:30]}' needs a ':' after '{word}' (write '{word}: {value[:30]}')")
+        else:
+            self.report(n, col, f"'{word}' needs a ':' after it (write '{word}:' and its text after it)")
+        return word
+
+    def key_line(self, n: int, indent: int, content: str, report: bool = True) -> None:
+        """A 'key:' line; ``report=False`` when its line was reported already (a key without its ':')."""
+        key = key_of(content)
+        column = indent  # where the lines under it are measured from: its mapping's column
         if self.pending is not None and indent > self.pending[0]:
             self.pop_to(self.pending[0])
             self.stack.append(_Level(indent, "map", key[0]))
@@ -284,23 +241,27 @@ class _Scan:
                 if maps:  # read on as a key of the mapping nearest in column, the deeper one on a tie
                     j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))
                     self.stack = before[:j + 1]
-                    self.report(n, indent, INDENT[:-1] + f": start '{key[0]}' in the same column as "
-                                                         f"'{before[j].key}' above)")
+                    column = before[j].indent  # one slip, one message: the keys after it are in line
+                    message = INDENT[:-1] + f": start '{key[0]}' in the same column as '{before[j].key}' above)"
                 else:
-                    self.report(n, indent, INDENT)
+                    message = INDENT
                     self.stack.append(_Level(indent, "map", key[0]))
+                if report:
+                    self.report(n, indent, message)
         self.pending = None
-        self.after_key(n, indent, content, key)
+        self.after_key(n, indent, content, key, column)
 
-    def after_key(self, n: int, indent: int, content: str, key: tuple[str, int]) -> None:
+    def after_key(self, n: int, indent: int, content: str, key: tuple[str, int], column: Optional[int] = None) -> None:
+        """The rest of a 'key:' line typed at ``indent``; ``column``: its mapping's, if that differs."""
+        column = indent if column is None else column
         name, offset = key
         rest = content[offset:]
         skipped = len(rest) - len(rest.lstrip(" "))
         rest = rest.strip(" ")
         if not rest or rest.startswith("#"):
-            self.pending = (indent, "key", name)
+            self.pending = (column, "key", name)
             return
-        self.value(n, indent + offset + skipped, indent, rest, name)
+        self.value(n, indent + offset + skipped, column, rest, name)
 
     def stray(self, n: int, indent: int, content: str) -> None:
         """A line that is neither a key, nor a '- ' item, nor under text it continues."""
@@ -308,6 +269,8 @@ class _Scan:
         words = content.split()
         if _KEY_WORD.match(words[0]) and len(words) <= 3:
             self.report(n, indent, f"'{words[0]}' needs a ':' after it (write '{words[0]}: {' '.join(words[1:])}')")
+            # read on as that key, so the '|' text or the list under it is not reported line by line
+            self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
             self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
@@ -333,23 +296,26 @@ class _Scan:
             self.skip_block(n, owner)
             return
         if first in "\"'":
-            end = _close(text, 1, first)
+            end = close_quote(text, 1, first)
             if end is None:
                 self.open_quote(n, col, owner, first)
                 return
             tail = text[end + 1:].strip()
             if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
-                self.report(n, col, QUOTE_END)
+                if first == '"':  # at the quote that ended it: the teacher meant it as part of the text
+                    self.report(n, col + end, QUOTE_INSIDE)
+                else:
+                    self.report(n, col, QUOTE_END)
             return
         if first in "[{":
-            if _flow_open(text) > 0:
+            if flow_open(text) > 0:
                 self.skip_flow(n, col, owner, text)
             return
         if first in "@`" or (first == "*" and re.match(r"\*\S*\s+[^#\s]", text)):
             self.report(n, col, f"text that starts with '{first}' must be in quotes"
                         + (" (write \"**bold** rest of the text\")" if first == "*" else
                            " (put the whole text in double quotes)"))
-        body = text[:_comment_at(text)]
+        body = text[:comment_at(text)]
         colon = re.search(r":(\s|$)", body)
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
@@ -364,7 +330,7 @@ class _Scan:
             line = self.lines[m]
             if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
                 break
-            if _close(line, 0, q) is not None:
+            if close_quote(line, 0, q) is not None:
                 self.skip_until = m
                 return
         self.report(n, col, UNCLOSED)
@@ -385,16 +351,16 @@ class _Scan:
         for line in self.lines[n + 1:]:
             body = line.lstrip(" ")
             if body and not body.startswith("#"):
-                return len(line) - len(body) == col and _key_of(body) is not None
+                return len(line) - len(body) == col and key_of(body) is not None
         return False
 
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
-        depth = _flow_open(text)
+        depth = flow_open(text)
         for m in range(n + 1, len(self.lines)):
             line = self.lines[m]
             if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
                 break
-            depth += _flow_open(line)
+            depth += flow_open(line)
             if depth <= 0:
                 self.skip_until = m
                 return
