@@ -157,6 +157,12 @@ class QuestionsMixin:
             return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
+        alike = [i for i, choice in enumerate(choices) if choice.casefold() == value.casefold()]
+        if len(alike) == 1:  # kept exact, as documented: a differing answer may be a choice edited since
+            letter = CHOICE_LETTERS[alike[0]]
+            self.error(node, f"{label}: '{clip(value)}' differs from choice {letter}, '{clip(choices[alike[0]])}', only in "
+                             f"capital letters (write the letter {letter}, or the choice's text exactly as it is)")
+            return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
