@@ -144,6 +144,8 @@ class _Scan:
                 above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
                     if self.last_key and self.last_key[1] == self.scalar_owner else ")"
                 self.report(n, indent, INDENT[:-1] + above)
+                self.scalar_owner = None  # read on as the key it was meant to be: its list or text is not a slip
+                self.key_line(n, indent, content, report=False)
             else:
                 self.report(n, indent + colon.start(), COLON)
 
