@@ -65,11 +65,22 @@ class _Level:
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
+_KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
+
+
+def _clip(text: str, at: int = 40) -> str:
+    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
+
+
+def _write_key(key: str, words: list[str]) -> str:
+    """The fix for a key typed without its ':', with the words after it."""
+    return f"write '{key}: {_clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
 
 
 class _Scan:
     def __init__(self, text: str):
         self.lines = text.split("\n")
+        self.keys_used = set(_KEY_TYPED.findall(text))  # a line starting with one of these lacks its ':'
         self.found: list[tuple[int, int, str]] = []
         self.stack: list[_Level] = [_Level(-1, "map")]
         self.pending: Optional[tuple[int, str, Optional[str]]] = (-1, "key", None)  # (indent, "key" or "dash", key)
@@ -123,7 +134,7 @@ class _Scan:
             self.dash(n, indent, "- " + content[1:])
         elif key_of(content) is not None:
             self.key_line(n, indent, content)
-        elif self.pending is not None and indent > self.pending[0]:
+        elif self.pending is not None and indent > self.pending[0] and not self.key_lacks_colon(n, indent, content):
             self.pending = None  # text on the line after its key
             self.value(n, indent, indent, content, None)
         else:
@@ -216,11 +227,9 @@ class _Scan:
         listed = TEXT_LISTS.get(owner or "")
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
-        value = rest[len(word):].strip(" ")
-        if value:
-            self.report(n, col, f"'{word} {value[:30]}' needs a ':' after '{word}' (write '{word}: {value[:30]}')")
-        else:
-            self.report(n, col, f"'{word}' needs a ':' after it (write '{word}:' and its text after it)")
+        words = rest[:comment_at(rest)].split() or rest.split()
+        typed = f"'{_clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
+        self.report(n, col, f"{typed} ({_write_key(word, words[1:])})")
         return word
 
     def key_line(self, n: int, indent: int, content: str, report: bool = True) -> None:
@@ -265,18 +274,34 @@ class _Scan:
             return
         self.value(n, indent + offset + skipped, column, rest, name)
 
+    def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
+        """Whether a line that is not 'key: value' is a key typed without its ':': a short line starting
+        with a word, a line starting with a word used as a key elsewhere in the file, or one followed
+        by keys in its column with no 'key: text' line before it in that column (which it might continue)."""
+        words = content[:comment_at(content)].split() or content.split()
+        if not _KEY_WORD.match(words[0]):
+            return False
+        return len(words) <= 3 or words[0] in self.keys_used or (
+            self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent))
+
     def stray(self, n: int, indent: int, content: str) -> None:
         """A line that is neither a key, nor a '- ' item, nor under text it continues."""
-        self.pending = None
-        words = content.split()
-        if _KEY_WORD.match(words[0]) and len(words) <= 3:
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it (write '{words[0]}: {' '.join(words[1:])}')")
+        pending, self.pending = self.pending, None
+        words = content[:comment_at(content)].split() or content.split()
+        if self.key_lacks_colon(n, indent, content):
+            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({_write_key(words[0], words[1:])})")
             # read on as that key, so the '|' text or the list under it is not reported line by line
+            self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
-            self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
-                                   f"and indent every line of the text under '{key}')")
+            if _KEY_WORD.match(words[0]):  # 'subtitle Cooperation and ...' under 'title: ...': either reading
+                self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
+                                       f"{_write_key(words[0], words[1:])}; if the line goes on with the text of "
+                                       f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")
+            else:
+                self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
+                                       f"and indent every line of the text under '{key}')")
         else:
             self.report(n, indent, "this line is neither 'key: value' nor a '- ' list item (add the ':' after "
                                    "the key, or indent the line under the key it belongs to)")
