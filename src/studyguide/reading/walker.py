@@ -131,6 +131,8 @@ class Walker:
                 continue
             if key.value in out:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
+            elif key.value not in allowed and self.key_without_colon(key, value, allowed, label):
+                misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
                 self.error(key, self.unknown_key(key.value, label))
             elif key.value not in allowed:
@@ -144,6 +146,16 @@ class Walker:
             elif key not in out and key not in misspelt:  # a misspelling is reported already
                 self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
         return out
+
+    def key_without_colon(self, key: Scalar, value: Node, allowed, label: str) -> bool:
+        """'title "Unit 2: The Cell"' reads as the key 'title "Unit 2' (YAML splits at the ': ' in the
+        text): name the missing ':' after 'title', and report it here. False for any other unknown key."""
+        word, _, rest = key.value.partition(" ")
+        if not rest or word not in allowed or not key.plain:
+            return False
+        typed = value.where.typed if isinstance(value, Scalar) and "\n" not in value.where.typed else "..."
+        self.error(key, f"{label}: '{word}' needs a ':' after it (write '{word}: {clip(rest + ': ' + typed, 40)}')")
+        return True
 
     def kind(self, node: Node, size: int = 40) -> str:
         """What a node is, in words; text quoted up to ``size`` characters (a whole file: a short excerpt)."""
