@@ -35,6 +35,7 @@ INDENT = "this line is indented differently from the lines around it (line up ke
 QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
 QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
                 "text in single quotes '...' instead)")
+QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
 
@@ -330,7 +331,8 @@ class _Scan:
             tail = text[end + 1:].strip()
             if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
                 if first == '"':  # at the quote that ended it: the teacher meant it as part of the text
-                    self.report(n, col + end, QUOTE_INSIDE)
+                    closed = re.sub(r'\s+#[^"]*$', "", text).endswith('"')
+                    self.report(n, col + end, QUOTE_INSIDE if closed else QUOTE_INSIDE_OPEN)
                 else:
                     self.report(n, col, QUOTE_END)
             return
