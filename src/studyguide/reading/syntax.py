@@ -92,6 +92,14 @@ class _Scan:
     def report(self, n: int, col: int, message: str) -> None:
         self.found.append((n + 1, col + 1, message))
 
+    def next_dash(self, n: int) -> Optional[int]:
+        """The column of the next line holding text when it is a '- ' item, else None."""
+        for line in self.lines[n + 1:]:
+            body = line.lstrip(" ")
+            if body and not body.startswith("#"):
+                return len(line) - len(body) if body == "-" or body.startswith("- ") else None
+        return None
+
     def next_indent(self, n: int) -> Optional[int]:
         for m in range(n + 1, len(self.lines)):
             stripped = self.lines[m].strip()
@@ -156,8 +164,9 @@ class _Scan:
                 above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
                     if self.last_key and self.last_key[1] == self.scalar_owner else ")"
                 self.report(n, indent, INDENT[:-1] + above)
-                self.scalar_owner = None  # read on as the key it was meant to be: its list or text is not a slip
-                self.key_line(n, indent, content, report=False)
+                if above != ")":  # a key of the mapping above, slipped: read on as that key (its list is no slip)
+                    self.scalar_owner = None
+                    self.key_line(n, indent, content, report=False)
             else:
                 self.report(n, indent + colon.start(), COLON)
 
@@ -175,12 +184,16 @@ class _Scan:
             self.pending = None
         else:
             self.pending = None
+            before = list(self.stack)
             self.pop_to(indent)
             top = self.stack[-1]
             if not (top.kind == "seq" and top.indent == indent):
                 self.report(n, indent, ITEM)
                 seqs = [lv for lv in self.stack if lv.kind == "seq"]
-                if seqs:  # read on as an item of the nearest list, in its column
+                near = [j for j, lv in enumerate(before) if lv.kind == "seq" and abs(lv.indent - indent) == 1]
+                if near and self.next_dash(n) == indent:  # the list goes on in this column: its first item slipped
+                    self.stack = before[:near[-1]] + [_Level(indent, "seq", before[near[-1]].key)]
+                elif seqs:  # read on as an item of the nearest list, in its column
                     while self.stack[-1] is not seqs[-1]:
                         self.stack.pop()
                     indent = seqs[-1].indent
@@ -253,7 +266,8 @@ class _Scan:
                 if maps:  # read on as a key of the mapping nearest in column, the deeper one on a tie
                     j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))
                     self.stack = before[:j + 1]
-                    column = before[j].indent  # one slip, one message: the keys after it are in line
+                    if abs(before[j].indent - indent) <= 2:  # one slip, one message: the keys after it are in line
+                        column = before[j].indent
                     message = INDENT[:-1] + f": start '{key[0]}' in the same column as '{before[j].key}' above)"
                 else:
                     message = INDENT
