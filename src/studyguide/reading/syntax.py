@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .yamltext import close_quote, comment_at, flow_open, key_of
+from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
 UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
@@ -63,6 +63,8 @@ class _Level:
     indent: int
     kind: str                 # "map" or "seq"
     key: Optional[str] = None  # for a seq: the key it is the value of; for a map: its first key
+    keys: int = 1              # how many of its keys or items are in line so far
+    line: int = -1             # for a map: the line of its first key
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
@@ -78,34 +80,14 @@ def _write_key(key: str, words: list[str]) -> str:
     return f"write '{key}: {_clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
 
 
-class _Scan:
+class _Scan(Lines):
     def __init__(self, text: str):
-        self.lines = text.split("\n")
+        super().__init__(text)
         self.keys_used = set(_KEY_TYPED.findall(text))  # a line starting with one of these lacks its ':'
-        self.found: list[tuple[int, int, str]] = []
         self.stack: list[_Level] = [_Level(-1, "map")]
         self.pending: Optional[tuple[int, str, Optional[str]]] = (-1, "key", None)  # (indent, "key" or "dash", key)
         self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
         self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
-        self.skip_until = -1  # lines that belong to a multi-line quote, [ ] list or '|' text
-
-    def report(self, n: int, col: int, message: str) -> None:
-        self.found.append((n + 1, col + 1, message))
-
-    def next_dash(self, n: int) -> Optional[int]:
-        """The column of the next line holding text when it is a '- ' item, else None."""
-        for line in self.lines[n + 1:]:
-            body = line.lstrip(" ")
-            if body and not body.startswith("#"):
-                return len(line) - len(body) if body == "-" or body.startswith("- ") else None
-        return None
-
-    def next_indent(self, n: int) -> Optional[int]:
-        for m in range(n + 1, len(self.lines)):
-            stripped = self.lines[m].strip()
-            if stripped and not stripped.startswith("#"):
-                return len(self.lines[m]) - len(self.lines[m].lstrip(" \t"))
-        return None
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
@@ -163,10 +145,12 @@ class _Scan:
             if key and _KEY_WORD.match(key[0]):
                 above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
                     if self.last_key and self.last_key[1] == self.scalar_owner else ")"
-                self.report(n, indent, INDENT[:-1] + above)
-                if above != ")":  # a key of the mapping above, slipped: read on as that key (its list is no slip)
-                    self.scalar_owner = None
-                    self.key_line(n, indent, content, report=False)
+                if above == ")":
+                    self.report(n, indent, INDENT)
+                    return
+                self.scalar_owner = None  # a key of the mapping above, slipped: read on as that key (its list is no slip)
+                at, message = self.key_line(n, indent, content, report=False) or ((n, indent), None)
+                self.report(*at, message if at != (n, indent) else INDENT[:-1] + above)
             else:
                 self.report(n, indent + colon.start(), COLON)
 
@@ -187,16 +171,18 @@ class _Scan:
             before = list(self.stack)
             self.pop_to(indent)
             top = self.stack[-1]
+            top.keys += top.kind == "seq" and top.indent == indent
             if not (top.kind == "seq" and top.indent == indent):
                 self.report(n, indent, ITEM)
-                seqs = [lv for lv in self.stack if lv.kind == "seq"]
-                near = [j for j, lv in enumerate(before) if lv.kind == "seq" and abs(lv.indent - indent) == 1]
-                if near and self.next_dash(n) == indent:  # the list goes on in this column: its first item slipped
-                    self.stack = before[:near[-1]] + [_Level(indent, "seq", before[near[-1]].key)]
-                elif seqs:  # read on as an item of the nearest list, in its column
-                    while self.stack[-1] is not seqs[-1]:
-                        self.stack.pop()
-                    indent = seqs[-1].indent
+                seqs = [j for j, lv in enumerate(before) if lv.kind == "seq"]
+                j = min(reversed(seqs), key=lambda j: abs(before[j].indent - indent)) if seqs else None
+                inner = indent + len(content) - len(content[1:].lstrip(" "))  # where its 'key:' starts
+                if j is not None and abs(before[j].indent - indent) == 1 and (
+                        self.next_dash(n, indent) == indent or self.next_key_at(n) == inner):
+                    self.stack = before[:j] + [_Level(indent, "seq", before[j].key)]  # its first item slipped
+                elif j is not None:  # read on as an item of the list nearest in column, in its column
+                    self.stack = before[:j + 1]
+                    indent = before[j].indent
                 else:
                     self.stack.append(_Level(indent, "seq"))
             owner = self.stack[-1].key
@@ -219,7 +205,7 @@ class _Scan:
         if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
             rest = f"{word}: {rest[len(word):].lstrip(' ')}"
             key = (word, len(word) + 2)
-            self.stack.append(_Level(col, "map", key[0]))
+            self.stack.append(_Level(col, "map", key[0], line=n))
             self.after_key(n, col, rest, key)
             return
         if key is not None:
@@ -229,7 +215,7 @@ class _Scan:
                 self.report(n, col, item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
-            self.stack.append(_Level(col, "map", key[0]))
+            self.stack.append(_Level(col, "map", key[0], line=n))
             self.after_key(n, col, rest, key)
             return
         self.value(n, col, indent, rest, None)
@@ -246,13 +232,13 @@ class _Scan:
         self.report(n, col, f"{typed} ({_write_key(word, words[1:])})")
         return word
 
-    def key_line(self, n: int, indent: int, content: str, report: bool = True) -> None:
-        """A 'key:' line; ``report=False`` when its line was reported already (a key without its ':')."""
+    def key_line(self, n: int, indent: int, content: str, report: bool = True) -> Optional[tuple[tuple[int, int], str]]:
+        """A 'key:' line; ``report=False``: the caller reports it (returned: where, and the message)."""
         key = key_of(content)
-        column = indent  # where the lines under it are measured from: its mapping's column
+        column, found = indent, None  # where the lines under it are measured from: its mapping's column
         if self.pending is not None and indent > self.pending[0]:
             self.pop_to(self.pending[0])
-            self.stack.append(_Level(indent, "map", key[0]))
+            self.stack.append(_Level(indent, "map", key[0], line=n))
         else:
             before = list(self.stack)
             self.pop_to(indent)
@@ -261,21 +247,41 @@ class _Scan:
                     and self.stack[-2].kind == "map" and self.stack[-2].indent == indent:
                 self.stack.pop()  # 'key:' then '- ' items in the same column, then the next key
                 top = self.stack[-1]
-            if not (top.kind == "map" and top.indent == indent):
-                maps = [j for j, lv in enumerate(before) if lv.kind == "map" and lv.indent >= 0]
-                if maps:  # read on as a key of the mapping nearest in column, the deeper one on a tie
-                    j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))
-                    self.stack = before[:j + 1]
-                    if abs(before[j].indent - indent) <= 2:  # one slip, one message: the keys after it are in line
-                        column = before[j].indent
-                    message = INDENT[:-1] + f": start '{key[0]}' in the same column as '{before[j].key}' above)"
-                else:
-                    message = INDENT
-                    self.stack.append(_Level(indent, "map", key[0]))
+            if top.kind == "map" and top.indent == indent:
+                top.keys += 1
+            else:
+                column, at, message = self.realign(n, indent, key[0], before)
                 if report:
-                    self.report(n, indent, message)
+                    self.report(*at, message)
+                found = (at, message)
         self.pending = None
         self.after_key(n, indent, content, key, column)
+        return found
+
+    def realign(self, n: int, indent: int, key: str, before: list[_Level]) -> tuple[int, tuple[int, int], str]:
+        """Read on after a key out of line with its mapping; return the column the lines under it are
+        measured from, where to report it, and the message."""
+        maps = [j for j, lv in enumerate(before) if lv.kind == "map" and lv.indent >= 0]
+        if not maps:
+            self.stack.append(_Level(indent, "map", key, line=n))
+            return indent, (n, indent), INDENT
+        j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))  # nearest, the deeper on a tie
+        near = before[j]
+        self.stack = before[:j + 1]
+        message = INDENT[:-1] + f": start '{key}' in the same column as '{near.key}' above)"
+        if abs(near.indent - indent) > 2:
+            return indent, (n, indent), message
+        if near.keys > 1 or near.line < 0 or self.next_key_at(n) != indent:
+            return near.indent, (n, indent), message  # one slip, one message: the keys after it are in line
+        # its first key slipped, not the keys under it: they set the column (and a '- key:' line that
+        # slipped as a whole, the column of its list)
+        self.stack[-1] = _Level(indent, "map", near.key, 2, near.line)
+        seq, where = self.stack[-2], (near.line, near.indent)
+        if seq.kind == "seq" and seq.keys == 1 and near.indent == seq.indent + 2:
+            self.stack[-2] = _Level(seq.indent + indent - near.indent, "seq", seq.key)
+            return indent, (near.line, seq.indent), (f"this '- ' line is not lined up with the lines under it (move it "
+                                                     f"so that '{near.key}' starts in the same column as '{key}' below)")
+        return indent, where, INDENT[:-1] + f": start '{near.key}' in the same column as '{key}' below)"
 
     def after_key(self, n: int, indent: int, content: str, key: tuple[str, int], column: Optional[int] = None) -> None:
         """The rest of a 'key:' line typed at ``indent``; ``column``: its mapping's, if that differs."""
@@ -379,24 +385,6 @@ class _Scan:
         self.report(n, col, UNCLOSED)
         self.skip_until = m - 1
 
-    def skip_block(self, n: int, owner: int) -> None:
-        m = n + 1
-        while m < len(self.lines):
-            line = self.lines[m]
-            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
-                break
-            m += 1
-        self.skip_until = m - 1
-
-    def mapping_goes_on(self, n: int, col: int) -> bool:
-        """Whether the next line holding text is a key in ``col``: '- heading: ...' followed by 'text: ...'
-        is a mapping typed on purpose (its keys are checked after reading), not text with ': ' in it."""
-        for line in self.lines[n + 1:]:
-            body = line.lstrip(" ")
-            if body and not body.startswith("#"):
-                return len(line) - len(body) == col and key_of(body) is not None
-        return False
-
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
         depth = flow_open(text)
         for m in range(n + 1, len(self.lines)):
@@ -413,4 +401,4 @@ class _Scan:
 
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
-    return _Scan(text).run()
+    return sorted(_Scan(text).run(), key=lambda found: found[:2])

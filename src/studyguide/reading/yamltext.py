@@ -1,7 +1,8 @@
 """What one line of YAML text holds, read the way the parser reads it: where a 'key:' ends,
 where a quoted text closes, where a ' #' comment starts, how many [ and { stay open.
 
-Pure helpers for the line scan in :mod:`.syntax`; they read one line and decide nothing.
+Pure helpers for the line scan in :mod:`.syntax`: they read a line, or find the next one, and
+decide nothing.
 """
 from __future__ import annotations
 
@@ -77,3 +78,58 @@ def flow_open(text: str) -> int:
         depth -= c in "]}"
         i += 1
     return depth
+
+
+
+class Lines:
+    """A guide's lines, read ahead of the scan's place, with what the scan found so far."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.found: list[tuple[int, int, str]] = []
+        self.skip_until = -1  # lines that belong to a multi-line quote, [ ] list or '|' text
+
+    def next_text(self, n: int, within: int = 10**6) -> Optional[tuple[int, str]]:
+        """The column and text of the first line after line ``n`` (0-based) that holds text, not only a
+        comment, in column ``within`` or left of it."""
+        for line in self.lines[n + 1:]:
+            body = line.lstrip(" ")
+            if body and not body.startswith("#") and len(line) - len(body) <= within:
+                return len(line) - len(body), body
+        return None
+
+    def report(self, n: int, col: int, message: str) -> None:
+        self.found.append((n + 1, col + 1, message))
+
+    def next_dash(self, n: int, within: int = 10**6) -> Optional[int]:
+        """The column of the next line holding text in column ``within`` or left of it, if a '- ' item."""
+        nxt = self.next_text(n, within)
+        return nxt[0] if nxt and (nxt[1] == "-" or nxt[1].startswith("- ")) else None
+
+    def next_key_at(self, n: int) -> Optional[int]:
+        """The column of the next line holding text, if a 'key:' line."""
+        nxt = self.next_text(n)
+        return nxt[0] if nxt and key_of(nxt[1]) is not None else None
+
+    def next_indent(self, n: int) -> Optional[int]:
+        """The indentation of the next line holding text (tabs counted as one column)."""
+        for m in range(n + 1, len(self.lines)):
+            stripped = self.lines[m].strip()
+            if stripped and not stripped.startswith("#"):
+                return len(self.lines[m]) - len(self.lines[m].lstrip(" \t"))
+        return None
+
+    def skip_block(self, n: int, owner: int) -> None:
+        """Skip the lines of a '|' text: those after line ``n`` indented further than ``owner``."""
+        m = n + 1
+        while m < len(self.lines):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            m += 1
+        self.skip_until = m - 1
+
+    def mapping_goes_on(self, n: int, col: int) -> bool:
+        """Whether the next line holding text is a key in ``col``: '- heading: ...' followed by 'text: ...'
+        is a mapping typed on purpose (its keys are checked after reading), not text with ': ' in it."""
+        return self.next_key_at(n) == col
