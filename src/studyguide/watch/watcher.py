@@ -44,6 +44,27 @@ def signature(path: Path) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def inputs(path: Path, guide) -> list[Path]:
+    """The files besides the guide at ``path`` that its PDFs are drawn from: the folder's defaults file (even
+    before it exists: writing one changes them), and for a loaded ``guide`` (None: not loaded) its pictures,
+    its logo, and the teacher's theme files and fonts. The editor's preview keys its builds on them too."""
+    deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
+    if guide is None:
+        return deps
+    deps += [t.image for t in guide.topics if t.image is not None]
+    if guide.branding.logo is not None:
+        deps.append(guide.branding.logo)
+    if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
+        try:
+            spec = themefiles.resolve(guide.theme, path, guide.theme_where)
+        except StudyguideError:
+            spec = None
+        if spec is not None:
+            deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
+            deps += [font for font, _ in spec.font_files.values()]
+    return list(dict.fromkeys(deps))
+
+
 class Watcher:
     """Rebuilds each guide in ``paths`` when it changes.
 
@@ -136,22 +157,9 @@ class Watcher:
 
     def _deps(self, path: Path, guide) -> list[Path]:
         """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
-        # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
-        deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
-        if guide is None:
-            return list(dict.fromkeys(deps + self.deps.get(path, [])))
-        deps += [t.image for t in guide.topics if t.image is not None]
-        if guide.branding.logo is not None:
-            deps.append(guide.branding.logo)
-        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
-            try:
-                spec = themefiles.resolve(guide.theme, path, guide.theme_where)
-            except StudyguideError:
-                spec = None
-            if spec is not None:
-                deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
-                deps += [font for font, _ in spec.font_files.values()]
-        return list(dict.fromkeys(deps))
+        if guide is None:  # the folder's defaults file, and what the last good build read
+            return list(dict.fromkeys(inputs(path, None) + self.deps.get(path, [])))
+        return inputs(path, guide)
 
     def tick(self) -> int:
         """Build every guide whose file (or image) changed since the last tick; return how many."""
