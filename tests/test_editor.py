@@ -363,3 +363,12 @@ def test_the_preview_is_built_again_when_a_picture_it_drew_is_replaced_or_delete
     [problem] = gone["problems"]
     assert problem["text"] == (f"{folder / 'p.yaml'}:4:12: topics item 1.image: image 'pic.png' not found "
                                f"(looked in {folder} or {folder.parent / 'assets'}); check the file name")
+
+
+def test_a_save_over_a_linked_guide_names_the_guide_not_a_pdf(folder, tmp_path):
+    (folder / "link.yaml").symlink_to(folder / "water.yaml")
+    c = client(folder)
+    r = c.post(f"/{TOKEN}/api/link.yaml/save", json={"text": "title: Mine\n", "base": base_hash(folder)}, headers=GOOD)
+    assert r.status_code != 200
+    assert f"{folder / 'link.yaml'}: is a symbolic link; remove it so the guide can be written in its place" in r.text
+    assert (folder / "water.yaml").read_text(encoding="utf-8") == SMALL and (folder / "link.yaml").is_symlink()

@@ -331,6 +331,26 @@ def test_an_output_pdf_that_is_a_symbolic_link_is_refused_and_its_target_untouch
     assert not list(out.glob(".*.tmp"))
 
 
+@pytest.mark.parametrize("to, name, kind", [
+    (["--to", "moodle"], "g-moodle.xml", "the Moodle XML export"), (["--to", "qti"], "g-qti.zip", "the QTI export"),
+    (["--to", "anki", "--apkg"], "g-anki.apkg", "the Anki deck"), (["--to", "quizlet"], "g-quizlet.txt", "the text export"),
+])
+def test_an_export_in_place_of_a_link_or_a_folder_names_the_export_not_a_pdf(tmp_path, to, name, kind):
+    (tmp_path / "g.yaml").write_text("title: Link test\nvocabulary:\n  - term: a\n    definition: b\n  - term: c\n"
+                                     "    definition: d\nquestions:\n  - type: true_false\n    prompt: Yes?\n"
+                                     "    answer: true\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / name).symlink_to(tmp_path / "g.yaml")
+    run = cli_inprocess(["export", "g.yaml", *to, "-o", "out"], cwd=tmp_path)
+    assert run.code == 1
+    assert f"out/{name}: is a symbolic link; remove it so {kind} can be written in its place" in run.messages
+    (tmp_path / "out" / name).unlink()
+    (tmp_path / "out" / name).mkdir()
+    run = cli_inprocess(["export", "g.yaml", *to, "-o", "out"], cwd=tmp_path)
+    assert f"out/{name}: is not a regular file; move it away so {kind} can be written in its place" in run.messages
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [name]
+
+
 # -- the previous PDF survives a failed build, byte for byte ---------------------------------------
 
 GOOD = "title: Survival\nobjectives:\n  - Keep the old PDF.\n"
