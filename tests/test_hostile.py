@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import stat
+import struct
 import time
 from pathlib import Path
 
@@ -578,3 +579,35 @@ def test_an_800_kb_guide_is_at_least_800_kb_and_builds_in_process_in_seconds(mea
         result = api.build(path, measured_arena / "inproc")
     assert time.process_time() - start < MAX_SECONDS  # CPU seconds, as the others measured above
     assert result.outputs[0].pages > 50
+
+
+def test_an_image_past_pillow_s_own_cap_says_its_size_and_the_limit(tmp_path):
+    """Pillow refuses these itself before its size can be asked; the header says how big (PNG, JPEG, GIF)."""
+    import io as _io
+
+    from PIL import Image
+
+    guide = tmp_path / "g.yaml"
+    png_bomb(tmp_path / "huge.png", 20_000, 20_000)
+    small = _io.BytesIO()
+    Image.new("RGB", (16, 16), "red").save(small, format="JPEG")
+    data = bytearray(small.getvalue())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = struct.pack(">HH", 20_000, 30_000)  # height, then width
+    (tmp_path / "huge.jpg").write_bytes(bytes(data))
+    small = _io.BytesIO()
+    Image.new("P", (16, 16)).save(small, format="GIF")
+    data = bytearray(small.getvalue())
+    data[6:10] = struct.pack("<HH", 65_000, 65_000)
+    (tmp_path / "huge.gif").write_bytes(bytes(data))
+    for name, size in (("huge.png", "20000×20000"), ("huge.jpg", "30000×20000"), ("huge.gif", "65000×65000")):
+        assert images.resolve(name, guide) == (None, f"'{name}' is {size} pixels; images may have at most 13 million "
+                                                     "pixels (save a smaller copy)")
+
+
+@pytest.mark.parametrize("name", ["https://example.org/x.png", "http://example.org/x.png", "file:///tmp/x.png",
+                                  "www.example.org/x.png"])
+def test_an_image_named_by_a_web_address_is_told_to_download_it(tmp_path, name):
+    assert images.resolve(name, tmp_path / "g.yaml") == (None, (
+        f"'{name}' is a web address; download the image into the guide's folder or the assets/ folder and name "
+        "that file (a guide names files, not addresses)"))
