@@ -611,3 +611,19 @@ def test_an_image_named_by_a_web_address_is_told_to_download_it(tmp_path, name):
     assert images.resolve(name, tmp_path / "g.yaml") == (None, (
         f"'{name}' is a web address; download the image into the guide's folder or the assets/ folder and name "
         "that file (a guide names files, not addresses)"))
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_line_in_every_outcome(tmp_path):
+    (tmp_path / "nm").mkdir()
+    (tmp_path / "nm" / "new\nline.yaml").write_text("title: T\nvocabulary:\n  - term: a\n    definition: b\n")
+    assert cli_inprocess(["build", "nm", "-o", "out"], cwd=tmp_path).out.splitlines() == [
+        "built nm/new\\nline.yaml → out/new-line.pdf (1 page), out/new-line-key.pdf (1 page)"]
+    assert cli_inprocess(["validate", "nm"], cwd=tmp_path).out.splitlines() == [
+        "ok: nm/new\\nline.yaml (0 questions, 1 term)"]
+    assert cli_inprocess(["export", "nm", "--to", "quizlet", "-o", "out"], cwd=tmp_path).out.splitlines() == [
+        "exported nm/new\\nline.yaml → out/new-line-quizlet.txt (1 term)"]
+    assert cli_inprocess(["new", "nm/b\nc.yaml"], cwd=tmp_path).out.splitlines() == [
+        "wrote nm/b\\nc.yaml; edit it, then run: studyguide build nm/b\\nc.yaml"]
+    (tmp_path / "nm" / "bad\nname.yaml").write_text("title: [\n")
+    run = cli_inprocess(["build", "nm/bad\nname.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 1 and "failed: nm/bad\\nname.yaml" in run.err.splitlines()
