@@ -94,8 +94,9 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @_skip_option
 @click.option("--theme", default=None, metavar="NAME|FILE",
-              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
-                   "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
+                   "file inside the guide's folder or assets/: replaces the guide's 'theme:'. 'studyguide themes' "
+                   "lists them.")
 @_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
