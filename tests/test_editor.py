@@ -372,3 +372,32 @@ def test_a_save_over_a_linked_guide_names_the_guide_not_a_pdf(folder, tmp_path):
     assert r.status_code != 200
     assert f"{folder / 'link.yaml'}: is a symbolic link; remove it so the guide can be written in its place" in r.text
     assert (folder / "water.yaml").read_text(encoding="utf-8") == SMALL and (folder / "link.yaml").is_symlink()
+
+
+def test_the_preview_is_built_again_when_its_theme_file_or_the_defaults_file_changes(folder, tmp_path):
+    (folder / "themes").mkdir()
+    theme = folder / "themes" / "mine.yaml"
+    theme.write_text("parent: classic\n", encoding="utf-8")
+    text = SMALL + "theme: mine\n"
+    (folder / "t.yaml").write_text(text, encoding="utf-8")
+    s = session.Session(folder / "t.yaml", tmp_path / "out")
+    first = s.preview(text, "student", 1)
+    theme.write_text("parent: modern\n", encoding="utf-8")
+    os.utime(theme, ns=(3, 3))
+    second = s.preview(text, "student", 2)
+    assert second["ok"] and second["build"] != first["build"]
+    assert s.built[(second["build"], "student")].pdf == api.build(folder / "t.yaml", tmp_path / "cli", key=False) \
+        .outputs[0].path.read_bytes()
+    (folder / "studyguide.yaml").write_text("school: Lincoln\n", encoding="utf-8")
+    third = s.preview(text, "student", 3)
+    assert third["build"] not in (first["build"], second["build"])
+    assert "Lincoln" in _pdf_text(s.built[(third["build"], "student")].pdf)
+    assert s.preview(text, "student", 4)["build"] == third["build"]
+
+
+def _pdf_text(data: bytes) -> str:
+    import io as _io
+
+    import pypdf
+
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(_io.BytesIO(data)).pages)

@@ -348,3 +348,11 @@ def test_a_date_in_a_kahoot_question_cell_is_said(tmp_path):
     assert problems == [f"k.xlsx:{cell.row + 1}:{cell.column}: warning: this cell holds the date or time 2025-03-02, "
                         "not text: the spreadsheet program read what was typed as one; it is imported as written "
                         "here (format the cell as Text, type it again, and import again)"]
+
+
+def test_an_anki_note_with_a_tab_under_another_separator_is_said(tmp_path):
+    data = b"#separator:Comma\n#html:false\nleaf,The green part\nroot\tstem,The part under the ground\n"
+    text, problems = _imported(tmp_path, "a.txt", data)
+    assert "term: root stem\n" in text and "\t" not in text
+    assert problems == ["a.txt:4:1: warning: this note holds a tab, and '#separator:Comma' does not split on tabs; "
+                        "each tab is read as a space (check the #separator line)"]

@@ -84,6 +84,10 @@ def anki(path: Path, text: str) -> Draft:
             draft.warn(f"only the first two fields become a term and its definition; {len(fields) - 2} more left out",
                        line_no, 1)
         front, back = fields[0], fields[1]
+        if separator != "\t" and "\t" in front + back:  # a tab would print inside the term: said, kept as a space
+            draft.warn(f"this note holds a tab, and '#separator:{headers['separator'].strip()}' does not split on "
+                       "tabs; each tab is read as a space (check the #separator line)", line_no, 1)
+            front, back = front.replace("\t", " "), back.replace("\t", " ")
         example = None
         code = next((c for c, label in EXAMPLES.items() if label in back), None)
         if code is not None:
