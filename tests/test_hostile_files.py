@@ -1,0 +1,118 @@
+"""Hostile input, third round: new files on a full disk, the editor's saves and new names,
+transparent pictures, and places the command line cannot write to (or print to).
+
+A full disk is made without privileges: a child interpreter whose files may grow to at most a
+few hundred bytes (RLIMIT_FSIZE), so every write past that fails as it would on a full disk.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+from hostile_support import cli_inprocess
+from studyguide import files as output_files
+
+IMPORT_ME = "front,back\nphotosynthesis,How plants make sugar from light\ncarbon sink,Takes in more than it gives\n"
+
+
+def run_small_disk(args, cwd: Path, limit: int = 300) -> subprocess.CompletedProcess:
+    """``studyguide ARGS`` in a child whose files cannot grow past ``limit`` bytes: a disk that fills up."""
+    code = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+            f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); "
+            "from studyguide.cli import main; main(sys.argv[1:])")
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+
+
+def listing(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in sorted(folder.iterdir())}
+
+
+# -- 1. a new file is whole or absent -------------------------------------------------------------
+
+def test_new_on_a_full_disk_leaves_nothing_and_a_retry_works(tmp_path):
+    proc = run_small_disk(["new", "guides/unit.yaml"], tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == ("guides/unit.yaml: cannot be written (File too large); nothing was written: "
+                           "choose a folder you can write to\n")
+    assert listing(tmp_path / "guides") == {}  # no 0-byte or part-written guide, no temporary file
+    again = run_cli("new", "guides/unit.yaml", cwd=tmp_path)  # the disk has room again
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "guides" / "unit.yaml").read_bytes() == (REPO / "src/studyguide/starter.yaml").read_bytes()
+
+
+def test_import_on_a_full_disk_leaves_nothing_and_a_retry_works(tmp_path):
+    (tmp_path / "bank.csv").write_text(IMPORT_ME, encoding="utf-8")
+    (tmp_path / "guides").mkdir()
+    proc = run_small_disk(["import", "bank.csv"], tmp_path, limit=100)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ("guides/bank.yaml: cannot be written (File too large); nothing was written: "
+                           "choose a folder you can write to\n")
+    assert listing(tmp_path / "guides") == {}
+    again = run_cli("import", "bank.csv", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "carbon sink" in (tmp_path / "guides" / "bank.yaml").read_text(encoding="utf-8")
+
+
+def test_new_never_overwrites_even_when_the_name_is_taken_while_writing(tmp_path, monkeypatch):
+    target = tmp_path / "unit.yaml"
+    real_fsync = os.fsync
+
+    def someone_else_writes(fd):  # the name is taken between the check and the link
+        real_fsync(fd)
+        target.write_text("mine\n", encoding="utf-8")
+
+    monkeypatch.setattr(output_files.os, "fsync", someone_else_writes)
+    with pytest.raises(output_files.UsageError, match="unit.yaml: already exists; choose a new file name"):
+        output_files.write_new(target, b"starter\n")
+    assert listing(tmp_path) == {"unit.yaml": 5}
+
+
+def test_a_disk_without_hard_links_still_gets_the_whole_file_once(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(output_files.os, "link", no_links)
+    output_files.write_new(tmp_path / "unit.yaml", b"starter\n")
+    assert listing(tmp_path) == {"unit.yaml": 8}
+    with pytest.raises(output_files.UsageError, match="already exists"):
+        output_files.write_new(tmp_path / "unit.yaml", b"other\n")
+    assert (tmp_path / "unit.yaml").read_bytes() == b"starter\n"
+
+
+@pytest.mark.parametrize("where, message", [
+    ("/proc/x.yaml", "/proc/x.yaml: cannot be written (No such file or directory); nothing was written: "
+                     "choose a folder that exists and takes files"),
+    ("d" * 300 + "/g.yaml", "d" * 300 + "/g.yaml: cannot be written (File name too long); nothing was written: "
+                            "choose a shorter name"),
+])
+def test_import_where_no_file_can_be_made_is_told_where_and_why(tmp_path, where, message):
+    (tmp_path / "bank.csv").write_text(IMPORT_ME, encoding="utf-8")
+    run = cli_inprocess(["import", "bank.csv", "-o", where], tmp_path)
+    assert (run.code, run.err) == (1, message + "\n")
+    assert listing(tmp_path) == {"bank.csv": len(IMPORT_ME)}
+
+
+def test_import_into_a_read_only_folder_is_told_where_and_why(tmp_path, monkeypatch):
+    real_open, real_os_open = open, os.open
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    (tmp_path / "bank.csv").write_text(IMPORT_ME, encoding="utf-8")
+    (tmp_path / "guides").mkdir()
+    monkeypatch.setattr(output_files.tempfile, "mkstemp", read_only)  # every way of making a file is refused
+    monkeypatch.setattr(output_files.os, "open", lambda path, flags, *a: (
+        read_only() if flags & os.O_CREAT else real_os_open(path, flags, *a)))
+    monkeypatch.setattr("builtins.open", lambda file, mode="r", *a, **k: (
+        read_only() if set(mode) & set("wxa") else real_open(file, mode, *a, **k)))
+    run = cli_inprocess(["import", "bank.csv"], tmp_path)
+    assert (run.code, run.err) == (1, "guides/bank.yaml: cannot be written (Read-only file system); nothing was "
+                                      "written: choose a folder you can write to\n")
+    assert listing(tmp_path / "guides") == {}
