@@ -116,3 +116,52 @@ def test_import_into_a_read_only_folder_is_told_where_and_why(tmp_path, monkeypa
     assert (run.code, run.err) == (1, "guides/bank.yaml: cannot be written (Read-only file system); nothing was "
                                       "written: choose a folder you can write to\n")
     assert listing(tmp_path / "guides") == {}
+
+
+# -- 2. the editor saves only text ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [{}, {"text": ["a"]}, {"text": None}, {"text": 5}, {"text": {"a": 1}}])
+def test_an_editor_save_without_text_writes_nothing(tmp_path, body):
+    pytest.importorskip("starlette", reason="the `edit` extra is not installed")
+    from test_editor import GOOD, SMALL, TOKEN, base_hash, client
+
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    (folder / "water.yaml").write_text(SMALL, encoding="utf-8")
+    r = client(folder).post(f"/{TOKEN}/api/water.yaml/save", json={**body, "base": base_hash(folder)}, headers=GOOD)
+    assert (r.status_code, r.json()) == (400, {"problems": ["save: the request has no guide text; nothing was written"]})
+    assert listing(folder) == {"water.yaml": len(SMALL)}
+    assert (folder / "water.yaml").read_text(encoding="utf-8") == SMALL
+
+
+# -- 5. a new guide never takes another's PDFs ------------------------------------------------------
+
+TWIN = ("{new}: {old} is already a guide in that folder, and the two names would make the same PDF files "
+        "(capitals and the extension do not count); choose another name")
+
+
+@pytest.mark.parametrize("old, name, new", [
+    ("base.yaml", "Base", "Base.yaml"), ("base.yaml", "BASE.yml", "BASE.yml"), ("x.yml", "x.YAML", "x.YAML"),
+    ("my guide.yaml", "My-Guide", "My-Guide.yaml"), ("Ünit.yml", "ünit", "ünit.yaml"),
+])
+def test_the_editor_refuses_a_new_name_that_differs_only_in_capitals_or_extension(tmp_path, old, name, new):
+    pytest.importorskip("starlette", reason="the `edit` extra is not installed")
+    from test_editor import GOOD, SMALL, TOKEN, client
+
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    (folder / old).write_text(SMALL, encoding="utf-8")
+    r = client(folder).post(f"/{TOKEN}/new", json={"name": name}, headers=GOOD)
+    assert (r.status_code, r.json()) == (400, {"problems": [TWIN.format(new=folder / new, old=old)]})
+    assert listing(folder) == {old: len(SMALL.encode())}
+    assert run_cli("build", folder, "-o", tmp_path / "out", cwd=tmp_path).returncode == 0  # the folder still builds
+
+
+def test_new_on_the_command_line_refuses_a_twin_and_makes_a_different_name(tmp_path):
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "base.yaml").write_text("title: Base\n", encoding="utf-8")
+    run = cli_inprocess(["new", "guides/Base.YML"], tmp_path)
+    assert (run.code, run.err) == (2, TWIN.format(new="guides/Base.YML", old="base.yaml") + "\n")
+    assert cli_inprocess(["new", "guides/base-2.yaml"], tmp_path).code == 0
+    assert listing(tmp_path / "guides") == {"base-2.yaml": len((REPO / "src/studyguide/starter.yaml")
+                                                                 .read_bytes()), "base.yaml": 12}

@@ -269,8 +269,13 @@ def write_into(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
     return [target for target, _ in targets]
 
 
-def write_new(target: str | Path, data: bytes) -> None:
-    """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one."""
+def write_new(target: str | Path, data: bytes, kin: tuple[str, ...] = ()) -> None:
+    """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one, or
+    (``kin``: the guides' extensions) make a guide whose PDFs would be another's (see :func:`twin`)."""
+    other = twin(Path(target), kin)
+    if other is not None:
+        raise UsageError(f"{target}: {other.name} is already a guide in that folder, and the two names would make the "
+                         "same PDF files (capitals and the extension do not count); choose another name")
     try:
         Path(target).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         create_new(Path(target), data)
@@ -326,3 +331,17 @@ def create_new(target: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
+
+
+def twin(target: Path, kin: tuple[str, ...]) -> Optional[Path]:
+    """A file ending in one of ``kin`` beside ``target`` whose outputs would be target's (Base.yaml beside
+    base.yaml, x.YAML beside x.yml): their names as output_name makes them are one name (see name_key)."""
+    if not kin:
+        return None
+    key = name_key(safe_stem(target.stem))
+    try:
+        names = sorted(os.listdir(target.parent))
+    except OSError:  # a missing folder has no guides; one that cannot be read is named by the write
+        return None
+    return next((target.parent / n for n in names if n != target.name and not _is_defaults(Path(n))
+                 and Path(n).suffix.lower() in kin and name_key(safe_stem(Path(n).stem)) == key), None)
