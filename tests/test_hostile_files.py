@@ -165,3 +165,68 @@ def test_new_on_the_command_line_refuses_a_twin_and_makes_a_different_name(tmp_p
     assert cli_inprocess(["new", "guides/base-2.yaml"], tmp_path).code == 0
     assert listing(tmp_path / "guides") == {"base-2.yaml": len((REPO / "src/studyguide/starter.yaml")
                                                                  .read_bytes()), "base.yaml": 12}
+
+
+# -- 3. transparent pictures print as paper ---------------------------------------------------------
+
+MAGENTA, RED = (255, 0, 255), (255, 0, 0)
+
+
+def _picture(path: Path, kind: str) -> tuple[int, int, int]:
+    """A 40×40 picture whose 10-pixel border is transparent (its stored colour magenta, or black for grey)
+    around an opaque square; the square's colour as printed."""
+    from PIL import Image
+
+    def square(im, inside):
+        im.paste(inside, (10, 10, 30, 30))
+        return im
+
+    palette = [*MAGENTA, *RED] + [0] * 762
+    if kind == "rgba":
+        square(Image.new("RGBA", (40, 40), (*MAGENTA, 0)), (*RED, 255)).save(path)
+    elif kind == "la":
+        square(Image.new("LA", (40, 40), (0, 0)), (128, 255)).save(path)
+        return (128, 128, 128)
+    elif kind in ("palette", "gif", "palette-alpha"):
+        im = square(Image.new("P", (40, 40), 0), 1)
+        im.putpalette(palette)
+        im.save(path, transparency=bytes([0, 255, 255]) if kind == "palette-alpha" else 0)
+    elif kind == "rgb-key":
+        square(Image.new("RGB", (40, 40), MAGENTA), RED).save(path, transparency=MAGENTA)
+    elif kind == "grey-key":
+        square(Image.new("L", (40, 40), 0), 128).save(path, transparency=0)
+        return (128, 128, 128)
+    return RED
+
+
+def _around(page, colour) -> list[tuple[int, int, int]]:
+    """The printed colour just outside the square of ``colour`` on ``page``, mid-way across the picture's
+    transparent border, on each of its four sides."""
+    from PIL import ImageChops, ImageFilter
+
+    bands = [band.point(lambda v, c=c: 255 if v == c else 0) for band, c in zip(page.split(), colour)]
+    found = ImageChops.multiply(ImageChops.multiply(bands[0], bands[1]), bands[2]).filter(ImageFilter.MinFilter(5))
+    box = found.getbbox()
+    assert box, f"the picture's square of {colour} is not on the page"
+    left, top, right, bottom = box
+    gap = (right - left) // 4 + 2  # the border is half the square wide: a quarter of it is mid-border
+    cx, cy = (left + right) // 2, (top + bottom) // 2
+    return [page.getpixel(xy) for xy in ((left - gap, cy), (right + gap, cy), (cx, top - gap), (cx, bottom + gap))]
+
+
+@pytest.mark.parametrize("where", ["image", "logo"])
+@pytest.mark.parametrize("kind", ["rgba", "la", "palette", "gif", "palette-alpha", "rgb-key", "grey-key"])
+def test_transparent_parts_of_a_picture_print_as_paper(tmp_path, kind, where):
+    import pypdfium2
+
+    from studyguide import api
+
+    picture = tmp_path / f"pic.{'gif' if kind == 'gif' else 'png'}"
+    colour = _picture(picture, kind)
+    guide = tmp_path / "g.yaml"
+    topic = f"topics:\n  - title: A picture\n    image: {picture.name}\n" if where == "image" else ""
+    guide.write_text(f"title: Pictures\n{'logo: ' + picture.name if where == 'logo' else ''}\n{topic}"
+                     "questions:\n  - type: true_false\n    prompt: Is it red?\n    answer: true\n", encoding="utf-8")
+    for out in api.build(guide, tmp_path / "out").outputs:  # the handout and the key
+        page = pypdfium2.PdfDocument(out.path)[0].render(scale=2).to_pil().convert("RGB")
+        assert _around(page, colour) == [(255, 255, 255)] * 4, f"{out.path.name}: the {kind} {where}'s border"
