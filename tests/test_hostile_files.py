@@ -230,3 +230,66 @@ def test_transparent_parts_of_a_picture_print_as_paper(tmp_path, kind, where):
     for out in api.build(guide, tmp_path / "out").outputs:  # the handout and the key
         page = pypdfium2.PdfDocument(out.path)[0].render(scale=2).to_pil().convert("RGB")
         assert _around(page, colour) == [(255, 255, 255)] * 4, f"{out.path.name}: the {kind} {where}'s border"
+
+
+# -- 4. places the command line cannot write to, or print to -----------------------------------------
+
+GOOD = "title: Water\nquestions:\n  - type: true_false\n    prompt: Water is wet.\n    answer: true\n"
+
+
+@pytest.mark.parametrize("command", [["build", "g.yaml"], ["export", "g.yaml", "--to", "anki"]])
+def test_an_output_folder_name_too_long_is_told_before_any_work(tmp_path, command):
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    folder = "d" * 300
+    run = cli_inprocess([*command, "-o", folder], tmp_path)
+    assert (run.code, run.err) == (2, f"{folder}: cannot be the folder for the files (File name too long); "
+                                      "name another folder with -o\n")
+    assert listing(tmp_path) == {"g.yaml": len(GOOD)}
+
+
+def _shell(line: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``line`` in sh, ``sg`` standing for this interpreter's studyguide (so its streams can be closed)."""
+    sg = f"'{sys.executable}' -m studyguide"
+    return subprocess.run(["sh", "-c", line.replace("sg ", f"{sg} ")], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+def test_a_build_with_stdout_on_a_full_device_keeps_its_files_and_its_status(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("title: [\n", encoding="utf-8")
+    proc = _shell("sg build g.yaml -o full >/dev/full", tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "stdout: cannot be written (No space left on device); what this "
+                                                 "command reported there was lost, but its files were written (or "
+                                                 "left as they were) as its exit status says\n")
+    assert _shell("sg build g.yaml -o plain", tmp_path).returncode == 0
+    assert files_of(tmp_path / "full") == files_of(tmp_path / "plain")  # the same PDFs, whole
+    proc = _shell("sg build bad.yaml g.yaml -o full2 >/dev/full", tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1].startswith("stdout: cannot be written (No space left on device)")
+    assert sorted(files_of(tmp_path / "full2")) == ["g-key.pdf", "g.pdf"]  # the guide after the bad one: built
+
+
+def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    proc = _shell("sg schema >/dev/full", tmp_path)
+    assert (proc.returncode, proc.stderr) == (1, "stdout: cannot be written (No space left on device); what this "
+                                                 "command prints was lost (send it to a file on a disk with room)\n")
+
+
+def test_a_build_with_stdout_and_stderr_closed_has_its_own_status_and_whole_files(tmp_path):
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("title: [\n", encoding="utf-8")
+    assert _shell("sg build bad.yaml -o out >&- 2>&-", tmp_path).returncode == 1
+    assert not (tmp_path / "out").exists()
+    assert _shell("sg build g.yaml -o closed >&- 2>&-", tmp_path).returncode == 0
+    assert _shell("sg build g.yaml -o open", tmp_path).returncode == 0
+    # no report line went into a file that took stdout's number: the very same PDFs
+    assert files_of(tmp_path / "closed") == files_of(tmp_path / "open")
+    assert _shell("sg schema >&-", tmp_path).returncode == 0  # output thrown away on purpose is no failure
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}

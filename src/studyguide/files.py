@@ -239,9 +239,14 @@ def check_folder(folder: str | Path) -> None:
     from .errors import UsageError
 
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
-    if folder.is_dir():
+    try:
+        is_dir = folder.is_dir()
+        if not is_dir and folder.exists():
+            raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
+    except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop of links
+        raise UsageError(f"{folder}: cannot be the folder for the files ({exc.strerror or exc}); "
+                         "name another folder with -o") from None
+    if is_dir:
         try:
             with deferred():  # the probe is removed even if a signal comes meanwhile
                 fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
