@@ -89,6 +89,8 @@ def test_a_disk_without_hard_links_still_gets_the_whole_file_once(tmp_path, monk
 @pytest.mark.parametrize("where, message", [
     ("/proc/x.yaml", "/proc/x.yaml: cannot be written (No such file or directory); nothing was written: "
                      "choose a folder that exists and takes files"),
+    ("d" * 300 + ".yaml", "d" * 300 + ".yaml: cannot be written (File name too long); nothing was written: "
+                          "choose a shorter name"),
     ("d" * 300 + "/g.yaml", "d" * 300 + "/g.yaml: cannot be written (File name too long); nothing was written: "
                             "choose a shorter name"),
 ])
