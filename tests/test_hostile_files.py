@@ -295,3 +295,12 @@ def test_a_build_with_stdout_and_stderr_closed_has_its_own_status_and_whole_file
 
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_import_refuses_a_twin_of_a_guide_too(tmp_path):
+    (tmp_path / "bank.csv").write_text(IMPORT_ME, encoding="utf-8")
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "Bank.yml").write_text("title: Bank\n", encoding="utf-8")
+    run = cli_inprocess(["import", "bank.csv"], tmp_path)
+    assert (run.code, run.err) == (1, TWIN.format(new="guides/bank.yaml", old="Bank.yml") + " with -o\n")
+    assert listing(tmp_path / "guides") == {"Bank.yml": 12}

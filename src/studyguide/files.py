@@ -277,10 +277,9 @@ def write_into(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
 def write_new(target: str | Path, data: bytes, kin: tuple[str, ...] = ()) -> None:
     """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one, or
     (``kin``: the guides' extensions) make a guide whose PDFs would be another's (see :func:`twin`)."""
-    other = twin(Path(target), kin)
-    if other is not None:
-        raise UsageError(f"{target}: {other.name} is already a guide in that folder, and the two names would make the "
-                         "same PDF files (capitals and the extension do not count); choose another name")
+    clash = twin_clash(Path(target), kin)
+    if clash:
+        raise UsageError(f"{target}: {clash}")
     try:
         Path(target).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
         create_new(Path(target), data)
@@ -336,6 +335,13 @@ def create_new(target: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
+
+
+def twin_clash(target: Path, kin: tuple[str, ...]) -> str:
+    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or "" if it has none."""
+    other = twin(target, kin)
+    return "" if other is None else (f"{other.name} is already a guide in that folder, and the two names would make "
+                                     "the same PDF files (capitals and the extension do not count); choose another name")
 
 
 def twin(target: Path, kin: tuple[str, ...]) -> Optional[Path]:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from .. import api
 from ..errors import GuideError, Location, Problem
-from ..files import create_new, not_written, read_regular
+from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES
 from ..reading.walker import MAX_ITEMS
 from . import flashcards, gift, moodle, qti, spreadsheet, table
@@ -125,6 +125,10 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     text = guide_text(draft)
     out = Path(out)
     _check(Path(path), out, text)
+    clash = twin_clash(out, api.GUIDE_SUFFIXES)
+    if clash:
+        raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
+                                                                    "with -o"))])
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         create_new(out, text.encode("utf-8"))
