@@ -155,9 +155,7 @@ class Labelled(Flowable):
         return [head, tail]
 
     def baseline(self) -> float:
-        """The first line's baseline, from this row's bottom (wrapped): the label stands on it, in every
-        theme and edition (a guess from the leading put letters up to 1.9 pt under it where the leading
-        is loose, as in the readable edition)."""
+        """The first line's baseline over this (wrapped) row's bottom, where the label stands."""
         return self.height - first_baseline(self.para)
 
     def draw(self):
