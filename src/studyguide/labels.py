@@ -497,6 +497,28 @@ def for_language(language: str | None, overrides: dict | None = None) -> dict:
     return {**base, **regional, **(overrides or {})}
 
 
+# A true/false answer may be written in the guide's language: the True and False it prints (above), in any
+# capitals, and that language's yes and no (as English takes yes and no), plus a few everyday words for them
+_TRUE_FALSE_MORE = {
+    "es": (("sí", "si", "cierto"), ("no",)),
+    "fr": (("oui",), ("non",)),
+    "de": (("wahr", "ja"), ("nein",)),  # the sheet prints Richtig/Falsch; wahr/falsch is as common
+    "pt": (("sim",), ("não", "nao")),
+    "zh": (("对", "是", "真"), ("错", "否", "假")),
+}
+
+
+def true_false_words(language: str | None) -> dict[str, bool]:
+    """Words (case-folded) a true/false answer may be written as in a guide in ``language``, beyond English's."""
+    code = (language or "en").lower().split("-")[0]
+    if code == "en" or code not in LANGUAGES:
+        return {}
+    more_true, more_false = _TRUE_FALSE_MORE.get(code, ((), ()))
+    words = {word.casefold(): True for word in (LANGUAGES[code]["true"], *more_true)}
+    words.update({word.casefold(): False for word in (LANGUAGES[code]["false"], *more_false)})
+    return words
+
+
 # -- sentences, numbers and dates ----------------------------------------------------------------
 
 
