@@ -419,8 +419,8 @@ def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     with pytest.raises(GuideError) as info:
         build_set(path, tmp_path / "out", None, SetOptions(format="notes"))
     assert [str(p) for p in info.value.problems] == [
-        f"{path}: guided notes would have no blanks: no vocabulary term appears in the topics' summaries or "
-        "points (mark words to leave blank as [[word]])"]
+        f"{path}: --format notes: guided notes would have no blanks: no vocabulary term appears in the topics' "
+        "summaries or points (mark words to leave blank as [[word]])"]
     bad = write_guide(tmp_path, "bad.yaml", """
         title: T
         topics:
@@ -551,6 +551,16 @@ def test_frayer_cards_start_below_the_title_when_there_is_no_chart(tmp_path):
     out = run_cli("check", path, "--format", "organizers").stdout.splitlines()
     assert out[0].startswith(f"{path} (organizers): 3 pages")
     assert [line.split()[:2] for line in out[2:]] == [["header", "1"], ["vocabulary", "1–3"]]
+
+
+@pytest.mark.parametrize("fmt,notes", [("notes", "guided notes"), ("cornell", "Cornell notes")])
+def test_notes_without_topics_are_told_the_format_asked_for(tmp_path, fmt, notes):
+    path = write_guide(tmp_path, "bare.yaml", "title: T\nsummary: Only a summary.\n")
+    with pytest.raises(GuideError) as info:
+        build_set(path, tmp_path / "out", None, SetOptions(format=fmt))
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: --format {fmt}: {notes} are made from the guide's 'topics:', and it has none "
+        "(add topics with their points)"]
 
 
 def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
