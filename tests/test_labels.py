@@ -402,3 +402,45 @@ def test_the_editors_schema_takes_the_same_true_false_words():
         table = labels.for_language(code)
         assert pattern.match(table["true"]) and pattern.match(table["false"].upper()), code
     assert not pattern.match("quizás")
+
+
+# -- a short answer worked out, not written -----------------------------------------------------------------
+
+_WORKED = """title: T
+{extra}questions:
+  - type: short_answer
+    prompt: How many whole turns does a 66 cm wheel make in 1 km?
+    answer: "C = π × 66 ≈ 207.2 cm; 100 000 ÷ 207.2 ≈ 482.6, so 482 turns"
+    lines: 6
+  - type: short_answer
+    prompt: Why did the war end?
+    answer: The war ended in 1918 after four years.
+  - type: short_answer
+    prompt: How many cups for 30 cookies?
+    answer: 1 ⅞ cups
+    lines: 3
+  - type: short_answer
+    prompt: How long is one side?
+    answer: 12 m
+"""
+
+
+@pytest.mark.parametrize("extra,work,sentences,line", [
+    ("", "Show your work and write the answer on the lines.", "Answer in complete sentences on the lines.",
+     "Write your answer on the line."),
+    ("language: es\n", "Muestra tu procedimiento y escribe la respuesta en las líneas.",
+     "Responde en las líneas con oraciones completas.", "Escribe tu respuesta en la línea."),
+])
+def test_a_short_answer_worked_out_asks_for_the_work_not_for_sentences(tmp_path, extra, work, sentences, line):
+    path = tmp_path / "worked.yaml"
+    path.write_text(_WORKED.format(extra=extra), encoding="utf-8")
+    text = Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
+    said = [text.split(f"{n}. ")[1].split(f" {n + 1}. ")[0] for n in range(1, 4)] + [text.split("4. ")[1]]
+    assert [s.endswith(want) or want + " " in s for s, want in zip(said, (work, sentences, work, line))] == [True] * 4, said
+
+
+def test_a_guides_own_short_answer_instruction_stays_on_worked_answers(tmp_path):
+    path = tmp_path / "worked.yaml"
+    path.write_text(_WORKED.format(extra="labels:\n  short_answer: Answer on the lines.\n"), encoding="utf-8")
+    text = Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
+    assert "Questions 1–3: Answer on the lines." in text and "Show your work" not in text
