@@ -414,7 +414,7 @@ _WORKED = """title: T
     lines: 6
   - type: short_answer
     prompt: Why did the war end?
-    answer: The war ended in 1918 after four years.
+    answer: 2 reasons above all, the blockade and the failed spring attack of 1918.
   - type: short_answer
     prompt: How many cups for 30 cookies?
     answer: 1 ⅞ cups

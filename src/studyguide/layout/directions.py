@@ -25,15 +25,17 @@ def instruction_of(ctx, q) -> str:
     return ctx.label(kind)
 
 
-MATH_SIGNS = set("=≈≠×÷±≤≥<>√π∑∫^")
+MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
 
 
 def worked(answer) -> bool:
-    """A model answer that is worked out rather than written: it opens with a number ('1 ⅞ cups', '−4 °C')
-    or holds a sign of a calculation ('C = π × 66 ≈ 207.2 cm')."""
+    """A model answer that is worked out rather than written: a number, perhaps with its unit, in five
+    words at most ('1 ⅞ cups', '−4 °C'; not '3 causes led to the war, above all ...'), or anything holding
+    a sign of a calculation ('C = π × 66 ≈ 207.2 cm')."""
     text = inline.plain(answer or "").strip()
-    first = next((w for w in text.split() if any(c.isalnum() for c in w)), "")
-    return any(c.isnumeric() for c in first[:3]) or any(c in MATH_SIGNS for c in text)
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    number = bool(words) and any(c.isnumeric() for c in words[0][:3]) and len(words) <= 5
+    return number or any(c in MATH_SIGNS for c in text)
 
 
 def no_reading(guide) -> bool:
