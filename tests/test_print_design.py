@@ -426,7 +426,8 @@ def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
         # a number with its units is one answer: × = ÷ are not words; a sentence is still a sentence
         assert "Questions 8–9: Write your answer on the line. 8. What force does the engine give?" in text
         assert "9. How much energy does the lift store?" in text  # (8 and 9 share the instruction)
-        assert "How fast does the cart go? Answer in complete sentences on the lines." in text
+        # (three lines, but a calculation, not sentences: it asks for the work)
+        assert "How fast does the cart go? Show your work and write the answer on the lines." in text
     assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions
             if q.kind == "short_answer"] == [1, 3, 1, 3, 1, 1, 3]
     assert "instructions: Pick **one**." in INSTRUCTED
