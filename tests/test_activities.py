@@ -533,3 +533,55 @@ def test_generators_import_no_reportlab():
         modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not any(m.startswith("reportlab") for m in modules), path.name
+
+
+
+RIVERS = GUIDES_DIR.parent / "tests/cases/layout/crossword-rivers.yaml"  # 14 terms: small pages leave some out
+
+
+@pytest.mark.parametrize("paper, sheet", [("letter", None), ("a4", None), ("half-letter", "half"), ("a5", "half"),
+                                          ("a6", "quarter")])
+def test_crossword_warning_and_check_count_the_grid_that_prints(paper, sheet):
+    """Half and quarter pages are laid out with narrower margins (sheets.py), but the warning and
+    `check` planned the grid with the full page's margins: on --sheet half they named terms that
+    printed, not the one left out, and counted 11 clues where 13 printed. Each term is named by the
+    warning or has its clue printed, never both; `check` counts the clues that print."""
+    import pypdf
+    from io import BytesIO
+
+    from studyguide import budget
+
+    guide = api.load(RIVERS)
+    rendered, warnings = api.render_guide(guide, paper, key=False)
+    text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(BytesIO(rendered["student"].pdf)).pages))
+    text = text[text.index("Crossword Fill in"):text.index("Vocabulary Matching")]  # (as do vocabulary and matching)
+    said = [w.message for w in warnings if "crossword" in w.message]
+    named = set(re.findall(r"'([^']+)'", said[0])) if said else set()
+    printed = {t.term for t in guide.vocabulary if norm(t.definition) in text}
+    assert named == {t.term for t in guide.vocabulary} - printed and not named & printed
+    assert bool(named) == (paper not in ("letter", "a4"))  # (the small pages do leave terms out)
+    full = {"half-letter": "letter", "a5": "a4", "a6": "a4"}  # the sheet the small page is cut from
+    _, _, plan = budget.review(RIVERS, full[paper] if sheet else paper, sheet=sheet)
+    row = next(line for line in budget.lines("x", plan) if line.strip().startswith("crossword"))
+    assert row.endswith(f"{len(printed)} clues")
+
+
+@pytest.mark.parametrize("terms,warned", [(1, True), (2, True), (3, False)])
+def test_a_matching_with_no_definition_to_spare_is_warned_about(tmp_path, terms, warned):
+    """trial 3: a guide of 2 terms printed 2 terms against 2 definitions (the last match free) while the
+    docs promised one or two too many; there is no other definition to add, so check and build warn."""
+    from conftest import run_cli
+
+    vocabulary = "".join(f"  - term: word{n}\n    definition: Meaning number {n}.\n" for n in range(1, terms + 1))
+    path = write_guide(tmp_path, "m.yaml", f"title: T\nvocabulary:\n{vocabulary}activities: [matching]\n")
+    message = (f"{path}:{3 + 2 * terms}:14: warning: activities: the matching has {terms} term{'s' * (terms > 1)} "
+               "and no definition left over, so the last match is free (add vocabulary terms: with 3 or more, "
+               "one is held back and its definition stays among the letters)")
+    done = run_cli("build", path, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (message in done.stderr) == warned, done.stderr
+    checked = run_cli("check", path)
+    assert (message in checked.stdout + checked.stderr) == warned, checked
+    text = build_into(path, tmp_path / "again").student.text
+    assert len(re.findall(r"[A-C]\. Meaning number", text)) == terms  # every definition printed once
+    assert len(re.findall(r"______ \d\. word", text)) == (terms if warned else terms - 1)  # with 3, one held back

@@ -322,6 +322,55 @@ def test_a_word_bank_never_gives_the_answer_away(tmp_path):
     assert "Word bank" not in text and "Write the missing word or words in each blank." in text, text
 
 
+def test_a_numbers_word_bank_offers_numbers_and_a_words_bank_words(tmp_path):
+    """--word-bank on a math guide offered the vocabulary term "numerator" beside a numeric blank (trial 3,
+    fracciones Q7–8): a number's bank now holds only the guide's other numbers, a word's only words; a
+    number with no other number in the guide gets no bank, and the warning says why."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "math.yaml", """
+        title: Fractions
+        vocabulary:
+          - term: numerator
+            definition: The top number.
+          - term: denominator
+            definition: The bottom number.
+        questions:
+          - type: fill_in_blank
+            prompt: A circle with diameter 20 cm has circumference about [[62.8]] cm.
+          - type: fill_in_blank
+            prompt: 45% in lowest terms is [[9⁄20]].
+          - type: fill_in_blank
+            prompt: It rose from −4 °C to [[−1 °C]].
+          - type: fill_in_blank
+            prompt: In ¾ the 4 is the [[denominator]].
+        """)
+    guide = variants.accommodate(api.load(path), Accommodations(word_bank=True))
+    assert not guide.warnings
+    text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
+                .pages[0].extract_text())
+    banks = [set(b.split(" · ")) for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Fractions ·)", text)]
+    numbers = {"62.8", "9⁄20", "−1 °C"}
+    assert banks[:3] == [numbers] * 3, banks
+    assert banks[3] == {"denominator", "numerator"}, banks
+    alone = write_guide(tmp_path, "alone.yaml", """
+        title: Alone
+        vocabulary:
+          - term: numerator
+            definition: The top number.
+        questions:
+          - type: fill_in_blank
+            prompt: ½ + ¼ = [[¾]]
+            word_bank: true
+        """)
+    assert [str(w) for w in api.load(alone).warnings] == [
+        f"{alone}:6:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
+        "give it away, and no other blank of the guide is answered by a number to add (add one, or leave out "
+        "the bank)"]
+
+
 def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
     """`--word-bank` on a guide whose only blank has no other word to go with it printed no bank, and
     said nothing (the review): the build now warns at the question, as `word_bank: true` there does."""
@@ -364,3 +413,56 @@ def test_true_false_stand_in_one_column_beside_prompts_of_any_length(tmp_path):
                 if re.fullmatch(r"\d+\.", w[0]):
                     xs.append(round(next(t for t in words[i + 1:] if t[0] == "True")[1]))
         assert len(xs) == len(prompts) and len(set(xs)) == 1, (mode, xs)
+
+
+LABELS = """
+title: Labels
+questions:
+  - type: multiple_choice
+    prompt: "Which gas do plants take in from the air?"
+    choices: [Oxygen, Carbon dioxide, Nitrogen, Helium]
+    answer: B
+    points: 1
+  - type: select_all
+    prompt: "Which of these are planets? Choose every planet in the list, and leave the moons and stars."
+    choices: [Mars, The Moon, Venus, "Sirius, the brightest star in the night sky, far beyond the Sun"]
+    answer: [A, C]
+    points: 2
+  - type: true_false
+    prompt: "The Sun is a star."
+    answer: true
+    points: 1
+  - type: matching
+    prompt: "Match each word with its meaning."
+    pairs:
+      - {left: orbit, right: the path of one body round another}
+      - {left: comet, right: a ball of ice and dust with a tail}
+      - {left: crater, right: a bowl-shaped hole made by an impact}
+    points: 3
+"""
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact", "ink-saver"])
+@pytest.mark.parametrize("edition", [None, "readable", "large-print", "fillable"])
+def test_hung_labels_stand_on_their_lines_baseline(tmp_path, theme, edition):
+    """A question's number, a choice's letter (ringed or not) and a matching item's letter hang in the
+    margin on the baseline of the first line of their text, in every theme and edition: a trial measured
+    every choice letter 1.8 pt under its text in the readable edition (0.7 pt in the standard one)."""
+    from conftest import write_guide
+
+    guide = api.load(write_guide(tmp_path, "labels.yaml", LABELS))
+    docs = render.render(guide, theme=api.theme_for(guide, theme, edition))
+    for mode in ("student", "key"):
+        seen = set()
+        for page in range(1, docs[mode].pages + 1):
+            words = _words(docs[mode].pdf, page)
+            for i, (text, x, y) in enumerate(words):
+                if not re.fullmatch(r"\d\.|[A-D]\.?", text):
+                    continue
+                if text in "ABCD" and i + 1 < len(words) and words[i + 1][0] == ".":  # a key's ringed letter
+                    text += "."
+                beside = [w for w in words if x + 5 < w[1] < x + 90 and abs(w[2] - y) < 4 and w[0] != "."]
+                text_run = min(beside, key=lambda w: w[1])
+                assert abs(text_run[2] - y) < 0.05, (mode, page, text, text_run, y)
+                seen.add(text)
+        assert {"1.", "2.", "3.", "4.", "A.", "B.", "C.", "D."} <= seen, (mode, seen)
