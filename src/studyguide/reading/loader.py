@@ -171,7 +171,8 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
 
 
-_STOPS_THE_REST = (syntax.UNCLOSED, "this [ ... ] list is not closed")
+# after these the parser reads the lines below wrongly (as quoted text, as the list, as the item's text)
+_STOPS_THE_REST = (syntax.UNCLOSED, "this [ ... ] list is not closed", syntax.ITEM)
 
 
 def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Problem]:

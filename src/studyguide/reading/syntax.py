@@ -87,6 +87,7 @@ class _Scan(Lines):
         self.stack: list[_Level] = [_Level(-1, "map")]
         self.pending: Optional[tuple[int, str, Optional[str]]] = (-1, "key", None)  # (indent, "key" or "dash", key)
         self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
+        self.scalar_item = False  # that text is a '- ' item's
         self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
 
     def run(self) -> list[tuple[int, int, str]]:
@@ -138,6 +139,10 @@ class _Scan(Lines):
 
     def continuation(self, n: int, indent: int, content: str) -> None:
         """A line indented under plain text: YAML reads it as more of that text."""
+        if self.scalar_item and (content == "-" or content.startswith("- ")):  # an item right of the one above
+            self.scalar_owner = None
+            self.dash(n, indent, content)
+            return
         body = content[:comment_at(content)]
         colon = re.search(r":(\s|$)", body)
         if colon:
@@ -271,14 +276,17 @@ class _Scan(Lines):
         message = INDENT[:-1] + f": start '{key}' in the same column as '{near.key}' above)"
         if abs(near.indent - indent) > 2:
             return indent, (n, indent), message
-        if near.keys > 1 or near.line < 0 or self.next_key_at(n) != indent:
+        seq, shift = self.stack[-2], indent - near.indent
+        whole = seq.kind == "seq" and seq.keys == 1 and near.indent == seq.indent + 2  # '- key:' its list's first
+        if near.keys > 1 or near.line < 0 or (self.next_key_at(n) != indent and not (
+                whole and self.next_dash(n) == seq.indent + shift)):  # (the next item in the column it implies)
             return near.indent, (n, indent), message  # one slip, one message: the keys after it are in line
         # its first key slipped, not the keys under it: they set the column (and a '- key:' line that
         # slipped as a whole, the column of its list)
         self.stack[-1] = _Level(indent, "map", near.key, 2, near.line)
-        seq, where = self.stack[-2], (near.line, near.indent)
-        if seq.kind == "seq" and seq.keys == 1 and near.indent == seq.indent + 2:
-            self.stack[-2] = _Level(seq.indent + indent - near.indent, "seq", seq.key)
+        where = (near.line, near.indent)
+        if whole:
+            self.stack[-2] = _Level(seq.indent + shift, "seq", seq.key)
             return indent, (near.line, seq.indent), (f"this '- ' line is not lined up with the lines under it (move it "
                                                      f"so that '{near.key}' starts in the same column as '{key}' below)")
         return indent, where, INDENT[:-1] + f": start '{near.key}' in the same column as '{key}' below)"
@@ -368,7 +376,7 @@ class _Scan(Lines):
         colon = re.search(r":(\s|$)", body)
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
-        self.scalar_owner = owner
+        self.scalar_owner, self.scalar_item = owner, key is None
 
     def open_quote(self, n: int, col: int, owner: int, q: str) -> None:
         nxt = self.next_indent(n)
