@@ -758,3 +758,15 @@ def test_fold_cards_followed_by_another_activity_fill_their_pages(tmp_path):
         counts = [len(re.findall(rf"\b{fold}\b", p.extract_text())) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         cards = [c for c in counts if c]
         assert cards[1:-1] and all(c == max(cards) for c in cards[1:-1]) and cards[-1] < max(cards), cards
+
+
+def test_a_large_print_matching_set_that_ends_its_page_opens_no_blank_page():
+    """The volcano quick check in large print (letter): its matching set ends 5 pt above page 5's foot.
+    The 12 pt gap after it went over alone, and the handout's end mark after it, with no room left, took
+    another page: page 6 held only the footer, in the handout and the key."""
+    guide, theme, docs = built(CASES / "layout" / "quick-volcano.yaml", edition="large-print", paper="letter")
+    for mode, doc in docs.items():
+        fill = page_fill(doc.pdf, theme)
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == 5 and not blank_pages(doc.pdf, fill, guide), f"{mode}: {len(pages)} pages"
+        assert "Vocabulary Matching" in pages[4] and "Melted rock under the ground." in pages[4]

@@ -10,10 +10,10 @@ from typing import Mapping, Optional
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from .. import inline, rtl
-from .._reportlab import forget_lines, is_broken_into_lines
+from .._reportlab import FootGap, forget_lines, is_broken_into_lines
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -113,7 +113,7 @@ def story(ctx: Ctx) -> list:
     if ctx.guide.format != "handout":  # a quiz, an exit ticket (studyguide.formats)
         from .formats import STORIES
 
-        return STORIES[ctx.guide.format](ctx)
+        return _gaps(STORIES[ctx.guide.format](ctx))
     from . import activities, header, keynotes, questions, sections
 
     builders = {
@@ -135,4 +135,10 @@ def story(ctx: Ctx) -> list:
     for name, build in builders.items():
         if name not in ctx.guide.omit:  # (build --skip)
             flow += build(ctx)
-    return flow + keynotes.section(ctx)
+    return _gaps(flow + keynotes.section(ctx))
+
+
+def _gaps(flow: list) -> list:
+    """The story's gaps between blocks as :class:`FootGap`: a gap at a page's foot ends with the page
+    instead of going over alone (after the last block, a page with only its footer)."""
+    return [FootGap(f.height) if type(f) is Spacer else f for f in flow]
