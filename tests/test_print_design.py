@@ -610,23 +610,28 @@ WATER = CASES / "layout" / "water-cycle.yaml"
 @pytest.mark.parametrize("config", CONFIGS)
 def test_a_word_searchs_words_to_find_print_with_its_grid(config):
     """The words to find never go over the page alone: they print on the page of the word search's
-    title and grid (in the compact theme the grid lands under a matching set, where it once took
-    cells too big to leave room for the list, and the list opened the next page by itself). In large
-    print, where title, grid and list are taller than a page, the list opens the next page under its
-    own title, and the title stays with the grid (it once ended the page before the grid alone)."""
+    grid (in the compact theme the grid lands under a matching set, where it once took cells too big to
+    leave room for the list, and the list opened the next page by itself). In large print, where title,
+    instructions, grid and list are taller than a page, the grid opens the next page with the words to
+    find under it, and the title and instructions end the page before (the list once opened a page of
+    its own after the grid's, under its title, three quarters of that page empty)."""
     guide, _, docs = built(WATER, **config)
     words = labels.for_language(guide.language, guide.labels)
     title, listed = words["word_search_title"], words["words_to_find"]
+    letters = "O D E E F T O A V N I F"
     for mode, doc in docs.items():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
-        grid = [n + 1 for n, text in enumerate(pages) if title in text]
+        titled = [n + 1 for n, text in enumerate(pages) if title in text]
+        grid = [n + 1 for n, text in enumerate(pages) if letters in text]
         at = [n + 1 for n, text in enumerate(pages) if listed in text]
-        assert len(grid) == len(at) == 1
-        assert "O D E E F T O A V N I F" in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
+        assert len(titled) == len(grid) == len(at) == 1
+        assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
+        assert letters in pages[at[0] - 1].split(listed)[0], f"{mode}: the words to find are not under the grid"
         if config.get("edition") == "large-print":
-            assert at[0] in (grid[0], grid[0] + 1) and pages[at[0] - 1].startswith(listed if at != grid else "")
+            assert titled[0] == grid[0] - 1 and pages[grid[0] - 1].startswith(letters), mode
+            assert re.search(r"left out\. .{0,60}Page \d+ of \d+$", pages[titled[0] - 1]), f"{mode}: not the page's end"
         else:
-            assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
+            assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
         assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]
 
 
