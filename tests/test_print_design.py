@@ -775,3 +775,54 @@ def test_a_large_print_matching_set_that_ends_its_page_opens_no_blank_page():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         assert len(pages) == 5 and not blank_pages(doc.pdf, fill, guide), f"{mode}: {len(pages)} pages"
         assert "Vocabulary Matching" in pages[4] and "Melted rock under the ground." in pages[4]
+
+
+def _label_clearance(pdf: bytes, label: str, centre: float) -> list[float]:
+    """For each fold label drawn on the fold line (``centre``, points from the page's left): how far
+    the nearest other character's box is from the label's (negative: they overlap), in points."""
+    doc = pdfium.PdfDocument(pdf)
+    gaps = []
+    for i in range(len(doc)):
+        text = doc[i].get_textpage()
+        boxes = [text.get_charbox(k) for k in range(text.count_chars())]
+        chars = text.get_text_range(0, text.count_chars())
+        for found in re.finditer(re.escape(label), chars):
+            own = range(found.start(), found.end())
+            x0, y0 = min(boxes[k][0] for k in own), min(boxes[k][1] for k in own)
+            x1, y1 = max(boxes[k][2] for k in own), max(boxes[k][3] for k in own)
+            if not x0 - 20 < centre < x1 + 20:
+                continue  # (the word in the instructions)
+            gaps.append(min(max(b[0] - x1, x0 - b[2], b[1] - y1, y0 - b[3])
+                            for k, b in enumerate(boxes) if k not in own and chars[k].strip()))
+    return gaps
+
+
+@pytest.mark.parametrize("edition", ["large-print", None])
+def test_the_fold_label_keeps_clear_of_the_cards_text(edition, tmp_path):
+    """Large print, modern theme, A4: the "fold" label, centred across the fold line, reached 7 pt into
+    the definition's side, and a definition set from the left edge of its half printed against it
+    ("foldCapital of the Abbasid caliphate"). A label in another language is longer still."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "cards.yaml", """
+        title: Cards
+        questions:
+          - type: short_answer
+            prompt: Name a city.
+            answer: Baghdad
+        vocabulary:
+          - term: Baghdad
+            definition: Capital of the Abbasid caliphate, a great centre of trade and learning in its time and long after.
+          - term: silk road
+            definition: The network of land routes linking China with Central Asia, Persia and the Mediterranean.
+        activities: [flashcards]
+        labels:
+          fold: doblar por aquí
+        """)
+    guide = api.load(path)
+    theme = api.theme_for(guide, "modern", edition)
+    docs = render.render(guide, paper="a4", theme=theme)
+    centre = theme.page_size("a4")[0] / 2
+    for mode, doc in docs.items():
+        gaps = _label_clearance(doc.pdf, "doblar por aquí", centre)
+        assert len(gaps) == 2 and min(gaps) >= 2, f"{mode}: {gaps}"
