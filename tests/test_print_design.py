@@ -826,3 +826,45 @@ def test_the_fold_label_keeps_clear_of_the_cards_text(edition, tmp_path):
     for mode, doc in docs.items():
         gaps = _label_clearance(doc.pdf, "doblar por aquí", centre)
         assert len(gaps) == 2 and min(gaps) >= 2, f"{mode}: {gaps}"
+
+
+def test_no_table_heading_breaks_inside_a_word(tmp_path):
+    """Large print set the coverage table's columns at 55, 33 and 12 % of the line: "Points" in bold
+    at 16 pt is wider than 12 %, and printed as "Poin" over "ts", in the handout and the key. Each
+    column now holds its heading's longest word, the room taken from the others; so do the other
+    headed tables (here a perspectives chart with its "who" column, 22 %, headed by a long German word)."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: Cells
+        objectives:
+          - State the three parts of the cell theory.
+          - Tell prokaryotic and eukaryotic cells apart.
+        perspectives:
+          - who: A biologist
+            view: Cells are the unit of life.
+        labels:
+          who: Interessengruppen
+        questions:
+          - type: short_answer
+            prompt: Name one part of the cell theory.
+            answer: All living things are made of cells.
+            objective: 1
+            points: 2
+          - type: true_false
+            prompt: Bacteria have a nucleus.
+            answer: false
+            objective: 2
+        """)
+    from studyguide import formats
+
+    guide = api.load(path)
+    for edition in ("large-print", None):
+        theme = api.theme_for(guide, None, edition)
+        for fmt, heads in (("handout", "Objective Questions Points"), ("organizers", "Interessengruppen View Evidence")):
+            if fmt == "organizers" and edition:
+                continue  # (large print stacks the perspectives: who over the view)
+            docs = render.render(formats.prepare(guide, fmt), paper="letter", theme=theme)
+            for mode, doc in docs.items():
+                lines = [line for page in text_lines(doc.pdf, range(1, doc.pages + 1)).values() for line in page]
+                assert heads in lines, f"{edition} {fmt} {mode}: {lines}"
