@@ -355,7 +355,7 @@ def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
         from .prompting.article import starter_with_reading
 
         data = starter_with_reading(data.decode("utf-8"), Path(reading)).encode("utf-8")
-    files.write_new(path, data)
+    files.write_new(path, data, GUIDE_SUFFIXES)
 
 
 def cited_as_printed(guide: Guide) -> Guide:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts, report
+from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS, activities_option
@@ -296,12 +296,15 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
 def main(argv=None) -> None:
     """Entry point: user mistakes get their message, internal errors one line (or --debug)."""
     args = sys.argv[1:] if argv is None else list(argv)
-    try:
-        with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
-            cli.main(args=args, prog_name="studyguide", standalone_mode=False)
-            interrupts.raise_if_interrupted()
-    except SystemExit:
-        raise
-    except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
-        sys.exit(report.failure(exc, debug="--debug" in args))
-    sys.exit(0)
+    with stdio.standard_streams() as streams:  # closed or full stdout/stderr: the command still finishes
+        try:
+            with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
+                cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+                interrupts.raise_if_interrupted()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+        except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
+            code = report.failure(exc, debug="--debug" in args)
+        code = streams.status(code, next((a for a in args if a in cli.commands), None) in stdio.PRINTING)
+    sys.exit(code)

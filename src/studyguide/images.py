@@ -132,3 +132,19 @@ def check(path: Path) -> Optional[str]:
         except Exception:  # Pillow raises many kinds for corrupt files
             return f"cannot be read as a {kind} image: it is damaged or cut short (open it in an image editor and save it again)"
     return None
+
+
+def drawable(path: Path):
+    """The image at ``path`` as the PDF library draws it (an ImageReader), every transparent pixel kept
+    transparent when drawn with ``mask="auto"``. The library keeps an alpha channel (RGBA, LA) and a
+    GIF's transparent colour itself; a colour marked transparent in an RGB or grey PNG, or a palette
+    PNG's partly transparent colours, it would print solid: those are given an alpha channel here.
+    Any other image (a JPEG above all) is passed on as it is."""
+    from PIL import Image  # Pillow (it comes with reportlab), as in check()
+    from reportlab.lib.utils import ImageReader
+
+    with Image.open(path) as im:
+        keyed = "transparency" in im.info and im.mode not in ("RGBA", "LA") or im.mode in ("PA", "RGBa", "La")
+        if not keyed:
+            return ImageReader(str(path))  # named after its pixels: the same bytes from any folder
+        return ImageReader(im.convert("RGBA"))
