@@ -868,3 +868,29 @@ def test_no_table_heading_breaks_inside_a_word(tmp_path):
             for mode, doc in docs.items():
                 lines = [line for page in text_lines(doc.pdf, range(1, doc.pages + 1)).values() for line in page]
                 assert heads in lines, f"{edition} {fmt} {mode}: {lines}"
+
+
+def test_a_large_print_word_search_taller_than_a_page_starts_where_the_last_section_ended(tmp_path):
+    """Twenty cell-biology terms in large print (letter): a 17 x 17 grid of 16 pt letters and seven rows
+    of words to find do not fit one page, nor do the title and instructions with the grid and the list.
+    The title, instructions and words to find start under the last question, and the grid opens the
+    next page: 4 pages. The block used to open a fresh page with the grid, and the list went alone onto
+    a fifth."""
+    from conftest import write_guide
+
+    terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
+             "ribosome", "vacuole", "chloroplast", "organelle", "prokaryote", "eukaryote", "cellulose", "diffusion",
+             "osmosis", "enzyme", "protein", "glucose", "oxygen"]
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: A word about cells called {t}." for t in terms)
+    path = write_guide(tmp_path, "big.yaml", "title: Big search\nquestions:\n  - type: short_answer\n"
+                       "    prompt: Name a part of a cell.\n    answer: nucleus\n  - type: essay\n"
+                       "    prompt: Explain how a plant makes food.\nactivities: [word_search]\nvocabulary:" + vocabulary + "\n")
+    guide = api.load(path)
+    words = labels.for_language(guide.language, guide.labels)
+    docs = render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print"))
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == 4, f"{mode}: {len(pages)} pages"
+        assert words["word_search_title"] in pages[2] and words["words_to_find"] in pages[2], mode
+        grid = pages[3].split(" Big search")[0].split()
+        assert len(grid) == 17 * 17 and all(len(ch) == 1 and ch.isupper() for ch in grid), f"{mode}: {pages[3][:80]}"
