@@ -94,8 +94,9 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @_skip_option
 @click.option("--theme", default=None, metavar="NAME|FILE",
-              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
-                   "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
+                   "file inside the guide's folder or assets/: replaces the guide's 'theme:'. 'studyguide themes' "
+                   "lists them.")
 @_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
@@ -196,7 +197,7 @@ def prompt():
 def new(file, reading):
     """Write a commented starter guide to FILE (never overwrites)."""
     api.new_guide(file, reading)
-    click.echo(f"wrote {file}; edit it, then run: studyguide build {file}")
+    report.out(f"wrote {file}; edit it, then run: studyguide build {file}")
 
 
 @cli.command("themes")
@@ -226,7 +227,7 @@ def list_themes(guide, folder, preview, png, out_dir):
             click.echo(line)
     else:
         for path in pv.write_previews(Path(guide) if guide else None, usable, Path(folder), Path(out_dir), png):
-            click.echo(f"wrote {path}")
+            report.out(f"wrote {path}")
     if len(usable) < len(listed):
         sys.exit(1)
 
@@ -269,7 +270,7 @@ def import_bank(file, out, fmt):
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
     written, draft = import_file(path, target, fmt.lower() if fmt else None)
     report.warnings(draft.problems)
-    click.echo(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
+    report.out(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
 
 
 @cli.command("check")

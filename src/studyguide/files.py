@@ -148,11 +148,20 @@ def clashes(plans: list[tuple[Path, list[Path]]]) -> dict[Path, list[Problem]]:
     return found
 
 
+# what each kind of file we write is called in a refusal (a teacher with a link in an export's place is not
+# told about a PDF)
+_KINDS = {".pdf": "the PDF", ".yaml": "the guide", ".yml": "the guide", ".xml": "the Moodle XML export",
+          ".zip": "the QTI export", ".apkg": "the Anki deck", ".txt": "the text export", ".csv": "the CSV export",
+          ".xlsx": "the spreadsheet export"}
+
+
 def _check_target(target: Path) -> None:
+    kind = _KINDS.get(target.suffix.lower(), "the new file")
     if target.is_symlink():
-        raise BuildError(Location(str(target)), "is a symbolic link; remove it so the PDF can be written in its place")
+        raise BuildError(Location(str(target)), f"is a symbolic link; remove it so {kind} can be written in its place")
     if target.exists() and not target.is_file():
-        raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
+        raise BuildError(Location(str(target)), f"is not a regular file; move it away so {kind} can be written in "
+                                                "its place")
 
 
 def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,

@@ -111,8 +111,11 @@ def _literal(draft: Draft) -> Draft:
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
-    if not draft.vocabulary and not draft.questions:
-        raise GuideError(draft.problems or [Problem(Location(str(path)), "no vocabulary or questions found")])
+    if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
+        errors = [] if any(not p.warning for p in draft.problems) else [
+            Problem(Location(str(path)), "no vocabulary or questions found" + ("; nothing imported" if draft.problems
+                                                                                  else ""))]
+        raise GuideError(draft.problems + errors)
     make_printable(draft)
     for what, items in (("terms", draft.vocabulary), ("questions", draft.questions)):
         if len(items) > MAX_ITEMS:
