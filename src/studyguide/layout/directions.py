@@ -10,9 +10,9 @@ from ..labels import sentences, span
 
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
-    guide); a short answer on one line asks for the answer, not for sentences, one whose model answer is a number
-    or a formula asks for the working, and an essay in a guide
-    with no reading and no source does not ask for evidence from one."""
+    guide); a short answer on one line asks for the answer, not for sentences, one whose model answer is a
+    number or a formula asks for the working, and an essay in a guide with no reading and no source does not
+    ask for evidence from one."""
     if q.instructions:
         return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Blank
+from .columns import keep_words
 from .flow import Twin
 from .marks import SectionMark
 
@@ -132,8 +133,9 @@ def cornell(ctx) -> list:
     g = ctx.guide
     cue_w = ctx.width * 0.3
     flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
-    head = Table([[ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]],
-                 colWidths=[cue_w, ctx.width - cue_w])
+    heads = [ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]
+    cue_w = keep_words(heads, [cue_w, ctx.width - cue_w], padding=12)[0]  # (the cells' padding, below)
+    head = Table([heads], colWidths=[cue_w, ctx.width - cue_w])
     rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
