@@ -143,11 +143,34 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
+    ctx, doc, streams, last_page = _draw(guide, modes, theme, styles, font_for, paper, full_width)
+    fewer = _fewer_lines(ctx)
+    if fewer:  # lines carried alone onto a page of their own: laid out again without them (see _fewer_lines)
+        ctx, doc, streams, last_page = _draw(guide, modes, theme, styles, font_for, paper, full_width, fewer)
+    starts = list(ctx.question_pages)
+    marks = list(ctx.__dict__.get("section_marks", ()))
+    top, height = theme.margin_bottom + ctx.height, ctx.height
+
+    def used(y):
+        return round(min(1.0, max(0.0, (top - y) / height)), 3)
+
+    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
+    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
+    at_top = ctx.__dict__.get("questions_at_top", False)
+    count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
+    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
+            for mode in modes}
+
+
+def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fewer=None):
+    """One layout of the guide, drawn as each of ``modes``; ``fewer``: question number → the lines a
+    default count is cut to (_fewer_lines)."""
     pagesize = theme.page_size(paper)
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
               labels=labels.for_language(guide.language, guide.labels))
+    ctx.__dict__["fewer_lines"] = fewer or {}
     mirrors = pages.Mirrors(ctx)
     def last_page(mode):  # the handout stops where the key's own pages (its notes) begin
         return (lambda: ctx.handout_pages) if mode != "key" else (lambda: None)
@@ -178,19 +201,17 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         page = re.search(r"on page (\d+)", str(exc))
         at = f" (on page {page.group(1)})" if page else ""
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
-    starts = list(ctx.question_pages)
-    marks = list(ctx.__dict__.get("section_marks", ()))
-    top, height = theme.margin_bottom + ctx.height, ctx.height
+    return ctx, doc, streams, last_page
 
-    def used(y):
-        return round(min(1.0, max(0.0, (top - y) / height)), 3)
 
-    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
-    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
-    at_top = ctx.__dict__.get("questions_at_top", False)
-    count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
-    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
-            for mode in modes}
+def _fewer_lines(ctx) -> dict:
+    """Questions with a default count of lines whose lines after a page break were the only thing on
+    their page (the document ended, or what follows did not fit under them): a sheet for three lines.
+    Each is given the lines before the break instead, and fits whole on the page before. Their model
+    answer fits in those lines, which are at least two thirds of the count (lines.LinedQuestion)."""
+    lowest = pages.page_lowest(ctx)
+    return {n: kept for n, (page, y, kept) in sorted(ctx.__dict__.get("spare_tails", {}).items())
+            if abs(lowest.get(page, y) - y) < 0.01}
 
 
 class RenderFailed(Exception):
