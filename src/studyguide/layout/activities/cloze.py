@@ -44,13 +44,18 @@ def cloze(ctx, name, data) -> list:
         # a sentence stays on one page: a blank's sentence read across a page break is a different puzzle
         flow += [Stack([Twin(row[0], row[1], ctx)], page_height=ctx.height), Spacer(1, 4)]
     # the bank never ends a page with fewer than three sentences under it (it once had one, and the other
-    # fourteen followed on the next page, out of sight of the words)
-    lead = 2 + 2 * min(KEPT, len(data.sentences))
-    head = len(flow) - 2 * len(data.sentences) - 2
-    return flow[:head] + [Stack(flow[head:head + lead], page_height=ctx.height)] + flow[head + lead:]
+    # fourteen followed on the next page, out of sight of the words), and the last three go over a page
+    # together (one had opened a page alone, away from its bank): like a table's rows, never 1-2 alone;
+    # fewer than six sentences stay together
+    count = len(data.sentences)
+    first, last = (KEPT, KEPT) if count >= 2 * KEPT else (count, 0)
+    head = len(flow) - 2 * count - 2
+    lead, tail = head + 2 + 2 * first, len(flow) - 2 * last
+    kept = [Stack(flow[tail:], page_height=ctx.height)] if last else []
+    return flow[:head] + [Stack(flow[head:lead], page_height=ctx.height)] + flow[lead:tail] + kept
 
 
-KEPT = 3  # sentences kept with the bank
+KEPT = 3  # sentences kept with the bank, and kept together at the list's end
 
 
 def _worded(ctx, sentence) -> list:
