@@ -161,6 +161,21 @@ def test_vocabulary_term_used_nowhere_else(tmp_path):
         "the reading or a question, or leave it out"]
 
 
+@pytest.mark.parametrize("language, summary, terms, unused", [
+    # Chinese has no spaces between words: every term had been "used nowhere", though the summary uses both
+    ("zh", "中国警察培训项目的目的是加强合作。", ["警察", "合作", "主权"], ["主权"]),
+    # a Spanish plural changes the accent and adds -es; German adds -en (and Umlauts): not English's 's'
+    ("es", "Las constituciones nuevas dieron derechos.", ["constitución", "derecho", "virreinato"], ["virreinato"]),
+    ("de", "Die Städte und Staaten wuchsen.", ["Stadt", "Staat", "Fürst"], ["Fürst"]),
+])
+def test_a_term_is_found_as_the_guides_language_writes_it(tmp_path, language, summary, terms, unused):
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: x" for t in terms)
+    path, text = guide(tmp_path, f"title: T\nlanguage: {language}\nsummary: {summary}\nvocabulary:{vocabulary}\n")
+    assert findings(path) == [
+        f"{at(path, text, t)}: warning: vocabulary term '{t}' is used nowhere else in the guide; use it in "
+        "the reading or a question, or leave it out" for t in unused]
+
+
 def test_question_taller_than_a_page(tmp_path):
     path, text = guide(tmp_path, """\
         title: Tall

@@ -19,8 +19,10 @@ Checks:
 * "all of the above" or "none of the above" (or "both"/"neither of the
   above") that is not the last choice;
 * a vocabulary term used nowhere else in the guide (whole words, any case, a
-  plural "s"/"es" allowed either way; the term's own definition and example
-  do not count);
+  plural "s"/"es" allowed either way, accents aside; in other languages than
+  English up to three more letters, as in "constitución"/"constituciones"; in
+  Chinese or Japanese anywhere in a line, since words there have no spaces
+  between them; the term's own definition and example do not count);
 * a question taller than a page (it will be split across pages);
 * objectives that no question checks, when at least one question names the
   objective it checks (`objective:`).
@@ -31,6 +33,7 @@ load at all then (`studyguide validate` reports it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional, Sequence
 
 from . import inline
@@ -143,11 +146,23 @@ def same_letter(guide: Guide) -> list[Problem]:
     return []
 
 
-def _variants(term: str) -> list[str]:
-    words = inline.plain(term).split()
+def _folded(text: str) -> str:
+    """Text without its accents, in one case: 'Constitución' and 'constitucion' match."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+
+
+# scripts written without spaces between words: a term there is found inside the line
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
+def _variants(term: str, english: bool = True) -> list[str]:
+    words = _folded(inline.plain(term)).split()
     if not words:
         return []
     last = words[-1]
+    if not english:  # plurals and endings differ by language: the word and up to three more letters
+        head = r"\s+".join(re.escape(w) for w in words)
+        return [head + r"\w{0,3}"]
     forms = {last, last + "s", last + "es"}
     if len(last) > 3 and last.lower().endswith("s"):
         forms.add(last[:-1])
@@ -175,11 +190,12 @@ def unused_terms(guide: Guide) -> list[Problem]:
         mine = set(spots[k:k + size])  # the term's own entry (term, definition, example) is not "elsewhere"
         where = spots[k]
         k += size
-        forms = _variants(t.term)
+        forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
         if not forms:
             continue
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
-        if not any(where_ not in mine and pattern.search(inline.plain(text)) for where_, text in guide.texts):
+        edge = ("", "") if _UNSPACED.search(t.term) else (r"(?<!\w)", r"(?!\w)")
+        pattern = re.compile(edge[0] + "(?:" + "|".join(forms) + ")" + edge[1])
+        if not any(where_ not in mine and pattern.search(_folded(inline.plain(text))) for where_, text in guide.texts):
             out.append(_warn(where, f"vocabulary term '{_clip(t.term)}' is used nowhere else in the guide; "
                                     "use it in the reading or a question, or leave it out"))
     return out
