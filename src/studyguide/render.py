@@ -27,6 +27,8 @@ class Rendered:
     section_fill: list = field(default_factory=list)  # share of its page's text area above each heading
     page_fill: dict = field(default_factory=dict)  # page → share of its text area filled
     questions_at_top: bool = False  # question 1 opens its page (the part before ends on the page before)
+    lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
+    # how many, the lines the page before holds)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -158,8 +160,10 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
     at_top = ctx.__dict__.get("questions_at_top", False)
     count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
-    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
-            for mode in modes}
+    lone = [(n, page, alone, kept) for n, (page, kept, alone) in _lone_tails(ctx).items()  # (given counts: a
+            if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
+    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
+                           lone) for mode in modes}
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fewer=None):
@@ -209,9 +213,16 @@ def _fewer_lines(ctx) -> dict:
     their page (the document ended, or what follows did not fit under them): a sheet for three lines.
     Each is given the lines before the break instead, and fits whole on the page before. Their model
     answer fits in those lines, which are at least two thirds of the count (lines.LinedQuestion)."""
+    return {n: kept for n, (_, kept, _) in _lone_tails(ctx, cut=True).items()}
+
+
+def _lone_tails(ctx, cut: bool = False) -> dict:
+    """question → (page, lines the page before holds, lines alone on the page) of each question whose lines
+    after a break were all their page held (its lowest point is theirs); ``cut``: those whose count may be cut."""
     lowest = pages.page_lowest(ctx)
-    return {n: kept for n, (page, y, kept) in sorted(ctx.__dict__.get("spare_tails", {}).items())
-            if abs(lowest.get(page, y) - y) < 0.01}
+    tails = sorted(ctx.__dict__.get("spare_tails", {}).items())
+    return {n: (page, kept, alone) for n, (page, y, kept, may, alone) in tails
+            if abs(lowest.get(page, y) - y) < 0.01 and may == cut}
 
 
 class RenderFailed(Exception):

@@ -26,7 +26,8 @@ class LinedAnswer(Flowable):
         self.gap = ctx.theme.line_gap
         self.name, self.part, self.tip = name, part, tip  # the fillable edition's field over the lines (which
         # page's part of them, what a screen reader calls it)
-        self.spare = None  # lines after a break a default count could do without: (question, lines before it)
+        self.spare = None  # lines after a break the question could do without: (question, lines before
+        # the break without the mark, whether its count may be cut to those)
 
     def _needed(self, aW) -> int:
         if self.para is None:
@@ -55,8 +56,9 @@ class LinedAnswer(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (render._fewer_lines)
-            number, kept = self.spare
-            self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept)
+            number, kept, cut = self.spare
+            self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
+                                                                       self.count)
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
@@ -158,10 +160,10 @@ class LinedQuestion(Flowable):
         parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
-        if self.flexible and fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
+        if fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
             kept = max(fit, min(lined.count - 1, int((aH - Stack(self.head).wrap(aW, aH)[1] - 0.5) // lined.gap)))
-            if kept >= lined.lines * KEPT_SHARE and lined._needed(aW) <= kept:
-                parts[1].spare = (self.number, kept)
+            if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, lint.lone_lines)
+                parts[1].spare = (self.number, kept, self.flexible and kept >= lined.lines * KEPT_SHARE)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
 
