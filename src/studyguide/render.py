@@ -145,10 +145,15 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
-    ctx, doc, streams, last_page = _draw(guide, modes, theme, styles, font_for, paper, full_width)
-    fewer = _fewer_lines(ctx)
-    if fewer:  # lines carried alone onto a page of their own: laid out again without them (see _fewer_lines)
-        ctx, doc, streams, last_page = _draw(guide, modes, theme, styles, font_for, paper, full_width, fewer)
+    args = (guide, modes, theme, styles, font_for, paper, full_width)
+    first = _draw(*args)
+    fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
+    ctx, doc, streams, last_page = first
+    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
+        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": kept})
+        if kept and _longer(again, first):  # (keeping the sentences together may not cost a page)
+            again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
+        ctx, doc, streams, last_page = again
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -166,15 +171,16 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
                            lone) for mode in modes}
 
 
-def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fewer=None):
-    """One layout of the guide, drawn as each of ``modes``; ``fewer``: question number → the lines a
-    default count is cut to (_fewer_lines)."""
+def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
+    """One layout of the guide, drawn as each of ``modes``; ``fixes``: what the first layout found to mend,
+    for the layout's modules to read from ``ctx``: ``fewer_lines`` (question number → the lines a default
+    count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone)."""
     pagesize = theme.page_size(paper)
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
               labels=labels.for_language(guide.language, guide.labels))
-    ctx.__dict__["fewer_lines"] = fewer or {}
+    ctx.__dict__.update(fixes or {})
     mirrors = pages.Mirrors(ctx)
     def last_page(mode):  # the handout stops where the key's own pages (its notes) begin
         return (lambda: ctx.handout_pages) if mode != "key" else (lambda: None)
@@ -214,6 +220,19 @@ def _fewer_lines(ctx) -> dict:
     Each is given the lines before the break instead, and fits whole on the page before. Their model
     answer fits in those lines, which are at least two thirds of the count (lines.LinedQuestion)."""
     return {n: kept for n, (_, kept, _) in _lone_tails(ctx, cut=True).items()}
+
+
+def _cloze_alone(ctx) -> bool:
+    """Whether the word-bank sentences end with one or two of them on a page the list did not start on."""
+    seen = ctx.__dict__.get("cloze_pages", [])
+    return bool(seen) and seen[0] != seen[-1] and seen.count(seen[-1]) <= 2
+
+
+def _longer(layout, than) -> bool:
+    """Whether a layout (_draw's) takes more pages than another, in the handout or in all."""
+    def count(ctx, doc):
+        return ctx.handout_pages or doc.page, doc.page
+    return any(a > b for a, b in zip(count(*layout[:2]), count(*than[:2])))
 
 
 def _lone_tails(ctx, cut: bool = False) -> dict:
