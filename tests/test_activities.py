@@ -7,10 +7,12 @@ the rest read the built handout and key back with pypdf.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import unicodedata
 from collections import deque
 
+import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -562,3 +564,26 @@ def test_cloze_sentences_never_open_a_page_one_or_two_alone(tmp_path):
             [bool(re.search("Mark", p)) for p in built.key.pages]
         seen.add(len(held))
     assert 2 in seen  # (the filler does move the list across a page's foot)
+
+
+
+def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch):
+    """The last sentences go over a page together only when that costs no page. In a trial's large print the
+    last sentence shares a page with the flashcards' start; three sentences there push the cards onto a
+    third page and a blank page before the double-sided cards: 23 -> 25 pages. That guide prints as it did
+    without the rule, to the byte."""
+    from conftest import CASES
+    from studyguide import render
+
+    guide = api.load(CASES / "layout" / "japan-arts.yaml")
+    theme = api.theme_for(guide, "classic", edition="large-print")
+    built = render.render(guide, ("student",), theme=theme)["student"]
+    first_draw = render._draw
+    monkeypatch.setattr(render, "_cloze_alone", lambda ctx: False)
+    without = render.render(guide, ("student",), theme=theme)["student"]
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
+    forced = render.render(guide, ("student",), theme=theme)["student"]
+    assert (without.pages, forced.pages) == (23, 25)
+    assert built.pages == 23 and built.pdf == without.pdf
+    texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
+    assert "Flashcards" in texts[11] and re.search(r"\b10\.", texts[11]), texts[11]  # (sentence 10 beside them)
