@@ -587,3 +587,34 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     assert built.pages == 23 and built.pdf == without.pdf
     texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
     assert "Flashcards" in texts[11] and re.search(r"\b10\.", texts[11]), texts[11]  # (sentence 10 beside them)
+
+
+
+RIVERS = GUIDES_DIR.parent / "tests/cases/layout/crossword-rivers.yaml"  # 14 terms: small pages leave some out
+
+
+@pytest.mark.parametrize("paper, sheet", [("letter", None), ("a4", None), ("half-letter", "half"), ("a5", "half"),
+                                          ("a6", "quarter")])
+def test_crossword_warning_and_check_count_the_grid_that_prints(paper, sheet):
+    """Half and quarter pages are laid out with narrower margins (sheets.py), but the warning and
+    `check` planned the grid with the full page's margins: on --sheet half they named terms that
+    printed, not the one left out, and counted 11 clues where 13 printed. Each term is named by the
+    warning or has its clue printed, never both; `check` counts the clues that print."""
+    import pypdf
+    from io import BytesIO
+
+    from studyguide import budget
+
+    guide = api.load(RIVERS)
+    rendered, warnings = api.render_guide(guide, paper, key=False)
+    text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(BytesIO(rendered["student"].pdf)).pages))
+    text = text[text.index("Crossword Fill in"):text.index("Vocabulary Matching")]  # (as do vocabulary and matching)
+    said = [w.message for w in warnings if "crossword" in w.message]
+    named = set(re.findall(r"'([^']+)'", said[0])) if said else set()
+    printed = {t.term for t in guide.vocabulary if norm(t.definition) in text}
+    assert named == {t.term for t in guide.vocabulary} - printed and not named & printed
+    assert bool(named) == (paper not in ("letter", "a4"))  # (the small pages do leave terms out)
+    full = {"half-letter": "letter", "a5": "a4", "a6": "a4"}  # the sheet the small page is cut from
+    _, _, plan = budget.review(RIVERS, full[paper] if sheet else paper, sheet=sheet)
+    row = next(line for line in budget.lines("x", plan) if line.strip().startswith("crossword"))
+    assert row.endswith(f"{len(printed)} clues")

@@ -273,3 +273,85 @@ def test_watch_builds_neither_of_two_guides_that_would_write_the_same_pdf(tmp_pa
         watcher.tick()
         assert "Statement 1 is true." in norm(Pdf(out / "unit.pdf").text)
         assert "Statement 2 is true." in norm(Pdf(out / "unit-2.pdf").text)
+
+
+def _page_colours(pdf: Path) -> set:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        image = doc[0].render(scale=0.5).to_pil().convert("RGB")
+        return {colour for _, colour in image.getcolors(maxcolors=image.width * image.height)}
+    finally:
+        doc.close()
+
+
+def test_watch_builds_again_a_picture_replaced_while_its_build_runs(tmp_path, monkeypatch):
+    """The pictures' state is taken before the build reads them: a replacement during the build
+    (a slow picture, a second save) is built next, and the PDF shows the picture on disk."""
+    from PIL import Image
+
+    pic = tmp_path / "pic.png"
+    Image.new("RGB", (60, 60), (0, 0, 255)).save(pic)
+    guide = write_guide(tmp_path, "pic.yaml", """
+        title: Picture
+        topics:
+          - title: A picture
+            image: pic.png
+        """)
+    real, saves = api.render_guide, []
+
+    def render_then_save(*args, **kw):  # the teacher saves a new picture while the PDF is being drawn
+        rendered = real(*args, **kw)
+        if saves:
+            Image.new("RGB", (60, 60), saves.pop()).save(pic)
+            os.utime(pic, ns=(5, 5))
+        return rendered
+
+    monkeypatch.setattr(api, "render_guide", render_then_save)
+    lines = []
+    with Watcher([guide], tmp_path / "out", key=False, report=lambda line, err: lines.append(line)) as watcher:
+        assert watcher.tick() == 1
+        assert (0, 0, 255) in _page_colours(tmp_path / "out" / "pic.pdf")
+        Image.new("RGB", (60, 60), (255, 0, 0)).save(pic)  # save 1: red; green arrives during its build
+        os.utime(pic, ns=(4, 4))
+        saves.append((0, 255, 0))
+        assert watcher.tick() == 1
+        assert (255, 0, 0) in _page_colours(tmp_path / "out" / "pic.pdf")
+        assert watcher.tick() == 1  # the green picture was saved after the build read the red one
+        colours = _page_colours(tmp_path / "out" / "pic.pdf")
+        assert (0, 255, 0) in colours and (255, 0, 0) not in colours
+        assert watcher.tick() == 0
+
+
+def test_watch_says_once_that_a_guide_went_away_and_builds_it_when_it_is_back(tmp_path):
+    folder = tmp_path / "guides"
+    guide = write_guide(folder, "g.yaml", GOOD.format(n=1))
+    other = write_guide(folder, "h.yaml", GOOD.format(n=2))
+    for watched in ([guide], [folder]):
+        lines = []
+        with Watcher(watched, tmp_path / "out", report=lambda line, err: lines.append((line, err))) as watcher:
+            watcher.tick()
+            del lines[:]
+            guide.rename(tmp_path / "away.yaml")
+            assert watcher.tick() == 0 and lines == []  # not at once: a save by rename takes it away for an instant
+            watcher.gone_after = 0
+            assert watcher.tick() == 0 and watcher.tick() == 0
+            assert lines == [(f"{guide}: is gone (deleted, moved or renamed); its PDFs stay as they were; "
+                              "watching for it to come back", True)]
+            (tmp_path / "away.yaml").rename(guide)  # back unchanged: built again, so the teacher sees it is back
+            assert watcher.tick() == 1 and lines[-1][0].startswith(f"rebuilt {guide} → ")
+
+            del lines[:]
+            guide.unlink()
+            guide.mkdir()
+            assert watcher.tick() == 0 and watcher.tick() == 0
+            assert lines == [(f"{guide}: is now a folder, not a guide; its PDFs stay as they were; "
+                              "watching for it to come back", True)]
+            guide.rmdir()
+            guide.write_text("title: T\nquestions: 7\n", encoding="utf-8")
+            assert watcher.tick() == 1 and lines[-1] == (f"failed: {guide} (waiting for the next save)", True)
+            guide.write_text(GOOD.format(n=1), encoding="utf-8")
+            os.utime(guide, ns=(9, 9))
+            assert watcher.tick() == 1
+        assert other.exists()

@@ -324,3 +324,80 @@ def test_the_build_button_offers_the_editions_build_has():
 
     [edition] = [p for p in cli.build.params if p.name == "edition"]
     assert list(EDITIONS) == list(edition.type.choices)
+
+
+def test_the_preview_is_built_again_when_a_picture_it_drew_is_replaced_or_deleted(folder, tmp_path):
+    """A build is kept for the text and the files it read: the same text after the picture changed shows
+    the new picture (under a new build id, so the page fetches it), and a deleted picture is refused as
+    `validate` refuses it."""
+    import io as _io
+
+    from PIL import Image
+
+    pic = folder / "pic.png"
+
+    def save_picture(colour, when):
+        Image.new("RGB", (80, 80), colour).save(pic)
+        os.utime(pic, ns=(when, when))
+
+    def strongest(build):  # the picture's colour on the page: the most common colour that is not paper
+        page = Image.open(_io.BytesIO(s.picture(build, "student", 1))).convert("RGB")
+        colours = sorted(page.getcolors(page.width * page.height), reverse=True)
+        return next(c for _, c in colours if min(c) < 200)
+
+    save_picture((0, 0, 255), 1)
+    text = "title: Picture\ntopics:\n  - title: A picture\n    image: pic.png\n"
+    (folder / "p.yaml").write_text(text, encoding="utf-8")
+    s = session.Session(folder / "p.yaml", tmp_path / "out")
+    blue = s.preview(text, "student", 1)
+    assert blue["ok"] and strongest(blue["build"])[2] > 200
+    assert s.preview(text, "student", 2)["build"] == blue["build"]  # nothing changed: the kept build
+    save_picture((255, 0, 0), 2)
+    red = s.preview(text, "student", 3)
+    assert red["ok"] and red["build"] != blue["build"]
+    r, g, b = strongest(red["build"])
+    assert r > 200 and g < 60 and b < 60
+    pic.unlink()
+    gone = s.preview(text, "student", 4)
+    assert not gone["ok"] and gone["stale"]
+    [problem] = gone["problems"]
+    assert problem["text"] == (f"{folder / 'p.yaml'}:4:12: topics item 1.image: image 'pic.png' not found "
+                               f"(looked in {folder} or {folder.parent / 'assets'}); check the file name")
+
+
+def test_a_save_over_a_linked_guide_names_the_guide_not_a_pdf(folder, tmp_path):
+    (folder / "link.yaml").symlink_to(folder / "water.yaml")
+    c = client(folder)
+    r = c.post(f"/{TOKEN}/api/link.yaml/save", json={"text": "title: Mine\n", "base": base_hash(folder)}, headers=GOOD)
+    assert r.status_code != 200
+    assert f"{folder / 'link.yaml'}: is a symbolic link; remove it so the guide can be written in its place" in r.text
+    assert (folder / "water.yaml").read_text(encoding="utf-8") == SMALL and (folder / "link.yaml").is_symlink()
+
+
+def test_the_preview_is_built_again_when_its_theme_file_or_the_defaults_file_changes(folder, tmp_path):
+    (folder / "themes").mkdir()
+    theme = folder / "themes" / "mine.yaml"
+    theme.write_text("parent: classic\n", encoding="utf-8")
+    text = SMALL + "theme: mine\n"
+    (folder / "t.yaml").write_text(text, encoding="utf-8")
+    s = session.Session(folder / "t.yaml", tmp_path / "out")
+    first = s.preview(text, "student", 1)
+    theme.write_text("parent: modern\n", encoding="utf-8")
+    os.utime(theme, ns=(3, 3))
+    second = s.preview(text, "student", 2)
+    assert second["ok"] and second["build"] != first["build"]
+    assert s.built[(second["build"], "student")].pdf == api.build(folder / "t.yaml", tmp_path / "cli", key=False) \
+        .outputs[0].path.read_bytes()
+    (folder / "studyguide.yaml").write_text("school: Lincoln\n", encoding="utf-8")
+    third = s.preview(text, "student", 3)
+    assert third["build"] not in (first["build"], second["build"])
+    assert "Lincoln" in _pdf_text(s.built[(third["build"], "student")].pdf)
+    assert s.preview(text, "student", 4)["build"] == third["build"]
+
+
+def _pdf_text(data: bytes) -> str:
+    import io as _io
+
+    import pypdf
+
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(_io.BytesIO(data)).pages)

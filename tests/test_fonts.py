@@ -432,3 +432,140 @@ def test_a_seed_no_font_has_is_reported(tmp_path):
                                           "--seed", f"x{PUA}"])
     assert result.exit_code == 0, result.output
     assert f"warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints)" in result.output
+
+
+# -- one right-to-left word in an English paragraph: still an English paragraph --
+
+MIXED = """
+title: Trade
+vocabulary:
+  - term: caravanserai
+    definition: A roadside inn where merchants and their camels rested, like those near حلب (Aleppo).
+  - term: silk road
+    definition: The network of land routes linking China with Central Asia, Persia and the Mediterranean.
+  - term: Baghdad
+    definition: Capital of the Abbasid caliphate (بغداد), a great centre of trade and learning.
+activities: [flashcards]
+"""
+ASKED = """
+title: Trade
+questions:
+  - type: short_answer
+    prompt: Name one good that travelled from China through بغداد to the Mediterranean.
+    answer: Silk
+    points: 1
+  - type: essay
+    prompt: Why did merchants travel together along the silk road?
+    answer: For safety.
+    points: 2
+"""
+
+
+def _card_back_lines(pdf: bytes) -> list[tuple[str, float]]:
+    """(text, centre x) of each line on the right half of the flashcard pages (the cards' backs), read
+    with pypdfium2's loose character boxes (a line's boxes share a bottom whatever the script)."""
+    import pypdfium2 as pdfium
+
+    out = []
+    doc = pdfium.PdfDocument(pdf)
+    for page in doc:
+        text = page.get_textpage()
+        chars = [(text.get_text_range(i, 1), text.get_charbox(i, loose=True)) for i in range(text.count_chars())]
+        joined = "".join(c for c, _ in chars)
+        if "fold" not in joined:
+            continue
+        middle, top = page.get_width() / 2, chars[joined.index("fold")][1][1]  # (under the first card's top)
+        folds = {i + k for i in range(len(joined)) if joined.startswith("fold", i) for k in range(4)}
+        rows: dict[float, list] = {}
+        for i, (c, (left, bottom, right, high)) in enumerate(chars):
+            if c.strip() and left > middle + 2 and high < top and i not in folds:
+                rows.setdefault(round(bottom, 1), []).append((c, left, right))
+        for row in rows.values():
+            out.append(("".join(c for c, _, _ in row), (min(l for _, l, _ in row) + max(r for _, _, r in row)) / 2))
+    return out
+
+
+@pytest.mark.parametrize("edition", [None, "large-print"])
+def test_a_card_with_an_arabic_word_is_centred_like_the_others(tmp_path, edition):
+    """Every line of a flashcard's back is centred on the back, an Arabic place name in its definition or
+    not (a trial found the definitions naming حلب and بغداد set flush left, every other card centred)."""
+    guide = api.load(write_guide(tmp_path, "g.yaml", MIXED))
+    lines = _card_back_lines(render.render(guide, theme=api.theme_for(guide, None, edition))["student"].pdf)
+    arabic = [x for text, x in lines if rtl.has_rtl(text)]
+    assert len(arabic) == 2 and len(lines) >= 6
+    centre = lines[0][1]
+    assert all(abs(x - centre) < 1.0 for _, x in lines), [(t[:20], round(x, 1)) for t, x in lines]
+
+
+def _instruction_runs(pdf: bytes) -> list[tuple[str, float, tuple]]:
+    """(text, size, fill colour) of each run of the instructions run in after the prompts, as the page's
+    operators set them (the size and colour in force at each Tj)."""
+    import io
+
+    import pypdf
+
+    out, state = [], {"colour": (), "size": 0.0}
+
+    def operand(op, args, cm, tm):
+        if op == b"rg":
+            state["colour"] = tuple(round(float(a), 3) for a in args)
+        elif op == b"Tf":
+            state["size"] = float(args[1])
+        elif op == b"Tj":
+            text = args[0].decode("latin-1") if isinstance(args[0], bytes) else str(args[0])
+            if "Write" in text or "answer on" in text:
+                out.append((text.strip(), state["size"], state["colour"]))
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_operand_before=operand)
+    return out
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_the_instruction_after_a_prompt_with_an_arabic_word_keeps_its_size_and_colour(tmp_path, theme):
+    """The instruction run in after a prompt is in the instruction style's size and colour, an Arabic word
+    in the prompt or not (after بغداد it had printed at the prompt's 10.5 pt instead of 9 pt)."""
+    from studyguide.theming.styles import make_styles
+
+    guide = api.load(write_guide(tmp_path, "g.yaml", ASKED))
+    theme = api.theme_for(guide, theme)
+    want = make_styles(theme)["instruction"]
+    runs = _instruction_runs(render.render(guide, theme=theme)["student"].pdf)
+    assert len(runs) >= 2
+    colour = tuple(round(c, 3) for c in want.textColor.rgb())
+    assert all(size == want.fontSize and shade == colour for _, size, shade in runs), (want.fontSize, colour, runs)
+
+
+def test_a_justified_english_paragraph_with_an_arabic_word_stays_justified():
+    """A theme may justify a style: an English paragraph naming بغداد is justified like one naming Baghdad
+    (each line but the last reaches the right edge), not set ragged."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+
+    from studyguide.layout import Para
+
+    fonts.register()
+    style = ParagraphStyle("j", fontName=fonts.REGULAR, fontSize=10, leading=13, alignment=TA_JUSTIFY)
+    words = "Merchants crossed the deserts of Central Asia with silk and paper, resting in caravanserais on the way " \
+            "to {} and the Mediterranean ports, where their goods were sold again to traders from every city of Europe."
+    rights = {}
+    for city in ("Baghdad", "بغداد"):
+        out = io.BytesIO()
+        canvas = Canvas(out)
+        para = Para(words.format(city), style)
+        _, h = para.wrap(200, 1000)
+        para.drawOn(canvas, 100, 700 - h)
+        canvas.save()
+        text = pdfium.PdfDocument(out.getvalue())[0].get_textpage()
+        lines: dict[float, float] = {}
+        for i in range(text.count_chars()):
+            if text.get_text_range(i, 1).strip():
+                left, bottom, right, _ = text.get_charbox(i, loose=True)
+                lines[round(bottom, 1)] = max(lines.get(round(bottom, 1), 0.0), right)
+        rights[city] = [round(r) for _, r in sorted(lines.items(), reverse=True)]
+    assert len(rights["Baghdad"]) >= 4 and set(rights["Baghdad"][:-1]) == {300}, rights
+    assert set(rights["بغداد"][:-1]) == {300} and rights["بغداد"][-1] < 300, rights

@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import stat
+import struct
 import time
 from pathlib import Path
 
@@ -331,6 +332,26 @@ def test_an_output_pdf_that_is_a_symbolic_link_is_refused_and_its_target_untouch
     assert not list(out.glob(".*.tmp"))
 
 
+@pytest.mark.parametrize("to, name, kind", [
+    (["--to", "moodle"], "g-moodle.xml", "the Moodle XML export"), (["--to", "qti"], "g-qti.zip", "the QTI export"),
+    (["--to", "anki", "--apkg"], "g-anki.apkg", "the Anki deck"), (["--to", "quizlet"], "g-quizlet.txt", "the text export"),
+])
+def test_an_export_in_place_of_a_link_or_a_folder_names_the_export_not_a_pdf(tmp_path, to, name, kind):
+    (tmp_path / "g.yaml").write_text("title: Link test\nvocabulary:\n  - term: a\n    definition: b\n  - term: c\n"
+                                     "    definition: d\nquestions:\n  - type: true_false\n    prompt: Yes?\n"
+                                     "    answer: true\n")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / name).symlink_to(tmp_path / "g.yaml")
+    run = cli_inprocess(["export", "g.yaml", *to, "-o", "out"], cwd=tmp_path)
+    assert run.code == 1
+    assert f"out/{name}: is a symbolic link; remove it so {kind} can be written in its place" in run.messages
+    (tmp_path / "out" / name).unlink()
+    (tmp_path / "out" / name).mkdir()
+    run = cli_inprocess(["export", "g.yaml", *to, "-o", "out"], cwd=tmp_path)
+    assert f"out/{name}: is not a regular file; move it away so {kind} can be written in its place" in run.messages
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [name]
+
+
 # -- the previous PDF survives a failed build, byte for byte ---------------------------------------
 
 GOOD = "title: Survival\nobjectives:\n  - Keep the old PDF.\n"
@@ -558,3 +579,51 @@ def test_an_800_kb_guide_is_at_least_800_kb_and_builds_in_process_in_seconds(mea
         result = api.build(path, measured_arena / "inproc")
     assert time.process_time() - start < MAX_SECONDS  # CPU seconds, as the others measured above
     assert result.outputs[0].pages > 50
+
+
+def test_an_image_past_pillow_s_own_cap_says_its_size_and_the_limit(tmp_path):
+    """Pillow refuses these itself before its size can be asked; the header says how big (PNG, JPEG, GIF)."""
+    import io as _io
+
+    from PIL import Image
+
+    guide = tmp_path / "g.yaml"
+    png_bomb(tmp_path / "huge.png", 20_000, 20_000)
+    small = _io.BytesIO()
+    Image.new("RGB", (16, 16), "red").save(small, format="JPEG")
+    data = bytearray(small.getvalue())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = struct.pack(">HH", 20_000, 30_000)  # height, then width
+    (tmp_path / "huge.jpg").write_bytes(bytes(data))
+    small = _io.BytesIO()
+    Image.new("P", (16, 16)).save(small, format="GIF")
+    data = bytearray(small.getvalue())
+    data[6:10] = struct.pack("<HH", 65_000, 65_000)
+    (tmp_path / "huge.gif").write_bytes(bytes(data))
+    for name, size in (("huge.png", "20000×20000"), ("huge.jpg", "30000×20000"), ("huge.gif", "65000×65000")):
+        assert images.resolve(name, guide) == (None, f"'{name}' is {size} pixels; images may have at most 13 million "
+                                                     "pixels (save a smaller copy)")
+
+
+@pytest.mark.parametrize("name", ["https://example.org/x.png", "http://example.org/x.png", "file:///tmp/x.png",
+                                  "www.example.org/x.png"])
+def test_an_image_named_by_a_web_address_is_told_to_download_it(tmp_path, name):
+    assert images.resolve(name, tmp_path / "g.yaml") == (None, (
+        f"'{name}' is a web address; download the image into the guide's folder or the assets/ folder and name "
+        "that file (a guide names files, not addresses)"))
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_line_in_every_outcome(tmp_path):
+    (tmp_path / "nm").mkdir()
+    (tmp_path / "nm" / "new\nline.yaml").write_text("title: T\nvocabulary:\n  - term: a\n    definition: b\n")
+    assert cli_inprocess(["build", "nm", "-o", "out"], cwd=tmp_path).out.splitlines() == [
+        "built nm/new\\nline.yaml → out/new-line.pdf (1 page), out/new-line-key.pdf (1 page)"]
+    assert cli_inprocess(["validate", "nm"], cwd=tmp_path).out.splitlines() == [
+        "ok: nm/new\\nline.yaml (0 questions, 1 term)"]
+    assert cli_inprocess(["export", "nm", "--to", "quizlet", "-o", "out"], cwd=tmp_path).out.splitlines() == [
+        "exported nm/new\\nline.yaml → out/new-line-quizlet.txt (1 term)"]
+    assert cli_inprocess(["new", "nm/b\nc.yaml"], cwd=tmp_path).out.splitlines() == [
+        "wrote nm/b\\nc.yaml; edit it, then run: studyguide build nm/b\\nc.yaml"]
+    (tmp_path / "nm" / "bad\nname.yaml").write_text("title: [\n")
+    run = cli_inprocess(["build", "nm/bad\nname.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 1 and "failed: nm/bad\\nname.yaml" in run.err.splitlines()

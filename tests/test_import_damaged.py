@@ -234,3 +234,125 @@ def test_gift_that_ends_inside_an_answer_block_says_so_quickly(tmp_path):
     assert [q["prompt"] for q in draft.questions] == ["Two and two?"]
     assert [str(p) for p in draft.problems] == [
         f"{source}:3:15: warning: a '{{' with no closing '}}'; this question is left out (end its answers with '}}')"]
+
+
+# -- hand-edited exports, read back (hostile round 3): each change is read as meant and said where, or refused
+
+def _export(fmt: str) -> bytes:
+    [(_, data)], _ = FORMATS[fmt](api.cited_as_printed(api.load(GUIDE)))
+    return data
+
+
+def _imported(tmp_path: Path, name: str, data: bytes) -> tuple[str, list[str]]:
+    source = tmp_path / name
+    source.write_bytes(data)
+    out, draft = import_file(source, tmp_path / (name + ".yaml"))
+    return out.read_text(encoding="utf-8"), [str(p).replace(str(source), name) for p in draft.problems]
+
+
+def test_moodle_xml_with_a_bare_ampersand_is_read_as_the_text_typed(tmp_path):
+    data = _export("moodle")
+    at = data.index(b"</text>", data.index(b"<answer fraction="))
+    edited = data[:at] + b" & rocks" + data[at:]
+    line = edited.count(b"\n", 0, at) + 1
+    col = len(edited[edited.rfind(b"\n", 0, at) + 1:at].decode()) + 2
+    text, problems = _imported(tmp_path, "m.xml", edited)
+    first = data[data.rindex(b"<text>", 0, at) + 6:at].decode()
+    assert f"- {first} & rocks\n" in text
+    assert problems == [f"m.xml:{line}:{col}: warning: an '&' on its own is read as the character '&' "
+                        "(Moodle XML writes it '&amp;')"]
+    # HTML typed in unescaped: its text is kept, and said
+    nested = data[:at] + b" <b>and</b> rocks" + data[at:]
+    text, problems = _imported(tmp_path, "n.xml", nested)
+    assert f"- {first} **and** rocks\n" in text
+    assert problems == [f"n.xml:{line}:{col}: warning: <b> inside a <text> is read as HTML markup, its text "
+                        "kept (write '<' as '&lt;' where it is meant as text)"]
+
+
+def test_moodle_xml_declared_latin_1_but_saved_as_utf_8_reads_as_utf_8(tmp_path):
+    data = _export("moodle")
+    assert "CO₂".encode() in data
+    plain, _ = _imported(tmp_path, "a.xml", data)
+    text, problems = _imported(tmp_path, "b.xml", data.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1))
+    assert text.replace("b.xml", "a.xml") == plain and "CO₂" in text
+    assert problems == ['b.xml:1:31: warning: says encoding="ISO-8859-1" but its text is UTF-8 (as a text editor '
+                        'saves it); read as UTF-8 (write encoding="UTF-8" in its first line)']
+
+
+def test_moodle_one_answer_question_with_every_answer_right_becomes_select_all(tmp_path):
+    data = _export("moodle")
+    start = data.index(b"<single>true</single>")
+    end = data.index(b"</question>", start)
+    count = data[start:end].count(b"<answer fraction=")
+    edited = data[:start] + re.sub(rb'fraction="0"', b'fraction="100"', data[start:end]) + data[end:]
+    text, problems = _imported(tmp_path, "m.xml", edited)
+    line = edited.count(b"\n", 0, edited.rindex(b"<question ", 0, start)) + 1
+    letters = ", ".join("ABCDEFGH"[:count])
+    assert problems == [f"m.xml:{line}:3: warning: {count} answers ({letters}) have the top mark (100%) on a "
+                        "one-answer question; imported as 'select all' with those right (give one answer the top "
+                        "mark to keep it one-answer)"]
+    first = text.index("- type: ")
+    assert text[first:].startswith("- type: select_all\n")
+    assert text[first:text.index("- type: ", first + 1)].count("\n  - ") == 2 * count  # every choice, every one right
+
+
+def test_broken_xml_says_error_and_writes_nothing(tmp_path):
+    data = _export("moodle")
+    at = data.index(b"</questiontext>")
+    broken = data[:at] + data[at + len(b"</questiontext>"):]
+    source = tmp_path / "m.xml"
+    source.write_bytes(broken)
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "m.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        f"{source}:{info.value.problems[0].where.line}:{info.value.problems[0].where.col}: not well-formed XML "
+        "(mismatched tag); nothing imported"]
+    assert not (tmp_path / "m.yaml").exists()
+    qti = _qti(tmp_path)
+    with zipfile.ZipFile(__import__("io").BytesIO(qti)) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    [name] = [n for n in members if n.endswith(".xml") and "/" in n and not n.endswith("assessment_meta.xml")]
+    members[name] = members[name].replace(b"</item>", b"", 1)
+    buffer = __import__("io").BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for n, blob in members.items():
+            zf.writestr(n, blob)
+    message = _damaged(tmp_path, buffer.getvalue())
+    assert "quiz.zip: no vocabulary or questions found; nothing imported" in message.splitlines()
+    assert "warning: " + name + ": not well-formed XML (mismatched tag); left out" in message
+
+
+def test_anki_text_whose_separator_line_was_changed_is_read_by_its_tabs(tmp_path):
+    data = _export("anki")
+    plain, _ = _imported(tmp_path, "a.txt", data)
+    text, problems = _imported(tmp_path, "b.txt", data.replace(b"#separator:tab", b"#separator:Comma"))
+    assert text.replace("b.txt", "a.txt") == plain and "\t" not in text
+    assert problems == ["b.txt:1:1: warning: '#separator:Comma' but every note is split by tabs; read with tabs "
+                        "(write '#separator:tab')"]
+
+
+def test_a_date_in_a_kahoot_question_cell_is_said(tmp_path):
+    import datetime
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_export("kahoot")))
+    sheet = book.worksheets[0]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "Question - max 120 characters")
+    sheet.cell(cell.row + 1, cell.column).value = datetime.datetime(2025, 3, 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    text, problems = _imported(tmp_path, "k.xlsx", buffer.getvalue())
+    assert "prompt: '2025-03-02'" in text
+    assert problems == [f"k.xlsx:{cell.row + 1}:{cell.column}: warning: this cell holds the date or time 2025-03-02, "
+                        "not text: the spreadsheet program read what was typed as one; it is imported as written "
+                        "here (format the cell as Text, type it again, and import again)"]
+
+
+def test_an_anki_note_with_a_tab_under_another_separator_is_said(tmp_path):
+    data = b"#separator:Comma\n#html:false\nleaf,The green part\nroot\tstem,The part under the ground\n"
+    text, problems = _imported(tmp_path, "a.txt", data)
+    assert "term: root stem\n" in text and "\t" not in text
+    assert problems == ["a.txt:4:1: warning: this note holds a tab, and '#separator:Comma' does not split on tabs; "
+                        "each tab is read as a space (check the #separator line)"]

@@ -511,6 +511,28 @@ def test_crossword_grid_opens_the_page_its_clues_go_on_to():
     assert grid == start + 1 and re.search(r"Down \(continued\) \d+\. ", pages[grid])
 
 
+@pytest.mark.parametrize("theme, paper", [("classic", "letter"), ("modern", "a4")])
+def test_crossword_grid_goes_on_the_page_its_clues_would_leave_half_empty(theme, paper):
+    """Every clue fitted on the crossword's page with the grid too tall to follow them: the page was
+    left about 60 % empty and the grid printed alone on the next, pushing the matching activity a page on
+    (5 pages). Now the grid opens the clues' page, the last two rows of clues go on over the page under
+    "Down (continued)" (never one alone), and the matching starts under them: 4 pages."""
+    from studyguide import activities as act
+    from studyguide.layout.activities import limits_for
+
+    path = CASES / "layout" / "crossword-rivers.yaml"
+    guide, th, docs = built(path, theme=theme, paper=paper)
+    answers = [e.answer for e in act.plan(guide, "crossword", limits_for(guide, th, paper)["crossword"]).data.entries
+               if e.direction == "across"]
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
+        if mode == "key":
+            assert all(a in re.sub(r"[\d\s]", "", pages[start]) for a in answers)  # the grid, on the title's page
+        assert re.match(r"Down \(continued\) \d+\. [^.]+\. \(\d+\) \d+\. ", pages[start + 1]), pages[start + 1][:80]
+        assert "Vocabulary Matching" in pages[start + 1] and len(pages) == 4
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_large_print_is_made_from_every_theme(theme):
     """Compact and ink-saver keep a narrow bottom margin: the margin check measured large print's key

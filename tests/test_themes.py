@@ -567,3 +567,25 @@ def test_png_previews_without_pypdfium2_say_how_to_install_it(monkeypatch):
     assert str(info.value) == ("PNG previews need pypdfium2, which the plain install leaves out: install it with "
                                f"'{sys.executable} -m pip install pypdfium2' (or install poppler's pdftoppm), "
                                "or leave out --png for PDF previews")
+
+
+def test_theme_on_the_command_line_as_a_full_path(tmp_path):
+    """--theme FILE takes a full path too, inside the guide's folder or assets/ (checked as a theme named
+    there); one elsewhere is told where to put it, since its parents and fonts are read from beside the guide."""
+    guides = _folder(tmp_path, theme_files={"wide.yaml": "page:\n  margin_x: 1.5in\n"})
+    (tmp_path / "assets" / "wide.yaml").write_text("page:\n  margin_x: 1.5in\n", encoding="utf-8")
+    by_name = api.build(guides / FIRST.name, tmp_path / "n", key=False, theme="wide").outputs[0].path.read_bytes()
+    for full in (guides / "themes" / "wide.yaml", tmp_path / "assets" / "wide.yaml"):
+        built = api.build(guides / FIRST.name, tmp_path / "f", key=False, theme=str(full))
+        assert built.outputs[0].path.read_bytes() == by_name
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("page:\n  margin_x: 1.5in\n", encoding="utf-8")
+    for path, message in (
+            (elsewhere, f"'{elsewhere}' is outside the guide's folder ({guides}) and assets/, where a theme and its "
+                        f"fonts are read from; copy it into {guides / 'themes'} and name it there"),
+            (tmp_path / "none.yaml", f"'{tmp_path / 'none.yaml'}': no such file (name a theme, or a theme file in "
+                                     "the guide's folder or assets/)")):
+        with pytest.raises(GuideError) as info:
+            api.build(guides / FIRST.name, tmp_path / "x", key=False, theme=str(path))
+        assert [str(p) for p in info.value.problems] == [f"--theme: {message}"]
+    assert not (tmp_path / "x").exists()

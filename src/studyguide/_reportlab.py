@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 
+from reportlab import rl_config
 from reportlab.lib import fonts as rl_fonts
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
@@ -119,6 +120,16 @@ def broken_lines(paragraph) -> list:
     when the paragraph is in one font, else a line whose ``words`` are fragments with ``text`` and
     ``fontName``."""
     return paragraph.blPara.lines
+
+
+def first_baseline(paragraph) -> float:
+    """How far under a wrapped Paragraph's top its first line's baseline is, as ``Paragraph.drawPara``
+    sets it: the first line's font size (``blPara.fontSize``, or the first line's largest size when
+    the paragraph mixes fonts), or its ascent where ``rl_config.paraFontSizeHeightOffset`` is off."""
+    lines = paragraph.blPara
+    first = lines if lines.kind == 0 or not lines.lines else lines.lines[0]
+    size = getattr(first, "fontSize", paragraph.style.fontSize)
+    return size if rl_config.paraFontSizeHeightOffset else getattr(first, "ascent", size)
 
 
 def line_count(paragraph) -> int:

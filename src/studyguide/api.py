@@ -154,10 +154,8 @@ def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[st
     from .theming import styles  # reportlab: see the note at the top
 
     where = Location("--theme") if override else guide.theme_where
-    if override and override.lower().endswith((".yaml", ".yml")) and Path(override).is_file():
-        # --theme guides/themes/mine.yaml, as the shell completes it: the same file, named from the guide
-        inside = os.path.relpath(Path(override).resolve(), guide.path.resolve().parent)
-        override = inside if not inside.startswith("..") else override
+    if override:
+        override = themefiles.from_command_line(override, guide.path, where)
     base = styles.load(override or guide.theme, guide.path, where)
     return styles.for_edition(edition, base) if edition else base
 
@@ -355,7 +353,7 @@ def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
         from .prompting.article import starter_with_reading
 
         data = starter_with_reading(data.decode("utf-8"), Path(reading)).encode("utf-8")
-    files.write_new(path, data)
+    files.write_new(path, data, GUIDE_SUFFIXES)
 
 
 def cited_as_printed(guide: Guide) -> Guide:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts, report
+from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS, activities_option
@@ -94,8 +94,9 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @_skip_option
 @click.option("--theme", default=None, metavar="NAME|FILE",
-              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml): "
-                   "replaces the guide's 'theme:'. 'studyguide themes' lists them.")
+              help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
+                   "file inside the guide's folder or assets/: replaces the guide's 'theme:'. 'studyguide themes' "
+                   "lists them.")
 @_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
@@ -196,7 +197,7 @@ def prompt():
 def new(file, reading):
     """Write a commented starter guide to FILE (never overwrites)."""
     api.new_guide(file, reading)
-    click.echo(f"wrote {file}; edit it, then run: studyguide build {file}")
+    report.out(f"wrote {file}; edit it, then run: studyguide build {file}")
 
 
 @cli.command("themes")
@@ -226,7 +227,7 @@ def list_themes(guide, folder, preview, png, out_dir):
             click.echo(line)
     else:
         for path in pv.write_previews(Path(guide) if guide else None, usable, Path(folder), Path(out_dir), png):
-            click.echo(f"wrote {path}")
+            report.out(f"wrote {path}")
     if len(usable) < len(listed):
         sys.exit(1)
 
@@ -269,7 +270,7 @@ def import_bank(file, out, fmt):
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
     written, draft = import_file(path, target, fmt.lower() if fmt else None)
     report.warnings(draft.problems)
-    click.echo(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
+    report.out(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
 
 
 @cli.command("check")
@@ -296,12 +297,15 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
 def main(argv=None) -> None:
     """Entry point: user mistakes get their message, internal errors one line (or --debug)."""
     args = sys.argv[1:] if argv is None else list(argv)
-    try:
-        with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
-            cli.main(args=args, prog_name="studyguide", standalone_mode=False)
-            interrupts.raise_if_interrupted()
-    except SystemExit:
-        raise
-    except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
-        sys.exit(report.failure(exc, debug="--debug" in args))
-    sys.exit(0)
+    with stdio.standard_streams() as streams:  # closed or full stdout/stderr: the command still finishes
+        try:
+            with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)
+                cli.main(args=args, prog_name="studyguide", standalone_mode=False)
+                interrupts.raise_if_interrupted()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+        except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
+            code = report.failure(exc, debug="--debug" in args)
+        code = streams.status(code, next((a for a in args if a in cli.commands), None) in stdio.PRINTING)
+    sys.exit(code)

@@ -7,6 +7,7 @@ first and renamed into place together, so a failure leaves the previous files as
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -147,11 +148,20 @@ def clashes(plans: list[tuple[Path, list[Path]]]) -> dict[Path, list[Problem]]:
     return found
 
 
+# what each kind of file we write is called in a refusal (a teacher with a link in an export's place is not
+# told about a PDF)
+_KINDS = {".pdf": "the PDF", ".yaml": "the guide", ".yml": "the guide", ".xml": "the Moodle XML export",
+          ".zip": "the QTI export", ".apkg": "the Anki deck", ".txt": "the text export", ".csv": "the CSV export",
+          ".xlsx": "the spreadsheet export"}
+
+
 def _check_target(target: Path) -> None:
+    kind = _KINDS.get(target.suffix.lower(), "the new file")
     if target.is_symlink():
-        raise BuildError(Location(str(target)), "is a symbolic link; remove it so the PDF can be written in its place")
+        raise BuildError(Location(str(target)), f"is a symbolic link; remove it so {kind} can be written in its place")
     if target.exists() and not target.is_file():
-        raise BuildError(Location(str(target)), "is not a regular file; move it away so the PDF can be written in its place")
+        raise BuildError(Location(str(target)), f"is not a regular file; move it away so {kind} can be written in "
+                                                "its place")
 
 
 def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
@@ -238,9 +248,14 @@ def check_folder(folder: str | Path) -> None:
     from .errors import UsageError
 
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
-    if folder.is_dir():
+    try:
+        is_dir = folder.is_dir()
+        if not is_dir and folder.exists():
+            raise UsageError(f"{folder}: is not a folder; name a folder for the files with -o")
+    except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), a loop of links
+        raise UsageError(f"{folder}: cannot be the folder for the files ({exc.strerror or exc}); "
+                         "name another folder with -o") from None
+    if is_dir:
         try:
             with deferred():  # the probe is removed even if a signal comes meanwhile
                 fd, probe = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=folder)
@@ -268,13 +283,85 @@ def write_into(folder: Path, named: list[tuple[str, bytes]]) -> list[Path]:
     return [target for target, _ in targets]
 
 
-def write_new(target: str | Path, data: bytes) -> None:
-    """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one."""
+def write_new(target: str | Path, data: bytes, kin: tuple[str, ...] = ()) -> None:
+    """A file that must not exist yet (``studyguide new``): a UsageError rather than overwrite one, or
+    (``kin``: the guides' extensions) make a guide whose PDFs would be another's (see :func:`twin`)."""
+    clash = twin_clash(Path(target), kin)
+    if clash:
+        raise UsageError(f"{target}: {clash}")
     try:
         Path(target).parent.mkdir(parents=True, exist_ok=True)  # 'new guides/my-guide.yaml' in a fresh folder
-        with open(target, "xb") as fh:
-            fh.write(data)
+        create_new(Path(target), data)
     except FileExistsError:
         raise UsageError(f"{target}: already exists; choose a new file name") from None
     except OSError as exc:
-        raise UsageError(f"{target}: cannot be written ({exc.strerror})") from None
+        raise UsageError(f"{target}: {not_written(exc)}") from None
+
+
+_FIXES = {errno.ENOSPC: "free some space on that disk, or choose another folder",
+          errno.EDQUOT: "free some space on that disk, or choose another folder",
+          errno.ENAMETOOLONG: "choose a shorter name", errno.ENOENT: "choose a folder that exists and takes files"}
+
+
+def not_written(exc: OSError) -> str:
+    """Why a new file was not made, and what to do: "cannot be written (No space left on device); ..."."""
+    fix = _FIXES.get(exc.errno, "choose a folder you can write to")
+    return f"cannot be written ({exc.strerror or exc}); nothing was written: {fix}"
+
+
+def create_new(target: Path, data: bytes) -> None:
+    """Put ``data`` at ``target`` whole, or nothing at all; never over a file already there (FileExistsError).
+
+    The bytes go to a temporary file beside the target and are synced first; only then is the
+    complete file linked in under its name, which fails if the name was taken meanwhile. A full
+    disk or any other OSError leaves neither a part-written target nor the temporary file behind.
+    """
+    if os.path.lexists(target):  # said before writing, so a full disk does not hide it
+        raise FileExistsError(errno.EEXIST, "already exists", str(target))
+    with deferred():  # a temporary file made is a temporary file remembered, to be removed
+        fd, tmp = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        with deferred():
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links on this disk (FAT): take the name empty, then put the file in it
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+                try:
+                    os.replace(tmp, target)
+                except BaseException:
+                    os.unlink(target)
+                    raise
+    finally:
+        with deferred():
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+
+
+def twin_clash(target: Path, kin: tuple[str, ...]) -> str:
+    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or "" if it has none."""
+    other = twin(target, kin)
+    return "" if other is None else (f"{other.name} is already a guide in that folder, and the two names would make "
+                                     "the same PDF files (capitals and the extension do not count); choose another name")
+
+
+def twin(target: Path, kin: tuple[str, ...]) -> Optional[Path]:
+    """A file ending in one of ``kin`` beside ``target`` whose outputs would be target's (Base.yaml beside
+    base.yaml, x.YAML beside x.yml): their names as output_name makes them are one name (see name_key)."""
+    if not kin:
+        return None
+    key = name_key(safe_stem(target.stem))
+    try:
+        names = sorted(os.listdir(target.parent))
+    except OSError:  # a missing folder has no guides; one that cannot be read is named by the write
+        return None
+    return next((target.parent / n for n in names if n != target.name and not _is_defaults(Path(n))
+                 and Path(n).suffix.lower() in kin and name_key(safe_stem(Path(n).stem)) == key), None)

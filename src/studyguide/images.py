@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import struct
 import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Optional
@@ -43,6 +45,9 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
     Returns (real path, None), or (None, what to fix); ``what`` names the file
     ("image", "font") and ``kind`` the files accepted, in messages.
     """
+    if _WEB.match(name):
+        return None, (f"'{name}' is a web address; download the {what} into the guide's folder or the assets/ "
+                      "folder and name that file (a guide names files, not addresses)")
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
         return None, f"'{name}' is an absolute path; name the {what} relative to the guide's folder or the assets/ folder"
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
@@ -68,6 +73,9 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
         return real, None
     looked = " or ".join(str(r) for r in roots)
     return None, f"{what} '{name}' not found (looked in {looked}); check the file name"
+
+
+_WEB = re.compile(r"(?i)(https?|ftp|file)://|www\.")
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -125,10 +133,56 @@ def check(path: Path) -> Optional[str]:
                 fh.seek(0)
                 with Image.open(fh) as im:  # verify() leaves the image unusable; decode once for truncation
                     im.load()
-        except Image.DecompressionBombError:
-            return "is too large to open safely (decompression bomb); save a smaller copy"
+        except Image.DecompressionBombError:  # past Pillow's own cap, before ours could look: its header says how big
+            size = _size(fh, kind)
+            if size is None:
+                return f"is too large to open safely; images may have at most {MAX_PIXELS // 1_000_000} million pixels"
+            return (f"is {size[0]}×{size[1]} pixels; images may have at most {MAX_PIXELS // 1_000_000} million pixels "
+                    "(save a smaller copy)")
         except MemoryError:
             raise
         except Exception:  # Pillow raises many kinds for corrupt files
             return f"cannot be read as a {kind} image: it is damaged or cut short (open it in an image editor and save it again)"
     return None
+
+
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}  # JPEG frame headers
+
+
+def _size(fh, kind: str) -> Optional[tuple[int, int]]:
+    """(width, height) from an image's header, for one too large for Pillow to open; None if it cannot be read."""
+    try:
+        fh.seek(0)
+        head = fh.read(32)
+        if kind == "PNG":
+            return struct.unpack(">II", head[16:24])
+        if kind == "GIF":
+            return struct.unpack("<HH", head[6:10])
+        fh.seek(2)
+        while True:  # JPEG: walk the segments to the frame header
+            marker = fh.read(2)
+            if len(marker) < 2 or marker[0] != 0xFF:
+                return None
+            length = struct.unpack(">H", fh.read(2))[0]
+            if marker[1] in _SOF:
+                height, width = struct.unpack(">xHH", fh.read(5))
+                return width, height
+            fh.seek(length - 2, os.SEEK_CUR)
+    except (OSError, struct.error):
+        return None
+
+
+def drawable(path: Path):
+    """The image at ``path`` as the PDF library draws it (an ImageReader), every transparent pixel kept
+    transparent when drawn with ``mask="auto"``. The library keeps an alpha channel (RGBA, LA) and a
+    GIF's transparent colour itself; a colour marked transparent in an RGB or grey PNG, or a palette
+    PNG's partly transparent colours, it would print solid: those are given an alpha channel here.
+    Any other image (a JPEG above all) is passed on as it is."""
+    from PIL import Image  # Pillow (it comes with reportlab), as in check()
+    from reportlab.lib.utils import ImageReader
+
+    with Image.open(path) as im:
+        keyed = "transparency" in im.info and im.mode not in ("RGBA", "LA") or im.mode in ("PA", "RGBa", "La")
+        if not keyed:
+            return ImageReader(str(path))  # named after its pixels: the same bytes from any folder
+        return ImageReader(im.convert("RGBA"))

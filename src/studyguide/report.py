@@ -21,6 +21,11 @@ def err(line: str) -> None:
     click.echo(visible(line), err=True)
 
 
+def out(line: str) -> None:
+    """One line on stdout, as :func:`err` makes it: a file name with a line break in it stays on its line."""
+    click.echo(visible(line))
+
+
 class Once:
     """Prints each line once on stderr: a folder's defaults file with a mistake fails every guide
     beside it, and its messages are shown the first time only."""
@@ -42,7 +47,7 @@ def problems(exc: StudyguideError, echo=err) -> None:
 
 def warnings(found) -> None:
     for warning in found:
-        click.echo(str(warning), err=True)
+        err(str(warning))
 
 
 def failed(failures: int, total: int) -> None:
@@ -85,10 +90,10 @@ def built(outcome, progress: Progress, echo) -> bool:
     for line in outcome.problems:
         echo(line)
     if not outcome.ok:
-        click.echo(f"failed: {outcome.path}", err=True)  # and none of its files written (batch.outcome_of)
+        err(f"failed: {outcome.path}")  # and none of its files written (batch.outcome_of)
     else:
         made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
-        click.echo(f"built {outcome.path} → {made}")
+        out(f"built {outcome.path} → {made}")
     progress.step()
     return outcome.ok
 
@@ -123,7 +128,7 @@ def validated(results) -> int:
         for warning in checked.warnings:
             echo(str(warning))
         if checked.named:
-            click.echo(f"ok: {checked.path} ({checked.holds})")
+            out(f"ok: {checked.path} ({checked.holds})")
     return failed
 
 
@@ -136,9 +141,9 @@ def exported(outcomes) -> tuple[int, int]:
         if outcome.error is not None:
             failed += 1
             problems(outcome.error)
-            click.echo(f"failed: {outcome.path}", err=True)
+            err(f"failed: {outcome.path}")
         for path in outcome.written:
-            click.echo(f"exported {outcome.path} → {path} ({outcome.holds})")
+            out(f"exported {outcome.path} → {path} ({outcome.holds})")
     return failed, total
 
 

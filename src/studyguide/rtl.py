@@ -145,6 +145,21 @@ def _marks_after(marks, face_at, lead: int, order: list[int]) -> dict[int, list[
     return out
 
 
+def _look(frag) -> tuple[str, float, str]:
+    """What a run of text is drawn in, besides its underline: (face, size, colour)."""
+    colour = frag.textColor
+    return frag.fontName, frag.fontSize, "#" + colour.hexval()[2:] if hasattr(colour, "hexval") else str(colour)
+
+
+def _in_look(body: str, look: tuple[str, float, str], plain: tuple[str, float, str]) -> str:
+    """``body`` (markup) in ``look``: a <font> tag for what differs from the paragraph's own (``plain``),
+    so an English paragraph's smaller italic instruction keeps its size and colour after an Arabic word."""
+    names = ("face", "size", "color")
+    tags = [f'{name}="{value:g}"' if name == "size" else f'{name}="{value}"'
+            for name, value, own in zip(names, look, plain) if value != own]
+    return f'<font {" ".join(tags)}>{body}</font>' if tags else body
+
+
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
 
 
@@ -163,17 +178,18 @@ def visual_lines(markup: str, style, width: float) -> str:
                                              if style.alignment == TA_JUSTIFY else style.alignment))
     probe.wrap(width, 1e9)
     para_rtl = base_is_rtl(_TAGS.sub("", markup))
+    plain = _look(style)
     out = []
     for line in broken_lines(probe):
-        faces: list[tuple[str, str, bool]] = []  # (text, face, underlined) in reading order
+        faces: list[tuple[str, tuple, bool]] = []  # (text, look, underlined) in reading order
         marks: list[tuple[int, object]] = []  # (characters before it, callback) of each onDraw mark
         if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
-            faces.append((" ".join(line[1]), style.fontName, False))
+            faces.append((" ".join(line[1]), plain, False))
         else:
             for frag in line.words:
                 text = getattr(frag, "text", "")
                 if text:
-                    faces.append((text, frag.fontName, bool(getattr(frag, "us_lines", None))))
+                    faces.append((text, _look(frag), bool(getattr(frag, "us_lines", None))))
                 elif getattr(getattr(frag, "cbDefn", None), "kind", None) == "onDraw":
                     marks.append((sum(len(t) for t, _, _ in faces), frag.cbDefn))
         joined = "".join(t for t, _, _ in faces)
@@ -186,8 +202,7 @@ def visual_lines(markup: str, style, width: float) -> str:
 
         def flush():
             if run:
-                body = escape("".join(run))
-                body = body if current[0] == style.fontName else f'<font face="{current[0]}">{body}</font>'
+                body = _in_look(escape("".join(run)), current[0], plain)
                 pieces.append(f"<u>{body}</u>" if current[1] else body)
                 run.clear()
 

@@ -223,8 +223,10 @@ def make_app(editor: Editor, token: str, port: int):
 
     async def save(request, s):
         body = await _body(request)
+        if not isinstance(body.get("text"), str):  # no text, or a list: never written as "" or "['a']"
+            return _json({"problems": ["save: the request has no guide text; nothing was written"]}, 400)
         try:
-            hash_ = await run_in_threadpool(s.save, str(body.get("text", "")), str(body.get("base", "")))
+            hash_ = await run_in_threadpool(s.save, body["text"], str(body.get("base", "")))
         except sessions.Conflict as exc:
             return _json({"conflict": True, "text": exc.text, "hash": exc.hash}, 409)
         return _json({"hash": hash_, "saved": s.name})

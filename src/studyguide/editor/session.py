@@ -2,7 +2,10 @@
 
 A preview draws only the document shown (the handout or the key) from the text as typed, in this warm
 process with the watch machinery's paragraph cache (watch/cache.py): the layout does not depend on
-which document is drawn, so the pages are those ``studyguide build`` writes. One build runs at a
+which document is drawn, so the pages are those ``studyguide build`` writes. A build is kept for the text
+and the state (inode, size, time) of the files it read: the pictures, the logo, the folder's
+studyguide.yaml, the theme files and fonts; a picture replaced or deleted since is built (or refused)
+again, under a new build id so the page fetches the new pictures. One build runs at a
 time (reportlab and pdfium are not thread-safe); a build asked for while another ran is dropped
 when a newer one was asked for meanwhile. Page pictures are made from the PDF when the page asks
 for them, one page at a time (pdfium, about 20 ms a page), and kept for the last few builds.
@@ -23,6 +26,7 @@ from typing import Optional
 from .. import api, files
 from ..errors import GuideError, Location, Problem, StudyguideError
 from ..reading import loader
+from ..watch.watcher import inputs, signature
 
 DOCS = ("student", "key")
 SCALE = 1.5  # pixels per point of the page pictures: 918 px across a letter page, sharp at the usual width
@@ -83,7 +87,10 @@ class Session:
         self.name = str(path)
         self.lock = LOCK
         self.asked: dict[str, int] = {}  # page (one per browser tab) → the newest preview it asked for
-        self.built: OrderedDict[tuple[str, str], Built] = OrderedDict()  # (text hash, doc) → its PDF
+        self.built: OrderedDict[tuple[str, str], Built] = OrderedDict()  # (build id, doc) → its PDF
+        # (text hash, doc) → the id of its last build, the files that build read, and their signatures then
+        self.read_from: dict[tuple[str, str], tuple[str, tuple, tuple]] = {}
+        self.last_inputs: tuple = ()  # the files the last build read (their state is taken before a load)
         self.pictures: OrderedDict[tuple[str, str, int], bytes] = OrderedDict()
         self.good: dict[str, str] = {}  # doc → the text hash of its last good build
         self.newline = "\n"  # the line end the file uses (see read)
@@ -131,14 +138,15 @@ class Session:
         one started (``rev`` counts a page's previews)."""
         self.asked[page] = max(self.asked.get(page, 0), rev)
         data = text.encode("utf-8", "surrogatepass")  # half a character ("\ud800"): the loader's located "not UTF-8"
-        key = (digest(data), doc)
+        text_key = (digest(data), doc)
         with self.lock:
             if rev < self.asked[page]:
                 return {"rev": rev, "superseded": True}
             problems, ok = [], True
-            if key not in self.built:
+            key = self._kept(text_key)
+            if key is None:
                 try:
-                    self._build(key, data, doc)
+                    key = self._build(text_key, data, doc)
                 except StudyguideError as exc:
                     problems, ok = list(getattr(exc, "problems", None) or [Problem(Location(self.name), str(exc))]), False
                 except Exception as exc:  # noqa: BLE001  (shown in the list; the editor goes on)
@@ -153,16 +161,33 @@ class Session:
         return {"rev": rev, "ok": ok, "stale": not ok and bool(pages), "doc": doc, "build": shown, "pages": pages,
                 "problems": [diagnostic(p, self.name) for p in problems]}
 
-    def _build(self, key: tuple[str, str], data: bytes, doc: str) -> None:
+    def _kept(self, text_key: tuple[str, str]) -> Optional[tuple[str, str]]:
+        """The kept build of this text and document, if none of the files it read has changed since."""
+        build, files_read, state = self.read_from.get(text_key, (None, (), ()))
+        if build is None or (build, text_key[1]) not in self.built:
+            return None
+        return (build, text_key[1]) if tuple(signature(p) for p in files_read) == state else None
+
+    def _build(self, text_key: tuple[str, str], data: bytes, doc: str) -> tuple[str, str]:
+        before = {p: signature(p) for p in self.last_inputs}
         gc.disable()  # no collection mid-build (bench/README: the slowest previews), the garbage goes after it
         try:
             guide = api.load(self.path, data=data)
+            # the pictures are read by the rendering below; the defaults and theme files as the load found them
+            files_read = tuple(inputs(self.path, guide))
+            state = tuple(before[p] if p in before else signature(p) for p in files_read)
             rendered, warnings = api.render_guide(guide, modes=(doc,))
         finally:
             gc.enable()
+        self.last_inputs = files_read
+        key = (digest(text_key[0].encode() + repr(state).encode()), doc)
+        self.read_from[text_key] = (key[0], files_read, state)
         self.built[key] = Built(rendered[doc].pdf, rendered[doc].pages, warnings)
         while len(self.built) > KEPT:
             self.built.popitem(last=False)
+        kept = {build for build, _ in self.built}
+        self.read_from = {k: v for k, v in self.read_from.items() if v[0] in kept}
+        return key
 
     def picture(self, build: str, doc: str, page: int) -> Optional[bytes]:
         """Page ``page`` (1-based) of a kept build, as a JPEG picture; None if there is no such page."""

@@ -18,7 +18,7 @@ from typing import Optional
 
 from .. import api
 from ..errors import GuideError, Location, Problem
-from ..files import read_regular
+from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES
 from ..reading.walker import MAX_ITEMS
 from . import flashcards, gift, moodle, qti, spreadsheet, table
@@ -111,8 +111,11 @@ def _literal(draft: Draft) -> Draft:
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
-    if not draft.vocabulary and not draft.questions:
-        raise GuideError(draft.problems or [Problem(Location(str(path)), "no vocabulary or questions found")])
+    if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
+        errors = [] if any(not p.warning for p in draft.problems) else [
+            Problem(Location(str(path)), "no vocabulary or questions found" + ("; nothing imported" if draft.problems
+                                                                                  else ""))]
+        raise GuideError(draft.problems + errors)
     make_printable(draft)
     for what, items in (("terms", draft.vocabulary), ("questions", draft.questions)):
         if len(items) > MAX_ITEMS:
@@ -125,13 +128,18 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     text = guide_text(draft)
     out = Path(out)
     _check(Path(path), out, text)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    clash = twin_clash(out, api.GUIDE_SUFFIXES)
+    if clash:
+        raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
+                                                                    "with -o"))])
     try:
-        with open(out, "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        create_new(out, text.encode("utf-8"))
     except FileExistsError:
         raise GuideError([Problem(Location(str(out)), "already exists; studyguide import never writes over a file "
                                                       "(choose another name with -o)")]) from None
+    except OSError as exc:  # a full disk, a read-only folder, -o /proc/x.yaml: nothing is left behind
+        raise GuideError([Problem(Location(str(out)), not_written(exc))]) from None
     return out, draft
 
 

@@ -57,6 +57,12 @@ def anki(path: Path, text: str) -> Draft:
             break
     separator = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}.get(
         headers.get("separator", "tab").lower(), "\t")
+    notes = [ln for ln in lines[body_start:] if ln.strip()]
+    if separator != "\t" and notes and all("\t" in ln for ln in notes):  # a hand-edited header: tabs in every note
+        said = next(i for i, ln in enumerate(lines) if ln.lower().startswith("#separator:")) + 1
+        draft.warn(f"'#separator:{headers['separator'].strip()}' but every note is split by tabs; read with tabs "
+                   "(write '#separator:tab')", said, 1)
+        separator = "\t"
     as_html = headers.get("html", "true").lower() == "true"
     guid_column = int(headers["guid column"]) if headers.get("guid column", "").isdigit() else None
     skip = {c for c in (guid_column,) if c}
@@ -78,6 +84,10 @@ def anki(path: Path, text: str) -> Draft:
             draft.warn(f"only the first two fields become a term and its definition; {len(fields) - 2} more left out",
                        line_no, 1)
         front, back = fields[0], fields[1]
+        if separator != "\t" and "\t" in front + back:  # a tab would print inside the term: said, kept as a space
+            draft.warn(f"this note holds a tab, and '#separator:{headers['separator'].strip()}' does not split on "
+                       "tabs; each tab is read as a space (check the #separator line)", line_no, 1)
+            front, back = front.replace("\t", " "), back.replace("\t", " ")
         example = None
         code = next((c for c, label in EXAMPLES.items() if label in back), None)
         if code is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import labels
+from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
 
@@ -53,7 +54,10 @@ def _number(text: str) -> Optional[float]:
 
 def _text(el: Optional[ET.Element], path: str = "text") -> str:
     node = el.find(path) if el is not None else None
-    return (node.text or "").strip() if node is not None else ""
+    if node is None:
+        return ""
+    # elements inside (HTML typed into the file unescaped, see _nested): read as the HTML they are
+    return ((node.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in node)).strip()
 
 
 class _Reader:
@@ -124,6 +128,13 @@ class _Reader:
             self.warn(q, f"a guide holds 8 choices; {len(answers) - 8} left out")
             answers = answers[:8]
         choices = [self.html(a, text) for _, text, a in answers]
+        top = max(f for f, _, _ in answers)
+        tied = [i for i, (f, _, _) in enumerate(answers) if f == top]
+        if single and len(tied) > 1 and top > 0:  # a hand-edit gave several the full mark: none is dropped silently
+            self.warn(q, f"{len(tied)} answers ({', '.join('ABCDEFGH'[i] for i in tied)}) have the top mark "
+                         f"({top:g}%) on a one-answer question; imported as 'select all' with those right (give "
+                         "one answer the top mark to keep it one-answer)")
+            single, out["type"] = False, "select_all"
         if single:
             best = max(range(len(answers)), key=lambda i: answers[i][0])
             if answers[best][0] <= 0:
@@ -287,14 +298,75 @@ class _Reader:
 
 
 def read(path: Path, data: bytes) -> Draft:
+    draft = Draft(path)
+    data = _declared_latin(draft, data)
     try:
         root = parse(data)
     except xml.parsers.expat.ExpatError as exc:
-        draft = Draft(path)
-        draft.warn(f"not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); nothing imported",
-                   exc.lineno, exc.offset + 1)
-        return draft
-    return _Reader(path, root).read()
+        raw = [m.span() for m in _RAW.finditer(data)]  # CDATA and comments: an '&' there is the character itself
+        bare = [m.start() for m in _BARE_AMP.finditer(data) if not any(a < m.start() < b for a, b in raw)]
+        try:  # a hand-edited file's "soil & rocks": read as the text typed, each '&' said where it is
+            root = parse(_amp(data, bare)) if bare else None
+        except xml.parsers.expat.ExpatError:
+            root = None
+        if root is None:
+            draft.problems.append(Problem(Location(str(path), exc.lineno, exc.offset + 1), "not well-formed XML "
+                                          f"({xml.parsers.expat.ErrorString(exc.code)}); nothing imported"))
+            return draft
+        for at in bare:
+            line, col = _place(data, at)
+            draft.warn("an '&' on its own is read as the character '&' (Moodle XML writes it '&amp;')", line, col)
+    reader = _Reader(path, root)
+    reader.draft.problems = draft.problems
+    _nested(reader, root)
+    return reader.read()
+
+
+_BARE_AMP = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][A-Za-z0-9_.-]*;)")
+_RAW = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)
+
+
+def _amp(data: bytes, at: list[int]) -> bytes:
+    """``data`` with the '&' at each offset in ``at`` written '&amp;'."""
+    out, last = [], 0
+    for i in at:
+        out += [data[last:i], b"&amp;"]
+        last = i + 1
+    return b"".join(out + [data[last:]])
+
+
+_LATIN = (b"iso-8859-1", b"iso8859-1", b"latin-1", b"latin1", b"windows-1252", b"cp1252", b"us-ascii", b"ascii")
+
+
+def _place(data: bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``at``."""
+    start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
+
+
+def _declared_latin(draft: Draft, data: bytes) -> bytes:
+    """The file's bytes, read as UTF-8 when it says ISO-8859-1 (or Windows-1252, ASCII) but is UTF-8 text:
+    what a text editor does to our export when the declaration is copied from another file. Latin-1 text
+    is almost never valid UTF-8 once it holds a letter outside ASCII."""
+    m = re.match(rb"(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", data)
+    if m is None or m.group(2).lower() not in _LATIN or data.isascii():
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    line, col = _place(data, m.start(2))
+    draft.warn(f"says encoding=\"{m.group(2).decode('ascii')}\" but its text is UTF-8 (as a text editor saves it); "
+               "read as UTF-8 (write encoding=\"UTF-8\" in its first line)", line, col)
+    return data[:m.start(2)] + b"UTF-8" + data[m.end(2):]
+
+
+def _nested(reader: "_Reader", root: ET.Element) -> None:
+    """Say where a <text> holds elements: HTML typed in unescaped (Moodle escapes it or puts it in CDATA)."""
+    for node in root.iter("text"):
+        for child in node:
+            reader.warn(child, f"<{child.tag}> inside a <text> is read as HTML markup, its text kept (write '<' "
+                               "as '&lt;' where it is meant as text)")
 
 
 def _unescape_match(text: str) -> str:

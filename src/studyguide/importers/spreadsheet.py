@@ -12,6 +12,7 @@ located at the row and column (``FILE:ROW:COLUMN``).
 """
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -53,10 +54,34 @@ def _rows(path: Path, data: bytes) -> list[list[str]]:
     sheet = book.worksheets[0]
     out = []
     for row in sheet.iter_rows(values_only=True):
-        out.append(["" if v is None else str(int(v)) if isinstance(v, float) and v == int(v) else str(v).strip()
-                    for v in row])
+        out.append([_cell(v) for v in row])
     book.close()
     return out
+
+
+class Dated(str):
+    """A cell the spreadsheet program holds as a date or a time: what the teacher typed is gone."""
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+            value = value.date()
+        return Dated(value.isoformat())
+    return str(value).strip()
+
+
+def _dates(draft: Draft, cells: list[str], columns: list[int], row: int) -> None:
+    """Say where a question's or an answer's cell holds a date, not text."""
+    for c in columns:
+        if isinstance(cells[c], Dated):
+            draft.warn(f"this cell holds the date or time {cells[c]}, not text: the spreadsheet program read what "
+                       "was typed as one; it is imported as written here (format the cell as Text, type it again, "
+                       "and import again)", row, c + 1)
 
 
 def _key(cell: str) -> str:
@@ -133,6 +158,7 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         cells = _cells(row, len(header))
         if not cells[q]:
             continue
+        _dates(draft, cells, [q] + answer_cols, r)
         answers = [(i + 1, cells[i]) for i in answer_cols]
         question = _choice_question(draft, cells[q], answers, _numbers(cells[right]), (r, right + 1))
         _add(draft, question, cells[time] if time is not None else "")
@@ -149,6 +175,7 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         prompt, what = cells[q], _key(cells[kind])
         if not prompt:
             continue
+        _dates(draft, cells, [q] + options, r)
         texts = [cells[i] for i in options if cells[i]]
         if what in ("multiple choice", "checkbox"):
             answers = [(i + 1, cells[i]) for i in options]

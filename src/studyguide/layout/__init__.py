@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -30,23 +30,31 @@ class Para(Paragraph):
     _wrapped_at = None
 
     _rtl = None
+    _shown_style = None  # the style the lines in display order were last set in (see wrap)
 
     def __init__(self, text, style=None, *args, **kwargs):
         if isinstance(text, str) and style is not None:
             text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
-                self._rtl = (text, style, args, kwargs)
+                self._rtl = (text, args, kwargs)
         super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):
-        if self._rtl is not None and availWidth != self._wrapped_at:
-            text, style, args, kwargs = self._rtl
+        if self._rtl is not None and (availWidth != self._wrapped_at or self.style is not self._shown_style):
+            text, args, kwargs = self._rtl
+            if self.style is not self._shown_style:  # (made, or given a style since: a card's centred text)
+                self._given = self.style
+            style = self._given
             shown, right = rtl.visual_lines(text, style, availWidth)
-            if right and style.alignment == TA_LEFT:
+            if right and style.alignment == TA_LEFT:  # a right-to-left paragraph: flush right
                 style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
+            elif not right and style.alignment == TA_JUSTIFY:  # an English one stays justified up to its end
+                style = ParagraphStyle(style.name + "-ltr", parent=style, justifyBreaks=1)
             Paragraph.__init__(self, shown, style, *args, **kwargs)
+            self._shown_style = self.style
             forget_lines(self)
+            self._wrapped_at = None
         # (reportlab's split() drops blPara when it declines to split: then wrap again)
         if availWidth == self._wrapped_at and is_broken_into_lines(self):
             self.width = availWidth

@@ -57,12 +57,12 @@ class Fields(Flowable):
             self.place(canvas, x, y, self.width, self.height)
 
 
-def _button_y(ctx, height: float, size: float) -> float:
-    """The bottom of a button as tall as the type, centred on the first line of a choice row of ``height``
-    (where the key rings the letter: see flow.Labelled)."""
-    st = ctx.styles["choice"]
-    baseline = height - st.leading + (st.leading - st.fontSize) / 2 + st.fontSize * 0.12
-    return baseline + st.fontSize * 0.35 - size / 2
+def _button_y(row, height: float, size: float) -> float:
+    """The bottom of a button as tall as the type, centred on the first line of a choice row (a Twin
+    of ``height`` whose handout side is a flow.Labelled): where the key rings the letter."""
+    label = row.student
+    baseline = height - label.height + label.baseline()
+    return baseline + label.size * 0.35 - size / 2
 
 
 def choices(ctx, n: int, rows: list, several: bool) -> list:
@@ -75,7 +75,7 @@ def choices(ctx, n: int, rows: list, several: bool) -> list:
 
     def place_for(i):
         def place(canvas, left, bottom, width, height):
-            y = bottom + _button_y(ctx, height, size)
+            y = bottom + _button_y(rows[i], height, size)
             if several:
                 fields.check(canvas, f"q{n}_{LETTERS[i]}", left + x, y, size,
                              tip(ctx, n, "field_choice", letter=LETTERS[i]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from .._reportlab import first_baseline
 
 
 class Stack(Flowable):
@@ -153,10 +154,14 @@ class Labelled(Flowable):
         tail.right_w = head.right_w
         return [head, tail]
 
+    def baseline(self) -> float:
+        """The first line's baseline over this (wrapped) row's bottom, where the label stands."""
+        return self.height - first_baseline(self.para)
+
     def draw(self):
         c = self.canv
         style = self.para.style
-        top_base = self.height - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
+        top_base = self.baseline()
         c.saveState()
         c.setFont(self.font, self.size)
         if self.color is not None:

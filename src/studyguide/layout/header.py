@@ -8,6 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from .. import fields, inline
+from ..images import drawable
 from ..theming import fonts
 from ..model import format_points
 from .flow import Twin
@@ -143,9 +144,7 @@ class Logo(Flowable):
 
     def __init__(self, path, height: float, max_width: float):
         super().__init__()
-        from reportlab.lib.utils import ImageReader
-
-        self.image = ImageReader(str(path))  # named after its pixels: same bytes from any folder
+        self.image = drawable(path)  # named after its pixels: same bytes from any folder
         w, h = self.image.getSize()
         scale = min(height / h, max_width / w)
         self.size = (w * scale, h * scale)

@@ -170,9 +170,8 @@ class InlineOptions(Flowable):
             column = self.width - (self.row.right_w if self.row.right else 0) - self._need + 4 - self.x
             self.options.drawOn(self.canv, column if self.row.para.style.alignment == 0 else 0, 0)
             return
-        style = self.row.para.style  # the last line's baseline, as Labelled sets the first
-        base = row_h - style.leading + (style.leading - style.fontSize) / 2 + style.fontSize * 0.12
-        base -= (len(self._lines) - 1) * style.leading
+        style = self.row.para.style  # the last line's baseline
+        base = self.row.baseline() - (len(self._lines) - 1) * style.leading
         x = self.width - self._points - self._need + 4 - self.x
         self.options.drawOn(self.canv, x, self.height - row_h + base - self._oh / 2 + self.row.size * 0.35)
 

@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from .. import inline
 from .._reportlab import table_rows
+from ..images import drawable
 from ..model import Point
 
 
@@ -72,11 +73,9 @@ class Figure(Flowable):
 
     def __init__(self, path, caption_para, max_w: float, max_h: float):
         super().__init__()
-        from reportlab.lib.utils import ImageReader
-
         # an ImageReader (not a path) names the PDF image after its pixels, so the
         # bytes do not depend on the folder the guide was built in
-        self.image, self.caption = ImageReader(str(path)), caption_para
+        self.image, self.caption = drawable(path), caption_para
         w, h = self.image.getSize()
         scale = min(max_w / w, max_h / h)
         self.full = (w * scale, h * scale)
@@ -93,7 +92,7 @@ class Figure(Flowable):
 
     def draw(self):
         w, h = self.img
-        self.canv.drawImage(self.image, (self.width - w) / 2, self.cap_h, w, h)
+        self.canv.drawImage(self.image, (self.width - w) / 2, self.cap_h, w, h, mask="auto")  # transparent: paper
         if self.caption:
             self.caption.drawOn(self.canv, 0, 0)
 

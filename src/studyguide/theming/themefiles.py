@@ -70,6 +70,27 @@ def _is_path(name: str) -> bool:
     return name.lower().endswith((".yaml", ".yml")) or "/" in name or "\\" in name
 
 
+def from_command_line(name: str, guide_path: Path, where: Location) -> str:
+    """``--theme``'s value as a guide would name it. A file named from where the command runs (as the
+    shell completes it: guides/themes/mine.yaml, or a full path) is named relative to the guide's folder
+    or assets/, and read with the same checks as a theme named there; one elsewhere is refused, since
+    its parents and fonts are looked for beside the guide."""
+    given = Path(name)
+    if not _is_path(name) or not (given.is_absolute() or given.is_file()):
+        return name  # a theme's name, or a file named from the guide's folder (find() says if it is missing)
+    real = given.resolve()
+    for root in images.search_roots(guide_path):
+        if images.inside(real, root.resolve()):
+            return real.relative_to(root.resolve()).as_posix()
+    if not given.exists():
+        raise GuideError([Problem(where, f"'{clip(name, 300)}': no such file (name a theme, or a theme file in the "
+                                         "guide's folder or assets/)")])
+    folder = Path(guide_path).resolve().parent
+    raise GuideError([Problem(where, f"'{clip(name, 300)}' is outside the guide's folder ({folder}) and assets/, where "
+                                     f"a theme and its fonts are read from; copy it into {folder / USER_DIR} and "
+                                     "name it there")])
+
+
 def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = None) -> Path:
     """The file of the theme ``name`` (a name or a file path) for a guide; GuideError at ``where`` if none.
 

@@ -5,7 +5,11 @@ trusting file events alone: it works the same everywhere, costs a few stat()
 calls per look, and survives editors that save by writing a new file and
 renaming it over the old one (the guide briefly vanishes, then reappears with
 a new inode). A guide's images, logo, theme files and the folder's
-studyguide.yaml are watched too. It looks every ``interval``,
+studyguide.yaml are watched too, each as it was *before* the build read it: a
+picture replaced while its rebuild runs is built again. A guide that goes away
+(deleted, moved, a folder in its place) is reported once, after a moment (a
+save by rename takes it away for an instant), and built again when it comes
+back. It looks every ``interval``,
 and on Linux also the moment inotify reports a write or a rename in a watched
 folder (see notifier), so a save is seen at once rather than up to an interval
 later.
@@ -40,6 +44,27 @@ def signature(path: Path) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def inputs(path: Path, guide) -> list[Path]:
+    """The files besides the guide at ``path`` that its PDFs are drawn from: the folder's defaults file (even
+    before it exists: writing one changes them), and for a loaded ``guide`` (None: not loaded) its pictures,
+    its logo, and the teacher's theme files and fonts. The editor's preview keys its builds on them too."""
+    deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
+    if guide is None:
+        return deps
+    deps += [t.image for t in guide.topics if t.image is not None]
+    if guide.branding.logo is not None:
+        deps.append(guide.branding.logo)
+    if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
+        try:
+            spec = themefiles.resolve(guide.theme, path, guide.theme_where)
+        except StudyguideError:
+            spec = None
+        if spec is not None:
+            deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
+            deps += [font for font, _ in spec.font_files.values()]
+    return list(dict.fromkeys(deps))
+
+
 class Watcher:
     """Rebuilds each guide in ``paths`` when it changes.
 
@@ -52,6 +77,8 @@ class Watcher:
                  report: Callable[[str, bool], None] = lambda line, err: print(line), cache: bool = True):
         self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
         self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
+        self.read: dict[Path, tuple] = {}  # guide → its deps' signatures as the last build found them
+        self.gone: dict[Path, Optional[float]] = {}  # guide → when it was first found gone; None: reported
         # guide → the other files its PDFs came from last time: images, the logo, the folder's
         # studyguide.yaml, the teacher's theme files and fonts; a change to any rebuilds it
         self.deps: dict[Path, list[Path]] = {}
@@ -82,8 +109,17 @@ class Watcher:
         return (signature(guide),) + tuple(signature(p) for p in self.deps.get(guide, ()))
 
     def _make(self, path: Path) -> api.BuildResult:
-        """What api.build(path, ...) does, in this warm process."""
-        guide = api.load(path)
+        """What api.build(path, ...) does, in this warm process; notes the deps' signatures as read."""
+        before = {p: signature(p) for p in self.deps.get(path, ())}  # before the load reads any of them
+        try:
+            guide = api.load(path)
+        except StudyguideError:
+            self.deps[path] = self._deps(path, None)  # a fix to the defaults file rebuilds it too
+            self.read[path] = tuple(before[p] if p in before else signature(p) for p in self.deps[path])
+            raise
+        # the pictures are read by the rendering below: their state now is the state it draws
+        self.deps[path] = self._deps(path, guide)
+        self.read[path] = tuple(before[p] if p in before else signature(p) for p in self.deps[path])
         rendered, warnings = api.render_guide(guide, self.paper, self.key)
         return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
 
@@ -109,12 +145,10 @@ class Watcher:
             for problem in getattr(exc, "problems", None) or [exc]:
                 self.report(str(problem), True)
             self.report(f"failed: {guide} (waiting for the next save)", True)
-            self.deps[guide] = self._deps(guide, None)  # a fix to the defaults file rebuilds it too
             return
         except Exception as exc:  # keep watching whatever happens
             self.report(f"internal error: {type(exc).__name__}: {exc}", True)
             return
-        self.deps[guide] = self._deps(guide, result.guide)
         for w in result.warnings:
             self.report(str(w), True)
         ms = (time.perf_counter() - start) * 1000
@@ -123,40 +157,48 @@ class Watcher:
 
     def _deps(self, path: Path, guide) -> list[Path]:
         """The files besides the guide that its PDFs depend on (``guide``: as loaded, or None after a failure)."""
-        # the folder's defaults file, even before it exists: writing one rebuilds the guides beside it
-        deps = [api.defaults_file(path.parent) or path.parent / schema.DEFAULTS_FILE]
-        if guide is None:
-            return list(dict.fromkeys(deps + self.deps.get(path, [])))
-        deps += [t.image for t in guide.topics if t.image is not None]
-        if guide.branding.logo is not None:
-            deps.append(guide.branding.logo)
-        if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
-            try:
-                spec = themefiles.resolve(guide.theme, path, guide.theme_where)
-            except StudyguideError:
-                spec = None
-            if spec is not None:
-                deps += [f for f in spec.files if f.parent != themefiles.BUNDLED_DIR]
-                deps += [font for font, _ in spec.font_files.values()]
-        return list(dict.fromkeys(deps))
+        if guide is None:  # the folder's defaults file, and what the last good build read
+            return list(dict.fromkeys(inputs(path, None) + self.deps.get(path, [])))
+        return inputs(path, guide)
 
     def tick(self) -> int:
         """Build every guide whose file (or image) changed since the last tick; return how many."""
         built = 0
         guides = self._guides()
         clashes = self._clashes(guides)
+        self._note_gone(set(self.seen) - set(guides))  # a named guide now a folder; one gone from its folder
         for guide in guides:
             # a clash that ends (the other file renamed) builds the guide again
             state = self._state(guide) + (guide in clashes,)
-            if state[0] is None:  # mid-rename: the new file is not there yet
+            if state[0] is None:  # mid-rename (the new file is not there yet), or gone
+                self._note_gone([guide])
                 continue
+            if self.gone.pop(guide, 0) is None:  # back after it was reported gone: build it, changed or not
+                self.seen.pop(guide, None)
             if self.seen.get(guide) != state:
+                self.read.pop(guide, None)
                 self.build(guide, clashes.get(guide, ()))
-                # the guide as it was read, so a save during the build is built next; its images as of now
-                self.seen[guide] = ((state[0],) + tuple(signature(p) for p in self.deps.get(guide, ()))
-                                    + (guide in clashes,))
+                # the guide and its deps as the build read them, so a change during the build is built next
+                self.seen[guide] = (state[0],) + self.read.get(guide, state[1:-1]) + (guide in clashes,)
                 built += 1
         return built
+
+    gone_after = 0.5  # seconds a guide stays away before it is reported (a save by rename: microseconds)
+
+    def _note_gone(self, guides: Iterable[Path]) -> None:
+        """Report, once each, the guides that have been away for :attr:`gone_after`; go on watching for them."""
+        now = time.monotonic()
+        for guide in guides:
+            since = self.gone.setdefault(guide, now)
+            if since is None or now - since < self.gone_after:
+                continue
+            self.gone[guide] = None
+            if guide.is_dir():
+                what = "is now a folder, not a guide"
+            else:
+                what = "is gone (deleted, moved or renamed)"
+            self.report(f"{guide}: {what}; its PDFs stay as they were; "
+                        "watching for it to come back", True)
 
     def _folders(self) -> set[Path]:
         """The folders whose changes can matter: each guide's, each named folder, each image's."""

@@ -64,11 +64,15 @@ def page_limits(styles, width: float, height: float) -> dict:
 
 
 def limits_for(guide, theme=None, paper=None) -> dict:
-    """:func:`page_limits` for a guide printed in a theme (the default) on a paper (the guide's)."""
+    """:func:`page_limits` for a guide printed in a theme (the default) on a paper (the guide's), with the
+    margins the page is laid out with (a half or quarter page's narrower ones, as render.py sets them):
+    the grid the warnings and `check` count is the grid that prints."""
+    from ... import sheets
     from ...theming.styles import default as default_theme, make_styles
 
-    theme = theme or default_theme()
-    page_w, page_h = theme.page_size(paper or guide.paper)
+    paper = paper or guide.paper
+    theme = sheets.fit(theme or default_theme(), paper)
+    page_w, page_h = theme.page_size(paper)
     return page_limits(make_styles(theme), page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
 
 

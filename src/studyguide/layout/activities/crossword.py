@@ -132,13 +132,15 @@ def crossword(ctx, name, data) -> list:
     for block, head in blocks:
         rest = [Continued(ctx, row.heading, row.row, state) for row in block[head:]]
         if not out:
-            out += flow[:1] + [Together(flow[1:] + block[:head])] + rest
+            opening = Opening(ctx, Stack(block[:head], space_before=block[0].getSpaceBefore()), state)
+            out += flow[:1] + [Together(flow[1:] + [opening])] + rest
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
     rows = [f for f in out if isinstance(f, Continued)]
     heights = [f.row.wrap(ctx.width, 1e9)[1] + f.gap for f in rows]
     for i, f in enumerate(rows):  # each row learns the heights of the clues from it to the end
         f.below = [sum(heights[i:j + 1]) for j in range(i, len(rows))]
+    opening.rows = rows
     return out + [_Grid.Last(state)]
 
 
@@ -148,6 +150,7 @@ class _Grid:
     def __init__(self, grid, pending: bool):
         self.grid, self.pending = grid, pending
         self.placed = False
+        self.push = None  # a row of clues that opens the next page (it takes the last row there with it)
 
     class Last(Flowable):
         """The grid after the last clue, unless it went on top of a page of clues; then nothing."""
@@ -166,6 +169,50 @@ class _Grid:
         def draw(self):
             if not self.state.placed:
                 self.state.grid.drawOn(self.canv, 0, 0)
+
+
+class Opening(Flowable):
+    """The first clues, under the title and instructions. When every clue fits on this page but the grid
+    does not fit under the last one, leaving a third of the page empty before a grid alone on the next,
+    the grid goes here instead (between the instructions and the clues, at the smallest writable cell)
+    when two thirds of the clues still fit under it: the rest go on over the page under their
+    "(continued)" heading, two rows or more (never one alone), and what follows has that page's room."""
+
+    def __init__(self, ctx, row, state):
+        super().__init__()
+        self.ctx, self.row, self.state = ctx, row, state
+        self.spaceBefore = row.getSpaceBefore()  # (its heading's, as when the heading stood alone)
+        self.rows = []  # the rows of clues that follow this one (Continued)
+        self.grid_h, self.with_grid = 0.0, False
+
+    def wrap(self, aW, aH):
+        _, h = self.row.wrap(aW, aH)
+        state, self.grid_h, self.with_grid = self.state, 0.0, False
+        if not state.placed:
+            state.push = None
+        after = [f.row.wrap(aW, 1e9)[1] + f.gap for f in self.rows]
+        ends = [h + sum(after[:i + 1]) for i in range(len(after))]  # where each row ends, under this one
+        least = state.grid.least_height()
+        left = aH - least - 12  # room for clues under the smallest grid
+        clues = ends[-1] if ends else h
+        if state.pending and not state.placed and clues <= aH < clues + 10 + least and h <= left:
+            over = sum(1 for end in ends if end > left)  # rows that go on to the next page
+            push = self.rows[-2] if over == 1 and len(self.rows) > 1 else None  # it takes the last along
+            kept = ends[-3] if push is not None and len(ends) > 2 else h if push is not None else max(
+                [h] + [end for end in ends if end <= left])
+            self.with_grid = (aH - clues > self.ctx.height / 3 and (over != 1 or push is not None)
+                              and clues - kept <= clues / 3)
+            state.push = push if self.with_grid else None
+        if self.with_grid:
+            self.grid_h = state.grid.wrap(aW, least)[1] + 12
+        self.width, self.height = aW, h + self.grid_h
+        return aW, self.height
+
+    def draw(self):
+        if self.with_grid:
+            self.state.placed = True
+            self.state.grid.drawOn(self.canv, 0, self.height - self.state.grid.height)
+        self.row.drawOn(self.canv, 0, 0)
 
 
 class Continued(Flowable):
@@ -196,6 +243,8 @@ class Continued(Flowable):
             room = max(state.grid.least_height(), aH - max(height, self.below[-1] + self.head_h) - 12)
             self.grid_h = state.grid.wrap(aW, room)[1] + 12
         self.width, self.height = aW, height + self.grid_h + (0 if at_top else self.gap)
+        if state is not None and state.push is self and state.placed and not at_top:
+            self.height = aH + 1  # too tall for the room left: on to the next page
         return aW, self.height
 
     def draw(self):
