@@ -409,6 +409,40 @@ def test_guided_notes_blank_the_terms_and_marked_words_and_the_key_fills_them(tm
     assert "[[" not in Pdf(tmp_path / "h" / "forest.pdf").text
 
 
+def test_guided_notes_blank_a_term_once_a_paragraph(tmp_path):
+    """first-hour trial (cells.yaml): 'cell' was blanked 9 times, twice or three times in a line, even in
+    'cell wall' ("Plant ___ have a ___ wall"). A term is now blanked where it first stands in a paragraph;
+    its later uses there, and a term holding it ('cell membrane'), are printed."""
+    path = write_guide(tmp_path / "g", "cells.yaml", """
+        title: Cells
+        vocabulary:
+          - term: cell
+            definition: The smallest unit of life.
+          - term: cell membrane
+            definition: The layer around a cell.
+          - term: chloroplast
+            definition: Where photosynthesis happens.
+        topics:
+          - title: Plant and Animal Cells
+            summary: New cells come only from cells; a cell is alive.
+            points:
+              - Plant cells have a cell wall, chloroplasts and a large central vacuole.
+              - The cell membrane decides what enters and leaves the cell.
+              - Animal cells have no cell wall and no chloroplasts.
+        """)
+    build_set(path, tmp_path, None, SetOptions(format="notes"))
+    student, key = Pdf(tmp_path / "cells-notes.pdf"), Pdf(tmp_path / "cells-notes-key.pdf")
+    lines = [" ".join(line.split()) for line in student.lines[0]]
+    assert "• Plant have a cell wall, and a large central vacuole." in lines, lines
+    assert "• The decides what enters and leaves the cell." in lines, lines
+    assert "• Animal have no cell wall and no ." in lines, lines
+    assert "New come only from cells; a cell is alive." in lines, lines
+    squashed = "".join(key.text.split())
+    for filled in ("Plant cells have a cell wall, chloroplasts and", "The cell membrane decides",
+                   "Animal cells have no cell wall and no chloroplasts.", "New cells come only from cells;"):
+        assert "".join(filled.split()) in squashed
+
+
 def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     path = write_guide(tmp_path, "plain.yaml", """
         title: T
@@ -419,8 +453,8 @@ def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     with pytest.raises(GuideError) as info:
         build_set(path, tmp_path / "out", None, SetOptions(format="notes"))
     assert [str(p) for p in info.value.problems] == [
-        f"{path}: guided notes would have no blanks: no vocabulary term appears in the topics' summaries or "
-        "points (mark words to leave blank as [[word]])"]
+        f"{path}: --format notes: guided notes would have no blanks: no vocabulary term appears in the topics' "
+        "summaries or points (mark words to leave blank as [[word]])"]
     bad = write_guide(tmp_path, "bad.yaml", """
         title: T
         topics:
@@ -551,6 +585,16 @@ def test_frayer_cards_start_below_the_title_when_there_is_no_chart(tmp_path):
     out = run_cli("check", path, "--format", "organizers").stdout.splitlines()
     assert out[0].startswith(f"{path} (organizers): 3 pages")
     assert [line.split()[:2] for line in out[2:]] == [["header", "1"], ["vocabulary", "1–3"]]
+
+
+@pytest.mark.parametrize("fmt,notes", [("notes", "guided notes"), ("cornell", "Cornell notes")])
+def test_notes_without_topics_are_told_the_format_asked_for(tmp_path, fmt, notes):
+    path = write_guide(tmp_path, "bare.yaml", "title: T\nsummary: Only a summary.\n")
+    with pytest.raises(GuideError) as info:
+        build_set(path, tmp_path / "out", None, SetOptions(format=fmt))
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: --format {fmt}: {notes} are made from the guide's 'topics:', and it has none "
+        "(add topics with their points)"]
 
 
 def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):

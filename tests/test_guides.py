@@ -208,8 +208,12 @@ def test_instruction_line_per_kind(built):
                 directed[n] = m.group(3)
         for n, q in enumerate(qs, 1):
             kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
+            answer = q.answer or "" if kind == "short_answer" else ""
             if kind == "short_answer" and q.lines <= 1:
                 kind = "short_answer_line"
+            elif (kind == "short_answer" and "short_answer" not in built.guide.labels
+                  and (set(answer) & set("=≈≠×÷±≤≥√π") or re.match(r"\S{0,2}\d", answer) and len(answer.split()) <= 5)):
+                kind = "short_answer_work"  # a calculation: its working, not sentences
             if kind == "essay" and not (built.guide.reading or built.guide.source) and "essay" not in built.guide.labels:
                 kind = "essay_no_reading"
             block = block_text(question_block(pdf, n, len(qs)))

@@ -335,3 +335,112 @@ def test_the_header_prints_the_total_and_the_source_date_in_the_language(tmp_pat
 def test_english_dates_follow_the_region(language, written):
     assert labels.date("2026-11-14", labels.for_language(language)) == written
     assert labels.date("14/11/2026", labels.for_language(language)) == "14/11/2026"  # not ISO: as typed
+
+
+# -- a true/false answer in the guide's own words -----------------------------------------------------------
+
+_TF = "title: T\nlanguage: {lang}\nquestions:\n" + "".join(
+    f"  - type: true_false\n    prompt: Statement {n}.\n    answer: {{a{n}}}\n" for n in (1, 2))
+
+
+def _ringed(pdf: bytes, words: tuple[str, str]) -> list[str]:
+    """The word the key rings on the last two true/false rows (the instruction above them holds the words too):
+    dark pixels just left of a word are its ring, the space before an unringed word is blank."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[0]
+    text, scale, height = page.get_textpage(), 4, page.get_height()
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    rows: dict[float, list] = {}  # the middle of a row's words → (word, ringed)
+    for word in words:
+        search = text.search(word, match_case=True)
+        while (hit := search.get_next()):
+            left, bottom, _, top = text.get_charbox(hit[0])
+            dark = sum(image.getpixel((x, y)) < 128 for x in range(int((left - 5) * scale), int((left - 0.5) * scale))
+                       for y in range(int((height - top) * scale), int((height - bottom) * scale)))
+            row = next((y for y in rows if abs(y - (bottom + top) / 2) < 2), (bottom + top) / 2)
+            rows.setdefault(row, []).append((word, dark))
+    answers = [row for _, row in sorted(rows.items(), reverse=True) if len(row) == 2]  # both words: a question's row
+    return [" ".join(word for word, dark in row if dark) for row in answers[-2:]]
+
+
+@pytest.mark.parametrize("lang,right,wrong", [("es", "Verdadero", "FALSO"), ("fr", "vrai", "Faux"),
+                                              ("de", "wahr", "falsch"), ("de", "Richtig", "nein"),
+                                              ("pt-BR", "verdadeiro", "não"), ("zh", "对", "错"),
+                                              ("zh", "正确", "错误"), ("es", "sí", "no")])
+def test_a_true_false_answer_may_be_written_in_the_guides_language(tmp_path, lang, right, wrong):
+    path = tmp_path / "tf.yaml"
+    path.write_text(_TF.format(lang=lang, a1=right, a2=wrong), encoding="utf-8")
+    b = api.build(path, tmp_path / "out")
+    table = labels.for_language(lang)
+    words = (table["true"], table["false"])
+    assert _ringed(b.outputs[1].path.read_bytes(), words) == list(words)  # question 1 true, question 2 false
+    assert _ringed(b.outputs[0].path.read_bytes(), words) == ["", ""]  # the handout rings neither
+
+
+@pytest.mark.parametrize("lang,answer,message", [
+    ("es", "quizás", "question 1.answer: expected true or false (or verdadero or falso), found the text 'quizás'"),
+    ("de", "vielleicht", "question 1.answer: expected true or false (or richtig or falsch), found the text 'vielleicht'"),
+    ("en", "verdadero", "question 1.answer: expected true or false, found the text 'verdadero'"),
+    ("es", "vrai", "question 1.answer: expected true or false (or verdadero or falso), found the text 'vrai'"),
+])
+def test_a_wrong_true_false_answer_is_told_the_guides_own_words(tmp_path, lang, answer, message):
+    path = tmp_path / "tf.yaml"
+    path.write_text(_TF.format(lang=lang, a1=answer, a2="true"), encoding="utf-8")
+    with pytest.raises(GuideError) as caught:
+        api.load(path)
+    assert str(caught.value) == f"{path}:6:13: {message}"
+
+
+def test_the_editors_schema_takes_the_same_true_false_words():
+    import re
+
+    from studyguide.reading.editor_schema import TRUE_FALSE
+
+    pattern = re.compile(TRUE_FALSE["oneOf"][1]["pattern"])
+    for code in labels.LANGUAGES:
+        table = labels.for_language(code)
+        assert pattern.match(table["true"]) and pattern.match(table["false"].upper()), code
+    assert not pattern.match("quizás")
+
+
+# -- a short answer worked out, not written -----------------------------------------------------------------
+
+_WORKED = """title: T
+{extra}questions:
+  - type: short_answer
+    prompt: How many whole turns does a 66 cm wheel make in 1 km?
+    answer: "C = π × 66 ≈ 207.2 cm; 100 000 ÷ 207.2 ≈ 482.6, so 482 turns"
+    lines: 6
+  - type: short_answer
+    prompt: Why did the war end?
+    answer: 2 reasons above all, the blockade and the failed spring attack of 1918.
+  - type: short_answer
+    prompt: How many cups for 30 cookies?
+    answer: 1 ⅞ cups
+    lines: 3
+  - type: short_answer
+    prompt: How long is one side?
+    answer: 12 m
+"""
+
+
+@pytest.mark.parametrize("extra,work,sentences,line", [
+    ("", "Show your work and write the answer on the lines.", "Answer in complete sentences on the lines.",
+     "Write your answer on the line."),
+    ("language: es\n", "Muestra tu procedimiento y escribe la respuesta en las líneas.",
+     "Responde en las líneas con oraciones completas.", "Escribe tu respuesta en la línea."),
+])
+def test_a_short_answer_worked_out_asks_for_the_work_not_for_sentences(tmp_path, extra, work, sentences, line):
+    path = tmp_path / "worked.yaml"
+    path.write_text(_WORKED.format(extra=extra), encoding="utf-8")
+    text = Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
+    said = [text.split(f"{n}. ")[1].split(f" {n + 1}. ")[0] for n in range(1, 4)] + [text.split("4. ")[1]]
+    assert [s.endswith(want) or want + " " in s for s, want in zip(said, (work, sentences, work, line))] == [True] * 4, said
+
+
+def test_a_guides_own_short_answer_instruction_stays_on_worked_answers(tmp_path):
+    path = tmp_path / "worked.yaml"
+    path.write_text(_WORKED.format(extra="labels:\n  short_answer: Answer on the lines.\n"), encoding="utf-8")
+    text = Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
+    assert "Questions 1–3: Answer on the lines." in text and "Show your work" not in text

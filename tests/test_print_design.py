@@ -426,7 +426,8 @@ def test_each_question_prints_the_instruction_that_fits_it(tmp_path):
         # a number with its units is one answer: × = ÷ are not words; a sentence is still a sentence
         assert "Questions 8–9: Write your answer on the line. 8. What force does the engine give?" in text
         assert "9. How much energy does the lift store?" in text  # (8 and 9 share the instruction)
-        assert "How fast does the cart go? Answer in complete sentences on the lines." in text
+        # (three lines, but a calculation, not sentences: it asks for the work)
+        assert "How fast does the cart go? Show your work and write the answer on the lines." in text
     assert [q.lines for q in api.load(tmp_path / "instructed.yaml").questions
             if q.kind == "short_answer"] == [1, 3, 1, 3, 1, 1, 3]
     assert "instructions: Pick **one**." in INSTRUCTED
@@ -632,23 +633,28 @@ WATER = CASES / "layout" / "water-cycle.yaml"
 @pytest.mark.parametrize("config", CONFIGS)
 def test_a_word_searchs_words_to_find_print_with_its_grid(config):
     """The words to find never go over the page alone: they print on the page of the word search's
-    title and grid (in the compact theme the grid lands under a matching set, where it once took
-    cells too big to leave room for the list, and the list opened the next page by itself). In large
-    print, where title, grid and list are taller than a page, the list opens the next page under its
-    own title, and the title stays with the grid (it once ended the page before the grid alone)."""
+    grid (in the compact theme the grid lands under a matching set, where it once took cells too big to
+    leave room for the list, and the list opened the next page by itself). In large print, where title,
+    instructions, grid and list are taller than a page, the grid opens the next page with the words to
+    find under it, and the title and instructions end the page before (the list once opened a page of
+    its own after the grid's, under its title, three quarters of that page empty)."""
     guide, _, docs = built(WATER, **config)
     words = labels.for_language(guide.language, guide.labels)
     title, listed = words["word_search_title"], words["words_to_find"]
+    letters = "O D E E F T O A V N I F"
     for mode, doc in docs.items():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
-        grid = [n + 1 for n, text in enumerate(pages) if title in text]
+        titled = [n + 1 for n, text in enumerate(pages) if title in text]
+        grid = [n + 1 for n, text in enumerate(pages) if letters in text]
         at = [n + 1 for n, text in enumerate(pages) if listed in text]
-        assert len(grid) == len(at) == 1
-        assert "O D E E F T O A V N I F" in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
+        assert len(titled) == len(grid) == len(at) == 1
+        assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
+        assert letters in pages[at[0] - 1].split(listed)[0], f"{mode}: the words to find are not under the grid"
         if config.get("edition") == "large-print":
-            assert at[0] in (grid[0], grid[0] + 1) and pages[at[0] - 1].startswith(listed if at != grid else "")
+            assert titled[0] == grid[0] - 1 and pages[grid[0] - 1].startswith(letters), mode
+            assert re.search(r"left out\. .{0,60}Page \d+ of \d+$", pages[titled[0] - 1]), f"{mode}: not the page's end"
         else:
-            assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
+            assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
         assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]
 
 
@@ -780,3 +786,134 @@ def test_fold_cards_followed_by_another_activity_fill_their_pages(tmp_path):
         counts = [len(re.findall(rf"\b{fold}\b", p.extract_text())) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         cards = [c for c in counts if c]
         assert cards[1:-1] and all(c == max(cards) for c in cards[1:-1]) and cards[-1] < max(cards), cards
+
+
+def test_a_large_print_matching_set_that_ends_its_page_opens_no_blank_page():
+    """The volcano quick check in large print (letter): its matching set ends 5 pt above page 5's foot.
+    The 12 pt gap after it went over alone, and the handout's end mark after it, with no room left, took
+    another page: page 6 held only the footer, in the handout and the key."""
+    guide, theme, docs = built(CASES / "layout" / "quick-volcano.yaml", edition="large-print", paper="letter")
+    for mode, doc in docs.items():
+        fill = page_fill(doc.pdf, theme)
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == 5 and not blank_pages(doc.pdf, fill, guide), f"{mode}: {len(pages)} pages"
+        assert "Vocabulary Matching" in pages[4] and "Melted rock under the ground." in pages[4]
+
+
+def _label_clearance(pdf: bytes, label: str, centre: float) -> list[float]:
+    """For each fold label drawn on the fold line (``centre``, points from the page's left): how far
+    the nearest other character's box is from the label's (negative: they overlap), in points."""
+    doc = pdfium.PdfDocument(pdf)
+    gaps = []
+    for i in range(len(doc)):
+        text = doc[i].get_textpage()
+        boxes = [text.get_charbox(k) for k in range(text.count_chars())]
+        chars = text.get_text_range(0, text.count_chars())
+        for found in re.finditer(re.escape(label), chars):
+            own = range(found.start(), found.end())
+            x0, y0 = min(boxes[k][0] for k in own), min(boxes[k][1] for k in own)
+            x1, y1 = max(boxes[k][2] for k in own), max(boxes[k][3] for k in own)
+            if not x0 - 20 < centre < x1 + 20:
+                continue  # (the word in the instructions)
+            gaps.append(min(max(b[0] - x1, x0 - b[2], b[1] - y1, y0 - b[3])
+                            for k, b in enumerate(boxes) if k not in own and chars[k].strip()))
+    return gaps
+
+
+@pytest.mark.parametrize("edition", ["large-print", None])
+def test_the_fold_label_keeps_clear_of_the_cards_text(edition, tmp_path):
+    """Large print, modern theme, A4: the "fold" label, centred across the fold line, reached 7 pt into
+    the definition's side, and a definition set from the left edge of its half printed against it
+    ("foldCapital of the Abbasid caliphate"). A label in another language is longer still."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "cards.yaml", """
+        title: Cards
+        questions:
+          - type: short_answer
+            prompt: Name a city.
+            answer: Baghdad
+        vocabulary:
+          - term: Baghdad
+            definition: Capital of the Abbasid caliphate, a great centre of trade and learning in its time and long after.
+          - term: silk road
+            definition: The network of land routes linking China with Central Asia, Persia and the Mediterranean.
+        activities: [flashcards]
+        labels:
+          fold: doblar por aquí
+        """)
+    guide = api.load(path)
+    theme = api.theme_for(guide, "modern", edition)
+    docs = render.render(guide, paper="a4", theme=theme)
+    centre = theme.page_size("a4")[0] / 2
+    for mode, doc in docs.items():
+        gaps = _label_clearance(doc.pdf, "doblar por aquí", centre)
+        assert len(gaps) == 2 and min(gaps) >= 2, f"{mode}: {gaps}"
+
+
+def test_no_table_heading_breaks_inside_a_word(tmp_path):
+    """Large print set the coverage table's columns at 55, 33 and 12 % of the line: "Points" in bold
+    at 16 pt is wider than 12 %, and printed as "Poin" over "ts", in the handout and the key. Each
+    column now holds its heading's longest word, the room taken from the others; so do the other
+    headed tables (here a perspectives chart with its "who" column, 22 %, headed by a long German word)."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: Cells
+        objectives:
+          - State the three parts of the cell theory.
+          - Tell prokaryotic and eukaryotic cells apart.
+        perspectives:
+          - who: A biologist
+            view: Cells are the unit of life.
+        labels:
+          who: Interessengruppen
+        questions:
+          - type: short_answer
+            prompt: Name one part of the cell theory.
+            answer: All living things are made of cells.
+            objective: 1
+            points: 2
+          - type: true_false
+            prompt: Bacteria have a nucleus.
+            answer: false
+            objective: 2
+        """)
+    from studyguide import formats
+
+    guide = api.load(path)
+    for edition in ("large-print", None):
+        theme = api.theme_for(guide, None, edition)
+        for fmt, heads in (("handout", "Objective Questions Points"), ("organizers", "Interessengruppen View Evidence")):
+            if fmt == "organizers" and edition:
+                continue  # (large print stacks the perspectives: who over the view)
+            docs = render.render(formats.prepare(guide, fmt), paper="letter", theme=theme)
+            for mode, doc in docs.items():
+                lines = [line for page in text_lines(doc.pdf, range(1, doc.pages + 1)).values() for line in page]
+                assert heads in lines, f"{edition} {fmt} {mode}: {lines}"
+
+
+def test_a_large_print_word_search_taller_than_a_page_starts_where_the_last_section_ended(tmp_path):
+    """Twenty cell-biology terms in large print (letter): a 17 x 17 grid of 16 pt letters and seven rows
+    of words to find do not fit one page, nor do the title and instructions with the grid and the list.
+    The title, instructions and words to find start under the last question, and the grid opens the
+    next page: 4 pages. The block used to open a fresh page with the grid, and the list went alone onto
+    a fifth."""
+    from conftest import write_guide
+
+    terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
+             "ribosome", "vacuole", "chloroplast", "organelle", "prokaryote", "eukaryote", "cellulose", "diffusion",
+             "osmosis", "enzyme", "protein", "glucose", "oxygen"]
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: A word about cells called {t}." for t in terms)
+    path = write_guide(tmp_path, "big.yaml", "title: Big search\nquestions:\n  - type: short_answer\n"
+                       "    prompt: Name a part of a cell.\n    answer: nucleus\n  - type: essay\n"
+                       "    prompt: Explain how a plant makes food.\nactivities: [word_search]\nvocabulary:" + vocabulary + "\n")
+    guide = api.load(path)
+    words = labels.for_language(guide.language, guide.labels)
+    docs = render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print"))
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == 4, f"{mode}: {len(pages)} pages"
+        assert words["word_search_title"] in pages[2] and words["words_to_find"] in pages[2], mode
+        grid = pages[3].split(" Big search")[0].split()
+        assert len(grid) == 17 * 17 and all(len(ch) == 1 and ch.isupper() for ch in grid), f"{mode}: {pages[3][:80]}"

@@ -322,6 +322,55 @@ def test_a_word_bank_never_gives_the_answer_away(tmp_path):
     assert "Word bank" not in text and "Write the missing word or words in each blank." in text, text
 
 
+def test_a_numbers_word_bank_offers_numbers_and_a_words_bank_words(tmp_path):
+    """--word-bank on a math guide offered the vocabulary term "numerator" beside a numeric blank (trial 3,
+    fracciones Q7–8): a number's bank now holds only the guide's other numbers, a word's only words; a
+    number with no other number in the guide gets no bank, and the warning says why."""
+    from conftest import write_guide
+    from studyguide import variants
+    from studyguide.model import Accommodations
+
+    path = write_guide(tmp_path, "math.yaml", """
+        title: Fractions
+        vocabulary:
+          - term: numerator
+            definition: The top number.
+          - term: denominator
+            definition: The bottom number.
+        questions:
+          - type: fill_in_blank
+            prompt: A circle with diameter 20 cm has circumference about [[62.8]] cm.
+          - type: fill_in_blank
+            prompt: 45% in lowest terms is [[9⁄20]].
+          - type: fill_in_blank
+            prompt: It rose from −4 °C to [[−1 °C]].
+          - type: fill_in_blank
+            prompt: In ¾ the 4 is the [[denominator]].
+        """)
+    guide = variants.accommodate(api.load(path), Accommodations(word_bank=True))
+    assert not guide.warnings
+    text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
+                .pages[0].extract_text())
+    banks = [set(b.split(" · ")) for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Fractions ·)", text)]
+    numbers = {"62.8", "9⁄20", "−1 °C"}
+    assert banks[:3] == [numbers] * 3, banks
+    assert banks[3] == {"denominator", "numerator"}, banks
+    alone = write_guide(tmp_path, "alone.yaml", """
+        title: Alone
+        vocabulary:
+          - term: numerator
+            definition: The top number.
+        questions:
+          - type: fill_in_blank
+            prompt: ½ + ¼ = [[¾]]
+            word_bank: true
+        """)
+    assert [str(w) for w in api.load(alone).warnings] == [
+        f"{alone}:6:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
+        "give it away, and no other blank of the guide is answered by a number to add (add one, or leave out "
+        "the bank)"]
+
+
 def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
     """`--word-bank` on a guide whose only blank has no other word to go with it printed no bank, and
     said nothing (the review): the build now warns at the question, as `word_bank: true` there does."""
@@ -403,6 +452,42 @@ def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
             # a page of lines alone only with more lines after the break than the page before could spare
             assert not alone or rules[alone[0] - 1] > 4, (filler, rules)
     assert cut >= 1  # (the filler does push the essay's last lines onto a page of their own)
+
+
+@pytest.mark.parametrize("edition", ["large-print", "standard"])
+def test_a_matching_terms_column_fits_its_japanese_terms_whole(tmp_path, edition):
+    """Large print sets a matching question's terms in a column as wide as the longest term. It was
+    measured in the body font, which has no kanji: 茶碗茶碗 came out at 43 pt of its 72, and the column
+    broke each term one character or two a line (着/物). A term the line can hold prints on one line."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "m.yaml", """
+        title: Probe
+        questions:
+          - type: matching
+            prompt: Match.
+            pairs:
+              - {left: 着物, right: kimono}
+              - {left: 茶碗, right: tea bowl}
+              - {left: 抹茶, right: powdered green tea}
+          - type: matching
+            prompt: Match again.
+            pairs:
+              - {left: obi, right: sash}
+              - {left: 茶碗茶碗, right: tea bowls}
+              - {left: "*Sakura* 桜", right: cherry blossom}
+        """)
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide, None, edition))
+    for mode, doc in docs.items():
+        rows = []
+        for page in range(1, doc.pages + 1):
+            by_line: dict[int, list] = {}
+            for text, x, y in _words(doc.pdf, page):
+                by_line.setdefault(round(y), []).append((x, text))
+            rows += ["".join(text for _, text in sorted(run)).replace(" ", "") for run in by_line.values()]
+        for term in ("着物", "茶碗", "抹茶", "茶碗茶碗", "Sakura桜"):
+            assert any(term in row for row in rows), f"{mode}: {term} broken over lines: {rows}"
 
 
 LABELS = """

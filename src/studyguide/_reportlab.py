@@ -19,7 +19,7 @@ from reportlab import rl_config
 from reportlab.lib import fonts as rl_fonts
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
-from reportlab.platypus import Frame, KeepTogether, paragraph as rl_paragraph
+from reportlab.platypus import Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
 TESTED = ("4.0.4", "5.1.0")
@@ -93,6 +93,23 @@ class Together(KeepTogether):
         if first is not None:
             self._H += first.getSpaceBefore()
         return size
+
+
+class FootGap(Spacer):
+    """Space between two blocks that ends where the page ends: at a page's foot it takes only the room
+    left, down to none (``_ZEROSIZE``: the frame places it even when it is full, where it asks a flowable
+    to split or move on). A Spacer that did not fit went over to the next page, and after a document's
+    last block that was a page with only the footer on it."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, height: float):
+        super().__init__(1, height)
+        self.full = height
+
+    def wrap(self, aW, aH):
+        self.height = max(0.0, min(self.full, aH))
+        return self.width, self.height
 
 
 def table_rows(table) -> int:

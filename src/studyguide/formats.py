@@ -18,19 +18,19 @@ READING = ("notes", "cornell", "organizers")  # made from the reading: no questi
 TICKET_MOST = 3  # questions an exit ticket holds
 
 
-def _check_notes(guide: Guide) -> None:
-    """Guided notes need topics, and at least one blank in them."""
+def _check_notes(guide: Guide, fmt: str) -> None:
+    """Guided and Cornell notes need topics, and at least one blank in them (the message names the format asked for)."""
     from .layout.notes import holes, lowercase, pattern, words_of
 
-    where = Location(str(guide.path))
+    where, asked = Location(str(guide.path)), f"--format {fmt}: " + ("Cornell" if fmt == "cornell" else "guided")
     if not guide.topics:
-        raise GuideError([Problem(where, "guided notes are made from the guide's 'topics:', and it has none "
+        raise GuideError([Problem(where, f"{asked} notes are made from the guide's 'topics:', and it has none "
                                          "(add topics with their points)")])
     for topic in guide.topics:
         found = pattern(words_of(guide, topic))
         if any(holes(text, found, lowercase(guide))[1] for text in (topic.summary or "",) + topic.points):
             return
-    raise GuideError([Problem(where, "guided notes would have no blanks: no vocabulary term appears in the "
+    raise GuideError([Problem(where, f"{asked} notes would have no blanks: no vocabulary term appears in the "
                                      "topics' summaries or points (mark words to leave blank as [[word]])")])
 
 
@@ -55,7 +55,7 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
                                   f"{len(chosen.questions)} questions; an exit ticket holds one to {TICKET_MOST} "
                                   "(choose fewer, or build a quiz with --format quiz)")])
     if fmt in ("notes", "cornell"):
-        _check_notes(guide)
+        _check_notes(guide, fmt)
     if fmt == "organizers" and not (guide.benefits or guide.criticisms or guide.perspectives or guide.vocabulary):
         raise GuideError([Problem(Location(str(guide.path)), "graphic organizers are made from 'benefits:', "
                                   "'criticisms:', 'perspectives:' and 'vocabulary:', and the guide has none of them")])

@@ -41,6 +41,7 @@ EN = {
     "true_false": "Circle True or False.",
     "short_answer": "Answer in complete sentences on the lines.",
     "short_answer_line": "Write your answer on the line.",
+    "short_answer_work": "Show your work and write the answer on the lines.",
     "essay": "Write your answer on the lines. Support it with evidence from the reading.",
     "essay_no_reading": "Write your answer on the lines.",  # (a guide with no reading: no evidence from it)
     "fill_in_blank": "Write the missing word or words in each blank.",
@@ -120,6 +121,7 @@ ES = {
     "true_false": "Encierra en un círculo Verdadero o Falso.",
     "short_answer": "Responde en las líneas con oraciones completas.",
     "short_answer_line": "Escribe tu respuesta en la línea.",
+    "short_answer_work": "Muestra tu procedimiento y escribe la respuesta en las líneas.",
     "essay": "Escribe tu respuesta en las líneas. Justifícala con ejemplos de la lectura.",
     "essay_no_reading": "Escribe tu respuesta en las líneas.",
     "fill_in_blank": "Completa cada espacio en blanco con la palabra o las palabras que faltan.",
@@ -198,6 +200,7 @@ FR = {
     "true_false": "Entoure Vrai ou Faux.",
     "short_answer": "Réponds sur les lignes par des phrases complètes.",
     "short_answer_line": "Écris ta réponse sur la ligne.",
+    "short_answer_work": "Montre tes calculs et écris la réponse sur les lignes.",
     "essay": "Écris ta réponse sur les lignes. Justifie-la à l’aide d’éléments du texte.",
     "essay_no_reading": "Écris ta réponse sur les lignes.",
     "fill_in_blank": "Complète chaque blanc avec le ou les mots qui manquent.",
@@ -275,6 +278,7 @@ DE = {
     "true_false": "Kreise „Richtig“ oder „Falsch“ ein.",
     "short_answer": "Antworte auf den Linien in ganzen Sätzen.",
     "short_answer_line": "Schreibe deine Antwort auf die Linie.",
+    "short_answer_work": "Schreibe deinen Rechenweg und die Antwort auf die Linien.",
     "essay": "Schreibe deine Antwort auf die Linien. Belege sie mit Stellen aus dem Text.",
     "essay_no_reading": "Schreibe deine Antwort auf die Linien.",
     "fill_in_blank": "Ergänze in jeder Lücke das fehlende Wort oder die fehlenden Wörter.",
@@ -353,6 +357,7 @@ PT = {
     "true_false": "Circule Verdadeiro ou Falso.",
     "short_answer": "Responda nas linhas com frases completas.",
     "short_answer_line": "Escreva sua resposta na linha.",
+    "short_answer_work": "Mostre seus cálculos e escreva a resposta nas linhas.",
     "essay": "Escreva sua resposta nas linhas. Justifique-a com exemplos do texto.",
     "essay_no_reading": "Escreva sua resposta nas linhas.",
     "fill_in_blank": "Complete cada lacuna com a palavra ou as palavras que faltam.",
@@ -430,6 +435,7 @@ ZH = {
     "true_false": "圈出“正确”或“错误”。",
     "short_answer": "在横线上用完整的句子作答。",
     "short_answer_line": "把答案写在横线上。",
+    "short_answer_work": "在横线上写出解题过程和答案。",
     "essay": "在横线上写出你的答案，并用阅读材料中的证据支持你的观点。",
     "essay_no_reading": "在横线上写出你的答案。",
     "fill_in_blank": "在每个空格中填入缺少的词语。",
@@ -495,6 +501,28 @@ def for_language(language: str | None, overrides: dict | None = None) -> dict:
     base = LANGUAGES.get(parts[0], EN)
     regional = _EN_DAY_FIRST if parts[0] == "en" and len(parts) > 1 and parts[1] not in ("us", "latn") else {}
     return {**base, **regional, **(overrides or {})}
+
+
+# A true/false answer may be written in the guide's language: the True and False it prints (above), in any
+# capitals, and that language's yes and no (as English takes yes and no), plus a few everyday words for them
+_TRUE_FALSE_MORE = {
+    "es": (("sí", "si", "cierto"), ("no",)),
+    "fr": (("oui",), ("non",)),
+    "de": (("wahr", "ja"), ("nein",)),  # the sheet prints Richtig/Falsch; wahr/falsch is as common
+    "pt": (("sim",), ("não", "nao")),
+    "zh": (("对", "是", "真"), ("错", "否", "假")),
+}
+
+
+def true_false_words(language: str | None) -> dict[str, bool]:
+    """Words (case-folded) a true/false answer may be written as in a guide in ``language``, beyond English's."""
+    code = (language or "en").lower().split("-")[0]
+    if code == "en" or code not in LANGUAGES:
+        return {}
+    more_true, more_false = _TRUE_FALSE_MORE.get(code, ((), ()))
+    words = {word.casefold(): True for word in (LANGUAGES[code]["true"], *more_true)}
+    words.update({word.casefold(): False for word in (LANGUAGES[code]["false"], *more_false)})
+    return words
 
 
 # -- sentences, numbers and dates ----------------------------------------------------------------

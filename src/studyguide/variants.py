@@ -15,6 +15,7 @@ from typing import Optional
 
 from . import shuffle
 from .errors import Problem
+from .inline import plain
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
 # "All of the above", "None of these" and the like, in the built-in languages, keep the last place
@@ -60,8 +61,9 @@ def banked(guide: Guide) -> Guide:
     """Give each word-bank question of a single blank three words that do not answer it, so its bank
     never gives the answer away (it held only that answer): four words in all, as in a four-choice
     question. They come from the guide's other blanks' answers (words of the same kind), then its
-    vocabulary terms, picked with the guide's seed; with no other word in the guide it gets no bank
-    (:func:`bank_warnings` says so). A bank of several blanks stays the teacher's list of its answers,
+    vocabulary terms, picked with the guide's seed; a number's come only from the other blanks' numbers
+    (a word beside '62.8' gives the number away), and a word's are never numbers. With nothing of its
+    kind in the guide it gets no bank (:func:`bank_warnings` says so). A bank of several blanks stays the teacher's list of its answers,
     as a printed "use the words in the box" does (a word more on each such bank cost the science
     guide's A4 handout and a trial guide's large print a page each)."""
     def single(q) -> bool:
@@ -69,8 +71,6 @@ def banked(guide: Guide) -> Guide:
 
     if not any(single(q) for q in guide.questions):
         return guide
-    from .inline import plain
-
     seed = guide.seed or default_seed(guide)
     answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
     terms = [t.term for t in guide.vocabulary]
@@ -78,9 +78,9 @@ def banked(guide: Guide) -> Guide:
     for q in guide.questions:
         if single(q):
             taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
-            rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
+            rng, pool, kind = shuffle.rng(seed, "bank", q.prompt), {}, numeric(q.blanks[0].answer)
             for words in (answers, terms):
-                words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken]
+                words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken and numeric(w) == kind]
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
@@ -90,14 +90,21 @@ def banked(guide: Guide) -> Guide:
     return dataclasses.replace(guide, questions=tuple(out))
 
 
+def numeric(answer: str) -> bool:
+    """An answer that is a number, perhaps with a sign or a unit: '62.8', '9⁄20', '½', '−4 °C', '$15'."""
+    text = plain(answer).strip().lstrip("−-+±~≈$€£¥")
+    return bool(text) and text[0].isnumeric()
+
+
 def bank_warnings(guide: Guide, asked=None) -> Guide:
     """The guide with a warning for each question whose bank :func:`banked` leaves out when printed: of
     those that ask for one (``asked``: their numbers, when the word-bank accommodation asked for them)."""
     out = banked(guide)
     fix = "add vocabulary, or leave out 'word_bank'" if asked is None else "add vocabulary to give it one"
     left = [Problem(q.where, f"question {n}: no word bank is printed: a bank of only this blank's answer would "
-                    f"give it away, and the guide has no other blanks or vocabulary terms to add ({fix})",
-                    warning=True)
+                    "give it away, and " + ("no other blank of the guide is answered by a number to add (add one, "
+                    "or leave out the bank)" if numeric(q.blanks[0].answer) else
+                    f"the guide has no other blanks or vocabulary terms to add ({fix})"), warning=True)
             for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
             if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank and (asked is None or n in asked)]
     return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide

@@ -157,7 +157,8 @@ MAX_LISTED = 10  # terms a warning names; the rest are counted
 
 
 def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Optional[dict] = None) -> list[Problem]:
-    """Located warnings: activities without terms, terms a crossword or word search had to leave out.
+    """Located warnings: activities without terms, terms a crossword or word search had to leave out, a
+    matching with no definition left over (1 or 2 terms).
 
     ``limits`` maps an activity's name to its page limits (see :func:`plan`); the layout knows them
     (:func:`studyguide.layout.activities.warnings` passes them for a theme and paper)."""
@@ -177,6 +178,12 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             out.append(Problem(activity_location(guide, name),
                                f"activities: the {label} is left out: {why}", warning=True))
             continue
+        if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
+            n = len(p.data[0].terms)
+            out.append(Problem(activity_location(guide, name), f"activities: the matching has {n} term"
+                               f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
+                               "(add vocabulary terms: with 3 or more, one is held back and its definition "
+                               "stays among the letters)", warning=True))
         if p.left_out:
             first = spots[index[p.left_out[0]]] if p.left_out[0] in index else activity_location(guide, name)
             n = len(p.left_out)

@@ -10,10 +10,11 @@ from typing import Mapping, Optional
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer
 
 from .. import inline, rtl
-from .._reportlab import forget_lines, is_broken_into_lines
+from .._reportlab import FootGap, forget_lines, is_broken_into_lines
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -103,6 +104,15 @@ class Ctx:
                 return fonts.face_of(self.fonts[ch], face)
         return face
 
+    def text_width(self, text: str, face: str, size: float) -> float:
+        """The width of plain ``text`` as a paragraph sets it: each character in ``face`` or in the
+        fallback font that has it (measured in ``face`` alone, a Japanese term came out at 60 % of
+        its width, and a column made to fit it broke it one character a line)."""
+        if not any(ch in self.fonts for ch in text):
+            return stringWidth(text, face, size)
+        return sum(stringWidth(ch, fonts.face_of(self.fonts[ch], face) if self.fonts.get(ch) else face, size)
+                   for ch in text)
+
     def heading_text(self, key: str) -> str:
         return self.guide.headings.get(key) or self.labels[key]
 
@@ -121,7 +131,7 @@ def story(ctx: Ctx) -> list:
     if ctx.guide.format != "handout":  # a quiz, an exit ticket (studyguide.formats)
         from .formats import STORIES
 
-        return STORIES[ctx.guide.format](ctx)
+        return _gaps(STORIES[ctx.guide.format](ctx))
     from . import activities, header, keynotes, questions, sections
 
     builders = {
@@ -143,4 +153,10 @@ def story(ctx: Ctx) -> list:
     for name, build in builders.items():
         if name not in ctx.guide.omit:  # (build --skip)
             flow += build(ctx)
-    return flow + keynotes.section(ctx)
+    return _gaps(flow + keynotes.section(ctx))
+
+
+def _gaps(flow: list) -> list:
+    """The story's gaps between blocks as :class:`FootGap`: a gap at a page's foot ends with the page
+    instead of going over alone (after the last block, a page with only its footer)."""
+    return [FootGap(f.height) if type(f) is Spacer else f for f in flow]

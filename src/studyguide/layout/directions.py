@@ -10,16 +10,32 @@ from ..labels import sentences, span
 
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
-    guide); a short answer on one line asks for the answer, not for sentences, and an essay in a guide
-    with no reading and no source does not ask for evidence from one."""
+    guide); a short answer on one line asks for the answer, not for sentences, one whose model answer is a
+    number or a formula asks for the working, and an essay in a guide with no reading and no source does not
+    ask for evidence from one."""
     if q.instructions:
         return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
     if q.kind == "short_answer" and q.lines <= 1:
         kind = "short_answer_line"
+    elif q.kind == "short_answer" and worked(q.answer) and "short_answer" not in ctx.guide.labels:
+        kind = "short_answer_work"  # a number or a formula on several lines: the working, not sentences
     if q.kind == "essay" and no_reading(ctx.guide) and "essay" not in ctx.guide.labels:
         kind = "essay_no_reading"  # no reading to take evidence from (a guide's own 'essay' label still wins)
     return ctx.label(kind)
+
+
+MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
+
+
+def worked(answer) -> bool:
+    """A model answer that is worked out rather than written: a number, perhaps with its unit, in five
+    words at most ('1 ⅞ cups', '−4 °C'; not '3 causes led to the war, above all ...'), or anything holding
+    a sign of a calculation ('C = π × 66 ≈ 207.2 cm')."""
+    text = inline.plain(answer or "").strip()
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    number = bool(words) and any(c.isnumeric() for c in words[0][:3]) and len(words) <= 5
+    return number or any(c in MATH_SIGNS for c in text)
 
 
 def no_reading(guide) -> bool:

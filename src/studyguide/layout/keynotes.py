@@ -49,6 +49,8 @@ class HandoutEnd(Flowable):
     when the last section filled its page to the foot). The notes may start under it, on the key's
     copy of that page (the handout's last: what is under its last line there is blank paper)."""
 
+    _ZEROSIZE = 1  # placed even when the last section filled its page to the foot (else: a page of its own)
+
     def __init__(self, ctx):
         super().__init__()
         self.ctx = ctx
@@ -74,6 +76,11 @@ class KeyNotes(Flowable):
         super().__init__()
         self.ctx = ctx
         self._stack = None
+
+    @property
+    def _ZEROSIZE(self) -> bool:
+        """No notes: nothing to place, even on a page filled to its foot (else: a blank page of its own)."""
+        return not self.ctx.key_notes
 
     def getSpaceBefore(self):
         """The heading's space above, under the handout's last line; none when there are no notes: a

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Blank
+from .columns import keep_words
 from .flow import Twin
 from .marks import SectionMark
 
@@ -22,7 +23,7 @@ def pattern(words) -> re.Pattern | None:
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
@@ -39,16 +40,28 @@ def _name(m: re.Match, lower: set) -> bool:
     return rest != rest.lower()
 
 
+def _related(a: str, b: str) -> bool:
+    """Whether one term is the other or holds it as whole words ('cell' and 'cell membrane')."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
 def holes(text: str, found: re.Pattern | None, lower: set = frozenset()) -> tuple[str, list[str]]:
     """``text`` with each match replaced by a numbered hole, and the words taken out, in order.
-    ``lower``: the folded terms written in lower case, which a capitalised name does not match."""
+    ``lower``: the folded terms written in lower case, which a capitalised name does not match.
+
+    A term is blanked once in a paragraph, where it first stands: a later use of it, or of a term that
+    holds it or that it holds ('cell' after 'cell membrane'), is printed. A line with the same word
+    blanked two or three times ("Plant ___ have a ___ wall") could not be worked out."""
     taken: list[str] = []
     if found is None:
         return text, taken
+    blanked: list[str] = []
 
     def hole(m):
-        if _name(m, lower):
+        term = " ".join(m.group(1).casefold().split())
+        if _name(m, lower) or any(_related(term, done) for done in blanked):
             return m.group(0)
+        blanked.append(term)
         taken.append(m.group(0))
         return f"\ue000{len(taken) - 1}\ue001"
 
@@ -120,8 +133,9 @@ def cornell(ctx) -> list:
     g = ctx.guide
     cue_w = ctx.width * 0.3
     flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
-    head = Table([[ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]],
-                 colWidths=[cue_w, ctx.width - cue_w])
+    heads = [ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]
+    cue_w = keep_words(heads, [cue_w, ctx.width - cue_w], padding=12)[0]  # (the cells' padding, below)
+    head = Table([heads], colWidths=[cue_w, ctx.width - cue_w])
     rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline
+from .columns import keep_words
 from .marks import SectionMark
 from .sections import heading
 
@@ -30,6 +31,7 @@ def _box(ctx, text, lines: int, name: str, tip: str):
 
 
 def _grid(ctx, rows, widths, extra=()):
+    widths = keep_words(rows[0], widths, padding=12)  # (the cells' padding, below)
     table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),

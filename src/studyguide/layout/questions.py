@@ -19,7 +19,7 @@ from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of
 from .marks import QuestionStart
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, even_columns, natural_width
+from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, even_columns, natural_width, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 
@@ -271,7 +271,7 @@ def _under_is_shorter(ctx, q) -> bool:
     def lines(text: str, width: float) -> int:
         count, used = 1, 0.0
         for word in inline.plain(text).split():
-            wide = stringWidth(word, st.fontName, st.fontSize)
+            wide = ctx.text_width(word, st.fontName, st.fontSize)
             space = stringWidth(" ", st.fontName, st.fontSize) if used else 0.0
             if used and used + space + wide > width:
                 count, used = count + 1, wide
@@ -284,7 +284,7 @@ def _under_is_shorter(ctx, q) -> bool:
     row = st.leading + 6  # a table row: its line and 3 pt of padding above and below
     term_w, item_w = w * 0.42 - blank_w - num_w - 8, w * 0.58 - num_w - 8  # (less the cells' padding)
     beside = sum(max(lines(p.left, term_w), lines(p.right, item_w)) * st.leading + 6 for p in q.pairs)
-    widest = blank_w + num_w + max(stringWidth(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
+    widest = blank_w + num_w + max(ctx.text_width(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
     columns = next((c for c in even_columns(len(q.pairs)) if widest <= w / c - 8), 1)
     under = (-(-len(q.pairs) // columns) * row + st.fontSize * 0.6
              + sum(lines(p.right, w - ctx.theme.choice_indent) for p in q.pairs) * st.leading)
@@ -305,13 +305,13 @@ def _matching(ctx, n, q, note, away, one_column: bool):
                                                                   size)])
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
-    if one_column:  # the term column as wide as its longest term: the key's note may sit beside the terms
-        st = ctx.styles["choice"]
-        widest = max(stringWidth(inline.plain(p.left), st.fontName, size) for p in q.pairs) + 10
-        widths[2] = min(widths[2], widest)
+    lefts = [ctx.p(pair.left, "choice") for pair in q.pairs]
+    if one_column:  # the term column as wide as its longest term as set (its fallback fonts, its bold and
+        # italics; its padding and 2 pt): the key's note may sit beside the terms
+        widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
     rows = []
     for i, pair in enumerate(q.pairs):
-        cells = [ctx.raw(f"{i + 1}.", "choice"), ctx.p(pair.left, "choice")]
+        cells = [ctx.raw(f"{i + 1}.", "choice"), lefts[i]]
         if not one_column:
             cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(q.pairs[order[i]].right, "choice")]
         student = Table([["______"] + cells], colWidths=widths, style=style)

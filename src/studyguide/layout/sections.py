@@ -12,6 +12,7 @@ from .. import inline
 from .._reportlab import table_rows
 from ..images import drawable
 from ..model import Point
+from .columns import keep_words
 
 
 def heading(ctx, key: str, table=None) -> list:
@@ -170,6 +171,7 @@ def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS):
     """A ruled table. ``min_rows``: the rows it keeps on each side of a page break (three; one for entries
     stacked one under another in large print, each a heading and its text, which read as a list)."""
     t = ctx.theme
+    widths = keep_words(rows[0], widths, padding=10) if header else widths  # (the cells' padding, below)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), t.grid, ctx.color("rule")),

@@ -4,6 +4,7 @@ Built from the same key tables the validator uses, so the two cannot drift.
 """
 from __future__ import annotations
 
+from .. import labels
 from ..labels import EN as EN_LABELS
 from ..model import DEFAULT_HEADINGS
 from .citations import PLACES
@@ -25,6 +26,9 @@ LETTER_OR_TEXT = {"type": ["string", "number", "boolean"], "description": "a cho
 # so the schema accepts both spellings where validate does.
 NUMBER = {"type": ["number", "string"], "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$"}
 BOOLEAN = {"oneOf": [{"type": "boolean"}, {"type": "string", "pattern": "^(?i:true|false|yes|no)$"}]}
+# a true/false answer may be in the guide's language too (labels.true_false_words); the schema takes any language's
+TRUE_FALSE = {"oneOf": [{"type": "boolean"}, {"type": "string", "pattern": "^(?i:" + "|".join(sorted(
+    {"true", "false", "yes", "no"}.union(*(labels.true_false_words(code) for code in labels.LANGUAGES)))) + ")$"}]}
 
 COMMON = {
     "type": {"type": "string"},
@@ -44,7 +48,7 @@ PER_TYPE = {
     "select_all": {"choices": {**CHOICES, "maxItems": MAX_CHOICES},
                    "answer": {"oneOf": [{"type": "array", "items": LETTER_OR_TEXT, "minItems": 1},
                                       {"type": "string", "description": "letters separated by commas"}]}},
-    "true_false": {"answer": BOOLEAN},
+    "true_false": {"answer": TRUE_FALSE},
     "short_answer": {"answer": TEXT, "lines": {**NUMBER, "description": "1 to 40 (default 3)"}},
     "essay": {"answer": TEXT, "lines": {**NUMBER, "description": "1 to 40 (default 12)"}},
     "fill_in_blank": {"word_bank": BOOLEAN},

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .. import inline
+from .. import inline, labels
 from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .loader import Map, Scalar
-from .walker import MAX_TEXT, clip, count, missing, suggest
+from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
 MAX_CHOICES = 8
 MAX_TAG = 60
@@ -202,7 +202,17 @@ class QuestionsMixin:
         if missing(keys["answer"]):  # 'answer:' with nothing after it had dropped the question without a word
             self.error(keys["answer"], f"{label}.answer: is empty (write 'answer: true' or 'answer: false')")
             return None
-        answer = self.boolean(keys["answer"], f"{label}.answer")
+        node, language = keys["answer"], getattr(self, "lang", None)
+        own = labels.true_false_words(language)  # 'answer: verdadero' in a Spanish guide
+        word = node.value.strip().casefold() if isinstance(node, Scalar) else None
+        if word in own:
+            return TrueFalse(answer=own[word], **common)
+        if own and word is not None and word not in TRUE_WORDS | FALSE_WORDS:
+            table = labels.for_language(language)
+            self.error(node, f"{label}.answer: expected true or false (or {table['true'].lower()} or "
+                             f"{table['false'].lower()}), found {self.kind(node)}")
+            return None
+        answer = self.boolean(node, f"{label}.answer")
         return None if answer is None else TrueFalse(answer=answer, **common)
 
     def _lines(self, keys, label, default):

@@ -217,10 +217,10 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
 
     def language(self, node) -> Optional[str]:
         value = self.text(node, "language", max_len=35)
-        if value is not None and not LANG_RE.match(value):
+        self.lang = value if value is None or LANG_RE.match(value) else None  # true/false answers may be in it
+        if value is not None and self.lang is None:
             self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
-            return None
-        return value
+        return self.lang
 
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer, TableStyle
 
 from ...model import format_points
+from ..columns import keep_words
 from ..flow import Gap, Twin
 from .common import _table, _fit, _text, _style
 
@@ -20,8 +21,12 @@ def coverage(ctx) -> list:
     g = ctx.guide
     if not g.objectives or not any(q.objective is not None for q in g.questions):
         return []
+    def say(key: str, style: str):
+        return ctx.raw(_text(ctx, ctx.label(key)), style)
+
+    heads = [say(key, "cell_head") for key in ("objective_column", "questions_column", "points_column")]
     w = ctx.width
-    widths = [w * 0.55, w * 0.33, w * 0.12]
+    widths = keep_words(heads, [w * 0.55, w * 0.33, w * 0.12], padding=10)  # (the cells' padding, below)
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
         ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
@@ -37,16 +42,12 @@ def coverage(ctx) -> list:
 
     head_style = [("BACKGROUND", (0, 0), (-1, -1), ctx.color("shade")),
                   ("LINEBELOW", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink"))]
-    def say(key: str, style: str):
-        return ctx.raw(_text(ctx, ctx.label(key)), style)
-
     def points(pts) -> str:
         return format_points(sum(pts), ctx.labels) if pts else "–"
 
     flow = [Spacer(1, 6),
             Twin(say("coverage", "subheading"), say("coverage_key", "subheading"), ctx),
-            row([say("objective_column", "cell_head"), say("questions_column", "cell_head"),
-                 say("points_column", "cell_head")], head_style)]
+            row(heads, head_style)]
     for i, objective in enumerate(g.objectives):
         numbers = [n for n, q in enumerate(g.questions, 1) if q.objective == i]
         pts = [q.points for q in g.questions if q.objective == i and q.points is not None]

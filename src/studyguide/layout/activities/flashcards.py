@@ -77,15 +77,20 @@ class FoldCard(Flowable):
         c.setDash(1, 3)
         c.line(half, 4, half, self.height - 4)
         c.setDash()
+        # the fold label along the fold line, read upwards from under the card's top: across the line it
+        # takes a line's height, within the faces' padding (set across it, centred, at 16 pt in large
+        # print, "fold" reached 7 pt into the meaning's side and a first line set from the left touched it)
         size = smallest(ctx.styles)
         fold = ctx.label("fold")
         face = ctx.font_for(fold, ctx.styles["body"].fontName)
-        label_w = stringWidth(fold, face, size) + 4
+        label_w = stringWidth(fold, face, size)
+        c.translate(half, self.height - 6 - label_w)
+        c.rotate(90)
         c.setFillColorRGB(1, 1, 1)
-        c.rect(half - label_w / 2, self.height - 4 - size * 1.2, label_w, size * 1.2, stroke=0, fill=1)
+        c.rect(-2, -0.5 * size, label_w + 4, size, stroke=0, fill=1)
         c.setFillColor(ctx.color("ink_soft"))
         c.setFont(face, size)
-        c.drawCentredString(half, self.height - 4 - size, fold)
+        c.drawString(0, -0.26 * size, fold)  # (the glyphs' box, ascent to descent, centred on the line)
         c.restoreState()
         self._draw_faces(self.front, 0, half)
         self._draw_faces(self.back, half, half)

@@ -95,16 +95,29 @@ class _Block(Stack):
         return super().wrap(aW, aH)
 
     def split(self, aW, aH):
-        """Taller than a page even at the smallest cell (large print): the title and instructions stay
-        with the grid, and the words to find, under their own title, open the next page."""
+        """Taller than a page even at the smallest cell (large print). Under what came before: the title
+        and instructions there, and the grid opens the next page with the words to find under it, when
+        they fit a page; else the title, instructions and words to find there, and the grid opens the next
+        page (as the crossword's clues start under its title). The words once opened a page of their own
+        after the grid's, three quarters of it empty. On a fresh page the title and instructions stay with
+        the grid, and the words to find, under their own title, open the next page."""
         self.wrap(aW, aH)
-        if self.height <= self.page_height or aH < self.page_height - 1:
+        if self.height <= self.page_height:
             return []  # whole where it fits, else on the next page
         at = self.items.index(self.grid)
-        head = self.items[:at]
+        head, words = self.items[:at], self.items[at + 2:]
+        mark = [self.mark] * (self.mark is not None)
+        if aH < self.page_height - 1:
+            self.grid.room = self.page_height - stacked_height(self.items[at + 1:], aW)
+            tail = Stack(self.items[at:], 0, self.page_height)
+            if stacked_height(head, aW) + self.spaceBefore <= aH and tail.wrap(aW, self.page_height)[1] <= self.page_height:
+                return mark + [Stack(head, self.spaceBefore, self.page_height), tail]
+            if stacked_height(head + words, aW) + self.spaceBefore > aH:
+                return []  # on to the next page
+            self.grid.room = self.page_height
+            return mark + [Stack(head + words, self.spaceBefore, self.page_height), self.grid]
         self.grid.room = self.page_height - stacked_height(head, aW)
-        return [self.mark] * (self.mark is not None) + [Stack(head + [self.grid], self.spaceBefore, self.page_height),
-                                                         Together(self.items[at + 2:])]
+        return mark + [Stack(head + [self.grid], self.spaceBefore, self.page_height), Together(words)]
 
 
 def word_search(ctx, name, data) -> list:
