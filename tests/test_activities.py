@@ -7,10 +7,12 @@ the rest read the built handout and key back with pypdf.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import unicodedata
 from collections import deque
 
+import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -533,6 +535,58 @@ def test_generators_import_no_reportlab():
         modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not any(m.startswith("reportlab") for m in modules), path.name
+
+
+def test_cloze_sentences_never_open_a_page_one_or_two_alone(tmp_path):
+    """Wherever the word-bank sentences meet a page's foot, a page holds at least three of them: the last
+    three go over a page together, as a table's rows do (a trial's compact A4 page 5 opened with sentence
+    14 alone, away from its bank), and the bank keeps its first three. The key breaks where the handout does."""
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    vocabulary = "".join(f"\n              - {{term: {w}, definition: Letter {w}., example: Mark{k} says {w} twice.}}"
+                         for k, w in enumerate(words, 1))
+    seen = set()
+    for filler in range(0, 40, 3):
+        padding = " ".join(["padding"] * (12 * filler))
+        path = write_guide(tmp_path, f"cloze{filler}.yaml", f"""
+            title: Letters
+            questions:
+              - {{type: essay, prompt: "Write. {padding}", lines: 14}}
+              - {{type: essay, prompt: Write more., lines: 14}}
+            vocabulary:{vocabulary}
+            activities: [cloze]
+            """)
+        built = build_into(path, tmp_path / f"out{filler}", skip=("vocabulary",))  # (the terms' own examples)
+        for doc in (built.student, built.key):
+            per_page = [len(set(re.findall(r"Mark(\d) says", page))) for page in doc.pages]
+            held = [n for n in per_page if n]
+            assert sum(held) == len(words) and all(n >= 3 for n in held), (filler, per_page)
+        assert [bool(re.search("Mark", p)) for p in built.student.pages] == \
+            [bool(re.search("Mark", p)) for p in built.key.pages]
+        seen.add(len(held))
+    assert 2 in seen  # (the filler does move the list across a page's foot)
+
+
+
+def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch):
+    """The last sentences go over a page together only when that costs no page. In a trial's large print
+    (compact theme) the last sentence opens page 10 with the flashcards' start under it; three sentences
+    there push the cards onto a third page and a blank page before the double-sided cards: 21 -> 23 pages.
+    That guide prints as it did without the rule, to the byte."""
+    from conftest import CASES
+    from studyguide import render
+
+    guide = api.load(CASES / "layout" / "japan-arts.yaml")
+    theme = api.theme_for(guide, "compact", edition="large-print")
+    built = render.render(guide, ("student",), theme=theme)["student"]
+    first_draw = render._draw
+    monkeypatch.setattr(render, "_cloze_alone", lambda ctx: False)
+    without = render.render(guide, ("student",), theme=theme)["student"]
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
+    forced = render.render(guide, ("student",), theme=theme)["student"]
+    assert (without.pages, forced.pages) == (21, 23)
+    assert built.pages == 21 and built.pdf == without.pdf
+    texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
+    assert texts[9].startswith("10.") and "Flashcards" in texts[9], texts[9]  # (sentence 10 above them)
 
 
 

@@ -191,6 +191,54 @@ def test_question_taller_than_a_page(tmp_path):
         "pages) and will be split across pages; shorten it, or give it fewer lines or choices"]
 
 
+def _lined_last(tmp_path, filler: int, lines: int):
+    padding = " ".join(["padding"] * (14 * filler))
+    mc = "".join(f"""
+          - type: multiple_choice
+            prompt: Question {n} {padding if n == 1 else ''}
+            choices: [one, two, three, four]
+            answer: A""" for n in range(1, 7))
+    return guide(tmp_path, f"""\
+        title: Lines
+        questions:{mc}
+          - type: essay
+            prompt: Write about it.
+            lines: {lines}
+        """, f"g{filler}-{lines}.yaml")
+
+
+def test_given_lines_alone_on_a_page_are_named_with_the_count_that_saves_it(tmp_path):
+    """An essay's given 'lines: 12' is printed in full, even when its last lines are all a page holds; when they
+    fill less of it than a quarter, `check` names that page and the count that ends the question on the page
+    before, and that count does."""
+    named = 0
+    for filler in range(0, 30, 2):
+        path, text = _lined_last(tmp_path, filler, 12)
+        built = build_into(path, tmp_path / f"out{filler}")
+        said = [f for f in findings(path) if "print alone on page" in f]
+        last = built.student.pages[-1]
+        if "Write about it." in last or "Question" in last:
+            assert said == [], filler
+            continue
+        pages = len(built.student.pages)
+        fill = api.render_guide(api.load(path), key=False)[0]["student"].page_fill[pages]
+        if not said:  # (a page a quarter full of lines and more is not a sheet for a few lines)
+            assert fill > 0.2, (filler, fill)
+            continue
+        named += 1
+        found = re.fullmatch(re.escape(f"{at(path, text, 'type: essay')}: warning: question 7: the last ") + r"(\d+)"
+                             + re.escape(f" of its answer lines print alone on page {pages}; 'lines: ")
+                             + r"(\d+)" + re.escape(f"' would end it on page {pages - 1}"), said[0] if said else "")
+        assert found and len(said) == 1, (filler, said)
+        assert int(found.group(1)) >= 3 and int(found.group(1)) + int(found.group(2)) >= 12, said
+        fewer, _ = _lined_last(tmp_path, filler, int(found.group(2)))
+        shorter = build_into(fewer, tmp_path / f"fewer{filler}")
+        assert len(shorter.student.pages) == pages - 1 and len(shorter.key.pages) == pages - 1, filler
+        assert "The lines go on over the page." not in " ".join(shorter.student.pages)
+        assert [f for f in findings(fewer) if "print alone on page" in f] == []
+    assert named >= 1
+
+
 def test_objectives_no_question_checks(tmp_path):
     path, text = guide(tmp_path, """\
         title: Aims

@@ -415,6 +415,45 @@ def test_true_false_stand_in_one_column_beside_prompts_of_any_length(tmp_path):
         assert len(xs) == len(prompts) and len(set(xs)) == 1, (mode, xs)
 
 
+def _essay_last(tmp_path, filler: int, lines: str):
+    """_essay_guide's, the essay last and given ``lines`` (an empty text: the default count, 12)."""
+    words = " ".join(["padding"] * (14 * filler))
+    text = ["title: Lines over the page", "questions:"]
+    for n in range(6):
+        text += ["  - type: multiple_choice", f"    prompt: Question {n + 1} {words if n == 0 else ''}",
+                 "    choices: [one, two, three, four]", "    answer: A"]
+    text += ["  - type: essay", "    prompt: Write about it.", "    answer: A model answer."] + ([lines] if lines else [])
+    path = tmp_path / f"last-{filler}-{bool(lines)}.yaml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return api.load(path)
+
+
+def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
+    """An essay with the default 12 lines that ends the guide: where its last lines would open a page of
+    their own (a trial's 6-question guide printed a second sheet for 3 lines), it keeps the lines the page
+    before holds, at least 8, and ends there: one page fewer, the same in handout and key. Given
+    'lines: 12', the guide's count is kept and the lines go on over the page as before."""
+    cut = 0
+    for filler in range(0, 30, 2):
+        guide, given = _essay_last(tmp_path, filler, ""), _essay_last(tmp_path, filler, "    lines: 12")
+        theme = api.theme_for(guide)
+        docs, kept = render.render(guide, theme=theme), render.render(given, theme=theme)
+        rules, key_rules, kept_rules = (_rules(d.pdf, theme) for d in (docs["student"], docs["key"], kept["student"]))
+        assert rules == key_rules and docs["student"].pages == docs["key"].pages, filler
+        assert sum(kept_rules) == 12, (filler, kept_rules)
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        alone = [n + 1 for n, t in enumerate(texts) if rules[n] and "Write about it." not in t and "Question" not in t]
+        if sum(rules) < 12:
+            cut += 1
+            assert alone == [] and sum(rules) >= 8 and len(texts) == kept["student"].pages - 1, (filler, rules)
+            assert "The lines go on over the page." not in " ".join(texts)
+        else:
+            assert rules == kept_rules, filler
+            # a page of lines alone only with more lines after the break than the page before could spare
+            assert not alone or rules[alone[0] - 1] > 4, (filler, rules)
+    assert cut >= 1  # (the filler does push the essay's last lines onto a page of their own)
+
+
 @pytest.mark.parametrize("edition", ["large-print", "standard"])
 def test_a_matching_terms_column_fits_its_japanese_terms_whole(tmp_path, edition):
     """Large print sets a matching question's terms in a column as wide as the longest term. It was

@@ -212,6 +212,15 @@ def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height
     return out
 
 
+def lone_lines(guide: Guide, lone) -> list[Problem]:
+    """A given count of answer lines whose last lines print alone on a page (``Rendered.lone_lines``); the
+    layout cuts a default count itself (layout.lines.LinedQuestion)."""
+    return [_warn(guide.questions[n - 1].where,
+                  f"question {n}: the last {alone} of its answer lines print alone on page {page}; "
+                  f"'lines: {kept}' would end it on page {page - 1}")
+            for n, page, alone, kept in lone]
+
+
 def unchecked_objectives(guide: Guide) -> list[Problem]:
     if not guide.objectives or not any(q.objective is not None for q in guide.questions):
         return []

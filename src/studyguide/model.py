@@ -129,6 +129,8 @@ class TrueFalse(Question):
 class ShortAnswer(Question):
     answer: Optional[str] = None
     lines: int = 3
+    lines_given: bool = field(default=False, compare=False)  # `lines:` in the guide (or --extra-lines): kept as
+    # given; a default count may lose its last lines rather than carry them alone onto a page of their own
     kind = "short_answer"
 
 
@@ -136,6 +138,7 @@ class ShortAnswer(Question):
 class Essay(Question):
     answer: Optional[str] = None  # grading notes
     lines: int = 12
+    lines_given: bool = field(default=False, compare=False)  # (as a short answer's)
     kind = "essay"
 
 

@@ -27,6 +27,8 @@ class Rendered:
     section_fill: list = field(default_factory=list)  # share of its page's text area above each heading
     page_fill: dict = field(default_factory=dict)  # page → share of its text area filled
     questions_at_top: bool = False  # question 1 opens its page (the part before ends on the page before)
+    lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
+    # how many, the lines the page before holds)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -143,11 +145,42 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
+    args = (guide, modes, theme, styles, font_for, paper, full_width)
+    first = _draw(*args)
+    fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
+    ctx, doc, streams, last_page = first
+    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
+        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": kept})
+        if kept and _longer(again, first):  # (keeping the sentences together may not cost a page)
+            again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
+        ctx, doc, streams, last_page = again
+    starts = list(ctx.question_pages)
+    marks = list(ctx.__dict__.get("section_marks", ()))
+    top, height = theme.margin_bottom + ctx.height, ctx.height
+
+    def used(y):
+        return round(min(1.0, max(0.0, (top - y) / height)), 3)
+
+    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
+    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
+    at_top = ctx.__dict__.get("questions_at_top", False)
+    count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
+    lone = [(n, page, alone, kept) for n, (page, kept, alone) in _lone_tails(ctx).items()  # (given counts: a
+            if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
+    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
+                           lone) for mode in modes}
+
+
+def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
+    """One layout of the guide, drawn as each of ``modes``; ``fixes``: what the first layout found to mend,
+    for the layout's modules to read from ``ctx``: ``fewer_lines`` (question number → the lines a default
+    count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone)."""
     pagesize = theme.page_size(paper)
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
               labels=labels.for_language(guide.language, guide.labels))
+    ctx.__dict__.update(fixes or {})
     mirrors = pages.Mirrors(ctx)
     def last_page(mode):  # the handout stops where the key's own pages (its notes) begin
         return (lambda: ctx.handout_pages) if mode != "key" else (lambda: None)
@@ -178,19 +211,37 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
         page = re.search(r"on page (\d+)", str(exc))
         at = f" (on page {page.group(1)})" if page else ""
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
-    starts = list(ctx.question_pages)
-    marks = list(ctx.__dict__.get("section_marks", ()))
-    top, height = theme.margin_bottom + ctx.height, ctx.height
+    return ctx, doc, streams, last_page
 
-    def used(y):
-        return round(min(1.0, max(0.0, (top - y) / height)), 3)
 
-    section_fill = [used(y) for y in ctx.__dict__.get("section_ys", ())]
-    page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
-    at_top = ctx.__dict__.get("questions_at_top", False)
-    count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
-    return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top)
-            for mode in modes}
+def _fewer_lines(ctx) -> dict:
+    """Questions with a default count of lines whose lines after a page break were the only thing on
+    their page (the document ended, or what follows did not fit under them): a sheet for three lines.
+    Each is given the lines before the break instead, and fits whole on the page before. Their model
+    answer fits in those lines, which are at least two thirds of the count (lines.LinedQuestion)."""
+    return {n: kept for n, (_, kept, _) in _lone_tails(ctx, cut=True).items()}
+
+
+def _cloze_alone(ctx) -> bool:
+    """Whether the word-bank sentences end with one or two of them on a page the list did not start on."""
+    seen = ctx.__dict__.get("cloze_pages", [])
+    return bool(seen) and seen[0] != seen[-1] and seen.count(seen[-1]) <= 2
+
+
+def _longer(layout, than) -> bool:
+    """Whether a layout (_draw's) takes more pages than another, in the handout or in all."""
+    def count(ctx, doc):
+        return ctx.handout_pages or doc.page, doc.page
+    return any(a > b for a, b in zip(count(*layout[:2]), count(*than[:2])))
+
+
+def _lone_tails(ctx, cut: bool = False) -> dict:
+    """question → (page, lines the page before holds, lines alone on the page) of each question whose lines
+    after a break were all their page held (its lowest point is theirs); ``cut``: those whose count may be cut."""
+    lowest = pages.page_lowest(ctx)
+    tails = sorted(ctx.__dict__.get("spare_tails", {}).items())
+    return {n: (page, kept, alone) for n, (page, y, kept, may, alone) in tails
+            if abs(lowest.get(page, y) - y) < 0.01 and may == cut}
 
 
 class RenderFailed(Exception):

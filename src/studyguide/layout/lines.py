@@ -26,6 +26,8 @@ class LinedAnswer(Flowable):
         self.gap = ctx.theme.line_gap
         self.name, self.part, self.tip = name, part, tip  # the fillable edition's field over the lines (which
         # page's part of them, what a screen reader calls it)
+        self.spare = None  # lines after a break the question could do without: (question, lines before
+        # the break without the mark, whether its count may be cut to those)
 
     def _needed(self, aW) -> int:
         if self.para is None:
@@ -51,6 +53,13 @@ class LinedAnswer(Flowable):
         head = LinedAnswer(self.ctx, fit, first, self.indent, self.name, self.part, self.tip)
         tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent, self.name, self.part + 1, self.tip)
         return [head, tail]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (render._fewer_lines)
+            number, kept, cut = self.spare
+            self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
+                                                                       self.count)
+        super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
         c, t = self.canv, self.ctx.theme
@@ -105,17 +114,24 @@ def indented(flowable, left):
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
 # (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
+KEPT_SHARE = 2 / 3  # the least share of a default count kept when its last lines would be alone on a page
 
 
 class LinedQuestion(Flowable):
     """A question answered on lines: whole on one page when it fits there; else, rather than leave
     the rest of the page empty, its lines go on over the page (at least four before the break and
     three after), the break marked under the last line before it;
-    the rest open the next page (never a line or two under the mark)."""
+    the rest open the next page (never a line or two under the mark).
 
-    def __init__(self, ctx, head: list, answer):
+    ``flexible``: the count is the default, not the guide's `lines:`. Should the lines after the break be
+    all there is on their page (nothing follows, or what follows does not fit under them), the question
+    is laid out again with only the lines before the break, on one page: when those are at least two
+    thirds of the count and hold the key's model answer (render._fewer_lines)."""
+
+    def __init__(self, ctx, head: list, answer, number: int = 0, flexible: bool = False):
         super().__init__()
         self.ctx, self.head, self.answer = ctx, head, answer
+        self.number, self.flexible = number, flexible
         self.spaceBefore = head[0].getSpaceBefore() if head else 0
         self.whole = Stack(head + [answer], page_height=ctx.height)
 
@@ -144,6 +160,10 @@ class LinedQuestion(Flowable):
         parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
+        if fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
+            kept = max(fit, min(lined.count - 1, int((aH - Stack(self.head).wrap(aW, aH)[1] - 0.5) // lined.gap)))
+            if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, lint.lone_lines)
+                parts[1].spare = (self.number, kept, self.flexible and kept >= lined.lines * KEPT_SHARE)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
 

@@ -186,7 +186,8 @@ def _lined(ctx, n, q, note, away=None):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        return LinedAnswer(ctx, q.lines, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
+        count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: render._fewer_lines)
+        return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
@@ -382,7 +383,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
-        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0])
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, not q.lines_given)
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,

@@ -227,11 +227,12 @@ class QuestionsMixin:
 
     def q_short_answer(self, keys, label, node, common):
         answer = self.text(keys.get("answer"), f"{label}.answer")
-        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if _one_line(answer) else 3), **common)
+        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if _one_line(answer) else 3),
+                           lines_given="lines" in keys, **common)
 
     def q_essay(self, keys, label, node, common):
         return Essay(answer=self.text(keys.get("answer"), f"{label}.answer"),
-                     lines=self._lines(keys, label, 12), **common)
+                     lines=self._lines(keys, label, 12), lines_given="lines" in keys, **common)
 
     def q_fill_in_blank(self, keys, label, node, common):
         prompt = common["prompt"]

@@ -42,15 +42,34 @@ def cloze(ctx, name, data) -> list:
         row = [Labelled(f"{n}.", para(False), ni, ctx.styles["heading"].fontName, st.fontSize),
                Labelled(f"{n}.", para(True), ni, ctx.styles["heading"].fontName, st.fontSize)]
         # a sentence stays on one page: a blank's sentence read across a page break is a different puzzle
-        flow += [Stack([Twin(row[0], row[1], ctx)], page_height=ctx.height), Spacer(1, 4)]
+        flow += [_Sentence(ctx, [Twin(row[0], row[1], ctx)]), Spacer(1, 4)]
     # the bank never ends a page with fewer than three sentences under it (it once had one, and the other
-    # fourteen followed on the next page, out of sight of the words)
-    lead = 2 + 2 * min(KEPT, len(data.sentences))
-    head = len(flow) - 2 * len(data.sentences) - 2
-    return flow[:head] + [Stack(flow[head:head + lead], page_height=ctx.height)] + flow[head + lead:]
+    # fourteen followed on the next page, out of sight of the words); when the last one or two would end
+    # the list on a page of their own, away from the bank (a trial's compact A4 page 5), render lays the
+    # guide out again with the last three together (fewer than six: all together), unless that costs a page
+    count = len(data.sentences)
+    ends = ctx.__dict__.get("cloze_kept", False)
+    first, last = (KEPT, KEPT if ends else 0) if count >= 2 * KEPT else (count if ends else min(KEPT, count), 0)
+    head = len(flow) - 2 * count - 2
+    lead, tail = head + 2 + 2 * first, len(flow) - 2 * last
+    kept = [Stack(flow[tail:], page_height=ctx.height)] if last else []
+    return flow[:head] + [Stack(flow[head:lead], page_height=ctx.height)] + flow[lead:tail] + kept
 
 
-KEPT = 3  # sentences kept with the bank
+KEPT = 3  # sentences kept with the bank, and kept together at the list's end
+
+
+class _Sentence(Stack):
+    """A sentence's row, whole; notes the page it prints on (render._cloze_alone)."""
+
+    def __init__(self, ctx, items):
+        super().__init__(items, page_height=ctx.height)
+        self.ctx = ctx
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.ctx.mode == self.ctx.primary:
+            self.ctx.__dict__.setdefault("cloze_pages", []).append(canvas.getPageNumber())
+        super().drawOn(canvas, x, y, _sW)
 
 
 def _worded(ctx, sentence) -> list:
