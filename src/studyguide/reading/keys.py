@@ -2,13 +2,16 @@
 against (schema.py, questions.py) and that the line scan (syntax.py) uses to tell a key typed
 without its ':' from a line of text that goes on over lines.
 
-A leaf module: it imports nothing of ours, so the scan, which runs before any of the guide is
-read, can use it without an import cycle.
+It imports none of reading/ (only the names of labels and headings), so the scan, which runs
+before any of the guide is read, can use it without an import cycle.
 """
 from __future__ import annotations
 
 import difflib
 from typing import Optional
+
+from ..labels import KEYS as LABEL_KEYS
+from ..model import HEADING_KEYS
 
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
 OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
@@ -37,11 +40,24 @@ QUESTION_KEYS = {
     "ordering": COMMON_Q + ("items",),
 }
 
+# Lists whose items are text, or 'key: value' items only with these keys: an item with any
+# other key is text with ': ' in it, read by YAML as a key and a value.
+TEXT_LISTS = {
+    "choices": ("choice", CHOICE_KEYS),
+    "objectives": ("objective", ()),
+    "takeaways": ("takeaway", ()),
+    "points": ("point", ()),
+    "items": ("item", ()),
+    "benefits": ("benefit", POINT_KEYS),
+    "criticisms": ("criticism", POINT_KEYS),
+    "activities": ("activity", ()),
+}
+
 # the keys of a mapping by the key it is under (an item of a list: the list's key)
 _UNDER = {
     None: TOP_KEYS, "source": SOURCE_KEYS, "reading": READING_KEYS, "vocabulary": TERM_KEYS, "topics": TOPIC_KEYS,
     "perspectives": PERSPECTIVE_KEYS, "benefits": POINT_KEYS, "criticisms": POINT_KEYS, "choices": CHOICE_KEYS,
-    "pairs": PAIR_KEYS, "accommodations": ACCOMMODATION_KEYS,
+    "pairs": PAIR_KEYS, "accommodations": ACCOMMODATION_KEYS, "labels": LABEL_KEYS, "headings": HEADING_KEYS,
     "questions": tuple(dict.fromkeys(k for keys in QUESTION_KEYS.values() for k in keys)),
 }
 _ANY = tuple(dict.fromkeys(k for keys in _UNDER.values() for k in keys))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .keys import key_known
+from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
@@ -39,19 +39,6 @@ QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" 
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
-
-# Lists whose items are text, or 'key: value' items only with these keys: an item with any
-# other key is text with ': ' in it, read by YAML as a key and a value.
-TEXT_LISTS = {
-    "choices": ("choice", ("choice", "shuffle")),
-    "objectives": ("objective", ()),
-    "takeaways": ("takeaway", ()),
-    "points": ("point", ()),
-    "items": ("item", ()),
-    "benefits": ("benefit", ("point", "detail")),
-    "criticisms": ("criticism", ("point", "detail")),
-    "activities": ("activity", ()),
-}
 
 
 def item_colon(noun: str, key: str) -> str:
@@ -69,6 +56,7 @@ class _Level:
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
+_NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
@@ -119,6 +107,7 @@ class _Scan(Lines):
             self.continuation(n, indent, content)
             return
         self.scalar_owner = None
+        content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
         elif content.startswith("-") and content[1:2] not in ("-", "") and self.in_seq(indent):
@@ -206,6 +195,7 @@ class _Scan(Lines):
             if not rest:
                 self.pending = (col, "dash", None)
                 return
+        rest = self.colon_space(n, col, rest, lambda _, word: key_known(word, owner))
         key = key_of(rest)
         word = self.item_key_without_colon(n, col, rest, owner) if key is None else None
         if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
@@ -303,6 +293,14 @@ class _Scan(Lines):
             self.pending = (column, "key", name)
             return
         self.value(n, indent + offset + skipped, column, rest, name)
+
+    def colon_space(self, n: int, col: int, text: str, known) -> str:
+        """``text``, with a space put after the ':' of a key ``known(col, key)`` typed as 'term:nucleus' (reported)."""
+        m = _NO_SPACE.match(text)
+        if not m or not known(col, m[1]):
+            return text
+        self.report(n, col, f"put a space after ':' (write '{_clip(m[1] + ': ' + text[m.end():])}')")
+        return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
         """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short,
