@@ -273,10 +273,13 @@ def test_a_build_with_stdout_on_a_full_device_keeps_its_files_and_its_status(tmp
     assert sorted(files_of(tmp_path / "full2")) == ["g-key.pdf", "g.pdf"]  # the guide after the bad one: built
 
 
-def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path):
+@pytest.mark.parametrize("command", ["schema", "check g.yaml", "validate g.yaml", "--version", "--help"])
+def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path, command):
+    """check, --help and --version had exited 0 saying "its files were written": they write none (review)."""
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
-    proc = _shell("sg schema >/dev/full", tmp_path)
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    proc = _shell(f"sg {command} >/dev/full", tmp_path)
     assert (proc.returncode, proc.stderr) == (1, "stdout: cannot be written (No space left on device); what this "
                                                  "command prints was lost (send it to a file on a disk with room)\n")
 
