@@ -307,3 +307,17 @@ def test_import_refuses_a_twin_of_a_guide_too(tmp_path):
     run = cli_inprocess(["import", "bank.csv"], tmp_path)
     assert (run.code, run.err) == (1, TWIN.format(new="guides/bank.yaml", old="Bank.yml") + " with -o\n")
     assert listing(tmp_path / "guides") == {"Bank.yml": 12}
+
+
+@pytest.mark.parametrize("umask, mode", [("077", 0o600), ("002", 0o664), ("022", 0o644)])
+def test_new_files_take_the_umask_as_open_would(tmp_path, umask, mode):
+    """new, import and build write through a temporary file; they had set every file to 0644, so a private
+    umask (077) made a world-readable guide and a group's umask (002) a file the group could not write."""
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "cards.csv").write_text("term,definition\natom,the smallest unit\ncell,the unit of life\n",
+                                        encoding="utf-8")
+    proc = _shell(f"umask {umask}; sg new n.yaml && sg import cards.csv -o i.yaml && sg build g.yaml -o out",
+                  tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    made = [tmp_path / "n.yaml", tmp_path / "i.yaml", tmp_path / "out" / "g.pdf", tmp_path / "out" / "g-key.pdf"]
+    assert [oct(p.stat().st_mode & 0o777) for p in made] == [oct(mode)] * 4
