@@ -321,3 +321,16 @@ def test_new_files_take_the_umask_as_open_would(tmp_path, umask, mode):
     assert proc.returncode == 0, proc.stderr
     made = [tmp_path / "n.yaml", tmp_path / "i.yaml", tmp_path / "out" / "g.pdf", tmp_path / "out" / "g-key.pdf"]
     assert [oct(p.stat().st_mode & 0o777) for p in made] == [oct(mode)] * 4
+
+
+def test_new_and_import_refuse_the_name_of_a_folders_defaults_file(tmp_path):
+    """`new guides/studyguide.yaml` wrote a starter guide where the folder's shared keys are read from, and
+    every guide beside it then failed with a dozen errors (review)."""
+    (tmp_path / "cards.csv").write_text("term,definition\natom,the smallest unit\ncell,the unit of life\n",
+                                        encoding="utf-8")
+    for line, name in (("sg new studyguide.yaml", "studyguide.yaml"), ("sg import cards.csv -o StudyGuide.yml",
+                                                                       "StudyGuide.yml")):
+        proc = _shell(line, tmp_path)
+        assert proc.returncode != 0 and f"{name} is the name of a folder's defaults file (the keys its guides " \
+            "share, not a guide of its own); choose another name" in proc.stderr, proc.stderr
+        assert not (tmp_path / name).exists()

@@ -359,7 +359,11 @@ def create_new(target: Path, data: bytes) -> None:
 
 
 def twin_clash(target: Path, kin: tuple[str, ...]) -> str:
-    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or "" if it has none."""
+    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or under the name of a folder's
+    defaults file (every guide beside it would then fail), or "" if nothing is."""
+    if kin and _is_defaults(target):
+        return (f"{target.name} is the name of a folder's defaults file (the keys its guides share, not a guide "
+                "of its own); choose another name")
     other = twin(target, kin)
     return "" if other is None else (f"{other.name} is already a guide in that folder, and the two names would make "
                                      "the same PDF files (capitals and the extension do not count); choose another name")
