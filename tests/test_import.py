@@ -307,7 +307,7 @@ def test_import_command(tmp_path, capsys):
         cli.main(["import", str(source), "-o", str(target)])
     out, err = capsys.readouterr()
     assert info.value.code == 0
-    assert out.strip() == f"imported {source} → {target} (1 terms, 0 questions)"
+    assert out.strip() == f"imported {source} → {target} (1 term, 0 questions)"
     assert err.strip() == f"{source}:2:1: warning: this card has no tab between a term and its definition; it is left out"
     text = target.read_text(encoding="utf-8")
     assert "# summary: |" in text and api.load(target).vocabulary[0].term == "cell"

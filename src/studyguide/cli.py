@@ -15,6 +15,7 @@ from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .reading.schema import PAPERS, SHEETS, activities_option
+from .reading.walker import count
 
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build's and check's (written out here: the
 # theming module that makes them loads reportlab, which a command only loads when it runs)
@@ -270,7 +271,8 @@ def import_bank(file, out, fmt):
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
     written, draft = import_file(path, target, fmt.lower() if fmt else None)
     report.warnings(draft.problems)
-    report.out(f"imported {path} → {written} ({len(draft.vocabulary)} terms, {len(draft.questions)} questions)")
+    report.out(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
+               f"{count(len(draft.questions), 'question')})")
 
 
 @cli.command("check")
