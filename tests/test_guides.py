@@ -212,7 +212,8 @@ def test_instruction_line_per_kind(built):
             if kind == "short_answer" and q.lines <= 1:
                 kind = "short_answer_line"
             elif (kind == "short_answer" and "short_answer" not in built.guide.labels
-                  and (set(answer) & set("=≈≠×÷±≤≥√π") or re.match(r"\S{0,2}\d", answer) and len(answer.split()) <= 5)):
+                  and (set(answer) & set("=≈≠×÷±≤≥√π") and re.search(r"\d", answer)
+                       or re.fullmatch(r"[−+-]?\d[\d.,]*(?: \S+){0,3}", answer.rstrip(".")) and "," not in answer[1:])):
                 kind = "short_answer_work"  # a calculation: its working, not sentences
             if kind == "essay" and not (built.guide.reading or built.guide.source) and "essay" not in built.guide.labels:
                 kind = "essay_no_reading"

@@ -273,10 +273,13 @@ def test_a_build_with_stdout_on_a_full_device_keeps_its_files_and_its_status(tmp
     assert sorted(files_of(tmp_path / "full2")) == ["g-key.pdf", "g.pdf"]  # the guide after the bad one: built
 
 
-def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path):
+@pytest.mark.parametrize("command", ["schema", "check g.yaml", "validate g.yaml", "--version", "--help"])
+def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path, command):
+    """check, --help and --version had exited 0 saying "its files were written": they write none (review)."""
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
-    proc = _shell("sg schema >/dev/full", tmp_path)
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    proc = _shell(f"sg {command} >/dev/full", tmp_path)
     assert (proc.returncode, proc.stderr) == (1, "stdout: cannot be written (No space left on device); what this "
                                                  "command prints was lost (send it to a file on a disk with room)\n")
 
@@ -304,3 +307,30 @@ def test_import_refuses_a_twin_of_a_guide_too(tmp_path):
     run = cli_inprocess(["import", "bank.csv"], tmp_path)
     assert (run.code, run.err) == (1, TWIN.format(new="guides/bank.yaml", old="Bank.yml") + " with -o\n")
     assert listing(tmp_path / "guides") == {"Bank.yml": 12}
+
+
+@pytest.mark.parametrize("umask, mode", [("077", 0o600), ("002", 0o664), ("022", 0o644)])
+def test_new_files_take_the_umask_as_open_would(tmp_path, umask, mode):
+    """new, import and build write through a temporary file; they had set every file to 0644, so a private
+    umask (077) made a world-readable guide and a group's umask (002) a file the group could not write."""
+    (tmp_path / "g.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "cards.csv").write_text("term,definition\natom,the smallest unit\ncell,the unit of life\n",
+                                        encoding="utf-8")
+    proc = _shell(f"umask {umask}; sg new n.yaml && sg import cards.csv -o i.yaml && sg build g.yaml -o out",
+                  tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    made = [tmp_path / "n.yaml", tmp_path / "i.yaml", tmp_path / "out" / "g.pdf", tmp_path / "out" / "g-key.pdf"]
+    assert [oct(p.stat().st_mode & 0o777) for p in made] == [oct(mode)] * 4
+
+
+def test_new_and_import_refuse_the_name_of_a_folders_defaults_file(tmp_path):
+    """`new guides/studyguide.yaml` wrote a starter guide where the folder's shared keys are read from, and
+    every guide beside it then failed with a dozen errors (review)."""
+    (tmp_path / "cards.csv").write_text("term,definition\natom,the smallest unit\ncell,the unit of life\n",
+                                        encoding="utf-8")
+    for line, name in (("sg new studyguide.yaml", "studyguide.yaml"), ("sg import cards.csv -o StudyGuide.yml",
+                                                                       "StudyGuide.yml")):
+        proc = _shell(line, tmp_path)
+        assert proc.returncode != 0 and f"{name} is the name of a folder's defaults file (the keys its guides " \
+            "share, not a guide of its own); choose another name" in proc.stderr, proc.stderr
+        assert not (tmp_path / name).exists()

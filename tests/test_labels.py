@@ -439,6 +439,19 @@ def test_a_short_answer_worked_out_asks_for_the_work_not_for_sentences(tmp_path,
     assert [s.endswith(want) or want + " " in s for s, want in zip(said, (work, sentences, work, line))] == [True] * 4, said
 
 
+@pytest.mark.parametrize("answer, worked", [
+    ("1 ⅞ cups", True), ("−4 °C", True), ("97 ppm per year", True), ("9⁄20", True), ("C = π × 66 ≈ 207.2 cm", True),
+    # the review's history and civics answers: a list, an ordinal, a date and a place, a comparison without a number
+    ("3 - legislative, executive, judicial", False), ("18th century, in Britain", False),
+    ("1914, in Sarajevo", False), ("4th of July", False), ("That both sides name the same amount (a = b).", False),
+])
+def test_only_a_number_and_its_unit_or_a_calculation_asks_for_the_work(answer, worked):
+    """The working's instruction had fired on any answer of five words that began with a digit, or held '='."""
+    from studyguide.layout.directions import worked as is_worked
+
+    assert is_worked(answer) is worked
+
+
 def test_a_guides_own_short_answer_instruction_stays_on_worked_answers(tmp_path):
     path = tmp_path / "worked.yaml"
     path.write_text(_WORKED.format(extra="labels:\n  short_answer: Answer on the lines.\n"), encoding="utf-8")

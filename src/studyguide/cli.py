@@ -307,5 +307,5 @@ def main(argv=None) -> None:
             code = exc.code
         except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
             code = report.failure(exc, debug="--debug" in args)
-        code = streams.status(code, next((a for a in args if a in cli.commands), None) in stdio.PRINTING)
+        code = streams.status(code, next((a for a in args if a in cli.commands), None) not in stdio.WRITING)
     sys.exit(code)

@@ -23,6 +23,17 @@ from .interrupts import deferred
 from .reading import loader
 
 
+def _file_mode() -> int:
+    """The mode a new file gets from open(): rw for all, less the process's umask (read once, at import, while
+    nothing else runs: os.umask can only be read by setting it). mkstemp makes its files private (0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
 def read_guide_bytes(path: Path) -> bytes:
     """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
     and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
@@ -196,7 +207,7 @@ def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, FILE_MODE)
         # From the first hard link to the last rename, a signal waits: the set is put in place whole.
         with deferred():
             if len(files) > 1:
@@ -298,6 +309,7 @@ def write_new(target: str | Path, data: bytes, kin: tuple[str, ...] = ()) -> Non
         raise UsageError(f"{target}: {not_written(exc)}") from None
 
 
+
 _FIXES = {errno.ENOSPC: "free some space on that disk, or choose another folder",
           errno.EDQUOT: "free some space on that disk, or choose another folder",
           errno.ENAMETOOLONG: "choose a shorter name", errno.ENOENT: "choose a folder that exists and takes files"}
@@ -325,14 +337,14 @@ def create_new(target: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, FILE_MODE)
         with deferred():
             try:
                 os.link(tmp, target)
             except FileExistsError:
                 raise
             except OSError:  # no hard links on this disk (FAT): take the name empty, then put the file in it
-                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
                 try:
                     os.replace(tmp, target)
                 except BaseException:
@@ -347,7 +359,11 @@ def create_new(target: Path, data: bytes) -> None:
 
 
 def twin_clash(target: Path, kin: tuple[str, ...]) -> str:
-    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or "" if it has none."""
+    """What is wrong with making ``target`` (a new guide) beside its :func:`twin`, or under the name of a folder's
+    defaults file (every guide beside it would then fail), or "" if nothing is."""
+    if kin and _is_defaults(target):
+        return (f"{target.name} is the name of a folder's defaults file (the keys its guides share, not a guide "
+                "of its own); choose another name")
     other = twin(target, kin)
     return "" if other is None else (f"{other.name} is already a guide in that folder, and the two names would make "
                                      "the same PDF files (capitals and the extension do not count); choose another name")

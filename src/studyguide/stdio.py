@@ -16,8 +16,9 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
-# The commands whose product is what they print: stdout that cannot be written is their failure.
-PRINTING = frozenset({"schema", "prompt", "list", "themes"})
+# The commands whose product is the files they write; every other (check, list, --help, --version, ...) prints
+# its product, so stdout that cannot be written is its failure.
+WRITING = frozenset({"build", "export", "import", "new", "watch", "edit"})
 
 
 class _Forgiving(io.RawIOBase):
@@ -54,7 +55,7 @@ class Streams:
 
     def status(self, code, printing: bool):
         """The command's exit status ``code``, and one line on stderr if what it printed was lost: a
-        command that prints its product (PRINTING) then fails; any other keeps its own status."""
+        command that prints its product (not in WRITING) then fails; any other keeps its own status."""
         lost = self.out.lost if self.out is not None else None
         if lost is None or lost.errno == errno.EPIPE:  # a reader that stopped reading wanted no more
             return code

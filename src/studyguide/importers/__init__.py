@@ -127,11 +127,11 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
         raise GuideError([_too_big(Path(path), f"more than {GUIDE_BYTES:,} bytes (its text alone is {least:,})")])
     text = guide_text(draft)
     out = Path(out)
-    _check(Path(path), out, text)
-    clash = twin_clash(out, api.GUIDE_SUFFIXES)
+    clash = twin_clash(out, api.GUIDE_SUFFIXES)  # (before the check, which would read a defaults file's name as one)
     if clash:
         raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
                                                                     "with -o"))])
+    _check(Path(path), out, text)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         create_new(out, text.encode("utf-8"))

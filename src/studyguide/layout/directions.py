@@ -2,6 +2,8 @@
 questions that share it (the directions of a printed test)."""
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.styles import ParagraphStyle
 
 from .. import inline
@@ -26,16 +28,23 @@ def instruction_of(ctx, q) -> str:
 
 
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
+NUMBER = re.compile(r"[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?")  # 62.8, −4, 9⁄20, ⅞, 1,000
 
 
 def worked(answer) -> bool:
-    """A model answer that is worked out rather than written: a number, perhaps with its unit, in five
-    words at most ('1 ⅞ cups', '−4 °C'; not '3 causes led to the war, above all ...'), or anything holding
-    a sign of a calculation ('C = π × 66 ≈ 207.2 cm')."""
-    text = inline.plain(answer or "").strip()
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    number = bool(words) and any(c.isnumeric() for c in words[0][:3]) and len(words) <= 5
-    return number or any(c in MATH_SIGNS for c in text)
+    """A model answer that is worked out rather than written: a number and perhaps its unit, the unit in three
+    words at most with no list in them ('1 ⅞ cups', '−4 °C', '97 ppm per year'; not '1914, in Sarajevo', '18th
+    century' or '3 - legislative, executive, judicial'), or a calculation: a sign of one with a number beside it
+    ('C = π × 66 ≈ 207.2 cm'; not '(a = b)')."""
+    text = inline.plain(answer or "").strip().rstrip(".")
+    if any(c in MATH_SIGNS for c in text) and any(c.isdigit() for c in text):
+        return True
+    words = text.split()
+    numbers = 0
+    while numbers < min(2, len(words)) and NUMBER.fullmatch(words[numbers]):
+        numbers += 1
+    unit = words[numbers:]
+    return numbers > 0 and len(unit) <= 3 and not any(c in ",;:" for w in unit for c in w)
 
 
 def no_reading(guide) -> bool:
