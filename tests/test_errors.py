@@ -215,8 +215,8 @@ def _slips(lines: list[str]):
     for i, line in enumerate(lines):
         found = []
         m = re.match(r"(\s*(?:- )?)([a-z_]+): (\S.*)$", line)
-        if m:  # 'term ribosome', 'summary |'
-            found.append(("no colon", m[1] + m[2] + " " + m[3]))
+        if m:  # 'term ribosome', 'summary |'; 'term:ribosome'
+            found += [("no colon", m[1] + m[2] + " " + m[3]), ("no space", m[1] + m[2] + ":" + m[3])]
         if re.match(r"\s{4,}[a-z_]+:", line) or re.match(r"\s*- ", line):  # a key or a '- ' a column off
             found += [("left", line[1:]), ("right", " " + line)] if line.startswith(" ") else [("right", " " + line)]
         m = re.match(r"(\s*(?:- )?[a-z_]+: )([A-Z][a-z]+) ([a-z]+) ([^\"#:]+)$", line)
@@ -241,9 +241,10 @@ def test_one_slip_gets_one_message_at_its_line():
             continue  # still YAML ('title "Unit 2: The Cell"'): the schema names it (key-without-colon-quoted)
         except GuideError as exc:
             got = [(p.where.line, p.message) for p in exc.problems]
-        assert len(got) == 1 and got[0][0] - line in (0, 1), (kind, line, got)
+        assert len(got) == 1 and got[0][0] - line in ((0,) if kind == "no space" else (0, 1)), (kind, line, got)
+        assert kind != "no space" or got[0][1].startswith("put a space after ':'"), (kind, line, got)
         kinds[kind] = kinds.get(kind, 0) + 1
-    assert kinds.keys() == {"no colon", "left", "right", "quote inside", "unclosed"}
+    assert kinds.keys() == {"no colon", "no space", "left", "right", "quote inside", "unclosed"}
     assert sum(kinds.values()) > 500
 
 

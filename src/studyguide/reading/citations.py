@@ -15,6 +15,7 @@ from .. import inline
 from ..errors import Location
 from ..labels import span as numbered
 from ..model import Mark
+from .keys import READING_KEYS
 
 NAME = r"[A-Za-z][A-Za-z0-9_-]*"
 TOKEN_RE = re.compile(r"\{@@\}|\{@(/?)(" + NAME + r")\}")          # in the reading
@@ -123,7 +124,6 @@ def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
 
 
 PLACES = ("start", "questions")
-READING_KEYS = ("title", "text", "source", "place")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 

@@ -13,24 +13,14 @@ from .. import inline, labels
 from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
+from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from .loader import Map, Scalar
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
 MAX_CHOICES = 8
 MAX_TAG = 60
 CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
-COMMON_Q = ("type", "prompt", "points", "explanation", "instructions", "shuffle", "objective", "tags", "time_limit")
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
-QUESTION_KEYS = {
-    "multiple_choice": COMMON_Q + ("choices", "answer"),
-    "select_all": COMMON_Q + ("choices", "answer"),
-    "true_false": COMMON_Q + ("answer",),
-    "short_answer": COMMON_Q + ("answer", "lines"),
-    "essay": COMMON_Q + ("answer", "lines"),
-    "fill_in_blank": COMMON_Q + ("word_bank",),
-    "matching": COMMON_Q + ("pairs",),
-    "ordering": COMMON_Q + ("items",),
-}
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
 # brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
@@ -127,7 +117,7 @@ class QuestionsMixin:
                 continue
             self.and_item(keys["choices"], item, where, "choice")
             if isinstance(item, Map):
-                sub = self.mapping(item, where, ("choice", "shuffle"), required=("choice",))
+                sub = self.mapping(item, where, CHOICE_KEYS, required=("choice",))
                 text = self.text(sub.get("choice"), f"{where}.choice", required=True) if sub else None
                 if sub and self.boolean(sub.get("shuffle"), f"{where}.shuffle") is False:
                     pinned.append(len(items))
@@ -275,7 +265,7 @@ class QuestionsMixin:
             return None
         pairs = []
         for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
-            sub = self.mapping(item, f"{label}.pairs item {i}", ("left", "right"), required=("left", "right"))
+            sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
                 left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)
                 right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)

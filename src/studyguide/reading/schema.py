@@ -19,18 +19,14 @@ from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspecti
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
 from .citations import PassageMixin
+from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
+                   TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
 ACTIVITIES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
-ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
-OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
 COVERAGE = ("both", "key")  # where the table of objectives × questions prints
-BRAND_KEYS = ("theme", "school", "course", "teacher", "logo", "header", "footer")
-TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
-            "summary", "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
-            "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 # what a folder's defaults file (studyguide.yaml) may set for every guide beside it
 DEFAULTS_FILE = "studyguide.yaml"
 DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") + OPTION_KEYS + BRAND_KEYS
@@ -38,9 +34,6 @@ DEFAULT_KEYS = ("subject", "grade", "author", "language", "paper", "headings") +
 LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_size", "fontsize", "size", "margin",
               "margins", "style", "styles", "look"}
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
-SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
-TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -313,7 +306,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         return plain
 
     def perspective(self, node, label) -> Optional[Perspective]:
-        keys = self.mapping(node, label, ("who", "view", "evidence"), required=("who", "view"))
+        keys = self.mapping(node, label, PERSPECTIVE_KEYS, required=("who", "view"))
         if keys is None:
             return None
         who = self.text(keys.get("who"), f"{label}.who", required=True, max_len=500)
@@ -327,7 +320,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         if isinstance(node, Scalar):
             value = self.text(node, label, required=True)
             return Point(value) if value else None
-        keys = self.mapping(node, label, ("point", "detail"), required=("point",))
+        keys = self.mapping(node, label, POINT_KEYS, required=("point",))
         if keys is None:
             return None
         value = self.text(keys.get("point"), f"{label}.point", required=True)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
@@ -38,19 +39,6 @@ QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" 
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
-
-# Lists whose items are text, or 'key: value' items only with these keys: an item with any
-# other key is text with ': ' in it, read by YAML as a key and a value.
-TEXT_LISTS = {
-    "choices": ("choice", ("choice", "shuffle")),
-    "objectives": ("objective", ()),
-    "takeaways": ("takeaway", ()),
-    "points": ("point", ()),
-    "items": ("item", ()),
-    "benefits": ("benefit", ("point", "detail")),
-    "criticisms": ("criticism", ("point", "detail")),
-    "activities": ("activity", ()),
-}
 
 
 def item_colon(noun: str, key: str) -> str:
@@ -68,6 +56,7 @@ class _Level:
 
 
 _KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
+_NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
@@ -118,6 +107,7 @@ class _Scan(Lines):
             self.continuation(n, indent, content)
             return
         self.scalar_owner = None
+        content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
         elif content.startswith("-") and content[1:2] not in ("-", "") and self.in_seq(indent):
@@ -205,6 +195,7 @@ class _Scan(Lines):
             if not rest:
                 self.pending = (col, "dash", None)
                 return
+        rest = self.colon_space(n, col, rest, lambda _, word: key_known(word, owner))
         key = key_of(rest)
         word = self.item_key_without_colon(n, col, rest, owner) if key is None else None
         if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
@@ -303,15 +294,30 @@ class _Scan(Lines):
             return
         self.value(n, indent + offset + skipped, column, rest, name)
 
+    def colon_space(self, n: int, col: int, text: str, known) -> str:
+        """``text``, with a space put after the ':' of a key ``known(col, key)`` typed as 'term:nucleus' (reported)."""
+        m = _NO_SPACE.match(text)
+        if not m or not known(col, m[1]):
+            return text
+        self.report(n, col, f"put a space after ':' (write '{_clip(m[1] + ': ' + text[m.end():])}')")
+        return f"{m[1]}: {text[m.end():]}"
+
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
-        """Whether a line that is not 'key: value' is a key typed without its ':': a short line starting
-        with a word, a line starting with a word used as a key elsewhere in the file, or one followed
-        by keys in its column with no 'key: text' line before it in that column (which it might continue)."""
+        """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short,
+        or that word is a key elsewhere in the file, or keys follow in its column and no 'key: text' precedes it."""
         words = content[:comment_at(content)].split() or content.split()
-        if not _KEY_WORD.match(words[0]):
-            return False
-        return len(words) <= 3 or words[0] in self.keys_used or (
-            self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent))
+        return bool(_KEY_WORD.match(words[0])) and self.known_here(indent, words[0]) and (
+            len(words) <= 3 or words[0] in self.keys_used or (
+                self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent)))
+
+    def known_here(self, indent: int, word: str) -> bool:
+        """Whether ``word`` is a key (or a typo of one) of the mapping a line at ``indent`` would be in
+        (if not, ``so small?`` under ``prompt: Why are cells`` is the prompt going on, not a key 'so')."""
+        if self.pending is not None and indent > self.pending[0]:
+            return key_known(word, self.pending[2], self.pending[0] < 0)
+        j = max([j for j, lv in enumerate(self.stack) if lv.indent <= indent] or [0])
+        owner = self.stack[j - 1].key if j > 0 and self.stack[j - 1].kind == "seq" else None  # a list's item
+        return key_known(word, owner, self.stack[j].indent <= 0)
 
     def stray(self, n: int, indent: int, content: str) -> None:
         """A line that is neither a key, nor a '- ' item, nor under text it continues."""
@@ -324,7 +330,7 @@ class _Scan(Lines):
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
-            if _KEY_WORD.match(words[0]):  # 'subtitle Cooperation and ...' under 'title: ...': either reading
+            if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0]):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
                                        f"{_write_key(words[0], words[1:])}; if the line goes on with the text of "
                                        f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")
