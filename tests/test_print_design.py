@@ -635,9 +635,11 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
     """The words to find never go over the page alone: they print on the page of the word search's
     grid (in the compact theme the grid lands under a matching set, where it once took cells too big to
     leave room for the list, and the list opened the next page by itself). In large print, where title,
-    instructions, grid and list are taller than a page, the grid opens the next page with the words to
-    find under it, and the title and instructions end the page before (the list once opened a page of
-    its own after the grid's, under its title, three quarters of that page empty)."""
+    instructions, grid and list are taller than a page, and not even two rows of the list fit under the
+    matching set with the title and instructions, the word search opens the next page with its grid
+    under its title, and the words to find open the page after, over the crossword. (The title and
+    instructions once ended the matching set's page alone; before that the list opened a page of its
+    own after the grid's, three quarters of that page empty.)"""
     guide, _, docs = built(WATER, **config)
     words = labels.for_language(guide.language, guide.labels)
     title, listed = words["word_search_title"], words["words_to_find"]
@@ -648,13 +650,14 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
         grid = [n + 1 for n, text in enumerate(pages) if letters in text]
         at = [n + 1 for n, text in enumerate(pages) if listed in text]
         assert len(titled) == len(grid) == len(at) == 1
+        assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
+        if config.get("edition") == "large-print":
+            assert pages[grid[0] - 1].startswith(title), f"{mode}: the word search does not open its page"
+            assert at == [grid[0] + 1] and pages[at[0] - 1].startswith(listed), f"{mode}: list on page {at}"
+            assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1].split(words["crossword_title"])[0], mode
+            continue
         assert at == grid, f"{mode}: words to find on page {at}, the grid on page {grid}"
         assert letters in pages[at[0] - 1].split(listed)[0], f"{mode}: the words to find are not under the grid"
-        if config.get("edition") == "large-print":
-            assert titled[0] == grid[0] - 1 and pages[grid[0] - 1].startswith(letters), mode
-            assert re.search(r"left out\. .{0,60}Page \d+ of \d+$", pages[titled[0] - 1]), f"{mode}: not the page's end"
-        else:
-            assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
         assert "EVAPORATION" in pages[at[0] - 1].split(listed)[1]
 
 
@@ -917,3 +920,41 @@ def test_a_large_print_word_search_taller_than_a_page_starts_where_the_last_sect
         assert words["word_search_title"] in pages[2] and words["words_to_find"] in pages[2], mode
         grid = pages[3].split(" Big search")[0].split()
         assert len(grid) == 17 * 17 and all(len(ch) == 1 and ch.isupper() for ch in grid), f"{mode}: {pages[3][:80]}"
+
+
+@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 2, 6)])
+def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_path, lines, count, list_page, here):
+    """Twelve terms in large print (letter) after an essay of 14 or 6 lines: the grid and the words to
+    find fit a page together, but not under the title and instructions. The title and instructions
+    used to end the essay's page alone, the grid and the words opening the next one (14 lines: 60 % of
+    page 3 empty). Now the title, instructions and words to find start under the essay (14 lines: its
+    last lines go on over the page above them) and the grid opens the next page; with 6 lines only two
+    rows of words fit under the essay, and the other two follow the grid under "Words to find
+    (continued)", each part read down its columns."""
+    from conftest import write_guide
+
+    terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
+             "ribosome", "vacuole", "chloroplast", "organelle", "prokaryote"]
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: A word about cells called {t}." for t in terms)
+    path = write_guide(tmp_path, "big.yaml", "title: Big search\nquestions:\n  - type: short_answer\n"
+                       "    prompt: Name a part of a cell.\n    answer: nucleus\n  - type: essay\n"
+                       f"    prompt: Explain how a plant makes food.\n    lines: {lines}\n"
+                       "activities: [word_search]\nvocabulary:" + vocabulary + "\n")
+    guide = api.load(path)
+    words = labels.for_language(guide.language, guide.labels)
+    found = sorted(t.upper() for t in terms)
+    docs = render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print"))
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == count, f"{mode}: {len(pages)} pages"
+        page, grid_page = pages[list_page - 1], pages[list_page]
+        assert words["word_search_title"] in page and words["words_to_find"] in page, f"{mode}: {page}"
+        listed = page.split(words["words_to_find"] + " ")[1].split(" Big search")[0]  # (read across its rows)
+        assert listed.split() == [w for r in range(here // 3) for w in found[r:here:here // 3]], f"{mode}: {listed}"
+        grid = grid_page.split(" " + words["words_to_find"])[0].split(" Big search")[0].split()
+        assert len(grid) == 17 * 17 and all(len(ch) == 1 and ch.isupper() for ch in grid), f"{mode}: {grid_page[:80]}"
+        rest = words["continued"].format(what=words["words_to_find"])
+        assert (rest in grid_page) == (here < 12), f"{mode}: {grid_page}"
+        if here < 12:
+            assert grid_page.split(rest + " ")[1].split(" Big search")[0].split() == [
+                w for n in range(2) for w in found[here + n::2]], f"{mode}: {grid_page}"

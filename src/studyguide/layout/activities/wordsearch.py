@@ -82,6 +82,7 @@ class _Block(Stack):
     def __init__(self, items, grid: WordGrid, space_before: float, page_height: float, mark=None):
         super().__init__(items, space_before=space_before, page_height=page_height)
         self.grid, self.mark = grid, mark  # mark: the section's page mark, noted where the block lands
+        self.ctx = self.lists = self.more = None  # (the words to find as cells and columns, to split the list)
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.mark is not None:
@@ -95,12 +96,14 @@ class _Block(Stack):
         return super().wrap(aW, aH)
 
     def split(self, aW, aH):
-        """Taller than a page even at the smallest cell (large print). Under what came before: the title
-        and instructions there, and the grid opens the next page with the words to find under it, when
-        they fit a page; else the title, instructions and words to find there, and the grid opens the next
-        page (as the crossword's clues start under its title). The words once opened a page of their own
-        after the grid's, three quarters of it empty. On a fresh page the title and instructions stay with
-        the grid, and the words to find, under their own title, open the next page."""
+        """Taller than a page even at the smallest cell (large print). Under what came before: the title,
+        instructions and words to find there, and the grid opens the next page (as the crossword's clues
+        start under its title); when not all the words to find fit there, their first rows (two or more)
+        do, and the grid opens the next page with the rest under it ("Words to find (continued)"); when
+        not even two rows fit, the whole block opens the next page. A title and its instructions never end
+        a page alone (they once did, over half a page left empty, the grid and words on the next page). On
+        a fresh page the title and instructions stay with the grid, and the words to find, under their own
+        title, open the next page."""
         self.wrap(aW, aH)
         if self.height <= self.page_height:
             return []  # whole where it fits, else on the next page
@@ -108,16 +111,37 @@ class _Block(Stack):
         head, words = self.items[:at], self.items[at + 2:]
         mark = [self.mark] * (self.mark is not None)
         if aH < self.page_height - 1:
-            self.grid.room = self.page_height - stacked_height(self.items[at + 1:], aW)
-            tail = Stack(self.items[at:], 0, self.page_height)
-            if stacked_height(head, aW) + self.spaceBefore <= aH and tail.wrap(aW, self.page_height)[1] <= self.page_height:
-                return mark + [Stack(head, self.spaceBefore, self.page_height), tail]
-            if stacked_height(head + words, aW) + self.spaceBefore > aH:
-                return []  # on to the next page
             self.grid.room = self.page_height
-            return mark + [Stack(head + words, self.spaceBefore, self.page_height), self.grid]
+            if stacked_height(head + words, aW) + self.spaceBefore <= aH:
+                return mark + [Stack(head + words, self.spaceBefore, self.page_height), self.grid]
+            return self._rows_here(head, words, aW, aH, mark)
         self.grid.room = self.page_height - stacked_height(head, aW)
         return mark + [Stack(head + [self.grid], self.spaceBefore, self.page_height), Together(words)]
+
+    def _rows_here(self, head, words, aW, aH, mark):
+        """The title, instructions and the first rows of the words to find where the block lands, the grid
+        opening the next page with the rest under their "(continued)" heading; [] when not two rows fit.
+        Each part is a list of its own, read down its columns in alphabetical order."""
+        cells, cols = self.lists
+        per = math.ceil(len(cells) / cols)
+        for rows in range(per - 2, 1, -1):  # (two rows or more on each side of the grid, as the crossword's clues)
+            first = _list(self.ctx, cells[:rows * cols], cols)
+            if stacked_height(head + [words[0], first], aW) + self.spaceBefore <= aH:
+                rest = [Spacer(1, 12), self.more, _list(self.ctx, cells[rows * cols:], cols)]
+                self.grid.room = self.page_height - stacked_height(rest, aW)
+                return mark + [Stack(head + [words[0], first], self.spaceBefore, self.page_height),
+                               Stack([self.grid] + rest, 0, self.page_height)]
+        return []
+
+
+def _list(ctx, cells, cols):
+    """The words to find in ``cols`` columns, read down each column."""
+    per = math.ceil(len(cells) / cols)
+    rows = [[cells[c * per + r] if c * per + r < len(cells) else "" for c in range(cols)] for r in range(per)]
+    table = _table(ctx, rows, [ctx.width / cols] * cols)
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table
 
 
 def word_search(ctx, name, data) -> list:
@@ -126,12 +150,10 @@ def word_search(ctx, name, data) -> list:
     cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
     widest = max(para_width(p) for p in cells) + 8  # (the cell's padding, and a little air)
     cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole
-    per = math.ceil(len(words) / cols)
-    rows = [[cells[c * per + r] if c * per + r < len(words) else "" for c in range(cols)] for r in range(per)]
-    table = _table(ctx, rows, [ctx.width / cols] * cols)
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     grid = WordGrid(ctx, data)
     title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
-    items = flow[2:] + [grid, Spacer(1, 12), title, table]
-    return flow[:1] + [_Block(items, grid, items[0].getSpaceBefore(), ctx.height, mark=flow[1])]
+    block = _Block(flow[2:] + [grid, Spacer(1, 12), title, _list(ctx, cells, cols)], grid,
+                   flow[2].getSpaceBefore(), ctx.height, mark=flow[1])
+    block.ctx, block.lists = ctx, (cells, cols)
+    block.more = ctx.raw(_text(ctx, ctx.label("continued", what=ctx.label("words_to_find"))), "subheading")
+    return flow[:1] + [block]
