@@ -34,6 +34,16 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()
 
 
+def _fill(fd: int, tmp: str, data: bytes) -> None:
+    """Write ``data`` to the temporary file ``tmp`` (open as ``fd``), on disk before it is linked in, with the
+    mode a new file gets."""
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, FILE_MODE)
+
+
 def read_guide_bytes(path: Path) -> bytes:
     """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
     and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
@@ -203,11 +213,7 @@ def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
             with deferred():  # a temporary file made is a temporary file remembered, to be removed
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
                 temps.append((tmp, target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, FILE_MODE)
+            _fill(fd, tmp, data)
         # From the first hard link to the last rename, a signal waits: the set is put in place whole.
         with deferred():
             if len(files) > 1:
@@ -333,11 +339,7 @@ def create_new(target: Path, data: bytes) -> None:
     with deferred():  # a temporary file made is a temporary file remembered, to be removed
         fd, tmp = tempfile.mkstemp(prefix=".studyguide-", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
+        _fill(fd, tmp, data)
         with deferred():
             try:
                 os.link(tmp, target)
