@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import CASES, norm
-from studyguide import api, inline, render
+from studyguide import api, budget, inline, render
 from studyguide.model import TrueFalse
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
@@ -447,6 +447,10 @@ def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
             cut += 1
             assert alone == [] and sum(rules) >= 8 and len(texts) == kept["student"].pages - 1, (filler, rules)
             assert "The lines go on over the page." not in " ".join(texts)
+            # check's minutes count the lines that print (1½ a line), not the 12 of the default (review)
+            assert docs["student"].lines_cut == {len(guide.questions): sum(rules)}
+            assert budget.budget(guide, docs["student"]).minutes_of("questions") == sum(
+                budget.question_minutes(q) for q in guide.questions[:-1]) + budget.MINUTES["essay"] * sum(rules)
         else:
             assert rules == kept_rules, filler
             # a page of lines alone only with more lines after the break than the page before could spare

@@ -73,14 +73,15 @@ WRITTEN = {
 }
 
 
-def question_minutes(q) -> float:
+def question_minutes(q, lines: Optional[int] = None) -> float:
+    """``lines``: the answer lines printed, where the layout cut a default count (render.Rendered.lines_cut)."""
     per = MINUTES[q.kind]
     if q.kind == "fill_in_blank":
         return per * len(q.blanks)
     if q.kind == "matching":
         return per * len(q.pairs)
     if q.kind in ("short_answer", "essay"):
-        return per * q.lines
+        return per * (lines or q.lines)
     return per
 
 
@@ -180,7 +181,8 @@ def budget(guide: Guide, rendered, limits: Optional[dict] = None) -> Budget:
             minutes = words / READING_WPM
             detail = f"{words} words"
         elif name == "questions":
-            minutes = sum(question_minutes(q) for q in guide.questions)
+            cut = getattr(rendered, "lines_cut", {}) or {}
+            minutes = sum(question_minutes(q, cut.get(n)) for n, q in enumerate(guide.questions, 1))
             pts = guide.total_points
             detail = _count(len(guide.questions), "question") + (f", {_count(pts, 'point')}" if pts is not None else "")
         elif name in act.NAMES:

@@ -29,6 +29,7 @@ class Rendered:
     questions_at_top: bool = False  # question 1 opens its page (the part before ends on the page before)
     lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
     # how many, the lines the page before holds)
+    lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -167,8 +168,9 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
     lone = [(n, page, alone, kept) for n, (page, kept, alone) in _lone_tails(ctx).items()  # (given counts: a
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
+    cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone) for mode in modes}
+                           lone, cut) for mode in modes}
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
