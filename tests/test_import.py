@@ -458,3 +458,25 @@ def test_a_damaged_spreadsheet_gets_a_message_not_a_traceback(tmp_path):
         read(source)
     assert str(info.value).startswith(f"{source}: is not a spreadsheet studyguide can read (")
     assert str(info.value).endswith("); save it again as .xlsx")
+
+
+def test_import_warnings_print_in_line_order(tmp_path, capsys):
+    """The importers find problems in their own order (this Moodle file's at lines 1, 5, 9, 5, 3, found by the
+    review); they are printed by line, as validate prints a guide's."""
+    source = tmp_path / "bank.xml"
+    source.write_text('''<?xml version="1.0" encoding="ISO-8859-1"?>
+<quiz>
+<question type="multichoice">
+<name><text>Q1</text></name>
+<questiontext format="html"><text>Soil & rocks: which is <b>organic</b>? Café</text></questiontext>
+<single>true</single>
+<answer fraction="100"><text>Humus</text></answer>
+<answer fraction="100"><text>Compost</text></answer>
+<answer fraction="0"><text>Sand & gravel</text></answer>
+</question>
+</quiz>
+''', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        cli.main(["import", str(source), "-o", str(tmp_path / "bank.yaml")])
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[0][len(str(source)) + 1:] for line in lines] == ["1:31", "3:1", "5:40", "5:62", "9:33"]

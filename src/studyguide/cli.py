@@ -270,7 +270,7 @@ def import_bank(file, out, fmt):
     path = Path(file)
     target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
     written, draft = import_file(path, target, fmt.lower() if fmt else None)
-    report.warnings(draft.problems)
+    report.warnings(sorted(draft.problems, key=lambda p: (p.where, p.message)))  # in line order, as validate's
     report.out(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
                f"{count(len(draft.questions), 'question')})")
 
