@@ -273,7 +273,8 @@ def test_a_build_with_stdout_on_a_full_device_keeps_its_files_and_its_status(tmp
     assert sorted(files_of(tmp_path / "full2")) == ["g-key.pdf", "g.pdf"]  # the guide after the bad one: built
 
 
-@pytest.mark.parametrize("command", ["schema", "check g.yaml", "validate g.yaml", "--version", "--help"])
+@pytest.mark.parametrize("command", ["schema", "check g.yaml", "validate g.yaml", "--version", "--help",
+                                     "build --help", "new --help"])
 def test_a_command_whose_product_is_its_output_fails_when_stdout_is_full(tmp_path, command):
     """check, --help and --version had exited 0 saying "its files were written": they write none (review)."""
     if not os.path.exists("/dev/full"):

@@ -309,5 +309,6 @@ def main(argv=None) -> None:
             code = exc.code
         except BaseException as exc:  # noqa: BLE001  (report.failure says it, or raises what is not ours to say)
             code = report.failure(exc, debug="--debug" in args)
-        code = streams.status(code, next((a for a in args if a in cli.commands), None) not in stdio.WRITING)
+        command = next((a for a in args if a in cli.commands), None)
+        code = streams.status(code, command not in stdio.WRITING or "--help" in args)  # (help is printed)
     sys.exit(code)
