@@ -444,6 +444,9 @@ def test_a_short_answer_worked_out_asks_for_the_work_not_for_sentences(tmp_path,
     # the review's history and civics answers: a list, an ordinal, a date and a place, a comparison without a number
     ("3 - legislative, executive, judicial", False), ("18th century, in Britain", False),
     ("1914, in Sarajevo", False), ("4th of July", False), ("That both sides name the same amount (a = b).", False),
+    # the second review's: money and shares are worked; a year, a war count, a battle are not
+    ("$20", True), ("25%", True), ("9.8 N", True), ("1776", False), ("1066 Battle of Hastings", False),
+    ("2 World Wars", False),
 ])
 def test_only_a_number_and_its_unit_or_a_calculation_asks_for_the_work(answer, worked):
     """The working's instruction had fired on any answer of five words that began with a digit, or held '='."""

@@ -28,14 +28,15 @@ def instruction_of(ctx, q) -> str:
 
 
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
-NUMBER = re.compile(r"[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?")  # 62.8, −4, 9⁄20, ⅞, 1,000
+NUMBER = re.compile(r"[$€£¥]?[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?%?")  # $20, 62.8, −4, 9⁄20, 25%
+YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1776')
 
 
 def worked(answer) -> bool:
     """A model answer that is worked out rather than written: a number and perhaps its unit, the unit in three
-    words at most with no list in them ('1 ⅞ cups', '−4 °C', '97 ppm per year'; not '1914, in Sarajevo', '18th
-    century' or '3 - legislative, executive, judicial'), or a calculation: a sign of one with a number beside it
-    ('C = π × 66 ≈ 207.2 cm'; not '(a = b)')."""
+    words at most, not a list and not a name ('1 ⅞ cups', '−4 °C', '97 ppm per year', '$20', '25%', '9.8 N';
+    not '1914, in Sarajevo', '18th century', '2 World Wars' or a year alone), or a calculation: a sign of
+    one with a number beside it ('C = π × 66 ≈ 207.2 cm'; not '(a = b)')."""
     text = inline.plain(answer or "").strip().rstrip(".")
     if any(c in MATH_SIGNS for c in text) and any(c.isdigit() for c in text):
         return True
@@ -44,7 +45,10 @@ def worked(answer) -> bool:
     while numbers < min(2, len(words)) and NUMBER.fullmatch(words[numbers]):
         numbers += 1
     unit = words[numbers:]
-    return numbers > 0 and len(unit) <= 3 and not any(c in ",;:" for w in unit for c in w)
+    if numbers == 0 or len(unit) > 3 or any(c in ",;:" for w in unit for c in w):
+        return False
+    named = any(len(w) > 2 and w[0].isupper() for w in unit)  # 'World Wars', 'Battle of Hastings': not units
+    return not named and not (YEAR.fullmatch(words[0]) and not unit)
 
 
 def no_reading(guide) -> bool:
