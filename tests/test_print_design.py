@@ -922,6 +922,33 @@ def test_a_large_print_word_search_taller_than_a_page_starts_where_the_last_sect
         assert len(grid) == 17 * 17 and all(len(ch) == 1 and ch.isupper() for ch in grid), f"{mode}: {pages[3][:80]}"
 
 
+def test_a_large_print_word_search_splits_its_list_only_where_the_rest_fits_under_the_grid(tmp_path):
+    """Thirty terms after an essay of 10 lines (the second review): two rows of words fitted under the essay,
+    but the other eight did not fit under the grid at its smallest cell (747 pt against a 677 pt page), so
+    the grid stood alone on page 4 and the rest of the list went to page 5. The list is split only where
+    its rest fits under the grid; here the word search opens the next page, grid under its title, and its
+    list follows whole on the page after."""
+    from conftest import write_guide
+
+    terms = [f"{a}{b}" for a in ("cell", "leaf", "root", "stem", "seed", "bark") for b in ("wall", "tip", "hair",
+                                                                                          "cap", "coat")]
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: A word about plants called {t}." for t in terms)
+    path = write_guide(tmp_path, "big.yaml", "title: Big search\nquestions:\n  - type: short_answer\n"
+                       "    prompt: Name a part.\n    answer: nucleus\n  - type: essay\n"
+                       "    prompt: Explain how a plant makes food.\n    lines: 10\n"
+                       "activities: [word_search]\nvocabulary:" + vocabulary + "\n")
+    guide = api.load(path)
+    words = labels.for_language(guide.language, guide.labels)
+    rest = words["continued"].format(what=words["words_to_find"])
+    docs = render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print"))
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        title = next(n for n, p in enumerate(pages) if words["word_search_title"] in p)
+        listed = [n for n, p in enumerate(pages) if words["words_to_find"] in p]
+        assert rest not in " ".join(pages), f"{mode}: the list split"
+        assert listed == [title + 1], f"{mode}: title on page {title + 1}, list on {[n + 1 for n in listed]}"
+
+
 @pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 2, 6)])
 def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_path, lines, count, list_page, here):
     """Twelve terms in large print (letter) after an essay of 14 or 6 lines: the grid and the words to

@@ -120,7 +120,8 @@ class _Block(Stack):
 
     def _rows_here(self, head, words, aW, aH, mark):
         """The title, instructions and the first rows of the words to find where the block lands, the grid
-        opening the next page with the rest under their "(continued)" heading; [] when not two rows fit.
+        opening the next page with the rest under their "(continued)" heading; [] when not two rows fit, or the
+        rest does not fit under the grid.
         Each part is a list of its own, read down its columns in alphabetical order."""
         cells, cols = self.lists
         per = math.ceil(len(cells) / cols)
@@ -129,6 +130,8 @@ class _Block(Stack):
             if stacked_height(head + [words[0], first], aW) + self.spaceBefore <= aH:
                 rest = [Spacer(1, 12), self.more, _list(self.ctx, cells[rows * cols:], cols)]
                 self.grid.room = self.page_height - stacked_height(rest, aW)
+                if search_cell(self.ctx.styles) * self.grid.data.size > self.grid.room:
+                    return []  # the rest would not fit under the grid at its smallest cell (fewer rows here: less)
                 return mark + [Stack(head + [words[0], first], self.spaceBefore, self.page_height),
                                Stack([self.grid] + rest, 0, self.page_height)]
         return []
