@@ -306,13 +306,15 @@ class _Scan(Lines):
         """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short,
         or that word is a key elsewhere in the file, or keys follow in its column and no 'key: text' precedes it."""
         words = content[:comment_at(content)].split() or content.split()
-        return bool(_KEY_WORD.match(words[0])) and self.known_here(indent, words[0]) and (
+        return bool(_KEY_WORD.match(words[0])) and self.known_here(indent, words[0], n) and (
             len(words) <= 3 or words[0] in self.keys_used or (
                 self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent)))
 
-    def known_here(self, indent: int, word: str) -> bool:
-        """Whether ``word`` is a key (or a typo of one) of the mapping a line at ``indent`` would be in
-        (if not, ``so small?`` under ``prompt: Why are cells`` is the prompt going on, not a key 'so')."""
+    def known_here(self, indent: int, word: str, n: Optional[int] = None) -> bool:
+        """Whether ``word`` is a key (or a typo of one) of the mapping a line at ``indent`` would be in (if not,
+        ``so small?`` under ``prompt: Why are cells`` is the prompt going on); with ``n``, not one it has already."""
+        if n is not None and self.set_elsewhere(n, indent, word):  # ('type of cell.' under a prompt: its text)
+            return False
         if self.pending is not None and indent > self.pending[0]:
             return key_known(word, self.pending[2], self.pending[0] < 0)
         j = max([j for j, lv in enumerate(self.stack) if lv.indent <= indent] or [0])
@@ -330,7 +332,7 @@ class _Scan(Lines):
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
-            if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0]):  # 'subtitle How ...': either
+            if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
                                        f"{_write_key(words[0], words[1:])}; if the line goes on with the text of "
                                        f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")

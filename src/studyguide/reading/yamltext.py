@@ -106,6 +106,41 @@ class Lines:
         nxt = self.next_text(n, within)
         return nxt[0] if nxt and (nxt[1] == "-" or nxt[1].startswith("- ")) else None
 
+    def set_elsewhere(self, n: int, col: int, word: str) -> bool:
+        """Whether the mapping that line ``n`` (0-based), in column ``col``, would be part of has the key ``word``
+        on another line: a 'word:' line in that column, above it up to the line that opens the mapping (a '- '
+        item's first key, or the line before one left of the column), or below it up to the mapping's end."""
+        for m in range(n - 1, -1, -1):
+            at, body, item = self._key_column(m, col)
+            if body is None:
+                continue
+            if at == col and key_of(body) is not None and key_of(body)[0] == word:
+                return True
+            if at < col or item:
+                break
+        for m in range(n + 1, len(self.lines)):
+            at, body, item = self._key_column(m, col)
+            if body is None:
+                continue
+            if at < col or item:
+                break
+            if at == col and key_of(body) is not None and key_of(body)[0] == word:
+                return True
+        return False
+
+    def _key_column(self, m: int, col: int) -> tuple[int, Optional[str], bool]:
+        """Line ``m``'s column and text, a '- ' item's read from its first key when its dash is left of ``col``
+        (None: a blank or comment line), and whether it is such an item (one opening a mapping)."""
+        line = self.lines[m]
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            return 0, None, False
+        at, item = len(line) - len(body), False
+        while body.startswith("- ") and at < col:  # an item's first key starts after its dash
+            inner = body[2:]
+            at, body, item = at + 2 + len(inner) - len(inner.lstrip(" ")), inner.lstrip(" "), True
+        return at, body, item or (at == col and body.startswith("- "))
+
     def next_key_at(self, n: int) -> Optional[int]:
         """The column of the next line holding text, if a 'key:' line."""
         nxt = self.next_text(n)
