@@ -13,6 +13,7 @@ import pytest
 from conftest import CASES
 from studyguide import activities as act, api, labels, render
 from studyguide.layout.activities import limits_for
+from studyguide.theming.styles import make_styles
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
 RIVERS = CASES / "layout" / "crossword-rivers.yaml"
@@ -46,7 +47,7 @@ def clue_parts(pdf: bytes, guide, theme) -> list[dict]:
     body's size; it belongs to the heading nearest above it (a heading: bold text larger than the body)."""
     words = labels.for_language(guide.language, guide.labels)
     names = {words["across"], words["down"]}
-    body = make_size(theme)
+    body = make_styles(theme)["body"].fontSize
     pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
     texts = [page.extract_text() for page in pages]
     start = next(n for n, text in enumerate(texts) if words["crossword_title"] in text)
@@ -76,12 +77,6 @@ def clue_parts(pdf: bytes, guide, theme) -> list[dict]:
             part["right"] = [k for _, k in sorted(part["right"])]
             parts.append(part)
     return parts
-
-
-def make_size(theme) -> float:
-    from studyguide.theming.styles import make_styles
-
-    return make_styles(theme)["body"].fontSize
 
 
 CONFIGS = [pytest.param(dict(), id="classic"), pytest.param(dict(paper="a4"), id="a4"),
@@ -145,3 +140,23 @@ def test_large_print_list_going_on_over_the_page_reads_down_under_its_heading():
         assert [k for p in across for k in p["left"]] == [e.number for e in data.across()]
         assert [k for p in parts if p["list"] == "Down" for k in p["left"]] == [e.number for e in data.down()]
         assert all(p["right"] == [] for p in parts)
+
+
+def test_an_odd_list_gives_its_first_column_the_extra_clue(tmp_path):
+    """Eleven rivers (the first eleven terms of the rivers case): each list's odd clue closes the first
+    column, so the second column starts with the clue after the middle one."""
+    lines = RIVERS.read_text(encoding="utf-8").splitlines()
+    terms = [n for n, line in enumerate(lines) if line.startswith("  - term:")]
+    path = tmp_path / "eleven.yaml"
+    path.write_text("\n".join(lines[:terms[11]] + ["activities: [crossword]", ""]), encoding="utf-8")
+    guide, theme, data, docs = built(path)
+    odd = 0
+    for mode in ("student", "key"):
+        parts = clue_parts(docs[mode].pdf, guide, theme)
+        for name, entries in (("Across", data.across()), ("Down", data.down())):
+            numbers = [e.number for e in entries]
+            (part,) = [p for p in parts if p["list"] == name]
+            half = (len(numbers) + 1) // 2
+            assert (part["left"], part["right"]) == (numbers[:half], numbers[half:]), (mode, name)
+            odd += len(numbers) % 2
+    assert odd  # (one list at least has an odd number of clues)
