@@ -47,10 +47,15 @@ class ClueList:
             self._cache[key] = (m, max(sum(heights[:m]), sum(heights[m:])))
         return self._cache[key]
 
+    def reach(self, width: float, a: int, b: int) -> float:
+        """How far down the columns of rows a..b-1 reach, or those of fewer of them: a row never takes
+        room back (halving again, a long clue that ended the second column can move to the first, and
+        the columns grow shorter; the part then keeps the room it had)."""
+        return max((self.split(width, a, j)[1] for j in range(a + 1, b + 1)), default=0.0)
+
     def rise(self, width: float, start: int, k: int) -> float:
-        """How much row k raises the columns of a part that opens with row ``start``."""
-        before = self.split(width, start, k)[1] if k > start else 0.0
-        return self.split(width, start, k + 1)[1] - before
+        """How much row k raises the columns of a part that opens with row ``start`` (never below 0)."""
+        return self.reach(width, start, k + 1) - self.reach(width, start, k)
 
     def part_end(self, width: float, start: int, room: float) -> int:
         """The last row a page holds of a part opened by row ``start`` with ``room`` left under it: as the
