@@ -1,0 +1,77 @@
+"""A newcomer's slips at the level of a guide (first-hour trial, 2026-12-04): each gets a message that
+names the fix, or is understood as meant. The exact messages of whole bad guides are in
+tests/cases/errors/ (choices-with-own-letters, choices-lettered-on-one-line, answer-misses-a-choice)."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import REPO, write_guide
+from studyguide import api
+from studyguide.errors import GuideError
+from studyguide.reading.slips import difference, lettered, lettered_line, shown
+
+
+def test_choices_typed_with_their_letters_in_order_are_found():
+    assert lettered(["A) The storm", "B) Mara's birthday", "C) The retirement"]) == "A) "
+    assert lettered(["a. the sun", "b. the moon"]) == "a. "
+    assert lettered(["(a) exposition", "(b) climax", "(c) resolution"]) == "(a) "
+    assert lettered_line("A) The storm B) Mara's birthday C) The retirement") == "A) "
+    assert lettered_line("a. a lighthouse b. a ship") == "a. "
+
+
+@pytest.mark.parametrize("choices", [
+    ["A cell wall", "Bones", "Cartilage"],          # a word 'A', no mark after it
+    ["A. Lincoln", "C. Darwin"],                     # initials, not letters in order
+    ["A) The storm", "Mara's birthday"],             # one lettered choice only
+    ["B) second", "C) third"],                       # not from A
+])
+def test_choices_that_merely_start_with_a_letter_are_text(choices):
+    assert lettered(choices) is None
+
+
+def test_a_single_choice_starting_with_a_is_printed_as_typed(tmp_path):
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: Cells
+        questions:
+          - type: multiple_choice
+            prompt: Which of these does a plant cell have?
+            choices:
+              - A cell wall
+              - B12 vitamins
+            answer: A cell wall
+        """)
+    assert api.load(path).questions[0].choices == ("A cell wall", "B12 vitamins")
+    assert lettered_line("A cell wall and bones") is None
+
+
+@pytest.mark.parametrize("answer, choice, told", [
+    ("Mara climbs the tower", "Mara climbs the tower.", "your answer lacks the final '.'"),
+    ("Mara climbs the towr.", "Mara climbs the tower.", "your answer has 'towr' where the choice has 'tower'"),
+    ("Mara climbs stairs", "Mara climbs the stairs", "your answer lacks 'the' before 'stairs'"),
+    ("Paris", "The Paris", "your answer lacks the opening 'The'"),
+    ("The sun..", "The sun.", "your answer has an extra '.' at the end"),
+    ("The big sun", "The sun", "your answer has an extra 'big' before 'sun'"),
+])
+def test_the_difference_from_the_nearest_choice_is_told(answer, choice, told):
+    assert difference(answer, choice) == told
+
+
+def test_a_long_choice_is_cut_where_it_does_not_hide_the_difference():
+    choice = "When the keeper falls ill, Mara climbs the stairs of the tower."
+    assert shown(choice, choice[:-1]) == "When the … the stairs of the tower."
+    assert shown("Short choice.", "Short choice") == "Short choice."
+
+
+def test_the_docs_quote_the_message_for_utf16_without_a_byte_order_mark(tmp_path):
+    text = "title: Cells\nsubject: Biology\n"
+    (tmp_path / "bom.yaml").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert api.load(tmp_path / "bom.yaml").subject == "Biology"
+    (tmp_path / "nobom.yaml").write_bytes(text.encode("utf-16-le"))
+    with pytest.raises(GuideError) as info:
+        api.load(tmp_path / "nobom.yaml")
+    (problem,) = info.value.problems
+    docs = (REPO / "docs" / "guide-format.md").read_text(encoding="utf-8")
+    assert 'UTF-16 files also work if they start with a byte-order mark' in docs
+    assert f'("{problem.message}")' in docs
