@@ -75,3 +75,31 @@ def test_the_docs_quote_the_message_for_utf16_without_a_byte_order_mark(tmp_path
     docs = (REPO / "docs" / "guide-format.md").read_text(encoding="utf-8")
     assert 'UTF-16 files also work if they start with a byte-order mark' in docs
     assert f'("{problem.message}")' in docs
+
+
+def test_a_term_given_twice_is_an_error_naming_the_first_line(tmp_path):
+    path = write_guide(tmp_path, "story.yaml", """
+        title: Story
+        vocabulary:
+          - term: plot
+            definition: The events of a story.
+          - term: "  Plot "
+            definition: A piece of land.
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:5:11: vocabulary item 2.term: 'Plot' is the term of vocabulary item 1 too ('plot', line 3); each "
+        "term is listed once: change this one, or leave it out"]
+
+
+def test_an_imported_card_whose_term_came_before_is_left_out_with_its_line(tmp_path):
+    from studyguide.importers import import_file
+    cards = tmp_path / "set.txt"
+    cards.write_text("plot\tthe events of a story\ntheme\tthe message\nPlot\ta piece of land\n", encoding="utf-8")
+    out, draft = import_file(cards, tmp_path / "set.yaml")
+    assert [str(p) for p in draft.problems] == [
+        f"{cards}:3:1: warning: the term 'Plot' is on line 1 too (as 'plot'); this card is left out, as a guide lists "
+        "each term once (add its definition to the first card's if both meanings are wanted)"]
+    assert [(t.term, t.definition) for t in api.load(out).vocabulary] == [
+        ("plot", "the events of a story"), ("theme", "the message")]

@@ -116,3 +116,18 @@ def shown(choice: str, value: str, size: int = 40) -> str:
         start = choice.index(" ", start) + 1  # from a word's start
     tail = choice[start:]
     return f"{head} … {tail if len(tail) <= size * 2 // 3 else tail[:size * 2 // 3 - 1] + '…'}"
+
+
+def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[str]:
+    """The message for a vocabulary term given before in any capitals (a copied entry whose term was
+    not changed), else None; ``seen`` keeps the terms so far. An error, not a warning: matching would
+    print 'plot' twice with two meanings, the crossword and the flashcards ask twice for one word, and
+    a student could not tell which meaning goes with which."""
+    key = " ".join(term.split()).casefold()
+    if key not in seen:
+        seen[key] = (label, term, line)
+        return None
+    first, typed, at = seen[key]
+    there = f"'{clip(typed)}', line {at}" if typed != term else f"line {at}"
+    return (f"{label}.term: '{clip(term)}' is the term of {first} too ({there}); each term is listed once: "
+            "change this one, or leave it out")
