@@ -103,3 +103,49 @@ def test_an_imported_card_whose_term_came_before_is_left_out_with_its_line(tmp_p
         "each term once (add its definition to the first card's if both meanings are wanted)"]
     assert [(t.term, t.definition) for t in api.load(out).vocabulary] == [
         ("plot", "the events of a story"), ("theme", "the message")]
+
+
+def _pictures(tmp_path):
+    """guides/ with pics/lh.png beside the guide, and assets/carbon-cycle.png: the layout the docs describe."""
+    png = (REPO / "assets" / "carbon-cycle.png").read_bytes()
+    (tmp_path / "guides" / "pics").mkdir(parents=True)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "guides" / "pics" / "lh.png").write_bytes(png)
+    (tmp_path / "assets" / "carbon-cycle.png").write_bytes(png)
+    return tmp_path / "guides"
+
+
+def test_a_windows_backslash_between_folders_finds_the_picture(tmp_path):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", """
+        title: Pictures
+        topics:
+          - title: The lighthouse
+            image: pics\\lh.png
+        """)
+    assert api.load(path).topics[0].image == (guides / "pics" / "lh.png").resolve()
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("assets/carbon-cycle.png", "carbon-cycle.png"),   # the folder that is searched, typed in front
+    ("assets\\carbon-cycle.png", "carbon-cycle.png"),
+    ("Carbon-Cycle.PNG", "carbon-cycle.png"),          # other capitals (found as typed on Windows and macOS only)
+    ("lh.png", "pics/lh.png"),                         # in a subfolder
+    ("carbon-cylce.png", "carbon-cycle.png"),          # a near spelling
+])
+def test_a_picture_not_found_names_the_file_most_likely_meant(tmp_path, typed, meant):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", f"title: Pictures\ntopics:\n  - title: One\n    image: '{typed}'\n")
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    (problem,) = info.value.problems
+    assert problem.message == (f"topics item 1.image: image '{typed}' not found (looked in {guides.resolve()} or "
+                               f"{(tmp_path / 'assets').resolve()}); did you mean '{meant}'?")
+
+
+def test_a_picture_like_no_file_there_gets_no_guess(tmp_path):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", "title: Pictures\ntopics:\n  - title: One\n    image: volcano.png\n")
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert info.value.problems[0].message.endswith("); check the file name")
