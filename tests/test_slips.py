@@ -149,3 +149,51 @@ def test_a_picture_like_no_file_there_gets_no_guess(tmp_path):
     with pytest.raises(GuideError) as info:
         api.load(path)
     assert info.value.problems[0].message.endswith("); check the file name")
+
+
+def _starter_findings(path) -> list[str]:
+    from studyguide import budget
+    _, found, _ = budget.review(path)
+    return [str(p) for p in found if "starter" in p.message]
+
+
+def test_check_names_the_starters_placeholders_left_in(tmp_path):
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: My Study Guide
+        author: Your Name
+        vocabulary:
+          - term: cell
+            definition: What the term means, in plain words.
+        questions:
+          - type: multiple_choice
+            prompt: Which choice is right?
+            choices: [The right answer, A wrong answer, Another wrong answer]
+            answer: A
+          - type: ordering
+            prompt: Put these in order.
+            items: [seed, sprout, cell division]
+        """)
+    assert _starter_findings(path) == [
+        f"{path}:1:8: warning: title: 'My Study Guide' is the starter's placeholder text; write your own",
+        f"{path}:2:9: warning: author: 'Your Name' is the starter's placeholder text; write your own, or delete the line",
+        f"{path}:5:17: warning: vocabulary: 'What the term means, in plain words.' is the starter's placeholder text; "
+        "write your own, or delete the line",
+        f"{path}:7:5: warning: question 1 is the starter's sample question ('Which choice is right?'); write your "
+        "own question, or delete it",
+    ]  # the ordering question asks 'Put these in order.' of its own items: a teacher's question
+
+
+def test_an_untouched_starter_gets_one_finding_a_section_and_a_question(tmp_path):
+    path = tmp_path / "guides" / "new.yaml"
+    api.new_guide(path)
+    found = _starter_findings(path)
+    assert len([f for f in found if "sample question" in f]) == len(api.load(path).questions) == 8
+    typed = path.read_text(encoding="utf-8").splitlines()
+
+    def line(start: str) -> int:
+        return next(n for n, text in enumerate(typed, 1) if text.startswith(start))
+    assert found[0] == (f"{path}:{line('title: My Study Guide')}:8: warning: title: 'My Study Guide' is the "
+                        "starter's placeholder text; write your own")
+    assert any(f.startswith(f"{path}:{line('  - term: example term')}:11: warning: vocabulary: 'example term' and "
+                            "4 more texts (lines ") for f in found)
+    assert len(found) == 8 + 13  # the title, 12 sections of text, the 8 sample questions
