@@ -16,6 +16,7 @@ from studyguide.reading.slips import difference, lettered, lettered_line, shown
 def test_choices_typed_with_their_letters_in_order_are_found():
     assert lettered(["A) The storm", "B) Mara's birthday", "C) The retirement"]) == "A) "
     assert lettered(["a. the sun", "b. the moon"]) == "a. "
+    assert lettered(["A: the sun", "B: the moon"]) == "A: "
     assert lettered(["(a) exposition", "(b) climax", "(c) resolution"]) == "(a) "
     assert lettered_line("A) The storm B) Mara's birthday C) The retirement") == "A) "
     assert lettered_line("a. a lighthouse b. a ship") == "a. "

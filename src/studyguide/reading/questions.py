@@ -14,7 +14,7 @@ from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
-from .loader import Map, Scalar
+from .loader import Map, Scalar, Seq
 from .slips import closest, difference, lettered, lettered_line, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
@@ -112,7 +112,7 @@ class QuestionsMixin:
             return (), ()
         items, pinned, nodes = [], [], []
         before = len(self.problems)
-        if self._choices_on_one_line(keys["choices"], label):
+        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label):
             return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
@@ -147,6 +147,16 @@ class QuestionsMixin:
         if typed:
             self.error(node, f"{label}.choices: expected a list of text, found {self.kind(node)} (start each choice "
                              f"on its own line with '- ', and drop '{typed}': the letters are printed for you)")
+        return bool(typed)
+
+    def _letters_as_keys(self, node, label) -> bool:
+        """'- A: The storm', '- B: ...': letters typed with a ':', which YAML reads as keys (reported; the
+        usual advice, quotes, would print 'A. A: The storm')."""
+        items = node.items if isinstance(node, Seq) else []
+        keys = [i.pairs[0][0].value for i in items if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain]
+        typed = lettered([f"{k}: " for k in keys]) if len(keys) == len(items) else None
+        if typed:
+            self.error(items[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
         return bool(typed)
 
     def choice_index(self, node, label, choices) -> Optional[int]:

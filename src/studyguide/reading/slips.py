@@ -13,8 +13,8 @@ from typing import Optional
 from ..model import LETTERS
 from .walker import clip
 
-# 'A) ', 'A. ', '(a) ', 'b) ': a letter typed before a choice, as on a printed test
-_OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.)]\s+")
+# 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
+_OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.):]\s+")
 CLOSE = 0.75  # how alike (difflib's ratio, case aside) an answer must be to a choice to be named as meant
 
 
