@@ -129,3 +129,12 @@ def test_hindi_terms_are_left_out_of_the_grids_and_greek_prints_without_accents(
         assert accented == [], "an accent on a Greek capital"
     key = " ".join(built.key.raw_pages)
     assert "ΚΑΛΗΜΕΡΑ" in key and "ΕΛΛΗΝΙΚΑ" in key and "ΤΣΑΪ" in key  # the word search's list of words to find
+
+
+def test_a_guide_in_marathi_calls_it_marathi(tmp_path):
+    path = write_guide(tmp_path, "mr.yaml", "title: मराठी\nlanguage: mr\n")
+    assert [str(w) for w in scripts.warnings(api.load(path).texts, "mr")] == [
+        f"{path}:1:8: warning: Marathi (Devanagari) letters need joining that studyguide cannot do: they print "
+        "unjoined, even with a font that has them; write the words in Latin letters, or show them in a topic's "
+        "picture (image:)"]
+    assert str(scripts.warnings(api.load(path).texts, "en")[0]).split(": ")[2].startswith("Hindi (Devanagari)")

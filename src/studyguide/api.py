@@ -323,7 +323,7 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
         except StudyguideError as exc:
             yield Checked(path, error=exc)
             continue
-        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts),
+        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language),
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 

@@ -75,9 +75,17 @@ def _lines(places: list[Location]) -> str:
     return f" (here and on line{'s' if len(lines) > 1 else ''} {shown})" if lines else ""
 
 
-def warnings(texts: Iterable[tuple[Location, str]]) -> list[Problem]:
+# a guide in one of these languages calls the script by the language's name
+_LANGUAGES = {"mr": ("Hindi (Devanagari)", "Marathi (Devanagari)"), "ne": ("Hindi (Devanagari)", "Nepali (Devanagari)"),
+              "sa": ("Hindi (Devanagari)", "Sanskrit (Devanagari)"), "as": ("Bengali", "Assamese (Bengali)"),
+              "si": ("Sinhala", "Sinhala"), "bo": ("Tibetan", "Tibetan"), "dz": ("Tibetan", "Dzongkha (Tibetan)")}
+
+
+def warnings(texts: Iterable[tuple[Location, str]], language: Optional[str] = None) -> list[Problem]:
     """One warning for each script in the guide that studyguide cannot print right, at its first place,
-    with the other lines that use it."""
+    with the other lines that use it. ``language``: the guide's, which may name its script better."""
+    primary = (language or "").split("-")[0].lower()
+    renamed = dict([_LANGUAGES[primary]]) if primary in _LANGUAGES else {}
     found: dict[str, list[Location]] = {}
     for where, text in texts:
         hit = first_shaped(text)
@@ -87,7 +95,7 @@ def warnings(texts: Iterable[tuple[Location, str]]) -> list[Problem]:
     for script, places in found.items():
         places.sort(key=lambda p: (not p.line, p))
         first, rest = places[0], [p for p in places[1:] if p.line != places[0].line]
-        out.append(Problem(first, f"{script} letters need joining that studyguide cannot do: they print "
+        out.append(Problem(first, f"{renamed.get(script, script)} letters need joining that studyguide cannot do: they print "
                                   f"unjoined, even with a font that has them{_lines(rest)}; write the words in Latin "
                                   "letters, or show them in a topic's picture (image:)",
                            warning=True))
