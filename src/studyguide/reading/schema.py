@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from .. import images, rtl
 from ..errors import GuideError, Location
-from ..labels import EN, KEYS as LABEL_KEYS
+from ..labels import EN, KEYS as LABEL_KEYS, code_of, not_built_in
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
@@ -168,6 +168,12 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         )
 
     def _labels(self, node) -> Optional[dict]:
+        out = self._label_texts(node)
+        if not getattr(self, "lang_wrong", True) and (why := not_built_in(self.lang, out)):
+            self.warn(self.lang_node.where, f"language: {why}")
+        return out
+
+    def _label_texts(self, node) -> Optional[dict]:
         if missing(node):
             return None
         keys = self.mapping(node, "labels", LABEL_KEYS)
@@ -210,9 +216,11 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
 
     def language(self, node) -> Optional[str]:
         value = self.text(node, "language", max_len=35)
-        self.lang = value if value is None or LANG_RE.match(value) else None  # true/false answers may be in it
-        if value is not None and self.lang is None:
-            self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
+        self.lang_node, self.lang_wrong = node, value is not None and not LANG_RE.match(value)
+        self.lang = code_of(value) if self.lang_wrong else value  # true/false answers are read in it (one message)
+        if self.lang_wrong:
+            self.error(node, f"language: '{clip(value)}' is not a language code (use "
+                             + (f"'{self.lang}')" if self.lang else "a code such as en, es, fr or pt-BR)"))
         return self.lang
 
     def paper(self, node) -> Optional[str]:
@@ -358,9 +366,7 @@ def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     warnings = list(warnings) + walker.warnings
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
-    if warnings:
-        guide = dataclasses.replace(guide, warnings=tuple(warnings))
-    return guide
+    return dataclasses.replace(guide, warnings=tuple(warnings)) if warnings else guide
 
 
 def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
