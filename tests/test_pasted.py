@@ -42,3 +42,43 @@ def test_a_title_typed_with_its_quotes_gets_no_more(tmp_path):
     plain = write_guide(tmp_path, "plain.yaml", PASTED.replace("“Ratios in the Kitchen” – a lesson handout",
                                                                "Ratios in the Kitchen"))
     assert "Source: Ms. Delgado, “Ratios in the Kitchen”" in build_into(plain, tmp_path / "o2").student.pages[0]
+
+
+# -- French typography: the space before ? ! : ; » (and after «) is never where a line breaks ------------
+
+WORDS = "la concentration de la solution mère après dilution dans une fiole jaugée".split()
+
+
+def _prompts() -> list[str]:
+    """Prompts whose last word falls at every place of a line in turn: some '?' would start a line."""
+    out = []
+    for n in range(8, 40):
+        words = " ".join(WORDS[k % len(WORDS)] for k in range(n))
+        end = "!?:;»"[n % 5]
+        out.append(f"Quelle est « {words} »" if end == "»" else f"Quelle est {words} {end}")
+    return out
+
+
+def _french() -> str:
+    out = ["title: Les solutions", "language: fr", "questions:"]
+    for prompt in _prompts():
+        out += ["  - type: short_answer", f"    prompt: \"{prompt}\"", "    answer: Oui"]
+    return "\n".join(out) + "\n"
+
+
+def test_no_line_starts_with_the_punctuation_a_space_keeps_apart(tmp_path):
+    from conftest import Pdf, run_cli
+
+    path = tmp_path / "fr.yaml"
+    path.write_text(_french(), encoding="utf-8")
+    done = run_cli("build", path, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    for pdf in ("fr.pdf", "fr-key.pdf"):
+        lines = [line for page in Pdf(tmp_path / "out" / pdf).lines for line in page]
+        assert sum("?" in line for line in lines) >= 6  # (the prompts are there)
+        assert not [line for line in lines if line[0] in "?!:;»" or line.endswith("«")], pdf
+    # the exports take the guide's text as typed: a plain space
+    done = run_cli("export", path, "--to", "moodle", "-o", tmp_path / "exp")
+    assert done.returncode == 0, done.stderr
+    xml = (tmp_path / "exp" / "fr-moodle.xml").read_text(encoding="utf-8")
+    assert all(prompt in xml for prompt in _prompts() if "»" not in prompt)
