@@ -82,3 +82,23 @@ def test_no_line_starts_with_the_punctuation_a_space_keeps_apart(tmp_path):
     assert done.returncode == 0, done.stderr
     xml = (tmp_path / "exp" / "fr-moodle.xml").read_text(encoding="utf-8")
     assert all(prompt in xml for prompt in _prompts() if "»" not in prompt)
+
+
+def test_check_finds_invisible_characters_at_their_line(tmp_path):
+    """A zero-width space or soft hyphen is invisible on paper but stays in the PDF's text (a search for
+    'denominator' misses 'denomi\\u00adnator'): check says where."""
+    from conftest import run_cli
+
+    path = tmp_path / "zw.yaml"
+    path.write_text("title: Ratios\nsummary: |\n  A unit rate has a\u200b denominator of 1.\n"
+                    "takeaways:\n  - A denomi\u00adnator of one\u00ad.\n", encoding="utf-8")
+    done = run_cli("check", path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:3:20: warning: 'A unit rate has a\\u200b denominator of 1.' holds an invisible zero-width space "
+        "(U+200B): not seen on paper, it stays in the PDF's text, where search and copy trip on it; delete it "
+        "(retype the word around it)",
+        f"{path}:5:13: warning: 'A denomi\\u00adnator of one\\u00ad.' holds an invisible soft hyphen (U+00AD, 2 times): "
+        "not seen on paper, it stays in the PDF's text, where search and copy trip on it; delete it (retype the "
+        "word around it)"]
+    assert run_cli("check", "--strict", path).returncode == 1

@@ -231,8 +231,28 @@ def unchecked_objectives(guide: Guide) -> list[Problem]:
             for i, text in enumerate(guide.objectives) if i not in checked]
 
 
+# invisible characters a paste brings (U+200C/U+200D are left alone: Persian and emoji need them)
+INVISIBLE = {"\u200b": "zero-width space", "\u00ad": "soft hyphen", "\u2060": "word joiner",
+             "\ufeff": "zero-width no-break space"}
+
+
+def invisible(guide: Guide) -> list[Problem]:
+    """Text holding a character that prints as nothing but stays in the PDF's text (a pasted zero-width
+    space or soft hyphen): a search for the word does not find it, a copy carries it along."""
+    out = []
+    for where, text in guide.texts:
+        for ch, name in INVISIBLE.items():
+            if ch in text:
+                at = text.index(ch)
+                times = f", {text.count(ch)} times" if text.count(ch) > 1 else ""
+                out.append(_warn(where.of(text, at), f"'{_clip(text[max(0, at - 20):at + 20])}' holds an invisible "
+                                 f"{name} (U+{ord(ch):04X}{times}): not seen on paper, it stays in the PDF's text, "
+                                 "where search and copy trip on it; delete it (retype the word around it)"))
+    return out
+
+
 def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None) -> list[Problem]:
     """Every finding, in the order of the file."""
     found = (choices(guide) + pairs(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide))
+             + unchecked_objectives(guide) + invisible(guide))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
