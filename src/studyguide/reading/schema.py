@@ -14,14 +14,16 @@ from typing import Callable, Optional
 
 from .. import images, rtl
 from ..errors import GuideError, Location
-from ..labels import EN, KEYS as LABEL_KEYS, code_of, not_built_in
+from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
 from .citations import PassageMixin
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
+from .languages import LanguageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
+from .slips import term_twice
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -36,13 +38,12 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
-LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 # filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
 EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
 
-class GuideWalker(PassageMixin, QuestionsMixin, Walker):
+class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -168,22 +169,13 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         )
 
     def _labels(self, node) -> Optional[dict]:
-        out = self._label_texts(node)
-        if not getattr(self, "lang_wrong", True) and (why := not_built_in(self.lang, out)):
-            self.warn(self.lang_node.where, f"language: {why}")
-        return out
-
-    def _label_texts(self, node) -> Optional[dict]:
-        if missing(node):
-            return None
-        keys = self.mapping(node, "labels", LABEL_KEYS)
-        if keys is None:
-            return None
-        out = {}
-        for key, value in keys.items():
+        keys = None if missing(node) else self.mapping(node, "labels", LABEL_KEYS)
+        out = None if keys is None else {}
+        for key, value in (keys or {}).items():
             text = self.text(value, f"labels.{key}", required=True, max_len=300)
             if text and self._placeholders_ok(value, key, text):
                 out[key] = text
+        self.untranslated(out)
         return out
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
@@ -213,15 +205,6 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
         return self.objectives
-
-    def language(self, node) -> Optional[str]:
-        value = self.text(node, "language", max_len=35)
-        self.lang_node, self.lang_wrong = node, value is not None and not LANG_RE.match(value)
-        self.lang = code_of(value) if self.lang_wrong else value  # true/false answers are read in it (one message)
-        if self.lang_wrong:
-            self.error(node, f"language: '{clip(value)}' is not a language code (use "
-                             + (f"'{self.lang}')" if self.lang else "a code such as en, es, fr or pt-BR)"))
-        return self.lang
 
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
@@ -339,6 +322,10 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
+        twice = term and term_twice(self.__dict__.setdefault("_terms", {}), term, label, keys["term"].where.line)
+        if twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
+            self.error(keys["term"], twice)
+            return None
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
