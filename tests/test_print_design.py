@@ -356,6 +356,25 @@ def test_check_skip_gives_the_short_packets_budget():
     assert rows[-2:] == ["takeaways", "questions"] and "vocabulary" not in rows and "matching" not in rows
 
 
+def test_skip_questions_prints_no_total_and_check_counts_no_points(tmp_path):
+    """With the questions left out, no question's points are printed: the name line has no "Total", and
+    check's line names no points (a teacher's trial: "Total: 6 points" over a packet with no question)."""
+    from conftest import Pdf, run_cli
+
+    done = run_cli("build", FROZEN, "-o", tmp_path, "--skip", "questions")
+    assert done.returncode == 0, done.stderr
+    for name, line in (("china-foreign-police-training-2026-12.pdf", "Name Date Period Source:"),
+                       ("china-foreign-police-training-2026-12-key.pdf", "ANSWER KEY Source:")):
+        first = Pdf(tmp_path / name).pages[0]
+        assert line in first and "Total" not in first
+    done = run_cli("check", FROZEN, "--skip", "activities,questions")
+    assert done.returncode == 0, done.stderr
+    head = done.stdout.splitlines()[0]
+    assert head.startswith(f"{FROZEN} (without activities, questions): ") and "point" not in head, head
+    full = run_cli("check", FROZEN)
+    assert "49 points" in full.stdout.splitlines()[0]  # (the whole guide still counts its questions)
+
+
 def test_build_skip_names_a_mistyped_section():
     from conftest import run_cli
 

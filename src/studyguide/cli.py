@@ -169,10 +169,10 @@ def validate(paths):
 
 
 @cli.command("list")
-@click.argument("folder", required=False, default="guides", type=click.Path())
-def list_guides(folder):
-    """Show each guide's title, questions, points and pages."""
-    if report.listed(api.overviews(folder)):
+@click.argument("paths", nargs=-1, type=click.Path())
+def list_guides(paths):
+    """Show each guide's title, questions, points and pages (default: guides/)."""
+    if report.listed(api.overviews(paths)):
         sys.exit(1)
 
 

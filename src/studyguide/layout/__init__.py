@@ -35,7 +35,7 @@ class Para(Paragraph):
 
     def __init__(self, text, style=None, *args, **kwargs):
         if isinstance(text, str) and style is not None:
-            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            text = fonts.settle(inline.keep_punctuation(text), style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs)
