@@ -1,0 +1,147 @@
+"""What a careless run gets wrong (hostile trial 4): another guide's PDFs replaced across runs, answers
+written with --no-key, repeated or contradictory options, a guide or a PDF given to `import`, and
+quarter sheets in large print. Each asserts what the teacher sees: the files, their bytes, the message."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from hostile_support import cli_inprocess
+
+TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
+CHOICE = "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\n"
+
+
+def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def creator(data: bytes) -> str:
+    return pypdf.PdfReader(io.BytesIO(data)).metadata["/Creator"]
+
+
+def build(tmp_path: Path, *args) -> tuple[int, str]:
+    run = cli_inprocess(["build", *args, "-j", "1"], cwd=tmp_path)
+    return run.code, run.out + run.err
+
+
+# -- 1. another guide's PDF, or a teacher's own file, is never replaced ----------------------------
+
+def test_every_pdf_says_which_guide_it_is_from_and_what_it_is(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    code, _ = build(tmp_path, "g.yaml", "--versions", "2", "--class-set", "-o", "out")
+    assert code == 0
+    made = {name: creator(data) for name, data in files(tmp_path / "out").items()}
+    assert made == {"g-A.pdf": "studyguide (g.yaml, student copy)", "g-A-key.pdf": "studyguide (g.yaml, answer key)",
+                    "g-A-grid.pdf": "studyguide (g.yaml, answer grid)", "g-B.pdf": "studyguide (g.yaml, student copy)",
+                    "g-B-key.pdf": "studyguide (g.yaml, answer key)", "g-B-grid.pdf": "studyguide (g.yaml, answer grid)",
+                    "g-class-set.pdf": "studyguide (g.yaml, class set)",
+                    "g-class-set-key.pdf": "studyguide (g.yaml, class set key)"}
+    code, _ = build(tmp_path, "g.yaml", "--sheet", "quarter", "-o", "q")  # imposed: the stamp survives
+    assert code == 0 and creator((tmp_path / "q" / "g-quarter-key.pdf").read_bytes()) == "studyguide (g.yaml, answer key)"
+
+
+@pytest.mark.parametrize("name", ["g.yaml", "水 (שלום) été.yaml"])
+def test_a_rebuild_replaces_the_guides_own_pdfs_byte_for_byte(tmp_path, name):
+    from studyguide import owners
+
+    guide(tmp_path, name, extra=CHOICE)
+    for sheet in ([], ["--sheet", "half"]):  # reportlab's PDFs, and pypdf's (imposed, collated)
+        assert build(tmp_path, name, "--versions", "2", "--class-set", "-o", "out", *sheet)[0] == 0
+        first = files(tmp_path / "out")
+        assert build(tmp_path, name, "--versions", "2", "--class-set", "-o", "out", *sheet)[0] == 0
+        assert files(tmp_path / "out") == first
+    for data in first.values():  # the quick reading of the metadata is pypdf's
+        assert owners.owner(data) == (name, creator(data).split(", ")[-1][:-1])
+        assert owners._quick_info(io.BytesIO(data))["/Creator"] == creator(data)
+
+
+def test_a_guides_handout_is_not_replaced_by_another_guides_key_in_a_later_run(tmp_path):
+    guide(tmp_path / "g", "base-key.yaml", title="Other")
+    guide(tmp_path / "g", "base.yaml", title="Base")
+    assert build(tmp_path, "g/base-key.yaml", "-o", "out", "--no-key")[0] == 0
+    before = files(tmp_path / "out")
+    code, said = build(tmp_path, "g/base.yaml", "-o", "out")
+    assert code == 1
+    assert ("out/base-key.pdf: is base-key.yaml's student copy, and base.yaml's answer key would replace it; "
+            "nothing of base.yaml was written: rename one of the two guides, or build into another folder with -o"
+            ) in said
+    assert files(tmp_path / "out") == before  # base.pdf not written either: all of a guide's files, or none
+    # the other order: base.yaml's key is not replaced by base-key.yaml's handout
+    assert build(tmp_path, "g/base.yaml", "-o", "out2")[0] == 0
+    code, said = build(tmp_path, "g/base-key.yaml", "-o", "out2")
+    assert code == 1 and "out2/base-key.pdf: is base.yaml's answer key, and base-key.yaml's student copy" in said
+
+
+def test_a_version_does_not_replace_the_handout_of_a_guide_named_like_it(tmp_path):
+    guide(tmp_path / "g", "base-A.yaml", title="Other")
+    guide(tmp_path / "g", "base.yaml", title="Base", extra=CHOICE)
+    assert build(tmp_path, "g/base-A.yaml", "-o", "out", "--no-key")[0] == 0
+    before = files(tmp_path / "out")
+    code, said = build(tmp_path, "g/base.yaml", "-o", "out", "--versions", "2")
+    assert code == 1 and "out/base-A.pdf: is base-A.yaml's student copy, and base.yaml's student copy would" in said
+    assert files(tmp_path / "out") == before
+
+
+@pytest.mark.parametrize("theirs", [b"my own notes\n", b"%PDF-1.4 damaged", "other-program"])
+def test_a_file_studyguide_did_not_write_is_not_replaced(tmp_path, theirs):
+    if theirs == "other-program":  # a PDF of the teacher's own, made by another program
+        from reportlab.pdfgen.canvas import Canvas
+
+        stream = io.BytesIO()
+        canvas = Canvas(stream)
+        canvas.drawString(72, 720, "My own worksheet")
+        canvas.showPage()
+        canvas.save()
+        theirs = stream.getvalue()
+    guide(tmp_path, "g.yaml")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "g.pdf").write_bytes(theirs)
+    code, said = build(tmp_path, "g.yaml", "-o", "out")
+    assert code == 1
+    assert ("out/g.pdf: is not a PDF studyguide wrote, so g.yaml's student copy was not written over it (nor the "
+            "rest of g.yaml's files): move or rename that file, or build into another folder with -o") in said
+    assert files(tmp_path / "out") == {"g.pdf": theirs}
+
+
+def _earlier(class_set: bool) -> bytes:
+    """A PDF as studyguide wrote it before its PDFs named their guide: Creator "studyguide"; a class set
+    (collated by pypdf) kept only the title, author and subject."""
+    if class_set:
+        writer = pypdf.PdfWriter()
+        writer.add_blank_page(612, 792)
+        writer.add_metadata({"/Title": "A guide", "/Author": "", "/Subject": ""})
+        stream = io.BytesIO()
+        writer.write(stream)
+        return stream.getvalue()
+    from reportlab.pdfgen.canvas import Canvas
+
+    stream = io.BytesIO()
+    canvas = Canvas(stream, invariant=1)
+    canvas.setCreator("studyguide")
+    canvas.showPage()
+    canvas.save()
+    return stream.getvalue()
+
+
+def test_a_pdf_of_an_earlier_studyguide_is_replaced(tmp_path):
+    """Output folders from before the PDFs named their guide are rebuilt as they always were."""
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    (tmp_path / "out").mkdir()
+    names = ["g-A.pdf", "g-A-key.pdf", "g-A-grid.pdf", "g-B.pdf", "g-B-key.pdf", "g-B-grid.pdf", "g-class-set.pdf",
+             "g-class-set-key.pdf"]
+    for name in names:
+        (tmp_path / "out" / name).write_bytes(_earlier("class-set" in name))
+    assert build(tmp_path, "g.yaml", "--class-set", "--versions", "2", "-o", "out")[0] == 0
+    assert creator((tmp_path / "out" / "g-class-set.pdf").read_bytes()) == "studyguide (g.yaml, class set)"
+    assert creator((tmp_path / "out" / "g-B-grid.pdf").read_bytes()) == "studyguide (g.yaml, answer grid)"
