@@ -145,3 +145,24 @@ def test_a_pdf_of_an_earlier_studyguide_is_replaced(tmp_path):
     assert build(tmp_path, "g.yaml", "--class-set", "--versions", "2", "-o", "out")[0] == 0
     assert creator((tmp_path / "out" / "g-class-set.pdf").read_bytes()) == "studyguide (g.yaml, class set)"
     assert creator((tmp_path / "out" / "g-B-grid.pdf").read_bytes()) == "studyguide (g.yaml, answer grid)"
+
+
+# -- 2. --no-key writes no answers --------------------------------------------------------------------
+
+def test_no_key_writes_no_answer_grid_nor_class_set_key(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    code, said = build(tmp_path, "g.yaml", "--versions", "2", "--class-set", "--no-key", "-o", "out")
+    assert code == 0, said
+    assert sorted(files(tmp_path / "out")) == ["g-A.pdf", "g-B.pdf", "g-class-set.pdf"]
+    guide(tmp_path, "v.yaml", extra=CHOICE + "versions: 2\n")  # versions asked for by the guide itself
+    assert build(tmp_path, "v.yaml", "--no-key", "-o", "out2")[0] == 0
+    assert sorted(files(tmp_path / "out2")) == ["v-A.pdf", "v-B.pdf"]
+    for data in files(tmp_path / "out").values():  # and no page of them holds an answer
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+        assert "Answer" not in text and "Key" not in text
+
+
+def test_no_key_says_it_writes_no_answers():
+    run = cli_inprocess(["build", "--help"], cwd=Path.cwd())
+    assert "Build no answers: the student handouts only (no key, answer grid or class-set key)." in " ".join(
+        run.out.split())

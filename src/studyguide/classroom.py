@@ -122,7 +122,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
-        if g.version:
+        if g.version and options.key:  # the answers: none at all with --no-key
             files.append((planned["grid", g.version],
                           grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
                                            api.theme_for(g, options.theme)), 1, []))
@@ -202,7 +202,7 @@ def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     (each copy padded to an even count, for two-sided printing) and its key."""
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
-    total = versions * (student + key + (1 if versions > 1 or options.versions else 0))
+    total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
     if options.class_set:
         total += (options.copies or versions) * (student + student % 2)
         total += versions * (key + key % 2) if "key" in docs else 0

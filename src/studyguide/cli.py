@@ -64,7 +64,8 @@ _pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
                  type=click.Path(file_okay=False), help="Folder for the PDFs."),
     click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False),
                  default=None, help="Paper size (overrides the guide's 'paper:')."),
-    click.option("--no-key", is_flag=True, help="Build only the student handout."))
+    click.option("--no-key", is_flag=True, help="Build no answers: the student handouts only (no key, answer "
+                                                  "grid or class-set key)."))
 _format_options = _options(  # what is printed from a guide: build and check
     click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
                  help="What to print, each with its key: handout (default), quiz, exit-ticket, notes, cornell, organizers."),

@@ -127,7 +127,7 @@ def build_names(source: str | Path, out_dir: str | Path, tags: Iterable[Optional
         names["student", letter] = out / output_name(source, *tags, letter)
         if key:
             names["key", letter] = out / output_name(source, *tags, letter, "key")
-        if letter:
+        if letter and key:  # the grid is the answers too
             names["grid", letter] = out / output_name(source, *tags, letter, "grid")
     if class_set:
         names["class-set", None] = out / output_name(source, *tags, "class-set")
