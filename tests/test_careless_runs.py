@@ -166,3 +166,48 @@ def test_no_key_says_it_writes_no_answers():
     run = cli_inprocess(["build", "--help"], cwd=Path.cwd())
     assert "Build no answers: the student handouts only (no key, answer grid or class-set key)." in " ".join(
         run.out.split())
+
+
+# -- 3. an option given twice, or a value that says nothing ---------------------------------------------
+
+REFUSED = [
+    (["export", "g.yaml", "--to", "moodle", "--to", "qti"],
+     "Invalid value for --to: given 2 times (moodle, qti); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--paper", "a4", "--paper", "letter"],
+     "Invalid value for --paper: given 2 times (a4, letter); it takes one value: run the command once for each"),
+    (["check", "g.yaml", "--theme", "modern", "--theme", "classic"],
+     "Invalid value for --theme: given 2 times (modern, classic); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--versions", "2", "--versions", "3"],
+     "Invalid value for --versions: given 2 times (2, 3); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--activities", "none,matching"],
+     "Invalid value for --activities: 'none' goes alone (no activities); give only 'none', or only matching"),
+    (["build", "g.yaml", "--activities", " , "], "Invalid value for --activities: is empty: name the activities, "
+                                                "or 'none' for none"),
+    (["build", "g.yaml", "--theme", ""], "Invalid value for --theme: is empty: name a theme (classic, modern, "
+                                         "ink-saver, compact, or your own; 'studyguide themes' lists them) or a theme file"),
+    (["check", "g.yaml", "--theme", " "], "Invalid value for --theme: is empty: name a theme"),
+]
+
+
+@pytest.mark.parametrize("args, message", REFUSED, ids=[" ".join(a) for a, _ in REFUSED])
+def test_an_option_given_twice_or_empty_is_refused_and_nothing_written(tmp_path, args, message):
+    guide(tmp_path, "g.yaml", extra=CHOICE + "vocabulary:\n  - term: one\n    definition: the first\n"
+                                             "  - term: two\n    definition: the second\n")
+    run = cli_inprocess([*args, "-o", "out"] if args[0] != "check" else args, cwd=tmp_path)
+    assert run.code == 2 and message in " ".join(run.err.split())
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_same_value_twice_is_one_value(tmp_path):
+    guide(tmp_path, "g.yaml")
+    assert build(tmp_path, "g.yaml", "--paper", "a4", "--paper", "A4", "-o", "out")[0] == 0
+    page = pypdf.PdfReader(tmp_path / "out" / "g.pdf").pages[0].mediabox
+    assert (round(float(page.width)), round(float(page.height))) == (595, 842)
+
+
+def test_check_shows_each_edition_asked_for(tmp_path):
+    guide(tmp_path, "g.yaml")
+    run = cli_inprocess(["check", "g.yaml", "--edition", "large-print", "--edition", "readable"], cwd=tmp_path)
+    assert run.code == 0
+    heads = [line.split(":")[0] for line in run.out.splitlines() if line.startswith("g.yaml")]
+    assert heads == ["g.yaml (large-print)", "g.yaml (readable)"]
