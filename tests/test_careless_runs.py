@@ -211,3 +211,46 @@ def test_check_shows_each_edition_asked_for(tmp_path):
     assert run.code == 0
     heads = [line.split(":")[0] for line in run.out.splitlines() if line.startswith("g.yaml")]
     assert heads == ["g.yaml (large-print)", "g.yaml (readable)"]
+
+
+# -- 4. import of a study guide, a PDF, a picture ---------------------------------------------------
+
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, CSV, and Kahoot or Quizizz (.xlsx): "
+         "export the bank from your other tool as one of these")
+
+
+def _pdf(tmp_path: Path) -> bytes:
+    guide(tmp_path / "src", "g.yaml")
+    assert build(tmp_path, "src/g.yaml", "-o", "pdf", "--no-key")[0] == 0
+    return (tmp_path / "pdf" / "g.pdf").read_bytes()
+
+
+IMPORTED = [
+    ("base.yaml", lambda d: (d / "src" / "base.yaml").write_text(TITLE.format(title="Trees") + "vocabulary:\n"
+                                                                 "  - term: x\n    definition: y\n"),
+     "base.yaml: is already a study guide: build it with 'studyguide build src/base.yaml' (import makes a guide "
+     "from another tool's file)"),
+    ("base.txt", lambda d: (d / "src" / "base.txt").write_text(TITLE.format(title="Trees")),
+     "base.txt: is already a study guide: save it as base.yaml and build that with 'studyguide build' (import "
+     "makes a guide from another tool's file)"),
+    ("other.yml", lambda d: (d / "src" / "other.yml").write_text("a: b\n"), f"other.yml: is a YAML file, not a bank; {READS}"),
+    ("base.pdf", lambda d: (d / "src" / "base.pdf").write_bytes(_pdf(d)), f"base.pdf: is a PDF; {READS}"),
+    ("cards.txt", lambda d: (d / "src" / "cards.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40)),
+     f"cards.txt: is a PNG picture; {READS}"),
+]
+
+
+@pytest.mark.parametrize("name, make, message", IMPORTED, ids=[c[0] for c in IMPORTED])
+def test_import_says_what_a_file_that_is_no_bank_is(tmp_path, name, make, message):
+    (tmp_path / "src").mkdir(exist_ok=True)
+    make(tmp_path)
+    run = cli_inprocess(["import", f"src/{name}", "-o", "new.yaml"], cwd=tmp_path)
+    assert run.code == 1
+    assert run.err.strip().splitlines() == [f"src/{message}"]  # one line: no 95 warnings, no traceback
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_quizlet_export_with_title_cards_is_still_imported(tmp_path):
+    (tmp_path / "cards.txt").write_text("title:\ta name\nquestions:\tthings asked\n", encoding="utf-8")
+    run = cli_inprocess(["import", "cards.txt", "-o", "new.yaml"], cwd=tmp_path)
+    assert run.code == 0 and "(2 terms, 0 questions)" in run.out
