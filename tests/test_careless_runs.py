@@ -254,3 +254,31 @@ def test_a_quizlet_export_with_title_cards_is_still_imported(tmp_path):
     (tmp_path / "cards.txt").write_text("title:\ta name\nquestions:\tthings asked\n", encoding="utf-8")
     run = cli_inprocess(["import", "cards.txt", "-o", "new.yaml"], cwd=tmp_path)
     assert run.code == 0 and "(2 terms, 0 questions)" in run.out
+
+
+# -- 5. quarter sheets in large print ----------------------------------------------------------------
+
+QUARTER_LP = ("--sheet quarter with --edition large-print: a quarter page holds only the title and a few words a line "
+              "of 18-point text; use --sheet half for two large-print pages to a sheet, or leave out --sheet for "
+              "large print on full pages")
+
+
+@pytest.mark.parametrize("args", [["build", "--sheet", "quarter", "--edition", "large-print", "-o", "out"],
+                                  ["build", "--sheet", "quarter", "--edition", "readable", "--edition", "large-print",
+                                   "-o", "out"],
+                                  ["check", "--sheet", "quarter", "--edition", "large-print"]])
+def test_quarter_sheets_in_large_print_are_refused(tmp_path, args):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    run = cli_inprocess([args[0], "g.yaml", *args[1:]], cwd=tmp_path)
+    assert run.code == 2 and " ".join(run.err.split()) == QUARTER_LP
+    assert not (tmp_path / "out").exists()
+
+
+def test_half_sheets_in_large_print_and_a_large_print_exit_ticket_on_a_quarter_sheet_are_built(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    assert build(tmp_path, "g.yaml", "--sheet", "half", "--edition", "large-print", "-o", "half")[0] == 0
+    code, said = build(tmp_path, "g.yaml", "--format", "exit-ticket", "--questions", "1", "--sheet", "quarter",
+                       "--edition", "large-print", "-o", "ticket")
+    assert code == 0, said
+    ticket = pypdf.PdfReader(tmp_path / "ticket" / "g-exit-ticket-quarter-large-print.pdf")
+    assert len(ticket.pages) == 1 and ticket.pages[0].extract_text().count("Is it A guide?") == 4

@@ -292,6 +292,10 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)
+    from . import sheets  # (reportlab: check loads it anyway to lay the guide out)
+
+    for one in editions:  # refused as build refuses it
+        sheets.check_edition(sheet, one, fmt)
     for path in api.guides_in(paths):
         said: set[str] = set()
         for edition in editions:

@@ -44,6 +44,7 @@ class SetOptions:
                              "collated PDF for the copier), or leave out --copies")
         for one in self.each_edition():
             check_fillable(one)
+            sheets.check_edition(one.sheet, one.edition, one.format)
 
     def each_edition(self) -> list:
         """One SetOptions per edition asked for, in the order given (the same edition once); this one alone
