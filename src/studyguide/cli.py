@@ -14,8 +14,8 @@ import click
 from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
-from .options import one_value, theme_option
-from .reading.schema import PAPERS, SHEETS, activities_option
+from .options import activities_option, one_value, theme_option
+from .reading.schema import PAPERS, SHEETS
 from .reading.walker import count
 
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build's and check's (written out here: the
