@@ -261,6 +261,8 @@ def test_every_snippet_builds_inside_a_guide(snippet, tmp_path):
 def test_without_the_extra_edit_says_how_to_install_it(monkeypatch, capsys):
     import importlib.util
 
+    import studyguide.editor as editor
+
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a))
     with pytest.raises(Exception, match="pip install"):
@@ -269,10 +271,12 @@ def test_without_the_extra_edit_says_how_to_install_it(monkeypatch, capsys):
         cli.main(["edit", "guides", "--no-browser"])
     assert exited.value.code == 2
     out = capsys.readouterr()
-    # the pip of the Python running studyguide (a bare `pip` may be another Python's), and this copy's folder:
-    # the tests run an editable install of this clone (pip install -e '.[test,edit]')
+    # the pip of the Python running studyguide (a bare `pip` may be another Python's), and this copy's folder
+    # (the README's set-up installs this clone, editable or not: the command's forms are tested below)
     assert out.err.strip() == ("studyguide edit needs uvicorn, which is not installed; install the editor with: "
-                               f'{sys.executable} -m pip install -e "{REPO}[edit]", then run studyguide edit again')
+                               f"{editor.install_command()}, then run studyguide edit again")
+    assert editor.install_command().startswith(f"{sys.executable} -m pip install ")
+    assert editor.install_command().endswith(f'"{REPO}[edit]"')
     assert out.out == ""
 
 
