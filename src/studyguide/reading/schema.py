@@ -337,16 +337,6 @@ def activity_key(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def activities_option(text: str) -> tuple[str, ...]:
-    """``build --activities`` (comma-separated; 'none' for none); ValueError names an unknown or repeated one."""
-    chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
-    for i, a in enumerate(chosen):
-        if a not in ACTIVITIES or a in chosen[:i]:
-            raise ValueError(f"unknown activity {a!r} (choose from {', '.join(ACTIVITIES)})" if a not in ACTIVITIES
-                             else f"'{a}' is named twice (name each activity once; each prints once)")
-    return chosen
-
-
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
