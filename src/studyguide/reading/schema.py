@@ -18,6 +18,7 @@ from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
+from . import slips
 from .citations import PassageMixin
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
@@ -327,6 +328,9 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
+        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
+        if message := slips.term_as_key(label, typed):  # '- plot: The sequence ...'
+            return self.error(node, message)
         keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
@@ -355,7 +359,8 @@ def activities_option(text: str) -> tuple[str, ...]:
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
-    warnings = list(warnings) + walker.warnings
+    warnings = [w for w in [*warnings, *walker.warnings]  # not a warning an error at its place repeats
+                if not any(p.where == w.where and p.message.endswith(w.message) for p in walker.problems)]
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:

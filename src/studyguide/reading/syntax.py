@@ -12,7 +12,8 @@ quoted text) line by line, and names the mistakes a teacher makes, where they ar
   objectives, benefits, ...) that YAML reads as 'key: value' because of its ': ';
 * a '- ' item or a key out of line with the ones around it;
 * a key without its ':' (``lines 12``), a dash without its space (``-Explain``), and
-  several lines of text under a key without the '|' that keeps them together.
+  several lines of text under a key without the '|' that keeps them together;
+* a word processor's dash or bullet for the '- ', a non-breaking space in the indentation (:mod:`.slips`).
 
 It reads nothing into a line it cannot place: what it reports is a mistake in any
 reading of the file. Pure: text in, ``(line, column, message)`` out, both 1-based.
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from . import slips
 from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
@@ -41,11 +43,6 @@ CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
 
 
-def item_colon(noun: str, key: str) -> str:
-    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
-    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
-
-
 @dataclass
 class _Level:
     indent: int
@@ -60,13 +57,9 @@ _NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
-def _clip(text: str, at: int = 40) -> str:
-    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
-
-
 def _write_key(key: str, words: list[str]) -> str:
     """The fix for a key typed without its ':', with the words after it."""
-    return f"write '{key}: {_clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
+    return f"write '{key}: {slips.clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
 
 
 class _Scan(Lines):
@@ -89,6 +82,10 @@ class _Scan(Lines):
                 break
             if n <= self.skip_until:
                 continue
+            going_on = self.scalar_owner if self.pending is None and self.scalar_owner is not None else len(line)
+            line, invisible = slips.invisible_lead(line, going_on)  # a non-breaking space in the indentation
+            if invisible:
+                self.report(n, *invisible)
             stripped = line.strip()
             if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
                 continue
@@ -96,8 +93,7 @@ class _Scan(Lines):
             indent = len(lead)
             if "\t" in lead:
                 self.report(n, lead.index("\t"), TAB)
-                indent = self.pending[0] + 2 if self.pending else self.stack[-1].indent
-                indent = max(indent, 0)
+                indent = max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
             self.line(n, indent, line[len(lead):].rstrip())
         return self.found
 
@@ -107,6 +103,10 @@ class _Scan(Lines):
             self.continuation(n, indent, content)
             return
         self.scalar_owner = None
+        # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
+        if slips.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
+            self.report(n, indent, slips.bullet(content))
+            content = "- " + content[2:]
         content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
@@ -208,7 +208,7 @@ class _Scan(Lines):
             listed = TEXT_LISTS.get(owner or "")
             if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
                     and not self.mapping_goes_on(n, col):
-                self.report(n, col, item_colon(listed[0], key[0]))
+                self.report(n, col, slips.item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
             self.stack.append(_Level(col, "map", key[0], line=n))
@@ -224,7 +224,7 @@ class _Scan(Lines):
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
         words = rest[:comment_at(rest)].split() or rest.split()
-        typed = f"'{_clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
+        typed = f"'{slips.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
         self.report(n, col, f"{typed} ({_write_key(word, words[1:])})")
         return word
 
@@ -299,7 +299,7 @@ class _Scan(Lines):
         m = _NO_SPACE.match(text)
         if not m or not known(col, m[1]):
             return text
-        self.report(n, col, f"put a space after ':' (write '{_clip(m[1] + ': ' + text[m.end():])}')")
+        self.report(n, col, f"put a space after ':' (write '{slips.clip(m[1] + ': ' + text[m.end():])}')")
         return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
@@ -417,4 +417,4 @@ class _Scan(Lines):
 
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
-    return sorted(_Scan(text).run(), key=lambda found: found[:2])
+    return sorted(slips.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])

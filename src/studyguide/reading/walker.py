@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import syntax
+from . import slips, syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 MAX_TEXT = 20_000       # characters in one field
@@ -79,7 +79,7 @@ class Walker:
             return False
         if len(item.pairs) > 1 and keys:  # 'key: value' lines typed on purpose, with a key it doesn't know
             return False                  # (the mapping's own check names the keys it knows)
-        self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
+        self.error(item, f"{label}: {slips.item_colon(noun, item.pairs[0][0].value)}")
         return True
 
     def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:
@@ -126,11 +126,19 @@ class Walker:
                                          f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
                                          f"'{'title' if label == 'guide' else 'parent'}: ...'")
             return None
-        for n, (key, value) in enumerate(node.pairs):
+        noun = slips.item_noun(label) if not node.flow else None
+        starts = slips.new_items([k.value for k, _ in node.pairs]) if noun else []
+        for start in starts:  # the keys from the first on are another item's, reported there, not as twice
+            key = node.pairs[start][0]
+            self.error(key, slips.new_item(noun, key.where.line, key.value))
+        for n, (key, value) in enumerate(node.pairs[:starts[0]] if starts else node.pairs):
             if key.value not in allowed and node.flow and n and self.comma_split(node.pairs[n - 1], key, value, label):
                 continue
             if key.value in out:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
+            elif key.value not in allowed and (invisible := slips.invisible_key(key.value)):
+                self.error(key, f"{label}: {invisible[1]}")
+                misspelt.add(invisible[0])  # not missing as well
             elif key.value not in allowed and self.key_without_colon(key, value, allowed, label):
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
@@ -170,7 +178,11 @@ class Walker:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Seq):
-            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
+            bullets = slips.bullet_lines(node.where) if isinstance(node, Scalar) and node.plain else []
+            for line, col, message in bullets:  # '– Identify ...': a list typed in a word processor
+                self.error(Location(self.name, line, col), f"{label}: {message}")
+            if not bullets:
+                self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
             return []
         if len(node.items) > MAX_ITEMS:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
