@@ -214,8 +214,12 @@ class _Builder:
             self.warnings.append(Problem(Location(self.name, end.line + 1, end.column + m.end()),
                                          "the text from ' #' on is read as a comment and left out "
                                          "(put the whole text in quotes to keep it)", warning=True))
+        if end.line == start.line:
+            return
         below = range(start.line + 1, min(end.line, len(self.lines) - 1) + 1)
         dashes = [(n + 1, self.lines[n].index("-") + 1) for n in below if self.lines[n].lstrip().startswith("- ")]
+        if not dashes:
+            return
         # a list typed with a word processor's '–' ('– Identify ...'): the '- ' lines in line with it are right as
         # they are (under a list's key, the schema's error names the dash with this message, and this is left out)
         bullet = slips.bullet(self.lines[start.line][start.column:])

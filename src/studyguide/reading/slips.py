@@ -115,6 +115,8 @@ def new_items(keys: list[str]) -> list[int]:
     item already has that is its first key, or whose next two keys it has too, with the key after it
     also one it has (the same keys again). A key given twice alone is not one."""
     starts, begin = [], 0
+    if len(set(keys)) == len(keys):
+        return starts
     for n, key in enumerate(keys):
         have = set(keys[begin:n])
         after = [k in have for k in keys[n + 1:n + 3]]
