@@ -49,6 +49,21 @@ def test_a_question_without_its_dash_gets_one_message_and_its_fix_loses_nothing(
     assert [t.term for t in _fixed(tmp_path, "term-without-dash", dash).vocabulary] == ["evaporation", "condensation"]
 
 
+def test_a_question_without_its_dash_in_the_dash_column_fixed_as_told(tmp_path):
+    # "put '- ' before 'type:' (...) and indent the lines under it two spaces more, under 'type'"
+    assert [p[:2] for p in _problems(ERRORS / "question-without-dash-left.yaml")] == [(9, 3)]
+
+    def dash(lines, n, col):
+        lines[n] = lines[n][:col] + "- " + lines[n][col:]
+        for m in range(n + 1, len(lines)):
+            if lines[m].startswith(" " * col + "- ") or not lines[m].startswith(" " * col):
+                break
+            lines[m] = "  " + lines[m]
+
+    assert [q.prompt for q in _fixed(tmp_path, "question-without-dash-left", dash).questions] == [
+        "What makes water evaporate?", "Where does rain come from?", "Snow is a kind of precipitation."]
+
+
 @pytest.mark.parametrize("keys, starts", [
     (["type", "prompt", "answer", "points", "answer"], []),                # one key twice: 'given twice'
     (["type", "prompt", "answer", "type"], []),                            # the first key again, alone

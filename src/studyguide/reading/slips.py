@@ -33,14 +33,19 @@ INVISIBLE = {
 RETYPE = "retype the spaces"
 _LEAD = re.compile("[ \t" + "".join(INVISIBLE) + "]*")
 
-# what one item of each list of mappings is called in a message
-_ITEM_NOUNS = {"question": "question", "vocabulary": "term", "topics": "topic", "perspectives": "perspective",
-               "benefits": "benefit", "criticisms": "criticism", "choices": "choice"}
+# what one item of each list of mappings is called in a message (by its label's first word, or its key)
+ITEM_NOUNS = {"question": "question", "questions": "question", "vocabulary": "term", "topics": "topic",
+              "perspectives": "perspective", "benefits": "benefit", "criticisms": "criticism", "choices": "choice"}
 
 
 def clip(text: str, at: int = 40) -> str:
     """``text`` cut to ``at`` characters with an ellipsis: the teacher's words quoted in a message."""
     return text if len(text) <= at else text[:at - 1].rstrip() + "…"
+
+
+def write_key(key: str, words: list[str]) -> str:
+    """The fix for a key typed without its ':', with the words after it."""
+    return f"write '{key}: {clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
 
 
 def bullet(text: str) -> Optional[str]:
@@ -107,7 +112,7 @@ def item_colon(noun: str, key: str) -> str:
 def item_noun(label: str) -> Optional[str]:
     """'question 2' → 'question', 'vocabulary item 3' → 'term'; None for a label that is not a list's item."""
     m = re.match(r"(\w+)(?: item)? \d+$", label)
-    return _ITEM_NOUNS.get(m[1], "item") if m else None
+    return ITEM_NOUNS.get(m[1], "item") if m else None
 
 
 def new_items(keys: list[str]) -> list[int]:
@@ -126,11 +131,12 @@ def new_items(keys: list[str]) -> list[int]:
     return starts
 
 
-def new_item(noun: str, line: int, key: str) -> str:
+def new_item(noun: str, line: int, key: str, left: bool = False) -> str:
     """The message for a list item typed without its '- ', at its first key ``key`` on ``line`` (with no
-    label: the item it is read as part of is not the one it is)."""
+    label: the item it is read as part of is not the one it is); ``left``: typed in the column of the '-'."""
+    more = f" and indent the lines under it two spaces more, under '{key}'" if left else ""
     return (f"line {line} looks like the start of a new {noun}: put '- ' before '{key}:' (its '-' "
-            f"under the other {noun}s' '-')")
+            f"under the other {noun}s' '-'){more}")
 
 
 def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[str]:

@@ -57,11 +57,6 @@ _NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
-def _write_key(key: str, words: list[str]) -> str:
-    """The fix for a key typed without its ':', with the words after it."""
-    return f"write '{key}: {slips.clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
-
-
 class _Scan(Lines):
     def __init__(self, text: str):
         super().__init__(text)
@@ -74,11 +69,7 @@ class _Scan(Lines):
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
-            if len(self.found) > MAX_FINDINGS:  # a teacher fixes a screenful, then runs validate again
-                first_left = self.found[MAX_FINDINGS][0] - 1
-                del self.found[MAX_FINDINGS:]
-                self.report(first_left, 0, f"more layout mistakes may follow from here ({MAX_FINDINGS} are listed above): "
-                                  "fix those, then run validate again")
+            if self.screenful(MAX_FINDINGS):  # a teacher fixes a screenful, then runs validate again
                 break
             if n <= self.skip_until:
                 continue
@@ -165,6 +156,9 @@ class _Scan(Lines):
             self.pending = None
             before = list(self.stack)
             self.pop_to(indent)
+            if self.stack[-1].kind == "map" and self.stack[-1].indent == indent == self.stack[-2].indent \
+                    and self.stack[-2].kind == "seq":
+                self.stack.pop()  # the next item after one typed without its '- ' (item_without_dash)
             top = self.stack[-1]
             top.keys += top.kind == "seq" and top.indent == indent
             if not (top.kind == "seq" and top.indent == indent):
@@ -225,7 +219,7 @@ class _Scan(Lines):
             return None
         words = rest[:comment_at(rest)].split() or rest.split()
         typed = f"'{slips.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
-        self.report(n, col, f"{typed} ({_write_key(word, words[1:])})")
+        self.report(n, col, f"{typed} ({slips.write_key(word, words[1:])})")
         return word
 
     def key_line(self, n: int, indent: int, content: str, report: bool = True) -> Optional[tuple[tuple[int, int], str]]:
@@ -245,6 +239,10 @@ class _Scan(Lines):
                 top = self.stack[-1]
             if top.kind == "map" and top.indent == indent:
                 top.keys += 1
+            elif (message := self.item_without_dash(n, indent, key[0], before)) is not None:
+                found = ((n, indent), message)
+                if report:
+                    self.report(n, indent, message)
             else:
                 column, at, message = self.realign(n, indent, key[0], before)
                 if report:
@@ -253,6 +251,16 @@ class _Scan(Lines):
         self.pending = None
         self.after_key(n, indent, content, key, column)
         return found
+
+    def item_without_dash(self, n: int, indent: int, key: str, before: list[_Level]) -> Optional[str]:
+        """A key in the column of its list's '- ', and of the item above it, with keys under it: an item
+        typed without its '- ' (read on as one, in this column); its message, or None."""
+        top, item = self.stack[-1], before[len(self.stack)] if len(before) > len(self.stack) else None
+        if not (top.kind == "seq" and top.indent == indent and item is not None and item.kind == "map"
+                and self.next_key_at(n) == indent and self.set_elsewhere(n, item.indent, key)):
+            return None
+        self.stack.append(_Level(indent, "map", key, line=n))
+        return slips.new_item(slips.ITEM_NOUNS.get(top.key or "", "item"), n + 1, key, left=True)
 
     def realign(self, n: int, indent: int, key: str, before: list[_Level]) -> tuple[int, tuple[int, int], str]:
         """Read on after a key out of line with its mapping; return the column the lines under it are
@@ -326,7 +334,7 @@ class _Scan(Lines):
         pending, self.pending = self.pending, None
         words = content[:comment_at(content)].split() or content.split()
         if self.key_lacks_colon(n, indent, content):
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({_write_key(words[0], words[1:])})")
+            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({slips.write_key(words[0], words[1:])})")
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
@@ -334,7 +342,7 @@ class _Scan(Lines):
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
-                                       f"{_write_key(words[0], words[1:])}; if the line goes on with the text of "
+                                       f"{slips.write_key(words[0], words[1:])}; if the line goes on with the text of "
                                        f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")
             else:
                 self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
@@ -362,7 +370,8 @@ class _Scan(Lines):
         if first in "\"'":
             end = close_quote(text, 1, first)
             if end is None:
-                self.open_quote(n, col, owner, first)
+                if not self.skip_quote(n, owner, first):
+                    self.report(n, col, UNCLOSED)
                 return
             tail = text[end + 1:].strip()
             if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
@@ -385,21 +394,6 @@ class _Scan(Lines):
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
         self.scalar_owner, self.scalar_item = owner, key is None
-
-    def open_quote(self, n: int, col: int, owner: int, q: str) -> None:
-        nxt = self.next_indent(n)
-        if nxt is None or nxt <= owner:
-            self.report(n, col, UNCLOSED)
-            return
-        for m in range(n + 1, len(self.lines)):  # a quoted text over several lines, each indented
-            line = self.lines[m]
-            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
-                break
-            if close_quote(line, 0, q) is not None:
-                self.skip_until = m
-                return
-        self.report(n, col, UNCLOSED)
-        self.skip_until = m - 1
 
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
         depth = flow_open(text)
