@@ -1,165 +1,200 @@
-"""A newcomer's slips (first-hour trial, 2026-12-04): a question without its '- ', a word processor's dash
-or non-breaking space, a term typed as its own key. The exact messages are data in tests/cases/errors
-(question-without-dash, word-processor-*, non-breaking-space-*, vocabulary-term-as-key, ...); here:
-doing what each message says gives a guide that reads, with nothing lost, and the same characters
-where they are right (text, not a list's dash or indentation) get no message.
-"""
+"""A newcomer's slips at the level of a guide (first-hour trial, 2026-12-04): each gets a message that
+names the fix, or is understood as meant. The exact messages of whole bad guides are in
+tests/cases/errors/ (choices-with-own-letters, choices-lettered-on-one-line, answer-misses-a-choice)."""
 from __future__ import annotations
+
+import codecs
 
 import pytest
 
-from conftest import CASES
+from conftest import REPO, write_guide
 from studyguide import api
 from studyguide.errors import GuideError
-from studyguide.model import Guide
-from studyguide.reading import slips
-
-ERRORS = CASES / "errors"
+from studyguide.reading.slips import difference, lettered, lettered_line, shown
 
 
-def _problems(path):
-    with pytest.raises(GuideError) as exc:
-        api.load(path)
-    return [(p.where.line, p.where.col, p.message, p.warning) for p in exc.value.problems]
+def test_choices_typed_with_their_letters_in_order_are_found():
+    assert lettered(["A) The storm", "B) Mara's birthday", "C) The retirement"]) == "A) "
+    assert lettered(["a. the sun", "b. the moon"]) == "a. "
+    assert lettered(["A: the sun", "B: the moon"]) == "A: "
+    assert lettered(["(a) exposition", "(b) climax", "(c) resolution"]) == "(a) "
+    assert lettered_line("A) The storm B) Mara's birthday C) The retirement") == "A) "
+    assert lettered_line("a. a lighthouse b. a ship") == "a. "
 
 
-def _fixed(tmp_path, case: str, fix) -> Guide:
-    """The case's guide with ``fix(lines, line, col)`` applied at each problem, as a teacher would."""
-    lines = (ERRORS / f"{case}.yaml").read_text(encoding="utf-8").split("\n")
-    for line, col, _, _ in reversed(_problems(ERRORS / f"{case}.yaml")):
-        fix(lines, line - 1, col - 1)
-    path = tmp_path / f"{case}.yaml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return api.load(path)
-
-
-def test_a_question_without_its_dash_gets_one_message_and_its_fix_loses_nothing(tmp_path):
-    # "put '- ' before 'type:' (its '-' under the other questions' '-')": 'type' was in column 5
-    problems = _problems(ERRORS / "question-without-dash.yaml")
-    assert [p[:2] for p in problems] == [(10, 5)]
-
-    def dash(lines, n, col):
-        assert lines[n][col:].startswith(("type:", "term:"))
-        lines[n] = lines[n][:col - 2] + "- " + lines[n][col:]
-
-    guide = _fixed(tmp_path, "question-without-dash", dash)
-    assert [q.prompt for q in guide.questions] == ["What makes water evaporate?", "Where does rain come from?",
-                                                   "Snow is a kind of precipitation."]
-    assert _fixed(tmp_path, "questions-without-dashes", dash).questions[2].prompt == "Name one kind of precipitation."
-    assert [t.term for t in _fixed(tmp_path, "term-without-dash", dash).vocabulary] == ["evaporation", "condensation"]
-
-
-def test_a_question_without_its_dash_in_the_dash_column_fixed_as_told(tmp_path):
-    # "put '- ' before 'type:' (...) and indent the lines under it two spaces more, under 'type'"
-    assert [p[:2] for p in _problems(ERRORS / "question-without-dash-left.yaml")] == [(9, 3)]
-
-    def dash(lines, n, col):
-        lines[n] = lines[n][:col] + "- " + lines[n][col:]
-        for m in range(n + 1, len(lines)):
-            if lines[m].startswith(" " * col + "- ") or not lines[m].startswith(" " * col):
-                break
-            lines[m] = "  " + lines[m]
-
-    assert [q.prompt for q in _fixed(tmp_path, "question-without-dash-left", dash).questions] == [
-        "What makes water evaporate?", "Where does rain come from?", "Snow is a kind of precipitation."]
-
-
-@pytest.mark.parametrize("keys, starts", [
-    (["type", "prompt", "answer", "points", "answer"], []),                # one key twice: 'given twice'
-    (["type", "prompt", "answer", "type"], []),                            # the first key again, alone
-    (["type", "prompt", "answer", "answer", "points"], []),                # 'points' after it is the first
-    (["type", "prompt", "answer", "type", "prompt", "answer"], [3]),
-    (["prompt", "type", "answer", "points", "type", "answer", "points"], [4]),  # three keys again
-    (["term", "definition", "term", "definition", "term", "definition"], [2, 4]),
+@pytest.mark.parametrize("choices", [
+    ["A cell wall", "Bones", "Cartilage"],          # a word 'A', no mark after it
+    ["A. Lincoln", "C. Darwin"],                     # initials, not letters in order
+    ["A) The storm", "Mara's birthday"],             # one lettered choice only
+    ["B) second", "C) third"],                       # not from A
 ])
-def test_where_a_new_item_starts(keys, starts):
-    assert slips.new_items(keys) == starts
+def test_choices_that_merely_start_with_a_letter_are_text(choices):
+    assert lettered(choices) is None
 
 
-def test_a_real_duplicate_is_still_given_twice():
-    assert _problems(ERRORS / "answer-given-twice.yaml") == [
-        (10, 5, "question 1: 'answer' is given twice (keep one)", False)]
+def test_a_single_choice_starting_with_a_is_printed_as_typed(tmp_path):
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: Cells
+        questions:
+          - type: multiple_choice
+            prompt: Which of these does a plant cell have?
+            choices:
+              - A cell wall
+              - B12 vitamins
+            answer: A cell wall
+        """)
+    assert api.load(path).questions[0].choices == ("A cell wall", "B12 vitamins")
+    assert lettered_line("A cell wall and bones") is None
 
 
-def test_word_processor_dashes_and_spaces_fixed_as_told_give_the_lists(tmp_path):
-    def minus(lines, n, col):
-        assert lines[n][col] in slips.DASHES + slips.BULLETS
-        lines[n] = lines[n][:col] + "-" + lines[n][col + 1:]
-
-    objectives = ["Identify the stages of plot in a short story.", "Explain how foreshadowing prepares the reader.",
-                  "State a theme of the story."]
-    assert _fixed(tmp_path, "word-processor-dash-list", minus).objectives == tuple(objectives)
-    assert _fixed(tmp_path, "word-processor-bullets", minus).objectives == tuple(objectives)
-
-    def retype(lines, n, col):  # the spaces as they look: a non-breaking one is one, a zero-width one none
-        assert lines[n][col] in slips.INVISIBLE
-        lines[n] = slips.invisible_lead(lines[n])[0]
-
-    assert _fixed(tmp_path, "non-breaking-space-indent", retype).objectives == tuple(objectives)
-    assert _fixed(tmp_path, "zero-width-space-indent", retype).topics[0].summary == "From a calm exposition to a storm."
+@pytest.mark.parametrize("answer, choice, told", [
+    ("Mara climbs the tower", "Mara climbs the tower.", "your answer lacks the final '.'"),
+    ("Mara climbs the towr.", "Mara climbs the tower.", "your answer has 'towr' where the choice has 'tower'"),
+    ("Mara climbs stairs", "Mara climbs the stairs", "your answer lacks 'the' before 'stairs'"),
+    ("Paris", "The Paris", "your answer lacks the opening 'The'"),
+    ("The sun..", "The sun.", "your answer has an extra '.' at the end"),
+    ("The big sun", "The sun", "your answer has an extra 'big' before 'sun'"),
+])
+def test_the_difference_from_the_nearest_choice_is_told(answer, choice, told):
+    assert difference(answer, choice) == told
 
 
-def test_the_fix_for_a_word_processor_key_space_is_to_retype_it(tmp_path):
-    (problem,) = _problems(ERRORS / "non-breaking-space-before-key.yaml")
-    assert problem[:2] == (4, 5)
-
-    def retype(lines, n, col):
-        lines[n] = lines[n].replace("\u00a0", "")
-
-    assert _fixed(tmp_path, "non-breaking-space-before-key", retype).topics[0].summary.startswith("From a calm")
+def test_a_long_choice_is_cut_where_it_does_not_hide_the_difference():
+    choice = "When the keeper falls ill, Mara climbs the stairs of the tower."
+    assert shown(choice, choice[:-1]) == "When the … the stairs of the tower."
+    assert shown("Short choice.", "Short choice") == "Short choice."
 
 
-def test_a_term_typed_as_its_key_written_as_shown(tmp_path):
-    problems = _problems(ERRORS / "vocabulary-term-as-key.yaml")
-    assert [p[:2] for p in problems] == [(3, 5), (6, 5)]
-    assert problems[0][2] == ("vocabulary item 1: write each term as '- term: plot' with "
-                              "'definition: The sequence of events in a story.' under it")
-
-    def as_shown(lines, n, col):
-        term, definition = lines[n][col:].split(": ", 1)
-        lines[n:n + 1] = [f"{' ' * (col - 2)}- term: {term}", f"{' ' * col}definition: {definition}"]
-
-    guide = _fixed(tmp_path, "vocabulary-term-as-key", as_shown)
-    assert [(t.term, t.definition, t.example) for t in guide.vocabulary] == [
-        ("plot", "The sequence of events in a story.", None),
-        ("climax", "The turning point of greatest tension.", None),
-        ("theme", "The central message or lesson about life in a story.", "Courage matters more than rules.")]
+def test_the_docs_quote_the_message_for_utf16_without_a_byte_order_mark(tmp_path):
+    text = "title: Cells\nsubject: Biology\n"
+    (tmp_path / "bom.yaml").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert api.load(tmp_path / "bom.yaml").subject == "Biology"
+    (tmp_path / "nobom.yaml").write_bytes(text.encode("utf-16-le"))
+    with pytest.raises(GuideError) as info:
+        api.load(tmp_path / "nobom.yaml")
+    (problem,) = info.value.problems
+    docs = (REPO / "docs" / "guide-format.md").read_text(encoding="utf-8")
+    assert 'UTF-16 files also work if they start with a byte-order mark' in docs
+    assert f'("{problem.message}")' in docs
 
 
-def test_dashes_and_spaces_where_they_are_text_get_no_message(tmp_path):
-    """A dash that starts a line of text ('– and everything changed'), dialogue in a '|' passage, a
-    non-breaking space inside '|' text: text, printed as typed, even when a slip elsewhere makes the
-    line scan read the file."""
-    text = ("title: The storm\n"
-            "summary: The storm came\n"
-            "  \u2013 and everything changed.\n"
-            "reading:\n"
-            "  text: |\n"
-            "    \u2014 Where are you going? she asked.\n"
-            "    \u00a0\u2014 To the tower.\n"
-            "objectives:\n"
-            "  - Explain the ending.\n")
-    path = tmp_path / "storm.yaml"
-    path.write_text(text, encoding="utf-8")
-    guide = api.load(path)
-    assert guide.summary == ("The storm came \u2013 and everything changed.",)
-    assert guide.warnings == ()
-    path.write_text(text + "  -Describe the setting.\n", encoding="utf-8")  # a slip: the scan reads the file
-    assert [p[:3] for p in _problems(path)] == [
-        (10, 3, "a dash must be followed by a space (write '- Describe the setting.')")]
+def test_a_term_given_twice_is_an_error_naming_the_first_line(tmp_path):
+    path = write_guide(tmp_path, "story.yaml", """
+        title: Story
+        vocabulary:
+          - term: plot
+            definition: The events of a story.
+          - term: "  Plot "
+            definition: A piece of land.
+        """)
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:5:11: vocabulary item 2.term: 'Plot' is the term of vocabulary item 1 too ('plot', line 3); each "
+        "term is listed once: change this one, or leave it out"]
 
 
-def test_a_list_typed_with_a_dash_under_a_key_of_text_is_warned_once(tmp_path):
-    path = tmp_path / "summary.yaml"
-    path.write_text("title: T\nsummary:\n  \u2013 One\n  - Two\n  - Three\n", encoding="utf-8")
-    assert [(w.where.line, w.message) for w in api.load(path).warnings] == [
-        (3, "this line starts with '\u2013' (a dash from a word processor); lists use '- ' (the minus key)")]
+def test_an_imported_card_whose_term_came_before_is_left_out_with_its_line(tmp_path):
+    from studyguide.importers import import_file
+    cards = tmp_path / "set.txt"
+    cards.write_text("plot\tthe events of a story\ntheme\tthe message\nPlot\ta piece of land\n", encoding="utf-8")
+    out, draft = import_file(cards, tmp_path / "set.yaml")
+    assert [str(p) for p in draft.problems] == [
+        f"{cards}:3:1: warning: the term 'Plot' is on line 1 too (as 'plot'); this card is left out, as a guide lists "
+        "each term once (add its definition to the first card's if both meanings are wanted)"]
+    assert [(t.term, t.definition) for t in api.load(out).vocabulary] == [
+        ("plot", "the events of a story"), ("theme", "the message")]
 
 
-def test_a_non_breaking_space_in_text_going_on_is_a_letter(tmp_path):
-    """Text going on over lines may hold a non-breaking space after its indentation (YAML reads it as a
-    letter); the line scan, reading the file for a slip elsewhere, names only the slip."""
-    path = tmp_path / "storm.yaml"
-    path.write_text("title: The storm\nsummary: The storm came\n  \u00a0and everything changed.\nobjectives:\n"
-                    "  - Explain the ending.\n  -Describe the setting.\n", encoding="utf-8")
-    assert [p[:2] for p in _problems(path)] == [(6, 3)]
+def _pictures(tmp_path):
+    """guides/ with pics/lh.png beside the guide, and assets/carbon-cycle.png: the layout the docs describe."""
+    png = (REPO / "assets" / "carbon-cycle.png").read_bytes()
+    (tmp_path / "guides" / "pics").mkdir(parents=True)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "guides" / "pics" / "lh.png").write_bytes(png)
+    (tmp_path / "assets" / "carbon-cycle.png").write_bytes(png)
+    return tmp_path / "guides"
+
+
+def test_a_windows_backslash_between_folders_finds_the_picture(tmp_path):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", """
+        title: Pictures
+        topics:
+          - title: The lighthouse
+            image: pics\\lh.png
+        """)
+    assert api.load(path).topics[0].image == (guides / "pics" / "lh.png").resolve()
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("assets/carbon-cycle.png", "carbon-cycle.png"),   # the folder that is searched, typed in front
+    ("assets\\carbon-cycle.png", "carbon-cycle.png"),
+    ("Carbon-Cycle.PNG", "carbon-cycle.png"),          # other capitals (found as typed on Windows and macOS only)
+    ("lh.png", "pics/lh.png"),                         # in a subfolder
+    ("carbon-cylce.png", "carbon-cycle.png"),          # a near spelling
+])
+def test_a_picture_not_found_names_the_file_most_likely_meant(tmp_path, typed, meant):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", f"title: Pictures\ntopics:\n  - title: One\n    image: '{typed}'\n")
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    (problem,) = info.value.problems
+    assert problem.message == (f"topics item 1.image: image '{typed}' not found (looked in {guides.resolve()} or "
+                               f"{(tmp_path / 'assets').resolve()}); did you mean '{meant}'?")
+
+
+def test_a_picture_like_no_file_there_gets_no_guess(tmp_path):
+    guides = _pictures(tmp_path)
+    path = write_guide(guides, "g.yaml", "title: Pictures\ntopics:\n  - title: One\n    image: volcano.png\n")
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert info.value.problems[0].message.endswith("); check the file name")
+
+
+def _starter_findings(path) -> list[str]:
+    from studyguide import budget
+    _, found, _ = budget.review(path)
+    return [str(p) for p in found if "starter" in p.message]
+
+
+def test_check_names_the_starters_placeholders_left_in(tmp_path):
+    path = write_guide(tmp_path, "cells.yaml", """
+        title: My Study Guide
+        author: Your Name
+        vocabulary:
+          - term: cell
+            definition: What the term means, in plain words.
+        questions:
+          - type: multiple_choice
+            prompt: Which choice is right?
+            choices: [The right answer, A wrong answer, Another wrong answer]
+            answer: A
+          - type: ordering
+            prompt: Put these in order.
+            items: [seed, sprout, cell division]
+        """)
+    assert _starter_findings(path) == [
+        f"{path}:1:8: warning: title: 'My Study Guide' is the starter's placeholder text; write your own",
+        f"{path}:2:9: warning: author: 'Your Name' is the starter's placeholder text; write your own, or delete the line",
+        f"{path}:5:17: warning: vocabulary: 'What the term means, in plain words.' is the starter's placeholder text; "
+        "write your own, or delete the line",
+        f"{path}:7:5: warning: question 1 is the starter's sample question ('Which choice is right?'); write your "
+        "own question, or delete it",
+    ]  # the ordering question asks 'Put these in order.' of its own items: a teacher's question
+
+
+def test_an_untouched_starter_gets_one_finding_a_section_and_a_question(tmp_path):
+    path = tmp_path / "guides" / "new.yaml"
+    api.new_guide(path)
+    found = _starter_findings(path)
+    assert len([f for f in found if "sample question" in f]) == len(api.load(path).questions) == 8
+    typed = path.read_text(encoding="utf-8").splitlines()
+
+    def line(start: str) -> int:
+        return next(n for n, text in enumerate(typed, 1) if text.startswith(start))
+    assert found[0] == (f"{path}:{line('title: My Study Guide')}:8: warning: title: 'My Study Guide' is the "
+                        "starter's placeholder text; write your own")
+    assert any(f.startswith(f"{path}:{line('  - term: example term')}:11: warning: vocabulary: 'example term' and "
+                            "4 more texts (lines ") for f in found)
+    assert len(found) == 8 + 13  # the title, 12 sections of text, the 8 sample questions

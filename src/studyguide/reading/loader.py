@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import slips, syntax
+from . import misread, syntax
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -222,7 +222,7 @@ class _Builder:
             return
         # a list typed with a word processor's '–' ('– Identify ...'): the '- ' lines in line with it are right as
         # they are (under a list's key, the schema's error names the dash with this message, and this is left out)
-        bullet = slips.bullet(self.lines[start.line][start.column:])
+        bullet = misread.bullet(self.lines[start.line][start.column:])
         if bullet and any(col == start.column + 1 for _, col in dashes):
             self.warnings.append(Problem(_loc(self.name, start), bullet, warning=True))
             dashes = [(n, col) for n, col in dashes if col != start.column + 1]

@@ -18,11 +18,11 @@ from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
-from . import slips
 from .citations import PassageMixin
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
+from .slips import term_twice
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -328,13 +328,16 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
-        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
-        if message := slips.term_as_key(label, typed):  # '- plot: The sequence ...'
-            return self.error(node, message)
+        if self.term_as_key(node, label):  # '- plot: The sequence ...'
+            return None
         keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
+        twice = term and term_twice(self.__dict__.setdefault("_terms", {}), term, label, keys["term"].where.line)
+        if twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
+            self.error(keys["term"], twice)
+            return None
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}
@@ -359,8 +362,7 @@ def activities_option(text: str) -> tuple[str, ...]:
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
-    warnings = [w for w in [*warnings, *walker.warnings]  # not a warning an error at its place repeats
-                if not any(p.where == w.where and p.message.endswith(w.message) for p in walker.problems)]
+    warnings = [w for w in [*warnings, *walker.warnings] if not walker.repeated(w)]
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     if warnings:

@@ -1,150 +1,133 @@
-"""A newcomer's slips that YAML reads without complaint, or reads as something else: each named as itself.
+"""Small slips in a guide's text, told in words: letters typed before choices, an answer that misses
+a choice by a character or a word.
 
-Text pasted from a word processor brings characters that look like a list's '- ' or like spaces and
-are neither: an en dash or a bullet where the '-' goes ('– Identify ...'), a non-breaking or zero-width
-space in a line's indentation. A question typed without its '- ' joins the question above it, whose
-keys then come twice; a term typed as its own key ('- plot: The sequence ...') leaves 'term' and
-'definition' missing. YAML, or the shape checks after it, would name what those look like to them
-('given twice', 'not under any key', 'unknown key'); these name what the teacher did and the fix.
-
-Pure: text or nodes in, messages out. Used by the line scan (:mod:`.syntax`), the loader's warnings
-(:mod:`.loader`) and the shape checks (:mod:`.walker`, :mod:`.schema`).
+Pure functions over strings; the question builders (:mod:`.questions`) put their results into
+located messages.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Optional
 
-from .keys import key_known
+from ..model import LETTERS
+from .walker import clip
 
-# characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
-DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
-BULLETS = "\u2022\u25e6\u25aa\u25cf\u00b7\u2219\u25a0"          # • ◦ ▪ ● · ∙ ■
-_BULLET = re.compile(f"([{DASHES}{BULLETS}])[ \t]")
-
-# spaces an editor shows as a space, or as nothing, that YAML does not count as indentation
-INVISIBLE = {
-    "\u00a0": "a non-breaking space",
-    "\u2007": "a figure space",
-    "\u202f": "a narrow non-breaking space",
-    "\u200b": "a zero-width space",
-    "\ufeff": "a zero-width no-break space",
-}
-RETYPE = "retype the spaces"
-_LEAD = re.compile("[ \t" + "".join(INVISIBLE) + "]*")
-
-# what one item of each list of mappings is called in a message (by its label's first word, or its key)
-ITEM_NOUNS = {"question": "question", "questions": "question", "vocabulary": "term", "topics": "topic",
-              "perspectives": "perspective", "benefits": "benefit", "criticisms": "criticism", "choices": "choice"}
+# 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
+_OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.):]\s+")
+CLOSE = 0.75  # how alike (difflib's ratio, case aside) an answer must be to a choice to be named as meant
 
 
-def clip(text: str, at: int = 40) -> str:
-    """``text`` cut to ``at`` characters with an ellipsis: the teacher's words quoted in a message."""
-    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
-
-
-def write_key(key: str, words: list[str]) -> str:
-    """The fix for a key typed without its ':', with the words after it."""
-    return f"write '{key}: {clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
-
-
-def bullet(text: str) -> Optional[str]:
-    """The message for ``text`` (a line without its indentation) starting with a word processor's dash
-    or bullet followed by a space, as a list's item; None for any other text."""
-    m = _BULLET.match(text)
+def own_letter(text: str) -> Optional[tuple[str, str]]:
+    """(the letter, the prefix as typed with one space after it) when ``text`` starts with a letter
+    of its own ('A) The storm' → ('A', 'A) ')), else None."""
+    m = _OWN_LETTER.match(text)
     if not m:
         return None
-    what = "a dash" if m[1] in DASHES else "a bullet"
-    return f"this line starts with '{m[1]}' ({what} from a word processor); lists use '- ' (the minus key)"
+    return (m.group(1) or m.group(2)), m.group(0).rstrip() + " "
 
 
-def bullet_lines(where) -> list[tuple[int, int, str]]:
-    """(line, column, message) for each line of a text typed at ``where`` (a Location holding the text
-    as typed) that starts with a word processor's dash or bullet, when its first line does: a list typed
-    in a word processor, which YAML reads as one text."""
-    found = []
-    for i, text in enumerate(where.typed.split("\n")):
-        message = bullet(text.lstrip(" "))
-        if message:
-            found.append((where.line + i, where.col if i == 0 else len(text) - len(text.lstrip(" ")) + 1, message))
-        elif i == 0:
-            return []
-    return found
-
-
-def invisible_lead(line: str, text_after: Optional[int] = None) -> tuple[str, Optional[tuple[int, str]]]:
-    """``line`` with the invisible spaces in its indentation made spaces (the zero-width ones left out),
-    and the first of them: its 0-based column and the message naming it; None when there is none, or
-    when it is right of column ``text_after`` (0-based), where the line is text going on, it a letter."""
-    lead = _LEAD.match(line)[0]
-    first = next((i for i, ch in enumerate(lead) if ch in INVISIBLE), None)
-    if first is None or (text_after is not None and first > text_after):
-        return line, None
-    name = INVISIBLE[lead[first]]
-    where = f"starts with {name}" if first == 0 else f"has {name} in its indentation, at column {first + 1}"
-    message = f"this line {where} (an invisible character from a word processor); {RETYPE}"
-    seen = "".join("" if ch in "\u200b\ufeff" else " " if ch in INVISIBLE else ch for ch in lead)
-    return seen + line[len(lead):], (first, message)
-
-
-def invisible_key(key: str) -> Optional[tuple[str, str]]:
-    """For a key typed after an invisible space (YAML reads it as part of the key): the key as seen, and
-    the message naming the space; None for any other key."""
-    seen = key.lstrip("".join(INVISIBLE) + " ")
-    if seen == key or not seen:
+def lettered(choices: list[str]) -> Optional[str]:
+    """The first choice's typed letter ('A) ') when every choice starts with its own letter, in order
+    (A), B), C) … or a. b. c. …); None otherwise (a single 'A cell wall' has no mark after its A)."""
+    found = [own_letter(c) for c in choices]
+    if len(found) < 2 or not all(found):
         return None
-    return seen, (f"'{clip(seen)}' is typed after {INVISIBLE[key[0]]} (an invisible character from a word "
-                  f"processor); {RETYPE} before it")
+    if all(f[0].upper() == LETTERS[i] for i, f in enumerate(found)):
+        return found[0][1]
+    return None
 
 
-def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The line scan's findings with an invisible space's the only one on its line: what else the scan
-    finds there follows from the indentation it cannot see (the teacher retypes the spaces first)."""
-    lines = {line for line, _, message in found if message.endswith(RETYPE)}
-    return [f for f in found if f[0] not in lines or f[2].endswith(RETYPE)]
-
-
-def item_colon(noun: str, key: str) -> str:
-    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
-    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
-
-
-def item_noun(label: str) -> Optional[str]:
-    """'question 2' → 'question', 'vocabulary item 3' → 'term'; None for a label that is not a list's item."""
-    m = re.match(r"(\w+)(?: item)? \d+$", label)
-    return ITEM_NOUNS.get(m[1], "item") if m else None
-
-
-def new_items(keys: list[str]) -> list[int]:
-    """Where, in one list item's keys as typed, another item seems to start without its '- ': a key the
-    item already has that is its first key, or whose next two keys it has too, with the key after it
-    also one it has (the same keys again). A key given twice alone is not one."""
-    starts, begin = [], 0
-    if len(set(keys)) == len(keys):
-        return starts
-    for n, key in enumerate(keys):
-        have = set(keys[begin:n])
-        after = [k in have for k in keys[n + 1:n + 3]]
-        if key in have and after[:1] == [True] and (key == keys[begin] or after == [True, True]):
-            starts.append(n)
-            begin = n
-    return starts
-
-
-def new_item(noun: str, line: int, key: str, left: bool = False) -> str:
-    """The message for a list item typed without its '- ', at its first key ``key`` on ``line`` (with no
-    label: the item it is read as part of is not the one it is); ``left``: typed in the column of the '-'."""
-    more = f" and indent the lines under it two spaces more, under '{key}'" if left else ""
-    return (f"line {line} looks like the start of a new {noun}: put '- ' before '{key}:' (its '-' "
-            f"under the other {noun}s' '-'){more}")
-
-
-def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[str]:
-    """The message for a vocabulary item typed as '- plot: The sequence ...', the term as its key
-    (``pairs``: its keys, each with its text, None when not text); None for any other item, and for
-    one whose first key is a term's key misspelt ('definiton')."""
-    if not pairs or key_known(pairs[0][0], "vocabulary") or not pairs[0][1] \
-            or {"term", "definition"} & {k for k, _ in pairs}:
+def lettered_line(text: str) -> Optional[str]:
+    """The typed 'A) ' when one line of text holds lettered choices: 'A) The storm B) Mara's birthday'."""
+    first = own_letter(text)
+    if not first or first[0].upper() != "A":
         return None
-    key, definition = pairs[0]
-    return f"{label}: write each term as '- term: {key}' with 'definition: {clip(definition)}' under it"
+    b = "b" if first[0] == "a" else "B"
+    after = first[1].strip().replace(first[0], b)  # 'B)', 'B.' or '(B)'
+    return first[1] if re.search(r"(^|\s)" + re.escape(after) + r"\s", text[len(first[1]):]) else None
+
+
+def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
+    """The index of the one choice ``value`` is close to (a missing final '.', a typo), if there is one."""
+    scores = [difflib.SequenceMatcher(None, value.casefold(), c.casefold(), autojunk=False).ratio() for c in choices]
+    best = max(range(len(choices)), key=scores.__getitem__)
+    if scores[best] < CLOSE or sum(1 for s in scores if s >= scores[best] - 0.02) > 1:
+        return None  # close to none, or to two alike
+    return best
+
+
+def _common(a: str, b: str) -> tuple[int, int]:
+    """The lengths of the start and of the end ``a`` and ``b`` share (not overlapping)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
+def _words(a: str, b: str, p: int, s: int) -> tuple[int, int]:
+    """The shared start and end pulled back so that a difference inside a word shows the whole word."""
+    def differs_at(i_a: int, i_b: int) -> bool:
+        return any(0 <= i < len(t) and t[i].isalnum() for i, t in ((i_a, a), (i_b, b)))
+    while p > 0 and a[p - 1].isalnum() and differs_at(p, p):
+        p -= 1
+    while s > 0 and a[len(a) - s].isalnum() and differs_at(len(a) - s - 1, len(b) - s - 1):
+        s -= 1
+    return p, s
+
+
+def difference(value: str, choice: str) -> str:
+    """How ``value`` differs from ``choice``, from the student's answer's side: "your answer lacks the
+    final '.'", "your answer has 'towr' where the choice has 'tower'"."""
+    p, s = _words(value, choice, *_common(value, choice))
+    mine, theirs = value[p:len(value) - s], choice[p:len(choice) - s]
+    after = choice[len(choice) - s:].split()
+    before = f" before '{clip(after[0], 20)}'" if after else ""
+    if not mine:
+        if not s:
+            return f"your answer lacks the final '{_q(theirs)}'"
+        return f"your answer lacks '{_q(theirs)}'{before}" if p else f"your answer lacks the opening '{_q(theirs)}'"
+    if not theirs:
+        if not s:
+            return f"your answer has an extra '{_q(mine)}' at the end"
+        return f"your answer has an extra '{_q(mine)}'{before}"
+    return f"your answer has '{_q(mine)}' where the choice has '{_q(theirs)}'"
+
+
+def _q(part: str) -> str:
+    """A differing part, quoted: its spaces at the ends dropped unless it is nothing else."""
+    return clip(part.strip() or part, 30)
+
+
+def shown(choice: str, value: str, size: int = 40) -> str:
+    """``choice`` quoted in a message, cut to about ``size`` characters so that the part where it
+    differs from ``value`` still shows: 'Mara climbs … of the tower.'"""
+    if len(choice) <= size:
+        return choice
+    p, s = _words(value, choice, *_common(value, choice))
+    if p < size - 5:  # the difference is near the start: the usual cut shows it
+        return clip(choice, size)
+    head = choice[:size // 3].rsplit(" ", 1)[0]
+    start = max(0, min(p - 8, len(choice) - size * 2 // 3))
+    if start and choice[start - 1] != " " and " " in choice[start:p]:
+        start = choice.index(" ", start) + 1  # from a word's start
+    tail = choice[start:]
+    return f"{head} … {tail if len(tail) <= size * 2 // 3 else tail[:size * 2 // 3 - 1] + '…'}"
+
+
+def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[str]:
+    """The message for a vocabulary term given before in any capitals (a copied entry whose term was
+    not changed), else None; ``seen`` keeps the terms so far. An error, not a warning: matching would
+    print 'plot' twice with two meanings, the crossword and the flashcards ask twice for one word, and
+    a student could not tell which meaning goes with which."""
+    key = " ".join(term.split()).casefold()
+    if key not in seen:
+        seen[key] = (label, term, line)
+        return None
+    first, typed, at = seen[key]
+    there = f"'{clip(typed)}', line {at}" if typed != term else f"line {at}"
+    return (f"{label}.term: '{clip(term)}' is the term of {first} too ({there}); each term is listed once: "
+            "change this one, or leave it out")

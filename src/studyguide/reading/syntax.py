@@ -13,7 +13,7 @@ quoted text) line by line, and names the mistakes a teacher makes, where they ar
 * a '- ' item or a key out of line with the ones around it;
 * a key without its ':' (``lines 12``), a dash without its space (``-Explain``), and
   several lines of text under a key without the '|' that keeps them together;
-* a word processor's dash or bullet for the '- ', a non-breaking space in the indentation (:mod:`.slips`).
+* a word processor's dash or bullet for the '- ', a non-breaking space in the indentation (:mod:`.misread`).
 
 It reads nothing into a line it cannot place: what it reports is a mistake in any
 reading of the file. Pure: text in, ``(line, column, message)`` out, both 1-based.
@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import slips
+from . import misread
 from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
@@ -74,7 +74,7 @@ class _Scan(Lines):
             if n <= self.skip_until:
                 continue
             going_on = self.scalar_owner if self.pending is None and self.scalar_owner is not None else len(line)
-            line, invisible = slips.invisible_lead(line, going_on)  # a non-breaking space in the indentation
+            line, invisible = misread.invisible_lead(line, going_on)  # a non-breaking space in the indentation
             if invisible:
                 self.report(n, *invisible)
             stripped = line.strip()
@@ -95,8 +95,8 @@ class _Scan(Lines):
             return
         self.scalar_owner = None
         # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
-        if slips.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
-            self.report(n, indent, slips.bullet(content))
+        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
+            self.report(n, indent, misread.bullet(content))
             content = "- " + content[2:]
         content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
@@ -202,7 +202,7 @@ class _Scan(Lines):
             listed = TEXT_LISTS.get(owner or "")
             if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
                     and not self.mapping_goes_on(n, col):
-                self.report(n, col, slips.item_colon(listed[0], key[0]))
+                self.report(n, col, misread.item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
             self.stack.append(_Level(col, "map", key[0], line=n))
@@ -218,8 +218,8 @@ class _Scan(Lines):
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
         words = rest[:comment_at(rest)].split() or rest.split()
-        typed = f"'{slips.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
-        self.report(n, col, f"{typed} ({slips.write_key(word, words[1:])})")
+        typed = f"'{misread.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
+        self.report(n, col, f"{typed} ({misread.write_key(word, words[1:])})")
         return word
 
     def key_line(self, n: int, indent: int, content: str, report: bool = True) -> Optional[tuple[tuple[int, int], str]]:
@@ -260,7 +260,7 @@ class _Scan(Lines):
                 and self.next_key_at(n) == indent and self.set_elsewhere(n, item.indent, key)):
             return None
         self.stack.append(_Level(indent, "map", key, line=n))
-        return slips.new_item(slips.ITEM_NOUNS.get(top.key or "", "item"), n + 1, key, left=True)
+        return misread.new_item(misread.ITEM_NOUNS.get(top.key or "", "item"), n + 1, key, left=True)
 
     def realign(self, n: int, indent: int, key: str, before: list[_Level]) -> tuple[int, tuple[int, int], str]:
         """Read on after a key out of line with its mapping; return the column the lines under it are
@@ -307,7 +307,7 @@ class _Scan(Lines):
         m = _NO_SPACE.match(text)
         if not m or not known(col, m[1]):
             return text
-        self.report(n, col, f"put a space after ':' (write '{slips.clip(m[1] + ': ' + text[m.end():])}')")
+        self.report(n, col, f"put a space after ':' (write '{misread.clip(m[1] + ': ' + text[m.end():])}')")
         return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
@@ -334,7 +334,7 @@ class _Scan(Lines):
         pending, self.pending = self.pending, None
         words = content[:comment_at(content)].split() or content.split()
         if self.key_lacks_colon(n, indent, content):
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({slips.write_key(words[0], words[1:])})")
+            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({misread.write_key(words[0], words[1:])})")
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
@@ -342,7 +342,7 @@ class _Scan(Lines):
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
-                                       f"{slips.write_key(words[0], words[1:])}; if the line goes on with the text of "
+                                       f"{misread.write_key(words[0], words[1:])}; if the line goes on with the text of "
                                        f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")
             else:
                 self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
@@ -411,4 +411,4 @@ class _Scan(Lines):
 
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
-    return sorted(slips.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])
+    return sorted(misread.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])
