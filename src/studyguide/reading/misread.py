@@ -76,7 +76,8 @@ def bullet_lines(where) -> list[tuple[int, int, str]]:
 def invisible_lead(line: str, text_after: Optional[int] = None) -> tuple[str, Optional[tuple[int, str]]]:
     """``line`` with the invisible spaces in its indentation made spaces (the zero-width ones left out),
     and the first of them: its 0-based column and the message naming it; None when there is none, or
-    when it is right of column ``text_after`` (0-based), where the line is text going on, it a letter."""
+    when it is right of column ``text_after`` (0-based): there the line is text going on, and the space
+    one of its letters."""
     lead = _LEAD.match(line)[0]
     first = next((i for i, ch in enumerate(lead) if ch in INVISIBLE), None)
     if first is None or (text_after is not None and first > text_after):
