@@ -318,6 +318,8 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
+        if self.term_as_key(node, label):  # '- plot: The sequence ...'
+            return None
         keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
@@ -340,7 +342,7 @@ def activity_key(name: str) -> str:
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
-    warnings = list(warnings) + walker.warnings
+    warnings = [w for w in [*warnings, *walker.warnings] if not walker.repeated(w)]
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
     return dataclasses.replace(guide, warnings=tuple(warnings)) if warnings else guide

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import syntax
+from . import misread, syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 # bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
@@ -74,6 +74,19 @@ class Walker:
     def warn(self, where: Location, message: str) -> None:
         self.warnings.append(Problem(where, message, warning=True))
 
+    def repeated(self, warning: Problem) -> bool:
+        """Whether an error at the warning's place says what it says (a list typed with a word processor's '–'
+        is warned of by the loader, and is an error under a list's key): then the warning is left out."""
+        return any(p.where == warning.where and p.message.endswith(warning.message) for p in self.problems)
+
+    def term_as_key(self, node: Node, label: str) -> bool:
+        """A vocabulary item typed as '- plot: The sequence ...', the term as its key (reported)."""
+        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
+        message = misread.term_as_key(label, typed)
+        if message:
+            self.error(node, message)
+        return message is not None
+
     def colon_item(self, item: Node, label: str, listed: str) -> bool:
         """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
         noun, keys = syntax.TEXT_LISTS[listed]
@@ -82,7 +95,7 @@ class Walker:
             return False
         if len(item.pairs) > 1 and keys:  # 'key: value' lines typed on purpose, with a key it doesn't know
             return False                  # (the mapping's own check names the keys it knows)
-        self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
+        self.error(item, f"{label}: {misread.item_colon(noun, item.pairs[0][0].value)}")
         return True
 
     def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:
@@ -129,11 +142,19 @@ class Walker:
                                          f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
                                          f"'{'title' if label == 'guide' else 'parent'}: ...'")
             return None
-        for n, (key, value) in enumerate(node.pairs):
+        noun = misread.item_noun(label) if not node.flow else None
+        starts = misread.new_items([k.value for k, _ in node.pairs]) if noun else []
+        for start in starts:  # the keys from the first on are another item's, reported there, not as twice
+            key = node.pairs[start][0]
+            self.error(key, misread.new_item(noun, key.where.line, key.value))
+        for n, (key, value) in enumerate(node.pairs[:starts[0]] if starts else node.pairs):
             if key.value not in allowed and node.flow and n and self.comma_split(node.pairs[n - 1], key, value, label):
                 continue
             if key.value in out:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
+            elif key.value not in allowed and (invisible := misread.invisible_key(key.value)):
+                self.error(key, f"{label}: {invisible[1]}")
+                misspelt.add(invisible[0])  # not missing as well
             elif key.value not in allowed and self.key_without_colon(key, value, allowed, label):
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
@@ -173,7 +194,11 @@ class Walker:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Seq):
-            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
+            bullets = misread.bullet_lines(node.where) if isinstance(node, Scalar) and node.plain else []
+            for line, col, message in bullets:  # '– Identify ...': a list typed in a word processor
+                self.error(Location(self.name, line, col), f"{label}: {message}")
+            if not bullets:
+                self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
             return []
         if len(node.items) > MAX_ITEMS:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
