@@ -168,3 +168,39 @@ def test_an_escaped_star_in_a_blank_is_the_answer_moodle_expects(tmp_path):
     assert items[1].findtext("answer/text") == "\\*z\\*"
     items, _, _ = qti_items(guide)
     assert [v.text for v in items[1].iter(f"{QTI}varequal")] == ["*z*"]
+
+
+COMMON = "The quick brown fox jumps over the lazy dog and then keeps running far away to the "
+
+
+def test_kahoot_answers_cut_to_75_characters_still_differ(tmp_path):
+    """Cut to 75 characters, Kahoot's right and wrong answers both read "The quick brown fox … far awa…".
+    They now keep the part where they differ; answers that no cut can tell apart leave the question out."""
+    from openpyxl import load_workbook
+
+    from studyguide.export import games
+
+    apart = "word " * 16 + "{0} " + "z" * 150 + " {1}"
+    path = write_guide(tmp_path, "long.yaml", f"""
+        title: Long
+        questions:
+          - type: multiple_choice
+            prompt: Where does the fox run?
+            choices: ["{COMMON}east", "{COMMON}west", Nowhere]
+            answer: B
+          - type: multiple_choice
+            prompt: Which?
+            choices: ["{apart.format('alpha', 'one')}", "{apart.format('beta', 'one')}", "{apart.format('alpha', 'two')}"]
+            answer: A
+        """)
+    [(_, data)], problems = games.kahoot(api.load(path))
+    rows = [r for r in load_workbook(io.BytesIO(data)).active.iter_rows(min_row=9, values_only=True) if r[0]]
+    assert rows == [(1, "Where does the fox run?", "…fox jumps over the lazy dog and then keeps running far away to the east",
+                     "…fox jumps over the lazy dog and then keeps running far away to the west", "Nowhere", None, 20, 2)]
+    assert all(len(a) <= 75 for a in rows[0][2:5])
+    assert [str(p) for p in problems][-1] == (
+        f"{path}:7:5: warning: question 2 (multiple_choice): Kahoot answers have at most 75 characters, and choices "
+        "A, B and C cut to that length read the same, so students could not tell the right one; it is left out "
+        "(shorten them)")
+    assert games.distinct_cuts(["a" * 80 + "1", "a" * 80 + "2", "short"], 75) == [
+        "…" + "a" * 73 + "1", "…" + "a" * 73 + "2", "short"]
