@@ -545,3 +545,25 @@ def test_hung_labels_stand_on_their_lines_baseline(tmp_path, theme, edition):
                 assert abs(text_run[2] - y) < 0.05, (mode, page, text, text_run, y)
                 seen.add(text)
         assert {"1.", "2.", "3.", "4.", "A.", "B.", "C.", "D."} <= seen, (mode, seen)
+
+
+def test_emphasis_around_a_blank_prints_as_emphasis(tmp_path):
+    """`**Trees take in [[carbon dioxide]]** and *[[oxygen]] out*.` printed its stars on handout and key
+    (hostile trial 4): the text around the blanks is read as one, so the bold and italic pair up."""
+    from conftest import Pdf, build_into, write_guide
+
+    path = write_guide(tmp_path, "em.yaml", r"""
+        title: Emphasis
+        questions:
+          - type: fill_in_blank
+            prompt: '**Trees take in [[carbon dioxide]]** and *[[oxygen]] out*. A \*star\* [[stays]].'
+        """)
+    b = build_into(path, tmp_path / "out")
+    assert "Trees take in and out. A *star* ." in b.student.pages[0], b.student.pages[0]
+    assert "Trees take in carbon dioxide and oxygen out. A *star* stays ." in b.key.pages[0], b.key.pages[0]
+    for pdf in (b.student, b.key):
+        assert "**" not in pdf.text and "*oxygen" not in pdf.text and "out*" not in pdf.text
+        runs = [r for page in pdf.runs for r in page]
+        assert {r.font.split("+")[-1] for r in runs if "Trees take in" in r.text} == {"DejaVuSans-Bold"}
+        assert {r.font.split("+")[-1] for r in runs if r.text.strip() == "out"} == {"DejaVuSans-Oblique"}
+        assert {r.font.split("+")[-1] for r in runs if "and" in r.text and "Trees" not in r.text} == {"DejaVuSans"}

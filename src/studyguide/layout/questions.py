@@ -234,11 +234,18 @@ def fill_in_blank(ctx, n, q, note, away=None):
     width = max((_blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
 
     def para(key: bool):
-        blanks = iter(range(1, len(q.parts) + 1))
-
-        def blank(p, k):
-            return _blank_markup(ctx, p, key, width, f"q{n}_blank{k}", fillable.tip(ctx, n, "field_blank", k=k))
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else blank(p, next(blanks)) for p in q.parts)
+        texts, blanks = [""], []  # the text between the blanks, read as one for emphasis around a blank
+        for p in q.parts:
+            if isinstance(p, str):
+                texts[-1] += p
+            else:
+                blanks.append(p)
+                texts.append("")
+        out = inline.markup_around(texts, ctx.fonts)
+        for k, b in enumerate(blanks, 1):
+            out.insert(2 * k - 1, _blank_markup(ctx, b, key, width, f"q{n}_blank{k}",
+                                                fillable.tip(ctx, n, "field_blank", k=k)))
+        return "".join(out)
 
     rows = []
     if q.word_bank:
