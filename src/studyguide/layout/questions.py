@@ -12,7 +12,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import fields, inline, shuffle
+from .. import fields, inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
@@ -54,7 +54,8 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
-        keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q))
+        keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt", base_rtl=rtl.shown_direction(student)), indent=ni,
+                       right=_points(ctx, q))  # the handout's direction: a Hebrew answer first turns no English prompt
         keyed.like = row  # the points where the handout has them, so its lines break as the handout's do
         row = Twin(row, keyed, ctx)
     if note is None:
