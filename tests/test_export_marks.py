@@ -128,6 +128,11 @@ def test_a_question_without_points_is_worth_what_the_paper_says(tmp_path):
         f"{path}:11:5: warning: question 3 (fill_in_blank): it has no points, so the handout's total counts it as 0, "
         "but Moodle's Cloze type cannot mark a question 0; its 2 blanks are worth 1 mark each here: give it points "
         "in the guide to make the two agree"]
+    zero = write_guide(tmp_path, "zero.yaml", POINTS.format(points="points: 3").replace(
+        "prompt: Water is", "points: 0\n        prompt: Water is"))
+    assert moodle_items(api.load(zero))[1] == [
+        f"{zero}:11:5: warning: question 3 (fill_in_blank): it is worth 0 points, but Moodle's Cloze type cannot "
+        "mark a question 0; its 2 blanks are worth 1 mark each here: give it points in the guide to make the two agree"]
     items, meta, problems = qti_items(guide)
     assert [qti_points(i) for i in items] == [3.0, 0.0, 0.0]
     assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}points_possible") == "3.0"

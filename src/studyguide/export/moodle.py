@@ -230,9 +230,10 @@ class _Writer:
             weight = int(weight)
         elif total == 0:  # a Cloze question of 0 marks divides by 0 when Moodle grades it
             weight = 1
-            self.problems.append(warn(q, n, f"it has no points, so the handout's total counts it as 0, but Moodle's "
-                                            f"Cloze type cannot mark a question 0; its {len(blanks)} blanks are worth "
-                                            f"1 mark each here: give it points in the guide to make the two agree"))
+            worth = "it has no points, so the handout's total counts it as 0" if q.points is None else "it is worth 0 points"
+            self.problems.append(warn(q, n, f"{worth}, but Moodle's Cloze type cannot mark a question 0; its "
+                                            f"{len(blanks)} blanks are worth 1 mark each here: give it points in the "
+                                            "guide to make the two agree"))
         else:
             weight = 1
             if q.points is not None:
