@@ -37,7 +37,7 @@ class Para(Paragraph):
         """``base_rtl``: the paragraph's direction when not its first letter's (a key's answer in a blank
         that starts an English sentence is Hebrew: the sentence is the handout's, left to right)."""
         if isinstance(text, str) and style is not None:
-            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            text = fonts.settle(inline.keep_punctuation(text), style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)

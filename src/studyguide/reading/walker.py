@@ -18,6 +18,9 @@ from ..errors import Location, Problem
 from . import syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
+# bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
+BULLETS = "•◦‣⁃∙●○▪▫■□►▸➢➤\uf0b7"
+
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
@@ -220,8 +223,20 @@ class Walker:
                 self.and_item(node, item, f"{label} item {i}", syntax.TEXT_LISTS[listed][0])
             value = self.text(item, f"{label} item {i}", required=True)
             if value is not None:
-                out.append(value)
+                out.append(self.typed_bullet(item, value, f"{label} item {i}"))
         return tuple(out)
+
+    def typed_bullet(self, item: Node, value: str, label: str) -> str:
+        """A list item that starts with a bullet of its own ('- • Cross products…', pasted from a word
+        processor) would print two: the typed one is left out, with a warning at it."""
+        if value[0] not in BULLETS or not value[1:].strip():
+            return value
+        self.warn(item.where.of(item.value, item.value.index(value[0])),
+                  f"{label}: starts with a typed bullet '{value[0]}' (pasted from a word processor?); the '- ' "
+                  f"already prints one, so this one is left out (delete it)")
+        kept = value[1:].strip()
+        self.texts[-1] = (self.texts[-1][0], kept)
+        return kept
 
     def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
         if missing(node):
@@ -233,7 +248,9 @@ class Walker:
         try:
             value = int(node.value) if integer else float(node.value)
         except ValueError:
-            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'")
+            comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", node.value) if not integer else None  # '1,5' in French
+            hint = f": write {comma[1]}.{comma[2]} (a point, not a comma)" if comma else ""
+            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'{hint}")
             return None
         if not (low <= value <= high) or value != value:
             self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
