@@ -3,6 +3,7 @@ edition's type sizes, and a short matching set shares its page."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import io
 import re
 
@@ -51,3 +52,53 @@ def test_large_print_duplex_cards_keep_their_second_row_at_full_size():
         sizes = {size for text, size in back if not re.search(r"backs|sheet \d+ of|Page \d+ of|each meaning", text)}
         # the meanings and examples at their styles' sizes (18 and 16.3 pt): none shrunk to fit its card
         assert sizes == {style["body"].fontSize, style["cell_example"].fontSize}, sizes
+
+
+SHORT_SET = """\
+title: Ratios check
+summary: Ratios.
+vocabulary:
+  - term: ratio
+    definition: A comparison of two amounts by division.
+  - term: rate
+    definition: A ratio of two amounts measured in different units.
+  - term: proportion
+    definition: A statement that two ratios are equal.
+activities: [matching]
+questions:
+""" + "".join(f"""\
+  - type: true_false
+    prompt: Statement number {i} about ratios is true.
+    answer: true
+""" for i in range(1, 6)) + """\
+  - type: multiple_choice
+    prompt: Which is a rate?
+    choices: [3 apples to 4 pears, 60 miles per hour]
+    answer: B
+"""
+
+
+def test_large_print_short_matching_set_shares_the_last_questions_page(tmp_path, monkeypatch):
+    """A 3-term set 4 pt taller than the room under the last question took a page of its own (the
+    last question's page half empty, the set's page half empty). Its title gives up that much of its
+    space above (up to half), and the set stays whole under the questions, in handout and key."""
+    matching = importlib.import_module("studyguide.layout.activities.matching")  # (the package's name is its function)
+    path = tmp_path / "ratios.yaml"
+    path.write_text(SHORT_SET, encoding="utf-8")
+    guide = api.load(path)
+    theme = api.theme_for(guide, None, "large-print")
+
+    def pages(doc):
+        return [" ".join(t for t, _ in runs) for runs in sized_runs(doc.pdf)]
+
+    out = render.render(guide, theme=theme)
+    for doc in (out["student"], out["key"]):
+        text = pages(doc)
+        assert len(text) == 2, text
+        last = text[-1]
+        assert "Which is a rate?" in last and "Vocabulary Matching" in last
+        for term in guide.vocabulary:  # (the set's definitions; a term is held back as the spare)
+            assert term.definition in " ".join(last.split()), term.term
+        assert all(size >= 16.0 for _, size in sized_runs(doc.pdf)[-1])
+    monkeypatch.setattr(matching, "TITLE_GIVE", 0.0)
+    assert render.render(guide, theme=theme)["student"].pages == 3  # (the page the set took before)
