@@ -110,8 +110,88 @@ def test_a_file_studyguide_did_not_write_is_not_replaced(tmp_path, theirs):
     code, said = build(tmp_path, "g.yaml", "-o", "out")
     assert code == 1
     assert ("out/g.pdf: is not a PDF studyguide wrote, so g.yaml's student copy was not written over it (nor the "
-            "rest of g.yaml's files): move or rename that file, or build into another folder with -o") in said
+            "rest of g.yaml's files): if it is g.yaml's PDF saved by another program, delete it (notes added to it "
+            "are lost), or build into another folder with -o; if it is another file, move or rename it, or build "
+            "into another folder with -o") in " ".join(said.split())
     assert files(tmp_path / "out") == {"g.pdf": theirs}
+
+
+def _resaved(data: bytes) -> bytes:
+    """Our PDF as a viewer saves it with a note added: its Creator rewritten, its title kept."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    writer = pypdf.PdfWriter(clone_from=reader)
+    writer.add_metadata({"/Creator": "Preview", "/Title": reader.metadata["/Title"]})
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("how", ["re-saved", "cut short"])
+def test_our_pdf_saved_by_a_viewer_or_cut_short_is_not_replaced_and_the_message_says_delete_it(tmp_path, how):
+    guide(tmp_path, "g.yaml")
+    assert build(tmp_path, "g.yaml", "-o", "out", "--no-key")[0] == 0
+    ours = (tmp_path / "out" / "g.pdf").read_bytes()
+    theirs = _resaved(ours) if how == "re-saved" else ours[:len(ours) // 2]
+    if how == "re-saved":  # its title is still the guide's: refused all the same, the notes would be lost
+        assert pypdf.PdfReader(io.BytesIO(theirs)).metadata["/Title"] == "A guide"
+    (tmp_path / "out" / "g.pdf").write_bytes(theirs)
+    code, said = build(tmp_path, "g.yaml", "-o", "out", "--no-key")
+    assert code == 1 and "if it is g.yaml's PDF saved by another program, delete it (notes added to it are lost)" \
+        in " ".join(said.split())
+    assert files(tmp_path / "out") == {"g.pdf": theirs}  # the teacher's notes are still there
+
+
+def test_an_empty_file_in_a_pdfs_place_is_replaced(tmp_path):
+    """A cloud-sync placeholder or a failed copy: 0 bytes, nothing to lose."""
+    guide(tmp_path, "g.yaml")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "g.pdf").write_bytes(b"")
+    assert build(tmp_path, "g.yaml", "-o", "out")[0] == 0
+    assert creator((tmp_path / "out" / "g.pdf").read_bytes()) == "studyguide (g.yaml, student copy)"
+
+
+@pytest.mark.parametrize("old, new", [("Unit 1.yaml", "Unit-1.yaml"), ("g.yaml", "g.yml")])
+def test_a_renamed_guide_replaces_its_own_pdfs(tmp_path, old, new):
+    guide(tmp_path / "g", old, extra=CHOICE)
+    assert build(tmp_path, f"g/{old}", "--versions", "2", "-o", "out")[0] == 0
+    names = sorted(files(tmp_path / "out"))
+    (tmp_path / "g" / old).rename(tmp_path / "g" / new)
+    code, said = build(tmp_path, f"g/{new}", "--versions", "2", "-o", "out")
+    assert code == 0, said
+    made = files(tmp_path / "out")
+    assert sorted(made) == names and {creator(d).split(", ")[0] for d in made.values()} == {f"studyguide ({new}"}
+
+
+def test_a_guide_respelled_on_a_case_insensitive_file_system_replaces_its_own_pdfs(tmp_path):
+    """g.yaml → G.yaml where both spellings are one file: here two names of one file (a hard link), and the
+    PDF renamed as that file system would find it."""
+    guide(tmp_path / "g", "g.yaml")
+    assert build(tmp_path, "g/g.yaml", "-o", "out", "--no-key")[0] == 0
+    (tmp_path / "out" / "g.pdf").rename(tmp_path / "out" / "G.pdf")
+    (tmp_path / "g" / "G.yaml").hardlink_to(tmp_path / "g" / "g.yaml")
+    code, said = build(tmp_path, "g/G.yaml", "-o", "out", "--no-key")
+    assert code == 0, said
+    assert creator((tmp_path / "out" / "G.pdf").read_bytes()) == "studyguide (G.yaml, student copy)"
+    # two different files g.yaml and G.yaml (a case-sensitive file system): G.yaml does not replace g.yaml's PDF
+    (tmp_path / "g" / "G.yaml").unlink()
+    guide(tmp_path / "g", "G.yaml", title="Other")
+    assert build(tmp_path, "g/g.yaml", "-o", "out2", "--no-key")[0] == 0
+    (tmp_path / "out2" / "g.pdf").rename(tmp_path / "out2" / "G.pdf")
+    code, said = build(tmp_path, "g/G.yaml", "-o", "out2", "--no-key")
+    assert code == 1 and "out2/G.pdf: is g.yaml's student copy, and G.yaml's student copy would replace it" in said
+
+
+def test_guides_from_two_folders_into_one_output_folder(tmp_path):
+    """Only names are kept: a guide of another folder is not beside the one built, so its PDF of the same
+    name is replaced, as after a rename (it is rebuilt from its guide). In one run both are refused."""
+    guide(tmp_path / "a", "base-key.yaml", title="Other")
+    guide(tmp_path / "b", "base.yaml", title="Base")
+    assert build(tmp_path, "a/base-key.yaml", "-o", "out", "--no-key")[0] == 0
+    code, said = build(tmp_path, "b/base.yaml", "-o", "out")
+    assert code == 0, said
+    assert creator((tmp_path / "out" / "base-key.pdf").read_bytes()) == "studyguide (base.yaml, answer key)"
+    code, said = build(tmp_path, "a/base-key.yaml", "b/base.yaml", "-o", "out2")
+    assert code == 1 and not (tmp_path / "out2" / "base-key.pdf").exists()
 
 
 def _earlier(class_set: bool) -> bytes:
@@ -187,6 +267,10 @@ REFUSED = [
                                          "ink-saver, compact, or your own; 'studyguide themes' lists them) or a theme file"),
     (["check", "g.yaml", "--theme", " "], "Invalid value for --theme: is empty: name a theme"),
 ]
+
+
+VOCABULARY = (CHOICE + "vocabulary:\n  - term: one\n    definition: the first\n  - term: two\n    definition: the second\n"
+              "  - term: three\n    definition: the third\n")
 
 
 @pytest.mark.parametrize("args, message", REFUSED, ids=[" ".join(a) for a, _ in REFUSED])

@@ -286,7 +286,7 @@ def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered
     targets = {mode: names[mode, None] for mode in rendered}
     result.files = [(targets[mode], doc.pdf) for mode, doc in rendered.items()]
     if write:
-        write_all(result.files, out_dir)  # both PDFs, or neither
+        write_all(result.files, out_dir, guide=Path(path))  # both PDFs, or neither
     for mode, doc in rendered.items():
         result.outputs.append(Output(targets[mode], doc.pages, doc.question_pages))
     return result

@@ -87,7 +87,7 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
             outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
             outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
         edition = None
-        write_all(drawn, Path(out_dir), then=interrupts.disarm)  # a signal now waits: the outcome says they were written
+        write_all(drawn, Path(out_dir), then=interrupts.disarm, guide=Path(path))  # a signal now waits: the outcome says they were written
     except StudyguideError as exc:
         where = f" (in the {edition} edition)" if edition else ""
         outcome.problems = [f"{p}{where}" for p in getattr(exc, "problems", None) or [exc]]

@@ -148,7 +148,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                                   owners.stamp(guide.path, "class-set-key")))
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
-        write_all(result.files, Path(out_dir))
+        write_all(result.files, Path(out_dir), guide=guide.path)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
 

@@ -187,9 +187,10 @@ def _check_target(target: Path) -> None:
 
 
 def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
-              then: Optional[Callable[[], None]] = None) -> None:
+              then: Optional[Callable[[], None]] = None, guide: Optional[Path] = None) -> None:
     """Write every file or none (``folder``: the one they go in, made first if it is missing; ``then``:
-    called once the last is in place, before a signal that came meanwhile can interrupt).
+    called once the last is in place, before a signal that came meanwhile can interrupt; ``guide``: the
+    guide file they are made from, for :func:`studyguide.owners.check`).
 
     Each file goes to a temporary file beside its target and is synced; only
     when all are complete are they renamed into place. If a rename fails, the
@@ -203,7 +204,7 @@ def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
         make_folder(Path(folder))
     for target, _ in files:
         _check_target(target)
-    check_owners(files)  # never over another guide's PDF, or a file of the teacher's own
+    check_owners(files, guide)  # never over another guide's PDF (``guide``: theirs), or a file of the teacher's own
     temps: list[tuple[str, Path]] = []
     backups: dict[Path, str] = {}
     new = {target for target, _ in files if not target.exists()}

@@ -4,15 +4,26 @@ Every PDF a build writes says in its Creator field (Document Properties → Appl
 made from, by file name, and what it is: ``studyguide (base.yaml, answer key)``. Only the name is kept,
 never a folder or a time, so a rebuild is byte for byte the same. Before a PDF replaces a file, that
 file's Creator is read (its metadata only, not its pages): the same guide and role → replaced as ever;
-another guide's PDF, or a file studyguide did not write → refused, naming both and the fix.
+another guide's PDF, or a file studyguide did not write → refused, naming both and the fix. An empty
+file (a cloud-sync placeholder, a failed copy) is replaced: there is nothing in it to lose. Our PDF saved
+again by a viewer (its Creator rewritten, notes added) is refused like a file of the teacher's own, even
+when its title is the guide's: replacing it would lose the notes, so the message says to delete it.
 
-Two guides of one name in two folders, built into one output folder in two runs, look like one guide
-here (names, not paths, are kept): the second replaces the first, as before.
+Another guide's PDF is refused only while that guide is still a file beside the guide being built (not
+the same file by another spelling: os.path.samefile, for case-insensitive file systems). A guide renamed
+(Unit 1.yaml → Unit-1.yaml, g.yaml → g.yml, g.yaml → G.yaml) whose PDFs keep their names replaces them.
+
+Guides from different folders built into one output folder: only names are kept, so a guide is looked
+for beside the guide being built. Two guides of one name look like one guide (the second replaces the
+first, as before); a guide whose PDF takes the name of another folder's guide's PDF replaces it, as a
+rename would (a PDF is rebuilt from its guide; nothing of the teacher's is lost). Within one run, two
+guides whose PDFs share a name are refused before either is built (files.clashes).
 """
 from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import warnings
 from pathlib import Path
@@ -168,9 +179,25 @@ def owner(data) -> Optional[tuple[str, str]]:
     return None
 
 
-def check(files: list[tuple[Path, bytes]]) -> None:
+def _other_guide_beside(recorded: str, guide: Optional[Path]) -> bool:
+    """Whether the guide ``recorded`` in an old PDF is still a file beside ``guide`` (the guide being built)
+    and not ``guide`` itself under another spelling (a case-insensitive file system's G.yaml for g.yaml).
+    Not there: the guide was renamed (Unit 1.yaml → Unit-1.yaml, g.yaml → g.yml), its PDF is this one's.
+    ``guide`` not known: taken as there (refused, as before)."""
+    if guide is None:
+        return True
+    other = Path(guide).parent / recorded
+    try:
+        return other.is_file() and not os.path.samefile(other, guide)
+    except OSError:  # the guide being built is not a file (read from elsewhere): nothing to compare
+        return other.is_file()
+
+
+def check(files: list[tuple[Path, bytes]], guide: Optional[Path] = None) -> None:
     """Refuse (BuildError, before anything is written) to replace a file that is not the same guide's
-    same PDF: each PDF of ``files`` that says its guide (see :func:`stamp`) and would replace a file."""
+    same PDF: each PDF of ``files`` that says its guide (see :func:`stamp`) and would replace a file.
+    ``guide``: the guide file they are made from; another guide's PDF is replaced when that guide is no
+    longer beside it (a rename: see :func:`_other_guide_beside`)."""
     for target, data in files:
         if target.suffix.lower() != ".pdf" or not target.is_file():
             continue
@@ -179,16 +206,21 @@ def check(files: list[tuple[Path, bytes]]) -> None:
             continue  # not a guide's PDF (a theme's preview): no guide to tell apart
         try:
             with open(target, "rb") as fh:
+                if not fh.read(1):
+                    continue  # empty (a cloud-sync placeholder, a failed copy): nothing to lose
+                fh.seek(0)
                 old = owner(fh)
         except OSError:
             continue  # the write says what is wrong with it
-        guide, role = new
+        name, role = new
         where = Location(str(target))
         fix = "or build into another folder with -o"
-        if old is None:
-            raise BuildError(where, f"is not a PDF studyguide wrote, so {guide}'s {role} was not written over it "
-                                    f"(nor the rest of {guide}'s files): move or rename that file, {fix}")
-        if old[0] and old != new:
-            theirs = "the same guide's" if old[0] == guide else f"{old[0]}'s"
-            raise BuildError(where, f"is {theirs} {old[1]}, and {guide}'s {role} would replace it; nothing of "
-                                    f"{guide} was written: rename one of the two guides, {fix}")
+        if old is None:  # the teacher's own file, or our PDF re-saved (annotated) or cut short by another program
+            raise BuildError(where, f"is not a PDF studyguide wrote, so {name}'s {role} was not written over it "
+                                    f"(nor the rest of {name}'s files): if it is {name}'s PDF saved by another "
+                                    f"program, delete it (notes added to it are lost), {fix}; if it is another "
+                                    f"file, move or rename it, {fix}")
+        if old[0] and old != new and (old[0] == name or _other_guide_beside(old[0], guide)):
+            theirs = "the same guide's" if old[0] == name else f"{old[0]}'s"
+            raise BuildError(where, f"is {theirs} {old[1]}, and {name}'s {role} would replace it; nothing of "
+                                    f"{name} was written: rename one of the two guides, {fix}")
