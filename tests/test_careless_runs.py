@@ -282,6 +282,27 @@ def test_an_option_given_twice_or_empty_is_refused_and_nothing_written(tmp_path,
     assert not (tmp_path / "out").exists()
 
 
+LISTED = [(["--skip", "questions", "--skip", "vocabulary"], ["--skip", "questions,vocabulary"]),
+          (["--activities", "matching", "--activities", "word_search"], ["--activities", "matching,word_search"])]
+
+
+@pytest.mark.parametrize("repeated, joined", LISTED, ids=[" ".join(r) for r, _ in LISTED])
+def test_a_list_option_given_twice_is_one_list(tmp_path, repeated, joined):
+    """--skip questions --skip vocabulary is what --skip questions,vocabulary is (not 'run it once for each')."""
+    guide(tmp_path, "g.yaml", extra=VOCABULARY)
+    code, said = build(tmp_path, "g.yaml", *repeated, "-o", "twice")
+    assert code == 0, said
+    assert build(tmp_path, "g.yaml", *joined, "-o", "once")[0] == 0
+    assert build(tmp_path, "g.yaml", "-o", "all")[0] == 0
+    twice = files(tmp_path / "twice")
+    assert twice == files(tmp_path / "once") and twice != files(tmp_path / "all")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(d)).pages) for d in twice.values())
+    if repeated[0] == "--skip":
+        assert "Is it A guide?" not in text and "the first" not in text
+    else:
+        assert "Vocabulary Matching" in text and "Word Search" in text
+
+
 def test_the_same_value_twice_is_one_value(tmp_path):
     guide(tmp_path, "g.yaml")
     assert build(tmp_path, "g.yaml", "--paper", "a4", "--paper", "A4", "-o", "out")[0] == 0

@@ -43,12 +43,12 @@ def _options(*options):
     return apply
 
 
-def _parsed(parse=None):
-    """An option's callback: its one value (options.one_value) parsed by ``parse``; a ValueError is its message."""
+def _parsed(parse=None, listed=False):
+    """An option's callback: its one value (options.one_value; ``listed``: a comma list) parsed; a ValueError is its message."""
     def callback(ctx, param, value):
         try:
             if isinstance(value, tuple):  # (it used to keep the last without a word: --to moodle --to qti)
-                value = one_value(value)
+                value = one_value(value, listed)
             return value if value is None or parse is None else parse(value)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint=param.opts[0]) from None
@@ -56,7 +56,7 @@ def _parsed(parse=None):
 
 
 _skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
-    "--skip", metavar="LIST", multiple=True, callback=_parsed(api.skip_option),
+    "--skip", metavar="LIST", multiple=True, callback=_parsed(api.skip_option, True),
     help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
          "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
 
@@ -94,7 +94,7 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
 @click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=_parsed(),
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
-@click.option("--activities", metavar="LIST", multiple=True, callback=_parsed(activities_option),
+@click.option("--activities", metavar="LIST", multiple=True, callback=_parsed(activities_option, True),
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @_skip_option

@@ -9,10 +9,14 @@ from __future__ import annotations
 from .reading.schema import ACTIVITIES, activity_key
 
 
-def one_value(given: tuple):
+def one_value(given: tuple, listed: bool = False):
     """The value of an option that takes one, from every time it was given (click's multiple=True): None when
     it was not, the value when it was given once or always the same; a ValueError naming the values when
-    they differ (click used to keep the last one without a word: --paper a4 --paper letter printed letter)."""
+    they differ (click used to keep the last one without a word: --paper a4 --paper letter printed letter).
+    ``listed``: a comma-separated list (--skip, --activities): each time's items, joined into one list
+    (--skip questions --skip vocabulary is --skip questions,vocabulary, as the teacher meant)."""
+    if listed and given:
+        return ",".join(given)
     values = list(dict.fromkeys(given))
     if len(values) > 1:
         shown = ", ".join(str(v) if str(v).strip() else repr(v) for v in values)
