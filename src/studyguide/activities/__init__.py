@@ -70,6 +70,16 @@ def splits(text: str) -> bool:
     return any(len(c) > 1 or scripts.needs_shaping(c) for c in cells(text))
 
 
+_SPLIT_NUMBER = re.compile(r"\d[^\w\s'\u2019\u2010\u2011-]+\d")
+
+
+def split_number(term: str) -> bool:
+    """Whether the puzzle letters of ``term`` would join a number's parts: its point, comma, slash or colon
+    (``3.14``, ``1/2``, ``9:30``) is not a space, hyphen or apostrophe, the only things the instructions say
+    are left out, and ``314`` is another number. A word search and a crossword leave such a term out."""
+    return bool(_SPLIT_NUMBER.search(unicodedata.normalize("NFC", inline.plain(term))))
+
+
 def word(cells_: Sequence[str]) -> str:
     return "".join(cells_)
 
@@ -230,16 +240,27 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
-            out.append(_left_out(p.left_out, label, "too long for the grid, no room left, or fewer than two letters",
-                                 spots, index, guide, name))
+            numbers = [t for t in p.left_out if split_number(t)]
+            for left, why in ((numbers, NUMBER_WHY), ([t for t in p.left_out if t not in numbers],
+                                                      "too long for the grid, no room left, or fewer than two letters")):
+                if left:
+                    out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
     return out
 
 
-def _left_out(terms: Sequence[str], label: str, why: str, spots, index: dict, guide: Guide, name: str) -> Problem:
-    """The warning for terms a crossword or word search left out, for one reason, at the first of them."""
-    first = spots[index[terms[0]]] if terms[0] in index else activity_location(guide, name)
-    n = len(terms)
-    shown = terms[:MAX_LISTED]  # a 960-term list on one line reads as nothing
+# why a term such as 3.14 is left out of a crossword or word search
+NUMBER_WHY = ("a number's point, comma, slash or colon cannot go in the grid, and without it the number reads as "
+              "another: 3.14 as 314; write it in words to keep it")
+
+
+def _first(left: Sequence[str], spots, index: dict, guide: Guide, name: str) -> Location:
+    """Where the first of the terms was typed (where the activity is named when that cannot be told)."""
+    return spots[index[left[0]]] if left[0] in index else activity_location(guide, name)
+
+
+def _left_out(left: Sequence[str], why: str, label: str, first: Location) -> Problem:
+    n = len(left)
+    shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
     names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
     if n > len(shown):
         names_ += f" and {n - len(shown):,} more"
@@ -248,7 +269,7 @@ def _left_out(terms: Sequence[str], label: str, why: str, spots, index: dict, gu
 
 def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
     """The crossword's warnings for the terms it left out: one for each reason, as the filler found it."""
-    from .crossword import MAX_SIDE, MAX_WORDS
+    from .crossword import MAX_SIDE, MAX_WORDS  # (it imports this package's helpers)
 
     groups: dict[str, list[str]] = {}
     scripts_, grid_scripts = set(), set()
@@ -260,6 +281,7 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
         groups.setdefault(kind, []).append(term)
     side = max(limits.get("max_rows", MAX_SIDE), limits.get("max_cols", MAX_SIDE))
     reasons = {
+        "number": NUMBER_WHY,
         "long": f"longer than the grid that fits the page: {side} letters at most",
         "many": f"a crossword holds at most {MAX_WORDS} terms",
         "short": "fewer than two letters",
@@ -269,9 +291,10 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
         "room": "no room left where they would cross the words in the grid that fits the page; the terms "
                 "the guide uses least are the ones left out",
     }
-    return [_left_out(groups[k], LABELS["crossword"], reasons[k] if len(groups[k]) > 1 else
+    return [_left_out(groups[k], reasons[k] if len(groups[k]) > 1 else
                       reasons[k].replace("they share", "it shares").replace("they would", "it would")
-                      .replace("they cannot", "it cannot"), spots, index, guide, "crossword")
+                      .replace("they cannot", "it cannot"), LABELS["crossword"],
+                      _first(groups[k], spots, index, guide, "crossword"))
             for k in reasons if k in groups]
 
 
@@ -282,9 +305,5 @@ def _and(names: list[str]) -> str:
 def _unsplit(p: Plan, label: str, spots, index: dict, guide: Guide) -> Problem:
     """The warning for the terms a crossword or word search cannot cut into cells, at the first one."""
     first = spots[index[p.unsplit[0]]] if p.unsplit[0] in index else activity_location(guide, p.name)
-    n = len(p.unsplit)
-    names_ = ", ".join(f"'{inline.plain(t)}'" for t in p.unsplit[:MAX_LISTED]) + \
-        (f" and {n - MAX_LISTED:,} more" if n > MAX_LISTED else "")
-    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out (a grid holds one letter a cell, and "
-                          f"{'its' if n == 1 else 'their'} letters join or carry signs that cannot stand alone in one): "
-                          f"{names_}", warning=True)
+    return _left_out(p.unsplit, f"a grid holds one letter a cell, and {'its' if len(p.unsplit) == 1 else 'their'} "
+                                "letters join or carry signs that cannot stand alone in one", label, first)

@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from .. import inline, rtl
 from ..shuffle import rng
-from . import blank_out, cells
+from . import blank_out, cells, split_number
 from . import crossword_grid as grid
 from .crossword_grid import ACROSS, DOWN
 
@@ -108,7 +108,7 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         w = answer(term)
         if w in seen:
             continue
-        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words:
+        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
             left_out.append(i)
             continue
         seen.add(w)
@@ -164,7 +164,7 @@ def _downs(g: grid.Grid) -> int:
 
 
 def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int) -> tuple[str, ...]:
-    """Why each term left out is: "short" (fewer than two letters), "long" (longer than the grid
+    """Why each term left out is: "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
     that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
     letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
     them), "room" (no place left where it crosses them)."""
@@ -173,7 +173,9 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int) -
     out = []
     for i in left_out:
         w = answer(terms[i][0])
-        if len(w) < 2:
+        if split_number(terms[i][0]):
+            out.append("number")
+        elif len(w) < 2:
             out.append("short")
         elif len(w) > side:
             out.append("long")
