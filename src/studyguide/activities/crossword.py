@@ -144,8 +144,11 @@ def _central(words, g: grid.Grid, mentions: Sequence[int], clues: Sequence[int],
     the room they took: the swap cost a page on a trial build before it asked all three). Returns the
     words kept and their grid."""
     n = len(words)
-    drop = set(sorted(range(n), key=lambda k: (mentions[words[k][0]] if mentions else 0, -len(words[k][1]), -k))
-               [: n - len(g.words)])
+    used = [mentions[i] if mentions else 0 for i, _ in words]
+    placed = {k for k, *_ in g.words}
+    if max(used[k] for k in range(n) if k not in placed) <= min(used[k] for k in placed) and mentions:
+        return words, g  # the terms left out are used no more than any kept: a search more would not change that
+    drop = set(sorted(range(n), key=lambda k: (used[k], -len(words[k][1]), -k))[: n - len(g.words)])
     keep = [words[j] for j in range(n) if j not in drop]
     h = _fill(keep, seed, tries, max_rows, max_cols)
     if h is None or len(h.words) < len(keep) or h.box[2] - h.box[0] != g.box[2] - g.box[0] \
