@@ -1,0 +1,39 @@
+"""Pieces stranded away from what they belong to, found by two teachers' trials (issue 14): each guide
+is the trial's own (tests/cases/layout), and each test reads what the pages show, handout and key."""
+from __future__ import annotations
+
+import functools
+import io
+import re
+
+import pypdf
+import pytest
+
+from conftest import CASES, norm
+from studyguide import api, labels, render
+
+LAYOUT = CASES / "layout"
+
+
+@functools.lru_cache(maxsize=None)
+def built(name, edition=None, paper=None, theme=None):
+    """(guide, its labels, [(mode, [text of each page])]) for a trial guide, built in memory."""
+    guide = api.load(LAYOUT / name)
+    docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, edition))
+    pages = [(mode, [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages])
+             for mode, doc in docs.items()]
+    return guide, labels.for_language(guide.language, guide.labels), pages
+
+
+def test_a_large_print_word_search_keeps_its_list_under_the_grid_when_it_fits():
+    """world-greetings in large print (letter): the word search opens page 19; at the smallest cell its
+    grid and the 4-row list under it came 0.8 pt taller than the page, so the list went alone to page 20
+    (19 % used) and cost a page. The gap under the grid gives those points: list and grid on one page."""
+    _, words, docs = built("world-greetings.yaml", edition="large-print", paper="letter")
+    for mode, pages in docs:
+        titled = [n for n, p in enumerate(pages) if words["word_search_title"] in p]
+        listed = [n for n, p in enumerate(pages) if words["words_to_find"] in p]
+        assert titled == listed == [18], f"{mode}: title on {titled}, list on {listed} (0-based)"
+        assert "DEVANAGARI" in pages[18].split(words["words_to_find"])[1], mode
+        assert words["crossword_title"] in pages[19], f"{mode}: the crossword follows on the next page"
+    assert [len(p) for _, p in docs] == [20, 21]
