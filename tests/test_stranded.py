@@ -37,3 +37,18 @@ def test_a_large_print_word_search_keeps_its_list_under_the_grid_when_it_fits():
         assert "DEVANAGARI" in pages[18].split(words["words_to_find"])[1], mode
         assert words["crossword_title"] in pages[19], f"{mode}: the crossword follows on the next page"
     assert [len(p) for _, p in docs] == [20, 21]
+
+
+def test_a_table_of_tall_rows_fills_the_page_before_it_splits():
+    """physik-energie on A5 (classic): two terms to a row, each row about seven lines (83 pt). The table
+    kept three rows on each side of its break, as for one-line rows, so page 2 held 3 of 6 rows and was
+    42 % empty with room for two more. Rows of five lines or more are enough on a side however few: page 2
+    holds five rows, the sixth opens page 3 over the questions."""
+    _, words, docs = built("physik-energie.yaml", paper="a5", theme="classic")
+    firsts = ["Energieerhaltungssatz Regel", "Lageenergie Energie", "Spannenergie Energie", "Reibungsverlust Der",
+              "Leistung Die Arbeit", "Größenordnung Die"]  # (each row's first term, left column)
+    for mode, pages in docs:
+        where = [next(n for n, p in enumerate(pages) if term in p) + 1 for term in firsts]
+        assert where == [2, 2, 2, 2, 2, 3], f"{mode}: rows on pages {where}"
+        assert pages[2].index("Größenordnung") < pages[2].index("Fragen"), mode
+    assert [len(p) for _, p in docs] == [10, 11]

@@ -117,6 +117,12 @@ def table_rows(table) -> int:
     return len(table._cellvalues) - table.repeatRows
 
 
+def body_height(table, width: float) -> float:
+    """A table's height without its repeated heading rows (``Table._rowHeights``), wrapped ``width`` wide."""
+    table.wrap(width, 1e9)
+    return sum(table._rowHeights[table.repeatRows:])
+
+
 def kept_together(block) -> list:
     """The flowables a KeepTogether holds (``KeepTogether._content``); any other flowable alone."""
     return block._content if isinstance(block, KeepTogether) else [block]
