@@ -67,3 +67,17 @@ def test_the_last_cloze_sentence_never_opens_a_page_alone(name):
         assert at == {1: [2], 2: [2], 3: [2], 4: [3], 5: [3]}, f"{mode}: {at}"
         assert words["word_bank"] in pages[1], mode
     assert [len(p) for _, p in docs] == [3, 3]
+
+
+def test_fold_cards_open_the_next_page_rather_than_leave_one_card_under_their_title():
+    """farm-friends in large print (classic, letter): the title, instructions and one card ended the word
+    search's page, and the other seven went 4 + 3 over the last two pages (the last 54 % empty). Opening
+    the next page costs no page: the title and all eight cards print on the last two, four a page."""
+    guide, words, docs = built("farm-friends.yaml", edition="large-print", paper="letter")
+    for mode, pages in docs:
+        titled = [n for n, p in enumerate(pages, 1) if words["flashcards_title"] in p]
+        cards = [len(re.findall(rf"\b{words['fold']}\b", p)) for p in pages]
+        assert titled == [len(pages) - 1] and pages[-2].startswith(words["flashcards_title"]), f"{mode}: {titled}"
+        assert cards[-3:] == [0, 4, 4] and sum(cards) == 8, f"{mode}: cards a page {cards}"
+        assert words["word_search_title"] in pages[-3], mode
+    assert len(guide.vocabulary) == 8
