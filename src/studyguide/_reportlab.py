@@ -117,10 +117,10 @@ def table_rows(table) -> int:
     return len(table._cellvalues) - table.repeatRows
 
 
-def body_height(table, width: float) -> float:
-    """A table's height without its repeated heading rows (``Table._rowHeights``), wrapped ``width`` wide."""
+def row_heights(table, width: float) -> list[float]:
+    """The heights of a table's rows without its repeated heading rows (``Table._rowHeights``), ``width`` wide."""
     table.wrap(width, 1e9)
-    return sum(table._rowHeights[table.repeatRows:])
+    return list(table._rowHeights[table.repeatRows:])
 
 
 def kept_together(block) -> list:

@@ -9,7 +9,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline
-from .._reportlab import body_height, table_rows
+from .._reportlab import row_heights, table_rows
 from ..images import drawable
 from ..model import Point
 from .columns import keep_words
@@ -114,18 +114,18 @@ def _rows(table) -> int:
 
 class RowSplittingTable(Table):
     """Rows stay whole, except a row taller than a page, which splits between lines. A table splits
-    over a page only with at least three rows on each side, or rows as tall as ``tall`` (five lines of its
-    text): no row or two stranded at a page's foot or top (a short table moves whole to the next page),
-    while rows of two terms of seven lines each need not go three by three (a trial's A5 page 2 kept 3
-    of 6 such rows and was 42 % empty, with room for two more)."""
+    over a page only with at least three rows on each side, or rows each as tall as ``tall`` (five lines
+    of its text): no row or two stranded at a page's foot or top (a short table moves whole to the next
+    page), while rows of two terms of seven lines each need not go three by three (a trial's A5 page 2
+    kept 3 of 6 such rows and was 42 % empty, with room for two more)."""
 
     page_height = float("inf")
     lead = None  # (rows, widths, style) of its heading row and first three rows, to measure
     min_rows = MIN_ROWS  # rows kept on each side of a break (1: entries stacked in large print)
-    tall = float("inf")  # points: rows this tall on a side are enough there, however few
+    tall = float("inf")  # points: rows each this tall are enough on a side, however few
 
     def _enough(self, part, width: float) -> bool:
-        return _rows(part) >= self.min_rows or body_height(part, width) >= self.tall
+        return _rows(part) >= self.min_rows or min(row_heights(part, width)) >= self.tall
 
     def lead_height(self, width: float) -> float:
         """The height of the heading row and the first three rows, or of the whole table when it is too short
@@ -141,7 +141,7 @@ class RowSplittingTable(Table):
             return parts
         head, tail = parts
         least, w = self.min_rows, availWidth
-        if not self._enough(head, w) or (_rows(self) < 2 * least and body_height(self, w) < 2 * self.tall):
+        if not self._enough(head, w) or (_rows(self) < 2 * least and min(row_heights(self, w)) < self.tall):
             return [] if self._next_page_helps(availWidth, availHeight) else parts  # whole to the next page
         shorter = availHeight
         while not self._enough(tail, w) and _rows(head) > 1:  # hand rows on until the next page has enough
