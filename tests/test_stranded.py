@@ -81,3 +81,17 @@ def test_fold_cards_open_the_next_page_rather_than_leave_one_card_under_their_ti
         assert cards[-3:] == [0, 4, 4] and sum(cards) == 8, f"{mode}: cards a page {cards}"
         assert words["word_search_title"] in pages[-3], mode
     assert len(guide.vocabulary) == 8
+
+
+def test_a_topics_picture_prints_on_the_page_of_its_text():
+    """farm-friends in large print (classic, letter): "The Farm"'s text ended page 1 over 21 % of empty
+    paper and its picture (its caption "The farm in the sun.") opened page 2. The picture shrinks to stay
+    with its text (to 44 % here; 40 % is its least): both on page 1, the next topic on page 2, one page
+    fewer in all."""
+    _, _, docs = built("farm-friends.yaml", edition="large-print", paper="letter")
+    for mode, pages in docs:
+        for title, caption in (("The Farm", "The farm in the sun."), ("The Dog", "Max the dog.")):
+            at = [n for n, p in enumerate(pages, 1) if caption in p]
+            assert at == [n for n, p in enumerate(pages, 1) if f"{title} " in p], f"{mode}: {title} / {at}"
+        assert "The farm in the sun." in pages[0] and pages[1].startswith("The Dog"), mode
+    assert [len(p) for _, p in docs] == [7, 7]
