@@ -261,19 +261,44 @@ def test_every_snippet_builds_inside_a_guide(snippet, tmp_path):
 def test_without_the_extra_edit_says_how_to_install_it(monkeypatch, capsys):
     import importlib.util
 
+    import studyguide.editor as editor
+
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(Exception, match="pip install"):
         check_installed()
-    assert "pip install 'studyguide[edit]'" in str(caught.value)
     with pytest.raises(SystemExit) as exited:
         cli.main(["edit", "guides", "--no-browser"])
     assert exited.value.code == 2
     out = capsys.readouterr()
+    # the pip of the Python running studyguide (a bare `pip` may be another Python's), and this copy's folder
+    # (the README's set-up installs this clone, editable or not: the command's forms are tested below)
     assert out.err.strip() == ("studyguide edit needs uvicorn, which is not installed; install the editor with: "
-                               "pip install 'studyguide[edit]' (or, in a copy of the project: pip install -e "
-                               "'.[edit]'), then run studyguide edit again")
+                               f"{editor.install_command()}, then run studyguide edit again")
+    assert editor.install_command().startswith(f"{sys.executable} -m pip install ")
+    assert editor.install_command().endswith(f'"{REPO}[edit]"')
     assert out.out == ""
+
+
+@pytest.mark.parametrize("origin, command", [
+    (None, 'PY -m pip install "studyguide[edit]"'),  # from a package index
+    ('{"url": "https://files.example/studyguide-1.0.tar.gz", "archive_info": {}}', 'PY -m pip install "studyguide[edit]"'),
+    ('{"url": "file:///home/ms%20rivera/studyguide", "dir_info": {}}',
+     'PY -m pip install "/home/ms rivera/studyguide[edit]"'),  # `pip install .` in a clone
+    ('{"url": "file:///srv/sg", "dir_info": {"editable": true}}', 'PY -m pip install -e "/srv/sg[edit]"'),
+])
+def test_the_install_command_fits_how_studyguide_was_installed(monkeypatch, origin, command):
+    import importlib.metadata
+
+    import studyguide.editor as editor
+
+    class Dist:
+        def read_text(self, name):
+            return origin if name == "direct_url.json" else None
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Dist())
+    monkeypatch.setattr(sys, "executable", "/opt/my python/bin/python3")
+    assert editor.install_command() == command.replace("PY", '"/opt/my python/bin/python3"')
 
 
 def test_edit_starts_answers_and_stops_cleanly_on_ctrl_c(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, variants
+from . import files, scripts, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -323,7 +323,7 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
         except StudyguideError as exc:
             yield Checked(path, error=exc)
             continue
-        yield Checked(path, list(guide.warnings),
+        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language),
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 

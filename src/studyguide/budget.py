@@ -270,7 +270,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
         rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
-    findings = list(warnings) + lint.check(whole, heights, page)
+    findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))

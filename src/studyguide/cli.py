@@ -147,7 +147,7 @@ def watch(paths, out_dir, paper, no_key):
 def edit(path, out_dir, port, no_browser):
     """Edit a guide in the browser: its YAML beside its pages, rebuilt as you type (default: choose from guides/).
 
-    Needs the editor extra: pip install 'studyguide[edit]'. Stop with Ctrl+C.
+    Needs the editor extra (without it, the message names the pip command to run). Stop with Ctrl+C.
     """
     from . import editor  # start-up time: only edit needs it (and it checks its extra is installed)
 

@@ -7,7 +7,9 @@ size cap, and only PNG, JPEG or GIF within a pixel cap.
 """
 from __future__ import annotations
 
+import difflib
 import errno
+import itertools
 import os
 import re
 import stat
@@ -48,13 +50,14 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
     if _WEB.match(name):
         return None, (f"'{name}' is a web address; download the {what} into the guide's folder or the assets/ "
                       "folder and name that file (a guide names files, not addresses)")
-    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+    posix = name.replace("\\", "/")  # 'pics\\lh.png', typed as Windows writes it: '\\' is a folder separator
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
         return None, f"'{name}' is an absolute path; name the {what} relative to the guide's folder or the assets/ folder"
-    if ".." in PurePosixPath(name.replace("\\", "/")).parts:
+    if ".." in PurePosixPath(posix).parts:
         return None, f"'{name}' leads out of the guide's folder ('..'); put the {what} in the guide's folder or assets/"
     roots = search_roots(guide_path)
     for root in roots:
-        candidate = root / name
+        candidate = root / posix
         try:
             os.lstat(candidate)
         except OSError:
@@ -72,7 +75,52 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
             return None, f"'{name}' is {st.st_size / 1e6:.1f} MB; {what}s may be at most {max_bytes // 1_000_000} MB (save a smaller copy)"
         return real, None
     looked = " or ".join(str(r) for r in roots)
-    return None, f"{what} '{name}' not found (looked in {looked}); check the file name"
+    near = nearest(posix, roots, SUFFIXES.get(what, ()))
+    return None, f"{what} '{name}' not found (looked in {looked}); " + (
+        f"did you mean '{near}'?" if near else "check the file name")
+
+
+SUFFIXES = {"image": (".png", ".jpg", ".jpeg", ".gif"), "font": (".ttf", ".otf"), "theme": (".yaml", ".yml")}
+MAX_LISTED = 2_000  # files looked at for a suggestion, in each folder (a folder of photos may hold thousands)
+
+
+def nearest(name: str, roots: list[Path], suffixes: tuple[str, ...]) -> Optional[str]:
+    """The name to give for a file that exists, which ``name`` (not found) most likely meant: the file
+    without the folder typed in front of it ('assets/carbon-cycle.png', when assets/ is searched itself),
+    the same name in other capitals or in a subfolder, or a close spelling; None when nothing is close."""
+    found: list[str] = []
+    for root in roots:
+        for entry in _listed(root):
+            if entry.is_dir(follow_symlinks=False):
+                found += [f"{entry.name}/{e.name}" for e in _listed(Path(entry.path)) if _fits(e, suffixes)]
+            elif _fits(entry, suffixes):
+                found.append(entry.name)
+    folded = {f.casefold(): f for f in sorted(found, reverse=True)}  # the first in order wins a tie
+    base = PurePosixPath(name).name.casefold()
+    for key in (name.casefold(), base):
+        if key in folded:
+            return folded[key]
+    inside_folder = sorted(f for f in found if f.casefold().endswith("/" + base))
+    if inside_folder:
+        return inside_folder[0]
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.8) or \
+        difflib.get_close_matches(base, list(folded), n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
+
+
+def _listed(folder: Path) -> list:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(itertools.islice(entries, MAX_LISTED), key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _fits(entry, suffixes: tuple[str, ...]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False) and entry.name.casefold().endswith(suffixes)
+    except OSError:
+        return False
 
 
 _WEB = re.compile(r"(?i)(https?|ftp|file)://|www\.")

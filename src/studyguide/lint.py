@@ -25,7 +25,9 @@ Checks:
   between them; the term's own definition and example do not count);
 * a question taller than a page (it will be split across pages);
 * objectives that no question checks, when at least one question names the
-  objective it checks (`objective:`).
+  objective it checks (`objective:`);
+* the starter's placeholder text left in (`studyguide new`: 'My Study Guide', its
+  sample questions): one finding per section, one per sample question.
 
 A fill-in-the-blank prompt without a blank is not here: the guide does not
 load at all then (`studyguide validate` reports it).
@@ -34,12 +36,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional, Sequence
+
+import yaml
 
 from . import inline
 from .errors import Location, Problem
 from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
-from .reading.walker import clip
+from .reading.walker import clip, count
 from .variants import about_the_others
 
 
@@ -231,8 +236,64 @@ def unchecked_objectives(guide: Guide) -> list[Problem]:
             for i, text in enumerate(guide.objectives) if i not in checked]
 
 
-def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None) -> list[Problem]:
-    """Every finding, in the order of the file."""
+@lru_cache(maxsize=2)
+def _placeholders(starter: str) -> tuple[dict[str, str], dict[str, set]]:
+    """The starter's texts a teacher replaces, each with its section (settings such as 'en' or 'A', a single
+    word, are left out: a guide may well keep them), and each sample question's texts by its prompt."""
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from texts(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from texts(v)
+    data = yaml.safe_load(starter)
+    places = {_norm(t): key for key, value in data.items() if key != "questions" for t in texts(value)
+              if len(t.split()) > 1}
+    return places, {_norm(q["prompt"]): {_norm(t) for t in texts(q)} for q in data.get("questions") or []}
+
+
+def starter_text(guide: Guide, starter: str) -> list[Problem]:
+    """Text of the starter guide ``starter`` (`studyguide new`) left in: one finding per section at its first
+    placeholder, naming the lines of the others, and one per sample question (its prompt, and when that is
+    short, such as 'Put these in order.', another of its texts too: a teacher may ask that)."""
+    places, samples = _placeholders(starter)
+    texts = sorted(guide.texts, key=lambda t: (t[0].file, t[0].line, t[0].col))
+    out, taken = [], set()
+    for n, q in enumerate(guide.questions, 1):
+        own = samples.get(_norm(q.prompt))
+        if not own:
+            continue
+        end = guide.questions[n].where if n < len(guide.questions) else None
+        span = [i for i, (w, _) in enumerate(texts) if w.file == q.where.file and (q.where.line, q.where.col)
+                <= (w.line, w.col) and (end is None or (w.line, w.col) < (end.line, end.col))]
+        alike = [i for i in span if _norm(texts[i][1]) in own]
+        if (len(q.prompt.split()) > 4 or len(own) == 1 or len(alike) > 1):
+            out.append(_warn(q.where, f"question {n} is the starter's sample question ('{_clip(q.prompt)}'); write "
+                                      "your own question, or delete it"))
+            taken.update(span)
+    found: dict[str, list] = {}
+    for i, (where, text) in enumerate(texts):
+        if _norm(text) in places and i not in taken:
+            found.setdefault(places[_norm(text)], []).append((where, text))
+    for key, hits in found.items():
+        (where, text), rest = hits[0], hits[1:]
+        fix = "write your own" + ("" if key == "title" else f", or delete the {'section' if rest else 'line'}")
+        if rest:
+            lines = ", ".join(str(w.line) for w, _ in rest)
+            out.append(_warn(where, f"{key}: '{_clip(text)}' and {count(len(rest), 'more text')} (line"
+                                    f"{'s' if len(rest) > 1 else ''} {lines}) are the starter's placeholder text; {fix}"))
+        else:
+            out.append(_warn(where, f"{key}: '{_clip(text)}' is the starter's placeholder text; {fix}"))
+    return out
+
+
+def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None,
+          starter: Optional[str] = None) -> list[Problem]:
+    """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
+    placeholders left in are found."""
     found = (choices(guide) + pairs(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide))
+             + unchecked_objectives(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

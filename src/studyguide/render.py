@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, pages, rtl, sheets, variants
+from . import _reportlab, inline, labels, margins, pages, rtl, scripts, sheets, variants
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -37,7 +37,7 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
     the crossword and word search print letters upper-case), the printed labels of its language,
     and the footer's version and seed. The glyph check reads this, so nothing drawn escapes it."""
     texts = [(where, text) for where, text in guide.texts if not text.isascii()]
-    texts += [(where, text.upper()) for where, text in texts if text.upper() != text]
+    texts += [(where, scripts.caps(text)) for where, text in texts if scripts.caps(text) != text]
     texts += [(where, rtl.shape(text)) for where, text in texts if rtl.has_rtl(text)]  # joined Arabic forms
     own = Location(str(guide.path))
     for key, text in labels.for_language(guide.language, guide.labels).items():
@@ -49,13 +49,15 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
-    """Fallback fonts for characters the theme's font family lacks, and one warning listing the
-    characters no font has (the first ten, each at its first place, and how many in all)."""
+    """Fallback fonts for characters the theme's font family lacks, and the warnings: one for each
+    script that needs shaping (:mod:`.scripts`), one listing the other characters no font has (the
+    first ten, each at its first place, and how many in all)."""
     texts = drawn_texts(guide)
     chars = set().union(*(set(text) for _, text in texts)) if texts else set()
     plan = fonts.plan(chars, (theme or default_theme()).family)
-    missing = set(plan.missing())
-    warnings = []
+    # a font would not print these right either: scripts.warnings says so instead of "install a font"
+    missing = {c for c in plan.missing() if not scripts.needs_shaping(c)}
+    warnings = scripts.warnings(guide.texts, guide.language)
     if missing:
         first: dict[str, Location] = {}
         found_in: dict[str, str] = {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from .. import inline
+from .. import inline, scripts
 from ..errors import Location, Problem
 from ..labels import EN as EN_LABELS
 from ..model import Guide
@@ -41,9 +41,12 @@ def cells(text: str) -> tuple[str, ...]:
 
     Spaces, hyphens, apostrophes and other punctuation are left out; letters
     and digits of any script are kept, accents too (NFC, so an ``e`` with a
-    combining accent is one cell, ``É``). A letter whose capital is longer
-    than itself (``ß`` → ``SS``) keeps its own form, so a word never changes
-    length on the way into the grid.
+    combining accent is one cell, ``É``), except on Greek capitals, which
+    drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
+    longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
+    changes length on the way into the grid. A cell of more than one
+    character (a mark NFC cannot join to its letter: a vowel sign, a virama)
+    is not a letter a grid can hold: see :func:`splits`.
     """
     text = unicodedata.normalize("NFC", inline.plain(text))
     out: list[str] = []
@@ -56,9 +59,15 @@ def cells(text: str) -> tuple[str, ...]:
             continue
         kept = cat[0] in "LN"
         if kept:
-            up = ch.upper()
-            out.append(up if len(up) == 1 else ch)
-    return tuple(out)
+            out.append(ch)
+    return tuple(up if len(up) <= len(own) else own for own, up in zip(out, scripts.caps_cells(out)))
+
+
+def splits(text: str) -> bool:
+    """Whether a term's letters cannot each stand alone in a grid cell: a letter with a mark that is
+    not part of it (Devanagari's vowel signs and virama, Thai's vowels above and below, a Hebrew
+    point), or a letter of a script whose letters join (:mod:`studyguide.scripts`)."""
+    return any(len(c) > 1 or scripts.needs_shaping(c) for c in cells(text))
 
 
 def word(cells_: Sequence[str]) -> str:
@@ -94,6 +103,7 @@ class Plan:
     name: str
     data: object            # the generator's result (None when the guide has no terms for it)
     left_out: tuple[str, ...] = ()
+    unsplit: tuple[str, ...] = ()  # terms whose letters cannot be cut into grid cells (:func:`splits`)
 
 
 def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
@@ -111,12 +121,17 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
     kw = dict(limits)
     if not terms:
         return Plan(name, None)
+    if name in ("word_search", "crossword"):
+        unsplit = tuple(t for t, _, _ in terms if splits(t))
+        terms = tuple(t for t in terms if t[0] not in unsplit)
+        if not terms:
+            return Plan(name, None, unsplit=unsplit)
     if name == "word_search":
         data = wordsearch.make([t for t, _, _ in terms], seed, **kw)
-        return Plan(name, data if data.placements else None, data.left_out)
+        return Plan(name, data if data.placements else None, data.left_out, unsplit)
     if name == "crossword":
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
-        return Plan(name, data if len(data.entries) >= 2 else None, data.left_out)
+        return Plan(name, data if len(data.entries) >= 2 else None, data.left_out, unsplit)
     if name == "matching":
         return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed, **kw))
     if name == "cloze":
@@ -171,6 +186,8 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
     for name in names:
         p = plan(guide, name, (limits or {}).get(name))
         label = LABELS[name]
+        if p.unsplit:
+            out.append(_unsplit(p, label, spots, index, guide))
         if p.data is None:
             why = ("the guide has no vocabulary" if not guide.vocabulary else
                    "none of the terms can be used" if name == "word_search" else
@@ -196,3 +213,14 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             out.append(Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}",
                                warning=True))
     return out
+
+
+def _unsplit(p: Plan, label: str, spots, index: dict, guide: Guide) -> Problem:
+    """The warning for the terms a crossword or word search cannot cut into cells, at the first one."""
+    first = spots[index[p.unsplit[0]]] if p.unsplit[0] in index else activity_location(guide, p.name)
+    n = len(p.unsplit)
+    names_ = ", ".join(f"'{inline.plain(t)}'" for t in p.unsplit[:MAX_LISTED]) + \
+        (f" and {n - MAX_LISTED:,} more" if n > MAX_LISTED else "")
+    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out (a grid holds one letter a cell, and "
+                          f"{'its' if n == 1 else 'their'} letters join or carry signs that cannot stand alone in one): "
+                          f"{names_}", warning=True)

@@ -26,9 +26,24 @@ class Draft:
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
+
+    def add_term(self, entry: dict, line: int) -> None:
+        """A card's term and definition, unless the term came before, in any capitals: a guide lists each term
+        once (its matching would print it twice, with two meanings), so the card is left out with a warning."""
+        key = " ".join(entry["term"].split()).casefold()
+        if key in self.term_lines:
+            line_at, typed = self.term_lines[key]
+            also = "" if typed == entry["term"] else f" (as '{inline.plain(typed)[:40]}')"
+            self.warn(f"the term '{inline.plain(entry['term'])[:40]}' is on line {line_at} too{also}; this card is "
+                      "left out, as a guide lists each term once (add its definition to the first card's if both "
+                      "meanings are wanted)", line, 1)
+            return
+        self.term_lines[key] = (line, entry["term"])
+        self.vocabulary.append(entry)
 
 
 class _Text(HTMLParser):

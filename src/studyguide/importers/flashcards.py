@@ -32,7 +32,7 @@ def quizlet(path: Path, text: str) -> Draft:
             draft.warn(f"this card has no {'tab' if between == chr(9) else 'comma'} between a term and its definition; "
                        "it is left out", line, 1)
             continue
-        draft.vocabulary.append({"term": term.strip(), "definition": definition.strip()})
+        draft.add_term({"term": term.strip(), "definition": definition.strip()}, line)
     if not draft.vocabulary:
         draft.warn("no cards found (Quizlet's export: a term, a tab or comma, its definition; one card a line)", 1, 1)
     return draft
@@ -99,7 +99,7 @@ def anki(path: Path, text: str) -> Draft:
         entry = {"term": term, "definition": definition}
         if example is not None:
             entry["example"] = _field(example, as_html, draft, line_no)
-        draft.vocabulary.append(entry)
+        draft.add_term(entry, line_no)
     return draft
 
 

@@ -105,7 +105,7 @@ def _vocabulary(draft: Draft, rows: list[list[str]], starts: list[int], h: int) 
         entry = {"term": term, "definition": definition}
         if e is not None and _cell(cells[e]):
             entry["example"] = _cell(cells[e])
-        draft.vocabulary.append(entry)
+        draft.add_term(entry, n)
     return draft
 
 

@@ -14,7 +14,8 @@ from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
-from .loader import Map, Scalar
+from .loader import Map, Scalar, Seq
+from .slips import closest, difference, lettered, lettered_line, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
 MAX_CHOICES = 8
@@ -109,8 +110,10 @@ class QuestionsMixin:
         if "choices" not in keys:
             self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
             return (), ()
-        items, pinned = [], []
+        items, pinned, nodes = [], [], []
         before = len(self.problems)
+        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label):
+            return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
             if self.colon_item(item, where, "choices"):
@@ -121,16 +124,40 @@ class QuestionsMixin:
                 text = self.text(sub.get("choice"), f"{where}.choice", required=True) if sub else None
                 if sub and self.boolean(sub.get("shuffle"), f"{where}.shuffle") is False:
                     pinned.append(len(items))
+                item = sub.get("choice") if sub else item
             else:
                 text = self.text(item, where, required=True)
             if text is not None:
                 items.append(text)
+                nodes.append(item)
         if len(self.problems) > before:  # a bad choice, reported: its count would only repeat that
+            return (), ()
+        typed = lettered(items)
+        if typed:  # '- A) The storm': printed "A. A) The storm", and "A. B) ..." once shuffled
+            self.error(nodes[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
             return (), ()
         if not 2 <= len(items) <= MAX_CHOICES:  # ('choices: []' too: it had dropped the question without a word)
             self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
             return (), ()
         return tuple(items), tuple(pinned)
+
+    def _choices_on_one_line(self, node, label) -> bool:
+        """'choices: A) The storm B) Mara's birthday': one text, typed as a printed test shows it (reported)."""
+        typed = lettered_line(node.value) if isinstance(node, Scalar) and node.plain else None
+        if typed:
+            self.error(node, f"{label}.choices: expected a list of text, found {self.kind(node)} (start each choice "
+                             f"on its own line with '- ', and drop '{typed}': the letters are printed for you)")
+        return bool(typed)
+
+    def _letters_as_keys(self, node, label) -> bool:
+        """'- A: The storm', '- B: ...': letters typed with a ':', which YAML reads as keys (reported; the
+        usual advice, quotes, would print 'A. A: The storm')."""
+        items = node.items if isinstance(node, Seq) else []
+        keys = [i.pairs[0][0].value for i in items if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain]
+        typed = lettered([f"{k}: " for k in keys]) if len(keys) == len(items) else None
+        if typed:
+            self.error(items[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
+        return bool(typed)
 
     def choice_index(self, node, label, choices) -> Optional[int]:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
@@ -152,6 +179,13 @@ class QuestionsMixin:
             letter = CHOICE_LETTERS[alike[0]]
             self.error(node, f"{label}: '{clip(value)}' differs from choice {letter}, '{clip(choices[alike[0]])}', only in "
                              f"capital letters (write the letter {letter}, or the choice's text exactly as it is)")
+            return None
+        near = closest(value, choices)
+        if near is not None:  # 'Mara climbs the tower' for 'Mara climbs the tower.': name the choice, and how
+            letter = CHOICE_LETTERS[near]
+            self.error(node, f"{label}: '{clip(value)}' is not one of the choices; did you mean choice {letter}, "
+                             f"'{shown(choices[near], value)}'? ({difference(value, choices[near])}; write the letter "
+                             f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")

@@ -22,6 +22,7 @@ from .citations import PassageMixin
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
+from .slips import term_twice
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -331,6 +332,10 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         if keys is None:
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
+        twice = term and term_twice(self.__dict__.setdefault("_terms", {}), term, label, keys["term"].where.line)
+        if twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
+            self.error(keys["term"], twice)
+            return None
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}

@@ -1,0 +1,133 @@
+"""Small slips in a guide's text, told in words: letters typed before choices, an answer that misses
+a choice by a character or a word.
+
+Pure functions over strings; the question builders (:mod:`.questions`) put their results into
+located messages.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Optional
+
+from ..model import LETTERS
+from .walker import clip
+
+# 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
+_OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.):]\s+")
+CLOSE = 0.75  # how alike (difflib's ratio, case aside) an answer must be to a choice to be named as meant
+
+
+def own_letter(text: str) -> Optional[tuple[str, str]]:
+    """(the letter, the prefix as typed with one space after it) when ``text`` starts with a letter
+    of its own ('A) The storm' → ('A', 'A) ')), else None."""
+    m = _OWN_LETTER.match(text)
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)), m.group(0).rstrip() + " "
+
+
+def lettered(choices: list[str]) -> Optional[str]:
+    """The first choice's typed letter ('A) ') when every choice starts with its own letter, in order
+    (A), B), C) … or a. b. c. …); None otherwise (a single 'A cell wall' has no mark after its A)."""
+    found = [own_letter(c) for c in choices]
+    if len(found) < 2 or not all(found):
+        return None
+    if all(f[0].upper() == LETTERS[i] for i, f in enumerate(found)):
+        return found[0][1]
+    return None
+
+
+def lettered_line(text: str) -> Optional[str]:
+    """The typed 'A) ' when one line of text holds lettered choices: 'A) The storm B) Mara's birthday'."""
+    first = own_letter(text)
+    if not first or first[0].upper() != "A":
+        return None
+    b = "b" if first[0] == "a" else "B"
+    after = first[1].strip().replace(first[0], b)  # 'B)', 'B.' or '(B)'
+    return first[1] if re.search(r"(^|\s)" + re.escape(after) + r"\s", text[len(first[1]):]) else None
+
+
+def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
+    """The index of the one choice ``value`` is close to (a missing final '.', a typo), if there is one."""
+    scores = [difflib.SequenceMatcher(None, value.casefold(), c.casefold(), autojunk=False).ratio() for c in choices]
+    best = max(range(len(choices)), key=scores.__getitem__)
+    if scores[best] < CLOSE or sum(1 for s in scores if s >= scores[best] - 0.02) > 1:
+        return None  # close to none, or to two alike
+    return best
+
+
+def _common(a: str, b: str) -> tuple[int, int]:
+    """The lengths of the start and of the end ``a`` and ``b`` share (not overlapping)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
+
+
+def _words(a: str, b: str, p: int, s: int) -> tuple[int, int]:
+    """The shared start and end pulled back so that a difference inside a word shows the whole word."""
+    def differs_at(i_a: int, i_b: int) -> bool:
+        return any(0 <= i < len(t) and t[i].isalnum() for i, t in ((i_a, a), (i_b, b)))
+    while p > 0 and a[p - 1].isalnum() and differs_at(p, p):
+        p -= 1
+    while s > 0 and a[len(a) - s].isalnum() and differs_at(len(a) - s - 1, len(b) - s - 1):
+        s -= 1
+    return p, s
+
+
+def difference(value: str, choice: str) -> str:
+    """How ``value`` differs from ``choice``, from the student's answer's side: "your answer lacks the
+    final '.'", "your answer has 'towr' where the choice has 'tower'"."""
+    p, s = _words(value, choice, *_common(value, choice))
+    mine, theirs = value[p:len(value) - s], choice[p:len(choice) - s]
+    after = choice[len(choice) - s:].split()
+    before = f" before '{clip(after[0], 20)}'" if after else ""
+    if not mine:
+        if not s:
+            return f"your answer lacks the final '{_q(theirs)}'"
+        return f"your answer lacks '{_q(theirs)}'{before}" if p else f"your answer lacks the opening '{_q(theirs)}'"
+    if not theirs:
+        if not s:
+            return f"your answer has an extra '{_q(mine)}' at the end"
+        return f"your answer has an extra '{_q(mine)}'{before}"
+    return f"your answer has '{_q(mine)}' where the choice has '{_q(theirs)}'"
+
+
+def _q(part: str) -> str:
+    """A differing part, quoted: its spaces at the ends dropped unless it is nothing else."""
+    return clip(part.strip() or part, 30)
+
+
+def shown(choice: str, value: str, size: int = 40) -> str:
+    """``choice`` quoted in a message, cut to about ``size`` characters so that the part where it
+    differs from ``value`` still shows: 'Mara climbs … of the tower.'"""
+    if len(choice) <= size:
+        return choice
+    p, s = _words(value, choice, *_common(value, choice))
+    if p < size - 5:  # the difference is near the start: the usual cut shows it
+        return clip(choice, size)
+    head = choice[:size // 3].rsplit(" ", 1)[0]
+    start = max(0, min(p - 8, len(choice) - size * 2 // 3))
+    if start and choice[start - 1] != " " and " " in choice[start:p]:
+        start = choice.index(" ", start) + 1  # from a word's start
+    tail = choice[start:]
+    return f"{head} … {tail if len(tail) <= size * 2 // 3 else tail[:size * 2 // 3 - 1] + '…'}"
+
+
+def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[str]:
+    """The message for a vocabulary term given before in any capitals (a copied entry whose term was
+    not changed), else None; ``seen`` keeps the terms so far. An error, not a warning: matching would
+    print 'plot' twice with two meanings, the crossword and the flashcards ask twice for one word, and
+    a student could not tell which meaning goes with which."""
+    key = " ".join(term.split()).casefold()
+    if key not in seen:
+        seen[key] = (label, term, line)
+        return None
+    first, typed, at = seen[key]
+    there = f"'{clip(typed)}', line {at}" if typed != term else f"line {at}"
+    return (f"{label}.term: '{clip(term)}' is the term of {first} too ({there}); each term is listed once: "
+            "change this one, or leave it out")

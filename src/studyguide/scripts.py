@@ -1,0 +1,151 @@
+"""Writing systems that need more than one glyph per character, and the capitals of puzzle grids.
+
+reportlab draws one glyph per character, left to right, where the font puts it. That is enough for
+Latin, Greek, Cyrillic, Armenian, Georgian, Chinese, Japanese, Korean (its syllables come
+precomposed), Hebrew and Arabic (:mod:`studyguide.rtl` orders them and gives Arabic its joined
+forms). It is not enough for the scripts in :data:`SHAPED`: their vowel signs go before the
+letter they follow in the text (ि in हि), letters join into one shape (क्ष) or stack (Khmer's
+subscripts, Tibetan's stacks). Only a shaping engine such as HarfBuzz does that, with the font's
+own rules, and the oldest reportlab we support has none. So a guide that uses them gets one warning
+per script, at its first line, instead of pages that look right to nobody who reads them.
+
+Thai and Lao are not in the list: they are typed in the order they are written and their letters
+do not join; their marks sit over or under a letter as the font draws them.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from typing import Iterable, Optional
+
+from .errors import Location, Problem
+
+# (first, last, what a teacher calls it): the blocks of scripts whose letters join, reorder or stack
+_BLOCKS = (
+    (0x0700, 0x074F, "Syriac"),
+    (0x07C0, 0x07FF, "N'Ko"),
+    (0x0900, 0x097F, "Hindi (Devanagari)"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0A00, 0x0A7F, "Punjabi (Gurmukhi)"),
+    (0x0A80, 0x0AFF, "Gujarati"),
+    (0x0B00, 0x0B7F, "Odia"),
+    (0x0B80, 0x0BFF, "Tamil"),
+    (0x0C00, 0x0C7F, "Telugu"),
+    (0x0C80, 0x0CFF, "Kannada"),
+    (0x0D00, 0x0D7F, "Malayalam"),
+    (0x0D80, 0x0DFF, "Sinhala"),
+    (0x0F00, 0x0FFF, "Tibetan"),
+    (0x1000, 0x109F, "Burmese (Myanmar)"),
+    (0x1780, 0x17FF, "Khmer"),
+    (0x1800, 0x18AF, "Mongolian"),
+    (0x19E0, 0x19FF, "Khmer"),
+    (0x1B00, 0x1B7F, "Balinese"),
+    (0x1CD0, 0x1CFF, "Hindi (Devanagari)"),  # Vedic marks
+    (0xA8E0, 0xA8FF, "Hindi (Devanagari)"),  # Devanagari Extended
+    (0xA980, 0xA9DF, "Javanese"),
+    (0xA9E0, 0xA9FF, "Burmese (Myanmar)"),
+    (0xAA60, 0xAA7F, "Burmese (Myanmar)"),
+)
+_STARTS = [first for first, _, _ in _BLOCKS]
+SHAPED = tuple(dict.fromkeys(name for _, _, name in _BLOCKS))  # the scripts, once each
+
+
+def script_of(ch: str) -> Optional[str]:
+    """The name of the script in :data:`SHAPED` that ``ch`` belongs to, or None."""
+    code = ord(ch)
+    i = bisect.bisect_right(_STARTS, code) - 1
+    if i >= 0 and _BLOCKS[i][0] <= code <= _BLOCKS[i][1]:
+        return _BLOCKS[i][2]
+    return None
+
+
+def first_shaped(text: str) -> Optional[tuple[str, int]]:
+    """(script, index) of the first letter in ``text`` that needs shaping, or None."""
+    if text.isascii():
+        return None
+    for i, ch in enumerate(text):
+        if ord(ch) >= 0x0700 and script_of(ch):
+            return script_of(ch), i
+    return None
+
+
+def _lines(places: list[Location]) -> str:
+    lines = list(dict.fromkeys(p.line for p in places if p.line))
+    shown = ", ".join(str(n) for n in lines[:8]) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+    return f" (here and on line{'s' if len(lines) > 1 else ''} {shown})" if lines else ""
+
+
+# a guide in one of these languages calls the script by the language's name
+_LANGUAGES = {"mr": ("Hindi (Devanagari)", "Marathi (Devanagari)"), "ne": ("Hindi (Devanagari)", "Nepali (Devanagari)"),
+              "sa": ("Hindi (Devanagari)", "Sanskrit (Devanagari)"), "as": ("Bengali", "Assamese (Bengali)"),
+              "si": ("Sinhala", "Sinhala"), "bo": ("Tibetan", "Tibetan"), "dz": ("Tibetan", "Dzongkha (Tibetan)")}
+
+
+def warnings(texts: Iterable[tuple[Location, str]], language: Optional[str] = None) -> list[Problem]:
+    """One warning for each script in the guide that studyguide cannot print right, at its first place,
+    with the other lines that use it. ``language``: the guide's, which may name its script better."""
+    primary = (language or "").split("-")[0].lower()
+    renamed = dict([_LANGUAGES[primary]]) if primary in _LANGUAGES else {}
+    found: dict[str, list[Location]] = {}
+    for where, text in texts:
+        hit = first_shaped(text)
+        if hit:
+            found.setdefault(hit[0], []).append(where.of(text, hit[1]))
+    out = []
+    for script, places in found.items():
+        places.sort(key=lambda p: (not p.line, p))
+        first, rest = places[0], [p for p in places[1:] if p.line != places[0].line]
+        out.append(Problem(first, f"{renamed.get(script, script)} letters need joining that studyguide cannot do: they print "
+                                  f"unjoined, even with a font that has them{_lines(rest)}; write the words in Latin "
+                                  "letters, or show them in a topic's picture (image:)",
+                           warning=True))
+    return out
+
+
+def needs_shaping(ch: str) -> bool:
+    """Whether ``ch`` is a letter or sign of a script in :data:`SHAPED` (a font alone cannot print it right)."""
+    return ord(ch) >= 0x0700 and script_of(ch) is not None
+
+
+# -- capitals for the crossword and the word search ------------------------------------------------
+
+_GREEK_ACCENTS = {"\u0300", "\u0301", "\u0342", "\u0313", "\u0314", "\u0343", "\u0344"}  # tonos, oxia, varia, ...
+_GREEK_PAIRS = {"Α": "ΙΥ", "Ε": "ΙΥ", "Ο": "ΙΥ", "Υ": "Ι"}  # vowel + this one read as one sound (αι, ου, υι ...)
+
+
+def caps(text: str) -> str:
+    """``text`` in capitals as a reader writes them: Greek capitals drop their accents (ΚΑΛΗΜΕΡΑ, not
+    ΚΑΛΗΜΈΡΑ), and a vowel that the accent had kept apart from the one before it gets a diaeresis
+    instead (τσάι → ΤΣΑΪ). Every other script: ``str.upper``."""
+    up = text.upper()
+    if not any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in up):
+        return up
+    clusters: list[str] = []  # each character with the combining marks after it
+    for ch in unicodedata.normalize("NFC", text):
+        if clusters and unicodedata.category(ch)[0] == "M":
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    return "".join(caps_cells(clusters))
+
+
+def caps_cells(cells: Iterable[str]) -> list[str]:
+    """Each cell (a letter and its marks, NFC) in capitals, Greek ones as :func:`caps` writes them."""
+    out: list[str] = []
+    bare_before = ""  # the letter before, when it lost an accent
+    for cell in cells:
+        up = unicodedata.normalize("NFD", cell.upper())
+        if not _is_greek(up[:1]):
+            out.append(unicodedata.normalize("NFC", up))
+            bare_before = ""
+            continue
+        bare = "".join(c for c in up if c not in _GREEK_ACCENTS)
+        if bare_before and bare in _GREEK_PAIRS.get(bare_before, ""):
+            bare += "\u0308"  # ά + ι: the two are read apart
+        bare_before = bare if bare != up and len(bare) == 1 else ""
+        out.append(unicodedata.normalize("NFC", bare))
+    return out
+
+
+def _is_greek(ch: str) -> bool:
+    return bool(ch) and "\u0370" <= ch <= "\u03ff"
