@@ -25,18 +25,25 @@ def built(name, edition=None, paper=None, theme=None):
     return guide, labels.for_language(guide.language, guide.labels), pages
 
 
-def test_a_large_print_word_search_keeps_its_list_under_the_grid_when_it_fits():
-    """world-greetings in large print (letter): the word search opens page 19; at the smallest cell its
-    grid and the 4-row list under it came 0.8 pt taller than the page, so the list went alone to page 20
-    (19 % used) and cost a page. The gap under the grid gives those points: list and grid on one page."""
-    _, words, docs = built("world-greetings.yaml", edition="large-print", paper="letter")
-    for mode, pages in docs:
-        titled = [n for n, p in enumerate(pages) if words["word_search_title"] in p]
-        listed = [n for n, p in enumerate(pages) if words["words_to_find"] in p]
-        assert titled == listed == [18], f"{mode}: title on {titled}, list on {listed} (0-based)"
-        assert "DEVANAGARI" in pages[18].split(words["words_to_find"])[1], mode
-        assert words["crossword_title"] in pages[19], f"{mode}: the crossword follows on the next page"
-    assert [len(p) for _, p in docs] == [20, 21]
+def test_a_large_print_word_search_keeps_its_list_under_the_grid_when_it_fits(tmp_path):
+    """Ten terms, the longest 14 letters, in large print (letter): the word search opens page 2, and at
+    the smallest cell its grid and 3-row list came 0.8 pt taller than the page (as world-greetings' did in
+    a trial), so the list went alone to page 3 and cost a page. The gap under the grid gives those points:
+    title, grid and list on page 2, and two pages in all."""
+    from conftest import write_guide
+
+    terms = ["apple", "river", "stone", "cloud", "maple", "otter", "tiger", "lemon", "piano", "photosynthesis"]
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: A word called {t}." for t in terms)
+    path = write_guide(tmp_path, "search.yaml", "title: Search\nquestions:\n  - type: short_answer\n"
+                       "    prompt: Name one.\n    answer: apple\nactivities: [word_search]\nvocabulary:" + vocabulary + "\n")
+    guide = api.load(path)
+    words = labels.for_language(guide.language, guide.labels)
+    for mode, doc in render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print")).items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        titled = [n for n, p in enumerate(pages, 1) if words["word_search_title"] in p]
+        listed = [n for n, p in enumerate(pages, 1) if words["words_to_find"] in p]
+        assert titled == listed == [2] == [len(pages)], f"{mode}: title on {titled}, list on {listed}"
+        assert "PHOTOSYNTHESIS" in pages[1].split(words["words_to_find"])[1], mode
 
 
 def test_a_table_of_tall_rows_fills_the_page_before_it_splits():
