@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import CASES, norm
-from studyguide import api, labels, render
+from studyguide import api, formats, labels, render
 
 LAYOUT = CASES / "layout"
 
@@ -102,3 +102,18 @@ def test_a_topics_picture_prints_on_the_page_of_its_text():
             assert at == [n for n, p in enumerate(pages, 1) if f"{title} " in p], f"{mode}: {title} / {at}"
         assert "The farm in the sun." in pages[0] and pages[1].startswith("The Dog"), mode
     assert [len(p) for _, p in docs] == [7, 7]
+
+
+@pytest.mark.parametrize("edition, count", [(None, 1), ("large-print", 2)])
+def test_guided_notes_keep_a_topics_picture_with_its_text(tmp_path, edition, count):
+    """farm-friends as guided notes: the dog's picture went alone to page 2 (in large print, with the last
+    two points of its topic; in the standard edition, nothing else on that page). Each picture prints on
+    the page of its topic's title: one page in the standard edition, two in large print."""
+    guide = formats.prepare(api.load(LAYOUT / "farm-friends.yaml"), "notes")
+    docs = render.render(guide, theme=api.theme_for(guide, None, edition))
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        assert len(pages) == count, f"{mode}: {len(pages)} pages"
+        for title, caption in (("The Farm", "The farm in the sun."), ("The Dog", "Max the dog.")):
+            at = [n for n, p in enumerate(pages, 1) if caption in p]
+            assert at == [n for n, p in enumerate(pages, 1) if f"{title} " in p] and len(at) == 1, f"{mode}: {title}"

@@ -102,7 +102,8 @@ class Pictured(Flowable):
 
     def wrap(self, aW, aH):
         text = self._text(aW)
-        self.width, self.height = aW, text + self.picture.wrap(aW, max(0.0, min(aH, self.page_height) - text))[1]
+        room = min(aH, self.page_height) - text - self.spaceAfter  # (filled to its foot, the page's end mark
+        self.width, self.height = aW, text + self.picture.wrap(aW, max(0.0, room))[1]  # went on to a blank page)
         return aW, self.height
 
     def split(self, aW, aH):
