@@ -518,6 +518,41 @@ def test_crossword_warns_which_terms_are_left_out(tmp_path):
         "to cross the other words): 'xyz'"]
 
 
+def test_a_number_with_a_point_is_left_out_of_the_grids_with_a_warning(tmp_path):
+    """The word search listed 3.14 and hid 314, though its instructions say only spaces, hyphens and
+    apostrophes are left out (hostile trial 4); the crossword asked for "pi (3)". A number whose point,
+    comma, slash or colon would go is left out of both, and the warning says why; 42 and 4-H stay."""
+    path = write_guide(tmp_path, "num.yaml", """\
+        title: Numbers
+        vocabulary:
+          - term: "3.14"
+            definition: pi
+          - term: "42"
+            definition: the answer
+          - term: 4-H
+            definition: a youth club
+          - term: "9:30"
+            definition: half past nine
+          - term: "24"
+            definition: hours in a day
+        activities: [word_search, crossword]
+        """)
+    assert [act.split_number(t) for t in ("3.14", "1,000", "1/2", "9:30", "42", "4-H", "3 14", "H₂O", "rock'n'roll")] \
+        == [True, True, True, True, False, False, False, False, False]
+    b = build_into(path, tmp_path / "out")
+    assert [str(w) for w in b.result.warnings] == [
+        f"{path}:3:11: warning: {what}: 2 terms left out (a number's point, comma, slash or colon cannot go in the "
+        "grid, and without it the number reads as another: 3.14 as 314; write it in words to keep it): '3.14', '9:30'"
+        for what in ("word search", "crossword")]
+    words = b.key.text.split("Words to find")[1]
+    assert "42" in words and "4-H" in words and "3.14" not in words and "9:30" not in words, words
+    clues = b.key.text.split("Across")[1]
+    assert "pi" not in clues and "half past nine" not in clues and "the answer" in clues, clues
+    for term, cells_ in (("42", "42"), ("4-H", "4H"), ("24", "24")):
+        data = act.plan(b.guide, "word_search", _limits(b.guide)["word_search"]).data
+        assert any(p.word == cells_ for p in data.placements), term
+
+
 def test_activities_override_in_api_build(tmp_path):
     path = write_guide(tmp_path, "o.yaml", ALL)
     result = api.build(path, tmp_path / "out", activities=["word_search"])

@@ -214,9 +214,8 @@ def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
     proc = run_cli("build", CHINA, "--edition", "large-print", "--versions", "2", "--seed", "9", "--no-key",
                    "-o", tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "china-foreign-police-training-large-print-A-grid.pdf", "china-foreign-police-training-large-print-A.pdf",
-        "china-foreign-police-training-large-print-B-grid.pdf", "china-foreign-police-training-large-print-B.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # --no-key: no answers, so no answer grids either
+        "china-foreign-police-training-large-print-A.pdf", "china-foreign-police-training-large-print-B.pdf"]
 
 
 def test_cli_builds_each_edition_asked_for(tmp_path):
@@ -275,7 +274,7 @@ def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(
     """A grader reads '75 days' off the grid; a numeric answer once said only "see the key" there."""
     from conftest import CASES
 
-    proc = run_cli("build", CASES / "layout" / "water-cycle.yaml", "--versions", "1", "-o", tmp_path, "--no-key")
+    proc = run_cli("build", CASES / "layout" / "water-cycle.yaml", "--versions", "1", "-o", tmp_path)
     assert proc.returncode == 0, proc.stderr
     grid = Pdf(next(tmp_path.glob("*-grid.pdf"))).text
     assert re.search(r" \d+\. 75 days 2 ", grid) and re.search(r" \d+\. An aquifer 1 ", grid)

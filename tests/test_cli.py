@@ -64,6 +64,28 @@ def test_build_a4_from_the_command_line(default_build, tmp_path):
             assert abs(float(page.mediabox.height) - 841.89) < 0.5
 
 
+def test_list_takes_several_folders_as_build_does(tmp_path):
+    """`list guides/ folder/` lists both (it said "Got unexpected extra argument"); each file by its path."""
+    from conftest import write_guide
+
+    for folder, title in (("a", "Rocks"), ("b", "Rivers")):
+        write_guide(tmp_path / folder, "unit.yaml", f"""
+            title: {title}
+            questions:
+              - type: short_answer
+                prompt: Why?
+                answer: Because.
+                points: 2
+            """)
+    proc = run_cli("list", "a/", "b", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split() for line in proc.stdout.splitlines()] == [
+        ["file", "title", "questions", "points", "pages"], ["a/unit.yaml", "Rocks", "1", "2", "1"],
+        ["b/unit.yaml", "Rivers", "1", "2", "1"]]
+    proc = run_cli("list", "a", cwd=tmp_path)
+    assert proc.stdout.splitlines()[1].split()[0] == "unit.yaml"  # (one folder: the names alone, as before)
+
+
 def test_list_shows_titles_questions_points_pages(builds):
     proc = run_cli("list", "guides")
     assert proc.returncode == 0, proc.stderr

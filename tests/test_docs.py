@@ -178,3 +178,29 @@ def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path):
     assert ran["sh"] >= 20 and ran["yaml"] >= 25, ran
     assert (project / "output" / "my-guide-qti.zip").is_file()
     assert (project / "output" / "themes" / "theme-classic.png").is_file()
+
+
+def test_the_key_table_names_the_keys_studyguide_schema_gives():
+    """docs/guide-format.md's table of keys has a row for every key of a guide, and where a row names the
+    keys of a list's items (topics: `title`, `summary`, ...) they are the schema's, all of them (a teacher
+    typed `text:` under a topic because the table said 'each with a title, text, points')."""
+    from studyguide.reading.editor_schema import guide_schema
+
+    schema = guide_schema()["properties"]
+    text = (REPO / "docs" / "guide-format.md").read_text(encoding="utf-8")
+    table = text[text.index("| Key | What it is |"):]
+    table = table[:table.index("\n\n")]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        cells = line.split(" | ")
+        for key in re.findall(r"`(\w+)`", cells[0]):
+            rows[key] = cells[1]
+    assert set(schema) == set(rows), set(schema) ^ set(rows)
+    checked = 0
+    for key, row in rows.items():
+        item = schema[key].get("items", {}).get("properties")
+        named = set(re.findall(r"`(\w+)`", row))
+        if item and named & set(item):
+            assert named == set(item), (key, named ^ set(item))
+            checked += 1
+    assert checked >= 1  # (topics)

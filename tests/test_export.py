@@ -50,6 +50,14 @@ def html_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", markup))
 
 
+def paper_points(guide, q) -> float:
+    """What the handout gives a question: its points; 0 without (the printed total leaves it out) when others
+    have points; 1 each when none has (the handout prints no total, and a quiz needs marks)."""
+    if q.points is not None:
+        return q.points
+    return 0 if any(other.points is not None for other in guide.questions) else 1
+
+
 def blank_prompt(q: FillInBlank) -> str:
     return "".join("_____" if not isinstance(p, str) else p for p in q.parts)
 
@@ -248,7 +256,7 @@ def test_moodle_xml_holds_every_question_with_its_answers(guides, guide_path):
         feedback = html_text(text_of(el, "generalfeedback/text"))
         assert feedback == (plain(q.explanation) if q.explanation else "")
         if el.get("type") != "cloze":
-            assert float(text_of(el, "defaultgrade")) == (q.points if q.points is not None else 1)
+            assert float(text_of(el, "defaultgrade")) == paper_points(guide, q)
         answers = [(a.get("fraction"), a.findtext("text") or "") for a in el.findall("answer")]
         if isinstance(q, MultipleChoice):
             assert el.get("type") == "multichoice" and text_of(el, "single") == "true"
@@ -395,7 +403,7 @@ def test_qti_package_holds_every_question_with_its_answers(guides, guide_path):
                                           else "fill_in_multiple_blanks_question")
         else:
             assert m["question_type"] == QTI_TYPES[q.kind]
-        assert float(m["points_possible"]) == (q.points if q.points is not None else 1)
+        assert float(m["points_possible"]) == paper_points(guide, q)
         question_html = item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")
         feedback = item.find(f"{QTI}itemfeedback[@ident='general_fb']")
         feedback_text = html_text(feedback.findtext(f".//{QTI}mattext")) if feedback is not None else ""
@@ -644,7 +652,7 @@ def test_exports_speak_the_guides_language(tmp_path):
             prompt: ¿Por qué?
             answer: Por la luz.
           - type: fill_in_blank
-            prompt: El [[sol]] brilla.
+            prompt: El [[sol]] brilla y la [[luna]] no.
             word_bank: true
         """)
     guide = api.load(path)

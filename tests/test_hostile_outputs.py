@@ -208,10 +208,10 @@ def _replayed(monkeypatch):
 
     real_collate = classroom._collate
 
-    def collate_once(name, pdfs, blank):
+    def collate_once(name, pdfs, blank, *creator):
         key = ("set", name, tuple(hash(p) for p in pdfs))
         if key not in drawn:
-            drawn[key] = real_collate(name, pdfs, blank)
+            drawn[key] = real_collate(name, pdfs, blank, *creator)
         return drawn[key]
 
     monkeypatch.setattr(render, "render", render_once)

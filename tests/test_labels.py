@@ -460,3 +460,108 @@ def test_a_guides_own_short_answer_instruction_stays_on_worked_answers(tmp_path)
     path.write_text(_WORKED.format(extra="labels:\n  short_answer: Answer on the lines.\n"), encoding="utf-8")
     text = Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
     assert "Questions 1–3: Answer on the lines." in text and "Show your work" not in text
+
+
+# -- a language with no labels of its own: said once, and every printed label can be given ----------------
+
+ITALIAN = """
+    title: Il ciclo dell'acqua
+    subject: Scienze
+    grade: 6
+    language: it
+    source:
+      title: L'acqua che viaggia
+      author: Maria Rossi
+    objectives:
+      - Spiegare il ciclo dell'acqua.
+    vocabulary:
+      - term: evaporazione
+        definition: Passaggio dell'acqua dallo stato liquido allo stato di vapore.
+      - term: condensazione
+        definition: Passaggio del vapore acqueo allo stato liquido.
+      - term: precipitazione
+        definition: Acqua che cade dalle nuvole come pioggia, neve o grandine.
+      - term: traspirazione
+        definition: Uscita di vapore acqueo dalle foglie delle piante.
+    questions:
+      - type: multiple_choice
+        prompt: Che cosa fa evaporare l'acqua del mare?
+        choices: [La Luna, Il calore del Sole, Il vento da solo]
+        answer: B
+        points: 1
+        objective: 1
+      - type: true_false
+        prompt: Le nuvole sono fatte di vapore invisibile.
+        answer: false
+        explanation: Sono fatte di minuscole gocce d'acqua o cristalli di ghiaccio.
+        points: 1
+      - type: short_answer
+        prompt: Perché una pozzanghera si asciuga più in fretta al sole?
+        answer: Perché il calore del Sole fa evaporare l'acqua più velocemente.
+        points: 2
+    activities: [matching, cloze, flashcards, flashcards_duplex, word_search, crossword]
+"""
+
+
+def _every_label_marked() -> dict:
+    """Each label as 'Zq<n>' with the parts it fills in; the months in Italian."""
+    import string
+
+    out = {}
+    for n, key in enumerate(labels.KEYS):
+        fields = dict.fromkeys(f for _, f, _, _ in string.Formatter().parse(labels.EN[key]) if f)
+        out[key] = f"Zq{n}" + "".join(" {" + f + "}" for f in fields)
+    out.update(months="gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, "
+                      "novembre, dicembre", decimal=",", next_to=" e ", full_date="{day} {month} {year}",
+               month_year="{month} {year}", first_day="1", quote="«{text}»", cited_title="«{title}»")
+    return out
+
+
+def test_a_language_without_labels_is_said_once(tmp_path):
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "it.yaml", ITALIAN)
+    assert [str(w) for w in api.load(path).warnings] == [
+        f"{path}:4:11: warning: language: no built-in labels for 'it': Name, Date, headings and instructions print "
+        "in English; give them under 'labels:' (127 keys, every one in docs/guide-format.md#labels)"]
+    some = write_guide(tmp_path, "some.yaml", ITALIAN + "    labels:\n      name: Nome\n      date: Data\n")
+    assert [str(w) for w in api.load(some).warnings] == [
+        f"{some}:4:11: warning: language: no built-in labels for 'it': the 125 labels not given under 'labels:' "
+        "print in English (of 127, every one in docs/guide-format.md#labels)"]
+    assert len(labels.KEYS) == 127  # (the messages' count: a new label is one more to give)
+
+
+def test_every_printed_label_can_be_given(tmp_path):
+    """With every label given, no word of the handout, key or answer grid is studyguide's own English: each
+    is the teacher's Italian or a given label (a trial found 'Answer Key', 'Source:' and '(page 2)' left
+    after 22 were given: they are key_footer, source and key_note_page)."""
+    import re
+
+    import yaml
+    from conftest import run_cli, write_guide
+
+    given = yaml.safe_dump({"labels": _every_label_marked()}, allow_unicode=True, width=1000)
+    path = write_guide(tmp_path, "it.yaml", ITALIAN + "\n".join("    " + line for line in given.splitlines()))
+    assert api.load(path).warnings == ()
+    done = run_cli("build", path, "-o", tmp_path / "std")
+    assert done.returncode == 0, done.stderr
+    done = run_cli("build", path, "-o", tmp_path / "v", "--versions", "2", "--edition", "fillable")
+    assert done.returncode == 0, done.stderr
+    typed = {w.casefold() for w in re.findall(r"\w+", ITALIAN)}
+    pdfs = sorted((tmp_path / "std").glob("*.pdf")) + sorted((tmp_path / "v").glob("*.pdf"))
+    assert len(pdfs) == 2 + 6
+    for pdf in pdfs:
+        read = Pdf(pdf)
+        tips = [str(a.get_object().get("/TU", "")) for page in read.reader.pages for a in page.get("/Annots") or []]
+        for n, text in enumerate(read.pages + tips):
+            english = [w for w in re.findall(r"[^\W\d_]+", text) if w.casefold() not in typed and
+                       not re.fullmatch(r"Zq", w) and w not in ("gennaio", "ottobre") and len(w) > 1]
+            assert not english, (pdf.name, n + 1, english)
+    assert "Zq" in Pdf(tmp_path / "std" / "it-key.pdf").text
+
+
+@pytest.mark.parametrize("name, code", [("français", "fr"), ("Francais", "fr"), ("Deutsch", "de"), ("Español", "es"),
+                                        ("English", "en"), ("Italiano", "it"), ("Português", "pt"), ("中文", "zh"),
+                                        ("Tiếng Việt", "vi"), ("Klingon", None)])
+def test_a_language_written_by_its_name_gets_its_code(name, code):
+    assert labels.code_of(name) == code

@@ -133,7 +133,7 @@ def _config_id(config):
 @pytest.mark.parametrize("config, now, target", [
     pytest.param(dict(), 12, 11, id="classic-letter"),
     pytest.param(dict(theme="compact"), 9, 9, id="compact-letter"),
-    pytest.param(dict(theme="modern"), 13, 11, id="modern-letter"),
+    pytest.param(dict(theme="modern"), 12, 11, id="modern-letter"),
     pytest.param(dict(theme="ink-saver"), 11, 11, id="ink-saver-letter"),
     pytest.param(dict(paper="a4"), 11, 11, id="classic-a4"),
     pytest.param(dict(edition="large-print"), 28, 26, id="large-print-letter"),
@@ -144,7 +144,9 @@ def test_frozen_guide_page_count_never_grows(config, now, target):
     Large print went 30 -> 31 when its matching sets became small enough for one page each (4 sets of
     4, from 2 sets of 8 that split over pages), and back with the fewest sets that fit a page each (3 sets:
     4, 6 and 6 terms), and with lines 1.4 times the type apart (from 1.45). Modern went 15 -> 14 -> 13,
-    A4 12 -> 11, when the matching sets began to be cut where they land and the perspectives became a list."""
+    A4 12 -> 11, when the matching sets began to be cut where they land and the perspectives became a list;
+    modern 13 -> 12 when the crossword's clues came to read down each column (balanced columns: the grid
+    and the last Down clues now share page 12)."""
     _, _, docs = built(FROZEN, **config)
     assert docs["student"].pages <= now
     assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3
@@ -353,6 +355,25 @@ def test_check_skip_gives_the_short_packets_budget():
     assert f"{FROZEN} (without activities, vocabulary): {pages} pages, 49 points" in done.stdout
     rows = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
     assert rows[-2:] == ["takeaways", "questions"] and "vocabulary" not in rows and "matching" not in rows
+
+
+def test_skip_questions_prints_no_total_and_check_counts_no_points(tmp_path):
+    """With the questions left out, no question's points are printed: the name line has no "Total", and
+    check's line names no points (a teacher's trial: "Total: 6 points" over a packet with no question)."""
+    from conftest import Pdf, run_cli
+
+    done = run_cli("build", FROZEN, "-o", tmp_path, "--skip", "questions")
+    assert done.returncode == 0, done.stderr
+    for name, line in (("china-foreign-police-training-2026-12.pdf", "Name Date Period Source:"),
+                       ("china-foreign-police-training-2026-12-key.pdf", "ANSWER KEY Source:")):
+        first = Pdf(tmp_path / name).pages[0]
+        assert line in first and "Total" not in first
+    done = run_cli("check", FROZEN, "--skip", "activities,questions")
+    assert done.returncode == 0, done.stderr
+    head = done.stdout.splitlines()[0]
+    assert head.startswith(f"{FROZEN} (without activities, questions): ") and "point" not in head, head
+    full = run_cli("check", FROZEN)
+    assert "49 points" in full.stdout.splitlines()[0]  # (the whole guide still counts its questions)
 
 
 def test_build_skip_names_a_mistyped_section():

@@ -545,3 +545,58 @@ def test_hung_labels_stand_on_their_lines_baseline(tmp_path, theme, edition):
                 assert abs(text_run[2] - y) < 0.05, (mode, page, text, text_run, y)
                 seen.add(text)
         assert {"1.", "2.", "3.", "4.", "A.", "B.", "C.", "D."} <= seen, (mode, seen)
+
+
+def test_emphasis_around_a_blank_prints_as_emphasis(tmp_path):
+    """`**Trees take in [[carbon dioxide]]** and *[[oxygen]] out*.` printed its stars on handout and key
+    (hostile trial 4): the text around the blanks is read as one, so the bold and italic pair up."""
+    from conftest import Pdf, build_into, write_guide
+
+    path = write_guide(tmp_path, "em.yaml", r"""
+        title: Emphasis
+        questions:
+          - type: fill_in_blank
+            prompt: '**Trees take in [[carbon dioxide]]** and *[[oxygen]] out*. A \*star\* [[stays]].'
+        """)
+    b = build_into(path, tmp_path / "out")
+    assert "Trees take in and out. A *star* ." in b.student.pages[0], b.student.pages[0]
+    assert "Trees take in carbon dioxide and oxygen out. A *star* stays ." in b.key.pages[0], b.key.pages[0]
+    for pdf in (b.student, b.key):
+        assert "**" not in pdf.text and "*oxygen" not in pdf.text and "out*" not in pdf.text
+        runs = [r for page in pdf.runs for r in page]
+        assert {r.font.split("+")[-1] for r in runs if "Trees take in" in r.text} == {"DejaVuSans-Bold"}
+        assert {r.font.split("+")[-1] for r in runs if r.text.strip() == "out"} == {"DejaVuSans-Oblique"}
+        assert {r.font.split("+")[-1] for r in runs if "and" in r.text and "Trees" not in r.text} == {"DejaVuSans"}
+
+
+def test_a_hebrew_or_arabic_answer_first_keeps_the_english_sentence_left_to_right(tmp_path):
+    """The cloze key set "___ means: water" flush right and reversed ("means: water מים", hostile trial 4)
+    because its first letter was the Hebrew answer; a fill-in question starting with one did the same.
+    The key's sentence now reads in the handout's direction: the answer, then the English, from the left."""
+    from conftest import write_guide
+
+    path = write_guide(tmp_path, "he.yaml", """
+        title: Words
+        vocabulary:
+          - term: מים
+            definition: water
+          - term: مياه
+            definition: water (Arabic)
+        questions:
+          - type: fill_in_blank
+            prompt: "[[שמש]] is the Hebrew word for sun."
+        activities: [cloze]
+        """)
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    pages = {mode: len(pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages) for mode in ("student", "key")}
+    for text in ("is the Hebrew word for sun.", "means: water", "means: water (Arabic)"):
+        places = {}
+        for mode in ("student", "key"):
+            found = [(x, y) for page in range(1, pages[mode] + 1) for t, x, y in _words(docs[mode].pdf, page)
+                     if text in t and (text != "means: water" or "Arabic" not in t)]
+            assert found, (mode, text)
+            places[mode] = found[0]
+        assert abs(places["student"][0] - places["key"][0]) < 1, (text, places)  # where the handout has it
+    key = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages))
+    assert "(means: water" not in key and "means: water מים" not in key, key

@@ -74,6 +74,9 @@ def restore_page(canvas, state: dict) -> None:
 
 
 # --------------------------------------------------------------------------- measuring
+FRAME_FUZZ = rl_config._FUZZ  # how far past its foot a frame still places a flowable (``Frame._add``)
+
+
 def stacked_height(flowables, width: float) -> float:
     """The height of flowables stacked in a frame of ``width`` (``flowables._listWrapOn``)."""
     return _listWrapOn(flowables, width, None)[1]

@@ -327,21 +327,23 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 
-def overviews(folder) -> Iterator[tuple[Optional[tuple], Optional[StudyguideError]]]:
-    """`studyguide list`: (row, None) for each guide of ``folder``, or (None, the error) for one that fails."""
-    for path in find_guides([folder]):
+def overviews(paths: Iterable[str | Path] = ()) -> Iterator[tuple[Optional[tuple], Optional[StudyguideError]]]:
+    """`studyguide list`: (row, None) for each guide of ``paths`` (folders or guides; none: guides/), or
+    (None, the error) for one that fails. With several paths, each file is named by its path."""
+    paths = [str(p) for p in paths] or ["guides"]
+    for path in find_guides(paths):
         try:
-            yield overview(path), None
+            yield overview(path, str(path) if len(paths) > 1 else path.name), None
         except StudyguideError as exc:
             yield None, exc
 
 
-def overview(path: Path) -> tuple[str, str, str, str, str]:
-    """A guide's row in `studyguide list`: file, title, questions, points and handout pages."""
+def overview(path: Path, name: Optional[str] = None) -> tuple[str, str, str, str, str]:
+    """A guide's row in `studyguide list`: file (``name``, else its name), title, questions, points and pages."""
     guide = load(path)
     rendered, _ = render_guide(guide, key=False)
     total = guide.total_points
-    return (path.name, guide.title, str(len(guide.questions)), format_points(total) if total is not None else "–",
+    return (name or path.name, guide.title, str(len(guide.questions)), format_points(total) if total is not None else "–",
             str(rendered["student"].pages))
 
 

@@ -287,18 +287,28 @@ class Reviewed:
 
 def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=(), paper=None, theme=None,
           edition=None) -> Iterator[Reviewed]:
-    """`studyguide check` over guides: each one's findings beyond the schema and its page budget."""
+    """`studyguide check` over guides: each one's findings beyond the schema and its page budget, in each
+    edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once)."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
+    editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)
+    from . import sheets  # (reportlab: check loads it anyway to lay the guide out)
+
+    for one in editions:  # refused as build refuses it
+        sheets.check_edition(sheet, one, fmt)
     for path in api.guides_in(paths):
-        try:
-            _, findings, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition)
-        except StudyguideError as exc:
-            yield Reviewed(path, error=exc)
-            continue
-        named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
-                                       edition if edition not in (None, "standard") else None,
-                                       f"{theme} theme" if theme else None, paper,
-                                       f"{sheet} sheets" if sheet else None,
-                                       f"without {', '.join(skip)}" if skip else None) if x)
-        yield Reviewed(path, findings, lines(f"{path} ({named})" if named else str(path), plan))
+        said: set[str] = set()
+        for edition in editions:
+            try:
+                _, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition)
+            except StudyguideError as exc:
+                yield Reviewed(path, error=exc)
+                break
+            findings = [f for f in found if str(f) not in said]
+            said.update(str(f) for f in found)
+            named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                           edition if edition not in (None, "standard") else None,
+                                           f"{theme} theme" if theme else None, paper,
+                                           f"{sheet} sheets" if sheet else None,
+                                           f"without {', '.join(skip)}" if skip else None) if x)
+            yield Reviewed(path, findings, lines(f"{path} ({named})" if named else str(path), plan))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, grid, render, sheets, variants
+from . import api, formats, grid, owners, render, sheets, variants
 from .errors import BuildError, Location
 from .files import build_names, write_all
 from .layout import activities as activity_layout
@@ -44,6 +44,7 @@ class SetOptions:
                              "collated PDF for the copier), or leave out --copies")
         for one in self.each_edition():
             check_fillable(one)
+            sheets.check_edition(one.sheet, one.edition, one.format)
 
     def each_edition(self) -> list:
         """One SetOptions per edition asked for, in the order given (the same edition once); this one alone
@@ -122,7 +123,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if options.key:
             files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
-        if g.version:
+        if g.version and options.key:  # the answers: none at all with --no-key
             files.append((planned["grid", g.version],
                           grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
                                            api.theme_for(g, options.theme)), 1, []))
@@ -139,10 +140,12 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
         files.append(_collate(planned["class-set", None],
-                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank))
+                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank,
+                              owners.stamp(guide.path, "class-set")))
         if options.key:
             files.append(_collate(planned["class-set-key", None],
-                                  [by_letter[letter]["key"].pdf for letter in letters], blank))
+                                  [by_letter[letter]["key"].pdf for letter in letters], blank,
+                                  owners.stamp(guide.path, "class-set-key")))
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
         write_all(result.files, Path(out_dir))
@@ -200,7 +203,7 @@ def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     (each copy padded to an even count, for two-sided printing) and its key."""
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
-    total = versions * (student + key + (1 if versions > 1 or options.versions else 0))
+    total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
     if options.class_set:
         total += (options.copies or versions) * (student + student % 2)
         total += versions * (key + key % 2) if "key" in docs else 0
@@ -253,9 +256,10 @@ def check_seed(seed: Optional[str]) -> None:
         raise UsageError("--seed: is empty (a word or a number)")
 
 
-def _collate(name: Path, pdfs: list[bytes], blank) -> tuple[Path, bytes, int, list]:
+def _collate(name: Path, pdfs: list[bytes], blank, creator: str) -> tuple[Path, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count)."""
+    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count);
+    ``creator``: what it is, of which guide (see owners.stamp)."""
     from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
@@ -270,6 +274,7 @@ def _collate(name: Path, pdfs: list[bytes], blank) -> tuple[Path, bytes, int, li
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})
+    writer.add_metadata({"/Creator": creator})
     stream = io.BytesIO()
     writer.write(stream)
     return name, stream.getvalue(), len(writer.pages), []

@@ -14,7 +14,8 @@ import click
 from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
-from .reading.schema import PAPERS, SHEETS, activities_option
+from .options import activities_option, one_value, theme_option
+from .reading.schema import PAPERS, SHEETS
 from .reading.walker import count
 
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build's and check's (written out here: the
@@ -42,18 +43,20 @@ def _options(*options):
     return apply
 
 
-def _parsed(parse):
-    """An option's callback: its text parsed by ``parse``, whose ValueError is the option's message."""
+def _parsed(parse=None):
+    """An option's callback: its one value (options.one_value) parsed by ``parse``; a ValueError is its message."""
     def callback(ctx, param, value):
         try:
-            return None if value is None else parse(value)
+            if isinstance(value, tuple):  # (it used to keep the last without a word: --to moodle --to qti)
+                value = one_value(value)
+            return value if value is None or parse is None else parse(value)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint=param.opts[0]) from None
     return callback
 
 
 _skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
-    "--skip", default=None, metavar="LIST", callback=_parsed(api.skip_option),
+    "--skip", metavar="LIST", multiple=True, callback=_parsed(api.skip_option),
     help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
          "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
 
@@ -62,15 +65,16 @@ _pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
     click.argument("paths", nargs=-1, type=click.Path()),
     click.option("-o", "--output", "out_dir", default="output", show_default=True,
                  type=click.Path(file_okay=False), help="Folder for the PDFs."),
-    click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False),
-                 default=None, help="Paper size (overrides the guide's 'paper:')."),
-    click.option("--no-key", is_flag=True, help="Build only the student handout."))
+    click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=_parsed(),
+                 help="Paper size (overrides the guide's 'paper:')."),
+    click.option("--no-key", is_flag=True, help="Build no answers: the student handouts only (no key, answer "
+                                                  "grid or class-set key)."))
 _format_options = _options(  # what is printed from a guide: build and check
-    click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+    click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), multiple=True, callback=_parsed(),
                  help="What to print, each with its key: handout (default), quiz, exit-ticket, notes, cornell, organizers."),
-    click.option("--questions", default=None, metavar="CHOICE",
+    click.option("--questions", metavar="CHOICE", multiple=True, callback=_parsed(),
                  help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
-    click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), default=None,
+    click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), multiple=True, callback=_parsed(),
                  help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."))
 
 
@@ -78,9 +82,9 @@ _format_options = _options(  # what is printed from a guide: build and check
 @_pdf_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Guides built at once (default: one per CPU core).")
-@click.option("--versions", type=click.IntRange(1, 26), default=None,
+@click.option("--versions", type=click.IntRange(1, 26), multiple=True, callback=_parsed(),
               help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
-@click.option("--seed", default=None, help="What the shuffles start from; the same seed gives the same versions.")
+@click.option("--seed", multiple=True, callback=_parsed(), help="What the shuffles start from; the same seed gives the same versions.")
 @click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
@@ -88,13 +92,13 @@ _format_options = _options(  # what is printed from a guide: build and check
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
 @click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays (a one-line answer keeps its line).")
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
-@click.option("--copies", type=click.IntRange(1, 500), default=None,
+@click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=_parsed(),
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
-@click.option("--activities", default=None, metavar="LIST", callback=_parsed(activities_option),
+@click.option("--activities", metavar="LIST", multiple=True, callback=_parsed(activities_option),
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
 @_skip_option
-@click.option("--theme", default=None, metavar="NAME|FILE",
+@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option),
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
                    "file inside the guide's folder or assets/: replaces the guide's 'theme:'. 'studyguide themes' "
                    "lists them.")
@@ -169,10 +173,10 @@ def validate(paths):
 
 
 @cli.command("list")
-@click.argument("folder", required=False, default="guides", type=click.Path())
-def list_guides(folder):
-    """Show each guide's title, questions, points and pages."""
-    if report.listed(api.overviews(folder)):
+@click.argument("paths", nargs=-1, type=click.Path())
+def list_guides(paths):
+    """Show each guide's title, questions, points and pages (default: guides/)."""
+    if report.listed(api.overviews(paths)):
         sys.exit(1)
 
 
@@ -235,7 +239,8 @@ def list_themes(guide, folder, preview, png, out_dir):
 
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False), multiple=True,
+              callback=_parsed(),
               help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
                    "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
@@ -258,7 +263,7 @@ def export_guides(paths, fmt, out_dir, apkg):
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
               help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
 @click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
-                                                  "quizizz"), case_sensitive=False),
+                                                  "quizizz"), case_sensitive=False), multiple=True, callback=_parsed(),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
     """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file.
@@ -280,10 +285,11 @@ def import_bank(file, out, fmt):
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
 @_skip_option
 @_format_options
-@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), default=None, help="As build's.")
-@click.option("--theme", default=None, metavar="NAME|FILE", help="As build's: the budget in that theme.")
-@click.option("--edition", type=click.Choice(EDITIONS), default=None,
-              help="The budget of an edition (large print, readable, fillable).")
+@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=_parsed(),
+              help="As build's.")
+@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option), help="As build's.")
+@click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
+              help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
 def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 

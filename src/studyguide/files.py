@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Optional
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .images import inside
 from .interrupts import deferred
+from .owners import check as check_owners
 from .reading import loader
 
 
@@ -126,7 +127,7 @@ def build_names(source: str | Path, out_dir: str | Path, tags: Iterable[Optional
         names["student", letter] = out / output_name(source, *tags, letter)
         if key:
             names["key", letter] = out / output_name(source, *tags, letter, "key")
-        if letter:
+        if letter and key:  # the grid is the answers too
             names["grid", letter] = out / output_name(source, *tags, letter, "grid")
     if class_set:
         names["class-set", None] = out / output_name(source, *tags, "class-set")
@@ -202,6 +203,7 @@ def write_all(files: list[tuple[Path, bytes]], folder: Optional[Path] = None,
         make_folder(Path(folder))
     for target, _ in files:
         _check_target(target)
+    check_owners(files)  # never over another guide's PDF, or a file of the teacher's own
     temps: list[tuple[str, Path]] = []
     backups: dict[Path, str] = {}
     new = {target for target, _ in files if not target.exists()}

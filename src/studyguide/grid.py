@@ -6,7 +6,7 @@ import io
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from . import inline, labels, shuffle
+from . import inline, labels, owners, shuffle
 from .layout import Para  # fallback faces keep bold; right-to-left answers in display order
 from .model import (LETTERS, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer,
                     TrueFalse, format_points)
@@ -50,7 +50,7 @@ def render_grid(guide: Guide, paper: str, font_for: dict, theme=None) -> bytes:
     doc = SimpleDocTemplate(stream, pagesize=theme.page_size(paper), leftMargin=theme.margin_x,
                             rightMargin=theme.margin_x, topMargin=theme.margin_top, bottomMargin=theme.margin_bottom,
                             title=f"{title} ({words['answer_grid']}, {version})", author=guide.author or "",
-                            lang=guide.language, invariant=1, creator="studyguide", initialFontName=styles["body"].fontName)
+                            lang=guide.language, invariant=1, creator=owners.stamp(guide.path, "grid"), initialFontName=styles["body"].fontName)
     seed = inline.escape(words["seed"].format(s=guide.seed or ""))  # the seed as typed, stars and all
     seed = inline._route(seed, font_for) if font_for and not seed.isascii() else seed
     head = " · ".join([inline.markup(w, font_for) for w in (title, words["answer_grid"], version)] + [seed])

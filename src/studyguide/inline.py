@@ -7,7 +7,7 @@ reportlab tag (``<img>``, ``<a>``, ``<font>``) can be smuggled in.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
@@ -69,6 +69,43 @@ def markup(text: str, fonts: Optional[Mapping[str, Optional[str]]] = None) -> st
     if fonts and not out.isascii():
         out = _route(out, fonts)
     return out
+
+
+_GAP = "\ue000"  # a private-use character stands for a blank while the text around it is read
+
+
+def markup_around(pieces: Sequence[str], fonts: Optional[Mapping[str, Optional[str]]] = None) -> list[str]:
+    """Markup for the text between blanks (``pieces``: one more than the blanks), read as one text, so that
+    emphasis around a blank pairs up: ``**Trees take in [[carbon dioxide]]**`` prints bold, not its stars.
+    Each piece's tags close within it; a blank goes between pieces as it is."""
+    joined = _GAP.join(pieces)
+    if len(pieces) < 2 or "*" not in joined or _GAP in "".join(pieces):  # (the teacher typed our marker)
+        return [markup(p, fonts) for p in pieces]
+    out: list[list[str]] = [[] for _ in pieces]
+    k = 0
+    for run, b, i in _styles(joined):
+        for j, chunk in enumerate(run.split(_GAP)):
+            k += j > 0
+            if chunk:
+                piece = escape(chunk)
+                piece = f"<i>{piece}</i>" if i else piece
+                out[k].append(f"<b>{piece}</b>" if b else piece)
+    texts = ["".join(p) for p in out]
+    return [_route(t, fonts) if fonts and not t.isascii() else t for t in texts]
+
+
+# a space before ? ! : ; » › or after « ‹ (French puts one there): never the place a line breaks
+_PUNCTUATION_SPACE = re.compile(r"(?<=\S) +(?=[?!:;»›])|(?<=[«‹]) +(?=\S)")
+_SPACED = (" ?", " !", " :", " ;", " »", " ›", "« ", "‹ ")
+
+
+def keep_punctuation(markup: str) -> str:
+    """Markup whose spaces before '?', '!', ':', ';', '»' and after '«' are no-break spaces, so that
+    "…solution mère ?" never leaves its "?" alone on the next line. Only the printed page takes it: the
+    exports keep the guide's text as typed."""
+    if not any(pair in markup for pair in _SPACED):  # (most paragraphs: 1 µs instead of 20)
+        return markup
+    return _PUNCTUATION_SPACE.sub("\u00a0", markup)
 
 
 def plain(text: str) -> str:

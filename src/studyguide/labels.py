@@ -525,6 +525,49 @@ def true_false_words(language: str | None) -> dict[str, bool]:
     return words
 
 
+# A language written by its name, in English or in itself ('language: français'): the code to write.
+# (Facts: ISO 639-1 codes.) Looked up case-folded, accents kept or dropped.
+LANGUAGE_NAMES = {
+    "en": "english anglais inglés inglês englisch",
+    "es": "spanish español castellano espagnol spanisch espanhol",
+    "fr": "french français francés francês französisch",
+    "de": "german deutsch allemand alemán alemão",
+    "pt": "portuguese português portugais portugués portugiesisch",
+    "zh": "chinese 中文 汉语 漢語 普通话 mandarin chinois chino chinês chinesisch",
+    "it": "italian italiano italien italienisch", "nl": "dutch nederlands", "ja": "japanese 日本語",
+    "ko": "korean 한국어", "ar": "arabic العربية", "he": "hebrew עברית", "ru": "russian русский",
+    "uk": "ukrainian українська", "pl": "polish polski", "tr": "turkish türkçe", "vi": "vietnamese",
+    "hi": "hindi हिन्दी", "el": "greek ελληνικά", "sv": "swedish svenska", "fa": "persian farsi فارسی",
+    "ht": "haitian kreyòl", "tl": "tagalog", "fil": "filipino", "so": "somali", "sw": "swahili kiswahili",
+}
+_BY_NAME = {name: code for code, names in LANGUAGE_NAMES.items() for name in names.split()}
+
+
+def code_of(name: str) -> str | None:
+    """The code of a language written by its name ('Français', 'Deutsch', 'tiếng việt'), or None."""
+    import unicodedata
+
+    folded = " ".join(name.split()).casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    by_bare = {"".join(c for c in unicodedata.normalize("NFD", k) if not unicodedata.combining(c)): v
+               for k, v in _BY_NAME.items()}
+    return _BY_NAME.get(folded) or by_bare.get(bare) or \
+        {"tieng viet": "vi", "haitian creole": "ht", "kreyol ayisyen": "ht"}.get(bare)
+
+
+def not_built_in(language: str | None, overrides: dict | None) -> str | None:
+    """What a guide in a language with no labels of its own is told: once, with how many are still to give."""
+    code = (language or "en").lower().split("-")[0]
+    left = [k for k in KEYS if k not in (overrides or {})]
+    if code in LANGUAGES or not left:
+        return None
+    if len(left) == len(KEYS):
+        return (f"no built-in labels for '{language}': Name, Date, headings and instructions print in English; "
+                f"give them under 'labels:' ({len(KEYS)} keys, every one in docs/guide-format.md#labels)")
+    return (f"no built-in labels for '{language}': the {len(left)} labels not given under 'labels:' print in "
+            f"English (of {len(KEYS)}, every one in docs/guide-format.md#labels)")
+
+
 # -- sentences, numbers and dates ----------------------------------------------------------------
 
 

@@ -254,6 +254,9 @@ class Guide:
 
     @property
     def total_points(self) -> Optional[float]:
+        """The points of the questions this build prints: none printed (build --skip questions), no total."""
+        if "questions" in self.omit:
+            return None
         pts = [q.points for q in self.questions if q.points is not None]
         return sum(pts) if pts else None
 

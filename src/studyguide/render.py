@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, pages, rtl, scripts, sheets, variants
+from . import _reportlab, inline, labels, margins, owners, pages, rtl, scripts, sheets, variants
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -95,6 +95,7 @@ def _meta(guide: Guide, mode: str) -> dict:
         "author": guide.author or "",
         "subject": inline.plain(guide.subject or guide.subtitle or ""),
         "lang": guide.language,
+        "creator": owners.stamp(guide.path, mode),  # which guide it is made from, and what it is (owners.py)
     }
 
 

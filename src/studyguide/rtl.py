@@ -16,9 +16,11 @@ the guide's reader reports them with their location (see :func:`problem`).
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 _RTL_CLASSES = ("R", "AL")
 _TAGS = re.compile("<[^>]*>")
@@ -39,13 +41,23 @@ def has_rtl(text: str) -> bool:
 
 def base_is_rtl(text: str) -> bool:
     """The paragraph's direction: that of its first letter with a strong direction (UBA P2, P3)."""
+    return direction(text) is True
+
+
+def direction(text: str) -> Optional[bool]:
+    """True (right to left) or False as the first letter with a strong direction; None without one."""
     for c in text:
         kind = unicodedata.bidirectional(c)
         if kind in _RTL_CLASSES:
             return True
         if kind == "L":
             return False
-    return False
+    return None
+
+
+def shown_direction(markup: str) -> Optional[bool]:
+    """:func:`direction` of the text paragraph markup shows (tags and entities are not letters)."""
+    return direction(html.unescape(_TAGS.sub("", markup)))
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +175,7 @@ def _in_look(body: str, look: tuple[str, float, str], plain: tuple[str, float, s
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
 
 
-def visual_lines(markup: str, style, width: float) -> str:
+def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) -> str:
     """``markup`` (shaped, in reading order) broken into lines at ``width`` the way reportlab
     breaks it, each line then put in display order, joined with <br/>: the text a left-to-right
     PDF line shows. Each character keeps the face it was drawn in."""
@@ -177,7 +189,7 @@ def visual_lines(markup: str, style, width: float) -> str:
     probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
                                              if style.alignment == TA_JUSTIFY else style.alignment))
     probe.wrap(width, 1e9)
-    para_rtl = base_is_rtl(_TAGS.sub("", markup))
+    para_rtl = base_is_rtl(_TAGS.sub("", markup)) if base is None else base
     plain = _look(style)
     out = []
     for line in broken_lines(probe):

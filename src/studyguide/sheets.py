@@ -27,6 +27,18 @@ _MARGINS = {"half": (0.5, 0.5, 0.7, 0.38), "quarter": (0.3, 0.32, 0.55, 0.28)}  
 _SIZE_OF = {"half-letter": "half", "a5": "half", "quarter-letter": "quarter", "a6": "quarter"}
 
 
+def check_edition(sheet, edition, fmt=None) -> None:
+    """Refuse (UsageError) quarter sheets in large print: an 18-point quarter page holds the title alone and a
+    few words a line (a 4-page handout became 21 quarter pages, the first of them its title four times).
+    An exit ticket may try: it must fit one page, and says so when it does not."""
+    if sheet == "quarter" and edition == "large-print" and fmt != "exit-ticket":
+        from .errors import UsageError
+
+        raise UsageError("--sheet quarter with --edition large-print: a quarter page holds only the title and a few "
+                         "words a line of 18-point text; use --sheet half for two large-print pages to a sheet, or "
+                         "leave out --sheet for large print on full pages")
+
+
 def small_paper(paper: str, sheet: str) -> str:
     """The paper each copy is laid out on: --sheet half on letter → half-letter, on A4 → A5."""
     return _SMALL[sheet, FULL.get(paper, paper)]

@@ -70,6 +70,16 @@ def splits(text: str) -> bool:
     return any(len(c) > 1 or scripts.needs_shaping(c) for c in cells(text))
 
 
+_SPLIT_NUMBER = re.compile(r"\d[^\w\s'\u2019\u2010\u2011-]+\d")
+
+
+def split_number(term: str) -> bool:
+    """Whether the puzzle letters of ``term`` would join a number's parts: its point, comma, slash or colon
+    (``3.14``, ``1/2``, ``9:30``) is not a space, hyphen or apostrophe, the only things the instructions say
+    are left out, and ``314`` is another number. A word search and a crossword leave such a term out."""
+    return bool(_SPLIT_NUMBER.search(unicodedata.normalize("NFC", inline.plain(term))))
+
+
 def word(cells_: Sequence[str]) -> str:
     return "".join(cells_)
 
@@ -201,26 +211,29 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
-        if p.left_out:
-            first = spots[index[p.left_out[0]]] if p.left_out[0] in index else activity_location(guide, name)
-            n = len(p.left_out)
-            shown = p.left_out[:MAX_LISTED]  # a 960-term list on one line reads as nothing
-            names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
-            if n > len(shown):
-                names_ += f" and {n - len(shown):,} more"
-            why = ("too long for the grid that fits the page, or no place to cross the other words"
-                   if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")
-            out.append(Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}",
-                               warning=True))
+        numbers = [t for t in p.left_out if split_number(t)]
+        for left, why in ((numbers, "a number's point, comma, slash or colon cannot go in the grid, and without "
+                           "it the number reads as another: 3.14 as 314; write it in words to keep it"),
+                          ([t for t in p.left_out if t not in numbers],
+                           "too long for the grid that fits the page, or no place to cross the other words"
+                           if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")):
+            if left:
+                out.append(_left_out(left, why, label, spots[index[left[0]]] if left[0] in index
+                                     else activity_location(guide, name)))
     return out
+
+
+def _left_out(left: Sequence[str], why: str, label: str, first: Location) -> Problem:
+    n = len(left)
+    shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
+    names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
+    if n > len(shown):
+        names_ += f" and {n - len(shown):,} more"
+    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)
 
 
 def _unsplit(p: Plan, label: str, spots, index: dict, guide: Guide) -> Problem:
     """The warning for the terms a crossword or word search cannot cut into cells, at the first one."""
     first = spots[index[p.unsplit[0]]] if p.unsplit[0] in index else activity_location(guide, p.name)
-    n = len(p.unsplit)
-    names_ = ", ".join(f"'{inline.plain(t)}'" for t in p.unsplit[:MAX_LISTED]) + \
-        (f" and {n - MAX_LISTED:,} more" if n > MAX_LISTED else "")
-    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out (a grid holds one letter a cell, and "
-                          f"{'its' if n == 1 else 'their'} letters join or carry signs that cannot stand alone in one): "
-                          f"{names_}", warning=True)
+    return _left_out(p.unsplit, f"a grid holds one letter a cell, and {'its' if len(p.unsplit) == 1 else 'their'} "
+                                "letters join or carry signs that cannot stand alone in one", label, first)

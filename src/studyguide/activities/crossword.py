@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from .. import inline, rtl
 from ..shuffle import rng
-from . import blank_out, cells
+from . import blank_out, cells, split_number
 from . import crossword_grid as grid
 from .crossword_grid import ACROSS, DOWN
 
@@ -98,7 +98,7 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         w = cells(term)
         if w in seen:
             continue
-        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words:
+        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
             left_out.append(i)
             continue
         seen.add(w)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..shuffle import rng
-from . import cells
+from . import cells, split_number
 
 # (row step, column step) for each direction, named as a reader follows the word
 DIRECTIONS = {
@@ -80,7 +80,7 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
         w = cells(term)
         if w in seen:  # two terms with the same letters are one word in the grid
             continue
-        if len(w) < 2 or len(w) > max_size or len(words) >= max_words:
+        if len(w) < 2 or len(w) > max_size or len(words) >= max_words or split_number(term):
             left_out.append(term)
             continue
         seen.add(w)

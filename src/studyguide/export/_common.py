@@ -84,9 +84,13 @@ def numeric_ids(count: int, *salt: str, taken: Iterable[str] = ()) -> list[str]:
     return out
 
 
-def points_of(question: Question) -> float:
-    """The question's points; 1 when the guide gives none (every LMS needs a mark)."""
-    return 1.0 if question.points is None else float(question.points)
+def points_of(question: Question, guide: Guide) -> float:
+    """What the paper gives the question: its points; 0 when it has none but others have some (the
+    printed total counts it as 0); 1 when no question has points (the paper gives no marks, and a quiz
+    needs them)."""
+    if question.points is not None:
+        return float(question.points)
+    return 0.0 if guide.total_points is not None else 1.0
 
 
 def points_text(value: float) -> str:
@@ -212,8 +216,10 @@ def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
 
 
 def word_bank_html(question: FillInBlank, words_table: dict) -> str:
-    """The printed word bank: each main answer once, in alphabetical order, headed in the guide's language."""
-    words = sorted({b.answer for b in question.blanks}, key=lambda w: (plain(w).casefold(), w))
+    """The printed word bank, headed in the guide's language: the same words in the same order as the
+    handout's (``question.bank_words``; the guide has been through :func:`studyguide.variants.banked`,
+    so a bank of one blank holds words that do not answer it and never gives the answer away)."""
+    words = question.bank_words
     return f"<p><i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words) + "</p>"
 
 

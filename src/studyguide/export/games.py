@@ -133,15 +133,47 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
         dropped = ", ".join("ABCDEFGH"[i] for i in range(len(choices)) if i not in keep)
         problems.append(warn(q, n, f"{t.name} holds {t.max_answers} answers; choice{'s' if len(choices) - len(keep) > 1 else ''} "
                                    f"{dropped} (wrong) {'are' if len(choices) - len(keep) > 1 else 'is'} left out"))
-    texts = []
-    for i in keep:
-        text = one_line(choices[i]).strip()
-        cut = _cut(text, t.max_answer)
+    full = [one_line(choices[i]).strip() for i in keep]
+    texts = distinct_cuts(full, t.max_answer)
+    if texts is None:
+        plain_cuts = [_cut(x, t.max_answer) for x in full]
+        same = ["ABCDEFGH"[i] for i, c in zip(keep, plain_cuts) if plain_cuts.count(c) > 1]
+        same = ", ".join(same[:-1]) + " and " + same[-1]
+        problems.append(left_out(q, n, f"{t.name} answers have at most {t.max_answer} characters, and choices {same} "
+                                       "cut to that length read the same, so students could not tell the right one; "
+                                       "it is left out (shorten them)", f"answers that read the same cut to "
+                                                                        f"{t.max_answer} characters"))
+        return None
+    for i, text, cut in zip(keep, full, texts):
         if cut != text:
             problems.append(warn(q, n, f"{t.name} answers have at most {t.max_answer} characters; choice "
                                        f"{'ABCDEFGH'[i]} is cut to '{cut}'"))
-        texts.append(cut)
     return texts, [keep.index(i) for i in sorted(right)]
+
+
+def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:
+    """Each text cut to ``limit`` characters, so that texts that differ still differ when cut: texts that the
+    plain cut makes the same ("The quick brown fox … far awa…" twice) keep the part where they differ instead,
+    from the same place on, after a "…" ("…dog far away in the hills"). None when no cut to ``limit``
+    tells them apart (their differences lie further apart than that)."""
+    cuts = [_cut(x, limit) for x in texts]
+    for cut in set(cuts):
+        group = [i for i, c in enumerate(cuts) if c == cut]
+        if len({texts[i] for i in group}) < 2:
+            continue
+        first = min(_first_difference(texts[a], texts[b]) for a in group for b in group if texts[a] != texts[b])
+        tails = max(len(texts[i]) for i in group) - (limit - 1)  # from here on, every one ends within the limit
+        start = tails if tails <= first - context else max(0, first - context)
+        space = texts[group[0]].find(" ", start, first)  # a whole word first, where it can be
+        start = space + 1 if space >= 0 else start
+        for i in group:
+            piece = texts[i][start:].lstrip()
+            cuts[i] = "…" + (piece if len(piece) < limit else piece[: limit - 2].rstrip() + "…")
+    return cuts if len(set(cuts)) == len(set(texts)) else None
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:

@@ -15,8 +15,10 @@ Each question type maps onto Moodle's own (the format Moodle's qformat_xml reads
 - matching → ``matching``;
 - ordering → ``ordering`` (a standard question type since Moodle 4.4; a plugin before).
 
-The explanation becomes the general feedback, the points the default mark (1 when
-the guide gives none). Texts are HTML (escaped, emphasis as <b>/<i>); answers a
+The explanation becomes the general feedback, the points the default mark: what the
+paper gives (0 for a question without points when others have points, 1 each when no
+question has any; see ``_common.points_of``). A word bank is the handout's: the same
+words in the same order, three of them wrong for a question of one blank. Texts are HTML (escaped, emphasis as <b>/<i>); answers a
 student types are plain text.
 
 What Moodle's importer (question/format/xml/format.php and each type's
@@ -45,8 +47,10 @@ import xml.etree.ElementTree as ET
 from typing import Optional
 
 from .. import labels
+from ..inline import escape
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
+from ..variants import banked
 from ._common import (Exported, blank_html, guide_warning, html, left_out, keeps_choice_order, one_line, output_name,
                       paragraph, plain, points_of, points_text, question_name, sub, warn, word_bank_html)
 
@@ -80,11 +84,14 @@ def share(count: int) -> tuple[float, bool]:
 def cloze_answer(text: str) -> str:
     """One accepted answer inside ``{...}``: HTML-escaped, with Cloze's own characters as entities.
 
+    The answer is what the key prints (``[[\\*x\\*]]`` prints ``*x*``): its stars are not read again
+    as emphasis, or the student would be marked against ``<i>x</i>``.
+
     Moodle finds the end of an answer at '~', '#' or '}' and decodes entities
     afterwards, so writing those (and '{', '\\') as numeric entities keeps them
     literal; '*' is a wildcard in short answers, so it is escaped as '\\*'.
     """
-    out = html(plain(text)).replace("#", "&#35;")  # first, so the entities below keep their own '#'
+    out = escape(plain(text)).replace("#", "&#35;")  # first, so the entities below keep their own '#'
     for ch, entity in (("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;"), ("~", "&#126;")):
         out = out.replace(ch, entity)
     return out.replace("*", "\\*")
@@ -146,6 +153,9 @@ class _Writer:
         sub(el, "hidden", "0")
         return el
 
+    def grade(self, q: Question) -> str:
+        return points_text(points_of(q, self.guide))
+
     def _answer(self, parent, fraction: str, text: str, fmt: str = "html") -> None:
         ans = sub(parent, "answer", fraction=fraction, format=fmt)
         sub(ans, "text", text)
@@ -153,7 +163,7 @@ class _Writer:
 
     # -- question types --
     def multiple_choice(self, n: int, q: MultipleChoice) -> None:
-        el = self._question("multichoice", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        el = self._question("multichoice", n, q, paragraph(q.prompt), self.grade(q), "0.3333333")
         sub(el, "single", "true")
         sub(el, "shuffleanswers", _shuffle(q))
         sub(el, "answernumbering", "abc")
@@ -161,7 +171,7 @@ class _Writer:
             self._answer(el, "100" if i == q.answer else "0", html(choice))
 
     def select_all(self, n: int, q: SelectAll) -> None:
-        el = self._question("multichoice", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        el = self._question("multichoice", n, q, paragraph(q.prompt), self.grade(q), "0.3333333")
         sub(el, "single", "false")
         sub(el, "shuffleanswers", _shuffle(q))
         sub(el, "answernumbering", "abc")
@@ -178,12 +188,12 @@ class _Writer:
         sub(el, "shownumcorrect")
 
     def true_false(self, n: int, q: TrueFalse) -> None:
-        el = self._question("truefalse", n, q, paragraph(q.prompt), points_text(points_of(q)), "1")
+        el = self._question("truefalse", n, q, paragraph(q.prompt), self.grade(q), "1")
         self._answer(el, "100" if q.answer else "0", "true", fmt="moodle_auto_format")
         self._answer(el, "0" if q.answer else "100", "false", fmt="moodle_auto_format")
 
     def _essay(self, n: int, q: Question, lines: int, grader_info: str) -> None:
-        el = self._question("essay", n, q, paragraph(q.prompt), points_text(points_of(q)), "0")
+        el = self._question("essay", n, q, paragraph(q.prompt), self.grade(q), "0")
         sub(el, "responseformat", "editor")
         sub(el, "responserequired", "1")
         sub(el, "responsefieldlines", str(min(40, max(5, 5 * math.ceil(lines / 5)))))
@@ -205,7 +215,7 @@ class _Writer:
         blanks = q.blanks
         if len(blanks) == 1:
             text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank
-            el = self._question("shortanswer", n, q, text, points_text(points_of(q)), "0.3333333")
+            el = self._question("shortanswer", n, q, text, self.grade(q), "0.3333333")
             sub(el, "usecase", "0")
             seen = set()
             for answer in blanks[0].answers:
@@ -214,10 +224,16 @@ class _Writer:
                     self._answer(el, "100", shortanswer_text(answer), fmt="moodle_auto_format")
             return
         # Cloze: each blank's weight is a whole number of marks, and the question's mark is their sum.
-        total = points_of(q)
+        total = points_of(q, self.guide)
         weight = total / len(blanks)
         if weight >= 1 and weight == int(weight):
             weight = int(weight)
+        elif total == 0:  # a Cloze question of 0 marks divides by 0 when Moodle grades it
+            weight = 1
+            worth = "it has no points, so the handout's total counts it as 0" if q.points is None else "it is worth 0 points"
+            self.problems.append(warn(q, n, f"{worth}, but Moodle's Cloze type cannot mark a question 0; its "
+                                            f"{len(blanks)} blanks are worth 1 mark each here: give it points in the "
+                                            "guide to make the two agree"))
         else:
             weight = 1
             if q.points is not None:
@@ -238,7 +254,7 @@ class _Writer:
         self._question("cloze", n, q, text, None, "0.3333333")
 
     def matching(self, n: int, q: Matching) -> None:
-        el = self._question("matching", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        el = self._question("matching", n, q, paragraph(q.prompt), self.grade(q), "0.3333333")
         sub(el, "shuffleanswers", "true")
         for pair in q.pairs:
             s = sub(el, "subquestion", format="html")
@@ -248,7 +264,7 @@ class _Writer:
         sub(el, "shownumcorrect")
 
     def ordering(self, n: int, q: Ordering) -> None:
-        el = self._question("ordering", n, q, paragraph(q.prompt), points_text(points_of(q)), "0.3333333")
+        el = self._question("ordering", n, q, paragraph(q.prompt), self.grade(q), "0.3333333")
         sub(el, "layouttype", "VERTICAL")
         sub(el, "selecttype", "ALL")
         sub(el, "selectcount", str(len(q.items)))
@@ -326,6 +342,6 @@ def moodle_xml(root: ET.Element) -> bytes:
 def export(guide: Guide) -> Exported:
     if not guide.questions:
         return [], [guide_warning(guide, "moodle: the guide has no questions, so no Moodle file is written")]
-    writer = _Writer(guide)
+    writer = _Writer(banked(guide))  # word banks as the handout prints them
     data = writer.write()
     return [(output_name(guide, SUFFIX), data)], writer.problems

@@ -20,7 +20,9 @@ naming its Canvas type in ``qtimetadata``:
   (in a fixed scrambled order) with its position, and a warning.
 
 The explanation is the general feedback (``itemfeedback`` "general_fb"), the
-points ``points_possible``. Identifiers come from hashes of the guide's file name
+points ``points_possible``: what the paper gives (0 for a question without points when
+others have points, which Canvas's importer takes; 1 each when no question has any). A
+word bank is the handout's, words and order. Identifiers come from hashes of the guide's file name
 and the question number, and the zip has fixed times, so the bytes never change.
 
 Beside the assessment, ``assessment_meta.xml`` (as Canvas's own export and
@@ -37,6 +39,7 @@ import xml.etree.ElementTree as ET
 from .. import labels, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
+from ..variants import banked
 from ._common import (Exported, blank_html, digest, guide_warning, has_emphasis, html, ident, keeps_choice_order, left_out,
                       numeric_ids, one_line, output_name, paragraph, plain, points_of, sub, warn, word_bank_html,
                       xml_bytes, zip_bytes)
@@ -91,11 +94,11 @@ class _Writer:
 
     # -- the frame every item shares --
     def _item(self, n: int, q: Question, qtype: str, text_html: str, answer_ids=()) -> tuple[ET.Element, ET.Element]:
-        self.points += points_of(q)
+        self.points += points_of(q, self.guide)
         item = sub(self.section, "item", ident=ident(self.guide.stem, "question", str(n)), title=f"Question {n}")
         meta = sub(sub(item, "itemmetadata"), "qtimetadata")
         _meta(meta, "question_type", qtype)
-        _meta(meta, "points_possible", _points(points_of(q)))
+        _meta(meta, "points_possible", _points(points_of(q, self.guide)))
         _meta(meta, "original_answer_ids", ",".join(answer_ids))
         presentation = sub(item, "presentation")
         sub(sub(presentation, "material"), "mattext", f"<div>{text_html}</div>", texttype="text/html")
@@ -326,7 +329,7 @@ def manifest(guide: Guide, assessment_id: str, href: str, meta_href: str) -> byt
 def export(guide: Guide) -> Exported:
     if not guide.questions:
         return [], [guide_warning(guide, "qti: the guide has no questions, so no QTI package is written")]
-    writer = _Writer(guide)
+    writer = _Writer(banked(guide))  # word banks as the handout prints them
     assessment = writer.assessment()
     href = f"{writer.assessment_id}/{writer.assessment_id}.xml"
     meta_href = f"{writer.assessment_id}/assessment_meta.xml"

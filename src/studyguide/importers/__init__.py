@@ -13,6 +13,7 @@ import → export gives the same bytes, when the guide is saved under the same n
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -55,6 +56,36 @@ def detect(path: Path, data: bytes) -> str:
     return "quizlet"
 
 
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, CSV, and Kahoot or Quizizz (.xlsx): export "
+         "the bank from your other tool as one of these")
+# what the first bytes of a file no tool's bank starts with say it is (a zip or xlsx is read, and says what is wrong)
+_MAGIC = ((b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"),
+          (b"GIF8", "a GIF picture"), (b"\xd0\xcf\x11\xe0", "an older Office file (.doc, .xls or .ppt)"),
+          (b"SQLite format 3\x00", "a database (an Anki collection? export its notes as text)"),
+          (b"{\\rtf", "an RTF document (save it as plain text, UTF-8)"))
+_GUIDE_KEY = re.compile(r"^(questions|vocabulary):[ \t]*(#.*)?$", re.M)
+
+
+def not_a_bank(path: Path, data: bytes) -> None:
+    """A GuideError for a file that is no tool's bank, said by what it is rather than as hundreds of junk
+    terms (a study guide read as Quizlet cards) or a byte that is not UTF-8 (a PDF): one of our own guides,
+    a PDF, a picture, an Office or database file."""
+    where = Location(str(path))
+    head = data[:1024].lstrip(b"\xef\xbb\xbf")
+    for magic, what in _MAGIC:
+        if head.lstrip().startswith(magic) or (magic == b"%PDF-" and magic in head):
+            raise GuideError([Problem(where, f"is {what}; {READS}")])
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    if path.suffix.lower() in (".yaml", ".yml") or (re.search(r"^title:[ \t]*\S", text, re.M)
+                                                   and _GUIDE_KEY.search(text)):
+        if re.search(r"^title:", text, re.M) or _GUIDE_KEY.search(text):
+            build = (f"build it with 'studyguide build {path}'" if path.suffix.lower() in (".yaml", ".yml") else
+                     f"save it as {path.stem}.yaml and build that with 'studyguide build'")
+            raise GuideError([Problem(where, f"is already a study guide: {build} (import makes a guide from another "
+                                             "tool's file)")])
+        raise GuideError([Problem(where, f"is a YAML file, not a bank; {READS}")])
+
+
 def read(path: Path, fmt: Optional[str] = None) -> Draft:
     """The draft guide read from ``path`` (format detected unless given)."""
     too_large = f"is larger than {MAX_BYTES // 2**20} MB; not imported"
@@ -62,6 +93,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
                         lambda size: too_large)  # never a FIFO: its read would wait for ever
     if len(data) > MAX_BYTES:  # grown since it was measured
         raise GuideError([Problem(Location(str(path)), too_large)])
+    not_a_bank(path, data)  # whatever --from says: a PDF is never read as Quizlet cards
     fmt = fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)

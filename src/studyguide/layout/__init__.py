@@ -33,21 +33,23 @@ class Para(Paragraph):
     _rtl = None
     _shown_style = None  # the style the lines in display order were last set in (see wrap)
 
-    def __init__(self, text, style=None, *args, **kwargs):
+    def __init__(self, text, style=None, *args, base_rtl: Optional[bool] = None, **kwargs):
+        """``base_rtl``: the paragraph's direction when not its first letter's (a key's answer in a blank
+        that starts an English sentence is Hebrew: the sentence is the handout's, left to right)."""
         if isinstance(text, str) and style is not None:
-            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            text = fonts.settle(inline.keep_punctuation(text), style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
-                self._rtl = (text, args, kwargs)
+                self._rtl = (text, args, kwargs, base_rtl)
         super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):
         if self._rtl is not None and (availWidth != self._wrapped_at or self.style is not self._shown_style):
-            text, args, kwargs = self._rtl
+            text, args, kwargs, base = self._rtl
             if self.style is not self._shown_style:  # (made, or given a style since: a card's centred text)
                 self._given = self.style
             style = self._given
-            shown, right = rtl.visual_lines(text, style, availWidth)
+            shown, right = rtl.visual_lines(text, style, availWidth, base)
             if right and style.alignment == TA_LEFT:  # a right-to-left paragraph: flush right
                 style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
             elif not right and style.alignment == TA_JUSTIFY:  # an English one stays justified up to its end

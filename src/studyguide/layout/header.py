@@ -103,6 +103,9 @@ class NameLines(Flowable):
             fields.text(c, name, start, y - 3, x1 - 12 - start, size * 1.3, size, tip=label)  # (the fillable edition)
 
 
+QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』《》〈〉"  # a title that opens with one of these brings its own quotation marks
+
+
 def citation(source, labels: dict | None = None) -> str | None:
     """An escaped, readable citation: Author, “Title”, Publisher, date. URL
 
@@ -115,7 +118,9 @@ def citation(source, labels: dict | None = None) -> str | None:
     parts = []
     if source.author:
         parts.append(inline.escape(source.author))
-    if source.title:
+    if source.title and source.title[0] in QUOTES:  # typed with its own quotes ("“Ratios” – a handout"): as typed
+        parts.append(inline.escape(source.title))
+    elif source.title:
         parts.append(inline.escape((labels or EN)["cited_title"]).format(title=inline.escape(source.title)))
     if source.publisher:
         parts.append(f"<i>{inline.escape(source.publisher)}</i>")

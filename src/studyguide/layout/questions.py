@@ -12,7 +12,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import fields, inline, shuffle
+from .. import fields, inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
@@ -54,7 +54,8 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
-        keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt"), indent=ni, right=_points(ctx, q))
+        keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt", base_rtl=rtl.shown_direction(student)), indent=ni,
+                       right=_points(ctx, q))  # the handout's direction: a Hebrew answer first turns no English prompt
         keyed.like = row  # the points where the handout has them, so its lines break as the handout's do
         row = Twin(row, keyed, ctx)
     if note is None:
@@ -234,11 +235,18 @@ def fill_in_blank(ctx, n, q, note, away=None):
     width = max((_blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
 
     def para(key: bool):
-        blanks = iter(range(1, len(q.parts) + 1))
-
-        def blank(p, k):
-            return _blank_markup(ctx, p, key, width, f"q{n}_blank{k}", fillable.tip(ctx, n, "field_blank", k=k))
-        return "".join(inline.markup(p, ctx.fonts) if isinstance(p, str) else blank(p, next(blanks)) for p in q.parts)
+        texts, blanks = [""], []  # the text between the blanks, read as one for emphasis around a blank
+        for p in q.parts:
+            if isinstance(p, str):
+                texts[-1] += p
+            else:
+                blanks.append(p)
+                texts.append("")
+        out = inline.markup_around(texts, ctx.fonts)
+        for k, b in enumerate(blanks, 1):
+            out.insert(2 * k - 1, _blank_markup(ctx, b, key, width, f"q{n}_blank{k}",
+                                                fillable.tip(ctx, n, "field_blank", k=k)))
+        return "".join(out)
 
     rows = []
     if q.word_bank:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import syntax
+from . import misread, syntax
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -214,12 +214,21 @@ class _Builder:
             self.warnings.append(Problem(Location(self.name, end.line + 1, end.column + m.end()),
                                          "the text from ' #' on is read as a comment and left out "
                                          "(put the whole text in quotes to keep it)", warning=True))
-        for n in range(start.line + 1, min(end.line, len(self.lines) - 1) + 1):
-            line = self.lines[n]
-            if line.lstrip().startswith("- "):
-                self.warnings.append(Problem(Location(self.name, n + 1, len(line) - len(line.lstrip()) + 1),
-                                             "this '- ' line is read as part of the text above, not as a new item "
-                                             "(line up its '-' with the other items)", warning=True))
+        if end.line == start.line:
+            return
+        below = range(start.line + 1, min(end.line, len(self.lines) - 1) + 1)
+        dashes = [(n + 1, self.lines[n].index("-") + 1) for n in below if self.lines[n].lstrip().startswith("- ")]
+        if not dashes:
+            return
+        # a list typed with a word processor's '–' ('– Identify ...'): the '- ' lines in line with it are right as
+        # they are (under a list's key, the schema's error names the dash with this message, and this is left out)
+        bullet = misread.bullet(self.lines[start.line][start.column:])
+        if bullet and any(col == start.column + 1 for _, col in dashes):
+            self.warnings.append(Problem(_loc(self.name, start), bullet, warning=True))
+            dashes = [(n, col) for n, col in dashes if col != start.column + 1]
+        for n, col in dashes:
+            self.warnings.append(Problem(Location(self.name, n, col), "this '- ' line is read as part of the text above, "
+                                         "not as a new item (line up its '-' with the other items)", warning=True))
 
     def typed(self, event) -> Location:
         """Where a scalar starts, with its text as typed: from its start to its end, a block's header

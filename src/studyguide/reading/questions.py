@@ -237,6 +237,8 @@ class QuestionsMixin:
         word = node.value.strip().casefold() if isinstance(node, Scalar) else None
         if word in own:
             return TrueFalse(answer=own[word], **common)
+        if getattr(self, "lang_wrong", False) and word not in TRUE_WORDS | FALSE_WORDS:
+            return None  # in a language not told right ('language: Deutsch'): that line's message is the one
         if own and word is not None and word not in TRUE_WORDS | FALSE_WORDS:
             table = labels.for_language(language)
             self.error(node, f"{label}.answer: expected true or false (or {table['true'].lower()} or "

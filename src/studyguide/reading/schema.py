@@ -21,6 +21,7 @@ from .loader import Map, Node, Scalar
 from .citations import PassageMixin
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
+from .languages import LanguageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .slips import term_twice
 from .walker import Walker, clip, count, missing, suggest
@@ -37,13 +38,12 @@ LOOK_WORDS = {"color", "colour", "colors", "colours", "font", "fonts", "font_siz
 MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overrides key by key
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
-LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 # filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
 EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
 
-class GuideWalker(PassageMixin, QuestionsMixin, Walker):
+class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -169,16 +169,13 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         )
 
     def _labels(self, node) -> Optional[dict]:
-        if missing(node):
-            return None
-        keys = self.mapping(node, "labels", LABEL_KEYS)
-        if keys is None:
-            return None
-        out = {}
-        for key, value in keys.items():
+        keys = None if missing(node) else self.mapping(node, "labels", LABEL_KEYS)
+        out = None if keys is None else {}
+        for key, value in (keys or {}).items():
             text = self.text(value, f"labels.{key}", required=True, max_len=300)
             if text and self._placeholders_ok(value, key, text):
                 out[key] = text
+        self.untranslated(out)
         return out
 
     def _placeholders_ok(self, node, key: str, text: str) -> bool:
@@ -208,13 +205,6 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
         return self.objectives
-
-    def language(self, node) -> Optional[str]:
-        value = self.text(node, "language", max_len=35)
-        self.lang = value if value is None or LANG_RE.match(value) else None  # true/false answers may be in it
-        if value is not None and self.lang is None:
-            self.error(node, f"language: '{clip(value)}' is not a language code (use a code such as en, es, fr or pt-BR)")
-        return self.lang
 
     def paper(self, node) -> Optional[str]:
         value = self.text(node, "paper", max_len=20)
@@ -328,6 +318,8 @@ class GuideWalker(PassageMixin, QuestionsMixin, Walker):
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
+        if self.term_as_key(node, label):  # '- plot: The sequence ...'
+            return None
         keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None
@@ -347,25 +339,13 @@ def activity_key(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def activities_option(text: str) -> tuple[str, ...]:
-    """``build --activities`` (comma-separated; 'none' for none); ValueError names an unknown or repeated one."""
-    chosen = tuple(a for a in (activity_key(part) for part in text.split(",") if part.strip()) if a != "none")
-    for i, a in enumerate(chosen):
-        if a not in ACTIVITIES or a in chosen[:i]:
-            raise ValueError(f"unknown activity {a!r} (choose from {', '.join(ACTIVITIES)})" if a not in ACTIVITIES
-                             else f"'{a}' is named twice (name each activity once; each prints once)")
-    return chosen
-
-
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
-    warnings = list(warnings) + walker.warnings
+    warnings = [w for w in [*warnings, *walker.warnings] if not walker.repeated(w)]
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too
-    if warnings:
-        guide = dataclasses.replace(guide, warnings=tuple(warnings))
-    return guide
+    return dataclasses.replace(guide, warnings=tuple(warnings)) if warnings else guide
 
 
 def check_defaults(root: Optional[Node], name: str, path: Path) -> None:

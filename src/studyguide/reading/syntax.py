@@ -12,7 +12,8 @@ quoted text) line by line, and names the mistakes a teacher makes, where they ar
   objectives, benefits, ...) that YAML reads as 'key: value' because of its ': ';
 * a '- ' item or a key out of line with the ones around it;
 * a key without its ':' (``lines 12``), a dash without its space (``-Explain``), and
-  several lines of text under a key without the '|' that keeps them together.
+  several lines of text under a key without the '|' that keeps them together;
+* a word processor's dash or bullet for the '- ', a non-breaking space in the indentation (:mod:`.misread`).
 
 It reads nothing into a line it cannot place: what it reports is a mistake in any
 reading of the file. Pure: text in, ``(line, column, message)`` out, both 1-based.
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from . import misread
 from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
@@ -41,11 +43,6 @@ CURLY_OPEN = "“‘„«”"
 MAX_FINDINGS = 100
 
 
-def item_colon(noun: str, key: str) -> str:
-    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
-    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
-
-
 @dataclass
 class _Level:
     indent: int
@@ -60,15 +57,6 @@ _NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
-def _clip(text: str, at: int = 40) -> str:
-    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
-
-
-def _write_key(key: str, words: list[str]) -> str:
-    """The fix for a key typed without its ':', with the words after it."""
-    return f"write '{key}: {_clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
-
-
 class _Scan(Lines):
     def __init__(self, text: str):
         super().__init__(text)
@@ -81,14 +69,14 @@ class _Scan(Lines):
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
-            if len(self.found) > MAX_FINDINGS:  # a teacher fixes a screenful, then runs validate again
-                first_left = self.found[MAX_FINDINGS][0] - 1
-                del self.found[MAX_FINDINGS:]
-                self.report(first_left, 0, f"more layout mistakes may follow from here ({MAX_FINDINGS} are listed above): "
-                                  "fix those, then run validate again")
+            if self.screenful(MAX_FINDINGS):  # a teacher fixes a screenful, then runs validate again
                 break
             if n <= self.skip_until:
                 continue
+            going_on = self.scalar_owner if self.pending is None and self.scalar_owner is not None else len(line)
+            line, invisible = misread.invisible_lead(line, going_on)  # a non-breaking space in the indentation
+            if invisible:
+                self.report(n, *invisible)
             stripped = line.strip()
             if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
                 continue
@@ -96,8 +84,7 @@ class _Scan(Lines):
             indent = len(lead)
             if "\t" in lead:
                 self.report(n, lead.index("\t"), TAB)
-                indent = self.pending[0] + 2 if self.pending else self.stack[-1].indent
-                indent = max(indent, 0)
+                indent = max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
             self.line(n, indent, line[len(lead):].rstrip())
         return self.found
 
@@ -107,6 +94,10 @@ class _Scan(Lines):
             self.continuation(n, indent, content)
             return
         self.scalar_owner = None
+        # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
+        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
+            self.report(n, indent, misread.bullet(content))
+            content = "- " + content[2:]
         content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
@@ -165,6 +156,9 @@ class _Scan(Lines):
             self.pending = None
             before = list(self.stack)
             self.pop_to(indent)
+            if self.stack[-1].kind == "map" and self.stack[-1].indent == indent == self.stack[-2].indent \
+                    and self.stack[-2].kind == "seq":
+                self.stack.pop()  # the next item after one typed without its '- ' (item_without_dash)
             top = self.stack[-1]
             top.keys += top.kind == "seq" and top.indent == indent
             if not (top.kind == "seq" and top.indent == indent):
@@ -208,7 +202,7 @@ class _Scan(Lines):
             listed = TEXT_LISTS.get(owner or "")
             if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
                     and not self.mapping_goes_on(n, col):
-                self.report(n, col, item_colon(listed[0], key[0]))
+                self.report(n, col, misread.item_colon(listed[0], key[0]))
                 self.value(n, col, indent, rest, None, item=True)
                 return
             self.stack.append(_Level(col, "map", key[0], line=n))
@@ -224,8 +218,8 @@ class _Scan(Lines):
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
         words = rest[:comment_at(rest)].split() or rest.split()
-        typed = f"'{_clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
-        self.report(n, col, f"{typed} ({_write_key(word, words[1:])})")
+        typed = f"'{misread.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
+        self.report(n, col, f"{typed} ({misread.write_key(word, words[1:])})")
         return word
 
     def key_line(self, n: int, indent: int, content: str, report: bool = True) -> Optional[tuple[tuple[int, int], str]]:
@@ -245,6 +239,10 @@ class _Scan(Lines):
                 top = self.stack[-1]
             if top.kind == "map" and top.indent == indent:
                 top.keys += 1
+            elif (message := self.item_without_dash(n, indent, key[0], before)) is not None:
+                found = ((n, indent), message)
+                if report:
+                    self.report(n, indent, message)
             else:
                 column, at, message = self.realign(n, indent, key[0], before)
                 if report:
@@ -253,6 +251,16 @@ class _Scan(Lines):
         self.pending = None
         self.after_key(n, indent, content, key, column)
         return found
+
+    def item_without_dash(self, n: int, indent: int, key: str, before: list[_Level]) -> Optional[str]:
+        """A key in the column of its list's '- ', and of the item above it, with keys under it: an item
+        typed without its '- ' (read on as one, in this column); its message, or None."""
+        top, item = self.stack[-1], before[len(self.stack)] if len(before) > len(self.stack) else None
+        if not (top.kind == "seq" and top.indent == indent and item is not None and item.kind == "map"
+                and self.next_key_at(n) == indent and self.set_elsewhere(n, item.indent, key)):
+            return None
+        self.stack.append(_Level(indent, "map", key, line=n))
+        return misread.new_item(misread.ITEM_NOUNS.get(top.key or "", "item"), n + 1, key, left=True)
 
     def realign(self, n: int, indent: int, key: str, before: list[_Level]) -> tuple[int, tuple[int, int], str]:
         """Read on after a key out of line with its mapping; return the column the lines under it are
@@ -299,7 +307,7 @@ class _Scan(Lines):
         m = _NO_SPACE.match(text)
         if not m or not known(col, m[1]):
             return text
-        self.report(n, col, f"put a space after ':' (write '{_clip(m[1] + ': ' + text[m.end():])}')")
+        self.report(n, col, f"put a space after ':' (write '{misread.clip(m[1] + ': ' + text[m.end():])}')")
         return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
@@ -326,7 +334,7 @@ class _Scan(Lines):
         pending, self.pending = self.pending, None
         words = content[:comment_at(content)].split() or content.split()
         if self.key_lacks_colon(n, indent, content):
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({_write_key(words[0], words[1:])})")
+            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({misread.write_key(words[0], words[1:])})")
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
@@ -334,7 +342,7 @@ class _Scan(Lines):
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
-                                       f"{_write_key(words[0], words[1:])}; if the line goes on with the text of "
+                                       f"{misread.write_key(words[0], words[1:])}; if the line goes on with the text of "
                                        f"'{key}', write '{key}: |' and indent every line of the text under '{key}')")
             else:
                 self.report(n, indent, f"this line is not under any key (for several lines of text, write '{key}: |' "
@@ -362,7 +370,8 @@ class _Scan(Lines):
         if first in "\"'":
             end = close_quote(text, 1, first)
             if end is None:
-                self.open_quote(n, col, owner, first)
+                if not self.skip_quote(n, owner, first):
+                    self.report(n, col, UNCLOSED)
                 return
             tail = text[end + 1:].strip()
             if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
@@ -386,21 +395,6 @@ class _Scan(Lines):
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
         self.scalar_owner, self.scalar_item = owner, key is None
 
-    def open_quote(self, n: int, col: int, owner: int, q: str) -> None:
-        nxt = self.next_indent(n)
-        if nxt is None or nxt <= owner:
-            self.report(n, col, UNCLOSED)
-            return
-        for m in range(n + 1, len(self.lines)):  # a quoted text over several lines, each indented
-            line = self.lines[m]
-            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
-                break
-            if close_quote(line, 0, q) is not None:
-                self.skip_until = m
-                return
-        self.report(n, col, UNCLOSED)
-        self.skip_until = m - 1
-
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
         depth = flow_open(text)
         for m in range(n + 1, len(self.lines)):
@@ -417,4 +411,4 @@ class _Scan(Lines):
 
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
-    return sorted(_Scan(text).run(), key=lambda found: found[:2])
+    return sorted(misread.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])

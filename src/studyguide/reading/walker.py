@@ -15,8 +15,11 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import syntax
+from . import misread, syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
+
+# bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
+BULLETS = "•◦‣⁃∙●○▪▫■□►▸➢➤\uf0b7"
 
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
@@ -71,6 +74,19 @@ class Walker:
     def warn(self, where: Location, message: str) -> None:
         self.warnings.append(Problem(where, message, warning=True))
 
+    def repeated(self, warning: Problem) -> bool:
+        """Whether an error at the warning's place says what it says (a list typed with a word processor's '–'
+        is warned of by the loader, and is an error under a list's key): then the warning is left out."""
+        return any(p.where == warning.where and p.message.endswith(warning.message) for p in self.problems)
+
+    def term_as_key(self, node: Node, label: str) -> bool:
+        """A vocabulary item typed as '- plot: The sequence ...', the term as its key (reported)."""
+        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
+        message = misread.term_as_key(label, typed)
+        if message:
+            self.error(node, message)
+        return message is not None
+
     def colon_item(self, item: Node, label: str, listed: str) -> bool:
         """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
         noun, keys = syntax.TEXT_LISTS[listed]
@@ -79,7 +95,7 @@ class Walker:
             return False
         if len(item.pairs) > 1 and keys:  # 'key: value' lines typed on purpose, with a key it doesn't know
             return False                  # (the mapping's own check names the keys it knows)
-        self.error(item, f"{label}: {syntax.item_colon(noun, item.pairs[0][0].value)}")
+        self.error(item, f"{label}: {misread.item_colon(noun, item.pairs[0][0].value)}")
         return True
 
     def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:
@@ -126,11 +142,19 @@ class Walker:
                                          f"begins '{clip(node.pairs[0][0].value, 16)}'); a {label} starts with "
                                          f"'{'title' if label == 'guide' else 'parent'}: ...'")
             return None
-        for n, (key, value) in enumerate(node.pairs):
+        noun = misread.item_noun(label) if not node.flow else None
+        starts = misread.new_items([k.value for k, _ in node.pairs]) if noun else []
+        for start in starts:  # the keys from the first on are another item's, reported there, not as twice
+            key = node.pairs[start][0]
+            self.error(key, misread.new_item(noun, key.where.line, key.value))
+        for n, (key, value) in enumerate(node.pairs[:starts[0]] if starts else node.pairs):
             if key.value not in allowed and node.flow and n and self.comma_split(node.pairs[n - 1], key, value, label):
                 continue
             if key.value in out:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
+            elif key.value not in allowed and (invisible := misread.invisible_key(key.value)):
+                self.error(key, f"{label}: {invisible[1]}")
+                misspelt.add(invisible[0])  # not missing as well
             elif key.value not in allowed and self.key_without_colon(key, value, allowed, label):
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
@@ -170,7 +194,11 @@ class Walker:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Seq):
-            self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
+            bullets = misread.bullet_lines(node.where) if isinstance(node, Scalar) and node.plain else []
+            for line, col, message in bullets:  # '– Identify ...': a list typed in a word processor
+                self.error(Location(self.name, line, col), f"{label}: {message}")
+            if not bullets:
+                self.error(node, f"{label}: expected a list of {what}, found {self.kind(node)} (start each item on its own line with '- ')")
             return []
         if len(node.items) > MAX_ITEMS:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
@@ -220,8 +248,20 @@ class Walker:
                 self.and_item(node, item, f"{label} item {i}", syntax.TEXT_LISTS[listed][0])
             value = self.text(item, f"{label} item {i}", required=True)
             if value is not None:
-                out.append(value)
+                out.append(self.typed_bullet(item, value, f"{label} item {i}"))
         return tuple(out)
+
+    def typed_bullet(self, item: Node, value: str, label: str) -> str:
+        """A list item that starts with a bullet of its own ('- • Cross products…', pasted from a word
+        processor) would print two: the typed one is left out, with a warning at it."""
+        if value[0] not in BULLETS or not value[1:].strip():
+            return value
+        self.warn(item.where.of(item.value, item.value.index(value[0])),
+                  f"{label}: starts with a typed bullet '{value[0]}' (pasted from a word processor?); the '- ' "
+                  f"already prints one, so this one is left out (delete it)")
+        kept = value[1:].strip()
+        self.texts[-1] = (self.texts[-1][0], kept)
+        return kept
 
     def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
         if missing(node):
@@ -233,7 +273,9 @@ class Walker:
         try:
             value = int(node.value) if integer else float(node.value)
         except ValueError:
-            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'")
+            comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", node.value) if not integer else None  # '1,5' in French
+            hint = f": write {comma[1]}.{comma[2]} (a point, not a comma)" if comma else ""
+            self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'{hint}")
             return None
         if not (low <= value <= high) or value != value:
             self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")

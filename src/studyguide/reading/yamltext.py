@@ -1,8 +1,8 @@
 """What one line of YAML text holds, read the way the parser reads it: where a 'key:' ends,
 where a quoted text closes, where a ' #' comment starts, how many [ and { stay open.
 
-Pure helpers for the line scan in :mod:`.syntax`: they read a line, or find the next one, and
-decide nothing.
+Pure helpers for the line scan in :mod:`.syntax`: they read a line, find the next one, or skip the
+lines a text runs over, and decide nothing (whether a quote is never closed is the scan's to report).
 """
 from __future__ import annotations
 
@@ -101,6 +101,16 @@ class Lines:
     def report(self, n: int, col: int, message: str) -> None:
         self.found.append((n + 1, col + 1, message))
 
+    def screenful(self, most: int) -> bool:
+        """Whether more than ``most`` are found: then those after the first ``most`` give way to where to go on."""
+        if len(self.found) <= most:
+            return False
+        first_left = self.found[most][0] - 1
+        del self.found[most:]
+        self.report(first_left, 0, f"more layout mistakes may follow from here ({most} are listed above): "
+                                   "fix those, then run validate again")
+        return True
+
     def next_dash(self, n: int, within: int = 10**6) -> Optional[int]:
         """The column of the next line holding text in column ``within`` or left of it, if a '- ' item."""
         nxt = self.next_text(n, within)
@@ -153,6 +163,22 @@ class Lines:
             if stripped and not stripped.startswith("#"):
                 return len(self.lines[m]) - len(self.lines[m].lstrip(" \t"))
         return None
+
+    def skip_quote(self, n: int, owner: int, q: str) -> bool:
+        """Skip the lines of a text opened with the quote ``q`` on line ``n`` that goes on over lines, each
+        indented further than ``owner``; False when it is never closed (then the lines so indented)."""
+        nxt = self.next_indent(n)
+        if nxt is None or nxt <= owner:
+            return False
+        for m in range(n + 1, len(self.lines)):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            if close_quote(line, 0, q) is not None:
+                self.skip_until = m
+                return True
+        self.skip_until = m - 1
+        return False
 
     def skip_block(self, n: int, owner: int) -> None:
         """Skip the lines of a '|' text: those after line ``n`` indented further than ``owner``."""

@@ -73,7 +73,10 @@ def limits_for(guide, theme=None, paper=None) -> dict:
     paper = paper or guide.paper
     theme = sheets.fit(theme or default_theme(), paper)
     page_w, page_h = theme.page_size(paper)
-    return page_limits(make_styles(theme), page_w - 2 * theme.margin_x, page_h - theme.margin_top - theme.margin_bottom)
+    # (subtracted one margin at a time, as reportlab sizes the frame: 612 - 2 * 61.2 is 489.6, the frame
+    # 489.59999999999997, and a 20th cell of 24.48 pt fitted the one and not the other)
+    return page_limits(make_styles(theme), page_w - theme.margin_x - theme.margin_x,
+                       page_h - theme.margin_top - theme.margin_bottom)
 
 
 def warnings(guide, theme=None, paper=None) -> list:

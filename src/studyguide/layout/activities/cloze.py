@@ -6,6 +6,7 @@ import string
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
+from ... import rtl
 from ..flow import Labelled, Stack, Twin
 from .common import _start, _text, _style, _blank
 
@@ -35,7 +36,10 @@ def cloze(ctx, name, data) -> list:
                      else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}",
                                  tip=f"{ctx.label('cloze_title')} {n}")
                      for p in _worded(ctx, sentence)]
-            p = ctx.raw("".join(parts), "body")
+            # the sentence reads in its own direction, the handout's: not the key's answer's, where that leads
+            # ("___ means: water" stays left to right with מים in the blank)
+            text = "".join(t for t in _worded(ctx, sentence) if isinstance(t, str))
+            p = ctx.raw("".join(parts), "body", base_rtl=rtl.direction(text))
             p.style = body
             return p
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from ..._reportlab import Together, stacked_height
 from ..flow import Labelled, Stack
+from .clues import ClueList, ClueRow
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
 # -- crossword ----------------------------------------------------------------------------------
@@ -137,10 +138,12 @@ def crossword(ctx, name, data) -> list:
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
     rows = [f for f in out if isinstance(f, Continued)]
-    heights = [f.row.wrap(ctx.width, 1e9)[1] + f.gap for f in rows]
-    for i, f in enumerate(rows):  # each row learns the heights of the clues from it to the end
-        f.below = [sum(heights[i:j + 1]) for j in range(i, len(rows))]
+    for i, f in enumerate(rows):  # each row knows the rows from it to the last clue
+        f.after = rows[i:]
     opening.rows = rows
+    for f in rows:  # (a page's part of a list ends before a row the grid sends to the next page)
+        if isinstance(f.row, ClueRow):
+            f.row.clues.conts[f.row.k] = f
     return out + [_Grid.Last(state)]
 
 
@@ -225,27 +228,41 @@ class Continued(Flowable):
         super().__init__()
         self.ctx, self.heading, self.row, self.state, self.gap = ctx, heading, row, state, gap
         self.shown = self.with_grid = False
-        self.below = [0.0]  # the height of this row, of it and the next, ... to the last clue
+        self.after = [self]  # this row and the rows after it, to the last clue
 
     def wrap(self, aW, aH):
         at_top = abs(aH - self.ctx.height) < 1  # the whole frame is free: the top of a page
         self.shown = at_top and self.heading is not None
-        _, h = self.row.wrap(aW, aH)
+        h = self.row.placed_height(aW, at_top) if isinstance(self.row, ClueRow) else self.row.wrap(aW, aH)[1]
         self.head_h = self.heading.wrap(aW, aH)[1] + self.heading.style.spaceAfter if self.shown else 0
         height = h + self.head_h
         self.grid_h, self.with_grid = 0.0, False
         state = self.state
         if at_top and state is not None and state.pending and not state.placed:
+            below = self._below(aW)
             left = aH - state.grid.least_height() - 12 - self.head_h  # room for clues under the smallest grid
-            over = sum(1 for h in self.below if h > left)  # rows that would go on to the next page
+            over = sum(1 for h in below if h > left)  # rows that would go on to the next page
             self.with_grid = height <= left + self.head_h and over != 1  # never one row alone over the page
         if self.with_grid:  # cells as big as leave room for the clues still to come, or the smallest
-            room = max(state.grid.least_height(), aH - max(height, self.below[-1] + self.head_h) - 12)
+            room = max(state.grid.least_height(), aH - max(height, below[-1] + self.head_h) - 12)
             self.grid_h = state.grid.wrap(aW, room)[1] + 12
         self.width, self.height = aW, height + self.grid_h + (0 if at_top else self.gap)
         if state is not None and state.push is self and state.placed and not at_top:
             self.height = aH + 1  # too tall for the room left: on to the next page
         return aW, self.height
+
+    def _below(self, aW) -> list[float]:
+        """The height of this row, of it and the next, ... to the last clue, opening this page: the rest
+        of its list in the columns of a part that this row opens, the lists after it whole."""
+        first, total, out = self.row, 0.0, []
+        for f in self.after:
+            row = f.row
+            if isinstance(row, ClueRow) and isinstance(first, ClueRow) and row.clues is first.clues:
+                total += row.clues.rise(aW, first.k, row.k) + f.gap
+            else:
+                total += row.wrap(aW, 1e9)[1] + f.gap
+            out.append(total)
+        return out
 
     def draw(self):
         if self.with_grid:
@@ -257,21 +274,11 @@ class Continued(Flowable):
 
 
 def _clue_list(ctx, heading, items: list, st) -> tuple[list, int]:
-    """A clue list under its heading: two clues a row (numbers rising left to right, then down, so a
-    clue is found by its number) when a column still holds 20 letters' widths, else one a line. Each
-    row is its own block, so the list flows over pages between rows. Returns the flowables and how
-    many open the list (the heading and its first row or two clues, kept on one page)."""
+    """A clue list under its heading: in two columns read down, each page's part of it balanced
+    (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
+    pages between rows of two clues. Returns the flowables and how many open the list (the heading and
+    its first row or two clues, kept on one page)."""
     gap = 16
-    col = (ctx.width - gap) / 2
-    if col < 20 * st.fontSize or len(items) < 2:
+    if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
         return [heading] + items, min(2, len(items) + 1)
-    style = TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), gap), ("RIGHTPADDING", (1, 0), (1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    rows = []
-    for i in range(0, len(items), 2):
-        row = Table([items[i:i + 2] + [""] * (2 - len(items[i:i + 2]))], colWidths=[col + gap, col], style=style)
-        row.hAlign = "LEFT"
-        rows.append(row)
-    return [heading] + rows, 2
+    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom).rows, 2

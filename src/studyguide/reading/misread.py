@@ -1,0 +1,152 @@
+"""A newcomer's slips that YAML reads as something else than was meant: each named as itself, with its fix.
+
+Text pasted from a word processor brings characters that look like a list's '- ' or like spaces and
+are neither: an en dash or a bullet where the '-' goes ('– Identify ...'), a non-breaking or zero-width
+space in a line's indentation. A question typed without its '- ' joins the question above it, whose
+keys then come twice; a term typed as its own key ('- plot: The sequence ...') leaves 'term' and
+'definition' missing. YAML, or the shape checks after it, would name what those look like to them
+('given twice', 'not under any key', 'unknown key'); these name what the teacher did and the fix.
+
+Pure: text, or an item's keys and their text, in; messages out. Used by the line scan (:mod:`.syntax`),
+the loader's warnings (:mod:`.loader`) and the shape checks (:mod:`.walker`). Slips in the text of a
+guide (letters typed before choices, an answer that misses its choice) are :mod:`.slips`'.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .keys import key_known
+
+# characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
+DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
+BULLETS = "\u2022\u25e6\u25aa\u25cf\u00b7\u2219\u25a0"          # • ◦ ▪ ● · ∙ ■
+_BULLET = re.compile(f"([{DASHES}{BULLETS}])[ \t]")
+
+# spaces an editor shows as a space, or as nothing, that YAML does not count as indentation
+INVISIBLE = {
+    "\u00a0": "a non-breaking space",
+    "\u2007": "a figure space",
+    "\u202f": "a narrow non-breaking space",
+    "\u200b": "a zero-width space",
+    "\ufeff": "a zero-width no-break space",
+}
+RETYPE = "retype the spaces"
+_LEAD = re.compile("[ \t" + "".join(INVISIBLE) + "]*")
+
+# what one item of each list of mappings is called in a message (by its label's first word, or its key)
+ITEM_NOUNS = {"question": "question", "questions": "question", "vocabulary": "term", "topics": "topic",
+              "perspectives": "perspective", "benefits": "benefit", "criticisms": "criticism", "choices": "choice"}
+
+
+def clip(text: str, at: int = 40) -> str:
+    """``text`` cut to ``at`` characters with an ellipsis: the teacher's words quoted in a message."""
+    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
+
+
+def write_key(key: str, words: list[str]) -> str:
+    """The fix for a key typed without its ':', with the words after it."""
+    return f"write '{key}: {clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
+
+
+def bullet(text: str) -> Optional[str]:
+    """The message for ``text`` (a line without its indentation) starting with a word processor's dash
+    or bullet followed by a space, as a list's item; None for any other text."""
+    m = _BULLET.match(text)
+    if not m:
+        return None
+    what = "a dash" if m[1] in DASHES else "a bullet"
+    return f"this line starts with '{m[1]}' ({what} from a word processor); lists use '- ' (the minus key)"
+
+
+def bullet_lines(where) -> list[tuple[int, int, str]]:
+    """(line, column, message) for each line of a text typed at ``where`` (a Location holding the text
+    as typed) that starts with a word processor's dash or bullet, when its first line does: a list typed
+    in a word processor, which YAML reads as one text."""
+    found = []
+    for i, text in enumerate(where.typed.split("\n")):
+        message = bullet(text.lstrip(" "))
+        if message:
+            found.append((where.line + i, where.col if i == 0 else len(text) - len(text.lstrip(" ")) + 1, message))
+        elif i == 0:
+            return []
+    return found
+
+
+def invisible_lead(line: str, text_after: Optional[int] = None) -> tuple[str, Optional[tuple[int, str]]]:
+    """``line`` with the invisible spaces in its indentation made spaces (the zero-width ones left out),
+    and the first of them: its 0-based column and the message naming it; None when there is none, or
+    when it is right of column ``text_after`` (0-based): there the line is text going on, and the space
+    one of its letters."""
+    lead = _LEAD.match(line)[0]
+    first = next((i for i, ch in enumerate(lead) if ch in INVISIBLE), None)
+    if first is None or (text_after is not None and first > text_after):
+        return line, None
+    name = INVISIBLE[lead[first]]
+    where = f"starts with {name}" if first == 0 else f"has {name} in its indentation, at column {first + 1}"
+    message = f"this line {where} (an invisible character from a word processor); {RETYPE}"
+    seen = "".join("" if ch in "\u200b\ufeff" else " " if ch in INVISIBLE else ch for ch in lead)
+    return seen + line[len(lead):], (first, message)
+
+
+def invisible_key(key: str) -> Optional[tuple[str, str]]:
+    """For a key typed after an invisible space (YAML reads it as part of the key): the key as seen, and
+    the message naming the space; None for any other key."""
+    seen = key.lstrip("".join(INVISIBLE) + " ")
+    if seen == key or not seen:
+        return None
+    return seen, (f"'{clip(seen)}' is typed after {INVISIBLE[key[0]]} (an invisible character from a word "
+                  f"processor); {RETYPE} before it")
+
+
+def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The line scan's findings with an invisible space's the only one on its line: what else the scan
+    finds there follows from the indentation it cannot see (the teacher retypes the spaces first)."""
+    lines = {line for line, _, message in found if message.endswith(RETYPE)}
+    return [f for f in found if f[0] not in lines or f[2].endswith(RETYPE)]
+
+
+def item_colon(noun: str, key: str) -> str:
+    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
+    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
+
+
+def item_noun(label: str) -> Optional[str]:
+    """'question 2' → 'question', 'vocabulary item 3' → 'term'; None for a label that is not a list's item."""
+    m = re.match(r"(\w+)(?: item)? \d+$", label)
+    return ITEM_NOUNS.get(m[1], "item") if m else None
+
+
+def new_items(keys: list[str]) -> list[int]:
+    """Where, in one list item's keys as typed, another item seems to start without its '- ': a key the
+    item already has that is its first key, or whose next two keys it has too, with the key after it
+    also one it has (the same keys again). A key given twice alone is not one."""
+    starts, begin = [], 0
+    if len(set(keys)) == len(keys):
+        return starts
+    for n, key in enumerate(keys):
+        have = set(keys[begin:n])
+        after = [k in have for k in keys[n + 1:n + 3]]
+        if key in have and after[:1] == [True] and (key == keys[begin] or after == [True, True]):
+            starts.append(n)
+            begin = n
+    return starts
+
+
+def new_item(noun: str, line: int, key: str, left: bool = False) -> str:
+    """The message for a list item typed without its '- ', at its first key ``key`` on ``line`` (with no
+    label: the item it is read as part of is not the one it is); ``left``: typed in the column of the '-'."""
+    more = f" and indent the lines under it two spaces more, under '{key}'" if left else ""
+    return (f"line {line} looks like the start of a new {noun}: put '- ' before '{key}:' (its '-' "
+            f"under the other {noun}s' '-'){more}")
+
+
+def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[str]:
+    """The message for a vocabulary item typed as '- plot: The sequence ...', the term as its key
+    (``pairs``: its keys, each with its text, None when not text); None for any other item, and for
+    one whose first key is a term's key misspelt ('definiton')."""
+    if not pairs or key_known(pairs[0][0], "vocabulary") or not pairs[0][1] \
+            or {"term", "definition"} & {k for k, _ in pairs}:
+        return None
+    key, definition = pairs[0]
+    return f"{label}: write each term as '- term: {key}' with 'definition: {clip(definition)}' under it"

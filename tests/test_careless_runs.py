@@ -1,0 +1,284 @@
+"""What a careless run gets wrong (hostile trial 4): another guide's PDFs replaced across runs, answers
+written with --no-key, repeated or contradictory options, a guide or a PDF given to `import`, and
+quarter sheets in large print. Each asserts what the teacher sees: the files, their bytes, the message."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from hostile_support import cli_inprocess
+
+TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
+CHOICE = "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\n"
+
+
+def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def creator(data: bytes) -> str:
+    return pypdf.PdfReader(io.BytesIO(data)).metadata["/Creator"]
+
+
+def build(tmp_path: Path, *args) -> tuple[int, str]:
+    run = cli_inprocess(["build", *args, "-j", "1"], cwd=tmp_path)
+    return run.code, run.out + run.err
+
+
+# -- 1. another guide's PDF, or a teacher's own file, is never replaced ----------------------------
+
+def test_every_pdf_says_which_guide_it_is_from_and_what_it_is(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    code, _ = build(tmp_path, "g.yaml", "--versions", "2", "--class-set", "-o", "out")
+    assert code == 0
+    made = {name: creator(data) for name, data in files(tmp_path / "out").items()}
+    assert made == {"g-A.pdf": "studyguide (g.yaml, student copy)", "g-A-key.pdf": "studyguide (g.yaml, answer key)",
+                    "g-A-grid.pdf": "studyguide (g.yaml, answer grid)", "g-B.pdf": "studyguide (g.yaml, student copy)",
+                    "g-B-key.pdf": "studyguide (g.yaml, answer key)", "g-B-grid.pdf": "studyguide (g.yaml, answer grid)",
+                    "g-class-set.pdf": "studyguide (g.yaml, class set)",
+                    "g-class-set-key.pdf": "studyguide (g.yaml, class set key)"}
+    code, _ = build(tmp_path, "g.yaml", "--sheet", "quarter", "-o", "q")  # imposed: the stamp survives
+    assert code == 0 and creator((tmp_path / "q" / "g-quarter-key.pdf").read_bytes()) == "studyguide (g.yaml, answer key)"
+
+
+@pytest.mark.parametrize("name", ["g.yaml", "水 (שלום) été.yaml"])
+def test_a_rebuild_replaces_the_guides_own_pdfs_byte_for_byte(tmp_path, name):
+    from studyguide import owners
+
+    guide(tmp_path, name, extra=CHOICE)
+    for sheet in ([], ["--sheet", "half"]):  # reportlab's PDFs, and pypdf's (imposed, collated)
+        assert build(tmp_path, name, "--versions", "2", "--class-set", "-o", "out", *sheet)[0] == 0
+        first = files(tmp_path / "out")
+        assert build(tmp_path, name, "--versions", "2", "--class-set", "-o", "out", *sheet)[0] == 0
+        assert files(tmp_path / "out") == first
+    for data in first.values():  # the quick reading of the metadata is pypdf's
+        assert owners.owner(data) == (name, creator(data).split(", ")[-1][:-1])
+        assert owners._quick_info(io.BytesIO(data))["/Creator"] == creator(data)
+
+
+def test_a_guides_handout_is_not_replaced_by_another_guides_key_in_a_later_run(tmp_path):
+    guide(tmp_path / "g", "base-key.yaml", title="Other")
+    guide(tmp_path / "g", "base.yaml", title="Base")
+    assert build(tmp_path, "g/base-key.yaml", "-o", "out", "--no-key")[0] == 0
+    before = files(tmp_path / "out")
+    code, said = build(tmp_path, "g/base.yaml", "-o", "out")
+    assert code == 1
+    assert ("out/base-key.pdf: is base-key.yaml's student copy, and base.yaml's answer key would replace it; "
+            "nothing of base.yaml was written: rename one of the two guides, or build into another folder with -o"
+            ) in said
+    assert files(tmp_path / "out") == before  # base.pdf not written either: all of a guide's files, or none
+    # the other order: base.yaml's key is not replaced by base-key.yaml's handout
+    assert build(tmp_path, "g/base.yaml", "-o", "out2")[0] == 0
+    code, said = build(tmp_path, "g/base-key.yaml", "-o", "out2")
+    assert code == 1 and "out2/base-key.pdf: is base.yaml's answer key, and base-key.yaml's student copy" in said
+
+
+def test_a_version_does_not_replace_the_handout_of_a_guide_named_like_it(tmp_path):
+    guide(tmp_path / "g", "base-A.yaml", title="Other")
+    guide(tmp_path / "g", "base.yaml", title="Base", extra=CHOICE)
+    assert build(tmp_path, "g/base-A.yaml", "-o", "out", "--no-key")[0] == 0
+    before = files(tmp_path / "out")
+    code, said = build(tmp_path, "g/base.yaml", "-o", "out", "--versions", "2")
+    assert code == 1 and "out/base-A.pdf: is base-A.yaml's student copy, and base.yaml's student copy would" in said
+    assert files(tmp_path / "out") == before
+
+
+@pytest.mark.parametrize("theirs", [b"my own notes\n", b"%PDF-1.4 damaged", "other-program"])
+def test_a_file_studyguide_did_not_write_is_not_replaced(tmp_path, theirs):
+    if theirs == "other-program":  # a PDF of the teacher's own, made by another program
+        from reportlab.pdfgen.canvas import Canvas
+
+        stream = io.BytesIO()
+        canvas = Canvas(stream)
+        canvas.drawString(72, 720, "My own worksheet")
+        canvas.showPage()
+        canvas.save()
+        theirs = stream.getvalue()
+    guide(tmp_path, "g.yaml")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "g.pdf").write_bytes(theirs)
+    code, said = build(tmp_path, "g.yaml", "-o", "out")
+    assert code == 1
+    assert ("out/g.pdf: is not a PDF studyguide wrote, so g.yaml's student copy was not written over it (nor the "
+            "rest of g.yaml's files): move or rename that file, or build into another folder with -o") in said
+    assert files(tmp_path / "out") == {"g.pdf": theirs}
+
+
+def _earlier(class_set: bool) -> bytes:
+    """A PDF as studyguide wrote it before its PDFs named their guide: Creator "studyguide"; a class set
+    (collated by pypdf) kept only the title, author and subject."""
+    if class_set:
+        writer = pypdf.PdfWriter()
+        writer.add_blank_page(612, 792)
+        writer.add_metadata({"/Title": "A guide", "/Author": "", "/Subject": ""})
+        stream = io.BytesIO()
+        writer.write(stream)
+        return stream.getvalue()
+    from reportlab.pdfgen.canvas import Canvas
+
+    stream = io.BytesIO()
+    canvas = Canvas(stream, invariant=1)
+    canvas.setCreator("studyguide")
+    canvas.showPage()
+    canvas.save()
+    return stream.getvalue()
+
+
+def test_a_pdf_of_an_earlier_studyguide_is_replaced(tmp_path):
+    """Output folders from before the PDFs named their guide are rebuilt as they always were."""
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    (tmp_path / "out").mkdir()
+    names = ["g-A.pdf", "g-A-key.pdf", "g-A-grid.pdf", "g-B.pdf", "g-B-key.pdf", "g-B-grid.pdf", "g-class-set.pdf",
+             "g-class-set-key.pdf"]
+    for name in names:
+        (tmp_path / "out" / name).write_bytes(_earlier("class-set" in name))
+    assert build(tmp_path, "g.yaml", "--class-set", "--versions", "2", "-o", "out")[0] == 0
+    assert creator((tmp_path / "out" / "g-class-set.pdf").read_bytes()) == "studyguide (g.yaml, class set)"
+    assert creator((tmp_path / "out" / "g-B-grid.pdf").read_bytes()) == "studyguide (g.yaml, answer grid)"
+
+
+# -- 2. --no-key writes no answers --------------------------------------------------------------------
+
+def test_no_key_writes_no_answer_grid_nor_class_set_key(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    code, said = build(tmp_path, "g.yaml", "--versions", "2", "--class-set", "--no-key", "-o", "out")
+    assert code == 0, said
+    assert sorted(files(tmp_path / "out")) == ["g-A.pdf", "g-B.pdf", "g-class-set.pdf"]
+    guide(tmp_path, "v.yaml", extra=CHOICE + "versions: 2\n")  # versions asked for by the guide itself
+    assert build(tmp_path, "v.yaml", "--no-key", "-o", "out2")[0] == 0
+    assert sorted(files(tmp_path / "out2")) == ["v-A.pdf", "v-B.pdf"]
+    for data in files(tmp_path / "out").values():  # and no page of them holds an answer
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+        assert "Answer" not in text and "Key" not in text
+
+
+def test_no_key_says_it_writes_no_answers():
+    run = cli_inprocess(["build", "--help"], cwd=Path.cwd())
+    assert "Build no answers: the student handouts only (no key, answer grid or class-set key)." in " ".join(
+        run.out.split())
+
+
+# -- 3. an option given twice, or a value that says nothing ---------------------------------------------
+
+REFUSED = [
+    (["export", "g.yaml", "--to", "moodle", "--to", "qti"],
+     "Invalid value for --to: given 2 times (moodle, qti); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--paper", "a4", "--paper", "letter"],
+     "Invalid value for --paper: given 2 times (a4, letter); it takes one value: run the command once for each"),
+    (["check", "g.yaml", "--theme", "modern", "--theme", "classic"],
+     "Invalid value for --theme: given 2 times (modern, classic); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--versions", "2", "--versions", "3"],
+     "Invalid value for --versions: given 2 times (2, 3); it takes one value: run the command once for each"),
+    (["build", "g.yaml", "--activities", "none,matching"],
+     "Invalid value for --activities: 'none' goes alone (no activities); give only 'none', or only matching"),
+    (["build", "g.yaml", "--activities", " , "], "Invalid value for --activities: is empty: name the activities, "
+                                                "or 'none' for none"),
+    (["build", "g.yaml", "--theme", ""], "Invalid value for --theme: is empty: name a theme (classic, modern, "
+                                         "ink-saver, compact, or your own; 'studyguide themes' lists them) or a theme file"),
+    (["check", "g.yaml", "--theme", " "], "Invalid value for --theme: is empty: name a theme"),
+]
+
+
+@pytest.mark.parametrize("args, message", REFUSED, ids=[" ".join(a) for a, _ in REFUSED])
+def test_an_option_given_twice_or_empty_is_refused_and_nothing_written(tmp_path, args, message):
+    guide(tmp_path, "g.yaml", extra=CHOICE + "vocabulary:\n  - term: one\n    definition: the first\n"
+                                             "  - term: two\n    definition: the second\n")
+    run = cli_inprocess([*args, "-o", "out"] if args[0] != "check" else args, cwd=tmp_path)
+    assert run.code == 2 and message in " ".join(run.err.split())
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_same_value_twice_is_one_value(tmp_path):
+    guide(tmp_path, "g.yaml")
+    assert build(tmp_path, "g.yaml", "--paper", "a4", "--paper", "A4", "-o", "out")[0] == 0
+    page = pypdf.PdfReader(tmp_path / "out" / "g.pdf").pages[0].mediabox
+    assert (round(float(page.width)), round(float(page.height))) == (595, 842)
+
+
+def test_check_shows_each_edition_asked_for(tmp_path):
+    guide(tmp_path, "g.yaml")
+    run = cli_inprocess(["check", "g.yaml", "--edition", "large-print", "--edition", "readable"], cwd=tmp_path)
+    assert run.code == 0
+    heads = [line.split(":")[0] for line in run.out.splitlines() if line.startswith("g.yaml")]
+    assert heads == ["g.yaml (large-print)", "g.yaml (readable)"]
+
+
+# -- 4. import of a study guide, a PDF, a picture ---------------------------------------------------
+
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, CSV, and Kahoot or Quizizz (.xlsx): "
+         "export the bank from your other tool as one of these")
+
+
+def _pdf(tmp_path: Path) -> bytes:
+    guide(tmp_path / "src", "g.yaml")
+    assert build(tmp_path, "src/g.yaml", "-o", "pdf", "--no-key")[0] == 0
+    return (tmp_path / "pdf" / "g.pdf").read_bytes()
+
+
+IMPORTED = [
+    ("base.yaml", lambda d: (d / "src" / "base.yaml").write_text(TITLE.format(title="Trees") + "vocabulary:\n"
+                                                                 "  - term: x\n    definition: y\n"),
+     "base.yaml: is already a study guide: build it with 'studyguide build src/base.yaml' (import makes a guide "
+     "from another tool's file)"),
+    ("base.txt", lambda d: (d / "src" / "base.txt").write_text(TITLE.format(title="Trees")),
+     "base.txt: is already a study guide: save it as base.yaml and build that with 'studyguide build' (import "
+     "makes a guide from another tool's file)"),
+    ("other.yml", lambda d: (d / "src" / "other.yml").write_text("a: b\n"), f"other.yml: is a YAML file, not a bank; {READS}"),
+    ("base.pdf", lambda d: (d / "src" / "base.pdf").write_bytes(_pdf(d)), f"base.pdf: is a PDF; {READS}"),
+    ("cards.txt", lambda d: (d / "src" / "cards.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40)),
+     f"cards.txt: is a PNG picture; {READS}"),
+]
+
+
+@pytest.mark.parametrize("name, make, message", IMPORTED, ids=[c[0] for c in IMPORTED])
+def test_import_says_what_a_file_that_is_no_bank_is(tmp_path, name, make, message):
+    (tmp_path / "src").mkdir(exist_ok=True)
+    make(tmp_path)
+    run = cli_inprocess(["import", f"src/{name}", "-o", "new.yaml"], cwd=tmp_path)
+    assert run.code == 1
+    assert run.err.strip().splitlines() == [f"src/{message}"]  # one line: no 95 warnings, no traceback
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_quizlet_export_with_title_cards_is_still_imported(tmp_path):
+    (tmp_path / "cards.txt").write_text("title:\ta name\nquestions:\tthings asked\n", encoding="utf-8")
+    run = cli_inprocess(["import", "cards.txt", "-o", "new.yaml"], cwd=tmp_path)
+    assert run.code == 0 and "(2 terms, 0 questions)" in run.out
+
+
+# -- 5. quarter sheets in large print ----------------------------------------------------------------
+
+QUARTER_LP = ("--sheet quarter with --edition large-print: a quarter page holds only the title and a few words a line "
+              "of 18-point text; use --sheet half for two large-print pages to a sheet, or leave out --sheet for "
+              "large print on full pages")
+
+
+@pytest.mark.parametrize("args", [["build", "--sheet", "quarter", "--edition", "large-print", "-o", "out"],
+                                  ["build", "--sheet", "quarter", "--edition", "readable", "--edition", "large-print",
+                                   "-o", "out"],
+                                  ["check", "--sheet", "quarter", "--edition", "large-print"]])
+def test_quarter_sheets_in_large_print_are_refused(tmp_path, args):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    run = cli_inprocess([args[0], "g.yaml", *args[1:]], cwd=tmp_path)
+    assert run.code == 2 and " ".join(run.err.split()) == QUARTER_LP
+    assert not (tmp_path / "out").exists()
+
+
+def test_half_sheets_in_large_print_and_a_large_print_exit_ticket_on_a_quarter_sheet_are_built(tmp_path):
+    guide(tmp_path, "g.yaml", extra=CHOICE)
+    assert build(tmp_path, "g.yaml", "--sheet", "half", "--edition", "large-print", "-o", "half")[0] == 0
+    code, said = build(tmp_path, "g.yaml", "--format", "exit-ticket", "--questions", "1", "--sheet", "quarter",
+                       "--edition", "large-print", "-o", "ticket")
+    assert code == 0, said
+    ticket = pypdf.PdfReader(tmp_path / "ticket" / "g-exit-ticket-quarter-large-print.pdf")
+    assert len(ticket.pages) == 1 and ticket.pages[0].extract_text().count("Is it A guide?") == 4

@@ -1,0 +1,211 @@
+"""Exports mark what the paper marks: the same word bank, the same points, the same answers (p29 audit 4)."""
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pypdf
+
+from conftest import norm, write_guide
+from studyguide import api, render
+from studyguide.export import moodle, qti
+
+QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+
+
+def handout_text(guide) -> str:
+    docs = render.render(guide, theme=api.theme_for(guide))
+    return norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages))
+
+
+def moodle_items(guide) -> tuple[list[ET.Element], list[str]]:
+    [(_, data)], problems = moodle.export(guide)
+    return ET.fromstring(data).findall("question")[1:], [str(p) for p in problems]
+
+
+def qti_items(guide) -> tuple[list[ET.Element], ET.Element, list[str]]:
+    [(_, data)], problems = qti.export(guide)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        [name] = [n for n in z.namelist() if n.endswith(".xml") and "/" in n and not n.endswith("assessment_meta.xml")]
+        root = ET.fromstring(z.read(name))
+        meta = ET.fromstring(z.read(name.rsplit("/", 1)[0] + "/assessment_meta.xml"))
+    return list(root.iter(f"{QTI}item")), meta, [str(p) for p in problems]
+
+
+def shown(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split()).replace(" · ", " · ")
+
+
+def qti_points(item) -> float:
+    fields = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")}
+    return float(fields["points_possible"])
+
+
+def test_an_exported_word_bank_is_the_handouts(tmp_path):
+    """Moodle and Canvas printed "Word bank: photosynthesis" under a one-blank question: the answer alone.
+    They now show the handout's bank: the same four words (three of them wrong), in the same order."""
+    path = write_guide(tmp_path, "bank.yaml", """
+        title: Plants
+        vocabulary:
+          - term: chlorophyll
+            definition: The green pigment.
+          - term: stomata
+            definition: Leaf pores.
+        questions:
+          - type: fill_in_blank
+            prompt: Plants make food by [[photosynthesis]].
+            word_bank: true
+          - type: fill_in_blank
+            prompt: Roots take in [[water]] and [[minerals]].
+            word_bank: true
+        """)
+    guide = api.load(path)
+    printed = re.findall(r"Word bank: (.+?)(?= \d+\.| Plants|$)", handout_text(guide))
+    assert len(printed) == 2, printed
+    one = printed[0].split(" · ")
+    assert len(one) == 4 and "photosynthesis" in one, one
+    assert sorted(printed[1].split(" · ")) == ["minerals", "water"]
+    items, problems = moodle_items(guide)
+    assert problems == []
+    for item, bank in zip(items, printed):
+        assert shown(item.findtext("questiontext/text")).endswith("Word bank: " + bank)
+    items, _, problems = qti_items(guide)
+    assert problems == []
+    for item, bank in zip(items, printed):
+        assert shown(item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")).endswith("Word bank: " + bank)
+
+
+def test_a_bank_the_handout_leaves_out_is_left_out_of_the_exports(tmp_path):
+    path = write_guide(tmp_path, "alone.yaml", """
+        title: Alone
+        questions:
+          - type: fill_in_blank
+            prompt: Plants make food by [[photosynthesis]].
+            word_bank: true
+        """)
+    guide = api.load(path)
+    assert [str(w) for w in guide.warnings] == [
+        f"{path}:3:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
+        "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary, or leave "
+        "out 'word_bank')"]
+    assert "Word bank" not in handout_text(guide)
+    items, _ = moodle_items(guide)
+    assert "Word bank" not in items[0].findtext("questiontext/text")
+    items, _, _ = qti_items(guide)
+    assert "Word bank" not in items[0].findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")
+
+
+POINTS = """
+    title: Marks
+    questions:
+      - type: multiple_choice
+        prompt: Pick one.
+        choices: [a, b, c]
+        answer: A
+        {points}
+      - type: true_false
+        prompt: The sky is blue.
+        answer: true
+      - type: fill_in_blank
+        prompt: Water is [[hydrogen]] and [[oxygen]].
+    """
+
+
+def test_a_question_without_points_is_worth_what_the_paper_says(tmp_path):
+    """The key said "Total: 3 points" while Canvas's quiz was worth 5 and Moodle gave each question without
+    points 1 mark. A question without points now gets 0 where others have points (Canvas takes 0; Moodle
+    takes a default mark of 0); Moodle's Cloze cannot be worth 0, and says so at the question's line."""
+    path = write_guide(tmp_path, "marks.yaml", POINTS.format(points="points: 3"))
+    guide = api.load(path)
+    assert "Total: 3 points" in handout_text(guide)
+    items, problems = moodle_items(guide)
+    assert [i.findtext("defaultgrade") for i in items] == ["3", "0", None]
+    assert re.findall(r"\{(\d+):SHORTANSWER:", items[2].findtext("questiontext/text")) == ["1", "1"]
+    assert problems == [
+        f"{path}:11:5: warning: question 3 (fill_in_blank): it has no points, so the handout's total counts it as 0, "
+        "but Moodle's Cloze type cannot mark a question 0; its 2 blanks are worth 1 mark each here: give it points "
+        "in the guide to make the two agree"]
+    zero = write_guide(tmp_path, "zero.yaml", POINTS.format(points="points: 3").replace(
+        "prompt: Water is", "points: 0\n        prompt: Water is"))
+    assert moodle_items(api.load(zero))[1] == [
+        f"{zero}:11:5: warning: question 3 (fill_in_blank): it is worth 0 points, but Moodle's Cloze type cannot "
+        "mark a question 0; its 2 blanks are worth 1 mark each here: give it points in the guide to make the two agree"]
+    items, meta, problems = qti_items(guide)
+    assert [qti_points(i) for i in items] == [3.0, 0.0, 0.0]
+    assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}points_possible") == "3.0"
+    assert problems == []
+
+
+def test_a_guide_without_points_gives_each_question_one_mark(tmp_path):
+    """No total on paper, no points anywhere: a quiz still needs marks, one a question (and no warning)."""
+    path = write_guide(tmp_path, "nomarks.yaml", POINTS.format(points=""))
+    guide = api.load(path)
+    assert "Total:" not in handout_text(guide)
+    items, problems = moodle_items(guide)
+    assert [i.findtext("defaultgrade") for i in items] == ["1", "1", None] and problems == []
+    assert re.findall(r"\{(\d+):SHORTANSWER:", items[2].findtext("questiontext/text")) == ["1", "1"]
+    items, meta, problems = qti_items(guide)
+    assert [qti_points(i) for i in items] == [1.0, 1.0, 1.0] and problems == []
+    assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}points_possible") == "3.0"
+
+
+def test_an_escaped_star_in_a_blank_is_the_answer_moodle_expects(tmp_path):
+    """`[[\\*x\\*]]` prints *x* on the key, but Moodle's Cloze answer was <i>x</i>: a student typing what
+    the key shows was marked wrong. The answer is now *x* (stars escaped, as Moodle's wildcard needs)."""
+    path = write_guide(tmp_path, "star.yaml", r"""
+        title: Stars
+        questions:
+          - type: fill_in_blank
+            prompt: The key shows [[\*x\*]] and [[y]].
+          - type: fill_in_blank
+            prompt: Alone [[\*z\*]].
+        """)
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide))
+    key = norm(pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages[0].extract_text())
+    assert "The key shows *x* and y ." in key, key
+    items, _ = moodle_items(guide)
+    cloze = items[0].findtext("questiontext/text")
+    assert "{1:SHORTANSWER:=\\*x\\*}" in cloze and "<i>" not in cloze, cloze
+    assert items[1].findtext("answer/text") == "\\*z\\*"
+    items, _, _ = qti_items(guide)
+    assert [v.text for v in items[1].iter(f"{QTI}varequal")] == ["*z*"]
+
+
+COMMON = "The quick brown fox jumps over the lazy dog and then keeps running far away to the "
+
+
+def test_kahoot_answers_cut_to_75_characters_still_differ(tmp_path):
+    """Cut to 75 characters, Kahoot's right and wrong answers both read "The quick brown fox … far awa…".
+    They now keep the part where they differ; answers that no cut can tell apart leave the question out."""
+    from openpyxl import load_workbook
+
+    from studyguide.export import games
+
+    apart = "word " * 16 + "{0} " + "z" * 150 + " {1}"
+    path = write_guide(tmp_path, "long.yaml", f"""
+        title: Long
+        questions:
+          - type: multiple_choice
+            prompt: Where does the fox run?
+            choices: ["{COMMON}east", "{COMMON}west", Nowhere]
+            answer: B
+          - type: multiple_choice
+            prompt: Which?
+            choices: ["{apart.format('alpha', 'one')}", "{apart.format('beta', 'one')}", "{apart.format('alpha', 'two')}"]
+            answer: A
+        """)
+    [(_, data)], problems = games.kahoot(api.load(path))
+    rows = [r for r in load_workbook(io.BytesIO(data)).active.iter_rows(min_row=9, values_only=True) if r[0]]
+    assert rows == [(1, "Where does the fox run?", "…fox jumps over the lazy dog and then keeps running far away to the east",
+                     "…fox jumps over the lazy dog and then keeps running far away to the west", "Nowhere", None, 20, 2)]
+    assert all(len(a) <= 75 for a in rows[0][2:5])
+    assert [str(p) for p in problems][-1] == (
+        f"{path}:7:5: warning: question 2 (multiple_choice): Kahoot answers have at most 75 characters, and choices "
+        "A, B and C cut to that length read the same, so students could not tell the right one; it is left out "
+        "(shorten them)")
+    assert games.distinct_cuts(["a" * 80 + "1", "a" * 80 + "2", "short"], 75) == [
+        "…" + "a" * 73 + "1", "…" + "a" * 73 + "2", "short"]
