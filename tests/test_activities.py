@@ -604,10 +604,11 @@ def test_cloze_sentences_never_open_a_page_one_or_two_alone(tmp_path):
 
 def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch):
     """The last sentences go over a page together only when that costs no page. In a trial's large print
-    (compact theme) the last sentence opens page 10 with the flashcards' start under it; three sentences
-    there push the cards onto a third page and a blank page before the double-sided cards: 21 -> 23 pages
-    (19 -> 21 since the double-sided cards keep a row lost by a hair of padding). That guide prints as it did
-    without the rule, to the byte."""
+    (compact theme) the last sentence opened page 10 alone, with the flashcards' start under it; three
+    sentences there push the cards onto a third page and a blank page before the double-sided cards: 19 ->
+    21 pages (21 -> 23 before the double-sided cards kept a row lost by a hair of padding). The last two go
+    over together instead (sentences 9 and 10 over the flashcards), costing none: 19 pages, laid out to
+    the byte as with the pair forced."""
     from conftest import CASES
     from studyguide import render
 
@@ -619,10 +620,13 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     without = render.render(guide, ("student",), theme=theme)["student"]
     monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
     forced = render.render(guide, ("student",), theme=theme)["student"]
-    assert (without.pages, forced.pages) == (19, 21)
-    assert built.pages == 19 and built.pdf == without.pdf
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": "pair"}))
+    pair = render.render(guide, ("student",), theme=theme)["student"]
+    assert (without.pages, forced.pages, pair.pages) == (19, 21, 19)
+    assert built.pages == 19 and built.pdf == pair.pdf
     texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
-    assert texts[9].startswith("10.") and "Flashcards" in texts[9], texts[9]  # (sentence 10 above them)
+    assert texts[9].startswith("9.") and "\n10." in texts[9] and "Flashcards" in texts[9], texts[9]
+    assert "The guest turned the" in texts[9] and "The guest turned the" not in texts[8]  # (sentence 9)
 
 
 
