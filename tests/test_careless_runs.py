@@ -111,8 +111,8 @@ def test_a_file_studyguide_did_not_write_is_not_replaced(tmp_path, theirs):
     assert code == 1
     assert ("out/g.pdf: is not a PDF studyguide wrote, so g.yaml's student copy was not written over it (nor the "
             "rest of g.yaml's files): if it is g.yaml's PDF saved by another program, delete it (notes added to it "
-            "are lost), or build into another folder with -o; if it is another file, move or rename it, or build "
-            "into another folder with -o") in " ".join(said.split())
+            "are lost); if it is another file, move or rename it; or build into another folder with -o"
+            ) in " ".join(said.split())
     assert files(tmp_path / "out") == {"g.pdf": theirs}
 
 

@@ -218,8 +218,8 @@ def check(files: list[tuple[Path, bytes]], guide: Optional[Path] = None) -> None
         if old is None:  # the teacher's own file, or our PDF re-saved (annotated) or cut short by another program
             raise BuildError(where, f"is not a PDF studyguide wrote, so {name}'s {role} was not written over it "
                                     f"(nor the rest of {name}'s files): if it is {name}'s PDF saved by another "
-                                    f"program, delete it (notes added to it are lost), {fix}; if it is another "
-                                    f"file, move or rename it, {fix}")
+                                    f"program, delete it (notes added to it are lost); if it is another file, move "
+                                    f"or rename it; {fix}")
         if old[0] and old != new and (old[0] == name or _other_guide_beside(old[0], guide)):
             theirs = "the same guide's" if old[0] == name else f"{old[0]}'s"
             raise BuildError(where, f"is {theirs} {old[1]}, and {name}'s {role} would replace it; nothing of "
