@@ -67,9 +67,9 @@ def test_a_signal_after_the_set_is_written_says_every_file_was(tmp_path, monkeyp
     old_set(tmp_path, EDITIONS)
     real, writes = batch.write_all, []
 
-    def write_then_signal(targets, folder, then):
+    def write_then_signal(targets, folder, then, **given):
         writes.append(len(targets))
-        real(targets, folder, then)
+        real(targets, folder, then, **given)
         os.kill(os.getpid(), signal.SIGTERM)
 
     monkeypatch.setattr(batch, "write_all", write_then_signal)
