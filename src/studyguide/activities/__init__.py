@@ -211,10 +211,14 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
-        numbers = [t for t in p.left_out if split_number(t)]
+        twins = _twins(guide, p.left_out)
+        if twins:
+            out.append(_left_out([t for t, _ in twins], "the same letters in the grid as a term before it",
+                                 label, spots[index[twins[0][0]]], {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
+        numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
         for left, why in ((numbers, "a number's point, comma, slash or colon cannot go in the grid, and without "
                            "it the number reads as another: 3.14 as 314; write it in words to keep it"),
-                          ([t for t in p.left_out if t not in numbers],
+                          ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
                            "too long for the grid that fits the page, or no place to cross the other words"
                            if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")):
             if left:
@@ -223,10 +227,23 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
     return out
 
 
-def _left_out(left: Sequence[str], why: str, label: str, first: Location) -> Problem:
+def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
+    """(term, the earlier term with the same grid letters) for each term left out as a twin: 'co-op' and
+    'coop', 'Resume' and 'résumé' never (their accents are cells apart), are one word in a grid."""
+    first: dict[tuple, str] = {}
+    out = []
+    for t in guide.vocabulary:
+        w = cells(t.term)
+        if w in first and t.term in left_out:
+            out.append((t.term, first[w]))
+        first.setdefault(w, t.term)
+    return out
+
+
+def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None) -> Problem:
     n = len(left)
     shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
-    names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
+    names_ = ", ".join(f"'{inline.plain(t)}'{(after or {}).get(t, '')}" for t in shown)
     if n > len(shown):
         names_ += f" and {n - len(shown):,} more"
     return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)

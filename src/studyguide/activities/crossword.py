@@ -96,7 +96,8 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
     seen: set[tuple[str, ...]] = set()
     for i, (term, _) in enumerate(terms):
         w = cells(term)
-        if w in seen:
+        if w in seen:  # the same letters as a term before: one word in a grid (said as left out)
+            left_out.append(i)
             continue
         if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
             left_out.append(i)

@@ -1,0 +1,67 @@
+"""Guides the schema allows but whose print a teacher would not copy (hostile trial 4, items 7 and 11):
+each gets a located warning on what it prints, or an error where printing would be wrong."""
+from __future__ import annotations
+
+from conftest import write_guide
+from studyguide import budget
+
+
+def findings(tmp_path, text: str) -> tuple[str, list[str]]:
+    path = write_guide(tmp_path, "g.yaml", text)
+    _, found, _ = budget.review(path)
+    return str(path), [str(p) for p in found]
+
+
+def test_terms_differing_only_in_accents_are_warned_at_the_second_naming_the_first(tmp_path):
+    path, found = findings(tmp_path, """\
+        title: Job hunting
+        summary: You resume work after sending a résumé with a cover letter.
+        vocabulary:
+          - term: resume
+            definition: to start again
+          - term: Résumé
+            definition: a list of your jobs and schooling
+          - term: cover letter
+            definition: a letter sent with a list of your jobs
+        """)
+    assert found == [f"{path}:6:11: warning: vocabulary item 2.term: 'Résumé' differs from 'resume' (vocabulary "
+                     "item 1, line 4) only in its accents: in the matching and the word-bank sentences only the "
+                     "accents tell the two apart; check that you meant both, or give one of them another term"]
+
+
+def test_a_term_with_the_letters_of_one_before_it_is_named_as_left_out_of_the_grids(tmp_path):
+    path, found = findings(tmp_path, """\
+        title: Stores
+        summary: A co-op and a coop are at the market, where people trade.
+        vocabulary:
+          - term: co-op
+            definition: a store its members own
+          - term: coop
+            definition: a cage for hens
+          - term: market
+            definition: a place to buy and sell
+          - term: trade
+            definition: to swap goods
+        activities: [word_search, crossword]
+        """)
+    twin = "1 term left out (the same letters in the grid as a term before it): 'coop' (as 'co-op')"
+    assert f"{path}:6:11: warning: word search: {twin}" in found
+    assert f"{path}:6:11: warning: crossword: {twin}" in found
+
+
+def test_the_same_question_twice_is_warned_at_the_second_naming_the_first(tmp_path):
+    path, found = findings(tmp_path, """\
+        title: Capitals
+        questions:
+          - type: short_answer
+            prompt: What is the capital of **France**?
+            answer: Paris
+          - type: true_false
+            prompt: What is the capital of France?
+            answer: true
+          - type: short_answer
+            prompt: what is the  capital of France?
+            answer: Paris
+        """)
+    assert found == [f"{path}:10:13: warning: question 3 asks what question 1 (line 4) asks ('what is the "
+                     "capital of France?'); change its prompt, or delete one of them"]
