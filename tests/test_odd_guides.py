@@ -65,3 +65,59 @@ def test_the_same_question_twice_is_warned_at_the_second_naming_the_first(tmp_pa
         """)
     assert found == [f"{path}:10:13: warning: question 3 asks what question 1 (line 4) asks ('what is the "
                      "capital of France?'); change its prompt, or delete one of them"]
+
+
+def test_more_versions_than_orders_warns_once_and_the_orders_there_are_all_come_first(tmp_path):
+    from studyguide import api, variants
+
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Trees
+        questions:
+          - type: multiple_choice
+            prompt: Where does a tree get its carbon?
+            choices: [From the soil, From the air, From rain]
+            answer: B
+        """)
+    guide = api.load(path)
+    made, warning = variants.versions(guide, 26, "7")
+    orders = [tuple(v.questions[0].choices) for v in made]
+    assert len(set(orders[:6])) == 6 and set(orders[6:]) <= set(orders[:6])  # A to F: the 6 orders there are
+    assert str(warning) == (f"{path}: warning: versions: 26 asked, but this guide's questions and choices can be "
+                            "shuffled into only 6 different versions: versions G to Z repeat an earlier one; ask "
+                            "for 6, or add questions or choices")
+    made3, warning3 = variants.versions(guide, 3, "7")
+    assert made3 == made[:3] and warning3 is None  # version C is the same whether 3 or 26 are asked
+
+
+def test_versions_that_could_differ_do(tmp_path):
+    from studyguide import api, variants
+
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Trees
+        questions:
+          - type: true_false
+            prompt: Trees store carbon.
+            answer: true
+          - type: multiple_choice
+            prompt: Where does a tree get its carbon?
+            choices: [From the soil, From the air, From rain]
+            answer: B
+          - type: multiple_choice
+            prompt: What do leaves give off?
+            choices: [Oxygen, Salt]
+            answer: A
+        """)
+    guide = api.load(path)
+    assert variants.orders(guide) == 2 * 6 * 2  # two multiple-choice questions in a run, 3 and 2 choices
+    made, warning = variants.versions(guide, 24, "1")
+    assert len({repr(v.questions) for v in made}) == 24 and warning is None
+
+
+def test_stars_no_emphasis_reads_are_warned_with_what_prints(tmp_path):
+    path, found = findings(tmp_path, """\
+        title: Forests
+        summary: Roots go **********deep**********.
+        """)
+    assert found == [f"{path}:2:19: warning: 'Roots go **********deep**********.' has 10 stars in a row, and "
+                     "prints as 'Roots go deep.': only *italic*, **bold** and ***both*** are read; write one of "
+                     "those, or \\* for each star that should print"]
