@@ -121,3 +121,15 @@ def test_stars_no_emphasis_reads_are_warned_with_what_prints(tmp_path):
     assert found == [f"{path}:2:19: warning: 'Roots go **********deep**********.' has 10 stars in a row, and "
                      "prints as 'Roots go deep.': only *italic*, **bold** and ***both*** are read; write one of "
                      "those, or \\* for each star that should print"]
+
+
+def test_a_two_letter_code_no_language_has_is_warned_instead_of_its_missing_labels(tmp_path):
+    path, found = findings(tmp_path, """\
+        title: Forests
+        language: xx-YY
+        """)
+    assert found == [f"{path}:2:11: warning: language: 'xx-YY' is not a language code ('xx' is no language's): the "
+                     "PDF tells screen readers to read it in that language, and headings print in English; use a "
+                     "code such as en, es, fr or pt-BR"]
+    _, found = findings(tmp_path, "title: Forests\nlanguage: sw\n")  # Swahili: a language, without labels
+    assert [f.split(": ", 2)[2][:30] for f in found] == ["language: no built-in labels f"]
