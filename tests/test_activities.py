@@ -605,8 +605,9 @@ def test_cloze_sentences_never_open_a_page_one_or_two_alone(tmp_path):
 def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch):
     """The last sentences go over a page together only when that costs no page. In a trial's large print
     (compact theme) the last sentence opens page 10 with the flashcards' start under it; three sentences
-    there push the cards onto a third page and a blank page before the double-sided cards: 21 -> 23 pages.
-    That guide prints as it did without the rule, to the byte."""
+    there push the cards onto a third page and a blank page before the double-sided cards: 21 -> 23 pages
+    (19 -> 21 since the double-sided cards keep a row lost by a hair of padding). That guide prints as it did
+    without the rule, to the byte."""
     from conftest import CASES
     from studyguide import render
 
@@ -618,8 +619,8 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     without = render.render(guide, ("student",), theme=theme)["student"]
     monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
     forced = render.render(guide, ("student",), theme=theme)["student"]
-    assert (without.pages, forced.pages) == (21, 23)
-    assert built.pages == 21 and built.pdf == without.pdf
+    assert (without.pages, forced.pages) == (19, 21)
+    assert built.pages == 19 and built.pdf == without.pdf
     texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
     assert texts[9].startswith("10.") and "Flashcards" in texts[9], texts[9]  # (sentence 10 above them)
 

@@ -145,7 +145,8 @@ def test_frozen_guide_page_count_never_grows(config, now, target):
     4, from 2 sets of 8 that split over pages), and back with the fewest sets that fit a page each (3 sets:
     4, 6 and 6 terms), and with lines 1.4 times the type apart (from 1.45). Modern went 15 -> 14 -> 13,
     A4 12 -> 11, when the matching sets began to be cut where they land and the perspectives became a list;
-    modern 13 -> 12 when the crossword's clues came to read down each column (its Down list now fits above the grid)."""
+    modern 13 -> 12 when the crossword's clues came to read down each column (balanced columns: the grid
+    and the last Down clues now share page 12)."""
     _, _, docs = built(FROZEN, **config)
     assert docs["student"].pages <= now
     assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3

@@ -13,11 +13,13 @@ Tested with reportlab 4.0.4 (the oldest ``pyproject.toml`` allows, run by ``.ci/
 """
 from __future__ import annotations
 
+import copy
 import inspect
 
 from reportlab import rl_config
 from reportlab.lib import fonts as rl_fonts
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
@@ -90,12 +92,33 @@ class Together(KeepTogether):
     its last row alone over the page.
     """
 
+    def __init__(self, flowables, maxHeight=None, give: float = 0.0):
+        super().__init__(flowables, maxHeight)
+        self.give = give  # points of its first paragraph's space above it may give up to fit where it lands
+
+    def _first(self):
+        return next((f for f in self._content if not getattr(f, "_ZEROSIZE", False)), None)
+
     def wrap(self, aW, aH):
         size = super().wrap(aW, aH)
-        first = next((f for f in self._content if not getattr(f, "_ZEROSIZE", False)), None)
+        first = self._first()
         if first is not None:
             self._H += first.getSpaceBefore()
         return size
+
+    def split(self, aW, aH):
+        """Where the block misses the room left by no more than ``give``, its first paragraph (a copy)
+        comes down by what is missing, from less space above, and the block stays on this page."""
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        first = self._first()
+        if self.give and aH < self._H <= aH + self.give and isinstance(first, rl_paragraph.Paragraph):
+            tight = copy.copy(first)
+            tight.style = ParagraphStyle(first.style.name + "_tight", parent=first.style,
+                                         spaceBefore=max(0.0, first.getSpaceBefore() - (self._H - aH) - 0.01))
+            at = self._content.index(first)
+            return self._content[:at] + [tight] + self._content[at + 1:]
+        return super().split(aW, aH)
 
 
 class FootGap(Spacer):

@@ -177,10 +177,14 @@ class DuplexPage(Flowable):
     the same place on the front and the back of the sheet.
     """
 
-    def __init__(self, ctx, page, rows: int, side: str, title: str, note: str, card_h: float, band: float):
+    PAD = 12  # a card's text from its cut lines
+    MIN_PAD = 6  # above and below, when the full padding would cost a row of cards
+
+    def __init__(self, ctx, page, rows: int, side: str, title: str, note: str, card_h: float, band: float,
+                 vpad: float = PAD):
         super().__init__()
         self.ctx, self.page, self.rows, self.side = ctx, page, rows, side
-        self.title, self.note, self.card_h, self.band = title, note, card_h, band
+        self.title, self.note, self.card_h, self.band, self.vpad = title, note, card_h, band, vpad
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, self.band + self.rows * self.card_h
@@ -208,15 +212,15 @@ class DuplexPage(Flowable):
         for k in range(COLUMNS + 1):
             c.line(k * w, top, k * w, top - used_rows * self.card_h)
         c.restoreState()
-        pad = 12
+        pad, vpad = self.PAD, self.vpad
         for r, col, card in self.page:
             front, back = _card_faces(ctx, card)
             if self.side == "front":
                 items, (rr, cc) = front, (r, col)
             else:
                 items, (rr, cc) = back, back_position(r, col, COLUMNS)
-            box = KeepInFrame(w - 2 * pad, self.card_h - 2 * pad, items, mode="shrink")
-            _, h = box.wrapOn(c, w - 2 * pad, self.card_h - 2 * pad)
+            box = KeepInFrame(w - 2 * pad, self.card_h - 2 * vpad, items, mode="shrink")
+            _, h = box.wrapOn(c, w - 2 * pad, self.card_h - 2 * vpad)
             y = top - (rr + 1) * self.card_h + (self.card_h - h) / 2
             box.drawOn(c, cc * w + pad, y)
 
@@ -253,12 +257,21 @@ def flashcards_duplex(ctx, name, cards) -> list:
     note_h = heights([note, back_note], "instruction")
     band = (max(title_h, ctx.styles["heading"].leading) + 4 + max(note_h, 2 * ctx.styles["instruction"].leading)
             + 12)
-    inner = ctx.width / COLUMNS - 24
-    need = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
-               for card in cards for face in _card_faces(ctx, card)) + 24
-    card_h = min(max(1.9 * inch, need), ctx.height - band - 1)  # the longest card's text at full size
-    rows = max(1, int((ctx.height - band) // card_h))
-    card_h = (ctx.height - band - 1) / rows  # the cards share out the whole page
+    inner = ctx.width / COLUMNS - 2 * DuplexPage.PAD
+    text = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
+               for card in cards for face in _card_faces(ctx, card))
+    room = ctx.height - band
+
+    def rows_at(pad):  # rows of cards as tall as the longest card's text at full size, with this padding
+        return max(1, int(room // min(max(1.9 * inch, text + 2 * pad), room - 1)))
+
+    # a row lost by a hair (readable, modern, letter: 3 rows wanted 7 pt a card more) is kept by narrowing
+    # the top and bottom padding of the cards, down to MIN_PAD at the longest one, not the type
+    rows = rows_at(DuplexPage.PAD)
+    vpad = DuplexPage.PAD
+    if rows_at(DuplexPage.MIN_PAD) > rows:
+        rows, vpad = rows_at(DuplexPage.MIN_PAD), DuplexPage.MIN_PAD
+    size = (room - 1) / rows, band, vpad  # (the cards share out the whole page)
     flow = [PageBreak(),
             # the fronts go on an odd page, the front of a sheet when the whole handout is printed double-sided
             # (marked: the page budget ends the section before on the page before it, not on the blank page)
@@ -269,7 +282,7 @@ def flashcards_duplex(ctx, name, cards) -> list:
         part = " — " + ctx.label("sheet", n=n, total=len(pages)) if len(pages) > 1 else ""
         if n > 1:
             flow.append(PageBreak())
-        flow += [DuplexPage(ctx, page, rows, "front", ctx.label("fronts", title=title) + part, note, card_h, band),
+        flow += [DuplexPage(ctx, page, rows, "front", ctx.label("fronts", title=title) + part, note, *size),
                  PageBreak(),
-                 DuplexPage(ctx, page, rows, "back", ctx.label("backs", title=title) + part, back_note, card_h, band)]
+                 DuplexPage(ctx, page, rows, "back", ctx.label("backs", title=title) + part, back_note, *size)]
     return flow

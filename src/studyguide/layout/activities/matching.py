@@ -319,9 +319,13 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
     return blocks
 
 
+TITLE_GIVE = 0.5  # of a set's title's space above: what it may give up to share the page it lands on
+
+
 def _whole_set(ctx, rows: list, head: int) -> list:
     """A matching set on one page when a page can hold it (a set split after a few terms reads as a
     mistake); a set taller than a page flows on, its title keeping its first ``head`` rows with it."""
-    if _height(ctx, rows) <= ctx.height:
-        return [Together(rows)]
+    if _height(ctx, rows) <= ctx.height:  # (short of room where it lands by a little: less space above it)
+        first = next((f for f in rows if not getattr(f, "_ZEROSIZE", False)), None)
+        return [Together(rows, give=first.getSpaceBefore() * TITLE_GIVE if first is not None else 0)]
     return [Together(rows[:head])] + rows[head:]
