@@ -208,12 +208,12 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None) -> tuple[list
     for i in range(count):
         v = version(guide, i, seed)
         again = 0
-        while repr(v.questions) in seen and len(seen) < space and again < TRIES:
+        while v.questions in seen and len(seen) < space and again < TRIES:
             again += 1
             v = version(guide, i, seed, again)
-        if repr(v.questions) in seen:
+        if v.questions in seen:
             repeats.append(LETTERS[i])
-        seen.add(repr(v.questions))
+        seen.add(v.questions)
         out.append(v)
     if not repeats:
         return out, None
