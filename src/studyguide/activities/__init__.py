@@ -240,13 +240,20 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
-            numbers = [t for t in p.left_out if split_number(t)]
-            for left, why in ((numbers, NUMBER_WHY), ([t for t in p.left_out if t not in numbers],
+            twins = _twins(guide, p.left_out)
+            if twins:
+                out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
+                                     guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
+            numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
+            for left, why in ((numbers, NUMBER_WHY), ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
                                                       "too long for the grid, no room left, or fewer than two letters")):
                 if left:
                     out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
     return out
 
+
+# why a term such as 'coop' after 'co-op' is left out
+TWIN_WHY = "the same letters in the grid as a term before it"
 
 # why a term such as 3.14 is left out of a crossword or word search
 NUMBER_WHY = ("a number's point, comma, slash or colon cannot go in the grid, and without it the number reads as "
@@ -258,10 +265,23 @@ def _first(left: Sequence[str], spots, index: dict, guide: Guide, name: str) -> 
     return spots[index[left[0]]] if left[0] in index else activity_location(guide, name)
 
 
-def _left_out(left: Sequence[str], why: str, label: str, first: Location) -> Problem:
+def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
+    """(term, the earlier term with the same grid letters) for each term left out as a twin: 'co-op' and
+    'coop', 'Resume' and 'résumé' never (their accents are cells apart), are one word in a grid."""
+    first: dict[tuple, str] = {}
+    out = []
+    for t in guide.vocabulary:
+        w = cells(t.term)
+        if w in first and t.term in left_out:
+            out.append((t.term, first[w]))
+        first.setdefault(w, t.term)
+    return out
+
+
+def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None) -> Problem:
     n = len(left)
     shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
-    names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
+    names_ = ", ".join(f"'{inline.plain(t)}'{(after or {}).get(t, '')}" for t in shown)
     if n > len(shown):
         names_ += f" and {n - len(shown):,} more"
     return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)
@@ -280,7 +300,9 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
             grid_scripts.update(rest[1].split(", "))
         groups.setdefault(kind, []).append(term)
     side = max(limits.get("max_rows", MAX_SIDE), limits.get("max_cols", MAX_SIDE))
+    after = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
     reasons = {
+        "twin": TWIN_WHY,
         "number": NUMBER_WHY,
         "long": f"longer than the grid that fits the page: {side} letters at most",
         "many": f"a crossword holds at most {MAX_WORDS} terms",
@@ -294,7 +316,7 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
     return [_left_out(groups[k], reasons[k] if len(groups[k]) > 1 else
                       reasons[k].replace("they share", "it shares").replace("they would", "it would")
                       .replace("they cannot", "it cannot"), LABELS["crossword"],
-                      _first(groups[k], spots, index, guide, "crossword"))
+                      _first(groups[k], spots, index, guide, "crossword"), after if k == "twin" else None)
             for k in reasons if k in groups]
 
 

@@ -104,9 +104,12 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
     seen: set[tuple[str, ...]] = set()
+    twins: set[int] = set()
     for i, (term, _) in enumerate(terms):
         w = answer(term)
-        if w in seen:
+        if w in seen:  # the same letters as a term before: one word in a grid (said as left out)
+            left_out.append(i)
+            twins.add(i)
             continue
         if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
             left_out.append(i)
@@ -122,7 +125,7 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
     placed = {words[k][0] for k, *_ in g.words}
     left_out = sorted(left_out + [i for i, _ in every if i not in placed])
-    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols))
+    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins)
     return _finish(g, words, terms, left_out, why)
 
 
@@ -166,8 +169,8 @@ def _downs(g: grid.Grid) -> int:
     return sum(1 for *_, d in g.words if d == DOWN)
 
 
-def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int) -> tuple[str, ...]:
-    """Why each term left out is: "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
+def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, twins=frozenset()) -> tuple[str, ...]:
+    """Why each term left out is: "twin" (the same cells as a term before it), "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
     that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
     letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
     them), "room" (no place left where it crosses them)."""
@@ -176,7 +179,9 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int) -
     out = []
     for i in left_out:
         w = answer(terms[i][0])
-        if split_number(terms[i][0]):
+        if i in twins:
+            out.append("twin")
+        elif split_number(terms[i][0]):
             out.append("number")
         elif len(w) < 2:
             out.append("short")
