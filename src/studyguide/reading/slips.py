@@ -7,6 +7,7 @@ located messages.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 import re
 from typing import Optional
 
@@ -131,3 +132,23 @@ def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[str]:
     there = f"'{clip(typed)}', line {at}" if typed != term else f"line {at}"
     return (f"{label}.term: '{clip(term)}' is the term of {first} too ({there}); each term is listed once: "
             "change this one, or leave it out")
+
+
+def _bare(term: str) -> str:
+    """A term without its accents, spacing and capitals: 'Résumé' → 'resume'."""
+    return "".join(c for c in unicodedata.normalize("NFD", " ".join(term.split()))
+                   if not unicodedata.combining(c)).casefold()
+
+
+def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
+    """The warning for a vocabulary term that differs from an earlier one only in its accents
+    ('résumé' after 'resume'), else None; ``seen`` keeps the terms so far. A warning, not an error: they
+    are different words, but in the matching and word-bank sentences only the accents tell them apart."""
+    key = _bare(term)
+    if key not in seen:
+        seen[key] = (label, term, line)
+        return None
+    first, typed, at = seen[key]
+    return (f"{label}.term: '{clip(term)}' differs from '{clip(typed)}' ({first}, line {at}) only in its accents: "
+            "in the matching and the word-bank sentences only the accents tell the two apart; check that you "
+            "meant both, or give one of them another term")
