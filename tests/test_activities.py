@@ -541,7 +541,7 @@ def test_a_number_with_a_point_is_left_out_of_the_grids_with_a_warning(tmp_path)
         == [True, True, True, True, False, False, False, False, False]
     b = build_into(path, tmp_path / "out")
     assert [str(w) for w in b.result.warnings] == [
-        f"{path}:3:11: warning: {what}: 2 terms left out (a number's point, comma, slash or colon cannot go in the "
+        f"{path}:3:11: warning: {what}: 2 terms left out (a number's point (.) or colon (:) cannot go in the "
         "grid, and without it the number reads as another: 3.14 as 314; write it in words to keep it): '3.14', '9:30'"
         for what in ("word search", "crossword")]
     words = b.key.text.split("Words to find")[1]
@@ -551,6 +551,55 @@ def test_a_number_with_a_point_is_left_out_of_the_grids_with_a_warning(tmp_path)
     for term, cells_ in (("42", "42"), ("4-H", "4H"), ("24", "24")):
         data = act.plan(b.guide, "word_search", _limits(b.guide)["word_search"]).data
         assert any(p.word == cells_ for p in data.placements), term
+
+
+def test_a_spaced_number_is_left_out_too_and_the_warning_names_its_sign(tmp_path):
+    """Review of 2026-12-04: "1 / 2" and "9 : 30" were hidden as 12 and 930 (the spaces let them past), and
+    the crossword gave them the wrong reason; 1939–1945 or 4×4 were left out as a "point, comma, slash or
+    colon". The warning names the sign found, and shows the first term as the grid would have read it."""
+    assert [act.number_sign(t) for t in ("1 / 2", "9 : 30", "1939–1945", "4×4", "2^3", "1+1", "3 14", "4 - H")] \
+        == ["/", ":", "–", "×", "^", "+", None, None]
+    path = write_guide(tmp_path, "frac.yaml", """\
+        title: Fractions
+        vocabulary:
+          - term: "1939–1945"
+            definition: the years of a war
+          - term: "9 : 30"
+            definition: half past nine
+          - term: numerator
+            definition: the number above the line
+          - term: denominator
+            definition: the number under the line
+        activities: [word_search, crossword]
+        """)
+    b = build_into(path, tmp_path / "out")
+    assert [str(w) for w in b.result.warnings] == [
+        f"{path}:3:11: warning: {what}: 2 terms left out (a number's dash (–) or colon (:) cannot go in the grid, "
+        "and without it the number reads as another: 1939–1945 as 19391945; write it in words to keep it): "
+        "'1939–1945', '9 : 30'" for what in ("word search", "crossword")]
+    words = b.key.text.split("Words to find")[1]
+    assert "930" not in words and "9 : 30" not in words and "NUMERATOR" in words.upper(), words
+
+
+def test_an_emoji_in_a_term_stays_out_of_the_grid_like_any_symbol(tmp_path):
+    """Review of 2026-12-04: "5️⃣ five" was left out as a term whose "letters join". A keycap is an emoji:
+    it stays out of the grid as ♥ and 🍎 do, and the word goes in."""
+    assert act.cells("5️⃣ five") == tuple("FIVE") == act.cells("5\u20e3 five")
+    assert act.cells("♥ five") == tuple("FIVE") and act.cells("🍎 apple") == tuple("APPLE")
+    assert act.cells("55") == ("5", "5") and not act.splits("5️⃣ five")
+    path = write_guide(tmp_path, "emoji.yaml", """\
+        title: Numbers
+        vocabulary:
+          - term: "5️⃣ five"
+            definition: one more than four
+          - term: seven
+            definition: one more than six
+        activities: [word_search]
+        """)
+    b = build_into(path, tmp_path / "out")
+    assert not [w for w in b.result.warnings if "left out" in str(w)], b.result.warnings
+    data = act.plan(b.guide, "word_search", _limits(b.guide)["word_search"]).data
+    assert sorted(p.word for p in data.placements) == ["FIVE", "SEVEN"]
 
 
 def test_activities_override_in_api_build(tmp_path):

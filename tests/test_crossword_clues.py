@@ -160,3 +160,37 @@ def test_an_odd_list_gives_its_first_column_the_extra_clue(tmp_path):
             assert (part["left"], part["right"]) == (numbers[:half], numbers[half:]), (mode, name)
             odd += len(numbers) % 2
     assert odd  # (one list at least has an odd number of clues)
+
+
+def test_a_hebrew_crosswords_first_column_is_the_right_one(tmp_path):
+    """Review of 2026-12-04: a Hebrew reader starts on the right, so a right-to-left crossword's clues read
+    down the right column, then down the left (its grid is mirrored too: 1 is at the right)."""
+    path = tmp_path / "he8.yaml"
+    path.write_text("""\
+title: מילים
+language: he
+vocabulary:
+  - term: שלום
+    definition: ברכה שאומרים כשנפגשים.
+  - term: שמש
+    definition: הכוכב שמאיר ביום.
+  - term: מים
+    definition: מה ששותים כשצמאים.
+  - term: לחם
+    definition: אוכלים אותו בכל ארוחה.
+  - term: ספר
+    definition: דפים כרוכים יחד.
+  - term: שולחן
+    definition: יושבים סביבו לאכול.
+  - term: מורה
+    definition: מלמד בבית הספר.
+  - term: ספרייה
+    definition: מקום עם הרבה ספרים.
+activities: [crossword]
+""", encoding="utf-8")
+    guide, theme, data, docs = built(path)
+    assert data.rtl and [e.number for e in data.down()] == [1, 2, 4, 5]
+    for mode in ("student", "key"):
+        parts = {p["list"]: p for p in clue_parts(docs[mode].pdf, guide, theme)}
+        assert (parts["Down"]["right"], parts["Down"]["left"]) == ([1, 2], [4, 5]), mode
+        assert (parts["Across"]["right"], parts["Across"]["left"]) == ([3], [6]), mode

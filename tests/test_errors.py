@@ -281,3 +281,34 @@ def test_editorial_brackets_in_a_quotation_are_not_taken_for_blanks(tmp_path):
     assert [str(w) for w in api.load(path).warnings] == [
         f"{path}:6:13: warning: question 2.prompt: '[Versailles]' has single brackets, so it prints on the "
         "student's sheet as typed (write [[Versailles]] to make it a blank)"]
+
+
+def _long_definition(words: int) -> str:
+    some = "river rock land flows near the sea under a large small hill where water".split()
+    return " ".join(some[(i * 7) % len(some)] for i in range(words)).capitalize() + "."
+
+
+@pytest.mark.parametrize("words, edition", [(450, None), (300, "large-print")])
+def test_a_crossword_clue_taller_than_a_page_is_sent_to_its_terms_line(tmp_path, words, edition):
+    """Review of 2026-12-04: a 450-word definition (300 in large print) made a crossword clue taller than a
+    page, and build and check said only "a part of the guide is taller than a page (on page 3)". They name
+    the term's line, and the fix, and write nothing."""
+    path = write_guide(tmp_path, "long.yaml", f"""\
+        title: Rivers
+        vocabulary:
+          - term: tributary
+            definition: A river that flows into a larger river.
+          - term: floodplain
+            definition: {_long_definition(words)}
+          - term: delta
+            definition: Land where a river splits before the sea.
+        activities: [crossword]
+        """)
+    expected = (f"{path}:5:11: the definition of 'floodplain' is taller than a page and cannot be split across "
+                "pages; shorten its definition (it is the crossword's clue)")
+    extra = ["--edition", edition] if edition else []
+    for command in (["build", path, "-o", tmp_path / "out"], ["check", path]):
+        proc = run_cli(*command, *extra, cwd=tmp_path)
+        assert proc.returncode != 0 and expected in proc.stderr.splitlines(), proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -104,6 +104,9 @@ def test_greek_capitals_drop_their_accents():
     assert scripts.caps("τσάι") == "ΤΣΑΪ" and scripts.caps("Κάιρο") == "ΚΑΪΡΟ"  # ά + ι: read apart, so Ϊ
     assert scripts.caps("προϊόν") == "ΠΡΟΪΟΝ"  # a diaeresis stays
     assert scripts.caps("ΐ") == "Ϊ" and scripts.caps("ῥόδον") == "ΡΟΔΟΝ"  # polytonic too
+    # an iota subscript (or prosgegrammeni) goes with the breathings and accents: ᾠ.upper() is two letters
+    assert cells("ᾠδή") == ("Ω", "Δ", "Η") and cells("ᾅδης") == ("Α", "Δ", "Η", "Σ") and cells("ᾨδή") == tuple("ΩΔΗ")
+    assert scripts.caps("ᾠδή") == "ΩΔΗ" and scripts.caps("ᾅδης") == "ΑΔΗΣ"
     assert scripts.caps("café") == "CAFÉ" and scripts.caps("йод") == "ЙОД"  # other scripts keep their marks
     assert cells("Καλημέρα") == tuple("ΚΑΛΗΜΕΡΑ") and cells("τσάι") == ("Τ", "Σ", "Α", "Ϊ")
     assert cells("Ελληνικά") == tuple("ΕΛΛΗΝΙΚΑ")

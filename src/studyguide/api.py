@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, scripts, variants
+from . import files, overflow, scripts, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -195,40 +194,8 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None
-        raise BuildError(*_locate_overflow(guide, paper, font_for, exc, theme)) from None
+        raise BuildError(*overflow.locate(guide, paper, font_for, exc, theme)) from None
     return out, warnings
-
-
-def _locate_overflow(guide: Guide, paper, font_for, exc, theme=None) -> tuple[Location, str]:
-    """Where a part taller than a page comes from: the question that fails on its own.
-
-    Only run when a layout has already failed: the questions are halved until
-    one is left (each try lays out that half alone), so the teacher is sent to
-    the question's line instead of a page number.
-    """
-    from . import render  # reportlab: see the note at the top
-
-    def fails(questions) -> bool:
-        alone = dataclasses.replace(guide, questions=tuple(q for _, q in questions), summary=(), objectives=(),
-                                    topics=(), perspectives=(), benefits=(), criticisms=(), takeaways=(),
-                                    vocabulary=())
-        try:
-            render.render(alone, ("student",), paper=paper, theme=theme, font_for=font_for)
-        except render.RenderFailed:
-            return True
-        return False
-
-    questions = list(enumerate(guide.questions, 1))
-    if questions and fails(questions):
-        while len(questions) > 1:
-            half = questions[: len(questions) // 2]
-            questions = half if fails(half) else questions[len(questions) // 2:]
-        number, question = questions[0]
-        return question.where, (f"question {number} is taller than a page and cannot be split across pages "
-                                "(shorten its explanation, or its longest item or pair)")
-    page = re.search(r"on page (\d+)", exc.message)
-    at = f" (on page {page.group(1)})" if page else ""
-    return exc.where, f"a part of the guide is taller than a page and cannot be split across pages{at}; shorten it"
 
 
 SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",

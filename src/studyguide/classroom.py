@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, grid, owners, render, sheets, variants
+from . import api, formats, grid, overflow, owners, render, sheets, variants
 from .errors import BuildError, Location
 from .files import build_names, write_all
 from .layout import activities as activity_layout
@@ -164,8 +164,9 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
         for g in editions:
             try:
                 out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
-            except render.RenderFailed as exc:
-                raise BuildError(exc.where, exc.message) from None
+            except render.RenderFailed as exc:  # (no line: the part is found, as api.render does)
+                raise BuildError(*((exc.where, exc.message) if exc.where.line else
+                                   overflow.locate(g, small, font_for, exc, theme))) from None
             if check is not None and len(out) == 1:
                 check(out[g.version])
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):

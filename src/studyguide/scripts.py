@@ -110,6 +110,7 @@ def needs_shaping(ch: str) -> bool:
 # -- capitals for the crossword and the word search ------------------------------------------------
 
 _GREEK_ACCENTS = {"\u0300", "\u0301", "\u0342", "\u0313", "\u0314", "\u0343", "\u0344"}  # tonos, oxia, varia, ...
+_IOTA_SUBSCRIPT = "\u0345"  # ypogegrammeni; NFD writes a prosgegrammeni (ᾨ) as Ω with it too
 _GREEK_PAIRS = {"Α": "ΙΥ", "Ε": "ΙΥ", "Ο": "ΙΥ", "Υ": "Ι"}  # vowel + this one read as one sound (αι, ου, υι ...)
 
 
@@ -135,6 +136,8 @@ def caps_cells(cells: Iterable[str]) -> list[str]:
     bare_before = ""  # the letter before, when it lost an accent
     for cell in cells:
         up = unicodedata.normalize("NFD", cell.upper())
+        if _is_greek(up[:1]):  # an iota subscript goes: ᾠ.upper() is ὨΙ, two cells for one letter
+            up = unicodedata.normalize("NFD", unicodedata.normalize("NFD", cell).replace(_IOTA_SUBSCRIPT, "").upper())
         if not _is_greek(up[:1]):
             out.append(unicodedata.normalize("NFC", up))
             bare_before = ""

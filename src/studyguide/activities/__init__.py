@@ -36,10 +36,14 @@ LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": 
           "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
 
 
+_EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
+
+
 def cells(text: str) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
-    Spaces, hyphens, apostrophes and other punctuation are left out; letters
+    Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
+    keycap ``5️⃣`` with its digit) are left out; letters
     and digits of any script are kept, accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
     drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
@@ -53,6 +57,11 @@ def cells(text: str) -> tuple[str, ...]:
     kept = False
     for ch in text:
         cat = unicodedata.category(ch)
+        if cat == "Me" or ch == _EMOJI_STYLE:  # a keycap (5️⃣), a circle: an emoji or symbol, left out like ♥
+            if kept and out:
+                out.pop()
+            kept = False
+            continue
         if cat[0] == "M":  # a combining mark stays with the letter it sits on
             if kept and out:
                 out[-1] += ch
@@ -70,14 +79,28 @@ def splits(text: str) -> bool:
     return any(len(c) > 1 or scripts.needs_shaping(c) for c in cells(text))
 
 
-_SPLIT_NUMBER = re.compile(r"\d[^\w\s'\u2019\u2010\u2011-]+\d")
+_SPLIT_NUMBER = re.compile(r"\d\s*([^\w\s'\u2019\u2010\u2011-]+)\s*\d")
+_SIGN_NAMES = {".": "point", ",": "comma", "/": "slash", ":": "colon", "\u2013": "dash", "\u2014": "dash",
+               "\u00d7": "times sign", "+": "plus sign", "^": "caret", "=": "equals sign", "\u00f7": "division sign"}
 
 
 def split_number(term: str) -> bool:
-    """Whether the puzzle letters of ``term`` would join a number's parts: its point, comma, slash or colon
-    (``3.14``, ``1/2``, ``9:30``) is not a space, hyphen or apostrophe, the only things the instructions say
-    are left out, and ``314`` is another number. A word search and a crossword leave such a term out."""
-    return bool(_SPLIT_NUMBER.search(unicodedata.normalize("NFC", inline.plain(term))))
+    """Whether the puzzle letters of ``term`` would join a number's parts: the sign between its digits
+    (``3.14``, ``1/2``, ``9 : 30``, ``1939–1945``) is not a space, hyphen or apostrophe, the only things the
+    instructions say are left out, and ``314`` is another number. A word search and a crossword leave such a
+    term out."""
+    return number_sign(term) is not None
+
+
+def number_sign(term: str) -> Optional[str]:
+    """The sign that :func:`split_number` found between a number's digits (``/`` in ``1 / 2``), or None."""
+    found = _SPLIT_NUMBER.search(unicodedata.normalize("NFC", inline.plain(term)))
+    return found.group(1) if found else None
+
+
+def sign_name(sign: str) -> str:
+    """A sign as a warning names it: ``slash (/)``; a sign without a common name: ``sign (§)``."""
+    return f"{_SIGN_NAMES.get(sign, 'sign')} ({sign})"
 
 
 def word(cells_: Sequence[str]) -> str:
@@ -245,7 +268,7 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                 out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
                                      guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
             numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
-            for left, why in ((numbers, NUMBER_WHY), ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
+            for left, why in ((numbers, _number_why(numbers)), ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
                                                       "too long for the grid, no room left, or fewer than two letters")):
                 if left:
                     out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
@@ -255,9 +278,16 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
 # why a term such as 'coop' after 'co-op' is left out
 TWIN_WHY = "the same letters in the grid as a term before it"
 
-# why a term such as 3.14 is left out of a crossword or word search
-NUMBER_WHY = ("a number's point, comma, slash or colon cannot go in the grid, and without it the number reads as "
-              "another: 3.14 as 314; write it in words to keep it")
+def _number_why(numbers: Sequence[str]) -> str:
+    """Why numbers are left out of a grid (3.14 of a crossword or word search): the signs found, and the
+    first number as the grid would read it."""
+    if not numbers:
+        return ""
+    signs = list(dict.fromkeys(sign_name(number_sign(t) or "") for t in numbers))
+    named = signs[0] if len(signs) == 1 else ", ".join(signs[:-1]) + " or " + signs[-1]
+    first = inline.plain(numbers[0])
+    return (f"a number's {named} cannot go in the grid, and without it the number reads as another: {first} as "
+            f"{word(cells(first))}; write it in words to keep it")
 
 
 def _first(left: Sequence[str], spots, index: dict, guide: Guide, name: str) -> Location:
@@ -303,7 +333,7 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
     after = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
     reasons = {
         "twin": TWIN_WHY,
-        "number": NUMBER_WHY,
+        "number": _number_why(groups.get("number", [])),
         "long": f"longer than the grid that fits the page: {side} letters at most",
         "many": f"a crossword holds at most {MAX_WORDS} terms",
         "short": "fewer than two letters",

@@ -66,6 +66,11 @@ class Crossword:
     def cols(self) -> int:
         return len(self.grid[0]) if self.grid else 0
 
+    @property
+    def rtl(self) -> bool:
+        """A right-to-left (Hebrew, Arabic) crossword: its grid mirrored, its clue columns read from the right."""
+        return any(e.rtl for e in self.entries)
+
     def across(self) -> list[Entry]:
         return [e for e in self.entries if e.direction == ACROSS]
 

@@ -18,10 +18,12 @@ from ..._reportlab import FRAME_FUZZ
 class ClueList:
     """One list's clues (Across or Down): their heights at the column width, and the columns of any run
     of its rows. ``conts``: the flowable each row is placed in (crossword.Continued, or None for a row
-    placed inside its heading's block), set once the crossword knows how its clues flow."""
+    placed inside its heading's block), set once the crossword knows how its clues flow. ``rtl``: a
+    Hebrew or Arabic crossword's list, whose first column is the right one (its reader starts there)."""
 
-    def __init__(self, items: list, gap: float, bottom: float):
+    def __init__(self, items: list, gap: float, bottom: float, rtl: bool = False):
         self.items, self.gap, self.bottom = items, gap, bottom  # (bottom: the frame's foot on the page)
+        self.rtl = rtl
         self.rows = [ClueRow(self, k) for k in range((len(items) + 1) // 2)]
         self.conts: list = [None] * len(self.rows)
         self._measured_at, self._heights, self._cache = None, [], {}
@@ -79,7 +81,8 @@ class ClueList:
         col = self.column(width)
         items = self.items[2 * start:2 * end + 2]
         heights = self._measure(width)[2 * start:2 * end + 2]
-        for x, run, hs in ((0.0, items[:m], heights[:m]), (col + self.gap, items[m:], heights[m:])):
+        first, second = (col + self.gap, 0.0) if self.rtl else (0.0, col + self.gap)
+        for x, run, hs in ((first, items[:m], heights[:m]), (second, items[m:], heights[m:])):
             y = top
             for item, h in zip(run, hs):
                 y -= h

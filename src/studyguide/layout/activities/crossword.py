@@ -116,7 +116,7 @@ def crossword(ctx, name, data) -> list:
             para.style = clue_style
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize))
         if items:
-            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st)
+            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl)
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
             blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
     flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
@@ -273,12 +273,12 @@ class Continued(Flowable):
         self.row.drawOn(self.canv, 0, 0)
 
 
-def _clue_list(ctx, heading, items: list, st) -> tuple[list, int]:
+def _clue_list(ctx, heading, items: list, st, rtl: bool = False) -> tuple[list, int]:
     """A clue list under its heading: in two columns read down, each page's part of it balanced
     (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
     pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row or two clues, kept on one page)."""
+    its first row or two clues, kept on one page). ``rtl``: the first column is the right one."""
     gap = 16
     if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
         return [heading] + items, min(2, len(items) + 1)
-    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom).rows, 2
+    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2
