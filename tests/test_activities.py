@@ -514,8 +514,8 @@ def test_crossword_warns_which_terms_are_left_out(tmp_path):
         """)
     result = api.build(path, tmp_path / "out")
     assert [str(w) for w in result.warnings] == [
-        f"{path}:7:11: warning: crossword: 1 term left out (too long for the grid that fits the page, or no place "
-        "to cross the other words): 'xyz'"]
+        f"{path}:7:11: warning: crossword: 1 term left out (no letter in common with the words in the grid, so "
+        "nowhere to cross them): 'xyz'"]
 
 
 def test_a_number_with_a_point_is_left_out_of_the_grids_with_a_warning(tmp_path):
@@ -604,10 +604,11 @@ def test_cloze_sentences_never_open_a_page_one_or_two_alone(tmp_path):
 
 def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch):
     """The last sentences go over a page together only when that costs no page. In a trial's large print
-    (compact theme) the last sentence opens page 10 with the flashcards' start under it; three sentences
-    there push the cards onto a third page and a blank page before the double-sided cards: 21 -> 23 pages
-    (19 -> 21 since the double-sided cards keep a row lost by a hair of padding). That guide prints as it did
-    without the rule, to the byte."""
+    (compact theme) the last sentence opened page 10 alone, with the flashcards' start under it; three
+    sentences there push the cards onto a third page and a blank page before the double-sided cards: 19 ->
+    21 pages (21 -> 23 before the double-sided cards kept a row lost by a hair of padding). The last two go
+    over together instead (sentences 9 and 10 over the flashcards), costing none: 19 pages, laid out to
+    the byte as with the pair forced."""
     from conftest import CASES
     from studyguide import render
 
@@ -619,10 +620,13 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     without = render.render(guide, ("student",), theme=theme)["student"]
     monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
     forced = render.render(guide, ("student",), theme=theme)["student"]
-    assert (without.pages, forced.pages) == (19, 21)
-    assert built.pages == 19 and built.pdf == without.pdf
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": "pair"}))
+    pair = render.render(guide, ("student",), theme=theme)["student"]
+    assert (without.pages, forced.pages, pair.pages) == (19, 21, 19)
+    assert built.pages == 19 and built.pdf == pair.pdf
     texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
-    assert texts[9].startswith("10.") and "Flashcards" in texts[9], texts[9]  # (sentence 10 above them)
+    assert texts[9].startswith("9.") and "\n10." in texts[9] and "Flashcards" in texts[9], texts[9]
+    assert "The guest turned the" in texts[9] and "The guest turned the" not in texts[8]  # (sentence 9)
 
 
 
@@ -646,7 +650,7 @@ def test_crossword_warning_and_check_count_the_grid_that_prints(paper, sheet):
     text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(BytesIO(rendered["student"].pdf)).pages))
     text = text[text.index("Crossword Fill in"):text.index("Vocabulary Matching")]  # (as do vocabulary and matching)
     said = [w.message for w in warnings if "crossword" in w.message]
-    named = set(re.findall(r"'([^']+)'", said[0])) if said else set()
+    named = {t for message in said for t in re.findall(r"'([^']+)'", message)}  # (a warning for each reason)
     printed = {t.term for t in guide.vocabulary if norm(t.definition) in text}
     assert named == {t.term for t in guide.vocabulary} - printed and not named & printed
     assert bool(named) == (paper not in ("letter", "a4"))  # (the small pages do leave terms out)
@@ -675,3 +679,63 @@ def test_a_matching_with_no_definition_to_spare_is_warned_about(tmp_path, terms,
     text = build_into(path, tmp_path / "again").student.text
     assert len(re.findall(r"[A-C]\. Meaning number", text)) == terms  # every definition printed once
     assert len(re.findall(r"______ \d\. word", text)) == (terms if warned else terms - 1)  # with 3, one held back
+
+
+AP_BIO = GUIDES_DIR.parent / "tests/cases/layout/ap-bio-energetics.yaml"  # trial 4: 30 terms, 8 do not fit a letter page
+
+
+def test_a_full_crossword_leaves_out_the_terms_the_guide_uses_least():
+    """trial 4: the AP guide's crossword (20 × 24 cells on letter) left out 'photosynthesis' and 'FADH₂'
+    while 22-letter phrases fitted. It still holds 22 of the 30 terms, but the 8 left out are those the
+    guide mentions least (then the longest), and FADH₂ goes in as FADH2."""
+    guide = api.load(AP_BIO)
+    _, warnings = api.render_guide(guide, "letter", key=False)
+    p = act.plan(guide, "crossword", act_limits(guide))
+    assert len(p.data.entries) == 22
+    answers = {e.term: e.answer for e in p.data.entries}
+    assert answers["FADH₂"] == "FADH2" and answers["photosynthesis"] == "PHOTOSYNTHESIS"
+    assert "electron transport chain" in answers and "Calvin cycle" in answers
+    said = [str(w) for w in warnings if "crossword" in w.message]
+    assert said == [
+        f"{AP_BIO}:72:11: warning: crossword: 1 term left out (longer than the grid that fits the page: 24 letters "
+        "at most): 'substrate-level phosphorylation'",
+        f"{AP_BIO}:56:11: warning: crossword: 7 terms left out (no room left where they would cross the words in "
+        "the grid that fits the page; the terms the guide uses least are the ones left out): 'pyruvate oxidation', "
+        "'oxidative phosphorylation', 'lactic acid fermentation', 'alcoholic fermentation', 'C4 plant', "
+        "'CAM plant', 'allosteric regulation'"]
+    fadh = next(e for e in p.data.entries if e.term == "FADH₂")
+    assert "".join(p.data.grid[r][c] for r, c in fadh.positions()) == "FADH2"  # the key writes a 2 in its cell
+
+
+def test_a_crossword_says_its_terms_are_in_other_scripts(tmp_path):
+    """trial 4b: the world guide's crossword kept 3 of 11 terms and blamed their length or the room; the
+    terms in Cyrillic, Greek and Hangul share no letter with the Latin ones, so cannot cross them."""
+    path = write_guide(tmp_path, "world.yaml", """\
+        title: Greetings
+        vocabulary:
+          - term: hello
+            definition: a greeting in English
+          - term: hola
+            definition: a greeting in Spanish
+          - term: спасибо
+            definition: thank you in Russian
+          - term: Καλημέρα
+            definition: good morning in Greek
+          - term: 감사합니다
+            definition: thank you in Korean
+          - term: Zzyzx
+            definition: a town in California
+        activities: [crossword]
+        """)
+    result = api.build(path, tmp_path / "out")
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:7:11: warning: crossword: 3 terms left out (written in Cyrillic, Greek and Korean (Hangul), they "
+        "share no letter with the words in the grid, in Latin, so they cannot cross them: a crossword needs its "
+        "terms in one script): 'спасибо', 'Καλημέρα', '감사합니다'",
+        f"{path}:13:11: warning: crossword: 1 term left out (no letter in common with the words in the grid, so "
+        "nowhere to cross them): 'Zzyzx'"]
+
+
+def act_limits(guide):
+    from studyguide.layout.activities import limits_for
+    return limits_for(guide)["crossword"]

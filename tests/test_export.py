@@ -378,6 +378,23 @@ def scoring(item) -> list:
     return out
 
 
+def met(condition, responses: dict) -> bool:
+    """Whether a QTI 1.2 condition holds for ``responses`` (respident -> the one value given): tests side by
+    side in a ``conditionvar`` or an ``and`` must all hold (so Canvas's QTI 1.2 to 2 converter and pyslet read
+    them), an ``or`` needs one, ``not`` negates."""
+    tag = condition.tag.removeprefix(QTI)
+    if tag == "varequal":
+        return responses.get(condition.get("respident")) == condition.text
+    if tag == "other":
+        return True
+    if tag == "or":
+        return any(met(c, responses) for c in condition)
+    if tag == "not":
+        return not met(condition[0], responses)
+    assert tag in ("conditionvar", "and"), tag
+    return all(met(c, responses) for c in condition)
+
+
 QTI_TYPES = {"multiple_choice": "multiple_choice_question", "select_all": "multiple_answers_question",
              "true_false": "true_false_question", "short_answer": "essay_question", "essay": "essay_question",
              "matching": "matching_question", "ordering": "matching_question"}
@@ -444,7 +461,11 @@ def test_qti_package_holds_every_question_with_its_answers(guides, guide_path):
             assert html_text(question_html).startswith(plain(blank_prompt(q)))
             ((cond, action, value),) = conds
             assert (action, value) == ("Set", 100.0)
-            assert [v.text for v in cond.findall(f"{QTI}varequal")] == list(dict.fromkeys(flat(a) for a in q.blanks[0].answers))
+            accepted = list(dict.fromkeys(flat(a) for a in q.blanks[0].answers))
+            assert [v.text for v in cond.iter(f"{QTI}varequal")] == accepted
+            for answer in accepted:  # each accepted answer alone scores; a wrong one does not
+                assert met(cond, {"response1": answer}), answer
+            assert not met(cond, {"response1": "not " + accepted[0]})
         elif isinstance(q, FillInBlank):
             names = [f"blank{i}" for i in range(1, len(q.blanks) + 1)]
             seen = html_text(question_html)
@@ -456,8 +477,11 @@ def test_qti_package_holds_every_question_with_its_answers(guides, guide_path):
             assert len(conds) == len(q.blanks)
             for (cond, action, value), lid in zip(conds, lids):
                 assert action == "Add" and abs(value - 100 / len(q.blanks)) < 0.01
-                assert {v.get("respident") for v in cond.findall(f"{QTI}varequal")} == {lid.get("ident")}
-                assert [v.text for v in cond.findall(f"{QTI}varequal")] == list(labels(lid))
+                assert {v.get("respident") for v in cond.iter(f"{QTI}varequal")} == {lid.get("ident")}
+                assert [v.text for v in cond.iter(f"{QTI}varequal")] == list(labels(lid))
+                for rid in labels(lid):  # each accepted answer of this blank alone scores the blank's share
+                    assert met(cond, {lid.get("ident"): rid}), rid
+                assert not met(cond, {lid.get("ident"): "none of them"})
         elif isinstance(q, (Matching, Ordering)):
             if isinstance(q, Matching):
                 expected = {plain(p.left): flat(p.right) for p in q.pairs}

@@ -389,6 +389,30 @@ def test_anki_the_txt_updates_edited_cards_whichever_file_came_first(tmp_path, f
 
 
 @pytest.mark.anki
+def test_anki_reads_the_notetype_id_as_the_apkg_note_type_else_its_default(tmp_path):
+    # Anki's text importer takes '#notetype:' as a name or an id (NameOrId::parse in rslib's csv/metadata.rs):
+    # the id finds the .apkg's note type whatever the teacher renamed it to, and where the collection lacks it
+    # the importer keeps its default note type (Basic) instead of failing
+    guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
+    files = _anki_files(guide, tmp_path, "a")
+    for first in ("none", "apkg"):
+        col = _Anki(tmp_path / f"{first}.anki2")
+        try:
+            if first == "apkg":
+                col.import_file(files["apkg"])
+                renamed = col.col.models.get(anki.MODEL_ID)
+                renamed["name"] = "Biology words"
+                col.col.models.update_dict(renamed)
+            metadata = col.col.get_csv_metadata(path=files["txt"], delimiter=None)
+            assert metadata.WhichOneof("notetype") == "global_notetype"
+            name = col.col.models.get(metadata.global_notetype.id)["name"]
+            assert name == ("Biology words" if first == "apkg" else "Basic")
+            assert (metadata.global_notetype.id == anki.MODEL_ID) == (first == "apkg")
+        finally:
+            col.close()
+
+
+@pytest.mark.anki
 def test_anki_a_new_apkg_updates_edited_cards_with_update_always(tmp_path):
     guide = api.load(write_guide(tmp_path, "cells.yaml", ANKI_GUIDE))
     before, after = _anki_files(guide, tmp_path, "a"), _anki_files(_edited(guide), tmp_path, "b")

@@ -134,6 +134,39 @@ def test_quizizz_file_has_the_template_shape(guide_path):
         assert values[8] in (5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900)
 
 
+# Row 2 of Quizizz's (Wayground's) own spreadsheet template explains each column; tools that write the
+# template reproduce it word for word. What it says of a Fill-in-the-Blank and an Open-Ended row:
+QUIZIZZ_OPTION_1 = "Text for option 1\n\n(required in all cases except open-ended & draw questions)"
+QUIZIZZ_CORRECT = ('The correct option choice (between 1-5).\n\nLeave blank for "Open-Ended", "Poll", "Draw" and '
+                   '"Fill-in-the-Blank".')
+
+TYPED = """
+    title: Cells
+    questions:
+      - type: fill_in_blank
+        prompt: "Energy is released in the [[mitochondria|mitochondrion|the mitochondria]]."
+        time_limit: 30
+      - type: short_answer
+        prompt: Why do cells divide?
+        answer: To grow and to replace worn cells.
+"""
+
+
+def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_path):
+    guide = api.load(write_guide(tmp_path, "cells.yaml", TYPED))
+    _, data, problems = only(guide, "quizizz")
+    ws = sheet(data)
+    rows = [[ws.cell(r, c).value for c in range(1, 11)] for r in (2, 3)]
+    # Fill-in-the-Blank: option 1 (required) is the answer the key prints, the other accepted answers follow;
+    # Correct Answer blank, as the template says
+    assert rows[0] == ["Energy is released in the _____.", "Fill-in-the-Blank", "mitochondria", "mitochondrion",
+                       "the mitochondria", None, None, None, 30, None]
+    # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it
+    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None]
+    assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1
+    assert not problems
+
+
 LIMITS = """
     title: Limits
     time_limit: 45

@@ -10,7 +10,10 @@
 // No CodeMirror here: these functions take text and an offset (JS string
 // index) and are tested with Node's own runner (editor-src/test/).
 
-const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,[\]{}&*!|>%@`][^#]*?|-[^\s#][^#]*?)\s*:(?:\s+|$)/;
+// (YAML's blanks are the space and the tab only: JavaScript's \s would also take a non-breaking space,
+// which YAML reads as a letter of the key: '\u00a0summary:' is a key of its own, not 'summary')
+const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^ \t#'"\-?:,[\]{}&*!|>%@`][^#]*?|-[^ \t#][^#]*?)[ \t]*:(?:[ \t]+|$)/;
+const blanksTrimmed = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
 const BLOCK_SCALAR_RE = /^[|>][-+0-9]*\s*(?:#.*)?$/;
 
 const ESCAPES = { 0: "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
@@ -84,7 +87,7 @@ function readLine(text) {
   let value = rest;
   let valueCol = col;
   if (key) {
-    nodes.push({ kind: "key", col, key: unquote(key[1].trim()) });
+    nodes.push({ kind: "key", col, key: unquote(blanksTrimmed(key[1])) });
     value = rest.slice(key[0].length);
     valueCol = col + key[0].length;
   }
@@ -223,7 +226,7 @@ export function contextAt(text, offset) {
   if (keyed) {
     const valueText = rest.slice(keyed[0].length);
     if (!/^[^\s#]*$/.test(valueText.replace(/^["']/, ""))) return null;
-    cursorNodes.push({ kind: "key", col, key: unquote(keyed[1].trim()) });
+    cursorNodes.push({ kind: "key", col, key: unquote(blanksTrimmed(keyed[1])) });
     kind = "value";
     space = !/\s$/.test(keyed[0]);
     prefix = valueText.replace(/^["']/, "");

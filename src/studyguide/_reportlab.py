@@ -143,6 +143,12 @@ def table_rows(table) -> int:
     return len(table._cellvalues) - table.repeatRows
 
 
+def row_heights(table, width: float) -> list[float]:
+    """The heights of a table's rows without its repeated heading rows (``Table._rowHeights``), ``width`` wide."""
+    table.wrap(width, 1e9)
+    return list(table._rowHeights[table.repeatRows:])
+
+
 def kept_together(block) -> list:
     """The flowables a KeepTogether holds (``KeepTogether._content``); any other flowable alone."""
     return block._content if isinstance(block, KeepTogether) else [block]

@@ -15,6 +15,8 @@ Checks:
   once case, spacing and ``**``/``*`` are ignored (in multiple choice, when
   one of them is the answer, the question has two right answers);
 * a matching question with two lefts (or two rights) that are the same;
+* the same question twice (type and prompt, case, spacing and markup aside);
+* four or more stars in a row ('**********deep**********'), which no emphasis reads;
 * three or more multiple-choice questions whose answers are all the same letter;
 * "all of the above" or "none of the above" (or "both"/"neither of the
   above") that is not the last choice;
@@ -127,6 +129,20 @@ def pairs(guide: Guide) -> list[Problem]:
                     out.append(_warn(where, f"question {n}: pairs {first + 1} and {i + 1} have the same {side} "
                                             f"('{_clip(text)}'); reword or replace one of them"))
                 seen.setdefault(_norm(text), i)
+    return out
+
+
+def repeated_questions(guide: Guide) -> list[Problem]:
+    """A question asked twice (the same type and prompt, case, spacing and markup aside): a copied entry
+    whose prompt was not changed, or one pasted twice; it prints twice and counts twice in the total."""
+    out, seen = [], {}
+    for n, q in enumerate(guide.questions, 1):
+        first = seen.setdefault((q.kind, _norm(q.prompt)), n)
+        if first != n:
+            was = guide.questions[first - 1]
+            line = _after(guide, was.where, was.prompt).line
+            out.append(_warn(_after(guide, q.where, q.prompt), f"question {n} asks what question {first} (line "
+                             f"{line}) asks ('{_clip(q.prompt)}'); change its prompt, or delete one of them"))
     return out
 
 
@@ -256,6 +272,22 @@ def invisible(guide: Guide) -> list[Problem]:
     return out
 
 
+_STARS = re.compile(r"(?<![*\\])\*{4,}")  # four or more stars in a row, the first not escaped
+
+
+def star_runs(guide: Guide) -> list[Problem]:
+    """Four or more stars in a row ('**********deep**********'): only ``*`` (italic), ``**`` (bold) and
+    ``***`` (both) are read, so the rest vanish or print, and what prints is not what was typed."""
+    out = []
+    for where, text in guide.texts:
+        m = _STARS.search(text)
+        if m:
+            out.append(_warn(where.of(text, m.start()), f"'{clip(text.strip())}' has {len(m.group())} stars in "
+                             f"a row, and prints as '{clip(inline.plain(text).strip())}': only *italic*, **bold** "
+                             "and ***both*** are read; write one of those, or \\* for each star that should print"))
+    return out
+
+
 @lru_cache(maxsize=2)
 def _placeholders(starter: str) -> tuple[dict[str, str], dict[str, set]]:
     """The starter's texts a teacher replaces, each with its section (settings such as 'en' or 'A', a single
@@ -314,6 +346,6 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
           starter: Optional[str] = None) -> list[Problem]:
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found."""
-    found = (choices(guide) + pairs(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + invisible(guide) + (starter_text(guide, starter) if starter else []))
+    found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
+             + unchecked_objectives(guide) + invisible(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

@@ -155,8 +155,10 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     ctx, doc, streams, last_page = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": kept})
-        if kept and _longer(again, first):  # (keeping the sentences together may not cost a page)
-            again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
+        if kept and _longer(again, first):  # (keeping the sentences together may not cost a page: the last
+            again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": "pair"})  # two, then, as a pair)
+            if _longer(again, first):
+                again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
         ctx, doc, streams, last_page = again
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))

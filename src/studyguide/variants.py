@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 from functools import lru_cache
 from typing import Optional
 
 from . import shuffle
-from .errors import Problem
+from .errors import Location, Problem
 from .inline import plain
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
@@ -178,22 +179,71 @@ def _runs(questions) -> list[list[int]]:
     return runs
 
 
-def version(guide: Guide, index: int, seed: Optional[str] = None) -> Guide:
+def orders(guide: Guide) -> int:
+    """How many different versions the shuffles can make of ``guide``: the orders of each run of questions
+    of one type times those of each question's choices, pairs or items (as :func:`version` draws them; two
+    choices of the same text make it fewer on paper)."""
+    qs = guide.questions
+    n = 1
+    for run in _runs(qs):
+        n *= math.factorial(sum(1 for i in run if qs[i].shuffle))
+    for q in qs:
+        if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
+            n *= math.factorial(sum(1 for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)))
+        elif isinstance(q, Matching) and q.shuffle:
+            n *= math.factorial(len(q.pairs))
+        elif isinstance(q, Ordering) and q.shuffle:
+            n *= math.factorial(len(q.items)) - 1  # never in the right order
+    return n
+
+
+TRIES = 200  # draws for a version unlike the ones before it
+
+
+def versions(guide: Guide, count: int, seed: Optional[str] = None) -> tuple[list[Guide], Optional[Problem]]:
+    """Versions A, B, ... (``count`` of them), each unlike those before it while the guide has orders left
+    (a version that repeats an earlier one is drawn again, with the same seed: so version C is the same
+    whether 3 or 26 are asked); and the warning when more are asked than the guide has orders."""
+    space, out, seen, repeats = orders(guide), [], set(), []
+    for i in range(count):
+        v = version(guide, i, seed)
+        again = 0
+        while v.questions in seen and len(seen) < space and again < TRIES:
+            again += 1
+            v = version(guide, i, seed, again)
+        if v.questions in seen:
+            repeats.append(LETTERS[i])
+        seen.add(v.questions)
+        out.append(v)
+    if not repeats:
+        return out, None
+    k = len(seen)
+    which = (f"{repeats[0]} to {repeats[-1]}" if "".join(repeats) == LETTERS[k:count] and len(repeats) > 2
+             else ", ".join(repeats))
+    return out, Problem(Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
+                        f"choices can be shuffled into only {k} different version{'s' if k > 1 else ''}: "
+                        f"version{'s' if len(repeats) > 1 else ''} {which} repeat{'' if len(repeats) > 1 else 's'} "
+                        f"an earlier one; ask for {k}, or add questions or choices", warning=True)
+
+
+def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0) -> Guide:
     """Version ``index`` (0 → A): questions reordered within runs of one type, choices, matching
-    and ordering items reshuffled; 'shuffle: false' pins a question or a choice in place."""
+    and ordering items reshuffled; 'shuffle: false' pins a question or a choice in place. ``again``: the
+    how-many-th redraw (:func:`versions`: it repeated an earlier version); 0 is the first draw."""
     seed = seed or guide.seed or default_seed(guide)
     letter = LETTERS[index]
+    salt = letter + (f"/{again}" if again else "")  # (the first draw's salt is the letter, as it always was)
     qs = list(guide.questions)
     order = list(range(len(qs)))
     for run in _runs(qs):
         fixed = {k for k, i in enumerate(run) if not qs[i].shuffle}
-        perm = _permute(len(run), fixed, shuffle.rng(seed, letter, "order", str(run[0])))
+        perm = _permute(len(run), fixed, shuffle.rng(seed, salt, "order", str(run[0])))
         for k, src in enumerate(perm):
             order[run[k]] = run[src]
     out = []
     for i in order:
         q = qs[i]
-        rng = shuffle.rng(seed, letter, "question", str(i))
+        rng = shuffle.rng(seed, salt, "question", str(i))
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             q = _choices(q, rng)
         elif isinstance(q, Matching) and q.shuffle:

@@ -114,6 +114,7 @@ class Plan:
     data: object            # the generator's result (None when the guide has no terms for it)
     left_out: tuple[str, ...] = ()
     unsplit: tuple[str, ...] = ()  # terms whose letters cannot be cut into grid cells (:func:`splits`)
+    why: tuple[str, ...] = ()      # a crossword's reason for each term left out (crossword._why)
 
 
 def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
@@ -121,7 +122,32 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     generator that depend on the page: ``max_size`` (word search), ``max_rows``/``max_cols`` (crossword),
     ``set_size`` (matching: the most terms a set may have)."""
     terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
-    return _plan(name, terms, seed_of(guide, name), tuple(sorted((limits or {}).items())))
+    kw = tuple(sorted((limits or {}).items()))
+    if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
+        kw += (("mentions", mentions(guide)),)
+    return _plan(name, terms, seed_of(guide, name), kw)
+
+
+def mentions(guide: Guide) -> tuple[int, ...]:
+    """How many times each term is written in the guide (its own entry, topics, questions, the other
+    terms' definitions), whole words in any case: how central it is to what the guide teaches."""
+    text = " ".join(" ".join(text for _, text in guide.texts).split()).lower()
+    return tuple(_count(text, " ".join(inline.plain(t.term).split()).lower()) for t in guide.vocabulary)
+
+
+def _count(text: str, part: str) -> int:
+    """How often ``part`` is in ``text`` as whole words (as :func:`term_pattern` finds it, in a tenth of the time)."""
+    n, i = 0, text.find(part) if part else -1
+    while i >= 0:
+        end = i + len(part)
+        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
+            n += 1
+        i = text.find(part, i + 1)
+    return n
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=64)
@@ -141,7 +167,7 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
         return Plan(name, data if data.placements else None, data.left_out, unsplit)
     if name == "crossword":
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
-        return Plan(name, data if len(data.entries) >= 2 else None, data.left_out, unsplit)
+        return Plan(name, data if len(data.entries) >= 2 else None, data.left_out, unsplit, data.why)
     if name == "matching":
         return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed, **kw))
     if name == "cloze":
@@ -211,25 +237,91 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
-        numbers = [t for t in p.left_out if split_number(t)]
-        for left, why in ((numbers, "a number's point, comma, slash or colon cannot go in the grid, and without "
-                           "it the number reads as another: 3.14 as 314; write it in words to keep it"),
-                          ([t for t in p.left_out if t not in numbers],
-                           "too long for the grid that fits the page, or no place to cross the other words"
-                           if name == "crossword" else "too long for the grid, no room left, or fewer than two letters")):
-            if left:
-                out.append(_left_out(left, why, label, spots[index[left[0]]] if left[0] in index
-                                     else activity_location(guide, name)))
+        if p.left_out and name == "crossword":
+            out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
+        elif p.left_out:
+            twins = _twins(guide, p.left_out)
+            if twins:
+                out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
+                                     guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
+            numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
+            for left, why in ((numbers, NUMBER_WHY), ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
+                                                      "too long for the grid, no room left, or fewer than two letters")):
+                if left:
+                    out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
     return out
 
 
-def _left_out(left: Sequence[str], why: str, label: str, first: Location) -> Problem:
+# why a term such as 'coop' after 'co-op' is left out
+TWIN_WHY = "the same letters in the grid as a term before it"
+
+# why a term such as 3.14 is left out of a crossword or word search
+NUMBER_WHY = ("a number's point, comma, slash or colon cannot go in the grid, and without it the number reads as "
+              "another: 3.14 as 314; write it in words to keep it")
+
+
+def _first(left: Sequence[str], spots, index: dict, guide: Guide, name: str) -> Location:
+    """Where the first of the terms was typed (where the activity is named when that cannot be told)."""
+    return spots[index[left[0]]] if left[0] in index else activity_location(guide, name)
+
+
+def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
+    """(term, the earlier term with the same grid letters) for each term left out as a twin: 'co-op' and
+    'coop', 'Resume' and 'résumé' never (their accents are cells apart), are one word in a grid."""
+    first: dict[tuple, str] = {}
+    out = []
+    for t in guide.vocabulary:
+        w = cells(t.term)
+        if w in first and t.term in left_out:
+            out.append((t.term, first[w]))
+        first.setdefault(w, t.term)
+    return out
+
+
+def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None) -> Problem:
     n = len(left)
     shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
-    names_ = ", ".join(f"'{inline.plain(t)}'" for t in shown)
+    names_ = ", ".join(f"'{inline.plain(t)}'{(after or {}).get(t, '')}" for t in shown)
     if n > len(shown):
         names_ += f" and {n - len(shown):,} more"
     return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)
+
+
+def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
+    """The crossword's warnings for the terms it left out: one for each reason, as the filler found it."""
+    from .crossword import MAX_SIDE, MAX_WORDS  # (it imports this package's helpers)
+
+    groups: dict[str, list[str]] = {}
+    scripts_, grid_scripts = set(), set()
+    for term, why in zip(p.left_out, p.why or ("room",) * len(p.left_out)):
+        kind, *rest = why.split(":")
+        if kind == "script":
+            scripts_.update(rest[0].split(", "))
+            grid_scripts.update(rest[1].split(", "))
+        groups.setdefault(kind, []).append(term)
+    side = max(limits.get("max_rows", MAX_SIDE), limits.get("max_cols", MAX_SIDE))
+    after = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
+    reasons = {
+        "twin": TWIN_WHY,
+        "number": NUMBER_WHY,
+        "long": f"longer than the grid that fits the page: {side} letters at most",
+        "many": f"a crossword holds at most {MAX_WORDS} terms",
+        "short": "fewer than two letters",
+        "script": f"written in {_and(sorted(scripts_))}, they share no letter with the words in the grid, in "
+                  f"{_and(sorted(grid_scripts))}, so they cannot cross them: a crossword needs its terms in one script",
+        "letters": "no letter in common with the words in the grid, so nowhere to cross them",
+        "room": "no room left where they would cross the words in the grid that fits the page; the terms "
+                "the guide uses least are the ones left out",
+    }
+    return [_left_out(groups[k], reasons[k] if len(groups[k]) > 1 else
+                      reasons[k].replace("they share", "it shares").replace("they would", "it would")
+                      .replace("they cannot", "it cannot"), LABELS["crossword"],
+                      _first(groups[k], spots, index, guide, "crossword"), after if k == "twin" else None)
+            for k in reasons if k in groups]
+
+
+def _and(names: list[str]) -> str:
+    return ", ".join(names) if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _unsplit(p: Plan, label: str, spots, index: dict, guide: Guide) -> Problem:

@@ -11,6 +11,7 @@ reported, so the teacher knows which terms are missing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -55,6 +56,7 @@ class Crossword:
     entries: tuple[Entry, ...]                     # across first, then down, each by number
     left_out: tuple[str, ...]                      # terms that are not in the grid
     numbers: tuple[tuple[int, int, int], ...]      # (row, col, number) for every numbered cell
+    why: tuple[str, ...] = ()                      # for each term left out, why (see :func:`_why`)
 
     @property
     def rows(self) -> int:
@@ -87,30 +89,125 @@ def lengths_of(term: str) -> str:
     return "(" + ",".join(out) + ")"
 
 
+def answer(term: str) -> tuple[str, ...]:
+    """A term as crossword cells: its letters (:func:`..cells`), with a subscript or superscript digit
+    written as the digit it is, so that FADH₂ is FADH2 and a pupil writes a 2 in the cell."""
+    return tuple(str(unicodedata.digit(c)) if len(c) == 1 and unicodedata.category(c) == "No"
+                 and unicodedata.digit(c, None) is not None else c for c in cells(term))
+
+
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
-         max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS) -> Crossword:
+         max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS, mentions: Sequence[int] = ()) -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
-    ``max_rows`` × ``max_cols`` cells (what fits the page)."""
+    ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
+    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out."""
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
     seen: set[tuple[str, ...]] = set()
+    twins: set[int] = set()
     for i, (term, _) in enumerate(terms):
-        w = cells(term)
-        if w in seen:
+        w = answer(term)
+        if w in seen:  # the same letters as a term before: one word in a grid (said as left out)
+            left_out.append(i)
+            twins.add(i)
             continue
         if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
             left_out.append(i)
             continue
         seen.add(w)
         words.append((i, w))
+    every = words
+    g = _fill(words, seed, tries, max_rows, max_cols)
+    if g is None:
+        return Crossword((), (), tuple(terms[i][0] for i in sorted(left_out + [i for i, _ in words])), ())
+    if len(g.words) < len(words):
+        clues = [len(clue_for(*t)) for t in terms]
+        words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
+    placed = {words[k][0] for k, *_ in g.words}
+    left_out = sorted(left_out + [i for i, _ in every if i not in placed])
+    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins)
+    return _finish(g, words, terms, left_out, why)
+
+
+def _fill(words, seed: str, tries: int, max_rows: int, max_cols: int) -> Optional[grid.Grid]:
+    """The best grid of the words (:func:`_search`), or None when there is none to make."""
     # the first word goes across, so it is one that fits across
     firsts = sorted((k for k in range(len(words)) if len(words[k][1]) <= max_cols), key=lambda k: -len(words[k][1]))
     if len(words) < 2 or not firsts:
-        return Crossword((), (), tuple(terms[i][0] for i in sorted(left_out + [i for i, _ in words])), ())
-    g = _search(words, firsts, seed, tries, max_rows, max_cols)
-    placed = {words[k][0] for k, *_ in g.words}
-    left_out += [i for i, _ in words if i not in placed]
-    return _finish(g, words, terms, sorted(left_out))
+        return None
+    return _search(words, firsts, seed, tries, max_rows, max_cols)
+
+
+def _central(words, g: grid.Grid, mentions: Sequence[int], clues: Sequence[int], seed: str, tries: int,
+             max_rows: int, max_cols: int):
+    """When the grid that fits the page cannot take every word, which ones are left out: the filler
+    tries again without as many words as it left out, taking out those the guide mentions least (then
+    the longest, then the later), and keeps that grid if every word it was given goes in, it is as
+    tall as ``g``, with as many Down clues and no more clue text (the clue lists and the grid then take
+    the room they took: the swap cost a page on a trial build before it asked all three). Returns the
+    words kept and their grid."""
+    n = len(words)
+    used = [mentions[i] if mentions else 0 for i, _ in words]
+    placed = {k for k, *_ in g.words}
+    if max(used[k] for k in range(n) if k not in placed) <= min(used[k] for k in placed) and mentions:
+        return words, g  # the terms left out are used no more than any kept: a search more would not change that
+    drop = set(sorted(range(n), key=lambda k: (used[k], -len(words[k][1]), -k))[: n - len(g.words)])
+    keep = [words[j] for j in range(n) if j not in drop]
+    h = _fill(keep, seed, tries, max_rows, max_cols)
+    if h is None or len(h.words) < len(keep) or h.box[2] - h.box[0] != g.box[2] - g.box[0] \
+            or _clued(keep, h, clues) > _clued(words, g, clues) or _downs(h) != _downs(g):
+        return words, g
+    return keep, h
+
+
+def _clued(words, g: grid.Grid, clues: Sequence[int]) -> int:
+    """How long the clues of the grid's words are, in characters."""
+    return sum(clues[words[k][0]] for k, *_ in g.words)
+
+
+def _downs(g: grid.Grid) -> int:
+    return sum(1 for *_, d in g.words if d == DOWN)
+
+
+def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, twins=frozenset()) -> tuple[str, ...]:
+    """Why each term left out is: "twin" (the same cells as a term before it), "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
+    that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
+    letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
+    them), "room" (no place left where it crosses them)."""
+    grid_letters = set(g.cells.values())
+    grid_scripts = {_script(c) for c in grid_letters} - {None}
+    out = []
+    for i in left_out:
+        w = answer(terms[i][0])
+        if i in twins:
+            out.append("twin")
+        elif split_number(terms[i][0]):
+            out.append("number")
+        elif len(w) < 2:
+            out.append("short")
+        elif len(w) > side:
+            out.append("long")
+        elif i not in tried:
+            out.append("many")
+        elif grid_letters.isdisjoint(w):
+            mine = {_script(c) for c in w} - {None}
+            out.append(f"script:{', '.join(sorted(mine))}:{', '.join(sorted(grid_scripts))}"
+                       if mine and mine.isdisjoint(grid_scripts) else "letters")
+        else:
+            out.append("room")
+    return tuple(out)
+
+
+_SCRIPT_NAMES = {"CJK": "Chinese", "HANGUL": "Korean (Hangul)", "HIRAGANA": "Japanese (hiragana)",
+                 "KATAKANA": "Japanese (katakana)"}
+
+
+def _script(ch: str) -> Optional[str]:
+    """The script a letter is written in, as a teacher names it (Latin, Greek, Cyrillic ...); None for a digit."""
+    if not ch[:1].isalpha():
+        return None
+    name = unicodedata.name(ch[0], "").split(" ")[0]
+    return _SCRIPT_NAMES.get(name, name.title()) or None
 
 
 def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_cols: int) -> grid.Grid:
@@ -158,7 +255,7 @@ def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_
     return best[1]
 
 
-def _finish(g: grid.Grid, words, terms, left_out: list[int]) -> Crossword:
+def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...]) -> Crossword:
     a, b, c, e = g.box
     rows, cols = c - a + 1, e - b + 1
     # Hebrew or Arabic: the grid is laid out as for left to right, then mirrored, so each Across
@@ -183,4 +280,4 @@ def _finish(g: grid.Grid, words, terms, left_out: list[int]) -> Crossword:
                                  lengths_of(term), mirrored))
     entries.sort(key=lambda en: (en.direction != ACROSS, en.number))
     return Crossword(tuple(tuple(row) for row in grid), tuple(entries), tuple(terms[i][0] for i in left_out),
-                     tuple((r, col, number_of[(r, col)]) for r, col in numbered))
+                     tuple((r, col, number_of[(r, col)]) for r, col in numbered), why)

@@ -78,7 +78,8 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     seen: set[tuple[str, ...]] = set()
     for term in terms:
         w = cells(term)
-        if w in seen:  # two terms with the same letters are one word in the grid
+        if w in seen:  # two terms with the same letters are one word in the grid: said as left out
+            left_out.append(term)
             continue
         if len(w) < 2 or len(w) > max_size or len(words) >= max_words or split_number(term):
             left_out.append(term)

@@ -6,8 +6,9 @@ Anki (2.1.55 and later) reads the ``#key:value`` lines at the top of the text fi
   ``*italic*`` become <b>/<i>, and &, <, > and " are written as entities (a raw
   quote would start a quoted CSV field);
 - ``#notetype:`` names the note type by its id, the one the ``.apkg`` brings
-  ("studyguide term": Term, Definition). Where the collection has it (the ``.apkg``
-  was imported once), the cards update it. Where it does not, Anki takes its default
+  ("studyguide term": Term, Definition); Anki reads a name or an id there, and the
+  id still finds the note type after the teacher renames it. Where the collection
+  has it (the ``.apkg`` was imported once), the cards update it. Where it does not, Anki takes its default
   note type, *Basic* in the teacher's own language ("Básico", "Einfach", "Basique"),
   and fills its fields in order: no English name is needed, so there is no column
   header to mismatch;

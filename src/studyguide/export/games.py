@@ -15,7 +15,8 @@ docs/exports.md, with what each tool cannot hold):
   Gimkit sets no time per question.
 - Quizizz (now Wayground): the spreadsheet template (``.xlsx``): a header row, then
   one question a row with its type: Multiple Choice, Checkbox (several right),
-  Fill-in-the-Blank (the accepted answers as the options) or Open-Ended;
+  Fill-in-the-Blank (the accepted answers as the options, Correct Answer blank: the
+  template's instruction row says to leave it blank for this type) or Open-Ended;
   2 to 5 options, a time of 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600 or 900
   seconds.
 

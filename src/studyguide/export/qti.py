@@ -9,7 +9,8 @@ naming its Canvas type in ``qtimetadata``:
 - true_false → ``true_false_question``;
 - fill_in_blank with one blank → ``short_answer_question`` (each accepted answer);
   with several → ``fill_in_multiple_blanks_question``: ``[blank1]``… in the text and
-  a ``response_lid`` per blank listing its accepted answers. Canvas turns ``[name]``
+  a ``response_lid`` per blank listing its accepted answers. A blank's accepted answers
+  are tests in an ``or``: side by side in a ``conditionvar`` QTI 1.2 ANDs them. Canvas turns ``[name]``
   into a blank only for the names it has answers for, and it reads the text as HTML
   (so an entity such as ``&#91;`` protects nothing): when the teacher's own text has
   a ``[blank1]``, the blanks take another name (``[gap1]``…) that the text lacks;
@@ -55,6 +56,15 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 ORDERING_WARNING = ("Canvas (QTI) has no ordering question type; exported as a matching question "
                     "that pairs each item with its position, 1 to {count}")
+
+
+def _any_of(conditionvar: ET.Element, respident: str, values) -> None:
+    """A condition met by any one of ``values``. QTI 1.2 ANDs the tests side by side in a ``conditionvar``
+    (Canvas's own QTI 1.2 to 2 converter makes them an ``and``), so several accepted answers go in an ``or``."""
+    values = list(values)
+    parent = sub(conditionvar, "or") if len(values) > 1 else conditionvar
+    for value in values:
+        sub(parent, "varequal", value, respident=respident)
 
 
 def _points(value: float) -> str:
@@ -183,9 +193,7 @@ class _Writer:
             sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
             res = self._resprocessing(item, feedback)
             cond = sub(res, "respcondition", continue_="No")
-            var = sub(cond, "conditionvar")
-            for answer in dict.fromkeys(one_line(a) for a in blanks[0].answers):
-                sub(var, "varequal", answer, respident="response1")
+            _any_of(sub(cond, "conditionvar"), "response1", dict.fromkeys(one_line(a) for a in blanks[0].answers))
             sub(cond, "setvar", "100", action="Set", varname="SCORE")
             self._feedback(item, feedback)
             return
@@ -212,9 +220,7 @@ class _Writer:
         share = f"{100 / len(blanks):.2f}"
         for name, accepted, ids in per_blank:
             cond = sub(res, "respcondition")
-            var = sub(cond, "conditionvar")
-            for rid in ids:
-                sub(var, "varequal", rid, respident=f"response_{name}")
+            _any_of(sub(cond, "conditionvar"), f"response_{name}", ids)
             sub(cond, "setvar", share, varname="SCORE", action="Add")
         self._feedback(item, feedback)
 

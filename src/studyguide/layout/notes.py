@@ -103,18 +103,19 @@ def lowercase(guide) -> set:
 
 def notes(ctx) -> list:
     from . import header
-    from .sections import figure
+    from .sections import Pictured, figure
 
     g = ctx.guide
     flow = header.header(ctx) + [SectionMark(ctx, "topics")]
     for topic in g.topics:
         found = pattern(words_of(g, topic))
-        flow.append(ctx.p(topic.title, "subheading"))
+        text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
-            flow.append(blanked(ctx, topic.summary, found, "body"))
-        flow += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
-        if topic.image is not None:
-            flow.append(figure(ctx, topic.image, topic.caption))
+            text.append(blanked(ctx, topic.summary, found, "body"))
+        text += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        if topic.image is not None:  # (the picture on the page of its topic's text, as in the handout)
+            text = [Pictured(text, figure(ctx, topic.image, topic.caption), ctx.height)]
+        flow += text
     return flow + [SectionMark(ctx, "end")]
 
 

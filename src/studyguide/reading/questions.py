@@ -324,6 +324,13 @@ class QuestionsMixin:
         if len(items) < 2 or len(items) > 26:
             self.error(keys["items"], f"{label}.items: {count(len(items), 'item')}; give 2 to 26, in the right order")
             return None
+        seen: dict[str, int] = {}
+        for i, (item, text) in enumerate(zip(keys["items"].items, items), 1):
+            same = seen.setdefault(" ".join(inline.plain(text).split()).casefold(), i)
+            if same != i:  # the key's numbers could not say which of the two goes where
+                self.error(item, f"{label}.items item {i}: '{clip(text)}' is the same as item {same} "
+                                 f"('{clip(items[same - 1])}'): the key's order cannot tell the two apart; reword "
+                                 "one of them, or leave one out")
         return Ordering(items=items, **common)
 
 

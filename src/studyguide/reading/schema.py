@@ -23,7 +23,7 @@ from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .languages import LanguageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
-from .slips import term_twice
+from .slips import term_accents, term_twice
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -330,6 +330,9 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         elif twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
             self.error(keys["term"], twice[0])
             return None
+        accents = term and term_accents(self.__dict__.setdefault("_bare_terms", {}), term, label, keys["term"].where.line)
+        if accents:
+            self.warn(keys["term"].where, accents)
         definition = self.text(keys.get("definition"), f"{label}.definition", required=True)
         example = self.text(keys.get("example"), f"{label}.example")
         more = {k: self.text(keys.get(k), f"{label}.{k}") for k in ("characteristics", "non_examples")}

@@ -7,6 +7,7 @@ located messages.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 import re
 from typing import Optional
 
@@ -151,3 +152,25 @@ def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[tuple[s
     return (f"{label}.term: '{clip(term)}' differs only in capitals from '{clip(other)}', the term of {first} "
             f"(line {at}); matching and flashcards print both, told apart by the capital alone: if they are "
             "one word, leave one out"), True
+
+
+def _bare(term: str) -> str:
+    """A term without its accents, spacing and capitals: 'Résumé' → 'resume'."""
+    return "".join(c for c in unicodedata.normalize("NFD", " ".join(term.split()))
+                   if not unicodedata.combining(c)).casefold()
+
+
+def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
+    """The warning for a vocabulary term that differs from an earlier one only in its accents
+    ('résumé' after 'resume'), else None; ``seen`` keeps the terms so far. A warning, not an error: they
+    are different words, but in the matching and word-bank sentences only the accents tell them apart."""
+    key = _bare(term)
+    if key not in seen:
+        seen[key] = (label, term, line)
+        return None
+    first, typed, at = seen[key]
+    if " ".join(typed.split()).casefold() == " ".join(term.split()).casefold():
+        return None  # only in capitals ('Weg', 'weg'): term_twice's warning
+    return (f"{label}.term: '{clip(term)}' differs from '{clip(typed)}' ({first}, line {at}) only in its accents: "
+            "in the matching and the word-bank sentences only the accents tell the two apart; check that you "
+            "meant both, or give one of them another term")

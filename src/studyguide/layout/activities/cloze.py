@@ -50,10 +50,17 @@ def cloze(ctx, name, data) -> list:
     # the bank never ends a page with fewer than three sentences under it (it once had one, and the other
     # fourteen followed on the next page, out of sight of the words); when the last one or two would end
     # the list on a page of their own, away from the bank (a trial's compact A4 page 5), render lays the
-    # guide out again with the last three together (fewer than six: all together), unless that costs a page
+    # guide out again with the last three together (fewer than six: all together), unless that costs a page;
+    # then with the last two together ("pair"; the bank keeps the others, at least one): five sentences
+    # once went three, one, the fifth alone at a page's top, when keeping all five with the bank cost a page
     count = len(data.sentences)
     ends = ctx.__dict__.get("cloze_kept", False)
-    first, last = (KEPT, KEPT if ends else 0) if count >= 2 * KEPT else (count if ends else min(KEPT, count), 0)
+    if ends == "pair" and count >= 3:
+        first, last = min(KEPT, count - 2), 2
+    elif count >= 2 * KEPT:
+        first, last = KEPT, KEPT if ends else 0
+    else:
+        first, last = count if ends else min(KEPT, count), 0
     head = len(flow) - 2 * count - 2
     lead, tail = head + 2 + 2 * first, len(flow) - 2 * last
     kept = [Stack(flow[tail:], page_height=ctx.height)] if last else []

@@ -105,8 +105,53 @@ def flashcards(ctx, name, cards) -> list:
     flow = _start(ctx, name, cards)
     if len(folds) > 1:
         lead = stacked_height(flow[2:] + folds[:1], ctx.width)  # the title, instructions and first card
-        return flow + folds[:1] + [Cards(ctx, folds[1:], lead=lead)]
+        rest = Cards(ctx, folds[1:], lead=lead)
+        return [_OpenPage(flow[0].height, ctx, rest)] + flow[1:] + folds[:1] + [rest]
     return flow + folds
+
+
+def _greedy(heights, page: float) -> tuple[int, float]:
+    """The pages cards of these heights fill from a page's top, as many on each as fit; the last one's height used."""
+    pages, used = 1, 0.0
+    for h in heights:
+        if used and used + h > page + 0.01:
+            pages, used = pages + 1, 0.0
+        used += h
+    return pages, used
+
+
+class _OpenPage(CondPageBreak):
+    """The cards' page break: the next page when the title has not room to start (``height``), or when
+    fewer cards would print under it here than the share each page gets with the cards opening the next
+    page, and opening it costs no page nor, when another activity follows, room on their last page (the
+    title and one card once ended the word search's page, the other seven went 4 + 3 over two more pages: all eight fit those two)."""
+
+    def __init__(self, room: float, ctx, cards: Cards):
+        super().__init__(room)
+        self.ctx, self.cards = ctx, cards
+
+    def wrap(self, aW, aH):
+        room = self.height
+        try:
+            if room <= aH < self.ctx.height - 1 and self._next_page(aW, aH):
+                self.height = aH + 1
+            return super().wrap(aW, aH)
+        finally:
+            self.height = room
+
+    def _next_page(self, aW, aH) -> bool:
+        page, lead = self.ctx.height, self.cards.lead
+        heights = [card.wrap(aW, page)[1] for card in self.cards.cards]
+        if lead > aH:
+            return False  # (the title and first card open the next page anyway)
+        here = 1 + Cards._fits(heights, aH - lead)
+        if here > len(heights):
+            return False  # every card fits here
+        stay, stay_last = _greedy(heights[here - 1:], page)  # (pages after this one)
+        opened, opened_last = _greedy([lead] + heights, page)
+        share = -(-(len(heights) + 1) // opened)
+        fuller = self.cards.followed() is not None and opened_last > stay_last + 0.01  # (less room for what follows)
+        return opened <= stay and here < share and not fuller
 
 
 class Cards(Flowable):
@@ -125,14 +170,20 @@ class Cards(Flowable):
         """Share evenly unless the next activity's first block fits in the room the cards leave on
         their last page when as many as fit go on each (that room is then its, not a page's worth of
         blank paper: with nothing there to use it, one card once sat alone on a page)."""
-        first = next((f for f in self.follower or () if not isinstance(f, (CondPageBreak, SectionMark))), None)
-        if first is None or isinstance(first, PageBreak):  # (double-sided cards open a sheet of their own)
+        first = self.followed()
+        if first is None:
             return True
         rest, last = self._heights, []
         while rest:
             n = max(1, self._fits(rest, page))
             last, rest = rest[:n], rest[n:]
         return stacked_height(kept_together(first), self.ctx.width) > page - sum(last)
+
+    def followed(self):
+        """The next activity's first block, or None: none follows, or it opens a page (double-sided cards
+        open a sheet of their own)."""
+        first = next((f for f in self.follower or () if not isinstance(f, (CondPageBreak, SectionMark))), None)
+        return None if isinstance(first, PageBreak) else first
 
     def wrap(self, aW, aH):
         self._heights = [card.wrap(aW, aH)[1] for card in self.cards]

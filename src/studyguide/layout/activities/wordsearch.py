@@ -14,6 +14,8 @@ from .common import _start, SEARCH_LETTER, search_cell, _table, _text, _face
 
 # -- word search -------------------------------------------------------------------------------
 
+GAP, LEAST_GAP = 12, 6  # points between the grid and its words to find; the least (the grid's frame reaches 3 pt below it)
+
 class WordGrid(Flowable):
     """The word-search grid; the key rings each word (and sets its letters in bold)."""
 
@@ -90,10 +92,17 @@ class _Block(Stack):
         super().drawOn(canvas, x, y, _sW)
 
     def wrap(self, aW, aH):
+        gap = self.items[self.items.index(self.grid) + 1]
+        gap.height = GAP
         self.grid.room = float("inf")
         super().wrap(aW, aH)
         self.grid.room = min(aH, self.page_height) - (self.height - self.grid.height)
-        return super().wrap(aW, aH)
+        super().wrap(aW, aH)
+        over = self.height - min(aH, self.page_height)
+        if 0 < over <= GAP - LEAST_GAP:  # a point or two short at the smallest cell: the gap under the grid gives
+            gap.height = GAP - over  # them (the 4-row list once went alone to the next page, 0.8 pt too tall)
+            super().wrap(aW, aH)
+        return self.width, self.height
 
     def split(self, aW, aH):
         """Taller than a page even at the smallest cell (large print). Under what came before: the title,
@@ -155,7 +164,7 @@ def word_search(ctx, name, data) -> list:
     cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole
     grid = WordGrid(ctx, data)
     title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
-    block = _Block(flow[2:] + [grid, Spacer(1, 12), title, _list(ctx, cells, cols)], grid,
+    block = _Block(flow[2:] + [grid, Spacer(1, GAP), title, _list(ctx, cells, cols)], grid,
                    flow[2].getSpaceBefore(), ctx.height, mark=flow[1])
     block.ctx, block.lists = ctx, (cells, cols)
     block.more = ctx.raw(_text(ctx, ctx.label("continued", what=ctx.label("words_to_find"))), "subheading")
