@@ -126,6 +126,21 @@ def test_a_term_typed_as_its_key_written_as_shown(tmp_path):
         ("theme", "The central message or lesson about life in a story.", "Courage matters more than rules.")]
 
 
+@pytest.mark.parametrize("pairs", [
+    [("Term", "stomata"), ("Definition", "pores")],      # the keys in capitals (review, 2026-12-04)
+    [("trem", "xylem"), ("defintion", "tubes")],           # misspelt
+    [("término", "floema"), ("definición", "tubos")],      # in Spanish
+    [("Stomata", "Pores."), ("Definition", "Pores in a leaf.")],  # a key of a term's besides
+])
+def test_a_term_key_misspelt_is_not_a_term_typed_as_a_key(pairs):
+    assert misread.term_as_key("vocabulary item 1", pairs) is None
+
+
+def test_a_term_like_a_key_is_still_a_term_typed_as_a_key():
+    assert misread.term_as_key("vocabulary item 3", [("theme", "The central message."), ("example", "Courage.")]) == (
+        "vocabulary item 3: write each term as '- term: theme' with 'definition: The central message.' under it")
+
+
 def test_dashes_and_spaces_where_they_are_text_get_no_message(tmp_path):
     """A dash that starts a line of text ('– and everything changed'), dialogue in a '|' passage, a
     non-breaking space inside '|' text: text, printed as typed, even when a slip elsewhere makes the

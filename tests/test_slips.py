@@ -20,11 +20,17 @@ def test_choices_typed_with_their_letters_in_order_are_found():
     assert lettered(["(a) exposition", "(b) climax", "(c) resolution"]) == "(a) "
     assert lettered_line("A) The storm B) Mara's birthday C) The retirement") == "A) "
     assert lettered_line("a. a lighthouse b. a ship") == "a. "
+    # capitals after 'A) ' are still letters: only 'A. ' also starts a person's name
+    assert lettered(["A. The storm", "B. Mara's birthday", "C. The retirement"]) == "A. "
+    assert lettered(["A) Lincoln", "B) Franklin", "C) Coolidge"]) == "A) "
+    assert lettered(["a. Lincoln", "b. Franklin"]) == "a. "
 
 
 @pytest.mark.parametrize("choices", [
     ["A cell wall", "Bones", "Cartilage"],          # a word 'A', no mark after it
     ["A. Lincoln", "C. Darwin"],                     # initials, not letters in order
+    ["A. Lincoln", "B. Franklin", "C. Coolidge"],    # initials in order: still names (review, 2026-12-04)
+    ["A. Lincoln", "B. Franklin Roosevelt"],
     ["A) The storm", "Mara's birthday"],             # one lettered choice only
     ["B) second", "C) third"],                       # not from A
 ])
@@ -45,6 +51,23 @@ def test_a_single_choice_starting_with_a_is_printed_as_typed(tmp_path):
         """)
     assert api.load(path).questions[0].choices == ("A cell wall", "B12 vitamins")
     assert lettered_line("A cell wall and bones") is None
+    assert lettered_line("A. Lincoln B. Franklin") is None
+
+
+def test_choices_that_are_names_with_initials_print_as_typed(tmp_path):
+    path = write_guide(tmp_path, "presidents.yaml", """
+        title: Presidents
+        questions:
+          - type: multiple_choice
+            prompt: Who wrote Poor Richard's Almanack?
+            choices:
+              - A. Lincoln
+              - B. Franklin
+              - C. Coolidge
+            answer: B. Franklin
+        """)
+    question = api.load(path).questions[0]
+    assert (question.choices, question.answer) == (("A. Lincoln", "B. Franklin", "C. Coolidge"), 1)
 
 
 @pytest.mark.parametrize("answer, choice, told", [
@@ -84,13 +107,13 @@ def test_a_term_given_twice_is_an_error_naming_the_first_line(tmp_path):
         vocabulary:
           - term: plot
             definition: The events of a story.
-          - term: "  Plot "
+          - term: "  plot "
             definition: A piece of land.
         """)
     with pytest.raises(GuideError) as info:
         api.load(path)
     assert [str(p) for p in info.value.problems] == [
-        f"{path}:5:11: vocabulary item 2.term: 'Plot' is the term of vocabulary item 1 too ('plot', line 3); each "
+        f"{path}:5:11: vocabulary item 2.term: 'plot' is the term of vocabulary item 1 too (line 3); each "
         "term is listed once: change this one, or leave it out"]
 
 
@@ -104,6 +127,39 @@ def test_an_imported_card_whose_term_came_before_is_left_out_with_its_line(tmp_p
         "each term once (add its definition to the first card's if both meanings are wanted)"]
     assert [(t.term, t.definition) for t in api.load(out).vocabulary] == [
         ("plot", "the events of a story"), ("theme", "the message")]
+
+
+def test_terms_differing_only_in_capitals_are_two_words_with_a_warning(tmp_path):
+    path = write_guide(tmp_path, "wege.yaml", """
+        title: Wörter
+        language: de
+        vocabulary:
+          - term: Weg
+            definition: der Pfad
+          - term: weg
+            definition: fort, nicht hier
+        """)
+    guide = api.load(path)
+    assert [(t.term, t.definition) for t in guide.vocabulary] == [("Weg", "der Pfad"), ("weg", "fort, nicht hier")]
+    assert [str(w) for w in guide.warnings] == [
+        f"{path}:6:11: warning: vocabulary item 2.term: 'weg' differs only in capitals from 'Weg', the term of "
+        "vocabulary item 1 (line 4); matching and flashcards print both, told apart by the capital alone: if they "
+        "are one word, leave one out"]
+
+
+def test_a_windows_absolute_path_names_the_picture_beside_the_guide(tmp_path):
+    guides = _pictures(tmp_path)
+    typed = "C:\\Users\\me\\pics\\lh.png"
+    path = write_guide(guides, "g.yaml", f"title: Pictures\ntopics:\n  - title: One\n    image: '{typed}'\n")
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    (problem,) = info.value.problems
+    assert problem.message == (f"topics item 1.image: '{typed}' is an absolute path; name the image relative to "
+                               "the guide's folder or the assets/ folder: did you mean 'pics/lh.png'?")
+    (guides / "lh.png").write_bytes((guides / "pics" / "lh.png").read_bytes())
+    with pytest.raises(GuideError) as info:
+        api.load(path)
+    assert info.value.problems[0].message.endswith(": did you mean 'lh.png'?")
 
 
 def _pictures(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, overflow, scripts, variants
+from . import files, labels, overflow, scripts, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -179,8 +179,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings.
     ``theme``: a Theme (default: the guide's own, see :func:`theme_for`).
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
-    The layout does not depend on the mode, so ``modes=("key",)`` draws the same key, byte for byte,
-    as drawing both.
+    The layout does not depend on the mode: ``modes=("key",)`` draws the same key as drawing both.
     """
     from . import render  # reportlab: see the note at the top
     from .layout import activities  # (the same)
@@ -190,12 +189,13 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, theme, paper=paper)
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
-        out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for)
+        with labels.drawing() as drawn:  # a language not built in is told the labels this build printed
+            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for)
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None
         raise BuildError(*overflow.locate(guide, paper, font_for, exc, theme)) from None
-    return out, warnings
+    return out, labels.retold(warnings, guide.language, guide.labels, drawn)
 
 
 SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",

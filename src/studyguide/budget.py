@@ -256,7 +256,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``skip``: sections left out, as `build --skip` leaves them (the findings are the whole guide's).
     ``theme``, ``edition``: as `build` takes them (default: the guide's own theme, the standard edition).
     """
-    from . import api, formats, lint, sheets
+    from . import api, formats, labels, lint, sheets
     from .layout.activities import limits_for
 
     whole = api.load(path)
@@ -265,10 +265,11 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
     if sheet:
         paper = sheets.small_paper(paper or guide.paper, sheet)
-    rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
+    key = not labels.built_in(guide.language)  # the labels to give are the key's too
+    rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
         paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
-        rendered, warnings = api.render_guide(guide, paper, key=False, theme=theme)
+        rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)

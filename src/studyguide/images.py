@@ -52,7 +52,9 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
                       "folder and name that file (a guide names files, not addresses)")
     posix = name.replace("\\", "/")  # 'pics\\lh.png', typed as Windows writes it: '\\' is a folder separator
     if PurePosixPath(posix).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
-        return None, f"'{name}' is an absolute path; name the {what} relative to the guide's folder or the assets/ folder"
+        near = nearest(PureWindowsPath(name).name, search_roots(guide_path), SUFFIXES.get(what, ()))
+        return None, (f"'{name}' is an absolute path; name the {what} relative to the guide's folder or the assets/ "
+                      "folder" + (f": did you mean '{near}'?" if near else ""))
     if ".." in PurePosixPath(posix).parts:
         return None, f"'{name}' leads out of the guide's folder ('..'); put the {what} in the guide's folder or assets/"
     roots = search_roots(guide_path)

@@ -18,6 +18,8 @@ language, costs nothing to import, and a teacher can override any of it.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import re
 
 EN = {
@@ -495,12 +497,40 @@ assert all(set(table) == set(EN) for table in LANGUAGES.values())
 _EN_DAY_FIRST = {"full_date": "{day} {month} {year}"}
 
 
+_DRAWING: list[set] = []  # while drawing() records: the set of the labels read so far
+
+
+class Table(dict):
+    """A language's labels, as for_language gives them: a dict that notes each label read while
+    :func:`drawing` records, so that a guide in a language not built in is told the labels its build
+    prints, not all of them (iterating, as the glyph check does over every label, notes none)."""
+
+    def __getitem__(self, key):
+        if _DRAWING:
+            _DRAWING[-1].add(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
+@contextlib.contextmanager
+def drawing():
+    """Records the labels read (by key) while drawing: ``with drawing() as drawn: render(...)``."""
+    drawn: set = set()
+    _DRAWING.append(drawn)
+    try:
+        yield drawn
+    finally:
+        _DRAWING.pop()
+
+
 def for_language(language: str | None, overrides: dict | None = None) -> dict:
     """The labels for a BCP 47 language tag (its first part), with a guide's overrides on top."""
     parts = (language or "en").lower().split("-")
     base = LANGUAGES.get(parts[0], EN)
     regional = _EN_DAY_FIRST if parts[0] == "en" and len(parts) > 1 and parts[1] not in ("us", "latn") else {}
-    return {**base, **regional, **(overrides or {})}
+    return Table({**base, **regional, **(overrides or {})})
 
 
 # A true/false answer may be written in the guide's language: the True and False it prints (above), in any
@@ -555,17 +585,46 @@ def code_of(name: str) -> str | None:
         {"tieng viet": "vi", "haitian creole": "ht", "kreyol ayisyen": "ht"}.get(bare)
 
 
-def not_built_in(language: str | None, overrides: dict | None) -> str | None:
-    """What a guide in a language with no labels of its own is told: once, with how many are still to give."""
-    code = (language or "en").lower().split("-")[0]
-    left = [k for k in KEYS if k not in (overrides or {})]
-    if code in LANGUAGES or not left:
+NOT_BUILT_IN = "no built-in labels for"
+
+
+def built_in(language: str | None) -> bool:
+    """Whether the language (its first subtag) has labels of its own."""
+    return (language or "en").lower().split("-")[0] in LANGUAGES
+
+
+def not_built_in(language: str | None, overrides: dict | None, drawn: set | None = None) -> str | None:
+    """What a guide in a language with no labels of its own is told, once. Read alone (validate), which
+    labels print is not known: it names no count ('check' and 'build' do). ``drawn``: the labels its
+    build printed (:func:`drawing`): those not given are named, and nothing is said when all are."""
+    if built_in(language):
         return None
-    if len(left) == len(KEYS):
-        return (f"no built-in labels for '{language}': Name, Date, headings and instructions print in English; "
-                f"give them under 'labels:' ({len(KEYS)} keys, every one in docs/guide-format.md#labels)")
-    return (f"no built-in labels for '{language}': the {len(left)} labels not given under 'labels:' print in "
-            f"English (of {len(KEYS)}, every one in docs/guide-format.md#labels)")
+    given = overrides or {}
+    if drawn is not None:
+        left = [k for k in KEYS if k in drawn and k not in given]
+        return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels this guide prints are not given under "
+                f"'labels:' and print in English: {', '.join(left)} (docs/guide-format.md#labels)") if left else None
+    if not given:
+        return (f"{NOT_BUILT_IN} '{language}': Name, Date, headings and instructions print in English; give them "
+                "under 'labels:' ('studyguide check' names the ones this guide prints; docs/guide-format.md#labels)")
+    if len(given) < len(KEYS):
+        return (f"{NOT_BUILT_IN} '{language}': the labels not given under 'labels:' print in English "
+                "('studyguide check' names those this guide prints)")
+    return None
+
+
+def retold(warnings: list, language: str | None, overrides: dict | None, drawn: set) -> list:
+    """``warnings`` with the one of a language not built in told again from the labels the build printed
+    (``drawn``): naming those not given, or left out when all are."""
+    out = []
+    for warning in warnings:
+        if warning.message.startswith(f"language: {NOT_BUILT_IN}"):
+            why = not_built_in(language, overrides, drawn)
+            if not why:
+                continue
+            warning = dataclasses.replace(warning, message=f"language: {why}")
+        out.append(warning)
+    return out
 
 
 # -- sentences, numbers and dates ----------------------------------------------------------------

@@ -15,7 +15,10 @@ from .flow import natural_width
 
 
 def tip(ctx, n: int, part: str | None = None, **fill) -> str:
-    """A field's name as a screen reader says it, in the guide's language: "Question 5", "Question 5, blank 2"."""
+    """A field's name as a screen reader says it, in the guide's language: "Question 5", "Question 5, blank 2";
+    nothing outside the fillable edition (whose labels are then not read: not among those the build prints)."""
+    if not on(ctx):
+        return ""
     question = ctx.label("field_question", n=n)
     return f"{question}, {ctx.label(part, **fill)}" if part else question
 

@@ -13,10 +13,11 @@ guide (letters typed before choices, an answer that misses its choice) are :mod:
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Optional
 
-from .keys import key_known
+from .keys import TERM_KEYS
 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
 DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
@@ -141,12 +142,31 @@ def new_item(noun: str, line: int, key: str, left: bool = False) -> str:
             f"under the other {noun}s' '-'){more}")
 
 
+NEAR = 0.75  # how alike (difflib, in any capitals, accents aside) a key must be to a vocabulary key to be a
+# misspelling of it ('trem', 'Definiton', 'término') rather than a term typed as a key ('theme' is 0.67 'term')
+
+
+def bare(word: str) -> str:
+    """``word`` in small letters without accents: 'Término' → 'termino'."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def near_key(word: str, keys) -> bool:
+    """Whether ``word`` is one of ``keys`` or a misspelling of one: in other capitals, with accents, or close."""
+    folded = bare(word)
+    return folded in keys or bool(difflib.get_close_matches(folded, list(keys), n=1, cutoff=NEAR))
+
+
 def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[str]:
     """The message for a vocabulary item typed as '- plot: The sequence ...', the term as its key
-    (``pairs``: its keys, each with its text, None when not text); None for any other item, and for
-    one whose first key is a term's key misspelt ('definiton')."""
-    if not pairs or key_known(pairs[0][0], "vocabulary") or not pairs[0][1] \
-            or {"term", "definition"} & {k for k, _ in pairs}:
+    (``pairs``: its keys, each with its text, None when not text); None for any other item: one whose
+    first key is a vocabulary key misspelt ('Term', 'trem', 'término'), or with another key that is
+    'term' or 'definition' misspelt ('- Stomata: pores' / 'Definition: ...'): the unknown key's
+    "did you mean" names those."""
+    if not pairs or not pairs[0][1] or near_key(pairs[0][0], TERM_KEYS) \
+            or any(near_key(k, ("term", "definition")) for k, _ in pairs[1:]):
         return None
     key, definition = pairs[0]
     return f"{label}: write each term as '- term: {key}' with 'definition: {clip(definition)}' under it"

@@ -325,8 +325,10 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
             return None
         term = self.text(keys.get("term"), f"{label}.term", required=True, max_len=200)
         twice = term and term_twice(self.__dict__.setdefault("_terms", {}), term, label, keys["term"].where.line)
-        if twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
-            self.error(keys["term"], twice)
+        if twice and twice[1]:  # only in capitals: maybe two words ('Papa', 'papa'), both printed
+            self.warn(keys["term"].where, twice[0])
+        elif twice:  # an error: matching would print 'plot' twice with two meanings (slips.term_twice)
+            self.error(keys["term"], twice[0])
             return None
         accents = term and term_accents(self.__dict__.setdefault("_bare_terms", {}), term, label, keys["term"].where.line)
         if accents:

@@ -34,15 +34,28 @@ def lettered(choices: list[str]) -> Optional[str]:
     found = [own_letter(c) for c in choices]
     if len(found) < 2 or not all(found):
         return None
-    if all(f[0].upper() == LETTERS[i] for i, f in enumerate(found)):
+    if all(f[0].upper() == LETTERS[i] for i, f in enumerate(found)) \
+            and not initials([c[len(f[1]):] for c, f in zip(choices, found)], found[0][1]):
         return found[0][1]
     return None
+
+
+def initials(rests: list[str], typed: str) -> bool:
+    """Whether choices typed 'A. Lincoln', 'B. Franklin', 'C. Coolidge' are people's names with their
+    initials (``rests``: each choice after its 'A. '): a capital and '.' starts a name as often as it
+    letters a choice, so 'A. ' letters the choices only when one goes on with a word in small letters
+    ('A. The storm'); 'A) ', '(a) ', 'a. ' and 'A: ' start no name."""
+    if not re.fullmatch(r"[A-Z]\. ", typed):
+        return False
+    return all(rest.split() and all(w[0].isupper() for w in rest.split()) for rest in rests)
 
 
 def lettered_line(text: str) -> Optional[str]:
     """The typed 'A) ' when one line of text holds lettered choices: 'A) The storm B) Mara's birthday'."""
     first = own_letter(text)
     if not first or first[0].upper() != "A":
+        return None
+    if initials([text[len(first[1]):]], first[1]):  # 'A. Lincoln B. Franklin': names, initials first
         return None
     b = "b" if first[0] == "a" else "B"
     after = first[1].strip().replace(first[0], b)  # 'B)', 'B.' or '(B)'
@@ -119,19 +132,26 @@ def shown(choice: str, value: str, size: int = 40) -> str:
     return f"{head} … {tail if len(tail) <= size * 2 // 3 else tail[:size * 2 // 3 - 1] + '…'}"
 
 
-def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[str]:
-    """The message for a vocabulary term given before in any capitals (a copied entry whose term was
-    not changed), else None; ``seen`` keeps the terms so far. An error, not a warning: matching would
-    print 'plot' twice with two meanings, the crossword and the flashcards ask twice for one word, and
-    a student could not tell which meaning goes with which."""
-    key = " ".join(term.split()).casefold()
-    if key not in seen:
-        seen[key] = (label, term, line)
+def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[tuple[str, bool]]:
+    """The message for a vocabulary term given before, and whether it is only a warning; None for a
+    new term. ``seen`` keeps the terms so far. The same term again (a copied entry whose term was not
+    changed) is an error: matching would print 'plot' twice with two meanings, the crossword and the
+    flashcards ask twice for one word, and a student could not tell which meaning goes with which.
+    A term that differs from one before only in capitals is a warning: it may be another word
+    ('Papa' the pope, 'papa' a potato; German 'Weg' and 'weg'), but both print, told apart by a capital."""
+    typed = " ".join(term.split())
+    before = seen.setdefault(typed.casefold(), {})
+    if typed in before:
+        first, at = before[typed]
+        return (f"{label}.term: '{clip(term)}' is the term of {first} too (line {at}); each term is listed once: "
+                "change this one, or leave it out"), False
+    before[typed] = (label, line)
+    if len(before) == 1:
         return None
-    first, typed, at = seen[key]
-    there = f"'{clip(typed)}', line {at}" if typed != term else f"line {at}"
-    return (f"{label}.term: '{clip(term)}' is the term of {first} too ({there}); each term is listed once: "
-            "change this one, or leave it out")
+    other, (first, at) = next(iter(before.items()))
+    return (f"{label}.term: '{clip(term)}' differs only in capitals from '{clip(other)}', the term of {first} "
+            f"(line {at}); matching and flashcards print both, told apart by the capital alone: if they are "
+            "one word, leave one out"), True
 
 
 def _bare(term: str) -> str:
@@ -149,6 +169,8 @@ def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
         seen[key] = (label, term, line)
         return None
     first, typed, at = seen[key]
+    if " ".join(typed.split()).casefold() == " ".join(term.split()).casefold():
+        return None  # only in capitals ('Weg', 'weg'): term_twice's warning
     return (f"{label}.term: '{clip(term)}' differs from '{clip(typed)}' ({first}, line {at}) only in its accents: "
             "in the matching and the word-bank sentences only the accents tell the two apart; check that you "
             "meant both, or give one of them another term")

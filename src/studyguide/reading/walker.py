@@ -38,9 +38,16 @@ def bad_char(text: str) -> Optional[str]:
     return m.group() if m else None
 
 
+def near(word: str, options) -> list[str]:
+    """The known name closest to ``word`` as typed, or else in small letters without accents ('término'
+    → 'term'), in a list of one; an empty list when none is close."""
+    return difflib.get_close_matches(word, list(options), n=1, cutoff=0.6) or \
+        difflib.get_close_matches(misread.bare(word), list(options), n=1, cutoff=0.6)
+
+
 def suggest(word: str, options, noun: str = "keys") -> str:
     """The hint after an unknown name: the closest known one, or the list of them (``noun``: what they are)."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = near(word, options)
     if close:
         return f"did you mean '{close[0]}'?"
     return f"known {noun}: " + ", ".join(options)
@@ -161,7 +168,7 @@ class Walker:
                 self.error(key, self.unknown_key(key.value, label))
             elif key.value not in allowed:
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
-                misspelt.update(difflib.get_close_matches(key.value, list(allowed), n=1, cutoff=0.6))
+                misspelt.update(near(key.value, allowed))
             else:
                 out[key.value] = value
         for key in required:
