@@ -133,3 +133,23 @@ def test_a_two_letter_code_no_language_has_is_warned_instead_of_its_missing_labe
                      "code such as en, es, fr or pt-BR"]
     _, found = findings(tmp_path, "title: Forests\nlanguage: sw\n")  # Swahili: a language, without labels
     assert [f.split(": ", 2)[2][:30] for f in found] == ["language: no built-in labels f"]
+
+
+def test_too_many_versions_warns_at_the_guides_versions_line_or_at_the_file_for_the_option(tmp_path):
+    from hostile_support import cli_inprocess
+
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Trees
+        versions: 8
+        questions:
+          - type: true_false
+            prompt: Trees store carbon.
+            answer: true
+        """)
+    said = cli_inprocess(["build", "g.yaml", "-o", "out", "-j", "1"], cwd=tmp_path)
+    assert said.code == 0
+    assert said.err == ("g.yaml:2:11: warning: versions: 8 asked, but this guide's questions and choices can be "
+                        "shuffled into only 1 different version: versions B to H repeat an earlier one; ask for 1, "
+                        "or add questions or choices\n")
+    said = cli_inprocess(["build", "g.yaml", "-o", "out2", "--versions", "3", "-j", "1"], cwd=tmp_path)
+    assert said.err.startswith("g.yaml: warning: versions: 3 asked, but")  # (the option: no line to point at)

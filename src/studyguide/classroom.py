@@ -107,7 +107,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     sizes = [options.sheet] if options.sheet else ["quarter", "half"] if fmt == "exit-ticket" else [None]
     count = options.versions or guide.versions
     seed = options.seed or guide.seed or variants.default_seed(guide)
-    editions, same = variants.versions(guide, count, seed) if count else ([guide], None)
+    where = None if options.versions else guide.versions_where  # (--versions: the bare file)
+    editions, same = variants.versions(guide, count, seed, where) if count else ([guide], None)
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out) + ([same] if same else [])

@@ -236,6 +236,7 @@ class Guide:
     vocabulary: tuple[Term, ...] = ()
     questions: tuple[Question, ...] = ()
     versions: Optional[int] = None     # how many shuffled versions (A, B, ...) a class set has
+    versions_where: Optional[Location] = field(default=None, compare=False)  # the line that asks them
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     time_limit: Optional[int] = None   # seconds per question in classroom games, unless a question says
     activities: tuple[str, ...] = ()   # vocabulary activities to print

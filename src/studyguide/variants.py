@@ -200,10 +200,12 @@ def orders(guide: Guide) -> int:
 TRIES = 200  # draws for a version unlike the ones before it
 
 
-def versions(guide: Guide, count: int, seed: Optional[str] = None) -> tuple[list[Guide], Optional[Problem]]:
+def versions(guide: Guide, count: int, seed: Optional[str] = None,
+             where: Optional[Location] = None) -> tuple[list[Guide], Optional[Problem]]:
     """Versions A, B, ... (``count`` of them), each unlike those before it while the guide has orders left
     (a version that repeats an earlier one is drawn again, with the same seed: so version C is the same
-    whether 3 or 26 are asked); and the warning when more are asked than the guide has orders."""
+    whether 3 or 26 are asked); and the warning when more are asked than the guide has orders, at ``where``
+    (the guide's ``versions:`` line when the count came from it; else the guide's file)."""
     space, out, seen, repeats = orders(guide), [], set(), []
     for i in range(count):
         v = version(guide, i, seed)
@@ -220,7 +222,7 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None) -> tuple[list
     k = len(seen)
     which = (f"{repeats[0]} to {repeats[-1]}" if "".join(repeats) == LETTERS[k:count] and len(repeats) > 2
              else ", ".join(repeats))
-    return out, Problem(Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
+    return out, Problem(where or Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
                         f"choices can be shuffled into only {k} different version{'s' if k > 1 else ''}: "
                         f"version{'s' if len(repeats) > 1 else ''} {which} repeat{'' if len(repeats) > 1 else 's'} "
                         f"an earlier one; ask for {k}, or add questions or choices", warning=True)
