@@ -103,7 +103,7 @@ def lowercase(guide) -> set:
 
 def notes(ctx) -> list:
     from . import header
-    from .sections import Pictured, figure
+    from .sections import figure, pictured
 
     g = ctx.guide
     flow = header.header(ctx) + [SectionMark(ctx, "topics")]
@@ -114,7 +114,7 @@ def notes(ctx) -> list:
             text.append(blanked(ctx, topic.summary, found, "body"))
         text += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
         if topic.image is not None:  # (the picture on the page of its topic's text, as in the handout)
-            text = [Pictured(text, figure(ctx, topic.image, topic.caption), ctx.height)]
+            text = pictured(ctx, text, figure(ctx, topic.image, topic.caption))
         flow += text
     return flow + [SectionMark(ctx, "end")]
 

@@ -66,6 +66,8 @@ def topics(ctx) -> list:
         text += bullets(ctx, topic.points)
         if topic.image is None:
             flow += text
+        elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`)
+            flow += pictured(ctx, text, figure(ctx, topic.image, topic.caption))
         elif n == 0:  # (the section's heading goes with the first topic, its mark noting where they print)
             flow[-2:] = [Pictured(flow[-1:] + text, figure(ctx, topic.image, topic.caption), ctx.height, flow[-2])]
         else:
@@ -73,18 +75,29 @@ def topics(ctx) -> list:
     return flow
 
 
+def pictured(ctx, text: list, picture) -> list:
+    """A topic's text and picture: one ``Pictured`` block, except in large print, where the text flows
+    and its picture follows it as any figure (atop the next page when the room is short). The edition is
+    about size: kept beside its text, farm-friends' farm picture shrank to 1.99 x 1.49 in (41 %) while the
+    dog a page on printed at 4.80 x 3.60; and moving a topic whole to keep its picture at full size left
+    photosynthesis' page 5 at 64 % full (86 % before) for no page saved."""
+    if ctx.theme.edition == "large-print":
+        picture.least = 1.0  # (nor shrinks to finish a page)
+        return text + [picture]
+    return [Pictured(text, picture, ctx.height)]
+
+
 class Pictured(Flowable):
     """A topic's text and its picture as one block: the picture shrinks to stay on the page with its
-    text (to 40 % of its size, and not under ``LEAST_PICTURE`` tall); when even that does not fit, text
-    and picture open the next page together, and only a topic taller than a page (or one that opens a
-    page) lets its picture go on alone. A picture read beside its text reads best: once a topic's text
-    ended page 1 over 21 % of empty paper and its picture opened page 2, above the next topic's title."""
+    text (to ``PICTURE_LEAST`` of its size); when even that does not fit, text and picture open the next
+    page together. A topic that opens a page never shrinks its picture (there is no page to stay on): it
+    prints at its size, the text going on over the page and the picture after it, as does a topic taller
+    than a page. A picture read beside its text reads best: once a topic's text ended page 1 over 21 % of
+    empty paper and its picture opened page 2, above the next topic's title."""
 
     def __init__(self, items, picture, page_height: float, mark=None):
         super().__init__()
         self.items, self.picture, self.page_height, self.mark = items, picture, page_height, mark
-        w, h = picture.full
-        picture.least = max(0.4, min(0.6, LEAST_PICTURE / h))
         self.spaceBefore, self.spaceAfter = items[0].getSpaceBefore(), picture.getSpaceAfter()
 
     def _text(self, aW) -> float:
@@ -102,6 +115,7 @@ class Pictured(Flowable):
 
     def wrap(self, aW, aH):
         text = self._text(aW)
+        self.picture.least = 1.0 if aH >= self.page_height - 1 else PICTURE_LEAST  # (a fresh page: full size)
         room = min(aH, self.page_height) - text - self.spaceAfter  # (filled to its foot, the page's end mark
         self.width, self.height = aW, text + self.picture.wrap(aW, max(0.0, room))[1]  # went on to a blank page)
         return aW, self.height
@@ -111,7 +125,7 @@ class Pictured(Flowable):
         if self.height <= aH:
             return [self]
         if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height:
-            self.picture.least = 0.6  # (the picture on its own: as any figure)
+            self.picture.least = PICTURE_LEAST  # (the picture on its own: as any figure)
             return [self.mark] * (self.mark is not None) + self.items + [self.picture]
         return []  # text and picture open the next page
 
@@ -128,7 +142,9 @@ class Pictured(Flowable):
         self.picture.drawOn(self.canv, 0, 0)
 
 
-LEAST_PICTURE = 1.25 * inch  # a topic's picture shrinks to stay with its text, down to 40 % and not under this
+PICTURE_LEAST = 0.6  # a topic's picture shrinks to stay with its text down to this share of its size, as any
+# figure does to finish a page, and no further: at 41 % (review 3) a grade 3 farm picture's animals were too
+# small to tell apart, and a diagram's labels too small to read
 
 
 class Figure(Flowable):
