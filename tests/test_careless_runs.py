@@ -9,21 +9,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from hostile_support import cli_inprocess
+from hostile_support import TITLE, cli_inprocess, files, guide
 
-TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
 CHOICE = "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\n"
-
-
-def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
-    return path
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 def creator(data: bytes) -> str:
