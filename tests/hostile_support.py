@@ -235,3 +235,19 @@ def font_with_cmap(source: Path, path: Path, groups: list[tuple[int, int, int]])
             struct.pack_into(">II", data, at + 8, offset, len(table))
     path.write_bytes(bytes(data))
     return path
+
+
+# -- a small guide, and the files a run leaves in a folder (the output-file tests) ------------------------
+
+TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
+
+
+def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}

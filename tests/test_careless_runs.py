@@ -9,21 +9,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from hostile_support import cli_inprocess
+from hostile_support import TITLE, cli_inprocess, files, guide
 
-TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
 CHOICE = "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\n"
-
-
-def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
-    return path
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 def creator(data: bytes) -> str:
@@ -288,8 +276,9 @@ LISTED = [(["--skip", "questions", "--skip", "vocabulary"], ["--skip", "question
 
 @pytest.mark.parametrize("repeated, joined", LISTED, ids=[" ".join(r) for r, _ in LISTED])
 def test_a_list_option_given_twice_is_one_list(tmp_path, repeated, joined):
-    """--skip questions --skip vocabulary is what --skip questions,vocabulary is (not 'run it once for each')."""
-    guide(tmp_path, "g.yaml", extra=VOCABULARY)
+    """--skip questions --skip vocabulary is what --skip questions,vocabulary is (not 'run it once for each');
+    the summary is left to print (a skip that leaves nothing is refused)."""
+    guide(tmp_path, "g.yaml", extra=VOCABULARY + "summary: What the guide is about.\n")
     code, said = build(tmp_path, "g.yaml", *repeated, "-o", "twice")
     assert code == 0, said
     assert build(tmp_path, "g.yaml", *joined, "-o", "once")[0] == 0
@@ -387,3 +376,35 @@ def test_half_sheets_in_large_print_and_a_large_print_exit_ticket_on_a_quarter_s
     assert code == 0, said
     ticket = pypdf.PdfReader(tmp_path / "ticket" / "g-exit-ticket-quarter-large-print.pdf")
     assert len(ticket.pages) == 1 and ticket.pages[0].extract_text().count("Is it A guide?") == 4
+
+
+# -- a --skip that leaves nothing to print is refused, and nothing written (retrial h-3) -----------
+
+EMPTIED = [(["--format", "quiz", "--skip", "questions"],
+            "g.yaml: --skip questions: a quiz is its questions, so it would print none (leave out --skip "
+            "questions, or build the handout without them: no --format)"),
+           (["--format", "exit-ticket", "--questions", "1", "--skip", "questions"],
+            "g.yaml: --skip questions: an exit ticket is its questions, so it would print none (leave out --skip "
+            "questions, or build the handout without them: no --format)"),
+           (["--skip", "questions,vocabulary,activities"],
+            "g.yaml: --skip questions,vocabulary,activities: leaves nothing of this guide to print but its title "
+            "and name lines (skip fewer sections)")]
+
+
+@pytest.mark.parametrize("args, message", EMPTIED, ids=[" ".join(a) for a, _ in EMPTIED])
+def test_a_skip_that_leaves_nothing_to_print_is_refused(tmp_path, args, message):
+    guide(tmp_path, "g.yaml", extra=VOCABULARY + "activities: [matching]\n")
+    code, said = build(tmp_path, "g.yaml", *args, "-o", "out")
+    assert code == 1 and message in said.splitlines() and "Traceback" not in said
+    assert files(tmp_path / "out") == {}
+    run = cli_inprocess(["check", "g.yaml", *args], cwd=tmp_path)
+    assert run.code == 1 and message in (run.out + run.err).splitlines()
+
+
+def test_a_skip_that_leaves_a_section_still_builds(tmp_path):
+    """Skipping all but the vocabulary (or but the activities made from it) prints them: not refused."""
+    guide(tmp_path, "g.yaml", extra=VOCABULARY + "activities: [matching]\n")
+    code, said = build(tmp_path, "g.yaml", "--skip", "questions,vocabulary", "-o", "out")
+    assert code == 0, said
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "out" / "g.pdf").pages)
+    assert "Vocabulary Matching" in text and "Is it A guide?" not in text

@@ -17,22 +17,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from hostile_support import LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess
+from hostile_support import LOCATED, MAX_MB, MAX_SECONDS, TITLE, cli_inprocess, files, guide
 from studyguide import api
 from studyguide import files as output_files
 
-TITLE = "title: {title}\nquestions:\n  - type: true_false\n    prompt: Is it {title}?\n    answer: true\n"
-
-
-def guide(folder: Path, name: str, title: str = "A guide", extra: str = "") -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TITLE.format(title=title) + extra, encoding="utf-8")
-    return path
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 # -- 1. outputs that would be one file ------------------------------------------------------------

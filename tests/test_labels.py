@@ -603,3 +603,44 @@ def test_every_printed_label_can_be_given(tmp_path):
                                         ("Tiếng Việt", "vi"), ("Klingon", None)])
 def test_a_language_written_by_its_name_gets_its_code(name, code):
     assert labels.code_of(name) == code
+
+
+def _first_pages(tmp_path, text: str) -> tuple[str, str]:
+    """The handout's and the key's first page, its lines as text, of a guide written as ``text``."""
+    path = tmp_path / "g.yaml"
+    path.write_text(text, encoding="utf-8")
+    docs = render(api.load(path), ("student", "key"))
+    for mode, doc in docs.items():
+        (tmp_path / f"{mode}.pdf").write_bytes(doc.pdf)
+    return "\n".join(Pdf(tmp_path / "student.pdf").lines[0]), "\n".join(Pdf(tmp_path / "key.pdf").lines[0])
+
+
+@pytest.mark.parametrize("language, one, two", [
+    ("en", "Total: 1 point", "Total: 2 points"), ("es", "Total: 1 punto", "Total: 2 puntos"),
+    ("fr", "Total\u00a0: 1 point", "Total\u00a0: 2 points"), ("de", "Gesamt: 1 Punkt", "Gesamt: 2 Punkte"),
+    ("pt", "Total: 1 ponto", "Total: 2 pontos"), ("zh", "总分：1 分", "总分：2 分")])
+def test_a_total_of_one_point_is_said_in_the_singular(tmp_path, language, one, two):
+    """Retrial h-3: '--questions 1' printed 'Total: 1 points'. Handout and key, in every built-in language."""
+    for points, said in ((1, one), (2, two)):
+        guide = (f"title: T\nlanguage: {language}\nquestions:\n  - type: true_false\n    prompt: A ratio compares.\n"
+                 f"    answer: true\n    points: {points}\n")
+        for page in _first_pages(tmp_path, guide):
+            assert squash(said) in squash(page)
+    assert labels.for_language("it", {"total": "Totale: {points} punti"})["total_one"] == "Totale: {points} punti"
+
+
+def test_the_key_footer_follows_the_answer_key_the_teacher_gives(tmp_path):
+    """Retrial t4b-5: 'answer_key: SOLUZIONI' left the key's footer 'Answer Key'. The footer takes the
+    teacher's banner (in small letters after the first, as every built-in footer is), unless 'key_footer'
+    is given too; and a guide in a language not built in is not told key_footer prints in English."""
+    guide = ("title: Rapporti\nlanguage: it\nquestions:\n  - type: true_false\n    prompt: Un rapporto confronta.\n"
+             "    answer: true\n")
+    handout, key = _first_pages(tmp_path, guide + "labels:\n  answer_key: SOLUZIONI\n")
+    assert key.splitlines()[1] == "SOLUZIONI" and key.splitlines()[-1] == "Rapporti · Soluzioni · Page 1 of 1"
+    assert "Answer Key" not in key and "Soluzioni" not in handout
+    _, key = _first_pages(tmp_path, guide + "labels:\n  answer_key: SOLUZIONI\n  key_footer: Correzione\n")
+    assert key.splitlines()[-1] == "Rapporti · Correzione · Page 1 of 1"
+    _, key = _first_pages(tmp_path, guide.replace("language: it", "language: en") + "labels:\n  answer_key: Key for Unit 2\n")
+    assert key.splitlines()[-1] == "Rapporti · Key for Unit 2 · Page 1 of 1"  # not all capitals: as typed
+    told = labels.not_built_in("it", {"answer_key": "SOLUZIONI"}, {"answer_key", "key_footer", "name"})
+    assert told.endswith("print in English: name (docs/guide-format.md#labels)")

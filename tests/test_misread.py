@@ -178,3 +178,16 @@ def test_a_non_breaking_space_in_text_going_on_is_a_letter(tmp_path):
     path.write_text("title: The storm\nsummary: The storm came\n  \u00a0and everything changed.\nobjectives:\n"
                     "  - Explain the ending.\n  -Describe the setting.\n", encoding="utf-8")
     assert [p[:2] for p in _problems(path)] == [(6, 3)]
+
+
+def test_a_key_after_a_non_breaking_space_is_not_also_missing_above_it(tmp_path):
+    """Retrial t4-7: '<nbsp> definition:' under a term is read as the guide's key; the term above it is not
+    also told its 'definition' is missing (retyping the spaces fixes both). A term that truly has no
+    definition, before it, still is."""
+    path = tmp_path / "g.yaml"
+    path.write_text("title: Ratios\nvocabulary:\n  - term: rate\n  - term: ratio\n\u00a0   definition: A comparison\n",
+                    encoding="utf-8")
+    problems = _problems(path)
+    assert [p[:2] for p in problems] == [(3, 5), (5, 1)]
+    assert problems[0][2] == "vocabulary item 1: 'definition' is missing (add a line 'definition: ...')"
+    assert problems[1][2].startswith("guide: 'definition' is typed after a non-breaking space")

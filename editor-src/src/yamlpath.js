@@ -13,8 +13,8 @@
 // (YAML's blanks are the space and the tab only: JavaScript's \s would also take a non-breaking space,
 // which YAML reads as a letter of the key: '\u00a0summary:' is a key of its own, not 'summary')
 const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^ \t#'"\-?:,[\]{}&*!|>%@`][^#]*?|-[^ \t#][^#]*?)[ \t]*:(?:[ \t]+|$)/;
-const blanksTrimmed = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
-const BLOCK_SCALAR_RE = /^[|>][-+0-9]*\s*(?:#.*)?$/;
+const blanksTrimmed = (s) => s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");  // (and a CRLF line's carriage return)
+const BLOCK_SCALAR_RE = /^[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
 const ESCAPES = { 0: "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
   " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029" };
@@ -37,13 +37,13 @@ function unquote(key) {
 
 // A scalar value as written after "key: ", without quotes or a trailing comment.
 function scalarText(raw) {
-  let text = raw.trim();
+  let text = blanksTrimmed(raw);
   if (!text) return null;
   const quoted = text.match(/^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/);
   if (quoted) return unquote(quoted[1]);
   if (text[0] === '"' || text[0] === "'") return text.slice(1); // not closed yet
-  const hash = text.search(/\s#/);
-  if (hash >= 0) text = text.slice(0, hash).trim();
+  const hash = text.search(/[ \t]#/);
+  if (hash >= 0) text = blanksTrimmed(text.slice(0, hash));
   return text;
 }
 
@@ -73,11 +73,11 @@ function readLine(text) {
   const indent = text.match(/^ */)[0].length;
   let rest = text.slice(indent);
   if (!rest || rest[0] === "#") return null;
-  if (/^(---|\.\.\.)(\s|$)/.test(rest) && indent === 0) return null;
+  if (/^(---|\.\.\.)([ \t]|$)/.test(rest) && indent === 0) return null;
   const nodes = [];
   let col = indent;
   for (;;) {
-    const dash = rest.match(/^-(\s+|$)/);
+    const dash = rest.match(/^-([ \t]+|$)/);
     if (!dash) break;
     nodes.push({ kind: "item", col });
     col += dash[0].length;
@@ -95,8 +95,8 @@ function readLine(text) {
   const last = nodes[nodes.length - 1];
   last.value = scalarText(value);
   last.valueCol = valueCol;
-  last.blockScalar = BLOCK_SCALAR_RE.test(value.trim());
-  return { nodes, indent, openQuote: openQuote(value.trim()) };
+  last.blockScalar = BLOCK_SCALAR_RE.test(blanksTrimmed(value));
+  return { nodes, indent, openQuote: openQuote(blanksTrimmed(value)) };
 }
 
 // Put a node on the stack of open nodes: pop what it closes first.
@@ -204,15 +204,15 @@ export function contextAt(text, offset) {
   while (starts[lineNo] > offset) lineNo--;
   const lineStart = starts[lineNo] + (lineNo === 0 && text[0] === "\ufeff" && offset > 0 ? 1 : 0);
   const before = text.slice(lineStart, offset);
-  if (/[^\s#]/.test(text[offset] || "")) return null; // inside a word: nothing to insert here
-  if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ""))) return null;
+  if (/[^ \t\r\n#]/.test(text[offset] || "")) return null; // inside a word: nothing to insert here
+  if (/(^|[ \t])#/.test(before.replace(/"[^"]*"|'[^']*'/g, ""))) return null;
 
   const indent = before.match(/^ */)[0].length;
   let rest = before.slice(indent);
   const cursorNodes = [];
   let col = indent;
   for (;;) {
-    const dash = rest.match(/^-\s+/);
+    const dash = rest.match(/^-[ \t]+/);
     if (!dash) break;
     cursorNodes.push({ kind: "item", col });
     col += dash[0].length;
@@ -225,10 +225,10 @@ export function contextAt(text, offset) {
   const keyed = rest.match(KEY_RE);
   if (keyed) {
     const valueText = rest.slice(keyed[0].length);
-    if (!/^[^\s#]*$/.test(valueText.replace(/^["']/, ""))) return null;
+    if (!/^[^ \t#]*$/.test(valueText.replace(/^["']/, ""))) return null;
     cursorNodes.push({ kind: "key", col, key: unquote(blanksTrimmed(keyed[1])) });
     kind = "value";
-    space = !/\s$/.test(keyed[0]);
+    space = !/[ \t]$/.test(keyed[0]);
     prefix = valueText.replace(/^["']/, "");
     wordCol = col + keyed[0].length + (valueText.length - prefix.length);
   } else if (/^[\w-]*$/.test(rest) && !/^-/.test(rest)) {

@@ -116,3 +116,19 @@ test("escapes in double-quoted keys and values are read as YAML reads them", () 
   const ctx = at('"\\e[2J\\u202e": red\ntitle: "tab\\there \\x41"\nsu¦');
   assert.deepEqual(ctx.mappings[0], { "\x1b[2J\u202e": "red", title: "tab\there A" });
 });
+
+test("a non-breaking space is a letter to YAML, not a blank: '-\\u00a0type' is a key, 'a\\u00a0#b' no comment", () => {
+  const item = at("-\u00a0type: x\nti¦\n");
+  assert.deepEqual(item.path, []);
+  assert.deepEqual(item.mappings[0], { "-\u00a0type": "x" });
+  const value = at("title: x\nquestions:\n  - prompt: a\u00a0#b\n    ty¦\n");
+  assert.deepEqual(value.mappings[2], { prompt: "a\u00a0#b" });
+  const key = at("title: x\ntopics:\n  - title: t\n    \u00a0summary: s\n    ¦\n");
+  assert.deepEqual(key.mappings[2], { title: "t", "\u00a0summary": "s" });
+});
+
+test("the end of a line, also a CRLF line, is not inside a word", () => {
+  const ctx = at("title: x\r\nsu¦\r\n");
+  assert.equal(ctx.kind, "key");
+  assert.equal(ctx.prefix, "su");
+});

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, labels, overflow, scripts, variants
+from . import files, formats, labels, overflow, scripts, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -239,6 +239,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     if activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(activities))
     guide = skipping(guide, skip)
+    formats.check_skip(guide, skip)  # (a handout that would print its title alone)
     rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
     return write_rendered(path, out_dir, guide, rendered, warnings, write)
 

@@ -261,6 +261,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
 
     whole = api.load(path)
     guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
+    formats.check_skip(guide, skip)
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
     sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
     if sheet:

@@ -100,6 +100,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
     guide = api.skipping(guide, options.skip)
     guide = formats.prepare(guide, options.format, options.questions, options.activities)
+    formats.check_skip(guide, options.skip)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper

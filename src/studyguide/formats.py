@@ -65,3 +65,27 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
     if fmt in READING:  # the reading's; the questions stay for the handout and the quiz
         chosen = dataclasses.replace(chosen, questions=())
     return dataclasses.replace(chosen, format=fmt, activities=kept, subtitle=subtitle)
+
+
+# what each section of `--skip` prints from (a handout's; the coverage table is made from the questions)
+_PRINTS_FROM = {"summary": ("summary",), "objectives": ("objectives",), "topics": ("topics",),
+                "perspectives": ("perspectives",), "chart": ("benefits", "criticisms"), "takeaways": ("takeaways",),
+                "vocabulary": ("vocabulary",), "questions": ("questions",)}
+
+
+def check_skip(guide: Guide, skip) -> None:
+    """Refuses (GuideError) a ``--skip`` that leaves ``guide`` (prepared: its format chosen, its
+    sections skipped) nothing to print: a quiz's or an exit ticket's questions, or every section of a
+    handout that has any, which would print its title and name lines alone."""
+    skip = tuple(skip or ())
+    where = Location(str(guide.path))
+    if "questions" in skip and guide.format in ("quiz", "exit-ticket"):
+        what = "a quiz" if guide.format == "quiz" else "an exit ticket"
+        raise GuideError([Problem(where, f"--skip questions: {what} is its questions, so it would print none "
+                                         "(leave out --skip questions, or build the handout without them: no --format)")])
+    if not skip or guide.format != "handout" or guide.reading is not None or guide.activities:
+        return
+    if not any(getattr(guide, name) for section, names in _PRINTS_FROM.items() if section not in guide.omit
+               for name in names):
+        raise GuideError([Problem(where, f"--skip {','.join(skip)}: leaves nothing of this guide to print but its "
+                                         "title and name lines (skip fewer sections)")])

@@ -28,7 +28,7 @@ EN = {
     "cite_lead": "{where}:", "next_to": "–",
     # the header and footer
     "name": "Name", "date": "Date", "period": "Period", "answer_key": "ANSWER KEY", "key_footer": "Answer Key",
-    "total": "Total: {points} points", "point": "({n} pt)", "points": "({n} pts)", "page": "Page {n} of {total}",
+    "total": "Total: {points} points", "total_one": "Total: {points} point", "point": "({n} pt)", "points": "({n} pts)", "page": "Page {n} of {total}",
     "version": "Version {v}", "seed": "seed {s}", "source": "Source:", "grade": "Grade {g}", "grades": "Grades {g}",
     "term": "Term", "meaning": "Meaning", "word_bank": "Word bank:", "cloze_definition": "{blank} means: {definition}", "why": "Why:",
     "model_answer": "Model answer:", "example": "Example:", "grading_notes": "Grading notes:",
@@ -109,7 +109,8 @@ ES = {
     "reading": "Lectura", "cite_line": "línea {n}", "cite_lines": "líneas {first}–{last}", "cite_paragraph": "párrafo {n}", "cite_paragraphs": "párrafos {first}–{last}",
     "cite_lead": "{where}:", "next_to": " y ",
     "name": "Nombre", "date": "Fecha", "period": "Curso", "answer_key": "CLAVE DE RESPUESTAS",
-    "key_footer": "Clave de respuestas", "total": "Total: {points} puntos", "point": "({n} pto.)",
+    "key_footer": "Clave de respuestas", "total": "Total: {points} puntos",
+    "total_one": "Total: {points} punto", "point": "({n} pto.)",
     "points": "({n} ptos.)", "page": "Página {n} de {total}", "version": "Versión {v}", "seed": "semilla {s}",
     "source": "Fuente:", "grade": "Grado {g}", "grades": "Grados {g}", "term": "Término", "meaning": "Significado",
     "word_bank": "Banco de palabras:", "cloze_definition": "{blank} significa: {definition}", "why": "Explicación:",
@@ -188,7 +189,7 @@ FR = {
     "reading": "Texte", "cite_line": "ligne {n}", "cite_lines": "lignes {first} à {last}", "cite_paragraph": "paragraphe {n}", "cite_paragraphs": "paragraphes {first} à {last}",
     "cite_lead": "{where}\u00a0:", "next_to": " et ",
     "name": "Nom", "date": "Date", "period": "Classe", "answer_key": "CORRIGÉ", "key_footer": "Corrigé",
-    "total": "Total\u00a0: {points} points", "point": "({n} pt)", "points": "({n} pts)",
+    "total": "Total\u00a0: {points} points", "total_one": "Total\u00a0: {points} point", "point": "({n} pt)", "points": "({n} pts)",
     "page": "Page {n} sur {total}", "version": "Version {v}", "seed": "graine {s}", "source": "Source\u00a0:",
     "grade": "Niveau {g}", "grades": "Niveaux {g}", "term": "Terme", "meaning": "Définition",
     "word_bank": "Banque de mots\u00a0:", "cloze_definition": "{blank} signifie\u00a0: {definition}", "why": "Explication\u00a0:",
@@ -266,7 +267,7 @@ DE = {
     "reading": "Text", "cite_line": "Zeile {n}", "cite_lines": "Zeilen {first}–{last}", "cite_paragraph": "Absatz {n}", "cite_paragraphs": "Absätze {first}–{last}",
     "cite_lead": "{where}:", "next_to": " und ",
     "name": "Name", "date": "Datum", "period": "Klasse", "answer_key": "LÖSUNGEN", "key_footer": "Lösungen",
-    "total": "Gesamt: {points} Punkte", "point": "({n} Pkt.)", "points": "({n} Pkt.)",
+    "total": "Gesamt: {points} Punkte", "total_one": "Gesamt: {points} Punkt", "point": "({n} Pkt.)", "points": "({n} Pkt.)",
     "page": "Seite {n} von {total}", "version": "Version {v}", "seed": "Startwert {s}", "source": "Quelle:",
     "grade": "Jahrgangsstufe {g}", "grades": "Jahrgangsstufen {g}", "term": "Begriff", "meaning": "Bedeutung",
     "word_bank": "Wortspeicher:", "cloze_definition": "{blank} bedeutet: {definition}", "why": "Begründung:", "also_accept": "Ebenfalls richtig: {others} statt {answer}.",
@@ -345,7 +346,7 @@ PT = {
     "reading": "Leitura", "cite_line": "linha {n}", "cite_lines": "linhas {first}–{last}", "cite_paragraph": "parágrafo {n}", "cite_paragraphs": "parágrafos {first}–{last}",
     "cite_lead": "{where}:", "next_to": " e ",
     "name": "Nome", "date": "Data", "period": "Turma", "answer_key": "GABARITO", "key_footer": "Gabarito",
-    "total": "Total: {points} pontos", "point": "({n} pt)", "points": "({n} pts)",
+    "total": "Total: {points} pontos", "total_one": "Total: {points} ponto", "point": "({n} pt)", "points": "({n} pts)",
     "page": "Página {n} de {total}", "version": "Versão {v}", "seed": "semente {s}", "source": "Fonte:",
     "grade": "Ano {g}", "grades": "Anos {g}", "term": "Termo", "meaning": "Significado",
     "word_bank": "Banco de palavras:", "cloze_definition": "{blank} significa: {definition}", "why": "Explicação:",
@@ -424,7 +425,7 @@ ZH = {
     "reading": "阅读材料", "cite_line": "第{n}行", "cite_lines": "第{first}–{last}行", "cite_paragraph": "第{n}段", "cite_paragraphs": "第{first}–{last}段",
     "cite_lead": "{where}：", "next_to": "–",
     "name": "姓名", "date": "日期", "period": "班级", "answer_key": "参考答案", "key_footer": "参考答案",
-    "total": "总分：{points} 分", "point": "（{n} 分）", "points": "（{n} 分）", "page": "第 {n} 页，共 {total} 页",
+    "total": "总分：{points} 分", "total_one": "总分：{points} 分", "point": "（{n} 分）", "points": "（{n} 分）", "page": "第 {n} 页，共 {total} 页",
     "version": "{v} 卷", "seed": "随机种子 {s}", "source": "来源：", "grade": "{g} 年级", "grades": "{g} 年级",
     "term": "词语", "meaning": "释义", "word_bank": "词库：", "cloze_definition": "{blank}的意思是：{definition}", "why": "解析：",
     "model_answer": "参考答案：", "example": "例句：", "grading_notes": "评分要点：",
@@ -525,12 +526,29 @@ def drawing():
         _DRAWING.pop()
 
 
+# Labels whose built-in text repeats another label's, in every language: when a guide gives that other
+# label and not this one, this one follows the teacher's words (a guide's 'answer_key: SOLUZIONI' makes
+# the key's footer 'Soluzioni', not 'Answer Key'; its 'total' serves for one point too).
+FOLLOWS = {"key_footer": "answer_key", "total_one": "total"}
+
+
+def _following(overrides: dict) -> dict:
+    """The labels a guide's ``overrides`` give by :data:`FOLLOWS`: the key's footer as the banner's words,
+    in small letters after the first when the banner is in capitals (as each language's own footer is)."""
+    out = {}
+    for key, source in FOLLOWS.items():
+        text = overrides.get(source)
+        if key not in overrides and isinstance(text, str):
+            out[key] = text[:1] + text[1:].lower() if key == "key_footer" and text.isupper() else text
+    return out
+
+
 def for_language(language: str | None, overrides: dict | None = None) -> dict:
     """The labels for a BCP 47 language tag (its first part), with a guide's overrides on top."""
     parts = (language or "en").lower().split("-")
     base = LANGUAGES.get(parts[0], EN)
     regional = _EN_DAY_FIRST if parts[0] == "en" and len(parts) > 1 and parts[1] not in ("us", "latn") else {}
-    return Table({**base, **regional, **(overrides or {})})
+    return Table({**base, **regional, **_following(overrides or {}), **(overrides or {})})
 
 
 # A true/false answer may be written in the guide's language: the True and False it prints (above), in any
@@ -599,7 +617,7 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
     build printed (:func:`drawing`): those not given are named, and nothing is said when all are."""
     if built_in(language):
         return None
-    given = overrides or {}
+    given = {**_following(overrides or {}), **(overrides or {})}
     if drawn is not None:
         left = [k for k in KEYS if k in drawn and k not in given]
         return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels this guide prints are not given under "

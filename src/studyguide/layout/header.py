@@ -200,7 +200,7 @@ def header(ctx) -> list:
         flow.append(ctx.p("  ·  ".join(meta), "meta"))
     flow.append(Spacer(1, 8))
     total = g.total_points
-    total_text = ctx.label("total", points=format_points(total, ctx.labels)) if total is not None else None
+    total_text = ctx.label("total_one" if total == 1 else "total", points=format_points(total, ctx.labels)) if total is not None else None
     if g.version:  # students see their version letter on the first page
         total_text = ctx.label("version", v=g.version) + (f"   {total_text}" if total_text else "")
     labels = (ctx.label("name"), ctx.label("date"), ctx.label("period"))

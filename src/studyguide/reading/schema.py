@@ -348,6 +348,7 @@ def activity_key(name: str) -> str:
 def to_guide(root: Optional[Node], name: str, path: Path, warnings=()) -> Guide:
     walker = GuideWalker(name, path)
     guide = walker.guide(root)
+    walker.drop_follow_ons()
     warnings = [w for w in [*warnings, *walker.warnings] if not walker.repeated(w)]
     if walker.problems or guide is None:
         raise GuideError(walker.problems + warnings)  # every problem, and what a teacher is warned of too

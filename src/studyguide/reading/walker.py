@@ -73,6 +73,7 @@ class Walker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.texts: list[tuple[Location, str]] = []
+        self.unseen: list[tuple[int, str, Problem]] = []  # (line, key, problem): keys absent, or typed after an invisible space
 
     def error(self, node: Node | Location, message: str) -> None:
         where = node if isinstance(node, Location) else node.where
@@ -161,6 +162,7 @@ class Walker:
                 self.error(key, f"{label}: '{clip(key.value)}' is given twice (keep one)")
             elif key.value not in allowed and (invisible := misread.invisible_key(key.value)):
                 self.error(key, f"{label}: {invisible[1]}")
+                self.unseen.append((key.where.line, invisible[0], None))
                 misspelt.add(invisible[0])  # not missing as well
             elif key.value not in allowed and self.key_without_colon(key, value, allowed, label):
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
@@ -176,7 +178,20 @@ class Walker:
                 self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
             elif key not in out and key not in misspelt:  # a misspelling is reported already
                 self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
+                self.unseen.append((node.where.line, key, self.problems[-1]))
         return out
+
+    def drop_follow_ons(self) -> None:
+        """Leave out each "'K' is missing" that a key K typed after an invisible space causes: the nearest
+        such message above that key's line (YAML read the key, its indentation unseen, as another mapping's;
+        retyping the spaces puts it back where it was missing)."""
+        dropped = set()
+        for line, key, problem in self.unseen:
+            if problem is None:
+                above = [p for n, k, p in self.unseen if p is not None and k == key and n < line and id(p) not in dropped]
+                if above:
+                    dropped.add(id(max(above, key=lambda p: p.where.line)))
+        self.problems = [p for p in self.problems if id(p) not in dropped]
 
     def key_without_colon(self, key: Scalar, value: Node, allowed, label: str) -> bool:
         """'title "Unit 2: The Cell"' reads as the key 'title "Unit 2' (YAML splits at the ': ' in the
