@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -236,7 +237,10 @@ def _make_font(path: Path, chars: str) -> Path:
     fb.setupGlyf(glyphs)
     fb.setupHorizontalMetrics({n: (700, 100) for n in names})
     fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": "SG Test Square", "styleName": "Regular"})
+    # a family name of its own for each set of letters: fonts are registered by name in the process, so a
+    # second test's font under the same name would be taken for the first's (and print its letters as gaps)
+    family = f"SG Test Square {zlib.crc32(chars.encode('utf-8')):08x}"
+    fb.setupNameTable({"familyName": family, "styleName": "Regular"})
     fb.setupOS2(fsType=0)
     fb.setupPost()
     fb.save(str(path))
