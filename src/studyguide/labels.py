@@ -593,13 +593,12 @@ _BY_NAME = {name: code for code, names in LANGUAGE_NAMES.items() for name in nam
 
 def code_of(name: str) -> str | None:
     """The code of a language written by its name ('Français', 'Deutsch', 'tiếng việt'), or None."""
-    import unicodedata
+    from .scripts import folded as without_accents
 
-    folded = " ".join(name.split()).casefold()
-    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
-    by_bare = {"".join(c for c in unicodedata.normalize("NFD", k) if not unicodedata.combining(c)): v
-               for k, v in _BY_NAME.items()}
-    return _BY_NAME.get(folded) or by_bare.get(bare) or \
+    spaced = " ".join(name.split()).casefold()
+    bare = without_accents(spaced)
+    by_bare = {without_accents(k): v for k, v in _BY_NAME.items()}
+    return _BY_NAME.get(spaced) or by_bare.get(bare) or \
         {"tieng viet": "vi", "haitian creole": "ht", "kreyol ayisyen": "ht"}.get(bare)
 
 

@@ -37,13 +37,12 @@ load at all then (`studyguide validate` reports it).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Optional, Sequence
 
 import yaml
 
-from . import inline
+from . import inline, scripts
 from .errors import Location, Problem
 from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
 from .reading.walker import clip, count
@@ -167,9 +166,7 @@ def same_letter(guide: Guide) -> list[Problem]:
     return []
 
 
-def _folded(text: str) -> str:
-    """Text without its accents, in one case: 'Constitución' and 'constitucion' match."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+_folded = scripts.folded  # 'Constitución' and 'constitucion' match
 
 
 # scripts written without spaces between words: a term there is found inside the line

@@ -50,6 +50,12 @@ _STARTS = [first for first, _, _ in _BLOCKS]
 SHAPED = tuple(dict.fromkeys(name for _, _, name in _BLOCKS))  # the scripts, once each
 
 
+
+def folded(text: str) -> str:
+    """Text in small letters without its accents, for telling words apart as a reader would not:
+    'Constitución' and 'constitucion', 'Término' and 'termino', 'Résumé' and 'resume' are one."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
 def script_of(ch: str) -> Optional[str]:
     """The name of the script in :data:`SHAPED` that ``ch`` belongs to, or None."""
     code = ord(ch)

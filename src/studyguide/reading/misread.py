@@ -17,6 +17,7 @@ import difflib
 import re
 from typing import Optional
 
+from ..scripts import folded
 from .keys import TERM_KEYS
 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
@@ -146,11 +147,7 @@ NEAR = 0.75  # how alike (difflib, in any capitals, accents aside) a key must be
 # misspelling of it ('trem', 'Definiton', 'término') rather than a term typed as a key ('theme' is 0.67 'term')
 
 
-def bare(word: str) -> str:
-    """``word`` in small letters without accents: 'Término' → 'termino'."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+bare = folded  # 'Término' → 'termino'
 
 
 def near_key(word: str, keys) -> bool:

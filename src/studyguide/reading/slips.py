@@ -7,11 +7,11 @@ located messages.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 import re
 from typing import Optional
 
 from ..model import LETTERS
+from ..scripts import folded
 from .walker import clip
 
 # 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
@@ -156,8 +156,7 @@ def term_twice(seen: dict, term: str, label: str, line: int) -> Optional[tuple[s
 
 def _bare(term: str) -> str:
     """A term without its accents, spacing and capitals: 'Résumé' → 'resume'."""
-    return "".join(c for c in unicodedata.normalize("NFD", " ".join(term.split()))
-                   if not unicodedata.combining(c)).casefold()
+    return folded(" ".join(term.split()))
 
 
 def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
