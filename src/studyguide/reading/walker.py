@@ -227,6 +227,15 @@ class Walker:
             return []
         return node.items
 
+    def nested_item(self, item: Node, label: str) -> bool:
+        """'- - 5 °C': an item whose text starts with '- ', which YAML reads as a list in the list (reported)."""
+        inner = item.items[0] if isinstance(item, Seq) and len(item.items) == 1 else None
+        if not (isinstance(inner, Scalar) and inner.plain and not inner.is_null and inner.where.line == item.where.line):
+            return False
+        self.error(item, f"{label}: the text starts with '- ', so it is read as a list in the list; quote it: "
+                         f"\"- {clip(inner.value)}\"")
+        return True
+
     def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
         if node is None:
             return None
