@@ -78,3 +78,12 @@ def test_a_guide_named_without_its_folder_or_ending_gets_did_you_mean_and_that_b
 def test_a_name_with_no_guide_like_it_gets_no_guess(folder, capsys):
     (folder / "guides" / "water-cycle.yaml").write_text(GUIDE, encoding="utf-8")
     assert _run(capsys, "validate", "soil.yaml") == (2, "", "soil.yaml: no such file or folder\n")
+
+
+def test_a_txt_copy_beside_the_guide_it_copies_is_not_told_to_replace_it(folder, capsys):
+    (folder / "guides" / "water.yaml").write_text(GUIDE, encoding="utf-8")
+    (folder / "guides" / "water.yaml.txt").write_text(GUIDE.replace("Water", "Old water"), encoding="utf-8")
+    code, out, err = _run(capsys, "validate")
+    assert code == 0 and err.splitlines() == [
+        "guides/water.yaml.txt: warning: left out: the name ends in '.txt'; guides/water.yaml is the one read (delete "
+        "this copy, or rename it to a name of its own)"]
