@@ -219,7 +219,7 @@ def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
         f"{limits}:{mc2}:5: warning: question 2 (multiple_choice): Kahoot offers time limits of 5, 10, 20, 30, 60, 90, "
         "120, 240 seconds; time_limit 7 became 5",
         f"{limits}:{sa}:5: warning: question 3 (select_all): Kahoot holds 4 answers, and this question has 5 right ones "
-        "(of 6 choices), so they do not all fit; it is left out (give it at most 3 right answers to export it)",
+        "(of 6 choices), so they do not all fit (at most 3 right would, beside a wrong one); it is left out",
         f"{limits}:{matching}:5: warning: question 4 (matching): Kahoot's template has no row for a matching question; "
         "it is left out",
     ]
@@ -247,11 +247,11 @@ def test_a_select_all_whose_right_answers_fill_every_answer_says_why_it_is_left_
                 f"1 select all (more right answers than {fmt.capitalize()} holds)") in holds(guide, problems, fmt)
     assert said["quizizz"] == [
         f"{limits}:{sa}:5: warning: question 3 (select_all): Quizizz holds 5 answers; this question has 6 choices, 5 "
-        "of them right, so no wrong one would fit (every answer shown would be right); it is left out (give it at "
-        "most 4 right answers to export it)"]
+        "of them right, so every answer shown would be right, with no room for a wrong one (at most 4 right answers "
+        "would make room); it is left out"]
     assert said["blooket"] == [
         f"{limits}:{sa}:5: warning: question 3 (select_all): Blooket holds 4 answers, and this question has 5 right "
-        "ones (of 6 choices), so they do not all fit; it is left out (give it at most 3 right answers to export it)"]
+        "ones (of 6 choices), so they do not all fit (at most 3 right would, beside a wrong one); it is left out"]
 
 
 def test_spreadsheets_never_run_a_guides_text_as_a_formula(limits):

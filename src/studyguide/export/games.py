@@ -153,15 +153,15 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
 def _no_room(t: Template, n: int, q: Question, choices: int, right: int):
     """A select-all question whose right answers take every answer the tool holds: it is left out, since a
     question whose answers are all right asks nothing (or its right answers do not all fit)."""
-    fix = f"give it at most {t.max_answers - 1} right answers to export it"
+    most = t.max_answers - 1
     if right == t.max_answers:
         return left_out(q, n, f"{t.name} holds {t.max_answers} answers; this question has {choices} choices, {right} "
-                              f"of them right, so no wrong one would fit (every answer shown would be right); it is "
-                              f"left out ({fix})", f"no room for a wrong answer among {t.name}'s "
-                                                                 f"{t.max_answers}")
+                              f"of them right, so every answer shown would be right, with no room for a wrong one "
+                              f"(at most {most} right answers would make room); it is left out",
+                        f"no room for a wrong answer among {t.name}'s {t.max_answers}")
     return left_out(q, n, f"{t.name} holds {t.max_answers} answers, and this question has {right} right ones (of "
-                          f"{choices} choices), so they do not all fit; it is left out ({fix})",
-                    f"more right answers than {t.name} holds")
+                          f"{choices} choices), so they do not all fit (at most {most} right would, beside a wrong "
+                          f"one); it is left out", f"more right answers than {t.name} holds")
 
 
 def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:
