@@ -200,6 +200,31 @@ def test_the_export_line_gives_no_second_total_when_the_marks_agree(tmp_path, ca
     assert out.endswith("gas-moodle.xml (1 question)\n") and err == ""
 
 
+@pytest.mark.parametrize("first, second, said", [
+    ("3", "1.5", "; 4 marks in Moodle, not the paper's 4.5: see the warnings at questions 1, 2"),
+    ("3", "1", ""),  # 2 + 2 marks in Moodle, 3 + 1 points on paper: each question differs, the totals do not
+])
+def test_the_export_line_adds_up_every_question_moodle_marks_otherwise(tmp_path, first, second, said):
+    from studyguide.export import holds
+
+    blanks = "prompt: Water is [[hydrogen]] and [[oxygen]]."
+    path = write_guide(tmp_path, "two.yaml", f"""
+        title: Two
+        questions:
+          - type: fill_in_blank
+            {blanks}
+            points: {first}
+          - type: fill_in_blank
+            {blanks}
+            points: {second}
+        """)
+    guide = api.load(path)
+    items, _ = moodle_items(guide)
+    _, problems = moodle.export(guide)
+    assert [moodle_marks(i) for i in items] == [2, 2] and len(problems) == 2
+    assert holds(guide, problems, "moodle") == "2 questions" + said
+
+
 def test_a_guide_without_points_gives_each_question_one_mark(tmp_path):
     """No total on paper, no points anywhere: a quiz still needs marks, one a question (and no warning)."""
     path = write_guide(tmp_path, "nomarks.yaml", POINTS.format(points=""))

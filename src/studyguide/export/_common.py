@@ -189,9 +189,10 @@ def _other_total(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
     if marks == paper:
         return ""
     numbers = ", ".join(str(p.number) for p in differ)
-    many = len(differ) > 1
-    return (f"; {points_text(marks)} marks in {NAMES.get(fmt, fmt.capitalize())}, not the paper's {points_text(paper)}: "
-            f"see the warning{'s' if many else ''} at question{'s' if many else ''} {numbers}")
+    s = "s" if len(differ) > 1 else ""
+    name = NAMES.get(fmt, fmt.capitalize())
+    return (f"; {points_text(marks)} marks in {name}, not the paper's {points_text(paper)}: "
+            f"see the warning{s} at question{s} {numbers}")
 
 
 def guide_warning(guide: Guide, message: str) -> Problem:
