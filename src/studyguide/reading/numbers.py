@@ -22,7 +22,7 @@ UNITS = {
 }
 
 _VULGAR = "".join(ch for ch in map(chr, range(0xBC, 0x2190))
-                  if unicodedata.category(ch) == "No" and "FRACTION" in unicodedata.name(ch, ""))
+                  if unicodedata.name(ch, "").startswith("VULGAR FRACTION"))
 _PARTS = re.compile(rf"(?:(?P<whole>\d+)\s*)??(?:(?P<vulgar>[{_VULGAR}])|(?P<top>\d+)\s*[/⁄]\s*(?P<bottom>\d+)"
                     rf"|(?P<int>\d+)(?:(?P<sep>[.,])(?P<dec>\d+))?)")
 
