@@ -21,8 +21,7 @@ UNITS = {
     "time_limit": r"s|secs?|seconds?|segundos?|sekunden?|secondes?|seg",
 }
 
-_VULGAR = "".join(ch for ch in map(chr, range(0xBC, 0x2190))
-                  if unicodedata.name(ch, "").startswith("VULGAR FRACTION"))
+_VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # Unicode's vulgar fractions (unicodedata.numeric reads each)
 _PARTS = re.compile(rf"(?:(?P<whole>\d+)\s*)??(?:(?P<vulgar>[{_VULGAR}])|(?P<top>\d+)\s*[/⁄]\s*(?P<bottom>\d+)"
                     rf"|(?P<int>\d+)(?:(?P<sep>[.,])(?P<dec>\d+))?)")
 
