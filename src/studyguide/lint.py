@@ -23,7 +23,9 @@ Checks:
   plural "s"/"es" allowed either way, accents aside; in other languages than
   English up to three more letters, as in "constitución"/"constituciones"; in
   Chinese or Japanese anywhere in a line, since words there have no spaces
-  between them; the term's own definition and example do not count);
+  between them; the term's own definition and example do not count); more
+  than five such terms are one finding, at the first, with their count and
+  lines (a vocabulary list to learn is not a mistake);
 * some questions with points and others without (those are worth 0);
 * a question taller than a page (it will be split across pages);
 * objectives that no question checks, when at least one question names the
@@ -163,6 +165,9 @@ def _variants(term: str, english: bool = True) -> list[str]:
     return [(head + r"\s+" if head else "") + re.escape(f) for f in sorted(forms)]
 
 
+FEW_UNUSED = 5  # more unused terms than this are said in one line
+
+
 def unused_terms(guide: Guide) -> list[Problem]:
     flat: list[str] = []
     sizes = []
@@ -183,9 +188,15 @@ def unused_terms(guide: Guide) -> list[Problem]:
         edge = ("", "") if _UNSPACED.search(t.term) else (r"(?<!\w)", r"(?!\w)")
         pattern = re.compile(edge[0] + "(?:" + "|".join(forms) + ")" + edge[1])
         if not any(where_ not in mine and pattern.search(_folded(inline.plain(text))) for where_, text in guide.texts):
-            out.append(_warn(where, f"vocabulary term '{_clip(t.term)}' is used nowhere else in the guide; "
-                                    "use it in the reading or a question, or leave it out"))
-    return out
+            out.append((where, t.term))
+    if len(out) > FEW_UNUSED:  # a vocabulary list to learn: one line, not one a term, which would hide the rest
+        rows = [where.line for where, _ in out]
+        lines = f"lines {rows[0]}–{rows[-1]}" if len(rows) > 10 else "lines " + ", ".join(map(str, rows))
+        return [_warn(out[0][0], f"{len(out)} of {len(guide.vocabulary)} vocabulary terms are used nowhere else in the "
+                                 f"guide ({lines}): fine for a vocabulary list to learn; otherwise use them in the "
+                                 "reading or a question, or leave them out")]
+    return [_warn(where, f"vocabulary term '{_clip(term)}' is used nowhere else in the guide; use it in the reading "
+                         "or a question, or leave it out") for where, term in out]
 
 
 def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height: Optional[float]) -> list[Problem]:
