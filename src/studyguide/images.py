@@ -221,18 +221,3 @@ def _size(fh, kind: str) -> Optional[tuple[int, int]]:
     except (OSError, struct.error):
         return None
 
-
-def drawable(path: Path):
-    """The image at ``path`` as the PDF library draws it (an ImageReader), every transparent pixel kept
-    transparent when drawn with ``mask="auto"``. The library keeps an alpha channel (RGBA, LA) and a
-    GIF's transparent colour itself; a colour marked transparent in an RGB or grey PNG, or a palette
-    PNG's partly transparent colours, it would print solid: those are given an alpha channel here.
-    Any other image (a JPEG above all) is passed on as it is."""
-    from PIL import Image  # Pillow (it comes with reportlab), as in check()
-    from reportlab.lib.utils import ImageReader
-
-    with Image.open(path) as im:
-        keyed = "transparency" in im.info and im.mode not in ("RGBA", "LA") or im.mode in ("PA", "RGBa", "La")
-        if not keyed:
-            return ImageReader(str(path))  # named after its pixels: the same bytes from any folder
-        return ImageReader(im.convert("RGBA"))
