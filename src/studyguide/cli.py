@@ -56,7 +56,8 @@ def _parsed(parse=None, listed=False):
 
 
 def _guides(paths):
-    """api.guides_in, and a warning for each guide beside them saved as '.txt' (Notepad's), which is left out."""
+    """api.guides_in, and a warning for each guide beside them left out: a link going nowhere, or saved as '.txt'."""
+    report.warnings(misplaced.link_warnings(paths or ("guides",)))  # said first: they may be all there is
     guides = api.guides_in(paths)
     report.warnings(misplaced.txt_warnings(paths or ("guides",)))
     return guides

@@ -18,6 +18,8 @@ import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Optional
 
+from . import ondisk
+
 MAX_IMAGE_BYTES = 20_000_000
 # A 12-megapixel phone photo fits; the PDF library decodes each image in full (twice: handout
 # and key), so this cap is what keeps a build under 300 MB of memory.
@@ -59,13 +61,16 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
         return None, f"'{name}' leads out of the guide's folder ('..'); put the {what} in the guide's folder or assets/"
     roots = search_roots(guide_path)
     for root in roots:
-        candidate = root / posix
-        try:
-            os.lstat(candidate)
-        except OSError:
+        candidate, twins = ondisk.entry(root, posix)  # 'café.png' typed, 'café.png' (macOS's accents) on disk
+        if twins:
+            return None, twins
+        if candidate is None:
             continue
-        real = candidate.resolve()
-        if not any(inside(real, r.resolve()) for r in roots):
+        trouble = ondisk.link_trouble(candidate)
+        real = ondisk.resolved(candidate) if trouble is None else None
+        if real is None:
+            return None, f"'{name}' {trouble or 'is a link that leads back to itself; replace it with the file'}"
+        if not any(inside(real, top) for r in roots if (top := ondisk.resolved(r)) is not None):
             return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the {what} in instead"
         try:
             st = os.stat(real)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .. import images
+from .. import images, ondisk
 from ..errors import GuideError, Location, Problem
 from ..reading import loader
 from ..reading.loader import Node
@@ -76,6 +76,8 @@ def from_command_line(name: str, guide_path: Path, where: Location) -> str:
     or assets/, and read with the same checks as a theme named there; one elsewhere is refused, since
     its parents and fonts are looked for beside the guide."""
     given = Path(name)
+    if _is_path(name) and (trouble := ondisk.link_trouble(given)):
+        raise GuideError([Problem(where, f"'{clip(name, 300)}' {trouble}")])
     if not _is_path(name) or not (given.is_absolute() or given.is_file()):
         return name  # a theme's name, or a file named from the guide's folder (find() says if it is missing)
     real = given.resolve()
@@ -109,8 +111,12 @@ def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = N
         name = name.lower()  # --theme MODERN
     folder = guide_path.resolve().parent / USER_DIR
     for suffix in (".yaml", ".yml"):
-        candidate = folder / f"{name}{suffix}"
-        if candidate.is_file() and (below is None or candidate.resolve() != below.resolve()):
+        candidate, twins = ondisk.entry(folder, f"{name}{suffix}")  # 'café' typed, 'café.yaml' (macOS's) there
+        if twins:
+            raise GuideError([Problem(where, f"{key}{twins}")])
+        if candidate is not None and (trouble := ondisk.link_trouble(candidate)):
+            raise GuideError([Problem(where, f"{key}{USER_DIR}/{candidate.name} {trouble}")])
+        if candidate is not None and candidate.is_file() and (below is None or candidate.resolve() != below.resolve()):
             return candidate
     candidate = BUNDLED_DIR / f"{name}.yaml"
     if candidate.is_file():
