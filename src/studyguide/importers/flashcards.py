@@ -106,7 +106,7 @@ def anki(path: Path, text: str) -> Draft:
 def _field(value: str, as_html: bool, draft: Draft, line: int) -> str:
     if not as_html:
         return literal(value.strip())
-    text, dropped = html_text(value)
-    for what in dict.fromkeys(dropped):
-        draft.warn(f"an <{what}> in this note is left out (a guide holds text)", line, 1)
-    return re.sub(r"[ \t]*\n[ \t]*", " ", text) if "\n" not in value else text
+    text, notes = html_text(value)
+    for note in notes:
+        draft.warn(note, line, 1)
+    return re.sub(r"[ \t]*\n\s*", " ", text) if "\n" not in value else text

@@ -74,16 +74,20 @@ def _split(inner: str) -> tuple[list[tuple[str, str]], str]:
 class _Reader:
     def __init__(self, path: Path):
         self.draft = Draft(path)
+        self.line = 0  # the question being read, where what its HTML cannot keep is said
 
     def text(self, raw: str, fmt: str) -> str:
         value = unescape(raw.strip())
         if fmt == "html":
-            value, dropped = html_text(value)
+            value, notes = html_text(value)
+            for note in notes:
+                self.draft.warn(note, self.line, 1)
         elif fmt != "markdown":  # GIFT's own and plain text: a star prints as a star
             value = literal(value)
         return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
 
     def question(self, block: str, line: int) -> Optional[dict]:
+        self.line = line
         body = block.strip()
         if body.startswith("::"):
             end = _find(body, "::", 2)

@@ -71,9 +71,9 @@ class _Reader:
         self.draft.warn(message, getattr(el, "line", 0), getattr(el, "col", 0))
 
     def html(self, el, html_markup: str) -> str:
-        text, dropped = html_text(html_markup)
-        for what in dict.fromkeys(dropped):
-            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        text, notes = html_text(html_markup)
+        for note in notes:
+            self.warn(el, note)
         return text
 
     def field(self, q, tag: str) -> str:

@@ -63,9 +63,9 @@ class _Reader:
     def text(self, el, markup: str, texttype: str = "text/html") -> str:
         if texttype != "text/html":
             return literal((markup or "").strip())
-        text, dropped = html_text(markup)
-        for what in dict.fromkeys(dropped):
-            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        text, notes = html_text(markup)
+        for note in notes:
+            self.warn(el, note)
         return text
 
     def mattext(self, el) -> str:
