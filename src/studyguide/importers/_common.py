@@ -27,6 +27,7 @@ class Draft:
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
+    stopped: bool = False  # read no further: more terms or questions than a guide holds
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))

@@ -15,10 +15,11 @@ import xml.parsers.expat
 from pathlib import Path
 from typing import Optional
 
-from .. import labels
+from .. import inline, labels
 from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
+from .htmltext import clip
 
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(.*?)(?<!\\)\}", re.S)
 
@@ -141,6 +142,10 @@ class _Reader:
                 self.warn(q, "no answer has a positive grade; it is left out")
                 return None
             out["answer"] = "ABCDEFGH"[best]
+            for (fraction, _, a), choice in zip(answers, choices):
+                if 0 < fraction < 100 <= answers[best][0]:  # a one-answer question's part marks
+                    self.warn(a, f"'{clip(inline.plain(choice))}' was worth {fraction:g} %; a guide has no partial "
+                                 "credit, so it is counted wrong")
         else:
             right = [i for i, (f, _, _) in enumerate(answers) if f > 0]
             if not right:
