@@ -95,3 +95,36 @@ def test_quizlet_a_card_with_no_term_and_a_third_field(tmp_path):
         "ql.txt:2:27: warning: a third field 'EXTRA3' is left out (a card has a term, a tab and its definition)",
         "ql.txt:3:1: warning: this card has no term before its tab; it is left out",
         "ql.txt:4:9: warning: this card has no definition after its tab; it is left out"]
+
+
+def _workbook(rows: list[list]) -> bytes:
+    import io
+
+    import openpyxl
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+QUIZIZZ = ["Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
+           "Correct Answer", "Time in seconds"]
+
+
+def test_spreadsheet_rows_left_out_are_each_said_and_numbers_read_as_shown(tmp_path):
+    guide, warnings = imported(tmp_path, "q.xlsx", _workbook([
+        QUIZIZZ,
+        ["What is 6*7?", "Multiple Choice", "=6*7", "41", "40", None, None, 1, 20],
+        ['=HYPERLINK("http://x","click")', "Multiple Choice", "a", "b", None, None, None, 2, 20],
+        [None, "Multiple Choice", "orphan", "answers", None, None, None, 1, 20],
+        ["Which is 0.3?", "Multiple Choice", 0.1 + 0.2, 1e308, 12345678901234567890, 2.0, None, 1, 20]]))
+    assert guide["questions"] == [{"type": "multiple_choice", "prompt": "Which is 0.3?",
+                                   "choices": ["0.3", "1E+308", "1.23456789012346E+19", "2"], "answer": "A"}]
+    assert warnings == [
+        "q.xlsx:2:3: warning: cell C2 is a formula with no saved value (=6*7); open the file in your spreadsheet app "
+        "and save it again, then import it again; this row is left out",
+        "q.xlsx:3:1: warning: cell A3 is a formula with no saved value (=HYPERLINK(\"http://x\",\"click\")); open the "
+        "file in your spreadsheet app and save it again, then import it again; this row is left out",
+        "q.xlsx:4:1: warning: this row has answers but no question (cell A4 is empty); it is left out"]
