@@ -128,3 +128,47 @@ def test_spreadsheet_rows_left_out_are_each_said_and_numbers_read_as_shown(tmp_p
         "q.xlsx:3:1: warning: cell A3 is a formula with no saved value (=HYPERLINK(\"http://x\",\"click\")); open the "
         "file in your spreadsheet app and save it again, then import it again; this row is left out",
         "q.xlsx:4:1: warning: this row has answers but no question (cell A4 is empty); it is left out"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    """A zip of the members, stray ones stored as they are (so that a test can damage their bytes)."""
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data, zipfile.ZIP_STORED if name.startswith("stray") else zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_qti_zip_that_unpacks_to_more_than_a_quiz_is_refused_before_reading(tmp_path):
+    blob = b'<?xml version="1.0"?><questestinterop>' + b" " * (19 * 2**20) + b"</questestinterop>"
+    data = _zip({f"q{i}.xml": blob for i in range(3)})  # each under the 20 MB a member may be; 57 MB in all
+    assert len(data) < 2**20
+    began = time.perf_counter()
+    assert refused(tmp_path, "multi.zip", data) == "multi.zip: unpacks to more than 50 MB; not imported"
+    assert time.perf_counter() - began < 1  # nothing was unpacked (the 40-member repro took 5.35 s and 1.4 GB)
+
+
+def test_a_qti_zip_is_read_by_its_manifest(tmp_path):
+    """Only what the manifest names is read: a stray XML beside the quiz (here damaged, which stopped the
+    import when every member was read) is not."""
+    item = ('<?xml version="1.0"?>\n<questestinterop><assessment title="Q"><section><item ident="i1">'
+            '<itemmetadata><qtimetadata><qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>'
+            'true_false_question</fieldentry></qtimetadatafield></qtimetadata></itemmetadata><presentation><material>'
+            '<mattext texttype="text/html">Is 10&lt;sup&gt;3&lt;/sup&gt; a thousand?</mattext></material>'
+            '<response_lid ident="response1"><render_choice><response_label ident="t"><material><mattext>True'
+            '</mattext></material></response_label><response_label ident="f"><material><mattext>False</mattext>'
+            '</material></response_label></render_choice></response_lid></presentation><resprocessing><respcondition>'
+            '<conditionvar><varequal respident="response1">t</varequal></conditionvar><setvar action="Set" '
+            'varname="SCORE">100</setvar></respcondition></resprocessing></item></section></assessment>'
+            '</questestinterop>\n')
+    manifest = ('<?xml version="1.0"?>\n<manifest><resources><resource><file href="quiz/quiz.xml"/></resource>'
+                '</resources></manifest>\n')
+    data = _zip({"imsmanifest.xml": manifest.encode(), "quiz/quiz.xml": item.encode(),
+                 "stray.xml": b"<stray>" + b"UNREAD" * 40 + b"</stray>"})
+    assert b"UNREAD" * 40 in data
+    data = data.replace(b"UNREAD" * 40, b"UNREAD" * 39 + b"DAMAGE")  # its checksum no longer matches
+    guide, warnings = imported(tmp_path, "quiz.zip", data)
+    assert guide["questions"] == [{"type": "true_false", "prompt": "Is 10³ a thousand?", "answer": True}]
+    assert warnings == []
