@@ -172,3 +172,16 @@ def test_a_qti_zip_is_read_by_its_manifest(tmp_path):
     guide, warnings = imported(tmp_path, "quiz.zip", data)
     assert guide["questions"] == [{"type": "true_false", "prompt": "Is 10³ a thousand?", "answer": True}]
     assert warnings == []
+
+
+def test_an_outside_entity_is_left_out_and_said(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    guide, warnings = imported(tmp_path, "xxe.xml", (
+        f'<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<quiz><question type="truefalse"><name><text>Q</text></name><questiontext format="html"><text>Is &x; '
+        'true?</text></questiontext>\n<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>'
+        "false</text></answer></question></quiz>\n"))
+    assert guide["questions"] == [{"type": "true_false", "prompt": "Is  true?", "answer": True}]
+    assert warnings == ["xxe.xml:3:98: warning: the file names an outside entity (&x;), which stands for another file "
+                        "or a web address; it is left out"]

@@ -110,3 +110,18 @@ def test_character_references_that_name_no_printable_character(tmp_path):
         "cannot print it)",
         "ent.txt:5:1: warning: the character reference '&#x10FFFF;' (U+10FFFF, not a character) is left out (a guide "
         "cannot print it)"]
+
+
+def test_invisible_characters_check_asks_to_delete_are_left_out_of_an_import(tmp_path):
+    guide, warnings = imported(tmp_path, "inv.txt", (
+        "#separator:tab\n#html:true\n"
+        "soft&shy;hyphen\tzero&#8203;width\n"
+        "ctl&#7;x\tjoined\u2060word\n"))
+    assert [(v["term"], v["definition"]) for v in guide["vocabulary"]] == [
+        ("softhyphen", "zerowidth"), ("ctlx", "joinedword")]
+    assert warnings == [
+        "inv.txt:4:1: warning: the character reference '&#7;' (U+0007, a control character) is left out (a guide "
+        "cannot print it)",
+        "inv.txt: warning: the invisible characters U+00AD (soft hyphen), U+200B (zero-width space), U+2060 (word "
+        "joiner) left out (they print as nothing, but split a term in the crossword and trip search; studyguide "
+        "check asks to delete them)"]

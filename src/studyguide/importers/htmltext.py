@@ -28,8 +28,9 @@ _LEFT_OUT = {"img": "a picture (<img>)", "video": "a video (<video>)", "audio": 
              "iframe": "an embedded page (<iframe>)", "object": "an embedded object (<object>)",
              "embed": "an embedded object (<embed>)", "math": "a formula (<math>)", "svg": "a drawing (<svg>)"}
 _HIDDEN = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)", re.I)
-# what a reference may not name: nothing, a surrogate half, the replacement mark, a noncharacter, past Unicode
-_NO_CHARACTER = re.compile("[\x00\ud800-\udfff\ufffd\ufdd0-\ufdef]")
+# what a reference may not name: nothing, a control character (Python's reader drops those without a word), a
+# surrogate half, the replacement mark, a noncharacter, past Unicode
+_NO_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffd\ufdd0-\ufdef]")
 
 
 def _unprintable(code: int) -> bool:
@@ -227,8 +228,10 @@ def _references(markup: str, notes: list[str]) -> str:
         if not (_unprintable(code) or code == 0xFEFF):
             return m.group(0)
         space = "" if m.start() and markup[m.start() - 1] == " " else m.group(3)  # "def &#0; x": one space left
+        kind = ("a replacement mark" if code == 0xFFFD else "a control character" if 0 < code < 0x80
+                else "not a character")
         what = ("U+FEFF, an invisible mark" if code == 0xFEFF else "past the last character" if code > 0x10FFFF
-                else f"U+{code:04X}, {'a replacement mark' if code == 0xFFFD else 'not a character'}")
+                else f"U+{code:04X}, {kind}")
         note = f"the character reference '{clip(m.group(0).rstrip())}' ({what}) is left out (a guide cannot print it)"
         if note not in notes:
             notes.append(note)

@@ -26,6 +26,7 @@ _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(.*?)
 
 class _Element(ET.Element):
     line = col = 0  # where the element starts in the file, for located warnings
+    outside: tuple = ()  # (the root's) outside entities referred to and left out: (name, line, column)
 
 
 def parse(data: bytes) -> ET.Element:
@@ -38,11 +39,27 @@ def parse(data: bytes) -> ET.Element:
         el = builder.start(tag, attrs)
         el.line, el.col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
 
+    outside = []
+
+    def entity(context, base, system_id, public_id):  # never fetched or read: said where it is used
+        outside.append((context or system_id or "", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+        return 1
+
     parser.StartElementHandler = start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
+    parser.ExternalEntityRefHandler = entity
     parser.Parse(data, True)
-    return builder.close()
+    root = builder.close()
+    root.outside = tuple(outside)
+    return root
+
+
+def outside_entities(draft: Draft, root: ET.Element, member: str = "") -> None:
+    """A warning where the file uses an entity that stands for another file or a web address: it is left out."""
+    for name, line, col in getattr(root, "outside", ()):
+        draft.warn(f"{member}the file names an outside entity (&{clip(name)};), which stands for another file or a "
+                   "web address; it is left out", line, col)
 
 
 def _number(text: str) -> Optional[float]:
@@ -323,6 +340,7 @@ def read(path: Path, data: bytes) -> Draft:
             draft.warn("an '&' on its own is read as the character '&' (Moodle XML writes it '&amp;')", line, col)
     reader = _Reader(path, root)
     reader.draft.problems = draft.problems
+    outside_entities(reader.draft, root)
     _nested(reader, root)
     return reader.read()
 

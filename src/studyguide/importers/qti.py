@@ -21,7 +21,7 @@ from ..variants import about_the_others
 from ._common import Draft, html_text, literal
 import xml.parsers.expat
 
-from .moodle import parse as _parse
+from .moodle import outside_entities, parse as _parse
 from .spreadsheet import MAX_UNPACKED
 
 MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML is this large
@@ -35,11 +35,13 @@ ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).<
 def parse(data: bytes, draft: Draft, name: str):
     """The member's XML, or None with a warning when it is not well-formed."""
     try:
-        return _parse(data)
+        root = _parse(data)
     except xml.parsers.expat.ExpatError as exc:
         draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
                    exc.lineno, exc.offset + 1)
         return None
+    outside_entities(draft, root, f"{name}: ")
+    return root
 
 
 def _local(el) -> str:
