@@ -5,6 +5,8 @@ Read: ``::title::`` (ignored), ``[html]``/``[markdown]``/``[plain]`` text format
 ``{~%50%a ~%50%b ~%-100%c}`` (select_all), ``{=a =b}`` (fill_in_blank: the blank
 where the braces are), ``{=left -> right}`` (matching), ``{}`` (essay), ``####``
 general feedback (explanation), and the escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``.
+A true/false question's feedback (``{F#for a wrong answer#for a right one}``) becomes its explanation.
+In a one-answer question, an answer worth part of the marks (``~%50%``) is counted wrong, with a warning.
 Numerical answers (``{#…}``) and per-answer feedback have no place in a guide and
 are left out with a warning at their line.
 """
