@@ -66,7 +66,7 @@ class Converter(HTMLParser):
 
     def _block(self, gap: str) -> None:
         """A block starts or ends: the next text goes on a new line (a blank line after a paragraph)."""
-        if not "".join(self.out).strip():
+        if not any(piece.strip() for piece in self.out):  # (stops at the first text: no quadratic rescans)
             return
         if len(gap) > len(self.break_) or self.break_ == " ":
             self.break_ = gap
@@ -195,7 +195,7 @@ class Converter(HTMLParser):
         if not core:
             self.out.append(text)
             return
-        before = re.search(r"\S{0,12}$", "".join(self.out)).group(0).replace(STAR, "*")
+        before = re.search(r"\S{0,12}$", "".join(self.out[-12:])).group(0).replace(STAR, "*")
         sign = "^" if kind == "sup" else "_"
         written = f"{sign}({core})" if len(core) > 1 and not re.fullmatch(r"\([^()]*\)", core) else sign + core
         self.out.append(written.replace("*", STAR))
