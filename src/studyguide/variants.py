@@ -154,6 +154,16 @@ def _permute(count: int, fixed: set[int], rng) -> list[int]:
     return [mapping.get(i, i) for i in range(count)]
 
 
+def _moved(count: int, rng) -> list[int]:
+    """A permutation of range(count) that is never the written order (the right-hand column of a matching
+    question as written would make its key 1–A, 2–B, 3–C... straight down): drawn again until it is not, so
+    a draw that was never the written order stays as it was, and the others are as likely as each other."""
+    perm = _permute(count, set(), rng)
+    while count > 1 and perm == sorted(perm):
+        perm = _permute(count, set(), rng)
+    return perm
+
+
 def _choices(q, rng):
     """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places."""
     last = {i for i, c in enumerate(q.choices) if about_the_others(c)}
@@ -191,7 +201,7 @@ def orders(guide: Guide) -> int:
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             n *= math.factorial(sum(1 for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)))
         elif isinstance(q, Matching) and q.shuffle:
-            n *= math.factorial(len(q.pairs))
+            n *= math.factorial(len(q.pairs)) - 1  # never in the written order
         elif isinstance(q, Ordering) and q.shuffle:
             n *= math.factorial(len(q.items)) - 1  # never in the right order
     return n
@@ -249,7 +259,7 @@ def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             q = _choices(q, rng)
         elif isinstance(q, Matching) and q.shuffle:
-            q = dataclasses.replace(q, order=tuple(_permute(len(q.pairs), set(), rng)))
+            q = dataclasses.replace(q, order=tuple(_moved(len(q.pairs), rng)))
         elif isinstance(q, Ordering) and q.shuffle:
             perm = _permute(len(q.items), set(), rng)
             if perm == sorted(perm) and len(perm) > 1:  # never printed in the right order

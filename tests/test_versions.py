@@ -1,0 +1,65 @@
+"""Shuffled versions keep the standard handout's promises (trial 5, defect 1): a matching question's
+right-hand column and an ordering question's items never print in the order written, in any version."""
+from __future__ import annotations
+
+from conftest import Pdf, write_guide
+from studyguide import api, grid, variants
+from studyguide.classroom import SetOptions, build_set
+from studyguide.model import LETTERS
+
+PLANETS = """\
+    title: Planets
+    seed: "{seed}"
+    questions:
+      - type: matching
+        prompt: Match each planet with what it is known for.
+        pairs:
+{pairs}
+      - type: ordering
+        prompt: Put the planets in order from the Sun.
+        items: [{items}]
+    """
+NAMES = ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn"]
+KNOWN = ["closest to the Sun", "hottest", "has life", "red dust", "largest", "bright rings"]
+
+
+def planets(tmp_path, seed: str, count: int):
+    pairs = "\n".join(f"          - {{left: {n}, right: {k}}}" for n, k in zip(NAMES[:count], KNOWN[:count]))
+    path = write_guide(tmp_path, f"planets-{count}.yaml", PLANETS.format(seed=seed, pairs=pairs,
+                                                                         items=", ".join(NAMES[:count])))
+    return path, api.load(path)
+
+
+def test_no_version_prints_a_matching_column_or_ordering_items_in_the_written_order(tmp_path):
+    """Over many seeds and sizes (two pairs: the written order was every other draw): the key never runs
+    1–A, 2–B, 3–C... straight down, and the boxes never read 1, 2, 3... from the top."""
+    for count in range(2, 7):
+        straight = ", ".join(f"{i + 1}–{LETTERS[i]}" for i in range(count))
+        in_order = ", ".join(str(i + 1) for i in range(count))
+        _, guide = planets(tmp_path, "0", count)
+        for seed in range(60):
+            made, _ = variants.versions(guide, 6, str(seed))
+            for v in made:
+                matching, ordering = v.questions
+                assert list(matching.order) != sorted(matching.order), (count, seed, v.version)
+                assert grid.answer_text(matching) != straight
+                assert grid.answer_text(ordering) != in_order, (count, seed, v.version)
+
+
+def test_a_version_that_drew_the_written_order_prints_another_in_handout_key_and_grid(tmp_path):
+    """Seed 8: version A's first draw for a four-pair question is the written order (1–A, 2–B, 3–C, 4–D)."""
+    path, _ = planets(tmp_path, "8", 4)
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2))
+    out = {o.path.name: Pdf(o.path) for o in result.outputs}
+    key, handout, answers = out["planets-4-A-key.pdf"], out["planets-4-A.pdf"], out["planets-4-A-grid.pdf"]
+    made, _ = variants.versions(api.load(path), 2)
+    shown = made[0].questions[0].order  # the right-hand item printed at A, B, C, D
+    assert list(shown) != [0, 1, 2, 3]
+    expected = grid.answer_text(made[0].questions[0])
+    assert expected != "1–A, 2–B, 3–C, 4–D" and expected in answers.text
+    column = [KNOWN[i] for i in shown]  # the handout prints the right-hand column in that order
+    where = [handout.text.index(f"{LETTERS[p]}. {item}") for p, item in enumerate(column)]
+    assert where == sorted(where)
+    # the key's blanks give, for planets 1 to 4, the letter of its item: the same answers as the grid
+    letters = [LETTERS[list(shown).index(i)] for i in range(4)]
+    assert [f"{letter} {i + 1}. {name}" in key.text for i, (letter, name) in enumerate(zip(letters, NAMES))] == [True] * 4
