@@ -207,9 +207,9 @@ def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
     total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
-    if options.class_set:
-        total += (options.copies or versions) * (student + student % 2)
-        total += versions * (key + key % 2) if "key" in docs else 0
+    if options.class_set:  # (the last copy needs no blank page)
+        total += (options.copies or versions) * (student + student % 2) - student % 2
+        total += versions * (key + key % 2) - key % 2 if "key" in docs else 0
     return total
 
 
@@ -261,17 +261,17 @@ def check_seed(seed: Optional[str]) -> None:
 
 def _collate(name: Path, pdfs: list[bytes], blank, creator: str) -> tuple[Path, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count);
-    ``creator``: what it is, of which guide (see owners.stamp)."""
+    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count
+    that another copy follows: the last needs none); ``creator``: what it is, of which guide (see owners.stamp)."""
     from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}
-    for data in pdfs:
+    for k, data in enumerate(pdfs, 1):
         reader = readers.setdefault(id(data), PdfReader(io.BytesIO(data)))
         for page in reader.pages:
             writer.add_page(page)
-        if len(reader.pages) % 2:
+        if len(reader.pages) % 2 and k < len(pdfs):
             box = reader.pages[-1].mediabox
             writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
