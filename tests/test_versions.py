@@ -63,3 +63,51 @@ def test_a_version_that_drew_the_written_order_prints_another_in_handout_key_and
     # the key's blanks give, for planets 1 to 4, the letter of its item: the same answers as the grid
     letters = [LETTERS[list(shown).index(i)] for i in range(4)]
     assert [f"{letter} {i + 1}. {name}" in key.text for i, (letter, name) in enumerate(zip(letters, NAMES))] == [True] * 4
+
+
+TEST = """\
+    title: Unit test
+    versions: 3
+    questions:
+      - type: short_answer
+        prompt: Name one branch of government.
+        answer: the judicial branch
+      - type: multiple_choice
+        prompt: Who signs a bill into law?
+        choices: [the president, a judge]
+        answer: A
+    """
+
+
+def test_an_exit_ticket_prints_once_though_the_guide_asks_versions_of_its_test(tmp_path):
+    """Trial 5, defect 12: the guide's 'versions: 3' made three identical tickets A, B and C, with a warning
+    about 'this guide's questions'. The guide's count is for the unit test; the ticket is printed once."""
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "unit.yaml", TEST)
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1", "-o", "out"], cwd=tmp_path)
+    assert (said.code, said.err) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["unit-exit-ticket-key.pdf", "unit-exit-ticket.pdf"]
+    ticket = Pdf(tmp_path / "out" / "unit-exit-ticket.pdf")
+    assert "Name one branch of government." in ticket.text and "Version" not in ticket.text
+    # the unit test itself keeps its three versions
+    said = cli_inprocess(["build", "unit.yaml", "-o", "test"], cwd=tmp_path)
+    assert said.code == 0 and {p.name for p in (tmp_path / "test").iterdir()} >= {"unit-C.pdf", "unit-C-grid.pdf"}
+
+
+def test_versions_of_an_exit_ticket_it_cannot_shuffle_are_warned_in_the_tickets_words(tmp_path):
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "unit.yaml", TEST)
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1", "--versions", "3",
+                          "-o", "out"], cwd=tmp_path)
+    assert said.code == 0
+    assert said.err == ("unit.yaml: warning: --versions 3 asked, but this exit ticket (one question) can be shuffled "
+                        "into only 1 different version: versions B, C repeat an earlier one; for this exit ticket, "
+                        "use --versions 1 (or leave it out), or choose questions with more choices to shuffle\n")
+    # a ticket that has the orders gets its versions, without a word
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1,2", "--versions", "2",
+                          "-o", "two"], cwd=tmp_path)
+    assert (said.code, said.err) == (0, "")
+    first = [Pdf(tmp_path / "two" / f"unit-exit-ticket-{v}.pdf").text for v in "AB"]
+    assert first[0] != first[1] and "Version B" in first[1]
