@@ -111,3 +111,43 @@ def test_versions_of_an_exit_ticket_it_cannot_shuffle_are_warned_in_the_tickets_
     assert (said.code, said.err) == (0, "")
     first = [Pdf(tmp_path / "two" / f"unit-exit-ticket-{v}.pdf").text for v in "AB"]
     assert first[0] != first[1] and "Version B" in first[1]
+
+
+def _long_test(tmp_path, count: int, points: str = ""):
+    """The grid of version A of a test of ``count`` true-or-false questions, what build says of its pages, and
+    each row as it should read ("12. False 1"), from the questions in version A's order."""
+    lines = ["title: Long test", "seed: '5'", "questions:"]
+    for n in range(1, count + 1):
+        lines += ["  - type: true_false", f"    prompt: Statement {n} is true.", f"    answer: {'true' if n % 3 else 'false'}"]
+        lines += [f"    points: {points}"] if points else []
+    path = tmp_path / f"long-{count}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build_set(path, tmp_path / f"out-{count}", None, SetOptions(versions=1))
+    reported = {o.path.name: o.pages for o in result.outputs}[f"long-{count}-A-grid.pdf"]
+    shuffled = variants.versions(api.load(path), 1)[0][0].questions
+    rows = [f"{n}. {grid.answer_text(q)}" + (f" {points}" if points else "") for n, q in enumerate(shuffled, 1)]
+    assert len(set(rows)) > 2  # (true and false both appear, in the version's order)
+    return Pdf(tmp_path / f"out-{count}" / f"long-{count}-A-grid.pdf"), reported, rows
+
+
+def test_a_45_question_grid_is_one_page_in_two_columns_and_build_says_one(tmp_path):
+    """Trial 5, defect 2: 45 answers took two pages of one narrow column (1–32, then 33–45), and build said
+    '(1 page)'. Now two columns of 23 and 22 rows on one page, each headed."""
+    grid_pdf, reported, rows = _long_test(tmp_path, 45, "1")
+    assert (grid_pdf.page_count, reported) == (1, 1)
+    (page,) = grid_pdf.pages
+    assert page == ("Long test · Answer grid · Version A · seed 5 No. Answer Points " + " ".join(rows[:23])
+                    + " No. Answer Points " + " ".join(rows[23:]))
+
+
+def test_a_grid_longer_than_a_page_says_its_version_and_page_on_each_and_build_counts_them(tmp_path):
+    """150 answers: three columns of 25 on each of two pages (not 99 and then 51), each page headed, with a
+    footer naming the version and the page, so a loose page is told apart; build reports 2 pages. (No
+    question has points: no points column.)"""
+    grid_pdf, reported, rows = _long_test(tmp_path, 150)
+    assert (grid_pdf.page_count, reported) == (2, 2)
+    for k, page in enumerate(grid_pdf.pages):
+        columns = [rows[a:a + 25] for a in range(75 * k, 75 * k + 75, 25)]
+        assert page == ("Long test · Answer grid · Version A · seed 5 " + " ".join(
+            "No. Answer " + " ".join(column) for column in columns)
+            + f" Long test · Answer grid · Version A · seed 5 · Page {k + 1} of 2")

@@ -136,9 +136,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
             files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
         if g.version and options.key:  # the answers: none at all with --no-key
-            files.append((planned["grid", g.version],
-                          grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
-                                           api.theme_for(g, options.theme)), 1, []))
+            answers = grid.render_grid(g, sheets.FULL.get(paper, paper), font_for, api.theme_for(g, options.theme))
+            files.append((planned["grid", g.version], answers.pdf, answers.pages, []))
     if options.class_set:
         from . import inline, labels, pages
         from .theming.styles import make_styles
