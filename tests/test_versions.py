@@ -46,6 +46,22 @@ def test_no_version_prints_a_matching_column_or_ordering_items_in_the_written_or
                 assert grid.answer_text(ordering) != in_order, (count, seed, v.version)
 
 
+def test_a_version_that_never_drew_the_written_order_prints_as_it_did(tmp_path):
+    """Only a draw of the written order is drawn again: every other version keeps the order its seed gave
+    (a teacher's lost key rebuilt from the seed still matches the copies handed out)."""
+    from studyguide import shuffle
+
+    _, guide = planets(tmp_path, "0", 4)
+    kept = 0
+    for seed in range(40):
+        for index in range(4):
+            first = variants._permute(4, set(), shuffle.rng(str(seed), LETTERS[index], "question", "0"))
+            if first != sorted(first):
+                kept += 1
+                assert list(variants.version(guide, index, str(seed)).questions[0].order) == first
+    assert kept > 140  # (of 160: about one draw in 24 is the written order)
+
+
 def test_a_version_that_drew_the_written_order_prints_another_in_handout_key_and_grid(tmp_path):
     """Seed 8: version A's first draw for a four-pair question is the written order (1–A, 2–B, 3–C, 4–D)."""
     path, _ = planets(tmp_path, "8", 4)
