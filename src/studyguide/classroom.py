@@ -144,6 +144,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
     by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                               check=lambda docs: check_pages(path, docs, len(editions), options))
+    warnings += _extra_lines_alone(editions, by_letter)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -179,6 +180,27 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         write_all(result.files, Path(out_dir), guide=guide.path)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
+
+
+def _extra_lines_alone(editions, by_letter) -> list:
+    """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
+    copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
+    before; the versions it is true of named, when not all."""
+    from . import lint
+
+    said: dict = {}
+    for g in editions:
+        lone = [one for one in by_letter[g.version]["student"].lone_lines
+                if getattr(g.questions[one[0] - 1], "lines_added", 0)]
+        for problem in lint.lone_lines(g, lone):
+            said.setdefault(str(problem), (problem, []))[1].append(g.version)
+    out = []
+    for problem, letters in said.values():
+        if len(letters) < len(editions):
+            problem = dataclasses.replace(problem, message=f"{problem.message} (version{'s' if len(letters) > 1 else ''} "
+                                                           f"{', '.join(letters)})")
+        out.append(problem)
+    return out
 
 
 def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:

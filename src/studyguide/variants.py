@@ -128,7 +128,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
         # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
         # lines are room for sentences, and would have turned its instruction into "complete sentences"
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
-            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_given=True)  # (asked for)
+            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_added=acc.extra_lines)
         out.append(q)
     guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
     return bank_warnings(guide, asked) if asked else guide
