@@ -16,7 +16,8 @@ def _guide(tmp_path, filler: int, lines: str, extra: int = 0):
     for n in range(1, 7):
         text += ["  - type: multiple_choice", f"    prompt: Question {n} {padding if n == 1 else ''}",
                  "    choices: [one, two, three, four]", "    answer: A"]
-    text += ["  - type: essay", "    prompt: Write about it.", "    answer: A model answer."] + ([lines] if lines else [])
+    text += ["  - type: essay", "    prompt: Write about it.", "    answer: A model answer."]
+    text += [lines] if lines else []
     if extra:
         text += ["accommodations:", f"  extra_lines: {extra}"]
     return write_guide(tmp_path, f"g{filler}-{bool(lines)}-{extra}.yaml", "\n".join(text) + "\n")

@@ -197,8 +197,8 @@ def _extra_lines_alone(editions, by_letter) -> list:
     out = []
     for problem, letters in said.values():
         if len(letters) < len(editions):
-            problem = dataclasses.replace(problem, message=f"{problem.message} (version{'s' if len(letters) > 1 else ''} "
-                                                           f"{', '.join(letters)})")
+            which = f"version{'s' if len(letters) > 1 else ''} {', '.join(letters)}"
+            problem = dataclasses.replace(problem, message=f"{problem.message} ({which})")
         out.append(problem)
     return out
 

@@ -246,7 +246,8 @@ def lone_lines(guide: Guide, lone) -> list[Problem]:
                f"'lines: {kept}' would end it on page {page - 1}")
         if kept - added < 1:
             fix = f"with {kept} lines in all it would end on page {page - 1}"
-        out.append(_warn(q.where, f"question {n}: {where}the last {alone} of {whose} print alone on page {page}; {fix}"))
+        out.append(_warn(q.where, f"question {n}: {where}the last {alone} of {whose} print alone on page {page}; "
+                                  f"{fix}"))
     return out
 
 
