@@ -50,12 +50,13 @@ def default_seed(guide: Guide) -> str:
 
 
 def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodations:
-    """The guide's accommodations with ``extra`` (from the command line) on top."""
+    """The guide's accommodations with ``extra`` (from the command line) on top: a flag adds its
+    accommodation, and ``--extra-lines N`` replaces the guide's count (``extra.extra_lines`` None: not given)."""
     if extra is None:
         return acc
     return Accommodations(reduced_choices=acc.reduced_choices or extra.reduced_choices,
                           word_bank=acc.word_bank or extra.word_bank,
-                          extra_lines=max(acc.extra_lines, extra.extra_lines))
+                          extra_lines=acc.extra_lines if extra.extra_lines is None else extra.extra_lines)
 
 
 def banked(guide: Guide) -> Guide:
@@ -115,7 +116,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     """Apply the guide's accommodations, and ``extra`` (from the command line) on top."""
     acc = merged(guide.accommodations, extra)
     if acc == Accommodations():
-        return guide
+        return dataclasses.replace(guide, accommodations=acc) if guide.accommodations != acc else guide
     seed = guide.seed or default_seed(guide)
     out, asked = [], set()  # (asked: the questions the word-bank accommodation gives a bank)
     for q in guide.questions:
@@ -127,7 +128,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
         # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
         # lines are room for sentences, and would have turned its instruction into "complete sentences"
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
-            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_given=True)  # (asked for)
+            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_added=acc.extra_lines)
         out.append(q)
     guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
     return bank_warnings(guide, asked) if asked else guide
