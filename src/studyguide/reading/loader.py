@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import misread, syntax
+from . import chat, misread, syntax
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -195,6 +195,12 @@ def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Pr
     return found or [stopped]
 
 
+def _chat_problems(name: str, text: str) -> list[Problem]:
+    """A chatbot's fence and words around the guide, in one message (if there are any: else none)."""
+    found = chat.around(text)
+    return [Problem(Location(name, found[0], 1), found[1])] if found else []
+
+
 class _Builder:
     """Turns the event stream into nodes, refusing what a guide never needs."""
 
@@ -331,13 +337,15 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     try:
         root = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        raise GuideError(_syntax_problems(name, text, exc)) from None
+        raise GuideError(_chat_problems(name, text) or _syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
         index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
         raise GuideError([_control_problem(name, text, index)]) from None
     except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
         first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
+    if isinstance(root, Map) and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
+        raise GuideError(_chat_problems(name, text))  # 'Here is your study guide:' read as the guide's first key
     if builder.quote_over_lines:  # 'title: "The Road' ... 'subject: History"' reads, as one swallowed title
         unclosed = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)
                     if message == syntax.UNCLOSED]

@@ -1,0 +1,103 @@
+"""A newcomer's mistakes from the first-hour trial (2026-12-04), each message followed as
+it says. The exact messages are data in tests/cases/errors (the case each test reads); here a teacher
+does what the message says, and the guide then reads and prints what was meant, with no second message
+that undoes the first.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, build_into, write_guide
+from studyguide import api
+from studyguide.errors import GuideError
+
+ERRORS = CASES / "errors"
+
+
+def _problems(path):
+    with pytest.raises(GuideError) as exc:
+        api.load(path)
+    return [(p.where.line, p.where.col, p.message) for p in exc.value.problems]
+
+
+def _lines(case: str) -> list[str]:
+    return (ERRORS / f"{case}.yaml").read_text(encoding="utf-8").split("\n")
+
+
+def _save(tmp_path, case: str, lines: list[str]):
+    path = tmp_path / f"{case}.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _told_to_delete(message: str) -> list[int]:
+    """The line numbers a chat message names after 'delete it' ('the ``` on lines 3 and 10, and line 12')."""
+    return [int(n) for n in re.findall(r"\d+", message.split("delete it", 1)[1])]
+
+
+def _delete_as_told(tmp_path, case: str, lines: list[str] | None = None):
+    lines = lines if lines is not None else _lines(case)
+    path = _save(tmp_path, case + "-as-typed", lines)
+    ((line, col, message),) = _problems(path)
+    assert col == 1
+    gone = {line, *_told_to_delete(message)}
+    return _save(tmp_path, case, [text for n, text in enumerate(lines, 1) if n not in gone])
+
+
+@pytest.mark.parametrize("case", ["chatbot-fence", "chatbot-words", "chatbot-intro", "chatbot-words-no-fence"])
+def test_a_chatbots_answer_saved_whole_builds_once_its_lines_are_deleted_as_told(tmp_path, case):
+    built = build_into(_delete_as_told(tmp_path, case), tmp_path / "out")
+    assert built.guide.title == "The water cycle"
+    assert [q.prompt for q in built.guide.questions] == ["Where does rain come from?"]
+    for pdf in (built.student, built.key):
+        assert "The water cycle" in pdf.pages[0] and "Where does rain come from?" in pdf.text
+        assert "`" not in pdf.text and "chang" not in pdf.text and "help" not in pdf.text
+
+
+def test_a_chatbots_answer_pasted_under_the_reading_is_found_there(tmp_path):
+    # docs/from-an-article.md: 'studyguide new --reading' starts the file, the chatbot's answer goes under it
+    lines = ["title: The water cycle", "reading:", "  text: |", "    Rain falls from clouds.", "",
+             "Sure! Here is the study guide:", "", "```yaml", "summary: Water moves in a loop.", "questions:",
+             "  - type: short_answer", "    prompt: Where does rain come from?", "    answer: Clouds", "```"]
+    path = _save(tmp_path, "pasted", lines)
+    assert _problems(path) == [(6, 1, "this line is the chatbot's own words, not part of the guide: delete it "
+                                      "(and the ``` on lines 8 and 14)")]
+    guide = api.load(_delete_as_told(tmp_path, "pasted", lines))
+    assert guide.summary == ("Water moves in a loop.",) and guide.questions[0].prompt == "Where does rain come from?"
+
+
+def test_chat_words_and_fences_inside_a_guides_text_are_its_text(tmp_path):
+    text = """
+        title: Writing to a chatbot
+        summary: |
+          Sure! Here is what a chatbot answers:
+          ```yaml
+          title: ...
+          ```
+          Let me know if you want changes!
+        questions:
+          - type: short_answer
+            prompt: What does the chatbot put around its answer?
+            answer: Its own words
+    """
+    guide = api.load(write_guide(tmp_path, "legit.yaml", text))
+    assert guide.summary == ("Sure! Here is what a chatbot answers: ```yaml title: ... ``` Let me know if you want "
+                             "changes!",)
+    # the same guide with a mistake elsewhere is told that mistake, not to delete its text
+    broken = write_guide(tmp_path, "broken.yaml", text.replace("prompt: What", "prompt What"))
+    assert [p[:2] for p in _problems(broken)] == [(10, 5)]
+    assert "write 'prompt: What does" in _problems(broken)[0][2] and "delete" not in _problems(broken)[0][2]
+
+
+def test_a_teachers_own_line_before_the_guide_is_not_called_the_chatbots(tmp_path):
+    path = write_guide(tmp_path, "notes.yaml", """
+        Water cycle notes:
+        title: The water cycle
+        questions:
+          - type: short_answer
+            prompt: Where does rain come from?
+    """)
+    ((line, col, message),) = _problems(path)
+    assert (line, col) == (1, 1) and message.startswith("guide: unknown key 'Water cycle notes'")
