@@ -101,3 +101,52 @@ def test_a_teachers_own_line_before_the_guide_is_not_called_the_chatbots(tmp_pat
     """)
     ((line, col, message),) = _problems(path)
     assert (line, col) == (1, 1) and message.startswith("guide: unknown key 'Water cycle notes'")
+
+
+def test_text_after_the_pipe_moved_to_the_next_line_prints_without_it(tmp_path):
+    ((line, col, message),) = _problems(ERRORS / "pipe-text-on-its-line.yaml")
+    assert "move 'Water moves between the ocean…' to the next line, indented under 'summary: |'" in message
+    lines = _lines("pipe-text-on-its-line")
+    key = lines[line - 1][:col - 1]
+    lines[line - 1:line] = [key.rstrip(), "  " + lines[line - 1][col - 1:]]  # indented under 'summary: |'
+    built = build_into(_save(tmp_path, "pipe", lines), tmp_path / "out")
+    assert built.guide.summary == ("Water moves between the oceans, the air and the land. The sun heats the water "
+                                   "so it evaporates.",)
+    assert "Water moves between the oceans" in built.student.pages[0] and "|" not in built.student.text
+
+
+def test_italics_with_a_colon_at_the_start_quoted_as_told_print_in_italics(tmp_path):
+    ((line, col, message),) = _problems(ERRORS / "italic-colon-first.yaml")
+    assert message == _problems(write_guide(tmp_path, "no-colon.yaml", """
+        title: The water cycle
+        questions:
+          - type: short_answer
+            prompt: *Think* why do puddles dry up?
+    """))[0][2]  # the advice a '*' text gets without the ':'
+    lines = _lines("italic-colon-first")
+    lines[line - 1] = lines[line - 1][:col - 1] + '"' + lines[line - 1][col - 1:] + '"'
+    built = build_into(_save(tmp_path, "italic", lines), tmp_path / "out")
+    assert built.guide.questions[0].prompt == "*Think:* why do puddles dry up faster on a hot day?"
+    assert "Think: why do puddles dry up faster" in built.student.text and "*" not in built.student.text
+    assert all("Italic" in font or "Oblique" in font for font in built.student.fonts_of("Think:"))
+
+
+def test_text_that_starts_with_a_dash_or_question_mark_quoted_as_told(tmp_path):
+    problems = _problems(ERRORS / "text-starts-with-dash.yaml")
+    assert [p[:2] for p in problems] == [(4, 13), (7, 13)]
+    assert not [p for p in problems if "YAML syntax" in p[2]]
+    lines = _lines("text-starts-with-dash")
+    for line, col, _ in problems:
+        lines[line - 1] = lines[line - 1][:col - 1] + '"' + lines[line - 1][col - 1:] + '"'
+    built = build_into(_save(tmp_path, "dash", lines), tmp_path / "out")
+    assert [q.prompt for q in built.guide.questions] == ["- 40 °C is how cold?", "? Where does rain come from"]
+    assert "- 40 °C is how cold?" in built.student.text
+
+
+def test_a_list_item_on_its_keys_line_moved_down_as_told(tmp_path):
+    ((line, col, message),) = _problems(ERRORS / "list-item-on-key-line.yaml")
+    assert message.startswith("a list's items go on the lines below its key") and "under 'objectives:'" in message
+    lines = _lines("list-item-on-key-line")
+    lines[line - 1:line] = [lines[line - 1][:col - 1].rstrip(), "  " + lines[line - 1][col - 1:]]
+    assert api.load(_save(tmp_path, "list", lines)).objectives == (
+        "Name the four stages of the water cycle.", "Explain what the sun's energy does.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import chat, misread, syntax
+from . import chat, misread, openers, syntax
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -148,6 +148,8 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         return Problem(where, "text that starts with '*' must be in quotes (write \"**bold** rest of the text\")")
     if value[:1] in "@`%|>!&":
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes (put the whole text in double quotes)")
+    if value[:2] in ("- ", "? ") and "not allowed in this context" in what:  # 'prompt: - 40 °C is ...'
+        return Problem(where, openers.QUOTE.format(value[:2]))
     if value[:1] in "[{" and "flow" not in what:
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
     flow_start = _loc(name, exc.context_mark) if exc.context_mark is not None else where
@@ -277,7 +279,8 @@ class _Builder:
                     self.refuse(event, "a guide file holds one document; remove the second '---' and what follows, or split it into two files")
                 continue
             if isinstance(event, yaml.AliasEvent):
-                self.refuse(event, f"aliases ('*{event.anchor}') are not allowed in a guide; write the text out in full")
+                # an alias's anchor is refused first: this is text typed with a '*' first ('*Think:* why ...')
+                self.refuse(event, openers.STAR)
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 self.check(event)
                 if isinstance(event, yaml.ScalarEvent):

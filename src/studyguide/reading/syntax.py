@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import misread
+from . import misread, openers
 from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
@@ -365,6 +365,9 @@ class _Scan(Lines):
                 return
         first = text[0]
         if first in "|>":
+            found = openers.block_text(text, key)  # 'summary: | Water moves ...': at the text
+            if found:
+                self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
             return
         if first in "\"'":
@@ -385,10 +388,8 @@ class _Scan(Lines):
             if flow_open(text) > 0:
                 self.skip_flow(n, col, owner, text)
             return
-        if first in "@`" or (first == "*" and re.match(r"\*\S*\s+[^#\s]", text)):
-            self.report(n, col, f"text that starts with '{first}' must be in quotes"
-                        + (" (write \"**bold** rest of the text\")" if first == "*" else
-                           " (put the whole text in double quotes)"))
+        if openers.starts(text, key):  # '*Remember* what ...', '- What ...', '@home'
+            self.report(n, col, openers.starts(text, key))
         body = text[:comment_at(text)]
         colon = re.search(r":(\s|$)", body)
         if colon and not item:
