@@ -150,3 +150,14 @@ def test_a_list_item_on_its_keys_line_moved_down_as_told(tmp_path):
     lines[line - 1:line] = [lines[line - 1][:col - 1].rstrip(), "  " + lines[line - 1][col - 1:]]
     assert api.load(_save(tmp_path, "list", lines)).objectives == (
         "Name the four stages of the water cycle.", "Explain what the sun's energy does.")
+
+
+def test_a_key_typed_with_equals_or_a_dash_written_as_told_prints_without_it(tmp_path):
+    lines = _lines("key-with-equals")
+    for line, col, message in _problems(ERRORS / "key-with-equals.yaml"):
+        lines[line - 1] = re.search(r"\(write '(.*)'\)$", message)[1]
+    built = build_into(_save(tmp_path, "equals", lines), tmp_path / "out")
+    assert (built.guide.title, built.guide.subtitle) == ("The water cycle", "Where rain comes from")
+    first = built.student.pages[0]
+    assert "The water cycle" in first and "Where rain comes from" in first
+    assert "= The" not in first and "- Where" not in first

@@ -46,9 +46,32 @@ def clip(text: str, at: int = 40) -> str:
     return text if len(text) <= at else text[:at - 1].rstrip() + "…"
 
 
+# what a key is typed with in place of its ':' ('title = The Water Cycle', 'title - The Water Cycle')
+INSTEAD_OF_COLON = ("=", "-", ":=", "->", "=>") + tuple(DASHES)
+
+
 def write_key(key: str, words: list[str]) -> str:
-    """The fix for a key typed without its ':', with the words after it."""
+    """The fix for a key typed without its ':', with the words after it (a '=' or '-' typed for it left out)."""
+    if words and words[0] in INSTEAD_OF_COLON:
+        words = words[1:]
     return f"write '{key}: {clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
+
+
+def key_words(text: str) -> list[str]:
+    """The words of a line, a '=' typed for a key's ':' apart: 'title=The Water' → ['title', '=', 'The', 'Water']."""
+    m = re.match(r"([A-Za-z_]\w*)[ \t]*(=>|:=|->|=)[ \t]*", text)
+    return (f"{m[1]} {m[2]} {text[m.end():]}" if m else text).split()
+
+
+def after_key(text: str, key: str) -> str:
+    """The text after ``key`` at the start of ``text``, without a '=' or '-' typed in place of its ':'."""
+    return re.sub(f"^[ \t]*(?:(?:=>|:=|->|=)[ \t]*|[-{DASHES}][ \t]+)?", "", text[len(key):], count=1)
+
+
+def needs_colon(key: str, words: list[str]) -> str:
+    """The message for a key typed without its ':' at the start of a line, with the words after it."""
+    instead = f", not '{words[0]}'" if words and words[0] in INSTEAD_OF_COLON else ""
+    return f"'{key}' needs a ':' after it{instead} ({write_key(key, words)})"
 
 
 def bullet(text: str) -> Optional[str]:

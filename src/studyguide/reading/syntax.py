@@ -193,7 +193,7 @@ class _Scan(Lines):
         key = key_of(rest)
         word = self.item_key_without_colon(n, col, rest, owner) if key is None else None
         if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
-            rest = f"{word}: {rest[len(word):].lstrip(' ')}"
+            rest = f"{word}: {misread.after_key(rest, word)}"
             key = (word, len(word) + 2)
             self.stack.append(_Level(col, "map", key[0], line=n))
             self.after_key(n, col, rest, key)
@@ -217,7 +217,7 @@ class _Scan(Lines):
         listed = TEXT_LISTS.get(owner or "")
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
-        words = rest[:comment_at(rest)].split() or rest.split()
+        words = misread.key_words(rest[:comment_at(rest)]) or rest.split()
         typed = f"'{misread.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
         self.report(n, col, f"{typed} ({misread.write_key(word, words[1:])})")
         return word
@@ -311,11 +311,11 @@ class _Scan(Lines):
         return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
-        """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short,
-        or that word is a key elsewhere in the file, or keys follow in its column and no 'key: text' precedes it."""
-        words = content[:comment_at(content)].split() or content.split()
+        """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short, or
+        '=' follows it, or it is a key elsewhere, or keys follow in its column and no 'key: text' precedes it."""
+        words = misread.key_words(content[:comment_at(content)]) or content.split()
         return bool(_KEY_WORD.match(words[0])) and self.known_here(indent, words[0], n) and (
-            len(words) <= 3 or words[0] in self.keys_used or (
+            len(words) <= 3 or words[0] in self.keys_used or words[1] in misread.INSTEAD_OF_COLON or (
                 self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent)))
 
     def known_here(self, indent: int, word: str, n: Optional[int] = None) -> bool:
@@ -332,12 +332,12 @@ class _Scan(Lines):
     def stray(self, n: int, indent: int, content: str) -> None:
         """A line that is neither a key, nor a '- ' item, nor under text it continues."""
         pending, self.pending = self.pending, None
-        words = content[:comment_at(content)].split() or content.split()
+        words = misread.key_words(content[:comment_at(content)]) or content.split()
         if self.key_lacks_colon(n, indent, content):
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({misread.write_key(words[0], words[1:])})")
+            self.report(n, indent, misread.needs_colon(words[0], words[1:]))
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
-            self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
+            self.key_line(n, indent, f"{words[0]}: {misread.after_key(content, words[0])}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
