@@ -161,3 +161,34 @@ def test_a_key_typed_with_equals_or_a_dash_written_as_told_prints_without_it(tmp
     first = built.student.pages[0]
     assert "The water cycle" in first and "Where rain comes from" in first
     assert "= The" not in first and "- Where" not in first
+
+
+def test_a_question_at_column_one_indented_as_told_reads_and_a_half_fix_is_told_the_rest(tmp_path):
+    case = "question-at-column-one"
+    ((line, col, message),) = _problems(ERRORS / f"{case}.yaml")
+    assert (line, col) == (6, 1) and message.endswith("indent this line and the lines under it 2 spaces more)")
+    lines = _lines(case)
+    lines[5:8] = ["  " + text for text in lines[5:8]]  # line 6 and the two lines under it
+    guide = api.load(_save(tmp_path, case, lines))
+    assert [q.prompt for q in guide.questions] == ["Where does rain come from?", "Snow is a kind of precipitation."]
+    assert [t.term for t in guide.vocabulary] == ["runoff"]
+
+    # only the '- ' moved: told to move the lines under it, not to move 'type' back
+    half = _lines(case)
+    half[5] = "  " + half[5]
+    assert _problems(_save(tmp_path, "half", half)) == [(7, 3, (
+        "this line is indented differently from the lines around it (line up keys of one mapping: start 'prompt' "
+        "and the lines under it in the same column as 'type' above)"))]
+    half[6:8] = ["  " + text for text in half[6:8]]
+    assert [q.prompt for q in api.load(_save(tmp_path, "half", half)).questions] == [
+        "Where does rain come from?", "Snow is a kind of precipitation."]
+
+
+def test_keys_under_a_dash_in_its_column_moved_as_told_read(tmp_path):
+    case = "question-keys-under-dash"
+    ((line, col, message),) = _problems(ERRORS / f"{case}.yaml")
+    assert (line, col) == (7, 3)
+    lines = _lines(case)
+    lines[6:8] = ["  " + text for text in lines[6:8]]  # 'prompt' and the line under it, under 'type'
+    assert [q.prompt for q in api.load(_save(tmp_path, case, lines)).questions] == [
+        "Where does rain come from?", "Snow is a kind of precipitation.", "What makes water evaporate?"]

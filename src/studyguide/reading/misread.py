@@ -131,6 +131,19 @@ def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return [f for f in found if f[0] not in lines or f[2].endswith(RETYPE)]
 
 
+def item_moved(message: str, by: int) -> str:
+    """``message`` (a '- ' item out of line) with the fix for an item whose lines under it are out of line
+    with it: move them all ``by`` columns (to the right when more than 0)."""
+    spaces = f"{abs(by)} space{'s' if abs(by) != 1 else ''} {'more' if by > 0 else 'less'}"
+    return message[:-1] + f": indent this line and the lines under it {spaces})"
+
+
+def keys_under_item(message: str, key: str, first: str) -> str:
+    """``message`` (a key out of line) with the fix for the keys of a '- ' item typed in (or left of) the column of
+    its '-', under its first key ``first``: they move, as its '-' holds ``first`` where it is."""
+    return message[:-1] + f": start '{key}' and the lines under it in the same column as '{first}' above)"
+
+
 def item_colon(noun: str, key: str) -> str:
     """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
     return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"

@@ -162,16 +162,19 @@ class _Scan(Lines):
             top = self.stack[-1]
             top.keys += top.kind == "seq" and top.indent == indent
             if not (top.kind == "seq" and top.indent == indent):
-                self.report(n, indent, ITEM)
                 seqs = [j for j, lv in enumerate(before) if lv.kind == "seq"]
                 j = min(reversed(seqs), key=lambda j: abs(before[j].indent - indent)) if seqs else None
                 inner = indent + len(content) - len(content[1:].lstrip(" "))  # where its 'key:' starts
-                if j is not None and abs(before[j].indent - indent) == 1 and (
-                        self.next_dash(n, indent) == indent or self.next_key_at(n) == inner):
+                slipped = j is not None and abs(before[j].indent - indent) == 1 and (
+                    self.next_dash(n, indent) == indent or self.next_key_at(n) == inner)
+                whole = not slipped and j is not None and self.next_key_at(n) == inner \
+                    and key_of(content[1:].lstrip(" ")) is not None  # the lines under it out of line alike
+                self.report(n, indent, misread.item_moved(ITEM, before[j].indent - indent) if whole else ITEM)
+                if slipped:
                     self.stack = before[:j] + [_Level(indent, "seq", before[j].key)]  # its first item slipped
-                elif j is not None:  # read on as an item of the list nearest in column, in its column
+                elif j is not None:  # read on as an item of the list nearest in column, in its column (or theirs)
                     self.stack = before[:j + 1]
-                    indent = before[j].indent
+                    indent = indent if whole else before[j].indent
                 else:
                     self.stack.append(_Level(indent, "seq"))
             owner = self.stack[-1].key
@@ -288,6 +291,8 @@ class _Scan(Lines):
             self.stack[-2] = _Level(seq.indent + shift, "seq", seq.key)
             return indent, (near.line, seq.indent), (f"this '- ' line is not lined up with the lines under it (move it "
                                                      f"so that '{near.key}' starts in the same column as '{key}' below)")
+        if seq.kind == "seq" and indent <= seq.indent < near.indent:  # in (or left of) the column of the '-' before 'near.key': indent them
+            return indent, (n, indent), misread.keys_under_item(INDENT, key, near.key)
         return indent, where, INDENT[:-1] + f": start '{near.key}' in the same column as '{key}' below)"
 
     def after_key(self, n: int, indent: int, content: str, key: tuple[str, int], column: Optional[int] = None) -> None:
