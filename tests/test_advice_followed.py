@@ -192,3 +192,13 @@ def test_keys_under_a_dash_in_its_column_moved_as_told_read(tmp_path):
     lines[6:8] = ["  " + text for text in lines[6:8]]  # 'prompt' and the line under it, under 'type'
     assert [q.prompt for q in api.load(_save(tmp_path, case, lines)).questions] == [
         "Where does rain come from?", "Snow is a kind of precipitation.", "What makes water evaporate?"]
+
+
+def test_curly_quotes_made_straight_as_told_keep_the_whole_text(tmp_path):
+    ((line, col, message),) = _problems(ERRORS / "curly-quotes-item.yaml")
+    assert "curly quotes “ ” are not quotes to YAML" in message
+    lines = _lines("curly-quotes-item")
+    lines[line - 1] = lines[line - 1].replace("“", '"').replace("”", '"')
+    built = build_into(_save(tmp_path, "curly", lines), tmp_path / "out")
+    assert built.guide.objectives[1] == "Explain transpiration: how plants give off water."
+    assert "Explain transpiration: how plants give off water." in built.student.text

@@ -131,6 +131,9 @@ def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return [f for f in found if f[0] not in lines or f[2].endswith(RETYPE)]
 
 
+CURLY_OPEN = "“‘„«”"  # a word processor's quotes, that YAML reads as letters of the text
+
+
 def item_moved(message: str, by: int) -> str:
     """``message`` (a '- ' item out of line) with the fix for an item whose lines under it are out of line
     with it: move them all ``by`` columns (to the right when more than 0)."""
@@ -145,7 +148,11 @@ def keys_under_item(message: str, key: str, first: str) -> str:
 
 
 def item_colon(noun: str, key: str) -> str:
-    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
+    """The message for a '- ' item of a list of text that YAML read as 'key: value' (its 'key' typed
+    after a curly quote: the teacher put it in quotes, of a kind YAML does not know)."""
+    if key[:1] in CURLY_OPEN:
+        return (f"put this {noun} in straight double quotes \"...\": it contains ': ', and curly quotes “ ” are "
+                "not quotes to YAML")
     return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
 
 

@@ -39,7 +39,7 @@ QUOTE_END = "text that starts with a quote must end with it (put the whole text 
 QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
                 "text in single quotes '...' instead)")
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
-CURLY_OPEN = "“‘„«”"
+CURLY_OPEN = misread.CURLY_OPEN
 MAX_FINDINGS = 100
 
 
