@@ -31,6 +31,11 @@ _CHAT = re.compile(r"[*_>\s]*(sure|certainly|of course|absolutely|okay|here is|h
                    re.I)
 
 
+def one_word(key: str) -> bool:
+    """Whether a key read from a guide is one word, as every key of a guide is (and no line of chat read as one)."""
+    return bool(re.fullmatch(r"[A-Za-z_][\w-]*", key))
+
+
 def _kind(line: str) -> str:
     """'fence', 'words' (a line of chat, maybe), 'blank' (or a comment, or '---'), or 'guide'."""
     if not line.strip() or line.startswith("#") or line.rstrip() in ("---", "..."):

@@ -350,7 +350,8 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
         first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
-    if isinstance(root, Map) and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
+    if isinstance(root, Map) and any(not chat.one_word(key.value) for key, _ in root.pairs) \
+            and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
         raise GuideError(_chat_problems(name, text))  # 'Here is your study guide:' read as the guide's first key
     if builder.quote_over_lines:  # 'title: "The Road' ... 'subject: History"' reads, as one swallowed title
         unclosed = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)
