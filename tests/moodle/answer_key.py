@@ -50,7 +50,8 @@ def question_key(number: int, q) -> dict:
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     for path in argv[1:]:
-        guide = api.load(path, check_theme=False)
+        # The export prints a citation of the reading ({@aims}) as the handout does ("lines 1–2"): so does the key.
+        guide = api.cited_as_printed(api.load(path, check_theme=False))
         name = output_name(guide, moodle.SUFFIX)
         questions = [question_key(n, q) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
         target = out / (name[: -len(".xml")] + ".key.json")
