@@ -42,3 +42,15 @@ def test_the_key_prints_a_citation_of_the_reading_as_the_export_does(tmp_path):
         assert "{@" not in key["prompt"]
         if key["type"] != "fill_in_blank":  # a blank's prompt is compared up to the word bank
             assert key["prompt"] == seen, key["number"]
+
+
+def test_the_key_gives_the_paper_s_points_and_the_export_s_warning_where_moodle_cannot(tmp_path):
+    cases = TESTS / "cases" / "export"
+    module = answer_key_module()
+    assert module.main([str(tmp_path), str(cases / "escaping.yaml"), str(cases / "multiline.yaml")]) == 0
+    escaping = json.loads((tmp_path / "escaping-moodle.key.json").read_text(encoding="utf-8"))["questions"]
+    assert [k["points"] for k in escaping] == [1.5, 2, 0, 2, 5, 1, 3, 0, 3]
+    assert [k["number"] for k in escaping if "points_warning" in k] == [7]  # 2 blanks: 1 mark each, not 3
+    assert "not 3" in escaping[6]["points_warning"]
+    multiline = json.loads((tmp_path / "multiline-moodle.key.json").read_text(encoding="utf-8"))["questions"]
+    assert not any("points" in k for k in multiline)  # no points on paper: any mark Moodle gives is as the paper
