@@ -154,14 +154,15 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
 
 def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:
     """Each text cut to ``limit`` characters, so that texts that differ still differ when cut: texts that the
-    plain cut makes the same ("The quick brown fox … far awa…" twice) keep the part where they differ instead,
-    from the same place on, after a "…" ("…dog far away in the hills"). None when no cut to ``limit``
-    tells them apart (their differences lie further apart than that)."""
+    plain cut makes the same ("The quick brown fox … far awa…" twice), or nearly the same (differing only in
+    their last ``context`` characters before the "…", "…exactly o…" and "…exactly n…"), keep the part where
+    they differ instead, from the same place on, after a "…" ("…dog far away in the hills"). None when no cut
+    to ``limit`` tells them apart (their differences lie further apart than that)."""
     cuts = [_cut(x, limit) for x in texts]
-    for cut in set(cuts):
-        group = [i for i, c in enumerate(cuts) if c == cut]
-        if len({texts[i] for i in group}) < 2:
-            continue
+    if limit is None:
+        return cuts
+    for group in _close_groups(texts, limit, context):
+        plain = [cuts[i] for i in group]
         first = min(_first_difference(texts[a], texts[b]) for a in group for b in group if texts[a] != texts[b])
         tails = max(len(texts[i]) for i in group) - (limit - 1)  # from here on, every one ends within the limit
         start = tails if tails <= first - context else max(0, first - context)
@@ -170,7 +171,33 @@ def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> 
         for i in group:
             piece = texts[i][start:].lstrip()
             cuts[i] = "…" + (piece if len(piece) < limit else piece[: limit - 2].rstrip() + "…")
+        told = len({cuts[i] for i in group}) == len({texts[i] for i in group})
+        if not told and len(set(plain)) == len({texts[i] for i in group}):  # the plain cuts at least differ
+            for i, cut in zip(group, plain):
+                cuts[i] = cut
     return cuts if len(set(cuts)) == len(set(texts)) else None
+
+
+def _close_groups(texts: list[str], limit: int, context: int) -> list[list[int]]:
+    """The texts (by index) whose plain cuts to ``limit`` read the same or differ only in their last ``context``
+    characters, in groups of those that read alike: text 1 like text 2 and text 2 like text 3 make one group."""
+    group_of = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while group_of[i] != i:
+            i = group_of[i]
+        return i
+
+    for a in range(len(texts)):
+        for b in range(a + 1, len(texts)):
+            x, y = texts[a], texts[b]
+            first = _first_difference(x, y)  # a text that ends where the other goes on reads apart from it
+            if max(len(x), len(y)) > limit and limit - 1 - context <= first < min(len(x), len(y)):
+                group_of[root(b)] = root(a)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(root(i), []).append(i)
+    return [g for g in groups.values() if len({texts[i] for i in g}) > 1]
 
 
 def _first_difference(a: str, b: str) -> int:
