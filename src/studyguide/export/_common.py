@@ -127,9 +127,9 @@ def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterabl
     if fmt in ("quizlet", "anki"):  # vocabulary only
         return []
     gone = {p.number for p in problems if isinstance(p, LeftOut)}
-    if fmt in GAMES:  # a game's row holds the question and its answers, not the key's explanation
+    if fmt in GAMES:  # a game's row holds the question and its answers; Quizizz's the explanation too
         def held(q):
-            return prompt_text(q), getattr(q, "choices", ())
+            return prompt_text(q), getattr(q, "choices", ()), q.explanation if fmt in ("quizizz", "wayground") else None
     else:
         def held(q):
             return q

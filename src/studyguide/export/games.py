@@ -18,7 +18,7 @@ docs/exports.md, with what each tool cannot hold):
   Fill-in-the-Blank (the accepted answers as the options, Correct Answer blank: the
   template's instruction row says to leave it blank for this type) or Open-Ended;
   2 to 5 options, a time of 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600 or 900
-  seconds.
+  seconds, and the guide's explanation in the last column, *Answer explanation*.
 
 Time: a question's ``time_limit``, else the guide's, else 20 seconds; a time the
 tool does not offer becomes the nearest one it does, with a warning when the guide
@@ -395,7 +395,7 @@ def gimkit(guide: Guide) -> Exported:
 
 # Quizizz (Wayground): the spreadsheet template
 QUIZIZZ_HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
-                  "Correct Answer", "Time in seconds", "Image Link")
+                  "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 QUIZIZZ_TYPES = {"choice": "Multiple Choice", "several": "Checkbox", "typed": "Fill-in-the-Blank", "open": "Open-Ended"}
 
 
@@ -415,4 +415,6 @@ def quizizz(guide: Guide) -> Exported:
             if row.kind in ("choice", "several"):
                 put(r, 8, _answer_numbers(row) if row.kind == "several" else row.right[0] + 1)
             put(r, 9, row.time)
+            if row.question.explanation:
+                put(r, 11, " ".join(one_line(row.question.explanation).split()))
     return [(output_name(guide, "-quizizz.xlsx"), _xlsx(fill))], problems
