@@ -17,13 +17,12 @@ changed (a lost space, an entity left as it is, a wildcard) shows up as a wrong 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from studyguide import api
 from studyguide.export import moodle
-from studyguide.export._common import keeps_choice_order, one_line, output_name, plain, points_of, prompt_text
+from studyguide.export._common import MarksDiffer, keeps_choice_order, one_line, output_name, plain, points_of, prompt_text
 from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
 
 
@@ -60,12 +59,10 @@ def main(argv: list[str]) -> int:
         guide = api.cited_as_printed(api.load(path, check_theme=False))
         name = output_name(guide, moodle.SUFFIX)
         questions = [question_key(n, q, guide) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
-        _, problems = moodle.export(guide)
+        differ = {p.number: p.message for p in moodle.export(guide)[1] if isinstance(p, MarksDiffer)}
         for key in questions:  # the marks Moodle cannot give, as the export warned the teacher
-            said = [p.message for p in problems if p.message.startswith(f"question {key['number']} (")]
-            said = [m for m in said if re.search(r"\bmarks?\b", m)]
-            if said:
-                key["points_warning"] = said[0]
+            if key["number"] in differ:
+                key["points_warning"] = differ[key["number"]]
         target = out / (name[: -len(".xml")] + ".key.json")
         target.write_text(json.dumps({"guide": str(path), "questions": questions}, ensure_ascii=False, indent=1),
                           encoding="utf-8")
