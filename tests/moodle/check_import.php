@@ -242,7 +242,8 @@ function sg_attempt(int $id, context $context, callable $respond): array {
 }
 
 $failures = 0;
-$totals = ['exported' => 0, 'imported' => 0, 'auto' => 0, 'full' => 0, 'wrong' => 0, 'hand' => 0, 'marks' => 0, 'marked' => 0];
+$totals = ['exported' => 0, 'imported' => 0, 'auto' => 0, 'full' => 0, 'wrong' => 0, 'hand' => 0, 'marks' => 0, 'marked' => 0,
+    'warned' => 0];
 foreach ($files as $file) {
     $name = basename($file);
     $xml = file_get_contents($file);
@@ -288,7 +289,7 @@ foreach ($files as $file) {
     // A question whose options failed to save is rolled back: count what is in the database.
     $ids = array_values(array_filter($format->questionids, fn($id) => $DB->record_exists('question', ['id' => $id])));
 
-    $auto = $full = $hand = $textok = $wrongok = $marksok = $marked = 0;
+    $auto = $full = $hand = $textok = $wrongok = $marksok = $marked = $warned = 0;
     $notes = [];
     $seen = [];
     foreach ($ids as $id) {
@@ -321,7 +322,7 @@ foreach ($files as $file) {
                     $marksok++;
                 } else if (isset($key['points_warning'])) {
                     $notes[] = "$label: mark $mark, the guide's points are {$key['points']}, as the export warned: {$key['points_warning']}";
-                    $marksok++;
+                    $warned++;
                 } else {
                     $faults[] = "$label: Moodle's mark is $mark, the guide's points are {$key['points']}";
                 }
@@ -393,6 +394,7 @@ foreach ($files as $file) {
     if ($keys) {
         $line .= sprintf(', prompt kept %d of %d', $textok, count($ids));
         $line .= $marked ? sprintf(', mark as the guide\'s points %d of %d', $marksok, $marked) : ' (the guide gives no points)';
+        $line .= $warned ? sprintf(' (%d as the export warned)', $warned) : '';
     }
     $ok = !$faults && count($ids) == $exported && $full == $auto && $wrongok == $auto && (!$keys || count($keys) == $exported);
     echo $line . ($ok ? '' : '  FAILED') . "\n";
@@ -404,13 +406,13 @@ foreach ($files as $file) {
     }
     $failures += $ok ? 0 : 1;
     foreach (['exported' => $exported, 'imported' => count($ids), 'auto' => $auto, 'full' => $full, 'wrong' => $wrongok,
-              'hand' => $hand, 'marks' => $marksok, 'marked' => $marked] as $k => $v) {
+              'hand' => $hand, 'marks' => $marksok, 'marked' => $marked, 'warned' => $warned] as $k => $v) {
         $totals[$k] += $v;
     }
 }
 printf("%d files: exported %d, imported %d, full marks %d of %d auto-marked, wrong answers below full %d of %d, "
-    . "hand-marked present %d, mark as the guide's points %d of %d; %s\n",
+    . "hand-marked present %d, mark as the guide's points %d of %d (%d otherwise, as the export warned); %s\n",
     count($files), $totals['exported'], $totals['imported'], $totals['full'], $totals['auto'], $totals['wrong'], $totals['auto'],
-    $totals['hand'], $totals['marks'], $totals['marked'],
+    $totals['hand'], $totals['marks'], $totals['marked'], $totals['warned'],
     $failures ? "$failures file(s) FAILED" : 'all passed');
 exit($failures ? 1 : 0);
