@@ -173,6 +173,17 @@ def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_pat
     assert not problems
 
 
+def test_quizizz_explanation_comes_back_on_import(tmp_path):
+    from studyguide.importers import import_file
+
+    guide = api.load(write_guide(tmp_path, "cells.yaml", TYPED))
+    name, data, _ = only(guide, "quizizz")
+    (tmp_path / name).write_bytes(data)
+    out, _ = import_file(tmp_path / name, tmp_path / "back" / "cells.yaml")
+    again = api.load(out)
+    assert [q.explanation for q in again.questions] == ["Mitochondria release the energy in food.", None]  # as the game shows it
+
+
 LIMITS = """
     title: Limits
     time_limit: 45
