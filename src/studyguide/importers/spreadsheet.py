@@ -3,8 +3,8 @@
 Kahoot's template has a header row (row 8 in the template, found wherever it is)
 with ``Question``, ``Answer 1`` to ``Answer 4``, ``Time limit`` and ``Correct
 answer(s)`` (answer numbers, ``1,3`` for several). Quizizz's has ``Question Text``,
-``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer`` and ``Time in
-seconds``. Each row becomes a question: one right answer a multiple-choice, several
+``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer``, ``Time in
+seconds`` and, in its newer form, ``Answer explanation`` (the question's explanation). Each row becomes a question: one right answer a multiple-choice, several
 a select-all, True and False a true/false; Quizizz's Fill-in-the-Blank a blank (its
 options the accepted answers) and Open-Ended a short answer. A time other than the
 games' usual 20 seconds is kept as the question's ``time_limit``. Warnings are
@@ -217,6 +217,7 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     header = rows[h]
     q, kind = _column(header, "question text", "question"), _column(header, "question type")
     right, time = _column(header, "correct answer"), _column(header, "time in seconds", "time")
+    why = _column(header, "answer explanation", "explanation")  # the template's last column, optional
     options = [i for i, cell in enumerate(header) if re.match(r"option \d", _key(cell))]
     for r, row in enumerate(rows[h + 1:], h + 2):
         cells = _cells(row, len(header))
@@ -238,5 +239,7 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         else:
             draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
             continue
+        if question is not None and why is not None and cells[why].strip():
+            question["explanation"] = cells[why].strip()
         _add(draft, question, cells[time] if time is not None else "")
     return draft
