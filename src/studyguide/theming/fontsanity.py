@@ -8,7 +8,8 @@ font's own counts and bounds:
 - head: the TrueType mark, a size of the em square (unitsPerEm) between 16 and 16384, the box every
   letter lies in, and a known 'loca' format;
 - maxp and hhea: as many letters and widths as the other tables hold;
-- hmtx: no letter wider than the widest the font declares (hhea's advanceWidthMax);
+- hmtx: no letter wider than both the widest the font declares (hhea's advanceWidthMax) and two ems
+  (a declared widest an editor left stale is let be);
 - loca: every outline starts after the one before it, inside 'glyf';
 - glyf: each outline reads to its end, its points inside the font's box (with an em to spare,
   for fonts whose box was not measured again after an edit), a compound one's parts letters of the font.
@@ -76,13 +77,13 @@ def _check(data: bytes) -> None:
     hmtx = t[b"hmtx"]
     if len(hmtx) < 4 * metrics + 2 * (glyphs - metrics):
         raise Broken("hmtx too short")
-    if max(struct.unpack_from(f">{2 * metrics}H", hmtx)[::2]) > widest:
+    if max(struct.unpack_from(f">{2 * metrics}H", hmtx)[::2]) > max(widest, 2 * upem):
         raise Broken("hmtx: a letter wider than the widest")
     loca = struct.unpack_from(f">{glyphs + 1}{'I' if long_loca else 'H'}", t[b"loca"])
     if not long_loca:
         loca = [2 * x for x in loca]
     glyf = t[b"glyf"]
-    if loca[-1] > len(glyf) or any(b < a for a, b in zip(loca, loca[1:])):
+    if loca[-1] > len(glyf) + 3 or any(b < a for a, b in zip(loca, loca[1:])):  # (+3: padding left uncounted)
         raise Broken("loca")
     spare = upem
     bounds = (box[0] - spare, box[1] - spare, box[2] + spare, box[3] + spare)
