@@ -6,7 +6,9 @@ named without its folder ('build water-cycle.yaml' for guides/water-cycle.yaml) 
 '.yaml' is found where it is, and named in the message as the path to give.
 
 A link among the guides that leads back to itself, or to a file no longer there, is left out of a
-folder's build, and named with the reason. Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what these find.
+folder's build, and named with the reason.
+
+Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what these find.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ font's own counts and bounds:
 - glyf: each outline reads to its end, its points inside the font's box (with an em to spare,
   for fonts whose box was not measured again after an edit), a compound one's parts letters of the font.
 
-The outlines are the costly part (about 0.1 s for DejaVu Sans' 6,000 letters), so a font's answer
+The outlines are the costly part (about 45 ms for DejaVu Sans' 6,000 letters, 0.3 s for a 3.5 MB CJK font), so a font's answer
 is kept for the rest of the process, by its bytes.
 """
 from __future__ import annotations
