@@ -311,12 +311,51 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
                       TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)
                  for i, term in enumerate(s.terms)]
-        rows += pairs if getattr(ctx.theme, "one_column", False) else [Beside(ctx, pairs, columns=even_columns(len(pairs)))]
+        terms = None if getattr(ctx.theme, "one_column", False) else Beside(ctx, pairs, columns=even_columns(len(pairs)))
+        rows += pairs if terms is None else [terms]
         rows.append(Spacer(1, 6))
-        for i, definition in enumerate(s.definitions):
-            rows.append(paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), letter_style))
+        lettered = [paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(d, ctx.fonts), letter_style)
+                    for i, d in enumerate(s.definitions)]
+        rows += _lettered_rows(ctx, lettered, terms)
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
+
+
+class Lettered(Flowable):
+    """A lettered definition in a column of the definitions' grid: its paragraph with its space above
+    (3 pt, as when they are set one a line), its width the text's own."""
+
+    def __init__(self, para):
+        super().__init__()
+        self.para = para
+
+    def natural_width(self) -> float:
+        return para_width(self.para)
+
+    def wrap(self, aW, aH):
+        self.room = aW
+        _, h = self.para.wrap(aW, aH)
+        self.width, self.height = aW, h + self.para.style.spaceBefore
+        return self.width, self.height
+
+    def draw(self):
+        self.para.wrap(self.room, 1e9)  # (shared with trial layouts at other widths)
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def _lettered_rows(ctx, lettered: list, terms) -> list:
+    """The lettered definitions: in the terms' columns, along the rows as the terms are numbered (A B C,
+    then D E F), when each fits on one line of its column (*dog*, *cat*: a vocabulary list); in fewer
+    columns (never one) when the terms' are too narrow for them; else one a line at the line's whole
+    width, as before (a definition of a few words wraps to two lines, not four in a column)."""
+    if terms is None or len(lettered) < 2:
+        return lettered
+    terms.wrap(ctx.width, 1e9)
+    widest = max(para_width(p) for p in lettered)
+    for cols in range(terms.plan[0], 1, -1):
+        if widest <= ctx.width / cols - 8:  # (the gutter Beside keeps after a column)
+            return [Beside(ctx, [Lettered(p) for p in lettered], columns=(cols,))]
+    return lettered
 
 
 TITLE_GIVE = 0.5  # of a set's title's space above: what it may give up to share the page it lands on

@@ -1,0 +1,60 @@
+"""A language class's vocabulary list (40 German words, each with a one-word English meaning) in the
+activities: the matching sets its short definitions in the terms' columns, the crossword writes ß as SS
+like the word search, the flashcards' one-word backs are as large as their fronts."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, build_into
+
+DEUTSCH = CASES / "layout" / "deutsch-wortschatz.yaml"
+LONG = CASES / "layout" / "matching-twenty-long-terms.yaml"
+
+
+def letter_rows(pdf, page: int) -> list[list[str]]:
+    """The definitions' letters (A. B. ...) on a page, row by row from the top, each row left to right."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if re.fullmatch(r"[A-Z]\.", text.strip()):
+            found.append((round(cm[5] + tm[5] * cm[3]), cm[4] + tm[4] * cm[0], text.strip()[0]))
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    rows: dict[int, list] = {}
+    for y, x, letter in found:
+        rows.setdefault(y, []).append((x, letter))
+    return [[letter for _, letter in sorted(rows[y])] for y in sorted(rows, reverse=True)]
+
+
+@pytest.fixture(scope="module")
+def deutsch_matching(tmp_path_factory):
+    return build_into(DEUTSCH, tmp_path_factory.mktemp("m"), activities=["matching"])
+
+
+def test_one_word_definitions_go_in_the_terms_columns_and_40_pairs_take_two_pages(deutsch_matching):
+    b = deutsch_matching
+    # questions on page 1 and 2, the matching under them: 40 pairs on pages 2 and 3 (one definition a
+    # line took pages 2 to 4, the last 67 % empty)
+    assert b.student.page_count == b.key.page_count == 3
+    assert "Vocabulary Matching" in b.student.pages[1] and "Set 4: terms" in b.student.pages[2]
+    for pdf in (b.student, b.key):
+        # three to a row, in the terms' three columns, read along the row as the terms are numbered
+        # (set 1: 12 terms and a spare, 13 definitions in 5 rows; question 1's choices are lettered too)
+        rows, grid = letter_rows(pdf, 1), [["A", "B", "C"], ["D", "E", "F"], ["G", "H", "I"], ["J", "K", "L"], ["M"]]
+        assert any(rows[i:i + 5] == grid for i in range(len(rows)))
+        assert "A. book B. chair C. dog D. school" in pdf.pages[1]
+
+
+def test_every_definition_is_printed_once_under_its_letter(deutsch_matching):
+    b = deutsch_matching
+    text = " ".join(b.student.pages[1:])
+    for term in b.guide.vocabulary:
+        assert re.search(rf"\b[A-M]\. {re.escape(term.definition)}\b", text), term.definition
+
+
+def test_definitions_of_a_few_lines_stay_one_a_line(tmp_path):
+    b = build_into(LONG, tmp_path, activities=["matching"])
+    rows = [row for page in range(b.student.page_count) for row in letter_rows(b.student, page)]
+    assert len(rows) >= 20 and all(len(row) == 1 for row in rows)
