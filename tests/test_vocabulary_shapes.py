@@ -58,3 +58,19 @@ def test_definitions_of_a_few_lines_stay_one_a_line(tmp_path):
     b = build_into(LONG, tmp_path, activities=["matching"])
     rows = [row for page in range(b.student.page_count) for row in letter_rows(b.student, page)]
     assert len(rows) >= 20 and all(len(row) == 1 for row in rows)
+
+
+def test_a_crossword_whose_clues_open_a_page_puts_its_grid_first(tmp_path):
+    # the word search fills its page, so the crossword's title opens the next: its clues would fill no
+    # room left on the page before, and first (a page 47 % empty) they put the grid alone on the next
+    b = build_into(DEUTSCH, tmp_path, activities=["word_search", "crossword"])
+    assert b.student.page_count == b.key.page_count == 5
+    for pdf in (b.student, b.key):
+        page = next(i for i, text in enumerate(pdf.pages) if text.startswith("Crossword"))
+        assert page == 3 and "Across" not in pdf.pages[page]  # the grid under the title, no clue
+        if pdf is b.student:  # the grid's numbered cells, in reading order, as many as the clues' numbers
+            last = max(int(n) for n in re.findall(r"(\d+)\. ", pdf.pages[page + 1]))
+            assert last > 20 and " ".join(str(n) for n in range(1, last + 1)) in pdf.pages[page]
+        assert pdf.pages[page + 1].startswith("Across 1. ")  # the clues on the page after it, whole
+        assert "Down 1. " in pdf.pages[page + 1] and "(continued)" not in pdf.pages[page + 1]
+
