@@ -74,3 +74,46 @@ def test_a_crossword_whose_clues_open_a_page_puts_its_grid_first(tmp_path):
         assert pdf.pages[page + 1].startswith("Across 1. ")  # the clues on the page after it, whole
         assert "Down 1. " in pdf.pages[page + 1] and "(continued)" not in pdf.pages[page + 1]
 
+
+def sizes_of(pdf, words: set[str]) -> dict[str, tuple[str, float]]:
+    """Each of ``words`` as printed: (its font, its size in points)."""
+    found = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() in words:
+            found[text.strip()] = (str(font.get("/BaseFont", "")).split("+")[-1], size * tm[0] * cm[0])
+
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_double_sided_cards_one_word_meaning_prints_as_large_as_its_term(tmp_path):
+    b = build_into(DEUTSCH, tmp_path, activities=["flashcards_duplex"])
+    for pdf in (b.student, b.key):
+        seen = sizes_of(pdf, {"der Hund", "dog", "der Bahnhof", "train station"})
+        assert seen["der Hund"] == seen["der Bahnhof"] == ("DejaVuSans-Bold", 14.0)  # the fronts
+        assert seen["dog"] == seen["train station"] == ("DejaVuSans", 14.0)  # the backs: as large, not bold
+
+
+def test_a_meaning_too_long_for_a_line_of_the_card_stays_at_the_body_size(tmp_path):
+    (tmp_path / "v.yaml").write_text(
+        "title: Volcanoes\nvocabulary:\n"
+        "  - {term: magma, definition: Melted rock under the ground.}\n"
+        "  - {term: crater, definition: A bowl-shaped opening at the top of a volcano.}\n"
+        "  - {term: lava, definition: rock}\n"
+        "activities: [flashcards_duplex]\n", encoding="utf-8")
+    b = build_into(tmp_path / "v.yaml", tmp_path / "out")
+    runs = [r for page in b.student.runs for r in page]
+    assert any("bowl-shaped" in r.text for r in runs)
+    seen = sizes_of(b.student, {"crater", "rock"})
+    assert seen["crater"] == ("DejaVuSans-Bold", 14.0) and seen["rock"] == ("DejaVuSans", 14.0)
+    long = {}
+
+    def visit(text, cm, tm, font, size):
+        if "bowl-shaped" in text or "Melted rock" in text:
+            long[text.strip()[:11]] = size * tm[0] * cm[0]
+
+    for page in b.student.reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert long == {"A bowl-shap": 10.5, "Melted rock": 14.0}  # (a short sentence fits a line of the card)

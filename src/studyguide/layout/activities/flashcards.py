@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, DocIf, Flowable, KeepInFrame, Page
 from ... import activities as act
 from ..._reportlab import kept_together, stacked_height
 from ..marks import SectionMark
+from ..flow import para_width
 from .common import _instructions, _start, smallest, _text, _style
 
 # -- flashcards ---------------------------------------------------------------------------------
@@ -20,12 +21,24 @@ def _card_styles(ctx):
     return term, meaning, example
 
 
-def _card_faces(ctx, card):
+def _card_faces(ctx, card, duplex: bool = False):
+    """The card's front (its term) and back (its meaning, and the example if any). ``duplex``: a
+    double-sided card, whose meaning alone on its back prints at the term's size when it fits a line
+    of the card there (*dog*, *train station*: read from as far as the front). Not bold: the term's
+    side stays the bold one, so a card shows which side is up."""
     term_s, meaning_s, example_s = _card_styles(ctx)
     front = [ctx.p(card.term, "heading")]
     front[0].style = term_s
     back = [ctx.p(card.definition, "body")]
     back[0].style = meaning_s
+    if duplex and not card.example:
+        from ...activities.flashcards import COLUMNS
+
+        _style(ctx, "card_meaning_large", "body", alignment=TA_CENTER, spaceAfter=0, fontSize=term_s.fontSize,
+               leading=term_s.leading)
+        large = ctx.p(card.definition, "_activity_card_meaning_large")
+        if para_width(large) <= ctx.width / COLUMNS - 2 * DuplexPage.PAD:
+            back = [large]
     if card.example:
         back.append(ctx.p(card.example, "cell_example"))
         back[-1].style = example_s
@@ -265,7 +278,7 @@ class DuplexPage(Flowable):
         c.restoreState()
         pad, vpad = self.PAD, self.vpad
         for r, col, card in self.page:
-            front, back = _card_faces(ctx, card)
+            front, back = _card_faces(ctx, card, duplex=True)
             if self.side == "front":
                 items, (rr, cc) = front, (r, col)
             else:
@@ -310,7 +323,7 @@ def flashcards_duplex(ctx, name, cards) -> list:
             + 12)
     inner = ctx.width / COLUMNS - 2 * DuplexPage.PAD
     text = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
-               for card in cards for face in _card_faces(ctx, card))
+               for card in cards for face in _card_faces(ctx, card, duplex=True))
     room = ctx.height - band
 
     def rows_at(pad):  # rows of cards as tall as the longest card's text at full size, with this padding
