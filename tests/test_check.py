@@ -161,6 +161,33 @@ def test_vocabulary_term_used_nowhere_else(tmp_path):
         "the reading or a question, or leave it out"]
 
 
+WORDS = [("der Hund", "dog"), ("die Katze", "cat"), ("das Haus", "house"), ("der Baum", "tree"),
+         ("die Schule", "school"), ("das Buch", "book"), ("der Tisch", "table"), ("die Tür", "door"),
+         ("das Fenster", "window"), ("der Apfel", "apple"), ("die Milch", "milk"), ("das Brot", "bread")]
+
+
+@pytest.mark.parametrize("size, lines", [(6, None), (7, "lines 7, 9, 11, 13, 15, 17"), (12, "lines 7–27")])
+def test_a_vocabulary_list_to_learn_is_one_finding_not_one_a_term(tmp_path, capsys, size, lines):
+    """A language class's word list is the lesson: its 40 terms had made 40 lines of 'used nowhere else', which
+    hid the one warning that mattered. Up to 5 unused terms are named one a line; more are one line, at the
+    first, with their count and lines (each line up to 10 of them, else the range)."""
+    vocabulary = "".join(f"\n  - term: {t}\n    definition: {d}" for t, d in WORDS[:size])
+    path, text = guide(tmp_path, f"title: Wortschatz\nlanguage: de\nsummary: Der Hund schläft.\n"
+                                 f"vocabulary:{vocabulary}\n")
+    unused = [t for t, _ in WORDS[1:size]]  # 'der Hund' is in the summary
+    status, _, err = run("check", path, capsys=capsys)
+    said = [line for line in err.splitlines() if "warning:" in line]
+    assert status == 0
+    if lines is None:
+        assert said == [f"{at(path, text, t)}: warning: vocabulary term '{t}' is used nowhere else in the guide; use "
+                        "it in the reading or a question, or leave it out" for t in unused]
+        return
+    assert said == [f"{at(path, text, 'die Katze')}: warning: {size - 1} of {size} vocabulary terms are used nowhere "
+                    f"else in the guide ({lines}): fine for a vocabulary list to learn; otherwise use them in the "
+                    "reading or a question, or leave them out"]
+    assert at(path, text, unused[-1]).split(":")[-2] == lines.replace("–", ", ").split(", ")[-1]
+
+
 @pytest.mark.parametrize("language, summary, terms, unused", [
     # Chinese has no spaces between words: every term had been "used nowhere", though the summary uses both
     ("zh", "中国警察培训项目的目的是加强合作。", ["警察", "合作", "主权"], ["主权"]),

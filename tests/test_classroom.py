@@ -77,7 +77,7 @@ def test_class_set_collates_copies_each_starting_on_a_fresh_sheet(versions):
     single = len(pypdf.PdfReader(versions / "china-foreign-police-training-A.pdf").pages)
     padded = single + single % 2
     pages = Pdf(versions / "china-foreign-police-training-class-set.pdf").pages
-    assert len(pages) == 5 * padded
+    assert len(pages) == 5 * padded - single % 2  # (the last copy: no blank page after it)
     for copy in range(5):
         first = pages[copy * padded]
         letter = "ABC"[copy % 3]
@@ -85,7 +85,7 @@ def test_class_set_collates_copies_each_starting_on_a_fresh_sheet(versions):
         assert (copy * padded) % 2 == 0  # page index 0, 2, ... is an odd page number
     key = Pdf(versions / "china-foreign-police-training-class-set-key.pdf").pages
     key_single = len(pypdf.PdfReader(versions / "china-foreign-police-training-A-key.pdf").pages)
-    assert len(key) == 3 * (key_single + key_single % 2)  # each key padded to its own even count
+    assert len(key) == 3 * (key_single + key_single % 2) - key_single % 2  # each key but the last padded to its own even count
 
 
 PINNED = """
@@ -236,13 +236,22 @@ def test_cli_builds_each_edition_asked_for(tmp_path):
 def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
     from conftest import write_guide
 
+    blank = "This page is blank on purpose: the next copy starts on a new sheet."
     path = write_guide(tmp_path, "short.yaml", PINNED)
-    build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
     pages = Pdf(tmp_path / "out" / "short-class-set.pdf").pages
-    assert len(pages) == 6  # three one-page copies, each closed by the note
-    for n in (1, 3, 5):
-        assert pages[n] == "This page is blank on purpose: the next copy starts on a new sheet."
-    assert "Version B" in pages[2] and "Pins" in pages[4]
+    assert len(pages) == 5  # three one-page copies, each but the last closed by the note (no copy follows it)
+    assert [n for n, text in enumerate(pages) if text == blank] == [1, 3]
+    assert "Version B" in pages[2] and "Version A" in pages[4] and "Pins" in pages[4]
+    key = Pdf(tmp_path / "out" / "short-class-set-key.pdf").pages
+    assert len(key) == 3 and key[1] == blank and "Version B" in key[2] and blank not in key[2]
+    reported = {o.path.name: o.pages for o in result.outputs}
+    assert (reported["short-class-set.pdf"], reported["short-class-set-key.pdf"]) == (5, 3)
+    # one version: the same
+    result = build_set(path, tmp_path / "one", None, SetOptions(class_set=True, copies=2))
+    pages = Pdf(tmp_path / "one" / "short-class-set.pdf").pages
+    assert len(pages) == 3 and pages[1] == blank and "Pins" in pages[2] and blank not in pages[2]
+    assert {o.path.name: o.pages for o in result.outputs}["short-class-set.pdf"] == 3
 
 
 def test_an_edition_that_fails_after_another_was_drawn_writes_none_and_names_itself(tmp_path, monkeypatch, capsys):

@@ -543,7 +543,8 @@ def test_moodle_warns_when_cloze_marks_cannot_match_the_points(guides):
     _, problems = exported(guides["escaping"], "moodle")
     assert [str(p) for p in problems] == [
         f"{located(ESCAPING, '- type: fill_in_blank')}: warning: question 7 (fill_in_blank): Moodle's Cloze type "
-        "marks each blank in whole marks; the 2 blanks are worth 1 mark each, 2 in all, not 3"]
+        "marks each blank in whole marks; the 2 blanks are worth 1 mark each, 2 in all, not 3: in the Moodle quiz, set "
+        "this question's maximum mark to 3 to match the paper"]
 
 
 @pytest.mark.parametrize("guide_path", [*guide_params()])

@@ -218,8 +218,8 @@ def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
         f"question is cut to '{'Q' * 119}…'",
         f"{limits}:{mc2}:5: warning: question 2 (multiple_choice): Kahoot offers time limits of 5, 10, 20, 30, 60, 90, "
         "120, 240 seconds; time_limit 7 became 5",
-        f"{limits}:{sa}:5: warning: question 3 (select_all): Kahoot holds 4 answers and this question has 5 right ones; "
-        "it is left out",
+        f"{limits}:{sa}:5: warning: question 3 (select_all): Kahoot holds 4 answers, and this question has 5 right ones "
+        "(of 6 choices), so they do not all fit (at most 3 right would, beside a wrong one); it is left out",
         f"{limits}:{matching}:5: warning: question 4 (matching): Kahoot's template has no row for a matching question; "
         "it is left out",
     ]
@@ -228,6 +228,30 @@ def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
                                                          "All of the above", 60, 4]
     assert [ws.cell(10, c).value for c in (7, 8)] == [5, 2]  # the question's own time, nearest Kahoot offers
     assert ws.max_row == 10
+
+
+def test_a_select_all_whose_right_answers_fill_every_answer_says_why_it_is_left_out(limits):
+    """6 choices, 5 right: Quizizz's 5 answers would hold the 5 right ones and no wrong one (it had said 'holds 5
+    answers and this question has 5 right ones; it is left out', which reads as a contradiction); Kahoot's and
+    Blooket's 4 cannot hold them all. Each says its own reason, here and in the summary line."""
+    from studyguide.export import holds
+
+    guide = api.load(limits)
+    sa = _line(limits, "- type: select_all")
+    said = {}
+    for fmt in ("quizizz", "kahoot", "blooket"):
+        problems = only(guide, fmt)[2]
+        said[fmt] = [str(p) for p in problems if "question 3" in str(p)]
+        assert 3 not in [row.number for row in kept(guide, getattr(games, fmt.upper()))]
+        assert ("1 select all (no room for a wrong answer among Quizizz's 5)" if fmt == "quizizz" else
+                f"1 select all (more right answers than {fmt.capitalize()} holds)") in holds(guide, problems, fmt)
+    assert said["quizizz"] == [
+        f"{limits}:{sa}:5: warning: question 3 (select_all): Quizizz holds 5 answers; this question has 6 choices, 5 "
+        "of them right, so every answer shown would be right, with no room for a wrong one (at most 4 right answers "
+        "would make room); it is left out"]
+    assert said["blooket"] == [
+        f"{limits}:{sa}:5: warning: question 3 (select_all): Blooket holds 4 answers, and this question has 5 right "
+        "ones (of 6 choices), so they do not all fit (at most 3 right would, beside a wrong one); it is left out"]
 
 
 def test_spreadsheets_never_run_a_guides_text_as_a_formula(limits):

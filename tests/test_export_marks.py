@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pypdf
+import pytest
 
 from conftest import norm, write_guide
-from studyguide import api, render
+from studyguide import api, cli, render
 from studyguide.export import moodle, qti
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -137,6 +138,91 @@ def test_a_question_without_points_is_worth_what_the_paper_says(tmp_path):
     assert [qti_points(i) for i in items] == [3.0, 0.0, 0.0]
     assert meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}points_possible") == "3.0"
     assert problems == []
+
+
+def moodle_marks(item: ET.Element) -> float:
+    """A question's mark as Moodle's import makes it: a Cloze question's is the sum of its blanks' weights
+    ({2:SHORTANSWER:...}, whole numbers; no weight is 1), any other's its defaultgrade."""
+    if item.get("type") == "cloze":
+        return sum(int(w or 1) for w in re.findall(r"\{([0-9]*):SHORTANSWER:", item.findtext("questiontext/text")))
+    return float(item.findtext("defaultgrade"))
+
+
+def test_the_export_line_says_when_moodles_total_is_not_the_papers(tmp_path, capsys):
+    """1 point for 2 blanks: Moodle's Cloze weights are whole numbers, so the question is worth 2 marks there.
+    The warning at the question said so; the line that names the file did not, and the quiz in Moodle
+    totalled 22.5 while the key said 21.5 (trial5 #16). It now gives both totals, as Moodle and the key
+    have them, and the warning says what to set in the quiz to make them agree."""
+    path = write_guide(tmp_path, "gas.yaml", """
+        title: Gas Laws
+        questions:
+          - type: multiple_choice
+            prompt: Which temperature is the coldest?
+            choices: ["0 °C", "0 K", "32 °F"]
+            answer: B
+            points: 20
+          - type: fill_in_blank
+            prompt: At STP, 1 mol of an ideal gas occupies [[22.4]] L, and 2 mol occupy [[44.8]] L.
+            points: 1
+          - type: true_false
+            prompt: Gas pressure falls as its volume grows.
+            answer: true
+            points: 0.5
+        """)
+    guide = api.load(path)
+    assert "Total: 21.5 points" in handout_text(guide)
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--to", "moodle", str(path), "-o", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    written = tmp_path / "out" / "gas-moodle.xml"
+    items = ET.fromstring(written.read_bytes()).findall("question")[1:]
+    assert [moodle_marks(i) for i in items] == [20, 2, 0.5]
+    assert out.splitlines() == [f"exported {path} → {written} (3 questions; 22.5 marks in Moodle, not the paper's "
+                                "21.5: see the warning at question 2)"]
+    assert err.splitlines() == [
+        f"{path}:8:5: warning: question 2 (fill_in_blank): Moodle's Cloze type marks each blank in whole marks; the "
+        "2 blanks are worth 1 mark each, 2 in all, not 1: in the Moodle quiz, set this question's maximum mark to 1 "
+        "to match the paper"]
+
+
+def test_the_export_line_gives_no_second_total_when_the_marks_agree(tmp_path, capsys):
+    """2 points for 2 blanks are 1 mark a blank: Moodle and the paper agree, and nothing more is said."""
+    path = write_guide(tmp_path, "gas.yaml", """
+        title: Gas Laws
+        questions:
+          - type: fill_in_blank
+            prompt: At STP, 1 mol of an ideal gas occupies [[22.4]] L, and 2 mol occupy [[44.8]] L.
+            points: 2
+        """)
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--to", "moodle", str(path), "-o", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert out.endswith("gas-moodle.xml (1 question)\n") and err == ""
+
+
+@pytest.mark.parametrize("first, second, said", [
+    ("3", "1.5", "; 4 marks in Moodle, not the paper's 4.5: see the warnings at questions 1, 2"),
+    ("3", "1", ""),  # 2 + 2 marks in Moodle, 3 + 1 points on paper: each question differs, the totals do not
+])
+def test_the_export_line_adds_up_every_question_moodle_marks_otherwise(tmp_path, first, second, said):
+    from studyguide.export import holds
+
+    blanks = "prompt: Water is [[hydrogen]] and [[oxygen]]."
+    path = write_guide(tmp_path, "two.yaml", f"""
+        title: Two
+        questions:
+          - type: fill_in_blank
+            {blanks}
+            points: {first}
+          - type: fill_in_blank
+            {blanks}
+            points: {second}
+        """)
+    guide = api.load(path)
+    items, _ = moodle_items(guide)
+    _, problems = moodle.export(guide)
+    assert [moodle_marks(i) for i in items] == [2, 2] and len(problems) == 2
+    assert holds(guide, problems, "moodle") == "2 questions" + said
 
 
 def test_a_guide_without_points_gives_each_question_one_mark(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, formats, labels, overflow, scripts, variants
+from . import files, formats, labels, misplaced, noticed, overflow, scripts, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -52,13 +52,16 @@ def guides_in(paths: Iterable[str | Path]) -> list[Path]:
     paths = [str(p) for p in paths] or ["guides"]
     guides = find_guides(paths)
     if not guides:
-        raise UsageError(f"no guides (*.yaml) found in {', '.join(paths)}")
+        raise UsageError(misplaced.none_found(paths))  # naming a guide saved as .txt
     return guides
 
 
 def _missing(path: Path) -> str:
     """What was looked for, where, and what to do: a teacher in the wrong folder sees why."""
     first = Path(path.parts[0]) if path.parts else path
+    near = misplaced.nearby(path)  # 'water-cycle.yaml' for guides/water-cycle.yaml
+    if near is not None:
+        return f"{path}: no such file or folder; did you mean {near}?"
     if path.is_absolute() or first.exists():
         return f"{path}: no such file or folder"
     here = Path.cwd()
@@ -141,6 +144,7 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
         root = schema.merge_defaults(defaults, root)
         warnings = list(more) + list(warnings)
     guide = variants.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
+    guide = noticed.warned(guide)  # same choices, a numbered prompt, an unclosed '**'
     if check_theme:
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
             themefiles.resolve(guide.theme, path, guide.theme_where)

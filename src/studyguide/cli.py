@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts, report, stdio
+from . import __version__, api, interrupts, misplaced, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .options import activities_option, one_value, theme_option
@@ -53,6 +53,13 @@ def _parsed(parse=None, listed=False):
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint=param.opts[0]) from None
     return callback
+
+
+def _guides(paths):
+    """api.guides_in, and a warning for each guide beside them saved as '.txt' (Notepad's), which is left out."""
+    guides = api.guides_in(paths)
+    report.warnings(misplaced.txt_warnings(paths or ("guides",)))
+    return guides
 
 
 _skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
@@ -118,7 +125,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     options = SetOptions(edition=edition[0] if edition else None, editions=edition, versions=versions, seed=seed,
                          class_set=class_set, copies=copies, key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
                          activities=activities, theme=theme, skip=skip or (), format=fmt, questions=questions, sheet=sheet)
-    guides = api.guides_in(paths)
+    guides = _guides(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
     paper = paper.lower() if paper else None
     sys.exit(report.builds(lambda: batch.outcomes(guides, out_dir, paper, not no_key, jobs, options), guides))
@@ -168,7 +175,7 @@ def edit(path, out_dir, port, no_browser):
 @click.argument("paths", nargs=-1, type=click.Path())
 def validate(paths):
     """Check guides without building them (default: guides/)."""
-    if report.validated(api.validate(api.guides_in(paths), named=paths)):
+    if report.validated(api.validate(_guides(paths), named=paths)):
         sys.exit(1)
 
 
@@ -252,7 +259,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.
     """
-    failed, total = report.exported(api.export(api.guides_in(paths), fmt.lower(), out_dir, apkg))
+    failed, total = report.exported(api.export(_guides(paths), fmt.lower(), out_dir, apkg))
     if failed:
         report.failed(failed, total)
         sys.exit(1)

@@ -18,13 +18,13 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-def _styles(text: str) -> list[tuple[str, bool, bool]]:
-    """Split text into runs of (text, bold, italic), the markers removed.
+def _marks(text: str) -> tuple[list[bool], list[bool], list[bool]]:
+    """For each character of ``text``: whether it is dropped (a marker, or the backslash of \\*), bold, italic.
 
     Bold pairs are found first, then italic pairs in what is left, so
     ``***word***`` and overlapping ``**a *b** c*`` become properly nested runs.
     """
-    n, original = len(text), text
+    n = len(text)
     drop = [False] * n
     bold = [False] * n
     italic = [False] * n
@@ -41,6 +41,13 @@ def _styles(text: str) -> list[tuple[str, bool, bool]]:
         drop[m.start()] = drop[m.end() - 1] = True
         for i in range(m.start(1), m.end(1)):
             italic[i] = True
+    return drop, bold, italic
+
+
+def _styles(text: str) -> list[tuple[str, bool, bool]]:
+    """Split text into runs of (text, bold, italic), the markers removed (see :func:`_marks`)."""
+    original = text
+    drop, bold, italic = _marks(text)
     runs: list[tuple[str, bool, bool]] = []
     for i, ch in enumerate(original):
         if drop[i]:
@@ -113,6 +120,14 @@ def plain(text: str) -> str:
     if "*" not in text:
         return text
     return "".join(run for run, _, _ in _styles(text))
+
+
+def printed_stars(text: str) -> list[int]:
+    """Where a typed '*' of ``text`` prints as a star: one that no other pairs with, not written \\*."""
+    if "*" not in text:
+        return []
+    drop = _marks(text)[0]
+    return [i for i, ch in enumerate(text) if ch == "*" and not drop[i] and not (i and text[i - 1] == "\\")]
 
 
 def _route(text: str, fonts: Mapping[str, Optional[str]]) -> str:

@@ -11,9 +11,8 @@ objective) or of the question, and printed as ``file:line:col: warning: ...``.
 
 Checks:
 
-* a multiple-choice or select-all question with two choices that are the same
-  once case, spacing and ``**``/``*`` are ignored (in multiple choice, when
-  one of them is the answer, the question has two right answers);
+* (two choices that are the same, a numbered prompt and an unclosed ``**`` are
+  :mod:`studyguide.noticed`'s: every command warns about those, `check` with them);
 * a matching question with two lefts (or two rights) that are the same;
 * the same question twice (type and prompt, case, spacing and markup aside);
 * four or more stars in a row ('**********deep**********'), which no emphasis reads;
@@ -24,7 +23,10 @@ Checks:
   plural "s"/"es" allowed either way, accents aside; in other languages than
   English up to three more letters, as in "constitución"/"constituciones"; in
   Chinese or Japanese anywhere in a line, since words there have no spaces
-  between them; the term's own definition and example do not count);
+  between them; the term's own definition and example do not count); more
+  than five such terms are one finding, at the first, with their count and
+  lines (a vocabulary list to learn is not a mistake);
+* some questions with points and others without (those are worth 0);
 * a question taller than a page (it will be split across pages);
 * objectives that no question checks, when at least one question names the
   objective it checks (`objective:`);
@@ -45,26 +47,17 @@ import yaml
 from . import inline, scripts
 from .errors import Location, Problem
 from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
+from .noticed import after, clipped, norm
 from .reading.walker import clip, count
 from .variants import about_the_others
 
 
-
-def _norm(text: str) -> str:
-    return " ".join(inline.plain(text).split()).casefold()
-
-
-def _clip(text: str) -> str:
-    """Guide text quoted in a finding: its markup dropped, on one line, cut short."""
-    return clip(" ".join(inline.plain(text).split()))
+_norm, _clip = norm, clipped  # (shared with the warnings every command gives)
 
 
 def _after(guide: Guide, start: Location, text: str) -> Location:
     """Where ``text`` was typed, at or after ``start`` (``start`` itself when it cannot be told)."""
-    for where, typed in guide.texts:
-        if typed == text and (where.file, where.line, where.col) >= (start.file, start.line, start.col):
-            return where
-    return start
+    return after(guide, start, text)
 
 
 def _run(guide: Guide, items: Sequence[str]) -> list[Location]:
@@ -86,22 +79,6 @@ def choices(guide: Guide) -> list[Problem]:
     for n, q in enumerate(guide.questions, 1):
         if not isinstance(q, (MultipleChoice, SelectAll)):
             continue
-        seen: dict[str, int] = {}
-        for i, choice in enumerate(q.choices):
-            key = _norm(choice)
-            if key in seen:
-                first = seen[key]
-                where = _after(guide, q.where, choice) if choice != q.choices[first] else _nth(guide, q, choice, 2)
-                right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
-                message = f"question {n}: choices {LETTERS[first]} and {LETTERS[i]} are the same ('{_clip(choice)}')"
-                if isinstance(q, MultipleChoice) and right & {first, i}:
-                    message += (f" and {LETTERS[q.answer]} is the answer, so the question does not have exactly "
-                                "one right answer; reword or replace one of them")
-                else:
-                    message += "; reword or replace one of them"
-                out.append(_warn(where, message))
-            else:
-                seen[key] = i
         for i, choice in enumerate(q.choices[:-1]):
             if about_the_others(inline.plain(choice)):
                 out.append(_warn(_after(guide, q.where, choice),
@@ -147,13 +124,7 @@ def repeated_questions(guide: Guide) -> list[Problem]:
 
 def _nth(guide: Guide, q, text: str, nth: int) -> Location:
     """The ``nth`` place ``text`` was typed after the question's start."""
-    count = 0
-    for where, typed in guide.texts:
-        if typed == text and (where.file, where.line, where.col) >= (q.where.file, q.where.line, q.where.col):
-            count += 1
-            if count == nth:
-                return where
-    return q.where
+    return after(guide, q.where, text, nth)
 
 
 def same_letter(guide: Guide) -> list[Problem]:
@@ -194,6 +165,9 @@ def _variants(term: str, english: bool = True) -> list[str]:
     return [(head + r"\s+" if head else "") + re.escape(f) for f in sorted(forms)]
 
 
+FEW_UNUSED = 5  # more unused terms than this are said in one line
+
+
 def unused_terms(guide: Guide) -> list[Problem]:
     flat: list[str] = []
     sizes = []
@@ -214,9 +188,15 @@ def unused_terms(guide: Guide) -> list[Problem]:
         edge = ("", "") if _UNSPACED.search(t.term) else (r"(?<!\w)", r"(?!\w)")
         pattern = re.compile(edge[0] + "(?:" + "|".join(forms) + ")" + edge[1])
         if not any(where_ not in mine and pattern.search(_folded(inline.plain(text))) for where_, text in guide.texts):
-            out.append(_warn(where, f"vocabulary term '{_clip(t.term)}' is used nowhere else in the guide; "
-                                    "use it in the reading or a question, or leave it out"))
-    return out
+            out.append((where, t.term))
+    if len(out) > FEW_UNUSED:  # a vocabulary list to learn: one line, not one a term, which would hide the rest
+        rows = [where.line for where, _ in out]
+        lines = f"lines {rows[0]}–{rows[-1]}" if len(rows) > 10 else "lines " + ", ".join(map(str, rows))
+        return [_warn(out[0][0], f"{len(out)} of {len(guide.vocabulary)} vocabulary terms are used nowhere else in the "
+                                 f"guide ({lines}): fine for a vocabulary list to learn; otherwise use them in the "
+                                 "reading or a question, or leave them out")]
+    return [_warn(where, f"vocabulary term '{_clip(term)}' is used nowhere else in the guide; use it in the reading "
+                         "or a question, or leave it out") for where, term in out]
 
 
 def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height: Optional[float]) -> list[Problem]:
@@ -339,10 +319,22 @@ def starter_text(guide: Guide, starter: str) -> list[Problem]:
     return out
 
 
+def unpointed(guide: Guide) -> list[Problem]:
+    """Some questions with points and others without: those are worth 0, in the total and in the exports."""
+    none = [q for q in guide.questions if q.points is None]
+    if not none or len(none) == len(guide.questions):
+        return []
+    lines = ", ".join(str(q.where.line) for q in none[:5]) + (" and more" if len(none) > 5 else "")
+    one = len(none) == 1
+    return [_warn(none[0].where, f"{len(none)} of {count(len(guide.questions), 'question')} {'has' if one else 'have'} "
+                                 f"no points (worth 0): line{'' if one else 's'} {lines}; give {'it' if one else 'each'} "
+                                 "'points:', or take 'points:' off the others")]
+
+
 def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None,
           starter: Optional[str] = None) -> list[Problem]:
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + invisible(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
+             + unchecked_objectives(guide) + unpointed(guide) + invisible(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

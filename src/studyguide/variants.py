@@ -154,6 +154,16 @@ def _permute(count: int, fixed: set[int], rng) -> list[int]:
     return [mapping.get(i, i) for i in range(count)]
 
 
+def _moved(count: int, rng) -> list[int]:
+    """A permutation of range(count) that is never the written order (the right-hand column of a matching
+    question as written would make its key 1–A, 2–B, 3–C... straight down): drawn again until it is not, so
+    a draw that was never the written order stays as it was, and the others are as likely as each other."""
+    perm = _permute(count, set(), rng)
+    while count > 1 and perm == sorted(perm):
+        perm = _permute(count, set(), rng)
+    return perm
+
+
 def _choices(q, rng):
     """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places."""
     last = {i for i, c in enumerate(q.choices) if about_the_others(c)}
@@ -191,7 +201,7 @@ def orders(guide: Guide) -> int:
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             n *= math.factorial(sum(1 for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)))
         elif isinstance(q, Matching) and q.shuffle:
-            n *= math.factorial(len(q.pairs))
+            n *= math.factorial(len(q.pairs)) - 1  # never in the written order
         elif isinstance(q, Ordering) and q.shuffle:
             n *= math.factorial(len(q.items)) - 1  # never in the right order
     return n
@@ -200,12 +210,13 @@ def orders(guide: Guide) -> int:
 TRIES = 200  # draws for a version unlike the ones before it
 
 
-def versions(guide: Guide, count: int, seed: Optional[str] = None,
-             where: Optional[Location] = None) -> tuple[list[Guide], Optional[Problem]]:
+def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Optional[Location] = None,
+             asked: bool = False) -> tuple[list[Guide], Optional[Problem]]:
     """Versions A, B, ... (``count`` of them), each unlike those before it while the guide has orders left
     (a version that repeats an earlier one is drawn again, with the same seed: so version C is the same
     whether 3 or 26 are asked); and the warning when more are asked than the guide has orders, at ``where``
-    (the guide's ``versions:`` line when the count came from it; else the guide's file)."""
+    (the guide's ``versions:`` line when the count came from it; else the guide's file). ``asked``: the count
+    came from --versions (an exit ticket's warning names that option)."""
     space, out, seen, repeats = orders(guide), [], set(), []
     for i in range(count):
         v = version(guide, i, seed)
@@ -222,10 +233,21 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None,
     k = len(seen)
     which = (f"{repeats[0]} to {repeats[-1]}" if "".join(repeats) == LETTERS[k:count] and len(repeats) > 2
              else ", ".join(repeats))
+    if guide.format == "exit-ticket":  # (its questions are the ones chosen with --questions)
+        return out, Problem(where or Location(str(guide.path)), f"{'--versions' if asked else 'versions:'} {count} "
+                            f"asked, but this exit ticket ({_few(len(guide.questions))}) can be shuffled "
+                            f"into only {k} different version{'s' if k > 1 else ''}: version{'s' if len(repeats) > 1 else ''} "
+                            f"{which} repeat{'' if len(repeats) > 1 else 's'} an earlier one; for this exit ticket, use "
+                            f"--versions {k}" + (" (or leave it out)" if k == 1 else "") + ", or choose questions "
+                            "with more choices to shuffle", warning=True)
     return out, Problem(where or Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
                         f"choices can be shuffled into only {k} different version{'s' if k > 1 else ''}: "
                         f"version{'s' if len(repeats) > 1 else ''} {which} repeat{'' if len(repeats) > 1 else 's'} "
                         f"an earlier one; ask for {k}, or add questions or choices", warning=True)
+
+
+def _few(n: int) -> str:
+    return "one question" if n == 1 else f"{n} questions"
 
 
 def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0) -> Guide:
@@ -249,7 +271,7 @@ def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             q = _choices(q, rng)
         elif isinstance(q, Matching) and q.shuffle:
-            q = dataclasses.replace(q, order=tuple(_permute(len(q.pairs), set(), rng)))
+            q = dataclasses.replace(q, order=tuple(_moved(len(q.pairs), rng)))
         elif isinstance(q, Ordering) and q.shuffle:
             perm = _permute(len(q.items), set(), rng)
             if perm == sorted(perm) and len(perm) > 1:  # never printed in the right order

@@ -116,6 +116,18 @@ def left_out(question: Question, number: int, message: str, reason: str) -> Left
                    number)
 
 
+@dataclass(frozen=True)
+class MarksDiffer(Problem):
+    """The warning for a question the exported file marks otherwise than the paper: the summary adds these up."""
+    number: int = 0
+    paper: float = 0.0  # what the handout's total counts it
+    marks: float = 0.0  # what the file makes it worth
+
+
+def marks_differ(question: Question, number: int, message: str, paper: float, marks: float) -> MarksDiffer:
+    return MarksDiffer(question.where, f"question {number} ({question.kind}): {message}", True, number, paper, marks)
+
+
 GAMES = ("kahoot", "blooket", "gimkit", "quizizz", "wayground")
 NAMES = {"qti": "QTI", "canvas": "Canvas", "brightspace": "Brightspace", "wayground": "Wayground"}
 
@@ -158,11 +170,29 @@ def holds(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
     total = len(guide.questions)
     out = sum(sum(k.values()) for k in gone.values())
-    if not out:
-        return count(total, "question")
     why = "; ".join(", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in kinds.items()) + f" ({reason})"
                     for reason, kinds in gone.items())
-    return f"{total - out} of {count(total, 'question')}; {out} left out: {why}"
+    said = f"{total - out} of {count(total, 'question')}; {out} left out: {why}" if out else count(total, "question")
+    return said + _other_total(guide, problems, fmt)
+
+
+def _other_total(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:
+    """'; 22.5 marks in Moodle, not the paper's 21.5: see the warning at question 6' when questions are marked
+    otherwise than the paper, whose total the handout prints (none printed, nothing to differ from)."""
+    differ = [p for p in problems if isinstance(p, MarksDiffer)]
+    paper = guide.total_points
+    if not differ or paper is None:
+        return ""
+    gone = {p.number for p in problems if isinstance(p, LeftOut)}
+    held = sum(points_of(q, guide) for n, q in enumerate(guide.questions, 1) if n not in gone)
+    marks = held + sum(p.marks - p.paper for p in differ)
+    if marks == paper:
+        return ""
+    numbers = ", ".join(str(p.number) for p in differ)
+    s = "s" if len(differ) > 1 else ""
+    name = NAMES.get(fmt, fmt.capitalize())
+    return (f"; {points_text(marks)} marks in {name}, not the paper's {points_text(paper)}: "
+            f"see the warning{s} at question{s} {numbers}")
 
 
 def guide_warning(guide: Guide, message: str) -> Problem:

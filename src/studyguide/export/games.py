@@ -126,9 +126,7 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
         wrong = [i for i in keep if i not in right]
         room = t.max_answers - len(right)
         if room < 1:
-            problems.append(left_out(q, n, f"{t.name} holds {t.max_answers} answers and this question has "
-                                           f"{len(right)} right ones; it is left out",
-                                     f"more right answers than {t.name} holds"))
+            problems.append(_no_room(t, n, q, len(choices), len(right)))
             return None
         keep = sorted(right | set(wrong[:room]))
         dropped = ", ".join("ABCDEFGH"[i] for i in range(len(choices)) if i not in keep)
@@ -150,6 +148,20 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
             problems.append(warn(q, n, f"{t.name} answers have at most {t.max_answer} characters; choice "
                                        f"{'ABCDEFGH'[i]} is cut to '{cut}'"))
     return texts, [keep.index(i) for i in sorted(right)]
+
+
+def _no_room(t: Template, n: int, q: Question, choices: int, right: int):
+    """A select-all question whose right answers take every answer the tool holds: it is left out, since a
+    question whose answers are all right asks nothing (or its right answers do not all fit)."""
+    most = t.max_answers - 1
+    if right == t.max_answers:
+        return left_out(q, n, f"{t.name} holds {t.max_answers} answers; this question has {choices} choices, {right} "
+                              f"of them right, so every answer shown would be right, with no room for a wrong one "
+                              f"(at most {most} right answers would make room); it is left out",
+                        f"no room for a wrong answer among {t.name}'s {t.max_answers}")
+    return left_out(q, n, f"{t.name} holds {t.max_answers} answers, and this question has {right} right ones (of "
+                          f"{choices} choices), so they do not all fit (at most {most} right would, beside a wrong "
+                          f"one); it is left out", f"more right answers than {t.name} holds")
 
 
 def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:

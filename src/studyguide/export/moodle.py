@@ -51,8 +51,9 @@ from ..inline import escape
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ..variants import banked
-from ._common import (Exported, blank_html, guide_warning, html, left_out, keeps_choice_order, one_line, output_name,
-                      paragraph, plain, points_of, points_text, question_name, sub, warn, word_bank_html)
+from ._common import (Exported, blank_html, guide_warning, html, left_out, keeps_choice_order, marks_differ,
+                      one_line, output_name, paragraph, plain, points_of, points_text, question_name, sub, warn,
+                      word_bank_html)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -231,14 +232,16 @@ class _Writer:
         elif total == 0:  # a Cloze question of 0 marks divides by 0 when Moodle grades it
             weight = 1
             worth = "it has no points, so the handout's total counts it as 0" if q.points is None else "it is worth 0 points"
-            self.problems.append(warn(q, n, f"{worth}, but Moodle's Cloze type cannot mark a question 0; its "
-                                            f"{len(blanks)} blanks are worth 1 mark each here: give it points in the "
-                                            "guide to make the two agree"))
-        else:
+            self.problems.append(marks_differ(q, n, f"{worth}, but Moodle's Cloze type cannot mark a question 0; its "
+                                                    f"{len(blanks)} blanks are worth 1 mark each here: give it points "
+                                                    "in the guide to make the two agree", total, len(blanks)))
+        else:  # Cloze weights are whole numbers ({1:SHORTANSWER:...}), and Moodle's import takes no other mark
             weight = 1
             if q.points is not None:
-                self.problems.append(warn(q, n, f"Moodle's Cloze type marks each blank in whole marks; the {len(blanks)} "
-                                                f"blanks are worth 1 mark each, {len(blanks)} in all, not {points_text(total)}"))
+                self.problems.append(marks_differ(
+                    q, n, f"Moodle's Cloze type marks each blank in whole marks; the {len(blanks)} blanks are worth 1 "
+                          f"mark each, {len(blanks)} in all, not {points_text(total)}: in the Moodle quiz, set this "
+                          f"question's maximum mark to {points_text(total)} to match the paper", total, len(blanks)))
 
         def slot(i: int, b: Blank) -> str:
             seen, alts = set(), []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import misread, syntax
+from . import misread, syntax, wordfiles
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -322,6 +322,9 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     """Like :func:`parse`, and also return warnings about text YAML reads unexpectedly."""
     if len(data) > MAX_BYTES:
         raise GuideError([Problem(Location(name, 1), f"the file is {len(data):,} bytes; a guide may be at most {MAX_BYTES:,} bytes (split it into several guides)")])
+    document = wordfiles.saved_as(data)  # Rich Text or a .docx: the one fix is to save it as plain text
+    if document:
+        raise GuideError([Problem(Location(name, 1), document)])
     text = decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break, counted alike by all
     bad = _FORBIDDEN.search(text)

@@ -15,7 +15,7 @@ from ..model import (
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from .loader import Map, Scalar, Seq
-from .slips import closest, difference, lettered, lettered_line, shown
+from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
 MAX_CHOICES = 8
@@ -116,7 +116,7 @@ class QuestionsMixin:
             return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
-            if self.colon_item(item, where, "choices"):
+            if self.colon_item(item, where, "choices") or self.nested_item(item, where):
                 continue
             self.and_item(keys["choices"], item, where, "choice")
             if isinstance(item, Map):
@@ -196,10 +196,27 @@ class QuestionsMixin:
         if "answer" not in keys:
             self.error(node, f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
             return None
+        if choices and self._several_answers(keys["answer"], f"{label}.answer", choices):
+            return None
         answer = self.choice_index(keys["answer"], f"{label}.answer", choices) if choices else None
         if answer is None:
             return None
         return MultipleChoice(choices=choices, answer=answer, pinned=pinned, **common)
+
+    def _several_answers(self, node, label, choices) -> bool:
+        """'answer: [B]', a list of answers or 'answer: B, C' on multiple choice, which has one right answer
+        (reported, naming select_all, which has several)."""
+        if isinstance(node, Seq) and node.items:
+            first = node.items[0]
+            example = first.value if isinstance(first, Scalar) and not first.is_null else "B"
+            what = "give one answer, not a list" if len(node.items) == 1 else "multiple choice has one right answer"
+        elif isinstance(node, Scalar) and node.plain and node.value not in choices \
+                and several_letters(node.value, len(choices)):
+            example, what = node.value.strip()[0].upper(), "multiple choice has one right answer"
+        else:
+            return False
+        self.error(node, f"{label}: {what} (answer: {clip(example)}); {SELECT_ALL}")
+        return True
 
     def q_select_all(self, keys, label, node, common):
         choices, pinned = self.choices(keys, label, node)

@@ -16,6 +16,8 @@ from .walker import clip
 
 # 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
 _OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.):]\s+")
+_SEVERAL = re.compile(r"([A-Za-z])(?:\s*(?:[,;&/]|\band\b|\s)\s*([A-Za-z]))+")  # 'B, C', 'B and D', 'A C'
+SELECT_ALL = "for several right answers use type: select_all"
 CLOSE = 0.75  # how alike (difflib's ratio, case aside) an answer must be to a choice to be named as meant
 
 
@@ -26,6 +28,13 @@ def own_letter(text: str) -> Optional[tuple[str, str]]:
     if not m:
         return None
     return (m.group(1) or m.group(2)), m.group(0).rstrip() + " "
+
+
+def several_letters(text: str, count: int) -> bool:
+    """Whether ``text`` is two or more answer letters of ``count`` choices ('B, C', 'a and d')."""
+    letters = re.findall(r"\b[A-Za-z]\b", text)
+    return bool(_SEVERAL.fullmatch(text.strip())) and all(
+        letter.upper() in LETTERS[:count] for letter in letters)
 
 
 def lettered(choices: list[str]) -> Optional[str]:

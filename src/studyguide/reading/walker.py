@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import misread, syntax
+from . import misread, numbers, syntax
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 # bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
@@ -227,6 +227,15 @@ class Walker:
             return []
         return node.items
 
+    def nested_item(self, item: Node, label: str) -> bool:
+        """'- - 5 °C': an item whose text starts with '- ', which YAML reads as a list in the list (reported)."""
+        inner = item.items[0] if isinstance(item, Seq) and len(item.items) == 1 else None
+        if not (isinstance(inner, Scalar) and inner.plain and not inner.is_null and inner.where.line == item.where.line):
+            return False
+        self.error(item, f"{label}: the text starts with '- ', so it is read as a list in the list; quote it: "
+                         f"\"- {clip(inner.value)}\"")
+        return True
+
     def text(self, node: Optional[Node], label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
         if node is None:
             return None
@@ -295,8 +304,7 @@ class Walker:
         try:
             value = int(node.value) if integer else float(node.value)
         except ValueError:
-            comma = re.fullmatch(r"\s*(\d+),(\d{1,2})\s*", node.value) if not integer else None  # '1,5' in French
-            hint = f": write {comma[1]}.{comma[2]} (a point, not a comma)" if comma else ""
+            hint = numbers.hint(node.value, label, low, high, integer)  # '1,5' in French, '½', '2 pts'
             self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'{hint}")
             return None
         if not (low <= value <= high) or value != value:

@@ -1,0 +1,75 @@
+"""Guides that are there under another name than the one looked for: each named, with the fix.
+
+Notepad saves 'water.yaml' as 'water.yaml.txt' unless 'Save as type' is set to 'All Files', and
+Windows hides the '.txt': the folder looks as if it held the guide, and no guide is found. A guide
+named without its folder ('build water-cycle.yaml' for guides/water-cycle.yaml) or without its
+'.yaml' is found where it is, and named in the message as the path to give.
+
+Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what these find.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import Location, Problem
+
+TXT_ENDINGS = (".yaml.txt", ".yml.txt")
+SUFFIXES = (".yaml", ".yml")
+WHY = "Notepad adds the '.txt'; File Explorer shows it with View → Show → File name extensions"
+
+
+def txt_named(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of the folders among ``paths`` whose name ends in '.yaml.txt' or '.yml.txt' (sorted)."""
+    found: list[Path] = []
+    for raw in paths:
+        folder = Path(raw)
+        try:
+            if folder.is_dir():
+                found += sorted(p for p in folder.iterdir() if p.name.lower().endswith(TXT_ENDINGS) and p.is_file())
+        except OSError:  # (the folder's own error is find_guides')
+            continue
+    return found
+
+
+def _renamed(path: Path) -> str:
+    return path.name[:-len(".txt")]
+
+
+def none_found(paths: list[str]) -> str:
+    """The message for folders with no guide in them, naming the guides saved as '.txt'."""
+    message = f"no guides (*.yaml) found in {', '.join(paths)}"
+    txt = txt_named(paths)
+    if len(txt) == 1:
+        return f"{message}; {txt[0]} ends in '.txt': rename it to {_renamed(txt[0])} ({WHY})"
+    if txt:
+        shown = [str(p) for p in txt[:3]] + ([f"{len(txt) - 3} more"] if len(txt) > 3 else [])
+        names = ", ".join(shown[:-1]) + " and " + shown[-1]
+        return f"{message}; {names} end in '.txt': rename each without its '.txt' ({WHY})"
+    return message
+
+
+def txt_warnings(paths: Iterable[str | Path]) -> list[Problem]:
+    """A warning for each guide saved as '.txt' in the folders among ``paths``: it is left out of the build."""
+    return [Problem(Location(str(p)), f"left out: the name ends in '.txt'; " + (
+        f"{p.with_name(_renamed(p))} is the one read (delete this copy, or rename it to a name of its own)"
+        if p.with_name(_renamed(p)).exists() else f"rename it to {_renamed(p)} ({WHY})"), warning=True)
+        for p in txt_named(paths)]
+
+
+def nearby(path: Path) -> Optional[Path]:
+    """The guide a missing ``path`` most likely means: the same name in guides/, or with '.yaml' or '.yml'
+    added or swapped; None when there is none."""
+    names = [path] if path.suffix.lower() in SUFFIXES else []
+    names += [path.with_name(path.name + s) for s in SUFFIXES]
+    if path.suffix.lower() in SUFFIXES:
+        names += [path.with_suffix(s) for s in SUFFIXES if s != path.suffix.lower()]
+    if not path.is_absolute() and len(path.parts) == 1:
+        names += [Path("guides") / n for n in names]
+    for name in names:
+        try:
+            if name != path and name.is_file():
+                return name
+        except OSError:
+            continue
+    return None

@@ -1,0 +1,131 @@
+"""What every command warns about in a guide that reads: a slip that prints, but not as the teacher meant.
+
+* two choices of one question that are the same, markup, case and spacing aside (with the answer among
+  them, the question has two right answers);
+* a prompt typed with its own number ('1. What...', 'Q1) What...'), printed "1. 1. What...";
+* a '**' or '*' that opens emphasis and is never closed, printed as asterisks.
+
+`validate`, `build` and `export` show these with the guide's other warnings; `check` too (its own findings,
+:mod:`studyguide.lint`, are the ones a build need not hear about). Pure: a Guide in, a Guide out.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Optional
+
+from . import inline
+from .errors import Location, Problem
+from .model import LETTERS, Guide, MultipleChoice, SelectAll
+from .reading.walker import clip
+
+
+def norm(text: str) -> str:
+    """``text`` as compared: its markup dropped, spacing and case aside."""
+    return " ".join(inline.plain(text).split()).casefold()
+
+
+def clipped(text: str) -> str:
+    """Guide text quoted in a warning: its markup dropped, on one line, cut short."""
+    return clip(" ".join(inline.plain(text).split()))
+
+
+def after(guide: Guide, start: Location, text: str, nth: int = 1) -> Location:
+    """Where ``text`` was typed the ``nth`` time at or after ``start`` (``start`` itself when it cannot be told)."""
+    for where, typed in guide.texts:
+        if typed == text and (where.file, where.line, where.col) >= (start.file, start.line, start.col):
+            nth -= 1
+            if not nth:
+                return where
+    return start
+
+
+def _warn(where: Location, message: str) -> Problem:
+    return Problem(where, message, warning=True)
+
+
+def same_choices(guide: Guide) -> list[Problem]:
+    """Two choices of a multiple-choice or select-all question that read the same."""
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, (MultipleChoice, SelectAll)):
+            continue
+        seen: dict[str, int] = {}
+        for i, choice in enumerate(q.choices):
+            key = norm(choice)
+            if key not in seen:
+                seen[key] = i
+                continue
+            first = seen[key]
+            where = after(guide, q.where, choice, 1 if choice != q.choices[first] else 2)
+            right = {q.answer} if isinstance(q, MultipleChoice) else set(q.answers)
+            message = f"question {n}: choices {LETTERS[first]} and {LETTERS[i]} are the same ('{clipped(choice)}')"
+            if isinstance(q, MultipleChoice) and right & {first, i}:
+                message += (f" and {LETTERS[q.answer]} is the answer, so the question does not have exactly "
+                            "one right answer; reword or replace one of them")
+            else:
+                message += "; reword or replace one of them"
+            out.append(_warn(where, message))
+    return out
+
+
+# '1. ', '12) ', '(3) ', 'Q1. ', 'Q 2) ', 'Question 4: ': a number typed before a prompt ('1984 was', '3.5 kg'
+# and '2 + 2' are not: no mark and a space after the number)
+_NUMBER = re.compile(r"(?:(?:Q|Question)\s?\d{1,3}[.):]|\d{1,3}[.)]|\(\d{1,3}\))[ \t]+(?=\S)", re.I)
+
+
+def own_number(prompt: str) -> Optional[str]:
+    """The number typed before ``prompt`` ('1. ' of '1. What...'), or None: also for a prompt in parts
+    numbered alike ('1) Name a stage. 2) Explain it.'), whose first number is its own."""
+    m = _NUMBER.match(prompt)
+    if not m:
+        return None
+    typed = m.group(0).rstrip()
+    following = str(int(re.search(r"\d+", typed).group(0)) + 1)
+    if re.search(rf"(?:^|\s)\(?{following}{re.escape(typed[-1])}\s", prompt[m.end():]):
+        return None
+    return typed + " "
+
+
+def numbered_prompts(guide: Guide) -> list[Problem]:
+    """A prompt typed with its own number: the questions are numbered when printed ("1. 1. What...")."""
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        typed = own_number(q.prompt or "")
+        if typed:
+            out.append(_warn(after(guide, q.where, q.prompt), f"question {n}: drop '{typed}': questions are "
+                                                              "numbered for you"))
+    return out
+
+
+_EMPHASIS = {1: "make italic", 2: "make bold", 3: "make bold and italic"}
+
+
+def unclosed_emphasis(guide: Guide) -> list[Problem]:
+    """A '**' (bold) or an opening '*' (italic) that no other closes: it prints as typed, stars and all.
+    A closing-looking '*' alone ('Pluto*', a note's mark) and '5 * 3' are meant to print; four or more
+    stars in a row are `check`'s (:func:`studyguide.lint.star_runs`). One warning a text: the first."""
+    out = []
+    for where, text in guide.texts:
+        stars = set(inline.printed_stars(text))
+        for i in sorted(stars):
+            if i - 1 in stars:
+                continue
+            run = next(j for j in range(i, len(text) + 1) if j == len(text) or j not in stars) - i
+            before, following = text[i - 1] if i else " ", text[i + run] if i + run < len(text) else " "
+            opens = (before.isspace() or before in "([{\"'“‘") and not following.isspace()
+            if run > 3 or (run == 1 and not opens) or (before.isspace() and following.isspace()):
+                continue  # ('Pluto*', a note's mark; '5 * 3', '2 ** 8')
+            marks, side = "*" * run, ("closing", "after") if opens else ("opening", "before")
+            out.append(_warn(where.of(text, i), f"the '{marks}' here has no {side[0]} '{marks}': it prints as "
+                                                f"asterisks ('{clip(text[i:] if opens else text[:i + run], 30)}'); put "
+                                                f"'{marks}' {side[1]} the words to {_EMPHASIS[run]}, or write \\* for each star that "
+                                                "should print"))
+            break
+    return out
+
+
+def warned(guide: Guide) -> Guide:
+    """The guide with these warnings added to its own."""
+    found = same_choices(guide) + numbered_prompts(guide) + unclosed_emphasis(guide)
+    return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(found)) if found else guide

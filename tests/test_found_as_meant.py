@@ -1,0 +1,89 @@
+"""A guide that is there under another name (first-hour trial, 2026-12-04, F2 and F15): Notepad's hidden
+'.txt', a guide named without its folder or its '.yaml'. Each message names the file, and doing what it
+says builds the guide the teacher wrote."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Pdf
+from studyguide import cli
+
+GUIDE = """\
+title: The Water Cycle
+questions:
+  - type: multiple_choice
+    prompt: What gives the water cycle its energy?
+    choices: [The moon, The sun, The ocean floor]
+    answer: B
+"""
+WHY = "Notepad adds the '.txt'; File Explorer shows it with View → Show → File name extensions"
+
+
+def _run(capsys, *args) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return exc.value.code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    (tmp_path / "guides").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_guide_saved_as_txt_is_named_and_renamed_as_told_it_builds(folder, capsys):
+    (folder / "guides" / "water.yaml.txt").write_text(GUIDE, encoding="utf-8")
+    for command in ("validate", "build"):
+        assert _run(capsys, command) == (2, "", "no guides (*.yaml) found in guides; guides/water.yaml.txt ends in "
+                                                f"'.txt': rename it to water.yaml ({WHY})\n")
+    assert not (folder / "output").exists()
+    (folder / "guides" / "water.yaml.txt").rename(folder / "guides" / "water.yaml")  # as told
+    code, out, err = _run(capsys, "build")
+    assert (code, err) == (0, "")
+    assert "What gives the water cycle its energy?" in Pdf(folder / "output" / "water.pdf").text
+
+
+def test_a_guide_saved_as_txt_beside_others_gets_a_warning_and_the_others_build(folder, capsys):
+    (folder / "guides" / "soil.yaml").write_text(GUIDE.replace("Water", "Soil"), encoding="utf-8")
+    (folder / "guides" / "water.yml.txt").write_text(GUIDE, encoding="utf-8")
+    (folder / "guides" / "notes.txt").write_text("not a guide", encoding="utf-8")  # a text file is no guide
+    warning = f"guides/water.yml.txt: warning: left out: the name ends in '.txt'; rename it to water.yml ({WHY})"
+    code, out, err = _run(capsys, "build")
+    assert code == 0 and err.splitlines() == [warning]
+    assert sorted(p.name for p in (folder / "output").iterdir()) == ["soil-key.pdf", "soil.pdf"]
+    code, out, err = _run(capsys, "validate")
+    assert code == 0 and err.splitlines() == [warning]
+
+
+def test_two_guides_saved_as_txt_are_both_named(folder, capsys):
+    for name in ("a.yaml.txt", "b.YAML.txt"):
+        (folder / "guides" / name).write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, "validate")[2] == ("no guides (*.yaml) found in guides; guides/a.yaml.txt and guides/b.YAML.txt "
+                                           f"end in '.txt': rename each without its '.txt' ({WHY})\n")
+
+
+@pytest.mark.parametrize("typed", ["water-cycle.yaml", "water-cycle", "water-cycle.yml", "guides/water-cycle"])
+def test_a_guide_named_without_its_folder_or_ending_gets_did_you_mean_and_that_builds(folder, capsys, typed):
+    (folder / "guides" / "water-cycle.yaml").write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, "build", typed) == (2, "", f"{typed}: no such file or folder; did you mean "
+                                                   "guides/water-cycle.yaml?\n")
+    code, out, err = _run(capsys, "build", "guides/water-cycle.yaml")  # as told
+    assert (code, err) == (0, "")
+    assert "The sun" in Pdf(folder / "output" / "water-cycle-key.pdf").text
+
+
+def test_a_name_with_no_guide_like_it_gets_no_guess(folder, capsys):
+    (folder / "guides" / "water-cycle.yaml").write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, "validate", "soil.yaml") == (2, "", "soil.yaml: no such file or folder\n")
+
+
+def test_a_txt_copy_beside_the_guide_it_copies_is_not_told_to_replace_it(folder, capsys):
+    (folder / "guides" / "water.yaml").write_text(GUIDE, encoding="utf-8")
+    (folder / "guides" / "water.yaml.txt").write_text(GUIDE.replace("Water", "Old water"), encoding="utf-8")
+    code, out, err = _run(capsys, "validate")
+    assert code == 0 and err.splitlines() == [
+        "guides/water.yaml.txt: warning: left out: the name ends in '.txt'; guides/water.yaml is the one read (delete "
+        "this copy, or rename it to a name of its own)"]
