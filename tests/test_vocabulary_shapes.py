@@ -3,11 +3,15 @@ activities: the matching sets its short definitions in the terms' columns, the c
 like the word search, the flashcards' one-word backs are as large as their fronts."""
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 
+import pypdf
 import pytest
 
-from conftest import CASES, build_into
+from conftest import CASES, build_into, norm
+from studyguide import api, render
 
 DEUTSCH = CASES / "layout" / "deutsch-wortschatz.yaml"
 LONG = CASES / "layout" / "matching-twenty-long-terms.yaml"
@@ -117,3 +121,19 @@ def test_a_meaning_too_long_for_a_line_of_the_card_stays_at_the_body_size(tmp_pa
     for page in b.student.reader.pages:
         page.extract_text(visitor_text=visit)
     assert long == {"A bowl-shap": 10.5, "Melted rock": 14.0}  # (a short sentence fits a line of the card)
+
+
+def test_large_print_matching_starts_under_a_short_question_with_a_smaller_first_set():
+    # question 3 (a line to translate) ends the questions near a page's top; the first set of 8 did not
+    # fit under it, and that page stayed 80 % empty: now a set of 6 starts there, and the rest still
+    # take a page each, one page fewer
+    guide = dataclasses.replace(api.load(DEUTSCH), activities=("matching",))
+    out = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    for doc in (out["student"], out["key"]):
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        page = next(i for i, text in enumerate(pages) if "Translate into German" in text)
+        assert "Vocabulary Matching" in pages[page] and "Set 1: terms 1–6" in pages[page]
+        sets = [tuple(map(int, m.groups())) for text in pages[page:] for m in re.finditer(r"Set \d+: terms (\d+)–(\d+)", text)]
+        assert [b - a + 1 for a, b in sets] == [6, 8, 8, 9, 9]
+        assert [sum(f"Set {n}: terms" in text for text in pages) for n in range(1, 6)] == [1] * 5
+        assert len(pages) == page + 5  # each set on a page of its own, set 1 under the question
