@@ -1,6 +1,7 @@
 """A language class's vocabulary list (40 German words, each with a one-word English meaning) in the
-activities: the matching sets its short definitions in the terms' columns, the crossword writes ß as SS
-like the word search, the flashcards' one-word backs are as large as their fronts."""
+activities: the matching sets its short definitions in the terms' columns, the word search writes ß as SS
+in its grid as in its list, the crossword's grid comes first, the flashcards' one-word backs are as large
+as their fronts."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import CASES, build_into, norm
 from studyguide import api, render
+from studyguide import activities as act
 
 DEUTSCH = CASES / "layout" / "deutsch-wortschatz.yaml"
 LONG = CASES / "layout" / "matching-twenty-long-terms.yaml"
@@ -62,6 +64,34 @@ def test_definitions_of_a_few_lines_stay_one_a_line(tmp_path):
     b = build_into(LONG, tmp_path, activities=["matching"])
     rows = [row for page in range(b.student.page_count) for row in letter_rows(b.student, page)]
     assert len(rows) >= 20 and all(len(row) == 1 for row in rows)
+
+
+SHARP = """\
+title: Die Stadt
+vocabulary:
+  - {term: die Straße, definition: street}
+  - {term: die Größe, definition: size}
+  - {term: DIE MAẞE, definition: the measurements}
+  - {term: der Fluss, definition: river}
+  - {term: die Stadt, definition: city}
+  - {term: das Schloss, definition: castle}
+activities: [word_search, crossword]
+"""
+
+
+def test_the_word_search_writes_sharp_s_as_ss_in_its_grid_as_its_list_does(tmp_path):
+    # the words to find said DIE STRASSE (capitals as Python and German write them) while the grid held
+    # DIESTRAßE: the word a student looks for was not in the grid as listed
+    (tmp_path / "s.yaml").write_text(SHARP.replace("[word_search, crossword]", "[word_search]"), encoding="utf-8")
+    b = build_into(tmp_path / "s.yaml", tmp_path / "out")
+    ws = act.plan(b.guide, "word_search").data
+    assert {"".join(p.cells) for p in ws.placements} == {"DIESTRASSE", "DIEGRÖSSE", "DIEMASSE", "DERFLUSS",
+                                                          "DIESTADT", "DASSCHLOSS"}
+    assert not {c for row in ws.grid for c in row} & {"ß", "ẞ"}
+    for pdf in (b.student, b.key):
+        puzzle = pdf.text[pdf.text.index("Word Search"):]  # (the vocabulary list before it spells the terms)
+        assert "ß" not in puzzle and "ẞ" not in puzzle  # the grid, the words to find, the key's letters
+        assert "DIE STRASSE" in puzzle and "DIE MASSE" in puzzle and "DIE GRÖSSE" in puzzle
 
 
 def test_a_crossword_whose_clues_open_a_page_puts_its_grid_first(tmp_path):
