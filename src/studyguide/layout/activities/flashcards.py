@@ -29,20 +29,29 @@ def _card_faces(ctx, card, duplex: bool = False):
     term_s, meaning_s, example_s = _card_styles(ctx)
     front = [ctx.p(card.term, "heading")]
     front[0].style = term_s
-    back = [ctx.p(card.definition, "body")]
-    back[0].style = meaning_s
-    if duplex and not card.example:
-        from ...activities.flashcards import COLUMNS
-
-        _style(ctx, "card_meaning_large", "body", alignment=TA_CENTER, spaceAfter=0, fontSize=term_s.fontSize,
-               leading=term_s.leading)
-        large = ctx.p(card.definition, "_activity_card_meaning_large")
-        if para_width(large) <= ctx.width / COLUMNS - 2 * DuplexPage.PAD:
-            back = [large]
+    if duplex and not card.example and _large_back(ctx, card.definition, term_s):
+        back = [ctx.p(card.definition, "_activity_card_meaning_large")]
+    else:
+        back = [ctx.p(card.definition, "body")]
+        back[0].style = meaning_s
     if card.example:
         back.append(ctx.p(card.example, "cell_example"))
         back[-1].style = example_s
     return front, back
+
+
+def _large_back(ctx, definition: str, term_s) -> bool:
+    """Whether a double-sided card's meaning fits a line of its card at the term's size (the style
+    ``card_meaning_large`` made for it); asked once a layout for each meaning."""
+    from ...activities.flashcards import COLUMNS
+
+    fits = ctx.__dict__.setdefault("_card_backs_fit", {})  # (each card's faces are made more than once)
+    if definition not in fits:
+        _style(ctx, "card_meaning_large", "body", alignment=TA_CENTER, spaceAfter=0, fontSize=term_s.fontSize,
+               leading=term_s.leading)
+        large = ctx.p(definition, "_activity_card_meaning_large")
+        fits[definition] = para_width(large) <= ctx.width / COLUMNS - 2 * DuplexPage.PAD
+    return fits[definition]
 
 
 class FoldCard(Flowable):

@@ -267,7 +267,7 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         rows.append(Spacer(1, 6))
         lettered = [paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(d, ctx.fonts), letter_style)
                     for i, d in enumerate(s.definitions)]
-        rows += _lettered_rows(ctx, lettered, terms)
+        rows += _lettered_rows(ctx, lettered, terms, [_width(ctx, d, letter_style) + letter_hang for d in s.definitions])
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
 
@@ -294,15 +294,26 @@ class Lettered(Flowable):
         self.para.drawOn(self.canv, 0, 0)
 
 
-def _lettered_rows(ctx, lettered: list, terms) -> list:
+def _width(ctx, definition: str, style) -> float:
+    """A definition's width set on one line (its letter not counted), measured once a layout."""
+    widths = ctx.__dict__.setdefault("_matching_widths", {})  # (the same definitions in many trial layouts)
+    if definition not in widths:
+        widths[definition] = para_width(ctx.raw(inline.markup(definition, ctx.fonts), style.name))
+    return widths[definition]
+
+
+def _lettered_rows(ctx, lettered: list, terms, widths: list[float]) -> list:
     """The lettered definitions: in the terms' columns, along the rows as the terms are numbered (A B C,
     then D E F), when each fits on one line of its column (*dog*, *cat*: a vocabulary list); in fewer
     columns (never one) when the terms' are too narrow for them; else one a line at the line's whole
-    width, as before (a definition of a few words wraps to two lines, not four in a column)."""
+    width, as before (a definition of a few words wraps to two lines, not four in a column). ``widths``:
+    each definition's on one line, with its letter."""
     if terms is None or len(lettered) < 2:
         return lettered
+    widest = max(widths)
+    if widest > ctx.width / 2 - 8:
+        return lettered  # (not even two columns: the terms' columns need not be measured)
     terms.wrap(ctx.width, 1e9)
-    widest = max(para_width(p) for p in lettered)
     for cols in range(terms.plan[0], 1, -1):
         if widest <= ctx.width / cols - 8:  # (the gutter Beside keeps after a column)
             return [Beside(ctx, [Lettered(p) for p in lettered], columns=(cols,))]

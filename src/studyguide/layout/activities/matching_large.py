@@ -67,7 +67,8 @@ def _landing(ctx, name, room: float, pages: int, most: int):
     for first in range(min(most, n - MIN_PAGED, SET_SIZE), MIN_PAGED - 1, -1):
         left = n - first  # (measured with the rest in sets a set's letters reach)
         sets = act.plan(ctx.guide, name, {"sizes": (first, *even_shares(left, -(-left // SET_SIZE)))}).data
-        if _height(ctx, _blocks(ctx, name, sets)[0]) > room:
+        first_block = _blocks(ctx, name, sets[:1], titled=True, opening=_start(ctx, name, sets)[1:])[0]
+        if _height(ctx, first_block) > room:
             continue  # (the first set's terms, spare and order do not depend on the sets after it)
         for groups in range(-(-left // SET_SIZE), pages):  # (fewer pages than the sets they replace)
             for rest in _arrangements(even_shares(n - first, groups)):
