@@ -134,9 +134,14 @@ def test_pinned_questions_and_choices_keep_their_places(tmp_path):
     assert firsts == {"First question", "Third question", "Fourth question"}
 
 
-@pytest.mark.parametrize("language,last", [("es", "Ninguna de las anteriores"), ("fr", "Toutes les réponses ci-dessus"),
-                                           ("de", "Keine der genannten"), ("pt", "Todas as alternativas anteriores"),
-                                           ("zh", "以上都不是")])
+@pytest.mark.parametrize("language,last", [
+    ("es", "Ninguna de las anteriores"), ("es", "Todas las de arriba"), ("es", "Ninguna de estas"),
+    ("fr", "Toutes les réponses ci-dessus"), ("fr", "Aucune de ces propositions"),
+    ("de", "Keine der genannten"), ("de", "Keine der obigen Antworten"), ("de", "Keine davon"),
+    ("pt", "Todas as alternativas anteriores"), ("pt", "Nenhuma das opções acima"), ("pt", "Nenhuma das alternativas"),
+    ("zh", "以上都不是"), ("zh", "以上选项都正确"), ("en", "All the above"), ("en", "Any of the above"),
+    ("ar", "لا شيء مما سبق"), ("ar", "جميع ما سبق"), ("ar", "كلّ ما سبق"), ("ar", "جميع الإجابات السابقة"),
+    ("he", "כל הנ״ל"), ("he", 'כל הנ\\"ל'), ("he", "אף אחת מהתשובות"), ("he", "כל התשובות נכונות")])
 def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path, language, last):
     text = f"""
         title: T
@@ -151,9 +156,15 @@ def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path,
     orders = set()
     for i in range(8):
         q = variants.version(guide, i, "s").questions[0]
-        assert q.choices[-1] == last and q.answer == 4
+        assert q.choices[-1] == last.replace('\\"', '"') and q.answer == 4
         orders.add(q.choices)
     assert len(orders) > 1  # the others did move
+
+
+@pytest.mark.parametrize("choice", ["All dogs bark", "Alle Hunde", "Aucune idée", "Ninguna persona", "以上", "كل يوم",
+                                    "كل الطلاب", "כל יום", "אף פעם", "Both", "All these animals are mammals"])
+def test_a_choice_that_only_starts_like_all_or_none_is_not_held_last(choice):
+    assert not variants.about_the_others(choice)
 
 
 def _sizes(pdf: Pdf) -> list[float]:
