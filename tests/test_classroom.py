@@ -162,9 +162,31 @@ def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path,
 
 
 @pytest.mark.parametrize("choice", ["All dogs bark", "Alle Hunde", "Aucune idée", "Ninguna persona", "以上", "كل يوم",
-                                    "كل الطلاب", "כל יום", "אף פעם", "Both", "All these animals are mammals"])
+                                    "كل الطلاب", "כל יום", "אף פעם", "Both", "All these animals are mammals",
+                                    # a pin phrase followed by more than a verdict is a real choice
+                                    "All the above-ground parts equally", "Any of these noble gases", "Any of those three",
+                                    "None of those people survived", "Both of these parents carry the gene",
+                                    "All of the above-mentioned treaties", "Ninguna de estas plantas florece",
+                                    "Todos los anteriores presidentes", "Aucune de ces propositions de loi n'a été votée",
+                                    "Tous les précédents rois", "Alle genannten Länder liegen in Europa",
+                                    "Keine der vorherigen Regierungen", "Todas as alternativas de energia renovável",
+                                    "Nenhuma das opções acima do limite", "以上海为中心的长三角", "جميع من سبق إلى الإسلام",
+                                    "كل من تقدم للامتحان", "אף אחד", "אף אחד לא ידע", "אף תשובה לא התקבלה",
+                                    "כל התשובות נשלחו בדואר"])
 def test_a_choice_that_only_starts_like_all_or_none_is_not_held_last(choice):
     assert not variants.about_the_others(choice)
+
+
+@pytest.mark.parametrize("choice", ["All of the above.", "None of the above!", "All of the above are correct",
+                                    "None of these", "(All of the above)", "Any of the above", "Both of the above",
+                                    "Todas las anteriores son correctas", "Ninguna de las anteriores.",
+                                    "Toutes les réponses ci-dessus sont correctes", "Aucune de ces réponses",
+                                    "Alle oben genannten Antworten sind richtig", "Keine der obigen Antworten",
+                                    "Todas as alternativas anteriores estão corretas", "以上都不是", "以上都对。", "以上皆非",
+                                    "جميع ما سبق صحيح", "لا شيء مما سبق", "כל התשובות נכונות", "אף אחת מהתשובות",
+                                    "אף אחד מהנ״ל"])
+def test_a_whole_pin_phrase_with_a_verdict_or_punctuation_is_held_last(choice):
+    assert variants.about_the_others(choice.strip("()")) and variants.about_the_others(choice.lstrip("("))
 
 
 def _sizes(pdf: Pdf) -> list[float]:

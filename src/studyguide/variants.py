@@ -21,8 +21,10 @@ from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching,
 
 # "All of the above", "None of these" and the like, in the built-in languages and in Arabic and Hebrew
 # (which print right to left), keep the last place by themselves (a choice about the choices above it
-# means nothing elsewhere). Matched at the start, case and Arabic vowel marks ignored.
-_STAYS_LAST = "|".join([
+# means nothing elsewhere). Case and Arabic vowel marks ignored. The phrase must be the whole choice, or be
+# followed only by a verdict ("… are correct", "… sont correctes", "以上都不是") and punctuation: "All the
+# above-ground parts" or "Any of these noble gases" are real choices, and so is Hebrew "אף אחד" (nobody).
+_PHRASES = "|".join([
     r"(all|none|both|neither|any)\s+of\s+(the\s+)?(choices\s+|answers\s+)?(above|these|those)\b",  # en
     r"all\s+the\s+above\b",                                                               # en
     r"(todas|todos|ninguna|ninguno|ambas|ambos)\s+(de\s+)?(las|los|estas|estos)?\s*"
@@ -41,8 +43,22 @@ _STAYS_LAST = "|".join([
     r"(كل|جميع|لا\s+شي[ءئ]|ليس\s+[أا]يا)\s+(مما|ما|من)\s+(سبق|ذكر|تقدم)",                  # ar
     r"(كل|جميع|لا\s+شي[ءئ]\s+من)\s+ال([إا]جابات|خيارات)\s+(السابقة|المذكورة)",              # ar
     r"כל\s+ה(נ[\"״]ל|תשובות|אמור\s+לעיל)",                                                # he
-    r"אף\s+(אחת|אחד|תשובה)\b(\s+מה(נ[\"״]ל|תשובות|אמור))?",                              # he
+    r"אף\s+(אחת|אחד|תשובה)\s+מה(נ[\"״]ל|תשובות|אמור)",                              # he
 ])
+# What may follow the phrase: a noun for the choices and a verdict on them, then punctuation.
+_TAILS = "|".join([
+    r"(\s+(answers|choices|options|statements))?(\s+(are|is)\s+(all\s+)?(correct|true|right|false|incorrect"
+    r"|wrong)|\s+apply)?",                                                                        # en
+    r"\s+(son|es)\s+(correct|verdader|fals|incorrect)[oa]s?",                                   # es
+    r"\s+(sont|est)\s+(correcte?s?|vraie?s?|exacte?s?|justes?|fausses?|faux)",                  # fr
+    r"(\s+(Antworten|Aussagen|Möglichkeiten|Optionen))?(\s+(sind|ist)\s+(richtig|korrekt|wahr|falsch)"
+    r"|\s+(trifft|treffen)\s+zu)?",                                                             # de
+    r"\s+(estão|está|são|é)\s+(corret|cert|verdadeir|fals|incorret)[oa]s?",                   # pt
+    r"[不非]?(是|对|對|正确|正確|错|錯|错误|錯誤)?(的)?",                                          # zh
+    r"\s+(صحيح|صحيحة|خطأ|خاطئة)",                                                              # ar
+    r"\s+(נכונות|נכון|נכונה|נכונים|שגויות|שגוי)",                                              # he
+])
+_STAYS_LAST = rf"({_PHRASES})({_TAILS})?[\s.!?。．！？،؟:;)\]]*$"
 _ARABIC_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")  # vowel marks and the stretching tatweel
 
 
