@@ -62,6 +62,11 @@ def test_the_flags_win_over_the_guide(tmp_path):
     assert "rivers-reduced-choices-word-bank-extra-lines-4.pdf" in names and len(names) == 4
     _, names = _build(tmp_path / "c", "--no-accommodations")
     assert names == ["rivers-key.pdf", "rivers.pdf"]
+    _, names = _build(tmp_path / "d", "--no-accommodations", "--word-bank")  # the flag's copy, not the guide's
+    assert names == ["rivers-word-bank-key.pdf", "rivers-word-bank.pdf"]
+    for command in ("build", "check"):  # the help said "the standard copy alone", which a flag beside it is not
+        help_text = " ".join(cli_inprocess([command, "--help"], cwd=tmp_path).out.split())
+        assert "Leave out the guide's 'accommodations:' (flags such as --word-bank given with it still apply)." in help_text
 
 
 def test_the_class_set_is_the_standard_copy(tmp_path):

@@ -49,6 +49,17 @@ def test_raised_text_with_no_unicode_form_stays_readable_and_is_said(tmp_path):
         "signs and a few letters only; check it reads as meant)"]
 
 
+def test_raised_ordinal_letters_join_their_number_as_plain_text(tmp_path):
+    guide, warnings = imported(tmp_path, "ord.xml", moodle(
+        "Who came 1<sup>st</sup>, 2<sup>nd</sup>, 3<sup>rd</sup> and 10<sup>th</sup>? Le 1<sup>er</sup> et le "
+        "2<sup>e</sup>; el 1<sup>º</sup>. Which is the 5<sup>th</sup> root of x<sup>st</sup>?", "the 21<sup>st</sup>", "no"))
+    assert guide["questions"][0]["prompt"] == ("Who came 1st, 2nd, 3rd and 10th? Le 1er et le 2e; el 1º. Which is the "
+                                               "5th root of x^(st)?")  # letters after a letter are not an ordinal
+    assert guide["questions"][0]["choices"] == ["the 21st", "no"]
+    assert warnings == ["ord.xml:2:63: warning: raised text 'st' is written 'x^(st)' (Unicode has superscripts for "
+                        "digits, signs and a few letters only; check it reads as meant)"]
+
+
 def test_gift_html_superscript(tmp_path):
     guide, warnings = imported(tmp_path, "h.gift", "::Html::[html]What is 10<sup>3</sup>?{=1000 ~100}\n")
     assert guide["questions"] == [{"type": "multiple_choice", "prompt": "What is 10³?", "choices": ["1000", "100"],

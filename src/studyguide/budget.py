@@ -302,7 +302,7 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget, in each
     edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once), and
     in the copy with the guide's own `accommodations:` as well, as build makes it (``accommodations``
-    false: --no-accommodations, the standard copy alone)."""
+    false: --no-accommodations, the guide's accommodations left out; flags given still apply)."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)

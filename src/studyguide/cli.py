@@ -76,7 +76,8 @@ _format_options = _options(  # what is printed from a guide: build and check
                  help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
     click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), multiple=True, callback=_parsed(),
                  help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
-    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:': the standard copy alone."))
+    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:' (flags such as "
+                                                                "--word-bank given with it still apply)."))
 
 
 @cli.command()

@@ -18,6 +18,9 @@ _SUP = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼
 _SUB = dict(zip("0123456789+-−=()aeoxhklmnpst",
                 "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ"))
 _SUP["x"] = "ˣ"
+# The letters of an ordinal after a number: English 1st 2nd 3rd 4th, French 1er 1re 2e 2nde 3ème, Spanish and
+# Portuguese 1º 1ª 1o 1a 1os
+_ORDINAL = re.compile(r"st|nd|rd|th|er|re|ère|e|ème|nde?|d|[oaºª]s?", re.I)
 
 _PARAGRAPH = ("p", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "pre", "hr")
 _LINE = ("div", "li", "tr", "dt", "dd", "dl", "section", "article", "header", "footer", "caption", "figcaption")
@@ -189,6 +192,9 @@ class Converter(HTMLParser):
         text = self._segment(start)
         core = text.strip().replace(STAR, "*")
         table = _SUP if kind == "sup" else _SUB
+        if kind == "sup" and _ORDINAL.fullmatch(core) and re.search(r"\d$", "".join(self.out[-2:])):
+            self.out.append(core)  # 1<sup>st</sup>, 2<sup>e</sup>: Word raises these itself; "1st" is what is meant
+            return
         if core and all(c in table for c in core):
             self.out.append("".join(table[c] for c in core))
             return
