@@ -355,3 +355,38 @@ def test_watch_says_once_that_a_guide_went_away_and_builds_it_when_it_is_back(tm
             os.utime(guide, ns=(9, 9))
             assert watcher.tick() == 1
         assert other.exists()
+
+
+ACCOMMODATED = """
+    title: Rivers
+    accommodations: {{word_bank: true, extra_lines: 2}}
+    questions:
+      - type: fill_in_blank
+        prompt: A river starts at its [[source]] and ends at its [[mouth]].
+      - type: essay
+        prompt: Describe the river {river}.
+    """
+
+
+def test_watch_rebuilds_the_accommodated_copy_beside_the_standard_one_as_build_does(tmp_path):
+    """watch made only the guide's accommodated copy while build and the editor make both: the printed
+    standard copy went stale at every save. Each save now rebuilds both, the same bytes as build's."""
+    folder = tmp_path / "guides"
+    guide = write_guide(folder, "rivers.yaml", ACCOMMODATED.format(river="Nile"))
+    out = tmp_path / "out"
+    acc = "rivers-word-bank-extra-lines-2"
+    lines: list[tuple[str, bool]] = []
+    with Watcher([folder], out, report=lambda line, err: lines.append((line, err))) as watcher:
+        assert watcher.tick() == 1
+        assert sorted(p.name for p in out.iterdir()) == ["rivers-key.pdf", f"{acc}-key.pdf", f"{acc}.pdf", "rivers.pdf"]
+        _save_by_rename(guide, ACCOMMODATED.format(river="Danube"))
+        assert watcher.tick() == 1
+        for name in ("rivers.pdf", f"{acc}.pdf"):
+            assert "Describe the river Danube." in norm(Pdf(out / name).text), name
+        assert "Word bank" in Pdf(out / f"{acc}.pdf").text and "Word bank" not in Pdf(out / "rivers.pdf").text
+    assert not [line for line, err in lines if err], lines
+    assert f"{out / acc}.pdf" in lines[-1][0] and f"{out / 'rivers.pdf'}" in lines[-1][0]
+    run = run_cli("build", guide, "-o", tmp_path / "built")
+    assert run.returncode == 0, run.stderr
+    for name in ("rivers.pdf", "rivers-key.pdf", f"{acc}.pdf", f"{acc}-key.pdf"):
+        assert (out / name).read_bytes() == (tmp_path / "built" / name).read_bytes(), name

@@ -131,7 +131,8 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 @cli.command()
 @_pdf_options
 def watch(paths, out_dir, paper, no_key):
-    """Rebuild each guide (and its key) whenever it is saved; errors are shown, watching goes on.
+    """Rebuild each guide (and its key) whenever it is saved, as build makes it (its versions, and the
+    accommodated copy beside the standard one); errors are shown, watching goes on.
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """

@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Optional
 
 from .. import api
 from ..errors import StudyguideError
+from ..files import write_all
 from ..reading import schema
 from ..theming import themefiles
 from . import cache as warmcache, notifier
@@ -120,8 +121,22 @@ class Watcher:
         # the pictures are read by the rendering below: their state now is the state it draws
         self.deps[path] = self._deps(path, guide)
         self.read[path] = tuple(before[p] if p in before else signature(p) for p in self.deps[path])
-        rendered, warnings = api.render_guide(guide, self.paper, self.key)
-        return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
+        from ..classroom import SetOptions, build_set, each_copy, wanted  # (layout code: loaded when first built)
+
+        options = SetOptions(key=self.key)
+        if not wanted(guide, options):
+            rendered, warnings = api.render_guide(guide, self.paper, self.key)
+            return api.write_rendered(path, self.out_dir, guide, rendered, warnings)
+        # what `build` makes of this guide: its versions, and with 'accommodations:' the standard copy and the
+        # accommodated one (a printed accommodated copy went stale while the teacher edited under watch)
+        result = api.BuildResult(guide)
+        for copy in each_copy(guide, options):
+            one = build_set(path, self.out_dir, self.paper, copy, guide=guide, write=False)
+            result.files += one.files
+            result.outputs += one.outputs
+            result.warnings += [w for w in one.warnings if str(w) not in map(str, result.warnings)]
+        write_all(result.files, Path(self.out_dir), guide=Path(path))  # every copy's files, or none
+        return result
 
     def _clashes(self, guides: list[Path]) -> dict:
         """The guides whose PDFs would be another watched guide's (a.yaml beside a.yml), with their
