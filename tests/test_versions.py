@@ -167,3 +167,20 @@ def test_a_grid_longer_than_a_page_says_its_version_and_page_on_each_and_build_c
         assert page == ("Long test · Answer grid · Version A · seed 5 " + " ".join(
             "No. Answer " + " ".join(column) for column in columns)
             + f" Long test · Answer grid · Version A · seed 5 · Page {k + 1} of 2")
+
+
+def test_a_letter_grid_holds_34_rows_a_column_and_spreads_more_evenly_over_pages(tmp_path):
+    """Review 5b: 99 answers fit one letter page but 100 took two pages a third full, because the grid kept a
+    handout's bottom margin, a row and a half above the footer's rule. The rows now reach the rule's gap:
+    34 a column, so 102 answers are one page; 103 are two pages of even columns (18 rows, the last 13)."""
+    grid_pdf, reported, rows = _long_test(tmp_path, 102)
+    assert (grid_pdf.page_count, reported) == (1, 1)
+    assert grid_pdf.pages[0] == "Long test · Answer grid · Version A · seed 5 " + " ".join(
+        "No. Answer " + " ".join(rows[a:a + 34]) for a in (0, 34, 68))
+    grid_pdf, reported, rows = _long_test(tmp_path, 103)
+    assert (grid_pdf.page_count, reported) == (2, 2)
+    for k, page in enumerate(grid_pdf.pages):
+        columns = [rows[a:a + 18] for a in range(54 * k, 54 * k + 54, 18)]
+        assert page == ("Long test · Answer grid · Version A · seed 5 " + " ".join(
+            "No. Answer " + " ".join(column) for column in columns if column)
+            + f" Long test · Answer grid · Version A · seed 5 · Page {k + 1} of 2")

@@ -63,8 +63,12 @@ def render_grid(guide: Guide, paper: str, font_for: dict, theme=None) -> Drawn:
     title = inline.plain(guide.title)
     words = labels.for_language(guide.language, guide.labels)
     version = words["version"].format(v=guide.version)
+    # The rows may reach down to the footer's rule and the 3 points the theme check keeps above it (pages.py
+    # draws the rule 3 points over the footer's type): a handout's bottom margin left a row and a half
+    # unused, so 100 answers on letter took two pages a third full.
+    bottom = min(theme.margin_bottom, theme.footer_y + styles["footer"].fontSize + 3 + 3)
     doc = SimpleDocTemplate(stream, pagesize=theme.page_size(paper), leftMargin=theme.margin_x,
-                            rightMargin=theme.margin_x, topMargin=theme.margin_top, bottomMargin=theme.margin_bottom,
+                            rightMargin=theme.margin_x, topMargin=theme.margin_top, bottomMargin=bottom,
                             title=f"{title} ({words['answer_grid']}, {version})", author=guide.author or "",
                             lang=guide.language, invariant=1, creator=owners.stamp(guide.path, "grid"), initialFontName=styles["body"].fontName)
     seed = inline.escape(words["seed"].format(s=guide.seed or ""))  # the seed as typed, stars and all
