@@ -231,6 +231,18 @@ def lone_lines(guide: Guide, lone) -> list[Problem]:
     return out
 
 
+def lines_cut(guide: Guide, rendered) -> list[Problem]:
+    """Questions whose default count of answer lines the layout cut, so the last lines would not print alone
+    on a page (``Rendered.lines_cut``, layout.lines.LinedQuestion): the teacher is told, with the way to choose."""
+    out = []
+    for n, kept in sorted((getattr(rendered, "lines_cut", None) or {}).items()):
+        q = guide.questions[n - 1]
+        page = rendered.question_pages[n - 1]
+        out.append(_warn(q.where, f"question {n}: {kept} of its {q.lines} default answer lines fit on page {page}, "
+                                  f"so {kept} print (the rest would be alone on a page); give 'lines:' to choose"))
+    return out
+
+
 def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
     """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
     empty: a sheet more for one question. Named where the question is, with what would save the page."""
