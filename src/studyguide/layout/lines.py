@@ -116,9 +116,10 @@ MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a pag
 # (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
 KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last lines would be alone on a page: an
 # essay's 12 may become 6 (two thirds, 8, left a trial's reading guide a third sheet for the last 6 of 12),
-# a short answer's 3 become 2. Nor fewer lines than the question has points (a line a point, up to the count):
-# the defaults give every essay 12, whatever it is worth, so a 20-point essay keeps all 12 and a 2-point one may
-# print 6. `check` names each question cut (lint.lines_cut).
+# a short answer's 3 become 2. The share is of the count or of a line a point, the more (up to the count): the
+# defaults give every essay 12 whatever it is worth, so a 2-point essay may print 6, a 20-point one keeps 10 and
+# one of 24 points all 12. (A line a point in full left a trial's 8-point essay a page of 5 lines alone, 2 -> 3
+# pages.) `check` names each question cut (lint.lines_cut).
 
 
 class LinedQuestion(Flowable):
@@ -130,7 +131,7 @@ class LinedQuestion(Flowable):
     ``flexible``: the count is the default, not the guide's `lines:`. Should the lines after the break be
     all there is on their page (nothing follows, or what follows does not fit under them), the question
     is laid out again with only the lines before the break, on one page: when those are at least half
-    the count (KEPT_SHARE), no fewer than its ``points``, and hold the key's model answer (render._fewer_lines)."""
+    the count or of its ``points`` (KEPT_SHARE), and hold the key's model answer (render._fewer_lines)."""
 
     def __init__(self, ctx, head: list, answer, number: int = 0, flexible: bool = False, points=None):
         super().__init__()
@@ -167,8 +168,8 @@ class LinedQuestion(Flowable):
         if fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
             kept = max(fit, min(lined.count - 1, int((aH - Stack(self.head).wrap(aW, aH)[1] - 0.5) // lined.gap)))
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, lint.lone_lines)
-                parts[1].spare = (self.number, kept, self.flexible and kept >= max(
-                    lined.lines * KEPT_SHARE, min(lined.lines, self.points)))
+                parts[1].spare = (self.number, kept, self.flexible and kept >= min(
+                    lined.lines, KEPT_SHARE * max(lined.lines, self.points)))
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
 
