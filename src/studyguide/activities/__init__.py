@@ -44,7 +44,7 @@ def cells(text: str) -> tuple[str, ...]:
 
     Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
     keycap ``5️⃣`` with its digit) are left out; letters
-    and digits of any script are kept, accents too (NFC, so an ``e`` with a
+    and digits of any script are kept (:func:`compat`: ``ﬁ`` is two cells, ``²`` a 2), accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
     drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
     longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
@@ -52,7 +52,7 @@ def cells(text: str) -> tuple[str, ...]:
     character (a mark NFC cannot join to its letter: a vowel sign, a virama)
     is not a letter a grid can hold: see :func:`splits`.
     """
-    text = unicodedata.normalize("NFC", inline.plain(text))
+    text = compat(inline.plain(text))
     out: list[str] = []
     kept = False
     for ch in text:
@@ -70,6 +70,18 @@ def cells(text: str) -> tuple[str, ...]:
         if kept:
             out.append(ch)
     return tuple(up if len(up) <= len(own) else own for own, up in zip(out, scripts.caps_cells(out)))
+
+
+def compat(text: str) -> str:
+    """``text`` (NFC) with each letter and digit in its everyday form (NFKC): a ligature copied from a
+    PDF (``ﬁ``) is the two letters it stands for, a superscript or subscript digit (``²``, ``₂``) the
+    digit, a full-width letter (``Ａ``) the letter. Symbols keep their form (``™`` does not become
+    letters; a puzzle leaves it out). A student writes what a puzzle's cells and word list show."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(
+        unicodedata.normalize("NFKC", ch) if unicodedata.category(ch)[0] in "LN" else ch for ch in text))
 
 
 def splits(text: str) -> bool:

@@ -1,0 +1,42 @@
+"""Puzzle letters as a student writes them: ligatures and superscripts copied from a PDF, and the
+word search's filler letters (hostile round 5, #4)."""
+from __future__ import annotations
+
+import re
+
+from conftest import build_into, write_guide
+from studyguide.activities import cells, crossword, wordsearch
+
+
+def test_a_ligature_is_two_letters_and_a_superscript_a_digit_in_both_puzzles(tmp_path):
+    path = write_guide(tmp_path, "odd.yaml", """
+        title: Odd letters
+        seed: s
+        vocabulary:
+          - {term: "\ufb01nance", definition: Money matters.}
+          - {term: "e=mc\u00b2", definition: Energy and mass.}
+          - {term: fiscal, definition: Of public money.}
+          - {term: account, definition: A record of money.}
+        activities: [crossword, word_search]
+        """)
+    key = build_into(path, tmp_path / "out").key
+    text = " ".join(key.pages)
+    text = text[text.index("Crossword"):]  # (the vocabulary list prints the term as it was typed)
+    assert "\ufb01" not in text and "\u00b2" not in text, "no ligature or superscript cell, clue or word to find"
+    assert "Money matters. (7)" in text                  # FINANCE: 7 letters, as a student counts them
+    assert "FINANCE" in text and "E=MC2" in text         # the words to find, as the grid spells them
+    assert cells("\ufb01nance") == tuple("FINANCE") and crossword.answer("e=mc\u00b2") == tuple("EMC2")
+    assert cells("\uff21\uff22\u2122") == ("A", "B")      # a full-width letter is the letter; ™ stays out
+
+
+def test_word_search_filler_skips_a_script_or_digit_only_one_word_uses():
+    terms = ["\u03a9mega", "naïve", "co-operate", "o'clock", "e=mc\u00b2", "pressure"]
+    for seed in ("a", "b", "c"):
+        ws = wordsearch.make(terms, seed)
+        letters = [c for row in ws.grid for c in row]
+        assert letters.count("\u03a9") == 1 and letters.count("2") == 1, "only in OMEGA and EMC2 themselves"
+        assert letters.count("Ï") >= 1 and not {"\u00b2", "ß"} & set(letters)
+    # a Greek list keeps Greek filler; a list whose words share a digit keeps digit filler
+    greek = wordsearch.make(["λόγος", "ψυχή", "πόλις"], "x")
+    assert all(re.fullmatch(r"[Α-Ω]", c) for row in greek.grid for c in row)
+    assert set(wordsearch.filler([tuple("CO2"), tuple("NO2")])) == {"C", "O", "N", "2"}
