@@ -77,7 +77,7 @@ def test_class_set_collates_copies_each_starting_on_a_fresh_sheet(versions):
     single = len(pypdf.PdfReader(versions / "china-foreign-police-training-A.pdf").pages)
     padded = single + single % 2
     pages = Pdf(versions / "china-foreign-police-training-class-set.pdf").pages
-    assert len(pages) == 5 * padded
+    assert len(pages) == 5 * padded - single % 2  # (the last copy: no blank page after it)
     for copy in range(5):
         first = pages[copy * padded]
         letter = "ABC"[copy % 3]
@@ -85,7 +85,7 @@ def test_class_set_collates_copies_each_starting_on_a_fresh_sheet(versions):
         assert (copy * padded) % 2 == 0  # page index 0, 2, ... is an odd page number
     key = Pdf(versions / "china-foreign-police-training-class-set-key.pdf").pages
     key_single = len(pypdf.PdfReader(versions / "china-foreign-police-training-A-key.pdf").pages)
-    assert len(key) == 3 * (key_single + key_single % 2)  # each key padded to its own even count
+    assert len(key) == 3 * (key_single + key_single % 2) - key_single % 2  # each key but the last padded to its own even count
 
 
 PINNED = """
@@ -134,9 +134,14 @@ def test_pinned_questions_and_choices_keep_their_places(tmp_path):
     assert firsts == {"First question", "Third question", "Fourth question"}
 
 
-@pytest.mark.parametrize("language,last", [("es", "Ninguna de las anteriores"), ("fr", "Toutes les réponses ci-dessus"),
-                                           ("de", "Keine der genannten"), ("pt", "Todas as alternativas anteriores"),
-                                           ("zh", "以上都不是")])
+@pytest.mark.parametrize("language,last", [
+    ("es", "Ninguna de las anteriores"), ("es", "Todas las de arriba"), ("es", "Ninguna de estas"),
+    ("fr", "Toutes les réponses ci-dessus"), ("fr", "Aucune de ces propositions"),
+    ("de", "Keine der genannten"), ("de", "Keine der obigen Antworten"), ("de", "Keine davon"),
+    ("pt", "Todas as alternativas anteriores"), ("pt", "Nenhuma das opções acima"), ("pt", "Nenhuma das alternativas"),
+    ("zh", "以上都不是"), ("zh", "以上选项都正确"), ("en", "All the above"), ("en", "Any of the above"),
+    ("ar", "لا شيء مما سبق"), ("ar", "جميع ما سبق"), ("ar", "كلّ ما سبق"), ("ar", "جميع الإجابات السابقة"),
+    ("he", "כל הנ״ל"), ("he", 'כל הנ\\"ל'), ("he", "אף אחת מהתשובות"), ("he", "כל התשובות נכונות")])
 def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path, language, last):
     text = f"""
         title: T
@@ -151,9 +156,15 @@ def test_all_or_none_of_the_above_stays_last_in_the_built_in_languages(tmp_path,
     orders = set()
     for i in range(8):
         q = variants.version(guide, i, "s").questions[0]
-        assert q.choices[-1] == last and q.answer == 4
+        assert q.choices[-1] == last.replace('\\"', '"') and q.answer == 4
         orders.add(q.choices)
     assert len(orders) > 1  # the others did move
+
+
+@pytest.mark.parametrize("choice", ["All dogs bark", "Alle Hunde", "Aucune idée", "Ninguna persona", "以上", "كل يوم",
+                                    "كل الطلاب", "כל יום", "אף פעם", "Both", "All these animals are mammals"])
+def test_a_choice_that_only_starts_like_all_or_none_is_not_held_last(choice):
+    assert not variants.about_the_others(choice)
 
 
 def _sizes(pdf: Pdf) -> list[float]:
@@ -236,13 +247,22 @@ def test_cli_builds_each_edition_asked_for(tmp_path):
 def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
     from conftest import write_guide
 
+    blank = "This page is blank on purpose: the next copy starts on a new sheet."
     path = write_guide(tmp_path, "short.yaml", PINNED)
-    build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
     pages = Pdf(tmp_path / "out" / "short-class-set.pdf").pages
-    assert len(pages) == 6  # three one-page copies, each closed by the note
-    for n in (1, 3, 5):
-        assert pages[n] == "This page is blank on purpose: the next copy starts on a new sheet."
-    assert "Version B" in pages[2] and "Pins" in pages[4]
+    assert len(pages) == 5  # three one-page copies, each but the last closed by the note (no copy follows it)
+    assert [n for n, text in enumerate(pages) if text == blank] == [1, 3]
+    assert "Version B" in pages[2] and "Version A" in pages[4] and "Pins" in pages[4]
+    key = Pdf(tmp_path / "out" / "short-class-set-key.pdf").pages
+    assert len(key) == 3 and key[1] == blank and "Version B" in key[2] and blank not in key[2]
+    reported = {o.path.name: o.pages for o in result.outputs}
+    assert (reported["short-class-set.pdf"], reported["short-class-set-key.pdf"]) == (5, 3)
+    # one version: the same
+    result = build_set(path, tmp_path / "one", None, SetOptions(class_set=True, copies=2))
+    pages = Pdf(tmp_path / "one" / "short-class-set.pdf").pages
+    assert len(pages) == 3 and pages[1] == blank and "Pins" in pages[2] and blank not in pages[2]
+    assert {o.path.name: o.pages for o in result.outputs}["short-class-set.pdf"] == 3
 
 
 def test_an_edition_that_fails_after_another_was_drawn_writes_none_and_names_itself(tmp_path, monkeypatch, capsys):

@@ -31,7 +31,7 @@ BLOOKET_HEADER = ["Question #", "Question Text", "Answer 1", "Answer 2", "Answer
 GIMKIT_HEADER = ["Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2 (Optional)",
                  "Incorrect Answer 3 (Optional)"]
 QUIZIZZ_HEADER = ["Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
-                  "Correct Answer", "Time in seconds", "Image Link"]
+                  "Correct Answer", "Time in seconds", "Image Link", "Answer explanation"]
 
 
 def only(guide, fmt):
@@ -117,11 +117,13 @@ def test_quizizz_file_has_the_template_shape(guide_path):
     guide = api.load(guide_path)
     _, data, _ = only(guide, "quizizz")
     ws = sheet(data)
-    assert [ws.cell(1, c).value for c in range(1, 11)] == QUIZIZZ_HEADER
+    assert [ws.cell(1, c).value for c in range(1, 13)] == [*QUIZIZZ_HEADER, None]
     found = kept(guide, games.QUIZIZZ)
     assert ws.max_row == 1 + len(found)
     for r, row in enumerate(found, 2):
-        values = [ws.cell(r, c).value for c in range(1, 11)]
+        values = [ws.cell(r, c).value for c in range(1, 12)]
+        explanation = row.question.explanation
+        assert values[10] == (" ".join(inline.plain(explanation).split()) if explanation else None)
         assert values[1] in ("Multiple Choice", "Checkbox", "Fill-in-the-Blank", "Open-Ended")
         options = [v for v in values[2:7] if v is not None]
         assert options == row.answers and len(options) <= 5
@@ -135,10 +137,12 @@ def test_quizizz_file_has_the_template_shape(guide_path):
 
 
 # Row 2 of Quizizz's (Wayground's) own spreadsheet template explains each column; tools that write the
-# template reproduce it word for word. What it says of a Fill-in-the-Blank and an Open-Ended row:
+# template reproduce it word for word. What it says of a Fill-in-the-Blank and an Open-Ended row, and of the
+# last column, Answer explanation:
 QUIZIZZ_OPTION_1 = "Text for option 1\n\n(required in all cases except open-ended & draw questions)"
 QUIZIZZ_CORRECT = ('The correct option choice (between 1-5).\n\nLeave blank for "Open-Ended", "Poll", "Draw" and '
                    '"Fill-in-the-Blank".')
+QUIZIZZ_EXPLANATION = "Explanation for the answer\n(optional)"
 
 TYPED = """
     title: Cells
@@ -146,6 +150,8 @@ TYPED = """
       - type: fill_in_blank
         prompt: "Energy is released in the [[mitochondria|mitochondrion|the mitochondria]]."
         time_limit: 30
+        explanation: "Mitochondria release
+          the **energy** in food."
       - type: short_answer
         prompt: Why do cells divide?
         answer: To grow and to replace worn cells.
@@ -156,15 +162,26 @@ def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_pat
     guide = api.load(write_guide(tmp_path, "cells.yaml", TYPED))
     _, data, problems = only(guide, "quizizz")
     ws = sheet(data)
-    rows = [[ws.cell(r, c).value for c in range(1, 11)] for r in (2, 3)]
+    rows = [[ws.cell(r, c).value for c in range(1, 12)] for r in (2, 3)]
     # Fill-in-the-Blank: option 1 (required) is the answer the key prints, the other accepted answers follow;
     # Correct Answer blank, as the template says
     assert rows[0] == ["Energy is released in the _____.", "Fill-in-the-Blank", "mitochondria", "mitochondrion",
-                       "the mitochondria", None, None, None, 30, None]
+                       "the mitochondria", None, None, None, 30, None, "Mitochondria release the energy in food."]
     # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it
-    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None]
-    assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1
+    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None, None]
+    assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1 and "answer" in QUIZIZZ_EXPLANATION
     assert not problems
+
+
+def test_quizizz_explanation_comes_back_on_import(tmp_path):
+    from studyguide.importers import import_file
+
+    guide = api.load(write_guide(tmp_path, "cells.yaml", TYPED))
+    name, data, _ = only(guide, "quizizz")
+    (tmp_path / name).write_bytes(data)
+    out, _ = import_file(tmp_path / name, tmp_path / "back" / "cells.yaml")
+    again = api.load(out)
+    assert [q.explanation for q in again.questions] == ["Mitochondria release the energy in food.", None]  # as the game shows it
 
 
 LIMITS = """

@@ -295,3 +295,36 @@ def test_kahoot_answers_cut_to_75_characters_still_differ(tmp_path):
         "(shorten them)")
     assert games.distinct_cuts(["a" * 80 + "1", "a" * 80 + "2", "short"], 75) == [
         "…" + "a" * 73 + "1", "…" + "a" * 73 + "2", "short"]
+
+
+def test_kahoot_answers_that_differ_only_just_before_the_cut_keep_the_part_where_they_differ(tmp_path):
+    """Cut plainly, these read "…a span of exactly o…" and "…a span of exactly n…": one letter apart, the
+    difference ("one hundred" or "ninety") cut off. They keep their endings instead, from the same place on."""
+    from openpyxl import load_workbook
+
+    from studyguide.export import games
+
+    start = "Water boils at 100 °C and freezes at 0 °C, which makes a span of exactly "
+    path = write_guide(tmp_path, "water.yaml", f"""
+        title: Water
+        questions:
+          - type: multiple_choice
+            prompt: Which statement about water at sea level is true?
+            choices: ["{start}one hundred degrees between them.", "{start}ninety degrees between them in total.",
+                      "Water boils at 212 °C", "None of the above"]
+            answer: A
+        """)
+    [(_, data)], problems = games.kahoot(api.load(path))
+    rows = [r for r in load_workbook(io.BytesIO(data)).active.iter_rows(min_row=9, values_only=True) if r[0]]
+    assert rows[0][2:6] == ("…0 °C, which makes a span of exactly one hundred degrees between them.",
+                            "…0 °C, which makes a span of exactly ninety degrees between them in total.",
+                            "Water boils at 212 °C", "None of the above")
+    assert [str(p).split(": warning: ")[1] for p in problems] == [
+        "question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A is cut to "
+        "'…0 °C, which makes a span of exactly one hundred degrees between them.'",
+        "question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice B is cut to "
+        "'…0 °C, which makes a span of exactly ninety degrees between them in total.'"]
+    # Different well before the cut, or one ending where the other goes on: the plain cuts, as before
+    early = ["Mitosis " + "x" * 80, "Meiosis " + "x" * 80]
+    assert games.distinct_cuts(early, 75) == [t[:74] + "…" for t in early]
+    assert games.distinct_cuts(["y" * 60, "y" * 60 + " and more" * 5], 75) == ["y" * 60, "y" * 60 + " and more and…"]

@@ -145,12 +145,14 @@ def test_an_export_that_keeps_a_citation_of_the_reading_says_so_once(tmp_path, c
     assert "reading" not in capsys.readouterr().err
 
 
-def test_a_citation_in_the_key_s_explanation_alone_is_not_named_for_a_game(tmp_path, capsys):
+def test_a_citation_in_the_key_s_explanation_alone_is_named_only_where_the_file_holds_the_explanation(tmp_path, capsys):
     guide = tmp_path / "street.yaml"
     guide.write_text(CITING.replace("answer: true\n      - type: short_answer",
                                     "answer: true\n        explanation: See {@vote}.\n      - type: short_answer"),
                      encoding="utf-8")
-    for fmt, numbers in (("kahoot", "question 3 cites"), ("moodle", "questions 1, 2, 3 cite")):
+    # Kahoot's row has no explanation; Quizizz's has (Answer explanation), as Moodle's general feedback
+    for fmt, numbers in (("kahoot", "question 3 cites"), ("quizizz", "questions 1, 2, 3 cite"),
+                         ("moodle", "questions 1, 2, 3 cite")):
         with pytest.raises(SystemExit):
             cli.main(["export", "--to", fmt, str(guide), "-o", str(tmp_path / fmt)])
         assert f"warning: {fmt}: {numbers} lines of the reading" in capsys.readouterr().err

@@ -357,9 +357,11 @@ def test_several_jobs_stop_together_each_guide_whole(tmp_path):
         mine = [n for n in names if n.startswith(f"g{i}")]
         assert len(mine) in (0, 2), mine  # both files of a guide, or neither
         assert bool(mine) == (f"g/g{i}.yaml" in built)
-    if code == 143:
-        assert err.splitlines()[-1] == ("interrupted (SIGTERM): the guides reported built have every new file; "
-                                        "every other guide's files are as they were")
+    if code == 143:  # (on a busy machine the signal may come before the folder's build began: nothing built yet)
+        said = {"interrupted (SIGTERM): the guides reported built have every new file; every other guide's files are as "
+                "they were"} | ({"interrupted (SIGTERM): the files reported above were written whole; nothing else was "
+                                 "changed"} if not built else set())
+        assert err.splitlines()[-1] in said
 
 
 # -- 3. theme fonts whose character map would cost without bound -----------------------------------

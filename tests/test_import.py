@@ -209,7 +209,7 @@ def test_moodle_xml_as_moodle_writes_it(tmp_path):
     image = next(i for i, ln in enumerate(lines, 1) if "<img" in ln)
     assert [str(p) for p in draft.problems] == [
         f"{source}:{numerical}:3: warning: Moodle's 'numerical' question type has no match in a guide; it is left out",
-        f"{source}:{image}:5: warning: an <img> is left out (a guide holds text)"]
+        f"{source}:{image}:5: warning: a picture (<img>) is left out (a guide holds text)"]
 
 
 GIFT = r"""// From Moodle's GIFT documentation, one of each kind

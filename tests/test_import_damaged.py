@@ -170,7 +170,7 @@ def test_a_bank_too_large_for_one_guide_is_refused_before_writing(tmp_path):
                       encoding="utf-8")
     with pytest.raises(GuideError) as info:
         import_file(source, tmp_path / "big.yaml")
-    assert str(info.value) == (f"{source}: has 1,001 terms, and a guide holds at most 1,000; nothing written (split "
+    assert str(info.value) == (f"{source}: has more than 1,000 terms, and a guide holds at most 1,000; nothing written (split "
                                "big.csv into smaller files and import each)")
     words = " ".join(["photosynthesis"] * 80)  # 1,199 characters
     source.write_text("term,definition\n" + "".join(f"t{i:03},{words}\n" for i in range(900)), encoding="utf-8")

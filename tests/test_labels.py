@@ -85,7 +85,7 @@ def _built(language, tmp_path_factory) -> Built:
         for mode, doc in docs.items():
             (folder / f"{mode}.pdf").write_bytes(doc.pdf)
         font_for, _ = rendering.glyph_plan(guide)
-        (folder / "grid.pdf").write_bytes(grid.render_grid(variants.version(guide, 0, "7"), guide.paper, font_for))
+        (folder / "grid.pdf").write_bytes(grid.render_grid(variants.version(guide, 0, "7"), guide.paper, font_for).pdf)
         starts = {name: page for name, page, _ in docs["student"].sections}
         _BUILT[language] = Built(guide, Pdf(folder / "student.pdf"), Pdf(folder / "key.pdf"), Pdf(folder / "grid.pdf"),
                                  starts, docs["student"].question_pages)

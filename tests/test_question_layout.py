@@ -431,9 +431,10 @@ def _essay_last(tmp_path, filler: int, lines: str):
 def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
     """An essay with the default 12 lines that ends the guide: where its last lines would open a page of
     their own (a trial's 6-question guide printed a second sheet for 3 lines), it keeps the lines the page
-    before holds, at least 8, and ends there: one page fewer, the same in handout and key. Given
-    'lines: 12', the guide's count is kept and the lines go on over the page as before."""
-    cut = 0
+    before holds, at least half of them (6; two thirds, 8, left a trial's reading guide a sheet for the last 6
+    of 12), and ends there: one page fewer, the same in handout and key. Given 'lines: 12', the guide's count
+    is kept and the lines go on over the page as before."""
+    cut, under_8 = 0, 0
     for filler in range(0, 30, 2):
         guide, given = _essay_last(tmp_path, filler, ""), _essay_last(tmp_path, filler, "    lines: 12")
         theme = api.theme_for(guide)
@@ -445,7 +446,8 @@ def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
         alone = [n + 1 for n, t in enumerate(texts) if rules[n] and "Write about it." not in t and "Question" not in t]
         if sum(rules) < 12:
             cut += 1
-            assert alone == [] and sum(rules) >= 8 and len(texts) == kept["student"].pages - 1, (filler, rules)
+            assert alone == [] and sum(rules) >= 6 and len(texts) == kept["student"].pages - 1, (filler, rules)
+            under_8 += sum(rules) < 8
             assert "The lines go on over the page." not in " ".join(texts)
             # check's minutes count the lines that print (1½ a line), not the 12 of the default (review)
             assert docs["student"].lines_cut == {len(guide.questions): sum(rules)}
@@ -455,7 +457,7 @@ def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
             assert rules == kept_rules, filler
             # a page of lines alone only with more lines after the break than the page before could spare
             assert not alone or rules[alone[0] - 1] > 4, (filler, rules)
-    assert cut >= 1  # (the filler does push the essay's last lines onto a page of their own)
+    assert cut >= 1 and under_8 >= 1  # (the filler does push the essay's last lines onto a page of their own)
 
 
 @pytest.mark.parametrize("edition", ["large-print", "standard"])

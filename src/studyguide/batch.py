@@ -57,8 +57,8 @@ def plan(paths: list[Path], out_dir, key: bool, options=None) -> tuple[dict, dic
         except Exception:  # reported by the build itself, with the rest of its kind
             continue
         guides[path] = guide
-        plans.append((path, [name for one in options.each_edition()
-                             for name in classroom.names(path, out_dir, guide, one, key).values()]))
+        plans.append((path, [name for one in options.each_edition() for copy in classroom.each_copy(guide, one)
+                             for name in classroom.names(path, out_dir, guide, copy, key).values()]))
     for path, problems in api.clashes(plans).items():
         guides.pop(path, None)
         known[path] = Outcome(str(path), problems=[str(p) for p in problems])
@@ -82,10 +82,11 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
         editions = options.each_edition() if options is not None else [None]  # --edition twice: each
         for one in editions:
             edition = one.edition if len(editions) > 1 else None
-            result = _build(path, out_dir, paper, key, one, guide)
-            drawn += result.files
-            outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
-            outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
+            for copy in classroom.each_copy(guide, one) if one is not None else [None]:  # standard, accommodated
+                result = _build(path, out_dir, paper, key, copy, guide)
+                drawn += result.files
+                outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
+                outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
         edition = None
         write_all(drawn, Path(out_dir), then=interrupts.disarm, guide=Path(path))  # a signal now waits: the outcome says they were written
     except StudyguideError as exc:

@@ -246,7 +246,7 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 
 def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
            sheet: Optional[str] = None, skip: Iterable[str] = (), theme: Optional[str] = None,
-           edition: Optional[str] = None):
+           edition: Optional[str] = None, accommodated: bool = False):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
@@ -255,11 +255,13 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     (formats.py, sheets.py), as `build` makes them; a sheet's pages are its small pages, one per sheet.
     ``skip``: sections left out, as `build --skip` leaves them (the findings are the whole guide's).
     ``theme``, ``edition``: as `build` takes them (default: the guide's own theme, the standard edition).
+    ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one).
     """
-    from . import api, formats, labels, lint, sheets
+    from . import api, formats, labels, lint, sheets, variants
     from .layout.activities import limits_for
 
     whole = api.load(path)
+    whole = variants.accommodate(whole) if accommodated else whole
     guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
     formats.check_skip(guide, skip)
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
@@ -287,10 +289,19 @@ class Reviewed:
     error: Optional[StudyguideError] = None
 
 
+def accommodations_named(acc) -> str:
+    """The accommodations as `check` names a copy: 'reduced choices, word bank, 2 extra lines'."""
+    lines = f"{acc.extra_lines} extra line{'s' if acc.extra_lines != 1 else ''}" if acc.extra_lines else None
+    return ", ".join(x for x in ("reduced choices" if acc.reduced_choices else None,
+                                 "word bank" if acc.word_bank else None, lines) if x)
+
+
 def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=(), paper=None, theme=None,
-          edition=None) -> Iterator[Reviewed]:
+          edition=None, accommodations: bool = True) -> Iterator[Reviewed]:
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget, in each
-    edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once)."""
+    edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once), and
+    in the copy with the guide's own `accommodations:` as well, as build makes it (``accommodations``
+    false: --no-accommodations, the standard copy alone)."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)
@@ -300,16 +311,22 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
         sheets.check_edition(sheet, one, fmt)
     for path in api.guides_in(paths):
         said: set[str] = set()
-        for edition in editions:
+        copies = [(edition, False) for edition in editions]
+        while copies:
+            edition, accommodated = copies.pop(0)
             try:
-                _, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition)
+                guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated)
             except StudyguideError as exc:
                 yield Reviewed(path, error=exc)
                 break
+            acc = accommodations_named(guide.accommodations) if accommodations else ""
+            if acc and not accommodated:  # build makes this copy too: its budget follows the standard one's
+                copies.insert(0, (edition, True))
             findings = [f for f in found if str(f) not in said]
             said.update(str(f) for f in found)
             named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
                                            edition if edition not in (None, "standard") else None,
+                                           acc if accommodated else None,
                                            f"{theme} theme" if theme else None, paper,
                                            f"{sheet} sheets" if sheet else None,
                                            f"without {', '.join(skip)}" if skip else None) if x)

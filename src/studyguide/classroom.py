@@ -23,7 +23,8 @@ class SetOptions:
     edition: Optional[str] = None            # None/standard, large-print, readable
     versions: Optional[int] = None           # overrides the guide's 'versions:'
     seed: Optional[str] = None               # overrides the guide's 'seed:'
-    accommodations: Optional[Accommodations] = None
+    accommodations: Optional[Accommodations] = None  # from the flags (extra_lines None: not given)
+    own_accommodations: bool = True          # the guide's 'accommodations:' apply (--no-accommodations: not)
     class_set: bool = False
     copies: Optional[int] = None             # student copies in the class set (default: one per version)
     key: bool = True
@@ -56,13 +57,46 @@ class SetOptions:
     @property
     def active(self) -> bool:
         return bool(self.edition not in (None, "standard") or self.versions or self.seed or self.class_set
-                    or (self.accommodations and self.accommodations != Accommodations())
+                    or asked(self.accommodations)
                     or self.format not in (None, "handout") or self.questions is not None or self.sheet)
+
+
+def asked(acc: Optional[Accommodations]) -> bool:
+    """Whether ``acc`` asks for anything (``--extra-lines 0`` alone does not)."""
+    return bool(acc and (acc.reduced_choices or acc.word_bank or acc.extra_lines))
+
+
+def own(guide: Guide, options: SetOptions) -> Accommodations:
+    """The guide's own accommodations, as this build takes them (none with --no-accommodations)."""
+    return guide.accommodations if options.own_accommodations else Accommodations()
+
+
+def each_copy(guide: Guide, options: SetOptions) -> list[SetOptions]:
+    """The copies a build of ``guide`` makes: with 'accommodations:' in the guide, the standard copy (and
+    its class set, for the class) and the accommodated one beside it, for the few students who need it,
+    the flags winning over the guide's keys (``--extra-lines 0``); otherwise ``options`` alone (a flag on
+    a guide without 'accommodations:' builds that copy alone, as ``--edition`` builds that edition)."""
+    if not asked(own(guide, options)):
+        return [options]
+    standard = dataclasses.replace(options, own_accommodations=False, accommodations=None)
+    if not asked(variants.merged(guide.accommodations, options.accommodations)):
+        return [standard]  # the flags took every accommodation away
+    return [standard, dataclasses.replace(options, class_set=False, copies=None)]
 
 
 def wanted(guide: Guide, options: SetOptions) -> bool:
     """Whether a build of this guide is a classroom build (by the command line or the guide itself)."""
-    return options.active or bool(guide.versions) or guide.accommodations != Accommodations()
+    return options.active or bool(guide.versions) or asked(own(guide, options))
+
+
+def version_count(guide: Guide, options: SetOptions) -> int:
+    """How many versions a build makes (0: none, no letters): --versions, else the guide's 'versions:', which an
+    exit ticket (``guide`` prepared for its format) leaves aside: it was written for the unit test the guide
+    prints, and a ticket of one to three questions has few orders to shuffle (three copies of one question
+    were printed, with a warning about the guide). A ticket in versions is asked for with --versions."""
+    if options.versions:
+        return options.versions
+    return 0 if guide.format == "exit-ticket" else guide.versions
 
 
 def tags(options: SetOptions, acc: Accommodations) -> list[str]:
@@ -84,8 +118,8 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
     is drawn: a classroom build's versions, keys, grids and class set, or a plain build's two PDFs."""
     if not wanted(guide, options):
         return build_names(path, out_dir, key=key)
-    acc = variants.merged(guide.accommodations, options.accommodations)
-    count = options.versions or guide.versions
+    acc = variants.merged(own(guide, options), options.accommodations)
+    count = version_count(guide, options)
     letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
     return build_names(path, out_dir, tags(options, acc), letters, key=options.key,
                            class_set=options.class_set)
@@ -96,6 +130,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded), all
     written together (``write`` false: drawn and named in the result's ``files`` only)."""
     guide = guide or api.load(path, check_theme=not options.theme)
+    if not options.own_accommodations:  # the standard copy beside an accommodated one, or --no-accommodations
+        guide = dataclasses.replace(guide, accommodations=Accommodations())
     if options.activities is not None:
         guide = dataclasses.replace(guide, activities=tuple(options.activities))
     guide = api.skipping(guide, options.skip)
@@ -106,10 +142,10 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     paper = paper or guide.paper
     fmt = guide.format
     sizes = [options.sheet] if options.sheet else ["quarter", "half"] if fmt == "exit-ticket" else [None]
-    count = options.versions or guide.versions
+    count = version_count(guide, options)
     seed = options.seed or guide.seed or variants.default_seed(guide)
     where = None if options.versions else guide.versions_where  # (--versions: the bare file)
-    editions, same = variants.versions(guide, count, seed, where) if count else ([guide], None)
+    editions, same = variants.versions(guide, count, seed, where, asked=bool(options.versions)) if count else ([guide], None)
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out) + ([same] if same else [])
@@ -118,6 +154,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
     by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                               check=lambda docs: check_pages(path, docs, len(editions), options))
+    warnings += _extra_lines_alone(editions, by_letter)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -126,9 +163,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
             files.append((planned["key", g.version], docs["key"].pdf, docs["key"].pages,
                           docs["key"].question_pages))
         if g.version and options.key:  # the answers: none at all with --no-key
-            files.append((planned["grid", g.version],
-                          grid.render_grid(g, sheets.FULL.get(paper, paper), font_for,
-                                           api.theme_for(g, options.theme)), 1, []))
+            answers = grid.render_grid(g, sheets.FULL.get(paper, paper), font_for, api.theme_for(g, options.theme))
+            files.append((planned["grid", g.version], answers.pdf, answers.pages, []))
     if options.class_set:
         from . import inline, labels, pages
         from .theming.styles import make_styles
@@ -153,6 +189,27 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         write_all(result.files, Path(out_dir), guide=guide.path)
     result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
     return result
+
+
+def _extra_lines_alone(editions, by_letter) -> list:
+    """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
+    copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
+    before; the versions it is true of named, when not all."""
+    from . import lint
+
+    said: dict = {}
+    for g in editions:
+        lone = [one for one in by_letter[g.version]["student"].lone_lines
+                if getattr(g.questions[one[0] - 1], "lines_added", 0)]
+        for problem in lint.lone_lines(g, lone):
+            said.setdefault(str(problem), (problem, []))[1].append(g.version)
+    out = []
+    for problem, letters in said.values():
+        if len(letters) < len(editions):
+            which = f"version{'s' if len(letters) > 1 else ''} {', '.join(letters)}"
+            problem = dataclasses.replace(problem, message=f"{problem.message} ({which})")
+        out.append(problem)
+    return out
 
 
 def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:
@@ -207,9 +264,9 @@ def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
     total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
-    if options.class_set:
-        total += (options.copies or versions) * (student + student % 2)
-        total += versions * (key + key % 2) if "key" in docs else 0
+    if options.class_set:  # (the last copy needs no blank page)
+        total += (options.copies or versions) * (student + student % 2) - student % 2
+        total += versions * (key + key % 2) - key % 2 if "key" in docs else 0
     return total
 
 
@@ -261,17 +318,17 @@ def check_seed(seed: Optional[str]) -> None:
 
 def _collate(name: Path, pdfs: list[bytes], blank, creator: str) -> tuple[Path, bytes, int, list]:
     """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count);
-    ``creator``: what it is, of which guide (see owners.stamp)."""
+    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count
+    that another copy follows: the last needs none); ``creator``: what it is, of which guide (see owners.stamp)."""
     from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}
-    for data in pdfs:
+    for k, data in enumerate(pdfs, 1):
         reader = readers.setdefault(id(data), PdfReader(io.BytesIO(data)))
         for page in reader.pages:
             writer.add_page(page)
-        if len(reader.pages) % 2:
+        if len(reader.pages) % 2 and k < len(pdfs):
             box = reader.pages[-1].mediabox
             writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None

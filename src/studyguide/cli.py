@@ -97,7 +97,11 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
-@click.option("--extra-lines", type=click.IntRange(0, 20), default=0, help="More answer lines on short answers and essays (a one-line answer keeps its line).")
+@click.option("--extra-lines", type=click.IntRange(0, 20), default=None,
+              help="More answer lines on short answers and essays (a one-line answer keeps its line); "
+                   "replaces the guide's 'extra_lines:' (0: none).")
+@click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:': the standard "
+                                                         "copy alone.")
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
 @click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=_parsed(),
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
@@ -112,7 +116,7 @@ _format_options = _options(  # what is printed from a guide: build and check
 @_format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
-          extra_lines, class_set, copies, activities, skip, theme, fmt, questions, sheet):
+          extra_lines, no_accommodations, class_set, copies, activities, skip, theme, fmt, questions, sheet):
     """Build each guide into OUTPUT/<name>.pdf and OUTPUT/<name>-key.pdf.
 
     PATHS are guide files or folders of them (default: guides/). With versions or an edition, the
@@ -124,6 +128,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
     options = SetOptions(edition=edition[0] if edition else None, editions=edition, versions=versions, seed=seed,
                          class_set=class_set, copies=copies, key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
+                         own_accommodations=not no_accommodations,
                          activities=activities, theme=theme, skip=skip or (), format=fmt, questions=questions, sheet=sheet)
     guides = _guides(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
@@ -297,14 +302,16 @@ def import_bank(file, out, fmt):
 @click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option), help="As build's.")
 @click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
-def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition):
+@click.option("--no-accommodations", is_flag=True, help="As build's: the standard copy's budget alone.")
+def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition, no_accommodations):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
 
-    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition))
+    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition,
+                                                        not no_accommodations))
     if failed or (strict and found):
         sys.exit(1)
 

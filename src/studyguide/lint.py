@@ -211,12 +211,24 @@ def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height
 
 
 def lone_lines(guide: Guide, lone) -> list[Problem]:
-    """A given count of answer lines whose last lines print alone on a page (``Rendered.lone_lines``); the
-    layout cuts a default count itself (layout.lines.LinedQuestion)."""
-    return [_warn(guide.questions[n - 1].where,
-                  f"question {n}: the last {alone} of its answer lines print alone on page {page}; "
-                  f"'lines: {kept}' would end it on page {page - 1}")
-            for n, page, alone, kept in lone]
+    """Answer lines whose last lines print alone on a page (``Rendered.lone_lines``), with the `lines:` that
+    ends the question on the page before: a count the guide gives, an accommodation's extra lines (printed in
+    full), or a default count the layout could not cut (layout.lines.LinedQuestion: less than half of it fits)."""
+    out = []
+    for n, page, alone, kept in lone:
+        q = guide.questions[n - 1]
+        added = getattr(q, "lines_added", 0)
+        whose = ("its answer lines" if q.lines_given and not added else
+                 f"its {q.lines} answer lines (the default: it has no 'lines:')" if not added else
+                 f"its {q.lines} answer lines")
+        where = f"in the copy with {added} extra lines, " if added else ""
+        fix = (f"'lines: {kept - added}' would end it on page {page - 1} (with the extra lines, {kept})" if added else
+               f"'lines: {kept}' would end it on page {page - 1}")
+        if kept - added < 1:
+            fix = f"with {kept} lines in all it would end on page {page - 1}"
+        out.append(_warn(q.where, f"question {n}: {where}the last {alone} of {whose} print alone on page {page}; "
+                                  f"{fix}"))
+    return out
 
 
 def unchecked_objectives(guide: Guide) -> list[Problem]:

@@ -129,8 +129,9 @@ class TrueFalse(Question):
 class ShortAnswer(Question):
     answer: Optional[str] = None
     lines: int = 3
-    lines_given: bool = field(default=False, compare=False)  # `lines:` in the guide (or --extra-lines): kept as
-    # given; a default count may lose its last lines rather than carry them alone onto a page of their own
+    lines_given: bool = field(default=False, compare=False)  # `lines:` in the guide: kept as given; a default
+    # count may lose its last lines rather than carry them alone onto a page of their own
+    lines_added: int = field(default=0, compare=False)  # of ``lines``, the accommodation's extra lines: all kept
     kind = "short_answer"
 
 
@@ -139,6 +140,7 @@ class Essay(Question):
     answer: Optional[str] = None  # grading notes
     lines: int = 12
     lines_given: bool = field(default=False, compare=False)  # (as a short answer's)
+    lines_added: int = field(default=0, compare=False)
     kind = "essay"
 
 

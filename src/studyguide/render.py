@@ -225,7 +225,7 @@ def _fewer_lines(ctx) -> dict:
     """Questions with a default count of lines whose lines after a page break were the only thing on
     their page (the document ended, or what follows did not fit under them): a sheet for three lines.
     Each is given the lines before the break instead, and fits whole on the page before. Their model
-    answer fits in those lines, which are at least two thirds of the count (lines.LinedQuestion)."""
+    answer fits in those lines, which are at least half the count (lines.LinedQuestion)."""
     return {n: kept for n, (_, kept, _) in _lone_tails(ctx, cut=True).items()}
 
 

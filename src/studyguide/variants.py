@@ -19,19 +19,31 @@ from .errors import Location, Problem
 from .inline import plain
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
 
-# "All of the above", "None of these" and the like, in the built-in languages, keep the last place
-# by themselves (a choice about the choices above it means nothing elsewhere). Matched at the start.
+# "All of the above", "None of these" and the like, in the built-in languages and in Arabic and Hebrew
+# (which print right to left), keep the last place by themselves (a choice about the choices above it
+# means nothing elsewhere). Matched at the start, case and Arabic vowel marks ignored.
 _STAYS_LAST = "|".join([
-    r"(all|none|both|neither)\s+of\s+(the\s+)?(choices\s+|answers\s+)?(above|these|those)\b",  # en
+    r"(all|none|both|neither|any)\s+of\s+(the\s+)?(choices\s+|answers\s+)?(above|these|those)\b",  # en
+    r"all\s+the\s+above\b",                                                               # en
     r"(todas|todos|ninguna|ninguno|ambas|ambos)\s+(de\s+)?(las|los|estas|estos)?\s*"
-    r"(anteriores|opciones anteriores|respuestas anteriores)",                          # es
+    r"(anteriores|opciones anteriores|respuestas anteriores|de\s+arriba)",               # es
+    r"(ninguna|ninguno)\s+de\s+(estas|estos|ellas|ellos)\b",                               # es
     r"(toutes|tous|aucune|aucun)\s+(les|des|de\s+ces)\s+(réponses|propositions)?\s*"
     r"(ci-dessus|précédentes|précédents)",                                             # fr
-    r"(tout ce qui précède|aucune de ces réponses)",                                     # fr
-    r"(alle|keine|keiner)\s+(der\s+)?(oben\s+genannten|genannten|vorherigen|vorangehenden)",  # de
-    r"(todas|todos|nenhuma|nenhum)\s+(as|os|das|dos)\s+(alternativas\s+|opções\s+)?anteriores",  # pt
-    r"以上(都|皆|均|全)",                                                                   # zh
+    r"(tout ce qui précède|(aucune|aucun)\s+de\s+ces\s+(réponses|propositions)|"
+    r"(toutes|tous)\s+ces\s+(réponses|propositions))",                                  # fr
+    r"(alle|keine|keiner)\s+(der\s+)?(oben\s+genannten|genannten|vorherigen|vorangehenden|obigen)",  # de
+    r"keine\s+davon\b",                                                                 # de
+    r"(todas|todos|nenhuma|nenhum)\s+(as|os|das|dos)\s+(alternativas\s+|opções\s+)?"
+    r"(anteriores|acima)",                                                              # pt
+    r"(todas\s+as|nenhuma\s+das)\s+alternativas\b",                                     # pt
+    r"以上(各项|选项|答案|说法|各項|選項)?(都|皆|均|全)",                                     # zh
+    r"(كل|جميع|لا\s+شي[ءئ]|ليس\s+[أا]يا)\s+(مما|ما|من)\s+(سبق|ذكر|تقدم)",                  # ar
+    r"(كل|جميع|لا\s+شي[ءئ]\s+من)\s+ال([إا]جابات|خيارات)\s+(السابقة|المذكورة)",              # ar
+    r"כל\s+ה(נ[\"״]ל|תשובות|אמור\s+לעיל)",                                                # he
+    r"אף\s+(אחת|אחד|תשובה)\b(\s+מה(נ[\"״]ל|תשובות|אמור))?",                              # he
 ])
+_ARABIC_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")  # vowel marks and the stretching tatweel
 
 
 @lru_cache(maxsize=None)
@@ -40,8 +52,9 @@ def _stays_last() -> re.Pattern:
 
 
 def about_the_others(choice: str) -> bool:
-    """Whether a choice is about the choices above it ("All of the above", "Ninguna de las anteriores")."""
-    return _stays_last().match(choice.strip()) is not None
+    """Whether a choice is about the choices above it ("All of the above", "Ninguna de las anteriores",
+    "لا شيء مما سبق", "כל הנ״ל")."""
+    return _stays_last().match(_ARABIC_MARKS.sub("", choice.strip())) is not None
 
 
 def default_seed(guide: Guide) -> str:
@@ -50,12 +63,13 @@ def default_seed(guide: Guide) -> str:
 
 
 def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodations:
-    """The guide's accommodations with ``extra`` (from the command line) on top."""
+    """The guide's accommodations with ``extra`` (from the command line) on top: a flag adds its
+    accommodation, and ``--extra-lines N`` replaces the guide's count (``extra.extra_lines`` None: not given)."""
     if extra is None:
         return acc
     return Accommodations(reduced_choices=acc.reduced_choices or extra.reduced_choices,
                           word_bank=acc.word_bank or extra.word_bank,
-                          extra_lines=max(acc.extra_lines, extra.extra_lines))
+                          extra_lines=acc.extra_lines if extra.extra_lines is None else extra.extra_lines)
 
 
 def banked(guide: Guide) -> Guide:
@@ -115,7 +129,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     """Apply the guide's accommodations, and ``extra`` (from the command line) on top."""
     acc = merged(guide.accommodations, extra)
     if acc == Accommodations():
-        return guide
+        return dataclasses.replace(guide, accommodations=acc) if guide.accommodations != acc else guide
     seed = guide.seed or default_seed(guide)
     out, asked = [], set()  # (asked: the questions the word-bank accommodation gives a bank)
     for q in guide.questions:
@@ -127,7 +141,7 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
         # a one-line answer (a number, a word: "Write your answer on the line.") keeps its line: the extra
         # lines are room for sentences, and would have turned its instruction into "complete sentences"
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
-            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_given=True)  # (asked for)
+            q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_added=acc.extra_lines)
         out.append(q)
     guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
     return bank_warnings(guide, asked) if asked else guide
@@ -152,6 +166,16 @@ def _permute(count: int, fixed: set[int], rng) -> list[int]:
     rng.shuffle(moved)
     mapping = dict(zip(free, moved))
     return [mapping.get(i, i) for i in range(count)]
+
+
+def _moved(count: int, rng) -> list[int]:
+    """A permutation of range(count) that is never the written order (the right-hand column of a matching
+    question as written would make its key 1–A, 2–B, 3–C... straight down): drawn again until it is not, so
+    a draw that was never the written order stays as it was, and the others are as likely as each other."""
+    perm = _permute(count, set(), rng)
+    while count > 1 and perm == sorted(perm):
+        perm = _permute(count, set(), rng)
+    return perm
 
 
 def _choices(q, rng):
@@ -191,7 +215,7 @@ def orders(guide: Guide) -> int:
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             n *= math.factorial(sum(1 for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)))
         elif isinstance(q, Matching) and q.shuffle:
-            n *= math.factorial(len(q.pairs))
+            n *= math.factorial(len(q.pairs)) - 1  # never in the written order
         elif isinstance(q, Ordering) and q.shuffle:
             n *= math.factorial(len(q.items)) - 1  # never in the right order
     return n
@@ -200,12 +224,13 @@ def orders(guide: Guide) -> int:
 TRIES = 200  # draws for a version unlike the ones before it
 
 
-def versions(guide: Guide, count: int, seed: Optional[str] = None,
-             where: Optional[Location] = None) -> tuple[list[Guide], Optional[Problem]]:
+def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Optional[Location] = None,
+             asked: bool = False) -> tuple[list[Guide], Optional[Problem]]:
     """Versions A, B, ... (``count`` of them), each unlike those before it while the guide has orders left
     (a version that repeats an earlier one is drawn again, with the same seed: so version C is the same
     whether 3 or 26 are asked); and the warning when more are asked than the guide has orders, at ``where``
-    (the guide's ``versions:`` line when the count came from it; else the guide's file)."""
+    (the guide's ``versions:`` line when the count came from it; else the guide's file). ``asked``: the count
+    came from --versions (an exit ticket's warning names that option)."""
     space, out, seen, repeats = orders(guide), [], set(), []
     for i in range(count):
         v = version(guide, i, seed)
@@ -222,10 +247,21 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None,
     k = len(seen)
     which = (f"{repeats[0]} to {repeats[-1]}" if "".join(repeats) == LETTERS[k:count] and len(repeats) > 2
              else ", ".join(repeats))
+    if guide.format == "exit-ticket":  # (its questions are the ones chosen with --questions)
+        return out, Problem(where or Location(str(guide.path)), f"{'--versions' if asked else 'versions:'} {count} "
+                            f"asked, but this exit ticket ({_few(len(guide.questions))}) can be shuffled "
+                            f"into only {k} different version{'s' if k > 1 else ''}: version{'s' if len(repeats) > 1 else ''} "
+                            f"{which} repeat{'' if len(repeats) > 1 else 's'} an earlier one; for this exit ticket, use "
+                            f"--versions {k}" + (" (or leave it out)" if k == 1 else "") + ", or choose questions "
+                            "with more choices to shuffle", warning=True)
     return out, Problem(where or Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
                         f"choices can be shuffled into only {k} different version{'s' if k > 1 else ''}: "
                         f"version{'s' if len(repeats) > 1 else ''} {which} repeat{'' if len(repeats) > 1 else 's'} "
                         f"an earlier one; ask for {k}, or add questions or choices", warning=True)
+
+
+def _few(n: int) -> str:
+    return "one question" if n == 1 else f"{n} questions"
 
 
 def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0) -> Guide:
@@ -249,7 +285,7 @@ def version(guide: Guide, index: int, seed: Optional[str] = None, again: int = 0
         if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
             q = _choices(q, rng)
         elif isinstance(q, Matching) and q.shuffle:
-            q = dataclasses.replace(q, order=tuple(_permute(len(q.pairs), set(), rng)))
+            q = dataclasses.replace(q, order=tuple(_moved(len(q.pairs), rng)))
         elif isinstance(q, Ordering) and q.shuffle:
             perm = _permute(len(q.items), set(), rng)
             if perm == sorted(perm) and len(perm) > 1:  # never printed in the right order

@@ -7,7 +7,10 @@ gives) holds each question as a student sees and answers it: its number (the exp
 starts with it: "Q03 ..."), its type, its prompt as plain text, and the right answer from the
 guide's key, as text: the right choice(s), True/False, what a student types in each blank (every
 accepted answer), the right partner of each matching item, the items in their right order; and,
-for a question whose choices must keep their order ("All of the above"), the choices in that order.
+for a question whose choices must keep their order ("All of the above"), the choices in that order;
+and, when the guide gives points, the question's points as on paper (the mark Moodle must give it),
+with the export's warning when Moodle cannot give that mark (a Cloze question's blanks are worth
+whole marks). A guide without points prints no marks, so any mark Moodle gives is as the paper.
 check_import.php answers each imported question with these texts, so a text that Moodle's import
 changed (a lost space, an entity left as it is, a wildcard) shows up as a wrong answer.
 """
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from studyguide import api
 from studyguide.export import moodle
-from studyguide.export._common import keeps_choice_order, one_line, output_name, plain, prompt_text
+from studyguide.export._common import MarksDiffer, keeps_choice_order, one_line, output_name, plain, points_of, prompt_text
 from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
 
 
@@ -28,8 +31,10 @@ def text(value: str) -> str:
     return " ".join(plain(value).split())
 
 
-def question_key(number: int, q) -> dict:
+def question_key(number: int, q, guide) -> dict:
     key = {"number": number, "type": q.kind, "prompt": text(prompt_text(q))}
+    if guide.total_points is not None:
+        key["points"] = points_of(q, guide)
     if isinstance(q, (MultipleChoice, SelectAll)):
         key["right"] = [text(q.choices[i]) for i in ((q.answer,) if isinstance(q, MultipleChoice) else q.answers)]
         if keeps_choice_order(q):  # "All of the above", or a pinned choice: shown in the guide's order
@@ -50,9 +55,14 @@ def question_key(number: int, q) -> dict:
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     for path in argv[1:]:
-        guide = api.load(path, check_theme=False)
+        # The export prints a citation of the reading ({@aims}) as the handout does ("lines 1–2"): so does the key.
+        guide = api.cited_as_printed(api.load(path, check_theme=False))
         name = output_name(guide, moodle.SUFFIX)
-        questions = [question_key(n, q) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
+        questions = [question_key(n, q, guide) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
+        differ = {p.number: p.message for p in moodle.export(guide)[1] if isinstance(p, MarksDiffer)}
+        for key in questions:  # the marks Moodle cannot give, as the export warned the teacher
+            if key["number"] in differ:
+                key["points_warning"] = differ[key["number"]]
         target = out / (name[: -len(".xml")] + ".key.json")
         target.write_text(json.dumps({"guide": str(path), "questions": questions}, ensure_ascii=False, indent=1),
                           encoding="utf-8")

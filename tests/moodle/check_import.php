@@ -1,23 +1,32 @@
 <?php
 // Imports studyguide's Moodle XML files with Moodle's own importer (qformat_xml), then, for every
 // imported question, starts an attempt in Moodle's question engine, answers it with the right
-// answer from the guide's key and checks the mark is full.
+// answer from the guide's key and checks the mark is full; answers it wrong and checks the mark is
+// not full; and checks the question's mark is the guide's points.
 //
 //   MOODLE_DIR=/path/to/moodle php tests/moodle/check_import.php OUT/NAME-moodle.xml...
 //
-// MOODLE_DIR is an installed Moodle (4.4 or later: the ordering type is standard there) with its
-// config.php. Each NAME-moodle.xml is imported into a new course's question bank (the category
-// named in the file, under the course's top category). Beside it, NAME-moodle.key.json (written
+// MOODLE_DIR is an installed Moodle (4.4 or later: the ordering type is standard there; 5.x too)
+// with its config.php. Each NAME-moodle.xml is imported into a new course's question bank (the
+// category named in the file, under the bank's top category): up to 4.5 the course's own bank, from
+// 5.0 on the course's question bank activity (mod_qbank), where Moodle 5 keeps questions. Beside it, NAME-moodle.key.json (written
 // by tests/moodle/answer_key.py) gives each question's right answer as text, as a student sees
 // and types it: the right choice is found among the imported choices by its text, each blank is
 // typed, every accepted answer of a blank is tried in an attempt of its own; the choices of a question
 // with "All of the above" must be shown in the guide's order. Without a key, Moodle's
 // own right answer (get_correct_response()) is used, which only proves the question is well formed.
+// A wrong answer is tried once per auto-marked question (the next choice; the last choice of a
+// select-all turned over; "zzwrongzz" typed in each blank, or an accepted answer with its '*' as
+// "ZZ", so a '*' cannot match as Moodle's wildcard; the first matching item given another answer;
+// the items in reverse order), and must score less than full marks. The key's points must be the
+// question's mark in Moodle, unless the export warned that Moodle cannot give them (a Cloze
+// question's blanks are worth whole marks): that difference is listed as a note.
 // Each question is also rendered, and its prompt compared with the guide's (as plain text).
 // Hand-marked types (essay) only need to be present.
 //
-// Prints one line per file, then every fault. Exit status: 0 when every question of every file
-// imported, kept its text and scored full marks on every right answer; 1 otherwise; 2 on bad use.
+// Prints one line per file, then every fault and note. Exit status: 0 when every question of every
+// file imported, kept its text and mark, scored full marks on every right answer and less on a wrong
+// one; 1 otherwise; 2 on bad use.
 
 define('CLI_SCRIPT', true);
 $moodle = getenv('MOODLE_DIR');
@@ -162,6 +171,62 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
     throw new sg_fault('no way to answer a ' . $q->qtype->name() . ' question');
 }
 
+/** A wrong answer made from the right response $right: it must score less than full marks. */
+function sg_wrong(question_definition $q, question_attempt $qa, array $right): array {
+    $typo = fn(string $typed) => str_contains($typed, '*') ? str_replace('*', 'ZZ', $typed) : 'zzwrongzz';
+    switch ($q->qtype->name()) {
+        case 'multichoice':
+            $shown = count($q->get_order($qa));
+            if ($q instanceof qtype_multichoice_single_question) {
+                return ['answer' => ($right['answer'] + 1) % $shown];
+            }
+            $last = 'choice' . ($shown - 1);  // turn the last choice over: ticked if it was not, and not if it was
+            $wrong = $right;
+            if (empty($wrong[$last])) {
+                $wrong[$last] = 1;
+            } else {
+                unset($wrong[$last]);
+                if (!$wrong) {  // it was the only right choice: tick another instead
+                    $wrong['choice0'] = 1;
+                }
+            }
+            return $wrong;
+        case 'truefalse':
+            return ['answer' => 1 - $right['answer']];
+        case 'shortanswer':
+            return ['answer' => $typo($right['answer'])];
+        case 'multianswer':
+            return array_map($typo, $right);
+        case 'match':  // the first item given the next answer: every answer Moodle shows is a different text
+            $choices = count($q->get_choice_order());
+            $wrong = $right;
+            $wrong['sub0'] = $right['sub0'] % $choices + 1;  // choice keys run from 1
+            return $wrong;
+        case 'ordering':
+            $field = $q->get_response_fieldname();
+            return [$field => implode(',', array_reverse(explode(',', $right[$field])))];
+    }
+    throw new sg_fault('no wrong answer for a ' . $q->qtype->name() . ' question');
+}
+
+/** The question bank's context for a new course: its question bank activity from Moodle 5.0 on, the course before. */
+function sg_bank_context(stdClass $course): context {
+    $helper = '\core_question\local\bank\question_bank_helper';
+    if (class_exists($helper) && method_exists($helper, 'get_default_open_instance_system_type')) {
+        $cm = $helper::get_default_open_instance_system_type($course, true);
+        return context_module::instance($cm->id);
+    }
+    return context_course::instance($course->id);
+}
+
+/** The category to import into: the default one of the bank's context. */
+function sg_bank_category(context $context): stdClass {
+    if ($context instanceof context_module) {
+        return question_get_default_category($context->id, true);
+    }
+    return question_make_default_categories([$context]);
+}
+
 /** Starts an attempt at question $id, answers it with $respond(question, attempt) and returns the fraction and the rendered HTML. */
 function sg_attempt(int $id, context $context, callable $respond): array {
     $q = question_bank::load_question($id);
@@ -177,7 +242,8 @@ function sg_attempt(int $id, context $context, callable $respond): array {
 }
 
 $failures = 0;
-$totals = ['exported' => 0, 'imported' => 0, 'auto' => 0, 'full' => 0, 'hand' => 0];
+$totals = ['exported' => 0, 'imported' => 0, 'auto' => 0, 'full' => 0, 'wrong' => 0, 'hand' => 0, 'marks' => 0, 'marked' => 0,
+    'warned' => 0];
 foreach ($files as $file) {
     $name = basename($file);
     $xml = file_get_contents($file);
@@ -192,9 +258,9 @@ foreach ($files as $file) {
 
     $course = create_course((object) ['fullname' => 'studyguide check: ' . $name,
         'shortname' => 'sgcheck-' . $name . '-' . uniqid(), 'category' => $DB->get_field_select('course_categories', 'MIN(id)', '1=1')]);
-    $context = context_course::instance($course->id);
+    $context = sg_bank_context($course);
     $format = new qformat_xml();
-    $format->setCategory(question_make_default_categories([$context]));
+    $format->setCategory(sg_bank_category($context));
     $format->setContexts([$context]);
     $format->setCourse($course);
     $format->setFilename($file);
@@ -223,7 +289,8 @@ foreach ($files as $file) {
     // A question whose options failed to save is rolled back: count what is in the database.
     $ids = array_values(array_filter($format->questionids, fn($id) => $DB->record_exists('question', ['id' => $id])));
 
-    $auto = $full = $hand = $textok = 0;
+    $auto = $full = $hand = $textok = $wrongok = $marksok = $marked = $warned = 0;
+    $notes = [];
     $seen = [];
     foreach ($ids as $id) {
         $q = question_bank::load_question($id);
@@ -247,6 +314,18 @@ foreach ($files as $file) {
                 $textok++;
             } else {
                 $faults[] = "$label: prompt is \"$got\", the guide's is \"{$key['prompt']}\"";
+            }
+            if (isset($key['points'])) {
+                $marked++;
+                $mark = (float) $q->defaultmark;
+                if (abs($mark - (float) $key['points']) < 0.00001) {
+                    $marksok++;
+                } else if (isset($key['points_warning'])) {
+                    $notes[] = "$label: mark $mark, the guide's points are {$key['points']}, as the export warned: {$key['points_warning']}";
+                    $warned++;
+                } else {
+                    $faults[] = "$label: Moodle's mark is $mark, the guide's points are {$key['points']}";
+                }
             }
         }
         $handmarked = $key ? !empty($key['hand_marked']) : $q->qtype->name() === 'essay';
@@ -291,6 +370,17 @@ foreach ($files as $file) {
         if ($allfull) {
             $full++;
         }
+        try {
+            [$fraction, $html, $response] = sg_attempt($id, $context,
+                fn($q, $qa) => sg_wrong($q, $qa, $respond($q, $qa)[0]));
+            if ($fraction !== null && $fraction > 1 - 0.00001) {
+                $faults[] = "$label: wrong answer " . json_encode($response, JSON_UNESCAPED_UNICODE) . ' scored full marks';
+            } else {
+                $wrongok++;
+            }
+        } catch (Throwable $e) {
+            $faults[] = "$label: could not be answered wrong: " . $e->getMessage();
+        }
     }
     foreach (array_keys($keys) as $number) {
         if (!isset($seen[$number])) {
@@ -298,22 +388,31 @@ foreach ($files as $file) {
         }
     }
 
-    $line = sprintf('%s: exported %d, imported %d, full marks %d of %d auto-marked%s, hand-marked present %d',
-        $name, $exported, count($ids), $full, $auto, $keys ? ' (answered from the guide\'s key)' : ' (Moodle\'s own right answers: no key)', $hand);
+    $line = sprintf('%s: exported %d, imported %d, full marks %d of %d auto-marked%s, wrong answers below full %d of %d, '
+        . 'hand-marked present %d', $name, $exported, count($ids), $full, $auto,
+        $keys ? ' (answered from the guide\'s key)' : ' (Moodle\'s own right answers: no key)', $wrongok, $auto, $hand);
     if ($keys) {
         $line .= sprintf(', prompt kept %d of %d', $textok, count($ids));
+        $line .= $marked ? sprintf(', mark as the guide\'s points %d of %d', $marksok, $marked) : ' (the guide gives no points)';
+        $line .= $warned ? sprintf(' (%d as the export warned)', $warned) : '';
     }
-    $ok = !$faults && count($ids) == $exported && $full == $auto && (!$keys || count($keys) == $exported);
+    $ok = !$faults && count($ids) == $exported && $full == $auto && $wrongok == $auto && (!$keys || count($keys) == $exported);
     echo $line . ($ok ? '' : '  FAILED') . "\n";
     foreach ($faults as $fault) {
         echo "  - $fault\n";
     }
+    foreach ($notes as $note) {
+        echo "  note: $note\n";
+    }
     $failures += $ok ? 0 : 1;
-    foreach (['exported' => $exported, 'imported' => count($ids), 'auto' => $auto, 'full' => $full, 'hand' => $hand] as $k => $v) {
+    foreach (['exported' => $exported, 'imported' => count($ids), 'auto' => $auto, 'full' => $full, 'wrong' => $wrongok,
+              'hand' => $hand, 'marks' => $marksok, 'marked' => $marked, 'warned' => $warned] as $k => $v) {
         $totals[$k] += $v;
     }
 }
-printf("%d files: exported %d, imported %d, full marks %d of %d auto-marked, hand-marked present %d; %s\n",
-    count($files), $totals['exported'], $totals['imported'], $totals['full'], $totals['auto'], $totals['hand'],
+printf("%d files: exported %d, imported %d, full marks %d of %d auto-marked, wrong answers below full %d of %d, "
+    . "hand-marked present %d, mark as the guide's points %d of %d (%d otherwise, as the export warned); %s\n",
+    count($files), $totals['exported'], $totals['imported'], $totals['full'], $totals['auto'], $totals['wrong'], $totals['auto'],
+    $totals['hand'], $totals['marks'], $totals['marked'], $totals['warned'],
     $failures ? "$failures file(s) FAILED" : 'all passed');
 exit($failures ? 1 : 0);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Import studyguide's Moodle XML exports into a real Moodle (PHP and PostgreSQL from the system's
-# packages, no Docker) and answer every question with the right answer from the guide's key.
+# packages, no Docker) and answer every question with the right answer from the guide's key (and
+# with a wrong one, which must score less; each question's mark must be the guide's points).
 # See docs/moodle-check.md.
 #
 #   tests/moodle/run.sh --moodle ~/moodle                 # the bundled guides and tests/cases/export/*.yaml
 #   MOODLE_DIR=~/moodle tests/moodle/run.sh guides/mine.yaml
 #
-# MOODLE_DIR (or --moodle DIR) is a Moodle 4.4+ source checkout (git clone -b MOODLE_405_STABLE
-# https://github.com/moodle/moodle). If it has no config.php yet, the site is installed there from the
+# MOODLE_DIR (or --moodle DIR) is a Moodle 4.4+ or 5.x source checkout (git clone -b MOODLE_405_STABLE
+# or MOODLE_501_STABLE https://github.com/moodle/moodle); from 5.1 its version.php is under public/. If it has no config.php yet, the site is installed there from the
 # CLI (admin/cli/install.php) on the PostgreSQL database MOODLE_DB (default sgcheck), user
 # MOODLE_DB_USER/MOODLE_DB_PASS (default moodle/moodle) on MOODLE_DB_HOST (default localhost), with
 # its data in MOODLE_DATAROOT (default /tmp/sgcheck-moodledata); run as root, the script creates
@@ -22,8 +23,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 moodle=${MOODLE_DIR:-}
 if [ "${1:-}" = --moodle ]; then moodle=$2; shift 2; fi
-if [ -z "$moodle" ] || [ ! -f "$moodle/version.php" ]; then
-  echo "run.sh: give a Moodle checkout: MOODLE_DIR=DIR or --moodle DIR (a folder with version.php)" >&2
+version=
+for v in "$moodle/version.php" "$moodle/public/version.php"; do  # Moodle 5.1 moved it under public/
+  if [ -n "$moodle" ] && [ -f "$v" ]; then version=$v; break; fi
+done
+if [ -z "$version" ]; then
+  echo "run.sh: give a Moodle checkout: MOODLE_DIR=DIR or --moodle DIR (a folder with version.php, or public/version.php from Moodle 5.1)" >&2
   exit 2
 fi
 moodle=$(cd "$moodle" && pwd)
@@ -59,5 +64,5 @@ for guide in "${guides[@]}"; do
   checked+=("$guide")
 done
 "$python" "$here/answer_key.py" "$out" "${checked[@]}"
-echo "Moodle $(sed -n "s/^\$release *= *'\([^']*\)'.*/\1/p" "$moodle/version.php"), exports in $out" >&2
+echo "Moodle $(sed -n "s/^\$release *= *'\([^']*\)'.*/\1/p" "$version"), exports in $out" >&2
 MOODLE_DIR=$moodle "$php" "$here/check_import.php" "$out"/*-moodle.xml

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Union
 
-from .. import inline
+from .. import inline, rtl
 from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
@@ -139,9 +139,9 @@ def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterabl
     if fmt in ("quizlet", "anki"):  # vocabulary only
         return []
     gone = {p.number for p in problems if isinstance(p, LeftOut)}
-    if fmt in GAMES:  # a game's row holds the question and its answers, not the key's explanation
+    if fmt in GAMES:  # a game's row holds the question and its answers; Quizizz's the explanation too
         def held(q):
-            return prompt_text(q), getattr(q, "choices", ())
+            return prompt_text(q), getattr(q, "choices", ()), q.explanation if fmt in ("quizizz", "wayground") else None
     else:
         def held(q):
             return q
@@ -250,11 +250,29 @@ def word_bank_html(question: FillInBlank, words_table: dict) -> str:
     handout's (``question.bank_words``; the guide has been through :func:`studyguide.variants.banked`,
     so a bank of one blank holds words that do not answer it and never gives the answer away)."""
     words = question.bank_words
-    return f"<p><i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words) + "</p>"
+    return para(f"<i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words))
+
+
+def reads_rtl(markup: str) -> bool:
+    """Whether the text ``markup`` shows starts in a right-to-left script (Hebrew, Arabic), as the handout
+    decides a paragraph's direction: such a text is set right to left and flush right on paper."""
+    return rtl.shown_direction(markup) is True
+
+
+def para(markup: str, text: Optional[str] = None) -> str:
+    """``markup`` as a paragraph, with dir="rtl" when it (or ``text``, the words it shows) reads right to left:
+    an LMS page is left to right, and HTML does not guess a paragraph's direction, so an Arabic sentence
+    would end with its full stop on the wrong side."""
+    return f'<p dir="rtl">{markup}</p>' if reads_rtl(markup if text is None else html(text)) else f"<p>{markup}</p>"
+
+
+def directed(markup: str) -> str:
+    """A choice's or an item's HTML, in a <span dir="rtl"> when it reads right to left (left as it is otherwise)."""
+    return f'<span dir="rtl">{markup}</span>' if reads_rtl(markup) else markup
 
 
 def paragraph(text: Optional[str]) -> str:
-    return f"<p>{html(text)}</p>" if text else ""
+    return para(html(text)) if text else ""
 
 
 # --- XML -------------------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ Anki (2.1.55 and later) reads the ``#key:value`` lines at the top of the text fi
 
 The front is the term; the back is the definition and, when there is one, the example.
 
+Hebrew and Arabic: a field whose texts mostly start in a right-to-left script (as the handout sets such a
+text right to left) gets a note type of its own ("studyguide term (right to left)", or the term or the
+definition alone), whose field is marked right to left (Anki's "Reverse text direction" field option, for
+its editor) and shown in a ``<div dir="rtl">`` on the card. The ``.txt`` names that note type too, so it
+finds it once the ``.apkg`` has been imported; on its own it has no place for a direction (its fields go
+into the collection's Basic note type, whose fields the teacher can set to right to left in Anki).
+
 Tested with Anki's own backend (the ``anki`` package): importing the ``.txt`` again
 after an edit updates every card, whether the ``.txt`` or the ``.apkg`` came first,
 and in a collection whose Basic note type has another language's name.
@@ -46,7 +53,7 @@ import tempfile
 import unicodedata
 from typing import Optional
 
-from .. import labels
+from .. import labels, rtl
 from ..model import Guide, Term
 from ._common import Exported, digest, flatten, guide_warning, html, one_line, output_name, zip_bytes
 
@@ -99,7 +106,7 @@ def export(guide: Guide) -> Exported:
     lines = [
         "#separator:tab",
         "#html:true",
-        f"#notetype:{MODEL_ID}",
+        f"#notetype:{model_id(directions(guide))}",
         f"#deck:{deck_name(guide)}",
         f"#tags:studyguide {_tag(guide.stem)}",
         "#guid column:3",
@@ -125,6 +132,22 @@ def note_time(fields: str) -> int:
     (Anki's "Update notes: Always" skips a note whose time has not changed)."""
     return APKG_TIME + int(digest(fields)[:12], 16) % 100_000_000
 MODEL_ID = 1704067200001  # one note type for every studyguide deck: "studyguide term" (Term, Definition)
+# ... and one for each way a deck can read right to left: (term, definition) → id, name
+RTL_MODELS = {(True, True): (MODEL_ID + 1, "studyguide term (right to left)"),
+              (True, False): (MODEL_ID + 2, "studyguide term (right-to-left term)"),
+              (False, True): (MODEL_ID + 3, "studyguide term (right-to-left definition)")}
+
+
+def directions(guide: Guide) -> tuple[bool, bool]:
+    """Whether the terms, and whether the definitions, read right to left: most of them start in Hebrew or Arabic."""
+    def mostly(texts) -> bool:
+        texts = list(texts)
+        return 2 * sum(rtl.base_is_rtl(_text_of(field(t))) for t in texts) > len(texts)
+    return mostly(t.term for t in guide.vocabulary), mostly(t.definition for t in guide.vocabulary)
+
+
+def model_id(rtl_fields: tuple[bool, bool]) -> int:
+    return RTL_MODELS[rtl_fields][0] if rtl_fields in RTL_MODELS else MODEL_ID
 
 _SCHEMA = """
 CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm integer not null,
@@ -165,13 +188,17 @@ def _checksum(field_html: str) -> int:
     return int(hashlib.sha1(_text_of(field_html).encode("utf-8")).hexdigest()[:8], 16)
 
 
-def _model(deck_id: int) -> dict:
+def _model(deck_id: int, rtl_fields: tuple[bool, bool] = (False, False)) -> dict:
     field = {"font": "Arial", "media": [], "rtl": False, "size": 20, "sticky": False}
+    term_rtl, definition_rtl = rtl_fields
+    name = RTL_MODELS[rtl_fields][1] if rtl_fields in RTL_MODELS else "studyguide term"
+    term = '<div dir="rtl">{{Term}}</div>' if term_rtl else "{{Term}}"
+    definition = '<div dir="rtl">{{Definition}}</div>' if definition_rtl else "{{Definition}}"
     return {
-        "id": MODEL_ID, "name": "studyguide term", "type": 0, "mod": APKG_TIME, "usn": -1, "sortf": 0, "did": deck_id,
+        "id": model_id(rtl_fields), "name": name, "type": 0, "mod": APKG_TIME, "usn": -1, "sortf": 0, "did": deck_id,
         "tags": [], "vers": [], "req": [[0, "any", [0]]],
-        "flds": [dict(field, name="Term", ord=0), dict(field, name="Definition", ord=1)],
-        "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": "{{Term}}", "afmt": "{{FrontSide}}<hr id=answer>{{Definition}}",
+        "flds": [dict(field, name="Term", ord=0, rtl=term_rtl), dict(field, name="Definition", ord=1, rtl=definition_rtl)],
+        "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": term, "afmt": f"{{{{FrontSide}}}}<hr id=answer>{definition}",
                    "bqfmt": "", "bafmt": "", "did": None, "bfont": "", "bsize": 0}],
         "css": ".card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }",
         "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n"
@@ -211,6 +238,7 @@ def apkg(guide: Guide) -> Exported:
     decks = {"1": _deck(1, "Default"), str(deck_id): _deck(deck_id, deck_name(guide))}
     tags = f" studyguide {_tag(guide.stem)} "
     words = labels.for_language(guide.language, guide.labels)
+    rtl_fields = directions(guide)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "collection.anki2")
         con = sqlite3.connect(db)
@@ -218,7 +246,7 @@ def apkg(guide: Guide) -> Exported:
             con.executescript(_SCHEMA)
             con.execute("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
                         (APKG_TIME, APKG_TIME * 1000, APKG_TIME * 1000, json.dumps(_COL_CONF, sort_keys=True),
-                         json.dumps({str(MODEL_ID): _model(deck_id)}, sort_keys=True), json.dumps(decks, sort_keys=True),
+                         json.dumps({str(model_id(rtl_fields)): _model(deck_id, rtl_fields)}, sort_keys=True), json.dumps(decks, sort_keys=True),
                          json.dumps(_DECK_CONF, sort_keys=True)))
             seen: dict[str, int] = {}
             used: set[int] = set()
@@ -236,7 +264,7 @@ def apkg(guide: Guide) -> Exported:
                 front, definition = field(term.term), back(term, words)
                 fields = f"{front}\x1f{definition}"
                 con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
-                            (note_id, note_guid, MODEL_ID, note_time(fields), tags, fields,
+                            (note_id, note_guid, model_id(rtl_fields), note_time(fields), tags, fields,
                              _text_of(front), _checksum(front)))
                 con.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
                             (card_id, note_id, deck_id, APKG_TIME, position))

@@ -18,7 +18,7 @@ docs/exports.md, with what each tool cannot hold):
   Fill-in-the-Blank (the accepted answers as the options, Correct Answer blank: the
   template's instruction row says to leave it blank for this type) or Open-Ended;
   2 to 5 options, a time of 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600 or 900
-  seconds.
+  seconds, and the guide's explanation in the last column, *Answer explanation*.
 
 Time: a question's ``time_limit``, else the guide's, else 20 seconds; a time the
 tool does not offer becomes the nearest one it does, with a warning when the guide
@@ -44,6 +44,7 @@ from typing import Callable, Optional
 from .. import labels
 from ..model import (Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer, TrueFalse)
 from ._common import Exported, guide_warning, left_out, one_line, output_name, prompt_text, warn, zip_bytes
+from .cuts import cut as _cut, distinct_cuts
 
 DEFAULT_TIME = 20  # seconds, when neither the question nor the guide gives a time_limit
 FIXED_TIME = "2024-01-01T00:00:00Z"  # the spreadsheets' created/modified dates: the same guide, the same bytes
@@ -80,12 +81,6 @@ class Row:
     right: list[int] = field(default_factory=list)  # indexes into answers
     kind: str = "choice"                            # choice, several, typed, open
     time: Optional[int] = None
-
-
-def _cut(text: str, limit: Optional[int]) -> str:
-    if limit is None or len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"
 
 
 KINDS = {"multiple_choice": "a multiple-choice question", "select_all": "a select-all question",
@@ -162,31 +157,6 @@ def _no_room(t: Template, n: int, q: Question, choices: int, right: int):
     return left_out(q, n, f"{t.name} holds {t.max_answers} answers, and this question has {right} right ones (of "
                           f"{choices} choices), so they do not all fit (at most {most} right would, beside a wrong "
                           f"one); it is left out", f"more right answers than {t.name} holds")
-
-
-def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:
-    """Each text cut to ``limit`` characters, so that texts that differ still differ when cut: texts that the
-    plain cut makes the same ("The quick brown fox … far awa…" twice) keep the part where they differ instead,
-    from the same place on, after a "…" ("…dog far away in the hills"). None when no cut to ``limit``
-    tells them apart (their differences lie further apart than that)."""
-    cuts = [_cut(x, limit) for x in texts]
-    for cut in set(cuts):
-        group = [i for i, c in enumerate(cuts) if c == cut]
-        if len({texts[i] for i in group}) < 2:
-            continue
-        first = min(_first_difference(texts[a], texts[b]) for a in group for b in group if texts[a] != texts[b])
-        tails = max(len(texts[i]) for i in group) - (limit - 1)  # from here on, every one ends within the limit
-        start = tails if tails <= first - context else max(0, first - context)
-        space = texts[group[0]].find(" ", start, first)  # a whole word first, where it can be
-        start = space + 1 if space >= 0 else start
-        for i in group:
-            piece = texts[i][start:].lstrip()
-            cuts[i] = "…" + (piece if len(piece) < limit else piece[: limit - 2].rstrip() + "…")
-    return cuts if len(set(cuts)) == len(set(texts)) else None
-
-
-def _first_difference(a: str, b: str) -> int:
-    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
@@ -380,7 +350,7 @@ def gimkit(guide: Guide) -> Exported:
 
 # Quizizz (Wayground): the spreadsheet template
 QUIZIZZ_HEADER = ("Question Text", "Question Type", "Option 1", "Option 2", "Option 3", "Option 4", "Option 5",
-                  "Correct Answer", "Time in seconds", "Image Link")
+                  "Correct Answer", "Time in seconds", "Image Link", "Answer explanation")
 QUIZIZZ_TYPES = {"choice": "Multiple Choice", "several": "Checkbox", "typed": "Fill-in-the-Blank", "open": "Open-Ended"}
 
 
@@ -400,4 +370,6 @@ def quizizz(guide: Guide) -> Exported:
             if row.kind in ("choice", "several"):
                 put(r, 8, _answer_numbers(row) if row.kind == "several" else row.right[0] + 1)
             put(r, 9, row.time)
+            if row.question.explanation:
+                put(r, 11, " ".join(one_line(row.question.explanation).split()))
     return [(output_name(guide, "-quizizz.xlsx"), _xlsx(fill))], problems

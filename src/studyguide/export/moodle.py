@@ -51,9 +51,9 @@ from ..inline import escape
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ..variants import banked
-from ._common import (Exported, blank_html, guide_warning, html, left_out, keeps_choice_order, marks_differ,
-                      one_line, output_name, paragraph, plain, points_of, points_text, question_name, sub, warn,
-                      word_bank_html)
+from ._common import (Exported, blank_html, directed, guide_warning, html, left_out, keeps_choice_order, marks_differ,
+                      one_line, output_name, para, paragraph, plain, points_of, points_text, prompt_text, question_name,
+                      sub, warn, word_bank_html)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -169,7 +169,7 @@ class _Writer:
         sub(el, "shuffleanswers", _shuffle(q))
         sub(el, "answernumbering", "abc")
         for i, choice in enumerate(q.choices):
-            self._answer(el, "100" if i == q.answer else "0", html(choice))
+            self._answer(el, "100" if i == q.answer else "0", directed(html(choice)))
 
     def select_all(self, n: int, q: SelectAll) -> None:
         el = self._question("multichoice", n, q, paragraph(q.prompt), self.grade(q), "0.3333333")
@@ -185,7 +185,7 @@ class _Writer:
         minus = share(wrong)[0] if wrong else 0.0
         for i, choice in enumerate(q.choices):
             fraction = fraction_text(plus * 100) if i in right else fraction_text(-minus * 100)
-            self._answer(el, fraction, html(choice))
+            self._answer(el, fraction, directed(html(choice)))
         sub(el, "shownumcorrect")
 
     def true_false(self, n: int, q: TrueFalse) -> None:
@@ -204,18 +204,18 @@ class _Writer:
         self._text(el, "responsetemplate", "")
 
     def short_answer(self, n: int, q: ShortAnswer) -> None:
-        info = f"<p><b>{html(self.words['model_answer'])}</b> {html(q.answer)}</p>" if q.answer else ""
+        info = para(f"<b>{html(self.words['model_answer'])}</b> {html(q.answer)}") if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def essay(self, n: int, q: Essay) -> None:
-        info = f"<p><b>{html(self.words['grading_notes'])}</b> {html(q.answer)}</p>" if q.answer else ""
+        info = para(f"<b>{html(self.words['grading_notes'])}</b> {html(q.answer)}") if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
         bank = word_bank_html(q, self.words) if q.word_bank else ""
         blanks = q.blanks
         if len(blanks) == 1:
-            text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank
+            text = para(blank_html(q, lambda i, b: "_____")) + bank
             el = self._question("shortanswer", n, q, text, self.grade(q), "0.3333333")
             sub(el, "usecase", "0")
             seen = set()
@@ -253,7 +253,7 @@ class _Writer:
             return "{" + f"{weight}:SHORTANSWER:" + "~".join(alts) + "}"
 
         bank = bank.replace("{", "&#123;").replace("}", "&#125;")
-        text = "<p>" + blank_html(q, slot, text=_cloze_text) + "</p>" + bank
+        text = para(blank_html(q, slot, text=_cloze_text), prompt_text(q)) + bank  # not {1:SHORTANSWER...}'s letters
         self._question("cloze", n, q, text, None, "0.3333333")
 
     def matching(self, n: int, q: Matching) -> None:
@@ -261,7 +261,7 @@ class _Writer:
         sub(el, "shuffleanswers", "true")
         for pair in q.pairs:
             s = sub(el, "subquestion", format="html")
-            sub(s, "text", html(pair.left))
+            sub(s, "text", directed(html(pair.left)))
             a = sub(s, "answer")
             sub(a, "text", match_choice(pair.right))
         sub(el, "shownumcorrect")
@@ -279,7 +279,7 @@ class _Writer:
         sub(el, "shownumcorrect", "1")  # without it Moodle's ordering import writes hints the database refuses
         for i, item in enumerate(q.items, 1):  # in the right order; Moodle shuffles them for the student
             ans = sub(el, "answer", fraction=f"{i}.0000000", format="html")
-            sub(ans, "text", html(item))
+            sub(ans, "text", directed(html(item)))
 
     def write(self) -> bytes:
         cat = sub(self.quiz, "question", type="category")

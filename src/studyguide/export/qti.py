@@ -41,9 +41,9 @@ from .. import labels, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ..variants import banked
-from ._common import (Exported, blank_html, digest, guide_warning, has_emphasis, html, ident, keeps_choice_order, left_out,
-                      numeric_ids, one_line, output_name, paragraph, plain, points_of, sub, warn, word_bank_html,
-                      xml_bytes, zip_bytes)
+from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order,
+                      left_out, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
+                      reads_rtl, sub, warn, word_bank_html, xml_bytes, zip_bytes)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -78,10 +78,10 @@ def _meta(parent: ET.Element, label: str, entry: str) -> None:
 
 
 def _mattext(parent: ET.Element, text: str) -> None:
-    """A choice's text: HTML when it has emphasis, plain text otherwise."""
+    """A choice's text: HTML when it has emphasis or reads right to left (dir="rtl"), plain text otherwise."""
     mat = sub(parent, "material")
-    if has_emphasis(text):
-        sub(mat, "mattext", html(text), texttype="text/html")
+    if has_emphasis(text) or reads_rtl(html(text)):
+        sub(mat, "mattext", directed(html(text)), texttype="text/html")
     else:
         sub(mat, "mattext", plain(text), texttype="text/plain")
 
@@ -171,7 +171,7 @@ class _Writer:
         item, pres = self._item(n, q, "essay_question", paragraph(q.prompt))
         resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
         sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        feedback = (f"<p><b>{html(self.words[label])}</b> {html(answer)}</p>" if answer else "") + paragraph(q.explanation)
+        feedback = (para(f"<b>{html(self.words[label])}</b> {html(answer)}") if answer else "") + paragraph(q.explanation)
         res = self._resprocessing(item, feedback)
         sub(sub(sub(res, "respcondition", continue_="No"), "conditionvar"), "other")
         self._feedback(item, feedback)
@@ -187,7 +187,7 @@ class _Writer:
         feedback = paragraph(q.explanation)
         blanks = q.blanks
         if len(blanks) == 1:
-            text = "<p>" + blank_html(q, lambda i, b: "_____") + "</p>" + bank
+            text = para(blank_html(q, lambda i, b: "_____"), prompt_text(q)) + bank
             item, pres = self._item(n, q, "short_answer_question", text)
             resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
             sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
@@ -200,7 +200,7 @@ class _Writer:
         # several blanks: [blank1] … in the text, named so that no '[name]' the teacher typed is one of them
         prefix = blank_prefix("".join(p for p in q.parts if isinstance(p, str)) + bank)
         names = [f"{prefix}{i}" for i in range(1, len(blanks) + 1)]
-        text = "<p>" + blank_html(q, lambda i, b: f"[{names[i]}]") + "</p>" + bank
+        text = para(blank_html(q, lambda i, b: f"[{names[i]}]"), prompt_text(q)) + bank  # not [blank1]'s letters
         answer_ids = []
         per_blank = []
         for i, b in enumerate(blanks):

@@ -151,7 +151,8 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     make_printable(draft)
     for what, items in (("terms", draft.vocabulary), ("questions", draft.questions)):
         if len(items) > MAX_ITEMS:
-            raise GuideError([Problem(Location(str(path)), f"has {len(items):,} {what}, and a guide holds at most "
+            count = f"more than {MAX_ITEMS:,}" if draft.stopped else f"{len(items):,}"
+            raise GuideError([Problem(Location(str(path)), f"has {count} {what}, and a guide holds at most "
                                       f"{MAX_ITEMS:,}; nothing written (split {Path(path).name} into smaller files "
                                       "and import each)")])
     least = _text_bytes([draft.title, draft.subtitle, draft.vocabulary, draft.questions])

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
 
 from .. import inline
 from ..errors import Location, Problem
+from .htmltext import STAR, convert
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Draft:
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
+    stopped: bool = False  # read no further: more terms or questions than a guide holds
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
@@ -46,56 +47,10 @@ class Draft:
         self.vocabulary.append(entry)
 
 
-class _Text(HTMLParser):
-    """HTML → guide text: <b>/<strong> → **, <i>/<em> → *, <br> → line break, paragraphs → blank lines."""
-
-    BOLD, ITALIC = ("b", "strong"), ("i", "em")
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.dropped: list[str] = []
-        self.opened: list[int] = []  # where each open <b>/<i> ended in out
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BOLD:
-            self.out.append("**")
-            self.opened.append(len(self.out))
-        elif tag in self.ITALIC:
-            self.out.append("*")
-            self.opened.append(len(self.out))
-        elif tag == "br":
-            self.out.append("\n")
-        elif tag == "p":
-            if "".join(self.out).strip():
-                self.out.append("\n\n")
-        elif tag in ("img", "video", "audio", "iframe", "object", "embed", "table"):
-            self.dropped.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self.BOLD + self.ITALIC:
-            start = self.opened.pop() if self.opened else None
-            if start == len(self.out):  # <b></b>: nothing to emphasise
-                self.out.pop()
-            else:
-                self.out.append("**" if tag in self.BOLD else "*")
-
-    def handle_data(self, data):
-        self.out.append(data.replace("*", STAR))  # a star the source prints: see literal()
-
-
 def html_text(markup: str) -> tuple[str, list[str]]:
-    """Guide text from an HTML field, and the kinds of content (img, table…) that had to be left out."""
-    parser = _Text()
-    parser.feed(markup or "")
-    parser.close()
-    text = "".join(parser.out).strip()
-    return (literal(text) if STAR in text else text), parser.dropped
-
-
-# a star of the source's text while emphasis markers are added (a private-use character; moodle.py marks blanks
-# with U+E000 and U+E001)
-STAR = "\ue0f1"
+    """Guide text from an HTML field, and a sentence for each thing that did not map (a picture, a table...)."""
+    text, notes = convert(markup)
+    return (literal(text) if STAR in text else text), notes
 
 
 def literal(text: str) -> str:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ..inline import markup as html
 from ..labels import LANGUAGES
+from ..reading.walker import MAX_ITEMS
 from ._common import Draft, html_text, literal
+from .htmltext import clip
 
 # How studyguide's Anki export joins a definition and its example, in each language it has labels for
 EXAMPLES = {code: f"<br><br><i>{html(words['example'])}</i> " for code, words in LANGUAGES.items()}
@@ -28,11 +30,23 @@ def quizlet(path: Path, text: str) -> Draft:
             continue
         term, sep, definition = row.partition(between)
         line = line_no if "\n" in body else 1
-        if not sep or not term.strip() or not definition.strip():
-            draft.warn(f"this card has no {'tab' if between == chr(9) else 'comma'} between a term and its definition; "
-                       "it is left out", line, 1)
+        name = "tab" if between == "\t" else "comma"
+        if not sep:
+            draft.warn(f"this card has no {name} between a term and its definition; it is left out", line, 1)
             continue
+        if not term.strip() or not definition.strip():
+            draft.warn(f"this card has no {'term before' if not term.strip() else 'definition after'} its {name}; "
+                       "it is left out", line, 1 if not term.strip() else len(term) + 2)
+            continue
+        if between == "\t" and "\t" in definition:  # a third field: Quizlet's export has two
+            definition, _, rest = definition.partition("\t")
+            if rest.strip():
+                draft.warn(f"a third field '{clip(rest.replace(chr(9), ' '))}' is left out (a card has a term, a tab "
+                           "and its definition)", line, len(term) + len(definition) + 3)
         draft.add_term({"term": term.strip(), "definition": definition.strip()}, line)
+        if len(draft.vocabulary) > MAX_ITEMS:
+            draft.stopped = True
+            break
     if not draft.vocabulary:
         draft.warn("no cards found (Quizlet's export: a term, a tab or comma, its definition; one card a line)", 1, 1)
     return draft
@@ -106,7 +120,7 @@ def anki(path: Path, text: str) -> Draft:
 def _field(value: str, as_html: bool, draft: Draft, line: int) -> str:
     if not as_html:
         return literal(value.strip())
-    text, dropped = html_text(value)
-    for what in dict.fromkeys(dropped):
-        draft.warn(f"an <{what}> in this note is left out (a guide holds text)", line, 1)
-    return re.sub(r"[ \t]*\n[ \t]*", " ", text) if "\n" not in value else text
+    text, notes = html_text(value)
+    for note in notes:
+        draft.warn(note, line, 1)
+    return re.sub(r"[ \t]*\n\s*", " ", text) if "\n" not in value else text

@@ -5,6 +5,8 @@ Read: ``::title::`` (ignored), ``[html]``/``[markdown]``/``[plain]`` text format
 ``{~%50%a ~%50%b ~%-100%c}`` (select_all), ``{=a =b}`` (fill_in_blank: the blank
 where the braces are), ``{=left -> right}`` (matching), ``{}`` (essay), ``####``
 general feedback (explanation), and the escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``.
+A true/false question's feedback (``{F#for a wrong answer#for a right one}``) becomes its explanation.
+In a one-answer question, an answer worth part of the marks (``~%50%``) is counted wrong, with a warning.
 Numerical answers (``{#…}``) and per-answer feedback have no place in a guide and
 are left out with a warning at their line.
 """
@@ -14,7 +16,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .. import inline
 from ._common import Draft, html_text, literal
+from .htmltext import clip
 
 _SPECIAL = "~=#{}:\\"
 
@@ -74,16 +78,20 @@ def _split(inner: str) -> tuple[list[tuple[str, str]], str]:
 class _Reader:
     def __init__(self, path: Path):
         self.draft = Draft(path)
+        self.line = 0  # the question being read, where what its HTML cannot keep is said
 
     def text(self, raw: str, fmt: str) -> str:
         value = unescape(raw.strip())
         if fmt == "html":
-            value, dropped = html_text(value)
+            value, notes = html_text(value)
+            for note in notes:
+                self.draft.warn(note, self.line, 1)
         elif fmt != "markdown":  # GIFT's own and plain text: a star prints as a star
             value = literal(value)
         return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
 
     def question(self, block: str, line: int) -> Optional[dict]:
+        self.line = line
         body = block.strip()
         if body.startswith("::"):
             end = _find(body, "::", 2)
@@ -120,6 +128,7 @@ class _Reader:
                 out.update(type="true_false", answer=word.split("#")[0].strip() in ("T", "TRUE"))
                 if prompt.endswith("_____"):
                     out["prompt"] = prompt[:-5].rstrip()
+                self._true_false_feedback(out, inner, fmt, line)
                 return self._ordered(out)
             if not inner:
                 out.update(type="essay")
@@ -160,11 +169,35 @@ class _Reader:
             self.draft.warn("no answer is marked right ('=' or a positive %weight%); it is left out", line, 1)
             return None
         full = [i for i, (w, _) in enumerate(weighted) if w >= 100]
-        if len(right) == 1 or (len(full) == 1 and all(w <= 0 or w >= 100 for w, _ in weighted)):
-            out.update(type="multiple_choice", choices=choices, answer="ABCDEFGH"[full[0] if full else right[0]])
+        if full:  # a question with a right answer: one worth part of the marks is not right
+            for w, choice in weighted:
+                if 0 < w < 100:
+                    self.draft.warn(f"'{clip(inline.plain(choice))}' was worth {w:g} %; a guide has no partial "
+                                    "credit, so it is counted wrong", line, 1)
+            right = full
+        if len(right) == 1:  # (no answer worth all: Moodle's several-answer question, its parts adding up)
+            out.update(type="multiple_choice", choices=choices, answer="ABCDEFGH"[right[0]])
         else:
             out.update(type="select_all", choices=choices, answer=["ABCDEFGH"[i] for i in right])
         return self._ordered(out)
+
+    def _true_false_feedback(self, out: dict, inner: str, fmt: str, line: int) -> None:
+        """GIFT's ``{F#for a wrong answer#for a right one}``: the first becomes the explanation (the second when
+        the first is empty), unless the general feedback ('####') is one already; what is not kept is said."""
+        parts, at = [], _find(inner, "#")
+        while at >= 0:
+            after = _find(inner, "#", at + 1)
+            parts.append(inner[at + 1:after if after >= 0 else len(inner)])
+            at = after
+        said = [self.text(p, fmt) for p in parts[:2]]
+        for text in said:
+            if not text:
+                continue
+            if "explanation" not in out:
+                out["explanation"] = text
+            elif out["explanation"] != text:
+                self.draft.warn(f"the feedback '{clip(inline.plain(text))}' is left out (a guide keeps one "
+                                "explanation a question)", line, 1)
 
     @staticmethod
     def _ordered(out: dict) -> dict:

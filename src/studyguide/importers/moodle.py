@@ -15,16 +15,18 @@ import xml.parsers.expat
 from pathlib import Path
 from typing import Optional
 
-from .. import labels
+from .. import inline, labels
 from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
+from .htmltext import clip
 
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(.*?)(?<!\\)\}", re.S)
 
 
 class _Element(ET.Element):
     line = col = 0  # where the element starts in the file, for located warnings
+    outside: tuple = ()  # (the root's) outside entities referred to and left out: (name, line, column)
 
 
 def parse(data: bytes) -> ET.Element:
@@ -37,11 +39,27 @@ def parse(data: bytes) -> ET.Element:
         el = builder.start(tag, attrs)
         el.line, el.col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
 
+    outside = []
+
+    def entity(context, base, system_id, public_id):  # never fetched or read: said where it is used
+        outside.append((context or system_id or "", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+        return 1
+
     parser.StartElementHandler = start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
+    parser.ExternalEntityRefHandler = entity
     parser.Parse(data, True)
-    return builder.close()
+    root = builder.close()
+    root.outside = tuple(outside)
+    return root
+
+
+def outside_entities(draft: Draft, root: ET.Element, member: str = "") -> None:
+    """A warning where the file uses an entity that stands for another file or a web address: it is left out."""
+    for name, line, col in getattr(root, "outside", ()):
+        draft.warn(f"{member}the file names an outside entity (&{clip(name)};), which stands for another file or a "
+                   "web address; it is left out", line, col)
 
 
 def _number(text: str) -> Optional[float]:
@@ -71,9 +89,9 @@ class _Reader:
         self.draft.warn(message, getattr(el, "line", 0), getattr(el, "col", 0))
 
     def html(self, el, html_markup: str) -> str:
-        text, dropped = html_text(html_markup)
-        for what in dict.fromkeys(dropped):
-            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        text, notes = html_text(html_markup)
+        for note in notes:
+            self.warn(el, note)
         return text
 
     def field(self, q, tag: str) -> str:
@@ -144,6 +162,10 @@ class _Reader:
                 self.warn(q, "no answer has a positive grade; it is left out")
                 return None
             out["answer"] = "ABCDEFGH"[best]
+            for (fraction, _, a), choice in zip(answers, choices):
+                if 0 < fraction < 100 <= answers[best][0]:  # a one-answer question's part marks
+                    self.warn(a, f"'{clip(inline.plain(choice))}' was worth {fraction:g} %; a guide has no partial "
+                                 "credit, so it is counted wrong")
         else:
             right = [i for i, (f, _, _) in enumerate(answers) if f > 0]
             if not right:
@@ -321,6 +343,7 @@ def read(path: Path, data: bytes) -> Draft:
             draft.warn("an '&' on its own is read as the character '&' (Moodle XML writes it '&amp;')", line, col)
     reader = _Reader(path, root)
     reader.draft.problems = draft.problems
+    outside_entities(reader.draft, root)
     _nested(reader, root)
     return reader.read()
 

@@ -21,7 +21,10 @@ from ..variants import about_the_others
 from ._common import Draft, html_text, literal
 import xml.parsers.expat
 
-from .moodle import parse as _parse
+from .moodle import outside_entities, parse as _parse
+from .spreadsheet import MAX_UNPACKED
+
+MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML is this large
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
@@ -32,11 +35,13 @@ ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).<
 def parse(data: bytes, draft: Draft, name: str):
     """The member's XML, or None with a warning when it is not well-formed."""
     try:
-        return _parse(data)
+        root = _parse(data)
     except xml.parsers.expat.ExpatError as exc:
         draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
                    exc.lineno, exc.offset + 1)
         return None
+    outside_entities(draft, root, f"{name}: ")
+    return root
 
 
 def _local(el) -> str:
@@ -63,9 +68,9 @@ class _Reader:
     def text(self, el, markup: str, texttype: str = "text/html") -> str:
         if texttype != "text/html":
             return literal((markup or "").strip())
-        text, dropped = html_text(markup)
-        for what in dict.fromkeys(dropped):
-            self.warn(el, f"an <{what}> is left out (a guide holds text)")
+        text, notes = html_text(markup)
+        for note in notes:
+            self.warn(el, note)
         return text
 
     def mattext(self, el) -> str:
@@ -293,40 +298,57 @@ def _damaged(path: Path, member: Optional[str], exc: Exception):
                                                      "imported. Export the quiz again and import the new file")])
 
 
-def _members(path: Path, data: bytes) -> Optional[dict[str, bytes]]:
-    """The package's XML members by name (None when ``data`` is not a zip at all); GuideError naming the member
-    when the zip is damaged (a bad checksum, a broken header: zipfile and zlib raise many kinds)."""
+def _read(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        return zf.read(info)
+    except Exception as exc:  # BadZipFile (CRC, magic), zlib.error, EOFError, NotImplementedError...
+        raise _damaged(path, info.filename, exc) from None
+
+
+def _capped(path: Path, infos: list) -> None:
+    """Refused before they are read: members that unpack to more than a quiz ever does (a zip of 780 KB
+    held 40 members of 19 MB each; each alone is under the 20 MB a member may be)."""
+    if sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise GuideError([Problem(Location(str(path)), f"unpacks to more than {MAX_UNPACKED // 2**20} MB; not "
+                                                       "imported")])
+
+
+def _members(path: Path, data: bytes, draft: Draft) -> Optional[dict[str, bytes]]:
+    """The package's XML members that hold the quiz, by name: those its manifest names (all its XML when it has
+    none), and its assessment_meta.xml. None when ``data`` is not a zip at all; GuideError naming the member when
+    the zip is damaged (zipfile and zlib raise many kinds), or when they would unpack to more than a quiz does."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         return None
     except Exception as exc:  # a damaged directory: ValueError (negative seek), EOFError, OSError...
         raise _damaged(path, None, exc) from None
-    out: dict[str, bytes] = {}
     with zf:
-        for info in zf.infolist():
-            if info.file_size > 20 * 1024 * 1024 or not info.filename.endswith(".xml"):
-                continue  # no member may be a zip bomb; only XML is read
-            try:
-                out[info.filename] = zf.read(info)
-            except Exception as exc:  # BadZipFile (CRC, magic), zlib.error, EOFError, NotImplementedError...
-                raise _damaged(path, info.filename, exc) from None
+        infos = {i.filename: i for i in zf.infolist()
+                 if i.filename.endswith(".xml") and i.file_size <= MAX_MEMBER}  # no member may be a zip bomb
+        out: dict[str, bytes] = {}
+        hrefs: list[str] = []
+        if "imsmanifest.xml" in infos:
+            out["imsmanifest.xml"] = _read(path, zf, infos["imsmanifest.xml"])
+            manifest = parse(out["imsmanifest.xml"], draft, "imsmanifest.xml")
+            hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
+        wanted = [h for h in dict.fromkeys(hrefs) if h in infos and not h.endswith("assessment_meta.xml")]
+        wanted = wanted or [n for n in infos if n != "imsmanifest.xml" and not n.endswith("assessment_meta.xml")]
+        wanted += [n for n in infos if n.endswith("assessment_meta.xml")][:1]
+        _capped(path, [infos[n] for n in ["imsmanifest.xml", *wanted] if n in infos])
+        for name in wanted:
+            out[name] = _read(path, zf, infos[name])
     return out
 
 
 def read(path: Path, data: bytes) -> Draft:
-    blobs = _members(path, data)
+    draft = Draft(path)
+    blobs = _members(path, data, draft)
     if blobs is None:
-        draft = Draft(path)
         draft.warn("not a zip file (a QTI package is a .zip); nothing imported", 1, 1)
         return draft
     names = list(blobs)
-    draft = Draft(path)
-    manifest = parse(blobs["imsmanifest.xml"], draft, "imsmanifest.xml") if "imsmanifest.xml" in names else None
-    hrefs = [f.get("href") for f in _all(manifest, "file")] if manifest is not None else []
-    members = [h for h in hrefs if h in names and not h.endswith("assessment_meta.xml") and h.endswith(".xml")]
-    members = members or [n for n in names if n.endswith(".xml") and n != "imsmanifest.xml"
-                          and not n.endswith("assessment_meta.xml")]
+    members = [n for n in names if n != "imsmanifest.xml" and not n.endswith("assessment_meta.xml")]
     reader = _Reader(path, members[0] if members else path.name)
     reader.draft.problems.extend(draft.problems)
     metas = [n for n in names if n.endswith("assessment_meta.xml")]

@@ -3,8 +3,8 @@
 Kahoot's template has a header row (row 8 in the template, found wherever it is)
 with ``Question``, ``Answer 1`` to ``Answer 4``, ``Time limit`` and ``Correct
 answer(s)`` (answer numbers, ``1,3`` for several). Quizizz's has ``Question Text``,
-``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer`` and ``Time in
-seconds``. Each row becomes a question: one right answer a multiple-choice, several
+``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer``, ``Time in
+seconds`` and, in its newer form, ``Answer explanation`` (the question's explanation). Each row becomes a question: one right answer a multiple-choice, several
 a select-all, True and False a true/false; Quizizz's Fill-in-the-Blank a blank (its
 options the accepted answers) and Open-Ended a short answer. A time other than the
 games' usual 20 seconds is kept as the question's ``time_limit``. Warnings are
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Optional
 
 from ..errors import GuideError, Location, Problem
 from ._common import Draft
+from .htmltext import clip
 
 LETTERS = "ABCDEFGH"
 MAX_UNPACKED = 50 * 2**20  # a question bank's sheets unpack to far less; more is not a teacher's bank
@@ -46,17 +48,34 @@ def _rows(path: Path, data: bytes) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED:
                 raise fail(f"unpacks to more than {MAX_UNPACKED // 2**20} MB; not imported")
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            formulas = any(b"<f" in zf.read(i) for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+        out = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=True))
+        if formulas:  # the formulas, where the file keeps no value for them (a program that never calculated)
+            typed = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=False))
+            for row, typed_row in zip(out, typed):
+                for c, (value, formula) in enumerate(zip(row, typed_row)):
+                    if value == "" and formula.startswith("="):
+                        row[c] = Unsaved(formula)
     except GuideError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise fail(f"is not a spreadsheet studyguide can read ({type(exc).__name__}); save it again as .xlsx") from None
-    sheet = book.worksheets[0]
-    out = []
-    for row in sheet.iter_rows(values_only=True):
-        out.append([_cell(v) for v in row])
+    return out
+
+
+def _values(book) -> list[list[str]]:
+    out = [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     book.close()
     return out
+
+
+class Unsaved(str):
+    """A formula's cell that holds no value: read as empty, its formula kept to be named."""
+
+    def __new__(cls, formula: str):
+        cell = super().__new__(cls, "")
+        cell.formula = formula
+        return cell
 
 
 class Dated(str):
@@ -66,8 +85,10 @@ class Dated(str):
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
+    if isinstance(value, float):  # as the spreadsheet shows it: 15 digits at most (0.1+0.2 is 0.3)
+        if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g").replace("e", "E")
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         if isinstance(value, datetime.datetime) and value.time() == datetime.time():
             value = value.date()
@@ -82,6 +103,33 @@ def _dates(draft: Draft, cells: list[str], columns: list[int], row: int) -> None
             draft.warn(f"this cell holds the date or time {cells[c]}, not text: the spreadsheet program read what "
                        "was typed as one; it is imported as written here (format the cell as Text, type it again, "
                        "and import again)", row, c + 1)
+
+
+def _left_out(draft: Draft, cells: list[str], prompt: int, columns: list[int], row: int) -> bool:
+    """Whether this row is left out, said at its cell: a formula there has no saved value, or it has answers
+    but no question."""
+    for c in [prompt] + columns:
+        if isinstance(cells[c], Unsaved):
+            draft.warn(f"cell {_letter(c)}{row} is a formula with no saved value ({clip(cells[c].formula)}); open the "
+                       "file in your spreadsheet app and save it again, then import it again; this row is left out",
+                       row, c + 1)
+            return True
+    if not cells[prompt]:
+        if any(cells[c] for c in columns):
+            draft.warn(f"this row has answers but no question (cell {_letter(prompt)}{row} is empty); it is left out",
+                       row, prompt + 1)
+        return True
+    return False
+
+
+def _letter(column: int) -> str:
+    """A spreadsheet's name for a column (0 → A, 26 → AA)."""
+    name = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
 def _key(cell: str) -> str:
@@ -156,7 +204,7 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     for r, row in enumerate(rows[h + 1:], h + 2):
         cells = _cells(row, len(header))
-        if not cells[q]:
+        if _left_out(draft, cells, q, answer_cols + [right], r):
             continue
         _dates(draft, cells, [q] + answer_cols, r)
         answers = [(i + 1, cells[i]) for i in answer_cols]
@@ -169,11 +217,12 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     header = rows[h]
     q, kind = _column(header, "question text", "question"), _column(header, "question type")
     right, time = _column(header, "correct answer"), _column(header, "time in seconds", "time")
+    why = _column(header, "answer explanation", "explanation")  # the template's last column, optional
     options = [i for i, cell in enumerate(header) if re.match(r"option \d", _key(cell))]
     for r, row in enumerate(rows[h + 1:], h + 2):
         cells = _cells(row, len(header))
         prompt, what = cells[q], _key(cells[kind])
-        if not prompt:
+        if _left_out(draft, cells, q, options + ([right] if right is not None else []), r):
             continue
         _dates(draft, cells, [q] + options, r)
         texts = [cells[i] for i in options if cells[i]]
@@ -190,5 +239,7 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         else:
             draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
             continue
+        if question is not None and why is not None and cells[why].strip():
+            question["explanation"] = cells[why].strip()
         _add(draft, question, cells[time] if time is not None else "")
     return draft

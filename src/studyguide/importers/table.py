@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..errors import GuideError, Location, Problem
+from ..reading.walker import MAX_ITEMS
 from ._common import Draft
+from .htmltext import clip
 
 TERM = ("term", "word", "vocabulary", "front")
 DEFINITION = ("definition", "meaning", "back", "definición", "définition")
@@ -48,35 +51,37 @@ def read(path: Path, text: str) -> Draft:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows, starts = _rows(draft, text, dialect)
-    for h, header in enumerate(rows[:3]):
+    rows = _rows(draft, text, dialect)
+    first = list(itertools.islice(rows, 3))
+    extra = _Unheaded(draft, text, dialect.delimiter)
+    for h, (_, header) in enumerate(first):
+        rest = itertools.chain(first[h + 1:], rows)  # read as they come: a bank too long stops at the limit
         if _find(header, TERM) is not None and _find(header, DEFINITION) is not None:
-            return _vocabulary(draft, rows, starts, h)
+            _vocabulary(draft, header, first[h][0], rest, extra)
+            return extra.said()
         if _find(header, ("question", "question text")) is not None and (
                 _find(header, ("correct answer", "correct answer(s)")) is not None):
-            return _questions(draft, rows, starts, h)
+            _questions(draft, header, rest, extra)
+            return extra.said()
     draft.warn("no header row naming 'term' and 'definition' (vocabulary) or 'question' and 'correct answer' "
                "(questions) in the first three rows", 1, 1)
     return draft
 
 
-def _rows(draft: Draft, text: str, dialect) -> tuple[list[list[str]], list[int]]:
-    """The rows and the line each starts on. A row that a quoted cell stretches over lines that look like rows of
+def _rows(draft: Draft, text: str, dialect) -> Iterator[tuple[int, list[str]]]:
+    """Each row and the line it starts on. A row that a quoted cell stretches over lines that look like rows of
     their own gets a warning (an unclosed '"' swallows the rows after it); a cell too long for any guide is an error."""
     reader = csv.reader(io.StringIO(text), dialect)
-    rows, starts = [], []
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            return rows, starts
+            return
         except csv.Error as exc:
             why = ("a cell longer than 131,072 characters (more than a guide can hold; is a '\"' left open?)"
                    if "field limit" in str(exc) else f"not a CSV row studyguide can read ({exc})")
             raise GuideError([Problem(Location(str(draft.source), start, 1), f"{why}; nothing imported")]) from None
-        rows.append(row)
-        starts.append(start)
         inner = [ln for cell in row if "\n" in cell for ln in cell.split("\n")[1:]]
         if any(dialect.delimiter in ln for ln in inner):
             after = (f"line {start + 1} is" if reader.line_num == start + 1
@@ -84,17 +89,69 @@ def _rows(draft: Draft, text: str, dialect) -> tuple[list[list[str]], list[int]]
             draft.warn(f"a '\"' opens a quoted cell that runs to line {reader.line_num}, so {after} read into this "
                        "row; close the quote (a quote inside a "
                        "quoted cell is written '\"\"')", start, 1)
+        yield start, row
 
 
-def _vocabulary(draft: Draft, rows: list[list[str]], starts: list[int], h: int) -> Draft:
-    header = rows[h]
+def _ordinal(n: int) -> str:
+    words = {3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return words.get(n, f"{n}{suffix}")
+
+
+class _Unheaded:
+    """The cells under no heading, said once for the whole file: the first by its place, the rest counted
+    (a row of 200,000 stray commas is one warning, not 200,000)."""
+
+    def __init__(self, draft: Draft, text: str, delimiter: str):
+        self.draft, self.text, self.delimiter = draft, text, delimiter
+        self.first: Optional[tuple[int, int, str]] = None  # line, index, text
+        self.count, self.last = 0, 0
+        self.hint = "give its column a heading to keep it"
+
+    def check(self, header: list[str], row: list[str], line: int) -> None:
+        for i in range(len(row)):
+            if row[i].strip() and (i >= len(header) or not header[i].strip()):
+                if self.first is None:
+                    self.first = (line, i, row[i])
+                self.count, self.last = self.count + 1, line
+
+    def _column(self, line: int, index: int) -> int:
+        """The column where cell ``index`` of the row on ``line`` starts (quotes followed)."""
+        lines = self.text.split("\n", line)
+        text = lines[line - 1] if line <= len(lines) else ""
+        quoted, seen = False, 0
+        for at, ch in enumerate(text):
+            if ch == '"':
+                quoted = not quoted
+            elif ch == self.delimiter and not quoted:
+                seen += 1
+                if seen == index:
+                    return at + 2
+        return 1
+
+    def said(self) -> Draft:
+        if self.first is not None:
+            line, index, cell = self.first
+            more = self.count - 1
+            where = f"line {line}" if self.last == line else f"lines {line}–{self.last}"
+            also = (f"; {more:,} more cell{'s' if more > 1 else ''} with no heading ({where}) "
+                    f"{'are' if more > 1 else 'is'} left out too" if more else "")
+            self.draft.warn(f"a {_ordinal(index + 1)} cell '{clip(cell)}' is left out ({self.hint}){also}",
+                            line, self._column(line, index))
+        return self.draft
+
+
+def _vocabulary(draft: Draft, header: list[str], header_line: int, rows, extra: _Unheaded) -> None:
     t, d, e = _find(header, TERM), _find(header, DEFINITION), _find(header, EXAMPLE)
     known = {t, d, e}
-    extra = [header[i] for i in range(len(header)) if i not in known and header[i].strip()]
-    if extra:
-        draft.warn(f"column{'s' if len(extra) > 1 else ''} {', '.join(extra)} left out (a term has a definition and "
-                   "an example)", h + 1, 1)
-    for n, row in zip(starts[h + 1:], rows[h + 1:]):
+    named = [header[i] for i in range(len(header)) if i not in known and header[i].strip()]
+    if named:
+        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a term has a definition and "
+                   "an example)", header_line, 1)
+    if e is None:
+        extra.hint = "a column needs a heading, such as example, to be read"
+    for n, row in rows:
+        extra.check(header, row, n)
         cells = row + [""] * len(header)
         term, definition = _cell(cells[t]), _cell(cells[d])
         if not term and not definition:
@@ -106,16 +163,18 @@ def _vocabulary(draft: Draft, rows: list[list[str]], starts: list[int], h: int) 
         if e is not None and _cell(cells[e]):
             entry["example"] = _cell(cells[e])
         draft.add_term(entry, n)
-    return draft
+        if len(draft.vocabulary) > MAX_ITEMS:
+            draft.stopped = True  # the import is refused for this: the rest is not read
+            return
 
 
-def _questions(draft: Draft, rows: list[list[str]], starts: list[int], h: int) -> Draft:
-    header = rows[h]
+def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
     q = _find(header, ("question text", "question"))
     correct = _find(header, ("correct answer(s)", "correct answer"))
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     wrong_cols = [i for i, cell in enumerate(header) if _key(cell).startswith("incorrect answer")]
-    for n, row in zip(starts[h + 1:], rows[h + 1:]):
+    for n, row in rows:
+        extra.check(header, row, n)
         cells = row + [""] * len(header)
         prompt = _cell(cells[q])
         if not prompt:
@@ -134,4 +193,6 @@ def _questions(draft: Draft, rows: list[list[str]], starts: list[int], h: int) -
                     "choices": choices[:8],
                     "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
         draft.questions.append(question)
-    return draft
+        if len(draft.questions) > MAX_ITEMS:
+            draft.stopped = True
+            return

@@ -6,6 +6,7 @@ import unicodedata
 
 import yaml
 
+from ..lint import INVISIBLE as PASTED_NAMES
 from ..reading.citations import CITE_RE
 from ._common import Draft
 
@@ -13,6 +14,10 @@ from ._common import Draft
 # invisible direction marks and overrides. Another tool's file may carry them; the guide gets the text without.
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff\u200e\u200f\u061c"
                         "\u202a-\u202e\u2066-\u2069]")
+
+# What a guide may hold but check tells the teacher to delete (a pasted zero-width space, soft hyphen, word joiner
+# or byte-order mark: printed as nothing, they split a term in the crossword and trip search): left out on import
+PASTED = re.compile(f"[{''.join(PASTED_NAMES)}]")
 
 STARTERS = """
 # The rest of a guide, to fill in when you like (remove the '# ' to use a section):
@@ -39,31 +44,38 @@ def _clean(value):
     return value
 
 
-def _printable(value, dropped: set):
+def _printable(value, dropped: set, pasted: set):
     """Text as the guide prints it: invisible characters left out, a line or paragraph separator a line break,
     and a '{@name}' (which a guide reads as a citation of its reading, and an imported guide has none; '{@@}'
     prints '{@' only in a guide with a reading) broken by a zero-width space after its '{', so it prints as typed."""
     if isinstance(value, str):
         value = value.replace("\u2028", "\n").replace("\u2029", "\n\n")
         dropped.update(INVISIBLE.findall(value))
-        return CITE_RE.sub(lambda m: "{\u200b" + m.group(0)[1:], INVISIBLE.sub("", value))
+        pasted.update(PASTED.findall(value))
+        return CITE_RE.sub(lambda m: "{\u200b" + m.group(0)[1:], PASTED.sub("", INVISIBLE.sub("", value)))
     if isinstance(value, dict):
-        return {k: _printable(v, dropped) for k, v in value.items()}
+        return {k: _printable(v, dropped, pasted) for k, v in value.items()}
     if isinstance(value, list):
-        return [_printable(v, dropped) for v in value]
+        return [_printable(v, dropped, pasted) for v in value]
     return value
 
 
 def make_printable(draft: Draft) -> None:
     """Every text of the draft as a guide can hold it, with one warning naming the characters left out."""
     dropped: set = set()
-    draft.title, draft.subtitle = _printable(draft.title, dropped), _printable(draft.subtitle, dropped)
-    draft.vocabulary = _printable(draft.vocabulary, dropped)
-    draft.questions = _printable(draft.questions, dropped)
+    pasted: set = set()
+    draft.title, draft.subtitle = _printable(draft.title, dropped, pasted), _printable(draft.subtitle, dropped, pasted)
+    draft.vocabulary = _printable(draft.vocabulary, dropped, pasted)
+    draft.questions = _printable(draft.questions, dropped, pasted)
     if dropped:
         names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'control character')})" for c in sorted(dropped))
         draft.warn(f"the invisible character{'s' if len(dropped) > 1 else ''} {names} left out (a guide cannot "
                    "hold them)")
+    if pasted:
+        names = ", ".join(f"U+{ord(c):04X} ({PASTED_NAMES[c]})" for c in sorted(pasted))
+        draft.warn(f"the invisible character{'s' if len(pasted) > 1 else ''} {names} left out (they print as "
+                   "nothing, but split a term in the crossword and trip search; studyguide check asks to delete "
+                   "them)")
 
 
 def guide_text(draft: Draft) -> str:

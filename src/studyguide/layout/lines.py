@@ -114,7 +114,9 @@ def indented(flowable, left):
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
 # (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
-KEPT_SHARE = 2 / 3  # the least share of a default count kept when its last lines would be alone on a page
+KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last lines would be alone on a page: an
+# essay's 12 may become 6 (two thirds, 8, left a trial's reading guide a third sheet for the last 6 of 12),
+# a short answer's 3 become 2
 
 
 class LinedQuestion(Flowable):
@@ -125,8 +127,8 @@ class LinedQuestion(Flowable):
 
     ``flexible``: the count is the default, not the guide's `lines:`. Should the lines after the break be
     all there is on their page (nothing follows, or what follows does not fit under them), the question
-    is laid out again with only the lines before the break, on one page: when those are at least two
-    thirds of the count and hold the key's model answer (render._fewer_lines)."""
+    is laid out again with only the lines before the break, on one page: when those are at least half
+    the count (KEPT_SHARE) and hold the key's model answer (render._fewer_lines)."""
 
     def __init__(self, ctx, head: list, answer, number: int = 0, flexible: bool = False):
         super().__init__()

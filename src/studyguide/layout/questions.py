@@ -391,7 +391,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
-        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, not q.lines_given)
+        flexible = not q.lines_given and not q.lines_added  # (an accommodation's lines are all printed)
+        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible)
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import misread, syntax, wordfiles
+from . import chat, misread, openers, syntax, wordfiles
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -148,6 +148,8 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         return Problem(where, "text that starts with '*' must be in quotes (write \"**bold** rest of the text\")")
     if value[:1] in "@`%|>!&":
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes (put the whole text in double quotes)")
+    if value[:2] in ("- ", "? ") and "not allowed in this context" in what:  # 'prompt: - 40 °C is ...'
+        return Problem(where, openers.QUOTE.format(value[:2]))
     if value[:1] in "[{" and "flow" not in what:
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
     flow_start = _loc(name, exc.context_mark) if exc.context_mark is not None else where
@@ -193,6 +195,12 @@ def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Pr
     if not explained and at:
         found.append(stopped)
     return found or [stopped]
+
+
+def _chat_problems(name: str, text: str) -> list[Problem]:
+    """A chatbot's fence and words around the guide, in one message (if there are any: else none)."""
+    found = chat.around(text)
+    return [Problem(Location(name, found[0], 1), found[1])] if found else []
 
 
 class _Builder:
@@ -271,7 +279,8 @@ class _Builder:
                     self.refuse(event, "a guide file holds one document; remove the second '---' and what follows, or split it into two files")
                 continue
             if isinstance(event, yaml.AliasEvent):
-                self.refuse(event, f"aliases ('*{event.anchor}') are not allowed in a guide; write the text out in full")
+                # an alias's anchor is refused first: this is text typed with a '*' first ('*Think:* why ...')
+                self.refuse(event, openers.STAR)
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 self.check(event)
                 if isinstance(event, yaml.ScalarEvent):
@@ -334,13 +343,16 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     try:
         root = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        raise GuideError(_syntax_problems(name, text, exc)) from None
+        raise GuideError(_chat_problems(name, text) or _syntax_problems(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
         index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
         raise GuideError([_control_problem(name, text, index)]) from None
     except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
         first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
+    if isinstance(root, Map) and any(not chat.one_word(key.value) for key, _ in root.pairs) \
+            and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
+        raise GuideError(_chat_problems(name, text))  # 'Here is your study guide:' read as the guide's first key
     if builder.quote_over_lines:  # 'title: "The Road' ... 'subject: History"' reads, as one swallowed title
         unclosed = [Problem(Location(name, line, col), message) for line, col, message in syntax.scan(text)
                     if message == syntax.UNCLOSED]

@@ -46,9 +46,32 @@ def clip(text: str, at: int = 40) -> str:
     return text if len(text) <= at else text[:at - 1].rstrip() + "…"
 
 
+# what a key is typed with in place of its ':' ('title = The Water Cycle', 'title - The Water Cycle')
+INSTEAD_OF_COLON = ("=", "-", ":=", "->", "=>") + tuple(DASHES)
+
+
 def write_key(key: str, words: list[str]) -> str:
-    """The fix for a key typed without its ':', with the words after it."""
+    """The fix for a key typed without its ':', with the words after it (a '=' or '-' typed for it left out)."""
+    if words and words[0] in INSTEAD_OF_COLON:
+        words = words[1:]
     return f"write '{key}: {clip(' '.join(words))}'" if words else f"write '{key}:' and its text after it"
+
+
+def key_words(text: str) -> list[str]:
+    """The words of a line, a '=' typed for a key's ':' apart: 'title=The Water' → ['title', '=', 'The', 'Water']."""
+    m = re.match(r"([A-Za-z_]\w*)[ \t]*(=>|:=|->|=)[ \t]*", text)
+    return (f"{m[1]} {m[2]} {text[m.end():]}" if m else text).split()
+
+
+def after_key(text: str, key: str) -> str:
+    """The text after ``key`` at the start of ``text``, without a '=' or '-' typed in place of its ':'."""
+    return re.sub(f"^[ \t]*(?:(?:=>|:=|->|=)[ \t]*|[-{DASHES}][ \t]+)?", "", text[len(key):], count=1)
+
+
+def needs_colon(key: str, words: list[str]) -> str:
+    """The message for a key typed without its ':' at the start of a line, with the words after it."""
+    instead = f", not '{words[0]}'" if words and words[0] in INSTEAD_OF_COLON else ""
+    return f"'{key}' needs a ':' after it{instead} ({write_key(key, words)})"
 
 
 def bullet(text: str) -> Optional[str]:
@@ -108,8 +131,28 @@ def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return [f for f in found if f[0] not in lines or f[2].endswith(RETYPE)]
 
 
+CURLY_OPEN = "“‘„«”"  # a word processor's quotes, that YAML reads as letters of the text
+
+
+def item_moved(message: str, by: int) -> str:
+    """``message`` (a '- ' item out of line) with the fix for an item whose lines under it are out of line
+    with it: move them all ``by`` columns (to the right when more than 0)."""
+    spaces = f"{abs(by)} space{'s' if abs(by) != 1 else ''} {'more' if by > 0 else 'less'}"
+    return message[:-1] + f": indent this line and the lines under it {spaces})"
+
+
+def keys_under_item(message: str, key: str, first: str) -> str:
+    """``message`` (a key out of line) with the fix for the keys of a '- ' item typed in (or left of) the column of
+    its '-', under its first key ``first``: they move, as its '-' holds ``first`` where it is."""
+    return message[:-1] + f": start '{key}' and the lines under it in the same column as '{first}' above)"
+
+
 def item_colon(noun: str, key: str) -> str:
-    """The message for a '- ' item of a list of text that YAML read as 'key: value'."""
+    """The message for a '- ' item of a list of text that YAML read as 'key: value' (its 'key' typed
+    after a curly quote: the teacher put it in quotes, of a kind YAML does not know)."""
+    if key[:1] in CURLY_OPEN:
+        return (f"put this {noun} in straight double quotes \"...\": it contains ': ', and curly quotes “ ” are "
+                "not quotes to YAML")
     return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from . import misread
+from . import misread, openers
 from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
@@ -39,7 +39,7 @@ QUOTE_END = "text that starts with a quote must end with it (put the whole text 
 QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
                 "text in single quotes '...' instead)")
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
-CURLY_OPEN = "“‘„«”"
+CURLY_OPEN = misread.CURLY_OPEN
 MAX_FINDINGS = 100
 
 
@@ -162,16 +162,19 @@ class _Scan(Lines):
             top = self.stack[-1]
             top.keys += top.kind == "seq" and top.indent == indent
             if not (top.kind == "seq" and top.indent == indent):
-                self.report(n, indent, ITEM)
                 seqs = [j for j, lv in enumerate(before) if lv.kind == "seq"]
                 j = min(reversed(seqs), key=lambda j: abs(before[j].indent - indent)) if seqs else None
                 inner = indent + len(content) - len(content[1:].lstrip(" "))  # where its 'key:' starts
-                if j is not None and abs(before[j].indent - indent) == 1 and (
-                        self.next_dash(n, indent) == indent or self.next_key_at(n) == inner):
+                slipped = j is not None and abs(before[j].indent - indent) == 1 and (
+                    self.next_dash(n, indent) == indent or self.next_key_at(n) == inner)
+                whole = not slipped and j is not None and self.next_key_at(n) == inner \
+                    and key_of(content[1:].lstrip(" ")) is not None  # the lines under it out of line alike
+                self.report(n, indent, misread.item_moved(ITEM, before[j].indent - indent) if whole else ITEM)
+                if slipped:
                     self.stack = before[:j] + [_Level(indent, "seq", before[j].key)]  # its first item slipped
-                elif j is not None:  # read on as an item of the list nearest in column, in its column
+                elif j is not None:  # read on as an item of the list nearest in column, in its column (or theirs)
                     self.stack = before[:j + 1]
-                    indent = before[j].indent
+                    indent = indent if whole else before[j].indent
                 else:
                     self.stack.append(_Level(indent, "seq"))
             owner = self.stack[-1].key
@@ -193,7 +196,7 @@ class _Scan(Lines):
         key = key_of(rest)
         word = self.item_key_without_colon(n, col, rest, owner) if key is None else None
         if word is not None:  # '- term ribosome' over 'definition: ...': read on as 'term: ribosome'
-            rest = f"{word}: {rest[len(word):].lstrip(' ')}"
+            rest = f"{word}: {misread.after_key(rest, word)}"
             key = (word, len(word) + 2)
             self.stack.append(_Level(col, "map", key[0], line=n))
             self.after_key(n, col, rest, key)
@@ -217,7 +220,7 @@ class _Scan(Lines):
         listed = TEXT_LISTS.get(owner or "")
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
-        words = rest[:comment_at(rest)].split() or rest.split()
+        words = misread.key_words(rest[:comment_at(rest)]) or rest.split()
         typed = f"'{misread.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
         self.report(n, col, f"{typed} ({misread.write_key(word, words[1:])})")
         return word
@@ -288,6 +291,8 @@ class _Scan(Lines):
             self.stack[-2] = _Level(seq.indent + shift, "seq", seq.key)
             return indent, (near.line, seq.indent), (f"this '- ' line is not lined up with the lines under it (move it "
                                                      f"so that '{near.key}' starts in the same column as '{key}' below)")
+        if seq.kind == "seq" and indent <= seq.indent < near.indent:  # in (or left of) the column of the '-' before 'near.key': indent them
+            return indent, (n, indent), misread.keys_under_item(INDENT, key, near.key)
         return indent, where, INDENT[:-1] + f": start '{near.key}' in the same column as '{key}' below)"
 
     def after_key(self, n: int, indent: int, content: str, key: tuple[str, int], column: Optional[int] = None) -> None:
@@ -311,11 +316,11 @@ class _Scan(Lines):
         return f"{m[1]}: {text[m.end():]}"
 
     def key_lacks_colon(self, n: int, indent: int, content: str) -> bool:
-        """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short,
-        or that word is a key elsewhere in the file, or keys follow in its column and no 'key: text' precedes it."""
-        words = content[:comment_at(content)].split() or content.split()
+        """Whether a line not 'key: value' is a key without its ':': it starts with a key known there, and is short, or
+        '=' follows it, or it is a key elsewhere, or keys follow in its column and no 'key: text' precedes it."""
+        words = misread.key_words(content[:comment_at(content)]) or content.split()
         return bool(_KEY_WORD.match(words[0])) and self.known_here(indent, words[0], n) and (
-            len(words) <= 3 or words[0] in self.keys_used or (
+            len(words) <= 3 or words[0] in self.keys_used or words[1] in misread.INSTEAD_OF_COLON or (
                 self.mapping_goes_on(n, indent) and not (self.last_key and self.last_key[1] == indent)))
 
     def known_here(self, indent: int, word: str, n: Optional[int] = None) -> bool:
@@ -332,12 +337,12 @@ class _Scan(Lines):
     def stray(self, n: int, indent: int, content: str) -> None:
         """A line that is neither a key, nor a '- ' item, nor under text it continues."""
         pending, self.pending = self.pending, None
-        words = content[:comment_at(content)].split() or content.split()
+        words = misread.key_words(content[:comment_at(content)]) or content.split()
         if self.key_lacks_colon(n, indent, content):
-            self.report(n, indent, f"'{words[0]}' needs a ':' after it ({misread.write_key(words[0], words[1:])})")
+            self.report(n, indent, misread.needs_colon(words[0], words[1:]))
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
-            self.key_line(n, indent, f"{words[0]}: {content[len(words[0]):].lstrip(' ')}", report=False)
+            self.key_line(n, indent, f"{words[0]}: {misread.after_key(content, words[0])}", report=False)
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
@@ -365,6 +370,9 @@ class _Scan(Lines):
                 return
         first = text[0]
         if first in "|>":
+            found = openers.block_text(text, key)  # 'summary: | Water moves ...': at the text
+            if found:
+                self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
             return
         if first in "\"'":
@@ -385,10 +393,8 @@ class _Scan(Lines):
             if flow_open(text) > 0:
                 self.skip_flow(n, col, owner, text)
             return
-        if first in "@`" or (first == "*" and re.match(r"\*\S*\s+[^#\s]", text)):
-            self.report(n, col, f"text that starts with '{first}' must be in quotes"
-                        + (" (write \"**bold** rest of the text\")" if first == "*" else
-                           " (put the whole text in double quotes)"))
+        if openers.starts(text, key):  # '*Remember* what ...', '- What ...', '@home'
+            self.report(n, col, openers.starts(text, key))
         body = text[:comment_at(text)]
         colon = re.search(r":(\s|$)", body)
         if colon and not item:

@@ -1,0 +1,52 @@
+"""Text whose first characters YAML reads as something else: each told as what the teacher typed.
+
+A text after 'key: ' that opens with '*' is an alias to YAML, with '- ' a list, with '? ' a key, with
+'@' or '`' nothing it allows, and a '|' with text after it on the same line is a '|' text whose lines
+are missing. The teacher typed italics, a dash, a question mark or a '|' text in a hurry; the fix is
+quotes, or for '|', the text on the lines below it. A list's '- ' item typed on its key's line goes on
+the line below too (quoting it would make the list one text).
+
+Pure: a value as typed (and its key) in, a message out. Used by the line scan (:mod:`.syntax`) and
+by the loader, where the parser stops or meets an alias.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .keys import TEXT_LISTS
+from .misread import clip
+
+STAR = "text that starts with '*' must be in quotes (write \"**bold** rest of the text\")"
+QUOTE = "text that starts with '{}' must be in quotes (put the whole text in double quotes)"
+# keys whose value is a list: '- ' after them starts its first item, typed on the key's line
+LIST_KEYS = frozenset(TEXT_LISTS) | {"questions", "vocabulary", "topics", "perspectives", "pairs", "cues"}
+_HEADER = re.compile(r"([|>])([-+]?[1-9]?|[1-9][-+])[ \t]+(?=[^#\s])")  # '| text', '|- text', '>2 text'
+
+
+def block_text(text: str, key: Optional[str]) -> Optional[tuple[int, str]]:
+    """Where the text starts in ``text``, and the message, for a '|' (or '>') with text after it on its
+    line ('summary: | Water moves'); None for a '|' alone, one before a comment, and a text that is '|x|'
+    or holds another '|' (an absolute value in a maths prompt: text that starts with '|', to be quoted)."""
+    m = _HEADER.match(text)
+    if not m or "|" in text[m.end():]:
+        return None
+    under = f"'{key}: {m[0].strip()}'" if key else f"the '- {m[0].strip()}'"
+    return m.end(), (f"the text of a '{m[1]}' goes on the lines below it (move '{clip(text[m.end():], 30)}' "
+                     f"to the next line, indented under {under})")
+
+
+def starts(text: str, key: Optional[str]) -> Optional[str]:
+    """The message for a plain text typed as ``text`` (the value after 'key: ', or a '- ' item's when
+    ``key`` is None) that YAML cannot read as text because of how it starts; None for one it can."""
+    first = text[:1]
+    if first in ("@", "`"):
+        return QUOTE.format(first)
+    if first == "*" and re.match(r"\*\S*\s+[^#\s]", text):
+        return STAR
+    if first in ("-", "?") and text[1:2] in (" ", "\t"):
+        if first == "-" and key in LIST_KEYS:
+            return (f"a list's items go on the lines below its key (move '{clip(text, 30)}' to the next line, "
+                    f"indented under '{key}:')")
+        return QUOTE.format(first + " ")
+    return None

@@ -1,0 +1,85 @@
+"""A guide's `accommodations:`: the standard copy for the class and the accommodated one beside it, the flags
+winning over the guide's keys, and `check` counting both (trial 5, defects 3 and 4)."""
+from __future__ import annotations
+
+from conftest import Pdf, write_guide
+from hostile_support import cli_inprocess
+from test_question_layout import _rules
+
+from studyguide import api
+
+GUIDE = """
+    title: Rivers
+    accommodations: {reduced_choices: true, word_bank: true, extra_lines: 2}
+    vocabulary:
+      - {term: delta, definition: land at a river's mouth}
+      - {term: source, definition: where a river starts}
+    questions:
+      - type: multiple_choice
+        prompt: Which river is the longest?
+        choices: [Nile, Thames, Seine, Tiber]
+        answer: A
+      - type: fill_in_blank
+        prompt: A river starts at its [[source]].
+      - type: essay
+        prompt: Describe a river near you.
+        lines: 5
+    """
+ACC = "rivers-reduced-choices-word-bank-extra-lines-2"
+
+
+def _build(tmp_path, *args):
+    write_guide(tmp_path, "rivers.yaml", GUIDE)
+    run = cli_inprocess(["build", "rivers.yaml", "-o", "out", *args], cwd=tmp_path)
+    assert run.code == 0, run.err
+    return run, sorted(p.name for p in (tmp_path / "out").iterdir())
+
+
+def test_a_guide_with_accommodations_builds_the_standard_copy_and_the_accommodated_one(tmp_path):
+    _, names = _build(tmp_path)
+    assert names == ["rivers-key.pdf", f"{ACC}-key.pdf", f"{ACC}.pdf", "rivers.pdf"]
+    standard, accommodated = Pdf(tmp_path / "out/rivers.pdf"), Pdf(tmp_path / f"out/{ACC}.pdf")
+    theme = api.theme_for(api.load(tmp_path / "rivers.yaml"))
+    assert "Word bank" not in standard.text and "Tiber" in standard.text and "Thames" in standard.text
+    assert "Word bank" in accommodated.text  # one wrong choice of the four is left out
+    assert sum(c in accommodated.text for c in ("Thames", "Seine", "Tiber")) == 2
+    assert _rules(standard.data, theme) == [5] and _rules(accommodated.data, theme) == [7]
+    # the standard copy is what the same guide without 'accommodations:' builds
+    plain = write_guide(tmp_path / "plain", "rivers.yaml", GUIDE.replace(
+        "    accommodations: {reduced_choices: true, word_bank: true, extra_lines: 2}\n", ""))
+    assert cli_inprocess(["build", plain.name, "-o", "out"], cwd=plain.parent).code == 0
+    assert (plain.parent / "out/rivers.pdf").read_bytes() == standard.data
+
+
+def test_the_flags_win_over_the_guide(tmp_path):
+    """--extra-lines 0 takes the guide's extra lines away (it used to keep them, under the same name);
+    --no-accommodations leaves the standard copy alone."""
+    _, names = _build(tmp_path, "--extra-lines", "0")
+    acc = "rivers-reduced-choices-word-bank"
+    assert names == ["rivers-key.pdf", f"{acc}-key.pdf", f"{acc}.pdf", "rivers.pdf"]
+    assert _rules(Pdf(tmp_path / f"out/{acc}.pdf").data, api.theme_for(api.load(tmp_path / "rivers.yaml"))) == [5]
+    _, names = _build(tmp_path / "b", "--extra-lines", "4")
+    assert "rivers-reduced-choices-word-bank-extra-lines-4.pdf" in names and len(names) == 4
+    _, names = _build(tmp_path / "c", "--no-accommodations")
+    assert names == ["rivers-key.pdf", "rivers.pdf"]
+
+
+def test_the_class_set_is_the_standard_copy(tmp_path):
+    """28 copies of the accommodated handout was a class set in which every student had the word bank."""
+    _, names = _build(tmp_path, "--class-set", "--copies", "3", "--no-key")
+    assert names == ["rivers-class-set.pdf", f"{ACC}.pdf", "rivers.pdf"]
+    copies = Pdf(tmp_path / "out/rivers-class-set.pdf")
+    assert copies.page_count == 3 * 2 - 1  # each one-page copy but the last closed by its blank page
+    assert copies.text.count("Describe a river near you") == 3 and "Word bank" not in copies.text
+
+
+def test_check_counts_the_accommodated_copy_too(tmp_path):
+    """`check` counted a copy `build` did not make; it now gives both budgets, the accommodated one named."""
+    write_guide(tmp_path, "rivers.yaml", GUIDE)
+    run = cli_inprocess(["check", "rivers.yaml"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    heads = [line for line in run.out.splitlines() if line.startswith("rivers.yaml")]
+    assert heads[0].startswith("rivers.yaml: 1 page")
+    assert heads[1].startswith("rivers.yaml (reduced choices, word bank, 2 extra lines): 1 page")
+    run = cli_inprocess(["check", "rivers.yaml", "--no-accommodations"], cwd=tmp_path)
+    assert [line for line in run.out.splitlines() if line.startswith("rivers.yaml")] == [heads[0]]

@@ -1,0 +1,169 @@
+"""Shuffled versions keep the standard handout's promises (trial 5, defect 1): a matching question's
+right-hand column and an ordering question's items never print in the order written, in any version."""
+from __future__ import annotations
+
+from conftest import Pdf, write_guide
+from studyguide import api, grid, variants
+from studyguide.classroom import SetOptions, build_set
+from studyguide.model import LETTERS
+
+PLANETS = """\
+    title: Planets
+    seed: "{seed}"
+    questions:
+      - type: matching
+        prompt: Match each planet with what it is known for.
+        pairs:
+{pairs}
+      - type: ordering
+        prompt: Put the planets in order from the Sun.
+        items: [{items}]
+    """
+NAMES = ["Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn"]
+KNOWN = ["closest to the Sun", "hottest", "has life", "red dust", "largest", "bright rings"]
+
+
+def planets(tmp_path, seed: str, count: int):
+    pairs = "\n".join(f"          - {{left: {n}, right: {k}}}" for n, k in zip(NAMES[:count], KNOWN[:count]))
+    path = write_guide(tmp_path, f"planets-{count}.yaml", PLANETS.format(seed=seed, pairs=pairs,
+                                                                         items=", ".join(NAMES[:count])))
+    return path, api.load(path)
+
+
+def test_no_version_prints_a_matching_column_or_ordering_items_in_the_written_order(tmp_path):
+    """Over many seeds and sizes (two pairs: the written order was every other draw): the key never runs
+    1–A, 2–B, 3–C... straight down, and the boxes never read 1, 2, 3... from the top."""
+    for count in range(2, 7):
+        straight = ", ".join(f"{i + 1}–{LETTERS[i]}" for i in range(count))
+        in_order = ", ".join(str(i + 1) for i in range(count))
+        _, guide = planets(tmp_path, "0", count)
+        for seed in range(60):
+            made, _ = variants.versions(guide, 6, str(seed))
+            for v in made:
+                matching, ordering = v.questions
+                assert list(matching.order) != sorted(matching.order), (count, seed, v.version)
+                assert grid.answer_text(matching) != straight
+                assert grid.answer_text(ordering) != in_order, (count, seed, v.version)
+
+
+def test_a_version_that_never_drew_the_written_order_prints_as_it_did(tmp_path):
+    """Only a draw of the written order is drawn again: every other version keeps the order its seed gave
+    (a teacher's lost key rebuilt from the seed still matches the copies handed out)."""
+    from studyguide import shuffle
+
+    _, guide = planets(tmp_path, "0", 4)
+    kept = 0
+    for seed in range(40):
+        for index in range(4):
+            first = variants._permute(4, set(), shuffle.rng(str(seed), LETTERS[index], "question", "0"))
+            if first != sorted(first):
+                kept += 1
+                assert list(variants.version(guide, index, str(seed)).questions[0].order) == first
+    assert kept > 140  # (of 160: about one draw in 24 is the written order)
+
+
+def test_a_version_that_drew_the_written_order_prints_another_in_handout_key_and_grid(tmp_path):
+    """Seed 8: version A's first draw for a four-pair question is the written order (1–A, 2–B, 3–C, 4–D)."""
+    path, _ = planets(tmp_path, "8", 4)
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2))
+    out = {o.path.name: Pdf(o.path) for o in result.outputs}
+    key, handout, answers = out["planets-4-A-key.pdf"], out["planets-4-A.pdf"], out["planets-4-A-grid.pdf"]
+    made, _ = variants.versions(api.load(path), 2)
+    shown = made[0].questions[0].order  # the right-hand item printed at A, B, C, D
+    assert list(shown) != [0, 1, 2, 3]
+    expected = grid.answer_text(made[0].questions[0])
+    assert expected != "1–A, 2–B, 3–C, 4–D" and expected in answers.text
+    column = [KNOWN[i] for i in shown]  # the handout prints the right-hand column in that order
+    where = [handout.text.index(f"{LETTERS[p]}. {item}") for p, item in enumerate(column)]
+    assert where == sorted(where)
+    # the key's blanks give, for planets 1 to 4, the letter of its item: the same answers as the grid
+    letters = [LETTERS[list(shown).index(i)] for i in range(4)]
+    assert [f"{letter} {i + 1}. {name}" in key.text for i, (letter, name) in enumerate(zip(letters, NAMES))] == [True] * 4
+
+
+TEST = """\
+    title: Unit test
+    versions: 3
+    questions:
+      - type: short_answer
+        prompt: Name one branch of government.
+        answer: the judicial branch
+      - type: multiple_choice
+        prompt: Who signs a bill into law?
+        choices: [the president, a judge]
+        answer: A
+    """
+
+
+def test_an_exit_ticket_prints_once_though_the_guide_asks_versions_of_its_test(tmp_path):
+    """Trial 5, defect 12: the guide's 'versions: 3' made three identical tickets A, B and C, with a warning
+    about 'this guide's questions'. The guide's count is for the unit test; the ticket is printed once."""
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "unit.yaml", TEST)
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1", "-o", "out"], cwd=tmp_path)
+    assert (said.code, said.err) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["unit-exit-ticket-key.pdf", "unit-exit-ticket.pdf"]
+    ticket = Pdf(tmp_path / "out" / "unit-exit-ticket.pdf")
+    assert "Name one branch of government." in ticket.text and "Version" not in ticket.text
+    # the unit test itself keeps its three versions
+    said = cli_inprocess(["build", "unit.yaml", "-o", "test"], cwd=tmp_path)
+    assert said.code == 0 and {p.name for p in (tmp_path / "test").iterdir()} >= {"unit-C.pdf", "unit-C-grid.pdf"}
+
+
+def test_versions_of_an_exit_ticket_it_cannot_shuffle_are_warned_in_the_tickets_words(tmp_path):
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "unit.yaml", TEST)
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1", "--versions", "3",
+                          "-o", "out"], cwd=tmp_path)
+    assert said.code == 0
+    assert said.err == ("unit.yaml: warning: --versions 3 asked, but this exit ticket (one question) can be shuffled "
+                        "into only 1 different version: versions B, C repeat an earlier one; for this exit ticket, "
+                        "use --versions 1 (or leave it out), or choose questions with more choices to shuffle\n")
+    # a ticket that has the orders gets its versions, without a word
+    said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1,2", "--versions", "2",
+                          "-o", "two"], cwd=tmp_path)
+    assert (said.code, said.err) == (0, "")
+    first = [Pdf(tmp_path / "two" / f"unit-exit-ticket-{v}.pdf").text for v in "AB"]
+    assert first[0] != first[1] and "Version B" in first[1]
+
+
+def _long_test(tmp_path, count: int, points: str = ""):
+    """The grid of version A of a test of ``count`` true-or-false questions, what build says of its pages, and
+    each row as it should read ("12. False 1"), from the questions in version A's order."""
+    lines = ["title: Long test", "seed: '5'", "questions:"]
+    for n in range(1, count + 1):
+        lines += ["  - type: true_false", f"    prompt: Statement {n} is true.", f"    answer: {'true' if n % 3 else 'false'}"]
+        lines += [f"    points: {points}"] if points else []
+    path = tmp_path / f"long-{count}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build_set(path, tmp_path / f"out-{count}", None, SetOptions(versions=1))
+    reported = {o.path.name: o.pages for o in result.outputs}[f"long-{count}-A-grid.pdf"]
+    shuffled = variants.versions(api.load(path), 1)[0][0].questions
+    rows = [f"{n}. {grid.answer_text(q)}" + (f" {points}" if points else "") for n, q in enumerate(shuffled, 1)]
+    assert len(set(rows)) > 2  # (true and false both appear, in the version's order)
+    return Pdf(tmp_path / f"out-{count}" / f"long-{count}-A-grid.pdf"), reported, rows
+
+
+def test_a_45_question_grid_is_one_page_in_two_columns_and_build_says_one(tmp_path):
+    """Trial 5, defect 2: 45 answers took two pages of one narrow column (1–32, then 33–45), and build said
+    '(1 page)'. Now two columns of 23 and 22 rows on one page, each headed."""
+    grid_pdf, reported, rows = _long_test(tmp_path, 45, "1")
+    assert (grid_pdf.page_count, reported) == (1, 1)
+    (page,) = grid_pdf.pages
+    assert page == ("Long test · Answer grid · Version A · seed 5 No. Answer Points " + " ".join(rows[:23])
+                    + " No. Answer Points " + " ".join(rows[23:]))
+
+
+def test_a_grid_longer_than_a_page_says_its_version_and_page_on_each_and_build_counts_them(tmp_path):
+    """150 answers: three columns of 25 on each of two pages (not 99 and then 51), each page headed, with a
+    footer naming the version and the page, so a loose page is told apart; build reports 2 pages. (No
+    question has points: no points column.)"""
+    grid_pdf, reported, rows = _long_test(tmp_path, 150)
+    assert (grid_pdf.page_count, reported) == (2, 2)
+    for k, page in enumerate(grid_pdf.pages):
+        columns = [rows[a:a + 25] for a in range(75 * k, 75 * k + 75, 25)]
+        assert page == ("Long test · Answer grid · Version A · seed 5 " + " ".join(
+            "No. Answer " + " ".join(column) for column in columns)
+            + f" Long test · Answer grid · Version A · seed 5 · Page {k + 1} of 2")
