@@ -40,3 +40,25 @@ def test_word_search_filler_skips_a_script_or_digit_only_one_word_uses():
     greek = wordsearch.make(["λόγος", "ψυχή", "πόλις"], "x")
     assert all(re.fullmatch(r"[Α-Ω]", c) for row in greek.grid for c in row)
     assert set(wordsearch.filler([tuple("CO2"), tuple("NO2")])) == {"C", "O", "N", "2"}
+
+
+def _crossword_warnings(tmp_path, terms):
+    from studyguide import activities, api
+
+    vocab = "\n".join(f"  - {{term: '{t}', definition: 'meaning {i}'}}" for i, t in enumerate(terms))
+    path = tmp_path / "cw.yaml"
+    path.write_text(f"title: Cw\nvocabulary:\n{vocab}\nactivities: [crossword]\n", encoding="utf-8")
+    return [p.message for p in activities.warnings(api.load(path))]
+
+
+def test_a_crossword_left_out_says_the_terms_were_twins_or_too_long(tmp_path):
+    said = _crossword_warnings(tmp_path, ["aaaa", "AAAA", "a-a-a-a"])
+    assert said[0] == ("activities: the crossword is left out: it needs at least two terms that can go in its grid,"
+                       " and only one of the terms can")
+    assert ("crossword: 2 terms left out (the same letters in the grid as a term before it): 'AAAA' (as 'aaaa'),"
+            " 'a-a-a-a' (as 'aaaa')") in said[1:], said
+    said = _crossword_warnings(tmp_path, ["pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 10, "cat", "dog"])
+    assert said[0] == "activities: the crossword is left out: it needs at least two terms that share a letter"
+    assert said[1].startswith("crossword: 1 term left out (longer than the grid that fits the page:")
+    said = _crossword_warnings(tmp_path, ["x" * 40, "hello"])
+    assert said[0].endswith("it needs at least two terms that can go in its grid, and only one of the terms can")

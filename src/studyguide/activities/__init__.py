@@ -14,6 +14,7 @@ warnings for the build.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -263,8 +264,17 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             why = ("the guide has no vocabulary" if not guide.vocabulary else
                    "none of the terms can be used" if name == "word_search" else
                    "it needs at least two terms that share a letter")
+            kept = [(t, w) for t, w in zip(p.left_out, p.why) if w.split(":")[0] not in ("letters", "room")]
+            usable = len(guide.vocabulary) - len(p.unsplit) - len(kept)
+            if name == "crossword" and kept and usable < 2:  # too long, twins ...: said next
+                can = "only one of the terms can" if usable else "none of the terms can"
+                why = f"it needs at least two terms that can go in its grid, and {can}"
             out.append(Problem(activity_location(guide, name),
                                f"activities: the {label} is left out: {why}", warning=True))
+            if name == "crossword" and kept:  # and the terms that could not be among the two
+                out += _crossword_left_out(dataclasses.replace(p, left_out=tuple(t for t, _ in kept),
+                                                               why=tuple(w for _, w in kept)),
+                                           spots, index, guide, (limits or {}).get(name) or {}) if kept else []
             continue
         if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
             n = len(p.data[0].terms)
