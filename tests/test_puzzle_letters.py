@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import build_into, write_guide
-from studyguide.activities import cells, crossword, wordsearch
+from studyguide.activities import cells, crossword, plan, wordsearch
 
 
 def test_a_ligature_is_two_letters_and_a_superscript_a_digit_in_both_puzzles(tmp_path):
@@ -62,3 +62,20 @@ def test_a_crossword_left_out_says_the_terms_were_twins_or_too_long(tmp_path):
     assert said[1].startswith("crossword: 1 term left out (longer than the grid that fits the page:")
     said = _crossword_warnings(tmp_path, ["x" * 40, "hello"])
     assert said[0].endswith("it needs at least two terms that can go in its grid, and only one of the terms can")
+
+
+def test_a_cloze_example_with_the_term_twice_gives_one_blank(tmp_path):
+    path = write_guide(tmp_path, "c.yaml", """
+        title: Cells
+        vocabulary:
+          - {term: cell, definition: The unit of life., example: "A cell divides. Then the cell grows."}
+          - {term: wall, definition: What surrounds a plant cell., example: "A wall here; a wall there."}
+          - {term: tissue, definition: Cells working together., example: Muscle is a tissue.}
+        activities: [cloze]
+        """)
+    built = build_into(path, tmp_path / "out")
+    text = " ".join(built.key.pages)
+    text = text[text.index("Word bank:"):]  # (the vocabulary list prints the examples whole)
+    assert "A cell divides." in text and "Then the cell grows" not in text   # its first sentence with one 'cell'
+    assert "wall means: What surrounds a plant cell." in text and "a wall there" not in text  # no such sentence
+    assert [len(s.answers) for s in plan(built.guide, "cloze").data.sentences] == [1, 1, 1]
