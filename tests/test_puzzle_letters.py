@@ -79,3 +79,24 @@ def test_a_cloze_example_with_the_term_twice_gives_one_blank(tmp_path):
     assert "A cell divides." in text and "Then the cell grows" not in text   # its first sentence with one 'cell'
     assert "wall means: What surrounds a plant cell." in text and "a wall there" not in text  # no such sentence
     assert [len(s.answers) for s in plan(built.guide, "cloze").data.sentences] == [1, 1, 1]
+
+
+def test_a_hebrew_crossword_clue_has_its_number_at_its_right_before_the_text(tmp_path):
+    words = ["שלום", "מלך", "ארץ", "ספר", "מים", "כנף"]
+    vocab = "\n".join(f"  - {{term: {w}, definition: הגדרה מספר {i}}}" for i, w in enumerate(words))
+    path = tmp_path / "he.yaml"
+    path.write_text(f"title: עברית\nlanguage: he\nseed: s\nvocabulary:\n{vocab}\nactivities: [crossword]\n",
+                    encoding="utf-8")
+    pdf = build_into(path, tmp_path / "out").student
+    found = []
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=lambda t, cm, tm, font, size: found.append((t.strip(), tm[4] * cm[0] + cm[4])))
+    numbers = [(t, x) for t, x in found if re.fullmatch(r"\d+\.", t)]
+    clues = [x for t, x in found if "הגדרה" in t or "מספר" in t]
+    assert numbers and clues
+    # each column's numbers stand right of its clues' text, at most a number's width away (not a column away)
+    page_mid = float(pdf.reader.pages[0].mediabox.width) / 2
+    for side in (lambda x: x < page_mid, lambda x: x >= page_mid):
+        xs = [x for _, x in numbers if side(x)]
+        texts = [x for x in clues if side(x)]
+        assert xs and texts and min(xs) > max(texts), (xs, texts)
