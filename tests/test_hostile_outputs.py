@@ -417,8 +417,8 @@ def test_the_character_map_count_reads_every_format():
     font = struct.pack(">IHHHH", 0x00010000, 1, 0, 0, 0) + struct.pack(">4sIII", b"cmap", 0, 28, 0)
     font += struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 1, 12) + sub
     assert fontcheck.claimed(font) > fontcheck.MAX_CODES
-    assert fontcheck.problem(font).startswith(": its character map claims more than 200,000")
-    assert fontcheck.problem(font[:40]) == " as a TrueType font (its tables point past the end of the file)"
+    assert fontcheck.problem(font).startswith("cannot be used: its character map claims more than 200,000")
+    assert fontcheck.problem(font[:40]) == "cannot be used as a TrueType font (its tables point past the end of the file)"
 
 
 # -- 4. links out of the folder; files that are not guides are quoted only in short -----------------

@@ -197,7 +197,11 @@ THEME_ERRORS = [
      "at least 2 to 1)"),
     ("page: {margin_bottom: 0.5in}\n", "guides/themes/mine.yaml:1:23: page: the footer (its line at 0.66in from "
      "the bottom edge) would print over the text, which starts at margin_bottom 0.50in; make margin_bottom at "
-     "least 0.70in or lower footer_y"),
+     "least 0.71in or lower footer_y to 0.29in or less"),
+    # footer_y at its 1.5in maximum under a 48 pt footer: margin_bottom's 2in maximum alone cannot make room
+    ("page: {footer_y: 108}\nstyles: {footer: {size: 48, leading: 56}}\n", "guides/themes/mine.yaml:1:18: page: "
+     "the footer (its line at 2.21in from the bottom edge) would print over the text, which starts at margin_bottom "
+     "0.90in; make margin_bottom 2.00in and lower footer_y to 1.24in or less"),
     ("styles: {title: {size: 40}}\n", "guides/themes/mine.yaml:1:24: styles.title: size 40 with leading 25, so "
      "lines would overlap; give it leading: 48 (about 1.2 × the size)"),
     ("parent: mine\n", "guides/themes/mine.yaml:1:9: parent: a theme cannot be its own parent; name the theme it "

@@ -276,6 +276,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
+    findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
 

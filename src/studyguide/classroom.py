@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, grid, overflow, owners, render, sheets, variants
+from . import api, formats, grid, lint, overflow, owners, render, sheets, variants
 from .errors import BuildError, Location
 from .files import build_names, write_all
 from .layout import activities as activity_layout
@@ -155,6 +155,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                               check=lambda docs: check_pages(path, docs, len(editions), options))
     warnings += _extra_lines_alone(editions, by_letter)
+    if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
+        warnings += lint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts, misplaced, report, stdio
+from . import __version__, api, interrupts, report, stdio
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .options import activities_option, one_value, theme_option
@@ -55,13 +55,6 @@ def _parsed(parse=None, listed=False):
     return callback
 
 
-def _guides(paths):
-    """api.guides_in, and a warning for each guide beside them saved as '.txt' (Notepad's), which is left out."""
-    guides = api.guides_in(paths)
-    report.warnings(misplaced.txt_warnings(paths or ("guides",)))
-    return guides
-
-
 _skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
     "--skip", metavar="LIST", multiple=True, callback=_parsed(api.skip_option, True),
     help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
@@ -82,7 +75,8 @@ _format_options = _options(  # what is printed from a guide: build and check
     click.option("--questions", metavar="CHOICE", multiple=True, callback=_parsed(),
                  help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
     click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), multiple=True, callback=_parsed(),
-                 help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."))
+                 help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
+    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:': the standard copy alone."))
 
 
 @cli.command()
@@ -97,11 +91,8 @@ _format_options = _options(  # what is printed from a guide: build and check
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
 @click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
-@click.option("--extra-lines", type=click.IntRange(0, 20), default=None,
-              help="More answer lines on short answers and essays (a one-line answer keeps its line); "
-                   "replaces the guide's 'extra_lines:' (0: none).")
-@click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:': the standard "
-                                                         "copy alone.")
+@click.option("--extra-lines", type=click.IntRange(0, 20), default=None, help="More answer lines on short answers and "
+              "essays (a one-line answer keeps its line); replaces the guide's 'extra_lines:' (0: none).")
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
 @click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=_parsed(),
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
@@ -127,10 +118,10 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
     from .model import Accommodations
 
     options = SetOptions(edition=edition[0] if edition else None, editions=edition, versions=versions, seed=seed,
-                         class_set=class_set, copies=copies, key=not no_key, accommodations=Accommodations(reduced_choices, word_bank, extra_lines),
-                         own_accommodations=not no_accommodations,
+                         class_set=class_set, copies=copies, key=not no_key, accommodations=Accommodations(
+                             reduced_choices, word_bank, extra_lines), own_accommodations=not no_accommodations,
                          activities=activities, theme=theme, skip=skip or (), format=fmt, questions=questions, sheet=sheet)
-    guides = _guides(paths)
+    guides = report.guides(paths)
     jobs = 1 if ctx.obj.get("debug") else jobs  # in this process, so a traceback can reach the terminal
     paper = paper.lower() if paper else None
     sys.exit(report.builds(lambda: batch.outcomes(guides, out_dir, paper, not no_key, jobs, options), guides))
@@ -180,7 +171,7 @@ def edit(path, out_dir, port, no_browser):
 @click.argument("paths", nargs=-1, type=click.Path())
 def validate(paths):
     """Check guides without building them (default: guides/)."""
-    if report.validated(api.validate(_guides(paths), named=paths)):
+    if report.validated(api.validate(report.guides(paths), named=paths)):
         sys.exit(1)
 
 
@@ -264,7 +255,7 @@ def export_guides(paths, fmt, out_dir, apkg):
     PATHS are guide files or folders of them (default: guides/). A question a
     format cannot hold as it is gets a warning with its line; the others go on.
     """
-    failed, total = report.exported(api.export(_guides(paths), fmt.lower(), out_dir, apkg))
+    failed, total = report.exported(api.export(report.guides(paths), fmt.lower(), out_dir, apkg))
     if failed:
         report.failed(failed, total)
         sys.exit(1)
@@ -302,7 +293,6 @@ def import_bank(file, out, fmt):
 @click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option), help="As build's.")
 @click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
-@click.option("--no-accommodations", is_flag=True, help="As build's: the standard copy's budget alone.")
 def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition, no_accommodations):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
@@ -310,8 +300,8 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
 
-    failed, found = report.checked(budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition,
-                                                        not no_accommodations))
+    found = budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition, not no_accommodations)
+    failed, found = report.checked(found)
     if failed or (strict and found):
         sys.exit(1)
 

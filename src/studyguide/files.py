@@ -17,6 +17,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from . import ondisk
 from .errors import BuildError, GuideError, Location, Problem, UsageError
 from .images import inside
 from .interrupts import deferred
@@ -49,6 +50,9 @@ def read_guide_bytes(path: Path) -> bytes:
     """The guide's bytes, at most the size cap; only a regular file is ever opened (never a FIFO or device),
     and never through a link that leads out of its folder (a shared folder's x.yaml → /etc/shadow)."""
     where = Location(str(path), 1)
+    trouble = ondisk.link_trouble(path)  # a loop (l1.yaml → l2.yaml → l1.yaml), or a link to a file not there
+    if trouble:
+        raise GuideError([Problem(where, trouble)])
     if os.path.islink(path) and not inside(Path(path).resolve(), Path(path).absolute().parent.resolve()):
         raise GuideError([Problem(where, "is a link that leads outside its folder; copy the file in instead")])
     fix = ("the folder's defaults file must be a YAML file; move this away" if _is_defaults(Path(path))

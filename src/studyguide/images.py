@@ -18,6 +18,8 @@ import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Optional
 
+from . import ondisk
+
 MAX_IMAGE_BYTES = 20_000_000
 # A 12-megapixel phone photo fits; the PDF library decodes each image in full (twice: handout
 # and key), so this cap is what keeps a build under 300 MB of memory.
@@ -59,13 +61,16 @@ def locate(name: str, guide_path: Path, what: str, kind: str, max_bytes: int) ->
         return None, f"'{name}' leads out of the guide's folder ('..'); put the {what} in the guide's folder or assets/"
     roots = search_roots(guide_path)
     for root in roots:
-        candidate = root / posix
-        try:
-            os.lstat(candidate)
-        except OSError:
+        candidate, twins = ondisk.entry(root, posix)  # 'café.png' typed, 'café.png' (macOS's accents) on disk
+        if twins:
+            return None, twins
+        if candidate is None:
             continue
-        real = candidate.resolve()
-        if not any(inside(real, r.resolve()) for r in roots):
+        trouble = ondisk.link_trouble(candidate)
+        real = ondisk.resolved(candidate) if trouble is None else None
+        if real is None:
+            return None, f"'{name}' {trouble or 'is a link that leads back to itself; replace it with the file'}"
+        if not any(inside(real, top) for r in roots if (top := ondisk.resolved(r)) is not None):
             return None, f"'{name}' is a link that leads outside the guide's folder and assets/; copy the {what} in instead"
         try:
             st = os.stat(real)
@@ -221,18 +226,3 @@ def _size(fh, kind: str) -> Optional[tuple[int, int]]:
     except (OSError, struct.error):
         return None
 
-
-def drawable(path: Path):
-    """The image at ``path`` as the PDF library draws it (an ImageReader), every transparent pixel kept
-    transparent when drawn with ``mask="auto"``. The library keeps an alpha channel (RGBA, LA) and a
-    GIF's transparent colour itself; a colour marked transparent in an RGB or grey PNG, or a palette
-    PNG's partly transparent colours, it would print solid: those are given an alpha channel here.
-    Any other image (a JPEG above all) is passed on as it is."""
-    from PIL import Image  # Pillow (it comes with reportlab), as in check()
-    from reportlab.lib.utils import ImageReader
-
-    with Image.open(path) as im:
-        keyed = "transparency" in im.info and im.mode not in ("RGBA", "LA") or im.mode in ("PA", "RGBa", "La")
-        if not keyed:
-            return ImageReader(str(path))  # named after its pixels: the same bytes from any folder
-        return ImageReader(im.convert("RGBA"))

@@ -231,6 +231,23 @@ def lone_lines(guide: Guide, lone) -> list[Problem]:
     return out
 
 
+def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
+    """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
+    empty: a sheet more for one question. Named where the question is, with what would save the page."""
+    pages, starts = rendered.pages, rendered.question_pages
+    if not sheet or pages < 2 or not starts or starts[-1] != pages or (len(starts) > 1 and starts[-2] == pages):
+        return []
+    if any(page == pages and name != "end" for name, page, *_ in rendered.sections):
+        return []  # (something else starts on that page too: an activity, the key's notes)
+    empty = round(100 * (1 - rendered.page_fill.get(pages, 1.0)))
+    if empty < 75:
+        return []
+    n = len(starts)
+    return [_warn(guide.questions[n - 1].where,
+                  f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
+                  f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]
+
+
 def unchecked_objectives(guide: Guide) -> list[Problem]:
     if not guide.objectives or not any(q.objective is not None for q in guide.questions):
         return []

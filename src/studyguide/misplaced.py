@@ -5,6 +5,9 @@ Windows hides the '.txt': the folder looks as if it held the guide, and no guide
 named without its folder ('build water-cycle.yaml' for guides/water-cycle.yaml) or without its
 '.yaml' is found where it is, and named in the message as the path to give.
 
+A link among the guides that leads back to itself, or to a file no longer there, is left out of a
+folder's build, and named with the reason.
+
 Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what these find.
 """
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
+from . import ondisk
 from .errors import Location, Problem
 
 TXT_ENDINGS = (".yaml.txt", ".yml.txt")
@@ -55,6 +59,22 @@ def txt_warnings(paths: Iterable[str | Path]) -> list[Problem]:
         f"{p.with_name(_renamed(p))} is the one read (delete this copy, or rename it to a name of its own)"
         if p.with_name(_renamed(p)).exists() else f"rename it to {_renamed(p)} ({WHY})"), warning=True)
         for p in txt_named(paths)]
+
+
+def link_warnings(paths: Iterable[str | Path]) -> list[Problem]:
+    """A warning for each guide in the folders among ``paths`` that is a link going nowhere (a loop, or its
+    target missing): it is left out of the build. (A looping defaults file stops each guide, with its line.)"""
+    found: list[Path] = []
+    for raw in paths:
+        folder = Path(raw)
+        try:
+            if folder.is_dir():
+                found += sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_symlink()
+                                and p.name.lower() not in ("studyguide.yaml", "studyguide.yml"))
+        except OSError:  # (the folder's own error is find_guides')
+            continue
+    return [Problem(Location(str(p)), f"left out: it {trouble}", warning=True)
+            for p in found if (trouble := ondisk.link_trouble(p))]
 
 
 def nearby(path: Path) -> Optional[Path]:

@@ -131,8 +131,40 @@ def _header(guide: Guide, font_for) -> str | None:
     return inline.markup(guide.branding.header, font_for) if guide.branding.header else None
 
 
+TIGHTER = 0.75  # of the space above headings and between questions, for a half page saved (_tighter)
+
+
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
            font_for: dict | None = None) -> dict[str, Rendered]:
+    """The guide laid out (:func:`_render`). On half and quarter pages, a last question alone on the
+    last small page (a sheet more for one prompt) is laid out again with a little less room above the
+    headings and between the questions (:data:`TIGHTER`, the type as it was); kept when it saves the
+    page. Else `build` and `check` say so (lint.alone_on_small_page)."""
+    from . import lint
+
+    out = _render(guide, modes, paper, theme, font_for)
+    sheet = sheets.sheet_of(paper or guide.paper)
+    if sheet and "student" in out and lint.alone_on_small_page(guide, out["student"], sheet):
+        tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for)
+        if tight["student"].pages < out["student"].pages:
+            return tight
+    return out
+
+
+def _tighter(theme: Theme) -> Theme:
+    """The theme with :data:`TIGHTER` of its space above headings and subheadings, and between questions."""
+    import copy
+    import dataclasses
+
+    styles = copy.deepcopy(theme.styles)
+    for name in ("heading", "subheading"):
+        if name in styles:
+            styles[name]["spaceBefore"] = styles[name].get("spaceBefore", 0) * TIGHTER
+    return dataclasses.replace(theme, styles=styles, question_gap=theme.question_gap * TIGHTER)
+
+
+def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
+            font_for: dict | None = None) -> dict[str, Rendered]:
     """Lay the guide out once and draw it as each of ``modes`` ("student", "key").
 
     Every student/teacher difference lives in flowables that read ``ctx.mode``

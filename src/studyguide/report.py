@@ -183,6 +183,18 @@ def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> 
         click.echo("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
 
 
+def guides(paths) -> list:
+    """The guides ``paths`` name (api.guides_in), with a warning for each one beside them that is left out
+    (misplaced): a link that loops or leads nowhere (said first: such links may be all a folder holds),
+    and one that Notepad saved as '.txt'."""
+    from . import api, misplaced
+
+    warnings(misplaced.link_warnings(paths or ("guides",)))
+    found = api.guides_in(paths)
+    warnings(misplaced.txt_warnings(paths or ("guides",)))
+    return found
+
+
 def interrupted(exc: Interrupted, guides: list, progress: Progress) -> int:
     """The one line after INT, TERM or HUP stopped a build: which files are new; the exit status."""
     progress.clear()

@@ -124,7 +124,7 @@ def caps(text: str) -> str:
     """``text`` in capitals as a reader writes them: Greek capitals drop their accents (ΚΑΛΗΜΕΡΑ, not
     ΚΑΛΗΜΈΡΑ), and a vowel that the accent had kept apart from the one before it gets a diaeresis
     instead (τσάι → ΤΣΑΪ). Every other script: ``str.upper``."""
-    up = text.upper()
+    up = text.upper().replace("\u1e9e", "SS")  # capital ẞ as SS, as str.upper writes ß (the puzzles' cells)
     if not any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in up):
         return up
     clusters: list[str] = []  # each character with the combining marks after it

@@ -39,6 +39,11 @@ def check_edition(sheet, edition, fmt=None) -> None:
                          "leave out --sheet for large print on full pages")
 
 
+def sheet_of(paper: str):
+    """"half" or "quarter" for a small paper (half-letter, A5, ...), None for a full sheet."""
+    return _SIZE_OF.get(paper)
+
+
 def small_paper(paper: str, sheet: str) -> str:
     """The paper each copy is laid out on: --sheet half on letter → half-letter, on A4 → A5."""
     return _SMALL[sheet, FULL.get(paper, paper)]

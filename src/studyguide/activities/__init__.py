@@ -37,10 +37,11 @@ LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": 
           "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
 
 
+SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the word search
 _EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
 
 
-def cells(text: str) -> tuple[str, ...]:
+def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
     Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
@@ -49,7 +50,9 @@ def cells(text: str) -> tuple[str, ...]:
     combining accent is one cell, ``É``), except on Greek capitals, which
     drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
     longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
-    changes length on the way into the grid. A cell of more than one
+    changes length on the way into the grid; but with ``sharp_s`` (the word
+    search) German ``ß`` and ``ẞ`` are written ``SS``, two cells, as its list
+    of words to find writes them in capitals. A cell of more than one
     character (a mark NFC cannot join to its letter: a vowel sign, a virama)
     is not a letter a grid can hold: see :func:`splits`.
     """
@@ -70,7 +73,13 @@ def cells(text: str) -> tuple[str, ...]:
         kept = cat[0] in "LN"
         if kept:
             out.append(ch)
-    return tuple(up if len(up) <= len(own) else own for own, up in zip(out, scripts.caps_cells(out)))
+    capitals = []
+    for own, up in zip(out, scripts.caps_cells(out)):
+        if sharp_s and own in SHARP_S:
+            capitals += ["S", "S"]
+        else:
+            capitals.append(up if len(up) <= len(own) else own)
+    return tuple(capitals)
 
 
 def compat(text: str) -> str:

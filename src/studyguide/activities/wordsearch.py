@@ -80,7 +80,7 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     left_out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for term in terms:
-        w = cells(term)
+        w = cells(term, sharp_s=True)  # (STRASSE, as the words to find list it)
         if w in seen:  # two terms with the same letters are one word in the grid: said as left out
             left_out.append(term)
             continue

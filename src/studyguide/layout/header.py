@@ -8,7 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from .. import fields, inline
-from ..images import drawable
+from .pictures import drawable
 from ..theming import fonts
 from ..model import format_points
 from .flow import Twin
@@ -159,7 +159,7 @@ class Logo(Flowable):
         return self.size
 
     def draw(self):
-        self.canv.drawImage(self.image, 0, 0, *self.size, mask="auto")
+        self.image.draw(self.canv, 0, 0, *self.size)
 
 
 def branding(ctx) -> list:

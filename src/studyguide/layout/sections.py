@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from .. import inline
 from .._reportlab import row_heights, table_rows
-from ..images import drawable
+from .pictures import drawable
 from ..model import Point
 from .columns import keep_words
 
@@ -172,7 +172,7 @@ class Figure(Flowable):
 
     def draw(self):
         w, h = self.img
-        self.canv.drawImage(self.image, (self.width - w) / 2, self.cap_h, w, h, mask="auto")  # transparent: paper
+        self.image.draw(self.canv, (self.width - w) / 2, self.cap_h, w, h)  # upright; transparent: paper
         if self.caption:
             self.caption.drawOn(self.canv, 0, 0)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import struct
 from typing import Optional
 
+from . import fontsanity
+
 MAX_CODES = 200_000     # characters claimed, over every subtable of the map
 MAX_TABLES = 1_000      # entries in the font's table directory; real fonts have about 20
 
@@ -86,12 +88,16 @@ def _subtable(get, at: int) -> int:
 
 
 def problem(data: bytes) -> Optional[str]:
-    """Why this font cannot be used, to follow "'NAME.ttf' cannot be used", or None."""
+    """Why this font cannot be used, in words to follow "'NAME.ttf' ", or None: a character map that
+    points outside the file or claims too much, or tables the build reads that do not hold together
+    (:mod:`.fontsanity`: a damaged font would print garbage, or stop the build with a Python error)."""
     try:
         total = claimed(data)
     except Damaged as exc:
-        return f" as a TrueType font ({exc})"
+        return f"cannot be used as a TrueType font ({exc})"
     if total > MAX_CODES:
-        return (f": its character map claims more than {MAX_CODES:,} characters (a real font has at most about "
-                "100,000), so loading it would take minutes and gigabytes")
+        return (f"cannot be used: its character map claims more than {MAX_CODES:,} characters (a real font has at "
+                "most about 100,000), so loading it would take minutes and gigabytes")
+    if fontsanity.damage(data) is not None:
+        return "is damaged"
     return None

@@ -138,9 +138,11 @@ def define(files: dict, where: dict) -> str:
             try:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except Exception as exc:  # TTFError and the parser's own errors on damaged files
-                reason = str(exc).split("\n")[0][:120]
-                raise GuideError([Problem(where[role], f"fonts.{role}: '{Path(path).name}' cannot be used as a "
-                                                       f"TrueType font ({reason}); choose another .ttf file")]) from None
+                reason = str(exc).split("\n")[0][:120]  # reportlab's own words ("does not allow embedding"), not
+                said = f"cannot be used as a TrueType font ({reason})" if isinstance(exc, TTFError) and not \
+                    re.search(r"unpack|buffer|index|offset", reason) else "is damaged"  # struct's or Python's
+                raise GuideError([Problem(where[role], f"fonts.{role}: '{Path(path).name}' {said}; "
+                                                       "choose another .ttf file")]) from None
         faces[role] = (name, path)
     regular = faces["regular"]
     bold = faces.get("bold", regular)

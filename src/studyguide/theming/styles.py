@@ -48,6 +48,7 @@ class Theme:
     edition: str = "standard"
     # per style: a function of (name, spec) → spec, applied after inheritance (editions)
     restyle: Optional[Callable] = None
+    source: Optional[str] = None           # the teacher's theme file it was read from, as shown (None: bundled)
 
     def page_size(self, paper: str) -> tuple[float, float]:
         return PAPER[paper]
@@ -74,7 +75,9 @@ def from_spec(spec: themefiles.ThemeSpec) -> Theme:
                  number_width=spacing["number_width"], heading_room=spacing["heading_room"],
                  choice_indent=spacing["choice_indent"], box_side=spacing["box_side"],
                  colors={role: _color(value) for role, value in spec.colors.items()},
-                 styles=spec.styles, family=family)
+                 styles=spec.styles, family=family,
+                 source=themefiles.shown(spec.files[0]) if spec.files and spec.files[0].parent != themefiles.BUNDLED_DIR
+                 else None)
 
 
 @lru_cache(maxsize=None)

@@ -172,7 +172,7 @@ class ThemeWalker(Walker):
         elif head not in (b"\x00\x01\x00\x00", b"true"):
             self.error(node, f"{label}: '{name}' is not a TrueType font (.ttf)")
         elif (why := fontcheck.problem(data)) is not None:  # measured before reportlab expands the map
-            self.error(node, f"{label}: '{name}' cannot be used{why}; choose another .ttf file")
+            self.error(node, f"{label}: '{name}' {why}; choose another .ttf file")
         else:
             return real
         return None

@@ -13,6 +13,7 @@ into fonts and paragraph styles.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -21,12 +22,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .. import images
+from .. import images, ondisk
 from ..errors import GuideError, Location, Problem
 from ..reading import loader
 from ..reading.loader import Node
 from ..reading.walker import clip, suggest
-from .themecheck import COLORS, DEFAULT, INCH, ThemeWalker
+from .themecheck import COLORS, DEFAULT, INCH, LENGTHS, ThemeWalker
 
 BUNDLED_DIR = Path(__file__).parent.parent / "themes"  # the bundled theme files, package data
 USER_DIR = "themes"          # a teacher's themes: a folder of that name beside the guides
@@ -76,6 +77,8 @@ def from_command_line(name: str, guide_path: Path, where: Location) -> str:
     or assets/, and read with the same checks as a theme named there; one elsewhere is refused, since
     its parents and fonts are looked for beside the guide."""
     given = Path(name)
+    if _is_path(name) and (trouble := ondisk.link_trouble(given)):
+        raise GuideError([Problem(where, f"'{clip(name, 300)}' {trouble}")])
     if not _is_path(name) or not (given.is_absolute() or given.is_file()):
         return name  # a theme's name, or a file named from the guide's folder (find() says if it is missing)
     real = given.resolve()
@@ -109,8 +112,12 @@ def find(name: str, guide_path: Path, where: Location, below: Optional[Path] = N
         name = name.lower()  # --theme MODERN
     folder = guide_path.resolve().parent / USER_DIR
     for suffix in (".yaml", ".yml"):
-        candidate = folder / f"{name}{suffix}"
-        if candidate.is_file() and (below is None or candidate.resolve() != below.resolve()):
+        candidate, twins = ondisk.entry(folder, f"{name}{suffix}")  # 'café' typed, 'café.yaml' (macOS's) there
+        if twins:
+            raise GuideError([Problem(where, f"{key}{twins}")])
+        if candidate is not None and (trouble := ondisk.link_trouble(candidate)):
+            raise GuideError([Problem(where, f"{key}{USER_DIR}/{candidate.name} {trouble}")])
+        if candidate is not None and candidate.is_file() and (below is None or candidate.resolve() != below.resolve()):
             return candidate
     candidate = BUNDLED_DIR / f"{name}.yaml"
     if candidate.is_file():
@@ -137,10 +144,10 @@ def resolve_file(path: Path, guide_path: Path) -> ThemeSpec:
 def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
     if path.parent != BUNDLED_DIR and not any(images.inside(path.resolve(), r.resolve())
                                               for r in images.search_roots(guide_path)):
-        raise GuideError([Problem(Location(_shown(path), 1), "is a link that leads outside the guides' folder "
+        raise GuideError([Problem(Location(shown(path), 1), "is a link that leads outside the guides' folder "
                                   "and assets/; copy the theme in instead")])
     root, problems = _read(path)
-    walker = ThemeWalker(_shown(path), guide_path)
+    walker = ThemeWalker(shown(path), guide_path)
     walker.problems.extend(problems)
     own = walker.theme(root) if not problems else None
     if walker.problems or own is None:
@@ -153,23 +160,23 @@ def _resolve_file(path: Path, guide_path: Path, chain: tuple) -> ThemeSpec:
         base = ThemeSpec(name=name)
     else:
         if parent_name == name and name not in bundled():
-            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+            raise GuideError([Problem(parent_where or Location(shown(path), 1),
                                       f"parent: a theme cannot be its own parent; name the theme it starts from, "
                                       f"such as {DEFAULT}")])
-        parent = find(parent_name, guide_path, parent_where or Location(_shown(path), 1), below=path)
+        parent = find(parent_name, guide_path, parent_where or Location(shown(path), 1), below=path)
         if parent.resolve() in chain or parent.resolve() == path.resolve():
             loop = " → ".join([p.stem for p in chain] + [name, parent.stem])
-            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+            raise GuideError([Problem(parent_where or Location(shown(path), 1),
                                       f"parent: the themes name each other as parents in a loop ({loop}); "
                                       "one of them must name a bundled theme")])
         if parent.parent != BUNDLED_DIR and len(chain) + 1 >= MAX_PARENTS:  # each is read and checked: bounded
-            raise GuideError([Problem(parent_where or Location(_shown(path), 1),
+            raise GuideError([Problem(parent_where or Location(shown(path), 1),
                                       f"parent: the themes here start from one another more than {MAX_PARENTS} deep "
                                       f"({chain[0].stem} → ... → {name} → {parent.stem}); let this theme start from a "
                                       f"bundled one, such as {DEFAULT}")])
         base = _resolve_file(parent, guide_path, chain + (path.resolve(),))
     merged = _merge(base, own, name, path)
-    problems = _check_merged(merged, walker.wheres, _shown(path))
+    problems = _check_merged(merged, walker.wheres, shown(path))
     if problems:
         raise GuideError(problems)
     return merged
@@ -240,12 +247,33 @@ def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
     if page and footer:
         rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3  # where pages.py draws the footer's rule
         if rule + 3 > page["margin_bottom"]:
-            need = (rule + 3) / INCH
             problems.append(Problem(at(("page", "margin_bottom"), ("page", "footer_y"), ("styles", "footer", "size")),
                                     f"page: the footer (its line at {rule / INCH:.2f}in from the bottom edge) would "
                                     f"print over the text, which starts at margin_bottom {page['margin_bottom'] / INCH:.2f}in; "
-                                    f"make margin_bottom at least {need:.2f}in or lower footer_y"))
+                                    + _footer_fix(page, rule + 3 - page["footer_y"])))
     return problems
+
+
+def _footer_fix(page: dict, above: float) -> str:
+    """What makes room for a footer whose line and gap reach ``above`` points over its baseline: a
+    margin_bottom within its range, a lower footer_y within its range, or a smaller footer (each
+    offered only where the theme's limits allow it: 'at least 2.25in' past the 2in maximum cannot be done)."""
+    (_, most), (least_y, _) = LENGTHS["page"]["margin_bottom"], LENGTHS["page"]["footer_y"]
+    fixes = []
+    need = page["footer_y"] + above
+    if need <= most:
+        fixes.append(f"make margin_bottom at least {_in(need)}")
+    if page["margin_bottom"] - above >= least_y:
+        fixes.append(f"lower footer_y to {_in(page['margin_bottom'] - above, down=True)} or less")
+    if not fixes and most - above >= least_y:  # neither alone: both
+        fixes.append(f"make margin_bottom {_in(most)} and lower footer_y to {_in(most - above, down=True)} or less")
+    return " or ".join(fixes) or "make styles.footer.size smaller"
+
+
+def _in(points: float, down: bool = False) -> str:
+    """Points in inches for a message, rounded the way that keeps the advice true (up for 'at least')."""
+    value = (math.floor if down else math.ceil)(points / INCH * 100 - 1e-9) / 100
+    return f"{value:.2f}in"
 
 
 TEXT_COLORS = ("ink", "ink_soft", "answer", "accent")  # the colours text is printed in (rule, shade: lines, bands)
@@ -261,7 +289,7 @@ def _contrast(color) -> float:
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
     """How a theme file is named in messages: bundled themes by their name in the package."""
     if path.parent == BUNDLED_DIR:
         return f"(bundled theme) {path.name}"
@@ -280,14 +308,14 @@ def _read_cached(path: str, mtime: int, size: int) -> tuple:
             raise OSError(f"{Path(path).name} is not a regular file")
         data = fh.read(loader.MAX_BYTES + 1)
     try:
-        root = loader.parse(data, _shown(Path(path)))
+        root = loader.parse(data, shown(Path(path)))
     except GuideError as exc:
         return None, tuple(exc.problems)
     return root, ()
 
 
 def _read(path: Path) -> tuple[Optional[Node], tuple]:
-    where = Location(_shown(path), 1)
+    where = Location(shown(path), 1)
     try:
         st = os.stat(path)
     except OSError as exc:

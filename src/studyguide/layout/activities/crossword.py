@@ -134,6 +134,7 @@ def crossword(ctx, name, data) -> list:
         rest = [Continued(ctx, row.heading, row.row, state) for row in block[head:]]
         if not out:
             opening = Opening(ctx, Stack(block[:head], space_before=block[0].getSpaceBefore()), state)
+            opening.lead = top + max(flow[-1].getSpaceAfter(), opening.spaceBefore)  # (as the frame sets them)
             out += flow[:1] + [Together(flow[1:] + [opening])] + rest
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
@@ -173,24 +174,45 @@ class _Grid:
             if not self.state.placed:
                 self.state.grid.drawOn(self.canv, 0, 0)
 
+    class Alone(Flowable):
+        """The grid under the crossword's title, its cells as big as the page leaves them, the clues on
+        the next page (:class:`Opening`)."""
+
+        def __init__(self, state):
+            super().__init__()
+            self.state = state
+
+        def wrap(self, aW, aH):
+            self.width, self.height = aW, self.state.grid.wrap(aW, aH)[1]
+            return self.width, self.height
+
+        def draw(self):
+            self.state.placed = True
+            self.state.grid.drawOn(self.canv, 0, 0)
+
 
 class Opening(Flowable):
     """The first clues, under the title and instructions. When every clue fits on this page but the grid
     does not fit under the last one, leaving a third of the page empty before a grid alone on the next,
     the grid goes here instead (between the instructions and the clues, at the smallest writable cell)
     when two thirds of the clues still fit under it: the rest go on over the page under their
-    "(continued)" heading, two rows or more (never one alone), and what follows has that page's room."""
+    "(continued)" heading, two rows or more (never one alone), and what follows has that page's room.
+    When the title opens a page (the clues would fill no room left on the page before), the grid goes
+    first however few clues fit under it (students look for the grid first): with none, it stands
+    under the title alone and the clues open the next page (:meth:`split`)."""
+
+    lead = 0.0  # the title and instructions over it, with the space between them and it
 
     def __init__(self, ctx, row, state):
         super().__init__()
         self.ctx, self.row, self.state = ctx, row, state
         self.spaceBefore = row.getSpaceBefore()  # (its heading's, as when the heading stood alone)
         self.rows = []  # the rows of clues that follow this one (Continued)
-        self.grid_h, self.with_grid = 0.0, False
+        self.grid_h, self.with_grid, self.alone = 0.0, False, False
 
     def wrap(self, aW, aH):
         _, h = self.row.wrap(aW, aH)
-        state, self.grid_h, self.with_grid = self.state, 0.0, False
+        state, self.grid_h, self.with_grid, self.alone = self.state, 0.0, False, False
         if not state.placed:
             state.push = None
         after = [f.row.wrap(aW, 1e9)[1] + f.gap for f in self.rows]
@@ -198,18 +220,27 @@ class Opening(Flowable):
         least = state.grid.least_height()
         left = aH - least - 12  # room for clues under the smallest grid
         clues = ends[-1] if ends else h
+        fresh = aH >= self.ctx.height - self.lead - 1  # the title opens the page
         if state.pending and not state.placed and clues <= aH < clues + 10 + least and h <= left:
             over = sum(1 for end in ends if end > left)  # rows that go on to the next page
             push = self.rows[-2] if over == 1 and len(self.rows) > 1 else None  # it takes the last along
             kept = ends[-3] if push is not None and len(ends) > 2 else h if push is not None else max(
                 [h] + [end for end in ends if end <= left])
-            self.with_grid = (aH - clues > self.ctx.height / 3 and (over != 1 or push is not None)
-                              and clues - kept <= clues / 3)
+            self.with_grid = ((fresh or aH - clues > self.ctx.height / 3 and clues - kept <= clues / 3)
+                              and (over != 1 or push is not None))
             state.push = push if self.with_grid else None
+        elif state.pending and not state.placed and clues <= aH < clues + 10 + least and fresh:
+            self.alone = True  # not one row of clues fits under the grid: it stands alone under the title
+            self.width, self.height = aW, aH + 1  # (split: the grid here, the clues on the next page)
+            return aW, self.height
         if self.with_grid:
             self.grid_h = state.grid.wrap(aW, least)[1] + 12
         self.width, self.height = aW, h + self.grid_h
         return aW, self.height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        return [_Grid.Alone(self.state), self.row] if self.alone else []
 
     def draw(self):
         if self.with_grid:

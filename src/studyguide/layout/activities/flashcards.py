@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, DocIf, Flowable, KeepInFrame, Page
 from ... import activities as act
 from ..._reportlab import kept_together, stacked_height
 from ..marks import SectionMark
+from ..flow import para_width
 from .common import _instructions, _start, smallest, _text, _style
 
 # -- flashcards ---------------------------------------------------------------------------------
@@ -20,16 +21,37 @@ def _card_styles(ctx):
     return term, meaning, example
 
 
-def _card_faces(ctx, card):
+def _card_faces(ctx, card, duplex: bool = False):
+    """The card's front (its term) and back (its meaning, and the example if any). ``duplex``: a
+    double-sided card, whose meaning alone on its back prints at the term's size when it fits a line
+    of the card there (*dog*, *train station*: read from as far as the front). Not bold: the term's
+    side stays the bold one, so a card shows which side is up."""
     term_s, meaning_s, example_s = _card_styles(ctx)
     front = [ctx.p(card.term, "heading")]
     front[0].style = term_s
-    back = [ctx.p(card.definition, "body")]
-    back[0].style = meaning_s
+    if duplex and not card.example and _large_back(ctx, card.definition, term_s):
+        back = [ctx.p(card.definition, "_activity_card_meaning_large")]
+    else:
+        back = [ctx.p(card.definition, "body")]
+        back[0].style = meaning_s
     if card.example:
         back.append(ctx.p(card.example, "cell_example"))
         back[-1].style = example_s
     return front, back
+
+
+def _large_back(ctx, definition: str, term_s) -> bool:
+    """Whether a double-sided card's meaning fits a line of its card at the term's size (the style
+    ``card_meaning_large`` made for it); asked once a layout for each meaning."""
+    from ...activities.flashcards import COLUMNS
+
+    fits = ctx.__dict__.setdefault("_card_backs_fit", {})  # (each card's faces are made more than once)
+    if definition not in fits:
+        _style(ctx, "card_meaning_large", "body", alignment=TA_CENTER, spaceAfter=0, fontSize=term_s.fontSize,
+               leading=term_s.leading)
+        large = ctx.p(definition, "_activity_card_meaning_large")
+        fits[definition] = para_width(large) <= ctx.width / COLUMNS - 2 * DuplexPage.PAD
+    return fits[definition]
 
 
 class FoldCard(Flowable):
@@ -265,7 +287,7 @@ class DuplexPage(Flowable):
         c.restoreState()
         pad, vpad = self.PAD, self.vpad
         for r, col, card in self.page:
-            front, back = _card_faces(ctx, card)
+            front, back = _card_faces(ctx, card, duplex=True)
             if self.side == "front":
                 items, (rr, cc) = front, (r, col)
             else:
@@ -310,7 +332,7 @@ def flashcards_duplex(ctx, name, cards) -> list:
             + 12)
     inner = ctx.width / COLUMNS - 2 * DuplexPage.PAD
     text = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
-               for card in cards for face in _card_faces(ctx, card))
+               for card in cards for face in _card_faces(ctx, card, duplex=True))
     room = ctx.height - band
 
     def rows_at(pad):  # rows of cards as tall as the longest card's text at full size, with this padding

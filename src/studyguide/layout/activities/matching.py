@@ -92,16 +92,12 @@ def matching(ctx, name, sets) -> list:
     """Set by set, each on one page. In the standard editions the sets are cut where they land
     (:class:`PagedSets`): a set takes as many terms as the room left on its page holds, so the activity
     fills the page the last section ended on instead of moving on whole. In large print each set has a
-    page of its own: the fewest sets that each fit a page (:func:`_fitting`)."""
+    page of its own: the fewest sets that each fit a page (:mod:`.matching_large`)."""
     if not getattr(ctx.theme, "one_column", False):
         return [PagedSets(ctx, name, sets)]
-    sets, blocks = _fitting(ctx, name, sets)
-    start = _start(ctx, name, sets)
-    flow = start[:1]  # the section mark, title and instructions open the first set's block
-    for n, rows in enumerate(blocks):
-        head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
-        flow += _whole_set(ctx, rows, head) + [Spacer(1, 12)]
-    return flow
+    from .matching_large import large_print
+
+    return large_print(ctx, name, sets)
 
 
 MIN_PAGED = 4  # terms: the smallest set cut to fit the room left on a page (and the smallest left for the next)
@@ -212,51 +208,6 @@ def _largest(sizes: list[int], fits) -> int | None:
     return sizes[lo]
 
 
-MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
-SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
-
-
-def _fitting(ctx, name, sets):
-    """(sets, blocks): the guide's sets when each fits a page; else the fewest sets that do, as even as
-    they go, the first (which also holds the title and instructions) up to two terms smaller than an
-    even share, as little smaller as fits, the larger of the others wherever their terms fit (a set's
-    height is its own terms' and definitions': the larger sets last may not fit where 5 in the middle
-    does). 16 terms in large print: 4, 6 and 6; local-budget's 20: 3, 4, 4, 5, 4 (was 2, 4, 4, 5, 5)."""
-    blocks = _blocks(ctx, name, sets)
-    if _fits(ctx, blocks):
-        return sets, blocks
-    n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
-    for groups in range(len(sets) + 1, n // MIN_SET + 1):
-        share = even_shares(n, groups)
-        for shift in range(SHIFTS + 1):
-            first = share[0] - shift
-            if first < MIN_SET or (shift and groups == 1):
-                break
-            for rest in _arrangements(even_shares(n - first, groups - 1)):
-                sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
-                blocks = _blocks(ctx, name, sets)
-                if _fits(ctx, blocks):
-                    return sets, blocks
-    return sets, blocks  # (sets of two still too tall: each flows on from its title)
-
-
-def _arrangements(sizes: list[int]) -> list[tuple]:
-    """The orders of an even share (sizes that differ by one at most): the larger sets last, then each
-    other place for them, in a fixed order."""
-    from itertools import combinations
-
-    big = sum(1 for s in sizes if s > sizes[0])
-    if not big:
-        return [tuple(sizes)]
-    small, large = sizes[0], sizes[0] + 1
-    places = sorted(combinations(range(len(sizes)), big), key=lambda c: tuple(-i for i in reversed(c)))
-    return [tuple(large if i in chosen else small for i in range(len(sizes))) for chosen in places]
-
-
-def _fits(ctx, blocks) -> bool:
-    return all(_height(ctx, b) <= ctx.height for b in blocks)  # (the first set, the tallest, fails first)
-
-
 def _height(ctx, rows) -> float:
     """A set's height as :class:`Together` measures it: with its first item's space above (the frame drops
     that space at a page's top, but a block measured over the page would be split, a blank page before it)."""
@@ -311,12 +262,62 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
                       TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)
                  for i, term in enumerate(s.terms)]
-        rows += pairs if getattr(ctx.theme, "one_column", False) else [Beside(ctx, pairs, columns=even_columns(len(pairs)))]
+        terms = None if getattr(ctx.theme, "one_column", False) else Beside(ctx, pairs, columns=even_columns(len(pairs)))
+        rows += pairs if terms is None else [terms]
         rows.append(Spacer(1, 6))
-        for i, definition in enumerate(s.definitions):
-            rows.append(paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(definition, ctx.fonts), letter_style))
+        lettered = [paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(d, ctx.fonts), letter_style)
+                    for i, d in enumerate(s.definitions)]
+        rows += _lettered_rows(ctx, lettered, terms, [_width(ctx, d, letter_style) + letter_hang for d in s.definitions])
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
+
+
+class Lettered(Flowable):
+    """A lettered definition in a column of the definitions' grid: its paragraph with its space above
+    (3 pt, as when they are set one a line), its width the text's own."""
+
+    def __init__(self, para):
+        super().__init__()
+        self.para = para
+
+    def natural_width(self) -> float:
+        return para_width(self.para)
+
+    def wrap(self, aW, aH):
+        self.room = aW
+        _, h = self.para.wrap(aW, aH)
+        self.width, self.height = aW, h + self.para.style.spaceBefore
+        return self.width, self.height
+
+    def draw(self):
+        self.para.wrap(self.room, 1e9)  # (shared with trial layouts at other widths)
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def _width(ctx, definition: str, style) -> float:
+    """A definition's width set on one line (its letter not counted), measured once a layout."""
+    widths = ctx.__dict__.setdefault("_matching_widths", {})  # (the same definitions in many trial layouts)
+    if definition not in widths:
+        widths[definition] = para_width(ctx.raw(inline.markup(definition, ctx.fonts), style.name))
+    return widths[definition]
+
+
+def _lettered_rows(ctx, lettered: list, terms, widths: list[float]) -> list:
+    """The lettered definitions: in the terms' columns, along the rows as the terms are numbered (A B C,
+    then D E F), when each fits on one line of its column (*dog*, *cat*: a vocabulary list); in fewer
+    columns (never one) when the terms' are too narrow for them; else one a line at the line's whole
+    width, as before (a definition of a few words wraps to two lines, not four in a column). ``widths``:
+    each definition's on one line, with its letter."""
+    if terms is None or len(lettered) < 2:
+        return lettered
+    widest = max(widths)
+    if widest > ctx.width / 2 - 8:
+        return lettered  # (not even two columns: the terms' columns need not be measured)
+    terms.wrap(ctx.width, 1e9)
+    for cols in range(terms.plan[0], 1, -1):
+        if widest <= ctx.width / cols - 8:  # (the gutter Beside keeps after a column)
+            return [Beside(ctx, [Lettered(p) for p in lettered], columns=(cols,))]
+    return lettered
 
 
 TITLE_GIVE = 0.5  # of a set's title's space above: what it may give up to share the page it lands on

@@ -1,0 +1,125 @@
+"""Vocabulary matching in large print: each set on a page of its own, the fewest sets that each fit a
+page; the first may be smaller, to start under what ends the page before (:class:`Landing`)."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import NullActionFlowable
+
+from ... import activities as act
+from ..._reportlab import FootGap
+from ...activities.matching import SET_SIZE, even as even_shares
+from .common import _start
+from .matching import MIN_PAGED, _blocks, _height, _whole_set
+
+
+def large_print(ctx, name, sets) -> list:
+    """The section's flowables: the sets :func:`_fitting` finds, unless the room left where the first
+    lands holds a smaller first set and that costs no page (:class:`Landing`)."""
+    sets, blocks = _fitting(ctx, name, sets)
+    return _start(ctx, name, sets)[:1] + [Landing(ctx, name, sets, blocks)]
+
+
+def _flow(ctx, name, sets, blocks) -> list:
+    """Each set kept whole on its page, its title keeping its first rows when it is taller than a page."""
+    start = _start(ctx, name, sets)
+    flow = []  # (the section mark, title and instructions open the first set's block)
+    for n, rows in enumerate(blocks):
+        head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
+        flow += _whole_set(ctx, rows, head) + [FootGap(12)]  # (as the story's own gaps are: layout.gaps)
+    return flow
+
+
+class Landing(Flowable):
+    """The sets, chosen where the first lands. When the first set of :func:`_fitting` does not fit the
+    room left on the page (a short question ends the page before it, 80 % of the page left empty), the
+    first set takes as many terms as that room holds (at least :data:`MIN_PAGED`), and the terms left
+    go in the fewest sets that each fit a page, when those take fewer pages than the sets they replace:
+    the matching starts under the question instead of leaving its page empty, and saves a page. (At the
+    same count the last set's page changes, and what follows it may lose the room it had there:
+    es-ecosistemas in large print on A4 took a page more.)"""
+
+    def __init__(self, ctx, name, sets, blocks):
+        super().__init__()
+        self.ctx, self.name, self.sets, self.blocks = ctx, name, sets, blocks
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, aH + 1  # never drawn: split always gives the sets
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        # (led by a zero-size action: reportlab would place the first of a split's results as it stands,
+        # and a KeepTogether never fits as it stands)
+        ctx, blocks = self.ctx, self.blocks
+        if aH < ctx.height - 1 and _height(ctx, blocks[0]) > aH:  # the first set would open the next page
+            landed = _landing(ctx, self.name, aH, len(blocks), len(self.sets[0].terms) - 1)
+            if landed is not None:
+                return [NullActionFlowable()] + _flow(ctx, self.name, *landed)
+        return [NullActionFlowable()] + _flow(ctx, self.name, self.sets, blocks)
+
+    def draw(self):
+        pass
+
+
+def _landing(ctx, name, room: float, pages: int, most: int):
+    """(sets, blocks): the largest first set (of ``most`` terms or fewer) that fits ``room``, the rest
+    in as few sets as fit a page, fewer than ``pages`` of them; None when there is none."""
+    n = len(ctx.guide.vocabulary)
+    for first in range(min(most, n - MIN_PAGED, SET_SIZE), MIN_PAGED - 1, -1):
+        left = n - first  # (measured with the rest in sets a set's letters reach)
+        sets = act.plan(ctx.guide, name, {"sizes": (first, *even_shares(left, -(-left // SET_SIZE)))}).data
+        first_block = _blocks(ctx, name, sets[:1], titled=True, opening=_start(ctx, name, sets)[1:])[0]
+        if _height(ctx, first_block) > room:
+            continue  # (the first set's terms, spare and order do not depend on the sets after it)
+        for groups in range(-(-left // SET_SIZE), pages):  # (fewer pages than the sets they replace)
+            for rest in _arrangements(even_shares(n - first, groups)):
+                sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
+                blocks = _blocks(ctx, name, sets)
+                if _height(ctx, blocks[0]) <= room and _fits(ctx, blocks[1:]):
+                    return sets, blocks
+        return None  # a smaller first set leaves more terms for the pages after it
+    return None
+
+
+MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
+SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
+
+
+def _fitting(ctx, name, sets):
+    """(sets, blocks): the guide's sets when each fits a page; else the fewest sets that do, as even as
+    they go, the first (which also holds the title and instructions) up to two terms smaller than an
+    even share, as little smaller as fits, the larger of the others wherever their terms fit (a set's
+    height is its own terms' and definitions': the larger sets last may not fit where 5 in the middle
+    does). 16 terms in large print: 4, 6 and 6; local-budget's 20: 3, 4, 4, 5, 4 (was 2, 4, 4, 5, 5)."""
+    blocks = _blocks(ctx, name, sets)
+    if _fits(ctx, blocks):
+        return sets, blocks
+    n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
+    for groups in range(len(sets) + 1, n // MIN_SET + 1):
+        share = even_shares(n, groups)
+        for shift in range(SHIFTS + 1):
+            first = share[0] - shift
+            if first < MIN_SET or (shift and groups == 1):
+                break
+            for rest in _arrangements(even_shares(n - first, groups - 1)):
+                sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
+                blocks = _blocks(ctx, name, sets)
+                if _fits(ctx, blocks):
+                    return sets, blocks
+    return sets, blocks  # (sets of two still too tall: each flows on from its title)
+
+
+def _arrangements(sizes: list[int]) -> list[tuple]:
+    """The orders of an even share (sizes that differ by one at most): the larger sets last, then each
+    other place for them, in a fixed order."""
+    from itertools import combinations
+
+    big = sum(1 for s in sizes if s > sizes[0])
+    if not big:
+        return [tuple(sizes)]
+    small, large = sizes[0], sizes[0] + 1
+    places = sorted(combinations(range(len(sizes)), big), key=lambda c: tuple(-i for i in reversed(c)))
+    return [tuple(large if i in chosen else small for i in range(len(sizes))) for chosen in places]
+
+
+def _fits(ctx, blocks) -> bool:
+    return all(_height(ctx, b) <= ctx.height for b in blocks)  # (the first set, the tallest, fails first)
