@@ -100,3 +100,18 @@ def test_a_hebrew_crossword_clue_has_its_number_at_its_right_before_the_text(tmp
         xs = [x for _, x in numbers if side(x)]
         texts = [x for x in clues if side(x)]
         assert xs and texts and min(xs) > max(texts), (xs, texts)
+
+
+def test_a_filled_cloze_blank_before_a_comma_ends_at_it(tmp_path):
+    path = write_guide(tmp_path, "dot.yaml", """
+        title: Dots
+        vocabulary:
+          - {term: a.b, definition: A dotted name., example: "Write a.b, not axb."}
+          - {term: tissue, definition: Cells working together., example: Muscle is a tissue.}
+        activities: [cloze]
+        """)
+    built = build_into(path, tmp_path / "out")
+    key = " ".join(built.key.pages)
+    assert "a.b, not axb" in key and "a.b , not" not in key, key
+    assert "tissue." in key and "tissue ." not in key
+    assert len(built.key.reader.pages) == len(built.student.reader.pages)
