@@ -19,7 +19,7 @@ from .common import _keep_start, _top, cross_cell, numbers_outside, search_cell
 from .coverage import coverage
 from .crossword import crossword
 from .flashcards import Cards, flashcards, flashcards_duplex
-from .matching import matching
+from .matching_large import matching
 from .wordsearch import word_search
 
 __all__ = ["coverage", "page_limits", "section", "warnings"]

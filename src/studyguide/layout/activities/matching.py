@@ -88,16 +88,6 @@ class TermRow(Flowable):
         self.para.drawOn(self.canv, self.indent - shift, self.height - 3 - self.para.height)
 
 
-def matching(ctx, name, sets) -> list:
-    """Set by set, each on one page. In the standard editions the sets are cut where they land
-    (:class:`PagedSets`): a set takes as many terms as the room left on its page holds, so the activity
-    fills the page the last section ended on instead of moving on whole. In large print each set has a
-    page of its own: the fewest sets that each fit a page (:mod:`.matching_large`)."""
-    if not getattr(ctx.theme, "one_column", False):
-        return [PagedSets(ctx, name, sets)]
-    from .matching_large import large_print
-
-    return large_print(ctx, name, sets)
 
 
 MIN_PAGED = 4  # terms: the smallest set cut to fit the room left on a page (and the smallest left for the next)

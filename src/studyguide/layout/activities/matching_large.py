@@ -1,5 +1,6 @@
-"""Vocabulary matching in large print: each set on a page of its own, the fewest sets that each fit a
-page; the first may be smaller, to start under what ends the page before (:class:`Landing`)."""
+"""Vocabulary matching as each edition sets it (:func:`matching`), and in large print: each set on a page of
+its own, the fewest sets that each fit a page; the first may be smaller, to start under what ends the page
+before (:class:`Landing`)."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -9,7 +10,7 @@ from ... import activities as act
 from ..._reportlab import FootGap
 from ...activities.matching import SET_SIZE, even as even_shares
 from .common import _start
-from .matching import MIN_PAGED, _blocks, _height, _whole_set
+from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set
 
 
 def large_print(ctx, name, sets) -> list:
@@ -123,3 +124,13 @@ def _arrangements(sizes: list[int]) -> list[tuple]:
 
 def _fits(ctx, blocks) -> bool:
     return all(_height(ctx, b) <= ctx.height for b in blocks)  # (the first set, the tallest, fails first)
+
+
+def matching(ctx, name, sets) -> list:
+    """Set by set, each on one page. In the standard editions the sets are cut where they land
+    (:class:`.matching.PagedSets`): a set takes as many terms as the room left on its page holds, so the
+    activity fills the page the last section ended on instead of moving on whole. In large print each set
+    has a page of its own: the fewest sets that each fit a page (:func:`large_print`)."""
+    if not getattr(ctx.theme, "one_column", False):
+        return [PagedSets(ctx, name, sets)]
+    return large_print(ctx, name, sets)
