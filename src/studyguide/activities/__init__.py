@@ -283,7 +283,7 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             if name == "crossword" and kept:  # and the terms that could not be among the two
                 out += _crossword_left_out(dataclasses.replace(p, left_out=tuple(t for t, _ in kept),
                                                                why=tuple(w for _, w in kept)),
-                                           spots, index, guide, (limits or {}).get(name) or {}) if kept else []
+                                           spots, index, guide, (limits or {}).get(name) or {})
             continue
         if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
             n = len(p.data[0].terms)

@@ -3,9 +3,9 @@
 The term is found as whole words, in any case ("Geopolitics explains ..."
 for *geopolitics*) and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
-sentence that holds it once (each word is used once); with none, the definition
-is used. A term with no example, or
-whose example does not contain it, gets its definition instead, led by the
+sentence that holds it once (each word is used once). A term with no example,
+whose example does not contain it, or holds it twice in every sentence, gets
+its definition instead, led by the
 blank: "___ means: a country's ability to ..." (the term blanked out of the
 definition too, should it appear there). The sentences are printed in a
 seeded order; the word bank lists the terms alphabetically.
