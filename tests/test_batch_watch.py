@@ -357,6 +357,31 @@ def test_watch_says_once_that_a_guide_went_away_and_builds_it_when_it_is_back(tm
         assert other.exists()
 
 
+def test_watch_waits_for_a_save_in_two_writes_to_settle_and_says_1_page(tmp_path):
+    guide = write_guide(tmp_path, "half.yaml", GOOD.format(n=1))
+    out = tmp_path / "out"
+    now = [0.0]
+    lines: list[str] = []
+    with Watcher([guide], out, report=lambda line, err: lines.append(line), settle=0.3,
+                 clock=lambda: now[0]) as watcher:
+        assert watcher.tick() == 1  # the first look builds at once
+        assert lines[-1].endswith("ms") and "(1 page)" in lines[-1] and "(1 pages)" not in lines[-1]
+        whole = GOOD.format(n=2)
+        guide.write_text(whole[: len(whole) // 2], encoding="utf-8")  # an editor's first write
+        assert watcher.tick() == 0
+        now[0] = 0.2
+        assert watcher.tick() == 0
+        guide.write_text(whole, encoding="utf-8")  # ... and its second, before 0.3 s of quiet
+        now[0] = 0.45
+        assert watcher.tick() == 0  # changed again: the wait starts over
+        now[0] = 0.7
+        assert watcher.tick() == 0
+        now[0] = 0.76
+        assert watcher.tick() == 1 and watcher.tick() == 0
+        assert "Statement 2 is true." in norm(Pdf(out / "half.pdf").text)
+        assert not any(line.startswith("failed") for line in lines), lines
+
+
 ACCOMMODATED = """
     title: Rivers
     accommodations: {{word_bank: true, extra_lines: 2}}

@@ -426,3 +426,15 @@ def _pdf_text(data: bytes) -> str:
     import pypdf
 
     return " ".join(page.extract_text() for page in pypdf.PdfReader(_io.BytesIO(data)).pages)
+
+
+def test_previews_from_many_or_huge_page_ids_keep_a_bounded_memory(folder, tmp_path):
+    s = session.Session(folder / "water.yaml", tmp_path / "out")
+    text = (folder / "water.yaml").read_text(encoding="utf-8")
+    assert s.preview(text, "student", 5, "tab1")["ok"]
+    for n in range(200):  # a page with the token could send ids without end, each up to 2 MB
+        s.preview(text, "student", 1, f"id{n}")
+        s.preview(text, "student", 1, "x" * 100_000 + str(n))
+    assert len(s.asked) <= session.MAX_PAGES and all(len(k) <= 32 for k in s.asked)
+    assert s.preview(text, "student", 6, "tab1")["ok"]  # a tab that asked long ago still gets its preview
+    assert s.preview(text, "student", 5, "tab1") == {"rev": 5, "superseded": True}

@@ -95,6 +95,8 @@ def test_tags_are_read_as_a_list_or_one_word(week):
     ("tag:friday,tag:exit", [1, 2, 3, 5]),  # a comma adds
     ("friday+short_answer+1-4, 6", [3, 6]),
     ("tag:friday+tag:exit", [1]),
+    ("\uff11\uff0d\uff13\u3001\uff16", [1, 2, 3, 6]),  # １－３、６: full-width, as a Japanese keyboard types them
+    ("\uff12", [2]),
 ])
 def test_a_choice_keeps_the_questions_it_names_in_the_guides_order(week, spec, chosen):
     guide = api.load(week)

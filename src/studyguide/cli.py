@@ -141,7 +141,7 @@ def watch(paths, out_dir, paper, no_key):
     paths = paths or ("guides",)
     api.find_guides(paths)  # a missing path is a usage error now, not a silent wait
     try:
-        Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key,
+        Watcher(paths, out_dir, paper=paper.lower() if paper else None, key=not no_key, settle=0.3,
                 report=lambda line, err: click.echo(visible(line), err=err)).run()
     except (KeyboardInterrupt, interrupts.Interrupted):
         click.echo("stopped watching", err=True)

@@ -29,6 +29,9 @@ from .model import QUESTION_TYPES, Guide
 _RANGE = re.compile(r"^([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)$")
 _NUMBERISH = re.compile(r"[-+]?[0-9][0-9.,]*(?:\s*[-\u2013\u2014]\s*[-+]?[0-9][0-9.,]*)?|[-+][0-9]+")
 _NUMBER = re.compile(r"[0-9]+")  # ASCII digits only: '²'.isdigit() is true, and int('²') fails
+# what a Japanese or Chinese keyboard types for digits and the signs between them: read as the ASCII ones
+_WIDE = {**{0xFF10 + d: str(d) for d in range(10)}, 0xFF0C: ",", 0x3001: ",", 0xFF0D: "-", 0xFF0B: "+", 0xFF1A: ":",
+         0x3000: " "}
 _KIND_WORDS = {"number": "question numbers", "kind": "question types", "objective": "objectives", "tag": "tags"}
 
 
@@ -65,7 +68,7 @@ def parse(guide: Guide, spec: str, label: str = "--questions") -> list[list[tupl
     Numbers and objectives are 0-based indexes; tags are folded (case and spaces do not matter)."""
     count = len(guide.questions)
     tags = {_fold(t): t for t in tags_of(guide)}
-    items = [item.strip() for item in spec.split(",")]
+    items = [item.strip() for item in spec.translate(_WIDE).split(",")]
     if not any(items):
         raise _fail(guide, label, spec, "chooses nothing (give question numbers such as 1-5,8, a type such as "
                                         "multiple_choice, objective:2 or tag:NAME)")

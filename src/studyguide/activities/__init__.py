@@ -14,6 +14,7 @@ warnings for the build.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
 
     Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
     keycap ``5️⃣`` with its digit) are left out; letters
-    and digits of any script are kept, accents too (NFC, so an ``e`` with a
+    and digits of any script are kept (:func:`compat`: ``ﬁ`` is two cells, ``²`` a 2), accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
     drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
     longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
@@ -55,7 +56,7 @@ def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
     character (a mark NFC cannot join to its letter: a vowel sign, a virama)
     is not a letter a grid can hold: see :func:`splits`.
     """
-    text = unicodedata.normalize("NFC", inline.plain(text))
+    text = compat(inline.plain(text))
     out: list[str] = []
     kept = False
     for ch in text:
@@ -79,6 +80,18 @@ def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
         else:
             capitals.append(up if len(up) <= len(own) else own)
     return tuple(capitals)
+
+
+def compat(text: str) -> str:
+    """``text`` (NFC) with each letter and digit in its everyday form (NFKC): a ligature copied from a
+    PDF (``ﬁ``) is the two letters it stands for, a superscript or subscript digit (``²``, ``₂``) the
+    digit, a full-width letter (``Ａ``) the letter. Symbols keep their form (``™`` does not become
+    letters; a puzzle leaves it out). A student writes what a puzzle's cells and word list show."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(
+        unicodedata.normalize("NFKC", ch) if unicodedata.category(ch)[0] in "LN" else ch for ch in text))
 
 
 def splits(text: str) -> bool:
@@ -260,8 +273,17 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             why = ("the guide has no vocabulary" if not guide.vocabulary else
                    "none of the terms can be used" if name == "word_search" else
                    "it needs at least two terms that share a letter")
+            kept = [(t, w) for t, w in zip(p.left_out, p.why) if w.split(":")[0] not in ("letters", "room")]
+            usable = len(guide.vocabulary) - len(p.unsplit) - len(kept)
+            if name == "crossword" and kept and usable < 2:  # too long, twins ...: said next
+                can = "only one of the terms can" if usable else "none of the terms can"
+                why = f"it needs at least two terms that can go in its grid, and {can}"
             out.append(Problem(activity_location(guide, name),
                                f"activities: the {label} is left out: {why}", warning=True))
+            if name == "crossword" and kept:  # and the terms that could not be among the two
+                out += _crossword_left_out(dataclasses.replace(p, left_out=tuple(t for t, _ in kept),
+                                                               why=tuple(w for _, w in kept)),
+                                           spots, index, guide, (limits or {}).get(name) or {})
             continue
         if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
             n = len(p.data[0].terms)

@@ -1,15 +1,18 @@
 """Word-bank sentences: each term's example sentence with the term blanked.
 
 The term is found as whole words, in any case ("Geopolitics explains ..."
-for *geopolitics*); every place it occurs becomes a blank, and the key fills
-each with the words as the sentence has them. A term with no example, or
-whose example does not contain it, gets its definition instead, led by the
+for *geopolitics*) and becomes a blank, which the key fills with the words as
+the sentence has them. An example that holds the term twice gives its first
+sentence that holds it once (each word is used once). A term with no example,
+whose example does not contain it, or holds it twice in every sentence, gets
+its definition instead, led by the
 blank: "___ means: a country's ability to ..." (the term blanked out of the
 definition too, should it appear there). The sentences are printed in a
 seeded order; the word bank lists the terms alphabetically.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
@@ -42,10 +45,21 @@ class Cloze:
     bank: tuple[str, ...]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+
+
+def _once(text: str, pattern: re.Pattern) -> str:
+    """The example, or when it holds the term more than once, its first sentence that holds it once: the
+    instructions say each word is used once, and a second blank is a second word to find."""
+    if len(pattern.findall(text)) < 2:
+        return text
+    return next((s for s in _SENTENCE_END.split(text) if len(pattern.findall(s)) == 1), "")
+
+
 def sentence(term: str, definition: str, example: Optional[str]) -> Sentence:
     pattern = term_pattern(term)
     if example and pattern:
-        text = inline.plain(example)
+        text = _once(inline.plain(example), pattern)
         parts: list[Union[str, Blank]] = []
         pos = 0
         for m in pattern.finditer(text):

@@ -123,8 +123,10 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         words.append((i, w))
     every = words
     g = _fill(words, seed, tries, max_rows, max_cols)
-    if g is None:
-        return Crossword((), (), tuple(terms[i][0] for i in sorted(left_out + [i for i, _ in words])), ())
+    if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
+        left_out = sorted(left_out + [i for i, _ in words])
+        why = _why(left_out, terms, None, {i for i, _ in words}, max(max_rows, max_cols), twins)
+        return Crossword((), (), tuple(terms[i][0] for i in left_out), (), why)
     if len(g.words) < len(words):
         clues = [len(clue_for(*t)) for t in terms]
         words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
@@ -179,7 +181,7 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, t
     that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
     letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
     them), "room" (no place left where it crosses them)."""
-    grid_letters = set(g.cells.values())
+    grid_letters = set(g.cells.values()) if g is not None else set()  # None: there is no grid
     grid_scripts = {_script(c) for c in grid_letters} - {None}
     out = []
     for i in left_out:
@@ -194,6 +196,8 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, t
             out.append("long")
         elif i not in tried:
             out.append("many")
+        elif g is None:
+            out.append("letters")
         elif grid_letters.isdisjoint(w):
             mine = {_script(c) for c in w} - {None}
             out.append(f"script:{', '.join(sorted(mine))}:{', '.join(sorted(grid_scripts))}"

@@ -9,12 +9,15 @@ retried with another seed, then the grid grows a row and a column, up to
 
 The empty cells are filled with letters drawn from the words' own letters
 (as often as they occur there), so a Greek or an accented word list gets
-Greek or accented filler, and no word is given away by its alphabet. Filler
+Greek or accented filler, and no word is given away by its alphabet; a script
+only one word uses (one Greek word in an English list, one formula's digit) is
+not filler (:func:`filler`). Filler
 that would spell a listed word a second time is drawn again.
 """
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -167,8 +170,31 @@ def _any_spot(grid, w, size, d, r):
     return r.choice(spots) if spots else None
 
 
+def _kind(cell: str) -> str:
+    """The script a cell's letter is written in (LATIN, GREEK, HIRAGANA ...), or DIGIT."""
+    return "DIGIT" if cell[:1].isdigit() else unicodedata.name(cell[0], "?").split(" ")[0]
+
+
+def filler(words: Sequence[Sequence[str]]) -> list[str]:
+    """The letters empty cells are drawn from: the words' own (as often as they occur), but only of a
+    script (or digits) that two words or more use, so one Greek word or one formula's digit in an
+    English list does not scatter Ω or 2 over the grid; when no script is shared, the commonest one's."""
+    used: dict[str, int] = {}
+    for w in words:
+        for k in {_kind(c) for c in w}:
+            used[k] = used.get(k, 0) + 1
+    shared = {k for k, n in used.items() if n > 1}
+    if not shared:
+        counts: dict[str, int] = {}
+        for w in words:
+            for c in w:
+                counts[_kind(c)] = counts.get(_kind(c), 0) + 1
+        shared = {max(counts, key=lambda k: (counts[k], k != "DIGIT"))} if counts else set()
+    return [c for w in words for c in w if _kind(c) in shared]
+
+
 def _fill(grid, size, placed, r) -> tuple[tuple[str, ...], ...]:
-    pool = [c for p in placed.values() for c in p.cells]
+    pool = filler([p.cells for p in placed.values()])
     empty = [(y, x) for y in range(size) for x in range(size) if (y, x) not in grid]
     full = dict(grid)
     for spot in empty:

@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import gc
 import io
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -31,6 +32,8 @@ from ..watch.watcher import inputs, signature
 DOCS = ("student", "key")
 SCALE = 1.5  # pixels per point of the page pictures: 918 px across a letter page, sharp at the usual width
 LOCK = threading.Lock()  # one build or picture at a time in this process, whichever guide it is for
+MAX_PAGES = 64  # browser tabs whose newest preview is remembered (Session.asked)
+_PAGE_ID = re.compile(r"[\w-]{1,32}")  # what a tab sends as its id (app.js: 11 letters and digits)
 KEPT = 6  # builds whose PDFs are kept for their pictures (handout and key, the last few texts)
 
 
@@ -136,11 +139,15 @@ class Session:
         """Build ``doc`` from ``text``; the located problems, and the pages (this build's, or the last good
         ones marked stale). ``superseded`` when the same ``page`` asked for a newer preview before this
         one started (``rev`` counts a page's previews)."""
-        self.asked[page] = max(self.asked.get(page, 0), rev)
+        page = page if _PAGE_ID.fullmatch(page) else "?"  # a tab's id is 11 letters: nothing longer is kept
+        newest = max(self.asked.pop(page, 0), rev)
+        self.asked[page] = newest  # (the most recent last)
+        while len(self.asked) > MAX_PAGES:  # the tabs that asked longest ago go first
+            del self.asked[next(iter(self.asked))]
         data = text.encode("utf-8", "surrogatepass")  # half a character ("\ud800"): the loader's located "not UTF-8"
         text_key = (digest(data), doc)
         with self.lock:
-            if rev < self.asked[page]:
+            if rev < self.asked.get(page, rev):
                 return {"rev": rev, "superseded": True}
             problems, ok = [], True
             key = self._kept(text_key)

@@ -145,7 +145,7 @@ class _Writer:
                   penalty: str) -> ET.Element:
         el = sub(self.quiz, "question", type=qtype)
         name = sub(el, "name")
-        sub(name, "text", question_name(number, q))
+        sub(name, "text", escape(question_name(number, q)))  # Moodle reads a name as HTML, as it does the body
         self._text(el, "questiontext", question_html)
         self._text(el, "generalfeedback", paragraph(q.explanation))
         if grade is not None:

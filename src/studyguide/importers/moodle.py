@@ -116,7 +116,10 @@ class _Reader:
             else:
                 if points != 1:
                     self.grade_one = False
-                out["points"] = points
+                if round(points, 2) != points:  # a guide's points have two decimals at most
+                    self.warn(q.find("defaultgrade"), f"the mark {grade} is kept as {round(points, 2):g}"
+                                                      " (a guide's points have two decimals at most)")
+                out["points"] = round(points, 2) + 0
         explanation = self.field(q, "generalfeedback")
         if explanation:
             out["explanation"] = explanation

@@ -122,7 +122,10 @@ class _Reader:
         if value is not None:
             if value != 1:
                 self.points_one = False
-            out["points"] = value
+            if value == value and round(value, 2) != value:
+                self.warn(item, f"the points {points} are kept as {round(value, 2):g}"
+                                " (a guide's points have two decimals at most)")
+            out["points"] = round(value, 2) + 0  # (-0 is 0)
         explanation = self.text(item, self.feedback_html(item))
         if explanation:
             out["explanation"] = explanation

@@ -89,12 +89,12 @@ def choices(ctx, n: int, rows: list, several: bool) -> list:
 
 
 def true_false(ctx, n: int, row, words, x: float, font: str, size: float, gap: float):
-    """True / False (flow.Options) with a radio button left of each word: the group ``q<n>``, values true, false."""
+    """True / False (circled.Options) with a radio button left of each word: the group ``q<n>``, values true, false."""
     if not on(ctx):
         return row
 
     def place(canvas, left, bottom, width, height):
-        at, y = left + x, bottom + height / 2 - size / 2  # (the words' middle: flow.Options)
+        at, y = left + x, bottom + height / 2 - size / 2  # (the words' middle: circled.Options)
         for word, value in zip(words, ("true", "false")):
             fields.radio(canvas, f"q{n}", value, at - size - 5, y, size, tip(ctx, n))
             at += stringWidth(word, font, size) + gap

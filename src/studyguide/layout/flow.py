@@ -118,9 +118,11 @@ class Labelled(Flowable):
     """
 
     def __init__(self, label: str, para, indent: float, font: str, size: float, *, circle=False,
-                 right: str | None = None, right_font: str | None = None, color=None, label_x: float = 0):
+                 right: str | None = None, right_font: str | None = None, color=None, label_x: float = 0,
+                 rtl: bool = False):
         super().__init__()
         self.label, self.para, self.indent = label, para, indent
+        self.rtl = rtl  # right to left (a Hebrew crossword's clue): the label at the right, before the text
         self.font, self.size, self.circle, self.right = font, size, circle, right
         self.right_font = right_font or font
         self.color, self.label_x = color, label_x
@@ -148,9 +150,9 @@ class Labelled(Flowable):
         if len(parts) != 2:
             return []
         kw = dict(circle=self.circle, right=self.right, right_font=self.right_font, color=self.color,
-                  label_x=self.label_x)
+                  label_x=self.label_x, rtl=self.rtl)
         head = Labelled(self.label, parts[0], self.indent, self.font, self.size, **kw)
-        tail = Labelled("", parts[1], self.indent, self.font, self.size, right_font=self.right_font)
+        tail = Labelled("", parts[1], self.indent, self.font, self.size, right_font=self.right_font, rtl=self.rtl)
         tail.right_w = head.right_w
         return [head, tail]
 
@@ -184,6 +186,8 @@ class Labelled(Flowable):
             c.setLineWidth(1.3)
             cx, cy = self.label_x + w / 2, top_base + self.size * 0.35
             c.ellipse(cx - r, cy - ry, cx + r, cy + ry)
+        elif self.rtl:
+            c.drawRightString(self.width - self.label_x, top_base, self.label)
         else:
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
@@ -193,41 +197,7 @@ class Labelled(Flowable):
             c.setFont(self.right_font, self.size * 0.9)
             c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
             c.restoreState()
-        self.para.drawOn(c, self.indent, self.height - self.para.height)
-
-
-class Options(Flowable):
-    """Words in a row to circle (True / False); ``marked`` rings one of them."""
-
-    def __init__(self, words, x: float, font: str, size: float, gap: float, marked: int | None = None,
-                 color=None):
-        super().__init__()
-        self.words, self.x, self.font, self.size, self.gap = words, x, font, size, gap
-        self.marked, self.color = marked, color
-
-    def wrap(self, aW, aH):
-        self.width, self.height = aW, self.size * 2.2
-        return aW, self.height
-
-    def natural_width(self):
-        words = sum(stringWidth(w, self.font, self.size) for w in self.words)
-        return self.x + words + self.gap * (len(self.words) - 1) + 6
-
-    def draw(self):
-        c = self.canv
-        x, base = self.x, self.height / 2 - self.size * 0.35
-        for n, word in enumerate(self.words):
-            w = stringWidth(word, self.font, self.size)
-            c.setFont(self.font, self.size)
-            c.drawString(x, base, word)
-            if n == self.marked:
-                c.saveState()
-                if self.color is not None:
-                    c.setStrokeColor(self.color)
-                c.setLineWidth(1.4)
-                c.ellipse(x - 6, base - self.size * 0.45, x + w + 6, base + self.size * 1.15)
-                c.restoreState()
-            x += w + self.gap
+        self.para.drawOn(c, 0 if self.rtl else self.indent, self.height - self.para.height)
 
 
 class Ruled(Flowable):

@@ -19,7 +19,8 @@ from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of
 from .marks import QuestionStart
-from .flow import Beside, Box, Gap, Labelled, Options, Shorter, Stack, Twin, even_columns, natural_width, para_width
+from .circled import Options
+from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 

@@ -33,7 +33,7 @@ TRUE_FALSE = {"oneOf": [{"type": "boolean"}, {"type": "string", "pattern": "^(?i
 COMMON = {
     "type": {"type": "string"},
     "prompt": {**TEXT, "description": "the question as students read it"},
-    "points": {**NUMBER, "description": "0 to 1000"},
+    "points": {**NUMBER, "description": "0 to 1000, two decimals at most"},
     "explanation": {**TEXT, "description": "printed under the question in the answer key"},
     "instructions": {**TEXT, "description": "the instruction after the prompt, instead of the type's own"},
     "shuffle": {**BOOLEAN, "description": "false: the question keeps its place in every version"},

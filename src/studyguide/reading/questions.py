@@ -57,7 +57,7 @@ class QuestionsMixin:
         shuffle = self.boolean(keys.get("shuffle"), f"{label}.shuffle")
         common = dict(
             prompt=self.text(keys.get("prompt"), f"{label}.prompt", required=True) or "",
-            points=self.number(keys.get("points"), f"{label}.points", 0, 1000),
+            points=self.number(keys.get("points"), f"{label}.points", 0, 1000, decimals=2),
             explanation=self.text(keys.get("explanation"), f"{label}.explanation"),
             instructions=self.text(keys.get("instructions"), f"{label}.instructions"),
             shuffle=shuffle is not False,

@@ -19,6 +19,7 @@ from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspecti
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
 from .citations import PassageMixin
+from .facts import date_problem, grade_problem
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .languages import LanguageMixin
@@ -68,7 +69,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
             title=self.text(g("title"), "title", required=True, max_len=300),
             subtitle=self.text(g("subtitle"), "subtitle", max_len=500),
             subject=self.text(g("subject"), "subject", max_len=300),
-            grade=self.text(g("grade"), "grade", max_len=100),
+            grade=self._checked(g("grade"), self.text(g("grade"), "grade", max_len=100), grade_problem),
             author=self.text(g("author"), "author", max_len=300),
             language=self.language(g("language")),
             paper=self.paper(g("paper")),
@@ -223,7 +224,17 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         keys = self.mapping(node, "source", SOURCE_KEYS)
         if keys is None:
             return None
-        return Source(**{k: self.text(keys.get(k), f"source.{k}", max_len=1000) for k in SOURCE_KEYS})
+        fields = {k: self.text(keys.get(k), f"source.{k}", max_len=1000) for k in SOURCE_KEYS}
+        fields["date"] = self._checked(keys.get("date"), fields["date"], date_problem)
+        return Source(**fields)
+
+    def _checked(self, node, value: Optional[str], problem) -> Optional[str]:
+        """``value``, or None with a located error when ``problem(value)`` names one."""
+        said = problem(value) if value else None
+        if said:
+            self.error(node, said)
+            return None
+        return value
 
     def paragraphs(self, node, label) -> tuple[str, ...]:
         value = self.text(node, label)

@@ -53,6 +53,9 @@ def suggest(word: str, options, noun: str = "keys") -> str:
     return f"known {noun}: " + ", ".join(options)
 
 
+_WORDS = {1: "one", 2: "two"}  # decimals, as a message says them
+
+
 def clip(text: str, size: int = 40) -> str:
     """``text`` on one line, cut to ``size`` characters with an ellipsis: a guide's text quoted in a message."""
     text = text.replace("\n", " ")
@@ -294,7 +297,11 @@ class Walker:
         self.texts[-1] = (self.texts[-1][0], kept)
         return kept
 
-    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False) -> Optional[float]:
+    def number(self, node: Optional[Node], label: str, low: float, high: float, integer: bool = False,
+               decimals: Optional[int] = None) -> Optional[float]:
+        """A number from ``low`` to ``high`` (-0 is 0); with ``decimals``, refused past that many places
+        (``points: 999.99999`` would print as 1000, ``0.3333333`` as 0.333333: the key's total would not
+        be what the teacher typed)."""
         if missing(node):
             return None
         word = "a whole number" if integer else "a number"
@@ -308,9 +315,14 @@ class Walker:
             self.error(node, f"{label}: expected {word} from {low:g} to {high:g}, found '{clip(node.value)}'{hint}")
             return None
         if not (low <= value <= high) or value != value:
-            self.error(node, f"{label}: {node.value} is out of range (use {word} from {low:g} to {high:g})")
+            self.error(node, f"{label}: {clip(node.value)} is out of range (use {word} from {low:g} to {high:g})")
             return None
-        return value
+        if decimals is not None and round(value, decimals) != value:
+            near = f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
+            self.error(node, f"{label}: {clip(node.value)} has more than {_WORDS.get(decimals, decimals)} decimals; write {near}"
+                             f" (points are counted to the hundredth)")
+            return None
+        return value + 0  # -0.0 is 0
 
     def boolean(self, node: Optional[Node], label: str) -> Optional[bool]:
         if missing(node):

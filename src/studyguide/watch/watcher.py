@@ -31,6 +31,7 @@ from .. import api
 from ..errors import StudyguideError
 from ..files import write_all
 from ..reading import schema
+from ..reading.walker import count
 from ..theming import themefiles
 from . import cache as warmcache, notifier
 
@@ -75,8 +76,13 @@ class Watcher:
     """
 
     def __init__(self, paths: Iterable[str | Path], out_dir, paper=None, key=True,
-                 report: Callable[[str, bool], None] = lambda line, err: print(line), cache: bool = True):
+                 report: Callable[[str, bool], None] = lambda line, err: print(line), cache: bool = True,
+                 settle: float = 0.0, clock: Callable[[], float] = time.monotonic):
         self.paths, self.out_dir, self.paper, self.key, self.report = list(paths), out_dir, paper, key, report
+        # a change is built once the files have stayed as they are for ``settle`` seconds: an editor that
+        # saves in two writes would otherwise have its first half built (``watch`` waits 0.3 s)
+        self.settle, self.clock = settle, clock
+        self.changing: dict[Path, tuple] = {}  # guide → (its state, when it was first seen so) while it settles
         self.seen: dict[Path, tuple] = {}  # guide → its signature and its images', when last built
         self.read: dict[Path, tuple] = {}  # guide → its deps' signatures as the last build found them
         self.gone: dict[Path, Optional[float]] = {}  # guide → when it was first found gone; None: reported
@@ -167,7 +173,7 @@ class Watcher:
         for w in result.warnings:
             self.report(str(w), True)
         ms = (time.perf_counter() - start) * 1000
-        made = ", ".join(f"{o.path} ({o.pages} pages)" for o in result.outputs)
+        made = ", ".join(f"{o.path} ({count(o.pages, 'page')})" for o in result.outputs)
         self.report(f"rebuilt {guide} → {made} in {ms:.0f} ms", False)
 
     def _deps(self, path: Path, guide) -> list[Path]:
@@ -191,6 +197,14 @@ class Watcher:
             if self.gone.pop(guide, 0) is None:  # back after it was reported gone: build it, changed or not
                 self.seen.pop(guide, None)
             if self.seen.get(guide) != state:
+                if self.settle and guide in self.seen:
+                    was, since = self.changing.get(guide, (None, 0.0))
+                    if was != state:  # changed again: wait from now
+                        self.changing[guide] = (state, self.clock())
+                        continue
+                    if self.clock() - since < self.settle:
+                        continue
+                self.changing.pop(guide, None)
                 self.read.pop(guide, None)
                 self.build(guide, clashes.get(guide, ()))
                 # the guide and its deps as the build read them, so a change during the build is built next

@@ -114,7 +114,7 @@ def crossword(ctx, name, data) -> list:
         for e in entries:
             para = ctx.p(e.clue + " " + e.lengths, "body")
             para.style = clue_style
-            items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize))
+            items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl))
         if items:
             block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl)
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")

@@ -1,0 +1,117 @@
+"""Puzzle letters as a student writes them: ligatures and superscripts copied from a PDF, and the
+word search's filler letters (hostile round 5, #4)."""
+from __future__ import annotations
+
+import re
+
+from conftest import build_into, write_guide
+from studyguide.activities import cells, crossword, plan, wordsearch
+
+
+def test_a_ligature_is_two_letters_and_a_superscript_a_digit_in_both_puzzles(tmp_path):
+    path = write_guide(tmp_path, "odd.yaml", """
+        title: Odd letters
+        seed: s
+        vocabulary:
+          - {term: "\ufb01nance", definition: Money matters.}
+          - {term: "e=mc\u00b2", definition: Energy and mass.}
+          - {term: fiscal, definition: Of public money.}
+          - {term: account, definition: A record of money.}
+        activities: [crossword, word_search]
+        """)
+    key = build_into(path, tmp_path / "out").key
+    text = " ".join(key.pages)
+    text = text[text.index("Crossword"):]  # (the vocabulary list prints the term as it was typed)
+    assert "\ufb01" not in text and "\u00b2" not in text, "no ligature or superscript cell, clue or word to find"
+    assert "Money matters. (7)" in text                  # FINANCE: 7 letters, as a student counts them
+    assert "FINANCE" in text and "E=MC2" in text         # the words to find, as the grid spells them
+    assert cells("\ufb01nance") == tuple("FINANCE") and crossword.answer("e=mc\u00b2") == tuple("EMC2")
+    assert cells("\uff21\uff22\u2122") == ("A", "B")      # a full-width letter is the letter; ™ stays out
+
+
+def test_word_search_filler_skips_a_script_or_digit_only_one_word_uses():
+    terms = ["\u03a9mega", "naïve", "co-operate", "o'clock", "e=mc\u00b2", "pressure"]
+    for seed in ("a", "b", "c"):
+        ws = wordsearch.make(terms, seed)
+        letters = [c for row in ws.grid for c in row]
+        assert letters.count("\u03a9") == 1 and letters.count("2") == 1, "only in OMEGA and EMC2 themselves"
+        assert letters.count("Ï") >= 1 and not {"\u00b2", "ß"} & set(letters)
+    # a Greek list keeps Greek filler; a list whose words share a digit keeps digit filler
+    greek = wordsearch.make(["λόγος", "ψυχή", "πόλις"], "x")
+    assert all(re.fullmatch(r"[Α-Ω]", c) for row in greek.grid for c in row)
+    assert set(wordsearch.filler([tuple("CO2"), tuple("NO2")])) == {"C", "O", "N", "2"}
+
+
+def _crossword_warnings(tmp_path, terms):
+    from studyguide import activities, api
+
+    vocab = "\n".join(f"  - {{term: '{t}', definition: 'meaning {i}'}}" for i, t in enumerate(terms))
+    path = tmp_path / "cw.yaml"
+    path.write_text(f"title: Cw\nvocabulary:\n{vocab}\nactivities: [crossword]\n", encoding="utf-8")
+    return [p.message for p in activities.warnings(api.load(path))]
+
+
+def test_a_crossword_left_out_says_the_terms_were_twins_or_too_long(tmp_path):
+    said = _crossword_warnings(tmp_path, ["aaaa", "AAAA", "a-a-a-a"])
+    assert said[0] == ("activities: the crossword is left out: it needs at least two terms that can go in its grid,"
+                       " and only one of the terms can")
+    assert ("crossword: 2 terms left out (the same letters in the grid as a term before it): 'AAAA' (as 'aaaa'),"
+            " 'a-a-a-a' (as 'aaaa')") in said[1:], said
+    said = _crossword_warnings(tmp_path, ["pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 10, "cat", "dog"])
+    assert said[0] == "activities: the crossword is left out: it needs at least two terms that share a letter"
+    assert said[1].startswith("crossword: 1 term left out (longer than the grid that fits the page:")
+    said = _crossword_warnings(tmp_path, ["x" * 40, "hello"])
+    assert said[0].endswith("it needs at least two terms that can go in its grid, and only one of the terms can")
+
+
+def test_a_cloze_example_with_the_term_twice_gives_one_blank(tmp_path):
+    path = write_guide(tmp_path, "c.yaml", """
+        title: Cells
+        vocabulary:
+          - {term: cell, definition: The unit of life., example: "A cell divides. Then the cell grows."}
+          - {term: wall, definition: What surrounds a plant cell., example: "A wall here; a wall there."}
+          - {term: tissue, definition: Cells working together., example: Muscle is a tissue.}
+        activities: [cloze]
+        """)
+    built = build_into(path, tmp_path / "out")
+    text = " ".join(built.key.pages)
+    text = text[text.index("Word bank:"):]  # (the vocabulary list prints the examples whole)
+    assert "A cell divides." in text and "Then the cell grows" not in text   # its first sentence with one 'cell'
+    assert "wall means: What surrounds a plant cell." in text and "a wall there" not in text  # no such sentence
+    assert [len(s.answers) for s in plan(built.guide, "cloze").data.sentences] == [1, 1, 1]
+
+
+def test_a_hebrew_crossword_clue_has_its_number_at_its_right_before_the_text(tmp_path):
+    words = ["שלום", "מלך", "ארץ", "ספר", "מים", "כנף"]
+    vocab = "\n".join(f"  - {{term: {w}, definition: הגדרה מספר {i}}}" for i, w in enumerate(words))
+    path = tmp_path / "he.yaml"
+    path.write_text(f"title: עברית\nlanguage: he\nseed: s\nvocabulary:\n{vocab}\nactivities: [crossword]\n",
+                    encoding="utf-8")
+    pdf = build_into(path, tmp_path / "out").student
+    found = []
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=lambda t, cm, tm, font, size: found.append((t.strip(), tm[4] * cm[0] + cm[4])))
+    numbers = [(t, x) for t, x in found if re.fullmatch(r"\d+\.", t)]
+    clues = [x for t, x in found if "הגדרה" in t or "מספר" in t]
+    assert numbers and clues
+    # each column's numbers stand right of its clues' text, at most a number's width away (not a column away)
+    page_mid = float(pdf.reader.pages[0].mediabox.width) / 2
+    for side in (lambda x: x < page_mid, lambda x: x >= page_mid):
+        xs = [x for _, x in numbers if side(x)]
+        texts = [x for x in clues if side(x)]
+        assert xs and texts and min(xs) > max(texts), (xs, texts)
+
+
+def test_a_filled_cloze_blank_before_a_comma_ends_at_it(tmp_path):
+    path = write_guide(tmp_path, "dot.yaml", """
+        title: Dots
+        vocabulary:
+          - {term: a.b, definition: A dotted name., example: "Write a.b, not axb."}
+          - {term: tissue, definition: Cells working together., example: Muscle is a tissue.}
+        activities: [cloze]
+        """)
+    built = build_into(path, tmp_path / "out")
+    key = " ".join(built.key.pages)
+    assert "a.b, not axb" in key and "a.b , not" not in key, key
+    assert "tissue." in key and "tissue ." not in key
+    assert len(built.key.reader.pages) == len(built.student.reader.pages)
