@@ -76,8 +76,7 @@ _format_options = _options(  # what is printed from a guide: build and check
                  help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
     click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), multiple=True, callback=_parsed(),
                  help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
-    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:' (flags such as "
-                                                                "--word-bank given with it still apply)."))
+    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:' (flags such as --word-bank given with it still apply)."))
 
 
 @cli.command()
@@ -131,8 +130,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 @cli.command()
 @_pdf_options
 def watch(paths, out_dir, paper, no_key):
-    """Rebuild each guide (and its key) whenever it is saved, as build makes it (its versions, and the
-    accommodated copy beside the standard one); errors are shown, watching goes on.
+    """Rebuild each guide as build makes it (keys, versions, accommodated copy) at each save; errors shown, watching goes on.
 
     PATHS are guide files or folders of them (default: guides/). Stop with Ctrl+C.
     """
