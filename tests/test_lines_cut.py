@@ -38,6 +38,7 @@ def test_a_default_count_is_not_cut_below_a_line_a_point_and_check_says_when_it_
                 run = cli_inprocess(["check", guide.path.name], cwd=tmp_path)
                 page = student.question_pages[-1]
                 assert (f"{guide.path.name}:{guide.questions[-1].where.line}:{guide.questions[-1].where.col}: warning: "
-                        f"question 7: {printed} of its 12 default answer lines fit on page {page}, so {printed} print "
-                        "(the rest would be alone on a page); give 'lines:' to choose") in run.out + run.err
+                        f"question 7: only {printed} of its 12 default answer lines print, so that it ends on page {page} "
+                        f"(the last {12 - printed} would be alone on a page of their own); give 'lines:' to choose"
+                        ) in run.out + run.err
     assert min(seen[2]) < 8 and min(seen[16]) >= 8 and seen[24] == {12}, seen  # (the filler does cut below 8)

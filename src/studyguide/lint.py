@@ -238,8 +238,9 @@ def lines_cut(guide: Guide, rendered) -> list[Problem]:
     for n, kept in sorted((getattr(rendered, "lines_cut", None) or {}).items()):
         q = guide.questions[n - 1]
         page = rendered.question_pages[n - 1]
-        out.append(_warn(q.where, f"question {n}: {kept} of its {q.lines} default answer lines fit on page {page}, "
-                                  f"so {kept} print (the rest would be alone on a page); give 'lines:' to choose"))
+        out.append(_warn(q.where, f"question {n}: only {kept} of its {q.lines} default answer lines print, so that it "
+                                  f"ends on page {page} (the last {q.lines - kept} would be alone on a page of their own); "
+                                  "give 'lines:' to choose"))
     return out
 
 
