@@ -100,7 +100,7 @@ def test_a_guide_with_errors_says_so_when_opened_and_saved(browser, editing, tmp
     assert "Traceback" not in ed.stop()
 
 
-def test_chinese_in_the_text_gets_the_bundled_cjk_font(browser, editing):
+def test_chinese_in_the_text_gets_the_bundled_cjk_font(browser, editing, tmp_path):
     guide, ed = editing
     page = browser.new_page()
     page.goto(ed.url)
@@ -111,3 +111,4 @@ def test_chinese_in_the_text_gets_the_bundled_cjk_font(browser, editing):
         await document.fonts.load('14px "studyguide CJK"', '太');
         return [...document.fonts].filter((f) => f.family.includes('studyguide CJK')).map((f) => f.status); }""")
     assert loaded == ["loaded"]
+    page.locator(".cm-line").first.screenshot(path=str(tmp_path / "cjk.png"))
