@@ -58,7 +58,7 @@ def base_hash(folder: Path, name="water.yaml") -> str:
 # every kind of route: the chooser, new guide, the page, a static file, and each API call
 ROUTES = [
     ("GET", "/", None), ("POST", "/new", {"name": "made"}), ("GET", "/edit/water.yaml", None),
-    ("GET", "/static/app.js", None), ("GET", "/api/water.yaml/guide", None), ("GET", "/api/water.yaml/disk", None),
+    ("GET", "/static/app.js", None), ("GET", "/font/cjk.ttf", None), ("GET", "/api/water.yaml/guide", None), ("GET", "/api/water.yaml/disk", None),
     ("POST", "/api/water.yaml/preview", {"text": SMALL, "doc": "student", "rev": 1}),
     ("GET", "/api/water.yaml/page/student/0/1.jpg", None),
     ("POST", "/api/water.yaml/save", {"text": "title: Hacked\n", "base": ""}),
@@ -230,6 +230,27 @@ def test_the_chooser_lists_the_guides_and_makes_a_new_one_from_the_starter(folde
     assert again.status_code == 400 and "already exists" in again.json()["problems"][0]
     bad = c.post(f"/{TOKEN}/new", json={"name": "../evil"}, headers=GOOD)
     assert bad.status_code == 400 and not (folder.parent / "evil.yaml").exists()
+
+
+def test_a_new_guide_named_with_spaces_gets_dashes(folder):
+    r = client(folder).post(f"/{TOKEN}/new", json={"name": " water  cycle "}, headers=GOOD)
+    assert r.json() == {"url": "edit/water-cycle.yaml"}
+    assert (folder / "water-cycle.yaml").read_bytes() == api.STARTER.read_bytes()
+
+
+def test_the_page_gets_the_cjk_font_the_pdfs_use(folder):
+    """Chinese typed in the editor shows in the PDFs' own font where the browser has none (not as boxes)."""
+    import gzip
+
+    from fontTools.ttLib import TTFont
+
+    r = client(folder).get(f"/{TOKEN}/font/cjk.ttf", headers=GOOD)  # httpx undoes the gzip, as a browser does
+    assert r.status_code == 200 and r.headers["content-type"] == "font/ttf"
+    assert r.content == gzip.decompress((REPO / "src/studyguide/fonts/SGNotoSC-Regular.ttf.gz").read_bytes())
+    cmap = TTFont(__import__("io").BytesIO(r.content)).getBestCmap()
+    assert all(ord(c) in cmap for c in "太阳加热水")
+    css = (REPO / "src/studyguide/editor/static/app.css").read_text(encoding="utf-8")
+    assert "url(../font/cjk.ttf)" in css and '"studyguide CJK"' in css
 
 
 def test_the_page_gets_the_schema_and_snippets(folder):

@@ -4,7 +4,7 @@
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
-import { indentWithTab } from "@codemirror/commands";
+import { tabKeys } from "./tabkey.js";
 import { yaml, yamlLanguage } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics as lintDiagnostics } from "@codemirror/lint";
 import { snippetCompletion } from "@codemirror/autocomplete";
@@ -62,7 +62,7 @@ function create(parent, options = {}) {
       extensions: [
         basicSetup,
         Prec.highest(keymap.of([{ key: "Mod-s", preventDefault: true, stopPropagation: true, run: () => { if (onSave) onSave(); return true; } }])),
-        keymap.of([indentWithTab]),
+        keymap.of(tabKeys),
         yaml(),
         yamlLanguage.data.of({ autocomplete: completionSource(schema, snippets) }),
         lintGutter(),

@@ -29,6 +29,9 @@ from ..reading.loader import MAX_BYTES
 from . import session as sessions, snippets
 
 STATIC = Path(__file__).with_name("static")
+# The CJK font the PDFs use, for the page's text where the browser has none (app.css's @font-face, limited
+# to CJK characters by unicode-range, so a guide without any never loads it): sent as stored, gzipped.
+CJK_FONT = Path(__file__).parent.parent / "fonts" / "SGNotoSC-Regular.ttf.gz"
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build --edition (a test keeps them equal)
 # The largest request: the JSON of the largest guide, where a character takes at most two bytes more
 # than in the file (\n, \", \\; the characters JSON writes longer are refused in a guide anyway).
@@ -106,7 +109,7 @@ class Editor:
         if self.only is not None:
             raise StudyguideError(f"this editor was started on {self.only} alone; to make another guide, run "
                                   f"studyguide edit {self.folder}")
-        name = name.strip()
+        name = "-".join(name.split())  # 'water cycle' → water-cycle.yaml: teachers name things with spaces
         name = name if name.lower().endswith(tuple(api.GUIDE_SUFFIXES)) else name + ".yaml"
         if safe_stem(Path(name).stem) != Path(name).stem or "/" in name or name.startswith("."):
             raise StudyguideError(f"{name}: a new guide needs a plain file name: letters, digits, '-' and '_' "
@@ -200,6 +203,10 @@ def make_app(editor: Editor, token: str, port: int):
             return PlainTextResponse("not found", status_code=404, headers=HEADERS)
         return FileResponse(STATIC / name, headers=HEADERS)
 
+    async def font(request: Request):
+        return Response(await run_in_threadpool(CJK_FONT.read_bytes), media_type="font/ttf",
+                        headers={**HEADERS, "Content-Encoding": "gzip", "Cache-Control": "private, max-age=86400"})
+
     async def load(request, s):
         text, hash_ = await run_in_threadpool(s.read)
         return _json({"name": s.name, "text": text, "hash": hash_, "exports": exports(), "editions": EDITIONS,
@@ -249,6 +256,7 @@ def make_app(editor: Editor, token: str, port: int):
     routes = [
         Route(f"{t}/", chooser), Route(f"{t}/new", create, methods=["POST"]),
         Route(f"{t}/edit/{{name}}", page), Route(f"{t}/static/{{file}}", asset),
+        Route(f"{t}/font/cjk.ttf", font),
         Route(f"{t}/api/{{name}}/guide", guide(load)), Route(f"{t}/api/{{name}}/disk", guide(disk)),
         Route(f"{t}/api/{{name}}/preview", guide(preview), methods=["POST"]),
         Route(f"{t}/api/{{name}}/page/{{doc}}/{{build}}/{{page:int}}.jpg", guide(picture)),

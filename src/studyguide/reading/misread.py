@@ -147,9 +147,12 @@ def keys_under_item(message: str, key: str, first: str) -> str:
     return message[:-1] + f": start '{key}' and the lines under it in the same column as '{first}' above)"
 
 
-def item_colon(noun: str, key: str) -> str:
+def item_colon(noun: str, key: str, value: str = "") -> str:
     """The message for a '- ' item of a list of text that YAML read as 'key: value' (its 'key' typed
-    after a curly quote: the teacher put it in quotes, of a kind YAML does not know)."""
+    after a curly quote: the teacher put it in quotes, of a kind YAML does not know). An activity is a
+    name, never text with ': ': '- type: matching' (written as a question is) wants '- matching'."""
+    if noun == "activity" and value and key[:1] not in CURLY_OPEN:
+        return f"write just the activity's name, without '{key}:' (write '- {clip(value, 30)}')"
     if key[:1] in CURLY_OPEN:
         return (f"put this {noun} in straight double quotes \"...\": it contains ': ', and curly quotes “ ” are "
                 "not quotes to YAML")

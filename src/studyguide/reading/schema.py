@@ -125,6 +125,8 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         out = []
         self._activity_nodes = {}
         for i, item in enumerate(self.seq(node, "activities") if node is not None else (), 1):
+            if self.colon_item(item, f"activities item {i}", "activities"):  # '- type: matching'
+                continue
             name = self.text(item, f"activities item {i}", required=True, max_len=50)
             key = name and activity_key(name)
             if key and key not in ACTIVITIES:

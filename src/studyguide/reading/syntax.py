@@ -205,7 +205,7 @@ class _Scan(Lines):
             listed = TEXT_LISTS.get(owner or "")
             if listed and key[0] not in listed[1] and not rest.startswith(("\"", "'")) \
                     and not self.mapping_goes_on(n, col):
-                self.report(n, col, misread.item_colon(listed[0], key[0]))
+                self.report(n, col, misread.item_colon(listed[0], key[0], rest[key[1]:comment_at(rest)].strip()))
                 self.value(n, col, indent, rest, None, item=True)
                 return
             self.stack.append(_Level(col, "map", key[0], line=n))

@@ -106,7 +106,7 @@ class Walker:
             return False
         if len(item.pairs) > 1 and keys:  # 'key: value' lines typed on purpose, with a key it doesn't know
             return False                  # (the mapping's own check names the keys it knows)
-        self.error(item, f"{label}: {misread.item_colon(noun, item.pairs[0][0].value)}")
+        self.error(item, f"{label}: {misread.item_colon(noun, item.pairs[0][0].value, item.pairs[0][1].value)}")
         return True
 
     def and_item(self, seq: Node, item: Node, label: str, noun: str) -> None:

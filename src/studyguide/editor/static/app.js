@@ -19,9 +19,20 @@
   };
   let ed = null;
 
+  const STOPPED = 'not saved: the editor stopped; run studyguide edit again — your text is still here';
+
+  // A request to the server; status 0 when it did not answer (`studyguide edit` was stopped): said once, in
+  // the status line, and the text stays in the page to be copied.
   async function call(path, body) {
-    const r = await fetch(api(path), body === undefined ? {} : {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    let r;
+    try {
+      r = await fetch(api(path), body === undefined ? {} : {
+        method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    } catch (e) {
+      stopped();
+      return {status: 0, data: {}};
+    }
+    if (state.stopped) { state.stopped = false; showDirty(); }  // started again on the same port
     let data = {};
     try { data = await r.json(); } catch (e) { data = {problems: [`${r.status} ${r.statusText}`]}; }
     return {status: r.status, data};
@@ -32,9 +43,19 @@
     $('status').className = dirty ? 'dirty' : '';
   }
 
+  function stopped() {
+    state.stopped = true;
+    status(STOPPED, true);
+    $('stale').hidden = !state.shown;  // the pages shown are not live any more
+    $('pages').classList.toggle('stale', !!state.shown);
+  }
+
   function dirty() { return ed && ed.getText() !== state.saved; }
 
-  function showDirty() { status(dirty() ? 'not saved' : 'saved', dirty()); }
+  function showDirty() {
+    if (state.stopped) status(STOPPED, true);
+    else status(dirty() ? 'not saved' : 'saved', dirty());
+  }
 
   // ---------------------------------------------------------------- previews
   function schedule() {
@@ -46,6 +67,7 @@
     const rev = ++state.rev;
     const asked = performance.now();
     const {status: code, data} = await call('preview', {text: ed.getText(), doc: state.doc, rev, page: PAGE});
+    if (code === 0) return;  // the editor stopped: said in the status line
     if (code === 413 && rev === state.rev) {  // larger than any guide: refused unread, said in the list
       showProblems((data.problems || []).map((text) => ({text, severity: 'error'})));
       $('stale').hidden = !state.shown;  // the last good pages stay, marked out of date
@@ -70,10 +92,10 @@
     for (const p of problems) {
       const li = document.createElement('li');
       li.className = p.severity;
-      li.textContent = p.text;
+      li.textContent = p.here ? `line ${p.line}: ${p.message}` : p.text;  // this guide's own lines: no file name, no column
       if (p.here) {
         li.dataset.line = p.line;
-        li.title = 'Go to this line';
+        li.title = `Go to line ${p.line}, column ${p.column}`;
         li.addEventListener('click', () => ed.goto(p.line, p.column));
       }
       list.append(li);
@@ -84,7 +106,9 @@
     $('stale').hidden = !data.stale;
     $('pages').classList.toggle('stale', !!data.stale);
     if (!data.build) {
-      $('page-count').textContent = data.ok ? '' : 'no pages yet';
+      const errors = (data.problems || []).filter((p) => p.severity === 'error').length;
+      $('page-count').textContent = data.ok || !errors ? ''
+        : `no pages yet: fix the ${errors === 1 ? 'error' : `${errors} errors`} listed under the guide to see them`;
       return;
     }
     state.pages = data.pages;
@@ -119,6 +143,7 @@
     const text = ed.getText();
     status('saving…', true);
     const {status: code, data} = await call('save', {text, base: state.base});
+    if (code === 0) return false;  // the editor stopped: said in the status line, the text kept
     if (code === 409) {
       offer(data.hash, 'The guide changed on disk since you opened it; it was not saved.');
       status('not saved', true);
@@ -132,6 +157,10 @@
     state.base = data.hash;
     state.saved = text;
     showDirty();
+    const errors = state.problems.filter((p) => p.severity === 'error').length;
+    if (errors && ed.getText() === text) {  // saved as asked; the pages wait for the errors to be fixed
+      status(`saved — ${errors} error${errors === 1 ? '' : 's'}, the pages are not rebuilt until ${errors === 1 ? 'it is' : 'they are'} fixed`, false);
+    }
     return true;
   }
 
@@ -183,7 +212,8 @@
     }
     if (dirty() && !(await save())) return;
     status(`${what.toLowerCase()}ing…`, false);
-    const {data} = await call(path, body);
+    const {status: code, data} = await call(path, body);
+    if (code === 0) return;
     results(data, what);
     showDirty();
   }
@@ -221,8 +251,7 @@
     window.addEventListener('beforeunload', (e) => { if (dirty()) e.preventDefault(); });
     setInterval(poll, POLL_MS);
     showDirty();
-    preview();
-    ed.focus();
+    preview();  // the focus stays at the page's start: Tab goes through the toolbar, then into the guide
   }
 
   start();
