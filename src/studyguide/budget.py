@@ -258,6 +258,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one).
     """
     from . import api, formats, labels, lint, sheets, variants
+    from .classroom import exit_sizes
     from .layout.activities import limits_for
 
     whole = api.load(path)
@@ -273,6 +274,9 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
         paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
         rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+        if rendered["student"].pages > 1 and None in exit_sizes(theme.edition):  # then one to a whole page
+            paper = sheets.FULL[paper]
+            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
