@@ -15,6 +15,7 @@ from . import api, formats, grid, lint, overflow, owners, render, sheets, varian
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
 from .layout import activities as activity_layout
+from .layout.activities import small as activity_small
 from .model import Accommodations, Guide
 
 
@@ -140,6 +141,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
+    small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
+    guide, too_small = activity_small.too_small(guide, theme, small_page)  # a grid puzzle that loses a third
     fmt = guide.format
     sizes = [options.sheet] if options.sheet else exit_sizes(theme.edition) if fmt == "exit-ticket" else [None]
     count = version_count(guide, options)
@@ -148,7 +151,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     editions, same = variants.versions(guide, count, seed, where, asked=bool(options.versions)) if count else ([guide], None)
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
-    warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out) + ([same] if same else [])
+    warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
+        ([same] if same else [])
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
