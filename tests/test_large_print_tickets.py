@@ -95,3 +95,17 @@ def test_check_counts_the_large_print_ticket_on_its_whole_page(tmp_path):
     path = write_guide(tmp_path / "g", "gas.yaml", TWO)
     run = run_cli("check", path, "--format", "exit-ticket", "--questions", "1,2", "--edition", "large-print")
     assert run.stdout.splitlines()[0].startswith(f"{path} (exit-ticket, large-print): 1 page, 2 points")
+
+
+def test_large_print_half_sheets_asked_for_name_the_one_to_a_page_ticket(tmp_path):
+    path = write_guide(tmp_path / "g", "gas.yaml", TWO)
+    try:
+        build_set(path, tmp_path / "out", None,
+                  SetOptions(format="exit-ticket", questions="1,2", edition="large-print", sheet="half"))
+    except Exception as exc:  # noqa: BLE001 (the message is what is checked)
+        assert [str(p) for p in exc.problems] == [
+            f"{path}: the exit ticket does not fit on a half page (its 2 questions take more room); choose fewer "
+            "or shorter questions with --questions, or leave out --sheet to print the large-print ticket one to a "
+            "page"]
+    else:
+        raise AssertionError("two large-print questions were built on a half sheet")

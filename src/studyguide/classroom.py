@@ -249,9 +249,11 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
         return out, size
     count = len(editions[0].questions)
     if count > 1:
+        whole = None in exit_sizes(theme.edition) and sizes[-1] is not None  # (--sheet asked for a size)
         raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1] or 'whole'} page (its {count} "
                                               "questions take more room); choose fewer or shorter questions with "
-                                              "--questions")
+                                              "--questions" + (f", or leave out --sheet to print the {theme.edition} "
+                                                               "ticket one to a page" if whole else ""))
     raise BuildError(*_one_too_tall(editions[0].questions[0], sizes[-1], theme.edition))
 
 
