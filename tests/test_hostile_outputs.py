@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pypdf
+import pypdfium2
 import pytest
 
 from hostile_support import LOCATED, MAX_MB, MAX_SECONDS, TITLE, cli_inprocess, files, guide
@@ -690,10 +691,7 @@ OTHER = " ".join(["Lincoln High School"] * 16)[:299]
 
 
 @pytest.mark.parametrize("extra, line, start", [
-    (f'footer: "{OTHER}"\n', "g.yaml:6:9: footer: the footer of each letter page", "footer"),
     (f'header: "{OTHER}"\n', "g.yaml:6:9: header: takes 3 lines at the top of each letter page", "header"),
-    (f'labels:\n  page: "{OTHER[:285]} {{n}} {{total}}"\n',
-     "g.yaml:1:8: title: the footer of each letter page", "labels"),  # the title, 299, is still the longest
 ])
 def test_text_at_its_limits_that_would_overprint_is_named(tmp_path, extra, line, start):
     (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\n' + TITLE.format(title="x").split("\n", 1)[1] + extra)
@@ -703,6 +701,24 @@ def test_text_at_its_limits_that_would_overprint_is_named(tmp_path, extra, line,
     assert message.startswith(line), message
     assert "would print over" in message
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("extra", [f'footer: "{OTHER}"\n', f'labels:\n  page: "{OTHER[:285]} {{n}} {{total}}"\n'])
+def test_a_footer_at_its_limit_cuts_the_title_to_stay_in_its_margin(tmp_path, extra):
+    """A 299-character title and footer (or page label): the title is cut with "…" until the footer fits the
+    bottom margin (here over four short lines), so nothing prints over the text and the guide still builds."""
+    (tmp_path / "g.yaml").write_text(f'title: "{LONG}"\n' + TITLE.format(title="x").split("\n", 1)[1] + extra)
+    run = cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    theme = api.theme_for(api.load(tmp_path / "g.yaml"))
+    for name in ("g.pdf", "g-key.pdf"):
+        page = pypdfium2.PdfDocument(str(tmp_path / "out" / name))[0]
+        text = page.get_textpage()
+        boxes = [text.get_charbox(k) for k in range(text.count_chars()) if text.get_text_range(k, 1).strip()]
+        low = [box for box in boxes if box[3] < theme.margin_bottom + 20]  # the footer's characters
+        assert low and max(top for *_, top in low) <= theme.margin_bottom and min(b for _, b, _, _ in low) >= 8
+        said = text.get_text_range()
+        assert "Photosynthesis…" in said and "Lincoln High School" in said
 
 
 def test_a_long_title_that_the_margin_holds_still_builds(tmp_path):

@@ -102,3 +102,24 @@ def test_large_print_short_matching_set_shares_the_last_questions_page(tmp_path,
         assert all(size >= 16.0 for _, size in sized_runs(doc.pdf)[-1])
     monkeypatch.setattr(matching, "TITLE_GIVE", 0.0)
     assert render.render(guide, theme=theme)["student"].pages == 3  # (the page the set took before)
+
+
+def test_the_answer_grid_is_the_teachers_and_says_so(tmp_path):
+    """The answer grid of versions is the teacher's marking sheet: a large-print build's grid is the standard one
+    (its 9.5 and 11.5 pt rows are not the students'), and the README says so where it promises 16 pt."""
+    from conftest import REPO, write_guide
+    from studyguide.classroom import SetOptions, build_set
+
+    path = write_guide(tmp_path / "g", "v.yaml", "title: T\nversions: 2\nquestions:\n" + "".join(
+        f"  - type: multiple_choice\n    prompt: Question {i}?\n    choices: [a, b, c]\n    answer: B\n"
+        for i in range(1, 9)))
+    grids = {}
+    for edition in (None, "large-print"):
+        result = build_set(path, tmp_path / str(edition), None, SetOptions(edition=edition))
+        (grid,) = [o.path for o in result.outputs if o.path.name.endswith("-A-grid.pdf")]
+        grids[edition] = sized_runs(grid.read_bytes())
+    assert grids["large-print"] == grids[None] and min(size for _, size in grids[None][0]) < 16
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "The grid is the teacher's marking sheet, never handed out: it keeps the standard type in every edition" \
+        in readme
+    assert "nothing under 16 pt, on the handout and its key; the answer grid of versions is the teacher's" in readme

@@ -244,8 +244,12 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
         guide = dataclasses.replace(guide, activities=tuple(activities))
     guide = skipping(guide, skip)
     formats.check_skip(guide, skip)  # (a handout that would print its title alone)
-    rendered, warnings = render_guide(guide, paper, key, theme_for(guide, theme))
-    return write_rendered(path, out_dir, guide, rendered, warnings, write)
+    from .layout.activities.small import too_small  # (reportlab: see the note at the top)
+
+    look = theme_for(guide, theme)
+    guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
+    rendered, warnings = render_guide(guide, paper, key, look)
+    return write_rendered(path, out_dir, guide, rendered, cut + list(warnings), write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,

@@ -258,7 +258,9 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one).
     """
     from . import api, formats, labels, lint, sheets, variants
+    from .classroom import exit_sizes
     from .layout.activities import limits_for
+    from .layout.activities.small import too_small
 
     whole = api.load(path)
     whole = variants.accommodate(whole) if accommodated else whole
@@ -269,10 +271,15 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     if sheet:
         paper = sheets.small_paper(paper or guide.paper, sheet)
     key = not labels.built_in(guide.language)  # the labels to give are the key's too
+    guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
     rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+    warnings = cut + list(warnings)
     if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
         paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
         rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+        if rendered["student"].pages > 1 and None in exit_sizes(theme.edition):  # then one to a whole page
+            paper = sheets.FULL[paper]
+            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, formats, grid, lint, overflow, owners, render, sheets, variants
-from .errors import BuildError, Location
+from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
 from .layout import activities as activity_layout
+from .layout.activities import small as activity_small
 from .model import Accommodations, Guide
 
 
@@ -140,21 +141,28 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
+    small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
+    guide, too_small = activity_small.too_small(guide, theme, small_page)  # a grid puzzle that loses a third
     fmt = guide.format
-    sizes = [options.sheet] if options.sheet else ["quarter", "half"] if fmt == "exit-ticket" else [None]
+    sizes = [options.sheet] if options.sheet else exit_sizes(theme.edition) if fmt == "exit-ticket" else [None]
     count = version_count(guide, options)
     seed = options.seed or guide.seed or variants.default_seed(guide)
     where = None if options.versions else guide.versions_where  # (--versions: the bare file)
     editions, same = variants.versions(guide, count, seed, where, asked=bool(options.versions)) if count else ([guide], None)
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
-    warnings = list(guide.warnings) + warnings + activity_layout.warnings(guide, theme, laid_out) + ([same] if same else [])
+    warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
+        ([same] if same else [])
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
-    by_letter = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+    by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                               check=lambda docs: check_pages(path, docs, len(editions), options))
     warnings += _extra_lines_alone(editions, by_letter)
+    if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
+        warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
+                                                     "so it prints one ticket to a page; choose fewer or shorter "
+                                                     "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
         warnings += lint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     for g in editions:
@@ -217,8 +225,8 @@ def _extra_lines_alone(editions, by_letter) -> list:
 def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:
     """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
     paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
-    which every copy fits one page; none fitting is a located error. ``check``: called with the first
-    edition's documents, before the others are drawn (see check_pages)."""
+    which every copy fits one page; none fitting is a located error. Returns them and the size chosen.
+    ``check``: called with the first edition's documents, before the others are drawn (see check_pages)."""
     for size in sizes:
         small = sheets.small_paper(paper, size) if size else paper
         out = {}
@@ -233,16 +241,27 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
         if size and theme.edition != "fillable":  # (a fillable exit ticket: one to a page, its fields kept)
+            scissors = sheets.SCISSORS_LARGE if theme.edition == "large-print" else sheets.SCISSORS
             for docs in out.values():
                 for m in modes:
-                    docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size]))
-        return out
+                    docs[m] = dataclasses.replace(docs[m], pdf=sheets.impose(docs[m].pdf, small, sheets.UP[size],
+                                                                             scissors))
+        return out, size
     count = len(editions[0].questions)
     if count > 1:
-        raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1]} page (its {count} "
+        whole = None in exit_sizes(theme.edition) and sizes[-1] is not None  # (--sheet asked for a size)
+        raise BuildError(Location(str(path)), f"the exit ticket does not fit on a {sizes[-1] or 'whole'} page (its {count} "
                                               "questions take more room); choose fewer or shorter questions with "
-                                              "--questions")
+                                              "--questions" + (f", or leave out --sheet to print the {theme.edition} "
+                                                               "ticket one to a page" if whole else ""))
     raise BuildError(*_one_too_tall(editions[0].questions[0], sizes[-1], theme.edition))
+
+
+def exit_sizes(edition) -> list:
+    """The sheets an exit ticket is tried on, smallest first: four to a sheet, then two; in large print or the
+    readable edition, whose larger type makes two ordinary questions taller than a half page, then one ticket to
+    a whole page, so the students who need that edition still get their ticket."""
+    return ["quarter", "half"] + ([None] if edition in ("large-print", "readable") else [])
 
 
 def _one_too_tall(q, size, edition) -> tuple:

@@ -12,7 +12,7 @@ from typing import Optional
 from . import inline
 from .errors import Location
 from .model import Guide
-from .pages import EDGE
+from .pages import EDGE, footer_for, in_margin
 
 
 def _where(guide: Guide, text: str) -> Location:
@@ -22,10 +22,11 @@ def _where(guide: Guide, text: str) -> Location:
 
 def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str,
             header_markup: Optional[str], words: dict,
-            short_markup: Optional[str] = None) -> Optional[tuple[Location, str]]:
+            short_markup: Optional[str] = None, shorter: tuple = ()) -> Optional[tuple[Location, str]]:
     """(where, message) when the footer or the header would reach into the body, else None.
     ``short_markup``: the footer without the title, which pages.py sets instead of a footer that
-    takes more than a line (large print): a footer that fits one line so is measured as it will print."""
+    takes more than a line (large print): a footer that fits one line so is measured as it will print.
+    ``shorter``: the footers with the title cut (pages.footer_for): the one pages.py prints is measured."""
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
@@ -41,6 +42,9 @@ def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str
         short_h = Para(short_markup.format(n=888, total=888), style).wrap(room, size * 3)[1]
         if short_h <= style.leading * 1.5:
             h = short_h
+    if shorter and not in_margin(theme, size, h):  # the title cut with "…", as pages.py prints it
+        chosen = footer_for((footer_markup, *shorter), style, room, 888, 888, theme)
+        h = Para(chosen.format(n=888, total=888), style).wrap(room, size * 3)[1]
     y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))  # as pages.py places it
     if y + size + 3 > theme.margin_bottom + 0.5:
         lines = round(h / style.leading)

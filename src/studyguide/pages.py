@@ -16,6 +16,26 @@ from .theming import fonts
 EDGE = 14  # points: the least paper kept clear beside the footer and the running header (printers' margin)
 
 
+def in_margin(theme, size: float, height: float) -> bool:
+    """Whether a footer ``height`` tall, at ``size`` pt, stays in the bottom margin where _footer places it."""
+    y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - height))
+    return y + size + 3 <= theme.margin_bottom + 0.5
+
+
+def footer_for(markups, style, room: float, n: int, total: int, theme) -> str:
+    """Of the footers, longest first, the first that fits one line with page ``n`` of ``total``; else the
+    first the bottom margin holds (a large-print title cut with "…" over two lines rather than refused);
+    else the last, the shortest."""
+    from .layout import Para  # (as the canvas sets it: right-to-left titles in display order)
+
+    heights = []
+    for markup in markups:  # measured one at a time: the first usually fits
+        heights.append(Para(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1])
+        if heights[-1] <= style.leading * 1.5:
+            return markup
+    return next((m for m, h in zip(markups, heights) if in_margin(theme, style.fontSize, h)), markups[-1])
+
+
 def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = None, header_markup: str | None = None,
                  shorter: tuple[str, ...] = (), takes_fields: bool = False, last_page=lambda: None):
     """A canvas that draws "footer · Page X of Y" on every page once the count is known,
@@ -73,15 +93,12 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
 
         def _fitting(self, total: int) -> str:
             """The longest footer that every page's number fits on one line (measured with the widest
-            number), else the shortest, which wraps (margins.py has made sure it stays in the margin)."""
+            number), else the longest the margin holds (margins.py has made sure one does): footer_for."""
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             room = _reportlab.page_size(self)[0] - 2 * theme.margin_x
             n = max(range(1, total + 1), key=lambda n: (stringWidth(str(n), style.fontName, style.fontSize), n))
-            for markup in (footer_markup, *shorter):
-                if Paragraph(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1] <= style.leading * 1.5:
-                    return markup
-            return (footer_markup, *shorter)[-1]
+            return footer_for((footer_markup, *shorter), style, room, n, total, theme)
 
         def _footer(self, markup: str, number: int, total: int):
             width, top = _reportlab.page_size(self)

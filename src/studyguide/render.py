@@ -236,7 +236,8 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
     ctx.__dict__["reading_width"] = doc.width if guide.format == "handout" else full_width
     for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
         wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
-                                _header(guide, font_for), ctx.labels, _footer(guide, mode, font_for, short=True))
+                                _header(guide, font_for), ctx.labels, _footer(guide, mode, font_for, short=True),
+                                _shorter(guide, mode, font_for))
         if wrong:
             raise RenderFailed(*wrong)
     flow = story(ctx)

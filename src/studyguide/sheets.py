@@ -73,9 +73,13 @@ def _layout(small: str, up: int) -> tuple[tuple[float, float], list[tuple[float,
     return (sw, sh), [(x0, y0 + h), (x0 + w, y0 + h), (x0, y0), (x0 + w, y0)]
 
 
+SCISSORS = 11  # pt, the scissors on a cut line; the large-print edition's smallest type where it prints them
+SCISSORS_LARGE = 16
+
+
 @lru_cache(maxsize=8)
-def _cut_lines(small: str, up: int) -> bytes:
-    """A one-page PDF of the sheet's dashed cut lines, with a pair of scissors on each."""
+def _cut_lines(small: str, up: int, scissors: float = SCISSORS) -> bytes:
+    """A one-page PDF of the sheet's dashed cut lines, with a pair of scissors (``scissors`` pt) on each."""
     from reportlab.pdfgen.canvas import Canvas
 
     from .theming import fonts
@@ -89,7 +93,7 @@ def _cut_lines(small: str, up: int) -> bytes:
     c.setFillGray(0.45)
     c.setLineWidth(0.5)
     c.setDash(4, 3)
-    c.setFont(fonts.REGULAR, 11)
+    c.setFont(fonts.REGULAR, scissors)
     x = cells[0][0] + w
     c.line(x, 0, x, sh)
     c.saveState()
@@ -100,14 +104,15 @@ def _cut_lines(small: str, up: int) -> bytes:
     if up == 4:
         y = cells[0][1]
         c.line(0, y, sw, y)
-        c.drawString(14, y - 4, "\u2702")
+        c.drawString(14, y - 4 * scissors / SCISSORS, "\u2702")  # (its middle on the line)
     c.showPage()
     c.save()
     return stream.getvalue()
 
 
-def impose(pdf: bytes, small: str, up: int) -> bytes:
-    """Each page of ``pdf`` (laid out on ``small`` paper) ``up`` times on one full sheet, with cut lines.
+def impose(pdf: bytes, small: str, up: int, scissors: float = SCISSORS) -> bytes:
+    """Each page of ``pdf`` (laid out on ``small`` paper) ``up`` times on one full sheet, with cut lines
+    (their scissors at ``scissors`` pt: SCISSORS_LARGE in large print, whose type is never under 16 pt).
 
     Each page becomes one form XObject drawn ``up`` times (the way imposition tools place pages), so a
     sheet holds one copy of the page's content, not ``up``, and nothing is parsed or recompressed:
@@ -118,7 +123,7 @@ def impose(pdf: bytes, small: str, up: int) -> bytes:
     from pypdf.generic import NameObject
 
     reader = PdfReader(io.BytesIO(pdf))
-    cuts_reader = PdfReader(io.BytesIO(_cut_lines(small, up)))
+    cuts_reader = PdfReader(io.BytesIO(_cut_lines(small, up, scissors)))
     (sw, sh), cells = _layout(small, up)
     writer = PdfWriter()
     cuts = _form(writer, cuts_reader.pages[0])

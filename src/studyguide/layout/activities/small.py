@@ -1,0 +1,57 @@
+"""A crossword or word search on small pages (half and quarter sheets, A5, half-letter) that would lose
+more than a third of its terms to the page's size is left out of that format, with one warning.
+
+A crossword of the leftover words is not the activity the teacher chose: on quarter sheets the water-cycle
+crossword kept 6 of its 12 terms, and the 6 it dropped (evaporation, condensation, precipitation...) were
+the unit's core words, the longest ones. Splitting one grid over two small pages would leave students
+solving across a cut edge. So the activity is kept on letter or A4 (the same build without the small
+format), and the warning says so and, when it fits the small page, names the other grid puzzle. A few terms
+lost (a third or fewer) keep the activity, with the usual "terms left out" warning.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ... import activities as act
+from ...errors import Problem
+
+GRIDS = ("crossword", "word_search")
+SHARE = 1 / 3  # of the terms that fit a full page: more than this lost to the small page, and it is left out
+
+
+def lost(guide, name: str, small: dict, full: dict) -> tuple[int, int]:
+    """(terms the small page leaves out that a full page keeps, terms a full page keeps) for one grid."""
+    on_small, on_full = act.plan(guide, name, small.get(name)), act.plan(guide, name, full.get(name))
+    if on_full.data is None:
+        return 0, 0
+    kept = len(guide.vocabulary) - len(on_full.left_out) - len(on_full.unsplit)
+    if on_small.data is None:
+        return kept, kept
+    return len(set(on_small.left_out) - set(on_full.left_out)), kept
+
+
+def too_small(guide, theme, paper: str):
+    """(guide, warnings): ``guide`` without the grid puzzles that ``paper`` (a small page) would cut by more
+    than a third, and a warning for each; the guide unchanged on letter and A4."""
+    from ... import sheets
+    from . import limits_for
+
+    size = sheets.sheet_of(paper)
+    asked = [name for name in GRIDS if name in guide.activities]
+    if size is None or not asked:
+        return guide, []
+    small, full = limits_for(guide, theme, paper), limits_for(guide, theme, sheets.FULL[paper])
+    counts = {name: lost(guide, name, small, full) for name in GRIDS}
+    drop = [name for name in asked if counts[name][1] and counts[name][0] > counts[name][1] * SHARE]
+    warnings, shown = [], paper.upper() if paper.startswith("a") else paper  # A5, half-letter...
+    for name in drop:
+        gone, kept = counts[name]
+        other = next((o for o in GRIDS if o != name), None)
+        instead = (f", or use a {act.LABELS[other]} (word_search under 'activities:'), which keeps its terms on "
+                   f"them" if name == "crossword" and other not in drop and counts[other][0] <= counts[other][1] * SHARE
+                   and other not in asked else "")
+        warnings.append(Problem(act.activity_location(guide, name), (
+            f"activities: the {act.LABELS[name]} is left out of these {shown} pages: its grid there would leave "
+            f"out {gone} of its {kept} terms; build it on full letter or A4 pages (without --sheet or a small "
+            f"--paper) for the whole {act.LABELS[name]}{instead}"), warning=True))
+    return dataclasses.replace(guide, activities=tuple(a for a in guide.activities if a not in drop)), warnings
