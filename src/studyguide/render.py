@@ -192,6 +192,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if _longer(again, first):
                 again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
         ctx, doc, streams, last_page = again
+    ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -252,6 +253,20 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
         at = f" (on page {page.group(1)})" if page else ""
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
     return ctx, doc, streams, last_page
+
+
+def _notes_home(args, layout):
+    """The key's notes on the answers kept by their questions when sending them after the handout cost
+    the key pages of its own (a sheet for one note): kept when that costs the handout no page and saves
+    the key one (each note then takes its room in the handout too, as a note beside short choices does)."""
+    ctx, doc = layout[:2]
+    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
+        return layout
+    fixes = {k: ctx.__dict__[k] for k in ("fewer_lines", "cloze_kept") if k in ctx.__dict__}
+    again = _draw(*args, {**fixes, "notes_kept": {number for number, _, _ in ctx.key_notes}})
+    pages_of = lambda c, d: (c.handout_pages or d.page, d.page)
+    (hand, key), (hand2, key2) = pages_of(*layout[:2]), pages_of(*again[:2])
+    return again if hand2 <= hand and key2 < key else layout
 
 
 def _fewer_lines(ctx) -> dict:

@@ -386,7 +386,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = notes
     else:
         note = ctx.raw(notes, "explanation") if notes else None
-    away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) else None
+    kept = number in ctx.__dict__.get("notes_kept", ())  # (render._notes_home: no key page for them alone)
+    away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) and not kept else None
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
