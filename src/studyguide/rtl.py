@@ -98,6 +98,8 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     uba.get_embedding_levels(line, storage)
     for index, char in enumerate(storage["chars"]):
         char["sg_index"] = index
+    if rtl:
+        _numbers_join_their_unit(storage["chars"])
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
     uba.resolve_neutral_types(storage, False)
@@ -106,6 +108,28 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     uba.apply_mirroring(storage, False)
     chars = storage["chars"]
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
+
+
+def _numbers_join_their_unit(chars: list[dict]) -> None:
+    """In a right-to-left line, a number whose next letter is Latin ("عند 0 °C", "5 kg") is read with
+    it, left to right, as the typist's left-to-right mark would make it: the algorithm alone leaves
+    the number and the sign between on the right-to-left side and prints "C° 0". The number's digits
+    are taken as Latin letters (UBA W7 does the same after a Latin letter); nothing else changes."""
+    kinds = [c["type"] for c in chars]
+    n = 0
+    while n < len(kinds):
+        if kinds[n] != "EN":
+            n += 1
+            continue
+        end = n
+        while end < len(kinds) and kinds[end] in ("EN", "ES", "CS", "ET"):
+            end += 1
+        after = next((k for k in kinds[end:] if k in ("L", "R", "AL")), None)
+        if after == "L":
+            for char, kind in zip(chars[n:end], kinds[n:end]):
+                if kind == "EN":
+                    char["type"] = "L"
+        n = end
 
 
 def visual(text: str) -> str:

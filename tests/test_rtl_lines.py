@@ -1,0 +1,54 @@
+"""Right-to-left lines as a reader sees them on the page: char boxes read back with pdfium."""
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from conftest import build_into, write_guide
+from studyguide import rtl
+
+
+def _chars(path, page: int = 1) -> list[tuple[str, float, float, float]]:
+    """(character, left, right, bottom of its line box) of each character drawn on a page (1-based)."""
+    doc = pdfium.PdfDocument(str(path))
+    text = doc[page - 1].get_textpage()
+    out = []
+    for i in range(text.count_chars()):
+        c = text.get_text_range(i, 1)
+        if c.strip():
+            left, bottom, right, _ = text.get_charbox(i, loose=True)
+            out.append((c, left, right, round(bottom)))
+    doc.close()
+    return out
+
+
+def _line_of(chars, char: str, near: float | None = None):
+    """The characters on the line of the first ``char`` drawn, left to right."""
+    y = next(b for c, _, _, b in chars if c == char and (near is None or abs(b - near) < 3))
+    return sorted((t for t in chars if abs(t[3] - y) < 3), key=lambda t: t[1])
+
+
+def test_a_number_and_its_latin_unit_in_an_arabic_line_read_left_to_right(tmp_path):
+    """"عند 0 °C" printed "C° 0" (the Unicode algorithm alone leaves the number and the degree sign on the
+    right-to-left side): the number now goes with the unit, as a typist's left-to-right mark would make it."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: الماء
+        questions:
+          - type: true_false
+            prompt: "الماء يتجمد عند 0 °C."
+            answer: true
+          - type: short_answer
+            prompt: "كم يزن 1.5 kg من الماء؟"
+            answer: "1.5 kg"
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        chars = _chars(pdf)
+        line = "".join(c for c, *_ in _line_of(chars, "°"))
+        assert "0°C" in line and "C°" not in line, line
+        assert "1.5kg" in "".join(c for c, *_ in _line_of(chars, "k")), pdf
+
+
+def test_a_number_before_arabic_words_stays_where_the_algorithm_puts_it():
+    assert rtl.display("عند 100 درجة", True) == "ةجرد 100 دنع"
+    assert rtl.display("عند 0 °C.", True) == ".0 °C دنع"
+    assert rtl.display("in 0 °C שלום", False) == "in 0 °C םולש"  # a left-to-right line: as before
