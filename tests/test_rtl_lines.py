@@ -52,3 +52,31 @@ def test_a_number_before_arabic_words_stays_where_the_algorithm_puts_it():
     assert rtl.display("عند 100 درجة", True) == "ةجرد 100 دنع"
     assert rtl.display("عند 0 °C.", True) == ".0 °C دنع"
     assert rtl.display("in 0 °C שלום", False) == "in 0 °C םולש"  # a left-to-right line: as before
+
+
+def test_an_arabic_choices_letter_stands_at_its_right_clear_of_its_text(tmp_path):
+    """The letter stood at the cell's left while the Arabic text was set flush right, so it touched the next
+    cell's letter ("صلبB."), and the key's ring lay on the answer. The letter now stands at the text's right,
+    where the reader starts, a gap between; the key's ring clear of the text too."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: الماء
+        questions:
+          - type: select_all
+            prompt: "اختر كل حالات الماء."
+            choices: ["صلب", "سائل", "غاز", "معدن"]
+            answer: [A, B, C]
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        chars = _chars(pdf)
+        y = next(y for c, *_, y in chars if c == "D" and any(t[0] == "A" and abs(t[3] - y) < 3 for t in chars))
+        line = _line_of(chars, "D", y)
+        letters = [t for t in line if t[0] in "ABCD"]
+        assert [c for c, *_ in letters] == list("ABCD"), line
+        for letter in letters:
+            text = [t for t in line if rtl.has_rtl(t[0]) and t[2] <= letter[1] + 1]
+            nearest = max(text, key=lambda t: t[2], default=None)  # the Arabic letter just left of it: its choice's
+            assert nearest, (pdf.name, letter, "no Arabic text left of the letter")
+            assert letter[1] - nearest[2] >= 3, (pdf.name, letter, nearest)
+            after = [t for t in line if t[1] >= letter[2] - 0.5 and t[0] != "."]
+            assert not after or min(t[1] for t in after) - letter[2] > 20, (pdf.name, letter)  # then the next cell

@@ -32,12 +32,12 @@ def _points(ctx, q) -> str | None:
     return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points, ctx.labels))
 
 
-def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
+def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None, rtl=False):
     style = para.style
     faces = fonts.roles(ctx.theme.family)  # the theme's own faces: numbers and letters match the text
-    font = faces["bold"] if bold else faces["regular"]
-    return Labelled(text, para, indent, font, style.fontSize, circle=circle, right=right,
-                    right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
+    return Labelled(text, para, indent, faces["bold"] if bold else faces["regular"], style.fontSize, circle=circle,
+                    right=right, right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color,
+                    label_x=label_x, rtl=rtl)
 
 
 def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -> list:
@@ -85,12 +85,13 @@ def _choices(ctx, q, right: set[int]) -> list:
     rows = []
     for i, choice in enumerate(q.choices):
         letter = f"{LETTERS[i]}."
-        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False)
+        kw = dict(rtl=True) if rtl.base_is_rtl(choice) else {}  # (an Arabic choice: its letter at its right)
+        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False, **kw)
         if i in right:
             key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
-                         circle=True, color=ctx.color("answer"))
+                         circle=True, color=ctx.color("answer"), **kw)
             plain = _label(ctx, letter, _coloured(ctx, choice), indent=ni + ctx.theme.choice_indent, label_x=ni,
-                           circle=True, color=ctx.color("answer"))
+                           circle=True, color=ctx.color("answer"), **kw)
             rows.append(RightChoice(student, key, plain, ctx))
         else:
             rows.append(Twin(student, student, ctx))
