@@ -89,15 +89,21 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     face follows its characters). python-bidi's get_display, step by step, with the positions kept:
     bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
     if not has_rtl(line):
+        if "\u202c" in line:  # the end of an instruction's left-to-right run (directions.run_in_markup): not drawn
+            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
+            return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
 
+    shift = 0
+    if rtl and "\u202c" in line and "\u202a" not in line.split("\u202c")[0]:
+        line, shift = "\u202a" + line, 1  # a left-to-right run begun on the line before goes on on this one
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
     uba.get_embedding_levels(line, storage)
     for index, char in enumerate(storage["chars"]):
-        char["sg_index"] = index
+        char["sg_index"] = index - shift
     if rtl:
         _numbers_join_their_unit(storage["chars"])
     uba.explicit_embed_and_overrides(storage)

@@ -17,7 +17,7 @@ from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
-from .directions import instruction_of
+from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .circled import Options
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
@@ -51,7 +51,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     if directed:
         words = ""
     if note is None and words:
-        run_in = _run_in(ctx, words)
+        run_in = run_in_markup(ctx, words, rtl.shown_direction(student) is True and rtl.direction(words) is False)
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
@@ -63,13 +63,6 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         return [row]
     items = [] if directed else [indented(instruction, ni)]  # the key's note right of the instruction (or under
     return [row, _beside(ctx, items, note, away)]             # the prompt, the instruction said above the run)
-
-
-def _run_in(ctx, text: str) -> str:
-    """Markup for an instruction set after a prompt, in the instruction style's size, face and colour."""
-    st = ctx.styles["instruction"]
-    colour = st.textColor.hexval()[2:]
-    return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
 
 
 def _beside(ctx, items, note, away=None, **kw):
