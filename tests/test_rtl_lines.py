@@ -1,6 +1,8 @@
 """Right-to-left lines as a reader sees them on the page: char boxes read back with pdfium."""
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 
 from conftest import build_into, write_guide
@@ -80,3 +82,53 @@ def test_an_arabic_choices_letter_stands_at_its_right_clear_of_its_text(tmp_path
             assert letter[1] - nearest[2] >= 3, (pdf.name, letter, nearest)
             after = [t for t in line if t[1] >= letter[2] - 0.5 and t[0] != "."]
             assert not after or min(t[1] for t in after) - letter[2] > 20, (pdf.name, letter)  # then the next cell
+
+
+def test_an_english_instruction_after_a_hebrew_prompt_keeps_its_full_stop_at_its_end(tmp_path):
+    """The instruction run in after a Hebrew prompt printed ".Circle the letter of the best answer": in the
+    right-to-left line its full stop went to the line's left end. It is now left to right of its own, its
+    full stop where it is typed, also on the line a long instruction wraps onto."""
+    from glyphs import assert_no_boxes
+
+    path = write_guide(tmp_path, "he.yaml", """
+        title: עברית
+        questions:
+          - type: multiple_choice
+            prompt: 'מה פירוש המילה "תודה"?'
+            choices: [thank you, hello]
+            answer: A
+          - type: short_answer
+            prompt: "כתבו משפט אחד עם המילה שלום, ועוד משפט אחד עם המילה תודה, ועוד משפט אחד."
+            instructions: "Answer in complete sentences on the lines, and say which word is which one in each of them."
+            answer: "שלום"
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        assert_no_boxes(pdf.data)
+        chars = _chars(pdf.path)
+        rows = {round(b): "".join(c for c, *_ in _line_of(chars, c, b)) for c, _, _, b in chars if c in "Cw"}
+        text = " ".join(rows.values())  # (each line left to right, its spaces not drawn)
+        assert "bestanswer.?" in text and "ofthem." in text, rows
+        assert not re.search(r"(?<![0-9])\.(Circle|Answer|sentences)", text), rows  # (not the question's number)
+
+
+def test_a_hebrew_crosswords_english_clue_has_its_number_at_its_left(tmp_path):
+    """A Hebrew crossword's clue number moved to the right of its clue (for a Hebrew clue); an English clue,
+    a Hebrew word's meaning, then read "write (3)  ...  1.", its number a column's width away at its right."""
+    words = {"שלום": "hello", "תודה": "thank you", "ספר": "book", "בית": "house", "מים": "water", "כתב": "write"}
+    vocab = "\n".join(f"  - {{term: {w}, definition: {d}}}" for w, d in words.items())
+    path = tmp_path / "he.yaml"
+    path.write_text(f"title: עברית\nseed: s\nvocabulary:\n{vocab}\nactivities: [crossword]\n", encoding="utf-8")
+    built = build_into(path, tmp_path / "out")
+    seen = 0
+    for pdf in (built.student.path, built.key.path):
+        chars = _chars(pdf)
+        for c, left, _, y in chars:
+            if c != "(":
+                continue
+            line = [t for t in _line_of(chars, c, y) if t[1] <= left + 60 and t[1] >= left - 200]
+            text = "".join(t[0] for t in line)
+            first = re.search(r"\d+\.", text)
+            assert first and first.start() < 3, text  # the number first, then the clue's text
+            seen += 1
+    assert seen >= 4
