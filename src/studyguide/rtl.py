@@ -89,15 +89,23 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     face follows its characters). python-bidi's get_display, step by step, with the positions kept:
     bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
     if not has_rtl(line):
+        if "\u202c" in line:  # the end of an instruction's left-to-right run (directions.run_in_markup): not drawn
+            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
+            return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
 
+    shift = 0
+    if rtl and "\u202c" in line and "\u202a" not in line.split("\u202c")[0]:
+        line, shift = "\u202a" + line, 1  # a left-to-right run begun on the line before goes on on this one
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
     uba.get_embedding_levels(line, storage)
     for index, char in enumerate(storage["chars"]):
-        char["sg_index"] = index
+        char["sg_index"] = index - shift
+    if rtl:
+        _numbers_join_their_unit(storage["chars"])
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
     uba.resolve_neutral_types(storage, False)
@@ -106,6 +114,28 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     uba.apply_mirroring(storage, False)
     chars = storage["chars"]
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
+
+
+def _numbers_join_their_unit(chars: list[dict]) -> None:
+    """In a right-to-left line, a number whose next letter is Latin ("عند 0 °C", "5 kg") is read with
+    it, left to right, as the typist's left-to-right mark would make it: the algorithm alone leaves
+    the number and the sign between on the right-to-left side and prints "C° 0". The number's digits
+    are taken as Latin letters (UBA W7 does the same after a Latin letter); nothing else changes."""
+    kinds = [c["type"] for c in chars]
+    n = 0
+    while n < len(kinds):
+        if kinds[n] != "EN":
+            n += 1
+            continue
+        end = n
+        while end < len(kinds) and kinds[end] in ("EN", "ES", "CS", "ET"):
+            end += 1
+        after = next((k for k in kinds[end:] if k in ("L", "R", "AL")), None)
+        if after == "L":
+            for char, kind in zip(chars[n:end], kinds[n:end]):
+                if kind == "EN":
+                    char["type"] = "L"
+        n = end
 
 
 def visual(text: str) -> str:

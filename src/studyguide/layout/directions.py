@@ -27,6 +27,15 @@ def instruction_of(ctx, q) -> str:
     return ctx.label(kind)
 
 
+def run_in_markup(ctx, text: str, embed: bool = False) -> str:
+    """Markup for an instruction set after a prompt, in the instruction style's size, face and colour; ``embed``:
+    an English one after a Hebrew prompt, left to right of its own (its full stop at its end: rtl.display_order)."""
+    st = ctx.styles["instruction"]
+    colour = st.textColor.hexval()[2:]
+    body = f"\u202a{inline.markup(text, ctx.fonts)}\u202c" if embed else inline.markup(text, ctx.fonts)
+    return f' <font size="{st.fontSize:g}" color="#{colour}"><i>{body}</i></font>'
+
+
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
 NUMBER = re.compile(r"[$€£¥]?[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?%?")  # $20, 62.8, −4, 9⁄20, 25%
 YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1776')

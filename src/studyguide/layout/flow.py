@@ -122,7 +122,7 @@ class Labelled(Flowable):
                  rtl: bool = False):
         super().__init__()
         self.label, self.para, self.indent = label, para, indent
-        self.rtl = rtl  # right to left (a Hebrew crossword's clue): the label at the right, before the text
+        self.rtl = rtl  # right to left (a Hebrew clue, an Arabic choice): the label at the right, before the text
         self.font, self.size, self.circle, self.right = font, size, circle, right
         self.right_font = right_font or font
         self.color, self.label_x = color, label_x
@@ -177,17 +177,21 @@ class Labelled(Flowable):
             # all) never overlap; an oval where the line is tighter than the ring (half the leading, less
             # half the stroke)
             ry = min(r, style.leading / 2 - 0.65)
-            t = c.beginText(self.label_x, top_base)
+            x = self.label_x
+            if self.rtl:  # at the right, before the text: the ring clear of the text, within the row if it can
+                clear = w / 2 + r + 0.65 + max(1.2, self.size * 0.07) + stringWidth(self.label[len(letter):], self.font, self.size)
+                x = max(self.width, self.width - self.indent + self.label_x + 3 + r - w / 2 + clear) - clear
+            t = c.beginText(x, top_base)
             t.setFont(self.font, self.size)
             t.textOut(letter)
             t.moveCursor(w / 2 + r + 0.65 + max(1.2, self.size * 0.07), 0)  # clear of the ring's stroke; one text object: it still reads "B."
             t.textOut(self.label[len(letter):])
             c.drawText(t)
             c.setLineWidth(1.3)
-            cx, cy = self.label_x + w / 2, top_base + self.size * 0.35
+            cx, cy = x + w / 2, top_base + self.size * 0.35
             c.ellipse(cx - r, cy - ry, cx + r, cy + ry)
         elif self.rtl:
-            c.drawRightString(self.width - self.label_x, top_base, self.label)
+            c.drawRightString(self.width, top_base, self.label)
         else:
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
@@ -197,7 +201,7 @@ class Labelled(Flowable):
             c.setFont(self.right_font, self.size * 0.9)
             c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
             c.restoreState()
-        self.para.drawOn(c, 0 if self.rtl else self.indent, self.height - self.para.height)
+        self.para.drawOn(c, self.label_x if self.rtl else self.indent, self.height - self.para.height)
 
 
 class Ruled(Flowable):

@@ -17,7 +17,7 @@ from ..theming import fonts
 from ..model import LETTERS, Blank, format_points
 from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
-from .directions import instruction_of
+from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .circled import Options
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
@@ -32,12 +32,12 @@ def _points(ctx, q) -> str | None:
     return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points, ctx.labels))
 
 
-def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None):
+def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None, rtl=False):
     style = para.style
     faces = fonts.roles(ctx.theme.family)  # the theme's own faces: numbers and letters match the text
-    font = faces["bold"] if bold else faces["regular"]
-    return Labelled(text, para, indent, font, style.fontSize, circle=circle, right=right,
-                    right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color, label_x=label_x)
+    return Labelled(text, para, indent, faces["bold"] if bold else faces["regular"], style.fontSize, circle=circle,
+                    right=right, right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color,
+                    label_x=label_x, rtl=rtl)
 
 
 def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -> list:
@@ -51,7 +51,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     if directed:
         words = ""
     if note is None and words:
-        run_in = _run_in(ctx, words)
+        run_in = run_in_markup(ctx, words, rtl.shown_direction(student) is True and rtl.direction(words) is False)
         student, key = student + run_in, (key + run_in if key is not None else None)
     row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
     if key is not None:
@@ -63,13 +63,6 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         return [row]
     items = [] if directed else [indented(instruction, ni)]  # the key's note right of the instruction (or under
     return [row, _beside(ctx, items, note, away)]             # the prompt, the instruction said above the run)
-
-
-def _run_in(ctx, text: str) -> str:
-    """Markup for an instruction set after a prompt, in the instruction style's size, face and colour."""
-    st = ctx.styles["instruction"]
-    colour = st.textColor.hexval()[2:]
-    return (f' <font size="{st.fontSize:g}" color="#{colour}"><i>{inline.markup(text, ctx.fonts)}</i></font>')
 
 
 def _beside(ctx, items, note, away=None, **kw):
@@ -85,12 +78,13 @@ def _choices(ctx, q, right: set[int]) -> list:
     rows = []
     for i, choice in enumerate(q.choices):
         letter = f"{LETTERS[i]}."
-        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False)
+        kw = dict(rtl=True) if rtl.base_is_rtl(choice) else {}  # (an Arabic choice: its letter at its right)
+        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False, **kw)
         if i in right:
             key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
-                         circle=True, color=ctx.color("answer"))
+                         circle=True, color=ctx.color("answer"), **kw)
             plain = _label(ctx, letter, _coloured(ctx, choice), indent=ni + ctx.theme.choice_indent, label_x=ni,
-                           circle=True, color=ctx.color("answer"))
+                           circle=True, color=ctx.color("answer"), **kw)
             rows.append(RightChoice(student, key, plain, ctx))
         else:
             rows.append(Twin(student, student, ctx))

@@ -6,6 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from ..._reportlab import Together, stacked_height
+from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from .clues import ClueList, ClueRow
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
@@ -114,7 +115,8 @@ def crossword(ctx, name, data) -> list:
         for e in entries:
             para = ctx.p(e.clue + " " + e.lengths, "body")
             para.style = clue_style
-            items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl))
+            # the number at the right of a Hebrew clue; an English one (a Hebrew word's meaning) reads from the left
+            items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl and base_is_rtl(e.clue)))
         if items:
             block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl)
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
