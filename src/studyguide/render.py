@@ -255,12 +255,16 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
     return ctx, doc, streams, last_page
 
 
+HOME_NOTES = 2  # the most notes kept by their questions to save the key a sheet (_notes_home)
+
+
 def _notes_home(args, layout):
     """The key's notes on the answers kept by their questions when sending them after the handout cost
-    the key pages of its own (a sheet for one note): kept when that costs the handout no page and saves
-    the key one (each note then takes its room in the handout too, as a note beside short choices does)."""
+    the key a sheet for one or two notes: kept when that costs the handout no page and saves the key one.
+    Each kept note then takes its room in the handout too, a blank under its question, so never more
+    than two: key-only text takes no room in the handout but where a sheet would go to a line or two."""
     ctx, doc = layout[:2]
-    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
+    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
         return layout
     fixes = {k: ctx.__dict__[k] for k in ("fewer_lines", "cloze_kept") if k in ctx.__dict__}
     again = _draw(*args, {**fixes, "notes_kept": {number for number, _, _ in ctx.key_notes}})
