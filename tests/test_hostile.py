@@ -623,7 +623,7 @@ def test_a_file_name_with_a_line_break_stays_on_its_line_in_every_outcome(tmp_pa
     assert cli_inprocess(["export", "nm", "--to", "quizlet", "-o", "out"], cwd=tmp_path).out.splitlines() == [
         "exported nm/new\\nline.yaml → out/new-line-quizlet.txt (1 term)"]
     assert cli_inprocess(["new", "nm/b\nc.yaml"], cwd=tmp_path).out.splitlines() == [
-        "wrote nm/b\\nc.yaml; edit it, then run: studyguide build nm/b\\nc.yaml"]
+        "wrote nm/b\\nc.yaml; edit it, then run: studyguide build \"nm/b\\nc.yaml\""]  # (quoted: a shell splits there)
     (tmp_path / "nm" / "bad\nname.yaml").write_text("title: [\n")
     run = cli_inprocess(["build", "nm/bad\nname.yaml", "-o", "out"], cwd=tmp_path)
     assert run.code == 1 and "failed: nm/bad\\nname.yaml" in run.err.splitlines()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, formats, labels, misplaced, noticed, overflow, scripts, variants
+from . import files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -29,9 +29,12 @@ STARTER = Path(__file__).with_name("starter.yaml")  # the commented guide `study
 def find_guides(paths: Iterable[str | Path]) -> list[Path]:
     """Guide files named directly, and the *.yaml / *.yml files in named folders (sorted)."""
     found: list[Path] = []
-    for raw in paths:
+    paths = list(paths)
+    for at, raw in enumerate(paths):
         path = Path(raw)
         try:
+            if not (path.exists() or path.is_symlink()) and (name := spaced.joined(paths, at)):
+                raise UsageError(spaced.split_message(str(raw), name))  # 'build my guide.yaml', unquoted
             if path.is_dir():  # a folder's defaults file is not a guide (see load_defaults)
                 found += sorted(p for p in path.iterdir() if p.suffix.lower() in GUIDE_SUFFIXES and p.is_file()
                                 and not is_defaults_file(p))

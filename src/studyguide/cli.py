@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__, api, interrupts, report, stdio
+from .spaced import OneName, typed
 from .errors import StudyguideError, visible
 from .formats import FORMATS
 from .options import activities_option, one_value, theme_option
@@ -145,7 +146,7 @@ def watch(paths, out_dir, paper, no_key):
         click.echo("stopped watching", err=True)
 
 
-@cli.command()
+@cli.command(cls=OneName)
 @click.argument("path", required=False, default="guides", type=click.Path())
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for what the Build and Export buttons write.")
@@ -199,16 +200,16 @@ def prompt():
     click.echo(prompt_text(), nl=False)
 
 
-@cli.command()
+@cli.command(cls=OneName)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--reading", type=click.Path(dir_okay=False), help="A plain-text file: the title and the reading.")
 def new(file, reading):
     """Write a commented starter guide to FILE (never overwrites)."""
     api.new_guide(file, reading)
-    report.out(f"wrote {file}; edit it, then run: studyguide build {file}")
+    report.out(f"wrote {file}; edit it, then run: studyguide build {typed(file)}")
 
 
-@cli.command("themes")
+@cli.command("themes", cls=OneName)
 @click.argument("guide", required=False, type=click.Path())
 @click.option("--guides", "folder", default="guides", show_default=True, type=click.Path(file_okay=False),
               help="The guides folder: its themes/ folder holds your own themes.")
@@ -261,7 +262,7 @@ def export_guides(paths, fmt, out_dir, apkg):
         sys.exit(1)
 
 
-@cli.command("import")
+@cli.command("import", cls=OneName)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
               help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from .. import api
 from ..errors import UsageError
+from ..spaced import typed
 
 
 def target(path: str | Path) -> tuple[Path, Optional[str]]:
@@ -28,8 +29,8 @@ def target(path: str | Path) -> tuple[Path, Optional[str]]:
         return path, None
     if not path.exists():
         if path.suffix.lower() in api.GUIDE_SUFFIXES and path.parent.is_dir():
-            raise UsageError(f"{path}: no such guide; start it with: studyguide new {path}, or run "
-                             f"studyguide edit {path.parent} and choose 'new guide'")
+            raise UsageError(f"{path}: no such guide; start it with: studyguide new {typed(path)}, or run "
+                             f"studyguide edit {typed(path.parent)} and choose 'new guide'")
         api.find_guides([path])  # says what is missing, and where
     if path.suffix.lower() not in api.GUIDE_SUFFIXES or api.is_defaults_file(path):
         raise UsageError(f"{path}: name a guide (.yaml) or a folder of them")

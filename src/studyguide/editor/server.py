@@ -26,6 +26,7 @@ from .. import api
 from ..errors import StudyguideError
 from ..files import safe_stem
 from ..reading.loader import MAX_BYTES
+from ..spaced import typed
 from . import session as sessions, snippets
 
 STATIC = Path(__file__).with_name("static")
@@ -108,7 +109,7 @@ class Editor:
         """A new guide from the starter (``studyguide new``), in the folder; its file name."""
         if self.only is not None:
             raise StudyguideError(f"this editor was started on {self.only} alone; to make another guide, run "
-                                  f"studyguide edit {self.folder}")
+                                  f"studyguide edit {typed(self.folder)}")
         name = "-".join(name.split())  # 'water cycle' → water-cycle.yaml: teachers name things with spaces
         name = name if name.lower().endswith(tuple(api.GUIDE_SUFFIXES)) else name + ".yaml"
         if safe_stem(Path(name).stem) != Path(name).stem or "/" in name or name.startswith("."):

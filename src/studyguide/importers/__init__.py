@@ -22,6 +22,7 @@ from ..errors import GuideError, Location, Problem
 from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES
 from ..reading.walker import MAX_ITEMS
+from ..spaced import typed
 from . import flashcards, gift, moodle, qti, spreadsheet, table
 from ._common import Draft, literal
 from .writer import INVISIBLE, guide_text, make_printable
@@ -79,7 +80,7 @@ def not_a_bank(path: Path, data: bytes) -> None:
     if path.suffix.lower() in (".yaml", ".yml") or (re.search(r"^title:[ \t]*\S", text, re.M)
                                                    and _GUIDE_KEY.search(text)):
         if re.search(r"^title:", text, re.M) or _GUIDE_KEY.search(text):
-            build = (f"build it with 'studyguide build {path}'" if path.suffix.lower() in (".yaml", ".yml") else
+            build = (f"build it with 'studyguide build {typed(path)}'" if path.suffix.lower() in (".yaml", ".yml") else
                      f"save it as {path.stem}.yaml and build that with 'studyguide build'")
             raise GuideError([Problem(where, f"is already a study guide: {build} (import makes a guide from another "
                                              "tool's file)")])
