@@ -87,3 +87,26 @@ def test_a_txt_copy_beside_the_guide_it_copies_is_not_told_to_replace_it(folder,
     assert code == 0 and err.splitlines() == [
         "guides/water.yaml.txt: warning: left out: the name ends in '.txt'; guides/water.yaml is the one read (delete "
         "this copy, or rename it to a name of its own)"]
+
+
+DOCUMENTS = ("a guide is plain text in a file ending in .yaml): {each}, open it, copy all its text into a plain-text "
+             "editor (Notepad; TextEdit after Format → Make Plain Text) and save that as {name}")
+
+
+def test_a_folder_of_word_processor_documents_names_them_and_saved_as_told_the_guide_builds(folder, capsys):
+    rtf = "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Helvetica;}}\n" + GUIDE.replace("\n", "\\\n") + "}"
+    (folder / "guides" / "water.yaml.rtf").write_text(rtf, encoding="utf-8")
+    for command in ("validate", "build", "check"):
+        assert _run(capsys, command) == (2, "", "no guides (*.yaml) found in guides; guides/water.yaml.rtf is a Rich Text "
+                                                "document, not a guide (" + DOCUMENTS.format(
+                                                    each="if it holds a guide", name="water.yaml") + "\n")
+    (folder / "guides" / "soil.docx").write_bytes(b"PK\x03\x04word/document.xml")
+    (folder / "guides" / "~$soil.docx").write_bytes(b"")  # Word's lock file while it is open: not named
+    assert _run(capsys, "build")[2] == (
+        "no guides (*.yaml) found in guides; guides/soil.docx and guides/water.yaml.rtf are word-processor documents, "
+        "not guides (" + DOCUMENTS.format(each="for each that holds a guide", name="NAME.yaml") + "\n")
+    assert not (folder / "output").exists()
+    (folder / "guides" / "water.yaml").write_text(GUIDE, encoding="utf-8")  # as told: its text, saved as plain text
+    code, out, err = _run(capsys, "build")
+    assert (code, err) == (0, "")
+    assert "What gives the water cycle its energy?" in Pdf(folder / "output" / "water.pdf").text

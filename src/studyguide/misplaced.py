@@ -40,16 +40,58 @@ def _renamed(path: Path) -> str:
     return path.name[:-len(".txt")]
 
 
+# a word processor's own formats: a guide saved in one is not plain text (see reading/wordfiles.py)
+DOCUMENTS = {".rtf": "Rich Text", ".docx": "Word", ".doc": "Word", ".odt": "LibreOffice", ".pages": "Pages"}
+PLAIN = ("open it, copy all its text into a plain-text editor (Notepad; TextEdit after Format → Make Plain Text) "
+         "and save that as {name}")
+
+
+def documents(paths: Iterable[str | Path]) -> list[Path]:
+    """The word processors' documents (.rtf, .docx, .doc, .odt, .pages) in the folders among ``paths`` (sorted)."""
+    found: list[Path] = []
+    for raw in paths:
+        folder = Path(raw)
+        try:
+            if folder.is_dir():
+                found += sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENTS and not p.name.startswith("~$"))
+        except OSError:  # (the folder's own error is find_guides')
+            continue
+    return found
+
+
+def _as_guide(path: Path) -> str:
+    """The guide's name for a document: water.yaml for water.rtf and for water.yaml.docx."""
+    stem = path.stem
+    return stem if stem.lower().endswith(SUFFIXES) else stem + ".yaml"
+
+
+def _named(paths: list[Path]) -> str:
+    shown = [str(p) for p in paths[:3]] + ([f"{len(paths) - 3} more"] if len(paths) > 3 else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _documents_said(found: list[Path]) -> str:
+    """The documents in a folder without guides, named, with how to make each a guide."""
+    if len(found) == 1:
+        one = found[0]
+        return (f"{one} is a {DOCUMENTS[one.suffix.lower()]} document, not a guide (a guide is plain text in a file "
+                f"ending in .yaml): if it holds a guide, {PLAIN.format(name=_as_guide(one))}")
+    return (f"{_named(found)} are word-processor documents, not guides (a guide is plain text in a file ending "
+            f"in .yaml): for each that holds a guide, {PLAIN.format(name='NAME.yaml')}")
+
+
 def none_found(paths: list[str]) -> str:
-    """The message for folders with no guide in them, naming the guides saved as '.txt'."""
+    """The message for folders with no guide in them, naming the guides saved as '.txt' and the documents
+    a word processor saved in its own format."""
     message = f"no guides (*.yaml) found in {', '.join(paths)}"
+    found = documents(paths)
+    if found:
+        message = f"{message}; {_documents_said(found)}"
     txt = txt_named(paths)
     if len(txt) == 1:
         return f"{message}; {txt[0]} ends in '.txt': rename it to {_renamed(txt[0])} ({WHY})"
     if txt:
-        shown = [str(p) for p in txt[:3]] + ([f"{len(txt) - 3} more"] if len(txt) > 3 else [])
-        names = ", ".join(shown[:-1]) + " and " + shown[-1]
-        return f"{message}; {names} end in '.txt': rename each without its '.txt' ({WHY})"
+        return f"{message}; {_named(txt)} end in '.txt': rename each without its '.txt' ({WHY})"
     return message
 
 
