@@ -202,3 +202,22 @@ def test_curly_quotes_made_straight_as_told_keep_the_whole_text(tmp_path):
     built = build_into(_save(tmp_path, "curly", lines), tmp_path / "out")
     assert built.guide.objectives[1] == "Explain transpiration: how plants give off water."
     assert "Explain transpiration: how plants give off water." in built.student.text
+
+
+def test_a_hash_in_a_list_is_named_and_quoted_as_told_the_item_prints_whole(tmp_path):
+    """'[Name the stages, Explain stage #2 (condensation), Draw the cycle]': YAML reads ' #2 ...' as a comment,
+    the list's ']' with it. The message names the comment and shows the list with the item quoted; typed as
+    shown, the item prints whole."""
+    lines = _lines("hash-in-flow-list")
+    problems = _problems(_save(tmp_path, "as-typed", lines))
+    assert [(line, col) for line, col, _ in problems] == [(2, 45), (7, 21)]
+    for line, col, message in problems:
+        assert lines[line - 1][col - 2:col] == " #" and "' #' starts a comment, which YAML leaves out" in message
+        fixed = message.split("put the item in double quotes: ", 1)[1]
+        assert fixed.replace('"', "") in lines[line - 1]
+        lines[line - 1] = lines[line - 1].replace(fixed.replace('"', ""), fixed)
+    built = build_into(_save(tmp_path, "hash-in-flow-list", lines), tmp_path / "out")
+    assert built.guide.objectives[1] == "Explain stage #2 (condensation)"
+    assert built.guide.questions[0].choices == ("Evaporation", "Condensation", "Precipitation #3")
+    assert not built.result.warnings
+    assert "Explain stage #2 (condensation)" in built.student.text and "Precipitation #3" in built.key.text

@@ -154,7 +154,7 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         return Problem(where, f"text that starts with '{value[:1]}' must be in quotes, or the list must be closed (put the whole text in double quotes)")
     flow_start = _loc(name, exc.context_mark) if exc.context_mark is not None else where
     if "flow sequence" in what:
-        return Problem(flow_start, "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
+        return Problem(flow_start, syntax.FLOW)
     if "flow mapping" in what:
         return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
     if value[:1] in "'\"" and "expected key" in what:
@@ -192,6 +192,9 @@ def _syntax_problems(name: str, text: str, exc: yaml.MarkedYAMLError) -> list[Pr
                    if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), at)
     explained = any(before <= p.where.line <= at and not p.message.startswith("put this ")
                     or p.where.line < at and p.message.startswith(_STOPS_THE_REST) for p in found)
+    after = [p for p in found if p.where.line >= at]  # a list over lines, its ']' in a comment on a later one
+    explained = explained or bool(after) and misread.FLOW_COMMENTED in after[0].message \
+        and stopped.message.startswith("this [ ... ] list is not closed")
     if not explained and at:
         found.append(stopped)
     return found or [stopped]

@@ -40,6 +40,7 @@ QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" 
                 "text in single quotes '...' instead)")
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = misread.CURLY_OPEN
+FLOW = "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)"
 MAX_FINDINGS = 100
 
 
@@ -402,17 +403,21 @@ class _Scan(Lines):
         self.scalar_owner, self.scalar_item = owner, key is None
 
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
-        depth = flow_open(text)
+        depth, last = flow_open(text), len(self.lines)
         for m in range(n + 1, len(self.lines)):
             line = self.lines[m]
             if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                last = m
                 break
             depth += flow_open(line)
             if depth <= 0:
                 self.skip_until = m
                 return
-        self.report(n, col, "this [ ... ] list is not closed, or an item in it contains "
-                                                      "',' or ': ' (close the list with ']', or quote the item)")
+        if commented := misread.comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
+            self.report(n + commented[0], commented[1], commented[2])
+            self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
+        else:
+            self.report(n, col, FLOW)
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:

@@ -63,21 +63,30 @@ def opens_scalar(text: str, i: int) -> bool:
 
 def flow_open(text: str) -> int:
     """How many [ and { are left open on this line (quoted parts and comments skipped)."""
+    return _flow(text)[0]
+
+
+def flow_comment(text: str) -> Optional[int]:
+    """Where a ' #' comment starts on this line of [ ... ] text (quoted parts skipped), or None."""
+    return _flow(text)[1]
+
+
+def _flow(text: str) -> tuple[int, Optional[int]]:
     depth, i = 0, 0
     while i < len(text):
         c = text[i]
         if c in "\"'" and opens_scalar(text, i):
             end = close_quote(text, i + 1, c)
             if end is None:
-                return depth
+                return depth, None
             i = end + 1
             continue
         if c == "#" and (i == 0 or text[i - 1].isspace()):
-            break
+            return depth, i
         depth += c in "[{"
         depth -= c in "]}"
         i += 1
-    return depth
+    return depth, None
 
 
 
