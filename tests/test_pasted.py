@@ -102,3 +102,28 @@ def test_check_finds_invisible_characters_at_their_line(tmp_path):
         "not seen on paper, it stays in the PDF's text, where search and copy trip on it; delete it (retype the "
         "word around it)"]
     assert run_cli("check", "--strict", path).returncode == 1
+
+
+def test_build_says_where_an_invisible_character_is_and_a_term_holding_one_still_finds_its_sentence(tmp_path):
+    """A zero-width space pasted into a term ('run\\u200boff'): `build` said nothing (only `check` warned), `check`
+    called the term used nowhere (the prompt's 'runoff' did not match it) and the word-bank sentences gave its
+    definition instead of its example, where the reader sees 'runoff'. Now every command warns at the line, and
+    the term is found where a reader finds it."""
+    from conftest import run_cli
+
+    path = tmp_path / "zw.yaml"
+    path.write_text("title: Water\nvocabulary:\n  - term: run\u200boff\n    definition: water that flows over land\n"
+                    "    example: After the storm, runoff carried soil into the river.\nactivities: [cloze]\n"
+                    "questions:\n  - type: short_answer\n    prompt: Where does runoff go?\n    answer: Into streams\n",
+                    encoding="utf-8")
+    warning = (f"{path}:3:14: warning: 'run\\u200boff' holds an invisible zero-width space (U+200B): not seen on "
+               "paper, it stays in the PDF's text, where search and copy trip on it; delete it (retype the word "
+               "around it)")
+    built = build_into(path, tmp_path / "out")
+    assert [str(w) for w in built.result.warnings] == [warning]
+    for command in ("build", "validate", "check"):
+        done = run_cli(command, path, *(["-o", tmp_path / "cli"] if command == "build" else []))
+        assert done.returncode == 0 and done.stderr.splitlines() == [warning], (command, done.stderr)
+    key = built.key.text.replace("\u200b", "")
+    assert "After the storm, runoff carried soil into the river." in key and "means: water that flows" not in key
+    assert "1. After the storm, carried soil into the river." in built.student.text  # (the blank is a rule)

@@ -11,8 +11,9 @@ objective) or of the question, and printed as ``file:line:col: warning: ...``.
 
 Checks:
 
-* (two choices that are the same, a numbered prompt and an unclosed ``**`` are
-  :mod:`studyguide.noticed`'s: every command warns about those, `check` with them);
+* (two choices that are the same, a numbered prompt, an unclosed ``**`` and an invisible
+  character pasted into text are :mod:`studyguide.noticed`'s: every command warns about those,
+  `check` with them);
 * a matching question with two lefts (or two rights) that are the same;
 * the same question twice (type and prompt, case, spacing and markup aside);
 * four or more stars in a row ('**********deep**********'), which no emphasis reads;
@@ -271,26 +272,6 @@ def unchecked_objectives(guide: Guide) -> list[Problem]:
             for i, text in enumerate(guide.objectives) if i not in checked]
 
 
-# invisible characters a paste brings (U+200C/U+200D are left alone: Persian and emoji need them)
-INVISIBLE = {"\u200b": "zero-width space", "\u00ad": "soft hyphen", "\u2060": "word joiner",
-             "\ufeff": "zero-width no-break space"}
-
-
-def invisible(guide: Guide) -> list[Problem]:
-    """Text holding a character that prints as nothing but stays in the PDF's text (a pasted zero-width
-    space or soft hyphen): a search for the word does not find it, a copy carries it along."""
-    out = []
-    for where, text in guide.texts:
-        for ch, name in INVISIBLE.items():
-            if ch in text:
-                at = text.index(ch)
-                times = f", {text.count(ch)} times" if text.count(ch) > 1 else ""
-                out.append(_warn(where.of(text, at), f"'{_clip(text[max(0, at - 20):at + 20])}' holds an invisible "
-                                 f"{name} (U+{ord(ch):04X}{times}): not seen on paper, it stays in the PDF's text, "
-                                 "where search and copy trip on it; delete it (retype the word around it)"))
-    return out
-
-
 _STARS = re.compile(r"(?<![*\\])\*{4,}")  # four or more stars in a row, the first not escaped
 
 
@@ -378,5 +359,5 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + unpointed(guide) + invisible(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
+             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

@@ -3,7 +3,9 @@
 * two choices of one question that are the same, markup, case and spacing aside (with the answer among
   them, the question has two right answers);
 * a prompt typed with its own number ('1. What...', 'Q1) What...'), printed "1. 1. What...";
-* a '**' or '*' that opens emphasis and is never closed, printed as asterisks.
+* a '**' or '*' that opens emphasis and is never closed, printed as asterisks;
+* a zero-width space, soft hyphen, word joiner or byte-order mark pasted into text: nothing on paper, but
+  in the PDF's text, where a search for the word misses it (a term is not found in its own guide).
 
 `validate`, `build` and `export` show these with the guide's other warnings; `check` too (its own findings,
 :mod:`studyguide.lint`, are the ones a build need not hear about). Pure: a Guide in, a Guide out.
@@ -98,6 +100,26 @@ def numbered_prompts(guide: Guide) -> list[Problem]:
     return out
 
 
+# invisible characters a paste brings (U+200C/U+200D are left alone: Persian and emoji need them)
+INVISIBLE = {"\u200b": "zero-width space", "\u00ad": "soft hyphen", "\u2060": "word joiner",
+             "\ufeff": "zero-width no-break space"}
+
+
+def invisible(guide: Guide) -> list[Problem]:
+    """Text holding a character that prints as nothing but stays in the PDF's text (a pasted zero-width
+    space or soft hyphen): a search for the word does not find it, a copy carries it along."""
+    out = []
+    for where, text in guide.texts:
+        for ch, name in INVISIBLE.items():
+            if ch in text:
+                at = text.index(ch)
+                times = f", {text.count(ch)} times" if text.count(ch) > 1 else ""
+                out.append(_warn(where.of(text, at), f"'{clipped(text[max(0, at - 20):at + 20])}' holds an invisible "
+                                 f"{name} (U+{ord(ch):04X}{times}): not seen on paper, it stays in the PDF's text, "
+                                 "where search and copy trip on it; delete it (retype the word around it)"))
+    return out
+
+
 _EMPHASIS = {1: "make italic", 2: "make bold", 3: "make bold and italic"}
 
 
@@ -127,5 +149,5 @@ def unclosed_emphasis(guide: Guide) -> list[Problem]:
 
 def warned(guide: Guide) -> Guide:
     """The guide with these warnings added to its own."""
-    found = same_choices(guide) + numbered_prompts(guide) + unclosed_emphasis(guide)
+    found = same_choices(guide) + numbered_prompts(guide) + unclosed_emphasis(guide) + invisible(guide)
     return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(found)) if found else guide

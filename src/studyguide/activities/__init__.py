@@ -129,12 +129,20 @@ def word(cells_: Sequence[str]) -> str:
     return "".join(cells_)
 
 
+_UNSEEN = "[" + "".join(sorted(scripts.UNSEEN)) + "]*"
+
+
 def term_pattern(term: str) -> Optional[re.Pattern]:
-    """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace)."""
-    parts = inline.plain(term).split()
+    """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace); a pasted
+    zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it."""
+    parts = ["".join(c for c in p if c not in scripts.UNSEEN) for p in inline.plain(term).split()]
+    parts = [p for p in parts if p]
     if not parts:
         return None
-    body = r"\s+".join(re.escape(p) for p in parts)
+    if any(c in scripts.UNSEEN for c in term):  # (only then letter by letter: the same pattern for every other term)
+        body = r"\s+".join(_UNSEEN.join(map(re.escape, p)) for p in parts)
+    else:
+        body = r"\s+".join(re.escape(p) for p in parts)
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import yaml
 
-from ..lint import INVISIBLE as PASTED_NAMES
+from ..noticed import INVISIBLE as PASTED_NAMES
 from ..reading.citations import CITE_RE
 from ._common import Draft
 
