@@ -132,3 +132,53 @@ def test_a_hebrew_crosswords_english_clue_has_its_number_at_its_left(tmp_path):
             assert first and first.start() < 3, text  # the number first, then the clue's text
             seen += 1
     assert seen >= 4
+
+
+RTL_LISTS = """
+    title: שלום עולם
+    language: he
+    objectives:
+      - לקרוא משפטים פשוטים בעברית
+      - להבין מספרים כמו 12 בתוך משפט
+    vocabulary:
+      - {term: שלום, definition: ברכה שאומרים כשנפגשים.}
+      - {term: תודה, definition: מה שאומרים כשמישהו עוזר.}
+      - {term: ספר, definition: דפים כרוכים יחד.}
+      - {term: בית, definition: המקום שבו גרים.}
+    activities: [matching]
+    questions:
+      - type: matching
+        prompt: התאימו כל מילה להגדרה שלה.
+        pairs:
+          - {left: חתול, right: חיה קטנה}
+          - {left: ים, right: מים רבים}
+"""
+
+
+def _shown_lines(path) -> list[str]:
+    """Each line of page 1 as drawn, left to right (a Hebrew word's letters come out reversed)."""
+    chars = _chars(path)
+    return ["".join(c for c, *_ in sorted((t for t in chars if t[3] == y), key=lambda t: t[1]))
+            for y in sorted({t[3] for t in chars}, reverse=True)]
+
+
+def test_hebrew_objectives_and_matching_numbers_stand_at_the_right_where_the_reader_starts(tmp_path):
+    """In a Hebrew guide the objectives' numbers, the matching question's numbers and blanks, and the vocabulary
+    matching's numbers, blanks and definition letters printed at the left of their right-aligned text (a column
+    away for an objective); they now stand at its right, before the text, as the choices' letters do."""
+    built = build_into(write_guide(tmp_path, "he.yaml", RTL_LISTS), tmp_path / "out")
+    for pdf, blank in ((built.student.path, "_+"), (built.key.path, "[A-D]")):
+        lines = _shown_lines(pdf)
+        chars = _chars(pdf)
+        for word, number in (("אורקל", "1."), ("ןיבהל", "2.")):  # an objective: its first word, then its number
+            assert any(line.endswith(word + number) for line in lines), (pdf, lines)
+            one = [t for t in chars if t[0] == number[0] and t[1] > 400]
+            assert one, "the number at the page's right"
+        # the matching question: the lettered item, its letter, the term, its number, the blank (read from the right)
+        assert any(re.fullmatch(rf"םיברםימA\.לותח1\.{blank}", line) for line in lines), lines
+        assert any(re.fullmatch(rf"הנטקהיחB\.םי2\.{blank}", line) for line in lines), lines
+        # the vocabulary matching: term 1 in the right column, its number and blank at its right
+        terms = next(line for line in lines if "םולש1." in line)
+        assert re.fullmatch(rf"תיב3\.{blank}הדות2\.{blank}םולש1\.{blank}", terms), terms
+        definitions = [line for line in lines if re.search(r"[A-D]\.$", line) and "Vocabulary" not in line]
+        assert [re.findall(r"[A-D]\.", line) for line in definitions[-2:]] == [["B.", "A."], ["D.", "C."]], lines

@@ -55,6 +55,14 @@ def direction(text: str) -> Optional[bool]:
     return None
 
 
+def all_rtl(texts) -> bool:
+    """Whether ``texts`` read right to left as a set (a Hebrew matching's terms and meanings): each one that has a
+    direction of its own reads right to left ('1948' has none), and one does at least; a Hebrew word matched
+    to its English meaning is a left-to-right exercise."""
+    found = [direction(t) for t in texts]
+    return True in found and False not in found
+
+
 def shown_direction(markup: str) -> Optional[bool]:
     """:func:`direction` of the text paragraph markup shows (tags and entities are not letters)."""
     return direction(html.unescape(_TAGS.sub("", markup)))

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from .. import inline, rtl
-from .._reportlab import FootGap, forget_lines, is_broken_into_lines
+from .._reportlab import FootGap, first_baseline, forget_lines, is_broken_into_lines
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -50,8 +50,12 @@ class Para(Paragraph):
                 self._given = self.style
             style = self._given
             shown, right = rtl.visual_lines(text, style, availWidth, base)
+            self._bullet_right = None
             if right and style.alignment == TA_LEFT:  # a right-to-left paragraph: flush right
                 style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
+                if isinstance(kwargs.get("bulletText"), str):  # its bullet or number at its right, where it starts
+                    self._bullet_right, style = kwargs["bulletText"], _mirrored(style)
+                    kwargs = {k: v for k, v in kwargs.items() if k != "bulletText"}
             elif not right and style.alignment == TA_JUSTIFY:  # an English one stays justified up to its end
                 style = ParagraphStyle(style.name + "-ltr", parent=style, justifyBreaks=1)
             Paragraph.__init__(self, shown, style, *args, **kwargs)
@@ -65,6 +69,30 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
         return size
+
+    _bullet_right = None  # a right-to-left paragraph's bullet or number, drawn at its right (reportlab's at the left)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if self._bullet_right and parts:
+            parts[0]._bullet_right = self._bullet_right  # (its first line's)
+        return parts
+
+    def draw(self):
+        super().draw()
+        if self._bullet_right:  # as far in from the right as a left-to-right one's is from the left
+            st, c = self.style, self.canv
+            c.saveState()
+            c.setFont(st.bulletFontName, st.bulletFontSize)
+            c.setFillColor(getattr(st, "bulletColor", None) or st.textColor)
+            c.drawRightString(self.width - st.bulletIndent, self.height - first_baseline(self), self._bullet_right)
+            c.restoreState()
+
+
+def _mirrored(style: ParagraphStyle) -> ParagraphStyle:
+    """A bulleted right-to-left paragraph's style: its indent at the right, for its bullet (Para.draw)."""
+    return ParagraphStyle(style.name + "-mirrored", parent=style, leftIndent=style.rightIndent,
+                          rightIndent=style.leftIndent)
 
 
 @dataclass

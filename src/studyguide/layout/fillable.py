@@ -101,13 +101,15 @@ def true_false(ctx, n: int, row, words, x: float, font: str, size: float, gap: f
     return Fields(row, place)
 
 
-def matching_slot(ctx, n: int, i: int, row, blank_w: float, size: float):
-    """A matching term's row with a text field ``q<n>_<i>`` over its answer blank (the table's first column)."""
+def matching_slot(ctx, n: int, i: int, row, blank_w: float, size: float, mirror: bool = False):
+    """A matching term's row with a text field ``q<n>_<i>`` over its answer blank (the table's first column;
+    ``mirror``: its last, a right-to-left matching's)."""
     if not on(ctx):
         return row
 
     def place(canvas, left, bottom, width, height):
-        fields.text(canvas, f"q{n}_{i}", left + 2, bottom + height - 3 - size * 1.25, blank_w - 8, size * 1.35, size,
+        x = left + width - blank_w + 2 if mirror else left + 2
+        fields.text(canvas, f"q{n}_{i}", x, bottom + height - 3 - size * 1.25, blank_w - 8, size * 1.35, size,
                     tip=tip(ctx, n, "field_term", k=i))
     return Fields(row, place)
 

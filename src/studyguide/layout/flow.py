@@ -297,9 +297,10 @@ class Beside(Flowable):
     """
 
     def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
-                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None):
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False):
         super().__init__()
         self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
+        self.mirror = mirror  # right to left: the first column at the right (a Hebrew matching's terms)
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -362,7 +363,7 @@ class Beside(Flowable):
         for r, row_h in enumerate(rows):
             for c, item in enumerate(self.items[r * cols:(r + 1) * cols]):
                 _, h = item.wrap(self.lead + colw, 1e9)
-                item.drawOn(self.canv, c * colw, y - h)
+                item.drawOn(self.canv, (cols - 1 - c if self.mirror else c) * colw, y - h)
             y -= row_h + self.row_gap
         if note is AWAY:
             self.away.send(self.canv.getPageNumber())

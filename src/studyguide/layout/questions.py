@@ -309,22 +309,24 @@ def _matching(ctx, n, q, note, away, one_column: bool):
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
     lefts = [ctx.p(pair.left, "choice") for pair in q.pairs]
-    if one_column:  # the term column as wide as its longest term as set (its fallback fonts, its bold and
-        # italics; its padding and 2 pt): the key's note may sit beside the terms
+    mirror = rtl.all_rtl([p.left for p in q.pairs] + [p.right for p in q.pairs])  # (read from the right: reversed)
+    if one_column and not mirror:  # the term column as wide as its longest term as set (its fallback fonts, its
+        # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
         widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
+    turn = (lambda row: row[::-1]) if mirror else list
     rows = []
     for i, pair in enumerate(q.pairs):
         cells = [ctx.raw(f"{i + 1}.", "choice"), lefts[i]]
         if not one_column:
             cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(q.pairs[order[i]].right, "choice")]
-        student = Table([["______"] + cells], colWidths=widths, style=style)
+        student = Table([turn(["______"] + cells)], colWidths=turn(widths), style=style)
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
-        key = Table([[key_blank] + cells], colWidths=widths, style=style)
+        key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=style)
         for t in (student, key):
             t.hAlign = "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size), ni))
+        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size, mirror), ni))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
@@ -333,7 +335,7 @@ def _matching(ctx, n, q, note, away, one_column: bool):
                 Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
             rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
-                               indent=ni + ctx.theme.choice_indent, label_x=ni))
+                               indent=ni + ctx.theme.choice_indent, label_x=ni, rtl=mirror))
         return _prompt(ctx, n, q), rows
     return _prompt(ctx, n, q, note=note, away=away), rows
 

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
-from ... import fields, inline
+from ... import fields, inline, rtl
 from ...activities.matching import SET_SIZE, even as even_shares, one_set
 from ...model import LETTERS
 from ..._reportlab import stacked_height
@@ -26,12 +26,14 @@ class AnswerBlank(Flowable):
     number is set flush right, so 9. sits over 10. (its period under the other periods)."""
 
     def __init__(self, number: int, width: float, blank_w: float, font: str, bold: str, size: float,
-                 leading: float, letter: str | None = None, color=None, field: tuple | None = None):
+                 leading: float, letter: str | None = None, color=None, field: tuple | None = None,
+                 mirror: bool = False):
         super().__init__()
         self.number, self.w, self.blank_w = number, width, blank_w
         self.font, self.bold, self.size, self.leading = font, bold, size, leading
         self.letter, self.color = letter, color
         self.field = field  # (name, tip) of the fillable edition's text field on the line
+        self.mirror = mirror  # right to left: the line at the right, the number at the left, by the term
 
     def wrap(self, aW, aH):
         self.width, self.height = self.w, self.leading
@@ -40,24 +42,28 @@ class AnswerBlank(Flowable):
     def draw(self):
         c = self.canv
         base = self.height - self.size  # where a paragraph of this size sets its first line
+        x = self.w - self.blank_w if self.mirror else 0  # where the line starts
         c.saveState()
         c.setFont(self.font, self.size)
         if self.letter is None:
-            c.drawString(0, base, BLANK)
+            c.drawString(x, base, BLANK)
             if self.field is not None:  # from just under the baseline, as on every other blank
                 name, tip = self.field
-                fields.text(c, name, 0, base - 0.3 * self.size, self.blank_w, 1.35 * self.size, self.size, tip=tip)
+                fields.text(c, name, x, base - 0.3 * self.size, self.blank_w, 1.35 * self.size, self.size, tip=tip)
         else:
             if self.color is not None:
                 c.setFillColor(self.color)
                 c.setStrokeColor(self.color)
             c.setFont(self.bold, self.size)
-            c.drawCentredString(self.blank_w / 2, base, self.letter)
+            c.drawCentredString(x + self.blank_w / 2, base, self.letter)
             c.setLineWidth(0.6)
-            c.line(0, base - self.size * 0.2, self.blank_w, base - self.size * 0.2)
+            c.line(x, base - self.size * 0.2, x + self.blank_w, base - self.size * 0.2)
         c.restoreState()
         c.setFont(self.font, self.size)  # after the line or letter: the text reads "______ 9. term"
-        c.drawRightString(self.w, base, f"{self.number}.")
+        if self.mirror:
+            c.drawString(0, base, f"{self.number}.")
+        else:
+            c.drawRightString(self.w, base, f"{self.number}.")
 
 
 class TermRow(Flowable):
@@ -80,8 +86,12 @@ class TermRow(Flowable):
         return self.width, self.height
 
     def draw(self):
-        self.lead.drawOn(self.canv, 2, self.height - 3 - self.lead.height)
+        mirror = getattr(self.lead, "mirror", False)  # right to left: the number and line at the right
+        self.lead.drawOn(self.canv, self.width - 2 - self.lead.width if mirror else 2, self.height - 3 - self.lead.height)
         self.para.wrap(self.room, 1e9)  # (the paragraph may be shared with a trial layout at another width)
+        if mirror:  # (set flush right: it ends by its number)
+            self.para.drawOn(self.canv, self.width - self.indent - self.room, self.height - 3 - self.para.height)
+            return
         shift = 0.0  # a right-to-left term is set flush right in its room: drawn by its number all the same
         if self.para.style.alignment == TA_RIGHT:
             shift = self.room - max(self.para.getActualLineWidths0() or [self.room])
@@ -235,11 +245,27 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         if letter is None and fillable.on(ctx):  # a text field on the line, match<number>
             field = (f"match{number}", f"{ctx.label('matching_title')}, {ctx.label('field_term', k=number)}")
         return AnswerBlank(number, lead_w, blank_w, regular, bold, size, st.leading, letter,
-                           colour if letter else None, field)
+                           colour if letter else None, field, mirror)
 
     letter_hang = stringWidth("W.", bold, size) + 2 * stringWidth("\u00a0", regular, size)
     letter_style = _style(ctx, "match_definition", "choice", leftIndent=letter_hang, firstLineIndent=-letter_hang,
                           spaceBefore=3)
+    vocabulary = [t for s in sets for pair in zip(s.terms, s.definitions) for t in pair]
+    mirror = rtl.all_rtl(vocabulary)  # a Hebrew or Arabic list: numbers, lines and letters at the right
+    if mirror:  # the letter drawn at the right of the definition (layout.Para), the lines hung from it
+        letter_style = _style(ctx, "match_definition_rtl", "choice", leftIndent=letter_hang, spaceBefore=3,
+                              bulletFontName=bold, bulletIndent=0)  # (its indent, at the right as it is drawn)
+
+    def definition(i: int, text: str):
+        if mirror:
+            return paragraph_with_letter(inline.markup(text, ctx.fonts), letter_style, f"{LETTERS[i]}.")
+        return paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(text, ctx.fonts), letter_style)
+
+    def paragraph_with_letter(markup: str, style, letter: str):
+        if (markup, letter) not in made:
+            made[(markup, letter)] = ctx.raw(markup, "choice", bulletText=letter)
+            made[(markup, letter)].style = style
+        return made[(markup, letter)]
     # the numbered terms, then the lettered definitions under them at the line's whole width (a line or two
     # each, where half a line wrapped them to three); the terms in as many columns as they fit, numbered
     # along the rows (large print: one a line)
@@ -252,11 +278,11 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
                       TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)
                  for i, term in enumerate(s.terms)]
-        terms = None if getattr(ctx.theme, "one_column", False) else Beside(ctx, pairs, columns=even_columns(len(pairs)))
+        terms = None if getattr(ctx.theme, "one_column", False) else Beside(ctx, pairs, columns=even_columns(len(pairs)),
+                                                                            mirror=mirror)
         rows += pairs if terms is None else [terms]
         rows.append(Spacer(1, 6))
-        lettered = [paragraph(f"<b>{LETTERS[i]}.</b>\u00a0\u00a0" + inline.markup(d, ctx.fonts), letter_style)
-                    for i, d in enumerate(s.definitions)]
+        lettered = [definition(i, d) for i, d in enumerate(s.definitions)]
         rows += _lettered_rows(ctx, lettered, terms, [_width(ctx, d, letter_style) + letter_hang for d in s.definitions])
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
@@ -306,7 +332,7 @@ def _lettered_rows(ctx, lettered: list, terms, widths: list[float]) -> list:
     terms.wrap(ctx.width, 1e9)
     for cols in range(terms.plan[0], 1, -1):
         if widest <= ctx.width / cols - 8:  # (the gutter Beside keeps after a column)
-            return [Beside(ctx, [Lettered(p) for p in lettered], columns=(cols,))]
+            return [Beside(ctx, [Lettered(p) for p in lettered], columns=(cols,), mirror=terms.mirror)]
     return lettered
 
 
