@@ -14,7 +14,7 @@ from conftest import CASES, GUIDES_DIR
 from studyguide import activities as act, api
 from studyguide.activities import crossword
 from studyguide.layout.activities import limits_for
-from test_activities import check_crossword
+from test_activities import check_crossword, runs
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
 
@@ -58,6 +58,9 @@ def test_a_hebrew_crossword_now_keeps_all_eight_terms():
         assert tuple(cw.grid[r][c] for r, c in e.positions()) == e.cells
         letters.update(zip(e.positions(), e.cells))
     assert len(letters) == sum(ch is not None for row in cw.grid for ch in row)
+    # every run of letters is one answer (an Across run's leftmost cell is its answer's last letter)
+    assert runs(cw.grid) == {(e.row, e.col - len(e.cells) + 1, e.direction, len(e.cells)) if e.direction == "across"
+                             else (e.row, e.col, e.direction, len(e.cells)) for e in cw.entries}
 
 
 @pytest.mark.parametrize("path, terms, bound", [(FROZEN, 16, 0.15),
