@@ -403,17 +403,10 @@ class _Scan(Lines):
         self.scalar_owner, self.scalar_item = owner, key is None
 
     def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
-        depth, last = flow_open(text), len(self.lines)
-        for m in range(n + 1, len(self.lines)):
-            line = self.lines[m]
-            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
-                last = m
-                break
-            depth += flow_open(line)
-            if depth <= 0:
-                self.skip_until = m
-                return
-        if commented := misread.comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
+        closed, last = self.flow_end(n, owner, text)
+        if closed:
+            self.skip_until = last
+        elif commented := misread.comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
             self.report(n + commented[0], commented[1], commented[2])
             self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
         else:

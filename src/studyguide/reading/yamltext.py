@@ -107,6 +107,19 @@ class Lines:
                 return len(line) - len(body), body
         return None
 
+    def flow_end(self, n: int, owner: int, text: str) -> tuple[bool, int]:
+        """For a [ ... ] list opened in ``text`` on line ``n`` under a key at column ``owner``: (True, its last
+        line) when it is closed, else (False, the first line after it: the next one at or left of ``owner``)."""
+        depth = flow_open(text)
+        for m in range(n + 1, len(self.lines)):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                return False, m
+            depth += flow_open(line)
+            if depth <= 0:
+                return True, m
+        return False, len(self.lines)
+
     def report(self, n: int, col: int, message: str) -> None:
         self.found.append((n + 1, col + 1, message))
 
