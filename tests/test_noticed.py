@@ -162,3 +162,33 @@ def test_one_question_without_points_is_named_alone(tmp_path, capsys):
     path = write_guide(tmp_path, "water.yaml", POINTED.format(one=1) + "    points: 1\n")
     assert _check(capsys, path) == [f"{path}:7:5: warning: 1 of 4 questions has no points (worth 0): line 7; give "
                                     "it 'points:', or take 'points:' off the others"]
+
+
+@pytest.mark.parametrize("summary, col, typed, how, fixed", [
+    ("Heat from the _sun turns water* into vapor.", 25, "_sun turns water*", "opens with '_' and closes with '*'",
+     "*sun turns water*"),
+    ("The _sun_ heats the sea.", 15, "_sun_", "has underscores", "*sun*"),
+    ("The __sun__ heats the sea.", 15, "__sun__", "has underscores", "**sun**"),
+])
+def test_emphasis_typed_with_underscores_is_told_to_use_stars_and_as_told_prints_it(tmp_path, capsys, summary, col,
+                                                                                      typed, how, fixed):
+    """Markdown and chat apps write _italic_; here only stars make emphasis, so the underscores printed with no
+    word (and 'water*' closing an italic opened with '_' passes for a note's mark). Decided: print as typed (a
+    '_' may be meant), warn at the '_' with the text to type; typed so, it prints in italic or bold."""
+    path = _guide(tmp_path, summary=summary)
+    assert _warnings(capsys, path) == [
+        f"{path}:2:{col}: warning: '{typed}' {how}: it prints as typed, as only stars make "
+        f"{'bold' if fixed.startswith('**') else 'italic'} here; write {fixed}"]
+    assert typed in Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
+    path = _guide(tmp_path, summary=summary.replace(typed, fixed))  # as told
+    built = api.build(path, tmp_path / "fixed")
+    pdf = Pdf(built.outputs[0].path)
+    assert not built.warnings and "_" not in pdf.text and "*" not in pdf.text
+    word = fixed.strip("*").split()[0]
+    assert any(("Bold" if fixed.startswith("**") else "Oblique") in font or "Italic" in font for font in pdf.fonts_of(word))
+
+
+@pytest.mark.parametrize("summary", ["Fill in ____ and ____.", "The file my_notes_v2 is saved.", "_sun, *heat* too.",
+                                     "Pluto* is small."])
+def test_blanks_names_and_a_closed_star_pass(tmp_path, capsys, summary):
+    assert _warnings(capsys, _guide(tmp_path, summary=summary)) == []

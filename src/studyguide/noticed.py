@@ -3,7 +3,8 @@
 * two choices of one question that are the same, markup, case and spacing aside (with the answer among
   them, the question has two right answers);
 * a prompt typed with its own number ('1. What...', 'Q1) What...'), printed "1. 1. What...";
-* a '**' or '*' that opens emphasis and is never closed, printed as asterisks;
+* a '**' or '*' that opens emphasis and is never closed, printed as asterisks; Markdown's _italic_ and
+  __bold__, and an italic opened with '_' and closed with '*', printed with their underscores;
 * a zero-width space, soft hyphen, word joiner or byte-order mark pasted into text: nothing on paper, but
   in the PDF's text, where a search for the word misses it (a term is not found in its own guide).
 
@@ -147,7 +148,30 @@ def unclosed_emphasis(guide: Guide) -> list[Problem]:
     return out
 
 
+# Markdown's _italic_ and __bold__, and an italic opened with '_' and closed with '*' ('_sun ... water*'); not a
+# blank's '____', a name_with_underscores or a star that closes a '*' pair
+_UNDERSCORED = re.compile(r"(?<![\w\\])(__?)(?=[^\s_])(.+?)(?<=[^\s_])(\1|\*)(?![\w*])", re.S)
+
+
+def underscores(guide: Guide) -> list[Problem]:
+    """Emphasis typed as Markdown and chat apps write it: only stars make it here, so the underscores print
+    (a lone 'water*' closing an italic opened with '_' is taken for a note's mark). One warning a text."""
+    out = []
+    for where, text in guide.texts:
+        for m in _UNDERSCORED.finditer(text):
+            if m.group(3) == "*" and (len(m.group(1)) > 1 or m.end() - 1 not in inline.printed_stars(text)):
+                continue
+            stars = "*" * len(m.group(1))
+            typed, fixed = clip(m.group(0), 30), clip(f"{stars}{m.group(2)}{stars}", 30)
+            how = f"opens with '{m.group(1)}' and closes with '*'" if m.group(3) == "*" else "has underscores"
+            out.append(_warn(where.of(text, m.start()), f"'{typed}' {how}: it prints as typed, as only stars make "
+                                                        f"{'bold' if stars == '**' else 'italic'} here; write {fixed}"))
+            break
+    return out
+
+
 def warned(guide: Guide) -> Guide:
     """The guide with these warnings added to its own."""
-    found = same_choices(guide) + numbered_prompts(guide) + unclosed_emphasis(guide) + invisible(guide)
+    found = (same_choices(guide) + numbered_prompts(guide) + unclosed_emphasis(guide) + underscores(guide)
+             + invisible(guide))
     return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(found)) if found else guide
