@@ -57,7 +57,7 @@ UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (no
 def folded(text: str) -> str:
     """Text in small letters without its accents, for telling words apart as a reader would not:
     'Constitución' and 'constitucion', 'Término' and 'termino', 'Résumé' and 'resume' are one; so are
-    'run\u200boff' and 'runoff' (a pasted zero-width space or soft hyphen is not seen on paper)."""
+    'run\\u200boff' and 'runoff' (a pasted zero-width space or soft hyphen is not seen on paper)."""
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
                    if not unicodedata.combining(c) and c not in UNSEEN)
 
