@@ -56,7 +56,7 @@ class Map(Node):
     flow: bool = False  # written {a: 1, b: 2} on one line, where every ',' starts a key
 
 
-KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
+KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "'key: value' lines"}
 
 
 def decode(data: bytes, name: str) -> str:
@@ -156,20 +156,20 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "flow sequence" in what:
         return Problem(flow_start, "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)")
     if "flow mapping" in what:
-        return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
+        return Problem(flow_start, "this { ... } is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
     if value[:1] in "'\"" and "expected key" in what:
         return Problem(where, syntax.QUOTE_INSIDE if value[0] == '"' else syntax.QUOTE_END)
     if "mapping values are not allowed" in what:
         if line.count(": ") > 1 or (": " in value):
             return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")
-        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up keys of one mapping)")
+        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up the keys that belong together)")
     if "simple key" in what and "expected ':'" in what and exc.context_mark is not None:  # noticed a line late
         return Problem(_loc(name, exc.context_mark), "this line has no ':' after its key (write 'key: value', or "
                                                      "indent the line under the key it belongs to)")
     if "expected key" in what or "block end" in what or "block mapping" in what or "expected '-'" in what:
         if line.lstrip().startswith("- "):
             return Problem(where, "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)")
-        return Problem(where, "this line is indented differently from the lines around it (line up keys of one mapping)")
+        return Problem(where, "this line is indented differently from the lines around it (line up the keys that belong together)")
     return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
 
 

@@ -34,7 +34,7 @@ COLON = "text that contains ': ' must be in quotes (put the whole text in double
 CURLY = ("curly quotes “ ” are not quotes to YAML, and this text contains ': ' (put the whole text in straight "
          "double quotes \"...\"; curly quotes inside them print as typed)")
 ITEM = "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)"
-INDENT = "this line is indented differently from the lines around it (line up keys of one mapping)"
+INDENT = "this line is indented differently from the lines around it (line up the keys that belong together)"
 QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
 QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
                 "text in single quotes '...' instead)")

@@ -139,8 +139,10 @@ class Walker:
     def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
         """A mapping's values by key; unknown, duplicate and missing keys reported."""
         if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
-                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
+            fix = " (write each line as 'key: value', with no '- ' in front)" if isinstance(node, Seq) and node.items and all(
+                isinstance(item, Map) and len(item.pairs) == 1 for item in node.items) else ""
+            self.error(node, f"{label}: expected 'key: value' lines, found "
+                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}{fix}")
             return None
         out: dict[str, Node] = {}
         misspelt: set[str] = set()
