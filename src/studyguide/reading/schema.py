@@ -262,7 +262,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         if node is None:
             return ()
         out = []
-        for i, item in enumerate(self.seq(node, label, "items"), 1):
+        for i, item in enumerate(self.seq(self.rejoin(node, label), label, "items"), 1):
             value = one(item, f"{label} item {i}" if label != "questions" else f"question {i}")
             if value is not None:
                 out.append(value)

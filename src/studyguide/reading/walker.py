@@ -16,6 +16,7 @@ from typing import Optional
 from .. import rtl
 from ..errors import Location, Problem
 from . import misread, numbers, syntax
+from .keys import ITEM_FIRST, item_keys
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 # bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
@@ -231,6 +232,36 @@ class Walker:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
             return []
         return node.items
+
+    def rejoin(self, node: Node, label: str) -> Node:
+        """'- type: true_false', '- prompt: ...', '- answer: false': a '- ' typed before each key of one item
+        starts an item per key, each missing the others'. Such an item, whose keys are neither the list's first
+        key nor ones the item above has, joins the item above; reported once for each item it joins."""
+        first = ITEM_FIRST.get(label)
+        if first is None or not isinstance(node, Seq) or node.flow:
+            return node
+        allowed, groups = item_keys(label), []  # [the item as typed, its keys joined from below]
+        for item in node.items:
+            above = groups[-1][0] if groups else None
+            key = item.pairs[0][0] if isinstance(item, Map) and item.pairs and not item.flow else None
+            if key is not None and isinstance(above, Map) and not above.flow and all(
+                    k.value != first and k.value in allowed and all(a.value != k.value for a, _ in above.pairs)
+                    for k, _ in item.pairs):
+                groups[-1][0] = Map(above.where, above.pairs + item.pairs)
+                groups[-1][1].append(key)
+            else:
+                groups.append([item, []])
+        for i, (item, joined) in enumerate(groups, 1):
+            if joined:
+                noun = misread.item_noun(f"{label} item 1") or "item"
+                named = " and ".join(f"'{k.value}' (line {k.where.line})" for k in joined)
+                lead = next((k.value for k, _ in item.pairs if k not in joined), first)
+                self.error(joined[0], f"{'question ' + str(i) if label == 'questions' else f'{label} item {i}'}: "
+                                      f"each '- ' starts a new {noun}, so {named} {'is' if len(joined) == 1 else 'are'} "
+                                      f"not part of the {noun} on line {item.where.line}; type spaces in place of the '- ' in "
+                                      f"front of {'it' if len(joined) == 1 else 'them'}, so that "
+                                      f"{'it starts' if len(joined) == 1 else 'they start'} in the same column as '{lead}'")
+        return Seq(node.where, [item for item, _ in groups]) if any(j for _, j in groups) else node
 
     def nested_item(self, item: Node, label: str) -> bool:
         """'- - 5 °C': an item whose text starts with '- ', which YAML reads as a list in the list (reported)."""
