@@ -23,7 +23,7 @@ from .keys import TERM_KEYS
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
 DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
 BULLETS = "\u2022\u25e6\u25aa\u25cf\u00b7\u2219\u25a0"          # • ◦ ▪ ● · ∙ ■
-_BULLET = re.compile(f"([{DASHES}{BULLETS}])[ \t]")
+_BULLET = re.compile(f"([{DASHES}{BULLETS}]|\\d{{1,2}}[.)])[ \t]")  # or a number: '1. Identify ...', '2) State ...'
 
 # spaces an editor shows as a space, or as nothing, that YAML does not count as indentation
 INVISIBLE = {
@@ -80,8 +80,17 @@ def bullet(text: str) -> Optional[str]:
     m = _BULLET.match(text)
     if not m:
         return None
+    if m[1][0].isdigit():
+        return (f"this line starts with '{m[1]}' (a number from a word processor's list); lists use '- ' (the minus "
+                f"key) in place of the number")
     what = "a dash" if m[1] in DASHES else "a bullet"
     return f"this line starts with '{m[1]}' ({what} from a word processor); lists use '- ' (the minus key)"
+
+
+def bullet_end(text: str) -> int:
+    """How many characters of ``text`` its word processor's dash, bullet or number and the space after it take."""
+    m = _BULLET.match(text)
+    return m.end() if m else 0
 
 
 def bullet_lines(where) -> list[tuple[int, int, str]]:

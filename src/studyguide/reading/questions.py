@@ -98,6 +98,8 @@ class QuestionsMixin:
             return int(value) - 1
         if value in objectives:
             return objectives.index(value)
+        if not objectives and getattr(self, "objectives_typed", False):
+            return None
         if not objectives:
             self.error(node, f"{label}: the guide has no objectives (add 'objectives:' or remove this line)")
         else:

@@ -208,6 +208,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
 
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
+        self.objectives_typed = not missing(node)  # none read from them: their own mistake is reported
         return self.objectives
 
     def paper(self, node) -> Optional[str]:

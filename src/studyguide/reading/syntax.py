@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import misread, openers
-from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
+from .keys import LIST_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
@@ -95,9 +95,11 @@ class _Scan(Lines):
             return
         self.scalar_owner = None
         # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
-        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
+        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent
+                                        or (self.pending[1] == "key" and self.pending[2] in LIST_KEYS
+                                            and indent >= self.pending[0] >= 0)):
             self.report(n, indent, misread.bullet(content))
-            content = "- " + content[2:]
+            content = "- " + content[misread.bullet_end(content):]
         content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
