@@ -78,6 +78,3 @@ ITEM_FIRST = {"questions": "type", "vocabulary": "term", "topics": "title", "per
 def item_keys(label: str) -> tuple:
     """The keys one item of the list ``label`` may have (every question type's, for questions)."""
     return _UNDER.get(label, ())
-
-
-LIST_KEYS = set(TEXT_LISTS) | set(ITEM_FIRST) | {"pairs", "tags"}  # the keys whose value is a list

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import misread, openers
-from .keys import LIST_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
+from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
@@ -66,6 +66,7 @@ class _Scan(Lines):
         self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
         self.scalar_item = False  # that text is a '- ' item's
         self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
+        self.block: Optional[tuple] = None  # the last '|' text: its key, key's column, first and last line
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
@@ -96,7 +97,7 @@ class _Scan(Lines):
         self.scalar_owner = None
         # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
         if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent
-                                        or (self.pending[1] == "key" and self.pending[2] in LIST_KEYS
+                                        or (self.pending[1] == "key" and self.pending[2] in openers.LIST_KEYS
                                             and indent >= self.pending[0] >= 0)):
             self.report(n, indent, misread.bullet(content))
             content = "- " + content[misread.bullet_end(content):]
@@ -345,6 +346,9 @@ class _Scan(Lines):
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {misread.after_key(content, words[0])}", report=False)
+        elif self.block and openers.paragraph_out(self.lines, self.block, n):  # a paragraph of a '|' text, pasted
+            self.report(n, indent, openers.paragraph_out(self.lines, self.block, n))
+            self.skip_block(n, self.block[1])  # the lines indented under it: more of the text
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
@@ -376,6 +380,7 @@ class _Scan(Lines):
             if found:
                 self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
+            self.block = (key, owner, n, self.skip_until)
             return
         if first in "\"'":
             end = close_quote(text, 1, first)
