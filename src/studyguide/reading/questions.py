@@ -51,7 +51,12 @@ class QuestionsMixin:
         if qtype not in QUESTION_KEYS:
             self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS, 'question types')})")
             return None
-        keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
+        answer = next((k for k, _ in node.pairs if k.value == "answer"), None) if qtype == "fill_in_blank" else None
+        if answer is not None:  # its answers go in the prompt: told there, not as an unknown key
+            self.error(answer, f"{label}: a fill-in-the-blank question takes no 'answer:' line: its answers are "
+                               "the words in double brackets in the prompt, each where its blank goes ('a more "
+                               "[[fair]] order'); delete this line")
+        keys = self.mapping(node, label, QUESTION_KEYS[qtype] + (("answer",) if answer else ()), required=("prompt",))
         if keys is None:
             return None
         shuffle = self.boolean(keys.get("shuffle"), f"{label}.shuffle")
@@ -303,6 +308,14 @@ class QuestionsMixin:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
         single = _single_bracket(rest)
+        line = re.search(r"_{3,}|…{2,}|\.{5,}", rest)  # '______': a line to write on, typed in a word processor
+        if not any(isinstance(p, Blank) for p in parts) and line and "answer" in keys:
+            return None  # told with the 'answer:' line
+        if not any(isinstance(p, Blank) for p in parts) and line:
+            self.error(where.of(prompt, prompt.find(line.group())), f"{label}.prompt: '{line.group()}' prints as typed; "
+                       "type the answer in its place, in double brackets ('a more [[fair]] order'), and the handout "
+                       "prints the blank")
+            return None
         if not any(isinstance(p, Blank) for p in parts):
             hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
                 else ", e.g. 'a more [[fair]] order'"
