@@ -232,8 +232,12 @@ class QuestionsMixin:
             return None
         answer_node = keys["answer"]
         if isinstance(answer_node, Scalar) and not answer_node.is_null:
-            parts = [p.strip() for p in answer_node.value.split(",")]
-            nodes = [Scalar(answer_node.where, p, answer_node.plain) for p in parts]
+            value = answer_node.value  # 'A, C', or as said aloud: 'A, C and D', 'A & C'
+            if several_letters(value, len(LETTERS)) and value not in (choices or ()):  # each told where it is
+                nodes = [Scalar(answer_node.where.of(value, m.start()), m[0], answer_node.plain)
+                         for m in re.finditer(r"\b[A-Za-z]\b", value)]
+            else:
+                nodes = [Scalar(answer_node.where, p.strip(), answer_node.plain) for p in value.split(",")]
         else:
             nodes = self.seq(answer_node, f"{label}.answer", "letters")
         if not choices:
