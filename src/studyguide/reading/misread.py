@@ -141,6 +141,19 @@ def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 CURLY_OPEN = "“‘„«”"  # a word processor's quotes, that YAML reads as letters of the text
+CURLY_CLOSE = "”’“»"
+
+
+def curly_inner(text: str) -> Optional[str]:
+    """What a word processor's quotes around all of ``text`` hold ('“A”' → 'A'); None when they do not."""
+    text = text.strip()
+    return text[1:-1].strip() if len(text) > 2 and text[0] in CURLY_OPEN and text[-1] in CURLY_CLOSE else None
+
+
+def uncurl(text: str) -> str:
+    """The message for ``text`` in a word processor's quotes where a letter, word or number goes."""
+    return (f"'{clip(text.strip())}' has curly quotes around it (from a word processor), and they are read as part "
+            f"of it; write {clip(curly_inner(text))} with no quotes")
 
 
 def item_moved(message: str, by: int) -> str:

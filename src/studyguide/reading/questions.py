@@ -14,6 +14,7 @@ from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
+from . import misread
 from .loader import Map, Scalar, Seq
 from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
@@ -169,6 +170,10 @@ class QuestionsMixin:
     def choice_index(self, node, label, choices) -> Optional[int]:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
+            return None
+        inner = misread.curly_inner(value) if node.plain else None
+        if inner is not None and (inner in choices or (len(inner) == 1 and inner.upper() in CHOICE_LETTERS)):
+            self.error(node, f"{label}: {misread.uncurl(value)}")
             return None
         is_letter = len(value) == 1 and value.upper() in CHOICE_LETTERS[:len(choices)]
         if is_letter and not node.plain:  # a quoted single letter is always a letter

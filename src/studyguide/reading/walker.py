@@ -366,5 +366,8 @@ class Walker:
                 return True
             if word in FALSE_WORDS:
                 return False
+            if (misread.curly_inner(word) or "") in TRUE_WORDS | FALSE_WORDS:
+                self.error(node, f"{label}: {misread.uncurl(node.value)}")
+                return None
         self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
         return None
