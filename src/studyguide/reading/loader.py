@@ -76,9 +76,22 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start]
-        raise GuideError([Problem(Location(name, line), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+        raise GuideError([not_utf8(data, exc.start, name)]) from None
+
+
+def not_utf8(data: bytes, at: int, name: str) -> Problem:
+    """The problem for a byte at ``at`` that is not UTF-8: the character it is in Windows' older encoding
+    (what Notepad's "ANSI" and Word's "Plain text" save), with its line and column, and how to save again."""
+    start = data.rfind(b"\n", 0, at) + 1
+    col = len(data[start:at].decode("utf-8", errors="replace")) + 1
+    try:  # not when the byte starts half a character (a lone surrogate, from a program, not an old encoding)
+        ch = data[at:at + 1].decode("cp1252") if not re.match(rb"\xed[\xa0-\xbf]", data[at:at + 2]) else ""
+    except UnicodeDecodeError:
+        ch = ""
+    what = f"'{ch}'" if ch and ch.isprintable() and not ch.isspace() else "this character"
+    return Problem(Location(name, data.count(b"\n", 0, at) + 1, col),
+                   f"not UTF-8: {what} is saved in an older encoding; save the file again as UTF-8 (in Notepad: "
+                   "File → Save as, Encoding: UTF-8; in Word: Plain Text, Other encoding: Unicode (UTF-8))")
 
 
 def _looks_like_utf16(data: bytes) -> bool:
