@@ -23,6 +23,15 @@ MAX_CHOICES = 8
 MAX_TAG = 60
 CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
+# where the answers of a question with no 'answer:' line are written
+NO_ANSWER = {
+    "fill_in_blank": "a fill-in-the-blank question takes no 'answer:' line: its answers are the words in double "
+                     "brackets in the prompt, each where its blank goes ('a more [[fair]] order')",
+    "ordering": "an ordering question takes no 'answer:' line: its answer is the order of its items, so list them "
+                "in the right order (the handout shuffles them)",
+    "matching": "a matching question takes no 'answer:' line: its answers are its pairs, each 'left:' with its "
+                "'right:' (the handout shuffles the right side)",
+}
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
 # brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
@@ -52,11 +61,9 @@ class QuestionsMixin:
         if qtype not in QUESTION_KEYS:
             self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS, 'question types')})")
             return None
-        answer = next((k for k, _ in node.pairs if k.value == "answer"), None) if qtype == "fill_in_blank" else None
-        if answer is not None:  # its answers go in the prompt: told there, not as an unknown key
-            self.error(answer, f"{label}: a fill-in-the-blank question takes no 'answer:' line: its answers are "
-                               "the words in double brackets in the prompt, each where its blank goes ('a more "
-                               "[[fair]] order'); delete this line")
+        answer = next((k for k, _ in node.pairs if k.value == "answer"), None) if qtype in NO_ANSWER else None
+        if answer is not None:  # its answers are elsewhere in it: told where, not as an unknown key
+            self.error(answer, f"{label}: {NO_ANSWER[qtype]}; delete this line")
         keys = self.mapping(node, label, QUESTION_KEYS[qtype] + (("answer",) if answer else ()), required=("prompt",))
         if keys is None:
             return None
@@ -342,6 +349,12 @@ class QuestionsMixin:
             return None
         pairs = []
         for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
+            if isinstance(item, Scalar) and not item.is_null:  # 'Photosynthesis - Atmosphere → plants': one line
+                halves = next((item.value.split(sep, 1) for sep in (" - ", " – ", " — ", " = ", "\t") if sep in item.value),
+                              ["...", "..."])
+                self.error(item, f"{label}.pairs item {i}: write each pair on two lines, '- left: {clip(halves[0].strip())}' "
+                                 f"and under it 'right: {clip(halves[1].strip())}'")
+                continue
             sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
                 left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)
