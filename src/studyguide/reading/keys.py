@@ -78,3 +78,6 @@ ITEM_FIRST = {"questions": "type", "vocabulary": "term", "topics": "title", "per
 def item_keys(label: str) -> tuple:
     """The keys one item of the list ``label`` may have (every question type's, for questions)."""
     return _UNDER.get(label, ())
+
+
+MAP_KEYS = ("source", "reading", "accommodations", "labels", "headings")  # their value is 'key: value' lines

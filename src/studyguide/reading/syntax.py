@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import misread, openers
-from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
+from .keys import MAP_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
@@ -282,6 +282,10 @@ class _Scan(Lines):
         if abs(near.indent - indent) > 2:
             return indent, (n, indent), message
         seq, shift = self.stack[-2], indent - near.indent
+        if seq.kind == "seq" and indent == seq.indent and seq.key in MAP_KEYS:  # 'headings:' typed as a list
+            self.stack[-2:] = [_Level(indent, "map", key, 2, n)]  # the keys after it: in line
+            return indent, (n, indent), (f"'{seq.key}' takes 'key: value' lines, not a '- ' list: delete the '- ' on "
+                                         f"{self.dashes_above(n, indent)}, so that they start in this column")
         whole = seq.kind == "seq" and seq.keys == 1 and near.indent == seq.indent + 2  # '- key:' its list's first
         if near.keys > 1 or near.line < 0 or (self.next_key_at(n) != indent and not (
                 whole and self.next_dash(n) == seq.indent + shift)):  # (the next item in the column it implies)
@@ -407,19 +411,6 @@ class _Scan(Lines):
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
         self.scalar_owner, self.scalar_item = owner, key is None
-
-    def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
-        depth = flow_open(text)
-        for m in range(n + 1, len(self.lines)):
-            line = self.lines[m]
-            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
-                break
-            depth += flow_open(line)
-            if depth <= 0:
-                self.skip_until = m
-                return
-        self.report(n, col, "this [ ... ] list is not closed, or an item in it contains "
-                                                      "',' or ': ' (close the list with ']', or quote the item)")
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:

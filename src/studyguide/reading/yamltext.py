@@ -180,6 +180,31 @@ class Lines:
         self.skip_until = m - 1
         return False
 
+    def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
+        depth = flow_open(text)
+        for m in range(n + 1, len(self.lines)):
+            line = self.lines[m]
+            if line.strip() and len(line) - len(line.lstrip(" \t")) <= owner:
+                break
+            depth += flow_open(line)
+            if depth <= 0:
+                self.skip_until = m
+                return
+        self.report(n, col, "this [ ... ] list is not closed, or an item in it contains "
+                                                      "',' or ': ' (close the list with ']', or quote the item)")
+
+    def dashes_above(self, n: int, col: int) -> str:
+        """'line 3' or 'lines 3–4': the '- ' lines in column ``col`` (0-based) right above line ``n``."""
+        found = []
+        for m in range(n - 1, -1, -1):
+            body = self.lines[m].lstrip(" ")
+            at = len(self.lines[m]) - len(body)
+            if body and at == col and body.startswith("- "):
+                found.append(m + 1)
+            elif body and at <= col:  # the key over the list, or a line left of it: the list's start
+                break
+        return f"line {found[0]}" if len(found) == 1 else f"lines {min(found)}–{max(found)}" if found else "the lines above"
+
     def skip_block(self, n: int, owner: int) -> None:
         """Skip the lines of a '|' text: those after line ``n`` indented further than ``owner``."""
         m = n + 1
