@@ -207,6 +207,11 @@ class QuestionsMixin:
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(choices):  # 'answer: 2', for the second
+            letter = CHOICE_LETTERS[int(value) - 1]
+            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered, so choice {value} "
+                             f"is {letter}: write {letter}")
+            return None
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
 

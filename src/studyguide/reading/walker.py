@@ -25,6 +25,8 @@ BULLETS = "•◦‣⁃∙●○▪▫■□►▸➢➤\uf0b7"
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
+SHORT_TRUE_FALSE = {"t": "true", "f": "false", "y": "true", "n": "false", "true": "true", "false": "false",
+                    "correct": "true", "right": "true", "incorrect": "false", "wrong": "false"}
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
@@ -368,6 +370,10 @@ class Walker:
                 return False
             if (misread.curly_inner(word) or "") in TRUE_WORDS | FALSE_WORDS:
                 self.error(node, f"{label}: {misread.uncurl(node.value)}")
+                return None
+            meant = SHORT_TRUE_FALSE.get(word.rstrip(".!"))  # 'T', 'F', 'True.', 'correct'
+            if meant:
+                self.error(node, f"{label}: expected true or false, found '{clip(node.value)}': write {meant}")
                 return None
         self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
         return None
