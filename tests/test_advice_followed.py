@@ -177,7 +177,7 @@ def test_a_question_at_column_one_indented_as_told_reads_and_a_half_fix_is_told_
     half = _lines(case)
     half[5] = "  " + half[5]
     assert _problems(_save(tmp_path, "half", half)) == [(7, 3, (
-        "this line is indented differently from the lines around it (line up keys of one mapping: start 'prompt' "
+        "this line is indented differently from the lines around it (line up the keys that belong together: start 'prompt' "
         "and the lines under it in the same column as 'type' above)"))]
     half[6:8] = ["  " + text for text in half[6:8]]
     assert [q.prompt for q in api.load(_save(tmp_path, "half", half)).questions] == [

@@ -238,7 +238,9 @@ def test_half_a_character_is_not_saved_and_is_located(tmp_path):
     assert guide.read_bytes() == before
     r = _post(client, "preview", body.replace(b'"base"', b'"doc": "student", "rev": 1, "x"'))
     assert r.status_code == 200
-    assert [p["text"] for p in r.json()["problems"]] == [f"{guide}:2: not UTF-8 (byte 0xED); save the file as UTF-8"]
+    assert [p["text"] for p in r.json()["problems"]] == [
+        f"{guide}:2:12: not UTF-8: this character is saved in an older encoding; save the file again as UTF-8 "
+        "(in Notepad: File → Save as, Encoding: UTF-8; in Word: Plain Text, Other encoding: Unicode (UTF-8))"]
 
 
 def test_versions_true_is_not_a_number_of_versions(tmp_path):

@@ -20,7 +20,7 @@ from typing import Optional
 from .. import api
 from ..errors import GuideError, Location, Problem
 from ..files import create_new, not_written, read_regular, twin_clash
-from ..reading.loader import MAX_BYTES as GUIDE_BYTES
+from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
 from . import flashcards, gift, moodle, qti, spreadsheet, table
@@ -105,8 +105,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise GuideError([Problem(Location(str(path)), f"not UTF-8 (byte 0x{data[exc.start]:02X}); save the file as "
-                                                       "UTF-8")]) from None
+        raise GuideError([not_utf8(data, exc.start, str(path))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
     draft = _read_text(path, fmt, INVISIBLE.sub("", text))
     found = INVISIBLE.search(text)

@@ -68,3 +68,16 @@ def key_known(word: str, owner: Optional[str], top: bool = False) -> bool:
     guide (``top``) or under the key ``owner``; under any other key, or an unknown one, of any mapping."""
     known = TOP_KEYS if top else _UNDER.get(owner, _ANY) if owner else _ANY
     return word in known or bool(difflib.get_close_matches(word, known, n=1, cutoff=0.8))
+
+
+# the key that starts one item of each list of 'key: value' items (a '- ' before any other starts none)
+ITEM_FIRST = {"questions": "type", "vocabulary": "term", "topics": "title", "perspectives": "who",
+              "benefits": "point", "criticisms": "point"}
+
+
+def item_keys(label: str) -> tuple:
+    """The keys one item of the list ``label`` may have (every question type's, for questions)."""
+    return _UNDER.get(label, ())
+
+
+MAP_KEYS = ("source", "reading", "accommodations", "labels", "headings")  # their value is 'key: value' lines

@@ -56,7 +56,7 @@ class Map(Node):
     flow: bool = False  # written {a: 1, b: 2} on one line, where every ',' starts a key
 
 
-KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "a mapping of keys"}
+KIND_NAMES = {Scalar: "text", Seq: "a list", Map: "'key: value' lines"}
 
 
 def decode(data: bytes, name: str) -> str:
@@ -76,9 +76,22 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start]
-        raise GuideError([Problem(Location(name, line), f"not UTF-8 (byte 0x{byte:02X}); save the file as UTF-8")])
+        raise GuideError([not_utf8(data, exc.start, name)]) from None
+
+
+def not_utf8(data: bytes, at: int, name: str) -> Problem:
+    """The problem for a byte at ``at`` that is not UTF-8: the character it is in Windows' older encoding
+    (what Notepad's "ANSI" and Word's "Plain text" save), with its line and column, and how to save again."""
+    start = data.rfind(b"\n", 0, at) + 1
+    col = len(data[start:at].decode("utf-8", errors="replace")) + 1
+    try:  # not when the byte starts half a character (a lone surrogate, from a program, not an old encoding)
+        ch = data[at:at + 1].decode("cp1252") if not re.match(rb"\xed[\xa0-\xbf]", data[at:at + 2]) else ""
+    except UnicodeDecodeError:
+        ch = ""
+    what = f"'{ch}'" if ch and ch.isprintable() and not ch.isspace() else "this character"
+    return Problem(Location(name, data.count(b"\n", 0, at) + 1, col),
+                   f"not UTF-8: {what} is saved in an older encoding; save the file again as UTF-8 (in Notepad: "
+                   "File → Save as, Encoding: UTF-8; in Word: Plain Text, Other encoding: Unicode (UTF-8))")
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -156,20 +169,20 @@ def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "flow sequence" in what:
         return Problem(flow_start, syntax.FLOW)
     if "flow mapping" in what:
-        return Problem(flow_start, "this { ... } mapping is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
+        return Problem(flow_start, "this { ... } is not closed, or a value in it contains ',' or ': ' (close it with '}', or quote the value)")
     if value[:1] in "'\"" and "expected key" in what:
         return Problem(where, syntax.QUOTE_INSIDE if value[0] == '"' else syntax.QUOTE_END)
     if "mapping values are not allowed" in what:
         if line.count(": ") > 1 or (": " in value):
             return Problem(where, "text that contains ': ' must be in quotes (put the whole text in double quotes)")
-        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up keys of one mapping)")
+        return Problem(where, "this line is indented differently from the lines around it, or a line above lacks its ':' (line up the keys that belong together)")
     if "simple key" in what and "expected ':'" in what and exc.context_mark is not None:  # noticed a line late
         return Problem(_loc(name, exc.context_mark), "this line has no ':' after its key (write 'key: value', or "
                                                      "indent the line under the key it belongs to)")
     if "expected key" in what or "block end" in what or "block mapping" in what or "expected '-'" in what:
         if line.lstrip().startswith("- "):
             return Problem(where, "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)")
-        return Problem(where, "this line is indented differently from the lines around it (line up keys of one mapping)")
+        return Problem(where, "this line is indented differently from the lines around it (line up the keys that belong together)")
     return Problem(where, f"YAML syntax: {(exc.problem or exc.context or '').strip()} (check the quotes and indentation on this line)")
 
 

@@ -24,7 +24,7 @@ from .yamltext import flow_comment, flow_open
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
 DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
 BULLETS = "\u2022\u25e6\u25aa\u25cf\u00b7\u2219\u25a0"          # • ◦ ▪ ● · ∙ ■
-_BULLET = re.compile(f"([{DASHES}{BULLETS}])[ \t]")
+_BULLET = re.compile(f"([{DASHES}{BULLETS}]|\\d{{1,2}}[.)])[ \t]")  # or a number: '1. Identify ...', '2) State ...'
 
 # spaces an editor shows as a space, or as nothing, that YAML does not count as indentation
 INVISIBLE = {
@@ -81,8 +81,17 @@ def bullet(text: str) -> Optional[str]:
     m = _BULLET.match(text)
     if not m:
         return None
+    if m[1][0].isdigit():
+        return (f"this line starts with '{m[1]}' (a number from a word processor's list); lists use '- ' (the minus "
+                f"key) in place of the number")
     what = "a dash" if m[1] in DASHES else "a bullet"
     return f"this line starts with '{m[1]}' ({what} from a word processor); lists use '- ' (the minus key)"
+
+
+def bullet_end(text: str) -> int:
+    """How many characters of ``text`` its word processor's dash, bullet or number and the space after it take."""
+    m = _BULLET.match(text)
+    return m.end() if m else 0
 
 
 def bullet_lines(where) -> list[tuple[int, int, str]]:
@@ -133,6 +142,19 @@ def alone_on_its_line(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 
 CURLY_OPEN = "“‘„«”"  # a word processor's quotes, that YAML reads as letters of the text
+CURLY_CLOSE = "”’“»"
+
+
+def curly_inner(text: str) -> Optional[str]:
+    """What a word processor's quotes around all of ``text`` hold ('“A”' → 'A'); None when they do not."""
+    text = text.strip()
+    return text[1:-1].strip() if len(text) > 2 and text[0] in CURLY_OPEN and text[-1] in CURLY_CLOSE else None
+
+
+def uncurl(text: str) -> str:
+    """The message for ``text`` in a word processor's quotes where a letter, word or number goes."""
+    return (f"'{clip(text.strip())}' has curly quotes around it (from a word processor), and they are read as part "
+            f"of it; write {clip(curly_inner(text))} with no quotes")
 
 
 def item_moved(message: str, by: int) -> str:
@@ -234,7 +256,7 @@ def comment_in_flow(lines: list[str], col: int) -> Optional[tuple[int, int, str]
         if depth + flow_open(text[at + 1:]) > 0:  # (its brackets do not close the list: a note of its own)
             continue
         bracket = (lines[0][col:col + 1] or "[")
-        what = "[ ... ] list" if bracket == "[" else "{ ... } mapping"
+        what = "[ ... ] list" if bracket == "[" else "{ ... } group"
         start = max(text.rfind(c, 0, at) for c in ",[{") + 1
         stop = re.search(r"[,\]}]", text[at:])
         raw = text[start:at + stop.start()] if stop else text[start:]

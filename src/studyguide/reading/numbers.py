@@ -59,6 +59,8 @@ def hint(text: str, label: str, low: float, high: float, integer: bool) -> str:
     '' when ``text`` does not read as a number of that field."""
     text = text.strip()
     why = set()
+    if len(text) > 2 and text[0] in "“‘„«”" and text[-1] in "”’“»":  # '“2”': a word processor's quotes
+        text, why = text[1:-1].strip(), {"curly"}
     units = UNITS.get(label.rsplit(".", 1)[-1])
     if units:
         m = re.fullmatch(rf"(.*?\S)\s*(?:{units})\.?", text, re.IGNORECASE)
@@ -71,5 +73,6 @@ def hint(text: str, label: str, low: float, high: float, integer: bool) -> str:
     why |= how
     if not why or not (low <= value <= high) or (integer and value.denominator != 1):
         return ""
-    said = {"comma": "a point, not a comma", "fraction": "a decimal, not a fraction", "unit": "the number alone"}
-    return f": write {_decimal(value)} ({'; '.join(said[w] for w in ('unit', 'fraction', 'comma') if w in why)})"
+    said = {"comma": "a point, not a comma", "fraction": "a decimal, not a fraction", "unit": "the number alone",
+            "curly": "without the curly quotes “ ”"}
+    return f": write {_decimal(value)} ({'; '.join(said[w] for w in ('curly', 'unit', 'fraction', 'comma') if w in why)})"

@@ -50,3 +50,18 @@ def starts(text: str, key: Optional[str]) -> Optional[str]:
                     f"indented under '{key}:')")
         return QUOTE.format(first + " ")
     return None
+
+
+def paragraph_out(lines: list[str], block: tuple, n: int) -> Optional[str]:
+    """The message for line ``n`` (0-based), text typed right after a '|' text at its key's column or left
+    of it: a paragraph of that text that lost its indentation (pasted, or wrapped by an editor); None when
+    the line does not follow the text. ``block``: its key (None for a list item's), key's column, lines."""
+    key, _, start, end = block
+    body = [line for line in lines[start + 1:n] if line.strip()]
+    if n != end + 1 or not body:
+        return None
+    indent = min(len(line) - len(line.lstrip(" ")) for line in body)
+    text = f"'{key}: |'" if key else "the '|' above"
+    how = "is not indented" if not lines[n].startswith(" ") else "is indented less than the lines above it"
+    return (f"this line {how}, so it ends the text of {text} (line {start + 1}); if it is more of that text, "
+            f"indent it with {indent} spaces, like the text above it")

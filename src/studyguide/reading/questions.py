@@ -14,6 +14,7 @@ from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
+from . import misread
 from .loader import Map, Scalar, Seq
 from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
@@ -22,6 +23,15 @@ MAX_CHOICES = 8
 MAX_TAG = 60
 CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
+# where the answers of a question with no 'answer:' line are written
+NO_ANSWER = {
+    "fill_in_blank": "a fill-in-the-blank question takes no 'answer:' line: its answers are the words in double "
+                     "brackets in the prompt, each where its blank goes ('a more [[fair]] order')",
+    "ordering": "an ordering question takes no 'answer:' line: its answer is the order of its items, so list them "
+                "in the right order (the handout shuffles them)",
+    "matching": "a matching question takes no 'answer:' line: its answers are its pairs, each 'left:' with its "
+                "'right:' (the handout shuffles the right side)",
+}
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
 SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
 # brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
@@ -51,7 +61,10 @@ class QuestionsMixin:
         if qtype not in QUESTION_KEYS:
             self.error(type_node, f"{label}: unknown question type '{clip(qtype)}' ({suggest(qtype, QUESTION_KEYS, 'question types')})")
             return None
-        keys = self.mapping(node, label, QUESTION_KEYS[qtype], required=("prompt",))
+        answer = next((k for k, _ in node.pairs if k.value == "answer"), None) if qtype in NO_ANSWER else None
+        if answer is not None:  # its answers are elsewhere in it: told where, not as an unknown key
+            self.error(answer, f"{label}: {NO_ANSWER[qtype]}; delete this line")
+        keys = self.mapping(node, label, QUESTION_KEYS[qtype] + (("answer",) if answer else ()), required=("prompt",))
         if keys is None:
             return None
         shuffle = self.boolean(keys.get("shuffle"), f"{label}.shuffle")
@@ -98,6 +111,8 @@ class QuestionsMixin:
             return int(value) - 1
         if value in objectives:
             return objectives.index(value)
+        if not objectives and getattr(self, "objectives_typed", False):
+            return None
         if not objectives:
             self.error(node, f"{label}: the guide has no objectives (add 'objectives:' or remove this line)")
         else:
@@ -163,6 +178,10 @@ class QuestionsMixin:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
             return None
+        inner = misread.curly_inner(value) if node.plain else None
+        if inner is not None and (inner in choices or (len(inner) == 1 and inner.upper() in CHOICE_LETTERS)):
+            self.error(node, f"{label}: {misread.uncurl(value)}")
+            return None
         is_letter = len(value) == 1 and value.upper() in CHOICE_LETTERS[:len(choices)]
         if is_letter and not node.plain:  # a quoted single letter is always a letter
             return CHOICE_LETTERS.index(value.upper())
@@ -188,6 +207,11 @@ class QuestionsMixin:
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
+        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(choices):  # 'answer: 2', for the second
+            letter = CHOICE_LETTERS[int(value) - 1]
+            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered, so choice {value} "
+                             f"is {letter}: write {letter}")
+            return None
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
 
@@ -225,8 +249,12 @@ class QuestionsMixin:
             return None
         answer_node = keys["answer"]
         if isinstance(answer_node, Scalar) and not answer_node.is_null:
-            parts = [p.strip() for p in answer_node.value.split(",")]
-            nodes = [Scalar(answer_node.where, p, answer_node.plain) for p in parts]
+            value = answer_node.value  # 'A, C', or as said aloud: 'A, C and D', 'A & C'
+            if several_letters(value, len(LETTERS)) and value not in (choices or ()):  # each told where it is
+                nodes = [Scalar(answer_node.where.of(value, m.start()), m[0], answer_node.plain)
+                         for m in re.finditer(r"\b[A-Za-z]\b", value)]
+            else:
+                nodes = [Scalar(answer_node.where, p.strip(), answer_node.plain) for p in value.split(",")]
         else:
             nodes = self.seq(answer_node, f"{label}.answer", "letters")
         if not choices:
@@ -301,6 +329,14 @@ class QuestionsMixin:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
         single = _single_bracket(rest)
+        line = re.search(r"_{3,}|…{2,}|\.{5,}", rest)  # '______': a line to write on, typed in a word processor
+        if not any(isinstance(p, Blank) for p in parts) and line and "answer" in keys:
+            return None  # told with the 'answer:' line
+        if not any(isinstance(p, Blank) for p in parts) and line:
+            self.error(where.of(prompt, prompt.find(line.group())), f"{label}.prompt: '{line.group()}' prints as typed; "
+                       "type the answer in its place, in double brackets ('a more [[fair]] order'), and the handout "
+                       "prints the blank")
+            return None
         if not any(isinstance(p, Blank) for p in parts):
             hint = f": '{clip(single.group())}' has single brackets; write [[{clip(single.group(1))}]]" if single \
                 else ", e.g. 'a more [[fair]] order'"
@@ -318,6 +354,12 @@ class QuestionsMixin:
             return None
         pairs = []
         for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
+            if isinstance(item, Scalar) and not item.is_null:  # 'Photosynthesis - Atmosphere → plants': one line
+                halves = next((item.value.split(sep, 1) for sep in (" - ", " – ", " — ", " = ", "\t") if sep in item.value),
+                              ["...", "..."])
+                self.error(item, f"{label}.pairs item {i}: write each pair on two lines, '- left: {clip(halves[0].strip())}' "
+                                 f"and under it 'right: {clip(halves[1].strip())}'")
+                continue
             sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
                 left = self.text(sub.get("left"), f"{label}.pairs item {i}.left", required=True, max_len=2000)

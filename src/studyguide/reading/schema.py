@@ -59,7 +59,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
             self.error(Location(self.name, 1, 1), "the file is empty (a guide needs at least 'title: ...'; run 'studyguide new' for a starter)")
             return None
         if not isinstance(root, Map):
-            self.error(root, f"a guide is a mapping of 'key: value' lines, but this file holds {self.kind(root, 16)} (start with 'title: ...')")
+            self.error(root, f"a guide is made of 'key: value' lines, but this file holds {self.kind(root, 16)} (start with 'title: ...')")
             return None
         keys = self.mapping(root, "guide", TOP_KEYS, required=("title",))
         if keys is None:
@@ -208,6 +208,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
 
     def _objectives(self, node) -> tuple[str, ...]:
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
+        self.objectives_typed = not missing(node)  # none read from them: their own mistake is reported
         return self.objectives
 
     def paper(self, node) -> Optional[str]:
@@ -262,7 +263,7 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         if node is None:
             return ()
         out = []
-        for i, item in enumerate(self.seq(node, label, "items"), 1):
+        for i, item in enumerate(self.seq(self.rejoin(node, label), label, "items"), 1):
             value = one(item, f"{label} item {i}" if label != "questions" else f"question {i}")
             if value is not None:
                 out.append(value)
@@ -374,7 +375,7 @@ def check_defaults(root: Optional[Node], name: str, path: Path) -> None:
     if missing(root):
         return  # an empty defaults file sets nothing
     if not isinstance(root, Map):
-        walker.error(root, f"{DEFAULTS_FILE} is a mapping of 'key: value' lines that every guide in the folder "
+        walker.error(root, f"{DEFAULTS_FILE} is made of 'key: value' lines that every guide in the folder "
                            f"inherits, but this file holds {walker.kind(root, 16)}")
         raise GuideError(walker.problems)
     if root.pairs and not any(k.value in TOP_KEYS for k, _ in root.pairs):  # not a defaults file at all

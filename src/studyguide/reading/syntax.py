@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import misread, openers
-from .keys import TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
-from .yamltext import Lines, close_quote, comment_at, flow_open, key_of
+from .keys import MAP_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
+from .yamltext import FLOW, Lines, close_quote, comment_at, flow_open, key_of  # FLOW: also read by loader.py as syntax.FLOW
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
 UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
@@ -34,13 +34,12 @@ COLON = "text that contains ': ' must be in quotes (put the whole text in double
 CURLY = ("curly quotes “ ” are not quotes to YAML, and this text contains ': ' (put the whole text in straight "
          "double quotes \"...\"; curly quotes inside them print as typed)")
 ITEM = "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)"
-INDENT = "this line is indented differently from the lines around it (line up keys of one mapping)"
+INDENT = "this line is indented differently from the lines around it (line up the keys that belong together)"
 QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
 QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
                 "text in single quotes '...' instead)")
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = misread.CURLY_OPEN
-FLOW = "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)"
 MAX_FINDINGS = 100
 
 
@@ -67,6 +66,7 @@ class _Scan(Lines):
         self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
         self.scalar_item = False  # that text is a '- ' item's
         self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
+        self.block: Optional[tuple] = None  # the last '|' text: its key, key's column, first and last line
 
     def run(self) -> list[tuple[int, int, str]]:
         for n, line in enumerate(self.lines):
@@ -96,9 +96,11 @@ class _Scan(Lines):
             return
         self.scalar_owner = None
         # '– Identify': a word processor's dash where a '- ' goes (among items, or over them), read as one
-        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent):
+        if misread.bullet(content) and (self.pending is None or self.next_dash(n, indent) == indent
+                                        or (self.pending[1] == "key" and self.pending[2] in openers.LIST_KEYS
+                                            and indent >= self.pending[0] >= 0)):
             self.report(n, indent, misread.bullet(content))
-            content = "- " + content[2:]
+            content = "- " + content[misread.bullet_end(content):]
         content = self.colon_space(n, indent, content, self.known_here)
         if content == "-" or content.startswith("- "):
             self.dash(n, indent, content)
@@ -280,6 +282,10 @@ class _Scan(Lines):
         if abs(near.indent - indent) > 2:
             return indent, (n, indent), message
         seq, shift = self.stack[-2], indent - near.indent
+        if seq.kind == "seq" and indent == seq.indent and seq.key in MAP_KEYS:  # 'headings:' typed as a list
+            self.stack[-2:] = [_Level(indent, "map", key, 2, n)]  # the keys after it: in line
+            return indent, (n, indent), (f"'{seq.key}' takes 'key: value' lines, not a '- ' list: delete the '- ' on "
+                                         f"{self.dashes_above(n, indent)}, so that they start in this column")
         whole = seq.kind == "seq" and seq.keys == 1 and near.indent == seq.indent + 2  # '- key:' its list's first
         if near.keys > 1 or near.line < 0 or (self.next_key_at(n) != indent and not (
                 whole and self.next_dash(n) == seq.indent + shift)):  # (the next item in the column it implies)
@@ -344,6 +350,9 @@ class _Scan(Lines):
             # read on as that key, so the '|' text or the list under it is not reported line by line
             self.pending = pending
             self.key_line(n, indent, f"{words[0]}: {misread.after_key(content, words[0])}", report=False)
+        elif self.block and openers.paragraph_out(self.lines, self.block, n):  # a paragraph of a '|' text, pasted
+            self.report(n, indent, openers.paragraph_out(self.lines, self.block, n))
+            self.skip_block(n, self.block[1])  # the lines indented under it: more of the text
         elif self.last_key is not None and self.last_key[1] == indent:
             key = self.last_key[0]
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
@@ -375,6 +384,7 @@ class _Scan(Lines):
             if found:
                 self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
+            self.block = (key, owner, n, self.skip_until)
             return
         if first in "\"'":
             end = close_quote(text, 1, first)
@@ -401,16 +411,6 @@ class _Scan(Lines):
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
         self.scalar_owner, self.scalar_item = owner, key is None
-
-    def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
-        closed, last = self.flow_end(n, owner, text)
-        if closed:
-            self.skip_until = last
-        elif commented := misread.comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
-            self.report(n + commented[0], commented[1], commented[2])
-            self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
-        else:
-            self.report(n, col, FLOW)
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ from typing import Optional
 from .. import rtl
 from ..errors import Location, Problem
 from . import misread, numbers, syntax
+from .keys import ITEM_FIRST, item_keys
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 # bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
@@ -24,6 +25,8 @@ BULLETS = "•◦‣⁃∙●○▪▫■□►▸➢➤\uf0b7"
 MAX_TEXT = 20_000       # characters in one field
 MAX_ITEMS = 1_000       # items in one list
 TRUE_WORDS, FALSE_WORDS = {"true", "yes"}, {"false", "no"}
+SHORT_TRUE_FALSE = {"t": "true", "f": "false", "y": "true", "n": "false", "true": "true", "false": "false",
+                    "correct": "true", "right": "true", "incorrect": "false", "wrong": "false"}
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
@@ -139,8 +142,10 @@ class Walker:
     def mapping(self, node: Node, label: str, allowed, required=()) -> Optional[dict[str, Node]]:
         """A mapping's values by key; unknown, duplicate and missing keys reported."""
         if not isinstance(node, Map):
-            self.error(node, f"{label}: expected a mapping of 'key: value' lines, found "
-                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}")
+            fix = " (write each line as 'key: value', with no '- ' in front)" if isinstance(node, Seq) and node.items and all(
+                isinstance(item, Map) and len(item.pairs) == 1 for item in node.items) else ""
+            self.error(node, f"{label}: expected 'key: value' lines, found "
+                             f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}{fix}")
             return None
         out: dict[str, Node] = {}
         misspelt: set[str] = set()
@@ -229,6 +234,36 @@ class Walker:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
             return []
         return node.items
+
+    def rejoin(self, node: Node, label: str) -> Node:
+        """'- type: true_false', '- prompt: ...', '- answer: false': a '- ' typed before each key of one item
+        starts an item per key, each missing the others'. Such an item, whose keys are neither the list's first
+        key nor ones the item above has, joins the item above; reported once for each item it joins."""
+        first = ITEM_FIRST.get(label)
+        if first is None or not isinstance(node, Seq) or node.flow:
+            return node
+        allowed, groups = item_keys(label), []  # [the item as typed, its keys joined from below]
+        for item in node.items:
+            above = groups[-1][0] if groups else None
+            key = item.pairs[0][0] if isinstance(item, Map) and item.pairs and not item.flow else None
+            if key is not None and isinstance(above, Map) and not above.flow and all(
+                    k.value != first and k.value in allowed and all(a.value != k.value for a, _ in above.pairs)
+                    for k, _ in item.pairs):
+                groups[-1][0] = Map(above.where, above.pairs + item.pairs)
+                groups[-1][1].append(key)
+            else:
+                groups.append([item, []])
+        for i, (item, joined) in enumerate(groups, 1):
+            if joined:
+                noun = misread.item_noun(f"{label} item 1") or "item"
+                named = " and ".join(f"'{k.value}' (line {k.where.line})" for k in joined)
+                lead = next((k.value for k, _ in item.pairs if k not in joined), first)
+                self.error(joined[0], f"{'question ' + str(i) if label == 'questions' else f'{label} item {i}'}: "
+                                      f"each '- ' starts a new {noun}, so {named} {'is' if len(joined) == 1 else 'are'} "
+                                      f"not part of the {noun} on line {item.where.line}; type spaces in place of the '- ' in "
+                                      f"front of {'it' if len(joined) == 1 else 'them'}, so that "
+                                      f"{'it starts' if len(joined) == 1 else 'they start'} in the same column as '{lead}'")
+        return Seq(node.where, [item for item, _ in groups]) if any(j for _, j in groups) else node
 
     def nested_item(self, item: Node, label: str) -> bool:
         """'- - 5 °C': an item whose text starts with '- ', which YAML reads as a list in the list (reported)."""
@@ -333,5 +368,12 @@ class Walker:
                 return True
             if word in FALSE_WORDS:
                 return False
+            if (misread.curly_inner(word) or "") in TRUE_WORDS | FALSE_WORDS:
+                self.error(node, f"{label}: {misread.uncurl(node.value)}")
+                return None
+            meant = SHORT_TRUE_FALSE.get(word.rstrip(".!"))  # 'T', 'F', 'True.', 'correct'
+            if meant:
+                self.error(node, f"{label}: expected true or false, found '{clip(node.value)}': write {meant}")
+                return None
         self.error(node, f"{label}: expected true or false, found {self.kind(node)}")
         return None

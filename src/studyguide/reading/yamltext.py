@@ -90,6 +90,9 @@ def _flow(text: str) -> tuple[int, Optional[int]]:
 
 
 
+FLOW = "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)"
+
+
 class Lines:
     """A guide's lines, read ahead of the scan's place, with what the scan found so far."""
 
@@ -201,6 +204,30 @@ class Lines:
                 return True
         self.skip_until = m - 1
         return False
+
+    def skip_flow(self, n: int, col: int, owner: int, text: str) -> None:
+        closed, last = self.flow_end(n, owner, text)
+        if closed:
+            self.skip_until = last
+            return
+        from .misread import comment_in_flow  # (misread reads this module's helpers)
+        if commented := comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
+            self.report(n + commented[0], commented[1], commented[2])
+            self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
+        else:
+            self.report(n, col, FLOW)
+
+    def dashes_above(self, n: int, col: int) -> str:
+        """'line 3' or 'lines 3–4': the '- ' lines in column ``col`` (0-based) right above line ``n``."""
+        found = []
+        for m in range(n - 1, -1, -1):
+            body = self.lines[m].lstrip(" ")
+            at = len(self.lines[m]) - len(body)
+            if body and at == col and body.startswith("- "):
+                found.append(m + 1)
+            elif body and at <= col:  # the key over the list, or a line left of it: the list's start
+                break
+        return f"line {found[0]}" if len(found) == 1 else f"lines {min(found)}–{max(found)}" if found else "the lines above"
 
     def skip_block(self, n: int, owner: int) -> None:
         """Skip the lines of a '|' text: those after line ``n`` indented further than ``owner``."""

@@ -1,0 +1,33 @@
+"""Mistakes a teacher makes, read as a teacher reads them: what is accepted as meant, and the one
+message (with its line and fix) for what is not. The messages' exact text for whole bad guides is
+in tests/cases/errors; these are the cases a .yaml beside an .expected cannot show."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import write_guide
+from studyguide import api
+from studyguide.errors import GuideError
+
+SELECT_ALL = """
+    title: The carbon cycle
+    questions:
+      - type: select_all
+        prompt: Select ALL the processes that add CO₂ to the air.
+        choices: [Respiration, Photosynthesis, Combustion, Decay]
+        answer: {answer}
+    """
+
+
+@pytest.mark.parametrize("answer", ["A, C and D", "A C D", "a, c & d", "A; C; D"])
+def test_select_all_letters_written_as_said_aloud_are_the_right_letters(tmp_path, answer):
+    path = write_guide(tmp_path, "carbon.yaml", SELECT_ALL.format(answer=answer))
+    assert api.load(path).questions[0].answers == (0, 2, 3)
+
+
+def test_a_select_all_letter_out_of_range_is_named_alone(tmp_path):
+    path = write_guide(tmp_path, "carbon.yaml", SELECT_ALL.format(answer="A, C and E"))
+    with pytest.raises(GuideError) as caught:
+        api.load(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:6:22: question 1.answer: 'E' is not one of the choices (give a letter A–D or the exact text of a choice)"]
