@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..scripts import folded
 from .keys import TERM_KEYS
-from .yamltext import flow_comment, flow_open
+from .yamltext import FLOW_COMMENTED, clip  # noqa: F401  (FLOW_COMMENTED: read by loader.py as misread.FLOW_COMMENTED)
 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
 DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
@@ -40,11 +40,6 @@ _LEAD = re.compile("[ \t" + "".join(INVISIBLE) + "]*")
 # what one item of each list of mappings is called in a message (by its label's first word, or its key)
 ITEM_NOUNS = {"question": "question", "questions": "question", "vocabulary": "term", "topics": "topic",
               "perspectives": "perspective", "benefits": "benefit", "criticisms": "criticism", "choices": "choice"}
-
-
-def clip(text: str, at: int = 40) -> str:
-    """``text`` cut to ``at`` characters with an ellipsis: the teacher's words quoted in a message."""
-    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
 
 
 # what a key is typed with in place of its ':' ('title = The Water Cycle', 'title - The Water Cycle')
@@ -238,33 +233,3 @@ def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[
     return f"{label}: write each term as '- term: {key}' with 'definition: {clip(definition)}' under it"
 
 
-FLOW_COMMENTED = ": ' #' starts a comment"
-
-
-def comment_in_flow(lines: list[str], col: int) -> Optional[tuple[int, int, str]]:
-    """For a [ ... ] list opened at column ``col`` (0-based) of ``lines[0]`` and never closed: when a ' #' in it
-    starts a comment that holds the ']' closing it ('[Explain it, Name the parts #of a leaf, Draw it]'), the
-    line (an index of ``lines``) and column of the '#', and the message; else None. YAML leaves the comment
-    out, the ']' with it, and the parser only says the list is not closed."""
-    depth = 0
-    for n, line in enumerate(lines):
-        text = line[col:] if n == 0 else line
-        at = flow_comment(text)
-        depth += flow_open(text)
-        if at is None:
-            continue
-        if depth + flow_open(text[at + 1:]) > 0:  # (its brackets do not close the list: a note of its own)
-            continue
-        bracket = (lines[0][col:col + 1] or "[")
-        what = "[ ... ] list" if bracket == "[" else "{ ... } group"
-        start = max(text.rfind(c, 0, at) for c in ",[{") + 1
-        stop = re.search(r"[,\]}]", text[at:])
-        raw = text[start:at + stop.start()] if stop else text[start:]
-        item, lead = raw.strip(), len(raw) - len(raw.lstrip())
-        fixed = (text[:start] + raw[:lead] + f'"{item}"' + text[start + len(raw):]).strip()
-        fix = (f"put the item in double quotes: {fixed}" if '"' not in item and len(fixed) <= 100 else
-               f"put the item '{clip(item)}' in double quotes")
-        message = (f"this {what} is not closed{FLOW_COMMENTED}, which YAML leaves out, so "
-                   f"'{clip(text[at:].rstrip())}' is dropped, the '{chr(ord(bracket) + 2)}' with it; {fix}")
-        return n, at + (col if n == 0 else 0), message
-    return None

@@ -90,6 +90,43 @@ def _flow(text: str) -> tuple[int, Optional[int]]:
 
 
 
+def clip(text: str, at: int = 40) -> str:
+    """``text`` cut to ``at`` characters with an ellipsis: the teacher's words quoted in a message."""
+    return text if len(text) <= at else text[:at - 1].rstrip() + "…"
+
+
+FLOW_COMMENTED = ": ' #' starts a comment"
+
+
+def comment_in_flow(lines: list[str], col: int) -> Optional[tuple[int, int, str]]:
+    """For a [ ... ] list opened at column ``col`` (0-based) of ``lines[0]`` and never closed: when a ' #' in it
+    starts a comment that holds the ']' closing it ('[Explain it, Name the parts #of a leaf, Draw it]'), the
+    line (an index of ``lines``) and column of the '#', and the message; else None. YAML leaves the comment
+    out, the ']' with it, and the parser only says the list is not closed."""
+    depth = 0
+    for n, line in enumerate(lines):
+        text = line[col:] if n == 0 else line
+        at = flow_comment(text)
+        depth += flow_open(text)
+        if at is None:
+            continue
+        if depth + flow_open(text[at + 1:]) > 0:  # (its brackets do not close the list: a note of its own)
+            continue
+        bracket = (lines[0][col:col + 1] or "[")
+        what = "[ ... ] list" if bracket == "[" else "{ ... } group"
+        start = max(text.rfind(c, 0, at) for c in ",[{") + 1
+        stop = re.search(r"[,\]}]", text[at:])
+        raw = text[start:at + stop.start()] if stop else text[start:]
+        item, lead = raw.strip(), len(raw) - len(raw.lstrip())
+        fixed = (text[:start] + raw[:lead] + f'"{item}"' + text[start + len(raw):]).strip()
+        fix = (f"put the item in double quotes: {fixed}" if '"' not in item and len(fixed) <= 100 else
+               f"put the item '{clip(item)}' in double quotes")
+        message = (f"this {what} is not closed{FLOW_COMMENTED}, which YAML leaves out, so "
+                   f"'{clip(text[at:].rstrip())}' is dropped, the '{chr(ord(bracket) + 2)}' with it; {fix}")
+        return n, at + (col if n == 0 else 0), message
+    return None
+
+
 FLOW = "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)"
 
 
@@ -210,7 +247,6 @@ class Lines:
         if closed:
             self.skip_until = last
             return
-        from .misread import comment_in_flow  # (misread reads this module's helpers)
         if commented := comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
             self.report(n + commented[0], commented[1], commented[2])
             self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
