@@ -102,8 +102,8 @@ class Together(KeepTogether):
     def wrap(self, aW, aH):
         size = super().wrap(aW, aH)
         first = self._first()
-        if first is not None:
-            self._H += first.getSpaceBefore()
+        if first is not None:  # (less what the frame already keeps above the block: its first item's space)
+            self._H += first.getSpaceBefore() - self.getSpaceBefore()
         return size
 
     def split(self, aW, aH):
