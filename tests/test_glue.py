@@ -1,5 +1,5 @@
-"""A kept-together block measured with its gap once: read back from the PDF, where each block starts
-and on which page."""
+"""Stretchable gaps between questions (studyguide.glue), and a kept-together block measured with its gap
+once: read back from the PDF, where each block starts and on which page."""
 from __future__ import annotations
 
 import io
@@ -9,6 +9,7 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
+from studyguide import glue
 from studyguide._reportlab import Together
 
 PAGE, GAP = 400.0, 20.0  # the frame's height, and each block's gap above it (points)
@@ -18,10 +19,12 @@ STYLE = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
 def _block(n: int, height: float) -> Together:
     """A block ``height`` tall whose first line reads "Block n", with the question's gap above it."""
     first = Paragraph(f"Block {n}", ParagraphStyle(f"t{n}", parent=STYLE, spaceBefore=GAP))
-    return Together([first, Spacer(1, height - STYLE.leading)])
+    block = Together([first, Spacer(1, height - STYLE.leading)])
+    block.glue = True
+    return block
 
 
-def _build(heights, template=BaseDocTemplate) -> bytes:
+def _build(heights, template=glue.GlueDocTemplate) -> bytes:
     out = io.BytesIO()
     doc = template(out, pagesize=(300, PAGE + 72), leftMargin=36, rightMargin=36, topMargin=36, bottomMargin=36,
                    invariant=1)
@@ -45,6 +48,33 @@ def _starts(pdf: bytes) -> dict[int, tuple[int, float]]:
                 top = text.get_charbox(hit[0])[3]
                 found[n] = (p + 1, round(height - top, 1))
     return found
+
+
+def test_a_question_that_misses_the_page_by_less_than_its_gaps_give_is_set_there():
+    """Blocks of 126, 126 and 118 pt under 20-pt gaps need 410 pt where the page has 400: the third
+    misses by 10 pt, and the two gaps on the page may give 16 (40 % each). It is set on page 1, each
+    gap shrunk by 5 pt to 15, evenly; the first block keeps its place at the top."""
+    heights = [126, 126, 118]
+    before, after = _starts(_build(heights, BaseDocTemplate)), _starts(_build(heights))
+    assert before[3][0] == 2 and after[3][0] == 1
+    assert after[1] == before[1] and after[2][0] == 1
+    assert before[2][1] - before[1][1] - 126 == pytest.approx(GAP, abs=0.05)
+    assert after[2][1] - after[1][1] - 126 == pytest.approx(15, abs=0.05)
+    assert after[3][1] - after[2][1] - 126 == pytest.approx(15, abs=0.05)
+
+
+def test_a_question_that_misses_by_more_than_the_gaps_give_opens_the_next_page_and_nothing_moves():
+    """17 pt over, 16 pt of give: the third block opens page 2, and the pages are drawn exactly as
+    without glue (the same bytes)."""
+    heights = [126, 126, 125]
+    assert _starts(_build(heights))[3][0] == 2
+    assert _build(heights) == _build(heights, BaseDocTemplate)
+
+
+def test_pages_where_everything_fits_are_drawn_byte_for_byte_as_before():
+    heights = [100, 100, 100]
+    assert {page for page, _ in _starts(_build(heights)).values()} == {1}
+    assert _build(heights) == _build(heights, BaseDocTemplate)
 
 
 def test_a_kept_together_block_counts_its_gap_once():
