@@ -536,18 +536,28 @@ def test_crossword_grid_opens_the_page_its_clues_go_on_to():
 
 
 @pytest.mark.parametrize("theme, paper", [("classic", "letter"), ("modern", "a4")])
-def test_crossword_grid_goes_on_the_page_its_clues_would_leave_half_empty(theme, paper):
+def test_crossword_grid_goes_on_the_page_its_clues_would_leave_half_empty(theme, paper, monkeypatch):
     """Every clue fitted on the crossword's page with the grid too tall to follow them: the page was
     left about 60 % empty and the grid printed alone on the next, pushing the matching activity a page on
     (5 pages). Now the grid opens the clues' page, the last two rows of clues go on over the page under
-    "Down (continued)" (never one alone), and the matching starts under them: 4 pages."""
+    "Down (continued)" (never one alone), and the matching starts under them: 4 pages. (The grid as the
+    fixed-order searches made it, 16 and 17 rows: the order-free one's 14 leaves room for every clue.)"""
     from studyguide import activities as act
+    from studyguide.activities import crossword
     from studyguide.layout.activities import limits_for
 
+    monkeypatch.setattr(crossword, "SPREAD_TRIES", 0)
+    act._plan.cache_clear()  # (plans are cached by their terms, not by how the grid is searched)
     path = CASES / "layout" / "crossword-rivers.yaml"
-    guide, th, docs = built(path, theme=theme, paper=paper)
-    answers = [e.answer for e in act.plan(guide, "crossword", limits_for(guide, th, paper)["crossword"]).data.entries
-               if e.direction == "across"]
+    guide = api.load(path)
+    th = api.theme_for(guide, theme, None)
+    try:
+        docs = render.render(guide, paper=paper, theme=th)
+        data = act.plan(guide, "crossword", limits_for(guide, th, paper)["crossword"]).data
+        answers = [e.answer for e in data.across()]
+        assert data.rows >= 16
+    finally:
+        act._plan.cache_clear()
     for mode, doc in docs.items():
         pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
         start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
@@ -555,6 +565,28 @@ def test_crossword_grid_goes_on_the_page_its_clues_would_leave_half_empty(theme,
             assert all(a in re.sub(r"[\d\s]", "", pages[start]) for a in answers)  # the grid, on the title's page
         assert re.match(r"Down \(continued\) \d+\. [^.]+\. \(\d+\) \d+\. ", pages[start + 1]), pages[start + 1][:80]
         assert "Vocabulary Matching" in pages[start + 1] and len(pages) == 4
+
+
+@pytest.mark.parametrize("theme, paper", [("classic", "letter"), ("modern", "a4"), ("modern", "letter")])
+def test_a_shorter_crossword_grid_shares_its_page_with_every_clue(theme, paper):
+    """The order-free search makes the rivers' grid 14 rows (16 and 17 before): the grid and all 14
+    clues now share the crossword's page, and the matching opens the next: 4 pages in each theme (the
+    modern letter build was 5, its grid alone on a page)."""
+    from studyguide import activities as act
+    from studyguide.layout.activities import limits_for
+
+    path = CASES / "layout" / "crossword-rivers.yaml"
+    guide, th, docs = built(path, theme=theme, paper=paper)
+    data = act.plan(guide, "crossword", limits_for(guide, th, paper)["crossword"]).data
+    assert data.rows == 14 and len(data.entries) == 14
+    for mode, doc in docs.items():
+        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
+        clues = re.findall(r"(?:^| )(\d+)\. [A-Z]", pages[start].split("Across", 1)[1])
+        assert sorted(map(int, clues)) == sorted(e.number for e in data.entries), (mode, clues)
+        if mode == "key":
+            assert all(e.answer in re.sub(r"[\d\s]", "", pages[start]) for e in data.across())
+        assert pages[start + 1].startswith("Vocabulary Matching") and len(pages) == 4
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -12,6 +12,9 @@ more letters is exactly one word, and every word is connected to the first, whic
 - :func:`beam` takes the words in order and keeps the few best partial grids at each step (most
   words, then the smallest area less 6 cells a shared letter, then fewest rows): it finds the
   shorter grids that a page needs, where the greedy, one place at a time, paints itself into a corner.
+- :func:`spread` is a beam too, but takes the words in no fixed order: each step, every waiting word
+  in every grid kept, the longest that fit going first. Where a fixed order brings a long word when
+  nothing it could cross is in yet, this one places it as soon as it can go in.
 """
 from __future__ import annotations
 
@@ -239,3 +242,83 @@ def beam(words, order: list[int], max_rows: int, max_cols: int, at, width: int =
             break
         todo, again = [k for k in order[1:] if any(k in waiting for _, waiting in kept)], True
     return min(kept, key=lambda gw: gw[0].score())[0]
+
+
+
+def spread(words, first: int, max_rows: int, max_cols: int, at, width: int = BEAM) -> Grid:
+    """A beam that, unlike :func:`beam`, takes the words in no fixed order: from each of the ``width``
+    grids kept, every waiting word in every legal place, and the best ``width`` different grids go on
+    (the most letters in, so that the long words, which have the fewest places, go in whenever they
+    can; then the smallest area less SHARED_CELLS a shared letter; then fewest rows). Each grid keeps
+    its words' legal places and updates them near the word it adds, as :func:`greedy` does. It stops
+    when no kept grid takes another word, and returns the best of its last grids (:meth:`Grid.score`)."""
+    g = Grid(max(max_rows, max_cols))
+    w0 = words[first][1]
+    g.place(first, w0, 0, 0, ACROSS)
+    places = {k: {(r, c, d): x for x, _, _, r, c, d in g.spots(words[k][1], at[k], max_rows, max_cols)}
+              for k in range(len(words)) if k != first}
+    kept = [(g, places, len(w0))]
+    while True:
+        children = []
+        for gi, (g, places, lets) in enumerate(kept):
+            a, b, c_, e = g.box
+            base = g.shared
+            for k, mine in places.items():
+                n = len(words[k][1])
+                for (r, c, d), x in mine.items():
+                    end_r, end_c = (r, c + n - 1) if d == ACROSS else (r + n - 1, c)
+                    h = (c_ if c_ > end_r else end_r) - (a if a < r else r) + 1
+                    wd = (e if e > end_c else end_c) - (b if b < c else c) + 1
+                    if h <= max_rows and wd <= max_cols:
+                        children.append((-lets - n, h * wd - SHARED_CELLS * (base + x), h, gi, k, r, c, d))
+        if not children:
+            break
+        children.sort()
+        nxt, seen = [], set()
+        for _, _, _, gi, k, r, c, d in children:
+            g, places, lets = kept[gi]
+            sig = frozenset([(i, rr, cc, dd) for i, _, rr, cc, dd in g.words] + [(k, r, c, d)])
+            if sig in seen:  # the same grid, its words placed in another order
+                continue
+            seen.add(sig)
+            nxt.append(_add(g, places, lets, words, k, r, c, d, max_rows, max_cols, at))
+            if len(nxt) == width:
+                break
+        kept = nxt
+        if not kept[0][1]:
+            break
+    return min((g for g, _, _ in kept), key=Grid.score)
+
+
+def _add(g: Grid, places, lets: int, words, k: int, r: int, c: int, d: str, max_rows, max_cols, at):
+    """A copy of the grid with word ``k`` placed, and the other words' legal places updated."""
+    w = words[k][1]
+    n = len(w)
+    g = g.copy()
+    cells = [g.start(r, c + i) if d == ACROSS else g.start(r + i, c) for i in range(n)]
+    new: dict[str, list[int]] = {}
+    for q, ch in zip(cells, w):
+        if g.letters[q] is None:
+            new.setdefault(ch, []).append(q)
+    g.place(k, w, r, c, d)
+    pr0, pc0, pr1, pc1 = (r, c, r, c + n - 1) if d == ACROSS else (r, c, r + n - 1, c)
+    out = {}
+    for j, mine in places.items():
+        if j == k:
+            continue
+        wj = words[j][1]
+        m = len(wj)
+        mine = dict(mine)
+        for (rr, cc, dd) in list(mine):  # a place beside the new word may have become illegal, or cross it
+            r1, c1 = (rr + 1, cc + m) if dd == ACROSS else (rr + m, cc + 1)
+            if rr - 1 <= pr1 and pr0 <= r1 and cc - 1 <= pc1 and pc0 <= c1:
+                x = g.crossings(wj, g.start(rr, cc), dd)
+                if x > 0:
+                    mine[(rr, cc, dd)] = x
+                else:
+                    del mine[(rr, cc, dd)]
+        if not new.keys().isdisjoint(at[j]):  # new places cross a letter the new word added
+            for x, _, _, rr, cc, dd in g.spots(wj, at[j], max_rows, max_cols, where=new):
+                mine[(rr, cc, dd)] = x
+        out[j] = mine
+    return g, out, lets + n
