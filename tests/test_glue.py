@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 
+import pypdf
 import pypdfium2
 import pytest
+from conftest import GUIDES_DIR, norm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
-from studyguide import glue
+from studyguide import api, glue, inline, render
 from studyguide._reportlab import Together
 
 PAGE, GAP = 400.0, 20.0  # the frame's height, and each block's gap above it (points)
@@ -82,3 +84,17 @@ def test_a_kept_together_block_counts_its_gap_once():
     was measured with its gap twice (420 pt) and opened page 2, leaving 180 pt of page 1 empty."""
     starts = _starts(_build([200, 180], BaseDocTemplate))
     assert starts[2] == (1, pytest.approx(starts[1][1] + 200 + GAP, abs=0.05))
+
+
+@pytest.mark.parametrize("theme, paper", [("classic", None), ("ink-saver", "a4")])
+def test_every_note_on_the_answers_reaches_the_key(theme, paper):
+    """The photosynthesis guide's last question's "Why:" goes to the key's notes after the handout. Measured
+    ahead of time to plan the gaps, the notes were gathered before that question was drawn, and the key
+    printed without them (a page shorter). Every question's explanation is in the key, in its words."""
+    guide = api.load(GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml")
+    docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, None))
+    key = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages))
+    notes = [q.explanation for q in guide.questions if q.explanation]
+    assert len(notes) >= 10
+    missing = [n for n, text in enumerate(notes, 1) if norm(inline.plain(text))[:40] not in key]
+    assert not missing, f"notes not in the key: {missing}"

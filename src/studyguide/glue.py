@@ -10,10 +10,10 @@ starts on the same page in both. Where no question is taken the gaps keep their 
 """
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, KeepTogether
-from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate
+from reportlab.platypus import KeepTogether
+from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from ._reportlab import FRAME_FUZZ, Together, stacked_height
+from ._reportlab import FRAME_FUZZ, FootGap, Together, stacked_height
 
 GIVE = 0.4  # of a gap's natural size that it may give up (it keeps at least 60 %)
 LOOK = 40  # flowables measured ahead at most (a page holds far fewer)
@@ -37,12 +37,8 @@ def plan(frame, flowables, canv) -> dict:
     width = frame._getAvailableWidth()
     gaps = []  # (flowable, the gap it opens with here, what it may give)
     for f in flowables[:LOOK]:
-        if f is None or isinstance(f, ActionFlowable) or hasattr(f, "frameAction"):
-            return {}
-        if isinstance(f, CondPageBreak):  # (its wrap would end the page: measured here by hand)
-            if room < f.height:
-                return {}
-            continue
+        if not (gluey(f) or type(f) is FootGap):  # past the questions: measured only where the frame
+            return {}  # places it (the key's notes are gathered as the questions are drawn)
         zero = getattr(f, "_ZEROSIZE", False)
         s = 0.0
         if not at_top:
