@@ -13,7 +13,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from ._reportlab import FRAME_FUZZ, FootGap, Together, stacked_height
+from ._reportlab import FRAME_FUZZ, FootGap, frame_state, kept_height, kept_items, zero_size
 
 GIVE = 0.4  # of a gap's natural size that it may give up (it keeps at least 60 %)
 LOOK = 40  # flowables measured ahead at most (a page holds far fewer)
@@ -26,24 +26,23 @@ def gluey(flowable) -> bool:
 
 def _holder(flowable):
     """The flowable whose ``spaceBefore`` is the gap (a kept-together block's first item)."""
-    return flowable._content[0] if isinstance(flowable, KeepTogether) else flowable
+    return kept_items(flowable)[0] if isinstance(flowable, KeepTogether) else flowable
 
 
 def plan(frame, flowables, canv) -> dict:
     """id of each gluey flowable on this page → points its gap gives up, when that sets one more
     question on the page; else {}. ``frame`` is the page's, as it stands before ``flowables[0]``."""
-    room = frame._y - frame._y1p
-    at_top, after = frame._atTop, frame._prevASpace if frame._oASpace else 0
-    width = frame._getAvailableWidth()
+    room, at_top, after, width = frame_state(frame)
+    merges, after = after is not None, after or 0.0
     gaps = []  # (flowable, the gap it opens with here, what it may give)
     for f in flowables[:LOOK]:
         if not (gluey(f) or type(f) is FootGap):  # past the questions: measured only where the frame
             return {}  # places it (the key's notes are gathered as the questions are drawn)
-        zero = getattr(f, "_ZEROSIZE", False)
+        zero = zero_size(f)
         s = 0.0
-        if not at_top:
+        if not at_top:  # (as the frame reckons the space above a flowable)
             s = after if zero else f.getSpaceBefore()
-            s = max(s - after, 0.0) if frame._oASpace else s
+            s = max(s - after, 0.0) if merges else s
         if room - s <= 0 and not zero:
             need = None
         else:
@@ -67,13 +66,9 @@ def plan(frame, flowables, canv) -> dict:
 
 
 def _height(f, width: float, room: float, canv) -> float:
-    """The height a flowable takes in the frame; a kept-together block's as :class:`Together` measures
-    it, without the frame copy reportlab makes to measure one (the frame measures it again to place it)."""
+    """The height a flowable takes in the frame (a kept-together block's as it measures itself)."""
     if isinstance(f, KeepTogether):
-        content = f._content
-        first = f._first() if isinstance(f, Together) else None
-        extra = first.getSpaceBefore() - f.getSpaceBefore() if first is not None else 0.0
-        return stacked_height(content, width) + extra
+        return kept_height(f, width)
     f.canv = canv
     try:
         return f.wrap(width, room)[1]
