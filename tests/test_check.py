@@ -514,3 +514,28 @@ def test_the_blank_page_before_double_sided_cards_is_no_sections_page():
         else:
             assert before.last == cards.first - 1, (before, cards)
     assert seen  # (one of them does leave a page blank)
+
+
+def test_the_budget_of_a_guide_in_versions_is_that_of_version_a_as_build_prints_it(tmp_path, capsys):
+    """Trial r6: a guide with 'versions:' prints version A (shuffled) when built, but check laid out the
+    questions in the order written: its quiz was '4 pages' in check and 5 in build. Here the shuffle moves a
+    question over the page: the last page's fill check gives is version A's, and the line says which copy."""
+    from studyguide import variants
+    from studyguide.render import render
+
+    long = ", ".join(f"Choice {c} is a rather long choice that takes most of a line here" for c in "ABCDEFGH")
+    questions = "".join(f"  - type: multiple_choice\n    prompt: Question {i} asks which one is right?\n"
+                        f"    choices: [{long if i % 2 == 0 else 'Yes, No'}]\n    answer: A\n" for i in range(6))
+    path = tmp_path / "test.yaml"
+    path.write_text(f"title: Test\nversions: 2\nseed: '0'\nquestions:\n{questions}", encoding="utf-8")
+
+    def said(guide):
+        return budget.lines("x", budget.budget(guide, render(guide, ("student",))["student"]))[-1]
+
+    written = api.load(path)
+    version_a = variants.versions(written, 2, "0")[0][0]
+    assert said(version_a) != said(written)  # (the case: the order written fills the last page differently)
+    code, out, _ = run("check", path, capsys=capsys)
+    assert code == 0
+    assert out.splitlines()[0].startswith(f"{path} (version A): ")
+    assert out.splitlines()[-1] == said(version_a)

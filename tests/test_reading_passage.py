@@ -395,3 +395,40 @@ def test_the_fix_a_citation_without_a_reading_is_given_prints_what_was_meant(tmp
     for mode in ("student", "key"):
         text = pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages[0].extract_text()
         assert "{@x}" in text and "{@y}" in text and "{@z}" in text and "{@@}" not in text, (mode, text)
+
+
+QUOTED = """\
+    title: Land
+    language: {language}
+    reading:
+      text: |
+        The freedpeople wanted land. {{@land}}"Give us our own land," one leader said, "and we will feed ourselves."{{@/land}}
+        Others said {{@fr}}« Tournez à gauche ! » to the visitors.{{@/fr}}
+    questions:
+      - type: short_answer
+        prompt: What did the leader ask for in {{@land}}?
+        answer: Land of their own.
+      - type: short_answer
+        prompt: What was said in {{@fr}}?
+        answer: Directions.
+    """
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "“‘Give us our own land,’ one leader said, ‘and we will feed ourselves.’”"),
+    ("fr", "« “Give us our own land,” one leader said, “and we will feed ourselves.” »"),
+    ("de", "„‚Give us our own land,‘ one leader said, ‚and we will feed ourselves.‘“")])
+def test_a_quotation_inside_a_cited_span_takes_the_inner_quotation_marks(tmp_path, language, expected):
+    """Trial r6: a quiz printed a span that starts with what someone said as “"Give us our own land," one
+    leader said…”, a double mark against a double mark. Inside the excerpt's quotation marks the marks of
+    the guide's language for a quotation in a quotation print: ‘ ’ in English, “ ” in French, ‚ ‘ in German."""
+    from studyguide.classroom import SetOptions, build_set
+
+    path = write_guide(tmp_path / "guides", "land.yaml", QUOTED.format(language=language))
+    outputs = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    for output in outputs[:2]:
+        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(output.path).pages).replace("\u00a0", " "))
+        assert expected in text, text
+        assert '"' not in text
+    if language == "fr":  # French guillemets in the span: “ ” inside, without the guillemets' spaces
+        assert "« “Tournez à gauche !” to the visitors. »" in text

@@ -184,3 +184,45 @@ def test_a_letter_grid_holds_34_rows_a_column_and_spreads_more_evenly_over_pages
         assert page == ("Long test · Answer grid · Version A · seed 5 " + " ".join(
             "No. Answer " + " ".join(column) for column in columns if column)
             + f" Long test · Answer grid · Version A · seed 5 · Page {k + 1} of 2")
+
+
+NOTES = """\
+    title: Cells
+    versions: 3
+    topics:
+      - title: Inside a cell
+        points:
+          - The nucleus holds the cell's DNA.
+    vocabulary:
+      - term: nucleus
+        definition: The part of a cell that holds its DNA.
+    questions:
+      - type: multiple_choice
+        prompt: What holds the DNA?
+        choices: [the nucleus, the wall, the vacuole]
+        answer: A
+    """
+
+
+def test_notes_and_organizers_print_once_though_the_guide_asks_versions_of_its_test(tmp_path):
+    """Trial r6: a guide with 'versions: 3' (for its unit test) built as guided notes, Cornell notes or
+    organizers made three identical copies A, B and C, each with an answer grid of no rows, and told the
+    teacher to change the guide's count to 1 ('ask for 1, or add questions'): those formats have no
+    question to shuffle. They print once, as a plain build names them, without a word."""
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "cells.yaml", NOTES)
+    for fmt in ("notes", "cornell", "organizers"):
+        said = cli_inprocess(["build", "cells.yaml", "--format", fmt, "-o", fmt], cwd=tmp_path)
+        assert (said.code, said.err) == (0, ""), fmt
+        assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == [f"cells-{fmt}-key.pdf", f"cells-{fmt}.pdf"]
+        key = Pdf(tmp_path / fmt / f"cells-{fmt}-key.pdf")
+        assert "nucleus" in key.text and "Version" not in key.text and "seed" not in key.text
+    # asked for on the command line: printed once all the same, and the warning says why, in the format's words
+    said = cli_inprocess(["build", "cells.yaml", "--format", "organizers", "--versions", "2", "-o", "asked"],
+                         cwd=tmp_path)
+    assert said.code == 0
+    assert said.err == ("cells.yaml: warning: --versions 2: graphic organizers have no questions to shuffle, so "
+                        "they print once, without version letters or an answer grid (leave out --versions)\n")
+    assert sorted(p.name for p in (tmp_path / "asked").iterdir()) == ["cells-organizers-key.pdf",
+                                                                      "cells-organizers.pdf"]

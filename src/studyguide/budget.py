@@ -258,7 +258,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one).
     """
     from . import api, formats, labels, lint, sheets, variants
-    from .classroom import exit_sizes
+    from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
 
@@ -272,6 +272,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         paper = sheets.small_paper(paper or guide.paper, sheet)
     key = not labels.built_in(guide.language)  # the labels to give are the key's too
     guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
+    if version_count(guide, SetOptions()):  # the guide's 'versions:': build prints version A, not this order
+        guide = variants.versions(guide, 1, guide.seed or variants.default_seed(guide))[0][0]
     rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     warnings = cut + list(warnings)
     if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
@@ -334,6 +336,7 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
             findings = [f for f in found if str(f) not in said]
             said.update(str(f) for f in found)
             named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,
+                                           f"version {guide.version}" if guide.version else None,
                                            edition if edition not in (None, "standard") else None,
                                            acc if accommodated else None,
                                            f"{theme} theme" if theme else None, paper,

@@ -94,10 +94,19 @@ def version_count(guide: Guide, options: SetOptions) -> int:
     """How many versions a build makes (0: none, no letters): --versions, else the guide's 'versions:', which an
     exit ticket (``guide`` prepared for its format) leaves aside: it was written for the unit test the guide
     prints, and a ticket of one to three questions has few orders to shuffle (three copies of one question
-    were printed, with a warning about the guide). A ticket in versions is asked for with --versions."""
+    were printed, with a warning about the guide). A ticket in versions is asked for with --versions.
+    Notes, Cornell notes and organizers have no question to shuffle: never in versions (--versions is
+    warned of in build_set). The format is the options' when ``guide`` is not prepared yet (batch.plan)."""
+    fmt = options.format or guide.format
+    if fmt in formats.READING:
+        return 0
     if options.versions:
         return options.versions
-    return 0 if guide.format == "exit-ticket" else guide.versions
+    return 0 if fmt == "exit-ticket" else guide.versions
+
+
+# what the warning for --versions with a format that has no questions calls it
+NO_QUESTIONS = {"notes": "guided notes", "cornell": "Cornell notes", "organizers": "graphic organizers"}
 
 
 def tags(options: SetOptions, acc: Accommodations) -> list[str]:
@@ -153,6 +162,10 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
         ([same] if same else [])
+    if options.versions and fmt in formats.READING:
+        warnings.append(Problem(Location(str(path)), f"--versions {options.versions}: {NO_QUESTIONS[fmt]} have no "
+                                "questions to shuffle, so they print once, without version letters or an answer "
+                                "grid (leave out --versions)", warning=True))
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
+from . import scripts
 from .errors import Location
 from .labels import EN as EN_LABELS, number
 
@@ -167,7 +168,7 @@ class FillInBlank(Question):
     @property
     def bank_words(self) -> list[str]:
         """The printed word bank: each blank's answer once and the other words, in alphabetical order."""
-        return sorted({b.answer for b in self.blanks} | set(self.bank), key=lambda w: (w.casefold(), w))
+        return sorted({b.answer for b in self.blanks} | set(self.bank), key=scripts.alphabetical)
 
 
 @dataclass(frozen=True)

@@ -158,3 +158,11 @@ def caps_cells(cells: Iterable[str]) -> list[str]:
 
 def _is_greek(ch: str) -> bool:
     return bool(ch) and "\u0370" <= ch <= "\u03ff"
+
+
+def alphabetical(word: str) -> tuple:
+    """The sort key of a word bank or a list of words: by the letters, accents and capitals aside, as a
+    dictionary files them (à droite under A, l'église before l'hôpital; by character code every accented
+    letter came after z), then by accents, then capitals first. Words without accents sort as before."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).casefold(), word.casefold(), word

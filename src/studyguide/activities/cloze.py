@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
-from .. import inline
+from .. import inline, scripts
 from ..model import Blank
 from ..shuffle import order as shuffled
 from . import blank_out, term_pattern
@@ -77,5 +77,5 @@ def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "") -> Clo
     """``terms`` are (term, definition, example) triples in the guide's order."""
     items = [sentence(t, d, e) for t, d, e in terms]
     order = shuffled(len(items), "cloze", seed)
-    bank = sorted({inline.plain(t) for t, _, _ in terms}, key=lambda w: (w.casefold(), w))
+    bank = sorted({inline.plain(t) for t, _, _ in terms}, key=scripts.alphabetical)
     return Cloze(tuple(items[i] for i in order), tuple(bank))

@@ -8,6 +8,7 @@ The answer key marks each cited span with a bar beside its lines and the questio
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -138,6 +139,37 @@ def _excerpt(reading, mark, whole: bool = False) -> str:
     return " ".join(out)
 
 
+# the quotation marks inside a quotation, by the outer mark a language's 'quote' label opens with
+_INNER = {"“": ("‘", "’"), "«": ("“", "”"), "„": ("‚", "‘")}
+
+
+def nested(words: str, quote: str) -> str:
+    """``words`` to print inside ``quote`` (a 'quote' label, "“{text}”"): the double quotation marks in
+    them become the inner ones (‘ ’ in English, “ ” in French, ‚ ‘ in German), so a span that starts with
+    what someone said prints “‘Give us land,’ he said”, not “"Give us land," he said”. A straight " opens
+    at the start or after a space or a bracket, and closes elsewhere. A label of the teacher's own that opens
+    with another mark leaves the words as typed."""
+    outer = quote.lstrip("\u00a0 ")[:1]
+    if outer not in _INNER or not any(c in words for c in '"“”„«»'):
+        return words
+    opening, closing = _INNER[outer]
+    opens = "„«" + ("" if outer == "„" else "“")  # (German closes with “)
+    out = []
+    for i, ch in enumerate(words):
+        if ch == '"':
+            before = words[i - 1] if i else " "
+            out.append(opening if before.isspace() or before in "([{—–-" else closing)
+        elif ch in opens:
+            out.append(opening)
+        elif ch in "”»“":
+            out.append(closing)
+        else:
+            out.append(ch)
+    text = "".join(out)  # (French guillemets keep their spaces inside; the inner “ ” take none)
+    return re.sub(f"{opening}[\u00a0\u202f ]", opening, re.sub(f"[\u00a0\u202f ]{closing}", closing, text)) \
+        if outer == "«" else text
+
+
 def excerpts(ctx, number: int) -> list:
     """What question ``number`` cites, printed under its prompt when the reading is not in this format:
     "Lines 2–4: “Officials call the goal…”", so a citation never points at lines the student cannot see."""
@@ -151,7 +183,7 @@ def excerpts(ctx, number: int) -> list:
     for name, whole in names[number - 1]:  # (a paragraph cited: the whole paragraph, as the prompt says)
         where = resolve("{@" + name + (":paragraph}" if whole else "}"), found, ctx.labels)
         words = _excerpt(ctx.guide.reading, marks[name], whole)
-        quote = ctx.label("quote").format(text=inline.markup(words, ctx.fonts))
+        quote = ctx.label("quote").format(text=inline.markup(nested(words, ctx.label("quote")), ctx.fonts))
         lead = ctx.label("cite_lead", where=where[:1].upper() + where[1:])  # "Lines 3–4:", "Lignes 3 et 4 :"
         gap = "" if sentences(lead, "x") == lead + "x" else " "  # (none after a full-width colon)
         markup = f"<b>{inline.markup(lead, ctx.fonts)}</b>{gap}{quote}"
