@@ -108,12 +108,15 @@ def test_clues_read_down_the_first_column_then_down_the_second(config):
 
 def test_the_first_guides_across_clues_run_down_the_left_column():
     """The classic handout of the frozen guide: Across reads 1, 3, 4, 11 down the left column and 12, 13,
-    14, 15 down the right (it read 1, 3 / 4, 11 / 12, 13 ... across the rows); Down 1, 2, 5, 6 then 7 to 10."""
+    14, 15 down the right (it read 1, 3 / 4, 11 / 12, 13 ... across the rows). Down starts under it with
+    1 and 2 (the guide a page shorter, the crossword starts higher) and goes on under the grid on the next
+    page, read down each column: 5, 6, 7 then 8, 9, 10."""
     guide, theme, _, docs = built(FROZEN)
     for mode in ("student", "key"):
-        parts = {p["list"]: p for p in clue_parts(docs[mode].pdf, guide, theme)}
-        assert (parts["Across"]["left"], parts["Across"]["right"]) == ([1, 3, 4, 11], [12, 13, 14, 15])
-        assert (parts["Down"]["left"], parts["Down"]["right"]) == ([1, 2, 5, 6], [7, 8, 9, 10])
+        parts = [(p["heading"], p["left"], p["right"], p["page"]) for p in clue_parts(docs[mode].pdf, guide, theme)]
+        page = parts[0][3]
+        assert parts == [("Across", [1, 3, 4, 11], [12, 13, 14, 15], page), ("Down", [1], [2], page),
+                         ("Down (continued)", [5, 6, 7], [8, 9, 10], page + 1)], mode
 
 
 def test_a_list_going_on_over_the_page_is_two_columns_read_down_on_each():

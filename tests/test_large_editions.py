@@ -54,6 +54,9 @@ def test_large_print_duplex_cards_keep_their_second_row_at_full_size():
         assert sizes == {style["body"].fontSize, style["cell_example"].fontSize}, sizes
 
 
+# (the first statement long enough that the set misses the room under the last question by 4 pt: the
+# questions' gaps no longer count twice, and may give a little, so with short ones the set had room to spare)
+LONG = ", and it is written out at far greater length than any of the other four statements in this short check on ratios."
 SHORT_SET = """\
 title: Ratios check
 summary: Ratios.
@@ -68,7 +71,7 @@ activities: [matching]
 questions:
 """ + "".join(f"""\
   - type: true_false
-    prompt: Statement number {i} about ratios is true.
+    prompt: Statement number {i} about ratios is true{LONG if i == 1 else "."}
     answer: true
 """ for i in range(1, 6)) + """\
   - type: multiple_choice

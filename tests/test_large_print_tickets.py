@@ -10,8 +10,8 @@ import pypdfium2.raw as raw
 from conftest import Pdf, run_cli, write_guide
 from studyguide.classroom import SetOptions, build_set
 
-# two ordinary questions: at 18 pt, the title, name line, a one-line answer and four lines of working
-# are taller than a half page
+# two ordinary questions: at 18 pt, the title, name line, a one-line answer and five lines of working
+# are taller than a half page (four fit since the gap between the questions may give a little: glue)
 TWO = """
 title: "Gas Laws and Stoichiometry: Numbers That Matter"
 questions:
@@ -21,7 +21,7 @@ questions:
     answer: 298.15 K
   - type: short_answer
     prompt: A gas occupies 4.0 L at 1.0 atm. What is its volume at 2.5 atm, temperature constant?
-    lines: 4
+    lines: 5
     points: 2
     answer: 1.6 L
 """
@@ -58,7 +58,7 @@ def test_a_large_print_ticket_taller_than_a_half_page_prints_one_to_a_page(tmp_p
 
 
 def test_the_standard_ticket_still_asks_for_fewer_questions(tmp_path):
-    tall = TWO.replace("lines: 4", "lines: 30")  # taller than a half page at standard size too
+    tall = TWO.replace("lines: 5", "lines: 30")  # taller than a half page at standard size too
     path = write_guide(tmp_path / "g", "gas.yaml", tall)
     try:
         build_set(path, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1,2"))
@@ -72,7 +72,7 @@ def test_the_standard_ticket_still_asks_for_fewer_questions(tmp_path):
 
 
 def test_large_print_scissors_are_16_pt_and_the_standard_ones_11(tmp_path):
-    path = write_guide(tmp_path / "g", "one.yaml", TWO.replace("lines: 4", "lines: 1"))
+    path = write_guide(tmp_path / "g", "one.yaml", TWO.replace("lines: 5", "lines: 1"))
     found = {}
     for edition in (None, "large-print"):
         result = build_set(path, tmp_path / str(edition), None,

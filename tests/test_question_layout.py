@@ -189,7 +189,7 @@ def test_answer_lines_over_the_page_leave_four_before_and_three_after(tmp_path, 
     (the trial found 2 there, and the last 2 alone on the next page)."""
     least = 3
     breaks = 0
-    for filler in range(0, 26, 2):
+    for filler in range(0, 26):  # (a line of prompt at a time: the gaps' give moves the break's window)
         guide = _essay_guide(tmp_path, filler, lines, last=False)
         theme = api.theme_for(guide, "modern")
         docs = render.render(guide, theme=theme)

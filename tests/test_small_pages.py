@@ -38,7 +38,9 @@ questions:
     prompt: About how many days does the Moon take to go through all its phases?
     answer: About 29½ days
 """
-LONGER = MOON.replace("about 29½ days.\n", "about 29½ days. It takes the Moon about a month to go around Earth once.\n")
+# two lines more above the questions (one was enough before the questions' gaps could give a little: glue)
+LONGER = MOON.replace("about 29½ days.\n", "about 29½ days. It takes the Moon about a month to go around Earth once, "
+                      "and it keeps the same face toward us all the way around.\n")
 WARNING = ("moon.yaml:27:5: warning: question 3 prints alone on half page 2 (89 % of it empty); shorten the text "
            "before it, or leave the question out, so that it fits on half page 1\n")
 
@@ -59,7 +61,7 @@ def test_a_little_less_room_above_headings_and_between_questions_saves_the_secon
 
 
 def test_build_and_check_name_the_last_question_alone_when_less_room_does_not_save_the_page(tmp_path):
-    (tmp_path / "moon.yaml").write_text(LONGER, encoding="utf-8")  # one line more above the questions
+    (tmp_path / "moon.yaml").write_text(LONGER, encoding="utf-8")  # two lines more above the questions
     run = cli_inprocess(["build", "moon.yaml", "--sheet", "half", "-o", "out"], cwd=tmp_path)
     assert run.code == 0 and WARNING in run.err and "moon-half.pdf (2 pages)" in run.out, run.err
     run = cli_inprocess(["check", "moon.yaml", "--sheet", "half"], cwd=tmp_path)

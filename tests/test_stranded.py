@@ -61,17 +61,18 @@ def test_a_table_of_tall_rows_fills_the_page_before_it_splits():
     assert [len(p) for _, p in docs] == [10, 11]
 
 
-@pytest.mark.parametrize("name", ["ciclo-acqua-it.yaml", "ciclo-acqua-es.yaml"])
-def test_the_last_cloze_sentence_never_opens_a_page_alone(name):
+@pytest.mark.parametrize("name, where", [("ciclo-acqua-it.yaml", [2, 2, 2, 2, 2]), ("ciclo-acqua-es.yaml", [2, 2, 2, 3, 3])])
+def test_the_last_cloze_sentence_never_opens_a_page_alone(name, where):
     """Five sentences under the bank (standard letter): keeping all five with the bank costs a page, so
     the fifth once stood alone at the top of page 3. The last two go over together: sentences 1-3 under
-    the bank on page 2, 4 and 5 opening page 3, and still three pages."""
+    the bank on page 2, 4 and 5 opening page 3, and still three pages. (The Italian guide's question 4
+    now ends page 1, its gaps shrunk a little (glue): all five sentences fit under the bank on page 2.)"""
     _, words, docs = built(name)
     for mode, pages in docs:
         part = [text.split(words["cloze_title"])[1] if words["cloze_title"] in text else text for text in pages]
         part = [text.split(words["word_search_title"])[0] for text in part[1:]]  # (pages 2 and 3: the cloze's part)
         at = {n: [p for p, text in enumerate(part, 2) if re.search(rf"(^| ){n}\. ", text)] for n in range(1, 6)}
-        assert at == {1: [2], 2: [2], 3: [2], 4: [3], 5: [3]}, f"{mode}: {at}"
+        assert at == {n: [p] for n, p in enumerate(where, 1)}, f"{mode}: {at}"
         assert words["word_bank"] in pages[1], mode
     assert [len(p) for _, p in docs] == [3, 3]
 

@@ -102,8 +102,8 @@ class Together(KeepTogether):
     def wrap(self, aW, aH):
         size = super().wrap(aW, aH)
         first = self._first()
-        if first is not None:
-            self._H += first.getSpaceBefore()
+        if first is not None:  # (less what the frame already keeps above the block: its first item's space)
+            self._H += first.getSpaceBefore() - self.getSpaceBefore()
         return size
 
     def split(self, aW, aH):
@@ -282,3 +282,31 @@ class RowTabOrder:
         if page.Annots:
             page.Tabs = pdfdoc.PDFName("R")
             page.__NoDefault__ = list(type(page).__NoDefault__) + ["Tabs"]
+
+
+# --------------------------------------------------------------------------- looking ahead (glue)
+def frame_state(frame) -> tuple[float, bool, float | None, float]:
+    """What a frame offers the next flowable: the room left (``Frame._y`` over ``._y1p``), whether it is at
+    its top (``._atTop``), the space after the last flowable placed, which the next one's space before
+    merges with (``._prevASpace``; None where spaces do not merge, ``._oASpace``), and the width."""
+    return (frame._y - frame._y1p, bool(frame._atTop), frame._prevASpace if frame._oASpace else None,
+            frame._getAvailableWidth())
+
+
+def zero_size(flowable) -> bool:
+    """Whether the frame places a flowable even when it is full (``_ZEROSIZE``)."""
+    return bool(getattr(flowable, "_ZEROSIZE", False))
+
+
+def kept_items(block) -> list:
+    """The flowables a kept-together block holds (``KeepTogether._content``)."""
+    return block._content
+
+
+def kept_height(block, width: float) -> float:
+    """A kept-together block's height as it measures itself to be placed (a :class:`Together` with the space
+    above its first item, less what the frame keeps), without the copy of the frame reportlab makes to
+    measure one (``KeepTogether.wrap``)."""
+    height = stacked_height(block._content, width)
+    first = block._first() if isinstance(block, Together) else None
+    return height + (first.getSpaceBefore() - block.getSpaceBefore() if first is not None else 0.0)

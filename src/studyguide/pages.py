@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from . import _reportlab, fields, rtl
+from .glue import GlueDocTemplate
 from .theming import fonts
 
 
@@ -181,7 +182,7 @@ class MirrorFrame(_reportlab.HookedFrame):
 
 
 def document(stream, pagesize, theme, meta: dict, mirrors: Mirrors | None = None) -> BaseDocTemplate:
-    doc = BaseDocTemplate(
+    doc = GlueDocTemplate(
         stream,
         pagesize=pagesize,
         leftMargin=theme.margin_x,

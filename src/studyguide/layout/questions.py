@@ -390,12 +390,16 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
         flexible = not q.lines_given and not q.lines_added  # (an accommodation's lines are all printed)
-        return LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible, q.points)
+        block = LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible, q.points)
+        block.glue = True  # its gap may shrink to set it on a page it misses by a little (glue)
+        return block
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
                   page_height=ctx.height)
-    return Together([first] + body[4:])
+    block = Together([first] + body[4:])
+    block.glue = True
+    return block
 
 
 def section(ctx) -> list:
