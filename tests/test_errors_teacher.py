@@ -31,3 +31,24 @@ def test_a_select_all_letter_out_of_range_is_named_alone(tmp_path):
         api.load(path)
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:6:22: question 1.answer: 'E' is not one of the choices (give a letter A–D or the exact text of a choice)"]
+
+
+def test_full_width_colons_inside_text_are_text(tmp_path):
+    """The full-width '：' typed for a key's ':' is refused at its line (tests/cases/errors/fullwidth-colon);
+    inside Chinese text, and after an English word in it, it is punctuation, read as typed."""
+    path = write_guide(tmp_path, "zh.yaml", """
+        title: 水循环
+        language: zh
+        summary: |
+          注意：水会蒸发。
+          Note：the sun heats water.
+        questions:
+          - type: multiple_choice
+            prompt: 下列哪一项：给水循环提供能量？
+              Hint：think of the sky
+            choices: ["月亮：夜晚", 太阳, 海底]
+            answer: B
+        """)
+    guide = api.load(path)
+    assert guide.questions[0].prompt == "下列哪一项：给水循环提供能量？ Hint：think of the sky"
+    assert guide.questions[0].choices[0] == "月亮：夜晚" and "Note：the sun" in guide.summary[0]

@@ -43,7 +43,8 @@ ITEM_NOUNS = {"question": "question", "questions": "question", "vocabulary": "te
 
 
 # what a key is typed with in place of its ':' ('title = The Water Cycle', 'title - The Water Cycle')
-INSTEAD_OF_COLON = ("=", "-", ":=", "->", "=>") + tuple(DASHES)
+INSTEAD_OF_COLON = ("=", "-", ":=", "->", "=>", "：", "﹕") + tuple(DASHES)  # (and the full-width colon of a
+# Chinese or Japanese keyboard, which YAML reads as a letter)
 
 
 def write_key(key: str, words: list[str]) -> str:
@@ -55,18 +56,20 @@ def write_key(key: str, words: list[str]) -> str:
 
 def key_words(text: str) -> list[str]:
     """The words of a line, a '=' typed for a key's ':' apart: 'title=The Water' → ['title', '=', 'The', 'Water']."""
-    m = re.match(r"([A-Za-z_]\w*)[ \t]*(=>|:=|->|=)[ \t]*", text)
+    m = re.match(r"([A-Za-z_]\w*)[ \t]*(=>|:=|->|=|：|﹕)[ \t]*", text)
     return (f"{m[1]} {m[2]} {text[m.end():]}" if m else text).split()
 
 
 def after_key(text: str, key: str) -> str:
     """The text after ``key`` at the start of ``text``, without a '=' or '-' typed in place of its ':'."""
-    return re.sub(f"^[ \t]*(?:(?:=>|:=|->|=)[ \t]*|[-{DASHES}][ \t]+)?", "", text[len(key):], count=1)
+    return re.sub(f"^[ \t]*(?:(?:=>|:=|->|=|：|﹕)[ \t]*|[-{DASHES}][ \t]+)?", "", text[len(key):], count=1)
 
 
 def needs_colon(key: str, words: list[str]) -> str:
     """The message for a key typed without its ':' at the start of a line, with the words after it."""
     instead = f", not '{words[0]}'" if words and words[0] in INSTEAD_OF_COLON else ""
+    if words and words[0] in "：﹕":
+        instead = f", not the wide '{words[0]}' of a Chinese or Japanese keyboard (type it in English mode)"
     return f"'{key}' needs a ':' after it{instead} ({write_key(key, words)})"
 
 

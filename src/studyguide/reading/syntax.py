@@ -219,13 +219,13 @@ class _Scan(Lines):
     def item_key_without_colon(self, n: int, col: int, rest: str, owner: Optional[str]) -> Optional[str]:
         """The key of a '- ' item's first line typed without its ':' (reported here), when the lines
         under it are keys of the same item; None when the line is text, as in a list of text."""
-        word = rest.split()[0]
-        listed = TEXT_LISTS.get(owner or "")
+        words = misread.key_words(rest[:comment_at(rest)]) or rest.split()  # ('term：x', a full-width colon: 3 words)
+        word, listed = words[0], TEXT_LISTS.get(owner or "")
         if not _KEY_WORD.match(word) or (listed and word not in listed[1]) or not self.mapping_goes_on(n, col):
             return None
-        words = misread.key_words(rest[:comment_at(rest)]) or rest.split()
         typed = f"'{misread.clip(' '.join(words))}' needs a ':' after '{word}'" if words[1:] else f"'{word}' needs a ':' after it"
-        self.report(n, col, f"{typed} ({misread.write_key(word, words[1:])})")
+        instead = words[1:] and words[1] in misread.INSTEAD_OF_COLON
+        self.report(n, col, misread.needs_colon(word, words[1:]) if instead else f"{typed} ({misread.write_key(word, words[1:])})")
         return word
 
     def key_line(self, n: int, indent: int, content: str, report: bool = True) -> Optional[tuple[tuple[int, int], str]]:
