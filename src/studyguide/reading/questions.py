@@ -152,7 +152,10 @@ class QuestionsMixin:
             self.error(nodes[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
             return (), ()
         if not 2 <= len(items) <= MAX_CHOICES:  # ('choices: []' too: it had dropped the question without a word)
-            self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}")
+            wide = next((c for c in "،、，；" if len(items) == 1 and c in items[0]), None)  # (Arabic, Chinese commas)
+            self.error(keys["choices"], f"{label}.choices: {count(len(items), 'choice')}; give 2 to {MAX_CHOICES}" + (
+                f" ('{wide}' does not separate them: type ',' between the choices in English mode, or put each on "
+                "its own line after '- ')" if wide else ""))
             return (), ()
         return tuple(items), tuple(pinned)
 
