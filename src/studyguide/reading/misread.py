@@ -24,7 +24,7 @@ from .yamltext import FLOW_COMMENTED, clip  # noqa: F401  (FLOW_COMMENTED: read 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
 DASHES = "\u2013\u2014\u2012\u2015\u2212\u2010\u2011\u2043"   # – — ‒ ― − ‐ ‑ ⁃
 BULLETS = "\u2022\u25e6\u25aa\u25cf\u00b7\u2219\u25a0"          # • ◦ ▪ ● · ∙ ■
-_BULLET = re.compile(f"([{DASHES}{BULLETS}]|\\d{{1,2}}[.)])[ \t]")  # or a number: '1. Identify ...', '2) State ...'
+_BULLET = re.compile(f"([{DASHES}{BULLETS}*]|\\d{{1,2}}[.)])[ \t]")  # or a number: '1. Identify ...', '2) State ...'
 
 # spaces an editor shows as a space, or as nothing, that YAML does not count as indentation
 INVISIBLE = {
@@ -83,7 +83,9 @@ def bullet(text: str) -> Optional[str]:
         return (f"this line starts with '{m[1]}' (a number from a word processor's list); lists use '- ' (the minus "
                 f"key) in place of the number")
     what = "a dash" if m[1] in DASHES else "a bullet"
-    return f"this line starts with '{m[1]}' ({what} from a word processor); lists use '- ' (the minus key)"
+    # ('* ' is never a guide's text: YAML reads a '*' there as a reference to another part of the file)
+    source = "Markdown's list, as chatbots and notes apps type it" if m[1] == "*" else "a word processor"
+    return f"this line starts with '{m[1]}' ({what} from {source}); lists use '- ' (the minus key)"
 
 
 def bullet_end(text: str) -> int:
