@@ -52,3 +52,18 @@ def test_full_width_colons_inside_text_are_text(tmp_path):
     guide = api.load(path)
     assert guide.questions[0].prompt == "下列哪一项：给水循环提供能量？ Hint：think of the sky"
     assert guide.questions[0].choices[0] == "月亮：夜晚" and "Note：the sun" in guide.summary[0]
+
+
+@pytest.mark.parametrize("answer, small", [("A, C e D", "e"), ("B y c", "y")])
+def test_letters_said_aloud_with_a_small_letter_among_capitals_are_asked_about(tmp_path, answer, small):
+    """'A, C e D' is A, C and D in Portuguese or Italian, or A, C, E and D: a review found the key circling E
+    too. Mixed capitals and small letters are not guessed at: the teacher is asked, with the list to type."""
+    text = SELECT_ALL.format(answer=answer).replace("[Respiration, Photosynthesis, Combustion, Decay]",
+                                                      "[Respiration, Photosynthesis, Combustion, Decay, Erosion]")
+    path = write_guide(tmp_path, "carbon.yaml", text)
+    with pytest.raises(GuideError) as caught:
+        api.load(path)
+    capitals = ", ".join(c.upper() for c in answer.replace(",", "").split() if c != small)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:6:13: question 1.answer: is '{small}' in '{answer}' the letter {small.upper()} or a word ('and')? "
+        f"write the right letters as a list, e.g. [{capitals}]"]

@@ -16,7 +16,7 @@ from ..model import (
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
 from .loader import Map, Scalar, Seq
-from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, several_letters, shown
+from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, odd_case_letter, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
 
 MAX_CHOICES = 8
@@ -253,6 +253,13 @@ class QuestionsMixin:
         answer_node = keys["answer"]
         if isinstance(answer_node, Scalar) and not answer_node.is_null:
             value = answer_node.value  # 'A, C', or as said aloud: 'A, C and D', 'A & C'
+            small = odd_case_letter(value)
+            if small and value not in (choices or ()):
+                meant = ", ".join(c.upper() for c in re.findall(r"\b[A-Za-z]\b", value) if c != small)
+                self.error(answer_node, f"{label}.answer: is '{small}' in '{clip(value)}' the letter {small.upper()} or a "
+                           f"word ('and')? write the right letters as a list, e.g. "
+                           f"[{meant}]")
+                return None
             if several_letters(value, len(LETTERS)) and value not in (choices or ()):  # each told where it is
                 nodes = [Scalar(answer_node.where.of(value, m.start()), m[0], answer_node.plain)
                          for m in re.finditer(r"\b[A-Za-z]\b", value)]

@@ -31,10 +31,20 @@ def own_letter(text: str) -> Optional[tuple[str, str]]:
 
 
 def several_letters(text: str, count: int) -> bool:
-    """Whether ``text`` is two or more answer letters of ``count`` choices ('B, C', 'a and d')."""
+    """Whether ``text`` is two or more answer letters of ``count`` choices ('B, C', 'a and d'), all capitals
+    or all small ('A, C e D' is Portuguese or Italian for A, C and D, or the letters A, C, E, D: not told)."""
     letters = re.findall(r"\b[A-Za-z]\b", text)
-    return bool(_SEVERAL.fullmatch(text.strip())) and all(
+    return bool(_SEVERAL.fullmatch(text.strip())) and len({c.isupper() for c in letters}) == 1 and all(
         letter.upper() in LETTERS[:count] for letter in letters)
+
+
+def odd_case_letter(text: str) -> Optional[str]:
+    """In answer letters said aloud with capitals, a small one ('e' of 'A, C e D': the word 'and' in
+    Portuguese and Italian, or the letter E?); None when ``text`` is not such letters, or all one case."""
+    letters = re.findall(r"\b[A-Za-z]\b", text)
+    if not _SEVERAL.fullmatch(text.strip()) or len({c.isupper() for c in letters}) == 1:
+        return None
+    return next(c for c in letters if c.islower())
 
 
 def lettered(choices: list[str]) -> Optional[str]:
