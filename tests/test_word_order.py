@@ -61,3 +61,12 @@ def test_the_order_is_by_letters_first_then_accents_then_capitals():
     # without accents the order is what it was: capitals aside, then capitals first
     assert sorted(["b", "B", "a", "C"], key=key) == sorted(["b", "B", "a", "C"], key=lambda w: (w.casefold(), w))
     assert key("한국어") == ("한국어", "한국어", "한국어")  # precomposed syllables stay whole
+
+
+def test_letters_of_their_own_file_after_their_neighbours():
+    """Spanish ñ is a letter after n (cansado, canto, caña), Danish and Norwegian æ, ø, å come after z: the
+    review found 'caña · cansado · canto' once accents were set aside."""
+    assert sorted(["caña", "canto", "Ñandú", "cansado", "nube", "oso"], key=scripts.alphabetical) == [
+        "cansado", "canto", "caña", "nube", "Ñandú", "oso"]
+    assert sorted(["ærlig", "zebra", "åben", "øl", "abe"], key=scripts.alphabetical) == [
+        "abe", "zebra", "ærlig", "øl", "åben"]

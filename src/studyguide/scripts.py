@@ -169,5 +169,13 @@ def alphabetical(word: str) -> tuple:
     """The sort key of a word bank or a list of words: by the letters, accents and capitals aside, as a
     dictionary files them (à droite under A, l'église before l'hôpital; by character code every accented
     letter came after z), then by accents, then capitals first. Words without accents sort as before."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).casefold(), word.casefold(), word
+    own = unicodedata.normalize("NFC", word).casefold().translate(_OWN_LETTERS)
+    bare = "".join(c for c in unicodedata.normalize("NFD", own) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare), word.casefold(), word
+
+
+# letters that are letters of their own wherever they are written, not a letter with an accent: Spanish ñ
+# after n (cansado, canto, caña); Danish and Norwegian æ, ø, å after z (Swedish å too; its ä and ö are
+# filed as a and o, as German files them)
+_LAST = "\U0010ffff"
+_OWN_LETTERS = str.maketrans({"ñ": "n" + _LAST, "æ": "z" + _LAST + "1", "ø": "z" + _LAST + "2", "å": "z" + _LAST + "3"})
