@@ -207,8 +207,9 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
         return True
 
     def _objectives(self, node) -> tuple[str, ...]:
+        before = len(self.problems)
         self.objectives = self.texts_list(node, "objectives")  # questions name them by number or text
-        self.objectives_typed = not missing(node)  # none read from them: their own mistake is reported
+        self.objectives_typed = len(self.problems) > before  # typed but not read: their own mistake is reported
         return self.objectives
 
     def paper(self, node) -> Optional[str]:
