@@ -182,3 +182,18 @@ def test_hebrew_objectives_and_matching_numbers_stand_at_the_right_where_the_rea
         assert re.fullmatch(rf"תיב3\.{blank}הדות2\.{blank}םולש1\.{blank}", terms), terms
         definitions = [line for line in lines if re.search(r"[A-D]\.$", line) and "Vocabulary" not in line]
         assert [re.findall(r"[A-D]\.", line) for line in definitions[-2:]] == [["B.", "A."], ["D.", "C."]], lines
+
+
+def test_a_hebrew_objective_numbered_10_keeps_its_number_clear_of_its_text(tmp_path):
+    """'10.' is wider than the indent '1.' is given: drawn at the right, it covered the text's first letter
+    (the review's eleven objectives), where an English list keeps its text clear of it."""
+    objectives = "".join(f"  - מטרה להבין את מחזור המים ואת השלבים שלו בטבע\n" for _ in range(11))
+    text = f"title: מחזור המים\nlanguage: he\nobjectives:\n{objectives}questions:\n" \
+           "  - type: true_false\n    prompt: המים מתאדים בחום.\n    answer: true\n"
+    built = build_into(write_guide(tmp_path, "he.yaml", text), tmp_path / "out")
+    chars = [t for t in _chars(built.student.path) if t[3] > 100]  # (above the footer)
+    zero = next(t for t in chars if t[0] == "0")  # the only 0 above the footer: objective 10's number
+    line = _line_of(chars, "0", zero[3])
+    hebrew = [t for t in line if "\u0590" <= t[0] <= "\u05ff"]
+    digits = [t for t in line if t[0] in "10."]
+    assert hebrew and max(t[2] for t in hebrew) < min(t[1] for t in digits) - 1, line

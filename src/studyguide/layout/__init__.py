@@ -52,8 +52,13 @@ class Para(Paragraph):
             shown, right = rtl.visual_lines(text, style, availWidth, base)
             self._bullet_right = None
             if right and style.alignment == TA_LEFT:  # a right-to-left paragraph: flush right
+                bullet = kwargs.get("bulletText")
+                wide = isinstance(bullet, str) and _bullet_room(style, bullet)
+                if wide:  # ('10.' wider than the indent: the text kept clear of it, as reportlab keeps an LTR one's)
+                    style = ParagraphStyle(style.name + "-wide", parent=style, leftIndent=wide)
+                    shown, right = rtl.visual_lines(text, style, availWidth, base)
                 style = ParagraphStyle(style.name + "-rtl", parent=style, alignment=TA_RIGHT)
-                if isinstance(kwargs.get("bulletText"), str):  # its bullet or number at its right, where it starts
+                if isinstance(bullet, str):  # its bullet or number at its right, where it starts
                     self._bullet_right, style = kwargs["bulletText"], _mirrored(style)
                     kwargs = {k: v for k, v in kwargs.items() if k != "bulletText"}
             elif not right and style.alignment == TA_JUSTIFY:  # an English one stays justified up to its end
@@ -87,6 +92,12 @@ class Para(Paragraph):
             c.setFillColor(getattr(st, "bulletColor", None) or st.textColor)
             c.drawRightString(self.width - st.bulletIndent, self.height - first_baseline(self), self._bullet_right)
             c.restoreState()
+
+
+def _bullet_room(style: ParagraphStyle, bullet: str) -> float:
+    """The indent a bullet or number needs when it is wider than the style's (then 0): its width and a gap."""
+    need = style.bulletIndent + stringWidth(bullet, style.bulletFontName, style.bulletFontSize) + style.fontSize * 0.3
+    return need if need > style.leftIndent else 0
 
 
 def _mirrored(style: ParagraphStyle) -> ParagraphStyle:
