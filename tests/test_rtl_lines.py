@@ -197,3 +197,19 @@ def test_a_hebrew_objective_numbered_10_keeps_its_number_clear_of_its_text(tmp_p
     hebrew = [t for t in line if "\u0590" <= t[0] <= "\u05ff"]
     digits = [t for t in line if t[0] in "10."]
     assert hebrew and max(t[2] for t in hebrew) < min(t[1] for t in digits) - 1, line
+
+
+def test_years_matched_to_hebrew_events_stand_beside_their_letters(tmp_path):
+    """A Hebrew matching of events to years is read from the right; each year, having no direction of its
+    own, was set at its column's left, a column's width from its letter (the review's history guide)."""
+    text = ("title: היסטוריה\nlanguage: he\nquestions:\n  - type: matching\n    prompt: התאימו כל אירוע לשנה.\n"
+            "    pairs:\n      - left: הכרזת העצמאות\n        right: \"1948\"\n      - left: מלחמת ששת הימים\n"
+            "        right: \"1967\"\n      - left: מלחמת יום הכיפורים\n        right: \"1973\"\n")
+    built = build_into(write_guide(tmp_path, "he.yaml", text), tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        chars = _chars(pdf)
+        nine = next(t for t in chars if t[0] == "9")  # the first year's 9 (1948, 1967 or 1973)
+        line = _line_of(chars, "9", nine[3])
+        year_right = max(t[2] for t in line if t[0].isdigit() and t[1] < nine[1] + 30)
+        letter = min((t for t in line if t[0] in "ABC" and t[1] > year_right), key=lambda t: t[1])
+        assert letter[1] - year_right < 15, line

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from .. import inline
+from .. import inline, rtl
 from ..labels import sentences, span
 
 
@@ -90,4 +91,12 @@ def paragraph(ctx, first: int, last: int, words: str):
     gap = "" if sentences(lead, "x") == lead + "x" else " "  # (none after a full-width colon: 第1–6题：)
     para = ctx.raw(f"<b>{inline.markup(lead, ctx.fonts)}</b>{gap}" + inline.markup(words, ctx.fonts), "instruction")
     para.style = ParagraphStyle("direction", parent=para.style, spaceAfter=3)
+    return para
+
+
+def read_from_right(para, text: str, mirror: bool):
+    """A cell of a matching read from the right (``mirror``): a text with no direction of its own ('1948')
+    set flush right, beside its number or letter, as its right-to-left neighbours are; else as it is."""
+    if mirror and rtl.direction(text) is None:
+        para.style = ParagraphStyle(para.style.name + "-right", parent=para.style, alignment=TA_RIGHT)
     return para

@@ -48,8 +48,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
     instruction = ctx.p(words, "instruction")
     directed = number in ctx.__dict__.get("directed", ())  # said once above its run (directions)
-    if directed:
-        words = ""
+    words = "" if directed else words
     if note is None and words:
         run_in = run_in_markup(ctx, words, rtl.shown_direction(student) is True and rtl.direction(words) is False)
         student, key = student + run_in, (key + run_in if key is not None else None)
@@ -308,8 +307,9 @@ def _matching(ctx, n, q, note, away, one_column: bool):
                                                                   size)])
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
-    lefts = [ctx.p(pair.left, "choice") for pair in q.pairs]
     mirror = rtl.all_rtl([p.left for p in q.pairs] + [p.right for p in q.pairs])  # (read from the right: reversed)
+    cell = lambda text: directions.read_from_right(ctx.p(text, "choice"), text, mirror)  # noqa: E731
+    lefts = [cell(pair.left) for pair in q.pairs]
     if one_column and not mirror:  # the term column as wide as its longest term as set (its fallback fonts, its
         # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
         widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
@@ -318,7 +318,7 @@ def _matching(ctx, n, q, note, away, one_column: bool):
     for i, pair in enumerate(q.pairs):
         cells = [ctx.raw(f"{i + 1}.", "choice"), lefts[i]]
         if not one_column:
-            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), ctx.p(q.pairs[order[i]].right, "choice")]
+            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), cell(q.pairs[order[i]].right)]
         student = Table([turn(["______"] + cells)], colWidths=turn(widths), style=style)
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
         key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=style)
