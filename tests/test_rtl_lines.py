@@ -213,3 +213,20 @@ def test_years_matched_to_hebrew_events_stand_beside_their_letters(tmp_path):
         year_right = max(t[2] for t in line if t[0].isdigit() and t[1] < nine[1] + 30)
         letter = min((t for t in line if t[0] in "ABC" and t[1] > year_right), key=lambda t: t[1])
         assert letter[1] - year_right < 15, line
+
+
+def test_a_wrapped_english_instruction_leaves_no_direction_marks_in_the_text(tmp_path):
+    """The English instruction after a Hebrew prompt is a left-to-right run, marked while it is laid out;
+    when it wrapped onto lines of its own, a line starting it kept its invisible mark in the PDF's text,
+    which search and copy pick up (the review)."""
+    text = ("title: מחזור המים\nlanguage: he\nquestions:\n  - type: short_answer\n    prompt: "
+            + " ".join(["מים"] * 24) + "?\n    instructions: Answer in English, in full sentences, and explain each "
+            "step of the process in your own words, giving one example from daily life for each stage that you "
+            "describe here, and underline the key words.\n    answer: Water turns into vapour.\n")
+    built = build_into(write_guide(tmp_path, "he.yaml", text), tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        doc = pdfium.PdfDocument(str(pdf))
+        shown = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+        doc.close()
+        assert "Answer in English" in " ".join(shown.split())
+        assert not set(shown) & {"\u202a", "\u202b", "\u202c"}, [hex(ord(c)) for c in shown if ord(c) > 0x2000]

@@ -97,7 +97,7 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     face follows its characters). python-bidi's get_display, step by step, with the positions kept:
     bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
     if not has_rtl(line):
-        if "\u202c" in line:  # the end of an instruction's left-to-right run (directions.run_in_markup): not drawn
+        if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup): not drawn
             kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
             return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
