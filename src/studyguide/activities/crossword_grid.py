@@ -158,20 +158,12 @@ def greedy(words, order: list[int], max_rows: int, max_cols: int, at) -> Grid:
     new = dict(g.by_letter)   # letter → cells, of the letters the last word added
     near = (0, 0, 0, len(words[order[0]][1]) - 1)   # the last word's cells: what places it can change
     while waiting:
-        pr0, pc0, pr1, pc1 = near
         a, b, c_, e = g.box
         best = None
         for k in waiting:
             w, mine = words[k][1], places[k]
             n = len(w)
-            for (r, c, d) in list(mine):  # a place beside the last word may have become illegal, or cross it
-                r1, c1 = (r + 1, c + n) if d == ACROSS else (r + n, c + 1)
-                if r - 1 <= pr1 and pr0 <= r1 and c - 1 <= pc1 and pc0 <= c1:
-                    x = g.crossings(w, g.start(r, c), d)
-                    if x > 0:
-                        mine[(r, c, d)] = x
-                    else:
-                        del mine[(r, c, d)]
+            _refresh(g, w, mine, near)
             for x, _, _, r, c, d in g.spots(w, at[k], max_rows, max_cols, where=new):
                 mine[(r, c, d)] = x   # new places cross the letters the last word added (a place too big
                 # for the page now stays so: the grid only grows; and so every place kept is on the board)
@@ -307,18 +299,25 @@ def _add(g: Grid, places, lets: int, words, k: int, r: int, c: int, d: str, max_
         if j == k:
             continue
         wj = words[j][1]
-        m = len(wj)
         mine = dict(mine)
-        for (rr, cc, dd) in list(mine):  # a place beside the new word may have become illegal, or cross it
-            r1, c1 = (rr + 1, cc + m) if dd == ACROSS else (rr + m, cc + 1)
-            if rr - 1 <= pr1 and pr0 <= r1 and cc - 1 <= pc1 and pc0 <= c1:
-                x = g.crossings(wj, g.start(rr, cc), dd)
-                if x > 0:
-                    mine[(rr, cc, dd)] = x
-                else:
-                    del mine[(rr, cc, dd)]
+        _refresh(g, wj, mine, (pr0, pc0, pr1, pc1))
         if not new.keys().isdisjoint(at[j]):  # new places cross a letter the new word added
             for x, _, _, rr, cc, dd in g.spots(wj, at[j], max_rows, max_cols, where=new):
                 mine[(rr, cc, dd)] = x
         out[j] = mine
     return g, out, lets + n
+
+
+def _refresh(g, w, mine: dict, near) -> None:
+    """The places ``mine`` (place → crossings) of the word ``w`` beside ``near``, the box of the word just
+    placed: each there may have become illegal (dropped) or cross it now (counted again)."""
+    pr0, pc0, pr1, pc1 = near
+    n = len(w)
+    for (r, c, d) in list(mine):
+        r1, c1 = (r + 1, c + n) if d == ACROSS else (r + n, c + 1)
+        if r - 1 <= pr1 and pr0 <= r1 and c - 1 <= pc1 and pc0 <= c1:
+            x = g.crossings(w, g.start(r, c), d)
+            if x > 0:
+                mine[(r, c, d)] = x
+            else:
+                del mine[(r, c, d)]
