@@ -23,17 +23,22 @@ SUFFIXES = (".yaml", ".yml")
 WHY = "Notepad adds the '.txt'; File Explorer shows it with View → Show → File name extensions"
 
 
-def txt_named(paths: Iterable[str | Path]) -> list[Path]:
-    """The files of the folders among ``paths`` whose name ends in '.yaml.txt' or '.yml.txt' (sorted)."""
+def _in_folders(paths: Iterable[str | Path], keep) -> list[Path]:
+    """The entries ``keep(path)`` takes of the folders among ``paths``, sorted within each folder."""
     found: list[Path] = []
     for raw in paths:
         folder = Path(raw)
         try:
             if folder.is_dir():
-                found += sorted(p for p in folder.iterdir() if p.name.lower().endswith(TXT_ENDINGS) and p.is_file())
+                found += sorted(p for p in folder.iterdir() if keep(p))
         except OSError:  # (the folder's own error is find_guides')
             continue
     return found
+
+
+def txt_named(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of the folders among ``paths`` whose name ends in '.yaml.txt' or '.yml.txt' (sorted)."""
+    return _in_folders(paths, lambda p: p.name.lower().endswith(TXT_ENDINGS) and p.is_file())
 
 
 def _renamed(path: Path) -> str:
@@ -48,15 +53,7 @@ PLAIN = ("open it, copy all its text into a plain-text editor (Notepad; TextEdit
 
 def documents(paths: Iterable[str | Path]) -> list[Path]:
     """The word processors' documents (.rtf, .docx, .doc, .odt, .pages) in the folders among ``paths`` (sorted)."""
-    found: list[Path] = []
-    for raw in paths:
-        folder = Path(raw)
-        try:
-            if folder.is_dir():
-                found += sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENTS and not p.name.startswith("~$"))
-        except OSError:  # (the folder's own error is find_guides')
-            continue
-    return found
+    return _in_folders(paths, lambda p: p.suffix.lower() in DOCUMENTS and not p.name.startswith("~$"))
 
 
 def _as_guide(path: Path) -> str:
