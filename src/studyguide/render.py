@@ -268,8 +268,7 @@ def _notes_home(args, layout):
         return layout
     fixes = {k: ctx.__dict__[k] for k in ("fewer_lines", "cloze_kept") if k in ctx.__dict__}
     again = _draw(*args, {**fixes, "notes_kept": {number for number, _, _ in ctx.key_notes}})
-    pages_of = lambda c, d: (c.handout_pages or d.page, d.page)
-    (hand, key), (hand2, key2) = pages_of(*layout[:2]), pages_of(*again[:2])
+    (hand, key), (hand2, key2) = _pages(*layout[:2]), _pages(*again[:2])
     return again if hand2 <= hand and key2 < key else layout
 
 
@@ -287,11 +286,14 @@ def _cloze_alone(ctx) -> bool:
     return bool(seen) and seen[0] != seen[-1] and seen.count(seen[-1]) <= 2
 
 
+def _pages(ctx, doc) -> tuple[int, int]:
+    """A layout's (_draw's) pages: the handout's, and all of them (the key's notes after the handout)."""
+    return ctx.handout_pages or doc.page, doc.page
+
+
 def _longer(layout, than) -> bool:
     """Whether a layout (_draw's) takes more pages than another, in the handout or in all."""
-    def count(ctx, doc):
-        return ctx.handout_pages or doc.page, doc.page
-    return any(a > b for a, b in zip(count(*layout[:2]), count(*than[:2])))
+    return any(a > b for a, b in zip(_pages(*layout[:2]), _pages(*than[:2])))
 
 
 def _lone_tails(ctx, cut: bool = False) -> dict:
