@@ -176,9 +176,10 @@ def test_emphasis_typed_with_underscores_is_told_to_use_stars_and_as_told_prints
     word (and 'water*' closing an italic opened with '_' passes for a note's mark). Decided: print as typed (a
     '_' may be meant), warn at the '_' with the text to type; typed so, it prints in italic or bold."""
     path = _guide(tmp_path, summary=summary)
+    kind = "bold" if fixed.startswith("**") else "italic"
     assert _warnings(capsys, path) == [
         f"{path}:2:{col}: warning: '{typed}' {how}: it prints as typed, as only stars make "
-        f"{'bold' if fixed.startswith('**') else 'italic'} here; write {fixed}"]
+        f"{kind} here; for {kind}, write {fixed}"]
     assert typed in Pdf(api.build(path, tmp_path / "out").outputs[0].path).text
     path = _guide(tmp_path, summary=summary.replace(typed, fixed))  # as told
     built = api.build(path, tmp_path / "fixed")

@@ -164,8 +164,9 @@ def underscores(guide: Guide) -> list[Problem]:
             stars = "*" * len(m.group(1))
             typed, fixed = clip(m.group(0), 30), clip(f"{stars}{m.group(2)}{stars}", 30)
             how = f"opens with '{m.group(1)}' and closes with '*'" if m.group(3) == "*" else "has underscores"
+            kind = "bold" if stars == "**" else "italic"  # ('for bold': a name such as __init__ may be meant as typed)
             out.append(_warn(where.of(text, m.start()), f"'{typed}' {how}: it prints as typed, as only stars make "
-                                                        f"{'bold' if stars == '**' else 'italic'} here; write {fixed}"))
+                                                        f"{kind} here; for {kind}, write {fixed}"))
             break
     return out
 
