@@ -202,3 +202,89 @@ def test_a_real_moodle_marks_9_point_0_right_for_9(tmp_path):
     assert line == ("numbers-moodle.xml: exported 8, imported 8, full marks 8 of 8 auto-marked (answered from the "
                     "guide's key), wrong answers below full 8 of 8, hand-marked present 0, prompt kept 8 of 8, mark as "
                     "the guide's points 8 of 8")
+
+
+# --- import: a bank's number questions come back as blanks of their exact numbers ---------------------------
+
+MOODLE_BANK = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="numerical">
+    <name><text>Exact</text></name>
+    <questiontext format="html"><text>2 + 2 = _____</text></questiontext>
+    <answer fraction="100"><text>4</text><tolerance>0</tolerance></answer>
+  </question>
+  <question type="numerical">
+    <name><text>Roughly</text></name>
+    <questiontext format="html"><text>Pi to two places?</text></questiontext>
+    <answer fraction="100"><text>3.14</text><tolerance>0.01</tolerance></answer>
+  </question>
+  <question type="cloze">
+    <name><text>Cloze</text></name>
+    <questiontext format="html"><text>A {1:NUMERICAL:=3:0} sided {1:SHORTANSWER:=triangle} of {1:NM:=180:5} degrees.</text></questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_moodle_number_questions_import_as_blanks_and_a_margin_is_said(tmp_path):
+    from studyguide.importers import read
+
+    source = tmp_path / "bank.xml"
+    source.write_text(MOODLE_BANK, encoding="utf-8")
+    draft = read(source)
+    assert [q["prompt"] for q in draft.questions] == [
+        "2 + 2 = [[4]]", "Pi to two places? [[3.14]]", "A [[3]] sided [[triangle]] of [[180]] degrees."]
+    lines = MOODLE_BANK.splitlines()
+    roughly = next(i for i, ln in enumerate(lines, 1) if "Roughly" in ln) - 1
+    cloze = next(i for i, ln in enumerate(lines, 1) if 'type="cloze"' in ln)
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:{roughly}:3: warning: the error margin 0.01 is left out: a guide's blank takes its number exactly",
+        f"{source}:{cloze}:3: warning: the error margin 5 of the blank '180' is left out: a guide's blank takes its "
+        "number exactly"]
+
+
+CANVAS_NUMERICAL = """<?xml version="1.0" encoding="UTF-8"?>
+<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">
+  <assessment ident="a1" title="Canvas quiz">
+    <section ident="root_section">
+      <item ident="i1" title="Question">
+        <itemmetadata><qtimetadata>
+          <qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>numerical_question</fieldentry></qtimetadatafield>
+          <qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>2.0</fieldentry></qtimetadatafield>
+        </qtimetadata></itemmetadata>
+        <presentation>
+          <material><mattext texttype="text/html">&lt;div&gt;&lt;p&gt;Nine and a half, give or take?&lt;/p&gt;&lt;/div&gt;</mattext></material>
+          <response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>
+        </presentation>
+        <resprocessing>
+          <outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>
+          <respcondition continue="No">
+            <conditionvar><or>
+              <varequal respident="response1">9.5</varequal>
+              <and><vargte respident="response1">9.0</vargte><varlte respident="response1">10.0</varlte></and>
+            </or></conditionvar>
+            <setvar action="Set" varname="SCORE">100</setvar>
+          </respcondition>
+        </resprocessing>
+      </item>
+    </section>
+  </assessment>
+</questestinterop>
+"""
+
+
+def test_a_canvas_numerical_question_imports_as_a_blank_and_its_margin_is_said(tmp_path):
+    from studyguide.importers import read
+
+    source = tmp_path / "quiz.zip"
+    with zipfile.ZipFile(source, "w") as zf:
+        zf.writestr("imsmanifest.xml", '<manifest xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
+                    '<resources><resource identifier="a1" type="imsqti_xmlv1p2"><file href="a1/a1.xml"/></resource>'
+                    '</resources></manifest>')
+        zf.writestr("a1/a1.xml", CANVAS_NUMERICAL)
+    draft = read(source)
+    assert draft.questions == [{"type": "fill_in_blank", "prompt": "Nine and a half, give or take? [[9.5]]", "points": 2.0}]
+    line = next(i for i, ln in enumerate(CANVAS_NUMERICAL.splitlines(), 1) if 'ident="i1"' in ln)
+    assert [str(p) for p in draft.problems] == [
+        f"{source}:{line}:7: warning: a1/a1.xml: the margin of the answer 9.5 is left out: a guide's blank takes its "
+        "number exactly"]

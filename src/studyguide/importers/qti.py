@@ -203,7 +203,7 @@ class _Reader:
         """Canvas's exact answers: each a ``varequal``, beside its bounds (``varlte`` above it by the margin)."""
         for either in _all(item, "or"):
             exact, upper = _find(either, "varequal"), _find(either, "varlte")
-            if exact is not None and upper is not None and (upper.text or "").strip() != (exact.text or "").strip():
+            if exact is not None and upper is not None and _value(upper.text) != _value(exact.text):
                 self.warn(item, f"the margin of the answer {(exact.text or '').strip()} is left out: a guide's blank "
                                 "takes its number exactly")
         if not any((v.text or "").strip() for v in _all(item, "varequal")):
@@ -303,6 +303,14 @@ class _Reader:
             for question in self.draft.questions:
                 if question.get("points") == 1:
                     del question["points"]
+
+
+def _value(text: Optional[str]) -> object:
+    """A bound's number (9.0 and 9 are one), or its text when it is none."""
+    try:
+        return float(text or "")
+    except ValueError:
+        return (text or "").strip()
 
 
 def _damaged(path: Path, member: Optional[str], exc: Exception):
