@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, TESTS, write_guide
+from conftest import CASES, TESTS, canvas_zip, write_guide
 from studyguide import api
 from studyguide.export import moodle, qti
 from studyguide.export._common import number
@@ -276,12 +276,7 @@ CANVAS_NUMERICAL = """<?xml version="1.0" encoding="UTF-8"?>
 def test_a_canvas_numerical_question_imports_as_a_blank_and_its_margin_is_said(tmp_path):
     from studyguide.importers import read
 
-    source = tmp_path / "quiz.zip"
-    with zipfile.ZipFile(source, "w") as zf:
-        zf.writestr("imsmanifest.xml", '<manifest xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
-                    '<resources><resource identifier="a1" type="imsqti_xmlv1p2"><file href="a1/a1.xml"/></resource>'
-                    '</resources></manifest>')
-        zf.writestr("a1/a1.xml", CANVAS_NUMERICAL)
+    source = canvas_zip(tmp_path / "quiz.zip", CANVAS_NUMERICAL)
     draft = read(source)
     assert draft.questions == [{"type": "fill_in_blank", "prompt": "Nine and a half, give or take? [[9.5]]", "points": 2.0}]
     line = next(i for i, ln in enumerate(CANVAS_NUMERICAL.splitlines(), 1) if 'ident="i1"' in ln)

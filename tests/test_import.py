@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, guide_params, write_guide
+from conftest import CASES, canvas_zip, guide_params, write_guide
 from studyguide import api, cli
 from studyguide.errors import GuideError
 from studyguide.export import FORMATS, games
@@ -352,14 +352,7 @@ CANVAS_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_qti_zip_as_canvas_exports_it(tmp_path):
-    import zipfile
-
-    source = tmp_path / "quiz.zip"
-    with zipfile.ZipFile(source, "w") as zf:
-        zf.writestr("imsmanifest.xml", '<manifest xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
-                    '<resources><resource identifier="a1" type="imsqti_xmlv1p2"><file href="a1/a1.xml"/></resource>'
-                    '</resources></manifest>')
-        zf.writestr("a1/a1.xml", CANVAS_ITEM)
+    source = canvas_zip(tmp_path / "quiz.zip", CANVAS_ITEM)
     draft = read(source)
     assert detect(source, source.read_bytes()) == "qti"
     assert draft.title == "Canvas quiz"
