@@ -1,0 +1,112 @@
+"""Messages the retrial r6 (findings 3 and 7) and its follow-up found wanting, each followed as it says: one
+message at the mistake's line, saying what to type; once the teacher types it, the guide reads as meant.
+
+The exact text of each whole bad guide's messages is data in tests/cases/errors (summary-paragraph-one-space,
+keys-in-other-languages, tab-in-prompt-line); here the messages are followed, and the cases that are no
+mistake are shown to get none.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, build_into, write_guide
+from studyguide import api
+from studyguide.errors import GuideError
+
+ERRORS = CASES / "errors"
+
+
+def _problems(path) -> list[tuple[int, int, str]]:
+    with pytest.raises(GuideError) as exc:
+        api.load(path)
+    return [(p.where.line, p.where.col, p.message) for p in exc.value.problems]
+
+
+def _lines(case: str) -> list[str]:
+    return (ERRORS / f"{case}.yaml").read_text(encoding="utf-8").split("\n")
+
+
+def _save(tmp_path, name: str, lines: list[str]):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+# -- a key typed in the class's language (finding 7) ---------------------------------------------------------
+
+def test_keys_in_other_languages_get_one_message_each_with_the_line_to_type(tmp_path):
+    lines = _lines("keys-in-other-languages")
+    problems = _problems(_save(tmp_path, "typed", lines))
+    assert len(problems) == 9 and len({line for line, _, _ in problems}) == 9  # one each, at the key's own line
+    assert problems[0] == (7, 5, "question 1: unknown key 'respuesta' (did you mean 'answer'? keys stay in "
+                                 "English, whatever the guide's language: write 'answer: A')")
+    assert not any("is missing" in m or "known keys" in m for _, _, m in problems)
+    for line, _, message in problems:  # as told: the line written in place of the one typed
+        told = re.search(r"write '(.*)'\)$", message)
+        fix = told[1] if told else re.sub(r"^\s*\w+", re.search(r"did you mean '(\w+)'", message)[1],
+                                          lines[line - 1].strip(), count=1)
+        lines[line - 1] = re.match(r"\s*(- )?", lines[line - 1])[0] + fix  # its indentation and '- ' kept
+    guide = api.load(_save(tmp_path, "fixed", lines))
+    q = guide.questions
+    assert q[0].answer == 0 and q[1].answer is False and q[2].prompt == "¿Qué sustancia es una base?"
+    assert q[3].answer is True and q[4].answer is True and q[5].answer == "cerca de 3" and q[5].points == 2
+    assert q[6].explanation == "Il suo pH è circa 2." and q[7].answer is True
+
+
+def test_a_misspelt_answer_is_one_message_not_missing_as_well(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Acids
+        questions:
+          - type: multiple_choice
+            prompt: Which is an acid?
+            choices: [vinegar, soap]
+            anwser: A
+          - type: select_all
+            prompt: Which are acids?
+            choices: [vinegar, lemon juice, soap]
+            answr: [A, B]
+        """)
+    assert _problems(path) == [(6, 5, "question 1: unknown key 'anwser' (did you mean 'answer'?)"),
+                               (10, 5, "question 2: unknown key 'answr' (did you mean 'answer'?)")]
+
+
+def test_a_question_whose_type_is_in_spanish_is_told_at_that_key_not_as_type_missing(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Acids
+        questions:
+          - prompt: Vinegar is an acid.
+            tipo: true_false
+            answer: true
+        """)
+    assert _problems(path) == [(4, 5, "question 1: unknown key 'tipo' (did you mean 'type'? keys stay in English, "
+                                      "whatever the guide's language: write 'type: true_false')")]
+
+
+def test_english_words_for_a_key_are_told_without_the_language_note(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Acids
+        questions:
+          - type: multiple_choice
+            question: Which is an acid?
+            options: [vinegar, soap]
+            answer: A
+        """)
+    assert _problems(path) == [
+        (4, 5, "question 1: unknown key 'question' (did you mean 'prompt'? write 'prompt: Which is an acid?')"),
+        (5, 5, "question 1: unknown key 'options' (did you mean 'choices'? write 'choices:' in its place)")]
+
+
+def test_a_guide_whose_keys_are_all_spanish_is_told_its_keys_not_that_it_is_no_guide(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        titulo: Ácidos
+        preguntas:
+          - type: true_false
+            prompt: El vinagre es ácido.
+            answer: true
+        """)
+    messages = [m for _, _, m in _problems(path)]
+    assert "guide: unknown key 'preguntas' (did you mean 'questions'? keys stay in English, whatever the guide's " \
+           "language: write 'questions:' in its place)" in messages
+    assert not any("not a study guide" in m for m in messages)
