@@ -34,6 +34,52 @@ def _save(tmp_path, name: str, lines: list[str]):
     return path
 
 
+# -- a line of a '|' text indented less than the text (finding 3) ---------------------------------------------
+
+def test_a_paragraph_one_space_short_is_told_as_text_and_reads_once_the_spaces_are_added(tmp_path):
+    lines = _lines("summary-paragraph-one-space")
+    problems = _problems(_save(tmp_path, "typed", lines))
+    assert problems == [
+        (5, 2, "this line is indented 1 space, less than the text of 'summary: |' above (indented 2 spaces); add "
+               "1 space before 'Since the Industrial Re…', so that it lines up with the text above"),
+        (11, 6, "this line and the one under it are indented 5 spaces, less than the text of 'prompt: |' above "
+                "(indented 6 spaces); add 1 space at the start of each, so that they line up with the text above")]
+    assert not any("keys" in message for _, _, message in problems)
+    for line, _, message in problems:  # as told: the spaces, at the start of the line (and of each under it)
+        many = 2 if "the one under it" in message else 1
+        add = int(re.search(r"add (\d+) space", message)[1])
+        for n in range(line, line + many):
+            lines[n - 1] = " " * add + lines[n - 1]
+    guide = api.load(_save(tmp_path, "fixed", lines))
+    assert guide.summary == (
+        "Plants, algae and some bacteria take carbon from the air every day.",
+        "Since the Industrial Revolution, burning fossil fuels has added carbon to the air faster than plants "
+        "and the ocean take it back.")
+    assert guide.questions[0].prompt == ("Name one way carbon leaves the air.\nThen name one way it returns.\n"
+                                         "Give an example of each.")
+
+
+@pytest.mark.parametrize("text", [
+    "summary: |\n    A quotation set in.\n  The text after it.\n",   # first line further in: the text's column is 4
+    "summary: |\n  One.\n   Two, set in one more.\n",               # further in than the text: part of it
+])
+def test_lines_of_a_text_set_further_in_are_read_and_those_short_of_its_column_told(tmp_path, text):
+    path = write_guide(tmp_path, "g.yaml", "title: Water\n" + text)
+    if "set in one more" in text:
+        assert api.load(path).summary == ("One. Two, set in one more.",)
+    else:
+        assert _problems(path) == [(4, 3, "this line is indented 2 spaces, less than the text of 'summary: |' above "
+                                          "(indented 4 spaces); add 2 spaces before 'The text after it.', so that "
+                                          "it lines up with the text above")]
+
+
+def test_a_key_one_space_short_after_a_text_is_still_told_to_line_up(tmp_path):
+    """' questions:' under a '|' text is a key out of line, not text: told as before."""
+    path = write_guide(tmp_path, "g.yaml", "title: Water\nsummary: |\n  Water moves.\n questions:\n")
+    assert [m for _, _, m in _problems(path)] == [
+        "this line is indented differently from the lines around it (line up the keys that belong together)"]
+
+
 # -- a key typed in the class's language (finding 7) ---------------------------------------------------------
 
 def test_keys_in_other_languages_get_one_message_each_with_the_line_to_type(tmp_path):
@@ -110,3 +156,21 @@ def test_a_guide_whose_keys_are_all_spanish_is_told_its_keys_not_that_it_is_no_g
     assert "guide: unknown key 'preguntas' (did you mean 'questions'? keys stay in English, whatever the guide's " \
            "language: write 'questions:' in its place)" in messages
     assert not any("not a study guide" in m for m in messages)
+
+
+# -- a line of a prompt indented with a tab (finding 7) ------------------------------------------------------
+
+def test_a_tab_before_a_line_of_a_prompt_is_one_message_and_the_spaces_it_names_read(tmp_path):
+    lines = _lines("tab-in-prompt-line")
+    assert _problems(_save(tmp_path, "typed", lines)) == [
+        (5, 1, "a tab is used for indentation (indent with spaces, not tabs: 6 spaces here, to go on with the "
+               "text above)")]
+    lines[4] = " " * 6 + lines[4].lstrip("\t")
+    guide = api.load(_save(tmp_path, "fixed", lines))
+    assert guide.questions[0].prompt == "Which gas do plants take in from the air? Write one word."
+
+
+def test_a_tab_before_a_key_is_the_tab_message_alone(tmp_path):
+    path = _save(tmp_path, "g", ["title: Gas", "questions:", "  - type: short_answer", "    prompt: Which gas?",
+                                 "\tanswer: carbon dioxide", ""])
+    assert [m for _, _, m in _problems(path)] == ["a tab is used for indentation (indent with spaces, not tabs)"]
