@@ -174,3 +174,49 @@ def test_a_tab_before_a_key_is_the_tab_message_alone(tmp_path):
     path = _save(tmp_path, "g", ["title: Gas", "questions:", "  - type: short_answer", "    prompt: Which gas?",
                                  "\tanswer: carbon dioxide", ""])
     assert [m for _, _, m in _problems(path)] == ["a tab is used for indentation (indent with spaces, not tabs)"]
+
+
+# -- a label without the {n} it is there to print -------------------------------------------------------------
+
+HEBREW = """
+    title: מחזור המים
+    language: he
+    labels:
+      page: {page}
+    questions:
+      - type: short_answer
+        prompt: מה גורם לאידוי?
+        answer: חום השמש
+    """
+
+
+def test_a_page_label_without_n_is_warned_at_its_line_and_the_page_number_prints_once_it_is_put_in(tmp_path):
+    path = write_guide(tmp_path, "he.yaml", HEBREW.format(page="עמוד"))
+    built = build_into(path, tmp_path / "out")
+    said = [(w.where.line, w.where.col, w.message) for w in built.guide.warnings if w.message.startswith("labels.")]
+    assert said == [(4, 9, "labels.page: 'עמוד' has no {n}, so it prints without what {n} stands for (in English "
+                           "the label is 'Page {n} of {total}'); put {n} where that goes, e.g. 'עמוד {n}'")]
+    assert not re.search(r"\d", built.student.lines[0][-1])  # the footer as warned: no page number
+    path = write_guide(tmp_path, "he.yaml", HEBREW.format(page="עמוד {n}"))  # as told
+    built = build_into(path, tmp_path / "out")
+    assert not [w for w in built.guide.warnings if w.message.startswith("labels.")]
+    assert "1" in built.student.lines[0][-1] and "עמוד" in built.student.lines[0][-1]
+
+
+@pytest.mark.parametrize("labels, told", [
+    ({"page": "Página {n}", "sheet": "hoja {n}", "also_accept": "Auch richtig: {others}.", "full_date": "{day}/{m}",
+      "fronts": "Vorderseiten", "matching_set": "Grupo {n}"}, []),
+    ({"point": "Punkt", "cite_lines": "Zeilen {first}"}, [
+        "labels.point: 'Punkt' has no {n}, so it prints without what {n} stands for (in English the label is "
+        "'({n} pt)'); put {n} where that goes, e.g. 'Punkt {n}'",
+        "labels.cite_lines: 'Zeilen {first}' has no {last}, so it prints without what {last} stands for (in "
+        "English the label is 'lines {first}–{last}'); put {last} where that goes, e.g. 'Zeilen {first} {last}'"]),
+    ({"cloze_definition": "Bedeutung"}, [
+        "labels.cloze_definition: 'Bedeutung' has no {blank} or {definition}, so it prints without what {blank} "
+        "and {definition} stand for (in English the label is '{blank} means: {definition}'); put {blank} and "
+        "{definition} where that goes, e.g. 'Bedeutung {blank} {definition}'"]),
+])
+def test_labels_are_warned_only_of_a_part_they_are_there_to_print(tmp_path, labels, told):
+    typed = "".join(f"\n  {k}: \"{v}\"" for k, v in labels.items())
+    path = write_guide(tmp_path, "g.yaml", f"title: Wasser\nlanguage: de\nlabels:{typed}\n")
+    assert [w.message for w in api.load(path).warnings if w.message.startswith("labels.")] == told
