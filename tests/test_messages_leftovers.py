@@ -14,6 +14,7 @@ import pytest
 from conftest import CASES, build_into, write_guide
 from studyguide import api
 from studyguide.errors import GuideError
+from studyguide.reading import syntax
 
 ERRORS = CASES / "errors"
 
@@ -71,6 +72,12 @@ def test_lines_of_a_text_set_further_in_are_read_and_those_short_of_its_column_t
         assert _problems(path) == [(4, 3, "this line is indented 2 spaces, less than the text of 'summary: |' above "
                                           "(indented 4 spaces); add 2 spaces before 'The text after it.', so that "
                                           "it lines up with the text above")]
+
+
+def test_a_comment_short_of_a_texts_column_is_no_line_of_it():
+    """YAML reads ' # note' after a '|' text as a comment that ends the text: the scan (run when a mistake
+    elsewhere stops the parser) does not tell it to be indented."""
+    assert syntax.scan("summary: |\n  Water moves.\n # note\nquestions:\n  - type: essay\n  prompt: x\n")[0][0] == 6
 
 
 def test_a_key_one_space_short_after_a_text_is_still_told_to_line_up(tmp_path):

@@ -70,7 +70,7 @@ def paragraph_out(lines: list[str], block: tuple, n: int) -> Optional[str]:
 def paragraph_short(lines: list[str], block: tuple, header: str) -> list[tuple[int, int, str]]:
     """Where (0-based line, column) and what to say of each run of lines of a '|' text indented less than the
     text's first line and more than its key (a paragraph that lost a space): YAML reads none of the text on
-    from there. A line with a tab in its indentation (told by itself), or one that looks like a key, is none.
+    from there. A line with a tab in its indentation (told by itself), a comment, or what looks like a key is none.
     ``block``: the text's key (None for a list item's), key's column, first and last line; ``header``: the
     '|' as typed, with what follows it on its line."""
     key, _, start, end = block
@@ -83,7 +83,7 @@ def paragraph_short(lines: list[str], block: tuple, header: str) -> list[tuple[i
     runs: list[list] = []  # [first line, its column, how many lines]
     for n, line in body[1:]:
         lead = line[:len(line) - len(line.lstrip(" \t"))]
-        if len(lead) >= indent or "\t" in lead or re.match(r"[A-Za-z_]\w*:(\s|$)", line.strip()):
+        if len(lead) >= indent or "\t" in lead or re.match(r"#|[A-Za-z_]\w*:(\s|$)", line.strip()):  # (a comment)
             continue
         if runs and runs[-1][0] + runs[-1][2] == n and runs[-1][1] == len(lead):
             runs[-1][2] += 1  # the next line of the same paragraph, in the same column
