@@ -151,6 +151,25 @@ def test_english_words_for_a_key_are_told_without_the_language_note(tmp_path):
         (5, 5, "question 1: unknown key 'options' (did you mean 'choices'? write 'choices:' in its place)")]
 
 
+def test_a_vocabulary_item_with_spanish_or_german_keys_is_told_its_keys_not_a_term_typed_as_a_key(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """
+        title: Química
+        vocabulary:
+          - palabra: ácido
+            significado: sustancia que cede protones
+          - Begriff: Säure
+            Bedeutung: Stoff
+        """)
+    note = "keys stay in English, whatever the guide's language"
+    assert _problems(path) == [
+        (3, 5, f"vocabulary item 1: unknown key 'palabra' (did you mean 'term'? {note}: write 'term: ácido')"),
+        (4, 5, f"vocabulary item 1: unknown key 'significado' (did you mean 'definition'? {note}: write "
+               "'definition: sustancia que cede protones')"),
+        (5, 5, f"vocabulary item 2: unknown key 'Begriff' (did you mean 'term'? {note}: write 'term: Säure')"),
+        (6, 5, f"vocabulary item 2: unknown key 'Bedeutung' (did you mean 'definition'? {note}: write "
+               "'definition: Stoff')")]
+
+
 def test_a_guide_whose_keys_are_all_spanish_is_told_its_keys_not_that_it_is_no_guide(tmp_path):
     path = write_guide(tmp_path, "g.yaml", """
         titulo: Ácidos
