@@ -90,9 +90,10 @@ class _Scan(Lines):
                 continue
             lead = line[:len(line) - len(line.lstrip(" \t"))]
             indent = len(lead)
-            if "\t" in lead:
-                self.report(n, lead.index("\t"), TAB)
-                indent = max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
+            if "\t" in lead:  # a line of the text above (not a key, nor an item) is read on as that text
+                on = self.pending is None and self.scalar_owner is not None and key_of(stripped) is None and stripped[0] != "-"
+                indent = self.scalar_owner + 2 if on else max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
+                self.report(n, lead.index("\t"), f"{TAB[:-1]}: {indent} spaces here, to go on with the text above)" if on else TAB)
             self.line(n, indent, line[len(lead):].rstrip())
         return self.found
 
@@ -410,6 +411,8 @@ class _Scan(Lines):
                 self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
             self.block = (key, owner, n, self.skip_until)
+            for found in openers.paragraph_short(self.lines, self.block, text):  # a paragraph that lost a space
+                self.report(*found)
             return
         if first in "\"'":
             end = close_quote(text, 1, first)
