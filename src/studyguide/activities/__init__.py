@@ -177,7 +177,7 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
     kw = tuple(sorted((limits or {}).items()))
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
-        kw += (("mentions", mentions(guide)),)
+        kw += (("mentions", mentions(guide)), ("language", guide.language))
     return _plan(name, terms, seed_of(guide, name), kw)
 
 
