@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 from .. import inline, labels
+from ..amounts import word_problem
 from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
@@ -308,7 +309,8 @@ class QuestionsMixin:
 
     def q_short_answer(self, keys, label, node, common):
         answer = self.text(keys.get("answer"), f"{label}.answer")
-        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if _one_line(answer) else 3),
+        one = _one_line(answer) and not word_problem(common.get("prompt") or "", answer)  # (a word problem: room to work)
+        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if one else 3),
                            lines_given="lines" in keys, **common)
 
     def q_essay(self, keys, label, node, common):
