@@ -69,7 +69,7 @@ def test_a_numeric_word_problem_gets_room_for_its_working(baking):
     list '$20' among answers that ask for the working; a fact recalled ('100 °C', a year) keeps its one line."""
     _, guide, handout = baking
     lines = {q.prompt.split("?")[0][-30:]: q.lines for q in guide.questions if q.kind == "short_answer"}
-    assert list(lines.values()) == [3, 3, 3, 1, 1]
+    assert list(lines.values()) == [2, 2, 2, 1, 1]
     assert "Questions 5–7: Show your work and write the answer on the lines." in handout.text
     assert "Questions 8–9: Write your answer on the line." in handout.text
 

@@ -83,3 +83,14 @@ def word_problem(prompt: str, answer) -> bool:
     cookies cost?' → '$6.00'): it needs room for the working, not one line. A prompt without a number asks
     for a fact to recall ('What is water's boiling point?' → '100 °C'), which one line holds."""
     return worked(answer) and any(c.isdigit() for c in plain(prompt))
+
+
+def one_line(answer) -> bool:
+    """A model answer that is a word, a number or a short phrase (five words at most, no sentence in
+    it): its question gets one line by default, and asks for the answer rather than for sentences.
+    Only pieces holding a letter or a digit are words: in '3,000 N (3.0 × 10³ N)' the × is not."""
+    if not answer:
+        return False
+    text = plain(answer).strip()
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return len(words) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text
