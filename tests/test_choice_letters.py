@@ -217,3 +217,17 @@ def test_a_note_naming_letters_keeps_them_true_in_the_reduced_copy(tmp_path):
     assert said == [f"{path}:11:18: warning: question 1's explanation names choices by letter (C, D), so the copy "
                     "with reduced choices keeps all 4 of its choices (leaving one out would change their letters); "
                     "write the choice's words instead"]
+
+
+def test_moodle_and_canvas_keep_the_order_of_choices_a_note_names_by_letter(tmp_path):
+    """Moodle's and Canvas's feedback is the explanation: shuffled there, 'Choice C' named another choice."""
+    from studyguide.export import moodle, qti
+
+    guide = api.load(write_guide(tmp_path, "respiration.yaml", RESPIRATION))
+    files, _ = moodle.export(guide)
+    xml = files[0][1].decode("utf-8")
+    assert re.findall(r"<shuffleanswers>(\w+)</shuffleanswers>", xml) == ["false", "true", "true", "true"]
+    _, said = qti.export(guide)
+    assert [p.message for p in said] == ["question 1 (multiple_choice): its explanation names choices by letter "
+                                         "(C, D), and Canvas shuffles the choices of every question in a quiz or of "
+                                         "none: this quiz does not shuffle them"]
