@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from .inline import plain
@@ -19,18 +20,23 @@ YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1
 _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3),
            "⅛": Fraction(1, 8), "⅜": Fraction(3, 8), "⅝": Fraction(5, 8), "⅞": Fraction(7, 8)}
 _V = "½¼¾⅓⅔⅛⅜⅝⅞"
-# a sign and a currency; a mixed number ('1 1/2'), a fraction ('9⁄20'), a whole and a vulgar fraction ('1 ½'), a
-# whole or decimal number (thousands with commas), or a vulgar fraction alone; a percent; then the unit, if any
-_AMOUNT = re.compile(rf"(?P<sign>[−+-]?)(?P<cur>[$€£¥]?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
-                     rf"(?P<n2>\d+)\s*[/⁄]\s*(?P<d2>\d+)|(?P<w3>\d+)\s?(?P<v3>[{_V}])|"
-                     rf"(?P<w4>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?|\.(?P<dot>\d+)|(?P<v5>[{_V}]))"
-                     r"(?P<pct>%?)(?P<unit>(?:\s+\S.*)?)$")
+
+
+@lru_cache(maxsize=None)
+def _amount() -> re.Pattern:
+    """A sign and a currency; a mixed number ('1 1/2'), a fraction ('9⁄20'), a whole and a vulgar fraction ('1 ½'),
+    a whole or decimal number (thousands with commas), or a vulgar fraction alone; a percent; then the unit, if
+    any. Compiled when first needed (start-up time)."""
+    return re.compile(rf"(?P<sign>[−+-]?)(?P<cur>[$€£¥]?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
+                      rf"(?P<n2>\d+)\s*[/⁄]\s*(?P<d2>\d+)|(?P<w3>\d+)\s?(?P<v3>[{_V}])|"
+                      rf"(?P<w4>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?|\.(?P<dot>\d+)|(?P<v5>[{_V}]))"
+                      r"(?P<pct>%?)(?P<unit>(?:\s+\S.*)?)$")
 
 
 def amount(text: str) -> Optional[tuple[Fraction, str]]:
     """(value, unit) of a text that is an amount ('1 ½ cups' → (3/2, '|cups'), '$6.00' → (6, '$|'),
     '−4 °C' → (−4, '|°C')); None for anything else ('18th century'; '3 × 10⁸ m/s' has the unit '× 10⁸ m/s')."""
-    m = _AMOUNT.match(" ".join(plain(text).split()))
+    m = _amount().match(" ".join(plain(text).split()))
     if not m:
         return None
     g = m.groupdict()
