@@ -204,32 +204,6 @@ class Labelled(Flowable):
         self.para.drawOn(c, self.label_x if self.rtl else self.indent, self.height - self.para.height)
 
 
-class Ruled(Flowable):
-    """One wide-ruled answer line, with the key's text written on it."""
-
-    def __init__(self, gap: float, indent: float, weight: float, color, text: str | None = None,
-                 font: str | None = None, size: float = 0, text_color=None):
-        super().__init__()
-        self.gap, self.indent, self.weight, self.color = gap, indent, weight, color
-        self.text, self.font, self.size, self.text_color = text, font, size, text_color
-
-    def wrap(self, aW, aH):
-        self.width, self.height = aW, self.gap
-        return aW, self.gap
-
-    def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(self.color)
-        c.setLineWidth(self.weight)
-        c.line(self.indent, 0, self.width, 0)
-        if self.text:
-            c.setFillColor(self.text_color)
-            c.setFont(self.font, self.size)
-            c.drawString(self.indent + 4, 3.5, self.text)
-        c.restoreState()
-
-
 class Box(Flowable):
     """A square to write in (ordering), with the key's number inside, then a paragraph."""
 
