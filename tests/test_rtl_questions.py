@@ -262,3 +262,54 @@ def test_hebrew_terms_matched_to_english_meanings_under_a_hebrew_prompt_read_fro
         water = [t for t in line if t[0] in "water"]
         letter = min((t for t in line if t[0] in "AB"), key=lambda t: abs(t[1] - water[0][1]))  # (the nearest)
         assert (letter[1] > water[-1][2]) is right, (prompt, "".join(c for c, *_ in line))  # its letter at its right
+
+
+def test_a_quizs_key_note_stands_left_of_a_hebrew_questions_instruction_and_lines_go_on_at_their_right(tmp_path):
+    """A quiz keeps each note by its question: under a Hebrew prompt, left of the instruction (which stands by
+    the number, at the right, an English one too), never over it. A Hebrew essay's lines that go on over the page
+    say so at their right end."""
+    path = write_guide(tmp_path, "q.yaml", """
+        title: מבחן
+        questions:
+          - type: fill_in_blank
+            prompt: "המים קופאים ב-[[אפס|0]] מעלות."
+            explanation: זו הטמפרטורה שבה מים הופכים לקרח.
+          - type: essay
+            prompt: הסבירו מדוע המים חשובים לחיים.
+            lines: 40
+        """)
+    out = build_set(path, tmp_path / "out", None, SetOptions(format="quiz")).outputs
+    key = next(o.path for o in out if o.path.name.endswith("key.pdf"))
+    lines = _lines(key)[0]
+    row = next(line for line in lines if "Writethemissing" in "".join(c for c, *_ in line))
+    at = "".join(c for c, *_ in row).index("Writethemissing")
+    instruction, note = row[at:], row[:at]
+    assert note and any(rtl.has_rtl(c) or c == "0" for c, *_ in note), "".join(c for c, *_ in row)
+    assert max(t[2] for t in note) + 10 < instruction[0][1], "".join(c for c, *_ in row)
+    number = next(line for line in lines if "".join(c for c, *_ in line).endswith("1."))
+    assert abs(instruction[-1][2] - number[-3][2]) < 2, (instruction[-1], number[-3:])  # (ends where the prompt does)
+    mark = next(line for line in lines if "".join(c for c, *_ in line) == "Thelinesgoonoverthepage.")
+    assert mark[-1][2] > instruction[-1][2] - 1, (mark[-1], instruction[-1])  # (ends where the instruction ends)
+
+
+def test_a_hebrew_questions_word_bank_and_boxes_keep_the_numbers_column_free_at_the_right(built):
+    """The word bank's box and the ordering boxes end where the prompt's text does (the number's column free, at
+    the right); the word bank's box starts 8 pt in from the left margin, as an English one ends 8 pt short of
+    the right."""
+    doc = pdfium.PdfDocument(str(built.student.path))
+    page = doc[0]
+    boxes = []
+    for obj in page.get_objects():
+        if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            if bottom > 100:  # (not the footer's rule)
+                boxes.append((left, right, top - bottom))
+    doc.close()
+    bank = max((b for b in boxes if b[2] < 3), key=lambda b: b[1] - b[0])  # (the box's top and bottom rules)
+    squares = [b for b in boxes if 15 < b[1] - b[0] < 40 and 15 < b[2] < 40]
+    assert len(squares) == 4 and all(abs(b[1] - bank[1]) < 0.5 for b in squares), (bank, squares)
+    prompt = next(line for line in _lines(built.student.path)[0] if "".join(c for c, *_ in line).endswith("5."))
+    prompt_end = prompt[-3][2]  # (question 5's, the word bank's)
+    assert prompt_end - 2 < bank[1] < prompt_end + 2, (bank, prompt_end)  # (the text's right edge)
+    header = min(t[1] for t in _lines(built.student.path)[0][1])  # ("Name", at the left margin)
+    assert bank[0] == pytest.approx(header + 8, abs=1), (bank, header)

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import fields
 from .._reportlab import line_count
+from .directions import read_from_right
 from .flow import Shorter, Stack, natural_width, para_width
 
 
@@ -92,12 +93,15 @@ class _Indent(Flowable):
         self.inner, self.left, self.mirrored = inner, left, mirrored
 
     def wrap(self, aW, aH):
-        _, h = self.inner.wrap(aW - self.left, aH)
+        self._inner_w, h = self.inner.wrap(aW - self.left, aH)
         self.width, self.height = aW, h
         return aW, h
 
     def draw(self):
-        self.inner.drawOn(self.canv, 0 if self.mirrored else self.left, 0)
+        x = self.left
+        if self.mirrored:  # (a table set to the right, such as a word bank's box: at the indent, as at the left)
+            x = self.width - self.left - self._inner_w if getattr(self.inner, "hAlign", None) == "RIGHT" else 0
+        self.inner.drawOn(self.canv, x, 0)
 
     def natural_width(self):  # (from the right edge when mirrored: flow.Beside reads it so)
         inner = self.inner
@@ -155,8 +159,9 @@ class LinedQuestion(Flowable):
         self.wrap(aW, aH)
         options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
         lined, after = options[0], options[1:]
-        mark = indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width,
-                        getattr(lined, "mirrored", False))
+        back = getattr(lined, "mirrored", False)  # (under a question read from the right: at the lines' right end)
+        mark = indented(read_from_right(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), "", back),
+                        self.ctx.theme.number_width, back)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
         fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)

@@ -72,6 +72,8 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
         row = Twin(row, keyed, ctx)
     if note is None:
         return [row]
+    instruction = directions.read_from_right(instruction, "", True) if back else instruction  # (by the number, the
+    # key's note at its left: an English one too)
     items = [] if directed else [indented(instruction, ni, back)]  # the key's note beside the instruction (or
     return [row, _beside(ctx, items, note, away, mirror=back)]       # under the prompt, the instruction said above the run)
 
@@ -300,7 +302,7 @@ def _matching(ctx, n, q, note, away, one_column: bool):
     mirror = rtl.all_rtl(texts) or (back and any(rtl.has_rtl(t) for t in texts))
     cell = lambda text: directions.read_from_right(ctx.p(text, "choice"), text, mirror)  # noqa: E731
     lefts = [cell(pair.left) for pair in q.pairs]
-    if one_column and not mirror:  # the term column as wide as its longest term as set (its fallback fonts, its
+    if one_column and not mirror and not back:  # the term column as wide as its longest term as set (its fallback fonts, its
         # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
         widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
     turn = (lambda row: row[::-1]) if mirror else list
