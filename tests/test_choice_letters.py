@@ -97,6 +97,29 @@ def test_numeric_choices_print_in_increasing_order_in_every_version(versions):
         assert printed == ["A. 2", "B. 4", "C. 32", "D. 36"], name
 
 
+def test_numbers_written_out_of_order_still_shuffle(tmp_path):
+    """'Which fraction is the greatest? 3/4, 5/8, 7/12': in increasing order in every version, the answer
+    would always be the last choice, so numbers not written in order shuffle as before."""
+    path = write_guide(tmp_path, "fractions.yaml", """\
+        title: Fractions
+        questions:
+          - type: multiple_choice
+            prompt: Which fraction is the greatest?
+            choices: [3/4, 5/8, 7/12, 2/3]
+            answer: A
+          - type: multiple_choice
+            prompt: How many cups make 48 cookies?
+            choices: [1, 2, 4, 8]
+            answer: C
+        """)
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=4, seed="period 3"))
+    keys = [Pdf(o.path) for o in result.outputs if o.path.name.endswith("-key.pdf")]
+    greatest = {tuple(_choices_printed(k, "greatest?", ("3/4", "5/8", "7/12", "2/3"))) for k in keys}
+    assert len(greatest) > 1
+    for key in keys:
+        assert _choices_printed(key, "48 cookies?", ("1", "2", "4", "8")) == ["A. 1", "B. 2", "C. 4", "D. 8"]
+
+
 def test_build_and_check_say_where_and_what_to_write(versions, tmp_path):
     path, result, _ = versions
     said = [str(w) for w in result.warnings]

@@ -256,33 +256,29 @@ def _moved(count: int, rng) -> list[int]:
     return perm
 
 
-def _rising(q) -> Optional[list[int]]:
-    """A question's choices as versions print them when they are numbers (of one unit): the written order
-    (:func:`_choices`' permutation) with those that may move in increasing order, as test writers list
-    them; None when they are not numbers. Pinned ones and 'all/none of the above' keep their places."""
-    free = [i for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)]
-    rising = amounts.ascending([q.choices[i] for i in free])
-    if rising is None:
-        return None
-    perm = list(range(len(q.choices)))
-    for place, k in zip(free, rising):
-        perm[place] = free[k]
-    return perm
+def _numbers_in_order(q) -> bool:
+    """Whether a question's choices (those that may move) are numbers of one unit written in increasing or
+    decreasing order ('2, 4, 32, 36'), which test writers keep: versions print them so. Numbers written in
+    another order ('Which is the greatest? 3/4, 5/8, 7/12') shuffle as usual: sorted, they would give the
+    answer away (the greatest last)."""
+    free = [c for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)]
+    rising = amounts.ascending(free)
+    return rising is not None and (rising == sorted(rising) or rising == sorted(rising, reverse=True))
 
 
 def _shuffles(q) -> bool:
     """Whether versions shuffle the question's choices: not when its text names them by letter (the
-    letters would name others) or when they are numbers (printed in increasing order)."""
-    return q.shuffle and not lettered.keeps_order(q) and _rising(q) is None
+    letters would name others) or when they are numbers written in order (:func:`_numbers_in_order`)."""
+    return q.shuffle and not lettered.keeps_order(q) and not _numbers_in_order(q)
 
 
 def _choices(q, rng):
     """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places. Choices its
-    text names by letter keep their order, and numbers go in increasing order (:func:`_shuffles`)."""
-    if lettered.keeps_order(q):
+    text names by letter keep their order, and so do numbers written in order (:func:`_shuffles`)."""
+    if lettered.keeps_order(q) or _numbers_in_order(q):
         return q
     last = {i for i, c in enumerate(q.choices) if about_the_others(c)}
-    perm = _rising(q) or _permute(len(q.choices), set(q.pinned) | last, rng)  # position p shows old choice perm[p]
+    perm = _permute(len(q.choices), set(q.pinned) | last, rng)  # new position p shows old choice perm[p]
     new_index = {old: pos for pos, old in enumerate(perm)}
     fields = dict(choices=tuple(q.choices[i] for i in perm), pinned=tuple(new_index[i] for i in q.pinned))
     if isinstance(q, MultipleChoice):
