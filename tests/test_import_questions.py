@@ -14,6 +14,7 @@ import pytest
 
 from hostile_support import cli_inprocess
 from studyguide import api
+from studyguide.export import FORMATS
 from studyguide.importers import NEITHER, detect, read
 
 TRIAL = """\
@@ -188,6 +189,29 @@ def test_cards_stay_cards(tmp_path):
         assert detect(source, source.read_bytes()) == expected, text
     source = _write(tmp_path, TRIAL)
     assert len(read(source, "quizlet").vocabulary) == 2  # --from quizlet: read as it says
+
+
+@pytest.mark.parametrize("fmt, name", [("quizlet", "french-vocab"), ("gimkit", "unit_3"), ("blooket", "unit 3")])
+def test_an_exports_own_tag_is_not_part_of_the_title(tmp_path, fmt, name):
+    guide = api.load(_write(tmp_path, """\
+        title: Unit
+        vocabulary:
+          - term: le chat
+            definition: the cat
+          - term: le chien
+            definition: the dog
+        questions:
+          - type: multiple_choice
+            prompt: Which is the cat?
+            choices: [le chat, le chien]
+            answer: A
+        """, "g.yaml"))
+    [(file_name, data)], _ = FORMATS[fmt](guide)
+    tag_ext = file_name[len("g"):]  # '-quizlet.txt'
+    (tmp_path / f"{name}{tag_ext}").write_bytes(data)
+    run = cli_inprocess(["import", f"{name}{tag_ext}", "-o", "new.yaml"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert api.load(tmp_path / "new.yaml").title == name.replace("-", " ").replace("_", " ")
 
 
 def test_tab_cards_with_no_term_keep_their_located_warnings(tmp_path):
