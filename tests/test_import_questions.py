@@ -73,7 +73,8 @@ def test_aiken_as_moodles_documentation_writes_it(tmp_path):
     assert draft.problems == []
     assert draft.questions == [
         {"type": "multiple_choice", "prompt": "What is the correct answer to this question?",
-         "choices": ["Is it this one?", "Maybe this answer?", "Possibly this one?", "Must be this one!"], "answer": "D"},
+         "choices": ["Is it this one?", "Maybe this answer?", "Possibly this one?", "Must be this one!"],
+         "answer": "D"},
         {"type": "multiple_choice", "prompt": "Which LMS has the most quiz import formats?",
          "choices": ["Moodle", "ATutor", "Claroline", "Blackboard", "WebCT", "Ilias"], "answer": "A"}]
 
@@ -103,6 +104,47 @@ CASES = [
     ("a short answer", "1. Who was king in 1776?\nAnswer: George III\n",
      {"type": "short_answer", "prompt": "Who was king in 1776?", "answer": "George III"}),
 ]
+
+
+KEYED = """\
+Unit 3 quiz
+
+1. In 1776, who wrote most of the Declaration?
+a) George Washington
+b) Thomas Jefferson
+
+2. Who was king in 1776?
+
+3. It was signed in 1776.
+
+4) Pick two.
+a) x
+b) y
+c) z
+
+5. Pick one.
+a) x
+b) y
+
+Answer Key
+1. b
+2. George III
+3. True
+4. a, c
+5-b
+"""
+
+
+def test_numbered_questions_with_an_answer_key_at_the_end(tmp_path):
+    source = _write(tmp_path, KEYED)
+    assert detect(source, source.read_bytes()) == "aiken"
+    draft = read(source)
+    assert (draft.problems, draft.title) == ([], "Unit 3 quiz")
+    assert [(q["type"], q.get("answer")) for q in draft.questions] == [
+        ("multiple_choice", "B"), ("short_answer", "George III"), ("true_false", True), ("select_all", ["A", "C"]),
+        ("multiple_choice", "B")]
+    source.write_text("1. Who?\na) me\nb) you\n2. Why?\na) so\nb) not\nAnswers:\n1. b  2. a\n", encoding="utf-8")
+    assert [q["answer"] for q in read(source).questions] == ["B", "A"]  # several a line
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -139,6 +181,13 @@ MESSAGES = [
     ("a heading of two lines", "Unit 3 quiz\nName: ____\n\n1. Who?\nAnswer: me\n",
      "2:1: warning: 'Name: ____' is left out: it is above the first question, and only the first line there "
      "becomes the title"),
+    ("a key's answer to no question", "1. Who?\nAnswer: me\n\nAnswer key\n1. me\n",
+     "5:1: warning: the answer key's '1. me' is left out: question 1 (line 1) has its own 'Answer:' line"),
+    ("a key's answer to a question not there", "1. Who?\n\nAnswer key\n1. me\n2. you\n",
+     "5:1: warning: the answer key's '2. you' is left out: no question above is numbered 2"),
+    ("a key line of no number", "1. Who?\n\nAnswer key\n1. me\nall correct\n",
+     "5:1: warning: 'all correct' is left out: under the answer key, each line is a question's number and its "
+     "answer ('3. b')"),
     ("a line between numbered questions", "1. Who?\nAnswer: me\n\nPage 2\n\n2. Why?\nAnswer: so\n",
      "4:1: warning: 'Page 2' is left out: it is not a question (they start with a number here), a choice ('a)') "
      "or an answer ('Answer: b')"),

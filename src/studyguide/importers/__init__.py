@@ -60,8 +60,8 @@ def detect(path: Path, data: bytes) -> str:
     return "quizlet"
 
 
-READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, a list of questions (Aiken), CSV, and Kahoot "
-         "or Quizizz (.xlsx): export the bank from your other tool as one of these")
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, a list of questions (Aiken), CSV, and "
+         "Kahoot or Quizizz (.xlsx): export the bank from your other tool as one of these")
 # a text file read as Quizlet's (nothing else it could be) in which no line is a card
 NEITHER = ("is neither cards (a term, a tab or a comma, its definition: one card a line) nor a list of questions (a "
            f"question, its choices 'A.', 'B.'…, then 'ANSWER: B'); {READS}")

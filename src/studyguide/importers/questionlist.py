@@ -9,7 +9,9 @@ read too: ``1.`` or ``1)`` (or ``Q1.``) before the question, small letters
 a star before the right choice (``*b) …``), and a question or a choice wrapped over several lines (joined by spaces).
 With no choices, ``Answer: True`` (or False) makes a true/false question and any
 other answer a short answer. ``Explanation:`` (or ``Feedback:``) under the answer
-becomes the explanation. What cannot be placed gets a warning at its line.
+becomes the explanation. Numbered questions may leave their answers to a key at the end: a line
+``Answer key`` (or ``Answers:``), then ``1. b`` (or ``1. b  2. a  3. c``, or ``2. George III``) a line.
+What cannot be placed gets a warning at its line.
 """
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ NUMBERED = re.compile(r"(?i)(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+(\S.*)")
 CHOICE = re.compile(r"(\*?)\s*\(?([A-Za-z])[.)]\s+(\S.*)")
 ANSWER = re.compile(r"(?i)(?:correct\s+)?(?:answer|ans)\s*[:=\uff1a]\s*(.*)")
 EXPLANATION = re.compile(r"(?i)(?:explanation|feedback)\s*[:\uff1a]\s*(.*)")
+KEY = re.compile(r"(?i)(?:answer\s*key|answers|key)\s*:?")  # a heading over the answers by number, at the end
+KEY_LETTERS = re.compile(r"(?:\s*\d{1,3}\s*[.):\-]\s*[A-Za-z][,;]?(?=\s|$))+\s*")  # '1. b  2. a  3) c'
+KEY_ENTRY = re.compile(r"(\d{1,3})\s*[.):\-]\s*(\S.*)")
 TRUE_FALSE = {"true": True, "t": True, "false": False, "f": False}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -36,6 +41,10 @@ def looks_like(text: str) -> bool:
     (numbered, or ending in '?' or ':') over its choices 'a)' and 'b)' (or 'A.' and 'B.'), each on its own line."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if any(ANSWER.fullmatch(ln) and ANSWER.fullmatch(ln).group(1).strip() for ln in lines):
+        return True
+    heads = [i for i, ln in enumerate(lines) if KEY.fullmatch(ln)]  # numbered questions, then 'Answer key' and '1. b'
+    if heads and any(NUMBERED.fullmatch(ln) for ln in lines[:heads[0]]) \
+            and KEY_ENTRY.fullmatch(lines[heads[0] + 1] if heads[0] + 1 < len(lines) else ""):
         return True
     for asked, before, after in zip(lines, lines[1:], lines[2:]):
         first, second = CHOICE.fullmatch(before.lstrip("*")), CHOICE.fullmatch(after.lstrip("*"))
@@ -61,6 +70,7 @@ class _Reader:
         self.draft = Draft(path)
         self.current: Optional[_Question] = None
         self.read: list[_Question] = []
+        self.key: Optional[list[tuple[int, str, str]]] = None  # after an 'Answer key' heading: line, number, answer
 
     def start(self, line: int, number: Optional[str], text: str) -> None:
         self.current = _Question(line, number, [text])
@@ -68,6 +78,12 @@ class _Reader:
 
     def line(self, number: int, raw: str, gap: bool) -> None:
         text, q = raw.strip(), self.current
+        if self.key is not None:
+            self.key_line(number, text)
+            return
+        if KEY.fullmatch(text) and any(r.number for r in self.read):
+            self.key = []
+            return
         answer, choice, numbered = ANSWER.fullmatch(text), CHOICE.fullmatch(text), NUMBERED.fullmatch(text)
         explained = EXPLANATION.fullmatch(text)
         if q is not None and q.answer is not None and explained and q.explanation is None:
@@ -98,6 +114,34 @@ class _Reader:
                             "a choice ('a)') or an answer ('Answer: b')", number, 1)
             return
         self.start(number, None, text)  # Aiken's question: a line of its own
+
+    def key_line(self, number: int, text: str) -> None:
+        """A line of the answer key: '3. b', '4) George III', or letters for several questions ('1. b  2. a')."""
+        if KEY_LETTERS.fullmatch(text):
+            for m in re.finditer(r"(\d{1,3})\s*[.):\-]\s*([A-Za-z])", text):
+                self.key.append((number, m.group(1).lstrip("0"), m.group(2)))
+        elif KEY_ENTRY.fullmatch(text):
+            m = KEY_ENTRY.fullmatch(text)
+            self.key.append((number, m.group(1).lstrip("0"), m.group(2).strip()))
+        else:
+            self.draft.warn(f"'{clip(text)}' is left out: under the answer key, each line is a question's number "
+                            "and its answer ('3. b')", number, 1)
+
+    def answer_from_key(self) -> None:
+        """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it)."""
+        numbered = {}
+        for q in self.read:
+            numbered.setdefault((q.number or "").lstrip("0"), q)
+        for line, wanted, said in self.key or ():
+            q = numbered.get(wanted)
+            if q is None or not wanted:
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: no question above is "
+                                f"numbered {wanted}", line, 1)
+            elif q.answer is not None:
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} (line "
+                                f"{q.line}) has its own 'Answer:' line", line, 1)
+            else:
+                q.answer = (line, said)
 
     @staticmethod
     def _is_next(q: _Question, choice: re.Match, gap: bool) -> bool:
@@ -174,6 +218,7 @@ class _Reader:
         return None
 
     def finish(self) -> Draft:
+        self.answer_from_key()
         first = self.read[0] if self.read else None
         if first and len(self.read) > 1 and not first.choices and first.answer is None and first.number is None \
                 and self.read[1].number is not None:  # a heading above numbered questions: its first line the title

@@ -79,7 +79,8 @@ def make_printable(draft: Draft) -> None:
 
 
 # the tags studyguide's exports put after a guide's name (french-vocab-quizlet.txt): not part of a title
-EXPORT_TAG = re.compile(r"(?i)[-_ ](quizlet|anki|moodle|qti|canvas|brightspace|kahoot|blooket|gimkit|quizizz|wayground)$")
+EXPORT_TAG = re.compile(r"(?i)[-_ ](quizlet|anki|moodle|qti|canvas|brightspace|kahoot|blooket|gimkit|quizizz"
+                        r"|wayground)$")
 
 
 def file_title(source) -> str:
