@@ -230,11 +230,12 @@ def test_an_empty_text_file_is_said_to_be_empty(tmp_path):
 
 
 def test_cards_stay_cards(tmp_path):
-    """Quizlet's comma cards whose terms look like choices, and cards a tab apart, are still cards."""
+    """Quizlet's comma cards whose terms look like choices, and cards a tab apart, are still cards; GIFT with
+    'Answer:' in a question is still GIFT."""
     for text in ("A. Lincoln,16th president\nB. Franklin,an inventor\n", "1. In 1776\twho wrote it?\nAnswer\tb\n",
-                 "Answer: b,the reply\n"):
+                 "Answer: b,the reply\n", "::Q1:: Answer: {=yes ~no}\n", "Answer: it is {T}\n"):
         source = _write(tmp_path, text, "cards.txt")
-        expected = "aiken" if text.startswith("Answer:") else "quizlet"
+        expected = "gift" if "{" in text else "aiken" if text.startswith("Answer:") else "quizlet"
         assert detect(source, source.read_bytes()) == expected, text
     source = _write(tmp_path, TRIAL)
     assert len(read(source, "quizlet").vocabulary) == 2  # --from quizlet: read as it says

@@ -32,6 +32,7 @@ EXPLANATION = re.compile(r"(?i)(?:explanation|feedback)\s*[:\uff1a]\s*(.*)")
 KEY = re.compile(r"(?i)(?:answer\s*key|answers|key)\s*:?")  # a heading over the answers by number, at the end
 KEY_LETTERS = re.compile(r"(?:\s*\d{1,3}\s*[.):\-]\s*[A-Za-z][,;]?(?=\s|$))+\s*")  # '1. b  2. a  3) c'
 KEY_ENTRY = re.compile(r"(\d{1,3})\s*[.):\-]\s*(\S.*)")
+GIFT = re.compile(r"(?i)\{\s*(?:[=~]|(?:T|F|TRUE|FALSE)\s*[}#])")
 TRUE_FALSE = {"true": True, "t": True, "false": False, "f": False}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -39,6 +40,8 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def looks_like(text: str) -> bool:
     """Whether a text (the first part of a file) is a list of questions: an 'Answer:' line, or a question
     (numbered, or ending in '?' or ':') over its choices 'a)' and 'b)' (or 'A.' and 'B.'), each on its own line."""
+    if GIFT.search(text):  # '{=right ~wrong}', '{T}': GIFT's answers, whatever else its lines say
+        return False
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if any(ANSWER.fullmatch(ln) and ANSWER.fullmatch(ln).group(1).strip() for ln in lines):
         return True
