@@ -274,3 +274,14 @@ def test_tab_cards_with_no_term_keep_their_located_warnings(tmp_path):
         "line)",
         "cards.txt:1:1: warning: this card has no term before its tab; it is left out",
         "cards.txt:2:1: warning: this card has no term before its tab; it is left out"])
+
+
+def test_a_question_whose_hash_sign_falls_where_the_guide_wraps_it_imports(tmp_path):
+    """The guide file folds a long quoted text, here just before '#2': a line starting '#' inside quotes is text,
+    not a comment (the guide's reader had said 'this quote is never closed' and the import was refused)."""
+    _write(tmp_path, "1. Read the passage on page ten again, and then answer this question in a full sentence: who "
+                     "wrote #2 of the set?\nAnswer: Jefferson\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert "\n    #2 of the set" in (tmp_path / "q.yaml").read_text(encoding="utf-8")
+    assert api.load(tmp_path / "q.yaml").questions[0].prompt.endswith("in a full sentence: who wrote #2 of the set?")
