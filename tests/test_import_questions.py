@@ -103,6 +103,10 @@ CASES = [
      {"type": "true_false", "prompt": "It was signed in 1777.", "answer": False}),
     ("a short answer", "1. Who was king in 1776?\nAnswer: George III\n",
      {"type": "short_answer", "prompt": "Who was king in 1776?", "answer": "George III"}),
+    ("'Answer' in French", "1. Who wrote it?\nA) Washington\nB) Jefferson\nC) Franklin\nRéponse : B\n",
+     {**MC, "answer": "B"}),
+    ("'Answer' in Spanish", "1. Who wrote it?\na. Washington\nb. Jefferson\nc. Franklin\nRespuesta: b\n",
+     {**MC, "answer": "B"}),
 ]
 
 

@@ -1,17 +1,15 @@
 """Questions from a plain list, as a teacher types one: Moodle's Aiken format and its common numbered kin.
 
-Moodle's Aiken format (``question/format/aiken``): the question on a line, its
-choices one a line, each a capital letter, ``.`` or ``)`` and a space, then the
-line ``ANSWER: B``. The numbered kind a teacher writes in a word processor is
-read too: ``1.`` or ``1)`` (or ``Q1.``) before the question, small letters
-(``a)``, ``(a)``), ``Answer: b`` in any capitals, the answer given as its text
-(``Answer: Thomas Jefferson``), several letters (``Answer: a, c``: select all),
-a star before the right choice (``*b) …``), and a question or a choice wrapped over several lines (joined by spaces).
-With no choices, ``Answer: True`` (or False) makes a true/false question and any
-other answer a short answer. ``Explanation:`` (or ``Feedback:``) under the answer
-becomes the explanation. Numbered questions may leave their answers to a key at the end: a line
-``Answer key`` (or ``Answers:``), then ``1. b`` (or ``1. b  2. a  3. c``, or ``2. George III``) a line.
-What cannot be placed gets a warning at its line.
+Moodle's Aiken format (``question/format/aiken``): the question on a line, its choices one a line, each a
+capital letter, ``.`` or ``)`` and a space, then the line ``ANSWER: B``. The numbered kind a teacher writes
+in a word processor is read too: ``1.`` or ``1)`` (or ``Q1.``) before the question, small letters (``a)``,
+``(a)``), ``Answer: b`` in any capitals (or ``Respuesta:``, ``Réponse :``, ``Antwort:``…), the answer given
+as its text (``Answer: Thomas Jefferson``), several letters (``Answer: a, c``: select all), a star before the
+right choice (``*b) …``), and a question or a choice wrapped over several lines (joined by spaces).
+With no choices, ``Answer: True`` (or False) makes a true/false question and any other answer a short
+answer. ``Explanation:`` (or ``Feedback:``) under the answer becomes the explanation. Numbered questions
+may leave their answers to a key at the end: a line ``Answer key`` (or ``Answers:``), then ``1. b`` (or
+``1. b  2. a  3. c``, or ``2. George III``) a line. What cannot be placed gets a warning at its line.
 """
 from __future__ import annotations
 
@@ -27,7 +25,9 @@ from .htmltext import clip
 
 NUMBERED = re.compile(r"(?i)(?:q(?:uestion)?\s*)?(\d{1,3})\s*[.):]\s+(\S.*)")
 CHOICE = re.compile(r"(\*?)\s*\(?([A-Za-z])[.)]\s+(\S.*)")
-ANSWER = re.compile(r"(?i)(?:correct\s+)?(?:answer|ans)\s*[:=\uff1a]\s*(.*)")
+# 'Answer:' as teachers write it, in English and the other languages of studyguide's labels ('Réponse : b')
+ANSWER = re.compile(r"(?i)(?:correct\s+)?(?:answer|ans|respuesta|r[ée]ponse|antwort|resposta|答案)"
+                    r"\s*[:=\uff1a]\s*(.*)")
 EXPLANATION = re.compile(r"(?i)(?:explanation|feedback)\s*[:\uff1a]\s*(.*)")
 KEY = re.compile(r"(?i)(?:answer\s*key|answers|key)\s*:?")  # a heading over the answers by number, at the end
 KEY_LETTERS = re.compile(r"(?:\s*\d{1,3}\s*[.):\-]\s*[A-Za-z][,;]?(?=\s|$))+\s*")  # '1. b  2. a  3) c'
