@@ -83,7 +83,7 @@ MC = {"type": "multiple_choice", "prompt": "Who wrote it?", "choices": ["Washing
 CASES = [
     ("capital letters and dots", "1. Who wrote it?\nA. Washington\nB. Jefferson\nC. Franklin\nANSWER: B\n",
      {**MC, "answer": "B"}),
-    ("letters in brackets", "Q1. Who wrote it?\n(a) Washington\n(b) Jefferson\n(c) Franklin\nanswer: (b)\n",
+    ("letters in brackets", "Q1. Who wrote it?\n(a) Washington\n(b) Jefferson\n(c) Franklin\nanswer: (b) Jefferson\n",
      {**MC, "answer": "B"}),
     ("the letter and its choice", "1) Who wrote it?\na) Washington\nb) Jefferson\nc) Franklin\n"
      "Answer: B. Jefferson\n", {**MC, "answer": "B"}),
@@ -206,11 +206,13 @@ def test_what_a_list_cannot_place_is_said_at_its_line(tmp_path, text, message):
     assert all("term" not in q for q in draft.questions) and not draft.vocabulary
 
 
-def test_a_heading_above_numbered_questions_is_the_title(tmp_path):
-    _write(tmp_path, "Declaration of Independence quiz\n\n" + TRIAL)
-    assert cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path).code == 0
+@pytest.mark.parametrize("questions", [TRIAL, "What is it?\nA. this\nB. that\nANSWER: B\n"], ids=["numbered", "Aiken"])
+def test_a_heading_above_the_questions_is_the_title(tmp_path, questions):
+    _write(tmp_path, "Declaration of Independence quiz\n\n" + questions)
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
     guide = api.load(tmp_path / "q.yaml")
-    assert (guide.title, len(guide.questions)) == ("Declaration of Independence quiz", 2)
+    assert (guide.title, len(guide.questions)) == ("Declaration of Independence quiz", questions.lower().count("answer:"))
 
 
 @pytest.mark.parametrize("text", ["In 1776 who wrote it\nThomas Jefferson did\n", "just one line"],

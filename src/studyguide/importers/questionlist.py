@@ -122,10 +122,10 @@ class _Reader:
         """A line of the answer key: '3. b', '4) George III', or letters for several questions ('1. b  2. a')."""
         if KEY_LETTERS.fullmatch(text):
             for m in re.finditer(r"(\d{1,3})\s*[.):\-]\s*([A-Za-z])", text):
-                self.key.append((number, m.group(1).lstrip("0"), m.group(2)))
+                self.key.append((number, m.group(1).lstrip("0") or "0", m.group(2)))
         elif KEY_ENTRY.fullmatch(text):
             m = KEY_ENTRY.fullmatch(text)
-            self.key.append((number, m.group(1).lstrip("0"), m.group(2).strip()))
+            self.key.append((number, m.group(1).lstrip("0") or "0", m.group(2).strip()))
         else:
             self.draft.warn(f"'{clip(text)}' is left out: under the answer key, each line is a question's number "
                             "and its answer ('3. b')", number, 1)
@@ -134,10 +134,11 @@ class _Reader:
         """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it)."""
         numbered = {}
         for q in self.read:
-            numbered.setdefault((q.number or "").lstrip("0"), q)
+            if q.number is not None:
+                numbered.setdefault(q.number.lstrip("0") or "0", q)
         for line, wanted, said in self.key or ():
             q = numbered.get(wanted)
-            if q is None or not wanted:
+            if q is None:
                 self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: no question above is "
                                 f"numbered {wanted}", line, 1)
             elif q.answer is not None:
@@ -208,9 +209,9 @@ class _Reader:
         wanted = [c.casefold() for c in choices]
         if value.casefold() in wanted:
             return [wanted.index(value.casefold())]
-        one = re.fullmatch(r"\(?([A-Za-z])[.)]?(?:\s+(.*))?", value)
+        one = re.fullmatch(r"\(?([A-Za-z])([.)]?)(?:\s+(.*))?", value)  # 'b', '(b)', 'B. Jefferson'; not 'B Jefferson'
         several = re.fullmatch(r"[A-Za-z](?:\s*(?:,|&|\band\b|\s)\s*[A-Za-z])+", value)
-        letters = [one.group(1)] if one and (one.group(2) is None or len(value) > 1 and value[1] in ".)") else (
+        letters = [one.group(1)] if one and (one.group(3) is None or one.group(2)) else (
             re.findall(r"\b[A-Za-z]\b", value) if several else [])
         found = [LETTERS.index(x.upper()) for x in letters]
         if found and all(i < len(choices) for i in found):
@@ -224,7 +225,8 @@ class _Reader:
         self.answer_from_key()
         first = self.read[0] if self.read else None
         if first and len(self.read) > 1 and not first.choices and first.answer is None and first.number is None \
-                and self.read[1].number is not None:  # a heading above numbered questions: its first line the title
+                and (self.read[1].number is not None or len(first.text) == 1 and not first.text[0].endswith("?")):
+            # a heading above the questions (numbered, or it asks nothing): its first line the title
             self.draft.title = self.read.pop(0).text[0]
             for offset, text in enumerate(first.text[1:], 1):  # (the lines of a question's text follow each other)
                 self.draft.warn(f"'{clip(text)}' is left out: it is above the first question, and only the first "
