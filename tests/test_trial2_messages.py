@@ -28,3 +28,10 @@ def test_ordering_items_numbered_by_their_places_are_found(items, found):
 ])
 def test_ordering_items_that_merely_start_with_a_number_are_left_alone(items):
     assert numbered(items) is None
+
+
+def test_an_imported_text_that_looks_like_a_citation_form_is_kept_as_text():
+    """Another tool's '{@x:paragraphs}' is text: the imported guide (no reading) prints it and loads."""
+    from studyguide.importers.writer import _printable
+
+    assert _printable("see {@x:paragraphs} and {@vote}", set(), set()) == "see {\u200b@x:paragraphs} and {\u200b@vote}"

@@ -104,6 +104,32 @@ def cited(text: Optional[str]) -> list[tuple[str, Optional[str], int]]:
     return [(m.group(1), m.group(2), m.start()) for m in CITE_RE.finditer(text or "")]
 
 
+FORMS = {"lines": "lines", "paragraph": "paragraph", "line": "lines", "l": "lines", "ll": "lines", "zeile": "lines",
+         "zeilen": "lines", "p": "paragraph", "para": "paragraph", "par": "paragraph", "absatz": "paragraph"}
+
+
+def unparsed(text: Optional[str]) -> list[tuple[int, str, Optional[str], Optional[str]]]:
+    """Each '{@' in a question's text that is neither a citation nor {@@}, which would print as typed:
+    (offset, what was typed up to its '}', the span's name if one starts it, the form meant if one
+    after a ':' is close to 'lines' or 'paragraph': '{@troops:paragraphs}' → 'paragraph')."""
+    out = []
+    for m in re.finditer(r"\{@", text or ""):
+        at = m.start()
+        if text.startswith(LITERAL, at) or CITE_RE.match(text, at):
+            continue
+        end = text.find("}", at)
+        typed = text[at:end + 1] if 0 < end - at <= 40 and not any(c in text[at + 1:end] for c in "{\n") else text[at:at + 2]
+        if not typed.endswith("}"):  # not closed: what it holds is told by its name alone
+            name = re.match(r"\s*" + NAME, text[at + 2:])
+            typed += name.group(0).strip() if name else ""
+        named = re.match(r"\{@\s*(" + NAME + r")(?:\s*[:;.]\s*([^{}]*)\})?", typed)
+        form = named.group(2).strip().lower() if named and named.group(2) else None
+        if form is not None:
+            form = FORMS.get(form) or next(iter(difflib.get_close_matches(form, ["lines", "paragraph"], 1, 0.5)), None)
+        out.append((at, typed, named.group(1) if named else None, form))
+    return out
+
+
 def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
     """A question's text with each citation written out: 'lines 12–14', 'paragraph 3'.
 
@@ -194,7 +220,32 @@ class PassageMixin:
                     fix = f"did you mean {{@{close[0]}{':' + kind if kind else ''}}}?" if close else \
                         f"mark the words in the reading as {{@{name}}}...{{@/{name}}}"
                     self.error(place, f"'{{@{name}}}' names no marked span of the reading (marked: {known}); {fix}")
+            self._unparsed(reading, names, used, where, text)
         for mark in reading.marks if reading else ():
             if mark.name not in used:
                 self.warn(mark.where, f"reading: the span '{mark.name}' is cited by no question (write "
                                       f"{{@{mark.name}}} in a question's text, or remove the mark)")
+
+    def _unparsed(self, reading, names: set, used: set, where, text) -> None:
+        """A '{@' in a question's text that no citation form reads (reported: it would print as typed)."""
+        for offset, typed, name, form in unparsed(text):
+            if reading is None and (getattr(self, "_reading_given", False) or name is None):
+                continue  # the reading's mistake is reported; a '{@' alone means nothing without a reading
+            place = text_at(where, text, offset)
+            if reading is None:
+                self.error(place, f"'{typed}' cites the reading, but this guide has no 'reading:' (add the reading, "
+                                  f"with the span marked {{@{name}}}...{{@/{name}}}; to print '{{@' itself, write {{@@}})")
+                continue
+            meant = name if name is None or name in names else next(
+                iter(difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)), name)
+            used.add(meant)
+            shown, closed = meant or "name", typed.endswith("}")
+            forms = (f"{{@{shown}}} cites the span's lines, {{@{shown}:paragraph}} its paragraphs" if name else
+                     "{@name} cites a marked span's lines, {@name:paragraph} its paragraphs")
+            if not closed:
+                said = f"'{typed}' has no '}}' to close it"
+            elif form and name:
+                said = f"'{typed}' is not a citation form: did you mean {{@{shown}{':paragraph' if form == 'paragraph' else ''}}}?"
+            else:
+                said = f"'{typed}' is not a citation"
+            self.error(place, f"{said} ({forms}; to print '{{@' itself, write {{@@}})")
