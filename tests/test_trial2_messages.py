@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import write_guide
+
 from studyguide.reading.slips import numbered
 
 
@@ -35,3 +37,54 @@ def test_an_imported_text_that_looks_like_a_citation_form_is_kept_as_text():
     from studyguide.importers.writer import _printable
 
     assert _printable("see {@x:paragraphs} and {@vote}", set(), set()) == "see {\u200b@x:paragraphs} and {\u200b@vote}"
+
+
+CITING = """
+    title: Main Street
+    language: {lang}
+    reading:
+      text: |
+        {{@vote}}Six members voted to close four blocks.{{@/vote}}
+
+        The first weeks were confusing.
+    questions:
+      - type: short_answer
+        prompt: "{{@vote}} says the council voted. In {{@vote:paragraph}}, who voted?"
+        answer: "Six members. {{@vote}} names them; see {{@vote}}."
+      - type: true_false
+        prompt: "Read it again. “{{@vote:paragraph}} is the first.” ¿{{@vote}}?"
+        answer: true
+      - type: multiple_choice
+        prompt: Where does the council vote?
+        choices: ["{{@vote}}", "{{@vote:paragraph}}, at the end"]
+        answer: A
+"""
+
+
+@pytest.mark.parametrize("lang, lines, para", [("en", "line 1", "paragraph 1"), ("es", "línea 1", "párrafo 1"),
+                                               ("fr", "ligne 1", "paragraphe 1"), ("de", "Zeile 1", "Absatz 1")])
+def test_a_citation_that_starts_a_sentence_starts_with_a_capital(tmp_path, lang, lines, para):
+    """'{@vote} says' prints 'Line 1 says' (handout, key, exit ticket, exports); mid-sentence, and
+    at the start of a choice, it stays 'line 1' (trial2 LOW-1)."""
+    import dataclasses
+
+    from conftest import Pdf
+    from studyguide import api
+
+    def cap(s):
+        return s[:1].upper() + s[1:]
+
+    path = write_guide(tmp_path, "street.yaml", CITING.format(lang=lang))
+    guide = api.cited_as_printed(api.load(path))
+    q1, q2, q3 = guide.questions
+    assert q1.prompt == f"{cap(lines)} says the council voted. In {para}, who voted?"
+    assert q1.answer == f"Six members. {cap(lines)} names them; see {lines}."
+    assert q2.prompt == f"Read it again. “{cap(para)} is the first.” ¿{cap(lines)}?"
+    assert q3.choices == (lines, f"{para}, at the end")
+    result = api.build(path, tmp_path / "out")
+    student, key = (" ".join(Pdf(o.path).text.split()) for o in result.outputs)
+    for text in (student, key):
+        assert f"{cap(lines)} says the council voted. In {para}, who voted?" in text
+    assert f"Six members. {cap(lines)} names them; see {lines}." in key
+    exit_ = api.build(path, tmp_path / "exit", guide=dataclasses.replace(api.load(path), format="exit-ticket"))
+    assert f"{cap(lines)} says the council voted." in " ".join(Pdf(exit_.outputs[0].path).text.split())

@@ -130,8 +130,23 @@ def unparsed(text: Optional[str]) -> list[tuple[int, str, Optional[str], Optiona
     return out
 
 
-def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
-    """A question's text with each citation written out: 'lines 12–14', 'paragraph 3'.
+# what may stand between a sentence's start and its first word: spaces, opening quotes and brackets, ¿ ¡, and
+# the marks of bold and italic
+_OPENING = " \t\n\u00a0\"'“‘«„‚([¿¡*_"
+
+
+def opens_sentence(before: str, start: bool = True) -> bool:
+    """Whether a word after ``before`` starts a sentence: at the text's start (``start``: a text whose
+    start is a sentence's, as a prompt's is and a choice's or the words after a blank are not) or
+    after a '.', '!' or '?' (and the quote or bracket that closes round it: 'the first.” ¿')."""
+    rest = before.rstrip(_OPENING)
+    return rest.rstrip("”’\"')»*_]")[-1:] in (".", "!", "?", "…", "。", "！", "？") or (start and not rest)
+
+
+def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) -> Optional[str]:
+    """A question's text with each citation written out: 'lines 12–14', 'paragraph 3', and 'Lines 12–14'
+    where it starts a sentence (``opens``: whether the text's own start is a sentence's, see
+    :func:`opens_sentence`).
 
     ``spans``: name → (first line, last line, first paragraph, last paragraph)."""
     if not text or "{@" not in text:
@@ -143,8 +158,10 @@ def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
             return m.group(0)  # validation names it; never reached for a guide that loaded
         a, b, p, q = span
         if m.group(2) == "paragraph":
-            return labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
-        return labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
+            said = labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
+        else:
+            said = labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
+        return said[:1].upper() + said[1:] if opens_sentence(text[:m.start()], opens) else said
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
