@@ -88,3 +88,53 @@ def test_a_citation_that_starts_a_sentence_starts_with_a_capital(tmp_path, lang,
     assert f"Six members. {cap(lines)} names them; see {lines}." in key
     exit_ = api.build(path, tmp_path / "exit", guide=dataclasses.replace(api.load(path), format="exit-ticket"))
     assert f"{cap(lines)} says the council voted." in " ".join(Pdf(exit_.outputs[0].path).text.split())
+
+
+def _errors(path):
+    from studyguide import api
+    from studyguide.errors import GuideError
+
+    with pytest.raises(GuideError) as exc:
+        api.load(path)
+    return [(p.where.line, p.where.col, p.message) for p in exc.value.problems]
+
+
+def _case(tmp_path, name, edit):
+    """The bad guide tests/cases/errors/NAME.yaml, edited as its message says, saved to tmp_path."""
+    from conftest import CASES
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(edit((CASES / "errors" / f"{name}.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+def test_the_advice_for_the_numbered_items_and_the_misspelt_citation_fixes_the_guide(tmp_path):
+    import re
+
+    from studyguide import api
+
+    [(line, col, message)] = _errors(_case(tmp_path, "ordering-items-numbered", str))
+    typed = re.search(r"drop '(.*?)'", message).group(1)
+    assert (line, col, typed) == (6, 9, "1. ")
+    fixed = _case(tmp_path, "ordering-items-numbered", lambda t: re.sub(r"- \d\. ", "- ", t))
+    assert api.load(fixed).questions[0].items[:2] == ("The Stamp Act (1765)", "The Boston Massacre (1770)")
+    [(_, _, message)] = _errors(_case(tmp_path, "citation-form-misspelt", str))
+    meant = re.search(r"did you mean (\{@.*?\})\?", message).group(1)
+    guide = api.cited_as_printed(api.load(_case(tmp_path, "citation-form-misspelt",
+                                                 lambda t: t.replace("{@troops:paragraphs}", meant))))
+    assert guide.questions[0].prompt.startswith("Paragraph 2 complains")
+
+
+def test_the_advice_for_a_definition_on_the_term_line_and_a_reading_without_text_fixes_the_guide(tmp_path):
+    from studyguide import api
+
+    [(line, col, message)] = _errors(_case(tmp_path, "vocabulary-definition-on-the-term-line", str))
+    assert message.endswith("('term: le café', then 'definition: the coffee' on the next line)")
+    fixed = _case(tmp_path, "vocabulary-definition-on-the-term-line",
+                  lambda t: t.replace("le café definition: the coffee", "le café\n    definition: the coffee"))
+    assert [(v.term, v.definition) for v in api.load(fixed).vocabulary][1] == ("le café", "the coffee")
+    [(line, col, message)] = _errors(_case(tmp_path, "reading-words-without-text", str))
+    assert "write 'reading:', then '  text: |' on the line under it" in message
+    fixed = _case(tmp_path, "reading-words-without-text",
+                  lambda t: t.replace("reading: |\n    When", "reading:\n  text: |\n    When"))
+    assert api.load(fixed).reading.paragraphs[0].startswith("When in the Course of human events")

@@ -181,6 +181,11 @@ class PassageMixin:
         if missing(node):
             return None
         self._reading_given = True  # (a reading with a mistake: its citations are not reported as well)
+        if isinstance(node, Scalar):  # 'reading: |' with the words under it: they go under its 'text: |'
+            self.error(node, f"reading: expected 'key: value' lines, found {self.kind(node, 40)} (the words go under "
+                             "'text: |' inside the reading: write 'reading:', then '  text: |' on the line under it, "
+                             "and the words indented under 'text: |')")
+            return None
         keys = self.mapping(node, "reading", READING_KEYS, required=("text",))
         if keys is None:
             return None
