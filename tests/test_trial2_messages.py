@@ -138,3 +138,53 @@ def test_the_advice_for_a_definition_on_the_term_line_and_a_reading_without_text
     fixed = _case(tmp_path, "reading-words-without-text",
                   lambda t: t.replace("reading: |\n    When", "reading:\n  text: |\n    When"))
     assert api.load(fixed).reading.paragraphs[0].startswith("When in the Course of human events")
+
+
+BANKS = """
+    title: Unité 3
+    language: fr
+    questions:
+      - type: fill_in_blank
+        prompt: "{first}"
+        word_bank: true
+      - type: fill_in_blank
+        prompt: "Mon [[frère]] et ma [[sœur]] vont à [[la gare]]."
+"""
+
+
+@pytest.mark.parametrize("first, bank", [
+    ("[[Aujourd'hui]], il fait beau.", "Banque de mots : Aujourd'hui · Frère · La gare · Sœur"),
+    ("Il fait beau. « [[Aujourd'hui]] ? »", "Banque de mots : Aujourd'hui · Frère · La gare · Sœur"),
+    ("Il fait beau [[aujourd'hui]].", "Banque de mots : aujourd'hui · frère · la gare · sœur"),
+    ("Il pleut à [[Paris]].", "Banque de mots : frère · la gare · Paris · sœur"),  # (mid-sentence: as typed)
+])
+def test_a_bank_of_one_blank_that_starts_a_sentence_capitalises_its_other_words(tmp_path, first, bank):
+    """Trial2 LOW-2: 'Aujourd'hui · frère · la gare · sœur' gave the blank at the sentence's start away."""
+    from conftest import Pdf
+    from studyguide import api
+
+    result = api.build(write_guide(tmp_path, "u3.yaml", BANKS.format(first=first)), tmp_path / "out")
+    for out in result.outputs:
+        assert bank in " ".join(Pdf(out.path).text.split())
+
+
+def test_check_warns_of_a_bank_whose_only_capitals_answer_the_blanks_that_start_a_sentence(tmp_path):
+    from studyguide import api, lint
+
+    guide = write_guide(tmp_path, "u3.yaml", BANKS.format(first="Il fait [[beau]].") + """\
+      - type: fill_in_blank
+        prompt: "[[Aujourd'hui]], il fait beau. Mon [[frère]] et ma [[sœur]] vont à [[la gare]]."
+        word_bank: true
+      - type: fill_in_blank
+        prompt: "[[Paris]] est grand. J'aime [[Lyon]] et [[le café]]."
+        word_bank: true
+      - type: fill_in_blank
+        prompt: "[[Rain]] falls. [[Snow]] melts. The [[sun]] shines."
+        word_bank: true
+""")
+    found = [(p.where.line, p.message) for p in lint.check(api.load(guide)) if "word bank" in p.message]
+    assert found == [
+        (10, "question 3: the word bank's only word with a capital, 'Aujourd'hui', answers the blank that starts a "
+             "sentence, so the capital gives it away (reword so that no blank starts a sentence)"),
+        (16, "question 5: the word bank's only words with a capital ('Rain', 'Snow') answer the blanks that start a "
+             "sentence, so the capitals give them away (reword so that no blank starts a sentence)")]

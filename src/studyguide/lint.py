@@ -29,6 +29,7 @@ Checks:
   lines (a vocabulary list to learn is not a mistake);
 * some questions with points and others without (those are worth 0);
 * a question taller than a page (it will be split across pages);
+* a word bank of several blanks whose only capitalised words answer the blanks that start a sentence;
 * objectives that no question checks, when at least one question names the
   objective it checks (`objective:`);
 * the starter's placeholder text left in (`studyguide new`: 'My Study Guide', its
@@ -47,7 +48,8 @@ import yaml
 
 from . import inline, scripts
 from .errors import Location, Problem
-from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
+from .capitals import capital, opening_blanks
+from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
 from .noticed import after, clipped, norm
 from .reading.walker import clip, count
 from .variants import about_the_others
@@ -354,10 +356,29 @@ def unpointed(guide: Guide) -> list[Problem]:
                                  "'points:', or take 'points:' off the others")]
 
 
+def bank_capitals(guide: Guide) -> list[Problem]:
+    """A word bank of several blanks whose capitalised words are just the answers of the blanks that start
+    a sentence ('Aujourd'hui · frère · sœur' for '[[Aujourd'hui]], ...'): the capital points at the blank.
+    (A bank of one blank gets its other words capitalised to match: :func:`studyguide.variants.banked`.)"""
+    out, every = [], bool(guide.accommodations and guide.accommodations.word_bank)
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, FillInBlank) or not (q.word_bank or every) or len({b.answer for b in q.blanks}) < 2:
+            continue
+        words = q.bank_words
+        caps = [w for w in words if capital(w)]
+        if caps and len(caps) < len(words) and set(caps) == {b.answer for b in opening_blanks(q)}:
+            said = f"word with a capital, '{_clip(caps[0])}', answers the blank" if len(caps) == 1 else \
+                f"words with a capital ({', '.join(repr(_clip(w)) for w in caps)}) answer the blanks"
+            out.append(_warn(_after(guide, q.where, q.prompt), f"question {n}: the word bank's only {said} "
+                             f"that start{'s' if len(caps) == 1 else ''} a sentence, so the "
+                             f"{'capital gives it' if len(caps) == 1 else 'capitals give them'} away (reword so that no blank starts a sentence)"))
+    return out
+
+
 def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None,
           starter: Optional[str] = None) -> list[Problem]:
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
+             + unchecked_objectives(guide) + bank_capitals(guide) + unpointed(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

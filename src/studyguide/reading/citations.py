@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from .. import inline
+from ..capitals import opens_sentence
 from ..errors import Location
 from ..labels import span as numbered
 from ..model import Mark
@@ -128,19 +129,6 @@ def unparsed(text: Optional[str]) -> list[tuple[int, str, Optional[str], Optiona
             form = FORMS.get(form) or next(iter(difflib.get_close_matches(form, ["lines", "paragraph"], 1, 0.5)), None)
         out.append((at, typed, named.group(1) if named else None, form))
     return out
-
-
-# what may stand between a sentence's start and its first word: spaces, opening quotes and brackets, ¿ ¡, and
-# the marks of bold and italic
-_OPENING = " \t\n\u00a0\"'“‘«„‚([¿¡*_"
-
-
-def opens_sentence(before: str, start: bool = True) -> bool:
-    """Whether a word after ``before`` starts a sentence: at the text's start (``start``: a text whose
-    start is a sentence's, as a prompt's is and a choice's or the words after a blank are not) or
-    after a '.', '!' or '?' (and the quote or bracket that closes round it: 'the first.” ¿')."""
-    rest = before.rstrip(_OPENING)
-    return rest.rstrip("”’\"')»*_]")[-1:] in (".", "!", "?", "…", "。", "！", "？") or (start and not rest)
 
 
 def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) -> Optional[str]:
