@@ -45,6 +45,7 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
     ``where(offset)`` gives the Location of a place in the typed text; ``error(location, message)``;
     the names of spans with a mistake go to ``broken`` (their citations get no second message)."""
     texts, marks, open_ = [], {}, {}
+    odd = _odd_marks(paragraphs, where, error, broken)  # (their span's other mark gets no second message)
     for index, (para, offset) in enumerate(paragraphs):
         pieces, at = [], []  # the text with a placeholder where each mark was
         last = 0
@@ -68,6 +69,8 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
                     error(place, f"reading: the name '{name}' marks two spans; give each span its own name")
                     continue
                 open_[name] = (index, count, place)
+            elif name in odd and name not in open_:
+                continue
             elif name not in open_:
                 broken.add(name)
                 error(place, f"reading: '{{@/{name}}}' ends a span that no '{{@{name}}}' starts before it "
@@ -83,9 +86,31 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
         texts.append(" ".join(printed.replace(_AT, "").split()))
     for name, (_, _, place) in open_.items():
         broken.add(name)
+        if name in odd:
+            continue
         error(place, f"reading: the span '{{@{name}}}' is never ended (write {{@/{name}}} after its last word; "
                      "to print '{@' itself, write {@@})")
     return tuple(texts), tuple(sorted(marks.values(), key=lambda m: (m.first, m.name)))
+
+
+ODD_RE = re.compile(r"\{@(/?)\s*(" + NAME + r")[^{}\n]{0,40}?\}")  # '{@troops 1}', '{@ troops}', '{@/troops.}'
+
+
+def _odd_marks(paragraphs, where, error, broken: set) -> set:
+    """The names of marks typed in a form the reading does not read ('{@troops 1}': a name is one word),
+    each reported at its place: it would print as typed."""
+    odd = set()
+    for para, offset in paragraphs:
+        for m in ODD_RE.finditer(para):
+            if TOKEN_RE.match(para, m.start()):
+                continue
+            name = m.group(2)
+            odd.add(name)
+            broken.add(name)
+            error(where(offset + m.start()), f"reading: '{m.group(0)}' is not a mark: a span starts with {{@{name}}} "
+                                             f"and ends with {{@/{name}}}, its name one word (letters, digits, '-' and "
+                                             f"'_'); to print '{{@' itself, write {{@@}}")
+    return odd
 
 
 def _counts(printed: str) -> list[int]:
