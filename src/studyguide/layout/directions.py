@@ -95,8 +95,8 @@ def paragraph(ctx, first: int, last: int, words: str):
 
 
 def read_from_right(para, text: str, mirror: bool):
-    """A cell of a matching read from the right (``mirror``): a text with no direction of its own ('1948')
-    set flush right, beside its number or letter, as its right-to-left neighbours are; else as it is."""
-    if mirror and rtl.direction(text) is None:
+    """A cell of a matching read from the right (``mirror``): a text with no direction of its own ('1948') or an
+    English one set flush right, beside its number or letter, as its right-to-left neighbours are; else as it is."""
+    if mirror and rtl.direction(text) is not True:
         para.style = ParagraphStyle(para.style.name + "-right", parent=para.style, alignment=TA_RIGHT)
     return para
