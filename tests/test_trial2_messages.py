@@ -176,13 +176,13 @@ def test_check_warns_of_a_bank_whose_only_capitals_answer_the_blanks_that_start_
         prompt: "[[Aujourd'hui]], il fait beau. Mon [[frère]] et ma [[sœur]] vont à [[la gare]]."
         word_bank: true
       - type: fill_in_blank
-        prompt: "[[Paris]] est grand. J'aime [[Lyon]] et [[le café]]."
+        prompt: "[[Paris]] est grand. J'aime [[Lyon]], [[le café]] et [[la gare]]."
         word_bank: true
       - type: fill_in_blank
-        prompt: "[[Rain]] falls. [[Snow]] melts. The [[sun]] shines."
+        prompt: "[[Rain]] falls. [[Snow]] melts. The [[sun]] shines on the [[sea]]."
         word_bank: true
 """)
-    found = [(p.where.line, p.message) for p in lint.check(api.load(guide)) if "word bank" in p.message]
+    found = [(p.where.line, p.message) for p in lint.check(api.load(guide)) if "capital" in p.message]
     assert found == [
         (10, "question 3: the word bank's only word with a capital, 'Aujourd'hui', answers the blank that starts a "
              "sentence, so the capital gives it away (reword so that no blank starts a sentence)"),

@@ -5,7 +5,9 @@ Pure: strings and questions in, strings out.
 """
 from __future__ import annotations
 
-from .model import Blank, FillInBlank
+from .errors import Problem
+from .model import Blank, FillInBlank, Guide
+from .noticed import after, clipped
 
 # what may stand between a sentence's start and its first word: spaces, opening quotes and brackets, ¿ ¡, and
 # the marks of bold and italic
@@ -41,4 +43,26 @@ def opening_blanks(q: FillInBlank) -> list[Blank]:
             before += "x"
         else:
             before += part
+    return out
+
+
+def bank_capitals(guide: Guide) -> list[Problem]:
+    """`check`: a word bank of four or more blanks whose capitalised words are just the answers of the blanks
+    that start a sentence ('Aujourd'hui · frère · la gare · sœur' for '[[Aujourd'hui]], il fait beau. Mon
+    [[frère]]…'): the capital points at the blank. (A bank of one blank gets its other words capitalised to
+    match, :func:`studyguide.variants.banked`; one of two or three blanks is told to be split, whatever its
+    capitals: :func:`studyguide.lint.bank_answers`.)"""
+    out, every = [], bool(guide.accommodations and guide.accommodations.word_bank)
+    for n, q in enumerate(guide.questions, 1):
+        if not isinstance(q, FillInBlank) or not (q.word_bank or every) or len({b.answer for b in q.blanks}) < 4:
+            continue
+        words = q.bank_words
+        caps = [w for w in words if capital(w)]
+        if caps and len(caps) < len(words) and set(caps) == {b.answer for b in opening_blanks(q)}:
+            said = f"word with a capital, '{clipped(caps[0])}', answers the blank" if len(caps) == 1 else \
+                f"words with a capital ({', '.join(repr(clipped(w)) for w in caps)}) answer the blanks"
+            out.append(Problem(after(guide, q.where, q.prompt), f"question {n}: the word bank's only {said} that "
+                               f"start{'s' if len(caps) == 1 else ''} a sentence, so the "
+                               f"{'capital gives it' if len(caps) == 1 else 'capitals give them'} away (reword so "
+                               "that no blank starts a sentence)", warning=True))
     return out
