@@ -93,7 +93,8 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
     return tuple(texts), tuple(sorted(marks.values(), key=lambda m: (m.first, m.name)))
 
 
-ODD_RE = re.compile(r"\{@(/?)\s*(" + NAME + r")[^{}\n]{0,40}?\}")  # '{@troops 1}', '{@ troops}', '{@/troops.}'
+# '{@troops 1}', '{@/troops.}': a mark's name, and more ('{@ y}', with a space first, prints as typed)
+ODD_RE = re.compile(r"\{@(/?)(" + NAME + r")[^{}\n]{0,40}?\}")
 
 
 def _odd_marks(paragraphs, where, error, broken: set) -> set:
