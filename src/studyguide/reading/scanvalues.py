@@ -112,5 +112,9 @@ class Values:
         body = text[:comment_at(text)]
         colon = re.search(r":(\s|$)", body)
         if colon and not item:
-            self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
+            joined = openers.run_on(self.lines, n, key, body, colon.start(), self.known_here)
+            if joined:
+                self.report(n, col + joined[0], joined[1])
+            else:
+                self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
         self.scalar_owner, self.scalar_item, self.scalar_key = owner, key is None, None

@@ -340,7 +340,8 @@ class _Scan(Values, Lines):
             self.report(n, indent, "this line is neither 'key: value' nor a '- ' list item (add the ':' after "
                                    "the key, or indent the line under the key it belongs to)")
 
-    # -- a value ------------------------------------------------------------
+
+
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
     return sorted(misread.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])
