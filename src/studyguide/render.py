@@ -192,6 +192,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if _longer(again, first):
                 again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
         ctx, doc, streams, last_page = again
+    ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
     ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -266,10 +267,35 @@ def _notes_home(args, layout):
     ctx, doc = layout[:2]
     if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
         return layout
-    fixes = {k: ctx.__dict__[k] for k in ("fewer_lines", "cloze_kept") if k in ctx.__dict__}
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
     again = _draw(*args, {**fixes, "notes_kept": {number for number, _, _ in ctx.key_notes}})
     (hand, key), (hand2, key2) = _pages(*layout[:2]), _pages(*again[:2])
     return again if hand2 <= hand and key2 < key else layout
+
+
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists")  # what a layout was asked to mend, for the next to keep
+
+
+def _keep_lists(args, layout):
+    """The guide laid out again with the first and last items of each list or table that went over a
+    page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
+    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved)."""
+    from .layout import kept
+
+    for _ in range(KEEP_ROUNDS):
+        ctx = layout[0]
+        lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
+        if not lists:
+            break
+        fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+        again = _draw(*args, {**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
+        if _longer(again, layout):
+            break
+        layout = again
+    return layout
+
+
+KEEP_ROUNDS = 2  # layouts _keep_lists may add: a list kept whole may send another over a page with one item
 
 
 def _fewer_lines(ctx) -> dict:
