@@ -11,28 +11,11 @@ import re
 
 import pytest
 
-from conftest import CASES, build_into, write_guide
+from conftest import build_into, write_guide
 from studyguide import api
-from studyguide.errors import GuideError
 from studyguide.reading import syntax
 
-ERRORS = CASES / "errors"
-
-
-def _problems(path) -> list[tuple[int, int, str]]:
-    with pytest.raises(GuideError) as exc:
-        api.load(path)
-    return [(p.where.line, p.where.col, p.message) for p in exc.value.problems]
-
-
-def _lines(case: str) -> list[str]:
-    return (ERRORS / f"{case}.yaml").read_text(encoding="utf-8").split("\n")
-
-
-def _save(tmp_path, name: str, lines: list[str]):
-    path = tmp_path / f"{name}.yaml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+from test_advice_followed import ERRORS, _lines, _problems, _save  # (a teacher following a message, as there)
 
 
 # -- a line of a '|' text indented less than the text (finding 3) ---------------------------------------------
