@@ -152,6 +152,12 @@ def blank_out(text: str, term: str, blank: str = "___") -> str:
     return pattern.sub(blank, text) if pattern else text
 
 
+def version_of(guide: Guide, name: str) -> str:
+    """Version B's (C's ...) letter for the activities each version prints its own way; "" for version A,
+    a guide without versions, and the crossword (its grid is fitted to the page: see README, Versions)."""
+    return guide.version if guide.version not in (None, "A") and name in ("matching", "word_search") else ""
+
+
 def seed_of(guide: Guide, name: str) -> str:
     """What an activity's randomness starts from: the guide's `seed:` if it has one, else its terms."""
     if guide.seed:
@@ -177,7 +183,9 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
     kw = tuple(sorted((limits or {}).items()))
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
-        kw += (("mentions", mentions(guide)),)
+        kw += (("mentions", mentions(guide)), ("language", guide.language))
+    if version_of(guide, name):
+        kw += (("version", version_of(guide, name)),)
     return _plan(name, terms, seed_of(guide, name), kw)
 
 
@@ -216,7 +224,9 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
         if not terms:
             return Plan(name, None, unsplit=unsplit)
     if name == "word_search":
+        version = kw.pop("version", "")
         data = wordsearch.make([t for t, _, _ in terms], seed, **kw)
+        data = wordsearch.versioned(data, [t for t, _, _ in terms], seed, version, **kw) if version else data
         return Plan(name, data if data.placements else None, data.left_out, unsplit)
     if name == "crossword":
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)

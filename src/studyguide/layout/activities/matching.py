@@ -128,7 +128,8 @@ class PagedSets(Flowable):
         return self._cache[key]
 
     def _set(self, size: int):
-        return one_set(self.terms, act.seed_of(self.ctx.guide, self.name), self.first, size)
+        guide = self.ctx.guide
+        return one_set(self.terms, act.seed_of(guide, self.name), self.first, size, act.version_of(guide, self.name))
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, aH + 1  # never drawn whole: split always cuts the next set
