@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from reportlab.platypus import KeepTogether, Spacer
+
 from ..model import Blank
 from .columns import keep_words
-from reportlab.platypus import Flowable, Spacer
-
 from .flow import Stack, Twin
 from .marks import SectionMark
 
@@ -192,36 +192,28 @@ def _summary_lines(ctx, count: int, text):
 SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to
 
 
-class FootLines(Flowable):
+class FootLines(KeepTogether):
     """A block of ruled lines kept whole (the Cornell summary under its heading) that ends the page the
     rest ended on with fewer lines when all of them miss it: down to :data:`FEWEST_LINES` (never fewer than
     the key's model answer takes: lines.LinedAnswer), rather than a sheet for the heading and five lines
     (trial r7: the summary alone on page 2). Else it opens the next page with all its lines."""
 
     def __init__(self, make):
-        super().__init__()
         self.make = make  # (lines count, width) -> the block's flowables
         self._for = None
+        super().__init__([])
 
     def wrap(self, aW, aH):
         if self._for != (aW, aH):
             for count in range(SUMMARY_LINES, FEWEST_LINES - 1, -1):
                 items = self.make(count, aW)
-                self.block = Stack(items)
-                over = self.block.wrap(aW, aH)[1] - aH
+                over = Stack(items).wrap(aW, aH)[1] - aH
                 if over <= 0:
                     break
                 if count < SUMMARY_LINES and over <= items[0].height:  # (fewer lines: the space above them
-                    self.block = Stack([Spacer(1, items[0].height - over)] + items[1:])  # as the page leaves)
+                    items = [Spacer(1, items[0].height - over)] + items[1:]  # as the page leaves)
                     break
             else:
-                self.block = Stack(self.make(SUMMARY_LINES, aW))
-            self._for = (aW, aH)
-        self.width, self.height = self.block.wrap(aW, aH)
-        return self.width, self.height
-
-    def split(self, aW, aH):
-        return []  # (whole: on the next page, where it has its lines)
-
-    def draw(self):
-        self.block.drawOn(self.canv, 0, 0)
+                items = self.make(SUMMARY_LINES, aW)  # (on the next page)
+            self._content, self._for = items, (aW, aH)
+        return super().wrap(aW, aH)
