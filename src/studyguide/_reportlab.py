@@ -303,6 +303,11 @@ def kept_items(block) -> list:
     return block._content
 
 
+def hold(block, items: list) -> None:
+    """Give a kept-together block the flowables it holds (``KeepTogether._content``), once it knows them."""
+    block._content = items
+
+
 def kept_height(block, width: float) -> float:
     """A kept-together block's height as it measures itself to be placed (a :class:`Together` with the space
     above its first item, less what the frame keeps), without the copy of the frame reportlab makes to

@@ -45,15 +45,16 @@ def kept_ends(ctx, key: str, items: list, title=None) -> list:
     """A list's items. Kept (:func:`strict`): with a :class:`KeepRun` before its first LIST_ENDS items
     and before its last LIST_ENDS, so a page breaks it only with that many on each side (a shorter list
     breaks nowhere); else as they come, each noting its page. ``key`` names the list in every layout
-    ("objectives", "topic 2"); ``title``: a heading the list follows, kept with its first items (put
-    before them here)."""
+    ("objectives", "topic 2"); ``title``: a heading the list follows (or a topic's title and summary, a
+    list of them), kept with its first items (put before them here)."""
     items = list(items)
+    heads = [] if title is None else list(title) if isinstance(title, (list, tuple)) else [title]
     if len(items) < 2:
-        return ([title] if title is not None else []) + items
-    if title is not None and strict(ctx, key):
-        return [KeepRun([title] + opening(ctx, key, items), ctx.height), title] + kept_ends(ctx, key, items)
-    if title is not None:
-        return [title] + kept_ends(ctx, key, items)
+        return heads + items
+    if heads and strict(ctx, key):
+        return [KeepRun(heads + opening(ctx, key, items), ctx.height)] + heads + kept_ends(ctx, key, items)
+    if heads:
+        return heads + kept_ends(ctx, key, items)
     if not strict(ctx, key):
         for item in items:
             _note(ctx, item, key)

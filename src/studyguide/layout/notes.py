@@ -10,6 +10,7 @@ import re
 
 from reportlab.platypus import KeepTogether, Spacer
 
+from .. import _reportlab
 from ..model import Blank
 from .columns import keep_words
 from .flow import Stack, Twin
@@ -215,5 +216,6 @@ class FootLines(KeepTogether):
                     break
             else:
                 items = self.make(SUMMARY_LINES, aW)  # (on the next page)
-            self._content, self._for = items, (aW, aH)
+            _reportlab.hold(self, items)
+            self._for = (aW, aH)
         return super().wrap(aW, aH)

@@ -76,10 +76,8 @@ def topics(ctx) -> list:
         points = bullets(ctx, topic.points)
         if topic.image is not None and ctx.theme.edition != "large-print":  # (drawn in a Pictured block)
             text += points
-        else:  # (a title right over its points keeps the first ones, as a section's heading does)
-            name = f"topic {n}"
-            text = text[:-1] + kept.kept_ends(ctx, name, points, title=text[-1]) if not topic.summary else \
-                text + kept.kept_ends(ctx, name, points)
+        else:  # (a topic's title and summary over its points keep the first ones, as a section's heading does)
+            text = kept.kept_ends(ctx, f"topic {n}", points, title=text)
         if topic.image is None:
             flow += text
         elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`)
