@@ -28,6 +28,60 @@ def _cards_guide(folder, terms: int, activities: str = "flashcards"):
     return write_guide(folder, "cards.yaml", "\n".join(lines) + "\n")
 
 
+@pytest.fixture
+def broken(monkeypatch):
+    """Each (paragraph, widths) reportlab broke into lines during a build, counted; paragraphs split meanwhile
+    are left out (their lines are reportlab's to break again), as are reportlab's own paragraphs and those
+    in more than one font."""
+    counts, split, alive = Counter(), set(), []  # (kept alive: an id is not reused for another paragraph)
+    breaks, splits = rl_paragraph.Paragraph.breakLines, Para.split
+
+    def counted(self, widths):
+        lines = breaks(self, widths)
+        # (a right-to-left paragraph's text is set for its width; one in several fonts keeps the words of its
+        # last breaking, which may be cut to that width, so it is broken again as reportlab would)
+        if isinstance(self, Para) and self._rtl is None and lines.kind == 0:
+            counts[(id(self), tuple(widths))] += 1
+            alive.append(self)
+        return lines
+
+    def splitting(self, aW, aH):
+        split.add(id(self))
+        return splits(self, aW, aH)
+
+    monkeypatch.setattr(rl_paragraph.Paragraph, "breakLines", counted)
+    monkeypatch.setattr(Para, "split", splitting)
+    return lambda: {k: n for k, n in counts.items() if k[0] not in split}
+
+
+@pytest.mark.parametrize("name", ["china-foreign-police-training", "photosynthesis-and-the-carbon-cycle"])
+def test_each_paragraph_is_broken_into_lines_once_a_width(tmp_path, broken, name):
+    """Trial layouts wrap a paragraph at one width, then another, then the first again (a matching row
+    tried in columns, a term measured for its natural width, then set): each width is broken once."""
+    built = build_into(GUIDES_DIR / f"{name}.yaml", tmp_path)
+    again = {k: n for k, n in broken().items() if n > 1}
+    assert not again, f"{len(again)} paragraphs broken into the same lines again, up to {max(again.values())} times"
+
+
+def test_lines_given_back_for_a_width_are_those_a_fresh_paragraph_breaks():
+    """A paragraph wrapped at 200, 90 and 200 points again holds the lines, height and width a paragraph
+    wrapped only at 200 holds, and after a split it is broken again."""
+    from studyguide.theming.styles import default as default_theme, make_styles
+
+    style = make_styles(default_theme())["body"]
+    text = "The water cycle moves water between the oceans, the air and the land, " * 4
+    fresh, tried = Para(text, style), Para(text, style)
+    fresh.wrap(200, 1e6)
+    for width in (200, 90, 200):
+        tried.wrap(width, 1e6)
+    assert (tried.width, tried.height) == (fresh.width, fresh.height)
+    assert tried.blPara.lines == fresh.blPara.lines and len(fresh.blPara.lines) > 1
+    tried.wrap(90, 1e6)
+    head, tail = tried.split(90, tried.height / 2)
+    assert tried._lines_at is None  # (reportlab's split may change the fragments: lines broken anew)
+    assert head.height + tail.wrap(90, 1e6)[1] == pytest.approx(tried.height)
+
+
 def test_cards_are_measured_once_each_however_many_follow(tmp_path, monkeypatch):
     """300 fold cards over many pages: each card is measured once for its width (the cards left were
     measured again at every page, up to 396 times a card for 300 cards), and every card is printed."""
