@@ -98,3 +98,28 @@ def test_cards_are_measured_once_each_however_many_follow(tmp_path, monkeypatch)
     text = norm(" ".join(built.student.pages))
     for i in range(300):  # (in the vocabulary list, and on its card)
         assert text.count(f"word{i:03d} ") == 2, i
+
+
+def test_numbered_prompts_are_each_located_with_one_look_through_the_guide(tmp_path):
+    """400 prompts typed with their numbers: each warning names its own line, and the guide's texts are
+    looked through a fixed number of times, not once for each warning."""
+    lines = ["title: Numbered", "language: en", "questions:"]
+    for i in range(1, 401):
+        lines += ["  - type: short_answer", f"    prompt: '{i}. Name the stage number {i}.'"]
+    path = write_guide(tmp_path, "numbered.yaml", "\n".join(lines) + "\n")
+    reads = Counter()
+
+    class Texts(tuple):
+        def __iter__(self):
+            reads["texts"] += 1
+            return super().__iter__()
+
+    from studyguide import noticed
+
+    guide = api.load(path)
+    counted = noticed.dataclasses.replace(guide, texts=Texts(guide.texts))
+    found = noticed.numbered_prompts(counted)
+    assert len(found) == 400
+    for i, w in enumerate(found, 1):
+        assert f":{3 + 2 * i}:" in str(w) and f"question {i}: drop '{i}. '" in str(w), str(w)
+    assert reads["texts"] <= 8, reads
