@@ -184,8 +184,16 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
 def mentions(guide: Guide) -> tuple[int, ...]:
     """How many times each term is written in the guide (its own entry, topics, questions, the other
     terms' definitions), whole words in any case: how central it is to what the guide teaches."""
-    text = " ".join(" ".join(text for _, text in guide.texts).split()).lower()
-    return tuple(_count(text, " ".join(inline.plain(t.term).split()).lower()) for t in guide.vocabulary)
+    global _counted
+    texts, terms, counts = _counted
+    if texts is not guide.texts or terms is not guide.vocabulary:  # (asked for the warnings, then the page)
+        text = " ".join(" ".join(text for _, text in guide.texts).split()).lower()
+        counts = tuple(_count(text, " ".join(inline.plain(t.term).split()).lower()) for t in guide.vocabulary)
+        _counted = (guide.texts, guide.vocabulary, counts)
+    return counts
+
+
+_counted: tuple = (None, None, ())  # the texts and terms :func:`mentions` last counted in, and its counts
 
 
 def _count(text: str, part: str) -> int:
