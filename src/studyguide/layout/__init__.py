@@ -97,8 +97,12 @@ class Para(Paragraph):
         return self._lines_at
 
     def _lines_back(self, width) -> bool:
-        kept = (self._lines_at or {}).get(width)
-        if kept is None or any(a is not b for a, b in zip(kept[0], self._inputs())):
+        kept = self._lines_at.get(width) if self._lines_at else None
+        if kept is None:
+            return False
+        style, frags, bullet, leading = kept[0]
+        if style is not self.style or frags is not self.frags or bullet is not self.bulletText \
+                or leading is not getattr(self, "autoLeading", None):
             return False
         self.__dict__.update(kept[1])
         self._wrapped_at = width
