@@ -140,3 +140,22 @@ def test_the_crossword_counts_the_terms_in_the_guide_once_a_build(tmp_path, monk
     result, _ = api.render_guide(api.load(path))
     assert result["student"].pages >= 1
     assert calls and max(calls.values()) == 1, calls.most_common(3)
+
+
+def test_a_matching_cut_where_it_lands_reckons_its_seed_once_a_layout(tmp_path, monkeypatch):
+    """A matching of 120 terms cut into sets where they land: what its shuffles start from (made of all
+    the terms) is reckoned once a layout, not for every set size tried on every page; the sets still
+    number every term once."""
+    calls = Counter()
+    seed_of = act.seed_of
+
+    def counting(guide, name):
+        calls[name] += 1
+        return seed_of(guide, name)
+
+    monkeypatch.setattr(act, "seed_of", counting)
+    built = build_into(_cards_guide(tmp_path, 120, "matching"), tmp_path / "out")
+    assert calls["matching"] <= 3, calls  # (the warnings' plan, the page's plan, the sets)
+    text = norm(" ".join(built.student.pages))
+    for i in range(120):
+        assert text.count(f"word{i:03d} ") == 2, i  # (in the vocabulary list, and once in a set)
