@@ -169,3 +169,15 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield b
         b.close()
+
+
+def canvas_zip(path, item_xml: str):
+    """A Canvas quiz export at ``path``: its manifest and one assessment ``a1/a1.xml`` holding ``item_xml``."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("imsmanifest.xml", '<manifest xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
+                    '<resources><resource identifier="a1" type="imsqti_xmlv1p2"><file href="a1/a1.xml"/></resource>'
+                    '</resources></manifest>')
+        zf.writestr("a1/a1.xml", item_xml)
+    return path

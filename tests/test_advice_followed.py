@@ -221,3 +221,18 @@ def test_a_hash_in_a_list_is_named_and_quoted_as_told_the_item_prints_whole(tmp_
     assert built.guide.questions[0].choices == ("Evaporation", "Condensation", "Precipitation #3")
     assert not built.result.warnings
     assert "Explain stage #2 (condensation)" in built.student.text and "Precipitation #3" in built.key.text
+
+
+@pytest.mark.parametrize("case, key", [("summary-under-key-with-colon", "summary"),
+                                       ("summary-paragraphs-with-colon", "summary"),
+                                       ("prompt-under-key-with-colon", "prompt")])
+def test_text_under_its_key_with_a_colon_reads_as_typed_once_the_key_gets_its_bar(tmp_path, case, key):
+    # a fresh teacher's trial (r7, M1): told "write 'Water evaporates: |'" before, which broke the guide again
+    ((line, col, message),) = _problems(ERRORS / f"{case}.yaml")
+    told = re.search(r"write '(\w+): \|'", message)[1]
+    assert told == key
+    lines = [re.sub(rf"^(\s*){key}:$", rf"\1{key}: |", text) for text in _lines(case)]
+    guide = api.load(_save(tmp_path, case, lines))
+    text = " ".join(guide.summary) if key == "summary" else guide.questions[0].prompt  # (summary: its paragraphs)
+    said = _lines(case)[line - 1].strip()
+    assert said in text and ": " in said

@@ -142,9 +142,9 @@ def test_a_question_without_points_is_worth_what_the_paper_says(tmp_path):
 
 def moodle_marks(item: ET.Element) -> float:
     """A question's mark as Moodle's import makes it: a Cloze question's is the sum of its blanks' weights
-    ({2:SHORTANSWER:...}, whole numbers; no weight is 1), any other's its defaultgrade."""
+    ({2:SHORTANSWER:...} or {2:NUMERICAL:...}, whole numbers; no weight is 1), any other's its defaultgrade."""
     if item.get("type") == "cloze":
-        return sum(int(w or 1) for w in re.findall(r"\{([0-9]*):SHORTANSWER:", item.findtext("questiontext/text")))
+        return sum(int(w or 1) for w in re.findall(r"\{([0-9]*):(?:SHORTANSWER|NUMERICAL):", item.findtext("questiontext/text")))
     return float(item.findtext("defaultgrade"))
 
 

@@ -674,9 +674,10 @@ def test_a_word_search_that_leaves_out_many_terms_names_ten(tmp_path):
     lines += [f"  - term: {word(i)}\n    definition: a word" for i in range(960)]
     (tmp_path / "g.yaml").write_text("\n".join(lines) + "\n")
     found = activities.warnings(api.load(tmp_path / "g.yaml"))
-    (line,) = [str(w) for w in found if "left out" in str(w)]
+    line, room = [str(w) for w in found if "left out" in str(w)]
     left = int(line.split("word search: ")[1].split(" terms")[0])
-    assert left > 900
+    assert left == 920 and "(a word search holds at most 40 terms)" in line  # each reason told apart
+    assert "word search: 9 terms left out (no room left in the grid" in room
     assert line.count("'") == 2 * activities.MAX_LISTED
     assert line.endswith(f" and {left - activities.MAX_LISTED} more")
     assert len(line) < 700

@@ -80,13 +80,17 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
     try:
         guide = guide or _load(path, options)  # read once, built as read
         editions = options.each_edition() if options is not None else [None]  # --edition twice: each
+        said: dict[str, list[str]] = {}  # each warning: the editions that gave it
         for one in editions:
             edition = one.edition if len(editions) > 1 else None
             for copy in classroom.each_copy(guide, one) if one is not None else [None]:  # standard, accommodated
                 result = _build(path, out_dir, paper, key, copy, guide)
                 drawn += result.files
                 outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
-                outcome.warnings += [str(w) for w in result.warnings if str(w) not in outcome.warnings]
+                for w in map(str, result.warnings):
+                    if edition not in said.setdefault(w, []):
+                        said[w].append(edition)
+        outcome.warnings = [_of_editions(w, ones, len(editions)) for w, ones in said.items()]
         edition = None
         write_all(drawn, Path(out_dir), then=interrupts.disarm, guide=Path(path))  # a signal now waits: the outcome says they were written
     except StudyguideError as exc:
@@ -94,6 +98,16 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
         outcome.problems = [f"{p}{where}" for p in getattr(exc, "problems", None) or [exc]]
         outcome.outputs = []  # nothing of this guide was written
     return outcome
+
+
+def _of_editions(warning: str, editions: list, asked: int) -> str:
+    """A warning of a build with several editions, naming the editions it is about when not all of
+    them: the large print's word search leaving out a long term is no word about the standard one's."""
+    if len(editions) >= asked:
+        return warning
+    names = [str(e) for e in editions]
+    named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{warning} (in the {named} edition{'s' if len(names) > 1 else ''})"
 
 
 def _build(path, out_dir, paper: Optional[str], key: bool, options, guide) -> api.BuildResult:

@@ -6,7 +6,8 @@ For every guide, OUT_DIR/NAME-moodle.key.json (beside NAME-moodle.xml, the name 
 gives) holds each question as a student sees and answers it: its number (the exported name
 starts with it: "Q03 ..."), its type, its prompt as plain text, and the right answer from the
 guide's key, as text: the right choice(s), True/False, what a student types in each blank (every
-accepted answer), the right partner of each matching item, the items in their right order; and,
+accepted answer; for a blank answered by a number, also the number as the keyboard types it, '-' for '−', and
+with one more zero, 9.0 for 9: Moodle marks such a blank by its value), the right partner of each matching item, the items in their right order; and,
 for a question whose choices must keep their order ("All of the above"), the choices in that order;
 and, when the guide gives points, the question's points as on paper (the mark Moodle must give it),
 with the export's warning when Moodle cannot give that mark (a Cloze question's blanks are worth
@@ -20,15 +21,24 @@ import json
 import sys
 from pathlib import Path
 
-from studyguide import api
+from studyguide import api, labels
 from studyguide.export import moodle
-from studyguide.export._common import MarksDiffer, keeps_choice_order, one_line, output_name, plain, points_of, prompt_text
+from studyguide.export._common import (MarksDiffer, keeps_choice_order, numbers, one_line, output_name, plain, points_of,
+                                      prompt_text)
 from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
 
 
 def text(value: str) -> str:
     """What a reader sees: emphasis markers gone, every run of spaces, tabs and line breaks one space."""
     return " ".join(plain(value).split())
+
+
+def typed_numbers(blank, values: list[str], decimal: str) -> list[str]:
+    """What a student may type in a blank answered by a number: each answer as written (when the guide's decimal sign
+    is the check site's, a point), with '-' for '−'; then each value with one more zero (9.0, 3.50), which is right
+    by its value."""
+    written = [plain(a).strip().replace("\u2212", "-") for a in blank.answers] if decimal == "." else list(values)
+    return list(dict.fromkeys(written + [v + ("0" if "." in v else ".0") for v in values]))
 
 
 def question_key(number: int, q, guide) -> dict:
@@ -42,7 +52,11 @@ def question_key(number: int, q, guide) -> dict:
     elif isinstance(q, TrueFalse):
         key["right"] = q.answer
     elif isinstance(q, FillInBlank):
-        key["blanks"] = [[plain(a) for a in b.answers] for b in q.blanks]  # typed: spaces as they are
+        decimal = labels.for_language(guide.language, guide.labels)["decimal"]
+        values = [numbers(b, decimal) for b in q.blanks]
+        key["blanks"] = [[plain(a) for a in b.answers] if v is None else typed_numbers(b, v, decimal)
+                         for b, v in zip(q.blanks, values)]  # typed: spaces as they are
+        key["numbers"] = values  # the values Moodle's number type marks (None: a blank marked as text)
     elif isinstance(q, Matching):
         key["pairs"] = [[text(p.left), one_line(p.right).strip()] for p in q.pairs]
     elif isinstance(q, Ordering):

@@ -16,7 +16,7 @@
 // with "All of the above" must be shown in the guide's order. Without a key, Moodle's
 // own right answer (get_correct_response()) is used, which only proves the question is well formed.
 // A wrong answer is tried once per auto-marked question (the next choice; the last choice of a
-// select-all turned over; "zzwrongzz" typed in each blank, or an accepted answer with its '*' as
+// select-all turned over; "zzwrongzz" typed in each blank (a number with a digit more), or an accepted answer with its '*' as
 // "ZZ", so a '*' cannot match as Moodle's wildcard; the first matching item given another answer;
 // the items in reverse order), and must score less than full marks. The key's points must be the
 // question's mark in Moodle, unless the export warned that Moodle cannot give them (a Cloze
@@ -70,7 +70,11 @@ function sg_expected_qtype(array $key, question_definition $q): bool {
         case 'true_false': return $type === 'truefalse';
         case 'short_answer':
         case 'essay': return $type === 'essay';
-        case 'fill_in_blank': return count($key['blanks']) == 1 ? $type === 'shortanswer' : $type === 'multianswer';
+        case 'fill_in_blank':  // a blank answered by a number is Moodle's number type, marked by its value
+            if (count($key['blanks']) > 1) {
+                return $type === 'multianswer';
+            }
+            return $type === (empty($key['numbers'][0]) ? 'shortanswer' : 'numerical');
         case 'matching': return $type === 'match';
         case 'ordering': return $type === 'ordering';
     }
@@ -118,10 +122,18 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
         case 'truefalse':
             return [['answer' => (int) $key['right']]];
         case 'shortanswer':
+        case 'numerical':
             return array_map(fn($typed) => ['answer' => $typed], $key['blanks'][0]);
         case 'multianswer':
             if (count($q->subquestions) != count($key['blanks'])) {
                 throw new sg_fault(count($q->subquestions) . ' blanks in Moodle, ' . count($key['blanks']) . ' in the guide');
+            }
+            $i = 0;
+            foreach ($q->subquestions as $sub) {  // a blank answered by a number is a NUMERICAL one, any other SHORTANSWER
+                $want = empty($key['numbers'][$i++]) ? 'shortanswer' : 'numerical';
+                if ($sub->qtype->name() !== $want) {
+                    throw new sg_fault("blank $i is Moodle's {$sub->qtype->name()} type, not $want");
+                }
             }
             $most = max(array_map('count', $key['blanks']));
             $responses = [];
@@ -173,7 +185,9 @@ function sg_responses(array $key, question_definition $q, question_attempt $qa):
 
 /** A wrong answer made from the right response $right: it must score less than full marks. */
 function sg_wrong(question_definition $q, question_attempt $qa, array $right): array {
-    $typo = fn(string $typed) => str_contains($typed, '*') ? str_replace('*', 'ZZ', $typed) : 'zzwrongzz';
+    // A number gets a digit more (9 → 91): Moodle's number type grades a word as no answer, not as a wrong one.
+    $typo = fn(string $typed) => str_contains($typed, '*') ? str_replace('*', 'ZZ', $typed)
+        : (is_numeric(str_replace(',', '', $typed)) ? $typed . '1' : 'zzwrongzz');
     switch ($q->qtype->name()) {
         case 'multichoice':
             $shown = count($q->get_order($qa));
@@ -194,6 +208,7 @@ function sg_wrong(question_definition $q, question_attempt $qa, array $right): a
         case 'truefalse':
             return ['answer' => 1 - $right['answer']];
         case 'shortanswer':
+        case 'numerical':
             return ['answer' => $typo($right['answer'])];
         case 'multianswer':
             return array_map($typo, $right);

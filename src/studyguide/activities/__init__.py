@@ -315,11 +315,35 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                 out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
                                      guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
             numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
-            for left, why in ((numbers, _number_why(numbers)), ([t for t in p.left_out if t not in numbers and t not in dict(twins)],
-                                                      "too long for the grid, no room left, or fewer than two letters")):
+            rest = [t for t in p.left_out if t not in numbers and t not in dict(twins)]
+            for left, why in ((numbers, _number_why(numbers)),
+                              *_search_why(rest, (limits or {}).get(name) or {}, guide)):
                 if left:
                     out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
     return out
+
+
+def _search_why(left: Sequence[str], limits: dict, guide: Guide) -> list[tuple[list[str], str]]:
+    """The word search's terms left out, grouped by the one reason that applies to each: a teacher
+    told "too long, no room, or too short" could not tell which to fix."""
+    from . import wordsearch as ws  # (it imports this package's helpers)
+
+    side = limits.get("max_size", ws.MAX_SIZE)
+    size = {t: len(cells(t, sharp_s=True)) for t in left}
+    short = [t for t in left if size[t] < 2]
+    long = [t for t in left if size[t] > side]
+    fit, seen = [], set()  # the terms the search takes, as wordsearch.make counts them
+    for t in guide.vocabulary:
+        w = cells(t.term, sharp_s=True)
+        if w not in seen and 2 <= len(w) <= side and not split_number(t.term) and not splits(t.term):
+            seen.add(w)
+            fit.append(t.term)
+    many = [t for t in fit[ws.MAX_WORDS:] if t in left]  # (past the most a page's list holds)
+    room = [t for t in left if t not in short and t not in long and t not in many]
+    return [(short, "fewer than two letters"),
+            (long, f"longer than the grid that fits the page: {side} letters at most"),
+            (many, f"a word search holds at most {ws.MAX_WORDS} terms"),
+            (room, "no room left in the grid: fewer terms, or shorter ones, let them in")]
 
 
 # why a term such as 'coop' after 'co-op' is left out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from decimal import Decimal
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -212,6 +213,36 @@ def prompt_text(question: Question) -> str:
     if isinstance(question, FillInBlank):
         return "".join("_____" if isinstance(p, Blank) else p for p in question.parts)
     return question.prompt
+
+
+# A number and nothing else, its digits grouped in threes or not, by the guide's decimal sign: '1,000.5' where the
+# decimal sign is a point, '1.000,5' where it is a comma; a space (or a narrow one) may group the digits in both.
+_NUMBER = {sign: re.compile(r"([+-]?)(\d{1,3}(?:[%s\u00a0\u202f\u2009 ]\d{3})+|\d+)?(?:%s(\d+))?" % (group, re.escape(sign)), re.ASCII)
+           for sign, group in ((".", ","), (",", "."))}
+
+
+def number(answer: str, decimal: str = ".") -> Optional[str]:
+    """The value of an answer that is a number and nothing else, written as an LMS stores one: '9', '3.5', '-2',
+    '1000' (for '1,000'; '1.000' where ``decimal``, the guide's decimal sign, is a comma), '0.5' (for '.5'); a minus
+    sign (U+2212) counts as '-'. None for any other answer: a word, a number with a unit or a fraction ('4 °C', '½',
+    '3/4'), a comma where the decimal sign is a point ('3,5' could be 3.5 or a list), a whole number with a leading zero
+    ('007', '02134': a code, whose student would be right to type every zero)."""
+    text = plain(answer).strip().replace("\u2212", "-")
+    m = _NUMBER.get(decimal, _NUMBER["."]).fullmatch(text)
+    if not m or not (m.group(2) or m.group(3)):
+        return None
+    whole = re.sub(r"\D", "", m.group(2) or "0")
+    if len(whole) > 1 and whole.startswith("0"):
+        return None
+    value = Decimal(f"{m.group(1)}{whole}.{m.group(3) or 0}")
+    return "0" if value == 0 else format(value.normalize(), "f")
+
+
+def numbers(blank: Blank, decimal: str = ".") -> Optional[list[str]]:
+    """The values of a blank whose every accepted answer is a number (each value once), for an LMS to mark as numbers
+    ('9.0' is right for [[9]]); None when an answer is anything else ([[9|nine]]: marked as text, as typed)."""
+    values = [number(a, decimal) for a in blank.answers]
+    return None if None in values else list(dict.fromkeys(values))
 
 
 _SLOT = "\ue000"  # a private-use character marks where a blank goes while the text is escaped

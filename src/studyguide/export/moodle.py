@@ -12,6 +12,9 @@ Each question type maps onto Moodle's own (the format Moodle's qformat_xml reads
 - essay → ``essay``, the grading notes as information for graders;
 - fill_in_blank with one blank → ``shortanswer`` with every accepted answer at 100 %;
   with several blanks → ``cloze`` (Embedded answers), ``{1:SHORTANSWER:=a~=b}`` per blank;
+  a blank whose every answer is a number ([[9]], [[-2]], [[1,000]]) is Moodle's number type instead,
+  ``numerical`` alone or ``{1:NUMERICAL:=9:0}`` in a cloze, with an error margin of 0: Moodle compares the
+  values, so 9.0 (or 9,0 in a Moodle set to a comma) is right where the exact text 9 marked it wrong;
 - matching → ``matching``;
 - ordering → ``ordering`` (a standard question type since Moodle 4.4; a plugin before).
 
@@ -52,8 +55,8 @@ from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice,
                      ShortAnswer, TrueFalse)
 from ..variants import banked
 from ._common import (Exported, blank_html, directed, guide_warning, html, left_out, keeps_choice_order, marks_differ,
-                      one_line, output_name, para, paragraph, plain, points_of, points_text, prompt_text, question_name,
-                      sub, warn, word_bank_html)
+                      numbers, one_line, output_name, para, paragraph, plain, points_of, points_text, prompt_text,
+                      question_name, sub, warn, word_bank_html)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
          "ordering")  # the question types this exporter writes, each by the method of that name
@@ -214,6 +217,20 @@ class _Writer:
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
         bank = word_bank_html(q, self.words) if q.word_bank else ""
         blanks = q.blanks
+        values = [numbers(b, self.words["decimal"]) for b in blanks]  # a number's blank is marked by its value
+        if len(blanks) == 1 and values[0]:
+            text = para(blank_html(q, lambda i, b: "_____")) + bank
+            el = self._question("numerical", n, q, text, self.grade(q), "0.3333333")
+            for value in values[0]:
+                ans = sub(el, "answer", fraction="100", format="moodle_auto_format")
+                sub(ans, "text", value)
+                self._text(ans, "feedback", "")
+                sub(ans, "tolerance", "0")
+            sub(el, "unitgradingtype", "0")  # no units: the number alone, as the key prints it
+            sub(el, "unitpenalty", "0.1000000")
+            sub(el, "showunits", "3")
+            sub(el, "unitsleft", "0")
+            return
         if len(blanks) == 1:
             text = para(blank_html(q, lambda i, b: "_____")) + bank
             el = self._question("shortanswer", n, q, text, self.grade(q), "0.3333333")
@@ -244,6 +261,8 @@ class _Writer:
                           f"question's maximum mark to {points_text(total)} to match the paper", total, len(blanks)))
 
         def slot(i: int, b: Blank) -> str:
+            if values[i]:  # '=9:0': the value, and an error margin of 0
+                return "{" + f"{weight}:NUMERICAL:" + "~".join(f"={v}:0" for v in values[i]) + "}"
             seen, alts = set(), []
             for answer in b.answers:
                 text = cloze_answer(answer)

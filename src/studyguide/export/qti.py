@@ -7,7 +7,11 @@ naming its Canvas type in ``qtimetadata``:
 - multiple_choice → ``multiple_choice_question`` (the right choice sets SCORE to 100);
 - select_all → ``multiple_answers_question`` (every right choice ticked, no wrong one);
 - true_false → ``true_false_question``;
-- fill_in_blank with one blank → ``short_answer_question`` (each accepted answer);
+- fill_in_blank with one blank → ``short_answer_question`` (each accepted answer); when every answer
+  is a number ([[9]], [[1,000]]), ``numerical_question`` as Canvas writes an exact answer with a margin
+  of 0 (a ``varequal`` or, between ``vargte`` and ``varlte``, the value itself, one condition per
+  value), so Canvas marks 9.0 right; Canvas's several-blanks type compares text only, so a number
+  among several blanks is marked as typed;
   with several → ``fill_in_multiple_blanks_question``: ``[blank1]``… in the text and
   a ``response_lid`` per blank listing its accepted answers. A blank's accepted answers
   are tests in an ``or``: side by side in a ``conditionvar`` QTI 1.2 ANDs them. Canvas turns ``[name]``
@@ -42,7 +46,7 @@ from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Orderi
                      ShortAnswer, TrueFalse)
 from ..variants import banked
 from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order,
-                      left_out, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
+                      left_out, numbers, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
                       reads_rtl, sub, warn, word_bank_html, xml_bytes, zip_bytes)
 
 KINDS = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching",
@@ -186,6 +190,10 @@ class _Writer:
         bank = word_bank_html(q, self.words) if q.word_bank else ""
         feedback = paragraph(q.explanation)
         blanks = q.blanks
+        values = numbers(blanks[0], self.words["decimal"]) if len(blanks) == 1 else None
+        if values:
+            self._numerical(n, q, para(blank_html(q, lambda i, b: "_____"), prompt_text(q)) + bank, values, feedback)
+            return
         if len(blanks) == 1:
             text = para(blank_html(q, lambda i, b: "_____"), prompt_text(q)) + bank
             item, pres = self._item(n, q, "short_answer_question", text)
@@ -222,6 +230,22 @@ class _Writer:
             cond = sub(res, "respcondition")
             _any_of(sub(cond, "conditionvar"), f"response_{name}", ids)
             sub(cond, "setvar", share, varname="SCORE", action="Add")
+        self._feedback(item, feedback)
+
+    def _numerical(self, n: int, q: FillInBlank, text: str, values: list[str], feedback: str) -> None:
+        """Canvas's numerical question, each value an exact answer with a margin of 0, as Canvas exports one."""
+        item, pres = self._item(n, q, "numerical_question", text)
+        resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
+        sub(sub(resp, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
+        res = self._resprocessing(item, feedback)
+        for value in values:
+            cond = sub(res, "respcondition", continue_="No")
+            either = sub(sub(cond, "conditionvar"), "or")
+            sub(either, "varequal", value, respident="response1")
+            both = sub(either, "and")
+            sub(both, "vargte", value, respident="response1")
+            sub(both, "varlte", value, respident="response1")
+            sub(cond, "setvar", "100", action="Set", varname="SCORE")
         self._feedback(item, feedback)
 
     def _matching(self, n: int, q: Question, text_html: str, lefts, rights, correct) -> None:

@@ -2,10 +2,12 @@
 
 Each Moodle type maps back onto the guide's: multichoice (single → multiple_choice,
 multiple → select_all), truefalse, shortanswer (→ fill_in_blank with one blank),
-multianswer/cloze with short-answer blanks (→ fill_in_blank), essay (→ short_answer
-or essay, by the grader information's label), matching, ordering. The general
-feedback becomes the explanation, the default mark the points. Anything else
-(numerical, calculated, drag-and-drop…) is left out with a warning at its line.
+numerical (→ fill_in_blank with one blank, its numbers the answers), multianswer/cloze with
+short-answer and number blanks (→ fill_in_blank), essay (→ short_answer or essay, by the grader
+information's label), matching, ordering. The general feedback becomes the explanation, the
+default mark the points. A number's error margin other than 0 is left out with a warning (a
+guide's blank takes the number exactly). Anything else (calculated, drag-and-drop…) is left out
+with a warning at its line.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from ..variants import about_the_others
 from ._common import Draft, entities, html_text
 from .htmltext import clip
 
-_CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):(.*?)(?<!\\)\}", re.S)
+_CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
 
 
 class _Element(ET.Element):
@@ -209,6 +211,20 @@ class _Reader:
             self._language(code)
         return out
 
+    def numerical(self, q) -> Optional[dict]:
+        margins = {t for f, _, a in self.answers(q) if f >= 100 and _number(t := _text(a, "tolerance"))}
+        if margins:
+            self.warn(q, f"the error margin {', '.join(sorted(margins))} is left out: a guide's blank takes its number exactly")
+        return self.shortanswer(q)
+
+    def _margin(self, q, value: str) -> str:
+        """A cloze number's '9:0.5' as its number, '9', with a warning when the margin is not 0."""
+        number, _, margin = value.partition(":")
+        if _number(margin or "0"):
+            self.warn(q, f"the error margin {margin} of the blank '{number}' is left out: a guide's blank takes its "
+                         "number exactly")
+        return number
+
     def cloze(self, q) -> Optional[dict]:
         out = self.common(q, "fill_in_blank")
         out.pop("points", None)  # a cloze question's marks are its blanks' weights
@@ -216,6 +232,7 @@ class _Reader:
         markup = _text(node)
 
         def blank(m: re.Match) -> str:
+            number = m.group(2) in ("NUMERICAL", "NM")
             alternatives = []
             for alt in re.split(r"(?<!\\)~", m.group(3)):
                 alt = re.split(r"(?<!&)(?<!\\)#", alt, maxsplit=1)[0]  # '&#35;' is an entity, a bare '#' starts feedback
@@ -223,16 +240,18 @@ class _Reader:
                     alternatives.append(entities(alt[1:]).replace("\\*", "*").replace("\\}", "}").replace("\\~", "~"))
                 elif alt.startswith("%100%"):
                     alternatives.append(entities(alt[5:]))
+                if number and alternatives:
+                    alternatives[-1] = self._margin(q, alternatives[-1])
             if not alternatives:
                 return "_____"
             return "\ue000" + "|".join(a.replace("|", "/") for a in alternatives) + "\ue001"
 
         weights = [int(m.group(1) or 1) for m in _CLOZE.finditer(markup)]
         if not weights:
-            self.warn(q, "an embedded-answers question with no short-answer blank; it is left out")
+            self.warn(q, "an embedded-answers question with no short-answer or number blank; it is left out")
             return None
-        if re.search(r"\{[0-9]*:(NUMERICAL|NM|MULTICHOICE|MC|MCV|MCH|MCS|MCVS|MCHS|MULTIRESPONSE|MR|MRS)[^}]*\}", markup):
-            self.warn(q, "number and choice blanks of an embedded-answers question become plain text")
+        if re.search(r"\{[0-9]*:(MULTICHOICE|MC|MCV|MCH|MCS|MCVS|MCHS|MULTIRESPONSE|MR|MRS)[^}]*\}", markup):
+            self.warn(q, "choice blanks of an embedded-answers question become plain text")
         text = self.html(node, _CLOZE.sub(blank, markup)).replace("\ue000", "[[").replace("\ue001", "]]")
         prompt, bank, code = self._bank(text)
         out["prompt"] = prompt
@@ -291,7 +310,7 @@ class _Reader:
             self.draft.language = code
 
     def read(self) -> Draft:
-        handlers = {"multichoice": self.multichoice, "truefalse": self.truefalse, "shortanswer": self.shortanswer,
+        handlers = {"multichoice": self.multichoice, "truefalse": self.truefalse, "shortanswer": self.shortanswer, "numerical": self.numerical,
                     "cloze": self.cloze, "multianswer": self.cloze, "essay": self.essay, "matching": self.matching,
                     "ordering": self.ordering}
         if self.root.tag != "quiz":

@@ -5,7 +5,8 @@ multiple_answers (→ select_all), short_answer (→ fill_in_blank, one blank),
 fill_in_multiple_blanks (→ fill_in_blank), essay (→ short_answer or essay, by the
 feedback's label), matching (→ matching, or ordering when it pairs items with
 their places 1, 2, 3…, as studyguide's export writes an ordering question).
-Other types (numerical, formula, file upload…) are left out with a warning.
+A numerical question becomes a blank of its exact answers (a margin other than 0 is left out with a warning;
+one of ranges only is left out). Other types (formula, file upload…) are left out with a warning.
 """
 from __future__ import annotations
 
@@ -198,6 +199,18 @@ class _Reader:
             out["word_bank"] = True
         return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
 
+    def numerical(self, item) -> Optional[dict]:
+        """Canvas's exact answers: each a ``varequal``, beside its bounds (``varlte`` above it by the margin)."""
+        for either in _all(item, "or"):
+            exact, upper = _find(either, "varequal"), _find(either, "varlte")
+            if exact is not None and upper is not None and _value(upper.text) != _value(exact.text):
+                self.warn(item, f"the margin of the answer {(exact.text or '').strip()} is left out: a guide's blank "
+                                "takes its number exactly")
+        if not any((v.text or "").strip() for v in _all(item, "varequal")):
+            self.warn(item, "a numerical question with no exact answer (a range has no match in a guide); it is left out")
+            return None
+        return self.short_answer(item)
+
     def blanks(self, item) -> Optional[dict]:
         markup, bank = self._bank(self.prompt_html(item))
         answers = {}
@@ -271,6 +284,7 @@ class _Reader:
         handlers = {"multiple_choice_question": lambda i: self.choices(i, "multiple_choice"),
                     "multiple_answers_question": lambda i: self.choices(i, "select_all"),
                     "true_false_question": self.true_false, "short_answer_question": self.short_answer,
+                    "numerical_question": self.numerical,
                     "fill_in_multiple_blanks_question": self.blanks, "essay_question": self.essay,
                     "matching_question": self.matching}
         assessment = _find(root, "assessment")
@@ -289,6 +303,14 @@ class _Reader:
             for question in self.draft.questions:
                 if question.get("points") == 1:
                     del question["points"]
+
+
+def _value(text: Optional[str]) -> object:
+    """A bound's number (9.0 and 9 are one), or its text when it is none."""
+    try:
+        return float(text or "")
+    except ValueError:
+        return (text or "").strip()
 
 
 def _damaged(path: Path, member: Optional[str], exc: Exception):

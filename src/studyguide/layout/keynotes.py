@@ -100,6 +100,9 @@ class KeyNotes(Flowable):
         for n, twin in enumerate(twins):
             twin.key_only = True  # (not the handout's page fill: pages.page_lowest)
             twin.spaceBefore = ctx.styles["explanation"].fontSize * 0.5 if n else 0
+        # The heading's own room above, for when the notes are split over pages and flow one by one under the
+        # handout's last line (a crossword's grid): the stack (kept whole) leaves it out, the frame gives it then.
+        twins[0].spaceBefore = self.getSpaceBefore()
         return twins
 
     def wrap(self, aW, aH):

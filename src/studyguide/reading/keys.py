@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..labels import KEYS as LABEL_KEYS
 from ..model import HEADING_KEYS
+from ..scripts import folded
 
 ACCOMMODATION_KEYS = ("reduced_choices", "word_bank", "extra_lines")
 OPTION_KEYS = ("versions", "seed", "activities", "accommodations", "labels", "coverage")
@@ -68,6 +69,33 @@ def key_known(word: str, owner: Optional[str], top: bool = False) -> bool:
     guide (``top``) or under the key ``owner``; under any other key, or an unknown one, of any mapping."""
     known = TOP_KEYS if top else _UNDER.get(owner, _ANY) if owner else _ANY
     return word in known or bool(difflib.get_close_matches(word, known, n=1, cutoff=0.8))
+
+
+# Keys as a teacher types them in the class's language (Spanish, French, German, Portuguese, Italian), or
+# in other English words, where no close spelling leads to ours ('respuesta' is near no key, 'réponse' is
+# near 'points'): looked up in small letters without accents. Languages whose spelling is close ('término',
+# 'explicación', 'vocabulaire') need none: the misspelling's "did you mean" finds them.
+_OTHER_WORDS = {
+    "answer": "respuesta reponse antwort resposta risposta solucion losung soluzione",
+    "prompt": "pregunta enunciado question enonce frage pergunta questao domanda",
+    "choices": "opciones alternativas options optionen opcoes opzioni",
+    "explanation": "erklarung begrundung spiegazione",
+    "points": "punto puntaje punkte pontuacao punti punteggio",
+    "type": "tipo",
+    "questions": "preguntas fragen perguntas domande",
+    "vocabulary": "glosario glossaire glossar vokabeln wortschatz",
+    "term": "palabra begriff mot wort parola",
+    "definition": "significado bedeutung",
+}
+_ENGLISH = frozenset(("question", "options"))  # (the others are another language's)
+OTHER_WORDS = {word: key for key, words in _OTHER_WORDS.items() for word in words.split()}
+
+
+def other_word(word: str) -> Optional[tuple[str, bool]]:
+    """The key ``word`` is another word for ('respuesta', 'Réponse' → 'answer'), and whether that word
+    is English; None for any other word."""
+    bare = folded(word.strip())
+    return (OTHER_WORDS[bare], bare in _ENGLISH) if bare in OTHER_WORDS else None
 
 
 # the key that starts one item of each list of 'key: value' items (a '- ' before any other starts none)

@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from ..scripts import folded
-from .keys import TERM_KEYS
+from .keys import TERM_KEYS, other_word
 from .yamltext import FLOW_COMMENTED, clip  # noqa: F401  (FLOW_COMMENTED: read by loader.py as misread.FLOW_COMMENTED)
 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
@@ -220,9 +220,11 @@ bare = folded  # 'Término' → 'termino'
 
 
 def near_key(word: str, keys) -> bool:
-    """Whether ``word`` is one of ``keys`` or a misspelling of one: in other capitals, with accents, or close."""
+    """Whether ``word`` is one of ``keys`` or a misspelling of one: in other capitals, with accents, or close;
+    or another language's word for one ('palabra', 'Begriff': :func:`.keys.other_word`)."""
     folded = bare(word)
-    return folded in keys or bool(difflib.get_close_matches(folded, list(keys), n=1, cutoff=NEAR))
+    return folded in keys or (other_word(word) or ("",))[0] in keys \
+        or bool(difflib.get_close_matches(folded, list(keys), n=1, cutoff=NEAR))
 
 
 def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[str]:

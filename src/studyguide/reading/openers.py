@@ -65,3 +65,39 @@ def paragraph_out(lines: list[str], block: tuple, n: int) -> Optional[str]:
     how = "is not indented" if not lines[n].startswith(" ") else "is indented less than the lines above it"
     return (f"this line {how}, so it ends the text of {text} (line {start + 1}); if it is more of that text, "
             f"indent it with {indent} spaces, like the text above it")
+
+
+def paragraph_short(lines: list[str], block: tuple, header: str) -> list[tuple[int, int, str]]:
+    """Where (0-based line, column) and what to say of each run of lines of a '|' text indented less than the
+    text's first line and more than its key (a paragraph that lost a space): YAML reads none of the text on
+    from there. A line with a tab in its indentation (told by itself), a comment, or what looks like a key is none.
+    ``block``: the text's key (None for a list item's), key's column, first and last line; ``header``: the
+    '|' as typed, with what follows it on its line."""
+    key, _, start, end = block
+    if re.match(r"[|>][-+]?[1-9]", header):
+        return []  # an indentation typed after the '|' ('|2'): the text's first line does not set it
+    body = [(n, line) for n, line in enumerate(lines[start + 1:end + 1], start + 1) if line.strip()]
+    if not body or "\t" in body[0][1][:len(body[0][1]) - len(body[0][1].lstrip())]:
+        return []
+    indent, name = len(body[0][1]) - len(body[0][1].lstrip(" ")), f"the text of '{key}: |'" if key else "the '|' text"
+    runs: list[list] = []  # [first line, its column, how many lines]
+    for n, line in body[1:]:
+        lead = line[:len(line) - len(line.lstrip(" \t"))]
+        if len(lead) >= indent or "\t" in lead or re.match(r"#|[A-Za-z_]\w*:(\s|$)", line.strip()):  # (a comment)
+            continue
+        if runs and runs[-1][0] + runs[-1][2] == n and runs[-1][1] == len(lead):
+            runs[-1][2] += 1  # the next line of the same paragraph, in the same column
+        else:
+            runs.append([n, len(lead), 1])
+    found = []
+    for n, col, many in runs:
+        these = "this line is" if many == 1 else f"this line and the {'one' if many == 2 else many - 1} under it are"
+        where = f"before '{clip(lines[n].strip(), 24)}'" if many == 1 else "at the start of each"
+        found.append((n, col, f"{these} indented {_spaces(col)}, less than {name} above (indented "
+                              f"{_spaces(indent)}); add {_spaces(indent - col)} {where}, so that "
+                              f"{'it lines' if many == 1 else 'they line'} up with the text above"))
+    return found
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space" + ("" if n == 1 else "s")

@@ -17,7 +17,7 @@ from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
 from .loader import Map, Scalar, Seq
 from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, odd_case_letter, several_letters, shown
-from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, suggest
+from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
 MAX_CHOICES = 8
 MAX_TAG = 60
@@ -56,6 +56,12 @@ class QuestionsMixin:
                                   f"it without brackets, e.g. 'type: essay'; types: {', '.join(QUESTION_KEYS)})")
             return None
         if qtype is None:
+            typed = next(((k, v) for k, v in node.pairs if type_node is None and near(k.value, ("type",))), None)
+            if typed is not None:  # 'tipo: essay', 'tpye: essay': at that line, not as 'type' missing
+                key, value = typed
+                self.error(key, f"{label}: unknown key '{clip(key.value)}' "
+                                f"({other_key(key.value, value, ('type',)) or suggest(key.value, ('type',))})")
+                return None
             self.error(node, f"{label}: 'type' is missing (add 'type:' with one of {', '.join(QUESTION_KEYS)})")
             return None
         if qtype not in QUESTION_KEYS:
@@ -123,7 +129,7 @@ class QuestionsMixin:
     def choices(self, keys, label, node) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The choices' texts, and the indexes of those pinned in place ('shuffle: false')."""
         if "choices" not in keys:
-            self.error(node, f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
+            self.absent(keys, node, "choices", f"{label}: 'choices' is missing (add a list of 2 to {MAX_CHOICES} choices)")
             return (), ()
         items, pinned, nodes = [], [], []
         before = len(self.problems)
@@ -221,7 +227,7 @@ class QuestionsMixin:
     def q_multiple_choice(self, keys, label, node, common):
         choices, pinned = self.choices(keys, label, node)
         if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
+            self.absent(keys, node, "answer", f"{label}: 'answer' is missing (add 'answer:' with the letter of the right choice)")
             return None
         if choices and self._several_answers(keys["answer"], f"{label}.answer", choices):
             return None
@@ -248,7 +254,7 @@ class QuestionsMixin:
     def q_select_all(self, keys, label, node, common):
         choices, pinned = self.choices(keys, label, node)
         if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer: [A, C]' with every right letter)")
+            self.absent(keys, node, "answer", f"{label}: 'answer' is missing (add 'answer: [A, C]' with every right letter)")
             return None
         answer_node = keys["answer"]
         if isinstance(answer_node, Scalar) and not answer_node.is_null:
@@ -282,7 +288,7 @@ class QuestionsMixin:
 
     def q_true_false(self, keys, label, node, common):
         if "answer" not in keys:
-            self.error(node, f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
+            self.absent(keys, node, "answer", f"{label}: 'answer' is missing (add 'answer: true' or 'answer: false')")
             return None
         if missing(keys["answer"]):  # 'answer:' with nothing after it had dropped the question without a word
             self.error(keys["answer"], f"{label}.answer: is empty (write 'answer: true' or 'answer: false')")
@@ -360,7 +366,7 @@ class QuestionsMixin:
 
     def q_matching(self, keys, label, node, common):
         if "pairs" not in keys:
-            self.error(node, f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
+            self.absent(keys, node, "pairs", f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
             return None
         pairs = []
         for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
@@ -384,7 +390,7 @@ class QuestionsMixin:
 
     def q_ordering(self, keys, label, node, common):
         if "items" not in keys:
-            self.error(node, f"{label}: 'items' is missing (add the items as a list, in the right order)")
+            self.absent(keys, node, "items", f"{label}: 'items' is missing (add the items as a list, in the right order)")
             return None
         before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")

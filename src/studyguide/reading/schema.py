@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 from pathlib import Path
 from typing import Callable, Optional
 
 from .. import images, rtl
 from ..errors import GuideError, Location
-from ..labels import EN, KEYS as LABEL_KEYS
 from ..model import DEFAULT_HEADINGS, Accommodations, Branding, Guide, Perspective, Point, Source, Term, Topic
 from ..theming import themefiles
 from .loader import Map, Node, Scalar
@@ -22,6 +20,7 @@ from .citations import PassageMixin
 from .facts import date_problem, grade_problem
 from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS, POINT_KEYS, SOURCE_KEYS,
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
+from .labelcheck import LabelsMixin
 from .languages import LanguageMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .slips import term_accents, term_twice
@@ -40,11 +39,8 @@ MERGED_KEYS = ("labels", "headings", "accommodations")  # mappings a guide overr
 PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 
-# filled in though the English label does not use them: {m}, the month's number (Chinese dates), see labels.date
-EXTRA_PLACEHOLDERS = {"full_date": {"m"}, "month_year": {"m"}}
 
-
-class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
+class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -171,40 +167,6 @@ class GuideWalker(PassageMixin, QuestionsMixin, LanguageMixin, Walker):
             word_bank=bool(self.boolean(keys.get("word_bank"), "accommodations.word_bank")),
             extra_lines=self._int(keys.get("extra_lines"), "accommodations.extra_lines", 0, 20) or 0,
         )
-
-    def _labels(self, node) -> Optional[dict]:
-        keys = None if missing(node) else self.mapping(node, "labels", LABEL_KEYS)
-        out = None if keys is None else {}
-        for key, value in (keys or {}).items():
-            text = self.text(value, f"labels.{key}", required=True, max_len=300)
-            if text and self._placeholders_ok(value, key, text):
-                out[key] = text
-        self.untranslated(out)
-        return out
-
-    def _placeholders_ok(self, node, key: str, text: str) -> bool:
-        """A label's {...} parts must be ones studyguide fills in for that label."""
-        allowed = sorted({f for _, f, _, _ in string.Formatter().parse(EN[key]) if f} | EXTRA_PLACEHOLDERS.get(key, set()))
-        if not allowed:
-            return True  # nothing is filled in: the label prints as typed, braces and all
-        offer = f"use {', '.join('{' + f + '}' for f in allowed)}"
-        try:
-            parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
-        except ValueError:
-            self.error(node, f"labels.{key}: a '{{' or '}}' without its partner; {{...}} marks what is filled in "
-                             f"({offer}); for a brace itself write {{{{ or }}}}")
-            return False
-        odd = next((f for f, spec, conv in parts if spec or conv), None)
-        if odd is not None:
-            self.error(node, f"labels.{key}: write {{{clip(odd.split('.')[0])}}} without ':' or '!' after the name "
-                             f"({offer})")
-            return False
-        wrong = [f for f, _, _ in parts if f not in allowed]
-        if wrong:
-            self.error(node, f"labels.{key}: '{{{clip(wrong[0])}}}' is not filled in here ({offer}); "
-                             "for a brace itself write {{ or }}")
-            return False
-        return True
 
     def _objectives(self, node) -> tuple[str, ...]:
         before = len(self.problems)

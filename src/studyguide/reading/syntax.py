@@ -57,6 +57,12 @@ _NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
+def needs_bar(key: str) -> str:
+    """The message for text typed on the lines under ``key:`` that holds ': '."""
+    return (f"this text holds ': ', which YAML reads as a key: write '{key}: |' (a '|' after '{key}:') and keep "
+            f"every line of the text indented under it")
+
+
 class _Scan(Lines):
     def __init__(self, text: str):
         super().__init__(text)
@@ -65,6 +71,7 @@ class _Scan(Lines):
         self.pending: Optional[tuple[int, str, Optional[str]]] = (-1, "key", None)  # (indent, "key" or "dash", key)
         self.scalar_owner: Optional[int] = None  # plain text continues on lines indented further
         self.scalar_item = False  # that text is a '- ' item's
+        self.scalar_key: Optional[str] = None  # the key that text is the value of, typed on the lines under it
         self.last_key: Optional[tuple[str, int]] = None  # the last 'key: text' line's key and indent
         self.block: Optional[tuple] = None  # the last '|' text: its key, key's column, first and last line
 
@@ -83,9 +90,10 @@ class _Scan(Lines):
                 continue
             lead = line[:len(line) - len(line.lstrip(" \t"))]
             indent = len(lead)
-            if "\t" in lead:
-                self.report(n, lead.index("\t"), TAB)
-                indent = max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
+            if "\t" in lead:  # a line of the text above (not a key, nor an item) is read on as that text
+                on = self.pending is None and self.scalar_owner is not None and key_of(stripped) is None and stripped[0] != "-"
+                indent = self.scalar_owner + 2 if on else max(self.pending[0] + 2 if self.pending else self.stack[-1].indent, 0)
+                self.report(n, lead.index("\t"), f"{TAB[:-1]}: {indent} spaces here, to go on with the text above)" if on else TAB)
             self.line(n, indent, line[len(lead):].rstrip())
         return self.found
 
@@ -109,12 +117,30 @@ class _Scan(Lines):
             self.report(n, indent, f"a dash must be followed by a space (write '- {content[1:].strip()[:30]}')")
             self.dash(n, indent, "- " + content[1:])
         elif key_of(content) is not None:
-            self.key_line(n, indent, content)
+            if not self.text_as_key(n, indent, content):
+                self.key_line(n, indent, content)
         elif self.pending is not None and indent > self.pending[0] and not self.key_lacks_colon(n, indent, content):
+            column, under = self.pending[0], self.pending[2] if self.pending[1] == "key" else None
             self.pending = None  # text on the line after its key
             self.value(n, indent, indent, content, None)
+            if under is not None and self.scalar_owner == indent:  # plain text: YAML reads on to every line
+                self.scalar_owner, self.scalar_key = column, under  # indented past its key, this column too
         else:
             self.stray(n, indent, content)
+
+    def text_as_key(self, n: int, indent: int, content: str) -> bool:
+        """Text typed under its key ('summary:' above it) holding ': ' ('Water evaporates: it rises'): YAML
+        reads a key; said as the '|' the text needs (a teacher told to write 'Water evaporates: |' breaks
+        the guide again), and its lines read on as that text."""
+        if self.pending is None or self.pending[1] != "key" or indent <= self.pending[0]:
+            return False
+        under, word = self.pending[2], key_of(content)[0]
+        if under is None or under in openers.LIST_KEYS or under in MAP_KEYS or _KEY_WORD.match(word):
+            return False
+        self.report(n, indent + max(0, content.find(":")), needs_bar(under))
+        self.skip_block(n, self.pending[0])
+        self.block, self.pending = (under, self.pending[0], n, self.skip_until), None
+        return True
 
     def in_seq(self, indent: int) -> bool:
         if self.pending is not None:
@@ -141,7 +167,7 @@ class _Scan(Lines):
                 at, message = self.key_line(n, indent, content, report=False) or ((n, indent), None)
                 self.report(*at, message if at != (n, indent) else INDENT[:-1] + above)
             else:
-                self.report(n, indent + colon.start(), COLON)
+                self.report(n, indent + colon.start(), COLON if self.scalar_key is None else needs_bar(self.scalar_key))
 
     def pop_to(self, indent: int) -> None:
         while len(self.stack) > 1 and self.stack[-1].indent > indent:
@@ -385,6 +411,8 @@ class _Scan(Lines):
                 self.report(n, col + found[0], found[1])
             self.skip_block(n, owner)
             self.block = (key, owner, n, self.skip_until)
+            for found in openers.paragraph_short(self.lines, self.block, text):  # a paragraph that lost a space
+                self.report(*found)
             return
         if first in "\"'":
             end = close_quote(text, 1, first)
@@ -410,7 +438,7 @@ class _Scan(Lines):
         colon = re.search(r":(\s|$)", body)
         if colon and not item:
             self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
-        self.scalar_owner, self.scalar_item = owner, key is None
+        self.scalar_owner, self.scalar_item, self.scalar_key = owner, key is None, None
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:

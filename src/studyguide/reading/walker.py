@@ -16,7 +16,7 @@ from typing import Optional
 from .. import rtl
 from ..errors import Location, Problem
 from . import misread, numbers, syntax
-from .keys import ITEM_FIRST, item_keys
+from .keys import ITEM_FIRST, item_keys, other_word
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
 # bullets a word processor's list pastes as text (U+F0B7 is Word's Symbol-font bullet)
@@ -42,8 +42,12 @@ def bad_char(text: str) -> Optional[str]:
 
 
 def near(word: str, options) -> list[str]:
-    """The known name closest to ``word`` as typed, or else in small letters without accents ('término'
-    → 'term'), in a list of one; an empty list when none is close."""
+    """The known name ``word`` is another word for ('respuesta' → 'answer', :func:`.keys.other_word`), or else
+    the closest to it as typed, or in small letters without accents ('término' → 'term'), in a list of one;
+    an empty list when none is close."""
+    other = other_word(word)
+    if other and other[0] in options:
+        return [other[0]]
     return difflib.get_close_matches(word, list(options), n=1, cutoff=0.6) or \
         difflib.get_close_matches(misread.bare(word), list(options), n=1, cutoff=0.6)
 
@@ -68,6 +72,25 @@ def clip(text: str, size: int = 40) -> str:
 def count(n: int, noun: str) -> str:
     """'1 question', '3 questions'."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def other_key(word: str, value: Node, options) -> Optional[str]:
+    """The hint after an unknown key that is another word for a known one ('respuesta: A'), with the line to
+    type; None for any other key (the misspelling's "did you mean", :func:`suggest`, serves those)."""
+    other = other_word(word)
+    if not other or other[0] not in options:
+        return None
+    typed = value.where.typed if isinstance(value, Scalar) and not value.is_null and value.where.typed \
+        and "\n" not in value.where.typed else None
+    line = f"write '{other[0]}: {clip(typed)}'" if typed else f"write '{other[0]}:' in its place"
+    why = "" if other[1] else "keys stay in English, whatever the guide's language: "
+    return f"did you mean '{other[0]}'? {why}{line}"
+
+
+class Keys(dict):
+    """A mapping's values by key, as :meth:`Walker.mapping` gives them; ``meant``: the keys typed misspelt or
+    in other words ('anwser', 'respuesta'), reported at the key as typed, so not missing as well."""
+    meant: frozenset = frozenset()
 
 
 class Walker:
@@ -147,10 +170,11 @@ class Walker:
             self.error(node, f"{label}: expected 'key: value' lines, found "
                              f"{self.kind(node, 16 if label in ('guide', 'theme') else 40)}{fix}")
             return None
-        out: dict[str, Node] = {}
+        out: Keys = Keys()
         misspelt: set[str] = set()
         if label in ("guide", "theme") and node.pairs and not any(
-                k.value in allowed or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
+                k.value in allowed or (other_word(k.value) or ("",))[0] in allowed
+                or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
                 for k, _ in node.pairs[:200]):
             # not a guide at all (a password file, a key, another program's settings): one short excerpt
             self.error(node.pairs[0][0], f"this file is not a {'study guide' if label == 'guide' else label}: none "
@@ -176,6 +200,9 @@ class Walker:
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
                 self.error(key, self.unknown_key(key.value, label))
+            elif key.value not in allowed and (hint := other_key(key.value, value, allowed)):
+                self.error(key, f"{label}: unknown key '{clip(key.value)}' ({hint})")
+                misspelt.update(near(key.value, allowed))
             elif key.value not in allowed:
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
                 misspelt.update(near(key.value, allowed))
@@ -187,7 +214,14 @@ class Walker:
             elif key not in out and key not in misspelt:  # a misspelling is reported already
                 self.error(node, f"{label}: '{key}' is missing (add a line '{key}: ...')")
                 self.unseen.append((node.where.line, key, self.problems[-1]))
+        out.meant = frozenset(misspelt)
         return out
+
+    def absent(self, keys: dict, node: Node, key: str, message: str) -> None:
+        """Report ``message`` ('K' is missing) at ``node``, unless K was typed misspelt or in other words
+        (reported at the key as typed: the one message its line needs)."""
+        if key not in getattr(keys, "meant", ()):
+            self.error(node, message)
 
     def drop_follow_ons(self) -> None:
         """Leave out each "'K' is missing" that a key K typed after an invisible space causes: the nearest
