@@ -128,14 +128,16 @@ def test_numbered_prompts_are_each_located_with_one_look_through_the_guide(tmp_p
 def test_the_crossword_counts_the_terms_in_the_guide_once_a_build(tmp_path, monkeypatch):
     """How often each term is written (which terms a full crossword keeps) is counted once for the
     warnings and the page together, not again for each."""
+    from studyguide.activities import mentioned
+
     calls = Counter()
-    count = act._count
+    count = mentioned._count
 
     def counting(text, part):
         calls[part] += 1
         return count(text, part)
 
-    monkeypatch.setattr(act, "_count", counting)
+    monkeypatch.setattr(mentioned, "_count", counting)
     path = _cards_guide(tmp_path, 30, "crossword")
     result, _ = api.render_guide(api.load(path))
     assert result["student"].pages >= 1
