@@ -161,3 +161,28 @@ def test_a_matching_cut_where_it_lands_reckons_its_seed_once_a_layout(tmp_path, 
     text = norm(" ".join(built.student.pages))
     for i in range(120):
         assert text.count(f"word{i:03d} ") == 2, i  # (in the vocabulary list, and once in a set)
+
+
+def test_a_long_matching_in_large_print_builds_in_bounded_time_and_memory(tmp_path):
+    """150 terms in large print: choosing the sets tried every order of the larger ones (10¹¹ of them for
+    1,000 terms, which filled the machine's memory; 150 terms ran for minutes). Past a few trial layouts
+    the sets are cut where they land: the build ends, within 1 GB, and every term is matched once."""
+    import resource
+    import subprocess
+    import sys
+
+    path = _cards_guide(tmp_path, 150, "matching")
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run([sys.executable, "-m", "studyguide", "build", "-j", "1", str(path), "--edition",
+                           "large-print", "-o", str(tmp_path / "out")], capture_output=True, text=True,
+                          timeout=90, preexec_fn=limited)
+    assert done.returncode == 0, done.stderr[-500:]
+    from conftest import Pdf
+
+    text = norm(" ".join(Pdf(tmp_path / "out" / "cards-large-print.pdf").pages))
+    for i in range(150):  # (in the vocabulary list, and in its set)
+        assert text.count(f"word{i:03d} ") == 2, i
+    assert "Set 2: terms" in text
