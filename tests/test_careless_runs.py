@@ -309,8 +309,8 @@ def test_check_shows_each_edition_asked_for(tmp_path):
 
 # -- 4. import of a study guide, a PDF, a picture ---------------------------------------------------
 
-READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, CSV, and Kahoot or Quizizz (.xlsx): "
-         "export the bank from your other tool as one of these")
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, a list of questions (Aiken), CSV, and Kahoot "
+         "or Quizizz (.xlsx): export the bank from your other tool as one of these")
 
 
 def _pdf(tmp_path: Path) -> bytes:

@@ -372,11 +372,13 @@ from hypothesis import strategies as st  # noqa: E402
 PIECES = ["{", "}", "=", "~", "#", "->", "%50%", "::", "\\", "\n", "\n\n", "\t", ",", ";", '"', "<b>", "</b>",
           "<quiz>", "</quiz>", "<question type='multichoice'>", "</question>", "<answer fraction='100'>", "</answer>",
           "<text>", "</text>", "<![CDATA[", "]]>", "&amp;", "&#", "term", "definition", "question", "correct answer",
-          "#separator:tab", "#html:true", "#guid column:1", "[[", "]]", "T", "x", " "]
+          "#separator:tab", "#html:true", "#guid column:1", "[[", "]]", "T", "x", " ",
+          "1. ", "a) ", "B. ", "(c) ", "*", "Answer: ", "ANSWER: B", "True", "Explanation: "]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(["quizlet", "anki", "moodle", "gift", "csv", "kahoot"]))
+@given(st.lists(st.sampled_from(PIECES), max_size=40),
+       st.sampled_from(["quizlet", "anki", "moodle", "gift", "csv", "kahoot", "aiken"]))
 def test_any_bank_gives_a_draft_or_a_located_message(tmp_path, pieces, fmt):
     source = tmp_path / "bank.txt"
     source.write_text("".join(pieces), encoding="utf-8")

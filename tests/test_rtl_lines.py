@@ -59,7 +59,8 @@ def test_a_number_before_arabic_words_stays_where_the_algorithm_puts_it():
 def test_an_arabic_choices_letter_stands_at_its_right_clear_of_its_text(tmp_path):
     """The letter stood at the cell's left while the Arabic text was set flush right, so it touched the next
     cell's letter ("صلبB."), and the key's ring lay on the answer. The letter now stands at the text's right,
-    where the reader starts, a gap between; the key's ring clear of the text too."""
+    where the reader starts, a gap between; the key's ring clear of the text too. The question reads from the right,
+    so its choices do: A at the right, D at the left."""
     path = write_guide(tmp_path, "ar.yaml", """
         title: الماء
         questions:
@@ -74,7 +75,7 @@ def test_an_arabic_choices_letter_stands_at_its_right_clear_of_its_text(tmp_path
         y = next(y for c, *_, y in chars if c == "D" and any(t[0] == "A" and abs(t[3] - y) < 3 for t in chars))
         line = _line_of(chars, "D", y)
         letters = [t for t in line if t[0] in "ABCD"]
-        assert [c for c, *_ in letters] == list("ABCD"), line
+        assert [c for c, *_ in letters] == list("DCBA"), line
         for letter in letters:
             text = [t for t in line if rtl.has_rtl(t[0]) and t[2] <= letter[1] + 1]
             nearest = max(text, key=lambda t: t[2], default=None)  # the Arabic letter just left of it: its choice's

@@ -262,8 +262,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
 
-    whole = api.load(path)
-    whole = variants.accommodate(whole) if accommodated else whole
+    written = api.load(path)
+    whole = variants.accommodate(written) if accommodated else written
     guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
     formats.check_skip(guide, skip)
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
@@ -283,7 +283,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
             paper = sheets.FULL[paper]
             rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
-    findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"))
+    findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
+                                           written if accommodated else None)
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings += lint.lines_cut(guide, rendered["student"])
     findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))

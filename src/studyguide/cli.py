@@ -267,10 +267,11 @@ def export_guides(paths, fmt, out_dir, apkg):
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
               help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
 @click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
-                                                  "quizizz"), case_sensitive=False), multiple=True, callback=_parsed(),
+                                                  "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=_parsed(),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
-    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file.
+    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file,
+    or a plain list of questions (Moodle's Aiken format, or numbered questions with 'Answer: b' lines).
 
     What does not map to a guide gets a warning with its line in FILE.
     """

@@ -17,7 +17,10 @@ Checks:
 * a matching question with two lefts (or two rights) that are the same;
 * the same question twice (type and prompt, case, spacing and markup aside);
 * four or more stars in a row ('**********deep**********'), which no emphasis reads;
-* three or more multiple-choice questions whose answers are all the same letter;
+* three or more multiple-choice questions whose answers are all the same letter (in the copy with reduced
+  choices too, when the guide's are not);
+* a question whose own text names its choices by letter ('Choice C is …'), which versions keep in order;
+* a word bank of two or three blanks, which lists only their answers;
 * "all of the above" or "none of the above" (or "both"/"neither of the
   above") that is not the last choice;
 * a vocabulary term used nowhere else in the guide (whole words, any case, a
@@ -45,9 +48,9 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import inline, scripts
+from . import inline, lettered, scripts, variants
 from .errors import Location, Problem
-from .model import LETTERS, Guide, Matching, MultipleChoice, SelectAll
+from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
 from .noticed import after, clipped, norm
 from .reading.walker import clip, count
 from .variants import about_the_others
@@ -128,14 +131,41 @@ def _nth(guide: Guide, q, text: str, nth: int) -> Location:
     return after(guide, q.where, text, nth)
 
 
-def same_letter(guide: Guide) -> list[Problem]:
+def same_letter(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
+    """Three or more multiple-choice questions whose answers are all the same letter. ``written``: the guide
+    as written, when ``guide`` is its copy with reduced choices (the letters there are the copy's own: when
+    the written ones differ, the message names the copy and a swap in the guide that undoes it)."""
     mc = [(n, q) for n, q in enumerate(guide.questions, 1) if isinstance(q, MultipleChoice)]
     letters = {q.answer for _, q in mc}
-    if len(mc) >= 3 and len(letters) == 1:
-        letter = LETTERS[letters.pop()]
+    if len(mc) < 3 or len(letters) != 1:
+        return []
+    letter = LETTERS[letters.pop()]
+    if written is None or variants.one_letter(written.questions) is not None:
         return [_warn(mc[0][1].where, f"the answers of all {len(mc)} multiple-choice questions are {letter}; "
                                       "students may notice: move some right answers to other letters")]
-    return []
+    n, swap = variants.undoing_swap(written)
+    fix = (f"in the guide, swap question {n}'s right answer with its choice {LETTERS[swap]} "
+           f"('{_clip(written.questions[n - 1].choices[swap])}')" if swap is not None else
+           "in the guide, give one question's right answer another place among its choices")
+    return [_warn(written.questions[n - 1].where, f"in the copy with reduced choices (one wrong choice left out of "
+                  f"each multiple-choice question), the answers of all {len(mc)} multiple-choice questions are "
+                  f"{letter}; students may notice: {fix}")]
+
+
+def bank_answers(guide: Guide) -> list[Problem]:
+    """A word bank of a question with two or three blanks, which lists only their answers (no word is added
+    to it, as to a single blank's: a word more on each such bank cost pages), so that a student who knows all
+    but one is given the last. Four or more words are a bank to choose from, as a single blank's four are."""
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
+        if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
+            knows = "one" if len(answers) == 2 else "two"
+            out.append(_warn(q.where, f"question {n}: its word bank holds only the {len(answers)} answers of its "
+                                      f"blanks ({' · '.join(_clip(a) for a in q.bank_words)}), so a student who "
+                                      f"knows {knows} is given the last; split it into questions of one blank each "
+                                      "(each gets a bank of four words), or leave out 'word_bank'"))
+    return out
 
 
 _folded = scripts.folded  # 'Constitución' and 'constitucion' match
@@ -355,9 +385,10 @@ def unpointed(guide: Guide) -> list[Problem]:
 
 
 def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: Optional[float] = None,
-          starter: Optional[str] = None) -> list[Problem]:
+          starter: Optional[str] = None, written: Optional[Guide] = None) -> list[Problem]:
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
-    placeholders left in are found."""
-    found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + (starter_text(guide, starter) if starter else []))
+    placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
+    found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
+             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide)
+             + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from . import scripts
+from . import amounts, scripts
 from .errors import Location
 from .labels import EN as EN_LABELS, number
 
@@ -167,8 +167,11 @@ class FillInBlank(Question):
 
     @property
     def bank_words(self) -> list[str]:
-        """The printed word bank: each blank's answer once and the other words, in alphabetical order."""
-        return sorted({b.answer for b in self.blanks} | set(self.bank), key=scripts.alphabetical)
+        """The printed word bank: each blank's answer once and the other words, in alphabetical order; a bank
+        of numbers only (of one unit) in increasing order, as a math teacher lists them (1 ½ · 9 · 25 · 48)."""
+        words = sorted({b.answer for b in self.blanks} | set(self.bank), key=scripts.alphabetical)
+        rising = amounts.ascending(words)
+        return words if rising is None else [words[i] for i in rising]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from . import shuffle
+from . import amounts, lettered, shuffle
 from .errors import Location, Problem
 from .inline import plain
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
@@ -147,10 +147,14 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
     if acc == Accommodations():
         return dataclasses.replace(guide, accommodations=acc) if guide.accommodations != acc else guide
     seed = guide.seed or default_seed(guide)
-    out, asked = [], set()  # (asked: the questions the word-bank accommodation gives a bank)
-    for q in guide.questions:
+    out, asked, whole = [], set(), []  # (asked: the questions the word-bank accommodation gives a bank)
+    for n, q in enumerate(guide.questions, 1):
         if acc.reduced_choices and isinstance(q, MultipleChoice) and len(q.choices) >= 4:
-            q = _drop_one_wrong(q, seed)
+            if not _droppable(q) and _droppable(q, letters=False):  # a choice left out would move the letters
+                whole.append(lettered.said(guide, n, q, lettered.named_in(q), f"the copy with reduced choices "
+                                           f"keeps all {len(q.choices)} of its choices (leaving one out would change "
+                                           "their letters); write the choice's words instead"))
+            q = _drop(q, shuffle.rng(seed, "reduced", q.prompt).choice(_droppable(q) or [None]))
         if acc.word_bank and isinstance(q, FillInBlank) and not q.word_bank:
             q = dataclasses.replace(q, word_bank=True)
             asked.add(len(out) + 1)
@@ -159,17 +163,75 @@ def accommodate(guide: Guide, extra: Optional[Accommodations] = None) -> Guide:
         if acc.extra_lines and isinstance(q, (ShortAnswer, Essay)) and not (isinstance(q, ShortAnswer) and q.lines <= 1):
             q = dataclasses.replace(q, lines=min(q.lines + acc.extra_lines, 60), lines_added=acc.extra_lines)
         out.append(q)
-    guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc)
+    if acc.reduced_choices:
+        out = _unsame(guide.questions, out, seed)
+    guide = dataclasses.replace(guide, questions=tuple(out), accommodations=acc,
+                                warnings=tuple(guide.warnings) + tuple(whole))
     return bank_warnings(guide, asked) if asked else guide
 
 
-def _drop_one_wrong(q: MultipleChoice, seed: str) -> MultipleChoice:
-    """Remove one wrong choice (never a pinned or 'all/none of the above' one), the same in handout and key."""
-    wrong = [i for i, c in enumerate(q.choices)
-             if i != q.answer and i not in q.pinned and not about_the_others(c)]
-    if not wrong:
+def one_letter(questions) -> Optional[int]:
+    """The answer of every multiple-choice question among ``questions`` when there are two or more and they
+    all have the same one (the index of its letter); None otherwise."""
+    answers = {q.answer for q in questions if isinstance(q, MultipleChoice)}
+    many = sum(1 for q in questions if isinstance(q, MultipleChoice)) >= 2
+    return answers.pop() if many and len(answers) == 1 else None
+
+
+def _unsame(written, reduced: list, seed: str) -> list:
+    """``reduced`` (each multiple-choice question of ``written`` with a wrong choice dropped) with one drop
+    chosen again when its answers all came to one letter and the written ones did not (B, A, B had become
+    A, A, A): the first question that can take another letter takes its written one, else another."""
+    same = one_letter(reduced)
+    if same is None or one_letter(written) is not None:
+        return reduced
+    for k, (was, q) in enumerate(zip(written, reduced)):
+        if not isinstance(was, MultipleChoice) or len(q.choices) == len(was.choices):
+            continue  # (nothing was dropped from it)
+        others = [i for i in _droppable(was) if (was.answer - 1 if i < was.answer else was.answer) != same]
+        kept = [i for i in others if i > was.answer] or others  # its written letter first
+        if kept:
+            return reduced[:k] + [_drop(was, shuffle.rng(seed, "reduced", was.prompt, "again").choice(kept))] \
+                + reduced[k + 1:]
+    return reduced
+
+
+def undoing_swap(written: Guide) -> tuple[int, Optional[int]]:
+    """(question number, choice) of the first swap of a right answer with another choice that leaves neither
+    the guide's answers nor its reduced-choices copy's all one letter; (first question, None) when none does."""
+    qs = list(written.questions)
+    first = next(n for n, q in enumerate(qs, 1) if isinstance(q, MultipleChoice))
+    for n, q in enumerate(qs, 1):
+        if not isinstance(q, MultipleChoice) or len(q.choices) < 4 or q.answer in q.pinned \
+                or about_the_others(q.choices[q.answer]):
+            continue  # ('All of the above' stays last)
+        for i in range(len(q.choices)):
+            if i == q.answer or i in q.pinned or about_the_others(q.choices[i]):
+                continue
+            order = list(q.choices)
+            order[i], order[q.answer] = order[q.answer], order[i]
+            moved = qs[:n - 1] + [dataclasses.replace(q, choices=tuple(order), answer=i)] + qs[n:]
+            copy = accommodate(dataclasses.replace(written, questions=tuple(moved), accommodations=Accommodations(
+                reduced_choices=True)))
+            if one_letter(moved) is None and one_letter(copy.questions) is None:
+                return n, i
+    return first, None
+
+
+def _droppable(q: MultipleChoice, letters: bool = True) -> list[int]:
+    """The wrong choices one may leave out: never a pinned or 'all/none of the above' one, and when the
+    question's text names choices by letter, only one after all those (their letters stay true; ``letters``
+    false: any)."""
+    named = lettered.named_in(q)[1] if letters else ()
+    first = max(LETTERS.index(x) for x in named) + 1 if named else 0
+    return [i for i, c in enumerate(q.choices)
+            if i != q.answer and i >= first and i not in q.pinned and not about_the_others(c)]
+
+
+def _drop(q: MultipleChoice, drop: Optional[int]) -> MultipleChoice:
+    """The question without its choice ``drop`` (None: as it is), the same in handout and key."""
+    if drop is None:
         return q
-    drop = shuffle.rng(seed, "reduced", q.prompt).choice(wrong)
     keep = [i for i in range(len(q.choices)) if i != drop]
     return dataclasses.replace(q, choices=tuple(q.choices[i] for i in keep), answer=keep.index(q.answer),
                                pinned=tuple(keep.index(i) for i in q.pinned))
@@ -194,8 +256,27 @@ def _moved(count: int, rng) -> list[int]:
     return perm
 
 
+def _numbers_in_order(q) -> bool:
+    """Whether a question's choices (those that may move) are numbers of one unit written in increasing or
+    decreasing order ('2, 4, 32, 36'), which test writers keep: versions print them so. Numbers written in
+    another order ('Which is the greatest? 3/4, 5/8, 7/12') shuffle as usual: sorted, they would give the
+    answer away (the greatest last)."""
+    free = [c for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)]
+    rising = amounts.ascending(free)
+    return rising is not None and (rising == sorted(rising) or rising == sorted(rising, reverse=True))
+
+
+def _shuffles(q) -> bool:
+    """Whether versions shuffle the question's choices: not when its text names them by letter (the
+    letters would name others) or when they are numbers written in order (:func:`_numbers_in_order`)."""
+    return q.shuffle and not lettered.keeps_order(q) and not _numbers_in_order(q)
+
+
 def _choices(q, rng):
-    """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places."""
+    """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places. Choices its
+    text names by letter keep their order, and so do numbers written in order (:func:`_shuffles`)."""
+    if lettered.keeps_order(q) or _numbers_in_order(q):
+        return q
     last = {i for i, c in enumerate(q.choices) if about_the_others(c)}
     perm = _permute(len(q.choices), set(q.pinned) | last, rng)  # new position p shows old choice perm[p]
     new_index = {old: pos for pos, old in enumerate(perm)}
@@ -228,7 +309,7 @@ def orders(guide: Guide) -> int:
     for run in _runs(qs):
         n *= math.factorial(sum(1 for i in run if qs[i].shuffle))
     for q in qs:
-        if isinstance(q, (MultipleChoice, SelectAll)) and q.shuffle:
+        if isinstance(q, (MultipleChoice, SelectAll)) and _shuffles(q):
             n *= math.factorial(sum(1 for i, c in enumerate(q.choices) if i not in q.pinned and not about_the_others(c)))
         elif isinstance(q, Matching) and q.shuffle:
             n *= math.factorial(len(q.pairs)) - 1  # never in the written order

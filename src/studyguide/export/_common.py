@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Union
 
-from .. import inline, rtl
+from .. import inline, lettered, rtl
 from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
@@ -53,9 +53,11 @@ def one_line(text: str) -> str:
 
 def keeps_choice_order(question: Question) -> bool:
     """Whether an LMS must show the choices as written: a choice is pinned ('shuffle: false'),
-    or one is about the others ("All of the above"), which print keeps in its place too."""
+    or one is about the others ("All of the above"), which print keeps in its place too, or the
+    question's explanation names its choices by letter (its feedback would name others)."""
     choices = getattr(question, "choices", ())
-    return bool(getattr(question, "pinned", ())) or any(about_the_others(plain(c)) for c in choices)
+    return bool(getattr(question, "pinned", ())) or any(about_the_others(plain(c)) for c in choices) \
+        or lettered.named_in(question)[0] is not None
 
 
 def has_emphasis(text: str) -> bool:

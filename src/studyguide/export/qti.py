@@ -41,10 +41,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .. import labels, shuffle
+from .. import labels, lettered, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ..variants import banked
+from ..variants import about_the_others, banked
 from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order,
                       left_out, numbers, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
                       reads_rtl, sub, warn, word_bank_html, xml_bytes, zip_bytes)
@@ -366,9 +366,13 @@ def export(guide: Guide) -> Exported:
     if writer.fixed_order:  # located at the first such question, naming the others
         (first, q), more = writer.fixed_order[0], [str(n) for n, _ in writer.fixed_order[1:]]
         also = f" (so do question{'s' if len(more) > 1 else ''} {', '.join(more)})" if more else ""
+        name, letters = lettered.named_in(q)
+        why = (f"its {name} names choices by letter ({', '.join(letters)})" if name and not q.pinned and not any(
+            about_the_others(plain(c)) for c in q.choices) else "a choice keeps its place (pinned, or 'All/None of "
+               "the above')")
         writer.problems.append(warn(q, first, (
-            f"a choice keeps its place (pinned, or 'All/None of the above'){also}, and Canvas shuffles the choices "
-            "of every question in a quiz or of none: this quiz does not shuffle them")))
+            f"{why}{also}, and Canvas shuffles the choices of every question in a quiz or of none: this quiz does "
+            "not shuffle them")))
     meta = assessment_meta(guide, writer.assessment_id, writer.points, shuffle=not writer.fixed_order)
     data = zip_bytes([("imsmanifest.xml", manifest(guide, writer.assessment_id, href, meta_href)), (href, assessment),
                       (meta_href, meta)])

@@ -2,8 +2,8 @@
 
 ``studyguide import FILE -o guides/NAME.yaml`` reads Quizlet's export text, Anki's
 notes text export, Moodle XML, GIFT, a QTI 1.2 zip (Canvas's quiz export), a
-CSV of vocabulary or questions and Kahoot's or Quizizz's question spreadsheet
-(.xlsx), and writes a guide
+CSV of vocabulary or questions, Kahoot's or Quizizz's question spreadsheet
+(.xlsx) and a plain list of questions (Moodle's Aiken format and its numbered kin), and writes a guide
 with the vocabulary and questions filled and the other sections as commented
 starters. It never writes over an existing file. What does not map gets a warning
 located in FILE (``FILE:LINE:COL: warning: ...``).
@@ -23,11 +23,12 @@ from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
-from . import flashcards, gift, moodle, qti, spreadsheet, table
+from . import flashcards, gift, moodle, qti, questionlist, spreadsheet, table
 from ._common import Draft, literal
 from .writer import INVISIBLE, guide_text, make_printable
 
-FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz")  # kahoot, quizizz: one reader
+FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz",  # kahoot, quizizz: one reader
+           "aiken")  # a plain list of questions
 MAX_BYTES = 20 * 1024 * 1024  # a bank larger than this is not a teacher's question bank
 
 
@@ -52,13 +53,18 @@ def detect(path: Path, data: bytes) -> str:
     lines = [ln for ln in (lines[:-1] if len(data) > 2000 and len(lines) > 1 else lines) if ln.strip()]  # whole lines
     if lines and all("\t" in ln for ln in lines):
         return "quizlet"  # a card a line, a tab in each: Quizlet, whatever the cards say
+    if questionlist.looks_like(text):
+        return "aiken"  # a plain list of questions: 'ANSWER: B' lines, or a question's 'a)' and 'b)'
     if "::" in text or "{" in text and "}" in text and ("~" in text or "=" in text or "{T" in text or "{F" in text):
         return "gift"
     return "quizlet"
 
 
-READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, CSV, and Kahoot or Quizizz (.xlsx): export "
-         "the bank from your other tool as one of these")
+READS = ("import reads Moodle XML, GIFT, QTI (.zip), Quizlet or Anki text, a list of questions (Aiken), CSV, and "
+         "Kahoot or Quizizz (.xlsx): export the bank from your other tool as one of these")
+# a text file read as Quizlet's (nothing else it could be) in which no line is a card
+NEITHER = ("is neither cards (a term, a tab or a comma, its definition: one card a line) nor a list of questions (a "
+           f"question, its choices 'A.', 'B.'…, then 'ANSWER: B'); {READS}")
 # what the first bytes of a file no tool's bank starts with say it is (a zip or xlsx is read, and says what is wrong)
 _MAGIC = ((b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"),
           (b"GIF8", "a GIF picture"), (b"\xd0\xcf\x11\xe0", "an older Office file (.doc, .xls or .ppt)"),
@@ -95,7 +101,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     if len(data) > MAX_BYTES:  # grown since it was measured
         raise GuideError([Problem(Location(str(path)), too_large)])
     not_a_bank(path, data)  # whatever --from says: a PDF is never read as Quizlet cards
-    fmt = fmt or detect(path, data)
+    given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)
     if fmt == "qti":
@@ -108,6 +114,8 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
         raise GuideError([not_utf8(data, exc.start, str(path))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
     draft = _read_text(path, fmt, INVISIBLE.sub("", text))
+    if fmt == "quizlet" and not given and not draft.vocabulary and "\t" not in text:  # said once, not a line each
+        raise GuideError([Problem(Location(str(path)), "is empty; nothing imported" if not text.strip() else NEITHER)])
     found = INVISIBLE.search(text)
     if found:  # left out where they are, said once at the first (a guide cannot hold them)
         line = text.count("\n", 0, found.start()) + 1
@@ -125,6 +133,8 @@ def _read_text(path: Path, fmt: str, text: str) -> Draft:
         return gift.read(path, text)
     if fmt == "csv":
         return _literal(table.read(path, text))
+    if fmt == "aiken":
+        return _literal(questionlist.read(path, text))
     return _literal(flashcards.quizlet(path, text))
 
 

@@ -78,8 +78,19 @@ def make_printable(draft: Draft) -> None:
                    "them)")
 
 
+# the tags studyguide's exports put after a guide's name (french-vocab-quizlet.txt): not part of a title
+EXPORT_TAG = re.compile(r"(?i)[-_ ](quizlet|anki|moodle|qti|canvas|brightspace|kahoot|blooket|gimkit|quizizz"
+                        r"|wayground)$")
+
+
+def file_title(source) -> str:
+    """A title made from a file's name: its words, without the tag an export of studyguide's gave it."""
+    words = EXPORT_TAG.sub("", source.stem) or source.stem
+    return words.replace("-", " ").replace("_", " ").strip() or "Imported"
+
+
 def guide_text(draft: Draft) -> str:
-    data: dict = {"title": draft.title or draft.source.stem.replace("-", " ").replace("_", " ").strip() or "Imported"}
+    data: dict = {"title": draft.title or file_title(draft.source)}
     if draft.subtitle:
         data["subtitle"] = draft.subtitle
     if draft.language and draft.language != "en":

@@ -2,12 +2,11 @@
 questions that share it (the directions of a printed test)."""
 from __future__ import annotations
 
-import re
-
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from .. import inline, rtl
+from ..amounts import worked
 from ..labels import sentences, span
 
 
@@ -35,30 +34,6 @@ def run_in_markup(ctx, text: str, embed: bool = False) -> str:
     colour = st.textColor.hexval()[2:]
     body = f"\u202a{inline.markup(text, ctx.fonts)}\u202c" if embed else inline.markup(text, ctx.fonts)
     return f' <font size="{st.fontSize:g}" color="#{colour}"><i>{body}</i></font>'
-
-
-MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
-NUMBER = re.compile(r"[$€£¥]?[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?%?")  # $20, 62.8, −4, 9⁄20, 25%
-YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1776')
-
-
-def worked(answer) -> bool:
-    """A model answer that is worked out rather than written: a number and perhaps its unit, the unit in three
-    words at most, not a list and not a name ('1 ⅞ cups', '−4 °C', '97 ppm per year', '$20', '25%', '9.8 N';
-    not '1914, in Sarajevo', '18th century', '2 World Wars' or a year alone), or a calculation: a sign of
-    one with a number beside it ('C = π × 66 ≈ 207.2 cm'; not '(a = b)')."""
-    text = inline.plain(answer or "").strip().rstrip(".")
-    if any(c in MATH_SIGNS for c in text) and any(c.isdigit() for c in text):
-        return True
-    words = text.split()
-    numbers = 0
-    while numbers < min(2, len(words)) and NUMBER.fullmatch(words[numbers]):
-        numbers += 1
-    unit = words[numbers:]
-    if numbers == 0 or len(unit) > 3 or any(c in ",;:" for w in unit for c in w):
-        return False
-    named = any(len(w) > 2 and w[0].isupper() for w in unit)  # 'World Wars', 'Battle of Hastings': not units
-    return not named and not (YEAR.fullmatch(words[0]) and not unit)
 
 
 def no_reading(guide) -> bool:
@@ -95,8 +70,8 @@ def paragraph(ctx, first: int, last: int, words: str):
 
 
 def read_from_right(para, text: str, mirror: bool):
-    """A cell of a matching read from the right (``mirror``): a text with no direction of its own ('1948')
-    set flush right, beside its number or letter, as its right-to-left neighbours are; else as it is."""
-    if mirror and rtl.direction(text) is None:
+    """A cell of a matching read from the right (``mirror``): a text with no direction of its own ('1948') or an
+    English one set flush right, beside its number or letter, as its right-to-left neighbours are; else as it is."""
+    if mirror and rtl.direction(text) is not True:
         para.style = ParagraphStyle(para.style.name + "-right", parent=para.style, alignment=TA_RIGHT)
     return para

@@ -6,7 +6,6 @@ place their own fields (lines.LinedAnswer, fields.marker).
 """
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .. import fields
@@ -68,16 +67,17 @@ def _button_y(row, height: float, size: float) -> float:
     return baseline + label.size * 0.35 - size / 2
 
 
-def choices(ctx, n: int, rows: list, several: bool) -> list:
-    """Each choice row with its button left of its letter: one radio group ``q<n>`` (one answer), or a
-    check box ``q<n>_<letter>`` each (select all)."""
+def choices(ctx, n: int, rows: list, several: bool, mirrored: bool = False) -> list:
+    """Each choice row with its button before its letter (left of it; right of it in a question read from the
+    right): one radio group ``q<n>`` (one answer), or a check box ``q<n>_<letter>`` each (select all)."""
     if not on(ctx):
         return rows
     size = ctx.styles["choice"].fontSize
-    x = ctx.theme.number_width - size - 4
+    ni = ctx.theme.number_width
 
     def place_for(i):
         def place(canvas, left, bottom, width, height):
+            x = width - ni + 4 if mirrored else ni - size - 4
             y = bottom + _button_y(rows[i], height, size)
             if several:
                 fields.check(canvas, f"q{n}_{LETTERS[i]}", left + x, y, size,
@@ -88,16 +88,18 @@ def choices(ctx, n: int, rows: list, several: bool) -> list:
     return [Fields(row, place_for(i)) for i, row in enumerate(rows)]
 
 
-def true_false(ctx, n: int, row, words, x: float, font: str, size: float, gap: float):
-    """True / False (circled.Options) with a radio button left of each word: the group ``q<n>``, values true, false."""
+def true_false(ctx, n: int, row, options):
+    """True / False (circled.Options ``options``) with a radio button before each word (left of it; right of it
+    read from the right): the group ``q<n>``, values true, false."""
     if not on(ctx):
         return row
+    size = options.size
 
     def place(canvas, left, bottom, width, height):
-        at, y = left + x, bottom + height / 2 - size / 2  # (the words' middle: circled.Options)
-        for word, value in zip(words, ("true", "false")):
-            fields.radio(canvas, f"q{n}", value, at - size - 5, y, size, tip(ctx, n))
-            at += stringWidth(word, font, size) + gap
+        y = bottom + height / 2 - size / 2  # (the words' middle: circled.Options)
+        for (at, w), value in zip(options.spots(), ("true", "false")):
+            fields.radio(canvas, f"q{n}", value, left + (at + w + 5 if options.mirrored else at - size - 5), y, size,
+                         tip(ctx, n))
     return Fields(row, place)
 
 
@@ -114,12 +116,13 @@ def matching_slot(ctx, n: int, i: int, row, blank_w: float, size: float, mirror:
     return Fields(row, place)
 
 
-def ordering_box(ctx, n: int, k: int, row, side: float, indent: float, size: float):
+def ordering_box(ctx, n: int, k: int, row, side: float, indent: float, size: float, mirrored: bool = False):
     """An ordering item's row with a text field ``q<n>_item<k>`` in its box (flow.Box)."""
     if not on(ctx):
         return row
 
     def place(canvas, left, bottom, width, height):
-        fields.text(canvas, f"q{n}_item{k}", left + indent + 1, bottom + height - 2 - side + 1, side - 2, side - 2, size,
+        x = width - indent - side if mirrored else indent
+        fields.text(canvas, f"q{n}_item{k}", left + x + 1, bottom + height - 2 - side + 1, side - 2, side - 2, size,
                     tip=tip(ctx, n, "field_item", k=k))
     return Fields(row, place)

@@ -8,6 +8,7 @@ and every question starts on the same page in both.
 """
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -119,10 +120,13 @@ class Labelled(Flowable):
 
     def __init__(self, label: str, para, indent: float, font: str, size: float, *, circle=False,
                  right: str | None = None, right_font: str | None = None, color=None, label_x: float = 0,
-                 rtl: bool = False):
+                 rtl: bool = False, mirrored: bool = False):
         super().__init__()
         self.label, self.para, self.indent = label, para, indent
-        self.rtl = rtl  # right to left (a Hebrew clue, an Arabic choice): the label at the right, before the text
+        self.rtl = rtl or mirrored  # right to left (a Hebrew clue, an Arabic choice): the label at the right, before the text
+        # the whole row read from the right (a Hebrew question): the label ``label_x`` in from the right edge,
+        # the text up to ``indent`` from it, and ``right`` (points) at the left, where the row ends
+        self.mirrored = mirrored
         self.font, self.size, self.circle, self.right = font, size, circle, right
         self.right_font = right_font or font
         self.color, self.label_x = color, label_x
@@ -132,7 +136,8 @@ class Labelled(Flowable):
         if self.right and getattr(self, "_last_for", None) != aW:  # (decided once for a width)
             self.para.wrap(aW - self.indent, aH)
             last = (self.para.getActualLineWidths0() or [0.0])[-1]
-            self._on_last = self.para.style.alignment == 0 and last + self.right_w <= aW - self.indent
+            flush = TA_RIGHT if self.mirrored else TA_LEFT  # (the side the last line leaves room on)
+            self._on_last = self.para.style.alignment == flush and last + self.right_w <= aW - self.indent
             like = getattr(self, "like", None)  # the handout's prompt, when this is the key's: set the same way
             if like is not None:
                 like.wrap(aW, aH)
@@ -150,9 +155,10 @@ class Labelled(Flowable):
         if len(parts) != 2:
             return []
         kw = dict(circle=self.circle, right=self.right, right_font=self.right_font, color=self.color,
-                  label_x=self.label_x, rtl=self.rtl)
+                  label_x=self.label_x, rtl=self.rtl, mirrored=self.mirrored)
         head = Labelled(self.label, parts[0], self.indent, self.font, self.size, **kw)
-        tail = Labelled("", parts[1], self.indent, self.font, self.size, right_font=self.right_font, rtl=self.rtl)
+        tail = Labelled("", parts[1], self.indent, self.font, self.size, right_font=self.right_font, rtl=self.rtl,
+                        mirrored=self.mirrored)
         tail.right_w = head.right_w
         return [head, tail]
 
@@ -180,7 +186,8 @@ class Labelled(Flowable):
             x = self.label_x
             if self.rtl:  # at the right, before the text: the ring clear of the text, within the row if it can
                 clear = w / 2 + r + 0.65 + max(1.2, self.size * 0.07) + stringWidth(self.label[len(letter):], self.font, self.size)
-                x = max(self.width, self.width - self.indent + self.label_x + 3 + r - w / 2 + clear) - clear
+                text_end = self.width - self.indent + (0 if self.mirrored else self.label_x)  # (the paragraph's right edge)
+                x = max(self._label_end(), text_end + 3 + r - w / 2 + clear) - clear
             t = c.beginText(x, top_base)
             t.setFont(self.font, self.size)
             t.textOut(letter)
@@ -191,7 +198,7 @@ class Labelled(Flowable):
             cx, cy = x + w / 2, top_base + self.size * 0.35
             c.ellipse(cx - r, cy - ry, cx + r, cy + ry)
         elif self.rtl:
-            c.drawRightString(self.width, top_base, self.label)
+            c.drawRightString(self._label_end(), top_base, self.label)
         else:
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
@@ -199,44 +206,33 @@ class Labelled(Flowable):
             lines = len(self.para.getActualLineWidths0()) if self._on_last else 1
             c.saveState()
             c.setFont(self.right_font, self.size * 0.9)
-            c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
+            if self.mirrored:
+                c.drawString(0, top_base - (lines - 1) * style.leading, self.right)
+            else:
+                c.drawRightString(self.width, top_base - (lines - 1) * style.leading, self.right)
             c.restoreState()
-        self.para.drawOn(c, self.label_x if self.rtl else self.indent, self.height - self.para.height)
+        self.para.drawOn(c, self._text_x(), self.height - self.para.height)
 
+    def _label_end(self) -> float:
+        """Where a label at the right ends: the row's right edge, or ``label_x`` in from it (a row read from the right)."""
+        return self.width - self.label_x if self.mirrored else self.width
 
-class Ruled(Flowable):
-    """One wide-ruled answer line, with the key's text written on it."""
-
-    def __init__(self, gap: float, indent: float, weight: float, color, text: str | None = None,
-                 font: str | None = None, size: float = 0, text_color=None):
-        super().__init__()
-        self.gap, self.indent, self.weight, self.color = gap, indent, weight, color
-        self.text, self.font, self.size, self.text_color = text, font, size, text_color
-
-    def wrap(self, aW, aH):
-        self.width, self.height = aW, self.gap
-        return aW, self.gap
-
-    def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(self.color)
-        c.setLineWidth(self.weight)
-        c.line(self.indent, 0, self.width, 0)
-        if self.text:
-            c.setFillColor(self.text_color)
-            c.setFont(self.font, self.size)
-            c.drawString(self.indent + 4, 3.5, self.text)
-        c.restoreState()
+    def _text_x(self) -> float:
+        """The paragraph's left edge: after the label; at the label's place in a right-to-left row (whose label
+        is at the right); clear of the points at the row's left in a row read from the right."""
+        if self.mirrored:
+            return 0 if self.right and self._on_last else self.right_w
+        return self.label_x if self.rtl else self.indent
 
 
 class Box(Flowable):
     """A square to write in (ordering), with the key's number inside, then a paragraph."""
 
     def __init__(self, para, side: float, indent: float, weight: float, text: str | None = None,
-                 font: str | None = None, size: float = 0, color=None):
+                 font: str | None = None, size: float = 0, color=None, mirrored: bool = False):
         super().__init__()
         self.para, self.side, self.indent, self.weight = para, side, indent, weight
+        self.mirrored = mirrored  # read from the right: the square ``indent`` in from the right edge, the text left of it
         self.text, self.font, self.size, self.color = text, font, size, color
 
     def natural_width(self):
@@ -253,13 +249,15 @@ class Box(Flowable):
         top = self.height - 2
         c.saveState()
         c.setLineWidth(self.weight)
-        c.rect(self.indent, top - self.side, self.side, self.side)
+        x = self.width - self.indent - self.side if self.mirrored else self.indent
+        c.rect(x, top - self.side, self.side, self.side)
         if self.text:
             c.setFillColor(self.color)
             c.setFont(self.font, self.size)
-            c.drawCentredString(self.indent + self.side / 2, top - self.side / 2 - self.size * 0.35, self.text)
+            c.drawCentredString(x + self.side / 2, top - self.side / 2 - self.size * 0.35, self.text)
         c.restoreState()
-        self.para.drawOn(c, self.indent + self.side + 10, top - self.para.height - max(0, (self.side - self.para.height) / 2))
+        self.para.drawOn(c, 0 if self.mirrored else self.indent + self.side + 10,
+                         top - self.para.height - max(0, (self.side - self.para.height) / 2))
 
 
 def para_width(para) -> float:
@@ -300,7 +298,8 @@ class Beside(Flowable):
                  min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False):
         super().__init__()
         self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
-        self.mirror = mirror  # right to left: the first column at the right (a Hebrew matching's terms)
+        self.mirror = mirror  # right to left: the first column at the right (a Hebrew question's choices), the
+        # lead at the right, each item's natural width measured from its right, the key's note at the left
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -370,7 +369,7 @@ class Beside(Flowable):
         elif note is not None and self.ctx.key:
             x, top, w, h = note
             self.note.wrap(w, 1e9)
-            self.note.drawOn(self.canv, x, height - top - h)
+            self.note.drawOn(self.canv, 0 if self.mirror else x, height - top - h)  # (mirrored: left of the rows)
 
 
 class Shorter(Flowable):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .. import inline
+from .. import inline, rtl
 from ..theming import fonts
 from .flow import Gap, Labelled, Stack, Twin
 
@@ -94,8 +94,9 @@ class KeyNotes(Flowable):
         items = [ctx.p(ctx.label("key_notes"), "heading")]
         for number, page, markup in ctx.key_notes:
             where = inline.markup(ctx.label("key_note_page", n=page), ctx.fonts)  # (fallback fonts routed)
-            para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")
-            items.append(Labelled(f"{number}.", para, ni, face, para.style.fontSize))
+            para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")  # (a Hebrew note: its number at the right)
+            mirrored = rtl.shown_direction(f"{where} {markup}") is True
+            items.append(Labelled(f"{number}.", para, ni, face, para.style.fontSize, mirrored=mirrored))
         twins = [Twin(Gap(0), item, ctx) for item in items]
         for n, twin in enumerate(twins):
             twin.key_only = True  # (not the handout's page fill: pages.page_lowest)

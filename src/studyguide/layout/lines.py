@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import fields
 from .._reportlab import line_count
+from .directions import read_from_right
 from .flow import Shorter, Stack, natural_width, para_width
 
 
@@ -20,9 +21,10 @@ class LinedAnswer(Flowable):
     """
 
     def __init__(self, ctx, lines: int, para, indent: float, name: str | None = None, part: int = 1,
-                 tip: str | None = None):
+                 tip: str | None = None, mirrored: bool = False):
         super().__init__()
         self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
+        self.mirrored = mirrored  # a question read from the right: the lines' indent at the right, under its text
         self.gap = ctx.theme.line_gap
         self.name, self.part, self.tip = name, part, tip  # the fillable edition's field over the lines (which
         # page's part of them, what a screen reader calls it)
@@ -50,8 +52,9 @@ class LinedAnswer(Flowable):
         else:
             parts = self.para.split(aW - self.indent - 8, fit * self.gap)
             first, rest = (parts + [None, None])[:2] if parts else (None, self.para)
-        head = LinedAnswer(self.ctx, fit, first, self.indent, self.name, self.part, self.tip)
-        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent, self.name, self.part + 1, self.tip)
+        head = LinedAnswer(self.ctx, fit, first, self.indent, self.name, self.part, self.tip, self.mirrored)
+        tail = LinedAnswer(self.ctx, self.count - fit, rest, self.indent, self.name, self.part + 1, self.tip,
+                           self.mirrored)
         return [head, tail]
 
     def drawOn(self, canvas, x, y, _sW=0):
@@ -66,9 +69,10 @@ class LinedAnswer(Flowable):
         c.saveState()
         c.setStrokeColor(self.ctx.color("rule"))
         c.setLineWidth(t.rule)
+        left, end = (0, self.width - self.indent) if self.mirrored else (self.indent, self.width)
         for i in range(1, self.count + 1):
             y = self.height - i * self.gap
-            c.line(self.indent, y, self.width, y)
+            c.line(left, y, end, y)
         c.restoreState()
         if self.name:  # one field over all the lines, typed in the body's size
             name = self.name if self.part == 1 else f"{self.name}_part{self.part}"
@@ -77,26 +81,29 @@ class LinedAnswer(Flowable):
             # it about 2 pt of padding plus the font's ascent, 0.9 of the size, under the top), not in
             # the gap above it with the next line struck through by the rule
             top = self.height - self.gap + 3 + size * 0.9
-            fields.text(c, name, self.indent, 0, self.width - self.indent, top, size, multiline=True, tip=self.tip)
+            fields.text(c, name, left, 0, self.width - self.indent, top, size, multiline=True, tip=self.tip)
         if self.ctx.key and self.para is not None:
             top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
-            self.para.drawOn(c, self.indent + 6, top - self.para.height)
+            self.para.drawOn(c, 2 if self.mirrored else self.indent + 6, top - self.para.height)  # (6 pt in from the lines' start)
 
 
 class _Indent(Flowable):
-    def __init__(self, inner, left: float):
+    def __init__(self, inner, left: float, mirrored: bool = False):
         super().__init__()
-        self.inner, self.left = inner, left
+        self.inner, self.left, self.mirrored = inner, left, mirrored
 
     def wrap(self, aW, aH):
-        _, h = self.inner.wrap(aW - self.left, aH)
+        self._inner_w, h = self.inner.wrap(aW - self.left, aH)
         self.width, self.height = aW, h
         return aW, h
 
     def draw(self):
-        self.inner.drawOn(self.canv, self.left, 0)
+        x = self.left
+        if self.mirrored:  # (a table set to the right, such as a word bank's box: at the indent, as at the left)
+            x = self.width - self.left - self._inner_w if getattr(self.inner, "hAlign", None) == "RIGHT" else 0
+        self.inner.drawOn(self.canv, x, 0)
 
-    def natural_width(self):
+    def natural_width(self):  # (from the right edge when mirrored: flow.Beside reads it so)
         inner = self.inner
         return self.left + (para_width(inner) if isinstance(inner, Paragraph) else natural_width(inner))
 
@@ -107,9 +114,10 @@ class _Indent(Flowable):
         return self.inner.getSpaceAfter()
 
 
-def indented(flowable, left):
-    """``flowable`` moved ``left`` points in from the frame's left edge."""
-    return _Indent(flowable, left)
+def indented(flowable, left, mirrored: bool = False):
+    """``flowable`` moved ``left`` points in from the frame's left edge (``mirrored``: kept that far from its right
+    edge, under a question read from the right)."""
+    return _Indent(flowable, left, mirrored)
 
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
@@ -151,7 +159,9 @@ class LinedQuestion(Flowable):
         self.wrap(aW, aH)
         options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
         lined, after = options[0], options[1:]
-        mark = indented(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), self.ctx.theme.number_width)
+        back = getattr(lined, "mirrored", False)  # (under a question read from the right: at the lines' right end)
+        mark = indented(read_from_right(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), "", back),
+                        self.ctx.theme.number_width, back)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
         fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)

@@ -19,7 +19,7 @@ from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
-from .circled import Options
+from .circled import InlineOptions, Options
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -32,12 +32,23 @@ def _points(ctx, q) -> str | None:
     return ctx.label("point" if q.points == 1 else "points", n=format_points(q.points, ctx.labels))
 
 
-def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None, rtl=False):
+def _label(ctx, text: str, para, *, indent, label_x=0, bold=True, circle=False, right=None, color=None, rtl=False,
+           mirrored=False):
     style = para.style
     faces = fonts.roles(ctx.theme.family)  # the theme's own faces: numbers and letters match the text
     return Labelled(text, para, indent, faces["bold"] if bold else faces["regular"], style.fontSize, circle=circle,
                     right=right, right_font=ctx.font_for(right, faces["regular"]) if right else None, color=color,
-                    label_x=label_x, rtl=rtl)
+                    label_x=label_x, rtl=rtl, mirrored=mirrored)
+
+
+def from_right(ctx, q, student: str | None = None) -> bool:
+    """Whether a question reads from the right (its prompt's first letter Hebrew or Arabic): its number at
+    the right margin, its points at the left, and its rows mirrored to match (``student``: the prompt's
+    markup when not its text alone, a fill-in's sentence with its blanks)."""
+    if student is None:
+        text = "".join(p for p in q.parts if isinstance(p, str)) if q.kind == "fill_in_blank" else q.prompt
+        student = inline.markup(text, ctx.fonts)
+    return rtl.shown_direction(student) is True
 
 
 def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -> list:
@@ -49,24 +60,28 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     instruction = ctx.p(words, "instruction")
     directed = number in ctx.__dict__.get("directed", ())  # said once above its run (directions)
     words = "" if directed else words
+    back = from_right(ctx, q, student)
     if note is None and words:
-        run_in = run_in_markup(ctx, words, rtl.shown_direction(student) is True and rtl.direction(words) is False)
+        run_in = run_in_markup(ctx, words, back and rtl.direction(words) is False)
         student, key = student + run_in, (key + run_in if key is not None else None)
-    row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q))
+    row = _label(ctx, f"{number}.", ctx.raw(student, "prompt"), indent=ni, right=_points(ctx, q), mirrored=back)
     if key is not None:
         keyed = _label(ctx, f"{number}.", ctx.raw(key, "prompt", base_rtl=rtl.shown_direction(student)), indent=ni,
-                       right=_points(ctx, q))  # the handout's direction: a Hebrew answer first turns no English prompt
+                       right=_points(ctx, q), mirrored=back)  # the handout's direction: a Hebrew answer first turns no English prompt
         keyed.like = row  # the points where the handout has them, so its lines break as the handout's do
         row = Twin(row, keyed, ctx)
     if note is None:
         return [row]
-    items = [] if directed else [indented(instruction, ni)]  # the key's note right of the instruction (or under
-    return [row, _beside(ctx, items, note, away)]             # the prompt, the instruction said above the run)
+    instruction = directions.read_from_right(instruction, "", True) if back else instruction  # (by the number, the
+    # key's note at its left: an English one too)
+    items = [] if directed else [indented(instruction, ni, back)]  # the key's note beside the instruction (or
+    return [row, _beside(ctx, items, note, away, mirror=back)]       # under the prompt, the instruction said above the run)
 
 
 def _beside(ctx, items, note, away=None, **kw):
     """Rows with the key's note beside them (room permitting), else on the key's last pages (``away``),
-    else under them: whichever is shortest, by the question when that costs nothing."""
+    else under them: whichever is shortest, by the question when that costs nothing (``mirror``: a question
+    read from the right, its rows' columns from the right and the note at their left)."""
     size = note.style.fontSize if note is not None else 0
     return Beside(ctx, items, note, lead=ctx.theme.number_width, min_note=14 * size, page_height=ctx.height,
                   away=away, **kw)
@@ -74,15 +89,19 @@ def _beside(ctx, items, note, away=None, **kw):
 
 def _choices(ctx, q, right: set[int]) -> list:
     ni = ctx.theme.number_width
+    back = from_right(ctx, q)  # (a question read from the right: every letter at its choice's right, the text by it)
+    flush = (lambda para: directions.read_from_right(para, "", True)) if back else (lambda para: para)  # noqa: E731
     rows = []
     for i, choice in enumerate(q.choices):
         letter = f"{LETTERS[i]}."
         kw = dict(rtl=True) if rtl.base_is_rtl(choice) else {}  # (an Arabic choice: its letter at its right)
-        student = _label(ctx, letter, ctx.p(choice, "choice"), indent=ni + ctx.theme.choice_indent, label_x=ni, bold=False, **kw)
+        kw = dict(mirrored=True) if back else kw
+        student = _label(ctx, letter, flush(ctx.p(choice, "choice")), indent=ni + ctx.theme.choice_indent, label_x=ni,
+                         bold=False, **kw)
         if i in right:
-            key = _label(ctx, letter, ctx.p(choice, "choice_key"), indent=ni + ctx.theme.choice_indent, label_x=ni,
-                         circle=True, color=ctx.color("answer"), **kw)
-            plain = _label(ctx, letter, _coloured(ctx, choice), indent=ni + ctx.theme.choice_indent, label_x=ni,
+            key = _label(ctx, letter, flush(ctx.p(choice, "choice_key")), indent=ni + ctx.theme.choice_indent,
+                         label_x=ni, circle=True, color=ctx.color("answer"), **kw)
+            plain = _label(ctx, letter, flush(_coloured(ctx, choice)), indent=ni + ctx.theme.choice_indent, label_x=ni,
                            circle=True, color=ctx.color("answer"), **kw)
             rows.append(RightChoice(student, key, plain, ctx))
         else:
@@ -111,13 +130,15 @@ class RightChoice(Twin):
 
 
 def multiple_choice(ctx, n, q, note, away=None):
-    rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
+    back = from_right(ctx, q)
+    rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False, mirrored=back)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
 
 
 def select_all(ctx, n, q, note, away=None):
-    rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1))]
+    back = from_right(ctx, q)
+    rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True, mirrored=back)
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
 
 
 def true_false(ctx, n, q, note, away=None):
@@ -125,56 +146,22 @@ def true_false(ctx, n, q, note, away=None):
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
-    student = Options(words, x, face, size, 28)
-    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"))
-    row = fillable.true_false(ctx, n, Twin(student, key, ctx), words, x, face, size, 28)
+    back = from_right(ctx, q)  # (read from the right: True at the right, at the right margin or left of the prompt's end)
+    student = Options(words, x, face, size, 28, mirrored=back)
+    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back)
+    row = fillable.true_false(ctx, n, Twin(student, key, ctx), student)
     # on a row of their own for a quiz's note (beside them it costs nothing) or a quote of the reading
     # under the prompt; else at the right of the prompt's last line (a form's buttons go with them)
     if (note is not None and away is None) or passage.excerpts(ctx, n):
-        return _prompt(ctx, n, q), [_beside(ctx, [row], note, away)]
+        return _prompt(ctx, n, q), [_beside(ctx, [row], note, away, mirror=back)]
     return [InlineOptions(_prompt(ctx, n, q)[0], row, x)], [away] if away else []
-
-
-class InlineOptions(Flowable):
-    """A prompt with its options (True / False) at the right of its last line, left of the points,
-    when that line leaves them room; else on a row of their own under the prompt, in the same column
-    (a run's True / False line up wherever each prompt ends; from the left in right-to-left text)."""
-
-    def __init__(self, row, options, x: float):
-        super().__init__()
-        self.row, self.options, self.x = row, options, x  # (the options' own indent on a row of their own)
-
-    def wrap(self, aW, aH):
-        _, h = self.row.wrap(aW, aH)
-        para, style = self.row.para, self.row.para.style
-        self._lines = para.getActualLineWidths0() or [0.0]
-        # one column for every True / False, beside a prompt or under it: left of the points' column
-        # (beside a prompt whose points sit on its first line they had stood that much further right)
-        self._points = self.row.right_w if self.row.right else 0
-        need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
-        gap = 12 + self.row.size  # (room for a fillable form's radio button left of each word)
-        self.inline = style.alignment == 0 and self.row.indent + self._lines[-1] + gap + need + self._points <= aW
-        self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
-        self.width, self.height = aW, h + (0 if self.inline else self._oh)
-        return aW, self.height
-
-    def draw(self):
-        row_h = self.row.height
-        self.row.drawOn(self.canv, 0, self.height - row_h)
-        if not self.inline:
-            column = self.width - (self.row.right_w if self.row.right else 0) - self._need + 4 - self.x
-            self.options.drawOn(self.canv, column if self.row.para.style.alignment == 0 else 0, 0)
-            return
-        style = self.row.para.style  # the last line's baseline
-        base = self.row.baseline() - (len(self._lines) - 1) * style.leading
-        x = self.width - self._points - self._need + 4 - self.x
-        self.options.drawOn(self.canv, x, self.height - row_h + base - self._oh / 2 + self.row.size * 0.35)
 
 
 def _lined(ctx, n, q, note, away=None):
     """The key writes the model answer on the lines, and its note on the lines after it when they
     have room for it; else the note goes to the key's last pages (``away``), or under the lines."""
     indent = ctx.theme.number_width
+    back = from_right(ctx, q)  # (the lines' indent at the right, under the prompt read from the right)
 
     def lines(*parts):
         parts = [p for p in parts if p]
@@ -182,14 +169,14 @@ def _lined(ctx, n, q, note, away=None):
         if para is not None:
             para.style = answer_style(ctx)
         count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: render._fewer_lines)
-        return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n))
+        return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back)
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
         return _prompt(ctx, n, q), [lines(answer)]
     if away is not None:  # (on the lines when it adds none: the shorter, the first when equal)
         return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), away])]
-    under = Twin(Gap(0), indented(ctx.raw(note, "explanation"), indent), ctx)
+    under = Twin(Gap(0), indented(ctx.raw(note, "explanation"), indent, back), ctx)
     return _prompt(ctx, n, q), [Shorter([lines(answer, note)], [lines(answer), under])]
 
 
@@ -250,9 +237,10 @@ def fill_in_blank(ctx, n, q, note, away=None):
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        box.hAlign = "LEFT"
+        back = from_right(ctx, q)  # (read from the right: the box under the prompt, from the right)
+        box.hAlign = "RIGHT" if back else "LEFT"
         rows.append(Spacer(1, 4))
-        rows.append(indented(box, ctx.theme.number_width))
+        rows.append(indented(box, ctx.theme.number_width, back))
     return _prompt(ctx, n, q, para(False), para(True), note=note, away=away), rows
 
 
@@ -307,10 +295,14 @@ def _matching(ctx, n, q, note, away, one_column: bool):
                                                                   size)])
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
               [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
-    mirror = rtl.all_rtl([p.left for p in q.pairs] + [p.right for p in q.pairs])  # (read from the right: reversed)
+    texts = [p.left for p in q.pairs] + [p.right for p in q.pairs]
+    back = from_right(ctx, q)  # (the prompt read from the right: the rows under it from the right margin's indent)
+    # read from the right (reversed): a Hebrew or Arabic exercise, or Hebrew terms matched to English meanings under
+    # a Hebrew prompt (under an English one they are a left-to-right exercise)
+    mirror = rtl.all_rtl(texts) or (back and any(rtl.has_rtl(t) for t in texts))
     cell = lambda text: directions.read_from_right(ctx.p(text, "choice"), text, mirror)  # noqa: E731
     lefts = [cell(pair.left) for pair in q.pairs]
-    if one_column and not mirror:  # the term column as wide as its longest term as set (its fallback fonts, its
+    if one_column and not mirror and not back:  # the term column as wide as its longest term as set (its fallback fonts, its
         # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
         widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
     turn = (lambda row: row[::-1]) if mirror else list
@@ -323,19 +315,20 @@ def _matching(ctx, n, q, note, away, one_column: bool):
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
         key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=style)
         for t in (student, key):
-            t.hAlign = "LEFT"
+            t.hAlign = "RIGHT" if back else "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size, mirror), ni))
+        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size, mirror), ni,
+                             back))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
         narrow = note.style.fontSize * 8 if note is not None else 0  # (a short note: eight ems wide will do)
         columns = (1,) if ctx.theme.one_column else even_columns(len(rows))  # (large print: one term to a line)
-        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away, columns=columns),
-                Spacer(1, size * 0.6)]
+        rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away, columns=columns,
+                       mirror=back), Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
-            rows.append(_label(ctx, f"{LETTERS[pos]}.", ctx.p(q.pairs[orig].right, "choice"),
-                               indent=ni + ctx.theme.choice_indent, label_x=ni, rtl=mirror))
+            rows.append(_label(ctx, f"{LETTERS[pos]}.", cell(q.pairs[orig].right),
+                               indent=ni + ctx.theme.choice_indent, label_x=ni, rtl=mirror, mirrored=mirror and back))
         return _prompt(ctx, n, q), rows
     return _prompt(ctx, n, q, note=note, away=away), rows
 
@@ -345,14 +338,16 @@ def ordering(ctx, n, q, note, away=None):
     order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
     size = ctx.styles["choice"].fontSize
     side = ctx.theme.box_side
+    back = from_right(ctx, q)  # (read from the right: each box at the right, its item left of it)
     rows = []
     for k, orig in enumerate(order, 1):
         para = ctx.p(q.items[orig], "choice")
-        student = Box(para, side, ni, ctx.theme.rule)
+        para = directions.read_from_right(para, "", True) if back else para  # (an English item beside its box too)
+        student = Box(para, side, ni, ctx.theme.rule, mirrored=back)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
-                  color=ctx.color("answer"))
-        rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size))
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3)]
+                  color=ctx.color("answer"), mirrored=back)
+        rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size, mirrored=back))
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3, mirror=back)]
 
 
 BUILDERS = {
@@ -385,7 +380,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     kept = number in ctx.__dict__.get("notes_kept", ())  # (render._notes_home: no key page for them alone)
     away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) and not kept else None
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
-    cited = [indented(row, ctx.theme.number_width) for row in passage.excerpts(ctx, number)]
+    back = from_right(ctx, q)  # (a quote of the reading under a prompt read from the right: indented from the right)
+    cited = [indented(row, ctx.theme.number_width, back) for row in passage.excerpts(ctx, number)]
     head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)

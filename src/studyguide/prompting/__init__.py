@@ -32,8 +32,9 @@ FORMAT = """\
   or starts with * [ { " ' & ! % @ ` or '- '. Write `summary: |` for several paragraphs; a blank
   line starts a new paragraph.
 - In any text, **two stars** make bold and *one star* makes italic. Nothing else is markup.
-- Every question has `type`, `prompt` and `points`; an `explanation` prints in the key only, and
-  `objective: N` names the objective (by number) that the question checks.
+- Every question has `type`, `prompt` and `points`; an `explanation` prints in the key only (name
+  choices in it by their words, not their letters: versions reorder them), and `objective: N` names
+  the objective (by number) that the question checks.
 - The question types and what each needs:
   - multiple_choice: `choices` (2 to 8) and `answer` (a letter, A for the first choice)
   - select_all: `choices` and `answer` as a list of letters, such as [A, C]

@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 from .. import inline, labels
+from ..amounts import one_line, word_problem
 from ..model import (
     LETTERS, Blank, Essay, FillInBlank, Matching, MultipleChoice, Ordering, Pair, Question, SelectAll, ShortAnswer, TrueFalse,
 )
@@ -314,7 +315,9 @@ class QuestionsMixin:
 
     def q_short_answer(self, keys, label, node, common):
         answer = self.text(keys.get("answer"), f"{label}.answer")
-        return ShortAnswer(answer=answer, lines=self._lines(keys, label, 1 if _one_line(answer) else 3),
+        # a word problem: a line for the working above the answer's (3 had cost a trial guide a page)
+        default = 3 if not one_line(answer) else 2 if word_problem(common.get("prompt") or "", answer) else 1
+        return ShortAnswer(answer=answer, lines=self._lines(keys, label, default),
                            lines_given="lines" in keys, **common)
 
     def q_essay(self, keys, label, node, common):
@@ -407,14 +410,3 @@ class QuestionsMixin:
                                  f"('{clip(items[same - 1])}'): the key's order cannot tell the two apart; reword "
                                  "one of them, or leave one out")
         return Ordering(items=items, **common)
-
-
-def _one_line(answer) -> bool:
-    """A model answer that is a word, a number or a short phrase (five words at most, no sentence in
-    it): its question gets one line by default, and asks for the answer rather than for sentences.
-    Only pieces holding a letter or a digit are words: in '3,000 N (3.0 × 10³ N)' the × is not."""
-    if not answer:
-        return False
-    text = inline.plain(answer).strip()
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    return len(words) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text

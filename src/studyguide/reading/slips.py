@@ -82,7 +82,13 @@ def lettered_line(text: str) -> Optional[str]:
 
 
 def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
-    """The index of the one choice ``value`` is close to (a missing final '.', a typo), if there is one."""
+    """The index of the one choice ``value`` is close to (a missing final '.', a typo), or the one it is the
+    start of, up to a word's end ('12 cookies' for '12 cookies per cup'), if there is one."""
+    typed = value.strip().casefold()
+    starts = [i for i, c in enumerate(choices) if c.casefold().startswith(typed)
+              and not c[len(typed):len(typed) + 1].isalnum()]
+    if len(starts) == 1 and sum(ch.isalnum() for ch in typed) >= 2:
+        return starts[0]
     scores = [difflib.SequenceMatcher(None, value.casefold(), c.casefold(), autojunk=False).ratio() for c in choices]
     best = max(range(len(choices)), key=scores.__getitem__)
     if scores[best] < CLOSE or sum(1 for s in scores if s >= scores[best] - 0.02) > 1:

@@ -218,18 +218,19 @@ class Lines:
         nxt = self.next_text(n)
         return nxt[0] if nxt and key_of(nxt[1]) is not None else None
 
-    def next_indent(self, n: int) -> Optional[int]:
-        """The indentation of the next line holding text (tabs counted as one column)."""
+    def next_indent(self, n: int, hashes: bool = False) -> Optional[int]:
+        """The indentation of the next line holding text (tabs counted as one column); with ``hashes``, a line
+        starting '#' holds text too (inside quotes it is not a comment)."""
         for m in range(n + 1, len(self.lines)):
             stripped = self.lines[m].strip()
-            if stripped and not stripped.startswith("#"):
+            if stripped and (hashes or not stripped.startswith("#")):
                 return len(self.lines[m]) - len(self.lines[m].lstrip(" \t"))
         return None
 
     def skip_quote(self, n: int, owner: int, q: str) -> bool:
         """Skip the lines of a text opened with the quote ``q`` on line ``n`` that goes on over lines, each
         indented further than ``owner``; False when it is never closed (then the lines so indented)."""
-        nxt = self.next_indent(n)
+        nxt = self.next_indent(n, hashes=True)  # 'prompt: 'a long text\n    #2 of the set'': one text
         if nxt is None or nxt <= owner:
             return False
         for m in range(n + 1, len(self.lines)):

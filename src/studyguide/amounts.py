@@ -1,0 +1,102 @@
+"""Amounts in a guide's text: a number, perhaps signed, with a currency sign or a unit ('62.8', '1 ½', '9⁄20',
+'−4 °C', '$6.00', '2 ATP'). What a math teacher does with them: numbers in a word bank and numeric choices are
+listed in increasing order (:func:`ascending`), and a short answer that is an amount worked out from the
+prompt's numbers is a word problem, which gets room for the working (:func:`worked`, :func:`word_problem`).
+
+No reportlab and no yaml: the reader (reading/), the model's word bank and the layout all use it.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .inline import plain
+
+MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
+NUMBER = re.compile(r"[$€£¥]?[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?%?")  # $20, 62.8, −4, 9⁄20, 25%
+YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1776')
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3),
+           "⅛": Fraction(1, 8), "⅜": Fraction(3, 8), "⅝": Fraction(5, 8), "⅞": Fraction(7, 8)}
+_V = "½¼¾⅓⅔⅛⅜⅝⅞"
+
+
+@lru_cache(maxsize=None)
+def _amount() -> re.Pattern:
+    """A sign and a currency; a mixed number ('1 1/2'), a fraction ('9⁄20'), a whole and a vulgar fraction ('1 ½'),
+    a whole or decimal number (thousands with commas), or a vulgar fraction alone; a percent; then the unit, if
+    any. Compiled when first needed (start-up time)."""
+    return re.compile(rf"(?P<sign>[−+-]?)(?P<cur>[$€£¥]?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
+                      rf"(?P<n2>\d+)\s*[/⁄]\s*(?P<d2>\d+)|(?P<w3>\d+)\s?(?P<v3>[{_V}])|"
+                      rf"(?P<w4>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?|\.(?P<dot>\d+)|(?P<v5>[{_V}]))"
+                      r"(?P<pct>%?)(?P<unit>(?:\s+\S.*)?)$")
+
+
+def amount(text: str) -> Optional[tuple[Fraction, str]]:
+    """(value, unit) of a text that is an amount ('1 ½ cups' → (3/2, '|cups'), '$6.00' → (6, '$|'),
+    '−4 °C' → (−4, '|°C')); None for anything else ('18th century'; '3 × 10⁸ m/s' has the unit '× 10⁸ m/s')."""
+    m = _amount().match(" ".join(plain(text).split()))
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["d1"] or g["d2"]:
+        if int(g["d1"] or g["d2"]) == 0:
+            return None
+        value = int(g["w1"] or 0) + Fraction(int(g["n1"] or g["n2"]), int(g["d1"] or g["d2"]))
+    elif g["v3"]:
+        value = int(g["w3"]) + _VULGAR[g["v3"]]
+    elif g["w4"]:
+        value = Fraction(g["w4"].replace(",", "") + ("." + g["dec"] if g["dec"] else ""))
+    elif g["dot"]:
+        value = Fraction("0." + g["dot"])
+    else:
+        value = _VULGAR[g["v5"]]
+    return (-value if g["sign"] in ("−", "-") else value), f"{g['cur']}{g['pct']}|{g['unit'].strip()}"
+
+
+def ascending(texts: Sequence[str]) -> Optional[list[int]]:
+    """The indexes of ``texts`` in increasing order of value when every one is an amount of the same unit
+    (or none has a unit); None otherwise (a word among them, or two units). Equal values keep their order."""
+    found = [amount(t) for t in texts]
+    if len(texts) < 2 or any(a is None for a in found) or len({a[1] for a in found}) > 1:
+        return None
+    return sorted(range(len(texts)), key=lambda i: found[i][0])
+
+
+def worked(answer) -> bool:
+    """A model answer that is worked out rather than written: a number and perhaps its unit, the unit in three
+    words at most, not a list and not a name ('1 ⅞ cups', '−4 °C', '97 ppm per year', '$20', '25%', '9.8 N',
+    '6 mol CO₂'; not '1914, in Sarajevo', '18th century', '2 World Wars' or a year alone), or a calculation: a
+    sign of one with a number beside it ('C = π × 66 ≈ 207.2 cm'; not '(a = b)')."""
+    text = plain(answer or "").strip().rstrip(".")
+    if any(c in MATH_SIGNS for c in text) and any(c.isdigit() for c in text):
+        return True
+    words = text.split()
+    numbers = 0
+    while numbers < min(2, len(words)) and NUMBER.fullmatch(words[numbers]):
+        numbers += 1
+    unit = words[numbers:]
+    if numbers == 0 or len(unit) > 3 or any(c in ",;:" for w in unit for c in w):
+        return False
+    # 'World Wars', 'Battle of Hastings': not units; a formula in capitals ('CO₂', 'ATP') is one
+    named = any(len(w) > 2 and w[0].isupper() and any(c.islower() for c in w) for w in unit)
+    return not named and not (YEAR.fullmatch(words[0]) and not unit)
+
+
+def word_problem(prompt: str, answer) -> bool:
+    """A short answer worked out from numbers its prompt gives ('Cookies sell for 3 for $1.50. How much do 12
+    cookies cost?' → '$6.00'): it needs room for the working, not one line. A prompt without a number asks
+    for a fact to recall ('What is water's boiling point?' → '100 °C'), which one line holds."""
+    return worked(answer) and any(c.isdigit() for c in plain(prompt))
+
+
+def one_line(answer) -> bool:
+    """A model answer that is a word, a number or a short phrase (five words at most, no sentence in
+    it): its question gets one line by default, and asks for the answer rather than for sentences.
+    Only pieces holding a letter or a digit are words: in '3,000 N (3.0 × 10³ N)' the × is not."""
+    if not answer:
+        return False
+    text = plain(answer).strip()
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return len(words) <= 5 and not re.search(r"[.!?;](\s|$)", text) and "\n" not in text

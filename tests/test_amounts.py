@@ -1,0 +1,85 @@
+"""Numbers as a math teacher writes them (trial r7 L4, L5, L6): a word bank of numbers in increasing order,
+room for the working on a numeric word problem, and a warning on a bank that lists only its blanks' answers."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Pdf, write_guide
+from studyguide import api, budget
+
+BAKING = """\
+    title: Baking for the Bake Sale
+    questions:
+      - type: fill_in_blank
+        prompt: A batch of 24 cookies needs 2 cups of flour, so 4 cups make [[48]] cookies.
+        word_bank: true
+      - type: fill_in_blank
+        prompt: Half of 3 cups is [[1 ½]] cups.
+      - type: fill_in_blank
+        prompt: 3 batches of 3 cups is [[9]] cups.
+      - type: fill_in_blank
+        prompt: 100 cookies less 75 sold leaves [[25]].
+      - type: short_answer
+        prompt: Cookies sell for 3 for $1.50. How much do 12 cookies cost?
+        answer: $6.00
+      - type: short_answer
+        prompt: A batch needs 1 ½ sticks of butter. How many sticks do 4 batches need?
+        answer: 6 sticks
+      - type: short_answer
+        prompt: A 1.0 mol sample of glucose is fully oxidized. How many moles of CO₂ are produced?
+        answer: 6 mol CO₂
+      - type: short_answer
+        prompt: At what temperature does water boil at sea level?
+        answer: 100 °C
+      - type: short_answer
+        prompt: In what year did the bake sale start?
+        answer: "1998"
+      - type: fill_in_blank
+        prompt: The ratio of 8 cups to [[9]] cups is [[8]] to 9.
+        word_bank: true
+    """
+
+
+@pytest.fixture(scope="module")
+def baking(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("amounts")
+    path = write_guide(folder, "baking.yaml", BAKING)
+    result = api.build(path, folder / "out")
+    return path, api.load(path), Pdf(result.outputs[0].path)
+
+
+def test_a_bank_of_numbers_is_in_increasing_order(baking):
+    """'Word bank: 1 ½ · 25 · 48 · 9' was sorted as text (the three numbers beside 48 are other blanks')."""
+    _, _, handout = baking
+    assert "Word bank: 1 ½ · 8 · 25 · 48" in handout.text
+
+
+def test_a_bank_of_words_or_mixed_units_stays_alphabetical():
+    from studyguide.amounts import amount, ascending
+
+    assert ascending(["oxygen", "2", "9"]) is None and ascending(["2 cups", "9 sticks"]) is None
+    assert ascending(["36 ATP", "2 ATP", "4 ATP"]) == [1, 2, 0]
+    assert [float(amount(t)[0]) for t in ("1 ½", "9⁄20", "1 1/2 cups", "$6.00", "−4 °C", "2,880 kJ", ".5")] == \
+        [1.5, 0.45, 1.5, 6, -4, 2880, 0.5]
+    assert amount("18th century") is None and amount("1:2") is None
+
+
+def test_a_numeric_word_problem_gets_room_for_its_working(baking):
+    """'$6.00', '6 sticks' and '6 mol CO₂' got one line and 'Write your answer on the line.' although the docs
+    list '$20' among answers that ask for the working; a fact recalled ('100 °C', a year) keeps its one line."""
+    _, guide, handout = baking
+    lines = {q.prompt.split("?")[0][-30:]: q.lines for q in guide.questions if q.kind == "short_answer"}
+    assert list(lines.values()) == [2, 2, 2, 1, 1]
+    assert "Questions 5–7: Show your work and write the answer on the lines." in handout.text
+    assert "Questions 8–9: Write your answer on the line." in handout.text
+
+
+def test_a_two_word_bank_of_two_blanks_is_warned_about(baking, tmp_path):
+    path, _, _ = baking
+    found = [str(f) for r in budget.check([path]) for f in r.findings]
+    assert found == [f"{path}:27:5: warning: question 10: its word bank holds only the 2 answers of its blanks "
+                     "(8 · 9), so a student who knows one is given the last; split it into questions of one blank "
+                     "each (each gets a bank of four words), or leave out 'word_bank'"]
+    four = write_guide(tmp_path, "four.yaml", BAKING.replace(
+        "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "[[1]], [[2]], [[3]] and [[4]] are counted."))
+    assert not [f for r in budget.check([four]) for f in r.findings]
