@@ -270,11 +270,9 @@ def export_guides(paths, fmt, out_dir, apkg):
                                                   "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=_parsed(),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
-    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file,
-    or a plain list of questions (Moodle's Aiken format, or numbered questions with 'Answer: b' lines).
-
-    What does not map to a guide gets a warning with its line in FILE.
-    """
+    """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file, or
+    a plain list of questions (Moodle's Aiken format, or numbered questions with 'Answer: b' lines). What does not
+    map to a guide gets a warning with its line in FILE."""
     from .importers import import_file  # start-up time: only import needs it
 
     path = Path(file)

@@ -32,6 +32,7 @@ Checks:
   lines (a vocabulary list to learn is not a mistake);
 * some questions with points and others without (those are worth 0);
 * a question taller than a page (it will be split across pages);
+* a word bank of several blanks whose only capitalised words answer the blanks that start a sentence;
 * objectives that no question checks, when at least one question names the
   objective it checks (`objective:`);
 * the starter's placeholder text left in (`studyguide new`: 'My Study Guide', its
@@ -50,6 +51,7 @@ import yaml
 
 from . import inline, lettered, scripts, variants
 from .errors import Location, Problem
+from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
 from .noticed import after, clipped, norm
 from .reading.walker import clip, count
@@ -390,5 +392,5 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide)
-             + (starter_text(guide, starter) if starter else []))
+             + bank_capitals(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

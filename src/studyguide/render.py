@@ -186,12 +186,8 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
     ctx, doc, streams, last_page = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
-        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": kept})
-        if kept and _longer(again, first):  # (keeping the sentences together may not cost a page: the last
-            again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": "pair"})  # two, then, as a pair)
-            if _longer(again, first):
-                again = _draw(*args, {"fewer_lines": fewer}) if fewer else first
-        ctx, doc, streams, last_page = again
+        ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
+    ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
     ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -266,10 +262,70 @@ def _notes_home(args, layout):
     ctx, doc = layout[:2]
     if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
         return layout
-    fixes = {k: ctx.__dict__[k] for k in ("fewer_lines", "cloze_kept") if k in ctx.__dict__}
-    again = _draw(*args, {**fixes, "notes_kept": {number for number, _, _ in ctx.key_notes}})
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes}
+    if len(home) > HOME_NOTES:  # (with those _home_last kept)
+        return layout
+    again = _draw(*args, {**fixes, "notes_kept": home})
     (hand, key), (hand2, key2) = _pages(*layout[:2]), _pages(*again[:2])
     return again if hand2 <= hand and key2 < key else layout
+
+
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep
+
+
+def _keep_lists(args, layout):
+    """The guide laid out again with the first and last items of each list or table that went over a
+    page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
+    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved)."""
+    from .layout import kept
+
+    for _ in range(KEEP_ROUNDS):
+        ctx = layout[0]
+        lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
+        if not lists:
+            break
+        fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+        again = _draw(*args, {**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
+        if _longer(again, layout):
+            break
+        layout = again
+    return layout
+
+
+KEEP_ROUNDS = 2  # layouts _keep_lists may add: a list kept whole may send another over a page with one item
+
+
+def _mended(args, first, fewer: dict, kept: bool):
+    """The guide laid out again with lines alone on a page cut (_fewer_lines) and the word-bank
+    sentences' last three kept together (_cloze_alone), unless that costs a page: then the last two.
+    When either costs the key a page only for its notes on the answers after the handout (a trial's
+    large print: three notes, the last two on an 18th page), the last two notes are kept by their
+    questions, as _notes_home keeps them, if that costs nothing. Else the last sentence stays alone."""
+    if not kept:
+        return _draw(*args, {"fewer_lines": fewer})
+    tries = []
+    for ends in (True, "pair"):
+        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": ends})
+        if not _longer(again, first):
+            return again
+        tries.append(again)
+    for again in tries:
+        homed = _home_last(args, again)
+        if homed is not None and not _longer(homed, first):
+            return homed
+    return _draw(*args, {"fewer_lines": fewer}) if fewer else first
+
+
+def _home_last(args, layout):
+    """The layout again with the key's last HOME_NOTES notes kept by their questions, when its notes
+    go on after the handout's last page; else None."""
+    ctx, doc = layout[:2]
+    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
+        return None
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes[-HOME_NOTES:]}
+    return _draw(*args, {**fixes, "notes_kept": home})
 
 
 def _fewer_lines(ctx) -> dict:

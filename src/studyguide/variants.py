@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import amounts, lettered, shuffle
+from .capitals import capital, capitalised, opening_blanks
 from .errors import Location, Problem
 from .inline import plain
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
@@ -94,8 +95,10 @@ def banked(guide: Guide) -> Guide:
     question. They come from the guide's other blanks' answers (words of the same kind), then its
     vocabulary terms, picked with the guide's seed; a number's come only from the other blanks' numbers
     (a word beside '62.8' gives the number away), and a word's are never numbers. With nothing of its
-    kind in the guide it gets no bank (:func:`bank_warnings` says so). A bank of several blanks stays the teacher's list of its answers,
-    as a printed "use the words in the box" does (a word more on each such bank cost the science
+    kind in the guide it gets no bank (:func:`bank_warnings` says so). When its blank starts a sentence
+    with a capital ('[[Aujourd'hui]], il fait beau.'), the three start with a capital too, or the answer's
+    alone would give it away. A bank of several blanks stays the teacher's list of its answers, as a
+    printed "use the words in the box" does (a word more on each such bank cost the science
     guide's A4 handout and a trial guide's large print a page each)."""
     def single(q) -> bool:
         return isinstance(q, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) == 1
@@ -116,6 +119,8 @@ def banked(guide: Guide) -> Guide:
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
             extra = tuple(pool.values())[:3]
+            if q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il ...')
+                extra = tuple(capitalised(w) for w in extra)  # (its one capital would point at the answer)
             q = dataclasses.replace(q, bank=extra, word_bank=bool(extra))
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))

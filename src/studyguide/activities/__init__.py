@@ -14,7 +14,6 @@ warnings for the build.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from .. import inline, scripts
-from ..errors import Location, Problem
+from ..errors import Location
 from ..labels import EN as EN_LABELS
 from ..model import Guide
 from .mentioned import mentions
@@ -153,6 +152,12 @@ def blank_out(text: str, term: str, blank: str = "___") -> str:
     return pattern.sub(blank, text) if pattern else text
 
 
+def version_of(guide: Guide, name: str) -> str:
+    """Version B's (C's ...) letter for the activities each version prints its own way; "" for version A,
+    a guide without versions, and the crossword (its grid is fitted to the page: see README, Versions)."""
+    return guide.version if guide.version not in (None, "A") and name in ("matching", "word_search") else ""
+
+
 def seed_of(guide: Guide, name: str) -> str:
     """What an activity's randomness starts from: the guide's `seed:` if it has one, else its terms."""
     if guide.seed:
@@ -178,7 +183,9 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     terms = tuple((t.term, t.definition, t.example) for t in guide.vocabulary)
     kw = tuple(sorted((limits or {}).items()))
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
-        kw += (("mentions", mentions(guide)),)
+        kw += (("mentions", mentions(guide)), ("language", guide.language))
+    if version_of(guide, name):
+        kw += (("version", version_of(guide, name)),)
     return _plan(name, terms, seed_of(guide, name), kw)
 
 
@@ -195,7 +202,9 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
         if not terms:
             return Plan(name, None, unsplit=unsplit)
     if name == "word_search":
+        version = kw.pop("version", "")
         data = wordsearch.make([t for t, _, _ in terms], seed, **kw)
+        data = wordsearch.versioned(data, [t for t, _, _ in terms], seed, version, **kw) if version else data
         return Plan(name, data if data.placements else None, data.left_out, unsplit)
     if name == "crossword":
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
@@ -236,168 +245,4 @@ def activity_location(guide: Guide, name: str) -> Location:
     return Location(str(guide.path))
 
 
-MAX_LISTED = 10  # terms a warning names; the rest are counted
-
-
-def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Optional[dict] = None) -> list[Problem]:
-    """Located warnings: activities without terms, terms a crossword or word search had to leave out, a
-    matching with no definition left over (1 or 2 terms).
-
-    ``limits`` maps an activity's name to its page limits (see :func:`plan`); the layout knows them
-    (:func:`studyguide.layout.activities.warnings` passes them for a theme and paper)."""
-    out: list[Problem] = []
-    names = guide.activities if names is None else names
-    if not names:
-        return out
-    spots = term_locations(guide)
-    index = {t.term: i for i, t in reversed(list(enumerate(guide.vocabulary)))}
-    for name in names:
-        p = plan(guide, name, (limits or {}).get(name))
-        label = LABELS[name]
-        if p.unsplit:
-            out.append(_unsplit(p, label, spots, index, guide))
-        if p.data is None:
-            why = ("the guide has no vocabulary" if not guide.vocabulary else
-                   "none of the terms can be used" if name == "word_search" else
-                   "it needs at least two terms that share a letter")
-            kept = [(t, w) for t, w in zip(p.left_out, p.why) if w.split(":")[0] not in ("letters", "room")]
-            usable = len(guide.vocabulary) - len(p.unsplit) - len(kept)
-            if name == "crossword" and kept and usable < 2:  # too long, twins ...: said next
-                can = "only one of the terms can" if usable else "none of the terms can"
-                why = f"it needs at least two terms that can go in its grid, and {can}"
-            out.append(Problem(activity_location(guide, name),
-                               f"activities: the {label} is left out: {why}", warning=True))
-            if name == "crossword" and kept:  # and the terms that could not be among the two
-                out += _crossword_left_out(dataclasses.replace(p, left_out=tuple(t for t, _ in kept),
-                                                               why=tuple(w for _, w in kept)),
-                                           spots, index, guide, (limits or {}).get(name) or {})
-            continue
-        if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
-            n = len(p.data[0].terms)
-            out.append(Problem(activity_location(guide, name), f"activities: the matching has {n} term"
-                               f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
-                               "(add vocabulary terms: with 3 or more, one is held back and its definition "
-                               "stays among the letters)", warning=True))
-        if p.left_out and name == "crossword":
-            out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
-        elif p.left_out:
-            twins = _twins(guide, p.left_out)
-            if twins:
-                out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
-                                     guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
-            numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
-            rest = [t for t in p.left_out if t not in numbers and t not in dict(twins)]
-            for left, why in ((numbers, _number_why(numbers)),
-                              *_search_why(rest, (limits or {}).get(name) or {}, guide)):
-                if left:
-                    out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
-    return out
-
-
-def _search_why(left: Sequence[str], limits: dict, guide: Guide) -> list[tuple[list[str], str]]:
-    """The word search's terms left out, grouped by the one reason that applies to each: a teacher
-    told "too long, no room, or too short" could not tell which to fix."""
-    from . import wordsearch as ws  # (it imports this package's helpers)
-
-    side = limits.get("max_size", ws.MAX_SIZE)
-    size = {t: len(cells(t, sharp_s=True)) for t in left}
-    short = [t for t in left if size[t] < 2]
-    long = [t for t in left if size[t] > side]
-    fit, seen = [], set()  # the terms the search takes, as wordsearch.make counts them
-    for t in guide.vocabulary:
-        w = cells(t.term, sharp_s=True)
-        if w not in seen and 2 <= len(w) <= side and not split_number(t.term) and not splits(t.term):
-            seen.add(w)
-            fit.append(t.term)
-    many = [t for t in fit[ws.MAX_WORDS:] if t in left]  # (past the most a page's list holds)
-    room = [t for t in left if t not in short and t not in long and t not in many]
-    return [(short, "fewer than two letters"),
-            (long, f"longer than the grid that fits the page: {side} letters at most"),
-            (many, f"a word search holds at most {ws.MAX_WORDS} terms"),
-            (room, "no room left in the grid: fewer terms, or shorter ones, let them in")]
-
-
-# why a term such as 'coop' after 'co-op' is left out
-TWIN_WHY = "the same letters in the grid as a term before it"
-
-def _number_why(numbers: Sequence[str]) -> str:
-    """Why numbers are left out of a grid (3.14 of a crossword or word search): the signs found, and the
-    first number as the grid would read it."""
-    if not numbers:
-        return ""
-    signs = list(dict.fromkeys(sign_name(number_sign(t) or "") for t in numbers))
-    named = signs[0] if len(signs) == 1 else ", ".join(signs[:-1]) + " or " + signs[-1]
-    first = inline.plain(numbers[0])
-    return (f"a number's {named} cannot go in the grid, and without it the number reads as another: {first} as "
-            f"{word(cells(first))}; write it in words to keep it")
-
-
-def _first(left: Sequence[str], spots, index: dict, guide: Guide, name: str) -> Location:
-    """Where the first of the terms was typed (where the activity is named when that cannot be told)."""
-    return spots[index[left[0]]] if left[0] in index else activity_location(guide, name)
-
-
-def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
-    """(term, the earlier term with the same grid letters) for each term left out as a twin: 'co-op' and
-    'coop', 'Resume' and 'résumé' never (their accents are cells apart), are one word in a grid."""
-    first: dict[tuple, str] = {}
-    out = []
-    for t in guide.vocabulary:
-        w = cells(t.term)
-        if w in first and t.term in left_out:
-            out.append((t.term, first[w]))
-        first.setdefault(w, t.term)
-    return out
-
-
-def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None) -> Problem:
-    n = len(left)
-    shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
-    names_ = ", ".join(f"'{inline.plain(t)}'{(after or {}).get(t, '')}" for t in shown)
-    if n > len(shown):
-        names_ += f" and {n - len(shown):,} more"
-    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)
-
-
-def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
-    """The crossword's warnings for the terms it left out: one for each reason, as the filler found it."""
-    from .crossword import MAX_SIDE, MAX_WORDS  # (it imports this package's helpers)
-
-    groups: dict[str, list[str]] = {}
-    scripts_, grid_scripts = set(), set()
-    for term, why in zip(p.left_out, p.why or ("room",) * len(p.left_out)):
-        kind, *rest = why.split(":")
-        if kind == "script":
-            scripts_.update(rest[0].split(", "))
-            grid_scripts.update(rest[1].split(", "))
-        groups.setdefault(kind, []).append(term)
-    side = max(limits.get("max_rows", MAX_SIDE), limits.get("max_cols", MAX_SIDE))
-    after = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
-    reasons = {
-        "twin": TWIN_WHY,
-        "number": _number_why(groups.get("number", [])),
-        "long": f"longer than the grid that fits the page: {side} letters at most",
-        "many": f"a crossword holds at most {MAX_WORDS} terms",
-        "short": "fewer than two letters",
-        "script": f"written in {_and(sorted(scripts_))}, they share no letter with the words in the grid, in "
-                  f"{_and(sorted(grid_scripts))}, so they cannot cross them: a crossword needs its terms in one script",
-        "letters": "no letter in common with the words in the grid, so nowhere to cross them",
-        "room": "no room left where they would cross the words in the grid that fits the page; the terms "
-                "the guide uses least are the ones left out",
-    }
-    return [_left_out(groups[k], reasons[k] if len(groups[k]) > 1 else
-                      reasons[k].replace("they share", "it shares").replace("they would", "it would")
-                      .replace("they cannot", "it cannot"), LABELS["crossword"],
-                      _first(groups[k], spots, index, guide, "crossword"), after if k == "twin" else None)
-            for k in reasons if k in groups]
-
-
-def _and(names: list[str]) -> str:
-    return ", ".join(names) if len(names) < 2 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _unsplit(p: Plan, label: str, spots, index: dict, guide: Guide) -> Problem:
-    """The warning for the terms a crossword or word search cannot cut into cells, at the first one."""
-    first = spots[index[p.unsplit[0]]] if p.unsplit[0] in index else activity_location(guide, p.name)
-    return _left_out(p.unsplit, f"a grid holds one letter a cell, and {'its' if len(p.unsplit) == 1 else 'their'} "
-                                "letters join or carry signs that cannot stand alone in one", label, first)
+from .leftout import MAX_LISTED, warnings  # noqa: E402  (the warnings read this module's helpers)

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from .. import inline, rtl
 from ..shuffle import rng
 from . import blank_out, cells, split_number
+from .articles import head_word
 from . import crossword_grid as grid
 from .crossword_grid import ACROSS, DOWN
 
@@ -81,9 +82,13 @@ class Crossword:
         return [e for e in self.entries if e.direction == DOWN]
 
 
-def clue_for(term: str, definition: str) -> str:
-    """The definition as a clue: the term (whole words, any case) replaced by ___."""
-    return blank_out(definition, term)
+def clue_for(term: str, definition: str, language: str = "") -> str:
+    """The definition as a clue: the term (whole words, any case) replaced by ___, and its head word too
+    when it opens with an article of the guide's ``language`` (:mod:`.articles`): "le café" is the answer
+    to "the coffee; the ___", not to "the coffee; the café"."""
+    clue = blank_out(definition, term)
+    head = head_word(term, language) if language else ""
+    return blank_out(clue, head) if head else clue
 
 
 def lengths_of(term: str) -> str:
@@ -105,10 +110,12 @@ def answer(term: str) -> tuple[str, ...]:
 
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
-         max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS, mentions: Sequence[int] = ()) -> Crossword:
+         max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS, mentions: Sequence[int] = (),
+         language: str = "") -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
     ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
-    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out."""
+    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out.
+    ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`)."""
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
     seen: set[tuple[str, ...]] = set()
@@ -131,12 +138,12 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         why = _why(left_out, terms, None, {i for i, _ in words}, max(max_rows, max_cols), twins)
         return Crossword((), (), tuple(terms[i][0] for i in left_out), (), why)
     if len(g.words) < len(words):
-        clues = [len(clue_for(*t)) for t in terms]
+        clues = [len(clue_for(*t, language)) for t in terms]
         words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
     placed = {words[k][0] for k, *_ in g.words}
     left_out = sorted(left_out + [i for i, _ in every if i not in placed])
     why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins)
-    return _finish(g, words, terms, left_out, why)
+    return _finish(g, words, terms, left_out, why, language)
 
 
 def _fill(words, seed: str, tries: int, max_rows: int, max_cols: int) -> Optional[grid.Grid]:
@@ -277,7 +284,7 @@ def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_
     return best[1]
 
 
-def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...]) -> Crossword:
+def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...], language: str = "") -> Crossword:
     a, b, c, e = g.box
     rows, cols = c - a + 1, e - b + 1
     # Hebrew or Arabic: the grid is laid out as for left to right, then mirrored, so each Across
@@ -298,7 +305,7 @@ def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...
         for k, w, d in starts[pos]:
             i = words[k][0]
             term, definition = terms[i]
-            entries.append(Entry(number_of[pos], d, pos[0], pos[1], w, clue_for(term, definition), term,
+            entries.append(Entry(number_of[pos], d, pos[0], pos[1], w, clue_for(term, definition, language), term,
                                  lengths_of(term), mirrored))
     entries.sort(key=lambda en: (en.direction != ACROSS, en.number))
     return Crossword(tuple(tuple(row) for row in grid), tuple(entries), tuple(terms[i][0] for i in left_out),

@@ -40,14 +40,17 @@ class MatchSet:
 
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "", set_size: int = SET_SIZE,
-         sizes: tuple[int, ...] | None = None) -> tuple[MatchSet, ...]:
+         sizes: tuple[int, ...] | None = None, version: str = "") -> tuple[MatchSet, ...]:
     """``terms`` are (term, definition) pairs in the guide's order; ``set_size``, the most terms a set
     may have (smaller than :data:`SET_SIZE` when the layout finds a set too tall for its page), or
-    ``sizes``, the terms of each set (the layout's choice, adding up to the terms given)."""
+    ``sizes``, the terms of each set (the layout's choice, adding up to the terms given). ``version``:
+    a version letter after A, whose definitions are lettered in an order of its own (:func:`_set`)."""
     n = len(terms)
     if n == 0:
         return ()
     r = rng("matching", seed)
+    if version:
+        r = _Versioned(r, rng("matching", seed, "version", version))
     if sizes is None and n <= set_size:
         held = 0 if n < 3 else 1 if n < 8 else 2
         out = set(r.sample(range(n), held))
@@ -75,12 +78,14 @@ def even(n: int, groups: int) -> list[int]:
     return [n // groups + (g >= groups - n % groups) for g in range(groups)]
 
 
-def one_set(terms: Sequence[tuple[str, str]], seed: str, first: int, size: int) -> MatchSet:
+def one_set(terms: Sequence[tuple[str, str]], seed: str, first: int, size: int, version: str = "") -> MatchSet:
     """One set of a list the layout cuts into sets where they land on the page (the room left on a page
     decides a set's size): terms ``first`` to ``first + size - 1`` (0-based), every one shown, with one
-    definition of another term as the extra. Seeded by the set's place."""
+    definition of another term as the extra. Seeded by the set's place (and ``version``, as :func:`make`)."""
     n = len(terms)
     r = rng("matching", seed, str(first), str(size))
+    if version:
+        r = _Versioned(r, rng("matching", seed, str(first), str(size), "version", version))
     shown = list(range(first, min(n, first + size)))
     others = [i for i in range(n) if i not in shown]
     extras = sorted(r.sample(others, min(1, len(others))))
@@ -96,3 +101,22 @@ def _set(terms, shown: list[int], extras: list[int], start: int, r) -> MatchSet:
     answers = tuple(order.index(i) for i in shown)
     return MatchSet(start, tuple(terms[i][0] for i in shown), tuple(terms[i][1] for i in order), answers,
                     len(extras))
+
+
+class _Versioned:
+    """The draws of version B, C ...: which terms are held back and which definitions are the extras are
+    version A's (so every version's sets hold the same definitions and take the same room on the page),
+    and the order the definitions are lettered in is the version's own (so A's answers are not B's)."""
+
+    def __init__(self, same, own):
+        self.same, self.own = same, own
+
+    def sample(self, population, k):
+        return self.same.sample(population, k)
+
+    def shuffle(self, items) -> None:
+        theirs = items[:]
+        self.same.shuffle(theirs)  # (A's draws go on as in A: the next set's extras stay A's)
+        self.own.shuffle(items)
+        if items == theirs and len(items) > 2:  # never A's letters again
+            items[:] = items[1:] + items[:1]

@@ -116,6 +116,14 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     return WordSearch(rows, placements, tuple(sorted(left_out, key=lambda t: order_of.get(t, 0))), difficulty)
 
 
+
+def versioned(first: WordSearch, terms: Sequence[str], seed: str, version: str, **kw) -> WordSearch:
+    """Version B's (C's ...) word search, its words hidden in other places than version A's (``first``):
+    its own grid, seeded by its letter, when it is as big as A's and leaves out the same terms (so every
+    version takes the same room on the page and lists the same words to find); else A's."""
+    own = make(terms, f"{seed}\x1eversion {version}", **kw)
+    return own if own.size == first.size and own.left_out == first.left_out else first
+
 def _attempt(words, size: int, directions, r) -> tuple[dict, dict]:
     grid: dict[tuple[int, int], str] = {}
     placed: dict[str, Placement] = {}

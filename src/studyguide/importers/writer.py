@@ -7,7 +7,7 @@ import unicodedata
 import yaml
 
 from ..noticed import INVISIBLE as PASTED_NAMES
-from ..reading.citations import CITE_RE
+from ..reading.citations import NAME
 from ._common import Draft
 
 # What a guide cannot hold (reading.loader and reading.walker refuse them): control characters, and the
@@ -18,6 +18,8 @@ INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud8
 # What a guide may hold but check tells the teacher to delete (a pasted zero-width space, soft hyphen, word joiner
 # or byte-order mark: printed as nothing, they split a term in the crossword and trip search): left out on import
 PASTED = re.compile(f"[{''.join(PASTED_NAMES)}]")
+# '{@name', '{@name:form}': a citation to a guide, refused without a reading; another tool's text means it as typed
+CITES = re.compile(r"\{@(?=\s*" + NAME + ")")
 
 STARTERS = """
 # The rest of a guide, to fill in when you like (remove the '# ' to use a section):
@@ -52,7 +54,7 @@ def _printable(value, dropped: set, pasted: set):
         value = value.replace("\u2028", "\n").replace("\u2029", "\n\n")
         dropped.update(INVISIBLE.findall(value))
         pasted.update(PASTED.findall(value))
-        return CITE_RE.sub(lambda m: "{\u200b" + m.group(0)[1:], PASTED.sub("", INVISIBLE.sub("", value)))
+        return CITES.sub("{\u200b@", PASTED.sub("", INVISIBLE.sub("", value)))
     if isinstance(value, dict):
         return {k: _printable(v, dropped, pasted) for k, v in value.items()}
     if isinstance(value, list):

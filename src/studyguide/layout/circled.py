@@ -4,7 +4,9 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from .flow import natural_width
+from .._reportlab import first_baseline
+from ..theming import fonts
+from .flow import AWAY, natural_width
 
 
 class Options(Flowable):
@@ -49,44 +51,131 @@ class Options(Flowable):
                 c.restoreState()
 
 
+def points_column(ctx, labels) -> float:
+    """The width of the true/false questions' points column: the widest of their points (``labels()``: each
+    question's, or None), as flow.Labelled sets them; worked out once for a layout."""
+    if "tf_points" not in ctx.__dict__:
+        size, regular = ctx.styles["prompt"].fontSize, fonts.roles(ctx.theme.family)["regular"]
+        ctx.__dict__["tf_points"] = max((stringWidth(t, ctx.font_for(t, regular), size) + 10 for t in labels() if t),
+                                        default=0)
+    return ctx.__dict__["tf_points"]
+
+
 class InlineOptions(Flowable):
     """A prompt with its options (True / False) at the right of its last line, left of the points,
     when that line leaves them room; else on a row of their own under the prompt, in the same column
     (a run's True / False line up wherever each prompt ends; from the left in right-to-left text). A question
-    read from the right (``row.mirrored``) has them at the left of its last line, right of the points."""
+    read from the right (``row.mirrored``) has them at the left of its last line, right of the points.
 
-    def __init__(self, row, options, x: float):
+    ``row`` None: the options alone on their row, in that column, under what the question prints under its
+    prompt (a quote of the reading). ``points``: the width of the points' column, the widest points of the
+    guide's true/false questions (one column for all of them, whatever each question's points). The key's
+    ``note`` goes where it costs the handout nothing: beside the options on their own row (left of them), else
+    on the key's last pages (``away``), else under the options, the handout keeping its room blank. Whether
+    the options stand beside the prompt never depends on the note: a key note does not move the handout."""
+
+    def __init__(self, row, options, x: float, *, points: float | None = None, mirrored: bool = False,
+                 note=None, away=None, ctx=None, lead: float = 0, size: float = 0):
         super().__init__()
+        self.size = size  # the options' type size (their baseline in their row: Options)
         self.row, self.options, self.x = row, options, x  # (the options' own indent on a row of their own)
+        self.points, self.note, self.away, self.ctx, self.lead = points, note, away, ctx, lead
+        self.mirrored = getattr(row, "mirrored", False) if row is not None else mirrored
+        self._followed = False
+
+    def follower(self) -> Flowable:
+        """A flowable to set after this one that sends the note away when it goes there (in this one's stead)."""
+        self._followed = True
+        return _Sender(self)
 
     def wrap(self, aW, aH):
-        _, h = self.row.wrap(aW, aH)
-        para, style = self.row.para, self.row.para.style
-        self._lines = para.getActualLineWidths0() or [0.0]
+        row = self.row
+        h = row.wrap(aW, aH)[1] if row is not None else 0
+        self._lines = (row.para.getActualLineWidths0() or [0.0]) if row is not None else [0.0]
         # one column for every True / False, beside a prompt or under it: left of the points' column
         # (beside a prompt whose points sit on its first line they had stood that much further right)
-        self._points = self.row.right_w if self.row.right else 0
+        own = row.right_w if row is not None and row.right else 0
+        self._points = own if self.points is None else self.points
         need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
-        gap = 12 + self.row.size  # (room for a fillable form's radio button left of each word)
-        flush = 2 if getattr(self.row, "mirrored", False) else 0  # (TA_RIGHT: the last line's free side at the left)
-        self.inline = style.alignment == flush and self.row.indent + self._lines[-1] + gap + need + self._points <= aW
+        self.inline = False
+        if row is not None:
+            gap = 12 + row.size  # (room for a fillable form's radio button left of each word)
+            flush = 2 if self.mirrored else 0  # (TA_RIGHT: the last line's free side at the left)
+            self.inline = (row.para.style.alignment == flush
+                           and row.indent + self._lines[-1] + gap + need + self._points <= aW)
         self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
-        self.width, self.height = aW, h + (0 if self.inline else self._oh)
+        self._h = h
+        self.width = aW
+        self.plan, self.height = self._place_note(aW, h + (0 if self.inline else self._oh))
         return aW, self.height
+
+    def _place_note(self, aW, base: float):
+        """(where the key's note goes: None, AWAY or (x, top, width, height); this row's height)."""
+        note = self.note
+        if note is None:
+            return None, base
+        size, ways = note.style.fontSize, []
+        if not self.inline:  # beside the options, on the side their row leaves free
+            words = self._points + self._need + 2  # (the options' ink, from the right margin, with its ring)
+            x = self.lead if not self.mirrored else words + 14
+            width = aW - words - 14 - self.lead
+            if width >= 14 * size:
+                _, nh = note.wrap(width, 1e9)
+                # its first line on the options' baseline, when it fits their row so (else from the row's top)
+                drop = min(self._oh / 2 + self.size * 0.35 - first_baseline(note), self._oh - nh)
+                drop = max(0.0, drop)
+                ways.append((max(base, self._h + drop + nh), (x, self._h + drop, width, nh)))
+        _, nh = note.wrap(aW - self.lead, 1e9)
+        space = note.style.spaceBefore
+        ways.append((base + space + nh, (0 if self.mirrored else self.lead, base + space, aW - self.lead, nh)))
+        if self.away is not None:  # on the key's last pages, costing nothing here
+            ways.append((base, AWAY))
+        slack = note.style.leading * 0.4 if self.away is None else 0  # (a few points where it has no other place)
+
+        def cost(way):  # by its question when that costs a few points at most, else away, else the least room
+            height, where = way
+            kept = where is not AWAY and height - base <= slack
+            return 0 if kept else height - base, where is AWAY
+        return min(ways, key=cost)[::-1]
 
     def _column(self) -> float:
         """Where the options are drawn from: their words 10 pt clear of the points' column (either side)."""
-        if getattr(self.row, "mirrored", False):  # (drawn ``x`` in from their own right edge: mirrored Options)
+        if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options)
             return self._points + self._need - 4 + self.x - self.width
         return self.width - self._points - self._need + 4 - self.x
 
     def draw(self):
-        row_h = self.row.height
-        self.row.drawOn(self.canv, 0, self.height - row_h)
+        top = self.height - self._h  # (the prompt's foot)
+        if self.row is not None:
+            self.row.drawOn(self.canv, 0, top)
         if not self.inline:
-            own = self.row.para.style.alignment == 0 or getattr(self.row, "mirrored", False)
-            self.options.drawOn(self.canv, self._column() if own else 0, 0)
-            return
-        style = self.row.para.style  # the last line's baseline
-        base = self.row.baseline() - (len(self._lines) - 1) * style.leading
-        self.options.drawOn(self.canv, self._column(), self.height - row_h + base - self._oh / 2 + self.row.size * 0.35)
+            own = self.row is None or self.row.para.style.alignment == 0 or self.mirrored
+            self.options.drawOn(self.canv, self._column() if own else 0, self.height - (self._h + self._oh))
+        else:
+            style = self.row.para.style  # the last line's baseline
+            base = self.row.baseline() - (len(self._lines) - 1) * style.leading
+            self.options.drawOn(self.canv, self._column(), top + base - self._oh / 2 + self.row.size * 0.35)
+        if self.plan is AWAY:
+            if not self._followed:
+                self.away.send(self.canv.getPageNumber())
+        elif self.plan is not None and self.ctx.key:
+            x, at, width, nh = self.plan
+            self.note.wrap(width, 1e9)
+            self.note.drawOn(self.canv, x, self.height - at - nh)
+
+
+class _Sender(Flowable):
+    """Sends an :class:`InlineOptions`'s note to the key's last pages when that is where it goes; takes no room."""
+
+    _ZEROSIZE = 1  # placed (and so drawn) even at the foot of a full page, with its question
+
+    def __init__(self, options: InlineOptions):
+        super().__init__()
+        self.options = options
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def draw(self):
+        if self.options.plan is AWAY:
+            self.options.away.send(self.canv.getPageNumber())

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from reportlab.platypus import KeepTogether, Spacer
+
 from ..model import Blank
 from .columns import keep_words
-from .flow import Twin
+from .flow import Stack, Twin
 from .marks import SectionMark
 
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
@@ -123,12 +125,11 @@ def cornell(ctx) -> list:
     """Cornell notes: a cue column of questions (the topics' `cues:`; empty for the students' own), the
     notes beside them with their blanks, and a summary at the foot to write in (the key: the first
     paragraph of the guide's summary, on the same lines)."""
-    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     from reportlab.lib.units import inch
 
     from . import header
-    from .lines import LinedAnswer
     from .sections import figure
 
     g = ctx.guide
@@ -163,11 +164,56 @@ def cornell(ctx) -> list:
     body.setStyle(TableStyle(style))
     flow += [head, body, SectionMark(ctx, "end")]
     summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
-    para = ctx.p(summary, "answer") if summary else None
-    if para is not None:
-        from .lines import answer_style
+    title = ctx.p(ctx.heading_text("summary"), "subheading")
 
-        para.style = answer_style(ctx)
-    lines = LinedAnswer(ctx, 5, para, 0, name="summary", tip=ctx.heading_text("summary"))
-    flow.append(KeepTogether([Spacer(1, 10), ctx.p(ctx.heading_text("summary"), "subheading"), lines]))
+    def block(count: int, width: float) -> list:
+        """The summary's heading and ``count`` lines; fewer than all of them: the key's model keeps the
+        sentences of it that fit them (at least its first), so both documents have the lines the page holds."""
+        sentences = re.split(r"(?<=[.!?])\s+", summary.strip()) if summary else []
+        for end in range(len(sentences), 0, -1) if count < SUMMARY_LINES and sentences else [len(sentences)]:
+            lines = _summary_lines(ctx, count, " ".join(sentences[:end]) if summary else None)
+            if lines._needed(width) <= count:
+                break
+        return [Spacer(1, 10), title, lines]
+
+    flow.append(FootLines(block))
     return flow
+
+
+def _summary_lines(ctx, count: int, text):
+    from .lines import LinedAnswer, answer_style
+
+    para = ctx.p(text, "answer") if text else None
+    if para is not None:
+        para.style = answer_style(ctx)
+    return LinedAnswer(ctx, count, para, 0, name="summary", tip=ctx.heading_text("summary"))
+
+
+SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to
+
+
+class FootLines(KeepTogether):
+    """A block of ruled lines kept whole (the Cornell summary under its heading) that ends the page the
+    rest ended on with fewer lines when all of them miss it: down to :data:`FEWEST_LINES` (never fewer than
+    the key's model answer takes: lines.LinedAnswer), rather than a sheet for the heading and five lines
+    (trial r7: the summary alone on page 2). Else it opens the next page with all its lines."""
+
+    def __init__(self, make):
+        self.make = make  # (lines count, width) -> the block's flowables
+        self._for = None
+        super().__init__([])
+
+    def wrap(self, aW, aH):
+        if self._for != (aW, aH):
+            for count in range(SUMMARY_LINES, FEWEST_LINES - 1, -1):
+                items = self.make(count, aW)
+                over = Stack(items).wrap(aW, aH)[1] - aH
+                if over <= 0:
+                    break
+                if count < SUMMARY_LINES and over <= items[0].height:  # (fewer lines: the space above them
+                    items = [Spacer(1, items[0].height - over)] + items[1:]  # as the page leaves)
+                    break
+            else:
+                items = self.make(SUMMARY_LINES, aW)  # (on the next page)
+            self._content, self._for = items, (aW, aH)
+        return super().wrap(aW, aH)

@@ -91,9 +91,10 @@ def _resolved(question, found: dict, labels: dict):
         if isinstance(value, str) and "{@" in value:
             change[name] = resolve(value, found, labels)
     if getattr(question, "choices", None):
-        change["choices"] = tuple(resolve(c, found, labels) for c in question.choices)
-    if isinstance(question, FillInBlank):
-        change["parts"] = tuple(resolve(p, found, labels) if isinstance(p, str) else p for p in question.parts)
+        change["choices"] = tuple(resolve(c, found, labels, opens=False) for c in question.choices)
+    if isinstance(question, FillInBlank):  # (the words after a blank go on its sentence)
+        change["parts"] = tuple(resolve(p, found, labels, opens=i == 0) if isinstance(p, str) else p
+                                for i, p in enumerate(question.parts))
     return dataclasses.replace(question, **change) if change else question
 
 

@@ -19,7 +19,7 @@ from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
-from .circled import InlineOptions, Options
+from .circled import InlineOptions, Options, points_column
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
@@ -150,11 +150,14 @@ def true_false(ctx, n, q, note, away=None):
     student = Options(words, x, face, size, 28, mirrored=back)
     key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back)
     row = fillable.true_false(ctx, n, Twin(student, key, ctx), student)
-    # on a row of their own for a quiz's note (beside them it costs nothing) or a quote of the reading
-    # under the prompt; else at the right of the prompt's last line (a form's buttons go with them)
-    if (note is not None and away is None) or passage.excerpts(ctx, n):
-        return _prompt(ctx, n, q), [_beside(ctx, [row], note, away, mirror=back)]
-    return [InlineOptions(_prompt(ctx, n, q)[0], row, x)], [away] if away else []
+    # at the right of the prompt's last line, else under it, in one column for all of them (the widest points'
+    # left); under a quote of the reading printed under the prompt, on a row of their own in that column
+    column = points_column(ctx, lambda: [_points(ctx, o) for o in ctx.guide.questions if o.kind == "true_false"])
+    kw = dict(points=column, note=note, away=away, ctx=ctx, lead=ctx.theme.number_width, size=size)
+    if passage.excerpts(ctx, n):
+        return _prompt(ctx, n, q), [InlineOptions(None, row, x, mirrored=back, **kw)]
+    both = InlineOptions(_prompt(ctx, n, q)[0], row, x, **kw)
+    return [both], [both.follower()] if away else []
 
 
 def _lined(ctx, n, q, note, away=None):

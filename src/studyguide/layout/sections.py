@@ -9,31 +9,41 @@ from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .. import inline
-from .._reportlab import row_heights, table_rows
+from .._reportlab import row_heights, stacked_height, table_rows
+from . import kept
 from .pictures import drawable
 from ..model import Point
 from .columns import keep_words
 
 
-def heading(ctx, key: str, table=None) -> list:
+def heading(ctx, key: str, table=None, items=()) -> list:
     """A section heading that never sits alone at a page's foot: it moves on when
     less than ``heading_room`` is left below it, or, before a ``table``, less than the
-    heading and the table's first three rows (a table keeps three rows on each side of a break)."""
+    heading and the table's first three rows (a table keeps three rows on each side of a break),
+    or before a list's ``items``, less than the heading and the items the list keeps together at its start."""
     from .marks import SectionMark  # notes the page (the page budget of `studyguide check`)
 
     para = ctx.p(ctx.heading_text(key), "heading")
     room = ctx.theme.heading_room
-    if table is not None:
-        room = max(room, para.wrap(ctx.width, ctx.height)[1] + para.style.spaceBefore + para.style.spaceAfter
-                   + table.lead_height(ctx.width))
+    opening = kept.opening(ctx, key, items)
+    lead = table.lead_height(ctx.width) if table is not None else stacked_height(opening, ctx.width) if opening else 0
+    if table is not None or 0 < lead <= ctx.height * 0.6:  # (a list that long flows from under its heading)
+        room = max(room, para.wrap(ctx.width, ctx.height)[1] + para.style.spaceBefore + para.style.spaceAfter + lead)
     return [CondPageBreak(room), SectionMark(ctx, key), para]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:
+    """A list's items, one paragraph each (kept.kept_ends keeps its ends together)."""
     out = []
     for n, text in enumerate(items, 1):
         out.append(ctx.p(text, style, bulletText=f"{n}." if numbered else "•"))
     return out
+
+
+def _listed(ctx, key: str, items, numbered=False) -> list:
+    """A section of one list under its heading, which keeps the list's first items with it."""
+    listed = bullets(ctx, items, numbered=numbered)
+    return heading(ctx, key, items=listed) + kept.kept_ends(ctx, key, listed)
 
 
 def summary(ctx) -> list:
@@ -46,13 +56,13 @@ def summary(ctx) -> list:
 def objectives(ctx) -> list:
     if not ctx.guide.objectives:
         return []
-    return heading(ctx, "objectives") + bullets(ctx, ctx.guide.objectives, numbered=True)
+    return _listed(ctx, "objectives", ctx.guide.objectives, numbered=True)
 
 
 def takeaways(ctx) -> list:
     if not ctx.guide.takeaways:
         return []
-    return heading(ctx, "takeaways") + bullets(ctx, ctx.guide.takeaways)
+    return _listed(ctx, "takeaways", ctx.guide.takeaways)
 
 
 def topics(ctx) -> list:
@@ -63,7 +73,13 @@ def topics(ctx) -> list:
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
             text.append(ctx.p(topic.summary, "body"))
-        text += bullets(ctx, topic.points)
+        points = bullets(ctx, topic.points)
+        if topic.image is not None and ctx.theme.edition != "large-print":  # (drawn in a Pictured block)
+            text += points
+        else:  # (a title right over its points keeps the first ones, as a section's heading does)
+            name = f"topic {n}"
+            text = text[:-1] + kept.kept_ends(ctx, name, points, title=text[-1]) if not topic.summary else \
+                text + kept.kept_ends(ctx, name, points)
         if topic.image is None:
             flow += text
         elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`)
@@ -249,12 +265,23 @@ class RowSplittingTable(Table):
             parts = super().split(availWidth, availHeight)
         for part in parts:  # the pieces know the page too (reportlab makes them without it)
             part.page_height, part.min_rows, part.tall = self.page_height, self.min_rows, self.tall
+            part.ctx, part.key = self.ctx, self.key
         return parts
 
+    ctx = key = None  # a table that may keep fewer than three rows on a side notes its parts' pages (kept)
 
-def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS):
+    def draw(self):
+        if self.key is not None:
+            kept.note_part(self.ctx, self.key, _rows(self), self.canv.getPageNumber())
+        super().draw()
+
+
+def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None):
     """A ruled table. ``min_rows``: the rows it keeps on each side of a page break (three; one for entries
-    stacked one under another in large print, each a heading and its text, which read as a list)."""
+    stacked one under another in large print, each a heading and its text, which read as a list; three
+    again when such a table, named ``key``, left one or two alone at an end, kept.strict)."""
+    if key is not None and kept.strict(ctx, key):
+        min_rows = MIN_ROWS
     t = ctx.theme
     widths = keep_words(rows[0], widths, padding=10) if header else widths  # (the cells' padding, below)
     style = [
@@ -270,6 +297,7 @@ def _grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS):
                   ("LINEBELOW", (0, 0), (-1, 0), t.grid * 2, ctx.color("ink"))]
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
     table.page_height, table.min_rows = ctx.height, min_rows
+    table.ctx, table.key = ctx, key if min_rows < MIN_ROWS else None
     table.tall = 5 * ctx.styles["cell"].leading + 9  # (five lines and the cell's padding)
     table.hAlign = "LEFT"
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading
@@ -315,7 +343,7 @@ def chart(ctx) -> list:
         tables = []
         for key in ("benefits", "criticisms"):
             rows = [[ctx.p(h[key], "cell_head")]] + [[_point(ctx, x)] for x in getattr(g, key)]
-            tables += [_grid(ctx, rows, [w], min_rows=1), Spacer(1, 10)]  # (breaking between points)
+            tables += [_grid(ctx, rows, [w], min_rows=1, key=key), Spacer(1, 10)]  # (breaking between points)
         return heading(ctx, "chart", tables[0]) + tables
     if g.benefits and g.criticisms:
         rows = [[ctx.p(h["benefits"], "cell_head"), ctx.p(h["criticisms"], "cell_head")]]

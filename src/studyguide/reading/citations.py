@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from .. import inline
+from ..capitals import opens_sentence
 from ..errors import Location
 from ..labels import span as numbered
 from ..model import Mark
@@ -44,6 +45,7 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
     ``where(offset)`` gives the Location of a place in the typed text; ``error(location, message)``;
     the names of spans with a mistake go to ``broken`` (their citations get no second message)."""
     texts, marks, open_ = [], {}, {}
+    odd = _odd_marks(paragraphs, where, error, broken)  # (their span's other mark gets no second message)
     for index, (para, offset) in enumerate(paragraphs):
         pieces, at = [], []  # the text with a placeholder where each mark was
         last = 0
@@ -67,6 +69,8 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
                     error(place, f"reading: the name '{name}' marks two spans; give each span its own name")
                     continue
                 open_[name] = (index, count, place)
+            elif name in odd and name not in open_:
+                continue
             elif name not in open_:
                 broken.add(name)
                 error(place, f"reading: '{{@/{name}}}' ends a span that no '{{@{name}}}' starts before it "
@@ -82,9 +86,32 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
         texts.append(" ".join(printed.replace(_AT, "").split()))
     for name, (_, _, place) in open_.items():
         broken.add(name)
+        if name in odd:
+            continue
         error(place, f"reading: the span '{{@{name}}}' is never ended (write {{@/{name}}} after its last word; "
                      "to print '{@' itself, write {@@})")
     return tuple(texts), tuple(sorted(marks.values(), key=lambda m: (m.first, m.name)))
+
+
+# '{@troops 1}', '{@/troops.}': a mark's name, and more ('{@ y}', with a space first, prints as typed)
+ODD_RE = re.compile(r"\{@(/?)(" + NAME + r")[^{}\n]{0,40}?\}")
+
+
+def _odd_marks(paragraphs, where, error, broken: set) -> set:
+    """The names of marks typed in a form the reading does not read ('{@troops 1}': a name is one word),
+    each reported at its place: it would print as typed."""
+    odd = set()
+    for para, offset in paragraphs:
+        for m in ODD_RE.finditer(para):
+            if TOKEN_RE.match(para, m.start()):
+                continue
+            name = m.group(2)
+            odd.add(name)
+            broken.add(name)
+            error(where(offset + m.start()), f"reading: '{m.group(0)}' is not a mark: a span starts with {{@{name}}} "
+                                             f"and ends with {{@/{name}}}, its name one word (letters, digits, '-' and "
+                                             f"'_'); to print '{{@' itself, write {{@@}}")
+    return odd
 
 
 def _counts(printed: str) -> list[int]:
@@ -104,8 +131,36 @@ def cited(text: Optional[str]) -> list[tuple[str, Optional[str], int]]:
     return [(m.group(1), m.group(2), m.start()) for m in CITE_RE.finditer(text or "")]
 
 
-def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
-    """A question's text with each citation written out: 'lines 12–14', 'paragraph 3'.
+FORMS = {"lines": "lines", "paragraph": "paragraph", "line": "lines", "l": "lines", "ll": "lines", "zeile": "lines",
+         "zeilen": "lines", "p": "paragraph", "para": "paragraph", "par": "paragraph", "absatz": "paragraph"}
+
+
+def unparsed(text: Optional[str]) -> list[tuple[int, str, Optional[str], Optional[str]]]:
+    """Each '{@' in a question's text that is neither a citation nor {@@}, which would print as typed:
+    (offset, what was typed up to its '}', the span's name if one starts it, the form meant if one
+    after a ':' is close to 'lines' or 'paragraph': '{@troops:paragraphs}' → 'paragraph')."""
+    out = []
+    for m in re.finditer(r"\{@", text or ""):
+        at = m.start()
+        if text.startswith(LITERAL, at) or CITE_RE.match(text, at):
+            continue
+        end = text.find("}", at)
+        typed = text[at:end + 1] if 0 < end - at <= 40 and not any(c in text[at + 1:end] for c in "{\n") else text[at:at + 2]
+        if not typed.endswith("}"):  # not closed: what it holds is told by its name alone
+            name = re.match(r"\s*" + NAME, text[at + 2:])
+            typed += name.group(0).strip() if name else ""
+        named = re.match(r"\{@\s*(" + NAME + r")(?:\s*[:;.]\s*([^{}]*)\})?", typed)
+        form = named.group(2).strip().lower() if named and named.group(2) else None
+        if form is not None:
+            form = FORMS.get(form) or next(iter(difflib.get_close_matches(form, ["lines", "paragraph"], 1, 0.5)), None)
+        out.append((at, typed, named.group(1) if named else None, form))
+    return out
+
+
+def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) -> Optional[str]:
+    """A question's text with each citation written out: 'lines 12–14', 'paragraph 3', and 'Lines 12–14'
+    where it starts a sentence (``opens``: whether the text's own start is a sentence's, see
+    :func:`opens_sentence`).
 
     ``spans``: name → (first line, last line, first paragraph, last paragraph)."""
     if not text or "{@" not in text:
@@ -117,8 +172,10 @@ def resolve(text: Optional[str], spans: dict, labels: dict) -> Optional[str]:
             return m.group(0)  # validation names it; never reached for a guide that loaded
         a, b, p, q = span
         if m.group(2) == "paragraph":
-            return labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
-        return labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
+            said = labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
+        else:
+            said = labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
+        return said[:1].upper() + said[1:] if opens_sentence(text[:m.start()], opens) else said
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
@@ -138,6 +195,11 @@ class PassageMixin:
         if missing(node):
             return None
         self._reading_given = True  # (a reading with a mistake: its citations are not reported as well)
+        if isinstance(node, Scalar):  # 'reading: |' with the words under it: they go under its 'text: |'
+            self.error(node, f"reading: expected 'key: value' lines, found {self.kind(node, 40)} (the words go under "
+                             "'text: |' inside the reading: write 'reading:', then '  text: |' on the line under it, "
+                             "and the words indented under 'text: |')")
+            return None
         keys = self.mapping(node, "reading", READING_KEYS, required=("text",))
         if keys is None:
             return None
@@ -194,7 +256,32 @@ class PassageMixin:
                     fix = f"did you mean {{@{close[0]}{':' + kind if kind else ''}}}?" if close else \
                         f"mark the words in the reading as {{@{name}}}...{{@/{name}}}"
                     self.error(place, f"'{{@{name}}}' names no marked span of the reading (marked: {known}); {fix}")
+            self._unparsed(reading, names, used, where, text)
         for mark in reading.marks if reading else ():
             if mark.name not in used:
                 self.warn(mark.where, f"reading: the span '{mark.name}' is cited by no question (write "
                                       f"{{@{mark.name}}} in a question's text, or remove the mark)")
+
+    def _unparsed(self, reading, names: set, used: set, where, text) -> None:
+        """A '{@' in a question's text that no citation form reads (reported: it would print as typed)."""
+        for offset, typed, name, form in unparsed(text):
+            if reading is None and (getattr(self, "_reading_given", False) or name is None):
+                continue  # the reading's mistake is reported; a '{@' alone means nothing without a reading
+            place = text_at(where, text, offset)
+            if reading is None:
+                self.error(place, f"'{typed}' cites the reading, but this guide has no 'reading:' (add the reading, "
+                                  f"with the span marked {{@{name}}}...{{@/{name}}}; to print '{{@' itself, write {{@@}})")
+                continue
+            meant = name if name is None or name in names else next(
+                iter(difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)), name)
+            used.add(meant)
+            shown, closed = meant or "name", typed.endswith("}")
+            forms = (f"{{@{shown}}} cites the span's lines, {{@{shown}:paragraph}} its paragraphs" if name else
+                     "{@name} cites a marked span's lines, {@name:paragraph} its paragraphs")
+            if not closed:
+                said = f"'{typed}' has no '}}' to close it"
+            elif form and name:
+                said = f"'{typed}' is not a citation form: did you mean {{@{shown}{':paragraph' if form == 'paragraph' else ''}}}?"
+            else:
+                said = f"'{typed}' is not a citation"
+            self.error(place, f"{said} ({forms}; to print '{{@' itself, write {{@@}})")

@@ -101,3 +101,29 @@ def paragraph_short(lines: list[str], block: tuple, header: str) -> list[tuple[i
 
 def _spaces(n: int) -> str:
     return f"{n} space" + ("" if n == 1 else "s")
+
+
+# keys a mapping cannot do without: typed after another key's text, on its line, they are not words of that text
+_NEEDED = ("term", "definition", "type", "prompt", "left", "right")
+
+
+def run_on(lines: list[str], n: int, key: Optional[str], body: str, colon: int, known) -> Optional[tuple[int, str]]:
+    """(where in ``body``, the message) when the ': ' at ``colon`` in the text of ``key`` on line ``n`` follows a
+    key of the same mapping (``known(column, word)``) that it does not have on a line of its own: '- term: le
+    café definition: the coffee', a line break left out, which quotes would not mend (the term would be
+    'le café definition: the coffee')."""
+    before = body[:colon]
+    word = re.search(r"(?<=\s)([a-z_][a-z0-9_]*)$", before)
+    at = re.match(r"[ \t]*(?:-[ \t]+)*", lines[n]).end()  # the column of the line's first key
+    if key is None or not word or word[1] not in _NEEDED or not before[:word.start()].strip() or \
+            word[1] == key or not lines[n][at:].startswith(key + ":") or not known(at, word[1]):
+        return None
+    for line in lines[n + 1:]:  # the mapping's lines under it: with the key on one of its own, this is text
+        lead = len(line) - len(line.lstrip(" "))
+        if line.strip() and (lead < at or line.lstrip(" ").startswith("-") and lead <= at):
+            break
+        if lead == at and line[at:].startswith(word[1] + ":"):
+            return None
+    text, rest = before[:word.start()].strip(), body[colon + 1:].strip()
+    return word.start(), (f"'{word[1]}:' goes on a line of its own: put it on the line under '{key}:', lined up with "
+                          f"it ('{key}: {clip(text)}', then '{word[1]}: {clip(rest)}' on the next line)")

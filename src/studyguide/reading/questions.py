@@ -17,7 +17,7 @@ from ..model import (
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
 from .loader import Map, Scalar, Seq
-from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, odd_case_letter, several_letters, shown
+from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
 MAX_CHOICES = 8
@@ -395,6 +395,10 @@ class QuestionsMixin:
         if "items" not in keys:
             self.absent(keys, node, "items", f"{label}: 'items' is missing (add the items as a list, in the right order)")
             return None
+        typed = numbered_items(keys["items"])  # '- 1. The Stamp Act': shuffled, the handout prints the answer
+        if typed:
+            return self.error(typed[0], f"{label}.items: the numbers give the order away: drop '{typed[1]}' from "
+                                        "each item (the order is shuffled and numbered for you)")
         before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")
         if len(self.problems) > before:  # not a list, or a bad item: already reported

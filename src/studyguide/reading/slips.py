@@ -59,6 +59,36 @@ def lettered(choices: list[str]) -> Optional[str]:
     return None
 
 
+# '1. ', '1) ', '(1) ', '1: ', 'Step 1: ': a number typed before an ordering item, as on a worksheet
+_OWN_NUMBER = re.compile(r"(?:(?:step|paso|étape|etape|schritt|passo)\s*(\d{1,2})\s*[.):\-–—]?"
+                         r"|\((\d{1,2})\)|(\d{1,2})[.):])\s+", re.IGNORECASE)
+
+
+def numbered(items: list[str]) -> Optional[tuple[int, str]]:
+    """(the index of the first numbered item, its number as typed with one space after it) when two or
+    more ordering items start with their own numbers and each number is the item's place in the list
+    ('1. The Stamp Act', '2. The Boston Massacre', then items with none); None otherwise: one item that
+    starts with a number ('1. Wake up' among unnumbered ones), or numbers out of step with the places
+    (years, amounts), say nothing of the order."""
+    found = [(i, m) for i, m in enumerate(_OWN_NUMBER.match(text) for text in items) if m]
+    if len(found) < 2 or any(int(next(g for g in m.groups() if g)) != i + 1 for i, m in found):
+        return None
+    return found[0][0], found[0][1].group(0).rstrip() + " "
+
+
+def numbered_items(node) -> Optional[tuple[object, str]]:
+    """(the first numbered item's node, its number as typed) for ordering items typed with their places
+    (:func:`numbered`), also as keys ('- Step 1: Mix the flour' and '- 1: Mix the flour' are read as
+    'key: value'; the usual advice, quotes, would leave the numbers in); None otherwise."""
+    from .loader import Map, Scalar, Seq
+
+    items = node.items if isinstance(node, Seq) else []
+    typed = [f"{i.pairs[0][0].value}: " if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain
+             else i.value if isinstance(i, Scalar) else "" for i in items]
+    found = numbered(typed)
+    return (items[found[0]], found[1]) if found else None
+
+
 def initials(rests: list[str], typed: str) -> bool:
     """Whether choices typed 'A. Lincoln', 'B. Franklin', 'C. Coolidge' are people's names with their
     initials (``rests``: each choice after its 'A. '): a capital and '.' starts a name as often as it

@@ -26,20 +26,11 @@ from typing import Optional
 
 from . import misread, openers
 from .keys import MAP_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
-from .yamltext import FLOW, Lines, close_quote, comment_at, flow_open, key_of  # FLOW: also read by loader.py as syntax.FLOW
+from .scanvalues import INDENT, ITEM, KEY_WORD as _KEY_WORD, QUOTE_END, QUOTE_INSIDE, UNCLOSED, Values  # noqa: F401
+# (QUOTE_END, QUOTE_INSIDE and UNCLOSED: also read by the loader as syntax.X)
+from .yamltext import FLOW, Lines, comment_at, key_of  # FLOW: also read by loader.py as syntax.FLOW
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
-UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
-COLON = "text that contains ': ' must be in quotes (put the whole text in double quotes)"
-CURLY = ("curly quotes “ ” are not quotes to YAML, and this text contains ': ' (put the whole text in straight "
-         "double quotes \"...\"; curly quotes inside them print as typed)")
-ITEM = "this list item is not lined up with the ones above it (start every '- ' of one list in the same column)"
-INDENT = "this line is indented differently from the lines around it (line up the keys that belong together)"
-QUOTE_END = "text that starts with a quote must end with it (put the whole text in double quotes; inside '...' write a ' as '')"
-QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" inside the text, or put the whole "
-                "text in single quotes '...' instead)")
-QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
-CURLY_OPEN = misread.CURLY_OPEN
 MAX_FINDINGS = 100
 
 
@@ -52,18 +43,11 @@ class _Level:
     line: int = -1             # for a map: the line of its first key
 
 
-_KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
 _NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(?=[^\s:])")  # 'term:nucleus'
 _KEY_TYPED = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z_][a-z0-9_]*):(?:[ \t]|$)", re.M)
 
 
-def needs_bar(key: str) -> str:
-    """The message for text typed on the lines under ``key:`` that holds ': '."""
-    return (f"this text holds ': ', which YAML reads as a key: write '{key}: |' (a '|' after '{key}:') and keep "
-            f"every line of the text indented under it")
-
-
-class _Scan(Lines):
+class _Scan(Values, Lines):
     def __init__(self, text: str):
         super().__init__(text)
         self.keys_used = set(_KEY_TYPED.findall(text))  # a line starting with one of these lacks its ':'
@@ -128,46 +112,10 @@ class _Scan(Lines):
         else:
             self.stray(n, indent, content)
 
-    def text_as_key(self, n: int, indent: int, content: str) -> bool:
-        """Text typed under its key ('summary:' above it) holding ': ' ('Water evaporates: it rises'): YAML
-        reads a key; said as the '|' the text needs (a teacher told to write 'Water evaporates: |' breaks
-        the guide again), and its lines read on as that text."""
-        if self.pending is None or self.pending[1] != "key" or indent <= self.pending[0]:
-            return False
-        under, word = self.pending[2], key_of(content)[0]
-        if under is None or under in openers.LIST_KEYS or under in MAP_KEYS or _KEY_WORD.match(word):
-            return False
-        self.report(n, indent + max(0, content.find(":")), needs_bar(under))
-        self.skip_block(n, self.pending[0])
-        self.block, self.pending = (under, self.pending[0], n, self.skip_until), None
-        return True
-
     def in_seq(self, indent: int) -> bool:
         if self.pending is not None:
             return indent >= self.pending[0]
         return any(level.kind == "seq" and level.indent == indent for level in self.stack)
-
-    def continuation(self, n: int, indent: int, content: str) -> None:
-        """A line indented under plain text: YAML reads it as more of that text."""
-        if self.scalar_item and (content == "-" or content.startswith("- ")):  # an item right of the one above
-            self.scalar_owner = None
-            self.dash(n, indent, content)
-            return
-        body = content[:comment_at(content)]
-        colon = re.search(r":(\s|$)", body)
-        if colon:
-            key = key_of(content)
-            if key and _KEY_WORD.match(key[0]):
-                above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
-                    if self.last_key and self.last_key[1] == self.scalar_owner else ")"
-                if above == ")":
-                    self.report(n, indent, INDENT)
-                    return
-                self.scalar_owner = None  # a key of the mapping above, slipped: read on as that key (its list is no slip)
-                at, message = self.key_line(n, indent, content, report=False) or ((n, indent), None)
-                self.report(*at, message if at != (n, indent) else INDENT[:-1] + above)
-            else:
-                self.report(n, indent + colon.start(), COLON if self.scalar_key is None else needs_bar(self.scalar_key))
 
     def pop_to(self, indent: int) -> None:
         while len(self.stack) > 1 and self.stack[-1].indent > indent:
@@ -392,53 +340,6 @@ class _Scan(Lines):
             self.report(n, indent, "this line is neither 'key: value' nor a '- ' list item (add the ':' after "
                                    "the key, or indent the line under the key it belongs to)")
 
-    # -- a value ------------------------------------------------------------
-    def value(self, n: int, col: int, owner: int, text: str, key: Optional[str], item: bool = False) -> None:
-        """The value starting at column ``col`` (0-based) of line ``n``; ``owner``: its key's or dash's indent."""
-        if key is not None:
-            self.last_key = (key, owner)
-        props = re.match(r"(?:[&!]\S*\s*)+", text)  # an anchor or a tag (refused later, with its own message)
-        if props:
-            text = text[props.end():]
-            col += props.end()
-            if not text or text.startswith("#"):
-                self.pending = (owner, "key", key)
-                return
-        first = text[0]
-        if first in "|>":
-            found = openers.block_text(text, key)  # 'summary: | Water moves ...': at the text
-            if found:
-                self.report(n, col + found[0], found[1])
-            self.skip_block(n, owner)
-            self.block = (key, owner, n, self.skip_until)
-            for found in openers.paragraph_short(self.lines, self.block, text):  # a paragraph that lost a space
-                self.report(*found)
-            return
-        if first in "\"'":
-            end = close_quote(text, 1, first)
-            if end is None:
-                if not self.skip_quote(n, owner, first):
-                    self.report(n, col, UNCLOSED)
-                return
-            tail = text[end + 1:].strip()
-            if tail and not tail.startswith("#") and not (item and tail.startswith(":")):
-                if first == '"':  # at the quote that ended it: the teacher meant it as part of the text
-                    closed = re.sub(r'\s+#[^"]*$', "", text).endswith('"')
-                    self.report(n, col + end, QUOTE_INSIDE if closed else QUOTE_INSIDE_OPEN)
-                else:
-                    self.report(n, col, QUOTE_END)
-            return
-        if first in "[{":
-            if flow_open(text) > 0:
-                self.skip_flow(n, col, owner, text)
-            return
-        if openers.starts(text, key):  # '*Remember* what ...', '- What ...', '@home'
-            self.report(n, col, openers.starts(text, key))
-        body = text[:comment_at(text)]
-        colon = re.search(r":(\s|$)", body)
-        if colon and not item:
-            self.report(n, col + colon.start(), CURLY if first in CURLY_OPEN else COLON)
-        self.scalar_owner, self.scalar_item, self.scalar_key = owner, key is None, None
 
 
 def scan(text: str) -> list[tuple[int, int, str]]:

@@ -76,7 +76,7 @@ def cross_cell(styles) -> float:
 
 def numbers_outside(styles) -> bool:
     """Large print: crossword numbers at the edition's smallest size do not fit in a corner of a cell,
-    so each goes in the empty square before its word (left of an across word, above a down word)."""
+    so each goes in an empty square against its own cell, clear of the other numbers (cross_numbers.py)."""
     return smallest(styles) > CROSS_NUMBER_PT
 
 

@@ -1,12 +1,15 @@
 """The teacher's view after the header: objectives against the questions that check them."""
 from __future__ import annotations
 
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
+from ..._reportlab import table_rows
 from ...model import format_points
 from ..columns import keep_words
 from ..flow import Gap, Twin
-from .common import _table, _fit, _text, _style
+from .. import kept
+from ..sections import MIN_ROWS, RowSplittingTable
+from .common import _fit, _text, _style
 
 # -- the teacher's view: objectives × questions ------------------------------------------------------
 
@@ -33,38 +36,60 @@ def coverage(ctx) -> list:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ])
 
-    def row(cells, extra=()):
-        t = _table(ctx, [cells], widths, style)
-        if extra:
-            t.setStyle(TableStyle(list(extra)))
-        t.hAlign = "LEFT"
-        return t
-
-    head_style = [("BACKGROUND", (0, 0), (-1, -1), ctx.color("shade")),
-                  ("LINEBELOW", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink"))]
+    head_style = [("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),
+                  ("LINEBELOW", (0, 0), (-1, 0), ctx.theme.grid * 2, ctx.color("ink"))]
     def points(pts) -> str:
         return format_points(sum(pts), ctx.labels) if pts else "–"
 
-    flow = [Spacer(1, 6),
-            Twin(say("coverage", "subheading"), say("coverage_key", "subheading"), ctx),
-            row(heads, head_style)]
+    rows = [heads]
     for i, objective in enumerate(g.objectives):
         numbers = [n for n, q in enumerate(g.questions, 1) if q.objective == i]
         pts = [q.points for q in g.questions if q.objective == i and q.points is not None]
         text = _fit(ctx, ctx.p(f"{i + 1}. {objective}", "cell"), widths[0] - 10)
         total = ctx.raw(points(pts), "cell")
         if numbers:
-            shown = ctx.raw(", ".join(map(str, numbers)), "cell")
-            flow.append(row([text, shown, total]))
+            rows.append([text, ctx.raw(", ".join(map(str, numbers)), "cell"), total])
         else:
             flag = say("not_checked", "cell_head")
             flag.style = _style(ctx, "flag", "cell_head", textColor=ctx.color("answer"))
-            flow.append(Twin(row([text, ctx.raw("–", "cell"), total]), row([text, flag, total]), ctx))
+            rows.append([text, Twin(ctx.raw("–", "cell"), flag, ctx), total])
     rest = [n for n, q in enumerate(g.questions, 1) if q.objective is None]
     if rest:
         pts = [q.points for q in g.questions if q.objective is None and q.points is not None]
-        flow.append(row([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
-                         ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")]))
-    if g.coverage == "key":  # the handout keeps the table's space, blank, so the pages still line up
-        flow = [f if isinstance(f, Spacer) else Twin(Gap(), f, ctx) for f in flow]
+        rows.append([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
+                     ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")])
+    # one table, its heading row repeated on each page it goes on to; kept (kept.strict), broken only
+    # with three rows on each side (sections.RowSplittingTable), its title kept with the first ones
+    strict = kept.strict(ctx, "coverage")
+    table = _Coverage(rows, colWidths=widths, repeatRows=1, style=TableStyle(list(style.getCommands()) + head_style))
+    table.ctx, table.shown, table.key = ctx, g.coverage != "key", "coverage"  # (key only: the handout keeps its room)
+    table.page_height, table.min_rows = ctx.height, MIN_ROWS if strict else 1
+    table.tall = 5 * ctx.styles["cell"].leading + 7  # (five lines and the cell's padding)
+    table.hAlign = "LEFT"
+    title = Twin(say("coverage", "subheading"), say("coverage_key", "subheading"), ctx)
+    if g.coverage == "key":
+        title = Twin(Gap(), title.key, ctx)
+    flow = [Spacer(1, 6), title, table]
+    if strict:
+        lead = Table(rows[:1 + MIN_ROWS] if len(rows) - 1 >= 2 * MIN_ROWS else rows, colWidths=widths,
+                     style=TableStyle(list(style.getCommands()) + head_style))
+        flow.insert(1, kept.KeepRun([title, lead], ctx.height))
     return flow + [Spacer(1, 4)]
+
+
+class _Coverage(RowSplittingTable):
+    """The objectives table; with ``coverage: key``, drawn in the key only (the handout keeps its room)."""
+
+    shown = True
+
+    def _split(self, availWidth, availHeight):
+        parts = super()._split(availWidth, availHeight)
+        for part in parts:
+            part.shown = self.shown
+        return parts
+
+    def draw(self):
+        if self.shown or self.ctx.mode == "key":
+            super().draw()
+        else:
+            kept.note_part(self.ctx, self.key, table_rows(self), self.canv.getPageNumber())

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..._reportlab import Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
+from . import cross_numbers
 from .clues import ClueList, ClueRow
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
@@ -37,31 +38,16 @@ class CrossGrid(Flowable):
         self.top = self.height - spare * self.cell  # the grid's top edge
         return aW, self.height
 
-    def _number_places(self) -> dict:
-        """(row, col) of a numbered cell → where its number goes: (row, col, inside). Outside a cell when
-        numbers are too big for a corner: in the empty square left of an across word or above a down word."""
-        d = self.data
-        if not numbers_outside(self.ctx.styles):
-            return {(r, c): (r, c, True) for r, c, _ in d.numbers}
-        starts = {(e.row, e.col): set() for e in d.entries}
-        for e in d.entries:
-            starts[(e.row, e.col)].add(e.direction)
-        taken, places = set(), {}
-
-        def empty(r, c):
-            inside = 0 <= r < d.rows and 0 <= c < d.cols
-            return (r, c) not in taken and (not inside or d.grid[r][c] is None) and r >= -1 and c >= -1
-
-        for r, c, _ in d.numbers:
-            ways = starts.get((r, c), set())
-            tries = [(r, c - 1), (r - 1, c)] if "across" in ways else [(r - 1, c), (r, c - 1)]
-            spot = next((t for t in tries if empty(*t)), None)
-            if spot is None:
-                places[(r, c)] = (r, c, True)
-            else:
-                taken.add(spot)
-                places[(r, c)] = (spot[0], spot[1], False)
-        return places
+    def _number_boxes(self) -> dict:
+        """Large print: (row, col) of a numbered cell → its number's box outside the cells (cross_numbers.py),
+        in points from the grid's top-left corner, y down."""
+        d, ctx = self.data, self.ctx
+        across = {(e.row, e.col) for e in d.entries if e.direction == "across"}
+        big = smallest(ctx.styles)
+        face = ctx.styles["body"].fontName  # (the regular weight: a bold two-digit 16 pt number fills a square)
+        boxes, _ = cross_numbers.place(d.grid, d.numbers, across, self.cell, big,
+                                       lambda text: stringWidth(text, face, big), d.rtl)
+        return boxes
 
     def draw(self):
         c, ctx, cell, d = self.canv, self.ctx, self.cell, self.data
@@ -71,7 +57,7 @@ class CrossGrid(Flowable):
         c.setStrokeColor(ctx.color("ink"))
         c.setLineWidth(0.8)
         small, size = cell * CROSS_NUMBER, cell * 0.55
-        places = self._number_places()
+        boxes = self._number_boxes() if numbers_outside(ctx.styles) else {}
         big = smallest(ctx.styles)
         for r, row in enumerate(d.grid):
             for col, ch in enumerate(row):
@@ -81,14 +67,13 @@ class CrossGrid(Flowable):
                 c.rect(x, y, cell, cell, stroke=1, fill=0)
                 if (r, col) in numbers:
                     c.setFillColor(ctx.color("ink"))
-                    pr, pc, inside = places[(r, col)]
-                    if inside:
+                    if (r, col) not in boxes:
                         c.setFont(regular, small)
                         c.drawString(x + 1.5, y + cell - small - 0.5, str(numbers[(r, col)]))
-                    else:  # in the empty square before the word, at the edition's own size
-                        c.setFont(bold, big)
-                        px, py = self.x0 + pc * cell, self.top - (pr + 1) * cell
-                        c.drawCentredString(px + cell / 2, py + (cell - big * 0.72) / 2, str(numbers[(r, col)]))
+                    else:  # outside the cells, against its own, at the edition's own size
+                        left, _, _, bottom = boxes[(r, col)]
+                        c.setFont(regular, big)
+                        c.drawString(self.x0 + left, self.top - bottom, str(numbers[(r, col)]))
                 if ctx.key:  # (large print: letters at the edition's size, which the cell has room for)
                     c.setFillColor(ctx.color("answer"))
                     c.setFont(_face(ctx, ch, bold), max(size, big) if numbers_outside(ctx.styles) else size)
@@ -306,12 +291,18 @@ class Continued(Flowable):
         self.row.drawOn(self.canv, 0, 0)
 
 
+OPENING_CLUES = 2  # one-a-line clues kept with their list's heading (and the title over the first list): a
+# title, its instructions, "Across" and one clue once ended a large-print page, the other clues on the next
+# and the grid on a third (a trial's biology guide); three cost 7 pages over 4 of the page check's builds
+
+
 def _clue_list(ctx, heading, items: list, st, rtl: bool = False) -> tuple[list, int]:
     """A clue list under its heading: in two columns read down, each page's part of it balanced
     (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
     pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row or two clues, kept on one page). ``rtl``: the first column is the right one."""
+    its first row of two clues, or its first OPENING_CLUES clues one a line, kept on one page). ``rtl``:
+    the first column is the right one."""
     gap = 16
     if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(2, len(items) + 1)
+        return [heading] + items, min(1 + OPENING_CLUES, len(items) + 1)
     return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2

@@ -1,0 +1,38 @@
+"""A term's head word: the term without the article it opens with ("le café" → "café").
+
+A crossword clue is the definition with the term blanked as ___. World-language vocabulary is typed
+with its article ("le café", "die Brücke"), and its definition often holds the word itself, a
+cognate, without the article ("the coffee; the café"): blanking only "le café" left "café" in the
+clue, which gave the answer away (second trial, r7, MEDIUM-2). So the clue blanks the head word too,
+where the guide's language puts articles before its nouns.
+"""
+from __future__ import annotations
+
+import re
+
+# the articles a term may open with, by the guide's language; an elided one ends in an apostrophe
+ARTICLES = {
+    "en": ("the", "a", "an"),
+    "fr": ("le", "la", "les", "l'", "un", "une", "des", "du", "de la", "de l'"),
+    "es": ("el", "la", "los", "las", "un", "una", "unos", "unas", "lo"),
+    "pt": ("o", "a", "os", "as", "um", "uma", "uns", "umas"),
+    "it": ("il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "un'"),
+    "de": ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"),
+}
+APOSTROPHES = "'’ʼ"
+
+
+def head_word(term: str, language: str) -> str:
+    """The term without its leading article in the guide's language ("" when it opens with none, or is
+    nothing else): "l'école" → "école", "die Brücke" → "Brücke", "the Senate" → "Senate"."""
+    text = " ".join(term.split())
+    low = re.sub(f"[{APOSTROPHES}]", "'", text).lower()
+    for article in sorted(ARTICLES.get((language or "en").split("-")[0].lower(), ()), key=len, reverse=True):
+        if article.endswith("'") and low.startswith(article):
+            rest = text[len(article):].strip()
+        elif low.startswith(article + " "):
+            rest = text[len(article) + 1:].strip()
+        else:
+            continue
+        return rest if rest and any(ch.isalnum() for ch in rest) else ""
+    return ""

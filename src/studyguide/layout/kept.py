@@ -1,0 +1,113 @@
+"""Lists and tables that leave no item or two alone at a page's foot or top (a trial's large print
+printed objective 4 alone at the top of page 3, under objectives 1-3 on page 2, and the coverage
+table's heading row and row 1 alone on page 1).
+
+The guide is laid out as before, each list's items and each table's parts noting the page they print on;
+when a list or table ends a page, or opens one, with fewer than LIST_ENDS of its items, render lays
+it out again with its name in ``ctx.kept_lists``: that list then keeps its first and last LIST_ENDS
+items together (all of a shorter one, which never breaks), and its heading keeps room for the first
+ones; kept when that costs no page (render._keep_lists)."""
+from __future__ import annotations
+
+import functools
+
+from reportlab.platypus import CondPageBreak
+
+from .._reportlab import stacked_height
+
+LIST_ENDS = 3  # items a list keeps together at its start and at its end, as a table keeps three rows
+# on each side of a break (sections.MIN_ROWS)
+
+
+class KeepRun(CondPageBreak):
+    """Nothing on the page, before the items it names: when they do not fit in the room left, the page
+    ends here and they open the next one. Measured where it is placed, at the frame's width. Items that
+    fill most of a page flow as they come (nothing would be gained by moving them)."""
+
+    def __init__(self, items: list, page_height: float):
+        super().__init__(0)
+        self.items, self.page_height = items, page_height
+
+    def wrap(self, availWidth, availHeight):
+        self.height = stacked_height(self.items, availWidth)
+        if self.height > self.page_height * 0.8 or availHeight >= self.page_height - 1:
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+
+def strict(ctx, key: str) -> bool:
+    """Whether this layout keeps the ends of the list or table ``key`` together: one the layout before
+    left an item or two alone at an end (render._keep_lists)."""
+    return key in ctx.__dict__.get("kept_lists", ())
+
+
+def kept_ends(ctx, key: str, items: list, title=None) -> list:
+    """A list's items. Kept (:func:`strict`): with a :class:`KeepRun` before its first LIST_ENDS items
+    and before its last LIST_ENDS, so a page breaks it only with that many on each side (a shorter list
+    breaks nowhere); else as they come, each noting its page. ``key`` names the list in every layout
+    ("objectives", "topic 2"); ``title``: a heading the list follows, kept with its first items (put
+    before them here)."""
+    items = list(items)
+    if len(items) < 2:
+        return ([title] if title is not None else []) + items
+    if title is not None and strict(ctx, key):
+        return [KeepRun([title] + opening(ctx, key, items), ctx.height), title] + kept_ends(ctx, key, items)
+    if title is not None:
+        return [title] + kept_ends(ctx, key, items)
+    if not strict(ctx, key):
+        for item in items:
+            _note(ctx, item, key)
+        return items
+    if len(items) < 2 * LIST_ENDS:
+        return [KeepRun(items, ctx.height)] + items
+    ends = LIST_ENDS
+    return [KeepRun(items[:ends], ctx.height)] + items[:-ends] + [KeepRun(items[-ends:], ctx.height)] + items[-ends:]
+
+
+def opening(ctx, key: str, items: list) -> list:
+    """The items a list keeps together at its start (what its heading needs room for), when kept."""
+    if not strict(ctx, key) or len(items) < 2:
+        return []
+    return list(items) if len(items) < 2 * LIST_ENDS else list(items[:LIST_ENDS])
+
+
+def _note(ctx, item, key: str) -> None:
+    """The item notes the page it prints on, in ``ctx.list_pages`` (the first document drawn only), as
+    do its parts when it goes on over a page. (Its class, not its drawOn: the frame sets and deletes a
+    flowable's own drawOn as it places it, pages.MirrorFrame.)"""
+    item.__class__ = _noted(type(item))
+    item._noted = (ctx, key)
+
+
+class _Noted:
+    """A list's item that notes its page (:func:`_note`)."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        ctx, key = self._noted
+        if ctx.mode == ctx.primary:
+            ctx.__dict__.setdefault("list_pages", {}).setdefault(key, []).append(canvas.getPageNumber())
+        return super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, _Noted):
+                part._noted = self._noted
+        return parts
+
+
+@functools.lru_cache(maxsize=None)
+def _noted(cls):
+    return type(f"Noted{cls.__name__}", (_Noted, cls), {})
+
+
+def note_part(ctx, key, rows: int, page: int) -> None:
+    """A table's part (its rows without the heading row) printed on a page: noted as a list's items."""
+    if ctx.mode == ctx.primary:
+        ctx.__dict__.setdefault("list_pages", {}).setdefault(key, []).extend([page] * rows)
+
+
+def stranded(ctx) -> set:
+    """The lists and tables that went over a page with fewer than LIST_ENDS items on their first or last page."""
+    return {key for key, pages in ctx.__dict__.get("list_pages", {}).items()
+            if pages[0] != pages[-1] and min(pages.count(pages[0]), pages.count(pages[-1])) < LIST_ENDS}

@@ -1,0 +1,86 @@
+"""The Cornell summary ends the page the topics end on, with fewer lines, rather than take a sheet of its
+own (trial r7, MEDIUM-4): read back from the PDFs, page by page, with the ruled lines counted."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+
+from conftest import CASES, norm, write_guide
+from studyguide import classroom
+
+DECLARATION = CASES / "trial" / "declaration-1776.yaml"  # a history teacher's guide: four topics, a long summary
+
+
+def _build(path) -> dict[str, list[str]]:
+    """{"student": [page text], "key": [...]} of the guide's Cornell notes."""
+    files = classroom.build_set(path, path.parent / "out", None, classroom.SetOptions(format="cornell"),
+                                write=False).files
+    return {("key" if p.name.endswith("-key.pdf") else "student"): pdf for p, pdf in files}
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _rules_under(pdf: bytes, page: int, word: str) -> int:
+    """The full-width ruled lines drawn under ``word`` on a page (the summary's lines to write on)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    top, foot, rules, path = [None], [0.0], [], []
+
+    def text(t, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if t.strip() == word and top[0] is None:
+            top[0] = y
+        if re.search(r"Page \d+ of", t):  # the footer, under its own rule
+            foot[0] = y + 20
+
+    def op(name, args, cm, tm):
+        if name == b"m":
+            path[:] = [(float(args[0]) + cm[4], float(args[1]) + cm[5])]
+        elif name == b"l" and path:
+            (x0, y0), x1, y1 = path[0], float(args[0]) + cm[4], float(args[1]) + cm[5]
+            if abs(y1 - y0) < 0.1 and x1 - x0 > 300:
+                rules.append(y0)
+
+    reader.pages[page - 1].extract_text(visitor_text=text, visitor_operand_before=op)
+    return len({round(y) for y in rules if top[0] is not None and foot[0] < y < top[0]})
+
+
+def test_the_summary_shrinks_to_end_the_page_the_topics_end_on():
+    """The trial's guide: page 1 held the four topics with about 100 pt to spare, and page 2 only the
+    "Summary" heading and its five lines, in handout and key. Now the summary ends page 1 with three lines
+    (the fewest), and the key writes as much of its model summary as they hold: its first sentence."""
+    docs = _build(DECLARATION)
+    student, key = _pages(docs["student"]), _pages(docs["key"])
+    assert len(student) == len(key) == 1
+    assert "Part 4: The Resolution" in student[0] and "Summary" in student[0]
+    assert _rules_under(docs["student"], 1, "Summary") == _rules_under(docs["key"], 1, "Summary") == 3
+    assert "In July 1776 the Second Continental Congress explained to the world why the thirteen colonies " \
+           "were leaving the British Empire." in key[0]
+    assert "natural rights" not in key[0].split("Summary")[-1]
+    assert "In July 1776" not in student[0]
+
+
+def test_a_summary_with_room_keeps_its_five_lines_and_one_that_misses_by_more_takes_the_next_page(tmp_path):
+    """Where the page has room the summary keeps its five lines and the whole model summary; where even three
+    lines miss the page, the summary opens the next page with all five, as before."""
+    topics = "".join(f"  - title: Topic {n}\n    summary: {'Words about the [[topic]]. ' * k}\n"
+                     for n, k in ((1, 4), (2, 4)))
+    short = write_guide(tmp_path / "short", "short.yaml", f"title: Short\nsummary: One line. Two.\ntopics:\n{topics}")
+    docs = _build(short)
+    assert len(_pages(docs["student"])) == 1
+    assert _rules_under(docs["student"], 1, "Summary") == 5
+    assert "One line. Two." in _pages(docs["key"])[0]
+    # topics that end too near the foot for the heading and three lines
+    for count in range(20, 40):
+        many = "".join(f"  - title: Topic {n}\n    summary: Words about this [[topic]].\n" for n in range(count))
+        long = write_guide(tmp_path / f"long{count}", "long.yaml", f"title: Long\nsummary: One line.\ntopics:\n{many}")
+        docs = _build(long)
+        pages = _pages(docs["student"])
+        if "Summary" in pages[-1] and "Topic" not in pages[-1]:
+            assert _rules_under(docs["student"], len(pages), "Summary") == 5
+            assert "One line." in _pages(docs["key"])[-1]
+            return
+    raise AssertionError("no count of topics left the summary alone on page 2")
