@@ -191,6 +191,14 @@ Paragraph = rl_paragraph.Paragraph
 PARSE = "_setup"        # Paragraph._setup(self, text, style, bulletText, frags, cleaner): parses the markup
 # what a Paragraph's wrap sets on it; watch's cache adds any other attribute a wrap is seen to set
 WRAPPED = frozenset({"width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations"})
+
+
+def wrapped_state(paragraph) -> dict:
+    """What reportlab's ``Paragraph.wrap`` set on a paragraph (:data:`WRAPPED`), to be set back on it later."""
+    d = paragraph.__dict__
+    return {k: d[k] for k in WRAPPED if k in d}
+
+
 # what platypus itself sets on a flowable while placing it: never part of a paragraph's own inputs
 PLACED = frozenset({"canv", "_frame", "_postponed"})
 

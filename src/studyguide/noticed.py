@@ -35,12 +35,28 @@ def clipped(text: str) -> str:
 
 def after(guide: Guide, start: Location, text: str, nth: int = 1) -> Location:
     """Where ``text`` was typed the ``nth`` time at or after ``start`` (``start`` itself when it cannot be told)."""
-    for where, typed in guide.texts:
-        if typed == text and (where.file, where.line, where.col) >= (start.file, start.line, start.col):
+    for where in _typed_at(guide).get(text, ()):
+        if (where.file, where.line, where.col) >= (start.file, start.line, start.col):
             nth -= 1
             if not nth:
                 return where
     return start
+
+
+_places: tuple = ((), {})  # (the guide's texts, each text → where it was typed, in the guide's order)
+
+
+def _typed_at(guide: Guide) -> dict:
+    """Each of the guide's texts → the places it was typed (made once a guide: a guide of 1,000 numbered
+    prompts looked through its 16,000 texts for each of them)."""
+    global _places
+    texts, spots = _places
+    if texts is not guide.texts:
+        spots = {}
+        for where, typed in guide.texts:
+            spots.setdefault(typed, []).append(where)
+        _places = (guide.texts, spots)
+    return spots
 
 
 def _warn(where: Location, message: str) -> Problem:

@@ -24,6 +24,7 @@ from .. import inline, scripts
 from ..errors import Location
 from ..labels import EN as EN_LABELS
 from ..model import Guide
+from .mentioned import mentions
 
 # the names a guide's `activities:` may list (schema.ACTIVITIES), in the order they are documented
 NAMES = ("matching", "cloze", "flashcards", "flashcards_duplex", "word_search", "crossword")
@@ -186,28 +187,6 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     if version_of(guide, name):
         kw += (("version", version_of(guide, name)),)
     return _plan(name, terms, seed_of(guide, name), kw)
-
-
-def mentions(guide: Guide) -> tuple[int, ...]:
-    """How many times each term is written in the guide (its own entry, topics, questions, the other
-    terms' definitions), whole words in any case: how central it is to what the guide teaches."""
-    text = " ".join(" ".join(text for _, text in guide.texts).split()).lower()
-    return tuple(_count(text, " ".join(inline.plain(t.term).split()).lower()) for t in guide.vocabulary)
-
-
-def _count(text: str, part: str) -> int:
-    """How often ``part`` is in ``text`` as whole words (as :func:`term_pattern` finds it, in a tenth of the time)."""
-    n, i = 0, text.find(part) if part else -1
-    while i >= 0:
-        end = i + len(part)
-        if (i == 0 or not _word_char(text[i - 1])) and (end == len(text) or not _word_char(text[end])):
-            n += 1
-        i = text.find(part, i + 1)
-    return n
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from .. import inline, rtl
-from .._reportlab import FootGap, first_baseline, forget_lines, is_broken_into_lines
+from .._reportlab import FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, wrapped_state
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -73,14 +73,48 @@ class Para(Paragraph):
         if availWidth == self._wrapped_at and is_broken_into_lines(self):
             self.width = availWidth
             return self.width, self.height
+        if self._rtl is None and self._lines_back(availWidth):
+            return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
+        if self._rtl is None and availWidth >= FRAME_FUZZ and is_broken_into_lines(self):  # (narrower: not wrapped)
+            self._lines_kept().__setitem__(availWidth, (self._inputs(), wrapped_state(self)))
         return size
+
+    # Trial layouts wrap a paragraph at one width, then another, then the first again (a row tried in
+    # one, two and four columns, a term measured unwrapped for its natural width, then set): each
+    # width's lines are kept, and given back while the paragraph's fragments and style are the very ones
+    # they were broken from, so a width is broken into lines once. That is a paragraph in one font:
+    # reportlab gives one in several fonts new fragments at each breaking (its words, which may be cut to
+    # that width), so it is broken again, as before. (A right-to-left paragraph's text is set for its
+    # width: not kept.)
+    _lines_at = None  # width → (the inputs the lines were broken from, reportlab's results)
+
+    def _inputs(self) -> tuple:
+        return self.style, self.frags, self.bulletText, getattr(self, "autoLeading", None)
+
+    def _lines_kept(self) -> dict:
+        if self._lines_at is None:
+            self._lines_at = {}
+        return self._lines_at
+
+    def _lines_back(self, width) -> bool:
+        kept = self._lines_at.get(width) if self._lines_at else None
+        if kept is None:
+            return False
+        style, frags, bullet, leading = kept[0]
+        if style is not self.style or frags is not self.frags or bullet is not self.bulletText \
+                or leading is not getattr(self, "autoLeading", None):
+            return False
+        self.__dict__.update(kept[1])
+        self._wrapped_at = width
+        return True
 
     _bullet_right = None  # a right-to-left paragraph's bullet or number, drawn at its right (reportlab's at the left)
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
+        self._lines_at = None  # (from here on its lines are broken again, as reportlab's own split may leave them)
         if self._bullet_right and parts:
             parts[0]._bullet_right = self._bullet_right  # (its first line's)
         return parts

@@ -71,7 +71,14 @@ class FoldCard(Flowable):
     def _stack(self, items, w):
         return sum(i.wrap(w, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(items))
 
+    _size_for = None  # the width the card was last measured at
+
     def wrap(self, aW, aH):
+        # (its height depends on the width alone, and the cards left are measured again at each page's
+        # split: a thousand cards were wrapped 336,000 times, their time growing with the square)
+        if aW == self._size_for:
+            return aW, self.height
+        self._size_for = aW
         half = aW / 2
         inner = half - 2 * self.PAD
         need = max(self._stack(self.front, inner), self._stack(self.back, inner)) + 2 * self.PAD

@@ -128,8 +128,10 @@ class PagedSets(Flowable):
         return self._cache[key]
 
     def _set(self, size: int):
-        guide = self.ctx.guide
-        return one_set(self.terms, act.seed_of(guide, self.name), self.first, size, act.version_of(guide, self.name))
+        seeds = self.ctx.__dict__.setdefault("_matching_seeds", {})  # (tried at several sizes on every page)
+        if self.name not in seeds:
+            seeds[self.name] = act.seed_of(self.ctx.guide, self.name)
+        return one_set(self.terms, seeds[self.name], self.first, size, act.version_of(self.ctx.guide, self.name))
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, aH + 1  # never drawn whole: split always cuts the next set

@@ -15,9 +15,31 @@ from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set
 
 def large_print(ctx, name, sets) -> list:
     """The section's flowables: the sets :func:`_fitting` finds, unless the room left where the first
-    lands holds a smaller first set and that costs no page (:class:`Landing`)."""
-    sets, blocks = _fitting(ctx, name, sets)
+    lands holds a smaller first set and that costs no page (:class:`Landing`). A list too long to try its
+    sets that way is cut where it lands, as in the standard editions (:class:`.matching.PagedSets`)."""
+    found = _fitting(ctx, name, sets, _Trials(ctx))
+    if found is None:
+        return [PagedSets(ctx, name, sets)]
+    sets, blocks = found
     return _start(ctx, name, sets)[:1] + [Landing(ctx, name, sets, blocks)]
+
+
+TRIAL_TERMS = 30_000  # terms laid out in trial sets, at most, to choose a large-print matching's sets (_Trials)
+
+
+class _Trials:
+    """The trial layouts left to choose the sets: each costs its terms. A list of 1,000 terms has 10¹¹
+    orders of its sets to try at some counts; of the guides the page checks build, the most tried is
+    tests/cases/layout/ap-bio-energetics.yaml's 30 terms, 230 times (6,900 terms)."""
+
+    def __init__(self, ctx):
+        self.left = TRIAL_TERMS
+        self.terms = len(ctx.guide.vocabulary)
+
+    def take(self) -> bool:
+        """Whether one more trial of the whole list may be laid out (counted when it may)."""
+        self.left -= self.terms
+        return self.left >= 0
 
 
 def _flow(ctx, name, sets, blocks) -> list:
@@ -52,7 +74,7 @@ class Landing(Flowable):
         # and a KeepTogether never fits as it stands)
         ctx, blocks = self.ctx, self.blocks
         if aH < ctx.height - 1 and _height(ctx, blocks[0]) > aH:  # the first set would open the next page
-            landed = _landing(ctx, self.name, aH, len(blocks), len(self.sets[0].terms) - 1)
+            landed = _landing(ctx, self.name, aH, len(blocks), len(self.sets[0].terms) - 1, _Trials(ctx))
             if landed is not None:
                 return [NullActionFlowable()] + _flow(ctx, self.name, *landed)
         return [NullActionFlowable()] + _flow(ctx, self.name, self.sets, blocks)
@@ -61,9 +83,10 @@ class Landing(Flowable):
         pass
 
 
-def _landing(ctx, name, room: float, pages: int, most: int):
+def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials):
     """(sets, blocks): the largest first set (of ``most`` terms or fewer) that fits ``room``, the rest
-    in as few sets as fit a page, fewer than ``pages`` of them; None when there is none."""
+    in as few sets as fit a page, fewer than ``pages`` of them; None when there is none, or when the
+    ``trials`` run out before one is found."""
     n = len(ctx.guide.vocabulary)
     for first in range(min(most, n - MIN_PAGED, SET_SIZE), MIN_PAGED - 1, -1):
         left = n - first  # (measured with the rest in sets a set's letters reach)
@@ -73,6 +96,8 @@ def _landing(ctx, name, room: float, pages: int, most: int):
             continue  # (the first set's terms, spare and order do not depend on the sets after it)
         for groups in range(-(-left // SET_SIZE), pages):  # (fewer pages than the sets they replace)
             for rest in _arrangements(even_shares(n - first, groups)):
+                if not trials.take():
+                    return None
                 sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
                 blocks = _blocks(ctx, name, sets)
                 if _height(ctx, blocks[0]) <= room and _fits(ctx, blocks[1:]):
@@ -85,12 +110,13 @@ MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (the
 SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
 
 
-def _fitting(ctx, name, sets):
+def _fitting(ctx, name, sets, trials: _Trials):
     """(sets, blocks): the guide's sets when each fits a page; else the fewest sets that do, as even as
     they go, the first (which also holds the title and instructions) up to two terms smaller than an
     even share, as little smaller as fits, the larger of the others wherever their terms fit (a set's
     height is its own terms' and definitions': the larger sets last may not fit where 5 in the middle
-    does). 16 terms in large print: 4, 6 and 6; local-budget's 20: 3, 4, 4, 5, 4 (was 2, 4, 4, 5, 5)."""
+    does). 16 terms in large print: 4, 6 and 6; local-budget's 20: 3, 4, 4, 5, 4 (was 2, 4, 4, 5, 5).
+    None when the ``trials`` run out first."""
     blocks = _blocks(ctx, name, sets)
     if _fits(ctx, blocks):
         return sets, blocks
@@ -102,6 +128,8 @@ def _fitting(ctx, name, sets):
             if first < MIN_SET or (shift and groups == 1):
                 break
             for rest in _arrangements(even_shares(n - first, groups - 1)):
+                if not trials.take():
+                    return None
                 sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
                 blocks = _blocks(ctx, name, sets)
                 if _fits(ctx, blocks):
@@ -109,17 +137,21 @@ def _fitting(ctx, name, sets):
     return sets, blocks  # (sets of two still too tall: each flows on from its title)
 
 
-def _arrangements(sizes: list[int]) -> list[tuple]:
+def _arrangements(sizes: list[int]):
     """The orders of an even share (sizes that differ by one at most): the larger sets last, then each
-    other place for them, in a fixed order."""
+    other place for them, in a fixed order: the places counted from the last set, in the order
+    ``combinations`` gives them. One at a time (126 sets, 8 of them larger, have 3 × 10¹¹ orders: made
+    all at once, they filled the machine's 24 GB)."""
     from itertools import combinations
 
     big = sum(1 for s in sizes if s > sizes[0])
     if not big:
-        return [tuple(sizes)]
-    small, large = sizes[0], sizes[0] + 1
-    places = sorted(combinations(range(len(sizes)), big), key=lambda c: tuple(-i for i in reversed(c)))
-    return [tuple(large if i in chosen else small for i in range(len(sizes))) for chosen in places]
+        yield tuple(sizes)
+        return
+    small, large, last = sizes[0], sizes[0] + 1, len(sizes) - 1
+    for picked in combinations(range(len(sizes)), big):
+        chosen = {last - i for i in picked}
+        yield tuple(large if i in chosen else small for i in range(len(sizes)))
 
 
 def _fits(ctx, blocks) -> bool:
