@@ -125,19 +125,24 @@ def test_numbered_prompts_are_each_located_with_one_look_through_the_guide(tmp_p
     assert reads["texts"] <= 8, reads
 
 
+def _counted(monkeypatch, owner, name: str, key) -> Counter:
+    """Calls of ``owner.name`` from now on, counted by ``key(*args)``."""
+    calls, real = Counter(), getattr(owner, name)
+
+    def counting(*args):
+        calls[key(*args)] += 1
+        return real(*args)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 def test_the_crossword_counts_the_terms_in_the_guide_once_a_build(tmp_path, monkeypatch):
     """How often each term is written (which terms a full crossword keeps) is counted once for the
     warnings and the page together, not again for each."""
     from studyguide.activities import mentioned
 
-    calls = Counter()
-    count = mentioned._count
-
-    def counting(text, part):
-        calls[part] += 1
-        return count(text, part)
-
-    monkeypatch.setattr(mentioned, "_count", counting)
+    calls = _counted(monkeypatch, mentioned, "_count", lambda text, part: part)
     path = _cards_guide(tmp_path, 30, "crossword")
     result, _ = api.render_guide(api.load(path))
     assert result["student"].pages >= 1
@@ -148,14 +153,7 @@ def test_a_matching_cut_where_it_lands_reckons_its_seed_once_a_layout(tmp_path, 
     """A matching of 120 terms cut into sets where they land: what its shuffles start from (made of all
     the terms) is reckoned once a layout, not for every set size tried on every page; the sets still
     number every term once."""
-    calls = Counter()
-    seed_of = act.seed_of
-
-    def counting(guide, name):
-        calls[name] += 1
-        return seed_of(guide, name)
-
-    monkeypatch.setattr(act, "seed_of", counting)
+    calls = _counted(monkeypatch, act, "seed_of", lambda guide, name: name)
     built = build_into(_cards_guide(tmp_path, 120, "matching"), tmp_path / "out")
     assert calls["matching"] <= 3, calls  # (the warnings' plan, the page's plan, the sets)
     text = norm(" ".join(built.student.pages))
