@@ -163,6 +163,22 @@ def _tighter(theme: Theme) -> Theme:
     return dataclasses.replace(theme, styles=styles, question_gap=theme.question_gap * TIGHTER)
 
 
+def _numbers_fit(guide: Guide, theme: Theme, styles) -> Theme:
+    """The question-number column as wide as a guide's last number needs: a theme's column holds "99." with
+    room before the prompt, and "898." ran into its prompt ("898.Question 897"). Guides of fewer than 100
+    questions are laid out as before."""
+    if len(guide.questions) < 100:
+        return theme
+    import dataclasses
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    bold, size = fonts.roles(theme.family)["bold"], styles["prompt"].fontSize
+    gap = theme.number_width - stringWidth("99.", bold, size)  # (the room two digits leave)
+    need = stringWidth(f"{len(guide.questions)}.", bold, size) + gap
+    return dataclasses.replace(theme, number_width=need) if need > theme.number_width else theme
+
+
 def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
             font_for: dict | None = None) -> dict[str, Rendered]:
     """Lay the guide out once and draw it as each of ``modes`` ("student", "key").
@@ -181,6 +197,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     if font_for is None:
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
+    theme = _numbers_fit(guide, theme, styles)
     args = (guide, modes, theme, styles, font_for, paper, full_width)
     first = _draw(*args)
     fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
