@@ -241,7 +241,7 @@ def test_cards_stay_cards(tmp_path):
     for text in ("A. Lincoln,16th president\nB. Franklin,an inventor\n", "1. In 1776\twho wrote it?\nAnswer\tb\n",
                  "Answer: b,the reply\n", "::Q1:: Answer: {=yes ~no}\n", "Answer: it is {T}\n"):
         source = _write(tmp_path, text, "cards.txt")
-        expected = "gift" if "{" in text else "aiken" if text.startswith("Answer:") else "quizlet"
+        expected = "gift" if "{" in text else "quizlet"  # an 'Answer:' line with no question above: a card
         assert detect(source, source.read_bytes()) == expected, text
     source = _write(tmp_path, TRIAL)
     assert len(read(source, "quizlet").vocabulary) == 2  # --from quizlet: read as it says
@@ -291,3 +291,27 @@ def test_a_question_whose_hash_sign_falls_where_the_guide_wraps_it_imports(tmp_p
     assert (run.code, run.err) == (0, "")
     assert "\n    #2 of the set" in (tmp_path / "q.yaml").read_text(encoding="utf-8")
     assert api.load(tmp_path / "q.yaml").questions[0].prompt.endswith("in a full sentence: who wrote #2 of the set?")
+
+
+def test_quizlet_cards_with_a_definition_over_several_lines_stay_cards(tmp_path):
+    """M1: most lines 'term<TAB>definition' are cards, even when a definition goes on over 'a)' and 'b)' lines."""
+    (tmp_path / "cards.txt").write_text("Photosynthesis\tThe process in which plants:\na) absorb light\nb) make sugar\n"
+                                        "Mitosis\tCell division\nOsmosis\tWater moving across a membrane\n",
+                                        encoding="utf-8")
+    run = cli_inprocess(["import", "cards.txt", "-o", "c.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        f"cards.txt:{n}:1: warning: this card has no tab between a term and its definition; it is left out"
+        for n in (2, 3)])
+    assert [v.term for v in api.load(tmp_path / "c.yaml").vocabulary] == ["Photosynthesis", "Mitosis", "Osmosis"]
+
+
+@pytest.mark.parametrize("text", ["Antwort: answer\nFrage: question\nHausaufgabe: homework\nPrüfung: test\n",
+                                  "respuesta = answer\npregunta = question\nla tarea = homework\n"],
+                         ids=["colon", "equals"])
+def test_a_word_list_with_answer_in_another_language_first_is_no_question_list(tmp_path, text):
+    """M2: 'Antwort: answer' on the first line answers no question: the file gets the one clear message."""
+    _write(tmp_path, text, "words.txt")
+    run = cli_inprocess(["import", "words.txt", "-o", "w.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (1, [f"words.txt: {NEITHER}"])
+    assert not (tmp_path / "w.yaml").exists()
+

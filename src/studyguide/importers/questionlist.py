@@ -43,7 +43,7 @@ def looks_like(text: str) -> bool:
     if GIFT.search(text):  # '{=right ~wrong}', '{T}': GIFT's answers, whatever else its lines say
         return False
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if any(ANSWER.fullmatch(ln) and ANSWER.fullmatch(ln).group(1).strip() for ln in lines):
+    if any(_answers(lines[i - 1], ln) for i, ln in enumerate(lines) if i):
         return True
     heads = [i for i, ln in enumerate(lines) if KEY.fullmatch(ln)]  # numbered questions, then 'Answer key' and '1. b'
     if heads and any(NUMBERED.fullmatch(ln) for ln in lines[:heads[0]]) \
@@ -55,6 +55,17 @@ def looks_like(text: str) -> bool:
                 and not CHOICE.fullmatch(asked) and (asked.endswith(("?", ":")) or NUMBERED.fullmatch(asked)):
             return True
     return False
+
+
+def _answers(before: str, line: str) -> bool:
+    """Whether ``line`` is a question's 'Answer:' line: a question or a choice above it ('Antwort: answer' over
+    'Frage: question' is a list of words, and an 'Answer:' line on a file's first line answers nothing)."""
+    said = ANSWER.fullmatch(line)
+    if not said or not said.group(1).strip() or ANSWER.fullmatch(before):
+        return False
+    english = re.match(r"(?i)(?:correct\s+)?(?:answer|ans)\s*:", line)
+    return bool(english or CHOICE.fullmatch(before.lstrip("*")) or NUMBERED.fullmatch(before)
+                or before.endswith(("?", "\uff1f")))
 
 
 @dataclass
