@@ -315,3 +315,33 @@ def test_a_word_list_with_answer_in_another_language_first_is_no_question_list(t
     assert (run.code, run.err.strip().splitlines()) == (1, [f"words.txt: {NEITHER}"])
     assert not (tmp_path / "w.yaml").exists()
 
+
+def test_choices_typed_on_the_questions_line_are_choices(tmp_path):
+    """M9: '1. Capital?  a) Paris  b) Rome  c) Madrid' is a multiple-choice question, not a short answer 'a'."""
+    _write(tmp_path, "1. What is the capital of France?  a) Paris  b) Rome  c) Madrid\nAnswer: a\n\n"
+                     "2. What is the capital of Italy?  a) Paris  *b) Rome\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert [(q.prompt, q.choices, q.answer) for q in api.load(tmp_path / "q.yaml").questions] == [
+        ("What is the capital of France?", ("Paris", "Rome", "Madrid"), 0),
+        ("What is the capital of Italy?", ("Paris", "Rome"), 1)]
+
+
+def test_a_worksheets_header_lines_are_not_questions(tmp_path):
+    """M8: 'Name: ___ Date: ___' and 'Directions: …' above question 1 are left out at their lines."""
+    _write(tmp_path, "Unit 3 Quiz\n\nName: ________  Date: ____\n\nDirections: Circle the best answer.\n\n" + TRIAL)
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        f"questions.txt:{n}:1: warning: '{text}' is left out: it is above the first question, and only the first "
+        "line there becomes the title" for n, text in ((3, "Name: ________ Date: ____"),
+                                                        (5, "Directions: Circle the best answer."))])
+    guide = api.load(tmp_path / "q.yaml")
+    assert (guide.title, [q.prompt[:6] for q in guide.questions]) == ("Unit 3 Quiz", ["In 177", "Accord"])
+
+
+def test_unnumbered_questions_take_the_answer_keys_answers_in_order(tmp_path):
+    """L7: the key's '1. a' answers the first question; it is never a question 'a'."""
+    _write(tmp_path, "Which?\na) x\nb) y\n\nWhat?\na) p\nb) q\nAnswer key\n1. a\n2. b\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert [(q.prompt, q.answer) for q in api.load(tmp_path / "q.yaml").questions] == [("Which?", 0), ("What?", 1)]

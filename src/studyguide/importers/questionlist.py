@@ -68,6 +68,29 @@ def _answers(before: str, line: str) -> bool:
                 or before.endswith(("?", "\uff1f")))
 
 
+INLINE = re.compile(r"(?:^|\s)(\*?)\(?([A-Za-z])[.)]\s+(?=\S)")
+
+
+def inline_choices(text: str) -> Optional[tuple[str, list[str]]]:
+    """A question whose choices are typed on its own line ('Capital?  a) Paris  b) Rome'): its text and its
+    choices, when 'a)' (or 'A.') and then 'b)' follow the question's text; otherwise None."""
+    marks = [m for m in INLINE.finditer(text) if m.start() > 0]
+    for i, m in enumerate(marks):
+        if m.group(2) not in "aA":
+            continue
+        run = [m]
+        for later in marks[i + 1:]:
+            if later.group(2) == chr(ord(run[-1].group(2)) + 1):
+                run.append(later)
+        if len(run) < 2 or not text[:m.start()].strip():
+            continue
+        ends = [r.start() for r in run[1:]] + [len(text)]
+        choices = [r.group(1) + text[r.end():end].strip() for r, end in zip(run, ends)]  # '*' on the right one
+        if all(c.lstrip("*") for c in choices):
+            return text[:m.start()].strip(), choices
+    return None
+
+
 @dataclass
 class _Question:
     line: int  # where it starts
@@ -87,7 +110,11 @@ class _Reader:
         self.key: Optional[list[tuple[int, str, str]]] = None  # after an 'Answer key' heading: line, number, answer
 
     def start(self, line: int, number: Optional[str], text: str) -> None:
-        self.current = _Question(line, number, [text])
+        inline = inline_choices(text)
+        self.current = _Question(line, number, [inline[0] if inline else text])
+        if inline:  # 'Capital?  a) Paris  b) Rome': its choices, one a line
+            self.current.choices = [[c.lstrip("*").strip()] for c in inline[1]]
+            self.current.starred = [i for i, c in enumerate(inline[1]) if c.startswith("*")]
         self.read.append(self.current)
 
     def line(self, number: int, raw: str, gap: bool) -> None:
@@ -95,7 +122,7 @@ class _Reader:
         if self.key is not None:
             self.key_line(number, text)
             return
-        if KEY.fullmatch(text) and any(r.number for r in self.read):
+        if KEY.fullmatch(text) and self.read:  # numbered or not: unnumbered questions take its answers in order
             self.key = []
             return
         answer, choice, numbered = ANSWER.fullmatch(text), CHOICE.fullmatch(text), NUMBERED.fullmatch(text)
@@ -147,6 +174,8 @@ class _Reader:
         for q in self.read:
             if q.number is not None:
                 numbered.setdefault(q.number.lstrip("0") or "0", q)
+        if not numbered:  # Aiken's unnumbered questions: the key's '1.' is the first question
+            numbered = {str(i): q for i, q in enumerate(self.read, 1)}
         for line, wanted, said in self.key or ():
             q = numbered.get(wanted)
             if q is None:
@@ -209,6 +238,20 @@ class _Reader:
             out["explanation"] = q.explanation
         return out
 
+    def _leave_out_header(self) -> None:
+        """A worksheet's lines above its first numbered question ('Name: ____  Date: ___', 'Directions: …',
+        'Part A: …'): the first is the title, the others are left out, not read as questions."""
+        at = next((i for i, q in enumerate(self.read) if q.number is not None), 0)
+        header = self.read[:at]
+        if not header or any(q.choices or q.answer is not None or " ".join(q.text).endswith("?") for q in header):
+            return
+        del self.read[:at]
+        self.draft.title = header[0].text[0]
+        lines = [(q.line + k, t) for q in header for k, t in enumerate(q.text)][1:]
+        for line, text in lines:
+            self.draft.warn(f"'{clip(text)}' is left out: it is above the first question, and only the first line "
+                            "there becomes the title", line, 1)
+
     def _letters(self, said: str, choices: list[str], at: int) -> Optional[list[int]]:
         """The right choices an 'Answer:' line names: 'B', 'b)', '(b)', 'B. Thomas Jefferson', 'a, c' or
         'A and C', or a choice's own text; None (with a warning) when it names none."""
@@ -234,6 +277,7 @@ class _Reader:
 
     def finish(self) -> Draft:
         self.answer_from_key()
+        self._leave_out_header()
         first = self.read[0] if self.read else None
         if first and len(self.read) > 1 and not first.choices and first.answer is None and first.number is None \
                 and (self.read[1].number is not None or len(first.text) == 1 and not first.text[0].endswith("?")):
