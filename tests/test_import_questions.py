@@ -345,3 +345,29 @@ def test_unnumbered_questions_take_the_answer_keys_answers_in_order(tmp_path):
     run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
     assert (run.code, run.err) == (0, "")
     assert [(q.prompt, q.answer) for q in api.load(tmp_path / "q.yaml").questions] == [("Which?", 0), ("What?", 1)]
+
+
+def test_numbers_that_start_again_take_the_keys_answers_in_order(tmp_path):
+    """M8: part B's '1.' after part A's: the key's second '1.' answers part B's question 1."""
+    _write(tmp_path, "Chapter 4 Review\n\nPart A: Multiple choice\n1. What gas do plants take in?\na) oxygen\n"
+                     "b) carbon dioxide\n2. Where?\na) chloroplast\nb) nucleus\n\nPart B: True or false\n"
+                     "1. Plants make glucose.\n2. Animals photosynthesise.\n\nAnswer Key\n1. b\n2. a\n1. True\n"
+                     "2. False\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        "questions.txt:3:1: warning: 'Part A: Multiple choice' is left out: it is above the first question, and "
+        "only the first line there becomes the title",
+        "questions.txt:11:1: warning: 'Part B: True or false' is left out: it is not a question (they start with a "
+        "number here), a choice ('a)') or an answer ('Answer: b')"])
+    guide = api.load(tmp_path / "q.yaml")
+    assert (guide.title, [(type(q).__name__, q.answer) for q in guide.questions]) == ("Chapter 4 Review", [
+        ("MultipleChoice", 1), ("MultipleChoice", 0), ("TrueFalse", True), ("TrueFalse", False)])
+
+
+def test_a_key_that_answers_a_question_twice_or_with_a_letter_and_no_choices_is_said(tmp_path):
+    source = _write(tmp_path, "1. What?\nAnswers\n1. b\n99. c\n1. a\n")
+    assert [str(p) for p in read(source).problems] == [f"{source}:{m}" for m in (
+        "4:1: warning: the answer key's '99. c' is left out: no question above is numbered 99",
+        "5:1: warning: the answer key's '1. a' is left out: question 1 is answered twice in the key (lines 3 and 5)",
+        "3:1: warning: 'b' answers a question with no choices ('a)', 'b)' a line each under it); it is read as a "
+        "short answer whose key is that letter")]

@@ -169,23 +169,30 @@ class _Reader:
                             "and its answer ('3. b')", number, 1)
 
     def answer_from_key(self) -> None:
-        """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it)."""
-        numbered = {}
+        """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it).
+        Numbers that start again at 1 ('Part B') are answered in order: the key's second '1.' is part B's 1."""
+        numbered: dict[str, list[_Question]] = {}
         for q in self.read:
             if q.number is not None:
-                numbered.setdefault(q.number.lstrip("0") or "0", q)
+                numbered.setdefault(q.number.lstrip("0") or "0", []).append(q)
         if not numbered:  # Aiken's unnumbered questions: the key's '1.' is the first question
-            numbered = {str(i): q for i, q in enumerate(self.read, 1)}
+            numbered = {str(i): [q] for i, q in enumerate(self.read, 1)}
+        keyed: dict[int, int] = {}  # a question's id: the key's line that answers it
         for line, wanted, said in self.key or ():
-            q = numbered.get(wanted)
-            if q is None:
+            asked = numbered.get(wanted, [])
+            q = next((q for q in asked if id(q) not in keyed and q.answer is None), None)
+            if q is not None:
+                q.answer, keyed[id(q)] = (line, said), line
+            elif not asked:
                 self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: no question above is "
                                 f"numbered {wanted}", line, 1)
-            elif q.answer is not None:
-                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} (line "
-                                f"{q.line}) has its own 'Answer:' line", line, 1)
+            elif any(id(q) in keyed for q in asked):
+                first = max(keyed[id(q)] for q in asked if id(q) in keyed)
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} is "
+                                f"answered twice in the key (lines {first} and {line})", line, 1)
             else:
-                q.answer = (line, said)
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} (line "
+                                f"{asked[0].line}) has its own 'Answer:' line", line, 1)
 
     @staticmethod
     def _is_next(q: _Question, choice: re.Match, gap: bool) -> bool:
@@ -233,6 +240,9 @@ class _Reader:
                             "the key", at, 1)
             out.update(type="short_answer")
         else:
+            if re.fullmatch(r"\(?[A-Za-z][.)]?", said):  # 'b' for a question with no choices: its choices were lost
+                self.draft.warn(f"'{clip(said)}' answers a question with no choices ('a)', 'b)' a line each under "
+                                "it); it is read as a short answer whose key is that letter", at, 1)
             out.update(type="short_answer", answer=said)
         if q.explanation:
             out["explanation"] = q.explanation
