@@ -241,7 +241,7 @@ def test_cards_stay_cards(tmp_path):
     for text in ("A. Lincoln,16th president\nB. Franklin,an inventor\n", "1. In 1776\twho wrote it?\nAnswer\tb\n",
                  "Answer: b,the reply\n", "::Q1:: Answer: {=yes ~no}\n", "Answer: it is {T}\n"):
         source = _write(tmp_path, text, "cards.txt")
-        expected = "gift" if "{" in text else "aiken" if text.startswith("Answer:") else "quizlet"
+        expected = "gift" if "{" in text else "quizlet"  # an 'Answer:' line with no question above: a card
         assert detect(source, source.read_bytes()) == expected, text
     source = _write(tmp_path, TRIAL)
     assert len(read(source, "quizlet").vocabulary) == 2  # --from quizlet: read as it says
@@ -291,3 +291,83 @@ def test_a_question_whose_hash_sign_falls_where_the_guide_wraps_it_imports(tmp_p
     assert (run.code, run.err) == (0, "")
     assert "\n    #2 of the set" in (tmp_path / "q.yaml").read_text(encoding="utf-8")
     assert api.load(tmp_path / "q.yaml").questions[0].prompt.endswith("in a full sentence: who wrote #2 of the set?")
+
+
+def test_quizlet_cards_with_a_definition_over_several_lines_stay_cards(tmp_path):
+    """M1: most lines 'term<TAB>definition' are cards, even when a definition goes on over 'a)' and 'b)' lines."""
+    (tmp_path / "cards.txt").write_text("Photosynthesis\tThe process in which plants:\na) absorb light\nb) make sugar\n"
+                                        "Mitosis\tCell division\nOsmosis\tWater moving across a membrane\n",
+                                        encoding="utf-8")
+    run = cli_inprocess(["import", "cards.txt", "-o", "c.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        f"cards.txt:{n}:1: warning: this card has no tab between a term and its definition; it is left out"
+        for n in (2, 3)])
+    assert [v.term for v in api.load(tmp_path / "c.yaml").vocabulary] == ["Photosynthesis", "Mitosis", "Osmosis"]
+
+
+@pytest.mark.parametrize("text", ["Antwort: answer\nFrage: question\nHausaufgabe: homework\nPrüfung: test\n",
+                                  "respuesta = answer\npregunta = question\nla tarea = homework\n"],
+                         ids=["colon", "equals"])
+def test_a_word_list_with_answer_in_another_language_first_is_no_question_list(tmp_path, text):
+    """M2: 'Antwort: answer' on the first line answers no question: the file gets the one clear message."""
+    _write(tmp_path, text, "words.txt")
+    run = cli_inprocess(["import", "words.txt", "-o", "w.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (1, [f"words.txt: {NEITHER}"])
+    assert not (tmp_path / "w.yaml").exists()
+
+
+def test_choices_typed_on_the_questions_line_are_choices(tmp_path):
+    """M9: '1. Capital?  a) Paris  b) Rome  c) Madrid' is a multiple-choice question, not a short answer 'a'."""
+    _write(tmp_path, "1. What is the capital of France?  a) Paris  b) Rome  c) Madrid\nAnswer: a\n\n"
+                     "2. What is the capital of Italy?  a) Paris  *b) Rome\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert [(q.prompt, q.choices, q.answer) for q in api.load(tmp_path / "q.yaml").questions] == [
+        ("What is the capital of France?", ("Paris", "Rome", "Madrid"), 0),
+        ("What is the capital of Italy?", ("Paris", "Rome"), 1)]
+
+
+def test_a_worksheets_header_lines_are_not_questions(tmp_path):
+    """M8: 'Name: ___ Date: ___' and 'Directions: …' above question 1 are left out at their lines."""
+    _write(tmp_path, "Unit 3 Quiz\n\nName: ________  Date: ____\n\nDirections: Circle the best answer.\n\n" + TRIAL)
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        f"questions.txt:{n}:1: warning: '{text}' is left out: it is above the first question, and only the first "
+        "line there becomes the title" for n, text in ((3, "Name: ________ Date: ____"),
+                                                        (5, "Directions: Circle the best answer."))])
+    guide = api.load(tmp_path / "q.yaml")
+    assert (guide.title, [q.prompt[:6] for q in guide.questions]) == ("Unit 3 Quiz", ["In 177", "Accord"])
+
+
+def test_unnumbered_questions_take_the_answer_keys_answers_in_order(tmp_path):
+    """L7: the key's '1. a' answers the first question; it is never a question 'a'."""
+    _write(tmp_path, "Which?\na) x\nb) y\n\nWhat?\na) p\nb) q\nAnswer key\n1. a\n2. b\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert [(q.prompt, q.answer) for q in api.load(tmp_path / "q.yaml").questions] == [("Which?", 0), ("What?", 1)]
+
+
+def test_numbers_that_start_again_take_the_keys_answers_in_order(tmp_path):
+    """M8: part B's '1.' after part A's: the key's second '1.' answers part B's question 1."""
+    _write(tmp_path, "Chapter 4 Review\n\nPart A: Multiple choice\n1. What gas do plants take in?\na) oxygen\n"
+                     "b) carbon dioxide\n2. Where?\na) chloroplast\nb) nucleus\n\nPart B: True or false\n"
+                     "1. Plants make glucose.\n2. Animals photosynthesise.\n\nAnswer Key\n1. b\n2. a\n1. True\n"
+                     "2. False\n")
+    run = cli_inprocess(["import", "questions.txt", "-o", "q.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (0, [
+        "questions.txt:3:1: warning: 'Part A: Multiple choice' is left out: it is above the first question, and "
+        "only the first line there becomes the title",
+        "questions.txt:11:1: warning: 'Part B: True or false' is left out: it is not a question (they start with a "
+        "number here), a choice ('a)') or an answer ('Answer: b')"])
+    guide = api.load(tmp_path / "q.yaml")
+    assert (guide.title, [(type(q).__name__, q.answer) for q in guide.questions]) == ("Chapter 4 Review", [
+        ("MultipleChoice", 1), ("MultipleChoice", 0), ("TrueFalse", True), ("TrueFalse", False)])
+
+
+def test_a_key_that_answers_a_question_twice_or_with_a_letter_and_no_choices_is_said(tmp_path):
+    source = _write(tmp_path, "1. What?\nAnswers\n1. b\n99. c\n1. a\n")
+    assert [str(p) for p in read(source).problems] == [f"{source}:{m}" for m in (
+        "4:1: warning: the answer key's '99. c' is left out: no question above is numbered 99",
+        "5:1: warning: the answer key's '1. a' is left out: question 1 is answered twice in the key (lines 3 and 5)",
+        "3:1: warning: 'b' answers a question with no choices ('a)', 'b)' a line each under it); it is read as a "
+        "short answer whose key is that letter")]

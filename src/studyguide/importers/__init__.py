@@ -53,6 +53,10 @@ def detect(path: Path, data: bytes) -> str:
     lines = [ln for ln in (lines[:-1] if len(data) > 2000 and len(lines) > 1 else lines) if ln.strip()]  # whole lines
     if lines and all("\t" in ln for ln in lines):
         return "quizlet"  # a card a line, a tab in each: Quizlet, whatever the cards say
+    cards = [ln for ln in lines if "\t" in ln.strip()
+             and not re.fullmatch(r"\*?\(?(?:\d{1,3}|[A-Za-z])[.):]", ln.split("\t")[0].strip())]
+    if len(cards) * 2 > len(lines):  # most lines 'term<TAB>definition' ('a)<TAB>Paris' is a choice): a definition
+        return "quizlet"  # over several lines is still cards, the lines without a tab said at their line
     if questionlist.looks_like(text):
         return "aiken"  # a plain list of questions: 'ANSWER: B' lines, or a question's 'a)' and 'b)'
     if "::" in text or "{" in text and "}" in text and ("~" in text or "=" in text or "{T" in text or "{F" in text):

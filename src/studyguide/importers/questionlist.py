@@ -43,7 +43,7 @@ def looks_like(text: str) -> bool:
     if GIFT.search(text):  # '{=right ~wrong}', '{T}': GIFT's answers, whatever else its lines say
         return False
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if any(ANSWER.fullmatch(ln) and ANSWER.fullmatch(ln).group(1).strip() for ln in lines):
+    if any(_answers(lines[i - 1], ln) for i, ln in enumerate(lines) if i):
         return True
     heads = [i for i, ln in enumerate(lines) if KEY.fullmatch(ln)]  # numbered questions, then 'Answer key' and '1. b'
     if heads and any(NUMBERED.fullmatch(ln) for ln in lines[:heads[0]]) \
@@ -55,6 +55,40 @@ def looks_like(text: str) -> bool:
                 and not CHOICE.fullmatch(asked) and (asked.endswith(("?", ":")) or NUMBERED.fullmatch(asked)):
             return True
     return False
+
+
+def _answers(before: str, line: str) -> bool:
+    """Whether ``line`` is a question's 'Answer:' line: a question or a choice above it ('Antwort: answer' over
+    'Frage: question' is a list of words, and an 'Answer:' line on a file's first line answers nothing)."""
+    said = ANSWER.fullmatch(line)
+    if not said or not said.group(1).strip() or ANSWER.fullmatch(before):
+        return False
+    english = re.match(r"(?i)(?:correct\s+)?(?:answer|ans)\s*:", line)
+    return bool(english or CHOICE.fullmatch(before.lstrip("*")) or NUMBERED.fullmatch(before)
+                or before.endswith(("?", "\uff1f")))
+
+
+INLINE = re.compile(r"(?:^|\s)(\*?)\(?([A-Za-z])[.)]\s+(?=\S)")
+
+
+def inline_choices(text: str) -> Optional[tuple[str, list[str]]]:
+    """A question whose choices are typed on its own line ('Capital?  a) Paris  b) Rome'): its text and its
+    choices, when 'a)' (or 'A.') and then 'b)' follow the question's text; otherwise None."""
+    marks = [m for m in INLINE.finditer(text) if m.start() > 0]
+    for i, m in enumerate(marks):
+        if m.group(2) not in "aA":
+            continue
+        run = [m]
+        for later in marks[i + 1:]:
+            if later.group(2) == chr(ord(run[-1].group(2)) + 1):
+                run.append(later)
+        if len(run) < 2 or not text[:m.start()].strip():
+            continue
+        ends = [r.start() for r in run[1:]] + [len(text)]
+        choices = [r.group(1) + text[r.end():end].strip() for r, end in zip(run, ends)]  # '*' on the right one
+        if all(c.lstrip("*") for c in choices):
+            return text[:m.start()].strip(), choices
+    return None
 
 
 @dataclass
@@ -76,7 +110,11 @@ class _Reader:
         self.key: Optional[list[tuple[int, str, str]]] = None  # after an 'Answer key' heading: line, number, answer
 
     def start(self, line: int, number: Optional[str], text: str) -> None:
-        self.current = _Question(line, number, [text])
+        inline = inline_choices(text)
+        self.current = _Question(line, number, [inline[0] if inline else text])
+        if inline:  # 'Capital?  a) Paris  b) Rome': its choices, one a line
+            self.current.choices = [[c.lstrip("*").strip()] for c in inline[1]]
+            self.current.starred = [i for i, c in enumerate(inline[1]) if c.startswith("*")]
         self.read.append(self.current)
 
     def line(self, number: int, raw: str, gap: bool) -> None:
@@ -84,7 +122,7 @@ class _Reader:
         if self.key is not None:
             self.key_line(number, text)
             return
-        if KEY.fullmatch(text) and any(r.number for r in self.read):
+        if KEY.fullmatch(text) and self.read:  # numbered or not: unnumbered questions take its answers in order
             self.key = []
             return
         answer, choice, numbered = ANSWER.fullmatch(text), CHOICE.fullmatch(text), NUMBERED.fullmatch(text)
@@ -131,21 +169,30 @@ class _Reader:
                             "and its answer ('3. b')", number, 1)
 
     def answer_from_key(self) -> None:
-        """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it)."""
-        numbered = {}
+        """Each answer of the key given to the question of its number (one with its own 'Answer:' keeps it).
+        Numbers that start again at 1 ('Part B') are answered in order: the key's second '1.' is part B's 1."""
+        numbered: dict[str, list[_Question]] = {}
         for q in self.read:
             if q.number is not None:
-                numbered.setdefault(q.number.lstrip("0") or "0", q)
+                numbered.setdefault(q.number.lstrip("0") or "0", []).append(q)
+        if not numbered:  # Aiken's unnumbered questions: the key's '1.' is the first question
+            numbered = {str(i): [q] for i, q in enumerate(self.read, 1)}
+        keyed: dict[int, int] = {}  # a question's id: the key's line that answers it
         for line, wanted, said in self.key or ():
-            q = numbered.get(wanted)
-            if q is None:
+            asked = numbered.get(wanted, [])
+            q = next((q for q in asked if id(q) not in keyed and q.answer is None), None)
+            if q is not None:
+                q.answer, keyed[id(q)] = (line, said), line
+            elif not asked:
                 self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: no question above is "
                                 f"numbered {wanted}", line, 1)
-            elif q.answer is not None:
-                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} (line "
-                                f"{q.line}) has its own 'Answer:' line", line, 1)
+            elif any(id(q) in keyed for q in asked):
+                first = max(keyed[id(q)] for q in asked if id(q) in keyed)
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} is "
+                                f"answered twice in the key (lines {first} and {line})", line, 1)
             else:
-                q.answer = (line, said)
+                self.draft.warn(f"the answer key's '{wanted}. {clip(said)}' is left out: question {wanted} (line "
+                                f"{asked[0].line}) has its own 'Answer:' line", line, 1)
 
     @staticmethod
     def _is_next(q: _Question, choice: re.Match, gap: bool) -> bool:
@@ -193,10 +240,27 @@ class _Reader:
                             "the key", at, 1)
             out.update(type="short_answer")
         else:
+            if re.fullmatch(r"\(?[A-Za-z][.)]?", said):  # 'b' for a question with no choices: its choices were lost
+                self.draft.warn(f"'{clip(said)}' answers a question with no choices ('a)', 'b)' a line each under "
+                                "it); it is read as a short answer whose key is that letter", at, 1)
             out.update(type="short_answer", answer=said)
         if q.explanation:
             out["explanation"] = q.explanation
         return out
+
+    def _leave_out_header(self) -> None:
+        """A worksheet's lines above its first numbered question ('Name: ____  Date: ___', 'Directions: …',
+        'Part A: …'): the first is the title, the others are left out, not read as questions."""
+        at = next((i for i, q in enumerate(self.read) if q.number is not None), 0)
+        header = self.read[:at]
+        if not header or any(q.choices or q.answer is not None or " ".join(q.text).endswith("?") for q in header):
+            return
+        del self.read[:at]
+        self.draft.title = header[0].text[0]
+        lines = [(q.line + k, t) for q in header for k, t in enumerate(q.text)][1:]
+        for line, text in lines:
+            self.draft.warn(f"'{clip(text)}' is left out: it is above the first question, and only the first line "
+                            "there becomes the title", line, 1)
 
     def _letters(self, said: str, choices: list[str], at: int) -> Optional[list[int]]:
         """The right choices an 'Answer:' line names: 'B', 'b)', '(b)', 'B. Thomas Jefferson', 'a, c' or
@@ -223,6 +287,7 @@ class _Reader:
 
     def finish(self) -> Draft:
         self.answer_from_key()
+        self._leave_out_header()
         first = self.read[0] if self.read else None
         if first and len(self.read) > 1 and not first.choices and first.answer is None and first.number is None \
                 and (self.read[1].number is not None or len(first.text) == 1 and not first.text[0].endswith("?")):
