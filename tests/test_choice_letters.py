@@ -254,3 +254,124 @@ def test_moodle_and_canvas_keep_the_order_of_choices_a_note_names_by_letter(tmp_
     assert [p.message for p in said] == ["question 1 (multiple_choice): its explanation names choices by letter "
                                          "(C, D), and Canvas shuffles the choices of every question in a quiz or of "
                                          "none: this quiz does not shuffle them"]
+
+
+# -- review r7/1 H1 and H3: ordinary capitals are not choices; "Answer: C" and "B and D are …" are ---------
+
+@pytest.mark.parametrize("text, letters", [
+    # H1: probability, logic, chemistry, music, diagram labels, phonics, physics, sets: not choices
+    ("P(A) = 0.3 and P(B) = 0.5, so both is 0.15.", ""), ("Here A is true but B is false, so the whole is false.", ""),
+    ("C is the correct symbol, carbon, since it forms four bonds. C is not a metal.", ""),
+    ("G is the tonic. D is not the tonic but the dominant.", ""), ("In the diagram, what does structure (B) do?", ""),
+    ("As Figure 3(A) shows, the curve rises.", ""), ("Panel (B) of the graph", ""), ("f(A) = 2", ""),
+    ("La A es larga.", ""), ("So E is not the same after the collision.", ""),
+    ("The solution set A is empty, so A is false.", ""),
+    # H3: the commonest ways a note names its letter
+    ("Correct answer: C. The mitochondrion makes ATP.", "C"), ("Answer: C.", "C"), ("Respuesta: C.", "C"),
+    ("correct answer C", "C"), ("The answer is B because whales feed their young milk.", "B"),
+    ("B and D are prime numbers; 4 and 9 have other factors.", "BD"), ("A, C and D are mammals; B is a fish.", "ABCD"),
+    ("B is not correct.", "B"),
+])
+def test_review_letters(text, letters):
+    from studyguide.lettered import letters_named
+
+    assert "".join(letters_named(text, 5)) == letters
+
+
+FALSE_POSITIVES = """\
+    title: Mixed review
+    questions:
+      - type: multiple_choice
+        prompt: Which blood type is the universal donor?
+        choices: [O negative, A positive, B positive, AB positive]
+        answer: A
+        explanation: O negative is the universal donor; A and B are not, since their red cells carry antigens.
+      - type: multiple_choice
+        prompt: Events A and B are independent. What is the probability that both happen?
+        choices: ["0.15", "0.8", "0.2", "0.5"]
+        answer: A
+        explanation: P(A) = 0.3 and P(B) = 0.5, so the probability of both is 0.3 × 0.5 = 0.15.
+      - type: multiple_choice
+        prompt: If statement A is true and statement B is false, what is the value of "A and B"?
+        choices: ["false", "true", "cannot tell", "both"]
+        answer: A
+        explanation: An "and" is true only when both parts are true. Here A is true but B is false, so the whole is false.
+      - type: multiple_choice
+        prompt: Which element forms the backbone of organic molecules?
+        choices: [carbon, nitrogen, oxygen, sulfur]
+        answer: A
+        explanation: C is the correct symbol, carbon, since it forms four bonds. C is not a metal.
+    """
+
+
+def test_blood_types_probability_logic_and_symbols_shuffle_without_a_warning(tmp_path):
+    """Review H1: each of these kept its order in every version (grids 1. A 2. A 3. A 4. A), Moodle did not
+    shuffle them, and check told the teacher to 'write the choice's words instead' where no choice is named.
+    ("A and B are not" of blood types: A and B stand as words in the choices, so they are the subject's.)"""
+    from studyguide.export import moodle
+
+    path = write_guide(tmp_path, "mixed.yaml", FALSE_POSITIVES)
+    assert not [f for r in budget.check([path]) for f in r.findings if "by letter" in str(f)]
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=4, seed="period 3"))
+    assert not [w for w in result.warnings if "by letter" in w.message]
+    keys = [Pdf(o.path) for o in result.outputs if o.path.name.endswith("-key.pdf")]
+    orders = {tuple(_choices_printed(k, "organic molecules?", ("carbon", "nitrogen", "oxygen", "sulfur"))) for k in keys}
+    assert len(orders) > 1
+    xml = moodle.export(api.load(path))[0][0][1].decode("utf-8")
+    assert re.findall(r"<shuffleanswers>(\w+)</shuffleanswers>", xml) == ["true"] * 4
+
+
+def test_a_note_name_does_not_keep_four_choices_in_the_reduced_copy(tmp_path):
+    """Review H1 (music): 'D is not the tonic' is a note, so the student who needs 3 choices gets 3."""
+    from studyguide import variants
+
+    path = write_guide(tmp_path, "music.yaml", """\
+        title: Music theory
+        questions:
+          - type: multiple_choice
+            prompt: Which note is the tonic of G major?
+            choices: [G, C, E, F sharp]
+            answer: A
+            explanation: G is the tonic. D is not the tonic but the dominant, the fifth note of the scale.
+          - type: multiple_choice
+            prompt: Which note is the dominant of C major?
+            choices: [C, F, G, B]
+            answer: "C"
+        """)
+    copy = variants.accommodate(api.load(path), Accommodations(reduced_choices=True))
+    assert [len(q.choices) for q in copy.questions] == [3, 3]
+    said = build_set(path, tmp_path / "out", None, SetOptions(accommodations=Accommodations(reduced_choices=True)))
+    assert not [w for w in said.warnings if "by letter" in w.message]
+
+
+def test_answer_colon_and_letter_runs_keep_the_keys_notes_true(tmp_path):
+    """Review H3: shuffled, question 1's note said 'Correct answer: C.' under another answer, silently."""
+    path = write_guide(tmp_path, "missed.yaml", """\
+        title: Missed letters
+        questions:
+          - type: multiple_choice
+            prompt: Which organelle makes most of the cell's ATP?
+            choices: [nucleus, ribosome, mitochondrion, vacuole]
+            answer: C
+            explanation: "Correct answer: C. The mitochondrion makes ATP in cellular respiration."
+          - type: select_all
+            prompt: Which of these are prime?
+            choices: ["4", "5", "9", "7"]
+            answer: [B, D]
+            explanation: B and D are prime numbers; 4 and 9 have other factors.
+          - type: multiple_choice
+            prompt: Which animal is a mammal?
+            choices: [shark, whale, trout, eel]
+            answer: B
+            explanation: The answer is B because whales feed their young milk.
+        """)
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=3, seed="period 3"))
+    said = sorted(w.message for w in result.warnings if "by letter" in w.message)
+    assert said == [f"question {n}'s explanation names choices by letter ({letters}), so versions keep its choices "
+                    "in order; write the choice's words instead to let them shuffle"
+                    for n, letters in (("1", "C"), ("2", "B, D"), ("3", "B"))]
+    for key in (Pdf(o.path) for o in result.outputs if o.path.name.endswith("-key.pdf")):
+        assert _choices_printed(key, "cell's ATP?", ("nucleus", "ribosome", "mitochondrion", "vacuole")) == [
+            "A. nucleus", "B. ribosome", "C. mitochondrion", "D. vacuole"]
+        assert _choices_printed(key, "is a mammal?", ("shark", "whale", "trout", "eel")) == [
+            "A. shark", "B. whale", "C. trout", "D. eel"]

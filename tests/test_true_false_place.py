@@ -131,3 +131,26 @@ def test_a_note_beside_true_false_on_their_own_row_stays_by_its_question(tmp_pat
     assert abs(why[1] - true[1]) < 0.5 and why[0] < true[0]  # on their line, at their left
     assert "Notes on the Answers" not in " ".join(_pages(docs["key"]))
     assert [w for w in student if w[0] in ("True", "False")] == [w for w in key if w[0] in ("True", "False")]
+
+
+def test_long_words_and_points_keep_the_options_right_of_the_numbers(tmp_path):
+    """German True/False words and long points labels in the compact quiz: the one column for them all
+    stood left of the margin (32.8 pt against 39.6, left of the question numbers; review r7-2 H2); there
+    the options take the prompt's indent."""
+    import pypdfium2 as pdfium
+
+    questions = "".join(f"\n  - type: true_false\n    prompt: Water boils at 100 °C at sea level, case {k}.\n"
+                        f"    answer: true\n    points: {p}" for k, p in enumerate((12.5, 1000, 1), 1))
+    path = write_guide(tmp_path, "tf.yaml", "title: TF long\nlanguage: de\nlabels:\n"
+                       "  points: ({n} Punkte — siehe Bewertungsraster auf der Rückseite)\n"
+                       "  point: ({n} Punkt — siehe Bewertungsraster auf der Rückseite)\n"
+                       "  'true': Stimmt vollkommen\n  'false': Stimmt überhaupt nicht\n"
+                       f"questions:{questions}\n")
+    for pdf in _build(path, theme="compact", format="quiz").values():
+        page = pdfium.PdfDocument(pdf)[0].get_textpage()
+        whole = page.get_text_range()
+        def left(word):
+            return [page.get_charbox(m.start())[0] for m in re.finditer(re.escape(word), whole)]
+        options, prompts = left("Stimmt vollkommen"), left("Water boils")
+        assert len(options) == len(prompts) == 3
+        assert min(options) >= min(prompts) - 0.5, (options, prompts)

@@ -115,50 +115,6 @@ def keep_punctuation(markup: str) -> str:
     return _PUNCTUATION_SPACE.sub("\u00a0", markup)
 
 
-# a number, a space and the short unit or chemical formula after it ("0.25 mol", "37 °C", "6 O₂"): never the
-# place a line breaks. Read on the paragraph's text with its tags left out (a subscript the font lacks comes
-# wrapped in a <font> tag); only the space between the two changes
-_UNIT = (r"(?:mol|mmol|kg|mg|µg|μg|g|mL|ml|L|km|cm|mm|nm|µm|μm|m|ms|min|s|h|hr|°C|°F|°|K|%|‰|kJ|J|kcal|cal|kW|W|"
-         r"mV|V|kHz|MHz|Hz|kPa|Pa|atm|mmHg|N|lb|lbs|oz|ft|yd|mi|mph|dB|eV|ppm|€|£)[²³]?")
-_FORMULA = r"(?:[A-Z][a-z]?[0-9₀-₉]*)+[⁺⁻]?"  # CO₂, H₂O, NaCl (one with a digit, or two symbols: below)
-_NUMBER_UNIT = re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)*( )(?:{_UNIT}(?:/{_UNIT})*|({_FORMULA}))(?![\w/])")
-_TAG = re.compile(r"<[^>]*>")
-
-
-def keep_units(markup: str) -> str:
-    """Markup whose space between a number and the unit or formula after it is a no-break space, so that
-    "0.25 mol" or "6 O₂" never ends a line with its number. Only the printed page takes it (as
-    :func:`keep_punctuation`); lists of numbers ("2, 4 6") and words after a number ("1821 La") keep theirs."""
-    if not _DIGIT_SPACE.search(markup):  # (most paragraphs)
-        return markup
-    shown, where, at = [], [], 0  # the text as read (tags left out), and each of its characters' place
-    for tag in _TAG.finditer(markup):
-        shown.append(markup[at:tag.start()])
-        where += range(at, tag.start())
-        at = tag.end()
-    shown.append(markup[at:])
-    where += range(at, len(markup))
-    spaces = [where[m.start(1)] for m in _NUMBER_UNIT.finditer("".join(shown)) if _chemical(m.group(2))]
-    if not spaces:
-        return markup
-    out = list(markup)
-    for i in spaces:
-        out[i] = "\u00a0"
-    return "".join(out)
-
-
-_DIGIT_SPACE = re.compile(r"\d(?:<[^>]*>)* ")
-
-
-def _chemical(formula: str | None) -> bool:
-    """Whether a formula after a number is one: it has a digit (O₂, H2O) or two symbols, one of two letters
-    (NaCl); "La" or "US" after a year is a word."""
-    if formula is None:  # (a unit)
-        return True
-    symbols = re.findall(r"[A-Z][a-z]?", formula)
-    return bool(re.search(r"[0-9₀-₉]", formula)) or (len(symbols) > 1 and any(len(s) == 2 for s in symbols))
-
-
 def plain(text: str) -> str:
     """The text without emphasis markers, as a reader sees it."""
     if "*" not in text:

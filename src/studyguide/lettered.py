@@ -6,11 +6,16 @@ question keeps its choices in their written order in every version (variants.py)
 say so at the text (:func:`warnings`).
 
 Reading is conservative, since a wrong guess costs a question its shuffle and a missed one costs a wrong
-key: a capital letter counts only where it can be nothing else: after a word for a choice ("choice C",
-"options A and B", "la opción C", "la C", "réponse B"), in brackets ("(B)", not "carbon (C)", which names an
-element), before a bracket ("B) is wrong"), or opening a sentence with a verdict ("B is wrong", "D es
-incorrecta"). The English "A" of running text is none of these. Once a text names one letter, a sentence
-opened by another letter and a verb ("; D is alcoholic fermentation") names that one too, for the message.
+key. A capital counts only when it is one of the question's own choice letters and it is introduced by a
+word for a choice ("choice C", "options A and B", "la opción C", "réponse B", "Answer: C", "Correct answer
+C", "The answer is B because…"), or it opens a sentence with a verdict on it ("B is wrong", "B) is not
+correct", "D es incorrecta", "La C es incorrecta"). Ordinary capitals are not letters of choices: "P(A)",
+"structure (B)", "Figure 3(A)", "B is false" (logic), "C is not a metal", "D is not the tonic" (a note).
+A run of two or more letters opening a sentence with a verb ("B and D are prime", "A, C and D are
+mammals") counts too, unless one of them stands as a word in the question's prompt or choices ("Events A
+and B", choice "A positive"): there they are the subject's letters ("A and B are not", of blood types).
+Once a text names one letter, a sentence opened by another letter and a verb ("; D is alcoholic
+fermentation") names that one too, for the message.
 """
 from __future__ import annotations
 
@@ -28,45 +33,48 @@ _WORDS = ("choices?|options?|answers?|alternatives?|"         # en ('letter B' i
           "opç(?:ão|ões)|respostas?")                                              # pt
 _AND = r"(?:\s*,\s*|\s*/\s*|\s+(?:and|or|nor|y|e|o|u|ni|et|ou|und|oder)\s+)"
 _LETTER = r"[A-Z](?![\w’'-])"
-_VERB = r"(?:is|are|was|were|would\s+be|es|son|era|fue|est|sont|ist|sind|é|são)"
-_VERDICT = (r"(?:not|wrong|incorrect|correct|right|true|false|the\s+(?:right|correct|best|wrong)\b|"
-            r"incorrect[ao]s?|correct[ao]s?|fals[ao]s?|verdader[ao]s?|faux|fausses?|justes?|vraie?s?|"
-            r"falsch|richtig|errad[ao]s?|cert[ao]s?)")
+_VERB = r"(?:is|are|was|were|would\s+be|es|son|era|fue|está|están|est|sont|ist|sind|é|são)"
+# a verdict on a choice, not on a statement: 'B is false' is logic's, 'C is not a metal' chemistry's
+_VERDICT = (r"(?:not\s+)?(?:wrong|incorrect|correct|right|the\s+(?:right|correct|best|wrong)\s+(?:answer|choice|option|one)|"
+            r"incorrect[ao]s?|correct[ao]s?|errad[ao]s?|cert[ao]s?|justes?|falsch|richtig)\b")
 _OPENS = (r"(?:^|(?<=[.;:!?,])\s*|(?:^|(?<=\s))(?i:and|but|while|whereas|only|so|both|neither|y|pero|mientras|"
-          r"solo|sólo|ni|et|mais|seule?|und|aber|nur)\s+)")
+          r"solo|sólo|ni|et|mais|seule?|und|aber|nur|la|las)\s+)")
+# what may follow 'the answer is B': the end of a clause, or a reason ('The answer is A bit tricky' is not A)
+_AFTER = r"(?=\s*[.,;:!?)]|$|\s+(?i:because|since|as|for|porque|pues|ya|car|parce|puisque|weil|da|denn|pois)\b)"
 
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """(named after a word, in brackets, before a bracket, opening a sentence with a verdict), and the loose
-    opening (any verb) that adds letters to a text already found naming one. Compiled when first needed."""
+    """(named after a word, opening a sentence with a verdict, a run of letters opening a sentence with a
+    verb), and the loose opening (any verb) that adds letters to a text already found naming one.
+    Compiled when first needed."""
     run = rf"{_LETTER}(?:{_AND}{_LETTER})*"
-    after_word = re.compile(rf"(?:\b(?i:{_WORDS})|\b(?i:la|las))\s+({run})|"
-                            rf"\b(?i:answer|respuesta|réponse|resposta)\s+(?i:is|es|est|é)\s+({run})(?=\s*[.,;:!?)]|$)")
-    bracket = re.compile(rf"(?:(\w+)\s+)?\(([A-Z])\)|(?:^|(?<=\s))([A-Z])\)")
-    verdict = re.compile(rf"{_OPENS}({run})\s+(?i:{_VERB})\s+(?i:{_VERDICT})")
+    after_word = re.compile(rf"\b(?i:{_WORDS})(?:\s*[:=]\s*|\s+)\(?({run})\)?|"
+                            rf"\b(?i:answer|respuesta|réponse|resposta|antwort)\s+(?i:is|es|est|é|ist)\s+"
+                            rf"\(?({run})\)?{_AFTER}")
+    verdict = re.compile(rf"{_OPENS}({run})\)?\s+(?i:{_VERB})\s+(?i:{_VERDICT})")
+    runs = re.compile(rf"{_OPENS}({_LETTER}(?:{_AND}{_LETTER})+)\s+(?i:{_VERB})\b")
     loose = re.compile(rf"{_OPENS}({run})\s+(?i:{_VERB})\b")
-    return after_word, bracket, verdict, loose
+    return after_word, verdict, runs, loose
 
 
-def letters_named(text: Optional[str], count: int) -> tuple[str, ...]:
-    """The choice letters (of ``count`` choices) that ``text`` names, in order: () when it names none."""
+def letters_named(text: Optional[str], count: int, subject: str = "") -> tuple[str, ...]:
+    """The choice letters (of ``count`` choices) that ``text`` names, in order: () when it names none.
+    ``subject`` is the question's prompt and choices: a letter standing as a word there is the subject's."""
     if not text:
         return ()
     text = " ".join(plain(text).split())
-    after_word, bracket, verdict, loose = _patterns()
+    after_word, verdict, runs, loose = _patterns()
     found: list[str] = []
     for m in after_word.finditer(text):
         found += re.findall(r"[A-Z]", m.group(1) or m.group(2))
-    for m in bracket.finditer(text):
-        word, inside, before = m.groups()
-        symbol = word and word[0].upper() == inside and not re.fullmatch(_WORDS, word, re.I)
-        if inside and not symbol:  # 'carbon (C)', 'ampere (A)': a symbol, but 'answer (A)' a choice
-            found.append(inside)
-        elif before:
-            found.append(before)
     for m in verdict.finditer(text):
         found += re.findall(r"[A-Z]", m.group(1))
+    own = set(re.findall(r"(?<![\w’'-])[A-Z](?![\w’'-])", plain(subject) if subject else ""))
+    for m in runs.finditer(text):
+        letters = re.findall(r"[A-Z]", m.group(1))
+        if not own & set(letters):
+            found += letters
     found = [x for x in found if x in LETTERS[:count]]
     if found:
         for m in loose.finditer(text):
@@ -82,7 +90,8 @@ def named_in(q) -> tuple[Optional[str], tuple[str, ...]]:
     choices by letter; (None, ()) when none does."""
     if isinstance(q, (MultipleChoice, SelectAll)):
         for name in FIELDS:
-            found = letters_named(getattr(q, name), len(q.choices))
+            subject = " ".join([q.prompt or "", *q.choices]) if name == "explanation" else ""
+            found = letters_named(getattr(q, name), len(q.choices), subject)
             if found:
                 return name, found
     return None, ()

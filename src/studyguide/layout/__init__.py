@@ -41,8 +41,6 @@ class Para(Paragraph):
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)
-            else:  # (a number and its unit kept on one line; not yet in right-to-left text, whose lines
-                text = inline.keep_units(text)  # rtl.py orders itself)
         super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):

@@ -142,7 +142,9 @@ class InlineOptions(Flowable):
         """Where the options are drawn from: their words 10 pt clear of the points' column (either side)."""
         if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options)
             return self._points + self._need - 4 + self.x - self.width
-        return self.width - self._points - self._need + 4 - self.x
+        # never left of the prompt's text: long True/False words and points in a narrow column stood past
+        # the margin (review r7-2 H2); there they take the prompt's indent
+        return max(self.lead - self.x, self.width - self._points - self._need + 4 - self.x)
 
     def draw(self):
         top = self.height - self._h  # (the prompt's foot)

@@ -291,18 +291,12 @@ class Continued(Flowable):
         self.row.drawOn(self.canv, 0, 0)
 
 
-OPENING_CLUES = 2  # one-a-line clues kept with their list's heading (and the title over the first list): a
-# title, its instructions, "Across" and one clue once ended a large-print page, the other clues on the next
-# and the grid on a third (a trial's biology guide); three cost 7 pages over 4 of the page check's builds
-
-
 def _clue_list(ctx, heading, items: list, st, rtl: bool = False) -> tuple[list, int]:
     """A clue list under its heading: in two columns read down, each page's part of it balanced
     (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
     pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row of two clues, or its first OPENING_CLUES clues one a line, kept on one page). ``rtl``:
-    the first column is the right one."""
+    its first row or two clues, kept on one page). ``rtl``: the first column is the right one."""
     gap = 16
     if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(1 + OPENING_CLUES, len(items) + 1)
+        return [heading] + items, min(2, len(items) + 1)
     return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2
