@@ -83,3 +83,39 @@ def test_a_two_word_bank_of_two_blanks_is_warned_about(baking, tmp_path):
     four = write_guide(tmp_path, "four.yaml", BAKING.replace(
         "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "[[1]], [[2]], [[3]] and [[4]] are counted."))
     assert not [f for r in budget.check([four]) for f in r.findings]
+
+
+RECALL = """\
+    title: Human body review
+    questions:
+      - type: short_answer
+        prompt: Look at Figure 2. How many bones does an adult human have?
+        answer: "206"
+      - type: short_answer
+        prompt: In paragraph 3, how many chambers does the heart have?
+        answer: "4"
+      - type: short_answer
+        prompt: What is the largest organ of the body?
+        answer: skin
+    """
+
+
+def test_a_figure_or_paragraph_number_does_not_make_a_word_problem(tmp_path):
+    """Review r7 M3: 'Look at Figure 2. How many bones…' → 206 and 'In paragraph 3, how many chambers…' → 4 got
+    "Show your work" and two lines each: any digit in the prompt counted. A reference to a place is no amount."""
+    path = write_guide(tmp_path, "recall.yaml", RECALL)
+    guide = api.load(path)
+    assert [q.lines for q in guide.questions] == [1, 1, 1]
+    handout = Pdf(api.build(path, tmp_path / "out").outputs[0].path)
+    assert "Questions 1–3: Write your answer on the line." in handout.text
+    assert "Show your work" not in handout.text
+
+
+def test_a_prompt_gives_amounts_only_as_quantities():
+    from studyguide.amounts import given
+
+    assert not any(given(p) for p in ("Read Lines 16–20. How many times does the bell ring?", "In 1776, how many "
+                                      "colonies declared independence?", "Question 4: how many legs has an insect?",
+                                      "In Chapter 3, how many brothers does Jo have?"))
+    assert all(given(p) for p in ("A car goes 60 km in 2 hours. How fast is it?", "A rock falls for 3 s. How far?",
+                                  "See Figure 2. A box holds 12 eggs. How many eggs are in 5 boxes?"))

@@ -88,7 +88,26 @@ def word_problem(prompt: str, answer) -> bool:
     """A short answer worked out from numbers its prompt gives ('Cookies sell for 3 for $1.50. How much do 12
     cookies cost?' → '$6.00'): it needs room for the working, not one line. A prompt without a number asks
     for a fact to recall ('What is water's boiling point?' → '100 °C'), which one line holds."""
-    return worked(answer) and any(c.isdigit() for c in plain(prompt))
+    return worked(answer) and given(prompt)
+
+
+# 'Figure 2', 'paragraph 3', 'Lines 16-20', 'Question 4', 'Chapter 3': a place in the text, not an amount
+_REFERENCE = re.compile(r"\b(?:fig(?:ure)?s?|paragraphs?|paras?|pages?|pp?|questions?|q|lines?|ll?|chapters?|ch|"
+                        r"sections?|tables?|units?|lessons?|steps?|parts?|exercises?|problems?|items?|verses?|"
+                        r"acts?|scenes?|slides?|sources?|documents?|graphs?|diagrams?|maps?)\.?\s*"
+                        r"\d+[a-z]?(?:\s*(?:[-–—,]|and|to)\s*\d+[a-z]?)*", re.IGNORECASE)
+_QUANTITY = re.compile(r"(?<![\w.])" + NUMBER.pattern + r"(?P<unit>\s*(?:°\w*|[a-zA-Zµ]{1,3}\b))?")
+
+
+def given(prompt: str) -> bool:
+    """Whether a prompt gives amounts to work from: two numbers at least, or one that is a measure (a decimal,
+    a fraction, money, a percent, or a number with a short unit: '1.0 mol', '9.8 m'). A reference to a place
+    ('Figure 2', 'paragraph 3', 'Lines 16–20', 'Question 4') or a year ('in 1776') is not one."""
+    text = _REFERENCE.sub(" ", plain(prompt or ""))
+    found = [m for m in _QUANTITY.finditer(text) if not YEAR.fullmatch(m.group(0).strip())]
+    if len(found) >= 2:
+        return True
+    return any(re.search(r"[.,/⁄$€£¥%½¼¾⅓⅔⅛⅜⅝⅞]", m.group(0).split()[0]) or m.group("unit") for m in found)
 
 
 def one_line(answer) -> bool:

@@ -99,13 +99,17 @@ ODD_RE = re.compile(r"\{@(/?)(" + NAME + r")[^{}\n]{0,40}?\}")
 
 def _odd_marks(paragraphs, where, error, broken: set) -> set:
     """The names of marks typed in a form the reading does not read ('{@troops 1}': a name is one word),
-    each reported at its place: it would print as typed."""
+    each reported at its place: it would print as typed. Only a name that a real mark of the reading has,
+    or nearly has, is a slip; any other ('{@code null}' in a passage from Java's documentation) is text."""
     odd = set()
+    named = sorted({m.group(2) for para, _ in paragraphs for m in TOKEN_RE.finditer(para) if m.group(2)})
     for para, offset in paragraphs:
         for m in ODD_RE.finditer(para):
             if TOKEN_RE.match(para, m.start()):
                 continue
             name = m.group(2)
+            if name not in named and not difflib.get_close_matches(name, named, n=1, cutoff=0.6):
+                continue
             odd.add(name)
             broken.add(name)
             error(where(offset + m.start()), f"reading: '{m.group(0)}' is not a mark: a span starts with {{@{name}}} "
@@ -264,23 +268,22 @@ class PassageMixin:
 
     def _unparsed(self, reading, names: set, used: set, where, text) -> None:
         """A '{@' in a question's text that no citation form reads (reported: it would print as typed)."""
+        known = sorted(names | set(getattr(self, "_broken_marks", ())))
         for offset, typed, name, form in unparsed(text):
-            if reading is None and (getattr(self, "_reading_given", False) or name is None):
-                continue  # the reading's mistake is reported; a '{@' alone means nothing without a reading
-            place = text_at(where, text, offset)
-            if reading is None:
-                self.error(place, f"'{typed}' cites the reading, but this guide has no 'reading:' (add the reading, "
-                                  f"with the span marked {{@{name}}}...{{@/{name}}}; to print '{{@' itself, write {{@@}})")
+            # meant as a citation only when it names a span of the reading, or nearly does; any other
+            # ('{@code x < y}', '{@link String}' in a guide on Java, or any '{@' without a reading) prints as typed
+            if reading is None or name is None:
                 continue
-            meant = name if name is None or name in names else next(
-                iter(difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)), name)
+            meant = name if name in known else next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.6)), None)
+            if meant is None:
+                continue
+            place = text_at(where, text, offset)
             used.add(meant)
-            shown, closed = meant or "name", typed.endswith("}")
-            forms = (f"{{@{shown}}} cites the span's lines, {{@{shown}:paragraph}} its paragraphs" if name else
-                     "{@name} cites a marked span's lines, {@name:paragraph} its paragraphs")
-            if not closed:
+            shown = meant
+            forms = f"{{@{shown}}} cites the span's lines, {{@{shown}:paragraph}} its paragraphs"
+            if not typed.endswith("}"):
                 said = f"'{typed}' has no '}}' to close it"
-            elif form and name:
+            elif form:
                 said = f"'{typed}' is not a citation form: did you mean {{@{shown}{':paragraph' if form == 'paragraph' else ''}}}?"
             else:
                 said = f"'{typed}' is not a citation"
