@@ -181,3 +181,15 @@ def canvas_zip(path, item_xml: str):
                     '</resources></manifest>')
         zf.writestr("a1/a1.xml", item_xml)
     return path
+
+
+def canvas_quiz(items: str) -> str:
+    """A Canvas quiz's assessment file around ``items`` (its <item> elements, indented as in it)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">\n'
+            '  <assessment ident="a1" title="Canvas quiz">\n'
+            '    <section ident="root_section">\n'
+            f'{items}'
+            '    </section>\n'
+            '  </assessment>\n'
+            '</questestinterop>\n')

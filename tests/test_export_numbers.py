@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, TESTS, canvas_zip, write_guide
+from conftest import CASES, TESTS, canvas_quiz, canvas_zip, write_guide
 from studyguide import api
 from studyguide.export import moodle, qti
 from studyguide.export._common import number
@@ -243,10 +243,7 @@ def test_moodle_number_questions_import_as_blanks_and_a_margin_is_said(tmp_path)
         "number exactly"]
 
 
-CANVAS_NUMERICAL = """<?xml version="1.0" encoding="UTF-8"?>
-<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">
-  <assessment ident="a1" title="Canvas quiz">
-    <section ident="root_section">
+CANVAS_NUMERICAL = canvas_quiz("""\
       <item ident="i1" title="Question">
         <itemmetadata><qtimetadata>
           <qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>numerical_question</fieldentry></qtimetadatafield>
@@ -267,10 +264,7 @@ CANVAS_NUMERICAL = """<?xml version="1.0" encoding="UTF-8"?>
           </respcondition>
         </resprocessing>
       </item>
-    </section>
-  </assessment>
-</questestinterop>
-"""
+""")
 
 
 def test_a_canvas_numerical_question_imports_as_a_blank_and_its_margin_is_said(tmp_path):

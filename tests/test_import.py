@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, canvas_zip, guide_params, write_guide
+from conftest import CASES, canvas_quiz, canvas_zip, guide_params, write_guide
 from studyguide import api, cli
 from studyguide.errors import GuideError
 from studyguide.export import FORMATS, games
@@ -315,10 +315,7 @@ def test_import_command(tmp_path, capsys):
     assert info.value.code == 1 and "already exists" in capsys.readouterr().err
 
 
-CANVAS_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
-<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">
-  <assessment ident="a1" title="Canvas quiz">
-    <section ident="root_section">
+CANVAS_ITEM = canvas_quiz("""\
       <item ident="i1" title="Question">
         <itemmetadata><qtimetadata>
           <qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>numerical_question</fieldentry></qtimetadatafield>
@@ -345,10 +342,7 @@ CANVAS_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
           </respcondition>
         </resprocessing>
       </item>
-    </section>
-  </assessment>
-</questestinterop>
-"""
+""")
 
 
 def test_qti_zip_as_canvas_exports_it(tmp_path):
