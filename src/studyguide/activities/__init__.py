@@ -173,7 +173,7 @@ class Plan:
     data: object            # the generator's result (None when the guide has no terms for it)
     left_out: tuple[str, ...] = ()
     unsplit: tuple[str, ...] = ()  # terms whose letters cannot be cut into grid cells (:func:`splits`)
-    why: tuple[str, ...] = ()      # a crossword's reason for each term left out (crossword._why)
+    why: tuple[str, ...] = ()      # each left-out term's reason (crossword._why, wordsearch.make)
 
 
 def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
@@ -205,7 +205,7 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
         version = kw.pop("version", "")
         data = wordsearch.make([t for t, _, _ in terms], seed, **kw)
         data = wordsearch.versioned(data, [t for t, _, _ in terms], seed, version, **kw) if version else data
-        return Plan(name, data if data.placements else None, data.left_out, unsplit)
+        return Plan(name, data if data.placements else None, data.left_out, unsplit, data.why)
     if name == "crossword":
         data = crossword.make([(t, d) for t, d, _ in terms], seed, **kw)
         return Plan(name, data if len(data.entries) >= 2 else None, data.left_out, unsplit, data.why)

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from .. import inline
 from ..errors import Location, Problem
 from ..model import Guide
-from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name, split_number, splits,
+from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name,
                term_locations, word)
 
 
@@ -58,40 +58,27 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
-            twins = _twins(guide, p.left_out)
-            if twins:
-                out.append(_left_out([t for t, _ in twins], TWIN_WHY, label, _first([twins[0][0]], spots, index,
-                                     guide, name), {t: f" (as '{inline.plain(f)}')" for t, f in twins}))
-            numbers = [t for t in p.left_out if split_number(t) and t not in dict(twins)]
-            rest = [t for t in p.left_out if t not in numbers and t not in dict(twins)]
-            for left, why in ((numbers, _number_why(numbers)),
-                              *_search_why(rest, (limits or {}).get(name) or {}, guide)):
-                if left:
-                    out.append(_left_out(left, why, label, _first(left, spots, index, guide, name)))
+            out += _search_left_out(p, label, spots, index, guide, (limits or {}).get(name) or {})
     return out
 
 
-def _search_why(left: Sequence[str], limits: dict, guide: Guide) -> list[tuple[list[str], str]]:
-    """The word search's terms left out, grouped by the one reason that applies to each: a teacher
-    told "too long, no room, or too short" could not tell which to fix."""
+def _search_left_out(p: Plan, label: str, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
+    """The word search's warnings for the terms it left out: one for each reason, as the search found it
+    (wordsearch.make), not all its reasons at once for each term."""
     from . import wordsearch as ws  # (it imports this package's helpers)
 
+    groups: dict[str, list[str]] = {}
+    for term, why in zip(p.left_out, p.why):
+        groups.setdefault(why, []).append(term)
     side = limits.get("max_size", ws.MAX_SIZE)
-    size = {t: len(cells(t, sharp_s=True)) for t in left}
-    short = [t for t in left if size[t] < 2]
-    long = [t for t in left if size[t] > side]
-    fit, seen = [], set()  # the terms the search takes, as wordsearch.make counts them
-    for t in guide.vocabulary:
-        w = cells(t.term, sharp_s=True)
-        if w not in seen and 2 <= len(w) <= side and not split_number(t.term) and not splits(t.term):
-            seen.add(w)
-            fit.append(t.term)
-    many = [t for t in fit[ws.MAX_WORDS:] if t in left]  # (past the most a page's list holds)
-    room = [t for t in left if t not in short and t not in long and t not in many]
-    return [(short, "fewer than two letters"),
-            (long, f"longer than the grid that fits the page: {side} letters at most"),
-            (many, f"a word search holds at most {ws.MAX_WORDS} terms"),
-            (room, "no room left in the grid: fewer terms, or shorter ones, let them in")]
+    twins = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
+    reasons = {"twin": TWIN_WHY, "number": _number_why(groups.get("number", [])), "short": "fewer than two letters",
+               "long": f"longer than the grid that fits the page: {side} letters at most",
+               "many": f"a word search holds at most {ws.MAX_WORDS} terms",
+               "room": "no room left in the grid: fewer terms, or shorter ones, let them in"}
+    return [_left_out(left, reasons[kind], label, _first(left, spots, index, guide, "word_search"),
+                      twins if kind == "twin" else None)
+            for kind in reasons if (left := groups.get(kind))]
 
 
 # why a term such as 'coop' after 'co-op' is left out

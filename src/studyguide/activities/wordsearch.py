@@ -65,6 +65,7 @@ class WordSearch:
     placements: tuple[Placement, ...]    # in the order of the guide's terms
     left_out: tuple[str, ...]            # terms not in the grid
     difficulty: str
+    why: tuple[str, ...] = ()            # each left-out term's reason: twin, number, short, long, many or room
 
     @property
     def size(self) -> int:
@@ -78,19 +79,21 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     directions = DIFFICULTY[difficulty]
     words: list[tuple[str, tuple[str, ...]]] = []
     left_out: list[str] = []
+    why: dict[str, str] = {}
     seen: set[tuple[str, ...]] = set()
     for term in terms:
         w = cells(term, sharp_s=True)  # (STRASSE, as the words to find list it)
-        if w in seen:  # two terms with the same letters are one word in the grid: said as left out
+        # (two terms with the same letters are one word in the grid: the second is said as left out)
+        reason = ("twin" if w in seen else "number" if split_number(term) else "short" if len(w) < 2 else
+                  "long" if len(w) > max_size else "many" if len(words) >= max_words else None)
+        if reason:
             left_out.append(term)
-            continue
-        if len(w) < 2 or len(w) > max_size or len(words) >= max_words or split_number(term):
-            left_out.append(term)
+            why[term] = reason
             continue
         seen.add(w)
         words.append((term, w))
     if not words:
-        return WordSearch((), (), tuple(left_out), difficulty)
+        return WordSearch((), (), tuple(left_out), difficulty, tuple(why[t] for t in left_out))
     order = sorted(range(len(words)), key=lambda i: -len(words[i][1]))  # longest first, else guide order
     longest = len(words[order[0]][1])
     letters = sum(len(w) for _, w in words)
@@ -113,7 +116,8 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     placements = tuple(placed[term] for term, _ in words if term in placed)
     left_out += [term for term, _ in words if term not in placed]
     order_of = {t: i for i, t in enumerate(terms)}
-    return WordSearch(rows, placements, tuple(sorted(left_out, key=lambda t: order_of.get(t, 0))), difficulty)
+    left_out.sort(key=lambda t: order_of.get(t, 0))
+    return WordSearch(rows, placements, tuple(left_out), difficulty, tuple(why.get(t, "room") for t in left_out))
 
 
 
