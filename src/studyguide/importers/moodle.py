@@ -5,7 +5,7 @@ multiple → select_all), truefalse, shortanswer (→ fill_in_blank with one bla
 numerical (→ fill_in_blank with one blank, its numbers the answers), multianswer/cloze with
 short-answer and number blanks (→ fill_in_blank), essay (→ short_answer or essay, by the grader
 information's label), matching, ordering. The general feedback becomes the explanation, the
-default mark the points. A number's error margin other than 0 is left out with a warning (a
+default mark the points (a Cloze question has none: its mark is the sum of its blanks' weights). A number's error margin other than 0 is left out with a warning (a
 guide's blank takes the number exactly). Anything else (calculated, drag-and-drop…) is left out
 with a warning at its line.
 """
@@ -221,10 +221,12 @@ class _Reader:
         if bank:
             out["word_bank"] = True
             self._language(code)
-        if len(set(weights)) == 1 and weights[0] > 1:
-            out["points"] = float(weights[0] * len(weights))
+        out["points"] = sum(weights)  # a Cloze question has no mark of its own: Moodle gives the sum of its blanks'
+        if set(weights) == {1}:  # 1 mark a blank: also what our export writes for a guide without points
+            out["_unit"] = True
+        else:
             self.grade_one = False
-        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
+        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation", "_unit") if k in out}
 
     def essay(self, q) -> Optional[dict]:
         info = self.field(q, "graderinfo")
@@ -299,8 +301,9 @@ class _Reader:
                 self.draft.questions.append(question)
         for question in self.draft.questions:
             question.pop("_line", None)
-            if self.grade_one and question.get("points") == 1:
-                del question["points"]  # every mark 1: the guide gave no points
+            if self.grade_one and (question.pop("_unit", False) or question.get("points") == 1):
+                del question["points"]  # every mark 1 (a Cloze's, each blank's): the guide gave no points
+            question.pop("_unit", None)
         return self.draft
 
 

@@ -1,0 +1,102 @@
+"""What a bank brought back from another tool keeps: the marks, the order, the question types and the times the
+guide gave it (the second fresh trial, r8/trial2: each of these came back changed while the re-export's bytes stayed
+the same), and what import says about the files teachers most often have that are no tool's bank.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import write_guide
+from studyguide import api
+from studyguide.export import FORMATS
+from studyguide.importers import import_file
+
+
+def exported(tmp_path: Path, fmt: str, text: str, name: str = "quiz.yaml") -> tuple[Path, bytes]:
+    """The file ``fmt`` exports for the guide ``text`` (written to ``tmp_path``), and its bytes."""
+    guide = api.cited_as_printed(api.load(write_guide(tmp_path / "src", name, text)))
+    [(out_name, data)], _ = FORMATS[fmt](guide)
+    path = tmp_path / out_name
+    path.write_bytes(data)
+    return path, data
+
+
+def imported(source: Path, out: Path) -> tuple[dict, list[str]]:
+    """The guide import writes from ``source``, as YAML data, and its warnings without the folder."""
+    _, draft = import_file(source, out)
+    return (yaml.safe_load(out.read_text(encoding="utf-8")),
+            [str(p).replace(f"{source.parent}/", "") for p in draft.problems])
+
+
+MARKED = """
+    title: Gases
+    questions:
+      - type: multiple_choice
+        prompt: Molar mass of water?
+        choices: [16 g/mol, 18 g/mol]
+        answer: B
+        points: 1
+      - type: fill_in_blank
+        prompt: CO₂ is [[44]] g/mol and O₂ is [[32|32.0]] g/mol.
+        points: 2
+      - type: fill_in_blank
+        prompt: "[[Boyle]], [[Charles]] and [[Avogadro]] each gave a law."
+        points: 3
+      - type: fill_in_blank
+        prompt: One mole of gas at STP fills [[22.4]] L.
+        points: 2
+"""
+
+
+def test_a_cloze_questions_mark_is_the_sum_of_its_blanks_weights(tmp_path):
+    source, first = exported(tmp_path, "moodle", MARKED)
+    assert first.count(b'type="cloze"') == 2 and b"<defaultgrade>" in first
+    guide, problems = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert [q.get("points") for q in guide["questions"]] == [1, 2, 3, 2]
+    assert problems == []
+    [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first
+
+
+TEACHER_CLOZE = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="cloze">
+    <name><text>Gas law blanks</text></name>
+    <questiontext format="html"><text><![CDATA[<p>At STP one mole fills {2:NUMERICAL:=22.4:0} L, and water freezes at {1:SHORTANSWER:=273 K} .</p>]]></text></questiontext>
+    <generalfeedback format="html"><text></text></generalfeedback>
+  </question>
+  <question type="multichoice">
+    <name><text>Water</text></name>
+    <questiontext format="html"><text>Molar mass of water?</text></questiontext>
+    <defaultgrade>1</defaultgrade>
+    <single>true</single>
+    <answer fraction="100"><text>18 g/mol</text></answer>
+    <answer fraction="0"><text>16 g/mol</text></answer>
+  </question>
+  <question type="cloze">
+    <name><text>One-mark blanks</text></name>
+    <questiontext format="html"><text>{1:SA:=Boyle} and {1:SA:=Charles}</text></questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_a_teachers_cloze_question_is_worth_what_moodle_marks_it(tmp_path):
+    source = tmp_path / "gases.xml"
+    source.write_text(TEACHER_CLOZE, encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "gases.yaml")
+    assert [(q["type"], q.get("points")) for q in guide["questions"]] == [
+        ("fill_in_blank", 3), ("multiple_choice", 1), ("fill_in_blank", 2)]
+    assert guide["questions"][0]["prompt"] == "At STP one mole fills [[22.4]] L, and water freezes at [[273 K]] ."
+    assert problems == []
+
+
+def test_a_guide_without_points_comes_back_without_points(tmp_path):
+    unmarked = MARKED.replace("        points: 1\n", "").replace("        points: 2\n", "").replace("        points: 3\n", "")
+    source, first = exported(tmp_path, "moodle", unmarked)
+    guide, _ = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert [q.get("points") for q in guide["questions"]] == [None, None, None, None]
+    [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first
