@@ -100,3 +100,60 @@ def test_a_guide_without_points_comes_back_without_points(tmp_path):
     assert [q.get("points") for q in guide["questions"]] == [None, None, None, None]
     [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "guides" / "quiz.yaml"))
     assert again == first
+
+
+MIXED = """
+    title: Gases
+    questions:
+      - type: essay
+        prompt: Explain why a balloon shrinks in a freezer.
+      - type: multiple_choice
+        prompt: Molar mass of water?
+        choices: [16 g/mol, 18 g/mol]
+        answer: B
+      - type: true_false
+        prompt: Gas expands when heated.
+        answer: true
+      - type: multiple_choice
+        prompt: Which gas is lightest?
+        choices: [helium, neon]
+        answer: A
+      - type: fill_in_blank
+        prompt: STP is [[0]] °C.
+"""
+
+
+def by_type(xml: bytes) -> bytes:
+    """The file as Moodle's own export writes the bank back: the questions grouped by type."""
+    head, *blocks = xml.split(b"  <question ")
+    last, tail = blocks[-1].split(b"</quiz>")
+    blocks[-1] = last
+    category = [b for b in blocks if b.startswith(b'type="category"')]
+    rest = sorted((b for b in blocks if b not in category), key=lambda b: b.split(b'"')[1])
+    return head + b"".join(b"  <question " + b for b in category + rest) + b"</quiz>" + tail
+
+
+def test_a_bank_moodle_grouped_by_type_comes_back_in_the_papers_order(tmp_path):
+    source, first = exported(tmp_path, "moodle", MIXED)
+    source.write_bytes(by_type(first))
+    assert source.read_bytes() != first
+    guide, problems = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert [q["prompt"][:12] for q in guide["questions"]] == [
+        "Explain why ", "Molar mass o", "Gas expands ", "Which gas is", "STP is [[0]]"]
+    assert problems == ["quiz-moodle.xml: warning: the questions are put in the order of the numbers their names start "
+                        "with (Q01 to Q05), the guide's order; the file had them in another (Moodle's export groups a "
+                        "bank by type)"]
+    [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first
+
+
+def test_a_bank_whose_names_are_not_all_numbered_keeps_the_files_order(tmp_path):
+    source, first = exported(tmp_path, "moodle", MIXED)
+    grouped = by_type(first)
+    for renamed in (grouped.replace(b"<text>Q03 ", b"<text>Heat "), grouped.replace(b"<text>Q03 ", b"<text>Q02 ")):
+        source.write_bytes(renamed)
+        out = tmp_path / f"{len(list(tmp_path.iterdir()))}.yaml"
+        guide, problems = imported(source, out)
+        assert [q["type"] for q in guide["questions"]] == [
+            "essay", "multiple_choice", "multiple_choice", "fill_in_blank", "true_false"]
+        assert problems == []

@@ -24,6 +24,7 @@ from ._common import Draft, entities, html_text
 from .htmltext import clip
 from .xmlfile import BARE_AMP, RAW, amp, declared_latin, outside_entities, parse, place
 
+_QNAME = re.compile(r"Q([0-9]{2,4})(?: |$)")  # export.question_name's 'Q03 The molar mass…'
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
 
 
@@ -274,6 +275,19 @@ class _Reader:
         if code and self.draft.language is None:
             self.draft.language = code
 
+    def _paper_order(self) -> None:
+        """The questions in the order of the 'Q01', 'Q02'… their names start with, when every name has its own
+        number: the names studyguide's export gives, which Moodle keeps when its own export groups the bank by type."""
+        numbers = [_QNAME.match(q["_name"]) for q in self.draft.questions]
+        if len(numbers) < 2 or None in numbers or len({int(m.group(1)) for m in numbers}) < len(numbers):
+            return
+        order = sorted(range(len(numbers)), key=lambda i: int(numbers[i].group(1)))
+        if order != sorted(order):
+            self.draft.questions = [self.draft.questions[i] for i in order]
+            self.draft.warn(f"the questions are put in the order of the numbers their names start with "
+                            f"({numbers[order[0]].group(0).strip()} to {numbers[order[-1]].group(0).strip()}), the "
+                            "guide's order; the file had them in another (Moodle's export groups a bank by type)")
+
     def read(self) -> Draft:
         handlers = {"multichoice": self.multichoice, "truefalse": self.truefalse, "shortanswer": self.shortanswer, "numerical": self.numerical,
                     "cloze": self.cloze, "multianswer": self.cloze, "essay": self.essay, "matching": self.matching,
@@ -297,10 +311,11 @@ class _Reader:
                 continue
             question = handler(q)
             if question is not None:
-                question["_line"] = getattr(q, "line", 0)
+                question["_name"] = _text(q, "name/text")
                 self.draft.questions.append(question)
+        self._paper_order()
         for question in self.draft.questions:
-            question.pop("_line", None)
+            question.pop("_name", None)
             if self.grade_one and (question.pop("_unit", False) or question.get("points") == 1):
                 del question["points"]  # every mark 1 (a Cloze's, each blank's): the guide gave no points
             question.pop("_unit", None)
