@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import write_guide
@@ -157,3 +158,59 @@ def test_a_bank_whose_names_are_not_all_numbered_keeps_the_files_order(tmp_path)
         assert [q["type"] for q in guide["questions"]] == [
             "essay", "multiple_choice", "multiple_choice", "fill_in_blank", "true_false"]
         assert problems == []
+
+
+TRUE_FALSE = """
+    title: Leyes
+    language: {language}
+    questions:
+      - type: true_false
+        prompt: Congress can override a veto.
+        answer: true
+      - type: true_false
+        prompt: El presidente escribe las leyes.
+        answer: false
+      - type: multiple_choice
+        prompt: Which chamber?
+        choices: [House, Senate]
+        answer: B
+"""
+
+
+@pytest.mark.parametrize("fmt", ["kahoot", "blooket", "gimkit", "quizizz"])
+@pytest.mark.parametrize("language", ["en", "es", "fr", "de", "pt", "zh"])
+def test_true_false_in_the_guides_language_comes_back_as_true_false(tmp_path, fmt, language):
+    source, first = exported(tmp_path, fmt, TRUE_FALSE.format(language=language))
+    guide, problems = imported(source, tmp_path / "guides" / "quiz.yaml")
+    right = [q["choices"]["ABCDEFGH".index(q["answer"])] if "choices" in q else q["answer"] for q in guide["questions"]]
+    assert [q["type"] for q in guide["questions"]] == ["true_false", "true_false", "multiple_choice"]
+    assert right == [True, False, "Senate"]
+    assert guide.get("language") == (None if language == "en" else language)
+    assert problems == []
+    [(_, again)], _ = FORMATS[fmt](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first
+
+
+@pytest.mark.parametrize("words, language", [
+    (("Wahr", "Falsch"), "de"), (("Vero", "Falso"), None), (("Verdadero", "Falso"), "es"), (("VRAI", "faux"), "fr")])
+def test_a_teachers_gimkit_sheet_with_true_and_false_in_another_language(tmp_path, words, language):
+    true, false = words
+    source = tmp_path / "gimkit.csv"
+    source.write_text("Gimkit Spreadsheet Import Template,,,,\nQuestion,Correct Answer,Incorrect Answer 1,"
+                      f"Incorrect Answer 2 (Optional),Incorrect Answer 3 (Optional)\nOne?,{true},{false},,\n"
+                      f"Two?,{false},{true},,\n", encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "out.yaml")
+    assert [(q["type"], q["answer"]) for q in guide["questions"]] == [("true_false", True), ("true_false", False)]
+    assert guide.get("language") == language
+    assert problems == []
+
+
+def test_true_and_false_in_two_languages_set_no_language(tmp_path):
+    source = tmp_path / "blooket.csv"
+    source.write_text("Question #,Question Text,Answer 1,Answer 2,Answer 3 (Optional),Answer 4 (Optional),"
+                      "Time Limit (sec),Correct Answer(s)\n1,One?,True,False,,,20,1\n2,Dos?,Verdadero,Falso,,,20,2\n"
+                      "3,Tres?,Sí,No,,,20,1\n", encoding="utf-8")
+    guide, _ = imported(source, tmp_path / "out.yaml")
+    assert [(q["type"], q["answer"]) for q in guide["questions"]] == [
+        ("true_false", True), ("true_false", False), ("multiple_choice", "A")]
+    assert "language" not in guide

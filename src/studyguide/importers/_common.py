@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .. import inline
+from .. import inline, labels
 from ..errors import Location, Problem
 from .htmltext import STAR, convert
 
@@ -28,6 +28,7 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
     stopped: bool = False  # read no further: more terms or questions than a guide holds
+    true_false_in: set = field(default_factory=set, repr=False)  # the languages of the True and False words read
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
@@ -67,3 +68,29 @@ def literal(text: str) -> str:
 
 def entities(text: str) -> str:
     return html_lib.unescape(text)
+
+
+# The True and False a game's export writes in each built-in language (labels), and the other pairs teachers type:
+# Wahr/Falsch beside the sheet's Richtig/Falsch, and Italian's Vero/Falso (no built-in labels: no language is set)
+_TRUE_FALSE = {(t["true"].casefold(), t["false"].casefold()): code for code, t in labels.LANGUAGES.items()}
+_TRUE_FALSE.update({("wahr", "falsch"): "de", ("vero", "falso"): "it"})
+
+
+def true_false(draft: Draft, choices: list[str], right: list[int]) -> Optional[bool]:
+    """The answer of a question whose two choices are True and False in one language (in either order: Gimkit puts
+    the right one first), noting the language; None for any other question."""
+    if len(choices) != 2 or len(right) != 1:
+        return None
+    words = tuple(" ".join(c.split()).casefold() for c in choices)
+    code = _TRUE_FALSE.get(words) or _TRUE_FALSE.get(words[::-1])
+    if code is None:
+        return None
+    draft.true_false_in.add(code)
+    return (right[0] == 0) == (words in _TRUE_FALSE)
+
+
+def settle_language(draft: Draft) -> None:
+    """The guide's language, when the True and False words of its questions are all one built-in language's."""
+    if draft.language is None and len(draft.true_false_in) == 1:
+        [code] = draft.true_false_in
+        draft.language = code if labels.built_in(code) else None

@@ -5,7 +5,8 @@ with ``Question``, ``Answer 1`` to ``Answer 4``, ``Time limit`` and ``Correct
 answer(s)`` (answer numbers, ``1,3`` for several). Quizizz's has ``Question Text``,
 ``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer``, ``Time in
 seconds`` and, in its newer form, ``Answer explanation`` (the question's explanation). Each row becomes a question: one right answer a multiple-choice, several
-a select-all, True and False a true/false; Quizizz's Fill-in-the-Blank a blank (its
+a select-all, True and False a true/false (in any language of the guide's labels: Verdadero and Falso
+set the guide's language); Quizizz's Fill-in-the-Blank a blank (its
 options the accepted answers) and Open-Ended a short answer. A time other than the
 games' usual 20 seconds is kept as the question's ``time_limit``. Warnings are
 located at the row and column (``FILE:ROW:COLUMN``).
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
-from ._common import Draft
+from ._common import Draft, true_false
 from .htmltext import clip
 
 LETTERS = "ABCDEFGH"
@@ -176,8 +177,9 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
     if len(texts) < 2 or not picked:
         draft.warn("a question needs two answers and a right one; this row is left out", *at)
         return None
-    if [t.lower() for t in texts] == ["true", "false"] and len(picked) == 1:
-        return {"type": "true_false", "prompt": prompt, "answer": picked[0] == 0}
+    answer = true_false(draft, texts, picked)
+    if answer is not None:
+        return {"type": "true_false", "prompt": prompt, "answer": answer}
     if len(picked) == 1:
         return {"type": "multiple_choice", "prompt": prompt, "choices": texts, "answer": LETTERS[picked[0]]}
     return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in picked]}

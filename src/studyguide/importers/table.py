@@ -3,7 +3,8 @@
 The header row names the columns: ``term`` (or ``word``), ``definition`` (or
 ``meaning``) and ``example`` give vocabulary; Gimkit's ``Question, Correct Answer,
 Incorrect Answer 1…`` and Blooket's ``Question Text, Answer 1…, Correct Answer(s)``
-give multiple-choice questions. A title row above the header (as those templates
+give multiple-choice questions (two choices that are True and False, in English or another language of
+the guide's labels, a true/false question). A title row above the header (as those templates
 have) is skipped. A ``'`` that guards a text starting with ``=``, ``+``, ``-`` or
 ``@`` (as studyguide's CSV exports write it) is removed.
 """
@@ -18,7 +19,7 @@ from typing import Iterator, Optional
 
 from ..errors import GuideError, Location, Problem
 from ..reading.walker import MAX_ITEMS
-from ._common import Draft
+from ._common import Draft, true_false
 from .htmltext import clip
 
 TERM = ("term", "word", "vocabulary", "front")
@@ -189,9 +190,13 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
         if len(choices) < 2 or not right:
             draft.warn("a question needs two answers and a right one; this row is left out", n, 1)
             continue
-        question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
-                    "choices": choices[:8],
-                    "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
+        answer = true_false(draft, choices, right)
+        if answer is not None:
+            question = {"type": "true_false", "prompt": prompt, "answer": answer}
+        else:
+            question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
+                        "choices": choices[:8],
+                        "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
         draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
