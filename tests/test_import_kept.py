@@ -4,12 +4,15 @@ the same), and what import says about the files teachers most often have that ar
 """
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import write_guide
+from hostile_support import cli_inprocess
 from studyguide import api
 from studyguide.export import FORMATS
 from studyguide.importers import import_file
@@ -214,3 +217,75 @@ def test_true_and_false_in_two_languages_set_no_language(tmp_path):
     assert [(q["type"], q["answer"]) for q in guide["questions"]] == [
         ("true_false", True), ("true_false", False), ("multiple_choice", "A")]
     assert "language" not in guide
+
+
+def office_zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, text in members.items():
+            zf.writestr(name, text)
+    return buffer.getvalue()
+
+
+AS_TEXT = ("save it as Plain Text (.txt) and import that: a numbered list of questions, each with its choices 'a)', "
+           "'b)'… and an 'Answer: b' line, imports as questions, and a term, a tab and its definition on each line as "
+           "vocabulary")
+AS_CSV = ("save the sheet as CSV (UTF-8) and import that: columns headed 'term' and 'definition' import as vocabulary, "
+          "and 'question' and 'answer' as short-answer questions; or copy the questions into Kahoot's or Quizizz's "
+          "question template (.xlsx)")
+NO_HEADER = ("is a spreadsheet with no Kahoot or Quizizz header row ('Question' and 'Correct answer', or 'Question Type' "
+             "and 'Option 1') in its first 20 rows")
+
+
+def sheet(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("unit5.docx", office_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),
+     f"is a Word document; {AS_TEXT}"),
+    ("unit5.odt", office_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
+     f"is an OpenDocument text (.odt); {AS_TEXT}"),
+    ("vocab.ods", office_zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
+     f"is an OpenDocument spreadsheet (.ods); {AS_CSV}"),
+    ("vocab.xlsx", sheet([["Term", "Definition"], ["mole", "6.022 × 10²³ particles"]]),
+     f"{NO_HEADER}; its term and definition columns import as vocabulary from CSV: save the sheet as CSV (UTF-8) and "
+     "import that"),
+    ("marks.xlsx", sheet([["Name", "Mark"], ["Ana", "9"]]), f"{NO_HEADER}; {AS_CSV}"),
+])
+def test_a_word_document_or_a_spreadsheet_is_named_with_what_to_save_it_as(tmp_path, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    run = cli_inprocess(["import", name, "-o", "out.yaml"], cwd=tmp_path)
+    assert (run.code, run.out, run.err.strip()) == (1, "", f"{name}: {message}")
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_the_reasons_come_before_nothing_imported(tmp_path):
+    (tmp_path / "list.txt").write_text("1. What is the capital of France?\na) Paris\nb) Rome\n\n2. Who wrote Hamlet?\n"
+                                       "a) Shakespeare\nb) Dickens\n", encoding="utf-8")
+    run = cli_inprocess(["import", "list.txt", "-o", "out.yaml"], cwd=tmp_path)
+    assert (run.code, run.err.strip().splitlines()) == (1, [
+        "list.txt:1:1: warning: a question with choices but no 'Answer:' line; it is left out (write 'Answer: B' "
+        "under its choices)",
+        "list.txt:5:1: warning: a question with choices but no 'Answer:' line; it is left out (write 'Answer: B' "
+        "under its choices)",
+        "list.txt: no vocabulary or questions found; nothing imported"])
+
+
+def test_a_question_and_answer_csv_imports_as_short_answers(tmp_path):
+    source = tmp_path / "quiz.csv"
+    source.write_text("Question,Answer\nWhat is 2+2?,4\nCapital of France?,Paris\nName a noble gas.,\n,stray\n",
+                      encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "quiz.yaml")
+    assert guide["questions"] == [
+        {"type": "short_answer", "prompt": "What is 2+2?", "answer": "4"},
+        {"type": "short_answer", "prompt": "Capital of France?", "answer": "Paris"},
+        {"type": "short_answer", "prompt": "Name a noble gas."}]
+    assert problems == ["quiz.csv:5:1: warning: an answer with no question; this row is left out"]

@@ -24,6 +24,8 @@ from typing import Optional
 from ..errors import GuideError, Location, Problem
 from ._common import Draft, true_false
 from .htmltext import clip
+from .office import sheet_without_header
+from .table import DEFINITION, TERM
 
 LETTERS = "ABCDEFGH"
 MAX_UNPACKED = 50 * 2**20  # a question bank's sheets unpack to far less; more is not a teacher's bank
@@ -155,8 +157,8 @@ def read(path: Path, data: bytes) -> Draft:
             return _quizizz(draft, rows, h)
         if _column(header, "question") is not None and _column(header, "correct answer") is not None:
             return _kahoot(draft, rows, h)
-    draft.warn("no header row with 'Question' and 'Correct answer' (Kahoot) or 'Question Type' and 'Option 1' "
-               "(Quizizz) in the first 20 rows", 1, 1)
+    vocabulary = any(_column(row, *TERM) is not None and _column(row, *DEFINITION) is not None for row in rows[:20])
+    draft.problems.append(Problem(Location(str(path)), sheet_without_header(vocabulary)))
     return draft
 
 

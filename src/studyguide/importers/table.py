@@ -1,10 +1,12 @@
-"""A CSV of vocabulary (term, definition, example) or of questions (Gimkit's or Blooket's template).
+"""A CSV of vocabulary (term, definition, example) or of questions (question and answer, or Gimkit's or
+Blooket's template).
 
 The header row names the columns: ``term`` (or ``word``), ``definition`` (or
-``meaning``) and ``example`` give vocabulary; Gimkit's ``Question, Correct Answer,
-Incorrect Answer 1…`` and Blooket's ``Question Text, Answer 1…, Correct Answer(s)``
-give multiple-choice questions (two choices that are True and False, in English or another language of
-the guide's labels, a true/false question). A title row above the header (as those templates
+``meaning``) and ``example`` give vocabulary; ``question`` and ``answer`` short-answer
+questions, the answer the key's; Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
+and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
+(two choices that are True and False, in English or a language of the guide's labels, a
+true/false question). A title row above the header (as those templates
 have) is skipped. A ``'`` that guards a text starting with ``=``, ``+``, ``-`` or
 ``@`` (as studyguide's CSV exports write it) is removed.
 """
@@ -25,6 +27,7 @@ from .htmltext import clip
 TERM = ("term", "word", "vocabulary", "front")
 DEFINITION = ("definition", "meaning", "back", "definición", "définition")
 EXAMPLE = ("example", "sentence", "example sentence")
+ANSWER = ("answer", "model answer", "answer key")
 
 
 def _key(cell: str) -> str:
@@ -64,8 +67,12 @@ def read(path: Path, text: str) -> Draft:
                 _find(header, ("correct answer", "correct answer(s)")) is not None):
             _questions(draft, header, rest, extra)
             return extra.said()
-    draft.warn("no header row naming 'term' and 'definition' (vocabulary) or 'question' and 'correct answer' "
-               "(questions) in the first three rows", 1, 1)
+        if _find(header, ("question", "question text")) is not None and _find(header, ANSWER) is not None:
+            _short_answers(draft, header, rest, extra)
+            return extra.said()
+    draft.warn("no header row naming 'term' and 'definition' (vocabulary), or 'question' and 'answer' (short-answer "
+               "questions), or 'question' and 'correct answer' (Gimkit's and Blooket's templates) in the first three "
+               "rows", 1, 1)
     return draft
 
 
@@ -198,6 +205,23 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
                         "choices": choices[:8],
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
         draft.questions.append(question)
+        if len(draft.questions) > MAX_ITEMS:
+            draft.stopped = True
+            return
+
+
+def _short_answers(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
+    """A 'Question, Answer' table: each row a short-answer question, its answer the key's model answer."""
+    q, a = _find(header, ("question", "question text")), _find(header, ANSWER)
+    for n, row in rows:
+        extra.check(header, row, n)
+        cells = row + [""] * len(header)
+        prompt, answer = _cell(cells[q]), _cell(cells[a])
+        if not prompt:
+            if answer:
+                draft.warn("an answer with no question; this row is left out", n, 1)
+            continue
+        draft.questions.append({"type": "short_answer", "prompt": prompt, **({"answer": answer} if answer else {})})
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return
