@@ -289,3 +289,43 @@ def test_a_question_and_answer_csv_imports_as_short_answers(tmp_path):
         {"type": "short_answer", "prompt": "Capital of France?", "answer": "Paris"},
         {"type": "short_answer", "prompt": "Name a noble gas."}]
     assert problems == ["quiz.csv:5:1: warning: an answer with no question; this row is left out"]
+
+
+TIMED = """
+    title: Gases
+    time_limit: 30
+    questions:
+      - type: multiple_choice
+        prompt: Molar mass of water?
+        choices: [16 g/mol, 18 g/mol]
+        answer: B
+      - type: multiple_choice
+        prompt: Which gas is lightest?
+        choices: [helium, neon]
+        answer: A
+        time_limit: {second}
+      - type: true_false
+        prompt: Gas expands when heated.
+        answer: true
+"""
+
+
+@pytest.mark.parametrize("fmt", ["kahoot", "quizizz", "blooket"])
+def test_a_games_time_a_question_comes_back_once_at_the_top_when_every_question_shares_it(tmp_path, fmt):
+    source, first = exported(tmp_path, fmt, TIMED.format(second=30))
+    guide, problems = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert guide["time_limit"] == 30
+    assert [q.get("time_limit") for q in guide["questions"]] == [None, None, None]
+    assert problems == []
+    [(_, again)], _ = FORMATS[fmt](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first
+
+
+@pytest.mark.parametrize("fmt", ["kahoot", "quizizz", "blooket"])
+def test_questions_with_different_times_keep_each_its_own(tmp_path, fmt):
+    source, first = exported(tmp_path, fmt, TIMED.format(second=60))
+    guide, _ = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert "time_limit" not in guide
+    assert [q.get("time_limit") for q in guide["questions"]] == [30, 60, 30]
+    [(_, again)], _ = FORMATS[fmt](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first

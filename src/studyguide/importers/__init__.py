@@ -24,7 +24,7 @@ from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
 from . import flashcards, gift, moodle, qti, questionlist, spreadsheet, table
-from ._common import Draft, literal, settle_language
+from ._common import Draft, literal, settle
 from .office import office_file
 from .writer import INVISIBLE, guide_text, make_printable
 
@@ -161,7 +161,7 @@ def _literal(draft: Draft) -> Draft:
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
-    settle_language(draft)
+    settle(draft)
     if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
         errors = () if any(not p.warning for p in draft.problems) else (  # said after the warnings that say why
             Problem(Location(str(path)), "no vocabulary or questions found; nothing imported"),)

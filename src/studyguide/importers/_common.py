@@ -7,6 +7,7 @@ did not map. :mod:`.writer` turns the draft into guide YAML.
 from __future__ import annotations
 
 import html as html_lib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -23,6 +24,7 @@ class Draft:
     title: Optional[str] = None
     subtitle: Optional[str] = None
     language: Optional[str] = None
+    time_limit: Optional[int] = None  # a game's seconds a question, when every question has the same
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -89,8 +91,24 @@ def true_false(draft: Draft, choices: list[str], right: list[int]) -> Optional[b
     return (right[0] == 0) == (words in _TRUE_FALSE)
 
 
-def settle_language(draft: Draft) -> None:
-    """The guide's language, when the True and False words of its questions are all one built-in language's."""
+USUAL_TIME = 20  # the seconds a question a game gives when the guide says none (export.games.DEFAULT_TIME)
+
+
+def keep_time(question: dict, cell: str) -> None:
+    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s."""
+    seconds = re.findall(r"\d+", cell)
+    if seconds and int(seconds[0]) != USUAL_TIME:
+        question["time_limit"] = int(seconds[0])
+
+
+def settle(draft: Draft) -> None:
+    """What the questions tell of the whole guide: its language, when the True and False words of its questions
+    are all one built-in language's; its time_limit, written once, when every question has the same."""
     if draft.language is None and len(draft.true_false_in) == 1:
         [code] = draft.true_false_in
         draft.language = code if labels.built_in(code) else None
+    times = {q.get("time_limit") for q in draft.questions}
+    if len(draft.questions) > 1 and len(times) == 1 and None not in times and draft.time_limit is None:
+        draft.time_limit = times.pop()
+        for question in draft.questions:
+            del question["time_limit"]

@@ -22,14 +22,13 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
-from ._common import Draft, true_false
+from ._common import Draft, keep_time, true_false
 from .htmltext import clip
 from .office import sheet_without_header
 from .table import DEFINITION, TERM
 
 LETTERS = "ABCDEFGH"
 MAX_UNPACKED = 50 * 2**20  # a question bank's sheets unpack to far less; more is not a teacher's bank
-USUAL_TIME = 20
 
 
 def is_workbook(data: bytes) -> bool:
@@ -191,9 +190,7 @@ def _add(draft: Draft, question: Optional[dict], time: str) -> None:
     """The question (None: left out, with its warning), with a time other than the usual as its time_limit."""
     if question is None:
         return
-    seconds = _numbers(time)
-    if seconds and seconds[0] != USUAL_TIME:
-        question["time_limit"] = seconds[0]
+    keep_time(question, time)
     draft.questions.append(question)
 
 

@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 
 from ..errors import GuideError, Location, Problem
 from ..reading.walker import MAX_ITEMS
-from ._common import Draft, true_false
+from ._common import Draft, keep_time, true_false
 from .htmltext import clip
 
 TERM = ("term", "word", "vocabulary", "front")
@@ -181,6 +181,7 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
     correct = _find(header, ("correct answer(s)", "correct answer"))
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     wrong_cols = [i for i, cell in enumerate(header) if _key(cell).startswith("incorrect answer")]
+    time = _find(header, ("time limit",))  # Blooket's 'Time Limit (sec)'
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -204,6 +205,7 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
             question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
                         "choices": choices[:8],
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
+        keep_time(question, cells[time] if time is not None else "")
         draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
