@@ -329,3 +329,47 @@ def test_questions_with_different_times_keep_each_its_own(tmp_path, fmt):
     assert [q.get("time_limit") for q in guide["questions"]] == [30, 60, 30]
     [(_, again)], _ = FORMATS[fmt](api.load(tmp_path / "guides" / "quiz.yaml"))
     assert again == first
+
+
+CARDS = """
+    title: Gas Laws
+    language: {language}
+    vocabulary:
+      - term: mole
+        definition: The amount of substance holding 6.022 × 10²³ particles.
+        example: One mole of carbon-12 has a mass of 12 g.
+      - term: STP
+        definition: Standard temperature and pressure.
+"""
+
+
+@pytest.mark.anki
+@pytest.mark.parametrize("language", ["en", "fr", "zh"])
+@pytest.mark.parametrize("extras", [True, False])
+def test_ankis_notes_export_without_html_keeps_the_example_and_the_decks_name(tmp_path, language, extras):
+    collection = pytest.importorskip("anki.collection")
+    from anki.generic_pb2 import Empty
+    from anki.import_export_pb2 import ExportLimit, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from studyguide.export import anki
+
+    guide = api.load(write_guide(tmp_path / "src", "gases.yaml", CARDS.format(language=language)))
+    [(name, deck)], _ = anki.apkg(guide)
+    (tmp_path / name).write_bytes(deck)
+    col = collection.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / name),
+                                                         options=ImportAnkiPackageOptions()))
+        out = tmp_path / "notes.txt"
+        col.export_note_csv(out_path=str(out), limit=ExportLimit(whole_collection=Empty()), with_html=False,
+                            with_tags=extras, with_deck=extras, with_notetype=extras, with_guid=extras)
+    finally:
+        col.close()
+    assert "#html:false" in out.read_text(encoding="utf-8")
+    back, problems = imported(out, tmp_path / "back.yaml")
+    assert sorted(back["vocabulary"], key=lambda v: v["term"]) == [  # (Anki writes the notes in its own order)
+        {"term": "STP", "definition": "Standard temperature and pressure."},
+        {"term": "mole", "definition": "The amount of substance holding 6.022 × 10²³ particles.",
+         "example": "One mole of carbon-12 has a mass of 12 g."}]
+    assert back["title"] == ("Gas Laws" if extras else "notes")
+    assert back.get("language") == (None if language == "en" else language)
+    assert problems == []
