@@ -324,3 +324,30 @@ def test_export_command_writes_a_game_file(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert info.value.code == 0 and (tmp_path / "escaping-blooket.csv").is_file()
     assert "Blooket's template has no row for a matching question" in err
+
+
+def test_a_long_question_or_answer_is_cut_after_its_last_whole_word(tmp_path):
+    """The second trial's limits.yaml: cut mid-word, Kahoot showed "…combine in a t…" and "…which of th…"."""
+    path = write_guide(tmp_path, "limits.yaml", """
+        title: Limits
+        questions:
+          - type: multiple_choice
+            prompt: In the reaction of 2.0 mol of hydrogen gas with 1.0 mol of oxygen gas at standard temperature and pressure, which of these statements describes the product best?
+            choices:
+              - Two moles of liquid water form, because hydrogen and oxygen combine in a two to one ratio by moles
+              - One mole of water
+              - "一摩尔水由两摩尔氢和一摩尔氧化合而成，这是因为氢和氧按照二比一的摩尔比例结合在一起，形成液态的水分子，这个反应在标准温度和压力下发生，释放出大量的热能。"
+            answer: A
+        """)
+    _, data, problems = only(api.load(path), "kahoot")
+    question = ("In the reaction of 2.0 mol of hydrogen gas with 1.0 mol of oxygen gas at standard temperature and "
+                "pressure, which of…")
+    answer = "Two moles of liquid water form, because hydrogen and oxygen combine in a…"
+    chinese = api.load(path).questions[0].choices[2][:74] + "…"  # no spaces: cut where the limit falls
+    assert [sheet(data).cell(9, c).value for c in range(2, 6)] == [question, answer, "One mole of water", chinese]
+    assert len(question) <= 120 and len(answer) <= 75 and len(chinese) == 75
+    assert [str(p).split(": warning: ")[1] for p in problems] == [
+        f"question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A is cut to '{answer}'",
+        f"question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice C is cut to '{chinese}'",
+        f"question 1 (multiple_choice): Kahoot questions have at most 120 characters; the question is cut to "
+        f"'{question}'"]

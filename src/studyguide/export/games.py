@@ -130,7 +130,7 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
     full = [one_line(choices[i]).strip() for i in keep]
     texts = distinct_cuts(full, t.max_answer)
     if texts is None:
-        plain_cuts = [_cut(x, t.max_answer) for x in full]
+        plain_cuts = [_cut(x, t.max_answer, words=False) for x in full]
         same = ["ABCDEFGH"[i] for i, c in zip(keep, plain_cuts) if plain_cuts.count(c) > 1]
         same = ", ".join(same[:-1]) + " and " + same[-1]
         problems.append(left_out(q, n, f"{t.name} answers have at most {t.max_answer} characters, and choices {same} "
