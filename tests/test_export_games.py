@@ -15,7 +15,7 @@ import pytest
 from conftest import CASES, guide_params, write_guide
 from studyguide import api, cli, inline
 from studyguide.export import FORMATS, exporter, games
-from studyguide.model import MultipleChoice, SelectAll, TrueFalse
+from studyguide.model import MultipleChoice, SelectAll, ShortAnswer, TrueFalse
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -122,8 +122,11 @@ def test_quizizz_file_has_the_template_shape(guide_path):
     assert ws.max_row == 1 + len(found)
     for r, row in enumerate(found, 2):
         values = [ws.cell(r, c).value for c in range(1, 12)]
-        explanation = row.question.explanation
-        assert values[10] == (" ".join(inline.plain(explanation).split()) if explanation else None)
+        explanation = " ".join(inline.plain(row.question.explanation or "").split())
+        if isinstance(row.question, ShortAnswer) and row.question.answer:  # the model answer first, then 'Why:'
+            model = "Model answer: " + " ".join(inline.plain(row.question.answer).split())
+            explanation = f"{model} Why: {explanation}" if explanation else model
+        assert values[10] == (explanation or None)
         assert values[1] in ("Multiple Choice", "Checkbox", "Fill-in-the-Blank", "Open-Ended")
         options = [v for v in values[2:7] if v is not None]
         assert options == row.answers and len(options) <= 5
@@ -167,8 +170,10 @@ def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_pat
     # Correct Answer blank, as the template says
     assert rows[0] == ["Energy is released in the _____.", "Fill-in-the-Blank", "mitochondria", "mitochondrion",
                        "the mitochondria", None, None, None, 30, None, "Mitochondria release the energy in food."]
-    # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it
-    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None, None]
+    # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it; the model answer
+    # as the explanation for the answer, which Wayground shows students once they have answered
+    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None,
+                       "Model answer: To grow and to replace worn cells."]
     assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1 and "answer" in QUIZIZZ_EXPLANATION
     assert not problems
 

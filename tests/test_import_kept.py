@@ -373,3 +373,44 @@ def test_ankis_notes_export_without_html_keeps_the_example_and_the_decks_name(tm
     assert back["title"] == ("Gas Laws" if extras else "notes")
     assert back.get("language") == (None if language == "en" else language)
     assert problems == []
+
+
+OPEN = """
+    title: Gases
+    language: {language}
+    questions:
+      - type: short_answer
+        prompt: How many moles are in 36.0 g of water?
+        answer: 2.00 mol
+      - type: short_answer
+        prompt: At what temperature, in kelvin, does water freeze?
+        answer: 273 K
+        explanation: 0 °C is 273 K.
+      - type: short_answer
+        prompt: Name a noble gas.
+        explanation: Group 18.
+      - type: essay
+        prompt: Explain why a balloon shrinks in a freezer.
+        answer: Charles's law.
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "zh"])
+def test_quizizz_open_ended_rows_carry_the_model_answer_and_bring_it_back(tmp_path, language):
+    from openpyxl import load_workbook
+
+    from studyguide import labels
+
+    words = labels.for_language(language)
+    source, first = exported(tmp_path, "quizizz", OPEN.format(language=language))
+    cells = [(r[1], r[10]) for r in load_workbook(io.BytesIO(first)).active.iter_rows(min_row=2, values_only=True)]
+    assert cells == [("Open-Ended", f"{words['model_answer']} 2.00 mol"),
+                     ("Open-Ended", f"{words['model_answer']} 273 K {words['why']} 0 °C is 273 K."),
+                     ("Open-Ended", "Group 18."), ("Open-Ended", None)]
+    guide, problems = imported(source, tmp_path / "guides" / "quiz.yaml")
+    assert [(q.get("answer"), q.get("explanation")) for q in guide["questions"]] == [
+        ("2.00 mol", None), ("273 K", "0 °C is 273 K."), (None, "Group 18."), (None, None)]
+    assert guide.get("language") == (None if language == "en" else language)
+    assert problems == []
+    [(_, again)], _ = FORMATS["quizizz"](api.load(tmp_path / "guides" / "quiz.yaml"))
+    assert again == first

@@ -30,7 +30,7 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
     stopped: bool = False  # read no further: more terms or questions than a guide holds
-    true_false_in: set = field(default_factory=set, repr=False)  # the languages of the True and False words read
+    words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
@@ -87,7 +87,7 @@ def true_false(draft: Draft, choices: list[str], right: list[int]) -> Optional[b
     code = _TRUE_FALSE.get(words) or _TRUE_FALSE.get(words[::-1])
     if code is None:
         return None
-    draft.true_false_in.add(code)
+    draft.words_in.add(code)
     return (right[0] == 0) == (words in _TRUE_FALSE)
 
 
@@ -102,10 +102,10 @@ def keep_time(question: dict, cell: str) -> None:
 
 
 def settle(draft: Draft) -> None:
-    """What the questions tell of the whole guide: its language, when the True and False words of its questions
-    are all one built-in language's; its time_limit, written once, when every question has the same."""
-    if draft.language is None and len(draft.true_false_in) == 1:
-        [code] = draft.true_false_in
+    """What the questions tell of the whole guide: its language, when the words our exports write (True and
+    False, Model answer) are all one built-in language's; its time_limit, written once, when every question has the same."""
+    if draft.language is None and len(draft.words_in) == 1:
+        [code] = draft.words_in
         draft.language = code if labels.built_in(code) else None
     times = {q.get("time_limit") for q in draft.questions}
     if len(draft.questions) > 1 and len(times) == 1 and None not in times and draft.time_limit is None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
+from ..labels import LANGUAGES
 from ._common import Draft, keep_time, true_false
 from .htmltext import clip
 from .office import sheet_without_header
@@ -214,6 +215,21 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     return draft
 
 
+def _explained(draft: Draft, question: dict, text: str) -> None:
+    """Quizizz's *Answer explanation*: the explanation, or an Open-Ended question's model answer and then its
+    explanation, as studyguide's export writes them ('Model answer: 2.00 mol Why: …', in the guide's language)."""
+    for code, words in LANGUAGES.items():
+        label = words["model_answer"]
+        if question["type"] == "short_answer" and "answer" not in question and text.startswith(label + " "):
+            answer, _, explanation = text[len(label) + 1:].partition(f" {words['why']} ")
+            question["answer"] = answer.strip()
+            if explanation.strip():
+                question["explanation"] = explanation.strip()
+            draft.words_in.add(code)
+            return
+    question["explanation"] = text
+
+
 def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
     header = rows[h]
     q, kind = _column(header, "question text", "question"), _column(header, "question type")
@@ -241,6 +257,6 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
             draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
             continue
         if question is not None and why is not None and cells[why].strip():
-            question["explanation"] = cells[why].strip()
+            _explained(draft, question, cells[why].strip())
         _add(draft, question, cells[time] if time is not None else "")
     return draft
