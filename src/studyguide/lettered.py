@@ -55,6 +55,8 @@ _OPENS = (r"(?:^|(?<=[.;:!?,])\s*|(?:^|(?<=\s))(?i:and|but|while|whereas|only|so
           r"solo|sólo|ni|et|mais|seule?|und|aber|nur|la|las)\s+)")
 _START = r"(?:^|(?<=[.;!?])\s+)"   # a sentence's start
 _REASON = r"(?i:because|since|as|for|porque|pues|ya|car|parce|puisque|weil|da|denn|pois)"
+# a reason a sentence opened by a letter gives: 'B because…' ('H for hydrogen, C for carbon' names symbols)
+_BECAUSE = r"(?i:because|since|porque|ya\s+que|car|parce\s+que|puisque|weil|pois)"
 # what may follow 'the answer is B': the end of a clause, or a reason ('The answer is A bit tricky' is not A)
 _AFTER = rf"(?=\s*[.,;:!?)—–]|$|\s+-\s|\s+{_REASON}\b)"
 # what relates two things to each other rather than judging choices: 'A and B are independent'
@@ -96,7 +98,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "runs": re.compile(rf"{_OPENS}({_RUNS})(?!\s+(?:(?i:{_VERB})\s+)?{_RELATED})\s+(?=[a-zà-ÿ])"),
         "only": re.compile(rf"(?<![\w’'-])(?i:only|just|both|neither|solo|sólo|solamente|seule?(?:ment)?|nur)\s+"
                            rf"(?:(?i:la|el|le|die)\s+)?({_RUN})\s+(?=[a-zà-ÿ])"),
-        "reason": re.compile(rf"{_OPENS}(?:(?i:la|el|le)\s+)?({_RUN}),?\s+{_REASON}\b"),
+        "reason": re.compile(rf"{_OPENS}(?:(?i:la|el|le)\s+)?({_RUN}),?\s+{_BECAUSE}\b"),
         "label": re.compile(rf"{_START}({_RUN})(?:\s*:|\)|\s+[—–-])\s"),
         "first": re.compile(rf"^\(?([A-Z])\)?\.\s+(?=[A-Z])"),
         "not": re.compile(rf"{_START}(?i:why\s+|¿?por\s+qué\s+)?(?i:not|no|pas|nicht)\s+(?:(?i:la|el|le)\s+)?"
@@ -138,6 +140,8 @@ def letters_named(text: Optional[str], count: int, subject: Optional[str] = "") 
     if not text:
         return ()
     text = " ".join(plain(text).split())
+    if not re.search(rf"(?<![\w’'-])[{LETTERS[:count]}](?![\w’'-])", text):
+        return ()  # (no capital of its choices stands alone: most texts, read at once)
     pats = _patterns()
     found: list[str] = []
     for name in ("word", "verdict"):
