@@ -113,7 +113,8 @@ def test_independent_events_still_shuffle_without_a_warning(animals):
     ("Respuesta: B", "B"), ("Respuesta correcta: B", "B"), ("La respuesta correcta es la B.", "B"),
     ("Réponse : B", "B"), ("La bonne réponse est B.", "B"), ("Antwort: B", "B"), ("Lösung: B", "B"),
     ("Die richtige Antwort ist B.", "B"), ("A resposta correta é a B.", "B"), ("Risposta: B", "B"),
-    ("Solution: B", "B"), ("Correct: B. Whales breathe air.", "B"),
+    ("Solution: B", "B"), ("Correct: B. Whales breathe air.", "B"), ("答案：B", "B"), ("정답: B", "B"),
+    ("Đáp án: B", "B"), ("Odpowiedź: B", "B"),
     # not choices: events, sets, notation, symbols, labels, the article, initials of a species
     ("A and B are independent, so multiply.", ""), ("A and B are mutually exclusive events.", ""),
     ("A and B are not independent.", ""), ("A ∩ B is empty, so A and B are disjoint.", ""),

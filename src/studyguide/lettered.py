@@ -10,7 +10,7 @@ version's key; a capital wrongly taken for a choice only keeps one question's ch
 warning). So a capital counts as a choice letter (one of the question's own) in three ways.
 
 Always, when a word for a choice introduces it ("choice C", "options A and B", "Answer: C", "Respuesta
-correcta: B", "Réponse : B", "The answer is B because…", "la respuesta correcta es la B"), or it opens a
+correcta: B", "Réponse : B", "答案：B", "The answer is B because…", "la respuesta correcta es la B"), or it opens a
 sentence with a verdict on it ("B is wrong", "(B) is right", "B is the answer", "D es incorrecta").
 
 In an explanation, also when it opens a sentence the way only a choice's letter does: a run of letters and a
@@ -40,7 +40,8 @@ _WORDS = ("choices?|options?|answers?|alternatives?|"         # en ('letter B' i
           "antwort(?:en)?|auswahl|"                                                 # de
           "opç(?:ão|ões)|respostas?|risposta|antwoord|svar")                        # pt, it, nl, sv
 # words that name the answer only before a colon: 'Solution: B', not 'solution A is acidic'
-_COLON_WORDS = "solution|soluci[oó]n|lösung|soluzione|correct|right|key|clave|gabarito|ans"
+_COLON_WORDS = ("solution|soluci[oó]n|lösung|soluzione|correct|right|key|clave|gabarito|ans|"
+                "答案|正确答案|正解|정답|đáp\\s+án|jawaban|cevap|odpowiedź|vastaus")  # zh, ja, ko, vi, id, tr, pl, fi
 _GOOD = r"(?:correct[ao]?|right|best|bonne|juste|richtige|correta|certa|final|true)"   # 'Respuesta correcta: B'
 _AND = r"(?:\s*,\s*|\s*/\s*|\s*&\s*|\s+(?:and|or|nor|y|e|o|u|ni|et|ou|und|oder)\s+)"
 _ONE = r"\(?[A-Z](?![\w’'-])\)?"
@@ -88,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern]:
     the subject's letters a text writes."""
     return {
         "word": re.compile(rf"\b(?i:{_WORDS})(?:\s+(?i:{_GOOD}))?(?:\s*[:=]\s*|\s+)\(?({_RUN})|"
-                           rf"\b(?i:{_COLON_WORDS})(?:\s+(?i:{_GOOD}))?\s*[:=]\s*({_RUN})|"
+                           rf"\b(?i:{_COLON_WORDS})(?:\s+(?i:{_GOOD}))?\s*[:=：]\s*({_RUN}){_AFTER}|"
                            rf"\b(?i:answer|choice|option|one|respuesta|opci[oó]n|réponse|resposta|antwort|risposta|"
                            rf"alternativa|it)(?:\s+(?i:{_GOOD}))?\s+(?i:is|es|est|é|ist|è)\s+(?:(?i:not|no|pas|nicht)\s+)?"
                            rf"(?:(?i:la|el|le|a|the|letter|letra|lettre)\s+)?({_RUN}){_AFTER}"),
