@@ -130,6 +130,8 @@ def test_key_note_letters(text, letters):
 @pytest.mark.parametrize("text, subject", [
     ("If A then B; not B, so not A.", "If statement A implies statement B and B is false, what follows?"),
     ("A and B share 12 apples, so each gets 6.", "A and B share 12 apples. How many does each get?"),
+    ("A, B and C are the vertices, so the angles add to 180°.", "In triangle ABC, what do the angles add to?"),
+    ("Only B vitamins dissolve in water.", "Which vitamins dissolve in water? Vitamin A Vitamin B Vitamin D"),
     ("Both A and B carry antigens; only O has none.", "Which blood type is the universal donor? O negative "
                                                       "A positive B positive AB positive"),
 ])

@@ -109,7 +109,10 @@ def _patterns() -> dict[str, re.Pattern]:
                            rf"(?=\s*[.,;:!?)—–]|$|\s+(?i:first|then|instead|too|also)\b|\s+{_REASON}\b)"),
         "notation": re.compile(rf"(?<=[\w)])\(([A-Z])\)|(?<![\w’'-])([A-Z])\s*(?=[{_MATH}])|"
                                rf"(?<=[{_MATH}])\s*([A-Z])(?![\w’'-])"),
-        "nouns": re.compile(rf"\b{_NOUNS}\s+({_RUN})"),
+        "nouns": re.compile(rf"\b{_NOUNS}\s+({_RUN})|"
+                            rf"(?:\b(?i:triangles?|segments?|lines?|rays?|angles?|polygons?|quadrilaterals?|"
+                            rf"rectangles?|squares?|parallelograms?|trapezoids?|planes?|arcs?|chords?)\s+|[∠△□⊙])"
+                            rf"([A-Z]{{2,5}})\b"),
     }
 
 
