@@ -253,6 +253,9 @@ def sheet(rows: list[list[str]]) -> bytes:
      f"is a Word document; {AS_TEXT}"),
     ("unit5.odt", office_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
      f"is an OpenDocument text (.odt); {AS_TEXT}"),
+    ("slides.pptx", office_zip({"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p:presentation/>"}),
+     "is a PowerPoint file; import reads a bank of questions or cards, not slides: copy the questions into a text file "
+     "(a numbered list with 'Answer: b' lines) and import that"),
     ("vocab.ods", office_zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
      f"is an OpenDocument spreadsheet (.ods); {AS_CSV}"),
     ("vocab.xlsx", sheet([["Term", "Definition"], ["mole", "6.022 × 10²³ particles"]]),
