@@ -321,3 +321,44 @@ def test_prose_typed_with_line_breaks_gets_no_such_warning(tmp_path, width):
     guide = guide_text(text, "x").replace("  form: x\n", "").split("questions:")[0] + "questions:\n  - type: essay\n" \
         "    prompt: Why?\n"
     assert not api.load(write_guide(tmp_path / "guides", "p.yaml", guide)).warnings
+
+
+SONNET = """\
+Shall I compare thee to a summer's day?
+Thou art more lovely and more temperate:
+Rough winds do shake the darling buds of May,
+And summer's lease hath all too short a date;
+Sometime too hot the eye of heaven shines,
+And often is his gold complexion dimm'd;
+And every fair from fair sometime declin'd,
+By chance or nature's changing course untrimm'd;
+But thy eternal summer shall not fade,
+Nor lose possession of that fair thou ow'st;
+Nor shall death brag thou wander'st in his shade,
+When in eternal lines to time thou grow'st:
+    So long as men can breathe or eyes can see,
+    So long lives this, and this gives life to thee.
+"""
+
+
+@pytest.mark.parametrize("edition", [None, "large-print"])
+def test_a_line_typed_further_in_prints_further_in(tmp_path, edition):
+    """The sonnet's couplet, typed four spaces in, prints two ems in (half an em a space), is counted as
+    lines 13 and 14, and the line number 10 is beside line 10."""
+    text = guide_text(SONNET).replace("{@stop}", "").replace("{@labor}", "").replace("{@house}", "")
+    guide = api.load(write_guide(tmp_path / "guides", "s.yaml", text))
+    out, _ = api.render_guide(guide, "letter", theme=api.theme_for(guide, edition=edition))
+    rows = _rows(out["student"].pdf)
+    start = next(i for i, r in enumerate(rows) if r[3].startswith("Shall I compare"))
+    body = rows[start:start + 40]
+    left = body[0][2]
+    couplet = [r for r in body if r[3].startswith("So long")]
+    assert [r[3] for r in couplet] == ["So long as men can breathe or eyes can see,",
+                                       "So long lives this, and this gives life to thee."] or edition
+    if edition:  # (large print turns them over, further in again)
+        turned = rows[rows.index(couplet[0]) + 1]
+        assert "So long as men can breathe or eyes can see,".endswith(turned[3]) and turned[2] > couplet[0][2] + 10
+    size = 18 if edition else 10.5
+    assert all(r[2] - left == pytest.approx(2 * size, abs=0.5) for r in couplet)
+    ten = next(r for r in rows[start - 3:start + 40] if r[3] == "10" and r[2] < left)
+    assert any(abs(r[1] - ten[1]) < 0.3 and r[3].startswith("Nor lose possession") for r in body)

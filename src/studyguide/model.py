@@ -57,6 +57,7 @@ class Reading:
     marks: tuple[Mark, ...] = ()
     form: str = "prose"               # "prose" or "verse"
     stanzas: tuple[int, ...] = ()     # verse: the index of each stanza's first line (0 first)
+    indents: tuple[int, ...] = ()     # verse: how many spaces further in each line was typed (none: ())
 
     @property
     def verse(self) -> bool:

@@ -1,5 +1,5 @@
 """A poem (``reading: form: verse``), set as literature anthologies set verse: each typed line a line,
-flush left; a blank line between stanzas; the poem's own line number beside every fifth line, the same
+flush left (or as far in as it is typed); a blank line between stanzas; the poem's own line number beside every fifth line, the same
 in every paper, theme and edition; no paragraph numbers.
 
 A line too long for the column turns over with a deeper hanging indent and is not counted. A page
@@ -21,6 +21,7 @@ from . import Para
 EVERY = 5   # a line number on every fifth line, as anthologies print them
 HANG = 2.0  # ems a turned-over line starts further in than its line
 ENDS = 2    # lines of a stanza a page break leaves on each side of it, at least
+SPACE = 0.5  # ems a line starts further in for each space it is typed further in (a sonnet's last couplet)
 
 
 def spans(reading) -> dict[str, tuple[int, int, int, int]]:
@@ -58,12 +59,13 @@ def joined(reading, first: int, last: int, words: list[str]) -> str:
     return out
 
 
-def _style(ctx, body):
+def _style(ctx, body, indent: int = 0):
     """The body's type, flush left (never justified: a poem's lines end where the poet ended them), a
-    turned-over line indented HANG ems further in."""
-    hang = HANG * body.fontSize
-    return ParagraphStyle(body.name + "-verse", parent=body, alignment=TA_LEFT, leftIndent=hang,
-                          firstLineIndent=-hang, spaceBefore=0, spaceAfter=0)
+    turned-over line indented HANG ems further in; a line typed ``indent`` spaces in starts SPACE ems
+    in for each."""
+    hang, step = HANG * body.fontSize, SPACE * body.fontSize * indent
+    return ParagraphStyle(f"{body.name}-verse{indent or ''}", parent=body, alignment=TA_LEFT,
+                          leftIndent=step + hang, firstLineIndent=-hang, spaceBefore=0, spaceAfter=0)
 
 
 class Stanza(Flowable):
@@ -186,13 +188,16 @@ def strands(ctx, flowable, aW, aH) -> bool:
 
 def section(ctx, reading) -> list:
     """The poem's stanzas, each a :class:`Stanza` (the last one carrying the source line, which follows)."""
-    style = _style(ctx, ctx.styles["body"])
+    body = ctx.styles["body"]
     from .. import inline
 
-    gap = style.leading  # a blank line
+    styles = {i: _style(ctx, body, i) for i in set(reading.indents or (0,))}
+    indents = reading.indents or (0,) * len(reading.paragraphs)
+    gap = styles[min(styles)].leading  # a blank line
     starts = list(reading.stanzas) + [len(reading.paragraphs)]
     flow = []
     for i, (first, end) in enumerate(zip(starts, starts[1:])):
-        lines = [(n + 1, Para(inline.markup(reading.paragraphs[n], ctx.fonts), style)) for n in range(first, end)]
-        flow.append(Stanza(ctx, lines, gap if i else ctx.styles["body"].spaceBefore))
+        lines = [(n + 1, Para(inline.markup(reading.paragraphs[n], ctx.fonts), styles[indents[n]]))
+                 for n in range(first, end)]
+        flow.append(Stanza(ctx, lines, gap if i else body.spaceBefore))
     return flow

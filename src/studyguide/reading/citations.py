@@ -201,6 +201,12 @@ def paragraphs_of(raw: str) -> list[tuple[str, int]]:
     return paragraphs
 
 
+def _indent(line: str) -> int:
+    """How far in a poem's line is typed, in spaces (a tab: four), past the text's own indentation."""
+    spaces = line[:len(line) - len(line.lstrip())]
+    return len(spaces.replace("\t", "    "))
+
+
 def verse_lines(raw: str) -> tuple[list[tuple[str, int]], tuple[int, ...]]:
     """A poem's lines, each typed line one (with its offset in the typed text), and the index of each
     stanza's first line: a stanza starts after one blank line or more."""
@@ -260,6 +266,7 @@ class PassageMixin:
                                        "under 'reading:' (each line then prints as typed, numbered as the poem's own "
                                        "lines); if it is prose, write 'form: prose' and this note goes")
         paragraphs, stanzas = (verse_lines(raw) if verse else (paragraphs_of(raw), ()))
+        indents = tuple(_indent(line) for line, _ in paragraphs) if verse else ()
         self._broken_marks = set()
         texts, marks = split_marks(paragraphs, lambda offset: text_at(text_node.where, raw, offset), self.error,
                                    self._broken_marks)
@@ -267,7 +274,7 @@ class PassageMixin:
                                 title=self.text(keys.get("title"), "reading.title", max_len=300),
                                 source=self.text(keys.get("source"), "reading.source", max_len=1000),
                                 place=(place or "start").lower(), form="verse" if verse else "prose",
-                                stanzas=stanzas)
+                                stanzas=stanzas, indents=indents if any(indents) else ())
         return self._reading
 
     def _questions(self, node) -> tuple:
