@@ -8,6 +8,7 @@ import pypdfium2
 import pypdfium2.raw as raw
 
 from conftest import Pdf, run_cli, write_guide
+from hostile_support import cli_inprocess
 from studyguide.classroom import SetOptions, build_set
 
 # two ordinary questions: at 18 pt, the title, name line, a one-line answer and five lines of working
@@ -109,3 +110,42 @@ def test_large_print_half_sheets_asked_for_name_the_one_to_a_page_ticket(tmp_pat
             "page"]
     else:
         raise AssertionError("two large-print questions were built on a half sheet")
+
+
+# the bundled guide's question 1, citing its reading: in large print, taller than a quarter page with its
+# key's note (its choices cannot go over the page), and a third of a letter page
+POLICE = """
+title: China's Foreign Police Training Program
+reading:
+  title: "Reading: Police Training as Diplomacy"
+  place: questions
+  text: |
+    China says it will train police officers from other countries. {@aims}Officials call the goal a fairer social order, built on what China learned while its cities grew fast.{@/aims} Partners could gain skills, technology and closer ties with Beijing.
+questions:
+  - type: multiple_choice
+    prompt: In {@aims}, how do Chinese authorities describe the goal of the program?
+    choices:
+      - Building a military alliance with partner nations
+      - Promoting a “more fair and just social order”
+      - Creating a single international police force
+      - Selling security equipment at lower prices
+    answer: B
+    explanation: The article reports that Chinese authorities describe the plan as promoting a “more fair and just social order.”
+"""
+
+
+def test_a_large_print_ticket_too_tall_for_a_quarter_page_prints_one_to_a_page(tmp_path):
+    path = write_guide(tmp_path / "g", "police.yaml", POLICE)
+    result = build_set(path, tmp_path / "out", None, SetOptions(format="exit-ticket", questions="1",
+                                                                edition="large-print"))
+    student, key = (Pdf(o.path) for o in result.outputs)
+    assert student.page_count == key.page_count == 1
+    assert [round(v) for v in student.reader.pages[0].mediabox[2:]] == [612, 792]  # one ticket, a whole page
+    assert student.text.count("how do Chinese authorities describe") == 1
+    assert "Why: The article reports" in key.text and "Why" not in student.text
+    assert [w.message for w in result.warnings if "exit ticket" in w.message] == [
+        "the large-print exit ticket does not fit on a half page, so it prints one ticket to a page; choose fewer "
+        "or shorter questions with --questions for two to a sheet"]
+    run = cli_inprocess(["check", "police.yaml", "--format", "exit-ticket", "--questions", "1", "--edition",
+                         "large-print"], cwd=tmp_path / "g")
+    assert "taller than a page" not in run.err and "(exit-ticket, large-print): 1 page" in run.out

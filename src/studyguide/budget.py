@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from . import activities as act
-from .errors import StudyguideError
+from .errors import BuildError, StudyguideError
 from .model import Guide, format_points
 
 MINUTES = {
@@ -274,14 +274,22 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
     if version_count(guide, SetOptions()):  # the guide's 'versions:': build prints version A, not this order
         guide = variants.versions(guide, 1, guide.seed or variants.default_seed(guide))[0][0]
-    rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
-    warnings = cut + list(warnings)
-    if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
-        paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it
-        rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
-        if rendered["student"].pages > 1 and None in exit_sizes(theme.edition):  # then one to a whole page
-            paper = sheets.FULL[paper]
+    # as build does, a ticket four to a sheet that does not fit (more than a page, or a part taller than one)
+    # goes two to a sheet, then, in the editions that fall back to it, one to a whole page
+    tries = [paper]
+    if guide.format == "exit-ticket" and sheet == "quarter":
+        tries.append(sheets.small_paper(sheets.FULL[paper], "half"))
+        tries += [sheets.FULL[paper]] if None in exit_sizes(theme.edition) else []
+    for n, paper in enumerate(tries):
+        try:
             rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+        except BuildError:
+            if n == len(tries) - 1:
+                raise
+            continue
+        if rendered["student"].pages == 1 or n == len(tries) - 1:
+            break
+    warnings = cut + list(warnings)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
                                            written if accommodated else None)

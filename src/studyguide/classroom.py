@@ -240,18 +240,21 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
     paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
     which every copy fits one page; none fitting is a located error. Returns them and the size chosen.
     ``check``: called with the first edition's documents, before the others are drawn (see check_pages)."""
-    for size in sizes:
+    for n, size in enumerate(sizes):
         small = sheets.small_paper(paper, size) if size else paper
         out = {}
         for g in editions:
             try:
                 out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
             except render.RenderFailed as exc:  # (no line: the part is found, as api.render does)
+                if one_page and n < len(sizes) - 1:  # taller than this small page: a ticket tries the next size
+                    break  # (a large-print ticket whose key's note made it taller than a quarter page failed
+                    # there, and never reached the whole page the edition falls back to)
                 raise BuildError(*((exc.where, exc.message) if exc.where.line else
                                    overflow.locate(g, small, font_for, exc, theme))) from None
             if check is not None and len(out) == 1:
                 check(out[g.version])
-        if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
+        if len(out) < len(editions) or one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
         if size and theme.edition != "fillable":  # (a fillable exit ticket: one to a page, its fields kept)
             scissors = sheets.SCISSORS_LARGE if theme.edition == "large-print" else sheets.SCISSORS
