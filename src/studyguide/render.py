@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, owners, pages, rtl, scripts, sheets, variants
+from . import _reportlab, inline, labels, margins, owners, pages, quizpack, rtl, scripts, sheets, variants
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -199,13 +199,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     styles = make_styles(theme)
     theme = _numbers_fit(guide, theme, styles)
     args = (guide, modes, theme, styles, font_for, paper, full_width)
-    first = _draw(*args)
-    fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
-    ctx, doc, streams, last_page = first
-    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
-        ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
-    ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
-    ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = quizpack.notes_away(args, _laid_out(args), lambda fixes: _laid_out(args, fixes))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -222,6 +216,17 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
                            lone, cut) for mode in modes}
+
+
+def _laid_out(args, fixes=None):
+    """The guide laid out (_draw), then again as the first layout asks: lines alone on a page, a list's
+    ends, the key's notes kept home (``fixes``: what every one of these layouts keeps, _notes_away's)."""
+    first = _draw(*args, fixes)
+    fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
+    layout = first
+    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
+        layout = _mended(args, first, fewer, kept, fixes)
+    return _notes_home(args, _keep_lists(args, layout))
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
@@ -288,7 +293,7 @@ def _notes_home(args, layout):
     return again if hand2 <= hand and key2 < key else layout
 
 
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "notes_away")  # what a layout was asked to mend, for the next to keep
 
 
 def _keep_lists(args, layout):
@@ -313,25 +318,25 @@ def _keep_lists(args, layout):
 
 def _short_pages(args, layout) -> set:
     """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
-    ctx, theme = layout[0], args[2]
-    top, lows = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
-    return {page for page, y in lows.items() if page < max(lows) and (top - y) / ctx.height < 0.7}
+    return pages.short_pages(layout[0], args[2])
 
 
 KEEP_ROUNDS = 2  # layouts _keep_lists may add: a list kept whole may send another over a page with one item
 
 
-def _mended(args, first, fewer: dict, kept: bool):
+def _mended(args, first, fewer: dict, kept: bool, base=None):
     """The guide laid out again with lines alone on a page cut (_fewer_lines) and the word-bank
     sentences' last three kept together (_cloze_alone), unless that costs a page: then the last two.
     When either costs the key a page only for its notes on the answers after the handout (a trial's
     large print: three notes, the last two on an 18th page), the last two notes are kept by their
-    questions, as _notes_home keeps them, if that costs nothing. Else the last sentence stays alone."""
+    questions, as _notes_home keeps them, if that costs nothing. Else the last sentence stays alone.
+    ``base``: what every layout keeps (_laid_out)."""
+    base = base or {}
     if not kept:
-        return _draw(*args, {"fewer_lines": fewer})
+        return _draw(*args, {**base, "fewer_lines": fewer})
     tries = []
     for ends in (True, "pair"):
-        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": ends})
+        again = _draw(*args, {**base, "fewer_lines": fewer, "cloze_kept": ends})
         if not _longer(again, first):
             return again
         tries.append(again)
@@ -339,7 +344,7 @@ def _mended(args, first, fewer: dict, kept: bool):
         homed = _home_last(args, again)
         if homed is not None and not _longer(homed, first):
             return homed
-    return _draw(*args, {"fewer_lines": fewer}) if fewer else first
+    return _draw(*args, {**base, "fewer_lines": fewer}) if fewer else first
 
 
 def _home_last(args, layout):

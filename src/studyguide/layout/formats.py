@@ -15,9 +15,15 @@ from .marks import SectionMark
 
 
 def quiz(ctx) -> list:
-    from . import activities, header, questions
+    """The title block, the questions, the activities asked for; and, when the layout before found the key's
+    notes on the answers pushing questions over pages (render._notes_away), those notes gathered at the key's
+    end as a handout gathers them (keynotes), so each question starts where it fits in the handout."""
+    from . import activities, header, keynotes, questions
 
-    return header.header(ctx) + questions.section(ctx) + activities.section(ctx)
+    if ctx.__dict__.get("notes_away"):
+        ctx.key_notes = []
+    flow = header.header(ctx) + questions.section(ctx) + activities.section(ctx)
+    return flow + keynotes.section(ctx)
 
 
 class NameLine(Flowable):

@@ -18,8 +18,9 @@ from .flow import Gap, Labelled, Stack, Twin
 
 
 def enabled(ctx) -> bool:
-    """Whether this story has the key's own pages at its end (a handout does; a quiz or an exit
-    ticket keeps every note by its question)."""
+    """Whether this story has the key's own pages at its end (a handout does, and a quiz whose notes by
+    their questions pushed questions over pages: render._notes_away; an exit ticket keeps every note by
+    its question, its key one page as the ticket)."""
     return ctx.key_notes is not None
 
 

@@ -360,7 +360,7 @@ BUILDERS = {
 }
 
 
-def _notes(ctx, q) -> str | None:
+def notes_markup(ctx, q) -> str | None:
     """The key-only text of a question (other accepted answers, "Why:"), as markup, or None."""
     notes = []
     for blank in getattr(q, "blanks", ()):
@@ -375,7 +375,7 @@ def _notes(ctx, q) -> str | None:
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
-    notes = _notes(ctx, q)
+    notes = notes_markup(ctx, q)
     if q.kind in ("short_answer", "essay"):
         note = notes
     else:
