@@ -116,14 +116,6 @@ class Walker:
         is warned of by the loader, and is an error under a list's key): then the warning is left out."""
         return any(p.where == warning.where and p.message.endswith(warning.message) for p in self.problems)
 
-    def term_as_key(self, node: Node, label: str) -> bool:
-        """A vocabulary item typed as '- plot: The sequence ...', the term as its key (reported)."""
-        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
-        message = misread.term_as_key(label, typed)
-        if message:
-            self.error(node, message)
-        return message is not None
-
     def colon_item(self, item: Node, label: str, listed: str) -> bool:
         """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
         noun, keys = syntax.TEXT_LISTS[listed]
