@@ -29,12 +29,12 @@ def renamed(node: Node, allowed, required) -> Optional[tuple[tuple[Scalar, Scala
     place, 'defintion' by its spelling); the others go in order ('term', 'definition' → 'left', 'right').
     None for any other item, and for one with a key misspelt from a key it is allowed and has not lacking
     ('exmple': its "did you mean" is the message)."""
-    if not isinstance(node, Map) or not node.pairs:
+    unknown = [(k, v) for k, v in node.pairs if k.value not in allowed] if isinstance(node, Map) else None
+    if not unknown:  # (every item of a guide that reads)
         return None
     typed = [k.value for k, _ in node.pairs]
-    unknown = [(k, v) for k, v in node.pairs if k.value not in allowed]
     lacking = [key for key in required if key not in typed]
-    if len(set(typed)) != len(typed) or not unknown or len(unknown) != len(lacking):
+    if len(set(typed)) != len(typed) or len(unknown) != len(lacking):
         return None
     if not all(k.plain and _WORD.fullmatch(k.value) and isinstance(v, Scalar) and not v.is_null and v.value.strip()
                for k, v in unknown):
