@@ -1,6 +1,6 @@
 """One mistake that every item of a list repeats gets one message (trial 2026-12-04, L6): a matching question's
 pairs typed 'term:'/'definition:' (or 'question:'/'answer:', 'a:'/'b:'), vocabulary typed 'word:'/'meaning:',
-topics typed 'heading:'. The exact messages are data in tests/cases/errors (matching-pairs-other-keys,
+topics typed 'heading:', perspectives 'name:'/'opinion:', benefits 'benefit:'. The exact messages are data in tests/cases/errors (matching-pairs-other-keys,
 vocabulary-other-keys); here: main gave four messages a pair (two keys missing, two unknown) and told
 'word: veto' to be written 'term: word'; renaming the keys as the one message says, in the items it names,
 gives a guide that reads with every pair and term; and one pair typed wrong among right ones keeps its own
@@ -92,7 +92,7 @@ def test_pairs_with_other_keys_get_one_message_a_question_and_renaming_as_told_r
 
 def test_vocabulary_and_topics_with_other_keys_get_one_message_and_renaming_as_told_reads(tmp_path):
     problems = _problems(ERRORS / "vocabulary-other-keys.yaml")
-    assert [line for line, _ in problems] == [3, 9, 13]  # main: 10, and 'write each term as '- term: word''
+    assert [line for line, _ in problems] == [3, 9, 13, 18, 23]  # main: 21, and 'write each term as '- term: word''
     assert problems[0][1] == ("vocabulary item 1: terms take 'term:' and 'definition:', not 'word:' and 'meaning:'; "
                               "write '- term: veto' with 'definition: rejection of a bill' under it "
                               "(the same in 2 of the 4 terms: items 1 and 2)")
@@ -101,6 +101,24 @@ def test_vocabulary_and_topics_with_other_keys_get_one_message_and_renaming_as_t
         ("veto", "rejection of a bill", None), ("quorum", "minimum members present", "The vote waited for a quorum."),
         ("bill", "a proposed law", None), ("caucus", "a meeting of party members", None)]
     assert [t.title for t in guide.topics] == ["Branches", "Checks"]
+    assert [(p.who, p.view) for p in guide.perspectives] == [
+        ("Federalists", "A strong central government protects liberty."),
+        ("Anti-Federalists", "Power belongs with the states.")]
+    assert [(b.point, b.detail) for b in guide.benefits] == [
+        ("Laws are debated in the open.", "Both houses vote."), ("Each branch can check the others.", None),
+        ("Small states keep a voice.", None)]
+
+
+def test_a_benefit_whose_text_has_a_colon_is_still_told_to_be_quoted(tmp_path):
+    path = write_guide(tmp_path, "b.yaml", """
+        title: Notes
+        criticisms:
+          - Note: it costs more
+          - Note: it is slower
+        """)
+    assert [message for _, message in _problems(path)] == [
+        "criticisms item 1: put this criticism in quotes: it contains ': ' (YAML reads 'Note' as a key)",
+        "criticisms item 2: put this criticism in quotes: it contains ': ' (YAML reads 'Note' as a key)"]
 
 
 def test_one_pair_with_a_misspelt_key_keeps_its_own_message(tmp_path):

@@ -19,7 +19,6 @@ from .loader import Map, Node, Scalar
 from .walker import clip, near
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # a key as a teacher types a name for one ('definition', 'a', 'side-b')
-_PLURALS = {"term": "terms", "pair": "pairs", "topic": "topics", "perspective": "perspectives"}
 
 
 def renamed(node: Node, allowed, required) -> Optional[tuple[tuple[Scalar, Scalar, str], ...]]:
@@ -74,7 +73,7 @@ def renamed_message(label: str, noun: str, node: Map, keys) -> str:
     rewrite = lines[0] + (f" with {' and '.join(lines[1:])} under it" if len(lines) > 1 else "")
     foreign = any((other_word(key.value) or ("", True))[1] is False for key, _, _ in keys)
     why = " (keys stay in English, whatever the guide's language)" if foreign else ""
-    return f"{label}: {_PLURALS.get(noun, noun + 's')} take {take}, not {typed}{why}; write {rewrite}"
+    return f"{label}: {noun}s take {take}, not {typed}{why}; write {rewrite}"
 
 
 class Repeats:
@@ -87,8 +86,11 @@ class Repeats:
         self.shared = {key for key in firsts if firsts.count(key) > 1}  # a key, not a term typed as one
         found = {n: keys for n, item in enumerate(items, 1) if (keys := renamed(item, allowed, required))}
         kinds = [_kind(keys) for keys in found.values()]
+        # a benefit's '- Cost: half' is text with ': ' in it (colon_item), unless an item has the key with others
+        keyed = {_kind(keys) for n, keys in found.items() if len(items[n - 1].pairs) > 1}
         # keys by other names in two items or more: one item's misspelt key keeps its own "did you mean"
-        self.renamed = {n: keys for n, keys in found.items() if kinds.count(_kind(keys)) > 1}
+        self.renamed = {n: keys for n, keys in found.items() if kinds.count(_kind(keys)) > 1
+                        and (_kind(keys) in keyed or noun not in ("benefit", "criticism"))}
         self.first: dict = {}   # a kind of mistake → its message's problem
         self.items: dict = {}   # a kind of mistake → the numbers of the items that have it
 
@@ -100,7 +102,7 @@ class Repeats:
         self.items[kind].append(index)
 
     def _where(self, items: list[int]) -> str:
-        nouns = _PLURALS.get(self.noun, self.noun + "s")
+        nouns = self.noun + "s"
         if len(items) == self.total:
             return f"both {nouns}" if self.total == 2 else f"all {self.total} {nouns}"
         numbers = ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
