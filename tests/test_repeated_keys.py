@@ -151,3 +151,22 @@ def test_a_spanish_guides_keys_in_every_term_are_named_once_in_english(tmp_path)
                                    "'significado:' (keys stay in English, whatever the guide's language); write "
                                    "'- term: veto' with 'definition: rechazo de un proyecto de ley' under it "
                                    "(the same in both terms)")]
+
+
+def test_questions_with_other_keys_get_one_message_a_key_and_renaming_as_told_reads(tmp_path):
+    # a chatbot's 'question:' and 'answers:' in every question: one message a key (main: 8, and 'no blank found'
+    # for the fill-in-the-blank question whose prompt was under 'question:')
+    problems = _problems(ERRORS / "questions-other-keys.yaml")
+    assert problems == [
+        (4, "question 1: unknown key 'question' (did you mean 'prompt'? write 'prompt: A president's [[veto]] rejects "
+            "a bill.') (the same in all 4 questions)"),
+        (7, "question 2: unknown key 'answers' (did you mean 'answer'?) (the same in 3 of the 4 questions: questions "
+            "2, 3 and 4)")]
+    lines = (ERRORS / "questions-other-keys.yaml").read_text(encoding="utf-8").split("\n")
+    told = [re.sub(r"^(\s*)question:", r"\1prompt:", re.sub(r"^(\s*)answers:", r"\1answer:", line)) for line in lines]
+    path = tmp_path / "questions.yaml"
+    path.write_text("\n".join(told), encoding="utf-8")
+    guide = api.load(path)
+    assert [q.prompt for q in guide.questions][1:] == [
+        "What is a quorum?", "Who can override a veto?", "A bill becomes law when one house passes it."]
+    assert (guide.questions[2].answer, guide.questions[3].answer) == (0, False)

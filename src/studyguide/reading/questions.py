@@ -326,6 +326,8 @@ class QuestionsMixin:
                      lines=self._lines(keys, label, 12), lines_given="lines" in keys, **common)
 
     def q_fill_in_blank(self, keys, label, node, common):
+        if "prompt" not in keys:  # missing, or typed by another name: said so, not as no blank
+            return None
         prompt = common["prompt"]
         where = keys["prompt"].where if "prompt" in keys else node.where
         parts: list = []

@@ -84,7 +84,7 @@ class Repeats:
         self.walker, self.noun, self.total = walker, noun, len(items)
         firsts = [item.pairs[0][0].value for item in items if isinstance(item, Map) and item.pairs]
         self.shared = {key for key in firsts if firsts.count(key) > 1}  # a key, not a term typed as one
-        found = {n: keys for n, item in enumerate(items, 1) if (keys := renamed(item, allowed, required))}
+        found = {n: keys for n, item in enumerate(items, 1) if allowed and (keys := renamed(item, allowed, required))}
         kinds = [_kind(keys) for keys in found.values()]
         # a benefit's '- Cost: half' is text with ': ' in it (colon_item), unless an item has the key with others
         keyed = {_kind(keys) for n, keys in found.items() if len(items[n - 1].pairs) > 1}
@@ -106,7 +106,7 @@ class Repeats:
         if len(items) == self.total:
             return f"both {nouns}" if self.total == 2 else f"all {self.total} {nouns}"
         numbers = ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
-        return f"{len(items)} of the {self.total} {nouns}: items {numbers}"
+        return f"{len(items)} of the {self.total} {nouns}: {'questions' if self.noun == 'question' else 'items'} {numbers}"
 
     def close(self) -> None:
         for kind, items in self.items.items():
@@ -153,3 +153,19 @@ class RepeatsMixin:
     @staticmethod
     def one_line_pair(label: str, left: str, right: str) -> str:
         return f"{label}: write each pair on two lines, '- left: {clip(left.strip())}' and under it 'right: {clip(right.strip())}'"
+
+    def fold_hints(self, since: int, labels: dict, repeats: Repeats) -> None:
+        """An unknown key that items of one list repeat ('question:' for 'prompt:' in every question, 'answers:'
+        for 'answer:'), each told since ``since`` in :attr:`hinted`, said once: at the first item that has it,
+        with how many have it when ``repeats`` is closed (``labels``: each item's label → its number)."""
+        groups: dict = {}
+        for label, key, meant, problem in self.hinted[since:]:
+            if label in labels:
+                groups.setdefault(("unknown key", key, meant), []).append((labels[label], problem))
+        dropped = set()
+        for kind, found in groups.items():
+            if len(found) > 1:
+                repeats.first[kind], repeats.items[kind] = found[0][1], [n for n, _ in found]
+                dropped.update(id(problem) for _, problem in found[1:])
+        if dropped:
+            self.problems = [p for p in self.problems if id(p) not in dropped]

@@ -232,13 +232,16 @@ class GuideWalker(PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, Langu
         out = []
         items = self.seq(self.rejoin(node, label), label, "items")
         repeats = Repeats(self, misread.item_noun(f"{label} item 1") or "item", items, *(keys or ((), ())))
+        since, labels = len(self.hinted), {}
         for i, item in enumerate(items, 1):
             where = f"{label} item {i}" if label != "questions" else f"question {i}"
+            labels[where] = i
             if keys and self.one_mistake(item, where, i, repeats, keys[0]):
                 continue
             value = one(item, where)
             if value is not None:
                 out.append(value)
+        self.fold_hints(since, labels, repeats)
         repeats.close()
         return tuple(out)
 

@@ -103,6 +103,7 @@ class Walker:
         self.warnings: list[Problem] = []
         self.texts: list[tuple[Location, str]] = []
         self.unseen: list[tuple[int, str, Problem]] = []  # (line, key, problem): keys absent, or typed after an invisible space
+        self.hinted: list[tuple[str, str, tuple, Problem]] = []  # (label, key, the key meant, problem): unknown keys
 
     def error(self, node: Node | Location, message: str) -> None:
         where = node if isinstance(node, Location) else node.where
@@ -192,12 +193,11 @@ class Walker:
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
                 self.error(key, self.unknown_key(key.value, label))
-            elif key.value not in allowed and (hint := other_key(key.value, value, allowed)):
+            elif key.value not in allowed:
+                hint = other_key(key.value, value, allowed) or suggest(key.value, allowed)
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({hint})")
                 misspelt.update(near(key.value, allowed))
-            elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
-                misspelt.update(near(key.value, allowed))
+                self.hinted.append((label, key.value, tuple(near(key.value, allowed)), self.problems[-1]))
             else:
                 out[key.value] = value
         for key in required:
