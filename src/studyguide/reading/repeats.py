@@ -5,7 +5,9 @@ pair, and has two unknown keys in every pair: four messages a pair for what a te
 slip. The items of such a list are looked at first here: an item whose unknown keys are other names
 for the keys it lacks (a mistake of names, :func:`renamed`), or an item typed on one line (a term or a
 pair's left side as the key), is reported once, at the first item that has it, with the item rewritten
-and how many items have it; the other items with the same mistake add no message of their own.
+and how many items have it; the other items with the same mistake add no message of their own. An unknown
+key that items repeat ('question:' for 'prompt:' in every question) is folded the same way once the list is
+read (:meth:`RepeatsMixin.fold_hints`).
 """
 from __future__ import annotations
 
