@@ -2,10 +2,11 @@
 
 A matching question whose pairs are typed 'term:'/'definition:' lacks 'left:' and 'right:' in every
 pair, and has two unknown keys in every pair: four messages a pair for what a teacher sees as one
-slip. The items of such a list are looked at first here: an item whose unknown keys are other names
-for the keys it lacks (a mistake of names, :func:`renamed`), or an item typed on one line (a term or a
-pair's left side as the key), is reported once, at the first item that has it, with the item rewritten
-and how many items have it; the other items with the same mistake add no message of their own. An unknown
+slip. The items of such a list are looked at first here: items whose unknown keys are other names for
+the keys they lack (a mistake of names, :func:`renamed`) are reported once, at the first item that has
+it, with the item rewritten and how many items have it; the other items with the same mistake add no
+message of their own. An item typed on one line (a term or a pair's left side as the key) gets one
+message of its own, with its own rewrite (three, for a pair, before). An unknown
 key that items repeat ('question:' for 'prompt:' in every question) is folded the same way once the list is
 read (:meth:`RepeatsMixin.fold_hints`).
 """
