@@ -18,7 +18,10 @@ from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
 from .repeats import Repeats
 from .loader import Map, Scalar, Seq
-from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown
+from .slips import (
+    SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown,
+    single_bracket,
+)
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
 MAX_CHOICES = 8
@@ -35,15 +38,6 @@ NO_ANSWER = {
                 "'right:' (the handout shuffles the right side)",
 }
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
-SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
-# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
-EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
-
-
-def _single_bracket(text: str):
-    """The first [word] that looks like a blank typed with one bracket too few, if any."""
-    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)
-
 
 class QuestionsMixin:
     # -- questions --------------------------------------------------------------
@@ -350,7 +344,7 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
-        single = _single_bracket(rest)
+        single = single_bracket(rest)
         line = re.search(r"_{3,}|…{2,}|\.{5,}", rest)  # '______': a line to write on, typed in a word processor
         if not any(isinstance(p, Blank) for p in parts) and line and "answer" in keys:
             return None  # told with the 'answer:' line
