@@ -31,3 +31,15 @@ def test_on_a5_the_word_search_grid_keeps_the_first_words_to_find_and_the_rest_s
         rest = list(takewhile(str.isupper, over[1:]))  # (then the key's notes, the footer)
         assert len(first) >= 2 * 3 and len(rest) >= 2 * 3, (name, first, rest)  # two rows of three or more each
         assert sorted(first + rest) == terms, name
+
+
+def test_a_crossword_clues_length_never_falls_alone_onto_a_line(tmp_path):
+    """The trial's Down 14, "The single supreme ruler of an empire. (7)", broke before "(7)"."""
+    _build(tmp_path, "rome.yaml", versions=1)
+    pdf = Pdf(tmp_path / "rome-A-key.pdf")
+    clues = [i for i, page in enumerate(pdf.pages) if "Down" in page and "Across" in page]
+    assert clues
+    for i in clues:
+        alone = [line for line in pdf.lines[i] if re.fullmatch(r"\(\d+(?:[,-]\d+)*\)", line)]
+        assert not alone, (i + 1, alone)
+    assert "The single supreme ruler of an empire. (7)" in pdf.text
