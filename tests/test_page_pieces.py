@@ -43,3 +43,54 @@ def test_a_crossword_clues_length_never_falls_alone_onto_a_line(tmp_path):
         alone = [line for line in pdf.lines[i] if re.fullmatch(r"\(\d+(?:[,-]\d+)*\)", line)]
         assert not alone, (i + 1, alone)
     assert "The single supreme ruler of an empire. (7)" in pdf.text
+
+
+def _notes_pages(pdf: Pdf) -> list[tuple[int, str]]:
+    return [(i, page) for i, page in enumerate(pdf.pages) if "Notes on the Answers" in page]
+
+
+def test_notes_on_the_answers_that_go_on_over_a_page_repeat_their_heading_continued(tmp_path):
+    """The Russian guide in large print (its notes on key pages 8 and 9) and the poem on half-letter paper:
+    the second page opens with "Notes on the Answers (continued)", then its notes; the first keeps the plain
+    heading; the handout prints neither."""
+    _build(tmp_path, "krugovorot-ru.yaml", edition="large-print")
+    api.build(TRIAL / "dickinson.yaml", tmp_path, paper="half-letter")
+    for name in ("krugovorot-ru-large-print", "dickinson"):
+        key = Pdf(tmp_path / f"{name}-key.pdf")
+        pages = _notes_pages(key)
+        assert len(pages) == 2, (name, [i + 1 for i, _ in pages])
+        (first, one), (second, two) = pages
+        assert second == first + 1 and "Notes on the Answers (continued)" not in one
+        lines = key.lines[second]
+        opens = lines.index("Notes on the Answers (continued)")
+        assert opens <= 1 and re.fullmatch(r"\d+\.", lines[opens + 1]), (name, lines[:4])  # (under the running header)
+        assert "Notes on the Answers" not in Pdf(tmp_path / f"{name}.pdf").text
+
+
+def test_the_continued_heading_is_the_guides_own_label(tmp_path):
+    """A guide's `continued` and `key_notes` labels make the heading over the notes' second page."""
+    text = (TRIAL / "krugovorot-ru.yaml").read_text(encoding="utf-8")
+    text = text.replace("labels:\n", "labels:\n  key_notes: Пояснения к ответам\n  continued: \"{what} (продолжение)\"\n", 1)
+    guide = tmp_path / "krugovorot-ru.yaml"
+    guide.write_text(text, encoding="utf-8")
+    build_set(guide, tmp_path / "out", None, SetOptions(edition="large-print"))
+    key = Pdf(tmp_path / "out" / "krugovorot-ru-large-print-key.pdf")
+    assert "Пояснения к ответам (продолжение)" in key.text
+    assert "(continued)" not in key.text
+
+
+def test_the_continued_headings_never_cost_the_key_a_page(tmp_path, monkeypatch):
+    """A large-print key whose notes take three pages: the two "(continued)" headings pushed its last note
+    onto a 31st page. The key is laid out again without them, and that is kept: 30 pages, every note."""
+    from studyguide import render
+
+    guide = api.load(CASES / "frozen" / "china-foreign-police-training-2026-12.yaml")
+    theme = api.theme_for(guide, "classic", "large-print")
+    kept = render.render(guide, ("student", "key"), theme=theme)
+    monkeypatch.setattr(render, "_notes_plain", lambda args, layout: layout)
+    headed = render.render(guide, ("student", "key"), theme=theme)
+    assert kept["key"].pages < headed["key"].pages and kept["student"].pages == headed["student"].pages
+    (tmp_path / "key.pdf").write_bytes(kept["key"].pdf)
+    notes = " ".join(Pdf(tmp_path / "key.pdf").pages[kept["student"].pages - 1:])
+    assert "(continued)" not in notes
+    assert all(f"{n}. (page" in notes for n in (1, 10, 21)), notes[-300:]
