@@ -16,6 +16,7 @@ from ..model import (
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
+from .repeats import Repeats
 from .loader import Map, Scalar, Seq
 from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
@@ -325,6 +326,8 @@ class QuestionsMixin:
                      lines=self._lines(keys, label, 12), lines_given="lines" in keys, **common)
 
     def q_fill_in_blank(self, keys, label, node, common):
+        if "prompt" not in keys:  # missing, or typed by another name: said so, not as no blank
+            return None
         prompt = common["prompt"]
         where = keys["prompt"].where if "prompt" in keys else node.where
         parts: list = []
@@ -372,12 +375,12 @@ class QuestionsMixin:
             self.absent(keys, node, "pairs", f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
             return None
         pairs = []
-        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
-            if isinstance(item, Scalar) and not item.is_null:  # 'Photosynthesis - Atmosphere → plants': one line
-                halves = next((item.value.split(sep, 1) for sep in (" - ", " – ", " — ", " = ", "\t") if sep in item.value),
-                              ["...", "..."])
-                self.error(item, f"{label}.pairs item {i}: write each pair on two lines, '- left: {clip(halves[0].strip())}' "
-                                 f"and under it 'right: {clip(halves[1].strip())}'")
+        before = len(self.problems)
+        items = self.seq(keys["pairs"], f"{label}.pairs", "pairs")
+        listed = len(self.problems) == before  # a list (or nothing): not reported as something else
+        repeats = Repeats(self, "pair", items, PAIR_KEYS, PAIR_KEYS)  # 'term:'/'definition:' in every pair: said once
+        for i, item in enumerate(items, 1):  # (a pair on one line, or its keys by other names: one_mistake)
+            if self.one_mistake(item, f"{label}.pairs item {i}", i, repeats, PAIR_KEYS):
                 continue
             sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
@@ -385,9 +388,11 @@ class QuestionsMixin:
                 right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
                 if left and right:
                     pairs.append(Pair(left, right))
-        if len(pairs) < 2 or len(pairs) > 26:
-            if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
+        repeats.close()
+        if len(pairs) < 2 or len(pairs) > 26:  # too few or too many as typed, or as read when all read well
+            typed = len(items) if listed and not 2 <= len(items) <= 26 else None
+            if typed is not None or len(self.problems) == before:
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs) if typed is None else typed, 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 
