@@ -206,6 +206,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
         ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
     ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
     ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = _notes_plain(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -286,6 +287,19 @@ def _notes_home(args, layout):
     again = _draw(*args, {**fixes, "notes_kept": home})
     (hand, key), (hand2, key2) = _pages(*layout[:2]), _pages(*again[:2])
     return again if hand2 <= hand and key2 < key else layout
+
+
+def _notes_plain(args, layout):
+    """The key laid out again without "Notes on the Answers (continued)" over its notes' later pages when
+    those headings may have cost it its last page (keynotes.headings_cost); kept when that saves the page
+    (a large-print key's notes once took 31 pages for 30, the last holding one note)."""
+    from .layout import keynotes
+
+    if not keynotes.headings_cost(layout[0]):
+        return layout
+    fixes = {k: layout[0].__dict__[k] for k in FIXES if k in layout[0].__dict__}
+    again = _draw(*args, {**fixes, "notes_plain": True})
+    return again if _pages(*again[:2]) < _pages(*layout[:2]) else layout
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep

@@ -98,7 +98,7 @@ def crossword(ctx, name, data) -> list:
     for label, entries in ((ctx.label("across"), data.across()), (ctx.label("down"), data.down())):
         items = []
         for e in entries:
-            para = ctx.p(e.clue + " " + e.lengths, "body")
+            para = ctx.p(e.clue + "\u00a0" + e.lengths, "body")  # "(7)" kept with the clue's last word, never alone
             para.style = clue_style
             # the number at the right of a Hebrew clue; an English one (a Hebrew word's meaning) reads from the left
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl and base_is_rtl(e.clue)))
