@@ -274,3 +274,21 @@ def test_cornell_notes_sum_up_the_summary_s_first_paragraph_not_its_table(tmp_pa
     key = render.render(formats.prepare(guide, "cornell"), theme=th)["key"].pdf
     text = " ".join(w[0] for w in words(key)[0])
     assert "Rain fell less in 2024." in text and "1,204" not in text
+
+
+def test_a_topic_s_title_never_ends_a_page_whose_table_opens_the_next(tmp_path):
+    """Once its title printed alone at page 1's foot, its table (too short to break) opening page 2."""
+    table = ["  - title: Top exports", "    summary: |", "      | Export | Value | Main buyer |", "      |---|---|---|",
+             "      | Soybeans | US$53.2 bn | China, which buys about seven in ten of the beans Brazil ships |",
+             "      | Crude oil | US$42.6 bn | China |", "      | Iron ore | US$30.5 bn | China |",
+             "      | Sugar | US$15.9 bn | India |"]
+    seen = set()
+    for n in range(14, 34):
+        points = [f"      - Point {k} of the first topic." for k in range(n)]
+        text = "\n".join(["title: Exports", "topics:", "  - title: Regions", "    points:", *points, *table, ""])
+        _, _, docs = rendered(tmp_path, text, name=f"t{n}.yaml")
+        pages = [" ".join(w[0] for w in page) for page in words(docs["student"].pdf)]
+        title = next(i for i, p in enumerate(pages) if "Top exports" in p)
+        assert "Soybeans" in pages[title], f"{n} points: the title on page {title + 1}, its table on the next"
+        seen.add(title)
+    assert seen == {0, 1}  # (the table went over to page 2 in some of them)
