@@ -106,6 +106,16 @@ def test_a_pasted_markdown_table_prints_as_a_table_its_figures_right_aligned(tmp
         assert pdfium_raw.FPDFText_GetFontSize(chars.raw, at) >= 16
 
 
+@pytest.mark.parametrize("cells, right", [
+    (["84.8", "5.7", "—", ""], True), (["52.9 %", "+0.5 %", "−3 °C"], True),
+    (["R$64,000", "US$53.2 bn", "€ 12", "(4.5)"], True), (["2,487万", "1,204 km²", "3 million", "2.56 ×", "3/4"], True),
+    (["84.8", "China"], False), (["Grade 9", "Grade 10"], False), (["—", ""], False), (["9 of 10"], False)])
+def test_a_column_of_figures_is_told_from_one_of_words(cells, right):
+    from studyguide.layout.tables import figures
+
+    assert figures(cells) is right
+
+
 def test_a_long_table_repeats_its_heading_row_on_the_next_page(tmp_path):
     rows = "\n".join(f"          | City {n} | {n * 1234:,} | {n / 7:.1f} % |" for n in range(1, 71))
     guide, th, docs = rendered(tmp_path, f"""
@@ -137,7 +147,7 @@ def test_a_topic_s_table_prints_after_its_text_and_before_its_points_in_notes_to
 
               | Export | Value | Main buyer |
               |---|---|---|
-              | Soybeans | US$53.2 bn | China, which buys about seven in ten of the beans Brazil ships |
+              | Soybeans | US$53.2 bn | China, which buys about seven in ten of the beans Brazil ships, most of them to feed its pigs and chickens |
               | Iron ore | US$30.5 bn | China |
             points:
               - Soy is the [[largest]] export.
@@ -153,6 +163,17 @@ def test_a_topic_s_table_prints_after_its_text_and_before_its_points_in_notes_to
         assert find(page, "Iron")[0][2] > find(page, "Soy")[-1][2]  # the point under the table
         assert find(page, "US$53.2")[0][3] == pytest.approx(find(page, "US$30.5")[0][3], abs=0.5)
         assert max(w[3] for w in page) <= right_edge(th) + 0.5
+        # the long cell wraps in its column: its last word on a line under its first, at the column's edge
+        first = find(page, "China,")[0]
+        said = set("which buys about seven in ten of the beans Brazil ships, most them to feed its pigs and chickens".split())
+        cell = [first] + [w for w in page if w[0] in said and w[1] > first[1] - 0.5 and first[2] - 60 < w[2] < first[2] + 1]
+        lines: list[list] = []  # the cell's words by line: a word whose middle is 4 pt under the line's, a new line
+        for w in sorted(cell, key=lambda w: -(w[2] + w[4])):
+            if lines and abs((lines[-1][0][2] + lines[-1][0][4]) - (w[2] + w[4])) / 2 < 4:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        assert len(lines) >= 2 and all(abs(min(w[1] for w in line) - first[1]) < 1.2 for line in lines), [[(w[0], round(w[1]), round(w[2])) for w in line] for line in lines]
 
 
 def test_rows_copied_from_a_spreadsheet_are_a_table_too(tmp_path):

@@ -16,9 +16,10 @@ from ..model import Table
 
 PADDING = 10  # a cell's left and right padding together (sections._grid)
 STRETCH = 0.75  # a table whose cells need more than this share of the width fills it
-# a figure: a number with its sign, currency and unit ('84.8', '52.9 %', 'R$64,000', 'US$53.2 bn', '−3 °C')
+# a figure: a number with its sign, currency and unit ('84.8', '52.9 %', 'R$64,000', 'US$53.2 bn', '−3 °C',
+# '1,204 km²', '2,487万', '3 million')
 FIGURE = re.compile(r"[(]?[+\-−±~≈<>≤≥]?\s?(?:[A-Z]{0,3}[$€£¥₹₽₩]|[$€£¥₹₽₩])?\s?[+\-−]?"
-                    r"\d[\d.,\u00a0\u202f ']*(?:\s?(?:%|‰|°[CF]?|[a-zA-Zµ²³]{1,4}\.?))?[)]?\*?")
+                    r"\d[\d.,/:\u00a0\u202f ']*(?:\s?(?:%|‰|×|°[CF]?|[^\W\d_]{1,10}\.?))?[)]?\*?")
 MISSING = {"", "-", "–", "—", "n/a", "N/A", "..", "…", "?"}  # an empty cell in a column of figures
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
