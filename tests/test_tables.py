@@ -313,3 +313,10 @@ def test_a_topic_s_title_never_ends_a_page_whose_table_opens_the_next(tmp_path):
         assert "Soybeans" in pages[title], f"{n} points: the title on page {title + 1}, its table on the next"
         seen.add(title)
     assert seen == {0, 1}  # (the table went over to page 2 in some of them)
+
+
+def test_a_poem_s_lines_indented_with_tabs_are_no_table(tmp_path):
+    path = write_guide(tmp_path, "t.yaml", 'title: T\nreading:\n  form: verse\n  text: "Whose woods these are I think '
+                                           'I know.\\n\\tHis house is in the village though;\\n\\tHe will not see me '
+                                           'stopping here"\n')
+    assert not [str(w) for w in api.load(path).warnings if "table" in str(w) or "spreadsheet" in str(w)]

@@ -43,13 +43,13 @@ def _align(cell: str) -> str:
 def runs(value: str) -> list[tuple[str, int, int]]:
     """The tables typed in ``value``: (kind, first line, line after the last), kind "pipe" or "tab".
     A table is two lines or more: lines that start with '|' (or contain one, over a '|---|' line), or
-    lines with a tab in them."""
+    lines with a tab in them, the first between two words."""
     lines, found, i = value.split("\n"), [], 0
     while i < len(lines):
         line = lines[i]
         pipe = line.strip().startswith("|") or (
             "|" in line and i + 1 < len(lines) and "-" in lines[i + 1] and SEPARATOR.fullmatch(lines[i + 1]))
-        tab = "\t" in line.strip(" \r")
+        tab = "\t" in line.strip()  # (between words: a tab that indents a poem's line is no cell)
         if not pipe and not tab:
             i += 1
             continue
