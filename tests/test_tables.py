@@ -311,6 +311,7 @@ def test_a_topic_s_title_never_ends_a_page_whose_table_opens_the_next(tmp_path):
         pages = [" ".join(w[0] for w in page) for page in words(docs["student"].pdf)]
         title = next(i for i, p in enumerate(pages) if "Top exports" in p)
         assert "Soybeans" in pages[title], f"{n} points: the title on page {title + 1}, its table on the next"
+        assert "|" not in pages[title]  # (a table, not the paragraph of pipes it printed as)
         seen.add(title)
     assert seen == {0, 1}  # (the table went over to page 2 in some of them)
 
