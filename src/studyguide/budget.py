@@ -99,7 +99,9 @@ def activity_count(name: str, data) -> tuple[int, str]:
 
 
 def _words(*texts) -> int:
-    return sum(len(re.findall(r"\w+", t or "")) for t in texts)
+    """The words of texts, and of tables' cells (a summary's table of figures)."""
+    return sum(len(re.findall(r"\w+", t if isinstance(t, str) else " ".join(c for r in t.rows for c in r) if t else ""))
+               for t in texts)
 
 
 def reading_words(guide: Guide, section: str) -> int:
@@ -111,7 +113,7 @@ def reading_words(guide: Guide, section: str) -> int:
     if section == "objectives":
         return _words(*g.objectives)
     if section == "topics":
-        return sum(_words(t.title, t.summary, t.caption, *t.points) for t in g.topics)
+        return sum(_words(t.title, t.summary, t.caption, *t.points, *t.tables) for t in g.topics)
     if section == "perspectives":
         return sum(_words(p.who, p.view) for p in g.perspectives)
     if section == "chart":

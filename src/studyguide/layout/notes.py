@@ -15,6 +15,7 @@ from ..model import Blank
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
+from .tables import of_topic
 
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
 # markup passes it through untouched): where a blank goes once the rest is marked up
@@ -115,6 +116,7 @@ def notes(ctx) -> list:
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
             text.append(blanked(ctx, topic.summary, found, "body"))
+        text += of_topic(ctx, topic)
         text += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
         if topic.image is not None:  # (the picture on the page of its topic's text, as in the handout)
             text = pictured(ctx, text, figure(ctx, topic.image, topic.caption))
@@ -147,6 +149,7 @@ def cornell(ctx) -> list:
         found = pattern(words_of(g, topic))
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
+        notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
             notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
@@ -164,7 +167,8 @@ def cornell(ctx) -> list:
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
     flow += [head, body, SectionMark(ctx, "end")]
-    summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
+    summary = next((p for p in g.summary if isinstance(p, str)), None)  # a model of what a student sums up:
+    # the reading's gist (a table of figures is not)
     title = ctx.p(ctx.heading_text("summary"), "subheading")
 
     def block(count: int, width: float) -> list:

@@ -7,7 +7,6 @@ holding all of them at the end.
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -26,6 +25,7 @@ from . import misread
 from .repeats import Repeats, RepeatsMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .slips import term_accents, term_twice
+from .tables import TablesMixin, paragraphs, summary_parts
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -42,7 +42,7 @@ PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 
 
-class GuideWalker(PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
+class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -205,11 +205,12 @@ class GuideWalker(PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, Langu
         return value
 
     def paragraphs(self, node, label) -> tuple[str, ...]:
+        """A text's paragraphs, and the tables typed among them (reading/tables.py)."""
         value = self.text(node, label)
         if not value:
             return ()
-        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
-        return tuple(p for p in paras if p)
+        texts, tables, after = self.with_tables(node, label, value)
+        return summary_parts(texts, tables, after) if len(texts) > 1 else tuple(paragraphs(value))
 
     def headings(self, node) -> Optional[dict]:
         if missing(node):
@@ -259,14 +260,18 @@ class GuideWalker(PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, Langu
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
         marked: list[str] = []
-        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
-                               f"{label}.summary", marked)
+        summary, tables = self.text(keys.get("summary"), f"{label}.summary"), []
+        if summary:  # (its tables print after its text: layout/tables.py)
+            texts, tables, _ = self.with_tables(keys["summary"], f"{label}.summary", summary)
+            summary = ("\n\n".join(t.strip() for t in texts if t.strip()) or None) if len(texts) > 1 else summary
+        summary = self._unmark(summary, keys.get("summary"), f"{label}.summary", marked)
         points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
                        for p in self.texts_list(keys.get("points"), f"{label}.points"))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
             summary=summary,
             points=points,
+            tables=tuple(tables),
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
             marked=tuple(dict.fromkeys(marked)),
