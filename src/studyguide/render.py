@@ -30,6 +30,7 @@ class Rendered:
     lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
     # how many, the lines the page before holds)
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
+    summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -221,7 +222,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone, cut) for mode in modes}
+                           lone, cut, ctx.__dict__.get("summary_cut")) for mode in modes}
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
