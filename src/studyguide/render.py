@@ -206,6 +206,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
     ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = _crossword_kept(args, (ctx, doc, streams, last_page))
     ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -289,7 +290,7 @@ def _notes_home(args, layout):
     return again if hand2 <= hand and key2 < key else layout
 
 
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept")  # what a layout was asked to mend, for the next to keep
 
 
 def _keep_lists(args, layout):
@@ -310,6 +311,22 @@ def _keep_lists(args, layout):
             # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
         layout = again
     return layout
+
+
+def _crossword_kept(args, layout):
+    """The crossword's title, instructions and "Across" laid out again with two clues, not one alone at a
+    page's foot (layout.activities.crossword), kept when that adds no page and no page short: moving them
+    over once took a page (the bundled guide's modern large print, 29 → 30). The page they leave may end
+    short where the page they open was (its clues run on further), as a section that opens a page leaves
+    the one before it: the count of short pages is kept, not which they are."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("crossword_alone"):
+        return layout
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    again = _draw(*args, {**fixes, "crossword_kept": True})
+    if _longer(again, layout) or len(_short_pages(args, again)) > len(_short_pages(args, layout)):
+        return layout
+    return again
 
 
 def _short_pages(args, layout) -> set:
