@@ -4,7 +4,9 @@ vollkommen" at the indent, "Stimmt überhaupt nicht" off the sheet), and the key
 with them. Now the words stand one under the other when their row does not fit, each wrapped to the room if it
 is wider still. Read back from the PDFs: every glyph drawn in the handout and the key, on every page, lies
 within the text area (the paper less the theme's margins), for several label sets, every paper, theme and
-edition; and each question still shows both words."""
+edition; and each question still shows both words. A points label wider than half the line (the review's
+"(1000 Punkte — siehe Bewertungsraster auf der Rückseite)") stood left of the left margin and squeezed its
+prompt to a word a line: it now goes under the prompt, wrapped to the line."""
 from __future__ import annotations
 
 import pypdfium2 as pdfium
@@ -24,6 +26,10 @@ LABELS = {
     "pt": ("language: pt\n", ("Verdadeiro", "Falso")),
     "long": ("labels: {'true': Correct in every respect and in every detail, 'false': Not correct}\n",
              ("Correct in every respect and in every detail", "Not correct")),
+    "points": ("language: de\nlabels:\n  points: ({n} Punkte — siehe Bewertungsraster auf der Rückseite)\n"
+               "  point: ({n} Punkt — siehe Bewertungsraster auf der Rückseite)\n"
+               "  'true': Stimmt vollkommen\n  'false': Stimmt überhaupt nicht\n",
+               ("Stimmt vollkommen", "Stimmt überhaupt nicht")),
 }
 QUESTIONS = """questions:
   - type: true_false
@@ -105,3 +111,18 @@ def test_a_stack_stands_at_the_prompts_indent_and_the_key_rings_the_answer_on_th
     right = int((image.width / scale - th.margin_x + 1) * scale)
     strip = image.crop((right, 0, image.width, image.height))
     assert strip.getextrema()[0] > 200  # nothing darker than light grey right of the text area
+
+
+def test_points_wider_than_half_the_line_go_under_the_prompt(tmp_path):
+    """A5, compact: the long points label beside question 2 left its prompt a column one word wide ("Der /
+    Mond / ist ..."); now the prompt's first line is the line's width, the points under it (within the text area: the test above)."""
+    labels, _ = LABELS["points"]
+    guide = api.load(write_guide(tmp_path, "points.yaml", f"title: TF\n{labels}{QUESTIONS}"))
+    th = sheets.fit(api.theme_for(guide, "compact"), "a5")
+    docs = render.render(guide, paper="a5", theme=th)
+    for mode in ("student", "key"):
+        lines = [" ".join(line.split()) for line in
+                 pdfium.PdfDocument(docs[mode].pdf)[0].get_textpage().get_text_range().splitlines()]
+        first = next((line for line in lines if line.startswith("Der Mond")), "")
+        assert first.startswith("Der Mond ist ein Planet, der um die Erde"), lines
+        assert any(line.startswith("(12,5 Punkte — siehe") for line in lines), lines
