@@ -289,6 +289,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
                                            written if accommodated else None)
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings += lint.lines_cut(guide, rendered["student"])
+    findings += lint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))

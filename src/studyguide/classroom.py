@@ -184,6 +184,8 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                               even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
+    if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
+        warnings += lint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
