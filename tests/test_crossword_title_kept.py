@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from conftest import CASES, norm
-from studyguide import api, labels, render
+from studyguide import api, labels, mending, render
 
 LAYOUT = CASES / "layout"
 
@@ -34,7 +34,7 @@ def _opening(pdf: bytes, guide) -> tuple[int, int]:
 def _build(path, theme, edition, paper, rule=True, monkeypatch=None):
     guide = api.load(path)
     if not rule:
-        monkeypatch.setattr(render, "_crossword_kept", lambda args, layout: layout)
+        monkeypatch.setattr(mending, "crossword_kept", lambda redraw, layout: layout)
     docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, edition))
     return guide, docs
 

@@ -82,12 +82,12 @@ def test_the_continued_heading_is_the_guides_own_label(tmp_path):
 def test_the_continued_headings_never_cost_the_key_a_page(tmp_path, monkeypatch):
     """A large-print key whose notes take three pages: the two "(continued)" headings pushed its last note
     onto a 31st page. The key is laid out again without them, and that is kept: 30 pages, every note."""
-    from studyguide import render
+    from studyguide import mending, render
 
     guide = api.load(CASES / "frozen" / "china-foreign-police-training-2026-12.yaml")
     theme = api.theme_for(guide, "classic", "large-print")
     kept = render.render(guide, ("student", "key"), theme=theme)
-    monkeypatch.setattr(render, "_notes_plain", lambda args, layout: layout)
+    monkeypatch.setattr(mending, "notes_plain", lambda redraw, layout: layout)
     headed = render.render(guide, ("student", "key"), theme=theme)
     assert kept["key"].pages < headed["key"].pages and kept["student"].pages == headed["student"].pages
     (tmp_path / "key.pdf").write_bytes(kept["key"].pdf)

@@ -179,7 +179,7 @@ class _Part(Stack):
 
 def headings_cost(ctx) -> bool:
     """Whether the "(continued)" headings may have cost the key its last page: what that page's notes take
-    under their heading is no more than the headings on the pages before it took (render._notes_plain then
+    under their heading is no more than the headings on the pages before it took (mending.notes_plain then
     lays the key out without them, and keeps that when it saves the page)."""
     over = ctx.__dict__.get("notes_over", [])
     if len(over) < 2:  # (one page after the first: its heading shifts no note off a page)

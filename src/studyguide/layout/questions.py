@@ -173,7 +173,7 @@ def _lined(ctx, n, q, note, away=None):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: render._fewer_lines)
+        count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: mending.fewer_lines)
         return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back)
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
@@ -382,7 +382,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = notes
     else:
         note = ctx.raw(notes, "explanation") if notes else None
-    kept = number in ctx.__dict__.get("notes_kept", ())  # (render._notes_home: no key page for them alone)
+    kept = number in ctx.__dict__.get("notes_kept", ())  # (mending.notes_home: no key page for them alone)
     away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) and not kept else None
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     back = from_right(ctx, q)  # (a quote of the reading under a prompt read from the right: indented from the right)

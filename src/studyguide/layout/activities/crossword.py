@@ -307,7 +307,7 @@ def _clue_list(ctx, heading, items: list, st, rtl: bool = False, opening: bool =
     pages between rows of two clues. Returns the flowables and how many open the list (the heading and
     its first row or two clues, kept on one page; one a line, its first clue, or its first two with
     ``opening``: the title's list, when one clue alone under the title ended a page and two cost no page,
-    render._crossword_kept). ``rtl``: the first column is the right one."""
+    mending.crossword_kept). ``rtl``: the first column is the right one."""
     gap = 16
     if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
         return [heading] + items, min(3 if opening else 2, len(items) + 1)
