@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak
 from .._reportlab import stacked_height
 
 LIST_ENDS = 3  # items a list keeps together at its start and at its end, as a table keeps three rows
-# on each side of a break (sections.MIN_ROWS)
+# on each side of a break (ruled.MIN_ROWS)
 
 
 class KeepRun(CondPageBreak):

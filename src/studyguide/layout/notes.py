@@ -1,7 +1,7 @@
 """Guided notes: the topics, their summaries and points, with the vocabulary terms and the words a
 teacher marks [[like this]] left blank; the key has each blank filled, on the same lines.
 
-A blank is the fill-in-the-blank question's own blank (questions._blank_markup), so it is as wide in
+A blank is the fill-in-the-blank question's own blank (blanks.blank_markup), so it is as wide in
 the handout as the word it hides in the key, and the two documents wrap alike.
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ def holes(text: str, found: re.Pattern | None, lower: set = frozenset()) -> tupl
 def blanked(ctx, text: str, found, style: str, **kw):
     """A paragraph of ``text`` with its matches blank for the student and filled in the key."""
     from .. import inline
-    from .questions import _blank_markup
+    from .blanks import blank_markup
 
     raw, taken = holes(text, found, lowercase(ctx.guide))
     if not taken:
@@ -88,7 +88,7 @@ def blanked(ctx, text: str, found, style: str, **kw):
     def para(key: bool):
         def blank(m):
             k = first + int(m.group(1)) + 1
-            return _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
+            return blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
                                  tip=ctx.label("field_blank", k=k))
         filled = _HOLE.sub(blank, markup)
         return ctx.raw(filled, style, **kw)

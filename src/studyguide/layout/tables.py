@@ -14,7 +14,7 @@ from .. import inline, rtl
 from .._reportlab import stacked_height
 from ..model import Table
 
-PADDING = 10  # a cell's left and right padding together (sections._grid)
+PADDING = 10  # a cell's left and right padding together (ruled.grid)
 STRETCH = 0.75  # a table whose cells need more than this share of the width fills it
 # a figure: a number with its sign, currency and unit ('84.8', '52.9 %', 'R$64,000', 'US$53.2 bn', '−3 °C',
 # '1,204 km²', '2,487万', '3 million')
@@ -39,7 +39,7 @@ def _cell(ctx, text: str, head: bool, align):
 
 def table(ctx, t: Table, width: float | None = None):
     """``t`` as a ruled table at most ``width`` wide (default: the text's)."""
-    from .sections import _grid
+    from .ruled import grid as _grid
 
     width = ctx.width if width is None else width
     rows, align = [list(r) for r in t.rows], t.align
@@ -61,7 +61,7 @@ def _stacked(ctx, t: Table, width: float):
     """A table whose columns cannot all be as wide as their longest word (seven columns in large print):
     a row to an entry, its first cell in bold over each other cell after its heading ("Moons: 95"), as
     large print stacks the vocabulary; cut into pieces a column wide, its words broke ("Mercu / ry")."""
-    from .sections import _grid
+    from .ruled import grid as _grid
 
     def entry(row):
         lines = [ctx.p(row[0], "cell_head")]
