@@ -27,10 +27,17 @@ THEMES = ("classic", "compact", "modern", "ink-saver")
 
 @functools.lru_cache(maxsize=None)
 def built(path, theme=None, edition=None, paper=None):
-    """(theme, {"student": Rendered, "key": Rendered}) for a guide, built in memory."""
+    """(guide, theme, {"student": Rendered, "key": Rendered}) for a guide, built in memory: once for each
+    theme it resolves to (``built(path)`` and ``built(path, theme="classic")`` are the same pages)."""
     guide = api.load(path)
     th = api.theme_for(guide, theme, edition)
-    return guide, th, render.render(guide, paper=paper, theme=th)
+    key = (path, repr(th), paper)
+    if key not in _BUILT:
+        _BUILT[key] = guide, th, render.render(guide, paper=paper, theme=th)
+    return _BUILT[key]
+
+
+_BUILT: dict = {}
 
 
 def page_fill(pdf: bytes, theme) -> list[tuple[float, float]]:
