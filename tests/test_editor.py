@@ -71,6 +71,19 @@ def ask(c: TestClient, method: str, path: str, body, headers, token=TOKEN):
     return c.request(method, f"/{token}{path}", json=body, headers=headers)
 
 
+
+def test_the_browsers_request_for_the_tab_icon_gets_nothing_not_a_refusal(folder):
+    """The trial's console showed 'Failed to load resource: 403' on every page: the browser asks for /favicon.ico
+    at the site's root, where the token cannot be. It gets 204 (no icon, no error); the Host check still holds."""
+    c = client(folder)
+    r = c.get("/favicon.ico", headers={"Host": HOST})
+    assert (r.status_code, r.content) == (204, b"")
+    assert c.get("/favicon.ico", headers={"Host": "evil.example:8765"}).status_code == 403
+    assert c.get("/favicon.icon", headers={"Host": HOST}).status_code == 403
+    for page in ("/", "/edit/water.yaml"):  # the pages name an empty icon, so the browser need not ask
+        assert '<link rel="icon" href="data:,">' in ask(c, "GET", page, None, {"Host": HOST}).text
+
+
 @pytest.mark.parametrize("method,path,body", ROUTES, ids=ROUTE_IDS)
 @pytest.mark.parametrize("why,headers,token", [
     ("token", GOOD, "wrong-token"),

@@ -173,3 +173,27 @@ def test_a_text_larger_than_any_guide_is_refused_in_the_page_and_not_saved(brows
     assert guide.read_bytes() == before
     assert not errors
     assert "Traceback" not in ed.stop()
+
+
+def test_enter_in_the_new_guide_box_makes_the_guide_and_no_request_fails(browser, tmp_path):
+    """The second trial typed "Water Cycle Review" and pressed Enter: nothing happened (only Create worked), and
+    the console said 'Failed to load resource: 403' for the tab's icon on every page."""
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    shutil.copyfile(FROZEN, guides / "china.yaml")
+    ed = Editor(guides, tmp_path)
+    try:
+        page = browser.new_page()
+        failed = []
+        page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(ed.url)
+        page.locator("#new-name").fill("Water Cycle Review")
+        page.locator("#new-name").press("Enter")
+        page.wait_for_url(re.compile(r"/edit/Water-Cycle-Review\.yaml$"))
+        expect(page.locator(".cm-content")).to_be_visible()
+        assert (guides / "Water-Cycle-Review.yaml").is_file()
+        page.wait_for_timeout(300)
+        assert failed == []
+    finally:
+        ed.stop()

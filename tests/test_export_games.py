@@ -15,7 +15,7 @@ import pytest
 from conftest import CASES, guide_params, write_guide
 from studyguide import api, cli, inline
 from studyguide.export import FORMATS, exporter, games
-from studyguide.model import MultipleChoice, SelectAll, TrueFalse
+from studyguide.model import MultipleChoice, SelectAll, ShortAnswer, TrueFalse
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -122,8 +122,11 @@ def test_quizizz_file_has_the_template_shape(guide_path):
     assert ws.max_row == 1 + len(found)
     for r, row in enumerate(found, 2):
         values = [ws.cell(r, c).value for c in range(1, 12)]
-        explanation = row.question.explanation
-        assert values[10] == (" ".join(inline.plain(explanation).split()) if explanation else None)
+        explanation = " ".join(inline.plain(row.question.explanation or "").split())
+        if isinstance(row.question, ShortAnswer) and row.question.answer:  # the model answer first, then 'Why:'
+            model = "Model answer: " + " ".join(inline.plain(row.question.answer).split())
+            explanation = f"{model} Why: {explanation}" if explanation else model
+        assert values[10] == (explanation or None)
         assert values[1] in ("Multiple Choice", "Checkbox", "Fill-in-the-Blank", "Open-Ended")
         options = [v for v in values[2:7] if v is not None]
         assert options == row.answers and len(options) <= 5
@@ -167,8 +170,10 @@ def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_pat
     # Correct Answer blank, as the template says
     assert rows[0] == ["Energy is released in the _____.", "Fill-in-the-Blank", "mitochondria", "mitochondrion",
                        "the mitochondria", None, None, None, 30, None, "Mitochondria release the energy in food."]
-    # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it
-    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None, None]
+    # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it; the model answer
+    # as the explanation for the answer, which Wayground shows students once they have answered
+    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None,
+                       "Model answer: To grow and to replace worn cells."]
     assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1 and "answer" in QUIZIZZ_EXPLANATION
     assert not problems
 
@@ -324,3 +329,30 @@ def test_export_command_writes_a_game_file(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert info.value.code == 0 and (tmp_path / "escaping-blooket.csv").is_file()
     assert "Blooket's template has no row for a matching question" in err
+
+
+def test_a_long_question_or_answer_is_cut_after_its_last_whole_word(tmp_path):
+    """The second trial's limits.yaml: cut mid-word, Kahoot showed "…combine in a t…" and "…which of th…"."""
+    path = write_guide(tmp_path, "limits.yaml", """
+        title: Limits
+        questions:
+          - type: multiple_choice
+            prompt: In the reaction of 2.0 mol of hydrogen gas with 1.0 mol of oxygen gas at standard temperature and pressure, which of these statements describes the product best?
+            choices:
+              - Two moles of liquid water form, because hydrogen and oxygen combine in a two to one ratio by moles
+              - One mole of water
+              - "一摩尔水由两摩尔氢和一摩尔氧化合而成，这是因为氢和氧按照二比一的摩尔比例结合在一起，形成液态的水分子，这个反应在标准温度和压力下发生，释放出大量的热能。"
+            answer: A
+        """)
+    _, data, problems = only(api.load(path), "kahoot")
+    question = ("In the reaction of 2.0 mol of hydrogen gas with 1.0 mol of oxygen gas at standard temperature and "
+                "pressure, which of…")
+    answer = "Two moles of liquid water form, because hydrogen and oxygen combine in a…"
+    chinese = api.load(path).questions[0].choices[2][:74] + "…"  # no spaces: cut where the limit falls
+    assert [sheet(data).cell(9, c).value for c in range(2, 6)] == [question, answer, "One mole of water", chinese]
+    assert len(question) <= 120 and len(answer) <= 75 and len(chinese) == 75
+    assert [str(p).split(": warning: ")[1] for p in problems] == [
+        f"question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A is cut to '{answer}'",
+        f"question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice C is cut to '{chinese}'",
+        f"question 1 (multiple_choice): Kahoot questions have at most 120 characters; the question is cut to "
+        f"'{question}'"]

@@ -1,6 +1,6 @@
 """`studyguide import`: other tools' files → a new guide, and back out again unchanged.
 
-For the formats studyguide exports (Quizlet, Anki, Moodle XML, QTI, Kahoot, Quizizz), export → import →
+For the formats studyguide exports (Quizlet, Anki, Moodle XML, QTI, Kahoot, Quizizz, Blooket, Gimkit), export → import →
 export gives the same bytes. Each import format is also read from a file of the
 tool's own shape: Anki's own notes export (made by the anki package), Moodle XML as
 Moodle writes it, GIFT as Moodle's documentation writes it, Quizlet's separators,
@@ -69,7 +69,7 @@ def _roundtrip(guide_path: Path, fmt: str, tmp_path: Path) -> tuple[bytes, bytes
     return first, again, draft.problems
 
 
-@pytest.mark.parametrize("fmt", ["quizlet", "anki", "moodle", "qti", "kahoot", "quizizz"])
+@pytest.mark.parametrize("fmt", ["quizlet", "anki", "moodle", "qti", "kahoot", "quizizz", "blooket", "gimkit"])
 @pytest.mark.parametrize("guide_path", [*ALL, "hostile"])
 def test_export_import_export_gives_the_same_bytes(guide_path, fmt, tmp_path):
     if guide_path == "hostile":

@@ -275,11 +275,11 @@ def test_tab_cards_with_no_term_keep_their_located_warnings(tmp_path):
     (tmp_path / "cards.txt").write_text("\tthe unit of life\n\tthe smallest unit\n", encoding="utf-8")  # (no dedent)
     run = cli_inprocess(["import", "cards.txt", "-o", "c.yaml"], cwd=tmp_path)
     assert (run.code, run.err.strip().splitlines()) == (1, [
-        "cards.txt: no vocabulary or questions found; nothing imported",
         "cards.txt:1:1: warning: no cards found (Quizlet's export: a term, a tab or comma, its definition; one card a "
         "line)",
         "cards.txt:1:1: warning: this card has no term before its tab; it is left out",
-        "cards.txt:2:1: warning: this card has no term before its tab; it is left out"])
+        "cards.txt:2:1: warning: this card has no term before its tab; it is left out",
+        "cards.txt: no vocabulary or questions found; nothing imported"])
 
 
 def test_a_question_whose_hash_sign_falls_where_the_guide_wraps_it_imports(tmp_path):

@@ -78,8 +78,9 @@ class StudyguideError(Exception):
 class GuideError(StudyguideError):
     """A guide (or other input file) has one or more problems."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.where, p.message))
+    def __init__(self, problems: list[Problem], then: tuple[Problem, ...] = ()):
+        """``then``: said after the others whatever their places (an outcome after the reasons for it)."""
+        self.problems = sorted(problems, key=lambda p: (p.where, p.message)) + list(then)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

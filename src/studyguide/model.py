@@ -48,12 +48,20 @@ class Mark:
 
 @dataclass(frozen=True)
 class Reading:
-    """The text students read, printed with line and paragraph numbers (layout/passage.py)."""
-    paragraphs: tuple[str, ...]
+    """The text students read, printed with line and paragraph numbers (layout/passage.py), or, a poem
+    (``form`` "verse"), line by line with the poem's own line numbers (layout/verse.py)."""
+    paragraphs: tuple[str, ...]       # verse: the poem's lines, one each
     title: Optional[str] = None
     source: Optional[str] = None      # printed under it
     place: str = "start"              # "start": after the title block; "questions": just before the questions
     marks: tuple[Mark, ...] = ()
+    form: str = "prose"               # "prose" or "verse"
+    stanzas: tuple[int, ...] = ()     # verse: the index of each stanza's first line (0 first)
+    indents: tuple[int, ...] = ()     # verse: how many spaces further in each line was typed (none: ())
+
+    @property
+    def verse(self) -> bool:
+        return self.form == "verse"
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,10 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
             reason = self.refusal(scope)
+            if reason is not None and reason.startswith("refused: the address") and scope["path"] == "/favicon.ico":
+                # the browser asks for the tab's icon at the site's root, without the token: nothing, not an error
+                await Response(status_code=204, headers=HEADERS)(scope, receive, send)
+                return
             if reason is not None:
                 await PlainTextResponse(reason, status_code=403, headers=HEADERS)(scope, receive, send)
                 return

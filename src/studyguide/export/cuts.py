@@ -4,19 +4,34 @@ from __future__ import annotations
 from typing import Optional
 
 
-def cut(text: str, limit: Optional[int]) -> str:
+WORD = 15  # how far back a cut may go to end after a whole word: less than distinct_cuts' context
+
+
+def cut(text: str, limit: Optional[int], words: bool = True) -> str:
+    """``text`` in at most ``limit`` characters, "…" last: after its last whole word when one ends within the last
+    ``WORD`` characters ("…combine in a…", not "…combine in a t…"), else mid-word (a long word, Chinese text)."""
     if limit is None or len(text) <= limit:
         return text
-    return text[: limit - 1].rstrip() + "…"
+    head = text[: limit - 1]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    if words and not text[limit - 1].isspace() and space >= max(1, limit - 1 - WORD) and head[:space].strip():
+        head = head[:space]
+    return head.rstrip() + "…"
 
 
 def distinct_cuts(texts: list[str], limit: Optional[int], context: int = 20) -> Optional[list[str]]:
+    """Each text cut to ``limit`` characters (at a word's end where that still tells them apart, else mid-word), so
+    that texts that differ still differ when cut; see :func:`_distinct_cuts`."""
+    return _distinct_cuts(texts, limit, context, True) or _distinct_cuts(texts, limit, context, False)
+
+
+def _distinct_cuts(texts: list[str], limit: Optional[int], context: int, words: bool) -> Optional[list[str]]:
     """Each text cut to ``limit`` characters, so that texts that differ still differ when cut: texts that the
     plain cut makes the same ("The quick brown fox … far awa…" twice), or nearly the same (differing only in
     their last ``context`` characters before the "…", "…exactly o…" and "…exactly n…"), keep the part where
     they differ instead, from the same place on, after a "…" ("…dog far away in the hills"). None when no cut
     to ``limit`` tells them apart (their differences lie further apart than that)."""
-    cuts = [cut(x, limit) for x in texts]
+    cuts = [cut(x, limit, words) for x in texts]
     if limit is None:
         return cuts
     for group in _close_groups(texts, limit, context):

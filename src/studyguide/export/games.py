@@ -18,7 +18,8 @@ docs/exports.md, with what each tool cannot hold):
   Fill-in-the-Blank (the accepted answers as the options, Correct Answer blank: the
   template's instruction row says to leave it blank for this type) or Open-Ended;
   2 to 5 options, a time of 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600 or 900
-  seconds, and the guide's explanation in the last column, *Answer explanation*.
+  seconds, and the guide's explanation in the last column, *Answer explanation* (a short answer's model answer
+  first, as the model answer Wayground shows students after an Open-Ended question).
 
 Time: a question's ``time_limit``, else the guide's, else 20 seconds; a time the
 tool does not offer becomes the nearest one it does, with a warning when the guide
@@ -130,7 +131,7 @@ def _choices(t: Template, n: int, q: Question, choices, right: set[int], problem
     full = [one_line(choices[i]).strip() for i in keep]
     texts = distinct_cuts(full, t.max_answer)
     if texts is None:
-        plain_cuts = [_cut(x, t.max_answer) for x in full]
+        plain_cuts = [_cut(x, t.max_answer, words=False) for x in full]
         same = ["ABCDEFGH"[i] for i, c in zip(keep, plain_cuts) if plain_cuts.count(c) > 1]
         same = ", ".join(same[:-1]) + " and " + same[-1]
         problems.append(left_out(q, n, f"{t.name} answers have at most {t.max_answer} characters, and choices {same} "
@@ -358,6 +359,7 @@ def quizizz(guide: Guide) -> Exported:
     found, problems = rows(QUIZIZZ, guide)
     if not found:
         return [], problems + [guide_warning(guide, "quizizz: no question fits Quizizz's template, so no file is written")]
+    words = labels.for_language(guide.language, guide.labels)
 
     def fill(ws, put):
         for column, text in enumerate(QUIZIZZ_HEADER, 1):
@@ -370,6 +372,17 @@ def quizizz(guide: Guide) -> Exported:
             if row.kind in ("choice", "several"):
                 put(r, 8, _answer_numbers(row) if row.kind == "several" else row.right[0] + 1)
             put(r, 9, row.time)
-            if row.question.explanation:
-                put(r, 11, " ".join(one_line(row.question.explanation).split()))
+            explained = answer_explanation(row.question, words)
+            if explained:
+                put(r, 11, explained)
     return [(output_name(guide, "-quizizz.xlsx"), _xlsx(fill))], problems
+
+
+def answer_explanation(q: Question, words: dict) -> str:
+    """Quizizz's *Answer explanation*, which students see once they have answered: the explanation, and a short
+    answer's model answer first ("Model answer: 2.00 mol Why: …"), as Wayground's Open-Ended question shares one."""
+    explanation = " ".join(one_line(q.explanation or "").split())
+    if not isinstance(q, ShortAnswer) or not (q.answer or "").strip():
+        return explanation
+    model = f"{words['model_answer']} {' '.join(one_line(q.answer).split())}"
+    return f"{model} {words['why']} {explanation}" if explanation else model

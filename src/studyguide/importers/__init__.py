@@ -24,7 +24,8 @@ from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
 from . import flashcards, gift, moodle, qti, questionlist, spreadsheet, table
-from ._common import Draft, literal
+from ._common import Draft, literal, settle
+from .office import office_file
 from .writer import INVISIBLE, guide_text, make_printable
 
 FORMATS = ("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz",  # kahoot, quizizz: one reader
@@ -86,6 +87,9 @@ def not_a_bank(path: Path, data: bytes) -> None:
     for magic, what in _MAGIC:
         if head.lstrip().startswith(magic) or (magic == b"%PDF-" and magic in head):
             raise GuideError([Problem(where, f"is {what}; {READS}")])
+    office = office_file(data)
+    if office:
+        raise GuideError([Problem(where, office)])
     text = data.decode("utf-8", "replace").lstrip("\ufeff")
     if path.suffix.lower() in (".yaml", ".yml") or (re.search(r"^title:[ \t]*\S", text, re.M)
                                                    and _GUIDE_KEY.search(text)):
@@ -157,11 +161,11 @@ def _literal(draft: Draft) -> Draft:
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
+    settle(draft)
     if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
-        errors = [] if any(not p.warning for p in draft.problems) else [
-            Problem(Location(str(path)), "no vocabulary or questions found" + ("; nothing imported" if draft.problems
-                                                                                  else ""))]
-        raise GuideError(draft.problems + errors)
+        errors = () if any(not p.warning for p in draft.problems) else (  # said after the warnings that say why
+            Problem(Location(str(path)), "no vocabulary or questions found; nothing imported"),)
+        raise GuideError(draft.problems, errors)
     make_printable(draft)
     for what, items in (("terms", draft.vocabulary), ("questions", draft.questions)):
         if len(items) > MAX_ITEMS:

@@ -7,11 +7,12 @@ did not map. :mod:`.writer` turns the draft into guide YAML.
 from __future__ import annotations
 
 import html as html_lib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .. import inline
+from .. import inline, labels
 from ..errors import Location, Problem
 from .htmltext import STAR, convert
 
@@ -23,11 +24,13 @@ class Draft:
     title: Optional[str] = None
     subtitle: Optional[str] = None
     language: Optional[str] = None
+    time_limit: Optional[int] = None  # a game's seconds a question, when every question has the same
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
     stopped: bool = False  # read no further: more terms or questions than a guide holds
+    words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
@@ -67,3 +70,45 @@ def literal(text: str) -> str:
 
 def entities(text: str) -> str:
     return html_lib.unescape(text)
+
+
+# The True and False a game's export writes in each built-in language (labels), and the other pairs teachers type:
+# Wahr/Falsch beside the sheet's Richtig/Falsch, and Italian's Vero/Falso (no built-in labels: no language is set)
+_TRUE_FALSE = {(t["true"].casefold(), t["false"].casefold()): code for code, t in labels.LANGUAGES.items()}
+_TRUE_FALSE.update({("wahr", "falsch"): "de", ("vero", "falso"): "it"})
+
+
+def true_false(draft: Draft, choices: list[str], right: list[int]) -> Optional[bool]:
+    """The answer of a question whose two choices are True and False in one language (in either order: Gimkit puts
+    the right one first), noting the language; None for any other question."""
+    if len(choices) != 2 or len(right) != 1:
+        return None
+    words = tuple(" ".join(c.split()).casefold() for c in choices)
+    code = _TRUE_FALSE.get(words) or _TRUE_FALSE.get(words[::-1])
+    if code is None:
+        return None
+    draft.words_in.add(code)
+    return (right[0] == 0) == (words in _TRUE_FALSE)
+
+
+USUAL_TIME = 20  # the seconds a question a game gives when the guide says none (export.games.DEFAULT_TIME)
+
+
+def keep_time(question: dict, cell: str) -> None:
+    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s."""
+    seconds = re.findall(r"\d+", cell)
+    if seconds and int(seconds[0]) != USUAL_TIME:
+        question["time_limit"] = int(seconds[0])
+
+
+def settle(draft: Draft) -> None:
+    """What the questions tell of the whole guide: its language, when the words our exports write (True and
+    False, Model answer) are all one built-in language's; its time_limit, written once, when every question has the same."""
+    if draft.language is None and len(draft.words_in) == 1:
+        [code] = draft.words_in
+        draft.language = code if labels.built_in(code) else None
+    times = {q.get("time_limit") for q in draft.questions}
+    if len(draft.questions) > 1 and len(times) == 1 and None not in times and draft.time_limit is None:
+        draft.time_limit = times.pop()
+        for question in draft.questions:
+            del question["time_limit"]

@@ -14,6 +14,9 @@ from .htmltext import clip
 
 # How studyguide's Anki export joins a definition and its example, in each language it has labels for
 EXAMPLES = {code: f"<br><br><i>{html(words['example'])}</i> " for code, words in LANGUAGES.items()}
+# ... and the same once Anki's notes export without HTML made it text: each <br> a space ('particles.  Example: One')
+PLAIN_EXAMPLES = {code: re.compile(r"\s\s+" + re.escape(words["example"]).replace("\xa0", "[\\s\xa0]") + r"\s")
+                  for code, words in LANGUAGES.items()}
 
 
 def quizlet(path: Path, text: str) -> Draft:
@@ -56,7 +59,8 @@ def anki(path: Path, text: str) -> Draft:
     """Anki's *Notes in Plain Text* export (and studyguide's own): ``#key:value`` headers, then one note a line.
 
     The first two fields are the front and the back; a back written by studyguide
-    (definition, then "Example:") gives the example back. HTML becomes guide text.
+    (definition, then "Example:", with HTML or without) gives the example back, and the deck column the title.
+    HTML becomes guide text.
     """
     draft = Draft(path)
     headers: dict[str, str] = {}
@@ -85,6 +89,7 @@ def anki(path: Path, text: str) -> Draft:
             skip.add(int(headers[key]))
     if headers.get("deck"):
         draft.title = headers["deck"].strip()
+    deck_column = int(headers["deck column"]) if headers.get("deck column", "").isdigit() else None
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=separator)
     for offset, cells in enumerate(reader):
         line_no = body_start + offset + 1
@@ -102,12 +107,18 @@ def anki(path: Path, text: str) -> Draft:
             draft.warn(f"this note holds a tab, and '#separator:{headers['separator'].strip()}' does not split on "
                        "tabs; each tab is read as a space (check the #separator line)", line_no, 1)
             front, back = front.replace("\t", " "), back.replace("\t", " ")
-        example = None
-        code = next((c for c, label in EXAMPLES.items() if label in back), None)
+        if deck_column and draft.title is None and len(cells) >= deck_column and cells[deck_column - 1].strip():
+            draft.title = cells[deck_column - 1].split("::")[-1].strip() or None  # 'Chemistry::Gases': Gases
+        example, code = None, next((c for c, label in EXAMPLES.items() if label in back), None)
         if code is not None:
             back, example = back.split(EXAMPLES[code], 1)
-            if draft.language is None and code != "en":
-                draft.language = code  # the guide gets back the language its export was written in
+        elif not as_html:
+            found = next(((c, m) for c, m in ((c, p.search(back)) for c, p in PLAIN_EXAMPLES.items()) if m), None)
+            if found:
+                code, m = found
+                back, example = back[:m.start()], back[m.end():]
+        if code is not None and draft.language is None and code != "en":
+            draft.language = code  # the guide gets back the language its export was written in
         term = _field(front, as_html, draft, line_no)
         definition = _field(back, as_html, draft, line_no)
         entry = {"term": term, "definition": definition}

@@ -5,7 +5,7 @@ multiple → select_all), truefalse, shortanswer (→ fill_in_blank with one bla
 numerical (→ fill_in_blank with one blank, its numbers the answers), multianswer/cloze with
 short-answer and number blanks (→ fill_in_blank), essay (→ short_answer or essay, by the grader
 information's label), matching, ordering. The general feedback becomes the explanation, the
-default mark the points. A number's error margin other than 0 is left out with a warning (a
+default mark the points (a Cloze question has none: its mark is the sum of its blanks' weights). A number's error margin other than 0 is left out with a warning (a
 guide's blank takes the number exactly). Anything else (calculated, drag-and-drop…) is left out
 with a warning at its line.
 """
@@ -22,46 +22,10 @@ from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
 from .htmltext import clip
+from .xmlfile import BARE_AMP, RAW, amp, declared_latin, outside_entities, parse, place
 
+_QNAME = re.compile(r"Q([0-9]{2,4})(?: |$)")  # export.question_name's 'Q03 The molar mass…'
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
-
-
-class _Element(ET.Element):
-    line = col = 0  # where the element starts in the file, for located warnings
-    outside: tuple = ()  # (the root's) outside entities referred to and left out: (name, line, column)
-
-
-def parse(data: bytes) -> ET.Element:
-    """The XML as an ElementTree, each element with ``line`` and ``col`` (1-based) for located warnings."""
-    builder = ET.TreeBuilder(element_factory=_Element)
-    parser = xml.parsers.expat.ParserCreate()
-    parser.buffer_text = True
-
-    def start(tag, attrs):
-        el = builder.start(tag, attrs)
-        el.line, el.col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-
-    outside = []
-
-    def entity(context, base, system_id, public_id):  # never fetched or read: said where it is used
-        outside.append((context or system_id or "", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
-        return 1
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = builder.end
-    parser.CharacterDataHandler = builder.data
-    parser.ExternalEntityRefHandler = entity
-    parser.Parse(data, True)
-    root = builder.close()
-    root.outside = tuple(outside)
-    return root
-
-
-def outside_entities(draft: Draft, root: ET.Element, member: str = "") -> None:
-    """A warning where the file uses an entity that stands for another file or a web address: it is left out."""
-    for name, line, col in getattr(root, "outside", ()):
-        draft.warn(f"{member}the file names an outside entity (&{clip(name)};), which stands for another file or a "
-                   "web address; it is left out", line, col)
 
 
 def _number(text: str) -> Optional[float]:
@@ -258,10 +222,12 @@ class _Reader:
         if bank:
             out["word_bank"] = True
             self._language(code)
-        if len(set(weights)) == 1 and weights[0] > 1:
-            out["points"] = float(weights[0] * len(weights))
+        out["points"] = sum(weights)  # a Cloze question has no mark of its own: Moodle gives the sum of its blanks'
+        if set(weights) == {1}:  # 1 mark a blank: also what our export writes for a guide without points
+            out["_unit"] = True
+        else:
             self.grade_one = False
-        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation") if k in out}
+        return {k: out[k] for k in ("type", "prompt", "word_bank", "points", "explanation", "_unit") if k in out}
 
     def essay(self, q) -> Optional[dict]:
         info = self.field(q, "graderinfo")
@@ -309,6 +275,19 @@ class _Reader:
         if code and self.draft.language is None:
             self.draft.language = code
 
+    def _paper_order(self) -> None:
+        """The questions in the order of the 'Q01', 'Q02'… their names start with, when every name has its own
+        number: the names studyguide's export gives, which Moodle keeps when its own export groups the bank by type."""
+        numbers = [_QNAME.match(q["_name"]) for q in self.draft.questions]
+        if len(numbers) < 2 or None in numbers or len({int(m.group(1)) for m in numbers}) < len(numbers):
+            return
+        order = sorted(range(len(numbers)), key=lambda i: int(numbers[i].group(1)))
+        if order != sorted(order):
+            self.draft.questions = [self.draft.questions[i] for i in order]
+            self.draft.warn(f"the questions are put in the order of the numbers their names start with "
+                            f"({numbers[order[0]].group(0).strip()} to {numbers[order[-1]].group(0).strip()}), the "
+                            "guide's order; the file had them in another (Moodle's export groups a bank by type)")
+
     def read(self) -> Draft:
         handlers = {"multichoice": self.multichoice, "truefalse": self.truefalse, "shortanswer": self.shortanswer, "numerical": self.numerical,
                     "cloze": self.cloze, "multianswer": self.cloze, "essay": self.essay, "matching": self.matching,
@@ -332,25 +311,27 @@ class _Reader:
                 continue
             question = handler(q)
             if question is not None:
-                question["_line"] = getattr(q, "line", 0)
+                question["_name"] = _text(q, "name/text")
                 self.draft.questions.append(question)
+        self._paper_order()
         for question in self.draft.questions:
-            question.pop("_line", None)
-            if self.grade_one and question.get("points") == 1:
-                del question["points"]  # every mark 1: the guide gave no points
+            question.pop("_name", None)
+            if self.grade_one and (question.pop("_unit", False) or question.get("points") == 1):
+                del question["points"]  # every mark 1 (a Cloze's, each blank's): the guide gave no points
+            question.pop("_unit", None)
         return self.draft
 
 
 def read(path: Path, data: bytes) -> Draft:
     draft = Draft(path)
-    data = _declared_latin(draft, data)
+    data = declared_latin(draft, data)
     try:
         root = parse(data)
     except xml.parsers.expat.ExpatError as exc:
-        raw = [m.span() for m in _RAW.finditer(data)]  # CDATA and comments: an '&' there is the character itself
-        bare = [m.start() for m in _BARE_AMP.finditer(data) if not any(a < m.start() < b for a, b in raw)]
+        raw = [m.span() for m in RAW.finditer(data)]  # CDATA and comments: an '&' there is the character itself
+        bare = [m.start() for m in BARE_AMP.finditer(data) if not any(a < m.start() < b for a, b in raw)]
         try:  # a hand-edited file's "soil & rocks": read as the text typed, each '&' said where it is
-            root = parse(_amp(data, bare)) if bare else None
+            root = parse(amp(data, bare)) if bare else None
         except xml.parsers.expat.ExpatError:
             root = None
         if root is None:
@@ -358,52 +339,13 @@ def read(path: Path, data: bytes) -> Draft:
                                           f"({xml.parsers.expat.ErrorString(exc.code)}); nothing imported"))
             return draft
         for at in bare:
-            line, col = _place(data, at)
+            line, col = place(data, at)
             draft.warn("an '&' on its own is read as the character '&' (Moodle XML writes it '&amp;')", line, col)
     reader = _Reader(path, root)
     reader.draft.problems = draft.problems
     outside_entities(reader.draft, root)
     _nested(reader, root)
     return reader.read()
-
-
-_BARE_AMP = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][A-Za-z0-9_.-]*;)")
-_RAW = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)
-
-
-def _amp(data: bytes, at: list[int]) -> bytes:
-    """``data`` with the '&' at each offset in ``at`` written '&amp;'."""
-    out, last = [], 0
-    for i in at:
-        out += [data[last:i], b"&amp;"]
-        last = i + 1
-    return b"".join(out + [data[last:]])
-
-
-_LATIN = (b"iso-8859-1", b"iso8859-1", b"latin-1", b"latin1", b"windows-1252", b"cp1252", b"us-ascii", b"ascii")
-
-
-def _place(data: bytes, at: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of byte ``at``."""
-    start = data.rfind(b"\n", 0, at) + 1
-    return data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
-
-
-def _declared_latin(draft: Draft, data: bytes) -> bytes:
-    """The file's bytes, read as UTF-8 when it says ISO-8859-1 (or Windows-1252, ASCII) but is UTF-8 text:
-    what a text editor does to our export when the declaration is copied from another file. Latin-1 text
-    is almost never valid UTF-8 once it holds a letter outside ASCII."""
-    m = re.match(rb"(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", data)
-    if m is None or m.group(2).lower() not in _LATIN or data.isascii():
-        return data
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data
-    line, col = _place(data, m.start(2))
-    draft.warn(f"says encoding=\"{m.group(2).decode('ascii')}\" but its text is UTF-8 (as a text editor saves it); "
-               "read as UTF-8 (write encoding=\"UTF-8\" in its first line)", line, col)
-    return data[:m.start(2)] + b"UTF-8" + data[m.end(2):]
 
 
 def _nested(reader: "_Reader", root: ET.Element) -> None:

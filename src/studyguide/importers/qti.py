@@ -22,7 +22,7 @@ from ..variants import about_the_others
 from ._common import Draft, html_text, literal
 import xml.parsers.expat
 
-from .moodle import outside_entities, parse as _parse
+from .xmlfile import outside_entities, parse as _parse
 from .spreadsheet import MAX_UNPACKED
 
 MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML is this large

@@ -5,7 +5,8 @@ with ``Question``, ``Answer 1`` to ``Answer 4``, ``Time limit`` and ``Correct
 answer(s)`` (answer numbers, ``1,3`` for several). Quizizz's has ``Question Text``,
 ``Question Type``, ``Option 1`` to ``Option 5``, ``Correct Answer``, ``Time in
 seconds`` and, in its newer form, ``Answer explanation`` (the question's explanation). Each row becomes a question: one right answer a multiple-choice, several
-a select-all, True and False a true/false; Quizizz's Fill-in-the-Blank a blank (its
+a select-all, True and False a true/false (in any language of the guide's labels: Verdadero and Falso
+set the guide's language); Quizizz's Fill-in-the-Blank a blank (its
 options the accepted answers) and Open-Ended a short answer. A time other than the
 games' usual 20 seconds is kept as the question's ``time_limit``. Warnings are
 located at the row and column (``FILE:ROW:COLUMN``).
@@ -21,12 +22,14 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import GuideError, Location, Problem
-from ._common import Draft
+from ..labels import LANGUAGES
+from ._common import Draft, keep_time, true_false
 from .htmltext import clip
+from .office import sheet_without_header
+from .table import DEFINITION, TERM
 
 LETTERS = "ABCDEFGH"
 MAX_UNPACKED = 50 * 2**20  # a question bank's sheets unpack to far less; more is not a teacher's bank
-USUAL_TIME = 20
 
 
 def is_workbook(data: bytes) -> bool:
@@ -154,8 +157,8 @@ def read(path: Path, data: bytes) -> Draft:
             return _quizizz(draft, rows, h)
         if _column(header, "question") is not None and _column(header, "correct answer") is not None:
             return _kahoot(draft, rows, h)
-    draft.warn("no header row with 'Question' and 'Correct answer' (Kahoot) or 'Question Type' and 'Option 1' "
-               "(Quizizz) in the first 20 rows", 1, 1)
+    vocabulary = any(_column(row, *TERM) is not None and _column(row, *DEFINITION) is not None for row in rows[:20])
+    draft.problems.append(Problem(Location(str(path)), sheet_without_header(vocabulary)))
     return draft
 
 
@@ -176,8 +179,9 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
     if len(texts) < 2 or not picked:
         draft.warn("a question needs two answers and a right one; this row is left out", *at)
         return None
-    if [t.lower() for t in texts] == ["true", "false"] and len(picked) == 1:
-        return {"type": "true_false", "prompt": prompt, "answer": picked[0] == 0}
+    answer = true_false(draft, texts, picked)
+    if answer is not None:
+        return {"type": "true_false", "prompt": prompt, "answer": answer}
     if len(picked) == 1:
         return {"type": "multiple_choice", "prompt": prompt, "choices": texts, "answer": LETTERS[picked[0]]}
     return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in picked]}
@@ -187,9 +191,7 @@ def _add(draft: Draft, question: Optional[dict], time: str) -> None:
     """The question (None: left out, with its warning), with a time other than the usual as its time_limit."""
     if question is None:
         return
-    seconds = _numbers(time)
-    if seconds and seconds[0] != USUAL_TIME:
-        question["time_limit"] = seconds[0]
+    keep_time(question, time)
     draft.questions.append(question)
 
 
@@ -211,6 +213,21 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         question = _choice_question(draft, cells[q], answers, _numbers(cells[right]), (r, right + 1))
         _add(draft, question, cells[time] if time is not None else "")
     return draft
+
+
+def _explained(draft: Draft, question: dict, text: str) -> None:
+    """Quizizz's *Answer explanation*: the explanation, or an Open-Ended question's model answer and then its
+    explanation, as studyguide's export writes them ('Model answer: 2.00 mol Why: …', in the guide's language)."""
+    for code, words in LANGUAGES.items():
+        label = words["model_answer"]
+        if question["type"] == "short_answer" and "answer" not in question and text.startswith(label + " "):
+            answer, _, explanation = text[len(label) + 1:].partition(f" {words['why']} ")
+            question["answer"] = answer.strip()
+            if explanation.strip():
+                question["explanation"] = explanation.strip()
+            draft.words_in.add(code)
+            return
+    question["explanation"] = text
 
 
 def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
@@ -240,6 +257,6 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
             draft.warn(f"a '{cells[kind] or 'blank'}' question has no kind in a guide; this row is left out", r, kind + 1)
             continue
         if question is not None and why is not None and cells[why].strip():
-            question["explanation"] = cells[why].strip()
+            _explained(draft, question, cells[why].strip())
         _add(draft, question, cells[time] if time is not None else "")
     return draft

@@ -1,9 +1,12 @@
-"""A CSV of vocabulary (term, definition, example) or of questions (Gimkit's or Blooket's template).
+"""A CSV of vocabulary (term, definition, example) or of questions (question and answer, or Gimkit's or
+Blooket's template).
 
 The header row names the columns: ``term`` (or ``word``), ``definition`` (or
-``meaning``) and ``example`` give vocabulary; Gimkit's ``Question, Correct Answer,
-Incorrect Answer 1…`` and Blooket's ``Question Text, Answer 1…, Correct Answer(s)``
-give multiple-choice questions. A title row above the header (as those templates
+``meaning``) and ``example`` give vocabulary; ``question`` and ``answer`` short-answer
+questions, the answer the key's; Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
+and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
+(two choices that are True and False, in English or a language of the guide's labels, a
+true/false question). A title row above the header (as those templates
 have) is skipped. A ``'`` that guards a text starting with ``=``, ``+``, ``-`` or
 ``@`` (as studyguide's CSV exports write it) is removed.
 """
@@ -18,12 +21,13 @@ from typing import Iterator, Optional
 
 from ..errors import GuideError, Location, Problem
 from ..reading.walker import MAX_ITEMS
-from ._common import Draft
+from ._common import Draft, keep_time, true_false
 from .htmltext import clip
 
 TERM = ("term", "word", "vocabulary", "front")
 DEFINITION = ("definition", "meaning", "back", "definición", "définition")
 EXAMPLE = ("example", "sentence", "example sentence")
+ANSWER = ("answer", "model answer", "answer key")
 
 
 def _key(cell: str) -> str:
@@ -63,8 +67,12 @@ def read(path: Path, text: str) -> Draft:
                 _find(header, ("correct answer", "correct answer(s)")) is not None):
             _questions(draft, header, rest, extra)
             return extra.said()
-    draft.warn("no header row naming 'term' and 'definition' (vocabulary) or 'question' and 'correct answer' "
-               "(questions) in the first three rows", 1, 1)
+        if _find(header, ("question", "question text")) is not None and _find(header, ANSWER) is not None:
+            _short_answers(draft, header, rest, extra)
+            return extra.said()
+    draft.warn("no header row naming 'term' and 'definition' (vocabulary), or 'question' and 'answer' (short-answer "
+               "questions), or 'question' and 'correct answer' (Gimkit's and Blooket's templates) in the first three "
+               "rows", 1, 1)
     return draft
 
 
@@ -173,6 +181,7 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
     correct = _find(header, ("correct answer(s)", "correct answer"))
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     wrong_cols = [i for i, cell in enumerate(header) if _key(cell).startswith("incorrect answer")]
+    time = _find(header, ("time limit",))  # Blooket's 'Time Limit (sec)'
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -189,10 +198,32 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
         if len(choices) < 2 or not right:
             draft.warn("a question needs two answers and a right one; this row is left out", n, 1)
             continue
-        question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
-                    "choices": choices[:8],
-                    "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
+        answer = true_false(draft, choices, right)
+        if answer is not None:
+            question = {"type": "true_false", "prompt": prompt, "answer": answer}
+        else:
+            question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
+                        "choices": choices[:8],
+                        "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
+        keep_time(question, cells[time] if time is not None else "")
         draft.questions.append(question)
+        if len(draft.questions) > MAX_ITEMS:
+            draft.stopped = True
+            return
+
+
+def _short_answers(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
+    """A 'Question, Answer' table: each row a short-answer question, its answer the key's model answer."""
+    q, a = _find(header, ("question", "question text")), _find(header, ANSWER)
+    for n, row in rows:
+        extra.check(header, row, n)
+        cells = row + [""] * len(header)
+        prompt, answer = _cell(cells[q]), _cell(cells[a])
+        if not prompt:
+            if answer:
+                draft.warn("an answer with no question; this row is left out", n, 1)
+            continue
+        draft.questions.append({"type": "short_answer", "prompt": prompt, **({"answer": answer} if answer else {})})
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return

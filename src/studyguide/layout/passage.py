@@ -14,13 +14,14 @@ from bisect import bisect_right
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from .._reportlab import broken_lines, line_count
+from .._reportlab import FRAME_FUZZ, broken_lines, line_count
 from ..labels import sentences
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
-from . import Para
+from . import Para, verse
 
 EVERY = 5  # a line number on every fifth line
+TAIL_LINES = 2  # lines of the last paragraph that go on to the next page with the source line
 
 
 def _gutter(ctx) -> tuple[float, float]:
@@ -69,7 +70,10 @@ def breaks(ctx) -> list[list[int]]:
 
 
 def spans(ctx) -> dict[str, tuple[int, int, int, int]]:
-    """name → (first line, last line, first paragraph, last paragraph), numbered from 1 as printed."""
+    """name → (first line, last line, first paragraph, last paragraph), numbered from 1 as printed
+    (a poem's: its own lines, and its stanzas)."""
+    if ctx.guide.reading.verse:
+        return verse.spans(ctx.guide.reading)
     lines = breaks(ctx)
     firsts = [1]
     for counts in lines:
@@ -121,7 +125,7 @@ def cite(ctx) -> None:
 
 def _excerpt(reading, mark, whole: bool = False) -> str:
     """The words a mark spans (``whole``: its paragraphs), as printed (markup taken out), its paragraphs
-    joined by a space."""
+    joined by a space (a poem's lines by ' / ')."""
     from .. import inline
 
     (p0, c0), (p1, c1) = mark.first, mark.last
@@ -137,7 +141,7 @@ def _excerpt(reading, mark, whole: bool = False) -> str:
                 end = i
             seen += not ch.isspace()
         out.append(text[start:end].strip())
-    return " ".join(out)
+    return verse.joined(reading, p0, p1, out) if reading.verse else " ".join(out)
 
 
 # the quotation marks inside a quotation, by the outer mark a language's 'quote' label opens with
@@ -211,24 +215,34 @@ def _texts(q) -> list[str]:
 class NumberedPara(Flowable):
     """One paragraph of the reading (or the part of it on one page) with its numbers in the margin."""
 
-    def __init__(self, ctx, para: Para, first_line: int, number: int | None):
+    def __init__(self, ctx, para: Para, first_line: int, number: int | None, tail=None):
         super().__init__()
         self.ctx, self.para, self.first_line, self.number = ctx, para, first_line, number
         self.left, self.right = _gutter(ctx)
+        self.tail = tail  # the last paragraph's: the source line printed after it (verse.strands)
+        self._strands = False
 
     def wrap(self, aW, aH):
         _, h = self.para.wrap(_width(self.ctx), aH)
         self.width, self.height = aW, h
+        self._strands = self.tail is not None and verse.strands(self.ctx, self, aW, aH)
+        if self._strands:  # (too tall here: split() sends its last lines on with the source)
+            return aW, aH + 2 * FRAME_FUZZ + 1
         return aW, h
 
     def split(self, aW, aH):
+        if self._strands:  # it fits and its source does not: its last lines go on with the source
+            count = line_count(self.para)
+            if count - TAIL_LINES < TAIL_LINES:
+                return []  # (a short paragraph goes on whole)
+            aH = (count - TAIL_LINES) * self.para.style.leading + 0.01
         parts = self.para.split(_width(self.ctx), aH)
         if len(parts) != 2:
             return []
         parts[0].wrap(_width(self.ctx), aH)
         head = line_count(parts[0])
         return [NumberedPara(self.ctx, parts[0], self.first_line, self.number),
-                NumberedPara(self.ctx, parts[1], self.first_line + head, None)]
+                NumberedPara(self.ctx, parts[1], self.first_line + head, None, self.tail)]
 
     def getSpaceBefore(self):
         return self.para.getSpaceBefore() if self.number else 0
@@ -297,10 +311,14 @@ def section(ctx, place: str) -> list:
     flow = heading(ctx, "reading")
     if reading.title:
         flow[-1] = ctx.p(reading.title, "heading")
-    line = 1
-    for n, (text, counts) in enumerate(zip(reading.paragraphs, breaks(ctx)), 1):
-        flow.append(NumberedPara(ctx, _para(ctx, text), line, n))
-        line += len(counts)
-    if reading.source:
-        flow.append(ctx.p(reading.source, "citation"))
+    if reading.verse:
+        flow += verse.section(ctx, reading)
+    else:
+        line = 1
+        for n, (text, counts) in enumerate(zip(reading.paragraphs, breaks(ctx)), 1):
+            flow.append(NumberedPara(ctx, _para(ctx, text), line, n))
+            line += len(counts)
+    if reading.source:  # (kept with the reading's last lines: never alone at the top of a page)
+        flow[-1].tail = ctx.p(reading.source, "citation")
+        flow.append(flow[-1].tail)
     return flow

@@ -17,6 +17,7 @@ from ..errors import Location
 from ..labels import span as numbered
 from ..model import Mark
 from .keys import READING_KEYS
+from .versehint import looks_like_verse
 
 NAME = r"[A-Za-z][A-Za-z0-9_-]*"
 TOKEN_RE = re.compile(r"\{@@\}|\{@(/?)(" + NAME + r")\}")          # in the reading
@@ -185,7 +186,41 @@ def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) 
 
 
 PLACES = ("start", "questions")
+FORMS_OF_READING = ("prose", "verse")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs_of(raw: str) -> list[tuple[str, int]]:
+    """A prose reading's paragraphs (a blank line between two), each with its offset in the typed text."""
+    paragraphs, at = [], 0
+    for piece in PARAGRAPH_BREAK.split(raw):
+        found = raw.index(piece, at)
+        at = found + len(piece)
+        if piece.strip():
+            paragraphs.append((piece, found))
+    return paragraphs
+
+
+def _indent(line: str) -> int:
+    """How far in a poem's line is typed, in spaces (a tab: four), past the text's own indentation."""
+    spaces = line[:len(line) - len(line.lstrip())]
+    return len(spaces.replace("\t", "    "))
+
+
+def verse_lines(raw: str) -> tuple[list[tuple[str, int]], tuple[int, ...]]:
+    """A poem's lines, each typed line one (with its offset in the typed text), and the index of each
+    stanza's first line: a stanza starts after one blank line or more."""
+    lines, starts, at, gap = [], [], 0, True
+    for line in raw.split("\n"):
+        if line.strip():
+            if gap:
+                starts.append(len(lines))
+            lines.append((line, at))
+            gap = False
+        else:
+            gap = True
+        at += len(line) + 1
+    return lines, tuple(starts)
 
 
 class PassageMixin:
@@ -214,22 +249,32 @@ class PassageMixin:
             self.error(keys["place"], f"reading.place: '{clip(place)}' is not a place for the reading (use start, "
                                       "after the title, or questions, just before the questions)")
             place = None
+        form = self.text(keys.get("form"), "reading.form", max_len=20)
+        if form is not None and form.strip().lower() not in FORMS_OF_READING:
+            self.error(keys["form"], f"reading.form: '{clip(form)}' is not a form of reading (write 'form: verse' for "
+                                     "a poem or a song, each typed line printed as a line and numbered as the poem's "
+                                     "own, or leave 'form:' out for prose, its lines joined into paragraphs)")
+            form = None
         if not value or not isinstance(text_node, Scalar):
             return None
         raw = text_node.value
-        paragraphs, at = [], 0
-        for piece in PARAGRAPH_BREAK.split(raw):
-            found = raw.index(piece, at)
-            at = found + len(piece)
-            if piece.strip():
-                paragraphs.append((piece, found))
+        verse = (form or "").strip().lower() == "verse"
+        if "form" not in keys and looks_like_verse(raw):
+            self.warn(text_node.where, f"reading.text: its {looks_like_verse(raw)} lines are short and broken where "
+                                       "the next word would have fit, as a poem's are, but a reading prints its "
+                                       "lines joined into paragraphs; if it is a poem or a song, write 'form: verse' "
+                                       "under 'reading:' (each line then prints as typed, numbered as the poem's own "
+                                       "lines); if it is prose, write 'form: prose' and this note goes")
+        paragraphs, stanzas = (verse_lines(raw) if verse else (paragraphs_of(raw), ()))
+        indents = tuple(_indent(line) for line, _ in paragraphs) if verse else ()
         self._broken_marks = set()
         texts, marks = split_marks(paragraphs, lambda offset: text_at(text_node.where, raw, offset), self.error,
                                    self._broken_marks)
         self._reading = Reading(paragraphs=tuple(texts), marks=marks,
                                 title=self.text(keys.get("title"), "reading.title", max_len=300),
                                 source=self.text(keys.get("source"), "reading.source", max_len=1000),
-                                place=(place or "start").lower())
+                                place=(place or "start").lower(), form="verse" if verse else "prose",
+                                stanzas=stanzas, indents=indents if any(indents) else ())
         return self._reading
 
     def _questions(self, node) -> tuple:
@@ -249,6 +294,11 @@ class PassageMixin:
                 place = text_at(where, text, offset)
                 if reading is None and getattr(self, "_reading_given", False):
                     continue  # the reading's own mistake is reported; its spans are not known
+                if reading is not None and reading.verse and kind == "paragraph" and name in names:
+                    self.error(place, f"'{{@{name}:paragraph}}' cites a paragraph, but the reading is a poem "
+                                      f"('form: verse'), numbered by its lines: write {{@{name}}}, which prints "
+                                      "the poem's lines ('lines 17–20')")
+                    continue
                 if reading is None:
                     self.error(place, f"'{{@{name}}}' cites the reading, but this guide has no 'reading:' "
                                       "(add the reading, with the span marked {@" + name + "}...{@/" + name + "}; "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import labels
 from ..labels import EN as EN_LABELS
 from ..model import DEFAULT_HEADINGS
-from .citations import PLACES
+from .citations import FORMS_OF_READING, PLACES
 from .questions import MAX_CHOICES, QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
 
@@ -92,7 +92,10 @@ def guide_schema() -> dict:
                                                             "marks a span that a question cites as {@name}"},
                             "source": {**TEXT, "description": "printed under the reading"},
                             "place": {"enum": list(PLACES), "default": "start",
-                                      "description": "start: after the title; questions: just before the questions"}}},
+                                      "description": "start: after the title; questions: just before the questions"},
+                            "form": {"enum": list(FORMS_OF_READING), "default": "prose",
+                                     "description": "verse: a poem, each typed line printed as a line, a blank line "
+                                                    "between stanzas, numbered by the poem's own lines"}}},
             "summary": {**TEXT, "description": "a blank line starts a new paragraph"},
             "headings": {"type": "object", "additionalProperties": False,
                          "properties": {k: {**TEXT, "default": v} for k, v in DEFAULT_HEADINGS.items()}},

@@ -21,7 +21,7 @@ TOP_KEYS = ("title", "subtitle", "subject", "grade", "author", "language", "pape
             "summary", "headings", "objectives", "topics", "perspectives", "benefits", "criticisms", "takeaways",
             "vocabulary", "questions") + OPTION_KEYS + ("time_limit",) + BRAND_KEYS
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-READING_KEYS = ("title", "text", "source", "place")
+READING_KEYS = ("title", "text", "source", "place", "form")
 TERM_KEYS = ("term", "definition", "example", "characteristics", "non_examples")  # the last two: Frayer cards
 TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PERSPECTIVE_KEYS = ("who", "view", "evidence")
