@@ -11,7 +11,6 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .._reportlab import FRAME_FUZZ, broken_lines, line_count
@@ -19,17 +18,10 @@ from ..labels import sentences
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
 from . import Para, verse
+from .readingbars import gutter as _gutter, tracks as _tracks
 
 EVERY = 5  # a line number on every fifth line
 TAIL_LINES = 2  # lines of the last paragraph that go on to the next page with the source line
-
-
-def _gutter(ctx) -> tuple[float, float]:
-    """Widths of the left margin (paragraph and line numbers) and of the right one (the key's notes)."""
-    style = ctx.styles["footer"]
-    left = stringWidth("[99]  999", style.fontName, style.fontSize) + 8
-    right = stringWidth("99, 99", style.fontName, style.fontSize) + 14
-    return left, right
 
 
 def _width(ctx) -> float:
@@ -290,15 +282,6 @@ class NumberedPara(Flowable):
                     if n == a and cited_by.get(name):
                         canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y,
                                         ", ".join(map(str, cited_by[name])))
-
-
-def _tracks(found: dict) -> dict[str, int]:
-    """Each span's bar position: the lowest one no earlier span sharing a line of it uses."""
-    out: dict[str, int] = {}
-    for name, (a, b, _, _) in sorted(found.items(), key=lambda item: item[1]):
-        taken = {out[o] for o, (c, d, _, _) in found.items() if o in out and c <= b and a <= d}
-        out[name] = min(set(range(len(found) + 1)) - taken)
-    return out
 
 
 def section(ctx, place: str) -> list:

@@ -20,7 +20,7 @@ from . import directions, fillable, keynotes, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .circled import InlineOptions, Options, points_column
-from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, natural_width, para_width
+from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
 from .sections import heading
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from .._reportlab import FRAME_FUZZ, line_count
 from . import Para
+from . import readingbars
 
 EVERY = 5   # a line number on every fifth line, as anthologies print them
 HANG = 2.0  # ems a turned-over line starts further in than its line
@@ -77,11 +78,10 @@ class Stanza(Flowable):
     def __init__(self, ctx, lines: list, gap: float, tail=None):
         super().__init__()
         self.ctx, self.lines, self.gap, self.tail = ctx, lines, gap, tail
-        from .passage import _gutter
 
         small = ctx.styles["footer"]
         self.left = stringWidth("999", small.fontName, small.fontSize) + 8  # (no paragraph numbers: line numbers)
-        self.right = _gutter(ctx)[1]  # the key's bars and the questions that cite each span
+        self.right = readingbars.gutter(ctx)[1]  # the key's bars and the questions that cite each span
         self._heights = None
 
     def _text_width(self, aW) -> float:
@@ -150,14 +150,13 @@ class Stanza(Flowable):
     def _marks(self, canv, rows):
         """The key: a bar beside every row of each cited line, the bars of one span joined, and at its
         first line the numbers of the questions that cite it (as a prose reading's key has them)."""
-        from .passage import _tracks
 
         ctx = self.ctx
         size = self.lines[0][1].style.fontSize
         leading = self.lines[0][1].style.leading
         cited_by = ctx.__dict__.get("_passage_cited_by", {})
         found = spans(ctx.guide.reading)
-        tracks = _tracks(found)
+        tracks = readingbars.tracks(found)
         right = self.left + self._text_width(self.width) + 4
         canv.setFillColor(ctx.color("answer"))
         canv.setStrokeColor(ctx.color("answer"))

@@ -8,7 +8,7 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
 from ... import fields, inline, rtl
-from ...activities.matching import SET_SIZE, even as even_shares, one_set
+from ...activities.matching import SET_SIZE, one_set
 from ...model import LETTERS
 from ..._reportlab import stacked_height
 from ..._reportlab import Together
