@@ -64,7 +64,7 @@ def _missing(path: Path) -> str:
     first = Path(path.parts[0]) if path.parts else path
     near = misplaced.nearby(path)  # 'water-cycle.yaml' for guides/water-cycle.yaml
     if near is not None:
-        return f"{path}: no such file or folder; did you mean {near}?"
+        return f"{path}: no such file or folder; did you mean {spaced.typed(near)}?"
     if path.is_absolute() or first.exists():
         return f"{path}: no such file or folder"
     here = Path.cwd()

@@ -100,7 +100,9 @@ def activity_count(name: str, data) -> tuple[int, str]:
 
 
 def _words(*texts) -> int:
-    return sum(len(re.findall(r"\w+", t or "")) for t in texts)
+    """The words of texts, and of tables' cells (a summary's table of figures)."""
+    return sum(len(re.findall(r"\w+", t if isinstance(t, str) else " ".join(c for r in t.rows for c in r) if t else ""))
+               for t in texts)
 
 
 def reading_words(guide: Guide, section: str) -> int:
@@ -112,7 +114,7 @@ def reading_words(guide: Guide, section: str) -> int:
     if section == "objectives":
         return _words(*g.objectives)
     if section == "topics":
-        return sum(_words(t.title, t.summary, t.caption, *t.points) for t in g.topics)
+        return sum(_words(t.title, t.summary, t.caption, *t.points, *t.tables) for t in g.topics)
     if section == "perspectives":
         return sum(_words(p.who, p.view) for p in g.perspectives)
     if section == "chart":
@@ -293,6 +295,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
                                            written if accommodated else None)
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings += lint.lines_cut(guide, rendered["student"])
+    findings += lint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))

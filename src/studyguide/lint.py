@@ -281,6 +281,27 @@ def lines_cut(guide: Guide, rendered) -> list[Problem]:
     return out
 
 
+def summary_cut(guide: Guide, rendered) -> list[Problem]:
+    """The Cornell key's model summary cut to the sentences its shrunk lines hold (``Rendered.summary_cut``,
+    layout.notes._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
+    cut = getattr(rendered, "summary_cut", None)
+    text = guide.summary[0] if guide.summary else None
+    where = next((w for w, t in guide.texts if text and text in t), None)
+    if not cut or where is None:
+        return []
+    typed = next(t for w, t in guide.texts if w is where)
+    at = where.of(typed, typed.find(cut["first_cut"], typed.find(text)))
+    left = cut["sentences"] - cut["kept"]
+    kept = "its first sentence" if cut["kept"] == 1 else f"its first {cut['kept']} sentences"
+    last = "last sentence" if left == 1 else f"last {left} sentences"
+    return [_warn(at, f"summary: the Cornell notes' key leaves this paragraph's {last} out of its model summary "
+                      f"('{clip(cut['first_cut'])}'{' on' if left > 1 else ''}): the {cut['lines']} "
+                      f"lines that end page {cut['page']} hold {kept}, and the whole paragraph takes {cut['needs']}; "
+                      f"cut about {cut['words'] - cut['fit']} of its {cut['words']} words to print it whole, or end "
+                      "the paragraph (a blank line) where the model should end: the key writes the first paragraph, "
+                      "the handout every one")]
+
+
 def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
     """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
     empty: a sheet more for one question. Named where the question is, with what would save the page."""

@@ -30,6 +30,7 @@ class Rendered:
     lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
     # how many, the lines the page before holds)
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
+    summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -205,7 +206,9 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
     ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = _crossword_kept(args, (ctx, doc, streams, last_page))
     ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = _notes_plain(args, (ctx, doc, streams, last_page))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -221,7 +224,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone, cut) for mode in modes}
+                           lone, cut, ctx.__dict__.get("summary_cut")) for mode in modes}
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
@@ -288,7 +291,20 @@ def _notes_home(args, layout):
     return again if hand2 <= hand and key2 < key else layout
 
 
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep
+def _notes_plain(args, layout):
+    """The key laid out again without "Notes on the Answers (continued)" over its notes' later pages when
+    those headings may have cost it its last page (keynotes.headings_cost); kept when that saves the page
+    (a large-print key's notes once took 31 pages for 30, the last holding one note)."""
+    from .layout import keynotes
+
+    if not keynotes.headings_cost(layout[0]):
+        return layout
+    fixes = {k: layout[0].__dict__[k] for k in FIXES if k in layout[0].__dict__}
+    again = _draw(*args, {**fixes, "notes_plain": True})
+    return again if _pages(*again[:2]) < _pages(*layout[:2]) else layout
+
+
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept")  # what a layout was asked to mend, for the next to keep
 
 
 def _keep_lists(args, layout):
@@ -309,6 +325,22 @@ def _keep_lists(args, layout):
             # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
         layout = again
     return layout
+
+
+def _crossword_kept(args, layout):
+    """The crossword's title, instructions and "Across" laid out again with two clues, not one alone at a
+    page's foot (layout.activities.crossword), kept when that adds no page and no page short: moving them
+    over once took a page (the bundled guide's modern large print, 29 → 30). The page they leave may end
+    short where the page they open was (its clues run on further), as a section that opens a page leaves
+    the one before it: the count of short pages is kept, not which they are."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("crossword_alone"):
+        return layout
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    again = _draw(*args, {**fixes, "crossword_kept": True})
+    if _longer(again, layout) or len(_short_pages(args, again)) > len(_short_pages(args, layout)):
+        return layout
+    return again
 
 
 def _short_pages(args, layout) -> set:

@@ -147,8 +147,10 @@ def true_false(ctx, n, q, note, away=None):
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     back = from_right(ctx, q)  # (read from the right: True at the right, at the right margin or left of the prompt's end)
-    student = Options(words, x, face, size, 28, mirrored=back)
-    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back)
+    lead = ctx.theme.number_width  # (the prompt's indent: where a stack of them stands when a row is too wide)
+    student = Options(words, x, face, size, 28, mirrored=back, lead=lead)
+    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back,
+                  lead=lead)
     row = fillable.true_false(ctx, n, Twin(student, key, ctx), student)
     # at the right of the prompt's last line, else under it, in one column for all of them (the widest points'
     # left); under a quote of the reading printed under the prompt, on a row of their own in that column

@@ -12,6 +12,7 @@ from .. import inline
 from .._reportlab import row_heights, stacked_height, table_rows
 from . import kept
 from .pictures import drawable
+from .tables import keep_with, of_topic
 from ..model import Point
 from .columns import keep_words
 
@@ -50,7 +51,10 @@ def summary(ctx) -> list:
     g = ctx.guide
     if not g.summary:
         return []
-    return heading(ctx, "summary") + [ctx.p(p, "body") for p in g.summary]
+    from .tables import summary_flow, table
+
+    first = table(ctx, g.summary[0]) if not isinstance(g.summary[0], str) else None
+    return heading(ctx, "summary", first) + [f for p in g.summary for f in summary_flow(ctx, p)]
 
 
 def objectives(ctx) -> list:
@@ -73,6 +77,11 @@ def topics(ctx) -> list:
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
             text.append(ctx.p(topic.summary, "body"))
+        if topic.tables:  # (its title and text do not end a page without the table's first rows)
+            grids = of_topic(ctx, topic)
+            if topic.image is None:
+                flow.insert(0 if n == 0 else len(flow), keep_with(ctx, flow[-1:] * (n == 0) + text, grids[1]))
+            text += grids
         points = bullets(ctx, topic.points)
         if topic.image is not None and ctx.theme.edition != "large-print":  # (drawn in a Pictured block)
             text += points

@@ -84,10 +84,10 @@ _OTHER_WORDS = {
     "type": "tipo",
     "questions": "preguntas fragen perguntas domande",
     "vocabulary": "glosario glossaire glossar vokabeln wortschatz",
-    "term": "palabra begriff mot wort parola",
-    "definition": "significado bedeutung",
+    "term": "palabra begriff mot wort parola word vocab keyword",
+    "definition": "significado bedeutung meaning",
 }
-_ENGLISH = frozenset(("question", "options"))  # (the others are another language's)
+_ENGLISH = frozenset(("question", "options", "word", "vocab", "keyword", "meaning"))  # (the others are another language's)
 OTHER_WORDS = {word: key for key, words in _OTHER_WORDS.items() for word in words.split()}
 
 

@@ -16,9 +16,12 @@ from ..model import (
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
+from .repeats import Repeats
 from .loader import Map, Scalar, Seq
-from .slips import (SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter,
-                    place_in_alphabet, several_letters, shown)
+from .slips import (
+    SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, place_in_alphabet,
+    several_letters, shown, single_bracket,
+)
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
 MAX_CHOICES = 8
@@ -35,15 +38,6 @@ NO_ANSWER = {
                 "'right:' (the handout shuffles the right side)",
 }
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
-SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
-# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
-EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
-
-
-def _single_bracket(text: str):
-    """The first [word] that looks like a blank typed with one bracket too few, if any."""
-    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)
-
 
 class QuestionsMixin:
     # -- questions --------------------------------------------------------------
@@ -327,6 +321,8 @@ class QuestionsMixin:
                      lines=self._lines(keys, label, 12), lines_given="lines" in keys, **common)
 
     def q_fill_in_blank(self, keys, label, node, common):
+        if "prompt" not in keys:  # missing, or typed by another name: said so, not as no blank
+            return None
         prompt = common["prompt"]
         where = keys["prompt"].where if "prompt" in keys else node.where
         parts: list = []
@@ -349,7 +345,7 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
-        single = _single_bracket(rest)
+        single = single_bracket(rest)
         line = re.search(r"_{3,}|…{2,}|\.{5,}", rest)  # '______': a line to write on, typed in a word processor
         if not any(isinstance(p, Blank) for p in parts) and line and "answer" in keys:
             return None  # told with the 'answer:' line
@@ -374,12 +370,12 @@ class QuestionsMixin:
             self.absent(keys, node, "pairs", f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
             return None
         pairs = []
-        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
-            if isinstance(item, Scalar) and not item.is_null:  # 'Photosynthesis - Atmosphere → plants': one line
-                halves = next((item.value.split(sep, 1) for sep in (" - ", " – ", " — ", " = ", "\t") if sep in item.value),
-                              ["...", "..."])
-                self.error(item, f"{label}.pairs item {i}: write each pair on two lines, '- left: {clip(halves[0].strip())}' "
-                                 f"and under it 'right: {clip(halves[1].strip())}'")
+        before = len(self.problems)
+        items = self.seq(keys["pairs"], f"{label}.pairs", "pairs")
+        listed = len(self.problems) == before  # a list (or nothing): not reported as something else
+        repeats = Repeats(self, "pair", items, PAIR_KEYS, PAIR_KEYS)  # 'term:'/'definition:' in every pair: said once
+        for i, item in enumerate(items, 1):  # (a pair on one line, or its keys by other names: one_mistake)
+            if self.one_mistake(item, f"{label}.pairs item {i}", i, repeats, PAIR_KEYS):
                 continue
             sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
@@ -387,9 +383,11 @@ class QuestionsMixin:
                 right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
                 if left and right:
                     pairs.append(Pair(left, right))
-        if len(pairs) < 2 or len(pairs) > 26:
-            if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
+        repeats.close()
+        if len(pairs) < 2 or len(pairs) > 26:  # too few or too many as typed, or as read when all read well
+            typed = len(items) if listed and not 2 <= len(items) <= 26 else None
+            if typed is not None or len(self.problems) == before:
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs) if typed is None else typed, 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 

@@ -261,3 +261,13 @@ def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
     return (f"{label}.term: '{clip(term)}' differs from '{clip(typed)}' ({first}, line {at}) only in its accents: "
             "in the matching and the word-bank sentences only the accents tell the two apart; check that you "
             "meant both, or give one of them another term")
+
+
+SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
+# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
+EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
+
+
+def single_bracket(text: str):
+    """The first [word] that looks like a blank typed with one bracket too few, if any."""
+    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)
