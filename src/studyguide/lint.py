@@ -154,19 +154,21 @@ def same_letter(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
                   f"{letter}; students may notice: {fix}")]
 
 
-def bank_answers(guide: Guide) -> list[Problem]:
+def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
     """A word bank of a question with two or three blanks, which lists only their answers (no word is added
     to it, as to a single blank's: a word more on each such bank cost pages), so that a student who knows all
-    but one is given the last. Four or more words are a bank to choose from, as a single blank's four are."""
+    but one is given the last. Four or more words are a bank to choose from, as a single blank's four are.
+    ``written``: the guide as written, when ``guide`` is its accommodated copy (its banks have no key to leave out)."""
     out = []
     for n, q in enumerate(guide.questions, 1):
+        given = written is not None and not getattr(written.questions[n - 1], "word_bank", True)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
-            knows = "one" if len(answers) == 2 else "two"
-            out.append(_warn(q.where, f"question {n}: its word bank holds only the {len(answers)} answers of its "
-                                      f"blanks ({' · '.join(_clip(a) for a in q.bank_words)}), so a student who "
-                                      f"knows {knows} is given the last; split it into questions of one blank each "
-                                      "(each gets a bank of four words), or leave out 'word_bank'"))
+            words, knows = " · ".join(_clip(a) for a in q.bank_words), "one" if len(answers) == 2 else "two"
+            out.append(_warn(q.where, f"question {n}: {'in the copy with word banks, ' if given else ''}its word bank "
+                                      f"holds only the {len(answers)} answers of its blanks ({words}), so a student who "
+                                      f"knows {knows} is given the last; split it into questions of one blank each (each "
+                                      "gets a bank of four words)" + ("" if given else ", or leave out 'word_bank'")))
     return out
 
 
@@ -412,6 +414,6 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide)
+             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
              + bank_capitals(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

@@ -58,7 +58,7 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     plan = fonts.plan(chars, (theme or default_theme()).family)
     # a font would not print these right either: scripts.warnings says so instead of "install a font"
     missing = {c for c in plan.missing() if not scripts.needs_shaping(c)}
-    warnings = scripts.warnings(guide.texts, guide.language)
+    warnings = scripts.warnings(guide.texts, guide.language) + ([theme.font_note] if theme and theme.font_note else [])
     if missing:
         first: dict[str, Location] = {}
         found_in: dict[str, str] = {}

@@ -19,8 +19,8 @@ from . import misread
 from .repeats import Repeats
 from .loader import Map, Scalar, Seq
 from .slips import (
-    SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown,
-    single_bracket,
+    SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, place_in_alphabet,
+    several_letters, shown, single_bracket,
 )
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
@@ -212,10 +212,11 @@ class QuestionsMixin:
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
-        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(choices):  # 'answer: 2', for the second
-            letter = CHOICE_LETTERS[int(value) - 1]
-            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered, so choice {value} "
-                             f"is {letter}: write {letter}")
+        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value)  # 'answer: 2', 'Б'
+        if nth and 1 <= nth <= len(choices):  # for the second
+            letter, lettered_as = CHOICE_LETTERS[nth - 1], "" if value.isdigit() else f" {span} in print"
+            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered{lettered_as}, so "
+                             f"choice {value} is {letter}: write {letter}")
             return None
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
