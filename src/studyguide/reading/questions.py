@@ -129,7 +129,8 @@ class QuestionsMixin:
             return (), ()
         items, pinned, nodes = [], [], []
         before = len(self.problems)
-        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label):
+        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label) \
+                or self.as_records(keys["choices"], f"{label}.choices", "choice", keys):
             return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
@@ -399,6 +400,8 @@ class QuestionsMixin:
         if typed:
             return self.error(typed[0], f"{label}.items: the numbers give the order away: drop '{typed[1]}' from "
                                         "each item (the order is shuffled and numbered for you)")
+        if self.as_records(keys["items"], f"{label}.items", "item"):  # '- item: Mix', '- text: Mix'
+            return None
         before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")
         if len(self.problems) > before:  # not a list, or a bad item: already reported
