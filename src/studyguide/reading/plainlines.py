@@ -1,5 +1,7 @@
-"""Choices and ordering items typed as another tool's records: '- text: Paris', '- option: Paris', or
-'- answer: Madrid' with 'correct: true' under it, as chatbots and quiz tools write them.
+"""Choices typed in other shapes than plain lines, each reported once for the list: as a printed test
+shows them ('choices: A) The storm B) ...', '- A: The storm'), and choices or ordering items typed as
+another tool's records: '- text: Paris', '- option: Paris', or '- answer: Madrid' with 'correct: true'
+under it, as chatbots and quiz tools write them.
 
 YAML reads each such item as a mapping. The advice for one item of text with ': ' in it ('- Note: read
 twice': "put this choice in quotes") would print 'text: Paris' as the choice, so such a list gets one
@@ -17,6 +19,7 @@ from ..model import LETTERS
 from .keys import RECORD_KEYS
 from .loader import Map, Node, Scalar, Seq
 from .repeats import Repeats, as_typed
+from .slips import lettered, lettered_line
 
 MARK_KEYS = frozenset({"correct", "iscorrect", "right", "isright", "isanswer"})  # as compared: see _mark
 YES = frozenset({"true", "yes", "y", "1", "x", "on", "✓", "✔"})
@@ -68,7 +71,26 @@ def answer_line(keys: dict, found: list[int], marked: str, right: str, text: str
 
 
 class PlainLinesMixin:
-    """For :class:`studyguide.reading.schema.GuideWalker`: a list of choices or items typed as records."""
+    """For :class:`studyguide.reading.schema.GuideWalker`: a list of choices (or items) typed otherwise than
+    as plain lines."""
+
+    def _choices_on_one_line(self, node, label) -> bool:
+        """'choices: A) The storm B) Mara's birthday': one text, typed as a printed test shows it (reported)."""
+        typed = lettered_line(node.value) if isinstance(node, Scalar) and node.plain else None
+        if typed:
+            self.error(node, f"{label}.choices: expected a list of text, found {self.kind(node)} (start each choice "
+                             f"on its own line with '- ', and drop '{typed}': the letters are printed for you)")
+        return bool(typed)
+
+    def _letters_as_keys(self, node, label) -> bool:
+        """'- A: The storm', '- B: ...': letters typed with a ':', which YAML reads as keys (reported; the
+        usual advice, quotes, would print 'A. A: The storm')."""
+        items = node.items if isinstance(node, Seq) else []
+        keys = [i.pairs[0][0].value for i in items if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain]
+        typed = lettered([f"{k}: " for k in keys]) if len(keys) == len(items) else None
+        if typed:
+            self.error(items[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
+        return bool(typed)
 
     def as_records(self, node: Node, label: str, noun: str, keys: Optional[dict] = None) -> bool:
         """Whether the list ``node`` (the choices, with the question's ``keys``; or an ordering's items) has
