@@ -181,7 +181,8 @@ class QuestionsMixin:
             return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
-        alike = [i for i, choice in enumerate(choices) if loose(value) and loose(choice) == loose(value)]
+        said = loose(value)
+        alike = [i for i, choice in enumerate(choices) if said and loose(choice) == said]
         if len(alike) == 1:  # 'neon' for 'Neon', 'Neon.' for 'Neon': it can mean only that choice
             return alike[0]
         if alike:  # 'neon' for 'Neon' and 'NEON': which one, the letter says
@@ -190,7 +191,7 @@ class QuestionsMixin:
                              f"the marks around them (write the letter of the right one)")
             return None
         near = closest(value, choices)
-        if near is not None:  # 'Mara climbs the tower' for 'Mara climbs the tower.': name the choice, and how
+        if near is not None:  # 'The lighthous lamp' for 'The lighthouse lamp': name the choice, and how
             letter = CHOICE_LETTERS[near]
             self.error(node, f"{label}: '{clip(value)}' is not one of the choices; did you mean choice {letter}, "
                              f"'{shown(choices[near], value)}'? ({difference(value, choices[near])}; write the letter "
