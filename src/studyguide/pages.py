@@ -143,18 +143,6 @@ def page_lowest(ctx) -> dict:
     return ctx.__dict__.setdefault("page_lowest", {})
 
 
-def fill(ctx, theme, page: int) -> float | None:
-    """The share of ``page``'s text area filled, down to its lowest point drawn (None: nothing drawn)."""
-    y = page_lowest(ctx).get(page)
-    return None if y is None else (theme.margin_bottom + ctx.height - y) / ctx.height
-
-
-def short_pages(ctx, theme) -> set:
-    """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
-    lows = page_lowest(ctx)
-    return {page for page in lows if page < max(lows) and fill(ctx, theme, page) < 0.7}
-
-
 class MirrorFrame(_reportlab.HookedFrame):
     """A frame that draws each flowable on the document's canvas, then on each mirror canvas.
 

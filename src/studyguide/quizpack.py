@@ -9,7 +9,7 @@ title alone on page 1, then one question a page. The handout gathers such notes 
 """
 from __future__ import annotations
 
-from . import pages
+from . import mending, pages
 
 
 def notes_away(args, layout, relayout):
@@ -31,18 +31,15 @@ def notes_away(args, layout, relayout):
     return layout
 
 
-LAST_HOME = 2  # the last notes kept by their questions to save the key a page (as render.HOME_NOTES)
-
-
 def _last_home(layout, relayout):
-    """The layout again with the key's last LAST_HOME notes kept by their questions, when the notes go on past
-    the handout's last page: kept when that costs the handout no page and saves the key one (a trial's quarter
-    quiz ended its key with a page for one note of two lines, its question's page half empty)."""
+    """The layout again with the key's last notes (mending.HOME_NOTES) kept by their questions, when the notes
+    go on past the handout's last page: kept when that costs the handout no page and saves the key one (a
+    trial's quarter quiz ended its key with a page for one note of two lines, its question's page half empty)."""
     ctx, doc = layout[:2]
     hand = handout_pages(layout)
     if doc.page <= hand or not ctx.key_notes:
         return layout
-    kept = {number for number, _, _ in ctx.key_notes[-LAST_HOME:]}
+    kept = {number for number, _, _ in ctx.key_notes[-mending.HOME_NOTES:]}
     homed = relayout({"notes_away": True, "notes_kept": kept | set(ctx.__dict__.get("notes_kept", ()))})
     return homed if handout_pages(homed) <= hand and homed[1].page < doc.page else layout
 
@@ -63,7 +60,8 @@ def loose(args, layout) -> bool:
         return False
     if ctx.question_pages[0] > 1:
         return True
-    held = sum(pages.fill(ctx, theme, page) or 0 for page in range(1, hand + 1)) * ctx.height
+    top, lowest = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
+    held = sum(top - lowest.get(page, top) for page in range(1, hand + 1))
     return held - 1.2 * note_room(ctx) <= (hand - 1) * ctx.height
 
 
@@ -82,5 +80,4 @@ def note_room(ctx) -> float:
 
 def handout_pages(layout) -> int:
     """A layout's handout pages (the key may go on with its notes after them)."""
-    ctx, doc = layout[:2]
-    return ctx.handout_pages or doc.page
+    return mending.page_counts(*layout[:2])[0]
