@@ -287,14 +287,13 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
             try:
                 out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
             except render.RenderFailed as exc:  # (no line: the part is found, as api.render does)
-                if one_page and n < len(sizes) - 1:  # taller than this small page: a ticket tries the next size
-                    break  # (a large-print ticket whose key's note made it taller than a quarter page failed
-                    # there, and never reached the whole page the edition falls back to)
+                if one_page and n < len(sizes) - 1:  # a part taller than this page: a ticket tries the next size
+                    break
                 raise BuildError(*((exc.where, exc.message) if exc.where.line else
                                    overflow.locate(g, small, font_for, exc, theme))) from None
             if check is not None and len(out) == 1:
                 check(out[g.version])
-        if len(out) < len(editions):  # (a part taller than this size: the next size)
+        if len(out) < len(editions):  # (a large-print ticket with its key's note, once "taller than a page")
             continue
         if even is not None:  # (``editions`` changed in place: the grids and files follow)
             editions[:], out = even(editions, out, small)
