@@ -245,7 +245,8 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
         out = {}
         for g in editions:
             try:
-                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
+                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for,
+                                               sheet=sheets.imposed(size, theme.edition))
             except render.RenderFailed as exc:  # (no line: the part is found, as api.render does)
                 raise BuildError(*((exc.where, exc.message) if exc.where.line else
                                    overflow.locate(g, small, font_for, exc, theme))) from None
@@ -253,7 +254,7 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                 check(out[g.version])
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
-        if size and theme.edition != "fillable":  # (a fillable exit ticket: one to a page, its fields kept)
+        if sheets.imposed(size, theme.edition):  # (a fillable exit ticket: one to a page, its fields kept)
             scissors = sheets.SCISSORS_LARGE if theme.edition == "large-print" else sheets.SCISSORS
             for docs in out.values():
                 for m in modes:
