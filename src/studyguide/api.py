@@ -171,6 +171,7 @@ class Output:
     path: Path
     pages: int
     question_pages: list[int]
+    note: str = ""  # how to print it, said after its page count (a class set: single-sided, or on both sides)
 
 
 @dataclass

@@ -169,6 +169,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
+    notes: dict[Path, str] = {}  # how to print a class set, said beside its page count
     by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                               check=lambda docs: check_pages(path, docs, len(editions), options))
     warnings += _extra_lines_alone(editions, by_letter)
@@ -200,17 +201,17 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
             return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
         letters = [g.version for g in editions]
         copies = options.copies or len(letters)
-        files.append(_collate(planned["class-set", None],
-                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank,
-                              owners.stamp(guide.path, "class-set")))
-        if options.key:
-            files.append(_collate(planned["class-set-key", None],
-                                  [by_letter[letter]["key"].pdf for letter in letters], blank,
-                                  owners.stamp(guide.path, "class-set-key")))
+        sets = [("class-set", "copy", [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)])]
+        if options.key:  # (the key set is padded, or not, by its own pages: see _collate)
+            sets.append(("class-set-key", "key", [by_letter[letter]["key"].pdf for letter in letters]))
+        for kind, what, pdfs in sets:
+            collated, notes[planned[kind, None]] = _collate(planned[kind, None], pdfs, blank,
+                                                             owners.stamp(guide.path, kind), what)
+            files.append(collated)
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
         write_all(result.files, Path(out_dir), guide=guide.path)
-    result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
+    result.outputs = [api.Output(target, pages, qp, notes.get(target, "")) for target, _, pages, qp in files]
     return result
 
 
@@ -295,13 +296,14 @@ MAX_SEED = 100       # characters in --seed, as in a guide's seed:
 
 def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     """The pages a build makes, from one version's: versions × (handout + key + grid) + the class set
-    (each copy padded to an even count, for two-sided printing) and its key."""
+    (each copy of more than a page padded to an even count, for two-sided printing: see _collate) and its key."""
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
     total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
     if options.class_set:  # (the last copy needs no blank page)
-        total += (options.copies or versions) * (student + student % 2) - student % 2
-        total += versions * (key + key % 2) - key % 2 if "key" in docs else 0
+        odd, odd_key = student % 2 * (student > 1), key % 2 * (key > 1)
+        total += (options.copies or versions) * (student + odd) - odd
+        total += versions * (key + odd_key) - odd_key if "key" in docs else 0
     return total
 
 
@@ -351,25 +353,40 @@ def check_seed(seed: Optional[str]) -> None:
         raise UsageError("--seed: is empty (a word or a number)")
 
 
-def _collate(name: Path, pdfs: list[bytes], blank, creator: str) -> tuple[Path, bytes, int, list]:
-    """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count
-    that another copy follows: the last needs none); ``creator``: what it is, of which guide (see owners.stamp)."""
+ONE_PAGE = "each {what} is one page: print it single-sided"
+BOTH_SIDES = "print it on both sides: each {what} starts on a new sheet"
+
+
+def _collate(name: Path, pdfs: list[bytes], blank, creator: str,
+             what: str = "copy") -> tuple[tuple[Path, bytes, int, list], str]:
+    """One PDF of the copies in order, and how to print it (:data:`ONE_PAGE`, :data:`BOTH_SIDES` or "").
+
+    When a copy runs over pages the set is for printing on both sides, a copy's pages on as few sheets as
+    they take: ``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd
+    page count that another copy follows (the last needs none), so that the next starts on a fresh sheet.
+    When every copy is one page, none: such a set prints single-sided, a sheet a copy (on both sides, two
+    students' copies would share a sheet), and blank pages would be sheets of paper for nothing (a one-page
+    quiz's 28 copies took 27 blank pages with them). The key set is judged by its keys' pages, not the
+    copies': one-page keys print single-sided too. ``creator``: what it is, of which guide (owners.stamp)."""
     from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
 
     writer = PdfWriter()
-    readers: dict[int, PdfReader] = {}
+    readers: dict[int, PdfReader] = {id(data): PdfReader(io.BytesIO(data)) for data in pdfs}
+    both_sides = any(len(reader.pages) > 1 for reader in readers.values())
+    padded = False
     for k, data in enumerate(pdfs, 1):
-        reader = readers.setdefault(id(data), PdfReader(io.BytesIO(data)))
+        reader = readers[id(data)]
         for page in reader.pages:
             writer.add_page(page)
-        if len(reader.pages) % 2 and k < len(pdfs):
+        if both_sides and len(reader.pages) % 2 and k < len(pdfs):
             box = reader.pages[-1].mediabox
             writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
+            padded = True
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})
     writer.add_metadata({"/Creator": creator})
     stream = io.BytesIO()
     writer.write(stream)
-    return name, stream.getvalue(), len(writer.pages), []
+    note = BOTH_SIDES if padded else "" if both_sides or not pdfs else ONE_PAGE
+    return (name, stream.getvalue(), len(writer.pages), []), note.format(what=what)
