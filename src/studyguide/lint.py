@@ -155,11 +155,12 @@ def same_letter(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
 
 
 def bank_answers(guide: Guide) -> list[Problem]:
-    """A word bank of a question with two or three blanks, which lists only their answers (no word is added
-    to it, as to a single blank's: a word more on each such bank cost pages), so that a student who knows all
-    but one is given the last. Four or more words are a bank to choose from, as a single blank's four are."""
+    """A word bank of a question with two or three blanks, which lists only their answers, so that a student
+    who knows all but one is given the last: of three (no word is added to it: a word more on each bank of
+    several blanks cost pages), or of two when the guide has no word of their kind to add as a spare (see
+    variants.banked). Four or more words are a bank to choose from, as a single blank's four are."""
     out = []
-    for n, q in enumerate(guide.questions, 1):
+    for n, q in enumerate(variants.banked(guide).questions, 1):  # (as printed: with their spare words)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
             knows = "one" if len(answers) == 2 else "two"
