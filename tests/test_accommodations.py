@@ -88,3 +88,52 @@ def test_check_counts_the_accommodated_copy_too(tmp_path):
     assert heads[1].startswith("rivers.yaml (reduced choices, word bank, 2 extra lines): 1 page")
     run = cli_inprocess(["check", "rivers.yaml", "--no-accommodations"], cwd=tmp_path)
     assert [line for line in run.out.splitlines() if line.startswith("rivers.yaml")] == [heads[0]]
+
+
+def _heads(run, name="rivers.yaml"):
+    return [line for line in run.out.splitlines() if line.startswith(name)]
+
+
+def test_check_takes_builds_accommodation_and_versions_flags(tmp_path):
+    """Trial r8 L3: `check --word-bank --reduced-choices --extra-lines 2` was refused (click's "No such option
+    '--word-bank'"), as was --versions: the budget of the copy a teacher builds with flags was out of reach.
+    Each copy's budget is now the one build makes with the same flags, pages included."""
+    plain = GUIDE.replace("    accommodations: {reduced_choices: true, word_bank: true, extra_lines: 2}\n", "")
+    write_guide(tmp_path, "rivers.yaml", plain.replace("lines: 5", "lines: 30"))
+    flags = ["--word-bank", "--reduced-choices", "--extra-lines", "20"]
+    run = cli_inprocess(["check", "rivers.yaml", *flags], cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert "No such option" not in run.err
+    # a guide without 'accommodations:': build makes the flags' copy alone, and check counts that one alone
+    [head] = _heads(run)
+    assert head.startswith("rivers.yaml (reduced choices, word bank, 20 extra lines): 3 pages")
+    built = cli_inprocess(["build", "rivers.yaml", "-o", "out", *flags], cwd=tmp_path)
+    assert "rivers-reduced-choices-word-bank-extra-lines-20.pdf (3 pages)" in built.out
+    assert _heads(cli_inprocess(["check", "rivers.yaml"], cwd=tmp_path))[0].startswith("rivers.yaml: 2 pages")
+    run = cli_inprocess(["check", "rivers.yaml", "--versions", "3", "--seed", "period 4"], cwd=tmp_path)
+    assert _heads(run)[0].startswith("rivers.yaml (version A): 2 pages")
+
+
+def test_check_flags_go_on_top_of_the_guides_accommodations(tmp_path):
+    """As build: the standard copy and the accommodated one, the flags winning over the guide's keys."""
+    write_guide(tmp_path, "rivers.yaml", GUIDE)
+    run = cli_inprocess(["check", "rivers.yaml", "--extra-lines", "4"], cwd=tmp_path)
+    heads = _heads(run)
+    assert heads[0].startswith("rivers.yaml: 1 page")
+    assert heads[1].startswith("rivers.yaml (reduced choices, word bank, 4 extra lines): 1 page")
+    run = cli_inprocess(["check", "rivers.yaml", "--no-accommodations", "--word-bank"], cwd=tmp_path)
+    assert [h.split(":")[0] for h in _heads(run)] == ["rivers.yaml (word bank)"]
+    run = cli_inprocess(["check", "rivers.yaml", "--seed", "a\tb"], cwd=tmp_path)
+    assert run.code == 2 and "--seed: contains the invisible character U+0009" in run.err  # (as build: a usage error)
+
+
+def test_a_bank_the_word_bank_flag_gives_is_not_told_to_leave_out_its_key(tmp_path):
+    """With --word-bank, a two-blank question's bank of its two answers was told "or leave out 'word_bank'",
+    a key the guide does not have: the copy with word banks is named instead."""
+    write_guide(tmp_path, "rivers.yaml", GUIDE.replace("    accommodations: {reduced_choices: true, word_bank: true, "
+                                                       "extra_lines: 2}\n", "").replace(
+        "A river starts at its [[source]].", "A river starts at its [[source]] and ends at its [[delta]]."))
+    run = cli_inprocess(["check", "rivers.yaml", "--word-bank"], cwd=tmp_path)
+    assert "rivers.yaml:10:5: warning: question 2: in the copy with word banks, its word bank holds only the 2 " \
+           "answers of its blanks (delta · source), so a student who knows one is given the last; split it into " \
+           "questions of one blank each (each gets a bank of four words)\n" in run.err

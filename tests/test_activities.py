@@ -662,13 +662,13 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     over together instead (sentences 9 and 10 over the flashcards), costing none: 19 pages, laid out to
     the byte as with the pair forced."""
     from conftest import CASES
-    from studyguide import render
+    from studyguide import mending, render
 
     guide = api.load(CASES / "layout" / "japan-arts.yaml")
     theme = api.theme_for(guide, "compact", edition="large-print")
     built = render.render(guide, ("student",), theme=theme)["student"]
     first_draw = render._draw
-    monkeypatch.setattr(render, "_cloze_alone", lambda ctx: False)
+    monkeypatch.setattr(mending, "cloze_alone", lambda ctx: False)
     without = render.render(guide, ("student",), theme=theme)["student"]
     monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:8], {"cloze_kept": True}))
     forced = render.render(guide, ("student",), theme=theme)["student"]

@@ -134,3 +134,57 @@ def test_a_prompt_gives_amounts_only_as_quantities():
                                       "In Chapter 3, how many brothers does Jo have?"))
     assert all(given(p) for p in ("A car goes 60 km in 2 hours. How fast is it?", "A rock falls for 3 s. How far?",
                                   "See Figure 2. A box holds 12 eggs. How many eggs are in 5 boxes?"))
+
+
+MONEY = """\
+    title: Brazil's economy
+    paper: a4
+    questions:
+      - type: short_answer
+        prompt: At R$5.00 to US$1, what is US$53.2 bn of soybeans worth in reais?
+        answer: R$266 bn
+      - type: short_answer
+        prompt: A ticket costs €5 and a programme 2 €. What do both cost?
+        answer: 7 €
+      - type: short_answer
+        prompt: A scarf costs £3.20. What do three scarves cost?
+        answer: £9.60
+      - type: short_answer
+        prompt: A bowl of ramen is ¥800 and a drink ¥150. What is the bill?
+        answer: ¥950
+      - type: short_answer
+        prompt: A train ticket is ₹ 300 for one. What do four cost?
+        answer: ₹1,200
+      - type: short_answer
+        prompt: A coffee costs CHF 5 in Zurich. What do two cost?
+        answer: CHF 10
+      - type: short_answer
+        prompt: A firm earned $12m and spent $4.5m. What was its profit?
+        answer: $7.5m
+      - type: short_answer
+        prompt: What currency does Brazil use?
+        answer: the real
+    """
+
+
+def test_money_in_any_currency_makes_a_word_problem(tmp_path):
+    """Trial r8 L1: 'At R$5.00 to US$1, what is US$53.2 bn … worth?' → 'R$266 bn' got one line and 'Write your
+    answer on the line.': the docs promise the working's room to an amount worked out from the prompt's money,
+    and only $ € £ ¥ written before the number were read as money (not R$, US$, ₹, CHF, 5 €, $12m)."""
+    path = write_guide(tmp_path, "money.yaml", MONEY)
+    guide = api.load(path)
+    assert [q.lines for q in guide.questions] == [2, 2, 2, 2, 2, 2, 2, 1]
+    handout = Pdf(api.build(path, tmp_path / "out").outputs[0].path)
+    assert "Questions 1–7: Show your work and write the answer on the lines." in handout.text
+    assert "8. What currency does Brazil use? Write your answer on the line." in handout.text
+
+
+def test_amounts_of_money_are_read_with_their_currency():
+    from studyguide.amounts import amount, ascending, worked
+
+    assert [float(amount(t)[0]) for t in ("R$5.00", "US$1", "€5", "5 €", "5€", "£3", "¥500", "₹ 300", "CHF 5",
+                                          "$5m", "R$2.5bn", "HK$12")] == [5, 1, 5, 5, 5, 3, 500, 300, 5, 5, 2.5, 12]
+    assert ascending(["R$12.50", "R$1.00", "R$5.00"]) == [1, 2, 0]  # choices in increasing order keep it
+    assert ascending(["R$5.00", "US$1"]) is None  # two currencies: not one scale
+    assert amount("5m") is None and amount("18th") is None  # metres or millions; an ordinal
+    assert not any(worked(t) for t in ("R2-D2", "2 World Wars", "the real", "1998"))

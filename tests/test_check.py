@@ -466,23 +466,24 @@ def test_check_reports_every_problem_with_the_warnings_instead_of_stopping_at_th
     ]
 
 
-def test_check_takes_builds_paper_theme_and_edition_and_counts_the_clues_that_print(tmp_path):
+@pytest.mark.parametrize("options", [["--paper", "letter", "--theme", "classic"], ["--edition", "large-print"]],
+                         ids=["letter-classic", "large-print"])  # (two tests: xdist runs them side by side)
+def test_check_takes_builds_paper_theme_and_edition_and_counts_the_clues_that_print(tmp_path, options):
     """A long guide's crossword keeps 28 of its 30 terms on letter paper in the classic theme: `check`
     said 30 clues (it planned the crossword for no page). It now counts what prints, and gives the
     budget of the paper, theme and edition `build` is asked for (the large-print pages among them)."""
     from conftest import CASES
 
     path = CASES / "layout" / "frankenstein.yaml"
-    for options in (["--paper", "letter", "--theme", "classic"], ["--edition", "large-print"]):
-        run = run_cli("check", path, *options)
-        assert run.returncode == 0, run.stderr
-        pages = int(re.search(r": (\d+) pages", run.stdout).group(1))
-        clues = int(re.search(r"^  crossword .* (\d+) clues$", run.stdout, re.M).group(1))
-        built = run_cli("build", path, "-o", tmp_path / options[-1], *options)
-        assert built.returncode == 0, built.stderr
-        assert f"({pages} pages)" in built.stdout
-        left = re.findall(r"crossword: (\d+) terms? left out", built.stderr)  # (a warning for each reason)
-        assert clues == 30 - sum(int(n) for n in left) < 30
+    run = run_cli("check", path, *options)
+    assert run.returncode == 0, run.stderr
+    pages = int(re.search(r": (\d+) pages", run.stdout).group(1))
+    clues = int(re.search(r"^  crossword .* (\d+) clues$", run.stdout, re.M).group(1))
+    built = run_cli("build", path, "-o", tmp_path / options[-1], *options)
+    assert built.returncode == 0, built.stderr
+    assert f"({pages} pages)" in built.stdout
+    left = re.findall(r"crossword: (\d+) terms? left out", built.stderr)  # (a warning for each reason)
+    assert clues == 30 - sum(int(n) for n in left) < 30
 
 
 def test_the_blank_page_before_double_sided_cards_is_no_sections_page():

@@ -366,7 +366,7 @@ def test_answer_colon_and_letter_runs_keep_the_keys_notes_true(tmp_path):
             explanation: The answer is B because whales feed their young milk.
         """)
     result = build_set(path, tmp_path / "out", None, SetOptions(versions=3, seed="period 3"))
-    said = sorted(w.message for w in result.warnings if "by letter" in w.message)
+    said = sorted(w.message for w in result.warnings if "explanation names choices by letter" in w.message)
     assert said == [f"question {n}'s explanation names choices by letter ({letters}), so versions keep its choices "
                     "in order; write the choice's words instead to let them shuffle"
                     for n, letters in (("1", "C"), ("2", "B, D"), ("3", "B"))]

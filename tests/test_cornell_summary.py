@@ -84,3 +84,37 @@ def test_a_summary_with_room_keeps_its_five_lines_and_one_that_misses_by_more_ta
             assert "One line." in _pages(docs["key"])[-1]
             return
     raise AssertionError("no count of topics left the summary alone on page 2")
+
+
+def _warnings(path) -> list[str]:
+    result = classroom.build_set(path, path.parent / "out", None, classroom.SetOptions(format="cornell"), write=False)
+    return [str(w) for w in result.warnings if "summary:" in str(w)]
+
+
+def test_a_model_summary_cut_to_its_lines_is_said_at_its_first_sentence_left_out(tmp_path):
+    """The key's model summary, shortened to the three lines that end page 1, dropped the paragraph's second
+    sentence without a word. Now build names it at that sentence, with the lines there are, what the whole
+    takes and how many words to cut; each fix it gives prints the model whole in the key, on one page, and
+    says nothing more."""
+    said = _warnings(DECLARATION)
+    assert said == [f"{DECLARATION}:47:130: warning: summary: the Cornell notes' key leaves this paragraph's last "
+                    "sentence out of its model summary ('The Declaration first states a theory o…'): the 3 lines that "
+                    "end page 1 hold its first sentence, and the whole paragraph takes 4; cut about 10 of its 49 words "
+                    "to print it whole, or end the paragraph (a blank line) where the model should end: the key "
+                    "writes the first paragraph, the handout every one"]
+    text = DECLARATION.read_text(encoding="utf-8")
+    first = "explained to the world why the thirteen colonies were leaving the British Empire."
+    # 1. a blank line after the first sentence: the model is the new first paragraph, whole
+    split = write_guide(tmp_path / "split", "d.yaml", "")
+    split.write_text(text.replace(first + " The Declaration", first + "\n\n  The Declaration"), encoding="utf-8")
+    # 2. the paragraph cut by ten words: the two sentences, the second shorter, fit the three lines
+    cut = write_guide(tmp_path / "cut", "d.yaml", "")
+    cut.write_text(text.replace(", and a government that destroys those rights may be changed or abolished.", "."),
+                   encoding="utf-8")
+    for path, model in ((split, first), (cut, "people have natural rights, governments exist to protect them.")):
+        docs = _build(path)
+        key = _pages(docs["key"])
+        assert len(key) == len(_pages(docs["student"])) == 1
+        assert _rules_under(docs["key"], 1, "Summary") == 3
+        assert model in key[0].split("Summary")[-1]
+        assert _warnings(path) == []

@@ -120,21 +120,11 @@ def test_the_docs_mark_what_the_example_runner_leaves_out():
     assert sorted(left_out) == ["python3", "python3", "studyguide edit", "studyguide watch"]
 
 
-def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path):
-    """A teacher copies the examples one by one into a fresh copy of the project: each command exits 0
-    with no traceback, each YAML example is a guide (or defaults file, or theme) that loads with no
-    problem and no warning, and each guide or theme saved under a name builds."""
-    project = copy_repo_layout(tmp_path / "project")
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    env.pop("STUDYGUIDE_FONT_PATH", None)
-    failures, ran = [], {"sh": 0, "yaml": 0}
-
-    def sh(command: str, where: str) -> None:
-        run = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True,
-                             encoding="utf-8", timeout=300)
-        if run.returncode != 0 or "Traceback" in run.stderr or "internal error" in run.stderr:
-            failures.append(f"{where}: {command}\n  exit {run.returncode}: {run.stderr.strip()[-800:]}")
-
+def example_steps() -> list[dict]:
+    """What a teacher copies, in the docs' order: each command line of a ```sh block ("sh", with its
+    "command") and each ```yaml block ("yaml", with its "target": where it is saved, or None for a part of
+    a guide, which is loaded under a title)."""
+    steps = []
     for doc in DOCS:
         for block in examples(doc):
             whole, prefixes = _skips(block)
@@ -144,40 +134,104 @@ def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path):
                 for i, line in enumerate(block["body"].splitlines()):
                     command = line.strip()
                     if command and not command.startswith("#") and not any(command.startswith(p) for p in prefixes):
-                        ran["sh"] += 1
-                        sh(command, f"{doc}:{block['first'] + i}")
+                        steps.append({"kind": "sh", "where": f"{doc}:{block['first'] + i}", "command": command})
                 continue
-            ran["yaml"] += 1
             files = [v.split()[1] for k, v in block["marks"] if k == "examples" and v.startswith("file ")]
             named = re.match(r"# (guides/\S+\.yaml)", block["body"])
-            target = files[0] if files else named.group(1) if named else None
-            if target is None:  # a part of a guide: under a title, as it would be in one
-                body = block["body"] if re.search(r"^title:", block["body"], re.M) else "title: Example\n" + block["body"]
-                path = project / "examples" / f"{Path(doc).stem}-{block['first']}.yaml"
-                path.parent.mkdir(exist_ok=True)
-                path.write_text(body, encoding="utf-8")
-                try:
-                    guide = api.load(path)
-                except Exception as exc:  # noqa: BLE001 - reported with the example's place
-                    failures.append(f"{block['where']}: {exc}")
-                    continue
-                if guide.warnings:
-                    failures.append(f"{block['where']}: " + "; ".join(map(str, guide.warnings)))
+            steps.append({"kind": "yaml", "where": block["where"], "doc": doc, "block": block,
+                          "target": files[0] if files else named.group(1) if named else None})
+    return steps
+
+
+STEPS = example_steps()
+# the commands that only read the guides (their output goes to output/ or the screen, which no later
+# example reads): a part of the run that starts later skips them, and replays the rest in order
+READS_ONLY = re.compile(r"studyguide (build|check|list|validate|themes|export)\b[^>]*")
+# what the original single run checked at its end, checked in the part that runs the command
+MAKES = {"studyguide export --to qti": "output/my-guide-qti.zip",
+         "studyguide themes --preview --png": "output/themes/theme-classic.png"}
+
+
+def _parts(count: int) -> list[tuple[int, int]]:
+    """``count`` runs of consecutive steps, each with about as many commands (xdist spreads them)."""
+    weights = [0 if s["kind"] == "yaml" and s["target"] is None else 1 for s in STEPS]
+    total, bounds, start, acc = sum(weights), [], 0, 0
+    for n, w in enumerate(weights):
+        acc += w
+        if acc >= total * (len(bounds) + 1) / count and len(bounds) < count - 1:
+            bounds.append((start, n + 1))
+            start = n + 1
+    return bounds + [(start, len(STEPS))]
+
+
+PARTS = _parts(6)
+
+
+def test_the_example_runner_runs_every_example_once():
+    """The parts below run every step once, in order, and the steps are the docs' many examples."""
+    assert [n for start, stop in PARTS for n in range(start, stop)] == list(range(len(STEPS)))
+    assert sum(s["kind"] == "sh" for s in STEPS) >= 20 and sum(s["kind"] == "yaml" for s in STEPS) >= 25
+    assert all(any(s.get("command", "").startswith(c) for s in STEPS) for c in MAKES)
+
+
+@pytest.mark.parametrize("start, stop", [pytest.param(a, b, id=f"{STEPS[a]['where']}-{STEPS[b - 1]['where']}")
+                                         for a, b in PARTS])
+def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path, start, stop):
+    """A teacher copies the examples one by one into a fresh copy of the project: each command exits 0
+    with no traceback, each YAML example is a guide (or defaults file, or theme) that loads with no
+    problem and no warning, and each guide or theme saved under a name builds. The run is cut in parts
+    that xdist spreads over the cores: a part first replays, in order, the earlier examples that change
+    the project (new guides, files saved under guides/), so each runs on the project as the docs leave it."""
+    project = copy_repo_layout(tmp_path / "project")
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("STUDYGUIDE_FONT_PATH", None)
+    failures = []
+
+    def sh(command: str, where: str) -> None:
+        run = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True,
+                             encoding="utf-8", timeout=300)
+        if run.returncode != 0 or "Traceback" in run.stderr or "internal error" in run.stderr:
+            failures.append(f"{where}: {command}\n  exit {run.returncode}: {run.stderr.strip()[-800:]}")
+
+    for n, step in enumerate(STEPS[:stop]):
+        replay = n < start
+        if step["kind"] == "sh":
+            if not (replay and READS_ONLY.fullmatch(step["command"])):
+                sh(step["command"], step["where"] + (" (replayed)" if replay else ""))
+            continue
+        block, target = step["block"], step["target"]
+        if target is None:  # a part of a guide: under a title, as it would be in one
+            if replay:
                 continue
-            path = project / target
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(block["body"], encoding="utf-8")
-            if path.parent.name == "themes":
-                sh(f"studyguide themes && studyguide build guides/my-guide.yaml --theme {path.stem} -o examples-out",
-                   block["where"])
-            elif path.name == "studyguide.yaml":
-                sh("studyguide validate guides", block["where"])
-            else:
-                sh(f"studyguide build {target} -o examples-out", block["where"])
+            body = block["body"] if re.search(r"^title:", block["body"], re.M) else "title: Example\n" + block["body"]
+            path = project / "examples" / f"{Path(step['doc']).stem}-{block['first']}.yaml"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(body, encoding="utf-8")
+            try:
+                guide = api.load(path)
+            except Exception as exc:  # noqa: BLE001 - reported with the example's place
+                failures.append(f"{block['where']}: {exc}")
+                continue
+            if guide.warnings:
+                failures.append(f"{block['where']}: " + "; ".join(map(str, guide.warnings)))
+            continue
+        path = project / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(block["body"], encoding="utf-8")
+        if replay:
+            continue
+        if path.parent.name == "themes":
+            sh(f"studyguide themes && studyguide build guides/my-guide.yaml --theme {path.stem} -o examples-out",
+               block["where"])
+        elif path.name == "studyguide.yaml":
+            sh("studyguide validate guides", block["where"])
+        else:
+            sh(f"studyguide build {target} -o examples-out", block["where"])
     assert not failures, "\n".join(failures)
-    assert ran["sh"] >= 20 and ran["yaml"] >= 25, ran
-    assert (project / "output" / "my-guide-qti.zip").is_file()
-    assert (project / "output" / "themes" / "theme-classic.png").is_file()
+    for step in STEPS[start:stop]:
+        for command, made in MAKES.items():
+            if step.get("command", "").startswith(command):
+                assert (project / made).is_file(), f"{step['where']}: {step['command']} made no {made}"
 
 
 def test_the_key_table_names_the_keys_studyguide_schema_gives():

@@ -75,9 +75,35 @@ def test_a_guide_named_without_its_folder_or_ending_gets_did_you_mean_and_that_b
     assert "The sun" in Pdf(folder / "output" / "water-cycle-key.pdf").text
 
 
+@pytest.mark.parametrize("command", [("build",), ("check",), ("validate",), ("export", "--to", "moodle"), ("list",)])
+@pytest.mark.parametrize("typed", ["guides/civic.yaml", "guides/Civics.yaml", "guides/civcs.yml", "civic.yaml"])
+def test_a_guide_name_misspelt_gets_the_guide_spelt_like_it_and_that_builds(folder, capsys, command, typed):
+    # trial 2026-12-04, L7: 'build guides/civic.yaml' for guides/civics.yaml said only "no such file or folder"
+    (folder / "guides" / "civics.yaml").write_text(GUIDE, encoding="utf-8")
+    (folder / "guides" / "water-cycle.yaml").write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, *command, typed) == (2, "", f"{typed}: no such file or folder; did you mean "
+                                                    "guides/civics.yaml?\n")
+    if command == ("build",):
+        code, out, err = _run(capsys, "build", "guides/civics.yaml")  # as told
+        assert (code, err) == (0, "")
+        assert "The sun" in Pdf(folder / "output" / "civics-key.pdf").text
+
+
+def test_a_misspelt_guide_to_edit_gets_the_guide_spelt_like_it_before_starting_a_new_one(folder):
+    from studyguide.editor import launch
+    from studyguide.errors import UsageError
+    (folder / "guides" / "civics.yaml").write_text(GUIDE, encoding="utf-8")
+    with pytest.raises(UsageError) as exc:
+        launch.target("guides/civic.yaml")
+    assert str(exc.value) == ("guides/civic.yaml: no such guide; did you mean guides/civics.yaml? (to start a new "
+                              "guide by this name: studyguide new guides/civic.yaml)")
+    assert launch.target("guides/civics.yaml") == (launch.Path("guides"), "civics.yaml")  # as told
+
+
 def test_a_name_with_no_guide_like_it_gets_no_guess(folder, capsys):
     (folder / "guides" / "water-cycle.yaml").write_text(GUIDE, encoding="utf-8")
     assert _run(capsys, "validate", "soil.yaml") == (2, "", "soil.yaml: no such file or folder\n")
+    assert _run(capsys, "validate", "guides/water.yaml") == (2, "", "guides/water.yaml: no such file or folder\n")
 
 
 def test_a_txt_copy_beside_the_guide_it_copies_is_not_told_to_replace_it(folder, capsys):

@@ -1,5 +1,5 @@
 """The key's notes on the answers never take a key page of their own when keeping them by their
-questions costs the handout no page (render._notes_home)."""
+questions costs the handout no page (mending.notes_home)."""
 from __future__ import annotations
 
 import io

@@ -148,8 +148,8 @@ def test_too_many_versions_warns_at_the_guides_versions_line_or_at_the_file_for_
         """)
     said = cli_inprocess(["build", "g.yaml", "-o", "out", "-j", "1"], cwd=tmp_path)
     assert said.code == 0
-    assert said.err == ("g.yaml:2:11: warning: versions: 8 asked, but this guide's questions and choices can be "
-                        "shuffled into only 1 different version: versions B to H repeat an earlier one; ask for 1, "
-                        "or add questions or choices\n")
+    assert said.err == ("g.yaml:2:11: warning: versions: 8 asked, but nothing in these questions can be shuffled, so "
+                        "versions B to H print the same as A: the one question is a true/false question, which has "
+                        "no choices to shuffle; ask for 1 version, or add a question whose choices can shuffle\n")
     said = cli_inprocess(["build", "g.yaml", "-o", "out2", "--versions", "3", "-j", "1"], cwd=tmp_path)
-    assert said.err.startswith("g.yaml: warning: versions: 3 asked, but")  # (the option: no line to point at)
+    assert said.err.startswith("g.yaml: warning: --versions 3 asked, but")  # (the option: no line to point at)

@@ -26,6 +26,43 @@ def test_choices_typed_with_their_letters_in_order_are_found():
     assert lettered(["a. Lincoln", "b. Franklin"]) == "a. "
 
 
+def test_choices_lettered_in_cyrillic_or_greek_are_found():
+    """A Russian test letters its choices А) Б) В) Г), a Greek one α) β) γ) (trial r8, M2)."""
+    assert lettered(["А) Луна", "Б) Солнце", "В) Ветер", "Г) Вулканы"]) == "А) "
+    assert lettered(["а. луна", "б. солнце"]) == "а. "
+    assert lettered(["(а) испарение", "(б) конденсация"]) == "(а) "
+    assert lettered(["Α) η Σελήνη", "Β) ο Ήλιος"]) == "Α) "
+    assert lettered(["α. εξάτμιση", "β. βροχή", "γ. χιόνι"]) == "α. "
+    assert lettered_line("А) град Б) дождь В) пепел") == "А) "
+    assert lettered_line("α) ήλιος β) σελήνη") == "α) "
+
+
+@pytest.mark.parametrize("choices", [
+    ["В городе", "А потом", "И", "С"],               # Russian one-letter words: prepositions, conjunctions
+    ["К) морю", "О) реке"],                          # a mark, but no run А Б В
+    ["Б) Солнце", "В) Ветер"],                       # not from А
+    ["А. С. Пушкин", "Б. Л. Пастернак"],             # initials
+    ["A) Moon", "Б) Солнце"],                        # two alphabets: no run in either
+])
+def test_cyrillic_choices_that_merely_start_with_a_letter_are_text(choices):
+    assert lettered(choices) is None
+
+
+def test_russian_choices_starting_with_one_letter_words_print_as_typed(tmp_path):
+    path = write_guide(tmp_path, "voda.yaml", """
+        title: Вода
+        questions:
+          - type: multiple_choice
+            prompt: Где живут люди?
+            choices:
+              - В городе
+              - А потом в деревне
+              - С родителями
+            answer: В городе
+        """)
+    assert api.load(path).questions[0].choices == ("В городе", "А потом в деревне", "С родителями")
+
+
 @pytest.mark.parametrize("choices", [
     ["A cell wall", "Bones", "Cartilage"],          # a word 'A', no mark after it
     ["A. Lincoln", "C. Darwin"],                     # initials, not letters in order
@@ -75,6 +112,8 @@ def test_choices_that_are_names_with_initials_print_as_typed(tmp_path):
     ("Mara climbs the towr.", "Mara climbs the tower.", "your answer has 'towr' where the choice has 'tower'"),
     ("Mara climbs stairs", "Mara climbs the stairs", "your answer lacks 'the' before 'stairs'"),
     ("Paris", "The Paris", "your answer lacks the opening 'The'"),
+    ("Tiber", "The Tiber", "your answer lacks the opening 'The'"),  # the end of the choice, not a start 'T'
+    ("Emperor Augustus", "Augustus", "your answer has an extra 'Emperor' before 'Augustus'"),
     ("The sun..", "The sun.", "your answer has an extra '.' at the end"),
     ("The big sun", "The sun", "your answer has an extra 'big' before 'sun'"),
 ])

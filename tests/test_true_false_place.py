@@ -49,7 +49,7 @@ def _trues(pdf: bytes) -> list[float]:
                                      dict(format="quiz", questions="true_false,ordering", sheet="half")],
                          ids=["readable", "quiz-half"])
 def test_a_key_note_or_a_quote_moves_no_true_false(tmp_path, options):
-    """The trial's two builds. Readable: question 1's "Why:" stays by it in the key (render._notes_home: it
+    """The trial's two builds. Readable: question 1's "Why:" stays by it in the key (mending.notes_home: it
     saves the key a sheet), and its True / False had dropped to a row of their own at the left while 2–5
     stood at the right of their prompts. Quiz on half pages: 1 (its note) and 2 (its quote of line 5) at the
     left, 3–5 at the right. Now every True of the run starts at one x, in the handout and the key, the same x

@@ -118,9 +118,10 @@ def test_versions_of_an_exit_ticket_it_cannot_shuffle_are_warned_in_the_tickets_
     said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1", "--versions", "3",
                           "-o", "out"], cwd=tmp_path)
     assert said.code == 0
-    assert said.err == ("unit.yaml: warning: --versions 3 asked, but this exit ticket (one question) can be shuffled "
-                        "into only 1 different version: versions B, C repeat an earlier one; for this exit ticket, "
-                        "use --versions 1 (or leave it out), or choose questions with more choices to shuffle\n")
+    assert said.err == ("unit.yaml: warning: --versions 3 asked, but nothing in this exit ticket (one question) can be "
+                        "shuffled, so versions B and C print the same as A: the one question is a short-answer "
+                        "question, which has no choices to shuffle; for this exit ticket, leave out --versions, or "
+                        "choose questions with choices to shuffle\n")
     # a ticket that has the orders gets its versions, without a word
     said = cli_inprocess(["build", "unit.yaml", "--format", "exit-ticket", "--questions", "1,2", "--versions", "2",
                           "-o", "two"], cwd=tmp_path)

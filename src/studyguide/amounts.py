@@ -15,7 +15,13 @@ from typing import Optional, Sequence
 from .inline import plain
 
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
-NUMBER = re.compile(r"[$€£¥]?[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?%?")  # $20, 62.8, −4, 9⁄20, 25%
+SIGNS = "$€£¥₹₩₽₺₪₫฿₦₱₴₵₡₲₸"  # a currency's sign, before the number or after it ('€5', '5 €', '5€')
+# a sign with its country's capitals ('R$', 'US$', 'A$', 'HK$'), or a currency's code as a word ('CHF 5')
+CURRENCY = (rf"(?:[A-Z]{{1,3}})?[{SIGNS}]|(?:USD|EUR|GBP|JPY|CNY|CHF|INR|BRL|ZAR|AUD|CAD|NZD|MXN|RUB|KRW|SEK|NOK|"
+            r"DKK|PLN|TRY|HKD|SGD|Rs\.?)\s?")
+_MILLIONS = r"(?:bn|mn|tn|[mkbMKB])"  # '$5m', 'R$2.5bn': written on to money only (a '5m' alone is metres)
+NUMBER = re.compile(rf"(?:(?:{CURRENCY})[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄]*\d)?{_MILLIONS}?|"  # $20, R$5.00, US$1, $5m
+                    rf"[−+-]?[\d½¼¾⅓⅔⅛⅜⅝⅞](?:[\d.,/⁄½¼¾⅓⅔⅛⅜⅝⅞]*[\d½¼¾⅓⅔⅛⅜⅝⅞])?[%{SIGNS}¢]?)")  # 62.8, −4, 9⁄20, 25%, 5€
 YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1776')
 _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3),
            "⅛": Fraction(1, 8), "⅜": Fraction(3, 8), "⅝": Fraction(5, 8), "⅞": Fraction(7, 8)}
@@ -27,10 +33,10 @@ def _amount() -> re.Pattern:
     """A sign and a currency; a mixed number ('1 1/2'), a fraction ('9⁄20'), a whole and a vulgar fraction ('1 ½'),
     a whole or decimal number (thousands with commas), or a vulgar fraction alone; a percent; then the unit, if
     any. Compiled when first needed (start-up time)."""
-    return re.compile(rf"(?P<sign>[−+-]?)(?P<cur>[$€£¥]?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
+    return re.compile(rf"(?P<sign>[−+-]?)(?P<cur>(?:(?:{CURRENCY})\s?)?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
                       rf"(?P<n2>\d+)\s*[/⁄]\s*(?P<d2>\d+)|(?P<w3>\d+)\s?(?P<v3>[{_V}])|"
                       rf"(?P<w4>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?|\.(?P<dot>\d+)|(?P<v5>[{_V}]))"
-                      r"(?P<pct>%?)(?P<unit>(?:\s+\S.*)?)$")
+                      rf"(?P<pct>%?)(?P<unit>(?:\s+\S.*|[{SIGNS}¢]|(?<=\d){_MILLIONS})?)$")
 
 
 def amount(text: str) -> Optional[tuple[Fraction, str]]:
@@ -40,6 +46,8 @@ def amount(text: str) -> Optional[tuple[Fraction, str]]:
     if not m:
         return None
     g = m.groupdict()
+    if g["unit"][:1].isalpha() and not g["cur"]:  # '5m' (metres, or millions?), '18th'
+        return None
     if g["d1"] or g["d2"]:
         if int(g["d1"] or g["d2"]) == 0:
             return None
@@ -52,7 +60,7 @@ def amount(text: str) -> Optional[tuple[Fraction, str]]:
         value = Fraction("0." + g["dot"])
     else:
         value = _VULGAR[g["v5"]]
-    return (-value if g["sign"] in ("−", "-") else value), f"{g['cur']}{g['pct']}|{g['unit'].strip()}"
+    return (-value if g["sign"] in ("−", "-") else value), f"{g['cur'].strip()}{g['pct']}|{g['unit'].strip()}"
 
 
 def ascending(texts: Sequence[str]) -> Optional[list[int]]:
@@ -72,7 +80,7 @@ def worked(answer) -> bool:
     text = plain(answer or "").strip().rstrip(".")
     if any(c in MATH_SIGNS for c in text) and any(c.isdigit() for c in text):
         return True
-    words = text.split()
+    words = re.sub(rf"^({CURRENCY})\s+(?=\d)", r"\1", text).split()  # 'CHF 5', '₹ 300': one amount
     numbers = 0
     while numbers < min(2, len(words)) and NUMBER.fullmatch(words[numbers]):
         numbers += 1
@@ -96,7 +104,8 @@ _REFERENCE = re.compile(r"\b(?:fig(?:ure)?s?|paragraphs?|paras?|pages?|pp?|quest
                         r"sections?|tables?|units?|lessons?|steps?|parts?|exercises?|problems?|items?|verses?|"
                         r"acts?|scenes?|slides?|sources?|documents?|graphs?|diagrams?|maps?)\.?\s*"
                         r"\d+[a-z]?(?:\s*(?:[-–—,]|and|to)\s*\d+[a-z]?)*", re.IGNORECASE)
-_QUANTITY = re.compile(r"(?<![\w.])" + NUMBER.pattern + r"(?P<unit>\s*(?:°\w*|[a-zA-Zµ]{1,3}\b))?")
+_QUANTITY = re.compile(rf"(?<![\w.])(?:(?P<code>{CURRENCY})\s*(?=\d))?" + NUMBER.pattern
+                       + rf"(?P<unit>\s*(?:°\w*|[a-zA-Zµ]{{1,3}}\b|[{SIGNS}¢]))?")
 
 
 def given(prompt: str) -> bool:
@@ -107,7 +116,8 @@ def given(prompt: str) -> bool:
     found = [m for m in _QUANTITY.finditer(text) if not YEAR.fullmatch(m.group(0).strip())]
     if len(found) >= 2:
         return True
-    return any(re.search(r"[.,/⁄$€£¥%½¼¾⅓⅔⅛⅜⅝⅞]", m.group(0).split()[0]) or m.group("unit") for m in found)
+    return any(re.search(rf"[.,/⁄{SIGNS}¢%½¼¾⅓⅔⅛⅜⅝⅞]", m.group(0).split()[0]) or m.group("unit") or m.group("code")
+               for m in found)
 
 
 def one_line(answer) -> bool:

@@ -64,7 +64,7 @@ def _missing(path: Path) -> str:
     first = Path(path.parts[0]) if path.parts else path
     near = misplaced.nearby(path)  # 'water-cycle.yaml' for guides/water-cycle.yaml
     if near is not None:
-        return f"{path}: no such file or folder; did you mean {near}?"
+        return f"{path}: no such file or folder; did you mean {spaced.typed(near)}?"
     if path.is_absolute() or first.exists():
         return f"{path}: no such file or folder"
     here = Path.cwd()
@@ -157,13 +157,14 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
 def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
     """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
     then made into an accommodation edition if one is asked for."""
-    from .theming import styles  # reportlab: see the note at the top
+    from .theming import onefont, styles  # reportlab: see the note at the top
 
     where = Location("--theme") if override else guide.theme_where
     if override:
         override = themefiles.from_command_line(override, guide.path, where)
     base = styles.load(override or guide.theme, guide.path, where)
-    return styles.for_edition(edition, base) if edition else base
+    theme = styles.for_edition(edition, base) if edition else base
+    return onefont.one_font(theme, guide)  # a guide in a script the readable font lacks: one font throughout
 
 
 @dataclass

@@ -26,6 +26,7 @@ Also measures each question's height, for :func:`studyguide.lint.tall_questions`
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Iterable, Iterator, Optional
 
 from . import activities as act
 from .errors import StudyguideError
-from .model import Guide, format_points
+from .model import Accommodations, Guide, format_points
 
 MINUTES = {
     "multiple_choice": 1.0, "true_false": 0.5, "select_all": 1.5, "ordering": 1.5,
@@ -99,7 +100,9 @@ def activity_count(name: str, data) -> tuple[int, str]:
 
 
 def _words(*texts) -> int:
-    return sum(len(re.findall(r"\w+", t or "")) for t in texts)
+    """The words of texts, and of tables' cells (a summary's table of figures)."""
+    return sum(len(re.findall(r"\w+", t if isinstance(t, str) else " ".join(c for r in t.rows for c in r) if t else ""))
+               for t in texts)
 
 
 def reading_words(guide: Guide, section: str) -> int:
@@ -111,7 +114,7 @@ def reading_words(guide: Guide, section: str) -> int:
     if section == "objectives":
         return _words(*g.objectives)
     if section == "topics":
-        return sum(_words(t.title, t.summary, t.caption, *t.points) for t in g.topics)
+        return sum(_words(t.title, t.summary, t.caption, *t.points, *t.tables) for t in g.topics)
     if section == "perspectives":
         return sum(_words(p.who, p.view) for p in g.perspectives)
     if section == "chart":
@@ -246,7 +249,8 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 
 def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
            sheet: Optional[str] = None, skip: Iterable[str] = (), theme: Optional[str] = None,
-           edition: Optional[str] = None, accommodated: bool = False):
+           edition: Optional[str] = None, accommodated: bool = False, extra=None, own: bool = True,
+           versions: Optional[int] = None, seed: Optional[str] = None, written: Optional[Guide] = None):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
@@ -255,15 +259,19 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     (formats.py, sheets.py), as `build` makes them; a sheet's pages are its small pages, one per sheet.
     ``skip``: sections left out, as `build --skip` leaves them (the findings are the whole guide's).
     ``theme``, ``edition``: as `build` takes them (default: the guide's own theme, the standard edition).
-    ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one).
+    ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one),
+    and ``extra``'s on top (--word-bank, --reduced-choices, --extra-lines; ``own`` false: --no-accommodations,
+    the flags' alone). ``versions``, ``seed``: as build's --versions and --seed (the budget of version A).
+    ``written``: the guide, already loaded.
     """
     from . import api, formats, labels, lint, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
 
-    written = api.load(path)
-    whole = variants.accommodate(written) if accommodated else written
+    written = written or api.load(path)
+    base = written if own else dataclasses.replace(written, accommodations=Accommodations())
+    whole = variants.accommodate(base, extra) if accommodated else written
     guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
     formats.check_skip(guide, skip)
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
@@ -272,8 +280,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         paper = sheets.small_paper(paper or guide.paper, sheet)
     key = not labels.built_in(guide.language)  # the labels to give are the key's too
     guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
-    if version_count(guide, SetOptions()):  # the guide's 'versions:': build prints version A, not this order
-        guide = variants.versions(guide, 1, guide.seed or variants.default_seed(guide))[0][0]
+    if version_count(guide, SetOptions(versions=versions)):  # build prints version A, not this order
+        guide = variants.versions(guide, 1, seed or guide.seed or variants.default_seed(guide))[0][0]
     rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme,
                                           sheet=sheets.imposed(sheet, theme.edition))  # (as build draws them)
     warnings = cut + list(warnings)
@@ -288,6 +296,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
                                            written if accommodated else None)
     findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings += lint.lines_cut(guide, rendered["student"])
+    findings += lint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
@@ -309,12 +318,26 @@ def accommodations_named(acc) -> str:
                                  "word bank" if acc.word_bank else None, lines) if x)
 
 
+def copies_of(guide: Guide, own: bool, extra) -> tuple[bool, ...]:
+    """Whether each copy build makes of ``guide`` is accommodated, as classroom.each_copy decides: with the
+    guide's own `accommodations:` (``own``), the standard copy and the accommodated one; with flags alone
+    (``extra``), their copy alone; the standard copy alone when the flags took every accommodation away."""
+    from .classroom import asked
+    from .variants import merged
+
+    mine = guide.accommodations if own else Accommodations()
+    if not asked(merged(mine, extra)):
+        return (False,)
+    return (False, True) if asked(mine) else (True,)
+
+
 def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=(), paper=None, theme=None,
-          edition=None, accommodations: bool = True) -> Iterator[Reviewed]:
+          edition=None, accommodations: bool = True, extra=None, versions=None, seed=None) -> Iterator[Reviewed]:
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget, in each
     edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once), and
     in the copy with the guide's own `accommodations:` as well, as build makes it (``accommodations``
-    false: --no-accommodations, the guide's accommodations left out; flags given still apply)."""
+    false: --no-accommodations, the guide's accommodations left out; flags given, ``extra``, still apply:
+    a guide without accommodations and a flag has that copy alone). ``versions``, ``seed``: build's."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)
@@ -324,17 +347,20 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
         sheets.check_edition(sheet, one, fmt)
     for path in api.guides_in(paths):
         said: set[str] = set()
-        copies = [(edition, False) for edition in editions]
-        while copies:
-            edition, accommodated = copies.pop(0)
+        try:
+            written = api.load(path)
+        except StudyguideError as exc:
+            yield Reviewed(path, error=exc)
+            continue
+        copies = [(edition, kind) for edition in editions for kind in copies_of(written, accommodations, extra)]
+        for edition, accommodated in copies:
             try:
-                guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated)
+                guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated,
+                                            extra, accommodations, versions, seed, written)
             except StudyguideError as exc:
                 yield Reviewed(path, error=exc)
                 break
-            acc = accommodations_named(guide.accommodations) if accommodations else ""
-            if acc and not accommodated:  # build makes this copy too: its budget follows the standard one's
-                copies.insert(0, (edition, True))
+            acc = accommodations_named(guide.accommodations)
             findings = [f for f in found if str(f) not in said]
             said.update(str(f) for f in found)
             named = ", ".join(x for x in (fmt if fmt not in (None, "handout") else None,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import api, formats, grid, lettered, lint, overflow, owners, render, sheets, variants
+from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
 from .layout import activities as activity_layout
@@ -147,11 +148,13 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     guide = api.skipping(guide, options.skip)
     guide = formats.prepare(guide, options.format, options.questions, options.activities)
     formats.check_skip(guide, options.skip)
+    standard = dataclasses.replace(guide, accommodations=Accommodations())  # (its pages choose the versions' draws)
     guide = variants.accommodate(guide, options.accommodations)
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
     small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
     guide, too_small = activity_small.too_small(guide, theme, small_page)  # a grid puzzle that loses a third
+    standard = _standard_copy(guide, standard, theme, options, small_page)
     fmt = guide.format
     sizes = [options.sheet] if options.sheet else exit_sizes(theme.edition) if fmt == "exit-ticket" else [None]
     count = version_count(guide, options)
@@ -170,9 +173,20 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
     notes: dict[Path, str] = {}  # how to print a class set, said beside its page count
+    uneven: dict = {}
+
+    def evened(versions, out, small):  # a version from B on that takes more pages than A: drawn again (evened.py)
+        versions, out, vain = evened_versions.even(versions, out, guide, seed, small, theme, font_for, modes, standard)
+        uneven.update(vain)
+        return versions, out
+
     by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
-                              check=lambda docs: check_pages(path, docs, len(editions), options))
+                              check=lambda docs: check_pages(path, docs, len(editions), options),
+                              even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
+    if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
+        warnings += lint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
@@ -215,6 +229,32 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     return result
 
 
+def _standard_copy(guide: Guide, standard: Guide, theme, options: SetOptions, small_page):
+    """None when this copy is the standard one (its own pages choose the versions' draws); else the standard
+    copy's guide and theme, as the standard build lays them out, whose pages choose them (evened.py)."""
+    if theme.edition == "standard" and guide.accommodations == Accommodations():
+        return None
+    plain = api.theme_for(standard, options.theme, None)
+    return activity_small.too_small(standard, plain, small_page)[0], plain
+
+
+def _uneven(where: Location, editions, by_letter, vain: dict) -> list:
+    """The versions that print on more pages than version A, said once (a class set's copies then take
+    different numbers of sheets), with why: no other shuffle tried did better, or the order is the standard
+    copy's (one answer grid marks every copy of a version)."""
+    first = by_letter[editions[0].version]["student"].pages
+    longer = [(g.version, by_letter[g.version]["student"].pages) for g in editions[1:]
+              if by_letter[g.version]["student"].pages > first]
+    if not longer:
+        return []
+    said = ", ".join(f"{letter} on {n}" for letter, n in longer)
+    tried = [letter for letter, _ in longer if letter in vain]
+    why = (f"none of {evened_versions.REDRAWS} other shuffles of {', '.join(tried)} tried takes fewer"
+           if tried else "each keeps the standard copy's order, so that one answer grid marks every copy of it")
+    return [Problem(where, f"version A prints on {first} pages but {said} ({why}); the class set's copies "
+                           "take different numbers of sheets", warning=True)]
+
+
 def _extra_lines_alone(editions, by_letter) -> list:
     """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
     copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
@@ -236,7 +276,7 @@ def _extra_lines_alone(editions, by_letter) -> list:
     return out
 
 
-def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None) -> dict:
+def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page: bool, check=None, even=None) -> dict:
     """Each edition's documents {letter: {mode: Rendered}}, on ``paper`` or, for a sheet size, on its small
     paper, imposed two or four to a sheet. ``one_page`` (an exit ticket): the first size in ``sizes`` on
     which every copy fits one page; none fitting is a located error. Returns them and the size chosen.
@@ -253,6 +293,8 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
                                    overflow.locate(g, small, font_for, exc, theme))) from None
             if check is not None and len(out) == 1:
                 check(out[g.version])
+        if even is not None:  # (``editions`` changed in place: the grids and files follow)
+            editions[:], out = even(editions, out, small)
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
         if sheets.imposed(size, theme.edition):  # (a fillable exit ticket: one to a page, its fields kept)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api, interrupts, report, stdio
+from . import __version__, api, cliopts, interrupts, report, stdio
+from .cliopts import parsed
 from .spaced import OneName, typed
 from .errors import StudyguideError, visible
-from .formats import FORMATS
-from .options import activities_option, one_value, theme_option
-from .reading.schema import PAPERS, SHEETS
+from .options import activities_option, theme_option
+from .reading.schema import PAPERS
 from .reading.walker import count
 
 EDITIONS = ("standard", "large-print", "readable", "fillable")  # build's and check's (written out here: the
@@ -35,77 +35,27 @@ def cli(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
-def _options(*options):
-    """Several click options as one decorator, for the commands that share them."""
-    def apply(command):
-        for option in reversed(options):
-            command = option(command)
-        return command
-    return apply
-
-
-def _parsed(parse=None, listed=False):
-    """An option's callback: its one value (options.one_value; ``listed``: a comma list) parsed; a ValueError is its message."""
-    def callback(ctx, param, value):
-        try:
-            if isinstance(value, tuple):  # (it used to keep the last without a word: --to moodle --to qti)
-                value = one_value(value, listed)
-            return value if value is None or parse is None else parse(value)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint=param.opts[0]) from None
-    return callback
-
-
-_skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
-    "--skip", metavar="LIST", multiple=True, callback=_parsed(api.skip_option, True),
-    help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
-         "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
-
-
-_pdf_options = _options(  # PATHS, -o, --paper and --no-key: build and watch
-    click.argument("paths", nargs=-1, type=click.Path()),
-    click.option("-o", "--output", "out_dir", default="output", show_default=True,
-                 type=click.Path(file_okay=False), help="Folder for the PDFs."),
-    click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=_parsed(),
-                 help="Paper size (overrides the guide's 'paper:')."),
-    click.option("--no-key", is_flag=True, help="Build no answers: the student handouts only (no key, answer "
-                                                  "grid or class-set key)."))
-_format_options = _options(  # what is printed from a guide: build and check
-    click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), multiple=True, callback=_parsed(),
-                 help="What to print, each with its key: handout (default), quiz, exit-ticket, notes, cornell, organizers."),
-    click.option("--questions", metavar="CHOICE", multiple=True, callback=_parsed(),
-                 help="Only these questions: 1-5,8, a type, objective:N or tag:NAME; ',' adds, '+' narrows."),
-    click.option("--sheet", type=click.Choice(SHEETS, case_sensitive=False), multiple=True, callback=_parsed(),
-                 help="Half or quarter pages, printed two or four to a letter/A4 sheet with cut lines."),
-    click.option("--no-accommodations", is_flag=True, help="Leave out the guide's 'accommodations:' (flags such as --word-bank given with it still apply)."))
-
-
 @cli.command()
-@_pdf_options
+@cliopts.pdf_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Guides built at once (default: one per CPU core).")
-@click.option("--versions", type=click.IntRange(1, 26), multiple=True, callback=_parsed(),
-              help="Shuffled versions A, B, C... each with its key and answer grid (overrides 'versions:').")
-@click.option("--seed", multiple=True, callback=_parsed(), help="What the shuffles start from; the same seed gives the same versions.")
+@cliopts.versions_options
 @click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
-@click.option("--reduced-choices", is_flag=True, help="Drop one wrong choice from multiple choice with 4 or more.")
-@click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank.")
-@click.option("--extra-lines", type=click.IntRange(0, 20), default=None, help="More answer lines on short answers and "
-              "essays (a one-line answer keeps its line); replaces the guide's 'extra_lines:' (0: none).")
+@cliopts.accommodation_options
 @click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
-@click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=_parsed(),
+@click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=parsed(),
               help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
-@click.option("--activities", metavar="LIST", multiple=True, callback=_parsed(activities_option, True),
+@click.option("--activities", metavar="LIST", multiple=True, callback=parsed(activities_option, True),
               help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
                    "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
-@_skip_option
-@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option),
+@cliopts.skip_option
+@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=parsed(theme_option),
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
                    "file inside the guide's folder or assets/: replaces the guide's 'theme:'. 'studyguide themes' "
                    "lists them.")
-@_format_options
+@cliopts.format_options
 @click.pass_context
 def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, reduced_choices, word_bank,
           extra_lines, no_accommodations, class_set, copies, activities, skip, theme, fmt, questions, sheet):
@@ -129,7 +79,7 @@ def build(ctx, paths, out_dir, paper, no_key, jobs, versions, seed, edition, red
 
 
 @cli.command()
-@_pdf_options
+@cliopts.pdf_options
 def watch(paths, out_dir, paper, no_key):
     """Rebuild each guide as build makes it (keys, versions, accommodated copy) at each save; errors shown, watching goes on.
 
@@ -244,7 +194,7 @@ def list_themes(guide, folder, preview, png, out_dir):
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False), multiple=True,
-              callback=_parsed(),
+              callback=parsed(),
               help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
                    "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
@@ -267,7 +217,7 @@ def export_guides(paths, fmt, out_dir, apkg):
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
               help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
 @click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
-                                                  "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=_parsed(),
+                                                  "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=parsed(),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
     """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file, or
@@ -286,21 +236,29 @@ def import_bank(file, out, fmt):
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
-@_skip_option
-@_format_options
-@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=_parsed(),
+@cliopts.skip_option
+@cliopts.format_options
+@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=parsed(),
               help="As build's.")
-@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=_parsed(theme_option), help="As build's.")
+@click.option("--theme", metavar="NAME|FILE", multiple=True, callback=parsed(theme_option), help="As build's.")
 @click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
               help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
-def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition, no_accommodations):
+@cliopts.versions_options
+@cliopts.accommodation_options
+def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition, no_accommodations, versions, seed,
+                 reduced_choices, word_bank, extra_lines):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
-    Findings are warnings (exit 0) unless --strict. See docs/guide-format.md.
+    Findings are warnings (exit 0) unless --strict. The options are build's: the budget is of the copy
+    build makes with them (of version A, with --versions). See docs/guide-format.md.
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
+    from .classroom import check_seed
+    from .model import Accommodations
 
-    found = budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition, not no_accommodations)
+    check_seed(seed)  # as build refuses it
+    found = budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition, not no_accommodations,
+                         Accommodations(reduced_choices, word_bank, extra_lines), versions, seed)
     failed, found = report.checked(found)
     if failed or (strict and found):
         sys.exit(1)

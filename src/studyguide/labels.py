@@ -89,6 +89,7 @@ EN = {
     "word_search_medium": "across, down and diagonally downwards",
     "word_search_hard": "in all eight directions, forwards and backwards",
     "words_to_find": "Words to find",
+    "words_go_on": "The words to find are on the next page.",
     "crossword_title": "Crossword",
     "crossword_instructions": ("Fill in the crossword using the clues. Leave out spaces, hyphens and apostrophes; "
                                "the numbers in brackets give the length of each word."),
@@ -173,6 +174,7 @@ ES = {
     "word_search_medium": "en horizontal, en vertical y en diagonal hacia abajo",
     "word_search_hard": "en las ocho direcciones, hacia delante y hacia atrás",
     "words_to_find": "Palabras que hay que buscar",
+    "words_go_on": "Las palabras que hay que buscar están en la página siguiente.",
     "crossword_title": "Crucigrama",
     "crossword_instructions": ("Completa el crucigrama con ayuda de las pistas. No escribas espacios, guiones ni "
                                "apóstrofos; los números entre paréntesis indican la longitud de cada palabra."),
@@ -254,6 +256,7 @@ FR = {
     "word_search_medium": "horizontalement, verticalement et en diagonale vers le bas",
     "word_search_hard": "dans les huit directions, à l’endroit comme à l’envers",
     "words_to_find": "Mots à trouver",
+    "words_go_on": "Les mots à trouver sont à la page suivante.",
     "crossword_title": "Mots croisés",
     "crossword_instructions": ("Remplis la grille à l’aide des définitions. N’écris ni espaces, ni traits d’union, "
                                "ni apostrophes\u00a0; les nombres entre parenthèses donnent la longueur de chaque mot."),
@@ -336,6 +339,7 @@ DE = {
     "word_search_medium": "waagerecht, senkrecht und schräg nach unten",
     "word_search_hard": "in alle acht Richtungen, vorwärts und rückwärts",
     "words_to_find": "Gesuchte Wörter",
+    "words_go_on": "Die gesuchten Wörter stehen auf der nächsten Seite.",
     "crossword_title": "Kreuzworträtsel",
     "crossword_instructions": ("Löse das Kreuzworträtsel mithilfe der Hinweise. Lass Leerzeichen, Bindestriche und "
                                "Apostrophe weg; die Zahlen in Klammern geben die Länge jedes Wortes an."),
@@ -418,6 +422,7 @@ PT = {
     "word_search_medium": "na horizontal, na vertical e na diagonal para baixo",
     "word_search_hard": "em todas as oito direções, de frente para trás ou de trás para frente",
     "words_to_find": "Palavras para encontrar",
+    "words_go_on": "As palavras para encontrar estão na página seguinte.",
     "crossword_title": "Palavras cruzadas",
     "crossword_instructions": ("Complete as palavras cruzadas usando as dicas. Não escreva espaços, hifens nem "
                                "apóstrofos; os números entre parênteses indicam o tamanho de cada palavra."),
@@ -492,6 +497,7 @@ ZH = {
     "word_search_medium": "横向、纵向和向下斜向",
     "word_search_hard": "八个方向均可，可正向也可反向",
     "words_to_find": "要找的词语",
+    "words_go_on": "要找的词语在下一页。",
     "crossword_title": "纵横字谜",
     "crossword_instructions": "根据提示完成纵横字谜。不写空格、连字符和撇号；括号中的数字表示每个词的字母数或字数。",
     "across": "横向", "down": "纵向", "continued": "{what}（续）",

@@ -154,20 +154,22 @@ def same_letter(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
                   f"{letter}; students may notice: {fix}")]
 
 
-def bank_answers(guide: Guide) -> list[Problem]:
+def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
     """A word bank of a question with two or three blanks, which lists only their answers, so that a student
     who knows all but one is given the last: of three (no word is added to it: a word more on each bank of
     several blanks cost pages), or of two when the guide has no word of their kind to add as a spare (see
-    variants.banked). Four or more words are a bank to choose from, as a single blank's four are."""
+    variants.banked). Four or more words are a bank to choose from, as a single blank's four are.
+    ``written``: the guide as written, when ``guide`` is its accommodated copy (its banks have no key to leave out)."""
     out = []
     for n, q in enumerate(variants.banked(guide).questions, 1):  # (as printed: with their spare words)
+        given = written is not None and not getattr(written.questions[n - 1], "word_bank", True)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
-            knows = "one" if len(answers) == 2 else "two"
-            out.append(_warn(q.where, f"question {n}: its word bank holds only the {len(answers)} answers of its "
-                                      f"blanks ({' · '.join(_clip(a) for a in q.bank_words)}), so a student who "
-                                      f"knows {knows} is given the last; split it into questions of one blank each "
-                                      "(each gets a bank of four words), or leave out 'word_bank'"))
+            words, knows = " · ".join(_clip(a) for a in q.bank_words), "one" if len(answers) == 2 else "two"
+            out.append(_warn(q.where, f"question {n}: {'in the copy with word banks, ' if given else ''}its word bank "
+                                      f"holds only the {len(answers)} answers of its blanks ({words}), so a student who "
+                                      f"knows {knows} is given the last; split it into questions of one blank each (each "
+                                      "gets a bank of four words)" + ("" if given else ", or leave out 'word_bank'")))
     return out
 
 
@@ -276,6 +278,27 @@ def lines_cut(guide: Guide, rendered) -> list[Problem]:
                                   f"ends on page {page} (the last {q.lines - kept} would be alone on a page of their own); "
                                   "give 'lines:' to choose"))
     return out
+
+
+def summary_cut(guide: Guide, rendered) -> list[Problem]:
+    """The Cornell key's model summary cut to the sentences its shrunk lines hold (``Rendered.summary_cut``,
+    layout.notes._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
+    cut = getattr(rendered, "summary_cut", None)
+    text = guide.summary[0] if guide.summary else None
+    where = next((w for w, t in guide.texts if text and text in t), None)
+    if not cut or where is None:
+        return []
+    typed = next(t for w, t in guide.texts if w is where)
+    at = where.of(typed, typed.find(cut["first_cut"], typed.find(text)))
+    left = cut["sentences"] - cut["kept"]
+    kept = "its first sentence" if cut["kept"] == 1 else f"its first {cut['kept']} sentences"
+    last = "last sentence" if left == 1 else f"last {left} sentences"
+    return [_warn(at, f"summary: the Cornell notes' key leaves this paragraph's {last} out of its model summary "
+                      f"('{clip(cut['first_cut'])}'{' on' if left > 1 else ''}): the {cut['lines']} "
+                      f"lines that end page {cut['page']} hold {kept}, and the whole paragraph takes {cut['needs']}; "
+                      f"cut about {cut['words'] - cut['fit']} of its {cut['words']} words to print it whole, or end "
+                      "the paragraph (a blank line) where the model should end: the key writes the first paragraph, "
+                      "the handout every one")]
 
 
 def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
@@ -392,6 +415,6 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
-             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide)
+             + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
              + bank_capitals(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

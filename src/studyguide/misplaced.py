@@ -12,6 +12,7 @@ Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what 
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -131,4 +132,26 @@ def nearby(path: Path) -> Optional[Path]:
                 return name
         except OSError:
             continue
+    return spelt_near(path)
+
+
+SCANNED = 2000  # entries of a folder looked at for a name spelt like the one given (a home folder may hold more)
+
+
+def spelt_near(path: Path) -> Optional[Path]:
+    """The guide in the folder ``path`` names (guides/ too, for a bare name) whose name is spelt most like
+    its name, in any capitals: 'guides/civic.yaml', 'guides/Civics.yaml' → guides/civics.yaml; None when no
+    guide's name is that close (difflib, 0.8) or the folder cannot be read."""
+    want = (path.stem if path.suffix.lower() in SUFFIXES else path.name).casefold()
+    folders = [path.parent] + ([Path("guides")] if not path.is_absolute() and len(path.parts) == 1 else [])
+    for folder in folders:
+        try:
+            entries = [p for _, p in zip(range(SCANNED), folder.iterdir())]
+        except OSError:
+            continue
+        guides = {p.stem.casefold(): p for p in sorted(entries, reverse=True)
+                  if p.suffix.lower() in SUFFIXES and p.stem.casefold() != "studyguide" and p.is_file()}
+        close = difflib.get_close_matches(want, list(guides), n=1, cutoff=0.8)
+        if close:
+            return folder / guides[close[0]].name if folder != Path(".") else Path(guides[close[0]].name)
     return None

@@ -65,10 +65,19 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of figures typed in a summary: rows of cells, the first row its heading."""
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...] = ()  # per column "left", "right", "center" as a Markdown '|---:|' row asks; "" by its cells
+    where: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Topic:
     title: str
     summary: Optional[str] = None
     points: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()  # typed in its summary; printed after the summary's text, before the points
     image: Optional[Path] = None
     caption: Optional[str] = None
     marked: tuple[str, ...] = ()  # words typed [[like this]] in its summary and points: blanks in guided notes
@@ -238,7 +247,7 @@ class Guide:
     paper: str = "letter"
     source: Optional[Source] = None
     reading: Optional[Reading] = None  # the passage itself, line-numbered; questions cite its marks
-    summary: tuple[str, ...] = ()  # paragraphs
+    summary: tuple[Union[str, Table], ...] = ()  # paragraphs, and the tables typed among them
     headings: dict = field(default_factory=dict, compare=False)  # renamed headings only (see labels.py)
     labels: dict = field(default_factory=dict, compare=False)    # overridden labels only (see labels.py)
     objectives: tuple[str, ...] = ()

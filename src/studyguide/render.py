@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, owners, pages, rtl, scripts, sheets, variants
+from . import _reportlab, inline, labels, margins, mending, owners, pages, rtl, scripts, sheets, variants
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -30,6 +30,7 @@ class Rendered:
     lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
     # how many, the lines the page before holds)
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
+    summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -57,7 +58,7 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
     plan = fonts.plan(chars, (theme or default_theme()).family)
     # a font would not print these right either: scripts.warnings says so instead of "install a font"
     missing = {c for c in plan.missing() if not scripts.needs_shaping(c)}
-    warnings = scripts.warnings(guide.texts, guide.language)
+    warnings = scripts.warnings(guide.texts, guide.language) + ([theme.font_note] if theme and theme.font_note else [])
     if missing:
         first: dict[str, Location] = {}
         found_in: dict[str, str] = {}
@@ -201,13 +202,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     styles = make_styles(theme)
     theme = _numbers_fit(guide, theme, styles)
     args = (guide, modes, theme, styles, font_for, paper, full_width, sheet)
-    first = _draw(*args)
-    fewer, kept = _fewer_lines(first[0]), _cloze_alone(first[0])
-    ctx, doc, streams, last_page = first
-    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
-        ctx, doc, streams, last_page = _mended(args, first, fewer, kept)
-    ctx, doc, streams, last_page = _keep_lists(args, (ctx, doc, streams, last_page))
-    ctx, doc, streams, last_page = _notes_home(args, (ctx, doc, streams, last_page))
+    ctx, doc, streams, last_page = mending.run(lambda fixes=None: _draw(*args, fixes), _draw(*args))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
     top, height = theme.margin_bottom + ctx.height, ctx.height
@@ -219,11 +214,11 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     page_fill = {page: used(y) for page, y in pages.page_lowest(ctx).items()}
     at_top = ctx.__dict__.get("questions_at_top", False)
     count = {mode: last_page(mode)() or doc.page for mode in modes}  # the key may go on with its notes
-    lone = [(n, page, alone, kept) for n, (page, kept, alone) in _lone_tails(ctx).items()  # (given counts: a
+    lone = [(n, page, alone, kept) for n, (page, kept, alone) in mending.lone_tails(ctx).items()  # (given counts: a
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone, cut) for mode in modes}
+                           lone, cut, ctx.__dict__.get("summary_cut")) for mode in modes}
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,
@@ -269,124 +264,6 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
         at = f" (on page {page.group(1)})" if page else ""
         raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
     return ctx, doc, streams, last_page
-
-
-HOME_NOTES = 2  # the most notes kept by their questions to save the key a sheet (_notes_home)
-
-
-def _notes_home(args, layout):
-    """The key's notes on the answers kept by their questions when sending them after the handout cost
-    the key a sheet for one or two notes: kept when that costs the handout no page and saves the key one.
-    Each kept note then takes its room in the handout too, a blank under its question, so never more
-    than two: key-only text takes no room in the handout but where a sheet would go to a line or two."""
-    ctx, doc = layout[:2]
-    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
-        return layout
-    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
-    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes}
-    if len(home) > HOME_NOTES:  # (with those _home_last kept)
-        return layout
-    again = _draw(*args, {**fixes, "notes_kept": home})
-    (hand, key), (hand2, key2) = _pages(*layout[:2]), _pages(*again[:2])
-    return again if hand2 <= hand and key2 < key else layout
-
-
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept")  # what a layout was asked to mend, for the next to keep
-
-
-def _keep_lists(args, layout):
-    """The guide laid out again with the first and last items of each list or table that went over a
-    page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
-    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved)."""
-    from .layout import kept
-
-    for _ in range(KEEP_ROUNDS):
-        ctx = layout[0]
-        lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
-        if not lists:
-            break
-        fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
-        again = _draw(*args, {**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
-        if _longer(again, layout) or not _short_pages(args, again) <= _short_pages(args, layout):
-            break  # (a list moved whole may leave the page before it short: the first guide's large print
-            # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
-        layout = again
-    return layout
-
-
-def _short_pages(args, layout) -> set:
-    """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
-    ctx, theme = layout[0], args[2]
-    top, lows = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
-    return {page for page, y in lows.items() if page < max(lows) and (top - y) / ctx.height < 0.7}
-
-
-KEEP_ROUNDS = 2  # layouts _keep_lists may add: a list kept whole may send another over a page with one item
-
-
-def _mended(args, first, fewer: dict, kept: bool):
-    """The guide laid out again with lines alone on a page cut (_fewer_lines) and the word-bank
-    sentences' last three kept together (_cloze_alone), unless that costs a page: then the last two.
-    When either costs the key a page only for its notes on the answers after the handout (a trial's
-    large print: three notes, the last two on an 18th page), the last two notes are kept by their
-    questions, as _notes_home keeps them, if that costs nothing. Else the last sentence stays alone."""
-    if not kept:
-        return _draw(*args, {"fewer_lines": fewer})
-    tries = []
-    for ends in (True, "pair"):
-        again = _draw(*args, {"fewer_lines": fewer, "cloze_kept": ends})
-        if not _longer(again, first):
-            return again
-        tries.append(again)
-    for again in tries:
-        homed = _home_last(args, again)
-        if homed is not None and not _longer(homed, first):
-            return homed
-    return _draw(*args, {"fewer_lines": fewer}) if fewer else first
-
-
-def _home_last(args, layout):
-    """The layout again with the key's last HOME_NOTES notes kept by their questions, when its notes
-    go on after the handout's last page; else None."""
-    ctx, doc = layout[:2]
-    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
-        return None
-    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
-    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes[-HOME_NOTES:]}
-    return _draw(*args, {**fixes, "notes_kept": home})
-
-
-def _fewer_lines(ctx) -> dict:
-    """Questions with a default count of lines whose lines after a page break were the only thing on
-    their page (the document ended, or what follows did not fit under them): a sheet for three lines.
-    Each is given the lines before the break instead, and fits whole on the page before. Their model
-    answer fits in those lines, which are at least half the count (lines.LinedQuestion)."""
-    return {n: kept for n, (_, kept, _) in _lone_tails(ctx, cut=True).items()}
-
-
-def _cloze_alone(ctx) -> bool:
-    """Whether the word-bank sentences end with one or two of them on a page the list did not start on."""
-    seen = ctx.__dict__.get("cloze_pages", [])
-    return bool(seen) and seen[0] != seen[-1] and seen.count(seen[-1]) <= 2
-
-
-def _pages(ctx, doc) -> tuple[int, int]:
-    """A layout's (_draw's) pages: the handout's, and all of them (the key's notes after the handout)."""
-    return ctx.handout_pages or doc.page, doc.page
-
-
-def _longer(layout, than) -> bool:
-    """Whether a layout (_draw's) takes more pages than another, in the handout or in all."""
-    return any(a > b for a, b in zip(_pages(*layout[:2]), _pages(*than[:2])))
-
-
-def _lone_tails(ctx, cut: bool = False) -> dict:
-    """question → (page, lines the page before holds, lines alone on the page) of each question whose lines
-    after a break were all their page held (its lowest point is theirs); ``cut``: those whose count may be cut."""
-    lowest = pages.page_lowest(ctx)
-    tails = sorted(ctx.__dict__.get("spare_tails", {}).items())
-    return {n: (page, kept, alone) for n, (page, y, kept, may, alone) in tails
-            if abs(lowest.get(page, y) - y) < 0.01 and may == cut}
 
 
 class RenderFailed(Exception):

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from . import amounts, lettered, shuffle
+from . import amounts, lettered, shuffle, unshuffled
 from .capitals import capital, capitalised, opening_blanks
 from .errors import Location, Problem
 from .inline import plain
@@ -281,6 +281,20 @@ def _shuffles(q) -> bool:
     return q.shuffle and not lettered.keeps_order(q) and not _numbers_in_order(q)
 
 
+def _kept(q) -> str:
+    """Why versions print what a question has to shuffle as written (its choices, pairs or items), when
+    they do (:func:`orders` gives it one order)."""
+    if not q.shuffle:
+        return "it has 'shuffle: false'"
+    if isinstance(q, (Matching, Ordering)):
+        return f"its two {'pairs' if isinstance(q, Matching) else 'items'} print one way (never as written)"
+    if lettered.keeps_order(q):
+        return "its text names its choices by letter, so they keep their order"
+    if _numbers_in_order(q):
+        return "its choices are numbers in order, which keep their order"
+    return "its choices are held in their places"
+
+
 def _choices(q, rng):
     """Shuffle a question's choices; pinned ones and 'all/none of the above' keep their places. Choices its
     text names by letter keep their order, and so do numbers written in order (:func:`_shuffles`)."""
@@ -350,20 +364,20 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Option
         out.append(v)
     if not repeats:
         return out, None
-    k = len(seen)
+    k, label = len(seen), "--versions" if asked else "versions:"
     which = (f"{repeats[0]} to {repeats[-1]}" if "".join(repeats) == LETTERS[k:count] and len(repeats) > 2
              else ", ".join(repeats))
-    if guide.format == "exit-ticket":  # (its questions are the ones chosen with --questions)
-        return out, Problem(where or Location(str(guide.path)), f"{'--versions' if asked else 'versions:'} {count} "
-                            f"asked, but this exit ticket ({_few(len(guide.questions))}) can be shuffled "
-                            f"into only {k} different version{'s' if k > 1 else ''}: version{'s' if len(repeats) > 1 else ''} "
-                            f"{which} repeat{'' if len(repeats) > 1 else 's'} an earlier one; for this exit ticket, use "
-                            f"--versions {k}" + (" (or leave it out)" if k == 1 else "") + ", or choose questions "
-                            "with more choices to shuffle", warning=True)
-    return out, Problem(where or Location(str(guide.path)), f"versions: {count} asked, but this guide's questions and "
-                        f"choices can be shuffled into only {k} different version{'s' if k > 1 else ''}: "
-                        f"version{'s' if len(repeats) > 1 else ''} {which} repeat{'' if len(repeats) > 1 else 's'} "
-                        f"an earlier one; ask for {k}, or add questions or choices", warning=True)
+    ticket = _few(len(guide.questions)) if guide.format == "exit-ticket" else ""  # (the questions --questions chose)
+    if k == 1:  # nothing moves: said why, question by question (every version asked is still printed)
+        return out, Problem(where or Location(str(guide.path)), unshuffled.same_as_a(
+            guide, count, which.replace(", ", " and "), len(repeats) > 1, label, _runs(guide.questions), _kept,
+            ticket), warning=True)
+    these, fix = (f"this exit ticket ({ticket})", f"for this exit ticket, use --versions {k}, or choose questions with "
+                  "more choices to shuffle") if ticket else ("this guide's questions and choices",
+                                                             f"ask for {k}, or add questions or choices")
+    return out, Problem(where or Location(str(guide.path)), f"{label} {count} asked, but {these} can be shuffled into "
+                        f"only {k} different versions: version{'s' if len(repeats) > 1 else ''} {which} "
+                        f"repeat{'' if len(repeats) > 1 else 's'} an earlier one; {fix}", warning=True)
 
 
 def _few(n: int) -> str:

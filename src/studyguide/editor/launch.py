@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import quote
 
-from .. import api
+from .. import api, misplaced
 from ..errors import UsageError
 from ..spaced import typed
 
@@ -29,6 +29,10 @@ def target(path: str | Path) -> tuple[Path, Optional[str]]:
         return path, None
     if not path.exists():
         if path.suffix.lower() in api.GUIDE_SUFFIXES and path.parent.is_dir():
+            near = misplaced.nearby(path)  # 'guides/civic.yaml' for guides/civics.yaml
+            if near is not None:
+                raise UsageError(f"{path}: no such guide; did you mean {typed(near)}? (to start a new guide by this "
+                                 f"name: studyguide new {typed(path)})")
             raise UsageError(f"{path}: no such guide; start it with: studyguide new {typed(path)}, or run "
                              f"studyguide edit {typed(path.parent)} and choose 'new guide'")
         api.find_guides([path])  # says what is missing, and where

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
 from .._reportlab import first_baseline
@@ -10,44 +11,75 @@ from .flow import AWAY, natural_width
 
 
 class Options(Flowable):
-    """Words in a row to circle (True / False); ``marked`` rings one of them."""
+    """Words in a row to circle (True / False); ``marked`` rings one of them.
+
+    When the row is wider than the room from the prompt's indent (``lead`` from the row's left edge; from its
+    right when ``mirrored``) to the other edge (long labels on a half page, in large print) the words stand one
+    under the other, each wrapped to that room if it is wider still: nothing prints past the text area."""
 
     def __init__(self, words, x: float, font: str, size: float, gap: float, marked: int | None = None,
-                 color=None, mirrored: bool = False):
+                 color=None, mirrored: bool = False, lead: float | None = None):
         super().__init__()
         self.words, self.x, self.font, self.size, self.gap = words, x, font, size, gap
         self.marked, self.color = marked, color
         self.mirrored = mirrored  # read from the right: ``x`` in from the right edge, the first word rightmost
+        self.lead = x if lead is None else lead
+        self._stack = None  # in a row; else each word's lines, one word under the other
+
+    def _row(self) -> float:
+        return sum(stringWidth(w, self.font, self.size) for w in self.words) + self.gap * (len(self.words) - 1)
 
     def wrap(self, aW, aH):
+        room = aW - self.lead - 12  # (the ring's overhang on either side)
+        self._stack = None
+        if self._row() > room:
+            self._stack = [simpleSplit(w, self.font, self.size, room) or [w] for w in self.words]
         self.width, self.height = aW, self.size * 2.2
+        if self._stack:
+            self.height = sum(self.size * (2.2 + 1.2 * (len(lines) - 1)) for lines in self._stack)
         return aW, self.height
 
     def natural_width(self):
-        words = sum(stringWidth(w, self.font, self.size) for w in self.words)
-        return self.x + words + self.gap * (len(self.words) - 1) + 6
+        if self._stack:
+            return self.x + max(stringWidth(t, self.font, self.size) for lines in self._stack for t in lines) + 6
+        return self.x + self._row() + 6
 
-    def spots(self) -> list[tuple[float, float]]:
-        """Where each word is drawn in the (wrapped) row: (its left edge, its width), in the words' order."""
+    def places(self) -> list[tuple[float, float, float]]:
+        """Where each word is drawn in the (wrapped) row: (its left edge, its width, the middle of its first
+        line over the row's bottom), in the words' order."""
+        if self._stack:
+            out, top = [], self.height
+            for lines in self._stack:
+                w = max(stringWidth(t, self.font, self.size) for t in lines)
+                out.append((self.width - self.x - w if self.mirrored else self.x, w, top - self.size * 1.1))
+                top -= self.size * (2.2 + 1.2 * (len(lines) - 1))
+            return out
         out, x = [], self.width - self.x if self.mirrored else self.x
         for word in self.words:
             w = stringWidth(word, self.font, self.size)
-            out.append((x - w if self.mirrored else x, w))
+            out.append((x - w if self.mirrored else x, w, self.height / 2))
             x += -(w + self.gap) if self.mirrored else w + self.gap
         return out
 
     def draw(self):
         c = self.canv
-        base = self.height / 2 - self.size * 0.35
-        for n, (word, (x, w)) in enumerate(zip(self.words, self.spots())):
+        stack = self._stack or [[w] for w in self.words]
+        for n, (lines, (x, w, middle)) in enumerate(zip(stack, self.places())):
+            base = middle - self.size * 0.35
             c.setFont(self.font, self.size)
-            c.drawString(x, base, word)
+            for i, line in enumerate(lines):
+                shift = w - stringWidth(line, self.font, self.size) if self.mirrored else 0
+                c.drawString(x + shift, base - i * self.size * 1.2, line)
             if n == self.marked:
                 c.saveState()
                 if self.color is not None:
                     c.setStrokeColor(self.color)
                 c.setLineWidth(1.4)
-                c.ellipse(x - 6, base - self.size * 0.45, x + w + 6, base + self.size * 1.15)
+                low = base - (len(lines) - 1) * self.size * 1.2
+                if len(lines) == 1:
+                    c.ellipse(x - 6, low - self.size * 0.45, x + w + 6, base + self.size * 1.15)
+                else:  # (an oval round several lines would cut their corners)
+                    c.roundRect(x - 6, low - self.size * 0.45, w + 12, base - low + self.size * 1.6, self.size * 0.8)
                 c.restoreState()
 
 
@@ -96,6 +128,7 @@ class InlineOptions(Flowable):
         # (beside a prompt whose points sit on its first line they had stood that much further right)
         own = row.right_w if row is not None and row.right else 0
         self._points = own if self.points is None else self.points
+        _, self._oh = self.options.wrap(aW, aH)  # (first: a row too wide for the page stacks its words)
         need = natural_width(self.options) - self.x + 8  # (the ring's overhang on either side)
         self.inline = False
         if row is not None:
@@ -103,7 +136,7 @@ class InlineOptions(Flowable):
             flush = 2 if self.mirrored else 0  # (TA_RIGHT: the last line's free side at the left)
             self.inline = (row.para.style.alignment == flush
                            and row.indent + self._lines[-1] + gap + need + self._points <= aW)
-        self._need, (_, self._oh) = need, self.options.wrap(aW, aH)
+        self._need = need
         self._h = h
         self.width = aW
         self.plan, self.height = self._place_note(aW, h + (0 if self.inline else self._oh))
@@ -140,8 +173,8 @@ class InlineOptions(Flowable):
 
     def _column(self) -> float:
         """Where the options are drawn from: their words 10 pt clear of the points' column (either side)."""
-        if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options)
-            return self._points + self._need - 4 + self.x - self.width
+        if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options), never right of the text
+            return min(self._points + self._need - 4, self.width - self.lead) + self.x - self.width
         # never left of the prompt's text: long True/False words and points in a narrow column stood past
         # the margin (review r7-2 H2); there they take the prompt's indent
         return max(self.lead - self.x, self.width - self._points - self._need + 4 - self.x)

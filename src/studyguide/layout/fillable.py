@@ -96,10 +96,9 @@ def true_false(ctx, n: int, row, options):
     size = options.size
 
     def place(canvas, left, bottom, width, height):
-        y = bottom + height / 2 - size / 2  # (the words' middle: circled.Options)
-        for (at, w), value in zip(options.spots(), ("true", "false")):
-            fields.radio(canvas, f"q{n}", value, left + (at + w + 5 if options.mirrored else at - size - 5), y, size,
-                         tip(ctx, n))
+        for (at, w, middle), value in zip(options.places(), ("true", "false")):  # (each word's first line)
+            fields.radio(canvas, f"q{n}", value, left + (at + w + 5 if options.mirrored else at - size - 5),
+                         bottom + (height - options.height) + middle - size / 2, size, tip(ctx, n))
     return Fields(row, place)
 
 

@@ -9,6 +9,7 @@ and every question starts on the same page in both.
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -133,6 +134,15 @@ class Labelled(Flowable):
         self.right_w = stringWidth(right, self.right_font, size) + 10 if right else 0
 
     def wrap(self, aW, aH):
+        # points wider than half the text's room (a long points label, large print on a half page) go under the
+        # text, wrapped to it: beside it they squeezed it to a word a line, or stood past the left margin
+        self._under = simpleSplit(self.right, self.right_font, self.size * 0.9, aW - self.indent) \
+            if self.right and self.right_w > (aW - self.indent) / 2 else None
+        if self._under:
+            _, h = self.para.wrap(aW - self.indent, aH)
+            self._on_last = False
+            self.width, self.height = aW, h + len(self._under) * self.para.style.leading
+            return aW, self.height
         if self.right and getattr(self, "_last_for", None) != aW:  # (decided once for a width)
             self.para.wrap(aW - self.indent, aH)
             last = (self.para.getActualLineWidths0() or [0.0])[-1]
@@ -150,8 +160,11 @@ class Labelled(Flowable):
     def natural_width(self):
         return float("inf") if self.right else self.indent + para_width(self.para)
 
+    _under = None  # the points' lines under the text (wrap)
+
     def split(self, aW, aH):
-        parts = self.para.split(aW - self.indent - self.right_w, aH)
+        under = self.right and self.right_w > (aW - self.indent) / 2  # (as wrap decides)
+        parts = self.para.split(aW - self.indent - (0 if under else self.right_w), aH)
         if len(parts) != 2:
             return []
         kw = dict(circle=self.circle, right=self.right, right_font=self.right_font, color=self.color,
@@ -202,7 +215,14 @@ class Labelled(Flowable):
         else:
             c.drawString(self.label_x, top_base, self.label)
         c.restoreState()
-        if self.right:
+        if self._under:
+            c.saveState()
+            c.setFont(self.right_font, self.size * 0.9)
+            for i, line in enumerate(self._under, 1):  # (each line's baseline a quarter of its leading up)
+                y = self.height - self.para.height - (i - 0.25) * style.leading
+                c.drawString(0, y, line) if self.mirrored else c.drawRightString(self.width, y, line)
+            c.restoreState()
+        elif self.right:
             lines = len(self.para.getActualLineWidths0()) if self._on_last else 1
             c.saveState()
             c.setFont(self.right_font, self.size * 0.9)
@@ -221,7 +241,7 @@ class Labelled(Flowable):
         """The paragraph's left edge: after the label; at the label's place in a right-to-left row (whose label
         is at the right); clear of the points at the row's left in a row read from the right."""
         if self.mirrored:
-            return 0 if self.right and self._on_last else self.right_w
+            return 0 if self.right and (self._on_last or self._under) else self.right_w
         return self.label_x if self.rtl else self.indent
 
 

@@ -6,7 +6,7 @@ The guide is laid out as before, each list's items and each table's parts noting
 when a list or table ends a page, or opens one, with fewer than LIST_ENDS of its items, render lays
 it out again with its name in ``ctx.kept_lists``: that list then keeps its first and last LIST_ENDS
 items together (all of a shorter one, which never breaks), and its heading keeps room for the first
-ones; kept when that costs no page (render._keep_lists)."""
+ones; kept when that costs no page (mending.keep_lists)."""
 from __future__ import annotations
 
 import functools
@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak
 from .._reportlab import stacked_height
 
 LIST_ENDS = 3  # items a list keeps together at its start and at its end, as a table keeps three rows
-# on each side of a break (sections.MIN_ROWS)
+# on each side of a break (ruled.MIN_ROWS)
 
 
 class KeepRun(CondPageBreak):
@@ -37,7 +37,7 @@ class KeepRun(CondPageBreak):
 
 def strict(ctx, key: str) -> bool:
     """Whether this layout keeps the ends of the list or table ``key`` together: one the layout before
-    left an item or two alone at an end (render._keep_lists)."""
+    left an item or two alone at an end (mending.keep_lists)."""
     return key in ctx.__dict__.get("kept_lists", ())
 
 

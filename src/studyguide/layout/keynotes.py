@@ -91,7 +91,7 @@ class KeyNotes(Flowable):
         ctx = self.ctx
         ni = ctx.theme.number_width
         face = fonts.roles(ctx.theme.family)["bold"]
-        items = [ctx.p(ctx.label("key_notes"), "heading")]
+        items = [_heading(ctx)]
         for number, page, markup in ctx.key_notes:
             where = inline.markup(ctx.label("key_note_page", n=page), ctx.fonts)  # (fallback fonts routed)
             para = ctx.raw(f"<i>{where}</i> {markup}", "explanation")  # (a Hebrew note: its number at the right)
@@ -114,16 +114,105 @@ class KeyNotes(Flowable):
         return self._stack.wrap(aW, aH)
 
     def split(self, aW, aH):
-        """The notes one by one over the pages, the heading never without the first of them."""
+        """The notes that fit here under the heading, the heading never without the first of them; the rest
+        open the next page under it again, "(continued)" (:func:`_over`)."""
         self.wrap(aW, aH)
         sizes = self._stack._sizes if self._stack is not None else []
         if len(sizes) < 2 or self._stack.height <= aH or sizes[0][1] + sum(sizes[1]) > aH:
             return []
-        return list(self._stack.items)
+        if self.ctx.__dict__.get("notes_plain"):  # (the headings over the pages after cost the key a page)
+            return list(self._stack.items)
+        return _over(self.ctx, self._stack.items, aW, aH)
 
     def draw(self):
         if self._stack is not None:
             self._stack.drawOn(self.canv, 0, 0)
+
+
+def _heading(ctx, continued: bool = False):
+    """"Notes on the Answers", or "Notes on the Answers (continued)" over the notes that go on over a page
+    (the `continued` label, as over a crossword's clues)."""
+    words = ctx.label("key_notes")
+    return ctx.p(ctx.label("continued", what=words) if continued else words, "heading")
+
+
+def _key_only(flowable):
+    flowable.key_only = True  # (not the handout's page fill: pages.page_lowest)
+    return flowable
+
+
+def _over(ctx, items: list, aW, aH) -> list:
+    """The notes (``items``: the heading's twin, then the notes') that fit in ``aH`` as one block, then the rest
+    under the heading again with "(continued)", itself split so where it runs over a page in turn. Before, the
+    notes went on over the page with no heading: a page of the key opened with two notes and nothing saying
+    what they were (the trial's Russian large print, its dickinson on half-letter)."""
+    used, k = 0.0, 0
+    for n, item in enumerate(items):
+        used += item.wrap(aW, aH)[1] + (item.getSpaceBefore() if n else 0)
+        if used > aH:
+            break
+        k = n + 1
+    if k < 2:
+        return []
+    here = _Part(ctx, items[:k], items[0].getSpaceBefore(), getattr(items[0], "continued", 0.0))
+    if k == len(items):
+        return [here]
+    return [here, Continued(ctx, items[k:])]
+
+
+class _Part(Stack):
+    """The notes a page holds (key only); one under the "(continued)" heading notes where it is drawn, its
+    height and the heading's (:func:`headings_cost`)."""
+
+    key_only = True
+
+    def __init__(self, ctx, items, space_before=0.0, heading: float = 0.0):
+        super().__init__(items, space_before=space_before)
+        self.ctx, self.heading = ctx, heading
+
+    def draw(self):
+        ctx = self.ctx
+        if self.heading and ctx.mode == ctx.primary:
+            ctx.__dict__.setdefault("notes_over", []).append((self.canv.getPageNumber(), self.height, self.heading))
+        super().draw()
+
+
+def headings_cost(ctx) -> bool:
+    """Whether the "(continued)" headings may have cost the key its last page: what that page's notes take
+    under their heading is no more than the headings on the pages before it took (mending.notes_plain then
+    lays the key out without them, and keeps that when it saves the page)."""
+    over = ctx.__dict__.get("notes_over", [])
+    if len(over) < 2:  # (one page after the first: its heading shifts no note off a page)
+        return False
+    *before, (_, height, heading) = over
+    return height - heading <= sum(h for _, _, h in before)
+
+
+class Continued(Flowable):
+    """The notes left over from a page, under "Notes on the Answers (continued)" (key only)."""
+
+    key_only = True
+
+    def __init__(self, ctx, items: list):
+        super().__init__()
+        self.ctx = ctx
+        twin = _key_only(Twin(Gap(0), _heading(ctx, continued=True), ctx))
+        self.stack = _Part(ctx, [twin] + list(items))
+
+    def wrap(self, aW, aH):
+        width, height = self.stack.wrap(aW, aH)
+        heading = self.stack._sizes[0][1] + sum(self.stack._sizes[1][:1])  # (with the room under it)
+        self.stack.heading = self.stack.items[0].continued = heading
+        return width, height
+
+    def split(self, aW, aH):
+        self.wrap(aW, aH)
+        if self.stack.height <= aH:
+            return []
+        return _over(self.ctx, self.stack.items, aW, aH)
+
+    def draw(self):
+        self.stack.drawOn(self.canv, 0, 0)
 
 
 def section(ctx) -> list:

@@ -58,7 +58,7 @@ class LinedAnswer(Flowable):
         return [head, tail]
 
     def drawOn(self, canvas, x, y, _sW=0):
-        if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (render._fewer_lines)
+        if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (mending.fewer_lines)
             number, kept, cut = self.spare
             self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
                                                                        self.count)
@@ -139,7 +139,7 @@ class LinedQuestion(Flowable):
     ``flexible``: the count is the default, not the guide's `lines:`. Should the lines after the break be
     all there is on their page (nothing follows, or what follows does not fit under them), the question
     is laid out again with only the lines before the break, on one page: when those are at least half
-    the count or of its ``points`` (KEPT_SHARE), and hold the key's model answer (render._fewer_lines)."""
+    the count or of its ``points`` (KEPT_SHARE), and hold the key's model answer (mending.fewer_lines)."""
 
     def __init__(self, ctx, head: list, answer, number: int = 0, flexible: bool = False, points=None):
         super().__init__()

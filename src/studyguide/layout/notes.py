@@ -1,20 +1,21 @@
 """Guided notes: the topics, their summaries and points, with the vocabulary terms and the words a
 teacher marks [[like this]] left blank; the key has each blank filled, on the same lines.
 
-A blank is the fill-in-the-blank question's own blank (questions._blank_markup), so it is as wide in
+A blank is the fill-in-the-blank question's own blank (blanks.blank_markup), so it is as wide in
 the handout as the word it hides in the key, and the two documents wrap alike.
 """
 from __future__ import annotations
 
 import re
 
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .. import _reportlab
 from ..model import Blank
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
+from .tables import of_topic
 
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
 # markup passes it through untouched): where a blank goes once the rest is marked up
@@ -74,7 +75,7 @@ def holes(text: str, found: re.Pattern | None, lower: set = frozenset()) -> tupl
 def blanked(ctx, text: str, found, style: str, **kw):
     """A paragraph of ``text`` with its matches blank for the student and filled in the key."""
     from .. import inline
-    from .questions import _blank_markup
+    from .blanks import blank_markup
 
     raw, taken = holes(text, found, lowercase(ctx.guide))
     if not taken:
@@ -87,7 +88,7 @@ def blanked(ctx, text: str, found, style: str, **kw):
     def para(key: bool):
         def blank(m):
             k = first + int(m.group(1)) + 1
-            return _blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
+            return blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
                                  tip=ctx.label("field_blank", k=k))
         filled = _HOLE.sub(blank, markup)
         return ctx.raw(filled, style, **kw)
@@ -115,6 +116,7 @@ def notes(ctx) -> list:
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
             text.append(blanked(ctx, topic.summary, found, "body"))
+        text += of_topic(ctx, topic)
         text += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
         if topic.image is not None:  # (the picture on the page of its topic's text, as in the handout)
             text = pictured(ctx, text, figure(ctx, topic.image, topic.caption))
@@ -147,6 +149,7 @@ def cornell(ctx) -> list:
         found = pattern(words_of(g, topic))
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
+        notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
             notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
@@ -164,7 +167,8 @@ def cornell(ctx) -> list:
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
     flow += [head, body, SectionMark(ctx, "end")]
-    summary = g.summary[0] if g.summary else None  # a model of what a student sums up: the reading's gist
+    summary = next((p for p in g.summary if isinstance(p, str)), None)  # a model of what a student sums up:
+    # the reading's gist (a table of figures is not)
     title = ctx.p(ctx.heading_text("summary"), "subheading")
 
     def block(count: int, width: float) -> list:
@@ -175,7 +179,8 @@ def cornell(ctx) -> list:
             lines = _summary_lines(ctx, count, " ".join(sentences[:end]) if summary else None)
             if lines._needed(width) <= count:
                 break
-        return [Spacer(1, 10), title, lines]
+        cut = [_Cut(ctx, count, width, sentences, end)] if sentences and end < len(sentences) else []
+        return [Spacer(1, 10), title, lines] + cut
 
     flow.append(FootLines(block))
     return flow
@@ -188,6 +193,40 @@ def _summary_lines(ctx, count: int, text):
     if para is not None:
         para.style = answer_style(ctx)
     return LinedAnswer(ctx, count, para, 0, name="summary", tip=ctx.heading_text("summary"))
+
+
+class _Cut(Flowable):
+    """Where the key's model summary was cut to the sentences its lines hold: takes no room; when drawn (the
+    block placed), says so in ``ctx.summary_cut`` for the build's warning (lint.summary_cut), with the lines the
+    whole paragraph takes and how many of its words the lines hold."""
+
+    _ZEROSIZE = 1  # (placed with the block, even at a full page's foot)
+
+    def __init__(self, ctx, count: int, width: float, sentences: list[str], kept: int):
+        super().__init__()
+        self.ctx, self.count, self.room, self.sentences, self.kept = ctx, count, width, sentences, kept
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):  # (nothing drawn: not even a graphics state, so the page is as before)
+        self.canv = canvas
+        self.draw()
+        del self.canv
+
+    def draw(self):
+        if "summary_cut" in self.ctx.__dict__:
+            return
+        words = " ".join(self.sentences).split()
+        fits = lambda k: _summary_lines(self.ctx, self.count, " ".join(words[:k]))._needed(self.room) <= self.count
+        low, high = 0, len(words)  # (the most words of the paragraph the lines hold)
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if fits(mid) else (low, mid - 1)
+        whole = _summary_lines(self.ctx, self.count, " ".join(self.sentences))._needed(self.room)
+        self.ctx.__dict__["summary_cut"] = dict(page=self.canv.getPageNumber(), lines=self.count, needs=whole,
+                                                kept=self.kept, sentences=len(self.sentences), words=len(words),
+                                                fit=low, first_cut=self.sentences[self.kept])
 
 
 SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to

@@ -6,19 +6,18 @@ paginate alike.
 """
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import fields, inline, rtl, shuffle
+from .. import inline, rtl, shuffle
 from ..theming import fonts
-from ..model import LETTERS, Blank, format_points
+from ..model import LETTERS, format_points
 from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
+from .blanks import blank_markup, blank_width
 from .circled import InlineOptions, Options, points_column
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
@@ -147,8 +146,10 @@ def true_false(ctx, n, q, note, away=None):
     words = (ctx.label("true"), ctx.label("false"))
     face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
     back = from_right(ctx, q)  # (read from the right: True at the right, at the right margin or left of the prompt's end)
-    student = Options(words, x, face, size, 28, mirrored=back)
-    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back)
+    lead = ctx.theme.number_width  # (the prompt's indent: where a stack of them stands when a row is too wide)
+    student = Options(words, x, face, size, 28, mirrored=back, lead=lead)
+    key = Options(words, x, face, size, 28, marked=0 if q.answer else 1, color=ctx.color("answer"), mirrored=back,
+                  lead=lead)
     row = fillable.true_false(ctx, n, Twin(student, key, ctx), student)
     # at the right of the prompt's last line, else under it, in one column for all of them (the widest points'
     # left); under a quote of the reading printed under the prompt, on a row of their own in that column
@@ -171,7 +172,7 @@ def _lined(ctx, n, q, note, away=None):
         para = ctx.raw("<br/>".join(parts), "answer") if parts else None
         if para is not None:
             para.style = answer_style(ctx)
-        count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: render._fewer_lines)
+        count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: mending.fewer_lines)
         return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back)
 
     answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
@@ -186,37 +187,9 @@ def _lined(ctx, n, q, note, away=None):
 short_answer = essay = _lined
 
 
-def _blank_width(ctx, answer: str) -> float:
-    size = ctx.styles["prompt"].fontSize
-    return max(stringWidth(answer, fonts.roles(ctx.theme.family)["italic"], size) * 1.25 + 16, 0.9 * inch)
-
-
-def _blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | None = None, tip: str = "") -> str:
-    """An underlined blank at least as wide as its answer needs (or ``width``); the key writes the answer in.
-    ``field``: the name of the fillable edition's text field over the handout's blank."""
-    size = ctx.styles["prompt"].fontSize
-    faces = fonts.roles(ctx.theme.family)
-    nbsp = stringWidth("\u00a0", faces["regular"], size)
-    answer = blank.answer
-    width = max(width, _blank_width(ctx, answer))
-    count = math.ceil(width / nbsp)
-    if not key:
-        mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
-        return "<u>" + "\u00a0" * count + "</u>" + mark
-    used = stringWidth(answer.replace(" ", "\u00a0"), faces["bold_italic"], size) / nbsp
-    # the answer between spaces that make the blank exactly as wide as the handout's (a little smaller
-    # spaces than the text's): the key's lines break where the handout's do
-    pad = max(2, math.ceil(count - used))
-    small = f'<font size="{size * max(count - used, 1) / pad:.3f}">'
-    colour = ctx.color("answer").hexval()[2:]
-    text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
-    return (f'<u>{small}{chr(160) * (pad // 2)}</font><font color="#{colour}"><b><i>{text}</i></b></font>'
-            f'{small}{chr(160) * (pad - pad // 2)}</font></u>')
-
-
 def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
-    width = max((_blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
+    width = max((blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
 
     def para(key: bool):
         texts, blanks = [""], []  # the text between the blanks, read as one for emphasis around a blank
@@ -228,7 +201,7 @@ def fill_in_blank(ctx, n, q, note, away=None):
                 texts.append("")
         out = inline.markup_around(texts, ctx.fonts)
         for k, b in enumerate(blanks, 1):
-            out.insert(2 * k - 1, _blank_markup(ctx, b, key, width, f"q{n}_blank{k}",
+            out.insert(2 * k - 1, blank_markup(ctx, b, key, width, f"q{n}_blank{k}",
                                                 fillable.tip(ctx, n, "field_blank", k=k)))
         return "".join(out)
 
@@ -380,7 +353,7 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         note = notes
     else:
         note = ctx.raw(notes, "explanation") if notes else None
-    kept = number in ctx.__dict__.get("notes_kept", ())  # (render._notes_home: no key page for them alone)
+    kept = number in ctx.__dict__.get("notes_kept", ())  # (mending.notes_home: no key page for them alone)
     away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) and not kept else None
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     back = from_right(ctx, q)  # (a quote of the reading under a prompt read from the right: indented from the right)

@@ -27,6 +27,8 @@ TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PERSPECTIVE_KEYS = ("who", "view", "evidence")
 POINT_KEYS = ("point", "detail")  # a benefit's or a criticism's
 CHOICE_KEYS = ("choice", "shuffle")
+# the keys other tools give a choice's or an ordering item's text ('- text: Paris', '- item: Mix'): see plainlines.py
+RECORD_KEYS = frozenset({"text", "choice", "option", "answer", "item", "label", "value", "content"})
 PAIR_KEYS = ("left", "right")
 
 COMMON_Q = ("type", "prompt", "points", "explanation", "instructions", "shuffle", "objective", "tags", "time_limit")
@@ -84,10 +86,10 @@ _OTHER_WORDS = {
     "type": "tipo",
     "questions": "preguntas fragen perguntas domande",
     "vocabulary": "glosario glossaire glossar vokabeln wortschatz",
-    "term": "palabra begriff mot wort parola",
-    "definition": "significado bedeutung",
+    "term": "palabra begriff mot wort parola word vocab keyword",
+    "definition": "significado bedeutung meaning",
 }
-_ENGLISH = frozenset(("question", "options"))  # (the others are another language's)
+_ENGLISH = frozenset(("question", "options", "word", "vocab", "keyword", "meaning"))  # (the others are another language's)
 OTHER_WORDS = {word: key for key, words in _OTHER_WORDS.items() for word in words.split()}
 
 

@@ -16,8 +16,12 @@ from ..model import (
 )
 from .keys import CHOICE_KEYS, PAIR_KEYS, QUESTION_KEYS
 from . import misread
+from .repeats import Repeats
 from .loader import Map, Scalar, Seq
-from .slips import SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, several_letters, shown
+from .slips import (
+    SELECT_ALL, closest, difference, lettered, loose, numbered_items, odd_case_letter, place_in_alphabet,
+    several_letters, shown, single_bracket,
+)
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
 
 MAX_CHOICES = 8
@@ -34,15 +38,6 @@ NO_ANSWER = {
                 "'right:' (the handout shuffles the right side)",
 }
 BLANK_RE = re.compile(r"\[\[(.*?)\]\]", re.S)
-SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
-# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
-EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
-
-
-def _single_bracket(text: str):
-    """The first [word] that looks like a blank typed with one bracket too few, if any."""
-    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)
-
 
 class QuestionsMixin:
     # -- questions --------------------------------------------------------------
@@ -134,7 +129,8 @@ class QuestionsMixin:
             return (), ()
         items, pinned, nodes = [], [], []
         before = len(self.problems)
-        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label):
+        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label) \
+                or self.as_records(keys["choices"], f"{label}.choices", "choice", keys):
             return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
@@ -166,24 +162,6 @@ class QuestionsMixin:
             return (), ()
         return tuple(items), tuple(pinned)
 
-    def _choices_on_one_line(self, node, label) -> bool:
-        """'choices: A) The storm B) Mara's birthday': one text, typed as a printed test shows it (reported)."""
-        typed = lettered_line(node.value) if isinstance(node, Scalar) and node.plain else None
-        if typed:
-            self.error(node, f"{label}.choices: expected a list of text, found {self.kind(node)} (start each choice "
-                             f"on its own line with '- ', and drop '{typed}': the letters are printed for you)")
-        return bool(typed)
-
-    def _letters_as_keys(self, node, label) -> bool:
-        """'- A: The storm', '- B: ...': letters typed with a ':', which YAML reads as keys (reported; the
-        usual advice, quotes, would print 'A. A: The storm')."""
-        items = node.items if isinstance(node, Seq) else []
-        keys = [i.pairs[0][0].value for i in items if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain]
-        typed = lettered([f"{k}: " for k in keys]) if len(keys) == len(items) else None
-        if typed:
-            self.error(items[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
-        return bool(typed)
-
     def choice_index(self, node, label, choices) -> Optional[int]:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
@@ -203,24 +181,28 @@ class QuestionsMixin:
             return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
-        alike = [i for i, choice in enumerate(choices) if choice.casefold() == value.casefold()]
-        if len(alike) == 1:  # kept exact, as documented: a differing answer may be a choice edited since
-            letter = CHOICE_LETTERS[alike[0]]
-            self.error(node, f"{label}: '{clip(value)}' differs from choice {letter}, '{clip(choices[alike[0]])}', only in "
-                             f"capital letters (write the letter {letter}, or the choice's text exactly as it is)")
+        said = loose(value)
+        alike = [i for i, choice in enumerate(choices) if said and loose(choice) == said]
+        if len(alike) == 1:  # 'neon' for 'Neon', 'Neon.' for 'Neon': it can mean only that choice
+            return alike[0]
+        if alike:  # 'neon' for 'Neon' and 'NEON': which one, the letter says
+            which = ", or ".join(f"choice {CHOICE_LETTERS[i]}, '{clip(choices[i])}'" for i in alike)
+            self.error(node, f"{label}: '{clip(value)}' could be {which}: they differ from it only in capitals, spaces or "
+                             f"the marks around them (write the letter of the right one)")
             return None
         near = closest(value, choices)
-        if near is not None:  # 'Mara climbs the tower' for 'Mara climbs the tower.': name the choice, and how
+        if near is not None:  # 'The lighthous lamp' for 'The lighthouse lamp': name the choice, and how
             letter = CHOICE_LETTERS[near]
             self.error(node, f"{label}: '{clip(value)}' is not one of the choices; did you mean choice {letter}, "
                              f"'{shown(choices[near], value)}'? ({difference(value, choices[near])}; write the letter "
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
-        if value.isascii() and value.isdigit() and 1 <= int(value) <= len(choices):  # 'answer: 2', for the second
-            letter = CHOICE_LETTERS[int(value) - 1]
-            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered, so choice {value} "
-                             f"is {letter}: write {letter}")
+        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value)  # 'answer: 2', 'Б'
+        if nth and 1 <= nth <= len(choices):  # for the second
+            letter, lettered_as = CHOICE_LETTERS[nth - 1], "" if value.isdigit() else f" {span} in print"
+            self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered{lettered_as}, so "
+                             f"choice {value} is {letter}: write {letter}")
             return None
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
@@ -325,6 +307,8 @@ class QuestionsMixin:
                      lines=self._lines(keys, label, 12), lines_given="lines" in keys, **common)
 
     def q_fill_in_blank(self, keys, label, node, common):
+        if "prompt" not in keys:  # missing, or typed by another name: said so, not as no blank
+            return None
         prompt = common["prompt"]
         where = keys["prompt"].where if "prompt" in keys else node.where
         parts: list = []
@@ -347,7 +331,7 @@ class QuestionsMixin:
         if "[[" in rest or "]]" in rest:
             self.error(where, f"{label}.prompt: a '[[' or ']]' is not matched (mark each blank as [[answer]])")
             return None
-        single = _single_bracket(rest)
+        single = single_bracket(rest)
         line = re.search(r"_{3,}|…{2,}|\.{5,}", rest)  # '______': a line to write on, typed in a word processor
         if not any(isinstance(p, Blank) for p in parts) and line and "answer" in keys:
             return None  # told with the 'answer:' line
@@ -372,12 +356,12 @@ class QuestionsMixin:
             self.absent(keys, node, "pairs", f"{label}: 'pairs' is missing (add a list of '- left: ...' / '  right: ...' pairs)")
             return None
         pairs = []
-        for i, item in enumerate(self.seq(keys["pairs"], f"{label}.pairs", "pairs"), 1):
-            if isinstance(item, Scalar) and not item.is_null:  # 'Photosynthesis - Atmosphere → plants': one line
-                halves = next((item.value.split(sep, 1) for sep in (" - ", " – ", " — ", " = ", "\t") if sep in item.value),
-                              ["...", "..."])
-                self.error(item, f"{label}.pairs item {i}: write each pair on two lines, '- left: {clip(halves[0].strip())}' "
-                                 f"and under it 'right: {clip(halves[1].strip())}'")
+        before = len(self.problems)
+        items = self.seq(keys["pairs"], f"{label}.pairs", "pairs")
+        listed = len(self.problems) == before  # a list (or nothing): not reported as something else
+        repeats = Repeats(self, "pair", items, PAIR_KEYS, PAIR_KEYS)  # 'term:'/'definition:' in every pair: said once
+        for i, item in enumerate(items, 1):  # (a pair on one line, or its keys by other names: one_mistake)
+            if self.one_mistake(item, f"{label}.pairs item {i}", i, repeats, PAIR_KEYS):
                 continue
             sub = self.mapping(item, f"{label}.pairs item {i}", PAIR_KEYS, required=PAIR_KEYS)
             if sub:
@@ -385,9 +369,11 @@ class QuestionsMixin:
                 right = self.text(sub.get("right"), f"{label}.pairs item {i}.right", required=True, max_len=2000)
                 if left and right:
                     pairs.append(Pair(left, right))
-        if len(pairs) < 2 or len(pairs) > 26:
-            if pairs or not self.problems:
-                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs), 'pair')}; give 2 to 26")
+        repeats.close()
+        if len(pairs) < 2 or len(pairs) > 26:  # too few or too many as typed, or as read when all read well
+            typed = len(items) if listed and not 2 <= len(items) <= 26 else None
+            if typed is not None or len(self.problems) == before:
+                self.error(keys["pairs"], f"{label}.pairs: {count(len(pairs) if typed is None else typed, 'pair')}; give 2 to 26")
             return None
         return Matching(pairs=tuple(pairs), **common)
 
@@ -399,6 +385,8 @@ class QuestionsMixin:
         if typed:
             return self.error(typed[0], f"{label}.items: the numbers give the order away: drop '{typed[1]}' from "
                                         "each item (the order is shuffled and numbered for you)")
+        if self.as_records(keys["items"], f"{label}.items", "item"):  # '- item: Mix', '- text: Mix'
+            return None
         before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")
         if len(self.problems) > before:  # not a list, or a bad item: already reported

@@ -7,7 +7,6 @@ holding all of them at the end.
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -22,8 +21,12 @@ from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .labelcheck import LabelsMixin
 from .languages import LanguageMixin
+from . import misread
+from .plainlines import PlainLinesMixin
+from .repeats import Repeats, RepeatsMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .slips import term_accents, term_twice
+from .tables import TablesMixin, paragraphs, summary_parts
 from .walker import Walker, clip, count, missing, suggest
 
 # What the guide format allows, in order; "required" keys are starred in messages.
@@ -40,7 +43,7 @@ PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 
 
-class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walker):
+class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -73,12 +76,12 @@ class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walk
             summary=self.paragraphs(g("summary"), "summary"),
             headings=self.headings(g("headings")),
             objectives=self._objectives(g("objectives")),
-            topics=self.items(g("topics"), "topics", self.topic),
-            perspectives=self.items(g("perspectives"), "perspectives", self.perspective),
-            benefits=self.items(g("benefits"), "benefits", self.point),
-            criticisms=self.items(g("criticisms"), "criticisms", self.point),
+            topics=self.items(g("topics"), "topics", self.topic, (TOPIC_KEYS, ("title",))),
+            perspectives=self.items(g("perspectives"), "perspectives", self.perspective, (PERSPECTIVE_KEYS, ("who", "view"))),
+            benefits=self.items(g("benefits"), "benefits", self.point, (POINT_KEYS, ("point",))),
+            criticisms=self.items(g("criticisms"), "criticisms", self.point, (POINT_KEYS, ("point",))),
             takeaways=self.texts_list(g("takeaways"), "takeaways"),
-            vocabulary=self.items(g("vocabulary"), "vocabulary", self.term),
+            vocabulary=self.items(g("vocabulary"), "vocabulary", self.term, (TERM_KEYS, ("term", "definition"))),
             questions=self._questions(g("questions")),
             versions=self._int(g("versions"), "versions", 1, 26),
             seed=self.text(g("seed"), "seed", max_len=100),
@@ -203,11 +206,12 @@ class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walk
         return value
 
     def paragraphs(self, node, label) -> tuple[str, ...]:
+        """A text's paragraphs, and the tables typed among them (reading/tables.py)."""
         value = self.text(node, label)
         if not value:
             return ()
-        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
-        return tuple(p for p in paras if p)
+        texts, tables, after = self.with_tables(node, label, value)
+        return summary_parts(texts, tables, after) if len(texts) > 1 else tuple(paragraphs(value))
 
     def headings(self, node) -> Optional[dict]:
         if missing(node):
@@ -222,14 +226,25 @@ class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walk
                 out[key] = text
         return out
 
-    def items(self, node, label, one: Callable):
+    def items(self, node, label, one: Callable, keys=None):
+        """The list ``label``'s items, each read by ``one``; with ``keys`` (the keys an item may have, and
+        those it must), a mistake its items repeat (keys typed by other names) is reported once."""
         if node is None:
             return ()
         out = []
-        for i, item in enumerate(self.seq(self.rejoin(node, label), label, "items"), 1):
-            value = one(item, f"{label} item {i}" if label != "questions" else f"question {i}")
+        items = self.seq(self.rejoin(node, label), label, "items")
+        repeats = Repeats(self, misread.item_noun(f"{label} item 1") or "item", items, *(keys or ((), ())))
+        since, labels = len(self.hinted), {}
+        for i, item in enumerate(items, 1):
+            where = f"{label} item {i}" if label != "questions" else f"question {i}"
+            labels[where] = i
+            if keys and self.one_mistake(item, where, i, repeats, keys[0]):
+                continue
+            value = one(item, where)
             if value is not None:
                 out.append(value)
+        self.fold_hints(since, labels, repeats)
+        repeats.close()
         return tuple(out)
 
     def topic(self, node, label) -> Optional[Topic]:
@@ -246,14 +261,18 @@ class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walk
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
         marked: list[str] = []
-        summary = self._unmark(self.text(keys.get("summary"), f"{label}.summary"), keys.get("summary"),
-                               f"{label}.summary", marked)
+        summary, tables = self.text(keys.get("summary"), f"{label}.summary"), []
+        if summary:  # (its tables print after its text: layout/tables.py)
+            texts, tables, _ = self.with_tables(keys["summary"], f"{label}.summary", summary)
+            summary = ("\n\n".join(t.strip() for t in texts if t.strip()) or None) if len(texts) > 1 else summary
+        summary = self._unmark(summary, keys.get("summary"), f"{label}.summary", marked)
         points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
                        for p in self.texts_list(keys.get("points"), f"{label}.points"))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
             summary=summary,
             points=points,
+            tables=tuple(tables),
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
             marked=tuple(dict.fromkeys(marked)),
@@ -296,8 +315,6 @@ class GuideWalker(PassageMixin, QuestionsMixin, LabelsMixin, LanguageMixin, Walk
         return Point(value, self.text(keys.get("detail"), f"{label}.detail")) if value else None
 
     def term(self, node, label) -> Optional[Term]:
-        if self.term_as_key(node, label):  # '- plot: The sequence ...'
-            return None
         keys = self.mapping(node, label, TERM_KEYS, required=("term", "definition"))
         if keys is None:
             return None

@@ -10,12 +10,17 @@ import difflib
 import re
 from typing import Optional
 
+from .. import inline
 from ..model import LETTERS
 from ..scripts import folded
 from .walker import clip
 
-# 'A) ', 'A. ', '(a) ', 'b) ', 'A: ': a letter typed before a choice, as on a printed test
-_OWN_LETTER = re.compile(r"\(([A-Za-z])\)\s+|([A-Za-z])[.):]\s+")
+# the alphabets a printed test letters its choices in: Latin, Cyrillic (А Б В Г Д Е: Russian, Ukrainian,
+# Bulgarian and Serbian tests agree that far) and Greek (Α Β Γ Δ)
+ALPHABETS = (LETTERS, "АБВГДЕ", "ΑΒΓΔΕΖΗΘ")
+_ANY = "".join(ALPHABETS) + "".join(ALPHABETS).lower()
+# 'A) ', 'A. ', '(a) ', 'b) ', 'A: ', 'А) ', 'б. ', 'α) ': a letter typed before a choice, as on a printed test
+_OWN_LETTER = re.compile(rf"\(([{_ANY}])\)\s+|([{_ANY}])[.):]\s+")
 _SEVERAL = re.compile(r"([A-Za-z])(?:\s*(?:[,;&/]|\band\b|\s)\s*([A-Za-z]))+")  # 'B, C', 'B and D', 'A C'
 SELECT_ALL = "for several right answers use type: select_all"
 CLOSE = 0.75  # how alike (difflib's ratio, case aside) an answer must be to a choice to be named as meant
@@ -47,13 +52,20 @@ def odd_case_letter(text: str) -> Optional[str]:
     return next(c for c in letters if c.islower())
 
 
+def _in_order(letters: list[str]) -> bool:
+    """Whether ``letters`` are the first letters of one alphabet, in its order (A B C, а б в, Α Β Γ): a
+    Russian choice may start with a one-letter word ('В городе', 'И', 'С'), but not a run А Б В."""
+    return any("".join(letters).upper() == alphabet[:len(letters)] for alphabet in ALPHABETS)
+
+
 def lettered(choices: list[str]) -> Optional[str]:
     """The first choice's typed letter ('A) ') when every choice starts with its own letter, in order
-    (A), B), C) … or a. b. c. …); None otherwise (a single 'A cell wall' has no mark after its A)."""
+    (A), B), C) … or a. b. c. …, А) Б) В) …, α) β) γ) …); None otherwise (a single 'A cell wall' has no
+    mark after its A)."""
     found = [own_letter(c) for c in choices]
     if len(found) < 2 or not all(found):
         return None
-    if all(f[0].upper() == LETTERS[i] for i, f in enumerate(found)) \
+    if _in_order([f[0] for f in found]) \
             and not initials([c[len(f[1]):] for c, f in zip(choices, found)], found[0][1]):
         return found[0][1]
     return None
@@ -94,7 +106,7 @@ def initials(rests: list[str], typed: str) -> bool:
     initials (``rests``: each choice after its 'A. '): a capital and '.' starts a name as often as it
     letters a choice, so 'A. ' letters the choices only when one goes on with a word in small letters
     ('A. The storm'); 'A) ', '(a) ', 'a. ' and 'A: ' start no name."""
-    if not re.fullmatch(r"[A-Z]\. ", typed):
+    if not (len(typed) == 3 and typed[0].isupper() and typed[1:] == ". "):
         return False
     return all(rest.split() and all(w[0].isupper() for w in rest.split()) for rest in rests)
 
@@ -102,18 +114,41 @@ def initials(rests: list[str], typed: str) -> bool:
 def lettered_line(text: str) -> Optional[str]:
     """The typed 'A) ' when one line of text holds lettered choices: 'A) The storm B) Mara's birthday'."""
     first = own_letter(text)
-    if not first or first[0].upper() != "A":
+    alphabet = next((a for a in ALPHABETS if first and first[0].upper() == a[0]), None)
+    if not alphabet:
         return None
     if initials([text[len(first[1]):]], first[1]):  # 'A. Lincoln B. Franklin': names, initials first
         return None
-    b = "b" if first[0] == "a" else "B"
-    after = first[1].strip().replace(first[0], b)  # 'B)', 'B.' or '(B)'
+    b = alphabet[1] if first[0].isupper() else alphabet[1].lower()
+    after = first[1].strip().replace(first[0], b)  # 'B)', 'B.' or '(B)'; 'Б)', 'β)'
     return first[1] if re.search(r"(^|\s)" + re.escape(after) + r"\s", text[len(first[1]):]) else None
+
+
+def place_in_alphabet(value: str) -> Optional[int]:
+    """The place (1, 2, …) of a choice's letter typed in Cyrillic or Greek ('Б' or 'β' → 2), else None."""
+    for alphabet in ALPHABETS[1:]:
+        if len(value) == 1 and value.upper() in alphabet:
+            return alphabet.index(value.upper()) + 1
+    return None
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether ``part`` stands in ``whole`` as whole words, capitals aside ('Augustus' in 'Emperor Augustus')."""
+    return sum(ch.isalnum() for ch in part) >= 2 and bool(
+        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", whole.casefold()))
+
+
+def loose(text: str) -> str:
+    """A text as an answer typed as text is matched to a choice: emphasis, capitals, spacing and the marks
+    around it aside ('neon.', 'NEON' and '**Neon**' are 'neon'; a sign or a decimal point before a number
+    counts: '-5' is not '5', nor '.5')."""
+    return " ".join(inline.plain(text).split()).rstrip(".,;:!?…").lstrip("¡¿").strip().casefold()
 
 
 def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
     """The index of the one choice ``value`` is close to (a missing final '.', a typo), or the one it is the
-    start of, up to a word's end ('12 cookies' for '12 cookies per cup'), if there is one."""
+    start of, up to a word's end ('12 cookies' for '12 cookies per cup'), if there is one; else of the one
+    choice it holds as whole words, or is held by ('Emperor Augustus' for 'Augustus', 'Nile' for 'The Nile')."""
     typed = value.strip().casefold()
     starts = [i for i, c in enumerate(choices) if c.casefold().startswith(typed)
               and not c[len(typed):len(typed) + 1].isalnum()]
@@ -121,13 +156,19 @@ def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
         return starts[0]
     scores = [difflib.SequenceMatcher(None, value.casefold(), c.casefold(), autojunk=False).ratio() for c in choices]
     best = max(range(len(choices)), key=scores.__getitem__)
-    if scores[best] < CLOSE or sum(1 for s in scores if s >= scores[best] - 0.02) > 1:
-        return None  # close to none, or to two alike
-    return best
+    if scores[best] >= CLOSE and sum(1 for s in scores if s >= scores[best] - 0.02) == 1:
+        return best
+    typed = " ".join(value.split())
+    held = [i for i, c in enumerate(choices) if _within(" ".join(c.split()), typed) or _within(typed, c)]
+    return held[0] if len(held) == 1 else None  # close to none, or to two alike
 
 
 def _common(a: str, b: str) -> tuple[int, int]:
-    """The lengths of the start and of the end ``a`` and ``b`` share (not overlapping)."""
+    """The lengths of the start and of the end ``a`` and ``b`` share (not overlapping); all of the shorter
+    as their end when it is the end of the other but not its start ('Tiber', 'The Tiber')."""
+    short, long_ = sorted((a, b), key=len)
+    if long_.endswith(short) and not long_.startswith(short):
+        return 0, len(short)
     p = 0
     while p < min(len(a), len(b)) and a[p] == b[p]:
         p += 1
@@ -228,3 +269,13 @@ def term_accents(seen: dict, term: str, label: str, line: int) -> Optional[str]:
     return (f"{label}.term: '{clip(term)}' differs from '{clip(typed)}' ({first}, line {at}) only in its accents: "
             "in the matching and the word-bank sentences only the accents tell the two apart; check that you "
             "meant both, or give one of them another term")
+
+
+SINGLE_RE = re.compile(r"\[([^\[\]\n]+)\]")  # [answer]: a blank with one bracket too few
+# brackets an editor puts in a quotation on purpose: [sic], an ellipsis [...] and a note number [3]
+EDITORIAL_RE = re.compile(r"(?i)sic|\.\.\.|…|\d+")
+
+
+def single_bracket(text: str):
+    """The first [word] that looks like a blank typed with one bracket too few, if any."""
+    return next((m for m in SINGLE_RE.finditer(text) if not EDITORIAL_RE.fullmatch(m.group(1).strip())), None)

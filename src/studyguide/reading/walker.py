@@ -103,6 +103,7 @@ class Walker:
         self.warnings: list[Problem] = []
         self.texts: list[tuple[Location, str]] = []
         self.unseen: list[tuple[int, str, Problem]] = []  # (line, key, problem): keys absent, or typed after an invisible space
+        self.hinted: list[tuple[str, str, tuple, Problem]] = []  # (label, key, the key meant, problem): unknown keys
 
     def error(self, node: Node | Location, message: str) -> None:
         where = node if isinstance(node, Location) else node.where
@@ -115,14 +116,6 @@ class Walker:
         """Whether an error at the warning's place says what it says (a list typed with a word processor's '–'
         is warned of by the loader, and is an error under a list's key): then the warning is left out."""
         return any(p.where == warning.where and p.message.endswith(warning.message) for p in self.problems)
-
-    def term_as_key(self, node: Node, label: str) -> bool:
-        """A vocabulary item typed as '- plot: The sequence ...', the term as its key (reported)."""
-        typed = [(k.value, v.value if isinstance(v, Scalar) else None) for k, v in node.pairs] if isinstance(node, Map) else []
-        message = misread.term_as_key(label, typed)
-        if message:
-            self.error(node, message)
-        return message is not None
 
     def colon_item(self, item: Node, label: str, listed: str) -> bool:
         """A '- ' item of a list of text that YAML read as 'key: value' because of its ': ' (reported)."""
@@ -200,12 +193,11 @@ class Walker:
                 misspelt.add(key.value.split(" ", 1)[0])  # not missing as well
             elif key.value not in allowed and self.unknown_key(key.value, label):
                 self.error(key, self.unknown_key(key.value, label))
-            elif key.value not in allowed and (hint := other_key(key.value, value, allowed)):
+            elif key.value not in allowed:
+                hint = other_key(key.value, value, allowed) or suggest(key.value, allowed)
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({hint})")
                 misspelt.update(near(key.value, allowed))
-            elif key.value not in allowed:
-                self.error(key, f"{label}: unknown key '{clip(key.value)}' ({suggest(key.value, allowed)})")
-                misspelt.update(near(key.value, allowed))
+                self.hinted.append((label, key.value, tuple(near(key.value, allowed)), self.problems[-1]))
             else:
                 out[key.value] = value
         for key in required:

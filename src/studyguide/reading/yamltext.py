@@ -71,22 +71,42 @@ def flow_comment(text: str) -> Optional[int]:
     return _flow(text)[1]
 
 
-def _flow(text: str) -> tuple[int, Optional[int]]:
+def _flow(text: str) -> tuple[int, Optional[int], Optional[int]]:
+    """(the [ and { left open, where a ' #' comment starts, where a quote opens that the line does not close)."""
     depth, i = 0, 0
     while i < len(text):
         c = text[i]
         if c in "\"'" and opens_scalar(text, i):
             end = close_quote(text, i + 1, c)
             if end is None:
-                return depth, None
+                return depth, None, i
             i = end + 1
             continue
         if c == "#" and (i == 0 or text[i - 1].isspace()):
-            return depth, i
+            return depth, i, None
         depth += c in "[{"
         depth -= c in "]}"
         i += 1
-    return depth, None
+    return depth, None, None
+
+
+def quote_in_flow(text: str) -> Optional[tuple[int, str]]:
+    """For a [ ... ] list or { ... } group that opens ``text`` and is never closed: when a quote in it is not
+    closed on its line ('{prompt: "How many years is that?, answer: 482}'), where that quote is and the
+    message. YAML reads on inside the quote, over the lines below, up to the next quote mark anywhere."""
+    at = _flow(text)[2]
+    if at is None:
+        return None
+    q = text[at]
+    what, close = ("{ ... } group", "}") if text[:1] == "{" else ("[ ... ] list", "]")
+    rest = text[at + 1:]
+    key = re.search(r",\s*[\w-]+:\s", rest) if text[:1] == "{" else None  # the next 'key: ' ends the text
+    end = key.start() if key else rest.rstrip().rfind(close) if rest.rstrip().endswith(close) else -1
+    typed = rest[:end].rstrip() if end > 0 else ""
+    typed = "" if close == "]" and "," in typed else typed  # which ',' of a list ends the item: not told
+    where = f" after '{'…' + typed[-24:].lstrip() if len(typed) > 25 else typed}'" if typed else ""
+    return at, (f"this quote is never closed, so the {what} it is in is not closed either: YAML reads the lines "
+                f"below as its text (end the text with {q}{where or ' where it ends'})")
 
 
 
@@ -251,6 +271,8 @@ class Lines:
         if commented := comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
             self.report(n + commented[0], commented[1], commented[2])
             self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
+        elif quoted := quote_in_flow(self.lines[n][col:]):  # '{prompt: "How many?, answer: 4}': at the quote
+            self.report(n, col + quoted[0], quoted[1])
         else:
             self.report(n, col, FLOW)
 

@@ -49,6 +49,7 @@ class Theme:
     # per style: a function of (name, spec) → spec, applied after inheritance (editions)
     restyle: Optional[Callable] = None
     source: Optional[str] = None           # the teacher's theme file it was read from, as shown (None: bundled)
+    font_note: Optional[object] = None     # the warning that the guide's script put it in another family (onefont)
 
     def page_size(self, paper: str) -> tuple[float, float]:
         return PAPER[paper]

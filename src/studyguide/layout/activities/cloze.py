@@ -75,7 +75,7 @@ KEPT = 3  # sentences kept with the bank, and kept together at the list's end
 
 
 class _Sentence(Stack):
-    """A sentence's row, whole; notes the page it prints on (render._cloze_alone)."""
+    """A sentence's row, whole; notes the page it prints on (mending.cloze_alone)."""
 
     def __init__(self, ctx, items):
         super().__init__(items, page_height=ctx.height)

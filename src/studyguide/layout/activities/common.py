@@ -86,7 +86,7 @@ def search_cell(styles) -> float:
 
 def _table(ctx, rows, widths, style=None) -> Table:
     """A table whose rows stay whole, unless one is taller than a page (then it splits between lines)."""
-    from ..sections import RowSplittingTable
+    from ..ruled import RowSplittingTable
 
     t = RowSplittingTable(rows, colWidths=widths, style=style)
     t.page_height = ctx.height

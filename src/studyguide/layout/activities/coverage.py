@@ -8,7 +8,7 @@ from ...model import format_points
 from ..columns import keep_words
 from ..flow import Gap, Twin
 from .. import kept
-from ..sections import MIN_ROWS, RowSplittingTable
+from ..ruled import MIN_ROWS, RowSplittingTable
 from .common import _fit, _text, _style
 
 # -- the teacher's view: objectives × questions ------------------------------------------------------
@@ -59,7 +59,7 @@ def coverage(ctx) -> list:
         rows.append([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
                      ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")])
     # one table, its heading row repeated on each page it goes on to; kept (kept.strict), broken only
-    # with three rows on each side (sections.RowSplittingTable), its title kept with the first ones
+    # with three rows on each side (ruled.RowSplittingTable), its title kept with the first ones
     strict = kept.strict(ctx, "coverage")
     table = _Coverage(rows, colWidths=widths, repeatRows=1, style=TableStyle(list(style.getCommands()) + head_style))
     table.ctx, table.shown, table.key = ctx, g.coverage != "key", "coverage"  # (key only: the handout keeps its room)

@@ -98,12 +98,13 @@ def crossword(ctx, name, data) -> list:
     for label, entries in ((ctx.label("across"), data.across()), (ctx.label("down"), data.down())):
         items = []
         for e in entries:
-            para = ctx.p(e.clue + " " + e.lengths, "body")
+            para = ctx.p(e.clue + "\u00a0" + e.lengths, "body")  # "(7)" kept with the clue's last word, never alone
             para.style = clue_style
             # the number at the right of a Hebrew clue; an English one (a Hebrew word's meaning) reads from the left
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl and base_is_rtl(e.clue)))
         if items:
-            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl)
+            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl,
+                                     opening=not blocks and ctx.__dict__.get("crossword_kept", False))
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
             blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
     flat = [f for block, _ in blocks for f in [Spacer(1, 6)] + block]
@@ -121,6 +122,9 @@ def crossword(ctx, name, data) -> list:
         rest = [Continued(ctx, row.heading, row.row, state) for row in block[head:]]
         if not out:
             opening = Opening(ctx, Stack(block[:head], space_before=block[0].getSpaceBefore()), state)
+            opening.lone = head == 2 and len(block) > 2 and not isinstance(block[1], ClueRow)  # (one clue a line)
+            if rest:
+                rest[0].opening = opening
             opening.lead = top + max(flow[-1].getSpaceAfter(), opening.spaceBefore)  # (as the frame sets them)
             out += flow[:1] + [Together(flow[1:] + [opening])] + rest
         else:
@@ -230,6 +234,7 @@ class Opening(Flowable):
         return [_Grid.Alone(self.state), self.row] if self.alone else []
 
     def draw(self):
+        self.page = self.canv.getPageNumber()
         if self.with_grid:
             self.state.placed = True
             self.state.grid.drawOn(self.canv, 0, self.height - self.state.grid.height)
@@ -282,7 +287,12 @@ class Continued(Flowable):
             out.append(total)
         return out
 
+    opening = None  # the list's opening (title, instructions, heading, first clue), when this row follows it
+
     def draw(self):
+        opening = self.opening
+        if opening is not None and opening.lone and self.canv.getPageNumber() > getattr(opening, "page", 1e9):
+            self.ctx.__dict__["crossword_alone"] = True  # one clue under the title at a page's foot (render)
         if self.with_grid:
             self.state.placed = True
             self.state.grid.drawOn(self.canv, 0, self.height - self.state.grid.height)
@@ -291,12 +301,14 @@ class Continued(Flowable):
         self.row.drawOn(self.canv, 0, 0)
 
 
-def _clue_list(ctx, heading, items: list, st, rtl: bool = False) -> tuple[list, int]:
+def _clue_list(ctx, heading, items: list, st, rtl: bool = False, opening: bool = False) -> tuple[list, int]:
     """A clue list under its heading: in two columns read down, each page's part of it balanced
     (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
     pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row or two clues, kept on one page). ``rtl``: the first column is the right one."""
+    its first row or two clues, kept on one page; one a line, its first clue, or its first two with
+    ``opening``: the title's list, when one clue alone under the title ended a page and two cost no page,
+    mending.crossword_kept). ``rtl``: the first column is the right one."""
     gap = 16
     if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(2, len(items) + 1)
+        return [heading] + items, min(3 if opening else 2, len(items) + 1)
     return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2

@@ -126,7 +126,39 @@ class _Block(Stack):
                 return mark + [Stack(head + words, self.spaceBefore, self.page_height), self.grid]
             return self._rows_here(head, words, aW, aH, mark)
         self.grid.room = self.page_height - stacked_height(head, aW)
-        return mark + [Stack(head + [self.grid], self.spaceBefore, self.page_height), Together(words)]
+        return self._rows_under(head, words, aW, mark) or self._said_under(head, words, aW, mark)
+
+    def _said_under(self, head, words, aW, mark):
+        """On a fresh page, with not two rows of the words to find under the grid: all of them open the next
+        page under their title, and a line under the grid says so when it fits there at the grid's smallest
+        cell (a student once saw a grid with no list)."""
+        note = [Spacer(1, LEAST_GAP), self.ctx.raw(_text(self.ctx, self.ctx.label("words_go_on")), "instruction")]
+        room = self.page_height - stacked_height(head + note, aW)
+        if search_cell(self.ctx.styles) * self.grid.data.size <= room:
+            self.grid.room = min(self.grid.room, room)
+        else:
+            note = []
+        return mark + [Stack(head + [self.grid] + note, self.spaceBefore, self.page_height), Together(words)]
+
+    def _rows_under(self, head, words, aW, mark):
+        """On a fresh page: the title, instructions and grid, the first rows of the words to find under it (two
+        or more; as many as leave the grid the size the page gives it, else two at a smaller cell), the rest
+        opening the next page under their "(continued)" heading; [] when not two rows fit under the grid even
+        at its smallest cell. (On A5 the whole list once opened the next page, nothing under the grid saying so.)"""
+        cells, cols = self.lists
+        per = math.ceil(len(cells) / cols)
+        above = stacked_height(head, aW)
+        self.grid.wrap(aW, self.page_height)
+        for cell, counts in ((self.grid.cell, range(per - 2, 1, -1)), (search_cell(self.ctx.styles), [2])):
+            for rows in counts:  # (two rows or more on each side of the page break, as the crossword's clues)
+                under = [Spacer(1, GAP), words[0], _list(self.ctx, cells[:rows * cols], cols)]
+                room = self.page_height - above - stacked_height(under, aW)
+                if cell * self.grid.data.size <= room:
+                    self.grid.room = room
+                    rest = [self.more, _list(self.ctx, cells[rows * cols:], cols)]
+                    return mark + [Stack(head + [self.grid] + under, self.spaceBefore, self.page_height),
+                                   Together(rest)]
+        return []
 
     def _rows_here(self, head, words, aW, aH, mark):
         """The title, instructions and the first rows of the words to find where the block lands, the grid

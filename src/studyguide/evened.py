@@ -1,0 +1,111 @@
+"""Versions that print on as many pages as version A, when their shuffle allows it.
+
+Each version is laid out on its own, and questions are blocks a page either holds or sends on: a
+shuffled order can pack worse than A's (a trial's version B put a 10-line essay and a 6-line one on a
+page that then ended a fifth empty, three pages so, and its last ordering question went alone onto a
+ninth page while A and C took eight). A class set wants one sheet count, so a version from B on that
+prints on more pages than A is drawn again, as :func:`variants.versions` draws a version that repeats
+another: the next draws of its letter, unlike the other versions, the first that takes no more pages
+than A kept (at most :data:`REDRAWS` laid out). A's draw never changes.
+
+The choice is made on the standard copy (the build's paper, theme and sections, no accommodations):
+the large-print, readable, fillable and accommodated copies of version B take the standard B's order,
+so one answer grid marks every copy of B (README: ``x-large-print-B-grid.pdf`` is ``x-B-grid.pdf``).
+"""
+from __future__ import annotations
+
+from . import render, variants
+from .model import LETTERS
+
+REDRAWS = 5  # further draws of a version laid out at most (about one draw in four cost the trial guide a page)
+_DECIDED: dict = {}  # (standard guide, count, seed, paper) → the draws chosen, for the other copies of one build
+
+
+def decide(versions: list, pages, draw) -> dict:
+    """letter → the draw (``again``) kept for each version from B on that prints on more pages than A
+    (``pages(version)``); None where no draw tried does better. ``draw(index, again)``: version ``index``
+    drawn again."""
+    target = pages(versions[0])
+    seen = {v.questions for v in versions}
+    chosen = {}
+    for i, v in enumerate(versions[1:], 1):
+        if pages(v) <= target:
+            continue
+        chosen[v.version], tried, again = None, 0, 0
+        while tried < REDRAWS and again < variants.TRIES:
+            again += 1
+            other = draw(i, again)
+            if other.questions in seen:
+                continue
+            tried += 1
+            if pages(other) <= target:
+                chosen[v.version] = again
+                seen.add(other.questions)
+                break
+    return chosen
+
+
+def _layout(guide, modes, paper, theme, font_for):
+    try:
+        return render.render(guide, modes, paper=paper, theme=theme, font_for=font_for)
+    except render.RenderFailed:  # (a draw another order cannot lay out: not kept)
+        return None
+
+
+def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, modes, standard=None):
+    """The versions, each from B on drawn again when it prints on more pages than A (:func:`decide`), and
+    their documents (``out``, letter → {mode: Rendered}, laid out again where a version changed). ``guide``:
+    the copy the versions are of; ``standard``: None when it is the standard copy, else (the standard
+    copy's guide, its theme), whose pages decide. Returns (versions, out, letter → draws tried in vain)."""
+    if len(versions) < 2:
+        return versions, out, {}
+    done = {v: out[v.version] for v in versions}
+
+    def draw(i, again):
+        return variants.version(guide, i, seed, again)
+
+    if standard is None:
+        def pages(g):
+            if g not in done:
+                done[g] = _layout(g, modes, paper, theme, font_for)
+            return done[g]["student"].pages if done[g] is not None else float("inf")
+
+        chosen = decide(versions, pages, draw)
+        _DECIDED.clear()
+        _DECIDED[_key(guide, len(versions), seed, paper, theme)] = chosen  # (the other copies of the build take it)
+    else:
+        chosen = _standard(standard, len(versions), seed, paper)
+    versions, out = list(versions), dict(out)
+    for letter, again in chosen.items():
+        if again is None:
+            continue
+        i = LETTERS.index(letter)
+        g = draw(i, again)
+        docs = done.get(g) or _layout(g, modes, paper, theme, font_for)
+        if docs is not None:
+            versions[i], out[letter] = g, docs
+    return versions, out, {letter: REDRAWS for letter, again in chosen.items() if again is None}
+
+
+def _key(guide, count: int, seed: str, paper, theme) -> tuple:
+    return guide, count, seed, paper, theme.name, theme.source, theme.edition
+
+
+def _standard(standard, count: int, seed: str, paper) -> dict:
+    """:func:`decide` on the standard copy's versions (its handouts only), once per build."""
+    guide, theme = standard
+    key = _key(guide, count, seed, paper, theme)
+    if key not in _DECIDED:
+        versions, _ = variants.versions(guide, count, seed)
+        font_for, _ = render.glyph_plan(versions[0], theme)
+        memo = {}
+
+        def pages(g):
+            if g not in memo:
+                docs = _layout(g, ("student",), paper, theme, font_for)
+                memo[g] = docs["student"].pages if docs is not None else float("inf")
+            return memo[g]
+
+        _DECIDED.clear()  # (one build's: a long watch session keeps none of the others)
+        _DECIDED[key] = decide(versions, pages, lambda i, again: variants.version(guide, i, seed, again))
+    return _DECIDED[key]

@@ -1,0 +1,120 @@
+"""A table of figures typed in a summary (reading/tables.py), printed as the theme's ruled tables are:
+its heading row shaded and repeated atop each page it goes on to, columns as wide as their cells need
+(never wider than the text), and a column of numbers, percentages or amounts right-aligned, so its
+figures line up down the column."""
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Spacer
+
+from .. import inline, rtl
+from .._reportlab import stacked_height
+from ..model import Table
+
+PADDING = 10  # a cell's left and right padding together (ruled.grid)
+STRETCH = 0.75  # a table whose cells need more than this share of the width fills it
+# a figure: a number with its sign, currency and unit ('84.8', '52.9 %', 'R$64,000', 'US$53.2 bn', '−3 °C',
+# '1,204 km²', '2,487万', '3 million')
+FIGURE = re.compile(r"[(]?[+\-−±~≈<>≤≥]?\s?(?:[A-Z]{0,3}[$€£¥₹₽₩]|[$€£¥₹₽₩])?\s?[+\-−]?"
+                    r"\d[\d.,/:\u00a0\u202f ']*(?:\s?(?:%|‰|×|°[CF]?|[^\W\d_]{1,10}\.?))?[)]?\*?")
+MISSING = {"", "-", "–", "—", "n/a", "N/A", "..", "…", "?"}  # an empty cell in a column of figures
+_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+
+
+def figures(column: list[str]) -> bool:
+    """Whether a column's cells (its heading row left out) are all figures, or missing ones."""
+    cells = [" ".join(inline.plain(c).split()) for c in column]
+    return any(c not in MISSING for c in cells) and all(c in MISSING or FIGURE.fullmatch(c) for c in cells)
+
+
+def _cell(ctx, text: str, head: bool, align):
+    para = ctx.p(text, "cell_head" if head else "cell")
+    if align is not None and align != para.style.alignment:
+        para.style = ParagraphStyle(f"{para.style.name}-{align}", parent=para.style, alignment=align)
+    return para
+
+
+def table(ctx, t: Table, width: float | None = None):
+    """``t`` as a ruled table at most ``width`` wide (default: the text's)."""
+    from .ruled import grid as _grid
+
+    width = ctx.width if width is None else width
+    rows, align = [list(r) for r in t.rows], t.align
+    mirrored = next((d for d in map(rtl.direction, t.rows[0]) if d is not None), False)
+    if mirrored:  # a Hebrew or Arabic table reads from the right: its first column there
+        rows, align = [r[::-1] for r in rows], align[::-1]
+    aligns = [_ALIGN.get(a) if a else TA_RIGHT if figures([r[c] for r in rows[1:]]) else None
+              for c, a in enumerate(align)]
+    cells = [[_cell(ctx, text, n == 0, a) for text, a in zip(row, aligns)] for n, row in enumerate(rows)]
+    widths = _widths(ctx, rows, cells, width)
+    if widths is None:
+        return _stacked(ctx, t, width)
+    grid = _grid(ctx, cells, widths)
+    grid.hAlign = "RIGHT" if mirrored else "LEFT"
+    return grid
+
+
+def _stacked(ctx, t: Table, width: float):
+    """A table whose columns cannot all be as wide as their longest word (seven columns in large print):
+    a row to an entry, its first cell in bold over each other cell after its heading ("Moons: 95"), as
+    large print stacks the vocabulary; cut into pieces a column wide, its words broke ("Mercu / ry")."""
+    from .ruled import grid as _grid
+
+    def entry(row):
+        lines = [ctx.p(row[0], "cell_head")]
+        lines += [ctx.raw(f"<b>{inline.markup(head, ctx.fonts)}:</b> {inline.markup(cell, ctx.fonts)}", "cell")
+                  for head, cell in zip(t.rows[0][1:], row[1:]) if cell]
+        return [lines]
+
+    return _grid(ctx, [entry(row) for row in t.rows[1:]], [width], header=False, min_rows=1)
+
+
+def _widths(ctx, rows, cells, width: float) -> list[float] | None:
+    """Each column as wide as its widest cell on one line. When they do not all fit, the widest columns
+    give way first, down to a width all of them share (never under their longest word): the columns of
+    short figures keep them on one line, and a column of sentences wraps. None: even their longest words
+    do not fit side by side."""
+    need, least = [], []
+    for c in range(len(rows[0])):
+        wide = short = 0.0
+        for n, row in enumerate(rows):
+            style = cells[n][c].style
+            wide = max(wide, ctx.text_width(" ".join(inline.plain(row[c]).split()), style.fontName, style.fontSize))
+            short = max(short, cells[n][c].minWidth())
+        need.append(wide + PADDING + 2)
+        least.append(min(wide, short) + PADDING + 1)
+    total = sum(need)
+    if total <= width:
+        return [w * width / total for w in need] if total > STRETCH * width else need
+    if sum(least) > width:
+        return None
+    low, high = 0.0, max(need)  # the width the widest columns are cut to: the most that fits
+    for _ in range(40):
+        level = (low + high) / 2
+        low, high = (level, high) if sum(min(n, max(m, level)) for n, m in zip(need, least)) <= width else (low, level)
+    cut = [min(n, max(m, low)) for n, m in zip(need, least)]
+    wider = [c for c, n in enumerate(need) if n > cut[c]]  # (the last bit of room to those cut)
+    return [w + (width - sum(cut)) / len(wider) * (c in wider) for c, w in enumerate(cut)]
+
+
+def summary_flow(ctx, part) -> list:
+    """A summary's paragraph, or its table and the gap under it."""
+    if isinstance(part, Table):
+        return [Spacer(1, 2), table(ctx, part), Spacer(1, 8)]
+    return [ctx.p(part, "body")]
+
+
+def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
+    """A topic's tables, after its summary's text (and before its points); ``gaps``: with space around each."""
+    grids = [table(ctx, t, width) for t in topic.tables]
+    return [f for g in grids for f in (Spacer(1, 2), g, Spacer(1, 6))] if gaps else grids
+
+
+def keep_with(ctx, before: list, grid) -> CondPageBreak:
+    """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
+    topic's title never ends a page whose table opens the next."""
+    above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
+    return CondPageBreak(above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3)  # (and the frame's own fuzz)

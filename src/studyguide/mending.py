@@ -1,0 +1,167 @@
+"""Layouts redone to mend what the first one left: lines alone on a page, a word-bank list's last
+sentences over a page, lists and tables with an item or two stranded, a crossword title with one clue
+under it, the key's notes on a page of their own. Each pass lays the guide out again with a fix asked
+for (``redraw(fixes)``, render._draw with the guide's arguments bound) and keeps the new layout only
+when it costs no page (and, for the later passes, leaves no page more short): issue 14's rules."""
+from __future__ import annotations
+
+from . import pages
+
+
+def run(redraw, first):
+    """The first layout mended, pass by pass (render._render)."""
+    fewer, kept = fewer_lines(first[0]), cloze_alone(first[0])
+    layout = first
+    if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
+        layout = mended(redraw, first, fewer, kept)
+    for step in (keep_lists, crossword_kept, notes_home, notes_plain):
+        layout = step(redraw, layout)
+    return layout
+
+
+HOME_NOTES = 2  # the most notes kept by their questions to save the key a sheet (notes_home)
+
+
+def notes_home(redraw, layout):
+    """The key's notes on the answers kept by their questions when sending them after the handout cost
+    the key a sheet for one or two notes: kept when that costs the handout no page and saves the key one.
+    Each kept note then takes its room in the handout too, a blank under its question, so never more
+    than two: key-only text takes no room in the handout but where a sheet would go to a line or two."""
+    ctx, doc = layout[:2]
+    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
+        return layout
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes}
+    if len(home) > HOME_NOTES:  # (with those home_last kept)
+        return layout
+    again = redraw({**fixes, "notes_kept": home})
+    (hand, key), (hand2, key2) = page_counts(*layout[:2]), page_counts(*again[:2])
+    return again if hand2 <= hand and key2 < key else layout
+
+
+def notes_plain(redraw, layout):
+    """The key laid out again without "Notes on the Answers (continued)" over its notes' later pages when
+    those headings may have cost it its last page (keynotes.headings_cost); kept when that saves the page
+    (a large-print key's notes once took 31 pages for 30, the last holding one note)."""
+    from .layout import keynotes
+
+    if not keynotes.headings_cost(layout[0]):
+        return layout
+    fixes = {k: layout[0].__dict__[k] for k in FIXES if k in layout[0].__dict__}
+    again = redraw({**fixes, "notes_plain": True})
+    return again if page_counts(*again[:2]) < page_counts(*layout[:2]) else layout
+
+
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept")  # what a layout was asked to mend, for the next to keep
+
+
+def keep_lists(redraw, layout):
+    """The guide laid out again with the first and last items of each list or table that went over a
+    page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
+    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved)."""
+    from .layout import kept
+
+    for _ in range(KEEP_ROUNDS):
+        ctx = layout[0]
+        lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
+        if not lists:
+            break
+        fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+        again = redraw({**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
+        if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+            break  # (a list moved whole may leave the page before it short: the first guide's large print
+            # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
+        layout = again
+    return layout
+
+
+def crossword_kept(redraw, layout):
+    """The crossword's title, instructions and "Across" laid out again with two clues, not one alone at a
+    page's foot (layout.activities.crossword), kept when that adds no page and no page short: moving them
+    over once took a page (the bundled guide's modern large print, 29 → 30). The page they leave may end
+    short where the page they open was (its clues run on further), as a section that opens a page leaves
+    the one before it: the count of short pages is kept, not which they are."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("crossword_alone"):
+        return layout
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    again = redraw({**fixes, "crossword_kept": True})
+    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+        return layout
+    return again
+
+
+def short_pages(redraw, layout) -> set:
+    """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
+    ctx = layout[0]
+    theme = ctx.theme
+    top, lows = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
+    return {page for page, y in lows.items() if page < max(lows) and (top - y) / ctx.height < 0.7}
+
+
+KEEP_ROUNDS = 2  # layouts keep_lists may add: a list kept whole may send another over a page with one item
+
+
+def mended(redraw, first, fewer: dict, kept: bool):
+    """The guide laid out again with lines alone on a page cut (fewer_lines) and the word-bank
+    sentences' last three kept together (cloze_alone), unless that costs a page: then the last two.
+    When either costs the key a page only for its notes on the answers after the handout (a trial's
+    large print: three notes, the last two on an 18th page), the last two notes are kept by their
+    questions, as notes_home keeps them, if that costs nothing. Else the last sentence stays alone."""
+    if not kept:
+        return redraw({"fewer_lines": fewer})
+    tries = []
+    for ends in (True, "pair"):
+        again = redraw({"fewer_lines": fewer, "cloze_kept": ends})
+        if not longer(again, first):
+            return again
+        tries.append(again)
+    for again in tries:
+        homed = home_last(redraw, again)
+        if homed is not None and not longer(homed, first):
+            return homed
+    return redraw({"fewer_lines": fewer}) if fewer else first
+
+
+def home_last(redraw, layout):
+    """The layout again with the key's last HOME_NOTES notes kept by their questions, when its notes
+    go on after the handout's last page; else None."""
+    ctx, doc = layout[:2]
+    if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
+        return None
+    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes[-HOME_NOTES:]}
+    return redraw({**fixes, "notes_kept": home})
+
+
+def fewer_lines(ctx) -> dict:
+    """Questions with a default count of lines whose lines after a page break were the only thing on
+    their page (the document ended, or what follows did not fit under them): a sheet for three lines.
+    Each is given the lines before the break instead, and fits whole on the page before. Their model
+    answer fits in those lines, which are at least half the count (lines.LinedQuestion)."""
+    return {n: kept for n, (_, kept, _) in lone_tails(ctx, cut=True).items()}
+
+
+def cloze_alone(ctx) -> bool:
+    """Whether the word-bank sentences end with one or two of them on a page the list did not start on."""
+    seen = ctx.__dict__.get("cloze_pages", [])
+    return bool(seen) and seen[0] != seen[-1] and seen.count(seen[-1]) <= 2
+
+
+def page_counts(ctx, doc) -> tuple[int, int]:
+    """A layout's (_draw's) pages: the handout's, and all of them (the key's notes after the handout)."""
+    return ctx.handout_pages or doc.page, doc.page
+
+
+def longer(layout, than) -> bool:
+    """Whether a layout (_draw's) takes more pages than another, in the handout or in all."""
+    return any(a > b for a, b in zip(page_counts(*layout[:2]), page_counts(*than[:2])))
+
+
+def lone_tails(ctx, cut: bool = False) -> dict:
+    """question → (page, lines the page before holds, lines alone on the page) of each question whose lines
+    after a break were all their page held (its lowest point is theirs); ``cut``: those whose count may be cut."""
+    lowest = pages.page_lowest(ctx)
+    tails = sorted(ctx.__dict__.get("spare_tails", {}).items())
+    return {n: (page, kept, alone) for n, (page, y, kept, may, alone) in tails
+            if abs(lowest.get(page, y) - y) < 0.01 and may == cut}

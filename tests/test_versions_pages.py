@@ -1,0 +1,76 @@
+"""Versions print on as many pages as version A when their shuffle allows (trial r8, M4): the trial's
+`--skip vocabulary,activities,summary` build of its Rome guide gave A and C 8 pages and B 9, B's ninth
+holding its last ordering question alone; a class set's copier wants one sheet count."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, Pdf
+from studyguide import evened
+from studyguide.classroom import SetOptions, build_set
+
+ROME = CASES / "trial" / "rome.yaml"  # versions: 3, seed: period 4
+SKIP = ("vocabulary", "activities", "summary")
+
+
+def _numbers(page: str) -> list[int]:
+    """The question numbers that open a line of a page (its prompts)."""
+    return [int(n) for n in re.findall(r"(?m)^\s*(\d+)\.\s", page)]
+
+
+def _build(out, **kw):
+    return build_set(ROME, out, None, SetOptions(skip=SKIP, **kw))
+
+
+@pytest.fixture(scope="module")
+def skipped(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rome")
+    return out, _build(out)
+
+
+def test_every_version_takes_version_as_pages_and_none_ends_with_one_question_alone(skipped):
+    out, result = skipped
+    counts = {}
+    for letter in "ABC":
+        pdf = Pdf(out / f"rome-{letter}.pdf")
+        counts[letter] = len(pdf.raw_pages)
+        last = [n for n in _numbers(pdf.raw_pages[-1]) if n > 5]  # (the ordering items are numbered boxes, not 1.–5.)
+        assert len(last) >= 2, (letter, last)  # B printed question 44 alone on a ninth page
+        assert counts[letter] == len(Pdf(out / f"rome-{letter}-key.pdf").raw_pages)
+    assert set(counts.values()) == {8}, counts
+    assert not [w for w in result.warnings if "pages but" in str(w)]
+
+
+def test_a_version_drawn_again_keeps_its_grid_with_its_key_and_differs_from_the_others(skipped):
+    """B's new draw: the grid's letter for each multiple-choice question is the one B's key rings, and B's
+    order is neither A's nor C's."""
+    out, _ = skipped
+    handouts = {letter: Pdf(out / f"rome-{letter}.pdf").text for letter in "ABC"}
+    assert len(set(handouts.values())) == 3
+    rows = Pdf(out / "rome-B-grid.pdf").text
+    key = Pdf(out / "rome-B-key.pdf").text
+    for n in range(1, 7):
+        ringed = re.search(rf"\b{n}\. \(1 pt\) .*? ([A-E]) \. ", key).group(1)  # (the ring spaces its period)
+        assert re.search(rf"\b{n}\. ([A-E]) 1\b", rows).group(1) == ringed, n
+
+
+def test_the_large_print_copy_of_b_takes_the_standard_bs_order_so_one_grid_marks_both(tmp_path, skipped):
+    """Large print alone is decided from the standard copy's pages: its B grid is the standard B grid."""
+    out, _ = skipped
+    _build(tmp_path, edition="large-print")
+    assert (tmp_path / "rome-large-print-B-grid.pdf").read_bytes() == (out / "rome-B-grid.pdf").read_bytes()
+    standard = re.sub(r"\s+", " ", Pdf(out / "rome-B.pdf").text)
+    large = re.sub(r"\s+", " ", Pdf(tmp_path / "rome-large-print-B.pdf").text)
+    firsts = lambda text: re.findall(r"\b(\d+)\. (\w+ \w+ \w+)", text)[:30]  # noqa: E731
+    assert [p for p in firsts(large) if int(p[0]) > 11][:5] == [p for p in firsts(standard) if int(p[0]) > 11][:5]
+
+
+def test_when_no_draw_tried_does_better_build_says_which_version_prints_longer(tmp_path, monkeypatch):
+    monkeypatch.setattr(evened, "REDRAWS", 0)
+    result = _build(tmp_path)
+    said = [str(w) for w in result.warnings if "pages but" in str(w)]
+    assert len(said) == 1 and "version A prints on 8 pages but B on 9" in said[0], said
+    assert "the class set's copies take different numbers of sheets" in said[0]
+    assert len(Pdf(tmp_path / "rome-B.pdf").raw_pages) == 9
