@@ -5,13 +5,11 @@ all or nothing, like a plain build.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, grid, lettered, lint, overflow, owners, render, sheets, variants
+from . import api, classset, formats, grid, lettered, lint, overflow, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -203,25 +201,11 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if g.version and options.key:  # the answers: none at all with --no-key
             answers = grid.render_grid(g, sheets.FULL.get(paper, paper), font_for, api.theme_for(g, options.theme))
             files.append((planned["grid", g.version], answers.pdf, answers.pages, []))
-    if options.class_set:
-        from . import inline, labels, pages
-        from .theming.styles import make_styles
-
-        words = labels.for_language(guide.language, guide.labels)
-        note = inline.markup(words["copy_ends"], font_for)
-
-        @functools.lru_cache(maxsize=None)
-        def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
-            return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
-        letters = [g.version for g in editions]
-        copies = options.copies or len(letters)
-        sets = [("class-set", "copy", [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)])]
-        if options.key:  # (the key set is padded, or not, by its own pages: see _collate)
-            sets.append(("class-set-key", "key", [by_letter[letter]["key"].pdf for letter in letters]))
-        for kind, what, pdfs in sets:
-            collated, notes[planned[kind, None]] = _collate(planned[kind, None], pdfs, blank,
-                                                             owners.stamp(guide.path, kind), what)
+    if options.class_set:  # one collated PDF of the copies, and one of the keys (classset.py)
+        for collated, note in classset.sets(guide, options, planned, [g.version for g in editions], by_letter, theme,
+                                            font_for):
             files.append(collated)
+            notes[collated[0]] = note
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
         write_all(result.files, Path(out_dir), guide=guide.path)
@@ -338,7 +322,7 @@ MAX_SEED = 100       # characters in --seed, as in a guide's seed:
 
 def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     """The pages a build makes, from one version's: versions × (handout + key + grid) + the class set
-    (each copy of more than a page padded to an even count, for two-sided printing: see _collate) and its key."""
+    (each copy of more than a page padded to an even count, for two-sided printing: see classset.collate) and its key."""
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
     total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
@@ -393,42 +377,3 @@ def check_seed(seed: Optional[str]) -> None:
                          f"({unicodedata.name(bad, 'control character')}); type the seed again")
     if not seed.strip():
         raise UsageError("--seed: is empty (a word or a number)")
-
-
-ONE_PAGE = "each {what} is one page: print it single-sided"
-BOTH_SIDES = "print it on both sides: each {what} starts on a new sheet"
-
-
-def _collate(name: Path, pdfs: list[bytes], blank, creator: str,
-             what: str = "copy") -> tuple[tuple[Path, bytes, int, list], str]:
-    """One PDF of the copies in order, and how to print it (:data:`ONE_PAGE`, :data:`BOTH_SIDES` or "").
-
-    When a copy runs over pages the set is for printing on both sides, a copy's pages on as few sheets as
-    they take: ``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd
-    page count that another copy follows (the last needs none), so that the next starts on a fresh sheet.
-    When every copy is one page, none: such a set prints single-sided, a sheet a copy (on both sides, two
-    students' copies would share a sheet), and blank pages would be sheets of paper for nothing (a one-page
-    quiz's 28 copies took 27 blank pages with them). The key set is judged by its keys' pages, not the
-    copies': one-page keys print single-sided too. ``creator``: what it is, of which guide (owners.stamp)."""
-    from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
-
-    writer = PdfWriter()
-    readers: dict[int, PdfReader] = {id(data): PdfReader(io.BytesIO(data)) for data in pdfs}
-    both_sides = any(len(reader.pages) > 1 for reader in readers.values())
-    padded = False
-    for k, data in enumerate(pdfs, 1):
-        reader = readers[id(data)]
-        for page in reader.pages:
-            writer.add_page(page)
-        if both_sides and len(reader.pages) % 2 and k < len(pdfs):
-            box = reader.pages[-1].mediabox
-            writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
-            padded = True
-    first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
-    if first and first.metadata:
-        writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})
-    writer.add_metadata({"/Creator": creator})
-    stream = io.BytesIO()
-    writer.write(stream)
-    note = BOTH_SIDES if padded else "" if both_sides or not pdfs else ONE_PAGE
-    return (name, stream.getvalue(), len(writer.pages), []), note.format(what=what)
