@@ -122,7 +122,10 @@ def banked(guide: Guide) -> Guide:
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
-            extra = tuple(pool.values())[:3 if one else 1]
+            extra = tuple(pool.values())[:3]
+            if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,
+                longest = max(len(plain(b.answer)) for b in q.blanks)  # so that it widens no blank: layout.blanks)
+                extra = next(((w,) for w in pool.values() if len(plain(w)) <= longest), extra[:1])
             if one and q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il …')
                 extra = tuple(capitalised(w) for w in extra)  # (its one capital would point at the answer)
             q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or not one)
