@@ -10,6 +10,7 @@ import difflib
 import re
 from typing import Optional
 
+from .. import inline
 from ..model import LETTERS
 from ..scripts import folded
 from .walker import clip
@@ -135,6 +136,13 @@ def _within(part: str, whole: str) -> bool:
     """Whether ``part`` stands in ``whole`` as whole words, capitals aside ('Augustus' in 'Emperor Augustus')."""
     return sum(ch.isalnum() for ch in part) >= 2 and bool(
         re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", whole.casefold()))
+
+
+def loose(text: str) -> str:
+    """A text as an answer typed as text is matched to a choice: emphasis, capitals, spacing and the marks
+    around it aside ('neon.', 'NEON' and '**Neon**' are 'neon'; a sign or a decimal point before a number
+    counts: '-5' is not '5', nor '.5')."""
+    return " ".join(inline.plain(text).split()).rstrip(".,;:!?…").lstrip("¡¿").strip().casefold()
 
 
 def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
