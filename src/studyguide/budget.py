@@ -284,13 +284,14 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         guide = variants.versions(guide, 1, seed or guide.seed or variants.default_seed(guide))[0][0]
     # as build does, a ticket four to a sheet that does not fit (more than a page, or a part taller than one)
     # goes two to a sheet, then, in the editions that fall back to it, one to a whole page
-    tries = [paper]
+    tries = [(paper, sheet)]
     if guide.format == "exit-ticket" and sheet == "quarter":
-        tries.append(sheets.small_paper(sheets.FULL[paper], "half"))
-        tries += [sheets.FULL[paper]] if None in exit_sizes(theme.edition) else []
-    for n, paper in enumerate(tries):
+        tries.append((sheets.small_paper(sheets.FULL[paper], "half"), "half"))
+        tries += [(sheets.FULL[paper], None)] if None in exit_sizes(theme.edition) else []
+    for n, (paper, size) in enumerate(tries):
         try:
-            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme,
+                                                  sheet=sheets.imposed(size, theme.edition))  # (as build draws them)
         except BuildError:
             if n == len(tries) - 1:
                 raise

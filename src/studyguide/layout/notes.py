@@ -151,13 +151,21 @@ def cornell(ctx) -> list:
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        wide = None
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
-            notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
+            column = ctx.width - cue_w - 12
+            picture = _large_figure(ctx, topic) or figure(ctx, topic.image, topic.caption, width=column,
+                                                          height=2.2 * inch)
+            wide = picture if picture.full[0] > column else None
+            notes += [] if wide else [picture]
         cues = [ctx.p(cue, "cell") for cue in topic.cues]
         first = len(rows)
         rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
         rows += [[cues[i:i + 1] or "", [piece]] for i, piece in enumerate(notes[2:], 1)]
         rows += [[[c], ""] for c in cues[len(notes) - 1:]]  # cues beyond the notes' pieces
+        if wide is not None:  # across both columns, under the topic's notes and cues
+            rows.append([wide, ""])
+            style.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
         style += [("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), ctx.theme.grid, ctx.color("rule")),
                   ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 8)]
         if first:
@@ -184,6 +192,19 @@ def cornell(ctx) -> list:
 
     flow.append(FootLines(block))
     return flow
+
+
+def _large_figure(ctx, topic):
+    """In large print, a topic's picture at the large-print handout's size (a picture there is never shrunk;
+    at the notes column's 2.2 in, the labels in the plates guide's cross-section printed at 5 pt): in the notes
+    column when it fits there, else across the page under the topic's notes. Elsewhere: None."""
+    from .sections import figure
+
+    if ctx.theme.edition != "large-print":
+        return None
+    wide = figure(ctx, topic.image, topic.caption)
+    wide.least = 1.0  # (nor shrinks to finish a page)
+    return wide
 
 
 def _summary_lines(ctx, count: int, text):
