@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Optional, Sequence
 
+from .. import inline
 from ..model import LETTERS
 from ..scripts import folded
 from .walker import clip
@@ -145,6 +146,13 @@ def _within(part: str, whole: str) -> bool:
     one = len(part) == 1 and part.upper() in "".join(ALPHABETS[1:])  # 'γ' in 'γ rays': a Greek letter
     return (one or sum(ch.isalnum() for ch in part) >= 2) and bool(
         re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", whole.casefold()))
+
+
+def loose(text: str) -> str:
+    """A text as an answer typed as text is matched to a choice: emphasis, capitals, spacing and the marks
+    around it aside ('neon.', 'NEON' and '**Neon**' are 'neon'; a sign or a decimal point before a number
+    counts: '-5' is not '5', nor '.5')."""
+    return " ".join(inline.plain(text).split()).rstrip(".,;:!?…").lstrip("¡¿").strip().casefold()
 
 
 def closest(value: str, choices: tuple[str, ...]) -> Optional[int]:
