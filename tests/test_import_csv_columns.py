@@ -44,3 +44,30 @@ def test_a_question_and_answer_csv_reads_its_options_explanation_and_points_and_
         "column",
         "quiz.csv:4:1: warning: points 'x' is not a number; this question's points are left out"]
     assert api.load(tmp_path / "quiz.yaml").questions[0].answer == 1  # (the guide it writes loads: choice B)
+
+
+def test_true_and_false_words_of_a_language_lesson_leave_an_english_quiz_in_english(tmp_path):
+    """A Spanish class's Gimkit sheet asks in English 'How do you say "false" in Spanish?', Falso right and
+    Verdadero wrong: it was imported as a true/false question with 'language: es', so every heading printed
+    in Spanish, and import said only 'imported' (review2 M4). Under English questions those words are the
+    lesson's: the question stays multiple choice, no language is set, and a warning says how to set it. A
+    quiz written in Spanish still gets 'language: es' from them."""
+    source = tmp_path / "span.csv"
+    source.write_text('Question,Correct Answer,Incorrect Answer 1,Incorrect Answer 2\n'
+                      'How do you say "false" in Spanish?,Falso,Verdadero,\n'
+                      'How do you say "dog" in Spanish?,perro,gato,casa\n', encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "span.yaml")
+    assert "language" not in guide
+    assert guide["questions"][0] == {"type": "multiple_choice", "prompt": 'How do you say "false" in Spanish?',
+                                     "choices": ["Falso", "Verdadero"], "answer": "A"}
+    assert problems == [
+        "span.csv: warning: the answers Falso and Verdadero are Spanish and the questions English, so those questions "
+        "are read as multiple choice, and the guide's language is not set; if the class is taught in Spanish, add "
+        "'language: es' under the title"]
+    spanish = tmp_path / "es.csv"
+    spanish.write_text("Question,Correct Answer,Incorrect Answer 1\nEl sol es una estrella.,Verdadero,Falso\n"
+                       "La luna es un planeta.,Falso,Verdadero\n¿Cuál es la capital de Francia?,París,Lyon\n",
+                       encoding="utf-8")
+    guide, problems = imported(spanish, tmp_path / "es.yaml")
+    assert guide["language"] == "es" and problems == []
+    assert [(q["type"], q["answer"]) for q in guide["questions"][:2]] == [("true_false", True), ("true_false", False)]

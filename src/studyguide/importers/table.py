@@ -3,7 +3,8 @@ Blooket's template).
 
 The header row names the columns: ``term`` (or ``word``), ``definition`` (or
 ``meaning``) and ``example`` give vocabulary; ``question`` and ``answer`` short-answer
-questions, the answer the key's; Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
+questions, the answer the key's (with ``Option A…`` or ``Choice 1…`` columns and a letter
+for the answer, multiple choice; ``explanation`` and ``points`` read too); Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
 and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
 (two choices that are True and False, in English or a language of the guide's labels, a
 true/false question). A title row above the header (as those templates
@@ -198,10 +199,8 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
         if len(choices) < 2 or not right:
             draft.warn("a question needs two answers and a right one; this row is left out", n, 1)
             continue
-        answer = true_false(draft, choices, right)
-        if answer is not None:
-            question = {"type": "true_false", "prompt": prompt, "answer": answer}
-        else:
+        question = true_false(draft, prompt, choices, right)
+        if question is None:
             question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
                         "choices": choices[:8],
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
@@ -264,10 +263,7 @@ def _lettered(draft: Draft, prompt: str, options: list[str], answer: str, n: int
                    "it is read as a short-answer question and its options are left out; write the letter of the "
                    "right option in the answer column", n, 1)
         return None
-    tf = true_false(draft, options, [right])
-    if tf is not None:
-        return {"type": "true_false", "prompt": prompt, "answer": tf}
-    return {"type": "multiple_choice", "prompt": prompt, "choices": options[:8], "answer": "ABCDEFGH"[right]}
+    return true_false(draft, prompt, options, [right]) or {"type": "multiple_choice", "prompt": prompt, "choices": options[:8], "answer": "ABCDEFGH"[right]}
 
 
 def _points(draft: Draft, question: dict, cell: str, n: int) -> None:
