@@ -289,6 +289,9 @@ class Guide:
         return self.path.stem
 
 
+GAME_TIME = 20  # seconds a classroom game gives a question when neither it nor the guide has a time_limit
+
+
 def first_paragraph(summary: Sequence[Union[str, Table]]) -> Optional[str]:
     """The first paragraph of text in a summary, tables skipped (a table of figures is not the reading's
     gist): the Cornell key's model summary, and what `check` measures it by (pagelint.summary_cut)."""

@@ -14,6 +14,7 @@ from typing import Optional
 
 from .. import inline, labels
 from ..errors import Location, Problem
+from ..model import GAME_TIME
 from .htmltext import STAR, convert
 
 
@@ -127,7 +128,7 @@ def _words_of_the_lesson(draft: Draft) -> None:
                    f"'language: {code}' under the title")
 
 
-USUAL_TIME = 20  # the seconds a question a game gives when the guide says none (export.games.DEFAULT_TIME)
+USUAL_TIME = GAME_TIME  # the seconds a question a game gives when the guide says none (as the exports write it)
 
 
 def keep_time(question: dict, cell: str) -> None:
