@@ -282,7 +282,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
     if version_count(guide, SetOptions(versions=versions)):  # build prints version A, not this order
         guide = variants.versions(guide, 1, seed or guide.seed or variants.default_seed(guide))[0][0]
-    rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme)
+    rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme,
+                                          sheet=sheets.imposed(sheet, theme.edition))  # (as build draws them)
     warnings = cut + list(warnings)
     if guide.format == "exit-ticket" and rendered["student"].pages > 1 and sheet == "quarter":
         paper = sheets.small_paper(paper, "half")  # as build does: two to a sheet when four cannot hold it

@@ -196,7 +196,7 @@ def _summary_lines(ctx, count: int, text):
 
 class _Cut(Flowable):
     """Where the key's model summary was cut to the sentences its lines hold: takes no room; when drawn (the
-    block placed), says so in ``ctx.summary_cut`` for the build's warning (lint.summary_cut), with the lines the
+    block placed), says so in ``ctx.summary_cut`` for the build's warning (pagelint.summary_cut), with the lines the
     whole paragraph takes and how many of its words the lines hold."""
 
     _ZEROSIZE = 1  # (placed with the block, even at a full page's foot)
