@@ -144,8 +144,9 @@ def place_in_alphabet(value: str, choices: Sequence[str] = ()) -> Optional[int]:
 def _within(part: str, whole: str) -> bool:
     """Whether ``part`` stands in ``whole`` as whole words, capitals aside ('Augustus' in 'Emperor Augustus')."""
     one = len(part) == 1 and part.upper() in "".join(ALPHABETS[1:])  # 'γ' in 'γ rays': a Greek letter
+    label = r"(?![.)])" if one else ""  # (not 'Б. в горы': a letter typed as a choice's label, not a word)
     return (one or sum(ch.isalnum() for ch in part) >= 2) and bool(
-        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", whole.casefold()))
+        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w){label}", whole.casefold()))
 
 
 def loose(text: str) -> str:
