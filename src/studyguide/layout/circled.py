@@ -139,7 +139,10 @@ class InlineOptions(Flowable):
         self._need = need
         self._h = h
         self.width = aW
-        self.plan, self.height = self._place_note(aW, h + (0 if self.inline else self._oh))
+        self._drop = 0.0  # (words stacked beside the prompt: how far they reach under its foot)
+        if self.inline and self._oh > self.size * 2.2 + 0.5:
+            self._drop = max(0.0, self._oh - self.size * 1.45 - self._last_base())
+        self.plan, self.height = self._place_note(aW, h + (self._drop if self.inline else self._oh))
         return aW, self.height
 
     def _place_note(self, aW, base: float):
@@ -171,6 +174,12 @@ class InlineOptions(Flowable):
             return 0 if kept else height - base, where is AWAY
         return min(ways, key=cost)[::-1]
 
+    def _last_base(self) -> float:
+        """The baseline of the prompt's last line over its foot, where the options' first word stands: words
+        stacked beside a one-line prompt, centred on it, rose above the question's number (review r8 H3)."""
+        base = self.row.baseline() - (len(self._lines) - 1) * self.row.para.style.leading
+        return base + (self.row.size - self.size) * 0.35
+
     def _column(self) -> float:
         """Where the options are drawn from: their words 10 pt clear of the points' column (either side)."""
         if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options), never right of the text
@@ -186,6 +195,8 @@ class InlineOptions(Flowable):
         if not self.inline:
             own = self.row is None or self.row.para.style.alignment == 0 or self.mirrored
             self.options.drawOn(self.canv, self._column() if own else 0, self.height - (self._h + self._oh))
+        elif self._oh > self.size * 2.2 + 0.5:  # stacked: the first word on the last line, the others under it
+            self.options.drawOn(self.canv, self._column(), top + self._last_base() - self._oh + self.size * 1.45)
         else:
             style = self.row.para.style  # the last line's baseline
             base = self.row.baseline() - (len(self._lines) - 1) * style.leading
