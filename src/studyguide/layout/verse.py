@@ -4,7 +4,7 @@ in every paper, theme and edition; no paragraph numbers.
 
 A line too long for the column turns over with a deeper hanging indent and is not counted. A page
 breaks a stanza only between lines, with two of its lines or more on each side (a shorter stanza moves
-whole), and the reading's source line keeps the poem's last lines with it (:func:`strands`).
+whole), and the reading's source line keeps the poem's last lines with it (:func:`readingbars.strands`).
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from .._reportlab import FRAME_FUZZ, line_count
 from . import Para
 from . import readingbars
 
-EVERY = 5   # a line number on every fifth line, as anthologies print them
 HANG = 2.0  # ems a turned-over line starts further in than its line
 ENDS = 2    # lines of a stanza a page break leaves on each side of it, at least
 SPACE = 0.5  # ems a line starts further in for each space it is typed further in (a sonnet's last couplet)
@@ -87,7 +86,7 @@ class Stanza(Flowable):
     """A stanza's lines (or the part of it on one page), the poem's line numbers in the left margin; in
     the key, a bar beside each cited line and the questions that cite it. ``gap``: the stanza break
     above it (none at a page's top, as a frame drops space before there). ``tail``: the source line
-    printed after it, which keeps its last lines with it (see :func:`strands`)."""
+    printed after it, which keeps its last lines with it (see :func:`readingbars.strands`)."""
 
     def __init__(self, ctx, lines: list, gap: float, tail=None):
         super().__init__()
@@ -106,7 +105,7 @@ class Stanza(Flowable):
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, sum(self._measure(aW))
-        if self.tail is not None and strands(self.ctx, self, aW, aH):
+        if self.tail is not None and readingbars.strands(self.ctx, self, aW, aH):
             return aW, aH + 2 * FRAME_FUZZ + 1  # (too tall here: split() sends the last lines on with the source)
         return aW, self.height
 
@@ -153,7 +152,7 @@ class Stanza(Flowable):
         canv.setFont(small.fontName, small.fontSize)
         canv.setFillColor(ctx.color("ink_soft"))
         for number, base, _ in rows:
-            if number is not None and number % EVERY == 0:
+            if number is not None and number % readingbars.EVERY == 0:
                 canv.drawRightString(self.left - 6, base, str(number))
         if ctx.key:
             self._marks(canv, rows)
@@ -182,19 +181,6 @@ class Stanza(Flowable):
                 canv.line(x, low, x, base + size * 0.85)
                 if number == a and cited_by.get(name):
                     canv.drawString(right + 4 * (max(tracks.values()) + 1), base, ", ".join(map(str, cited_by[name])))
-
-
-def strands(ctx, flowable, aW, aH) -> bool:
-    """Whether ``flowable`` (the reading's last block) fits in the room left but its source line after it
-    does not, while the two together would fit on a page: the source would open the next page alone."""
-    tail = flowable.tail
-    height = flowable.height
-    if height > aH + FRAME_FUZZ:
-        return False
-    after = flowable.getSpaceAfter()
-    gap = max(tail.getSpaceBefore() - after, 0)
-    need = height + after + gap + tail.wrap(aW, 1e6)[1]
-    return need > aH + FRAME_FUZZ and need <= ctx.height
 
 
 def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
