@@ -74,7 +74,7 @@ def test_the_class_set_is_the_standard_copy(tmp_path):
     _, names = _build(tmp_path, "--class-set", "--copies", "3", "--no-key")
     assert names == ["rivers-class-set.pdf", f"{ACC}.pdf", "rivers.pdf"]
     copies = Pdf(tmp_path / "out/rivers-class-set.pdf")
-    assert copies.page_count == 3 * 2 - 1  # each one-page copy but the last closed by its blank page
+    assert copies.page_count == 3  # one-page copies: a sheet each, no blank page between them
     assert copies.text.count("Describe a river near you") == 3 and "Word bank" not in copies.text
 
 

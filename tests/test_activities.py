@@ -337,6 +337,8 @@ def test_duplex_backs_are_mirrored_for_long_edge_flipping():
     pages = flashcards.sheets(cards, rows=4)
     assert [len(p) for p in pages] == [8, 3]
     assert flashcards.back_position(0, 0) == (0, 1) and flashcards.back_position(3, 1) == (3, 0)
+    # a landscape sheet (half pages) turns top to bottom: the row mirrors, the column stays
+    assert flashcards.back_position(0, 0, rows=3) == (2, 0) and flashcards.back_position(2, 1, rows=3) == (0, 1)
 
 
 def test_same_seed_same_data_other_seed_other_puzzle():
@@ -668,9 +670,9 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     first_draw = render._draw
     monkeypatch.setattr(mending, "cloze_alone", lambda ctx: False)
     without = render.render(guide, ("student",), theme=theme)["student"]
-    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": True}))
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:8], {"cloze_kept": True}))
     forced = render.render(guide, ("student",), theme=theme)["student"]
-    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:7], {"cloze_kept": "pair"}))
+    monkeypatch.setattr(render, "_draw", lambda *args: first_draw(*args[:8], {"cloze_kept": "pair"}))
     pair = render.render(guide, ("student",), theme=theme)["student"]
     assert (without.pages, forced.pages, pair.pages) == (19, 21, 19)
     assert built.pages == 19 and built.pdf == pair.pdf

@@ -2,6 +2,8 @@
 room for the working on a numeric word problem, and a warning on a bank that lists only its blanks' answers."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import Pdf, write_guide
@@ -74,15 +76,28 @@ def test_a_numeric_word_problem_gets_room_for_its_working(baking):
     assert "Questions 8–9: Write your answer on the line." in handout.text
 
 
-def test_a_two_word_bank_of_two_blanks_is_warned_about(baking, tmp_path):
-    path, _, _ = baking
-    found = [str(f) for r in budget.check([path]) for f in r.findings]
-    assert found == [f"{path}:27:5: warning: question 10: its word bank holds only the 2 answers of its blanks "
-                     "(8 · 9), so a student who knows one is given the last; split it into questions of one blank "
-                     "each (each gets a bank of four words), or leave out 'word_bank'"]
-    four = write_guide(tmp_path, "four.yaml", BAKING.replace(
-        "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "[[1]], [[2]], [[3]] and [[4]] are counted."))
-    assert not [f for r in budget.check([four]) for f in r.findings]
+def test_a_bank_of_two_blanks_gets_a_spare_number_and_one_of_three_is_warned_about(baking, tmp_path):
+    """'Word bank: 8 · 9' for 'The ratio of 8 cups to [[9]] cups is [[8]] to 9.' held the two answers alone: a
+    student who knew one was given the other. It gets a spare, another blank's number (a word would give the
+    numbers away), in increasing order, the same on every build; a bank of three blanks is still warned about."""
+    path, guide, handout = baking
+    bank = re.findall(r"Word bank: ([\d½ ]+?(?: · [\d½ ]+?)*) (?=[A-Z])", handout.text)[-1]  # (question 10's)
+    words = bank.split(" · ")
+    assert len(words) == 3 and {"8", "9"} < set(words) and set(words) - {"8", "9"} <= {"1 ½", "25", "48"}, bank
+    assert words == sorted(words, key=lambda w: float(w.replace(" ½", ".5"))), bank
+    again = api.build(path, tmp_path / "again")
+    assert again.outputs[0].path.read_bytes() == (path.parent / "out" / "baking.pdf").read_bytes()
+    assert not [f for r in budget.check([path]) for f in r.findings]
+    three = write_guide(tmp_path, "three.yaml", BAKING.replace(
+        "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "Count [[1]], [[2]] and [[3]]."))
+    assert [r.error for r in budget.check([three])] == [None]
+    found = [str(f) for r in budget.check([three]) for f in r.findings]
+    assert found == [f"{three}:27:5: warning: question 10: its word bank holds only the 3 answers of its blanks "
+                     "(1 · 2 · 3), so a student who knows two is given the last; split it into questions of one "
+                     "blank each (each gets a bank of four words), or leave out 'word_bank'"]
+    four = write_guide(tmp_path, "four.yaml", BAKING.replace(  # (its prompt no longer opens with '[': it was
+        "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "Count [[1]], [[2]], [[3]] and [[4]]."))  # not read)
+    assert [(r.error, r.findings) for r in budget.check([four])] == [(None, [])]
 
 
 RECALL = """\

@@ -266,25 +266,59 @@ def test_cli_builds_each_edition_asked_for(tmp_path):
     assert not (tmp_path / "set").exists()
 
 
-def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
-    from conftest import write_guide
+BLANK = "This page is blank on purpose: the next copy starts on a new sheet."
+LONG = PINNED + """
+      - type: essay
+        prompt: Write about the first thing.
+        lines: 30
+        answer: Anything.
+      - type: essay
+        prompt: Write about the second thing.
+        lines: 30
+        answer: Anything.
+    """
 
-    blank = "This page is blank on purpose: the next copy starts on a new sheet."
+
+def test_a_class_set_of_one_page_copies_has_no_blank_pages_and_says_to_print_it_single_sided(tmp_path):
+    """A one-page quiz's class set printed single-sided, as one-page copies are: no page is blank (4 copies were
+    7 pages, 28 were 55, the key set's 3 keys 5), and build's line says how to print it. On both sides, two
+    students' copies would share a sheet. The key set, of one-page keys, the same."""
     path = write_guide(tmp_path, "short.yaml", PINNED)
-    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=3, seed="1", class_set=True, copies=4))
     pages = Pdf(tmp_path / "out" / "short-class-set.pdf").pages
-    assert len(pages) == 5  # three one-page copies, each but the last closed by the note (no copy follows it)
-    assert [n for n, text in enumerate(pages) if text == blank] == [1, 3]
-    assert "Version B" in pages[2] and "Version A" in pages[4] and "Pins" in pages[4]
+    assert len(pages) == 4 and BLANK not in pages
+    assert ["Version A" in p for p in pages] == [True, False, False, True] and "Version C" in pages[2]
     key = Pdf(tmp_path / "out" / "short-class-set-key.pdf").pages
-    assert len(key) == 3 and key[1] == blank and "Version B" in key[2] and blank not in key[2]
-    reported = {o.path.name: o.pages for o in result.outputs}
-    assert (reported["short-class-set.pdf"], reported["short-class-set-key.pdf"]) == (5, 3)
+    assert len(key) == 3 and BLANK not in key and all(f"Version {v}" in p for v, p in zip("ABC", key))
+    said = {o.path.name: (o.pages, o.note) for o in result.outputs}
+    assert said["short-class-set.pdf"] == (4, "each copy is one page: print it single-sided")
+    assert said["short-class-set-key.pdf"] == (3, "each key is one page: print it single-sided")
+    assert said["short-A.pdf"] == (1, "")
+    run = run_cli("build", path, "--versions", "3", "--seed", "1", "--class-set", "--copies", "4", "-o", tmp_path / "cli")
+    assert run.returncode == 0, run.stderr
+    assert f"{tmp_path / 'cli' / 'short-class-set.pdf'} (4 pages; each copy is one page: print it single-sided)" \
+        in run.stdout, run.stdout
+
+
+def test_the_page_closing_an_odd_copy_says_it_is_blank_on_purpose(tmp_path):
+    """Copies of three pages print on both sides, two sheets a copy: a page blank on purpose closes each
+    copy another follows, so that it starts on a new sheet, and build says to print the set on both sides."""
+    path = write_guide(tmp_path, "long.yaml", LONG)
+    result = build_set(path, tmp_path / "out", None, SetOptions(versions=2, seed="1", class_set=True, copies=3))
+    assert [len(Pdf(tmp_path / "out" / f"long-{v}.pdf").pages) for v in "AB"] == [3, 3]
+    pages = Pdf(tmp_path / "out" / "long-class-set.pdf").pages
+    assert len(pages) == 11  # three copies of three pages, each but the last closed by the note
+    assert [n for n, text in enumerate(pages) if text == BLANK] == [3, 7]
+    assert "Version A" in pages[0] and "Version B" in pages[4] and "Version A" in pages[8]
+    key = Pdf(tmp_path / "out" / "long-class-set-key.pdf").pages
+    assert len(key) == 7 and key[3] == BLANK and "Version B" in key[4] and BLANK not in key[-1]
+    said = {o.path.name: (o.pages, o.note) for o in result.outputs}
+    assert said["long-class-set.pdf"] == (11, "print it on both sides: each copy starts on a new sheet")
+    assert said["long-class-set-key.pdf"] == (7, "print it on both sides: each key starts on a new sheet")
     # one version: the same
-    result = build_set(path, tmp_path / "one", None, SetOptions(class_set=True, copies=2))
-    pages = Pdf(tmp_path / "one" / "short-class-set.pdf").pages
-    assert len(pages) == 3 and pages[1] == blank and "Pins" in pages[2] and blank not in pages[2]
-    assert {o.path.name: o.pages for o in result.outputs}["short-class-set.pdf"] == 3
+    build_set(path, tmp_path / "one", None, SetOptions(class_set=True, copies=2))
+    pages = Pdf(tmp_path / "one" / "long-class-set.pdf").pages
+    assert len(pages) == 7 and pages[3] == BLANK and "Pins" in pages[4] and BLANK not in pages[4]
 
 
 def test_an_edition_that_fails_after_another_was_drawn_writes_none_and_names_itself(tmp_path, monkeypatch, capsys):

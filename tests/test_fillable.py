@@ -1,6 +1,7 @@
 """The fillable edition: form fields on every answer of the handout, read back with pypdf (names,
 kinds, pages, tab order), filled with pypdf and drawn by pdfium (the typed text shows where the
-answer lines are); the print layout and the key exactly the standard edition's."""
+answer lines are); the print layout and the key exactly the standard edition's in the same words (the
+fillable edition asks to select a choice, not to circle it: tests/test_fillable_words.py)."""
 from __future__ import annotations
 
 import io
@@ -96,6 +97,16 @@ def fillable(tmp_path):
     return _build(tmp_path)
 
 
+def _standard(tmp_path):
+    """The standard edition of the guide with the fillable edition's instructions as its own labels: the
+    pages the fillable edition prints, fields aside."""
+    from studyguide.labels import EN
+
+    words = "".join(f"      {kind}: {EN[kind + '_fillable']}\n" for kind in ("multiple_choice", "select_all", "true_false"))
+    path = write_guide(tmp_path / "std", "week.yaml", GUIDE + "    labels:\n" + words)
+    return build_set(path, tmp_path / "standard", None, SetOptions()).outputs
+
+
 def test_every_answer_has_its_fields_on_the_page_the_question_is_on(fillable):
     handout = fillable[0]
     reader = pypdf.PdfReader(handout.path)
@@ -155,7 +166,7 @@ def test_fields_are_invisible_on_paper_and_sized_to_the_lines(fillable, tmp_path
 
 
 def test_the_print_layout_and_the_key_are_the_standard_editions(tmp_path, fillable):
-    standard = _build(tmp_path, edition=None, name="standard")
+    standard = _standard(tmp_path)
     for mine, theirs in zip(fillable, standard):
         a, b = pypdf.PdfReader(mine.path), pypdf.PdfReader(theirs.path)
         assert [p.get_contents().get_data() for p in a.pages] == [p.get_contents().get_data() for p in b.pages]
@@ -203,7 +214,7 @@ def test_a_filled_handout_shows_the_typed_answers_where_the_lines_are(fillable, 
 
     empty, heights = _renders(fillable[0].path)
     done, _ = _renders(filled)
-    standard, _ = _renders(_build(tmp_path, edition=None, name="standard")[0].path)
+    standard, _ = _renders(_standard(tmp_path)[0].path)
     from PIL import ImageChops
     assert [ImageChops.difference(a.convert("L"), b.convert("L")).getbbox() for a, b in zip(empty, standard)] == \
         [None] * len(standard)  # unfilled, a PDF app shows the standard edition's pages: no border, no fill

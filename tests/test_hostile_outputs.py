@@ -178,7 +178,7 @@ SIGNALS = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, 
 
 def _replayed(monkeypatch):
     """Draw each PDF once: later runs of the loop get the same bytes back, so a hundred runs take seconds."""
-    from studyguide import classroom, grid, render
+    from studyguide import classset, grid, render
 
     drawn: dict = {}
     real_render, real_grid = render.render, grid.render_grid
@@ -195,7 +195,7 @@ def _replayed(monkeypatch):
             drawn[key] = real_grid(g, *a, **k)
         return drawn[key]
 
-    real_collate = classroom._collate
+    real_collate = classset.collate
 
     def collate_once(name, pdfs, blank, *creator):
         key = ("set", name, tuple(hash(p) for p in pdfs))
@@ -205,7 +205,7 @@ def _replayed(monkeypatch):
 
     monkeypatch.setattr(render, "render", render_once)
     monkeypatch.setattr(grid, "render_grid", grid_once)
-    monkeypatch.setattr(classroom, "_collate", collate_once)
+    monkeypatch.setattr(classset, "collate", collate_once)
 
 
 def _signal_at(monkeypatch, nth: int, signum: int, after: bool) -> dict:

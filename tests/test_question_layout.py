@@ -277,8 +277,8 @@ def test_extra_lines_leave_a_one_line_answer_on_its_line(tmp_path):
 def test_a_word_bank_never_gives_the_answer_away(tmp_path):
     """--word-bank on a one-blank question printed "Word bank: Ca²⁺", its answer alone. A single blank's
     bank now holds three words that do not answer it: the guide's other blanks' answers, then its
-    vocabulary terms (never an accepted alternative such as "water"); two blanks keep a bank of their
-    answers. A one-blank question in a guide with no other word prints no bank and the plain
+    vocabulary terms (never an accepted alternative such as "water"); two blanks' bank gets one, the other
+    blank's answer first (it held their two answers alone: knowing one gave the other). A one-blank question in a guide with no other word prints no bank and the plain
     instruction, and says why at the question's line."""
     from conftest import write_guide
     from studyguide import variants
@@ -303,7 +303,7 @@ def test_a_word_bank_never_gives_the_answer_away(tmp_path):
         text = norm(pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages[0].extract_text())
         banks = [b.split(" · ") for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Banks ·| Notes on)", text)]
         assert len(banks) == 2, text
-        assert sorted(banks[0]) == ["H₂O", "NaCl"], banks
+        assert sorted(banks[0]) == ["Ca²⁺", "H₂O", "NaCl"], banks
         assert "Ca²⁺" in banks[1] and len(banks[1]) == 4 and set(banks[1]) - {"Ca²⁺"} <= {"NaCl", "H₂O", "acid", "base"}
     alone = write_guide(tmp_path, "alone.yaml", """
         title: Alone

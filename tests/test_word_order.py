@@ -48,7 +48,7 @@ def test_word_banks_and_the_words_to_find_file_accented_words_with_their_letter(
     said = cli_inprocess(["build", "ville.yaml", "-o", "out"], cwd=tmp_path)
     assert said.code == 0, said.err
     text = _squash(Pdf(tmp_path / "out" / "ville.pdf").text)
-    assert "Banque de mots : à gauche · traversez" in text  # the question's bank
+    assert "Banque de mots : à gauche · l'église · traversez" in text  # the question's bank (and its spare word)
     # the word-bank sentences' bank, and the word search's first word to find
     assert "Banque de mots : à droite · l'église · l'hôpital · la gare · traverser" in text
     words = text[text.index("Mots à trouver"):].split()

@@ -172,6 +172,7 @@ class Output:
     path: Path
     pages: int
     question_pages: list[int]
+    note: str = ""  # how to print it, said after its page count (a class set: single-sided, or on both sides)
 
 
 @dataclass
@@ -183,9 +184,9 @@ class BuildResult:
 
 
 def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
-                 theme=None, modes: Optional[Iterable[str]] = None) -> tuple[dict, list[Problem]]:
+                 theme=None, modes: Optional[Iterable[str]] = None, sheet=None) -> tuple[dict, list[Problem]]:
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings.
-    ``theme``: a Theme (default: the guide's own, see :func:`theme_for`).
+    ``theme``: a Theme (default: the guide's own, see :func:`theme_for`); ``sheet``: see render.render.
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
     The layout does not depend on the mode: ``modes=("key",)`` draws the same key as drawing both.
     """
@@ -198,7 +199,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
         with labels.drawing() as drawn:  # a language not built in is told the labels this build printed
-            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for)
+            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None

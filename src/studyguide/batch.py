@@ -20,7 +20,7 @@ from .files import check_folder, write_all
 @dataclass
 class Outcome:
     path: str
-    outputs: list[tuple[str, int]] = field(default_factory=list)  # (pdf path, pages)
+    outputs: list[tuple[str, int, str]] = field(default_factory=list)  # (pdf path, pages, how to print it or "")
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     internal: Optional[str] = None  # an unexpected error, one line
@@ -86,7 +86,7 @@ def outcome_of(path, out_dir, paper: Optional[str], key: bool, options=None, gui
             for copy in classroom.each_copy(guide, one) if one is not None else [None]:  # standard, accommodated
                 result = _build(path, out_dir, paper, key, copy, guide)
                 drawn += result.files
-                outcome.outputs += [(str(o.path), o.pages) for o in result.outputs]
+                outcome.outputs += [(str(o.path), o.pages, o.note) for o in result.outputs]
                 for w in map(str, result.warnings):
                     if edition not in said.setdefault(w, []):
                         said[w].append(edition)

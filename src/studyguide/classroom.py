@@ -5,13 +5,11 @@ all or nothing, like a plain build.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, formats, grid, lettered, lint, overflow, owners, render, sheets, variants
+from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -172,6 +170,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     planned = names(path, out_dir, guide, options)
     modes = ("student", "key") if options.key else ("student",)
     files: list[tuple[Path, bytes, int, list]] = []  # (target, pdf, pages, question pages)
+    notes: dict[Path, str] = {}  # how to print a class set, said beside its page count
     uneven: dict = {}
 
     def evened(versions, out, small):  # a version from B on that takes more pages than A: drawn again (evened.py)
@@ -185,13 +184,13 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
-        warnings += lint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
+        warnings += pagelint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
                                                      "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
-        warnings += lint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+        warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -202,29 +201,15 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         if g.version and options.key:  # the answers: none at all with --no-key
             answers = grid.render_grid(g, sheets.FULL.get(paper, paper), font_for, api.theme_for(g, options.theme))
             files.append((planned["grid", g.version], answers.pdf, answers.pages, []))
-    if options.class_set:
-        from . import inline, labels, pages
-        from .theming.styles import make_styles
-
-        words = labels.for_language(guide.language, guide.labels)
-        note = inline.markup(words["copy_ends"], font_for)
-
-        @functools.lru_cache(maxsize=None)
-        def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
-            return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
-        letters = [g.version for g in editions]
-        copies = options.copies or len(letters)
-        files.append(_collate(planned["class-set", None],
-                              [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)], blank,
-                              owners.stamp(guide.path, "class-set")))
-        if options.key:
-            files.append(_collate(planned["class-set-key", None],
-                                  [by_letter[letter]["key"].pdf for letter in letters], blank,
-                                  owners.stamp(guide.path, "class-set-key")))
+    if options.class_set:  # one collated PDF of the copies, and one of the keys (classset.py)
+        for collated, note in classset.sets(guide, options, planned, [g.version for g in editions], by_letter, theme,
+                                            font_for):
+            files.append(collated)
+            notes[collated[0]] = note
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
         write_all(result.files, Path(out_dir), guide=guide.path)
-    result.outputs = [api.Output(target, pages, qp) for target, _, pages, qp in files]
+    result.outputs = [api.Output(target, pages, qp, notes.get(target, "")) for target, _, pages, qp in files]
     return result
 
 
@@ -261,13 +246,12 @@ def _extra_lines_alone(editions, by_letter) -> list:
     """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
     copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
     before; the versions it is true of named, when not all."""
-    from . import lint
 
     said: dict = {}
     for g in editions:
         lone = [one for one in by_letter[g.version]["student"].lone_lines
                 if getattr(g.questions[one[0] - 1], "lines_added", 0)]
-        for problem in lint.lone_lines(g, lone):
+        for problem in pagelint.lone_lines(g, lone):
             said.setdefault(str(problem), (problem, []))[1].append(g.version)
     out = []
     for problem, letters in said.values():
@@ -288,7 +272,8 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
         out = {}
         for g in editions:
             try:
-                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for)
+                out[g.version] = render.render(g, modes, paper=small, theme=theme, font_for=font_for,
+                                               sheet=sheets.imposed(size, theme.edition))
             except render.RenderFailed as exc:  # (no line: the part is found, as api.render does)
                 raise BuildError(*((exc.where, exc.message) if exc.where.line else
                                    overflow.locate(g, small, font_for, exc, theme))) from None
@@ -298,7 +283,7 @@ def _render_sized(path, editions, modes, paper, theme, font_for, sizes, one_page
             editions[:], out = even(editions, out, small)
         if one_page and any(docs[m].pages > 1 for docs in out.values() for m in modes):
             continue
-        if size and theme.edition != "fillable":  # (a fillable exit ticket: one to a page, its fields kept)
+        if sheets.imposed(size, theme.edition):  # (a fillable exit ticket: one to a page, its fields kept)
             scissors = sheets.SCISSORS_LARGE if theme.edition == "large-print" else sheets.SCISSORS
             for docs in out.values():
                 for m in modes:
@@ -339,13 +324,14 @@ MAX_SEED = 100       # characters in --seed, as in a guide's seed:
 
 def estimated_pages(docs: dict, versions: int, options: SetOptions) -> int:
     """The pages a build makes, from one version's: versions × (handout + key + grid) + the class set
-    (each copy padded to an even count, for two-sided printing) and its key."""
+    (each copy of more than a page padded to an even count, for two-sided printing: see classset.collate) and its key."""
     student = docs["student"].pages
     key = docs["key"].pages if "key" in docs else 0
     total = versions * (student + key + (1 if "key" in docs and (versions > 1 or options.versions) else 0))
     if options.class_set:  # (the last copy needs no blank page)
-        total += (options.copies or versions) * (student + student % 2) - student % 2
-        total += versions * (key + key % 2) - key % 2 if "key" in docs else 0
+        odd, odd_key = student % 2 * (student > 1), key % 2 * (key > 1)
+        total += (options.copies or versions) * (student + odd) - odd
+        total += versions * (key + odd_key) - odd_key if "key" in docs else 0
     return total
 
 
@@ -393,27 +379,3 @@ def check_seed(seed: Optional[str]) -> None:
                          f"({unicodedata.name(bad, 'control character')}); type the seed again")
     if not seed.strip():
         raise UsageError("--seed: is empty (a word or a number)")
-
-
-def _collate(name: Path, pdfs: list[bytes], blank, creator: str) -> tuple[Path, bytes, int, list]:
-    """One PDF of the copies in order, each starting on a fresh sheet when printed on both sides
-    (``blank(width, height)``, a page saying it is blank on purpose, closes any copy with an odd page count
-    that another copy follows: the last needs none); ``creator``: what it is, of which guide (see owners.stamp)."""
-    from pypdf import PdfReader, PdfWriter  # only a class set needs it: ~40 ms to import
-
-    writer = PdfWriter()
-    readers: dict[int, PdfReader] = {}
-    for k, data in enumerate(pdfs, 1):
-        reader = readers.setdefault(id(data), PdfReader(io.BytesIO(data)))
-        for page in reader.pages:
-            writer.add_page(page)
-        if len(reader.pages) % 2 and k < len(pdfs):
-            box = reader.pages[-1].mediabox
-            writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
-    first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
-    if first and first.metadata:
-        writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})
-    writer.add_metadata({"/Creator": creator})
-    stream = io.BytesIO()
-    writer.write(stream)
-    return name, stream.getvalue(), len(writer.pages), []

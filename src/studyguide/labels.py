@@ -41,6 +41,10 @@ EN = {
     "multiple_choice": "Circle the letter of the best answer.",
     "select_all": "Circle the letter of every correct answer; there may be more than one.",
     "true_false": "Circle True or False.",
+    # the same in the fillable edition, whose choices are buttons and boxes to select on screen, not letters to circle
+    "multiple_choice_fillable": "Select the best answer.",
+    "select_all_fillable": "Select every correct answer; there may be more than one.",
+    "true_false_fillable": "Select True or False.",
     "short_answer": "Answer in complete sentences on the lines.",
     "short_answer_line": "Write your answer on the line.",
     "short_answer_work": "Show your work and write the answer on the lines.",
@@ -123,6 +127,9 @@ ES = {
     "multiple_choice": "Encierra en un círculo la letra de la mejor respuesta.",
     "select_all": "Encierra en un círculo la letra de cada respuesta correcta; puede haber más de una.",
     "true_false": "Encierra en un círculo Verdadero o Falso.",
+    "multiple_choice_fillable": "Marca la mejor respuesta.",
+    "select_all_fillable": "Marca cada respuesta correcta; puede haber más de una.",
+    "true_false_fillable": "Marca Verdadero o Falso.",
     "short_answer": "Responde en las líneas con oraciones completas.",
     "short_answer_line": "Escribe tu respuesta en la línea.",
     "short_answer_work": "Muestra tu procedimiento y escribe la respuesta en las líneas.",
@@ -203,6 +210,9 @@ FR = {
     "multiple_choice": "Entoure la lettre de la bonne réponse.",
     "select_all": "Entoure la lettre de chaque bonne réponse\u00a0; il peut y en avoir plusieurs.",
     "true_false": "Entoure Vrai ou Faux.",
+    "multiple_choice_fillable": "Coche la bonne réponse.",
+    "select_all_fillable": "Coche chaque bonne réponse\u00a0; il peut y en avoir plusieurs.",
+    "true_false_fillable": "Coche Vrai ou Faux.",
     "short_answer": "Réponds sur les lignes par des phrases complètes.",
     "short_answer_line": "Écris ta réponse sur la ligne.",
     "short_answer_work": "Montre tes calculs et écris la réponse sur les lignes.",
@@ -282,6 +292,9 @@ DE = {
     "multiple_choice": "Kreise den Buchstaben der besten Antwort ein.",
     "select_all": "Kreise die Buchstaben aller richtigen Antworten ein. Es können mehrere richtig sein.",
     "true_false": "Kreise „Richtig“ oder „Falsch“ ein.",
+    "multiple_choice_fillable": "Kreuze die beste Antwort an.",
+    "select_all_fillable": "Kreuze alle richtigen Antworten an. Es können mehrere richtig sein.",
+    "true_false_fillable": "Kreuze „Richtig“ oder „Falsch“ an.",
     "short_answer": "Antworte auf den Linien in ganzen Sätzen.",
     "short_answer_line": "Schreibe deine Antwort auf die Linie.",
     "short_answer_work": "Schreibe deinen Rechenweg und die Antwort auf die Linien.",
@@ -362,6 +375,9 @@ PT = {
     "multiple_choice": "Circule a letra da resposta mais adequada.",
     "select_all": "Circule as letras de todas as respostas corretas; pode haver mais de uma.",
     "true_false": "Circule Verdadeiro ou Falso.",
+    "multiple_choice_fillable": "Marque a resposta mais adequada.",
+    "select_all_fillable": "Marque todas as respostas corretas; pode haver mais de uma.",
+    "true_false_fillable": "Marque Verdadeiro ou Falso.",
     "short_answer": "Responda nas linhas com frases completas.",
     "short_answer_line": "Escreva sua resposta na linha.",
     "short_answer_work": "Mostre seus cálculos e escreva a resposta nas linhas.",
@@ -441,6 +457,9 @@ ZH = {
     "multiple_choice": "圈出最佳答案的字母。",
     "select_all": "圈出所有正确答案的字母（可能不止一个）。",
     "true_false": "圈出“正确”或“错误”。",
+    "multiple_choice_fillable": "勾选最佳答案。",
+    "select_all_fillable": "勾选所有正确答案（可能不止一个）。",
+    "true_false_fillable": "勾选“正确”或“错误”。",
     "short_answer": "在横线上用完整的句子作答。",
     "short_answer_line": "把答案写在横线上。",
     "short_answer_work": "在横线上写出解题过程和答案。",
@@ -534,8 +553,10 @@ def drawing():
 
 # Labels whose built-in text repeats another label's, in every language: when a guide gives that other
 # label and not this one, this one follows the teacher's words (a guide's 'answer_key: SOLUZIONI' makes
-# the key's footer 'Soluzioni', not 'Answer Key'; its 'total' serves for one point too).
-FOLLOWS = {"key_footer": "answer_key", "total_one": "total"}
+# the key's footer 'Soluzioni', not 'Answer Key'; its 'total' serves for one point too; its own instruction
+# for multiple choice is the fillable edition's too, the teacher's words over a built-in "Select").
+FOLLOWS = {"key_footer": "answer_key", "total_one": "total", "multiple_choice_fillable": "multiple_choice",
+           "select_all_fillable": "select_all", "true_false_fillable": "true_false"}
 
 
 def _following(overrides: dict) -> dict:

@@ -155,12 +155,13 @@ def same_letter(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
 
 
 def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]:
-    """A word bank of a question with two or three blanks, which lists only their answers (no word is added
-    to it, as to a single blank's: a word more on each such bank cost pages), so that a student who knows all
-    but one is given the last. Four or more words are a bank to choose from, as a single blank's four are.
+    """A word bank of a question with two or three blanks, which lists only their answers, so that a student
+    who knows all but one is given the last: of three (no word is added to it: a word more on each bank of
+    several blanks cost pages), or of two when the guide has no word of their kind to add as a spare (see
+    variants.banked). Four or more words are a bank to choose from, as a single blank's four are.
     ``written``: the guide as written, when ``guide`` is its accommodated copy (its banks have no key to leave out)."""
     out = []
-    for n, q in enumerate(guide.questions, 1):
+    for n, q in enumerate(variants.banked(guide).questions, 1):  # (as printed: with their spare words)
         given = written is not None and not getattr(written.questions[n - 1], "word_bank", True)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
@@ -243,78 +244,6 @@ def tall_questions(guide: Guide, heights: Optional[Sequence[float]], page_height
             out.append(_warn(q.where, f"question {n} is taller than a page (about {h / page_height:.1f} pages) and "
                                       "will be split across pages; shorten it, or give it fewer lines or choices"))
     return out
-
-
-def lone_lines(guide: Guide, lone) -> list[Problem]:
-    """Answer lines whose last lines print alone on a page (``Rendered.lone_lines``), with the `lines:` that
-    ends the question on the page before: a count the guide gives, an accommodation's extra lines (printed in
-    full), or a default count the layout could not cut (layout.lines.LinedQuestion: less than half of it fits)."""
-    out = []
-    for n, page, alone, kept in lone:
-        q = guide.questions[n - 1]
-        added = getattr(q, "lines_added", 0)
-        whose = ("its answer lines" if q.lines_given and not added else
-                 f"its {q.lines} answer lines (the default: it has no 'lines:')" if not added else
-                 f"its {q.lines} answer lines")
-        where = f"in the copy with {added} extra lines, " if added else ""
-        fix = (f"'lines: {kept - added}' would end it on page {page - 1} (with the extra lines, {kept})" if added else
-               f"'lines: {kept}' would end it on page {page - 1}")
-        if kept - added < 1:
-            fix = f"with {kept} lines in all it would end on page {page - 1}"
-        out.append(_warn(q.where, f"question {n}: {where}the last {alone} of {whose} print alone on page {page}; "
-                                  f"{fix}"))
-    return out
-
-
-def lines_cut(guide: Guide, rendered) -> list[Problem]:
-    """Questions whose default count of answer lines the layout cut, so the last lines would not print alone
-    on a page (``Rendered.lines_cut``, layout.lines.LinedQuestion): the teacher is told, with the way to choose."""
-    out = []
-    for n, kept in sorted((getattr(rendered, "lines_cut", None) or {}).items()):
-        q = guide.questions[n - 1]
-        page = rendered.question_pages[n - 1]
-        out.append(_warn(q.where, f"question {n}: only {kept} of its {q.lines} default answer lines print, so that it "
-                                  f"ends on page {page} (the last {q.lines - kept} would be alone on a page of their own); "
-                                  "give 'lines:' to choose"))
-    return out
-
-
-def summary_cut(guide: Guide, rendered) -> list[Problem]:
-    """The Cornell key's model summary cut to the sentences its shrunk lines hold (``Rendered.summary_cut``,
-    layout.notes._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
-    cut = getattr(rendered, "summary_cut", None)
-    text = guide.summary[0] if guide.summary else None
-    where = next((w for w, t in guide.texts if text and text in t), None)
-    if not cut or where is None:
-        return []
-    typed = next(t for w, t in guide.texts if w is where)
-    at = where.of(typed, typed.find(cut["first_cut"], typed.find(text)))
-    left = cut["sentences"] - cut["kept"]
-    kept = "its first sentence" if cut["kept"] == 1 else f"its first {cut['kept']} sentences"
-    last = "last sentence" if left == 1 else f"last {left} sentences"
-    return [_warn(at, f"summary: the Cornell notes' key leaves this paragraph's {last} out of its model summary "
-                      f"('{clip(cut['first_cut'])}'{' on' if left > 1 else ''}): the {cut['lines']} "
-                      f"lines that end page {cut['page']} hold {kept}, and the whole paragraph takes {cut['needs']}; "
-                      f"cut about {cut['words'] - cut['fit']} of its {cut['words']} words to print it whole, or end "
-                      "the paragraph (a blank line) where the model should end: the key writes the first paragraph, "
-                      "the handout every one")]
-
-
-def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
-    """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
-    empty: a sheet more for one question. Named where the question is, with what would save the page."""
-    pages, starts = rendered.pages, rendered.question_pages
-    if not sheet or pages < 2 or not starts or starts[-1] != pages or (len(starts) > 1 and starts[-2] == pages):
-        return []
-    if any(page == pages and name != "end" for name, page, *_ in rendered.sections):
-        return []  # (something else starts on that page too: an activity, the key's notes)
-    empty = round(100 * (1 - rendered.page_fill.get(pages, 1.0)))
-    if empty < 75:
-        return []
-    n = len(starts)
-    return [_warn(guide.questions[n - 1].where,
-                  f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
-                  f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]
 
 
 def unchecked_objectives(guide: Guide) -> list[Problem]:

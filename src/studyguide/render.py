@@ -136,17 +136,19 @@ TIGHTER = 0.75  # of the space above headings and between questions, for a half 
 
 
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
-           font_for: dict | None = None) -> dict[str, Rendered]:
+           font_for: dict | None = None, sheet: str | None = None) -> dict[str, Rendered]:
     """The guide laid out (:func:`_render`). On half and quarter pages, a last question alone on the
     last small page (a sheet more for one prompt) is laid out again with a little less room above the
     headings and between the questions (:data:`TIGHTER`, the type as it was); kept when it saves the
-    page. Else `build` and `check` say so (lint.alone_on_small_page)."""
-    from . import lint
+    page. Else `build` and `check` say so (pagelint.alone_on_small_page). ``sheet``: "half" or "quarter" when
+    the pages are to print two or four to a sheet (:func:`sheets.imposed`), for what is placed by where
+    it lands on the sheet (double-sided flashcards)."""
+    from . import pagelint
 
-    out = _render(guide, modes, paper, theme, font_for)
-    sheet = sheets.sheet_of(paper or guide.paper)
-    if sheet and "student" in out and lint.alone_on_small_page(guide, out["student"], sheet):
-        tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for)
+    out = _render(guide, modes, paper, theme, font_for, sheet)
+    small = sheets.sheet_of(paper or guide.paper)
+    if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
+        tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
         if tight["student"].pages < out["student"].pages:
             return tight
     return out
@@ -181,7 +183,7 @@ def _numbers_fit(guide: Guide, theme: Theme, styles) -> Theme:
 
 
 def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
-            font_for: dict | None = None) -> dict[str, Rendered]:
+            font_for: dict | None = None, sheet: str | None = None) -> dict[str, Rendered]:
     """Lay the guide out once and draw it as each of ``modes`` ("student", "key").
 
     Every student/teacher difference lives in flowables that read ``ctx.mode``
@@ -199,7 +201,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
         font_for, _ = glyph_plan(guide, theme)
     styles = make_styles(theme)
     theme = _numbers_fit(guide, theme, styles)
-    args = (guide, modes, theme, styles, font_for, paper, full_width)
+    args = (guide, modes, theme, styles, font_for, paper, full_width, sheet)
     ctx, doc, streams, last_page = mending.run(lambda fixes=None: _draw(*args, fixes), _draw(*args))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -219,7 +221,8 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
                            lone, cut, ctx.__dict__.get("summary_cut")) for mode in modes}
 
 
-def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, fixes=None):
+def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,
+          fixes=None):
     """One layout of the guide, drawn as each of ``modes``; ``fixes``: what the first layout found to mend,
     for the layout's modules to read from ``ctx``: ``fewer_lines`` (question number → the lines a default
     count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone)."""
@@ -227,7 +230,7 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
-              labels=labels.for_language(guide.language, guide.labels))
+              labels=labels.for_language(guide.language, guide.labels), sheet=sheet)
     ctx.__dict__.update(fixes or {})
     mirrors = pages.Mirrors(ctx)
     def last_page(mode):  # the handout stops where the key's own pages (its notes) begin

@@ -92,7 +92,8 @@ def built(outcome, progress: Progress, echo) -> bool:
     if not outcome.ok:
         err(f"failed: {outcome.path}")  # and none of its files written (batch.outcome_of)
     else:
-        made = ", ".join(f"{path} ({count(pages, 'page')})" for path, pages in outcome.outputs)
+        made = ", ".join(f"{path} ({count(pages, 'page')}{'; ' + note if note else ''})"
+                         for path, pages, note in outcome.outputs)
         out(f"built {outcome.path} → {made}")
     progress.step()
     return outcome.ok

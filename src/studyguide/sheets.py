@@ -44,6 +44,12 @@ def sheet_of(paper: str):
     return _SIZE_OF.get(paper)
 
 
+def imposed(sheet, edition):
+    """The sheet (half, quarter) that small pages print two or four to, or None: pages on their own (a full
+    page; the fillable edition, whose small pages keep their fields one to a page)."""
+    return sheet if sheet and edition != "fillable" else None
+
+
 def small_paper(paper: str, sheet: str) -> str:
     """The paper each copy is laid out on: --sheet half on letter → half-letter, on A4 → A5."""
     return _SMALL[sheet, FULL.get(paper, paper)]

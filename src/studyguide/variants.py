@@ -92,36 +92,43 @@ def merged(acc: Accommodations, extra: Optional[Accommodations]) -> Accommodatio
 def banked(guide: Guide) -> Guide:
     """Give each word-bank question of a single blank three words that do not answer it, so its bank
     never gives the answer away (it held only that answer): four words in all, as in a four-choice
-    question. They come from the guide's other blanks' answers (words of the same kind), then its
-    vocabulary terms, picked with the guide's seed; a number's come only from the other blanks' numbers
-    (a word beside '62.8' gives the number away), and a word's are never numbers. With nothing of its
-    kind in the guide it gets no bank (:func:`bank_warnings` says so). When its blank starts a sentence
-    with a capital ('[[Aujourd'hui]], il fait beau.'), the three start with a capital too, or the answer's
-    alone would give it away. A bank of several blanks stays the teacher's list of its answers, as a
-    printed "use the words in the box" does (a word more on each such bank cost the science
-    guide's A4 handout and a trial guide's large print a page each)."""
-    def single(q) -> bool:
-        return isinstance(q, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) == 1
+    question; and one of two blanks one such word, so that a student who knows one answer is not given
+    the other (its bank held the two answers alone). They come from the guide's other blanks' answers
+    (words of the same kind), then its vocabulary terms, picked with the guide's seed; a number's come
+    only from the other blanks' numbers (a word beside '62.8' gives the number away), and a word's are
+    never numbers. With nothing of its kind in the guide a single blank gets no bank (:func:`bank_warnings`
+    says so) and two keep theirs. When a single blank starts a sentence with a capital ('[[Aujourd'hui]],
+    il fait beau.'), the three start with a capital too, or the answer's alone would give it away. A bank
+    of three blanks or more stays the teacher's list of its answers, as a printed "use the words in the
+    box" does (a word more on every bank of several blanks cost the science guide's A4 handout and a
+    trial guide's large print a page each; lint.bank_answers names a bank of three)."""
+    def spared(q) -> bool:  # (a bank given spare words: of one blank or two)
+        return isinstance(q, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) in (1, 2)
 
-    if not any(single(q) for q in guide.questions):
+    if not any(spared(q) for q in guide.questions):
         return guide
     seed = guide.seed or default_seed(guide)
     answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
     terms = [t.term for t in guide.vocabulary]
     out = []
     for q in guide.questions:
-        if single(q):
+        if spared(q):
             taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
-            rng, pool, kind = shuffle.rng(seed, "bank", q.prompt), {}, numeric(q.blanks[0].answer)
+            one = len({b.answer for b in q.blanks}) == 1
+            kind = all(numeric(b.answer) for b in q.blanks)  # (two of mixed kinds: a word)
+            rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
             for words in (answers, terms):
                 words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken and numeric(w) == kind]
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
             extra = tuple(pool.values())[:3]
-            if q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il ...')
+            if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,
+                longest = max(len(plain(b.answer)) for b in q.blanks)  # so that it widens no blank: layout.blanks)
+                extra = next(((w,) for w in pool.values() if len(plain(w)) <= longest), extra[:1])
+            if one and q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il …')
                 extra = tuple(capitalised(w) for w in extra)  # (its one capital would point at the answer)
-            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra))
+            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or not one)
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))
 

@@ -240,7 +240,8 @@ class Session:
             outcome = next(iter(batch.outcomes([self.path], self.out_dir, None, True, 1, options)))
         if outcome.internal:
             outcome.problems.append(f"internal error: {outcome.internal}")
-        return {"written": [f"{path} ({pages} pages)" for path, pages in outcome.outputs],
+        return {"written": [f"{path} ({pages} pages{'; ' + note if note else ''})"  # (a class set: how to print it)
+                            for path, pages, note in outcome.outputs],
                 "warnings": outcome.warnings, "problems": outcome.problems}
 
     def export(self, fmt: str) -> dict:

@@ -154,6 +154,7 @@ class Ctx:
     primary: str = "student"             # the mode of the document being laid out (others mirror it)
     key_notes: Optional[list] = None     # (number, page, markup) of the key's notes set after the handout (keynotes)
     handout_pages: Optional[int] = None  # the handout's last page, when the key goes on with those notes
+    sheet: Optional[str] = None          # "half" or "quarter": the pages print two or four to a sheet (sheets.impose)
 
     def p(self, text: str, style: str, **kw) -> Paragraph:
         return Para(inline.markup(text, self.fonts), self.styles[style], **kw)

@@ -1,11 +1,14 @@
 """A fill-in-the-blank question's blank: underlined, as wide as its answer needs; the key writes the
-answer in, between spaces that keep the line as wide as the handout's (guided notes use it too)."""
+answer in, between spaces that keep the line as wide as the handout's (guided notes use it too). And the
+question's word bank: its box, and the words it prints."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table, TableStyle
 
 from .. import fields, inline
 from ..model import Blank
@@ -39,3 +42,31 @@ def blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | No
     text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
     return (f'<u>{small}{chr(160) * (pad // 2)}</font><font color="#{colour}"><b><i>{text}</i></b></font>'
             f'{small}{chr(160) * (pad - pad // 2)}</font></u>')
+
+
+def bank_box(ctx, words) -> Table:
+    """The word bank's box: its label, and the words between spaced dots."""
+    dot = "\u00a0\u00a0\u00a0·\u00a0\u00a0 "
+    bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  "
+                   + dot.join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
+    box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return box
+
+
+def bank_words(ctx, q) -> list[str]:
+    """The words a question's word bank prints: its answers and the words that answer none of its blanks
+    (variants.banked); a bank of two blanks leaves out its spare word where the spare would cost room, taking
+    the bank to another line or widening the blanks (in large print, 4 builds of 280 lost a page to it)."""
+    words = q.bank_words
+    if not q.bank or len({b.answer for b in q.blanks}) != 2:
+        return words
+    bare = dataclasses.replace(q, bank=()).bank_words
+
+    def room(ws):
+        return max(blank_width(ctx, w) for w in ws), bank_box(ctx, ws).wrap(ctx.width, 1e6)[1]
+
+    (width, height), (bare_width, bare_height) = room(words), room(bare)
+    return words if width <= bare_width + 0.01 and height <= bare_height + 0.01 else bare

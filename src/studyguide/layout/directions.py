@@ -13,8 +13,8 @@ from ..labels import sentences, span
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
     guide); a short answer on one line asks for the answer, not for sentences, one whose model answer is a
-    number or a formula asks for the working, and an essay in a guide with no reading and no source does not
-    ask for evidence from one."""
+    number or a formula asks for the working, an essay in a guide with no reading and no source does not
+    ask for evidence from one, and the fillable edition asks to select a choice, not to circle it."""
     if q.instructions:
         return q.instructions
     kind = q.kind + ("_bank" if getattr(q, "word_bank", False) else "")
@@ -24,7 +24,12 @@ def instruction_of(ctx, q) -> str:
         kind = "short_answer_work"  # a number or a formula on several lines: the working, not sentences
     if q.kind == "essay" and no_reading(ctx.guide) and "essay" not in ctx.guide.labels:
         kind = "essay_no_reading"  # no reading to take evidence from (a guide's own 'essay' label still wins)
+    if kind in ON_SCREEN and ctx.theme.edition == "fillable":
+        kind += "_fillable"  # buttons and boxes to select on screen, not letters to circle (labels.FOLLOWS)
     return ctx.label(kind)
+
+
+ON_SCREEN = ("multiple_choice", "select_all", "true_false")  # instructions the fillable edition words its own way
 
 
 def run_in_markup(ctx, text: str, embed: bool = False) -> str:

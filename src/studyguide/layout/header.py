@@ -22,23 +22,43 @@ class NameLines(Flowable):
         self.ctx, self.labels, self.banner, self.total = ctx, labels, banner, total
 
     MIN_LINE = 0.3 * inch  # the least room to write on after a label
+    NAME_LINE = 1.5 * inch  # the least room for a name beside the total; with less, the total gets a row of its own
 
     def wrap(self, aW, aH):
         ctx = self.ctx
         size = ctx.styles["body"].fontSize
         self.width, self.size = aW, size
         self.rows = 1
+        self.alone = self._crowded(aW, size)
         if not self.banner:  # the key's banner is one row; Twin reserves the taller of the two
             # Date and Period go below Name in large print, or when long labels do not fit on one row;
             # labels too long even for two rows are set smaller until they fit
             if ctx.theme.one_column or self._overflow(self._one_row(aW), size) > 1:
                 self.rows = 2
                 self.size = size / max(1.0, self._overflow(self._two_rows(aW), size))
-        self.height = 0.42 * inch * size / 10.5 * (1.6 if self.rows == 2 else 1)
+        self.height = 0.42 * inch * size / 10.5 * (1.6 if self.rows == 2 else 1) + self._above()
         return aW, self.height
 
-    def _right(self, aW) -> float:
+    def _above(self) -> float:
+        return self.ctx.styles["body"].fontSize * 1.8 if self.alone else 0
+
+    def _crowded(self, aW, size) -> bool:
+        """Whether the total ("Version A   Total: 20 points") leaves too little room beside it on a narrow page in
+        large print: for the name and a line to write it on, or for the key's banner. Handout and key decide alike,
+        so the two pages line up."""
         if not self.total:
+            return False
+        self.alone = False
+        room = self._right(aW)
+        face = self.ctx.styles["body"].fontName
+        name = stringWidth(self.labels[0], self.ctx.font_for(self.labels[0], face), size) + 16
+        heading = self.ctx.styles["heading"].fontName
+        key = self.banner or self.ctx.label("answer_key")
+        banner = stringWidth(key, self.ctx.font_for(key, heading), size + 1) + 16
+        return room - name < self.NAME_LINE or room < banner
+
+    def _right(self, aW) -> float:
+        if not self.total or self.alone:
             return aW
         bold = fonts.roles(self.ctx.theme.family)["bold"]
         return aW - stringWidth(self.total, self.ctx.font_for(self.total, bold), self.ctx.styles["body"].fontSize) - 18
@@ -66,15 +86,15 @@ class NameLines(Flowable):
         bold = fonts.roles(ctx.theme.family)["bold"]
         label_size = self.size  # smaller than the body only for labels too long for their lines
         base = 0.1 * inch
-        top = self.height - size * 1.2 if self.rows == 2 else base
+        top = self.height - self._above() - size * 1.2 if self.rows == 2 else base
         c.setStrokeColor(ctx.color("rule"))
         c.setLineWidth(ctx.theme.rule)
         right = self.width
         if self.total:
             face = ctx.font_for(self.total, bold)
             c.setFont(face, size)
-            c.drawRightString(right, top, self.total)
-            right -= c.stringWidth(self.total, face, size) + 18
+            c.drawRightString(right, self.height - size if self.alone else top, self.total)
+            right -= 0 if self.alone else c.stringWidth(self.total, face, size) + 18
         if self.banner:
             c.saveState()
             if ctx.color("shade") is not None:  # a band; a theme without bands gets a frame

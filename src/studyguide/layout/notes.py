@@ -11,7 +11,7 @@ import re
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .. import _reportlab
-from ..model import Blank
+from ..model import Blank, first_paragraph
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
@@ -151,13 +151,21 @@ def cornell(ctx) -> list:
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
         notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        wide = None
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
-            notes.append(figure(ctx, topic.image, topic.caption, width=ctx.width - cue_w - 12, height=2.2 * inch))
+            column = ctx.width - cue_w - 12
+            picture = _large_figure(ctx, topic) or figure(ctx, topic.image, topic.caption, width=column,
+                                                          height=2.2 * inch)
+            wide = picture if picture.full[0] > column else None
+            notes += [] if wide else [picture]
         cues = [ctx.p(cue, "cell") for cue in topic.cues]
         first = len(rows)
         rows.append([cues[:1] or "", notes[:2]])  # a row per piece: a long topic splits between them
         rows += [[cues[i:i + 1] or "", [piece]] for i, piece in enumerate(notes[2:], 1)]
         rows += [[[c], ""] for c in cues[len(notes) - 1:]]  # cues beyond the notes' pieces
+        if wide is not None:  # across both columns, under the topic's notes and cues
+            rows.append([wide, ""])
+            style.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
         style += [("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), ctx.theme.grid, ctx.color("rule")),
                   ("BOTTOMPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 8)]
         if first:
@@ -167,8 +175,7 @@ def cornell(ctx) -> list:
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
     flow += [head, body, SectionMark(ctx, "end")]
-    summary = next((p for p in g.summary if isinstance(p, str)), None)  # a model of what a student sums up:
-    # the reading's gist (a table of figures is not)
+    summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
 
     def block(count: int, width: float) -> list:
@@ -186,6 +193,19 @@ def cornell(ctx) -> list:
     return flow
 
 
+def _large_figure(ctx, topic):
+    """In large print, a topic's picture at the large-print handout's size (a picture there is never shrunk;
+    at the notes column's 2.2 in, the labels in the plates guide's cross-section printed at 5 pt): in the notes
+    column when it fits there, else across the page under the topic's notes. Elsewhere: None."""
+    from .sections import figure
+
+    if ctx.theme.edition != "large-print":
+        return None
+    wide = figure(ctx, topic.image, topic.caption)
+    wide.least = 1.0  # (nor shrinks to finish a page)
+    return wide
+
+
 def _summary_lines(ctx, count: int, text):
     from .lines import LinedAnswer, answer_style
 
@@ -197,7 +217,7 @@ def _summary_lines(ctx, count: int, text):
 
 class _Cut(Flowable):
     """Where the key's model summary was cut to the sentences its lines hold: takes no room; when drawn (the
-    block placed), says so in ``ctx.summary_cut`` for the build's warning (lint.summary_cut), with the lines the
+    block placed), says so in ``ctx.summary_cut`` for the build's warning (pagelint.summary_cut), with the lines the
     whole paragraph takes and how many of its words the lines hold."""
 
     _ZEROSIZE = 1  # (placed with the block, even at a full page's foot)

@@ -17,6 +17,8 @@ from .sections import heading
 
 LINES = 2        # ruled lines in a chart's box (more when the key's text needs them)
 CARD_LINES = 4   # in each box of a Frayer card: two cards fill a letter page
+LP_CARD_LINES = 3  # in large print, when two cards of three lines share a page (four: a card to a page)
+CARD_GAP = 14    # under each card
 
 
 def _box(ctx, text, lines: int, name: str, tip: str):
@@ -70,8 +72,9 @@ def perspectives(ctx) -> list:
     if not g.perspectives:
         return []
     w = ctx.width
-    if ctx.theme.one_column:  # large print: who above its view box, in one row, so a page never parts them
-        rows = [[ctx.p(ctx.label(k), "cell_head") for k in ("view", "evidence")]]
+    if ctx.theme.one_column:  # large print: who above its view box, in one row, so a page never parts them;
+        # the column's heading says both (trial r8: the "Who" heading was gone, the who in bold unexplained)
+        rows = [[ctx.p(f"{ctx.label('who')} / {ctx.label('view')}", "cell_head"), ctx.p(ctx.label("evidence"), "cell_head")]]
         rows += [[[ctx.p(p.who, "cell_head"), _box(ctx, p.view, LINES, f"view{i}", f"{inline.plain(p.who)}: {ctx.label('view')}")],
                   [ctx.p("\u00a0", "cell_head"), _box(ctx, p.evidence, LINES, f"evidence{i}",
                                                         f"{inline.plain(p.who)}: {ctx.label('evidence')}")]]
@@ -91,19 +94,20 @@ def frayer(ctx) -> list:
         return []
     half = ctx.width / 2
 
-    def cell(key, text):
-        return [ctx.p(ctx.label(key), "cell_head"), _box(ctx, text, CARD_LINES, f"{key}{n}", f"{inline.plain(term.term)}: {ctx.label(key)}")]
+    def cell(key, text, n, term, lines):
+        return [ctx.p(ctx.label(key), "cell_head"), _box(ctx, text, lines, f"{key}{n}", f"{inline.plain(term.term)}: {ctx.label(key)}")]
 
     if "_frayer_term" not in ctx.styles:  # the term, centred in its band, at the title's size
         from reportlab.lib.enums import TA_CENTER
         from reportlab.lib.styles import ParagraphStyle
 
         ctx.styles["_frayer_term"] = ParagraphStyle("_frayer_term", parent=ctx.styles["title"], alignment=TA_CENTER)
-    flow = []
-    for n, term in enumerate(g.vocabulary, 1):
-        rows = [[cell("definition", term.definition), cell("characteristics", term.characteristics)],
+
+    def card(n, term, lines):
+        rows = [[cell("definition", term.definition, n, term, lines),
+                 cell("characteristics", term.characteristics, n, term, lines)],
                 [ctx.p(term.term, "_frayer_term"), ""],
-                [cell("examples", term.example), cell("non_examples", term.non_examples)]]
+                [cell("examples", term.example, n, term, lines), cell("non_examples", term.non_examples, n, term, lines)]]
         table = Table(rows, colWidths=[half, half], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 1), (1, 1)), ("ALIGN", (0, 1), (1, 1), "CENTER"),
@@ -112,10 +116,29 @@ def frayer(ctx) -> list:
             ("BOX", (0, 0), (-1, -1), ctx.theme.grid * 2, ctx.color("ink")),
             ("INNERGRID", (0, 0), (-1, -1), ctx.theme.grid, ctx.color("rule")),
             ("BOX", (0, 1), (1, 1), ctx.theme.grid * 2, ctx.color("ink"))]))
+        return table
+
+    lines = _card_lines(ctx, card)
+    flow = []
+    for n, term in enumerate(g.vocabulary, 1):
+        table = card(n, term, lines)
         # the cards follow the charts on the same page when one fits; the heading goes with the first
         lead = [SectionMark(ctx, "vocabulary"), ctx.p(ctx.label("frayer"), "heading")] if n == 1 else []
-        flow.append(KeepTogether([*lead, table, Spacer(1, 14)]))
+        flow.append(KeepTogether([*lead, table, Spacer(1, CARD_GAP)]))
     return flow
+
+
+def _card_lines(ctx, card) -> int:
+    """The ruled lines in a card's boxes: :data:`CARD_LINES`, or in large print :data:`LP_CARD_LINES` when two
+    cards of those (with no key text) share a page and two of four lines do not (trial r8: 10 sheets for 8
+    terms, a card to a page at 55 % of it)."""
+    from ..model import Term
+
+    if not ctx.theme.one_column:
+        return CARD_LINES
+    blank = Term(term="x", definition="")
+    pair = {k: 2 * (card(0, blank, k).wrap(ctx.width, ctx.height)[1] + CARD_GAP) for k in (CARD_LINES, LP_CARD_LINES)}
+    return LP_CARD_LINES if pair[CARD_LINES] > ctx.height >= pair[LP_CARD_LINES] else CARD_LINES
 
 
 def organizers(ctx) -> list:

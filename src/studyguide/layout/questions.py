@@ -17,7 +17,7 @@ from .._reportlab import Together
 from . import directions, fillable, keynotes, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
-from .blanks import blank_markup, blank_width
+from .blanks import bank_box, bank_words, blank_markup, blank_width
 from .circled import InlineOptions, Options, points_column
 from .flow import Beside, Box, Gap, Labelled, Shorter, Stack, Twin, even_columns, para_width
 from .lines import LinedAnswer, LinedQuestion, answer_style, indented
@@ -189,7 +189,8 @@ short_answer = essay = _lined
 
 def fill_in_blank(ctx, n, q, note, away=None):
     # with a word bank, every blank is as wide as the longest answer: a blank's length gives nothing away
-    width = max((blank_width(ctx, w) for w in q.bank_words), default=0) if q.word_bank else 0
+    words = bank_words(ctx, q) if q.word_bank else []  # its answers and words that answer none of its blanks
+    width = max((blank_width(ctx, w) for w in words), default=0)
 
     def para(key: bool):
         texts, blanks = [""], []  # the text between the blanks, read as one for emphasis around a blank
@@ -207,12 +208,7 @@ def fill_in_blank(ctx, n, q, note, away=None):
 
     rows = []
     if q.word_bank:
-        words = q.bank_words  # its answers and words that answer none of its blanks (variants.banked)
-        bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  " + "\u00a0\u00a0\u00a0·\u00a0\u00a0 ".join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
-        box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        box = bank_box(ctx, words)
         back = from_right(ctx, q)  # (read from the right: the box under the prompt, from the right)
         box.hAlign = "RIGHT" if back else "LEFT"
         rows.append(Spacer(1, 4))

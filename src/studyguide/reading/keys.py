@@ -27,6 +27,8 @@ TOPIC_KEYS = ("title", "summary", "points", "image", "caption", "cues")
 PERSPECTIVE_KEYS = ("who", "view", "evidence")
 POINT_KEYS = ("point", "detail")  # a benefit's or a criticism's
 CHOICE_KEYS = ("choice", "shuffle")
+# the keys other tools give a choice's or an ordering item's text ('- text: Paris', '- item: Mix'): see plainlines.py
+RECORD_KEYS = frozenset({"text", "choice", "option", "answer", "item", "label", "value", "content"})
 PAIR_KEYS = ("left", "right")
 
 COMMON_Q = ("type", "prompt", "points", "explanation", "instructions", "shuffle", "objective", "tags", "time_limit")

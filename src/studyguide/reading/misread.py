@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from ..scripts import folded
-from .keys import TERM_KEYS, other_word
+from .keys import RECORD_KEYS, TERM_KEYS, other_word
 from .yamltext import FLOW_COMMENTED, clip  # noqa: F401  (FLOW_COMMENTED: read by loader.py as misread.FLOW_COMMENTED)
 
 # characters a word processor puts where a list's '-' goes (its automatic lists, or pasted from one)
@@ -176,10 +176,34 @@ def item_colon(noun: str, key: str, value: str = "") -> str:
     name, never text with ': ': '- type: matching' (written as a question is) wants '- matching'."""
     if noun == "activity" and value and key[:1] not in CURLY_OPEN:
         return f"write just the activity's name, without '{key}:' (write '- {clip(value, 30)}')"
+    if noun in ("choice", "item") and key in RECORD_KEYS and value:  # '- text: Paris': see plainlines.py
+        return f"{noun}s are plain lines: write '- {clip(value)}', not '- {key}: {clip(value)}'"
     if key[:1] in CURLY_OPEN:
         return (f"put this {noun} in straight double quotes \"...\": it contains ': ', and curly quotes “ ” are "
                 "not quotes to YAML")
     return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
+
+
+_RECORD = re.compile(r"(\w+) are plain lines: write '.*', not '- (\w+): ")
+
+
+def records_once(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The line scan's findings with a list's items typed '- text: Paris' (:func:`item_colon`) said once,
+    at the first, with the lines of the others that follow it: one mistake that the items repeat."""
+    out: list[list] = []  # [line, column, message, the lines of the same mistake after it]
+    for line, col, message in found:
+        kind = _RECORD.match(message)
+        if kind and out and out[-1][3] is not None and _RECORD.match(out[-1][2]).groups() == kind.groups():
+            out[-1][3].append(line)
+        else:
+            out.append([line, col, message, [] if kind else None])
+    said = []
+    for line, col, message, more in out:
+        if more:
+            where = f"line {more[0]}" if len(more) == 1 else f"lines {', '.join(map(str, more[:-1]))} and {more[-1]}"
+            message += f" (the same on {where})"
+        said.append((line, col, message))
+    return said
 
 
 def item_noun(label: str) -> Optional[str]:

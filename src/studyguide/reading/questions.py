@@ -19,7 +19,7 @@ from . import misread
 from .repeats import Repeats
 from .loader import Map, Scalar, Seq
 from .slips import (
-    SELECT_ALL, closest, difference, lettered, lettered_line, numbered_items, odd_case_letter, place_in_alphabet,
+    SELECT_ALL, closest, difference, lettered, loose, numbered_items, odd_case_letter, place_in_alphabet,
     several_letters, shown, single_bracket,
 )
 from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, near, other_key, suggest
@@ -129,7 +129,8 @@ class QuestionsMixin:
             return (), ()
         items, pinned, nodes = [], [], []
         before = len(self.problems)
-        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label):
+        if self._choices_on_one_line(keys["choices"], label) or self._letters_as_keys(keys["choices"], label) \
+                or self.as_records(keys["choices"], f"{label}.choices", "choice", keys):
             return (), ()
         for i, item in enumerate(self.seq(keys["choices"], f"{label}.choices"), 1):
             where = f"{label}.choices item {i}"
@@ -161,24 +162,6 @@ class QuestionsMixin:
             return (), ()
         return tuple(items), tuple(pinned)
 
-    def _choices_on_one_line(self, node, label) -> bool:
-        """'choices: A) The storm B) Mara's birthday': one text, typed as a printed test shows it (reported)."""
-        typed = lettered_line(node.value) if isinstance(node, Scalar) and node.plain else None
-        if typed:
-            self.error(node, f"{label}.choices: expected a list of text, found {self.kind(node)} (start each choice "
-                             f"on its own line with '- ', and drop '{typed}': the letters are printed for you)")
-        return bool(typed)
-
-    def _letters_as_keys(self, node, label) -> bool:
-        """'- A: The storm', '- B: ...': letters typed with a ':', which YAML reads as keys (reported; the
-        usual advice, quotes, would print 'A. A: The storm')."""
-        items = node.items if isinstance(node, Seq) else []
-        keys = [i.pairs[0][0].value for i in items if isinstance(i, Map) and len(i.pairs) == 1 and i.pairs[0][0].plain]
-        typed = lettered([f"{k}: " for k in keys]) if len(keys) == len(items) else None
-        if typed:
-            self.error(items[0], f"{label}.choices: the letters are printed for you: drop '{typed}' from each choice")
-        return bool(typed)
-
     def choice_index(self, node, label, choices) -> Optional[int]:
         value = self.text(node, label, required=True, max_len=MAX_TEXT)
         if value is None:
@@ -198,21 +181,24 @@ class QuestionsMixin:
             return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
-        alike = [i for i, choice in enumerate(choices) if choice.casefold() == value.casefold()]
-        if len(alike) == 1:  # kept exact, as documented: a differing answer may be a choice edited since
-            letter = CHOICE_LETTERS[alike[0]]
-            self.error(node, f"{label}: '{clip(value)}' differs from choice {letter}, '{clip(choices[alike[0]])}', only in "
-                             f"capital letters (write the letter {letter}, or the choice's text exactly as it is)")
+        said = loose(value)
+        alike = [i for i, choice in enumerate(choices) if said and loose(choice) == said]
+        if len(alike) == 1:  # 'neon' for 'Neon', 'Neon.' for 'Neon': it can mean only that choice
+            return alike[0]
+        if alike:  # 'neon' for 'Neon' and 'NEON': which one, the letter says
+            which = ", or ".join(f"choice {CHOICE_LETTERS[i]}, '{clip(choices[i])}'" for i in alike)
+            self.error(node, f"{label}: '{clip(value)}' could be {which}: they differ from it only in capitals, spaces or "
+                             f"the marks around them (write the letter of the right one)")
             return None
         near = closest(value, choices)
-        if near is not None:  # 'Mara climbs the tower' for 'Mara climbs the tower.': name the choice, and how
+        if near is not None:  # 'The lighthous lamp' for 'The lighthouse lamp': name the choice, and how
             letter = CHOICE_LETTERS[near]
             self.error(node, f"{label}: '{clip(value)}' is not one of the choices; did you mean choice {letter}, "
                              f"'{shown(choices[near], value)}'? ({difference(value, choices[near])}; write the letter "
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
-        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value)  # 'answer: 2', 'Б'
+        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value, choices)  # '2', 'Б'
         if nth and 1 <= nth <= len(choices):  # for the second
             letter, lettered_as = CHOICE_LETTERS[nth - 1], "" if value.isdigit() else f" {span} in print"
             self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered{lettered_as}, so "
@@ -399,6 +385,8 @@ class QuestionsMixin:
         if typed:
             return self.error(typed[0], f"{label}.items: the numbers give the order away: drop '{typed[1]}' from "
                                         "each item (the order is shuffled and numbered for you)")
+        if self.as_records(keys["items"], f"{label}.items", "item"):  # '- item: Mix', '- text: Mix'
+            return None
         before = len(self.problems)
         items = self.texts_list(keys["items"], f"{label}.items")
         if len(self.problems) > before:  # not a list, or a bad item: already reported

@@ -61,7 +61,7 @@ def _kind(keys) -> tuple:
     return ("renamed",) + tuple((key.value, meant) for key, _, meant in keys)
 
 
-def _typed(value: Scalar) -> str:
+def as_typed(value: Scalar) -> str:
     """A text as the teacher typed it (with its quotes), or as read when it goes on over lines."""
     typed = value.where.typed
     return clip(typed if typed and "\n" not in typed else value.value)
@@ -72,7 +72,7 @@ def renamed_message(label: str, noun: str, node: Map, keys) -> str:
     takes, and the item's lines rewritten with them."""
     take = " and ".join(f"'{meant}:'" for _, _, meant in keys)
     typed = " and ".join(f"'{clip(key.value, 20)}:'" for key, _, _ in keys)
-    lines = [f"'{'- ' if key is node.pairs[0][0] else ''}{meant}: {_typed(value)}'" for key, value, meant in keys]
+    lines = [f"'{'- ' if key is node.pairs[0][0] else ''}{meant}: {as_typed(value)}'" for key, value, meant in keys]
     rewrite = lines[0] + (f" with {' and '.join(lines[1:])} under it" if len(lines) > 1 else "")
     foreign = any((other_word(key.value) or ("", True))[1] is False for key, _, _ in keys)
     why = " (keys stay in English, whatever the guide's language)" if foreign else ""
@@ -96,11 +96,12 @@ class Repeats:
                         and (_kind(keys) in keyed or noun not in ("benefit", "criticism"))}
         self.first: dict = {}   # a kind of mistake → its message's problem
         self.items: dict = {}   # a kind of mistake → the numbers of the items that have it
+        self.tails: dict = {}   # a kind of mistake → what its message says after the items that have it
 
-    def add(self, kind, index: int, node: Node, message: str) -> None:
+    def add(self, kind, index: int, node: Node, message: str, tail: str = "") -> None:
         if kind not in self.items:
-            self.walker.error(node, message)
-            self.first[kind] = self.walker.problems[-1]
+            self.walker.error(node, message + tail)
+            self.first[kind], self.tails[kind] = self.walker.problems[-1], tail
             self.items[kind] = []
         self.items[kind].append(index)
 
@@ -116,8 +117,10 @@ class Repeats:
             if len(items) > 1:
                 problem = self.first[kind]
                 at = next(n for n, p in enumerate(self.walker.problems) if p is problem)
+                tail = self.tails.get(kind, "")
+                said = problem.message[:len(problem.message) - len(tail)]
                 self.walker.problems[at] = dataclasses.replace(
-                    problem, message=f"{problem.message} (the same in {self._where(items)})")
+                    problem, message=f"{said} (the same in {self._where(items)}){tail}")
 
 
 class RepeatsMixin:

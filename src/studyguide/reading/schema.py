@@ -22,6 +22,7 @@ from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS
 from .labelcheck import LabelsMixin
 from .languages import LanguageMixin
 from . import misread
+from .plainlines import PlainLinesMixin
 from .repeats import Repeats, RepeatsMixin
 from .questions import BLANK_RE, TIME_LIMIT, QuestionsMixin
 from .slips import term_accents, term_twice
@@ -42,7 +43,7 @@ PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 
 
-class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
+class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:

@@ -344,4 +344,4 @@ class _Scan(Values, Lines):
 
 def scan(text: str) -> list[tuple[int, int, str]]:
     """Every layout mistake found line by line in ``text`` (line breaks already made '\\n')."""
-    return sorted(misread.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2])
+    return misread.records_once(sorted(misread.alone_on_its_line(_Scan(text).run()), key=lambda found: found[:2]))

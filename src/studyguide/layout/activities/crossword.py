@@ -265,7 +265,11 @@ class Continued(Flowable):
             below = self._below(aW)
             left = aH - state.grid.least_height() - 12 - self.head_h  # room for clues under the smallest grid
             over = sum(1 for h in below if h > left)  # rows that would go on to the next page
-            self.with_grid = height <= left + self.head_h and over != 1  # never one row alone over the page
+            # never one row alone over the page: the one before it goes along (trial r8: "Down (continued)
+            # 5." alone on an A5 page), as the opening's rows do
+            push = self.after[-2] if over == 1 and len(self.after) > 2 else None
+            self.with_grid = height <= left + self.head_h and (over != 1 or push is not None)
+            state.push = push if self.with_grid else None
         if self.with_grid:  # cells as big as leave room for the clues still to come, or the smallest
             room = max(state.grid.least_height(), aH - max(height, below[-1] + self.head_h) - 12)
             self.grid_h = state.grid.wrap(aW, room)[1] + 12
@@ -284,7 +288,7 @@ class Continued(Flowable):
                 total += row.clues.rise(aW, first.k, row.k) + f.gap
             else:
                 total += row.wrap(aW, 1e9)[1] + f.gap
-            out.append(total)
+            out.append(total - self.gap)  # (this row opens the page: no gap over it)
         return out
 
     opening = None  # the list's opening (title, instructions, heading, first clue), when this row follows it

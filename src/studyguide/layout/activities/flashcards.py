@@ -254,43 +254,50 @@ class DuplexPage(Flowable):
     """One page of double-sided cards: the fronts (terms), or the backs (meanings) in mirrored columns.
 
     The page's own title sits in a band of fixed height, so the cards are at
-    the same place on the front and the back of the sheet.
+    the same place on the front and the back of the sheet. ``turned``: the
+    backs of a landscape sheet (half pages), which turns top to bottom: the
+    rows mirrored and the grid at the height the turn carries the fronts' grid
+    to (``grid_y``, its bottom), the title and note under it.
     """
 
     PAD = 12  # a card's text from its cut lines
     MIN_PAD = 6  # above and below, when the full padding would cost a row of cards
 
     def __init__(self, ctx, page, rows: int, side: str, title: str, note: str, card_h: float, band: float,
-                 vpad: float = PAD):
+                 vpad: float = PAD, grid_y: float = 0.0, height: float | None = None, turned: bool = False):
         super().__init__()
         self.ctx, self.page, self.rows, self.side = ctx, page, rows, side
         self.title, self.note, self.card_h, self.band, self.vpad = title, note, card_h, band, vpad
+        self.grid_y, self.turned = grid_y, turned
+        self.fixed = height
 
     def wrap(self, aW, aH):
-        self.width, self.height = aW, self.band + self.rows * self.card_h
+        self.width, self.height = aW, self.fixed or self.band + self.rows * self.card_h
         return aW, self.height
 
     def draw(self):
         from ...activities.flashcards import COLUMNS, back_position
 
         c, ctx = self.canv, self.ctx
+        top = self.grid_y + self.rows * self.card_h
         head = ctx.raw(_text(ctx, self.title), "heading")
         head.wrap(self.width, self.band)
-        head.drawOn(c, 0, self.height - head.height)
         note = ctx.raw(_text(ctx, self.note), "instruction")
         note.wrap(self.width, self.band)
-        note.drawOn(c, 0, self.height - head.height - 4 - note.height)
+        head_top = self.grid_y - 12 if self.turned else self.height  # (turned: under the cards)
+        head.drawOn(c, 0, head_top - head.height)
+        note.drawOn(c, 0, head_top - head.height - 4 - note.height)
         w = self.width / COLUMNS
-        top = self.rows * self.card_h
         used_rows = max(r for r, _, _ in self.page) + 1
+        first = self.rows - used_rows if self.turned else 0  # the rows drawn, from the grid's top
         c.saveState()
         c.setStrokeColor(ctx.color("rule"))
         c.setLineWidth(0.7)
         c.setDash(6, 4)
-        for r in range(used_rows + 1):
+        for r in range(first, first + used_rows + 1):
             c.line(0, top - r * self.card_h, self.width, top - r * self.card_h)
         for k in range(COLUMNS + 1):
-            c.line(k * w, top, k * w, top - used_rows * self.card_h)
+            c.line(k * w, top - first * self.card_h, k * w, top - (first + used_rows) * self.card_h)
         c.restoreState()
         pad, vpad = self.PAD, self.vpad
         for r, col, card in self.page:
@@ -298,7 +305,7 @@ class DuplexPage(Flowable):
             if self.side == "front":
                 items, (rr, cc) = front, (r, col)
             else:
-                items, (rr, cc) = back, back_position(r, col, COLUMNS)
+                items, (rr, cc) = back, back_position(r, col, COLUMNS, self.rows if self.turned else 0)
             box = KeepInFrame(w - 2 * pad, self.card_h - 2 * vpad, items, mode="shrink")
             _, h = box.wrapOn(c, w - 2 * pad, self.card_h - 2 * vpad)
             y = top - (rr + 1) * self.card_h + (self.card_h - h) / 2
@@ -341,6 +348,14 @@ def flashcards_duplex(ctx, name, cards) -> list:
     text = max(sum(i.wrap(inner, 1e6)[1] + (i.style.spaceBefore if n else 0) for n, i in enumerate(face))
                for card in cards for face in _card_faces(ctx, card, duplex=True))
     room = ctx.height - band
+    turned = ctx.sheet == "half"  # two half pages on a landscape sheet: it turns top to bottom
+    if turned:  # the backs' grid where the turn carries the fronts' (the sheet's height less their height
+        # from the sheet's foot), their title and note under it: from the top margin's edge (``lift`` above
+        # the bottom margin on the fronts when the top margin is the wider), to above the bottom margin
+        top, bottom = ctx.theme.margin_top, ctx.theme.margin_bottom
+        lift, reach = max(0.0, top - bottom - 1), ctx.height + top - bottom - 2
+        under = max(title_h, ctx.styles["heading"].leading) + 4 + heights([back_note], "instruction") + 12
+        room = min(room - lift, reach - lift - under + 1)
 
     def rows_at(pad):  # rows of cards as tall as the longest card's text at full size, with this padding
         return max(1, int(room // min(max(1.9 * inch, text + 2 * pad), room - 1)))
@@ -362,7 +377,14 @@ def flashcards_duplex(ctx, name, cards) -> list:
         part = " — " + ctx.label("sheet", n=n, total=len(pages)) if len(pages) > 1 else ""
         if n > 1:
             flow.append(PageBreak())
-        flow += [DuplexPage(ctx, page, rows, "front", ctx.label("fronts", title=title) + part, note, *size),
+        fronts, backs = ctx.label("fronts", title=title) + part, ctx.label("backs", title=title) + part
+        if turned:  # (both the whole frame's height less a point, as the cards' pages are unturned)
+            flow += [DuplexPage(ctx, page, rows, "front", fronts, note, *size, grid_y=lift, height=ctx.height - 1),
+                     PageBreak(),
+                     DuplexPage(ctx, page, rows, "back", backs, back_note, *size, grid_y=reach - lift - (room - 1),
+                                height=ctx.height - 1, turned=True)]
+            continue
+        flow += [DuplexPage(ctx, page, rows, "front", fronts, note, *size),
                  PageBreak(),
-                 DuplexPage(ctx, page, rows, "back", ctx.label("backs", title=title) + part, back_note, *size)]
+                 DuplexPage(ctx, page, rows, "back", backs, back_note, *size)]
     return flow
