@@ -27,13 +27,13 @@ class Options(Flowable):
         self.lead = x if lead is None else lead
         self._stack = None  # in a row; else each word's lines, one word under the other
 
-    def _width(self, text: str) -> float:
+    def measured(self, text: str) -> float:
         """A word's width as the canvas draws it: Arabic shaped and in display order (pages.py), narrower than
         its letters measured one by one (the key's ring ran 35 pt past a long Arabic label, review r8 M1)."""
         return stringWidth(rtl.visual(text), self.font, self.size)
 
     def _row(self) -> float:
-        return sum(self._width(w) for w in self.words) + self.gap * (len(self.words) - 1)
+        return sum(self.measured(w) for w in self.words) + self.gap * (len(self.words) - 1)
 
     def wrap(self, aW, aH):
         room = aW - self.lead - 12  # (the ring's overhang on either side)
@@ -47,7 +47,7 @@ class Options(Flowable):
 
     def natural_width(self):
         if self._stack:
-            return self.x + max(self._width(t) for lines in self._stack for t in lines) + 6
+            return self.x + max(self.measured(t) for lines in self._stack for t in lines) + 6
         return self.x + self._row() + 6
 
     def places(self) -> list[tuple[float, float, float]]:
@@ -56,13 +56,13 @@ class Options(Flowable):
         if self._stack:
             out, top = [], self.height
             for lines in self._stack:
-                w = max(self._width(t) for t in lines)
+                w = max(self.measured(t) for t in lines)
                 out.append((self.width - self.x - w if self.mirrored else self.x, w, top - self.size * 1.1))
                 top -= self.size * (2.2 + 1.2 * (len(lines) - 1))
             return out
         out, x = [], self.width - self.x if self.mirrored else self.x
         for word in self.words:
-            w = self._width(word)
+            w = self.measured(word)
             out.append((x - w if self.mirrored else x, w, self.height / 2))
             x += -(w + self.gap) if self.mirrored else w + self.gap
         return out
@@ -74,7 +74,7 @@ class Options(Flowable):
             base = middle - self.size * 0.35
             c.setFont(self.font, self.size)
             for i, line in enumerate(lines):
-                shift = w - self._width(line) if self.mirrored else 0
+                shift = w - self.measured(line) if self.mirrored else 0
                 c.drawString(x + shift, base - i * self.size * 1.2, line)
             if n == self.marked:
                 c.saveState()
