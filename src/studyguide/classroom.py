@@ -152,7 +152,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     paper = paper or guide.paper
     small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
     guide, too_small = activity_small.too_small(guide, theme, small_page)  # a grid puzzle that loses a third
-    standard = _standard_copy(guide, standard, theme, options, small_page)
+    standard = _canonical_copy(guide, standard, theme, options, paper, small_page)
     fmt = guide.format
     sizes = [options.sheet] if options.sheet else exit_sizes(theme.edition) if fmt == "exit-ticket" else [None]
     count = version_count(guide, options)
@@ -213,13 +213,15 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     return result
 
 
-def _standard_copy(guide: Guide, standard: Guide, theme, options: SetOptions, small_page):
-    """None when this copy is the standard one (its own pages choose the versions' draws); else the standard
-    copy's guide and theme, as the standard build lays them out, whose pages choose them (evened.py)."""
-    if theme.edition == "standard" and guide.accommodations == Accommodations():
+def _canonical_copy(guide: Guide, standard: Guide, theme, options: SetOptions, paper: str, small_page):
+    """None when this copy is the canonical one (its own pages choose the versions' draws); else the copy whose
+    pages choose them (evened.py): the standard edition in the guide's own theme, on the guide's own paper,
+    whatever --paper, --theme, --edition, --sheet or accommodations this build has, so that one seed gives the
+    same versions on every paper and in every theme (docs: `seed`)."""
+    plain = api.theme_for(standard, None, None)
+    if theme == plain and paper == small_page == standard.paper and guide.accommodations == Accommodations():
         return None
-    plain = api.theme_for(standard, options.theme, None)
-    return activity_small.too_small(standard, plain, small_page)[0], plain
+    return activity_small.too_small(standard, plain, standard.paper)[0], plain, standard.paper
 
 
 def _uneven(where: Location, editions, by_letter, vain: dict) -> list:
@@ -234,7 +236,8 @@ def _uneven(where: Location, editions, by_letter, vain: dict) -> list:
     said = ", ".join(f"{letter} on {n}" for letter, n in longer)
     tried = [letter for letter, _ in longer if letter in vain]
     why = (f"none of {evened_versions.REDRAWS} other shuffles of {', '.join(tried)} tried takes fewer"
-           if tried else "each keeps the standard copy's order, so that one answer grid marks every copy of it")
+           if tried else "each keeps the order its seed gives on the guide's own paper and theme, so that every "
+                         "paper, theme and edition prints the same versions")
     return [Problem(where, f"version A prints on {first} pages but {said} ({why}); the class set's copies "
                            "take different numbers of sheets", warning=True)]
 
