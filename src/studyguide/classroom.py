@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, lettered, lint, overflow, render, sheets, variants
+from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -184,13 +184,13 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
-        warnings += lint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
+        warnings += pagelint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
                                                      "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
-        warnings += lint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+        warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -243,13 +243,12 @@ def _extra_lines_alone(editions, by_letter) -> list:
     """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
     copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
     before; the versions it is true of named, when not all."""
-    from . import lint
 
     said: dict = {}
     for g in editions:
         lone = [one for one in by_letter[g.version]["student"].lone_lines
                 if getattr(g.questions[one[0] - 1], "lines_added", 0)]
-        for problem in lint.lone_lines(g, lone):
+        for problem in pagelint.lone_lines(g, lone):
             said.setdefault(str(problem), (problem, []))[1].append(g.version)
     out = []
     for problem, letters in said.values():

@@ -147,14 +147,14 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """The guide laid out (:func:`_render`). On half and quarter pages, a last question alone on the
     last small page (a sheet more for one prompt) is laid out again with a little less room above the
     headings and between the questions (:data:`TIGHTER`, the type as it was); kept when it saves the
-    page. Else `build` and `check` say so (lint.alone_on_small_page). ``sheet``: "half" or "quarter" when
+    page. Else `build` and `check` say so (pagelint.alone_on_small_page). ``sheet``: "half" or "quarter" when
     the pages are to print two or four to a sheet (:func:`sheets.imposed`), for what is placed by where
     it lands on the sheet (double-sided flashcards)."""
-    from . import lint
+    from . import pagelint
 
     out = _render(guide, modes, paper, theme, font_for, sheet)
     small = sheets.sheet_of(paper or guide.paper)
-    if small and "student" in out and lint.alone_on_small_page(guide, out["student"], small):
+    if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
         tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
         if tight["student"].pages < out["student"].pages:
             return tight
