@@ -375,3 +375,47 @@ def test_answer_colon_and_letter_runs_keep_the_keys_notes_true(tmp_path):
             "A. nucleus", "B. ribosome", "C. mitochondrion", "D. vacuole"]
         assert _choices_printed(key, "is a mammal?", ("shark", "whale", "trout", "eel")) == [
             "A. shark", "B. whale", "C. trout", "D. eel"]
+
+
+SYMBOLS = """\
+    title: Elements
+    questions:
+      - type: multiple_choice
+        prompt: Which element has 6 protons?
+        choices: [boron, carbon, nitrogen, oxygen]
+        answer: B
+        explanation: "B: boron has 5 protons; C: carbon has 6."
+      - type: multiple_choice
+        prompt: Which element is most common in the body?
+        choices: [oxygen, carbon, hydrogen, nitrogen]
+        answer: A
+        explanation: C, H, O and N are the main elements of life; oxygen is most of the body's mass.
+      - type: multiple_choice
+        prompt: Which hydrocarbon is simplest?
+        choices: [methane, ethane, propane, butane]
+        answer: A
+        explanation: Only C and H are present in a hydrocarbon, and methane has one carbon.
+      - type: multiple_choice
+        prompt: Who passed?
+        choices: [some, all, none, most]
+        answer: A
+        explanation: Only A students passed.
+      - type: multiple_choice
+        prompt: Which is a mammal?
+        choices: [shark, trout, whale, eel]
+        answer: C
+        explanation: "C: the whale breathes air. B: a trout has gills."
+"""
+
+
+def test_symbols_and_grades_are_not_choice_letters_but_a_label_of_a_choice_is(tmp_path):
+    """'B: boron…; C: carbon…', 'C, H, O and N' and 'Only A students passed' were read as naming choices, each
+    with a warning and its choices held in order (review2 L1). A letter past the question's choices makes
+    its run the subject's; a label before a word that starts with its letter, not its choice's, is a symbol;
+    'A students' are a grade's. 'C: the whale' still names choice C."""
+    from studyguide import lettered
+
+    guide = api.load(write_guide(tmp_path, "e.yaml", SYMBOLS))
+    assert [str(w).split("warning: ")[1] for w in lettered.warnings(guide)] == [
+        "question 5's explanation names choices by letter (B, C), so versions keep its choices in order; write the "
+        "choice's words instead to let them shuffle"]

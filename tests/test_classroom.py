@@ -357,6 +357,17 @@ def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(
     assert re.search(r" 10\. see the key 6$", grid)  # the essay
 
 
+def test_a_one_line_answer_too_long_to_glance_at_is_the_keys_on_the_grid(tmp_path):
+    """A one-line short answer of 5,000 characters made the grid's row taller than a page, and a build with
+    versions stopped with "internal error: LayoutError"; a long model answer is "see the key" there."""
+    from conftest import CASES
+
+    proc = run_cli("build", CASES / "hostile" / "long-unbroken-word.yaml", "--versions", "2", "-o", tmp_path)
+    assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
+    grids = sorted(tmp_path.glob("*-grid.pdf"))
+    assert len(grids) == 2 and all(re.search(r" 1\. see the key", Pdf(g).text) for g in grids)
+
+
 def test_copies_without_a_class_set_is_refused_not_ignored(tmp_path):
     """--copies counts the copies of a class set: alone it used to be ignored without a word."""
     refused = run_cli("build", CHINA, "--copies", "5", "-o", tmp_path / "out")

@@ -118,3 +118,24 @@ def test_a_model_summary_cut_to_its_lines_is_said_at_its_first_sentence_left_out
         assert _rules_under(docs["key"], 1, "Summary") == 3
         assert model in key[0].split("Summary")[-1]
         assert _warnings(path) == []
+
+
+def test_a_summary_that_opens_with_a_table_is_checked_and_built_with_its_first_paragraph_as_the_model(tmp_path):
+    """A table of figures before the summary's text crashed `check` (any format) and Cornell notes with
+    "internal error: TypeError" (lint took the table for the first paragraph, the layout did not). Now both
+    take the first paragraph of text: check measures it, the key prints it under "Summary" and build warns
+    about it as when the table is not there."""
+    from studyguide import budget
+
+    text = DECLARATION.read_text(encoding="utf-8")
+    path = write_guide(tmp_path, "d.yaml", "")
+    path.write_text(text.replace("summary: |\n  In July 1776", "summary: |\n  | Colony | Signers |\n  |---|---|\n"
+                                 "  | Virginia | 7 |\n  | Georgia | 3 |\n\n  In July 1776", 1), encoding="utf-8")
+    plan_guide, found, _ = budget.review(path)
+    assert plan_guide.summary[0].rows[1] == ("Virginia", "7")
+    said = _warnings(path)
+    assert [w.split("warning: ", 1)[1] for w in said] == [w.split("warning: ", 1)[1] for w in _warnings(DECLARATION)]
+    assert said[0].startswith(f"{path}:52:130: warning: summary: the Cornell notes' key leaves")
+    key = _pages(_build(path)["key"])
+    assert "In July 1776 the Second Continental Congress" in key[0].split("Summary")[-1]
+    assert "Virginia" not in key[0].split("Summary")[-1]

@@ -136,3 +136,12 @@ def test_a_folder_of_word_processor_documents_names_them_and_saved_as_told_the_g
     code, out, err = _run(capsys, "build")
     assert (code, err) == (0, "")
     assert "What gives the water cycle its energy?" in Pdf(folder / "output" / "water.pdf").text
+
+
+def test_a_numbered_guide_that_is_not_there_is_not_taken_for_its_neighbour(folder, capsys):
+    """'build guides/unit-2.yaml' said "did you mean guides/unit-1.yaml?", another unit (review2 L3): a name
+    with other numbers in it is not a slip. A slip in the letters of a numbered name is still caught."""
+    (folder / "guides" / "unit-1.yaml").write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, "build", "guides/unit-2.yaml") == (2, "", "guides/unit-2.yaml: no such file or folder\n")
+    assert _run(capsys, "build", "guides/unti-1.yaml") == (2, "", "guides/unti-1.yaml: no such file or folder; did "
+                                                                  "you mean guides/unit-1.yaml?\n")

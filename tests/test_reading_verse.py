@@ -362,3 +362,19 @@ def test_a_line_typed_further_in_prints_further_in(tmp_path, edition):
     assert all(r[2] - left == pytest.approx(2 * size, abs=0.5) for r in couplet)
     ten = next(r for r in rows[start - 3:start + 40] if r[3] == "10" and r[2] < left)
     assert any(abs(r[1] - ten[1]) < 0.3 and r[3].startswith("Nor lose possession") for r in body)
+
+
+def test_a_list_of_steps_typed_one_a_line_gets_no_poem_hint(tmp_path):
+    """Seven steps typed one a line, no final stops, were told "its 7 lines are short ... write 'form: verse'"
+    (review2 L5); numbered or labelled lines are a list. The sonnet typed as prose is still told."""
+    steps = "\n".join(f"Step {n}: {what}" for n, what in enumerate(
+        ["open the box", "take out the beaker", "fill it with water", "light the burner", "set the beaker on it",
+         "wait for the boil", "write down the time"], 1))
+    for text in (steps, steps.replace("Step ", "").replace(":", ".")):
+        guide = guide_text(text, "x").replace("  form: x\n", "").split("questions:")[0] + \
+            "questions:\n  - type: essay\n    prompt: Why?\n"
+        assert not api.load(write_guide(tmp_path / "guides", "p.yaml", guide)).warnings, text
+    sonnet = guide_text(SONNET, "x").replace("  form: x\n", "").split("questions:")[0] + \
+        "questions:\n  - type: essay\n    prompt: Why?\n"
+    assert [str(w).split("warning: ")[1][:30] for w in api.load(write_guide(tmp_path / "s", "p.yaml", sonnet)).warnings] \
+        == ["reading.text: its 14 lines are"]

@@ -321,3 +321,44 @@ def test_a_poem_s_lines_indented_with_tabs_are_no_table(tmp_path):
                                            'I know.\\n\\tHis house is in the village though;\\n\\tHe will not see me '
                                            'stopping here"\n')
     assert not [str(w) for w in api.load(path).warnings if "table" in str(w) or "spreadsheet" in str(w)]
+
+
+def test_lines_that_start_with_a_bar_are_a_table_only_when_they_are_markdown_rows(tmp_path):
+    """'|x| is the distance from 0 to x.' (absolute value) printed as a ruled table, bold heading row and the
+    bars gone, with no warning (review2 H3). A table is a '|---|' line, or rows that each start and end with
+    '|' with the same count of cells; a maths teacher's sentences print as typed, bars and all."""
+    guide, _, docs = rendered(tmp_path, """
+        title: Abs
+        summary: |
+          |x| is the distance from 0 to x.
+          |x - y| is the distance between x and y.
+        topics:
+          - title: Absolute value
+            summary: |
+              |x| is the distance from 0 to x.
+              |x - y| is the distance between x and y.
+    """)
+    assert guide.summary == ("|x| is the distance from 0 to x. |x - y| is the distance between x and y.",)
+    assert guide.topics[0].tables == () and guide.warnings == ()
+    text = " ".join(w[0] for w in words(docs["student"].pdf)[0])
+    assert text.count("|x| is the distance from 0 to x. |x - y| is the distance between x and y.") == 2
+    table, _, _ = rendered(tmp_path, "title: T\nsummary: |\n  | Region | GDP |\n  | North | 5 |\n", name="u.yaml")
+    assert table.summary[0].rows == (("Region", "GDP"), ("North", "5"))  # (rows without their '|---|' line)
+
+
+def test_tabs_pasted_into_prose_print_as_typed_and_a_ragged_table_is_a_warning(tmp_path):
+    """Prose pasted from Word with stray tabs between words was refused ("the table's row 2 ('They take in')
+    has 3 cells", review2 M1): a guide that built before must build. Rows are a table when each has the same
+    count of tabs; when two or more share one and another differs, a warning names the odd line."""
+    guide, _, docs = rendered(tmp_path, 'title: Tabs\nsummary: "Plants\\tmake food from light.\\nThey take in\\t'
+                                        'carbon dioxide and release\\toxygen.\\n\\nAnimals eat plants."\n')
+    assert guide.summary == ("Plants make food from light. They take in carbon dioxide and release oxygen.",
+                             "Animals eat plants.") and guide.warnings == ()
+    assert "They take in carbon dioxide" in " ".join(w[0] for w in words(docs["student"].pdf)[0])
+    path = write_guide(tmp_path, "r.yaml", 'title: Rag\nsummary: "Year\\tRain\\n2023\\t1,204\\n2024\\t987\\tdry"\n')
+    ragged = api.load(path)
+    assert [str(w) for w in ragged.warnings] == [
+        f"{path}:2:36: warning: summary: these 3 lines have tabs between words, but this one has 3 pieces where 2 "
+        "other lines have 2, so they print as text, not as a table; if they are rows copied from a spreadsheet, give "
+        "every row 2 cells, a tab between two (an empty cell is two tabs side by side)"]
+    assert ragged.summary == ("Year Rain 2023 1,204 2024 987 dry",)

@@ -93,3 +93,38 @@ def test_each_reason_a_question_keeps_still_is_named(tmp_path):
         "they keep their order; question 4: its two pairs print one way (never as written); the true/false question "
         "has no choices to shuffle; ask for 1 version, or add a question beside one of its own type, or a question "
         "whose choices can shuffle")
+
+
+DUPLICATE = """\
+    title: Dup
+{versions}    questions:
+      - type: {kind}
+        prompt: The sun is a star.
+        answer: {answer}
+      - type: {kind}
+        prompt: The sun is a star.
+        answer: {answer}
+    """
+
+
+def test_the_same_question_twice_side_by_side_builds_both_versions_and_says_why_they_match(tmp_path):
+    """Two identical questions of one type, next to each other, are a run versions may swap, yet swapped they
+    print as they were: build crashed with "internal error: IndexError" ('versions: 2' and --versions 2 alike),
+    as the reason looked for a 'shuffle: false' question that is not there. Now both versions print and the
+    warning says the two questions print the same."""
+    why = ("questions 1 and 2 print the same, so swapping them changes nothing (question 2 asks what question 1 "
+           "asks)")
+    for kind, answer, versions, args, where in (
+            ("true_false", "true", "    versions: 2\n", [], "dup.yaml:2:11"),
+            ("short_answer", "a star", "", ["--versions", "2"], "dup.yaml")):
+        write_guide(tmp_path, "dup.yaml", DUPLICATE.format(kind=kind, answer=answer, versions=versions))
+        said = cli_inprocess(["build", "dup.yaml", *args, "-o", "out", "-j", "1"], cwd=tmp_path)
+        assert said.code == 0, said.err
+        label = "versions:" if versions else "--versions"
+        kinds = "true/false" if kind == "true_false" else "short-answer"
+        assert said.err == (f"{where}: warning: {label} 2 asked, but nothing in these questions can be shuffled, so "
+                            f"version B prints the same as A: {why}; the {kinds} questions have no choices to "
+                            "shuffle; ask for 1 version, or add a question beside one of its own type, or a question "
+                            "whose choices can shuffle\n")
+        a, b = (Pdf(tmp_path / "out" / f"dup-{v}.pdf").text for v in "AB")
+        assert a.count("The sun is a star.") == 2 and a.replace("Version A", "Version B") == b

@@ -264,7 +264,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     the flags' alone). ``versions``, ``seed``: as build's --versions and --seed (the budget of version A).
     ``written``: the guide, already loaded.
     """
-    from . import api, formats, labels, lint, sheets, variants
+    from . import api, formats, labels, lint, pagelint, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
@@ -302,10 +302,10 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
                                            written if accommodated else None)
-    findings += lint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
-    findings += lint.lines_cut(guide, rendered["student"])
-    findings += lint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
-    findings += lint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
+    findings += pagelint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
+    findings += pagelint.lines_cut(guide, rendered["student"])
+    findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
+    findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
 

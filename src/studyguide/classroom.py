@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, lettered, lint, overflow, render, sheets, variants
+from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -152,7 +152,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     paper = paper or guide.paper
     small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
     guide, too_small = activity_small.too_small(guide, theme, small_page)  # a grid puzzle that loses a third
-    standard = _standard_copy(guide, standard, theme, options, small_page)
+    standard = _canonical_copy(guide, standard, theme, options, paper, small_page)
     fmt = guide.format
     sizes = [options.sheet] if options.sheet else exit_sizes(theme.edition) if fmt == "exit-ticket" else [None]
     count = version_count(guide, options)
@@ -184,13 +184,13 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
-        warnings += lint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
+        warnings += pagelint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
                                                      "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
-        warnings += lint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+        warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -213,13 +213,15 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     return result
 
 
-def _standard_copy(guide: Guide, standard: Guide, theme, options: SetOptions, small_page):
-    """None when this copy is the standard one (its own pages choose the versions' draws); else the standard
-    copy's guide and theme, as the standard build lays them out, whose pages choose them (evened.py)."""
-    if theme.edition == "standard" and guide.accommodations == Accommodations():
+def _canonical_copy(guide: Guide, standard: Guide, theme, options: SetOptions, paper: str, small_page):
+    """None when this copy is the canonical one (its own pages choose the versions' draws); else the copy whose
+    pages choose them (evened.py): the standard edition in the guide's own theme, on the guide's own paper,
+    whatever --paper, --theme, --edition, --sheet or accommodations this build has, so that one seed gives the
+    same versions on every paper and in every theme (docs: `seed`)."""
+    plain = api.theme_for(standard, None, None)
+    if theme == plain and paper == small_page == standard.paper and guide.accommodations == Accommodations():
         return None
-    plain = api.theme_for(standard, options.theme, None)
-    return activity_small.too_small(standard, plain, small_page)[0], plain
+    return activity_small.too_small(standard, plain, standard.paper)[0], plain, standard.paper
 
 
 def _uneven(where: Location, editions, by_letter, vain: dict) -> list:
@@ -234,7 +236,8 @@ def _uneven(where: Location, editions, by_letter, vain: dict) -> list:
     said = ", ".join(f"{letter} on {n}" for letter, n in longer)
     tried = [letter for letter, _ in longer if letter in vain]
     why = (f"none of {evened_versions.REDRAWS} other shuffles of {', '.join(tried)} tried takes fewer"
-           if tried else "each keeps the standard copy's order, so that one answer grid marks every copy of it")
+           if tried else "each keeps the order its seed gives on the guide's own paper and theme, so that every "
+                         "paper, theme and edition prints the same versions")
     return [Problem(where, f"version A prints on {first} pages but {said} ({why}); the class set's copies "
                            "take different numbers of sheets", warning=True)]
 
@@ -243,13 +246,12 @@ def _extra_lines_alone(editions, by_letter) -> list:
     """The accommodation's extra lines that take a page for a few lines (they print in full: the students the
     copy is for need the room), said by build as by check, with the `lines:` that ends the question on the page
     before; the versions it is true of named, when not all."""
-    from . import lint
 
     said: dict = {}
     for g in editions:
         lone = [one for one in by_letter[g.version]["student"].lone_lines
                 if getattr(g.questions[one[0] - 1], "lines_added", 0)]
-        for problem in lint.lone_lines(g, lone):
+        for problem in pagelint.lone_lines(g, lone):
             said.setdefault(str(problem), (problem, []))[1].append(g.version)
     out = []
     for problem, letters in said.values():

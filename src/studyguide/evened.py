@@ -8,9 +8,12 @@ prints on more pages than A is drawn again, as :func:`variants.versions` draws a
 another: the next draws of its letter, unlike the other versions, the first that takes no more pages
 than A kept (at most :data:`REDRAWS` laid out). A's draw never changes.
 
-The choice is made on the standard copy (the build's paper, theme and sections, no accommodations):
-the large-print, readable, fillable and accommodated copies of version B take the standard B's order,
-so one answer grid marks every copy of B (README: ``x-large-print-B-grid.pdf`` is ``x-B-grid.pdf``).
+The choice is made on one canonical copy: the standard edition, no accommodations, in the guide's own
+theme on the guide's own paper (with the build's sections and questions). A build on other paper, in
+another theme or edition takes the canonical copy's draws, so the same guide and seed give the same
+versions whatever --paper, --theme or --edition (a B key rebuilt on A4 matches B's handouts printed on
+letter), and one answer grid marks every copy of B (README: ``x-large-print-B-grid.pdf`` is ``x-B-grid.pdf``).
+On another paper, B may then take a page more than A: the build says so.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from . import render, variants
 from .model import LETTERS
 
 REDRAWS = 5  # further draws of a version laid out at most (about one draw in four cost the trial guide a page)
-_DECIDED: dict = {}  # (standard guide, count, seed, paper) → the draws chosen, for the other copies of one build
+_DECIDED: dict = {}  # (canonical guide, count, seed, paper) → the draws chosen, for the other copies of one build
 
 
 def decide(versions: list, pages, draw) -> dict:
@@ -55,8 +58,8 @@ def _layout(guide, modes, paper, theme, font_for):
 def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, modes, standard=None):
     """The versions, each from B on drawn again when it prints on more pages than A (:func:`decide`), and
     their documents (``out``, letter → {mode: Rendered}, laid out again where a version changed). ``guide``:
-    the copy the versions are of; ``standard``: None when it is the standard copy, else (the standard
-    copy's guide, its theme), whose pages decide. Returns (versions, out, letter → draws tried in vain)."""
+    the copy the versions are of; ``standard``: None when it is the canonical copy, else (the canonical
+    copy's guide, its theme, its paper), whose pages decide. Returns (versions, out, letter → draws tried in vain)."""
     if len(versions) < 2:
         return versions, out, {}
     done = {v: out[v.version] for v in versions}
@@ -74,7 +77,7 @@ def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, mo
         _DECIDED.clear()
         _DECIDED[_key(guide, len(versions), seed, paper, theme)] = chosen  # (the other copies of the build take it)
     else:
-        chosen = _standard(standard, len(versions), seed, paper)
+        chosen = _standard(standard, len(versions), seed)
     versions, out = list(versions), dict(out)
     for letter, again in chosen.items():
         if again is None:
@@ -88,12 +91,12 @@ def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, mo
 
 
 def _key(guide, count: int, seed: str, paper, theme) -> tuple:
-    return guide, count, seed, paper, theme.name, theme.source, theme.edition
+    return guide, count, seed, paper, theme.name, theme.source, theme.edition, REDRAWS
 
 
-def _standard(standard, count: int, seed: str, paper) -> dict:
-    """:func:`decide` on the standard copy's versions (its handouts only), once per build."""
-    guide, theme = standard
+def _standard(standard, count: int, seed: str) -> dict:
+    """:func:`decide` on the canonical copy's versions (its handouts only), once per build."""
+    guide, theme, paper = standard
     key = _key(guide, count, seed, paper, theme)
     if key not in _DECIDED:
         versions, _ = variants.versions(guide, count, seed)

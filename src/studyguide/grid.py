@@ -35,11 +35,15 @@ def answer_text(q, words: dict | None = None) -> str:
     if isinstance(q, Ordering):
         order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
         return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
-    if isinstance(q, ShortAnswer) and q.answer and q.lines <= 1:  # a word or a number: graded at a glance too
-        return inline.plain(q.answer)
+    if isinstance(q, ShortAnswer) and q.answer and q.lines <= 1 and len(inline.plain(q.answer)) <= GLANCE:
+        return inline.plain(q.answer)  # a word or a number: graded at a glance too
     if isinstance(q, (ShortAnswer, Essay)):
         return words["see_key"]
     return ""
+
+
+GLANCE = 80  # characters: a one-line short answer's model answer longer than this is "see the key" (a row of the
+# grid is never split over pages: a 5,000-character answer stopped a build with versions)
 
 
 class Drawn(NamedTuple):

@@ -109,7 +109,7 @@ def _patterns() -> dict[str, re.Pattern]:
                            rf"(?=\s*[.,;:!?)—–]|$|\s+(?i:first|then|instead|too|also)\b|\s+{_REASON}\b)"),
         "notation": re.compile(rf"(?<=[\w)])\(([A-Z])\)|(?<![\w’'-])([A-Z])\s*(?=[{_MATH}])|"
                                rf"(?<=[{_MATH}])\s*([A-Z])(?![\w’'-])"),
-        "nouns": re.compile(rf"\b{_NOUNS}\s+({_RUN})|"
+        "nouns": re.compile(rf"\b{_NOUNS}\s+({_RUN})|(?<![\w’'-])({_RUN})\s+(?:{_NOUNS}|(?i:cells?))\b|"
                             rf"(?:\b(?i:triangles?|segments?|lines?|rays?|angles?|polygons?|quadrilaterals?|"
                             rf"rectangles?|squares?|parallelograms?|trapezoids?|planes?|arcs?|chords?)\s+|[∠△□⊙])"
                             rf"([A-Z]{{2,5}})\b"),
@@ -136,11 +136,14 @@ def subjects(text: str, subject: str) -> set[str]:
     return own
 
 
-def letters_named(text: Optional[str], count: int, subject: Optional[str] = "") -> tuple[str, ...]:
+def letters_named(text: Optional[str], count: int, subject: Optional[str] = "",
+                  choices: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The choice letters (of ``count`` choices) that ``text`` names, in order: () when it names none.
     ``subject`` is an explanation's question's prompt and choices (a letter standing as a word there is the
     subject's); None for a prompt's or instructions' own text, read only in the ways a choice's letter is
-    always meant."""
+    always meant. In an explanation's own ways, a run with a letter past the choices ('C, H, O and N') is
+    the subject's, and so is a label before a word that starts with it when that word is not its choice
+    ('B: boron…' where choice B is carbon: a symbol and its name; ``choices``: the question's)."""
     if not text:
         return ()
     text = " ".join(plain(text).split())
@@ -158,6 +161,8 @@ def letters_named(text: Optional[str], count: int, subject: Optional[str] = "") 
             letters = _letters(m)
             if name == "label" and letters == ["A"] and re.search(r"\bQ\s*:", text):
                 continue  # 'Q: … A: …' is a question and its answer
+            if any(x not in LETTERS[:count] for x in letters) or (name == "label" and _symbol(m, text, choices)):
+                continue
             if not own & set(letters):
                 found += letters
     found = [x for x in found if x in LETTERS[:count]]
@@ -165,6 +170,17 @@ def letters_named(text: Optional[str], count: int, subject: Optional[str] = "") 
         for m in pats["loose"].finditer(text):
             found += [x for x in _letters(m) if x in LETTERS[:count]]
     return tuple(sorted(set(found)))
+
+
+def _symbol(label: re.Match, text: str, choices: tuple[str, ...]) -> bool:
+    """Whether a label ('B: ') stands before a word that starts with its letter and is not its choice's text
+    ('B: boron' where choice B is 'carbon'): a symbol and what it stands for."""
+    letters = _letters(label)
+    word = re.match(r"\s*(\w+)", text[label.end():])
+    if len(letters) != 1 or not word or not choices or LETTERS.index(letters[0]) >= len(choices):
+        return False
+    word = word.group(1).casefold()
+    return word[0] == letters[0].casefold() and not choices[LETTERS.index(letters[0])].casefold().startswith(word)
 
 
 FIELDS = ("explanation", "prompt", "instructions")  # the question's own texts that may name its choices
@@ -176,7 +192,7 @@ def named_in(q) -> tuple[Optional[str], tuple[str, ...]]:
     if isinstance(q, (MultipleChoice, SelectAll)):
         for name in FIELDS:
             subject = " ".join([q.prompt or "", *q.choices]) if name == "explanation" else None
-            found = letters_named(getattr(q, name), len(q.choices), subject)
+            found = letters_named(getattr(q, name), len(q.choices), subject, q.choices)
             if found:
                 return name, found
     return None, ()

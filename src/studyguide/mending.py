@@ -30,7 +30,7 @@ def notes_home(redraw, layout):
     ctx, doc = layout[:2]
     if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes or len(ctx.key_notes) > HOME_NOTES:
         return layout
-    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    fixes = carried(ctx)
     home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes}
     if len(home) > HOME_NOTES:  # (with those home_last kept)
         return layout
@@ -47,12 +47,17 @@ def notes_plain(redraw, layout):
 
     if not keynotes.headings_cost(layout[0]):
         return layout
-    fixes = {k: layout[0].__dict__[k] for k in FIXES if k in layout[0].__dict__}
+    fixes = carried(layout[0])
     again = redraw({**fixes, "notes_plain": True})
     return again if page_counts(*again[:2]) < page_counts(*layout[:2]) else layout
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept")  # what a layout was asked to mend, for the next to keep
+
+
+def carried(ctx) -> dict:
+    """The fixes a layout was asked for (:data:`FIXES`), which a layout asked for one more keeps."""
+    return {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
 
 
 def keep_lists(redraw, layout):
@@ -66,7 +71,7 @@ def keep_lists(redraw, layout):
         lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
         if not lists:
             break
-        fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+        fixes = carried(ctx)
         again = redraw({**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
         if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
             break  # (a list moved whole may leave the page before it short: the first guide's large print
@@ -84,7 +89,7 @@ def crossword_kept(redraw, layout):
     ctx = layout[0]
     if not ctx.__dict__.get("crossword_alone"):
         return layout
-    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    fixes = carried(ctx)
     again = redraw({**fixes, "crossword_kept": True})
     if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
@@ -129,7 +134,7 @@ def home_last(redraw, layout):
     ctx, doc = layout[:2]
     if not ctx.handout_pages or doc.page <= ctx.handout_pages or not ctx.key_notes:
         return None
-    fixes = {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+    fixes = carried(ctx)
     home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes[-HOME_NOTES:]}
     return redraw({**fixes, "notes_kept": home})
 

@@ -13,6 +13,7 @@ Pure apart from looking at the disk; :mod:`studyguide.api` and the CLI say what 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -141,7 +142,8 @@ SCANNED = 2000  # entries of a folder looked at for a name spelt like the one gi
 def spelt_near(path: Path) -> Optional[Path]:
     """The guide in the folder ``path`` names (guides/ too, for a bare name) whose name is spelt most like
     its name, in any capitals: 'guides/civic.yaml', 'guides/Civics.yaml' → guides/civics.yaml; None when no
-    guide's name is that close (difflib, 0.8) or the folder cannot be read."""
+    guide's name is that close (difflib, 0.8) or the folder cannot be read. A name with other numbers in it
+    is another guide ('unit-1.yaml' for 'unit-2.yaml': the unit before, not a slip)."""
     want = (path.stem if path.suffix.lower() in SUFFIXES else path.name).casefold()
     folders = [path.parent] + ([Path("guides")] if not path.is_absolute() and len(path.parts) == 1 else [])
     for folder in folders:
@@ -151,7 +153,8 @@ def spelt_near(path: Path) -> Optional[Path]:
             continue
         guides = {p.stem.casefold(): p for p in sorted(entries, reverse=True)
                   if p.suffix.lower() in SUFFIXES and p.stem.casefold() != "studyguide" and p.is_file()}
-        close = difflib.get_close_matches(want, list(guides), n=1, cutoff=0.8)
+        numbered = [g for g in guides if re.findall(r"\d+", g) == re.findall(r"\d+", want)]  # not unit-1 for unit-2
+        close = difflib.get_close_matches(want, numbered, n=1, cutoff=0.8)
         if close:
             return folder / guides[close[0]].name if folder != Path(".") else Path(guides[close[0]].name)
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 from . import amounts, scripts
 from .errors import Location
@@ -287,6 +287,15 @@ class Guide:
     @property
     def stem(self) -> str:
         return self.path.stem
+
+
+GAME_TIME = 20  # seconds a classroom game gives a question when neither it nor the guide has a time_limit
+
+
+def first_paragraph(summary: Sequence[Union[str, Table]]) -> Optional[str]:
+    """The first paragraph of text in a summary, tables skipped (a table of figures is not the reading's
+    gist): the Cornell key's model summary, and what `check` measures it by (pagelint.summary_cut)."""
+    return next((p for p in summary if isinstance(p, str)), None)
 
 
 def format_points(value: float, labels: Optional[dict] = None) -> str:

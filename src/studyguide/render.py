@@ -100,31 +100,38 @@ def _meta(guide: Guide, mode: str) -> dict:
     }
 
 
-def _footer(guide: Guide, mode: str, font_for, short: bool = False, title: str | None = None) -> str:
+def _footer(guide: Guide, mode: str, font_for, short: bool = False, title: str | None = None,
+            seed: bool = True, own: bool = True) -> str:
     """'Title · Answer Key · Version B · seed 42 · Page': what a teacher needs to tell pages apart, or
     rebuild them. Ends with the page label, with {n} and {total} left for each page. ``short``: without
-    the title, for a footer that would not fit on one line (large print); ``title``: a shortened title."""
+    the title, for a footer that would not fit on one line (large print); ``title``: a shortened title;
+    ``seed`` false: without the seed too (the answer grid still prints it); ``own`` false: without the
+    guide's `footer:` too (a small page, where nothing else leaves Answer Key · Version B · Page on one line)."""
     words = labels.for_language(guide.language, guide.labels)
-    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer else [])
+    parts = ([inline.plain(guide.branding.footer)] if guide.branding.footer and own else [])
     parts += [] if short else [title or inline.plain(guide.title)]
     parts += [words["key_footer"]] if mode == "key" else []
     if guide.version:
-        parts += [words["version"].format(v=guide.version), words["seed"].format(s=guide.seed or "")]
+        parts += [words["version"].format(v=guide.version)] + [words["seed"].format(s=guide.seed or "")] * seed
     markup = inline.markup(" · ".join(parts) + " · ", font_for).replace("{", "{{").replace("}", "}}")
     # "Page 3 of 12" never breaks across lines (no-break spaces), even when a long footer wraps
     return markup + inline.markup(words["page"].replace(" ", "\u00a0"), font_for)
 
 
-def _shorter(guide: Guide, mode: str, font_for) -> tuple[str, ...]:
+def _shorter(guide: Guide, mode: str, font_for, small: bool = False) -> tuple[str, ...]:
     """The footer with the title cut ever shorter, at a word with an ellipsis (at a character in a
-    title without spaces), then without it: what pages.py prints when the whole title does not fit."""
+    title without spaces), then without it, then (with versions) without the seed, then on a ``small``
+    page without the guide's `footer:`: what pages.py prints when the whole title does not fit."""
     title = inline.plain(guide.title)
     words = title.split()
     cuts = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)] if len(words) > 1 else \
         [title[:k] for k in range(len(title) - 1, 0, -1)]
     cuts = [c.rstrip(" ,;:·-–—") for c in cuts]
     return (*(_footer(guide, mode, font_for, title=c + "…") for c in cuts if c),
-            _footer(guide, mode, font_for, short=True))
+            _footer(guide, mode, font_for, short=True),
+            *([_footer(guide, mode, font_for, short=True, seed=False)] if guide.version else []),
+            *([_footer(guide, mode, font_for, short=True, seed=False, own=False)] if small and guide.branding.footer
+              else []))
 
 
 def _header(guide: Guide, font_for) -> str | None:
@@ -140,14 +147,14 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     """The guide laid out (:func:`_render`). On half and quarter pages, a last question alone on the
     last small page (a sheet more for one prompt) is laid out again with a little less room above the
     headings and between the questions (:data:`TIGHTER`, the type as it was); kept when it saves the
-    page. Else `build` and `check` say so (lint.alone_on_small_page). ``sheet``: "half" or "quarter" when
+    page. Else `build` and `check` say so (pagelint.alone_on_small_page). ``sheet``: "half" or "quarter" when
     the pages are to print two or four to a sheet (:func:`sheets.imposed`), for what is placed by where
     it lands on the sheet (double-sided flashcards)."""
-    from . import lint
+    from . import pagelint
 
     out = _render(guide, modes, paper, theme, font_for, sheet)
     small = sheets.sheet_of(paper or guide.paper)
-    if small and "student" in out and lint.alone_on_small_page(guide, out["student"], small):
+    if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
         tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
         if tight["student"].pages < out["student"].pages:
             return tight
@@ -235,6 +242,7 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
     for the layout's modules to read from ``ctx``: ``fewer_lines`` (question number → the lines a default
     count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone)."""
     pagesize = theme.page_size(paper)
+    small = paper not in ("letter", "a4")  # (half and quarter pages: sheets.py)
     first, rest = modes[0], modes[1:]
     streams = {mode: io.BytesIO() for mode in modes}
     ctx = Ctx(guide=guide, theme=theme, styles=styles, fonts=font_for, mode=first, width=0, height=0, primary=first,
@@ -248,7 +256,7 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
         other = pages.document(streams[mode], pagesize, theme, _meta(guide, mode))
         canvasmaker = pages.canvas_class(_footer(guide, mode, font_for), theme, styles["footer"],
                                          header_markup=_header(guide, font_for),
-                                         shorter=_shorter(guide, mode, font_for),
+                                         shorter=_shorter(guide, mode, font_for, small),
                                          last_page=last_page(mode))
         mirrors.canvases.append((_reportlab.make_canvas(other, canvasmaker), mode))
     doc = pages.document(streams[first], pagesize, theme, _meta(guide, first), mirrors=mirrors)
@@ -257,14 +265,14 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
     for mode in modes:  # the header and footers stay in their margins, or the text to shorten is named
         wrong = margins.problem(guide, theme, styles["footer"], pagesize, paper, _footer(guide, mode, font_for),
                                 _header(guide, font_for), ctx.labels, _footer(guide, mode, font_for, short=True),
-                                _shorter(guide, mode, font_for))
+                                _shorter(guide, mode, font_for, small))
         if wrong:
             raise RenderFailed(*wrong)
     flow = story(ctx)
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
-                                                       _shorter(guide, first, font_for),
+                                                       _shorter(guide, first, font_for, small),
                                                        takes_fields=theme.edition == "fillable" and first == "student",
                                                        last_page=last_page(first)))
     except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)

@@ -17,7 +17,7 @@ NO_CHOICES = {"true_false": "true/false", "short_answer": "short-answer", "essay
 
 
 def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return "" if not words else words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def reasons(guide: Guide, runs: list[list[int]], kept: Callable[[object], Optional[str]]) -> list[str]:
@@ -33,8 +33,15 @@ def reasons(guide: Guide, runs: list[list[int]], kept: Callable[[object], Option
                     + " (versions swap a question only with questions of its type next to it)")
     elif len(qs) > 1:
         held = [str(i + 1) for run in runs if len(run) > 1 for i in run if not qs[i].shuffle]
-        said.append(f"question{'s' if len(held) > 1 else ''} {_and(held)} {'have' if len(held) > 1 else 'has'} "
-                    "'shuffle: false', which keeps a question in its place")
+        if held:
+            said.append(f"question{'s' if len(held) > 1 else ''} {_and(held)} {'have' if len(held) > 1 else 'has'} "
+                        "'shuffle: false', which keeps a question in its place")
+        for run in runs:  # the same question typed twice side by side: swapped, they print as they were
+            free = [str(i + 1) for i in run if qs[i].shuffle]
+            if len(free) > 1 and all(qs[int(n) - 1] == qs[int(free[0]) - 1] for n in free):
+                said.append(f"questions {_and(free)} print the same, so swapping them changes nothing (question"
+                            f"{'s' if len(free) > 2 else ''} {_and(free[1:])} "
+                            f"ask{'' if len(free) > 2 else 's'} what question {free[0]} asks)")
     empty = list(dict.fromkeys(NO_CHOICES[q.kind] for q in qs if q.kind in NO_CHOICES))
     one = len(qs) == 1
     for n, q in enumerate(qs, 1):

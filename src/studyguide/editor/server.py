@@ -54,6 +54,9 @@ HEADERS = {  # the page runs only its own scripts, is never framed, and nothing 
 }
 
 
+NO_TOKEN = "refused: the address must hold the editor's token (copy the whole address studyguide printed)"
+
+
 class Guard:
     """ASGI middleware: the token, Host and Origin checks, before any route sees the request."""
 
@@ -68,13 +71,13 @@ class Guard:
         if "origin" in headers and headers["origin"] != f"http://{headers['host']}":  # the same origin: scheme, host, port
             return "refused: a request from another site (Origin header)"
         if not scope["path"].startswith(self.prefix):
-            return "refused: the address must hold the editor's token (copy the whole address studyguide printed)"
+            return NO_TOKEN
         return None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
             reason = self.refusal(scope)
-            if reason is not None and reason.startswith("refused: the address") and scope["path"] == "/favicon.ico":
+            if reason is NO_TOKEN and scope["path"] == "/favicon.ico":  # (host and origin are the editor's)
                 # the browser asks for the tab's icon at the site's root, without the token: nothing, not an error
                 await Response(status_code=204, headers=HEADERS)(scope, receive, send)
                 return

@@ -43,11 +43,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from .. import labels
-from ..model import (Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer, TrueFalse)
+from ..model import (GAME_TIME, Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer,
+                     TrueFalse)
 from ._common import Exported, guide_warning, left_out, one_line, output_name, prompt_text, warn, zip_bytes
 from .cuts import cut as _cut, distinct_cuts
 
-DEFAULT_TIME = 20  # seconds, when neither the question nor the guide gives a time_limit
+DEFAULT_TIME = GAME_TIME  # seconds, when neither the question nor the guide gives a time_limit (import reads it too)
 FIXED_TIME = "2024-01-01T00:00:00Z"  # the spreadsheets' created/modified dates: the same guide, the same bytes
 
 

@@ -155,6 +155,7 @@ def _literal(draft: Draft) -> Draft:
             return {k: walk(v) for k, v in value.items()}
         return [walk(v) for v in value] if isinstance(value, list) else value
     draft.vocabulary, draft.questions = walk(draft.vocabulary), walk(draft.questions)
+    draft.true_false = [(n, walk(choices), right, code) for n, choices, right, code in draft.true_false]
     return draft
 
 

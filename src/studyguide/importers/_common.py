@@ -14,6 +14,7 @@ from typing import Optional
 
 from .. import inline, labels
 from ..errors import Location, Problem
+from ..model import GAME_TIME
 from .htmltext import STAR, convert
 
 
@@ -31,6 +32,7 @@ class Draft:
     term_lines: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # each term's first line and text
     stopped: bool = False  # read no further: more terms or questions than a guide holds
     words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
+    true_false: list = field(default_factory=list, repr=False)  # (question's index, its choices, right one, language)
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
@@ -78,20 +80,55 @@ _TRUE_FALSE = {(t["true"].casefold(), t["false"].casefold()): code for code, t i
 _TRUE_FALSE.update({("wahr", "falsch"): "de", ("vero", "falso"): "it"})
 
 
-def true_false(draft: Draft, choices: list[str], right: list[int]) -> Optional[bool]:
-    """The answer of a question whose two choices are True and False in one language (in either order: Gimkit puts
-    the right one first), noting the language; None for any other question."""
+def true_false(draft: Draft, prompt: str, choices: list[str], right: list[int]) -> Optional[dict]:
+    """A true/false question of one whose two choices are True and False in one language (in either order:
+    Gimkit puts the right one first), noting the language; None for any other question. Words of another
+    language than English under questions written in English may be the lesson's ('How do you say "false" in
+    Spanish?'): :func:`settle` decides, once every question is read."""
     if len(choices) != 2 or len(right) != 1:
         return None
     words = tuple(" ".join(c.split()).casefold() for c in choices)
     code = _TRUE_FALSE.get(words) or _TRUE_FALSE.get(words[::-1])
     if code is None:
         return None
-    draft.words_in.add(code)
-    return (right[0] == 0) == (words in _TRUE_FALSE)
+    question = {"type": "true_false", "prompt": prompt, "answer": (right[0] == 0) == (words in _TRUE_FALSE)}
+    draft.true_false.append((len(draft.questions), list(choices), right[0], code))  # (the next question added)
+    return question
 
 
-USUAL_TIME = 20  # the seconds a question a game gives when the guide says none (export.games.DEFAULT_TIME)
+# words of English sentences that other languages with built-in labels do not write ('in', 'do', 'a' they do)
+_ENGLISH = frozenset("the is are of and what which who how why when does did you it this that with for".split())
+
+
+def _in_english(prompts: list[str]) -> bool:
+    """Whether questions are written in English: a fifth of their words or more are its commonest."""
+    words = [w for p in prompts for w in re.findall(r"[^\W\d_]+", p.casefold())]
+    return bool(words) and sum(w in _ENGLISH for w in words) * 5 >= len(words)
+
+
+def _words_of_the_lesson(draft: Draft) -> None:
+    """True and False in another language than the questions' English are the lesson's words, not the class's:
+    those questions stay multiple choice, and the language is not set from them (said, with how to set it)."""
+    foreign = [made for made in draft.true_false if made[3] != "en"]
+    if not foreign or not _in_english([q.get("prompt", "") for q in draft.questions]):
+        draft.words_in.update(code for *_, code in draft.true_false)
+        return
+    draft.words_in.update(code for *_, code in draft.true_false if code == "en")
+    for n, choices, right, _ in foreign:
+        rest = {k: v for k, v in draft.questions[n].items() if k not in ("type", "prompt", "answer")}
+        draft.questions[n] = {"type": "multiple_choice", "prompt": draft.questions[n]["prompt"], "choices": choices,
+                              "answer": "AB"[right], **rest}
+    said = {}
+    for _, choices, _, code in foreign:
+        said.setdefault(code, " and ".join(choices))
+    for code, words in said.items():
+        name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
+        draft.warn(f"the answers {words} are {name} and the questions English, so those questions are read as "
+                   f"multiple choice, and the guide's language is not set; if the class is taught in {name}, add "
+                   f"'language: {code}' under the title")
+
+
+USUAL_TIME = GAME_TIME  # the seconds a question a game gives when the guide says none (as the exports write it)
 
 
 def keep_time(question: dict, cell: str) -> None:
@@ -104,6 +141,7 @@ def keep_time(question: dict, cell: str) -> None:
 def settle(draft: Draft) -> None:
     """What the questions tell of the whole guide: its language, when the words our exports write (True and
     False, Model answer) are all one built-in language's; its time_limit, written once, when every question has the same."""
+    _words_of_the_lesson(draft)
     if draft.language is None and len(draft.words_in) == 1:
         [code] = draft.words_in
         draft.language = code if labels.built_in(code) else None

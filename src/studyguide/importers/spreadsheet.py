@@ -179,9 +179,9 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
     if len(texts) < 2 or not picked:
         draft.warn("a question needs two answers and a right one; this row is left out", *at)
         return None
-    answer = true_false(draft, texts, picked)
-    if answer is not None:
-        return {"type": "true_false", "prompt": prompt, "answer": answer}
+    question = true_false(draft, prompt, texts, picked)
+    if question is not None:
+        return question
     if len(picked) == 1:
         return {"type": "multiple_choice", "prompt": prompt, "choices": texts, "answer": LETTERS[picked[0]]}
     return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in picked]}

@@ -3,7 +3,8 @@ Blooket's template).
 
 The header row names the columns: ``term`` (or ``word``), ``definition`` (or
 ``meaning``) and ``example`` give vocabulary; ``question`` and ``answer`` short-answer
-questions, the answer the key's; Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
+questions, the answer the key's (with ``Option A…`` or ``Choice 1…`` columns and a letter
+for the answer, multiple choice; ``explanation`` and ``points`` read too); Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
 and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
 (two choices that are True and False, in English or a language of the guide's labels, a
 true/false question). A title row above the header (as those templates
@@ -68,7 +69,7 @@ def read(path: Path, text: str) -> Draft:
             _questions(draft, header, rest, extra)
             return extra.said()
         if _find(header, ("question", "question text")) is not None and _find(header, ANSWER) is not None:
-            _short_answers(draft, header, rest, extra)
+            _short_answers(draft, header, first[h][0], rest, extra)
             return extra.said()
     draft.warn("no header row naming 'term' and 'definition' (vocabulary), or 'question' and 'answer' (short-answer "
                "questions), or 'question' and 'correct answer' (Gimkit's and Blooket's templates) in the first three "
@@ -198,10 +199,8 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
         if len(choices) < 2 or not right:
             draft.warn("a question needs two answers and a right one; this row is left out", n, 1)
             continue
-        answer = true_false(draft, choices, right)
-        if answer is not None:
-            question = {"type": "true_false", "prompt": prompt, "answer": answer}
-        else:
+        question = true_false(draft, prompt, choices, right)
+        if question is None:
             question = {"type": "multiple_choice" if len(right) == 1 else "select_all", "prompt": prompt,
                         "choices": choices[:8],
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
@@ -212,9 +211,22 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
             return
 
 
-def _short_answers(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
-    """A 'Question, Answer' table: each row a short-answer question, its answer the key's model answer."""
+EXPLANATION = ("explanation", "feedback", "why")
+POINTS = ("points", "marks", "score")
+_OPTION = re.compile(r"(?:option|choice)\s*([a-h]|[1-8])|([a-h])")  # 'Option A', 'Choice 1', 'A'
+
+
+def _short_answers(draft: Draft, header: list[str], header_line: int, rows, extra: _Unheaded) -> None:
+    """A 'Question, Answer' table: each row a short-answer question, its answer the key's model answer; with
+    option columns ('Option A', 'Choice 1', 'A') and a letter for the answer, a multiple-choice question. An
+    explanation and points are read; any other column is left out with a warning."""
     q, a = _find(header, ("question", "question text")), _find(header, ANSWER)
+    x, p = _find(header, EXPLANATION), _find(header, POINTS)
+    options = [i for i, cell in enumerate(header) if _OPTION.fullmatch(_key(cell))]
+    named = [header[i] for i in range(len(header)) if i not in {q, a, x, p, *options} and header[i].strip()]
+    if named:
+        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a question is read from "
+                   "its question, answer, options, explanation and points)", header_line, 1)
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -223,7 +235,43 @@ def _short_answers(draft: Draft, header: list[str], rows, extra: _Unheaded) -> N
             if answer:
                 draft.warn("an answer with no question; this row is left out", n, 1)
             continue
-        draft.questions.append({"type": "short_answer", "prompt": prompt, **({"answer": answer} if answer else {})})
+        question = _lettered(draft, prompt, [_cell(cells[i]) for i in options], answer, n) if options else None
+        question = question or {"type": "short_answer", "prompt": prompt, **({"answer": answer} if answer else {})}
+        if x is not None and _cell(cells[x]):
+            question["explanation"] = _cell(cells[x])
+        if p is not None and _cell(cells[p]):
+            _points(draft, question, _cell(cells[p]), n)
+        draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return
+
+
+def _lettered(draft: Draft, prompt: str, options: list[str], answer: str, n: int) -> Optional[dict]:
+    """A row's options and the letter (or number, or text) of the right one: a multiple-choice question (a
+    true/false one for True and False); None, with a warning when there are options, when that is not plain."""
+    while options and not options[-1]:
+        options.pop()
+    if not options:
+        return None
+    key = answer.strip().rstrip(".)").upper()
+    right = ("ABCDEFGH".index(key) if len(key) == 1 and key in "ABCDEFGH" else options.index(answer)
+             if options.count(answer) == 1 else int(key) - 1 if key.isascii() and key.isdigit() else None)
+    if len(options) < 2 or "" in options or right is None or not 0 <= right < min(len(options), 8):
+        gap = " (an option is empty)" if "" in options else ""
+        draft.warn(f"the answer '{clip(answer)}' is not the letter of one of this row's {len(options)} options{gap}, so "
+                   "it is read as a short-answer question and its options are left out; write the letter of the "
+                   "right option in the answer column", n, 1)
+        return None
+    return true_false(draft, prompt, options, [right]) or {"type": "multiple_choice", "prompt": prompt, "choices": options[:8], "answer": "ABCDEFGH"[right]}
+
+
+def _points(draft: Draft, question: dict, cell: str, n: int) -> None:
+    try:
+        value = float(cell.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if value < 0 or value != value or value in (float("inf"),):
+        draft.warn(f"points '{clip(cell)}' is not a number; this question's points are left out", n, 1)
+        return
+    question["points"] = int(value) if value == int(value) else value

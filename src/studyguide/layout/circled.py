@@ -6,6 +6,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
 from .._reportlab import first_baseline
+from .. import rtl
 from ..theming import fonts
 from .flow import AWAY, natural_width
 
@@ -26,8 +27,13 @@ class Options(Flowable):
         self.lead = x if lead is None else lead
         self._stack = None  # in a row; else each word's lines, one word under the other
 
+    def measured(self, text: str) -> float:
+        """A word's width as the canvas draws it: Arabic shaped and in display order (pages.py), narrower than
+        its letters measured one by one (the key's ring ran 35 pt past a long Arabic label, review r8 M1)."""
+        return stringWidth(rtl.visual(text), self.font, self.size)
+
     def _row(self) -> float:
-        return sum(stringWidth(w, self.font, self.size) for w in self.words) + self.gap * (len(self.words) - 1)
+        return sum(self.measured(w) for w in self.words) + self.gap * (len(self.words) - 1)
 
     def wrap(self, aW, aH):
         room = aW - self.lead - 12  # (the ring's overhang on either side)
@@ -41,7 +47,7 @@ class Options(Flowable):
 
     def natural_width(self):
         if self._stack:
-            return self.x + max(stringWidth(t, self.font, self.size) for lines in self._stack for t in lines) + 6
+            return self.x + max(self.measured(t) for lines in self._stack for t in lines) + 6
         return self.x + self._row() + 6
 
     def places(self) -> list[tuple[float, float, float]]:
@@ -50,13 +56,13 @@ class Options(Flowable):
         if self._stack:
             out, top = [], self.height
             for lines in self._stack:
-                w = max(stringWidth(t, self.font, self.size) for t in lines)
+                w = max(self.measured(t) for t in lines)
                 out.append((self.width - self.x - w if self.mirrored else self.x, w, top - self.size * 1.1))
                 top -= self.size * (2.2 + 1.2 * (len(lines) - 1))
             return out
         out, x = [], self.width - self.x if self.mirrored else self.x
         for word in self.words:
-            w = stringWidth(word, self.font, self.size)
+            w = self.measured(word)
             out.append((x - w if self.mirrored else x, w, self.height / 2))
             x += -(w + self.gap) if self.mirrored else w + self.gap
         return out
@@ -68,7 +74,7 @@ class Options(Flowable):
             base = middle - self.size * 0.35
             c.setFont(self.font, self.size)
             for i, line in enumerate(lines):
-                shift = w - stringWidth(line, self.font, self.size) if self.mirrored else 0
+                shift = w - self.measured(line) if self.mirrored else 0
                 c.drawString(x + shift, base - i * self.size * 1.2, line)
             if n == self.marked:
                 c.saveState()
@@ -76,9 +82,9 @@ class Options(Flowable):
                     c.setStrokeColor(self.color)
                 c.setLineWidth(1.4)
                 low = base - (len(lines) - 1) * self.size * 1.2
-                if len(lines) == 1:
+                if len(lines) == 1 and w <= 6 * self.size:
                     c.ellipse(x - 6, low - self.size * 0.45, x + w + 6, base + self.size * 1.15)
-                else:  # (an oval round several lines would cut their corners)
+                else:  # (an oval round several lines, or a long one, would cut its letters at the ends)
                     c.roundRect(x - 6, low - self.size * 0.45, w + 12, base - low + self.size * 1.6, self.size * 0.8)
                 c.restoreState()
 
@@ -139,7 +145,10 @@ class InlineOptions(Flowable):
         self._need = need
         self._h = h
         self.width = aW
-        self.plan, self.height = self._place_note(aW, h + (0 if self.inline else self._oh))
+        self._drop = 0.0  # (words stacked beside the prompt: how far they reach under its foot)
+        if self.inline and self._oh > self.size * 2.2 + 0.5:
+            self._drop = max(0.0, self._oh - self.size * 1.45 - self._last_base())
+        self.plan, self.height = self._place_note(aW, h + (self._drop if self.inline else self._oh))
         return aW, self.height
 
     def _place_note(self, aW, base: float):
@@ -171,6 +180,12 @@ class InlineOptions(Flowable):
             return 0 if kept else height - base, where is AWAY
         return min(ways, key=cost)[::-1]
 
+    def _last_base(self) -> float:
+        """The baseline of the prompt's last line over its foot, where the options' first word stands: words
+        stacked beside a one-line prompt, centred on it, rose above the question's number (review r8 H3)."""
+        base = self.row.baseline() - (len(self._lines) - 1) * self.row.para.style.leading
+        return base + (self.row.size - self.size) * 0.35
+
     def _column(self) -> float:
         """Where the options are drawn from: their words 10 pt clear of the points' column (either side)."""
         if self.mirrored:  # (drawn ``x`` in from their own right edge: mirrored Options), never right of the text
@@ -186,6 +201,8 @@ class InlineOptions(Flowable):
         if not self.inline:
             own = self.row is None or self.row.para.style.alignment == 0 or self.mirrored
             self.options.drawOn(self.canv, self._column() if own else 0, self.height - (self._h + self._oh))
+        elif self._oh > self.size * 2.2 + 0.5:  # stacked: the first word on the last line, the others under it
+            self.options.drawOn(self.canv, self._column(), top + self._last_base() - self._oh + self.size * 1.45)
         else:
             style = self.row.para.style  # the last line's baseline
             base = self.row.baseline() - (len(self._lines) - 1) * style.leading

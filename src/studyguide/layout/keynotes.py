@@ -207,13 +207,33 @@ class Continued(Flowable):
         return width, height
 
     def split(self, aW, aH):
+        """The notes that fit under the heading here; on a fresh page that holds no note under it (a note that
+        nearly fills a page alone), the notes go on without the heading, as they did before it existed."""
         self.wrap(aW, aH)
         if self.stack.height <= aH:
             return []
-        return _over(self.ctx, self.stack.items, aW, aH)
+        parts = _over(self.ctx, self.stack.items, aW, aH)
+        if parts or aH < self.ctx.height - 0.5:
+            return parts  # (nothing here: the next page, a fresh one)
+        return _plain(self.ctx, self.stack.items[1:], aW, aH)
 
     def draw(self):
         self.stack.drawOn(self.canv, 0, 0)
+
+
+def _plain(ctx, notes: list, aW, aH) -> list:
+    """The notes a fresh page holds with no heading over them, then the rest under "(continued)" again; a note
+    taller than a page even alone flows on its own (and the layout names it)."""
+    used, k = 0.0, 0
+    for n, note in enumerate(notes):
+        used += note.wrap(aW, aH)[1] + (note.getSpaceBefore() if n else 0)
+        if used > aH:
+            break
+        k = n + 1
+    if not k:
+        return list(notes)
+    here = _Part(ctx, notes[:k])
+    return [here] if k == len(notes) else [here, Continued(ctx, notes[k:])]
 
 
 def section(ctx) -> list:

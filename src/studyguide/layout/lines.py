@@ -127,7 +127,7 @@ KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last line
 # a short answer's 3 become 2. The share is of the count or of a line a point, the more (up to the count): the
 # defaults give every essay 12 whatever it is worth, so a 2-point essay may print 6, a 20-point one keeps 10 and
 # one of 24 points all 12. (A line a point in full left a trial's 8-point essay a page of 5 lines alone, 2 -> 3
-# pages.) `check` names each question cut (lint.lines_cut).
+# pages.) `check` names each question cut (pagelint.lines_cut).
 
 
 class LinedQuestion(Flowable):
@@ -177,7 +177,7 @@ class LinedQuestion(Flowable):
             return []
         if fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
             kept = max(fit, min(lined.count - 1, int((aH - Stack(self.head).wrap(aW, aH)[1] - 0.5) // lined.gap)))
-            if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, lint.lone_lines)
+            if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
                 parts[1].spare = (self.number, kept, self.flexible and kept >= min(
                     lined.lines, KEPT_SHARE * max(lined.lines, self.points)))
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two

@@ -11,7 +11,7 @@ import re
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .. import _reportlab
-from ..model import Blank
+from ..model import Blank, first_paragraph
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
@@ -175,8 +175,7 @@ def cornell(ctx) -> list:
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
     flow += [head, body, SectionMark(ctx, "end")]
-    summary = next((p for p in g.summary if isinstance(p, str)), None)  # a model of what a student sums up:
-    # the reading's gist (a table of figures is not)
+    summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
 
     def block(count: int, width: float) -> list:
@@ -218,7 +217,7 @@ def _summary_lines(ctx, count: int, text):
 
 class _Cut(Flowable):
     """Where the key's model summary was cut to the sentences its lines hold: takes no room; when drawn (the
-    block placed), says so in ``ctx.summary_cut`` for the build's warning (lint.summary_cut), with the lines the
+    block placed), says so in ``ctx.summary_cut`` for the build's warning (pagelint.summary_cut), with the lines the
     whole paragraph takes and how many of its words the lines hold."""
 
     _ZEROSIZE = 1  # (placed with the block, even at a full page's foot)

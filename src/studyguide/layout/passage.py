@@ -17,10 +17,9 @@ from .._reportlab import FRAME_FUZZ, broken_lines, line_count
 from ..labels import sentences
 from ..model import FillInBlank
 from ..reading.citations import CITE_RE, cited, resolve
-from . import Para, verse
+from . import Para, readingbars, verse
 from .readingbars import gutter as _gutter, tracks as _tracks
 
-EVERY = 5  # a line number on every fifth line
 TAIL_LINES = 2  # lines of the last paragraph that go on to the next page with the source line
 
 
@@ -211,13 +210,13 @@ class NumberedPara(Flowable):
         super().__init__()
         self.ctx, self.para, self.first_line, self.number = ctx, para, first_line, number
         self.left, self.right = _gutter(ctx)
-        self.tail = tail  # the last paragraph's: the source line printed after it (verse.strands)
+        self.tail = tail  # the last paragraph's: the source line printed after it (readingbars.strands)
         self._strands = False
 
     def wrap(self, aW, aH):
         _, h = self.para.wrap(_width(self.ctx), aH)
         self.width, self.height = aW, h
-        self._strands = self.tail is not None and verse.strands(self.ctx, self, aW, aH)
+        self._strands = self.tail is not None and readingbars.strands(self.ctx, self, aW, aH)
         if self._strands:  # (too tall here: split() sends its last lines on with the source)
             return aW, aH + 2 * FRAME_FUZZ + 1
         return aW, h
@@ -255,7 +254,7 @@ class NumberedPara(Flowable):
             canv.drawString(0, top, f"[{self.number}]")
         for i in range(count):
             n = self.first_line + i
-            if n % EVERY == 0:
+            if n % readingbars.EVERY == 0:
                 canv.drawRightString(self.left - 6, top - i * body.leading, str(n))
         if ctx.key:
             self._marks(canv, top, count, body)

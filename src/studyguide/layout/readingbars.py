@@ -1,8 +1,13 @@
 """What prose and verse readings share: the margins beside the text (line numbers on the left, the key's
-bars and question numbers on the right) and the tracks the key's bars run in."""
+bars and question numbers on the right), the tracks the key's bars run in, a line number on every fifth
+line, and the reading's last block kept with its source line."""
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .._reportlab import FRAME_FUZZ
+
+EVERY = 5  # a line number on every fifth line, as anthologies print them
 
 
 def gutter(ctx) -> tuple[float, float]:
@@ -20,3 +25,16 @@ def tracks(found: dict) -> dict[str, int]:
         taken = {out[o] for o, (c, d, _, _) in found.items() if o in out and c <= b and a <= d}
         out[name] = min(set(range(len(found) + 1)) - taken)
     return out
+
+
+def strands(ctx, flowable, aW, aH) -> bool:
+    """Whether ``flowable`` (the reading's last block) fits in the room left but its source line after it
+    does not, while the two together would fit on a page: the source would open the next page alone."""
+    tail = flowable.tail
+    height = flowable.height
+    if height > aH + FRAME_FUZZ:
+        return False
+    after = flowable.getSpaceAfter()
+    gap = max(tail.getSpaceBefore() - after, 0)
+    need = height + after + gap + tail.wrap(aW, 1e6)[1]
+    return need > aH + FRAME_FUZZ and need <= ctx.height

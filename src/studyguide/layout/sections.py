@@ -51,10 +51,10 @@ def summary(ctx) -> list:
     g = ctx.guide
     if not g.summary:
         return []
-    from .tables import summary_flow, table
+    from .tables import summary_flows, table
 
     first = table(ctx, g.summary[0]) if not isinstance(g.summary[0], str) else None
-    return heading(ctx, "summary", first) + [f for p in g.summary for f in summary_flow(ctx, p)]
+    return summary_flows(ctx, list(g.summary), heading(ctx, "summary", first))
 
 
 def objectives(ctx) -> list:

@@ -107,6 +107,37 @@ def summary_flow(ctx, part) -> list:
     return [ctx.p(part, "body")]
 
 
+LEAD_IN = 2  # lines: a paragraph this short before a table introduces it (as one ending in ':' does)
+
+
+def summary_flows(ctx, parts: list, head: list) -> list:
+    """A summary's paragraphs and tables under its heading (``head``). A paragraph that introduces the table
+    under it ("A nine-column table:", a "Table 1: …" caption) keeps the table's heading row and first rows
+    with it, as a topic's title does (:func:`keep_with`): it ended a page whose table opened the next (review
+    r8 M3). The summary's first paragraph keeps the section heading with them too."""
+    flows = [summary_flow(ctx, part) for part in parts]
+    out = list(head)
+    for n, flow in enumerate(flows):
+        after = flows[n + 1] if n + 1 < len(flows) else None
+        if isinstance(parts[n], str) and isinstance(parts[n + 1] if after else None, Table) \
+                and _leads_in(ctx, parts[n], flow[0]):
+            before = ([head[-1]] if n == 0 and head else []) + flow + after[:1]
+            keep = keep_with(ctx, before, after[1])
+            if keep.height <= ctx.height * 0.6:  # (a long paragraph flows on: it would move half a page)
+                out[:0] = [keep] if n == 0 and head else []
+                out += [] if n == 0 and head else [keep]
+        out += flow
+    return out
+
+
+def _leads_in(ctx, text: str, para) -> bool:
+    """Whether a summary's paragraph introduces what follows: it ends in ':' or is a line or two long."""
+    if inline.plain(text).rstrip().endswith((":", "：")):
+        return True
+    para.wrap(ctx.width, ctx.height)
+    return para.height <= LEAD_IN * para.style.leading + 0.5
+
+
 def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
     """A topic's tables, after its summary's text (and before its points); ``gaps``: with space around each."""
     grids = [table(ctx, t, width) for t in topic.tables]

@@ -4,7 +4,7 @@ in every paper, theme and edition; no paragraph numbers.
 
 A line too long for the column turns over with a deeper hanging indent and is not counted. A page
 breaks a stanza only between lines, with two of its lines or more on each side (a shorter stanza moves
-whole), and the reading's source line keeps the poem's last lines with it (:func:`strands`).
+whole), and the reading's source line keeps the poem's last lines with it (:func:`readingbars.strands`).
 """
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from .._reportlab import FRAME_FUZZ, line_count
 from . import Para
 from . import readingbars
 
-EVERY = 5   # a line number on every fifth line, as anthologies print them
 HANG = 2.0  # ems a turned-over line starts further in than its line
 ENDS = 2    # lines of a stanza a page break leaves on each side of it, at least
 SPACE = 0.5  # ems a line starts further in for each space it is typed further in (a sonnet's last couplet)
+DEEPEST = 0.25  # of the line's width, the furthest in a typed indent starts (8 spaces in large print on A5: 4 em,
+#                 a third of the line, broke Milton's last line over four rows; review r8 M2)
 
 
 def spans(reading) -> dict[str, tuple[int, int, int, int]]:
@@ -60,28 +61,38 @@ def joined(reading, first: int, last: int, words: list[str]) -> str:
     return out
 
 
-def _style(ctx, body, indent: int = 0):
-    """The body's type, flush left (never justified: a poem's lines end where the poet ended them), a
-    turned-over line indented HANG ems further in; a line typed ``indent`` spaces in starts SPACE ems
-    in for each."""
-    hang, step = HANG * body.fontSize, SPACE * body.fontSize * indent
-    return ParagraphStyle(f"{body.name}-verse{indent or ''}", parent=body, alignment=TA_LEFT,
-                          leftIndent=step + hang, firstLineIndent=-hang, spaceBefore=0, spaceAfter=0)
+def _style(body, step: float = 0.0, turn: float = 0.0):
+    """The body's type, flush left (never justified: a poem's lines end where the poet ended them), the line
+    ``step`` points in, a turned-over row ``turn`` points in (HANG ems past the poem's deepest line)."""
+    return ParagraphStyle(f"{body.name}-verse{round(step, 2) or ''}", parent=body, alignment=TA_LEFT,
+                          leftIndent=turn, firstLineIndent=step - turn, spaceBefore=0, spaceAfter=0)
+
+
+def _margins(ctx) -> tuple[float, float]:
+    """The left margin (the line numbers) and the right one (the key's bars and the questions citing them)."""
+    small = ctx.styles["footer"]
+    return stringWidth("999", small.fontName, small.fontSize) + 8, readingbars.gutter(ctx)[1]
+
+
+def _steps(ctx, body, indents) -> list[float]:
+    """How far in each line starts: SPACE ems for each space it is typed in, at most DEEPEST of the line's
+    width (lines typed alike stay alike: a couplet typed in keeps one indent, turning over if it must)."""
+    left, right = _margins(ctx)
+    deepest = DEEPEST * (ctx.width - left - right)
+    return [min(SPACE * body.fontSize * indent, deepest) for indent in indents]
 
 
 class Stanza(Flowable):
     """A stanza's lines (or the part of it on one page), the poem's line numbers in the left margin; in
     the key, a bar beside each cited line and the questions that cite it. ``gap``: the stanza break
     above it (none at a page's top, as a frame drops space before there). ``tail``: the source line
-    printed after it, which keeps its last lines with it (see :func:`strands`)."""
+    printed after it, which keeps its last lines with it (see :func:`readingbars.strands`)."""
 
     def __init__(self, ctx, lines: list, gap: float, tail=None):
         super().__init__()
         self.ctx, self.lines, self.gap, self.tail = ctx, lines, gap, tail
 
-        small = ctx.styles["footer"]
-        self.left = stringWidth("999", small.fontName, small.fontSize) + 8  # (no paragraph numbers: line numbers)
-        self.right = readingbars.gutter(ctx)[1]  # the key's bars and the questions that cite each span
+        self.left, self.right = _margins(ctx)  # (no paragraph numbers: line numbers)
         self._heights = None
 
     def _text_width(self, aW) -> float:
@@ -94,7 +105,7 @@ class Stanza(Flowable):
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, sum(self._measure(aW))
-        if self.tail is not None and strands(self.ctx, self, aW, aH):
+        if self.tail is not None and readingbars.strands(self.ctx, self, aW, aH):
             return aW, aH + 2 * FRAME_FUZZ + 1  # (too tall here: split() sends the last lines on with the source)
         return aW, self.height
 
@@ -141,7 +152,7 @@ class Stanza(Flowable):
         canv.setFont(small.fontName, small.fontSize)
         canv.setFillColor(ctx.color("ink_soft"))
         for number, base, _ in rows:
-            if number is not None and number % EVERY == 0:
+            if number is not None and number % readingbars.EVERY == 0:
                 canv.drawRightString(self.left - 6, base, str(number))
         if ctx.key:
             self._marks(canv, rows)
@@ -172,17 +183,22 @@ class Stanza(Flowable):
                     canv.drawString(right + 4 * (max(tracks.values()) + 1), base, ", ".join(map(str, cited_by[name])))
 
 
-def strands(ctx, flowable, aW, aH) -> bool:
-    """Whether ``flowable`` (the reading's last block) fits in the room left but its source line after it
-    does not, while the two together would fit on a page: the source would open the next page alone."""
-    tail = flowable.tail
-    height = flowable.height
-    if height > aH + FRAME_FUZZ:
-        return False
-    after = flowable.getSpaceAfter()
-    gap = max(tail.getSpaceBefore() - after, 0)
-    need = height + after + gap + tail.wrap(aW, 1e6)[1]
-    return need > aH + FRAME_FUZZ and need <= ctx.height
+def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
+    """step → the style of its lines. A turned-over row starts HANG ems past the poem's deepest line, so that it
+    never lines up with a line typed in, when that turns over no more rows than HANG ems past its own line
+    (as before: in a narrow column, large print on A5, it took the poem three pages more)."""
+    hang, deepest = HANG * body.fontSize, max(steps)
+    own = {step: _style(body, step, step + hang) for step in set(steps)}
+    if not deepest:
+        return own
+    left, right = _margins(ctx)
+    width = ctx.width - left - right
+    deep = {step: _style(body, step, deepest + hang) for step in set(steps)}
+
+    def rows(styles):
+        paras = [Para(text, styles[step]) for text, step in zip(texts, steps)]
+        return sum(line_count(para) for para in paras if para.wrap(width, 1e6))
+    return deep if rows(deep) <= rows(own) else own
 
 
 def section(ctx, reading) -> list:
@@ -190,13 +206,15 @@ def section(ctx, reading) -> list:
     body = ctx.styles["body"]
     from .. import inline
 
-    styles = {i: _style(ctx, body, i) for i in set(reading.indents or (0,))}
     indents = reading.indents or (0,) * len(reading.paragraphs)
+    texts = [inline.markup(text, ctx.fonts) for text in reading.paragraphs]
+    steps = _steps(ctx, body, indents)
+    styles = _turns(ctx, body, texts, steps)
+    paras = [Para(text, styles[step]) for text, step in zip(texts, steps)]
     gap = styles[min(styles)].leading  # a blank line
     starts = list(reading.stanzas) + [len(reading.paragraphs)]
     flow = []
     for i, (first, end) in enumerate(zip(starts, starts[1:])):
-        lines = [(n + 1, Para(inline.markup(reading.paragraphs[n], ctx.fonts), styles[indents[n]]))
-                 for n in range(first, end)]
+        lines = [(n + 1, paras[n]) for n in range(first, end)]
         flow.append(Stanza(ctx, lines, gap if i else body.spaceBefore))
     return flow

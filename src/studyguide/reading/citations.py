@@ -259,8 +259,8 @@ class PassageMixin:
             return None
         raw = text_node.value
         verse = (form or "").strip().lower() == "verse"
-        if "form" not in keys and looks_like_verse(raw):
-            self.warn(text_node.where, f"reading.text: its {looks_like_verse(raw)} lines are short and broken where "
+        if "form" not in keys and (poem_lines := looks_like_verse(raw)):
+            self.warn(text_node.where, f"reading.text: its {poem_lines} lines are short and broken where "
                                        "the next word would have fit, as a poem's are, but a reading prints its "
                                        "lines joined into paragraphs; if it is a poem or a song, write 'form: verse' "
                                        "under 'reading:' (each line then prints as typed, numbered as the poem's own "

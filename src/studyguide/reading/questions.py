@@ -198,7 +198,7 @@ class QuestionsMixin:
                              f"{letter}, or the choice's text exactly as it is)")
             return None
         span = f"A–{CHOICE_LETTERS[len(choices) - 1]}"
-        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value)  # 'answer: 2', 'Б'
+        nth = int(value) if value.isascii() and value.isdigit() else place_in_alphabet(value, choices)  # '2', 'Б'
         if nth and 1 <= nth <= len(choices):  # for the second
             letter, lettered_as = CHOICE_LETTERS[nth - 1], "" if value.isdigit() else f" {span} in print"
             self.error(node, f"{label}: '{value}' is not one of the choices; choices are lettered{lettered_as}, so "

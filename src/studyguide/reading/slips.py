@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Optional
+import unicodedata
+from typing import Optional, Sequence
 
 from .. import inline
 from ..model import LETTERS
@@ -124,18 +125,28 @@ def lettered_line(text: str) -> Optional[str]:
     return first[1] if re.search(r"(^|\s)" + re.escape(after) + r"\s", text[len(first[1]):]) else None
 
 
-def place_in_alphabet(value: str) -> Optional[int]:
-    """The place (1, 2, …) of a choice's letter typed in Cyrillic or Greek ('Б' or 'β' → 2), else None."""
-    for alphabet in ALPHABETS[1:]:
+_SCRIPTS = {ALPHABETS[1]: "CYRILLIC", ALPHABETS[2]: "GREEK"}  # (the letters of the alphabets after Latin)
+
+
+def place_in_alphabet(value: str, choices: Sequence[str] = ()) -> Optional[int]:
+    """The place (1, 2, …) of a choice's letter typed in Cyrillic or Greek ('Б' or 'β' → 2), else None;
+    only when ``choices`` are written in that alphabet (Russian choices lettered А, Б, В in the teacher's
+    head), or have no letters: 'γ' with 'γ rays, α particles, β particles' names a choice, not the third."""
+    for alphabet, script in _SCRIPTS.items():
         if len(value) == 1 and value.upper() in alphabet:
+            letters = [unicodedata.name(ch, "") for c in choices for ch in c if ch.isalpha()]
+            if letters and sum(name.startswith(script) for name in letters) * 2 <= len(letters):
+                return None
             return alphabet.index(value.upper()) + 1
     return None
 
 
 def _within(part: str, whole: str) -> bool:
     """Whether ``part`` stands in ``whole`` as whole words, capitals aside ('Augustus' in 'Emperor Augustus')."""
-    return sum(ch.isalnum() for ch in part) >= 2 and bool(
-        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", whole.casefold()))
+    one = len(part) == 1 and part.upper() in "".join(ALPHABETS[1:])  # 'γ' in 'γ rays': a Greek letter
+    label = r"(?![.)])" if one else ""  # (not 'Б. в горы': a letter typed as a choice's label, not a word)
+    return (one or sum(ch.isalnum() for ch in part) >= 2) and bool(
+        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w){label}", whole.casefold()))
 
 
 def loose(text: str) -> str:

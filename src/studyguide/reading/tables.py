@@ -40,10 +40,9 @@ def _align(cell: str) -> str:
     return "right" if cell.endswith(":") else "left" if cell.startswith(":") else ""
 
 
-def runs(value: str) -> list[tuple[str, int, int]]:
-    """The tables typed in ``value``: (kind, first line, line after the last), kind "pipe" or "tab".
-    A table is two lines or more: lines that start with '|' (or contain one, over a '|---|' line), or
-    lines with a tab in them, the first between two words."""
+def _candidates(value: str) -> list[tuple[str, int, int]]:
+    """Runs of two lines or more that may be a table: lines that start with '|' (or contain one, over a
+    '|---|' line), or lines with a tab in them, the first between two words."""
     lines, found, i = value.split("\n"), [], 0
     while i < len(lines):
         line = lines[i]
@@ -61,6 +60,42 @@ def runs(value: str) -> list[tuple[str, int, int]]:
             found.append(("pipe" if pipe else "tab", i, end))
         i = end
     return found
+
+
+def _ruled(line: str) -> bool:
+    """A Markdown row: starts and ends with '|' (an escaped '\\|' at its end is text)."""
+    s = line.strip()
+    return len(s) > 1 and s.startswith("|") and s.endswith("|") and not s.endswith("\\|")
+
+
+def _is_table(kind: str, rows: list[str]) -> bool:
+    """A Markdown table has its '|---|' line, or rows that each start and end with '|', of 2 cells or more,
+    the same count in each ('|x| is the distance from 0 to x.' is a sentence about absolute value); rows
+    from a spreadsheet have the same count of tabs in each (a tab pasted into prose is no cell)."""
+    if kind == "pipe":
+        if any(SEPARATOR.fullmatch(r) and "-" in r for r in rows[1:]):
+            return True
+        counts = {len(_cells(r, False)) if _ruled(r) else 0 for r in rows}
+        return len(counts) == 1 and min(counts) >= 2
+    return len({r.strip(" \r").count("\t") for r in rows}) == 1
+
+
+def runs(value: str) -> list[tuple[str, int, int]]:
+    """The tables typed in ``value``: (kind, first line, line after the last), kind "pipe" or "tab"
+    (:func:`_is_table`: what looks like one is printed as typed)."""
+    lines = value.split("\n")
+    return [(kind, i, end) for kind, i, end in _candidates(value) if _is_table(kind, lines[i:end])]
+
+
+def ragged(value: str) -> list[tuple[int, int]]:
+    """Rows copied from a spreadsheet that are no table only because a row has more or fewer tabs than
+    the others: (first line, line after the last) of each, where two rows or more share their count of tabs."""
+    lines, out = value.split("\n"), []
+    for kind, i, end in _candidates(value):
+        counts = [r.strip(" \r").count("\t") for r in lines[i:end]]
+        if kind == "tab" and len(set(counts)) > 1 and len(counts) > len(set(counts)):
+            out.append((i, end))
+    return out
 
 
 class TablesMixin:
@@ -90,6 +125,15 @@ class TablesMixin:
         """``value``'s text (each piece between tables) and its tables; the pieces: which table follows each
         text, by index into the texts ('summary' keeps them in their order)."""
         found = runs(value)
+        for first, end in ragged(value):
+            rows = [r.strip(" \r").count("\t") + 1 for r in value.split("\n")[first:end]]
+            wide = max(set(rows), key=rows.count)
+            odd = next(k for k, n in enumerate(rows) if n != wide)
+            self.warn(node.where.of(value, _line_start(value, first + odd)),
+                      f"{label}: these {end - first} lines have tabs between words, but this one has {rows[odd]} "
+                      f"pieces where {rows.count(wide)} other lines have {wide}, so they print as text, not as a "
+                      f"table; if they are rows copied from a spreadsheet, give every row {wide} cells, a tab "
+                      "between two (an empty cell is two tabs side by side)")
         if not found:
             if RUN_TOGETHER.search(value):
                 self.warn(node.where.of(value, value.index("|")),

@@ -7,7 +7,8 @@ a poet breaks lines short of that, wherever the line ends. A reading is taken fo
 SHORT_LINES lines or more, all short, and most of its breaks inside a paragraph fall where the next
 word would have fit with room to spare, or (a sonnet's lines are all much of a length) when nearly
 every line starts with a capital, as verse is traditionally printed, and most lines end inside a
-sentence (prose typed a sentence a line ends each line with one).
+sentence (prose typed a sentence a line ends each line with one). Lines that are a list's (half of them
+numbered, bulleted or labelled 'Step one: ') are no poem.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ LONGEST = 70          # characters: no line of the reading longer (a prose sente
 ROOM = 0.85           # the next word would have fit within this share of the longest line
 MOST = 0.5            # share of the breaks inside paragraphs that must fall so
 CAPITALS = 0.9        # share of lines that start with a capital, in verse printed traditionally
+# a list's line: '1. ', '2) ', '- ', '• ', 'a) ', or a label of a word to three and ':' ('Step one: open the box')
+_LISTED = re.compile(r"(?:\d+[.)]|[-•*–]|[A-Za-z][.)])\s|(?:\w+\s+){0,2}\w+:\s")
 _MARK = re.compile(r"\{@@\}|\{@/?[A-Za-z][A-Za-z0-9_-]*\}")
 
 
@@ -30,6 +33,8 @@ def looks_like_verse(raw: str) -> int:
     lines = [line for block in paragraphs for line in block]
     if len(lines) < MIN_LINES or len(lines) < 2 * len(paragraphs):
         return 0
+    if sum(bool(_LISTED.match(line)) for line in lines) * 2 >= len(lines):
+        return 0  # steps or points typed one a line: a list, not a poem
     longest = max(map(len, lines))
     if longest > LONGEST:
         return 0

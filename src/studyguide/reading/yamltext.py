@@ -7,7 +7,7 @@ lines a text runs over, and decide nothing (whether a quote is never closed is t
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 
 def comment_at(text: str) -> int:
@@ -90,14 +90,17 @@ def _flow(text: str) -> tuple[int, Optional[int], Optional[int]]:
     return depth, None, None
 
 
-def quote_in_flow(text: str) -> Optional[tuple[int, str]]:
+def quote_in_flow(text: str, below: Sequence[str] = ()) -> Optional[tuple[int, str]]:
     """For a [ ... ] list or { ... } group that opens ``text`` and is never closed: when a quote in it is not
-    closed on its line ('{prompt: "How many years is that?, answer: 482}'), where that quote is and the
-    message. YAML reads on inside the quote, over the lines below, up to the next quote mark anywhere."""
+    closed on its line ('{prompt: "How many years is that?, answer: 482}') nor on the lines ``below`` that go
+    on with it (indented under its key), where that quote is and the message. YAML reads on inside the
+    quote, over the lines below, up to the next quote mark anywhere."""
     at = _flow(text)[2]
     if at is None:
         return None
     q = text[at]
+    if quoted_over(text, below):
+        return None  # ('"Paris,\n  Nice"': a text typed over two lines; the bracket is what is missing)
     what, close = ("{ ... } group", "}") if text[:1] == "{" else ("[ ... ] list", "]")
     rest = text[at + 1:]
     key = re.search(r",\s*[\w-]+:\s", rest) if text[:1] == "{" else None  # the next 'key: ' ends the text
@@ -108,6 +111,12 @@ def quote_in_flow(text: str) -> Optional[tuple[int, str]]:
     return at, (f"this quote is never closed, so the {what} it is in is not closed either: YAML reads the lines "
                 f"below as its text (end the text with {q}{where or ' where it ends'})")
 
+
+
+def quoted_over(text: str, below: Sequence[str]) -> bool:
+    """Whether a quote left open in the [ ... ] or { ... } that opens ``text`` closes on a line ``below``."""
+    at = _flow(text)[2]
+    return at is not None and any(close_quote(line, 0, text[at]) is not None for line in below)
 
 
 def clip(text: str, at: int = 40) -> str:
@@ -148,6 +157,8 @@ def comment_in_flow(lines: list[str], col: int) -> Optional[tuple[int, int, str]
 
 
 FLOW = "this [ ... ] list is not closed, or an item in it contains ',' or ': ' (close the list with ']', or quote the item)"
+FLOW_GROUP = ("this { ... } group is not closed, or a text in it contains ',' or ': ' (close the group with '}', or quote "
+              "the text)")
 
 
 class Lines:
@@ -271,10 +282,12 @@ class Lines:
         if commented := comment_in_flow(self.lines[n:last], col):  # '[a, b #c]': its ']' in a comment
             self.report(n + commented[0], commented[1], commented[2])
             self.skip_until = last - 1  # (its lines are the list's, not keys without their ':')
-        elif quoted := quote_in_flow(self.lines[n][col:]):  # '{prompt: "How many?, answer: 4}': at the quote
+        elif quoted := quote_in_flow(self.lines[n][col:], self.lines[n + 1:last]):  # '{prompt: "How many?, answer: 4}'
             self.report(n, col + quoted[0], quoted[1])
         else:
-            self.report(n, col, FLOW)
+            self.report(n, col, FLOW_GROUP if self.lines[n][col:col + 1] == "{" else FLOW)
+            if quoted_over(self.lines[n][col:], self.lines[n + 1:last]):
+                self.skip_until = last - 1  # (its lines are the text's, not keys without their ':')
 
     def dashes_above(self, n: int, col: int) -> str:
         """'line 3' or 'lines 3–4': the '- ' lines in column ``col`` (0-based) right above line ``n``."""

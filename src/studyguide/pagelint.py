@@ -1,0 +1,87 @@
+"""`check` and `build` warnings about the pages as printed: answer lines alone on a page, a default count
+of lines cut, the Cornell key's model summary cut, a question alone on a small page. Each takes what the
+layout measured (:class:`~studyguide.render.Rendered`); moved out of :mod:`studyguide.lint`, which reads
+the guide alone."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .errors import Location, Problem
+from .model import Guide, first_paragraph
+from .reading.walker import clip
+
+
+def _warn(where: Location, message: str) -> Problem:
+    return Problem(where, message, warning=True)
+
+
+def lone_lines(guide: Guide, lone) -> list[Problem]:
+    """Answer lines whose last lines print alone on a page (``Rendered.lone_lines``), with the `lines:` that
+    ends the question on the page before: a count the guide gives, an accommodation's extra lines (printed in
+    full), or a default count the layout could not cut (layout.lines.LinedQuestion: less than half of it fits)."""
+    out = []
+    for n, page, alone, kept in lone:
+        q = guide.questions[n - 1]
+        added = getattr(q, "lines_added", 0)
+        whose = ("its answer lines" if q.lines_given and not added else
+                 f"its {q.lines} answer lines (the default: it has no 'lines:')" if not added else
+                 f"its {q.lines} answer lines")
+        where = f"in the copy with {added} extra lines, " if added else ""
+        fix = (f"'lines: {kept - added}' would end it on page {page - 1} (with the extra lines, {kept})" if added else
+               f"'lines: {kept}' would end it on page {page - 1}")
+        if kept - added < 1:
+            fix = f"with {kept} lines in all it would end on page {page - 1}"
+        out.append(_warn(q.where, f"question {n}: {where}the last {alone} of {whose} print alone on page {page}; "
+                                  f"{fix}"))
+    return out
+
+
+def lines_cut(guide: Guide, rendered) -> list[Problem]:
+    """Questions whose default count of answer lines the layout cut, so the last lines would not print alone
+    on a page (``Rendered.lines_cut``, layout.lines.LinedQuestion): the teacher is told, with the way to choose."""
+    out = []
+    for n, kept in sorted((getattr(rendered, "lines_cut", None) or {}).items()):
+        q = guide.questions[n - 1]
+        page = rendered.question_pages[n - 1]
+        out.append(_warn(q.where, f"question {n}: only {kept} of its {q.lines} default answer lines print, so that it "
+                                  f"ends on page {page} (the last {q.lines - kept} would be alone on a page of their own); "
+                                  "give 'lines:' to choose"))
+    return out
+
+
+def summary_cut(guide: Guide, rendered) -> list[Problem]:
+    """The Cornell key's model summary cut to the sentences its shrunk lines hold (``Rendered.summary_cut``,
+    layout.notes._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
+    cut = getattr(rendered, "summary_cut", None)
+    text = first_paragraph(guide.summary)
+    where = next((w for w, t in guide.texts if text and text in t), None)
+    if not cut or where is None:
+        return []
+    typed = next(t for w, t in guide.texts if w is where)
+    at = where.of(typed, typed.find(cut["first_cut"], typed.find(text)))
+    left = cut["sentences"] - cut["kept"]
+    kept = "its first sentence" if cut["kept"] == 1 else f"its first {cut['kept']} sentences"
+    last = "last sentence" if left == 1 else f"last {left} sentences"
+    return [_warn(at, f"summary: the Cornell notes' key leaves this paragraph's {last} out of its model summary "
+                      f"('{clip(cut['first_cut'])}'{' on' if left > 1 else ''}): the {cut['lines']} "
+                      f"lines that end page {cut['page']} hold {kept}, and the whole paragraph takes {cut['needs']}; "
+                      f"cut about {cut['words'] - cut['fit']} of its {cut['words']} words to print it whole, or end "
+                      "the paragraph (a blank line) where the model should end: the key writes the first paragraph, "
+                      "the handout every one")]
+
+
+def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
+    """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
+    empty: a sheet more for one question. Named where the question is, with what would save the page."""
+    pages, starts = rendered.pages, rendered.question_pages
+    if not sheet or pages < 2 or not starts or starts[-1] != pages or (len(starts) > 1 and starts[-2] == pages):
+        return []
+    if any(page == pages and name != "end" for name, page, *_ in rendered.sections):
+        return []  # (something else starts on that page too: an activity, the key's notes)
+    empty = round(100 * (1 - rendered.page_fill.get(pages, 1.0)))
+    if empty < 75:
+        return []
+    n = len(starts)
+    return [_warn(guide.questions[n - 1].where,
+                  f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
+                  f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]

@@ -1,0 +1,73 @@
+"""What a teacher's own CSV of questions imports as (review2 M3, M4): its columns read or named as left out,
+its options read as choices, and its language left as its questions are written."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from studyguide import api
+from studyguide.importers import import_file
+
+
+def imported(source: Path, out: Path) -> tuple[dict, list[str]]:
+    """The guide import writes from ``source``, as YAML data, and its warnings without the folder."""
+    _, draft = import_file(source, out)
+    return (yaml.safe_load(out.read_text(encoding="utf-8")),
+            [str(p).replace(f"{source.parent}/", "") for p in draft.problems])
+
+
+def test_a_question_and_answer_csv_reads_its_options_explanation_and_points_and_names_what_it_leaves_out(tmp_path):
+    """'Question, Answer, Option A, Option B, Option C' with letters for answers imported as short answers
+    'B' and 'C', the choices gone, and an Explanation, a Points and a Notes column vanished, all without a
+    word (review2 M3). Options with a plain letter are a multiple-choice question; what is not plain is
+    said at its row, and a column no question has at the header."""
+    source = tmp_path / "quiz.csv"
+    source.write_text("Question,Answer,Option A,Option B,Option C,Explanation,Points,Notes\n"
+                      "What is the capital of France?,B,Lyon,Paris,Nice,Paris is on the Seine.,2,easy\n"
+                      "Which gas do plants absorb?,CO2,O2,N2,CO2,,1,\n"
+                      "Pick the blue one,D,Red,Blue,,,x,\n"
+                      "What is 2+2?,4,,,,,1.5,\n", encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "quiz.yaml")
+    assert guide["questions"] == [
+        {"type": "multiple_choice", "prompt": "What is the capital of France?", "choices": ["Lyon", "Paris", "Nice"],
+         "answer": "B", "explanation": "Paris is on the Seine.", "points": 2},
+        {"type": "multiple_choice", "prompt": "Which gas do plants absorb?", "choices": ["O2", "N2", "CO2"],
+         "answer": "C", "points": 1},
+        {"type": "short_answer", "prompt": "Pick the blue one", "answer": "D"},
+        {"type": "short_answer", "prompt": "What is 2+2?", "answer": "4", "points": 1.5}]
+    assert problems == [
+        "quiz.csv:1:1: warning: column Notes left out (a question is read from its question, answer, options, "
+        "explanation and points)",
+        "quiz.csv:4:1: warning: the answer 'D' is not the letter of one of this row's 2 options, so it is read as a "
+        "short-answer question and its options are left out; write the letter of the right option in the answer "
+        "column",
+        "quiz.csv:4:1: warning: points 'x' is not a number; this question's points are left out"]
+    assert api.load(tmp_path / "quiz.yaml").questions[0].answer == 1  # (the guide it writes loads: choice B)
+
+
+def test_true_and_false_words_of_a_language_lesson_leave_an_english_quiz_in_english(tmp_path):
+    """A Spanish class's Gimkit sheet asks in English 'How do you say "false" in Spanish?', Falso right and
+    Verdadero wrong: it was imported as a true/false question with 'language: es', so every heading printed
+    in Spanish, and import said only 'imported' (review2 M4). Under English questions those words are the
+    lesson's: the question stays multiple choice, no language is set, and a warning says how to set it. A
+    quiz written in Spanish still gets 'language: es' from them."""
+    source = tmp_path / "span.csv"
+    source.write_text('Question,Correct Answer,Incorrect Answer 1,Incorrect Answer 2\n'
+                      'How do you say "false" in Spanish?,Falso,Verdadero,\n'
+                      'How do you say "dog" in Spanish?,perro,gato,casa\n', encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "span.yaml")
+    assert "language" not in guide
+    assert guide["questions"][0] == {"type": "multiple_choice", "prompt": 'How do you say "false" in Spanish?',
+                                     "choices": ["Falso", "Verdadero"], "answer": "A"}
+    assert problems == [
+        "span.csv: warning: the answers Falso and Verdadero are Spanish and the questions English, so those questions "
+        "are read as multiple choice, and the guide's language is not set; if the class is taught in Spanish, add "
+        "'language: es' under the title"]
+    spanish = tmp_path / "es.csv"
+    spanish.write_text("Question,Correct Answer,Incorrect Answer 1\nEl sol es una estrella.,Verdadero,Falso\n"
+                       "La luna es un planeta.,Falso,Verdadero\n¿Cuál es la capital de Francia?,París,Lyon\n",
+                       encoding="utf-8")
+    guide, problems = imported(spanish, tmp_path / "es.yaml")
+    assert guide["language"] == "es" and problems == []
+    assert [(q["type"], q["answer"]) for q in guide["questions"][:2]] == [("true_false", True), ("true_false", False)]
