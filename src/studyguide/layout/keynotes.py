@@ -142,17 +142,22 @@ def _key_only(flowable):
     return flowable
 
 
+def _fitting(items: list, aW, aH) -> int:
+    """How many of ``items``, from the first, fit in ``aH`` one under another."""
+    used = 0.0
+    for n, item in enumerate(items):
+        used += item.wrap(aW, aH)[1] + (item.getSpaceBefore() if n else 0)
+        if used > aH:
+            return n
+    return len(items)
+
+
 def _over(ctx, items: list, aW, aH) -> list:
     """The notes (``items``: the heading's twin, then the notes') that fit in ``aH`` as one block, then the rest
     under the heading again with "(continued)", itself split so where it runs over a page in turn. Before, the
     notes went on over the page with no heading: a page of the key opened with two notes and nothing saying
     what they were (the trial's Russian large print, its dickinson on half-letter)."""
-    used, k = 0.0, 0
-    for n, item in enumerate(items):
-        used += item.wrap(aW, aH)[1] + (item.getSpaceBefore() if n else 0)
-        if used > aH:
-            break
-        k = n + 1
+    k = _fitting(items, aW, aH)
     if k < 2:
         return []
     here = _Part(ctx, items[:k], items[0].getSpaceBefore(), getattr(items[0], "continued", 0.0))
@@ -224,12 +229,7 @@ class Continued(Flowable):
 def _plain(ctx, notes: list, aW, aH) -> list:
     """The notes a fresh page holds with no heading over them, then the rest under "(continued)" again; a note
     taller than a page even alone flows on its own (and the layout names it)."""
-    used, k = 0.0, 0
-    for n, note in enumerate(notes):
-        used += note.wrap(aW, aH)[1] + (note.getSpaceBefore() if n else 0)
-        if used > aH:
-            break
-        k = n + 1
+    k = _fitting(notes, aW, aH)
     if not k:
         return list(notes)
     here = _Part(ctx, notes[:k])
