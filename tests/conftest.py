@@ -193,3 +193,26 @@ def canvas_quiz(items: str) -> str:
             '    </section>\n'
             '  </assessment>\n'
             '</questestinterop>\n')
+
+
+def anki_notes_export(tmp_path, guide, html: bool, extras: bool = True) -> Path:
+    """The guide's .apkg imported by Anki's own backend into a new collection, then exported as Anki's
+    "Notes in Plain Text" (``html``: with HTML; ``extras``: the tags, deck, note type and GUID columns);
+    the exported file. Callers skip first without the anki package (pytest.importorskip)."""
+    from anki import collection
+    from anki.generic_pb2 import Empty
+    from anki.import_export_pb2 import ExportLimit, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from studyguide.export import anki
+
+    [(name, deck)], _ = anki.apkg(guide)
+    (tmp_path / name).write_bytes(deck)
+    col = collection.Collection(str(tmp_path / "c.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / name),
+                                                         options=ImportAnkiPackageOptions()))
+        out = tmp_path / "notes.txt"
+        col.export_note_csv(out_path=str(out), limit=ExportLimit(whole_collection=Empty()), with_html=html,
+                            with_tags=extras, with_deck=extras, with_notetype=extras, with_guid=extras)
+    finally:
+        col.close()
+    return out

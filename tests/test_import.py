@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, canvas_quiz, canvas_zip, guide_params, write_guide
+from conftest import CASES, anki_notes_export, canvas_quiz, canvas_zip, guide_params, write_guide
 from studyguide import api, cli
 from studyguide.errors import GuideError
 from studyguide.export import FORMATS, games
@@ -118,24 +118,9 @@ def test_quizlet_separators(tmp_path):
 @pytest.mark.anki
 def test_anki_own_notes_export_imports(tmp_path):
     """A deck as Anki itself exports it (Notes in Plain Text, with HTML and the GUID column)."""
-    collection = pytest.importorskip("anki.collection")
-    from anki.generic_pb2 import Empty
-    from anki.import_export_pb2 import ExportLimit
-    from studyguide.export import anki
-
+    pytest.importorskip("anki.collection")
     guide = api.load(ESCAPING)
-    [(name, deck)], _ = anki.apkg(guide)
-    (tmp_path / name).write_bytes(deck)
-    col = collection.Collection(str(tmp_path / "c.anki2"))
-    try:
-        from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / name),
-                                                         options=ImportAnkiPackageOptions()))
-        out = tmp_path / "notes.txt"
-        col.export_note_csv(out_path=str(out), limit=ExportLimit(whole_collection=Empty()), with_html=True,
-                            with_tags=True, with_deck=True, with_notetype=True, with_guid=True)
-    finally:
-        col.close()
+    out = anki_notes_export(tmp_path, guide, html=True)
     draft = read(out)
     assert detect(out, out.read_bytes()) == "anki"
     by_term = sorted((v["term"], v["definition"], v.get("example")) for v in draft.vocabulary)

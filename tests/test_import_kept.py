@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import write_guide
+from conftest import anki_notes_export, write_guide
 from hostile_support import cli_inprocess
 from studyguide import api
 from studyguide.export import FORMATS
@@ -350,23 +350,9 @@ CARDS = """
 @pytest.mark.parametrize("language", ["en", "fr", "zh"])
 @pytest.mark.parametrize("extras", [True, False])
 def test_ankis_notes_export_without_html_keeps_the_example_and_the_decks_name(tmp_path, language, extras):
-    collection = pytest.importorskip("anki.collection")
-    from anki.generic_pb2 import Empty
-    from anki.import_export_pb2 import ExportLimit, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-    from studyguide.export import anki
-
+    pytest.importorskip("anki.collection")
     guide = api.load(write_guide(tmp_path / "src", "gases.yaml", CARDS.format(language=language)))
-    [(name, deck)], _ = anki.apkg(guide)
-    (tmp_path / name).write_bytes(deck)
-    col = collection.Collection(str(tmp_path / "c.anki2"))
-    try:
-        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / name),
-                                                         options=ImportAnkiPackageOptions()))
-        out = tmp_path / "notes.txt"
-        col.export_note_csv(out_path=str(out), limit=ExportLimit(whole_collection=Empty()), with_html=False,
-                            with_tags=extras, with_deck=extras, with_notetype=extras, with_guid=extras)
-    finally:
-        col.close()
+    out = anki_notes_export(tmp_path, guide, html=False, extras=extras)
     assert "#html:false" in out.read_text(encoding="utf-8")
     back, problems = imported(out, tmp_path / "back.yaml")
     assert sorted(back["vocabulary"], key=lambda v: v["term"]) == [  # (Anki writes the notes in its own order)
