@@ -76,8 +76,7 @@ GUIDE_PARAMS = [pytest.param(FROZEN, id="frozen")] + [pytest.param(p, id=p.stem)
 # space before a block too tall for what is left (matching sets, crossword grids), and the questions'
 # last page ends short where the activities must start a new page (the key's notes no longer fill it)
 FILL_NOT_YET = {("frozen", "large-print"),
-                ("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4"),
-                ("photosynthesis-and-the-carbon-cycle", "large-print-a4")}
+                ("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
 
 
 def _fill_case(request, guide_id, config_id):
@@ -143,7 +142,7 @@ def _config_id(config):
     pytest.param(dict(theme="modern"), 12, 11, id="modern-letter"),
     pytest.param(dict(theme="ink-saver"), 11, 11, id="ink-saver-letter"),
     pytest.param(dict(paper="a4"), 11, 11, id="classic-a4"),
-    pytest.param(dict(edition="large-print"), 28, 26, id="large-print-letter"),
+    pytest.param(dict(edition="large-print"), 27, 26, id="large-print-letter"),
 ])
 def test_frozen_guide_page_count_never_grows(config, now, target):
     """Measured when the print-design work began: 15, 13 and 32 pages. The key is the handout's pages,
@@ -155,13 +154,14 @@ def test_frozen_guide_page_count_never_grows(config, now, target):
     modern 13 -> 12 when the crossword's clues came to read down each column (balanced columns: the grid
     and the last Down clues now share page 12). Classic 12 -> 11 when a kept-together question stopped
     counting the gap above it twice (question 3 now ends page 4, and the matching starts under the last
-    question, on page 8, where it opened page 9)."""
+    question, on page 8, where it opened page 9). Large print 28 -> 27 when its vocabulary entry at a page's
+    foot began to go on over the page (two lines at least on each side): the questions open on page 10."""
     _, _, docs = built(FROZEN, **config)
     assert docs["student"].pages <= now
     assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3
 
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's large-print target is not met yet: 28 pages today")
+NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's large-print target is not met yet: 27 pages today")
 
 
 @pytest.mark.parametrize("config, target", [
