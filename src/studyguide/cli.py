@@ -130,6 +130,7 @@ def validate(paths):
 @click.argument("paths", nargs=-1, type=click.Path())
 def list_guides(paths):
     """Show each guide's title, questions, points and pages (default: guides/)."""
+    report.left_out(paths)
     if report.listed(api.overviews(paths)):
         sys.exit(1)
 
