@@ -184,11 +184,13 @@ class BuildResult:
 
 
 def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
-                 theme=None, modes: Optional[Iterable[str]] = None, sheet=None) -> tuple[dict, list[Problem]]:
+                 theme=None, modes: Optional[Iterable[str]] = None, sheet=None,
+                 drawn: Optional[set] = None) -> tuple[dict, list[Problem]]:
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings.
     ``theme``: a Theme (default: the guide's own, see :func:`theme_for`); ``sheet``: see render.render.
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
     The layout does not depend on the mode: ``modes=("key",)`` draws the same key as drawing both.
+    ``drawn``: the labels read before, by the same build (labels.drawing), named with the pages' own.
     """
     from . import render  # reportlab: see the note at the top
     from .layout import activities  # (the same)
@@ -198,7 +200,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, theme, paper=paper)
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
-        with labels.drawing() as drawn:  # a language not built in is told the labels this build printed
+        with labels.drawing(drawn) as drawn:  # a language not built in is told the labels this build printed
             out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
+from . import api, classset, formats, grid, labels, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -137,7 +137,16 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None,
               write: bool = True) -> api.BuildResult:
     """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded), all
-    written together (``write`` false: drawn and named in the result's ``files`` only)."""
+    written together (``write`` false: drawn and named in the result's ``files`` only). A guide in a
+    language with no labels of its own is told the labels this build printed and it does not give."""
+    with labels.drawing() as drawn:  # every label read: the format's subtitle, the pages', the grids', the set's
+        result = _build_set(path, out_dir, paper, options, guide, write)
+    result.warnings = labels.retold(result.warnings, result.guide.language, result.guide.labels, drawn)
+    return result
+
+
+def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide],
+               write: bool) -> api.BuildResult:
     guide = guide or api.load(path, check_theme=not options.theme)
     if not options.own_accommodations:  # the standard copy beside an accommodated one, or --no-accommodations
         guide = dataclasses.replace(guide, accommodations=Accommodations())
