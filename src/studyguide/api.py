@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
+from . import figurerefs, files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -256,7 +256,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     look = theme_for(guide, theme)
     guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
     rendered, warnings = render_guide(guide, paper, key, look)
-    return write_rendered(path, out_dir, guide, rendered, cut + list(warnings), write)
+    return write_rendered(path, out_dir, guide, rendered, cut + list(warnings) + figurerefs.warnings(guide), write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,

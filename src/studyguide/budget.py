@@ -264,7 +264,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     the flags' alone). ``versions``, ``seed``: as build's --versions and --seed (the budget of version A).
     ``written``: the guide, already loaded.
     """
-    from . import api, formats, grid, labels, lint, pagelint, render, sheets, variants
+    from . import api, figurerefs, formats, grid, labels, lint, pagelint, render, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
@@ -308,6 +308,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
                                            written if accommodated else None)
     findings += pagelint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
+    findings += figurerefs.warnings(guide)  # a question naming a picture these pages leave out
     findings += pagelint.lines_cut(guide, rendered["student"])
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, labels, lettered, overflow, pagelint, render, sheets, variants
+from . import api, classset, figurerefs, formats, grid, labels, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -171,7 +171,8 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
-        ([same] if same else []) + (lettered.warnings(guide) if count else [])  # (choices named by letter: kept)
+        ([same] if same else []) + (lettered.warnings(guide) if count else []) + \
+        figurerefs.warnings(guide)  # (choices named by letter: kept; a picture named that these pages leave out)
     if options.versions and fmt in formats.READING:
         warnings.append(Problem(Location(str(path)), f"--versions {options.versions}: {NO_QUESTIONS[fmt]} have no "
                                 "questions to shuffle, so they print once, without version letters or an answer "
