@@ -26,6 +26,13 @@ GUIDE_SUFFIXES = (".yaml", ".yml")
 STARTER = Path(__file__).with_name("starter.yaml")  # the commented guide `studyguide new` writes
 
 
+def starter_left(guide: Guide) -> list[Problem]:
+    """One warning when the starter's placeholder text is still in ``guide`` (lint.starter_left)."""
+    from . import lint  # (what `check` looks for; build and validate say the first, once)
+
+    return lint.starter_left(guide, STARTER.read_text(encoding="utf-8"))
+
+
 def find_guides(paths: Iterable[str | Path]) -> list[Path]:
     """Guide files named directly, and the *.yaml / *.yml files in named folders (sorted)."""
     found: list[Path] = []
@@ -256,7 +263,8 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     look = theme_for(guide, theme)
     guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
     rendered, warnings = render_guide(guide, paper, key, look)
-    return write_rendered(path, out_dir, guide, rendered, cut + list(warnings) + figurerefs.warnings(guide), write)
+    warnings = cut + list(warnings) + figurerefs.warnings(guide) + starter_left(guide)
+    return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
@@ -306,7 +314,7 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
         except StudyguideError as exc:
             yield Checked(path, error=exc)
             continue
-        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language),
+        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language) + starter_left(guide),
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 
