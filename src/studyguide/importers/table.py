@@ -7,7 +7,7 @@ questions, the answer the key's (with ``Option A…`` or ``Choice 1…`` columns
 for the answer, multiple choice; ``explanation`` and ``points`` read too); Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
 and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
 (two choices that are True and False, in English or a language of the guide's labels, a
-true/false question). A title row above the header (as those templates
+true/false question; a ``Points`` column, which neither template has, their points). A title row above the header (as those templates
 have) is skipped. A ``'`` that guards a text starting with ``=``, ``+``, ``-`` or
 ``@`` (as studyguide's CSV exports write it) is removed.
 """
