@@ -116,7 +116,7 @@ def none_found(paths: list[str]) -> str:
 
 def txt_warnings(paths: Iterable[str | Path]) -> list[Problem]:
     """A warning for each guide saved as '.txt' in the folders among ``paths``: it is left out of the build."""
-    return [Problem(Location(str(p)), f"left out: the name ends in '.txt'; " + (
+    return [Problem(Location(str(p)), "left out: the name ends in '.txt'; " + (
         f"{p.with_name(_renamed(p))} is the one read (delete this copy, or rename it to a name of its own)"
         if p.with_name(_renamed(p)).exists() else f"rename it to {_renamed(p)} ({WHY})"), warning=True)
         for p in txt_named(paths)]
