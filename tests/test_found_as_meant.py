@@ -164,7 +164,7 @@ def _docx(text: str) -> bytes:
     return data.getvalue()
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "list"])
+@pytest.mark.parametrize("command", ["build", "validate", "list", "check"])
 def test_a_guide_saved_as_txt_or_docx_beside_a_yaml_guide_is_named_with_its_new_name(folder, capsys, command):
     """First-hour trial r9, F6 (H): Notepad saves a guide typed as 'Acids lesson' as 'Acids lesson.txt' and
     Word as '.docx'; beside any .yaml guide both were left out without a word (exit 0). An article or a
