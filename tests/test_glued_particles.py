@@ -80,3 +80,44 @@ def test_an_example_the_sentences_cannot_use_is_named_in_a_warning(tmp_path):
     ko = write_guide(tmp_path, "ko.yaml", KO.format(language="en"))  # Korean typed in a guide said to be English
     warnings = [w.message for w in build_into(ko, tmp_path / "ko").result.warnings]
     assert any(re.search(r"word-bank sentences: 5 terms .*'자음', '한자', '백성', '모음', 'DNA'", w) for w in warnings)
+
+
+YEARS = """
+    title: 훈민정음
+    language: {language}
+    versions: 3
+    questions:
+      - type: multiple_choice
+        prompt: 훈민정음을 만든 해는?
+        choices: [{choices}]
+        answer: B
+      - type: multiple_choice
+        prompt: 모음이 본뜬 것이 아닌 것은?
+        choices: [하늘, 땅, 사람, 바다]
+        answer: D
+    """
+
+
+def test_years_with_a_unit_written_on_keep_their_order_in_every_version(tmp_path):
+    """'1392년' is a number with its unit written onto it, as '1392 years' is one with a space: choices of one
+    unit written in increasing order keep that order in every version (they shuffled, and the answer came
+    to A in all three versions of the trial)."""
+    from conftest import Pdf
+    from studyguide.classroom import SetOptions, build_set
+
+    for language, choices, unit in (("ko", "1392년, 1443년, 1592년, 1910년", "년"),
+                                    ("ko", "15세기, 16세기, 17세기, 18세기", "세기"),
+                                    ("ja", "100円, 500円, 1000円, 5000円", "円"),
+                                    ("zh", "3人, 5人, 12人, 40人", "人")):
+        path = write_guide(tmp_path / language / unit, "g.yaml", YEARS.format(language=language, choices=choices))
+        out = tmp_path / language / unit / "out"
+        build_set(path, out, None, SetOptions(versions=3))
+        first, second, third = (c.strip() for c in choices.split(",")[:3])
+        for letter in "ABC":
+            text = norm(" ".join(Pdf(out / f"g-{letter}-key.pdf").pages))
+            assert re.search(rf"A\. ?{first} B ?\. ?{second} C\. ?{third}", text), (letter, text)
+    # mixed units, words among numbers and Latin letters written on ('5m': metres or millions?) still shuffle
+    from studyguide.amounts import amount, ascending
+    assert ascending(["1392년", "1443년도", "1592년"]) is None and ascending(["1392년", "조선"]) is None
+    assert amount("1392 년")[1] == amount("1392년")[1] and amount("5m") is None and amount("18th") is None
+    assert amount("1,000명") == (1000, "|명") and amount("25%") == (25, "%|")
