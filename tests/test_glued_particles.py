@@ -73,13 +73,17 @@ def test_an_example_the_sentences_cannot_use_is_named_in_a_warning(tmp_path):
         activities: [cloze]
         """)
     warnings = [f"{w.where.line}: {w.message}" for w in build_into(path, tmp_path / "out").result.warnings]
-    assert "3: word-bank sentences: 2 terms printed with the definition, not the example (the example " \
-           "does not hold the term as a word: write the term in it as `term:` writes it): 'attract', 'pole'" \
-           in warnings, warnings
+    assert warnings == [
+        "3: word-bank sentences: 1 term printed with the definition, not the example (the example does not hold "
+        "the term: write the term in it as `term:` writes it): 'attract'",
+        "5: word-bank sentences: 1 term printed with the definition, not the example (the example holds the term "
+        "only inside a longer word: write it as a word of its own, as `term:` writes it): 'pole' (in 'poles')"], warnings
     assert not [w for w in warnings if "'repel'" in w or "'magnet'" in w], warnings
     ko = write_guide(tmp_path, "ko.yaml", KO.format(language="en"))  # Korean typed in a guide said to be English
     warnings = [w.message for w in build_into(ko, tmp_path / "ko").result.warnings]
-    assert any(re.search(r"word-bank sentences: 5 terms .*'자음', '한자', '백성', '모음', 'DNA'", w) for w in warnings)
+    assert any(re.search(r"word-bank sentences: 5 terms .*inside a longer word.*'자음' \(in '자음입니다'\), "
+                         r"'한자' \(in '한자로'\), '백성' \(in '백성을'\), '모음' \(in '모음은'\), 'DNA' \(in 'DNA는'\)",
+                         w) for w in warnings), warnings
 
 
 YEARS = """

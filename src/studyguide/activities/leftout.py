@@ -4,6 +4,7 @@ definition left over, the examples the word-bank sentences cannot use."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional, Sequence
 
 from .. import inline
@@ -72,16 +73,24 @@ def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
 
     used = {s.term for s in cloze.sentences if s.source == "example"}
     groups: dict[str, list[str]] = {}
+    inside: dict[str, str] = {}  # a term found only inside a longer word: that word ('poles' for 'pole')
     for t in guide.vocabulary:
         if t.example and t.term not in used:
-            pattern = term_pattern(t.term, guide.language)
-            found = pattern is not None and pattern.search(inline.plain(t.example))
-            groups.setdefault("twice" if found else "missing", []).append(t.term)
-    reasons = {"missing": "the example does not hold the term as a word: write the term in it as `term:` writes it",
+            pattern, example = term_pattern(t.term, guide.language), inline.plain(t.example)
+            if pattern is not None and pattern.search(example):
+                groups.setdefault("twice", []).append(t.term)
+                continue
+            longer = re.search(r"\w*" + re.escape(" ".join(inline.plain(t.term).split())) + r"\w*", example, re.I)
+            if longer:
+                inside[t.term] = f" (in '{longer.group()}')"
+            groups.setdefault("inside" if longer else "missing", []).append(t.term)
+    reasons = {"missing": "the example does not hold the term: write the term in it as `term:` writes it",
+               "inside": "the example holds the term only inside a longer word: write it as a word of its own, "
+                         "as `term:` writes it",
                "twice": "the example holds the term more than once in each of its sentences: give it a sentence "
                         "that holds it once"}
     return [_left_out(groups[k], reasons[k], LABELS["cloze"], _first(groups[k], spots, index, guide, "cloze"),
-                      what="printed with the definition, not the example")
+                      inside if k == "inside" else None, what="printed with the definition, not the example")
             for k in reasons if k in groups]
 
 
