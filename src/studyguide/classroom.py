@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
+from . import api, classset, formats, grid, labels, lettered, overflow, pagelint, render, sheets, variants
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -178,9 +178,11 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         uneven.update(vain)
         return versions, out
 
-    by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
-                              check=lambda docs: check_pages(path, docs, len(editions), options),
-                              even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    with labels.drawing() as drawn:  # a language not built in is told the labels this build prints (as api.build)
+        by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+                                        check=lambda docs: check_pages(path, docs, len(editions), options),
+                                        even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+        files += _answers_and_sets(guide, editions, by_letter, options, planned, paper, theme, font_for, notes)
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
@@ -191,6 +193,19 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                                                      "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
         warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+    warnings = labels.retold(warnings, guide.language, guide.labels, drawn)
+    result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
+    if write:
+        write_all(result.files, Path(out_dir), guide=guide.path)
+    result.outputs = [api.Output(target, pages, qp, notes.get(target, "")) for target, _, pages, qp in files]
+    return result
+
+
+def _answers_and_sets(guide: Guide, editions, by_letter, options: SetOptions, planned, paper, theme, font_for,
+                      notes: dict) -> list:
+    """The files of each version (handout, key, answer grid) and of the class set, in the order they are
+    written; each class set's note (how to print it) goes into ``notes``."""
+    files = []
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,
@@ -206,11 +221,7 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
                                             font_for):
             files.append(collated)
             notes[collated[0]] = note
-    result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
-    if write:
-        write_all(result.files, Path(out_dir), guide=guide.path)
-    result.outputs = [api.Output(target, pages, qp, notes.get(target, "")) for target, _, pages, qp in files]
-    return result
+    return files
 
 
 def _canonical_copy(guide: Guide, standard: Guide, theme, options: SetOptions, paper: str, small_page):

@@ -14,11 +14,10 @@ def sets(guide, options, planned: dict, letters: list, by_letter: dict, theme, f
     versions' letters, ``by_letter``: each one's rendered documents, ``planned``: the files' names."""
     from .theming.styles import make_styles
 
-    note = inline.markup(labels.for_language(guide.language, guide.labels)["copy_ends"], font_for)
-
     @functools.lru_cache(maxsize=None)
     def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
-        return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
+        note = inline.markup(labels.for_language(guide.language, guide.labels)["copy_ends"], font_for)  # (read
+        return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)  # when printed)
 
     copies = options.copies or len(letters)
     made = [("class-set", "copy", [by_letter[letters[i % len(letters)]]["student"].pdf for i in range(copies)])]
