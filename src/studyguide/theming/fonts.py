@@ -333,14 +333,17 @@ _MARKS = re.compile(r"^[^\w\s<]+|[^\w\s<]+$")  # punctuation at the start or end
 _UPRIGHT_ONLY = {name: family for family, faces in FAMILIES.items() if faces[0, 1][0] == faces[0, 0][0]
                  for name, _ in faces.values()}
 
+# punctuation after a run's end or before an upright-only run's start: the markup :func:`_upright_beside` changes
+_BESIDE = re.compile(r"</font>[^\w\s<]|[^\w\s>]<font face=\"(?:" + "|".join(map(re.escape, _UPRIGHT_ONLY)) + ")\"")
+
 
 def _upright_beside(markup: str, base: str) -> str:
     """Markup whose punctuation next to an upright-only run in a slanted context ('만들어졌을까?' in an italic
     subtitle: Hangul has no italic) is drawn in the upright face of the surrounding family, so the '?' stands
     as straight as the word it ends (trial r9 L7). Text between two such runs, all punctuation ('」、「'), too."""
-    pieces = _PIECE.split(markup)
-    if len(pieces) < 3:
+    if not _BESIDE.search(markup):  # (most markup: words with spaces between; nothing to do, in a µs)
         return markup
+    pieces = _PIECE.split(markup)
     styles = [(*_style_of(base)[:2], base)]  # (bold, italic, the face whose family it is) at each point
     fonts_: list[tuple[Optional[str], bool]] = []  # the open <font> tags: (fallback face or None, set a style)
     for k, piece in enumerate(pieces):
@@ -392,6 +395,7 @@ def _closes_upright(pieces: list, k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
 def _upright_face(base: str, bold: int) -> str:
     """The upright face, of weight ``bold``, of the family ``base`` belongs to."""
     for faces in FAMILIES.values():
