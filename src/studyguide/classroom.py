@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, figurerefs, formats, grid, labels, lettered, overflow, pagelint, render, sheets, variants
+from . import (api, classset, figurerefs, formats, grid, labels, lettered, lowres, overflow, pagelint, render, sheets,
+               variants)
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
 from .layout import activities as activity_layout
+from .layout import pictures
 from .layout.activities import small as activity_small
 from .model import Accommodations, Guide
 
@@ -189,9 +191,11 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
         uneven.update(vain)
         return versions, out
 
-    by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
-                              check=lambda docs: check_pages(path, docs, len(editions), options),
-                              even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    with pictures.drawing() as printed:  # (a picture with too few pixels for its size: said, lowres)
+        by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+                                        check=lambda docs: check_pages(path, docs, len(editions), options),
+                                        even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    warnings += lowres.warnings(guide, printed)
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
