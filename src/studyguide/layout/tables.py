@@ -1,7 +1,12 @@
 """A table of figures typed in a summary (reading/tables.py), printed as the theme's ruled tables are:
 its heading row shaded and repeated atop each page it goes on to, columns as wide as their cells need
-(never wider than the text), and a column of numbers, percentages or amounts right-aligned, so its
-figures line up down the column."""
+(never wider than the text), and a column of numbers, percentages or amounts lined up on the decimal point
+(3.5 over 12.75 over 100), its figures' units, percent signs and currency kept beside them.
+
+reportlab's own 'DECIMAL' alignment is for cells of plain strings (a Paragraph in a cell so aligned is an
+error, in 4.0 as in 5.1), and these cells are paragraphs (emphasis, a script's font, right-to-left text):
+each figure is right-aligned with a right padding that is what the column's longest decimal part has more
+than its own ("12.75" none, "3.5" the width of a "5", "100" the width of ".75")."""
 from __future__ import annotations
 
 import re
@@ -49,10 +54,12 @@ def table(ctx, t: Table, width: float | None = None):
     aligns = [_ALIGN.get(a) if a else TA_RIGHT if figures([r[c] for r in rows[1:]]) else None
               for c, a in enumerate(align)]
     cells = [[_cell(ctx, text, n == 0, a) for text, a in zip(row, aligns)] for n, row in enumerate(rows)]
-    widths = _widths(ctx, rows, cells, width)
+    pads = _pads(ctx, rows, cells, aligns)
+    widths = _widths(ctx, rows, cells, width, pads)
     if widths is None:
         return _stacked(ctx, t, width)
-    grid = _grid(ctx, cells, widths)
+    grid = _grid(ctx, cells, widths, more=[("RIGHTPADDING", (c, n), (c, n), PADDING / 2 + pad)
+                                           for n, row in enumerate(pads) for c, pad in enumerate(row) if pad])
     grid.hAlign = "RIGHT" if mirrored else "LEFT"
     return grid
 
@@ -72,7 +79,35 @@ def _stacked(ctx, t: Table, width: float):
     return _grid(ctx, [entry(row) for row in t.rows[1:]], [width], header=False, min_rows=1)
 
 
-def _widths(ctx, rows, cells, width: float) -> list[float] | None:
+def decimal_part(text: str, decimal: str = ".") -> str:
+    """What of a figure prints right of its whole number: from its decimal sign on ('.75', '.9 %', '.2 bn'),
+    or, with none, what follows its last digit (' %', ')', '万'); '' for a whole number alone."""
+    text = " ".join(inline.plain(text).split())
+    sign = re.search(r"\d(" + re.escape(decimal) + r")\d", text)
+    if sign:
+        return text[sign.start(1):]
+    digits = list(re.finditer(r"\d", text))
+    return text[digits[-1].end():] if digits else ""
+
+
+def _pads(ctx, rows, cells, aligns) -> list[list[float]]:
+    """Each cell's right padding beyond the usual: in a right-aligned column of figures, what the column's
+    widest decimal part has more than the cell's own, so the figures line up on their decimal point."""
+    pads = [[0.0] * len(rows[0]) for _ in rows]
+    decimal = ctx.labels.get("decimal", ".")
+    for c, align in enumerate(aligns):
+        if align != TA_RIGHT or not figures([r[c] for r in rows[1:]]):
+            continue
+        parts = {n: ctx.text_width(decimal_part(row[c], decimal), cells[n][c].style.fontName,
+                                   cells[n][c].style.fontSize)
+                 for n, row in enumerate(rows) if n and inline.plain(row[c]).strip()}  # ('—' as a whole number)
+        widest = max(parts.values(), default=0.0)
+        for n, part in parts.items():
+            pads[n][c] = round(widest - part, 3)
+    return pads
+
+
+def _widths(ctx, rows, cells, width: float, pads) -> list[float] | None:
     """Each column as wide as its widest cell on one line. When they do not all fit, the widest columns
     give way first, down to a width all of them share (never under their longest word): the columns of
     short figures keep them on one line, and a column of sentences wraps. None: even their longest words
@@ -82,8 +117,9 @@ def _widths(ctx, rows, cells, width: float) -> list[float] | None:
         wide = short = 0.0
         for n, row in enumerate(rows):
             style = cells[n][c].style
-            wide = max(wide, ctx.text_width(" ".join(inline.plain(row[c]).split()), style.fontName, style.fontSize))
-            short = max(short, cells[n][c].minWidth())
+            wide = max(wide, ctx.text_width(" ".join(inline.plain(row[c]).split()), style.fontName, style.fontSize)
+                       + pads[n][c])
+            short = max(short, cells[n][c].minWidth() + pads[n][c])
         need.append(wide + PADDING + 2)
         least.append(min(wide, short) + PADDING + 1)
     total = sum(need)
@@ -122,7 +158,7 @@ def summary_flows(ctx, parts: list, head: list) -> list:
         if isinstance(parts[n], str) and isinstance(parts[n + 1] if after else None, Table) \
                 and _leads_in(ctx, parts[n], flow[0]):
             before = ([head[-1]] if n == 0 and head else []) + flow + after[:1]
-            keep = keep_with(ctx, before, after[1])
+            keep = keep_with(ctx, before, after[1], guessed=not _announces(parts[n]))
             if keep.height <= ctx.height * 0.6:  # (a long paragraph flows on: it would move half a page)
                 out[:0] = [keep] if n == 0 and head else []
                 out += [] if n == 0 and head else [keep]
@@ -130,9 +166,14 @@ def summary_flows(ctx, parts: list, head: list) -> list:
     return out
 
 
+def _announces(text: str) -> bool:
+    """Whether a summary's paragraph says it introduces what follows: it ends in ':'."""
+    return inline.plain(text).rstrip().endswith((":", "："))
+
+
 def _leads_in(ctx, text: str, para) -> bool:
     """Whether a summary's paragraph introduces what follows: it ends in ':' or is a line or two long."""
-    if inline.plain(text).rstrip().endswith((":", "：")):
+    if _announces(text):
         return True
     para.wrap(ctx.width, ctx.height)
     return para.height <= LEAD_IN * para.style.leading + 0.5
@@ -144,8 +185,29 @@ def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
     return [f for g in grids for f in (Spacer(1, 2), g, Spacer(1, 6))] if gaps else grids
 
 
-def keep_with(ctx, before: list, grid) -> CondPageBreak:
+SHORT = 0.3  # a page that ends more than this share of its text area short is short (issue 14's fill rule)
+
+
+class GuessedLead(CondPageBreak):
+    """A :func:`keep_with` for a paragraph only guessed to introduce its table (a line or two long, not ending
+    in ':'): it moves the paragraph over with the table only when that leaves the page no more than 30 %
+    short. Else the paragraph ends the page and the table opens the next (a trial's A5 page 1 was 35 % empty:
+    its summary's last two lines, on the cart's negative slope, had moved with the six-row table under them)."""
+
+    def __init__(self, height: float, page_height: float):
+        super().__init__(height)
+        self.page_height = page_height
+
+    def wrap(self, availWidth, availHeight):
+        if availHeight > SHORT * self.page_height:
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_with(ctx, before: list, grid, guessed: bool = False) -> CondPageBreak:
     """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
-    topic's title never ends a page whose table opens the next."""
+    topic's title never ends a page whose table opens the next. ``guessed``: ``before`` ends in a paragraph
+    only guessed to introduce the table (:class:`GuessedLead`)."""
     above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
-    return CondPageBreak(above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3)  # (and the frame's own fuzz)
+    need = above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3  # (and the frame's own fuzz)
+    return GuessedLead(need, ctx.height) if guessed else CondPageBreak(need)
