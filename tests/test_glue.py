@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 
-import pypdf
 import pypdfium2
 import pytest
-from conftest import GUIDES_DIR, norm
+from conftest import GUIDES_DIR, norm, page_texts
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
@@ -103,7 +102,7 @@ def test_every_note_on_the_answers_reaches_the_key(theme, paper):
     printed without them (a page shorter). Every question's explanation is in the key, in its words."""
     guide = api.load(GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml")
     docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, None))
-    key = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages))
+    key = norm(" ".join(page_texts(docs["key"].pdf)))
     notes = [q.explanation for q in guide.questions if q.explanation]
     assert len(notes) >= 10
     missing = [n for n, text in enumerate(notes, 1) if norm(inline.plain(text))[:40] not in key]
