@@ -55,9 +55,30 @@ def test_a_japanese_example_is_used_with_the_term_anywhere_in_its_run_of_text():
     assert cloze.sentence("DNA", "x", "mDNA는 DNA와 다릅니다.", "ko").text() == "mDNA는 ___와 다릅니다."
 
 
-def test_chinese_and_english_sentences_are_as_before():
-    """Chinese words are not spaced, and its sentences stay as they were (whole words only)."""
-    assert cloze.sentence("中国", "国家。", "中国很大。", "zh").source == "definition"
+ZH = """
+    title: 中国
+    language: zh
+    vocabulary:
+      - {term: 中国, definition: 亚洲东部的国家。, example: 中国很大。}
+      - {term: 长城, definition: 古代修建的防御工程。, example: 我们去看了长城和故宫。}
+      - {term: 汉字, definition: 汉语的文字。, example: 他每天写汉字。}
+    activities: [cloze]
+    """
+
+
+def test_a_chinese_example_is_used_with_the_term_anywhere_in_its_run_of_text(tmp_path):
+    """Chinese words are not spaced: 中国很大。 never held 中国 as a word, and every sentence was the definition."""
+    built = build_into(write_guide(tmp_path, "zh.yaml", ZH), tmp_path / "out")
+    handout, key = (norm(pdf.pages[0])[norm(pdf.pages[0]).index("词库"):] for pdf in (built.student, built.key))
+    for sentence in ("很大。", "我们去看了 和故宫。", "他每天写 。"):  # the term a drawn blank, the rest printed
+        assert sentence in handout, handout
+    assert "亚洲东部" not in handout and "防御" not in handout and "文字" not in handout  # no definitions
+    for filled in ("中国很大。", "我们去看了长城和故宫。", "他每天写汉字。"):
+        assert filled in key.replace(" ", ""), key
+    assert not [w for w in built.result.warnings if "word-bank" in w.message]
+
+
+def test_english_sentences_are_as_before():
     assert cloze.sentence("tariff", "A tax.", "Tariffs rose; the tariff stayed.", "en").text() == \
         "Tariffs rose; the ___ stayed."
 

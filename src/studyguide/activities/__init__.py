@@ -132,9 +132,10 @@ def word(cells_: Sequence[str]) -> str:
 _UNSEEN = "[" + "".join(sorted(scripts.UNSEEN)) + "]*"
 
 
-# languages whose particles and endings are written onto the word (Korean 자음+입니다, Japanese 漢字+を):
-# there a term is a word's start (Korean: its words are spaced) or any part of a run of text (Japanese: not spaced)
-GLUED = {"ko": "start", "ja": "within"}
+# languages whose particles and endings are written onto the word (Korean 자음+입니다, Japanese 漢字+を), or whose
+# words are not spaced (Chinese 中国很大): there a term is a word's start (Korean: its words are spaced) or any part
+# of a run of text (Japanese, Chinese)
+GLUED = {"ko": "start", "ja": "within", "zh": "within"}
 
 
 _GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
@@ -144,8 +145,9 @@ _OTHER_WORD = f"[^\\W{scripts.GLUED_LETTERS}]"  # a letter or digit of another s
 def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Pattern]:
     """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace); a pasted
     zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it.
-    In Korean and Japanese (:data:`GLUED`) a term written in Hangul, kana or Han may have its particle after
-    it (Korean: 한자로), and in Japanese a word before it too; a term in Latin letters is still a whole word."""
+    In Korean, Japanese and Chinese (:data:`GLUED`) a term written in Hangul, kana or Han may have its particle
+    after it (Korean: 한자로), and in Japanese and Chinese a word before it too; a term in Latin letters is still
+    a whole word."""
     parts = ["".join(c for c in p if c not in scripts.UNSEEN) for p in inline.plain(term).split()]
     parts = [p for p in parts if p]
     if not parts:

@@ -2,7 +2,7 @@
 
 The term is found as whole words, in any case ("Geopolitics explains ..."
 for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*) and
-in Japanese anywhere in a run of text, and becomes a blank, which the key fills with the words as
+in Japanese and Chinese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,
 whose example does not contain it, or holds it twice in every sentence, gets
