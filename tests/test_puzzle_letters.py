@@ -102,16 +102,35 @@ def test_a_hebrew_crossword_clue_has_its_number_at_its_right_before_the_text(tmp
         assert xs and texts and min(xs) > max(texts), (xs, texts)
 
 
-def test_a_filled_cloze_blank_before_a_comma_ends_at_it(tmp_path):
+def _gaps(pdf_path, answer: str) -> tuple[float, float]:
+    """In the key, the room left and right of a filled blank's answer: from the end of the word before it to the
+    answer's first letter, and from its last letter to what follows it (a full stop, a comma or a word)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    tp = doc[len(doc) - 1].get_textpage()
+    text = tp.get_text_range()
+    at = text.rindex(answer)  # (the sentences come after the word bank)
+    before = max(i for i in range(at) if text[i].strip() and text[i] != "\u00a0")
+    after = min(i for i in range(at + len(answer), len(text)) if text[i].strip() and text[i] != "\u00a0")
+    box = tp.get_charbox  # (left, bottom, right, top)
+    return box(at)[0] - box(before)[2], box(after)[0] - box(at + len(answer) - 1)[2]
+
+
+def test_a_filled_cloze_answer_is_centred_in_its_blank_before_a_full_stop_too(tmp_path):
+    """Trial r9 L4: before a full stop the key's answer sat at the blank's right end, touching the stop, where
+    every other answer is in the middle of its blank; a comma after the blank sits after the underline, as in the
+    handout."""
     path = write_guide(tmp_path, "dot.yaml", """
         title: Dots
         vocabulary:
           - {term: a.b, definition: A dotted name., example: "Write a.b, not axb."}
           - {term: tissue, definition: Cells working together., example: Muscle is a tissue.}
+          - {term: origin, definition: Where the axes meet., example: The origin is where the axes cross.}
         activities: [cloze]
         """)
     built = build_into(path, tmp_path / "out")
-    key = " ".join(built.key.pages)
-    assert "a.b, not axb" in key and "a.b , not" not in key, key
-    assert "tissue." in key and "tissue ." not in key
+    for answer in ("a.b", "tissue", "origin"):
+        left, right = _gaps(built.key.path, answer)
+        assert left > 10 and abs(left - right) < 6, (answer, left, right)
     assert len(built.key.reader.pages) == len(built.student.reader.pages)

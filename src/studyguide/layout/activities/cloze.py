@@ -32,13 +32,10 @@ def cloze(ctx, name, data) -> list:
     for n, sentence in enumerate(data.sentences, 1):
         def para(key: bool):
             blanks = iter(range(1, len(sentence.parts) + 1))
-            worded = _worded(ctx, sentence)
-            after = worded[1:] + [""]  # what follows each part: a blank before a comma ends at it
             parts = [_text(ctx, p) if isinstance(p, str)
                      else _blank(ctx, p.answer, key, width=width, field=f"cloze{n}_blank{next(blanks)}",
-                                 tip=f"{ctx.label('cloze_title')} {n}",
-                                 flush=isinstance(nxt, str) and nxt[:1] in _STOPS)
-                     for p, nxt in zip(worded, after)]
+                                 tip=f"{ctx.label('cloze_title')} {n}")
+                     for p in _worded(ctx, sentence)]
             # the sentence reads in its own direction, the handout's: not the key's answer's, where that leads
             # ("___ means: water" stays left to right with מים in the blank)
             text = "".join(t for t in _worded(ctx, sentence) if isinstance(t, str))
@@ -70,7 +67,6 @@ def cloze(ctx, name, data) -> list:
     return flow[:head] + [Stack(flow[head:lead], page_height=ctx.height)] + flow[lead:tail] + kept
 
 
-_STOPS = ",.;:!?)\u060c\u3001\u3002\uff0c"  # a blank these follow has its answer at its line's end, by them
 KEPT = 3  # sentences kept with the bank, and kept together at the list's end
 
 

@@ -122,10 +122,11 @@ def _style(ctx, name: str, parent: str, **kw) -> ParagraphStyle:
 
 
 def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, field: str | None = None,
-           tip: str = "", flush: bool = False) -> str:
+           tip: str = "") -> str:
     """An underlined blank ``width`` wide (at least room for its answer); the key writes the answer in it,
-    centred, or with ``flush`` at the line's end (a comma or full stop follows: "a.b, not"; centred, it
-    read "a.b , not"). ``field``: the name of the fillable edition's text field over the handout's blank."""
+    centred, a full stop or comma after it too (at the blank's end, the answer touched the full stop where
+    the others sat in the middle of theirs). ``field``: the name of the fillable edition's text field over
+    the handout's blank."""
     st = ctx.styles[style]
     size = st.fontSize
     nbsp = stringWidth("\u00a0", st.fontName, size)
@@ -136,7 +137,7 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, f
         return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer.replace(" ", "\u00a0"), ctx.styles["heading"].fontName, size) / nbsp
     spare = max(2, round(count - used))  # the key's blank as wide as the handout's, so lines break alike
-    left, right = (spare, 0) if flush else (spare // 2, spare - spare // 2)
+    left, right = spare // 2, spare - spare // 2
     colour = ctx.color("answer").hexval()[2:]
     text = _text(ctx, answer.replace(" ", "\u00a0"))
     return f'<u>{chr(160) * left}<font color="#{colour}"><b>{text}</b></font>{chr(160) * right}</u>'
