@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import inline, rtl
+from .. import formulas, inline, rtl
 from .._reportlab import FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, wrapped_state
 from ..theming import fonts
 from ..model import Guide
@@ -37,7 +37,8 @@ class Para(Paragraph):
         """``base_rtl``: the paragraph's direction when not its first letter's (a key's answer in a blank
         that starts an English sentence is Hebrew: the sentence is the handout's, left to right)."""
         if isinstance(text, str) and style is not None:
-            text = fonts.settle(inline.keep_punctuation(text), style.fontName)  # fallback runs keep the weight around them
+            text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
+            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)

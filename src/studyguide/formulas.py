@@ -1,0 +1,57 @@
+"""Where a worked formula in running text may not break: the printed page's no-break spaces.
+
+A teacher types a formula with spaces round its signs ("Slope = (9 − (−3)) / (4 − 0) = 12 / 4"), and a line
+could end on "(9" with "− (−3))" on the next, or on "at d =" with "9 m" below. The spaces that would part a
+formula that way become no-break spaces as the paragraph is set (only the printed page: the exports keep
+the guide's text as typed):
+
+* after a minus sign that starts a term (a space or a bracket before it): "− 3", "− (−3)";
+* inside a short bracket that holds a number or a sign ("(4 − 0)", "(0, 2)"), and just inside any bracket;
+* after "=" (or ≈ ≠ ≤ ≥) when a short operand follows ("= 9 m" keeps "= 9"), and before it after a short
+  name ("d = 9": the "d" stays with its sign).
+
+A line still breaks between the parts of a long formula: at " / ", " + ", before a minus, and between a
+bracket and what follows it.
+"""
+from __future__ import annotations
+
+import re
+
+NB = "\u00a0"
+_SIGNS = "−–-"  # minus, and the en dash and hyphen typed for one
+_SIGN = "[−–\\-]"
+_RELATIONS = "=≈≠≤≥"
+# a minus that starts a term (a space, a bracket or a tag's end before it), then a space, then a number or "("
+_MINUS = re.compile(rf"(?<![^\s(>{NB}])({_SIGN}) +(?=[\d(.]|\u221a)")
+# a bracket with no tag inside, at most one bracket within it (an operand "(−3)")
+_BRACKET = re.compile(r"\((?:[^()<>]|\([^()<>]*\))*\)")
+_SHORT_BRACKET = 20  # characters, brackets included: "(9 − (−3))" is 10, "(y₂ − y₁)" 9
+_MATHS = re.compile(rf"\d|{_SIGN}|[+×÷/=^·]")
+# a relation with spaces round it: the operand after it is short (up to 6 characters, then a space,
+# punctuation or the text's end), or the name before it is (up to 2 characters: d, v, x₁)
+_AFTER = re.compile(rf"(?<=[ {NB}][{_RELATIONS}]) +(?=[^\s<]{{1,6}}(?:[\s<.,;:!?)]|$))")
+_BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}})) +"
+                     rf"(?=[{_RELATIONS}][ {NB}])")
+_TRIGGERS = frozenset(_SIGNS + _RELATIONS + "(")
+
+
+def keep_formulas(markup: str) -> str:
+    """Markup whose spaces inside a formula (see the module's note) are no-break spaces."""
+    if not _TRIGGERS.intersection(markup):  # (most paragraphs: nothing to look for)
+        return markup
+    if "(" in markup:
+        markup = _BRACKET.sub(_bracket, markup)
+    if any(s in markup for s in _SIGNS):
+        markup = _MINUS.sub(rf"\1{NB}", markup)
+    if any(r in markup for r in _RELATIONS):
+        markup = _BEFORE.sub(NB, _AFTER.sub(NB, markup))
+    return markup
+
+
+def _bracket(found: re.Match) -> str:
+    text = found.group()
+    if " " not in text:
+        return text
+    if len(text) <= _SHORT_BRACKET and _MATHS.search(text):
+        return text.replace(" ", NB)
+    return re.sub(r"(?<=^\() +| +(?=\)$)", lambda m: NB * len(m.group()), text)  # "( 9" keeps its "("

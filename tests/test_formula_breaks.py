@@ -1,0 +1,51 @@
+"""A worked formula in running text breaks only between its parts (trial r9 L1): the summary's
+"Slope = (9 − (−3)) / (4 − 0)" ended a line on "(9" with "− (−3))" on the next, and "at d =" left its 9 below."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from conftest import write_guide
+from studyguide import api, render
+
+SUMMARY = """
+    title: Slope
+    summary: |
+      A **rate of change** tells how much one quantity changes for each unit of another. When a cart moves
+      at a steady speed, its position changes by the same amount every second, so a graph of position
+      against time is a straight line. The **slope** of that line is the cart's velocity: v = Δd / Δt.
+
+      **Worked example.** A cart is at d = −3 m when t = 0 s and at d = 9 m when t = 4 s.
+      Slope = (9 − (−3)) / (4 − 0) = 12 / 4 = 3 m/s. The equation of the line is d = 3t − 3, so at
+      t = 2.5 s the cart is at d = 3(2.5) − 3 = 4.5 m. The y-intercept, −3 m, is where the cart started.
+    """
+
+
+@pytest.mark.parametrize("paper, edition", [("letter", None), ("a4", None), ("a5", "large-print")])
+def test_a_worked_formula_breaks_between_its_parts_only(tmp_path, paper, edition):
+    guide = api.load(write_guide(tmp_path, "slope.yaml", SUMMARY))
+    pdf = render.render(guide, ("student",), paper=paper, theme=api.theme_for(guide, "classic", edition))
+    text = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf["student"].pdf)).pages]
+    lines = [" ".join(line.split()) for page in text for line in page.splitlines()
+             if line.strip() and "· Page" not in line]  # (a footer between two pages' lines)
+    summary = " ".join(lines[lines.index("Summary") + 1:])
+    assert "Slope = (9 − (−3)) / (4 − 0) = 12 / 4 = 3 m/s." in summary  # the text reads as typed
+    for line in lines:  # no line inside a bracket, none ending on a sign that leaves its number below
+        assert line.count("(") == line.count(")") and not re.search(r"[=−]$", line), (paper, edition, line)
+
+
+def test_only_a_formulas_spaces_are_joined():
+    from studyguide.formulas import keep_formulas
+
+    nb = "\u00a0"
+    assert keep_formulas("Slope = (9 − (−3)) / (4 − 0) = 12 / 4") == \
+        f"Slope ={nb}(9{nb}−{nb}(−3)) / (4{nb}−{nb}0){nb}={nb}12 / 4"
+    assert keep_formulas("at d = 9 m, and v = Δd / Δt.") == f"at d{nb}={nb}9 m, and v{nb}={nb}Δd / Δt."
+    assert keep_formulas("x - 3 and ( 9 )") == f"x -{nb}3 and ({nb}9{nb})"
+    for prose in ("a well-known - if odd - name (see the long note about this below)", "Slope is steep.",
+                  "<font color=\"#123456\">a</font> and x − y"):
+        assert keep_formulas(prose) == prose
+
