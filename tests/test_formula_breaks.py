@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -49,3 +50,19 @@ def test_only_a_formulas_spaces_are_joined():
                   "<font color=\"#123456\">a</font> and x − y"):
         assert keep_formulas(prose) == prose
 
+
+MOTION = Path(__file__).parent / "cases" / "trial" / "motion-and-slope.yaml"
+
+
+@pytest.mark.parametrize("why", ["(−2 − 4) / (3 − 1) = −6 / 2 = −3.", "Rise over run: −6 over 2 gives −3."])
+def test_a_why_note_beside_the_choices_never_ends_on_a_short_word_alone(tmp_path, why):
+    """Trial r9 L2: question 1's note beside choice B ended "= −6 / 2 =" with "−3." alone on the next line."""
+    text = MOTION.read_text(encoding="utf-8").replace("explanation: (−2 − 4) / (3 − 1) = −6 / 2 = −3.",
+                                                      f'explanation: "{why}"')
+    guide = api.load(write_guide(tmp_path, "motion.yaml", text))
+    pdf = render.render(guide, ("key",))["key"].pdf
+    lines = [" ".join(line.split()) for line in pypdf.PdfReader(io.BytesIO(pdf)).pages[1].extract_text().splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Why:"))
+    note = lines[start:lines.index("2.", start)]
+    assert " ".join(note) == f"Why: {why}"  # the whole note, beside the choices
+    assert len(note) == 2 and len(note[-1].split()) >= 2, note

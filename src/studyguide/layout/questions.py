@@ -339,8 +339,18 @@ def notes_markup(ctx, q) -> str | None:
             notes.append(inline.markup(ctx.label("also_accept"), ctx.fonts).format(
                 others=others, answer=quote.format(text=inline.markup(blank.answer, ctx.fonts))))
     if q.explanation:
-        notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> " + inline.markup(q.explanation, ctx.fonts))
+        notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> "
+                     + inline.markup(_last_two_kept(q.explanation), ctx.fonts))
     return "<br/>".join(notes) if notes else None
+
+
+def _last_two_kept(text: str) -> str:
+    """A note whose last word is short ("−3.") with a no-break space before it, so a narrow note beside the
+    choices never ends on a line of that word alone: the word before it goes down with it."""
+    head, space, last = text.rstrip().rpartition(" ")
+    if not space or " " not in head.strip() or len(inline.plain(last)) > 5:
+        return text
+    return head + "\u00a0" + last
 
 
 def question(ctx, number: int, q, lead: list = ()) -> Flowable:
