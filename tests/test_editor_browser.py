@@ -197,3 +197,32 @@ def test_enter_in_the_new_guide_box_makes_the_guide_and_no_request_fails(browser
         assert failed == []
     finally:
         ed.stop()
+
+
+def test_a_guide_opened_with_a_mistake_shows_its_line_and_export_asks_for_a_format(browser, editing, tmp_path):
+    """First-time trial F15, F14: a guide opened with a mistake at line 293 showed lines 1–34 and no red mark
+    until the teacher clicked the message; the Export list started on 'anki', so Export wrote an Anki deck."""
+    guide, ed = editing
+    lines = guide.read_text(encoding="utf-8").split("\n")
+    assert lines[MISTAKE_LINE - 1] == "    answer: true"
+    lines[MISTAKE_LINE - 1] = "    answer: truex"
+    guide.write_text("\n".join(lines), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1500, "height": 950})
+    page.goto(ed.url)
+    expect(page.locator("#problems li.error").first).to_have_text(re.compile(f"^line {MISTAKE_LINE}: question"))
+    mark = page.locator(".cm-lintRange-error")
+    expect(mark).to_have_count(1)
+    expect(mark).to_be_in_viewport()  # scrolled to, with no click
+    at = page.evaluate("() => { const v = window.studyguidePage.editor.view;"
+                       " return v.state.doc.lineAt(v.state.selection.main.head).number }")
+    assert at == 1  # the cursor stays at the start (the toolbar first in the Tab order)
+
+    assert page.locator("#export-to").input_value() == ""
+    assert page.locator("#export-to option:checked").inner_text() == "Export to…"
+    before = {p.name for p in tmp_path.rglob("*") if p.is_file()}
+    page.locator("#export").click()
+    expect(page.locator("#status")).to_have_text("choose a format in the list beside Export first")
+    assert {p.name for p in tmp_path.rglob("*") if p.is_file()} == before  # nothing written
+    page.locator("#export-to").select_option("kahoot")
+    page.locator("#export").click()
+    expect(page.locator("#results")).to_be_visible()

@@ -76,7 +76,19 @@
     }
     if (data.superseded || data.rev !== state.rev) return;  // a newer preview is on its way
     showProblems(data.problems || []);
+    if (!state.looked) {  // the guide just opened: its first error's line in view, red mark and all
+      state.looked = true;
+      const first = (data.problems || []).find((p) => p.here && p.severity === 'error');
+      if (first) reveal(first.line);
+    }
     showPages(data, {asked, answered: performance.now()});
+  }
+
+  function reveal(line) {
+    // scrolled to, in the middle of the editor; the cursor and the focus stay where they are (Tab order)
+    const view = ed.view;
+    const at = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines)).from;
+    view.dispatch({effects: view.constructor.scrollIntoView(at, {y: 'center'})});
   }
 
   function showProblems(problems) {
@@ -230,6 +242,8 @@
     state.base = data.hash;
     state.saved = data.text;
     for (const e of data.editions) $('edition').append(new Option(e, e));
+    // no format chosen for the teacher: the first in the list was 'anki', and Export wrote an Anki deck unasked
+    $('export-to').append(Object.assign(new Option('Export to…', '', true, true), {disabled: true}));
     for (const e of data.exports) $('export-to').append(new Option(e, e));
     ed = StudyguideEditor.create($('editor'), {
       doc: data.text, schema: data.schema, snippets: data.snippets,
@@ -244,7 +258,14 @@
     $('close-results').addEventListener('click', () => { $('results').hidden = true; });
     $('build').addEventListener('click', () => run('Build', 'build', {
       versions: parseInt($('versions').value, 10) || null, edition: $('edition').value}));
-    $('export').addEventListener('click', () => run('Export', 'export', {to: $('export-to').value}));
+    $('export').addEventListener('click', () => {
+      if (!$('export-to').value) {  // (the button stays in the Tab order: it says what to do)
+        status('choose a format in the list beside Export first');
+        $('export-to').focus();
+        return;
+      }
+      run('Export', 'export', {to: $('export-to').value});
+    });
     document.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save(); }
     });
