@@ -1,0 +1,87 @@
+"""Pages a teacher would copy for nothing: a page with no text but its footers (and the page left blank
+on purpose before double-sided flashcards, when it is not needed), and answer lines cut over pages
+without their note, ending with a line or two alone on a page.
+
+Read as a teacher reads the pages: the text of each page without what every page repeats (the footer,
+"Page 3 of 5" read with its numbers as any number), and the ruled lines drawn on it (rows of ink).
+"""
+from __future__ import annotations
+
+import functools
+import io
+import re
+
+import pypdf
+import pypdfium2 as pdfium
+
+from conftest import CASES, norm
+from studyguide import api, labels, render
+
+LAYOUT = CASES / "layout"
+
+
+@functools.lru_cache(maxsize=None)
+def built(name: str, edition=None, paper=None, sheet=None):
+    """(guide, theme, {"student": Rendered, "key": Rendered}) of a test guide, laid out in memory."""
+    guide = api.load(LAYOUT / name)
+    theme = api.theme_for(guide, None, edition)
+    return guide, theme, render.render(guide, paper=paper, theme=theme, sheet=sheet)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text without the lines every page prints (footers, "✂"), whitespace collapsed."""
+    pages = [[line.strip() for line in p.extract_text().split("\n") if line.strip() not in ("", "✂")]
+             for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    shape = lambda line: re.sub(r"\d+", "#", line)  # noqa: E731 (a footer's page numbers read as any number)
+    every = set.intersection(*(set(map(shape, p)) for p in pages)) if len(pages) > 1 else set()
+    return [norm(" ".join(line for line in p if shape(line) not in every)) for p in pages]
+
+
+def empty_pages(guide, pdf: bytes, theme) -> list[int]:
+    """Pages with no text but what every page prints and no ink in their body (a page of answer lines has
+    no text), or only the note of a page left blank on purpose."""
+    on_purpose = norm(labels.for_language(guide.language, guide.labels)["blank_page"])
+    return [n for n, text in enumerate(page_texts(pdf), 1)
+            if text == on_purpose or not text and not ink_rows(pdf, n, theme, 1)]
+
+
+def ink_rows(pdf: bytes, page: int, theme, least: float) -> list[bool]:
+    """For each pixel row of a page's body (1-based; between the top and bottom margins, 72 pixels to the
+    inch): whether it has at least ``least`` pixels of ink."""
+    doc = pdfium.PdfDocument(pdf)
+    _, height = doc[page - 1].get_size()
+    image = doc[page - 1].render(scale=1, grayscale=True).to_pil().convert("L")
+    body = image.crop((0, int(theme.margin_top), image.width, int(height - theme.margin_bottom)))
+    data, w = body.point(lambda v: 1 if v < 200 else 0).tobytes(), body.width
+    return [sum(data[y * w:(y + 1) * w]) >= least for y in range(body.height)]
+
+
+def ruled_lines(pdf: bytes, page: int, theme) -> int:
+    """The answer lines drawn on a page (1-based): runs of ink rows across at least half the text's width."""
+    rows = ink_rows(pdf, page, theme, (pdfium.PdfDocument(pdf)[page - 1].get_size()[0] - 2 * theme.margin_x) / 2)
+    return sum(1 for y, ink in enumerate(rows) if ink and (y == 0 or not rows[y - 1]))
+
+
+def test_quarter_sheets_of_a_short_guide_end_with_their_matching_not_a_page_of_footers():
+    """The grade 4 magnets guide on quarter sheets: its vocabulary matching ends page 4 at the foot, and
+    the 12 pt gap after it went over alone: page 5 printed four footers "Magnets · Page 5 of 5" and nothing
+    else, in the handout and the key (a sheet of nothing for every student)."""
+    guide, theme, docs = built("magnets.yaml", paper="quarter-letter", sheet="quarter")
+    for mode, doc in docs.items():
+        texts = page_texts(doc.pdf)
+        assert len(texts) == 4 and not empty_pages(guide, doc.pdf, theme), f"{mode}: {len(texts)} pages"
+        assert "Vocabulary Matching" in texts[3] and "Page 4 of 4" in norm(
+            pypdf.PdfReader(io.BytesIO(doc.pdf)).pages[3].extract_text())
+
+
+def test_readable_edition_opens_the_double_sided_flashcards_after_the_matching_with_no_blank_page():
+    """The Renaissance guide in the readable edition: its matching ended page 6 at the foot; the gap after it
+    opened page 7 with nothing on it, and page 8 was then left blank on purpose so the double-sided cards start
+    on an odd page: two blank pages in a row. The cards now open page 7, in the handout and the key."""
+    guide, theme, docs = built("rinascimento.yaml", edition="readable")
+    fronts = norm(guide.labels["fronts"].format(title=guide.labels["flashcards_duplex_title"]))
+    for mode, doc in docs.items():
+        texts = page_texts(doc.pdf)
+        assert not empty_pages(guide, doc.pdf, theme), f"{mode}: pages {empty_pages(guide, doc.pdf, theme)} empty"
+        assert "Abbina i termini" in texts[5] and fronts in texts[6], f"{mode}: {texts[5][:60]!r} / {texts[6][:60]!r}"
+        assert len(texts) == 8, f"{mode}: {len(texts)} pages"
