@@ -85,3 +85,21 @@ def test_readable_edition_opens_the_double_sided_flashcards_after_the_matching_w
         assert not empty_pages(guide, doc.pdf, theme), f"{mode}: pages {empty_pages(guide, doc.pdf, theme)} empty"
         assert "Abbina i termini" in texts[5] and fronts in texts[6], f"{mode}: {texts[5][:60]!r} / {texts[6][:60]!r}"
         assert len(texts) == 8, f"{mode}: {len(texts)} pages"
+
+
+def test_answer_lines_over_three_pages_note_each_break_and_leave_three_lines_at_least():
+    """The Renaissance guide in large print: question 8's 24 lines start under its prompt on page 7 and need
+    two pages more. Page 8 was a full page of lines with no note at its foot, and page 9 held one line alone.
+    Every break is now noted under its last line, and at least three lines go on after each."""
+    guide, theme, docs = built("rinascimento.yaml", edition="large-print")
+    go_on = norm(guide.labels["lines_go_on"])
+    doc = docs["student"]
+    texts = page_texts(doc.pdf)
+    start = docs["student"].question_pages[7]
+    assert texts[start - 1].endswith(go_on) and texts[start].endswith(go_on), texts[start][-80:]
+    counts = [ruled_lines(doc.pdf, p, theme) for p in (start + 1, start + 2)]
+    assert counts[0] >= 15 and counts[1] >= 3 and texts[start + 1] == "", counts  # page 9: its lines only
+    lines_before = 24 - sum(counts)  # (the lines under the prompt on page 7)
+    assert lines_before >= 4, counts
+    key = page_texts(docs["key"].pdf)
+    assert key[start].endswith(go_on) and not key[start + 1].endswith(go_on)
