@@ -103,3 +103,17 @@ def test_answer_lines_over_three_pages_note_each_break_and_leave_three_lines_at_
     assert lines_before >= 4, counts
     key = page_texts(docs["key"].pdf)
     assert key[start].endswith(go_on) and not key[start + 1].endswith(go_on)
+
+
+def test_an_essay_that_fits_the_next_page_moves_there_whole_rather_than_split_over_a_sheet():
+    """The first-hour acids guide: its 8-line essay (question 8) started at page 2's foot, printed 4 lines
+    there under "The lines go on over the page." and the other 4 on page 3, whose matching then left it half
+    empty: the students wrote the essay on the two sides of a sheet. Page 3 has room for the whole question,
+    and moving it there costs no page: it prints whole on page 3, the page count as it was."""
+    guide, _, docs = built("acids.yaml")
+    go_on = norm(labels.for_language(guide.language, guide.labels)["lines_go_on"])
+    for mode, doc in docs.items():
+        texts = page_texts(doc.pdf)
+        assert doc.question_pages[7] == 3 and "Explain why farmers add lime" in texts[2], mode
+        assert not any(go_on in text for text in texts), f"{mode}: the essay's lines still go on over a page"
+        assert "Vocabulary Matching" in texts[2] and len(texts) == 4, f"{mode}: {len(texts)} pages"

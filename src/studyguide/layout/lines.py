@@ -30,6 +30,8 @@ class LinedAnswer(Flowable):
         # page's part of them, what a screen reader calls it)
         self.spare = None  # lines after a break the question could do without: (question, lines before
         # the break without the mark, whether its count may be cut to those)
+        self.moved = None  # lines after a break whose question fits a page: (question, the room more its whole
+        # takes than they do), noted where they land (mending.lines_whole)
         self.going_on = None  # lines after a break (LinedQuestion): (question, lines before them, whether the
         # count may be cut, the count's share it may be cut to); too many for their page, they break again
         # as the question did, the break marked and at least MIN_LINES_AFTER after it
@@ -87,6 +89,9 @@ class LinedAnswer(Flowable):
             number, kept, cut = self.spare
             self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
                                                                        self.count)
+        if self.moved is not None and self.ctx.mode == self.ctx.primary:
+            number, more = self.moved
+            self.ctx.__dict__.setdefault("lines_split", {})[number] = (canvas.getPageNumber(), more)
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
@@ -189,8 +194,10 @@ class LinedQuestion(Flowable):
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
         fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        at_top = aH >= self.ctx.height - 1
+        if self.number in self.ctx.__dict__.get("lines_whole", ()) and not at_top and self.height <= self.ctx.height:
+            return []  # whole on the next page, which has room for it (mending.lines_whole)
         if fit < MIN_LINES_BEFORE:
-            at_top = aH >= self.ctx.height - 1
             if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page
             if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
@@ -205,6 +212,9 @@ class LinedQuestion(Flowable):
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
                 parts[1].spare = (self.number, kept, self.flexible and kept >= share)
         parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
+        if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
+            rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
+            parts[1].moved = (self.number, self.height - rest)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
         return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
 
