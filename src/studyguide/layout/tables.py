@@ -8,10 +8,10 @@ import re
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import Spacer
 
 from .. import inline, rtl
-from .._reportlab import stacked_height
+from .._reportlab import RoomBreak, stacked_height
 from ..model import Table
 
 PADDING = 10  # a cell's left and right padding together (ruled.grid)
@@ -144,8 +144,8 @@ def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
     return [f for g in grids for f in (Spacer(1, 2), g, Spacer(1, 6))] if gaps else grids
 
 
-def keep_with(ctx, before: list, grid) -> CondPageBreak:
+def keep_with(ctx, before: list, grid) -> RoomBreak:
     """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
     topic's title never ends a page whose table opens the next."""
     above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
-    return CondPageBreak(above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3)  # (and the frame's own fuzz)
+    return RoomBreak(above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3)  # (and the frame's own fuzz)
