@@ -7,7 +7,7 @@ import re
 
 import pypdf
 
-from conftest import CASES, norm, write_guide
+from conftest import CASES, GUIDES, norm, write_guide
 from studyguide import classroom
 
 DECLARATION = CASES / "trial" / "declaration-1776.yaml"  # a history teacher's guide: four topics, a long summary
@@ -65,7 +65,8 @@ def test_the_summary_shrinks_to_end_the_page_the_topics_end_on():
 
 def test_a_summary_with_room_keeps_its_five_lines_and_one_that_misses_by_more_takes_the_next_page(tmp_path):
     """Where the page has room the summary keeps its five lines and the whole model summary; where even three
-    lines miss the page, the summary opens the next page with all five, as before."""
+    lines miss the page, the summary opens the next page with all five, and the last topic goes over with it
+    (trial p34: never a page with the summary alone)."""
     topics = "".join(f"  - title: Topic {n}\n    summary: {'Words about the [[topic]]. ' * k}\n"
                      for n, k in ((1, 4), (2, 4)))
     short = write_guide(tmp_path / "short", "short.yaml", f"title: Short\nsummary: One line. Two.\ntopics:\n{topics}")
@@ -79,11 +80,36 @@ def test_a_summary_with_room_keeps_its_five_lines_and_one_that_misses_by_more_ta
         long = write_guide(tmp_path / f"long{count}", "long.yaml", f"title: Long\nsummary: One line.\ntopics:\n{many}")
         docs = _build(long)
         pages = _pages(docs["student"])
-        if "Summary" in pages[-1] and "Topic" not in pages[-1]:
+        assert f"Topic {count - 1}" in pages[-1] and "Summary" in pages[-1]  # (every count: the last topic with it)
+        if pages[-1].startswith(f"Topic {count - 1} "):  # the summary missed the page before: the last topic went over
+            assert f"Topic {count - 2} " in pages[-2]
             assert _rules_under(docs["student"], len(pages), "Summary") == 5
             assert "One line." in _pages(docs["key"])[-1]
             return
-    raise AssertionError("no count of topics left the summary alone on page 2")
+    raise AssertionError("no count of topics left the summary off the page its topics end on")
+
+
+def test_no_cornell_page_holds_the_summary_alone():
+    """Trial p34: the bundled police-training guide's Cornell notes, on letter paper, printed page 3 with only the
+    summary box on it (page 2 had 32 pt left; the box needs more). A Cornell summary closes the last page of notes:
+    the last bullet of the last topic now opens page 3, above the summary, in handout and key; page 2 keeps the
+    rest. Then every paper and edition of the bundled guides (eight of which had a page of summary alone)."""
+    police = next(g for g in GUIDES if g.name == "china-foreign-police-training.yaml")
+    docs = _build(police)
+    student, key = _pages(docs["student"]), _pages(docs["key"])
+    assert len(student) == len(key) == 3
+    for pages in (student, key):
+        assert pages[2].startswith("• Observers, who are not named, think the plan is probably also meant"), pages[2]
+        assert "Summary" in pages[2] and "Observers" not in pages[1]
+        assert "In the writer's own view, the program is part of a deliberate" in pages[1].replace("’", "'")
+    assert "China has announced that it will train police officers" in key[2]
+    for guide in GUIDES + [CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"]:
+        for paper in ("letter", "a4", "half-letter", "a5"):
+            for edition in (None, "large-print"):
+                options = classroom.SetOptions(format="cornell", edition=edition)
+                for path, pdf in classroom.build_set(guide, guide.parent / "out", paper, options, write=False).files:
+                    last = _pages(pdf)[-1]
+                    assert not re.match(r"Summary\b", last), (guide.name, paper, edition, path.name, last[:80])
 
 
 def _warnings(path) -> list[str]:

@@ -277,3 +277,32 @@ def test_a_canvas_numerical_question_imports_as_a_blank_and_its_margin_is_said(t
     assert [str(p) for p in draft.problems] == [
         f"{source}:{line}:7: warning: a1/a1.xml: the margin of the answer 9.5 is left out: a guide's blank takes its "
         "number exactly"]
+
+
+@pytest.mark.moodle
+@pytest.mark.skipif(bool(_no_moodle()), reason=_no_moodle() or "a Moodle is here")
+def test_a_bank_moodle_exports_again_imports_as_the_values_moodle_stores(tmp_path):
+    """Through a real Moodle and back (its importer, then its own export of the category): the export writes
+    each number as Moodle stores it, so Moodle's file imports to a guide that exports our bytes again. Written
+    otherwise, Moodle 5.1 saves a second answer 32.0 (of [[32|32.0]]) as another 32, and refuses [[−2]]'s minus sign
+    (U+2212) outright: its numerical importer saves no number and the database's refusal ends the import. The
+    guide comes back with what Moodle holds, [[0.25]] and [[-2]], marked the same."""
+    guide = api.cited_as_printed(api.load(NUMBERS))
+    [(name, ours)], _ = moodle.export(guide)
+    (tmp_path / name).write_bytes(ours)
+    back = tmp_path / "from-moodle.xml"
+    run = subprocess.run(["php", str(TESTS / "moodle" / "roundtrip.php"), str(tmp_path / name), str(back)],
+                         capture_output=True, text=True, timeout=600, env={**os.environ, "MOODLE_DIR": str(moodle_site())})
+    if "could not connect" in run.stdout + run.stderr or "Database connection failed" in run.stdout + run.stderr:
+        pytest.skip("the Moodle site's database is not running (docs/moodle-check.md: start PostgreSQL)")
+    assert run.returncode == 0, run.stdout + run.stderr
+    import yaml
+
+    from studyguide.importers import import_file
+
+    out, _ = import_file(back, tmp_path / "guides" / NUMBERS.name)
+    prompts = [q["prompt"] for q in yaml.safe_load(out.read_text(encoding="utf-8"))["questions"]]
+    assert "Two degrees below zero is written [[-2]] °C." in prompts
+    assert "A quarter as a decimal is [[0.25]]." in prompts
+    [(_, again)], _ = moodle.export(api.load(out))
+    assert again == ours

@@ -71,3 +71,40 @@ def test_true_and_false_words_of_a_language_lesson_leave_an_english_quiz_in_engl
     guide, problems = imported(spanish, tmp_path / "es.yaml")
     assert guide["language"] == "es" and problems == []
     assert [(q["type"], q["answer"]) for q in guide["questions"][:2]] == [("true_false", True), ("true_false", False)]
+
+
+def test_a_gimkit_sheet_with_a_points_column_keeps_its_points_and_names_a_column_it_leaves_out(tmp_path):
+    """Gimkit's template (as studyguide's export writes it: a title row, then Question, Correct Answer,
+    Incorrect Answer 1…) has no Points column; a teacher who added one lost every point without a word, and so
+    did a Notes column. The points are the questions' ``points:`` (what the Moodle and Canvas exports then give),
+    a bad one is said at its row, another column is named at the header; a sheet as Gimkit's template has it
+    imports with no warning, as before."""
+    source = tmp_path / "kit.csv"
+    source.write_text("Gimkit Spreadsheet Import Template,,,,,,\n"
+                      "Question,Correct Answer,Incorrect Answer 1,Incorrect Answer 2 (Optional),"
+                      "Incorrect Answer 3 (Optional),Points,Notes\n"
+                      "What is the capital of France?,Paris,Lyon,Nice,,2,easy\n"
+                      "Which gas do plants absorb?,CO2,O2,N2,,1.5,\n"
+                      "Which planet is largest?,Jupiter,Mars,,,two,\n", encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "kit.yaml")
+    assert guide["questions"] == [
+        {"type": "multiple_choice", "prompt": "What is the capital of France?", "choices": ["Paris", "Lyon", "Nice"],
+         "answer": "A", "points": 2},
+        {"type": "multiple_choice", "prompt": "Which gas do plants absorb?", "choices": ["CO2", "O2", "N2"],
+         "answer": "A", "points": 1.5},
+        {"type": "multiple_choice", "prompt": "Which planet is largest?", "choices": ["Jupiter", "Mars"],
+         "answer": "A"}]
+    assert problems == [
+        "kit.csv:2:1: warning: column Notes left out (a question is read from its question, its answers, its time "
+        "limit and its points)",
+        "kit.csv:5:1: warning: points 'two' is not a number; this question's points are left out"]
+    from studyguide.export import exporter  # the points are the marks Moodle gets
+    files, _ = exporter("moodle")(api.load(tmp_path / "kit.yaml"))
+    xml = files[0][1].decode("utf-8")
+    assert [line.strip() for line in xml.splitlines() if "<defaultgrade>" in line] == [
+        "<defaultgrade>2</defaultgrade>", "<defaultgrade>1.5</defaultgrade>", "<defaultgrade>0</defaultgrade>"]
+    plain = tmp_path / "plain.csv"  # the template's own columns: nothing to say
+    plain.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:4]).replace(",Points,Notes", "")
+                     .replace(",2,easy", "").replace(",1.5,", ""), encoding="utf-8")
+    guide, problems = imported(plain, tmp_path / "plain.yaml")
+    assert problems == [] and [q.get("points") for q in guide["questions"]] == [None, None]

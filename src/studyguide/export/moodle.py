@@ -14,7 +14,11 @@ Each question type maps onto Moodle's own (the format Moodle's qformat_xml reads
   with several blanks → ``cloze`` (Embedded answers), ``{1:SHORTANSWER:=a~=b}`` per blank;
   a blank whose every answer is a number ([[9]], [[-2]], [[1,000]]) is Moodle's number type instead,
   ``numerical`` alone or ``{1:NUMERICAL:=9:0}`` in a cloze, with an error margin of 0: Moodle compares the
-  values, so 9.0 (or 9,0 in a Moodle set to a comma) is right where the exact text 9 marked it wrong;
+  values, so 9.0 (or 9,0 in a Moodle set to a comma) is right where the exact text 9 marked it wrong.
+  Each value is written as Moodle stores it, once: ``[[32|32.0]]`` is ``32`` (Moodle 5.1 saves an answer
+  ``32.0`` as a second ``32``) and ``[[−2]]`` is ``-2`` (its numerical importer reads the minus sign U+2212
+  as no number, saves NULL, and the database's refusal aborts the rest of the import); so a bank brought
+  back from Moodle has ``[[32]]`` and ``[[-2]]``, marked the same;
 - matching → ``matching``;
 - ordering → ``ordering`` (a standard question type since Moodle 4.4; a plugin before).
 

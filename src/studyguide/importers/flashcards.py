@@ -11,6 +11,7 @@ from ..labels import LANGUAGES
 from ..reading.walker import MAX_ITEMS
 from ._common import Draft, html_text, literal
 from .htmltext import clip
+from .writtenin import say_language
 
 # How studyguide's Anki export joins a definition and its example, in each language it has labels for
 EXAMPLES = {code: f"<br><br><i>{html(words['example'])}</i> " for code, words in LANGUAGES.items()}
@@ -52,6 +53,7 @@ def quizlet(path: Path, text: str) -> Draft:
             break
     if not draft.vocabulary:
         draft.warn("no cards found (Quizlet's export: a term, a tab or comma, its definition; one card a line)", 1, 1)
+    say_language(draft, "Quizlet's text")
     return draft
 
 

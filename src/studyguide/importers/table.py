@@ -7,7 +7,7 @@ questions, the answer the key's (with ``Option A…`` or ``Choice 1…`` columns
 for the answer, multiple choice; ``explanation`` and ``points`` read too); Gimkit's ``Question, Correct Answer, Incorrect Answer 1…``
 and Blooket's ``Question Text, Answer 1…, Correct Answer(s)`` multiple-choice questions
 (two choices that are True and False, in English or a language of the guide's labels, a
-true/false question). A title row above the header (as those templates
+true/false question; a ``Points`` column, which neither template has, their points). A title row above the header (as those templates
 have) is skipped. A ``'`` that guards a text starting with ``=``, ``+``, ``-`` or
 ``@`` (as studyguide's CSV exports write it) is removed.
 """
@@ -66,7 +66,7 @@ def read(path: Path, text: str) -> Draft:
             return extra.said()
         if _find(header, ("question", "question text")) is not None and (
                 _find(header, ("correct answer", "correct answer(s)")) is not None):
-            _questions(draft, header, rest, extra)
+            _questions(draft, header, first[h][0], rest, extra)
             return extra.said()
         if _find(header, ("question", "question text")) is not None and _find(header, ANSWER) is not None:
             _short_answers(draft, header, first[h][0], rest, extra)
@@ -177,12 +177,21 @@ def _vocabulary(draft: Draft, header: list[str], header_line: int, rows, extra: 
             return
 
 
-def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
+def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _Unheaded) -> None:
+    """Gimkit's or Blooket's template: a multiple-choice question a row. A Points column (neither template has
+    one; a teacher adds it) gives the question's points; any other column is named as left out."""
     q = _find(header, ("question text", "question"))
     correct = _find(header, ("correct answer(s)", "correct answer"))
     answer_cols = [i for i, cell in enumerate(header) if re.match(r"answer \d", _key(cell))]
     wrong_cols = [i for i, cell in enumerate(header) if _key(cell).startswith("incorrect answer")]
     time = _find(header, ("time limit",))  # Blooket's 'Time Limit (sec)'
+    p = _find(header, POINTS)
+    numbered = _find(header, ("question #",))  # Blooket's numbers
+    read = {q, correct, time, p, numbered, *answer_cols, *wrong_cols}
+    named = [" ".join(header[i].split()) for i in range(len(header)) if i not in read and header[i].strip()]
+    if named:
+        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a question is read from "
+                   "its question, its answers, its time limit and its points)", header_line, 1)
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -205,6 +214,8 @@ def _questions(draft: Draft, header: list[str], rows, extra: _Unheaded) -> None:
                         "choices": choices[:8],
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
         keep_time(question, cells[time] if time is not None else "")
+        if p is not None and _cell(cells[p]):
+            _points(draft, question, _cell(cells[p]), n)
         draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True

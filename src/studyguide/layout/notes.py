@@ -174,7 +174,7 @@ def cornell(ctx) -> list:
                                           ("LINEAFTER", (0, 0), (0, 0), ctx.theme.grid * 2, ctx.color("rule"))]))
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
-    flow += [head, body, SectionMark(ctx, "end")]
+    flow.append(head)
     summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
 
@@ -189,8 +189,7 @@ def cornell(ctx) -> list:
         cut = [_Cut(ctx, count, width, sentences, end)] if sentences and end < len(sentences) else []
         return [Spacer(1, 10), title, lines] + cut
 
-    flow.append(FootLines(block))
-    return flow
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block)])]
 
 
 def _large_figure(ctx, topic):
@@ -247,6 +246,37 @@ class _Cut(Flowable):
         self.ctx.__dict__["summary_cut"] = dict(page=self.canv.getPageNumber(), lines=self.count, needs=whole,
                                                 kept=self.kept, sentences=len(self.sentences), words=len(words),
                                                 fit=low, first_cut=self.sentences[self.kept])
+
+
+class WithTail(Flowable):
+    """The notes table and the summary under it. Where the table's end leaves its page too little room for the
+    summary even at its fewest lines, the table's last row goes over with it, so no page holds the summary
+    alone (trial p34: the Cornell sheet of the police-training guide, its page 3 only the summary box): a
+    Cornell summary closes the last page of notes. Else the table and summary flow as they would alone."""
+
+    def __init__(self, table, after: list, moved: bool = False):
+        super().__init__()
+        self.table, self.after, self.moved = table, after, moved  # moved: the row sent over, for the next page
+
+    def wrap(self, aW, aH):
+        return aW, 0xffffff  # (always split, as a KeepTogether is: the frame places the pieces)
+
+    def split(self, aW, aH):
+        frame = getattr(self, "_frame", None)  # (set by the frame that asks)
+        if self.moved and frame is not None and not _reportlab.frame_state(frame)[1]:
+            return []  # (not at a page's top: on to the next)
+        rest = [self.table] + self.after
+        height = self.table.wrap(aW, aH)[1]
+        if height > aH:  # (the table goes on to another page: its first piece here, the rest as before)
+            parts = self.table.split(aW, aH)
+            return [parts[0], WithTail(parts[1], self.after)] if len(parts) == 2 else []  # (or all on the next)
+        room, foot = aH - height, self.after[-1]
+        foot.wrapOn(self.canv, aW, room)  # (a FootLines: its fewer lines where that fits the room)
+        rows = _reportlab.row_heights(self.table, aW)
+        if len(rows) < 2 or _reportlab.kept_height(foot, aW) <= room + _reportlab.FRAME_FUZZ:
+            return rest
+        parts = self.table.split(aW, sum(rows[:-1]) + 0.01)
+        return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
 
 
 SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to

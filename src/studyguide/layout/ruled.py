@@ -86,10 +86,11 @@ class RowSplittingTable(Table):
         super().draw()
 
 
-def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None):
+def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     """A ruled table. ``min_rows``: the rows it keeps on each side of a page break (three; one for entries
     stacked one under another in large print, each a heading and its text, which read as a list; three
-    again when such a table, named ``key``, left one or two alone at an end, kept.strict)."""
+    again when such a table, named ``key``, left one or two alone at an end, kept.strict). ``more``: style
+    commands for single cells (a figure's right padding, which lines it up on its decimal point)."""
     if key is not None and kept.strict(ctx, key):
         min_rows = MIN_ROWS
     t = ctx.theme
@@ -105,11 +106,13 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None):
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), ctx.color("shade")),
                   ("LINEBELOW", (0, 0), (-1, 0), t.grid * 2, ctx.color("ink"))]
+    style += list(more)
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
     table.page_height, table.min_rows = ctx.height, min_rows
     table.ctx, table.key = ctx, key if min_rows < MIN_ROWS else None
     table.tall = 5 * ctx.styles["cell"].leading + 9  # (five lines and the cell's padding)
     table.hAlign = "LEFT"
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading
-    table.lead = (rows[:min_rows + (1 if header else 0)] if body >= 2 * min_rows else rows, widths, style)
+    lead = rows[:min_rows + (1 if header else 0)] if body >= 2 * min_rows else rows
+    table.lead = (lead, widths, [c for c in style if c[1][1] < len(lead)])  # (a cell's command: its row)
     return table

@@ -1,7 +1,12 @@
 """A table of figures typed in a summary (reading/tables.py), printed as the theme's ruled tables are:
 its heading row shaded and repeated atop each page it goes on to, columns as wide as their cells need
-(never wider than the text), and a column of numbers, percentages or amounts right-aligned, so its
-figures line up down the column."""
+(never wider than the text), and a column of numbers, percentages or amounts lined up on the decimal point
+(3.5 over 12.75 over 100), its figures' units, percent signs and currency kept beside them.
+
+reportlab's own 'DECIMAL' alignment is for cells of plain strings (a Paragraph in a cell so aligned is an
+error, in 4.0 as in 5.1), and these cells are paragraphs (emphasis, a script's font, right-to-left text):
+each figure is right-aligned with a right padding that is what the column's longest decimal part has more
+than its own ("12.75" none, "3.5" the width of a "5", "100" the width of ".75")."""
 from __future__ import annotations
 
 import re
@@ -49,10 +54,12 @@ def table(ctx, t: Table, width: float | None = None):
     aligns = [_ALIGN.get(a) if a else TA_RIGHT if figures([r[c] for r in rows[1:]]) else None
               for c, a in enumerate(align)]
     cells = [[_cell(ctx, text, n == 0, a) for text, a in zip(row, aligns)] for n, row in enumerate(rows)]
-    widths = _widths(ctx, rows, cells, width)
+    pads = _pads(ctx, rows, cells, aligns)
+    widths = _widths(ctx, rows, cells, width, pads)
     if widths is None:
         return _stacked(ctx, t, width)
-    grid = _grid(ctx, cells, widths)
+    grid = _grid(ctx, cells, widths, more=[("RIGHTPADDING", (c, n), (c, n), PADDING / 2 + pad)
+                                           for n, row in enumerate(pads) for c, pad in enumerate(row) if pad])
     grid.hAlign = "RIGHT" if mirrored else "LEFT"
     return grid
 
@@ -72,7 +79,35 @@ def _stacked(ctx, t: Table, width: float):
     return _grid(ctx, [entry(row) for row in t.rows[1:]], [width], header=False, min_rows=1)
 
 
-def _widths(ctx, rows, cells, width: float) -> list[float] | None:
+def decimal_part(text: str, decimal: str = ".") -> str:
+    """What of a figure prints right of its whole number: from its decimal sign on ('.75', '.9 %', '.2 bn'),
+    or, with none, what follows its last digit (' %', ')', '万'); '' for a whole number alone."""
+    text = " ".join(inline.plain(text).split())
+    sign = re.search(r"\d(" + re.escape(decimal) + r")\d", text)
+    if sign:
+        return text[sign.start(1):]
+    digits = list(re.finditer(r"\d", text))
+    return text[digits[-1].end():] if digits else ""
+
+
+def _pads(ctx, rows, cells, aligns) -> list[list[float]]:
+    """Each cell's right padding beyond the usual: in a right-aligned column of figures, what the column's
+    widest decimal part has more than the cell's own, so the figures line up on their decimal point."""
+    pads = [[0.0] * len(rows[0]) for _ in rows]
+    decimal = ctx.labels.get("decimal", ".")
+    for c, align in enumerate(aligns):
+        if align != TA_RIGHT or not figures([r[c] for r in rows[1:]]):
+            continue
+        parts = {n: ctx.text_width(decimal_part(row[c], decimal), cells[n][c].style.fontName,
+                                   cells[n][c].style.fontSize)
+                 for n, row in enumerate(rows) if n and inline.plain(row[c]).strip()}  # ('—' as a whole number)
+        widest = max(parts.values(), default=0.0)
+        for n, part in parts.items():
+            pads[n][c] = round(widest - part, 3)
+    return pads
+
+
+def _widths(ctx, rows, cells, width: float, pads) -> list[float] | None:
     """Each column as wide as its widest cell on one line. When they do not all fit, the widest columns
     give way first, down to a width all of them share (never under their longest word): the columns of
     short figures keep them on one line, and a column of sentences wraps. None: even their longest words
@@ -82,8 +117,9 @@ def _widths(ctx, rows, cells, width: float) -> list[float] | None:
         wide = short = 0.0
         for n, row in enumerate(rows):
             style = cells[n][c].style
-            wide = max(wide, ctx.text_width(" ".join(inline.plain(row[c]).split()), style.fontName, style.fontSize))
-            short = max(short, cells[n][c].minWidth())
+            wide = max(wide, ctx.text_width(" ".join(inline.plain(row[c]).split()), style.fontName, style.fontSize)
+                       + pads[n][c])
+            short = max(short, cells[n][c].minWidth() + pads[n][c])
         need.append(wide + PADDING + 2)
         least.append(min(wide, short) + PADDING + 1)
     total = sum(need)

@@ -22,6 +22,7 @@ from . import readingbars
 HANG = 2.0  # ems a turned-over line starts further in than its line
 ENDS = 2    # lines of a stanza a page break leaves on each side of it, at least
 SPACE = 0.5  # ems a line starts further in for each space it is typed further in (a sonnet's last couplet)
+NARROW = 1.0  # ems the deepest typed indent goes in where turnovers start HANG ems in (a narrow column: _turns)
 DEEPEST = 0.25  # of the line's width, the furthest in a typed indent starts (8 spaces in large print on A5: 4 em,
 #                 a third of the line, broke Milton's last line over four rows; review r8 M2)
 
@@ -185,12 +186,14 @@ class Stanza(Flowable):
 
 def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
     """step → the style of its lines. A turned-over row starts HANG ems past the poem's deepest line, so that it
-    never lines up with a line typed in, when that turns over no more rows than HANG ems past its own line
-    (as before: in a narrow column, large print on A5, it took the poem three pages more)."""
+    never lines up with a line typed in, when that turns over no more rows than HANG ems past its own line.
+    Else (a narrow column: large print, small pages, where that took the stress-test poem three pages more on A5)
+    the typed indents are scaled down to at most NARROW ems, in their order, and every turned-over row starts HANG
+    ems in: still at least an em past any typed line (trial p34: a turnover 2 em in lined up with a sonnet's couplet
+    typed 4 spaces, 2 em, in), on no more rows than each line turned over past its own indent."""
     hang, deepest = HANG * body.fontSize, max(steps)
-    own = {step: _style(body, step, step + hang) for step in set(steps)}
     if not deepest:
-        return own
+        return {step: _style(body, step, step + hang) for step in set(steps)}
     left, right = _margins(ctx)
     width = ctx.width - left - right
     deep = {step: _style(body, step, deepest + hang) for step in set(steps)}
@@ -198,7 +201,11 @@ def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
     def rows(styles):
         paras = [Para(text, styles[step]) for text, step in zip(texts, steps)]
         return sum(line_count(para) for para in paras if para.wrap(width, 1e6))
-    return deep if rows(deep) <= rows(own) else own
+    own = {step: _style(body, step, step + hang) for step in set(steps)}
+    if rows(deep) <= rows(own):
+        return deep
+    em, scale = body.fontSize, min(1.0, NARROW * body.fontSize / deepest)
+    return {step: _style(body, max(min(step, em / 2), step * scale), hang) for step in set(steps)}
 
 
 def section(ctx, reading) -> list:

@@ -1,0 +1,66 @@
+"""The language a bank's cards are written in, where its format records none (Quizlet's text).
+
+A guide's ``language:`` sets the handout's headings. Quizlet's export has no place for it, and a line
+above the cards would be a card in Quizlet, so an import reads the definitions (the terms may be the
+lesson's: Spanish words for an English class), then the terms, and when either is plainly in another
+language says so with the line to add. It sets nothing: a guess wrong would print every heading in it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .. import labels
+from ._common import Draft
+
+# the commonest short words of each built-in language (a word two of them share counts for neither)
+_WORDS = {
+    "en": "the of and a an is are to in for with that which or by from as it its on".split(),
+    "es": "el la los las del y un una es son que en por con para se al lo su sus como más muy".split(),
+    "fr": "le la les des du et un une est sont qui que en dans pour par sur au aux ne pas se son sa ses".split(),
+    "de": "der die das den dem des und ein eine einer eines ist sind mit von zu im auf für nicht sich".split(),
+    "pt": "o os as do da dos das e um uma é são que em no na nos nas por com para se ao seu sua".split(),
+}
+_SHARED = {w for code, words in _WORDS.items() for w in words
+           if any(w in other for c, other in _WORDS.items() if c != code)}
+_OWN = {code: frozenset(w for w in words if w not in _SHARED) for code, words in _WORDS.items()}
+# letters only one of them writes count as one of its words
+_OWN_LETTERS = {"es": "ñ¿¡", "fr": "èêëîïœûù", "de": "ßäöü", "pt": "ãõ"}
+# the scripts whose language is plain from their letters (Cyrillic: Ukrainian's own letters, else Russian)
+_SCRIPTS = (("ja", "[\u3040-\u30ff]"), ("zh", "[\u4e00-\u9fff]"), ("ko", "[\uac00-\ud7af]"),
+            ("ar", "[\u0600-\u06ff]"), ("he", "[\u0590-\u05ff]"), ("el", "[\u0370-\u03ff]"),
+            ("ru", "[\u0400-\u04ff]"))
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def written_in(texts: list[str]) -> Optional[str]:
+    """The language the texts are plainly written in: one whose script most of their letters are in (Japanese
+    when any kana is among Han characters); else the built-in language whose own short words and letters are
+    at least 3, a tenth of the words, and twice any other's; None when that is not plain."""
+    letters = "".join(c for t in texts for c in _LETTER.findall(t))
+    for code, script in _SCRIPTS:
+        found = len(re.findall(script, letters))
+        if code == "zh" and found * 2 > len(letters) and re.search(_SCRIPTS[0][1], letters):
+            return "ja"
+        if found and found * 2 > len(letters):
+            return "uk" if code == "ru" and re.search("[іїєґІЇЄҐ]", letters) else code
+    words = [w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())]
+    counts = sorted(((sum(w in own for w in words) + sum(letters.lower().count(c) for c in _OWN_LETTERS.get(code, "")),
+                      code) for code, own in _OWN.items()), reverse=True)
+    (best, code), (second, _) = counts[0], counts[1]
+    return code if best >= 3 and best * 10 >= len(words) and best >= 2 * second else None
+
+
+def say_language(draft: Draft, what: str) -> None:
+    """The warning of cards written in a language other than English (their definitions, else their terms),
+    which the file cannot record: the guide's language is not set, and the warning gives the line to add."""
+    if draft.language is not None:
+        return
+    for side in ("definition", "term"):
+        code = written_in([entry[side] for entry in draft.vocabulary])
+        if code not in (None, "en"):  # (English definitions of French terms: a French class's, maybe)
+            name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
+            draft.warn(f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
+                       f"headings would print in English; if the handout is in {name}, add 'language: {code}' under "
+                       "the title")
+            return

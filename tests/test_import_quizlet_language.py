@@ -1,0 +1,60 @@
+"""Quizlet's text records no language (a line above the cards would be a card in Quizlet), so a guide's
+``language:`` did not come back from its Quizlet export, without a word: the handout's headings printed in
+English. Import now names the language the cards are plainly written in, with the line to add."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studyguide import api
+from studyguide.export import FORMATS
+from studyguide.importers import import_file
+from studyguide.importers.writtenin import written_in
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _back(guide_path: Path, tmp_path: Path) -> tuple[str, list[str]]:
+    [(name, data)], _ = FORMATS["quizlet"](api.cited_as_printed(api.load(guide_path)))
+    exported = tmp_path / name
+    exported.write_bytes(data)
+    out, draft = import_file(exported, tmp_path / "back" / guide_path.name)
+    return out.read_text(encoding="utf-8"), [str(p).replace(f"{tmp_path}/", "") for p in draft.problems]
+
+
+@pytest.mark.parametrize("case, said", [
+    ("layout/physik-energie.yaml", "the definitions are in German"),
+    ("trial/krugovorot-ru.yaml", "the definitions are in Russian"),
+    ("crossword/french-vocab.yaml", "the terms are in French"),  # English definitions of a French class's words
+])
+def test_a_guide_in_another_language_comes_back_from_quizlet_with_the_line_to_add(case, said, tmp_path):
+    source = CASES / case
+    code = api.load(source).language
+    text, problems = _back(source, tmp_path)
+    name = said.split()[-1]
+    assert problems == [f"{source.stem}-quizlet.txt: warning: {said}, and Quizlet's text does not record a guide's "
+                        f"language, so the handout's headings would print in English; if the handout is in {name}, "
+                        f"add 'language: {code}' under the title"]
+    assert "\nlanguage:" not in text  # not guessed: a wrong guess would print every heading in it
+
+
+def test_english_cards_import_without_a_word_about_language(tmp_path):
+    source = tmp_path / "cells.txt"
+    source.write_text("cell\tthe smallest unit of life\nnucleus\tthe part of a cell that holds its DNA\n"
+                      "osmosis\twater moving across a membrane\n", encoding="utf-8")
+    _, draft = import_file(source, tmp_path / "cells.yaml")
+    assert draft.problems == []
+
+
+def test_what_is_plain_and_what_is_not():
+    assert written_in(["la fonction de la cellule est de produire l'énergie", "un organisme qui vit dans l'eau",
+                       "le noyau des cellules"]) == "fr"
+    assert written_in(["el pigmento verde de las plantas", "la parte de la célula que produce energía",
+                       "un gas que las plantas toman del aire"]) == "es"
+    assert written_in(["o pigmento verde das plantas", "a parte da célula que produz energia", "um gás"]) == "pt"
+    assert written_in(["植物的绿色色素", "细胞的能量工厂"]) == "zh"
+    assert written_in(["вода", "річка і її береги"]) == "uk"
+    assert written_in(["a green pigment in plants", "the part of the cell that makes energy"]) == "en"
+    assert written_in(["dog", "cat", "house"]) is None  # too little to tell
+    assert written_in(["sustancia que cede protones", "ácido + base → sal + agua"]) is None  # nor here
