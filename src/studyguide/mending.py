@@ -68,8 +68,11 @@ def lines_whole(redraw, layout):
     to fill one or to save one."""
     ctx = layout[0]
     split, lowest = ctx.__dict__.get("lines_split", {}), pages.page_lowest(ctx)
-    whole = {n for n, (page, more) in split.items() if lowest.get(page, 0) - more >= ctx.theme.margin_bottom + 1}
-    if not whole:
+    top = ctx.theme.margin_bottom + ctx.height
+    short = lambda y: (top - y) / ctx.height < 0.7  # noqa: E731 (as short_pages: the page before would end short)
+    whole = {n for n, (page, more, left) in split.items() if lowest.get(page, 0) - more >= ctx.theme.margin_bottom + 1
+             and (page - 1 not in lowest or short(lowest[page - 1]) or not short(lowest[page - 1] + left))}
+    if not whole:  # (only those the next page has room for, whose page before would not end short: each costs a layout)
         return layout
     fixes = carried(ctx)
     again = redraw({**fixes, "lines_whole": whole})

@@ -31,7 +31,7 @@ class LinedAnswer(Flowable):
         self.spare = None  # lines after a break the question could do without: (question, lines before
         # the break without the mark, whether its count may be cut to those)
         self.moved = None  # lines after a break whose question fits a page: (question, the room more its whole
-        # takes than they do), noted where they land (mending.lines_whole)
+        # takes than they do, the room its part before the break took), noted where they land (mending.lines_whole)
         self.going_on = None  # lines after a break (LinedQuestion): (question, lines before them, whether the
         # count may be cut, the count's share it may be cut to); too many for their page, they break again
         # as the question did, the break marked and at least MIN_LINES_AFTER after it
@@ -90,8 +90,8 @@ class LinedAnswer(Flowable):
             self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
                                                                        self.count)
         if self.moved is not None and self.ctx.mode == self.ctx.primary:
-            number, more = self.moved
-            self.ctx.__dict__.setdefault("lines_split", {})[number] = (canvas.getPageNumber(), more)
+            number, more, left = self.moved
+            self.ctx.__dict__.setdefault("lines_split", {})[number] = (canvas.getPageNumber(), more, left)
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
@@ -212,11 +212,12 @@ class LinedQuestion(Flowable):
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
                 parts[1].spare = (self.number, kept, self.flexible and kept >= share)
         parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
+        here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore)
         if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
             rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
-            parts[1].moved = (self.number, self.height - rest)
+            parts[1].moved = (self.number, self.height - rest, here.wrap(aW, aH)[1] + self.spaceBefore)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
-        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
+        return [here, PageBreak(), parts[1]] + after
 
 
 def go_on_mark(ctx, back: bool = False):
