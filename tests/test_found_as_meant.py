@@ -134,7 +134,11 @@ def test_a_folder_of_word_processor_documents_names_them_and_saved_as_told_the_g
     assert not (folder / "output").exists()
     (folder / "guides" / "water.yaml").write_text(GUIDE, encoding="utf-8")  # as told: its text, saved as plain text
     code, out, err = _run(capsys, "build")
-    assert (code, err) == (0, "")
+    assert code == 0 and err.splitlines() == [  # the documents left behind are named (first-hour trial r9, F6)
+        "guides/soil.docx: warning: left out: this is a Word document, not a guide (" + DOCUMENTS.format(
+            each="if it holds a guide", name="soil.yaml"),
+        "guides/water.yaml.rtf: warning: left out: this is a Rich Text document, not a guide; guides/water.yaml is "
+        "the one read (delete this copy, or move it out of the folder)"]
     assert "What gives the water cycle its energy?" in Pdf(folder / "output" / "water.pdf").text
 
 
@@ -145,3 +149,42 @@ def test_a_numbered_guide_that_is_not_there_is_not_taken_for_its_neighbour(folde
     assert _run(capsys, "build", "guides/unit-2.yaml") == (2, "", "guides/unit-2.yaml: no such file or folder\n")
     assert _run(capsys, "build", "guides/unti-1.yaml") == (2, "", "guides/unti-1.yaml: no such file or folder; did "
                                                                   "you mean guides/unit-1.yaml?\n")
+
+
+def _docx(text: str) -> bytes:
+    """A Word document holding ``text``, one paragraph a line, as Word writes its body (word/document.xml)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    body = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{escape(line)}</w:t></w:r></w:p>" for line in text.splitlines())
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f"<w:document><w:body>{body}</w:body></w:document>")
+    return data.getvalue()
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "list", "check"])
+def test_a_guide_saved_as_txt_or_docx_beside_a_yaml_guide_is_named_with_its_new_name(folder, capsys, command):
+    """First-hour trial r9, F6 (H): Notepad saves a guide typed as 'Acids lesson' as 'Acids lesson.txt' and
+    Word as '.docx'; beside any .yaml guide both were left out without a word (exit 0). An article or a
+    worksheet kept in the folder is still not named."""
+    (folder / "guides" / "soil.yaml").write_text(GUIDE.replace("Water", "Soil"), encoding="utf-8")
+    (folder / "guides" / "Acids lesson.txt").write_text("# my guide\n" + GUIDE, encoding="utf-8")
+    (folder / "guides" / "WW1 causes.docx").write_bytes(_docx(GUIDE))
+    (folder / "guides" / "article.txt").write_text("The Water Cycle\n\ntitle: a word, questions: more", encoding="utf-8")
+    (folder / "guides" / "worksheet.docx").write_bytes(_docx("Name:\nDate:\n1. What is rain?"))
+    code, out, err = _run(capsys, command)
+    assert code == 0 and "soil" in out
+    assert err.splitlines() == [
+        f"guides/Acids lesson.txt: warning: left out: the name ends in '.txt'; rename it to Acids lesson.yaml ({WHY})",
+        "guides/WW1 causes.docx: warning: left out: this is a Word document, not a guide (" + DOCUMENTS.format(
+            each="", name="WW1 causes.yaml").replace("): , open", "): open")]
+    (folder / "guides" / "Acids lesson.txt").rename(folder / "guides" / "Acids lesson.yaml")  # as told
+    assert "Acids lesson" in _run(capsys, command)[1]
+
+
+def test_a_folder_with_only_a_guide_saved_as_txt_names_it(folder, capsys):
+    (folder / "guides" / "acids.txt").write_text(GUIDE, encoding="utf-8")
+    assert _run(capsys, "build") == (2, "", "no guides (*.yaml) found in guides; guides/acids.txt ends in '.txt': "
+                                            f"rename it to acids.yaml ({WHY})\n")

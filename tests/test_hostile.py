@@ -600,9 +600,11 @@ def test_an_image_past_pillow_s_own_cap_says_its_size_and_the_limit(tmp_path):
     data = bytearray(small.getvalue())
     data[6:10] = struct.pack("<HH", 65_000, 65_000)
     (tmp_path / "huge.gif").write_bytes(bytes(data))
-    for name, size in (("huge.png", "20000×20000"), ("huge.jpg", "30000×20000"), ("huge.gif", "65000×65000")):
+    for name, size, wide in (("huge.png", "20000×20000", "3,600"), ("huge.jpg", "30000×20000", "4,400"),
+                             ("huge.gif", "65000×65000", "3,600")):
         assert images.resolve(name, guide) == (None, f"'{name}' is {size} pixels; images may have at most 13 million "
-                                                     "pixels (save a smaller copy)")
+                                                     f"pixels (save a copy at most {wide} pixels wide: in Windows, "
+                                                     "Photos → … → Resize image; on a Mac, Preview → Tools → Adjust Size)")
 
 
 @pytest.mark.parametrize("name", ["https://example.org/x.png", "http://example.org/x.png", "file:///tmp/x.png",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from .inline import plain
+from .scripts import GLUED_LETTERS
 
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
 SIGNS = "$€£¥₹₩₽₺₪₫฿₦₱₴₵₡₲₸"  # a currency's sign, before the number or after it ('€5', '5 €', '5€')
@@ -28,15 +29,18 @@ _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "�
 _V = "½¼¾⅓⅔⅛⅜⅝⅞"
 
 
+_GLUED_UNIT = re.compile(f"[{GLUED_LETTERS}]")  # a unit Korean, Japanese or Chinese writes onto the number: 1392년, 500円, 3人
+
+
 @lru_cache(maxsize=None)
 def _amount() -> re.Pattern:
     """A sign and a currency; a mixed number ('1 1/2'), a fraction ('9⁄20'), a whole and a vulgar fraction ('1 ½'),
     a whole or decimal number (thousands with commas), or a vulgar fraction alone; a percent; then the unit, if
-    any. Compiled when first needed (start-up time)."""
+    any: after a space, or written onto the number in Hangul, kana or Han (1392년, 15세기, 500円, 3人). Compiled when first needed (start-up time)."""
     return re.compile(rf"(?P<sign>[−+-]?)(?P<cur>(?:(?:{CURRENCY})\s?)?)(?:(?P<w1>\d+)\s+(?P<n1>\d+)\s*[/⁄]\s*(?P<d1>\d+)|"
                       rf"(?P<n2>\d+)\s*[/⁄]\s*(?P<d2>\d+)|(?P<w3>\d+)\s?(?P<v3>[{_V}])|"
                       rf"(?P<w4>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<dec>\d+))?|\.(?P<dot>\d+)|(?P<v5>[{_V}]))"
-                      rf"(?P<pct>%?)(?P<unit>(?:\s+\S.*|[{SIGNS}¢]|(?<=\d){_MILLIONS})?)$")
+                      rf"(?P<pct>%?)(?P<unit>(?:\s+\S.*|[{SIGNS}¢]|(?<=\d){_MILLIONS}|[{GLUED_LETTERS}]+)?)$")
 
 
 def amount(text: str) -> Optional[tuple[Fraction, str]]:
@@ -46,7 +50,7 @@ def amount(text: str) -> Optional[tuple[Fraction, str]]:
     if not m:
         return None
     g = m.groupdict()
-    if g["unit"][:1].isalpha() and not g["cur"]:  # '5m' (metres, or millions?), '18th'
+    if g["unit"][:1].isalpha() and not g["cur"] and not _GLUED_UNIT.match(g["unit"]):  # '5m' (metres, or millions?), '18th'
         return None
     if g["d1"] or g["d2"]:
         if int(g["d1"] or g["d2"]) == 0:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
+from . import figurerefs, files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -24,6 +24,13 @@ from .theming import themefiles
 
 GUIDE_SUFFIXES = (".yaml", ".yml")
 STARTER = Path(__file__).with_name("starter.yaml")  # the commented guide `studyguide new` writes
+
+
+def starter_left(guide: Guide) -> list[Problem]:
+    """One warning when the starter's placeholder text is still in ``guide`` (lint.starter_left)."""
+    from . import lint  # (what `check` looks for; build and validate say the first, once)
+
+    return lint.starter_left(guide, STARTER.read_text(encoding="utf-8"))
 
 
 def find_guides(paths: Iterable[str | Path]) -> list[Path]:
@@ -184,27 +191,30 @@ class BuildResult:
 
 
 def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
-                 theme=None, modes: Optional[Iterable[str]] = None, sheet=None) -> tuple[dict, list[Problem]]:
+                 theme=None, modes: Optional[Iterable[str]] = None, sheet=None,
+                 drawn: Optional[set] = None) -> tuple[dict, list[Problem]]:
     """Render in memory: {"student": Rendered, "key": Rendered}, and glyph warnings.
     ``theme``: a Theme (default: the guide's own, see :func:`theme_for`); ``sheet``: see render.render.
     ``modes`` names the documents to draw (default: the handout, and the key unless ``key`` is false).
     The layout does not depend on the mode: ``modes=("key",)`` draws the same key as drawing both.
+    ``drawn``: the labels read before, by the same build (labels.drawing), named with the pages' own.
     """
-    from . import render  # reportlab: see the note at the top
-    from .layout import activities  # (the same)
+    from . import lowres, render  # reportlab: see the note at the top
+    from .layout import activities, pictures  # (the same)
 
     theme = theme or theme_for(guide)
     font_for, glyph_warnings = render.glyph_plan(guide, theme)
     warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, theme, paper=paper)
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
-        with labels.drawing() as drawn:  # a language not built in is told the labels this build printed
-            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)
+        with labels.drawing(drawn) as drawn, pictures.drawing() as printed:  # a language not built in is told
+            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)  # the
+            # labels this build printed; a picture, that it has too few pixels for its size
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None
         raise BuildError(*overflow.locate(guide, paper, font_for, exc, theme)) from None
-    return out, labels.retold(warnings, guide.language, guide.labels, drawn)
+    return out, labels.retold(warnings, guide.language, guide.labels, drawn) + lowres.warnings(guide, printed)
 
 
 SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",
@@ -254,7 +264,8 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     look = theme_for(guide, theme)
     guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
     rendered, warnings = render_guide(guide, paper, key, look)
-    return write_rendered(path, out_dir, guide, rendered, cut + list(warnings), write)
+    warnings = cut + list(warnings) + figurerefs.warnings(guide) + starter_left(guide)
+    return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 
 def write_rendered(path: str | Path, out_dir: str | Path, guide: Guide, rendered: dict,
@@ -304,7 +315,7 @@ def validate(guides: list[Path], named: Iterable[str | Path] = ()) -> Iterator[C
         except StudyguideError as exc:
             yield Checked(path, error=exc)
             continue
-        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language),
+        yield Checked(path, list(guide.warnings) + scripts.warnings(guide.texts, guide.language) + starter_left(guide),
                       holds=f"{count(len(guide.questions), 'question')}, {count(len(guide.vocabulary), 'term')}")
 
 

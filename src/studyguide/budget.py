@@ -264,7 +264,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     the flags' alone). ``versions``, ``seed``: as build's --versions and --seed (the budget of version A).
     ``written``: the guide, already loaded.
     """
-    from . import api, formats, labels, lint, pagelint, sheets, variants
+    from . import api, figurerefs, formats, grid, labels, lint, pagelint, render, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
@@ -272,8 +272,11 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     written = written or api.load(path)
     base = written if own else dataclasses.replace(written, accommodations=Accommodations())
     whole = variants.accommodate(base, extra) if accommodated else written
-    guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
+    drawn: set = set()  # the labels the build reads, so prints: a format's subtitle, the pages', the answer grid's
+    with labels.drawing(drawn):
+        guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
     formats.check_skip(guide, skip)
+    named, full = theme, paper or guide.paper
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
     sheet = sheet or ("quarter" if guide.format == "exit-ticket" else None)
     if sheet:
@@ -282,6 +285,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     guide, cut = too_small(guide, theme, paper or guide.paper)  # as build leaves out a grid a small page cuts
     if version_count(guide, SetOptions(versions=versions)):  # build prints version A, not this order
         guide = variants.versions(guide, 1, seed or guide.seed or variants.default_seed(guide))[0][0]
+        with labels.drawing(drawn):  # version A's answer grid, as build draws it beside the key
+            grid.render_grid(guide, sheets.FULL.get(full, full), render.glyph_plan(guide, theme)[0], api.theme_for(guide, named))
     # as build does, a ticket four to a sheet that does not fit (more than a page, or a part taller than one)
     # goes two to a sheet, then, in the editions that fall back to it, one to a whole page
     tries = [(paper, sheet)]
@@ -290,7 +295,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         tries += [(sheets.FULL[paper], None)] if None in exit_sizes(theme.edition) else []
     for n, (paper, size) in enumerate(tries):
         try:
-            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme,
+            rendered, warnings = api.render_guide(guide, paper, key=key, theme=theme, drawn=drawn,
                                                   sheet=sheets.imposed(size, theme.edition))  # (as build draws them)
         except BuildError:
             if n == len(tries) - 1:
@@ -303,6 +308,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
                                            written if accommodated else None)
     findings += pagelint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
+    findings += figurerefs.warnings(guide)  # a question naming a picture these pages leave out
     findings += pagelint.lines_cut(guide, rendered["student"])
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))

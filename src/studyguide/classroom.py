@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import api, classset, formats, grid, lettered, overflow, pagelint, render, sheets, variants
+from . import (api, classset, figurerefs, formats, grid, labels, lettered, lowres, overflow, pagelint, render, sheets,
+               variants)
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
 from .layout import activities as activity_layout
+from .layout import pictures
 from .layout.activities import small as activity_small
 from .model import Accommodations, Guide
 
@@ -137,7 +139,16 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
 def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide] = None,
               write: bool = True) -> api.BuildResult:
     """Every file of a classroom build of the guide at ``path`` (``guide``: it, already loaded), all
-    written together (``write`` false: drawn and named in the result's ``files`` only)."""
+    written together (``write`` false: drawn and named in the result's ``files`` only). A guide in a
+    language with no labels of its own is told the labels this build printed and it does not give."""
+    with labels.drawing() as drawn:  # every label read: the format's subtitle, the pages', the grids', the set's
+        result = _build_set(path, out_dir, paper, options, guide, write)
+    result.warnings = labels.retold(result.warnings, result.guide.language, result.guide.labels, drawn)
+    return result
+
+
+def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: Optional[Guide],
+               write: bool) -> api.BuildResult:
     guide = guide or api.load(path, check_theme=not options.theme)
     if not options.own_accommodations:  # the standard copy beside an accommodated one, or --no-accommodations
         guide = dataclasses.replace(guide, accommodations=Accommodations())
@@ -162,7 +173,9 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
     font_for, warnings = render.glyph_plan(editions[0], theme)  # version A: its footer's letter and seed too
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
-        ([same] if same else []) + (lettered.warnings(guide) if count else [])  # (choices named by letter: kept)
+        ([same] if same else []) + (lettered.warnings(guide) if count else []) + \
+        figurerefs.warnings(guide) + api.starter_left(guide)  # (choices named by letter: kept; a picture named
+    # that these pages leave out; the starter's text left in)
     if options.versions and fmt in formats.READING:
         warnings.append(Problem(Location(str(path)), f"--versions {options.versions}: {NO_QUESTIONS[fmt]} have no "
                                 "questions to shuffle, so they print once, without version letters or an answer "
@@ -178,9 +191,11 @@ def build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: O
         uneven.update(vain)
         return versions, out
 
-    by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
-                              check=lambda docs: check_pages(path, docs, len(editions), options),
-                              even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    with pictures.drawing() as printed:  # (a picture with too few pixels for its size: said, lowres)
+        by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
+                                        check=lambda docs: check_pages(path, docs, len(editions), options),
+                                        even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
+    warnings += lowres.warnings(guide, printed)
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)

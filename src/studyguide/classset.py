@@ -14,10 +14,11 @@ def sets(guide, options, planned: dict, letters: list, by_letter: dict, theme, f
     versions' letters, ``by_letter``: each one's rendered documents, ``planned``: the files' names."""
     from .theming.styles import make_styles
 
-    note = inline.markup(labels.for_language(guide.language, guide.labels)["copy_ends"], font_for)
+    words = labels.for_language(guide.language, guide.labels)
 
     @functools.lru_cache(maxsize=None)
     def blank(width: float, height: float) -> bytes:  # the page closing an odd copy, as big as its pages
+        note = inline.markup(words["copy_ends"], font_for)  # (read when it prints: labels.drawing)
         return pages.note_page((width, height), theme, make_styles(theme)["instruction"], note)
 
     copies = options.copies or len(letters)

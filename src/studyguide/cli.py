@@ -130,6 +130,7 @@ def validate(paths):
 @click.argument("paths", nargs=-1, type=click.Path())
 def list_guides(paths):
     """Show each guide's title, questions, points and pages (default: guides/)."""
+    report.left_out(paths)
     if report.listed(api.overviews(paths)):
         sys.exit(1)
 
@@ -257,6 +258,7 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
     from .model import Accommodations
 
     check_seed(seed)  # as build refuses it
+    report.guides(paths)  # none: said as build says it; a guide saved as .txt or .docx beside them: named
     found = budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition, not no_accommodations,
                          Accommodations(reduced_choices, word_bank, extra_lines), versions, seed)
     failed, found = report.checked(found)

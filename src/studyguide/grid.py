@@ -18,7 +18,8 @@ from .theming.styles import default as default_theme, make_styles
 
 def answer_text(q, words: dict | None = None) -> str:
     """The answer as a grader checks it at a glance (True/False and "see the key" in ``words``, the guide's labels):
-    a short answer on one line (a word, a number with its units) gives its model answer, a longer one the key."""
+    a short answer's model answer when it is short (a word, a number with its unit: at most :data:`WORDS` words),
+    whatever the lines left for working, or when the question has one line; a longer one, the key."""
     words = words or labels.EN
     if isinstance(q, MultipleChoice):
         return LETTERS[q.answer]
@@ -35,13 +36,16 @@ def answer_text(q, words: dict | None = None) -> str:
     if isinstance(q, Ordering):
         order = q.order or shuffle.order(len(q.items), "ordering", q.prompt, *q.items)
         return ", ".join(str(orig + 1) for orig in order)  # the number in each box, top to bottom
-    if isinstance(q, ShortAnswer) and q.answer and q.lines <= 1 and len(inline.plain(q.answer)) <= GLANCE:
-        return inline.plain(q.answer)  # a word or a number: graded at a glance too
+    if isinstance(q, ShortAnswer) and q.answer and len(inline.plain(q.answer)) <= GLANCE and \
+            (q.lines <= 1 or len(inline.plain(q.answer).split()) <= WORDS):
+        return inline.plain(q.answer)  # a word or a number ('18 m' under 2 lines of working): graded at a glance too
     if isinstance(q, (ShortAnswer, Essay)):
         return words["see_key"]
     return ""
 
 
+WORDS = 5  # a model answer of at most this many words is read off the grid, whatever lines the question leaves
+# for working ('2 m/s', '−3 °C per hour'); a longer one under more than one line is a sentence or two: the key's
 GLANCE = 80  # characters: a one-line short answer's model answer longer than this is "see the key" (a row of the
 # grid is never split over pages: a 5,000-character answer stopped a build with versions)
 

@@ -532,8 +532,8 @@ class Table(dict):
     prints, not all of them (iterating, as the glyph check does over every label, notes none)."""
 
     def __getitem__(self, key):
-        if _DRAWING:
-            _DRAWING[-1].add(key)
+        for drawn in _DRAWING:  # (a build's whole record, and a page's within it)
+            drawn.add(key)
         return dict.__getitem__(self, key)
 
     def get(self, key, default=None):
@@ -541,9 +541,11 @@ class Table(dict):
 
 
 @contextlib.contextmanager
-def drawing():
-    """Records the labels read (by key) while drawing: ``with drawing() as drawn: render(...)``."""
-    drawn: set = set()
+def drawing(drawn: set | None = None):
+    """Records the labels read (by key) while drawing: ``with drawing() as drawn: render(...)``; into
+    ``drawn`` when given (a build's record over its parts: the format's subtitle, the pages, the answer
+    grid, the class set's blank page). Records nest: an outer one notes what an inner one does."""
+    drawn = set() if drawn is None else drawn
     _DRAWING.append(drawn)
     try:
         yield drawn

@@ -326,6 +326,18 @@ def starter_text(guide: Guide, starter: str) -> list[Problem]:
     return out
 
 
+def starter_left(guide: Guide, starter: str) -> list[Problem]:
+    """`build` and `validate`'s one warning for the starter's text left in (trial r9: a starter printed 'Your
+    Name' and an example.org source for a class, and only `check` said so): the first place, and how many
+    more 'studyguide check' names."""
+    found = sorted(starter_text(guide, starter), key=lambda p: (p.where.file, p.where.line, p.where.col))
+    if not found:
+        return []
+    more = f"; the starter's text is left in {len(found) - 1} more place{'s' if len(found) > 2 else ''} " \
+           "('studyguide check' names each)" if len(found) > 1 else ""
+    return [_warn(found[0].where, found[0].message + more)]
+
+
 def unpointed(guide: Guide) -> list[Problem]:
     """Some questions with points and others without: those are worth 0, in the total and in the exports."""
     none = [q for q in guide.questions if q.points is None]

@@ -14,7 +14,7 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (lines_whole, keep_lists, crossword_kept, notes_home, notes_plain):
+    for step in (lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
         layout = step(redraw, layout)
     return layout
 
@@ -52,7 +52,8 @@ def notes_plain(redraw, layout):
     return again if page_counts(*again[:2]) < page_counts(*layout[:2]) else layout
 
 
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "lines_whole")  # what a layout was asked to mend, for the next to keep
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
+         "lines_whole")  # what a layout was asked to mend, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -114,6 +115,25 @@ def crossword_kept(redraw, layout):
     again = redraw({**fixes, "crossword_kept": True})
     if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
+    return again
+
+
+def pictures_kept(redraw, layout):
+    """Large print's topics whose picture printed a page after their title laid out again, each moved whole
+    to the next page with its picture (layout.besides); kept when that adds no page and no page short (the
+    page they leave was short already, or the move would not be made: photosynthesis' page 5 went from
+    86 % to 64 % full so, for no page saved)."""
+    from .layout import besides, kept
+
+    ctx = layout[0]
+    apart = besides.pages_apart(ctx)
+    if not apart:
+        return layout
+    fixes = carried(ctx)
+    again = redraw({**fixes, "pictures_kept": apart | set(fixes.get("pictures_kept", ()))})
+    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
+            or not kept.stranded(again[0]) <= kept.stranded(ctx):  # (nor a list's last items left alone:
+        return layout  # farm-friends' vocabulary once ended with two terms atop a page)
     return again
 
 

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import ondisk
+from . import guidelike, ondisk
 from .errors import Location, Problem
 
 TXT_ENDINGS = (".yaml.txt", ".yml.txt")
@@ -39,12 +39,16 @@ def _in_folders(paths: Iterable[str | Path], keep) -> list[Path]:
 
 
 def txt_named(paths: Iterable[str | Path]) -> list[Path]:
-    """The files of the folders among ``paths`` whose name ends in '.yaml.txt' or '.yml.txt' (sorted)."""
-    return _in_folders(paths, lambda p: p.name.lower().endswith(TXT_ENDINGS) and p.is_file())
+    """The files of the folders among ``paths`` whose name ends in '.yaml.txt' or '.yml.txt', and those
+    ending in just '.txt' whose text is a guide's (Notepad saves a guide typed as 'acids' as acids.txt;
+    an article kept beside the guides is no guide), sorted."""
+    return _in_folders(paths, lambda p: p.name.lower().endswith(".txt") and p.is_file() and (
+        p.name.lower().endswith(TXT_ENDINGS) or guidelike.in_text(p)))
 
 
 def _renamed(path: Path) -> str:
-    return path.name[:-len(".txt")]
+    name = path.name[:-len(".txt")]
+    return name if name.lower().endswith(SUFFIXES) else name + ".yaml"
 
 
 # a word processor's own formats: a guide saved in one is not plain text (see reading/wordfiles.py)
@@ -62,6 +66,22 @@ def _as_guide(path: Path) -> str:
     """The guide's name for a document: water.yaml for water.rtf and for water.yaml.docx."""
     stem = path.stem
     return stem if stem.lower().endswith(SUFFIXES) else stem + ".yaml"
+
+
+def document_warnings(paths: Iterable[str | Path]) -> list[Problem]:
+    """A warning for each word processor's document in the folders among ``paths`` that holds a guide's
+    text (or may: a .pages file cannot be looked into): it is left out of the build, beside the guides
+    that are built. (A folder with no guide says this in :func:`none_found`.)"""
+    return [Problem(Location(str(p)), _document_left_out(p, seen), warning=True)
+            for p in documents(paths) if (seen := guidelike.in_document(p)) is not False]
+
+
+def _document_left_out(path: Path, seen: Optional[bool]) -> str:
+    said = f"left out: this is a {DOCUMENTS[path.suffix.lower()]} document, not a guide"
+    if path.with_name(_as_guide(path)).is_file():  # the plain-text copy saved as told
+        return f"{said}; {path.with_name(_as_guide(path))} is the one read (delete this copy, or move it out of the folder)"
+    return (f"{said} (a guide is plain text in a file ending in .yaml): " + ("" if seen else "if it holds a guide, ")
+            + PLAIN.format(name=_as_guide(path)))
 
 
 def _named(paths: list[Path]) -> str:
@@ -96,7 +116,7 @@ def none_found(paths: list[str]) -> str:
 
 def txt_warnings(paths: Iterable[str | Path]) -> list[Problem]:
     """A warning for each guide saved as '.txt' in the folders among ``paths``: it is left out of the build."""
-    return [Problem(Location(str(p)), f"left out: the name ends in '.txt'; " + (
+    return [Problem(Location(str(p)), "left out: the name ends in '.txt'; " + (
         f"{p.with_name(_renamed(p))} is the one read (delete this copy, or rename it to a name of its own)"
         if p.with_name(_renamed(p)).exists() else f"rename it to {_renamed(p)} ({WHY})"), warning=True)
         for p in txt_named(paths)]

@@ -187,13 +187,20 @@ def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> 
 def guides(paths) -> list:
     """The guides ``paths`` name (api.guides_in), with a warning for each one beside them that is left out
     (misplaced): a link that loops or leads nowhere (said first: such links may be all a folder holds),
-    and one that Notepad saved as '.txt'."""
+    and one that Notepad saved as '.txt' or a word processor as a document."""
     from . import api, misplaced
 
     warnings(misplaced.link_warnings(paths or ("guides",)))
     found = api.guides_in(paths)
-    warnings(misplaced.txt_warnings(paths or ("guides",)))
+    left_out(paths)
     return found
+
+
+def left_out(paths) -> None:
+    """A warning for each guide among ``paths`` saved as '.txt' or as a word processor's document."""
+    from . import misplaced
+
+    warnings(misplaced.txt_warnings(paths or ("guides",)) + misplaced.document_warnings(paths or ("guides",)))
 
 
 def interrupted(exc: Interrupted, guides: list, progress: Progress) -> int:

@@ -51,6 +51,11 @@ SHAPED = tuple(dict.fromkeys(name for _, _, name in _BLOCKS))  # the scripts, on
 
 
 
+# Hangul (jamo, compatibility jamo, syllables), kana, Han: the letters Korean, Japanese and Chinese write a
+# particle or a unit onto, with no space (한자로, 漢字を, 1392년, 500円): a regular-expression class's inside
+GLUED_LETTERS = ("\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                 "\uf900-\ufaff\uff66-\uff9f")
+
 UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (noticed.INVISIBLE warns of them)
 
 

@@ -132,9 +132,20 @@ def word(cells_: Sequence[str]) -> str:
 _UNSEEN = "[" + "".join(sorted(scripts.UNSEEN)) + "]*"
 
 
-def term_pattern(term: str) -> Optional[re.Pattern]:
+# languages whose particles and endings are written onto the word (Korean 자음+입니다, Japanese 漢字+を):
+# there a term is a word's start (Korean: its words are spaced) or any part of a run of text (Japanese: not spaced)
+GLUED = {"ko": "start", "ja": "within"}
+
+
+_GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
+_OTHER_WORD = f"[^\\W{scripts.GLUED_LETTERS}]"  # a letter or digit of another script (DNA in DNAは: a whole word before は)
+
+
+def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Pattern]:
     """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace); a pasted
-    zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it."""
+    zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it.
+    In Korean and Japanese (:data:`GLUED`) a term written in Hangul, kana or Han may have its particle after
+    it (Korean: 한자로), and in Japanese a word before it too; a term in Latin letters is still a whole word."""
     parts = ["".join(c for c in p if c not in scripts.UNSEEN) for p in inline.plain(term).split()]
     parts = [p for p in parts if p]
     if not parts:
@@ -143,12 +154,19 @@ def term_pattern(term: str) -> Optional[re.Pattern]:
         body = r"\s+".join(_UNSEEN.join(map(re.escape, p)) for p in parts)
     else:
         body = r"\s+".join(re.escape(p) for p in parts)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    glued = GLUED.get(language or "")
+    before, after = r"(?<!\w)", r"(?!\w)"
+    if glued:
+        first, last = parts[0][0], parts[-1][-1]
+        after = "" if _GLUED.match(last) else f"(?!{_OTHER_WORD})"
+        if glued == "within":
+            before = "" if _GLUED.match(first) else f"(?<!{_OTHER_WORD})"
+    return re.compile(rf"{before}{body}{after}", re.IGNORECASE)
 
 
-def blank_out(text: str, term: str, blank: str = "___") -> str:
+def blank_out(text: str, term: str, blank: str = "___", language: Optional[str] = None) -> str:
     """``text`` with every whole-word, case-insensitive occurrence of ``term`` replaced by ``blank``."""
-    pattern = term_pattern(term)
+    pattern = term_pattern(term, language)
     return pattern.sub(blank, text) if pattern else text
 
 
@@ -184,6 +202,8 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     kw = tuple(sorted((limits or {}).items()))
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
         kw += (("mentions", mentions(guide)), ("language", guide.language))
+    if name == "cloze" and guide.language in GLUED:  # (other languages: the key each had before)
+        kw += (("language", guide.language),)
     if version_of(guide, name):
         kw += (("version", version_of(guide, name)),)
     return _plan(name, terms, seed_of(guide, name), kw)
@@ -212,7 +232,7 @@ def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
     if name == "matching":
         return Plan(name, matching.make([(t, d) for t, d, _ in terms], seed, **kw))
     if name == "cloze":
-        return Plan(name, cloze.make(terms, seed))
+        return Plan(name, cloze.make(terms, seed, **kw))
     if name in ("flashcards", "flashcards_duplex"):
         return Plan(name, flashcards.make(terms))
     raise ValueError(f"unknown activity {name!r}")

@@ -1,7 +1,8 @@
 """Word-bank sentences: each term's example sentence with the term blanked.
 
 The term is found as whole words, in any case ("Geopolitics explains ..."
-for *geopolitics*) and becomes a blank, which the key fills with the words as
+for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*) and
+in Japanese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,
 whose example does not contain it, or holds it twice in every sentence, gets
@@ -56,8 +57,8 @@ def _once(text: str, pattern: re.Pattern) -> str:
     return next((s for s in _SENTENCE_END.split(text) if len(pattern.findall(s)) == 1), "")
 
 
-def sentence(term: str, definition: str, example: Optional[str]) -> Sentence:
-    pattern = term_pattern(term)
+def sentence(term: str, definition: str, example: Optional[str], language: Optional[str] = None) -> Sentence:
+    pattern = term_pattern(term, language)
     if example and pattern:
         text = _once(inline.plain(example), pattern)
         parts: list[Union[str, Blank]] = []
@@ -69,13 +70,14 @@ def sentence(term: str, definition: str, example: Optional[str]) -> Sentence:
         if pos:
             parts.append(text[pos:])
             return Sentence(term, tuple(p for p in parts if p != ""), "example")
-    rest = blank_out(inline.plain(definition), term)
+    rest = blank_out(inline.plain(definition), term, language=language)
     return Sentence(term, (Blank((inline.plain(term),)), rest), "definition")  # (the layout words it: cloze_definition)
 
 
-def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "") -> Cloze:
-    """``terms`` are (term, definition, example) triples in the guide's order."""
-    items = [sentence(t, d, e) for t, d, e in terms]
+def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "", language: Optional[str] = None) -> Cloze:
+    """``terms`` are (term, definition, example) triples in the guide's order; ``language`` is the guide's
+    when it writes particles onto words (:data:`studyguide.activities.GLUED`)."""
+    items = [sentence(t, d, e, language) for t, d, e in terms]
     order = shuffled(len(items), "cloze", seed)
     bank = sorted({inline.plain(t) for t, _, _ in terms}, key=scripts.alphabetical)
     return Cloze(tuple(items[i] for i in order), tuple(bank))

@@ -1,9 +1,10 @@
 """An activity's located warnings: activities without terms, the terms a crossword or word search
 leaves out (one warning for each reason, at the first such term's line), a matching with no
-definition left over."""
+definition left over, the examples the word-bank sentences cannot use."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional, Sequence
 
 from .. import inline
@@ -55,11 +56,42 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                f"{'s' if n != 1 else ''} and no definition left over, so the last match is free "
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
+        if name == "cloze":
+            out += _unused_examples(guide, p.data, spots, index)
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
             out += _search_left_out(p, label, spots, index, guide, (limits or {}).get(name) or {})
     return out
+
+
+def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
+    """The word-bank sentences' warnings for the terms whose example is not used (their sentence is the
+    definition): one for examples without the term as a word, one for examples holding it in every sentence
+    more than once."""
+    from . import term_pattern
+
+    used = {s.term for s in cloze.sentences if s.source == "example"}
+    groups: dict[str, list[str]] = {}
+    inside: dict[str, str] = {}  # a term found only inside a longer word: that word ('poles' for 'pole')
+    for t in guide.vocabulary:
+        if t.example and t.term not in used:
+            pattern, example = term_pattern(t.term, guide.language), inline.plain(t.example)
+            if pattern is not None and pattern.search(example):
+                groups.setdefault("twice", []).append(t.term)
+                continue
+            longer = re.search(r"\w*" + re.escape(" ".join(inline.plain(t.term).split())) + r"\w*", example, re.I)
+            if longer:
+                inside[t.term] = f" (in '{longer.group()}')"
+            groups.setdefault("inside" if longer else "missing", []).append(t.term)
+    reasons = {"missing": "the example does not hold the term: write the term in it as `term:` writes it",
+               "inside": "the example holds the term only inside a longer word: write it as a word of its own, "
+                         "as `term:` writes it",
+               "twice": "the example holds the term more than once in each of its sentences: give it a sentence "
+                        "that holds it once"}
+    return [_left_out(groups[k], reasons[k], LABELS["cloze"], _first(groups[k], spots, index, guide, "cloze"),
+                      inside if k == "inside" else None, what="printed with the definition, not the example")
+            for k in reasons if k in groups]
 
 
 def _search_left_out(p: Plan, label: str, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
@@ -114,13 +146,14 @@ def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None) -> Problem:
+def _left_out(left: Sequence[str], why: str, label: str, first: Location, after: Optional[dict] = None,
+              what: str = "left out") -> Problem:
     n = len(left)
     shown = left[:MAX_LISTED]  # a 960-term list on one line reads as nothing
     names_ = ", ".join(f"'{inline.plain(t)}'{(after or {}).get(t, '')}" for t in shown)
     if n > len(shown):
         names_ += f" and {n - len(shown):,} more"
-    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} left out ({why}): {names_}", warning=True)
+    return Problem(first, f"{label}: {n} term{'s' if n != 1 else ''} {what} ({why}): {names_}", warning=True)
 
 
 def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:

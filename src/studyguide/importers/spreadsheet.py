@@ -170,12 +170,30 @@ def _numbers(text: str) -> list[int]:
     return [int(x) for x in re.findall(r"\d+", text)]
 
 
-def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], right: list[int],
+def _right(written: str, count: int) -> list[int]:
+    """The numbers of the right answers in a 'Correct answer' cell: '2', '1,3', or letters for the answers in
+    order, as teachers name choices ('B', 'b)', 'A, C': A is answer 1), when every part is one of the
+    ``count`` answers' letters."""
+    numbers = _numbers(written)
+    parts = [p.strip("().") for p in re.split(r"[\s,;/]+", written.strip()) if p.strip("().")]
+    if numbers or not parts or not all(len(p) == 1 and p.upper() in LETTERS[:count] for p in parts):
+        return numbers
+    return [LETTERS.index(p.upper()) + 1 for p in parts]
+
+
+def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], written: str,
                      at: tuple[int, int]) -> Optional[dict]:
-    """A multiple-choice, select-all or true/false question; answers are (column number, text), right their numbers."""
+    """A multiple-choice, select-all or true/false question; answers are (column number, text), ``written``
+    the right ones' numbers (or letters: :func:`_right`)."""
     texts = [t for _, t in answers if t]
     place = {n: i for i, n in enumerate(n for n, (_, t) in enumerate(answers, 1) if t)}  # answer number → choice
-    picked = sorted({place[n] for n in right if n in place})
+    picked = sorted({place[n] for n in _right(written, len(answers)) if n in place})
+    if len(texts) >= 2 and not picked and written.strip():
+        given = [n for n, (_, t) in enumerate(answers, 1) if t]
+        draft.warn(f"the correct answer '{clip(written.strip())}' is not the number of one of this row's answers "
+                   f"({', '.join(map(str, given))}): the template numbers the answers 1 to {len(answers)} (write 2 "
+                   "for the second); this row is left out", *at)
+        return None
     if len(texts) < 2 or not picked:
         draft.warn("a question needs two answers and a right one; this row is left out", *at)
         return None
@@ -210,7 +228,7 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
             continue
         _dates(draft, cells, [q] + answer_cols, r)
         answers = [(i + 1, cells[i]) for i in answer_cols]
-        question = _choice_question(draft, cells[q], answers, _numbers(cells[right]), (r, right + 1))
+        question = _choice_question(draft, cells[q], answers, cells[right], (r, right + 1))
         _add(draft, question, cells[time] if time is not None else "")
     return draft
 
@@ -245,7 +263,7 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         texts = [cells[i] for i in options if cells[i]]
         if what in ("multiple choice", "checkbox"):
             answers = [(i + 1, cells[i]) for i in options]
-            question = _choice_question(draft, prompt, answers, _numbers(cells[right]), (r, right + 1))
+            question = _choice_question(draft, prompt, answers, cells[right], (r, right + 1))
         elif what == "fill-in-the-blank" and texts:
             blank = "[[" + "|".join(t.replace("|", "/") for t in texts) + "]]"
             question = ({"type": "fill_in_blank", "prompt": re.sub(r"_{3,}", lambda _: blank, prompt, count=1)}

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .. import _reportlab
 from ..model import Blank, first_paragraph
+from . import fillable
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
@@ -87,9 +88,10 @@ def blanked(ctx, text: str, found, style: str, **kw):
 
     def para(key: bool):
         def blank(m):
-            k = first + int(m.group(1)) + 1
+            k = first + int(m.group(1)) + 1  # (the field's name is read only where a field prints, so a guide in
+            # a language not built in is not told to give it for pages without fields)
             return blank_markup(ctx, Blank((taken[int(m.group(1))],)), key, field=f"blank{k}",
-                                 tip=ctx.label("field_blank", k=k))
+                                 tip=ctx.label("field_blank", k=k) if fillable.on(ctx) else "")
         filled = _HOLE.sub(blank, markup)
         return ctx.raw(filled, style, **kw)
 

@@ -12,6 +12,7 @@ them to 255, so any grey printed white. Such a picture is scaled to 8 bits here.
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
@@ -24,8 +25,8 @@ SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N"}  # Pillow's modes for 16-
 class Picture:
     """What a layout needs of a picture: its upright size in pixels and a way to draw it into a box."""
 
-    def __init__(self, reader, turn: int = 1):
-        self.reader, self.turn = reader, turn
+    def __init__(self, reader, turn: int = 1, path: Path | None = None):
+        self.reader, self.turn, self.path = reader, turn, path
         w, h = reader.getSize()
         self.stored = (w, h)
         self.size = (h, w) if turn in SIDEWAYS else (w, h)
@@ -35,6 +36,8 @@ class Picture:
 
     def draw(self, canv, x: float, y: float, w: float, h: float) -> None:
         """The picture, upright, filling the box (x, y, w, h); transparent parts print as paper."""
+        for seen in _DRAWN:  # (its widest print, for the warning on pictures too few pixels for their size)
+            seen[self.path] = max(seen.get(self.path, 0.0), abs(w))
         if self.turn == 1:
             canv.drawImage(self.reader, x, y, w, h, mask="auto")
             return
@@ -76,11 +79,25 @@ def drawable(path: Path) -> Picture:
     with Image.open(path) as im:
         turn = _orientation(im)
         if im.mode in SIXTEEN_BIT:
-            return Picture(ImageReader(_eight_bit(im)), turn)
+            return Picture(ImageReader(_eight_bit(im)), turn, path)
         keyed = "transparency" in im.info and im.mode not in ("RGBA", "LA") or im.mode in ("PA", "RGBa", "La")
         if not keyed:
-            return Picture(ImageReader(str(path)), turn)
-        return Picture(ImageReader(im.convert("RGBA")), turn)
+            return Picture(ImageReader(str(path)), turn, path)
+        return Picture(ImageReader(im.convert("RGBA")), turn, path)
+
+
+_DRAWN: list[dict] = []  # while drawing(): each picture's path → the widest it was drawn, in points
+
+
+@contextlib.contextmanager
+def drawing():
+    """Records each picture drawn and its widest print: ``with drawing() as drawn: render(...)`` (lowres)."""
+    drawn: dict = {}
+    _DRAWN.append(drawn)
+    try:
+        yield drawn
+    finally:
+        _DRAWN.pop()
 
 
 def _orientation(im) -> int:

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .. import inline
 from .._reportlab import RoomBreak, stacked_height
-from . import kept
+from . import besides, kept
 from .pictures import drawable
 from .ruled import grid as _grid
 from .tables import keep_with, of_topic
@@ -75,6 +75,7 @@ def topics(ctx) -> list:
     flow = heading(ctx, "topics")
     for n, topic in enumerate(ctx.guide.topics):
         text = [ctx.p(topic.title, "subheading")]
+        title = text[0]
         if topic.summary:
             text.append(ctx.p(topic.summary, "body"))
         if topic.tables:  # (its title and text do not end a page without the table's first rows)
@@ -89,8 +90,10 @@ def topics(ctx) -> list:
             text = kept.kept_ends(ctx, f"topic {n}", points, title=text)
         if topic.image is None:
             flow += text
-        elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`)
-            flow += pictured(ctx, text, figure(ctx, topic.image, topic.caption))
+        elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`, and besides)
+            picture = figure(ctx, topic.image, topic.caption)
+            picture.least = 1.0  # (nor shrinks to finish a page)
+            besides.topic(ctx, n, flow, text, title, picture)
         elif n == 0:  # (the section's heading goes with the first topic, its mark noting where they print)
             flow[-2:] = [Pictured(flow[-1:] + text, figure(ctx, topic.image, topic.caption), ctx.height, flow[-2])]
         else:

@@ -158,7 +158,7 @@ def summary_flows(ctx, parts: list, head: list) -> list:
         if isinstance(parts[n], str) and isinstance(parts[n + 1] if after else None, Table) \
                 and _leads_in(ctx, parts[n], flow[0]):
             before = ([head[-1]] if n == 0 and head else []) + flow + after[:1]
-            keep = keep_with(ctx, before, after[1])
+            keep = keep_with(ctx, before, after[1], guessed=not _announces(parts[n]))
             if keep.height <= ctx.height * 0.6:  # (a long paragraph flows on: it would move half a page)
                 out[:0] = [keep] if n == 0 and head else []
                 out += [] if n == 0 and head else [keep]
@@ -166,9 +166,14 @@ def summary_flows(ctx, parts: list, head: list) -> list:
     return out
 
 
+def _announces(text: str) -> bool:
+    """Whether a summary's paragraph says it introduces what follows: it ends in ':'."""
+    return inline.plain(text).rstrip().endswith((":", "："))
+
+
 def _leads_in(ctx, text: str, para) -> bool:
     """Whether a summary's paragraph introduces what follows: it ends in ':' or is a line or two long."""
-    if inline.plain(text).rstrip().endswith((":", "：")):
+    if _announces(text):
         return True
     para.wrap(ctx.width, ctx.height)
     return para.height <= LEAD_IN * para.style.leading + 0.5
@@ -180,8 +185,29 @@ def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
     return [f for g in grids for f in (Spacer(1, 2), g, Spacer(1, 6))] if gaps else grids
 
 
-def keep_with(ctx, before: list, grid) -> RoomBreak:
+SHORT = 0.3  # a page that ends more than this share of its text area short is short (issue 14's fill rule)
+
+
+class GuessedLead(RoomBreak):
+    """A :func:`keep_with` for a paragraph only guessed to introduce its table (a line or two long, not ending
+    in ':'): it moves the paragraph over with the table only when that leaves the page no more than 30 %
+    short. Else the paragraph ends the page and the table opens the next (a trial's A5 page 1 was 35 % empty:
+    its summary's last two lines, on the cart's negative slope, had moved with the six-row table under them)."""
+
+    def __init__(self, height: float, page_height: float):
+        super().__init__(height)
+        self.page_height = page_height
+
+    def wrap(self, availWidth, availHeight):
+        if availHeight > SHORT * self.page_height:
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_with(ctx, before: list, grid, guessed: bool = False) -> RoomBreak:
     """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
-    topic's title never ends a page whose table opens the next."""
+    topic's title never ends a page whose table opens the next. ``guessed``: ``before`` ends in a paragraph
+    only guessed to introduce the table (:class:`GuessedLead`)."""
     above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
-    return RoomBreak(above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3)  # (and the frame's own fuzz)
+    need = above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3  # (and the frame's own fuzz)
+    return GuessedLead(need, ctx.height) if guessed else RoomBreak(need)

@@ -17,6 +17,7 @@ from ..errors import Location
 from ..labels import span as numbered
 from ..model import Mark
 from .keys import READING_KEYS
+from .misread import MAX_READING
 from .versehint import looks_like_verse
 
 NAME = r"[A-Za-z][A-Za-z0-9_-]*"
@@ -243,7 +244,7 @@ class PassageMixin:
         if keys is None:
             return None
         text_node = keys.get("text")
-        value = self.text(text_node, "reading.text", required=True, max_len=100_000)
+        value = self.text(text_node, "reading.text", required=True, max_len=MAX_READING)
         place = self.text(keys.get("place"), "reading.place", max_len=20)
         if place is not None and place.lower() not in PLACES:
             self.error(keys["place"], f"reading.place: '{clip(place)}' is not a place for the reading (use start, "

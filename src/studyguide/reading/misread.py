@@ -264,3 +264,24 @@ def term_as_key(label: str, pairs: list[tuple[str, Optional[str]]]) -> Optional[
     return f"{label}: write each term as '- term: {key}' with 'definition: {clip(definition)}' under it"
 
 
+MAX_READING = 100_000  # characters in the reading (an article printed whole)
+
+
+def pasted(label: str, length: int) -> str:
+    """For a summary too long to fit: where an article pasted into it prints whole (trial r9 F9)."""
+    if label.split(".")[-1] != "summary":
+        return ""
+    if length <= MAX_READING:
+        return "; to print an article itself, put it under 'reading:' instead, see docs/guide-format.md#reading"
+    return (f"; to print an article, put it, or the part the class reads (at most {MAX_READING:,} characters), under "
+            "'reading:' instead, see docs/guide-format.md#reading")
+
+
+def opening(text: str, size: int = 30) -> str:
+    """The start of ``text`` to quote in a fix, cut at a word with '…' ('Use the pH scale to compare…'): a
+    teacher may type what is quoted, and a word cut short would be typed as it is (trial r9 F10)."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    head = text[:size + 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else text[:size]).rstrip(" ,;:") + "…"

@@ -27,6 +27,7 @@ from .walker import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, clip, count, missing, nea
 MAX_CHOICES = 8
 MAX_TAG = 60
 CHOICE_LETTERS = LETTERS[:MAX_CHOICES]  # the letters an answer may give: A to H
+_MARKED = re.compile(r"\(?([A-Za-z])[.)]")  # a letter as a test prints it: 'b)', '(b)', 'B.'
 TIME_LIMIT = (5, 900)  # seconds a classroom game gives a question: its own limits are applied on export
 # where the answers of a question with no 'answer:' line are written
 NO_ANSWER = {
@@ -181,6 +182,9 @@ class QuestionsMixin:
             return CHOICE_LETTERS.index(value.upper())
         if value in choices:
             return choices.index(value)
+        marked = _MARKED.fullmatch(value.strip())  # 'b)', '(b)', 'B.': a letter as a test prints it (trial r9 F8)
+        if marked and marked.group(1).upper() in CHOICE_LETTERS[:len(choices)]:
+            return CHOICE_LETTERS.index(marked.group(1).upper())
         said = loose(value)
         alike = [i for i, choice in enumerate(choices) if said and loose(choice) == said]
         if len(alike) == 1:  # 'neon' for 'Neon', 'Neon.' for 'Neon': it can mean only that choice

@@ -98,7 +98,7 @@ class _Scan(Values, Lines):
             self.dash(n, indent, content)
         elif content.startswith("-") and content[1:2] not in ("-", "") and self.in_seq(indent):
             # before the key test: '-term: reforma' is an item whose dash lacks its space, not a key '-term'
-            self.report(n, indent, f"a dash must be followed by a space (write '- {content[1:].strip()[:30]}')")
+            self.report(n, indent, f"a dash must be followed by a space (write '- {misread.opening(content[1:])}')")
             self.dash(n, indent, "- " + content[1:])
         elif key_of(content) is not None:
             if not self.text_as_key(n, indent, content):

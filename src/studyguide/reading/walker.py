@@ -313,7 +313,8 @@ class Walker:
             return None
         value = node.value
         if len(value) > max_len:
-            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it)")
+            self.error(node, f"{label}: {len(value):,} characters; at most {max_len:,} fit here (shorten it"
+                             f"{misread.pasted(label, len(value))})")
             return None
         bad = bad_char(value)
         if bad:

@@ -1,5 +1,6 @@
 """A crossword or word search on small pages (half and quarter sheets, A5, half-letter) that would lose
-more than a third of its terms to the page's size is left out of that format, with one warning.
+more than a third of its terms to the page's size is left out of that format, with one warning; and on any
+page, one that leaves out more than a third of its terms for any reason (:func:`too_few`).
 
 A crossword of the leftover words is not the activity the teacher chose: on quarter sheets the water-cycle
 crossword kept 6 of its 12 terms, and the 6 it dropped (evaporation, condensation, precipitation...) were
@@ -17,6 +18,10 @@ from ...errors import Problem
 
 GRIDS = ("crossword", "word_search")
 SHARE = 1 / 3  # of the terms that fit a full page: more than this lost to the small page, and it is left out
+# why a term that could be a grid's word is left out of it (no letter shared, no room, another script, longer
+# than the page's grid): what :func:`too_few` counts. A term that is no grid word at all (a number with a sign,
+# a twin, one letter, letters that join) and those past the most a grid holds are left out as they were
+PLACED = ("letters", "room", "script", "long")
 
 
 def lost(guide, name: str, small: dict, full: dict) -> tuple[int, int]:
@@ -38,8 +43,10 @@ def too_small(guide, theme, paper: str):
 
     size = sheets.sheet_of(paper)
     asked = [name for name in GRIDS if name in guide.activities]
-    if size is None or not asked:
+    if not asked:
         return guide, []
+    if size is None:
+        return too_few(guide, limits_for(guide, theme, paper))
     small, full = limits_for(guide, theme, paper), limits_for(guide, theme, sheets.FULL[paper])
     counts = {name: lost(guide, name, small, full) for name in GRIDS}
     drop = [name for name in asked if counts[name][1] and counts[name][0] > counts[name][1] * SHARE]
@@ -54,4 +61,35 @@ def too_small(guide, theme, paper: str):
             f"activities: the {act.LABELS[name]} is left out of these {shown} pages: its grid there would leave "
             f"out {gone} of its {kept} terms; build it on full letter or A4 pages (without --sheet or a small "
             f"--paper) for the whole {act.LABELS[name]}{instead}"), warning=True))
+    guide = dataclasses.replace(guide, activities=tuple(a for a in guide.activities if a not in drop))
+    guide, few = too_few(guide, small)
+    return guide, warnings + few
+
+
+def too_few(guide, limits: dict):
+    """(guide, warnings): ``guide`` without the grid puzzles that leave out more than a third of the terms they
+    could hold on the page they print on, whatever its size (:data:`PLACED`: a Korean crossword kept 2 of its
+    5 terms, three cells on a page), with a warning for each, and the warnings that say why, term by term.
+    A grid with fewer than two terms is warned of as it was (activities.warnings)."""
+    drop, warnings = [], []
+    for name in GRIDS:
+        p = act.plan(guide, name, limits.get(name)) if name in guide.activities else None
+        if p is None or p.data is None:
+            continue
+        kept = len(p.data.entries if name == "crossword" else p.data.placements)
+        lost = sum(1 for w in (p.why or ("room",) * len(p.left_out)) if w.split(":")[0] in PLACED)
+        if lost <= (kept + lost) * SHARE:
+            continue
+        drop.append(name)
+        other = next(o for o in GRIDS if o != name)
+        q = act.plan(guide, other, limits.get(other))
+        holds = len(q.data.entries if other == "crossword" else q.data.placements) if q.data is not None else 0
+        instead = (f", or use a {act.LABELS[other]} ({other} under 'activities:'), which holds "
+                   f"{'all' if holds == kept + lost else holds} of them" if other not in guide.activities
+                   and holds > kept and not (kept + lost - holds) > (kept + lost) * SHARE else "")
+        warnings.append(Problem(act.activity_location(guide, name), (
+            f"activities: the {act.LABELS[name]} is left out: its grid could hold only {kept} of its {kept + lost} "
+            f"terms, too few for the puzzle you chose (the warnings that name the others say why); give it terms "
+            f"that share letters with each other{instead}"), warning=True))
+        warnings += act.warnings(guide, [name], {name: limits.get(name)} if limits.get(name) else None)
     return dataclasses.replace(guide, activities=tuple(a for a in guide.activities if a not in drop)), warnings

@@ -1,0 +1,59 @@
+"""A question that names a picture the build does not print (trial r9, M8): "Look at Figure 2…" on a quiz,
+an exit ticket or a handout built with --skip topics is told at its line, with what to do; the handout,
+which prints the picture, is not."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Pdf, run_cli
+
+GUIDE = """\
+title: Florence
+topics:
+  - title: The city
+    summary: The cathedral's dome rises over the roofs.
+    image: dome.png
+    caption: Figure 2. A sketch of Florence with the dome in the middle.
+questions:
+  - type: multiple_choice
+    prompt: Who designed the dome?
+    choices: [Brunelleschi, Giotto]
+    answer: A
+  - type: short_answer
+    prompt: Look at figure 2. Which building is in the middle?
+    answer: The cathedral
+"""
+SAID = ("{guide}:13:13: warning: question {n} names figure 2, the picture captioned 'Figure 2. A sketch of "
+        "Florence with the…', but {left}: students cannot see it; say in the question what the picture shows, "
+        "or {fix}")
+CHOOSE = "choose questions without it (--questions), or give the handout, which prints it"
+
+
+@pytest.fixture
+def guide(tmp_path):
+    from PIL import Image
+    Image.new("RGB", (60, 40), "white").save(tmp_path / "dome.png")
+    path = tmp_path / "florence.yaml"
+    path.write_text(GUIDE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("options, n, left, fix", [
+    (("--format", "quiz"), 2, "a quiz does not print it", CHOOSE),
+    (("--format", "exit-ticket", "--questions", "2"), 1, "an exit ticket does not print it", CHOOSE),
+    (("--skip", "topics"), 2, "--skip topics leaves it out", "build without --skip topics"),
+])
+def test_a_question_naming_a_picture_the_build_leaves_out_is_told(guide, tmp_path, options, n, left, fix):
+    said = SAID.format(guide=guide, n=n, left=left, fix=fix)
+    for command in ("build", "check"):
+        done = run_cli(command, guide, *options, *(("-o", tmp_path / "out") if command == "build" else ()))
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines().count(said) == 1, done.stderr
+    printed = Pdf(next(p for p in (tmp_path / "out").glob("*.pdf") if not p.name.endswith("-key.pdf"))).text
+    assert "Which building is in the middle?" in printed and "A sketch of Florence" not in printed
+
+
+def test_the_handout_that_prints_the_picture_is_not_told(guide, tmp_path):
+    done = run_cli("build", guide, "-o", tmp_path / "out")
+    assert done.returncode == 0 and "names figure 2" not in done.stderr, done.stderr
+    assert "A sketch of Florence" in Pdf(tmp_path / "out" / "florence.pdf").text

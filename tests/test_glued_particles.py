@@ -1,0 +1,127 @@
+"""Korean and Japanese write a particle onto the word (자음+입니다, 漢字+を): a vocabulary term is then never a
+whole word of its example, and the word-bank sentences gave the definition instead, silently."""
+from __future__ import annotations
+
+import re
+
+from conftest import build_into, norm, write_guide
+from studyguide.activities import cloze
+
+KO = """
+    title: 한글
+    language: {language}
+    vocabulary:
+      - {{term: 자음, definition: 목이나 입에 막혀 나는 소리., example: ㄱ과 ㄴ은 자음입니다.}}
+      - {{term: 한자, definition: 중국에서 만든 뜻글자., example: 옛날에는 한자로 글을 썼습니다.}}
+      - {{term: 백성, definition: 나라의 보통 사람들., example: 세종은 백성을 사랑했습니다.}}
+      - {{term: 모음, definition: 막힘 없이 나는 소리., example: 모음은 소리의 중심입니다.}}
+      - {{term: DNA, definition: 유전 정보., example: DNA는 세포 속에 있습니다.}}
+    activities: [cloze]
+    """
+
+
+def _cloze_lines(built) -> tuple[str, str]:
+    """The handout's and the key's numbered sentences (the page the word-bank sentences are on)."""
+    out = []
+    for pdf in (built.student, built.key):
+        page = next(norm(p) for p in pdf.pages if "1." in p)
+        out.append(page[page.index("Word bank"):])
+    return out[0], out[1]
+
+
+def test_a_korean_example_is_used_with_its_particle_written_onto_the_term(tmp_path):
+    built = build_into(write_guide(tmp_path, "ko.yaml", KO.format(language="ko")), tmp_path / "out")
+    handout, key = _cloze_lines(built)
+    for sentence in ("은 입니다.", "옛날에는 로 글을 썼습니다.", "세종은 을 사랑했습니다.", "은 소리의 중심입니다.",
+                     "는 세포 속에 있습니다."):  # the term is a drawn blank; its particle stays printed after it
+        assert sentence in handout, handout
+    assert "막혀" not in handout and "뜻글자" not in handout  # no sentence is a definition
+    for filled in ("자음입니다.", "한자로", "백성을", "모음은소리", "DNA는"):
+        assert filled in key.replace(" ", ""), key
+    assert not [w for w in built.result.warnings if "word-bank" in w.message]
+
+
+def test_a_japanese_example_is_used_with_the_term_anywhere_in_its_run_of_text():
+    data = cloze.make([("百姓", "国の普通の人々。", "世宗は百姓を愛した。"),
+                       ("漢字", "中国で生まれた文字。", "昔は漢字で書いた。"),
+                       ("DNA", "遺伝の情報。", "DNAは細胞の中にある。")], "s", language="ja")
+    texts = {s.term: (s.source, s.text(), s.answers) for s in data.sentences}
+    assert texts == {"百姓": ("example", "世宗は___を愛した。", ["百姓"]),
+                     "漢字": ("example", "昔は___で書いた。", ["漢字"]),
+                     "DNA": ("example", "___は細胞の中にある。", ["DNA"])}
+    # a Korean term is a word's start, not any part of one: 자음 is not blanked inside 모자음
+    assert cloze.sentence("자음", "x", "모자음과 자음은 다릅니다.", "ko").text() == "모자음과 ___은 다릅니다."
+    # Latin letters stay whole words: DNA is not blanked inside mDNA
+    assert cloze.sentence("DNA", "x", "mDNA는 DNA와 다릅니다.", "ko").text() == "mDNA는 ___와 다릅니다."
+
+
+def test_chinese_and_english_sentences_are_as_before():
+    """Chinese words are not spaced, and its sentences stay as they were (whole words only)."""
+    assert cloze.sentence("中国", "国家。", "中国很大。", "zh").source == "definition"
+    assert cloze.sentence("tariff", "A tax.", "Tariffs rose; the tariff stayed.", "en").text() == \
+        "Tariffs rose; the ___ stayed."
+
+
+def test_an_example_the_sentences_cannot_use_is_named_in_a_warning(tmp_path):
+    path = write_guide(tmp_path, "en.yaml", """
+        title: Magnets
+        vocabulary:
+          - {term: attract, definition: To pull toward., example: Magnets pull paper clips.}
+          - {term: repel, definition: To push away., example: "Like poles repel. Repel, repel!"}
+          - {term: pole, definition: An end of a magnet., example: A magnet has two poles.}
+          - {term: magnet, definition: A thing that pulls iron., example: The magnet holds the note.}
+        activities: [cloze]
+        """)
+    warnings = [f"{w.where.line}: {w.message}" for w in build_into(path, tmp_path / "out").result.warnings]
+    assert warnings == [
+        "3: word-bank sentences: 1 term printed with the definition, not the example (the example does not hold "
+        "the term: write the term in it as `term:` writes it): 'attract'",
+        "5: word-bank sentences: 1 term printed with the definition, not the example (the example holds the term "
+        "only inside a longer word: write it as a word of its own, as `term:` writes it): 'pole' (in 'poles')"], warnings
+    assert not [w for w in warnings if "'repel'" in w or "'magnet'" in w], warnings
+    ko = write_guide(tmp_path, "ko.yaml", KO.format(language="en"))  # Korean typed in a guide said to be English
+    warnings = [w.message for w in build_into(ko, tmp_path / "ko").result.warnings]
+    assert any(re.search(r"word-bank sentences: 5 terms .*inside a longer word.*'자음' \(in '자음입니다'\), "
+                         r"'한자' \(in '한자로'\), '백성' \(in '백성을'\), '모음' \(in '모음은'\), 'DNA' \(in 'DNA는'\)",
+                         w) for w in warnings), warnings
+
+
+YEARS = """
+    title: 훈민정음
+    language: {language}
+    versions: 3
+    questions:
+      - type: multiple_choice
+        prompt: 훈민정음을 만든 해는?
+        choices: [{choices}]
+        answer: B
+      - type: multiple_choice
+        prompt: 모음이 본뜬 것이 아닌 것은?
+        choices: [하늘, 땅, 사람, 바다]
+        answer: D
+    """
+
+
+def test_years_with_a_unit_written_on_keep_their_order_in_every_version(tmp_path):
+    """'1392년' is a number with its unit written onto it, as '1392 years' is one with a space: choices of one
+    unit written in increasing order keep that order in every version (they shuffled, and the answer came
+    to A in all three versions of the trial)."""
+    from conftest import Pdf
+    from studyguide.classroom import SetOptions, build_set
+
+    for language, choices, unit in (("ko", "1392년, 1443년, 1592년, 1910년", "년"),
+                                    ("ko", "15세기, 16세기, 17세기, 18세기", "세기"),
+                                    ("ja", "100円, 500円, 1000円, 5000円", "円"),
+                                    ("zh", "3人, 5人, 12人, 40人", "人")):
+        path = write_guide(tmp_path / language / unit, "g.yaml", YEARS.format(language=language, choices=choices))
+        out = tmp_path / language / unit / "out"
+        build_set(path, out, None, SetOptions(versions=3))
+        first, second, third = (c.strip() for c in choices.split(",")[:3])
+        for letter in "ABC":
+            text = norm(" ".join(Pdf(out / f"g-{letter}-key.pdf").pages))
+            assert re.search(rf"A\. ?{first} B ?\. ?{second} C\. ?{third}", text), (letter, text)
+    # mixed units, words among numbers and Latin letters written on ('5m': metres or millions?) still shuffle
+    from studyguide.amounts import amount, ascending
+    assert ascending(["1392년", "1443년도", "1592년"]) is None and ascending(["1392년", "조선"]) is None
+    assert amount("1392 년")[1] == amount("1392년")[1] and amount("5m") is None and amount("18th") is None
+    assert amount("1,000명") == (1000, "|명") and amount("25%") == (25, "%|")

@@ -1,0 +1,69 @@
+"""A 24 × 24 pixel logo printed 0.64 in wide (37 pixels an inch) came out soft and blocky, and neither `build`
+nor `check` said so (r9 L11). A picture under 150 pixels an inch at the widest it prints now gets a warning at
+the line that names it, with its pixels, its printed width, and the pixels that print it sharp at that size;
+the trial guide's own portrait and panorama, and the bundled guides' pictures, get none."""
+from __future__ import annotations
+
+import shutil
+
+from PIL import Image
+
+from conftest import CASES, REPO, run_cli, write_guide
+
+TRIAL = CASES / "trial"
+LOGO = ("rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.64 in (1.6 cm) wide, "
+        "about 37 pixels an inch: it will print blurred or blocky; use a picture of at least 193 × 193 pixels "
+        "(300 an inch at that size; 96 × 96 at the very least)")
+
+
+def _trial(tmp_path):
+    for name in ("rinascimento.yaml", "icona.png", "ritratto-alto.png", "panorama-firenze.jpg"):
+        shutil.copy(TRIAL / name, tmp_path / name)
+    return tmp_path / "rinascimento.yaml"
+
+
+def test_build_and_check_warn_of_a_logo_with_too_few_pixels_for_its_size(tmp_path):
+    _trial(tmp_path)
+    for command in (["build", "rinascimento.yaml", "-o", "out"], ["check", "rinascimento.yaml"]):
+        run = run_cli(*command, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        said = [line for line in (run.stdout + run.stderr).splitlines() if "pixels an inch" in line]
+        assert said == [LOGO], (command, said)  # (the 500 × 1400 portrait and the 2400 × 420 panorama: none)
+
+
+def test_large_print_measures_the_picture_as_it_prints_there(tmp_path):
+    _trial(tmp_path)
+    run = run_cli("build", "rinascimento.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
+    said = [line for line in run.stderr.splitlines() if "pixels an inch" in line]
+    assert said == ["rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.98 in (2.5 cm) "
+                    "wide, about 25 pixels an inch: it will print blurred or blocky; use a picture of at least "
+                    "293 × 293 pixels (300 an inch at that size; 147 × 147 at the very least)"], said
+
+
+def test_a_small_topic_picture_is_named_at_its_image_line_and_a_large_one_is_not(tmp_path):
+    Image.new("RGB", (300, 200), "white").save(tmp_path / "small.png")  # 5.4 in wide: 56 pixels an inch
+    Image.new("RGB", (1500, 1000), "white").save(tmp_path / "large.png")
+    write_guide(tmp_path, "g.yaml", """
+        title: Pictures
+        topics:
+          - title: Small
+            image: small.png
+          - title: Large
+            image: large.png
+        questions:
+          - type: true_false
+            prompt: A true statement.
+            answer: true
+        """)
+    run = run_cli("build", "g.yaml", "-o", "out", cwd=tmp_path)
+    said = [line for line in run.stderr.splitlines() if "pixels an inch" in line]
+    assert said == ["g.yaml:4:12: warning: picture 'small.png' is 300 × 200 pixels but prints 5.40 in (13.7 cm) "
+                    "wide, about 56 pixels an inch: it will print blurred or blocky; use a picture of at least "
+                    "1620 × 1080 pixels (300 an inch at that size; 810 × 540 at the very least)"], said
+
+
+def test_the_bundled_guides_pictures_are_sharp_enough(tmp_path):
+    for options in ([], ["--edition", "large-print"], ["--format", "cornell"], ["--paper", "a5"]):
+        run = run_cli("build", "guides/photosynthesis-and-the-carbon-cycle.yaml", "-o", tmp_path, *options, cwd=REPO)
+        assert run.returncode == 0, run.stderr
+        assert "pixels an inch" not in run.stdout + run.stderr, options

@@ -1,0 +1,36 @@
+"""Korean, Japanese and Chinese type has no italic, so an italic subtitle or example prints its Hangul or kanji
+upright; the '?' or '.' beside them printed slanted (trial r9 L7). Punctuation next to an upright run is now
+upright too; Latin text in italics stays italic, and upright text is as it was."""
+from __future__ import annotations
+
+from conftest import build_into, write_guide
+from studyguide.theming import fonts
+
+
+def test_the_question_mark_of_an_italic_korean_subtitle_is_upright(tmp_path):
+    path = write_guide(tmp_path, "ko.yaml", """
+        title: 세종대왕과 훈민정음
+        subtitle: 한글은 어떻게 만들어졌을까?
+        language: ko
+        vocabulary:
+          - {term: 자음, definition: 막혀 나는 소리., example: ㄱ과 ㄴ은 자음입니다.}
+          - {term: vowel, definition: A sound made with an open mouth., example: "*A*, *e* and *o* are vowels."}
+        """)
+    pdf = build_into(path, tmp_path / "out").student
+    runs = [(r.text.strip(), r.font.split("+")[-1]) for r in pdf.runs[0]]
+    assert ("?", "DejaVuSans") in runs, runs  # upright, not DejaVuSans-Oblique
+    assert not [r for r in runs if r[0] in ("?", ".") and r[1].endswith("Oblique")], runs  # nor the example's '.'
+    # the Latin example's italics are untouched: "are vowels." still slants
+    assert any("are vowels" in t and f.endswith("Oblique") for t, f in runs), runs
+
+
+def test_punctuation_is_upright_only_beside_an_upright_only_run_in_slanted_text():
+    korean = '<font face="SGKorean">만들어졌을까</font>?'
+    assert fonts.settle(korean, "SGSans-Italic") == korean.replace("?", '<font face="SGSans">?</font>')
+    assert fonts.settle(korean, "SGSans") == korean  # upright text: as before, byte for byte
+    assert fonts.settle(korean, "SGRead") == korean  # the readable edition has no italics
+    assert fonts.settle('<i>「<font face="SGCJK">漢字</font>」, done.</i>', "SGSans-Bold") == \
+        '<i><font face="SGSans-Bold">「</font><font face="SGCJK-Bold">漢字</font><font face="SGSans-Bold">」,</font> done.</i>'
+    latin = '<i>Hello, <font face="SGCJK">世界</font>, and you.</i>'
+    assert fonts.settle(latin, "SGSans") == \
+        '<i>Hello, <font face="SGCJK">世界</font><font face="SGSans">,</font> and you.</i>'
