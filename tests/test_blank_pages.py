@@ -89,22 +89,36 @@ def test_readable_edition_opens_the_double_sided_flashcards_after_the_matching_w
         assert len(texts) == 8, f"{mode}: {len(texts)} pages"
 
 
-def test_answer_lines_over_three_pages_note_each_break_and_leave_three_lines_at_least():
-    """The Renaissance guide in large print: question 8's 24 lines start under its prompt on page 7 and need
-    two pages more. Page 8 was a full page of lines with no note at its foot, and page 9 held one line alone.
-    Every break is now noted under its last line, and at least three lines go on after each."""
-    guide, theme, docs = built("rinascimento.yaml", edition="large-print")
-    go_on = norm(guide.labels["lines_go_on"])
-    doc = docs["student"]
-    texts = page_texts(doc.pdf)
-    start = docs["student"].question_pages[7]
-    assert texts[start - 1].endswith(go_on) and texts[start].endswith(go_on), texts[start][-80:]
-    counts = [ruled_lines(doc.pdf, p, theme) for p in (start + 1, start + 2)]
-    assert counts[0] >= 15 and counts[1] >= 3 and texts[start + 1] == "", counts  # page 9: its lines only
-    lines_before = 24 - sum(counts)  # (the lines under the prompt on page 7)
-    assert lines_before >= 4, counts
-    key = page_texts(docs["key"].pdf)
-    assert key[start].endswith(go_on) and not key[start + 1].endswith(go_on)
+def _long_essay(folder, before: int, lines: int):
+    """A guide of ``before`` short questions and an essay of ``lines`` lines (more than a page of them)."""
+    text = ["title: Long essay", "questions:"]
+    for n in range(before):
+        text += ["  - type: true_false", f"    prompt: Statement {n + 1} is true.", "    answer: true"]
+    text += ["  - type: essay", "    prompt: Write about the reading at length, with three examples.",
+             "    answer: A model answer with three examples.", f"    lines: {lines}"]
+    path = folder / f"essay-{before}-{lines}.yaml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return path
+
+
+def test_answer_lines_over_three_pages_note_each_break_and_leave_three_lines_at_least(tmp_path):
+    """An essay of 40 lines in large print, wherever it starts on page 1: its lines run over two pages more.
+    The trial's Renaissance guide had page 8 full of lines with no "The lines go on over the page." at its
+    foot, and page 9 holding one line alone. Every page the lines go on from ends with the note, and at
+    least three lines go on after each break; all 40 print."""
+    for before in range(0, 12, 2):
+        guide = api.load(_long_essay(tmp_path, before, 40))
+        theme = api.theme_for(guide, None, "large-print")
+        docs = render.render(guide, theme=theme)
+        go_on = norm(labels.for_language(guide.language, guide.labels)["lines_go_on"])
+        pdf = docs["student"].pdf
+        texts = page_texts(pdf)
+        start = docs["student"].question_pages[-1]
+        later = [ruled_lines(pdf, p, theme) for p in range(start + 1, len(texts) + 1)]  # (page 1 has the Name line)
+        assert len(later) >= 2 and 40 - sum(later) >= 4, (before, later)
+        for page in range(start, len(texts)):  # every page but the last: its lines go on
+            assert texts[page - 1].endswith(go_on), (before, page, texts[page - 1][-60:])
+        assert not texts[-1].endswith(go_on) and min(later) >= 3, (before, later)
 
 
 def test_an_essay_that_fits_the_next_page_moves_there_whole_rather_than_split_over_a_sheet():
