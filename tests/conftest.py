@@ -6,6 +6,8 @@ page sizes and document metadata.
 """
 from __future__ import annotations
 
+import functools
+import io
 import os
 import shutil
 import subprocess
@@ -39,6 +41,13 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=48)
+def page_texts(pdf: bytes) -> tuple[str, ...]:
+    """The text of each page of a PDF, as pypdf extracts it, read once for each PDF: many tests look at
+    the same built pages (the same bytes), and pypdf's text extraction costs more than the build."""
+    return tuple(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
 @dataclass
 class Run:
     text: str
@@ -55,7 +64,7 @@ class Pdf:
 
     @cached_property
     def raw_pages(self) -> list[str]:
-        return [page.extract_text() for page in self.reader.pages]
+        return list(page_texts(self.data))
 
     @cached_property
     def pages(self) -> list[str]:

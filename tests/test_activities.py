@@ -7,17 +7,15 @@ the rest read the built handout and key back with pypdf.
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 import unicodedata
 from collections import deque
 
-import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GUIDES_DIR, build_into, norm, write_guide
+from conftest import GUIDES_DIR, build_into, norm, page_texts, write_guide
 from studyguide import activities as act
 from studyguide import api
 from studyguide.activities import cells, cloze, crossword, flashcards, matching, wordsearch
@@ -676,7 +674,7 @@ def test_cloze_sentences_kept_together_only_where_that_costs_no_page(monkeypatch
     pair = render.render(guide, ("student",), theme=theme)["student"]
     assert (without.pages, forced.pages, pair.pages) == (19, 21, 19)
     assert built.pages == 19 and built.pdf == pair.pdf
-    texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built.pdf)).pages]
+    texts = list(page_texts(built.pdf))
     assert texts[9].startswith("9.") and "\n10." in texts[9] and "Flashcards" in texts[9], texts[9]
     assert "The guest turned the" in texts[9] and "The guest turned the" not in texts[8]  # (sentence 9)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from conftest import page_texts
+
 from hostile_support import TITLE, cli_inprocess, files, guide
 
 CHOICE = "  - type: multiple_choice\n    prompt: Pick one\n    choices: [one, two, three]\n    answer: A\n"
@@ -285,7 +287,7 @@ def test_a_list_option_given_twice_is_one_list(tmp_path, repeated, joined):
     assert build(tmp_path, "g.yaml", "-o", "all")[0] == 0
     twice = files(tmp_path / "twice")
     assert twice == files(tmp_path / "once") and twice != files(tmp_path / "all")
-    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(d)).pages) for d in twice.values())
+    text = " ".join(" ".join(page_texts(d)) for d in twice.values())
     if repeated[0] == "--skip":
         assert "Is it A guide?" not in text and "the first" not in text
     else:

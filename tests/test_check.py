@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build_into, guide_params, run_cli, write_guide
+from conftest import build_into, guide_params, page_texts, run_cli, write_guide
 from studyguide import api, budget, cli, lint
 
 
@@ -491,9 +491,7 @@ def test_the_blank_page_before_double_sided_cards_is_no_sections_page():
     last page of the section before (the trial's "cloze 5–6, 2 % full"): that section ends, and is as
     full as, the page before the blank one."""
     import dataclasses
-    import io
 
-    import pypdf
 
     from conftest import CASES, norm
     from studyguide import render
@@ -503,7 +501,7 @@ def test_the_blank_page_before_double_sided_cards_is_no_sections_page():
     for first in ("cloze", "matching", "crossword", "word_search"):
         guide = dataclasses.replace(frozen, activities=(first, "flashcards_duplex"))
         student = render.render(guide, theme=api.theme_for(guide))["student"]
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(student.pdf)).pages]
+        pages = [norm(t) for t in page_texts(student.pdf)]
         plan = budget.budget(guide, student)
         cards = next(p for p in plan.parts if p.name == "flashcards_duplex")
         before = plan.parts[plan.parts.index(cards) - 1]

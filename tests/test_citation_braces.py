@@ -3,12 +3,10 @@ guide on Java, with or without a reading, print as typed, as they did before cit
 span of the reading, or nearly does, is still refused with its fix."""
 from __future__ import annotations
 
-import io
 
-import pypdf
 import pytest
 
-from conftest import write_guide
+from conftest import page_texts, write_guide
 from studyguide import api, render
 from studyguide.errors import GuideError
 
@@ -42,7 +40,7 @@ READING = """
 def _texts(path):
     guide = api.load(path)
     docs = render.render(guide, theme=api.theme_for(guide))
-    return {mode: " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages)
+    return {mode: " ".join(page_texts(docs[mode].pdf))
             for mode in ("student", "key")}
 
 

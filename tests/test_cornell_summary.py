@@ -7,7 +7,7 @@ import re
 
 import pypdf
 
-from conftest import CASES, GUIDES, norm, write_guide
+from conftest import CASES, GUIDES, norm, page_texts, write_guide
 from studyguide import classroom
 
 DECLARATION = CASES / "trial" / "declaration-1776.yaml"  # a history teacher's guide: four topics, a long summary
@@ -21,7 +21,7 @@ def _build(path) -> dict[str, list[str]]:
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return [norm(t) for t in page_texts(pdf)]
 
 
 def _rules_under(pdf: bytes, page: int, word: str) -> int:

@@ -10,7 +10,7 @@ import zipfile
 import pypdf
 import pytest
 
-from conftest import norm, write_guide
+from conftest import norm, page_texts, write_guide
 from studyguide import api, cli, render
 from studyguide.export import moodle, qti
 
@@ -19,7 +19,7 @@ QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 
 def handout_text(guide) -> str:
     docs = render.render(guide, theme=api.theme_for(guide))
-    return norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages))
+    return norm(" ".join(page_texts(docs["student"].pdf)))
 
 
 def moodle_items(guide) -> tuple[list[ET.Element], list[str]]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 
-import pypdf
 import pypdfium2
 import pytest
-from conftest import GUIDES_DIR, norm
+from conftest import GUIDES_DIR, norm, page_texts
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
@@ -54,7 +53,7 @@ def _starts(pdf: bytes) -> dict[int, tuple[int, float]]:
 
 def test_a_question_that_misses_the_page_by_less_than_its_gaps_give_is_set_there():
     """Blocks of 126, 126 and 118 pt under 20-pt gaps need 410 pt where the page has 400: the third
-    misses by 10 pt, and the two gaps on the page may give 16 (40 % each). It is set on page 1, each
+    misses by 10 pt, and the two gaps on the page may give 20 (half each). It is set on page 1, each
     gap shrunk by 5 pt to 15, evenly; the first block keeps its place at the top."""
     heights = [126, 126, 118]
     before, after = _starts(_build(heights, BaseDocTemplate)), _starts(_build(heights))
@@ -66,11 +65,21 @@ def test_a_question_that_misses_the_page_by_less_than_its_gaps_give_is_set_there
 
 
 def test_a_question_that_misses_by_more_than_the_gaps_give_opens_the_next_page_and_nothing_moves():
-    """17 pt over, 16 pt of give: the third block opens page 2, and the pages are drawn exactly as
+    """21 pt over, 20 pt of give: the third block opens page 2, and the pages are drawn exactly as
     without glue (the same bytes)."""
-    heights = [126, 126, 125]
+    heights = [126, 126, 129]
     assert _starts(_build(heights))[3][0] == 2
     assert _build(heights) == _build(heights, BaseDocTemplate)
+
+
+def test_a_question_that_misses_by_what_half_of_each_gap_gives_is_set_there():
+    """20 pt over, 20 pt of give (each gap keeps half, 10 pt): the third block is set on page 1, each gap
+    10 pt. With 40 % of each gap to give (16 pt, as before), it opened page 2."""
+    heights = [126, 126, 128]
+    starts = _starts(_build(heights))
+    assert starts[3][0] == 1
+    assert starts[2][1] - starts[1][1] - 126 == pytest.approx(10, abs=0.05)
+    assert starts[3][1] - starts[2][1] - 126 == pytest.approx(10, abs=0.05)
 
 
 def test_pages_where_everything_fits_are_drawn_byte_for_byte_as_before():
@@ -93,7 +102,7 @@ def test_every_note_on_the_answers_reaches_the_key(theme, paper):
     printed without them (a page shorter). Every question's explanation is in the key, in its words."""
     guide = api.load(GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml")
     docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, None))
-    key = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages))
+    key = norm(" ".join(page_texts(docs["key"].pdf)))
     notes = [q.explanation for q in guide.questions if q.explanation]
     assert len(notes) >= 10
     missing = [n for n, text in enumerate(notes, 1) if norm(inline.plain(text))[:40] not in key]

@@ -3,12 +3,10 @@ handout and the key, built in memory from the trial's own guides (tests/cases/la
 from __future__ import annotations
 
 import functools
-import io
 import re
 
-import pypdf
 
-from conftest import CASES, norm, write_guide
+from conftest import CASES, norm, page_texts, write_guide
 from test_print_design import page_fill
 from studyguide import api, labels, render
 
@@ -21,7 +19,7 @@ def built(name, edition="large-print", paper="letter"):
     guide = api.load(LAYOUT / name)
     docs = render.render(guide, paper=paper, theme=api.theme_for(guide, "classic", edition))
     return labels.for_language(guide.language, guide.labels), {
-        mode: [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages] for mode, doc in docs.items()}
+        mode: [norm(t) for t in page_texts(doc.pdf)] for mode, doc in docs.items()}
 
 
 def test_a_list_kept_whole_leaves_no_page_short_before_it():
@@ -67,7 +65,7 @@ def test_a_long_coverage_table_repeats_its_heading_row_and_keeps_three_rows_on_e
     words = labels.for_language(guide.language, guide.labels)
     head = f"{words['objective_column']} {words['questions_column']} {words['points_column']}"
     for mode, doc in render.render(guide, theme=api.theme_for(guide, None, "large-print")).items():
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        pages = [norm(t) for t in page_texts(doc.pdf)]
         # (a row of the table: the objective, then its question's number and its points, none)
         holding = {n: [k for k in range(1, 13) if f"{k}. Explain part {k} of the water cycle and how it links to the "
                        f"next part of the cycle. {k} –" in text] for n, text in enumerate(pages, 1)}

@@ -9,7 +9,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import CASES, norm
+from conftest import CASES, norm, page_texts
 from studyguide import api, budget, inline, render
 from studyguide.model import TrueFalse
 
@@ -106,7 +106,7 @@ def test_the_keys_notes_follow_the_handouts_end_by_question_and_page():
     entries = re.findall(r"(\d+)\. \(page (\d+)\) ", notes)
     assert len(entries) >= 10
     assert all(int(page) == student.question_pages[int(n) - 1] for n, page in entries)
-    handout = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(student.pdf)).pages))
+    handout = norm(" ".join(page_texts(student.pdf)))
     assert "Why:" not in handout and "Notes on the Answers" not in handout
     for n, q in enumerate(guide.questions, 1):  # each explanation printed once in the key (the reading
         if q.explanation:                          # may say the same: it is in both)
@@ -198,7 +198,7 @@ def test_answer_lines_over_the_page_leave_four_before_and_three_after(tmp_path, 
         theme = api.theme_for(guide, "modern")
         docs = render.render(guide, theme=theme)
         rules = _rules(docs["student"].pdf, theme)
-        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        texts = [norm(t) for t in page_texts(docs["student"].pdf)]
         gone = [n for n, t in enumerate(texts) if "The lines go on over the page." in t]
         assert sum(rules) == lines + 1, (filler, rules)  # (and the short answer's one line)
         if not gone:
@@ -248,7 +248,7 @@ def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):
     docs = render.render(guide, theme=api.theme_for(guide))
     said = "Write the missing word or words in each blank."
     for mode in ("student", "key"):
-        text = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs[mode].pdf)).pages))
+        text = norm(" ".join(page_texts(docs[mode].pdf)))
         assert text.count(said) == 1 and f"Questions 1–2: {said} 1." in text, (mode, text)
         assert ("Also accept “water” for “H₂O”" in text) == (mode == "key"), (mode, text)
 
@@ -461,7 +461,7 @@ def test_default_essay_lines_are_never_alone_on_a_last_sheet(tmp_path):
         rules, key_rules, kept_rules = (_rules(d.pdf, theme) for d in (docs["student"], docs["key"], kept["student"]))
         assert rules == key_rules and docs["student"].pages == docs["key"].pages, filler
         assert sum(kept_rules) == 12, (filler, kept_rules)
-        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        texts = [norm(t) for t in page_texts(docs["student"].pdf)]
         alone = [n + 1 for n, t in enumerate(texts) if rules[n] and "Write about it." not in t and "Question" not in t]
         if sum(rules) < 12:
             cut += 1
@@ -619,5 +619,5 @@ def test_a_hebrew_or_arabic_answer_first_keeps_the_english_sentence_left_to_righ
             assert found, (mode, text)
             places[mode] = found[0]
         assert abs(places["student"][0] - places["key"][0]) < 1, (text, places)  # where the handout has it
-    key = norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(docs["key"].pdf)).pages))
+    key = norm(" ".join(page_texts(docs["key"].pdf)))
     assert "(means: water" not in key and "means: water מים" not in key, key

@@ -12,7 +12,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import write_guide
+from conftest import page_texts, write_guide
 from studyguide import api, render, variants
 from studyguide.errors import GuideError
 
@@ -253,7 +253,7 @@ def test_a_span_never_ended_and_an_end_without_start_are_located(tmp_path):
 def test_braces_print_as_typed_and_at_signs_literally(tmp_path):
     text = GUIDE.replace("For forty years", "Write {@@}x} or {x} and {@ y}: for forty years")
     out, _ = api.render_guide(api.load(write_guide(tmp_path / "guides", "lit.yaml", text)), "letter", key=False)
-    printed = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out["student"].pdf)).pages))
+    printed = _norm(" ".join(page_texts(out["student"].pdf)))
     assert "Write {@x} or {x} and {@ y}: for forty years" in printed
 
 
@@ -279,7 +279,7 @@ def test_the_first_guide_cites_its_reading_on_the_printed_lines():
     for edition in (None, "large-print"):
         out, _ = api.render_guide(guide, "letter", theme=api.theme_for(guide, edition=edition))
         lines, _ = printed_lines(out["student"].pdf)
-        text = _norm(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out["student"].pdf)).pages))
+        text = _norm(" ".join(page_texts(out["student"].pdf)))
         a, b = map(int, re.search(r"In lines? (\d+)(?:–(\d+))?, how do Chinese authorities", text).groups("0"))
         b = b or a
         span = "Officials call the goal a fairer social order, built on what China learned while its cities grew fast."

@@ -3,13 +3,11 @@ is the trial's own (tests/cases/layout), and each test reads what the pages show
 from __future__ import annotations
 
 import functools
-import io
 import re
 
-import pypdf
 import pytest
 
-from conftest import CASES, norm
+from conftest import CASES, norm, page_texts
 from studyguide import api, formats, labels, render
 
 LAYOUT = CASES / "layout"
@@ -20,7 +18,7 @@ def built(name, edition=None, paper=None, theme=None):
     """(guide, its labels, [(mode, [text of each page])]) for a trial guide, built in memory."""
     guide = api.load(LAYOUT / name)
     docs = render.render(guide, paper=paper, theme=api.theme_for(guide, theme, edition))
-    pages = [(mode, [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages])
+    pages = [(mode, [norm(t) for t in page_texts(doc.pdf)])
              for mode, doc in docs.items()]
     return guide, labels.for_language(guide.language, guide.labels), pages
 
@@ -39,7 +37,7 @@ def test_a_large_print_word_search_keeps_its_list_under_the_grid_when_it_fits(tm
     guide = api.load(path)
     words = labels.for_language(guide.language, guide.labels)
     for mode, doc in render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print")).items():
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        pages = [norm(t) for t in page_texts(doc.pdf)]
         titled = [n for n, p in enumerate(pages, 1) if words["word_search_title"] in p]
         listed = [n for n, p in enumerate(pages, 1) if words["words_to_find"] in p]
         assert titled == listed == [2] == [len(pages)], f"{mode}: title on {titled}, list on {listed}"
@@ -141,7 +139,7 @@ def test_large_print_pictures_print_at_their_size():
     for mode, doc in render.render(guide, paper="letter", theme=api.theme_for(guide, None, "large-print")).items():
         assert doc.pages == 8, mode
         assert pictures(doc.pdf) == [(2, 4.8, 3.6), (3, 4.8, 3.6)], mode
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        pages = [norm(t) for t in page_texts(doc.pdf)]
         assert "The Farm " in pages[0] and pages[1].startswith("The farm in the sun."), mode
 
 
@@ -161,7 +159,7 @@ def test_guided_notes_keep_a_topics_picture_with_its_text_at_60_percent_or_more(
     guide = formats.prepare(api.load(LAYOUT / "farm-friends.yaml"), "notes")
     for edition in (None, "large-print"):
         for mode, doc in render.render(guide, theme=api.theme_for(guide, None, edition)).items():
-            pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+            pages = [norm(t) for t in page_texts(doc.pdf)]
             assert len(pages) == 2 and pictures(doc.pdf) == [(1, 4.8, 3.6), (2, 4.8, 3.6)], f"{edition} {mode}"
             if edition is None:
                 assert pages[1].startswith("The Dog"), mode

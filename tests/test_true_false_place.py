@@ -10,7 +10,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import CASES, norm, write_guide
+from conftest import CASES, norm, page_texts, write_guide
 from studyguide import classroom
 from test_question_layout import _words
 
@@ -36,7 +36,7 @@ def _without_explanations(path, folder):
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return [norm(t) for t in page_texts(pdf)]
 
 
 def _trues(pdf: bytes) -> list[float]:

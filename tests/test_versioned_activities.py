@@ -4,12 +4,10 @@ definitions and the grid is as big, so every version takes the same pages (secon
 The crossword is the same in every version (README, Versions)."""
 from __future__ import annotations
 
-import io
 import re
 
-import pypdf
 
-from conftest import norm
+from conftest import norm, page_texts
 from studyguide import api, render, variants
 
 GUIDE = """\
@@ -48,7 +46,7 @@ def _built(tmp_path, index):
     path.write_text(GUIDE, encoding="utf-8")
     guide = variants.version(api.load(path), index)
     out = render.render(guide)
-    pages = [[norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(out[m].pdf)).pages] for m in ("student", "key")]
+    pages = [[norm(t) for t in page_texts(out[m].pdf)] for m in ("student", "key")]
     return out, pages
 
 

@@ -5,13 +5,11 @@ as their fronts."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 
-import pypdf
 import pytest
 
-from conftest import CASES, build_into, norm
+from conftest import CASES, build_into, norm, page_texts
 from studyguide import api, render
 from studyguide import activities as act
 
@@ -160,7 +158,7 @@ def test_large_print_matching_starts_under_a_short_question_with_a_smaller_first
     guide = dataclasses.replace(api.load(DEUTSCH), activities=("matching",))
     out = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
     for doc in (out["student"], out["key"]):
-        pages = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        pages = [norm(t) for t in page_texts(doc.pdf)]
         page = next(i for i, text in enumerate(pages) if "Translate into German" in text)
         assert "Vocabulary Matching" in pages[page] and "Set 1: terms 1–6" in pages[page]
         sets = [tuple(map(int, m.groups())) for text in pages[page:] for m in re.finditer(r"Set \d+: terms (\d+)–(\d+)", text)]

@@ -15,7 +15,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from ._reportlab import FRAME_FUZZ, FootGap, frame_state, kept_height, kept_items, zero_size
 
-GIVE = 0.4  # of a gap's natural size that it may give up (it keeps at least 60 %)
+GIVE = 0.5  # of a gap's natural size that it may give up (it keeps at least half)
 LOOK = 40  # flowables measured ahead at most (a page holds far fewer)
 
 

@@ -14,7 +14,7 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
+    for step in (entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
         layout = step(redraw, layout)
     return layout
 
@@ -53,7 +53,7 @@ def notes_plain(redraw, layout):
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
-         "lines_whole")  # what a layout was asked to mend, for the next to keep
+         "entries_over", "lines_whole")  # what a layout was asked to mend, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -78,6 +78,22 @@ def lines_whole(redraw, layout):
     fixes = carried(ctx)
     again = redraw({**fixes, "lines_whole": whole})
     if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        return layout
+    return again
+
+
+def entries_over(redraw, layout):
+    """Large print's vocabulary laid out again with the entry at a page's foot going on over the page, where
+    two of its lines fit there (layout.ruled.Entries); kept when that saves a page and leaves no page more
+    short: the first guide's large print, 28 -> 27 (its questions open on page 10, under the vocabulary),
+    while the bundled guide's, no shorter, would leave question 17 alone on a page 78 % empty."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("entries_short"):
+        return layout
+    again = redraw({**carried(ctx), "entries_over": True})
+    if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
+        return layout  # (no page saved, or the key longer)
+    if len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
 

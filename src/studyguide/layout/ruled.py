@@ -2,6 +2,7 @@
 (the vocabulary, the chart, the coverage table, a summary's table of figures)."""
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
 from .._reportlab import row_heights, table_rows
@@ -115,4 +116,41 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading
     lead = rows[:min_rows + (1 if header else 0)] if body >= 2 * min_rows else rows
     table.lead = (lead, widths, [c for c in style if c[1][1] < len(lead)])  # (a cell's command: its row)
+    return table
+
+
+class Entries(RowSplittingTable):
+    """Large print's vocabulary, one entry under another, as a glossary sets them. Entries stay whole, and
+    an entry that does not fit a page's foot opens the next page; where two of its lines would have fitted
+    there, the table says so (``ctx.entries_short``), and render lays the guide out again with the entry
+    at the foot going on over the page, two lines at least on each side (``ctx.entries_over``), kept
+    when that saves a page and leaves no page more short (mending.entries_over): the first guide's 3- and
+    4-line entries left 64-78 pt at the foot of pages 8 and 9, and its questions opened a page later."""
+
+    least = 0.0  # points: two lines of an entry and the cell's padding
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if not parts and not self.splitInRow and self.least <= availHeight < self.page_height - 1:
+            self.ctx.__dict__["entries_short"] = True
+        return parts
+
+    def _split(self, availWidth, availHeight):
+        parts = super()._split(availWidth, availHeight)
+        for part in parts:  # (reportlab makes the parts without it)
+            part.least = self.least
+        return parts
+
+
+def entries(ctx, cells: list) -> Entries:
+    """``cells`` ([paragraph] each) as stacked entries, breaking between any two (:class:`Entries`)."""
+    cell = ctx.styles["cell"]
+    table = grid(ctx, [[c] for c in cells], [ctx.width], header=False, min_rows=1)
+    table.__class__ = Entries
+    table.least = 2 * cell.leading + 9  # (the cell's padding: 4 above, 5 below)
+    if ctx.__dict__.get("entries_over"):
+        entry = ParagraphStyle("entry", parent=cell, allowWidows=0, allowOrphans=0)  # (no line alone either side)
+        for (para,) in cells:
+            para.style = entry
+        table.splitInRow = table.least
     return table

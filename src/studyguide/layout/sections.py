@@ -12,7 +12,7 @@ from .. import inline
 from .._reportlab import RoomBreak, stacked_height
 from . import besides, kept
 from .pictures import drawable
-from .ruled import grid as _grid
+from .ruled import entries, grid as _grid
 from .tables import keep_with, of_topic
 from ..model import Point
 
@@ -298,7 +298,7 @@ def _vocabulary_pairs(ctx, terms, columns: int):
         return [ctx.raw(text, "cell")]
 
     if columns == 1:  # (large print: entries one under another, breaking between any two)
-        return _grid(ctx, [[cell(t)] for t in terms], [ctx.width], header=False, min_rows=1)
+        return entries(ctx, [cell(t) for t in terms])
     rows = [[cell(a), cell(b)] for a, b in zip_longest(terms[0::2], terms[1::2])]
     table = _grid(ctx, rows, [ctx.width / 2] * 2, header=False)
     table.setStyle(TableStyle([("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid, ctx.color("rule")),
