@@ -167,8 +167,8 @@ def _rules(pdf: bytes, theme) -> list[int]:
     return out
 
 
-def _essay_guide(tmp_path, filler: int, lines: int, last: bool, more: int = 0):
-    words = " ".join(["padding"] * (14 * filler))
+def _essay_guide(tmp_path, filler: int, lines: int, last: bool, more: int = 0, step: int = 14):
+    words = " ".join(["padding"] * (step * filler))
     text = ["title: Lines over the page", "questions:"]
     for n in range(6):
         text += ["  - type: multiple_choice", f"    prompt: Question {n + 1} {words if n == 0 else ''}",
@@ -180,7 +180,7 @@ def _essay_guide(tmp_path, filler: int, lines: int, last: bool, more: int = 0):
     for n in range(more):  # (questions after it, a page of them: no room for the essay on the next page)
         text += ["  - type: multiple_choice", f"    prompt: Question after {n + 1}",
                  "    choices: [one, two, three, four]", "    answer: A"]
-    path = tmp_path / f"essay-{filler}-{lines}-{last}-{more}.yaml"
+    path = tmp_path / f"essay-{filler}-{lines}-{last}-{more}-{step}.yaml"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     return api.load(path)
 
@@ -193,8 +193,9 @@ def test_answer_lines_over_the_page_leave_four_before_and_three_after(tmp_path, 
     the next page has room for the whole essay, it moves there whole instead (the next test)."""
     least = 3
     breaks = 0
-    for filler in range(0, 26):  # (a line of prompt at a time: the gaps' give moves the break's window)
-        guide = _essay_guide(tmp_path, filler, lines, last=False, more=16)
+    for filler in range(0, 73):  # (5 words of prompt at a time: the gaps' give, half of each gap since main's
+        # e6c39c0, narrows the window where the essay breaks; a line at a time found it once for 8 lines)
+        guide = _essay_guide(tmp_path, filler, lines, last=False, more=16, step=5)
         theme = api.theme_for(guide, "modern")
         docs = render.render(guide, theme=theme)
         rules = _rules(docs["student"].pdf, theme)
