@@ -10,13 +10,13 @@ from hostile_support import cli_inprocess
 from studyguide import budget
 
 
-def _guide(tmp_path, filler: int, lines: str, extra: int = 0):
+def _guide(tmp_path, filler: int, lines: str, extra: int = 0, prompt: str = "Write about it."):
     padding = " ".join(["padding"] * (14 * filler))
     text = ["title: Lines", "questions:"]
     for n in range(1, 7):
         text += ["  - type: multiple_choice", f"    prompt: Question {n} {padding if n == 1 else ''}",
                  "    choices: [one, two, three, four]", "    answer: A"]
-    text += ["  - type: essay", "    prompt: Write about it.", "    answer: A model answer."]
+    text += ["  - type: essay", f"    prompt: {prompt}", "    answer: A model answer."]
     text += [lines] if lines else []
     if extra:
         text += ["accommodations:", f"  extra_lines: {extra}"]
@@ -31,10 +31,13 @@ def _lone(path, accommodated=False, theme=None) -> tuple[list[str], int]:
 def test_a_default_count_is_said_to_be_the_default(tmp_path):
     """An essay without `lines:` whose last lines print alone (less than half its 12 fit on the page before,
     so the layout keeps them all): the finding says the 12 are the default, and its count ends the question.
-    (Compact: its narrow line gap lets 8 lines fill less than a quarter of a page, what the finding is for.)"""
+    (Compact: its narrow line gap lets 8 lines fill less than a quarter of a page, what the finding is for.
+    Its prompt is long: a short essay moves whole to the page of its last lines, which has room for it, where
+    a long one would leave the page before more than 30 % empty, mending.lines_whole.)"""
     named = 0
+    long_prompt = "Write about it. " + " ".join(["Think"] * 120)
     for filler in range(12, 24):
-        path = _guide(tmp_path, filler, "")
+        path = _guide(tmp_path, filler, "", prompt=long_prompt)
         said, pages = _lone(path, theme="compact")
         if not said:
             continue
@@ -43,7 +46,7 @@ def test_a_default_count_is_said_to_be_the_default(tmp_path):
                           rf"print alone on page {pages}; 'lines: (\d+)' would end it on page {pages - 1}$", said[0])
         assert found and len(said) == 1, said
         assert int(found.group(2)) < 6  # (from 6 on, the layout cuts the count itself)
-        fewer = _guide(tmp_path / "fewer", filler, f"    lines: {found.group(2)}")
+        fewer = _guide(tmp_path / "fewer", filler, f"    lines: {found.group(2)}", prompt=long_prompt)
         assert _lone(fewer, theme="compact") == ([], pages - 1)
     assert named >= 1
 

@@ -167,8 +167,8 @@ def _rules(pdf: bytes, theme) -> list[int]:
     return out
 
 
-def _essay_guide(tmp_path, filler: int, lines: int, last: bool):
-    words = " ".join(["padding"] * (14 * filler))
+def _essay_guide(tmp_path, filler: int, lines: int, last: bool, more: int = 0, step: int = 14):
+    words = " ".join(["padding"] * (step * filler))
     text = ["title: Lines over the page", "questions:"]
     for n in range(6):
         text += ["  - type: multiple_choice", f"    prompt: Question {n + 1} {words if n == 0 else ''}",
@@ -177,7 +177,10 @@ def _essay_guide(tmp_path, filler: int, lines: int, last: bool):
              f"    lines: {lines}"]
     if not last:
         text += ["  - type: short_answer", "    prompt: And one more.", "    answer: More.", "    lines: 1"]
-    path = tmp_path / f"essay-{filler}-{lines}-{last}.yaml"
+    for n in range(more):  # (questions after it, a page of them: no room for the essay on the next page)
+        text += ["  - type: multiple_choice", f"    prompt: Question after {n + 1}",
+                 "    choices: [one, two, three, four]", "    answer: A"]
+    path = tmp_path / f"essay-{filler}-{lines}-{last}-{more}-{step}.yaml"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     return api.load(path)
 
@@ -186,11 +189,13 @@ def _essay_guide(tmp_path, filler: int, lines: int, last: bool):
 def test_answer_lines_over_the_page_leave_four_before_and_three_after(tmp_path, lines):
     """Wherever an essay lands near a page's foot, its lines break with at least four before the mark
     and three after, and the rest open the next page: none sits under "The lines go on over the page."
-    (the trial found 2 there, and the last 2 alone on the next page)."""
+    (the trial found 2 there, and the last 2 alone on the next page). A page of questions follows it: where
+    the next page has room for the whole essay, it moves there whole instead (the next test)."""
     least = 3
     breaks = 0
-    for filler in range(0, 26):  # (a line of prompt at a time: the gaps' give moves the break's window)
-        guide = _essay_guide(tmp_path, filler, lines, last=False)
+    for filler in range(0, 73):  # (5 words of prompt at a time: the gaps' give, half of each gap since main's
+        # e6c39c0, narrows the window where the essay breaks; a line at a time found it once for 8 lines)
+        guide = _essay_guide(tmp_path, filler, lines, last=False, more=16, step=5)
         theme = api.theme_for(guide, "modern")
         docs = render.render(guide, theme=theme)
         rules = _rules(docs["student"].pdf, theme)
@@ -207,6 +212,21 @@ def test_answer_lines_over_the_page_leave_four_before_and_three_after(tmp_path, 
         assert texts[n].index("The lines go on over the page.") > texts[n].index("Write about it.")
         assert "And one more." in texts[n + 1] and "And one more." not in texts[n]
     assert breaks >= 2  # (the filler does move the essay across a page's foot)
+
+
+def test_an_essay_the_next_page_has_room_for_moves_there_whole(tmp_path):
+    """The same 8-line essay with only a one-line question after it: wherever it lands near a page's foot, the
+    next page has room for all of it, so it is never cut over the two sides of a sheet (the first-hour trial's
+    acids guide: 4 + 4 lines, the second page half empty)."""
+    for filler in range(0, 26):
+        guide = _essay_guide(tmp_path, filler, 8, last=False)
+        theme = api.theme_for(guide, "modern")
+        docs = render.render(guide, theme=theme)
+        texts = [norm(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(docs["student"].pdf)).pages]
+        rules = _rules(docs["student"].pdf, theme)
+        assert not any("The lines go on over the page." in t for t in texts), (filler, rules)
+        essay = next(n for n, t in enumerate(texts) if "Write about it." in t)
+        assert rules[essay] == 8 + ("And one more." in texts[essay]), (filler, rules)
 
 
 def test_fill_in_the_blanks_in_a_row_share_one_directions_line(tmp_path):

@@ -116,7 +116,7 @@ def test_an_english_instruction_after_a_hebrew_prompt_keeps_its_full_stop_at_its
 def test_a_hebrew_crosswords_english_clue_has_its_number_at_its_left(tmp_path):
     """A Hebrew crossword's clue number moved to the right of its clue (for a Hebrew clue); an English clue,
     a Hebrew word's meaning, then read "write (3)  ...  1.", its number a column's width away at its right."""
-    words = {"שלום": "hello", "תודה": "thank you", "ספר": "book", "בית": "house", "מים": "water", "כתב": "write"}
+    words = {"שלום": "hello", "חלון": "window", "ילד": "child", "דלת": "door", "לוח": "board", "מלון": "hotel"}
     vocab = "\n".join(f"  - {{term: {w}, definition: {d}}}" for w, d in words.items())
     path = tmp_path / "he.yaml"
     path.write_text(f"title: עברית\nseed: s\nvocabulary:\n{vocab}\nactivities: [crossword]\n", encoding="utf-8")

@@ -44,3 +44,17 @@ def test_check_counts_the_quarter_sheets_without_the_crossword(tmp_path):
     assert any(line.startswith(f"{WATER}:125:5: warning: activities: the crossword is left out of these "
                                "quarter-letter pages") for line in lines)
     assert not any("crossword: 6 terms left out" in line for line in lines)
+
+
+def test_a_word_search_with_two_rows_of_words_on_large_print_half_sheets_builds(tmp_path):
+    """The trial's motion guide in large print on half sheets: its word search's four words make two rows of
+    two, and the grid on a fresh page left no room under it. The layout tried two rows under the grid and the
+    rest on the next page, and the rest was no rows at all: "internal error: ValueError: <RowSplittingTable...>
+    must have at least a row and column", nothing built. The words now all open the next page, the grid
+    saying so."""
+    guide = Path(__file__).parent / "cases" / "layout" / "motion-and-slope.yaml"
+    result = build_set(guide, tmp_path, None, SetOptions(edition="large-print", sheet="half"))
+    handout = Pdf(result.outputs[0].path)
+    grid = next(n for n, page in enumerate(handout.pages) if page.startswith("Word Search"))
+    assert "The words to find are on the next page." in handout.pages[grid]
+    assert handout.pages[grid + 1].startswith("Words to find ORIGIN VELOCITY SLOPE Y-INTERCEPT")

@@ -47,7 +47,7 @@ WARNING = ("moon.yaml:27:5: warning: question 3 prints alone on half page 2 (89 
 
 def test_a_little_less_room_above_headings_and_between_questions_saves_the_second_half_page(tmp_path, monkeypatch):
     # question 3 (a prompt and one line) went alone on a second half page, ~90 % empty: a sheet more
-    from studyguide import render
+    from studyguide import glue, render
 
     (tmp_path / "moon.yaml").write_text(MOON, encoding="utf-8")
     run = cli_inprocess(["build", "moon.yaml", "--sheet", "half", "-o", "out"], cwd=tmp_path)
@@ -55,7 +55,8 @@ def test_a_little_less_room_above_headings_and_between_questions_saves_the_secon
     assert "prints alone" not in run.err
     text = " ".join(pypdf.PdfReader(tmp_path / "out" / "moon-half.pdf").pages[0].extract_text().split())
     assert "3. About how many days" in text  # (the sheet holds the page twice, cut in two)
-    monkeypatch.setattr(render, "TIGHTER", 1.0)  # the room as it was: the page it took
+    monkeypatch.setattr(render, "TIGHTER", 1.0)  # the room as it was: the page it took (with the gaps'
+    monkeypatch.setattr(glue, "GIVE", 0.4)  # give as it was then, since half of a gap now saves that page too)
     run = cli_inprocess(["build", "moon.yaml", "--sheet", "half", "-o", "out2"], cwd=tmp_path)
     assert "moon-half.pdf (2 pages)" in run.out
 

@@ -21,7 +21,7 @@ from reportlab.lib import fonts as rl_fonts
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
-from reportlab.platypus import Frame, KeepTogether, Spacer, paragraph as rl_paragraph
+from reportlab.platypus import CondPageBreak, Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
 TESTED = ("4.0.4", "5.1.0")
@@ -136,6 +136,18 @@ class FootGap(Spacer):
     def wrap(self, aW, aH):
         self.height = max(0.0, min(self.full, aH))
         return self.width, self.height
+
+
+class RoomBreak(CondPageBreak):
+    """A page break when less than ``height`` is left on the page, never at a page's top: room asked for that
+    a whole page has not (a heading kept with a vocabulary table's first rows, on a quarter page in the
+    readable edition) broke the fresh page too, and left it empty but for its footer."""
+
+    def wrap(self, aW, aH):
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and frame._atTop:
+            return 0, 0
+        return super().wrap(aW, aH)
 
 
 def table_rows(table) -> int:

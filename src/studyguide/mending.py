@@ -14,7 +14,7 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (entries_over, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
+    for step in (entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
         layout = step(redraw, layout)
     return layout
 
@@ -53,12 +53,33 @@ def notes_plain(redraw, layout):
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
-         "entries_over")  # what a layout was asked to mend, for the next to keep
+         "entries_over", "lines_whole")  # what a layout was asked to mend, for the next to keep
 
 
 def carried(ctx) -> dict:
     """The fixes a layout was asked for (:data:`FIXES`), which a layout asked for one more keeps."""
     return {k: ctx.__dict__[k] for k in FIXES if k in ctx.__dict__}
+
+
+def lines_whole(redraw, layout):
+    """The guide laid out again with each question whose answer lines went on over a page whole on the page
+    its last lines opened, where that page has room for the rest of it (layout.lines.LinedQuestion): an
+    8-line essay was cut 4 + 4 over the two sides of a sheet with half the second page empty. Kept when that
+    costs no page and leaves no page more than 30 % empty that was not: the lines go on over the page only
+    to fill one or to save one."""
+    ctx = layout[0]
+    split, lowest = ctx.__dict__.get("lines_split", {}), pages.page_lowest(ctx)
+    top = ctx.theme.margin_bottom + ctx.height
+    short = lambda y: (top - y) / ctx.height < 0.7  # noqa: E731 (as short_pages: the page before would end short)
+    whole = {n for n, (page, more, left) in split.items() if lowest.get(page, 0) - more >= ctx.theme.margin_bottom + 1
+             and (page - 1 not in lowest or short(lowest[page - 1]) or not short(lowest[page - 1] + left))}
+    if not whole:  # (only those the next page has room for, whose page before would not end short: each costs a layout)
+        return layout
+    fixes = carried(ctx)
+    again = redraw({**fixes, "lines_whole": whole})
+    if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        return layout
+    return again
 
 
 def entries_over(redraw, layout):

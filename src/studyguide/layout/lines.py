@@ -30,6 +30,11 @@ class LinedAnswer(Flowable):
         # page's part of them, what a screen reader calls it)
         self.spare = None  # lines after a break the question could do without: (question, lines before
         # the break without the mark, whether its count may be cut to those)
+        self.moved = None  # lines after a break whose question fits a page: (question, the room more its whole
+        # takes than they do, the room its part before the break took), noted where they land (mending.lines_whole)
+        self.going_on = None  # lines after a break (LinedQuestion): (question, lines before them, whether the
+        # count may be cut, the count's share it may be cut to); too many for their page, they break again
+        # as the question did, the break marked and at least MIN_LINES_AFTER after it
 
     def _needed(self, aW) -> int:
         if self.para is None:
@@ -44,6 +49,12 @@ class LinedAnswer(Flowable):
 
     def split(self, aW, aH):
         self.wrap(aW, aH)
+        if self.going_on is not None:
+            return self._go_on(aW, aH)
+        return self._cut(aW, aH)
+
+    def _cut(self, aW, aH):
+        """The lines that fit in ``aH`` and the rest, the model answer split between them."""
         fit = int(aH // self.gap)
         if fit < 1 or fit >= self.count:
             return []
@@ -57,11 +68,30 @@ class LinedAnswer(Flowable):
                            self.mirrored)
         return [head, tail]
 
+    def _go_on(self, aW, aH):
+        """Lines after a break too many for their page (a 24-line essay in large print): they break again as
+        their question did, the break marked under the last line and at least MIN_LINES_AFTER after it. Cut
+        where the page ended, the next page held one line alone and the full page before it had no mark."""
+        number, before, flexible, share = self.going_on
+        mark = go_on_mark(self.ctx, self.mirrored)
+        fit = min(int((aH - mark.wrap(aW, aH)[1]) // self.gap), self.count - MIN_LINES_AFTER)
+        parts = self._cut(aW, fit * self.gap + 0.5) if fit >= 1 else []  # (+0.5: as LinedQuestion.split)
+        if len(parts) != 2:
+            return self._cut(aW, aH)  # (a page too small for a line and the mark: cut where it ends)
+        kept = max(fit, min(self.count - 1, int((aH - 0.5) // self.gap)))  # this page's lines without the mark
+        parts[1].going_on = (number, before + fit, flexible, share)
+        if self._needed(aW) <= kept:
+            parts[1].spare = (number, before + kept, flexible and before + kept >= share)
+        return [Stack([parts[0], mark]), PageBreak(), parts[1]]
+
     def drawOn(self, canvas, x, y, _sW=0):
         if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (mending.fewer_lines)
             number, kept, cut = self.spare
             self.ctx.__dict__.setdefault("spare_tails", {})[number] = (canvas.getPageNumber(), y, kept, cut,
                                                                        self.count)
+        if self.moved is not None and self.ctx.mode == self.ctx.primary:
+            number, more, left = self.moved
+            self.ctx.__dict__.setdefault("lines_split", {})[number] = (canvas.getPageNumber(), more, left)
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
@@ -160,13 +190,14 @@ class LinedQuestion(Flowable):
         options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
         lined, after = options[0], options[1:]
         back = getattr(lined, "mirrored", False)  # (under a question read from the right: at the lines' right end)
-        mark = indented(read_from_right(self.ctx.p(self.ctx.label("lines_go_on"), "instruction"), "", back),
-                        self.ctx.theme.number_width, back)
+        mark = go_on_mark(self.ctx, back)
         head_h = Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1]
         lined.wrap(aW, aH)
         fit = min(int((aH - head_h) // lined.gap), lined.count - MIN_LINES_AFTER)
+        at_top = aH >= self.ctx.height - 1
+        if self.number in self.ctx.__dict__.get("lines_whole", ()) and not at_top and self.height <= self.ctx.height:
+            return []  # whole on the next page, which has room for it (mending.lines_whole)
         if fit < MIN_LINES_BEFORE:
-            at_top = aH >= self.ctx.height - 1
             if not (at_top and self.height > aH):
                 return []  # the whole question goes to the next page
             if fit < 1:  # its prompt alone is taller than a page: every piece flows on its own
@@ -175,13 +206,24 @@ class LinedQuestion(Flowable):
         parts = lined.split(aW, fit * lined.gap + 0.5)  # (+0.5: fit lines, not one fewer from rounding)
         if len(parts) != 2:
             return []
+        share = min(lined.lines, KEPT_SHARE * max(lined.lines, self.points))
         if fit >= MIN_LINES_BEFORE:  # the lines this page holds without the mark
             kept = max(fit, min(lined.count - 1, int((aH - Stack(self.head).wrap(aW, aH)[1] - 0.5) // lined.gap)))
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
-                parts[1].spare = (self.number, kept, self.flexible and kept >= min(
-                    lined.lines, KEPT_SHARE * max(lined.lines, self.points)))
+                parts[1].spare = (self.number, kept, self.flexible and kept >= share)
+        parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
+        here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore)
+        if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
+            rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
+            parts[1].moved = (self.number, self.height - rest, here.wrap(aW, aH)[1] + self.spaceBefore)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
-        return [Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), PageBreak(), parts[1]] + after
+        return [here, PageBreak(), parts[1]] + after
+
+
+def go_on_mark(ctx, back: bool = False):
+    """The note under the last line before a break: the lines go on over the page."""
+    return indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
+                    ctx.theme.number_width, back)
 
 
 def answer_style(ctx):

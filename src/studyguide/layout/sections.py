@@ -6,10 +6,10 @@ from itertools import zip_longest
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .. import inline
-from .._reportlab import stacked_height
+from .._reportlab import RoomBreak, stacked_height
 from . import besides, kept
 from .pictures import drawable
 from .ruled import entries, grid as _grid
@@ -30,7 +30,7 @@ def heading(ctx, key: str, table=None, items=()) -> list:
     lead = table.lead_height(ctx.width) if table is not None else stacked_height(opening, ctx.width) if opening else 0
     if table is not None or 0 < lead <= ctx.height * 0.6:  # (a list that long flows from under its heading)
         room = max(room, para.wrap(ctx.width, ctx.height)[1] + para.style.spaceBefore + para.style.spaceAfter + lead)
-    return [CondPageBreak(room), SectionMark(ctx, key), para]
+    return [RoomBreak(room), SectionMark(ctx, key), para]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:

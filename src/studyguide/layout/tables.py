@@ -13,10 +13,10 @@ import re
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import Spacer
 
 from .. import inline, rtl
-from .._reportlab import stacked_height
+from .._reportlab import RoomBreak, stacked_height
 from ..model import Table
 
 PADDING = 10  # a cell's left and right padding together (ruled.grid)
@@ -188,7 +188,7 @@ def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
 SHORT = 0.3  # a page that ends more than this share of its text area short is short (issue 14's fill rule)
 
 
-class GuessedLead(CondPageBreak):
+class GuessedLead(RoomBreak):
     """A :func:`keep_with` for a paragraph only guessed to introduce its table (a line or two long, not ending
     in ':'): it moves the paragraph over with the table only when that leaves the page no more than 30 %
     short. Else the paragraph ends the page and the table opens the next (a trial's A5 page 1 was 35 % empty:
@@ -204,10 +204,10 @@ class GuessedLead(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
 
-def keep_with(ctx, before: list, grid, guessed: bool = False) -> CondPageBreak:
+def keep_with(ctx, before: list, grid, guessed: bool = False) -> RoomBreak:
     """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
     topic's title never ends a page whose table opens the next. ``guessed``: ``before`` ends in a paragraph
     only guessed to introduce the table (:class:`GuessedLead`)."""
     above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
     need = above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3  # (and the frame's own fuzz)
-    return GuessedLead(need, ctx.height) if guessed else CondPageBreak(need)
+    return GuessedLead(need, ctx.height) if guessed else RoomBreak(need)

@@ -6,12 +6,12 @@ import math
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepInFrame, Spacer, Table
+from reportlab.platypus import KeepInFrame, Spacer, Table
 
 from ... import activities as act
 from ... import fields, inline
 from ...labels import sentences
-from ..._reportlab import Together
+from ..._reportlab import RoomBreak, Together
 from .. import fillable
 from ..marks import SectionMark
 
@@ -36,7 +36,7 @@ def _start(ctx, name: str, data) -> list:
     the page the last one ended on when its first block fits there, else on the next."""
     instruction = ctx.raw(_text(ctx, _instructions(ctx, name, data)), "instruction")
     instruction.style = _style(ctx, "activity_instruction", "instruction", spaceAfter=10)
-    return [CondPageBreak(ctx.theme.heading_room), SectionMark(ctx, name),
+    return [RoomBreak(ctx.theme.heading_room), SectionMark(ctx, name),
             ctx.raw(_text(ctx, ctx.label(name + "_title")), "heading"), instruction]
 
 

@@ -10,8 +10,7 @@ from ... import activities as act
 from ... import fields, inline, rtl
 from ...activities.matching import SET_SIZE, one_set
 from ...model import LETTERS
-from ..._reportlab import stacked_height
-from ..._reportlab import Together
+from ..._reportlab import FootGap, Together, stacked_height
 from .. import fillable
 from ..flow import Beside, Stack, Twin, even_columns, para_width
 from ..marks import SectionMark
@@ -188,8 +187,8 @@ class PagedSets(Flowable):
 
     def _after(self, k: int) -> list:
         """The sets still to come, or, after the last, the gap before the next activity."""
-        if self.first + k >= len(self.terms):
-            return [Spacer(1, 12)]
+        if self.first + k >= len(self.terms):  # (a gap that ends with the page: a Spacer that did not fit
+            return [FootGap(12)]                # went over alone, a page of footers after a matching ending one)
         return [PagedSets(self.ctx, self.name, self.planned, self.first + k, self.number + 1)]
 
     def draw(self):

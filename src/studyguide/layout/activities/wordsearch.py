@@ -149,7 +149,8 @@ class _Block(Stack):
         per = math.ceil(len(cells) / cols)
         above = stacked_height(head, aW)
         self.grid.wrap(aW, self.page_height)
-        for cell, counts in ((self.grid.cell, range(per - 2, 1, -1)), (search_cell(self.ctx.styles), [2])):
+        least = [2] if per > 2 else []  # (a list of two rows or fewer has no rest to go on: it all goes on, _said_under)
+        for cell, counts in ((self.grid.cell, range(per - 2, 1, -1)), (search_cell(self.ctx.styles), least)):
             for rows in counts:  # (two rows or more on each side of the page break, as the crossword's clues)
                 under = [Spacer(1, GAP), words[0], _list(self.ctx, cells[:rows * cols], cols)]
                 room = self.page_height - above - stacked_height(under, aW)
