@@ -174,9 +174,7 @@ class QuestionsMixin:
         is_letter = len(value) == 1 and value.upper() in CHOICE_LETTERS[:len(choices)]
         if is_letter and not node.plain:  # a quoted single letter is always a letter
             return CHOICE_LETTERS.index(value.upper())
-        if is_letter and value in choices and choices.index(value) != CHOICE_LETTERS.index(value.upper()):
-            self.error(node, f"{label}: '{value}' is both the letter {value.upper()} and the text of choice "
-                             f"{CHOICE_LETTERS[choices.index(value)]} (write the letter of the right choice, quoted: \"{CHOICE_LETTERS[choices.index(value)]}\" or \"{value.upper()}\")")
+        if is_letter and value in choices and self._clash(node, label, value, value, choices.index(value)):
             return None
         if is_letter:
             return CHOICE_LETTERS.index(value.upper())
@@ -184,7 +182,11 @@ class QuestionsMixin:
             return choices.index(value)
         marked = _MARKED.fullmatch(value.strip())  # 'b)', '(b)', 'B.': a letter as a test prints it (trial r9 F8)
         if marked and marked.group(1).upper() in CHOICE_LETTERS[:len(choices)]:
-            return CHOICE_LETTERS.index(marked.group(1).upper())
+            letter = marked.group(1)  # 'A)' on choices [D, A, C] (vitamins, blood types): as unsure as 'A' (review r9 M1)
+            same = [i for i, choice in enumerate(choices) if loose(choice) == loose(letter)] if node.plain else []
+            if len(same) == 1 and self._clash(node, label, value.strip(), letter, same[0]):
+                return None
+            return CHOICE_LETTERS.index(letter.upper())
         said = loose(value)
         alike = [i for i, choice in enumerate(choices) if said and loose(choice) == said]
         if len(alike) == 1:  # 'neon' for 'Neon', 'Neon.' for 'Neon': it can mean only that choice
@@ -210,6 +212,14 @@ class QuestionsMixin:
             return None
         self.error(node, f"{label}: '{clip(value)}' is not one of the choices (give a letter {span} or the exact text of a choice)")
         return None
+
+    def _clash(self, node, label, typed, letter, index) -> bool:
+        """Whether the letter typed is also the text of another choice (reported): 'A' on choices [B, A, C]."""
+        if index == CHOICE_LETTERS.index(letter.upper()):
+            return False
+        self.error(node, f"{label}: '{typed}' is both the letter {letter.upper()} and the text of choice "
+                         f"{CHOICE_LETTERS[index]} (write the letter of the right choice, quoted: \"{CHOICE_LETTERS[index]}\" or \"{letter.upper()}\")")
+        return True
 
     def q_multiple_choice(self, keys, label, node, common):
         choices, pinned = self.choices(keys, label, node)
