@@ -57,3 +57,53 @@ def test_the_handout_that_prints_the_picture_is_not_told(guide, tmp_path):
     done = run_cli("build", guide, "-o", tmp_path / "out")
     assert done.returncode == 0 and "names figure 2" not in done.stderr, done.stderr
     assert "A sketch of Florence" in Pdf(tmp_path / "out" / "florence.pdf").text
+
+
+TWINS = """\
+title: Figures
+topics:
+  - title: The flu
+    summary: The flu spread in 1918.
+    image: dome.png
+    caption: The 1918 flu ward at Camp Funston.
+  - title: Dogs
+    summary: A dog.
+    image: dome.png
+    caption: Fig. 1 A dog.
+  - title: Maps
+    summary: A map.
+    image: dome.png
+    caption: 图2 流感地图
+questions:
+  - type: short_answer
+    prompt: Why did the 1918 flu spread so fast?
+    answer: Troops moved.
+  - type: short_answer
+    prompt: Look at Figure 1. What is it?
+    answer: A dog.
+  - type: short_answer
+    prompt: Look at Figure 1. What is it?
+    answer: A dog.
+  - type: short_answer
+    prompt: 如图2所示，流感从哪里开始？
+    answer: Kansas.
+"""
+
+
+def test_only_a_figure_word_names_a_picture_and_each_question_is_told_at_its_own_line(guide, tmp_path):
+    """'The 1918 flu ward' names no picture (review r9 M2); 'Figure 1' names the one captioned 'Fig. 1', and
+    '如图2所示' the one captioned '图2'; two questions alike are each told at their own line."""
+    path = tmp_path / "twins.yaml"
+    path.write_text(TWINS, encoding="utf-8")
+    done = run_cli("check", path, "--format", "quiz")
+    assert done.returncode == 0, done.stderr
+    told = [line for line in done.stderr.splitlines() if "students cannot see it" in line]
+    tail = ": students cannot see it; say in the question what the picture shows, or " + CHOOSE
+    assert told == [
+        f"{path}:20:13: warning: question 2 names Figure 1, the picture captioned 'Fig. 1 A dog.', but a quiz "
+        "does not print it" + tail,
+        f"{path}:23:13: warning: question 3 names Figure 1, the picture captioned 'Fig. 1 A dog.', but a quiz "
+        "does not print it" + tail,
+        f"{path}:26:13: warning: question 4 names 图2, the picture captioned '图2 流感地图', but a quiz does not "
+        "print it" + tail,
+    ], done.stderr

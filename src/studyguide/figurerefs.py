@@ -1,9 +1,11 @@
 """A question that names a picture the build leaves out: "Look at Figure 2…" on a quiz, an exit ticket, or
 a handout built with --skip topics, none of which prints the topics' pictures (trial r9, M8).
 
-A picture is named by the opening of its caption: a word and a number, 'Figure 2', 'Figura 2', 'Fig. 3',
-'Map 1', '图 2'. A question whose prompt, instructions or choices name it, in any capitals, is told at its
-line. Pure: the guide as the build prints it in, warnings out.
+A picture is named by the opening of its caption: a figure word and a number, 'Figure 2', 'Figura 2',
+'Fig. 3', 'Map 1', '图 2'; a caption opening with any other word ('The 1918 flu ward', 'Apollo 11 crew') names
+none. A question whose prompt, instructions or choices name it by any word of the same kind, in any capitals
+('Fig 2' for 'Figure 2', '如图2所示'), is told at its own line. Pure: the guide as the build prints it in,
+warnings out.
 """
 from __future__ import annotations
 
@@ -14,7 +16,20 @@ from .errors import Problem
 from .model import Guide
 from .reading.walker import clip
 
-_OPENING = re.compile(r"\W*([^\W\d_]+)(\.?)\s*(\d+[a-z]?)(?![\w])", re.IGNORECASE)  # 'Figure 2', 'Fig. 2a'
+# the words that name a picture, a kind to a line: any word of a kind names what another of it names
+# ('Fig. 2' is 'Figure 2'); abbreviations are written without their dot, which may follow any word
+KINDS = (
+    "figure fig figura abbildung abb figur figuur rysunek rys рисунок рис 图 圖 그림 図",
+    "image imagen immagine imagem bild picture photo foto fotografía fotografia photograph",
+    "map mapa carte karte mappa kaart 地图 地圖 지도 地図",
+    "diagram diagramme diagrama diagramm schema 图表 圖表 도표 図表",
+    "chart graph graphique gráfico grafico grafik gráfica",
+    "source fuente quelle fonte document documento dokument",
+    "plate planche tafel lámina tavola illustration ilustración ilustração illustrazione",
+)
+_KIND = {word: kind for kind in KINDS for word in kind.split()}
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # Chinese, Japanese, Korean: no spaces
+_OPENING = re.compile(r"\W*([^\W\d_]+)\.?\s*(\d+[a-z]?)(?![0-9A-Za-z])", re.IGNORECASE)  # 'Figure 2', 'Fig. 2a'
 SHOWN = ("handout", "notes", "cornell")  # the formats whose pages show the topics' pictures
 WHAT = {"quiz": "a quiz", "exit-ticket": "an exit ticket"}
 
@@ -22,10 +37,12 @@ WHAT = {"quiz": "a quiz", "exit-ticket": "an exit ticket"}
 def _named(caption: str) -> Optional[re.Pattern]:
     """What a question writes to name the picture of ``caption`` ('Figura 2. Veduta…' → Figura 2), or None."""
     found = _OPENING.match(caption)
-    if not found:
+    kind = _KIND.get(found.group(1).lower()) if found else None
+    if kind is None:  # 'The 1918 flu ward', 'Apollo 11 crew': no picture's name (review r9 M2)
         return None
-    word, dot, number = found.groups()
-    return re.compile(rf"(?<!\w){re.escape(word)}{re.escape(dot)}\s*{re.escape(number)}(?![\w])", re.IGNORECASE)
+    words = sorted(kind.split(), key=len, reverse=True)
+    either = "|".join((r"" if _UNSPACED.search(w) else r"(?<!\w)") + re.escape(w) for w in words)
+    return re.compile(rf"(?:{either})\.?\s*{re.escape(found.group(2))}(?![0-9A-Za-z])", re.IGNORECASE)
 
 
 def _left_out(guide: Guide) -> str:
@@ -41,13 +58,17 @@ def warnings(guide: Guide) -> list[Problem]:
     how = _left_out(guide)
     pictures = [(p, t) for t in guide.topics if t.image and t.caption and (p := _named(t.caption))] if how else []
     out = []
+    starts = [q.where for q in guide.questions]
     for n, q in enumerate(guide.questions, 1):
+        after = starts[n] if n < len(starts) and starts[n].file == q.where.file else None
+        own = [(loc, text) for loc, text in guide.texts if loc.file == q.where.file and q.where.line <= loc.line
+               and (after is None or loc.line < after.line)]  # the question's own lines, not a twin's before it
         texts = [q.prompt, q.instructions or ""] + [str(c) for c in getattr(q, "choices", ()) or ()]
         for named, topic in pictures:
             said = next((m.group(0) for text in texts if (m := named.search(text))), None)
             if said is None:
                 continue
-            where = next((loc for loc, text in guide.texts if named.search(text) and text in texts), q.where)
+            where = next((loc for loc, text in own if named.search(text) and text in texts), q.where)
             skipped = how == "--skip topics"
             left = "--skip topics leaves it out" if skipped else f"{how} does not print it"
             fix = "build without --skip topics" if skipped else \
