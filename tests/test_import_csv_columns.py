@@ -42,7 +42,7 @@ def test_a_question_and_answer_csv_reads_its_options_explanation_and_points_and_
         "quiz.csv:4:1: warning: the answer 'D' is not the letter of one of this row's 2 options, so it is read as a "
         "short-answer question and its options are left out; write the letter of the right option in the answer "
         "column",
-        "quiz.csv:4:1: warning: points 'x' is not a number; this question's points are left out"]
+        "quiz.csv:4:32: warning: points 'x' is not a number; this question's points are left out"]
     assert api.load(tmp_path / "quiz.yaml").questions[0].answer == 1  # (the guide it writes loads: choice B)
 
 
@@ -97,7 +97,7 @@ def test_a_gimkit_sheet_with_a_points_column_keeps_its_points_and_names_a_column
     assert problems == [
         "kit.csv:2:1: warning: column Notes left out (a question is read from its question, its answers, its time "
         "limit and its points)",
-        "kit.csv:5:1: warning: points 'two' is not a number; this question's points are left out"]
+        "kit.csv:5:41: warning: points 'two' is not a number; this question's points are left out"]
     from studyguide.export import exporter  # the points are the marks Moodle gets
     files, _ = exporter("moodle")(api.load(tmp_path / "kit.yaml"))
     xml = files[0][1].decode("utf-8")
@@ -108,3 +108,27 @@ def test_a_gimkit_sheet_with_a_points_column_keeps_its_points_and_names_a_column
                      .replace(",2,easy", "").replace(",1.5,", ""), encoding="utf-8")
     guide, problems = imported(plain, tmp_path / "plain.yaml")
     assert problems == [] and [q.get("points") for q in guide["questions"]] == [None, None]
+
+
+def test_points_out_of_range_are_said_at_their_cell_and_the_question_is_kept(tmp_path):
+    """Points 2000 (Kahoot's 'double points') aborted the whole import with 'question 2.points: 2000 is out of
+    range', naming no row; -1 was called 'not a number' (review r9 M5). Each is said at its row and column with
+    the real reason, its question kept without points, and the guide is written."""
+    source = tmp_path / "g2.csv"
+    source.write_text("Question,Correct Answer,Incorrect Answer 1,Points\n"
+                      "What is 2+2?,4,3,0\n"
+                      "What is 3+3?,6,5,2000\n"
+                      "What is 4+4?,8,7,-1\n"
+                      "What is 5+5?,10,9,1e308\n"
+                      "What is 6+6?,12,11,2.555\n", encoding="utf-8")
+    guide, problems = imported(source, tmp_path / "g2.yaml")
+    assert [(q["prompt"], q.get("points")) for q in guide["questions"]] == [
+        ("What is 2+2?", 0), ("What is 3+3?", None), ("What is 4+4?", None), ("What is 5+5?", None),
+        ("What is 6+6?", None)]
+    left = "; this question's points are left out"
+    assert problems == [
+        "g2.csv:3:18: warning: points 2000 is more than 1000, the most a question may have" + left,
+        "g2.csv:4:18: warning: points -1 is less than 0, the fewest a question may have" + left,
+        "g2.csv:5:19: warning: points 1e308 is more than 1000, the most a question may have" + left,
+        "g2.csv:6:20: warning: points 2.555 has more than two decimals (points are counted to the hundredth)" + left]
+    assert api.load(tmp_path / "g2.yaml").questions[0].points == 0

@@ -215,7 +215,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
                         "answer": "ABCDEFGH"[right[0]] if len(right) == 1 else ["ABCDEFGH"[i] for i in right]}
         keep_time(question, cells[time] if time is not None else "")
         if p is not None and _cell(cells[p]):
-            _points(draft, question, _cell(cells[p]), n)
+            _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
         draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
@@ -224,6 +224,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
 
 EXPLANATION = ("explanation", "feedback", "why")
 POINTS = ("points", "marks", "score")
+MAX_POINTS = 1000  # as a guide's points: 0 to 1000 (reading/questions.py)
 _OPTION = re.compile(r"(?:option|choice)\s*([a-h]|[1-8])|([a-h])")  # 'Option A', 'Choice 1', 'A'
 
 
@@ -251,7 +252,7 @@ def _short_answers(draft: Draft, header: list[str], header_line: int, rows, extr
         if x is not None and _cell(cells[x]):
             question["explanation"] = _cell(cells[x])
         if p is not None and _cell(cells[p]):
-            _points(draft, question, _cell(cells[p]), n)
+            _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
         draft.questions.append(question)
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
@@ -277,12 +278,22 @@ def _lettered(draft: Draft, prompt: str, options: list[str], answer: str, n: int
     return true_false(draft, prompt, options, [right]) or {"type": "multiple_choice", "prompt": prompt, "choices": options[:8], "answer": "ABCDEFGH"[right]}
 
 
-def _points(draft: Draft, question: dict, cell: str, n: int) -> None:
+def _points(draft: Draft, question: dict, cell: str, n: int, col: int) -> None:
+    """The points in ``cell`` (row ``n``, column ``col``), or a warning saying why they are left out: a row with bad
+    points keeps its question (review r9 M5: Points 2000 had aborted the whole import, naming no row)."""
     try:
         value = float(cell.replace(",", "."))
     except ValueError:
-        value = -1.0
-    if value < 0 or value != value or value in (float("inf"),):
-        draft.warn(f"points '{clip(cell)}' is not a number; this question's points are left out", n, 1)
+        value = float("nan")
+    if value != value or value in (float("inf"), float("-inf")):
+        why = f"points '{clip(cell)}' is not a number"
+    elif value < 0:
+        why = f"points {clip(cell)} is less than 0, the fewest a question may have"
+    elif value > MAX_POINTS:
+        why = f"points {clip(cell)} is more than {MAX_POINTS}, the most a question may have"
+    elif round(value, 2) != value:  # 2.555: the key's total would not be what was typed
+        why = f"points {clip(cell)} has more than two decimals (points are counted to the hundredth)"
+    else:
+        question["points"] = int(value) if value == int(value) else value
         return
-    question["points"] = int(value) if value == int(value) else value
+    draft.warn(f"{why}; this question's points are left out", n, col)
