@@ -23,20 +23,49 @@ def _back(guide_path: Path, tmp_path: Path) -> tuple[str, list[str]]:
     return out.read_text(encoding="utf-8"), [str(p).replace(f"{tmp_path}/", "") for p in draft.problems]
 
 
+NO_LABELS = ("studyguide has no {name} headings built in: if the handout is in {name}, add 'language: {code}' under "
+             "the title and write its headings under 'labels:' ('studyguide check' names those it prints; "
+             "docs/guide-format.md#labels)")
+
+
 @pytest.mark.parametrize("case, said", [
     ("layout/physik-energie.yaml", "the definitions are in German"),
-    ("trial/krugovorot-ru.yaml", "the definitions are in Russian"),
-    ("crossword/french-vocab.yaml", "the terms are in French"),  # English definitions of a French class's words
+    ("trial/krugovorot-ru.yaml", "the definitions are in Russian"),  # no built-in labels: 'labels:' is named
 ])
 def test_a_guide_in_another_language_comes_back_from_quizlet_with_the_line_to_add(case, said, tmp_path):
     source = CASES / case
     code = api.load(source).language
     text, problems = _back(source, tmp_path)
     name = said.split()[-1]
+    fix = (f"if the handout is in {name}, add 'language: {code}' under the title" if code == "de" else
+           NO_LABELS.format(name=name, code=code))
     assert problems == [f"{source.stem}-quizlet.txt: warning: {said}, and Quizlet's text does not record a guide's "
-                        f"language, so the handout's headings would print in English; if the handout is in {name}, "
-                        f"add 'language: {code}' under the title"]
+                        f"language, so the handout's headings would print in English; {fix}"]
     assert "\nlanguage:" not in text  # not guessed: a wrong guess would print every heading in it
+
+
+def test_english_definitions_are_the_handouts_language_whatever_the_terms(tmp_path):
+    """The terms are the lesson's words when the definitions are English (review r9 M6): French words with
+    English meanings, and Greek words with one-word English meanings, too short to be plainly English, come
+    back with no word about language (the terms were read and named French, Greek)."""
+    _, problems = _back(CASES / "crossword" / "french-vocab.yaml", tmp_path)
+    assert problems == []
+    source = tmp_path / "greek.txt"
+    source.write_text("γάτα\tcat\nσκύλος\tdog\nσπίτι\thouse\n", encoding="utf-8")
+    _, draft = import_file(source, tmp_path / "greek.yaml")
+    assert draft.problems == []
+
+
+def test_persian_cards_are_told_persian_and_where_its_headings_go(tmp_path):
+    """Persian cards were called Arabic, and 'language: ar' printed a Persian class's headings in Arabic
+    (review r9 M6); Persian has no built-in labels, so the warning names 'labels:' too."""
+    source = tmp_path / "farsi.txt"
+    source.write_text("کتاب\tکتاب یک چیز است که می‌خوانیم\nگربه\tگربه یک حیوان است\nپدر\tپدر من معلم است\n",
+                      encoding="utf-8")
+    _, draft = import_file(source, tmp_path / "farsi.yaml")
+    assert [p.message for p in draft.problems] == [
+        "the definitions are in Persian, and Quizlet's text does not record a guide's language, so the handout's "
+        "headings would print in English; " + NO_LABELS.format(name="Persian", code="fa")]
 
 
 def test_english_cards_import_without_a_word_about_language(tmp_path):
@@ -57,4 +86,7 @@ def test_what_is_plain_and_what_is_not():
     assert written_in(["вода", "річка і її береги"]) == "uk"
     assert written_in(["a green pigment in plants", "the part of the cell that makes energy"]) == "en"
     assert written_in(["dog", "cat", "house"]) is None  # too little to tell
+    assert written_in(["پدر من معلم است", "گربه یک حیوان است"]) == "fa"
+    assert written_in(["الكتاب مفيد جدا", "القطة حيوان أليف"]) == "ar"
+    assert written_in(["یہ کتاب ہے", "بلی ایک جانور ہے"]) is None  # Urdu: no language a guide names
     assert written_in(["sustancia que cede protones", "ácido + base → sal + agua"]) is None  # nor here

@@ -2,8 +2,9 @@
 
 A guide's ``language:`` sets the handout's headings. Quizlet's export has no place for it, and a line
 above the cards would be a card in Quizlet, so an import reads the definitions (the terms may be the
-lesson's: Spanish words for an English class), then the terms, and when either is plainly in another
-language says so with the line to add. It sets nothing: a guess wrong would print every heading in it.
+lesson's: Spanish words for an English class, so English definitions end it), then the terms, and when
+either is plainly in another language says so with the line to add. It sets nothing: a guess wrong would
+print every heading in it.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ _SCRIPTS = (("ja", "[\u3040-\u30ff]"), ("zh", "[\u4e00-\u9fff]"), ("ko", "[\uac0
             ("ar", "[\u0600-\u06ff]"), ("he", "[\u0590-\u05ff]"), ("el", "[\u0370-\u03ff]"),
             ("ru", "[\u0400-\u04ff]"))
 _LETTER = re.compile(r"[^\W\d_]")
+# letters of the Arabic script that Arabic does not write: Persian's (پ چ ژ گ, and its own ک and ی), Urdu's
+_PERSIAN = "[\u067e\u0686\u0698\u06af\u06a9\u06cc]"
+_URDU = "[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 
 
 def written_in(texts: list[str]) -> Optional[str]:
@@ -42,6 +46,10 @@ def written_in(texts: list[str]) -> Optional[str]:
         found = len(re.findall(script, letters))
         if code == "zh" and found * 2 > len(letters) and re.search(_SCRIPTS[0][1], letters):
             return "ja"
+        if found and found * 2 > len(letters) and code == "ar" and re.search(_URDU, letters):
+            return None  # Urdu: no language a guide names (review r9 M6)
+        if found and found * 2 > len(letters) and code == "ar" and re.search(_PERSIAN, letters):
+            return "fa"  # Persian letters: a Persian class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters):
             return "uk" if code == "ru" and re.search("[іїєґІЇЄҐ]", letters) else code
     words = [w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())]
@@ -51,16 +59,37 @@ def written_in(texts: list[str]) -> Optional[str]:
     return code if best >= 3 and best * 10 >= len(words) and best >= 2 * second else None
 
 
+def _latin(vocabulary: list[dict]) -> bool:
+    """Whether the definitions are in Latin letters and the terms in another script: the terms are then the
+    words a class learns ('γάτα': 'cat'), not the handout's language, even when the definitions are too short
+    to tell which language they are in."""
+    def share(side: str) -> float:
+        letters = "".join(c for entry in vocabulary for c in _LETTER.findall(entry[side]))
+        return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / max(len(letters), 1)
+    return share("definition") > 0.5 and share("term") < 0.5
+
+
 def say_language(draft: Draft, what: str) -> None:
-    """The warning of cards written in a language other than English (their definitions, else their terms),
-    which the file cannot record: the guide's language is not set, and the warning gives the line to add."""
+    """The warning of cards written in a language other than English (their definitions; their terms only when
+    the definitions' language is not plain), which the file cannot record: the guide's language is not set, and
+    the warning gives the line to add, and for a language with no built-in labels, where its headings go."""
     if draft.language is not None:
         return
     for side in ("definition", "term"):
         code = written_in([entry[side] for entry in draft.vocabulary])
-        if code not in (None, "en"):  # (English definitions of French terms: a French class's, maybe)
-            name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
-            draft.warn(f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
-                       f"headings would print in English; if the handout is in {name}, add 'language: {code}' under "
-                       "the title")
+        if code == "en":  # English definitions: Greek or French terms are the lesson's words (review r9 M6)
             return
+        if code is None:
+            if side == "definition" and _latin(draft.vocabulary):  # 'cat' for 'γάτα': a Greek lesson's words
+                return
+            continue
+        name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
+        head = (f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
+                "headings would print in English; ")
+        if labels.built_in(code):
+            draft.warn(head + f"if the handout is in {name}, add 'language: {code}' under the title")
+        else:  # 'language: ko' alone still prints English headings (review r9 M6)
+            draft.warn(head + f"studyguide has no {name} headings built in: if the handout is in {name}, add "
+                       f"'language: {code}' under the title and write its headings under 'labels:' ('studyguide "
+                       "check' names those it prints; docs/guide-format.md#labels)")
+        return
