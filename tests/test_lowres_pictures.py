@@ -67,3 +67,31 @@ def test_the_bundled_guides_pictures_are_sharp_enough(tmp_path):
         run = run_cli("build", "guides/photosynthesis-and-the-carbon-cycle.yaml", "-o", tmp_path, *options, cwd=REPO)
         assert run.returncode == 0, run.stderr
         assert "pixels an inch" not in run.stdout + run.stderr, options
+
+
+def test_pictures_that_share_a_file_name_are_each_told_at_their_own_line(tmp_path):
+    """A logo 'tiny.png' and pictures 'pics/tiny.png' and 'pics2/tiny.png' (three files) were all told at the
+    first line whose name ended 'tiny.png', under that name (review r9 M3): a teacher would replace the wrong
+    file. Each is told at the line that leads to it, under the name typed there."""
+    for folder, size in (("", 24), ("pics", 30), ("pics2", 36)):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        Image.new("RGB", (size, size), "white").save(tmp_path / folder / "tiny.png")
+    write_guide(tmp_path, "lr.yaml", """
+        title: Low res
+        logo: tiny.png
+        topics:
+          - title: One
+            summary: A topic.
+            image: pics2/tiny.png
+          - title: Two
+            summary: A topic.
+            image: pics/tiny.png
+        questions:
+          - type: true_false
+            prompt: A true statement.
+            answer: true
+        """)
+    run = run_cli("check", "lr.yaml", cwd=tmp_path)
+    said = [line.split(" pixels but")[0] for line in run.stderr.splitlines() if "pixels an inch" in line]
+    assert said == ["lr.yaml:2:7: warning: logo 'tiny.png' is 24 × 24", "lr.yaml:6:12: warning: picture "
+                    "'pics2/tiny.png' is 36 × 36", "lr.yaml:9:12: warning: picture 'pics/tiny.png' is 30 × 30"], said

@@ -47,9 +47,23 @@ def _at(inches: float, dpi: int, wide: int, high: int) -> str:
 
 
 def _typed(guide: Guide, path: Path) -> tuple[Location, str]:
-    """Where the picture's name was typed in the guide, and the name as typed (the file's own, else)."""
-    for where, text in guide.texts:
-        typed = text.strip().replace("\\", "/")
-        if typed.rsplit("/", 1)[-1].casefold() == path.name.casefold():
-            return where, text.strip()
-    return Location(str(guide.path)), path.name
+    """Where the picture's name was typed in the guide, and the name as typed (the file's own, else): the name
+    that leads to this very file, as images.py finds it (the guide's folder, then assets/), so 'pics/tiny.png'
+    and 'pics2/tiny.png' are each told at their own line (review r9 M3); the first of its file name, else."""
+    from . import images
+
+    alike = [(where, text.strip()) for where, text in guide.texts
+             if text.strip().replace("\\", "/").rsplit("/", 1)[-1].casefold() == path.name.casefold()]
+    real = _real(path)
+    for where, typed in alike:
+        found, _ = images.locate(typed, guide.path, "image", "", images.MAX_IMAGE_BYTES)
+        if found is not None and _real(found) == real:
+            return where, typed
+    return alike[0] if alike else (Location(str(guide.path)), path.name)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # (a link that leads back to itself)
+        return path
