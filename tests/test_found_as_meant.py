@@ -188,3 +188,30 @@ def test_a_folder_with_only_a_guide_saved_as_txt_names_it(folder, capsys):
     (folder / "guides" / "acids.txt").write_text(GUIDE, encoding="utf-8")
     assert _run(capsys, "build") == (2, "", "no guides (*.yaml) found in guides; guides/acids.txt ends in '.txt': "
                                             f"rename it to acids.yaml ({WHY})\n")
+
+
+def test_a_guide_saved_as_unicode_txt_or_with_line_breaks_in_word_is_named(folder, capsys):
+    """Review r9 L1: Notepad's "Unicode" (UTF-16 with its mark, CRLF) was read as UTF-8 and a guide typed in Word
+    with Shift+Enter line breaks (one paragraph, '<w:br/>' between lines; '<text:line-break/>' in an .odt) was
+    one line, so neither was named beside a .yaml guide."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    (folder / "guides" / "soil.yaml").write_text(GUIDE.replace("Water", "Soil"), encoding="utf-8")
+    (folder / "guides" / "bases.txt").write_bytes(b"\xff\xfe" + GUIDE.replace("\n", "\r\n").encode("utf-16-le"))
+    for name, part, tag, paragraph in (
+            ("pasted.docx", "word/document.xml", "</w:t><w:br/><w:t>", "<w:p><w:r><w:t>{}</w:t></w:r></w:p>"),
+            ("pasted.odt", "content.xml", "<text:line-break/>", "<text:p>{}</text:p>")):
+        body = paragraph.format(tag.join(escape(line) for line in GUIDE.splitlines()))
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as archive:
+            archive.writestr(part, f"<doc><body>{body}</body></doc>")
+        (folder / "guides" / name).write_bytes(data.getvalue())
+    code, out, err = _run(capsys, "list")
+    assert code == 0 and "soil" in out
+    assert err.splitlines() == [
+        f"guides/bases.txt: warning: left out: the name ends in '.txt'; rename it to bases.yaml ({WHY})",
+        "guides/pasted.docx: warning: left out: this is a Word document, not a guide (" + DOCUMENTS.format(
+            each="", name="pasted.yaml").replace("): , open", "): open"),
+        "guides/pasted.odt: warning: left out: this is a LibreOffice document, not a guide (" + DOCUMENTS.format(
+            each="", name="pasted.yaml").replace("): , open", "): open")], err

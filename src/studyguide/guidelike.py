@@ -17,6 +17,8 @@ READ = 256 * 1024  # bytes of a file looked at: a guide's title and first sectio
 _KEY = re.compile(r"^[ \t\ufeff]*(title|" + "|".join(CONTENT) + r")[ \t]*:", re.MULTILINE)
 # the parts of a .docx / .odt that hold its text, and where their paragraphs end
 _PARTS = {"word/document.xml": "</w:p>", "content.xml": "</text:p>"}
+# a line break inside a paragraph (Shift+Enter, common in text pasted from the web): a line's end too
+_BREAK = re.compile(r"<(?:w:br|w:cr|text:line-break)\b[^>]*>")
 
 
 def _guide_text(text: str) -> bool:
@@ -31,7 +33,10 @@ def in_text(path: Path) -> bool:
             data = handle.read(READ)
     except OSError:
         return False
-    return _guide_text(data.decode("utf-8", errors="replace"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with its mark (review r9 L1)
+        return _guide_text(data.decode("utf-16", errors="replace").replace("\r", "\n"))
+    return _guide_text(data.decode("utf-8", errors="replace")) or b"\x00" in data and any(
+        _guide_text(data.decode(code, errors="replace").replace("\r", "\n")) for code in ("utf-16-le", "utf-16-be"))
 
 
 def _zipped_text(path: Path) -> Optional[str]:
@@ -41,7 +46,7 @@ def _zipped_text(path: Path) -> Optional[str]:
                 if part in archive.namelist():
                     with archive.open(part) as handle:
                         xml = handle.read(4 * READ).decode("utf-8", errors="replace")
-                    return re.sub(r"<[^>]*>", "", xml.replace(end, "\n"))
+                    return re.sub(r"<[^>]*>", "", _BREAK.sub("\n", xml.replace(end, "\n")))
     except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):  # damaged, or a folder (an old .pages)
         pass
     return None
