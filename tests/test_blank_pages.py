@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+from collections import Counter
 
 import pypdf
 import pypdfium2 as pdfium
@@ -44,7 +45,7 @@ def empty_pages(guide, pdf: bytes, theme, on_purpose: bool = True) -> list[int]:
     double-sided flashcards, where the cards must start on an odd page)."""
     note = norm(labels.for_language(guide.language, guide.labels)["blank_page"]) if on_purpose else None
     return [n for n, text in enumerate(page_texts(pdf), 1)
-            if text == note or not any(ink_rows(pdf, n, theme, 1)) and not text]
+            if text == note or not text and not any(ink_rows(pdf, n, theme, 1))]  # (a page of text has ink)
 
 
 def ink_rows(pdf: bytes, page: int, theme, least: float) -> list[bool]:
@@ -155,12 +156,31 @@ LOOKS = [(None, None, None), ("readable", None, None), ("large-print", None, Non
          ("readable", "quarter-letter", "quarter"), (None, "a6", "quarter")]
 
 
+def footer_only(name: str, looks) -> list[str]:
+    """Each document of the guide ``name`` in ``looks`` with a page that holds nothing but its footer."""
+    found = []
+    for edition, paper, sheet in looks:
+        guide, theme, docs = built(name, edition=edition, paper=paper, sheet=sheet)
+        for mode, doc in docs.items():
+            empty = empty_pages(guide, doc.pdf, theme, on_purpose=False)
+            if empty:
+                found.append(f"{name} {edition or 'standard'} {paper or guide.paper} {mode}: pages {empty} print only a footer")
+    return found
+
+
+def looks_of(name: str) -> list:
+    """Two of the looks for each short guide, in turn, so that each look is built for two of them (all of
+    every guide's looks: ``python bench/blank_pages.py``, 121 builds, about a minute)."""
+    i = SHORT.index(name)
+    return [LOOKS[(2 * i) % len(LOOKS)], LOOKS[(2 * i + 1) % len(LOOKS)]]
+
+
 @pytest.mark.parametrize("name", SHORT)
 def test_no_page_prints_only_its_footer(name):
     """Short guides in every edition, on full, half and quarter pages: no page of the handout or the key
     holds nothing but its footer (a trial found three such pages, from two causes)."""
-    for edition, paper, sheet in LOOKS:
-        guide, theme, docs = built(name, edition=edition, paper=paper, sheet=sheet)
-        for mode, doc in docs.items():
-            empty = empty_pages(guide, doc.pdf, theme, on_purpose=False)
-            assert not empty, f"{edition or 'standard'} {paper or guide.paper} {mode}: pages {empty} print only a footer"
+    assert footer_only(name, looks_of(name)) == []
+
+
+def test_every_look_is_built_for_two_short_guides():
+    assert Counter(look for name in SHORT for look in looks_of(name)) == Counter(LOOKS * 2)
