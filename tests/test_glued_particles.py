@@ -146,3 +146,34 @@ def test_years_with_a_unit_written_on_keep_their_order_in_every_version(tmp_path
     assert ascending(["1392년", "1443년도", "1592년"]) is None and ascending(["1392년", "조선"]) is None
     assert amount("1392 년")[1] == amount("1392년")[1] and amount("5m") is None and amount("18th") is None
     assert amount("1,000명") == (1000, "|명") and amount("25%") == (25, "%|")
+
+
+def test_a_term_is_not_blanked_inside_a_longer_korean_or_japanese_word(tmp_path):
+    """물 'water' was blanked at the start of 물리학 'physics' (the handout printed '___리학은') and 水 inside
+    水曜日 'Wednesday': only a particle (Korean) or kana (Japanese) may follow the term, and in Japanese no kanji
+    or katakana may come before it."""
+    path = write_guide(tmp_path, "ko.yaml", """
+        title: 과학 낱말
+        language: ko
+        activities: [cloze]
+        vocabulary:
+          - {term: 물, definition: 생명에 필요한 액체., example: 물리학은 재미있다. 나는 물을 마신다.}
+          - {term: 한자, definition: 중국에서 온 글자., example: 한자어는 어렵다. 우리는 한자로 이름을 쓴다.}
+          - {term: 세포, definition: 생물의 기본 단위., example: 세포막이 세포를 감싼다.}
+          - {term: 모음, definition: 막힘 없이 나는 소리., example: 모음사각도를 보세요.}
+        """)
+    built = build_into(path, tmp_path / "out")
+    handout, key = _cloze_lines(built)
+    for sentence in ("물리학은 재미있다. 나는 을 마신다.", "한자어는 어렵다. 우리는 로 이름을 쓴다.", "세포막이 를 감싼다.",
+                     "막힘 없이 나는 소리."):  # the longer words printed whole; 모음사각도 holds no 모음 word: the definition
+        assert sentence in handout, handout
+    for filled in ("나는물을마신다", "우리는한자로", "세포막이세포를"):
+        assert filled in key.replace(" ", ""), key
+    warnings = [w.message for w in built.result.warnings if "word-bank" in w.message]
+    assert len(warnings) == 1 and "'모음' (in '모음사각도를')" in warnings[0] and "세포" not in warnings[0], warnings
+    ja = [cloze.sentence("水", "透明な液体。", text, "ja") for text in ("水曜日に水を飲む。", "水泳が好きです。", "香水です。")]
+    assert [(s.source, s.text()) for s in ja] == [("example", "水曜日に___を飲む。"),
+                                                  ("definition", "___ means: 透明な液体。"),
+                                                  ("definition", "___ means: 透明な液体。")]
+    assert cloze.sentence("漢字", "x", "漢字を書く。", "ja").text() == "___を書く。"
+    assert cloze.sentence("자음", "x", "자음이라고 합니다.", "ko").text() == "___이라고 합니다."

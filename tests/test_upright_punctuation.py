@@ -3,7 +3,7 @@ upright; the '?' or '.' beside them printed slanted (trial r9 L7). Punctuation n
 upright too; Latin text in italics stays italic, and upright text is as it was."""
 from __future__ import annotations
 
-from conftest import build_into, write_guide
+from conftest import build_into, norm, write_guide
 from studyguide.theming import fonts
 
 
@@ -34,3 +34,31 @@ def test_punctuation_is_upright_only_beside_an_upright_only_run_in_slanted_text(
     latin = '<i>Hello, <font face="SGCJK">世界</font>, and you.</i>'
     assert fonts.settle(latin, "SGSans") == \
         '<i>Hello, <font face="SGCJK">世界</font><font face="SGSans">,</font> and you.</i>'
+
+
+def test_escaped_signs_beside_an_upright_run_print_as_typed(tmp_path):
+    """'&', '<' and '>' reach the paragraph markup as '&amp;', '&lt;', '&gt;'; the upright punctuation beside a
+    Hangul run wrapped their ';' or '&' alone in a <font>, and the handout printed 'A&;한국' and '<;조선&gt;'."""
+    path = write_guide(tmp_path, "ko2.yaml", """
+        title: 한국 역사
+        subtitle: 'A&한국? "한국"과 <조선>, R&D·한글!'
+        language: ko
+        vocabulary:
+          - term: 한글
+            definition: 한국의 글자.
+            example: '*"한글"은 <세종>이 & 만들었다?*'
+        questions:
+          - type: short_answer
+            prompt: '*한글은 누가 만들었을까?* 5<6 & "왕"'
+            answer: 세종
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        page = norm(pdf.pages[0])
+        for typed in ("A&한국?", "<조선>,", "R&D·한글!", "<세종>이 &", "5<6 &"):
+            assert typed in page, (typed, page)
+        assert not [bad for bad in ("&;", "<;", "&gt", "&lt", "&amp") if bad in page], page
+    escaped = '<i>A&amp;<font face="SGKorean">한국</font>&gt;, &#39;<font face="SGKorean">조선</font>&#39;</i>'
+    assert fonts.settle(escaped, "SGSans") == (  # each escaped sign upright and whole
+        '<i>A<font face="SGSans">&amp;</font><font face="SGKorean">한국</font><font face="SGSans">&gt;, &#39;</font>'
+        '<font face="SGKorean">조선</font><font face="SGSans">&#39;</font></i>')  # (between two runs: all of it)

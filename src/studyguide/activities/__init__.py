@@ -133,9 +133,20 @@ _UNSEEN = "[" + "".join(sorted(scripts.UNSEEN)) + "]*"
 
 
 # languages whose particles and endings are written onto the word (Korean 자음+입니다, Japanese 漢字+を), or whose
-# words are not spaced (Chinese 中国很大): there a term is a word's start (Korean: its words are spaced) or any part
-# of a run of text (Japanese, Chinese)
-GLUED = {"ko": "start", "ja": "within", "zh": "within"}
+# words are not spaced (Chinese 中国很大): there a term is a word's start with only a particle after it (Korean: its
+# words are spaced; 물 is not in 물리학), a run's part with only kana endings after it and no kanji or katakana before
+# (Japanese: 水 is in 水を, not in 水曜日 or 香水), or any part of a run of text (Chinese: nothing in the text marks
+# where a word ends, so 中 is also found in 中国)
+GLUED = {"ko": "start", "ja": "kana", "zh": "within"}
+
+# the particles and copula endings Korean writes onto a noun (물+을, 한자+로, 자음+입니다), longest first; up to
+# two of them (한자+로+는) and then the word's end may follow a Korean term
+_KO_ENDINGS = sorted("은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써 와 과 랑 이랑 "
+                     "하고 도 만 까지 부터 처럼 보다 마다 조차 나 이나 든지 이든지 야 이야 이다 다 입니다 이에요 "
+                     "예요 이었다 였다 이며 며 이고 고 라고 이라고 인 란 이란".split(), key=len, reverse=True)
+_KO_AFTER = f"(?=(?:{'|'.join(_KO_ENDINGS)}){{0,2}}(?!\\w))"
+_JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"  # kanji and katakana
+_JA_AFTER, _JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{_JA_HAN}])"  # only kana endings (を, です) after it
 
 
 _GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
@@ -146,8 +157,8 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
     """A case-insensitive, whole-word pattern for a term (its words may be split by any whitespace); a pasted
     zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it.
     In Korean, Japanese and Chinese (:data:`GLUED`) a term written in Hangul, kana or Han may have its particle
-    after it (Korean: 한자로), and in Japanese and Chinese a word before it too; a term in Latin letters is still
-    a whole word."""
+    after it (Korean: 한자로, only a particle; Japanese: 漢字を, only kana), and in Japanese (kana only) and Chinese
+    a word before it too; a term in Latin letters is still a whole word."""
     parts = ["".join(c for c in p if c not in scripts.UNSEEN) for p in inline.plain(term).split()]
     parts = [p for p in parts if p]
     if not parts:
@@ -160,9 +171,11 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
     before, after = r"(?<!\w)", r"(?!\w)"
     if glued:
         first, last = parts[0][0], parts[-1][-1]
-        after = "" if _GLUED.match(last) else f"(?!{_OTHER_WORD})"
-        if glued == "within":
-            before = "" if _GLUED.match(first) else f"(?<!{_OTHER_WORD})"
+        after = {"start": _KO_AFTER, "kana": _JA_AFTER}.get(glued, "") if _GLUED.match(last) \
+            else f"(?!{_OTHER_WORD})"
+        if glued != "start":
+            before = ("" if glued == "within" or "\u3040" <= first <= "\u309f" else _JA_BEFORE) \
+                if _GLUED.match(first) else f"(?<!{_OTHER_WORD})"
     return re.compile(rf"{before}{body}{after}", re.IGNORECASE)
 
 

@@ -328,7 +328,10 @@ def settle(markup: str, base: str) -> str:
 _PIECE = re.compile(r"(<[^>]*>)")
 _OPEN_FACE = re.compile(r'<font face="([^"]+)">')
 _NAMED = re.compile(r'<font name="([^"]+)"')  # a run in another face of the text's own ('cell_example')
-_MARKS = re.compile(r"^[^\w\s<]+|[^\w\s<]+$")  # punctuation at the start or end of a text piece
+_ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # '&amp;', '&lt;', '&#39;': one sign, never cut in two
+_MARK = rf"(?:{_ENTITY}|[^\w\s<&])"
+_MARKS = re.compile(rf"^{_MARK}+|{_MARK}+$")  # punctuation (escaped signs whole) at the start or end of a text piece
+_ENTITIES = re.compile(_ENTITY)
 # each upright-only fallback face (CJK and Korean type has no italic) → its family
 _UPRIGHT_ONLY = {name: family for family, faces in FAMILIES.items() if faces[0, 1][0] == faces[0, 0][0]
                  for name, _ in faces.values()}
@@ -373,7 +376,7 @@ def _upright_beside(markup: str, base: str) -> str:
         if not (before or after):
             continue
         face = _upright_face(own, b)
-        if not any(c.isalnum() for c in piece) and not piece.isspace():
+        if not any(c.isalnum() for c in _ENTITIES.sub("", piece)) and not piece.isspace():
             pieces[k] = f'<font face="{face}">{piece}</font>'
             continue
         pieces[k] = _MARKS.sub(lambda m: f'<font face="{face}">{m.group()}</font>' if (
