@@ -52,7 +52,10 @@ def editing(tmp_path):
     guides = tmp_path / "guides"
     guides.mkdir()
     guide = guides / "china.yaml"
-    shutil.copyfile(FROZEN, guide)
+    # the frozen guide's one warning fixed on the same line (its 'norms' example says "norm": word-bank
+    # sentences print the definition and say so), so the page opens saying "No problems"
+    guide.write_text(FROZEN.read_text(encoding="utf-8").replace("is a strong norm in", "is one of the norms in", 1),
+                     encoding="utf-8")
     ed = Editor(guide, tmp_path)
     yield guide, ed
     ed.stop()
