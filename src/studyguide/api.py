@@ -33,6 +33,12 @@ def starter_left(guide: Guide) -> list[Problem]:
     return lint.starter_left(guide, STARTER.read_text(encoding="utf-8"))
 
 
+def build_warnings(guide: Guide) -> list[Problem]:
+    """What every build of ``guide`` says besides its pages' own warnings: a question naming a picture the
+    build leaves out (figurerefs), and the starter's placeholder text still in it."""
+    return figurerefs.warnings(guide) + starter_left(guide)
+
+
 def find_guides(paths: Iterable[str | Path]) -> list[Path]:
     """Guide files named directly, and the *.yaml / *.yml files in named folders (sorted)."""
     found: list[Path] = []
@@ -264,7 +270,7 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
     look = theme_for(guide, theme)
     guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
     rendered, warnings = render_guide(guide, paper, key, look)
-    warnings = cut + list(warnings) + figurerefs.warnings(guide) + starter_left(guide)
+    warnings = cut + list(warnings) + build_warnings(guide)
     return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 

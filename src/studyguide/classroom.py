@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import (api, classset, figurerefs, formats, grid, labels, lettered, lowres, overflow, pagelint, render, sheets,
+from . import (api, classset, formats, grid, labels, lettered, lowres, overflow, pagelint, render, sheets,
                variants)
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
@@ -174,8 +174,7 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
         ([same] if same else []) + (lettered.warnings(guide) if count else []) + \
-        figurerefs.warnings(guide) + api.starter_left(guide)  # (choices named by letter: kept; a picture named
-    # that these pages leave out; the starter's text left in)
+        api.build_warnings(guide)  # (choices named by letter: kept)
     if options.versions and fmt in formats.READING:
         warnings.append(Problem(Location(str(path)), f"--versions {options.versions}: {NO_QUESTIONS[fmt]} have no "
                                 "questions to shuffle, so they print once, without version letters or an answer "
