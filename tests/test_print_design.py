@@ -400,6 +400,17 @@ def test_build_skip_names_a_mistyped_section():
     assert "Traceback" not in done.stderr
 
 
+def test_build_activities_names_a_mistyped_activity_as_skip_does():
+    """Trial r10 L14: --activities wordsearch listed the activities without the "did you mean" --skip gives."""
+    from conftest import run_cli
+
+    done = run_cli("build", FROZEN, "-o", "/nonexistent-never-written", "--activities", "matching,wordsearch")
+    assert done.returncode == 2
+    assert ("Invalid value for --activities: unknown activity 'wordsearch' (did you mean 'word_search'? choose "
+            "from matching, cloze, flashcards, flashcards_duplex, word_search, crossword)") in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 # -- instructions that fit the question -------------------------------------------------------------------
 
 INSTRUCTED = """\

@@ -229,14 +229,12 @@ SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaw
 
 def skip_option(text: str) -> tuple[str, ...]:
     """``build --skip summary,vocabulary`` → the sections named; ValueError with the fix for a wrong name."""
-    import difflib
+    from .options import did_you_mean
 
     sections = tuple(dict.fromkeys(s.strip().lower() for s in text.split(",") if s.strip()))
     for name in sections:
         if name not in SKIPPABLE:
-            near = difflib.get_close_matches(name, SKIPPABLE, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            raise ValueError(f"unknown section {name!r} ({hint}choose from {', '.join(SKIPPABLE)})")
+            raise ValueError(f"unknown section {name!r} ({did_you_mean(name, SKIPPABLE)}choose from {', '.join(SKIPPABLE)})")
     return sections
 
 

@@ -13,6 +13,15 @@ import dataclasses
 from ... import activities as act, inline
 
 SHOWN = 3  # terms named for a reason a teacher can fix term by term; the rest are counted
+# why a term that could be a grid's word is left out of it (no letter shared, no room, another script, longer
+# than the page's grid): what :func:`too_few` counts. A term that is no grid word at all (a number with a sign,
+# a twin, one letter, letters that join) and those past the most a grid holds are left out as they were
+PLACED = ("letters", "room", "script", "long")
+
+
+def lost_count(name: str, p) -> int:
+    """The terms of a grid's plan that could be its words and are not (:data:`PLACED`)."""
+    return sum(1 for w in (p.why or ("room",) * len(p.left_out)) if w.split(":")[0] in PLACED)
 
 
 def reasons(p, limits: dict) -> list[tuple[str, list[str]]]:
@@ -20,7 +29,7 @@ def reasons(p, limits: dict) -> list[tuple[str, list[str]]]:
     groups: dict[str, list[str]] = {}
     for term, why in zip(p.left_out, p.why or ("room",) * len(p.left_out)):
         kind = why.split(":")[0]
-        if kind in ("letters", "room", "script", "long"):
+        if kind in PLACED:
             groups.setdefault(kind, []).append(term)
     return sorted(groups.items(), key=lambda kv: -len(kv[1]))
 
@@ -59,8 +68,6 @@ def _why(kind: str, terms: list[str], name: str, side: int, p) -> str:
 def fewer(guide, name: str, limits: dict, kept: int, share: float) -> int:
     """How many of the terms the guide uses most its grid keeps the puzzle with on this page (0: not found):
     measured once, at the most the left-out share allows with ``kept`` terms in the grid."""
-    from .small import lost_count
-
     n = int(kept / (1 - share))
     if n < 2 or n >= len(guide.vocabulary):
         return 0

@@ -16,13 +16,10 @@ from typing import Optional
 
 from ... import activities as act
 from ...errors import Problem
+from .gridless import lost_count
 
 GRIDS = ("crossword", "word_search")
 SHARE = 1 / 3  # of the terms that fit a full page: more than this lost to the small page, and it is left out
-# why a term that could be a grid's word is left out of it (no letter shared, no room, another script, longer
-# than the page's grid): what :func:`too_few` counts. A term that is no grid word at all (a number with a sign,
-# a twin, one letter, letters that join) and those past the most a grid holds are left out as they were
-PLACED = ("letters", "room", "script", "long")
 
 
 def lost(guide, name: str, small: dict, full: dict) -> tuple[int, int]:
@@ -73,11 +70,6 @@ def too_small(guide, theme, paper: str):
     return guide, warnings + few
 
 
-def lost_count(name: str, p) -> int:
-    """The terms of a grid's plan that could be its words and are not (:data:`PLACED`)."""
-    return sum(1 for w in (p.why or ("room",) * len(p.left_out)) if w.split(":")[0] in PLACED)
-
-
 def short(guide, limits: dict) -> list:
     """(name, plan, terms kept, terms lost) for each grid puzzle of the guide that leaves out more than a
     third of the terms it could hold on this page."""
@@ -95,7 +87,7 @@ def short(guide, limits: dict) -> list:
 
 def too_few(guide, limits: dict, where: Optional[dict] = None):
     """(guide, warnings): ``guide`` without the grid puzzles that leave out more than a third of the terms they
-    could hold on the page they print on, whatever its size (:data:`PLACED`: a Korean crossword kept 2 of its
+    could hold on the page they print on, whatever its size (:data:`.gridless.PLACED`: a Korean crossword kept 2 of its
     5 terms, three cells on a page), with one warning for each that says why (gridless.py): not also the
     warnings that name the terms left out of a puzzle that does not print (trial r10 L6). ``where``: for a
     grid's name, the words after the count (" on these half-letter pages (15 on full letter pages)").
