@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import figurerefs, files, formats, labels, misplaced, noticed, overflow, scripts, spaced, variants
+from . import banks, figurerefs, files, formats, labels, misplaced, noticed, overflow, scripts, spaced
 from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
                     safe_stem, write_all)  # (part of the api: output names, for every command)
 from .model import Guide, format_points
@@ -159,7 +159,7 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
         defaults, more = load_defaults(shared)
         root = schema.merge_defaults(defaults, root)
         warnings = list(more) + list(warnings)
-    guide = variants.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
+    guide = banks.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
     guide = noticed.warned(guide)  # same choices, a numbered prompt, an unclosed '**'
     if check_theme:
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, mending, owners, pages, quizpack, rtl, scripts, sheets, variants
+from . import _reportlab, banks, inline, labels, margins, mending, owners, pages, quizpack, rtl, scripts, sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -199,7 +199,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     """
     if isinstance(modes, str):
         modes = (modes,)
-    guide = variants.banked(guide)  # printed word banks hold words that answer none of their blanks
+    guide = banks.banked(guide)  # printed word banks hold words that answer none of their blanks
     paper = paper or guide.paper
     full = theme or default_theme()  # the full sheet's text width: where the reading's lines break (passage)
     full_width = full.page_size(sheets.FULL.get(paper, paper))[0] - 2 * full.margin_x

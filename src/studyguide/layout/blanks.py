@@ -58,7 +58,7 @@ def bank_box(ctx, words) -> Table:
 
 def bank_words(ctx, q) -> list[str]:
     """The words a question's word bank prints: its answers and the words that answer none of its blanks
-    (variants.banked); a bank of two blanks leaves out its spare word where the spare would cost room, taking
+    (banks.banked); a bank of two blanks leaves out its spare word where the spare would cost room, taking
     the bank to another line or widening the blanks (in large print, 4 builds of 280 lost a page to it)."""
     words = q.bank_words
     if not q.bank or len({b.answer for b in q.blanks}) != 2:
