@@ -47,7 +47,7 @@ def written_in(texts: list[str]) -> Optional[str]:
         if code == "zh" and found * 2 > len(letters) and re.search(_SCRIPTS[0][1], letters):
             return "ja"
         if found and found * 2 > len(letters) and code == "ar" and re.search(_URDU, letters):
-            return None  # Urdu: no language a guide names (review r9 M6)
+            return "ur"  # Urdu's own letters: an Urdu class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters) and code == "ar" and re.search(_PERSIAN, letters):
             return "fa"  # Persian letters: a Persian class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters):
