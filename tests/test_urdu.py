@@ -72,3 +72,21 @@ def test_urdu_cards_from_quizlet_are_told_urdu_with_the_line_to_add(tmp_path):
         "headings would print in English; studyguide has no Urdu headings built in: if the handout is in Urdu, add "
         "'language: ur' under the title and write its headings under 'labels:' ('studyguide check' names those it "
         "prints; docs/guide-format.md#labels)"]
+
+
+def test_the_readable_edition_of_an_urdu_guide_says_which_font_draws_its_script(tmp_path, capsys):
+    """The readable copy is set in DejaVu Sans, and said so, but Urdu's letters are drawn in Naskh: said too."""
+    import pytest
+
+    from studyguide import cli
+
+    path = write_guide(tmp_path, "ur.yaml", URDU)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["build", str(path), "-o", str(tmp_path / "out"), "--edition", "readable"])
+    err = " ".join(capsys.readouterr().err.split())
+    assert exc.value.code == 0, err
+    assert ("the readable font, Atkinson Hyperlegible, has no Arabic letters: this copy is set in DejaVu Sans "
+            "throughout (its Arabic script in Noto Naskh Arabic, which has Urdu's letters), so that each line "
+            "is in one font") in err
+    runs = _arabic_runs(Pdf(tmp_path / "out" / "ur-readable.pdf"))
+    assert runs and {run.font.split("+")[-1] for run in runs} <= {"SGNaskh-Regular", "SGNaskh-Bold"}
