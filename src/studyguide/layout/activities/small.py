@@ -70,9 +70,9 @@ def too_small(guide, theme, paper: str):
     return guide, warnings + few
 
 
-def short(guide, limits: dict) -> list:
+def short(guide, limits: dict, full: frozenset = frozenset()) -> list:
     """(name, plan, terms kept, terms lost) for each grid puzzle of the guide that leaves out more than a
-    third of the terms it could hold on this page."""
+    third of the terms it could hold on this page, or that the full page leaves out (``full``: its names)."""
     out = []
     for name in GRIDS:
         p = act.plan(guide, name, limits.get(name)) if name in guide.activities else None
@@ -80,7 +80,7 @@ def short(guide, limits: dict) -> list:
             continue
         kept = len(p.data.entries if name == "crossword" else p.data.placements)
         lost = lost_count(name, p)
-        if lost > (kept + lost) * SHARE:
+        if lost > (kept + lost) * SHARE or name in full:
             out.append((name, p, kept, lost))
     return out
 
@@ -94,7 +94,7 @@ def too_few(guide, limits: dict, where: Optional[dict] = None):
     A grid with fewer than two terms is warned of as it was (activities.warnings)."""
     from .gridless import message
 
-    dropped, warnings = short(guide, limits), []
+    dropped, warnings = short(guide, limits, frozenset(where or ())), []
     for name, p, kept, lost in dropped:
         other = next(o for o in GRIDS if o != name)
         q = act.plan(guide, other, limits.get(other))
