@@ -8,6 +8,7 @@ from pathlib import Path
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
 FAMILY = "SGSans"
+ARABIC = "SGArabic"
 # family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
 FAMILIES = {
     # DejaVu Sans: wide coverage (Latin, Greek, Cyrillic, math, arrows, sub/superscripts)
@@ -48,9 +49,13 @@ FAMILIES = {
         (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
         (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
     },
+    # Noto Naskh Arabic, subset (tools/make_arabic_fonts.py): Urdu's letters, which DejaVu Sans lacks (ہ ے ۔);
+    # Arabic type has no italic. A guide that needs it prints all its Arabic script in it (fonts.plan)
+    ARABIC: {(b, i): (("SGArabic-Bold", "SGNaskh-Bold.ttf.gz") if b else ("SGArabic", "SGNaskh-Regular.ttf.gz"))
+             for b in (0, 1) for i in (0, 1)},
 }
 # bundled families that draw what the theme's family lacks, in the order they are tried
-BUNDLED_FALLBACKS = ("SGSans", "SGUpright", "SGCJK", "SGKorean")
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}

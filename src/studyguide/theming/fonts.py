@@ -29,7 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import GuideError, Problem
 from . import sysfonts
-from .families import BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, TRACKING
+from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, TRACKING
 from .fontruns import face_of, settle  # noqa: F401 (part of fonts' interface: drawing code asks fonts for both)
 
 FACES = FAMILIES[FAMILY]
@@ -225,4 +225,6 @@ def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
                 if not todo:
                     break
     result.font_for.update(dict.fromkeys(todo))  # no font has them
+    if ARABIC in result.font_for.values():  # one style for the script, not Naskh letters inside DejaVu's words
+        result.font_for.update((c, ARABIC) for c in chars if ord(c) in family_coverage(ARABIC) and c > "\u05ff")
     return result
