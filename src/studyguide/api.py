@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import figurerefs, files, formats, labels, noticed, overflow, scripts, variants
-from .files import (build_names, clashes, make_folder, name_key, output_name, read_guide_bytes,  # noqa: F401
-                    safe_stem, write_all)  # (part of the api: output names, for every command)
-from .guidefiles import (GUIDE_SUFFIXES, defaults_file, find_guides, guides_in, is_defaults_file,  # noqa: F401
-                         load_defaults)  # (part of the api: which files are guides)
+from . import figurerefs, files, formats, guidefiles, labels, noticed, overflow, scripts, variants
+from .files import build_names, clashes, read_guide_bytes, write_all
+from .guidefiles import GUIDE_SUFFIXES, defaults_file, find_guides, is_defaults_file, load_defaults
 from .model import Guide, format_points
 from .reading import loader, schema
 from .reading.walker import count
@@ -24,6 +22,7 @@ from .theming import themefiles
 # so `studyguide validate` stays light (bench/run.py checks it imports none of them)
 
 STARTER = Path(__file__).with_name("starter.yaml")  # the commented guide `studyguide new` writes
+guides_in = guidefiles.guides_in  # (part of the api, with find_guides: which files are guides)
 
 
 def starter_left(guide: Guide) -> list[Problem]:

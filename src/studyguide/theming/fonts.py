@@ -28,10 +28,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import GuideError, Problem
-from . import sysfonts
+from . import fontruns, sysfonts
 from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, TRACKING
-from .fontruns import face_of, settle  # noqa: F401 (part of fonts' interface: drawing code asks fonts for both)
 
+settle, face_of = fontruns.settle, fontruns.face_of  # (fonts' too: the drawing code asks fonts for faces)
 FACES = FAMILIES[FAMILY]
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
 # characters that need no glyph: layout controls and spaces reportlab handles itself
