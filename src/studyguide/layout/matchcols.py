@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import inch
 
+from .. import inline
 from .flow import para_width
 
 PAD = 8  # a cell's left and right padding (2 + 6 pt: see the matching table's style)
@@ -33,6 +34,10 @@ def standard(ctx, width: float) -> tuple[float, float, float, float]:
 def split(ctx, q, width: float) -> tuple[float, float]:
     """(terms, items): the two text columns' widths, padding included (see the module's note)."""
     _, _, terms, items = standard(ctx, width)
+    st = ctx.styles["choice"]
+    if not any("*" in pair.left for pair in q.pairs) and max(  # (plain terms measured as text: 20 ms a question less)
+            ctx.text_width(inline.plain(pair.left), st.fontName, st.fontSize) for pair in q.pairs) + PAD + ROOM <= terms:
+        return terms, items
     lefts = [ctx.p(pair.left, "choice") for pair in q.pairs]
     term_whole = max(para_width(p) for p in lefts) + PAD + ROOM
     if term_whole <= terms:
