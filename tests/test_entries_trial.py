@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import CASES, GUIDES_DIR
 
-from studyguide import api, mending, pagetops, render
+from studyguide import activities, api, mending, pagetops, render
 
 POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"
 PHOTO = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
@@ -81,3 +81,14 @@ def test_the_pdfs_are_the_bytes_the_whole_trial_made(path, paper, theme, monkeyp
         assert fast[mode].pages == whole[mode].pages, mode
         assert fast[mode].pdf == whole[mode].pdf, mode
 
+
+def test_a_large_print_build_makes_its_crossword_once(monkeypatch):
+    """Large print's matching tries some 230 set sizes in each layout, each a plan cached; with 64 kept, the
+    crossword's plan (a second of CPU for this guide) was made again for every layout the build tried."""
+    from studyguide.activities import crossword
+
+    made, real = [], crossword.make
+    monkeypatch.setattr(crossword, "make", lambda *a, **k: made.append(1) or real(*a, **k))
+    activities._plan.cache_clear()
+    docs = _large(CASES / "layout" / "ap-bio-energetics.yaml")
+    assert docs["student"].pages == 90 and len(made) == 1
