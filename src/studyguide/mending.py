@@ -76,8 +76,8 @@ def lines_whole(redraw, layout):
     if not whole:  # (only those the next page has room for, whose page before would not end short: each costs a layout)
         return layout
     fixes = carried(ctx)
-    again = redraw({**fixes, "lines_whole": whole})
-    if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+    again = redraw({**fixes, "lines_whole": whole, "stop_short": "pages"}, until=ctx)  # (None: stopped, pagetops)
+    if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
         return layout
     return again
 
@@ -122,8 +122,9 @@ def keep_lists(redraw, layout):
         if not lists:
             break
         fixes = carried(ctx)
-        again = redraw({**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ()))})
-        if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        again = redraw({**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ())), "stop_short": "pages"},
+                       until=ctx)  # (None: stopped at a page it left short, pagetops)
+        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
             break  # (a list moved whole may leave the page before it short: the first guide's large print
             # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
         layout = again
@@ -140,8 +141,8 @@ def crossword_kept(redraw, layout):
     if not ctx.__dict__.get("crossword_alone"):
         return layout
     fixes = carried(ctx)
-    again = redraw({**fixes, "crossword_kept": True})
-    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+    again = redraw({**fixes, "crossword_kept": True, "stop_short": "count"}, until=ctx)
+    if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
 
@@ -158,8 +159,9 @@ def pictures_kept(redraw, layout):
     if not apart:
         return layout
     fixes = carried(ctx)
-    again = redraw({**fixes, "pictures_kept": apart | set(fixes.get("pictures_kept", ()))})
-    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
+    again = redraw({**fixes, "pictures_kept": apart | set(fixes.get("pictures_kept", ())), "stop_short": "count"},
+                   until=ctx)
+    if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
             or not kept.stranded(again[0]) <= kept.stranded(ctx):  # (nor a list's last items left alone:
         return layout  # farm-friends' vocabulary once ended with two terms atop a page)
     return again

@@ -15,11 +15,17 @@ reportlab's ``keepWithNext`` cleared when it grouped a heading with what follows
 sent on from the page before. And of the context: the key's notes gathered so far (printed after the handout
 with their questions' pages: a page whose number prints as wide is the same), and the handout's last page.
 What else a layout notes on the context (page fill, list pages, section marks) is read by the mending passes,
-after a layout, never while one is laid out."""
+after a layout, never while one is laid out.
+
+A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; crossword_kept and pictures_kept:
+"count") is kept only if it leaves no page short the first did not, or no more pages short. It stops at a page's
+opening once the pages before it settle that it would not be (:meth:`PageTops._costs`): a page ended short, with
+something drawn after it, so not the last. It is laid out from page 1 (never resumed: a layout kept is this one)."""
 from __future__ import annotations
 
 from ._reportlab import LAID_OUT_MARKS, start_at
 from .glue import LOOK, GlueDocTemplate, _holder
+from .layout.fill import ends_short
 
 WRITTEN = ("spaceBefore", *LAID_OUT_MARKS)  # a flowable's attributes a layout may change on it (glue.plan: its gap)
 
@@ -37,9 +43,11 @@ class PageTops:
     def __init__(self, ctx, flow: list, first=None, canvases=()):
         self.ctx, self.first, self.canvases = ctx, first, list(canvases)
         self.flow = list(flow)  # (held: the ids below stay theirs)
+        self.rule = ctx.__dict__.get("stop_short") if first is not None else None  # (:meth:`_costs`)
+        self.short = _short(first) if self.rule else set()
         self.index = {id(f): i for i, f in enumerate(self.flow)}
         relaid = [i for i, f in enumerate(self.flow) if getattr(f, "relaid", False)]
-        self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None else None
+        self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None and not self.rule else None
         self.against = first.__dict__.get("page_tops", {}) if self.relaid else {}
         self.seen = ctx.__dict__.setdefault("page_tops", {})
         self.widths = {}  # page → keynotes.page_width
@@ -74,8 +82,20 @@ class PageTops:
         state = None if i is None else (i, len(self.flow), len(flowables), self._written(flowables[:LOOK]),
                                         self._notes(), getattr(self.ctx, "handout_pages", None))
         self.seen[page] = state
+        if self.rule and self._costs():  # (it would not be kept: mending)
+            raise Met(page)
         if state is not None and self.relaid and i > self.relaid[1] and self.against.get(page) == state:
             raise Met(page)
+
+    def _costs(self) -> bool:
+        """Whether the pages laid out so far, but the last (one after it has something drawn on it), leave a page
+        short that the first layout did not (``stop_short`` "pages": mending.keep_lists, lines_whole), or more
+        pages short than it had ("count": crossword_kept, pictures_kept). Such a layout is not kept, whatever
+        its later pages: the rest is not laid out."""
+        lowest = self.ctx.__dict__.get("page_lowest", {})
+        last = max(lowest, default=0)
+        short = {page for page, y in lowest.items() if page < last and ends_short(self.ctx, y)}
+        return len(short) > len(self.short) if self.rule == "count" else not short <= self.short
 
     def _notes(self) -> tuple:
         """The key's notes gathered so far, each by its number and how wide its page's number prints (a
@@ -112,6 +132,12 @@ class PageTops:
             for name, value in zip(WRITTEN, was):
                 if value is not None and each.__dict__.get(name) != value:
                     each.__dict__[name] = value
+
+
+def _short(ctx) -> set:
+    """The pages of a whole layout, but its last, that end short (mending.short_pages)."""
+    lowest = ctx.__dict__.get("page_lowest", {})
+    return {page for page, y in lowest.items() if page < max(lowest, default=0) and ends_short(ctx, y)}
 
 
 class TopsDocTemplate(GlueDocTemplate):

@@ -1,0 +1,89 @@
+"""The mending passes that keep a layout only when it leaves no page short that was not (keep_lists, lines_whole)
+or no more pages short (crossword_kept, pictures_kept) stop laying it out at the first page that settles it
+(pagetops: ``stop_short``): a page ended short, with something after it, the first layout had full. The rest
+of that layout could not win it back, so it is not laid out. Counted in pages laid out, not timed; and the
+PDFs are the very bytes the trials laid out whole made."""
+from __future__ import annotations
+
+import pytest
+from conftest import CASES, GUIDES_DIR
+
+from studyguide import api, mending, pagetops, render
+
+POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"
+PHOTO = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
+FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
+SUNFLOWER = CASES / "trial" / "mias-sunflower.yaml"
+
+
+def _build(path, paper=None, edition=None):
+    guide = api.load(path)
+    return render.render(guide, paper=paper, theme=api.theme_for(guide, None, edition))
+
+
+def _pages_in(monkeypatch, name: str) -> list:
+    """The pages each call of the mending pass ``name`` laid out (from handle_pageBegin), one list per call."""
+    calls, inside = [], []
+    begin, real = pagetops.TopsDocTemplate.handle_pageBegin, getattr(mending, name)
+
+    def counted_begin(doc):
+        begin(doc)
+        if inside:
+            calls[-1].append(doc.page)
+
+    def watched(redraw, layout):
+        calls.append([])
+        inside.append(1)
+        try:
+            return real(redraw, layout)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(pagetops.TopsDocTemplate, "handle_pageBegin", counted_begin)
+    monkeypatch.setattr(mending, name, watched)
+    return calls
+
+
+def _whole(monkeypatch):
+    """Every trial laid out to its end, as before ``stop_short``."""
+    real = pagetops.PageTops.__init__
+
+    def init(self, ctx, flow, first=None, canvases=()):
+        real(self, ctx, flow, first, canvases)
+        self.rule = None
+    monkeypatch.setattr(pagetops.PageTops, "__init__", init)
+
+
+def test_the_bundled_guides_kept_lists_trial_stops_at_the_page_it_leaves_short(monkeypatch):
+    """The bundled guide's standard handout: keeping topic 3's points together leaves page 4 short (it was
+    not), so that layout is never kept; it laid out all 12 pages of the key to be thrown away, and now stops
+    when page 6 begins (page 4 is short with page 5 drawn on: not the last)."""
+    calls = _pages_in(monkeypatch, "keep_lists")
+    docs = _build(POLICE)
+    assert (docs["student"].pages, docs["key"].pages) == (11, 12)
+    assert [c for c in calls if c] == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):
+    """The bundled guide's standard handout on A4 keeps its lists' trial: laid out once, every page, as before."""
+    calls = _pages_in(monkeypatch, "keep_lists")
+    docs = _build(POLICE, "a4")
+    assert [c for c in calls if c] == [list(range(1, docs["key"].pages + 1))]
+
+
+@pytest.mark.parametrize("path, paper, edition", [(POLICE, None, None), (POLICE, None, "large-print"),
+                                                  (PHOTO, None, "large-print"), (PHOTO, "a4", "large-print"),
+                                                  (POLICE, "a4", None), (FROZEN, "a4", None),
+                                                  (SUNFLOWER, None, "large-print")],
+                         ids=["police", "police-lp", "photosynthesis-lp", "photosynthesis-lp-a4", "police-a4",
+                              "frozen-a4", "sunflower-lp"])
+def test_the_pdfs_are_the_bytes_the_whole_trials_made(path, paper, edition, monkeypatch):
+    """Trials thrown away (police; photosynthesis' large print stops a kept-lists and a pictures trial, "count";
+    the first guide on A4), and kept (police on A4, the sunflower's large print): the same handout and key, byte
+    for byte."""
+    fast = _build(path, paper, edition)
+    _whole(monkeypatch)
+    whole = _build(path, paper, edition)
+    for mode in ("student", "key"):
+        assert fast[mode].pages == whole[mode].pages, mode
+        assert fast[mode].pdf == whole[mode].pdf, mode
