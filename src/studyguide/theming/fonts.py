@@ -29,6 +29,7 @@ from . import sysfonts
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
 FAMILY = "SGSans"
+ARABIC = "SGArabic"
 # family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
 FAMILIES = {
     # DejaVu Sans: wide coverage (Latin, Greek, Cyrillic, math, arrows, sub/superscripts)
@@ -69,9 +70,13 @@ FAMILIES = {
         (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
         (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
     },
+    # Noto Naskh Arabic, subset (tools/make_arabic_fonts.py): Urdu's letters, which DejaVu Sans lacks (ہ ے ۔);
+    # Arabic type has no italic. A guide that needs it prints all its Arabic script in it (:func:`plan`)
+    ARABIC: {(b, i): (("SGArabic-Bold", "SGNaskh-Bold.ttf.gz") if b else ("SGArabic", "SGNaskh-Regular.ttf.gz"))
+             for b in (0, 1) for i in (0, 1)},
 }
 # bundled families that draw what the theme's family lacks, in the order they are tried
-BUNDLED_FALLBACKS = ("SGSans", "SGUpright", "SGCJK", "SGKorean")
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}
@@ -268,6 +273,8 @@ def plan(chars: set[str], primary: str = FAMILY) -> Fallbacks:
                 if not todo:
                     break
     result.font_for.update(dict.fromkeys(todo))  # no font has them
+    if ARABIC in result.font_for.values():  # one style for the script, not Naskh letters inside DejaVu's words
+        result.font_for.update((c, ARABIC) for c in chars if ord(c) in family_coverage(ARABIC) and c > "\u05ff")
     return result
 
 
