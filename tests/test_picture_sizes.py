@@ -121,3 +121,33 @@ def test_a_picture_is_not_shrunk_under_four_fifths_to_finish_a_page_when_the_nex
     printed = widths(tmp_path / "out/rinascimento.pdf")
     assert (2, 1.29) in printed and (1, 0.92) not in printed, printed
     assert _pages(tmp_path / "out/rinascimento.pdf") == 8
+
+
+def _low_res_chart(tmp_path, wide: int):
+    """The trial's chart saved ``wide`` pixels wide (its shape kept)."""
+    from PIL import Image
+
+    with Image.open(tmp_path / "heart-rate-chart.png") as im:
+        im.resize((wide, round(wide * im.height / im.width))).save(tmp_path / "heart-rate-chart.png")
+
+
+def test_a_wide_picture_is_not_widened_past_150_pixels_an_inch(tmp_path):
+    """Saved 900 pixels wide, the chart takes 6.00 in of the letter page's 7 (150 pixels an inch), not 7.00
+    (129: blurred), and lowres says nothing."""
+    _pe(tmp_path)
+    _low_res_chart(tmp_path, 900)
+    run = run_cli("build", "pe-heart.yaml", "-o", "out", cwd=tmp_path)
+    assert widths(tmp_path / "out/pe-heart.pdf") == [(1, 3.75), (2, 6.0)]
+    assert "pixels an inch" not in run.stderr + run.stdout
+
+
+def test_a_larger_layout_tried_and_dropped_does_not_set_the_width_lowres_measures(tmp_path):
+    """Saved 500 pixels wide, the chart on half sheets prints 2.53 in (198 pixels an inch, sharp); the layout tried
+    at full size (3.60 in, 139 an inch) took a page more and was dropped: no "blurred" warning for a size that
+    never prints, only the warning that it prints small."""
+    _pe(tmp_path)
+    _low_res_chart(tmp_path, 500)
+    run = run_cli("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
+    assert widths(tmp_path / "out/pe-heart-half.pdf")[:2] == [(2, 3.6), (2, 2.53)]
+    assert "pixels an inch" not in run.stderr + run.stdout
+    assert _said(run) == [HALF.replace("36% of the 7.00 in", "46% of the 5.50 in").replace("print 36%", "print 46%")]

@@ -214,9 +214,8 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
         with labels.drawing(drawn) as drawn, pictures.drawing() as printed, picsize.noting() as small:  # a language
-            # not built in is told
-            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)  # the
-            # labels this build printed; a picture, that it has too few pixels for its size
+            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)  # not built
+            # in is told the labels this build printed; a picture, that it has too few pixels or prints small
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None

@@ -160,14 +160,16 @@ def pictures_full(redraw, layout):
     that adds no page, no page short and no list's last items alone, after the other mends (tried first, it cost
     photosynthesis' A4 large print the page entries_over saves): a picture questions read that still prints small
     is told (picsize)."""
-    from .layout import kept
+    from .layout import kept, pictures
 
     ctx = layout[0]
     if not ctx.__dict__.get("pictures_small") or ctx.__dict__.get("pictures_full"):
         return layout
+    before = pictures.drawn_so_far()
     again = redraw({**carried(ctx), "pictures_full": True})
     if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
             or not kept.stranded(again[0]) <= kept.stranded(ctx):
+        pictures.undraw(before)  # (its larger prints are not this build's: lowres)
         return layout
     return again
 

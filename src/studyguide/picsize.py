@@ -7,10 +7,11 @@ sheets a 2400 × 700 pixel chart was shrunk to 70 % of that size to finish the p
 
 So, when the layout allows it without a page more (mending.pictures_full, the first layout keeping the old
 sizes): a wide picture (:data:`WIDE` times as wide as tall) takes the text's full width; large print scales a
-picture up as it scales the type, ×18/11, to the text's width at most and never under :data:`LEAST_DPI` pixels an
-inch; and a picture shrinks to finish a page to :data:`READABLE` of its size at least, opening the next page at
-full size instead. A picture that questions name and that still prints under :data:`READABLE` of the size it
-prints at on letter pages (small paper, or a page kept) gets a warning at its line with its size and the fix.
+picture up as it scales the type, ×18/11, to the text's width at most; neither enlarges a picture past
+:data:`LEAST_DPI` pixels an inch (lowres' warning); and a picture shrinks to finish a page to :data:`READABLE` of
+its size at least, opening the next page at full size instead. A picture that questions name and that still
+prints under :data:`READABLE` of the size it prints at on a letter page with room (small paper, or a size kept to
+save a page) gets a warning at its line with its size and the fix.
 """
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ def natural(pixels, text_width: float, width: float | None = None, height: float
     LEAST_DPI and half of ``page_height`` (the caption and the topic's text beside it)."""
     pw, ph = pixels
     cap = min(width or text_width * 0.8, 5.5 * INCH)
-    if full and width is None and pw >= WIDE * ph:
-        cap = max(cap, text_width)
+    if full and width is None and pw >= WIDE * ph:  # (as wide as its pixels print sharp: LEAST_DPI)
+        cap = max(cap, min(text_width, pw / LEAST_DPI * INCH))
     scale = min(cap / pw, height / ph)
     w, h = pw * scale, ph * scale
     if full and large:

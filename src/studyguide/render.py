@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, picsize, labels, margins, mending, owners, pages, quizpack, rtl, scripts, sheets, variants
+from . import (_reportlab, inline, labels, margins, mending, owners, pages, picsize, quizpack, rtl, scripts, sheets,
+               variants)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
