@@ -26,9 +26,11 @@ INCH = 72.0
 WIDE = 2.0  # a picture this many times as wide as tall (a chart, a timeline, a panorama) may take the full width
 LARGE = 18 / 11  # large print's type over the standard edition's: its pictures grow as much, when they can
 READABLE = 0.8  # the least share of its size a picture shrinks to, to finish a page (mending.pictures_full); a
-# picture a question names printed under this share of its letter size is told. At 60 % (the old least) the
-# r10 trial's chart printed 2 pt labels on half sheets; 80 % keeps 28-pixel labels in a 2400-pixel chart at
-# 4.7 pt on letter, and over the bundled and trial guides it cost no page where 90 % and 100 % did (REPORT)
+# picture a question names printed under this share of its letter size is told. At 60 % (the old least) the r10
+# trial's chart printed 2 pt labels on half sheets. Over 10 guides with pictures × 17 papers and themes (no page
+# changes at any): 70 % left Figure 1 of pe-heart (modern) at 75 % and rinascimento's A4 portrait at 71 %; 80 %
+# prints both at full size, 65 builds with larger pictures; 90 % and 100 % restored two and three prints shrunk
+# to 87-94 %, but the larger layout then cost a page and dropped a wide chart's full width in one and two builds
 LETTER_WIDTH = 8.5 * INCH
 
 
