@@ -6,6 +6,7 @@ when it costs no page (and, for the later passes, leaves no page more short): is
 from __future__ import annotations
 
 from . import pages
+from .layout.fill import ends_short
 
 
 def run(redraw, first):
@@ -70,10 +71,9 @@ def lines_whole(redraw, layout):
     to fill one or to save one."""
     ctx = layout[0]
     split, lowest = ctx.__dict__.get("lines_split", {}), pages.page_lowest(ctx)
-    top = ctx.theme.margin_bottom + ctx.height
-    short = lambda y: (top - y) / ctx.height < 0.7  # noqa: E731 (as short_pages: the page before would end short)
     whole = {n for n, (page, more, left) in split.items() if lowest.get(page, 0) - more >= ctx.theme.margin_bottom + 1
-             and (page - 1 not in lowest or short(lowest[page - 1]) or not short(lowest[page - 1] + left))}
+             and (page - 1 not in lowest or ends_short(ctx, lowest[page - 1])
+                  or not ends_short(ctx, lowest[page - 1] + left))}
     if not whole:  # (only those the next page has room for, whose page before would not end short: each costs a layout)
         return layout
     fixes = carried(ctx)
@@ -87,16 +87,28 @@ def entries_over(redraw, layout):
     """Large print's vocabulary laid out again with the entry at a page's foot going on over the page, where
     two of its lines fit there (layout.ruled.Entries); kept when that saves a page and leaves no page more
     short: the first guide's large print, 28 -> 27 (its questions open on page 10, under the vocabulary),
-    while the bundled guide's, no shorter, would leave question 17 alone on a page 78 % empty."""
+    while the bundled guide's, no shorter, would leave question 17 alone on a page 78 % empty. It is first
+    laid out only to count its pages (pagetops: from the page the vocabulary's opens on, to the first after
+    it that opens as before), and again, whole, only when that shows a page saved: the bundled guides' large
+    print spent a third of its build's time on it, thrown away."""
     ctx = layout[0]
     if not ctx.__dict__.get("entries_short"):
         return layout
-    again = redraw({**carried(ctx), "entries_over": True})
-    if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
-        return layout  # (no page saved, or the key longer)
-    if len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+    fixes = {**carried(ctx), "entries_over": True}
+    counted = redraw(fixes, until=ctx)
+    if counted is None or not _saves(redraw, counted, layout):
         return layout
-    return again
+    if not counted[0].__dict__.get("resumed"):  # (laid out from its first page: whole, the layout itself)
+        return counted
+    again = redraw(fixes)
+    return again if _saves(redraw, again, layout) else layout
+
+
+def _saves(redraw, again, layout) -> bool:
+    """Whether a layout saves a page over another (handout or key), adds none, and leaves no page more short."""
+    if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
+        return False
+    return len(short_pages(redraw, again)) <= len(short_pages(redraw, layout))
 
 
 def keep_lists(redraw, layout):
@@ -175,11 +187,10 @@ def pictures_full(redraw, layout):
 
 
 def short_pages(redraw, layout) -> set:
-    """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
+    """The pages, but the last, that end short (issue 14's fill rule: layout.fill)."""
     ctx = layout[0]
-    theme = ctx.theme
-    top, lows = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
-    return {page for page, y in lows.items() if page < max(lows) and (top - y) / ctx.height < 0.7}
+    lows = pages.page_lowest(ctx)
+    return {page for page, y in lows.items() if page < max(lows) and ends_short(ctx, y)}
 
 
 KEEP_ROUNDS = 2  # layouts keep_lists may add: a list kept whole may send another over a page with one item
