@@ -103,7 +103,7 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     The layout does not depend on the mode: ``modes=("key",)`` draws the same key as drawing both.
     ``drawn``: the labels read before, by the same build (labels.drawing), named with the pages' own.
     """
-    from . import lowres, render  # reportlab: see the note at the top
+    from . import lowres, picsize, render  # reportlab: see the note at the top
     from .layout import activities, pictures  # (the same)
 
     theme = theme or theme_for(guide)
@@ -111,14 +111,15 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
     warnings = list(guide.warnings) + glyph_warnings + activities.warnings(guide, theme, paper=paper)
     modes = tuple(modes) if modes else (("student", "key") if key else ("student",))
     try:
-        with labels.drawing(drawn) as drawn, pictures.drawing() as printed:  # a language not built in is told
-            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)  # the
-            # labels this build printed; a picture, that it has too few pixels for its size
+        with labels.drawing(drawn) as drawn, pictures.drawing() as printed, picsize.noting() as small:  # a language
+            out = render.render(guide, modes, paper=paper, theme=theme, font_for=font_for, sheet=sheet)  # not built
+            # in is told the labels this build printed; a picture, that it has too few pixels or prints small
     except render.RenderFailed as exc:
         if exc.where.line:  # the renderer knows where
             raise BuildError(exc.where, exc.message) from None
         raise BuildError(*overflow.locate(guide, paper, font_for, exc, theme)) from None
-    return out, labels.retold(warnings, guide.language, guide.labels, drawn) + lowres.warnings(guide, printed)
+    return out, (labels.retold(warnings, guide.language, guide.labels, drawn) + lowres.warnings(guide, printed)
+                 + picsize.warnings(guide, small, theme, paper))
 
 
 SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import (api, classset, formats, grid, labels, lettered, lowres, overflow, pagelint, render, sheets,
+from . import (api, classset, formats, grid, labels, lettered, lowres, overflow, pagelint, picsize, render, sheets,
                variants)
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
@@ -190,11 +190,12 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
         uneven.update(vain)
         return versions, out
 
-    with pictures.drawing() as printed:  # (a picture with too few pixels for its size: said, lowres)
+    with pictures.drawing() as printed, picsize.noting() as small:  # (a picture with too few pixels for its size:
+        # said, lowres; one questions read printed small, picsize)
         by_letter, size = _render_sized(path, editions, modes, paper, theme, font_for, sizes, fmt == "exit-ticket",
                                         check=lambda docs: check_pages(path, docs, len(editions), options),
                                         even=evened if (count or 0) > 1 and fmt != "exit-ticket" else None)
-    warnings += lowres.warnings(guide, printed)
+    warnings += lowres.warnings(guide, printed) + picsize.warnings(guide, small, theme, laid_out)
     warnings += _uneven(where or Location(str(path)), editions, by_letter, uneven)
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)

@@ -78,3 +78,14 @@ def warnings(guide: Guide) -> list[Problem]:
                                       f"shows, or {fix}", warning=True))
             break
     return out
+
+
+def naming(guide: Guide, topic) -> list[int]:
+    """The numbers of the questions whose prompt, instructions or choices name ``topic``'s picture by its
+    caption's opening ('Look at Figure 2'): those the picture must stay readable for (picsize)."""
+    named = _named(topic.caption) if topic.image and topic.caption else None
+    if named is None:
+        return []
+    return [n for n, q in enumerate(guide.questions, 1)
+            if any(named.search(text) for text in [q.prompt, q.instructions or ""]
+                   + [str(c) for c in getattr(q, "choices", ()) or ()])]

@@ -15,7 +15,8 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain):
+    for step in (entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain,
+                 pictures_full):
         layout = step(redraw, layout)
     return layout
 
@@ -54,7 +55,7 @@ def notes_plain(redraw, layout):
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
-         "entries_over", "lines_whole")  # what a layout was asked to mend, for the next to keep
+         "entries_over", "lines_whole", "pictures_full")  # what a layout was asked to mend, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -164,6 +165,26 @@ def pictures_kept(redraw, layout):
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
             or not kept.stranded(again[0]) <= kept.stranded(ctx):  # (nor a list's last items left alone:
         return layout  # farm-friends' vocabulary once ended with two terms atop a page)
+    return again
+
+
+def pictures_full(redraw, layout):
+    """The guide laid out again with its pictures at picsize's sizes (a wide one the text's width, large print's
+    ×18/11, none shrunk under picsize.READABLE to finish a page) when one printed smaller than that; kept when
+    that adds no page, no page short and no list's last items alone, after the other mends (tried first, it cost
+    photosynthesis' A4 large print the page entries_over saves): a picture questions read that still prints small
+    is told (picsize)."""
+    from .layout import kept, pictures
+
+    ctx = layout[0]
+    if not ctx.__dict__.get("pictures_small") or ctx.__dict__.get("pictures_full"):
+        return layout
+    before = pictures.drawn_so_far()
+    again = redraw({**carried(ctx), "pictures_full": True})
+    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
+            or not kept.stranded(again[0]) <= kept.stranded(ctx):
+        pictures.undraw(before)  # (its larger prints are not this build's: lowres)
+        return layout
     return again
 
 

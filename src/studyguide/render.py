@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, quizpack, rtl, scripts
-from . import sheets
+from . import (_reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize, quizpack, rtl,
+               scripts, sheets)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -32,6 +32,7 @@ class Rendered:
     # how many, the lines the page before holds)
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
     summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
+    pictures: dict = field(default_factory=dict)  # each topic picture's path → (narrowest print, pixels) (picsize)
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -158,7 +159,9 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
         tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
         if tight["student"].pages < out["student"].pages:
-            return tight
+            out = tight
+    for path, (width, pixels) in next(iter(out.values())).pictures.items():  # (the layout kept: picsize's warning)
+        picsize.note(path, width, pixels)
     return out
 
 
@@ -229,7 +232,8 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone, cut, ctx.__dict__.get("summary_cut")) for mode in modes}
+                           lone, cut, ctx.__dict__.get("summary_cut"), ctx.__dict__.get("pictures_printed", {}))
+            for mode in modes}
 
 
 def _mended_with(args, fixes: dict):

@@ -100,6 +100,19 @@ def drawing():
         _DRAWN.pop()
 
 
+def drawn_so_far() -> list[dict]:
+    """What drawing() has recorded so far, to put back with :func:`undraw` when a layout drawn since is dropped."""
+    return [dict(seen) for seen in _DRAWN]
+
+
+def undraw(before: list[dict]) -> None:
+    """Forgets the pictures drawn since ``before`` (drawn_so_far): a layout tried and dropped (mending.pictures_full)
+    does not set the widest print lowres measures."""
+    for seen, kept in zip(_DRAWN, before):
+        seen.clear()
+        seen.update(kept)
+
+
 def _orientation(im) -> int:
     """EXIF's Orientation (1 to 8) of an open picture; 1 (as stored) when it has none, or a damaged one."""
     try:

@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
-from .. import inline
+from .. import inline, picsize
 from .._reportlab import RoomBreak, stacked_height
 from . import besides, kept
 from .pictures import drawable
@@ -141,7 +141,7 @@ class Pictured(Flowable):
 
     def wrap(self, aW, aH):
         text = self._text(aW)
-        self.picture.least = 1.0 if aH >= self.page_height - 1 else PICTURE_LEAST  # (a fresh page: full size)
+        self.picture.least = 1.0 if aH >= self.page_height - 1 else self.picture.shrinks  # (a fresh page: full size)
         room = min(aH, self.page_height) - text - self.spaceAfter  # (filled to its foot, the page's end mark
         self.width, self.height = aW, text + self.picture.wrap(aW, max(0.0, room))[1]  # went on to a blank page)
         return aW, self.height
@@ -151,7 +151,7 @@ class Pictured(Flowable):
         if self.height <= aH:
             return [self]
         if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height:
-            self.picture.least = PICTURE_LEAST  # (the picture on its own: as any figure)
+            self.picture.least = self.picture.shrinks  # (the picture on its own: as any figure)
             return [self.mark] * (self.mark is not None) + self.items + [self.picture]
         return []  # text and picture open the next page
 
@@ -170,22 +170,21 @@ class Pictured(Flowable):
 
 PICTURE_LEAST = 0.6  # a topic's picture shrinks to stay with its text down to this share of its size, as any
 # figure does to finish a page, and no further: at 41 % (review 3) a grade 3 farm picture's animals were too
-# small to tell apart, and a diagram's labels too small to read
+# small to tell apart, and a diagram's labels too small to read; picsize.READABLE where the layout allows it
 
 
 class Figure(Flowable):
     """An image with its caption, centred; shrinks (to 60% at most) to finish a page rather than leave a gap."""
 
-    def __init__(self, path, caption_para, max_w: float, max_h: float):
+    def __init__(self, path, caption_para, sized, shrinks: float = PICTURE_LEAST, ctx=None):
         super().__init__()
         # an ImageReader (not a path) names the PDF image after its pixels, so the
         # bytes do not depend on the folder the guide was built in
-        self.image, self.caption = drawable(path), caption_para
-        w, h = self.image.getSize()
-        scale = min(max_w / w, max_h / h)
-        self.full = (w * scale, h * scale)
+        self.image, self.caption, self.ctx = drawable(path), caption_para, ctx
+        self.full = sized(self.image.getSize())  # (its natural size: picsize.natural)
         self.spaceBefore, self.spaceAfter = 6, 6
-        self.least = 0.6  # the least share of its size it shrinks to, to finish a page
+        self.shrinks = shrinks  # the least share of its size it shrinks to, to finish a page
+        self.least = shrinks
 
     def wrap(self, aW, aH):
         self.cap_h = self.caption.wrap(aW, aH)[1] + self.caption.style.spaceBefore if self.caption else 0
@@ -198,15 +197,30 @@ class Figure(Flowable):
 
     def draw(self):
         w, h = self.img
+        if self.ctx is not None:  # (a picture questions read printed small is told: picsize; one shrunk under
+            printed = self.ctx.__dict__.setdefault("pictures_printed", {})  # READABLE makes mending.pictures_full
+            if self.image.path not in printed or w < printed[self.image.path][0]:  # try a layout at readable sizes)
+                printed[self.image.path] = (w, self.image.getSize())
+            if w < picsize.READABLE * self.full[0] - 0.5:
+                self.ctx.__dict__["pictures_small"] = True
         self.image.draw(self.canv, (self.width - w) / 2, self.cap_h, w, h)  # upright; transparent: paper
         if self.caption:
             self.caption.drawOn(self.canv, 0, 0)
 
 
 def figure(ctx, path, caption, width: float | None = None, height: float = 3.6 * inch):
-    """A topic's image and caption, at most ``width`` wide (default: 80 % of the page's text) and ``height`` tall."""
+    """A topic's image and caption, at most ``width`` wide (default: 80 % of the page's text) and ``height`` tall;
+    in a layout asked for ``pictures_full`` (mending.pictures_full), at picsize's larger and readable sizes."""
     para = ctx.p(caption, "caption") if caption else None
-    return Figure(path, para, min(width or ctx.width * 0.8, 5.5 * inch), height)
+    full, large = ctx.__dict__.get("pictures_full", False), ctx.theme.edition == "large-print"
+
+    def sized(pixels, full=full):
+        return picsize.natural(pixels, ctx.width, width, height, full, large, ctx.height)
+
+    picture = Figure(path, para, sized, picsize.READABLE if full else PICTURE_LEAST, ctx)
+    if not full and sized(picture.image.getSize(), True) != picture.full:  # (larger in that layout)
+        ctx.__dict__["pictures_small"] = True
+    return picture
 
 
 def perspectives(ctx) -> list:
