@@ -180,8 +180,8 @@ def pictures_full(redraw, layout):
     if not ctx.__dict__.get("pictures_small") or ctx.__dict__.get("pictures_full"):
         return layout
     before = pictures.drawn_so_far()
-    again = redraw({**carried(ctx), "pictures_full": True})
-    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
+    again = redraw({**carried(ctx), "pictures_full": True, "stop_short": "count"}, until=ctx)  # (None: stopped)
+    if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
             or not kept.stranded(again[0]) <= kept.stranded(ctx):
         pictures.undraw(before)  # (its larger prints are not this build's: lowres)
         return layout
