@@ -78,7 +78,7 @@ def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):
                          ids=["police", "police-lp", "photosynthesis-lp", "photosynthesis-lp-a4", "police-a4",
                               "frozen-a4", "sunflower-lp"])
 def test_the_pdfs_are_the_bytes_the_whole_trials_made(path, paper, edition, monkeypatch):
-    """Trials thrown away (police; photosynthesis' large print stops a kept-lists and a pictures trial, "count";
+    """Trials thrown away (police; photosynthesis' large print stops a kept-lists trial and a "count" one;
     the first guide on A4), and kept (police on A4, the sunflower's large print): the same handout and key, byte
     for byte."""
     fast = _build(path, paper, edition)
