@@ -1,4 +1,4 @@
-"""A bank of two blanks prints a spare word (variants.banked) only where it costs no room: where it would
+"""A bank of two blanks prints a spare word (banks.banked) only where it costs no room: where it would
 take the bank to a second line or widen the blanks, the bank keeps its two answers, so the spare never
 costs a page (at first it cost 4 of 280 large-print word-bank builds a page each)."""
 from __future__ import annotations

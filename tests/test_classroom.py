@@ -384,3 +384,22 @@ def test_an_activity_named_twice_is_refused(tmp_path):
     assert ("Invalid value for --activities: 'matching' is named twice (name each activity once; each prints "
             "once)") in refused.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_class_set_of_two_page_copies_says_to_print_it_on_both_sides(tmp_path):
+    """Trial r10 L11: copies of an even page count (chemistry's six) need no blank page, and build said nothing
+    of how to print the set, while three-page copies were told "on both sides": both are printed on both sides,
+    as README says, and build says so beside the page count."""
+    path = write_guide(tmp_path, "two.yaml", PINNED + """
+      - type: essay
+        prompt: Write about the first thing.
+        lines: 30
+        answer: Anything.
+    """)
+    run = run_cli("build", path, "--versions", "2", "--seed", "1", "--class-set", "--copies", "3", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert [len(Pdf(tmp_path / f"two-{v}.pdf").pages) for v in "AB"] == [2, 2]
+    pages = Pdf(tmp_path / "two-class-set.pdf").pages
+    assert len(pages) == 6 and BLANK not in pages  # no blank page: each copy fills one sheet's two sides
+    assert f"{tmp_path / 'two-class-set.pdf'} (6 pages; print it on both sides: each copy starts on a new sheet)" \
+        in run.stdout, run.stdout

@@ -2,7 +2,13 @@
 did (trial r9 M3: a Korean crossword kept 2 of its 5 terms, three cells, and took a page of its own on A4)."""
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
+
+from studyguide import activities as act, api
+from studyguide.layout.activities.small import too_small
 
 from conftest import build_into, norm, run_cli, write_guide
 
@@ -24,14 +30,11 @@ SEJONG = """
 def test_a_crossword_of_two_of_five_terms_is_left_out_with_one_warning_that_says_why(tmp_path, paper):
     built = build_into(write_guide(tmp_path, "ko.yaml", SEJONG), tmp_path / "out", paper=paper)
     said = [f"{w.where.line}: {w.message}" for w in built.result.warnings if "crossword" in w.message]
-    assert said == [
+    assert said == [  # one warning: not also one for each reason, as though the puzzle printed without them
         "10: activities: the crossword is left out: its grid could hold only 2 of its 5 terms, too few for the "
-        "puzzle you chose (the warnings that name the others say why); give it terms that share letters with each "
-        "other, or use a word search (word_search under 'activities:'), which holds all of them",
-        "5: crossword: 2 terms left out (no letter in common with the words in the grid, so nowhere to cross "
-        "them): '백성', '집현전'",
-        "7: crossword: 1 term left out (no room left where it would cross the words in the grid that fits the page; "
-        "the terms the guide uses least are the ones left out): '모음'"], said
+        "puzzle you chose (2 share no letter with the others: '백성', '집현전'; 1 found no room to cross the others); "
+        "give it terms that share letters with each other or fewer terms, or use a word search (word_search under "
+        "'activities:'), which holds all of them"], said
     for pdf in (built.student, built.key):
         assert "낱말 퍼즐" not in pdf.text and "낱말 짝짓기" in pdf.text
         assert pdf.page_count == 1  # the matching ends the one page; no page of three cells after it
@@ -61,3 +64,39 @@ def test_a_crossword_that_loses_one_term_in_four_still_prints(tmp_path):
     assert said == ["crossword: 1 term left out (no letter in common with the words in the grid, so nowhere to "
                     "cross them): 'ox'"], said
     assert "Crossword" in built.key.text
+
+
+AP_GOV = Path(__file__).parent / "cases" / "trial" / "apgov-federalism.yaml"  # trial r10: 35 terms, 30 questions
+
+
+def test_the_ap_guides_crossword_is_left_out_with_one_message_and_advice_that_works():
+    """Trial r10 L6: `check` said "crossword: 19 terms left out ..." first, read as a crossword printed without
+    19 terms, then that the crossword is left out; and its advice (terms that share letters) was not why: they
+    found no room. The one message counts each reason; the number of terms that make a crossword is measured."""
+    run = run_cli("check", AP_GOV)
+    said = [norm(line) for line in (run.stdout + run.stderr).splitlines() if "crossword" in line]
+    assert said == [
+        f"{AP_GOV}:123:24: warning: activities: the crossword is left out: its grid could hold only 15 of its 35 "
+        "terms, too few for the puzzle you chose (19 found no room to cross the others; 1 is longer than its 24 "
+        "letters: 'privileges and immunities clause'); give it fewer terms (the 22 the guide uses most make one) "
+        "or shorter terms, or use a word search (word_search under 'activities:'), which holds 26 of them"], said
+    guide = api.load(AP_GOV)
+    used = act.mentions(guide)
+    top = sorted(range(35), key=lambda i: -used[i])[:22]  # the advice followed: the crossword prints
+    fewer = dataclasses.replace(guide, vocabulary=tuple(guide.vocabulary[i] for i in sorted(top)))
+    kept, cut = too_small(fewer, api.theme_for(fewer), "letter")
+    assert "crossword" in kept.activities and not [w for w in cut if "left out:" in w.message]
+
+
+def test_half_letter_does_not_send_to_letter_a_crossword_that_letter_leaves_out_too(tmp_path):
+    """Trial r10 L6: on half-letter the warning said "build it on full letter or A4 pages ... for the whole
+    crossword", and letter leaves it out as well."""
+    result = api.build(AP_GOV, tmp_path, paper="half-letter", write=False)
+    said = [str(w) for w in result.warnings if "crossword" in w.message]
+    assert said == [
+        f"{AP_GOV}:123:24: warning: activities: the crossword is left out: its grid could hold only 8 of its 35 "
+        "terms on these half-letter pages (15 on full letter pages, too few there as well), too few for the puzzle "
+        "you chose (19 found no room to cross the others; 8 are longer than its 18 letters: 'necessary and proper "
+        "clause', 'Fourteenth Amendment', 'full faith and credit clause' and 5 more); give it fewer terms (the 11 "
+        "the guide uses most make one) or shorter terms"], said
+    assert "full letter or A4" not in " ".join(said)

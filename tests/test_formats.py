@@ -3,6 +3,8 @@ the exit ticket; half and quarter sheets. Read back from the PDFs: the right que
 the handout and answers in the key on the same pages, page sizes, copies per sheet, cut lines."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import Pdf, run_cli, write_guide
@@ -468,6 +470,33 @@ def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{bad}:4:14: topics item 1.summary: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
         "guided notes as [[word]])"]
+
+
+CHEM = Path(__file__).parent / "cases" / "trial" / "chem-stoich.yaml"  # trial r10: its terms are in its summary
+
+
+@pytest.mark.parametrize("fmt, notes, why", [("notes", "guided", "which notes do not print"),
+                                             ("cornell", "Cornell", "which the notes do not blank")])
+def test_notes_of_one_blank_are_warned_of_naming_the_summary_that_holds_the_terms(tmp_path, fmt, notes, why):
+    """Trial r10 L8: the chemistry guide's guided notes were half a page with one blank, and no warning: its
+    terms (mole, molar mass...) are in its `summary:`, which notes do not print."""
+    result = build_set(CHEM, tmp_path, None, SetOptions(format=fmt))
+    said = [str(w) for w in result.warnings if "blank" in w.message]
+    assert said == [
+        f"{CHEM}:7:10: warning: --format {fmt}: {notes} notes have only 1 blank ('significant figures'): they blank "
+        "the vocabulary terms where the topics' summaries and points use them, and 4 of the 9 terms ('mole', "
+        f"'molar mass', 'Avogadro's number' and 1 more) are in the guide's summary, {why}, not in the topics' "
+        "text; write them into the topics, or mark words to leave blank as [[word]]"], said
+    handout, key = (Pdf(o.path) for o in result.outputs)  # the page the warning is about: one term blanked
+    assert handout.page_count == 1 and "significant figures" not in handout.text and "significant figures" in key.text
+    run = run_cli("check", CHEM, "--format", fmt)
+    assert said[0] in (run.stdout + run.stderr).splitlines(), run.stderr  # check says it too
+
+
+def test_notes_of_three_blanks_or_more_are_not_warned_of(tmp_path):
+    path = write_guide(tmp_path, "forest.yaml", NOTES)
+    result = build_set(path, tmp_path / "out", None, SetOptions(format="notes"))
+    assert not [w for w in result.warnings if "blank" in w.message]
 
 
 def test_cornell_notes_have_the_cues_beside_the_notes_and_a_summary_to_write(tmp_path):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from studyguide import api, variants
+from studyguide import api, banks
 from conftest import guide_params, norm
 from studyguide.labels import for_language
 from studyguide.inline import plain
@@ -314,7 +314,7 @@ def test_blanks_empty_in_handout_filled_in_key(built):
         assert student_prompt(q) in s_block, f"question {n}: the handout does not show the prompt with empty blanks"
         assert key_prompt(q) in k_block, f"question {n}: the key does not show the blanks filled in"
         assert key_prompt(q) not in built.student.text, f"question {n}: the filled-in prompt leaks into the handout"
-        printed = variants.banked(built.guide).questions[n - 1]  # (the bank as render prints it)
+        printed = banks.banked(built.guide).questions[n - 1]  # (the bank as render prints it)
         bank = "Word bank: " + " · ".join(printed.bank_words)
         if q.word_bank:  # every answer; a single blank's with words that do not answer it (the guide's other words)
             assert norm(bank) in s_block and norm(bank) in k_block

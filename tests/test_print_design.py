@@ -415,6 +415,17 @@ def test_build_skip_names_a_mistyped_section():
     assert "Traceback" not in done.stderr
 
 
+def test_build_activities_names_a_mistyped_activity_as_skip_does():
+    """Trial r10 L14: --activities wordsearch listed the activities without the "did you mean" --skip gives."""
+    from conftest import run_cli
+
+    done = run_cli("build", FROZEN, "-o", "/nonexistent-never-written", "--activities", "matching,wordsearch")
+    assert done.returncode == 2
+    assert ("Invalid value for --activities: unknown activity 'wordsearch' (did you mean 'word_search'? choose "
+            "from matching, cloze, flashcards, flashcards_duplex, word_search, crossword)") in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 # -- instructions that fit the question -------------------------------------------------------------------
 
 INSTRUCTED = """\
@@ -772,7 +783,8 @@ def test_fold_cards_share_their_pages_evenly(config):
 
 def text_lines(pdf: bytes, numbers) -> dict[int, list[str]]:
     """The lines of text of pages ``numbers`` (1-based) as drawn, top to bottom: characters whose boxes
-    (the font's, so one bottom a line) sit within 3 pt of each other, left to right."""
+    (the font's, so one bottom a line) sit within 4.5 pt of each other, left to right (a key's answer on a
+    blank is raised off the rule: 3 pt in large print)."""
     doc = pdfium.PdfDocument(pdf)
     pages = {}
     for number in set(numbers):
@@ -782,7 +794,7 @@ def text_lines(pdf: bytes, numbers) -> dict[int, list[str]]:
                         if text.get_text_range(i, 1) not in "\r\n"), key=lambda c: -c[0][1])
         rows: list[list] = []
         for box, ch in chars:
-            if not rows or rows[-1][0] - box[1] > 3:
+            if not rows or rows[-1][0] - box[1] > 4.5:
                 rows.append([box[1], []])
             rows[-1][1].append((box[0], box[2], ch))
         lines = []

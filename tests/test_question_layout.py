@@ -370,7 +370,7 @@ def test_a_numbers_word_bank_offers_numbers_and_a_words_bank_words(tmp_path):
             prompt: In ¾ the 4 is the [[denominator]].
         """)
     guide = variants.accommodate(api.load(path), Accommodations(word_bank=True))
-    assert not guide.warnings
+    assert [w.message.split(": its word bank prints only 2 words")[0] for w in guide.warnings] == ["question 4"]
     text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
                 .pages[0].extract_text())
     banks = [set(b.split(" · ")) for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Fractions ·)", text)]
@@ -391,6 +391,26 @@ def test_a_numbers_word_bank_offers_numbers_and_a_words_bank_words(tmp_path):
         f"{alone}:6:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would "
         "give it away, and no other blank of the guide is answered by a number to add (add one, or leave out "
         "the bank)"]
+
+
+def test_a_one_blank_numbers_bank_of_two_is_warned_of_as_a_coin_toss(tmp_path):
+    """Trial r10 L13: --word-bank on the chemistry guide printed "10⁻³ · 6.02×10²³" under "A millimole is [[10⁻³]]
+    mol.": the guide has one other number, so the bank is a coin toss, and nothing said so. Build and check say
+    it at the question, as they do for a bank left out; a bank of three words is not warned of."""
+    from conftest import Pdf, run_cli
+
+    chem = CASES.parent / "cases" / "trial" / "chem-stoich.yaml"
+    message = (f"{chem}:105:5: warning: question 8: its word bank prints only 2 words (10⁻³ · 6.02×10²³), a coin "
+               "toss: the words that do not answer it come from the guide's other blanks answered by a number (a "
+               "number's bank takes no word), and it has one (add blanks answered by numbers to give it more)")
+    done = run_cli("build", chem, "--word-bank", "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert message in done.stderr.splitlines(), done.stderr
+    assert [line for line in done.stderr.splitlines() if "word bank" in line] == [message]  # (the others: 4 words)
+    handout = Pdf(tmp_path / "chem-stoich-word-bank.pdf")
+    assert "Word bank: 10⁻³ · 6.02×10²³" in norm(handout.text)  # the bank the warning is about
+    checked = run_cli("check", chem, "--word-bank")
+    assert message in (checked.stdout + checked.stderr).splitlines()
 
 
 def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):

@@ -193,7 +193,8 @@ NOTES = """\
     topics:
       - title: Inside a cell
         points:
-          - The nucleus holds the cell's DNA.
+          - The nucleus holds the cell's [[DNA]].
+          - The [[cell membrane]] lets food and water in.
     vocabulary:
       - term: nucleus
         definition: The part of a cell that holds its DNA.

@@ -75,6 +75,22 @@ def restore_page(canvas, state: dict) -> None:
     canvas.__dict__.update(state)
 
 
+def start_at(doc, canvases, page: int) -> None:
+    """A document begun (``handle_documentBegin``) numbered from ``page`` on, its canvases too
+    (``Canvas._pageNumber``), and not written out at the end (``BaseDocTemplate._doSave``): a layout
+    counted from part of its story (pagetops)."""
+    doc.page = page - 1
+    for canvas in canvases:
+        canvas._pageNumber = page
+    doc._doSave = 0
+
+
+# What a document writes on the flowables of its story as it lays them out: reportlab clears ``keepWithNext``
+# on those it groups with what follows, and marks one sent on to the next frame ``_postponed`` (a second
+# time, it stops with a LayoutError): pagetops compares them.
+LAID_OUT_MARKS = ("keepWithNext", "_postponed")
+
+
 # --------------------------------------------------------------------------- measuring
 FRAME_FUZZ = rl_config._FUZZ  # how far past its foot a frame still places a flowable (``Frame._add``)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import figurerefs, files, formats, guidefiles, labels, noticed, overflow, scripts, variants
+from . import banks, figurerefs, files, formats, guidefiles, labels, noticed, overflow, scripts
 from .files import build_names, clashes, read_guide_bytes, write_all
 from .guidefiles import GUIDE_SUFFIXES, defaults_file, find_guides, is_defaults_file, load_defaults
 from .model import Guide, format_points
@@ -57,7 +57,7 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
         defaults, more = load_defaults(shared)
         root = schema.merge_defaults(defaults, root)
         warnings = list(more) + list(warnings)
-    guide = variants.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
+    guide = banks.bank_warnings(schema.to_guide(root, str(path), path, warnings))  # (a bank left out: said)
     guide = noticed.warned(guide)  # same choices, a numbered prompt, an unclosed '**'
     if check_theme:
         if guide.theme or themefiles.overridden(themefiles.DEFAULT, path):
@@ -127,14 +127,12 @@ SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaw
 
 def skip_option(text: str) -> tuple[str, ...]:
     """``build --skip summary,vocabulary`` → the sections named; ValueError with the fix for a wrong name."""
-    import difflib
+    from .options import did_you_mean
 
     sections = tuple(dict.fromkeys(s.strip().lower() for s in text.split(",") if s.strip()))
     for name in sections:
         if name not in SKIPPABLE:
-            near = difflib.get_close_matches(name, SKIPPABLE, n=1)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            raise ValueError(f"unknown section {name!r} ({hint}choose from {', '.join(SKIPPABLE)})")
+            raise ValueError(f"unknown section {name!r} ({did_you_mean(name, SKIPPABLE)}choose from {', '.join(SKIPPABLE)})")
     return sections
 
 
@@ -235,12 +233,12 @@ def overviews(paths: Iterable[str | Path] = ()) -> Iterator[tuple[Optional[tuple
 
 
 def overview(path: Path, name: Optional[str] = None) -> tuple[str, str, str, str, str]:
-    """A guide's row in `studyguide list`: file (``name``, else its name), title, questions, points and pages."""
-    guide = load(path)
-    rendered, _ = render_guide(guide, key=False)
-    total = guide.total_points
+    """A guide's row in `studyguide list`: file (``name``, else its name), title, questions, points and the pages
+    `build` prints (without a crossword it leaves out: trial r10 M3 counted 14 pages, build printed 12)."""
+    built = build(path, key=False, write=False)
+    guide, total = built.guide, built.guide.total_points
     return (name or path.name, guide.title, str(len(guide.questions)), format_points(total) if total is not None else "–",
-            str(rendered["student"].pages))
+            str(built.outputs[0].pages))
 
 
 def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:

@@ -50,7 +50,7 @@ def bank_capitals(guide: Guide) -> list[Problem]:
     """`check`: a word bank of four or more blanks whose capitalised words are just the answers of the blanks
     that start a sentence ('Aujourd'hui · frère · la gare · sœur' for '[[Aujourd'hui]], il fait beau. Mon
     [[frère]]…'): the capital points at the blank. (A bank of one blank gets its other words capitalised to
-    match, :func:`studyguide.variants.banked`; one of two or three blanks is told to be split, whatever its
+    match, :func:`studyguide.banks.banked`; one of two or three blanks is told to be split, whatever its
     capitals: :func:`studyguide.lint.bank_answers`.)"""
     out, every = [], bool(guide.accommodations and guide.accommodations.word_bank)
     for n, q in enumerate(guide.questions, 1):

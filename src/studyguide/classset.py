@@ -48,7 +48,6 @@ def collate(name: Path, pdfs: list[bytes], blank, creator: str,
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {id(data): PdfReader(io.BytesIO(data)) for data in pdfs}
     both_sides = any(len(reader.pages) > 1 for reader in readers.values())
-    padded = False
     for k, data in enumerate(pdfs, 1):
         reader = readers[id(data)]
         for page in reader.pages:
@@ -56,12 +55,13 @@ def collate(name: Path, pdfs: list[bytes], blank, creator: str,
         if both_sides and len(reader.pages) % 2 and k < len(pdfs):
             box = reader.pages[-1].mediabox
             writer.add_page(PdfReader(io.BytesIO(blank(float(box.width), float(box.height)))).pages[0])
-            padded = True
     first = PdfReader(io.BytesIO(pdfs[0])) if pdfs else None
     if first and first.metadata:
         writer.add_metadata({k: v for k, v in first.metadata.items() if k in ("/Title", "/Author", "/Subject")})
     writer.add_metadata({"/Creator": creator})
     stream = io.BytesIO()
     writer.write(stream)
-    note = BOTH_SIDES if padded else "" if both_sides or not pdfs else ONE_PAGE
+    # copies of an even page count need no blank page, and are printed on both sides all the same, as README
+    # promises: the set of 6-page copies said nothing (trial r10 L11), read as "print as the copier is set"
+    note = BOTH_SIDES if both_sides else ONE_PAGE if pdfs else ""
     return (name, stream.getvalue(), len(writer.pages), []), note.format(what=what)

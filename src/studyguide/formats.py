@@ -18,20 +18,53 @@ READING = ("notes", "cornell", "organizers")  # made from the reading: no questi
 TICKET_MOST = 3  # questions an exit ticket holds
 
 
-def _check_notes(guide: Guide, fmt: str) -> None:
-    """Guided and Cornell notes need topics, and at least one blank in them (the message names the format asked for)."""
+FEW_BLANKS = 3  # guided or Cornell notes with fewer blanks are warned of: a page of text with a blank or two
+
+
+def _check_notes(guide: Guide, fmt: str) -> Optional[Problem]:
+    """Guided and Cornell notes need topics, and at least one blank in them (the message names the format asked
+    for); with fewer than :data:`FEW_BLANKS`, a warning that says why (trial r10 L8: the chemistry guide's
+    terms are in its `summary:`, which notes do not print, and its notes were a half-empty page with one blank)."""
     from .layout.notes import holes, lowercase, pattern, words_of
 
     where, asked = Location(str(guide.path)), f"--format {fmt}: " + ("Cornell" if fmt == "cornell" else "guided")
     if not guide.topics:
         raise GuideError([Problem(where, f"{asked} notes are made from the guide's 'topics:', and it has none "
                                          "(add topics with their points)")])
-    for topic in guide.topics:
-        found = pattern(words_of(guide, topic))
-        if any(holes(text, found, lowercase(guide))[1] for text in (topic.summary or "",) + topic.points):
-            return
-    raise GuideError([Problem(where, f"{asked} notes would have no blanks: no vocabulary term appears in the "
-                                     "topics' summaries or points (mark words to leave blank as [[word]])")])
+    taken = [word for topic in guide.topics for text in (topic.summary or "",) + topic.points
+             for word in holes(text, pattern(words_of(guide, topic)), lowercase(guide))[1]]
+    if not taken:
+        raise GuideError([Problem(where, f"{asked} notes would have no blanks: no vocabulary term appears in the "
+                                         "topics' summaries or points (mark words to leave blank as [[word]])")])
+    return _few_blanks(guide, taken, asked) if len(taken) < FEW_BLANKS else None
+
+
+def _few_blanks(guide: Guide, taken: list, asked: str) -> Problem:
+    """The warning for notes of one or two blanks, at the guide's `summary:` when the terms are there."""
+    from .layout.notes import pattern
+    from .reading.walker import clip
+
+    topics = " ".join(" ".join((t.summary or "",) + t.points) for t in guide.topics)
+    unused = [t.term for t in guide.vocabulary if not pattern([t.term]).search(topics)]
+    paragraphs = [p for p in guide.summary if isinstance(p, str)]  # (and tables of figures: not searched)
+    summed = [term for term in unused if any(pattern([term]).search(p) for p in paragraphs)]
+    n, quoted = len(taken), ", ".join("'" + clip(w) + "'" for w in taken)
+    said = (f"{asked} notes have only {n} blank{'s' * (n > 1)} ({quoted}): they blank the vocabulary terms where "
+            "the topics' summaries and points use them")
+    first = next((p for p in paragraphs if summed and pattern([summed[0]]).search(p)), None)
+    where = next((w for w, text in guide.texts if first is not None and first in text), None) or \
+        next((w for w, text in guide.texts if text == guide.topics[0].title), Location(str(guide.path)))
+    if summed:
+        shown = ", ".join("'" + clip(t) + "'" for t in summed[:3]) + (f" and {len(summed) - 3} more" * (len(summed) > 3))
+        said += (f", and {len(summed)} of the {len(guide.vocabulary)} terms ({shown}) are in the guide's summary, "
+                 f"{'which notes do not print' if 'guided' in asked else 'which the notes do not blank'}, not in the "
+                 "topics' text; write them into the topics")
+    elif unused:
+        said += (f", and {len(unused)} of the {len(guide.vocabulary)} terms {'is' if len(unused) == 1 else 'are'} "
+                 f"not in the topics' text; write {'it' if len(unused) == 1 else 'them'} into the topics")
+    else:
+        said += ", and the vocabulary has no other term; add terms"
+    return Problem(where, said + ", or mark words to leave blank as [[word]]", warning=True)
 
 
 def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
@@ -54,8 +87,9 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
         raise GuideError([Problem(Location(str(guide.path)), f"--questions '{questions}': chooses "
                                   f"{len(chosen.questions)} questions; an exit ticket holds one to {TICKET_MOST} "
                                   "(choose fewer, or build a quiz with --format quiz)")])
-    if fmt in ("notes", "cornell"):
-        _check_notes(guide, fmt)
+    few = _check_notes(guide, fmt) if fmt in ("notes", "cornell") else None
+    if few is not None:
+        chosen = dataclasses.replace(chosen, warnings=tuple(chosen.warnings) + (few,))
     if fmt == "organizers" and not (guide.benefits or guide.criticisms or guide.perspectives or guide.vocabulary):
         raise GuideError([Problem(Location(str(guide.path)), "graphic organizers are made from 'benefits:', "
                                   "'criticisms:', 'perspectives:' and 'vocabulary:', and the guide has none of them")])

@@ -49,7 +49,7 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import inline, lettered, scripts, variants
+from . import banks, inline, lettered, scripts, variants
 from .errors import Location, Problem
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -158,10 +158,10 @@ def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]
     """A word bank of a question with two or three blanks, which lists only their answers, so that a student
     who knows all but one is given the last: of three (no word is added to it: a word more on each bank of
     several blanks cost pages), or of two when the guide has no word of their kind to add as a spare (see
-    variants.banked). Four or more words are a bank to choose from, as a single blank's four are.
+    banks.banked). Four or more words are a bank to choose from, as a single blank's four are.
     ``written``: the guide as written, when ``guide`` is its accommodated copy (its banks have no key to leave out)."""
     out = []
-    for n, q in enumerate(variants.banked(guide).questions, 1):  # (as printed: with their spare words)
+    for n, q in enumerate(banks.banked(guide).questions, 1):  # (as printed: with their spare words)
         given = written is not None and not getattr(written.questions[n - 1], "word_bank", True)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:

@@ -100,16 +100,28 @@ def entries_over(redraw, layout):
     """Large print's vocabulary laid out again with the entry at a page's foot going on over the page, where
     two of its lines fit there (layout.ruled.Entries); kept when that saves a page and leaves no page more
     short: the first guide's large print, 28 -> 27 (its questions open on page 10, under the vocabulary),
-    while the bundled guide's, no shorter, would leave question 17 alone on a page 78 % empty."""
+    while the bundled guide's, no shorter, would leave question 17 alone on a page 78 % empty. It is first
+    laid out only to count its pages (pagetops: from the page the vocabulary's opens on, to the first after
+    it that opens as before), and again, whole, only when that shows a page saved: the bundled guides' large
+    print spent a third of its build's time on it, thrown away."""
     ctx = layout[0]
     if not ctx.__dict__.get("entries_short"):
         return layout
-    again = redraw({**carried(ctx), "entries_over": True})
-    if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
-        return layout  # (no page saved, or the key longer)
-    if len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+    fixes = {**carried(ctx), "entries_over": True}
+    counted = redraw(fixes, until=ctx)
+    if counted is None or not _saves(redraw, counted, layout):
         return layout
-    return again
+    if not counted[0].__dict__.get("resumed"):  # (laid out from its first page: whole, the layout itself)
+        return counted
+    again = redraw(fixes)
+    return again if _saves(redraw, again, layout) else layout
+
+
+def _saves(redraw, again, layout) -> bool:
+    """Whether a layout saves a page over another (handout or key), adds none, and leaves no page more short."""
+    if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
+        return False
+    return len(short_pages(redraw, again)) <= len(short_pages(redraw, layout))
 
 
 def keep_lists(redraw, layout):

@@ -175,7 +175,7 @@ class Blank:
 class FillInBlank(Question):
     parts: tuple[Union[str, Blank], ...]  # text and blanks, in reading order
     word_bank: bool = False
-    bank: tuple[str, ...] = ()  # the word bank's words that answer no blank of it (variants.banked)
+    bank: tuple[str, ...] = ()  # the word bank's words that answer no blank of it (banks.banked)
     kind = "fill_in_blank"
 
     @property

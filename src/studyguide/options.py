@@ -41,6 +41,17 @@ def activities_option(text: str) -> tuple[str, ...]:
     chosen = tuple(a for a in named if a != "none")
     for i, a in enumerate(chosen):
         if a not in ACTIVITIES or a in chosen[:i]:
-            raise ValueError(f"unknown activity {a!r} (choose from {', '.join(ACTIVITIES)})" if a not in ACTIVITIES
+            raise ValueError(f"unknown activity {a!r} ({did_you_mean(a, ACTIVITIES)}choose from {', '.join(ACTIVITIES)})"
+                             if a not in ACTIVITIES
                              else f"'{a}' is named twice (name each activity once; each prints once)")
     return chosen
+
+
+def did_you_mean(word: str, options) -> str:
+    """"did you mean 'word_search'? " before the list of choices, for a name close to one of ``options``
+    (the guide's misspellings' helper, reading.walker.near); "" for none. --skip and --activities say it alike
+    (trial r10 L14: --skip vocab was asked "did you mean 'vocabulary'?", --activities wordsearch nothing)."""
+    from .reading.walker import near
+
+    close = near(word, options)
+    return f"did you mean {close[0]!r}? " if close else ""

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from . import _reportlab, fields, rtl
-from .glue import GlueDocTemplate
+from .pagetops import TopsDocTemplate
 from .theming import fonts
 
 
@@ -182,7 +182,7 @@ class MirrorFrame(_reportlab.HookedFrame):
 
 
 def document(stream, pagesize, theme, meta: dict, mirrors: Mirrors | None = None) -> BaseDocTemplate:
-    doc = GlueDocTemplate(
+    doc = TopsDocTemplate(
         stream,
         pagesize=pagesize,
         leftMargin=theme.margin_x,

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import _reportlab, inline, labels, margins, mending, owners, pages, quizpack, rtl, scripts, sheets, variants
+from . import _reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, quizpack, rtl, scripts
+from . import sheets
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -199,7 +200,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     """
     if isinstance(modes, str):
         modes = (modes,)
-    guide = variants.banked(guide)  # printed word banks hold words that answer none of their blanks
+    guide = banks.banked(guide)  # printed word banks hold words that answer none of their blanks
     paper = paper or guide.paper
     full = theme or default_theme()  # the full sheet's text width: where the reading's lines break (passage)
     full_width = full.page_size(sheets.FULL.get(paper, paper))[0] - 2 * full.margin_x
@@ -209,7 +210,9 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     styles = make_styles(theme)
     theme = _numbers_fit(guide, theme, styles)
     args = (guide, modes, theme, styles, font_for, paper, full_width, sheet)
-    ctx, doc, streams, last_page = quizpack.notes_away(args, mending.run(lambda fixes=None: _draw(*args, fixes), _draw(*args)),
+    def redraw(fixes=None, until=None):
+        return _draw(*args, fixes, until)
+    ctx, doc, streams, last_page = quizpack.notes_away(args, mending.run(redraw, _draw(*args)),
                                                        lambda fixes: _mended_with(args, fixes))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -231,16 +234,18 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
 
 def _mended_with(args, fixes: dict):
     """The guide laid out and mended (mending.run) with ``fixes`` kept by every layout (quizpack's notes gathered)."""
-    def redraw(more=None):
-        return _draw(*args, {**fixes, **(more or {})})
+    def redraw(more=None, until=None):
+        return _draw(*args, {**fixes, **(more or {})}, until)
     return mending.run(redraw, redraw())
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,
-          fixes=None):
+          fixes=None, until=None):
     """One layout of the guide, drawn as each of ``modes``; ``fixes``: what the first layout found to mend,
     for the layout's modules to read from ``ctx``: ``fewer_lines`` (question number → the lines a default
-    count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone)."""
+    count is cut to, _fewer_lines), ``cloze_kept`` (_cloze_alone). ``until``: the context of a layout this
+    one is tried against, to count its pages only (pagetops: it starts where that one's pages are still its
+    own, its PDF not the guide's); None when it comes back to that one at a page's top (pagetops.Met)."""
     pagesize = theme.page_size(paper)
     small = paper not in ("letter", "a4")  # (half and quarter pages: sheets.py)
     first, rest = modes[0], modes[1:]
@@ -269,12 +274,16 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
         if wrong:
             raise RenderFailed(*wrong)
     flow = story(ctx)
+    doc.tops = tops = pagetops.PageTops(ctx, flow, until, [canvas for canvas, _ in mirrors.canvases])
+    flow = tops.resume()
     try:
         doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
                                                        _header(guide, font_for),
                                                        _shorter(guide, first, font_for, small),
                                                        takes_fields=theme.edition == "fillable" and first == "student",
                                                        last_page=last_page(first)))
+    except pagetops.Met:  # (the rest would be the other layout's, page for page)
+        return None
     except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)
         page = re.search(r"on page (\d+)", str(exc))
         at = f" (on page {page.group(1)})" if page else ""

@@ -178,10 +178,22 @@ def listed(rows) -> int:
 
 
 def table(head: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 2) -> None:
-    """Aligned columns under a head line: the first ``left`` columns to the left, the rest to the right."""
-    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
+    """Aligned columns under a head line: the first ``left`` columns to the left, the rest to the right,
+    padded by the columns a terminal gives each text (:func:`shown_width`), not its characters."""
+    widths = [max(shown_width(r[i]) for r in rows + [head]) for i in range(len(head))]
     for row in [head] + rows:
-        click.echo("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+        click.echo("  ".join(c + " " * (w - shown_width(c)) if i < left else " " * (w - shown_width(c)) + c
+                             for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+
+
+def shown_width(text: str) -> int:
+    """The columns a terminal gives ``text``: none for a combining accent (a title typed on a Mac may keep
+    'ầ' as 'a' and two marks, three characters in one column), two for a Chinese, Japanese or Korean
+    character; one for the rest."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Me", "Cf") else
+               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def guides(paths) -> list:

@@ -216,6 +216,10 @@ def seed_of(guide: Guide, name: str) -> str:
 
 # -- every activity of a guide, once ---------------------------------------------------------------
 
+PLANS_KEPT = 1024  # plans cached: a large-print matching tries some 230 set sizes in each layout, and with 64
+# kept the crossword's (a second of CPU for some guides) was made again for every layout a build tries
+
+
 @dataclass(frozen=True)
 class Plan:
     name: str
@@ -240,7 +244,7 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     return _plan(name, terms, seed_of(guide, name), kw)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=PLANS_KEPT)
 def _plan(name: str, terms: tuple, seed: str, limits: tuple) -> Plan:
     from . import cloze, crossword, flashcards, matching, wordsearch  # they import this package's helpers
 

@@ -280,7 +280,7 @@ def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
 
 def word_bank_html(question: FillInBlank, words_table: dict) -> str:
     """The printed word bank, headed in the guide's language: the same words in the same order as the
-    handout's (``question.bank_words``; the guide has been through :func:`studyguide.variants.banked`,
+    handout's (``question.bank_words``; the guide has been through :func:`studyguide.banks.banked`,
     so a bank of one blank holds words that do not answer it and never gives the answer away)."""
     words = question.bank_words
     return para(f"<i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words))

@@ -57,7 +57,7 @@ from .. import labels
 from ..inline import escape
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ..variants import banked
+from ..banks import banked
 from ._common import (Exported, blank_html, directed, guide_warning, html, left_out, keeps_choice_order, marks_differ,
                       numbers, one_line, output_name, para, paragraph, plain, points_of, points_text, prompt_text,
                       question_name, sub, warn, word_bank_html)

@@ -44,7 +44,8 @@ import xml.etree.ElementTree as ET
 from .. import labels, lettered, shuffle
 from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
-from ..variants import about_the_others, banked
+from ..banks import banked
+from ..variants import about_the_others
 from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order,
                       left_out, numbers, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
                       reads_rtl, sub, warn, word_bank_html, xml_bytes, zip_bytes)

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import formulas, inline, rtl
+from .. import formulas, inline, quantities, rtl
 from .._reportlab import FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, wrapped_state
 from ..theming import fonts
 from ..model import Guide
@@ -38,6 +38,7 @@ class Para(Paragraph):
         that starts an English sentence is Hebrew: the sentence is the handout's, left to right)."""
         if isinstance(text, str) and style is not None:
             text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
+            text = quantities.keep_quantities(text)  # nor inside "10 g H₂"
             text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)

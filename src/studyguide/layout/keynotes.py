@@ -24,6 +24,14 @@ def enabled(ctx) -> bool:
     return ctx.key_notes is not None
 
 
+def page_width(ctx, page: int) -> tuple:
+    """The widths of the lines "(page 12)" takes before a note (as KeyNotes sets it): where two pages'
+    are the same, their notes are set alike, whatever the number (pagetops)."""
+    para = ctx.raw(f"<i>{inline.markup(ctx.label('key_note_page', n=page), ctx.fonts)}</i>", "explanation")
+    para.wrap(1e6, 1e6)
+    return tuple(para.getActualLineWidths0())
+
+
 class AwayNote(Flowable):
     """A question's key note sent to the key's last pages; takes no room, notes the page when drawn."""
 

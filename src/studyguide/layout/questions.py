@@ -14,7 +14,7 @@ from .. import inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, format_points
 from .._reportlab import Together
-from . import directions, fillable, keynotes, passage
+from . import directions, fillable, keynotes, matchcols, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .blanks import bank_box, bank_words, blank_markup, blank_width
@@ -219,10 +219,13 @@ def fill_in_blank(ctx, n, q, note, away=None):
 def matching(ctx, n, q, note, away=None):
     """Numbered items with a blank each and the lettered items beside them; or the numbered items, then
     the lettered ones under them at the line's whole width (large print always): whichever is shorter."""
-    return _matching(ctx, n, q, note, away, ctx.theme.one_column or _under_is_shorter(ctx, q))
+    if ctx.theme.one_column:
+        return _matching(ctx, n, q, note, away, True, None)
+    shares = matchcols.split(ctx, q, ctx.width - ctx.theme.number_width)  # (terms, items): what they need
+    return _matching(ctx, n, q, note, away, _under_is_shorter(ctx, q, shares), shares)
 
 
-def _under_is_shorter(ctx, q) -> bool:
+def _under_is_shorter(ctx, q, shares: tuple[float, float]) -> bool:
     """Whether the lettered items under the terms take fewer lines than beside them, counted from the
     words' widths (laying both out in full cost a quarter of a guide's build)."""
     st = ctx.styles["choice"]
@@ -244,7 +247,7 @@ def _under_is_shorter(ctx, q) -> bool:
         return count
 
     row = st.leading + 6  # a table row: its line and 3 pt of padding above and below
-    term_w, item_w = w * 0.42 - blank_w - num_w - 8, w * 0.58 - num_w - 8  # (less the cells' padding)
+    term_w, item_w = shares[0] - 8, shares[1] - 8  # (less the cells' padding)
     beside = sum(max(lines(p.left, term_w), lines(p.right, item_w)) * st.leading + 6 for p in q.pairs)
     widest = blank_w + num_w + max(ctx.text_width(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
     columns = next((c for c in even_columns(len(q.pairs)) if widest <= w / c - 8), 1)
@@ -253,7 +256,7 @@ def _under_is_shorter(ctx, q) -> bool:
     return under < beside
 
 
-def _matching(ctx, n, q, note, away, one_column: bool):
+def _matching(ctx, n, q, note, away, one_column: bool, shares):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
     letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
@@ -266,7 +269,7 @@ def _matching(ctx, n, q, note, away, one_column: bool):
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), ctx.styles["choice"].fontName,
                                                                   size)])
     widths = ([blank_w, num_w, w - blank_w - num_w] if one_column else
-              [blank_w, num_w, w * 0.42 - blank_w - num_w, num_w, w * 0.58 - num_w])
+              [blank_w, num_w, shares[0], num_w, shares[1]])
     texts = [p.left for p in q.pairs] + [p.right for p in q.pairs]
     back = from_right(ctx, q)  # (the prompt read from the right: the rows under it from the right margin's indent)
     # read from the right (reversed): a Hebrew or Arabic exercise, or Hebrew terms matched to English meanings under

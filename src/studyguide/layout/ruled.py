@@ -153,4 +153,5 @@ def entries(ctx, cells: list) -> Entries:
         for (para,) in cells:
             para.style = entry
         table.splitInRow = table.least
+        table.relaid = True  # (the one flowable this layout sets unlike the first: pagetops)
     return table

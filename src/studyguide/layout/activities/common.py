@@ -13,6 +13,7 @@ from ... import fields, inline
 from ...labels import sentences
 from ..._reportlab import RoomBreak, Together
 from .. import fillable
+from ..blanks import raised
 from ..marks import SectionMark
 
 def _instructions(ctx, name: str, data) -> str:
@@ -140,4 +141,5 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, f
     left, right = spare // 2, spare - spare // 2
     colour = ctx.color("answer").hexval()[2:]
     text = _text(ctx, answer.replace(" ", "\u00a0"))
-    return f'<u>{chr(160) * left}<font color="#{colour}"><b>{text}</b></font>{chr(160) * right}</u>'
+    text = raised(f'<font color="#{colour}"><b>{text}</b></font>', ctx.styles["heading"].fontName, size)
+    return f'<u>{chr(160) * left}{text}{chr(160) * right}</u>'

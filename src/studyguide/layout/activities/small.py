@@ -12,16 +12,14 @@ lost (a third or fewer) keep the activity, with the usual "terms left out" warni
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
 from ... import activities as act
 from ...errors import Problem
+from .gridless import lost_count
 
 GRIDS = ("crossword", "word_search")
 SHARE = 1 / 3  # of the terms that fit a full page: more than this lost to the small page, and it is left out
-# why a term that could be a grid's word is left out of it (no letter shared, no room, another script, longer
-# than the page's grid): what :func:`too_few` counts. A term that is no grid word at all (a number with a sign,
-# a twin, one letter, letters that join) and those past the most a grid holds are left out as they were
-PLACED = ("letters", "room", "script", "long")
 
 
 def lost(guide, name: str, small: dict, full: dict) -> tuple[int, int]:
@@ -49,8 +47,13 @@ def too_small(guide, theme, paper: str):
         return too_few(guide, limits_for(guide, theme, paper))
     small, full = limits_for(guide, theme, paper), limits_for(guide, theme, sheets.FULL[paper])
     counts = {name: lost(guide, name, small, full) for name in GRIDS}
-    drop = [name for name in asked if counts[name][1] and counts[name][0] > counts[name][1] * SHARE]
-    warnings, shown = [], paper.upper() if paper.startswith("a") else paper  # A5, half-letter...
+    shown, whole = (paper.upper() if paper.startswith("a") else paper), sheets.FULL[paper]  # A5, half-letter...
+    # a puzzle the full page leaves out too is not sent there (trial r10 L6: "build it on full letter" for a
+    # crossword that letter leaves out as well): it is the one warning of too_few, on these pages
+    gone_too = {name for name, *_ in short(guide, full)}
+    drop = [name for name in asked if counts[name][1] and counts[name][0] > counts[name][1] * SHARE
+            and name not in gone_too]
+    warnings = []
     for name in drop:
         gone, kept = counts[name]
         other = next((o for o in GRIDS if o != name), None)
@@ -62,34 +65,44 @@ def too_small(guide, theme, paper: str):
             f"out {gone} of its {kept} terms; build it on full letter or A4 pages (without --sheet or a small "
             f"--paper) for the whole {act.LABELS[name]}{instead}"), warning=True))
     guide = dataclasses.replace(guide, activities=tuple(a for a in guide.activities if a not in drop))
-    guide, few = too_few(guide, small)
+    where = {name: f" on these {shown} pages ({counts[name][1]} on full {whole} pages, too few there as well)" for name in gone_too}
+    guide, few = too_few(guide, small, where)
     return guide, warnings + few
 
 
-def too_few(guide, limits: dict):
-    """(guide, warnings): ``guide`` without the grid puzzles that leave out more than a third of the terms they
-    could hold on the page they print on, whatever its size (:data:`PLACED`: a Korean crossword kept 2 of its
-    5 terms, three cells on a page), with a warning for each, and the warnings that say why, term by term.
-    A grid with fewer than two terms is warned of as it was (activities.warnings)."""
-    drop, warnings = [], []
+def short(guide, limits: dict, full: frozenset = frozenset()) -> list:
+    """(name, plan, terms kept, terms lost) for each grid puzzle of the guide that leaves out more than a
+    third of the terms it could hold on this page, or that the full page leaves out (``full``: its names)."""
+    out = []
     for name in GRIDS:
         p = act.plan(guide, name, limits.get(name)) if name in guide.activities else None
         if p is None or p.data is None:
             continue
         kept = len(p.data.entries if name == "crossword" else p.data.placements)
-        lost = sum(1 for w in (p.why or ("room",) * len(p.left_out)) if w.split(":")[0] in PLACED)
-        if lost <= (kept + lost) * SHARE:
-            continue
-        drop.append(name)
+        lost = lost_count(name, p)
+        if lost > (kept + lost) * SHARE or name in full:
+            out.append((name, p, kept, lost))
+    return out
+
+
+def too_few(guide, limits: dict, where: Optional[dict] = None):
+    """(guide, warnings): ``guide`` without the grid puzzles that leave out more than a third of the terms they
+    could hold on the page they print on, whatever its size (:data:`.gridless.PLACED`: a Korean crossword kept 2 of its
+    5 terms, three cells on a page), with one warning for each that says why (gridless.py): not also the
+    warnings that name the terms left out of a puzzle that does not print (trial r10 L6). ``where``: for a
+    grid's name, the words after the count (" on these half-letter pages (15 on full letter pages)").
+    A grid with fewer than two terms is warned of as it was (activities.warnings)."""
+    from .gridless import message
+
+    dropped, warnings = short(guide, limits, frozenset(where or ())), []
+    for name, p, kept, lost in dropped:
         other = next(o for o in GRIDS if o != name)
         q = act.plan(guide, other, limits.get(other))
         holds = len(q.data.entries if other == "crossword" else q.data.placements) if q.data is not None else 0
         instead = (f", or use a {act.LABELS[other]} ({other} under 'activities:'), which holds "
                    f"{'all' if holds == kept + lost else holds} of them" if other not in guide.activities
                    and holds > kept and not (kept + lost - holds) > (kept + lost) * SHARE else "")
-        warnings.append(Problem(act.activity_location(guide, name), (
-            f"activities: the {act.LABELS[name]} is left out: its grid could hold only {kept} of its {kept + lost} "
-            f"terms, too few for the puzzle you chose (the warnings that name the others say why); give it terms "
-            f"that share letters with each other{instead}"), warning=True))
-        warnings += act.warnings(guide, [name], {name: limits.get(name)} if limits.get(name) else None)
+        said = message(guide, name, p, limits, kept, SHARE, (where or {}).get(name, ""), instead)
+        warnings.append(Problem(act.activity_location(guide, name), said, warning=True))
+    drop = {name for name, *_ in dropped}
     return dataclasses.replace(guide, activities=tuple(a for a in guide.activities if a not in drop)), warnings

@@ -1,0 +1,98 @@
+"""Word banks: the words that answer no blank of a question's bank (:func:`banked`), and the warnings for a bank
+that cannot be made whole (:func:`bank_warnings`). Split from variants.py, which re-exports them."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from . import shuffle
+from .capitals import capital, capitalised, opening_blanks
+from .errors import Problem
+from .inline import plain
+from .model import FillInBlank, Guide
+
+
+def default_seed(guide: Guide) -> str:
+    """A short number from the guide's title, printed in the footer: rebuilding needs only the guide."""
+    return str(int(hashlib.sha256(guide.title.encode("utf-8")).hexdigest()[:8], 16) % 10000)
+
+
+def banked(guide: Guide) -> Guide:
+    """Give each word-bank question of a single blank three words that do not answer it, so its bank
+    never gives the answer away (it held only that answer): four words in all, as in a four-choice
+    question; and one of two blanks one such word, so that a student who knows one answer is not given
+    the other (its bank held the two answers alone). They come from the guide's other blanks' answers
+    (words of the same kind), then its vocabulary terms, picked with the guide's seed; a number's come
+    only from the other blanks' numbers (a word beside '62.8' gives the number away), and a word's are
+    never numbers. With nothing of its kind in the guide a single blank gets no bank (:func:`bank_warnings`
+    says so) and two keep theirs. When a single blank starts a sentence with a capital ('[[Aujourd'hui]],
+    il fait beau.'), the three start with a capital too, or the answer's alone would give it away. A bank
+    of three blanks or more stays the teacher's list of its answers, as a printed "use the words in the
+    box" does (a word more on every bank of several blanks cost the science guide's A4 handout and a
+    trial guide's large print a page each; lint.bank_answers names a bank of three)."""
+    def spared(q) -> bool:  # (a bank given spare words: of one blank or two)
+        return isinstance(q, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) in (1, 2)
+
+    if not any(spared(q) for q in guide.questions):
+        return guide
+    seed = guide.seed or default_seed(guide)
+    answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
+    terms = [t.term for t in guide.vocabulary]
+    out = []
+    for q in guide.questions:
+        if spared(q):
+            taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
+            one = len({b.answer for b in q.blanks}) == 1
+            kind = all(numeric(b.answer) for b in q.blanks)  # (two of mixed kinds: a word)
+            rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
+            for words in (answers, terms):
+                words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken and numeric(w) == kind]
+                rng.shuffle(words)
+                for w in words:
+                    pool.setdefault(plain(w).casefold(), w)
+            extra = tuple(pool.values())[:3]
+            if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,
+                longest = max(len(plain(b.answer)) for b in q.blanks)  # so that it widens no blank: layout.blanks)
+                extra = next(((w,) for w in pool.values() if len(plain(w)) <= longest), extra[:1])
+            if one and q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il …')
+                extra = tuple(capitalised(w) for w in extra)  # (its one capital would point at the answer)
+            q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or not one)
+        out.append(q)
+    return dataclasses.replace(guide, questions=tuple(out))
+
+
+def numeric(answer: str) -> bool:
+    """An answer that is a number, perhaps with a sign or a unit: '62.8', '9⁄20', '½', '−4 °C', '$15'."""
+    text = plain(answer).strip().lstrip("−-+±~≈$€£¥")
+    return bool(text) and text[0].isnumeric()
+
+
+def bank_warnings(guide: Guide, asked=None) -> Guide:
+    """The guide with a warning for each question whose bank :func:`banked` leaves out when printed: of
+    those that ask for one (``asked``: their numbers, when the word-bank accommodation asked for them)."""
+    out = banked(guide)
+    fix = "add vocabulary, or leave out 'word_bank'" if asked is None else "add vocabulary to give it one"
+    left = [Problem(q.where, f"question {n}: no word bank is printed: a bank of only this blank's answer would "
+                    "give it away, and " + ("no other blank of the guide is answered by a number to add (add one, "
+                    "or leave out the bank)" if numeric(q.blanks[0].answer) else
+                    f"the guide has no other blanks or vocabulary terms to add ({fix})"), warning=True)
+            for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
+            if isinstance(was, FillInBlank) and was.word_bank and not q.word_bank and (asked is None or n in asked)]
+    left += [_short_bank(n, q, asked) for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
+             if isinstance(was, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) == 1
+             and len(q.bank) == 1 and (asked is None or n in asked)]
+    return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide
+
+
+def _short_bank(n: int, q, asked) -> Problem:
+    """The warning for a single blank's bank that :func:`banked` could give only one other word, not three:
+    "10⁻³ · 6.02×10²³" for a millimole's blank is a coin toss (trial r10 L13). A bank of three, one chance in
+    three, is not warned of: a guide with two other numbers gives each of them such banks."""
+    shown = " · ".join(plain(w) for w in sorted((q.blanks[0].answer,) + q.bank, key=plain))
+    number = numeric(q.blanks[0].answer)
+    source = ("the guide's other blanks answered by a number (a number's bank takes no word), and it has one"
+              if number else "the guide's other blanks' answers and its vocabulary terms, and they give one")
+    more = "blanks answered by numbers" if number else "vocabulary"
+    fix = f"add {more}, or leave out 'word_bank'" if asked is None else f"add {more} to give it more"
+    return Problem(q.where, f"question {n}: its word bank prints only 2 words ({shown}), a coin toss: the words "
+                   f"that do not answer it come from {source} ({fix})", warning=True)

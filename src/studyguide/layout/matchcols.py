@@ -1,0 +1,59 @@
+"""How a matching question's row shares its width: the numbered terms' column and the lettered items' column.
+
+The standard split gives the terms 42 % of the line (less the blank and the number) and the items the rest, which
+suits a letter page: short terms, longer meanings. On a small page (quarter and half sheets, exit tickets, A5) 42 %
+is ~45 pt, and a one-word term longer than that was cut inside the word ("sulfat / e", "enum / erate / d") while the
+items' column, holding short formulas, stayed half empty. So the split follows what the items need:
+
+* the standard split whenever every term fits its column on one line (letter pages: output unchanged);
+* else, of the widths that set one more term whole, the one whose rows are shortest, and of those the one that
+  breaks fewest terms across lines (a term is read as one thing; a meaning is a sentence, and wraps as one):
+  "bốc hơi" whole beside "Nước biến thành / hơi" rather than "bốc / hơi" beside a line left half empty;
+* and never narrower than the terms' longest word, so that no term breaks inside a word, as long as the items'
+  own longest word keeps its room; a word wider than that breaks as before.
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import inch
+
+from .. import inline
+from .flow import para_width
+
+PAD = 8  # a cell's left and right padding (2 + 6 pt: see the matching table's style)
+ROOM = 2  # and 2 pt more, as the one-column layout gives its terms
+
+
+def standard(ctx, width: float) -> tuple[float, float, float, float]:
+    """(blank, number, terms, items): the widths of a row's columns before the terms are looked at;
+    ``width`` is the row's, right of the question's number."""
+    scale = ctx.styles["choice"].fontSize / 10.5  # the standard sizes, scaled with the type (large print)
+    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
+    return blank_w, num_w, width * 0.42 - blank_w - num_w, width * 0.58 - num_w
+
+
+def split(ctx, q, width: float) -> tuple[float, float]:
+    """(terms, items): the two text columns' widths, padding included (see the module's note)."""
+    _, _, terms, items = standard(ctx, width)
+    st = ctx.styles["choice"]
+    if not any("*" in pair.left for pair in q.pairs) and max(  # (plain terms measured as text: 20 ms a question less)
+            ctx.text_width(inline.plain(pair.left), st.fontName, st.fontSize) for pair in q.pairs) + PAD + ROOM <= terms:
+        return terms, items
+    lefts = [ctx.p(pair.left, "choice") for pair in q.pairs]
+    term_whole = max(para_width(p) for p in lefts) + PAD + ROOM
+    if term_whole <= terms:
+        return terms, items
+    rights = [ctx.p(pair.right, "choice") for pair in q.pairs]
+    total = terms + items
+    term_word = max(p.minWidth() for p in lefts) + PAD + ROOM
+    most = max(terms, total - max(p.minWidth() for p in rights) - PAD - ROOM)  # (the items' longest word keeps its room)
+    least = max(terms, min(term_word, most))
+    tried = sorted({least} | {w for w in (para_width(p) + PAD + ROOM for p in lefts) if least < w <= most})
+
+    line = lefts[0].style.leading * 1.5  # (a term taller than this is set on two lines or more)
+
+    def cost(wide: float) -> tuple[float, int]:
+        tall = [(p.wrap(wide - PAD, 1e9)[1], r.wrap(total - wide - PAD, 1e9)[1]) for p, r in zip(lefts, rights)]
+        return sum(max(row) for row in tall), sum(t > line for t, _ in tall)
+
+    wide = min(tried, key=cost)  # (the first of equals: the narrowest)
+    return wide, total - wide

@@ -1,0 +1,133 @@
+"""How each page of a layout opens, so that a layout tried only to save a page (mending.entries_over: large
+print's vocabulary entry at a page's foot going on over the page) need not be laid out whole. Such a layout
+sets a flowable or two of the story unlike the first layout did (marked ``relaid``); what comes before them is
+laid out as it was, and once they are laid out, a page that opens as it did in the first layout starts the
+first layout's pages again, to the end. So the layout tried starts on the last page that opened before them
+(:meth:`PageTops.resume`, given what the first layout had gathered before that page), and stops at the first
+page after them that opens as it did (:class:`Met`): it cannot save a page. What it lays out in between is
+enough to count its pages; a layout that saves one is laid out again, whole, to be kept (the bundled guides'
+large print spent a third of its build on a layout thrown away; one guide of the hundred or so kept it).
+
+"Opens as it did", at the first flowable handled on a page (its frame empty): the same page, the same story
+flowable next, whole, as many left, and, of the next :data:`glue.LOOK` (as far as the gaps' planning on a
+page before reaches), the attributes a layout writes on flowables: a gap glue.plan shrank (``spaceBefore``),
+reportlab's ``keepWithNext`` cleared when it grouped a heading with what follows, its ``_postponed`` on one
+sent on from the page before. And of the context: the key's notes gathered so far (printed after the handout
+with their questions' pages: a page whose number prints as wide is the same), and the handout's last page.
+What else a layout notes on the context (page fill, list pages, section marks) is read by the mending passes,
+after a layout, never while one is laid out."""
+from __future__ import annotations
+
+from ._reportlab import LAID_OUT_MARKS, start_at
+from .glue import LOOK, GlueDocTemplate, _holder
+
+WRITTEN = ("spaceBefore", *LAID_OUT_MARKS)  # a flowable's attributes a layout may change on it (glue.plan: its gap)
+
+
+class Met(Exception):
+    """A layout tried again came back, at the top of a page, to the layout it was tried against."""
+
+
+class PageTops:
+    """Each page's opening state in one layout (``ctx.page_tops``: page → state, None where a page opens on
+    part of a flowable). With ``first`` (the context of the layout this one is tried against), the layout
+    resumes where the first one's pages are still its own (:meth:`resume`) and raises :class:`Met` where
+    they are again. ``canvases``: the key's, numbered as the handout's."""
+
+    def __init__(self, ctx, flow: list, first=None, canvases=()):
+        self.ctx, self.first, self.canvases = ctx, first, list(canvases)
+        self.flow = list(flow)  # (held: the ids below stay theirs)
+        self.index = {id(f): i for i, f in enumerate(self.flow)}
+        relaid = [i for i, f in enumerate(self.flow) if getattr(f, "relaid", False)]
+        self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None else None
+        self.against = first.__dict__.get("page_tops", {}) if self.relaid else {}
+        self.seen = ctx.__dict__.setdefault("page_tops", {})
+        self.widths = {}  # page → keynotes.page_width
+        self.start = 1  # the page the layout starts on
+
+    def resume(self) -> list:
+        """The story from the last page the first layout opened before the first relaid flowable (not on it: it may
+        have been tried at the foot of the page before, and gone on over the page this time), whole, with what a
+        layout writes on flowables as they could be made, and the handout not ended (the whole story when there
+        is none, or no first layout); this context given the key's notes and each page's lowest point the first
+        had before that page."""
+        if not self.relaid:
+            return list(self.flow)  # (the document takes its story's items off the list it is given)
+        n = len(self.flow)
+        pages = [page for page, state in self.against.items() if state is not None and state[0] < self.relaid[0]
+                 and state[1] == n and state[2] == n - state[0] and state[5] is None
+                 and self._writable(self.flow[state[0]:state[0] + LOOK], state[3])]
+        if not pages or max(pages) < 2:
+            return list(self.flow)  # (the document takes its story's items off the list it is given)
+        self.start = start = max(pages)
+        ctx, first = self.ctx, self.first
+        self._write(self.flow[self.against[start][0]:][:LOOK], self.against[start][3])
+        if getattr(ctx, "key_notes", None) is not None:
+            ctx.key_notes[:] = [note for note in first.key_notes or () if note[1] < start]
+        lowest = first.__dict__.get("page_lowest", {})
+        ctx.__dict__["page_lowest"] = {page: y for page, y in lowest.items() if page < start}
+        ctx.__dict__["resumed"] = start  # (its PDF is not the guide's: only its page counts and fill are)
+        return self.flow[self.against[start][0]:]
+
+    def opening(self, page: int, flowables: list) -> None:
+        i = self.index.get(id(flowables[0])) if flowables else None
+        state = None if i is None else (i, len(self.flow), len(flowables), self._written(flowables[:LOOK]),
+                                        self._notes(), getattr(self.ctx, "handout_pages", None))
+        self.seen[page] = state
+        if state is not None and self.relaid and i > self.relaid[1] and self.against.get(page) == state:
+            raise Met(page)
+
+    def _notes(self) -> tuple:
+        """The key's notes gathered so far, each by its number and how wide its page's number prints (a
+        note on page 17 is set as one on page 18: the digits are as wide)."""
+        from .layout.keynotes import page_width
+
+        out = []
+        for n, page, _ in getattr(self.ctx, "key_notes", None) or ():
+            if page not in self.widths:
+                self.widths[page] = page_width(self.ctx, page)
+            out.append((n, self.widths[page]))
+        return tuple(out)
+
+    @staticmethod
+    def _written(flowables) -> tuple:
+        out = []
+        for f in flowables:
+            for each in (f, _holder(f)):
+                own = getattr(each, "__dict__", {})
+                out.append(tuple(own.get(name) for name in WRITTEN))
+        return tuple(out)
+
+    def _writable(self, flowables, written: tuple) -> bool:
+        """Whether these flowables, as made, take ``written`` (another layout's) by attributes set, none taken away."""
+        made = self._written(flowables)
+        return len(made) == len(written) and all(a == b or b is None and a is not None
+                                                 for was, now in zip(written, made) for a, b in zip(was, now))
+
+    @staticmethod
+    def _write(flowables, written: tuple) -> None:
+        """Set on flowables, as made, what another layout had written on them at that point (:meth:`_writable`)."""
+        pairs = [each for f in flowables for each in (f, _holder(f))]
+        for each, was in zip(pairs, written):
+            for name, value in zip(WRITTEN, was):
+                if value is not None and each.__dict__.get(name) != value:
+                    each.__dict__[name] = value
+
+
+class TopsDocTemplate(GlueDocTemplate):
+    """A document that notes how each page opens (``tops``, a :class:`PageTops`, when set), and starts on its
+    ``start`` page (a layout resumed: not saved, only counted)."""
+
+    tops = None
+
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        tops = self.tops
+        if tops is not None and tops.start > 1:
+            start_at(self, (self.canv, *tops.canvases), tops.start)
+
+    def handle_flowable(self, flowables):
+        tops = self.tops
+        if tops is not None and self.page not in tops.seen:
+            tops.opening(self.page, flowables)
+        super().handle_flowable(flowables)

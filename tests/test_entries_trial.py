@@ -1,0 +1,94 @@
+"""Large print's second layout for the vocabulary (mending.entries_over: the entry at a page's foot going on over
+the page) is laid out only as far as it can differ from the first: from the page the vocabulary opens on to
+the first page after it that opens as it did (pagetops). Counted in pages laid out, not timed; and the PDFs
+are the very bytes the trial laid out whole made, in the guides where it is thrown away and where it is kept."""
+from __future__ import annotations
+
+import pytest
+from conftest import CASES, GUIDES_DIR
+
+from studyguide import activities, api, mending, pagetops, render
+
+POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"
+PHOTO = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
+FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
+
+
+def _large(path, paper=None, theme=None):
+    guide = api.load(path)
+    return render.render(guide, paper=paper, theme=api.theme_for(guide, theme, "large-print"))
+
+
+def _trial_pages(monkeypatch) -> list:
+    """The pages each entries_over call laid out (its trial's, from handle_pageBegin), one list per call."""
+    calls, inside = [], []
+    begin, real = pagetops.TopsDocTemplate.handle_pageBegin, mending.entries_over
+
+    def counted_begin(doc):
+        begin(doc)
+        if inside:
+            calls[-1].append(doc.page)
+
+    def watched(redraw, layout):
+        calls.append([])
+        inside.append(1)
+        try:
+            return real(redraw, layout)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(pagetops.TopsDocTemplate, "handle_pageBegin", counted_begin)
+    monkeypatch.setattr(mending, "entries_over", watched)
+    return calls
+
+
+@pytest.mark.parametrize("path, pages, trial", [(POLICE, 28, (6, 25)), (PHOTO, 17, (9, 13))],
+                         ids=["police", "photosynthesis"])
+def test_the_bundled_guides_vocabulary_trial_lays_out_only_the_pages_it_could_change(path, pages, trial, monkeypatch):
+    """Neither guide saves a page by its entry going on over a page. The trial laid out all 31 and 19 pages (the
+    key's notes included) to throw them away; it now starts on the page the vocabulary's section opens on and
+    stops on the first page after the vocabulary that opens with the same flowable, in the same state."""
+    calls = _trial_pages(monkeypatch)
+    docs = _large(path)
+    assert docs["student"].pages == pages
+    assert [(c[0], c[-1]) for c in calls if c] == [trial]
+    first, last = trial
+    assert len(calls[0]) == last - first + 1 and last < docs["key"].pages
+
+
+def _whole(monkeypatch):
+    """The trial laid out from page 1 to the end, as it was before pagetops."""
+    real = pagetops.PageTops.__init__
+
+    def init(self, ctx, flow, first=None, canvases=()):
+        real(self, ctx, flow, None, canvases)
+    monkeypatch.setattr(pagetops.PageTops, "__init__", init)
+
+
+@pytest.mark.parametrize("path, paper, theme", [(POLICE, None, None), (PHOTO, "a4", None), (FROZEN, None, None),
+                                                (CASES / "hostile" / "long-unbroken-word.yaml", None, None),
+                                         (CASES / "hostile" / "table-cell-taller-than-page.yaml", "a4", "compact")],
+                         ids=["police", "photosynthesis-a4", "frozen", "long-word", "tall-cell-compact-a4"])
+def test_the_pdfs_are_the_bytes_the_whole_trial_made(path, paper, theme, monkeypatch):
+    """Thrown away (police), kept (photosynthesis on A4, the first guide: 28 -> 27 pages), and two hostile
+    guides (the compact look: in the classic one the cell does not fit) where a trial resumed on the page the
+    vocabulary opened on once took the wrong count: there the entry goes on over the foot of the page before,
+    so the trial starts on the page before that."""
+    fast = _large(path, paper, theme)
+    _whole(monkeypatch)
+    whole = _large(path, paper, theme)
+    for mode in ("student", "key"):
+        assert fast[mode].pages == whole[mode].pages, mode
+        assert fast[mode].pdf == whole[mode].pdf, mode
+
+
+def test_a_large_print_build_makes_its_crossword_once(monkeypatch):
+    """Large print's matching tries some 230 set sizes in each layout, each a plan cached; with 64 kept, the
+    crossword's plan (a second of CPU for this guide) was made again for every layout the build tried."""
+    from studyguide.activities import crossword
+
+    made, real = [], crossword.make
+    monkeypatch.setattr(crossword, "make", lambda *a, **k: made.append(1) or real(*a, **k))
+    activities._plan.cache_clear()
+    docs = _large(CASES / "layout" / "ap-bio-energetics.yaml")
+    assert docs["student"].pages == 90 and len(made) == 1
