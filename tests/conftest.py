@@ -13,6 +13,14 @@ import shutil
 import subprocess
 import sys
 import textwrap
+
+# This machine's environment sets PYTHONDONTWRITEBYTECODE (a container's default, not the project's): with
+# it, every xdist worker compiled the package and rewrote every test module afresh (~4 s each), and so did
+# every `python -m studyguide` the tests start (~0.1 s a command). The tests write bytecode as Python
+# does by default, into the __pycache__ folders .gitignore leaves out (set before studyguide is imported).
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    del os.environ["PYTHONDONTWRITEBYTECODE"]  # for the commands the tests start
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
