@@ -177,3 +177,33 @@ def test_a_term_is_not_blanked_inside_a_longer_korean_or_japanese_word(tmp_path)
                                                   ("definition", "___ means: 透明な液体。")]
     assert cloze.sentence("漢字", "x", "漢字を書く。", "ja").text() == "___を書く。"
     assert cloze.sentence("자음", "x", "자음이라고 합니다.", "ko").text() == "___이라고 합니다."
+
+
+HADA = """
+    title: 물의 순환
+    language: ko
+    vocabulary:
+      - {term: 증발하다, definition: 액체가 기체로 변하다., example: 햇볕이 강하면 바닷물이 빨리 증발한다.}
+      - {term: 중요하다, definition: 매우 귀하고 꼭 필요하다., example: 물은 모든 생명에게 중요한 물질입니다.}
+      - {term: 응결하다, definition: 기체가 액체로 변하다., example: 수증기는 차가운 공기 속에서 응결했습니다.}
+      - {term: 대하다, definition: 마주 보다., example: 대한민국은 반도에 있습니다.}
+      - {term: 강수, definition: 비나 눈으로 내리는 물., example: 강수는 구름에서 내립니다.}
+    activities: [cloze]
+    """
+
+
+def test_a_korean_hada_verb_is_found_inflected_and_blanked_as_the_whole_word(tmp_path):
+    """증발하다 was never found in 증발한다 or 증발했다 (nor 중요하다 in 중요한): each such term printed its definition.
+    The whole inflected word is the blank, which the bank's 증발하다 fills in the sentence's form, shown in the key;
+    a 하다 form never starts a longer word (대하다 is not blanked in 대한민국)."""
+    built = build_into(write_guide(tmp_path, "hada.yaml", HADA), tmp_path / "out")
+    handout, key = _cloze_lines(built)
+    for sentence in ("햇볕이 강하면 바닷물이 빨리 .", "물은 모든 생명에게 물질입니다.", "수증기는 차가운 공기 속에서 ."):
+        assert sentence in handout, handout
+    for word in ("증발한다", "중요한", "응결했습니다", "변하다", "귀하고"):
+        assert word not in handout, handout  # no inflected form or definition left in the handout
+    assert "대한민국" not in handout and "마주 보다" in handout  # 대하다: its definition, not a blank in 대한민국
+    for filled in ("빨리증발한다.", "생명에게중요한물질", "속에서응결했습니다."):
+        assert filled in key.replace(" ", ""), key
+    [said] = [w.message for w in built.result.warnings if "word-bank" in w.message]  # 대하다's alone
+    assert said.endswith("does not hold the term: write the term in it as `term:` writes it): '대하다'"), said

@@ -44,16 +44,26 @@ def test_a_guide_in_another_language_comes_back_from_quizlet_with_the_line_to_ad
     assert "\nlanguage:" not in text  # not guessed: a wrong guess would print every heading in it
 
 
-def test_english_definitions_are_the_handouts_language_whatever_the_terms(tmp_path):
-    """The terms are the lesson's words when the definitions are English (review r9 M6): French words with
-    English meanings, and Greek words with one-word English meanings, too short to be plainly English, come
-    back with no word about language (the terms were read and named French, Greek)."""
-    _, problems = _back(CASES / "crossword" / "french-vocab.yaml", tmp_path)
-    assert problems == []
+def test_terms_in_another_language_beside_english_definitions_are_said_as_a_lessons_words(tmp_path):
+    """English definitions decided alone (review r9 M6): French terms with English meanings came back from Quizlet
+    without a word, and a French teacher's 'language: fr' guide lost its French headings silently. The terms'
+    language is said now, as a lesson's words: English headings, right for a class taught in English, and the
+    line for one taught in French. Greek words with one-word meanings, too short to be plainly English, too
+    (Greek has no built-in labels: 'labels:' is named). Nothing is set: the headings stay English."""
+    text, problems = _back(CASES / "crossword" / "french-vocab.yaml", tmp_path)
+    assert problems == ["french-vocab-quizlet.txt: warning: the terms are in French and the definitions in English, "
+                        "and Quizlet's text does not record a guide's language, so the handout's headings print in "
+                        "English, as for a French lesson taught in English; if the class is taught in French, add "
+                        "'language: fr' under the title"]
+    assert "\nlanguage:" not in text
     source = tmp_path / "greek.txt"
     source.write_text("γάτα\tcat\nσκύλος\tdog\nσπίτι\thouse\n", encoding="utf-8")
     _, draft = import_file(source, tmp_path / "greek.yaml")
-    assert draft.problems == []
+    assert [p.message for p in draft.problems] == [
+        "the terms are in Greek and the definitions in Latin letters, and Quizlet's text does not record a guide's "
+        "language, so the handout's headings print in English, as for a Greek lesson taught in English; if the "
+        "class is taught in Greek, add 'language: el' under the title and write its headings under 'labels:' "
+        "('studyguide check' names those it prints; docs/guide-format.md#labels)"]
 
 
 def test_persian_cards_are_told_persian_and_where_its_headings_go(tmp_path):
@@ -88,5 +98,5 @@ def test_what_is_plain_and_what_is_not():
     assert written_in(["dog", "cat", "house"]) is None  # too little to tell
     assert written_in(["پدر من معلم است", "گربه یک حیوان است"]) == "fa"
     assert written_in(["الكتاب مفيد جدا", "القطة حيوان أليف"]) == "ar"
-    assert written_in(["یہ کتاب ہے", "بلی ایک جانور ہے"]) is None  # Urdu: no language a guide names
+    assert written_in(["یہ کتاب ہے", "بلی ایک جانور ہے"]) == "ur"  # Urdu's own letters (ہ ے): not Arabic
     assert written_in(["sustancia que cede protones", "ácido + base → sal + agua"]) is None  # nor here

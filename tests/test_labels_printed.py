@@ -80,13 +80,13 @@ def test_check_names_every_label_the_build_prints_and_given_them_no_english_is_l
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "it.yaml"
     path.write_text(GUIDE, encoding="utf-8")
-    checked = _named(capsys, "check", str(path), *options)
-    assert must <= set(checked) and not never & set(checked), checked
     extra = ("--class-set", "--copies", "3") if "--versions" in options else ()
+    checked = _named(capsys, "check", str(path), *options, *extra)
+    assert must <= set(checked) and not never & set(checked), checked
     built = _named(capsys, "build", str(path), "-o", "out", *options, *extra)
-    assert set(built) == set(checked) | ({"copy_ends"} if extra else set())  # (the class set: build alone makes it)
+    assert set(built) == set(checked)  # (the class set's blank-page note too: check takes --class-set)
     path.write_text(GUIDE + _given(built), encoding="utf-8")
-    assert _named(capsys, "check", str(path), *options) == []
+    assert _named(capsys, "check", str(path), *options, *extra) == []
     assert _named(capsys, "build", str(path), "-o", "given", *options, *extra) == []
     pdfs = sorted((tmp_path / "given").glob("*.pdf"))
     assert len(pdfs) == (8 if extra else 2)
@@ -94,3 +94,22 @@ def test_check_names_every_label_the_build_prints_and_given_them_no_english_is_l
         text = " ".join(" ".join(Pdf(pdf).text.split()).split())
         assert not [phrase for phrase in ENGLISH if phrase in text], pdf.name
         assert "Zq" in text
+
+
+def test_check_takes_builds_class_set_and_activities_so_it_names_what_those_print(tmp_path, monkeypatch, capsys):
+    """`check` had no --class-set (nor --activities), so it could not name the class set's blank-page note that
+    `build --class-set` prints in English, nor a crossword's words for `--activities crossword`. A one-page
+    guide's set has no blank page, and is not told to give its note."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "it.yaml"
+    path.write_text(GUIDE, encoding="utf-8")
+    plain = _named(capsys, "check", str(path), "--versions", "2")
+    assert "copy_ends" not in plain
+    assert set(_named(capsys, "check", str(path), "--versions", "2", "--class-set")) == set(plain) | {"copy_ends"}
+    crossword = _named(capsys, "check", str(path), "--activities", "crossword")
+    assert {"crossword_title", "across", "down"} <= set(crossword) and "matching_title" not in crossword, crossword
+    assert set(crossword) == set(_named(capsys, "build", str(path), "-o", "out", "--activities", "crossword"))
+    short = tmp_path / "short.yaml"
+    short.write_text(GUIDE.split("questions:")[0], encoding="utf-8")
+    assert "copy_ends" not in _named(capsys, "check", str(short), "--class-set", "--copies", "5")
+    assert "copy_ends" not in _named(capsys, "build", str(short), "-o", "out", "--class-set", "--copies", "5")

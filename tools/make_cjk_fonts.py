@@ -71,7 +71,8 @@ def korean() -> set[int]:
 def rename(font: TTFont, stem: str, style: str, weight: int) -> None:
     """Own names for the modified fonts (each weight its own PostScript name, or PDF readers that
     key fonts by name draw both weights alike), and the weight set in OS/2 and head."""
-    family = {"SGNotoSC": "SG Noto Sans SC", "SGNotoKR": "SG Noto Sans KR"}[stem]
+    family = {"SGNotoSC": "SG Noto Sans SC", "SGNotoKR": "SG Noto Sans KR",
+              "SGNaskh": "SG Noto Naskh Arabic"}[stem]  # (the last: tools/make_arabic_fonts.py)
     table = font["name"]
     for record in list(table.names):
         if record.nameID in (1, 2, 3, 4, 6, 16, 17):

@@ -250,7 +250,8 @@ def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> 
 def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questions: Optional[str] = None,
            sheet: Optional[str] = None, skip: Iterable[str] = (), theme: Optional[str] = None,
            edition: Optional[str] = None, accommodated: bool = False, extra=None, own: bool = True,
-           versions: Optional[int] = None, seed: Optional[str] = None, written: Optional[Guide] = None):
+           versions: Optional[int] = None, seed: Optional[str] = None, written: Optional[Guide] = None,
+           class_set: tuple = (False, None), activities: Optional[tuple] = None):
     """What `studyguide check` reports for one guide: (guide, findings, budget).
 
     The findings are the build's warnings (fonts, activities) and the lint's,
@@ -262,7 +263,8 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``accommodated``: the copy with the guide's `accommodations:` (build makes it beside the standard one),
     and ``extra``'s on top (--word-bank, --reduced-choices, --extra-lines; ``own`` false: --no-accommodations,
     the flags' alone). ``versions``, ``seed``: as build's --versions and --seed (the budget of version A).
-    ``written``: the guide, already loaded.
+    ``written``: the guide, already loaded. ``class_set``: build's (--class-set, --copies), whose blank-page
+    note is one more label a guide in a language not built in prints; ``activities``: build's --activities.
     """
     from . import api, figurerefs, formats, grid, labels, lint, pagelint, render, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
@@ -273,8 +275,9 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     base = written if own else dataclasses.replace(written, accommodations=Accommodations())
     whole = variants.accommodate(base, extra) if accommodated else written
     drawn: set = set()  # the labels the build reads, so prints: a format's subtitle, the pages', the answer grid's
+    whole = dataclasses.replace(whole, activities=tuple(activities)) if activities is not None else whole
     with labels.drawing(drawn):
-        guide = api.skipping(formats.prepare(whole, fmt, questions), skip)
+        guide = api.skipping(formats.prepare(whole, fmt, questions, activities), skip)
     formats.check_skip(guide, skip)
     named, full = theme, paper or guide.paper
     theme = api.theme_for(guide, theme, edition)  # the pages as they will print
@@ -303,7 +306,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
             continue
         if rendered["student"].pages == 1 or n == len(tries) - 1:
             break
-    warnings = cut + list(warnings)
+    warnings = cut + _set_note(list(warnings), guide, rendered, drawn, class_set, versions)
     heights, page = measure_questions(whole, None, theme)  # the guide's findings, whatever is printed from it
     findings = list(warnings) + lint.check(whole, heights, page, api.STARTER.read_text(encoding="utf-8"),
                                            written if accommodated else None)
@@ -314,6 +317,24 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
+
+
+def _set_note(warnings: list, guide: Guide, rendered: dict, drawn: set, class_set: tuple, versions) -> list:
+    """``warnings`` with the labels a language not built in is told to give counting the class set's blank-page
+    note when build's set (``class_set``: --class-set, --copies) would print it, as classset.collate pads it."""
+    from . import labels
+    from .classroom import SetOptions, version_count
+
+    asked, copies = class_set
+    letters = version_count(guide, SetOptions(versions=versions)) or 1
+    sets = [(copies or letters, rendered["student"].pages)] + \
+        ([(letters, rendered["key"].pages)] if "key" in rendered else [])
+    if not asked or labels.built_in(guide.language) or not any(n > 1 and pages > 1 and pages % 2 for n, pages in sets):
+        return warnings
+    drawn.add("copy_ends")
+    told = labels.retold(guide.warnings, guide.language, guide.labels, drawn)  # (told again: it may have been left out)
+    ours = f"language: {labels.NOT_BUILT_IN}"
+    return [w for w in warnings if not w.message.startswith(ours)] + [w for w in told if w.message.startswith(ours)]
 
 
 @dataclass
@@ -346,12 +367,14 @@ def copies_of(guide: Guide, own: bool, extra) -> tuple[bool, ...]:
 
 
 def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, skip=(), paper=None, theme=None,
-          edition=None, accommodations: bool = True, extra=None, versions=None, seed=None) -> Iterator[Reviewed]:
+          edition=None, accommodations: bool = True, extra=None, versions=None, seed=None,
+          class_set: tuple = (False, None), activities=None) -> Iterator[Reviewed]:
     """`studyguide check` over guides: each one's findings beyond the schema and its page budget, in each
     edition of ``edition`` (one, or several as --edition twice gives them; a finding is said once), and
     in the copy with the guide's own `accommodations:` as well, as build makes it (``accommodations``
     false: --no-accommodations, the guide's accommodations left out; flags given, ``extra``, still apply:
-    a guide without accommodations and a flag has that copy alone). ``versions``, ``seed``: build's."""
+    a guide without accommodations and a flag has that copy alone). ``versions``, ``seed``, ``class_set``
+    (--class-set, --copies) and ``activities``: build's."""
     from . import api  # api never imports budget; this way round keeps the import graph one-way
 
     editions = (tuple(dict.fromkeys(edition)) or (None,)) if isinstance(edition, (tuple, list)) else (edition,)
@@ -370,7 +393,7 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
         for edition, accommodated in copies:
             try:
                 guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated,
-                                            extra, accommodations, versions, seed, written)
+                                            extra, accommodations, versions, seed, written, class_set, activities)
             except StudyguideError as exc:
                 yield Reviewed(path, error=exc)
                 break

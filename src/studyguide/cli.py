@@ -15,7 +15,7 @@ from . import __version__, api, cliopts, interrupts, report, stdio
 from .cliopts import parsed
 from .spaced import OneName, typed
 from .errors import StudyguideError, visible
-from .options import activities_option, theme_option
+from .options import theme_option
 from .reading.schema import PAPERS
 from .reading.walker import count
 
@@ -44,12 +44,8 @@ def cli(ctx, debug):
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @cliopts.accommodation_options
-@click.option("--class-set", is_flag=True, help="Also one collated PDF of all copies for the copier, and one collated key.")
-@click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=parsed(),
-              help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each).")
-@click.option("--activities", metavar="LIST", multiple=True, callback=parsed(activities_option, True),
-              help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
-                   "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")
+@cliopts.class_set_options
+@cliopts.activities_cli_option
 @cliopts.skip_option
 @click.option("--theme", metavar="NAME|FILE", multiple=True, callback=parsed(theme_option),
               help="A theme (classic, modern, ink-saver, compact, or your own themes/NAME.yaml), or a theme "
@@ -246,12 +242,16 @@ def import_bank(file, out, fmt):
               help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
 @cliopts.versions_options
 @cliopts.accommodation_options
+@cliopts.class_set_options
+@cliopts.activities_cli_option
 def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, edition, no_accommodations, versions, seed,
-                 reduced_choices, word_bank, extra_lines):
+                 reduced_choices, word_bank, extra_lines, class_set, copies, activities):
     """Check guides beyond the schema, and show each one's page budget (default: guides/).
 
     Findings are warnings (exit 0) unless --strict. The options are build's: the budget is of the copy
-    build makes with them (of version A, with --versions). See docs/guide-format.md.
+    build makes with them (of version A, with --versions), and the labels a guide in a language with no
+    labels of its own is told to give are those that build prints (--class-set: its blank-page note too).
+    See docs/guide-format.md.
     """
     from . import budget  # start-up time: only check needs it (it lays the guide out)
     from .classroom import check_seed
@@ -260,7 +260,8 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
     check_seed(seed)  # as build refuses it
     report.guides(paths)  # none: said as build says it; a guide saved as .txt or .docx beside them: named
     found = budget.check(paths, fmt, questions, sheet, skip or (), paper, theme, edition, not no_accommodations,
-                         Accommodations(reduced_choices, word_bank, extra_lines), versions, seed)
+                         Accommodations(reduced_choices, word_bank, extra_lines), versions, seed,
+                         (class_set, copies), activities)
     failed, found = report.checked(found)
     if failed or (strict and found):
         sys.exit(1)

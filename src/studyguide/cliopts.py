@@ -9,7 +9,7 @@ import click
 
 from . import api
 from .formats import FORMATS
-from .options import one_value
+from .options import activities_option, one_value
 from .reading.schema import PAPERS, SHEETS
 
 
@@ -68,3 +68,12 @@ accommodation_options = together(  # build and check (check: the budget of that 
     click.option("--word-bank", is_flag=True, help="Give every fill-in-the-blank question a word bank."),
     click.option("--extra-lines", type=click.IntRange(0, 20), default=None, help="More answer lines on short answers "
                  "and essays (a one-line answer keeps its line); replaces the guide's 'extra_lines:' (0: none)."))
+class_set_options = together(  # build and check (check: the labels the class set prints, its blank-page note)
+    click.option("--class-set", is_flag=True,
+                 help="Also one collated PDF of all copies for the copier, and one collated key."),
+    click.option("--copies", type=click.IntRange(1, 500), multiple=True, callback=parsed(),
+                 help="Student copies in the class set (versions repeat A, B, C, A...; default: one of each)."))
+activities_cli_option = click.option(  # build and check: what is printed from the guide's terms
+    "--activities", metavar="LIST", multiple=True, callback=parsed(activities_option, True),
+    help="Vocabulary activities, comma-separated (matching, cloze, flashcards, flashcards_duplex, "
+         "word_search, crossword; 'none' for none): replaces the guide's 'activities:'.")

@@ -84,7 +84,7 @@ def read_regular(path: Path, where: Location, fix: str, limit: int, too_large: C
 
 
 def _is_defaults(path: Path) -> bool:
-    return path.name.lower() in ("studyguide.yaml", "studyguide.yml")  # api.DEFAULTS_NAMES
+    return path.name.lower() in ("studyguide.yaml", "studyguide.yml")  # guidefiles.DEFAULTS_NAMES (it imports this module)
 
 
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}

@@ -616,6 +616,7 @@ LANGUAGE_NAMES = {
     "uk": "ukrainian українська", "pl": "polish polski", "tr": "turkish türkçe", "vi": "vietnamese",
     "hi": "hindi हिन्दी", "el": "greek ελληνικά", "sv": "swedish svenska", "fa": "persian farsi فارسی",
     "ht": "haitian kreyòl", "tl": "tagalog", "fil": "filipino", "so": "somali", "sw": "swahili kiswahili",
+    "ur": "urdu اردو",
 }
 _BY_NAME = {name: code for code, names in LANGUAGE_NAMES.items() for name in names.split()}
 

@@ -6,6 +6,7 @@ when it costs no page (and, for the later passes, leaves no page more short): is
 from __future__ import annotations
 
 from . import pages
+from .layout.fill import ends_short
 
 
 def run(redraw, first):
@@ -69,10 +70,9 @@ def lines_whole(redraw, layout):
     to fill one or to save one."""
     ctx = layout[0]
     split, lowest = ctx.__dict__.get("lines_split", {}), pages.page_lowest(ctx)
-    top = ctx.theme.margin_bottom + ctx.height
-    short = lambda y: (top - y) / ctx.height < 0.7  # noqa: E731 (as short_pages: the page before would end short)
     whole = {n for n, (page, more, left) in split.items() if lowest.get(page, 0) - more >= ctx.theme.margin_bottom + 1
-             and (page - 1 not in lowest or short(lowest[page - 1]) or not short(lowest[page - 1] + left))}
+             and (page - 1 not in lowest or ends_short(ctx, lowest[page - 1])
+                  or not ends_short(ctx, lowest[page - 1] + left))}
     if not whole:  # (only those the next page has room for, whose page before would not end short: each costs a layout)
         return layout
     fixes = carried(ctx)
@@ -154,11 +154,10 @@ def pictures_kept(redraw, layout):
 
 
 def short_pages(redraw, layout) -> set:
-    """The pages, but the last, that end more than 30 % of the text area short (issue 14's fill rule)."""
+    """The pages, but the last, that end short (issue 14's fill rule: layout.fill)."""
     ctx = layout[0]
-    theme = ctx.theme
-    top, lows = theme.margin_bottom + ctx.height, pages.page_lowest(ctx)
-    return {page for page, y in lows.items() if page < max(lows) and (top - y) / ctx.height < 0.7}
+    lows = pages.page_lowest(ctx)
+    return {page for page, y in lows.items() if page < max(lows) and ends_short(ctx, y)}
 
 
 KEEP_ROUNDS = 2  # layouts keep_lists may add: a list kept whole may send another over a page with one item

@@ -79,6 +79,8 @@ def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Pr
     if any(page == pages and name != "end" for name, page, *_ in rendered.sections):
         return []  # (something else starts on that page too: an activity, the key's notes)
     empty = round(100 * (1 - rendered.page_fill.get(pages, 1.0)))
+    # 75 %, not issue 14's 30 % (layout.fill), which spares a document's last page: a last small page this
+    # empty is a sheet more for one question, worth a warning
     if empty < 75:
         return []
     n = len(starts)

@@ -233,8 +233,8 @@ def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) 
     for line in broken_lines(probe):
         faces: list[tuple[str, tuple, bool]] = []  # (text, look, underlined) in reading order
         marks: list[tuple[int, object]] = []  # (characters before it, callback) of each onDraw mark
-        if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words)
-            faces.append((" ".join(line[1]), plain, False))
+        if isinstance(line, tuple):  # one font for the whole paragraph: (extra space, words), in its one
+            faces.append((" ".join(line[1]), _look(probe.frags[0]) if probe.frags else plain, False))  # run's
         else:
             for frag in line.words:
                 text = getattr(frag, "text", "")

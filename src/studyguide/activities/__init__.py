@@ -145,6 +145,16 @@ _KO_ENDINGS = sorted("은 는 이 가 을 를 의 에 에서 에게 에게서 �
                      "하고 도 만 까지 부터 처럼 보다 마다 조차 나 이나 든지 이든지 야 이야 이다 다 입니다 이에요 "
                      "예요 이었다 였다 이며 며 이고 고 라고 이라고 인 란 이란".split(), key=len, reverse=True)
 _KO_AFTER = f"(?=(?:{'|'.join(_KO_ENDINGS)}){{0,2}}(?!\\w))"
+# a Korean 하다 verb or adjective (증발하다, 중요하다) as a sentence writes it: its stem and then 하다 inflected
+# (증발+한다, 증발+했습니다, 중요+한), the whole word blanked: a word bank's 증발하다 fills that blank in the form the
+# sentence needs (the key shows it), where a blank for the stem alone (___했다) is one 증발하다 cannot fill
+_HADA = sorted(("하다 한다 했다 하였다 합니다 했습니다 하였습니다 합니까 했습니까 해요 했어요 하였어요 해 했어 하여 해서 "
+                "하여서 하는 한 할 했던 하던 하고 했고 하였고 하며 했으며 하였으며 하면 하면서 하지 하지만 했지만 했지 "
+                "하게 함 하니 하니까 하므로 했으므로 하려고 하러 하도록 하자 하세요 하십시오 하셨다 하셨습니다 하십니다 "
+                "하신다 해야 하여야 해도 하여도 하더라도 했을 하였을 한다면 했다면 하다가 했다가 하듯이 했기 했으나 하나 "
+                "합시다 한다고 했다고 하다고 한다는 했다는 하다는 하네요 했네요 하군요 한데 하는데 했는데 할수록 하기 "
+                "하기에 하기는 하기를 하기가 하기도 함을 함이 함은 함에").split(), key=len, reverse=True)
+_HADA_WORD = f"(?:{'|'.join(_HADA)})(?!\\w)"
 _JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"  # kanji and katakana
 _JA_AFTER, _JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{_JA_HAN}])"  # only kana endings (を, です) after it
 
@@ -158,18 +168,24 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
     zero-width space or soft hyphen in the term or the text is passed over, as the reader passes over it.
     In Korean, Japanese and Chinese (:data:`GLUED`) a term written in Hangul, kana or Han may have its particle
     after it (Korean: 한자로, only a particle; Japanese: 漢字を, only kana), and in Japanese (kana only) and Chinese
-    a word before it too; a term in Latin letters is still a whole word."""
+    a word before it too; a term in Latin letters is still a whole word. A Korean 하다 verb or adjective is its
+    stem and then an inflection of 하다 (증발했다, 중요한), the whole word."""
     parts = ["".join(c for c in p if c not in scripts.UNSEEN) for p in inline.plain(term).split()]
     parts = [p for p in parts if p]
     if not parts:
         return None
+    glued = GLUED.get(language or "")
+    hada = glued == "start" and len(parts[-1]) > 2 and parts[-1].endswith("하다") and \
+        _GLUED.match(parts[-1][-3]) is not None  # (a 하다 verb's stem, then :data:`_HADA_WORD`)
+    parts = parts[:-1] + [parts[-1][:-2]] if hada else parts
     if any(c in scripts.UNSEEN for c in term):  # (only then letter by letter: the same pattern for every other term)
         body = r"\s+".join(_UNSEEN.join(map(re.escape, p)) for p in parts)
     else:
         body = r"\s+".join(re.escape(p) for p in parts)
-    glued = GLUED.get(language or "")
     before, after = r"(?<!\w)", r"(?!\w)"
-    if glued:
+    if hada:
+        after = _HADA_WORD  # 증발하다: 증발한다, 증발했다 (the word whole)
+    elif glued:
         first, last = parts[0][0], parts[-1][-1]
         after = {"start": _KO_AFTER, "kana": _JA_AFTER}.get(glued, "") if _GLUED.match(last) \
             else f"(?!{_OTHER_WORD})"

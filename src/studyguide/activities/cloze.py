@@ -1,7 +1,8 @@
 """Word-bank sentences: each term's example sentence with the term blanked.
 
 The term is found as whole words, in any case ("Geopolitics explains ..."
-for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*) and
+for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*), a 하다 verb inflected (증발했다 for
+*증발하다*, the whole word the blank) and
 in Japanese and Chinese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,

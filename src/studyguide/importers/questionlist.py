@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..reading.questions import MAX_CHOICES
+from ..reading.choices import MAX_CHOICES
 from ..reading.walker import MAX_ITEMS
 from ._common import Draft
 from .htmltext import clip

@@ -1,9 +1,9 @@
 """The language a bank's cards are written in, where its format records none (Quizlet's text).
 
 A guide's ``language:`` sets the handout's headings. Quizlet's export has no place for it, and a line
-above the cards would be a card in Quizlet, so an import reads the definitions (the terms may be the
-lesson's: Spanish words for an English class, so English definitions end it), then the terms, and when
-either is plainly in another language says so with the line to add. It sets nothing: a guess wrong would
+above the cards would be a card in Quizlet, so an import reads the definitions, then the terms, and when
+either is plainly in another language says so with the line to add (terms in another language beside English
+definitions are a lesson's words, Spanish words for an English class: said as such). It sets nothing: a guess wrong would
 print every heading in it.
 """
 from __future__ import annotations
@@ -47,7 +47,7 @@ def written_in(texts: list[str]) -> Optional[str]:
         if code == "zh" and found * 2 > len(letters) and re.search(_SCRIPTS[0][1], letters):
             return "ja"
         if found and found * 2 > len(letters) and code == "ar" and re.search(_URDU, letters):
-            return None  # Urdu: no language a guide names (review r9 M6)
+            return "ur"  # Urdu's own letters: an Urdu class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters) and code == "ar" and re.search(_PERSIAN, letters):
             return "fa"  # Persian letters: a Persian class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters):
@@ -70,26 +70,35 @@ def _latin(vocabulary: list[dict]) -> bool:
 
 
 def say_language(draft: Draft, what: str) -> None:
-    """The warning of cards written in a language other than English (their definitions; their terms only when
-    the definitions' language is not plain), which the file cannot record: the guide's language is not set, and
-    the warning gives the line to add, and for a language with no built-in labels, where its headings go."""
+    """The warning of cards written in a language other than English, which the file cannot record: the guide's
+    language is not set, and the warning gives the line to add, and for a language with no built-in labels,
+    where its headings go. The definitions' language is the handout's when plain; with English definitions (or
+    definitions in Latin letters too short to tell, for terms in another script) the terms' language is said too,
+    as a lesson's words: the headings print in English, right for a class taught in English, and the line to add
+    is for a class taught in the terms' language (a French teacher's 'language: fr' guide came back from Quizlet
+    without it, and without a word)."""
     if draft.language is not None:
         return
-    for side in ("definition", "term"):
-        code = written_in([entry[side] for entry in draft.vocabulary])
-        if code == "en":  # English definitions: Greek or French terms are the lesson's words (review r9 M6)
-            return
-        if code is None:
-            if side == "definition" and _latin(draft.vocabulary):  # 'cat' for 'γάτα': a Greek lesson's words
-                return
-            continue
-        name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
-        head = (f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
-                "headings would print in English; ")
-        if labels.built_in(code):
-            draft.warn(head + f"if the handout is in {name}, add 'language: {code}' under the title")
-        else:  # 'language: ko' alone still prints English headings (review r9 M6)
-            draft.warn(head + f"studyguide has no {name} headings built in: if the handout is in {name}, add "
-                       f"'language: {code}' under the title and write its headings under 'labels:' ('studyguide "
-                       "check' names those it prints; docs/guide-format.md#labels)")
+    definitions = written_in([entry["definition"] for entry in draft.vocabulary])
+    code, side = definitions, "definition"
+    if definitions in (None, "en"):
+        code, side = written_in([entry["term"] for entry in draft.vocabulary]), "term"
+    if code in (None, "en"):
         return
+    name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
+    fix = f"add 'language: {code}' under the title"
+    if not labels.built_in(code):  # 'language: ko' alone still prints English headings (review r9 M6)
+        fix += (" and write its headings under 'labels:' ('studyguide check' names those it prints; "
+                "docs/guide-format.md#labels)")
+    if side == "term" and (definitions == "en" or _latin(draft.vocabulary)):  # the lesson's words
+        other = "in English" if definitions == "en" else "in Latin letters"
+        draft.warn(f"the terms are in {name} and the definitions {other}, and {what} does not record a guide's "
+                   f"language, so the handout's headings print in English, as for a {name} lesson taught in "
+                   f"English; if the class is taught in {name}, {fix}")
+        return
+    head = (f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
+            "headings would print in English; ")
+    if labels.built_in(code):
+        draft.warn(head + f"if the handout is in {name}, {fix}")
+    else:
+        draft.warn(head + f"studyguide has no {name} headings built in: if the handout is in {name}, {fix}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from .._reportlab import Together
+from .fill import ends_short
 
 
 def kept_whole(ctx, n: int) -> bool:
@@ -19,20 +20,13 @@ def kept_whole(ctx, n: int) -> bool:
 def pages_apart(ctx) -> set:
     """The topics whose picture printed on a later page than their title (in the layout just drawn), when moving
     them leaves no page newly short: the page they would leave is short already, or stays full enough without
-    them (SHORT). (Else the move is not tried: photosynthesis' page 5 would go from 86 % to 64 % full.)"""
-    top, lowest = ctx.theme.margin_bottom + ctx.height, ctx.__dict__.get("page_lowest", {})  # (pages.page_lowest's)
-
-    def used(y):
-        return (top - y) / ctx.height
-
+    them (layout.fill). (Else the move is not tried: photosynthesis' page 5 would go from 86 % to 64 % full.)"""
+    lowest = ctx.__dict__.get("page_lowest", {})  # (pages.page_lowest's)
     apart = set()
     for n, ((page, y), (title, _), (picture, _)) in ctx.__dict__.get("picture_pages", {}).items():
-        if page == title != picture and (used(lowest.get(page, y)) < SHORT or used(y) >= SHORT):
+        if page == title != picture and (ends_short(ctx, lowest.get(page, y)) or not ends_short(ctx, y)):
             apart.add(n)
     return apart
-
-
-SHORT = 0.7  # a page filled less than this is short (issue 14's fill rule: mending.short_pages)
 
 
 class PageNote(Flowable):

@@ -18,6 +18,7 @@ from reportlab.platypus import Spacer
 from .. import inline, rtl
 from .._reportlab import RoomBreak, stacked_height
 from ..model import Table
+from .fill import page_short
 
 PADDING = 10  # a cell's left and right padding together (ruled.grid)
 STRETCH = 0.75  # a table whose cells need more than this share of the width fills it
@@ -185,13 +186,10 @@ def of_topic(ctx, topic, width: float | None = None, gaps: bool = True) -> list:
     return [f for g in grids for f in (Spacer(1, 2), g, Spacer(1, 6))] if gaps else grids
 
 
-SHORT = 0.3  # a page that ends more than this share of its text area short is short (issue 14's fill rule)
-
-
 class GuessedLead(RoomBreak):
     """A :func:`keep_with` for a paragraph only guessed to introduce its table (a line or two long, not ending
     in ':'): it moves the paragraph over with the table only when that leaves the page no more than 30 %
-    short. Else the paragraph ends the page and the table opens the next (a trial's A5 page 1 was 35 % empty:
+    short (layout.fill). Else the paragraph ends the page and the table opens the next (a trial's A5 page 1 was 35 % empty:
     its summary's last two lines, on the cart's negative slope, had moved with the six-row table under them)."""
 
     def __init__(self, height: float, page_height: float):
@@ -199,7 +197,7 @@ class GuessedLead(RoomBreak):
         self.page_height = page_height
 
     def wrap(self, availWidth, availHeight):
-        if availHeight > SHORT * self.page_height:
+        if page_short(availHeight, self.page_height):
             return 0, 0
         return super().wrap(availWidth, availHeight)
 

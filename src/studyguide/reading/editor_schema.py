@@ -8,7 +8,8 @@ from .. import labels
 from ..labels import EN as EN_LABELS
 from ..model import DEFAULT_HEADINGS
 from .citations import FORMS_OF_READING, PLACES
-from .questions import MAX_CHOICES, QUESTION_KEYS
+from .choices import MAX_CHOICES
+from .keys import QUESTION_KEYS
 from .schema import ACTIVITIES, PAPERS, SOURCE_KEYS
 
 # studyguide reads every plain value as the text typed (`term: 1984`, `summary: yes`, `definition: null`

@@ -46,9 +46,12 @@ def one_font(theme, guide):
     if not letters or other < SHARE * letters:
         return theme
     where, text, i = first
+    naskh = fonts.family_coverage(fonts.ARABIC)  # Urdu's own letters (ہ ے): its Arabic script is drawn in Naskh
+    urdu = any(ord(c) in naskh and ord(c) not in has for _, t in guide.texts if not t.isascii() for c in t)
     note = Problem(where.of(text, i), f"the readable font, {NAMES[READABLE]}, has no {_scripts(seen)}: this copy is "
-                                      f"set in {NAMES[INSTEAD]} throughout, so that each line is in one font",
-                   warning=True)
+                                      f"set in {NAMES[INSTEAD]} throughout" + (" (its Arabic script in Noto Naskh "
+                                      "Arabic, which has Urdu's letters)" if urdu else "") + ", so that each line is "
+                                      "in one font", warning=True)
     return replace(theme, family=INSTEAD, font_note=note)
 
 

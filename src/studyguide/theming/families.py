@@ -1,0 +1,61 @@
+"""The bundled font families: each family's four faces (regular, bold, italic, bold italic) as the
+name reportlab registers and the file in fonts/, the order the fallbacks are tried in, and the readable
+edition's letter spacing. Data only: fonts registers them and plans fallbacks, fontruns keeps a fallback
+run in the weight and slant around it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
+FAMILY = "SGSans"
+ARABIC = "SGArabic"
+# family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
+FAMILIES = {
+    # DejaVu Sans: wide coverage (Latin, Greek, Cyrillic, math, arrows, sub/superscripts)
+    FAMILY: {
+        (0, 0): (FAMILY, "DejaVuSans.ttf"),
+        (1, 0): (FAMILY + "-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
+        (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+    },
+    # Atkinson Hyperlegible, for the readable edition: no italics (emphasis stays upright)
+    "SGRead": {
+        (0, 0): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
+        (1, 0): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+        (0, 1): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
+        (1, 1): ("SGRead-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+    },
+    # DejaVu Sans with upright faces for italic: Arabic has no italic (DejaVu Sans Oblique has no
+    # Arabic letters), so an Arabic word in an italic run is drawn upright instead of as boxes
+    # (its own face names: reportlab maps each face name back to one family, and SGSans must stay SGSans)
+    "SGUpright": {
+        (0, 0): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 0): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
+        (0, 1): ("SGUpright", "DejaVuSans.ttf"),
+        (1, 1): ("SGUpright-Bold", "DejaVuSans-Bold.ttf"),
+    },
+    # Noto Sans SC, subset (hanzi of GB 2312, Big5's frequent ones, JIS X 0208 kanji, kana, CJK
+    # punctuation): a real bold; CJK type has no italic, so italic stays upright
+    "SGCJK": {
+        (0, 0): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 0): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
+        (0, 1): ("SGCJK", "SGNotoSC-Regular.ttf.gz"),
+        (1, 1): ("SGCJK-Bold", "SGNotoSC-Bold.ttf.gz"),
+    },
+    # Noto Sans KR, subset: the 2,350 Hangul syllables of KS X 1001 and the jamo
+    "SGKorean": {
+        (0, 0): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 0): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
+        (0, 1): ("SGKorean", "SGNotoKR-Regular.ttf.gz"),
+        (1, 1): ("SGKorean-Bold", "SGNotoKR-Bold.ttf.gz"),
+    },
+    # Noto Naskh Arabic, subset (tools/make_arabic_fonts.py): Urdu's letters, which DejaVu Sans lacks (ہ ے ۔);
+    # Arabic type has no italic. A guide that needs it prints all its Arabic script in it (fonts.plan)
+    ARABIC: {(b, i): (("SGArabic-Bold", "SGNaskh-Bold.ttf.gz") if b else ("SGArabic", "SGNaskh-Regular.ttf.gz"))
+             for b in (0, 1) for i in (0, 1)},
+}
+# bundled families that draw what the theme's family lacks, in the order they are tried
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
+# extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
+# It goes into the font's widths, so line breaking and the PDF's /Widths agree.
+TRACKING = {"SGRead": 45}
