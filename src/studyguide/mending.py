@@ -90,8 +90,8 @@ def leads_up(redraw, layout):
     ctx = layout[0]
     if not ctx.__dict__.get("leads_moved"):
         return layout
-    again = redraw({**carried(ctx), "lead_ins": True})
-    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+    again = redraw({**carried(ctx), "lead_ins": True, "stop_short": "count"}, until=ctx)  # (None: stopped)
+    if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
 

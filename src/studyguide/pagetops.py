@@ -17,8 +17,8 @@ with their questions' pages: a page whose number prints as wide is the same), an
 What else a layout notes on the context (page fill, list pages, section marks) is read by the mending passes,
 after a layout, never while one is laid out.
 
-A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; crossword_kept, pictures_kept
-and pictures_full: "count") is kept only if it leaves no page short the first did not, or no more pages short.
+A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; leads_up, crossword_kept,
+pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no more pages short.
 It stops at a page's opening once the pages before it settle that it would not be (:meth:`PageTops._costs`): a
 page ended short, with something drawn after it, so not the last. It is laid out from page 1 (never resumed: a
 layout kept is this one)."""
@@ -91,7 +91,7 @@ class PageTops:
     def _costs(self) -> bool:
         """Whether the pages laid out so far, but the last (one after it has something drawn on it), leave a page
         short that the first layout did not (``stop_short`` "pages": mending.keep_lists, lines_whole), or more
-        pages short than it had ("count": crossword_kept, pictures_kept, pictures_full). Such a layout is not
+        pages short than it had ("count": leads_up, crossword_kept, pictures_kept, pictures_full). Such a layout is not
         kept, whatever its later pages: the rest is not laid out."""
         lowest = self.ctx.__dict__.get("page_lowest", {})
         last = max(lowest, default=0)
