@@ -18,10 +18,10 @@ What else a layout notes on the context (page fill, list pages, section marks) i
 after a layout, never while one is laid out.
 
 A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; leads_up, crossword_kept,
-pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no more pages short.
-It stops at a page's opening once the pages before it settle that it would not be (:meth:`PageTops._costs`): a
-page ended short, with something drawn after it, so not the last. It is laid out from page 1 (never resumed: a
-layout kept is this one)."""
+pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no
+more pages short. It stops at a page's opening once the pages before it settle that it would not be
+(:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last. It is laid
+out from page 1 (never resumed: a layout kept is this one)."""
 from __future__ import annotations
 
 from ._reportlab import LAID_OUT_MARKS, start_at
