@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..model import Guide
 from . import anki, games, moodle, qti, quizlet, typed
-from ._common import Exported, cites_unseen_reading, holds
+from ._common import Exported, cites_unseen_reading, holds, pictures_unseen
 
 FORMATS: dict[str, Callable[[Guide], Exported]] = {
     "quizlet": quizlet.export,
@@ -36,11 +36,12 @@ ALIASES: dict[str, str] = {
 
 def export_one(export: Callable[[Guide], Exported], written: Guide, cited: Guide, fmt: str) -> Exported:
     """One guide's files and warnings: ``cited`` (its citations written out as the handout prints them)
-    exported, and the warning that names its questions citing a reading the file does not hold; a blank's answers
+    exported, and the warnings for its questions citing a reading or naming a picture the file does not hold; a blank's answers
     with the forms students type added where the format accepts several (typed.typeable)."""
     typeable, untyped = typed.typeable(cited, ALIASES.get(fmt, fmt))
     made, warnings = export(typeable)
-    return made, warnings + untyped + cites_unseen_reading(written, cited, fmt, warnings)
+    return made, (warnings + untyped + cites_unseen_reading(written, cited, fmt, warnings)
+                  + pictures_unseen(cited, fmt, warnings))
 
 
 def exporter(name: str) -> Callable[[Guide], Exported]:
