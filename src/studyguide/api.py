@@ -295,7 +295,10 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
     for path in guides:
         try:
             guide = cited_as_printed(written := load(path))  # citations of the reading as the handout prints them
-            made_all.append((path, guide, *export_one(exporter, written, guide, fmt), None))
+            with labels.drawing() as drawn:  # the labels the file prints: those left in English are named
+                made, warnings = export_one(exporter, written, guide, fmt)
+            told = labels.retold(list(guide.warnings), guide.language, guide.labels, drawn, f"the {fmt} export prints")
+            made_all.append((path, dataclasses.replace(guide, warnings=tuple(told)), made, warnings, None))
         except StudyguideError as exc:
             made_all.append((path, None, [], [], exc))
     clash = clashes([(path, [Path(out_dir) / name for name, _ in made])
