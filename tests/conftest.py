@@ -13,6 +13,14 @@ import shutil
 import subprocess
 import sys
 import textwrap
+
+# This machine's environment sets PYTHONDONTWRITEBYTECODE (a container's default, not the project's): with
+# it, every xdist worker compiled the package and rewrote every test module afresh (~4 s each), and so did
+# every `python -m studyguide` the tests start (~0.1 s a command). The tests write bytecode as Python
+# does by default, into the __pycache__ folders .gitignore leaves out (set before studyguide is imported).
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    del os.environ["PYTHONDONTWRITEBYTECODE"]  # for the commands the tests start
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,7 +49,25 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=48)
+@functools.lru_cache(maxsize=None)
+def rendered(path: Path, theme=None, edition=None, paper=None):
+    """(guide, theme, {"student": Rendered, "key": Rendered}) for a guide file rendered in memory, once in a
+    worker for each theme it resolves to (``rendered(path)`` and ``rendered(path, theme="classic")`` are the
+    same pages): several modules check the same pages. Not for a test that patches the layout."""
+    guide = api.load(path)
+    th = api.theme_for(guide, theme, edition)
+    key = (path, repr(th), paper)
+    if key not in _RENDERED:
+        from studyguide import render
+
+        _RENDERED[key] = guide, th, render.render(guide, paper=paper, theme=th)
+    return _RENDERED[key]
+
+
+_RENDERED: dict = {}
+
+
+@functools.lru_cache(maxsize=128)
 def page_texts(pdf: bytes) -> tuple[str, ...]:
     """The text of each page of a PDF, as pypdf extracts it, read once for each PDF: many tests look at
     the same built pages (the same bytes), and pypdf's text extraction costs more than the build."""

@@ -10,8 +10,8 @@ import re
 import pypdf
 import pytest
 
-from conftest import CASES
-from studyguide import activities as act, api, labels, render
+from conftest import CASES, rendered
+from studyguide import activities as act, labels
 from studyguide.layout.activities import limits_for
 from studyguide.theming.styles import make_styles
 
@@ -21,10 +21,9 @@ RIVERS = CASES / "layout" / "crossword-rivers.yaml"
 
 @functools.lru_cache(maxsize=None)
 def built(path, theme=None, edition=None, paper=None):
-    guide = api.load(path)
-    th = api.theme_for(guide, theme, edition)
+    guide, th, docs = rendered(path, theme, edition, paper)  # (the pages test_print_design checks too)
     data = act.plan(guide, "crossword", limits_for(guide, th, paper)["crossword"]).data
-    return guide, th, data, render.render(guide, paper=paper, theme=th)
+    return guide, th, data, docs
 
 
 def _items(page) -> list[tuple[float, float, str, str, float]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 from studyguide import api
 
 from conftest import ASSETS_DIR, REPO, copy_repo_layout, run_cli
+from hostile_support import cli_inprocess
 
 
 
@@ -153,6 +155,36 @@ MAKES = {"studyguide export --to qti": "output/my-guide-qti.zip",
          "studyguide themes --preview --png": "output/themes/theme-classic.png"}
 
 
+def in_process(command: str):
+    """(studyguide's arguments, the file a `> FILE` names or None) for a command this process can run as the
+    installed `studyguide` runs it (tests/hostile_support.cli_inprocess: the entry point's own main, without
+    an interpreter and its imports to start for each): one `studyguide` with no other shell syntax, building
+    at most the one guide it names (a folder's build starts a pool of processes). None for the rest, which
+    run in bash: they check the installed command itself, on the PATH as a teacher has it."""
+    words = shlex.split(command, comments=True)
+    out = None
+    if len(words) > 2 and words[-2] == ">":
+        words, out = words[:-2], words[-1]
+    if words[:1] != ["studyguide"] or any(set(w) & set("&|;<>$`*?(){}") for w in words):
+        return None
+    if words[1:2] == ["build"] and not any(w.endswith((".yaml", ".yml")) for w in words):
+        return None
+    return words[1:], out
+
+
+def test_the_commands_run_in_this_process_are_plain_studyguide_commands():
+    """The examples' commands this process runs itself, and those it leaves to bash (the installed command)."""
+    assert in_process("studyguide build guides/my-guide.yaml --versions 3   # A, B, C") == (
+        ["build", "guides/my-guide.yaml", "--versions", "3"], None)
+    assert in_process("studyguide schema > guides/studyguide.schema.json   # hints") == (
+        ["schema"], "guides/studyguide.schema.json")
+    for command in ("studyguide build", "studyguide build -j 4 guides/", "studyguide themes && studyguide list",
+                    "python3 -m venv .venv", "studyguide list | head"):
+        assert in_process(command) is None, command
+    ran = [s["command"] for s in STEPS if s["kind"] == "sh"]
+    assert sum(in_process(c) is None for c in ran) >= 5 and sum(in_process(c) is not None for c in ran) >= 30
+
+
 def _parts(count: int) -> list[tuple[int, int]]:
     """``count`` runs of consecutive steps, each with about as many commands (xdist spreads them)."""
     weights = [0 if s["kind"] == "yaml" and s["target"] is None else 1 for s in STEPS]
@@ -177,7 +209,7 @@ def test_the_example_runner_runs_every_example_once():
 
 @pytest.mark.parametrize("start, stop", [pytest.param(a, b, id=f"{STEPS[a]['where']}-{STEPS[b - 1]['where']}")
                                          for a, b in PARTS])
-def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path, start, stop):
+def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path, monkeypatch, start, stop):
     """A teacher copies the examples one by one into a fresh copy of the project: each command exits 0
     with no traceback, each YAML example is a guide (or defaults file, or theme) that loads with no
     problem and no warning, and each guide or theme saved under a name builds. The run is cut in parts
@@ -186,13 +218,22 @@ def test_every_command_and_yaml_example_in_the_docs_runs_as_written(tmp_path, st
     project = copy_repo_layout(tmp_path / "project")
     env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     env.pop("STUDYGUIDE_FONT_PATH", None)
+    monkeypatch.delenv("STUDYGUIDE_FONT_PATH", raising=False)  # (for the commands run in this process)
     failures = []
 
     def sh(command: str, where: str) -> None:
-        run = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True,
-                             encoding="utf-8", timeout=300)
-        if run.returncode != 0 or "Traceback" in run.stderr or "internal error" in run.stderr:
-            failures.append(f"{where}: {command}\n  exit {run.returncode}: {run.stderr.strip()[-800:]}")
+        args = in_process(command)
+        if args is None:
+            run = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True,
+                                 encoding="utf-8", timeout=300)
+            code, err = run.returncode, run.stderr
+        else:
+            run = cli_inprocess(args[0], project, limit=300)
+            code, err = run.code, run.err
+            if args[1]:  # the command's `> FILE`, written as the shell would
+                (project / args[1]).write_text(run.out, encoding="utf-8")
+        if code != 0 or "Traceback" in err or "internal error" in err:
+            failures.append(f"{where}: {command}\n  exit {code}: {err.strip()[-800:]}")
 
     for n, step in enumerate(STEPS[:stop]):
         replay = n < start

@@ -3,11 +3,8 @@ two of its lines fit there, and never leaves a line alone on either side. Read b
 line by line, as a teacher sees where each entry starts and ends."""
 from __future__ import annotations
 
-import io
-
-import pypdf
 import pytest
-from conftest import CASES, GUIDES, GUIDES_DIR, norm
+from conftest import CASES, GUIDES, GUIDES_DIR, norm, page_texts, rendered
 
 from studyguide import api, inline, mending, render
 
@@ -15,14 +12,14 @@ FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
 
 
 def _build(path, paper=None):
+    """Large print rendered afresh (the test below patches the layout, so not conftest.rendered's pages)."""
     guide = api.load(path)
     return guide, render.render(guide, paper=paper, theme=api.theme_for(guide, None, "large-print"))
 
 
 def _lines(pdf: bytes) -> list[list[str]]:
     """Each page's lines of text, the footer (its last line) left out."""
-    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
-    return [[norm(line) for line in page.extract_text().splitlines() if norm(line)][:-1] for page in pages]
+    return [[norm(line) for line in text.splitlines() if norm(line)][:-1] for text in page_texts(pdf)]
 
 
 def _entries_over_a_page(guide, pdf: bytes) -> list[tuple[str, int, int, int]]:
@@ -56,7 +53,7 @@ def test_the_first_guides_entry_at_the_foot_of_page_8_goes_on_over_it_and_the_qu
     and 9, the vocabulary ended on page 10 with too little room for the questions' heading and question 1,
     and the handout was 28 pages. "transparency" now goes on from page 8 to page 9 (2 lines and 2), the
     questions open under the vocabulary on page 10, and the handout is 27 pages (its key 29)."""
-    guide, docs = _build(FROZEN)
+    guide, _, docs = rendered(FROZEN, edition="large-print")  # (test_print_design's pages too)
     for mode, doc in docs.items():
         assert _entries_over_a_page(guide, doc.pdf) == [("transparency", 8, 2, 2)], mode
         assert "Questions" in _lines(doc.pdf)[9], mode
@@ -86,7 +83,7 @@ def test_entries_stay_whole_where_going_over_saves_no_page():
     """The bundled guide's large print is 28 pages either way; with "governance" going on over page 10 its
     question 17 would stand alone on page 19, 78 % empty, before the matching question too tall for the
     room left. Its entries stay whole, as before."""
-    guide, docs = _build(GUIDES_DIR / "china-foreign-police-training.yaml")
+    guide, _, docs = rendered(GUIDES_DIR / "china-foreign-police-training.yaml", edition="large-print")
     assert docs["student"].pages == 28 and not _entries_over_a_page(guide, docs["student"].pdf)
     assert docs["student"].question_pages[15:17] == [19, 19]  # (questions 16 and 17 share page 19)
 

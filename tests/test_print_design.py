@@ -8,7 +8,6 @@ the mark is taken off, so the bound only ever tightens.
 """
 from __future__ import annotations
 
-import functools
 import io
 import re
 
@@ -16,7 +15,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import CASES, GUIDES, GUIDES_DIR, norm, page_texts
+from conftest import CASES, GUIDES, GUIDES_DIR, norm, page_texts, rendered
 from studyguide import api, inline, labels, render
 from studyguide.layout.fill import page_short
 from studyguide.theming.styles import make_styles
@@ -30,19 +29,7 @@ THEMES = ("classic", "compact", "modern", "ink-saver")
 EMPTY_AT_MOST = 0.30
 
 
-@functools.lru_cache(maxsize=None)
-def built(path, theme=None, edition=None, paper=None):
-    """(guide, theme, {"student": Rendered, "key": Rendered}) for a guide, built in memory: once for each
-    theme it resolves to (``built(path)`` and ``built(path, theme="classic")`` are the same pages)."""
-    guide = api.load(path)
-    th = api.theme_for(guide, theme, edition)
-    key = (path, repr(th), paper)
-    if key not in _BUILT:
-        _BUILT[key] = guide, th, render.render(guide, paper=paper, theme=th)
-    return _BUILT[key]
-
-
-_BUILT: dict = {}
+built = rendered  # (guide, theme, docs), rendered once in a worker: conftest.rendered
 
 
 def page_fill(pdf: bytes, theme) -> list[tuple[float, float]]:
@@ -208,8 +195,7 @@ def _prompt_pattern(text: str, length: int = 24) -> str:
 
 
 def _start_pages(pdf: bytes, prompts: list[str]) -> list[int]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    pages = [norm(p.extract_text()) for p in reader.pages]
+    pages = [norm(text) for text in page_texts(pdf)]
     found, at = [], 0
     for n, prompt in enumerate(prompts, 1):
         head = re.compile(rf"(^| ){n}\. (\([^)]*\) )?{prompt}")  # (the points may read in between)
@@ -774,8 +760,7 @@ def test_fold_cards_share_their_pages_evenly(config):
     guide, _, docs = built(CASES / "layout" / "frankenstein.yaml", **config)
     fold = labels.for_language(guide.language, guide.labels)["fold"]
     for mode, doc in docs.items():
-        counts = [len(re.findall(rf"\b{fold}\b", p.extract_text()))
-                  for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        counts = [len(re.findall(rf"\b{fold}\b", text)) for text in page_texts(doc.pdf)]
         cards = [c for c in counts if c]
         assert sum(cards) == len(guide.vocabulary), counts
         assert max(cards[1:]) - min(cards[1:]) <= 1 and cards[0] <= max(cards), f"{mode}: cards a page {cards}"
@@ -889,7 +874,7 @@ def test_fold_cards_followed_by_another_activity_fill_their_pages(tmp_path):
     docs = render.render(guide, paper="letter", theme=th)
     fold = labels.for_language(guide.language, guide.labels)["fold"]
     for mode, doc in docs.items():
-        counts = [len(re.findall(rf"\b{fold}\b", p.extract_text())) for p in pypdf.PdfReader(io.BytesIO(doc.pdf)).pages]
+        counts = [len(re.findall(rf"\b{fold}\b", text)) for text in page_texts(doc.pdf)]
         cards = [c for c in counts if c]
         assert cards[1:-1] and all(c == max(cards) for c in cards[1:-1]) and cards[-1] < max(cards), cards
 

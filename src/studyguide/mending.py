@@ -15,8 +15,8 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home, notes_plain,
-                 pictures_full):
+    for step in (leads_up, entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home,
+                 notes_plain, pictures_full):
         layout = step(redraw, layout)
     return layout
 
@@ -55,7 +55,7 @@ def notes_plain(redraw, layout):
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
-         "entries_over", "lines_whole", "pictures_full")  # what a layout was asked to mend, for the next to keep
+         "entries_over", "lines_whole", "lead_ins", "pictures_full")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -79,6 +79,19 @@ def lines_whole(redraw, layout):
     fixes = carried(ctx)
     again = redraw({**fixes, "lines_whole": whole})
     if longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        return layout
+    return again
+
+
+def leads_up(redraw, layout):
+    """Topics' titles and the sentences that introduce their tables laid out again on the page before, where
+    they fit in a heading's room and went over with a table too short for that page (layout.tables.LeadIn);
+    kept when that costs no page and leaves no more pages short."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("leads_moved"):
+        return layout
+    again = redraw({**carried(ctx), "lead_ins": True})
+    if longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
 

@@ -81,7 +81,8 @@ def topics(ctx) -> list:
         if topic.tables:  # (its title and text do not end a page without the table's first rows)
             grids = of_topic(ctx, topic)
             if topic.image is None:
-                flow.insert(0 if n == 0 else len(flow), keep_with(ctx, flow[-1:] * (n == 0) + text, grids[1]))
+                flow.insert(0 if n == 0 else len(flow), keep_with(ctx, flow[-1:] * (n == 0) + text, grids[1],
+                                                                     lead_in=bool(topic.summary)))
             text += grids
         points = bullets(ctx, topic.points)
         if topic.image is not None and ctx.theme.edition != "large-print":  # (drawn in a Pictured block)

@@ -202,10 +202,39 @@ class GuessedLead(RoomBreak):
         return super().wrap(availWidth, availHeight)
 
 
-def keep_with(ctx, before: list, grid, guessed: bool = False) -> RoomBreak:
+class LeadIn(RoomBreak):
+    """A :func:`keep_with` for a topic's title and the paragraph under it, which introduces its table. Where
+    they fit and the room left is a heading's (the theme's ``heading_room``), they may stay at the page's
+    foot, the table following (atop the next page when too short to split, its heading row repeated when it
+    splits): a trial's large print ended chem's page 2 under its objectives (29 % empty) and left apgov's
+    page 4 55 % empty, "Key Topics", the topic's title, its question and its table (too short to split three
+    rows a side) opening the next page together (r10 M1, M4). The first layout moves them with the table as
+    before and notes that they could stay (``ctx.leads_moved``); the layout again with ``ctx.lead_ins`` lets
+    them, kept when that costs no page and leaves no more pages short (mending.leads_up: in apgov's modern
+    large print, the room they left on the table's page went short too). A title alone (no paragraph under
+    it) always goes with its table: it would end the page with nothing under it."""
+
+    def __init__(self, ctx, height: float, stay: float):
+        super().__init__(height)
+        self.ctx, self.stay = ctx, stay
+
+    def wrap(self, availWidth, availHeight):
+        if availHeight >= max(self.stay, self.ctx.theme.heading_room):
+            if self.ctx.__dict__.get("lead_ins"):
+                return 0, 0
+            if availHeight < self.height:
+                self.ctx.__dict__["leads_moved"] = True
+        return super().wrap(availWidth, availHeight)
+
+
+def keep_with(ctx, before: list, grid, guessed: bool = False, lead_in: bool = False) -> RoomBreak:
     """Room for ``before`` (a topic's title and text) and the table's heading row and first rows: a
     topic's title never ends a page whose table opens the next. ``guessed``: ``before`` ends in a paragraph
-    only guessed to introduce the table (:class:`GuessedLead`)."""
+    only guessed to introduce the table (:class:`GuessedLead`); ``lead_in``: a topic's title and the
+    paragraph introducing its table (:class:`LeadIn`)."""
     above = before[0].getSpaceBefore() if before else 0.0  # (a frame adds it under the break)
-    need = above + stacked_height(before, ctx.width) + 2 + grid.lead_height(ctx.width) + 3  # (and the frame's own fuzz)
+    stay = above + stacked_height(before, ctx.width) + 3  # (and the frame's own fuzz)
+    need = stay + 2 + grid.lead_height(ctx.width)
+    if lead_in:
+        return LeadIn(ctx, need, stay)
     return GuessedLead(need, ctx.height) if guessed else RoomBreak(need)
