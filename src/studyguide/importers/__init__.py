@@ -13,6 +13,7 @@ import → export gives the same bytes, when the guide is saved under the same n
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Optional
@@ -157,6 +158,22 @@ def _literal(draft: Draft) -> Draft:
     draft.vocabulary, draft.questions = walk(draft.vocabulary), walk(draft.questions)
     draft.true_false = [(n, walk(choices), right, code) for n, choices, right, code in draft.true_false]
     return draft
+
+
+def target(path: Path, out: Optional[str]) -> Path:
+    """The new guide's file for ``import PATH -o OUT``: guides/NAME.yaml without -o; OUT/NAME.yaml when OUT is a
+    folder (one that exists, or a name ending in /); OUT when it is a guide's file name (.yaml or .yml). Any other
+    OUT is refused (it would be a guide file that no command takes for one)."""
+    name = Path(path).name.split(".")[0] + ".yaml"
+    if not out:
+        return Path("guides") / name
+    if out.endswith(("/", os.sep)) or os.path.isdir(out):  # (isdir: False, never an error, for a name too long)
+        return Path(out) / name
+    if Path(out).suffix.lower() in api.GUIDE_SUFFIXES:
+        return Path(out)
+    raise GuideError([Problem(Location(out), f"-o names the new guide: a file ending in .yaml ({Path(out).name}.yaml), "
+                                             f"or a folder to write {name} in, ending in / ({Path(out).name}/); "
+                                             "nothing imported")])
 
 
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:
