@@ -194,8 +194,8 @@ def list_themes(guide, folder, preview, png, out_dir):
               callback=parsed(),
               help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
                    "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the exported files.")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(),
+              help="Folder for the exported files, or the file for one guide's (quiz.xml, deck.apkg).")
 @click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
 def export_guides(paths, fmt, out_dir, apkg):
     """Export each guide for Quizlet, Anki, Moodle, Canvas (QTI) or a quiz game into OUTPUT/.

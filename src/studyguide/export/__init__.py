@@ -44,10 +44,21 @@ def export_one(export: Callable[[Guide], Exported], written: Guide, cited: Guide
                   + pictures_unseen(cited, fmt, warnings))
 
 
+# the extension of each format's file: `-o quiz.xml` with --to moodle names that file, not a folder
+EXTENSIONS = {"quizlet": ".txt", "anki": ".txt", "moodle": ".xml", "qti": ".zip", "kahoot": ".xlsx", "blooket": ".csv",
+              "gimkit": ".csv", "quizizz": ".xlsx"}
+
+
+def extensions(name: str, apkg: bool = False) -> set[str]:
+    """The extensions of the files an export to ``name`` (or an alias) writes: '.txt' and '.apkg' for Anki's deck."""
+    name = name.lower()
+    return {EXTENSIONS[ALIASES.get(name, name)]} | ({".apkg"} if apkg else set())
+
+
 def exporter(name: str) -> Callable[[Guide], Exported]:
     """The exporter for a format's name or one of its aliases (any case)."""
     name = name.lower()
     return FORMATS[ALIASES.get(name, name)]
 
 
-__all__ = ["ALIASES", "FORMATS", "Exported", "cites_unseen_reading", "export_one", "exporter", "holds"]
+__all__ = ["ALIASES", "EXTENSIONS", "FORMATS", "Exported", "cites_unseen_reading", "export_one", "exporter", "extensions", "holds"]
