@@ -24,7 +24,7 @@ from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
-from . import flashcards, gift, moodle, qti, questionlist, spreadsheet, table
+from . import flashcards, gift, moodle, qti, questionlist, sniff, spreadsheet, table
 from ._common import Draft, literal, settle
 from .office import office_file
 from .writer import INVISIBLE, guide_text, make_printable
@@ -110,6 +110,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     if len(data) > MAX_BYTES:  # grown since it was measured
         raise GuideError([Problem(Location(str(path)), too_large)])
     not_a_bank(path, data)  # whatever --from says: a PDF is never read as Quizlet cards
+    sniff.agrees(path, data, fmt)  # nor a Canvas zip as Quizlet text: a --from that disagrees is told so
     given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)
