@@ -231,8 +231,8 @@ def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
     mc1, mc2, sa, matching = (_line(limits, "- type: multiple_choice"), _line(limits, "- type: multiple_choice", 1),
                               _line(limits, "- type: select_all"), _line(limits, "- type: matching"))
     assert [str(p) for p in problems] == [
-        f"{limits}: warning: kahoot: Kahoot offers time limits of 5, 10, 20, 30, 60, 90, 120, 240 seconds; the "
-        "guide's time_limit 45 became 60",
+        f"{limits}:{_line(limits, 'time_limit: 45')}:13: warning: kahoot: Kahoot offers time limits of 5, 10, 20, 30, "
+        "60, 90, 120, 240 seconds; the guide's time_limit 45 became 60",  # at its line (trial r10, L2)
         f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot holds 4 answers; choices D, E (wrong) are left out",
         f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A "
         f"is cut to '{'A' * 74}…'",
