@@ -363,6 +363,10 @@ def quizizz(guide: Guide) -> Exported:
     if not found:
         return [], problems + [guide_warning(guide, "quizizz: no question fits Quizizz's template, so no file is written")]
     words = labels.for_language(guide.language, guide.labels)
+    problems += [warn(row.question, row.number, "quizizz: its answer, written for graders, is left out: Wayground "
+                                                "shows the Answer explanation to students; to show them a model answer, "
+                                                "make it a short_answer") for row in found
+                 if isinstance(row.question, Essay) and (row.question.answer or "").strip()]
 
     def fill(ws, put):
         for column, text in enumerate(QUIZIZZ_HEADER, 1):
