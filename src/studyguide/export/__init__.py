@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..model import Guide
 from . import anki, games, moodle, qti, quizlet, typed
+from .composed import composed
 from ._common import Exported, cites_unseen_reading, holds, pictures_unseen
 
 FORMATS: dict[str, Callable[[Guide], Exported]] = {
@@ -38,6 +39,7 @@ def export_one(export: Callable[[Guide], Exported], written: Guide, cited: Guide
     """One guide's files and warnings: ``cited`` (its citations written out as the handout prints them)
     exported, and the warnings for its questions citing a reading or naming a picture the file does not hold; a blank's answers
     with the forms students type added where the format accepts several (typed.typeable)."""
+    written, cited = composed(written), composed(cited)  # one form for every export's text: composed (NFC)
     typeable, untyped = typed.typeable(cited, ALIASES.get(fmt, fmt))
     made, warnings = export(typeable)
     return made, (warnings + untyped + cites_unseen_reading(written, cited, fmt, warnings)
