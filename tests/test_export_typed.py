@@ -73,5 +73,8 @@ def test_a_blank_no_keyboard_types_is_warned_at_its_line(tmp_path):
         f"{tmp_path / 'moles.yaml'}:9:5: warning: question 4 (fill_in_blank): moodle: the blank's only answer "
         "\"A → B\" cannot be typed on a keyboard (→), so Moodle marks every student's typed answer wrong: add what "
         "students type as other answers after a |, such as [[A → B|…]]"]
+    assert [w.message.split(": the blank")[0] + ": " + w.message.split(", so ")[1][:14]
+            for w in _export(tmp_path / "c", "canvas").warnings if "keyboard" in w.message] == [
+        "question 4 (fill_in_blank): canvas: Canvas marks e"]  # named as the teacher names it
     assert not [w for w in _export(tmp_path / "k", "kahoot").warnings if "keyboard" in w.message]  # no blank in Kahoot
     assert not re.search("10\\^-3", (tmp_path / "moles.yaml").read_text())  # the guide itself is left as written

@@ -40,7 +40,7 @@ def export_one(export: Callable[[Guide], Exported], written: Guide, cited: Guide
     exported, and the warnings for its questions citing a reading or naming a picture the file does not hold; a blank's answers
     with the forms students type added where the format accepts several (typed.typeable)."""
     written, cited = composed(written), composed(cited)  # one form for every export's text: composed (NFC)
-    typeable, untyped = typed.typeable(cited, ALIASES.get(fmt, fmt))
+    typeable, untyped = typed.typeable(cited, fmt)
     made, warnings = export(typeable)
     return made, (warnings + untyped + cites_unseen_reading(written, cited, fmt, warnings)
                   + pictures_unseen(cited, fmt, warnings))

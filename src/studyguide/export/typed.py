@@ -24,7 +24,8 @@ _PLAIN = str.maketrans({"\u2212": "-", "\u2044": "/"})
 # what no keyboard types: superscripts and subscripts, ×, ÷, −, fractions such as ½, arrows and maths signs
 _UNTYPED = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u00d7\u00f7\u2044\u2070-\u209f\u2150-\u215f"
                       "\u2190-\u21ff\u2200-\u22ff]")
-ACCEPTING = ("moodle", "qti", "quizizz")  # the exports whose blanks accept several answers
+# the exports whose blanks accept several answers, by their names and the names teachers know them by
+ACCEPTING = ("moodle", "qti", "quizizz", "canvas", "brightspace", "wayground")
 
 
 def typed_forms(answer: str) -> list[str]:
