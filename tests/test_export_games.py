@@ -231,8 +231,8 @@ def test_kahoot_cuts_and_leaves_out_what_does_not_fit_and_says_where(limits):
     mc1, mc2, sa, matching = (_line(limits, "- type: multiple_choice"), _line(limits, "- type: multiple_choice", 1),
                               _line(limits, "- type: select_all"), _line(limits, "- type: matching"))
     assert [str(p) for p in problems] == [
-        f"{limits}: warning: kahoot: Kahoot offers time limits of 5, 10, 20, 30, 60, 90, 120, 240 seconds; the "
-        "guide's time_limit 45 became 60",
+        f"{limits}:{_line(limits, 'time_limit: 45')}:13: warning: kahoot: Kahoot offers time limits of 5, 10, 20, 30, "
+        "60, 90, 120, 240 seconds; the guide's time_limit 45 became 60",  # at its line (trial r10, L2)
         f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot holds 4 answers; choices D, E (wrong) are left out",
         f"{limits}:{mc1}:5: warning: question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice A "
         f"is cut to '{'A' * 74}…'",
@@ -356,3 +356,23 @@ def test_a_long_question_or_answer_is_cut_after_its_last_whole_word(tmp_path):
         f"question 1 (multiple_choice): Kahoot answers have at most 75 characters; choice C is cut to '{chinese}'",
         f"question 1 (multiple_choice): Kahoot questions have at most 120 characters; the question is cut to "
         f"'{question}'"]
+
+
+def test_quizizz_says_it_leaves_out_an_essays_grading_answer(tmp_path):
+    """Trial r10, L3: an essay's answer (for graders, as Moodle's grader information) is not shown to students in
+    the Answer explanation, and the export says so at the question's line, not silently."""
+    path = write_guide(tmp_path, "yield.yaml", """
+        title: Yield
+        questions:
+          - type: essay
+            prompt: Explain why the yield was below 100 %.
+            answer: "91 % (some water stayed in the flask)"
+            explanation: Losses happen in every transfer.
+          - type: essay
+            prompt: Describe a mole.
+    """)
+    _, data, problems = only(api.load(path), "quizizz")
+    assert [str(p) for p in problems] == [
+        f"{path}:3:5: warning: question 1 (essay): quizizz: its answer, written for graders, is left out: Wayground "
+        "shows the Answer explanation to students; to show them a model answer, make it a short_answer"]
+    assert sheet(data).cell(2, 11).value == "Losses happen in every transfer."

@@ -100,3 +100,22 @@ def test_what_is_plain_and_what_is_not():
     assert written_in(["الكتاب مفيد جدا", "القطة حيوان أليف"]) == "ar"
     assert written_in(["یہ کتاب ہے", "بلی ایک جانور ہے"]) == "ur"  # Urdu's own letters (ہ ے): not Arabic
     assert written_in(["sustancia que cede protones", "ácido + base → sal + agua"]) is None  # nor here
+
+
+def test_vietnamese_cards_are_said_by_their_own_letters(tmp_path):
+    """Trial r10, L5: Vietnamese has no word list here, but its own letters (ơ ư đ, ạ ế ộ…) make it as plain as a
+    script; its cards came back from Quizlet without a word. Typed decomposed (NFD), the same."""
+    import unicodedata
+
+    cards = ("bốc hơi\tQuá trình nước từ thể lỏng chuyển thành hơi nước.\n"
+             "ngưng tụ\tQuá trình hơi nước lạnh đi và thành những giọt nước nhỏ.\n")
+    for form in ("NFC", "NFD"):
+        bank = tmp_path / form / "nuoc-quizlet.txt"
+        bank.parent.mkdir()
+        bank.write_text(unicodedata.normalize(form, cards), encoding="utf-8")
+        out, draft = import_file(bank, tmp_path / form / "nuoc.yaml")
+        assert [str(p) for p in draft.problems] == [
+            f"{bank}: warning: the definitions are in Vietnamese, and Quizlet's text does not record a guide's "
+            "language, so the handout's headings would print in English; "
+            + NO_LABELS.format(name="Vietnamese", code="vi")]
+    assert written_in(["Le café est très bon"]) == "fr" and written_in(["Croeso i Gymru, ŵyr"]) is None

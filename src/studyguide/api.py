@@ -5,6 +5,7 @@ The CLI is a thin layer over these; tests and later outputs call them directly.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -280,9 +281,21 @@ class ExportOutcome:
     holds: str = ""  # what the files carry: "16 terms" or "21 questions"
 
 
+def _one_file(out: Path, own: set[str], guides: int) -> Optional[Path]:
+    """``out`` when ``-o`` names a file of the export's own extension (``-o deck.apkg``, not a folder there), for one
+    guide; None for a folder. Several guides' files in one file's name are refused."""
+    if out.suffix.lower() not in own or os.path.isdir(out):
+        return None
+    if guides > 1:
+        raise UsageError(f"{out}: -o names one {out.suffix} file, and {guides} guides are exported: name a folder for "
+                         f"their files (-o {out.with_suffix('')}/), or export one guide")
+    return out
+
+
 def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False) -> Iterator[ExportOutcome]:
     """Export each guide to ``fmt`` into ``out_dir``: each guide's files all written, or none of them."""
-    from .export import export_one, exporter as exporter_for, holds  # their xml, zip and sqlite: only for an export
+    from .export import export_one, exporter as exporter_for, extensions, holds  # (their xml, zip and sqlite: only
+    # for an export)
 
     if apkg and fmt != "anki":
         raise UsageError("--apkg goes with --to anki (it writes an Anki deck package)")
@@ -290,12 +303,20 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
         from .export.anki import export_with_apkg as exporter  # (the same: only for an export)
     else:
         exporter = exporter_for(fmt)
+    named = _one_file(Path(out_dir), extensions(fmt, apkg), len(guides))  # -o deck.apkg: that file
+    if named is not None:
+        out_dir = named.parent
     files.check_folder(out_dir)
     made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
             guide = cited_as_printed(written := load(path))  # citations of the reading as the handout prints them
-            made_all.append((path, guide, *export_one(exporter, written, guide, fmt), None))
+            with labels.drawing() as drawn:  # the labels the file prints: those left in English are named
+                made, warnings = export_one(exporter, written, guide, fmt)
+            if named is not None:  # its file of that extension takes the name; any other keeps its own beside it
+                made = [(named.name if name.lower().endswith(named.suffix.lower()) else name, data) for name, data in made]
+            told = labels.retold(list(guide.warnings), guide.language, guide.labels, drawn, f"the {fmt} export prints")
+            made_all.append((path, dataclasses.replace(guide, warnings=tuple(told)), made, warnings, None))
         except StudyguideError as exc:
             made_all.append((path, None, [], [], exc))
     clash = clashes([(path, [Path(out_dir) / name for name, _ in made])

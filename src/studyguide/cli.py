@@ -194,8 +194,8 @@ def list_themes(guide, folder, preview, png, out_dir):
               callback=parsed(),
               help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
                    "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the exported files.")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(),
+              help="Folder for the exported files, or the file for one guide's (quiz.xml, deck.apkg).")
 @click.option("--apkg", is_flag=True, help="With --to anki: also write an Anki deck package (.apkg).")
 def export_guides(paths, fmt, out_dir, apkg):
     """Export each guide for Quizlet, Anki, Moodle, Canvas (QTI) or a quiz game into OUTPUT/.
@@ -211,8 +211,9 @@ def export_guides(paths, fmt, out_dir, apkg):
 
 @cli.command("import", cls=OneName)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
-              help="The new guide to write (default: guides/FILE-NAME.yaml); never written over.")
+@click.option("-o", "--output", "out", type=click.Path(),
+              help="The new guide to write (default: guides/FILE-NAME.yaml), or a folder to write it in; never "
+                   "written over.")
 @click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
                                                   "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=parsed(),
               help="The file's format, when its name and contents do not tell.")
@@ -220,11 +221,10 @@ def import_bank(file, out, fmt):
     """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file, or
     a plain list of questions (Moodle's Aiken format, or numbered questions with 'Answer: b' lines). What does not
     map to a guide gets a warning with its line in FILE."""
-    from .importers import import_file  # start-up time: only import needs it
+    from .importers import import_file, target  # start-up time: only import needs it
 
     path = Path(file)
-    target = Path(out) if out else Path("guides") / (path.name.split(".")[0] + ".yaml")
-    written, draft = import_file(path, target, fmt.lower() if fmt else None)
+    written, draft = import_file(path, target(path, out), fmt.lower() if fmt else None)
     report.warnings(sorted(draft.problems, key=lambda p: (p.where, p.message)))  # in line order, as validate's
     report.out(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
                f"{count(len(draft.questions), 'question')})")

@@ -56,10 +56,24 @@ def warnings(guide: Guide) -> list[Problem]:
     """A warning for each question of ``guide`` (prepared for its format, --skip applied) that names a picture
     its pages leave out: the question, where, the picture's caption, and what to do."""
     how = _left_out(guide)
-    pictures = [(p, t) for t in guide.topics if t.image and t.caption and (p := _named(t.caption))] if how else []
+    if not how:
+        return []
+    skipped = how == "--skip topics"
+    left = "--skip topics leaves it out" if skipped else f"{how} does not print it"
+    fix = "build without --skip topics" if skipped else \
+        "choose questions without it (--questions), or give the handout, which prints it"
+    return unseen(guide, left, fix)
+
+
+def unseen(guide: Guide, left: str, fix: str, leaving=()) -> list[Problem]:
+    """A warning for each question of ``guide`` (but those numbered in ``leaving``) that names a topic's picture
+    which ``left`` says is not shown ('--skip topics leaves it out'), with ``fix`` as the other way out."""
+    pictures = [(p, t) for t in guide.topics if t.image and t.caption and (p := _named(t.caption))]
     out = []
     starts = [q.where for q in guide.questions]
     for n, q in enumerate(guide.questions, 1):
+        if n in leaving:
+            continue
         after = starts[n] if n < len(starts) and starts[n].file == q.where.file else None
         own = [(loc, text) for loc, text in guide.texts if loc.file == q.where.file and q.where.line <= loc.line
                and (after is None or loc.line < after.line)]  # the question's own lines, not a twin's before it
@@ -69,10 +83,6 @@ def warnings(guide: Guide) -> list[Problem]:
             if said is None:
                 continue
             where = next((loc for loc, text in own if named.search(text) and text in texts), q.where)
-            skipped = how == "--skip topics"
-            left = "--skip topics leaves it out" if skipped else f"{how} does not print it"
-            fix = "build without --skip topics" if skipped else \
-                "choose questions without it (--questions), or give the handout, which prints it"
             out.append(Problem(where, f"question {n} names {said}, the picture captioned '{clip(topic.caption)}', "
                                       f"but {left}: students cannot see it; say in the question what the picture "
                                       f"shows, or {fix}", warning=True))

@@ -640,7 +640,8 @@ def built_in(language: str | None) -> bool:
     return (language or "en").lower().split("-")[0] in LANGUAGES
 
 
-def not_built_in(language: str | None, overrides: dict | None, drawn: set | None = None) -> str | None:
+def not_built_in(language: str | None, overrides: dict | None, drawn: set | None = None,
+                 prints: str = "this guide prints") -> str | None:
     """What a guide in a language with no labels of its own is told, once. Read alone (validate), which
     labels print is not known: it names no count ('check' and 'build' do). ``drawn``: the labels its
     build printed (:func:`drawing`): those not given are named, and nothing is said when all are."""
@@ -649,7 +650,7 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
     given = {**_following(overrides or {}), **(overrides or {})}
     if drawn is not None:
         left = [k for k in KEYS if k in drawn and k not in given]
-        return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels this guide prints are not given under "
+        return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels {prints} are not given under "
                 f"'labels:' and print in English: {', '.join(left)} (docs/guide-format.md#labels)") if left else None
     if not given:
         return (f"{NOT_BUILT_IN} '{language}': Name, Date, headings and instructions print in English; give them "
@@ -660,13 +661,14 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
     return None
 
 
-def retold(warnings: list, language: str | None, overrides: dict | None, drawn: set) -> list:
-    """``warnings`` with the one of a language not built in told again from the labels the build printed
-    (``drawn``): naming those not given, or left out when all are."""
+def retold(warnings: list, language: str | None, overrides: dict | None, drawn: set,
+           prints: str = "this guide prints") -> list:
+    """``warnings`` with the one of a language not built in told again from the labels the build (or the export
+    that ``prints`` names) printed (``drawn``): naming those not given, or left out when all are."""
     out = []
     for warning in warnings:
         if warning.message.startswith(f"language: {NOT_BUILT_IN}"):
-            why = not_built_in(language, overrides, drawn)
+            why = not_built_in(language, overrides, drawn, prints)
             if not why:
                 continue
             warning = dataclasses.replace(warning, message=f"language: {why}")

@@ -262,6 +262,7 @@ class Guide:
     versions_where: Optional[Location] = field(default=None, compare=False)  # the line that asks them
     seed: Optional[str] = None         # what the shuffles start from: the same seed, the same versions
     time_limit: Optional[int] = None   # seconds per question in classroom games, unless a question says
+    time_limit_where: Optional[Location] = field(default=None, compare=False)  # the line that gives it
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from studyguide import api, labels
-from studyguide.export import moodle
+from studyguide.export import moodle, typed
 from studyguide.export._common import (MarksDiffer, keeps_choice_order, numbers, one_line, output_name, plain, points_of,
                                       prompt_text)
 from studyguide.model import Essay, FillInBlank, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
@@ -72,7 +72,10 @@ def main(argv: list[str]) -> int:
         # The export prints a citation of the reading ({@aims}) as the handout does ("lines 1–2"): so does the key.
         guide = api.cited_as_printed(api.load(path, check_theme=False))
         name = output_name(guide, moodle.SUFFIX)
-        questions = [question_key(n, q, guide) for n, q in enumerate(guide.questions, 1) if q.kind in moodle.KINDS]
+        # each blank's answers as exported: the guide's, then the forms a keyboard types (10^-3 for 10⁻³), each
+        # of which a student may type and must score full marks
+        exported = typed.typeable(guide, "moodle")[0]
+        questions = [question_key(n, q, guide) for n, q in enumerate(exported.questions, 1) if q.kind in moodle.KINDS]
         differ = {p.number: p.message for p in moodle.export(guide)[1] if isinstance(p, MarksDiffer)}
         for key in questions:  # the marks Moodle cannot give, as the export warned the teacher
             if key["number"] in differ:

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Union
 
 from .. import inline, lettered, rtl
@@ -159,6 +159,20 @@ def cites_unseen_reading(guide: Guide, cited: Guide, fmt: str, problems: Iterabl
                     f"lines of the reading, and the {name} file does not hold the reading: give students the "
                     "handout's reading (its line numbers) beside it, or write those prompts without the citation",
                     warning=True)]
+
+
+def pictures_unseen(guide: Guide, fmt: str, problems: Iterable[Problem]) -> list[Problem]:
+    """A warning at each exported question that names a topic's picture ("Look at Figure 2"): no question export
+    holds the topics' pictures, so its students have nothing to look at."""
+    if fmt in ("quizlet", "anki"):  # vocabulary only
+        return []
+    from ..figurerefs import unseen
+
+    name = NAMES.get(fmt, fmt.capitalize())
+    gone = {p.number for p in problems if isinstance(p, LeftOut)}
+    return [replace(p, message=f"{fmt}: {p.message}") for p in
+            unseen(guide, f"the {name} file does not hold it", "show students the handout's picture beside the quiz",
+                   gone)]
 
 
 def holds(guide: Guide, problems: Iterable[Problem], fmt: str) -> str:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from .. import labels
+from ..errors import Location, Problem
 from ..model import (GAME_TIME, Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer,
                      TrueFalse)
 from ._common import Exported, guide_warning, left_out, one_line, output_name, prompt_text, warn, zip_bytes
@@ -167,8 +168,9 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
     words = labels.for_language(guide.language, guide.labels)
     default = guide.time_limit if guide.time_limit is not None else DEFAULT_TIME
     if t.has_time and guide.time_limit is not None and allowed_time(t, default) != default:
-        problems.append(guide_warning(guide, f"{t.name.lower()}: {_time_rule(t)}; the guide's time_limit {default} "
-                                             f"became {allowed_time(t, default)}"))
+        problems.append(Problem(guide.time_limit_where or Location(str(guide.path)),
+                                f"{t.name.lower()}: {_time_rule(t)}; the guide's time_limit {default} became "
+                                f"{allowed_time(t, default)}", warning=True))
     out: list[Row] = []
     for n, q in enumerate(guide.questions, 1):
         text = " ".join(one_line(prompt_text(q)).split())
@@ -361,6 +363,10 @@ def quizizz(guide: Guide) -> Exported:
     if not found:
         return [], problems + [guide_warning(guide, "quizizz: no question fits Quizizz's template, so no file is written")]
     words = labels.for_language(guide.language, guide.labels)
+    problems += [warn(row.question, row.number, "quizizz: its answer, written for graders, is left out: Wayground "
+                                                "shows the Answer explanation to students; to show them a model answer, "
+                                                "make it a short_answer") for row in found
+                 if isinstance(row.question, Essay) and (row.question.answer or "").strip()]
 
     def fill(ws, put):
         for column, text in enumerate(QUIZIZZ_HEADER, 1):

@@ -13,6 +13,7 @@ import → export gives the same bytes, when the guide is saved under the same n
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Optional
@@ -23,7 +24,7 @@ from ..files import create_new, not_written, read_regular, twin_clash
 from ..reading.loader import MAX_BYTES as GUIDE_BYTES, not_utf8
 from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
-from . import flashcards, gift, moodle, qti, questionlist, spreadsheet, table
+from . import flashcards, gift, moodle, qti, questionlist, sniff, spreadsheet, table
 from ._common import Draft, literal, settle
 from .office import office_file
 from .writer import INVISIBLE, guide_text, make_printable
@@ -109,6 +110,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     if len(data) > MAX_BYTES:  # grown since it was measured
         raise GuideError([Problem(Location(str(path)), too_large)])
     not_a_bank(path, data)  # whatever --from says: a PDF is never read as Quizlet cards
+    sniff.agrees(path, data, fmt)  # nor a Canvas zip as Quizlet text: a --from that disagrees is told so
     given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
         return moodle.read(path, data)
@@ -157,6 +159,22 @@ def _literal(draft: Draft) -> Draft:
     draft.vocabulary, draft.questions = walk(draft.vocabulary), walk(draft.questions)
     draft.true_false = [(n, walk(choices), right, code) for n, choices, right, code in draft.true_false]
     return draft
+
+
+def target(path: Path, out: Optional[str]) -> Path:
+    """The new guide's file for ``import PATH -o OUT``: guides/NAME.yaml without -o; OUT/NAME.yaml when OUT is a
+    folder (one that exists, or a name ending in /); OUT when it is a guide's file name (.yaml or .yml). Any other
+    OUT is refused (it would be a guide file that no command takes for one)."""
+    name = Path(path).name.split(".")[0] + ".yaml"
+    if not out:
+        return Path("guides") / name
+    if out.endswith(("/", os.sep)) or os.path.isdir(out):  # (isdir: False, never an error, for a name too long)
+        return Path(out) / name
+    if Path(out).suffix.lower() in api.GUIDE_SUFFIXES:
+        return Path(out)
+    raise GuideError([Problem(Location(out), f"-o names the new guide: a file ending in .yaml ({Path(out).name}.yaml), "
+                                             f"or a folder to write {name} in, ending in / ({Path(out).name}/); "
+                                             "nothing imported")])
 
 
 def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path, Draft]:

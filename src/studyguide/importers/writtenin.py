@@ -9,6 +9,7 @@ print every heading in it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from .. import labels
@@ -33,6 +34,8 @@ _SCRIPTS = (("ja", "[\u3040-\u30ff]"), ("zh", "[\u4e00-\u9fff]"), ("ko", "[\uac0
             ("ru", "[\u0400-\u04ff]"))
 _LETTER = re.compile(r"[^\W\d_]")
 # letters of the Arabic script that Arabic does not write: Persian's (پ چ ژ گ, and its own ک and ی), Urdu's
+# letters only Vietnamese writes: ơ ư đ and the vowels with a dot below or a hook above (ạ ế ộ ủ…), read composed
+_VIETNAMESE = re.compile("[\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef1\u1ef4-\u1ef9]")
 _PERSIAN = "[\u067e\u0686\u0698\u06af\u06a9\u06cc]"
 _URDU = "[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 
@@ -40,7 +43,8 @@ _URDU = "[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 def written_in(texts: list[str]) -> Optional[str]:
     """The language the texts are plainly written in: one whose script most of their letters are in (Japanese
     when any kana is among Han characters); else the built-in language whose own short words and letters are
-    at least 3, a tenth of the words, and twice any other's; None when that is not plain."""
+    at least 3, a tenth of the words, and twice any other's; Vietnamese by its own letters (ơ ư đ ạ ế…, one letter
+    in twenty); None when that is not plain."""
     letters = "".join(c for t in texts for c in _LETTER.findall(t))
     for code, script in _SCRIPTS:
         found = len(re.findall(script, letters))
@@ -52,6 +56,9 @@ def written_in(texts: list[str]) -> Optional[str]:
             return "fa"  # Persian letters: a Persian class's headings are not Arabic's (review r9 M6)
         if found and found * 2 > len(letters):
             return "uk" if code == "ru" and re.search("[іїєґІЇЄҐ]", letters) else code
+    own = len(_VIETNAMESE.findall(unicodedata.normalize("NFC", "".join(texts))))
+    if own >= 3 and own * 20 >= len(letters):  # as plain as a script: one letter in twenty, three at least (r10 L5)
+        return "vi"
     words = [w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())]
     counts = sorted(((sum(w in own for w in words) + sum(letters.lower().count(c) for c in _OWN_LETTERS.get(code, "")),
                       code) for code, own in _OWN.items()), reverse=True)
