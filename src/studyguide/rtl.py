@@ -218,6 +218,18 @@ def _in_look(body: str, look: tuple[str, float, str, float], plain: tuple[str, f
     return body
 
 
+def _naskh_sized(para) -> None:
+    """Noto Naskh Arabic's runs set larger, to DejaVu Sans's size of the script (families.NASKH_SCALE): the size
+    travels in each run's look into the lines in display order; the paragraph's leading stays its style's. A blank
+    and a key's answer on it keep their size: the blank is measured in DejaVu, the rule under a larger run would lie
+    lower than the rest of the blank's, and the answer stays as wide as the handout's blank."""
+    from .theming.families import NASKH_FACES, NASKH_SCALE
+
+    for frag in para.frags:
+        if getattr(frag, "fontName", None) in NASKH_FACES and not getattr(frag, "us_lines", None):
+            frag.fontSize = round(frag.fontSize * NASKH_SCALE, 2)
+
+
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
 
 
@@ -234,6 +246,7 @@ def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) 
 
     probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
                                              if style.alignment == TA_JUSTIFY else style.alignment))
+    _naskh_sized(probe)
     probe.wrap(width, 1e9)
     para_rtl = base_is_rtl(_TAGS.sub("", markup)) if base is None else base
     plain = _look(style)
