@@ -63,3 +63,16 @@ def test_a_latin_guide_that_borrows_a_greek_letter_keeps_the_readable_font(tmp_p
                                              "prompt: Blue light has a shorter λ than red light., answer: true}\n")
     assert "AtkinsonHyperlegible-Regular" in _fonts(data)
     assert not [w for w in result.warnings if "readable font" in w.message]
+
+
+def test_a_persian_guide_drawn_in_naskh_is_not_said_to_have_urdus_letters(tmp_path):
+    """A Persian guide with one 'ۀ' (a letter DejaVu Sans lacks) is drawn in Noto Naskh Arabic like an Urdu one; the
+    note said Naskh 'has Urdu's letters' (review r10 L): it names the letter instead, as the rest of the note does."""
+    persian, _ = _build(tmp_path, "ab", "title: چرخهٔ آب\nlanguage: fa\nsummary: آب دریا گرم می‌شود. خانۀ ما نزدیک "
+                                        "دریاچه است.\nquestions:\n  - {type: true_false, prompt: آب بخار می‌شود., "
+                                        "answer: true}\n")
+    [message] = [w.message for w in persian.warnings if "readable font" in w.message]
+    assert message == ("the readable font, Atkinson Hyperlegible, has no Arabic letters: this copy is set in DejaVu Sans "
+                       "throughout (its Arabic script in Noto Naskh Arabic, which draws ۀ, a letter DejaVu Sans lacks), "
+                       "so that each line is in one font")
+    assert "Urdu" not in message

@@ -86,7 +86,8 @@ def test_the_readable_edition_of_an_urdu_guide_says_which_font_draws_its_script(
     err = " ".join(capsys.readouterr().err.split())
     assert exc.value.code == 0, err
     assert ("the readable font, Atkinson Hyperlegible, has no Arabic letters: this copy is set in DejaVu Sans "
-            "throughout (its Arabic script in Noto Naskh Arabic, which has Urdu's letters), so that each line "
+            "throughout (its Arabic script in Noto Naskh Arabic, which draws ے and ہ, letters DejaVu Sans lacks), so "
+            "that each line "
             "is in one font") in err
     runs = _arabic_runs(Pdf(tmp_path / "out" / "ur-readable.pdf"))
     assert runs and {run.font.split("+")[-1] for run in runs} <= {"SGNaskh-Regular", "SGNaskh-Bold"}

@@ -195,19 +195,39 @@ def _marks_after(marks, face_at, lead: int, order: list[int]) -> dict[int, list[
     return out
 
 
-def _look(frag) -> tuple[str, float, str]:
-    """What a run of text is drawn in, besides its underline: (face, size, colour)."""
+def _look(frag) -> tuple[str, float, str, float]:
+    """What a run of text is drawn in, besides its underline: (face, size, colour, rise). The rise is a key's
+    answer raised off its blank's rule (blanks.raised): dropped, the dots under an Arabic ب or ي sat in the rule."""
     colour = frag.textColor
-    return frag.fontName, frag.fontSize, "#" + colour.hexval()[2:] if hasattr(colour, "hexval") else str(colour)
+    return (frag.fontName, frag.fontSize, "#" + colour.hexval()[2:] if hasattr(colour, "hexval") else str(colour),
+            getattr(frag, "rise", 0) or 0)
 
 
-def _in_look(body: str, look: tuple[str, float, str], plain: tuple[str, float, str]) -> str:
+def _in_look(body: str, look: tuple[str, float, str, float], plain: tuple[str, float, str, float]) -> str:
     """``body`` (markup) in ``look``: a <font> tag for what differs from the paragraph's own (``plain``),
-    so an English paragraph's smaller italic instruction keeps its size and colour after an Arabic word."""
+    so an English paragraph's smaller italic instruction keeps its size and colour after an Arabic word;
+    a raised run in <super> (a <font> takes no rise) at its own size."""
     names = ("face", "size", "color")
     tags = [f'{name}="{value:g}"' if name == "size" else f'{name}="{value}"'
-            for name, value, own in zip(names, look, plain) if value != own]
-    return f'<font {" ".join(tags)}>{body}</font>' if tags else body
+            for name, value, own in zip(names, look[:3], plain[:3]) if value != own]
+    body = f'<font {" ".join(tags)}>{body}</font>' if tags else body
+    rise = look[3] - plain[3]
+    if rise:
+        tag = "super" if rise > 0 else "sub"
+        body = f'<{tag} rise="{abs(rise):g}" size="{look[1]:g}">{body}</{tag}>'
+    return body
+
+
+def _naskh_sized(para) -> None:
+    """Noto Naskh Arabic's runs set larger, to DejaVu Sans's size of the script (families.NASKH_SCALE): the size
+    travels in each run's look into the lines in display order; the paragraph's leading stays its style's. A blank
+    and a key's answer on it keep their size: the blank is measured in DejaVu, the rule under a larger run would lie
+    lower than the rest of the blank's, and the answer stays as wide as the handout's blank."""
+    from .theming.families import NASKH_FACES, NASKH_SCALE
+
+    for frag in para.frags:
+        if getattr(frag, "fontName", None) in NASKH_FACES and not getattr(frag, "us_lines", None):
+            frag.fontSize = round(frag.fontSize * NASKH_SCALE, 2)
 
 
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
@@ -226,6 +246,7 @@ def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) 
 
     probe = Paragraph(markup, ParagraphStyle("rtl-probe", parent=style, alignment=TA_JUSTIFY
                                              if style.alignment == TA_JUSTIFY else style.alignment))
+    _naskh_sized(probe)
     probe.wrap(width, 1e9)
     para_rtl = base_is_rtl(_TAGS.sub("", markup)) if base is None else base
     plain = _look(style)

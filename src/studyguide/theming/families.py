@@ -54,6 +54,11 @@ FAMILIES = {
     ARABIC: {(b, i): (("SGArabic-Bold", "SGNaskh-Bold.ttf.gz") if b else ("SGArabic", "SGNaskh-Regular.ttf.gz"))
              for b in (0, 1) for i in (0, 1)},
 }
+# Noto Naskh Arabic draws the script smaller than DejaVu Sans at one point size: its alef (the script's tallest
+# common letter) stands 0.671 em against DejaVu's 0.760 (fontTools bounds of U+0627), its words ~20 % narrower.
+# Its runs are set this much larger (rtl.visual_lines), so an Urdu line matches a Persian one in DejaVu.
+NASKH_SCALE = 0.760 / 0.671
+NASKH_FACES = ("SGArabic", "SGArabic-Bold")
 # bundled families that draw what the theme's family lacks, in the order they are tried
 BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.

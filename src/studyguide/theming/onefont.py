@@ -46,13 +46,22 @@ def one_font(theme, guide):
     if not letters or other < SHARE * letters:
         return theme
     where, text, i = first
-    naskh = fonts.family_coverage(fonts.ARABIC)  # Urdu's own letters (ہ ے): its Arabic script is drawn in Naskh
-    urdu = any(ord(c) in naskh and ord(c) not in has for _, t in guide.texts if not t.isascii() for c in t)
+    naskh = fonts.family_coverage(fonts.ARABIC)  # Arabic-script letters DejaVu lacks (Urdu's ہ ے, Persian's ۀ):
+    # the guide's Arabic script is drawn in Naskh; the note names those letters, not a language (a Persian guide's ۀ)
+    extra = list(dict.fromkeys(c for _, t in guide.texts if not t.isascii() for c in t
+                               if ord(c) in naskh and ord(c) not in has))
+    extra = ([c for c in extra if c.isalpha()] or extra)[:3]  # (letters before Urdu's full stop ۔)
+    also = ("" if not extra else f" (its Arabic script in Noto Naskh Arabic, which draws {_listed(extra)}, "
+            + ("a letter" if len(extra) == 1 else "letters") + f" {NAMES[INSTEAD]} lacks)")
     note = Problem(where.of(text, i), f"the readable font, {NAMES[READABLE]}, has no {_scripts(seen)}: this copy is "
-                                      f"set in {NAMES[INSTEAD]} throughout" + (" (its Arabic script in Noto Naskh "
-                                      "Arabic, which has Urdu's letters)" if urdu else "") + ", so that each line is "
+                                      f"set in {NAMES[INSTEAD]} throughout" + also + ", so that each line is "
                                       "in one font", warning=True)
     return replace(theme, family=INSTEAD, font_note=note)
+
+
+def _listed(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _scripts(letters) -> str:
