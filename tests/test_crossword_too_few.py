@@ -2,13 +2,11 @@
 did (trial r9 M3: a Korean crossword kept 2 of its 5 terms, three cells, and took a page of its own on A4)."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from studyguide import activities as act, api
-from studyguide.layout.activities.small import too_small
+from studyguide import api
 
 from conftest import build_into, norm, run_cli, write_guide
 
@@ -33,8 +31,9 @@ def test_a_crossword_of_two_of_five_terms_is_left_out_with_one_warning_that_says
     assert said == [  # one warning: not also one for each reason, as though the puzzle printed without them
         "10: activities: the crossword is left out: its grid could hold only 2 of its 5 terms, too few for the "
         "puzzle you chose (2 share no letter with the others: '백성', '집현전'; 1 found no room to cross the others); "
-        "give it terms that share letters with each other or fewer terms, or use a word search (word_search under "
-        "'activities:'), which holds all of them"], said
+        "give it terms that share letters with each other or fewer terms (a term taken out of 'vocabulary:' leaves "
+        "every activity, not only the crossword), or use a word search (word_search under 'activities:'), which "
+        "holds all of them"], said
     for pdf in (built.student, built.key):
         assert "낱말 퍼즐" not in pdf.text and "낱말 짝짓기" in pdf.text
         assert pdf.page_count == 1  # the matching ends the one page; no page of three cells after it
@@ -72,20 +71,18 @@ AP_GOV = Path(__file__).parent / "cases" / "trial" / "apgov-federalism.yaml"  # 
 def test_the_ap_guides_crossword_is_left_out_with_one_message_and_advice_that_works():
     """Trial r10 L6: `check` said "crossword: 19 terms left out ..." first, read as a crossword printed without
     19 terms, then that the crossword is left out; and its advice (terms that share letters) was not why: they
-    found no room. The one message counts each reason; the number of terms that make a crossword is measured."""
+    found no room. The one message counts each reason. Review r10 M3: "the 22 the guide uses most make one" named
+    no term list a teacher could edit (an activity has none): the advice says fewer terms means the vocabulary's,
+    which every activity loses."""
     run = run_cli("check", AP_GOV)
     said = [norm(line) for line in (run.stdout + run.stderr).splitlines() if "crossword" in line]
     assert said == [
         f"{AP_GOV}:123:24: warning: activities: the crossword is left out: its grid could hold only 15 of its 35 "
         "terms, too few for the puzzle you chose (19 found no room to cross the others; 1 is longer than its 24 "
-        "letters: 'privileges and immunities clause'); give it fewer terms (the 22 the guide uses most make one) "
-        "or shorter terms, or use a word search (word_search under 'activities:'), which holds 26 of them"], said
-    guide = api.load(AP_GOV)
-    used = act.mentions(guide)
-    top = sorted(range(35), key=lambda i: -used[i])[:22]  # the advice followed: the crossword prints
-    fewer = dataclasses.replace(guide, vocabulary=tuple(guide.vocabulary[i] for i in sorted(top)))
-    kept, cut = too_small(fewer, api.theme_for(fewer), "letter")
-    assert "crossword" in kept.activities and not [w for w in cut if "left out:" in w.message]
+        "letters: 'privileges and immunities clause'); give it fewer terms (a term taken out of 'vocabulary:' "
+        "leaves every activity, not only the crossword) or shorter terms, or use a word search (word_search under "
+        "'activities:'), which holds 26 of them"], said
+    assert "uses most" not in " ".join(said)
 
 
 def test_half_letter_does_not_send_to_letter_a_crossword_that_letter_leaves_out_too(tmp_path):
@@ -97,6 +94,13 @@ def test_half_letter_does_not_send_to_letter_a_crossword_that_letter_leaves_out_
         f"{AP_GOV}:123:24: warning: activities: the crossword is left out: its grid could hold only 8 of its 35 "
         "terms on these half-letter pages (15 on full letter pages, too few there as well), too few for the puzzle "
         "you chose (19 found no room to cross the others; 8 are longer than its 18 letters: 'necessary and proper "
-        "clause', 'Fourteenth Amendment', 'full faith and credit clause' and 5 more); give it fewer terms (the 11 "
-        "the guide uses most make one) or shorter terms"], said
+        "clause', 'Fourteenth Amendment', 'full faith and credit clause' and 5 more); give it fewer terms (a term "
+        "taken out of 'vocabulary:' leaves every activity, not only the crossword) or shorter terms"], said
     assert "full letter or A4" not in " ".join(said)
+
+
+def test_a5_names_a4_in_capitals():
+    """Review r10: "only 9 of its 35 terms on these A5 pages (13 on full a4 pages, ...)"."""
+    run = run_cli("check", AP_GOV, "--paper", "a5")
+    said = [norm(line) for line in (run.stdout + run.stderr).splitlines() if "crossword" in line]
+    assert len(said) == 1 and "on these A5 pages (13 on full A4 pages, too few there as well)" in said[0], said

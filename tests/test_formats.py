@@ -486,11 +486,29 @@ def test_notes_of_one_blank_are_warned_of_naming_the_summary_that_holds_the_term
         f"{CHEM}:7:10: warning: --format {fmt}: {notes} notes have only 1 blank ('significant figures'): they blank "
         "the vocabulary terms where the topics' summaries and points use them, and 4 of the 9 terms ('mole', "
         f"'molar mass', 'Avogadro's number' and 1 more) are in the guide's summary, {why}, not in the topics' "
-        "text; write them into the topics, or mark words to leave blank as [[word]]"], said
+        "text, and 4 more ('limiting reactant', 'excess reactant', 'theoretical yield' and 1 more) are in neither; "
+        "write them into the topics, or mark words to leave blank as [[word]]"], said
     handout, key = (Pdf(o.path) for o in result.outputs)  # the page the warning is about: one term blanked
     assert handout.page_count == 1 and "significant figures" not in handout.text and "significant figures" in key.text
     run = run_cli("check", CHEM, "--format", fmt)
     assert said[0] in (run.stdout + run.stderr).splitlines(), run.stderr  # check says it too
+
+
+RINASCIMENTO = Path(__file__).parent / "cases" / "trial" / "rinascimento.yaml"
+
+
+def test_the_few_blanks_warning_counts_one_term_as_one_and_points_at_the_summary():
+    """Review r10: it said "('cupola', 'cupola')" for one term blanked twice, "1 of the 5 terms ... are", pointed
+    at the first topic's title (88:12) though it names the summary (a bold term over two lines: `summary:` is at
+    line 75), and left out the 3 terms in neither the summary nor the topics."""
+    run = run_cli("check", RINASCIMENTO, "--format", "notes")
+    said = [line for line in (run.stdout + run.stderr).splitlines() if "blank" in line and "warning" in line]
+    assert said == [
+        f"{RINASCIMENTO}:75:10: warning: --format notes: guided notes have only 2 blanks (both 'cupola'): they blank "
+        "the vocabulary terms where the topics' summaries and points use them, and 1 of the 5 terms ('prospettiva') "
+        "is in the guide's summary, which notes do not print, not in the topics' text, and 3 more ('mecenate', "
+        "'affresco', 'punto di fuga') are in neither; write them into the topics, or mark words to leave blank as "
+        "[[word]]"], said
 
 
 def test_notes_of_three_blanks_or_more_are_not_warned_of(tmp_path):

@@ -53,3 +53,34 @@ def test_only_a_quantitys_spaces_are_joined():
     for prose in ("3 students in 1776 In the", "10 He and 4 Fe", "Question 3 asks", "6.02 × 10²³ atoms", "(2 pts)",
                   "10 good reasons", "<font size=\"10\">a</font>"):
         assert keep_quantities(prose) == prose
+
+
+def test_a_formula_is_made_of_element_symbols():
+    """Review r10: any two capitals were a formula, so "509 BCE", "3 PM" and "2 DNA" were glued as a quantity."""
+    from studyguide.quantities import is_formula
+
+    nb = "\u00a0"
+    assert [w for w in ("NaCl", "H₂O", "Ca(OH)₂", "SO₄²⁻", "OH⁻", "CO") if not is_formula(w)] == []
+    assert [w for w in ("BCE", "PM", "DNA", "USD", "AD", "CE", "He", "In") if is_formula(w)] == []
+    prose = "In 509 BCE, at 3 PM, 2 DNA strands"
+    assert keep_quantities(prose) == prose
+    assert keep_quantities("mix 2 NaCl") == f"mix 2{nb}NaCl"
+
+
+TABLE = """
+    title: Solutions
+    summary: |
+      | Trial | Solute | Solvent | Mass | Moles | Volume | Molarity | Result | Notes |
+      |---|---|---|---|---|---|---|---|---|
+      | 1 | 0.125 mol/L Ca(OH)₂ | 250.0 mL H₂O | 10.00 g NaCl | 0.1711 mol NaCl | 1500.0 mL | 2.50 mol·L⁻¹ H₂SO₄ | 101.325 kPa | 298.15 K |
+    """
+
+
+def test_a_wide_table_of_quantities_stays_a_table(tmp_path):
+    """Review r10 (qty2-letter-top.png): on letter, a 9-column table of "0.125 mol/L Ca(OH)₂" cells printed as
+    the stacked list ("Solute: ...") once its quantities kept whole: its cells break at their spaces as before."""
+    from conftest import build_into
+
+    built = build_into(write_guide(tmp_path, "qty.yaml", TABLE), tmp_path / "out", paper="letter")
+    text = " ".join(built.student.text.split())
+    assert "Solute:" not in text and "Trial Solute Solvent Mass Moles Volume Molarity Result Notes" in text, text

@@ -401,8 +401,8 @@ def test_a_one_blank_numbers_bank_of_two_is_warned_of_as_a_coin_toss(tmp_path):
 
     chem = CASES.parent / "cases" / "trial" / "chem-stoich.yaml"
     message = (f"{chem}:105:5: warning: question 8: its word bank prints only 2 words (10⁻³ · 6.02×10²³), a coin "
-               "toss: the words that do not answer it come from the guide's other blanks answered by a number (a "
-               "number's bank takes no word), and it has one (add blanks answered by numbers to give it more)")
+               "toss: the guide has only one other blank answered by a number, and a number's bank holds only "
+               "numbers (add blanks answered by numbers to give it more)")
     done = run_cli("build", chem, "--word-bank", "-o", tmp_path)
     assert done.returncode == 0, done.stderr
     assert message in done.stderr.splitlines(), done.stderr
@@ -411,6 +411,19 @@ def test_a_one_blank_numbers_bank_of_two_is_warned_of_as_a_coin_toss(tmp_path):
     assert "Word bank: 10⁻³ · 6.02×10²³" in norm(handout.text)  # the bank the warning is about
     checked = run_cli("check", chem, "--word-bank")
     assert message in (checked.stdout + checked.stderr).splitlines()
+
+
+def test_a_words_bank_of_two_says_plainly_there_is_one_other_word():
+    """Review r10: "... come from the guide's other blanks' answers and its vocabulary terms, and they give one"
+    read as though they gave one word to the bank, not one word besides the answer."""
+    from conftest import run_cli
+
+    volcano = CASES.parent / "cases" / "layout" / "quick-volcano.yaml"
+    run = run_cli("check", volcano)
+    assert [line for line in (run.stdout + run.stderr).splitlines() if "coin toss" in line] == [
+        f"{volcano}:13:5: warning: question 4: its word bank prints only 2 words (crater · magma), a coin toss: the "
+        "guide's other blanks' answers and its vocabulary terms give it only one other word (add vocabulary, or "
+        "leave out 'word_bank')"]
 
 
 def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):

@@ -90,9 +90,9 @@ def _short_bank(n: int, q, asked) -> Problem:
     three, is not warned of: a guide with two other numbers gives each of them such banks."""
     shown = " · ".join(plain(w) for w in sorted((q.blanks[0].answer,) + q.bank, key=plain))
     number = numeric(q.blanks[0].answer)
-    source = ("the guide's other blanks answered by a number (a number's bank takes no word), and it has one"
-              if number else "the guide's other blanks' answers and its vocabulary terms, and they give one")
+    source = ("the guide has only one other blank answered by a number, and a number's bank holds only numbers" if number
+              else "the guide's other blanks' answers and its vocabulary terms give it only one other word")
     more = "blanks answered by numbers" if number else "vocabulary"
     fix = f"add {more}, or leave out 'word_bank'" if asked is None else f"add {more} to give it more"
-    return Problem(q.where, f"question {n}: its word bank prints only 2 words ({shown}), a coin toss: the words "
-                   f"that do not answer it come from {source} ({fix})", warning=True)
+    return Problem(q.where, f"question {n}: its word bank prints only 2 words ({shown}), a coin toss: {source} "
+                   f"({fix})", warning=True)

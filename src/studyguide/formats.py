@@ -48,20 +48,34 @@ def _few_blanks(guide: Guide, taken: list, asked: str) -> Problem:
     unused = [t.term for t in guide.vocabulary if not pattern([t.term]).search(topics)]
     paragraphs = [p for p in guide.summary if isinstance(p, str)]  # (and tables of figures: not searched)
     summed = [term for term in unused if any(pattern([term]).search(p) for p in paragraphs)]
-    n, quoted = len(taken), ", ".join("'" + clip(w) + "'" for w in taken)
+    def named(terms):
+        return ", ".join("'" + clip(t) + "'" for t in terms[:3]) + f" and {len(terms) - 3} more" * (len(terms) > 3)
+
+    def are(terms, verb="are"):  # (review r10: "1 of the 5 terms ... are")
+        return {"are": "is", "them": "it"}[verb] if len(terms) == 1 else verb
+
+    distinct = list(dict.fromkeys(taken))  # ('cupola' blanked twice is one term: review r10)
+    n, quoted = len(taken), named(distinct)
+    if len(distinct) < n:
+        quoted = f"{'both' if n == 2 else 'all'} {quoted}"
     said = (f"{asked} notes have only {n} blank{'s' * (n > 1)} ({quoted}): they blank the vocabulary terms where "
             "the topics' summaries and points use them")
     first = next((p for p in paragraphs if summed and pattern([summed[0]]).search(p)), None)
-    where = next((w for w, text in guide.texts if first is not None and first in text), None) or \
-        next((w for w, text in guide.texts if text == guide.topics[0].title), Location(str(guide.path)))
+    if first is not None:  # the summary's line, as the message names the summary (its text as typed: wrapped lines)
+        first = " ".join(first.split())
+        where = next((w for w, text in guide.texts if first in " ".join(text.split())), Location(str(guide.path)))
+    else:
+        where = next((w for w, text in guide.texts if text == guide.topics[0].title), Location(str(guide.path)))
+    rest = [t for t in unused if t not in summed]
     if summed:
-        shown = ", ".join("'" + clip(t) + "'" for t in summed[:3]) + (f" and {len(summed) - 3} more" * (len(summed) > 3))
-        said += (f", and {len(summed)} of the {len(guide.vocabulary)} terms ({shown}) are in the guide's summary, "
-                 f"{'which notes do not print' if 'guided' in asked else 'which the notes do not blank'}, not in the "
-                 "topics' text; write them into the topics")
+        said += (f", and {len(summed)} of the {len(guide.vocabulary)} terms ({named(summed)}) {are(summed)} in the "
+                 f"guide's summary, {'which notes do not print' if 'guided' in asked else 'which the notes do not blank'}"
+                 ", not in the topics' text")
+        said += f", and {len(rest)} more ({named(rest)}) {are(rest)} in neither" if rest else ""
+        said += f"; write {are(unused, 'them')} into the topics"
     elif unused:
-        said += (f", and {len(unused)} of the {len(guide.vocabulary)} terms {'is' if len(unused) == 1 else 'are'} "
-                 f"not in the topics' text; write {'it' if len(unused) == 1 else 'them'} into the topics")
+        said += (f", and {len(unused)} of the {len(guide.vocabulary)} terms ({named(unused)}) {are(unused)} not in "
+                 f"the topics' text; write {are(unused, 'them')} into the topics")
     else:
         said += ", and the vocabulary has no other term; add terms"
     return Problem(where, said + ", or mark words to leave blank as [[word]]", warning=True)

@@ -22,9 +22,13 @@ _UNITS = ("g kg mg µg μg ng t L mL l ml dL cL µL μL mol mmol kmol µmol μmo
 _UNIT = "(?:" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
 # a unit: a symbol, perhaps squared or cubed, perhaps per another ("g/mol", "m/s²", "mol·L⁻¹")
 UNIT = re.compile(rf"{_UNIT}[²³]?(?:[/·]{_UNIT}(?:⁻?[¹²³])?)*")
+ELEMENTS = frozenset("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se
+Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W
+Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh
+Fl Mc Lv Ts Og""".split())  # the 118 elements' symbols
 _COUNT = "[0-9₀-₉]*"
 _GROUP = rf"(?:[A-Z][a-z]?{_COUNT}|\((?:[A-Z][a-z]?{_COUNT})+\){_COUNT}|·{_COUNT})"
-FORMULA = re.compile(rf"{_GROUP}+[⁰-⁹]*[⁺⁻]?")
+FORMULA = re.compile(rf"{_GROUP}+[⁰¹²³⁴-⁹]*[⁺⁻]?")  # ("SO₄²⁻": ¹²³ lie outside ⁰-⁹)
 _NUMBER = r"(?<![\w.,])\d+(?:[.,]\d+)*"
 _WORD = r"(?:[^\s<]|<[^>]*>)+"  # a word as marked up: its characters and any tags between them (a fallback font)
 _AFTER_NUMBER = re.compile(rf"{_NUMBER}(?P<s> +)(?=(?P<w>{_WORD}))")
@@ -41,9 +45,10 @@ def is_unit(word: str) -> bool:
 
 
 def is_formula(word: str) -> bool:
-    """Element symbols with a count, a charge or a second element: "H₂", "NaCl", "OH⁻"; not "He", "In"."""
+    """Element symbols with a count, a charge or a second element: "H₂", "NaCl", "OH⁻"; not "He", "In", nor
+    capitals that are no element's symbols ("BCE", "PM", "DNA": review r10)."""
     text = _plain(word)
-    if FORMULA.fullmatch(text) is None:
+    if FORMULA.fullmatch(text) is None or not ELEMENTS.issuperset(re.findall(r"[A-Z][a-z]?", text)):
         return False
     return bool(re.search(r"[0-9₀-₉⁺⁻]", text)) or sum(c.isupper() for c in text) >= 2
 

@@ -33,12 +33,13 @@ class Para(Paragraph):
     _rtl = None
     _shown_style = None  # the style the lines in display order were last set in (see wrap)
 
-    def __init__(self, text, style=None, *args, base_rtl: Optional[bool] = None, **kwargs):
+    def __init__(self, text, style=None, *args, base_rtl: Optional[bool] = None, whole: bool = True, **kwargs):
         """``base_rtl``: the paragraph's direction when not its first letter's (a key's answer in a blank
-        that starts an English sentence is Hebrew: the sentence is the handout's, left to right)."""
+        that starts an English sentence is Hebrew: the sentence is the handout's, left to right). ``whole``:
+        False lets a quantity break at its spaces (a table's cells, when their columns fit no other way)."""
         if isinstance(text, str) and style is not None:
             text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
-            text = quantities.keep_quantities(text)  # nor inside "10 g H₂"
+            text = quantities.keep_quantities(text) if whole else text  # nor inside "10 g H₂"
             text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)

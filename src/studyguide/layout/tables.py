@@ -36,8 +36,8 @@ def figures(column: list[str]) -> bool:
     return any(c not in MISSING for c in cells) and all(c in MISSING or FIGURE.fullmatch(c) for c in cells)
 
 
-def _cell(ctx, text: str, head: bool, align):
-    para = ctx.p(text, "cell_head" if head else "cell")
+def _cell(ctx, text: str, head: bool, align, whole: bool = True):
+    para = ctx.p(text, "cell_head" if head else "cell", whole=whole)
     if align is not None and align != para.style.alignment:
         para.style = ParagraphStyle(f"{para.style.name}-{align}", parent=para.style, alignment=align)
     return para
@@ -54,9 +54,12 @@ def table(ctx, t: Table, width: float | None = None):
         rows, align = [r[::-1] for r in rows], align[::-1]
     aligns = [_ALIGN.get(a) if a else TA_RIGHT if figures([r[c] for r in rows[1:]]) else None
               for c, a in enumerate(align)]
-    cells = [[_cell(ctx, text, n == 0, a) for text, a in zip(row, aligns)] for n, row in enumerate(rows)]
-    pads = _pads(ctx, rows, cells, aligns)
-    widths = _widths(ctx, rows, cells, width, pads)
+    for whole in (True, False):  # a quantity kept whole ("0.125 mol/L Ca(OH)₂") where the columns fit with it,
+        cells = [[_cell(ctx, text, n == 0, a, whole) for text, a in zip(row, aligns)] for n, row in enumerate(rows)]
+        pads = _pads(ctx, rows, cells, aligns)  # else broken at its spaces as before, not a table stacked for
+        widths = _widths(ctx, rows, cells, width, pads)  # it (review r10: a 9-column table on letter)
+        if widths is not None or not any(re.search(r"\d ", cell) for row in rows for cell in row):
+            break
     if widths is None:
         return _stacked(ctx, t, width)
     grid = _grid(ctx, cells, widths, more=[("RIGHTPADDING", (c, n), (c, n), PADDING / 2 + pad)

@@ -3,12 +3,12 @@
 
 Trial r10 L6: the AP guide's `check` said "crossword: 19 terms left out ..." and then "the crossword is left
 out": a teacher read the first as a crossword printed without 19 terms. And "give it terms that share letters"
-was said of terms that did share letters but found no room: the advice for room is fewer terms, and the number
-said is measured (the terms the guide uses most, as many as the page's grid keeps the puzzle with).
+was said of terms that did share letters but found no room: the advice for room is fewer terms, and it
+says what a teacher can edit: a guide has no term list for one activity, so "fewer terms" is fewer
+vocabulary terms, which every activity loses (review r10 M3: "the 22 the guide uses most make one" could not be
+followed but by cutting the vocabulary, and measuring it planned one more crossword, ~0.3 s a `check`).
 """
 from __future__ import annotations
-
-import dataclasses
 
 from ... import activities as act, inline
 
@@ -65,21 +65,6 @@ def _why(kind: str, terms: list[str], name: str, side: int, p) -> str:
     return f"{n} share{'s' if one else ''} no letter with the others: {_named(terms)}"
 
 
-def fewer(guide, name: str, limits: dict, kept: int, share: float) -> int:
-    """How many of the terms the guide uses most its grid keeps the puzzle with on this page (0: not found):
-    measured once, at the most the left-out share allows with ``kept`` terms in the grid."""
-    n = int(kept / (1 - share))
-    if n < 2 or n >= len(guide.vocabulary):
-        return 0
-    used = act.mentions(guide)
-    order = sorted(range(len(guide.vocabulary)), key=lambda i: -used[i])
-    some = dataclasses.replace(guide, vocabulary=tuple(guide.vocabulary[i] for i in sorted(order[:n])))
-    q = act.plan(some, name, limits.get(name))
-    if q.data is None:
-        return 0
-    return n if lost_count(name, q) <= n * share else 0
-
-
 def message(guide, name: str, p, limits: dict, kept: int, share: float, where: str = "", instead: str = "") -> str:
     """The warning's text: the count, why the others did not go in, and what would print the puzzle."""
     from ...activities.crossword import MAX_SIDE
@@ -88,15 +73,13 @@ def message(guide, name: str, p, limits: dict, kept: int, share: float, where: s
     side = max(lim.get("max_rows", MAX_SIDE), lim.get("max_cols", MAX_SIDE), lim.get("max_size", 0))
     found = reasons(p, limits)
     total = kept + sum(len(t) for _, t in found)
-    advice = []
+    label, advice = act.LABELS[name], []
     for kind, _ in found:
-        if kind == "room":
-            n = fewer(guide, name, limits, kept, share)
-            advice.append(f"fewer terms (the {n} the guide uses most make one)" if n else "fewer terms")
+        if kind == "room":  # no activity has a term list of its own: the vocabulary is every activity's (review r10 M3)
+            advice.append(f"fewer terms (a term taken out of 'vocabulary:' leaves every activity, not only the {label})")
         else:
             advice.append({"long": "shorter terms", "script": "terms in one script",
                            "letters": "terms that share letters with each other"}[kind])
-    label = act.LABELS[name]
     return (f"activities: the {label} is left out: its grid could hold only {kept} of its {total} terms{where}, "
             f"too few for the puzzle you chose ({'; '.join(_why(k, t, name, side, p) for k, t in found)}); "
             f"give it {' or '.join(advice)}{instead}")

@@ -47,7 +47,7 @@ def too_small(guide, theme, paper: str):
         return too_few(guide, limits_for(guide, theme, paper))
     small, full = limits_for(guide, theme, paper), limits_for(guide, theme, sheets.FULL[paper])
     counts = {name: lost(guide, name, small, full) for name in GRIDS}
-    shown, whole = (paper.upper() if paper.startswith("a") else paper), sheets.FULL[paper]  # A5, half-letter...
+    shown, whole = ((p.upper() if p.startswith("a") else p) for p in (paper, sheets.FULL[paper]))  # A5, A4, letter
     # a puzzle the full page leaves out too is not sent there (trial r10 L6: "build it on full letter" for a
     # crossword that letter leaves out as well): it is the one warning of too_few, on these pages
     gone_too = {name for name, *_ in short(guide, full)}
