@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import CASES, GUIDES_DIR
+from layout_passes import pages_in
 
-from studyguide import activities, api, mending, pagetops, render
+from studyguide import activities, api, pagetops, render
 
 POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"
 PHOTO = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
@@ -19,36 +20,13 @@ def _large(path, paper=None, theme=None):
     return render.render(guide, paper=paper, theme=api.theme_for(guide, theme, "large-print"))
 
 
-def _trial_pages(monkeypatch) -> list:
-    """The pages each entries_over call laid out (its trial's, from handle_pageBegin), one list per call."""
-    calls, inside = [], []
-    begin, real = pagetops.TopsDocTemplate.handle_pageBegin, mending.entries_over
-
-    def counted_begin(doc):
-        begin(doc)
-        if inside:
-            calls[-1].append(doc.page)
-
-    def watched(redraw, layout):
-        calls.append([])
-        inside.append(1)
-        try:
-            return real(redraw, layout)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(pagetops.TopsDocTemplate, "handle_pageBegin", counted_begin)
-    monkeypatch.setattr(mending, "entries_over", watched)
-    return calls
-
-
 @pytest.mark.parametrize("path, pages, trial", [(POLICE, 28, (6, 25)), (PHOTO, 17, (9, 13))],
                          ids=["police", "photosynthesis"])
 def test_the_bundled_guides_vocabulary_trial_lays_out_only_the_pages_it_could_change(path, pages, trial, monkeypatch):
     """Neither guide saves a page by its entry going on over a page. The trial laid out all 31 and 19 pages (the
     key's notes included) to throw them away; it now starts on the page the vocabulary's section opens on and
     stops on the first page after the vocabulary that opens with the same flowable, in the same state."""
-    calls = _trial_pages(monkeypatch)
+    calls = pages_in(monkeypatch, "entries_over")
     docs = _large(path)
     assert docs["student"].pages == pages
     assert [(c[0], c[-1]) for c in calls if c] == [trial]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import CASES, GUIDES_DIR
+from layout_passes import pages_in
 
-from studyguide import api, mending, pagetops, render
+from studyguide import api, pagetops, render
 
 POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"
 PHOTO = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
@@ -19,29 +20,6 @@ SUNFLOWER = CASES / "trial" / "mias-sunflower.yaml"
 def _build(path, paper=None, edition=None):
     guide = api.load(path)
     return render.render(guide, paper=paper, theme=api.theme_for(guide, None, edition))
-
-
-def _pages_in(monkeypatch, name: str) -> list:
-    """The pages each call of the mending pass ``name`` laid out (from handle_pageBegin), one list per call."""
-    calls, inside = [], []
-    begin, real = pagetops.TopsDocTemplate.handle_pageBegin, getattr(mending, name)
-
-    def counted_begin(doc):
-        begin(doc)
-        if inside:
-            calls[-1].append(doc.page)
-
-    def watched(redraw, layout):
-        calls.append([])
-        inside.append(1)
-        try:
-            return real(redraw, layout)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(pagetops.TopsDocTemplate, "handle_pageBegin", counted_begin)
-    monkeypatch.setattr(mending, name, watched)
-    return calls
 
 
 def _whole(monkeypatch):
@@ -58,7 +36,7 @@ def test_the_bundled_guides_kept_lists_trial_stops_at_the_page_it_leaves_short(m
     """The bundled guide's standard handout: keeping topic 3's points together leaves page 4 short (it was
     not), so that layout is never kept; it laid out all 12 pages of the key to be thrown away, and now stops
     when page 6 begins (page 4 is short with page 5 drawn on: not the last)."""
-    calls = _pages_in(monkeypatch, "keep_lists")
+    calls = pages_in(monkeypatch, "keep_lists")
     docs = _build(POLICE)
     assert (docs["student"].pages, docs["key"].pages) == (11, 12)
     assert [c for c in calls if c] == [[1, 2, 3, 4, 5, 6]]
@@ -66,7 +44,7 @@ def test_the_bundled_guides_kept_lists_trial_stops_at_the_page_it_leaves_short(m
 
 def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):
     """The bundled guide's standard handout on A4 keeps its lists' trial: laid out once, every page, as before."""
-    calls = _pages_in(monkeypatch, "keep_lists")
+    calls = pages_in(monkeypatch, "keep_lists")
     docs = _build(POLICE, "a4")
     assert [c for c in calls if c] == [list(range(1, docs["key"].pages + 1))]
 
