@@ -269,18 +269,25 @@ def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) 
         lead = len(joined) - len(joined.lstrip(SPACES))
         shown, order = display_order(logical, para_rtl)
         after = _marks_after(marks, face_at, lead, order)
-        pieces, current, run = [], None, []
+        # a blank's runs (the key's answer between its spaces) share one <u>, as in the line as typed: reportlab
+        # draws an underline in the colour of its first run, and the answer's own <u> drew its part of the rule blue
+        pieces, current, run, under = [], None, [], [False]
 
-        def flush():
+        def flush(next_under: bool = False):
             if run:
-                body = _in_look(escape("".join(run)), current[0], plain)
-                pieces.append(f"<u>{body}</u>" if current[1] else body)
+                if current[1] and not under[0]:
+                    pieces.append("<u>")
+                pieces.append(_in_look(escape("".join(run)), current[0], plain))
+                under[0] = current[1]
                 run.clear()
+            if under[0] and not next_under:
+                pieces.append("</u>")
+                under[0] = False
 
         for n, (c, i) in enumerate(zip(shown, order)):
             face = face_at[lead + i]
             if face != current:
-                flush()
+                flush(face[1])
             current = face
             run.append(c)
             if n in after:  # a blank's field mark (fields.marker), after the blank as it is shown
