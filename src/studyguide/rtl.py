@@ -223,11 +223,11 @@ def _naskh_sized(para) -> None:
     travels in each run's look into the lines in display order; the paragraph's leading stays its style's. A blank
     and a key's answer on it keep their size: the blank is measured in DejaVu, the rule under a larger run would lie
     lower than the rest of the blank's, and the answer stays as wide as the handout's blank."""
-    from .theming.families import NASKH_FACES, NASKH_SCALE
+    from .theming.fontruns import drawn_size
 
     for frag in para.frags:
-        if getattr(frag, "fontName", None) in NASKH_FACES and not getattr(frag, "us_lines", None):
-            frag.fontSize = round(frag.fontSize * NASKH_SCALE, 2)
+        if hasattr(frag, "fontName") and not getattr(frag, "us_lines", None):
+            frag.fontSize = drawn_size(frag.fontName, frag.fontSize)
 
 
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
