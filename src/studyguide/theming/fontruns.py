@@ -8,8 +8,9 @@ from functools import lru_cache
 from typing import Optional
 
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase.pdfmetrics import getDescent
 
-from .families import FAMILIES, NASKH_FACES, NASKH_SCALE
+from .families import FAMILIES, NASKH_DEPTH, NASKH_FACES, NASKH_SCALE
 
 _TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
 
@@ -44,6 +45,12 @@ def drawn_size(face: str, size: float) -> float:
     its letters stand as tall as DejaVu Sans's; paragraphs' runs (rtl.visual_lines) and text drawn straight on the
     canvas (the name lines' labels, the key's banner) alike."""
     return round(size * NASKH_SCALE, 2) if face in NASKH_FACES else size
+
+
+def depth(face: str, size: float) -> float:
+    """How far below the baseline a line's letters in ``face`` at ``size`` reach: the font's descent, but Noto
+    Naskh's common letters' (families.NASKH_DEPTH), its descent being made for rare marks."""
+    return size * NASKH_DEPTH if face in NASKH_FACES else -getDescent(face, size)
 
 
 def settle(markup: str, base: str) -> str:
