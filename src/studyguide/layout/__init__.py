@@ -183,6 +183,12 @@ class Ctx:
                 return fonts.face_of(self.fonts[ch], face)
         return face
 
+    def drawn_font(self, text: str, face: str, size: float) -> tuple[str, float]:
+        """The face and size ``text`` asked in ``face`` at ``size`` is drawn in straight on the canvas: font_for's
+        face, at the size a paragraph sets it (fonts.drawn_size: an Urdu label as large as the Urdu body)."""
+        face = self.font_for(text, face)
+        return face, fonts.drawn_size(face, size)
+
     def text_width(self, text: str, face: str, size: float) -> float:
         """The width of plain ``text`` as a paragraph sets it: each character in ``face`` or in the
         fallback font that has it (measured in ``face`` alone, a Japanese term came out at 60 % of
