@@ -60,7 +60,10 @@ class Landing(Flowable):
     go in the fewest sets that each fit a page, when those take fewer pages than the sets they replace:
     the matching starts under the question instead of leaving its page empty, and saves a page. (At the
     same count the last set's page changes, and what follows it may lose the room it had there:
-    es-ecosistemas in large print on A4 took a page more.)"""
+    es-ecosistemas in large print on A4 took a page more.) Where no such sets save a page and the room
+    left would leave its page short (layout.fill), the layout says so (``ctx.matching_short``), and
+    mending.matching_landed lays it out again with a first set of two terms or more in that room and
+    the rest in as many pages as before (``ctx.matching_landed``), kept when it adds no page."""
 
     def __init__(self, ctx, name, sets, blocks):
         super().__init__()
