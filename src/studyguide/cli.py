@@ -116,9 +116,11 @@ def edit(path, out_dir, port, no_browser):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-def validate(paths):
-    """Check guides without building them (default: guides/)."""
-    if report.validated(api.validate(report.guides(paths), named=paths)):
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
+def validate(paths, strict):
+    """Check guides without building them (default: guides/): every problem and warning, located."""
+    failed, warned = report.validated(api.validate(report.guides(paths), named=paths))
+    if failed or (strict and warned):
         sys.exit(1)
 
 

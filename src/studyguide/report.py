@@ -118,9 +118,10 @@ def builds(outcomes, guides: list) -> int:
     return 0
 
 
-def validated(results) -> int:
-    """`validate`'s lines for each file checked; how many failed."""
-    failed, echo = 0, Once()
+def validated(results) -> tuple[int, int]:
+    """`validate`'s lines for each file checked; (how many failed, warnings in all)."""
+    failed = warned = 0
+    echo = Once()
     for checked in results:
         if checked.error is not None:
             failed += 1
@@ -128,9 +129,11 @@ def validated(results) -> int:
             continue
         for warning in checked.warnings:
             echo(str(warning))
+        warned += len(checked.warnings)
         if checked.named:
-            out(f"ok: {checked.path} ({checked.holds})")
-    return failed
+            ok = f"ok ({count(len(checked.warnings), 'warning')})" if checked.warnings else "ok"
+            out(f"{ok}: {checked.path} ({checked.holds})")
+    return failed, warned
 
 
 def exported(outcomes) -> tuple[int, int]:
