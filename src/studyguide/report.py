@@ -8,6 +8,7 @@ import traceback
 
 import click
 
+from .cliwords import option_name
 from .interrupts import Interrupted
 from .errors import StudyguideError, visible
 from .reading.walker import count
@@ -238,6 +239,9 @@ def failure(exc: BaseException, debug: bool) -> int:
     if isinstance(exc, click.exceptions.Abort):
         click.echo("aborted", err=True)
         return 130
+    if isinstance(exc, click.BadParameter) and option_name(exc):  # one line, without click's usage (cliwords.py)
+        click.echo(visible(f"{option_name(exc)}: {exc.message}"), err=True)
+        return exc.exit_code
     if isinstance(exc, click.ClickException):
         exc.show()
         return exc.exit_code
