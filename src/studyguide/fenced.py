@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
+from .inline import code_spans
+
 _FENCE = re.compile(r"([ \t]*)(`{3,})[ \t]*([\w.+#-]*)[ \t]*$")
 TAB = 4  # a tab typed in code goes to the next multiple of 4 columns
 
@@ -62,6 +64,35 @@ def parts(text: str) -> list[Part]:
     if "\n".join(prose).strip():
         out.append("\n".join(prose))
     return out
+
+
+_CODE_LINE = re.compile(r"[A-Za-z_][\w.]*\([^()]*\)\s*:?\s*$|^\s*(?:for|while|if|elif|def|class)\b.*:\s*$|"
+                        r"^[A-Za-z_]\w*\s*(?:[-+*/%]?=|==|!=)\s*\S.*[;)\]\w\"']$")
+
+
+def looks_like_code(text) -> bool:
+    """Whether a model answer is code: fenced, all one `code` span, or a line a program has (a call, a block's
+    opener ending ':', an assignment to a name) with no sentence's full stop."""
+    if not text:
+        return False
+    spans = code_spans(text.strip())
+    if has_fence(text) or (spans and spans[0][0] == 0 and spans[0][1] == len(text.strip())):
+        return True
+    line = text.strip()
+    return "\n" not in line and not line.endswith(".") and bool(_CODE_LINE.search(line))
+
+
+def indented_items(typed: list, items: tuple[str, ...]) -> tuple[str, ...]:
+    """Ordering items with the spaces typed before them kept when they are lines of a program (one of them opens a
+    block, ending ':'; trial r11: the loop body's '    print(number)' printed flush with 'while number <= 10:')."""
+    if len(typed) != len(items) or not any(i.rstrip("`").endswith(":") for i in items) \
+            or not any(isinstance(t, str) and t[:1] == " " for t in typed):
+        return items
+    return tuple(t.rstrip() if isinstance(t, str) and t.strip() == item else item for t, item in zip(typed, items))
+
+
+def is_indented(text: str) -> bool:
+    return text[:1] == " "
 
 
 def _outdented(line: str, indent: int) -> str:
