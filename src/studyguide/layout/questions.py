@@ -315,8 +315,11 @@ def ordering(ctx, n, q, note, away=None):
     side = ctx.theme.box_side
     back = from_right(ctx, q)  # (read from the right: each box at the right, its item left of it)
     rows = []
+    listing = any(fenced.is_indented(item) for item in q.items)  # lines of a program: all as code, indents kept
     for k, orig in enumerate(order, 1):
-        para = ctx.p(q.items[orig], "choice")
+        item = q.items[orig]
+        para = ctx.raw(inline.markup(f"`` {item} ``" if listing and "``" not in item else item, ctx.fonts), "choice") \
+            if listing else ctx.p(item, "choice")
         para = directions.read_from_right(para, "", True) if back else para  # (an English item beside its box too)
         student = Box(para, side, ni, ctx.theme.rule, mirrored=back)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
