@@ -112,3 +112,26 @@ def test_milton_in_large_print_keeps_its_indents_in_proportion():
     typed, _ = _typed_and_turned(verse_runs(pdf), lines)
     levels = sorted({round(x - min(typed), 1) for x in typed})
     assert len(levels) == 3 and abs(levels[2] / levels[1] - 4) < 0.1, levels
+
+
+def test_moodle_gets_a_program_as_pre_code_and_backticks_as_code():
+    from studyguide.export import moodle
+    xml = moodle.export(api.load(CS))[0][0][1].decode()
+    assert "<pre><code>total = 0&#10;for n in [3, 5, 7]:&#10;    if n % 2 == 1:&#10;        total = total + n" in xml
+    assert "<p><code>17 // 5</code> evaluates to 3.4.</p>" in xml and "SGMono" not in xml
+
+
+@pytest.mark.parametrize("kind", ["student", "key"])
+def test_ordering_lines_of_a_program_keep_their_indentation(kind):
+    """Trial finding 3: '    print(number)' printed flush with 'while number <= 10:'."""
+    drawn = runs(built(CS, kind=kind))
+    lead = {t.strip(): len(t) - len(t.lstrip()) for _, t, _, f in drawn if "Mono" in f and t.strip() in
+            ("number = 2", "while number <= 10:", "print(number)", "number = number + 2")}
+    # (drawn in the monospace font, so each space typed before a line is a letter's width in)
+    assert lead == {"number = 2": 0, "while number <= 10:": 0, "print(number)": 4, "number = number + 2": 4}, lead
+
+
+def test_a_short_answer_whose_model_answer_is_code_asks_for_code():
+    """Trial finding 8: Q9 (model answer 'for i in range(10, 0, -1):') asked for complete sentences."""
+    text = " ".join(pypdf.PdfReader(io.BytesIO(built(CS))).pages[3].extract_text().split())
+    assert "using range(). Write the code on the lines." in text and "complete sentences" not in text
