@@ -41,6 +41,8 @@ class Para(Paragraph):
             text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
             text = quantities.keep_quantities(text) if whole else text  # nor inside "10 g H₂"
             text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            if inline.MONO in text:  # code (parsed only for a guide that has some: 50 ms)
+                fonts.register(inline.MONO)
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)

@@ -18,6 +18,14 @@ FAMILIES = {
         (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
         (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
     },
+    # DejaVu Sans Mono, for code (`code` and ``` blocks, inline.py): monospace, so a program's indentation lines up;
+    # no italic (code is never emphasised inside)
+    "SGMono": {
+        (0, 0): ("SGMono", "DejaVuSansMono.ttf"),
+        (1, 0): ("SGMono-Bold", "DejaVuSansMono-Bold.ttf"),
+        (0, 1): ("SGMono", "DejaVuSansMono.ttf"),
+        (1, 1): ("SGMono-Bold", "DejaVuSansMono-Bold.ttf"),
+    },
     # Atkinson Hyperlegible, for the readable edition: no italics (emphasis stays upright)
     "SGRead": {
         (0, 0): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
