@@ -167,7 +167,7 @@ def item_moved(message: str, by: int) -> str:
 def keys_under_item(message: str, key: str, first: str) -> str:
     """``message`` (a key out of line) with the fix for the keys of a '- ' item typed in (or left of) the column of
     its '-', under its first key ``first``: they move, as its '-' holds ``first`` where it is."""
-    return message[:-1] + f": start '{key}' and the lines under it in the same column as '{first}' above)"
+    return message[:-1] + f": start '{clip(key)}' and the lines under it in the same column as '{clip(first)}' above)"
 
 
 def item_colon(noun: str, key: str, value: str = "") -> str:
