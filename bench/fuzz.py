@@ -372,6 +372,37 @@ def signature(kinds: list[str], run: dict) -> str:
     return f"{','.join(kinds)}|{run['args'][0]}|{first}"
 
 
+def replay(folders: list[Path]) -> int:
+    """Each finding's command again, in a fresh arena (a copy of the folder its file was made from);
+    1 if any still fails."""
+    import tempfile
+
+    bad = 0
+    for folder in folders:
+        case = json.loads((folder / "case.json").read_text())
+        source = Path(case["source"])
+        with tempfile.TemporaryDirectory() as tmp:
+            arena = Path(tmp) / "arena"
+            shutil.copytree(REPO / "assets", arena / "assets")
+            shutil.copytree(source.parent, arena / source.parent.name,
+                            ignore=shutil.ignore_patterns("fz-*"))
+            mutant = arena / source.parent.name / f"fz-{source.name}"
+            shutil.copyfile(folder / mutant.name, mutant)
+            out = Path(tmp) / "out"
+            args = [str(out) if a.endswith("/out") else str(Path(tmp) / "imported" / "guide.yaml")
+                    if a.endswith("imported/guide.yaml") else a for a in case["args"]]
+            (Path(tmp) / "imported").mkdir()
+            run = cli(args, arena)
+            rel = str(mutant.relative_to(arena))
+            kinds = judge(run, mutant.read_bytes().decode("utf-8", "replace"), [str(mutant), mutant.name, rel],
+                          out if args[0] == "build" else None, lineless=source.suffix in (".zip", ".xlsx"))
+        bad += bool(kinds)
+        print(f"{folder.name}: {','.join(kinds) or 'fine'} (exit {run['code']})")
+        for line in run["err"].splitlines()[:3]:
+            print("   ", line[:240])
+    return 1 if bad else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -381,7 +412,11 @@ def main(argv=None) -> int:
     ap.add_argument("--build", type=float, default=0.35,
                     help="share of guide cases also checked and built (default 0.35; validate runs on all)")
     ap.add_argument("-o", "--out", type=Path, default=Path("/tmp/studyguide-fuzz"))
+    ap.add_argument("--replay", nargs="+", type=Path, metavar="FINDING",
+                    help="run the command of each finding folder again (on this checkout's code) and judge it")
     ns = ap.parse_args(argv)
+    if ns.replay:
+        return replay(ns.replay)
     work = ns.out.resolve()
     work.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(work / "findings", ignore_errors=True)
