@@ -18,6 +18,7 @@ import io
 import math
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Optional
 
@@ -61,8 +62,11 @@ def _rows(path: Path, data: bytes) -> list[list[str]]:
                         row[c] = Unsaved(formula)
     except GuideError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(f"is not a spreadsheet studyguide can read ({type(exc).__name__}); save it again as .xlsx") from None
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file: said in words, not by its name
+        why = ("it is damaged or cut short" if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)) else
+               "a part of it is damaged or missing")
+        raise fail(f"is not a spreadsheet studyguide can read ({why}); open it in Excel, LibreOffice or Google "
+                   "Sheets and save it again as .xlsx") from None
     return out
 
 
