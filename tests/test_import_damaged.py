@@ -356,3 +356,32 @@ def test_an_anki_note_with_a_tab_under_another_separator_is_said(tmp_path):
     assert "term: root stem\n" in text and "\t" not in text
     assert problems == ["a.txt:4:1: warning: this note holds a tab, and '#separator:Comma' does not split on tabs; "
                         "each tab is read as a space (check the #separator line)"]
+
+
+@pytest.mark.parametrize("encoding", ["nan", "ebcdic", "UTF-32", "x" * 300])
+def test_an_encoding_no_codec_reads_is_named_at_its_declaration(tmp_path, encoding):
+    """Moodle XML, or a QTI member, whose first line declares an encoding Python's codecs do not know ('nan', as
+    a spreadsheet formula wrote it) or that expat cannot take (UTF-32): 'internal error: LookupError: unknown
+    encoding: nan' (found by bench/fuzz.py). The declaration is named where it is typed, in short, with the fix;
+    the Moodle file imports nothing, the QTI member is left out."""
+    source = tmp_path / "quiz.xml"
+    source.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?>\n<quiz></quiz>\n'.encode())
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "out.yaml")
+    shown = encoding if len(encoding) <= 40 else "x" * 39 + "…"
+    assert str(info.value) == (f'{source}:1:31: says encoding="{shown}", which studyguide cannot read (write '
+                               'encoding="UTF-8" there, and save the file as UTF-8); nothing imported')
+    assert not (tmp_path / "out.yaml").exists()
+    data, out = __import__("io").BytesIO(), __import__("io").BytesIO()
+    data.write(_qti(tmp_path))
+    with zipfile.ZipFile(data) as zf, zipfile.ZipFile(out, "w") as new:
+        meta = next(i.filename for i in zf.infolist() if i.filename.endswith("assessment_meta.xml"))
+        for info in zf.infolist():
+            body = zf.read(info)
+            new.writestr(info, body.replace(b'encoding="UTF-8"', f'encoding="{encoding}"'.encode(), 1)
+                         if info.filename == meta else body)
+    (tmp_path / "quiz.zip").write_bytes(out.getvalue())
+    _, draft = import_file(tmp_path / "quiz.zip", tmp_path / "quiz.yaml")
+    assert f'{tmp_path / "quiz.zip"}:1:31: warning: {meta}: says encoding="{shown}", which studyguide cannot read ' \
+           '(write encoding="UTF-8" there, and save the file as UTF-8); left out' in [str(p) for p in draft.problems]
+    assert len(api.load(tmp_path / "quiz.yaml").questions) == len(api.load(GUIDE).questions)

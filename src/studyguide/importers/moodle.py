@@ -22,7 +22,7 @@ from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
 from .htmltext import clip
-from .xmlfile import BARE_AMP, RAW, amp, declared_latin, outside_entities, parse, place
+from .xmlfile import BARE_AMP, RAW, amp, declared_latin, not_read, outside_entities, parse, place
 
 _QNAME = re.compile(r"Q([0-9]{2,4})(?: |$)")  # export.question_name's 'Q03 The molar mass…'
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
@@ -335,8 +335,8 @@ def read(path: Path, data: bytes) -> Draft:
         except xml.parsers.expat.ExpatError:
             root = None
         if root is None:
-            draft.problems.append(Problem(Location(str(path), exc.lineno, exc.offset + 1), "not well-formed XML "
-                                          f"({xml.parsers.expat.ErrorString(exc.code)}); nothing imported"))
+            draft.problems.append(Problem(Location(str(path), exc.lineno, exc.offset + 1),
+                                          f"{not_read(exc)}; nothing imported"))
             return draft
         for at in bare:
             line, col = place(data, at)

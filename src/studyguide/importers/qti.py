@@ -22,7 +22,7 @@ from ..variants import about_the_others
 from ._common import Draft, html_text, literal
 import xml.parsers.expat
 
-from .xmlfile import outside_entities, parse as _parse
+from .xmlfile import not_read, outside_entities, parse as _parse
 from .spreadsheet import MAX_UNPACKED
 
 MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML is this large
@@ -38,7 +38,7 @@ def parse(data: bytes, draft: Draft, name: str):
     try:
         root = _parse(data)
     except xml.parsers.expat.ExpatError as exc:
-        draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
+        draft.warn(f"{name}: {not_read(exc)}; left out",
                    exc.lineno, exc.offset + 1)
         return None
     outside_entities(draft, root, f"{name}: ")
