@@ -385,3 +385,37 @@ def test_an_encoding_no_codec_reads_is_named_at_its_declaration(tmp_path, encodi
     assert f'{tmp_path / "quiz.zip"}:1:31: warning: {meta}: says encoding="{shown}", which studyguide cannot read ' \
            '(write encoding="UTF-8" there, and save the file as UTF-8); left out' in [str(p) for p in draft.problems]
     assert len(api.load(tmp_path / "quiz.yaml").questions) == len(api.load(GUIDE).questions)
+
+
+def test_a_qti_field_or_score_typed_wrong_is_read_past(tmp_path):
+    """A QTI item whose metadata field lost its label, or whose score is not a number ('abc'): 'internal error:
+    AttributeError' and 'ValueError' (the first found by bench/fuzz.py). The field is read as empty, a score that
+    is no number scores nothing; every question still imports."""
+    data, out = __import__("io").BytesIO(_qti(tmp_path)), __import__("io").BytesIO()
+    with zipfile.ZipFile(data) as zf, zipfile.ZipFile(out, "w") as new:
+        for info in zf.infolist():
+            body = zf.read(info)
+            if b"<fieldlabel>" in body:
+                body = re.sub(rb"<fieldlabel>question_type</fieldlabel>", b"", body, count=1)
+                body = re.sub(rb'(<setvar[^>]*>)[^<]*(</setvar>)', rb"\1abc\2", body, count=1)
+            new.writestr(info, body)
+    (tmp_path / "quiz.zip").write_bytes(out.getvalue())
+    import_file(tmp_path / "quiz.zip", tmp_path / "quiz.yaml")
+    assert len(api.load(tmp_path / "quiz.yaml").questions) >= len(api.load(GUIDE).questions) - 1
+
+
+@pytest.mark.parametrize("digit", ["²", "٣"])
+def test_a_number_typed_with_another_scripts_digit_is_no_internal_error(tmp_path, digit):
+    """Anki's '#guid column:²' and Moodle's <responsefieldlines>²</responsefieldlines>: str.isdigit() says yes,
+    int() says no ('internal error: ValueError'). A digit int() reads (Arabic-Indic ٣) is read; one it cannot is
+    not a number."""
+    anki = tmp_path / "deck.txt"
+    anki.write_text(f"#separator:tab\n#html:false\n#guid column:{digit}\nrain\twater falling\tx\n", encoding="utf-8")
+    _, draft = import_file(anki, tmp_path / "deck.yaml")
+    assert [(t["term"], t["definition"]) for t in draft.vocabulary] == [("rain", "water falling")]
+    moodle = tmp_path / "quiz.xml"
+    moodle.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz><question type="essay"><name><text>E</text>'
+                      '</name><questiontext format="html"><text>Discuss rain.</text></questiontext>'
+                      f'<responsefieldlines>{digit}</responsefieldlines></question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(moodle, tmp_path / "quiz.yaml")
+    assert draft.questions[0].get("lines") == (3 if digit == "٣" else None)

@@ -245,7 +245,7 @@ class _Reader:
             out["answer"] = answer
         lines = _text(q, "responsefieldlines")
         default = 5 if kind == "short_answer" else 15  # what studyguide's export writes for the default lines
-        if lines.isdigit() and int(lines) != default:
+        if lines.isdecimal() and int(lines) != default:  # (isdigit: also "²", which int() refuses)
             out["lines"] = min(40, max(1, int(lines)))
         return out
 

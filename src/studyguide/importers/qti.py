@@ -81,8 +81,11 @@ class _Reader:
         return self.text(node, node.text or "", node.get("texttype", "text/plain"))
 
     def meta(self, item) -> dict[str, str]:
-        return {(_find(f, "fieldlabel").text or ""): (_find(f, "fieldentry").text or "")
-                for f in _all(item, "qtimetadatafield")}
+        def text(field, name: str) -> str:
+            node = _find(field, name)
+            return (node.text or "") if node is not None else ""  # (a field without its label or entry: "")
+
+        return {text(f, "fieldlabel"): text(f, "fieldentry") for f in _all(item, "qtimetadatafield")}
 
     def prompt_html(self, item) -> str:
         pres = _find(item, "presentation")
@@ -103,7 +106,8 @@ class _Reader:
         right, negated = [], []
         for cond in _all(item, "respcondition"):
             setvar = _find(cond, "setvar")
-            if setvar is None or float(setvar.text or 0) <= 0:
+            score = _value(setvar.text if setvar is not None else None)
+            if not isinstance(score, float) or not score > 0:  # none, not a number, or nothing scored
                 continue
             for parent in cond.iter():
                 for child in parent:
