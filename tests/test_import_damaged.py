@@ -419,3 +419,23 @@ def test_a_number_typed_with_another_scripts_digit_is_no_internal_error(tmp_path
                       f'<responsefieldlines>{digit}</responsefieldlines></question></quiz>\n', encoding="utf-8")
     _, draft = import_file(moodle, tmp_path / "quiz.yaml")
     assert draft.questions[0].get("lines") == (3 if digit == "٣" else None)
+
+
+def test_invisible_characters_pasted_into_a_bank_are_said_at_the_first(tmp_path):
+    """A zero-width space pasted into a Quizlet card and into a Moodle question: the warning that they are left out
+    named the file but no line (found by bench/fuzz.py). It names the line and column of the first."""
+    cards = tmp_path / "cards.txt"
+    cards.write_text("rain\twater falling\nsnow\tfrozen\u200b water\nhail\tice\u200b balls\n", encoding="utf-8")
+    _, draft = import_file(cards, tmp_path / "cards.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems] == [
+        "cards.txt:2:12: warning: the invisible character U+200B (zero-width space) left out (they print as nothing, "
+        "but split a term in the crossword and trip search; studyguide check asks to delete them)"]
+    quiz = tmp_path / "quiz.xml"
+    quiz.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="truefalse"><name><text>T</text>'
+                    '</name>\n<questiontext format="html"><text>Rain\u200b is wet.</text></questiontext>\n'
+                    '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+                    '</question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(quiz, tmp_path / "quiz.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems if "U+200B" in str(p)] == [
+        "quiz.xml:4:39: warning: the invisible character U+200B (zero-width space) left out (they print as nothing, "
+        "but split a term in the crossword and trip search; studyguide check asks to delete them)"]

@@ -113,7 +113,9 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     sniff.agrees(path, data, fmt)  # nor a Canvas zip as Quizlet text: a --from that disagrees is told so
     given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
-        return moodle.read(path, data)
+        draft = moodle.read(path, data)
+        draft.text = data.decode("utf-8", "replace")  # (its lines are the file's: warnings find their place in it)
+        return draft
     if fmt == "qti":
         return qti.read(path, data)
     if fmt in ("kahoot", "quizizz"):  # the header row tells the two apart
@@ -124,6 +126,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
         raise GuideError([not_utf8(data, exc.start, str(path))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
     draft = _read_text(path, fmt, INVISIBLE.sub("", text))
+    draft.text = text
     if fmt == "quizlet" and not given and not draft.vocabulary and "\t" not in text:  # said once, not a line each
         raise GuideError([Problem(Location(str(path)), "is empty; nothing imported" if not text.strip() else NEITHER)])
     found = INVISIBLE.search(text)

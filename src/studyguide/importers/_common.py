@@ -33,6 +33,14 @@ class Draft:
     stopped: bool = False  # read no further: more terms or questions than a guide holds
     words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
     true_false: list = field(default_factory=list, repr=False)  # (question's index, its choices, right one, language)
+    text: str = field(default="", repr=False)  # the file's text, for a file of lines (not a zip): warnings find in it
+
+    def first_line(self, chars) -> tuple[int, int]:
+        """The line and column of the first of ``chars`` in the file's text; (0, 0) when not found there."""
+        at = min((i for i in (self.text.find(c) for c in chars) if i >= 0), default=-1)
+        if at < 0:
+            return 0, 0
+        return self.text.count("\n", 0, at) + 1, at - self.text.rfind("\n", 0, at)
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
