@@ -213,11 +213,13 @@ def test_new_with_a_reading_too_long_for_a_guide_writes_nothing(tmp_path):
 
 
 def test_what_a_guide_cannot_hold_is_named_by_its_place_and_nothing_is_written(tmp_path):
+    """A term too long for a guide is said at its card's line in the bank (the fourth line, after a repeated card
+    left out and an empty line): the message named the file alone (found by bench/fuzz.py)."""
     source = tmp_path / "cards.txt"
-    source.write_text("cell\tthe unit of life\n" + "x" * 201 + "\ttoo long a term\n", encoding="utf-8")
+    source.write_text("cell\tthe unit of life\nCell\tagain\n\n" + "x" * 201 + "\ttoo long a term\n", encoding="utf-8")
     with pytest.raises(GuideError) as info:
         import_file(source, tmp_path / "cards.yaml")
-    assert str(info.value) == (f"{source}: the guide made from it would not validate: vocabulary item 2.term: 201 "
+    assert str(info.value) == (f"{source}:4:1: the guide made from it would not validate: vocabulary item 2.term: 201 "
                                "characters; at most 200 fit here (shorten it); nothing written (change that in "
                                "cards.txt, and import it again)")
     assert not (tmp_path / "cards.yaml").exists()

@@ -204,7 +204,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     if clash:
         raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
                                                                     "with -o"))])
-    _check(Path(path), out, text)
+    _check(Path(path), out, text, draft.term_at)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         create_new(out, text.encode("utf-8"))
@@ -231,15 +231,21 @@ def _too_big(source: Path, size: str) -> Problem:
                                           f"nothing written (split {source.name} into smaller files and import each)")
 
 
-def _check(source: Path, out: Path, text: str) -> None:
-    """A guide that import writes always validates: refused here, before anything is written, if it would not."""
+def _check(source: Path, out: Path, text: str, term_at: list[int]) -> None:
+    """A guide that import writes always validates: refused here, before anything is written, if it would not.
+    A term's problem is said at the term's line in ``source`` (``term_at``: the line of each term)."""
     size = len(text.encode("utf-8"))
     if size > GUIDE_BYTES:
         raise GuideError([_too_big(source, f"{size:,} bytes")])
     try:
         api.load(out, check_theme=False, data=text.encode("utf-8"))
     except GuideError as exc:  # what the guide cannot hold (a 201-character term): named by its place, nothing written
-        raise GuideError([Problem(Location(str(source)), f"the guide made from it would not validate: {p.message}; "
+        def where(message: str) -> Location:
+            term = re.match(r"vocabulary item (\d+)\b", message)
+            n = int(term.group(1)) if term else 0
+            return Location(str(source), term_at[n - 1], 1) if 0 < n <= len(term_at) else Location(str(source))
+
+        raise GuideError([Problem(where(p.message), f"the guide made from it would not validate: {p.message}; "
                                   f"nothing written (change that in {source.name}, and import it again)")
                           for p in exc.problems if not p.warning]) from None
 

@@ -33,6 +33,7 @@ class Draft:
     stopped: bool = False  # read no further: more terms or questions than a guide holds
     words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
     true_false: list = field(default_factory=list, repr=False)  # (question's index, its choices, right one, language)
+    term_at: list[int] = field(default_factory=list, repr=False)  # the line of each of ``vocabulary``, in order
     text: str = field(default="", repr=False)  # the file's text, for a file of lines (not a zip): warnings find in it
 
     def first_line(self, chars) -> tuple[int, int]:
@@ -58,6 +59,7 @@ class Draft:
             return
         self.term_lines[key] = (line, entry["term"])
         self.vocabulary.append(entry)
+        self.term_at.append(line)
 
 
 def html_text(markup: str) -> tuple[str, list[str]]:
