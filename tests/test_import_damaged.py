@@ -441,3 +441,19 @@ def test_invisible_characters_pasted_into_a_bank_are_said_at_the_first(tmp_path)
     assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems if "U+200B" in str(p)] == [
         "quiz.xml:4:39: warning: the invisible character U+200B (zero-width space) left out (they print as nothing, "
         "but split a term in the crossword and trip search; studyguide check asks to delete them)"]
+
+
+def test_a_question_type_no_guide_has_is_named_in_short(tmp_path):
+    """Moodle XML whose question type holds a pasted long word: the warning named it whole (found by
+    bench/fuzz.py)."""
+    quiz = tmp_path / "quiz.xml"
+    kind = "Pneumonoultramicroscopic" * 4 + "matching"
+    quiz.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="{kind}"><name><text>M</text>'
+                    '</name><questiontext format="html"><text>Match.</text></questiontext></question>\n'
+                    '<question type="truefalse"><name><text>T</text></name><questiontext format="html"><text>Rain is '
+                    'wet.</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0">'
+                    '<text>false</text></answer></question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(quiz, tmp_path / "quiz.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems] == [
+        "quiz.xml:3:1: warning: Moodle's 'PneumonoultramicroscopicPneumonoultrami…' question type has no match in a "
+        "guide; it is left out"]

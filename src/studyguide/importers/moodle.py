@@ -307,7 +307,7 @@ class _Reader:
                 continue
             handler = handlers.get(qtype)
             if handler is None:
-                self.warn(q, f"Moodle's '{qtype}' question type has no match in a guide; it is left out")
+                self.warn(q, f"Moodle's '{clip(qtype)}' question type has no match in a guide; it is left out")
                 continue
             question = handler(q)
             if question is not None:

@@ -20,6 +20,7 @@ from .. import labels
 from ..errors import GuideError, Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, html_text, literal
+from .htmltext import clip
 import xml.parsers.expat
 
 from .xmlfile import not_read, outside_entities, parse as _parse
@@ -298,7 +299,7 @@ class _Reader:
             kind = self.meta(item).get("question_type", "")
             handler = handlers.get(kind)
             if handler is None:
-                self.warn(item, f"Canvas's '{kind or 'unnamed'}' question type has no match in a guide; it is left out")
+                self.warn(item, f"Canvas's '{clip(kind) or 'unnamed'}' question type has no match in a guide; it is left out")
                 continue
             question = handler(item)
             if question is not None:
