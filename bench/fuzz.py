@@ -298,19 +298,28 @@ def make_arena(work: Path) -> tuple[list[Path], list[Path]]:
     return guides, sorted(banks.iterdir())
 
 
-def guide_case(rng: random.Random, guide: Path, arena: Path, work: Path, cmds: list[str]) -> tuple[list, str, bytes]:
+OPTIONS = [["--edition", "large-print"], ["--edition", "fillable"], ["--edition", "readable"], ["--versions", "2"],
+           ["--format", "quiz"], ["--format", "exit-ticket"], ["--format", "cornell"], ["--paper", "a5"],
+           ["--class-set", "--copies", "3"], ["--theme", "compact"]]  # what check and build are given now and then
+
+
+def guide_case(rng: random.Random, guide: Path, arena: Path, work: Path, cmds: list[str],
+               options: float = 0.0) -> tuple[list, str, bytes]:
     text, ops = mutate_text(rng, guide.read_text(encoding="utf-8"), rng.choice([1, 1, 2, 3, 5]))
     data = text.encode("utf-8", "surrogatepass")
     mutant = guide.parent / f"fz-{guide.name}"
     mutant.write_bytes(data)
     names = [str(mutant), mutant.name, str(mutant.relative_to(arena))]
     rel = str(mutant.relative_to(arena))
+    extra = rng.choice(OPTIONS) if options and rng.random() < options else []  # (no draw at 0: seeds as before)
     found = []
     try:
         for cmd in cmds:
             out = work / "out"
             shutil.rmtree(out, ignore_errors=True)
             args = [cmd, rel] + (["-o", str(out), "-j", "1"] if cmd == "build" else [])
+            if cmd in ("check", "build") and extra:
+                args += extra
             run = cli(args, arena)
             kinds = judge(run, text, names, out if cmd == "build" else None)
             if kinds:
@@ -411,6 +420,9 @@ def main(argv=None) -> int:
     ap.add_argument("--banks", type=float, default=0.4, help="share of cases that are bank files (default 0.4)")
     ap.add_argument("--build", type=float, default=0.35,
                     help="share of guide cases also checked and built (default 0.35; validate runs on all)")
+    ap.add_argument("--options", type=float, default=0.0,
+                    help="share of checks and builds also given an option (an edition, versions, a format...; "
+                         "default 0, as the round of 2026-12-05 ran)")
     ap.add_argument("-o", "--out", type=Path, default=Path("/tmp/studyguide-fuzz"))
     ap.add_argument("--replay", nargs="+", type=Path, metavar="FINDING",
                     help="run the command of each finding folder again (on this checkout's code) and judge it")
@@ -437,7 +449,7 @@ def main(argv=None) -> int:
         else:
             source = crng.choice(guides)
             cmds = ["validate", "check", "build"] if crng.random() < ns.build else ["validate"]
-            found, ops, data = guide_case(crng, source, arena, work, cmds)
+            found, ops, data = guide_case(crng, source, arena, work, cmds, ns.options)
             stats["guide"] += 1
         count += 1
         for kinds, run in found:
