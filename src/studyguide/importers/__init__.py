@@ -153,6 +153,8 @@ def _read_text(path: Path, fmt: str, text: str) -> Draft:
 
 def _literal(draft: Draft) -> Draft:
     """A draft from a format with no markup: each of its stars prints as a star."""
+    draft.question_lines = draft.lines_of_questions()  # (walk makes new questions: their ids are not noted)
+
     def walk(value):
         if isinstance(value, str):
             return literal(value)
@@ -184,6 +186,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
     settle(draft)
+    question_at = draft.question_lines or draft.lines_of_questions()
     if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
         errors = () if any(not p.warning for p in draft.problems) else (  # said after the warnings that say why
             Problem(Location(str(path)), "no vocabulary or questions found; nothing imported"),)
@@ -204,7 +207,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     if clash:
         raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
                                                                     "with -o"))])
-    _check(Path(path), out, text, draft.term_at)
+    _check(Path(path), out, text, draft.term_at, question_at)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         create_new(out, text.encode("utf-8"))
@@ -231,9 +234,10 @@ def _too_big(source: Path, size: str) -> Problem:
                                           f"nothing written (split {source.name} into smaller files and import each)")
 
 
-def _check(source: Path, out: Path, text: str, term_at: list[int]) -> None:
+def _check(source: Path, out: Path, text: str, term_at: list[int], question_at: list[int]) -> None:
     """A guide that import writes always validates: refused here, before anything is written, if it would not.
-    A term's problem is said at the term's line in ``source`` (``term_at``: the line of each term)."""
+    A term's or a question's problem is said at its line in ``source`` (``term_at``, ``question_at``: the line of
+    each, 0 where none is known)."""
     size = len(text.encode("utf-8"))
     if size > GUIDE_BYTES:
         raise GuideError([_too_big(source, f"{size:,} bytes")])
@@ -241,9 +245,11 @@ def _check(source: Path, out: Path, text: str, term_at: list[int]) -> None:
         api.load(out, check_theme=False, data=text.encode("utf-8"))
     except GuideError as exc:  # what the guide cannot hold (a 201-character term): named by its place, nothing written
         def where(message: str) -> Location:
-            term = re.match(r"vocabulary item (\d+)\b", message)
-            n = int(term.group(1)) if term else 0
-            return Location(str(source), term_at[n - 1], 1) if 0 < n <= len(term_at) else Location(str(source))
+            found = re.match(r"(vocabulary item|question) (\d+)\b", message)
+            lines = (term_at if found.group(1) == "vocabulary item" else question_at) if found else []
+            n = int(found.group(2)) if found else 0
+            line = lines[n - 1] if 0 < n <= len(lines) else 0
+            return Location(str(source), line, 1) if line else Location(str(source))
 
         raise GuideError([Problem(where(p.message), f"the guide made from it would not validate: {p.message}; "
                                   f"nothing written (change that in {source.name}, and import it again)")

@@ -312,7 +312,7 @@ class _Reader:
             question = handler(q)
             if question is not None:
                 question["_name"] = _text(q, "name/text")
-                self.draft.questions.append(question)
+                self.draft.questions.append(self.draft.placed(question, q.line))
         self._paper_order()
         for question in self.draft.questions:
             question.pop("_name", None)

@@ -303,7 +303,7 @@ class _Reader:
                 continue
             question = handler(item)
             if question is not None:
-                self.draft.questions.append(question)
+                self.draft.questions.append(question)  # (a zip: no line of the file to note)
         if self.points_one:
             for question in self.draft.questions:
                 if question.get("points") == 1:

@@ -224,7 +224,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
         keep_time(question, cells[time] if time is not None else "")
         if p is not None and _cell(cells[p]):
             _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
-        draft.questions.append(question)
+        draft.questions.append(draft.placed(question, n))
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return
@@ -261,7 +261,7 @@ def _short_answers(draft: Draft, header: list[str], header_line: int, rows, extr
             question["explanation"] = _cell(cells[x])
         if p is not None and _cell(cells[p]):
             _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
-        draft.questions.append(question)
+        draft.questions.append(draft.placed(question, n))
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return
