@@ -328,7 +328,7 @@ class _Scan(Values, Lines):
             self.report(n, indent, openers.paragraph_out(self.lines, self.block, n))
             self.skip_block(n, self.block[1])  # the lines indented under it: more of the text
         elif self.last_key is not None and self.last_key[1] == indent:
-            key = self.last_key[0]
+            key = clip(self.last_key[0])  # (a 'key' may be a sentence with ': ' in it, named in short)
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
                                        f"{misread.write_key(words[0], words[1:])}; if the line goes on with the text of "
