@@ -74,6 +74,38 @@ def page_texts(pdf: bytes) -> tuple[str, ...]:
     return tuple(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _font_maps_read_once():
+    """pypdf reads a font's whole character map (its ToUnicode stream, widths, descriptor) afresh for each
+    page it extracts text from, though one PDF's pages share their font objects: about a fifth of the
+    suite's text extraction. Here the map is read once for each font object and copied for each use (the
+    extraction sets the copy's space width). A font object is the same Python object only within one
+    reader, so a new reader reads its fonts anew; the cache keeps its objects alive and holds the last 512.
+    Off (pypdf's own reading) with STUDYGUIDE_TEST_FONT_CACHE=0."""
+    import copy
+    from collections import OrderedDict
+
+    from pypdf.generic._font import Font
+
+    if os.environ.get("STUDYGUIDE_TEST_FONT_CACHE") == "0" or getattr(Font, "_read_once", False):
+        return
+    read = Font.from_font_resource.__func__
+    seen: OrderedDict = OrderedDict()
+
+    def from_font_resource(cls, pdf_font_dict):
+        hit = seen.get(id(pdf_font_dict))
+        if hit is None or hit[0] is not pdf_font_dict:
+            hit = seen[id(pdf_font_dict)] = (pdf_font_dict, read(cls, pdf_font_dict))
+            if len(seen) > 512:
+                seen.popitem(last=False)
+        return copy.copy(hit[1])
+
+    Font.from_font_resource = classmethod(from_font_resource)
+    Font._read_once = True
+
+
+_font_maps_read_once()
+
+
 @dataclass
 class Run:
     text: str
