@@ -74,6 +74,77 @@ def page_texts(pdf: bytes) -> tuple[str, ...]:
     return tuple(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _font_maps_read_once():
+    """pypdf reads a font's whole character map (its ToUnicode stream, widths, descriptor) afresh for each
+    page it extracts text from, though one PDF's pages share their font objects: about a fifth of the
+    suite's text extraction. Here the map is read once for each font object and copied for each use (the
+    extraction sets the copy's space width). A font object is the same Python object only within one
+    reader, so a new reader reads its fonts anew; the cache keeps its objects alive and holds the last 512.
+    Off (pypdf's own reading) with STUDYGUIDE_TEST_READ_ONCE=0."""
+    import copy
+    from collections import OrderedDict
+
+    from pypdf.generic._font import Font
+
+    if os.environ.get("STUDYGUIDE_TEST_READ_ONCE") == "0" or getattr(Font, "_read_once", False):
+        return
+    read = Font.from_font_resource.__func__
+    seen: OrderedDict = OrderedDict()
+
+    def from_font_resource(cls, pdf_font_dict):
+        hit = seen.get(id(pdf_font_dict))
+        if hit is None or hit[0] is not pdf_font_dict:
+            hit = seen[id(pdf_font_dict)] = (pdf_font_dict, read(cls, pdf_font_dict))
+            if len(seen) > 512:
+                seen.popitem(last=False)
+        return copy.copy(hit[1])
+
+    Font.from_font_resource = classmethod(from_font_resource)
+    Font._read_once = True
+
+
+_font_maps_read_once()
+
+
+def _content_read_once():
+    """pypdf parses a page's content stream into operators afresh each time it extracts the page's text, and
+    tests read the same pages more than once (the text, then the runs and their fonts; a new reader on the
+    same bytes): the parse is half the extraction time. Here the operators of each stream's bytes are kept
+    (the last 96 streams) and handed to the next extraction of the same bytes. Only for the streams text
+    extraction wraps itself (a page's own ContentStream, which code may change, is left alone); extraction
+    only reads the operators. Off with STUDYGUIDE_TEST_READ_ONCE=0, as the font maps."""
+    from collections import OrderedDict
+
+    from pypdf import _text_extraction
+
+    if os.environ.get("STUDYGUIDE_TEST_READ_ONCE") == "0" or getattr(_text_extraction, "_read_once", False):
+        return
+    make = _text_extraction._get_content_stream_for_text
+    seen: OrderedDict = OrderedDict()
+
+    def content_for_text(obj, pdf, content_key, *, has_visitor):
+        content = make(obj, pdf, content_key, has_visitor=has_visitor)
+        own = obj[content_key].get_object() if isinstance(content_key, str) else obj
+        if content is None or own is content or content._operations or not content._data:
+            return content
+        data = content._data
+        ops = seen.get(data)
+        if ops is None:
+            ops = seen[data] = content.operations
+            if len(seen) > 96:
+                seen.popitem(last=False)
+        else:
+            seen.move_to_end(data)
+            content._operations, content._data = ops, b""
+        return content
+
+    _text_extraction._get_content_stream_for_text = content_for_text
+    _text_extraction._read_once = True
+
+
+_content_read_once()
+
+
 @dataclass
 class Run:
     text: str
