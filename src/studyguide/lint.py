@@ -43,6 +43,8 @@ load at all then (`studyguide validate` reports it).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -212,6 +214,9 @@ def unused_terms(guide: Guide) -> list[Problem]:
         flat += own
         sizes.append(len(own))
     spots = _run(guide, flat) if flat else []
+    # every text folded once and searched as one ('\0' between texts: no pattern crosses it), not once a term
+    wheres, folded = [where for where, _ in guide.texts], [_folded(inline.plain(text)) for _, text in guide.texts]
+    joined, starts = "\0".join(folded), list(itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
     out = []
     k = 0
     for t, size in zip(guide.vocabulary, sizes):
@@ -223,7 +228,7 @@ def unused_terms(guide: Guide) -> list[Problem]:
             continue
         edge = ("", "") if _UNSPACED.search(t.term) else (r"(?<!\w)", r"(?!\w)")
         pattern = re.compile(edge[0] + "(?:" + "|".join(forms) + ")" + edge[1])
-        if not any(where_ not in mine and pattern.search(_folded(inline.plain(text))) for where_, text in guide.texts):
+        if not any(wheres[bisect.bisect_right(starts, m.start()) - 1] not in mine for m in pattern.finditer(joined)):
             out.append((where, t.term))
     if len(out) > FEW_UNUSED:  # a vocabulary list to learn: one line, not one a term, which would hide the rest
         rows = [where.line for where, _ in out]
