@@ -24,6 +24,9 @@ from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import CondPageBreak, Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
+from . import inline, wordbreaks
+from .theming import fonts
+
 TESTED = ("4.0.4", "5.1.0")
 
 # reportlab 4.0.x gives ``annotateException`` only to the first KeepTogether a process makes (it caches
@@ -351,3 +354,74 @@ def kept_height(block, width: float) -> float:
     height = stacked_height(block._content, width)
     first = block._first() if isinstance(block, Together) else None
     return height + (first.getSpaceBefore() - block.getSpaceBefore() if first is not None else 0.0)
+
+
+# --------------------------------------------------------------------------- a word wider than its line
+_split_word, _split_frag_word = rl_paragraph._splitWord, rl_paragraph._splitFragWord
+
+
+def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf8"):
+    """reportlab's ``_splitWord`` (a paragraph in one face), cutting where wordbreaks says, marks in."""
+    text = w.decode(encoding) if isinstance(w, bytes) else w
+    last = len(maxWidths) - 1
+    got = None if rl_paragraph.isBidiStr(text) else wordbreaks.pieces(
+        text, fontName, fontSize, maxWidths[min(last, lineno)] - lineWidth,
+        lambda n: maxWidths[min(last, lineno + n)], lineWidth > 0.5)
+    if got is None:
+        return _split_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding)
+    return [rl_paragraph._SplitWord(p) for p in got[:-1]] + [rl_paragraph._SplitWordEnd(got[-1])]
+
+
+def _cut_frag_word(w, maxWidth, maxWidths, lineno):
+    """reportlab's ``_splitFragWord`` (a word of runs: code beside words, bold...), cutting where wordbreaks says;
+    the '↪' is drawn in the soft ink, in the monospace font where the run's own lacks it."""
+    chars = list(rl_paragraph._fragWordIter(w))
+    if any(hasattr(f, "cbDefn") or not c for f, _, c in chars):
+        return _split_frag_word(w, maxWidth, maxWidths, lineno)
+    text = "".join(c for _, _, c in chars)
+    code = any(wordbreaks.is_code(text, f.fontName) for f, _, _ in chars[:1]) or any(
+        f.fontName.startswith(inline.MONO) for f, _, _ in chars)
+    widths = [wordbreaks.width(c, f.fontName, f.fontSize) for f, _, c in chars]
+    first = chars[0][0]
+    turn = wordbreaks.TURN if code else wordbreaks.HYPHEN
+    mark = sum(wordbreaks.width(c, _mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
+    last = len(maxWidths) - 1
+    at = wordbreaks.cuts(text, widths, maxWidth, lambda n: maxWidths[min(last, lineno + n)], code,
+                         mark if code else 0.0, 0.0 if code else mark, maxWidth < maxWidths[min(last, lineno)] - 0.5)
+    if not at:
+        return _split_frag_word(w, maxWidth, maxWidths, lineno)
+    bounds = [0] + at + [len(text)]
+    out = []
+    for j in range(len(bounds) - 1):
+        runs = []
+        for f, _, c in chars[bounds[j]:bounds[j + 1]]:
+            if runs and runs[-1][0] is f:
+                runs[-1][1] += c
+            else:
+                runs.append([f, c])
+        runs = runs or [[first, ""]]  # the word starts on the next row: this one ends before it
+        if code and bounds[j] > 0:
+            f = runs[0][0]
+            soft = f.textColor if not isinstance(f.textColor, Color) else Color(
+                *(c + (1 - c) * 0.45 for c in f.textColor.rgb()))
+            runs.insert(0, [f.clone(fontName=_mark_face(f.fontName), textColor=soft), turn])
+        elif not code and runs and j < len(bounds) - 2 and not runs[-1][1].endswith("-"):
+            runs[-1][1] += turn
+        pieces = [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in runs]
+        wide = sum(rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
+        kind = (rl_paragraph._SplitFragHS if isinstance(w, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH) \
+            if j == len(bounds) - 2 else rl_paragraph._SplitFrag
+        out.append(kind([wide] + pieces))
+    return out
+
+
+def _mark_face(face: str) -> str:
+    if wordbreaks.has_glyph(face, "\u21aa"):
+        return face
+    fonts.register(inline.MONO)
+    return inline.MONO
+
+
+def split_long_words() -> None:
+    """Have every paragraph cut an over-long word through :func:`_cut_word` / :func:`_cut_frag_word`."""
+    rl_paragraph._splitWord, rl_paragraph._splitFragWord = _cut_word, _cut_frag_word

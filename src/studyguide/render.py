@@ -16,6 +16,8 @@ from .theming import fonts
 from .theming.styles import Theme, make_styles
 from .theming.styles import default as default_theme
 
+_reportlab.split_long_words()  # a word wider than its line is cut at a sensible place, with a mark (wordbreaks.py)
+
 MODES = ("student", "key")
 
 
