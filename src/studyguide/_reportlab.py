@@ -25,7 +25,6 @@ from reportlab.platypus import CondPageBreak, Frame, KeepTogether, Spacer, parag
 from reportlab.platypus.flowables import _listWrapOn
 
 from . import inline, wordbreaks
-from .theming import fonts
 
 TESTED = ("4.0.4", "5.1.0")
 
@@ -384,7 +383,7 @@ def _cut_frag_word(w, maxWidth, maxWidths, lineno):
     widths = [wordbreaks.width(c, f.fontName, f.fontSize) for f, _, c in chars]
     first = chars[0][0]
     turn = wordbreaks.TURN if code else wordbreaks.HYPHEN
-    mark = sum(wordbreaks.width(c, _mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
+    mark = sum(wordbreaks.width(c, wordbreaks.mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
     last = len(maxWidths) - 1
     at = wordbreaks.cuts(text, widths, maxWidth, lambda n: maxWidths[min(last, lineno + n)], code,
                          mark if code else 0.0, 0.0 if code else mark, maxWidth < maxWidths[min(last, lineno)] - 0.5)
@@ -393,33 +392,12 @@ def _cut_frag_word(w, maxWidth, maxWidths, lineno):
     bounds = [0] + at + [len(text)]
     out = []
     for j in range(len(bounds) - 1):
-        runs = []
-        for f, _, c in chars[bounds[j]:bounds[j + 1]]:
-            if runs and runs[-1][0] is f:
-                runs[-1][1] += c
-            else:
-                runs.append([f, c])
-        runs = runs or [[first, ""]]  # the word starts on the next row: this one ends before it
-        if code and bounds[j] > 0:
-            f = runs[0][0]
-            soft = f.textColor if not isinstance(f.textColor, Color) else Color(
-                *(c + (1 - c) * 0.45 for c in f.textColor.rgb()))
-            runs.insert(0, [f.clone(fontName=_mark_face(f.fontName), textColor=soft), turn])
-        elif not code and runs and j < len(bounds) - 2 and not runs[-1][1].endswith("-"):
-            runs[-1][1] += turn
-        pieces = [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in runs]
+        pieces = wordbreaks.runs(chars[bounds[j]:bounds[j + 1]], first, turn, bounds[j] > 0, j == len(bounds) - 2)
         wide = sum(rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
         kind = (rl_paragraph._SplitFragHS if isinstance(w, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH) \
             if j == len(bounds) - 2 else rl_paragraph._SplitFrag
         out.append(kind([wide] + pieces))
     return out
-
-
-def _mark_face(face: str) -> str:
-    if wordbreaks.has_glyph(face, "\u21aa"):
-        return face
-    fonts.register(inline.MONO)
-    return inline.MONO
 
 
 def split_long_words() -> None:

@@ -15,10 +15,12 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional
 
+from reportlab.lib.colors import Color
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from . import inline
+from .theming import fonts
 
 TURN = "\u21aa\u00a0"   # before the rest of a cut name (layout/code.py's rows start with the same)
 TURN_PLAIN = "\u00ac"   # for a face without '↪' (Atkinson Hyperlegible): '¬' ends the cut part instead
@@ -96,6 +98,34 @@ def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], flo
         out.append(best)
         start, n = best, n + 1
         row = rooms(n)
+
+
+def mark_face(face: str) -> str:
+    """The face a run's '↪' is drawn in: its own, or the monospace font where its own lacks it."""
+    if has_glyph(face, "\u21aa"):
+        return face
+    fonts.register(inline.MONO)
+    return inline.MONO
+
+
+def runs(chars: list, first, turn: str, carries: bool, last: bool) -> list:
+    """One row's piece of a word of runs: (frag, text) pairs from ``chars`` ((frag, width, char) each), a code
+    row that carries on led by '↪' in the soft ink, a word's cut part ended by its hyphen."""
+    out: list = []
+    for f, _, c in chars:
+        if out and out[-1][0] is f:
+            out[-1][1] += c
+        else:
+            out.append([f, c])
+    out = out or [[first, ""]]  # the word starts on the next row: this one ends before it
+    if turn == TURN and carries:
+        f = out[0][0]
+        soft = Color(*(c + (1 - c) * 0.45 for c in f.textColor.rgb())) if isinstance(f.textColor, Color) \
+            else f.textColor
+        out.insert(0, [f.clone(fontName=mark_face(f.fontName), textColor=soft), turn])
+    elif turn == HYPHEN and not last and not out[-1][1].endswith("-"):
+        out[-1][1] += turn
+    return [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in out]
 
 
 def mark_for(face: str) -> str:

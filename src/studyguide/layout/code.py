@@ -129,3 +129,34 @@ class CodeBlock(Flowable):
 def flowables(ctx, text: str, style: str = "body", indent: float = 0.0) -> list:
     """The text's fenced blocks as :class:`CodeBlock` s (none for a text without one)."""
     return [CodeBlock(ctx, b.lines, style, indent) for b in fenced.blocks(text)]
+
+
+def paragraphs(ctx, text: str, style: str, indent: float = 0.0, **kw) -> list:
+    """A text as its paragraphs (``ctx.p``) and boxed programs, in order: a summary's, a topic's text or point.
+    ``kw`` (a bullet) goes to the first paragraph; a program is set in by ``indent``."""
+    if not fenced.has_fence(text):
+        return [ctx.p(text, style, **kw)]
+    out = []
+    for part in fenced.parts(text):
+        if isinstance(part, str):
+            out.append(ctx.p(" ".join(part.split()), style, **kw))
+            kw = {}
+        else:
+            out.append(CodeBlock(ctx, part.lines, style, indent))
+    return out
+
+
+def markup(text: str, fonts_for=None) -> str:
+    """Paragraph markup for a text whose programs print line by line in the monospace font, their spaces kept, in
+    the paragraph's own lines (a model answer on the key's ruled lines, a note, a prose reading's paragraph)."""
+    if not fenced.has_fence(text):
+        return inline.markup(text, fonts_for)
+    fonts.register(inline.MONO)
+    out = []
+    for part in fenced.parts(text):
+        if isinstance(part, str):
+            out.append(inline.markup(" ".join(part.split()), fonts_for))
+        else:
+            out.append("<br/>".join(inline.PRINT_CODE[0] + inline.escape(line).replace(" ", "\u00a0") + inline.PRINT_CODE[1]
+                                    if line.strip() else "" for line in part.lines))
+    return "<br/>".join(out)
