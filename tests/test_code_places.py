@@ -57,3 +57,46 @@ def test_moodle_grader_information_holds_the_model_answers_program_as_pre():
     assert "<pre><code>for i in range(3):&#10;    print(i)</code></pre>" in xml, xml
     assert "<pre><code>for x in xs:&#10;    total += x</code></pre>" in xml
     assert "```" not in xml
+
+
+def test_quiz_games_warn_at_the_question_that_its_program_goes_on_one_line():
+    """Blooket, Gimkit and Quizizz hold each text on one line: the trial's Q6 program is flattened there."""
+    from studyguide.export import games
+
+    guide = api.load(CASES / "trial" / "cs-python-loops.yaml")
+    for export, name in ((games.blooket, "Blooket"), (games.gimkit, "Gimkit"), (games.quizizz, "Quizizz")):
+        said = [str(p) for p in export(guide)[1] if "program" in str(p)]
+        assert f"cs-python-loops.yaml:135:5: warning: question 6 (true_false): {name}'s template holds each text on one " \
+               "line, so the program in its prompt is on one line there, its indentation lost (the handout, Moodle " \
+               "and Canvas keep its lines)" in [s.split("tests/cases/trial/")[-1] for s in said], said
+
+
+def test_anki_keeps_a_programs_lines_as_pre_and_quizlet_says_it_cannot(tmp_path):
+    from conftest import write_guide
+    from studyguide.export import anki, quizlet
+
+    guide = api.load(write_guide(tmp_path, "v.yaml", """
+        title: Loops
+        vocabulary:
+          - term: for loop
+            definition: |
+              A loop over a list:
+              ```
+              for n in [1, 2]:
+                  print(n)
+              ```
+          - term: loop
+            definition: Code that repeats.
+        questions:
+          - type: true_false
+            prompt: Loops repeat.
+            answer: true
+        """))
+    text = anki.export(guide)[0][0][1].decode()
+    row = next(line for line in text.splitlines() if line.startswith("for loop\t"))
+    assert "<pre><code>for n in [1, 2]:<br>    print(n)</code></pre>" in row and "```" not in row, row
+    files, said = quizlet.export(guide)
+    assert [p.message for p in said] == ["quizlet: vocabulary 'for loop': Quizlet's import puts each card on one line, so "
+                                         "the program in its definition is on one line there, its indentation lost "
+                                         "(the handout and Anki keep its lines)"]
+    assert "```" not in files[0][1].decode()
