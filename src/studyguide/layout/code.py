@@ -121,9 +121,30 @@ class CodeBlock(Flowable):
             canv.setFont(inline.MONO, self.size)
             if text.strip():
                 lead = len(text) - len(text.lstrip(" "))
-                canv.drawString(x + lead * self.char, y, text.lstrip(" "))
+                self._draw_runs(x + lead * self.char, y, text.lstrip(" "))
             y -= self.leading
         canv.restoreState()
+
+
+    def _draw_runs(self, x: float, y: float, text: str) -> None:
+        """A row in Mono, a character Mono lacks in the face render.glyph_plan gives it (no box)."""
+        canv, faces = self.canv, self.ctx.fonts or {}
+        if text.isascii() or not faces:
+            canv.drawString(x, y, text)
+            return
+        runs: list[list[str]] = []
+        for ch in text:
+            family = faces.get(inline.code_font(ch))
+            face = fonts.face_of(family, inline.MONO) if family else inline.MONO
+            if runs and runs[-1][0] == face:
+                runs[-1][1] += ch
+            else:
+                runs.append([face, ch])
+        for face, run in runs:
+            canv.setFont(face, self.size)
+            canv.drawString(x, y, run)
+            x += stringWidth(run, face, self.size)
+        canv.setFont(inline.MONO, self.size)
 
 
 def flowables(ctx, text: str, style: str = "body", indent: float = 0.0) -> list:
@@ -157,6 +178,5 @@ def markup(text: str, fonts_for=None) -> str:
         if isinstance(part, str):
             out.append(inline.markup(" ".join(part.split()), fonts_for))
         else:
-            out.append("<br/>".join(inline.PRINT_CODE[0] + inline.escape(line).replace(" ", "\u00a0") + inline.PRINT_CODE[1]
-                                    if line.strip() else "" for line in part.lines))
+            out.append("<br/>".join(inline.printed_code(line, fonts_for) if line.strip() else "" for line in part.lines))
     return "<br/>".join(out)
