@@ -37,6 +37,12 @@ def test_a_long_name_in_a_quarter_sheet_choice_is_cut_after_an_underscore_with_a
             assert printed[i + 1].startswith("\u21aa"), printed[i:i + 2]
             assert "period_three" in printed[i + 1].replace("\u00a0", " "), printed[i:i + 2]
         assert not any("period_t" in line and "period_three" not in line for line in printed)
+        # Q1's code span turns over at a space, each row after the first led by one mark (a wrap done again when
+        # the prompt was measured beside its points once printed "↪ in ↪ range(")
+        turned = [line for line in printed if "\u21aa" in line]
+        assert turned and all(line.count("\u21aa") == 1 and line.startswith("\u21aa") for line in turned), turned
+        at = next(i for i, line in enumerate(printed) if "What does this code print?" in line)
+        assert printed[at + 1].startswith("\u21aa") and "range(2," in printed[at + 1].replace("\u00a0", " ")
     student, key = build(tmp_path / "again", CS, "--format", "quiz", "--sheet", "quarter")
     cut = [line.split()[-1] for line in student if "number_of_passing_scores_in_" in line and line.endswith("_")]
     assert cut == [line.split()[-1] for line in key if "number_of_passing_scores_in_" in line and line.endswith("_")]

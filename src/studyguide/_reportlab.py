@@ -24,7 +24,7 @@ from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import CondPageBreak, Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
-from . import inline, wordbreaks
+from . import wordbreaks
 
 TESTED = ("4.0.4", "5.1.0")
 
@@ -357,6 +357,7 @@ def kept_height(block, width: float) -> float:
 
 # --------------------------------------------------------------------------- a word wider than its line
 _split_word, _split_frag_word = rl_paragraph._splitWord, rl_paragraph._splitFragWord
+_rejoin_words, _rejoin_frag_words = rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords
 
 
 def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf8"):
@@ -368,7 +369,22 @@ def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf
         lambda n: maxWidths[min(last, lineno + n)], lineWidth > 0.5)
     if got is None:
         return _split_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding)
-    return [rl_paragraph._SplitWord(p) for p in got[:-1]] + [rl_paragraph._SplitWordEnd(got[-1])]
+    added = wordbreaks.hyphened(text, got)  # (a hyphen we added: reportlab takes it off when it joins the word again)
+    return [(rl_paragraph._SplitWordHY if hy else rl_paragraph._SplitWord)(p) for p, hy in zip(got, added)][:-1] \
+        + [rl_paragraph._SplitWordEnd(got[-1])]
+
+
+def _rejoined_word(R):
+    """reportlab's ``_rejoinSplitWords`` (wrapping again, splitting over pages), without our '↪ ' or '¬'."""
+    if len(R) > 1 and not isinstance(R[0], rl_paragraph._SplitWordHY):
+        R = [rl_paragraph._SplitWord(wordbreaks.unmarked(p, n, n == len(R) - 1)) for n, p in enumerate(R)]
+    return _rejoin_words(R)
+
+
+def _rejoined_frag_word(F):
+    for f in F:  # reportlab's ``_rejoinSplitFragWords``, our '↪' runs taken out first
+        f[1:] = [ff for ff in f[1:] if not getattr(ff[0], "sg_turn", False)] or f[1:2]
+    return _rejoin_frag_words(F)
 
 
 def _cut_frag_word(w, maxWidth, maxWidths, lineno):
@@ -377,16 +393,11 @@ def _cut_frag_word(w, maxWidth, maxWidths, lineno):
     chars = list(rl_paragraph._fragWordIter(w))
     if any(hasattr(f, "cbDefn") or not c for f, _, c in chars):
         return _split_frag_word(w, maxWidth, maxWidths, lineno)
-    text = "".join(c for _, _, c in chars)
-    code = any(wordbreaks.is_code(text, f.fontName) for f, _, _ in chars[:1]) or any(
-        f.fontName.startswith(inline.MONO) for f, _, _ in chars)
-    widths = [wordbreaks.width(c, f.fontName, f.fontSize) for f, _, c in chars]
-    first = chars[0][0]
-    turn = wordbreaks.TURN if code else wordbreaks.HYPHEN
-    mark = sum(wordbreaks.width(c, wordbreaks.mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
     last = len(maxWidths) - 1
-    at = wordbreaks.cuts(text, widths, maxWidth, lambda n: maxWidths[min(last, lineno + n)], code,
-                         mark if code else 0.0, 0.0 if code else mark, maxWidth < maxWidths[min(last, lineno)] - 0.5)
+    text, first = "".join(c for _, _, c in chars), chars[0][0]
+    at, turn = wordbreaks.run_cuts(chars, maxWidth, lambda n: maxWidths[min(last, lineno + n)],
+                                   maxWidth < maxWidths[min(last, lineno)] - 0.5)
+    code = turn == wordbreaks.TURN
     if not at:
         return _split_frag_word(w, maxWidth, maxWidths, lineno)
     bounds = [0] + at + [len(text)]
@@ -395,7 +406,8 @@ def _cut_frag_word(w, maxWidth, maxWidths, lineno):
         pieces = wordbreaks.runs(chars[bounds[j]:bounds[j + 1]], first, turn, bounds[j] > 0, j == len(bounds) - 2)
         wide = sum(rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
         kind = (rl_paragraph._SplitFragHS if isinstance(w, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH) \
-            if j == len(bounds) - 2 else rl_paragraph._SplitFrag
+            if j == len(bounds) - 2 else rl_paragraph._SplitFragHY if not code and pieces[-1][1].endswith(
+                wordbreaks.HYPHEN) and not text[bounds[j + 1] - 1:bounds[j + 1]] == "-" else rl_paragraph._SplitFrag
         out.append(kind([wide] + pieces))
     return out
 
@@ -403,3 +415,4 @@ def _cut_frag_word(w, maxWidth, maxWidths, lineno):
 def split_long_words() -> None:
     """Have every paragraph cut an over-long word through :func:`_cut_word` / :func:`_cut_frag_word`."""
     rl_paragraph._splitWord, rl_paragraph._splitFragWord = _cut_word, _cut_frag_word
+    rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords = _rejoined_word, _rejoined_frag_word

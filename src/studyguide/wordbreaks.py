@@ -2,7 +2,7 @@
 "number_of_passing_scores_in_period_t" and "hree = 0:" with nothing to say the name went on).
 
 Code (a `code` span, in the monospace font) and a word that reads as code (a name with '_', a call, a dotted name,
-a path) is cut after a '_', '.', '(', ',' or beside an operator, never inside '==', and the rest starts after
+a path) is cut after a space, '_', '.', '(', ',' or beside an operator, never inside '==', and the rest starts after
 "↪ ", the mark a program's turned-over rows carry. Another word is cut between two letters and takes a hyphen,
 as print does. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
 answer cut a name at the same place.
@@ -28,6 +28,7 @@ HYPHEN = "-"
 _CODE_LIKE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9_]|[A-Za-z_]\w*\(|[a-z]\.[a-z_]|://|\w/\w|[=!<>]=|\w=\w|\[\w")
 _AFTER = set("_.,([{/:;")          # a cut may follow these
 _OPERATORS = set("=+-*<>!%&|^~")  # a cut may come before or after a run of these, never inside it
+_SPACES = " \u00a0"                # code's spaces are no-break ones (inline.py): a cut may follow one
 _LETTER = re.compile(r"\w", re.U)
 
 
@@ -40,6 +41,10 @@ def _sensible(text: str, k: int) -> bool:
     if k <= 0 or k >= len(text):
         return False
     before, after = text[k - 1], text[k]
+    if after in _SPACES or before == "-":  # a row never starts with a space; never ends with '-' (a hyphen?)
+        return False
+    if before in _SPACES:
+        return True
     if before in _AFTER and after not in _AFTER | {")", "]", "}"}:
         return True
     if before in _OPERATORS or after in _OPERATORS:
@@ -100,6 +105,16 @@ def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], flo
         row = rooms(n)
 
 
+def run_cuts(chars: list, room: float, rooms: Callable[[int], float], started: bool) -> tuple[list[int], str]:
+    """:func:`cuts` for a word of runs ((frag, width, char) each), and its mark: code's '↪ ' or a hyphen."""
+    text, first = "".join(c for _, _, c in chars), chars[0][0]
+    code = is_code(text, first.fontName) or any(f.fontName.startswith(inline.MONO) for f, _, _ in chars)
+    turn = TURN if code else HYPHEN
+    mark = sum(width(c, mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
+    widths = [width(c, f.fontName, f.fontSize) for f, _, c in chars]
+    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started), turn
+
+
 def mark_face(face: str) -> str:
     """The face a run's '↪' is drawn in: its own, or the monospace font where its own lacks it."""
     if has_glyph(face, "\u21aa"):
@@ -122,10 +137,28 @@ def runs(chars: list, first, turn: str, carries: bool, last: bool) -> list:
         f = out[0][0]
         soft = Color(*(c + (1 - c) * 0.45 for c in f.textColor.rgb())) if isinstance(f.textColor, Color) \
             else f.textColor
-        out.insert(0, [f.clone(fontName=mark_face(f.fontName), textColor=soft), turn])
+        out.insert(0, [f.clone(fontName=mark_face(f.fontName), textColor=soft, sg_turn=True), turn])
     elif turn == HYPHEN and not last and not out[-1][1].endswith("-"):
         out[-1][1] += turn
     return [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in out]
+
+
+def hyphened(text: str, got: list[str]) -> list[bool]:
+    """For each piece :func:`pieces` gave: whether it ends in a hyphen it added (all of them, or none)."""
+    at, out = 0, []
+    for p in got:
+        own = p[len(TURN):] if at and p.startswith(TURN) else p
+        ours = own != text[at:at + len(own)] and own.endswith(HYPHEN)
+        out.append(ours)
+        at += len(own) - ours
+    return out if all(out[:-1]) else [False] * len(out)
+
+
+def unmarked(piece: str, n: int, last: bool) -> str:
+    """A cut piece of a one-face word without the mark :func:`pieces` gave it (to join the word again)."""
+    if n and piece.startswith(TURN):
+        return piece[len(TURN):]
+    return piece[:-1] if not last and piece.endswith(TURN_PLAIN) else piece
 
 
 def mark_for(face: str) -> str:
