@@ -114,3 +114,9 @@ def as_text(text: str) -> str:
     if not has_fence(text):
         return text
     return "\n".join(p if isinstance(p, str) else "\n".join(p.lines) for p in parts(text))
+
+
+def typed(block: Code) -> str:
+    """A block written back as a guide would type it: its lines between ``` lines (a long enough fence)."""
+    ticks = "`" * max(3, 1 + max((len(m) for line in block.lines for m in re.findall(r"`+", line)), default=0))
+    return "\n".join((ticks + block.language, *block.lines, ticks))

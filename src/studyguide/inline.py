@@ -59,13 +59,26 @@ def _held(text: str) -> tuple[str, list[str]]:
     return "".join(out), [code for _, _, code in spans]
 
 
-def _given_back(markup: str, codes: list[str], tags: tuple[str, str]) -> str:
+def _given_back(markup: str, codes: list[str], tags: tuple[str, str], fonts=None) -> str:
     for k, code in enumerate(codes):
-        piece = escape(code)
-        if tags == PRINT_CODE:
-            piece = piece.replace(" ", "\u00a0")
-        markup = markup.replace(chr(_HELD + k), f"{tags[0]}{piece}{tags[1]}")
+        piece = printed_code(code, fonts) if tags == PRINT_CODE else f"{tags[0]}{escape(code)}{tags[1]}"
+        markup = markup.replace(chr(_HELD + k), piece)
     return markup
+
+
+def code_font(ch: str) -> tuple[str, str]:
+    """The key of ``fonts`` (render.glyph_plan) naming the face that draws ``ch`` in code, the monospace font
+    lacking it: the body's family, or the fallback that draws it there."""
+    return ("code", ch)
+
+
+def printed_code(code: str, fonts=None) -> str:
+    """Code as printed: in the monospace font, escaped, its spaces no-break; a character the monospace font lacks
+    (CJK, Arabic, an emoji in a string) in the face ``fonts`` gives it (else it would print as a box)."""
+    piece = escape(code).replace(" ", "\u00a0")
+    if fonts and not code.isascii():
+        piece = _route(piece, {ch: fonts.get(code_font(ch)) for ch in set(piece)})
+    return f"{PRINT_CODE[0]}{piece}{PRINT_CODE[1]}"
 
 
 def _marks(text: str) -> tuple[list[bool], list[bool], list[bool]]:
@@ -116,7 +129,7 @@ def markup(text: str, fonts: Optional[Mapping[str, Optional[str]]] = None,
     text, codes = _held(text)
     if codes:
         out = markup(text, fonts, code)
-        return _given_back(out, codes, code)
+        return _given_back(out, codes, code, fonts)
     if "*" not in text:
         out = escape(text)
     else:

@@ -16,6 +16,8 @@ from .theming import fonts
 from .theming.styles import Theme, make_styles
 from .theming.styles import default as default_theme
 
+_reportlab.split_long_words()  # a word wider than its line is cut at a sensible place, with a mark (wordbreaks.py)
+
 MODES = ("student", "key")
 
 
@@ -80,6 +82,11 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
                        "install a font that has them, or retype them")
         warnings.append(Problem(first[order[0]], message, warning=True))
     font_for = {c: f for c, f in plan.font_for.items() if f is not None}
+    if any("`" in text for _, text in texts):  # code: what the monospace font lacks, from the body's fonts
+        mono = fonts.family_coverage(inline.MONO)
+        family = (theme or default_theme()).family
+        font_for.update((inline.code_font(c), plan.font_for.get(c, family)) for c in chars
+                        if ord(c) not in mono and not c.isspace() and plan.font_for.get(c, family))
     return font_for, warnings
 
 

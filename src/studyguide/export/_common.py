@@ -318,6 +318,13 @@ def directed(markup: str) -> str:
     return f'<span dir="rtl">{markup}</span>' if reads_rtl(markup) else markup
 
 
+def labelled(label: str, text: str) -> str:
+    """A bold label and its text ("Model answer: ..."); a program in the text as <pre><code> under the label."""
+    if fenced.has_fence(text):
+        return para(f"<b>{html(label)}</b>") + paragraph(text)
+    return para(f"<b>{html(label)}</b> {html(text)}")
+
+
 def paragraph(text: Optional[str]) -> str:
     """A text as HTML paragraphs; a program typed between ``` lines as <pre><code>, its lines as typed (each break
     as &#10;, which survives the exporters flattening their text onto one line)."""

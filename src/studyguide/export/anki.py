@@ -53,7 +53,7 @@ import tempfile
 import unicodedata
 from typing import Optional
 
-from .. import labels, rtl
+from .. import fenced, labels, rtl
 from ..model import Guide, Term
 from ._common import Exported, digest, flatten, guide_warning, html, one_line, output_name, zip_bytes
 
@@ -61,7 +61,12 @@ SUFFIX = "-anki.txt"
 
 
 def field(text: str) -> str:
-    """One field: escaped HTML with emphasis, on one line, with no raw tab or quote."""
+    """One field: escaped HTML with emphasis, on one line, with no raw tab or quote; a program between ``` lines as
+    <pre>, its lines kept by <br> (the field stays on the file's one line) and its spaces as typed."""
+    if fenced.has_fence(text):
+        return "".join(field(part) if isinstance(part, str) else "<pre><code>" + "<br>".join(
+            html_lib.escape(line.replace("\t", "    ")) for line in part.lines) + "</code></pre>"
+            for part in fenced.parts(text))
     return flatten(html(text).replace('"', "&quot;")).strip()
 
 

@@ -42,7 +42,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from .. import labels
+from .. import fenced, labels
 from ..errors import Location, Problem
 from ..model import (GAME_TIME, Essay, FillInBlank, Guide, MultipleChoice, Question, SelectAll, ShortAnswer,
                      TrueFalse)
@@ -219,9 +219,22 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
             problems.append(warn(q, n, f"{t.name} questions have at most {t.max_question} characters; the question is "
                                        f"cut to '{cut}'"))
             row.text = cut
+        _one_line_programs(t, n, q, problems)
         row.time = _time(t, n, q, default, problems)
         out.append(row)
     return out, problems
+
+
+def _one_line_programs(t: Template, n: int, q: Question, problems: list) -> None:
+    """A warning for a program between ``` lines in what the row holds: every template's text is on one line."""
+    typed = [("prompt", q.prompt)] + [("choices", c) for c in getattr(q, "choices", ())]
+    if t is QUIZIZZ:  # (its Answer explanation: the explanation, a short answer's model answer)
+        typed += [("explanation", q.explanation), ("answer", getattr(q, "answer", None))]
+    programs = list(dict.fromkeys(name for name, text in typed if isinstance(text, str) and fenced.has_fence(text)))
+    if programs:
+        problems.append(warn(q, n, f"{t.name}'s template holds each text on one line, so the program in its "
+                                   f"{' and '.join(programs)} is on one line there, its indentation lost (the handout, "
+                                   "Moodle and Canvas keep its lines)"))
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -395,8 +408,8 @@ def quizizz(guide: Guide) -> Exported:
 def answer_explanation(q: Question, words: dict) -> str:
     """Quizizz's *Answer explanation*, which students see once they have answered: the explanation, and a short
     answer's model answer first ("Model answer: 2.00 mol Why: …"), as Wayground's Open-Ended question shares one."""
-    explanation = " ".join(one_line(q.explanation or "").split())
+    explanation = " ".join(one_line(fenced.as_text(q.explanation or "")).split())
     if not isinstance(q, ShortAnswer) or not (q.answer or "").strip():
         return explanation
-    model = f"{words['model_answer']} {' '.join(one_line(q.answer).split())}"
+    model = f"{words['model_answer']} {' '.join(one_line(fenced.as_text(q.answer)).split())}"
     return f"{model} {words['why']} {explanation}" if explanation else model

@@ -58,7 +58,7 @@ from ..inline import escape
 from ..model import (Blank, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, Question, SelectAll,
                      ShortAnswer, TrueFalse)
 from ..banks import banked
-from ._common import (Exported, blank_html, directed, guide_warning, html, left_out, keeps_choice_order, marks_differ,
+from ._common import (Exported, blank_html, directed, guide_warning, html, labelled, left_out, keeps_choice_order, marks_differ,
                       numbers, one_line, output_name, para, paragraph, plain, points_of, points_text, prompt_text,
                       question_name, sub, warn, word_bank_html)
 
@@ -211,11 +211,11 @@ class _Writer:
         self._text(el, "responsetemplate", "")
 
     def short_answer(self, n: int, q: ShortAnswer) -> None:
-        info = para(f"<b>{html(self.words['model_answer'])}</b> {html(q.answer)}") if q.answer else ""
+        info = labelled(self.words['model_answer'], q.answer) if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def essay(self, n: int, q: Essay) -> None:
-        info = para(f"<b>{html(self.words['grading_notes'])}</b> {html(q.answer)}") if q.answer else ""
+        info = labelled(self.words['grading_notes'], q.answer) if q.answer else ""
         self._essay(n, q, q.lines, info)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:

@@ -46,7 +46,7 @@ from ..model import (Essay, FillInBlank, Guide, Matching, MultipleChoice, Orderi
                      ShortAnswer, TrueFalse)
 from ..banks import banked
 from ..variants import about_the_others
-from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order,
+from ._common import (Exported, blank_html, digest, directed, guide_warning, has_emphasis, html, ident, keeps_choice_order, labelled,
                       left_out, numbers, numeric_ids, one_line, output_name, para, paragraph, plain, points_of, prompt_text,
                       reads_rtl, sub, warn, word_bank_html, xml_bytes, zip_bytes)
 
@@ -176,7 +176,7 @@ class _Writer:
         item, pres = self._item(n, q, "essay_question", paragraph(q.prompt))
         resp = sub(pres, "response_str", ident="response1", rcardinality="Single")
         sub(sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        feedback = (para(f"<b>{html(self.words[label])}</b> {html(answer)}") if answer else "") + paragraph(q.explanation)
+        feedback = (labelled(self.words[label], answer) if answer else "") + paragraph(q.explanation)
         res = self._resprocessing(item, feedback)
         sub(sub(sub(res, "respcondition", continue_="No"), "conditionvar"), "other")
         self._feedback(item, feedback)

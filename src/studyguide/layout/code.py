@@ -121,11 +121,62 @@ class CodeBlock(Flowable):
             canv.setFont(inline.MONO, self.size)
             if text.strip():
                 lead = len(text) - len(text.lstrip(" "))
-                canv.drawString(x + lead * self.char, y, text.lstrip(" "))
+                self._draw_runs(x + lead * self.char, y, text.lstrip(" "))
             y -= self.leading
         canv.restoreState()
+
+
+    def _draw_runs(self, x: float, y: float, text: str) -> None:
+        """A row in Mono, a character Mono lacks in the face render.glyph_plan gives it (no box)."""
+        canv, faces = self.canv, self.ctx.fonts or {}
+        if text.isascii() or not faces:
+            canv.drawString(x, y, text)
+            return
+        runs: list[list[str]] = []
+        for ch in text:
+            family = faces.get(inline.code_font(ch))
+            face = fonts.face_of(family, inline.MONO) if family else inline.MONO
+            if runs and runs[-1][0] == face:
+                runs[-1][1] += ch
+            else:
+                runs.append([face, ch])
+        for face, run in runs:
+            canv.setFont(face, self.size)
+            canv.drawString(x, y, run)
+            x += stringWidth(run, face, self.size)
+        canv.setFont(inline.MONO, self.size)
 
 
 def flowables(ctx, text: str, style: str = "body", indent: float = 0.0) -> list:
     """The text's fenced blocks as :class:`CodeBlock` s (none for a text without one)."""
     return [CodeBlock(ctx, b.lines, style, indent) for b in fenced.blocks(text)]
+
+
+def paragraphs(ctx, text: str, style: str, indent: float = 0.0, **kw) -> list:
+    """A text as its paragraphs (``ctx.p``) and boxed programs, in order: a summary's, a topic's text or point.
+    ``kw`` (a bullet) goes to the first paragraph; a program is set in by ``indent``."""
+    if not fenced.has_fence(text):
+        return [ctx.p(text, style, **kw)]
+    out = []
+    for part in fenced.parts(text):
+        if isinstance(part, str):
+            out.append(ctx.p(" ".join(part.split()), style, **kw))
+            kw = {}
+        else:
+            out.append(CodeBlock(ctx, part.lines, style, indent))
+    return out
+
+
+def markup(text: str, fonts_for=None) -> str:
+    """Paragraph markup for a text whose programs print line by line in the monospace font, their spaces kept, in
+    the paragraph's own lines (a model answer on the key's ruled lines, a note, a prose reading's paragraph)."""
+    if not fenced.has_fence(text):
+        return inline.markup(text, fonts_for)
+    fonts.register(inline.MONO)
+    out = []
+    for part in fenced.parts(text):
+        if isinstance(part, str):
+            out.append(inline.markup(" ".join(part.split()), fonts_for))
+        else:
+            out.append("<br/>".join(inline.printed_code(line, fonts_for) if line.strip() else "" for line in part.lines))
+    return "<br/>".join(out)

@@ -33,7 +33,9 @@ def _width(ctx) -> float:
 def _para(ctx, text: str) -> Para:
     from .. import inline
 
-    return Para(inline.markup(text, ctx.fonts), ctx.styles["body"])
+    from .code import markup
+
+    return Para(markup(text, ctx.fonts), ctx.styles["body"])
 
 
 def _nonspace(line) -> int:

@@ -175,7 +175,7 @@ def _lined(ctx, n, q, note, away=None):
         count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: mending.fewer_lines)
         return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back)
 
-    answer = inline.markup(q.answer, ctx.fonts) if q.answer else None
+    answer = code.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
         return _prompt(ctx, n, q), [lines(answer)]
     if away is not None:  # (on the lines when it adds none: the shorter, the first when equal)
@@ -346,7 +346,8 @@ def notes_markup(ctx, q) -> str | None:
                 others=others, answer=quote.format(text=inline.markup(blank.answer, ctx.fonts))))
     if q.explanation:
         notes.append(f"<b>{inline.markup(ctx.label('why'), ctx.fonts)}</b> "
-                     + inline.markup(_last_two_kept(q.explanation), ctx.fonts))
+                     + (code.markup(q.explanation, ctx.fonts) if fenced.has_fence(q.explanation)
+                        else inline.markup(_last_two_kept(q.explanation), ctx.fonts)))
     return "<br/>".join(notes) if notes else None
 
 

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .. import inline, picsize
 from .._reportlab import RoomBreak, stacked_height
-from . import besides, kept
+from . import besides, code, kept
 from .pictures import drawable
 from .ruled import entries, grid as _grid
 from .tables import keep_with, of_topic
@@ -37,7 +37,7 @@ def bullets(ctx, items, style="bullet", numbered=False) -> list:
     """A list's items, one paragraph each (kept.kept_ends keeps its ends together)."""
     out = []
     for n, text in enumerate(items, 1):
-        out.append(ctx.p(text, style, bulletText=f"{n}." if numbered else "•"))
+        out += code.paragraphs(ctx, text, style, ctx.styles[style].leftIndent, bulletText=f"{n}." if numbered else "•")
     return out
 
 
@@ -77,7 +77,7 @@ def topics(ctx) -> list:
         text = [ctx.p(topic.title, "subheading")]
         title = text[0]
         if topic.summary:
-            text.append(ctx.p(topic.summary, "body"))
+            text += code.paragraphs(ctx, topic.summary, "body")
         if topic.tables:  # (its title and text do not end a page without the table's first rows)
             grids = of_topic(ctx, topic)
             if topic.image is None:

@@ -18,6 +18,7 @@ from reportlab.platypus import Spacer
 from .. import inline, rtl
 from .._reportlab import RoomBreak, stacked_height
 from ..model import Table
+from . import code
 from .fill import page_short
 
 PADDING = 10  # a cell's left and right padding together (ruled.grid)
@@ -144,7 +145,7 @@ def summary_flow(ctx, part) -> list:
     """A summary's paragraph, or its table and the gap under it."""
     if isinstance(part, Table):
         return [Spacer(1, 2), table(ctx, part), Spacer(1, 8)]
-    return [ctx.p(part, "body")]
+    return code.paragraphs(ctx, part, "body")
 
 
 LEAD_IN = 2  # lines: a paragraph this short before a table introduces it (as one ending in ':' does)

@@ -11,7 +11,7 @@ import difflib
 import re
 from typing import Optional
 
-from .. import inline
+from .. import fenced, inline
 from ..capitals import opens_sentence
 from ..errors import Location
 from ..labels import span as numbered
@@ -85,7 +85,8 @@ def split_marks(paragraphs: list[tuple[str, int]], where, error, broken: set) ->
                                  f"{{@{name}}} and {{@/{name}}})")
                     continue
                 marks[name] = Mark(name, (p0, c0), (index, count), start)
-        texts.append(" ".join(printed.replace(_AT, "").split()))
+        printed = printed.replace(_AT, "")
+        texts.append(printed.strip("\n") if fenced.has_fence(printed) else " ".join(printed.split()))  # (a program's lines kept)
     for name, (_, _, place) in open_.items():
         broken.add(name)
         if name in odd:
@@ -193,12 +194,17 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 def paragraphs_of(raw: str) -> list[tuple[str, int]]:
     """A prose reading's paragraphs (a blank line between two), each with its offset in the typed text."""
-    paragraphs, at = [], 0
+    paragraphs, at, open_at = [], 0, None
     for piece in PARAGRAPH_BREAK.split(raw):
         found = raw.index(piece, at)
         at = found + len(piece)
-        if piece.strip():
+        if open_at is not None:  # a program's blank line: the block goes on, one paragraph
+            paragraphs[-1] = (raw[open_at:at], open_at)
+        elif piece.strip():
             paragraphs.append((piece, found))
+        if fenced.has_fence(paragraphs[-1][0] if paragraphs else ""):
+            last = fenced.blocks(paragraphs[-1][0])
+            open_at = paragraphs[-1][1] if last and not last[-1].closed else None
     return paragraphs
 
 
@@ -260,7 +266,7 @@ class PassageMixin:
             return None
         raw = text_node.value
         verse = (form or "").strip().lower() == "verse"
-        if "form" not in keys and (poem_lines := looks_like_verse(raw)):
+        if "form" not in keys and (poem_lines := looks_like_verse(fenced.prose(raw))):
             self.warn(text_node.where, f"reading.text: its {poem_lines} lines are short and broken where "
                                        "the next word would have fit, as a poem's are, but a reading prints its "
                                        "lines joined into paragraphs; if it is a poem or a song, write 'form: verse' "

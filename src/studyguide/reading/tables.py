@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
+from .. import fenced
 from ..model import Table
 from .walker import MAX_TEXT, clip
 
@@ -192,7 +193,10 @@ def _line_start(value: str, line: int) -> int:
 
 
 def paragraphs(text: str) -> list[str]:
-    """A text's paragraphs, a blank line apart, each on one line (as a summary's print)."""
+    """A text's paragraphs, a blank line apart, each on one line (as a summary's print); a program typed between
+    ``` lines is one paragraph, its lines and their spaces kept (layout/code.py prints it)."""
+    if fenced.has_fence(text):
+        return [q for p in fenced.parts(text) for q in (paragraphs(p) if isinstance(p, str) else [fenced.typed(p)])]
     return [p for p in (" ".join(p.split()) for p in re.split(r"\n\s*\n", text)) if p]
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import misread, numbers, syntax
+from . import codehints, misread, numbers, syntax
 from .keys import ITEM_FIRST, item_keys, other_word
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
@@ -329,8 +329,19 @@ class Walker:
             if required:
                 self.error(node, f"{label}: is empty (write the text)")
             return None
+        self._code_hints(node, label, node.value)
         self.texts.append((node.where, value))
         return value
+
+    def _code_hints(self, node, label: str, raw: str) -> None:
+        """A ``` block never closed; a multi-line prompt or summary typed as a program but not fenced (codehints)."""
+        at = codehints.unclosed(raw) if "```" in raw else None
+        if at is None and "\n" in raw.strip() and (label == "summary" or label.endswith(".prompt")):
+            at, what = codehints.unfenced_program(raw), codehints.UNFENCED
+        else:
+            what = codehints.UNCLOSED
+        if at is not None:
+            self.warn(node.where.of(raw, at), f"{label}: {what}")
 
     def texts_list(self, node: Optional[Node], label: str) -> tuple[str, ...]:
         if node is None:

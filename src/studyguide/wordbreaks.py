@@ -1,0 +1,188 @@
+"""Where a word wider than its line is cut, and the mark the cut gets (trial r11, finding 4: a quarter sheet printed
+"number_of_passing_scores_in_period_t" and "hree = 0:" with nothing to say the name went on).
+
+Code (a `code` span, in the monospace font) and a word that reads as code (a name with '_', a call, a dotted name,
+a path) is cut after a space, '_', '.', '(', ',' or beside an operator, never inside '==', and the rest starts after
+"↪ ", the mark a program's turned-over rows carry. Another word is cut between two letters and takes a hyphen,
+as print does. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
+answer cut a name at the same place.
+
+The cutting is called by reportlab's paragraph (``_reportlab.split_long_words``); this module only chooses.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Optional
+
+from reportlab.lib.colors import Color
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+from . import inline
+from .theming import fonts
+
+TURN = "\u21aa\u00a0"   # before the rest of a cut name (layout/code.py's rows start with the same)
+TURN_PLAIN = "\u00ac"   # for a face without '↪' (Atkinson Hyperlegible): '¬' ends the cut part instead
+HYPHEN = "-"
+_CODE_LIKE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9_]|[A-Za-z_]\w*\(|[a-z]\.[a-z_]|://|\w/\w|[=!<>]=|\w=\w|\[\w")
+_AFTER = set("_.,([{/:;")          # a cut may follow these
+_OPERATORS = set("=+-*<>!%&|^~")  # a cut may come before or after a run of these, never inside it
+_SPACES = " \u00a0"                # code's spaces are no-break ones (inline.py): a cut may follow one
+_LETTER = re.compile(r"\w", re.U)
+
+
+def is_code(text: str, face: str) -> bool:
+    return face.startswith(inline.MONO) or bool(_CODE_LIKE.search(text))
+
+
+def _sensible(text: str, k: int) -> bool:
+    """Whether code may be cut before text[k]."""
+    if k <= 0 or k >= len(text):
+        return False
+    before, after = text[k - 1], text[k]
+    if after in _SPACES or before == "-":  # a row never starts with a space; never ends with '-' (a hyphen?)
+        return False
+    if before in _SPACES:
+        return True
+    if before in _AFTER and after not in _AFTER | {")", "]", "}"}:
+        return True
+    if before in _OPERATORS or after in _OPERATORS:
+        return not (before in _OPERATORS and after in _OPERATORS)
+    return False
+
+
+def _between_letters(text: str, k: int) -> bool:
+    return 2 <= k <= len(text) - 2 and bool(_LETTER.match(text[k - 1])) and bool(_LETTER.match(text[k])) \
+        and text[k - 1] != "-"
+
+
+@lru_cache(maxsize=None)
+def _bold_of(face: str) -> str:
+    try:
+        family, _, italic = ps2tt(face)
+        return tt2ps(family, 1, italic)
+    except ValueError:
+        return face
+
+
+def has_glyph(face: str, char: str) -> bool:
+    try:
+        return ord(char) in getFont(face).face.charToGlyph
+    except (AttributeError, KeyError):
+        return False
+
+
+def width(char: str, face: str, size: float) -> float:
+    """A character's width for choosing cuts: the wider of its face and that face's bold."""
+    return max(stringWidth(char, face, size), stringWidth(char, _bold_of(face), size))
+
+
+def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], float], code: bool,
+         lead: float, tail: float, started: bool) -> list[int]:
+    """Where ``text`` is cut: the indices each new row starts at (0 first: the word starts on the next row).
+    ``room`` is what is left on the first row (``started``: other words are on it), ``rooms(n)`` the width of row n
+    after it; ``lead`` the width of the mark that starts a row carrying on, ``tail`` of the one that ends a cut row."""
+    out: list[int] = []
+    start, row, n = 0, room, 0
+    ok = _sensible if code else _between_letters
+    while True:
+        used = lead if start else 0.0
+        if used + sum(widths[start:]) <= row:
+            return out
+        fit = start
+        while fit < len(text) and used + widths[fit] + tail <= row:
+            used += widths[fit]
+            fit += 1
+        best = next((k for k in range(fit, start, -1) if ok(text, k)), None)
+        if best is None:
+            if started and n == 0:
+                best = 0  # nothing sensible fits after the words on this row: the word starts the next one
+            else:
+                best = max(fit, start + 1)  # no sensible cut in a whole row: cut where the row ends
+        out.append(best)
+        start, n = best, n + 1
+        row = rooms(n)
+
+
+def run_cuts(chars: list, room: float, rooms: Callable[[int], float], started: bool) -> tuple[list[int], str]:
+    """:func:`cuts` for a word of runs ((frag, width, char) each), and its mark: code's '↪ ' or a hyphen."""
+    text, first = "".join(c for _, _, c in chars), chars[0][0]
+    code = is_code(text, first.fontName) or any(f.fontName.startswith(inline.MONO) for f, _, _ in chars)
+    turn = TURN if code else HYPHEN
+    mark = sum(width(c, mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
+    widths = [width(c, f.fontName, f.fontSize) for f, _, c in chars]
+    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started), turn
+
+
+def mark_face(face: str) -> str:
+    """The face a run's '↪' is drawn in: its own, or the monospace font where its own lacks it."""
+    if has_glyph(face, "\u21aa"):
+        return face
+    fonts.register(inline.MONO)
+    return inline.MONO
+
+
+def runs(chars: list, first, turn: str, carries: bool, last: bool) -> list:
+    """One row's piece of a word of runs: (frag, text) pairs from ``chars`` ((frag, width, char) each), a code
+    row that carries on led by '↪' in the soft ink, a word's cut part ended by its hyphen."""
+    out: list = []
+    for f, _, c in chars:
+        if out and out[-1][0] is f:
+            out[-1][1] += c
+        else:
+            out.append([f, c])
+    out = out or [[first, ""]]  # the word starts on the next row: this one ends before it
+    if turn == TURN and carries:
+        f = out[0][0]
+        soft = Color(*(c + (1 - c) * 0.45 for c in f.textColor.rgb())) if isinstance(f.textColor, Color) \
+            else f.textColor
+        out.insert(0, [f.clone(fontName=mark_face(f.fontName), textColor=soft, sg_turn=True), turn])
+    elif turn == HYPHEN and not last and not out[-1][1].endswith("-"):
+        out[-1][1] += turn
+    return [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in out]
+
+
+def hyphened(text: str, got: list[str]) -> list[bool]:
+    """For each piece :func:`pieces` gave: whether it ends in a hyphen it added (all of them, or none)."""
+    at, out = 0, []
+    for p in got:
+        own = p[len(TURN):] if at and p.startswith(TURN) else p
+        ours = own != text[at:at + len(own)] and own.endswith(HYPHEN)
+        out.append(ours)
+        at += len(own) - ours
+    return out if all(out[:-1]) else [False] * len(out)
+
+
+def unmarked(piece: str, n: int, last: bool) -> str:
+    """A cut piece of a one-face word without the mark :func:`pieces` gave it (to join the word again)."""
+    if n and piece.startswith(TURN):
+        return piece[len(TURN):]
+    return piece[:-1] if not last and piece.endswith(TURN_PLAIN) else piece
+
+
+def mark_for(face: str) -> str:
+    return TURN if has_glyph(face, "\u21aa") else TURN_PLAIN
+
+
+def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int], float],
+           started: bool) -> Optional[list[str]]:
+    """The rows' pieces of ``text`` (a word in one face), marks in, or None to leave it to reportlab."""
+    code = is_code(text, face)
+    widths = [width(c, face, size) for c in text]
+    turn = mark_for(face) if code else HYPHEN
+    mark = sum(width(c, face, size) for c in turn)
+    at = cuts(text, widths, room, rooms, code, mark if turn == TURN else 0.0, 0.0 if turn == TURN else mark, started)
+    if not at:
+        return None
+    bounds = [0] + at + [len(text)]
+    out = []
+    for j in range(len(bounds) - 1):
+        piece = text[bounds[j]:bounds[j + 1]]
+        last = j == len(bounds) - 2
+        if turn == TURN and bounds[j] > 0:
+            piece = TURN + piece
+        elif turn != TURN and piece and not last and not piece.endswith("-"):
+            piece += turn
+        out.append(piece)
+    return out
