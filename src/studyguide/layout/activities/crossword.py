@@ -186,6 +186,9 @@ class _GridFirst(Flowable):
                 return [opening] + self.after
         if fresh:  # (no grid-first opening fits even a page: clues first)
             return self.fallback
+        opening = next((f.opening for f in self.fallback if isinstance(f, Continued) and f.opening), None)
+        if opening is not None and opening.lone:  # (one clue alone under the title at this page's foot: the next page, grid first)
+            return []
         return self.fallback if self.fallback[0].kept_height(self.canv, aW, aH) <= aH else []
 
 
