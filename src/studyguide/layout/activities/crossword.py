@@ -5,7 +5,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from ..._reportlab import Together, stacked_height
+from ..._reportlab import FRAME_FUZZ, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
@@ -186,10 +186,14 @@ class _GridFirst(Flowable):
                 return [opening] + self.after
         if fresh:  # (no grid-first opening fits even a page: clues first)
             return self.fallback
-        opening = next((f.opening for f in self.fallback if isinstance(f, Continued) and f.opening), None)
-        if opening is not None and opening.lone:  # (one clue alone under the title at this page's foot: the next page, grid first)
+        high = self.fallback[0].kept_height(self.canv, aW, aH)
+        if high > aH:
             return []
-        return self.fallback if self.fallback[0].kept_height(self.canv, aW, aH) <= aH else []
+        opening = next((f.opening for f in self.fallback if isinstance(f, Continued) and f.opening), None)
+        if opening is not None and opening.lone and len(self.fallback) > 1 and \
+                high + self.fallback[1].wrapOn(self.canv, aW, aH - high)[1] > aH + FRAME_FUZZ:
+            return []  # (it would end this page with one clue under the title: the next page, grid first)
+        return self.fallback
 
 
 class _Grid:
