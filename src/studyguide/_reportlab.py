@@ -124,6 +124,11 @@ class Together(KeepTogether):
             self._H += first.getSpaceBefore() - self.getSpaceBefore()
         return size
 
+    def kept_height(self, canv, aW, aH) -> float:
+        """The height the frame sees the block take, whole, where ``aH`` is left."""
+        self.wrapOn(canv, aW, aH)
+        return self._H
+
     def split(self, aW, aH):
         """Where the block misses the room left by no more than ``give``, its first paragraph (a copy)
         comes down by what is missing, from less space above, and the block stays on this page."""

@@ -5,7 +5,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from ..._reportlab import Fitted, Together, stacked_height
+from ..._reportlab import FRAME_FUZZ, Fitted, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
@@ -115,6 +115,13 @@ def crossword(ctx, name, data) -> list:
         grid.max_height = ctx.height - top - clues_h - 12
         block = Shared(flow[1:] + [grid] + flat, grid) if not ctx.theme.one_column else Together(flow[1:] + [grid] + flat)
         return flow[:1] + [block]
+    if ctx.theme.one_column:  # (the clues-first layout below is the fallback, built first)
+        return flow[:1] + [_GridFirst(ctx, flow[1:], grid, blocks, _clues_first(ctx, flow, top, grid, blocks))]
+    return flow[:1] + _clues_first(ctx, flow, top, grid, blocks)
+
+
+def _clues_first(ctx, flow: list, top: float, grid, blocks: list) -> list:
+    """The clues first, where the last activity ended, the grid after them (see :func:`crossword`)."""
     # clues first (the title and instructions keep the first of them); the grid opens the next page the
     # clues reach, the clues still to come under it (not in large print: its grid has a page of its own),
     # or follows the last clue on a page of its own
@@ -128,7 +135,7 @@ def crossword(ctx, name, data) -> list:
             if rest:
                 rest[0].opening = opening
             opening.lead = top + max(flow[-1].getSpaceAfter(), opening.spaceBefore)  # (as the frame sets them)
-            out += flow[:1] + [Together(flow[1:] + [opening])] + rest
+            out += [Together(flow[1:] + [opening])] + rest
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
     rows = [f for f in out if isinstance(f, Continued)]
@@ -160,6 +167,56 @@ class Shared(Fitted):
             return False
         grid.max_height = room - rest - 0.01  # (the cells the room left gives them: CrossGrid.wrap)
         return True
+
+
+class _GridFirst(Flowable):
+    """Large print, grid and clues too tall for one page: the title, instructions and grid, "Across" and
+    its first two clues under the grid (never one alone at the page's foot), the other clues flowing on
+    under it and over the page under "Across (continued)" or "Down". Chosen where it lands: where that
+    opening fits (the grid's cells as big as the room leaves them, down to the smallest writable cell);
+    else, where the clues-first opening fits (``fallback``: the clues fill the room the last activity
+    left, as a grid-first crossword on the next page would leave it empty), that; else the next page,
+    whose top the grid opens. (Clues first at the top of a page, the grid alone on the page after them,
+    had a student turn the page to find the puzzle: plates, large print A4, pages 10 and 11.)"""
+
+    def __init__(self, ctx, start: list, grid, blocks: list, fallback: list):
+        super().__init__()
+        self.ctx, self.start, self.grid, self.fallback = ctx, start, grid, fallback
+        (first, head), rest = blocks[0], blocks[1:]
+        more = 1 if head == 2 and len(first) > 2 and isinstance(first[2], Continued) and \
+            not isinstance(first[2].row, ClueRow) else 0  # (one clue a line: the second clue too)
+        self.under = [Spacer(1, 6)] + first[:head] + [f.row for f in first[head:head + more]]
+        self.after = first[head + more:]
+        for block, head in rest:
+            self.after += [Continued(ctx, None, Stack(block[:head]), gap=6)] + block[head:]
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, aH + 1  # (never placed itself: split gives what goes here)
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        """What goes here: the grid first, the clues first, or nothing (the next page). (The frame places
+        the first of the flowables returned at once, unsplit: a spacer of no height, then the block.)"""
+        return [Spacer(0, 0)] + out if (out := self._choose(aW, aH)) else []
+
+    def _choose(self, aW, aH) -> list:
+        fresh = aH >= self.ctx.height - 1  # the whole frame is free: the top of a page
+        grid = self.grid
+        grid.max_height = min(self.ctx.height, aH) - stacked_height(self.start + self.under, aW)
+        opening = Together(self.start + [grid] + self.under)
+        if grid.max_height >= grid.least_height():
+            if opening.kept_height(self.canv, aW, aH) <= aH:
+                return [opening] + self.after
+        if fresh:  # (no grid-first opening fits even a page: clues first)
+            return self.fallback
+        high = self.fallback[0].kept_height(self.canv, aW, aH)
+        if high > aH:
+            return []
+        opening = next((f.opening for f in self.fallback if isinstance(f, Continued) and f.opening), None)
+        if opening is not None and opening.lone and len(self.fallback) > 1 and \
+                high + self.fallback[1].wrapOn(self.canv, aW, aH - high)[1] > aH + FRAME_FUZZ:
+            return []  # (it would end this page with one clue under the title: the next page, grid first)
+        return self.fallback
 
 
 class _Grid:
