@@ -17,7 +17,7 @@ import studyguide
 PACKAGE = Path(studyguide.__file__).parent
 MODULES = {p: ".".join(("studyguide",) + p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
            for p in sorted(PACKAGE.rglob("*.py"))}
-FENCE = PACKAGE / "_reportlab.py"
+FENCE = {PACKAGE / "_reportlab.py", PACKAGE / "_reportlab_words.py"}  # (a word wider than its line)
 # modules allowed past ~400 lines, each with its reason
 LONG = {
     "studyguide.labels": "data tables: the words printed in each language",
@@ -96,7 +96,7 @@ def test_reportlab_private_names_are_used_in_one_module_only():
     private = _reportlab_private_names()
     found = []
     for path, name in MODULES.items():
-        if path == FENCE:
+        if path in FENCE:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             hit = None

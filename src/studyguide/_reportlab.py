@@ -5,7 +5,7 @@ the same pass as the handout, keep each page's state until the page count is kno
 the way a frame would, count a paragraph's lines, (in ``studyguide watch`` only) replay
 paragraph work across rebuilds, and (the fillable edition) find where a paragraph draws a blank,
 add form fields to a page held back until the page count is known, and give a page its tab order. Those reach into names reportlab does not promise to keep. They
-are all here, so a new reportlab release breaks this module (and its tests), not the build path
+are all here (and the cutting of a word wider than its line, in ``_reportlab_words.py``), so a new reportlab release breaks this module (and its tests), not the build path
 in a dozen places.
 
 Tested with reportlab 4.0.4 (the oldest ``pyproject.toml`` allows, run by ``.ci/run``) and 5.1.0
@@ -24,7 +24,6 @@ from reportlab.pdfbase import acroform, pdfdoc, pdfmetrics, ttfonts
 from reportlab.platypus import CondPageBreak, Frame, KeepTogether, Spacer, paragraph as rl_paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
-from . import wordbreaks
 
 TESTED = ("4.0.4", "5.1.0")
 
@@ -375,66 +374,3 @@ def kept_height(block, width: float) -> float:
     height = stacked_height(block._content, width)
     first = block._first() if isinstance(block, Together) else None
     return height + (first.getSpaceBefore() - block.getSpaceBefore() if first is not None else 0.0)
-
-
-# --------------------------------------------------------------------------- a word wider than its line
-_split_word, _split_frag_word = rl_paragraph._splitWord, rl_paragraph._splitFragWord
-_rejoin_words, _rejoin_frag_words = rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords
-
-
-def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf8"):
-    """reportlab's ``_splitWord`` (a paragraph in one face), cutting where wordbreaks says, marks in."""
-    text = w.decode(encoding) if isinstance(w, bytes) else w
-    last = len(maxWidths) - 1
-    got = None if rl_paragraph.isBidiStr(text) else wordbreaks.pieces(
-        text, fontName, fontSize, maxWidths[min(last, lineno)] - lineWidth,
-        lambda n: maxWidths[min(last, lineno + n)], lineWidth > 0.5)
-    if got is None:
-        return _split_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding)
-    added = wordbreaks.hyphened(text, got)  # (a hyphen we added: reportlab takes it off when it joins the word again)
-    return [(rl_paragraph._SplitWordHY if hy else rl_paragraph._SplitWord)(p) for p, hy in zip(got, added)][:-1] \
-        + [rl_paragraph._SplitWordEnd(got[-1])]
-
-
-def _rejoined_word(R):
-    """reportlab's ``_rejoinSplitWords`` (wrapping again, splitting over pages), without our '↪ ' or '¬'."""
-    if len(R) > 1 and not isinstance(R[0], rl_paragraph._SplitWordHY):
-        R = [rl_paragraph._SplitWord(wordbreaks.unmarked(p, n, n == len(R) - 1)) for n, p in enumerate(R)]
-    return _rejoin_words(R)
-
-
-def _rejoined_frag_word(F):
-    for f in F:  # reportlab's ``_rejoinSplitFragWords``, our '↪' runs taken out first
-        f[1:] = [ff for ff in f[1:] if not getattr(ff[0], "sg_turn", False)] or f[1:2]
-    return _rejoin_frag_words(F)
-
-
-def _cut_frag_word(w, maxWidth, maxWidths, lineno):
-    """reportlab's ``_splitFragWord`` (a word of runs: code beside words, bold...), cutting where wordbreaks says;
-    the '↪' is drawn in the soft ink, in the monospace font where the run's own lacks it."""
-    chars = list(rl_paragraph._fragWordIter(w))
-    if any(hasattr(f, "cbDefn") or not c for f, _, c in chars):
-        return _split_frag_word(w, maxWidth, maxWidths, lineno)
-    last = len(maxWidths) - 1
-    text, first = "".join(c for _, _, c in chars), chars[0][0]
-    at, turn = wordbreaks.run_cuts(chars, maxWidth, lambda n: maxWidths[min(last, lineno + n)],
-                                   maxWidth < maxWidths[min(last, lineno)] - 0.5)
-    code = turn == wordbreaks.TURN
-    if not at:
-        return _split_frag_word(w, maxWidth, maxWidths, lineno)
-    bounds = [0] + at + [len(text)]
-    out = []
-    for j in range(len(bounds) - 1):
-        pieces = wordbreaks.runs(chars[bounds[j]:bounds[j + 1]], first, turn, bounds[j] > 0, j == len(bounds) - 2)
-        wide = sum(rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
-        kind = (rl_paragraph._SplitFragHS if isinstance(w, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH) \
-            if j == len(bounds) - 2 else rl_paragraph._SplitFragHY if not code and pieces[-1][1].endswith(
-                wordbreaks.HYPHEN) and not text[bounds[j + 1] - 1:bounds[j + 1]] == "-" else rl_paragraph._SplitFrag
-        out.append(kind([wide] + pieces))
-    return out
-
-
-def split_long_words() -> None:
-    """Have every paragraph cut an over-long word through :func:`_cut_word` / :func:`_cut_frag_word`."""
-    rl_paragraph._splitWord, rl_paragraph._splitFragWord = _cut_word, _cut_frag_word
-    rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords = _rejoined_word, _rejoined_frag_word

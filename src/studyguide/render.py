@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize, quizpack, reseeded,
-               rtl, scripts, sheets)
+from . import (_reportlab, _reportlab_words, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize,
+               quizpack, reseeded, rtl, scripts, sheets)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -16,7 +16,7 @@ from .theming import fonts
 from .theming.styles import Theme, make_styles
 from .theming.styles import default as default_theme
 
-_reportlab.split_long_words()  # a word wider than its line is cut at a sensible place, with a mark (wordbreaks.py)
+_reportlab_words.split_long_words()  # a word wider than its line is cut at a sensible place, with a mark (wordbreaks.py)
 
 MODES = ("student", "key")
 

@@ -7,7 +7,7 @@ a path) is cut after a space, '_', '.', '(', ',' or beside an operator, never in
 as print does. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
 answer cut a name at the same place.
 
-The cutting is called by reportlab's paragraph (``_reportlab.split_long_words``); this module only chooses.
+The cutting is called by reportlab's paragraph (``_reportlab_words.split_long_words``); this module only chooses.
 """
 from __future__ import annotations
 
