@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from conftest import build_into, norm, page_texts, run_cli
 from studyguide import api
 from studyguide.errors import GuideError
 
@@ -96,3 +96,66 @@ def test_validate_says_where_and_builds_nothing_wrong(tmp_path):
     assert done.returncode == 0
     assert done.stderr.splitlines()[0] == (f"{path}:12:12: warning: an invisible non-breaking space "
                                            + FIX.format("'answer:'"))
+
+
+PASTED_ITEMS = """title: Cells
+subject: Biology
+takeaways:
+  - Types:\u00a0prokaryote and eukaryote.
+  - Example:\u00a0a red blood cell has no nucleus.
+  - example:\u00a0a nerve cell is long.
+  - Definition:\u00a0a cell is the unit of life.
+questions:
+  - type: multiple_choice
+    prompt: Which city is a capital?
+    choices:
+      - choice:\u00a0Paris
+      - Example:\u00a0Lyon
+    answer: Paris
+  - type: short_answer
+    prompt: Why are the reservoirs low?
+    answer: Drought.
+"""
+TAKEAWAYS = ("Types:\u00a0prokaryote and eukaryote.", "Example:\u00a0a red blood cell has no nucleus.",
+             "example:\u00a0a nerve cell is long.", "Definition:\u00a0a cell is the unit of life.")
+
+
+def test_an_item_text_that_starts_with_a_key_word_stays_text_when_the_file_reads(tmp_path):
+    """Review r11 finding 3: '- Example:<U+00A0>…' pasted into takeaways built at 08782ac, and then failed with
+    "put this takeaway in quotes": 'Example' is close to the vocabulary key 'example'. A takeaway has no keys, so it
+    stays text; 'choice' is a choice's own key, so '- choice:<U+00A0>Paris' is still read as one."""
+    path = tmp_path / "cells.yaml"
+    path.write_text(PASTED_ITEMS, encoding="utf-8")
+    built = build_into(path, tmp_path / "out")
+    assert built.guide.takeaways == TAKEAWAYS
+    assert built.guide.questions[0].choices == ("Paris", "Example:\u00a0Lyon")
+    assert _warned(built.guide) == [(12, 16, "an invisible non-breaking space " + FIX.format("'choice:'"))]
+    page = norm(page_texts(built.student.data)[0])
+    for line in ("Types: prokaryote and eukaryote.", "Example: a red blood cell has no nucleus.",
+                 "example: a nerve cell is long.", "Definition: a cell is the unit of life.", "Example: Lyon"):
+        assert line in page
+
+
+def test_in_a_file_that_only_reads_with_the_space_an_item_text_still_stays_text(tmp_path):
+    """The first-hour case ('answer:<U+00A0>Drought' makes the file unreadable) is read as the key it looks like;
+    the takeaways and the choice that read as text before stay text, and only the key lines are warned of."""
+    text = PASTED_ITEMS.replace("answer: Drought", "answer:\u00a0Drought")
+    guide = _load(tmp_path, text)
+    assert guide.questions[1].answer == "Drought."
+    assert guide.takeaways == TAKEAWAYS
+    assert guide.questions[0].choices == ("Paris", "Example:\u00a0Lyon")
+    assert _warned(guide) == [(12, 16, "an invisible non-breaking space (from Word, Google Docs or a web page) "
+                                       "follows 'choice:'; it is read as a space here (type a normal space there; "
+                                       "the same on line 17)")]
+
+
+def test_a_block_keeps_its_odd_spaces_when_the_file_only_reads_with_the_space(tmp_path):
+    """Review r11 finding 4: with the file unreadable, 'Note:<U+00A0>' and '-<U+00A0>' inside a '|' block were made
+    spaces too; they are the block's text, as they are when the file reads."""
+    text = GUIDE.replace("answer: Drought", "answer:\u00a0Drought").replace(
+        "    prompt: Give two reasons the reservoirs are low.\n",
+        "    prompt: |\n      Note:\u00a0give two reasons.\n      -\u00a0one from farms\n")
+    guide = _load(tmp_path, text)
+    assert guide.questions[1].prompt == "Note:\u00a0give two reasons.\n-\u00a0one from farms"
+    assert guide.questions[1].answer == "Drought and heavy use by farms and cities."
+    assert _warned(guide) == [(14, 12, "an invisible non-breaking space " + FIX.format("'answer:'"))]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import chat, misread, oddspaces, openers, syntax, wordfiles
+from . import chat, keys, misread, oddspaces, openers, syntax, wordfiles
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -219,6 +219,17 @@ def _chat_problems(name: str, text: str) -> list[Problem]:
     return [Problem(Location(name, found[0], 1), found[1])] if found else []
 
 
+def _keys_at(stack: list, pending_key: list) -> tuple:
+    """The keys the guide format knows for a mapping where the next node goes: a list's item takes its list's
+    item keys, a key's value the keys under that key, the whole file the top keys; none anywhere else."""
+    if not stack:
+        return keys.TOP_KEYS
+    if isinstance(stack[-1], Seq):
+        above = stack[-2] if len(stack) > 1 else None
+        return keys.item_keys(above.pairs[-1][0].value) if isinstance(above, Map) and above.pairs else ()
+    return keys.item_keys(pending_key[-1].value) if pending_key[-1] is not None else ()
+
+
 class _Builder:
     """Turns the event stream into nodes, refusing what a guide never needs."""
 
@@ -228,7 +239,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.quote_over_lines = False  # a quoted text that runs over several lines (maybe an unclosed quote)
-        self.plain_starts: set[tuple[int, int]] = set()  # where plain text starts (0-based line, column)
+        # where plain text starts (0-based line, column), and the keys a mapping there could have
+        self.plain_starts: dict[tuple[int, int], tuple] = {}
+        self.key_places: dict[tuple[int, int], tuple] = {}  # where a key starts, and the keys its mapping can have
 
     def look(self, event) -> None:
         """Warn about plain text YAML reads differently from how it looks."""
@@ -306,9 +319,12 @@ class _Builder:
                     node: Node = Scalar(where, event.value, plain=not event.style)
                     if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
                         self.quote_over_lines = True
+                    if stack and isinstance(stack[-1], Map) and pending_key[-1] is None:
+                        self.key_places[(event.start_mark.line, event.start_mark.column)] = \
+                            _keys_at(stack[:-1], pending_key[:-1])
                     if node.plain and self.lines:
                         self.look(event)
-                        self.plain_starts.add((event.start_mark.line, event.start_mark.column))
+                        self.plain_starts[(event.start_mark.line, event.start_mark.column)] = _keys_at(stack, pending_key)
                 elif isinstance(event, yaml.SequenceStartEvent):
                     node = Seq(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 else:
@@ -372,20 +388,27 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     bad = _FORBIDDEN.search(text)
     if bad:
         raise GuideError([_control_problem(name, text, bad.start())])
+    typed, unread = text, None
     try:
         root, builder = _parse(name, text)
         found = oddspaces.spots(text, builder.plain_starts)
     except yaml.MarkedYAMLError as exc:
-        found = oddspaces.spots(text)
+        found, unread = oddspaces.spots(text), exc
+    for again in (True, False):  # 'answer:<non-breaking space>Drought': read again with the space it looks like
+        if unread and not found:  # (none, or none left: each was an item's text, so the mistake is another)
+            raise GuideError(_chat_problems(name, typed) or _syntax_problems(name, typed, unread)) from None
+        noted = oddspaces.warnings(name, typed, found)
         if not found:
-            raise GuideError(_chat_problems(name, text) or _syntax_problems(name, text, exc)) from None
-    noted = oddspaces.warnings(name, text, found)
-    if found:  # 'answer:<non-breaking space>Drought': read again with the space it looks like
-        text = oddspaces.respaced(text, found)
+            break
+        text = oddspaces.respaced(typed, found)
         try:
             root, builder = _parse(name, text)
         except yaml.MarkedYAMLError as exc:
             raise GuideError(noted + (_chat_problems(name, text) or _syntax_problems(name, text, exc))) from None
+        kept = oddspaces.confirmed(found, builder.key_places) if unread and again else found
+        if kept == found:  # (a file YAML could not read: a key each, of its place or a typo of one, or a '-')
+            break
+        found = kept
     if isinstance(root, Map) and any(not chat.one_word(key.value) for key, _ in root.pairs) \
             and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
         raise GuideError(_chat_problems(name, text))  # 'Here is your study guide:' read as the guide's first key

@@ -8,9 +8,12 @@ something else (trial r11, finding 1).
 Read as a space, such a character is unambiguous in two places of a line: right after the key that starts
 it ('answer:' + space) and right after a '-' that starts it (an item). Nothing else can be meant there: a
 key's text never starts with its own ':', and a list's text never starts with '-' glued to an invisible
-space. The characters are made spaces only where YAML read that place as the start of plain text (the
-whole 'answer:\\u00a0Drought' as one text), or where the file could not be read at all; inside a '|'
-block, or in text going on from the line above, they are letters of the text and are left alone.
+space. When YAML reads the file, the text it read may be meant as text ('- Example:\\u00a0a red blood cell',
+pasted from Word into a list of takeaways), so a character is made a space only where YAML read that place
+as the start of plain text (the whole 'answer:\\u00a0Drought' as one text) and the word before the ':' is
+exactly a key a mapping at that place can have. When the file cannot be read at all, the line's first key
+or '-' is enough, as the file fails anyway unless the space was the mistake; the lines of a '|' or '>'
+block are left alone even then. In text going on from the line above, they are letters of the text.
 Indentation is not this module's: how wide an invisible space is there is a guess, so the line scan names
 it as a mistake (:func:`.misread.invisible_lead`).
 
@@ -18,6 +21,7 @@ Pure: text in, places and warnings out. Used by :mod:`.loader`.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Optional
 
@@ -31,12 +35,36 @@ _RUN = re.compile("[ %s]*" % "".join(ODD))
 PASTED = "from Word, Google Docs or a web page"
 
 
-def spots(text: str, starts: Optional[set] = None) -> list[tuple[int, int, int, str]]:
+# a line that starts a '|' or '>' block: 'key: |', '- key: >-', '- |' (any '- ' first), with a comment or not
+_BLOCK = re.compile(r"( *)((?:- +)*)([^ #'\"][^#]*?: +)?[|>][0-9+-]*(?: +#.*)? *$")
+
+
+def _in_blocks(lines: list[str]) -> set[int]:
+    """The lines of '|' and '>' blocks (their text, not the line with the '|'), found line by line: for a
+    file YAML cannot read."""
+    inside, deeper = set(), None  # deeper: a block's lines are indented more than this column
+    for n, line in enumerate(lines):
+        if deeper is not None and (not line.strip() or len(line) - len(line.lstrip(" ")) > deeper):
+            inside.add(n)
+            continue
+        m, deeper = _BLOCK.match(line), None
+        if m and m[3]:  # more than the key's column
+            deeper = len(m[1]) + len(m[2])
+        elif m:  # more than the last '-' ('  - |'), or than the line above ('  |' alone)
+            deeper = len(m[1]) + len(m[2].rstrip()) - 1
+    return inside
+
+
+def spots(text: str, starts: Optional[dict] = None) -> list[tuple[int, int, int, str]]:
     """(line, column of the line's key or '-', column of the odd space, what it follows), 0-based, for each
     odd space right after a key or '-' that starts a line; with ``starts`` (where YAML read plain text to
-    start, as (line, column)), only those at one of them."""
-    found = []
-    for n, line in enumerate(text.split("\n")):
+    start, as (line, column), with the keys a mapping there can have), only those at one of them and after
+    one of those keys."""
+    found, lines = [], text.split("\n")
+    blocks = _in_blocks(lines) if starts is None else set()
+    for n, line in enumerate(lines):
+        if n in blocks:
+            continue
         i, item = len(line) - len(line.lstrip(" ")), False  # item: after a '-', where a list's text may start
         while i < len(line):
             if line[i] == "-" and line[i + 1:i + 2] in ODD:
@@ -46,7 +74,10 @@ def spots(text: str, starts: Optional[set] = None) -> list[tuple[int, int, int, 
                 continue
             else:
                 m = _KEY.match(line, i)
-                m = m if m and (not item or key_known(m[1], None)) else None  # '- Explain:' is an item's text
+                if m and starts is not None:  # '- Example:' in a list of takeaways is an item's text
+                    m = m if m[1] in starts.get((n, i), ()) else None
+                elif m and item and not key_known(m[1], None):  # '- Explain:' is an item's text
+                    m = None
                 what, at = (f"'{m[1]}:'", m.end()) if m else (None, 0)
             if what and (starts is None or (n, i) in starts):
                 found.append((n, i, at, what))
@@ -54,6 +85,14 @@ def spots(text: str, starts: Optional[set] = None) -> list[tuple[int, int, int, 
                 break
             i, item = _RUN.match(line, at).end(), True
     return found
+
+
+def confirmed(found: list[tuple[int, int, int, str]], key_places: dict) -> list[tuple[int, int, int, str]]:
+    """Of ``found`` in a file YAML could not read, the spots whose key, once read with a space, is a key its
+    mapping can have, or a close typo of one ('anwser'), and every '-': not '- Example:' in takeaways."""
+    return [spot for spot in found if not spot[3].startswith("'")
+            or spot[3][1:-2] in key_places.get(spot[:2], ())
+            or difflib.get_close_matches(spot[3][1:-2], key_places.get(spot[:2], ()), n=1, cutoff=0.8)]
 
 
 def respaced(text: str, found: list[tuple[int, int, int, str]]) -> str:
