@@ -83,8 +83,9 @@ def test_chat_words_and_fences_inside_a_guides_text_are_its_text(tmp_path):
             answer: Its own words
     """
     guide = api.load(write_guide(tmp_path, "legit.yaml", text))
-    assert guide.summary == ("Sure! Here is what a chatbot answers: ```yaml title: ... ``` Let me know if you want "
-                             "changes!",)
+    # (kept whole: the ``` lines make a program block, printed as typed: docs/guide-format.md, Code)
+    assert guide.summary == ("Sure! Here is what a chatbot answers:", "```yaml\ntitle: ...\n```",
+                             "Let me know if you want changes!")
     # the same guide with a mistake elsewhere is told that mistake, not to delete its text
     broken = write_guide(tmp_path, "broken.yaml", text.replace("prompt: What", "prompt What"))
     assert [p[:2] for p in _problems(broken)] == [(10, 5)]
