@@ -11,12 +11,13 @@ from . import interrupts
 def run() -> None:
     interrupts.handle_signals()
     try:
+        interrupts.raise_if_interrupted()  # came as the handlers went in
         from .cli import main
-    except interrupts.Interrupted as exc:
+
+        main()  # says what stopped it itself, once its command runs (cli.main)
+    except interrupts.Interrupted as exc:  # during the imports, or before the command began: nothing written
         sys.stderr.write(f"interrupted ({exc.name}): nothing was written\n")
         sys.exit(exc.exit_code)
-    try:
-        main()
     finally:
         interrupts.ignore_from_now()
 

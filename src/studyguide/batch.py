@@ -207,14 +207,19 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
             if outcome.interrupted:
                 raise interrupts.Interrupted(outcome.interrupted)
         return
-    import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
-    from concurrent.futures import CancelledError, ProcessPoolExecutor
+    with interrupts.deferred():  # a signal while the pool starts waits (see _started)
+        pool, futures = _started(todo, args, jobs)
+    from concurrent.futures import CancelledError  # (imported by _started)
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=_warm)
     stop: Optional[interrupts.Interrupted] = None
     try:
-        futures = {p: pool.submit(build_one, *args[p]) for p in todo}
+        try:
+            interrupts.raise_if_interrupted()
+        except interrupts.Interrupted as exc:  # it came while the pool started: no guide is begun
+            stop = exc
+            interrupts.pass_on()
+            for future in futures.values():
+                future.cancel()
         for path in paths:
             if path in known:
                 if not stop:
@@ -238,6 +243,24 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
                         future.cancel()
                 yield outcome
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with interrupts.deferred():  # cut, it would leave workers waiting for work that never comes
+            pool.shutdown(wait=True, cancel_futures=True)
     if stop:
         raise stop
+    interrupts.raise_if_interrupted()  # it came as the pool shut down: every guide was built, the status says it came
+
+
+def _started(todo: list, args: dict, jobs: int):
+    """The pool, its workers started and every guide handed to it: (pool, future of each guide). Called with
+    signals held: one raised in the middle of importing multiprocessing, or of starting a worker, would
+    leave a worker the pool does not know of (and waits for) or a module half made."""
+    import multiprocessing  # only when a pool is needed: it costs ~25 ms to import
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method), initializer=_warm)
+    try:
+        return pool, {p: pool.submit(build_one, *args[p]) for p in todo}
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise

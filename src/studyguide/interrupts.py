@@ -56,19 +56,31 @@ def _on_signal(signum, frame) -> None:
     if os.getpid() != _signals.owner:  # a worker just forked, not yet set up (see handle_signals): remember it
         _signals.pending = signum if _signals.pending is None else _signals.pending
         return
-    if "multiprocessing" in sys.modules:
-        import multiprocessing  # a worker pool's processes stop with their parent, each between files
-
-        for child in multiprocessing.active_children():
-            try:
-                os.kill(child.pid, signum)
-            except OSError:
-                pass
+    _send(signum)  # a worker pool's processes stop with their parent, each between files
     if _signals.pending is None:
         _signals.pending = signum
     if _signals.armed and not _signals.critical and not _signals.raised:
         _signals.raised = True
         raise Interrupted(signum)
+
+
+def _send(signum: int) -> None:
+    """The signal, to the pool's workers if a pool was started. They are looked up, not imported: the
+    signal may come while multiprocessing itself is being imported, and the half-made module has no
+    active_children yet (nor can it have started a process)."""
+    active = getattr(sys.modules.get("multiprocessing"), "active_children", None)
+    for child in active() if active is not None else []:
+        try:
+            os.kill(child.pid, signum)
+        except OSError:
+            pass
+
+
+def pass_on() -> None:
+    """Send the signal that came to every worker again: one forked just before it came, and not yet
+    listed among the pool's processes then, did not get it (called once the pool has started)."""
+    if _signals.pending is not None:
+        _send(_signals.pending)
 
 
 def handle_signals(armed: bool = True) -> dict:
@@ -87,6 +99,8 @@ def handle_signals(armed: bool = True) -> dict:
                 pass
     if not already:  # else installed at start-up, or inherited by a worker: what came since still counts
         _signals.critical, _signals.pending, _signals.raised = 0, None, False
+    elif _signals.owner != os.getpid():  # a worker, forked while its parent held signals (batch._started):
+        _signals.critical, _signals.raised = 0, False  # that block and what it raised are the parent's
     _signals.armed, _signals.owner = armed, os.getpid()
     return old
 
