@@ -215,6 +215,7 @@ def guide(units: int, seed: int = 1) -> dict:
         "takeaways": [t.sentence(1, 2) for _ in range(3)],
         "vocabulary": [], "questions": [],
     }
+    used: set[str] = set()  # (a term given twice is an error: each term is drawn until it is new)
     for unit in range(units):
         g["topics"].append({"title": t.title(rng.randint(2, 4)), "summary": t.sentences(1, 3),
                             "points": [t.sentence(1, 2) for _ in range(3)]})
@@ -225,13 +226,25 @@ def guide(units: int, seed: int = 1) -> dict:
                 else:
                     g[side].append(t.sentence(1, 2))
         for _ in range(5):
-            term = {"term": t.term(), "definition": t.sentence(1, 2)}
+            term = {"term": _unused(t, used), "definition": t.sentence(1, 2)}
             if rng.random() < 0.6:
                 term["example"] = t.sentence(1, 1)
             g["vocabulary"].append(term)
         kinds = ("multiple_choice", "true_false", "short_answer", "fill_in_blank", "matching", SIXTH[unit % 3])
         g["questions"] += [question(t, k) for k in kinds]
     return g
+
+
+def _unused(t, used: set[str]) -> str:
+    """A term not drawn before in this guide (in any capitals); past 50 draws, the last with a number."""
+    for _ in range(50):
+        term = t.term()
+        if term.lower() not in used:
+            break
+    else:
+        term = f"{term} {len(used) + 1}"
+    used.add(term.lower())
+    return term
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
