@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import warnings
 
 # This machine's environment sets PYTHONDONTWRITEBYTECODE (a container's default, not the project's): with
 # it, every xdist worker compiled the package and rewrote every test module afresh (~4 s each), and so did
@@ -254,6 +255,31 @@ def run_cli(*args, cwd: Path = REPO, timeout: float = 60) -> subprocess.Complete
     env.pop("STUDYGUIDE_FONT_PATH", None)
     return subprocess.run([sys.executable, "-m", "studyguide", *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, env=env)
+
+
+def cli_main(*args, cwd: Path = REPO, timeout: float = 60) -> subprocess.CompletedProcess:
+    """``studyguide ARGS`` through the entry point's own ``cli.main`` in this process, with what run_cli gives:
+    the exit status, stdout and stderr. For the tests about what a command prints, writes and exits with; the
+    tests about the process itself (signals, closed or odd streams, ``python -m``, a folder's pool of builds)
+    keep run_cli. STUDYGUIDE_FONT_PATH is left out for the run, as run_cli leaves it out. A Python warning
+    the run gives, which a fresh interpreter's default filters would print, is added to its stderr (pytest
+    would otherwise take it), so a test that a command prints no library's warning still means it."""
+    from hostile_support import cli_inprocess
+
+    saved = os.environ.pop("STUDYGUIDE_FONT_PATH", None)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.resetwarnings()
+            warnings.simplefilter("default")
+            for quiet in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+                warnings.simplefilter("ignore", quiet)  # what python ignores unless told (-W, PYTHONWARNINGS)
+            run = cli_inprocess(args, Path(cwd), limit=timeout)
+    finally:
+        if saved is not None:
+            os.environ["STUDYGUIDE_FONT_PATH"] = saved
+    err = run.err + "".join(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line)
+                            for w in caught)
+    return subprocess.CompletedProcess(["studyguide", *map(str, args)], run.code, run.out, err)
 
 
 def copy_repo_layout(dest: Path) -> Path:

@@ -719,17 +719,17 @@ def test_crossword_warning_and_check_count_the_grid_that_prints(paper, sheet):
 def test_a_matching_with_no_definition_to_spare_is_warned_about(tmp_path, terms, warned):
     """trial 3: a guide of 2 terms printed 2 terms against 2 definitions (the last match free) while the
     docs promised one or two too many; there is no other definition to add, so check and build warn."""
-    from conftest import run_cli
+    from conftest import cli_main
 
     vocabulary = "".join(f"  - term: word{n}\n    definition: Meaning number {n}.\n" for n in range(1, terms + 1))
     path = write_guide(tmp_path, "m.yaml", f"title: T\nvocabulary:\n{vocabulary}activities: [matching]\n")
     message = (f"{path}:{3 + 2 * terms}:14: warning: activities: the matching has {terms} term{'s' * (terms > 1)} "
                "and no definition left over, so the last match is free (add vocabulary terms: with 3 or more, "
                "one is held back and its definition stays among the letters)")
-    done = run_cli("build", path, "-o", tmp_path / "out")
+    done = cli_main("build", path, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert (message in done.stderr) == warned, done.stderr
-    checked = run_cli("check", path)
+    checked = cli_main("check", path)
     assert (message in checked.stdout + checked.stderr) == warned, checked
     text = build_into(path, tmp_path / "again").student.text
     assert len(re.findall(r"[A-C]\. Meaning number", text)) == terms  # every definition printed once

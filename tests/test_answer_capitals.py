@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Pdf, run_cli, write_guide
+from conftest import Pdf, cli_main, write_guide
 from studyguide import api
 from studyguide.errors import GuideError
 
@@ -40,7 +40,7 @@ def test_an_answer_that_is_one_choice_in_other_capitals_is_that_choice_everywher
     guide = api.load(path)
     assert guide.questions[0].answer == 0 and guide.questions[1].answers == (0, 2) and guide.questions[2].answer == 0
     for command in ("validate", "check"):
-        done = run_cli(command, str(path))
+        done = cli_main(command, str(path))
         assert done.returncode == 0 and "answer" not in done.stderr, (command, done.stderr)
     result = api.build(path, tmp_path / "out")
     student, key = (Pdf(o.path) for o in result.outputs)
@@ -49,11 +49,11 @@ def test_an_answer_that_is_one_choice_in_other_capitals_is_that_choice_everywher
     assert {_bold(f) for f in key.fonts_of("Helium")} == {True} and {_bold(f) for f in key.fonts_of("Nitrogen")} == {False}
     assert {_bold(f) for f in key.fonts_of("Xenón")} == {True} and {_bold(f) for f in key.fonts_of("Cloro")} == {False}
     assert not any(_bold(f) for word in ("Neon", "Helium", "Xenón") for f in student.fonts_of(word))
-    done = run_cli("export", "--to", "gimkit", str(path), "-o", str(tmp_path / "out"))
+    done = cli_main("export", "--to", "gimkit", str(path), "-o", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     rows = (tmp_path / "out" / "gases-gimkit.csv").read_text(encoding="utf-8").splitlines()
     assert "Which gas glows red in signs?,Neon,Sodium,Argon," in rows
-    done = run_cli("export", "--to", "moodle", str(path), "-o", str(tmp_path / "out"))
+    done = cli_main("export", "--to", "moodle", str(path), "-o", str(tmp_path / "out"))
     xml = (tmp_path / "out" / "gases-moodle.xml").read_text(encoding="utf-8")
     assert '<answer fraction="100" format="html">\n      <text>Neon</text>' in xml
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build_into, guide_params, page_texts, run_cli, write_guide
+from conftest import build_into, guide_params, page_texts, cli_main, run_cli, write_guide
 from studyguide import api, budget, cli, lint
 
 
@@ -475,11 +475,11 @@ def test_check_takes_builds_paper_theme_and_edition_and_counts_the_clues_that_pr
     from conftest import CASES
 
     path = CASES / "layout" / "frankenstein.yaml"
-    run = run_cli("check", path, *options)
+    run = cli_main("check", path, *options)
     assert run.returncode == 0, run.stderr
     pages = int(re.search(r": (\d+) pages", run.stdout).group(1))
     clues = int(re.search(r"^  crossword .* (\d+) clues$", run.stdout, re.M).group(1))
-    built = run_cli("build", path, "-o", tmp_path / options[-1], *options)
+    built = cli_main("build", path, "-o", tmp_path / options[-1], *options)
     assert built.returncode == 0, built.stderr
     assert f"({pages} pages)" in built.stdout
     left = re.findall(r"crossword: (\d+) terms? left out", built.stderr)  # (a warning for each reason)

@@ -6,7 +6,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import GUIDES, GUIDES_DIR, Pdf, norm, run_cli, write_guide
+from conftest import GUIDES, GUIDES_DIR, Pdf, norm, cli_main, write_guide
 
 from studyguide import api, inline, variants
 from studyguide.classroom import SetOptions, build_set
@@ -244,7 +244,7 @@ def test_reduced_choices_drops_the_same_wrong_choice_in_handout_and_key(tmp_path
 
 
 def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
-    proc = run_cli("build", CHINA, "--edition", "large-print", "--versions", "2", "--seed", "9", "--no-key",
+    proc = cli_main("build", CHINA, "--edition", "large-print", "--versions", "2", "--seed", "9", "--no-key",
                    "-o", tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [  # --no-key: no answers, so no answer grids either
@@ -253,14 +253,14 @@ def test_cli_makes_a_large_print_version_b_with_telling_names(tmp_path):
 
 def test_cli_builds_each_edition_asked_for(tmp_path):
     """--edition twice builds both editions (it used to build only the last), each in its own look."""
-    proc = run_cli("build", CHINA, "--edition", "large-print", "--edition", "fillable", "--no-key", "-o", tmp_path)
+    proc = cli_main("build", CHINA, "--edition", "large-print", "--edition", "fillable", "--no-key", "-o", tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "china-foreign-police-training-fillable.pdf", "china-foreign-police-training-large-print.pdf"]
     assert min(_sizes(Pdf(tmp_path / "china-foreign-police-training-large-print.pdf"))) >= 16
     fillable = Pdf(tmp_path / "china-foreign-police-training-fillable.pdf")
     assert fillable.reader.get_fields() and min(_sizes(fillable)) < 16
-    refused = run_cli("build", CHINA, "--edition", "readable", "--edition", "fillable", "--class-set",
+    refused = cli_main("build", CHINA, "--edition", "readable", "--edition", "fillable", "--class-set",
                       "-o", tmp_path / "set")
     assert refused.returncode == 2 and "--edition fillable with --class-set" in refused.stderr
     assert not (tmp_path / "set").exists()
@@ -294,7 +294,7 @@ def test_a_class_set_of_one_page_copies_has_no_blank_pages_and_says_to_print_it_
     assert said["short-class-set.pdf"] == (4, "each copy is one page: print it single-sided")
     assert said["short-class-set-key.pdf"] == (3, "each key is one page: print it single-sided")
     assert said["short-A.pdf"] == (1, "")
-    run = run_cli("build", path, "--versions", "3", "--seed", "1", "--class-set", "--copies", "4", "-o", tmp_path / "cli")
+    run = cli_main("build", path, "--versions", "3", "--seed", "1", "--class-set", "--copies", "4", "-o", tmp_path / "cli")
     assert run.returncode == 0, run.stderr
     assert f"{tmp_path / 'cli' / 'short-class-set.pdf'} (4 pages; each copy is one page: print it single-sided)" \
         in run.stdout, run.stdout
@@ -350,7 +350,7 @@ def test_the_answer_grid_gives_a_one_line_answer_and_sends_sentences_to_the_key(
     """A grader reads '75 days' off the grid; a numeric answer once said only "see the key" there."""
     from conftest import CASES
 
-    proc = run_cli("build", CASES / "layout" / "water-cycle.yaml", "--versions", "1", "-o", tmp_path)
+    proc = cli_main("build", CASES / "layout" / "water-cycle.yaml", "--versions", "1", "-o", tmp_path)
     assert proc.returncode == 0, proc.stderr
     grid = Pdf(next(tmp_path.glob("*-grid.pdf"))).text
     assert re.search(r" \d+\. 75 days 2 ", grid) and re.search(r" \d+\. An aquifer 1 ", grid)
@@ -362,7 +362,7 @@ def test_a_one_line_answer_too_long_to_glance_at_is_the_keys_on_the_grid(tmp_pat
     versions stopped with "internal error: LayoutError"; a long model answer is "see the key" there."""
     from conftest import CASES
 
-    proc = run_cli("build", CASES / "hostile" / "long-unbroken-word.yaml", "--versions", "2", "-o", tmp_path)
+    proc = cli_main("build", CASES / "hostile" / "long-unbroken-word.yaml", "--versions", "2", "-o", tmp_path)
     assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
     grids = sorted(tmp_path.glob("*-grid.pdf"))
     assert len(grids) == 2 and all(re.search(r" 1\. see the key", Pdf(g).text) for g in grids)
@@ -370,7 +370,7 @@ def test_a_one_line_answer_too_long_to_glance_at_is_the_keys_on_the_grid(tmp_pat
 
 def test_copies_without_a_class_set_is_refused_not_ignored(tmp_path):
     """--copies counts the copies of a class set: alone it used to be ignored without a word."""
-    refused = run_cli("build", CHINA, "--copies", "5", "-o", tmp_path / "out")
+    refused = cli_main("build", CHINA, "--copies", "5", "-o", tmp_path / "out")
     assert refused.returncode == 2
     assert ("--copies 5 counts the copies in a class set: add --class-set (one collated PDF for the copier), "
             "or leave out --copies") in refused.stderr
@@ -379,7 +379,7 @@ def test_copies_without_a_class_set_is_refused_not_ignored(tmp_path):
 
 def test_an_activity_named_twice_is_refused(tmp_path):
     """--activities matching,Matching used to print the matching activity twice."""
-    refused = run_cli("build", CHINA, "--activities", "matching,cloze,Matching", "-o", tmp_path / "out")
+    refused = cli_main("build", CHINA, "--activities", "matching,cloze,Matching", "-o", tmp_path / "out")
     assert refused.returncode == 2
     assert ("--activities: 'matching' is named twice (name each activity once; each prints "
             "once)") in refused.stderr
@@ -396,7 +396,7 @@ def test_a_class_set_of_two_page_copies_says_to_print_it_on_both_sides(tmp_path)
         lines: 30
         answer: Anything.
     """)
-    run = run_cli("build", path, "--versions", "2", "--seed", "1", "--class-set", "--copies", "3", "-o", tmp_path)
+    run = cli_main("build", path, "--versions", "2", "--seed", "1", "--class-set", "--copies", "3", "-o", tmp_path)
     assert run.returncode == 0, run.stderr
     assert [len(Pdf(tmp_path / f"two-{v}.pdf").pages) for v in "AB"] == [2, 2]
     pages = Pdf(tmp_path / "two-class-set.pdf").pages

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from conftest import GUIDES, REPO, Pdf, copy_repo_layout, run_cli
+from conftest import GUIDES, REPO, Pdf, cli_main, copy_repo_layout, run_cli
 from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
@@ -55,7 +55,7 @@ def test_build_with_no_arguments(default_build, builds, tmp_path):
 def test_build_a4_from_the_command_line(default_build, tmp_path):
     root, _ = default_build
     guide = GUIDES[0]
-    proc = run_cli("build", f"guides/{guide.name}", "-o", tmp_path / "a4", "--paper", "A4", cwd=root)
+    proc = cli_main("build", f"guides/{guide.name}", "-o", tmp_path / "a4", "--paper", "A4", cwd=root)
     assert proc.returncode == 0, proc.stderr
     for name in (f"{guide.stem}.pdf", f"{guide.stem}-key.pdf"):
         pdf = Pdf(tmp_path / "a4" / name)
@@ -77,12 +77,12 @@ def test_list_takes_several_folders_as_build_does(tmp_path):
                 answer: Because.
                 points: 2
             """)
-    proc = run_cli("list", "a/", "b", cwd=tmp_path)
+    proc = cli_main("list", "a/", "b", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert [line.split() for line in proc.stdout.splitlines()] == [
         ["file", "title", "questions", "points", "pages"], ["a/unit.yaml", "Rocks", "1", "2", "1"],
         ["b/unit.yaml", "Rivers", "1", "2", "1"]]
-    proc = run_cli("list", "a", cwd=tmp_path)
+    proc = cli_main("list", "a", cwd=tmp_path)
     assert proc.stdout.splitlines()[1].split()[0] == "unit.yaml"  # (one folder: the names alone, as before)
 
 
@@ -102,7 +102,7 @@ def test_list_shows_titles_questions_points_pages(builds):
 
 
 def test_unknown_path_is_a_usage_error(tmp_path):
-    proc = run_cli("build", "no-such-guide.yaml", cwd=tmp_path)
+    proc = cli_main("build", "no-such-guide.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "no-such-guide.yaml: no such file or folder"
     assert not (tmp_path / "output").exists()
@@ -181,7 +181,7 @@ def test_the_starter_shows_every_section_so_a_teacher_deletes_instead_of_guessin
     from studyguide.reading.schema import TOP_KEYS
     from studyguide.reading.questions import QUESTION_KEYS
 
-    assert run_cli("new", "guides/starter.yaml", cwd=tmp_path).returncode == 0  # guides/ made if missing
+    assert cli_main("new", "guides/starter.yaml", cwd=tmp_path).returncode == 0  # guides/ made if missing
     text = (tmp_path / "guides" / "starter.yaml").read_text(encoding="utf-8")
     written = set(re.findall(r"^([a-z_]+):", text, re.M))
     commented = set(re.findall(r"^# ([a-z_]+):", text, re.M))
@@ -211,20 +211,20 @@ def test_new_never_overwrites(tmp_path):
     target = tmp_path / "mine.yaml"
     target.write_text("title: My own guide\n", encoding="utf-8")
     before = target.read_bytes()
-    proc = run_cli("new", "mine.yaml", cwd=tmp_path)
+    proc = cli_main("new", "mine.yaml", cwd=tmp_path)
     assert proc.returncode != 0
     assert proc.stderr.strip() == "mine.yaml: already exists; choose a new file name"
     assert target.read_bytes() == before
 
 
 def test_run_from_the_wrong_folder_says_what_it_looked_for_and_what_to_do(tmp_path):
-    proc = run_cli("validate", cwd=tmp_path)
+    proc = cli_main("validate", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
         f"no guides/ folder in {tmp_path} (studyguide looks for guides/ in the folder it runs in): go to the "
         "folder that holds guides/ (cd FOLDER) and run it again, name a guide or a folder of guides, or start "
         "one with: studyguide new guides/my-guide.yaml")
-    proc = run_cli("build", "guides/my-guide.yaml", cwd=tmp_path)
+    proc = cli_main("build", "guides/my-guide.yaml", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
         f"guides/my-guide.yaml: no such file or folder: there is no guides/ in {tmp_path} (go to the folder "
@@ -237,13 +237,13 @@ def test_validate_one_guide_says_ok_for_that_guide_only(tmp_path):
     guides.mkdir()
     (guides / "studyguide.yaml").write_text("# nothing yet\n", encoding="utf-8")
     (guides / "one.yaml").write_text("title: One\n", encoding="utf-8")
-    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    proc = cli_main("validate", "guides/one.yaml", cwd=tmp_path)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "ok: guides/one.yaml (0 questions, 0 terms)\n", "")
     (guides / "studyguide.yaml").write_text("paper: legal\n", encoding="utf-8")
-    proc = run_cli("validate", "guides/one.yaml", cwd=tmp_path)
+    proc = cli_main("validate", "guides/one.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert "guides/studyguide.yaml:1:8: paper: 'legal' is not a paper size (use letter, a4, half-letter or a5)" in proc.stderr
-    proc = run_cli("validate", "guides", cwd=tmp_path)
+    proc = cli_main("validate", "guides", cwd=tmp_path)
     assert proc.returncode == 1
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from studyguide import api
 
-from conftest import build_into, norm, run_cli, write_guide
+from conftest import build_into, norm, cli_main, write_guide
 
 SEJONG = """
     title: 세종대왕과 훈민정음
@@ -41,7 +41,7 @@ def test_a_crossword_of_two_of_five_terms_is_left_out_with_one_warning_that_says
 
 def test_check_budgets_the_pages_without_it_and_says_so(tmp_path):
     path = write_guide(tmp_path, "ko.yaml", SEJONG)
-    run = run_cli("check", path)
+    run = cli_main("check", path)
     out = norm(run.stdout + run.stderr)
     assert f"{path}:10:" in out and "the crossword is left out: its grid could hold only 2 of its 5 terms" in out
     budget = out.split("section")[1].split(f"{path}:")[0]
@@ -74,7 +74,7 @@ def test_the_ap_guides_crossword_is_left_out_with_one_message_and_advice_that_wo
     found no room. The one message counts each reason. Review r10 M3: "the 22 the guide uses most make one" named
     no term list a teacher could edit (an activity has none): the advice says fewer terms means the vocabulary's,
     which every activity loses."""
-    run = run_cli("check", AP_GOV)
+    run = cli_main("check", AP_GOV)
     said = [norm(line) for line in (run.stdout + run.stderr).splitlines() if "crossword" in line]
     assert said == [
         f"{AP_GOV}:123:24: warning: activities: the crossword is left out: its grid could hold only 15 of its 35 "
@@ -101,6 +101,6 @@ def test_half_letter_does_not_send_to_letter_a_crossword_that_letter_leaves_out_
 
 def test_a5_names_a4_in_capitals():
     """Review r10: "only 9 of its 35 terms on these A5 pages (13 on full a4 pages, ...)"."""
-    run = run_cli("check", AP_GOV, "--paper", "a5")
+    run = cli_main("check", AP_GOV, "--paper", "a5")
     said = [norm(line) for line in (run.stdout + run.stderr).splitlines() if "crossword" in line]
     assert len(said) == 1 and "on these A5 pages (13 on full A4 pages, too few there as well)" in said[0], said

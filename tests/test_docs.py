@@ -14,7 +14,7 @@ import pytest
 
 from studyguide import api
 
-from conftest import ASSETS_DIR, REPO, copy_repo_layout, run_cli
+from conftest import ASSETS_DIR, REPO, cli_main, copy_repo_layout, run_cli
 from hostile_support import cli_inprocess
 
 
@@ -58,14 +58,14 @@ def test_the_theme_examples_are_themes(folder, tmp_path, doc, first_line):
 
 def test_the_readme_defaults_example_is_a_defaults_file(folder):
     (folder / "studyguide.yaml").write_text(block_starting("README.md", "# guides/studyguide.yaml"), encoding="utf-8")
-    run = run_cli("validate", "guides", cwd=folder.parent)
+    run = cli_main("validate", "guides", cwd=folder.parent)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("ok: guides/studyguide.yaml (defaults for the guides beside it: school, course, "
                                  "teacher, logo, paper, theme, labels)")
 
 
 def test_the_bundled_defaults_file_sets_nothing_until_edited():
-    run = run_cli("validate", "guides")
+    run = cli_main("validate", "guides")
     assert run.returncode == 0, run.stderr
     assert "ok: guides/studyguide.yaml (defaults for the guides beside it: nothing yet)" in run.stdout
 
@@ -309,7 +309,7 @@ def test_the_readme_example_guide_gets_no_warning_from_validate_or_check(folder)
     fill-in-the-blank question without points beside one with, which is worth 0)."""
     (folder / "readme-example.yaml").write_text(block_starting("README.md", "title: "), encoding="utf-8")
     for command in ("validate", "check"):
-        run = run_cli(command, "guides/readme-example.yaml", cwd=folder.parent)
+        run = cli_main(command, "guides/readme-example.yaml", cwd=folder.parent)
         assert run.returncode == 0 and "warning" not in run.stdout + run.stderr, (command, run.stdout, run.stderr)
 
 

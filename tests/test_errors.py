@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, GUIDES, REPO, build_into, run_cli, write_guide
+from conftest import CASES, GUIDES, REPO, build_into, cli_main, run_cli, write_guide
 from studyguide import api, cli, files
 from studyguide.errors import GuideError, StudyguideError
 
@@ -332,7 +332,7 @@ def test_a_crossword_clue_taller_than_a_page_is_sent_to_its_terms_line(tmp_path,
                 "pages; shorten its definition (it is the crossword's clue)")
     extra = ["--edition", edition] if edition else []
     for command in (["build", path, "-o", tmp_path / "out"], ["check", path]):
-        proc = run_cli(*command, *extra, cwd=tmp_path)
+        proc = cli_main(*command, *extra, cwd=tmp_path)
         assert proc.returncode != 0 and expected in proc.stderr.splitlines(), proc.stderr
         assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Pdf, run_cli
+from conftest import Pdf, cli_main, run_cli
 
 GUIDE = """\
 title: Florence
@@ -46,7 +46,7 @@ def guide(tmp_path):
 def test_a_question_naming_a_picture_the_build_leaves_out_is_told(guide, tmp_path, options, n, left, fix):
     said = SAID.format(guide=guide, n=n, left=left, fix=fix)
     for command in ("build", "check"):
-        done = run_cli(command, guide, *options, *(("-o", tmp_path / "out") if command == "build" else ()))
+        done = cli_main(command, guide, *options, *(("-o", tmp_path / "out") if command == "build" else ()))
         assert done.returncode == 0, done.stderr
         assert done.stderr.splitlines().count(said) == 1, done.stderr
     printed = Pdf(next(p for p in (tmp_path / "out").glob("*.pdf") if not p.name.endswith("-key.pdf"))).text
@@ -54,7 +54,7 @@ def test_a_question_naming_a_picture_the_build_leaves_out_is_told(guide, tmp_pat
 
 
 def test_the_handout_that_prints_the_picture_is_not_told(guide, tmp_path):
-    done = run_cli("build", guide, "-o", tmp_path / "out")
+    done = cli_main("build", guide, "-o", tmp_path / "out")
     assert done.returncode == 0 and "names figure 2" not in done.stderr, done.stderr
     assert "A sketch of Florence" in Pdf(tmp_path / "out" / "florence.pdf").text
 
@@ -95,7 +95,7 @@ def test_only_a_figure_word_names_a_picture_and_each_question_is_told_at_its_own
     '如图2所示' the one captioned '图2'; two questions alike are each told at their own line."""
     path = tmp_path / "twins.yaml"
     path.write_text(TWINS, encoding="utf-8")
-    done = run_cli("check", path, "--format", "quiz")
+    done = cli_main("check", path, "--format", "quiz")
     assert done.returncode == 0, done.stderr
     told = [line for line in done.stderr.splitlines() if "students cannot see it" in line]
     tail = ": students cannot see it; say in the question what the picture shows, or " + CHOOSE
@@ -114,7 +114,7 @@ def test_only_a_figure_word_names_a_picture_and_each_question_is_told_at_its_own
 def test_an_export_of_a_question_naming_a_picture_is_told_at_its_line(guide, tmp_path, fmt, name):
     """No question export holds the topics' pictures (trial r10, M1): the question that names one is told, as a quiz
     build tells it; a question the export leaves out is not."""
-    done = run_cli("export", "--to", fmt, guide, "-o", tmp_path / "out")
+    done = cli_main("export", "--to", fmt, guide, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     said = [line for line in done.stderr.splitlines() if "names figure 2" in line]
     kept = fmt != "kahoot"  # Kahoot has no row for a short answer: the question is left out, and not told

@@ -11,7 +11,7 @@ import subprocess
 import pypdf
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 from studyguide.classroom import SetOptions, build_set
 
 GUIDE = """
@@ -253,7 +253,7 @@ def test_qpdf_finds_nothing_wrong(fillable):
 ])
 def test_combinations_that_would_lose_the_fields_are_refused_and_write_nothing(tmp_path, extra, message):
     path = write_guide(tmp_path / "guides", "week.yaml", GUIDE)
-    done = run_cli("build", path, "-o", tmp_path / "out", "--edition", "fillable", *extra)
+    done = cli_main("build", path, "-o", tmp_path / "out", "--edition", "fillable", *extra)
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

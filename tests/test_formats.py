@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Pdf, run_cli, write_guide
+from conftest import Pdf, cli_main, write_guide
 from studyguide import api, formats, labels, select
 from studyguide.classroom import SetOptions, build_set
 from studyguide.errors import GuideError
@@ -282,7 +282,7 @@ def test_half_sheets_put_each_page_twice_on_a_landscape_sheet_key_alike(week, tm
 
 
 def test_half_letter_and_a5_are_paper_sizes(week, tmp_path):
-    run = run_cli("build", week, "--paper", "half-letter", "-o", tmp_path / "h")
+    run = cli_main("build", week, "--paper", "half-letter", "-o", tmp_path / "h")
     assert run.returncode == 0, run.stderr
     assert _size(Pdf(tmp_path / "h" / "week.pdf")) == (396, 612)
     guide = write_guide(tmp_path / "g", "a5.yaml", WEEK + "    paper: a5\n")
@@ -313,11 +313,11 @@ def test_cut_lines_are_dashed_between_the_copies_and_nowhere_else(week, tmp_path
 
 
 def test_cli_quiz_and_ticket_name_their_files_and_check_prints_their_budget(week, tmp_path):
-    run = run_cli("build", week, "--format", "quiz", "--questions", "tag:friday", "--sheet", "half",
+    run = cli_main("build", week, "--format", "quiz", "--questions", "tag:friday", "--sheet", "half",
                   "-o", tmp_path / "out")
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["week-quiz-half-key.pdf", "week-quiz-half.pdf"]
-    bad = run_cli("build", week, "--format", "exit-ticket", "--questions", "tag:nope", "-o", tmp_path / "x")
+    bad = cli_main("build", week, "--format", "exit-ticket", "--questions", "tag:nope", "-o", tmp_path / "x")
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[0] == (f"{week}: --questions 'tag:nope': no question has the tag 'nope' "
                                           "(its tags: friday, exit)")
@@ -349,13 +349,13 @@ def test_prepare_leaves_the_handout_whole_without_a_choice(week):
 
 
 def test_check_prints_the_budget_of_a_quiz_and_an_exit_ticket(week):
-    quiz = run_cli("check", week, "--format", "quiz", "--questions", "tag:friday", "--sheet", "half")
+    quiz = cli_main("check", week, "--format", "quiz", "--questions", "tag:friday", "--sheet", "half")
     assert quiz.returncode == 0, quiz.stderr
     lines = quiz.stdout.splitlines()
     # questions 1, 3 and 5: 1 + 2 + 2 points; 1 + 2 × 2 lines + 1.5 minutes
     assert lines[0] == f"{week} (quiz, half sheets): 1 page, 5 points, about 6 minutes (questions 6)"
     assert lines[-1].split()[:2] == ["questions", "1"] and lines[-1].endswith("3 questions, 5 points")
-    ticket = run_cli("check", week, "--format", "exit-ticket", "--questions", "2")
+    ticket = cli_main("check", week, "--format", "exit-ticket", "--questions", "2")
     assert ticket.stdout.splitlines()[0] == f"{week} (exit-ticket): 1 page, 1 point, about 1 minute (questions <1)"
     assert ticket.stdout.splitlines()[-1].endswith("1 question, 1 point")
 
@@ -490,7 +490,7 @@ def test_notes_of_one_blank_are_warned_of_naming_the_summary_that_holds_the_term
         "write them into the topics, or mark words to leave blank as [[word]]"], said
     handout, key = (Pdf(o.path) for o in result.outputs)  # the page the warning is about: one term blanked
     assert handout.page_count == 1 and "significant figures" not in handout.text and "significant figures" in key.text
-    run = run_cli("check", CHEM, "--format", fmt)
+    run = cli_main("check", CHEM, "--format", fmt)
     assert said[0] in (run.stdout + run.stderr).splitlines(), run.stderr  # check says it too
 
 
@@ -501,7 +501,7 @@ def test_the_few_blanks_warning_counts_one_term_as_one_and_points_at_the_summary
     """Review r10: it said "('cupola', 'cupola')" for one term blanked twice, "1 of the 5 terms ... are", pointed
     at the first topic's title (88:12) though it names the summary (a bold term over two lines: `summary:` is at
     line 75), and left out the 3 terms in neither the summary nor the topics."""
-    run = run_cli("check", RINASCIMENTO, "--format", "notes")
+    run = cli_main("check", RINASCIMENTO, "--format", "notes")
     said = [line for line in (run.stdout + run.stderr).splitlines() if "blank" in line and "warning" in line]
     assert said == [
         f"{RINASCIMENTO}:75:10: warning: --format notes: guided notes have only 2 blanks (both 'cupola'): they blank "
@@ -631,7 +631,7 @@ def test_frayer_cards_start_below_the_title_when_there_is_no_chart(tmp_path):
         pages = Pdf(tmp_path / name).pages
         assert "Frayer Model" in pages[0] and "word1" in pages[0] and "word2" not in pages[0], name
         assert [p.count("Characteristics") for p in pages] == [1, 2, 2], name
-    out = run_cli("check", path, "--format", "organizers").stdout.splitlines()
+    out = cli_main("check", path, "--format", "organizers").stdout.splitlines()
     assert out[0].startswith(f"{path} (organizers): 3 pages")
     assert [line.split()[:2] for line in out[2:]] == [["header", "1"], ["vocabulary", "1–3"]]
 
@@ -657,13 +657,13 @@ def test_organizers_need_a_chart_perspectives_or_vocabulary(tmp_path):
 
 def test_check_counts_the_blanks_of_notes_and_the_boxes_of_organizers(tmp_path):
     notes = write_guide(tmp_path, "forest.yaml", NOTES)
-    run = run_cli("check", notes, "--format", "notes")
+    run = cli_main("check", notes, "--format", "notes")
     lines = run.stdout.splitlines()
     # the topics' words at 200 a minute; photosynthesis, carbon sinks, soil and human rights at ½ minute a blank
     assert lines[0] == f"{notes} (notes): 1 page, about 2 minutes"
     assert lines[-1].split()[:3] == ["topics", "1", "2"] and lines[-1].endswith("words, 4 blanks")
     dams = write_guide(tmp_path, "dams.yaml", ORGANIZERS)
-    out = run_cli("check", dams, "--format", "organizers").stdout.splitlines()
+    out = cli_main("check", dams, "--format", "organizers").stdout.splitlines()
     assert out[0] == f"{dams} (organizers): 2 pages, about 15 minutes"  # 3 + 4 + 8 boxes, a minute each
     assert [line.split()[0] for line in out[2:]] == ["header", "chart", "perspectives", "vocabulary"]
     assert out[-1].endswith("8 boxes") and out[-2].endswith("4 boxes") and out[-3].endswith("3 boxes")

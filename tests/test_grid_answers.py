@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import Pdf, run_cli
+from conftest import Pdf, cli_main
 
 GUIDE = """\
 title: Rates
@@ -35,7 +35,7 @@ questions:
 def test_a_short_model_answer_is_on_the_grid_whatever_its_lines_and_a_sentence_is_the_keys(tmp_path):
     path = tmp_path / "rates.yaml"
     path.write_text(GUIDE, encoding="utf-8")
-    proc = run_cli("build", path, "--versions", "1", "-o", tmp_path / "out")
+    proc = cli_main("build", path, "--versions", "1", "-o", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     text = Pdf(tmp_path / "out" / "rates-A-grid.pdf").text.split(" Points ", 1)[1]
     rows = re.findall(r"\d+\. (.*?)(?= \d+\. |$)", text)  # each row's answer (and points), in the version's order

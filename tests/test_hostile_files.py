@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, cli_main, run_cli
 from hostile_support import cli_inprocess
 from studyguide import files as output_files
 
@@ -42,7 +42,7 @@ def test_new_on_a_full_disk_leaves_nothing_and_a_retry_works(tmp_path):
     assert proc.stderr == ("guides/unit.yaml: cannot be written (File too large); nothing was written: "
                            "choose a folder you can write to\n")
     assert listing(tmp_path / "guides") == {}  # no 0-byte or part-written guide, no temporary file
-    again = run_cli("new", "guides/unit.yaml", cwd=tmp_path)  # the disk has room again
+    again = cli_main("new", "guides/unit.yaml", cwd=tmp_path)  # the disk has room again
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "guides" / "unit.yaml").read_bytes() == (REPO / "src/studyguide/starter.yaml").read_bytes()
 
@@ -55,7 +55,7 @@ def test_import_on_a_full_disk_leaves_nothing_and_a_retry_works(tmp_path):
     assert proc.stderr == ("guides/bank.yaml: cannot be written (File too large); nothing was written: "
                            "choose a folder you can write to\n")
     assert listing(tmp_path / "guides") == {}
-    again = run_cli("import", "bank.csv", cwd=tmp_path)
+    again = cli_main("import", "bank.csv", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "carbon sink" in (tmp_path / "guides" / "bank.yaml").read_text(encoding="utf-8")
 

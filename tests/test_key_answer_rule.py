@@ -6,7 +6,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 SCALE = 8  # pixels a point
 
@@ -59,7 +59,7 @@ def _rule(rows, below=0):
                                    ["--sheet", "half"]])
 def test_the_keys_answer_clears_the_blanks_rule(tmp_path, build):
     guide = write_guide(tmp_path, "water.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", *build, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *build, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     key_pdf = next((tmp_path / "out").glob("*-key.pdf"))
     key, handout = pdfium.PdfDocument(str(key_pdf)), pdfium.PdfDocument(str(key_pdf).replace("-key.pdf", ".pdf"))

@@ -10,7 +10,7 @@ import pytest
 
 import test_key_answer_rule as ltr
 import test_key_answer_rule_rtl as rtl
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 from test_key_answer_rule import SCALE, _places, _rows, _rule
 
 
@@ -26,7 +26,7 @@ def _rule_colours(page, left, bottom, right, top, row):
 @pytest.mark.parametrize("guide, answers", [(ltr.GUIDE, ltr.ANSWERS), (rtl.GUIDE, rtl.ANSWERS)], ids=["ltr", "rtl"])
 @pytest.mark.parametrize("build", [[], ["--edition", "large-print"]])
 def test_the_rule_under_a_keys_answer_is_the_handouts_colour(tmp_path, guide, answers, build):
-    done = run_cli("build", "-o", tmp_path / "out", *build, write_guide(tmp_path, "g.yaml", guide), timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *build, write_guide(tmp_path, "g.yaml", guide), timeout=120)
     assert done.returncode == 0, done.stderr
     key_pdf = next((tmp_path / "out").glob("*-key.pdf"))
     key, handout = pdfium.PdfDocument(str(key_pdf)), pdfium.PdfDocument(str(key_pdf).replace("-key.pdf", ".pdf"))

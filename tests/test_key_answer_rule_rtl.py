@@ -10,7 +10,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 from test_key_answer_rule import SCALE, _places, _rows, _rule
 
 GUIDE = """
@@ -27,7 +27,7 @@ ANSWERS = ["النيل", "البحر الأحمر", "ירושלים", "קצרי�
 @pytest.mark.parametrize("build", [["--sheet", "half"], ["--theme", "compact"], ["--edition", "large-print"]])
 def test_a_right_to_left_answer_clears_the_blanks_rule(tmp_path, build):
     guide = write_guide(tmp_path, "rtl.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", *build, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *build, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     key_pdf = next((tmp_path / "out").glob("*-key.pdf"))
     key, handout = pdfium.PdfDocument(str(key_pdf)), pdfium.PdfDocument(str(key_pdf).replace("-key.pdf", ".pdf"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 from test_key_answer_rule import SCALE, _places
 
 GUIDE = """
@@ -46,7 +46,7 @@ def _above_rule(page, left, bottom, right, top):
 
 @pytest.mark.parametrize("build", [[], ["--edition", "large-print"], ["--theme", "compact"]])
 def test_an_urdu_answer_on_lines_clears_its_rule(tmp_path, build):
-    done = run_cli("build", "-o", tmp_path / "out", *build, write_guide(tmp_path, "ur.yaml", GUIDE), timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *build, write_guide(tmp_path, "ur.yaml", GUIDE), timeout=120)
     assert done.returncode == 0, done.stderr
     key = pdfium.PdfDocument(str(next((tmp_path / "out").glob("*-key.pdf"))))
     seen = set()

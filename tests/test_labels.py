@@ -544,11 +544,11 @@ questions:
 def test_a_language_without_labels_is_told_only_the_labels_its_build_prints(tmp_path):
     """Review, 2026-12-04: a one-question Italian guide was told to give all 127 labels. Check and build
     name the labels the build reads (handout and key); with those given, check --strict passes."""
-    from conftest import run_cli
+    from conftest import cli_main
 
     path = tmp_path / "it.yaml"
     path.write_text(ONE_QUESTION, encoding="utf-8")
-    done = run_cli("check", "--strict", str(path))
+    done = cli_main("check", "--strict", str(path))
     printed = "name, date, period, answer_key, key_footer, page, true, false, questions, true_false"
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
@@ -559,10 +559,10 @@ def test_a_language_without_labels_is_told_only_the_labels_its_build_prints(tmp_
                "true": "Vero", "false": "Falso", "questions": "Domande", "true_false": "Cerchia Vero o Falso."}
     assert list(italian) == printed.split(", ")
     path.write_text(ONE_QUESTION + "labels:\n" + "".join(f'  {k}: "{v}"\n' for k, v in italian.items()), encoding="utf-8")
-    done = run_cli("check", "--strict", str(path))
+    done = cli_main("check", "--strict", str(path))
     assert (done.returncode, done.stderr) == (0, "")
     pdf = tmp_path / "out"
-    assert run_cli("build", str(path), "-o", str(pdf)).returncode == 0
+    assert cli_main("build", str(path), "-o", str(pdf)).returncode == 0
     import pypdfium2
 
     text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf / "it-key.pdf"))
@@ -576,14 +576,14 @@ def test_every_printed_label_can_be_given(tmp_path):
     import re
 
     import yaml
-    from conftest import run_cli, write_guide
+    from conftest import cli_main, write_guide
 
     given = yaml.safe_dump({"labels": _every_label_marked()}, allow_unicode=True, width=1000)
     path = write_guide(tmp_path, "it.yaml", ITALIAN + "\n".join("    " + line for line in given.splitlines()))
     assert api.load(path).warnings == ()
-    done = run_cli("build", path, "-o", tmp_path / "std")
+    done = cli_main("build", path, "-o", tmp_path / "std")
     assert done.returncode == 0, done.stderr
-    done = run_cli("build", path, "-o", tmp_path / "v", "--versions", "2", "--edition", "fillable")
+    done = cli_main("build", path, "-o", tmp_path / "v", "--versions", "2", "--edition", "fillable")
     assert done.returncode == 0, done.stderr
     typed = {w.casefold() for w in re.findall(r"\w+", ITALIAN)}
     pdfs = sorted((tmp_path / "std").glob("*.pdf")) + sorted((tmp_path / "v").glob("*.pdf"))

@@ -7,7 +7,7 @@ import collections
 import pypdfium2
 import pypdfium2.raw as raw
 
-from conftest import Pdf, run_cli, write_guide
+from conftest import Pdf, cli_main, write_guide
 from hostile_support import cli_inprocess
 from studyguide.classroom import SetOptions, build_set
 
@@ -94,7 +94,7 @@ def test_large_print_scissors_are_16_pt_and_the_standard_ones_11(tmp_path):
 
 def test_check_counts_the_large_print_ticket_on_its_whole_page(tmp_path):
     path = write_guide(tmp_path / "g", "gas.yaml", TWO)
-    run = run_cli("check", path, "--format", "exit-ticket", "--questions", "1,2", "--edition", "large-print")
+    run = cli_main("check", path, "--format", "exit-ticket", "--questions", "1,2", "--edition", "large-print")
     assert run.stdout.splitlines()[0].startswith(f"{path} (exit-ticket, large-print): 1 page, 2 points")
 
 

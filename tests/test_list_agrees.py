@@ -4,17 +4,17 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 AP_GOV = Path(__file__).parent / "cases" / "trial" / "apgov-federalism.yaml"  # 35 terms: no crossword on letter
 
 
 def test_list_counts_the_pages_build_prints_without_the_crossword_it_leaves_out(tmp_path):
     """Trial r10 M3: list said 14 pages, counting the crossword that build and check leave out; 12 print."""
-    listed = run_cli("list", AP_GOV)
+    listed = cli_main("list", AP_GOV)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.splitlines()[1].split()[-3:] == ["30", "58", "12"], listed.stdout
-    built = run_cli("build", AP_GOV, "-o", tmp_path)
+    built = cli_main("build", AP_GOV, "-o", tmp_path)
     assert built.returncode == 0 and "12 pages" in built.stdout + built.stderr, built.stdout + built.stderr
     assert not listed.stderr  # (list says no warnings: check and build say them)
 
@@ -27,7 +27,7 @@ def test_list_lines_up_a_title_typed_with_combining_accents_and_one_in_korean(tm
     write_guide(tmp_path, "nuoc.yaml", f"title: {vi}\nsummary: Nước bốc hơi.\n")
     write_guide(tmp_path, "hangul.yaml", "title: 세종대왕과 훈민정음\nsummary: 훈민정음.\n")
     write_guide(tmp_path, "rocks-and-minerals.yaml", "title: Rocks\nsummary: Rocks are made of minerals.\n")
-    listed = run_cli("list", tmp_path)
+    listed = cli_main("list", tmp_path)
     lines = listed.stdout.splitlines()
     assert len(lines) == 4, listed.stdout + listed.stderr
     ends = {len(unicodedata.normalize("NFC", line)) + sum(ord(ch) >= 0xAC00 for ch in line) for line in lines}

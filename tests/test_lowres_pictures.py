@@ -8,7 +8,7 @@ import shutil
 
 from PIL import Image
 
-from conftest import CASES, REPO, run_cli, write_guide
+from conftest import CASES, REPO, cli_main, write_guide
 
 TRIAL = CASES / "trial"
 LOGO = ("rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.64 in (1.6 cm) wide, "
@@ -25,7 +25,7 @@ def _trial(tmp_path):
 def test_build_and_check_warn_of_a_logo_with_too_few_pixels_for_its_size(tmp_path):
     _trial(tmp_path)
     for command in (["build", "rinascimento.yaml", "-o", "out"], ["check", "rinascimento.yaml"]):
-        run = run_cli(*command, cwd=tmp_path)
+        run = cli_main(*command, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
         said = [line for line in (run.stdout + run.stderr).splitlines() if "pixels an inch" in line]
         assert said == [LOGO], (command, said)  # (the 500 × 1400 portrait and the 2400 × 420 panorama: none)
@@ -33,7 +33,7 @@ def test_build_and_check_warn_of_a_logo_with_too_few_pixels_for_its_size(tmp_pat
 
 def test_large_print_measures_the_picture_as_it_prints_there(tmp_path):
     _trial(tmp_path)
-    run = run_cli("build", "rinascimento.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
+    run = cli_main("build", "rinascimento.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
     said = [line for line in run.stderr.splitlines() if "pixels an inch" in line]
     assert said == ["rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.98 in (2.5 cm) "
                     "wide, about 25 pixels an inch: it will print blurred or blocky; use a picture of at least "
@@ -55,7 +55,7 @@ def test_a_small_topic_picture_is_named_at_its_image_line_and_a_large_one_is_not
             prompt: A true statement.
             answer: true
         """)
-    run = run_cli("build", "g.yaml", "-o", "out", cwd=tmp_path)
+    run = cli_main("build", "g.yaml", "-o", "out", cwd=tmp_path)
     said = [line for line in run.stderr.splitlines() if "pixels an inch" in line]
     assert said == ["g.yaml:4:12: warning: picture 'small.png' is 300 × 200 pixels but prints 5.40 in (13.7 cm) "
                     "wide, about 56 pixels an inch: it will print blurred or blocky; use a picture of at least "
@@ -64,7 +64,7 @@ def test_a_small_topic_picture_is_named_at_its_image_line_and_a_large_one_is_not
 
 def test_the_bundled_guides_pictures_are_sharp_enough(tmp_path):
     for options in ([], ["--edition", "large-print"], ["--format", "cornell"], ["--paper", "a5"]):
-        run = run_cli("build", "guides/photosynthesis-and-the-carbon-cycle.yaml", "-o", tmp_path, *options, cwd=REPO)
+        run = cli_main("build", "guides/photosynthesis-and-the-carbon-cycle.yaml", "-o", tmp_path, *options, cwd=REPO)
         assert run.returncode == 0, run.stderr
         assert "pixels an inch" not in run.stdout + run.stderr, options
 
@@ -91,7 +91,7 @@ def test_pictures_that_share_a_file_name_are_each_told_at_their_own_line(tmp_pat
             prompt: A true statement.
             answer: true
         """)
-    run = run_cli("check", "lr.yaml", cwd=tmp_path)
+    run = cli_main("check", "lr.yaml", cwd=tmp_path)
     said = [line.split(" pixels but")[0] for line in run.stderr.splitlines() if "pixels an inch" in line]
     assert said == ["lr.yaml:2:7: warning: logo 'tiny.png' is 24 × 24", "lr.yaml:6:12: warning: picture "
                     "'pics2/tiny.png' is 36 × 36", "lr.yaml:9:12: warning: picture 'pics/tiny.png' is 30 × 30"], said

@@ -8,7 +8,7 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 GUIDE = """
     title: Matching terms
@@ -51,7 +51,7 @@ def _lines(pdf) -> list[str]:
 @pytest.mark.parametrize("build", BUILDS)
 def test_each_term_prints_whole_on_its_line(tmp_path, build):
     guide = write_guide(tmp_path, "terms.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", *BUILDS[build], guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *BUILDS[build], guide, timeout=120)
     assert done.returncode == 0, done.stderr
     pdfs = sorted((tmp_path / "out").glob("*.pdf"))
     assert len([p for p in pdfs if not p.name.endswith("-grid.pdf")]) == (4 if "versions" in build else 2)
@@ -69,7 +69,7 @@ def test_a_word_wider_than_the_row_still_prints(tmp_path):
     """A term no column can hold breaks as before, and the build still succeeds with every letter in place."""
     long = "pneumonoultramicroscopicsilicovolcanoconiosis" * 2
     guide = write_guide(tmp_path, "long.yaml", GUIDE.replace("sulfate", long))
-    done = run_cli("build", "-o", tmp_path / "out", "--format", "quiz", "--sheet", "quarter", guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", "--format", "quiz", "--sheet", "quarter", guide, timeout=120)
     assert done.returncode == 0, done.stderr
     text = "".join("".join(line.split()) for line in _lines(tmp_path / "out" / "long-quiz-quarter.pdf"))
     assert long in text and "ammonium" in text

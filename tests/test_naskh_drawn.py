@@ -8,7 +8,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 PERSIAN = """
     title: چرخهٔ آب
@@ -37,7 +37,7 @@ def _inks(pdf, word) -> list[tuple[float, float]]:
 
 def _built(tmp_path, name, extra, edition):
     guide = write_guide(tmp_path, f"{name}.yaml", PERSIAN.replace("{extra}", extra))
-    done = run_cli("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     key = next((tmp_path / name).glob("*-key.pdf"))
     return key.with_name(key.name.replace("-key.pdf", ".pdf")), key

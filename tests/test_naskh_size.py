@@ -8,7 +8,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 PERSIAN = """
     title: چرخهٔ آب
@@ -37,7 +37,7 @@ def test_persian_in_naskh_prints_as_tall_as_in_dejavu(tmp_path, edition):
     sizes = {}
     for name, extra in (("dejavu", ""), ("naskh", "خانۀ ما نزدیک ")):
         guide = write_guide(tmp_path, f"{name}.yaml", PERSIAN.replace("{extra}", extra))
-        done = run_cli("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
+        done = cli_main("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
         assert done.returncode == 0, done.stderr
         [pdf] = [p for p in (tmp_path / name).glob("*.pdf") if not p.name.endswith("-key.pdf")]
         sizes[name] = _ink(pdf)

@@ -67,18 +67,18 @@ def _french() -> str:
 
 
 def test_no_line_starts_with_the_punctuation_a_space_keeps_apart(tmp_path):
-    from conftest import Pdf, run_cli
+    from conftest import Pdf, cli_main
 
     path = tmp_path / "fr.yaml"
     path.write_text(_french(), encoding="utf-8")
-    done = run_cli("build", path, "-o", tmp_path / "out")
+    done = cli_main("build", path, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     for pdf in ("fr.pdf", "fr-key.pdf"):
         lines = [line for page in Pdf(tmp_path / "out" / pdf).lines for line in page]
         assert sum("?" in line for line in lines) >= 6  # (the prompts are there)
         assert not [line for line in lines if line[0] in "?!:;»" or line.endswith("«")], pdf
     # the exports take the guide's text as typed: a plain space
-    done = run_cli("export", path, "--to", "moodle", "-o", tmp_path / "exp")
+    done = cli_main("export", path, "--to", "moodle", "-o", tmp_path / "exp")
     assert done.returncode == 0, done.stderr
     xml = (tmp_path / "exp" / "fr-moodle.xml").read_text(encoding="utf-8")
     assert all(prompt in xml for prompt in _prompts() if "»" not in prompt)
@@ -87,12 +87,12 @@ def test_no_line_starts_with_the_punctuation_a_space_keeps_apart(tmp_path):
 def test_check_finds_invisible_characters_at_their_line(tmp_path):
     """A zero-width space or soft hyphen is invisible on paper but stays in the PDF's text (a search for
     'denominator' misses 'denomi\\u00adnator'): check says where."""
-    from conftest import run_cli
+    from conftest import cli_main
 
     path = tmp_path / "zw.yaml"
     path.write_text("title: Ratios\nsummary: |\n  A unit rate has a\u200b denominator of 1.\n"
                     "takeaways:\n  - A denomi\u00adnator of one\u00ad.\n", encoding="utf-8")
-    done = run_cli("check", path)
+    done = cli_main("check", path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == [
         f"{path}:3:20: warning: 'A unit rate has a\\u200b denominator of 1.' holds an invisible zero-width space "
@@ -101,7 +101,7 @@ def test_check_finds_invisible_characters_at_their_line(tmp_path):
         f"{path}:5:13: warning: 'A denomi\\u00adnator of one\\u00ad.' holds an invisible soft hyphen (U+00AD, 2 times): "
         "not seen on paper, it stays in the PDF's text, where search and copy trip on it; delete it (retype the "
         "word around it)"]
-    assert run_cli("check", "--strict", path).returncode == 1
+    assert cli_main("check", "--strict", path).returncode == 1
 
 
 def test_build_says_where_an_invisible_character_is_and_a_term_holding_one_still_finds_its_sentence(tmp_path):
@@ -109,7 +109,7 @@ def test_build_says_where_an_invisible_character_is_and_a_term_holding_one_still
     called the term used nowhere (the prompt's 'runoff' did not match it) and the word-bank sentences gave its
     definition instead of its example, where the reader sees 'runoff'. Now every command warns at the line, and
     the term is found where a reader finds it."""
-    from conftest import run_cli
+    from conftest import cli_main
 
     path = tmp_path / "zw.yaml"
     path.write_text("title: Water\nvocabulary:\n  - term: run\u200boff\n    definition: water that flows over land\n"
@@ -122,7 +122,7 @@ def test_build_says_where_an_invisible_character_is_and_a_term_holding_one_still
     built = build_into(path, tmp_path / "out")
     assert [str(w) for w in built.result.warnings] == [warning]
     for command in ("build", "validate", "check"):
-        done = run_cli(command, path, *(["-o", tmp_path / "cli"] if command == "build" else []))
+        done = cli_main(command, path, *(["-o", tmp_path / "cli"] if command == "build" else []))
         assert done.returncode == 0 and done.stderr.splitlines() == [warning], (command, done.stderr)
     key = built.key.text.replace("\u200b", "")
     assert "After the storm, runoff carried soil into the river." in key and "means: water that flows" not in key

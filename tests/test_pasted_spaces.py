@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_into, norm, page_texts, run_cli
+from conftest import build_into, cli_main, norm, page_texts
 from studyguide import api
 from studyguide.errors import GuideError
 
@@ -92,7 +92,7 @@ def test_with_a_mistake_elsewhere_the_warning_and_the_mistake_are_both_said(tmp_
 def test_validate_says_where_and_builds_nothing_wrong(tmp_path):
     path = tmp_path / "water.yaml"
     path.write_text(GUIDE.replace("answer: Drought", "answer:\u00a0Drought"), encoding="utf-8")
-    done = run_cli("validate", path)
+    done = cli_main("validate", path)
     assert done.returncode == 0
     assert done.stderr.splitlines()[0] == (f"{path}:12:12: warning: an invisible non-breaking space "
                                            + FIX.format("'answer:'"))

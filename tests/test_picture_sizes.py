@@ -14,7 +14,7 @@ import shutil
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from conftest import CASES, run_cli
+from conftest import CASES, cli_main
 
 TRIAL = CASES / "trial"
 LAYOUT = CASES / "layout"
@@ -51,7 +51,7 @@ def test_a_wide_chart_takes_the_full_width_of_a_letter_page(tmp_path):
     """Was 5.50 in (80 % of the text, 5.5 in at most); the text is 7 in wide: the chart's labels print 27 % larger,
     handout and key alike, in the same 5 pages, and no warning (it prints at its full size)."""
     _pe(tmp_path)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     for pdf in ("out/pe-heart.pdf", "out/pe-heart-key.pdf"):
         assert widths(tmp_path / pdf) == [(1, 3.75), (2, 7.0)], pdf
@@ -69,18 +69,18 @@ def test_half_sheets_tell_the_chart_three_questions_read_prints_small(tmp_path):
     """At full size the chart would open page 3 and the half sheets take 8 pages for 7: the size is kept (no page
     added) and build and check both say so, once, at the chart's line, with its size and the fix."""
     _pe(tmp_path)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert _said(run) == [HALF]
     assert _pages(tmp_path / "out/pe-heart-half.pdf") == 7
-    check = run_cli("check", "pe-heart.yaml", "--sheet", "half", cwd=tmp_path)
+    check = cli_main("check", "pe-heart.yaml", "--sheet", "half", cwd=tmp_path)
     assert _said(check) == [HALF]
 
 
 def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
     """On A5 the chart takes the page's full text width, 4.83 in (was 3.86): still 69 % of its letter size."""
     _pe(tmp_path)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", "--paper", "a5", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", "--paper", "a5", cwd=tmp_path)
     assert widths(tmp_path / "out/pe-heart.pdf") == [(2, 3.86), (3, 4.83)]
     assert _said(run) == [HALF.replace("2.53 in (6.4 cm)", "4.83 in (12.3 cm)").replace("36%", "69%")]
 
@@ -89,7 +89,7 @@ def test_large_print_keeps_the_old_size_where_the_larger_one_costs_a_page_and_sa
     """Enlarged, pe-heart's large print would take 11 pages for 10: it keeps 5.50 in, and the warning's fix is a
     picture with larger labels (the build is on letter already)."""
     _pe(tmp_path)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
     assert widths(tmp_path / "out/pe-heart-large-print.pdf") == [(2, 4.32), (3, 5.5)]
     assert _pages(tmp_path / "out/pe-heart-large-print.pdf") == 10
     assert _said(run) == [
@@ -104,7 +104,7 @@ def test_large_print_enlarges_a_picture_where_that_costs_no_page(tmp_path):
     edition), now the text's 7.00 in, in the same 18 pages, handout and key (classic; in the guide's modern theme
     the larger picture would leave a page short, and it keeps its size)."""
     _copy(tmp_path, LAYOUT, "cellular-respiration.yaml", "energy-cycle.png")
-    run = run_cli("build", "cellular-respiration.yaml", "-o", "out", "--edition", "large-print", "--theme", "classic",
+    run = cli_main("build", "cellular-respiration.yaml", "-o", "out", "--edition", "large-print", "--theme", "classic",
                   cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     for pdf in ("cellular-respiration-large-print.pdf", "cellular-respiration-large-print-key.pdf"):
@@ -116,7 +116,7 @@ def test_a_picture_is_not_shrunk_under_four_fifths_to_finish_a_page_when_the_nex
     """The trial's Renaissance guide on A4: its 500 × 1400 portrait was shrunk to 0.92 in (71 %) to end page 1;
     now it opens page 2 at its 1.29 in, the guide still 8 pages."""
     _copy(tmp_path, TRIAL, "rinascimento.yaml", "icona.png", "ritratto-alto.png", "panorama-firenze.jpg")
-    run = run_cli("build", "rinascimento.yaml", "-o", "out", "--paper", "a4", cwd=tmp_path)
+    run = cli_main("build", "rinascimento.yaml", "-o", "out", "--paper", "a4", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     printed = widths(tmp_path / "out/rinascimento.pdf")
     assert (2, 1.29) in printed and (1, 0.92) not in printed, printed
@@ -136,7 +136,7 @@ def test_a_wide_picture_is_not_widened_past_150_pixels_an_inch(tmp_path):
     (129: blurred), and lowres says nothing."""
     _pe(tmp_path)
     _low_res_chart(tmp_path, 900)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", cwd=tmp_path)
     assert widths(tmp_path / "out/pe-heart.pdf") == [(1, 3.75), (2, 6.0)]
     assert "pixels an inch" not in run.stderr + run.stdout
 
@@ -147,7 +147,7 @@ def test_a_larger_layout_tried_and_dropped_does_not_set_the_width_lowres_measure
     never prints, only the warning that it prints small."""
     _pe(tmp_path)
     _low_res_chart(tmp_path, 500)
-    run = run_cli("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
+    run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
     assert widths(tmp_path / "out/pe-heart-half.pdf")[:2] == [(2, 3.6), (2, 2.53)]
     assert "pixels an inch" not in run.stderr + run.stdout
     assert _said(run) == [HALF.replace("36% of the 7.00 in", "46% of the 5.50 in").replace("print 36%", "print 46%")]

@@ -342,10 +342,10 @@ def test_check_gives_every_sections_last_page_as_printed(path):
 # -- a short packet: whole sections left out of one build, the guide untouched ---------------------------
 
 def test_build_skip_leaves_sections_out_of_this_build_only(tmp_path):
-    from conftest import Pdf, run_cli
+    from conftest import Pdf, cli_main
 
     before = FROZEN.read_bytes()
-    done = run_cli("build", FROZEN, "-o", tmp_path, "--skip", "activities, vocabulary")
+    done = cli_main("build", FROZEN, "-o", tmp_path, "--skip", "activities, vocabulary")
     assert done.returncode == 0, done.stderr
     assert FROZEN.read_bytes() == before
     for name in ("china-foreign-police-training-2026-12.pdf", "china-foreign-police-training-2026-12-key.pdf"):
@@ -360,9 +360,9 @@ def test_build_skip_leaves_sections_out_of_this_build_only(tmp_path):
 def test_check_skip_gives_the_short_packets_budget():
     """`check --skip` gives the page budget of the packet `build --skip` makes: a teacher trims to fit
     before printing anything."""
-    from conftest import run_cli
+    from conftest import cli_main
 
-    done = run_cli("check", FROZEN, "--skip", "activities, vocabulary")
+    done = cli_main("check", FROZEN, "--skip", "activities, vocabulary")
     assert done.returncode == 0, done.stderr
     short = built(FROZEN)[0]
     pages = render.render(api.skipping(short, ("activities", "vocabulary")))["student"].pages
@@ -374,26 +374,26 @@ def test_check_skip_gives_the_short_packets_budget():
 def test_skip_questions_prints_no_total_and_check_counts_no_points(tmp_path):
     """With the questions left out, no question's points are printed: the name line has no "Total", and
     check's line names no points (a teacher's trial: "Total: 6 points" over a packet with no question)."""
-    from conftest import Pdf, run_cli
+    from conftest import Pdf, cli_main
 
-    done = run_cli("build", FROZEN, "-o", tmp_path, "--skip", "questions")
+    done = cli_main("build", FROZEN, "-o", tmp_path, "--skip", "questions")
     assert done.returncode == 0, done.stderr
     for name, line in (("china-foreign-police-training-2026-12.pdf", "Name Date Period Source:"),
                        ("china-foreign-police-training-2026-12-key.pdf", "ANSWER KEY Source:")):
         first = Pdf(tmp_path / name).pages[0]
         assert line in first and "Total" not in first
-    done = run_cli("check", FROZEN, "--skip", "activities,questions")
+    done = cli_main("check", FROZEN, "--skip", "activities,questions")
     assert done.returncode == 0, done.stderr
     head = done.stdout.splitlines()[0]
     assert head.startswith(f"{FROZEN} (without activities, questions): ") and "point" not in head, head
-    full = run_cli("check", FROZEN)
+    full = cli_main("check", FROZEN)
     assert "49 points" in full.stdout.splitlines()[0]  # (the whole guide still counts its questions)
 
 
 def test_build_skip_names_a_mistyped_section():
-    from conftest import run_cli
+    from conftest import cli_main
 
-    done = run_cli("build", FROZEN, "-o", "/nonexistent-never-written", "--skip", "vocab")
+    done = cli_main("build", FROZEN, "-o", "/nonexistent-never-written", "--skip", "vocab")
     assert done.returncode == 2
     assert ("--skip: unknown section 'vocab' (did you mean 'vocabulary'? choose from summary, "
             "objectives, topics, perspectives, chart, takeaways, vocabulary, questions, activities, coverage)"
@@ -403,9 +403,9 @@ def test_build_skip_names_a_mistyped_section():
 
 def test_build_activities_names_a_mistyped_activity_as_skip_does():
     """Trial r10 L14: --activities wordsearch listed the activities without the "did you mean" --skip gives."""
-    from conftest import run_cli
+    from conftest import cli_main
 
-    done = run_cli("build", FROZEN, "-o", "/nonexistent-never-written", "--activities", "matching,wordsearch")
+    done = cli_main("build", FROZEN, "-o", "/nonexistent-never-written", "--activities", "matching,wordsearch")
     assert done.returncode == 2
     assert ("--activities: unknown activity 'wordsearch' (did you mean 'word_search'? choose "
             "from matching, cloze, flashcards, flashcards_duplex, word_search, crossword)") in done.stderr

@@ -7,7 +7,7 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 from studyguide.quantities import keep_quantities
 
 GUIDE = """
@@ -31,7 +31,7 @@ UNIT_OR_FORMULA = r"(?:g|mol|mL|M|°C|m/s²|km|min|H₂O?|CO₂|NaCl|O₂)\b"
                                    []])
 def test_a_quantity_is_not_parted_from_its_unit_or_formula(tmp_path, build):
     guide = write_guide(tmp_path, "moles.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", *build, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", *build, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     for pdf in sorted((tmp_path / "out").glob("*.pdf")):
         for page in pdfium.PdfDocument(str(pdf)):

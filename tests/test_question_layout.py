@@ -397,29 +397,29 @@ def test_a_one_blank_numbers_bank_of_two_is_warned_of_as_a_coin_toss(tmp_path):
     """Trial r10 L13: --word-bank on the chemistry guide printed "10⁻³ · 6.02×10²³" under "A millimole is [[10⁻³]]
     mol.": the guide has one other number, so the bank is a coin toss, and nothing said so. Build and check say
     it at the question, as they do for a bank left out; a bank of three words is not warned of."""
-    from conftest import Pdf, run_cli
+    from conftest import Pdf, cli_main
 
     chem = CASES.parent / "cases" / "trial" / "chem-stoich.yaml"
     message = (f"{chem}:105:5: warning: question 8: its word bank prints only 2 words (10⁻³ · 6.02×10²³), a coin "
                "toss: the guide has only one other blank answered by a number, and a number's bank holds only "
                "numbers (add blanks answered by numbers to give it more)")
-    done = run_cli("build", chem, "--word-bank", "-o", tmp_path)
+    done = cli_main("build", chem, "--word-bank", "-o", tmp_path)
     assert done.returncode == 0, done.stderr
     assert message in done.stderr.splitlines(), done.stderr
     assert [line for line in done.stderr.splitlines() if "word bank" in line] == [message]  # (the others: 4 words)
     handout = Pdf(tmp_path / "chem-stoich-word-bank.pdf")
     assert "Word bank: 10⁻³ · 6.02×10²³" in norm(handout.text)  # the bank the warning is about
-    checked = run_cli("check", chem, "--word-bank")
+    checked = cli_main("check", chem, "--word-bank")
     assert message in (checked.stdout + checked.stderr).splitlines()
 
 
 def test_a_words_bank_of_two_says_plainly_there_is_one_other_word():
     """Review r10: "... come from the guide's other blanks' answers and its vocabulary terms, and they give one"
     read as though they gave one word to the bank, not one word besides the answer."""
-    from conftest import run_cli
+    from conftest import cli_main
 
     volcano = CASES.parent / "cases" / "layout" / "quick-volcano.yaml"
-    run = run_cli("check", volcano)
+    run = cli_main("check", volcano)
     assert [line for line in (run.stdout + run.stderr).splitlines() if "coin toss" in line] == [
         f"{volcano}:13:5: warning: question 4: its word bank prints only 2 words (crater · magma), a coin toss: the "
         "guide's other blanks' answers and its vocabulary terms give it only one other word (add vocabulary, or "
@@ -429,7 +429,7 @@ def test_a_words_bank_of_two_says_plainly_there_is_one_other_word():
 def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
     """`--word-bank` on a guide whose only blank has no other word to go with it printed no bank, and
     said nothing (the review): the build now warns at the question, as `word_bank: true` there does."""
-    from conftest import run_cli, write_guide
+    from conftest import cli_main, write_guide
 
     path = write_guide(tmp_path, "solo.yaml", """
         title: Solo
@@ -437,7 +437,7 @@ def test_the_word_bank_accommodation_says_which_question_gets_no_bank(tmp_path):
           - type: fill_in_blank
             prompt: The sun is a [[star]].
         """)
-    done = run_cli("build", str(path), "--word-bank", "-o", str(tmp_path / "out"))
+    done = cli_main("build", str(path), "--word-bank", "-o", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     assert f"{path}:3:5: warning: question 1: no word bank is printed: a bank of only this blank's answer would " \
            "give it away, and the guide has no other blanks or vocabulary terms to add (add vocabulary to give " \

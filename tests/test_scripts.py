@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import build_into, run_cli, write_guide
+from conftest import build_into, cli_main, write_guide
 from studyguide import api, render, scripts
 from studyguide.activities import cells, splits
 from studyguide.theming import fonts
@@ -39,16 +39,16 @@ def _warnings(stderr: str) -> list[str]:
 
 def test_validate_check_and_build_say_it_at_its_line(tmp_path):
     write_guide(tmp_path, "hindi.yaml", HINDI)
-    validate = run_cli("validate", "hindi.yaml", cwd=tmp_path)
+    validate = cli_main("validate", "hindi.yaml", cwd=tmp_path)
     assert validate.returncode == 0 and _warnings(validate.stderr) == [SHAPING]
-    check = run_cli("check", "hindi.yaml", cwd=tmp_path)
+    check = cli_main("check", "hindi.yaml", cwd=tmp_path)
     assert check.returncode == 0
     assert _warnings(check.stderr) == [SHAPING, LEFT_OUT.format("crossword: 1"), LEFT_OUT.format("word search: 1")]
-    build = run_cli("build", "-o", "out", "hindi.yaml", cwd=tmp_path)
+    build = cli_main("build", "-o", "out", "hindi.yaml", cwd=tmp_path)
     assert build.returncode == 0
     assert _warnings(build.stderr) == [SHAPING, LEFT_OUT.format("word search: 1"), LEFT_OUT.format("crossword: 1")]
     assert "install a font" not in build.stderr  # a font would not make it right
-    assert run_cli("check", "--strict", "hindi.yaml", cwd=tmp_path).returncode == 1
+    assert cli_main("check", "--strict", "hindi.yaml", cwd=tmp_path).returncode == 1
 
 
 @pytest.mark.parametrize("with_font", [False, True])

@@ -37,9 +37,9 @@ def test_a5_keeps_a_crossword_that_loses_one_term(tmp_path):
 
 
 def test_check_counts_the_quarter_sheets_without_the_crossword(tmp_path):
-    from conftest import run_cli
+    from conftest import cli_main
 
-    run = run_cli("check", WATER, "--sheet", "quarter")
+    run = cli_main("check", WATER, "--sheet", "quarter")
     lines = (run.stdout + run.stderr).splitlines()
     assert any(line.startswith(f"{WATER}:125:5: warning: activities: the crossword is left out of these "
                                "quarter-letter pages") for line in lines)

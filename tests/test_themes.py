@@ -15,7 +15,7 @@ from studyguide import api
 from studyguide.errors import GuideError
 from studyguide.theming import themefiles
 
-from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, run_cli, write_guide
+from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, cli_main, run_cli, write_guide
 
 FIRST = REPO / "guides" / "china-foreign-police-training.yaml"
 BUNDLED = ("classic", "compact", "ink-saver", "modern")
@@ -122,7 +122,7 @@ def _folder(tmp_path: Path, defaults: str | None = None, theme_files: dict | Non
 
 
 def _errors(guides: Path, *args) -> list[str]:
-    run = run_cli("validate", "guides", *args, cwd=guides.parent)
+    run = cli_main("validate", "guides", *args, cwd=guides.parent)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
     return run.stderr.splitlines()
@@ -238,7 +238,7 @@ def test_a_damaged_font_is_reported_at_its_line_when_building(tmp_path):
 
 def test_unknown_theme_on_the_command_line(tmp_path):
     guides = _folder(tmp_path)
-    run = run_cli("build", guides, "--theme", "modrn", "-o", tmp_path / "out", cwd=tmp_path)
+    run = cli_main("build", guides, "--theme", "modrn", "-o", tmp_path / "out", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stderr.splitlines()[0] == ("--theme: no theme named 'modrn' (did you mean 'modern'?); a theme of "
                                           "your own goes in themes/modrn.yaml beside the guides")
@@ -318,7 +318,7 @@ def test_theme_order_command_line_over_guide_over_defaults(tmp_path):
 def test_the_defaults_file_is_not_built_as_a_guide(tmp_path):
     guides = _folder(tmp_path, DEFAULTS)
     assert api.find_guides([guides]) == [guides / FIRST.name]
-    run = run_cli("build", "guides/studyguide.yaml", "-o", tmp_path / "out", cwd=tmp_path)
+    run = cli_main("build", "guides/studyguide.yaml", "-o", tmp_path / "out", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stderr.splitlines()[0] == ("guides/studyguide.yaml: is the defaults file every guide in its folder "
                                           "inherits, not a guide; build or validate the folder or the guides beside it")
@@ -343,7 +343,7 @@ def test_validate_checks_the_defaults_file_once_with_located_errors(tmp_path):
 
 def test_validate_reports_a_good_defaults_file(tmp_path):
     _folder(tmp_path, DEFAULTS)
-    run = run_cli("validate", "guides", cwd=tmp_path)
+    run = cli_main("validate", "guides", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0] == ("ok: guides/studyguide.yaml (defaults for the guides beside it: school, "
                                           "course, teacher, logo, header, footer, paper, theme, language, labels)")
@@ -363,13 +363,13 @@ def test_themes_lists_bundled_and_own(tmp_path):
 
 def test_themes_preview_writes_one_page_of_each(tmp_path):
     _folder(tmp_path)
-    run = run_cli("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
+    run = cli_main("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
     assert run.returncode == 0, run.stderr
     for name in BUNDLED:
         pdf = Pdf(tmp_path / "prev" / f"theme-{name}.pdf")
         assert pdf.page_count == 1
         assert pdf.pages[0].startswith("China’s Plan to Train Foreign Police")
-    png = run_cli("themes", "--preview", "--png", "-o", tmp_path / "png", cwd=tmp_path, timeout=120)
+    png = cli_main("themes", "--preview", "--png", "-o", tmp_path / "png", cwd=tmp_path, timeout=120)
     assert png.returncode == 0, png.stderr
     with Image.open(tmp_path / "png" / "theme-ink-saver.png") as im:
         assert im.size == (850, 1100)  # letter at 100 dpi
@@ -475,7 +475,7 @@ def test_a_theme_giving_only_a_bold_font_keeps_its_familys_regular(tmp_path):
 
 def test_a_broken_own_theme_is_reported_and_the_others_still_listed(tmp_path):
     _folder(tmp_path, theme_files={"bad.yaml": "colors: {ink: red}\n", "classic.yaml": "page: {margin_x: 1in}\n"})
-    run = run_cli("themes", cwd=tmp_path)
+    run = cli_main("themes", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stderr.splitlines() == ["guides/themes/bad.yaml:1:15: colors.ink: expected a colour such as "
                                        "\"#1F5F8B\" (in quotes), found the text 'red'"]
@@ -487,7 +487,7 @@ def test_a_broken_own_theme_is_reported_and_the_others_still_listed(tmp_path):
 def test_preview_of_an_own_theme_with_no_guide_yet(tmp_path):
     (tmp_path / "guides" / "themes").mkdir(parents=True)
     (tmp_path / "guides" / "themes" / "mine.yaml").write_text("parent: modern\n", encoding="utf-8")
-    run = run_cli("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
+    run = cli_main("themes", "--preview", "-o", tmp_path / "prev", cwd=tmp_path, timeout=120)
     assert run.returncode == 0, run.stderr
     assert Pdf(tmp_path / "prev" / "theme-mine-own.pdf").pages[0].startswith("My Study Guide — mine")
 
@@ -535,12 +535,12 @@ def test_long_name_date_period_labels_never_overlap(tmp_path):
 
 def test_theme_on_the_command_line_as_the_shell_completes_it(tmp_path):
     guides = _folder(tmp_path, theme_files={"wide.yaml": "page:\n  margin_x: 1.5in\n"})
-    run = run_cli("build", f"guides/{FIRST.name}", "--theme", "guides/themes/wide.yaml", "--no-key",
+    run = cli_main("build", f"guides/{FIRST.name}", "--theme", "guides/themes/wide.yaml", "--no-key",
                   "-o", tmp_path / "out", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert Pdf(tmp_path / "out" / FIRST.with_suffix(".pdf").name).data == \
         api.build(guides / FIRST.name, tmp_path / "again", key=False, theme="wide").outputs[0].path.read_bytes()
-    upper = run_cli("build", f"guides/{FIRST.name}", "--theme", "MODERN", "--no-key", "-o", tmp_path / "m",
+    upper = cli_main("build", f"guides/{FIRST.name}", "--theme", "MODERN", "--no-key", "-o", tmp_path / "m",
                     cwd=tmp_path)
     assert upper.returncode == 0, upper.stderr
 

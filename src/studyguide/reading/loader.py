@@ -108,6 +108,7 @@ def _looks_like_utf16(data: bytes) -> bool:
 # (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), which would put every later line number out.
 # Found before parsing, so each is reported at the line and column an editor shows.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+_COMMENT_AFTER = re.compile(r"\s+#(?=\S)")  # compiled once: looked for after every plain text
 
 
 def _control_problem(name: str, text: str, index: int) -> Problem:
@@ -247,7 +248,7 @@ class _Builder:
         """Warn about plain text YAML reads differently from how it looks."""
         start, end = event.start_mark, event.end_mark
         rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
-        m = re.match(r"\s+#(?=\S)", rest)
+        m = _COMMENT_AFTER.match(rest)
         if m:
             self.warnings.append(Problem(Location(self.name, end.line + 1, end.column + m.end()),
                                          "the text from ' #' on is read as a comment and left out "

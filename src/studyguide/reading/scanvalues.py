@@ -21,6 +21,8 @@ QUOTE_INSIDE = ("a \" inside \"...\" text ends it early (write \\\" for each \" 
 QUOTE_INSIDE_OPEN = QUOTE_INSIDE.replace("inside the text, or", "inside the text and a \" at its end; or")
 CURLY_OPEN = misread.CURLY_OPEN
 KEY_WORD = re.compile(r"[a-z_][a-z0-9_]*$")
+_COLON = re.compile(r":(\s|$)")  # (these two compiled once: looked for on every line)
+_PROPS = re.compile(r"(?:[&!]\S*\s*)+")
 
 
 def needs_bar(key: str) -> str:
@@ -53,7 +55,7 @@ class Values:
             self.dash(n, indent, content)
             return
         body = content[:comment_at(content)]
-        colon = re.search(r":(\s|$)", body)
+        colon = _COLON.search(body)
         if colon:
             key = key_of(content)
             if key and KEY_WORD.match(key[0]):
@@ -72,7 +74,7 @@ class Values:
         """The value starting at column ``col`` (0-based) of line ``n``; ``owner``: its key's or dash's indent."""
         if key is not None:
             self.last_key = (key, owner)
-        props = re.match(r"(?:[&!]\S*\s*)+", text)  # an anchor or a tag (refused later, with its own message)
+        props = _PROPS.match(text)  # an anchor or a tag (refused later, with its own message)
         if props:
             text = text[props.end():]
             col += props.end()
@@ -110,7 +112,7 @@ class Values:
         if openers.starts(text, key):  # '*Remember* what ...', '- What ...', '@home'
             self.report(n, col, openers.starts(text, key))
         body = text[:comment_at(text)]
-        colon = re.search(r":(\s|$)", body)
+        colon = _COLON.search(body)
         if colon and not item:
             joined = openers.run_on(self.lines, n, key, body, colon.start(), self.known_here)
             if joined:

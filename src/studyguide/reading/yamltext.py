@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+# compiled once: the scan calls these for every line of a guide it reads
+_COMMENT = re.compile(r"(^|\s)#")
+_COLON = re.compile(r":(\s|$)")  # a key's ':' (followed by a space or the end)
+_COLON_AFTER_QUOTE = re.compile(r"\s*:(\s|$)")
+
 
 def comment_at(text: str) -> int:
     """Where a ' #' comment starts in plain text, or len(text)."""
-    m = re.search(r"(^|\s)#", text)
+    m = _COMMENT.search(text)
     return m.start() if m else len(text)
 
 
@@ -25,11 +30,11 @@ def key_of(content: str) -> Optional[tuple[str, int]]:
         end = close_quote(content, 1, q)
         if end is None:
             return None
-        m = re.match(r"\s*:(\s|$)", content[end + 1:])
-        return (content[1:end], end + 1 + m.end()) if m else None
+        m = _COLON_AFTER_QUOTE.match(content, end + 1)
+        return (content[1:end], m.end()) if m else None
     if content[0] in "[]{}&*!|>%@`#,?" or content.startswith("- ") or content == "-":
         return None
-    m = re.search(r":(\s|$)", content[:comment_at(content)])
+    m = _COLON.search(content, 0, comment_at(content))
     if not m:
         return None
     return content[:m.start()].rstrip(), m.end()
