@@ -102,8 +102,8 @@ def test_bold_and_italic(inline_built):
 # -- inline.plain / inline.markup as functions ------------------------------------
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="*"), max_size=60))
-def test_text_without_stars_is_left_alone(text):
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="*`"), max_size=60))
+def test_text_without_stars_or_backticks_is_left_alone(text):
     assert inline.plain(text) == text
     unescaped = inline.markup(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert unescaped == text
@@ -121,6 +121,23 @@ def test_text_without_stars_is_left_alone(text):
 ])
 def test_plain(typed, shown):
     assert inline.plain(typed) == shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="*`"),
+               min_size=1, max_size=30))
+def test_a_code_span_prints_its_text_in_the_monospace_font(text):
+    # (backticks make code: docs/guide-format.md, Code; what is between them prints as typed, escaped, its spaces
+    # kept as no-break spaces so that none is lost or broken at)
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(" ", "\xa0")
+    if text.strip() == text:  # (a span's own edge spaces are the code's)
+        assert inline.plain(f"`{text}`") == text
+        assert inline.markup(f"a `{text}` b").startswith("a <font face=\"SGMono\">")
+        assert escaped in inline.markup(f"a `{text}` b")
+
+
+def test_a_lone_backtick_prints_as_typed():
+    assert (inline.plain("a ` b"), inline.markup("a ` b")) == ("a ` b", "a ` b")
 
 
 def test_markup_makes_only_b_and_i():
