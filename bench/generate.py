@@ -10,11 +10,11 @@ The same (units, seed) always gives the same bytes, on any machine.
 
     python bench/generate.py 4 -o guide-4.yaml            # one guide of 4 units
     python bench/generate.py 4 --count 100 -o batch/      # 100 four-unit guides (seeds seed..seed+99)
-    python bench/generate.py --sizes 1 4 50 500 -o dir/   # units-1.yaml ... units-500.yaml
+    python bench/generate.py --sizes 1 4 50 166 -o dir/   # units-1.yaml ... units-166.yaml
 
-A 500-unit guide has 3,000 questions and 2,500 terms and is ~1.3 MB: beyond the
-format's limits (1,000 items in a list, 1 MB a file). The benchmark lifts those
-two limits in its own process to measure it (see bench/README.md).
+LARGEST (166 units) is the most the format's limits allow: 996 questions, one
+list that may hold at most 1,000 items; 830 terms; about 660 KB, under the 1 MB a
+file may have. The benchmark's largest size is that one (see bench/README.md).
 """
 from __future__ import annotations
 
@@ -271,7 +271,10 @@ def write(path: Path, units: int, seed: int = 1) -> Path:
     return path
 
 
-def write_sizes(folder: Path, sizes=(1, 4, 50, 500), seed: int = 1) -> dict[int, Path]:
+LARGEST = 1_000 // 6  # units: six questions each, and a list may hold at most 1,000 items (reading.walker)
+
+
+def write_sizes(folder: Path, sizes=(1, 4, 50, LARGEST), seed: int = 1) -> dict[int, Path]:
     return {n: write(Path(folder) / f"units-{n}.yaml", n, seed) for n in sizes}
 
 
