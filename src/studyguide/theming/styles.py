@@ -166,7 +166,9 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
                 spec[role] = font_roles[spec[role]]
         color = spec.get("textColor", "ink")
         spec["textColor"] = theme.colors[color] if color in theme.colors else colors.HexColor(color)
-        style = ParagraphStyle(name, **spec)
+        # a paragraph's last line never opens a page alone: reportlab then sends one more line over the page with it,
+        # or a 3-line paragraph whole (its first line alone at a page's foot it never leaves: allowOrphans 0)
+        style = ParagraphStyle(name, **{"allowWidows": 0, "allowOrphans": 0, **spec})
         out[name] = style
         return style
 
