@@ -242,20 +242,20 @@ def test_no_key_says_it_writes_no_answers():
 
 REFUSED = [
     (["export", "g.yaml", "--to", "moodle", "--to", "qti"],
-     "Invalid value for --to: given 2 times (moodle, qti); it takes one value: run the command once for each"),
+     "--to: given 2 times (moodle, qti); it takes one value: run the command once for each"),
     (["build", "g.yaml", "--paper", "a4", "--paper", "letter"],
-     "Invalid value for --paper: given 2 times (a4, letter); it takes one value: run the command once for each"),
+     "--paper: given 2 times (a4, letter); it takes one value: run the command once for each"),
     (["check", "g.yaml", "--theme", "modern", "--theme", "classic"],
-     "Invalid value for --theme: given 2 times (modern, classic); it takes one value: run the command once for each"),
+     "--theme: given 2 times (modern, classic); it takes one value: run the command once for each"),
     (["build", "g.yaml", "--versions", "2", "--versions", "3"],
-     "Invalid value for --versions: given 2 times (2, 3); it takes one value: run the command once for each"),
+     "--versions: given 2 times (2, 3); it takes one value: run the command once for each"),
     (["build", "g.yaml", "--activities", "none,matching"],
-     "Invalid value for --activities: 'none' goes alone (no activities); give only 'none', or only matching"),
-    (["build", "g.yaml", "--activities", " , "], "Invalid value for --activities: is empty: name the activities, "
+     "--activities: 'none' goes alone (no activities); give only 'none', or only matching"),
+    (["build", "g.yaml", "--activities", " , "], "--activities: is empty: name the activities, "
                                                 "or 'none' for none"),
-    (["build", "g.yaml", "--theme", ""], "Invalid value for --theme: is empty: name a theme (classic, modern, "
+    (["build", "g.yaml", "--theme", ""], "--theme: is empty: name a theme (classic, modern, "
                                          "ink-saver, compact, or your own; 'studyguide themes' lists them) or a theme file"),
-    (["check", "g.yaml", "--theme", " "], "Invalid value for --theme: is empty: name a theme"),
+    (["check", "g.yaml", "--theme", " "], "--theme: is empty: name a theme"),
 ]
 
 

@@ -381,7 +381,7 @@ def test_an_activity_named_twice_is_refused(tmp_path):
     """--activities matching,Matching used to print the matching activity twice."""
     refused = run_cli("build", CHINA, "--activities", "matching,cloze,Matching", "-o", tmp_path / "out")
     assert refused.returncode == 2
-    assert ("Invalid value for --activities: 'matching' is named twice (name each activity once; each prints "
+    assert ("--activities: 'matching' is named twice (name each activity once; each prints "
             "once)") in refused.stderr
     assert not (tmp_path / "out").exists()
 

@@ -300,3 +300,68 @@ def test_the_key_table_names_the_keys_studyguide_schema_gives():
             assert named == set(item), (key, named ^ set(item))
             checked += 1
     assert checked >= 1  # (topics)
+
+
+# -- the README a teacher reads first ---------------------------------------------------------------
+
+def test_the_readme_example_guide_gets_no_warning_from_validate_or_check(folder):
+    """The guide the README shows is one to copy: `validate` and `check` pass it with no warning (it had a
+    fill-in-the-blank question without points beside one with, which is worth 0)."""
+    (folder / "readme-example.yaml").write_text(block_starting("README.md", "title: "), encoding="utf-8")
+    for command in ("validate", "check"):
+        run = run_cli(command, "guides/readme-example.yaml", cwd=folder.parent)
+        assert run.returncode == 0 and "warning" not in run.stdout + run.stderr, (command, run.stdout, run.stderr)
+
+
+def _headings(text: str) -> list[str]:
+    return re.findall(r"^## (.+)$", text, flags=re.M)
+
+
+def test_the_readme_puts_the_teachers_steps_first_and_the_tests_in_a_developers_section_at_the_end():
+    """A teacher meets install, their own guide, the everyday commands, classroom sets and exports, in that
+    order; the test commands (.ci/run reads them by their markers) come only under the developers' heading."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    heads = _headings(text)
+    order = ["Install it and build the examples", "Your own guide: new, validate, check, build", "Everyday commands",
+             "Classroom sets and accommodation editions", "Use it online", "For developers: tests and CI"]
+    assert [h for h in heads if h in order] == order
+    assert heads[-2:] == ["For developers: tests and CI", "Licence"]
+    developers = text.index("\n## For developers: tests and CI\n")
+    assert text.index("<!-- ci: build -->") < text.index("\n## Your own guide")
+    assert developers < text.index("<!-- ci: test -->") < text.index("<!-- ci: consumers -->")
+    assert "pytest" not in text[:developers] and "chromium" not in text[:developers]
+
+
+def test_the_readme_gives_windows_commands_that_windows_powershell_runs():
+    """Windows PowerShell 5.1 refuses `&&`: the Windows install is three lines, as typed there."""
+    blocks = [b["body"] for b in examples("README.md") if b["lang"] == "powershell"]
+    assert blocks == ["py -m venv .venv\n.venv\\Scripts\\pip install --quiet .\n.venv\\Scripts\\studyguide build\n"]
+
+
+def test_every_class_set_example_gives_a_seed():
+    """A class set built without the seed of the versions already printed replaces them with other shuffles, so
+    every class-set command the docs show passes --seed."""
+    class_sets = [s["command"] for s in STEPS if s["kind"] == "sh" and "--class-set" in s["command"]]
+    assert len(class_sets) >= 2 and all("--seed " in c for c in class_sets), class_sets
+
+
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_docs_links_lead_to_files_and_headings_that_exist():
+    """Every relative link in README.md and docs/*.md names a file that exists, and a #part a heading in it."""
+    checked = 0
+    for doc in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)\s]+)\)", doc.read_text(encoding="utf-8")):
+            if re.match(r"\w+:", target):
+                continue  # (https: and the like)
+            path, _, part = target.partition("#")
+            linked = (doc.parent / path).resolve() if path else doc
+            assert linked.exists(), (doc.name, target)
+            if part:
+                heads = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), flags=re.M)
+                assert part in {_slug(h) for h in heads}, (doc.name, target)
+            checked += 1
+    assert checked >= 20

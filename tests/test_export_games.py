@@ -376,3 +376,33 @@ def test_quizizz_says_it_leaves_out_an_essays_grading_answer(tmp_path):
         f"{path}:3:5: warning: question 1 (essay): quizizz: its answer, written for graders, is left out: Wayground "
         "shows the Answer explanation to students; to show them a model answer, make it a short_answer"]
     assert sheet(data).cell(2, 11).value == "Losses happen in every transfer."
+
+
+def test_a_true_false_statement_over_kahoots_length_is_left_out_not_cut(tmp_path):
+    """First-hour trial r11, finding 7: a statement cut at 120 characters was exported, and cut short its truth
+    can change ('... holds lessons for…'). It is left out with the located warning other left-out questions get;
+    one of 120 characters goes in whole; a multiple-choice prompt is still cut, its choices carrying the answer."""
+    statement = "The river " + "very " * 24 + "long."  # 135 characters
+    fits = "Lake Mead " + "x" * 110
+    path = write_guide(tmp_path, "tf.yaml", f"""
+        title: T
+        questions:
+          - type: true_false
+            prompt: {statement}
+            answer: false
+          - type: true_false
+            prompt: {fits}
+            answer: true
+        """)
+    for fmt in ("kahoot", "blooket", "gimkit", "quizizz"):
+        _, data, problems = only(api.load(path), fmt)
+        if fmt != "kahoot":  # (no length limit: every statement whole)
+            assert problems == [], fmt
+            continue
+        assert [str(p) for p in problems] == [
+            f"{path}:3:5: warning: question 1 (true_false): Kahoot questions have at most 120 characters, and this "
+            "statement has 135: cut short, it might no longer be false; it is left out (shorten it to 120 "
+            "characters to include it)"]
+        ws = sheet(data)
+        assert [ws.cell(9, c).value for c in (1, 2, 3, 4)] == [1, fits, "True", "False"]
+        assert ws.cell(10, 2).value is None

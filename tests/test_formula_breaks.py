@@ -44,9 +44,11 @@ def test_only_a_formulas_spaces_are_joined():
     nb = "\u00a0"
     assert keep_formulas("Slope = (9 − (−3)) / (4 − 0) = 12 / 4") == \
         f"Slope ={nb}(9{nb}−{nb}(−3)) / (4{nb}−{nb}0){nb}={nb}12 / 4"
-    assert keep_formulas("at d = 9 m, and v = Δd / Δt.") == f"at d{nb}={nb}9 m, and v{nb}={nb}Δd / Δt."
+    assert keep_formulas("at d = 9 m, and v = Δd / Δt.") == f"at d{nb}={nb}9 m, and v{nb}={nb}Δd{nb}/{nb}Δt."
+    assert keep_formulas("satisfy a² + b² = c² (the theorem)") == f"satisfy a²{nb}+{nb}b²{nb}={nb}c² (the theorem)"
     assert keep_formulas("x - 3 and ( 9 )") == f"x -{nb}3 and ({nb}9{nb})"
     for prose in ("a well-known - if odd - name (see the long note about this below)", "Slope is steep.",
+                  "cats + dogs + birds + fish + frogs", "Beethoven - the composer - wrote",
                   "<font color=\"#123456\">a</font> and x − y"):
         assert keep_formulas(prose) == prose
 
@@ -66,3 +68,22 @@ def test_a_why_note_beside_the_choices_never_ends_on_a_short_word_alone(tmp_path
     note = lines[start:lines.index("2.", start)]
     assert " ".join(note) == f"Why: {why}"  # the whole note, beside the choices
     assert len(note) == 2 and len(note[-1].split()) >= 2, note
+
+
+CIRCLES = """
+    title: Circles, Angles and Right Triangles
+    summary: |
+      A circle's **circumference** is C = 2πr and its **area** is A = πr². An arc of a central angle of θ° is θ⁄360 of the circumference. In a right triangle, the legs a and b and the hypotenuse c satisfy a² + b² = c² (the Pythagorean theorem), so c = √(a² + b²).
+    """
+
+
+def test_a_short_formula_goes_on_to_the_next_line_whole(tmp_path):
+    """Trial r11 (finding 10): the geometry summary ended a line on "satisfy a²" with "+ b² = c²" on the next.
+    A formula of three parts or more that is short enough to fit on a line whole goes over whole."""
+    guide = api.load(write_guide(tmp_path, "circles.yaml", CIRCLES))
+    pdf = render.render(guide, ("student",), theme=api.theme_for(guide, "classic"))
+    text = pypdf.PdfReader(io.BytesIO(pdf["student"].pdf)).pages[0].extract_text()
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    summary = lines[lines.index("Summary") + 1:]
+    assert any("a² + b² = c² (the Pythagorean" in line for line in summary), summary
+    assert not any(re.search(r"[a-c]²$", line) for line in summary), summary

@@ -137,6 +137,23 @@ class Together(KeepTogether):
         return super().split(aW, aH)
 
 
+class Fitted(Together):
+    """A Together that may change itself to fit the room where it lands (:meth:`fit`) before the frame keeps it
+    there or sends it on whole; never at a page's top, where nothing is gained."""
+
+    def fit(self, room: float, height: float) -> bool:
+        """Whether the block changed itself for ``room`` points left, its height being ``height``."""
+        return False
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if self._H > aH and not (frame is not None and frame._atTop) and self.fit(aH, self._H):
+            self.wrap(aW, aH)
+        return super().split(aW, aH)
+
+
 class FootGap(Spacer):
     """Space between two blocks that ends where the page ends: at a page's foot it takes only the room
     left, down to none (``_ZEROSIZE``: the frame places it even when it is full, where it asks a flowable

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import (api, classset, formats, grid, labels, lettered, lowres, overflow, pagelint, picsize, render, sheets,
-               variants)
+from . import (api, classset, formats, grid, labels, lettered, lowres, overflow, pagelint, picsize, render, reseeded,
+               sheets, variants)
 from . import evened as evened_versions
 from .errors import BuildError, Location, Problem
 from .files import build_names, write_all
@@ -221,6 +221,8 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
                                             font_for):
             files.append(collated)
             notes[collated[0]] = note
+    if count:  # versions made with another seed, about to be replaced (written here or by the caller: reseeded.py)
+        warnings += reseeded.warnings(path, seed, [planned["student", g.version] for g in editions])
     result = api.BuildResult(guide, warnings=warnings, files=[(target, data) for target, data, _, _ in files])
     if write:
         write_all(result.files, Path(out_dir), guide=guide.path)

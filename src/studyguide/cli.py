@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__, api, cliopts, interrupts, report, stdio
+from .cliwords import Choice, ExportChoice, Number
 from .cliopts import parsed
 from .spaced import OneName, typed
 from .errors import StudyguideError, visible
@@ -37,10 +38,10 @@ def cli(ctx, debug):
 
 @cli.command()
 @cliopts.pdf_options
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", type=Number(min=1), default=None,
               help="Guides built at once (default: one per CPU core).")
 @cliopts.versions_options
-@click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
+@click.option("--edition", type=Choice(EDITIONS, "edition"), multiple=True,
               help="Large print (18 pt, one column), readable (a legible font, wider spacing) or fillable "
                    "(form fields on every answer, to complete in a PDF app); give it again for more editions.")
 @cliopts.accommodation_options
@@ -96,7 +97,7 @@ def watch(paths, out_dir, paper, no_key):
 @click.argument("path", required=False, default="guides", type=click.Path())
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for what the Build and Export buttons write.")
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--port", type=Number(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
 @click.option("--no-browser", is_flag=True, help="Print the address instead of opening the browser.")
 def edit(path, out_dir, port, no_browser):
     """Edit a guide in the browser: its YAML beside its pages, rebuilt as you type (default: choose from guides/).
@@ -116,9 +117,11 @@ def edit(path, out_dir, port, no_browser):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-def validate(paths):
-    """Check guides without building them (default: guides/)."""
-    if report.validated(api.validate(report.guides(paths), named=paths)):
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
+def validate(paths, strict):
+    """Check guides without building them (default: guides/): every problem and warning, located."""
+    failed, warned = report.validated(api.validate(report.guides(paths), named=paths))
+    if failed or (strict and warned):
         sys.exit(1)
 
 
@@ -190,7 +193,7 @@ def list_themes(guide, folder, preview, png, out_dir):
 
 @cli.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS, case_sensitive=False), multiple=True,
+@click.option("--to", "fmt", required=True, type=ExportChoice(EXPORT_FORMATS, "format", case_sensitive=False), multiple=True,
               callback=parsed(),
               help="quizlet and anki: the vocabulary; moodle, qti (also canvas, brightspace) and the games "
                    "kahoot, blooket, gimkit, quizizz (wayground): the questions.")
@@ -214,8 +217,8 @@ def export_guides(paths, fmt, out_dir, apkg):
 @click.option("-o", "--output", "out", type=click.Path(),
               help="The new guide to write (default: guides/FILE-NAME.yaml), or a folder to write it in; never "
                    "written over.")
-@click.option("--from", "fmt", type=click.Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot",
-                                                  "quizizz", "aiken"), case_sensitive=False), multiple=True, callback=parsed(),
+@click.option("--from", "fmt", type=Choice(("quizlet", "anki", "moodle", "gift", "qti", "csv", "kahoot", "quizizz", "aiken"),
+                                           "format", case_sensitive=False), multiple=True, callback=parsed(),
               help="The file's format, when its name and contents do not tell.")
 def import_bank(file, out, fmt):
     """Make a new guide from a Quizlet, Anki, Moodle XML, GIFT, QTI (.zip), CSV, Kahoot or Quizizz (.xlsx) file, or
@@ -235,10 +238,10 @@ def import_bank(file, out, fmt):
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding.")
 @cliopts.skip_option
 @cliopts.format_options
-@click.option("--paper", type=click.Choice(PAPERS, case_sensitive=False), multiple=True, callback=parsed(),
+@click.option("--paper", type=Choice(PAPERS, "paper", case_sensitive=False), multiple=True, callback=parsed(),
               help="As build's.")
 @click.option("--theme", metavar="NAME|FILE", multiple=True, callback=parsed(theme_option), help="As build's.")
-@click.option("--edition", type=click.Choice(EDITIONS), multiple=True,
+@click.option("--edition", type=Choice(EDITIONS, "edition"), multiple=True,
               help="The budget of an edition (large print, readable, fillable); give it again for more editions.")
 @cliopts.versions_options
 @cliopts.accommodation_options

@@ -10,6 +10,10 @@ the guide's text as typed):
 * after "=" (or ≈ ≠ ≤ ≥) when a short operand follows ("= 9 m" keeps "= 9"), and before it after a short
   name ("d = 9": the "d" stays with its sign).
 
+* between every part of a short formula of three or more parts ("a² + b² = c²", "x + 3 = 7"): it fits on a
+  line whole, so it goes on to the next whole rather than leave "a²" at one line's end and "+ b² = c²" on
+  the next (trial r11, the geometry summary).
+
 A line still breaks between the parts of a long formula: at " / ", " + ", before a minus, and between a
 bracket and what follows it.
 """
@@ -33,6 +37,13 @@ _AFTER = re.compile(rf"(?<=[ {NB}][{_RELATIONS}]) +(?=[^\s<]{{1,6}}(?:[\s<.,;:!?
 _BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}})) +"
                      rf"(?=[{_RELATIONS}][ {NB}])")
 _TRIGGERS = frozenset(_SIGNS + _RELATIONS + "(")
+# a short formula: three or more operands (no longer than _PART characters each, tags aside) joined by signs
+# with spaces round them, one a sign of maths (a hyphen or en dash alone is a dash in a sentence)
+_OPERAND = rf"(?:[^\s<{NB}]|<[^>]*>)+"
+_CHAIN = re.compile(rf"(?<![^\s>(]){_OPERAND}(?:[ {NB}]+[+×÷/·−–{_RELATIONS}\-][ {NB}]+{_OPERAND}){{2,}}")
+_MATHS_SIGN = re.compile(rf"[ {NB}][+×÷·−{_RELATIONS}][ {NB}]")
+_PART, _SHORT_FORMULA = 8, 20  # characters: an operand ("2πr", "√(a²"), and the whole ("a² + b² = c²" is 12)
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def keep_formulas(markup: str) -> str:
@@ -45,7 +56,17 @@ def keep_formulas(markup: str) -> str:
         markup = _MINUS.sub(rf"\1{NB}", markup)
     if any(r in markup for r in _RELATIONS):
         markup = _BEFORE.sub(NB, _AFTER.sub(NB, markup))
-    return markup
+    return _CHAIN.sub(_short_formula, markup)
+
+
+def _short_formula(found: re.Match) -> str:
+    """A formula's text with no-break spaces, when it is short (:data:`_SHORT_FORMULA`) and its parts are."""
+    text = found.group()
+    plain = _TAGS.sub("", text)
+    parts = re.split(rf"[ {NB}]+", plain)
+    if len(plain) > _SHORT_FORMULA or max(len(p) for p in parts[::2]) > _PART or not _MATHS_SIGN.search(plain):
+        return text
+    return "".join(part if part.startswith("<") else part.replace(" ", NB) for part in re.split(r"(<[^>]*>)", text))
 
 
 def _bracket(found: re.Match) -> str:

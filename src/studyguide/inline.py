@@ -1,8 +1,12 @@
 """Teacher text → reportlab paragraph markup.
 
-Only ``**bold**`` and ``*italic*`` are interpreted (and ``\\*``, a star that prints as one); every other
-character is escaped, so ``AT&T``, ``x < y`` and ``<b>`` print exactly as typed and no
+Only ``**bold**``, ``*italic*`` (and ``\\*``, a star that prints as one) and `` `code` `` are interpreted;
+every other character is escaped, so ``AT&T``, ``x < y`` and ``<b>`` print exactly as typed and no
 reportlab tag (``<img>``, ``<a>``, ``<font>``) can be smuggled in.
+
+Code is Markdown's: a run of backticks opens it and the next run of as many closes it (so ``` `` a`b `` ```
+holds a backtick), one space just inside both ends is dropped, and a backtick that no run closes prints as
+typed. Inside code nothing is emphasis and every space prints (no-break spaces: code breaks at no space).
 """
 from __future__ import annotations
 
@@ -12,10 +16,56 @@ from typing import Mapping, Optional, Sequence
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+MONO = "SGMono"  # the bundled monospace family (theming/families.py)
+PRINT_CODE = (f'<font face="{MONO}">', "</font>")  # how code is marked up for reportlab
+_TICKS = re.compile(r"`+")
+_HELD = 0xE100  # private-use characters stand for code spans while emphasis is read around them
 
 
 def escape(text: str) -> str:
     return text.translate(_ESCAPES)
+
+
+def code_spans(text: str) -> list[tuple[int, int, str]]:
+    """The code spans of ``text``: (start, end, the code), start and end taking in the backticks."""
+    if "`" not in text:
+        return []
+    spans, pos = [], 0
+    while True:
+        m = _TICKS.search(text, pos)
+        if not m:
+            return spans
+        closing = next((c for c in _TICKS.finditer(text, m.end()) if len(c.group()) == len(m.group())), None)
+        code = text[m.end():closing.start()].replace("\n", " ") if closing else ""
+        if not closing or not code.strip():
+            pos = m.end()  # an opening no run closes (or that holds nothing) prints as typed
+            continue
+        if len(code) > 2 and code[0] == code[-1] == " ":
+            code = code[1:-1]
+        spans.append((m.start(), closing.end(), code))
+        pos = closing.end()
+
+
+def _held(text: str) -> tuple[str, list[str]]:
+    """``text`` with each code span as one private-use character, and the spans' code in order."""
+    spans = code_spans(text)
+    if not spans or len(spans) > 0x700 or any(0xE100 <= ord(c) < 0xE800 for c in text):
+        return text, []
+    out, pos = [], 0
+    for k, (start, end, _) in enumerate(spans):
+        out += [text[pos:start], chr(_HELD + k)]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), [code for _, _, code in spans]
+
+
+def _given_back(markup: str, codes: list[str], tags: tuple[str, str]) -> str:
+    for k, code in enumerate(codes):
+        piece = escape(code)
+        if tags == PRINT_CODE:
+            piece = piece.replace(" ", "\u00a0")
+        markup = markup.replace(chr(_HELD + k), f"{tags[0]}{piece}{tags[1]}")
+    return markup
 
 
 def _marks(text: str) -> tuple[list[bool], list[bool], list[bool]]:
@@ -59,8 +109,14 @@ def _styles(text: str) -> list[tuple[str, bool, bool]]:
     return runs
 
 
-def markup(text: str, fonts: Optional[Mapping[str, Optional[str]]] = None) -> str:
-    """Escape ``text`` and turn its emphasis into <b>/<i>; route uncovered characters to fallback fonts."""
+def markup(text: str, fonts: Optional[Mapping[str, Optional[str]]] = None,
+           code: tuple[str, str] = PRINT_CODE) -> str:
+    """Escape ``text`` and turn its emphasis into <b>/<i> and its code into ``code``'s tags (the monospace
+    font, or HTML's <code>); route uncovered characters to fallback fonts."""
+    text, codes = _held(text)
+    if codes:
+        out = markup(text, fonts, code)
+        return _given_back(out, codes, code)
     if "*" not in text:
         out = escape(text)
     else:
@@ -86,6 +142,8 @@ def markup_around(pieces: Sequence[str], fonts: Optional[Mapping[str, Optional[s
     emphasis around a blank pairs up: ``**Trees take in [[carbon dioxide]]**`` prints bold, not its stars.
     Each piece's tags close within it; a blank goes between pieces as it is."""
     joined = _GAP.join(pieces)
+    if "`" in joined:  # code spans pair up within a piece (a blank inside code is not one)
+        return [markup(p, fonts) for p in pieces]
     if len(pieces) < 2 or "*" not in joined or _GAP in "".join(pieces):  # (the teacher typed our marker)
         return [markup(p, fonts) for p in pieces]
     out: list[list[str]] = [[] for _ in pieces]
@@ -116,7 +174,13 @@ def keep_punctuation(markup: str) -> str:
 
 
 def plain(text: str) -> str:
-    """The text without emphasis markers, as a reader sees it."""
+    """The text without emphasis markers and code's backticks, as a reader sees it."""
+    text, codes = _held(text)
+    if codes:
+        out = plain(text)
+        for k, code in enumerate(codes):
+            out = out.replace(chr(_HELD + k), code)
+        return out
     if "*" not in text:
         return text
     return "".join(run for run, _, _ in _styles(text))

@@ -15,8 +15,8 @@ def run(redraw, first):
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
-    for step in (leads_up, entries_over, lines_whole, keep_lists, crossword_kept, pictures_kept, notes_home,
-                 notes_plain, pictures_full):
+    for step in (leads_up, entries_over, entries_paired, lines_whole, keep_lists, crossword_kept, pictures_kept, matching_landed,
+                 notes_home, notes_plain, pictures_full):
         layout = step(redraw, layout)
     return layout
 
@@ -55,7 +55,8 @@ def notes_plain(redraw, layout):
 
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
-         "entries_over", "lines_whole", "lead_ins", "pictures_full")  # asked of a layout, for the next to keep
+         "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
+         "entries_paired")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -117,6 +118,19 @@ def entries_over(redraw, layout):
     return again if _saves(redraw, again, layout) else layout
 
 
+def entries_paired(redraw, layout):
+    """Large print's vocabulary laid out again with its last entry not alone atop a page, the entry before it going
+    over with it (layout.ruled.Entries); kept when that adds no page and leaves no page short that was not: the
+    bundled photosynthesis guide printed 'ocean acidification' alone over its questions on page 11."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("entries_alone"):
+        return layout
+    again = redraw({**carried(ctx), "entries_paired": True, "stop_short": "pages"}, until=ctx)  # (None: stopped)
+    if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        return layout
+    return again
+
+
 def _saves(redraw, again, layout) -> bool:
     """Whether a layout saves a page over another (handout or key), adds none, and leaves no page more short."""
     if longer(again, layout) or page_counts(*again[:2]) == page_counts(*layout[:2]):
@@ -157,6 +171,20 @@ def crossword_kept(redraw, layout):
     fixes = carried(ctx)
     again = redraw({**fixes, "crossword_kept": True, "stop_short": "count"}, until=ctx)
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
+        return layout
+    return again
+
+
+def matching_landed(redraw, layout):
+    """Large print's matching laid out again with its first set under what ends the page before, as many terms as
+    the room there holds (two or more), when the first set it had was too tall for that room and the page ended
+    short (layout.activities.matching_large.Landing); kept when that adds no page and leaves fewer pages short: the
+    trial's federalism guide ended its questions on a page 57 % empty, its six sets of five or six terms after it."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("matching_short"):
+        return layout
+    again = redraw({**carried(ctx), "matching_landed": True, "stop_short": "count"}, until=ctx)  # (None: stopped)
+    if again is None or longer(again, layout) or len(short_pages(redraw, again)) >= len(short_pages(redraw, layout)):
         return layout
     return again
 

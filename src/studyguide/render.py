@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize, quizpack, rtl,
-               scripts, sheets)
+from . import (_reportlab, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize, quizpack, reseeded,
+               rtl, scripts, sheets)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -99,6 +99,7 @@ def _meta(guide: Guide, mode: str) -> dict:
         "subject": inline.plain(guide.subject or guide.subtitle or ""),
         "lang": guide.language,
         "creator": owners.stamp(guide.path, mode),  # which guide it is made from, and what it is (owners.py)
+        "keywords": reseeded.keywords(guide.version, guide.seed),  # a version's seed (a later build compares it)
     }
 
 

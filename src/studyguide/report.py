@@ -8,6 +8,7 @@ import traceback
 
 import click
 
+from .cliwords import option_name
 from .interrupts import Interrupted
 from .errors import StudyguideError, visible
 from .reading.walker import count
@@ -118,9 +119,10 @@ def builds(outcomes, guides: list) -> int:
     return 0
 
 
-def validated(results) -> int:
-    """`validate`'s lines for each file checked; how many failed."""
-    failed, echo = 0, Once()
+def validated(results) -> tuple[int, int]:
+    """`validate`'s lines for each file checked; (how many failed, warnings in all)."""
+    failed = warned = 0
+    echo = Once()
     for checked in results:
         if checked.error is not None:
             failed += 1
@@ -128,9 +130,11 @@ def validated(results) -> int:
             continue
         for warning in checked.warnings:
             echo(str(warning))
+        warned += len(checked.warnings)
         if checked.named:
-            out(f"ok: {checked.path} ({checked.holds})")
-    return failed
+            ok = f"ok ({count(len(checked.warnings), 'warning')})" if checked.warnings else "ok"
+            out(f"{ok}: {checked.path} ({checked.holds})")
+    return failed, warned
 
 
 def exported(outcomes) -> tuple[int, int]:
@@ -235,6 +239,9 @@ def failure(exc: BaseException, debug: bool) -> int:
     if isinstance(exc, click.exceptions.Abort):
         click.echo("aborted", err=True)
         return 130
+    if isinstance(exc, click.BadParameter) and option_name(exc):  # one line, without click's usage (cliwords.py)
+        click.echo(visible(f"{option_name(exc)}: {exc.message}"), err=True)
+        return exc.exit_code
     if isinstance(exc, click.ClickException):
         exc.show()
         return exc.exit_code

@@ -223,11 +223,11 @@ def _naskh_sized(para) -> None:
     travels in each run's look into the lines in display order; the paragraph's leading stays its style's. A blank
     and a key's answer on it keep their size: the blank is measured in DejaVu, the rule under a larger run would lie
     lower than the rest of the blank's, and the answer stays as wide as the handout's blank."""
-    from .theming.families import NASKH_FACES, NASKH_SCALE
+    from .theming.fontruns import drawn_size
 
     for frag in para.frags:
-        if getattr(frag, "fontName", None) in NASKH_FACES and not getattr(frag, "us_lines", None):
-            frag.fontSize = round(frag.fontSize * NASKH_SCALE, 2)
+        if hasattr(frag, "fontName") and not getattr(frag, "us_lines", None):
+            frag.fontSize = drawn_size(frag.fontName, frag.fontSize)
 
 
 SPACES = " \t\n"  # what a line may begin or end with that is not shown
@@ -269,18 +269,25 @@ def visual_lines(markup: str, style, width: float, base: Optional[bool] = None) 
         lead = len(joined) - len(joined.lstrip(SPACES))
         shown, order = display_order(logical, para_rtl)
         after = _marks_after(marks, face_at, lead, order)
-        pieces, current, run = [], None, []
+        # a blank's runs (the key's answer between its spaces) share one <u>, as in the line as typed: reportlab
+        # draws an underline in the colour of its first run, and the answer's own <u> drew its part of the rule blue
+        pieces, current, run, under = [], None, [], [False]
 
-        def flush():
+        def flush(next_under: bool = False):
             if run:
-                body = _in_look(escape("".join(run)), current[0], plain)
-                pieces.append(f"<u>{body}</u>" if current[1] else body)
+                if current[1] and not under[0]:
+                    pieces.append("<u>")
+                pieces.append(_in_look(escape("".join(run)), current[0], plain))
+                under[0] = current[1]
                 run.clear()
+            if under[0] and not next_under:
+                pieces.append("</u>")
+                under[0] = False
 
         for n, (c, i) in enumerate(zip(shown, order)):
             face = face_at[lead + i]
             if face != current:
-                flush()
+                flush(face[1])
             current = face
             run.append(c)
             if n in after:  # a blank's field mark (fields.marker), after the blank as it is shown

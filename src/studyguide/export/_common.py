@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Union
 
-from .. import inline, lettered, rtl
+from .. import fenced, inline, lettered, rtl
 from ..files import output_name as named
 from ..errors import Location, Problem
 from ..model import Blank, FillInBlank, Guide, Question, format_points
@@ -32,8 +32,8 @@ _LINE_BREAKS = re.compile(r"[\t\n\r\v\f\u0085\u2028\u2029]")
 
 
 def html(text: str) -> str:
-    """Escaped HTML: &, < and > as entities, emphasis as <b>/<i>, nothing else interpreted."""
-    return inline.markup(text)
+    """Escaped HTML: &, < and > as entities, emphasis as <b>/<i>, `code` as <code>, nothing else interpreted."""
+    return inline.markup(text, code=("<code>", "</code>"))
 
 
 def plain(text: str) -> str:
@@ -228,7 +228,7 @@ def prompt_text(question: Question) -> str:
     """The prompt as plain text; a fill-in-the-blank prompt with its blanks as underscores."""
     if isinstance(question, FillInBlank):
         return "".join("_____" if isinstance(p, Blank) else p for p in question.parts)
-    return question.prompt
+    return fenced.as_text(question.prompt)
 
 
 # A number and nothing else, its digits grouped in threes or not, by the guide's decimal sign: '1,000.5' where the
@@ -319,7 +319,14 @@ def directed(markup: str) -> str:
 
 
 def paragraph(text: Optional[str]) -> str:
-    return para(html(text)) if text else ""
+    """A text as HTML paragraphs; a program typed between ``` lines as <pre><code>, its lines as typed (each break
+    as &#10;, which survives the exporters flattening their text onto one line)."""
+    if not text:
+        return ""
+    if not fenced.has_fence(text):
+        return para(html(text))
+    return "".join(para(html(part)) if isinstance(part, str) else
+                   "<pre><code>" + "&#10;".join(inline.escape(line) for line in part.lines) + "</code></pre>" for part in fenced.parts(text))
 
 
 # --- XML -------------------------------------------------------------------------------------------

@@ -208,6 +208,13 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
                                      f"no row in {t.name}'s template"))
             continue
         cut = _cut(row.text, t.max_question)
+        if cut != row.text and isinstance(q, TrueFalse):  # a statement cut short may be true where it was false
+            problems.append(left_out(q, n, f"{t.name} questions have at most {t.max_question} characters, and this "
+                                           f"statement has {len(row.text)}: cut short, it might no longer be "
+                                           f"{'true' if q.answer else 'false'}; it is left out (shorten it to "
+                                           f"{t.max_question} characters to include it)",
+                                     f"a statement over {t.max_question} characters"))
+            continue
         if cut != row.text:
             problems.append(warn(q, n, f"{t.name} questions have at most {t.max_question} characters; the question is "
                                        f"cut to '{cut}'"))

@@ -41,6 +41,8 @@ class Para(Paragraph):
             text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
             text = quantities.keep_quantities(text) if whole else text  # nor inside "10 g H₂"
             text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+            if inline.MONO in text:  # code (parsed only for a guide that has some: 50 ms)
+                fonts.register(inline.MONO)
             if rtl.has_rtl(text):  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)
@@ -182,6 +184,12 @@ class Ctx:
             if ch in self.fonts:
                 return fonts.face_of(self.fonts[ch], face)
         return face
+
+    def drawn_font(self, text: str, face: str, size: float) -> tuple[str, float]:
+        """The face and size ``text`` asked in ``face`` at ``size`` is drawn in straight on the canvas: font_for's
+        face, at the size a paragraph sets it (fonts.drawn_size: an Urdu label as large as the Urdu body)."""
+        face = self.font_for(text, face)
+        return face, fonts.drawn_size(face, size)
 
     def text_width(self, text: str, face: str, size: float) -> float:
         """The width of plain ``text`` as a paragraph sets it: each character in ``face`` or in the

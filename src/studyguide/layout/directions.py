@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from .. import inline, rtl
+from .. import fenced, inline, rtl
 from ..amounts import worked
 from ..labels import sentences, span
 
@@ -13,7 +13,7 @@ from ..labels import sentences, span
 def instruction_of(ctx, q) -> str:
     """The question's own `instructions:`, else its type's label (which `labels:` may change for a whole
     guide); a short answer on one line asks for the answer, not for sentences, one whose model answer is a
-    number or a formula asks for the working, an essay in a guide with no reading and no source does not
+    number or a formula asks for the working, one whose model answer is code asks for code, an essay in a guide with no reading and no source does not
     ask for evidence from one, and the fillable edition asks to select a choice, not to circle it."""
     if q.instructions:
         return q.instructions
@@ -22,6 +22,8 @@ def instruction_of(ctx, q) -> str:
         kind = "short_answer_line"
     elif q.kind == "short_answer" and worked(q.answer) and "short_answer" not in ctx.guide.labels:
         kind = "short_answer_work"  # a number or a formula on several lines: the working, not sentences
+    elif q.kind == "short_answer" and fenced.looks_like_code(q.answer) and "short_answer" not in ctx.guide.labels:
+        kind = "short_answer_code"  # a program, not sentences (trial r11: "for i in range(10, 0, -1):")
     if q.kind == "essay" and no_reading(ctx.guide) and "essay" not in ctx.guide.labels:
         kind = "essay_no_reading"  # no reading to take evidence from (a guide's own 'essay' label still wins)
     if kind in ON_SCREEN and ctx.theme.edition == "fillable":

@@ -51,16 +51,16 @@ class NameLine(Flowable):
                 c.setStrokeColor(ctx.color("rule"))
                 c.rect(0, base - 5, self.width, size + 10, stroke=1, fill=0)
             c.setFillColor(ctx.color("ink"))
-            c.setFont(ctx.font_for(self.banner, ctx.styles["heading"].fontName), size)
+            c.setFont(*ctx.drawn_font(self.banner, ctx.styles["heading"].fontName, size))
             c.drawString(6, base, self.banner)
         else:
             label = ctx.label("name")
-            face = ctx.font_for(label, body.fontName)
-            c.setFont(face, size)
+            face, drawn = ctx.drawn_font(label, body.fontName, size)
+            c.setFont(face, drawn)
             c.drawString(0, base, label)
             c.setStrokeColor(ctx.color("rule"))
             c.setLineWidth(ctx.theme.rule)
-            start = c.stringWidth(label, face, size) + 4
+            start = c.stringWidth(label, face, drawn) + 4
             c.line(start, base - 2, self.width, base - 2)
             fields.text(c, "name", start, base - 3, self.width - start, size * 1.3, size, tip=label)  # (the fillable edition)
         c.restoreState()

@@ -51,17 +51,18 @@ class NameLines(Flowable):
         self.alone = False
         room = self._right(aW)
         face = self.ctx.styles["body"].fontName
-        name = stringWidth(self.labels[0], self.ctx.font_for(self.labels[0], face), size) + 16
+        name = stringWidth(self.labels[0], *self.ctx.drawn_font(self.labels[0], face, size)) + 16
         heading = self.ctx.styles["heading"].fontName
         key = self.banner or self.ctx.label("answer_key")
-        banner = stringWidth(key, self.ctx.font_for(key, heading), size + 1) + 16
+        banner = stringWidth(key, *self.ctx.drawn_font(key, heading, size + 1)) + 16
         return room - name < self.NAME_LINE or room < banner
 
     def _right(self, aW) -> float:
         if not self.total or self.alone:
             return aW
         bold = fonts.roles(self.ctx.theme.family)["bold"]
-        return aW - stringWidth(self.total, self.ctx.font_for(self.total, bold), self.ctx.styles["body"].fontSize) - 18
+        size = self.ctx.styles["body"].fontSize
+        return aW - stringWidth(self.total, *self.ctx.drawn_font(self.total, bold, size)) - 18
 
     def _one_row(self, aW) -> list:
         right = self._right(aW)
@@ -75,7 +76,7 @@ class NameLines(Flowable):
     def _overflow(self, spans, size) -> float:
         """How many times too wide the widest label is for its span (≤ 1: all fit)."""
         face = self.ctx.styles["body"].fontName
-        need = [(stringWidth(label, self.ctx.font_for(label, face), size) + 16) / max(1.0, x1 - x0 - self.MIN_LINE)
+        need = [(stringWidth(label, *self.ctx.drawn_font(label, face, size)) + 16) / max(1.0, x1 - x0 - self.MIN_LINE)
                 for label, x0, x1 in spans]
         return max(need)
 
@@ -91,10 +92,10 @@ class NameLines(Flowable):
         c.setLineWidth(ctx.theme.rule)
         right = self.width
         if self.total:
-            face = ctx.font_for(self.total, bold)
-            c.setFont(face, size)
+            face, drawn = ctx.drawn_font(self.total, bold, size)
+            c.setFont(face, drawn)
             c.drawRightString(right, self.height - size if self.alone else top, self.total)
-            right -= 0 if self.alone else c.stringWidth(self.total, face, size) + 18
+            right -= 0 if self.alone else c.stringWidth(self.total, face, drawn) + 18
         if self.banner:
             c.saveState()
             if ctx.color("shade") is not None:  # a band; a theme without bands gets a frame
@@ -103,7 +104,7 @@ class NameLines(Flowable):
             else:
                 c.rect(0, base - 6, right, size + 12, stroke=1, fill=0)
             c.setFillColor(ctx.color("ink"))
-            c.setFont(ctx.font_for(self.banner, ctx.styles["heading"].fontName), size + 1)
+            c.setFont(*ctx.drawn_font(self.banner, ctx.styles["heading"].fontName, size + 1))
             c.drawString(8, base, self.banner)
             c.restoreState()
             return
@@ -115,10 +116,10 @@ class NameLines(Flowable):
             starts = [0, spans[0], spans[0] + spans[1]]
             lines = [(label, x, x + span, base) for label, x, span in zip(self.labels, starts, spans)]
         for (label, x0, x1, y), name in zip(lines, ("name", "date", "period")):
-            face = ctx.font_for(label, body.fontName)
-            c.setFont(face, label_size)
+            face, drawn = ctx.drawn_font(label, body.fontName, label_size)
+            c.setFont(face, drawn)
             c.drawString(x0, y, label)
-            start = x0 + c.stringWidth(label, face, label_size) + 4
+            start = x0 + c.stringWidth(label, face, drawn) + 4
             c.line(start, y - 2, x1 - 12, y - 2)
             fields.text(c, name, start, y - 3, x1 - 12 - start, size * 1.3, size, tip=label)  # (the fillable edition)
 

@@ -8,7 +8,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .. import fields
-from .._reportlab import line_count
+from .._reportlab import broken_lines, first_baseline, line_count
+from ..theming import fonts
 from .directions import read_from_right
 from .flow import Shorter, Stack, natural_width, para_width
 
@@ -113,8 +114,21 @@ class LinedAnswer(Flowable):
             top = self.height - self.gap + 3 + size * 0.9
             fields.text(c, name, left, 0, self.width - self.indent, top, size, multiline=True, tip=self.tip)
         if self.ctx.key and self.para is not None:
-            top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93
+            top = self.height - self.gap + 4 + self.para.style.fontSize * 0.93 + _deeper(self.para)
             self.para.drawOn(c, 2 if self.mirrored else self.indent + 6, top - self.para.height)  # (6 pt in from the lines' start)
+
+
+def _deeper(para) -> float:
+    """How much lower the model answer's letters reach than its own face's would: Noto Naskh's Urdu, set larger
+    (fonts.drawn_size: its first baseline lower by as much) and reaching deeper (the dots under ي and ب), crossed
+    its rule where the face's own text clears it by about a point, as a Latin answer's g and y do. The answer is
+    raised by that; an answer in its own face is not moved."""
+    style = para.style
+    words = [w for line in broken_lines(para) if not isinstance(line, tuple) for w in line.words]
+    own = fonts.depth(style.fontName, style.fontSize)
+    deepest = max((fonts.depth(w.fontName, w.fontSize) for w in words if getattr(w, "fontName", None)),
+                  default=own)
+    return max(0.0, first_baseline(para) - style.fontSize + max(0.0, deepest - own))
 
 
 class _Indent(Flowable):

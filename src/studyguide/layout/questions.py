@@ -10,11 +10,11 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from .. import inline, rtl, shuffle
+from .. import fenced, inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, format_points
 from .._reportlab import Together
-from . import directions, fillable, keynotes, matchcols, passage
+from . import code, directions, fillable, keynotes, matchcols, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .blanks import bank_box, bank_words, blank_markup, blank_width
@@ -45,7 +45,7 @@ def from_right(ctx, q, student: str | None = None) -> bool:
     the right margin, its points at the left, and its rows mirrored to match (``student``: the prompt's
     markup when not its text alone, a fill-in's sentence with its blanks)."""
     if student is None:
-        text = "".join(p for p in q.parts if isinstance(p, str)) if q.kind == "fill_in_blank" else q.prompt
+        text = "".join(p for p in q.parts if isinstance(p, str)) if q.kind == "fill_in_blank" else fenced.prose(q.prompt)
         student = inline.markup(text, ctx.fonts)
     return rtl.shown_direction(student) is True
 
@@ -55,7 +55,7 @@ def _prompt(ctx, number: int, q, student=None, key=None, note=None, away=None) -
     the instruction's type; on a line of its own when the key sets its note beside it."""
     ni = ctx.theme.number_width
     words = instruction_of(ctx, q)
-    student = student if student is not None else inline.markup(q.prompt, ctx.fonts)
+    student = student if student is not None else inline.markup(fenced.prose(q.prompt), ctx.fonts)
     instruction = ctx.p(words, "instruction")
     directed = number in ctx.__dict__.get("directed", ())  # said once above its run (directions)
     words = "" if directed else words
@@ -155,7 +155,7 @@ def true_false(ctx, n, q, note, away=None):
     # left); under a quote of the reading printed under the prompt, on a row of their own in that column
     column = points_column(ctx, lambda: [_points(ctx, o) for o in ctx.guide.questions if o.kind == "true_false"])
     kw = dict(points=column, note=note, away=away, ctx=ctx, lead=ctx.theme.number_width, size=size)
-    if passage.excerpts(ctx, n):
+    if passage.excerpts(ctx, n) or fenced.has_fence(q.prompt):  # (under a program too)
         return _prompt(ctx, n, q), [InlineOptions(None, row, x, mirrored=back, **kw)]
     both = InlineOptions(_prompt(ctx, n, q)[0], row, x, **kw)
     return [both], [both.follower()] if away else []
@@ -315,8 +315,11 @@ def ordering(ctx, n, q, note, away=None):
     side = ctx.theme.box_side
     back = from_right(ctx, q)  # (read from the right: each box at the right, its item left of it)
     rows = []
+    listing = any(fenced.is_indented(item) for item in q.items)  # lines of a program: all as code, indents kept
     for k, orig in enumerate(order, 1):
-        para = ctx.p(q.items[orig], "choice")
+        item = q.items[orig]
+        para = ctx.raw(inline.markup(f"`` {item} ``" if listing and "``" not in item else item, ctx.fonts), "choice") \
+            if listing else ctx.p(item, "choice")
         para = directions.read_from_right(para, "", True) if back else para  # (an English item beside its box too)
         student = Box(para, side, ni, ctx.theme.rule, mirrored=back)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
@@ -367,7 +370,8 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     back = from_right(ctx, q)  # (a quote of the reading under a prompt read from the right: indented from the right)
     cited = [indented(row, ctx.theme.number_width, back) for row in passage.excerpts(ctx, number)]
-    head = list(lead) + head[:1] + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
+    programs = [Twin(block, block, ctx) for block in code.flowables(ctx, q.prompt, "prompt", ctx.theme.number_width)]
+    head = list(lead) + head[:1] + programs + ([Spacer(1, 3)] + cited if cited else []) + head[1:]
     if q.kind in ("short_answer", "essay"):
         mark = Stack([QuestionStart(ctx)], space_before=ctx.theme.question_gap)
         flexible = not q.lines_given and not q.lines_added  # (an accommodation's lines are all printed)

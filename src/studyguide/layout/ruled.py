@@ -128,11 +128,22 @@ class Entries(RowSplittingTable):
     4-line entries left 64-78 pt at the foot of pages 8 and 9, and its questions opened a page later."""
 
     least = 0.0  # points: two lines of an entry and the cell's padding
+    paired = False  # the last two entries, sent on together: they split again only on a page of their own
 
     def split(self, availWidth, availHeight):
+        if self.paired and availHeight < self.page_height - 1:
+            return []  # (reportlab tries what a split sends on under the part it placed first)
         parts = super().split(availWidth, availHeight)
         if not parts and not self.splitInRow and self.least <= availHeight < self.page_height - 1:
             self.ctx.__dict__["entries_short"] = True
+        if len(parts) == 2 and not self.splitInRow and _rows(parts[1]) == 1 and _rows(parts[0]) > 1:
+            if not self.ctx.__dict__.get("entries_paired"):  # the last entry alone atop the next page
+                self.ctx.__dict__["entries_alone"] = True
+            else:  # (mending.entries_paired) the entry before it goes over with it
+                head = row_heights(parts[0], availWidth)
+                paired = self._split(availWidth, sum(head) - head[-1] + 0.01)
+                if len(paired) == 2 and _rows(paired[1]) == 2:
+                    parts, paired[1].paired = paired, True
         return parts
 
     def _split(self, availWidth, availHeight):

@@ -77,10 +77,13 @@ def _margins(ctx) -> tuple[float, float]:
 
 def _steps(ctx, body, indents) -> list[float]:
     """How far in each line starts: SPACE ems for each space it is typed in, at most DEEPEST of the line's
-    width (lines typed alike stay alike: a couplet typed in keeps one indent, turning over if it must)."""
+    width (lines typed alike stay alike: a couplet typed in keeps one indent, turning over if it must). A poem typed
+    deeper than that is scaled down as a whole, so indents typed evenly apart (a program's levels) stay evenly apart."""
     left, right = _margins(ctx)
     deepest = DEEPEST * (ctx.width - left - right)
-    return [min(SPACE * body.fontSize * indent, deepest) for indent in indents]
+    steps = [SPACE * body.fontSize * indent for indent in indents]
+    scale = min(1.0, deepest / max(steps)) if any(steps) else 1.0  # (all scaled alike: the levels stay even)
+    return [step * scale for step in steps]
 
 
 class Stanza(Flowable):
@@ -125,6 +128,8 @@ class Stanza(Flowable):
         if self.tail is not None and fit == n and not top:  # it fits, its source does not: lines go on with it
             fit = last
         fit = min(fit, last)
+        while fit > ENDS and _opens(self.lines[fit - 1][1]):  # a line ending ':' keeps the next (a program's 'else:')
+            fit -= 1
         if fit < (1 if top else ENDS):
             return self._split_line(aW, aH) if top and fit < 1 else []
         return [Stanza(self.ctx, self.lines[:fit], self.gap), Stanza(self.ctx, self.lines[fit:], 0, self.tail)]
@@ -184,12 +189,18 @@ class Stanza(Flowable):
                     canv.drawString(right + 4 * (max(tracks.values()) + 1), base, ", ".join(map(str, cited_by[name])))
 
 
+def _opens(para) -> bool:
+    """Whether a line ends with ':' (code's block opener, a poem's line that introduces the next)."""
+    return para.getPlainText().rstrip().endswith(":")
+
+
 def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
     """step → the style of its lines. A turned-over row starts HANG ems past the poem's deepest line, so that it
     never lines up with a line typed in, when that turns over no more rows than HANG ems past its own line.
     Else (a narrow column: large print, small pages, where that took the stress-test poem three pages more on A5)
-    the typed indents are scaled down to at most NARROW ems, in their order, and every turned-over row starts HANG
-    ems in: still at least an em past any typed line (trial p34: a turnover 2 em in lined up with a sonnet's couplet
+    the typed indents are scaled down alike, to NARROW ems or to levels half an em apart, whichever is deeper (so
+    levels typed evenly apart print evenly apart: review r11, a program's 4-space levels printed 4 px and 8 px apart),
+    and every turned-over row starts HANG ems in, or an em past the deepest line: still at least an em past any typed line (trial p34: a turnover 2 em in lined up with a sonnet's couplet
     typed 4 spaces, 2 em, in), on no more rows than each line turned over past its own indent."""
     hang, deepest = HANG * body.fontSize, max(steps)
     if not deepest:
@@ -204,8 +215,10 @@ def _turns(ctx, body, texts: list, steps: list[float]) -> dict:
     own = {step: _style(body, step, step + hang) for step in set(steps)}
     if rows(deep) <= rows(own):
         return deep
-    em, scale = body.fontSize, min(1.0, NARROW * body.fontSize / deepest)
-    return {step: _style(body, max(min(step, em / 2), step * scale), hang) for step in set(steps)}
+    em, least = body.fontSize, min(step for step in steps if step)
+    scale = min(1.0, max(NARROW * em / deepest, em / 2 / least))  # levels half an em apart at least, all alike
+    turn = max(hang, deepest * scale + em)  # (an em past the deepest line, however many levels it has)
+    return {step: _style(body, step * scale, turn) for step in set(steps)}
 
 
 def section(ctx, reading) -> list:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..errors import GuideError, Location, Problem
-from . import chat, misread, openers, syntax, wordfiles
+from . import chat, misread, oddspaces, openers, syntax, wordfiles
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -228,6 +228,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.quote_over_lines = False  # a quoted text that runs over several lines (maybe an unclosed quote)
+        self.plain_starts: set[tuple[int, int]] = set()  # where plain text starts (0-based line, column)
 
     def look(self, event) -> None:
         """Warn about plain text YAML reads differently from how it looks."""
@@ -307,6 +308,7 @@ class _Builder:
                         self.quote_over_lines = True
                     if node.plain and self.lines:
                         self.look(event)
+                        self.plain_starts.add((event.start_mark.line, event.start_mark.column))
                 elif isinstance(event, yaml.SequenceStartEvent):
                     node = Seq(_loc(self.name, event.start_mark), flow=bool(event.flow_style))
                 else:
@@ -343,6 +345,21 @@ def parse(data: bytes, name: str) -> Node | None:
     return parse_with_warnings(data, name)[0]
 
 
+def _parse(name: str, text: str) -> tuple[Node | None, _Builder]:
+    """The nodes of ``text`` and the builder that made them; raises yaml.MarkedYAMLError where YAML stops."""
+    builder = _Builder(name, text.split("\n"))
+    try:
+        return builder.build(yaml.parse(text, Loader=_Loader)), builder
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
+        index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
+        raise GuideError([_control_problem(name, text, index)]) from None
+    except yaml.MarkedYAMLError:
+        raise
+    except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
+        first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
+
+
 def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Problem]]:
     """Like :func:`parse`, and also return warnings about text YAML reads unexpectedly."""
     if len(data) > MAX_BYTES:
@@ -355,17 +372,20 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
     bad = _FORBIDDEN.search(text)
     if bad:
         raise GuideError([_control_problem(name, text, bad.start())])
-    builder = _Builder(name, text.split("\n"))
     try:
-        root = builder.build(yaml.parse(text, Loader=_Loader))
+        root, builder = _parse(name, text)
+        found = oddspaces.spots(text, builder.plain_starts)
     except yaml.MarkedYAMLError as exc:
-        raise GuideError(_chat_problems(name, text) or _syntax_problems(name, text, exc)) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML forbids that the scan above missed
-        index = exc.position if isinstance(exc.position, int) and 0 <= exc.position < len(text) else 0
-        raise GuideError([_control_problem(name, text, index)]) from None
-    except yaml.YAMLError as exc:  # anything else pyyaml reports without a position
-        first = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise GuideError([Problem(Location(name, 1), f"YAML cannot be read: {first}")]) from None
+        found = oddspaces.spots(text)
+        if not found:
+            raise GuideError(_chat_problems(name, text) or _syntax_problems(name, text, exc)) from None
+    noted = oddspaces.warnings(name, text, found)
+    if found:  # 'answer:<non-breaking space>Drought': read again with the space it looks like
+        text = oddspaces.respaced(text, found)
+        try:
+            root, builder = _parse(name, text)
+        except yaml.MarkedYAMLError as exc:
+            raise GuideError(noted + (_chat_problems(name, text) or _syntax_problems(name, text, exc))) from None
     if isinstance(root, Map) and any(not chat.one_word(key.value) for key, _ in root.pairs) \
             and {key.where.line - 1 for key, _ in root.pairs} & set(chat.lines_around(text)):
         raise GuideError(_chat_problems(name, text))  # 'Here is your study guide:' read as the guide's first key
@@ -374,4 +394,4 @@ def parse_with_warnings(data: bytes, name: str) -> tuple[Node | None, list[Probl
                     if message == syntax.UNCLOSED]
         if unclosed:
             raise GuideError(unclosed)
-    return root, builder.warnings
+    return root, noted + builder.warnings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .. import inline, labels
+from .. import fenced, inline, labels
 from ..amounts import one_line, word_problem
 from ..model import Blank, Essay, FillInBlank, Matching, Ordering, Pair, Question, ShortAnswer, TrueFalse
 from .choices import ChoicesMixin
@@ -249,4 +249,5 @@ class QuestionsMixin(ChoicesMixin):
                 self.error(item, f"{label}.items item {i}: '{clip(text)}' is the same as item {same} "
                                  f"('{clip(items[same - 1])}'): the key's order cannot tell the two apart; reword "
                                  "one of them, or leave one out")
-        return Ordering(items=items, **common)
+        return Ordering(items=fenced.indented_items([getattr(n, "value", None) for n in keys["items"].items], items),
+                        **common)

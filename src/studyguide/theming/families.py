@@ -18,6 +18,14 @@ FAMILIES = {
         (0, 1): (FAMILY + "-Italic", "DejaVuSans-Oblique.ttf"),
         (1, 1): (FAMILY + "-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
     },
+    # DejaVu Sans Mono, for code (`code` and ``` blocks, inline.py): monospace, so a program's indentation lines up;
+    # no italic (code is never emphasised inside)
+    "SGMono": {
+        (0, 0): ("SGMono", "DejaVuSansMono.ttf"),
+        (1, 0): ("SGMono-Bold", "DejaVuSansMono-Bold.ttf"),
+        (0, 1): ("SGMono", "DejaVuSansMono.ttf"),
+        (1, 1): ("SGMono-Bold", "DejaVuSansMono-Bold.ttf"),
+    },
     # Atkinson Hyperlegible, for the readable edition: no italics (emphasis stays upright)
     "SGRead": {
         (0, 0): ("SGRead", "AtkinsonHyperlegible-Regular.ttf"),
@@ -59,6 +67,10 @@ FAMILIES = {
 # Its runs are set this much larger (rtl.visual_lines), so an Urdu line matches a Persian one in DejaVu.
 NASKH_SCALE = 0.760 / 0.671
 NASKH_FACES = ("SGArabic", "SGArabic-Bold")
+# How far below the baseline Naskh's common letters reach, in ems: the dots under ي and ب (fontTools bounds of U+064A,
+# 0.434; ج and ع 0.29). Its fonts' descent, 0.634, is kept for rare marks stacked below; DejaVu Sans's, 0.240, is
+# about its g (0.208). A key's answer on ruled lines is raised by what this reaches deeper (lines.LinedAnswer).
+NASKH_DEPTH = 0.434
 # bundled families that draw what the theme's family lacks, in the order they are tried
 BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.

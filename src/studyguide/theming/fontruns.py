@@ -8,8 +8,9 @@ from functools import lru_cache
 from typing import Optional
 
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.pdfbase.pdfmetrics import getDescent
 
-from .families import FAMILIES
+from .families import FAMILIES, NASKH_DEPTH, NASKH_FACES, NASKH_SCALE
 
 _TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
 
@@ -37,6 +38,19 @@ def face_of(family: str, like: str) -> str:
         return family  # an installed font: one face
     bold, italic, _ = _style_of(like)
     return faces[bold, italic][0]
+
+
+def drawn_size(face: str, size: float) -> float:
+    """The size a run asked at ``size`` is set at in ``face``: Noto Naskh Arabic's larger (families.NASKH_SCALE), so
+    its letters stand as tall as DejaVu Sans's; paragraphs' runs (rtl.visual_lines) and text drawn straight on the
+    canvas (the name lines' labels, the key's banner) alike."""
+    return round(size * NASKH_SCALE, 2) if face in NASKH_FACES else size
+
+
+def depth(face: str, size: float) -> float:
+    """How far below the baseline a line's letters in ``face`` at ``size`` reach: the font's descent, but Noto
+    Naskh's common letters' (families.NASKH_DEPTH), its descent being made for rare marks."""
+    return size * NASKH_DEPTH if face in NASKH_FACES else -getDescent(face, size)
 
 
 def settle(markup: str, base: str) -> str:

@@ -31,7 +31,8 @@ from ..errors import GuideError, Problem
 from . import fontruns, sysfonts
 from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, TRACKING
 
-settle, face_of = fontruns.settle, fontruns.face_of  # (fonts' too: the drawing code asks fonts for faces)
+# (fonts' too: the drawing code asks fonts for faces and their sizes)
+settle, face_of, drawn_size, depth = fontruns.settle, fontruns.face_of, fontruns.drawn_size, fontruns.depth
 FACES = FAMILIES[FAMILY]
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
 # characters that need no glyph: layout controls and spaces reportlab handles itself

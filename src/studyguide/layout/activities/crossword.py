@@ -5,11 +5,12 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from ..._reportlab import Together, stacked_height
+from ..._reportlab import Fitted, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
 from .clues import ClueList, ClueRow
+from ..fill import page_short
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
 # -- crossword ----------------------------------------------------------------------------------
@@ -112,7 +113,8 @@ def crossword(ctx, name, data) -> list:
     top = stacked_height(flow[1:], ctx.width)  # the title and instructions as they print
     if top + grid.least_height() + clues_h + 12 <= ctx.height:  # grid and clues share the page (12 pt to spare)
         grid.max_height = ctx.height - top - clues_h - 12
-        return flow[:1] + [Together(flow[1:] + [grid] + flat)]
+        block = Shared(flow[1:] + [grid] + flat, grid) if not ctx.theme.one_column else Together(flow[1:] + [grid] + flat)
+        return flow[:1] + [block]
     # clues first (the title and instructions keep the first of them); the grid opens the next page the
     # clues reach, the clues still to come under it (not in large print: its grid has a page of its own),
     # or follows the last clue on a page of its own
@@ -137,6 +139,27 @@ def crossword(ctx, name, data) -> list:
         if isinstance(f.row, ClueRow):
             f.row.clues.conts[f.row.k] = f
     return out + [_Grid.Last(state)]
+
+
+class Shared(Fitted):
+    """The title, instructions, grid and clues of a crossword that fits on one page, kept together. Where
+    the block lands with less room than it takes at its grid's full size (the cells it would have on a page
+    of its own), it stays there with smaller cells, down to the smallest writable cell, when the page would
+    otherwise end short (layout.fill): the cloze's last four sentences had a page to themselves, 88 % of it
+    empty, and the crossword under them took the next (issue 14: two activities share a page when both fit).
+    Large print keeps its crossword at its own size (a page of its own)."""
+
+    def __init__(self, flowables, grid):
+        super().__init__(flowables)
+        self.grid = grid
+
+    def fit(self, room, height):
+        grid = self.grid
+        rest = height - grid.height  # the title, instructions and clues, with the gaps between them
+        if not page_short(room, grid.ctx.height) or rest + grid.least_height() > room:
+            return False
+        grid.max_height = room - rest - 0.01  # (the cells the room left gives them: CrossGrid.wrap)
+        return True
 
 
 class _Grid:

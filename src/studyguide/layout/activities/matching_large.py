@@ -8,6 +8,7 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
 from ..._reportlab import FootGap
+from ..fill import page_short
 from ...activities.matching import SET_SIZE, even as even_shares
 from .common import _start
 from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set
@@ -59,7 +60,10 @@ class Landing(Flowable):
     go in the fewest sets that each fit a page, when those take fewer pages than the sets they replace:
     the matching starts under the question instead of leaving its page empty, and saves a page. (At the
     same count the last set's page changes, and what follows it may lose the room it had there:
-    es-ecosistemas in large print on A4 took a page more.)"""
+    es-ecosistemas in large print on A4 took a page more.) Where no such sets save a page and the room
+    left would leave its page short (layout.fill), the layout says so (``ctx.matching_short``), and
+    mending.matching_landed lays it out again with a first set of two terms or more in that room and
+    the rest in as many pages as before (``ctx.matching_landed``), kept when it adds no page."""
 
     def __init__(self, ctx, name, sets, blocks):
         super().__init__()
@@ -74,7 +78,13 @@ class Landing(Flowable):
         # and a KeepTogether never fits as it stands)
         ctx, blocks = self.ctx, self.blocks
         if aH < ctx.height - 1 and _height(ctx, blocks[0]) > aH:  # the first set would open the next page
-            landed = _landing(ctx, self.name, aH, len(blocks), len(self.sets[0].terms) - 1, _Trials(ctx))
+            most = len(self.sets[0].terms) - 1
+            landed = _landing(ctx, self.name, aH, len(blocks), most, _Trials(ctx))
+            if landed is None and page_short(aH, ctx.height):  # the page it leaves would end short
+                if ctx.__dict__.get("matching_landed"):  # (asked by mending.matching_landed)
+                    landed = _landing(ctx, self.name, aH, len(blocks) + 1, most, _Trials(ctx), least=MIN_SET)
+                else:
+                    ctx.__dict__["matching_short"] = True
             if landed is not None:
                 return [NullActionFlowable()] + _flow(ctx, self.name, *landed)
         return [NullActionFlowable()] + _flow(ctx, self.name, self.sets, blocks)
@@ -83,12 +93,12 @@ class Landing(Flowable):
         pass
 
 
-def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials):
-    """(sets, blocks): the largest first set (of ``most`` terms or fewer) that fits ``room``, the rest
-    in as few sets as fit a page, fewer than ``pages`` of them; None when there is none, or when the
-    ``trials`` run out before one is found."""
+def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials, least: int = MIN_PAGED):
+    """(sets, blocks): the largest first set (of ``most`` terms or fewer, ``least`` or more) that fits
+    ``room``, the rest in as few sets as fit a page, fewer than ``pages`` of them; None when there is none,
+    or when the ``trials`` run out before one is found."""
     n = len(ctx.guide.vocabulary)
-    for first in range(min(most, n - MIN_PAGED, SET_SIZE), MIN_PAGED - 1, -1):
+    for first in range(min(most, n - MIN_PAGED, SET_SIZE), least - 1, -1):
         left = n - first  # (measured with the rest in sets a set's letters reach)
         sets = act.plan(ctx.guide, name, {"sizes": (first, *even_shares(left, -(-left // SET_SIZE)))}).data
         first_block = _blocks(ctx, name, sets[:1], titled=True, opening=_start(ctx, name, sets)[1:])[0]

@@ -1,0 +1,53 @@
+"""`validate` says what `check` finds in the guide itself (first-hour trial r11, finding 5): it printed "ok" for a
+guide whose 3 of 4 questions had no points, which `check` warns of. The warnings are printed, located, the 'ok'
+line counts them, and the exit status stays 0 unless --strict."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import write_guide
+from studyguide import cli
+
+GUIDE = """\
+title: Water
+questions:
+  - type: true_false
+    prompt: Lake Mead is a reservoir.
+    answer: true
+    points: 1
+  - type: true_false
+    prompt: Rain is water vapor.
+    answer: false
+  - type: true_false
+    prompt: Snow melts in spring.
+    answer: true
+"""
+
+
+def _validate(capsys, *args):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["validate", *map(str, args)])
+    out, err = capsys.readouterr()
+    return exc.value.code, out.splitlines(), err.splitlines()
+
+
+def test_validate_prints_checks_warning_and_counts_it(tmp_path, capsys):
+    path = write_guide(tmp_path, "water.yaml", GUIDE)
+    assert _validate(capsys, path) == (0, [f"ok (1 warning): {path} (3 questions, 0 terms)"], [
+        f"{path}:7:5: warning: 2 of 3 questions have no points (worth 0): lines 7, 10; give each 'points:', "
+        "or take 'points:' off the others"])
+    code, out, err = _validate(capsys, path, "--strict")
+    assert (code, len(err)) == (1, 1)
+
+
+def test_several_warnings_in_the_files_order(tmp_path, capsys):
+    path = write_guide(tmp_path, "water.yaml", GUIDE.replace("prompt: Snow", "prompt:\u00a0Snow"))
+    code, out, err = _validate(capsys, path)
+    assert (code, out) == (0, [f"ok (2 warnings): {path} (3 questions, 0 terms)"])
+    assert [line.split(": warning: ")[0] for line in err] == [f"{path}:7:5", f"{path}:11:12"]
+
+
+def test_a_guide_without_warnings_is_just_ok(tmp_path, capsys):
+    path = write_guide(tmp_path, "water.yaml", GUIDE.replace("answer: false\n", "answer: false\n    points: 1\n")
+                       + "    points: 1\n")
+    assert _validate(capsys, path, "--strict") == (0, [f"ok: {path} (3 questions, 0 terms)"], [])
