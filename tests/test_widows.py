@@ -29,3 +29,21 @@ def test_no_line_alone_over_a_page(path, edition, paper):
     _, _, pages = rendered(path, edition=edition, paper=paper)
     for copy in ("student", "key"):
         assert scan(pages[copy].pdf) == [], f"{path.stem} {edition or ''} {paper or 'letter'} {copy}"
+
+
+PHOTOSYNTHESIS = GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml"
+
+
+def test_keeping_a_widow_away_never_costs_a_page(monkeypatch):
+    """Photosynthesis' A4 large print with widows kept away took 17 pages for 16 (its key 19 for 18): its vocabulary's
+    last entry went on over a page only where a line could stand alone atop one. It prints as short as it would with
+    widows allowed everywhere (where the rule costs no page, test_no_line_alone_over_a_page: no line alone)."""
+    from studyguide import api, render, widows
+
+    guide = api.load(PHOTOSYNTHESIS)
+    theme = api.theme_for(guide, None, "large-print")
+    built = render.render(guide, paper="a4", theme=theme)
+    monkeypatch.setattr(widows._Rule, "__bool__", lambda self: True)  # (every layout allows widows)
+    allowed = render.render(guide, paper="a4", theme=theme)
+    for copy in ("student", "key"):
+        assert built[copy].pages <= allowed[copy].pages, f"{copy}: {built[copy].pages} pages for {allowed[copy].pages}"
