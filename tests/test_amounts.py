@@ -87,7 +87,10 @@ def test_a_bank_of_two_blanks_gets_a_spare_number_and_one_of_three_is_warned_abo
     assert words == sorted(words, key=lambda w: float(w.replace(" ½", ".5"))), bank
     again = api.build(path, tmp_path / "again")
     assert again.outputs[0].path.read_bytes() == (path.parent / "out" / "baking.pdf").read_bytes()
-    assert not [f for r in budget.check([path]) for f in r.findings]
+    assert [str(f) for r in budget.check([path]) for f in r.findings] == [  # (trial r11: a bank gives a recalled blank away)
+        f"{path}:3:5: warning: question 1: its word bank prints '1 ½' and '25', the answers to question 2 and question "
+        "4, which have no word bank: the bank gives them away (add blanks answered by numbers, give questions 2 and 4 "
+        "'word_bank: true' too, or leave out this question's 'word_bank')"]
     three = write_guide(tmp_path, "three.yaml", BAKING.replace(
         "The ratio of 8 cups to [[9]] cups is [[8]] to 9.", "Count [[1]], [[2]] and [[3]]."))
     assert [r.error for r in budget.check([three])] == [None]

@@ -283,6 +283,30 @@ def test_editorial_brackets_in_a_quotation_are_not_taken_for_blanks(tmp_path):
         "student's sheet as typed (write [[Versailles]] to make it a blank)"]
 
 
+def test_a_definition_of_thousands_of_letters_is_named_in_few_layouts(tmp_path, monkeypatch):
+    """A 9,600-letter word pasted into one definition of the Rome trial guide's 27 (bench/fuzz.py: build took 48 s,
+    check 37 s, to name it): each layout that holds it takes seconds, and its line was found by halving the terms.
+    The longest definition is tried alone first: 9 layouts, not 15, of which one of the vocabulary and every
+    activity, not 7."""
+    from studyguide import render
+
+    text = (CASES / "trial" / "rome.yaml").read_text(encoding="utf-8")
+    typed = "definition: A religion based on the teac"
+    assert typed in text
+    path = tmp_path / "rome.yaml"
+    path.write_text(text.replace(typed, typed + "Pneumonoultramicroscopic" * 400), encoding="utf-8")
+    drawn = []
+    real = render.render
+    monkeypatch.setattr(render, "render", lambda guide, *a, **k: drawn.append(guide) or real(guide, *a, **k))
+    with pytest.raises(StudyguideError) as info:
+        api.build(path, tmp_path / "out")
+    assert str(info.value) == (f"{path}:80:12: the definition of 'Christianity' is taller than a page and cannot be "
+                               "split across pages; shorten its definition (it is the crossword's clue)")
+    whole = [g for g in drawn if len(g.vocabulary) == 27 and len(g.activities) > 1 and not g.questions]
+    assert len(whole) == 1 and len(drawn) == 9, [(len(g.questions), g.activities) for g in drawn]
+    assert not (tmp_path / "out").exists()
+
+
 def _long_definition(words: int) -> str:
     some = "river rock land flows near the sea under a large small hill where water".split()
     return " ".join(some[(i * 7) % len(some)] for i in range(words)).capitalize() + "."

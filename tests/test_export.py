@@ -580,6 +580,9 @@ def test_export_command_writes_each_file_and_prints_warnings(tmp_path, capsys):
     assert out.splitlines() == [f"exported {ESCAPING} → {tmp_path / 'out' / 'escaping-qti.zip'} (9 questions)"]
     assert err.splitlines() == [f"{ESCAPING}:46:13: warning: question 7.prompt: '[text]' has single brackets, so it "
                                 "prints on the student's sheet as typed (write [[text]] to make it a blank)",
+                                f"{ESCAPING}:45:5: warning: question 7: its word bank prints 'a*b', the answer to "
+                                "question 6, which has no word bank: the bank gives it away (add vocabulary terms, give "
+                                "question 6 'word_bank: true' too, or leave out this question's 'word_bank')",
                                 f"{located(ESCAPING, '- type: ordering')}: warning: question 9 (ordering): Canvas "
                                 "(QTI) has no ordering question type; exported as a matching question that pairs "
                                 "each item with its position, 1 to 3"]

@@ -114,6 +114,17 @@ def test_case(arena, name):
         for line in run.messages:
             assert LOCATED.match(line), line
     assert not list(arena.rglob("hostile-was-run")), "a YAML tag ran a command"
+    assert not quotes_at_length(run.err, (HOSTILE / f"{name}.yaml").read_bytes().decode("utf-8", "replace"))
+
+
+def quotes_at_length(err: str, source: str, most: int = 80) -> str:
+    """A run of more than ``most`` characters of ``source`` that ``err`` repeats ('' when none): a message
+    quotes a guide in short, never at length."""
+    for line in err.splitlines():
+        for k in range(0, max(0, len(line) - most), most // 2):
+            if len(line[k:k + most + 1]) > most and line[k:k + most + 1] in source:
+                return line[k:k + most + 1]
+    return ""
 
 
 # -- what the PDFs of the cases that build hold -----------------------------------------------

@@ -132,3 +132,23 @@ def test_points_out_of_range_are_said_at_their_cell_and_the_question_is_kept(tmp
         "g2.csv:5:19: warning: points 1e308 is more than 1000, the most a question may have" + left,
         "g2.csv:6:20: warning: points 2.555 has more than two decimals (points are counted to the hundredth)" + left]
     assert api.load(tmp_path / "g2.yaml").questions[0].points == 0
+
+
+def test_columns_left_out_are_named_in_short_however_long_or_many(tmp_path):
+    """A Gimkit sheet whose 'Incorrect Answer 3' heading holds a pasted 960-letter word, and a vocabulary CSV with 25
+    columns of nobody's: the warning named every heading whole (found by bench/fuzz.py). Each heading is cut to 40
+    characters and ten are named, the rest counted."""
+    word = "Pneumonoultramicroscopic" * 40
+    source = tmp_path / "game.csv"
+    source.write_text(f"Question,Correct Answer,Incorrect Answer 1,Incorrec{word}\nWhich is wet?,Rain,Sand,Dust\n",
+                      encoding="utf-8")
+    _, problems = imported(source, tmp_path / "game.yaml")
+    assert problems[0] == ("game.csv:1:1: warning: column IncorrecPneumonoultramicroscopicPneumon… left out (a question "
+                           "is read from its question, its answers, its time limit and its points)")
+    source = tmp_path / "words.csv"
+    source.write_text("Term,Definition," + ",".join(f"Extra {n}" for n in range(1, 26)) + "\nrain,water falling\n",
+                      encoding="utf-8")
+    _, problems = imported(source, tmp_path / "words.yaml")
+    assert problems[0] == ("words.csv:1:1: warning: columns Extra 1, Extra 2, Extra 3, Extra 4, Extra 5, Extra 6, "
+                           "Extra 7, Extra 8, Extra 9, Extra 10 and 15 more left out (a term has a definition and an "
+                           "example)")

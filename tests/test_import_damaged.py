@@ -213,11 +213,13 @@ def test_new_with_a_reading_too_long_for_a_guide_writes_nothing(tmp_path):
 
 
 def test_what_a_guide_cannot_hold_is_named_by_its_place_and_nothing_is_written(tmp_path):
+    """A term too long for a guide is said at its card's line in the bank (the fourth line, after a repeated card
+    left out and an empty line): the message named the file alone (found by bench/fuzz.py)."""
     source = tmp_path / "cards.txt"
-    source.write_text("cell\tthe unit of life\n" + "x" * 201 + "\ttoo long a term\n", encoding="utf-8")
+    source.write_text("cell\tthe unit of life\nCell\tagain\n\n" + "x" * 201 + "\ttoo long a term\n", encoding="utf-8")
     with pytest.raises(GuideError) as info:
         import_file(source, tmp_path / "cards.yaml")
-    assert str(info.value) == (f"{source}: the guide made from it would not validate: vocabulary item 2.term: 201 "
+    assert str(info.value) == (f"{source}:4:1: the guide made from it would not validate: vocabulary item 2.term: 201 "
                                "characters; at most 200 fit here (shorten it); nothing written (change that in "
                                "cards.txt, and import it again)")
     assert not (tmp_path / "cards.yaml").exists()
@@ -356,3 +358,129 @@ def test_an_anki_note_with_a_tab_under_another_separator_is_said(tmp_path):
     assert "term: root stem\n" in text and "\t" not in text
     assert problems == ["a.txt:4:1: warning: this note holds a tab, and '#separator:Comma' does not split on tabs; "
                         "each tab is read as a space (check the #separator line)"]
+
+
+@pytest.mark.parametrize("encoding", ["nan", "ebcdic", "UTF-32", "x" * 300])
+def test_an_encoding_no_codec_reads_is_named_at_its_declaration(tmp_path, encoding):
+    """Moodle XML, or a QTI member, whose first line declares an encoding Python's codecs do not know ('nan', as
+    a spreadsheet formula wrote it) or that expat cannot take (UTF-32): 'internal error: LookupError: unknown
+    encoding: nan' (found by bench/fuzz.py). The declaration is named where it is typed, in short, with the fix;
+    the Moodle file imports nothing, the QTI member is left out."""
+    source = tmp_path / "quiz.xml"
+    source.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?>\n<quiz></quiz>\n'.encode())
+    with pytest.raises(GuideError) as info:
+        import_file(source, tmp_path / "out.yaml")
+    shown = encoding if len(encoding) <= 40 else "x" * 39 + "…"
+    assert str(info.value) == (f'{source}:1:31: says encoding="{shown}", which studyguide cannot read (write '
+                               'encoding="UTF-8" there, and save the file as UTF-8); nothing imported')
+    assert not (tmp_path / "out.yaml").exists()
+    data, out = __import__("io").BytesIO(), __import__("io").BytesIO()
+    data.write(_qti(tmp_path))
+    with zipfile.ZipFile(data) as zf, zipfile.ZipFile(out, "w") as new:
+        meta = next(i.filename for i in zf.infolist() if i.filename.endswith("assessment_meta.xml"))
+        for info in zf.infolist():
+            body = zf.read(info)
+            new.writestr(info, body.replace(b'encoding="UTF-8"', f'encoding="{encoding}"'.encode(), 1)
+                         if info.filename == meta else body)
+    (tmp_path / "quiz.zip").write_bytes(out.getvalue())
+    _, draft = import_file(tmp_path / "quiz.zip", tmp_path / "quiz.yaml")
+    assert f'{tmp_path / "quiz.zip"}:1:31: warning: {meta}: says encoding="{shown}", which studyguide cannot read ' \
+           '(write encoding="UTF-8" there, and save the file as UTF-8); left out' in [str(p) for p in draft.problems]
+    assert len(api.load(tmp_path / "quiz.yaml").questions) == len(api.load(GUIDE).questions)
+
+
+def test_a_qti_field_or_score_typed_wrong_is_read_past(tmp_path):
+    """A QTI item whose metadata field lost its label, or whose score is not a number ('abc'): 'internal error:
+    AttributeError' and 'ValueError' (the first found by bench/fuzz.py). The field is read as empty, a score that
+    is no number scores nothing; every question still imports."""
+    data, out = __import__("io").BytesIO(_qti(tmp_path)), __import__("io").BytesIO()
+    with zipfile.ZipFile(data) as zf, zipfile.ZipFile(out, "w") as new:
+        for info in zf.infolist():
+            body = zf.read(info)
+            if b"<fieldlabel>" in body:
+                body = re.sub(rb"<fieldlabel>question_type</fieldlabel>", b"", body, count=1)
+                body = re.sub(rb'(<setvar[^>]*>)[^<]*(</setvar>)', rb"\1abc\2", body, count=1)
+            new.writestr(info, body)
+    (tmp_path / "quiz.zip").write_bytes(out.getvalue())
+    import_file(tmp_path / "quiz.zip", tmp_path / "quiz.yaml")
+    assert len(api.load(tmp_path / "quiz.yaml").questions) >= len(api.load(GUIDE).questions) - 1
+
+
+@pytest.mark.parametrize("digit", ["²", "٣"])
+def test_a_number_typed_with_another_scripts_digit_is_no_internal_error(tmp_path, digit):
+    """Anki's '#guid column:²' and Moodle's <responsefieldlines>²</responsefieldlines>: str.isdigit() says yes,
+    int() says no ('internal error: ValueError'). A digit int() reads (Arabic-Indic ٣) is read; one it cannot is
+    not a number."""
+    anki = tmp_path / "deck.txt"
+    anki.write_text(f"#separator:tab\n#html:false\n#guid column:{digit}\nrain\twater falling\tx\n", encoding="utf-8")
+    _, draft = import_file(anki, tmp_path / "deck.yaml")
+    assert [(t["term"], t["definition"]) for t in draft.vocabulary] == [("rain", "water falling")]
+    moodle = tmp_path / "quiz.xml"
+    moodle.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz><question type="essay"><name><text>E</text>'
+                      '</name><questiontext format="html"><text>Discuss rain.</text></questiontext>'
+                      f'<responsefieldlines>{digit}</responsefieldlines></question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(moodle, tmp_path / "quiz.yaml")
+    assert draft.questions[0].get("lines") == (3 if digit == "٣" else None)
+
+
+def test_invisible_characters_pasted_into_a_bank_are_said_at_the_first(tmp_path):
+    """A zero-width space pasted into a Quizlet card and into a Moodle question: the warning that they are left out
+    named the file but no line (found by bench/fuzz.py). It names the line and column of the first."""
+    cards = tmp_path / "cards.txt"
+    cards.write_text("rain\twater falling\nsnow\tfrozen\u200b water\nhail\tice\u200b balls\n", encoding="utf-8")
+    _, draft = import_file(cards, tmp_path / "cards.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems] == [
+        "cards.txt:2:12: warning: the invisible character U+200B (zero-width space) left out (they print as nothing, "
+        "but split a term in the crossword and trip search; studyguide check asks to delete them)"]
+    quiz = tmp_path / "quiz.xml"
+    quiz.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="truefalse"><name><text>T</text>'
+                    '</name>\n<questiontext format="html"><text>Rain\u200b is wet.</text></questiontext>\n'
+                    '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+                    '</question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(quiz, tmp_path / "quiz.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems if "U+200B" in str(p)] == [
+        "quiz.xml:4:39: warning: the invisible character U+200B (zero-width space) left out (they print as nothing, "
+        "but split a term in the crossword and trip search; studyguide check asks to delete them)"]
+
+
+def test_a_question_type_no_guide_has_is_named_in_short(tmp_path):
+    """Moodle XML whose question type holds a pasted long word: the warning named it whole (found by
+    bench/fuzz.py)."""
+    quiz = tmp_path / "quiz.xml"
+    kind = "Pneumonoultramicroscopic" * 4 + "matching"
+    quiz.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="{kind}"><name><text>M</text>'
+                    '</name><questiontext format="html"><text>Match.</text></questiontext></question>\n'
+                    '<question type="truefalse"><name><text>T</text></name><questiontext format="html"><text>Rain is '
+                    'wet.</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0">'
+                    '<text>false</text></answer></question></quiz>\n', encoding="utf-8")
+    _, draft = import_file(quiz, tmp_path / "quiz.yaml")
+    assert [str(p).replace(f"{tmp_path}/", "") for p in draft.problems] == [
+        "quiz.xml:3:1: warning: Moodle's 'PneumonoultramicroscopicPneumonoultrami…' question type has no match in a "
+        "guide; it is left out"]
+
+
+def test_a_question_the_guide_cannot_hold_is_refused_at_its_line(tmp_path):
+    """A GIFT bank whose third question has a choice that is only feedback ('~#3'), and a Moodle question whose
+    text is empty: 'the guide made from it would not validate: question 2.choices item 2: is empty' named the
+    file alone (found by bench/fuzz.py), and a bank of 200 questions left the teacher to count. It is said at the
+    question's first line."""
+    gift = tmp_path / "bank.gift"
+    gift.write_text("// two questions\n::Q1:: The sun is a star. {T}\n\n::Q2:: What is 2+2? {=4 ~#3 ~5}\n",
+                    encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        import_file(gift, tmp_path / "bank.yaml")
+    assert str(info.value) == (f"{gift}:4:1: the guide made from it would not validate: question 2.choices item 2: is "
+                               "empty (write the text); nothing written (change that in bank.gift, and import it "
+                               "again)")
+    quiz = tmp_path / "quiz.xml"
+    quiz.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="truefalse"><name><text>T</text>'
+                    '</name><questiontext format="html"><text>Rain is wet.</text></questiontext><answer fraction="100">'
+                    '<text>true</text></answer><answer fraction="0"><text>false</text></answer></question>\n\n'
+                    '<question type="truefalse"><name><text>U</text></name><questiontext format="html"><text>'
+                    '</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0">'
+                    '<text>false</text></answer></question></quiz>\n', encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        import_file(quiz, tmp_path / "quiz.yaml")
+    assert str(info.value) == (f"{quiz}:5:1: the guide made from it would not validate: question 2.prompt: is empty "
+                               "(write the text); nothing written (change that in quiz.xml, and import it again)")
+    assert not (tmp_path / "bank.yaml").exists() and not (tmp_path / "quiz.yaml").exists()

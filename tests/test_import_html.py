@@ -124,6 +124,8 @@ def test_character_references_that_name_no_printable_character(tmp_path):
 
 
 def test_invisible_characters_check_asks_to_delete_are_left_out_of_an_import(tmp_path):
+    """Said once, at the first of them typed as itself (the word joiner on line 4; the others are references):
+    the warning named the file alone, which bench/fuzz.py flags for a file of lines."""
     guide, warnings = imported(tmp_path, "inv.txt", (
         "#separator:tab\n#html:true\n"
         "soft&shy;hyphen\tzero&#8203;width\n"
@@ -133,6 +135,6 @@ def test_invisible_characters_check_asks_to_delete_are_left_out_of_an_import(tmp
     assert warnings == [
         "inv.txt:4:1: warning: the character reference '&#7;' (U+0007, a control character) is left out (a guide "
         "cannot print it)",
-        "inv.txt: warning: the invisible characters U+00AD (soft hyphen), U+200B (zero-width space), U+2060 (word "
+        "inv.txt:4:16: warning: the invisible characters U+00AD (soft hyphen), U+200B (zero-width space), U+2060 (word "
         "joiner) left out (they print as nothing, but split a term in the crossword and trip search; studyguide "
         "check asks to delete them)"]

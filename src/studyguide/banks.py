@@ -38,6 +38,7 @@ def banked(guide: Guide) -> Guide:
     seed = guide.seed or default_seed(guide)
     answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
     terms = [t.term for t in guide.vocabulary]
+    recalled = _recalled(guide)
     out = []
     for q in guide.questions:
         if spared(q):
@@ -50,6 +51,7 @@ def banked(guide: Guide) -> Guide:
                 rng.shuffle(words)
                 for w in words:
                     pool.setdefault(plain(w).casefold(), w)
+            pool = dict(sorted(pool.items(), key=lambda kv: kv[0] in recalled))  # (another's answer: last)
             extra = tuple(pool.values())[:3]
             if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,
                 longest = max(len(plain(b.answer)) for b in q.blanks)  # so that it widens no blank: layout.blanks)
@@ -59,6 +61,19 @@ def banked(guide: Guide) -> Guide:
             q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or not one)
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))
+
+
+def _recalled(guide: Guide) -> dict[str, tuple[int, int, int]]:
+    """The answers of the blanks a student writes from memory (of questions with no word bank), each folded,
+    with its question's number, the blank's number and how many blanks the question has: a bank that printed
+    one would answer that blank for the student (trial r11: geometry Q12's bank held Q11's '2πr')."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for n, q in enumerate(guide.questions, 1):
+        if isinstance(q, FillInBlank) and not q.word_bank:
+            for k, b in enumerate(q.blanks, 1):
+                for a in b.answers:
+                    out.setdefault(plain(a).casefold(), (n, k, len(q.blanks)))
+    return out
 
 
 def numeric(answer: str) -> bool:
@@ -81,7 +96,40 @@ def bank_warnings(guide: Guide, asked=None) -> Guide:
     left += [_short_bank(n, q, asked) for n, (was, q) in enumerate(zip(guide.questions, out.questions), 1)
              if isinstance(was, FillInBlank) and q.word_bank and len({b.answer for b in q.blanks}) == 1
              and len(q.bank) == 1 and (asked is None or n in asked)]
+    left += _leaks(out)
     return dataclasses.replace(guide, warnings=tuple(guide.warnings) + tuple(left)) if left else guide
+
+
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _leaks(printed: Guide) -> list[Problem]:
+    """A warning for each printed bank holding words that answer other questions' blanks written from memory
+    (one for the bank, naming each word and blank). :func:`banked` takes such words last, when the guide has
+    no others of their kind, so the teacher can mend it: more words, or banks for those questions too."""
+    recalled, out = _recalled(printed), []
+    for n, q in enumerate(printed.questions, 1):
+        words = [w for w in (q.bank if isinstance(q, FillInBlank) and q.word_bank else ())
+                 if plain(w).casefold() in recalled]
+        if not words:
+            continue
+        owners = [recalled[plain(w).casefold()] for w in words]
+        blanks = [f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank" if of > 1
+                  else f"question {m}" for m, k, of in owners]
+        asked = "questions " + _and([str(m) for m in dict.fromkeys(m for m, _, _ in owners)]) \
+            if len({m for m, _, _ in owners}) > 1 else f"question {owners[0][0]}"
+        one, shown = len(words) == 1, [f"'{plain(w)}'" for w in words]
+        more = ("another blank answered by a number" if one else "blanks answered by numbers") \
+            if numeric(words[0]) else "vocabulary terms"
+        out.append(Problem(q.where, f"question {n}: its word bank prints {_and(shown)}, "
+                           f"the answer{'' if one else 's'} to {_and(blanks)}, which {'has' if one else 'have'} no "
+                           f"word bank: the bank gives {'it' if one else 'them'} away (add {more}, give {asked} "
+                           "'word_bank: true' too, or leave out this question's 'word_bank')", warning=True))
+    return out
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _short_bank(n: int, q, asked) -> Problem:

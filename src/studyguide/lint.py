@@ -288,13 +288,17 @@ def _placeholders(starter: str) -> tuple[dict[str, str], dict[str, set]]:
     data = yaml.safe_load(starter)
     places = {_norm(t): key for key, value in data.items() if key != "questions" for t in texts(value)
               if len(t.split()) > 1}
-    return places, {_norm(q["prompt"]): {_norm(t) for t in texts(q)} for q in data.get("questions") or []}
+    # (a sample's own texts leave out its type and its answer's letter: a teacher's question has those too)
+    return places, {_norm(q["prompt"]): {_norm(t) for k, v in q.items() if k != "type" for t in texts(v) if len(t) > 1}
+                    for q in data.get("questions") or []}
 
 
 def starter_text(guide: Guide, starter: str) -> list[Problem]:
     """Text of the starter guide ``starter`` (`studyguide new`) left in: one finding per section at its first
-    placeholder, naming the lines of the others, and one per sample question (its prompt, and when that is
-    short, such as 'Put these in order.', another of its texts too: a teacher may ask that)."""
+    placeholder, naming the lines of the others, and one per sample question: its prompt with another of its
+    texts (its choices, pairs, items or answer), as the starter writes it. A prompt alone is a teacher's
+    question, however long ('Match each term with its meaning.' of a music guide's own pairs: trial r11); a
+    sample whose prompt is its only text (the fill-in's 'like [[this]]') is found by its prompt."""
     places, samples = _placeholders(starter)
     texts = sorted(guide.texts, key=lambda t: (t[0].file, t[0].line, t[0].col))
     out, taken = [], set()
@@ -306,7 +310,7 @@ def starter_text(guide: Guide, starter: str) -> list[Problem]:
         span = [i for i, (w, _) in enumerate(texts) if w.file == q.where.file and (q.where.line, q.where.col)
                 <= (w.line, w.col) and (end is None or (w.line, w.col) < (end.line, end.col))]
         alike = [i for i in span if _norm(texts[i][1]) in own]
-        if (len(q.prompt.split()) > 4 or len(own) == 1 or len(alike) > 1):
+        if len(own) == 1 or len(alike) > 1:  # (its prompt alone is a teacher's too: 'Match each term with its meaning.')
             out.append(_warn(q.where, f"question {n} is the starter's sample question ('{_clip(q.prompt)}'); write "
                                       "your own question, or delete it"))
             taken.update(span)

@@ -20,6 +20,9 @@ ARTICLES = {
     "de": ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"),
 }
 APOSTROPHES = "'’ʼ"
+# the languages whose terms are typed with an article their sentences decline ('die Erdbeere': 'eine Erdbeere'),
+# found in a sentence by their noun (cloze.finder)
+NOUN_LANGUAGES = ("de", "fr", "es", "it", "pt")
 
 
 def head_word(term: str, language: str) -> str:

@@ -2,7 +2,8 @@
 
 The term is found as whole words, in any case ("Geopolitics explains ..."
 for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*), a 하다 verb inflected (증발했다 for
-*증발하다*, the whole word the blank) and
+*증발하다*, the whole word the blank), in German, French, Spanish, Italian and Portuguese by its noun when the
+sentence gives it another article (eine Erdbeere for *die Erdbeere*: the noun the blank) and
 in Japanese and Chinese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,
@@ -22,6 +23,7 @@ from .. import inline, scripts
 from ..model import Blank
 from ..shuffle import order as shuffled
 from . import blank_out, term_pattern
+from .articles import NOUN_LANGUAGES, head_word
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,27 @@ def _once(text: str, pattern: re.Pattern) -> str:
     return next((s for s in _SENTENCE_END.split(text) if len(pattern.findall(s)) == 1), "")
 
 
-def sentence(term: str, definition: str, example: Optional[str], language: Optional[str] = None) -> Sentence:
+def noun_of(term: str, language: Optional[str]) -> str:
+    """The noun of a term typed with its article in a language of :data:`NOUN_LANGUAGES` ('Erdbeere' of
+    'die Erdbeere', 'école' of "l'école"); "" for any other term."""
+    code = (language or "").split("-")[0].lower()
+    return head_word(inline.plain(term), code) if code in NOUN_LANGUAGES else ""
+
+
+def finder(term: str, example: Optional[str], language: Optional[str] = None) -> Optional[re.Pattern]:
+    """The pattern that finds ``term`` in its ``example``: the term's own, or, when the example has not the
+    term as typed and the term opens with an article, its noun's (trial r11: 'Oma backt einen Kuchen.' for
+    'der Kuchen', 'Ich esse ein Ei zum Frühstück.' for 'das Ei'). The noun is then the blank, and the
+    sentence's own article stays printed before it, as the sentence declines it."""
     pattern = term_pattern(term, language)
+    text = inline.plain(example or "")
+    noun = noun_of(term, language) if pattern is not None and not pattern.search(text) else ""
+    own = term_pattern(noun, language) if noun else None
+    return own if own is not None and own.search(text) else pattern
+
+
+def sentence(term: str, definition: str, example: Optional[str], language: Optional[str] = None) -> Sentence:
+    pattern = finder(term, example, language)
     if example and pattern:
         text = _once(inline.plain(example), pattern)
         parts: list[Union[str, Blank]] = []

@@ -69,28 +69,33 @@ def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
     """The word-bank sentences' warnings for the terms whose example is not used (their sentence is the
     definition): one for examples without the term as a word, one for examples holding it in every sentence
     more than once."""
-    from . import term_pattern
+    from .cloze import finder, noun_of  # (it imports this package's helpers)
 
     used = {s.term for s in cloze.sentences if s.source == "example"}
     groups: dict[str, list[str]] = {}
     inside: dict[str, str] = {}  # a term found only inside a longer word: that word ('poles' for 'pole')
     for t in guide.vocabulary:
         if t.example and t.term not in used:
-            pattern, example = term_pattern(t.term, guide.language), inline.plain(t.example)
+            pattern, example = finder(t.term, t.example, guide.language), inline.plain(t.example)
             if pattern is not None and pattern.search(example):
                 groups.setdefault("twice", []).append(t.term)
                 continue
-            longer = re.search(r"\w*" + re.escape(" ".join(inline.plain(t.term).split())) + r"\w*", example, re.I)
-            if longer:
-                inside[t.term] = f" (in '{longer.group()}')"
-            groups.setdefault("inside" if longer else "missing", []).append(t.term)
+            noun = noun_of(t.term, guide.language)  # ('die Erdbeere': 'Erdbeere', with any article)
+            longer = re.search(r"\w*" + re.escape(" ".join((noun or inline.plain(t.term)).split())) + r"\w*",
+                               example, re.I)
+            said = ([f"noun '{noun}'"] if noun else []) + ([f"in '{longer.group()}'"] if longer else [])
+            if said:
+                inside[t.term] = f" ({', '.join(said)})"
+            groups.setdefault("noun" if noun else "inside" if longer else "missing", []).append(t.term)
     reasons = {"missing": "the example does not hold the term: write the term in it as `term:` writes it",
+               "noun": "the example does not hold the term's noun as a word of its own, as `term:` writes it: "
+                       "write the noun in it, with whatever article the sentence needs",
                "inside": "the example holds the term only inside a longer word: write it as a word of its own, "
                          "as `term:` writes it",
                "twice": "the example holds the term more than once in each of its sentences: give it a sentence "
                         "that holds it once"}
     return [_left_out(groups[k], reasons[k], LABELS["cloze"], _first(groups[k], spots, index, guide, "cloze"),
-                      inside if k == "inside" else None, what="printed with the definition, not the example")
+                      inside if k in ("inside", "noun") else None, what="printed with the definition, not the example")
             for k in reasons if k in groups]
 
 

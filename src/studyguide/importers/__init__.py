@@ -113,7 +113,9 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     sniff.agrees(path, data, fmt)  # nor a Canvas zip as Quizlet text: a --from that disagrees is told so
     given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
-        return moodle.read(path, data)
+        draft = moodle.read(path, data)
+        draft.text = data.decode("utf-8", "replace")  # (its lines are the file's: warnings find their place in it)
+        return draft
     if fmt == "qti":
         return qti.read(path, data)
     if fmt in ("kahoot", "quizizz"):  # the header row tells the two apart
@@ -124,6 +126,7 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
         raise GuideError([not_utf8(data, exc.start, str(path))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and classic Mac line ends read alike
     draft = _read_text(path, fmt, INVISIBLE.sub("", text))
+    draft.text = text
     if fmt == "quizlet" and not given and not draft.vocabulary and "\t" not in text:  # said once, not a line each
         raise GuideError([Problem(Location(str(path)), "is empty; nothing imported" if not text.strip() else NEITHER)])
     found = INVISIBLE.search(text)
@@ -150,6 +153,8 @@ def _read_text(path: Path, fmt: str, text: str) -> Draft:
 
 def _literal(draft: Draft) -> Draft:
     """A draft from a format with no markup: each of its stars prints as a star."""
+    draft.question_lines = draft.lines_of_questions()  # (walk makes new questions: their ids are not noted)
+
     def walk(value):
         if isinstance(value, str):
             return literal(value)
@@ -181,6 +186,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
     settle(draft)
+    question_at = draft.question_lines or draft.lines_of_questions()
     if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
         errors = () if any(not p.warning for p in draft.problems) else (  # said after the warnings that say why
             Problem(Location(str(path)), "no vocabulary or questions found; nothing imported"),)
@@ -201,7 +207,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     if clash:
         raise GuideError([Problem(Location(str(out)), clash.replace("choose another name", "choose another name "
                                                                     "with -o"))])
-    _check(Path(path), out, text)
+    _check(Path(path), out, text, draft.term_at, question_at)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         create_new(out, text.encode("utf-8"))
@@ -228,15 +234,24 @@ def _too_big(source: Path, size: str) -> Problem:
                                           f"nothing written (split {source.name} into smaller files and import each)")
 
 
-def _check(source: Path, out: Path, text: str) -> None:
-    """A guide that import writes always validates: refused here, before anything is written, if it would not."""
+def _check(source: Path, out: Path, text: str, term_at: list[int], question_at: list[int]) -> None:
+    """A guide that import writes always validates: refused here, before anything is written, if it would not.
+    A term's or a question's problem is said at its line in ``source`` (``term_at``, ``question_at``: the line of
+    each, 0 where none is known)."""
     size = len(text.encode("utf-8"))
     if size > GUIDE_BYTES:
         raise GuideError([_too_big(source, f"{size:,} bytes")])
     try:
         api.load(out, check_theme=False, data=text.encode("utf-8"))
     except GuideError as exc:  # what the guide cannot hold (a 201-character term): named by its place, nothing written
-        raise GuideError([Problem(Location(str(source)), f"the guide made from it would not validate: {p.message}; "
+        def where(message: str) -> Location:
+            found = re.match(r"(vocabulary item|question) (\d+)\b", message)
+            lines = (term_at if found.group(1) == "vocabulary item" else question_at) if found else []
+            n = int(found.group(2)) if found else 0
+            line = lines[n - 1] if 0 < n <= len(lines) else 0
+            return Location(str(source), line, 1) if line else Location(str(source))
+
+        raise GuideError([Problem(where(p.message), f"the guide made from it would not validate: {p.message}; "
                                   f"nothing written (change that in {source.name}, and import it again)")
                           for p in exc.problems if not p.warning]) from None
 

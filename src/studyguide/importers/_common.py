@@ -33,9 +33,29 @@ class Draft:
     stopped: bool = False  # read no further: more terms or questions than a guide holds
     words_in: set = field(default_factory=set, repr=False)  # the languages of our exports' words read (True…)
     true_false: list = field(default_factory=list, repr=False)  # (question's index, its choices, right one, language)
+    term_at: list[int] = field(default_factory=list, repr=False)  # the line of each of ``vocabulary``, in order
+    question_at: dict = field(default_factory=dict, repr=False)  # id() of a question read → its line in the file
+    question_lines: list[int] = field(default_factory=list, repr=False)  # the line of each of ``questions``, in order
+    text: str = field(default="", repr=False)  # the file's text, for a file of lines (not a zip): warnings find in it
+
+    def first_line(self, chars) -> tuple[int, int]:
+        """The line and column of the first of ``chars`` in the file's text; (0, 0) when not found there."""
+        at = min((i for i in (self.text.find(c) for c in chars) if i >= 0), default=-1)
+        if at < 0:
+            return 0, 0
+        return self.text.count("\n", 0, at) + 1, at - self.text.rfind("\n", 0, at)
 
     def warn(self, message: str, line: int = 0, col: int = 0) -> None:
         self.problems.append(Problem(Location(str(self.source), line, col), message, warning=True))
+
+    def placed(self, question: dict, line: int) -> dict:
+        """``question``, its line noted: a problem the guide finds in it is said there (see importers._check)."""
+        self.question_at[id(question)] = line
+        return question
+
+    def lines_of_questions(self) -> list[int]:
+        """The line of each question, in the order they are now (0 where not noted)."""
+        return [self.question_at.get(id(q), 0) for q in self.questions]
 
     def add_term(self, entry: dict, line: int) -> None:
         """A card's term and definition, unless the term came before, in any capitals: a guide lists each term
@@ -50,6 +70,7 @@ class Draft:
             return
         self.term_lines[key] = (line, entry["term"])
         self.vocabulary.append(entry)
+        self.term_at.append(line)
 
 
 def html_text(markup: str) -> tuple[str, list[str]]:

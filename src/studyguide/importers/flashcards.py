@@ -84,14 +84,14 @@ def anki(path: Path, text: str) -> Draft:
                    "(write '#separator:tab')", said, 1)
         separator = "\t"
     as_html = headers.get("html", "true").lower() == "true"
-    guid_column = int(headers["guid column"]) if headers.get("guid column", "").isdigit() else None
+    guid_column = int(headers["guid column"]) if headers.get("guid column", "").isdecimal() else None
     skip = {c for c in (guid_column,) if c}
     for key in ("notetype column", "deck column", "tags column"):
-        if headers.get(key, "").isdigit():
+        if headers.get(key, "").isdecimal():
             skip.add(int(headers[key]))
     if headers.get("deck"):
         draft.title = headers["deck"].strip()
-    deck_column = int(headers["deck column"]) if headers.get("deck column", "").isdigit() else None
+    deck_column = int(headers["deck column"]) if headers.get("deck column", "").isdecimal() else None
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])), delimiter=separator)
     for offset, cells in enumerate(reader):
         line_no = body_start + offset + 1

@@ -207,7 +207,7 @@ class _Reader:
     def flush(self, block: list[str], start: int) -> None:
         question = self.question("\n".join(block), start)
         if question is not None:
-            self.draft.questions.append(question)
+            self.draft.questions.append(self.draft.placed(question, start))
 
     def read(self, text: str) -> Draft:
         lines = text.replace("\r\n", "\n").split("\n")

@@ -22,7 +22,7 @@ from ..errors import Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, entities, html_text
 from .htmltext import clip
-from .xmlfile import BARE_AMP, RAW, amp, declared_latin, outside_entities, parse, place
+from .xmlfile import BARE_AMP, RAW, amp, declared_latin, not_read, outside_entities, parse, place
 
 _QNAME = re.compile(r"Q([0-9]{2,4})(?: |$)")  # export.question_name's 'Q03 The molar mass…'
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
@@ -245,7 +245,7 @@ class _Reader:
             out["answer"] = answer
         lines = _text(q, "responsefieldlines")
         default = 5 if kind == "short_answer" else 15  # what studyguide's export writes for the default lines
-        if lines.isdigit() and int(lines) != default:
+        if lines.isdecimal() and int(lines) != default:  # (isdigit: also "²", which int() refuses)
             out["lines"] = min(40, max(1, int(lines)))
         return out
 
@@ -307,12 +307,12 @@ class _Reader:
                 continue
             handler = handlers.get(qtype)
             if handler is None:
-                self.warn(q, f"Moodle's '{qtype}' question type has no match in a guide; it is left out")
+                self.warn(q, f"Moodle's '{clip(qtype)}' question type has no match in a guide; it is left out")
                 continue
             question = handler(q)
             if question is not None:
                 question["_name"] = _text(q, "name/text")
-                self.draft.questions.append(question)
+                self.draft.questions.append(self.draft.placed(question, q.line))
         self._paper_order()
         for question in self.draft.questions:
             question.pop("_name", None)
@@ -335,8 +335,8 @@ def read(path: Path, data: bytes) -> Draft:
         except xml.parsers.expat.ExpatError:
             root = None
         if root is None:
-            draft.problems.append(Problem(Location(str(path), exc.lineno, exc.offset + 1), "not well-formed XML "
-                                          f"({xml.parsers.expat.ErrorString(exc.code)}); nothing imported"))
+            draft.problems.append(Problem(Location(str(path), exc.lineno, exc.offset + 1),
+                                          f"{not_read(exc)}; nothing imported"))
             return draft
         for at in bare:
             line, col = place(data, at)

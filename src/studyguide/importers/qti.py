@@ -20,9 +20,10 @@ from .. import labels
 from ..errors import GuideError, Location, Problem
 from ..variants import about_the_others
 from ._common import Draft, html_text, literal
+from .htmltext import clip
 import xml.parsers.expat
 
-from .xmlfile import outside_entities, parse as _parse
+from .xmlfile import not_read, outside_entities, parse as _parse
 from .spreadsheet import MAX_UNPACKED
 
 MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML is this large
@@ -38,7 +39,7 @@ def parse(data: bytes, draft: Draft, name: str):
     try:
         root = _parse(data)
     except xml.parsers.expat.ExpatError as exc:
-        draft.warn(f"{name}: not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)}); left out",
+        draft.warn(f"{name}: {not_read(exc)}; left out",
                    exc.lineno, exc.offset + 1)
         return None
     outside_entities(draft, root, f"{name}: ")
@@ -81,8 +82,11 @@ class _Reader:
         return self.text(node, node.text or "", node.get("texttype", "text/plain"))
 
     def meta(self, item) -> dict[str, str]:
-        return {(_find(f, "fieldlabel").text or ""): (_find(f, "fieldentry").text or "")
-                for f in _all(item, "qtimetadatafield")}
+        def text(field, name: str) -> str:
+            node = _find(field, name)
+            return (node.text or "") if node is not None else ""  # (a field without its label or entry: "")
+
+        return {text(f, "fieldlabel"): text(f, "fieldentry") for f in _all(item, "qtimetadatafield")}
 
     def prompt_html(self, item) -> str:
         pres = _find(item, "presentation")
@@ -103,7 +107,8 @@ class _Reader:
         right, negated = [], []
         for cond in _all(item, "respcondition"):
             setvar = _find(cond, "setvar")
-            if setvar is None or float(setvar.text or 0) <= 0:
+            score = _value(setvar.text if setvar is not None else None)
+            if not isinstance(score, float) or not score > 0:  # none, not a number, or nothing scored
                 continue
             for parent in cond.iter():
                 for child in parent:
@@ -294,11 +299,11 @@ class _Reader:
             kind = self.meta(item).get("question_type", "")
             handler = handlers.get(kind)
             if handler is None:
-                self.warn(item, f"Canvas's '{kind or 'unnamed'}' question type has no match in a guide; it is left out")
+                self.warn(item, f"Canvas's '{clip(kind) or 'unnamed'}' question type has no match in a guide; it is left out")
                 continue
             question = handler(item)
             if question is not None:
-                self.draft.questions.append(question)
+                self.draft.questions.append(question)  # (a zip: no line of the file to note)
         if self.points_one:
             for question in self.draft.questions:
                 if question.get("points") == 1:

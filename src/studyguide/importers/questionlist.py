@@ -299,7 +299,8 @@ class _Reader:
         for q in self.read:
             question = self.question(q)
             if question is not None:
-                self.draft.questions.append({k: v for k, v in question.items() if v is not None})
+                self.draft.questions.append(self.draft.placed({k: v for k, v in question.items() if v is not None},
+                                                              q.line))
                 if len(self.draft.questions) > MAX_ITEMS:
                     self.draft.stopped = True
                     break

@@ -17,7 +17,9 @@ import datetime
 import io
 import math
 import re
+import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Optional
 
@@ -52,17 +54,23 @@ def _rows(path: Path, data: bytes) -> list[list[str]]:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED:
                 raise fail(f"unpacks to more than {MAX_UNPACKED // 2**20} MB; not imported")
             formulas = any(b"<f" in zf.read(i) for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
-        out = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=True))
-        if formulas:  # the formulas, where the file keeps no value for them (a program that never calculated)
-            typed = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=False))
+        with warnings.catch_warnings():  # openpyxl's own ("invalid specification for 0") would print with its path
+            warnings.simplefilter("ignore")
+            out = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=True))
+            # the formulas, where the file keeps no value for them (a program that never calculated)
+            typed = _values(load_workbook(io.BytesIO(data), read_only=True, data_only=False)) if formulas else []
+        if formulas:
             for row, typed_row in zip(out, typed):
                 for c, (value, formula) in enumerate(zip(row, typed_row)):
                     if value == "" and formula.startswith("="):
                         row[c] = Unsaved(formula)
     except GuideError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise fail(f"is not a spreadsheet studyguide can read ({type(exc).__name__}); save it again as .xlsx") from None
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file: said in words, not by its name
+        why = ("it is damaged or cut short" if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)) else
+               "a part of it is damaged or missing")
+        raise fail(f"is not a spreadsheet studyguide can read ({why}); open it in Excel, LibreOffice or Google "
+                   "Sheets and save it again as .xlsx") from None
     return out
 
 

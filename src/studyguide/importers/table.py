@@ -150,13 +150,21 @@ class _Unheaded:
         return self.draft
 
 
+def _left_out(header: list[str], read: set) -> str:
+    """The headings of the columns not in ``read``, as a warning names them: each in short, ten at most."""
+    named = [clip(header[i]) for i in range(len(header)) if i not in read and header[i].strip()]
+    if not named:
+        return ""
+    more = f" and {len(named) - 10} more" if len(named) > 10 else ""
+    return f"column{'s' if len(named) > 1 else ''} {', '.join(named[:10])}{more} left out"
+
+
 def _vocabulary(draft: Draft, header: list[str], header_line: int, rows, extra: _Unheaded) -> None:
     t, d, e = _find(header, TERM), _find(header, DEFINITION), _find(header, EXAMPLE)
     known = {t, d, e}
-    named = [header[i] for i in range(len(header)) if i not in known and header[i].strip()]
+    named = _left_out(header, known)
     if named:
-        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a term has a definition and "
-                   "an example)", header_line, 1)
+        draft.warn(f"{named} (a term has a definition and an example)", header_line, 1)
     if e is None:
         extra.hint = "a column needs a heading, such as example, to be read"
     for n, row in rows:
@@ -188,10 +196,10 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
     p = _find(header, POINTS)
     numbered = _find(header, ("question #",))  # Blooket's numbers
     read = {q, correct, time, p, numbered, *answer_cols, *wrong_cols}
-    named = [" ".join(header[i].split()) for i in range(len(header)) if i not in read and header[i].strip()]
+    named = _left_out(header, read)
     if named:
-        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a question is read from "
-                   "its question, its answers, its time limit and its points)", header_line, 1)
+        draft.warn(f"{named} (a question is read from its question, its answers, its time limit and its points)",
+                   header_line, 1)
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -216,7 +224,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
         keep_time(question, cells[time] if time is not None else "")
         if p is not None and _cell(cells[p]):
             _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
-        draft.questions.append(question)
+        draft.questions.append(draft.placed(question, n))
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return
@@ -235,10 +243,10 @@ def _short_answers(draft: Draft, header: list[str], header_line: int, rows, extr
     q, a = _find(header, ("question", "question text")), _find(header, ANSWER)
     x, p = _find(header, EXPLANATION), _find(header, POINTS)
     options = [i for i, cell in enumerate(header) if _OPTION.fullmatch(_key(cell))]
-    named = [header[i] for i in range(len(header)) if i not in {q, a, x, p, *options} and header[i].strip()]
+    named = _left_out(header, {q, a, x, p, *options})
     if named:
-        draft.warn(f"column{'s' if len(named) > 1 else ''} {', '.join(named)} left out (a question is read from "
-                   "its question, answer, options, explanation and points)", header_line, 1)
+        draft.warn(f"{named} (a question is read from its question, answer, options, explanation and points)",
+                   header_line, 1)
     for n, row in rows:
         extra.check(header, row, n)
         cells = row + [""] * len(header)
@@ -253,7 +261,7 @@ def _short_answers(draft: Draft, header: list[str], header_line: int, rows, extr
             question["explanation"] = _cell(cells[x])
         if p is not None and _cell(cells[p]):
             _points(draft, question, _cell(cells[p]), n, extra._column(n, p))
-        draft.questions.append(question)
+        draft.questions.append(draft.placed(question, n))
         if len(draft.questions) > MAX_ITEMS:
             draft.stopped = True
             return

@@ -72,12 +72,12 @@ def make_printable(draft: Draft) -> None:
     if dropped:
         names = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'control character')})" for c in sorted(dropped))
         draft.warn(f"the invisible character{'s' if len(dropped) > 1 else ''} {names} left out (a guide cannot "
-                   "hold them)")
+                   "hold them)", *draft.first_line(dropped))
     if pasted:
         names = ", ".join(f"U+{ord(c):04X} ({PASTED_NAMES[c]})" for c in sorted(pasted))
         draft.warn(f"the invisible character{'s' if len(pasted) > 1 else ''} {names} left out (they print as "
                    "nothing, but split a term in the crossword and trip search; studyguide check asks to delete "
-                   "them)")
+                   "them)", *draft.first_line(pasted))
 
 
 # the tags studyguide's exports put after a guide's name (french-vocab-quizlet.txt): not part of a title

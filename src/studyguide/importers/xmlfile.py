@@ -35,10 +35,39 @@ def parse(data: bytes) -> ET.Element:
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
     parser.ExternalEntityRefHandler = entity
-    parser.Parse(data, True)
+    try:
+        parser.Parse(data, True)
+    except (LookupError, ValueError):  # a declared encoding no codec knows, or one expat cannot take
+        raise _unreadable(data) from None
     root = builder.close()
     root.outside = tuple(outside)
     return root
+
+
+DECLARED = re.compile(rb"(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']")
+
+
+class UnreadableEncoding(xml.parsers.expat.ExpatError):
+    """The first line declares an encoding studyguide cannot read ('nan', 'ebcdic', 'UTF-32')."""
+
+    name = ""
+
+
+def _unreadable(data: bytes) -> UnreadableEncoding:
+    exc = UnreadableEncoding()
+    m = DECLARED.match(data)
+    exc.name = clip(m.group(2).decode("latin-1")) if m else ""
+    exc.lineno, col = place(data, m.start(2)) if m else (1, 1)
+    exc.offset, exc.code = col - 1, None
+    return exc
+
+
+def not_read(exc: xml.parsers.expat.ExpatError) -> str:
+    """Why the XML could not be read, as a message says it (its place is the error's line and offset)."""
+    if isinstance(exc, UnreadableEncoding):
+        return (f"says encoding=\"{exc.name}\", which studyguide cannot read (write encoding=\"UTF-8\" there, "
+                "and save the file as UTF-8)")
+    return f"not well-formed XML ({xml.parsers.expat.ErrorString(exc.code)})"
 
 
 def outside_entities(draft: Draft, root: ET.Element, member: str = "") -> None:
@@ -74,7 +103,7 @@ def declared_latin(draft: Draft, data: bytes) -> bytes:
     """The file's bytes, read as UTF-8 when it says ISO-8859-1 (or Windows-1252, ASCII) but is UTF-8 text:
     what a text editor does to our export when the declaration is copied from another file. Latin-1 text
     is almost never valid UTF-8 once it holds a letter outside ASCII."""
-    m = re.match(rb"(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)[\"']", data)
+    m = DECLARED.match(data)
     if m is None or m.group(2).lower() not in _LATIN or data.isascii():
         return data
     try:

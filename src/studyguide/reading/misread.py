@@ -167,7 +167,7 @@ def item_moved(message: str, by: int) -> str:
 def keys_under_item(message: str, key: str, first: str) -> str:
     """``message`` (a key out of line) with the fix for the keys of a '- ' item typed in (or left of) the column of
     its '-', under its first key ``first``: they move, as its '-' holds ``first`` where it is."""
-    return message[:-1] + f": start '{key}' and the lines under it in the same column as '{first}' above)"
+    return message[:-1] + f": start '{clip(key)}' and the lines under it in the same column as '{clip(first)}' above)"
 
 
 def item_colon(noun: str, key: str, value: str = "") -> str:
@@ -175,13 +175,13 @@ def item_colon(noun: str, key: str, value: str = "") -> str:
     after a curly quote: the teacher put it in quotes, of a kind YAML does not know). An activity is a
     name, never text with ': ': '- type: matching' (written as a question is) wants '- matching'."""
     if noun == "activity" and value and key[:1] not in CURLY_OPEN:
-        return f"write just the activity's name, without '{key}:' (write '- {clip(value, 30)}')"
+        return f"write just the activity's name, without '{clip(key)}:' (write '- {clip(value, 30)}')"
     if noun in ("choice", "item") and key in RECORD_KEYS and value:  # '- text: Paris': see plainlines.py
-        return f"{noun}s are plain lines: write '- {clip(value)}', not '- {key}: {clip(value)}'"
+        return f"{noun}s are plain lines: write '- {clip(value)}', not '- {clip(key)}: {clip(value)}'"
     if key[:1] in CURLY_OPEN:
         return (f"put this {noun} in straight double quotes \"...\": it contains ': ', and curly quotes “ ” are "
                 "not quotes to YAML")
-    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{key}' as a key)"
+    return f"put this {noun} in quotes: it contains ': ' (YAML reads '{clip(key)}' as a key)"
 
 
 _RECORD = re.compile(r"(\w+) are plain lines: write '.*', not '- (\w+): ")

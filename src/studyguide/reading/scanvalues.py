@@ -7,7 +7,7 @@ from typing import Optional
 
 from . import misread, openers
 from .keys import MAP_KEYS
-from .yamltext import close_quote, comment_at, flow_open, key_of
+from .yamltext import clip, close_quote, comment_at, flow_open, key_of
 
 UNCLOSED = "this quote is never closed (end the text with the same quote mark, and double any ' inside '...' text)"
 COLON = "text that contains ': ' must be in quotes (put the whole text in double quotes)"
@@ -57,7 +57,7 @@ class Values:
         if colon:
             key = key_of(content)
             if key and KEY_WORD.match(key[0]):
-                above = f": start '{key[0]}' in the same column as '{self.last_key[0]}' above)" \
+                above = f": start '{clip(key[0])}' in the same column as '{clip(self.last_key[0])}' above)" \
                     if self.last_key and self.last_key[1] == self.scalar_owner else ")"
                 if above == ")":
                     self.report(n, indent, INDENT)

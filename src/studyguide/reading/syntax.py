@@ -28,7 +28,7 @@ from . import misread, openers
 from .keys import MAP_KEYS, TEXT_LISTS, key_known  # TEXT_LISTS: also read by walker.py as syntax.TEXT_LISTS
 from .scanvalues import INDENT, ITEM, KEY_WORD as _KEY_WORD, QUOTE_END, QUOTE_INSIDE, UNCLOSED, Values  # noqa: F401
 # (QUOTE_END, QUOTE_INSIDE and UNCLOSED: also read by the loader as syntax.X)
-from .yamltext import FLOW, Lines, comment_at, key_of  # FLOW: also read by loader.py as syntax.FLOW
+from .yamltext import FLOW, Lines, clip, comment_at, key_of  # FLOW: also read by loader.py as syntax.FLOW
 
 TAB = "a tab is used for indentation (indent with spaces, not tabs)"
 MAX_FINDINGS = 100
@@ -252,7 +252,7 @@ class _Scan(Values, Lines):
         j = min(reversed(maps), key=lambda j: abs(before[j].indent - indent))  # nearest, the deeper on a tie
         near = before[j]
         self.stack = before[:j + 1]
-        message = INDENT[:-1] + f": start '{key}' in the same column as '{near.key}' above)"
+        message = INDENT[:-1] + f": start '{clip(key)}' in the same column as '{clip(near.key)}' above)"
         if abs(near.indent - indent) > 2:
             return indent, (n, indent), message
         seq, shift = self.stack[-2], indent - near.indent
@@ -271,10 +271,10 @@ class _Scan(Values, Lines):
         if whole:
             self.stack[-2] = _Level(seq.indent + shift, "seq", seq.key)
             return indent, (near.line, seq.indent), (f"this '- ' line is not lined up with the lines under it (move it "
-                                                     f"so that '{near.key}' starts in the same column as '{key}' below)")
+                                                     f"so that '{clip(near.key)}' starts in the same column as '{clip(key)}' below)")
         if seq.kind == "seq" and indent <= seq.indent < near.indent:  # in (or left of) the column of the '-' before 'near.key': indent them
             return indent, (n, indent), misread.keys_under_item(INDENT, key, near.key)
-        return indent, where, INDENT[:-1] + f": start '{near.key}' in the same column as '{key}' below)"
+        return indent, where, INDENT[:-1] + f": start '{clip(near.key)}' in the same column as '{clip(key)}' below)"
 
     def after_key(self, n: int, indent: int, content: str, key: tuple[str, int], column: Optional[int] = None) -> None:
         """The rest of a 'key:' line typed at ``indent``; ``column``: its mapping's, if that differs."""
@@ -328,7 +328,7 @@ class _Scan(Values, Lines):
             self.report(n, indent, openers.paragraph_out(self.lines, self.block, n))
             self.skip_block(n, self.block[1])  # the lines indented under it: more of the text
         elif self.last_key is not None and self.last_key[1] == indent:
-            key = self.last_key[0]
+            key = clip(self.last_key[0])  # (a 'key' may be a sentence with ': ' in it, named in short)
             if _KEY_WORD.match(words[0]) and self.known_here(indent, words[0], n):  # 'subtitle How ...': either
                 self.report(n, indent, f"this line is not under any key (if '{words[0]}' is a key, "
                                        f"{misread.write_key(words[0], words[1:])}; if the line goes on with the text of "

@@ -1,0 +1,56 @@
+"""A word bank's spare words never answer a blank a student writes from memory when the guide has other words to
+give it; when it has none, `build` says which question the bank gives away (trial r11, finding 9: geometry
+Q12's bank printed '2πr · ¼', and 2πr answers Q11's second blank, just above it on page 4)."""
+from __future__ import annotations
+
+import re
+
+from conftest import CASES, Pdf, write_guide
+from studyguide import api
+
+GEOMETRY = CASES / "trial" / "geometry-circles-triangles.yaml"
+
+
+def test_a_bank_that_must_hold_another_blanks_answer_is_warned_about_at_its_question(tmp_path):
+    result = api.build(GEOMETRY, tmp_path)
+    handout = Pdf(result.outputs[0].path)
+    page = next(i for i, text in enumerate(handout.pages, 1) if "sector is of the whole circle" in text)
+    assert page == 4 and "Word bank: 2πr · ¼" in handout.pages[3] and "C = ." in handout.pages[3]  # (Q11 above)
+    leaks = [str(w) for w in result.guide.warnings if "gives it away" in w.message]
+    assert leaks == [f"{GEOMETRY}:118:5: warning: question 12: its word bank prints '2πr', the answer to question "
+                     "11's second blank, which has no word bank: the bank gives it away (add another blank answered "
+                     "by a number, give question 11 'word_bank: true' too, or leave out this question's 'word_bank')"]
+
+
+RIVERS = """\
+    title: Rivers
+    vocabulary:
+      - {term: delta, definition: Land built where a river meets the sea.}
+      - {term: estuary, definition: Where fresh water meets salt water.}
+      - {term: tributary, definition: A river that flows into a larger one.}
+    questions:
+      - type: fill_in_blank
+        prompt: The longest river in Africa is the [[Nile]].
+      - type: fill_in_blank
+        prompt: The river with the most water is the [[Amazon]].
+        word_bank: true
+    """
+
+
+def test_a_bank_takes_vocabulary_terms_before_an_answer_students_write_from_memory(tmp_path):
+    path = write_guide(tmp_path, "rivers.yaml", RIVERS)
+    result = api.build(path, tmp_path / "out")
+    bank = re.search(r"Word bank: (.+?)$", " ".join(Pdf(result.outputs[0].path).text.split())).group(1)
+    assert bank.split(" · ")[:3] + [bank.split(" · ")[3].split()[0]] == ["Amazon", "delta", "estuary", "tributary"]  # (not 'Nile': question 1's)
+    assert not [w for w in result.guide.warnings if "word bank" in w.message]
+
+
+def test_a_bank_given_another_blanks_answer_because_nothing_else_is_left_names_each(tmp_path):
+    path = write_guide(tmp_path, "rivers.yaml", RIVERS.replace("      - {term: estuary", "      - {term: Ganges",
+                                                               ).replace("vocabulary:\n      - {term: delta, "
+                                                                         "definition: Land built where a river meets "
+                                                                         "the sea.}\n", "vocabulary:\n"))
+    found = [str(w) for w in api.load(path).warnings if "word bank" in w.message]
+    assert found == [f"{path}:8:5: warning: question 2: its word bank prints 'Nile', the answer to question 1, which "
+                     "has no word bank: the bank gives it away (add vocabulary terms, give question 1 'word_bank: "
+                     "true' too, or leave out this question's 'word_bank')"]
