@@ -5,56 +5,12 @@ for (``redraw(fixes)``, render._draw with the guide's arguments bound) and keeps
 when it costs no page (and, for the later passes, leaves no page more short): issue 14's rules."""
 from __future__ import annotations
 
-from . import pages, widows
-from .layout import pictures
+from . import pages
 from .layout.fill import ends_short
 
 
 def run(redraw, first):
-    """The first layout mended, pass by pass (render._render), its widows kept away (widows.RULE) unless that costs
-    a page: when the rule held a line back in any layout laid out for it, the guide is laid out and mended again with
-    widows allowed, and that is kept if it takes fewer pages, handout or key, and none more (photosynthesis' A4 large
-    print took 17 pages for 16: its vocabulary's last entry went on over a page only with widows allowed). The layouts
-    the rule held nothing back in are the same either way: those are not laid out again."""
-    if first[0].__dict__.get("widows_allowed"):
-        return _mend(redraw, first)
-    seen, drawn = {}, pictures.drawn_so_far()
-    layout = _mend(_noted(redraw, seen), first)
-    if not first[0].__dict__.get("widows_kept") and not any(held for _, held in seen.values()):
-        return layout
-    kept, after = layout, pictures.drawn_so_far()
-    pictures.undraw(drawn)  # (what the layouts kept draw: lowres)
-
-    def allowed(fixes=None, until=None):
-        key = (_key(fixes), id(until) if until is not None else None)
-        if key in seen and not seen[key][1]:
-            return seen[key][0]  # (the same layout: the rule held nothing back in it)
-        return redraw({**(fixes or {}), "widows_allowed": True}, until)
-
-    start = first if not first[0].__dict__.get("widows_kept") else allowed()
-    layout = _mend(allowed, start)
-    if longer(layout, kept) or page_counts(*layout[:2]) == page_counts(*kept[:2]):
-        pictures.undraw(after)
-        return kept
-    return layout
-
-
-def _noted(redraw, seen: dict):
-    """``redraw`` noting in ``seen`` each layout it lays out, and whether the widow rule held a line back in it."""
-    def noted(fixes=None, until=None):
-        before = widows.tally()
-        out = redraw(fixes, until)
-        seen[(_key(fixes), id(until) if until is not None else None)] = (out, widows.tally() != before)
-        return out
-    return noted
-
-
-def _key(fixes) -> str:
-    """The fixes a layout is asked for, as a key (widows allowed or not)."""
-    return repr(sorted((k, v) for k, v in (fixes or {}).items() if k != "widows_allowed"))
-
-
-def _mend(redraw, first):
+    """The first layout mended, pass by pass (render._render)."""
     fewer, kept = fewer_lines(first[0]), cloze_alone(first[0])
     layout = first
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
@@ -100,7 +56,7 @@ def notes_plain(redraw, layout):
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
-         "entries_paired", "widows_allowed")  # asked of a layout, for the next to keep
+         "entries_paired")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:

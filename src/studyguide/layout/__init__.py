@@ -13,9 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import formulas, inline, quantities, rtl, widows
-from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, splits_for_widow,
-                          wrapped_state)
+from .. import formulas, inline, quantities, rtl
+from .._reportlab import FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, wrapped_state
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -117,9 +116,6 @@ class Para(Paragraph):
     _bullet_right = None  # a right-to-left paragraph's bullet or number, drawn at its right (reportlab's at the left)
 
     def split(self, availWidth, availHeight):
-        if availWidth >= FRAME_FUZZ and availHeight >= FRAME_FUZZ and widows.applies(self.style) \
-                and "allowWidows" not in self.__dict__ and splits_for_widow(self, availWidth, availHeight):
-            widows.note()  # (a line held back for its last: a layout with widows allowed may take a page less)
         parts = super().split(availWidth, availHeight)
         self._lines_at = None  # (from here on its lines are broken again, as reportlab's own split may leave them)
         if self._bullet_right and parts:

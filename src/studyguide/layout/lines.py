@@ -244,8 +244,6 @@ def answer_style(ctx):
     """The key's model answer set on the ruled lines: its leading is the lines' gap."""
     style = ctx.styles.get("_answer_lined")
     if style is None:
-        # (a line alone over the page allowed: the answer's lines are counted to the ruled lines under them, and
-        # one more sent over a page could outrun the lines there; LinedAnswer._cut)
-        style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap, allowWidows=1)
+        style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap)
         ctx.styles["_answer_lined"] = style
     return style

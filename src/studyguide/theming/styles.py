@@ -17,7 +17,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
 
-from .. import widows
 from . import fonts, themefiles
 
 PAPER = {"letter": LETTER, "a4": A4, "half-letter": (5.5 * inch, 8.5 * inch), "a5": (148 * mm, 210 * mm),
@@ -167,10 +166,7 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
                 spec[role] = font_roles[spec[role]]
         color = spec.get("textColor", "ink")
         spec["textColor"] = theme.colors[color] if color in theme.colors else colors.HexColor(color)
-        # a paragraph's last line never opens a page alone: reportlab then sends one more line over the page with it,
-        # or a 3-line paragraph whole (its first line alone at a page's foot it never leaves: allowOrphans 0), but
-        # where that costs the guide a page (widows.RULE, mending.run)
-        style = ParagraphStyle(name, **{"allowWidows": widows.RULE, "allowOrphans": 0, **spec})
+        style = ParagraphStyle(name, **spec)
         out[name] = style
         return style
 
