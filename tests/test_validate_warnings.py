@@ -36,8 +36,9 @@ def test_validate_prints_checks_warning_and_counts_it(tmp_path, capsys):
     assert _validate(capsys, path) == (0, [f"ok (1 warning): {path} (3 questions, 0 terms)"], [
         f"{path}:7:5: warning: 2 of 3 questions have no points (worth 0): lines 7, 10; give each 'points:', "
         "or take 'points:' off the others"])
-    code, out, err = _validate(capsys, path, "--strict")
-    assert (code, len(err)) == (1, 1)
+    code, out, err = _validate(capsys, path, "--strict")  # the line says what the exit status says
+    assert (code, out, err[-1]) == (1, [], f"failed (--strict): {path}: 1 warning")
+    assert len(err) == 2
 
 
 def test_several_warnings_in_the_files_order(tmp_path, capsys):

@@ -120,7 +120,7 @@ def edit(path, out_dir, port, no_browser):
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
 def validate(paths, strict):
     """Check guides without building them (default: guides/): every problem and warning, located."""
-    failed, warned = report.validated(api.validate(report.guides(paths), named=paths))
+    failed, warned = report.validated(api.validate(report.guides(paths), named=paths), strict)
     if failed or (strict and warned):
         sys.exit(1)
 

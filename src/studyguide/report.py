@@ -119,8 +119,9 @@ def builds(outcomes, guides: list) -> int:
     return 0
 
 
-def validated(results) -> tuple[int, int]:
-    """`validate`'s lines for each file checked; (how many failed, warnings in all)."""
+def validated(results, strict: bool = False) -> tuple[int, int]:
+    """`validate`'s lines for each file checked; (how many failed, warnings in all). ``strict``: a guide
+    with warnings is reported as failing, as its exit status says (validate --strict)."""
     failed = warned = 0
     echo = Once()
     for checked in results:
@@ -131,7 +132,9 @@ def validated(results) -> tuple[int, int]:
         for warning in checked.warnings:
             echo(str(warning))
         warned += len(checked.warnings)
-        if checked.named:
+        if strict and checked.warnings:
+            err(f"failed (--strict): {checked.path}: {count(len(checked.warnings), 'warning')}")
+        elif checked.named:
             ok = f"ok ({count(len(checked.warnings), 'warning')})" if checked.warnings else "ok"
             out(f"{ok}: {checked.path} ({checked.holds})")
     return failed, warned
