@@ -237,6 +237,29 @@ def line_count(paragraph) -> int:
     return len(broken_lines(paragraph))
 
 
+def leaves_widow(paragraph, width: float, height: float) -> bool:
+    """Whether ``Paragraph.split`` given this room, widows allowed, leaves the paragraph's last line alone for the
+    next page: its lines are one more than the room holds (as split counts them, ``blPara``), and at least two fit
+    (a paragraph that would leave its first line alone at the foot, an orphan, is not split: allowOrphans 0). With
+    widows not allowed, split sends one more line over with it, or a paragraph of three over whole."""
+    if not is_broken_into_lines(paragraph):
+        paragraph.wrap(width, height)  # (as split itself does first)
+    style, lines = paragraph.style, paragraph.blPara.lines
+    auto = getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+    if paragraph.blPara.kind == 1 and auto not in ("", "off"):
+        fit, used = 0, 0.0
+        for line in lines:
+            used += max(line.ascent - line.descent, style.leading) if auto == "max" else line.ascent - line.descent
+            if used > height + 1e-8:
+                break
+            fit += 1
+    else:
+        leading = {"max": max(style.leading, 1.2 * style.fontSize), "min": 1.2 * style.fontSize}.get(auto, style.leading)
+        fit = int(height / float(leading))
+    orphans = getattr(paragraph, "allowOrphans", getattr(style, "allowOrphans", 0))
+    return fit >= (1 if orphans else 2) and len(lines) == fit + 1
+
+
 # --------------------------------------------------------------------------- watch's paragraph cache
 Paragraph = rl_paragraph.Paragraph
 PARSE = "_setup"        # Paragraph._setup(self, text, style, bulletText, frags, cleaner): parses the markup

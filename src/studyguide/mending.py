@@ -16,7 +16,7 @@ def run(redraw, first):
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
     for step in (leads_up, entries_over, entries_paired, lines_whole, keep_lists, crossword_kept, pictures_kept, matching_landed,
-                 notes_home, notes_plain, pictures_full):
+                 notes_home, notes_plain, pictures_full, widows_held):
         layout = step(redraw, layout)
     return layout
 
@@ -56,7 +56,7 @@ def notes_plain(redraw, layout):
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
-         "entries_paired")  # asked of a layout, for the next to keep
+         "entries_paired", "widows_held")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -227,6 +227,31 @@ def pictures_full(redraw, layout):
         pictures.undraw(before)  # (its larger prints are not this build's: lowres)
         return layout
     return again
+
+
+def widows_held(redraw, layout):
+    """The guide laid out again with widows not allowed in the paragraphs whose last line the mended layout printed
+    alone atop a page (widows): one more line goes over the page with it, or a paragraph of three lines whole. Kept
+    when that adds no page, handout or key, and leaves no page short that was not (stopped at the first it does:
+    pagetops). Last, so that every other pass is as it was, widows allowed; a layout that leaves no widow costs
+    nothing more. It is laid out from page 1, not only from the widow's page as entries_over counts: kept most times
+    (the bundled guide's 5 builds), it is the layout, and one counted first would be laid out again whole."""
+    for _ in range(WIDOW_ROUNDS):
+        ctx = layout[0]
+        left = ctx.__dict__.get("widows_left")
+        if not left:
+            break
+        fixes = carried(ctx)
+        held = frozenset(left) | frozenset(fixes.get("widows_held", ()))
+        again = redraw({**fixes, "widows_held": held, "stop_short": "pages"}, until=ctx)  # (None: stopped, pagetops)
+        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+            break
+        layout = again
+    return layout
+
+
+WIDOW_ROUNDS = 2  # layouts widows_held may add: the lines one widow sends over may leave another (the bundled
+# guide's large print: page 4's "advanced.", after pages 3 and 9 lost theirs)
 
 
 def short_pages(redraw, layout) -> set:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus.doctemplate import LayoutError
 
 from . import (_reportlab, _reportlab_words, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize,
-               quizpack, reseeded, rtl, scripts, sheets)
+               quizpack, reseeded, rtl, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -285,21 +285,25 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
                                 _shorter(guide, mode, font_for, small))
         if wrong:
             raise RenderFailed(*wrong)
-    flow = story(ctx)
-    doc.tops = tops = pagetops.PageTops(ctx, flow, until, [canvas for canvas, _ in mirrors.canvases])
-    flow = tops.resume()
-    try:
-        doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"], mirrors,
-                                                       _header(guide, font_for),
-                                                       _shorter(guide, first, font_for, small),
-                                                       takes_fields=theme.edition == "fillable" and first == "student",
-                                                       last_page=last_page(first)))
-    except pagetops.Met:  # (the rest would be the other layout's, page for page)
-        return None
-    except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)
-        page = re.search(r"on page (\d+)", str(exc))
-        at = f" (on page {page.group(1)})" if page else ""
-        raise RenderFailed(Location(str(guide.path)), f"a part of the guide does not fit on a page{at}; shorten it") from None
+    with widows.laying_out(ctx.__dict__.get("widows_held", ())) as left:  # (paragraphs numbered: mending.widows_held)
+        flow = story(ctx)
+        doc.tops = tops = pagetops.PageTops(ctx, flow, until, [canvas for canvas, _ in mirrors.canvases])
+        flow = tops.resume()
+        try:
+            doc.build(flow, canvasmaker=pages.canvas_class(_footer(guide, first, font_for), theme, styles["footer"],
+                                                           mirrors, _header(guide, font_for),
+                                                           _shorter(guide, first, font_for, small),
+                                                           takes_fields=theme.edition == "fillable" and first == "student",
+                                                           last_page=last_page(first)))
+        except pagetops.Met:  # (the rest would be the other layout's, page for page)
+            return None
+        except LayoutError as exc:  # (reportlab's own words name its objects: only the page is the teacher's)
+            page = re.search(r"on page (\d+)", str(exc))
+            at = f" (on page {page.group(1)})" if page else ""
+            raise RenderFailed(Location(str(guide.path)),
+                               f"a part of the guide does not fit on a page{at}; shorten it") from None
+    if left:
+        ctx.__dict__["widows_left"] = left  # (paragraphs whose last line it printed alone atop a page)
     return ctx, doc, streams, last_page
 
 

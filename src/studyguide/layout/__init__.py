@@ -13,8 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import formulas, inline, quantities, rtl
-from .._reportlab import FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, wrapped_state
+from .. import formulas, inline, quantities, rtl, widows
+from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, leaves_widow,
+                          wrapped_state)
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -47,6 +48,7 @@ class Para(Paragraph):
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)
         super().__init__(text, style, *args, **kwargs)
+        widows.made(self)  # (numbered in its layout, for mending.widows_held to name it)
 
     def wrap(self, availWidth, availHeight):
         if self._rtl is not None and (availWidth != self._wrapped_at or self.style is not self._shown_style):
@@ -115,15 +117,25 @@ class Para(Paragraph):
 
     _bullet_right = None  # a right-to-left paragraph's bullet or number, drawn at its right (reportlab's at the left)
 
+    widow_number = None  # its number in the layout that made it (widows.made)
+    _widow_of = None  # on a paragraph's last line sent over a page alone: the paragraph's number (widows.left)
+
     def split(self, availWidth, availHeight):
+        widow = self.widow_number is not None and availWidth >= FRAME_FUZZ and availHeight >= FRAME_FUZZ \
+            and getattr(self, "allowWidows", self.style.allowWidows) \
+            and not getattr(self.style, "keeps_widows", False) and leaves_widow(self, availWidth, availHeight)
         parts = super().split(availWidth, availHeight)
         self._lines_at = None  # (from here on its lines are broken again, as reportlab's own split may leave them)
         if self._bullet_right and parts:
             parts[0]._bullet_right = self._bullet_right  # (its first line's)
+        if widow and len(parts) == 2:
+            parts[1]._widow_of = self.widow_number  # (noted where it is drawn: a split tried and dropped is not)
         return parts
 
     def draw(self):
         super().draw()
+        if self._widow_of is not None:
+            widows.left(self._widow_of)
         if self._bullet_right:  # as far in from the right as a left-to-right one's is from the left
             st, c = self.style, self.canv
             c.saveState()

@@ -245,5 +245,7 @@ def answer_style(ctx):
     style = ctx.styles.get("_answer_lined")
     if style is None:
         style = ParagraphStyle("_answer_lined", parent=ctx.styles["answer"], leading=ctx.theme.line_gap)
+        style.keeps_widows = True  # (its lines are counted to the ruled lines under them, LinedAnswer._cut: one
+        # more sent over a page with its last, mending.widows_held, could put two on one ruled line)
         ctx.styles["_answer_lined"] = style
     return style

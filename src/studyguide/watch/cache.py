@@ -44,7 +44,7 @@ _original = {}  # name → reportlab's own function, while installed
 _STATE = "_sg_state"  # on a paragraph: the key of its current state, or None once it is not ours to replay
 # what a paragraph holds besides the results of parsing and wrapping (never part of a key or a snapshot)
 _OWN = frozenset({"text", "style", "bulletText", "frags", "caseSensitive", "encoding", "debug", _STATE,
-                  "_wrapped_at", "_lines_at"}) | PLACED
+                  "_wrapped_at", "_lines_at", "widow_number", "_widow_of"}) | PLACED
 
 
 class _Cache:
