@@ -26,7 +26,6 @@ except AttributeError:  # pragma: no cover - depends on the pyyaml build
     _Loader = yaml.SafeLoader
 
 
-
 @dataclass(eq=False)
 class Node:
     where: Location
