@@ -66,10 +66,16 @@ def test_validate_of_a_long_guide_takes_a_few_times_as_long_as_reading_it(tmp_pa
     asked = "".join(f"  - {{type: short_answer, prompt: 'Question {n} asks about item {n} of the list.', "
                     f"answer: 'Answer {n} in a sentence or two.', points: 1}}\n" for n in range(600))
     path = write_guide(tmp_path, "long.yaml", f"title: Long\nvocabulary:\n{terms}questions:\n{asked}")
-    start = time.process_time()
+    def best(work, times=3) -> float:  # this process's CPU time, the least of three: other work on the machine
+        spent = []                     # can only add to a run, so the least is the one nearest the work itself
+        for _ in range(times):
+            start = time.process_time()
+            work()
+            spent.append(time.process_time() - start)
+        return min(spent)
+
     guide = api.load(path)
-    reading = time.process_time() - start
-    start = time.process_time()
     found = lint.unused_terms(guide)
     assert "200 of 200 vocabulary terms are used nowhere else" in str(found[0])
-    assert time.process_time() - start < 6 * reading  # (22 times as long before; about 3 times now)
+    reading, finding = best(lambda: api.load(path)), best(lambda: lint.unused_terms(guide))
+    assert finding < 8 * reading, (finding, reading)  # (22 times as long before; about 3 times now)

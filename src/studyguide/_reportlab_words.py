@@ -34,9 +34,14 @@ def _rejoined_word(R):
 
 
 def _rejoined_frag_word(F):
-    for f in F:  # reportlab's ``_rejoinSplitFragWords``, our '↪' runs taken out first
+    """reportlab's ``_rejoinSplitFragWords``, our '↪' runs taken out first. Where a page ends inside a word cut
+    with hyphens, reportlab marks the last piece 'ends the page' (``_SplitFragLL``, a kind it never cuts again),
+    made for its own one-cut hyphenation; ours cuts a word over many rows, so the rows above that piece come back
+    joined as one word the page must cut again (else it printed as one row 19,000 pt wide)."""
+    for f in F:
         f[1:] = [ff for ff in f[1:] if not getattr(ff[0], "sg_turn", False)] or f[1:2]
-    return _rejoin_frag_words(F)
+    joined = _rejoin_frag_words(F)
+    return rl_paragraph._HSFrag(joined) if len(F) > 1 and isinstance(joined, rl_paragraph._SplitFragLL) else joined
 
 
 def _cut_frag_word(w, maxWidth, maxWidths, lineno):

@@ -16,7 +16,7 @@ def run(redraw, first):
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
     for step in (leads_up, entries_over, entries_paired, lines_whole, keep_lists, crossword_kept, pictures_kept, matching_landed,
-                 notes_home, notes_plain, pictures_full, widows_held):
+                 notes_home, notes_plain, clues_first, pictures_full, widows_held):
         layout = step(redraw, layout)
     return layout
 
@@ -56,7 +56,7 @@ def notes_plain(redraw, layout):
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
-         "entries_paired", "widows_held")  # asked of a layout, for the next to keep
+         "entries_paired", "clues_first", "widows_held")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -173,6 +173,20 @@ def crossword_kept(redraw, layout):
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
+
+
+def clues_first(redraw, layout):
+    """Large print's crossword laid out again clues first, its grid after them (as before the grid-first opening,
+    layout.activities.crossword._GridFirst), when the grid-first one was placed and the key has notes after the
+    handout: kept when that costs the handout no page and saves the key one. Grid first, the crossword's clues
+    ran on over the page and the word search after them one page lower, so the key's notes took a page of
+    their own for two notes (ratios and fractions, letter: key 15 -> 16 pages)."""
+    ctx, doc = layout[:2]
+    if not ctx.__dict__.get("grid_first") or not ctx.handout_pages or doc.page <= ctx.handout_pages:
+        return layout
+    again = redraw({**carried(ctx), "clues_first": True})
+    (hand, key), (hand2, key2) = page_counts(*layout[:2]), page_counts(*again[:2])
+    return again if hand2 <= hand and key2 < key else layout
 
 
 def matching_landed(redraw, layout):

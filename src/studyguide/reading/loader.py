@@ -1,9 +1,8 @@
 """Bytes → YAML nodes that remember where they came from.
 
-A strict reader on top of pyyaml's event stream (the C parser where present):
-no tags, anchors or aliases, one document, a depth cap, and every scalar kept
-as the exact text the teacher typed. Typing (booleans, numbers) happens later,
-in the schema, only where the format asks for it.
+A strict reader on top of pyyaml's event stream (the C parser where present): no tags, anchors or aliases,
+one document, a depth cap, and every scalar kept as the exact text the teacher typed. Typing (booleans,
+numbers) happens later, in the schema, only where the format asks for it.
 """
 from __future__ import annotations
 

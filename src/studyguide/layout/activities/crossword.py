@@ -115,7 +115,7 @@ def crossword(ctx, name, data) -> list:
         grid.max_height = ctx.height - top - clues_h - 12
         block = Shared(flow[1:] + [grid] + flat, grid) if not ctx.theme.one_column else Together(flow[1:] + [grid] + flat)
         return flow[:1] + [block]
-    if ctx.theme.one_column:  # (the clues-first layout below is the fallback, built first)
+    if ctx.theme.one_column and not ctx.__dict__.get("clues_first"):  # (clues first: the fallback, built first)
         return flow[:1] + [_GridFirst(ctx, flow[1:], grid, blocks, _clues_first(ctx, flow, top, grid, blocks))]
     return flow[:1] + _clues_first(ctx, flow, top, grid, blocks)
 
@@ -206,6 +206,7 @@ class _GridFirst(Flowable):
         opening = Together(self.start + [grid] + self.under)
         if grid.max_height >= grid.least_height():
             if opening.kept_height(self.canv, aW, aH) <= aH:
+                self.ctx.__dict__["grid_first"] = True  # (mending.clues_first may try the clues first)
                 return [opening] + self.after
         if fresh:  # (no grid-first opening fits even a page: clues first)
             return self.fallback
