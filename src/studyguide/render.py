@@ -302,6 +302,8 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
             at = f" (on page {page.group(1)})" if page else ""
             raise RenderFailed(Location(str(guide.path)),
                                f"a part of the guide does not fit on a page{at}; shorten it") from None
+        finally:  # (its story goes with the layout: held on by a layout kept, each later layout's garbage
+            doc.tops = None  # collection walked it too; a 91-page guide's third layout took 1.3 s for 1.0)
     if left:
         ctx.__dict__["widows_left"] = left  # (paragraphs whose last line it printed alone atop a page)
     return ctx, doc, streams, last_page
