@@ -22,7 +22,6 @@ def test_the_bundled_guides_page_3_opens_with_the_whole_bullet():
 # builds where the first layout left a line alone: the bundled guide's A4 and large print, the photosynthesis
 # guide on A5, the Italian guide in large print
 @pytest.mark.parametrize("path, edition, paper", [
-    (POLICE, None, "a4"),
     (GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml", None, "a5"),
     (CASES / "trial" / "rinascimento.yaml", "large-print", None)], ids=lambda v: getattr(v, "stem", v))
 def test_no_line_alone_over_a_page(path, edition, paper):
@@ -83,9 +82,11 @@ def test_a_build_without_a_widow_lays_out_nothing_more(monkeypatch):
     assert [built[c].pdf for c in ("student", "key")] == [allowed[c].pdf for c in ("student", "key")]
 
 
-def test_a_widow_left_is_one_whose_holding_costs_a_page_or_a_short_page(monkeypatch):
-    """The bundled guide's large print (letter) leaves two widows: holding them was tried, and that layout was
-    longer or left a page short, so they stay (widows.py: a widow is kept away only where that costs nothing)."""
+@pytest.mark.parametrize("edition, paper", [("large-print", None), (None, "a4")])
+def test_a_widow_left_is_one_whose_holding_costs_a_page_or_a_short_page(monkeypatch, edition, paper):
+    """The bundled guide's large print (letter) leaves two widows, its A4 one ("norms."): holding them was tried,
+    and that layout was longer, left a page short or undid what another pass mended (a list's last items alone,
+    a topic's lead-in sent over with its table), so they stay (widows.py: kept away only where that costs nothing)."""
     from studyguide import api, mending
 
     tried = []
@@ -95,14 +96,15 @@ def test_a_widow_left_is_one_whose_holding_costs_a_page_or_a_short_page(monkeypa
         def trial(fixes, **kw):
             again = redraw(fixes, **kw)
             costs = again is None or mending.longer(again, layout) or \
-                not mending.short_pages(redraw, again) <= mending.short_pages(redraw, layout)
+                not mending.short_pages(redraw, again) <= mending.short_pages(redraw, layout) or \
+                mending.undoes(again, layout)
             tried.append((sorted(fixes["widows_held"]), costs))
             return again
         return real(trial, layout)
 
     monkeypatch.setattr(mending, "widows_held", watched)
     guide = api.load(POLICE)
-    out, _ = api.render_guide(guide, theme=api.theme_for(guide, None, "large-print"))
+    out, _ = api.render_guide(guide, paper=paper, theme=api.theme_for(guide, None, edition))
     left = scan(out["student"].pdf)
     assert left, "no widow left: move this build back to test_no_line_alone_over_a_page"
     assert tried and all(costs for _, costs in tried), tried

@@ -258,10 +258,22 @@ def widows_held(redraw, layout):
         fixes = carried(ctx)
         held = frozenset(left) | frozenset(fixes.get("widows_held", ()))
         again = redraw({**fixes, "widows_held": held, "stop_short": "pages"}, until=ctx)  # (None: stopped, pagetops)
-        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
+        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout) \
+                or undoes(again, layout):
             break
         layout = again
     return layout
+
+
+def undoes(again, layout) -> bool:
+    """A widow held at the cost of what an earlier pass mended: a list or table left with an item or two alone
+    again (keep_lists), or a topic's title and lead-in sent over with their table again (leads_up). A town guide's
+    objectives went over a page two items apart, where the line a held widow sent over pushed them."""
+    from .layout import kept
+
+    new, old = again[0], layout[0]
+    return bool(kept.stranded(new) - kept.stranded(old)) or \
+        new.__dict__.get("leads_stayed", 0) < old.__dict__.get("leads_stayed", 0)
 
 
 WIDOW_ROUNDS = 2  # layouts widows_held may add: the lines one widow sends over may leave another (the bundled

@@ -225,6 +225,8 @@ class LeadIn(RoomBreak):
     def wrap(self, availWidth, availHeight):
         if availHeight >= max(self.stay, self.ctx.theme.heading_room):
             if self.ctx.__dict__.get("lead_ins"):
+                if availHeight < self.height:  # (one the fix keeps at a page's foot: counted for mending.undoes)
+                    self.ctx.__dict__["leads_stayed"] = self.ctx.__dict__.get("leads_stayed", 0) + 1
                 return 0, 0
             if availHeight < self.height:
                 self.ctx.__dict__["leads_moved"] = True
