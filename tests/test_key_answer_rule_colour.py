@@ -5,13 +5,11 @@ half way along. Read from the pixels of each answer's rule, key beside handout, 
 of test_key_answer_rule and the Arabic and Hebrew one of test_key_answer_rule_rtl."""
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 import pytest
 
 import test_key_answer_rule as ltr
 import test_key_answer_rule_rtl as rtl
-from conftest import cli_main, write_guide
-from test_key_answer_rule import SCALE, _places, _rows, _rule
+from test_key_answer_rule import SCALE
 
 
 def _rule_colours(page, left, bottom, right, top, row):
@@ -26,22 +24,8 @@ def _rule_colours(page, left, bottom, right, top, row):
 @pytest.mark.parametrize("guide, answers", [(ltr.GUIDE, ltr.ANSWERS), (rtl.GUIDE, rtl.ANSWERS)], ids=["ltr", "rtl"])
 @pytest.mark.parametrize("build", [[], ["--edition", "large-print"]])
 def test_the_rule_under_a_keys_answer_is_the_handouts_colour(tmp_path, guide, answers, build):
-    done = cli_main("build", "-o", tmp_path / "out", *build, write_guide(tmp_path, "g.yaml", guide), timeout=120)
-    assert done.returncode == 0, done.stderr
-    key_pdf = next((tmp_path / "out").glob("*-key.pdf"))
-    key, handout = pdfium.PdfDocument(str(key_pdf)), pdfium.PdfDocument(str(key_pdf).replace("-key.pdf", ".pdf"))
-    seen = set()
-    for word in answers:
-        for n, left, bottom, right, top in _places(key, word):
-            rows = _rows(key[n], left, bottom, right, top)
-            blue = [y for y, row in enumerate(rows) if row[0] and y > 6.5 * SCALE and row[1] < 0.8 * row[2]]
-            if not blue:  # (the word in the text, not an answer)
-                continue
-            seen.add(word)
-            rule = _rule(rows, blue[0])
-            held = _rule_colours(handout[n], left, bottom, right, top, rule)
-            shown = _rule_colours(key[n], left, bottom, right, top, rule)
-            assert held[0] == 0 and held[1] > 0.8 * (right - left) * SCALE, (build, word, "handout's rule", held)
-            assert shown == held, (build, word, n + 1, "the key's rule under the answer: (blue, dark) pixels", shown,
-                                   "the handout's", held)
-    assert seen == set(answers)
+    for word, n, box, rows, blue, rule, key, handout in rtl.answers_on_rules(tmp_path, guide, build, answers):
+        held, shown = _rule_colours(handout[n], *box, rule), _rule_colours(key[n], *box, rule)
+        assert held[0] == 0 and held[1] > 0.8 * (box[2] - box[0]) * SCALE, (build, word, "handout's rule", held)
+        assert shown == held, (build, word, n + 1, "the key's rule under the answer: (blue, dark) pixels", shown,
+                               "the handout's", held)
