@@ -9,6 +9,8 @@ from reportlab.platypus import paragraph as rl_paragraph
 from . import wordbreaks
 
 _split_word, _split_frag_word = rl_paragraph._splitWord, rl_paragraph._splitFragWord
+_is_bidi = getattr(rl_paragraph, "isBidiStr", lambda _text: False)  # (4.0.4 has none, and no bidi of its own to
+# leave words to; 5.x's is False too unless reportlab's own right-to-left support is installed)
 _rejoin_words, _rejoin_frag_words = rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords
 
 
@@ -16,7 +18,7 @@ def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf
     """reportlab's ``_splitWord`` (a paragraph in one face), cutting where wordbreaks says, marks in."""
     text = w.decode(encoding) if isinstance(w, bytes) else w
     last = len(maxWidths) - 1
-    got = None if rl_paragraph.isBidiStr(text) else wordbreaks.pieces(
+    got = None if _is_bidi(text) else wordbreaks.pieces(
         text, fontName, fontSize, maxWidths[min(last, lineno)] - lineWidth,
         lambda n: maxWidths[min(last, lineno + n)], lineWidth > 0.5)
     if got is None:
