@@ -8,17 +8,7 @@ import pytest
 from conftest import write_guide
 from hostile_support import cli_inprocess
 from studyguide import api
-
-GUIDE = """
-    title: Moles
-    vocabulary:
-      - term: mole
-        definition: 6.02×10²³ particles.
-    questions:
-      - type: true_false
-        prompt: A mole of water has a mass of 18 g.
-        answer: true
-"""
+from test_export_output import GUIDE  # (the same small chemistry guide, exported then read back)
 
 
 @pytest.fixture
