@@ -209,8 +209,8 @@ class Ctx:
         its width, and a column made to fit it broke it one character a line)."""
         if not any(ch in self.fonts for ch in text):
             return stringWidth(text, face, size)
-        return sum(stringWidth(ch, fonts.face_of(self.fonts[ch], face) if self.fonts.get(ch) else face, size)
-                   for ch in text)
+        faces = [fonts.face_of(self.fonts[ch], face) if self.fonts.get(ch) else face for ch in text]
+        return sum(stringWidth(ch, f, fonts.drawn_size(f, size)) for ch, f in zip(text, faces))  # (Naskh: larger)
 
     def heading_text(self, key: str) -> str:
         return self.guide.headings.get(key) or self.labels[key]

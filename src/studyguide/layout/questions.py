@@ -144,7 +144,7 @@ def true_false(ctx, n, q, note, away=None):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
-    face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
+    face, size = ctx.drawn_font(" ".join(words), fonts.roles(ctx.theme.family)["regular"], size)  # (Urdu: larger)
     back = from_right(ctx, q)  # (read from the right: True at the right, at the right margin or left of the prompt's end)
     lead = ctx.theme.number_width  # (the prompt's indent: where a stack of them stands when a row is too wide)
     student = Options(words, x, face, size, 28, mirrored=back, lead=lead)
