@@ -11,7 +11,7 @@ import difflib
 import re
 from typing import Optional
 
-from .. import fenced, inline
+from .. import fenced
 from ..capitals import opens_sentence
 from ..errors import Location
 from ..labels import span as numbered
@@ -123,7 +123,7 @@ def _odd_marks(paragraphs, where, error, broken: set) -> set:
 
 def _counts(printed: str) -> list[int]:
     """For each placeholder, how many non-space characters of the printed text come before it."""
-    plain = inline.plain(printed)
+    plain = fenced.plain(printed)  # (what prints: a program's lines, not its ``` lines)
     out, seen = [], 0
     for ch in plain:
         if ch == _AT:
