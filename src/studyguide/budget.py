@@ -353,15 +353,17 @@ def accommodations_named(acc) -> str:
                                  "word bank" if acc.word_bank else None, lines) if x)
 
 
-def copies_of(guide: Guide, own: bool, extra) -> tuple[bool, ...]:
+def copies_of(guide: Guide, own: bool, extra, fmt=None) -> tuple[bool, ...]:
     """Whether each copy build makes of ``guide`` is accommodated, as classroom.each_copy decides: with the
     guide's own `accommodations:` (``own``), the standard copy and the accommodated one; with flags alone
     (``extra``), their copy alone; the standard copy alone when the flags took every accommodation away."""
     from .classroom import asked
     from .variants import merged
 
+    from .formats import accommodated
+
     mine = guide.accommodations if own else Accommodations()
-    if not asked(merged(mine, extra)):
+    if not asked(accommodated(fmt, merged(mine, extra))):  # (notes: only what they have a use for)
         return (False,)
     return (False, True) if asked(mine) else (True,)
 
@@ -389,7 +391,7 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
         except StudyguideError as exc:
             yield Reviewed(path, error=exc)
             continue
-        copies = [(edition, kind) for edition in editions for kind in copies_of(written, accommodations, extra)]
+        copies = [(edition, kind) for edition in editions for kind in copies_of(written, accommodations, extra, fmt)]
         for edition, accommodated in copies:
             try:
                 guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated,

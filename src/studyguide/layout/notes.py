@@ -107,12 +107,34 @@ def lowercase(guide) -> set:
     return {t.term.casefold() for t in guide.vocabulary if t.term == t.term.lower()}
 
 
+def bank(ctx) -> list:
+    """With the word-bank accommodation: under the title block, a box of the words the notes' blanks take, each
+    once, in alphabetical order (a term typed in lower case in it, where a sentence opened with it); the key
+    prints the same box, so its pages stay the handout's."""
+    from .. import scripts
+    from .blanks import bank_box
+
+    g = ctx.guide
+    if not g.accommodations.word_bank:
+        return []
+    lower, words = lowercase(g), {}
+    for topic in g.topics:
+        found = pattern(words_of(g, topic))
+        for text in (topic.summary or "",) + topic.points:
+            for word in holes(text, found, lower)[1]:
+                folded = word.casefold()
+                if {folded, folded[:-1], folded[:-2]} & lower:  # ('Characterization' opening a sentence)
+                    word = word[:1].lower() + word[1:]
+                words.setdefault(" ".join(word.split()), None)
+    return [bank_box(ctx, sorted(words, key=scripts.alphabetical), ctx.width), Spacer(1, 8)]
+
+
 def notes(ctx) -> list:
     from . import header
     from .sections import figure, pictured
 
     g = ctx.guide
-    flow = header.header(ctx) + [SectionMark(ctx, "topics")]
+    flow = header.header(ctx) + bank(ctx) + [SectionMark(ctx, "topics")]
     for topic in g.topics:
         found = pattern(words_of(g, topic))
         text = [ctx.p(topic.title, "subheading")]
@@ -139,7 +161,7 @@ def cornell(ctx) -> list:
 
     g = ctx.guide
     cue_w = ctx.width * 0.3
-    flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
+    flow = header.header(ctx) + bank(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
     heads = [ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]
     cue_w = keep_words(heads, [cue_w, ctx.width - cue_w], padding=12)[0]  # (the cells' padding, below)
     head = Table([heads], colWidths=[cue_w, ctx.width - cue_w])
@@ -179,19 +201,20 @@ def cornell(ctx) -> list:
     flow.append(head)
     summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
+    most = SUMMARY_LINES + g.accommodations.extra_lines  # (the accommodation's lines: all printed)
 
     def block(count: int, width: float) -> list:
         """The summary's heading and ``count`` lines; fewer than all of them: the key's model keeps the
         sentences of it that fit them (at least its first), so both documents have the lines the page holds."""
         sentences = re.split(r"(?<=[.!?])\s+", summary.strip()) if summary else []
-        for end in range(len(sentences), 0, -1) if count < SUMMARY_LINES and sentences else [len(sentences)]:
+        for end in range(len(sentences), 0, -1) if count < most and sentences else [len(sentences)]:
             lines = _summary_lines(ctx, count, " ".join(sentences[:end]) if summary else None)
             if lines._needed(width) <= count:
                 break
         cut = [_Cut(ctx, count, width, sentences, end)] if sentences and end < len(sentences) else []
         return [Spacer(1, 10), title, lines] + cut
 
-    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block)])]
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block, g.accommodations.extra_lines)])]
 
 
 def _large_figure(ctx, topic):
@@ -290,23 +313,24 @@ class FootLines(KeepTogether):
     the key's model answer takes: lines.LinedAnswer), rather than a sheet for the heading and five lines
     (trial r7: the summary alone on page 2). Else it opens the next page with all its lines."""
 
-    def __init__(self, make):
+    def __init__(self, make, extra: int = 0):
         self.make = make  # (lines count, width) -> the block's flowables
+        self.most, self.fewest = SUMMARY_LINES + extra, FEWEST_LINES + extra  # (extra: the accommodation's lines)
         self._for = None
         super().__init__([])
 
     def wrap(self, aW, aH):
         if self._for != (aW, aH):
-            for count in range(SUMMARY_LINES, FEWEST_LINES - 1, -1):
+            for count in range(self.most, self.fewest - 1, -1):
                 items = self.make(count, aW)
                 over = Stack(items).wrap(aW, aH)[1] - aH
                 if over <= 0:
                     break
-                if count < SUMMARY_LINES and over <= items[0].height:  # (fewer lines: the space above them
+                if count < self.most and over <= items[0].height:  # (fewer lines: the space above them
                     items = [Spacer(1, items[0].height - over)] + items[1:]  # as the page leaves)
                     break
             else:
-                items = self.make(SUMMARY_LINES, aW)  # (on the next page)
+                items = self.make(self.most, aW)  # (on the next page)
             _reportlab.hold(self, items)
             self._for = (aW, aH)
         return super().wrap(aW, aH)
