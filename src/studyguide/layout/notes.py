@@ -174,7 +174,10 @@ def cornell(ctx) -> list:
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
-        notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        points = [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        for point in points[1:]:
+            point.after_point = True  # (WithTail sends it over with the point before, not alone)
+        notes += points
         wide = None
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
             column = ctx.width - cue_w - 12
@@ -277,7 +280,8 @@ class WithTail(Flowable):
     """The notes table and the summary under it. Where the table's end leaves its page too little room for the
     summary even at its fewest lines, the table's last row goes over with it, so no page holds the summary
     alone (trial p34: the Cornell sheet of the police-training guide, its page 3 only the summary box): a
-    Cornell summary closes the last page of notes. Else the table and summary flow as they would alone."""
+    Cornell summary closes the last page of notes; when that row is a topic's last point, the rows that go are
+    those a handout's list keeps together (:func:`_going`). Else the table and summary flow as they would alone."""
 
     def __init__(self, table, after: list, moved: bool = False):
         super().__init__()
@@ -300,8 +304,24 @@ class WithTail(Flowable):
         rows = _reportlab.row_heights(self.table, aW)
         if len(rows) < 2 or _reportlab.kept_height(foot, aW) <= room + _reportlab.FRAME_FUZZ:
             return rest
-        parts = self.table.split(aW, sum(rows[:-1]) + 0.01)
+        going = _going(self.table, len(rows))
+        parts = self.table.split(aW, sum(rows[:-going]) + 0.01)
         return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
+
+
+def _going(table, count: int) -> int:
+    """The rows of the notes table that go over with the summary: its last, or when that is a topic's last point
+    of several, two points or more, as a list keeps at least two items at each side of a page's break (trial r12
+    #11: the literature guide's last point alone over the summary): the last two of four points or more, else the
+    topic's list whole (with its title when the first point shares its row). Never every row of ``count``."""
+    tail = 0
+    for cell in reversed(_reportlab.column(table, 1)):
+        if not (cell and getattr(cell[0], "after_point", False)):
+            break
+        tail += 1  # (a point after another: the first of its list has no mark)
+    if not tail:
+        return 1
+    return max(1, min(2 if tail + 1 >= 4 else tail + 1, count - 1))
 
 
 SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to
