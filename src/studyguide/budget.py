@@ -315,6 +315,9 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings += pagelint.lines_cut(guide, rendered["student"])
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
+    if size == "quarter":  # (question 1 too tall for page 1, and the half sheets' pages: as build says)
+        findings += pagelint.title_alone(guide, rendered["student"], lambda: api.render_guide(
+            guide, sheets.small_paper(sheets.FULL[paper], "half"), key=False, theme=theme, sheet="half")[0]["student"])
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
 
