@@ -194,6 +194,11 @@ def table_rows(table) -> int:
     return len(table._cellvalues) - table.repeatRows
 
 
+def column(table, index: int) -> list:
+    """What each row of a table holds in its column ``index`` (``Table._cellvalues``)."""
+    return [row[index] for row in table._cellvalues]
+
+
 def row_heights(table, width: float) -> list[float]:
     """The heights of a table's rows without its repeated heading rows (``Table._rowHeights``), ``width`` wide."""
     table.wrap(width, 1e9)

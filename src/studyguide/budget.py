@@ -315,6 +315,9 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings += pagelint.lines_cut(guide, rendered["student"])
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
+    if size == "quarter":  # (question 1 too tall for page 1, and the half sheets' pages: as build says)
+        findings += pagelint.title_alone(guide, rendered["student"], lambda: api.render_guide(
+            guide, sheets.small_paper(sheets.FULL[paper], "half"), key=False, theme=theme, sheet="half")[0]["student"])
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
     return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
 
@@ -353,15 +356,17 @@ def accommodations_named(acc) -> str:
                                  "word bank" if acc.word_bank else None, lines) if x)
 
 
-def copies_of(guide: Guide, own: bool, extra) -> tuple[bool, ...]:
+def copies_of(guide: Guide, own: bool, extra, fmt=None) -> tuple[bool, ...]:
     """Whether each copy build makes of ``guide`` is accommodated, as classroom.each_copy decides: with the
     guide's own `accommodations:` (``own``), the standard copy and the accommodated one; with flags alone
     (``extra``), their copy alone; the standard copy alone when the flags took every accommodation away."""
     from .classroom import asked
     from .variants import merged
 
+    from .formats import accommodated
+
     mine = guide.accommodations if own else Accommodations()
-    if not asked(merged(mine, extra)):
+    if not asked(accommodated(fmt, merged(mine, extra))):  # (notes: only what they have a use for)
         return (False,)
     return (False, True) if asked(mine) else (True,)
 
@@ -389,7 +394,7 @@ def check(paths: Iterable[str | Path], fmt=None, questions=None, sheet=None, ski
         except StudyguideError as exc:
             yield Reviewed(path, error=exc)
             continue
-        copies = [(edition, kind) for edition in editions for kind in copies_of(written, accommodations, extra)]
+        copies = [(edition, kind) for edition in editions for kind in copies_of(written, accommodations, extra, fmt)]
         for edition, accommodated in copies:
             try:
                 guide, found, plan = review(path, paper, fmt, questions, sheet, skip, theme, edition, accommodated,

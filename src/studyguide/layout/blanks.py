@@ -53,12 +53,12 @@ def blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | No
     return f'<u>{small}{chr(160) * (pad // 2)}</font>{text}{small}{chr(160) * (pad - pad // 2)}</font></u>'
 
 
-def bank_box(ctx, words) -> Table:
-    """The word bank's box: its label, and the words between spaced dots."""
+def bank_box(ctx, words, width: float = 0) -> Table:
+    """The word bank's box: its label, and the words between spaced dots; as wide as a question's text, or ``width``."""
     dot = "\u00a0\u00a0\u00a0·\u00a0\u00a0 "
     bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  "
                    + dot.join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
-    box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
+    box = Table([[bank]], colWidths=[width or ctx.width - ctx.theme.number_width - 8])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
