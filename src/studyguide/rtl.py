@@ -94,14 +94,17 @@ def display(line: str, rtl: bool) -> str:
 
 def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     """One line in display order, and where each of its characters was in ``line`` (so a run's
-    face follows its characters). python-bidi's get_display, step by step, with the positions kept:
-    bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
+    face follows its characters). python-bidi's pure-Python algorithm step by step, with the positions kept
+    (its Rust get_display gives only the string, and leaves brackets unmirrored), and with the bracket-pair rule
+    N0 it lacks (:mod:`studyguide.bracketpairs`): tests/test_rtl_brackets.py holds it to the Rust one's levels."""
     if not has_rtl(line):
         if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup): not drawn
             kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
             return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
+
+    from .bracketpairs import pair_brackets
 
     shift = 0
     if rtl and "\u202c" in line and "\u202a" not in line.split("\u202c")[0]:
@@ -116,6 +119,7 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
         _numbers_join_their_unit(storage["chars"])
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
+    pair_brackets(storage)  # (N0, which bidi.algorithm lacks)
     uba.resolve_neutral_types(storage, False)
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)

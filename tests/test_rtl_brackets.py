@@ -1,0 +1,97 @@
+"""Brackets beside Hebrew or Arabic text, as a reader reads them (UAX #9 rule N0, paired brackets)."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pypdf
+import pytest
+from bidi import get_display
+from bidi.mirror import MIRRORED
+
+from conftest import build_into, write_guide
+from studyguide import rtl
+
+
+def _reference(line: str, right_to_left: bool) -> str:
+    """``line`` in display order by python-bidi's Rust algorithm (unicode-bidi, which has N0). Its get_display
+    leaves mirroring to the renderer, so the line is put in order here from the levels it resolved (UAX #9 L1,
+    L2) and the brackets at odd levels are mirrored (L4), as a PDF line must be."""
+    info = get_display(line, base_dir="R" if right_to_left else "L", debug=True)
+    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+),\s*\)", info.split("levels:")[1])]
+    levels, at = [], 0
+    for c in line:
+        levels.append(per_byte[at])
+        at += len(c.encode())
+    end = len(line)
+    while end and unicodedata.bidirectional(line[end - 1]) == "WS":  # L1: trailing spaces at the line's level
+        end -= 1
+        levels[end] = int(right_to_left)
+    order = list(range(len(line)))
+    for level in range(max(levels), 0, -1):
+        n = 0
+        while n < len(order):
+            end = n
+            while end < len(order) and levels[order[end]] >= level:
+                end += 1
+            order[n:end] = order[n:end][::-1]
+            n = max(end, n + 1)
+    return "".join(MIRRORED.get(line[i], line[i]) if levels[i] % 2 else line[i] for i in order)
+
+
+def test_mixed_lines_are_ordered_as_the_unicode_algorithm_with_bracket_pairs_orders_them(monkeypatch):
+    """Random lines of Arabic and Latin letters, digits, vowel marks, brackets and punctuation, in both
+    directions, against the reference; numbers before a Latin unit are studyguide's own rule, left out here."""
+    monkeypatch.setattr(rtl, "_numbers_join_their_unit", lambda chars: None)
+    alphabet = list("abc xyz") + list("غرفأبي") + list("()[]{}") + [" "] * 3 + list(".,:/-→!") + ["\u064f", "\u064e"] \
+        + list("19")
+    pick = random.Random(12)
+    checked = 0
+    while checked < 4000:
+        line = "".join(pick.choice(alphabet) for _ in range(pick.randint(2, 18)))
+        if rtl.has_rtl(line):
+            for right_to_left in (False, True):
+                assert rtl.display(line, right_to_left) == _reference(line, right_to_left), (line, right_to_left)
+                checked += 1
+
+
+@pytest.mark.parametrize("line, right_to_left, shown", [
+    ("like 3 غرف (3 rooms), are", False, "like 3 فرغ (3 rooms), are"),
+    ("أب / father (ab) / هذا أب سعيد.", True, ".ديعس بأ اذه / father (ab) / بأ"),
+    ("(ab) أب", True, "بأ (ab)"),
+])
+def test_a_bracketed_aside_keeps_its_brackets_round_it(line, right_to_left, shown):
+    assert rtl.display(line, right_to_left) == shown
+
+
+def _lines(path, page: int = 1) -> list[str]:
+    """The text of each line drawn on a page, as drawn (left to right), top line first. Read from the content
+    stream (pypdf): pdfium's text extraction runs its own bidi and reports a bracket beside Arabic mirrored."""
+    rows: dict[float, list[str]] = {}
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            rows.setdefault(round(cm[5] + tm[5]), []).append(text.replace("\n", ""))
+
+    pypdf.PdfReader(str(path)).pages[page - 1].extract_text(visitor_text=seen)
+    return ["".join(rows[y]) for y in sorted(rows, reverse=True)]
+
+
+def test_english_in_brackets_beside_arabic_prints_in_order_on_the_page(tmp_path):
+    """The trial's bullet printed "like 3 3) غرف rooms)", and each vocabulary entry's transliteration "ab)(" ."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        takeaways:
+          - Numbers inside Arabic text, like 3 غرف (3 rooms), are read left to right.
+        vocabulary:
+          - term: أب
+            definition: father (ab)
+            example: هذا أب سعيد.
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        latin = ["".join(c for c in line if c.isascii() and not c.isspace()) for line in _lines(pdf)]
+        assert any("like3(3rooms),arereadlefttoright." in line for line in latin), latin
+        assert any("father(ab)" in line for line in latin), latin
