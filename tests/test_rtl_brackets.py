@@ -11,7 +11,7 @@ from bidi import get_display
 from bidi.mirror import MIRRORED
 
 from conftest import build_into, write_guide
-from studyguide import rtl
+from studyguide import bracketpairs, rtl
 
 
 def _reference(line: str, right_to_left: bool) -> str:
@@ -42,8 +42,10 @@ def _reference(line: str, right_to_left: bool) -> str:
 
 def test_mixed_lines_are_ordered_as_the_unicode_algorithm_with_bracket_pairs_orders_them(monkeypatch):
     """Random lines of Arabic and Latin letters, digits, vowel marks, brackets and punctuation, in both
-    directions, against the reference; numbers before a Latin unit are studyguide's own rule, left out here."""
+    directions, against the reference; studyguide's own two rules (a number before a Latin unit, the full stop of
+    an aside in brackets) are left out here."""
     monkeypatch.setattr(rtl, "_numbers_join_their_unit", lambda chars: None)
+    monkeypatch.setattr(bracketpairs, "_aside_ends_in_its_direction", lambda chars, end: None)
     alphabet = list("abc xyz") + list("غرفأبي") + list("()[]{}") + [" "] * 3 + list(".,:/-→!") + ["\u064f", "\u064e"] \
         + list("19")
     pick = random.Random(12)
@@ -60,6 +62,9 @@ def test_mixed_lines_are_ordered_as_the_unicode_algorithm_with_bracket_pairs_ord
     ("like 3 غرف (3 rooms), are", False, "like 3 فرغ (3 rooms), are"),
     ("أب / father (ab) / هذا أب سعيد.", True, ".ديعس بأ اذه / father (ab) / بأ"),
     ("(ab) أب", True, "بأ (ab)"),
+    ("هذا [[أبي]]. (This is my father.)", True, "(This is my father.) .[[يبأ]] اذه"),  # (UAX #9: "(.This")
+    ("I said (هذا أبي.) twice", False, "I said (.يبأ اذه) twice"),  # its full stop at its left, where it ends
+    ("أب (3 rooms.)", True, "(3 rooms.) بأ"),
 ])
 def test_a_bracketed_aside_keeps_its_brackets_round_it(line, right_to_left, shown):
     assert rtl.display(line, right_to_left) == shown
@@ -68,14 +73,14 @@ def test_a_bracketed_aside_keeps_its_brackets_round_it(line, right_to_left, show
 def _lines(path, page: int = 1) -> list[str]:
     """The text of each line drawn on a page, as drawn (left to right), top line first. Read from the content
     stream (pypdf): pdfium's text extraction runs its own bidi and reports a bracket beside Arabic mirrored."""
-    rows: dict[float, list[str]] = {}
+    rows: dict[float, list[tuple[float, str]]] = {}
 
-    def seen(text, cm, tm, font, size):
+    def seen(text, cm, tm, font, size):  # (a paragraph's line is one text object: its runs share its start)
         if text.strip():
-            rows.setdefault(round(cm[5] + tm[5]), []).append(text.replace("\n", ""))
+            rows.setdefault(round(cm[5] + tm[5]), []).append((cm[4] + tm[4], text.replace("\n", "")))
 
     pypdf.PdfReader(str(path)).pages[page - 1].extract_text(visitor_text=seen)
-    return ["".join(rows[y]) for y in sorted(rows, reverse=True)]
+    return ["".join(t for _, t in sorted(rows[y], key=lambda run: run[0])) for y in sorted(rows, reverse=True)]
 
 
 def test_english_in_brackets_beside_arabic_prints_in_order_on_the_page(tmp_path):
@@ -95,3 +100,20 @@ def test_english_in_brackets_beside_arabic_prints_in_order_on_the_page(tmp_path)
         latin = ["".join(c for c in line if c.isascii() and not c.isspace()) for line in _lines(pdf)]
         assert any("like3(3rooms),arereadlefttoright." in line for line in latin), latin
         assert any("father(ab)" in line for line in latin), latin
+
+
+def test_an_english_aside_and_instruction_after_an_arabic_prompt_read_in_order(tmp_path):
+    """The trial's Q8 printed "This is my father.) Write the missing word ... choosing from) . ____ هذا": the
+    prompt's bracketed English, and the English instruction run in after it, read in order, each left to right."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        questions:
+          - type: fill_in_blank
+            prompt: "هذا [[أبي]]. (This is my father.)"
+            word_bank: true
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        lines = ["".join(c for c in line if c.isascii() and not c.isspace()) for line in _lines(pdf)]
+        assert "Writethemissingwordorwordsineachblank.(Thisismyfather.).1." in lines, lines

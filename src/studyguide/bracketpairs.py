@@ -75,9 +75,27 @@ def pair_brackets(storage: dict) -> None:
                 kind = before if before != own else own
             else:
                 continue
+            if inside - {None} == {"R" if own == "L" else "L"}:
+                _aside_ends_in_its_direction(chars, end)
             for at in (start, end):
                 chars[at]["type"] = kind
                 at += 1
                 while at < len(chars) and chars[at]["orig"] == "NSM":
                     chars[at]["type"] = kind
                     at += 1
+
+
+_TRAILING = ("ON", "CS", "ES", "ET", "WS")  # (NSM: given its letter's type by W1)
+
+
+def _aside_ends_in_its_direction(chars: list[dict], end: int) -> None:
+    """studyguide's own rule, as a typist's direction mark would make it: in brackets that hold only text of the
+    other direction, "(This is my father.)" in an Arabic line, the punctuation that ends the aside is the aside's,
+    not the line's. UAX #9 alone gives it the line's direction and prints "(.This is my father)"."""
+    kind = "L" if chars[end]["level"] % 2 else "R"  # (the run's own direction is the other one)
+    at = end - 1
+    while at > 0 and chars[at]["type"] in _TRAILING:
+        at -= 1
+    if _strong(chars[at]["type"]) == kind:
+        for n in range(at + 1, end):
+            chars[n]["type"] = kind
