@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import pypdf
+import pypdfium2 as pdfium
 import pytest
 from bidi import get_display
 from bidi.mirror import MIRRORED
@@ -117,3 +118,43 @@ def test_an_english_aside_and_instruction_after_an_arabic_prompt_read_in_order(t
     for pdf in (built.student.path, built.key.path):
         lines = ["".join(c for c in line if c.isascii() and not c.isspace()) for line in _lines(pdf)]
         assert "Writethemissingwordorwordsineachblank.(Thisismyfather.).1." in lines, lines
+
+
+def _boxes(path, page: int = 1) -> list[tuple[str, float, float, float]]:
+    """(character, left, right, bottom) of each character drawn on a page, as pdfium places it."""
+    doc = pdfium.PdfDocument(str(path))
+    text = doc[page - 1].get_textpage()
+    out = []
+    for i in range(text.count_chars()):
+        c = text.get_text_range(i, 1)
+        if c.strip():
+            left, bottom, right, _ = text.get_charbox(i, loose=True)
+            out.append((c, left, right, round(bottom)))
+    doc.close()
+    return out
+
+
+@pytest.mark.parametrize("why", ["Feminine: ة.", "غرفة ends in ة, so it is feminine and takes هذه."])
+def test_the_keys_note_beside_arabic_choices_stays_clear_of_the_circled_answer(tmp_path, why):
+    """Arabic choices under an English prompt have their letters at their columns' right edges: the key's "Why:"
+    was set where the rows' text ended, over the circled B (trial finding 4)."""
+    path = write_guide(tmp_path, "ar.yaml", f"""
+        title: Bidi check
+        language: ar
+        questions:
+          - type: multiple_choice
+            prompt: "Which word completes the sentence? ____ غرفة كبيرة."
+            choices: [هذا, هذه]
+            answer: B
+            explanation: "{why}"
+        """)
+    built = build_into(path, tmp_path / "out")
+    chars = _boxes(built.key.path)
+    letter = next(t for t, after in zip(chars, chars[1:]) if t[0] == "B" and after[0] == ".")  # (not "Bidi")
+    size = letter[2] - letter[1]
+    notes = [t for t in chars if t[0] == "W" and abs(t[3] - letter[3]) < 4]  # "Why:" on the choices' line
+    for _, left, _, _ in notes:
+        assert left > letter[2] + size, (letter, notes)  # right of the ring round B
+    for _, left, right, bottom in chars:  # and no letter of the note on the ring
+        if abs(bottom - letter[3]) < 4 and (left, right) != letter[1:3]:
+            assert right <= letter[1] - size * 0.3 or left >= letter[2] + size * 0.3, (letter, left, right)

@@ -315,11 +315,13 @@ class Beside(Flowable):
     """
 
     def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
-                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False):
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False,
+                 filled=False):
         super().__init__()
         self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
         self.mirror = mirror  # right to left: the first column at the right (a Hebrew question's choices), the
         # lead at the right, each item's natural width measured from its right, the key's note at the left
+        self.filled = filled  # each row up to its column's right edge (Arabic choices' letters): the note past it
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -343,7 +345,8 @@ class Beside(Flowable):
                 tops = [sum(rows[:r]) + self.row_gap * r for r in range(len(rows))]
                 for r, top in enumerate(tops):  # beside the rows from row r down (those above may be wide)
                     row_widths = [w for i, w in enumerate(widths) if i // cols >= r]
-                    reach = max((i % cols) * colw + w for i, w in enumerate(widths) if i // cols >= r) + self.gap
+                    reach = max((i % cols) * colw + (self.lead + colw if self.filled else w)
+                                for i, w in enumerate(widths) if i // cols >= r) + self.gap
                     if not row_widths or aW - reach < self.min_note:
                         continue
                     _, h = self.note.wrap(aW - reach, 1e9)

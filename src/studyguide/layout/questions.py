@@ -128,16 +128,24 @@ class RightChoice(Twin):
         return super().wrap(aW, aH)
 
 
+def _filled(q, back: bool) -> bool:
+    """Whether a choice's row reaches its column's right edge: an Arabic choice under an English prompt has its
+    letter there (_choices), so the key's note goes past the last column, off the circled answer."""
+    return not back and any(rtl.base_is_rtl(choice) for choice in q.choices)
+
+
 def multiple_choice(ctx, n, q, note, away=None):
     back = from_right(ctx, q)
     rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False, mirrored=back)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back,
+                                        filled=_filled(q, back))]
 
 
 def select_all(ctx, n, q, note, away=None):
     back = from_right(ctx, q)
     rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True, mirrored=back)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back,
+                                        filled=_filled(q, back))]
 
 
 def true_false(ctx, n, q, note, away=None):
