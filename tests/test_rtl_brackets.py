@@ -12,6 +12,7 @@ from bidi import get_display
 from bidi.mirror import MIRRORED
 
 from conftest import build_into, write_guide
+from studyguide.classroom import SetOptions, build_set
 from studyguide import bracketpairs, rtl
 
 
@@ -158,3 +159,64 @@ def test_the_keys_note_beside_arabic_choices_stays_clear_of_the_circled_answer(t
     for _, left, right, bottom in chars:  # and no letter of the note on the ring
         if abs(bottom - letter[3]) < 4 and (left, right) != letter[1:3]:
             assert right <= letter[1] - size * 0.3 or left >= letter[2] + size * 0.3, (letter, left, right)
+
+
+_NOTES = """
+    title: Bidi check
+    language: ar
+    topics:
+      - title: Family
+        summary: "Add ـي to a noun to say my: أب → أبي (my father)."
+        points:
+          - "كم أخًا عندك؟ — How many brothers?"
+    vocabulary:
+      - term: أب
+        definition: father
+      - term: أخ
+        definition: brother
+    """
+
+
+def _arabic(chars) -> list:
+    return [t for t in chars if rtl.has_rtl(t[0])]
+
+
+@pytest.mark.parametrize("form", ["notes", "cornell"])
+def test_a_notes_keys_arabic_answer_stands_in_the_handouts_blank(tmp_path, form):
+    """Trial finding 3: the key printed "____أبي → ______أب", its answer on the other side of the arrow from the
+    handout's blank ("______ → أبي"), the blank's rule in two pieces; and أخ blanked in أخًا left "ًا" after it."""
+    path = write_guide(tmp_path, "ar.yaml", _NOTES)
+    build_set(path, tmp_path, None, SetOptions(format=form))
+    handout, key = tmp_path / f"ar-{form}.pdf", tmp_path / f"ar-{form}-key.pdf"
+    for pdf, answer in ((handout, 0), (key, 2)):
+        chars = _boxes(pdf)
+        arrow = next(t for t in chars if t[0] == "→")
+        colon = next(t for t in chars if t[0] == ":" and t[3] == arrow[3])
+        paren = min((t for t in chars if t[0] in "()" and t[3] == arrow[3] and t[1] > arrow[1]), key=lambda t: t[1])
+        line = _arabic(t for t in chars if abs(t[3] - arrow[3]) < 5)  # (pdfium reports a bracket by Arabic mirrored)
+        assert len([t for t in line if colon[2] <= t[1] and t[2] <= arrow[1]]) == answer, (pdf.name, line)
+        assert len([t for t in line if arrow[2] <= t[1] and t[2] <= paren[1]]) == 3, (pdf.name, line)  # أبي
+        marks = [t for t in chars if "\u064b" in t[0] or "\ufe70" <= t[0] <= "\ufe71"]  # the tanween of أخًا
+        assert len(marks) == (answer > 0), (pdf.name, marks)
+
+
+def test_a_cloze_blank_takes_the_vowel_marks_of_its_word(tmp_path):
+    """Trial finding 9: عائلة blanked in "عائلةُ سارةَ كبيرةٌ." left its damma beside the blank, a hint; the whole
+    word is now the blank, and the key writes it with its mark."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        activities: [cloze]
+        vocabulary:
+          - term: عائلة
+            definition: family
+            example: عائلةُ سارةَ كبيرة.
+          - term: بيت
+            definition: house
+            example: هذا بيتٌ كبير.
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf, shown in ((built.student, False), (built.key, True)):
+        chars = "".join(t[0] for t in _boxes(pdf.path, len(pdf.pages)))
+        cloze = chars[chars.index("VocabularyinContext"):]  # (the vocabulary table above has the examples whole)
+        assert ("\u064f" in cloze) is shown and ("\u064c" in cloze) is shown, (pdf.path.name, cloze)

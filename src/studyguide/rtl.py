@@ -98,17 +98,19 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     (its Rust get_display gives only the string, and leaves brackets unmirrored), and with the bracket-pair rule
     N0 it lacks (:mod:`studyguide.bracketpairs`): tests/test_rtl_brackets.py holds it to the Rust one's levels."""
     if not has_rtl(line):
-        if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup): not drawn
-            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
+        if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup), a
+            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202b\u202c"]  # key's blank's: not drawn
             return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
 
     from .bracketpairs import pair_brackets
 
-    shift = 0
-    if rtl and "\u202c" in line and "\u202a" not in line.split("\u202c")[0]:
+    shift, head = 0, line.split("\u202c")[0]
+    if rtl and "\u202c" in line and "\u202a" not in head and "\u202b" not in head:
         line, shift = "\u202a" + line, 1  # a left-to-right run begun on the line before goes on on this one
+    if not rtl:  # a key's blank (blanks.blank_markup): embedded in the line's own direction, so it stays where
+        line = line.replace("\u202b", "\u202a")  # the handout's blank is, and its answer turns no arrow round
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

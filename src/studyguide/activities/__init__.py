@@ -183,7 +183,7 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
         body = r"\s+".join(_UNSEEN.join(map(re.escape, p)) for p in parts)
     else:
         body = r"\s+".join(re.escape(p) for p in parts)
-    before, after = r"(?<!\w)", r"(?!\w)"
+    before, after = r"(?<!\w)", scripts.MARKED_END + r"(?!\w)"  # (أخ in أخًا: the whole word, its marks kept off the page)
     if hada:
         after = _HADA_WORD  # 증발하다: 증발한다, 증발했다 (the word whole)
     elif glued:
