@@ -220,3 +220,22 @@ def test_a_cloze_blank_takes_the_vowel_marks_of_its_word(tmp_path):
         chars = "".join(t[0] for t in _boxes(pdf.path, len(pdf.pages)))
         cloze = chars[chars.index("VocabularyinContext"):]  # (the vocabulary table above has the examples whole)
         assert ("\u064f" in cloze) is shown and ("\u064c" in cloze) is shown, (pdf.path.name, cloze)
+
+
+def test_arabic_ordering_items_stand_beside_their_boxes(tmp_path):
+    """Trial finding 10: under an English prompt each numbering box was at the left margin and its Arabic item
+    flush right, some 5 in away; the item now stands by its box (the key's number in it here)."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        questions:
+          - type: ordering
+            prompt: Put the words in order to make the sentence "My sister is in the kitchen."
+            items: [أختي, في, المطبخ]
+        """)
+    built = build_into(path, tmp_path / "out")
+    chars = _boxes(built.key.path)
+    for digit in "123":  # (each drawn after its item: not the question's "1." nor the instruction's "1 for")
+        number = next(t for t, before in zip(chars[1:], chars) if t[0] == digit and rtl.has_rtl(before[0]))
+        item = [t for t in _arabic(chars) if abs(t[3] - number[3]) < 8]
+        assert item and min(t[1] for t in item) - number[2] < 30, (number, item)

@@ -249,10 +249,11 @@ class Box(Flowable):
     """A square to write in (ordering), with the key's number inside, then a paragraph."""
 
     def __init__(self, para, side: float, indent: float, weight: float, text: str | None = None,
-                 font: str | None = None, size: float = 0, color=None, mirrored: bool = False):
+                 font: str | None = None, size: float = 0, color=None, mirrored: bool = False, hug: bool = False):
         super().__init__()
         self.para, self.side, self.indent, self.weight = para, side, indent, weight
         self.mirrored = mirrored  # read from the right: the square ``indent`` in from the right edge, the text left of it
+        self.hug = hug  # the text no wider than it needs: an Arabic item set flush right stays by its square
         self.text, self.font, self.size, self.color = text, font, size, color
 
     def natural_width(self):
@@ -260,7 +261,7 @@ class Box(Flowable):
 
     def wrap(self, aW, aH):
         left = self.indent + self.side + 10
-        _, h = self.para.wrap(aW - left, aH)
+        _, h = self.para.wrap(min(aW - left, para_width(self.para) + 1) if self.hug else aW - left, aH)
         self.width, self.height = aW, max(h, self.side) + 4
         return aW, self.height
 

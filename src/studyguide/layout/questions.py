@@ -329,9 +329,10 @@ def ordering(ctx, n, q, note, away=None):
         para = ctx.raw(inline.markup(f"`` {item} ``" if listing and "``" not in item else item, ctx.fonts), "choice") \
             if listing else ctx.p(item, "choice")
         para = directions.read_from_right(para, "", True) if back else para  # (an English item beside its box too)
-        student = Box(para, side, ni, ctx.theme.rule, mirrored=back)
+        hug = not back and rtl.base_is_rtl(item)  # (an Arabic item under an English prompt: beside its box, not
+        student = Box(para, side, ni, ctx.theme.rule, mirrored=back, hug=hug)  # at the far margin)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
-                  color=ctx.color("answer"), mirrored=back)
+                  color=ctx.color("answer"), mirrored=back, hug=hug)
         rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size, mirrored=back))
     return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3, mirror=back)]
 
