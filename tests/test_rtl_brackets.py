@@ -239,3 +239,21 @@ def test_arabic_ordering_items_stand_beside_their_boxes(tmp_path):
         number = next(t for t, before in zip(chars[1:], chars) if t[0] == digit and rtl.has_rtl(before[0]))
         item = [t for t in _arabic(chars) if abs(t[3] - number[3]) < 8]
         assert item and min(t[1] for t in item) - number[2] < 30, (number, item)
+
+
+def test_an_arabic_word_banks_lines_start_with_a_word(tmp_path):
+    """Trial finding 9: the cloze bank's first line, read from the right, began with a stray "·": the English
+    label made the paragraph left to right, and the dot before the line's break went to that direction's end."""
+    terms = "".join(f"\n          - term: {w}\n            definition: d{n}\n            example: هذا {w} كبير."
+                    for n, w in enumerate("عائلة بيت غرفة مطبخ حديقة حمام نافذة باب أب أم أخ أخت ابن بنت جد جدة".split()))
+    path = write_guide(tmp_path, "ar.yaml", "title: Bidi check\nlanguage: ar\nactivities: [cloze]\nvocabulary:" + terms)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student, built.key):
+        page = len(pdf.pages)
+        chars = _boxes(pdf.path, page)
+        label = next(t for t, after in zip(chars, chars[1:]) if t[0] == "W" and after[0] == "o")
+        first = label[3]
+        second = max(t[3] for t in chars if t[3] < first - 4 and rtl.has_rtl(t[0]))  # the bank's next line
+        for bottom in (first, second):
+            line = sorted((t for t in chars if abs(t[3] - bottom) < 4), key=lambda t: t[1])
+            assert rtl.has_rtl(line[-1][0]), (pdf.path.name, "".join(t[0] for t in line))  # its right end: a word

@@ -98,8 +98,9 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     (its Rust get_display gives only the string, and leaves brackets unmirrored), and with the bracket-pair rule
     N0 it lacks (:mod:`studyguide.bracketpairs`): tests/test_rtl_brackets.py holds it to the Rust one's levels."""
     if not has_rtl(line):
-        if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup), a
-            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202b\u202c"]  # key's blank's: not drawn
+        if "\u202a" in line or "\u202c" in line or SEPARATED in line:  # an instruction's left-to-right run's
+            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202b\u202c\u200f"]  # marks (run_in_markup),
+            # a key's blank's, a bank's dots': not drawn
             return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
@@ -126,8 +127,19 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
     uba.apply_mirroring(storage, False)
-    chars = storage["chars"]
+    chars = [c for c in storage["chars"] if c["ch"] != SEPARATED]
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
+
+
+SEPARATED = "\u200f"  # (a right-to-left mark, which no guide's text holds: reading.walker) after a word bank's dot
+# between Hebrew or Arabic words: a line's last dot reads with the words before it, at the line's left end, where an
+# English paragraph's own direction put it at the right, before the first word (separator); not drawn
+
+
+def separator(words, dot: str) -> str:
+    """``dot``, the separator of a word bank's ``words``: marked to go with the word before it where they read
+    right to left (the bank's label is English, so its paragraph is)."""
+    return dot.replace("·", "·" + SEPARATED) if all_rtl(words) else dot
 
 
 def _numbers_join_their_unit(chars: list[dict]) -> None:

@@ -58,7 +58,7 @@ def blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | No
 
 def bank_box(ctx, words) -> Table:
     """The word bank's box: its label, and the words between spaced dots."""
-    dot = "\u00a0\u00a0\u00a0·\u00a0\u00a0 "
+    dot = rtl.separator(words, "\u00a0\u00a0\u00a0·\u00a0\u00a0 ")
     bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  "
                    + dot.join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
     box = Table([[bank]], colWidths=[ctx.width - ctx.theme.number_width - 8])
