@@ -257,3 +257,26 @@ def test_an_arabic_word_banks_lines_start_with_a_word(tmp_path):
         for bottom in (first, second):
             line = sorted((t for t in chars if abs(t[3] - bottom) < 4), key=lambda t: t[1])
             assert rtl.has_rtl(line[-1][0]), (pdf.path.name, "".join(t[0] for t in line))  # its right end: a word
+
+
+def test_an_arabic_term_is_found_after_the_article_written_onto_it(tmp_path):
+    """Trial finding 9: بنت in "البنت" fell back to the definition ("___ means: girl"), and the warning said to
+    write the term as a word of its own; the blank now follows the sentence's own article, as German's does."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        activities: [cloze]
+        vocabulary:
+          - term: بنت
+            definition: girl
+            example: البنت في المدرسة.
+          - term: بيت
+            definition: house
+            example: والبيت كبير.
+        """)
+    built = build_into(path, tmp_path / "out")
+    assert not [w for w in built.result.warnings if "بنت" in str(w) or "بيت" in str(w)], built.result.warnings
+    for pdf in (built.student, built.key):
+        chars = "".join(t[0] for t in _boxes(pdf.path, len(pdf.pages)))
+        cloze = chars[chars.index("VocabularyinContext"):]
+        assert "means" not in cloze and "girl" not in cloze and "house" not in cloze, cloze

@@ -24,7 +24,7 @@ from .. import inline, scripts
 from ..errors import Location
 from ..labels import EN as EN_LABELS
 from ..model import Guide
-from .articles import NOUN_LANGUAGES
+from .articles import ATTACHED, NOUN_LANGUAGES
 from .mentioned import mentions
 
 # the names a guide's `activities:` may list (schema.ACTIVITIES), in the order they are documented
@@ -238,7 +238,8 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     kw = tuple(sorted((limits or {}).items()))
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
         kw += (("mentions", mentions(guide)), ("language", guide.language))
-    if name == "cloze" and (guide.language in GLUED or (guide.language or "").split("-")[0].lower() in NOUN_LANGUAGES):
+    if name == "cloze" and (guide.language in GLUED or (guide.language or "").split("-")[0].lower() in
+                            NOUN_LANGUAGES + ATTACHED):
         # (other languages: the key each had before; German and others: a term found by its noun, cloze.finder)
         kw += (("language", guide.language),)
     if version_of(guide, name):
