@@ -12,6 +12,7 @@ from bidi import get_display
 from bidi.mirror import MIRRORED
 
 from conftest import build_into, write_guide
+from studyguide import api
 from studyguide.classroom import SetOptions, build_set
 from studyguide import bracketpairs, rtl
 
@@ -280,3 +281,23 @@ def test_an_arabic_term_is_found_after_the_article_written_onto_it(tmp_path):
         chars = "".join(t[0] for t in _boxes(pdf.path, len(pdf.pages)))
         cloze = chars[chars.index("VocabularyinContext"):]
         assert "means" not in cloze and "girl" not in cloze and "house" not in cloze, cloze
+
+
+def test_check_warns_of_an_arrow_that_would_print_pointing_back(tmp_path):
+    """Trial finding 7: 'أب → أبي (my father)' prints 'أبي → أب': the Arabic words read right to left, the arrow
+    does not turn. `check` says so, at the arrow, and what to write; '←', or an arrow between English words, is
+    not named."""
+    from studyguide import lint
+
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        takeaways:
+          - "Add ـي to a noun to say my: أب → أبي (my father)."
+          - "Or: أم ← أمي, and cat → cats."
+        """)
+    found = [p for p in lint.check(api.load(path)) if "arrow" in p.message or "→" in p.message]
+    assert [(p.where.line, p.where.col, p.message) for p in found] == [(4, 37, (
+        "'Add ـي to a noun to say my: أب → أبي (m…': the words either side of '→' read right to left, so "
+        "it prints pointing from the second word back to the first; write '←' there, which prints pointing from "
+        "the first word to the second"))]
