@@ -10,7 +10,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
 from reportlab.platypus import Table, TableStyle
 
-from .. import fields, inline
+from .. import fields, inline, rtl
 from ..model import Blank
 from ..theming import fonts
 from . import fillable
@@ -50,12 +50,15 @@ def blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | No
     colour = ctx.color("answer").hexval()[2:]
     text = inline.markup(answer.replace(" ", "\u00a0"), ctx.fonts)
     text = raised(f'<font color="#{colour}"><b><i>{text}</i></b></font>', faces["bold_italic"], size)
-    return f'<u>{small}{chr(160) * (pad // 2)}</font>{text}{small}{chr(160) * (pad - pad // 2)}</font></u>'
+    filled = f'<u>{small}{chr(160) * (pad // 2)}</font>{text}{small}{chr(160) * (pad - pad // 2)}</font></u>'
+    # a Hebrew or Arabic answer is embedded in the direction of its line (rtl.display_order), as one word: bare, it
+    # joined the words of its script around it ("أب → أبي" read "أبي → أب", the blank's rule in two pieces)
+    return f"\u202b{filled}\u202c" if rtl.has_rtl(answer) else filled
 
 
 def bank_box(ctx, words, width: float = 0) -> Table:
     """The word bank's box: its label, and the words between spaced dots; as wide as a question's text, or ``width``."""
-    dot = "\u00a0\u00a0\u00a0·\u00a0\u00a0 "
+    dot = rtl.separator(words, "\u00a0\u00a0\u00a0·\u00a0\u00a0 ")
     bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  "
                    + dot.join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
     box = Table([[bank]], colWidths=[width or ctx.width - ctx.theme.number_width - 8])

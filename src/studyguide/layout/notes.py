@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .. import _reportlab
 from ..model import Blank, first_paragraph
+from ..scripts import MARKED_END
 from . import fillable
 from .columns import keep_words
 from .flow import Stack, Twin
@@ -24,11 +25,13 @@ _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text hol
 
 def pattern(words) -> re.Pattern | None:
     """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
-    a plural -s or -es goes with the word into the blank."""
+    a plural -s or -es goes with the word into the blank, and so does the rest of an Arabic or Hebrew word the
+    term begins, when a vowel mark follows it."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?" + MARKED_END + r"(?!\w)",
+                      re.IGNORECASE)  # (أخ in أخًا: the whole word, its vowel marks not left beside the blank)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
