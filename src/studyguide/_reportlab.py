@@ -222,6 +222,15 @@ def broken_lines(paragraph) -> list:
     return paragraph.blPara.lines
 
 
+def last_line_runs(paragraph) -> list[tuple[str, float]]:
+    """(face, size) of each run of text on a wrapped Paragraph's last line (``blPara``: one font for the whole
+    paragraph, or the last line's fragments)."""
+    lines = paragraph.blPara
+    if lines.kind == 0 or not lines.lines:
+        return [(lines.fontName, lines.fontSize)]
+    return [(f.fontName, f.fontSize) for f in lines.lines[-1].words if getattr(f, "text", "")]
+
+
 def first_baseline(paragraph) -> float:
     """How far under a wrapped Paragraph's top its first line's baseline is, as ``Paragraph.drawPara``
     sets it: the first line's font size (``blPara.fontSize``, or the first line's largest size when

@@ -53,6 +53,15 @@ def depth(face: str, size: float) -> float:
     return size * NASKH_DEPTH if face in NASKH_FACES else -getDescent(face, size)
 
 
+def room_below(runs, baseline: float, asked: float) -> float:
+    """How much lower a paragraph's box must end so its last line's Noto Naskh letters stay inside it: ``runs`` are
+    that line's (face, size), ``baseline`` how far under the box's top it stands, ``asked`` the box's height as its
+    style sets it. Naskh is set larger (drawn_size) and reaches deeper (depth) than the leading was made for: a
+    heading's ی and ں reached the grey band under it. 0 for a line without Naskh (its font's room is the style's)."""
+    deepest = max((depth(face, size) for face, size in runs if face in NASKH_FACES), default=None)
+    return 0.0 if deepest is None else max(0.0, round(baseline + deepest - asked, 2))
+
+
 def settle(markup: str, base: str) -> str:
     """Paragraph markup whose ``<font face="FAMILY">`` runs (from inline's routing) name the face
     that keeps the surrounding weight and slant. reportlab's <font face=...> resets bold and italic
