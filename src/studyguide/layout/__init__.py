@@ -127,7 +127,7 @@ class Para(Paragraph):
         if getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off"):
             return 0.0
         runs = last_line_runs(self)
-        if not any(face in fonts.NASKH_FACES for face, _ in runs):
+        if not any(run[0] in fonts.NASKH_FACES for run in runs):
             return 0.0
         last = first_baseline(self) + (line_count(self) - 1) * self.style.leading
         return fonts.room_below(runs, last, self.height)
