@@ -227,6 +227,16 @@ def broken_lines(paragraph) -> list:
     return paragraph.blPara.lines
 
 
+def last_line_runs(paragraph) -> list[tuple[str, float, str]]:
+    """(face, size, text) of each run of text on a wrapped Paragraph's last line (``blPara``: one font for the
+    whole paragraph, its lines (extra space, words); or the last line's fragments)."""
+    lines = paragraph.blPara
+    if lines.kind == 0 or not lines.lines:
+        last = lines.lines[-1] if lines.lines else (0, [])
+        return [(getattr(lines, "fontName", ""), getattr(lines, "fontSize", 0), " ".join(last[1]))]
+    return [(f.fontName, f.fontSize, f.text) for f in lines.lines[-1].words if getattr(f, "text", "")]
+
+
 def first_baseline(paragraph) -> float:
     """How far under a wrapped Paragraph's top its first line's baseline is, as ``Paragraph.drawPara``
     sets it: the first line's font size (``blPara.fontSize``, or the first line's largest size when
