@@ -50,3 +50,35 @@ def test_a_term_is_found_by_its_script_and_latin_stays_whole_words():
     assert holes("모자음과 자음은 다릅니다.", pattern(["자음"]))[0] == "모자음과 \ue0000\ue001은 다릅니다."  # a Korean
     # term is a word's start (Korean spaces its words), with its particle after it
     assert holes("cells, cellar", pattern(["cell"]))[1] == ["cells"]  # Latin as before: plural, whole word
+
+
+WIDE = """
+    title: 明治
+    language: ja
+    topics:
+      - title: 新しい政府と改革
+        summary: 明治政府は「富国強兵」をめざして、次々に[[改革]]をしました。
+        cues: [改革で変わったことを三つ挙げなさい。]
+        points:
+          - "[[廃藩置県]]で、藩の代わりに県ができた。"
+          - 地租改正で、税はお米ではなく[[お金]]で払うようになった。
+          - 1889年、大日本帝国[[憲法]]ができた。アジアで初めての憲法である。
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_the_key_writes_a_japanese_answer_in_a_blank_as_wide_as_the_handouts(tmp_path, fmt):
+    """The ja trial's Cornell key broke '…次々に改革をしま／した。' where the handout's line held '…をしました。':
+    the key measured its answer in the theme's face, which has no kanji, at 60 % of the width it prints."""
+    path = write_guide(tmp_path / "g", "g.yaml", WIDE)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    def topic(pdf):  # the topic's lines, from its title to the footer
+        lines = sum(pdf.lines, [])
+        lines = lines[lines.index("新しい政府と改革"):]
+        return [line for line in lines if "ページ" not in line and "/" not in line and not line.startswith("明治 ·")]
+
+    handout, filled = topic(student), topic(key)
+    assert len(handout) == len(filled) >= 5, (handout, filled)
+    for handout_line, key_line in zip(handout, filled):
+        assert handout_line[-1] == key_line[-1], (handout_line, key_line)  # each line ends where the handout's does
