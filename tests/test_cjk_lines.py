@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import build_into, write_guide
+from conftest import build_into, cli_main, write_guide
 from studyguide import wordbreaks
 from studyguide.theming import fonts
 
@@ -91,3 +91,30 @@ def test_a_narrow_cjk_row_is_cut_by_the_line_breaking_rules():
         assert not [p for p in got[1:] if p[0] in _CLOSERS] and not [p for p in got if p[-1] in _OPENERS], got
         assert "1867" not in text or any("1867" in p for p in got), got
     assert wordbreaks.pieces("あいう、えお", face, size, 3.2 * w, lambda n: 3.2 * w, False) == ["あい", "う、え", "お"]
+
+
+READ = """
+    title: 明治維新
+    language: {language}
+    reading:
+      title: 読み物
+      text: |
+        {text}
+    """
+
+
+@pytest.mark.parametrize("language,text,said,minutes", [
+    ("ja", "港を開いたあと、物の値段が上がり、生活は苦しくなりました。" * 25, "650 characters", "3"),
+    ("zh", "太阳把海洋里的水晒热，水就会蒸发。" * 40, "600 characters", "2"),
+    ("ja", "1853年、アメリカのPerryが来ました。" * 20, "220 characters, 40 words", "1"),
+])
+def test_check_counts_chinese_and_japanese_by_the_character(tmp_path, language, text, said, minutes):
+    """Trial r12: 650 characters of Japanese were '46 words', read in under a minute (a run of them is one word to
+    '\\w+'). Han and kana are read at 250 a minute (budget.READING_CPM; punctuation is not counted), numbers and Latin words
+    still as words."""
+    path = write_guide(tmp_path, "g.yaml", READ.format(language=language, text=text))
+    run = cli_main("check", path)
+    assert run.returncode == 0, run.stderr
+    row = next(line for line in run.stdout.splitlines() if line.strip().startswith("reading"))
+    assert row.split()[-len(said.split()):] == said.split(), row
+    assert row.split()[2] == minutes, row
