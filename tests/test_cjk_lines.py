@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import build_into, cli_main, write_guide
+from conftest import Pdf, build_into, cli_main, write_guide
 from studyguide import wordbreaks
 from studyguide.theming import fonts
 
@@ -118,3 +118,30 @@ def test_check_counts_chinese_and_japanese_by_the_character(tmp_path, language, 
     row = next(line for line in run.stdout.splitlines() if line.strip().startswith("reading"))
     assert row.split()[-len(said.split()):] == said.split(), row
     assert row.split()[2] == minutes, row
+
+
+CITED = """
+    title: 明治維新
+    language: ja
+    reading:
+      text: |
+        {@perry}1853年、アメリカのペリーが四隻の黒船で浦賀に来ました。{@/perry}そのころ日本は二百年以上、外国との貿易をほとんどしていませんでした。大きな蒸気船を見て、人々はとても驚きました。
+    questions:
+      - {type: multiple_choice, prompt: "{@perry}によると、ペリーは何で浦賀に来ましたか。", choices: [黒船, 鉄道],
+         answer: A, points: 1}
+      - {type: multiple_choice, prompt: "{@perry}に出てくる「浦賀」の読み方はどれですか。", choices: [うらが, うらか],
+         answer: A, points: 1}
+    """
+
+
+def test_a_citation_label_written_onto_japanese_text_stays_with_its_number(tmp_path):
+    """Trial r12 (large print, ja Q1 and Q4): 'Lines' ended a line alone and '1–2によると…' began the next: the
+    label and its number are one word where Japanese text is written straight after them."""
+    run = cli_main("build", "--edition", "large-print", "-o", tmp_path / "out", write_guide(tmp_path, "g.yaml", CITED))
+    assert run.returncode == 0, run.stderr
+    pdfs = sorted((tmp_path / "out").glob("*.pdf"))
+    assert len(pdfs) == 2, pdfs
+    for pdf in map(Pdf, pdfs):
+        lines = [line.replace("\u00a0", " ") for line in _printed_lines(pdf)]
+        assert not [line for line in lines if line.endswith(("Line", "Lines"))], lines
+        assert len([line for line in lines if re.match(r"Lines 1–2に(よると|出てくる)", line)]) == 2, lines
