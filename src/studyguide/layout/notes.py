@@ -10,7 +10,7 @@ import re
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from .. import _reportlab
+from .. import _reportlab, scripts
 from ..model import Blank, first_paragraph
 from ..scripts import MARKED_END
 from . import fillable
@@ -19,19 +19,26 @@ from .flow import Stack, Twin
 from .marks import SectionMark
 from .tables import of_topic
 
+_GLUED = f"[{scripts.GLUED_LETTERS}]"  # Han, kana, Hangul: a particle is written onto the word, with no space
+_HANGUL = "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # (Korean spaces its words: a term is a word's start)
+_SPACED = f"[^\\W{scripts.GLUED_LETTERS}]"  # a letter or digit of another script (DNA in DNAは is a whole word)
+_BEFORE = f"(?:(?={_GLUED})(?!{_HANGUL}])|(?={_HANGUL}])(?<!\\w)|(?!{_GLUED})(?<!{_SPACED}))"
+_AFTER = f"(?:(?<={_GLUED})|(?:e?s)?{MARKED_END}(?!{_SPACED}))"
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
 # markup passes it through untouched): where a blank goes once the rest is marked up
 
 
 def pattern(words) -> re.Pattern | None:
     """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
-    a plural -s or -es goes with the word into the blank, and so does the rest of an Arabic or Hebrew word the
-    term begins, when a vowel mark follows it."""
+    a plural -s or -es goes with the word into the blank. A word's side in Chinese, Japanese or Korean letters
+    needs no word boundary: those are written with no space before a particle, or none at all (外国との[[貿易]]が,
+    [[자음]]입니다), so its edge is found inside a run of text (a Korean word's start is still a word's start), and
+    a Latin word beside them is whole (DNAは) (trial r12 finding 2). The rest of an Arabic or Hebrew word the term
+    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank)."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?" + MARKED_END + r"(?!\w)",
-                      re.IGNORECASE)  # (أخ in أخًا: the whole word, its vowel marks not left beside the blank)
+    return re.compile(_BEFORE + "(" + "|".join(re.escape(w) for w in words) + ")" + _AFTER, re.IGNORECASE)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")

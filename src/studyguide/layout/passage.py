@@ -271,6 +271,7 @@ class NumberedPara(Flowable):
         canv.setFillColor(ctx.color("answer"))
         canv.setStrokeColor(ctx.color("answer"))
         canv.setLineWidth(1.5)
+        numbers = readingbars.numbers_at(found, cited_by)
         for name, (a, b, _, _) in found.items():
             x = self.left + _width(ctx) + 4 + 4 * tracks[name]
             for i in range(count):
@@ -279,9 +280,8 @@ class NumberedPara(Flowable):
                     y = top - i * body.leading
                     bottom = y - body.fontSize * 0.25 if n == b else y + body.fontSize * 0.85 - body.leading
                     canv.line(x, bottom, x, y + body.fontSize * 0.85)  # the bars of one span join up
-                    if n == a and cited_by.get(name):
-                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y,
-                                        ", ".join(map(str, cited_by[name])))
+                    if n == a and numbers.get(n):
+                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y, numbers.pop(n))
 
 
 def section(ctx, place: str) -> list:
