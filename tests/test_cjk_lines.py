@@ -110,7 +110,7 @@ READ = """
 ])
 def test_check_counts_chinese_and_japanese_by_the_character(tmp_path, language, text, said, minutes):
     """Trial r12: 650 characters of Japanese were '46 words', read in under a minute (a run of them is one word to
-    '\\w+'). Han and kana are read at 250 a minute (budget.READING_CPM; punctuation is not counted), numbers and Latin words
+    '\\w+'). Han and kana are read at 250 a minute (readtime.READING_CPM; punctuation is not counted), numbers and Latin words
     still as words."""
     path = write_guide(tmp_path, "g.yaml", READ.format(language=language, text=text))
     run = cli_main("check", path)

@@ -28,14 +28,15 @@ Also measures each question's height, for :func:`studyguide.lint.tall_questions`
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from . import activities as act
 from .errors import BuildError, StudyguideError
-from .model import Accommodations, Guide, format_points
+from .model import Accommodations, Guide
+from .readtime import count as _count
+from .readtime import reading_minutes, reading_words, said
 
 MINUTES = {
     "multiple_choice": 1.0, "true_false": 0.5, "select_all": 1.5, "ordering": 1.5,
@@ -46,12 +47,6 @@ MINUTES = {
 }
 ACTIVITY_MINUTES = {"matching": 0.5, "cloze": 1.0, "word_search": 1.0, "crossword": 1.0,
                     "flashcards": 0.0, "flashcards_duplex": 0.0}
-READING_WPM = 200
-# Chinese and Japanese are read by the character (a run of them has no spaces to count words by): adults read about
-# 255 Chinese or 357 Japanese characters a minute aloud where they read 228 English words (IReST, Trauzettel-Klosinski
-# and Dietz 2012); taken down as 200 is from 228, that is 224 and 313: one rate between them for both
-READING_CPM = 250
-_HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]")
 BLANK_MINUTES = 0.5    # a blank in guided notes, filled while reading or listening
 BOX_MINUTES = 1.0      # a box of a graphic organizer (a Frayer card has four)
 READING = ("reading", "summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary")
@@ -103,37 +98,6 @@ def activity_count(name: str, data) -> tuple[int, str]:
     if name == "crossword":
         return len(data.entries), "clues"
     return len(data), "cards"
-
-
-def _words(*texts) -> tuple[int, int]:
-    """The (words, Chinese and Japanese characters) of texts, and of tables' cells (a summary's table of figures):
-    a run of those characters is not a word (650 characters of Japanese were '46 words': trial r12)."""
-    words = chars = 0
-    for t in texts:
-        text = t if isinstance(t, str) else " ".join(c for r in t.rows for c in r) if t else ""
-        chars += len(_HAN_KANA.findall(text))
-        words += len(re.findall(r"\w+", _HAN_KANA.sub(" ", text)))
-    return words, chars
-
-
-def reading_minutes(amount: tuple[int, int]) -> float:
-    return amount[0] / READING_WPM + amount[1] / READING_CPM
-
-
-def said(amount: tuple[int, int]) -> str:
-    """'180 words'; '612 characters, 9 words' where there are Chinese or Japanese characters."""
-    words, chars = amount
-    return _count(words, "word") if not chars else _count(chars, "character") + f", {_count(words, 'word')}" * bool(words)
-
-
-def reading_words(guide: Guide, section: str) -> tuple[int, int]:
-    g = guide
-    texts = {"reading": g.reading.paragraphs if g.reading else (), "summary": g.summary, "objectives": g.objectives,
-             "topics": [x for t in g.topics for x in (t.title, t.summary, t.caption, *t.points, *t.tables)],
-             "perspectives": [x for p in g.perspectives for x in (p.who, p.view)],
-             "chart": [x for p in g.benefits + g.criticisms for x in (p.point, p.detail)],
-             "takeaways": g.takeaways, "vocabulary": [x for t in g.vocabulary for x in (t.term, t.definition, t.example)]}
-    return _words(*texts.get(section, ()))
 
 
 @dataclass
@@ -206,10 +170,6 @@ def budget(guide: Guide, rendered, limits: Optional[dict] = None) -> Budget:
         if name != act.BLANK_PAGE:  # (a page left blank ends the part before it and is no part's page)
             parts.append(Part(name, page, last, minutes, detail, fill))
     return Budget(rendered.pages, guide.total_points, parts, guide.format)
-
-
-def _count(n: float, noun: str) -> str:
-    return f"{format_points(n)} {noun}{'' if n == 1 else 's'}"
 
 
 def _minutes(value: float) -> str:
