@@ -262,6 +262,19 @@ def leaves_widow(paragraph, width: float, height: float) -> bool:
 
 # --------------------------------------------------------------------------- watch's paragraph cache
 Paragraph = rl_paragraph.Paragraph
+
+
+class SharedParse(Paragraph):
+    """A Paragraph whose markup parsing (``Paragraph._setup``) goes through ``share`` (parses.share, once that module
+    is imported): ``share(paragraph, text, style, bulletText, parse)``, ``parse()`` being reportlab's own."""
+
+    share = None
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        share = SharedParse.share
+        if share is None or frags is not None or cleaner is not rl_paragraph.cleanBlockQuotedText:
+            return Paragraph._setup(self, text, style, bulletText, frags, cleaner)
+        share(self, text, style, bulletText, lambda: Paragraph._setup(self, text, style, bulletText, None, cleaner))
 PARSE = "_setup"        # Paragraph._setup(self, text, style, bulletText, frags, cleaner): parses the markup
 # what a Paragraph's wrap sets on it; watch's cache adds any other attribute a wrap is seen to set
 WRAPPED = frozenset({"width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus.doctemplate import LayoutError
 
 from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, margins, mending, owners, pages, pagetops,
-               picsize, quizpack, reseeded, rtl, scripts, sheets, widows)
+               parses, picsize, quizpack, reseeded, rtl, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -162,7 +162,8 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     it lands on the sheet (double-sided flashcards)."""
     from . import pagelint
 
-    with collector.paused():  # (the garbage collector walks a layout's objects once, not as they pile up)
+    with collector.paused(), parses.shared():  # (the collector walks a layout's objects once, not as they pile up;
+        # a paragraph's markup is parsed once, not in each layout)
         out = _render(guide, modes, paper, theme, font_for, sheet)
         small = sheets.sheet_of(paper or guide.paper)
         if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):

@@ -14,14 +14,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from .. import formulas, inline, quantities, rtl, widows
-from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, leaves_widow,
-                          wrapped_state)
+from .._reportlab import (FRAME_FUZZ, FootGap, SharedParse, first_baseline, forget_lines, is_broken_into_lines,
+                          leaves_widow, wrapped_state)
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
 
 
-class Para(Paragraph):
+class Para(SharedParse):
     """A Paragraph that remembers its line breaks for the width it was last wrapped at.
 
     Platypus wraps the same paragraph many times at the same width (to try
