@@ -46,6 +46,7 @@ class PageTops:
         self.flow = list(flow)  # (held: the ids below stay theirs)
         self.rule = ctx.__dict__.get("stop_short") if first is not None else None  # (:meth:`_costs`)
         self.short = _short(first) if self.rule else set()
+        self.last = max(first.__dict__.get("page_tops", ()), default=None) if self.rule else None  # (:meth:`opening`)
         self.index = {id(f): i for i, f in enumerate(self.flow)}
         relaid = [i for i, f in enumerate(self.flow) if getattr(f, "relaid", False)]
         self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None and not self.rule else None
@@ -83,8 +84,8 @@ class PageTops:
         state = None if i is None else (i, len(self.flow), len(flowables), self._written(flowables[:LOOK]),
                                         self._notes(), getattr(self.ctx, "handout_pages", None))
         self.seen[page] = state
-        if self.rule and self._costs():  # (it would not be kept: mending)
-            raise Met(page)
+        if self.rule and (self._costs() or self.last is not None and page > self.last):  # (it would not be kept:
+            raise Met(page)  # mending; a page the first layout did not have makes it longer, mending.longer)
         if state is not None and self.relaid and i > self.relaid[1] and self.against.get(page) == state:
             raise Met(page)
 
