@@ -29,7 +29,7 @@ _SCALARS = (str, int, float, bool, type(None))
 @contextlib.contextmanager
 def shared():
     """Paragraphs made in the ``with`` block (this thread's) share their parses."""
-    token = _build.set({"parses": {}, "styles": {}, "tokens": {}})
+    token = _build.set({"parses": {}, "styles": {}, "tokens": {}, "names": {}})
     try:
         yield
     finally:
@@ -66,16 +66,18 @@ def _kept(paragraph, style):
     if paragraph.style is not style:  # (its markup set its own style)
         return False
     frags, bullet = paragraph.frags, paragraph.bulletText
-    kept = _frozen(frags)
-    kept_bullet = None if bullet is None or isinstance(bullet, str) else _frozen(bullet)
+    names = _build.get()["names"]
+    kept = _frozen(frags, names)
+    kept_bullet = None if bullet is None or isinstance(bullet, str) else _frozen(bullet, names)
     if kept is None or (kept_bullet is None and not (bullet is None or isinstance(bullet, str))):
         return False
     return paragraph.text, kept, kept_bullet
 
 
-def _frozen(frags):
-    """Fragments as (class, attributes, names of list attributes), copied from ``frags``; None if one holds more
-    than text, numbers, colours and lists or tuples of them."""
+def _frozen(frags, names: dict):
+    """Fragments as (class, attribute names, their values, names of list attributes), copied from ``frags``; None if
+    one holds more than text, numbers, colours and lists or tuples of them. The names are kept once for all
+    fragments that have the same (``names``): a 166-unit guide's fragments took 13 MB more kept as dictionaries."""
     if not isinstance(frags, list):
         return None
     out = []
@@ -91,18 +93,19 @@ def _frozen(frags):
                 return None
             if type(value) is list:
                 lists.append(name)
-        out.append((type(f), dict(attrs), tuple(lists)))
+        keys = tuple(attrs)
+        out.append((type(f), names.setdefault(keys, keys), tuple(attrs.values()), tuple(lists)))
     return out
 
 
 def _copy(frozen) -> list:
     out = []
-    for cls, attrs, lists in frozen:
+    for cls, keys, values, lists in frozen:
         frag = cls.__new__(cls)
         own = frag.__dict__
-        own.update(attrs)
+        own.update(zip(keys, values))
         for name in lists:
-            own[name] = list(attrs[name])
+            own[name] = list(own[name])
         out.append(frag)
     return out
 
