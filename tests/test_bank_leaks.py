@@ -54,3 +54,38 @@ def test_a_bank_given_another_blanks_answer_because_nothing_else_is_left_names_e
     assert found == [f"{path}:8:5: warning: question 2: its word bank prints 'Nile', the answer to question 1, which "
                      "has no word bank: the bank gives it away (add vocabulary terms, give question 1 'word_bank: "
                      "true' too, or leave out this question's 'word_bank')"]
+
+
+SHAPES = """\
+    title: Shapes
+    vocabulary:
+      - {term: Triangles, definition: Shapes with three sides.}
+      - {term: Squares, definition: Shapes with four equal sides.}
+      - {term: Angles, definition: What two lines meet at.}
+    questions:
+      - type: fill_in_blank
+        prompt: A shape with three sides is a [[triangle]].
+      - type: fill_in_blank
+        prompt: The set of points at one distance from a centre is a [[circle]].
+        word_bank: true
+    """
+
+
+def test_a_bank_word_that_is_another_form_of_an_answer_from_memory_is_warned_about(tmp_path):
+    """'Triangles' in question 2's bank gives question 1's 'triangle' away as surely as 'triangle' would: the check
+    compared whole words, case aside, and said nothing."""
+    path = write_guide(tmp_path, "shapes.yaml", SHAPES)
+    found = [str(w) for w in api.load(path).warnings if "word bank" in w.message]
+    assert found == [f"{path}:9:5: warning: question 2: its word bank prints 'Triangles', the answer to question 1 "
+                     "('triangle'), which has no word bank: the bank gives it away (add vocabulary terms, give "
+                     "question 1 'word_bank: true' too, or leave out this question's 'word_bank')"]
+
+
+def test_plural_endings_are_compared_but_other_final_letters_are_not():
+    from studyguide.banks import inflected
+
+    assert {inflected(w) for w in ("Triangles", "triangle", "TRIANGLE")} == {"triangle"}
+    assert inflected("Boxes") == inflected("box") and inflected("cities") == inflected("City")
+    assert inflected("right Triangles") == inflected("right triangle")
+    for word in ("glass", "bus", "virus", "axis", "gas", "1990s", "US", "H₂O's"):  # (no plural's 's': kept)
+        assert inflected(word) == word.casefold(), word

@@ -92,16 +92,21 @@ def test_a_summary_with_room_keeps_its_five_lines_and_one_that_misses_by_more_ta
 def test_no_cornell_page_holds_the_summary_alone():
     """Trial p34: the bundled police-training guide's Cornell notes, on letter paper, printed page 3 with only the
     summary box on it (page 2 had 32 pt left; the box needs more). A Cornell summary closes the last page of notes:
-    the last bullet of the last topic now opens page 3, above the summary, in handout and key; page 2 keeps the
-    rest. Then every paper and edition of the bundled guides (eight of which had a page of summary alone)."""
+    the last topic's three bullets now open page 3, above the summary, in handout and key (one alone there was a
+    list's last item stranded, and two would strand its first: trial r12 #11); page 2 keeps the rest, the topic's
+    title and text at its foot. Then every paper and edition of the
+    bundled guides (eight of which had a page of summary alone)."""
     police = next(g for g in GUIDES if g.name == "china-foreign-police-training.yaml")
     docs = _build(police)
     student, key = _pages(docs["student"]), _pages(docs["key"])
     assert len(student) == len(key) == 3
     for pages in (student, key):
-        assert pages[2].startswith("• Observers, who are not named, think the plan is probably also meant"), pages[2]
-        assert "Summary" in pages[2] and "Observers" not in pages[1]
-        assert "In the writer's own view, the program is part of a deliberate" in pages[1].replace("’", "'")
+        assert pages[2].startswith("• The writer links the plan to China"), pages[2]
+        assert "• Observers, who are not named, think the plan is probably also meant" in pages[2]
+        assert "Summary" in pages[2] and not any(w in pages[1] for w in ("Observers", "The writer links"))
+        assert pages[1].replace("’", "'").endswith("The Bigger Picture: Soft Power The article treats the police program as one part "
+                                 "of a larger strategy. China's Plan to Train Foreign Police · " +
+                                 ("Answer Key · " if pages is key else "") + "Page 2 of 3")
     assert "China has announced that it will train police officers" in key[2]
     for guide in GUIDES + [CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"]:
         for paper in ("letter", "a4", "half-letter", "a5"):
@@ -165,3 +170,19 @@ def test_a_summary_that_opens_with_a_table_is_checked_and_built_with_its_first_p
     key = _pages(_build(path)["key"])
     assert "In July 1776 the Second Continental Congress" in key[0].split("Summary")[-1]
     assert "Virginia" not in key[0].split("Summary")[-1]
+
+
+LIGHTHOUSE = CASES / "trial" / "lit-the-lighthouse-keeper.yaml"  # trial r12: an English teacher's short story guide
+
+
+def test_the_last_point_goes_over_with_the_point_before_it_not_alone():
+    """The summary does not fit under the literature guide's topics, so the end of the table goes over with it.
+    That was the last topic's last point alone over the summary on page 2 (trial r12 #11); now the topic's two
+    points go over together and its title and text stay on page 1, in handout and key alike."""
+    docs = _build(LIGHTHOUSE)
+    for pages in (_pages(docs["student"]), _pages(docs["key"])):
+        assert len(pages) == 2
+        assert "Symbol and Theme" in pages[0] and "being useful is not the same as being needed" in pages[0]
+        assert "The final image" not in pages[0] and "The wave to the fishing boat" not in pages[0]
+        top = pages[1].split("Summary")[0]
+        assert "The final image, the tower shrinking" in top and "The wave to the fishing boat shows" in top

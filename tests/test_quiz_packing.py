@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import CASES, Pdf, write_guide
+from conftest import CASES, Pdf, norm, page_texts, write_guide
 from studyguide.classroom import SetOptions, build_set
 
 PHOTO = """
@@ -158,3 +158,26 @@ def test_the_keys_last_notes_stay_by_their_questions_when_that_saves_the_key_a_s
     assert re.search(r"1\. \(page 2\) Why: The article reports", notes)
     assert re.search(r"2\. \(page 3\) Why: The article expects", notes)
     assert "Soft power influences" not in notes and "Why" not in student.text
+
+
+LIGHTHOUSE = CASES / "trial" / "lit-the-lighthouse-keeper.yaml"  # trial r12: question 1 cites four lines
+
+
+def test_a_quarter_quiz_with_the_title_alone_on_page_1_says_why_and_what_fits(tmp_path):
+    """Trial r12 #11: the literature quarter quiz printed page 1 of 4 with the title block alone, its question 1
+    (a prompt, four cited lines, four choices) too tall for the room under it. A question is not cut over two
+    slips and a smaller title would not make that room, so build says it at question 1, with what does fit: half
+    sheets, where question 1 starts under the title on two pages, the same paper. Page 1 still holds the title
+    alone, and a quiz whose question 1 fits under the title is told nothing."""
+    options = SetOptions(format="quiz", sheet="quarter", questions="1-6", own_accommodations=False)
+    result = build_set(LIGHTHOUSE, tmp_path, None, options, write=False)
+    pages = [norm(t) for t in page_texts(dict(result.files)[tmp_path / "lit-the-lighthouse-keeper-quiz-quarter.pdf"])]
+    assert len(pages) == 4 and "Total: 8 points" in pages[0] and "What does the detail" not in pages[0]
+    assert "1. (1 pt) What does the detail in lines 8–10 mainly" in pages[1]
+    said = [str(w) for w in result.warnings if "too tall" in str(w)]
+    assert said == [f"{LIGHTHOUSE}:91:5: warning: question 1 is too tall for the room under the title on a quarter "
+                    "page, so page 1 of 4 holds the title alone (43 % of it empty); on half sheets (--sheet half) it "
+                    "starts under the title and the quiz takes 2 pages, no more paper"]
+    shorter = build_set(LIGHTHOUSE, tmp_path, None, SetOptions(format="quiz", sheet="quarter", questions="3-6",
+                                                               own_accommodations=False), write=False)
+    assert not [w for w in shorter.warnings if "too tall" in str(w)]

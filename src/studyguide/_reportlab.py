@@ -194,6 +194,11 @@ def table_rows(table) -> int:
     return len(table._cellvalues) - table.repeatRows
 
 
+def column(table, index: int) -> list:
+    """What each row of a table holds in its column ``index`` (``Table._cellvalues``)."""
+    return [row[index] for row in table._cellvalues]
+
+
 def row_heights(table, width: float) -> list[float]:
     """The heights of a table's rows without its repeated heading rows (``Table._rowHeights``), ``width`` wide."""
     table.wrap(width, 1e9)
@@ -220,6 +225,16 @@ def broken_lines(paragraph) -> list:
     when the paragraph is in one font, else a line whose ``words`` are fragments with ``text`` and
     ``fontName``."""
     return paragraph.blPara.lines
+
+
+def last_line_runs(paragraph) -> list[tuple[str, float, str]]:
+    """(face, size, text) of each run of text on a wrapped Paragraph's last line (``blPara``: one font for the
+    whole paragraph, its lines (extra space, words); or the last line's fragments)."""
+    lines = paragraph.blPara
+    if lines.kind == 0 or not lines.lines:
+        last = lines.lines[-1] if lines.lines else (0, [])
+        return [(getattr(lines, "fontName", ""), getattr(lines, "fontSize", 0), " ".join(last[1]))]
+    return [(f.fontName, f.fontSize, f.text) for f in lines.lines[-1].words if getattr(f, "text", "")]
 
 
 def first_baseline(paragraph) -> float:
@@ -262,19 +277,6 @@ def leaves_widow(paragraph, width: float, height: float) -> bool:
 
 # --------------------------------------------------------------------------- watch's paragraph cache
 Paragraph = rl_paragraph.Paragraph
-
-
-class SharedParse(Paragraph):
-    """A Paragraph whose markup parsing (``Paragraph._setup``) goes through ``share`` (parses.share, once that module
-    is imported): ``share(paragraph, text, style, bulletText, parse)``, ``parse()`` being reportlab's own."""
-
-    share = None
-
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        share = SharedParse.share
-        if share is None or frags is not None or cleaner is not rl_paragraph.cleanBlockQuotedText:
-            return Paragraph._setup(self, text, style, bulletText, frags, cleaner)
-        share(self, text, style, bulletText, lambda: Paragraph._setup(self, text, style, bulletText, None, cleaner))
 PARSE = "_setup"        # Paragraph._setup(self, text, style, bulletText, frags, cleaner): parses the markup
 # what a Paragraph's wrap sets on it; watch's cache adds any other attribute a wrap is seen to set
 WRAPPED = frozenset({"width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations"})

@@ -107,17 +107,19 @@ def _leaks(printed: Guide) -> list[Problem]:
     """A warning for each printed bank holding words that answer other questions' blanks written from memory
     (one for the bank, naming each word and blank). :func:`banked` takes such words last, when the guide has
     no others of their kind, so the teacher can mend it: more words, or banks for those questions too."""
-    recalled, out = _recalled(printed), []
+    recalled, out = {}, []
+    for answer, owner in _recalled(printed).items():  # (an answer as compared, its blank, the answer as folded)
+        recalled.setdefault(inflected(answer), (*owner, answer))
     for n, q in enumerate(printed.questions, 1):
-        words = [w for w in (q.bank if isinstance(q, FillInBlank) and q.word_bank else ())
-                 if plain(w).casefold() in recalled]
+        words = [w for w in (q.bank if isinstance(q, FillInBlank) and q.word_bank else ()) if inflected(w) in recalled]
         if not words:
             continue
-        owners = [recalled[plain(w).casefold()] for w in words]
-        blanks = [f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank" if of > 1
-                  else f"question {m}" for m, k, of in owners]
-        asked = "questions " + _and([str(m) for m in dict.fromkeys(m for m, _, _ in owners)]) \
-            if len({m for m, _, _ in owners}) > 1 else f"question {owners[0][0]}"
+        owners = [recalled[inflected(w)] for w in words]
+        blanks = [(f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank" if of > 1
+                   else f"question {m}") + ("" if answer == plain(w).casefold() else f" ('{answer}')")
+                  for w, (m, k, of, answer) in zip(words, owners)]  # (its answer named when it is another form)
+        asked = "questions " + _and([str(m) for m in dict.fromkeys(o[0] for o in owners)]) \
+            if len({o[0] for o in owners}) > 1 else f"question {owners[0][0]}"
         one, shown = len(words) == 1, [f"'{plain(w)}'" for w in words]
         more = ("another blank answered by a number" if one else "blanks answered by numbers") \
             if numeric(words[0]) else "vocabulary terms"
@@ -126,6 +128,21 @@ def _leaks(printed: Guide) -> list[Problem]:
                            f"word bank: the bank gives {'it' if one else 'them'} away (add {more}, give {asked} "
                            "'word_bank: true' too, or leave out this question's 'word_bank')", warning=True))
     return out
+
+
+def inflected(word: str) -> str:
+    """A word as it is compared with another blank's answer: case aside, and its last word without a plural's
+    ending ('Triangles' gives 'triangle' away, 'Boxes' 'box', 'Cities' 'city'). Not 'glass' nor 'bus' (a double
+    s, or three letters): an 's' that is no plural's ending stays."""
+    text = " ".join(plain(word).casefold().split())
+    head, _, last = text.rpartition(" ")
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 4 and last.endswith("es") and last[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        last = last[:-2]
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[-2].isalpha():
+        last = last[:-1]
+    return f"{head} {last}" if head else last
 
 
 def _and(items: list[str]) -> str:

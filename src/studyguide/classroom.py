@@ -37,6 +37,7 @@ class SetOptions:
     questions: Optional[str] = None          # the questions chosen (select.py), from --questions
     sheet: Optional[str] = None              # half or quarter: small pages, two or four to a sheet (sheets.py)
     editions: tuple = ()                     # every edition asked for (--edition twice): each is built
+    unused: Optional[Accommodations] = None  # accommodations the format has no use for, said by this copy (each_copy)
 
     def __post_init__(self):
         check_seed(self.seed)  # --seed as a guide's seed: is checked
@@ -78,12 +79,15 @@ def each_copy(guide: Guide, options: SetOptions) -> list[SetOptions]:
     its class set, for the class) and the accommodated one beside it, for the few students who need it,
     the flags winning over the guide's keys (``--extra-lines 0``); otherwise ``options`` alone (a flag on
     a guide without 'accommodations:' builds that copy alone, as ``--edition`` builds that edition)."""
-    if not asked(own(guide, options)):
-        return [options]
+    acc = variants.merged(own(guide, options), options.accommodations)
+    kept = formats.accommodated(options.format or guide.format, acc)  # (notes: no reduced choices...)
+    said = dict(unused=acc) if asked(acc) and kept != acc else {}  # (said once, by the copy that stands for it)
     standard = dataclasses.replace(options, own_accommodations=False, accommodations=None)
-    if not asked(variants.merged(guide.accommodations, options.accommodations)):
-        return [standard]  # the flags took every accommodation away
-    return [standard, dataclasses.replace(options, class_set=False, copies=None)]
+    if not asked(kept):
+        return [dataclasses.replace(standard if asked(acc) else options, **said)]  # (or the flags took them away)
+    if not asked(own(guide, options)):
+        return [dataclasses.replace(options, **said)]
+    return [standard, dataclasses.replace(options, class_set=False, copies=None, **said)]
 
 
 def wanted(guide: Guide, options: SetOptions) -> bool:
@@ -129,7 +133,8 @@ def names(path, out_dir, guide: Guide, options: SetOptions, key: bool = True) ->
     is drawn: a classroom build's versions, keys, grids and class set, or a plain build's two PDFs."""
     if not wanted(guide, options):
         return build_names(path, out_dir, key=key)
-    acc = variants.merged(own(guide, options), options.accommodations)
+    acc = formats.accommodated(options.format or guide.format, variants.merged(own(guide, options),
+                                                                               options.accommodations))
     count = version_count(guide, options)
     letters = [variants.LETTERS[i] for i in range(count)] if count else [None]
     return build_names(path, out_dir, tags(options, acc), letters, key=options.key,
@@ -159,6 +164,7 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
     formats.check_skip(guide, options.skip)
     standard = dataclasses.replace(guide, accommodations=Accommodations())  # (its pages choose the versions' draws)
     guide = variants.accommodate(guide, options.accommodations)
+    guide = dataclasses.replace(guide, accommodations=formats.accommodated(guide.format, guide.accommodations))
     theme = api.theme_for(guide, options.theme, options.edition)
     paper = paper or guide.paper
     small_page = sheets.small_paper(paper, options.sheet) if options.sheet else paper
@@ -174,7 +180,7 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
     laid_out = sheets.small_paper(paper, options.sheet) if options.sheet else paper  # where activities must fit
     warnings = list(guide.warnings) + warnings + too_small + activity_layout.warnings(guide, theme, laid_out) + \
         ([same] if same else []) + (lettered.warnings(guide) if count else []) + \
-        api.build_warnings(guide)  # (choices named by letter: kept)
+        api.build_warnings(guide) + formats.unused(guide, options.unused)  # (choices named by letter: kept)
     if options.versions and fmt in formats.READING:
         warnings.append(Problem(Location(str(path)), f"--versions {options.versions}: {NO_QUESTIONS[fmt]} have no "
                                 "questions to shuffle, so they print once, without version letters or an answer "
@@ -206,6 +212,9 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
                                                      "questions with --questions for two to a sheet", warning=True))
     if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
         warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+    if options.sheet == "quarter":  # page 1 the title alone, question 1 too tall for it; and on half sheets?
+        warnings += pagelint.title_alone(editions[0], by_letter[editions[0].version]["student"], lambda: render.render(
+            editions[0], ("student",), sheets.small_paper(paper, "half"), theme, font_for, "half")["student"])
     for g in editions:
         docs = by_letter[g.version]
         files.append((planned["student", g.version], docs["student"].pdf, docs["student"].pages,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-from .inline import code_spans
+from .inline import code_spans, plain as _plain_prose
 
 _FENCE = re.compile(r"([ \t]*)(`{3,})[ \t]*([\w.+#-]*)[ \t]*$")
 TAB = 4  # a tab typed in code goes to the next multiple of 4 columns
@@ -103,6 +103,15 @@ def _outdented(line: str, indent: int) -> str:
 def prose(text: str) -> str:
     """The text with its fenced blocks left out (what prints as a paragraph: a prompt's words)."""
     return "\n".join(p for p in parts(text) if isinstance(p, str)) if has_fence(text) else text
+
+
+def plain(text: str) -> str:
+    """The text as it prints, markup out: its words as inline.plain has them, its programs' lines as typed, without
+    their ``` lines. Read whole by inline.plain, a block was a code span and its language ('python') a word, so a
+    reading's mark after a program was counted that many characters on, and cited the next line."""
+    if not has_fence(text):
+        return _plain_prose(text)
+    return "\n".join(_plain_prose(p) if isinstance(p, str) else "\n".join(p.lines) for p in parts(text))
 
 
 def blocks(text: str) -> list[Code]:

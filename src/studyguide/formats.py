@@ -11,11 +11,49 @@ from typing import Optional
 
 from . import labels, select
 from .errors import GuideError, Location, Problem
-from .model import Guide
+from .model import Accommodations, Guide
 
 FORMATS = ("handout", "quiz", "exit-ticket", "notes", "cornell", "organizers")
 READING = ("notes", "cornell", "organizers")  # made from the reading: no questions
 TICKET_MOST = 3  # questions an exit ticket holds
+
+
+# the accommodations a format without questions has a use for (the others are for questions): guided notes'
+# blanks take a word bank; Cornell notes' too, and their summary to write the extra lines; organizers neither
+TAKES = {"notes": ("word_bank",), "cornell": ("word_bank", "extra_lines"), "organizers": ()}
+_WHY = {"reduced_choices": "have no multiple-choice questions", "word_bank": "have no blanks",
+        "extra_lines": "have no answer lines", ("organizers", "extra_lines"): "have their boxes ruled to a set size"}
+_WHAT = {"notes": "guided notes", "cornell": "Cornell notes", "organizers": "graphic organizers"}
+
+
+def accommodated(fmt: Optional[str], acc: Accommodations) -> Accommodations:
+    """``acc`` as a copy in ``fmt`` takes it: an accommodation that changes nothing in that format is left out,
+    so that no copy is named for, or made for, what it does not have (trial r12 #8: notes named
+    `-word-bank-extra-lines-2` were the standard notes, pixel for pixel)."""
+    if fmt not in TAKES:
+        return acc
+    return Accommodations(word_bank=acc.word_bank and "word_bank" in TAKES[fmt],
+                          extra_lines=acc.extra_lines if "extra_lines" in TAKES[fmt] else 0)
+
+
+def unused(guide: Guide, acc: Optional[Accommodations]) -> list[Problem]:
+    """The warning for the accommodations ``acc`` (the guide's with the flags) that ``guide``'s format leaves out,
+    at the guide's `accommodations:` line: why, and what the accommodated copy has, or that none is made."""
+    fmt = guide.format
+    if acc is None or fmt not in TAKES:
+        return []
+    names = [k for k in ("reduced_choices", "word_bank", "extra_lines") if getattr(acc, k) and k not in TAKES[fmt]]
+    if not names:
+        return []
+    kept = accommodated(fmt, acc)
+    have = ([f"a word bank of the notes' blanks"] if kept.word_bank else []) + \
+        ([f"{kept.extra_lines} more lines for the summary"] if kept.extra_lines else [])
+    said = (f"accommodations: {_WHAT[fmt]} {' and '.join(_WHY.get((fmt, k), _WHY[k]) for k in names)}, so "
+            f"{' and '.join(repr(k) for k in names)} change{'s' * (len(names) == 1)} nothing in them: ")
+    said += (f"the accommodated copy has {' and '.join(have)}" if have else
+             f"no accommodated copy is made, as it would be the same as the standard one")
+    said += " (the handout and the quiz take every accommodation)"
+    return [Problem(guide.accommodations_where or Location(str(guide.path)), said, warning=True)]
 
 
 FEW_BLANKS = 3  # guided or Cornell notes with fewer blanks are warned of: a page of text with a blank or two

@@ -35,6 +35,8 @@ Checks:
 * a word bank of several blanks whose only capitalised words answer the blanks that start a sentence;
 * objectives that no question checks, when at least one question names the
   objective it checks (`objective:`);
+* an arrow pointing right (→, ⇒) between two Hebrew or Arabic words, which prints pointing back (they read
+  right to left): '←' says what was meant;
 * the starter's placeholder text left in (`studyguide new`: 'My Study Guide', its
   sample questions): one finding per section, one per sample question.
 
@@ -277,6 +279,29 @@ def star_runs(guide: Guide) -> list[Problem]:
     return out
 
 
+# an arrow the Unicode algorithm does not mirror, between two Hebrew or Arabic words with only spaces and marks
+# between: the words print right to left, the arrow as typed ('أب → أبي' prints 'أبي → أب', pointing back)
+_ARROW = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc][\\W\\d]*?)\\s*([\u2192\u21d2\u27f6\u27f9\u2794\u279c\u27a1])"
+                    "\\s*(?=[^\\w\\s]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
+_BACK = {"\u2192": "\u2190", "\u21d2": "\u21d0", "\u27f6": "\u27f5", "\u27f9": "\u27f8", "\u2794": "\u2190",
+         "\u279c": "\u2190", "\u27a1": "\u2b05"}
+
+
+def arrows(guide: Guide) -> list[Problem]:
+    """An arrow pointing right between two Hebrew or Arabic words: the words print right to left and the arrow
+    does not turn, so a reader going from the first word to the second meets an arrow pointing back."""
+    out = []
+    for where, text in guide.texts:
+        m = _ARROW.search(text)
+        if m:
+            arrow = m.group(2)
+            out.append(_warn(where.of(text, m.start(2)), f"'{clip(text.strip())}': the words either side of "
+                             f"'{arrow}' read right to left, so it prints pointing from the second word back to "
+                             f"the first; write '{_BACK[arrow]}' there, which prints pointing from the first word "
+                             "to the second"))
+    return out
+
+
 @lru_cache(maxsize=2)
 def _placeholders(starter: str) -> tuple[dict[str, str], dict[str, set]]:
     """The starter's texts a teacher replaces, each with its section (settings such as 'en' or 'A', a single
@@ -365,5 +390,5 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
-             + bank_capitals(guide) + (starter_text(guide, starter) if starter else []))
+             + bank_capitals(guide) + arrows(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

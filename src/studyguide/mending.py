@@ -141,7 +141,9 @@ def _saves(redraw, again, layout) -> bool:
 def keep_lists(redraw, layout):
     """The guide laid out again with the first and last items of each list or table that went over a
     page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
-    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved)."""
+    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved). Each
+    trial stops at a page it leaves short, or once it falls a page behind the layout it is tried against
+    (pagetops: the rest would be that one's pages, later), but for tables kept, whose flowables are not marked."""
     from .layout import kept
 
     for _ in range(KEEP_ROUNDS):
@@ -149,9 +151,11 @@ def keep_lists(redraw, layout):
         lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
         if not lists:
             break
-        fixes = carried(ctx)
-        again = redraw({**fixes, "kept_lists": lists | set(fixes.get("kept_lists", ())), "stop_short": "pages"},
-                       until=ctx)  # (None: stopped at a page it left short, pagetops)
+        fixes = {**carried(ctx), "stop_short": "pages"}
+        fixes["kept_lists"] = lists | set(fixes.get("kept_lists", ()))
+        if not lists & kept.TABLES:  # (their flowables marked, so that pagetops may stop it once it is longer)
+            fixes["lists_relaid"] = lists
+        again = redraw(fixes, until=ctx)  # (None: stopped at a page it left short, or once longer: pagetops)
         if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
             break  # (a list moved whole may leave the page before it short: the first guide's large print
             # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)

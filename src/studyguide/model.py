@@ -266,6 +266,7 @@ class Guide:
     activities: tuple[str, ...] = ()   # vocabulary activities to print
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
+    accommodations_where: Optional[Location] = field(default=None, compare=False)  # the line that asks them
     version: Optional[str] = None      # the version letter, once shuffled (variants.version)
     omit: tuple[str, ...] = ()         # sections left out of one build (build --skip); never read from a guide
     format: str = "handout"            # what is printed from it: handout, quiz, exit-ticket, notes... (formats.py)

@@ -87,3 +87,25 @@ def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Pr
     return [_warn(guide.questions[n - 1].where,
                   f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
                   f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]
+
+
+def title_alone(guide: Guide, rendered, on_half) -> list[Problem]:
+    """A quiz on quarter sheets whose page 1 holds the title block alone: question 1 is too tall for the room
+    under it (trial r12 #11: a literature question with its cited lines, page 1 of 4 about 60 % empty). A
+    question is never cut over two slips of paper, and no smaller title block makes room for one that takes
+    most of a quarter page, so the teacher is told, at question 1, what would: half sheets, when they hold it
+    under the title on no more paper (``on_half()``: the quiz's student copy laid out on them), else a shorter
+    question 1."""
+    starts = rendered.question_pages
+    if guide.format != "quiz" or not starts or starts[0] == 1 or rendered.pages < 2:
+        return []
+    empty = round(100 * (1 - rendered.page_fill.get(1, 1.0)))
+    said = (f"question 1 is too tall for the room under the title on a quarter page, so page 1 of {rendered.pages} "
+            f"holds the title alone ({empty} % of it empty)")
+    half = on_half()
+    if half.question_pages[:1] == [1] and 2 * half.pages <= rendered.pages:  # (a quarter sheet is half a half)
+        said += (f"; on half sheets (--sheet half) it starts under the title and the quiz takes {half.pages} "
+                 f"page{'s' * (half.pages > 1)}, no more paper")
+    else:
+        said += "; shorten question 1 (its prompt, or the lines it cites), or put a shorter question first"
+    return [_warn(guide.questions[0].where, said)]

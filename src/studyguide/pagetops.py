@@ -21,7 +21,12 @@ A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages";
 pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no
 more pages short. It stops at a page's opening once the pages before it settle that it would not be
 (:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last. It is laid
-out from page 1 (never resumed: a layout kept is this one)."""
+out from page 1 (never resumed: a layout kept is this one). mending.keep_lists marks the flowables its trial
+sets unlike the first layout (``relaid``: the KeepRuns of the lists it keeps newly, a list's heading's room),
+and counts the story without KeepRuns (``extra``), so that a page of each layout opening on the same item
+compares alike: once past them, a page that opens as a page of the first layout before it did stops the trial
+(:meth:`PageTops._behind`): the rest would be the first layout's pages, as many pages later, so it is longer.
+The benchmark's 50-unit guide threw such a trial away after its 92nd page; it now stops at page 61."""
 from __future__ import annotations
 
 from ._reportlab import LAID_OUT_MARKS, start_at
@@ -47,10 +52,20 @@ class PageTops:
         self.rule = ctx.__dict__.get("stop_short") if first is not None else None  # (:meth:`_costs`)
         self.short = _short(first) if self.rule else set()
         self.last = max(first.__dict__.get("page_tops", ()), default=None) if self.rule else None  # (:meth:`opening`)
-        self.index = {id(f): i for i, f in enumerate(self.flow)}
-        relaid = [i for i, f in enumerate(self.flow) if getattr(f, "relaid", False)]
-        self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None and not self.rule else None
+        own = [j for j, f in enumerate(self.flow) if not getattr(f, "extra", False)]  # (the story but its KeepRuns)
+        self.index = {id(self.flow[j]): (i, j) for i, j in enumerate(own)}
+        self.own, self.extras = own, [0] * (len(self.flow) + 1)  # extras: the KeepRuns from each flowable on
+        for j in range(len(self.flow) - 1, -1, -1):
+            self.extras[j] = self.extras[j + 1] + bool(getattr(self.flow[j], "extra", False))
+        relaid = [j for j, f in enumerate(self.flow) if getattr(f, "relaid", False)]
+        marked = not self.rule or ctx.__dict__.get("lists_relaid")  # (mending.keep_lists: see :meth:`_behind`)
+        self.relaid = (relaid[0], relaid[-1]) if relaid and first is not None and marked else None
         self.against = first.__dict__.get("page_tops", {}) if self.relaid else {}
+        self.behind = {}  # the first layout's pages by their opening (:meth:`_behind`)
+        for page, state in self.against.items() if self.rule else ():
+            if state is not None:
+                self.behind.setdefault(state, page)
+        self.parity = max((j for j, f in enumerate(self.flow) if type(f).__name__.startswith("Doc")), default=-1)
         self.seen = ctx.__dict__.setdefault("page_tops", {})
         self.widths = {}  # page → keynotes.page_width
         self.start = 1  # the page the layout starts on
@@ -61,33 +76,48 @@ class PageTops:
         layout writes on flowables as they could be made, and the handout not ended (the whole story when there
         is none, or no first layout); this context given the key's notes and each page's lowest point the first
         had before that page."""
-        if not self.relaid:
+        if not self.relaid or self.rule:  # (a rule's layout may be kept: it is laid out whole)
             return list(self.flow)  # (the document takes its story's items off the list it is given)
-        n = len(self.flow)
-        pages = [page for page, state in self.against.items() if state is not None and state[0] < self.relaid[0]
-                 and state[1] == n and state[2] == n - state[0] and state[5] is None
-                 and self._writable(self.flow[state[0]:state[0] + LOOK], state[3])]
+        n, own = len(self.own), self.own
+        pages = [page for page, state in self.against.items() if state is not None and state[1] == n
+                 and own[state[0]] < self.relaid[0] and state[2] == n - state[0] and state[5] is None
+                 and self._writable(self.flow[own[state[0]]:own[state[0]] + LOOK], state[3])]
         if not pages or max(pages) < 2:
             return list(self.flow)  # (the document takes its story's items off the list it is given)
         self.start = start = max(pages)
-        ctx, first = self.ctx, self.first
-        self._write(self.flow[self.against[start][0]:][:LOOK], self.against[start][3])
+        ctx, first, at = self.ctx, self.first, own[self.against[start][0]]
+        self._write(self.flow[at:][:LOOK], self.against[start][3])
         if getattr(ctx, "key_notes", None) is not None:
             ctx.key_notes[:] = [note for note in first.key_notes or () if note[1] < start]
         lowest = first.__dict__.get("page_lowest", {})
         ctx.__dict__["page_lowest"] = {page: y for page, y in lowest.items() if page < start}
         ctx.__dict__["resumed"] = start  # (its PDF is not the guide's: only its page counts and fill are)
-        return self.flow[self.against[start][0]:]
+        return self.flow[at:]
 
     def opening(self, page: int, flowables: list) -> None:
-        i = self.index.get(id(flowables[0])) if flowables else None
-        state = None if i is None else (i, len(self.flow), len(flowables), self._written(flowables[:LOOK]),
+        i, j = self.index.get(id(flowables[0]), (None, None)) if flowables else (None, None)
+        state = None if i is None else (i, len(self.own), len(flowables) - self.extras[j], self._written(flowables[:LOOK]),
                                         self._notes(), getattr(self.ctx, "handout_pages", None))
         self.seen[page] = state
         if self.rule and (self._costs() or self.last is not None and page > self.last):  # (it would not be kept:
             raise Met(page)  # mending; a page the first layout did not have makes it longer, mending.longer)
-        if state is not None and self.relaid and i > self.relaid[1] and self.against.get(page) == state:
+        if state is None or not self.relaid or j <= self.relaid[1]:
+            return
+        if self.rule and self._behind(page, state, j):  # (the first's pages from here, later: longer, not kept)
             raise Met(page)
+        if not self.rule and self.against.get(page) == state:
+            raise Met(page)
+
+    def _behind(self, page: int, state: tuple, j: int) -> bool:
+        """Whether this page opens as a page of the first layout before it did (a list kept whole sent the rest a page
+        on), so that the rest of the layout is the first's pages from there, as many pages later: it is longer. The
+        key's notes print their pages (``state``: as wide), and a page's side (odd or even) matters only to what
+        comes after a story's DocIf (flashcards' fronts open an odd page): an odd number of pages, only past it."""
+        was = self.behind.get(state)
+        if was is None or was >= page:
+            return False
+        self.ctx.__dict__["behind"] = page - was
+        return (page - was) % 2 == 0 or j > self.parity
 
     def _costs(self) -> bool:
         """Whether the pages laid out so far, but the last (one after it has something drawn on it), leave a page

@@ -20,7 +20,8 @@ from contextvars import ContextVar
 
 from reportlab.lib.colors import Color
 
-from ._reportlab import SharedParse, font_registries
+from ._reportlab import font_registries
+from ._reportlab_words import SharedParse
 
 _build: ContextVar[dict | None] = ContextVar("parses_of_this_build", default=None)
 _SCALARS = (str, int, float, bool, type(None))

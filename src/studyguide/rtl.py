@@ -94,18 +94,24 @@ def display(line: str, rtl: bool) -> str:
 
 def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
     """One line in display order, and where each of its characters was in ``line`` (so a run's
-    face follows its characters). python-bidi's get_display, step by step, with the positions kept:
-    bidi.algorithm is the implementation that also mirrors brackets (UBA L4)."""
+    face follows its characters). python-bidi's pure-Python algorithm step by step, with the positions kept
+    (its Rust get_display gives only the string, and leaves brackets unmirrored), and with the bracket-pair rule
+    N0 it lacks (:mod:`studyguide.bracketpairs`): tests/test_rtl_brackets.py holds it to the Rust one's levels."""
     if not has_rtl(line):
-        if "\u202a" in line or "\u202c" in line:  # an instruction's left-to-right run's marks (run_in_markup): not drawn
-            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202c"]
+        if "\u202a" in line or "\u202c" in line or SEPARATED in line:  # an instruction's left-to-right run's
+            kept = [i for i, c in enumerate(line) if c not in "\u202a\u202b\u202c\u200f"]  # marks (run_in_markup),
+            # a key's blank's, a bank's dots': not drawn
             return "".join(line[i] for i in kept), kept
         return line, list(range(len(line)))
     from bidi import algorithm as uba
 
-    shift = 0
-    if rtl and "\u202c" in line and "\u202a" not in line.split("\u202c")[0]:
+    from .bracketpairs import pair_brackets
+
+    shift, head = 0, line.split("\u202c")[0]
+    if rtl and "\u202c" in line and "\u202a" not in head and "\u202b" not in head:
         line, shift = "\u202a" + line, 1  # a left-to-right run begun on the line before goes on on this one
+    if not rtl:  # a key's blank (blanks.blank_markup): embedded in the line's own direction, so it stays where
+        line = line.replace("\u202b", "\u202a")  # the handout's blank is, and its answer turns no arrow round
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
@@ -116,12 +122,24 @@ def display_order(line: str, rtl: bool) -> tuple[str, list[int]]:
         _numbers_join_their_unit(storage["chars"])
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
+    pair_brackets(storage)  # (N0, which bidi.algorithm lacks)
     uba.resolve_neutral_types(storage, False)
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
     uba.apply_mirroring(storage, False)
-    chars = storage["chars"]
+    chars = [c for c in storage["chars"] if c["ch"] != SEPARATED]
     return "".join(c["ch"] for c in chars), [c["sg_index"] for c in chars]
+
+
+SEPARATED = "\u200f"  # (a right-to-left mark, which no guide's text holds: reading.walker) after a word bank's dot
+# between Hebrew or Arabic words: a line's last dot reads with the words before it, at the line's left end, where an
+# English paragraph's own direction put it at the right, before the first word (separator); not drawn
+
+
+def separator(words, dot: str) -> str:
+    """``dot``, the separator of a word bank's ``words``: marked to go with the word before it where they read
+    right to left (the bank's label is English, so its paragraph is)."""
+    return dot.replace("·", "·" + SEPARATED) if all_rtl(words) else dot
 
 
 def _numbers_join_their_unit(chars: list[dict]) -> None:

@@ -56,6 +56,11 @@ SHAPED = tuple(dict.fromkeys(name for _, _, name in _BLOCKS))  # the scripts, on
 GLUED_LETTERS = ("\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
                  "\uf900-\ufaff\uff66-\uff9f")
 
+# the vowel and other marks written over and under Hebrew and Arabic letters: a word's ending is the term's word
+# (عائلةُ, أخًا for أخ), blanked whole, or the mark alone beside a blank printed a hint of the answer
+POINTS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4" \
+    "\u06e7\u06e8\u06ea-\u06ed"
+MARKED_END = f"(?:[{POINTS}]+[\\w{POINTS}]*)?"  # (for a pattern: the rest of a word that goes on with a mark)
 UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (noticed.INVISIBLE warns of them)
 
 

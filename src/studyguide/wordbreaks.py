@@ -4,7 +4,9 @@
 Code (a `code` span, in the monospace font) and a word that reads as code (a name with '_', a call, a dotted name,
 a path) is cut after a space, '_', '.', '(', ',' or beside an operator, never inside '==', and the rest starts after
 "↪ ", the mark a program's turned-over rows carry. Another word is cut between two letters and takes a hyphen,
-as print does. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
+as print does. Chinese and Japanese (a run of them has no spaces, so reportlab sees one long word) is cut between
+two characters with no mark, never inside a number or a Latin word, never before a closing mark (。、）」) nor after
+an opening one (（「), the usual line-breaking rules. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
 answer cut a name at the same place.
 
 The cutting is called by reportlab's paragraph (``_reportlab_words.split_long_words``); this module only chooses.
@@ -30,6 +32,13 @@ _AFTER = set("_.,([{/:;")          # a cut may follow these
 _OPERATORS = set("=+-*<>!%&|^~")  # a cut may come before or after a run of these, never inside it
 _SPACES = " \u00a0"                # code's spaces are no-break ones (inline.py): a cut may follow one
 _LETTER = re.compile(r"\w", re.U)
+# Han, kana, CJK punctuation, full-width forms, Hangul: scripts set without hyphens, cut between characters
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f"
+                  "\uff00-\uffef\U00020000-\U0003ffff]")
+# a row never starts with these (closing marks, small kana, the long-vowel mark) nor ends with the openers
+_NO_START = set("、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”»ゝゞヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ"
+                "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥%％),.:;?!]}")
+_NO_END = set("（〔［｛〈《「『【〘〖〝‘“«([{")
 
 
 def is_code(text: str, face: str) -> bool:
@@ -57,6 +66,20 @@ def _between_letters(text: str, k: int) -> bool:
         and text[k - 1] != "-"
 
 
+def is_cjk(text: str) -> bool:
+    """Whether a word holds Chinese, Japanese or Korean characters (cut between them, with no mark)."""
+    return bool(_CJK.search(text))
+
+
+def _between_characters(text: str, k: int) -> bool:
+    """Whether CJK text may be cut before text[k]: beside a CJK character, outside the opening and closing marks."""
+    if k <= 0 or k >= len(text):
+        return False
+    before, after = text[k - 1], text[k]
+    return bool(_CJK.match(before) or _CJK.match(after)) and after not in _NO_START and before not in _NO_END \
+        and not after.isspace()
+
+
 @lru_cache(maxsize=None)
 def _bold_of(face: str) -> str:
     try:
@@ -79,13 +102,13 @@ def width(char: str, face: str, size: float) -> float:
 
 
 def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], float], code: bool,
-         lead: float, tail: float, started: bool) -> list[int]:
+         lead: float, tail: float, started: bool, cjk: bool = False) -> list[int]:
     """Where ``text`` is cut: the indices each new row starts at (0 first: the word starts on the next row).
     ``room`` is what is left on the first row (``started``: other words are on it), ``rooms(n)`` the width of row n
     after it; ``lead`` the width of the mark that starts a row carrying on, ``tail`` of the one that ends a cut row."""
     out: list[int] = []
     start, row, n = 0, room, 0
-    ok = _sensible if code else _between_letters
+    ok = _sensible if code else _between_characters if cjk else _between_letters
     while True:
         used = lead if start else 0.0
         if used + sum(widths[start:]) <= row:
@@ -108,11 +131,13 @@ def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], flo
 def run_cuts(chars: list, room: float, rooms: Callable[[int], float], started: bool) -> tuple[list[int], str]:
     """:func:`cuts` for a word of runs ((frag, width, char) each), and its mark: code's '↪ ' or a hyphen."""
     text, first = "".join(c for _, _, c in chars), chars[0][0]
-    code = is_code(text, first.fontName) or any(f.fontName.startswith(inline.MONO) for f, _, _ in chars)
-    turn = TURN if code else HYPHEN
+    mono = any(f.fontName.startswith(inline.MONO) for f, _, _ in chars)
+    cjk = not mono and is_cjk(text)  # (before code: '\\w' in its patterns matches a CJK character too)
+    code = not cjk and (mono or is_code(text, first.fontName))
+    turn = TURN if code else "" if cjk else HYPHEN
     mark = sum(width(c, mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
     widths = [width(c, f.fontName, f.fontSize) for f, _, c in chars]
-    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started), turn
+    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started, cjk), turn
 
 
 def mark_face(face: str) -> str:
@@ -168,11 +193,13 @@ def mark_for(face: str) -> str:
 def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int], float],
            started: bool) -> Optional[list[str]]:
     """The rows' pieces of ``text`` (a word in one face), marks in, or None to leave it to reportlab."""
-    code = is_code(text, face)
+    cjk = not face.startswith(inline.MONO) and is_cjk(text)
+    code = not cjk and is_code(text, face)
     widths = [width(c, face, size) for c in text]
-    turn = mark_for(face) if code else HYPHEN
+    turn = mark_for(face) if code else "" if cjk else HYPHEN
     mark = sum(width(c, face, size) for c in turn)
-    at = cuts(text, widths, room, rooms, code, mark if turn == TURN else 0.0, 0.0 if turn == TURN else mark, started)
+    at = cuts(text, widths, room, rooms, code, mark if turn == TURN else 0.0, 0.0 if turn == TURN else mark, started,
+              cjk)
     if not at:
         return None
     bounds = [0] + at + [len(text)]
@@ -182,7 +209,7 @@ def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int]
         last = j == len(bounds) - 2
         if turn == TURN and bounds[j] > 0:
             piece = TURN + piece
-        elif turn != TURN and piece and not last and not piece.endswith("-"):
+        elif turn not in (TURN, "") and piece and not last and not piece.endswith("-"):
             piece += turn
         out.append(piece)
     return out

@@ -3,7 +3,8 @@
 The term is found as whole words, in any case ("Geopolitics explains ..."
 for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*), a 하다 verb inflected (증발했다 for
 *증발하다*, the whole word the blank), in German, French, Spanish, Italian and Portuguese by its noun when the
-sentence gives it another article (eine Erdbeere for *die Erdbeere*: the noun the blank) and
+sentence gives it another article (eine Erdbeere for *die Erdbeere*: the noun the blank), in Arabic after the
+article written onto it (البنت for *بنت*: the article stays printed) and
 in Japanese and Chinese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,
@@ -23,7 +24,7 @@ from .. import inline, scripts
 from ..model import Blank
 from ..shuffle import order as shuffled
 from . import blank_out, term_pattern
-from .articles import NOUN_LANGUAGES, head_word
+from .articles import ATTACHED, NOUN_LANGUAGES, head_word
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,24 @@ def finder(term: str, example: Optional[str], language: Optional[str] = None) ->
     sentence's own article stays printed before it, as the sentence declines it."""
     pattern = term_pattern(term, language)
     text = inline.plain(example or "")
+    if pattern is not None and not pattern.search(text) and (language or "").split("-")[0].lower() in ATTACHED:
+        joined = _after_article(pattern)
+        return joined if joined.search(text) else pattern
     noun = noun_of(term, language) if pattern is not None and not pattern.search(text) else ""
     own = term_pattern(noun, language) if noun else None
     return own if own is not None and own.search(text) else pattern
+
+
+_WHOLE = r"(?<!\w)"
+# the Arabic definite article, written onto its noun, alone or after و, ف, ب, ك or ل (لل): البنت, والبيت, للبنت
+_ARTICLE = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
+
+
+def _after_article(pattern: re.Pattern) -> re.Pattern:
+    """An Arabic term's pattern that finds it after the article written onto it (بنت in البنت): the term is the
+    blank, and the sentence's article stays printed before it, as a German sentence's own article does."""
+    body = pattern.pattern[len(_WHOLE):] if pattern.pattern.startswith(_WHOLE) else pattern.pattern
+    return re.compile(_ARTICLE + body, pattern.flags)
 
 
 def sentence(term: str, definition: str, example: Optional[str], language: Optional[str] = None) -> Sentence:

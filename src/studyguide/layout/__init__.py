@@ -14,8 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from .. import formulas, inline, quantities, rtl, widows
-from .._reportlab import (FRAME_FUZZ, FootGap, SharedParse, first_baseline, forget_lines, is_broken_into_lines,
-                          leaves_widow, wrapped_state)
+from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, last_line_runs,
+                          leaves_widow, line_count, wrapped_state)
+from .._reportlab_words import SharedParse
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
@@ -81,6 +82,10 @@ class Para(SharedParse):
         if self._rtl is None and self._lines_back(availWidth):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
+        self._below = self._naskh_room()
+        if self._below:  # (room under its last line for Naskh's letters: the box ends lower, its lines stay put)
+            self.height += self._below
+            size = size[0], self.height
         self._wrapped_at = availWidth
         if self._rtl is None and availWidth >= FRAME_FUZZ and is_broken_into_lines(self):  # (narrower: not wrapped)
             self._lines_kept().__setitem__(availWidth, (self._inputs(), wrapped_state(self)))
@@ -115,16 +120,30 @@ class Para(SharedParse):
         self._wrapped_at = width
         return True
 
+    _below = 0.0  # the room added under its last line for Noto Naskh's letters (fonts.room_below)
+
+    def _naskh_room(self) -> float:
+        """What the box must grow by under its last line so that line's Naskh letters (set larger, reaching deeper
+        than the style's leading allows for) stay inside it: 0 for a paragraph with no Naskh run (its bytes as ever)."""
+        if getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off"):
+            return 0.0
+        runs = last_line_runs(self)
+        if not any(run[0] in fonts.NASKH_FACES for run in runs):
+            return 0.0
+        last = first_baseline(self) + (line_count(self) - 1) * self.style.leading
+        return fonts.room_below(runs, last, self.height)
+
     _bullet_right = None  # a right-to-left paragraph's bullet or number, drawn at its right (reportlab's at the left)
 
     widow_number = None  # its number in the layout that made it (widows.made)
     _widow_of = None  # on a paragraph's last line sent over a page alone: the paragraph's number (widows.left)
 
     def split(self, availWidth, availHeight):
+        room = availHeight - self._below  # (each part keeps the room under its last line that Naskh needs)
         widow = self.widow_number is not None and availWidth >= FRAME_FUZZ and availHeight >= FRAME_FUZZ \
             and getattr(self, "allowWidows", self.style.allowWidows) \
-            and not getattr(self.style, "keeps_widows", False) and leaves_widow(self, availWidth, availHeight)
-        parts = super().split(availWidth, availHeight)
+            and not getattr(self.style, "keeps_widows", False) and leaves_widow(self, availWidth, room)
+        parts = super().split(availWidth, room)
         self._lines_at = None  # (from here on its lines are broken again, as reportlab's own split may leave them)
         if self._bullet_right and parts:
             parts[0]._bullet_right = self._bullet_right  # (its first line's)
@@ -209,8 +228,8 @@ class Ctx:
         its width, and a column made to fit it broke it one character a line)."""
         if not any(ch in self.fonts for ch in text):
             return stringWidth(text, face, size)
-        return sum(stringWidth(ch, fonts.face_of(self.fonts[ch], face) if self.fonts.get(ch) else face, size)
-                   for ch in text)
+        faces = [fonts.face_of(self.fonts[ch], face) if self.fonts.get(ch) else face for ch in text]
+        return sum(stringWidth(ch, f, fonts.drawn_size(f, size)) for ch, f in zip(text, faces))  # (Naskh: larger)
 
     def heading_text(self, key: str) -> str:
         return self.guide.headings.get(key) or self.labels[key]

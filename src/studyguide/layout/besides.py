@@ -58,6 +58,7 @@ def topic(ctx, n: int, flow: list, text: list, title, picture) -> None:
     if kept_whole(ctx, n):
         del flow[len(flow) - len(head):]
         flow.append(Together(head + text + [picture]))
+        flow[-1].relaid = any(getattr(item, "relaid", False) for item in text)  # (its KeepRuns: pagetops)
         return
     flow.insert(len(flow) - len(head), PageNote(ctx, n, 0))
     at = next((i for i, item in enumerate(text) if item is title), 0)

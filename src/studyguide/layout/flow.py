@@ -249,10 +249,11 @@ class Box(Flowable):
     """A square to write in (ordering), with the key's number inside, then a paragraph."""
 
     def __init__(self, para, side: float, indent: float, weight: float, text: str | None = None,
-                 font: str | None = None, size: float = 0, color=None, mirrored: bool = False):
+                 font: str | None = None, size: float = 0, color=None, mirrored: bool = False, hug: bool = False):
         super().__init__()
         self.para, self.side, self.indent, self.weight = para, side, indent, weight
         self.mirrored = mirrored  # read from the right: the square ``indent`` in from the right edge, the text left of it
+        self.hug = hug  # the text no wider than it needs: an Arabic item set flush right stays by its square
         self.text, self.font, self.size, self.color = text, font, size, color
 
     def natural_width(self):
@@ -260,7 +261,7 @@ class Box(Flowable):
 
     def wrap(self, aW, aH):
         left = self.indent + self.side + 10
-        _, h = self.para.wrap(aW - left, aH)
+        _, h = self.para.wrap(min(aW - left, para_width(self.para) + 1) if self.hug else aW - left, aH)
         self.width, self.height = aW, max(h, self.side) + 4
         return aW, self.height
 
@@ -315,11 +316,13 @@ class Beside(Flowable):
     """
 
     def __init__(self, ctx, items, note=None, *, lead: float = 0, columns=(1,), row_gap: float = 0,
-                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False):
+                 min_note: float = 0, gap: float = 14, page_height: float = float("inf"), away=None, mirror=False,
+                 filled=False):
         super().__init__()
         self.ctx, self.items, self.note, self.away = ctx, list(items), note, away
         self.mirror = mirror  # right to left: the first column at the right (a Hebrew question's choices), the
         # lead at the right, each item's natural width measured from its right, the key's note at the left
+        self.filled = filled  # each row up to its column's right edge (Arabic choices' letters): the note past it
         self.lead, self.columns, self.row_gap = lead, columns, row_gap
         self.min_note, self.gap, self.page_height = min_note, gap, page_height
         self._plan_for = None
@@ -343,7 +346,8 @@ class Beside(Flowable):
                 tops = [sum(rows[:r]) + self.row_gap * r for r in range(len(rows))]
                 for r, top in enumerate(tops):  # beside the rows from row r down (those above may be wide)
                     row_widths = [w for i, w in enumerate(widths) if i // cols >= r]
-                    reach = max((i % cols) * colw + w for i, w in enumerate(widths) if i // cols >= r) + self.gap
+                    reach = max((i % cols) * colw + (self.lead + colw if self.filled else w)
+                                for i, w in enumerate(widths) if i // cols >= r) + self.gap
                     if not row_widths or aW - reach < self.min_note:
                         continue
                     _, h = self.note.wrap(aW - reach, 1e9)

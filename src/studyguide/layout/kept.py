@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak
 
 from .._reportlab import stacked_height
 
+TABLES = frozenset({"benefits", "criticisms", "coverage"})  # tables kept (ruled.grid): not counted, mending.keep_lists
 LIST_ENDS = 3  # items a list keeps together at its start and at its end, as a table keeps three rows
 # on each side of a break (ruled.MIN_ROWS)
 
@@ -24,15 +25,23 @@ class KeepRun(CondPageBreak):
     ends here and they open the next one. Measured where it is placed, at the frame's width. Items that
     fill most of a page flow as they come (nothing would be gained by moving them)."""
 
-    def __init__(self, items: list, page_height: float):
+    extra = True  # (a flowable one layout's story may have and another's not: pagetops counts the rest)
+
+    def __init__(self, items: list, page_height: float, relaid: bool = False):
         super().__init__(0)
-        self.items, self.page_height = items, page_height
+        self.items, self.page_height, self.relaid = items, page_height, relaid
 
     def wrap(self, availWidth, availHeight):
         self.height = stacked_height(self.items, availWidth)
         if self.height > self.page_height * 0.8 or availHeight >= self.page_height - 1:
             return 0, 0
         return super().wrap(availWidth, availHeight)
+
+
+def relaid(ctx, key: str) -> bool:
+    """Whether ``key`` is kept by this layout and not by the one it is counted against (mending.keep_lists): its
+    KeepRuns, and the room its heading asks for, are what that layout sets unlike the other (pagetops)."""
+    return key in ctx.__dict__.get("lists_relaid", ())
 
 
 def strict(ctx, key: str) -> bool:
@@ -51,8 +60,9 @@ def kept_ends(ctx, key: str, items: list, title=None) -> list:
     heads = [] if title is None else list(title) if isinstance(title, (list, tuple)) else [title]
     if len(items) < 2:
         return heads + items
+    new = relaid(ctx, key)
     if heads and strict(ctx, key):
-        return [KeepRun(heads + opening(ctx, key, items), ctx.height)] + heads + kept_ends(ctx, key, items)
+        return [KeepRun(heads + opening(ctx, key, items), ctx.height, new)] + heads + kept_ends(ctx, key, items)
     if heads:
         return heads + kept_ends(ctx, key, items)
     if not strict(ctx, key):
@@ -60,9 +70,9 @@ def kept_ends(ctx, key: str, items: list, title=None) -> list:
             _note(ctx, item, key)
         return items
     if len(items) < 2 * LIST_ENDS:
-        return [KeepRun(items, ctx.height)] + items
+        return [KeepRun(items, ctx.height, new)] + items
     ends = LIST_ENDS
-    return [KeepRun(items[:ends], ctx.height)] + items[:-ends] + [KeepRun(items[-ends:], ctx.height)] + items[-ends:]
+    return [KeepRun(items[:ends], ctx.height, new)] + items[:-ends] + [KeepRun(items[-ends:], ctx.height, new)] + items[-ends:]
 
 
 def opening(ctx, key: str, items: list) -> list:

@@ -10,25 +10,35 @@ import re
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from .. import _reportlab
+from .. import _reportlab, scripts
 from ..model import Blank, first_paragraph
+from ..scripts import MARKED_END
 from . import fillable
 from .columns import keep_words
 from .flow import Stack, Twin
 from .marks import SectionMark
 from .tables import of_topic
 
+_GLUED = f"[{scripts.GLUED_LETTERS}]"  # Han, kana, Hangul: a particle is written onto the word, with no space
+_HANGUL = "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # (Korean spaces its words: a term is a word's start)
+_SPACED = f"[^\\W{scripts.GLUED_LETTERS}]"  # a letter or digit of another script (DNA in DNAは is a whole word)
+_BEFORE = f"(?:(?={_GLUED})(?!{_HANGUL}])|(?={_HANGUL}])(?<!\\w)|(?!{_GLUED})(?<!{_SPACED}))"
+_AFTER = f"(?:(?<={_GLUED})|(?:e?s)?{MARKED_END}(?!{_SPACED}))"
 _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text holds (schema refuses none, but
 # markup passes it through untouched): where a blank goes once the rest is marked up
 
 
 def pattern(words) -> re.Pattern | None:
     """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
-    a plural -s or -es goes with the word into the blank."""
+    a plural -s or -es goes with the word into the blank. A word's side in Chinese, Japanese or Korean letters
+    needs no word boundary: those are written with no space before a particle, or none at all (外国との[[貿易]]が,
+    [[자음]]입니다), so its edge is found inside a run of text (a Korean word's start is still a word's start), and
+    a Latin word beside them is whole (DNAは) (trial r12 finding 2). The rest of an Arabic or Hebrew word the term
+    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank)."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+    return re.compile(_BEFORE + "(" + "|".join(re.escape(w) for w in words) + ")" + _AFTER, re.IGNORECASE)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
@@ -107,12 +117,34 @@ def lowercase(guide) -> set:
     return {t.term.casefold() for t in guide.vocabulary if t.term == t.term.lower()}
 
 
+def bank(ctx) -> list:
+    """With the word-bank accommodation: under the title block, a box of the words the notes' blanks take, each
+    once, in alphabetical order (a term typed in lower case in it, where a sentence opened with it); the key
+    prints the same box, so its pages stay the handout's."""
+    from .. import scripts
+    from .blanks import bank_box
+
+    g = ctx.guide
+    if not g.accommodations.word_bank:
+        return []
+    lower, words = lowercase(g), {}
+    for topic in g.topics:
+        found = pattern(words_of(g, topic))
+        for text in (topic.summary or "",) + topic.points:
+            for word in holes(text, found, lower)[1]:
+                folded = word.casefold()
+                if {folded, folded[:-1], folded[:-2]} & lower:  # ('Characterization' opening a sentence)
+                    word = word[:1].lower() + word[1:]
+                words.setdefault(" ".join(word.split()), None)
+    return [Spacer(1, 6), bank_box(ctx, sorted(words, key=scripts.alphabetical), ctx.width), Spacer(1, 8)]
+
+
 def notes(ctx) -> list:
     from . import header
     from .sections import figure, pictured
 
     g = ctx.guide
-    flow = header.header(ctx) + [SectionMark(ctx, "topics")]
+    flow = header.header(ctx) + bank(ctx) + [SectionMark(ctx, "topics")]
     for topic in g.topics:
         found = pattern(words_of(g, topic))
         text = [ctx.p(topic.title, "subheading")]
@@ -139,7 +171,7 @@ def cornell(ctx) -> list:
 
     g = ctx.guide
     cue_w = ctx.width * 0.3
-    flow = header.header(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
+    flow = header.header(ctx) + bank(ctx) + [Spacer(1, 6), SectionMark(ctx, "topics")]
     heads = [ctx.p(ctx.label("cues"), "cell_head"), ctx.p(ctx.label("notes_column"), "cell_head")]
     cue_w = keep_words(heads, [cue_w, ctx.width - cue_w], padding=12)[0]  # (the cells' padding, below)
     head = Table([heads], colWidths=[cue_w, ctx.width - cue_w])
@@ -152,7 +184,10 @@ def cornell(ctx) -> list:
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
-        notes += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        points = [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        for point in points[1:]:
+            point.after_point = True  # (WithTail sends it over with the point before, not alone)
+        notes += points
         wide = None
         if topic.image is not None:  # in the notes column, under the points, as the guided notes have it
             column = ctx.width - cue_w - 12
@@ -179,19 +214,20 @@ def cornell(ctx) -> list:
     flow.append(head)
     summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
+    most = SUMMARY_LINES + g.accommodations.extra_lines  # (the accommodation's lines: all printed)
 
     def block(count: int, width: float) -> list:
         """The summary's heading and ``count`` lines; fewer than all of them: the key's model keeps the
         sentences of it that fit them (at least its first), so both documents have the lines the page holds."""
         sentences = re.split(r"(?<=[.!?])\s+", summary.strip()) if summary else []
-        for end in range(len(sentences), 0, -1) if count < SUMMARY_LINES and sentences else [len(sentences)]:
+        for end in range(len(sentences), 0, -1) if count < most and sentences else [len(sentences)]:
             lines = _summary_lines(ctx, count, " ".join(sentences[:end]) if summary else None)
             if lines._needed(width) <= count:
                 break
         cut = [_Cut(ctx, count, width, sentences, end)] if sentences and end < len(sentences) else []
         return [Spacer(1, 10), title, lines] + cut
 
-    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block)])]
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block, g.accommodations.extra_lines)])]
 
 
 def _large_figure(ctx, topic):
@@ -254,7 +290,8 @@ class WithTail(Flowable):
     """The notes table and the summary under it. Where the table's end leaves its page too little room for the
     summary even at its fewest lines, the table's last row goes over with it, so no page holds the summary
     alone (trial p34: the Cornell sheet of the police-training guide, its page 3 only the summary box): a
-    Cornell summary closes the last page of notes. Else the table and summary flow as they would alone."""
+    Cornell summary closes the last page of notes; when that row is a topic's last point, the rows that go are
+    those a handout's list keeps together (:func:`_going`). Else the table and summary flow as they would alone."""
 
     def __init__(self, table, after: list, moved: bool = False):
         super().__init__()
@@ -277,8 +314,24 @@ class WithTail(Flowable):
         rows = _reportlab.row_heights(self.table, aW)
         if len(rows) < 2 or _reportlab.kept_height(foot, aW) <= room + _reportlab.FRAME_FUZZ:
             return rest
-        parts = self.table.split(aW, sum(rows[:-1]) + 0.01)
+        going = _going(self.table, len(rows))
+        parts = self.table.split(aW, sum(rows[:-going]) + 0.01)
         return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
+
+
+def _going(table, count: int) -> int:
+    """The rows of the notes table that go over with the summary: its last, or when that is a topic's last point
+    of several, two points or more, as a list keeps at least two items at each side of a page's break (trial r12
+    #11: the literature guide's last point alone over the summary): the last two of four points or more, else the
+    topic's list whole (with its title when the first point shares its row). Never every row of ``count``."""
+    tail = 0
+    for cell in reversed(_reportlab.column(table, 1)):
+        if not (cell and getattr(cell[0], "after_point", False)):
+            break
+        tail += 1  # (a point after another: the first of its list has no mark)
+    if not tail:
+        return 1
+    return max(1, min(2 if tail + 1 >= 4 else tail + 1, count - 1))
 
 
 SUMMARY_LINES, FEWEST_LINES = 5, 3  # a Cornell page's summary: its lines, and the fewest it may shrink to
@@ -290,23 +343,24 @@ class FootLines(KeepTogether):
     the key's model answer takes: lines.LinedAnswer), rather than a sheet for the heading and five lines
     (trial r7: the summary alone on page 2). Else it opens the next page with all its lines."""
 
-    def __init__(self, make):
+    def __init__(self, make, extra: int = 0):
         self.make = make  # (lines count, width) -> the block's flowables
+        self.most, self.fewest = SUMMARY_LINES + extra, FEWEST_LINES + extra  # (extra: the accommodation's lines)
         self._for = None
         super().__init__([])
 
     def wrap(self, aW, aH):
         if self._for != (aW, aH):
-            for count in range(SUMMARY_LINES, FEWEST_LINES - 1, -1):
+            for count in range(self.most, self.fewest - 1, -1):
                 items = self.make(count, aW)
                 over = Stack(items).wrap(aW, aH)[1] - aH
                 if over <= 0:
                     break
-                if count < SUMMARY_LINES and over <= items[0].height:  # (fewer lines: the space above them
+                if count < self.most and over <= items[0].height:  # (fewer lines: the space above them
                     items = [Spacer(1, items[0].height - over)] + items[1:]  # as the page leaves)
                     break
             else:
-                items = self.make(SUMMARY_LINES, aW)  # (on the next page)
+                items = self.make(self.most, aW)  # (on the next page)
             _reportlab.hold(self, items)
             self._for = (aW, aH)
         return super().wrap(aW, aH)

@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from reportlab.platypus import Flowable
 
+from .. import fenced
 from .._reportlab import FRAME_FUZZ, broken_lines, line_count
 from ..labels import sentences
 from ..model import FillInBlank
@@ -119,14 +120,12 @@ def cite(ctx) -> None:
 def _excerpt(reading, mark, whole: bool = False) -> str:
     """The words a mark spans (``whole``: its paragraphs), as printed (markup taken out), its paragraphs
     joined by a space (a poem's lines by ' / ')."""
-    from .. import inline
-
     (p0, c0), (p1, c1) = mark.first, mark.last
     if whole:
         c0, c1 = 0, None
     out = []
     for p in range(p0, p1 + 1):
-        text, seen, start, end = inline.plain(reading.paragraphs[p]), 0, 0, None
+        text, seen, start, end = fenced.plain(reading.paragraphs[p]), 0, 0, None
         for i, ch in enumerate(text):
             if p == p0 and seen == c0 and not ch.isspace() and start == 0 and c0:
                 start = i
@@ -272,6 +271,7 @@ class NumberedPara(Flowable):
         canv.setFillColor(ctx.color("answer"))
         canv.setStrokeColor(ctx.color("answer"))
         canv.setLineWidth(1.5)
+        numbers = readingbars.numbers_at(found, cited_by)
         for name, (a, b, _, _) in found.items():
             x = self.left + _width(ctx) + 4 + 4 * tracks[name]
             for i in range(count):
@@ -280,9 +280,8 @@ class NumberedPara(Flowable):
                     y = top - i * body.leading
                     bottom = y - body.fontSize * 0.25 if n == b else y + body.fontSize * 0.85 - body.leading
                     canv.line(x, bottom, x, y + body.fontSize * 0.85)  # the bars of one span join up
-                    if n == a and cited_by.get(name):
-                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y,
-                                        ", ".join(map(str, cited_by[name])))
+                    if n == a and numbers.get(n):
+                        canv.drawString(self.left + _width(ctx) + 4 + 4 * (max(tracks.values()) + 1), y, numbers.pop(n))
 
 
 def section(ctx, place: str) -> list:

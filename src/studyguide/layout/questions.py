@@ -128,23 +128,31 @@ class RightChoice(Twin):
         return super().wrap(aW, aH)
 
 
+def _filled(q, back: bool) -> bool:
+    """Whether a choice's row reaches its column's right edge: an Arabic choice under an English prompt has its
+    letter there (_choices), so the key's note goes past the last column, off the circled answer."""
+    return not back and any(rtl.base_is_rtl(choice) for choice in q.choices)
+
+
 def multiple_choice(ctx, n, q, note, away=None):
     back = from_right(ctx, q)
     rows = fillable.choices(ctx, n, _choices(ctx, q, {q.answer}), several=False, mirrored=back)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back,
+                                        filled=_filled(q, back))]
 
 
 def select_all(ctx, n, q, note, away=None):
     back = from_right(ctx, q)
     rows = fillable.choices(ctx, n, _choices(ctx, q, set(q.answers)), several=True, mirrored=back)
-    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back)]
+    return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, columns=(4, 2, 1), mirror=back,
+                                        filled=_filled(q, back))]
 
 
 def true_false(ctx, n, q, note, away=None):
     size = ctx.styles["choice"].fontSize
     x = ctx.theme.number_width + 4
     words = (ctx.label("true"), ctx.label("false"))
-    face = ctx.font_for(" ".join(words), fonts.roles(ctx.theme.family)["regular"])
+    face, size = ctx.drawn_font(" ".join(words), fonts.roles(ctx.theme.family)["regular"], size)  # (Urdu: larger)
     back = from_right(ctx, q)  # (read from the right: True at the right, at the right margin or left of the prompt's end)
     lead = ctx.theme.number_width  # (the prompt's indent: where a stack of them stands when a row is too wide)
     student = Options(words, x, face, size, 28, mirrored=back, lead=lead)
@@ -321,9 +329,10 @@ def ordering(ctx, n, q, note, away=None):
         para = ctx.raw(inline.markup(f"`` {item} ``" if listing and "``" not in item else item, ctx.fonts), "choice") \
             if listing else ctx.p(item, "choice")
         para = directions.read_from_right(para, "", True) if back else para  # (an English item beside its box too)
-        student = Box(para, side, ni, ctx.theme.rule, mirrored=back)
+        hug = not back and rtl.base_is_rtl(item)  # (an Arabic item under an English prompt: beside its box, not
+        student = Box(para, side, ni, ctx.theme.rule, mirrored=back, hug=hug)  # at the far margin)
         key = Box(para, side, ni, ctx.theme.rule, text=str(orig + 1), font=fonts.roles(ctx.theme.family)["bold"], size=size + 1,
-                  color=ctx.color("answer"), mirrored=back)
+                  color=ctx.color("answer"), mirrored=back, hug=hug)
         rows.append(fillable.ordering_box(ctx, n, k, Twin(student, key, ctx), side, ni, size, mirrored=back))
     return _prompt(ctx, n, q), [_beside(ctx, rows, note, away, row_gap=3, mirror=back)]
 

@@ -27,6 +27,16 @@ def tracks(found: dict) -> dict[str, int]:
     return out
 
 
+def numbers_at(found: dict, cited_by: dict) -> dict[int, str]:
+    """The key's question numbers by line: each span's questions at its first line, those of spans starting on the
+    same line together ("3, 4"), where each was drawn at the same place and the two printed over each other."""
+    at: dict[int, set] = {}
+    for name, (a, _, _, _) in found.items():
+        if cited_by.get(name):
+            at.setdefault(a, set()).update(cited_by[name])
+    return {n: ", ".join(map(str, sorted(qs))) for n, qs in at.items()}
+
+
 def strands(ctx, flowable, aW, aH) -> bool:
     """Whether ``flowable`` (the reading's last block) fits in the room left but its source line after it
     does not, while the two together would fit on a page: the source would open the next page alone."""

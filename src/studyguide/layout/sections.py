@@ -30,7 +30,9 @@ def heading(ctx, key: str, table=None, items=()) -> list:
     lead = table.lead_height(ctx.width) if table is not None else stacked_height(opening, ctx.width) if opening else 0
     if table is not None or 0 < lead <= ctx.height * 0.6:  # (a list that long flows from under its heading)
         room = max(room, para.wrap(ctx.width, ctx.height)[1] + para.style.spaceBefore + para.style.spaceAfter + lead)
-    return [RoomBreak(room), SectionMark(ctx, key), para]
+    room = RoomBreak(room)
+    room.relaid = kept.relaid(ctx, key)  # (the room for a list's first items, asked for by this layout only: pagetops)
+    return [room, SectionMark(ctx, key), para]
 
 
 def bullets(ctx, items, style="bullet", numbered=False) -> list:
@@ -91,7 +93,7 @@ def topics(ctx) -> list:
             text = kept.kept_ends(ctx, f"topic {n}", points, title=text)
             if n == 0 and isinstance(text[0], kept.KeepRun):  # (the section's heading goes with it: its run
                 run = text.pop(0)  # breaks the page before the heading, not under it)
-                flow.insert(len(flow) - 2, kept.KeepRun(flow[-1:] + run.items, ctx.height))
+                flow.insert(len(flow) - 2, kept.KeepRun(flow[-1:] + run.items, ctx.height, run.relaid))
         if topic.image is None:
             flow += text
         elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`, and besides)

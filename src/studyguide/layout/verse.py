@@ -178,6 +178,7 @@ class Stanza(Flowable):
         canv.setFillColor(ctx.color("answer"))
         canv.setStrokeColor(ctx.color("answer"))
         canv.setLineWidth(1.5)
+        numbers = readingbars.numbers_at(found, cited_by)
         for name, (a, b, _, _) in found.items():
             x = right + 4 * tracks[name]
             for number, base, bottom in rows:
@@ -185,8 +186,8 @@ class Stanza(Flowable):
                     continue
                 low = bottom - size * 0.25 if number == b else bottom + size * 0.85 - leading
                 canv.line(x, low, x, base + size * 0.85)
-                if number == a and cited_by.get(name):
-                    canv.drawString(right + 4 * (max(tracks.values()) + 1), base, ", ".join(map(str, cited_by[name])))
+                if number == a and numbers.get(number):
+                    canv.drawString(right + 4 * (max(tracks.values()) + 1), base, numbers.pop(number))
 
 
 def _opens(para) -> bool:

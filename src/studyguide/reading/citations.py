@@ -11,7 +11,7 @@ import difflib
 import re
 from typing import Optional
 
-from .. import fenced, inline
+from .. import fenced, scripts
 from ..capitals import opens_sentence
 from ..errors import Location
 from ..labels import span as numbered
@@ -123,7 +123,7 @@ def _odd_marks(paragraphs, where, error, broken: set) -> set:
 
 def _counts(printed: str) -> list[int]:
     """For each placeholder, how many non-space characters of the printed text come before it."""
-    plain = inline.plain(printed)
+    plain = fenced.plain(printed)  # (what prints: a program's lines, not its ``` lines)
     out, seen = [], 0
     for ch in plain:
         if ch == _AT:
@@ -182,11 +182,14 @@ def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) 
             said = labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
         else:
             said = labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
+        if _GLUED.match(text, m.end()):  # written onto Chinese or Japanese text ('Lines 1–2によると'): one word,
+            said = said.replace(" ", "\u00a0")  # so 'Lines' never ends a line alone, its number on the next
         return said[:1].upper() + said[1:] if opens_sentence(text[:m.start()], opens) else said
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
 
+_GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
 PLACES = ("start", "questions")
 FORMS_OF_READING = ("prose", "verse")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

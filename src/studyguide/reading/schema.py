@@ -93,6 +93,7 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
             theme=self.text(g("theme"), "theme", max_len=200),
             theme_where=g("theme").where if g("theme") is not None else None,
             versions_where=g("versions").where if g("versions") is not None else None,
+            accommodations_where=g("accommodations").where if g("accommodations") is not None else None,
             time_limit_where=g("time_limit").where if g("time_limit") is not None else None,
             branding=self.branding(keys),
         )

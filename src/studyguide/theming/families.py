@@ -71,6 +71,9 @@ NASKH_FACES = ("SGArabic", "SGArabic-Bold")
 # 0.434; ج and ع 0.29). Its fonts' descent, 0.634, is kept for rare marks stacked below; DejaVu Sans's, 0.240, is
 # about its g (0.208). A key's answer on ruled lines is raised by what this reaches deeper (lines.LinedAnswer).
 NASKH_DEPTH = 0.434
+# The least white, in ems, kept between a Naskh line's lowest ink and the end of its paragraph's box
+# (fontruns.room_below): about what a subheading's box leaves under DejaVu Sans's g (0.10 em).
+NASKH_CLEAR = 0.08
 # bundled families that draw what the theme's family lacks, in the order they are tried
 BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.

@@ -10,7 +10,8 @@ from typing import Optional
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase.pdfmetrics import getDescent
 
-from .families import FAMILIES, NASKH_DEPTH, NASKH_FACES, NASKH_SCALE
+from .._reportlab_glyphs import glyph_bottom
+from .families import FAMILIES, NASKH_CLEAR, NASKH_DEPTH, NASKH_FACES, NASKH_SCALE
 
 _TAG = re.compile(r'<(/?)(b|i|strong|em)>|<font face="([^"]+)">')
 
@@ -51,6 +52,24 @@ def depth(face: str, size: float) -> float:
     """How far below the baseline a line's letters in ``face`` at ``size`` reach: the font's descent, but Noto
     Naskh's common letters' (families.NASKH_DEPTH), its descent being made for rare marks."""
     return size * NASKH_DEPTH if face in NASKH_FACES else -getDescent(face, size)
+
+
+def room_below(runs, baseline: float, asked: float) -> float:
+    """How much lower a paragraph's box must end so its last line's Noto Naskh letters stay inside it, NASKH_CLEAR
+    over its end: ``runs`` are that line's (face, size, text), ``baseline`` how far under the box's top it stands,
+    ``asked`` the box's height as its style sets it. Naskh is set larger (drawn_size) and reaches deeper than the
+    leading was made for: a heading's ی and ں reached the grey band under it. 0 for a line without Naskh."""
+    deepest = max(((ink_depth(face, size, text) + NASKH_CLEAR * size) for face, size, text in runs
+                   if face in NASKH_FACES), default=None)
+    return 0.0 if deepest is None else max(0.0, round(baseline + deepest - asked, 2))
+
+
+def ink_depth(face: str, size: float, text: str) -> float:
+    """How far below the baseline ``text``'s letters in Noto Naskh ``face`` at ``size`` reach: its own glyphs'
+    lowest point (regular: 'درست' 0.20 em, 'ہیں' 0.26, an Arabic ي standing alone 0.43), or fonts.depth's common
+    letters' where a glyph's box cannot be read."""
+    lows = [glyph_bottom(face, c) for c in text if not c.isspace()]
+    return size * max(lows, default=0.0) if None not in lows else depth(face, size)
 
 
 def settle(markup: str, base: str) -> str:

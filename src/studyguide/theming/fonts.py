@@ -29,10 +29,11 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import GuideError, Problem
 from . import fontruns, sysfonts
-from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, TRACKING
+from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, NASKH_FACES, TRACKING
 
 # (fonts' too: the drawing code asks fonts for faces and their sizes)
 settle, face_of, drawn_size, depth = fontruns.settle, fontruns.face_of, fontruns.drawn_size, fontruns.depth
+room_below = fontruns.room_below
 FACES = FAMILIES[FAMILY]
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
 # characters that need no glyph: layout controls and spaces reportlab handles itself

@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak, DocIf, Flowable, KeepInFrame, Page
 
 from ... import activities as act
 from ..._reportlab import kept_together, stacked_height
+from ...theming import fonts
 from ..marks import SectionMark
 from ..flow import para_width
 from .common import _instructions, _start, smallest, _text, _style
@@ -109,9 +110,11 @@ class FoldCard(Flowable):
         # the fold label along the fold line, read upwards from under the card's top: across the line it
         # takes a line's height, within the faces' padding (set across it, centred, at 16 pt in large
         # print, "fold" reached 7 pt into the meaning's side and a first line set from the left touched it)
-        size = smallest(ctx.styles)
-        fold = ctx.label("fold")
-        face = ctx.font_for(fold, ctx.styles["body"].fontName)
+        fold, asked = ctx.label("fold"), smallest(ctx.styles)
+        face, size = ctx.drawn_font(fold, ctx.styles["body"].fontName, asked)  # (an Urdu label as large as its body)
+        # the baseline under the line's middle: DejaVu's letters reach 0.76 em up and 0.24 down; Naskh's, set larger,
+        # as high and deeper (fonts.depth: the dots under ی), so its baseline stands nearer the line
+        low = 0.26 * size if size == asked else (0.76 * asked - fonts.depth(face, size)) / 2
         label_w = stringWidth(fold, face, size)
         c.translate(half, self.height - 6 - label_w)
         c.rotate(90)
@@ -119,7 +122,7 @@ class FoldCard(Flowable):
         c.rect(-2, -0.5 * size, label_w + 4, size, stroke=0, fill=1)
         c.setFillColor(ctx.color("ink_soft"))
         c.setFont(face, size)
-        c.drawString(0, -0.26 * size, fold)  # (the glyphs' box, ascent to descent, centred on the line)
+        c.drawString(0, -low, fold)  # (the glyphs' box, ascent to descent, centred on the line)
         c.restoreState()
         self._draw_faces(self.front, 0, half)
         self._draw_faces(self.back, half, half)

@@ -1,0 +1,84 @@
+"""Guided and Cornell notes of a Japanese, Chinese or Korean guide (trial r12 finding 2): a term or a [[mark]] in
+text written without spaces (外国との[[貿易]]が始まった) was never found, as a whole word needed a non-letter on
+each side, and the build was refused: "no vocabulary term appears in the topics' summaries or points"."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Pdf, write_guide
+from studyguide.classroom import SetOptions, build_set
+from studyguide.layout.notes import holes, pattern
+
+GUIDE = """
+    title: 開国
+    language: {language}
+    topics:
+      - title: 開国
+        summary: 港を開きました。
+        points:
+          - 外国との[[貿易]]が始まった。
+          - 税は[[お金]]で払う。
+          - 日本は条約を結んだ。
+          - DNAは細胞の中にある。
+    vocabulary:
+      - term: 条約
+        definition: treaty
+      - term: DNA
+        definition: 遺伝の情報。
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+@pytest.mark.parametrize("language", ["ja", "zh", "en"])
+def test_cjk_notes_blank_terms_and_marks_inside_text_without_spaces(tmp_path, fmt, language):
+    path = write_guide(tmp_path / "g", "g.yaml", GUIDE.format(language=language))
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    s, k = "".join(student.text.split()), "".join(key.text.split())
+    for taken in ("貿易", "お金", "条約", "DNA"):
+        assert taken not in s and taken in k, (taken, s)
+    for left in ("外国とのが始まった。", "税はで払う。", "日本はを結んだ。", "は細胞の中にある。"):
+        assert left in s, (left, s)  # the rest of the line printed around the blank
+    for filled in ("外国との貿易が始まった。", "税はお金で払う。", "日本は条約を結んだ。", "DNAは細胞の中にある。"):
+        assert filled in k, (filled, k)
+    assert "[[" not in s + k
+
+
+def test_a_term_is_found_by_its_script_and_latin_stays_whole_words():
+    assert holes("外国との貿易が始まった。", pattern(["貿易"]))[1] == ["貿易"]
+    assert holes("mDNA는 DNA와", pattern(["DNA"]))[0] == "mDNA는 \ue0000\ue001와"  # a Latin word stays whole
+    assert holes("모자음과 자음은 다릅니다.", pattern(["자음"]))[0] == "모자음과 \ue0000\ue001은 다릅니다."  # a Korean
+    # term is a word's start (Korean spaces its words), with its particle after it
+    assert holes("cells, cellar", pattern(["cell"]))[1] == ["cells"]  # Latin as before: plural, whole word
+
+
+WIDE = """
+    title: 明治
+    language: ja
+    topics:
+      - title: 新しい政府と改革
+        summary: 明治政府は「富国強兵」をめざして、次々に[[改革]]をしました。
+        cues: [改革で変わったことを三つ挙げなさい。]
+        points:
+          - "[[廃藩置県]]で、藩の代わりに県ができた。"
+          - 地租改正で、税はお米ではなく[[お金]]で払うようになった。
+          - 1889年、大日本帝国[[憲法]]ができた。アジアで初めての憲法である。
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_the_key_writes_a_japanese_answer_in_a_blank_as_wide_as_the_handouts(tmp_path, fmt):
+    """The ja trial's Cornell key broke '…次々に改革をしま／した。' where the handout's line held '…をしました。':
+    the key measured its answer in the theme's face, which has no kanji, at 60 % of the width it prints."""
+    path = write_guide(tmp_path / "g", "g.yaml", WIDE)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    def topic(pdf):  # the topic's lines, from its title to the footer
+        lines = sum(pdf.lines, [])
+        lines = lines[lines.index("新しい政府と改革"):]
+        return [line for line in lines if "ページ" not in line and "/" not in line and not line.startswith("明治 ·")]
+
+    handout, filled = topic(student), topic(key)
+    assert len(handout) == len(filled) >= 5, (handout, filled)
+    for handout_line, key_line in zip(handout, filled):
+        assert handout_line[-1] == key_line[-1], (handout_line, key_line)  # each line ends where the handout's does

@@ -1,0 +1,73 @@
+"""A layout tried with more lists kept together (mending.keep_lists) stops once it has fallen into step with the
+layout it is tried against a page or more later (pagetops.PageTops._behind): from that page on it would lay out
+that layout's pages again, each a page later, so it is longer and is never kept. The benchmark's 50-unit guide
+paid three whole layouts, its second trial laid out to its 92nd page to be thrown away for that page; the PDFs
+are the bytes the trials laid out whole made."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from layout_passes import pages_in
+
+from studyguide import api, pagetops, render
+
+BENCH = str(Path(__file__).resolve().parent.parent / "bench")
+sys.path.insert(0, BENCH)
+try:
+    import generate
+finally:
+    sys.path.remove(BENCH)
+
+
+@pytest.fixture(scope="module")
+def g50(tmp_path_factory):
+    """The benchmark's 50-unit guide (seed 1)."""
+    return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50)
+
+
+def _handout(path):
+    return api.render_guide(api.load(path), key=False)[0]["student"]  # (as the benchmark builds it)
+
+
+def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch):
+    """The 50-unit guide's first layout (91 pages: the handout's 87, then the key's notes) leaves topics 5, 24, 33 and 47 with a point or two alone; kept
+    together (all 91 pages laid out: kept), they leave topics 28 and 37 so. Keeping those too sends the rest a page
+    on: its page 61 opens as the first's page 60 did, and it stops there, not at page 92."""
+    calls = pages_in(monkeypatch, "keep_lists")
+    seen = []
+    real = getattr(pagetops.PageTops, "_behind", None)
+
+    def behind(self, page, state, j):
+        out = real(self, page, state, j)
+        seen.append((page, self.ctx.__dict__.get("behind"))) if out else None
+        return out
+    monkeypatch.setattr(pagetops.PageTops, "_behind", behind, raising=False)
+    handout = _handout(g50)
+    assert handout.pages == 87
+    assert [len(c) for c in calls] == [91 + 61] and calls[0][:91] == list(range(1, 92))
+    assert calls[0][91:] == list(range(1, 62)) and seen == [(61, 1)]
+
+
+def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
+    """The same handout, byte for byte, as when every trial is laid out to its end (as before ``stop_short``);
+    the lists kept together are the four the first trial kept."""
+    kept = []
+    real_keep = render.mending.keep_lists
+
+    def keep_lists(redraw, layout):
+        out = real_keep(redraw, layout)
+        kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
+        return out
+    monkeypatch.setattr(render.mending, "keep_lists", keep_lists)
+    fast = _handout(g50)
+    real = pagetops.PageTops.__init__
+
+    def init(self, ctx, flow, first=None, canvases=()):
+        real(self, ctx, flow, first, canvases)
+        self.rule = self.relaid = None  # (every trial laid out to its end)
+    monkeypatch.setattr(pagetops.PageTops, "__init__", init)
+    whole = _handout(g50)
+    assert fast.pdf == whole.pdf and fast.pages == whole.pages == 87
+    assert kept == [["topic 24", "topic 33", "topic 47", "topic 5"]] * 2
