@@ -303,7 +303,7 @@ class WithTail(Flowable):
         return aW, 0xffffff  # (always split, as a KeepTogether is: the frame places the pieces)
 
     def split(self, aW, aH):
-        frame = getattr(self, "_frame", None)  # (set by the frame that asks)
+        frame = _reportlab.frame_of(self)
         if self.moved and frame is not None and not _reportlab.frame_state(frame)[1]:
             return []  # (not at a page's top: on to the next)
         rest = [self.table] + self.after
@@ -366,7 +366,7 @@ class FootLines(KeepTogether):
         from .lines import LinedAnswer
 
         parts = super().split(aW, aH)
-        frame = getattr(self, "_frame", None)  # (set by the frame that asks)
+        frame = _reportlab.frame_of(self)
         if not parts or frame is None or _reportlab.kept_height(self, aW) <= self.page + _reportlab.FRAME_FUZZ:
             return parts
         if not _reportlab.frame_state(frame)[1]:
