@@ -1,0 +1,53 @@
+"""Paragraphs and footers that mix Arabic or Hebrew with English, in the order their reader takes them
+(trial r12 finding 7, left by fix-ar): where each piece and each full stop lands on the printed line."""
+from __future__ import annotations
+
+from conftest import build_into, write_guide
+from studyguide import rtl
+from test_rtl_brackets import _boxes
+
+
+def _line(chars, holding: str) -> list[tuple[str, float, float, float]]:
+    """The characters of the first line (from the top) whose text, left to right, holds ``holding``."""
+    for y in sorted({b for *_, b in chars}, reverse=True):
+        line = sorted((t for t in chars if abs(t[3] - y) < 4), key=lambda t: t[1])
+        if holding in "".join(c for c, *_ in line):
+            return line
+    raise AssertionError(f"no line holds {holding!r}")
+
+
+def test_the_footers_arabic_title_and_key_label_keep_their_places(tmp_path):
+    """The trial's key footers read "Arabic 1, Unit 3: الإجابات · …العائلة / answer key": the title's last Arabic
+    word and the key label's first ran together as one right-to-left run, swapping places across the dot. Each
+    piece now stays where it is: title, then key label, then the page."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: "Arabic 1, Unit 3: العائلة والبيت"
+        language: ar
+        labels:
+          answer_key: "الإجابات / ANSWER KEY"
+        questions:
+          - type: true_false
+            prompt: أب means father.
+            answer: true
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        chars = _boxes(pdf)
+        line = _line(chars, "Page1of1")  # the footer
+        dots = [t[1] for t in line if t[0] == "·"]
+        title = [t for t in line if t[0] in "عئةو"]  # (letters of العائلة والبيت only)
+        assert title and max(t[2] for t in title) <= dots[0] + 1, "".join(c for c, *_ in line)
+        if pdf == built.key.path:
+            label = [t for t in line if t[0] in "إج"]  # (letters of الإجابات only)
+            assert label and dots[0] < min(t[1] for t in label) and max(t[2] for t in label) <= dots[1] + 1, \
+                "".join(c for c, *_ in line)
+
+
+def test_a_cut_arabic_titles_ellipsis_stands_at_its_end():
+    """A title cut after an Arabic word (large print): the "…" at the word's left, where it ends."""
+    from studyguide import pages
+
+    text, base = pages.in_place("Arabic 1, Unit 3: العائلة… · Answer Key · Page 1 of 2")
+    assert base is False
+    shown = rtl.display(text, base)
+    assert shown.startswith("Arabic 1, Unit 3: …ةلئاعلا · Answer Key"), shown
