@@ -51,3 +51,45 @@ def test_a_cut_arabic_titles_ellipsis_stands_at_its_end():
     assert base is False
     shown = rtl.display(text, base)
     assert shown.startswith("Arabic 1, Unit 3: …ةلئاعلا · Answer Key"), shown
+
+
+def test_arabic_matching_terms_stand_beside_their_numbers(tmp_path):
+    """Trial finding 7/10's kin: under an English prompt each Arabic term was set flush right in its column, an inch
+    or more from its number; it now starts beside it, as an English term does (both columns, and Arabic meanings
+    beside their letters too)."""
+    path = write_guide(tmp_path, "ar.yaml", """
+        title: Bidi check
+        language: ar
+        questions:
+          - type: matching
+            prompt: Match each Arabic word with its English meaning.
+            pairs:
+              - {left: جد, right: grandfather}
+              - {left: بنت, right: daughter}
+              - {left: حمام, right: bathroom}
+          - type: matching
+            prompt: Match each English word with its Arabic meaning.
+            pairs:
+              - {left: grandfather, right: جد}
+              - {left: daughter, right: بنت}
+              - {left: bathroom, right: حمام}
+        """)
+    built = build_into(path, tmp_path / "out")
+    for pdf in (built.student.path, built.key.path):
+        chars, checked = _boxes(pdf), 0
+        for label in ("1.", "2.", "3.", "A.", "B.", "C."):
+            lines = [line for line in _lines_of(chars) if label in "".join(c for c, *_ in line)]
+            assert len(lines) >= 2, label
+            for line in lines:
+                at = next(k for k, t in enumerate(line) if "".join(c for c, *_ in line[k:k + 2]) == label)
+                after = line[at + 2]  # the first character right of the number or letter
+                if rtl.has_rtl(after[0]):
+                    assert after[1] - line[at + 1][2] < 20, "".join(c for c, *_ in line)
+                    checked += 1
+        assert checked == 6, checked  # (three Arabic terms, three Arabic meanings)
+
+
+def _lines_of(chars):
+    """Each line's characters, left to right, from the top."""
+    for y in sorted({b for *_, b in chars}, reverse=True):
+        yield sorted((t for t in chars if abs(t[3] - y) < 4), key=lambda t: t[1])
