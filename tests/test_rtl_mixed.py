@@ -93,3 +93,32 @@ def _lines_of(chars):
     """Each line's characters, left to right, from the top."""
     for y in sorted({b for *_, b in chars}, reverse=True):
         yield sorted((t for t in chars if abs(t[3] - y) < 4), key=lambda t: t[1])
+
+
+def test_a_hebrew_term_is_found_after_the_article_and_prefixes_written_onto_it(tmp_path):
+    """As fix-ar did for Arabic ال: בית in "בבית" or "והבית", ספר in "הספר" fell back to their definitions; the
+    blank now takes the term and the sentence's ה, ו, ב stay printed before it. A two-letter term is found after ה
+    only: ים is not the end of מים (water), which keeps its definition."""
+    path = write_guide(tmp_path, "he.yaml", """
+        title: Bidi check
+        language: he
+        activities: [cloze]
+        vocabulary:
+          - term: בית
+            definition: house
+            example: אני גר בבית גדול.
+          - term: ספר
+            definition: book
+            example: והספר מונח על השולחן.
+          - term: ים
+            definition: sea
+            example: שתיתי מים קרים.
+        """)
+    built = build_into(path, tmp_path / "out")
+    assert not [w for w in built.result.warnings if "בית" in str(w) or "ספר" in str(w)], built.result.warnings
+    for pdf in (built.student, built.key):
+        text = "".join(t[0] for t in _boxes(pdf.path, len(pdf.pages)))
+        cloze = text[text.index("VocabularyinContext"):]
+        assert "house" not in cloze and "book" not in cloze, cloze
+        assert "sea" in cloze, cloze  # (ים: its definition)
+    assert [w for w in built.result.warnings if "'ים' (in 'מים')" in str(w)], built.result.warnings
