@@ -34,12 +34,12 @@ def in_place(markup: str) -> tuple[str, bool | None]:
         return markup, None
     pieces = [f"{chr(0x202b) if rtl.shown_direction(p) else chr(0x202a)}{_cut(p)}\u202c" if rtl.has_rtl(p) else p
               for p in markup.split(PIECES)]
-    return PIECES.join(pieces), rtl.first_letter_direction(rtl.shown_text(markup))
+    return PIECES.join(pieces), rtl.shown_direction(markup)
 
 
 def _cut(piece: str) -> str:
     """A title cut short after a Hebrew or Arabic word ("العائلة…"): its ellipsis at that word's end, on its left."""
-    if piece.endswith("…") and rtl.first_letter_direction(rtl.shown_text(piece)[::-1]):
+    if piece.endswith("…") and rtl.direction(rtl.shown_text(piece)[::-1]):
         return piece + rtl.SEPARATED  # (a right-to-left mark, not drawn)
     return piece
 
