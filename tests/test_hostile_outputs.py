@@ -276,6 +276,7 @@ def test_a_signal_at_any_file_operation_leaves_every_old_file_or_every_new_one(t
 def test_a_signal_while_drawing_writes_nothing(tmp_path, monkeypatch, signum):
     from studyguide import render
 
+    before = signal.getsignal(signal.SIGINT)  # (Python's handler; SIG_IGN in a suite a script started with '&')
     (tmp_path / "g.yaml").write_text(SET_GUIDE.format(title="Old"))
     assert cli_inprocess(["build", "g.yaml", "-o", "out"], cwd=tmp_path).code == 0
     old = files(tmp_path / "out")
@@ -291,7 +292,7 @@ def test_a_signal_while_drawing_writes_nothing(tmp_path, monkeypatch, signum):
     assert run.code == 128 + signum
     assert run.err == f"interrupted ({signal.Signals(signum).name}): nothing was written; the files of g.yaml are as they were\n"
     assert files(tmp_path / "out") == old
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back as it was
+    assert signal.getsignal(signal.SIGINT) is before  # put back as it was
 
 
 def retitled(text: str, title: str) -> str:
@@ -300,12 +301,19 @@ def retitled(text: str, title: str) -> str:
     return re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1)
 
 
+def _as_in_a_terminal() -> None:
+    """The signals at their defaults in the child, as a command typed in a terminal has them: a suite started in the
+    background by a script (``pytest … &``) ignores SIGINT, and a child would inherit that and never see the Ctrl+C."""
+    for signum in SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _subprocess_build(args, cwd, signum, delay=None, after=None):
     """The signal ``delay`` seconds after the command starts, or once it prints a line starting ``after``
     (as busy as the machine may be, the build is then where the test means it to be)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "studyguide", "build", *args], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_in_a_terminal)
     seen = ""
     if after is None:
         time.sleep(delay)
