@@ -35,5 +35,7 @@ def layout_begins() -> None:
     if count is None:
         return
     if count[0]:
-        gc.collect()
+        gc.collect(1)  # (the young generations: what this build made since. A full collection walked every object of
+        # the process, the editor's or a test run's too: 0.14 s more per build under 3 million objects; the same
+        # peak memory and time in a fresh process, 50 units)
     count[0] += 1
