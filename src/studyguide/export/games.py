@@ -23,7 +23,9 @@ docs/exports.md, with what each tool cannot hold):
 
 Time: a question's ``time_limit``, else the guide's, else 20 seconds; a time the
 tool does not offer becomes the nearest one it does, with a warning when the guide
-asked for it. Text is plain, on one line. What a template cannot hold is cut or
+asked for it. A written answer (Quizizz's Open-Ended: a short answer or an essay)
+without a time of its own gets time to write its lines (``open_time``), at least the
+guide's time. Text is plain, on one line. What a template cannot hold is cut or
 left out with a warning located at the question: text over the limit is cut (and
 ends in "…"), a choice beyond the number of answers is left out (never the right
 one), a question type the tool has no row for is left out.
@@ -105,11 +107,28 @@ def _time_rule(t: Template) -> str:
     return f"{t.name} allows at most {t.max_time} seconds"
 
 
+# A written answer's time: half a minute to read and think, and half a minute to write each answer line (the
+# handout's lines, an accommodation's extra ones included), rounded up to a time the tool offers
+THINK_TIME, LINE_TIME = 30, 30
+
+
+def open_time(t: Template, lines: int) -> int:
+    """The seconds a written answer of ``lines`` lines gets: the shortest time the tool offers that is long
+    enough, or its longest (3 lines: 120 s; an essay's 12: 600 s, on Quizizz)."""
+    want = THINK_TIME + LINE_TIME * max(lines, 1)
+    if t.times is not None:
+        return min([s for s in t.times if s >= want] or [max(t.times)])
+    return min(want, t.max_time) if t.max_time is not None else want
+
+
 def _time(t: Template, n: int, q: Question, default: int, problems: list) -> Optional[int]:
-    """The question's time: its own time_limit (a warning if the tool does not offer it), else the guide's."""
+    """The question's time: its own time_limit (a warning if the tool does not offer it), else the guide's (a
+    written answer: at least the time to write its lines)."""
     if not t.has_time:
         return None
     if q.time_limit is None:
+        if isinstance(q, (ShortAnswer, Essay)):
+            return max(allowed_time(t, default), open_time(t, q.lines))
         return allowed_time(t, default)
     got = allowed_time(t, q.time_limit)
     if got != q.time_limit:

@@ -152,10 +152,11 @@ def _words_of_the_lesson(draft: Draft) -> None:
 USUAL_TIME = GAME_TIME  # the seconds a question a game gives when the guide says none (as the exports write it)
 
 
-def keep_time(question: dict, cell: str) -> None:
-    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s."""
+def keep_time(question: dict, cell: str, usual: Optional[int] = None) -> None:
+    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s
+    (or ``usual``: the time the export gives a written answer of its lines)."""
     seconds = re.findall(r"\d+", cell)
-    if seconds and int(seconds[0]) != USUAL_TIME:
+    if seconds and int(seconds[0]) not in (USUAL_TIME, usual):
         question["time_limit"] = int(seconds[0])
 
 
