@@ -26,6 +26,7 @@ class Draft:
     subtitle: Optional[str] = None
     language: Optional[str] = None
     time_limit: Optional[int] = None  # a game's seconds a question, when every question has the same
+    labels: dict = field(default_factory=dict)  # a guide's own labels its export printed (word_bank: 語群)
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -31,7 +31,9 @@ MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
-ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+# the line the export puts after an ordering question's prompt: its label (ordering_places) in italics,
+# in any language, or in the guide's own words (a note Canvas shows, read back by the places 1 to n it pairs)
+ORDERING_NOTE = re.compile(r'<p(?: dir="rtl")?><i>([^<>]+)</i></p>\Z')
 
 
 def parse(data: bytes, draft: Draft, name: str):
@@ -268,8 +270,10 @@ class _Reader:
             eq = _find(cond, "varequal")
             if eq is not None and _find(cond, "setvar") is not None:
                 pairs_of[eq.get("respident", "").removeprefix("response_")] = (eq.text or "").strip()
-        if prompt_html.endswith(ORDERING_NOTE) and sorted(rights.values()) == [str(i) for i in range(1, len(lefts) + 1)]:
-            out = self.common(item, "ordering", prompt_html[: -len(ORDERING_NOTE)])
+        note = ORDERING_NOTE.search(prompt_html)
+        if note and sorted(rights.values()) == [str(i) for i in range(1, len(lefts) + 1)]:
+            self._own_label("ordering_places", html_text(note.group(1))[0])
+            out = self.common(item, "ordering", prompt_html[: note.start()])
             placed = sorted(lefts, key=lambda left: int(rights.get(pairs_of.get(left[0], ""), "0")))
             out["items"] = [text for _, text in placed]
             return {k: out[k] for k in ("type", "prompt", "items", "points", "explanation") if k in out}
@@ -280,6 +284,15 @@ class _Reader:
             return None
         out["pairs"] = pairs
         return {k: out[k] for k in ("type", "prompt", "pairs", "points", "explanation") if k in out}
+
+    def _own_label(self, key: str, text: str) -> None:
+        """The label ``key`` read as ``text``: a built-in language's sets the guide's language; other words are the
+        guide's own, kept under its ``labels:`` (the first seen)."""
+        for code in labels.LANGUAGES:
+            if labels.for_language(code)[key] == text:
+                self._language(code)
+                return
+        self.draft.labels.setdefault(key, text)
 
     def _language(self, code: str) -> None:
         if code and self.draft.language is None:
