@@ -84,3 +84,43 @@ def test_an_older_export_with_the_english_line_still_comes_back_as_ordering(tmp_
     source.write_bytes(out.getvalue())
     guide, _ = imported(source, tmp_path / "back" / "quiz.yaml")
     assert guide["questions"][0]["type"] == "ordering" and guide["questions"][0]["prompt"] == "1 2 3"
+
+
+BANKED = """
+    title: 明治
+    language: {language}
+    {own}
+    questions:
+      - type: fill_in_blank
+        prompt: "1867年、徳川慶喜は政治の権利を[[天皇]]に返した。"
+        word_bank: true
+      - type: fill_in_blank
+        prompt: "[[ペリー]]は[[1853]]年に来た。"
+        word_bank: true
+"""
+
+
+@pytest.mark.parametrize("fmt", ["moodle", "qti"])
+@pytest.mark.parametrize("language, own", [("ja", 'labels: {word_bank: 語群}'), ("es", ""), ("zh", "")])
+def test_a_word_bank_in_any_language_comes_back_as_a_word_bank(tmp_path, fmt, language, own):
+    # trial r12: ja Q7 came back from Moodle and Canvas as '…に返した。\n\n*語群* 天皇 · 徳川慶喜 · 改革', word_bank lost
+    source, first = exported(tmp_path, fmt, BANKED.format(language=language, own=own))
+    guide, problems = imported(source, tmp_path / "back" / "quiz.yaml")
+    assert [(q["prompt"], q.get("word_bank")) for q in guide["questions"]] == [
+        ("1867年、徳川慶喜は政治の権利を[[天皇]]に返した。", True), ("[[ペリー]]は[[1853]]年に来た。", True)]
+    assert guide.get("labels") == ({"word_bank": "語群"} if own else None)
+    assert guide.get("language") == (None if language == "ja" else language)
+    [(_, again)], _ = FORMATS[fmt](api.load(tmp_path / "back" / "quiz.yaml"))
+    heading = "語群" if own else labels.for_language(language)["word_bank"]
+    assert heading in (assessment(again) if fmt == "qti" else again.decode("utf-8"))
+
+
+def test_a_teachers_own_italic_note_at_the_end_stays_in_the_prompt(tmp_path):
+    source, _ = exported(tmp_path, "moodle", """
+    title: Notes
+    questions:
+      - type: fill_in_blank
+        prompt: "The capital is [[Paris]].\\n\\n*Hint* think of the Seine"
+    """)
+    guide, _ = imported(source, tmp_path / "back" / "quiz.yaml")
+    assert "*Hint* think of the Seine" in guide["questions"][0]["prompt"] and "word_bank" not in guide["questions"][0]

@@ -20,7 +20,7 @@ from typing import Optional
 from .. import inline, labels
 from ..errors import Location, Problem
 from ..variants import about_the_others
-from ._common import Draft, entities, html_text
+from ._common import Draft, entities, html_text, is_word_bank, own_label
 from .htmltext import clip
 from .xmlfile import BARE_AMP, RAW, amp, declared_latin, not_read, outside_entities, parse, place
 
@@ -42,6 +42,9 @@ def _text(el: Optional[ET.Element], path: str = "text") -> str:
         return ""
     # elements inside (HTML typed into the file unescaped, see _nested): read as the HTML they are
     return ((node.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in node)).strip()
+
+
+BANK = re.compile(r"\n\n\*([^*\n]+)\* ([^\n]*)\Z")  # the word bank paragraph, as its text reads: *heading* words
 
 
 class _Reader:
@@ -152,12 +155,15 @@ class _Reader:
         return out
 
     def _bank(self, prompt: str) -> tuple[str, bool, Optional[str]]:
-        """The prompt without studyguide's word bank paragraph, whether it had one, and its language."""
-        for code, table in zip(labels.LANGUAGES, self.words):
-            marker = f"\n\n*{table['word_bank']}* "
-            if marker in prompt:
-                return prompt[: prompt.index(marker)], True, code
-        return prompt, False, None
+        """The prompt without studyguide's word bank paragraph (its last, headed in any language: a guide's own
+        heading is kept under its labels), whether it had one, and its language (None: not a built-in one)."""
+        m = BANK.search(prompt)
+        if not m or not is_word_bank(m.group(1), m.group(2)):
+            return prompt, False, None
+        code = next((c for c, table in zip(labels.LANGUAGES, self.words) if table["word_bank"] == m.group(1)), None)
+        if code is None:
+            own_label(self.draft, "word_bank", m.group(1))
+        return prompt[: m.start()], True, code
 
     def shortanswer(self, q) -> Optional[dict]:
         out = self.common(q, "fill_in_blank")
