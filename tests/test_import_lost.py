@@ -1,0 +1,55 @@
+"""What an import cannot bring back (trial r12): bugs fixed (Gimkit's right answers, Moodle's minus sign) and, for
+what a format has no place for, one warning naming it, so the teacher knows what to add again."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import write_guide
+from studyguide import api
+from studyguide.export import FORMATS
+from studyguide.importers import import_file
+
+
+def exported(tmp_path: Path, fmt: str, text: str) -> tuple[Path, bytes]:
+    guide = api.cited_as_printed(api.load(write_guide(tmp_path / "src", "quiz.yaml", text)))
+    [(out_name, data)], _ = FORMATS[fmt](guide)
+    path = tmp_path / out_name
+    path.write_bytes(data)
+    return path, data
+
+
+def imported(source: Path, out: Path) -> tuple[dict, list[str]]:
+    _, draft = import_file(source, out)
+    return yaml.safe_load(out.read_text(encoding="utf-8")), [p.message for p in draft.problems]
+
+
+CHOICES = """
+    title: Capitals
+    questions:
+""" + "".join(f"""
+      - type: multiple_choice
+        prompt: "Question {n}: which is right?"
+        choices: [w{n}a, r{n}, w{n}b, w{n}c]
+        answer: B
+""" for n in range(1, 9)) + """
+      - type: multiple_choice
+        prompt: "Which are capitals?"
+        choices: [Lyon, Nice, All of the above, None of the above]
+        answer: D
+"""
+
+
+def test_gimkit_right_answers_come_back_spread_over_the_letters_and_export_the_same(tmp_path):
+    # trial r12: Gimkit's file holds the right answer first, and every answer came back as A
+    source, first = exported(tmp_path, "gimkit", CHOICES)
+    guide, _ = imported(source, tmp_path / "back" / "quiz.yaml")
+    questions = guide["questions"]
+    assert all(q["choices"][ord(q["answer"]) - 65] == f"r{n}" for n, q in enumerate(questions[:8], 1))
+    assert len({q["answer"] for q in questions[:8]}) >= 3  # not all A
+    for n, q in enumerate(questions[:8], 1):  # the wrong answers keep their order
+        assert [c for c in q["choices"] if c.startswith("w")] == [f"w{n}a", f"w{n}b", f"w{n}c"]
+    assert questions[8]["choices"][-1] == "None of the above" and questions[8]["answer"] == "D"
+    [(_, again)], _ = FORMATS["gimkit"](api.load(tmp_path / "back" / "quiz.yaml"))
+    assert again == first
