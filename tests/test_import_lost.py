@@ -53,3 +53,26 @@ def test_gimkit_right_answers_come_back_spread_over_the_letters_and_export_the_s
     assert questions[8]["choices"][-1] == "None of the above" and questions[8]["answer"] == "D"
     [(_, again)], _ = FORMATS["gimkit"](api.load(tmp_path / "back" / "quiz.yaml"))
     assert again == first
+
+
+SIGNED = """
+    title: Lines
+    questions:
+      - type: fill_in_blank
+        prompt: "In y = 2x − 3, the slope is [[2]] and the y-intercept is [[−3|-3]]."
+      - type: fill_in_blank
+        prompt: "The y-intercept of y = x − 4 is [[−4|-4]]."
+      - type: fill_in_blank
+        prompt: "Temperatures: [[−2.5]] and the word [[minus]]."
+"""
+
+
+def test_moodle_numbers_come_back_with_the_minus_sign_the_key_prints(tmp_path):
+    # trial r12: Moodle turned [[−3|-3]] into [[-3]], so the key printed a hyphen where it had a minus sign
+    source, first = exported(tmp_path, "moodle", SIGNED)
+    guide, _ = imported(source, tmp_path / "back" / "quiz.yaml")
+    assert [q["prompt"] for q in guide["questions"]] == [
+        "In y = 2x − 3, the slope is [[2]] and the y-intercept is [[−3|-3]].",
+        "The y-intercept of y = x − 4 is [[−4|-4]].", "Temperatures: [[−2.5|-2.5]] and the word [[minus]]."]
+    [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "back" / "quiz.yaml"))
+    assert again == first

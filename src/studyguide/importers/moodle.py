@@ -47,6 +47,15 @@ def _text(el: Optional[ET.Element], path: str = "text") -> str:
 BANK = re.compile(r"\n\n\*([^*\n]+)\* ([^\n]*)\Z")  # the word bank paragraph, as its text reads: *heading* words
 
 
+def _signed(values: list[str]) -> list[str]:
+    """A number blank's values with a negative one as the key prints it, with the minus sign (−3), before the
+    hyphen-minus Moodle's number holds and students type (-3): the export writes [[−3|-3]] as =-3 (trial r12)."""
+    out = []
+    for value in values:
+        out += ["\u2212" + value[1:], value] if re.fullmatch(r"-\d[\d.,]*", value) else [value]
+    return list(dict.fromkeys(out))
+
+
 class _Reader:
     def __init__(self, path: Path, root: ET.Element):
         self.draft = Draft(path)
@@ -165,9 +174,11 @@ class _Reader:
             own_label(self.draft, "word_bank", m.group(1))
         return prompt[: m.start()], True, code
 
-    def shortanswer(self, q) -> Optional[dict]:
+    def shortanswer(self, q, numeric: bool = False) -> Optional[dict]:
         out = self.common(q, "fill_in_blank")
         accepted = [re.sub(r"\\\*", "*", text) for f, text, _ in self.answers(q) if f >= 100]
+        if numeric:
+            accepted = _signed(accepted)
         if not accepted:
             self.warn(q, "no answer has full marks; it is left out")
             return None
@@ -185,7 +196,7 @@ class _Reader:
         margins = {t for f, _, a in self.answers(q) if f >= 100 and _number(t := _text(a, "tolerance"))}
         if margins:
             self.warn(q, f"the error margin {', '.join(sorted(margins))} is left out: a guide's blank takes its number exactly")
-        return self.shortanswer(q)
+        return self.shortanswer(q, numeric=True)
 
     def _margin(self, q, value: str) -> str:
         """A cloze number's '9:0.5' as its number, '9', with a warning when the margin is not 0."""
@@ -212,6 +223,8 @@ class _Reader:
                     alternatives.append(entities(alt[5:]))
                 if number and alternatives:
                     alternatives[-1] = self._margin(q, alternatives[-1])
+            if number:
+                alternatives = _signed(alternatives)
             if not alternatives:
                 return "_____"
             return "\ue000" + "|".join(a.replace("|", "/") for a in alternatives) + "\ue001"
