@@ -76,3 +76,64 @@ def test_moodle_numbers_come_back_with_the_minus_sign_the_key_prints(tmp_path):
         "The y-intercept of y = x − 4 is [[−4|-4]].", "Temperatures: [[−2.5|-2.5]] and the word [[minus]]."]
     [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "back" / "quiz.yaml"))
     assert again == first
+
+
+ESSAYS = """
+    title: 灯台
+    language: ja
+    labels: {"true": 正しい, "false": 正しくない, model_answer: "模範解答：", why: "理由："}
+    objectives: [物語のテーマを説明できる。]
+    questions:
+      - type: multiple_choice
+        prompt: 灯台守のエイダは毎晩何をしますか。
+        choices: [ランプに火をつける, 船を作る]
+        answer: A
+        points: 2
+        objective: 1
+        explanation: 物語の最初に書いてあります。
+      - type: essay
+        prompt: この物語のテーマを一つ選び、三つの証拠を挙げて説明しなさい。
+        answer: 孤独、責任など。
+      - type: short_answer
+        prompt: エイダはなぜ手を振りましたか。
+        answer: 習慣だから。
+"""
+
+
+def told(tmp_path: Path, fmt: str, text: str) -> list[str]:
+    """What `studyguide import` prints for the file ``fmt`` exports of the guide ``text``."""
+    from hostile_support import cli_inprocess
+
+    source, _ = exported(tmp_path, fmt, text)
+    run = cli_inprocess(["import", source.name, "-o", "back.yaml"], cwd=tmp_path)
+    assert run.code == 0, run.err
+    return run.err.strip().splitlines()
+
+
+def test_an_import_names_what_the_tools_file_could_not_carry(tmp_path):
+    # trial r12: points, explanations, essays, objectives and the language were lost from the game files, silently
+    said = {fmt: told(tmp_path / fmt, fmt, ESSAYS) for fmt in ("kahoot", "quizizz", "moodle")}
+    language = ("the questions are in Japanese, and the file does not record a guide's language: add 'language: ja' "
+                "under the title and its headings under 'labels:'")
+    assert said["kahoot"] == [
+        "quiz-kahoot.xlsx: warning: Kahoot's spreadsheet does not hold a question's points, explanation or objective: "
+        f"add again those the guide had; {language}"]
+    assert said["quizizz"] == [
+        "quiz-quizizz.xlsx: warning: Quizizz's spreadsheet does not hold a question's points or objective: add again "
+        "those the guide had; an Open-Ended row is a short answer or an essay alike: those without an answer come "
+        "back as short answers (make an essay 'type: essay' again); " + language]
+    assert said["moodle"] == [
+        "quiz-moodle.xml: warning: Moodle XML does not hold a question's objective: add again those the guide had; "
+        + language]
+
+
+def test_what_a_file_does_carry_is_not_named(tmp_path):
+    # a Gimkit sheet with a Points column the teacher added: its points came back, so only explanations are named
+    source = tmp_path / "kit.csv"
+    source.write_text("Question,Correct Answer,Incorrect Answer 1,Points\nWhich gas?,CO2,O2,2\n", encoding="utf-8")
+    from hostile_support import cli_inprocess
+
+    run = cli_inprocess(["import", "kit.csv", "-o", "kit.yaml"], cwd=tmp_path)
+    assert run.err.strip().splitlines() == [
+        "kit.csv: warning: Gimkit's CSV does not hold a question's explanation or objective: add again those the "
+        "guide had"]

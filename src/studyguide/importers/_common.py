@@ -27,6 +27,8 @@ class Draft:
     language: Optional[str] = None
     time_limit: Optional[int] = None  # a game's seconds a question, when every question has the same
     labels: dict = field(default_factory=dict)  # a guide's own labels its export printed (word_bank: 語群)
+    tool: Optional[str] = field(default=None, repr=False)  # the tool whose file it is (kahoot, gimkit…), when told
+    lost: Optional[Problem] = field(default=None, repr=False)  # what the tool's file could not carry (carried.py)
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

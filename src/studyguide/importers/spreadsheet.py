@@ -162,8 +162,10 @@ def read(path: Path, data: bytes) -> Draft:
     rows = _rows(path, data)
     for h, header in enumerate(rows[:20]):
         if _column(header, "question type") is not None and _column(header, "option 1") is not None:
+            draft.tool = "quizizz"
             return _quizizz(draft, rows, h)
         if _column(header, "question") is not None and _column(header, "correct answer") is not None:
+            draft.tool = "kahoot"
             return _kahoot(draft, rows, h)
     vocabulary = any(_column(row, *TERM) is not None and _column(row, *DEFINITION) is not None for row in rows[:20])
     draft.problems.append(Problem(Location(str(path)), sheet_without_header(vocabulary)))

@@ -211,6 +211,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
     time = _find(header, ("time limit",))  # Blooket's 'Time Limit (sec)'
     p = _find(header, POINTS)
     numbered = _find(header, ("question #",))  # Blooket's numbers
+    draft.tool = "blooket" if answer_cols else "gimkit"
     read = {q, correct, time, p, numbered, *answer_cols, *wrong_cols}
     named = _left_out(header, read)
     if named:
