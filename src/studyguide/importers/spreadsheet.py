@@ -245,7 +245,8 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
 
 def _open_usual(question: Optional[dict]) -> Optional[int]:
     """The time the Quizizz export gives a written answer of the lines this one comes back with (3 unless said)."""
-    from ..export.games import QUIZIZZ, open_time
+    from ..export.games import QUIZIZZ
+    from ..export.gametimes import open_time
     if question is None or question["type"] != "short_answer":
         return None
     return open_time(QUIZIZZ, question.get("lines", 3))
