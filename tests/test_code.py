@@ -3,7 +3,9 @@ its spaces kept and no backticks printed; a program between ``` lines line by li
 levels evenly apart; a verse reading's indents evenly apart in large print. Read back from the PDFs."""
 from __future__ import annotations
 
+import functools
 import io
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -27,8 +29,16 @@ def runs(pdf: bytes) -> list[tuple[int, str, float, str]]:
 
 
 def built(path, edition=None, paper=None, kind="student"):
-    guide = api.load(path)
-    return render.render(guide, paper=paper, theme=api.theme_for(guide, "classic", edition))[kind].pdf
+    """The handout's or the key's PDF of the guide in the classic look. One layout draws both, and several tests
+    read the same guide's pages (the CS trial's, in each edition): each file's text is laid out once, keyed by
+    its bytes as well as its name (no test here patches the layout)."""
+    return _drawn(Path(path), Path(path).read_bytes(), edition, paper)[kind].pdf
+
+
+@functools.lru_cache(maxsize=16)
+def _drawn(path, data, edition, paper):
+    guide = api.load(path)  # (data: the key only)
+    return render.render(guide, paper=paper, theme=api.theme_for(guide, "classic", edition))
 
 
 @pytest.mark.parametrize("kind", ["student", "key"])

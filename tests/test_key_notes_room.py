@@ -10,8 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 
-from conftest import CASES, GUIDES_DIR
-from studyguide import api, render
+from conftest import CASES, GUIDES_DIR, rendered
 from studyguide.theming.styles import make_styles
 
 HEADING = "Notes on the Answers"
@@ -44,9 +43,7 @@ def heading_room(pdf: bytes) -> tuple[int, float, float]:
     (GUIDES_DIR / "china-foreign-police-training.yaml", "readable", 13, None),
 ])
 def test_the_notes_heading_has_a_heading_s_room_under_the_last_activity(path, edition, page, pages):
-    guide = api.load(path)
-    theme = api.theme_for(guide, None, edition)
-    docs = render.render(guide, theme=theme)
+    _, theme, docs = rendered(path, edition=edition)  # (large print's pages are other tests' too)
     where, room, size = heading_room(docs["key"].pdf)
     assert where == page
     # the heading's space before (21 pt in large print, 14 in the others) at least, as under any other block

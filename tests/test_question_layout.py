@@ -9,7 +9,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import CASES, norm, page_texts
+from conftest import CASES, norm, page_texts, rendered
 from studyguide import api, budget, inline, render
 from studyguide.model import TrueFalse
 
@@ -30,8 +30,8 @@ def _words(pdf: bytes, page: int) -> list[tuple[str, float, float]]:
 
 @pytest.fixture(scope="module")
 def frozen():
-    guide = api.load(FROZEN)
-    return guide, render.render(guide, theme=api.theme_for(guide))
+    guide, _, docs = rendered(FROZEN)  # (the same pages as test_print_design's, laid out once in a worker)
+    return guide, docs
 
 
 def _true_false_places(guide, docs) -> dict[int, tuple[str, float]]:
@@ -94,8 +94,7 @@ def test_points_on_the_last_line_when_it_leaves_room(tmp_path):
 def test_the_keys_notes_follow_the_handouts_end_by_question_and_page():
     """Large print: most notes would push the choices' pages; they go after the handout's last line in
     the key, each under its question's number and page, and the handout has none of them."""
-    guide = api.load(FROZEN)
-    docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    guide, _, docs = rendered(FROZEN, edition="large-print")  # (test_print_design's and test_entries_trial's too)
     student, key = docs["student"], docs["key"]
     assert student.pages <= 28 < key.pages <= student.pages + 3  # (28: the fewest matching sets that fit a page)
     assert student.question_pages == key.question_pages

@@ -382,6 +382,11 @@ class RowTabOrder:
 
 
 # --------------------------------------------------------------------------- looking ahead (glue)
+def frame_of(flowable):
+    """The frame placing or splitting ``flowable`` (``Flowable._frame``, set by the frame that asks), or None."""
+    return getattr(flowable, "_frame", None)
+
+
 def frame_state(frame) -> tuple[float, bool, float | None, float]:
     """What a frame offers the next flowable: the room left (``Frame._y`` over ``._y1p``), whether it is at
     its top (``._atTop``), the space after the last flowable placed, which the next one's space before

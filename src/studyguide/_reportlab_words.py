@@ -1,7 +1,8 @@
 """reportlab's private word-splitting hooks, behind the same door as ``_reportlab.py``: a word wider than its
 line is cut where ``wordbreaks`` chooses (after ``_`` or ``.`` in code, with a mark; between letters with a hyphen
 in a plain word), instead of reportlab's cut at the last letter that fits. Tested with the versions
-``_reportlab.TESTED`` names."""
+``_reportlab.TESTED`` names. Also the door to reportlab's markup parsing, which parses.py shares within a build
+(:class:`SharedParse`)."""
 from __future__ import annotations
 
 from reportlab.platypus import paragraph as rl_paragraph
@@ -75,3 +76,16 @@ def split_long_words() -> None:
     """Have every paragraph cut an over-long word through :func:`_cut_word` / :func:`_cut_frag_word`."""
     rl_paragraph._splitWord, rl_paragraph._splitFragWord = _cut_word, _cut_frag_word
     rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords = _rejoined_word, _rejoined_frag_word
+
+
+class SharedParse(rl_paragraph.Paragraph):
+    """A Paragraph whose markup parsing (``Paragraph._setup``) goes through ``share(paragraph, text, style, bulletText,
+    parse)`` (parses.share, set when that module is imported), ``parse()`` being reportlab's own."""
+
+    share = None
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        share, own = SharedParse.share, rl_paragraph.Paragraph._setup
+        if share is None or frags is not None or cleaner is not rl_paragraph.cleanBlockQuotedText:
+            return own(self, text, style, bulletText, frags, cleaner)
+        share(self, text, style, bulletText, lambda: own(self, text, style, bulletText, None, cleaner))

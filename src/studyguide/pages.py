@@ -23,6 +23,27 @@ def in_margin(theme, size: float, height: float) -> bool:
     return y + size + 3 <= theme.margin_bottom + 0.5
 
 
+PIECES = " · "  # between a footer's pieces: title, key label, version, page (render._footer)
+
+
+def in_place(markup: str) -> tuple[str, bool | None]:
+    """A footer's markup with each piece that holds Hebrew or Arabic embedded in its own direction, and the footer's
+    direction (its title's, the first letter's): each piece keeps its place, where "العائلة…" and "الإجابات / answer
+    key" read as one right-to-left run, the key label before the title. (None: no right-to-left letter.)"""
+    if not rtl.has_rtl(markup):
+        return markup, None
+    pieces = [f"{chr(0x202b) if rtl.shown_direction(p) else chr(0x202a)}{_cut(p)}\u202c" if rtl.has_rtl(p) else p
+              for p in markup.split(PIECES)]
+    return PIECES.join(pieces), rtl.shown_direction(markup)
+
+
+def _cut(piece: str) -> str:
+    """A title cut short after a Hebrew or Arabic word ("العائلة…"): its ellipsis at that word's end, on its left."""
+    if piece.endswith("…") and rtl.direction(rtl.shown_text(piece)[::-1]):
+        return piece + rtl.SEPARATED  # (a right-to-left mark, not drawn)
+    return piece
+
+
 def footer_for(markups, style, room: float, n: int, total: int, theme) -> str:
     """Of the footers, longest first, the first that fits one line with page ``n`` of ``total``; else the
     first the bottom margin holds (a large-print title cut with "…" over two lines rather than refused);
@@ -31,7 +52,8 @@ def footer_for(markups, style, room: float, n: int, total: int, theme) -> str:
 
     heights = []
     for markup in markups:  # measured one at a time: the first usually fits
-        heights.append(Para(markup.format(n=n, total=total), style).wrap(room, style.fontSize * 3)[1])
+        text, base = in_place(markup.format(n=n, total=total))
+        heights.append(Para(text, style, base_rtl=base).wrap(room, style.fontSize * 3)[1])
         if heights[-1] <= style.leading * 1.5:
             return markup
     return next((m for m, h in zip(markups, heights) if in_margin(theme, style.fontSize, h)), markups[-1])
@@ -107,7 +129,8 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             self.saveState()
             self.setStrokeColor(style.textColor)
             self.setLineWidth(0.4)
-            para = Paragraph(markup.format(n=number, total=total), style)
+            text, base = in_place(markup.format(n=number, total=total))
+            para = Paragraph(text, style, base_rtl=base)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
             # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
             # body; one too long for the room below (large print, a long title) moves up, to stay on the paper

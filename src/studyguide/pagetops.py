@@ -51,6 +51,7 @@ class PageTops:
         self.flow = list(flow)  # (held: the ids below stay theirs)
         self.rule = ctx.__dict__.get("stop_short") if first is not None else None  # (:meth:`_costs`)
         self.short = _short(first) if self.rule else set()
+        self.last = max(first.__dict__.get("page_tops", ()), default=None) if self.rule else None  # (:meth:`opening`)
         own = [j for j, f in enumerate(self.flow) if not getattr(f, "extra", False)]  # (the story but its KeepRuns)
         self.index = {id(self.flow[j]): (i, j) for i, j in enumerate(own)}
         self.own, self.extras = own, [0] * (len(self.flow) + 1)  # extras: the KeepRuns from each flowable on
@@ -98,8 +99,8 @@ class PageTops:
         state = None if i is None else (i, len(self.own), len(flowables) - self.extras[j], self._written(flowables[:LOOK]),
                                         self._notes(), getattr(self.ctx, "handout_pages", None))
         self.seen[page] = state
-        if self.rule and self._costs():  # (it would not be kept: mending)
-            raise Met(page)
+        if self.rule and (self._costs() or self.last is not None and page > self.last):  # (it would not be kept:
+            raise Met(page)  # mending; a page the first layout did not have makes it longer, mending.longer)
         if state is None or not self.relaid or j <= self.relaid[1]:
             return
         if self.rule and self._behind(page, state, j):  # (the first's pages from here, later: longer, not kept)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, _reportlab_words, banks, inline, labels, margins, mending, owners, pages, pagetops, picsize,
-               quizpack, reseeded, rtl, scripts, sheets, widows)
+from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, margins, mending, owners, pages, pagetops,
+               parses, picsize, quizpack, reseeded, rtl, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -162,12 +162,14 @@ def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | N
     it lands on the sheet (double-sided flashcards)."""
     from . import pagelint
 
-    out = _render(guide, modes, paper, theme, font_for, sheet)
-    small = sheets.sheet_of(paper or guide.paper)
-    if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
-        tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
-        if tight["student"].pages < out["student"].pages:
-            out = tight
+    with collector.paused(), parses.shared():  # (the collector walks a layout's objects once, not as they pile up;
+        # a paragraph's markup is parsed once, not in each layout)
+        out = _render(guide, modes, paper, theme, font_for, sheet)
+        small = sheets.sheet_of(paper or guide.paper)
+        if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
+            tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
+            if tight["student"].pages < out["student"].pages:
+                out = tight
     for path, (width, pixels) in next(iter(out.values())).pictures.items():  # (the layout kept: picsize's warning)
         picsize.note(path, width, pixels)
     return out
@@ -285,6 +287,7 @@ def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_
                                 _shorter(guide, mode, font_for, small))
         if wrong:
             raise RenderFailed(*wrong)
+    collector.layout_begins()  # (what the layouts before this one dropped goes first)
     with widows.laying_out(ctx.__dict__.get("widows_held", ())) as left:  # (paragraphs numbered: mending.widows_held)
         flow = story(ctx)
         doc.tops = tops = pagetops.PageTops(ctx, flow, until, [canvas for canvas, _ in mirrors.canvases])

@@ -65,7 +65,12 @@ def all_rtl(texts) -> bool:
 
 def shown_direction(markup: str) -> Optional[bool]:
     """:func:`direction` of the text paragraph markup shows (tags and entities are not letters)."""
-    return direction(html.unescape(_TAGS.sub("", markup)))
+    return direction(shown_text(markup))
+
+
+def shown_text(markup: str) -> str:
+    """The text paragraph markup shows."""
+    return html.unescape(_TAGS.sub("", markup))
 
 
 @lru_cache(maxsize=1)

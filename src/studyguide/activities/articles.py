@@ -23,7 +23,7 @@ APOSTROPHES = "'’ʼ"
 # the languages whose terms are typed with an article their sentences decline ('die Erdbeere': 'eine Erdbeere'),
 # found in a sentence by their noun (cloze.finder)
 NOUN_LANGUAGES = ("de", "fr", "es", "it", "pt")
-ATTACHED = ("ar",)  # the languages that write the article onto its noun (البنت), found after it (cloze.finder)
+ATTACHED = ("ar", "he")  # the languages that write the article onto its noun (البنت, הבית): found after it (cloze.finder)
 
 
 def head_word(term: str, language: str) -> str:

@@ -3,8 +3,8 @@
 The term is found as whole words, in any case ("Geopolitics explains ..."
 for *geopolitics*), in Korean also with its particle written on (한자로 for *한자*), a 하다 verb inflected (증발했다 for
 *증발하다*, the whole word the blank), in German, French, Spanish, Italian and Portuguese by its noun when the
-sentence gives it another article (eine Erdbeere for *die Erdbeere*: the noun the blank), in Arabic after the
-article written onto it (البنت for *بنت*: the article stays printed) and
+sentence gives it another article (eine Erdbeere for *die Erdbeere*: the noun the blank), in Arabic and Hebrew
+after the article (and prefixes) written onto it (البنت for *بنت*, בבית for *בית*: those letters stay printed) and
 in Japanese and Chinese anywhere in a run of text, and becomes a blank, which the key fills with the words as
 the sentence has them. An example that holds the term twice gives its first
 sentence that holds it once (each word is used once). A term with no example,
@@ -17,6 +17,7 @@ seeded order; the word bank lists the terms alphabetically.
 from __future__ import annotations
 
 import re
+from itertools import product
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
@@ -76,7 +77,7 @@ def finder(term: str, example: Optional[str], language: Optional[str] = None) ->
     pattern = term_pattern(term, language)
     text = inline.plain(example or "")
     if pattern is not None and not pattern.search(text) and (language or "").split("-")[0].lower() in ATTACHED:
-        joined = _after_article(pattern)
+        joined = _after_article(pattern, (language or "").split("-")[0].lower(), term)
         return joined if joined.search(text) else pattern
     noun = noun_of(term, language) if pattern is not None and not pattern.search(text) else ""
     own = term_pattern(noun, language) if noun else None
@@ -84,15 +85,29 @@ def finder(term: str, example: Optional[str], language: Optional[str] = None) ->
 
 
 _WHOLE = r"(?<!\w)"
+
+
+def _hebrew(article_only: bool) -> str:
+    """Hebrew's one-letter words written onto the next, in their order: ו (and), then ש, כש or מש (that, when,
+    since), then ב, ל, כ or מ (in, to, as, from), then the article ה: הבית, בבית, והבית, שבבית, מהבית; each a
+    lookbehind of its own (Python's are of one width). ``article_only``: those that end in ה (a two-letter term:
+    ים is not in מים, nor בן in לבן, white)."""
+    prefixes = ["".join(p) for p in product(("", "ו"), ("", "ש", "כש", "מש"), ("", "ב", "ל", "כ", "מ"), ("", "ה"))]
+    kept = sorted((p for p in prefixes if p and (p.endswith("ה") or not article_only)), key=len, reverse=True)
+    return "(?:" + "|".join(f"(?<=(?<!\\w){p})" for p in kept) + ")"
+
+
 # the Arabic definite article, written onto its noun, alone or after و, ف, ب, ك or ل (لل): البنت, والبيت, للبنت
-_ARTICLE = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
+_ARABIC = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
 
 
-def _after_article(pattern: re.Pattern) -> re.Pattern:
-    """An Arabic term's pattern that finds it after the article written onto it (بنت in البنت): the term is the
-    blank, and the sentence's article stays printed before it, as a German sentence's own article does."""
+def _after_article(pattern: re.Pattern, language: str, term: str) -> re.Pattern:
+    """An Arabic or Hebrew term's pattern that finds it after the article (and the little words) written onto it
+    (بنت in البنت, בית in בבית): the term is the blank, and the sentence's letters before it stay printed, as a
+    German sentence's own article does."""
     body = pattern.pattern[len(_WHOLE):] if pattern.pattern.startswith(_WHOLE) else pattern.pattern
-    return re.compile(_ARTICLE + body, pattern.flags)
+    before = _ARABIC if language == "ar" else _hebrew(sum(c.isalpha() for c in term) < 3)
+    return re.compile(before + body, pattern.flags)
 
 
 def sentence(term: str, definition: str, example: Optional[str], language: Optional[str] = None) -> Sentence:

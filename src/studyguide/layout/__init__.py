@@ -16,12 +16,13 @@ from reportlab.platypus import Paragraph, Spacer
 from .. import formulas, inline, quantities, rtl, widows
 from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, last_line_runs,
                           leaves_widow, line_count, wrapped_state)
+from .._reportlab_words import SharedParse
 from ..theming import fonts
 from ..model import Guide
 from ..theming.styles import Theme
 
 
-class Para(Paragraph):
+class Para(SharedParse):
     """A Paragraph that remembers its line breaks for the width it was last wrapped at.
 
     Platypus wraps the same paragraph many times at the same width (to try

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
 
 from .. import fenced, inline, rtl
 from ..amounts import worked
 from ..labels import sentences, span
+from .flow import para_width
 
 
 def instruction_of(ctx, q) -> str:
@@ -82,3 +84,25 @@ def read_from_right(para, text: str, mirror: bool):
     if mirror and rtl.direction(text) is not True:
         para.style = ParagraphStyle(para.style.name + "-right", parent=para.style, alignment=TA_RIGHT)
     return para
+
+
+class Hug(Flowable):
+    """A Hebrew or Arabic cell of a left-to-right row (a matching's term under an English prompt) no wider than it
+    needs, at its column's left beside its number: set flush right across the column, it stood a column's width away
+    (trial r12). A text that fills its column is set as before."""
+
+    def __init__(self, para):
+        super().__init__()
+        self.para = para
+
+    def wrap(self, aW, aH):
+        self.width, self.height = self.para.wrap(min(aW, para_width(self.para) + 1), aH)
+        return self.width, self.height
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, 0)
+
+
+def hugged(para, text: str, mirror: bool):
+    """``para`` in a :class:`Hug` when its ``text`` reads right to left in a row that does not (``mirror`` false)."""
+    return Hug(para) if not mirror and rtl.direction(text) is True else para

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from .. import _reportlab, scripts
 from ..model import Blank, first_paragraph
@@ -227,7 +228,8 @@ def cornell(ctx) -> list:
         cut = [_Cut(ctx, count, width, sentences, end)] if sentences and end < len(sentences) else []
         return [Spacer(1, 10), title, lines] + cut
 
-    return flow + [WithTail(body, [SectionMark(ctx, "end"), FootLines(block, g.accommodations.extra_lines)])]
+    foot = FootLines(block, g.accommodations.extra_lines, ctx.height)
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), foot])]
 
 
 def _large_figure(ctx, topic):
@@ -301,7 +303,7 @@ class WithTail(Flowable):
         return aW, 0xffffff  # (always split, as a KeepTogether is: the frame places the pieces)
 
     def split(self, aW, aH):
-        frame = getattr(self, "_frame", None)  # (set by the frame that asks)
+        frame = _reportlab.frame_of(self)
         if self.moved and frame is not None and not _reportlab.frame_state(frame)[1]:
             return []  # (not at a page's top: on to the next)
         rest = [self.table] + self.after
@@ -315,6 +317,8 @@ class WithTail(Flowable):
         if len(rows) < 2 or _reportlab.kept_height(foot, aW) <= room + _reportlab.FRAME_FUZZ:
             return rest
         going = _going(self.table, len(rows))
+        if not foot.fits(self.canv, aW, foot.page - sum(rows[-going:])):  # (too tall for one page together, as
+            return rest  # extra lines can make the summary: the rows sent over went on alone, a page or two each)
         parts = self.table.split(aW, sum(rows[:-going]) + 0.01)
         return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
 
@@ -343,11 +347,36 @@ class FootLines(KeepTogether):
     the key's model answer takes: lines.LinedAnswer), rather than a sheet for the heading and five lines
     (trial r7: the summary alone on page 2). Else it opens the next page with all its lines."""
 
-    def __init__(self, make, extra: int = 0):
+    def __init__(self, make, extra: int = 0, page: float = float("inf")):
         self.make = make  # (lines count, width) -> the block's flowables
         self.most, self.fewest = SUMMARY_LINES + extra, FEWEST_LINES + extra  # (extra: the accommodation's lines)
+        self.page = page  # the frame's height: a block taller than it (many extra lines) flows over two pages
         self._for = None
         super().__init__([])
+
+    def fits(self, canv, aW, aH) -> bool:
+        """Whether the block, with the lines it takes in ``aH``, fits there."""
+        self.wrapOn(canv, aW, aH)
+        return _reportlab.kept_height(self, aW) <= aH + _reportlab.FRAME_FUZZ
+
+    def split(self, aW, aH):
+        """As a KeepTogether, but for a block taller than a page (20 extra lines on A5): reportlab breaks the page
+        before it even at a page's top, and its heading, kept with its lines, again, so a blank page came before it.
+        It opens a page, as many of its lines as fit there, the rest on the next."""
+        from .lines import LinedAnswer
+
+        parts = super().split(aW, aH)
+        frame = _reportlab.frame_of(self)
+        if not parts or frame is None or _reportlab.kept_height(self, aW) <= self.page + _reportlab.FRAME_FUZZ:
+            return parts
+        if not _reportlab.frame_state(frame)[1]:
+            return [FrameBreak(), self]  # (to the next page's top, and split there)
+        items = [item for item in parts if not isinstance(item, ActionFlowable)]  # (reportlab's break, or none)
+        at = next((i for i, item in enumerate(items) if isinstance(item, LinedAnswer)), None)
+        if at is None:
+            return items
+        pieces = items[at].split(aW, aH - _reportlab.stacked_height(items[:at], aW))
+        return items[:at] + pieces + items[at + 1:] if pieces else items
 
     def wrap(self, aW, aH):
         if self._for != (aW, aH):

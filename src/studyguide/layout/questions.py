@@ -284,16 +284,17 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares):
     # a Hebrew prompt (under an English one they are a left-to-right exercise)
     mirror = rtl.all_rtl(texts) or (back and any(rtl.has_rtl(t) for t in texts))
     cell = lambda text: directions.read_from_right(ctx.p(text, "choice"), text, mirror)  # noqa: E731
-    lefts = [cell(pair.left) for pair in q.pairs]
+    lefts = [directions.hugged(cell(pair.left), pair.left, mirror) for pair in q.pairs]
     if one_column and not mirror and not back:  # the term column as wide as its longest term as set (its fallback fonts, its
         # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
-        widths[2] = min(widths[2], max(para_width(left) for left in lefts) + 10)
+        widths[2] = min(widths[2], max(para_width(getattr(left, "para", left)) for left in lefts) + 10)
     turn = (lambda row: row[::-1]) if mirror else list
     rows = []
     for i, pair in enumerate(q.pairs):
         cells = [ctx.raw(f"{i + 1}.", "choice"), lefts[i]]
         if not one_column:
-            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), cell(q.pairs[order[i]].right)]
+            right = q.pairs[order[i]].right
+            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), directions.hugged(cell(right), right, mirror)]
         student = Table([turn(["______"] + cells)], colWidths=turn(widths), style=style)
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
         key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=style)
