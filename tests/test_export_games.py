@@ -172,7 +172,7 @@ def test_quizizz_fill_in_the_blank_row_follows_the_template_instructions(tmp_pat
                        "the mitochondria", None, None, None, 30, None, "Mitochondria release the energy in food."]
     # Open-Ended: no option and no Correct Answer, both of which the template leaves out for it; the model answer
     # as the explanation for the answer, which Wayground shows students once they have answered
-    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 20, None,
+    assert rows[1] == ["Why do cells divide?", "Open-Ended", None, None, None, None, None, None, 120, None,
                        "Model answer: To grow and to replace worn cells."]
     assert "Fill-in-the-Blank" in QUIZIZZ_CORRECT and "open-ended" in QUIZIZZ_OPTION_1 and "answer" in QUIZIZZ_EXPLANATION
     assert not problems
@@ -406,3 +406,49 @@ def test_a_true_false_statement_over_kahoots_length_is_left_out_not_cut(tmp_path
         ws = sheet(data)
         assert [ws.cell(9, c).value for c in (1, 2, 3, 4)] == [1, fits, "True", "False"]
         assert ws.cell(10, 2).value is None
+
+
+WRITTEN = """
+    title: Written answers
+    questions:
+      - type: multiple_choice
+        prompt: Which gas do plants take in?
+        choices: [Oxygen, Carbon dioxide]
+        answer: B
+      - type: short_answer
+        prompt: Name one product of photosynthesis.
+        lines: 1
+      - type: short_answer
+        prompt: Why do leaves look green?
+      - type: essay
+        prompt: Explain how the carbon cycle links plants and animals, with three pieces of evidence.
+        lines: 14
+      - type: essay
+        prompt: Sum up the chapter in one paragraph.
+        time_limit: 90
+"""
+
+
+def test_quizizz_gives_a_written_answer_time_to_write_its_lines(tmp_path):
+    # trial r12: every Open-Ended row had 20 s, a 14-line essay included; Wayground's timer can lock the answer
+    guide = api.load(write_guide(tmp_path, "written.yaml", WRITTEN))
+    _, data, problems = only(guide, "quizizz")
+    ws = sheet(data)
+    assert [(ws.cell(r, 2).value, ws.cell(r, 9).value) for r in range(2, 7)] == [
+        ("Multiple Choice", 20), ("Open-Ended", 60), ("Open-Ended", 120), ("Open-Ended", 600), ("Open-Ended", 90)]
+    assert not [p for p in problems if "time" in p.message]
+    # a guide's own longer time stands for every question; a written answer still gets at least its lines' time
+    longer = api.load(write_guide(tmp_path, "longer.yaml", WRITTEN.replace("title: Written answers",
+                                                                          "title: Written answers\n    time_limit: 90")))
+    assert [r.time for r in games.rows(games.QUIZIZZ, longer)[0]] == [90, 90, 120, 600, 90]
+
+
+def test_a_written_answers_time_is_not_read_back_as_a_time_limit(tmp_path):
+    from studyguide.importers import import_file
+
+    guide = api.load(write_guide(tmp_path, "written.yaml", WRITTEN))
+    name, data, _ = only(guide, "quizizz")
+    (tmp_path / name).write_bytes(data)
+    out, _ = import_file(tmp_path / name, tmp_path / "back" / "written.yaml")
+    # the 3-line short answer's 120 s is the export's own choice; the essay's 600 s and the 90 s the guide set stay
+    assert [q.time_limit for q in api.load(out).questions] == [None, 60, None, 600, 90]

@@ -88,12 +88,12 @@ def test_a_gimkit_sheet_with_a_points_column_keeps_its_points_and_names_a_column
                       "Which planet is largest?,Jupiter,Mars,,,two,\n", encoding="utf-8")
     guide, problems = imported(source, tmp_path / "kit.yaml")
     assert guide["questions"] == [
-        {"type": "multiple_choice", "prompt": "What is the capital of France?", "choices": ["Paris", "Lyon", "Nice"],
-         "answer": "A", "points": 2},
-        {"type": "multiple_choice", "prompt": "Which gas do plants absorb?", "choices": ["CO2", "O2", "N2"],
-         "answer": "A", "points": 1.5},
-        {"type": "multiple_choice", "prompt": "Which planet is largest?", "choices": ["Jupiter", "Mars"],
-         "answer": "A"}]
+        {"type": "multiple_choice", "prompt": "What is the capital of France?", "choices": ["Lyon", "Nice", "Paris"],
+         "answer": "C", "points": 2},  # (Gimkit's right answer, first in its file, placed among the wrong ones)
+        {"type": "multiple_choice", "prompt": "Which gas do plants absorb?", "choices": ["O2", "N2", "CO2"],
+         "answer": "C", "points": 1.5},
+        {"type": "multiple_choice", "prompt": "Which planet is largest?", "choices": ["Mars", "Jupiter"],
+         "answer": "B"}]
     assert problems == [
         "kit.csv:2:1: warning: column Notes left out (a question is read from its question, its answers, its time "
         "limit and its points)",

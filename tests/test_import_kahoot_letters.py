@@ -42,4 +42,6 @@ def test_a_letter_as_the_correct_answer_is_read_as_the_answer_it_names(tmp_path)
     assert run.err.strip().splitlines() == [
         f"acids.xlsx:{row}:8: warning: the correct answer '{said}' is not the number of one of this row's answers "
         "(1, 2): the template numbers the answers 1 to 4 (write 2 for the second); this row is left out"
-        for row, said in ((12, "D"), (13, "5"))]
+        for row, said in ((12, "D"), (13, "5"))] + [
+        "acids.xlsx: warning: Kahoot's spreadsheet does not hold a question's points, explanation or objective: add "
+        "again those the guide had"]  # (said last: of the format, not of a row)

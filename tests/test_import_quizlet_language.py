@@ -119,3 +119,35 @@ def test_vietnamese_cards_are_said_by_their_own_letters(tmp_path):
             "language, so the handout's headings would print in English; "
             + NO_LABELS.format(name="Vietnamese", code="vi")]
     assert written_in(["Le café est très bon"]) == "fr" and written_in(["Croeso i Gymru, ŵyr"]) is None
+
+
+def test_kana_and_hangul_are_told_apart_from_chinese_and_han_alone_is_said_to_be_either(tmp_path):
+    """Trial r12: a Japanese set (kana definitions beside English glosses, kanji terms) was said to be Chinese,
+    with 'language: zh' to add. Kana among Han characters is Japanese, Hangul Korean; Han characters alone may be
+    either, and the warning says so with both lines."""
+    cards = {"ja": "黒船\tくろふね — ペリーが乗ってきた黒い蒸気船 (the \"black ships\")\n"
+                   "将軍\tしょうぐん — 武士のいちばん上のリーダー (shogun)\n幕府\tばくふ — 将軍の政府 (the shogunate)\n",
+             "ko": "학교\t학생들이 공부하는 곳 (school)\n선생님\t학교에서 가르치는 사람 (teacher)\n",
+             "han": "黒船\tblack ships\n将軍\tshogun\n幕府\tthe shogunate\n"}
+    said = {}
+    for name, text in cards.items():
+        source = tmp_path / f"{name}.txt"
+        source.write_text(text, encoding="utf-8")
+        _, draft = import_file(source, tmp_path / f"{name}.yaml")
+        [said[name]] = [p.message for p in draft.problems]
+    assert said["ja"] == ("the definitions are in Japanese, and Quizlet's text does not record a guide's language, so "
+                          "the handout's headings would print in English; " + NO_LABELS.format(name="Japanese", code="ja"))
+    assert said["ko"].startswith("the definitions are in Korean") and "'language: ko'" in said["ko"]
+    assert said["han"] == (
+        "the terms are in Han characters alone, which Chinese and Japanese both write, and Quizlet's text does not "
+        "record a guide's language, so the handout's headings would print in English; if the handout is in Chinese, "
+        "add 'language: zh' under the title; if it is in Japanese, add 'language: ja' under the title and write its "
+        "headings under 'labels:' ('studyguide check' names those it prints; docs/guide-format.md#labels)")
+
+
+def test_an_arabic_lesson_takes_an(tmp_path):
+    source = tmp_path / "ar.txt"
+    source.write_text("بيت\thouse\nأب\tfather\nأم\tmother\n", encoding="utf-8")
+    _, draft = import_file(source, tmp_path / "ar.yaml")
+    [message] = [p.message for p in draft.problems]
+    assert "as for an Arabic lesson taught in English" in message

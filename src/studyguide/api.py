@@ -264,9 +264,11 @@ def new_guide(path: str | Path, reading: Optional[str | Path] = None) -> None:
     files.write_new(path, data, GUIDE_SUFFIXES)
 
 
-def cited_as_printed(guide: Guide) -> Guide:
+def cited_as_printed(guide: Guide, cites: Optional[set] = None) -> Guide:
     """The guide with its questions' citations of the reading written out ("lines 12–14") as its
-    handout prints them (its own paper and theme): for the exports, which have no layout of their own."""
+    handout prints them (its own paper and theme): for the exports, which have no layout of their own.
+    ``cites``: given, the citation labels the questions print are added to it (labels.drawing), so an export
+    in a language without labels names them as the handout's check does."""
     if guide.reading is None:
         return guide
     from . import render, sheets
@@ -277,7 +279,10 @@ def cited_as_printed(guide: Guide) -> Guide:
     font_for, _ = render.glyph_plan(guide, theme)
     ctx = Ctx(guide=guide, theme=theme, styles=make_styles(theme), fonts=font_for, mode="student",
               width=theme.page_size(guide.paper)[0] - 2 * theme.margin_x, height=0)
-    passage.cite(ctx)
+    with labels.drawing() as read:  # (laying out the reading reads labels the export does not print)
+        passage.cite(ctx)
+    if cites is not None:
+        cites.update(key for key in read if key.startswith("cite_") or key == "next_to")
     return ctx.guide
 
 
@@ -320,8 +325,9 @@ def export(guides: list[Path], fmt: str, out_dir: str | Path, apkg: bool = False
     made_all = []  # every guide's files made in memory and named before any is written
     for path in guides:
         try:
-            guide = cited_as_printed(written := load(path))  # citations of the reading as the handout prints them
-            with labels.drawing() as drawn:  # the labels the file prints: those left in English are named
+            cites: set = set()  # the citations' labels: every export of the questions prints them (not the cards)
+            guide = cited_as_printed(written := load(path), cites)  # citations of the reading as the handout prints them
+            with labels.drawing(set() if fmt.lower() in ("quizlet", "anki") else cites) as drawn:  # the labels the file prints: those left in English are named
                 made, warnings = export_one(exporter, written, guide, fmt)
             if named is not None:  # its file of that extension takes the name; any other keeps its own beside it
                 made = [(named.name if name.lower().endswith(named.suffix.lower()) else name, data) for name, data in made]

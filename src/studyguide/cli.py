@@ -228,7 +228,8 @@ def import_bank(file, out, fmt):
 
     path = Path(file)
     written, draft = import_file(path, target(path, out), fmt.lower() if fmt else None)
-    report.warnings(sorted(draft.problems, key=lambda p: (p.where, p.message)))  # in line order, as validate's
+    report.warnings(sorted(draft.problems, key=lambda p: (p.where, p.message))  # in line order, as validate's,
+                    + ([draft.lost] if draft.lost else []))  # then what the tool's file could not carry
     report.out(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
                f"{count(len(draft.questions), 'question')})")
 

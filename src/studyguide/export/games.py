@@ -23,7 +23,9 @@ docs/exports.md, with what each tool cannot hold):
 
 Time: a question's ``time_limit``, else the guide's, else 20 seconds; a time the
 tool does not offer becomes the nearest one it does, with a warning when the guide
-asked for it. Text is plain, on one line. What a template cannot hold is cut or
+asked for it. A written answer (Quizizz's Open-Ended: a short answer or an essay)
+without a time of its own gets time to write its lines (gametimes.py), at least the
+guide's time. Text is plain, on one line. What a template cannot hold is cut or
 left out with a warning located at the question: text over the limit is cut (and
 ends in "…"), a choice beyond the number of answers is left out (never the right
 one), a question type the tool has no row for is left out.
@@ -48,6 +50,7 @@ from ..model import (GAME_TIME, Essay, FillInBlank, Guide, MultipleChoice, Quest
                      TrueFalse)
 from ._common import Exported, guide_warning, left_out, one_line, output_name, prompt_text, warn, zip_bytes
 from .cuts import cut as _cut, distinct_cuts
+from .gametimes import allowed_time, question_time, time_rule
 
 DEFAULT_TIME = GAME_TIME  # seconds, when neither the question nor the guide gives a time_limit (import reads it too)
 FIXED_TIME = "2024-01-01T00:00:00Z"  # the spreadsheets' created/modified dates: the same guide, the same bytes
@@ -90,31 +93,6 @@ KINDS = {"multiple_choice": "a multiple-choice question", "select_all": "a selec
          "true_false": "a true/false question", "short_answer": "a short-answer question", "essay": "an essay question",
          "fill_in_blank": "a fill-in-the-blank question", "matching": "a matching question",
          "ordering": "an ordering question"}
-
-
-def allowed_time(t: Template, want: int) -> int:
-    """The time limit the tool offers nearest to ``want`` seconds (between two, the longer)."""
-    if t.times is not None:
-        return min(t.times, key=lambda s: (abs(s - want), -s))
-    return min(want, t.max_time) if t.max_time is not None else want
-
-
-def _time_rule(t: Template) -> str:
-    if t.times is not None:
-        return f"{t.name} offers time limits of {', '.join(map(str, t.times))} seconds"
-    return f"{t.name} allows at most {t.max_time} seconds"
-
-
-def _time(t: Template, n: int, q: Question, default: int, problems: list) -> Optional[int]:
-    """The question's time: its own time_limit (a warning if the tool does not offer it), else the guide's."""
-    if not t.has_time:
-        return None
-    if q.time_limit is None:
-        return allowed_time(t, default)
-    got = allowed_time(t, q.time_limit)
-    if got != q.time_limit:
-        problems.append(warn(q, n, f"{_time_rule(t)}; time_limit {q.time_limit} became {got}"))
-    return got
 
 
 def _choices(t: Template, n: int, q: Question, choices, right: set[int], problems: list):
@@ -169,7 +147,7 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
     default = guide.time_limit if guide.time_limit is not None else DEFAULT_TIME
     if t.has_time and guide.time_limit is not None and allowed_time(t, default) != default:
         problems.append(Problem(guide.time_limit_where or Location(str(guide.path)),
-                                f"{t.name.lower()}: {_time_rule(t)}; the guide's time_limit {default} became "
+                                f"{t.name.lower()}: {time_rule(t)}; the guide's time_limit {default} became "
                                 f"{allowed_time(t, default)}", warning=True))
     out: list[Row] = []
     for n, q in enumerate(guide.questions, 1):
@@ -220,7 +198,7 @@ def rows(t: Template, guide: Guide) -> tuple[list[Row], list]:
                                        f"cut to '{cut}'"))
             row.text = cut
         _one_line_programs(t, n, q, problems)
-        row.time = _time(t, n, q, default, problems)
+        row.time = question_time(t, n, q, default, problems)
         out.append(row)
     return out, problems
 

@@ -281,7 +281,7 @@ class _Writer:
         order = shuffle.order(len(q.items), self.guide.stem, str(n), "qti-ordering")
         lefts = [q.items[i] for i in order]
         positions = [str(i) for i in range(1, len(q.items) + 1)]
-        text = paragraph(q.prompt) + "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+        text = paragraph(q.prompt) + para(f"<i>{html(self.words['ordering_places'])}</i>")  # (in the guide's language)
         self._matching(n, q, text, lefts, positions, order)
         self.problems.append(warn(q, n, ORDERING_WARNING.format(count=len(q.items))))
 

@@ -26,6 +26,7 @@ from ..reading.walker import MAX_ITEMS
 from ..spaced import typed
 from . import flashcards, gift, moodle, qti, questionlist, sniff, spreadsheet, table
 from ._common import Draft, literal, settle
+from .carried import say_lost
 from .office import office_file
 from .writer import INVISIBLE, guide_text, make_printable
 
@@ -114,10 +115,13 @@ def read(path: Path, fmt: Optional[str] = None) -> Draft:
     given, fmt = fmt is not None, fmt or detect(path, data)
     if fmt == "moodle":
         draft = moodle.read(path, data)
+        draft.tool = "moodle"
         draft.text = data.decode("utf-8", "replace")  # (its lines are the file's: warnings find their place in it)
         return draft
     if fmt == "qti":
-        return qti.read(path, data)
+        draft = qti.read(path, data)
+        draft.tool = "qti"
+        return draft
     if fmt in ("kahoot", "quizizz"):  # the header row tells the two apart
         return _literal(spreadsheet.read(path, data))
     try:
@@ -186,6 +190,7 @@ def import_file(path: Path, out: Path, fmt: Optional[str] = None) -> tuple[Path,
     """Read ``path`` and write the new guide to ``out`` (never over an existing file)."""
     draft = read(Path(path), fmt)
     settle(draft)
+    say_lost(draft, draft.tool)
     question_at = draft.question_lines or draft.lines_of_questions()
     if not draft.vocabulary and not draft.questions:  # a failure: at least one line says error, not warning
         errors = () if any(not p.warning for p in draft.problems) else (  # said after the warnings that say why

@@ -26,6 +26,9 @@ class Draft:
     subtitle: Optional[str] = None
     language: Optional[str] = None
     time_limit: Optional[int] = None  # a game's seconds a question, when every question has the same
+    labels: dict = field(default_factory=dict)  # a guide's own labels its export printed (word_bank: 語群)
+    tool: Optional[str] = field(default=None, repr=False)  # the tool whose file it is (kahoot, gimkit…), when told
+    lost: Optional[Problem] = field(default=None, repr=False)  # what the tool's file could not carry (carried.py)
     vocabulary: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -152,10 +155,28 @@ def _words_of_the_lesson(draft: Draft) -> None:
 USUAL_TIME = GAME_TIME  # the seconds a question a game gives when the guide says none (as the exports write it)
 
 
-def keep_time(question: dict, cell: str) -> None:
-    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s."""
+def own_label(draft: Draft, key: str, text: str) -> None:
+    """The label ``key`` an export printed, read as ``text``: a built-in language's sets the guide's language (when
+    none is yet); other words are the guide's own, kept under its ``labels:`` (the first seen)."""
+    for code in labels.LANGUAGES:
+        if labels.for_language(code)[key] == text:
+            draft.language = draft.language or code
+            return
+    draft.labels.setdefault(key, text)
+
+
+def is_word_bank(label: str, words: str) -> bool:
+    """Whether a last paragraph headed by ``label`` in italics is the word bank an export printed: a built-in
+    language's heading, or another (the guide's own) over words set apart by ' · ', as the export sets them."""
+    known = any(labels.for_language(code)["word_bank"] == label for code in labels.LANGUAGES)
+    return known or (" · " in words and len(label) <= 40)
+
+
+def keep_time(question: dict, cell: str, usual: Optional[int] = None) -> None:
+    """A game's time for the question (a cell '30', '30 sec'), as its time_limit when it is not the usual 20 s
+    (or ``usual``: the time the export gives a written answer of its lines)."""
     seconds = re.findall(r"\d+", cell)
-    if seconds and int(seconds[0]) != USUAL_TIME:
+    if seconds and int(seconds[0]) not in (USUAL_TIME, usual):
         question["time_limit"] = int(seconds[0])
 
 

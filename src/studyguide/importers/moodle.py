@@ -20,7 +20,7 @@ from typing import Optional
 from .. import inline, labels
 from ..errors import Location, Problem
 from ..variants import about_the_others
-from ._common import Draft, entities, html_text
+from ._common import Draft, entities, html_text, is_word_bank, own_label
 from .htmltext import clip
 from .xmlfile import BARE_AMP, RAW, amp, declared_latin, not_read, outside_entities, parse, place
 
@@ -42,6 +42,18 @@ def _text(el: Optional[ET.Element], path: str = "text") -> str:
         return ""
     # elements inside (HTML typed into the file unescaped, see _nested): read as the HTML they are
     return ((node.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in node)).strip()
+
+
+BANK = re.compile(r"\n\n\*([^*\n]+)\* ([^\n]*)\Z")  # the word bank paragraph, as its text reads: *heading* words
+
+
+def _signed(values: list[str]) -> list[str]:
+    """A number blank's values with a negative one as the key prints it, with the minus sign (−3), before the
+    hyphen-minus Moodle's number holds and students type (-3): the export writes [[−3|-3]] as =-3 (trial r12)."""
+    out = []
+    for value in values:
+        out += ["\u2212" + value[1:], value] if re.fullmatch(r"-\d[\d.,]*", value) else [value]
+    return list(dict.fromkeys(out))
 
 
 class _Reader:
@@ -152,16 +164,21 @@ class _Reader:
         return out
 
     def _bank(self, prompt: str) -> tuple[str, bool, Optional[str]]:
-        """The prompt without studyguide's word bank paragraph, whether it had one, and its language."""
-        for code, table in zip(labels.LANGUAGES, self.words):
-            marker = f"\n\n*{table['word_bank']}* "
-            if marker in prompt:
-                return prompt[: prompt.index(marker)], True, code
-        return prompt, False, None
+        """The prompt without studyguide's word bank paragraph (its last, headed in any language: a guide's own
+        heading is kept under its labels), whether it had one, and its language (None: not a built-in one)."""
+        m = BANK.search(prompt)
+        if not m or not is_word_bank(m.group(1), m.group(2)):
+            return prompt, False, None
+        code = next((c for c, table in zip(labels.LANGUAGES, self.words) if table["word_bank"] == m.group(1)), None)
+        if code is None:
+            own_label(self.draft, "word_bank", m.group(1))
+        return prompt[: m.start()], True, code
 
-    def shortanswer(self, q) -> Optional[dict]:
+    def shortanswer(self, q, numeric: bool = False) -> Optional[dict]:
         out = self.common(q, "fill_in_blank")
         accepted = [re.sub(r"\\\*", "*", text) for f, text, _ in self.answers(q) if f >= 100]
+        if numeric:
+            accepted = _signed(accepted)
         if not accepted:
             self.warn(q, "no answer has full marks; it is left out")
             return None
@@ -179,7 +196,7 @@ class _Reader:
         margins = {t for f, _, a in self.answers(q) if f >= 100 and _number(t := _text(a, "tolerance"))}
         if margins:
             self.warn(q, f"the error margin {', '.join(sorted(margins))} is left out: a guide's blank takes its number exactly")
-        return self.shortanswer(q)
+        return self.shortanswer(q, numeric=True)
 
     def _margin(self, q, value: str) -> str:
         """A cloze number's '9:0.5' as its number, '9', with a warning when the margin is not 0."""
@@ -206,6 +223,8 @@ class _Reader:
                     alternatives.append(entities(alt[5:]))
                 if number and alternatives:
                     alternatives[-1] = self._margin(q, alternatives[-1])
+            if number:
+                alternatives = _signed(alternatives)
             if not alternatives:
                 return "_____"
             return "\ue000" + "|".join(a.replace("|", "/") for a in alternatives) + "\ue001"

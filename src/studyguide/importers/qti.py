@@ -19,7 +19,7 @@ from typing import Optional
 from .. import labels
 from ..errors import GuideError, Location, Problem
 from ..variants import about_the_others
-from ._common import Draft, html_text, literal
+from ._common import Draft, html_text, is_word_bank, literal, own_label
 from .htmltext import clip
 import xml.parsers.expat
 
@@ -31,7 +31,10 @@ MAX_MEMBER = 20 * 2**20  # one member larger than this is skipped: no quiz's XML
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
-ORDERING_NOTE = "<p><i>Match each item with its place in the order (1 = first).</i></p>"
+# the line the export puts after an ordering question's prompt: its label (ordering_places) in italics,
+# in any language, or in the guide's own words (a note Canvas shows, read back by the places 1 to n it pairs)
+BANK = re.compile(r'<p(?: dir="rtl")?><i>([^<>]+)</i> (.*?)</p>\Z', re.S)  # the word bank: its heading, its words
+ORDERING_NOTE = re.compile(r'<p(?: dir="rtl")?><i>([^<>]+)</i></p>\Z')
 
 
 def parse(data: bytes, draft: Draft, name: str):
@@ -182,13 +185,13 @@ class _Reader:
         return {k: out[k] for k in ("type", "prompt", "answer", "points", "explanation") if k in out}
 
     def _bank(self, prompt_html: str) -> tuple[str, bool]:
-        for code in labels.LANGUAGES:
-            marker = f"<p><i>{labels.for_language(code)['word_bank']}</i> "
-            where = prompt_html.find(marker)
-            if where >= 0:
-                self._language(code)
-                return prompt_html[:where], True
-        return prompt_html, False
+        """The prompt without the export's word bank, its last paragraph (heading in any language), and whether it had one."""
+        m = BANK.search(prompt_html)
+        label = html_text(m.group(1))[0] if m else ""
+        if not m or not is_word_bank(label, html_text(m.group(2))[0]):
+            return prompt_html, False
+        own_label(self.draft, "word_bank", label)
+        return prompt_html[: m.start()], True
 
     def short_answer(self, item) -> Optional[dict]:
         markup, bank = self._bank(self.prompt_html(item))
@@ -268,8 +271,10 @@ class _Reader:
             eq = _find(cond, "varequal")
             if eq is not None and _find(cond, "setvar") is not None:
                 pairs_of[eq.get("respident", "").removeprefix("response_")] = (eq.text or "").strip()
-        if prompt_html.endswith(ORDERING_NOTE) and sorted(rights.values()) == [str(i) for i in range(1, len(lefts) + 1)]:
-            out = self.common(item, "ordering", prompt_html[: -len(ORDERING_NOTE)])
+        note = ORDERING_NOTE.search(prompt_html)
+        if note and sorted(rights.values()) == [str(i) for i in range(1, len(lefts) + 1)]:
+            own_label(self.draft, "ordering_places", html_text(note.group(1))[0])
+            out = self.common(item, "ordering", prompt_html[: note.start()])
             placed = sorted(lefts, key=lambda left: int(rights.get(pairs_of.get(left[0], ""), "0")))
             out["items"] = [text for _, text in placed]
             return {k: out[k] for k in ("type", "prompt", "items", "points", "explanation") if k in out}

@@ -162,8 +162,10 @@ def read(path: Path, data: bytes) -> Draft:
     rows = _rows(path, data)
     for h, header in enumerate(rows[:20]):
         if _column(header, "question type") is not None and _column(header, "option 1") is not None:
+            draft.tool = "quizizz"
             return _quizizz(draft, rows, h)
         if _column(header, "question") is not None and _column(header, "correct answer") is not None:
+            draft.tool = "kahoot"
             return _kahoot(draft, rows, h)
     vocabulary = any(_column(row, *TERM) is not None and _column(row, *DEFINITION) is not None for row in rows[:20])
     draft.problems.append(Problem(Location(str(path)), sheet_without_header(vocabulary)))
@@ -213,11 +215,11 @@ def _choice_question(draft: Draft, prompt: str, answers: list[tuple[int, str]], 
     return {"type": "select_all", "prompt": prompt, "choices": texts, "answer": [LETTERS[i] for i in picked]}
 
 
-def _add(draft: Draft, question: Optional[dict], time: str) -> None:
+def _add(draft: Draft, question: Optional[dict], time: str, usual: Optional[int] = None) -> None:
     """The question (None: left out, with its warning), with a time other than the usual as its time_limit."""
     if question is None:
         return
-    keep_time(question, time)
+    keep_time(question, time, usual)
     draft.questions.append(question)
 
 
@@ -239,6 +241,15 @@ def _kahoot(draft: Draft, rows: list[list[str]], h: int) -> Draft:
         question = _choice_question(draft, cells[q], answers, cells[right], (r, right + 1))
         _add(draft, question, cells[time] if time is not None else "")
     return draft
+
+
+def _open_usual(question: Optional[dict]) -> Optional[int]:
+    """The time the Quizizz export gives a written answer of the lines this one comes back with (3 unless said)."""
+    from ..export.games import QUIZIZZ
+    from ..export.gametimes import open_time
+    if question is None or question["type"] != "short_answer":
+        return None
+    return open_time(QUIZIZZ, question.get("lines", 3))
 
 
 def _explained(draft: Draft, question: dict, text: str) -> None:
@@ -284,5 +295,5 @@ def _quizizz(draft: Draft, rows: list[list[str]], h: int) -> Draft:
             continue
         if question is not None and why is not None and cells[why].strip():
             _explained(draft, question, cells[why].strip())
-        _add(draft, question, cells[time] if time is not None else "")
+        _add(draft, question, cells[time] if time is not None else "", _open_usual(question))
     return draft

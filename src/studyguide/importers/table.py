@@ -17,11 +17,13 @@ import csv
 import io
 import itertools
 import re
+import zlib
 from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import GuideError, Location, Problem
 from ..reading.walker import MAX_ITEMS
+from ..variants import about_the_others
 from ._common import Draft, keep_time, true_false
 from .htmltext import clip
 
@@ -185,6 +187,20 @@ def _vocabulary(draft: Draft, header: list[str], header_line: int, rows, extra: 
             return
 
 
+def _placed(prompt: str, right: str, wrong: list[str]) -> tuple[list[str], list[int]]:
+    """Gimkit's row as a question's choices: its file holds the right answer first, not the order a paper
+    prints, so the right answer goes among the wrong ones (kept in their order, as the export writes them back),
+    at a place its question's text chooses (the same on every import), never after an "All of the above"; a
+    key of all A's tells students nothing (trial r12). No right answer: none."""
+    if not right:
+        return [right, *wrong], []
+    if about_the_others(right):
+        return [*wrong, right], [len(wrong)]
+    ahead = next((i for i, w in enumerate(wrong) if about_the_others(w)), len(wrong))
+    at = zlib.crc32(prompt.encode("utf-8")) % (ahead + 1)
+    return [*wrong[:at], right, *wrong[at:]], [at]
+
+
 def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _Unheaded) -> None:
     """Gimkit's or Blooket's template: a multiple-choice question a row. A Points column (neither template has
     one; a teacher adds it) gives the question's points; any other column is named as left out."""
@@ -195,6 +211,7 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
     time = _find(header, ("time limit",))  # Blooket's 'Time Limit (sec)'
     p = _find(header, POINTS)
     numbered = _find(header, ("question #",))  # Blooket's numbers
+    draft.tool = "blooket" if answer_cols else "gimkit"
     read = {q, correct, time, p, numbered, *answer_cols, *wrong_cols}
     named = _left_out(header, read)
     if named:
@@ -210,9 +227,8 @@ def _questions(draft: Draft, header: list[str], header_line: int, rows, extra: _
             choices = [_cell(cells[i]) for i in answer_cols if _cell(cells[i])]
             numbers = [int(x) for x in re.findall(r"\d+", cells[correct])]
             right = [k - 1 for k in numbers if 1 <= k <= len(choices)]
-        else:  # Gimkit: the right answer, then the wrong ones
-            choices = [_cell(cells[correct])] + [_cell(cells[i]) for i in wrong_cols if _cell(cells[i])]
-            right = [0] if choices[0] else []
+        else:  # Gimkit: the right answer, then the wrong ones (placed among them: see _placed)
+            choices, right = _placed(prompt, _cell(cells[correct]), [_cell(cells[i]) for i in wrong_cols if _cell(cells[i])])
         if len(choices) < 2 or not right:
             draft.warn("a question needs two answers and a right one; this row is left out", n, 1)
             continue

@@ -97,6 +97,8 @@ def guide_text(draft: Draft) -> str:
         data["subtitle"] = draft.subtitle
     if draft.language and draft.language != "en":
         data["language"] = draft.language
+    if draft.labels:
+        data["labels"] = dict(draft.labels)
     if draft.time_limit is not None:
         data["time_limit"] = draft.time_limit
     if draft.vocabulary:

@@ -33,6 +33,7 @@ _SCRIPTS = (("ja", "[\u3040-\u30ff]"), ("zh", "[\u4e00-\u9fff]"), ("ko", "[\uac0
             ("ar", "[\u0600-\u06ff]"), ("he", "[\u0590-\u05ff]"), ("el", "[\u0370-\u03ff]"),
             ("ru", "[\u0400-\u04ff]"))
 _LETTER = re.compile(r"[^\W\d_]")
+_KANA, _HAN, _HANGUL = _SCRIPTS[0][1], _SCRIPTS[1][1], _SCRIPTS[2][1]
 # letters of the Arabic script that Arabic does not write: Persian's (پ چ ژ گ, and its own ک and ی), Urdu's
 # letters only Vietnamese writes: ơ ư đ and the vowels with a dot below or a hook above (ạ ế ộ ủ…), read composed
 _VIETNAMESE = re.compile("[\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef1\u1ef4-\u1ef9]")
@@ -42,10 +43,14 @@ _URDU = "[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"
 
 def written_in(texts: list[str]) -> Optional[str]:
     """The language the texts are plainly written in: one whose script most of their letters are in (Japanese
-    when any kana is among Han characters); else the built-in language whose own short words and letters are
+    when most are kana and Han characters, any of them kana; Korean so with Hangul; Han characters alone: 'zh',
+    which :func:`say_language` says may be Japanese too); else the built-in language whose own short words and letters are
     at least 3, a tenth of the words, and twice any other's; Vietnamese by its own letters (ơ ư đ ạ ế…, one letter
     in twenty); None when that is not plain."""
     letters = "".join(c for t in texts for c in _LETTER.findall(t))
+    kana, han, hangul = (len(re.findall(script, letters)) for script in (_KANA, _HAN, _HANGUL))
+    if (kana or hangul) and (kana + han + hangul) * 2 > len(letters):  # kana (or Hangul) among Han characters, a
+        return "ja" if kana >= hangul else "ko"  # gloss in English beside them: 'くろふね — 黒い船 (the black ships)'
     for code, script in _SCRIPTS:
         found = len(re.findall(script, letters))
         if code == "zh" and found * 2 > len(letters) and re.search(_SCRIPTS[0][1], letters):
@@ -94,13 +99,20 @@ def say_language(draft: Draft, what: str) -> None:
         return
     name = labels.LANGUAGE_NAMES[code].split()[0].capitalize()
     fix = f"add 'language: {code}' under the title"
+    if code == "zh" and not _kana_anywhere(draft):  # Han characters alone: Chinese, or Japanese kanji (trial r12)
+        draft.warn(f"the {side}s are in Han characters alone, which Chinese and Japanese both write, and {what} "
+                   "does not record a guide's language, so the handout's headings would print in English; if the "
+                   f"handout is in Chinese, {fix}; if it is in Japanese, add 'language: ja' under the title and "
+                   "write its headings under 'labels:' ('studyguide check' names those it prints; "
+                   "docs/guide-format.md#labels)")
+        return
     if not labels.built_in(code):  # 'language: ko' alone still prints English headings (review r9 M6)
         fix += (" and write its headings under 'labels:' ('studyguide check' names those it prints; "
                 "docs/guide-format.md#labels)")
     if side == "term" and (definitions == "en" or _latin(draft.vocabulary)):  # the lesson's words
         other = "in English" if definitions == "en" else "in Latin letters"
         draft.warn(f"the terms are in {name} and the definitions {other}, and {what} does not record a guide's "
-                   f"language, so the handout's headings print in English, as for a {name} lesson taught in "
+                   f"language, so the handout's headings print in English, as for {_a(name)} {name} lesson taught in "
                    f"English; if the class is taught in {name}, {fix}")
         return
     head = (f"the {side}s are in {name}, and {what} does not record a guide's language, so the handout's "
@@ -109,3 +121,12 @@ def say_language(draft: Draft, what: str) -> None:
         draft.warn(head + f"if the handout is in {name}, {fix}")
     else:
         draft.warn(head + f"studyguide has no {name} headings built in: if the handout is in {name}, {fix}")
+
+
+def _kana_anywhere(draft: Draft) -> bool:
+    return any(re.search(_KANA, entry[side]) for entry in draft.vocabulary for side in ("term", "definition"))
+
+
+def _a(word: str) -> str:
+    """The article before ``word``: 'an Arabic lesson', 'a Greek lesson'."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
