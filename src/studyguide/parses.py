@@ -123,7 +123,7 @@ def _style_key(build, style):
             and all(map(operator.is_, known[1], values)):
         return known[2]
     try:
-        by_value = tuple((name, _value(v)) for name, v in attrs.items() if name != "parent")
+        by_value = tuple((name, value_key(v)) for name, v in attrs.items() if name != "parent")
         hash(by_value)
     except TypeError:
         return None
@@ -133,16 +133,17 @@ def _style_key(build, style):
     return key
 
 
-def _value(v):
-    """A hashable stand-in for a style's attribute, equal to another's only when both are the same value of the same
-    type (1, 1.0 and True are not); TypeError for one compared by identity."""
+def value_key(v):
+    """A hashable stand-in for a style's or paragraph's attribute, equal to another's only when both are the same value
+    of the same type (1, 1.0 and True are not), so both draw the same; TypeError for one compared by identity (a new
+    one each build would never match). The watch's cache keys its wraps by it too (watch/cache.py)."""
     if v is None or isinstance(v, (str, bytes)):
         return v
     t = type(v)
     if t in (int, float, bool):
         return (t, v)
     if t in (list, tuple):
-        return (t, tuple(_value(x) for x in v))
+        return (t, tuple(value_key(x) for x in v))
     hash(v)
     if t.__eq__ is object.__eq__:
         raise TypeError(t)

@@ -36,6 +36,7 @@ from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
 from .._reportlab import PARSE, PLACED, WRAPPED, font_registries, replay_compatible
+from ..parses import value_key as _value
 
 MAX_BYTES = 48 * 1024 * 1024
 
@@ -79,22 +80,6 @@ class _Cache:
 
 
 cache = _Cache(MAX_BYTES)
-
-
-def _value(v):
-    """A hashable stand-in for a style or paragraph attribute that equals another only when both draw
-    the same; raises TypeError when there is none."""
-    if v is None or isinstance(v, (str, bytes)):
-        return v
-    t = type(v)
-    if t in (int, float, bool):
-        return (t, v)
-    if t in (list, tuple):
-        return (t, tuple(_value(x) for x in v))
-    hash(v)  # colors and the like hash by value; anything else must at least hash
-    if t.__eq__ is object.__eq__:  # compares by identity: a new one each build would never match
-        raise TypeError(t)
-    return (t, v)
 
 
 _style_keys: dict = {}  # id(style) → (style, its attribute names, their values, key)
