@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import write_guide
+from test_import_kept import exported, imported
 from studyguide import api, labels
 from studyguide.export import FORMATS
-from studyguide.importers import import_file
-
-
-def exported(tmp_path: Path, fmt: str, text: str) -> tuple[Path, bytes]:
-    guide = api.cited_as_printed(api.load(write_guide(tmp_path / "src", "quiz.yaml", text)))
-    [(out_name, data)], _ = FORMATS[fmt](guide)
-    path = tmp_path / out_name
-    path.write_bytes(data)
-    return path, data
-
-
-def imported(source: Path, out: Path) -> tuple[dict, list[str]]:
-    _, draft = import_file(source, out)
-    return (yaml.safe_load(out.read_text(encoding="utf-8")),
-            [str(p).replace(f"{source.parent}/", "") for p in draft.problems])
 
 
 def assessment(data: bytes) -> str:

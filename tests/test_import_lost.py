@@ -6,18 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from conftest import write_guide
 from studyguide import api
 from studyguide.export import FORMATS
 from studyguide.importers import import_file
-
-
-def exported(tmp_path: Path, fmt: str, text: str) -> tuple[Path, bytes]:
-    guide = api.cited_as_printed(api.load(write_guide(tmp_path / "src", "quiz.yaml", text)))
-    [(out_name, data)], _ = FORMATS[fmt](guide)
-    path = tmp_path / out_name
-    path.write_bytes(data)
-    return path, data
+from test_import_kept import exported
 
 
 def imported(source: Path, out: Path) -> tuple[dict, list[str]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import random
 
 import pypdf
-import pypdfium2 as pdfium
 import pytest
 
 from bidi_reference import reference as _reference
 from conftest import build_into, write_guide
+from test_rtl_lines import _chars as _boxes  # (character, left, right, bottom) of each drawn, as pdfium places it
 from studyguide import api
 from studyguide.classroom import SetOptions, build_set
 from studyguide import bracketpairs, rtl
@@ -91,20 +91,6 @@ def test_an_english_aside_and_instruction_after_an_arabic_prompt_read_in_order(t
     for pdf in (built.student.path, built.key.path):
         lines = ["".join(c for c in line if c.isascii() and not c.isspace()) for line in _lines(pdf)]
         assert "Writethemissingwordorwordsineachblank.(Thisismyfather.).1." in lines, lines
-
-
-def _boxes(path, page: int = 1) -> list[tuple[str, float, float, float]]:
-    """(character, left, right, bottom) of each character drawn on a page, as pdfium places it."""
-    doc = pdfium.PdfDocument(str(path))
-    text = doc[page - 1].get_textpage()
-    out = []
-    for i in range(text.count_chars()):
-        c = text.get_text_range(i, 1)
-        if c.strip():
-            left, bottom, right, _ = text.get_charbox(i, loose=True)
-            out.append((c, left, right, round(bottom)))
-    doc.close()
-    return out
 
 
 @pytest.mark.parametrize("why", ["Feminine: ة.", "غرفة ends in ة, so it is feminine and takes هذه."])
