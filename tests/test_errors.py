@@ -287,14 +287,14 @@ def test_a_definition_of_thousands_of_letters_is_named_in_few_layouts(tmp_path, 
     """A 9,600-letter word pasted into one definition of the Rome trial guide's 27 (bench/fuzz.py: build took 48 s,
     check 37 s, to name it): each layout that holds it takes seconds, and its line was found by halving the terms.
     The longest definition is tried alone first: 9 layouts, not 15, of which one of the vocabulary and every
-    activity, not 7."""
+    activity, not 7. The test pastes 3,600 letters: as tall as a page and more, so the same layouts, in 4 s, not 16."""
     from studyguide import render
 
     text = (CASES / "trial" / "rome.yaml").read_text(encoding="utf-8")
     typed = "definition: A religion based on the teac"
     assert typed in text
     path = tmp_path / "rome.yaml"
-    path.write_text(text.replace(typed, typed + "Pneumonoultramicroscopic" * 400), encoding="utf-8")
+    path.write_text(text.replace(typed, typed + "Pneumonoultramicroscopic" * 150), encoding="utf-8")
     drawn = []
     real = render.render
     monkeypatch.setattr(render, "render", lambda guide, *a, **k: drawn.append(guide) or real(guide, *a, **k))
