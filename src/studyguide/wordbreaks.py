@@ -6,14 +6,18 @@ a path) is cut after a space, '_', '.', '(', ',' or beside an operator, never in
 "↪ ", the mark a program's turned-over rows carry. Another word is cut between two letters and takes a hyphen,
 as print does. Chinese and Japanese (a run of them has no spaces, so reportlab sees one long word) is cut between
 two characters with no mark, never inside a number or a Latin word, never before a closing mark (。、）」) nor after
-an opening one (（「), the usual line-breaking rules. Both are measured in the bold face as well as the face printed, so the handout and the key's bold
-answer cut a name at the same place.
+an opening one (（「), the usual line-breaking rules. Thai, Lao, Khmer and Myanmar have no spaces between words
+either and are cut the same way: never before a vowel sign or tone mark (a row never starts with one), after a vowel
+written first (เ, ແ) or a stacking sign, nor before a consonant a mark makes silent (ศักดิ์). With no dictionary the
+cuts fall between syllables mostly, not always; never with a hyphen. All are measured in the bold face as well as the
+face printed, so the handout and the key's bold answer cut a name at the same place.
 
 The cutting is called by reportlab's paragraph (``_reportlab_words.split_long_words``); this module only chooses.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -35,10 +39,18 @@ _LETTER = re.compile(r"\w", re.U)
 # Han, kana, CJK punctuation, full-width forms, Hangul: scripts set without hyphens, cut between characters
 _CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f"
                   "\uff00-\uffef\U00020000-\U0003ffff]")
+# Myanmar, Thai, Lao, Khmer (and their extensions): no spaces between words either; their digits are a number's
+_SEA = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f]")
 # a row never starts with these (closing marks, small kana, the long-vowel mark) nor ends with the openers
 _NO_START = set("、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”»ゝゞヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ"
-                "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥%％),.:;?!]}")
-_NO_END = set("（〔［｛〈《「『【〘〖〝‘“«([{")
+                "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥%％),.:;?!]}"
+                "\u0e2f\u0e30\u0e32\u0e33\u0e45\u0e46\u0e5a\u0e5b"  # Thai: ฯ, the following vowels ะ า ำ ๅ, ๆ, ๚ ๛
+                "\u0eaf\u0eb0\u0eb2\u0eb3\u0ec6"  # Lao: the same
+                "\u104a\u104b\u17d4\u17d5\u17d6\u17d7\u17d8\u17da")  # Myanmar and Khmer full stops, Khmer ៗ
+_NO_END = set("（〔［｛〈《「『【〘〖〝‘“«([{"
+              "\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4"  # Thai, Lao vowels written first
+              "\u1039\u17d2")  # Myanmar virama, Khmer coeng: the consonant after them is stacked under the one before
+_SILENT = set("\u0e4c\u0ecc\u1039\u103a")  # marks that make their consonant end the syllable before
 
 
 def is_code(text: str, face: str) -> bool:
@@ -66,18 +78,38 @@ def _between_letters(text: str, k: int) -> bool:
         and text[k - 1] != "-"
 
 
-def is_cjk(text: str) -> bool:
-    """Whether a word holds Chinese, Japanese or Korean characters (cut between them, with no mark)."""
-    return bool(_CJK.search(text))
+def is_unspaced(text: str) -> bool:
+    """Whether a word holds characters of a script written without spaces between words (Chinese, Japanese, Korean,
+    Thai, Lao, Khmer, Myanmar): cut between them, with no mark."""
+    return bool(_CJK.search(text) or _SEA.search(text))
+
+
+def _unspaced(char: str) -> bool:
+    return bool(_CJK.match(char)) or (bool(_SEA.match(char)) and not char.isdigit())
+
+
+def _mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def _silent_next(text: str, k: int) -> bool:
+    """Whether the marks on text[k] make it a silent or final consonant (it belongs with the syllable before)."""
+    j = k + 1
+    while j < len(text) and _mark(text[j]):
+        if text[j] in _SILENT:
+            return True
+        j += 1
+    return False
 
 
 def _between_characters(text: str, k: int) -> bool:
-    """Whether CJK text may be cut before text[k]: beside a CJK character, outside the opening and closing marks."""
+    """Whether unspaced text may be cut before text[k]: beside one of its characters, outside the opening and closing
+    marks, never before a combining mark."""
     if k <= 0 or k >= len(text):
         return False
     before, after = text[k - 1], text[k]
-    return bool(_CJK.match(before) or _CJK.match(after)) and after not in _NO_START and before not in _NO_END \
-        and not after.isspace()
+    return (_unspaced(before) or _unspaced(after)) and after not in _NO_START and before not in _NO_END \
+        and not after.isspace() and not _mark(after) and not (_SEA.match(after) and _silent_next(text, k))
 
 
 @lru_cache(maxsize=None)
@@ -102,13 +134,13 @@ def width(char: str, face: str, size: float) -> float:
 
 
 def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], float], code: bool,
-         lead: float, tail: float, started: bool, cjk: bool = False) -> list[int]:
+         lead: float, tail: float, started: bool, unspaced: bool = False) -> list[int]:
     """Where ``text`` is cut: the indices each new row starts at (0 first: the word starts on the next row).
     ``room`` is what is left on the first row (``started``: other words are on it), ``rooms(n)`` the width of row n
     after it; ``lead`` the width of the mark that starts a row carrying on, ``tail`` of the one that ends a cut row."""
     out: list[int] = []
     start, row, n = 0, room, 0
-    ok = _sensible if code else _between_characters if cjk else _between_letters
+    ok = _sensible if code else _between_characters if unspaced else _between_letters
     while True:
         used = lead if start else 0.0
         if used + sum(widths[start:]) <= row:
@@ -132,12 +164,12 @@ def run_cuts(chars: list, room: float, rooms: Callable[[int], float], started: b
     """:func:`cuts` for a word of runs ((frag, width, char) each), and its mark: code's '↪ ' or a hyphen."""
     text, first = "".join(c for _, _, c in chars), chars[0][0]
     mono = any(f.fontName.startswith(inline.MONO) for f, _, _ in chars)
-    cjk = not mono and is_cjk(text)  # (before code: '\\w' in its patterns matches a CJK character too)
-    code = not cjk and (mono or is_code(text, first.fontName))
-    turn = TURN if code else "" if cjk else HYPHEN
+    unspaced = not mono and is_unspaced(text)  # (before code: '\\w' in its patterns matches a CJK or Thai character)
+    code = not unspaced and (mono or is_code(text, first.fontName))
+    turn = TURN if code else "" if unspaced else HYPHEN
     mark = sum(width(c, mark_face(first.fontName) if code else first.fontName, first.fontSize) for c in turn)
     widths = [width(c, f.fontName, f.fontSize) for f, _, c in chars]
-    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started, cjk), turn
+    return cuts(text, widths, room, rooms, code, mark if code else 0.0, 0.0 if code else mark, started, unspaced), turn
 
 
 def mark_face(face: str) -> str:
@@ -193,13 +225,13 @@ def mark_for(face: str) -> str:
 def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int], float],
            started: bool) -> Optional[list[str]]:
     """The rows' pieces of ``text`` (a word in one face), marks in, or None to leave it to reportlab."""
-    cjk = not face.startswith(inline.MONO) and is_cjk(text)
-    code = not cjk and is_code(text, face)
+    unspaced = not face.startswith(inline.MONO) and is_unspaced(text)
+    code = not unspaced and is_code(text, face)
     widths = [width(c, face, size) for c in text]
-    turn = mark_for(face) if code else "" if cjk else HYPHEN
+    turn = mark_for(face) if code else "" if unspaced else HYPHEN
     mark = sum(width(c, face, size) for c in turn)
     at = cuts(text, widths, room, rooms, code, mark if turn == TURN else 0.0, 0.0 if turn == TURN else mark, started,
-              cjk)
+              unspaced)
     if not at:
         return None
     bounds = [0] + at + [len(text)]
