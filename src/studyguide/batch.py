@@ -212,42 +212,44 @@ def build_many(paths: list[Path], out_dir, paper: Optional[str], key: bool, jobs
     from concurrent.futures import CancelledError  # (imported by _started)
 
     stop: Optional[interrupts.Interrupted] = None
-    try:
+    # Signals wait here, in this process, as its lines are printed too (the caller's loop runs between the yields): the
+    # workers are sent each one and stop between guides, and every guide whose files went in is yielded, so reported.
+    # Raised where it came, between one guide's outcome and its line, a TERM left the guide a worker was finishing
+    # written and never reported built.
+    with interrupts.deferred():
         try:
-            interrupts.raise_if_interrupted()
-        except interrupts.Interrupted as exc:  # it came while the pool started: no guide is begun
-            stop = exc
-            interrupts.pass_on()
-            for future in futures.values():
-                future.cancel()
-        for path in paths:
-            if path in known:
-                if not stop:
-                    yield known[path]
-                continue
-            while True:
+            for path in paths:
+                stop = stop or _stopping(futures)
+                if path in known:
+                    if not stop:
+                        yield known[path]
+                    continue
                 try:
                     outcome = futures[path].result()
-                    break
-                except interrupts.Interrupted as exc:  # this process's own signal: start nothing more
-                    stop = exc
-                    for future in futures.values():
-                        future.cancel()
                 except CancelledError:
-                    outcome = None
-                    break
-            if outcome is not None:
-                stop = stop or (interrupts.Interrupted(outcome.interrupted) if outcome.interrupted else None)
+                    continue
+                stop = stop or _stopping(futures) or (interrupts.Interrupted(outcome.interrupted)
+                                                      if outcome.interrupted else None)
                 if stop:
                     for future in futures.values():
                         future.cancel()
                 yield outcome
-    finally:
-        with interrupts.deferred():  # cut, it would leave workers waiting for work that never comes
-            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # (signals held: cut, workers would wait for work forever)
     if stop:
         raise stop
     interrupts.raise_if_interrupted()  # it came as the pool shut down: every guide was built, the status says it came
+
+
+def _stopping(futures: dict) -> Optional[interrupts.Interrupted]:
+    """The signal that came (once), with every guide not begun cancelled and the signal sent again to the workers (one
+    forked just before it came had not yet set its handlers); None when none came."""
+    stop = interrupts.taken()
+    if stop is not None:
+        interrupts.pass_on()
+        for future in futures.values():
+            future.cancel()
+    return stop
 
 
 def _started(todo: list, args: dict, jobs: int):

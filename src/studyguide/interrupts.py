@@ -163,6 +163,15 @@ def pending_signal() -> Optional[int]:
     return _signals.pending
 
 
+def taken() -> Optional[Interrupted]:
+    """The signal that came, as Interrupted, for a loop inside :func:`deferred` that acts on it itself; once (after:
+    None, as after :func:`raise_if_interrupted`)."""
+    if _signals.pending is None or _signals.raised:
+        return None
+    _signals.raised = True
+    return Interrupted(_signals.pending)
+
+
 def raise_if_interrupted() -> None:
     """Raise Interrupted for a signal that came inside a :func:`deferred` block, now that it has ended."""
     if _signals.pending is not None and not _signals.raised and not _signals.critical:
