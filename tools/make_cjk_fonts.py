@@ -72,7 +72,8 @@ def rename(font: TTFont, stem: str, style: str, weight: int) -> None:
     """Own names for the modified fonts (each weight its own PostScript name, or PDF readers that
     key fonts by name draw both weights alike), and the weight set in OS/2 and head."""
     family = {"SGNotoSC": "SG Noto Sans SC", "SGNotoKR": "SG Noto Sans KR",
-              "SGNaskh": "SG Noto Naskh Arabic"}[stem]  # (the last: tools/make_arabic_fonts.py)
+              "SGNaskh": "SG Noto Naskh Arabic",  # (the last two: tools/make_arabic_fonts.py, make_music_font.py)
+              "SGNotoMusic": "SG Noto Music"}[stem]
     table = font["name"]
     for record in list(table.names):
         if record.nameID in (1, 2, 3, 4, 6, 16, 17):

@@ -9,6 +9,7 @@ from pathlib import Path
 FONT_DIR = Path(__file__).parent.parent / "fonts"  # the bundled TrueType files, package data
 FAMILY = "SGSans"
 ARABIC = "SGArabic"
+MUSIC = "SGMusic"
 # family → (bold, italic) → (registered name, file); a family may map italic to its upright faces
 FAMILIES = {
     # DejaVu Sans: wide coverage (Latin, Greek, Cyrillic, math, arrows, sub/superscripts)
@@ -61,6 +62,9 @@ FAMILIES = {
     # Arabic type has no italic. A guide that needs it prints all its Arabic script in it (fonts.plan)
     ARABIC: {(b, i): (("SGArabic-Bold", "SGNaskh-Bold.ttf.gz") if b else ("SGArabic", "SGNaskh-Regular.ttf.gz"))
              for b in (0, 1) for i in (0, 1)},
+    # Noto Music, reshaped for text (tools/make_music_font.py): the Musical Symbols block (clefs 𝄞 𝄢, notes 𝅝 𝅗𝅥),
+    # which DejaVu Sans lacks. One weight, upright: a bold or italic run's symbols are drawn in it too
+    MUSIC: {(b, i): (MUSIC, "SGNotoMusic-Regular.ttf.gz") for b in (0, 1) for i in (0, 1)},
 }
 # Noto Naskh Arabic draws the script smaller than DejaVu Sans at one point size: its alef (the script's tallest
 # common letter) stands 0.671 em against DejaVu's 0.760 (fontTools bounds of U+0627), its words ~20 % narrower.
@@ -75,7 +79,7 @@ NASKH_DEPTH = 0.434
 # (fontruns.room_below): about what a subheading's box leaves under DejaVu Sans's g (0.10 em).
 NASKH_CLEAR = 0.08
 # bundled families that draw what the theme's family lacks, in the order they are tried
-BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean")
+BUNDLED_FALLBACKS = ("SGSans", "SGUpright", ARABIC, "SGCJK", "SGKorean", MUSIC)
 # extra advance per glyph, in thousandths of an em: the readable edition's wider letter spacing.
 # It goes into the font's widths, so line breaking and the PDF's /Widths agree.
 TRACKING = {"SGRead": 45}

@@ -4,7 +4,9 @@ The bundled family (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) covers Latin,
 Greek, Cyrillic, Hebrew, Arabic, math symbols, arrows, sub- and superscript
 digits, quotes and dashes. Chinese, Japanese and Korean come from bundled
 TrueType subsets of Noto Sans SC and KR, Regular and Bold (made by
-tools/make_cjk_fonts.py, kept gzip-compressed; see fonts/LICENSE-NotoSansCJK.txt). A character none
+tools/make_cjk_fonts.py, kept gzip-compressed; see fonts/LICENSE-NotoSansCJK.txt), Urdu's letters from Noto
+Naskh Arabic and music symbols (clefs, notes: U+1D100-1D1FF) from Noto Music, reshaped for a line of text
+(tools/make_music_font.py). A character none
 of them has is looked up among installed TrueType fonts; a character no font
 has is reported with its location.
 
