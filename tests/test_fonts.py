@@ -204,7 +204,8 @@ def test_thousands_of_characters_no_font_has_get_one_warning_fast(tmp_path):
     # each at the line and column it was typed inside the '|' block (not the 'summary:' line)
     assert message.startswith(f"{path}:3:3: warning: no font has 3,000 characters of this guide; they would "
                               f"print as boxes: '{odd[0]}' (U+F0000, line 3:3), '{odd[1]}' (U+F0001, line 3:4)")
-    assert message.endswith("and 2,990 more: install a font that has them, or retype them")
+    assert message.endswith("and 2,990 more: they are private-use characters, which mean something only in the font they "
+                            "were typed with: install that font (a .ttf file) and build again, or retype them")
 
 
 def test_labels_are_checked_too(tmp_path, monkeypatch):
@@ -218,7 +219,8 @@ def test_labels_are_checked_too(tmp_path, monkeypatch):
     _, warnings = render.glyph_plan(api.load(path))
     assert [str(w) for w in warnings] == [
         f"{path}: warning: no font has the character '{PUA}' (U+E123, the labels or footer studyguide prints); it would print as a "
-        "box: install a font that has it, or retype it"]
+        "box: it is a private-use character, which means something only in the font it was typed with: install that font "
+        "(a .ttf file) and build again, or retype it"]
 
 
 # -- installed fonts: where each system keeps them, read once --

@@ -120,7 +120,8 @@ def test_missing_character_warns_with_its_location(tmp_path):
     assert [str(w) for w in result.warnings] == [
         # at the character itself, not where its text starts (4:17, the quote)
         f"{path}:4:40: warning: no font has the character '{odd}' (U+10FFFD, line 4:40); it would print as a box: "
-        "install a font that has it, or retype it"]
+        "it is a private-use character, which means something only in the font it was typed with: install that font "
+        "(a .ttf file) and build again, or retype it"]
 
 
 def test_fallback_font_draws_what_the_bundled_font_lacks(tmp_path):

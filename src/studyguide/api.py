@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import banks, figurerefs, files, formats, guidefiles, labels, noticed, overflow, scripts
+from . import banks, figurerefs, files, formats, guidefiles, labels, nofont, noticed, overflow, scripts
 from .files import build_names, clashes, read_guide_bytes, write_all
 from .guidefiles import GUIDE_SUFFIXES, defaults_file, find_guides, is_defaults_file, load_defaults
 from .model import Guide, format_points
@@ -228,9 +228,20 @@ def guide_warnings(guide: Guide) -> list[Problem]:
     not what only its pages show (r11 trial: validate said 'ok' for a guide check warned about)."""
     from . import lint  # (pure: no reportlab, as validate loads none)
 
-    said = list(guide.warnings) + scripts.warnings(guide.texts, guide.language) + starter_left(guide)
+    said = list(guide.warnings) + scripts.warnings(guide.texts, guide.language) + starter_left(guide) + no_font(guide)
     found = [p for p in lint.check(guide) if str(p) not in {str(w) for w in said}]
     return sorted(said + found, key=lambda p: (p.where.file, p.where.line, p.where.col))  # (stable: as said)
+
+
+def no_font(guide: Guide) -> list[Problem]:
+    """`validate`'s warning for characters no font has, read from the bundled and installed fonts' character maps
+    (`check` and `build` give it from the fonts they plan). Not for a guide in a teacher's own theme: its fonts,
+    which may have them, are read when the theme is (`check` says)."""
+    if guide.theme and (guide.theme not in themefiles.bundled() or themefiles.overridden(guide.theme, guide.path)):
+        return []
+    texts = nofont.drawn_texts(guide)
+    found = nofont.warning(texts, nofont.unprintable({c for _, text in texts for c in text}))
+    return [found] if found else []
 
 
 def overviews(paths: Iterable[str | Path] = ()) -> Iterator[tuple[Optional[tuple], Optional[StudyguideError]]]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, margins, mending, owners, pages, pagetops,
-               parses, picsize, quizpack, reseeded, rtl, scripts, sheets, widows)
+from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, margins, mending, nofont, owners, pages,
+               pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -37,50 +37,17 @@ class Rendered:
     pictures: dict = field(default_factory=dict)  # each topic picture's path → (narrowest print, pixels) (picsize)
 
 
-def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
-    """Every text a build draws, with where it comes from: the guide's own text (and its capitals:
-    the crossword and word search print letters upper-case), the printed labels of its language,
-    and the footer's version and seed. The glyph check reads this, so nothing drawn escapes it."""
-    texts = [(where, text) for where, text in guide.texts if not text.isascii()]
-    texts += [(where, scripts.caps(text)) for where, text in texts if scripts.caps(text) != text]
-    texts += [(where, rtl.shape(text)) for where, text in texts if rtl.has_rtl(text)]  # joined Arabic forms
-    own = Location(str(guide.path))
-    for key, text in labels.for_language(guide.language, guide.labels).items():
-        if not text.isascii() and key not in guide.labels:  # a guide's own labels are in guide.texts
-            texts.append((own, text))
-    if guide.version or guide.seed:  # the footer's version letter and seed, as typed (--seed or seed:)
-        texts.append((own, f"{guide.version or ''} {guide.seed or ''}"))
-    return texts
-
-
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
     """Fallback fonts for characters the theme's font family lacks, and the warnings: one for each
     script that needs shaping (:mod:`.scripts`), one listing the other characters no font has (the
     first ten, each at its first place, and how many in all)."""
-    texts = drawn_texts(guide)
+    texts = nofont.drawn_texts(guide)
     chars = set().union(*(set(text) for _, text in texts)) if texts else set()
     plan = fonts.plan(chars, (theme or default_theme()).family)
     # a font would not print these right either: scripts.warnings says so instead of "install a font"
     missing = {c for c in plan.missing() if not scripts.needs_shaping(c)}
     warnings = scripts.warnings(guide.texts, guide.language) + ([theme.font_note] if theme and theme.font_note else [])
-    if missing:
-        first: dict[str, Location] = {}
-        found_in: dict[str, str] = {}
-        for where, text in texts:
-            for ch in set(text) & missing:
-                if ch not in first or (not where.line, where) < (not first[ch].line, first[ch]):
-                    first[ch], found_in[ch] = where, text
-        # the character's own line and column (the text's start is the key's line for a '|' block)
-        first = {ch: where.of(found_in[ch], found_in[ch].index(ch)) for ch, where in first.items()}
-        order = sorted(first, key=lambda c: (not first[c].line, first[c], c))
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X}, {_place(first[c])})" for c in order[:10])
-        if len(order) == 1:
-            message = f"no font has the character {shown}; it would print as a box: install a font that has it, or retype it"
-        else:
-            more = f" and {len(order) - 10:,} more" if len(order) > 10 else ""
-            message = (f"no font has {len(order):,} characters of this guide; they would print as boxes: {shown}{more}: "
-                       "install a font that has them, or retype them")
-        warnings.append(Problem(first[order[0]], message, warning=True))
+    warnings += [w for w in [nofont.warning(texts, missing)] if w]
     font_for = {c: f for c, f in plan.font_for.items() if f is not None}
     if any("`" in text for _, text in texts):  # code: what the monospace font lacks, from the body's fonts
         mono = fonts.family_coverage(inline.MONO)
@@ -88,13 +55,6 @@ def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Pro
         font_for.update((inline.code_font(c), plan.font_for.get(c, family)) for c in chars
                         if ord(c) not in mono and not c.isspace() and plan.font_for.get(c, family))
     return font_for, warnings
-
-
-def _place(where: Location) -> str:
-    """'line 12:5' for a place in the guide, 'the labels or footer studyguide prints' for text studyguide adds itself."""
-    if where.line:
-        return f"line {where.line}:{where.col}" if where.col else f"line {where.line}"
-    return "the labels or footer studyguide prints"
 
 
 def _meta(guide: Guide, mode: str) -> dict:

@@ -15,7 +15,6 @@ The families are data in families.py; a fallback run kept in the weight and slan
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import re
@@ -30,7 +29,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import GuideError, Problem
-from . import fontruns, sysfonts
+from . import bundled, fontruns, sysfonts
 from .families import ARABIC, BUNDLED_FALLBACKS, FAMILIES, FAMILY, FONT_DIR, NASKH_FACES, TRACKING
 
 # (fonts' too: the drawing code asks fonts for faces and their sizes)
@@ -38,8 +37,7 @@ settle, face_of, drawn_size, depth = fontruns.settle, fontruns.face_of, fontruns
 room_below = fontruns.room_below
 FACES = FAMILIES[FAMILY]
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (FACES[k][0] for k in ((0, 0), (1, 0), (0, 1), (1, 1)))
-# characters that need no glyph: layout controls and spaces reportlab handles itself
-IGNORED = frozenset("\n\t\r\u00ad\u200b\u200c\u200d\u2060\ufeff")
+IGNORED = bundled.IGNORED
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +57,7 @@ def register(family: str = FAMILY) -> str:
     for (bold, italic), (name, filename) in FAMILIES[family].items():
         if name not in done and name not in pdfmetrics.getRegisteredFontNames():
             if filename.endswith(".gz"):  # the CJK fonts: 7.9 MB as TrueType, 4.9 MB kept compressed
-                source = io.BytesIO(_bundled_bytes(filename))
+                source = io.BytesIO(bundled.font_bytes(filename))
                 source.name = filename
                 font = TTFont(name, source)
             else:
@@ -162,20 +160,6 @@ def _use(path: Path, face: int) -> Optional[str]:
     return _registered[key]
 
 
-@lru_cache(maxsize=8)
-def _bundled_bytes(filename: str) -> bytes:
-    data = (FONT_DIR / filename).read_bytes()
-    return gzip.decompress(data) if filename.endswith(".gz") else data
-
-
-@lru_cache(maxsize=None)
-def _bundled_coverage(filename: str) -> frozenset[int]:
-    """A bundled font file's characters, read from its cmap without registering it with reportlab
-    (which parses the whole font: 0.3 s for a CJK one a guide may not need)."""
-    [(_, ranges)] = sysfonts.faces_of(_bundled_bytes(filename))
-    return frozenset(c for a, b in ranges for c in range(a, b + 1))
-
-
 @lru_cache(maxsize=None)
 def family_coverage(family: str) -> frozenset[int]:
     """The characters every face of ``family`` has: a character only some faces have (Arabic,
@@ -186,7 +170,7 @@ def family_coverage(family: str) -> frozenset[int]:
         faces = {FAMILIES[family][0, 0]}  # the CJK faces are cut from one character list: read one
     for name, filename in faces:
         if isinstance(filename, str) and (FONT_DIR / filename).is_file():
-            covers.append(_bundled_coverage(filename))
+            covers.append(bundled.coverage(filename))
         else:  # a theme's own file, registered when the theme was read
             register(family)
             covers.append(frozenset(pdfmetrics.getFont(name).face.charToGlyph))

@@ -1,0 +1,88 @@
+"""The warning for characters no font has says what to do (trial r13, finding 2): it said "install a font that
+has them" and named none, and `validate`, the step the README puts first, said nothing. Now `validate`, `check`
+and `build` give one message: a TrueType font to install and where the free Noto fonts are; for private-use
+characters, the font they were typed with; for code points Unicode has not assigned, to retype them."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, cli_main, write_guide
+
+from studyguide import api, render
+from studyguide.theming import fonts
+
+ODD = "title: Old signs\nsummary: \"A hieroglyph \U00013000 and a rune \u16a0.\"\n"
+INSTALL = ("{path}:2:24: warning: no font has 2 characters of this guide; they would print as boxes: '\U00013000' "
+           "(U+13000, line 2:24), '\u16a0' (U+16A0, line 2:37): install a TrueType (.ttf) font that has them and build "
+           "again (studyguide finds it by itself): the free Noto fonts have nearly every script and symbol "
+           "(notofonts.github.io; on Debian or Ubuntu: sudo apt install fonts-noto-core); or retype them")
+
+
+@pytest.fixture
+def no_installed_fonts(monkeypatch, tmp_path):
+    """Installed fonts: none (an empty folder named, fontconfig not asked, a cache of its own)."""
+    (tmp_path / "none").mkdir()
+    monkeypatch.setattr("studyguide.theming.sysfonts.font_files", lambda *a, **k: [])
+    monkeypatch.setenv("STUDYGUIDE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(fonts, "_installed", None)
+    yield
+    monkeypatch.setattr(fonts, "_installed", None)
+
+
+def test_validate_check_and_build_name_a_font_to_install(tmp_path, no_installed_fonts):
+    path = write_guide(tmp_path, "odd.yaml", ODD)
+    expected = INSTALL.format(path=path)
+    assert [str(w) for w in api.guide_warnings(api.load(path))] == [expected]  # validate
+    assert [str(w) for w in render.glyph_plan(api.load(path))[1]] == [expected]  # check and build
+    built = api.build(path, tmp_path / "out")
+    assert [str(w) for w in built.warnings if "no font has" in w.message] == [expected]
+
+
+def test_the_cli_validate_prints_it(tmp_path):
+    path = write_guide(tmp_path, "odd.yaml", ODD)
+    if not fonts.plan({"\U00013000", "\u16a0"}).missing():
+        pytest.skip("an installed font has U+13000 and U+16A0")
+    run = cli_main("validate", path.name, cwd=tmp_path)
+    assert run.returncode == 0
+    assert INSTALL.format(path="odd.yaml") in run.stderr
+
+
+def test_private_use_characters_are_told_to_install_the_font_they_were_typed_with(tmp_path, no_installed_fonts):
+    path = write_guide(tmp_path, "pua.yaml", "title: Icons\nsummary: \"An icon \ue123 from a font.\"\n")
+    assert [str(w) for w in api.guide_warnings(api.load(path))] == [
+        f"{path}:2:19: warning: no font has the character '\ue123' (U+E123, line 2:19); it would print as a box: it is "
+        "a private-use character, which means something only in the font it was typed with: install that font "
+        "(a .ttf file) and build again, or retype it"]
+
+
+def test_unassigned_code_points_are_told_to_be_retyped(tmp_path, no_installed_fonts):
+    path = write_guide(tmp_path, "cn.yaml", "title: Odd\nsummary: \"Not yet \U0003fffd.\"\n")
+    assert [str(w.message) for w in api.guide_warnings(api.load(path))] == [
+        "no font has the character '\U0003fffd' (U+3FFFD, line 2:19); it would print as a box: it is a code point "
+        "Unicode has not assigned yet: retype it"]
+
+
+def test_validate_is_silent_on_what_the_bundled_fonts_draw(tmp_path, no_installed_fonts):
+    """Music symbols (Noto Music), Urdu (Naskh), Chinese and Korean (Noto CJK), Greek (DejaVu): nothing to say."""
+    path = write_guide(tmp_path, "ok.yaml", "title: Fine\nsummary: \"𝄞 𝄢 𝅝 𝅗𝅥 ♯ ے 水 한 λ.\"\n")
+    assert [w for w in api.guide_warnings(api.load(path)) if "no font" in w.message] == []
+
+
+def test_validate_says_nothing_of_fonts_for_a_guide_in_a_teachers_own_theme(tmp_path, no_installed_fonts):
+    """Its theme may name fonts that have the characters; they are read when the theme is, by check and build."""
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes" / "mine.yaml").write_text("parent: classic\n", encoding="utf-8")
+    path = write_guide(tmp_path, "odd.yaml", "theme: mine\n" + ODD)
+    assert [w for w in api.guide_warnings(api.load(path)) if "no font" in w.message] == []
+
+
+def test_validate_still_loads_no_reportlab(tmp_path):
+    path = write_guide(tmp_path, "odd.yaml", ODD)
+    code = ("import sys; from pathlib import Path; from studyguide import api; "
+            f"[c.warnings for c in api.validate([Path({str(path)!r})])]; "
+            "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'studyguide.layout'))))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert run.stdout.strip() == "[]", run.stderr
