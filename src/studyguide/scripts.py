@@ -63,6 +63,12 @@ POINTS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\
 MARKED_END = f"(?:[{POINTS}]+[\\w{POINTS}]*)?"  # (for a pattern: the rest of a word that goes on with a mark)
 UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (noticed.INVISIBLE warns of them)
 
+# Japanese kanji and katakana (a regular-expression class's inside), and the sides of a term that stands as a word of
+# its own: no kanji or katakana before it, only kana endings (を, です) after it (水 in 水を, not in 水曜日 nor 香水)
+JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"
+JA_AFTER, JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{JA_HAN}])"
+
+
 
 def folded(text: str) -> str:
     """Text in small letters without its accents, for telling words apart as a reader would not:
