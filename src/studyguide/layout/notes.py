@@ -35,9 +35,10 @@ def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     needs no word boundary: those are written with no space before a particle, or none at all (外国との[[貿易]]が,
     [[자음]]입니다), so its edge is found inside a run of text (a Korean word's start is still a word's start), and
     a Latin word beside them is whole (DNAは) (trial r12 finding 2). The rest of an Arabic or Hebrew word the term
-    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank). In Japanese
-    (``language``) a one-character kanji or katakana term is found only as a word of its own (水を, not 水曜日 nor
-    香水), unless a [[mark]] (``marked``) asks for it."""
+    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank); a Hebrew term is
+    found after the little words written onto it (ה, ו, ב, כ, ל, מ, ש: בבית for בית), as the cloze finds it, and
+    those letters stay printed before the blank. In Japanese (``language``) a one-character kanji or katakana term
+    is found only as a word of its own (水を, not 水曜日 nor 香水), unless a [[mark]] (``marked``) asks for it."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
@@ -52,6 +53,8 @@ def _found(word: str, japanese: bool) -> str:
     two or more is that word where it stands, also inside a longer name (政府 in 明治政府, the Meiji government)."""
     if japanese and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
         return scripts.JA_BEFORE + re.escape(word) + scripts.JA_AFTER
+    if "\u05d0" <= word[0] <= "\u05ea":  # (the cloze's rule: ים is found after ה only, not at the end of מים)
+        return f"(?:{_BEFORE}|{scripts.hebrew_prefixes(sum(c.isalpha() for c in word) < 3)})" + re.escape(word)
     return _BEFORE + re.escape(word)
 
 
