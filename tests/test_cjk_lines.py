@@ -9,6 +9,7 @@ import re
 import pytest
 
 from conftest import Pdf, build_into, cli_main, write_guide
+from studyguide.classroom import SetOptions, build_set
 from studyguide import wordbreaks
 from studyguide.theming import fonts
 
@@ -199,3 +200,35 @@ def test_a_japanese_run_after_a_space_fills_the_line_before_it(tmp_path):
         return [" ".join(line.replace(answer, "").split()) for line in lines]
     assert len(handout) == 2 and words(key, "江戸幕府") == words(handout), (handout, key)
 
+
+TERMS = ["大政奉還", "天皇", "将軍", "幕府", "廃藩置県", "憲法", "改革", "条約", "武士", "貿易", "鉄道", "黒船", "地租改正",
+         "富国強兵"]
+
+
+def test_a_word_banks_japanese_terms_are_never_cut(tmp_path):
+    """A word bank lists its terms between spaced dots: once Japanese runs broke inside lines, the bank printed
+    '鉄' at a line's end and '道' on the next. A bank's lines break between terms only (the cloze's, and the one
+    a question or the notes print)."""
+    vocabulary = "\n".join(f"      - {{term: {t}, definition: 明治の言葉。, example: これは{t}です。}}" for t in TERMS)
+    points = "\n".join(f"          - これは{t}です。" for t in TERMS)
+    path = write_guide(tmp_path, "g.yaml", f"""
+    title: 明治
+    language: ja
+    accommodations: {{word_bank: true}}
+    activities: [cloze]
+    topics:
+      - title: 言葉
+        points:
+{points}
+    vocabulary:
+{vocabulary}
+    """)
+    built = build_into(path, tmp_path / "out")
+    build_set(path, tmp_path / "notes", None, SetOptions(format="notes"))
+    notes = Pdf(tmp_path / "notes" / "g-notes-word-bank.pdf")
+    for pdf in (built.student, notes):
+        lines = [line for page in pdf.lines for line in page if "·" in line and "Page" not in line]
+        assert len(lines) >= 2, lines  # (a bank of two lines or more)
+        for line in lines:
+            pieces = [piece.strip() for piece in line.replace("Word bank:", "").split("·")]
+            assert all(piece in TERMS for piece in pieces if piece), line  # ('·' ends a line the bank goes on from)
