@@ -9,6 +9,7 @@ import re
 import pytest
 
 from conftest import Pdf, build_into, cli_main, write_guide
+from studyguide.classroom import SetOptions, build_set
 from studyguide import wordbreaks
 from studyguide.theming import fonts
 
@@ -145,3 +146,89 @@ def test_a_citation_label_written_onto_japanese_text_stays_with_its_number(tmp_p
         lines = [line.replace("\u00a0", " ") for line in _printed_lines(pdf)]
         assert not [line for line in lines if line.endswith(("Line", "Lines"))], lines
         assert len([line for line in lines if re.match(r"Lines 1–2に(よると|出てくる)", line)]) == 2, lines
+
+
+SPACED = """
+    title: 明治
+    language: ja
+    summary: |
+      明治時代は日本が大きく変わった時代です。 1868年に江戸幕府が終わり、天皇を中心とする新しい政府ができました。 政府は学校と軍隊と税の制度を新しくしました。 Perryの黒船が来てから、日本は外国との貿易を始めました。
+
+      明治維新は、江戸幕府が終わり、天皇を中心とする新しい政府ができた大きな変化です。政府は「富国強兵」をめざして、学校、軍隊、税、交通を新しくしました。
+    questions:
+      - type: fill_in_blank
+        prompt: 1868年に [[江戸幕府]] が終わりました。 天皇を中心とする新しい政府ができて、学校と軍隊と税の制度が新しくなりました。
+    """
+
+
+def _line_ends(path, starts: str) -> list[tuple[str, float]]:
+    """Each printed line of the paragraph that starts with ``starts`` (page 1): its text and its right edge."""
+    from test_rtl_lines import _chars
+
+    chars = _chars(path)
+    tops: list[float] = []
+    for y in sorted({t[3] for t in chars}, reverse=True):  # (a digit's box sits a point off the kana's)
+        if not tops or tops[-1] - y > 3:
+            tops.append(y)
+    rows = [sorted((t for t in chars if abs(t[3] - y) <= 3), key=lambda t: t[1]) for y in tops]
+    texts = ["".join(c for c, *_ in row) for row in rows]
+    at = next(i for i, t in enumerate(texts) if t.startswith(starts))
+    out = [(texts[at], rows[at][-1][2])]
+    for text, row in zip(texts[at + 1:], rows[at + 1:]):
+        if row[0][1] > rows[at][0][1] + 1 or text.startswith("明治維新"):
+            break
+        out.append((text, row[-1][2]))
+    return out
+
+
+def test_a_japanese_run_after_a_space_fills_the_line_before_it(tmp_path):
+    """A space in mixed text (after a sentence, a year, a Latin word) made the Japanese run after it one word to
+    reportlab, and a run that fitted the next line went there whole, leaving a line a third empty. It now breaks
+    between its characters as a run with no space does: every line but the last ends within 2 em of the margin
+    (where the paragraph with no spaces ends its lines), and the key's lines are the handout's."""
+    built = build_into(write_guide(tmp_path, "g.yaml", SPACED), tmp_path / "out")
+    size = 10.5  # (the body's: 2 em is 21 pt)
+    margin = max(right for _, right in _line_ends(built.student.path, "明治維新は")[:-1])
+    lines = _line_ends(built.student.path, "明治時代は")
+    short = [(text, round(margin - right)) for text, right in lines[:-1] if margin - right > 2 * size]
+    assert not short, (short, margin, lines)  # (before: 284, 141 and 262 pt short, and a fourth line)
+    assert len(lines) == 3 and _line_ends(built.key.path, "明治時代は") == lines, lines
+    # the question's blank: the key's lines break where the handout's do, its answer inside the blank
+    handout, key = ([line for line in sum(pdf.lines, []) if line.startswith(("1868年に ", "の制度が"))]
+                    for pdf in (built.student, built.key))
+    def words(lines, answer=""):
+        return [" ".join(line.replace(answer, "").split()) for line in lines]
+    assert len(handout) == 2 and words(key, "江戸幕府") == words(handout), (handout, key)
+
+
+TERMS = ["大政奉還", "天皇", "将軍", "幕府", "廃藩置県", "憲法", "改革", "条約", "武士", "貿易", "鉄道", "黒船", "地租改正",
+         "富国強兵"]
+
+
+def test_a_word_banks_japanese_terms_are_never_cut(tmp_path):
+    """A word bank lists its terms between spaced dots: once Japanese runs broke inside lines, the bank printed
+    '鉄' at a line's end and '道' on the next. A bank's lines break between terms only (the cloze's, and the one
+    a question or the notes print)."""
+    vocabulary = "\n".join(f"      - {{term: {t}, definition: 明治の言葉。, example: これは{t}です。}}" for t in TERMS)
+    points = "\n".join(f"          - これは{t}です。" for t in TERMS)
+    path = write_guide(tmp_path, "g.yaml", f"""
+    title: 明治
+    language: ja
+    accommodations: {{word_bank: true}}
+    activities: [cloze]
+    topics:
+      - title: 言葉
+        points:
+{points}
+    vocabulary:
+{vocabulary}
+    """)
+    built = build_into(path, tmp_path / "out")
+    build_set(path, tmp_path / "notes", None, SetOptions(format="notes"))
+    notes = Pdf(tmp_path / "notes" / "g-notes-word-bank.pdf")
+    for pdf in (built.student, notes):
+        lines = [line for page in pdf.lines for line in page if "·" in line and "Page" not in line]
+        assert len(lines) >= 2, lines  # (a bank of two lines or more)
+        for line in lines:
+            pieces = [piece.strip() for piece in line.replace("Word bank:", "").split("·")]
+            assert all(piece in TERMS for piece in pieces if piece), line  # ('·' ends a line the bank goes on from)

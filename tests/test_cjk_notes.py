@@ -82,3 +82,41 @@ def test_the_key_writes_a_japanese_answer_in_a_blank_as_wide_as_the_handouts(tmp
     assert len(handout) == len(filled) >= 5, (handout, filled)
     for handout_line, key_line in zip(handout, filled):
         assert handout_line[-1] == key_line[-1], (handout_line, key_line)  # each line ends where the handout's does
+
+
+ONE_KANJI = """
+    title: 水
+    language: ja
+    topics:
+      - title: 一週間
+        summary: 水曜日に水を飲みました。
+        points:
+          - 香水の店で花を買った。
+          - "[[火]]曜日は雨でした。"
+    vocabulary:
+      - {term: 水, definition: 透明な液体。}
+      - {term: 花, definition: 植物の一部。}
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_one_kanji_term_is_not_blanked_inside_a_longer_japanese_word(tmp_path, fmt):
+    """水 was blanked at the start of 水曜日 (Wednesday), and would be in 香水 (perfume): the handout printed
+    '___曜日に水を…', a blank no student could fill. A one-character term is blanked only as a word of its own
+    (水を, 花を: kana after it, no kanji before it), the cloze's Japanese rule; a [[mark]] is blanked as marked."""
+    path = write_guide(tmp_path / "g", "g.yaml", ONE_KANJI)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    s, k = "".join(student.text.split()), "".join(key.text.split())
+    for left in ("水曜日にを飲みました。", "香水の店でを買った。", "曜日は雨でした。"):
+        assert left in s, (left, s)
+    for filled in ("水曜日に水を飲みました。", "香水の店で花を買った。", "火曜日は雨でした。"):
+        assert filled in k, (filled, k)
+
+
+def test_one_kanji_rule_is_japanese_and_leaves_longer_terms_and_marks_alone():
+    assert holes("水曜日に水を飲む。", pattern(["水"], "ja"))[0] == "水曜日に\ue0000\ue001を飲む。"
+    assert holes("香水です。", pattern(["水"], "ja"))[1] == []
+    assert holes("水曜日", pattern(["水"], "ja", marked=("水",)))[1] == ["水"]  # marked: as the teacher marked it
+    assert holes("明治政府は", pattern(["政府"], "ja"))[1] == ["政府"]  # two characters: the word itself
+    assert holes("中国很大。", pattern(["中"], "zh"))[1] == ["中"]  # Chinese: as before (no word ends to go by)

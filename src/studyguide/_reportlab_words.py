@@ -78,6 +78,71 @@ def split_long_words() -> None:
     rl_paragraph._rejoinSplitWords, rl_paragraph._rejoinSplitFragWords = _rejoined_word, _rejoined_frag_word
 
 
+WHOLE = "sg_whole_runs"  # a style's attribute: its paragraphs' words are not cut for Chinese or Japanese (a word
+# bank: each term between spaced dots is one word, '鉄道', and a line breaks between terms, never inside one)
+
+
+def _in_text_pieces(w) -> list | None:
+    """A frag word holding Chinese or Japanese cut where :func:`wordbreaks.run_breaks` says, each piece a word that
+    reportlab sets with no space before the next (a plain list), the last of the word's own kind (with the space
+    after it, if it had one); None where it has no such cut. A run with no text of its own (the fillable edition's
+    field mark) stays with the character before it; an underlined run (a blank) is never cut."""
+    runs = w[1:]
+    chars = [(i, c) for i, (f, t) in enumerate(runs) if not hasattr(f, "cbDefn") for c in t]
+    text = "".join(c for _, c in chars)
+    if not wordbreaks.has_han_kana(text):
+        return None
+    at = set(wordbreaks.run_breaks(text, [bool(getattr(runs[i][0], "us_lines", None)) for i, _ in chars]))
+    if not at:
+        return None
+    pieces, piece, k = [], [0], 0
+    for f, t in runs:
+        if hasattr(f, "cbDefn") or not t:
+            piece.append((f, t))
+            continue
+        start = 0
+        for j in range(len(t)):
+            if k + j in at and (j > start or len(piece) > 1):
+                if j > start:
+                    piece.append((f, t[start:j]))
+                pieces.append(piece)
+                piece, start = [0], j
+        piece.append((f, t[start:]))
+        k += len(t)
+    pieces.append(type(w)(piece))
+    for p in pieces:
+        p[0] = sum(getattr(f.cbDefn, "width", 0) if hasattr(f, "cbDefn") else
+                   rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in p[1:])
+    return pieces
+
+
+def cut_in_text(frags, width) -> list | None:
+    """A paragraph's frag words (``frags`` as reportlab's ``breakLines`` gets them) with each word that holds Chinese
+    or Japanese cut into pieces (:func:`_in_text_pieces`); None when none is cut, the paragraph is one word (the
+    long-word cutter, :func:`_cut_word`, cuts that as before) or is not written in Chinese or Japanese."""
+    split = isinstance(frags[0], list)  # (the words a split left, not parsed runs)
+    try:
+        text = "".join([f.text for f in frags] if not split else [t for w in frags for _, t in w[1:]])
+        if text.isascii() or not wordbreaks.has_han_kana(text):
+            return None  # (most paragraphs, in 1 to 3 µs)
+    except (AttributeError, TypeError):
+        pass  # (a run without text: looked at below)
+    runs = [run for w in frags for run in w[1:]] if split else [(f, getattr(f, "text", "")) for f in frags]
+    # (a blank's runs are not counted: the key's answer in it is not in the handout, whose lines must be the key's)
+    if not wordbreaks.mostly_han_kana("".join(t for f, t in runs if isinstance(t, str) and not
+                                              getattr(f, "us_lines", None))):
+        return None
+    words = rl_paragraph._getFragWords(frags, width[0] if isinstance(width, (list, tuple)) else width)
+    if len(words) < 2:
+        return None
+    out, cut = [], False
+    for w in words:
+        pieces = _in_text_pieces(w) if type(w) in (list, rl_paragraph._HSFrag) else None
+        out += pieces or [w]
+        cut = cut or pieces is not None
+    return out if cut else None
+
+
 class SharedParse(rl_paragraph.Paragraph):
     """A Paragraph whose markup parsing (``Paragraph._setup``) goes through ``share(paragraph, text, style, bulletText,
     parse)`` (parses.share, set when that module is imported), ``parse()`` being reportlab's own."""
@@ -89,3 +154,12 @@ class SharedParse(rl_paragraph.Paragraph):
         if share is None or frags is not None or cleaner is not rl_paragraph.cleanBlockQuotedText:
             return own(self, text, style, bulletText, frags, cleaner)
         share(self, text, style, bulletText, lambda: own(self, text, style, bulletText, None, cleaner))
+
+    def breakLines(self, width):
+        """reportlab's, with a word holding Chinese or Japanese cut where a line may break (:func:`cut_in_text`):
+        its lines break inside such a run as at a space (reportlab breaks only at spaces, and cut a word only when
+        wider than a whole line)."""
+        cut = cut_in_text(self.frags, width) if self.frags and not getattr(self.style, WHOLE, False) else None
+        if cut is not None:
+            self.frags = cut
+        return rl_paragraph.Paragraph.breakLines(self, width)

@@ -54,10 +54,10 @@ READING = ("reading", "summary", "objectives", "topics", "perspectives", "chart"
 
 def _notes_minutes(guide: Guide) -> tuple[float, str]:
     """Reading the topics, and filling their blanks (layout/notes.py finds them as it prints them)."""
-    from .layout.notes import holes, lowercase, pattern, words_of
+    from .layout.notes import holes, lowercase, topic_pattern
 
     words = reading_words(guide, "topics")
-    blanks = sum(len(holes(text, pattern(words_of(guide, t)), lowercase(guide))[1])
+    blanks = sum(len(holes(text, topic_pattern(guide, t), lowercase(guide))[1])
                  for t in guide.topics for text in (t.summary or "",) + t.points)
     return reading_minutes(words) + blanks * BLANK_MINUTES, f"{said(words)}, {_count(blanks, 'blank')}"
 

@@ -63,14 +63,14 @@ def _check_notes(guide: Guide, fmt: str) -> Optional[Problem]:
     """Guided and Cornell notes need topics, and at least one blank in them (the message names the format asked
     for); with fewer than :data:`FEW_BLANKS`, a warning that says why (trial r10 L8: the chemistry guide's
     terms are in its `summary:`, which notes do not print, and its notes were a half-empty page with one blank)."""
-    from .layout.notes import holes, lowercase, pattern, words_of
+    from .layout.notes import holes, lowercase, topic_pattern
 
     where, asked = Location(str(guide.path)), f"--format {fmt}: " + ("Cornell" if fmt == "cornell" else "guided")
     if not guide.topics:
         raise GuideError([Problem(where, f"{asked} notes are made from the guide's 'topics:', and it has none "
                                          "(add topics with their points)")])
     taken = [word for topic in guide.topics for text in (topic.summary or "",) + topic.points
-             for word in holes(text, pattern(words_of(guide, topic)), lowercase(guide))[1]]
+             for word in holes(text, topic_pattern(guide, topic), lowercase(guide))[1]]
     if not taken:
         raise GuideError([Problem(where, f"{asked} notes would have no blanks: no vocabulary term appears in the "
                                          "topics' summaries or points (mark words to leave blank as [[word]])")])
@@ -83,9 +83,9 @@ def _few_blanks(guide: Guide, taken: list, asked: str) -> Problem:
     from .reading.walker import clip
 
     topics = " ".join(" ".join((t.summary or "",) + t.points) for t in guide.topics)
-    unused = [t.term for t in guide.vocabulary if not pattern([t.term]).search(topics)]
+    unused = [t.term for t in guide.vocabulary if not pattern([t.term], guide.language).search(topics)]
     paragraphs = [p for p in guide.summary if isinstance(p, str)]  # (and tables of figures: not searched)
-    summed = [term for term in unused if any(pattern([term]).search(p) for p in paragraphs)]
+    summed = [term for term in unused if any(pattern([term], guide.language).search(p) for p in paragraphs)]
     def named(terms):
         return ", ".join("'" + clip(t) + "'" for t in terms[:3]) + f" and {len(terms) - 3} more" * (len(terms) > 3)
 
@@ -98,7 +98,7 @@ def _few_blanks(guide: Guide, taken: list, asked: str) -> Problem:
         quoted = f"{'both' if n == 2 else 'all'} {quoted}"
     said = (f"{asked} notes have only {n} blank{'s' * (n > 1)} ({quoted}): they blank the vocabulary terms where "
             "the topics' summaries and points use them")
-    first = next((p for p in paragraphs if summed and pattern([summed[0]]).search(p)), None)
+    first = next((p for p in paragraphs if summed and pattern([summed[0]], guide.language).search(p)), None)
     if first is not None:  # the summary's line, as the message names the summary (its text as typed: wrapped lines)
         first = " ".join(first.split())
         where = next((w for w, text in guide.texts if first in " ".join(text.split())), Location(str(guide.path)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from itertools import product
 from typing import Iterable, Optional
 
 from .errors import Location, Problem
@@ -62,6 +63,21 @@ POINTS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\
     "\u06e7\u06e8\u06ea-\u06ed"
 MARKED_END = f"(?:[{POINTS}]+[\\w{POINTS}]*)?"  # (for a pattern: the rest of a word that goes on with a mark)
 UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (noticed.INVISIBLE warns of them)
+
+# Japanese kanji and katakana (a regular-expression class's inside), and the sides of a term that stands as a word of
+# its own: no kanji or katakana before it, only kana endings (を, です) after it (水 in 水を, not in 水曜日 nor 香水)
+JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"
+JA_AFTER, JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{JA_HAN}])"
+
+
+def hebrew_prefixes(article_only: bool) -> str:
+    """A pattern's start for a Hebrew word found after the one-letter words written onto it, in their order: ו (and),
+    then ש, כש or מש (that, when, since), then ב, ל, כ or מ (in, to, as, from), then the article ה: הבית, בבית,
+    והבית, שבבית, מהבית; each a lookbehind of its own (Python's are of one width), so those letters stay outside the
+    match. ``article_only``: those that end in ה (a two-letter term: ים is not in מים, nor בן in לבן, white)."""
+    prefixes = ["".join(p) for p in product(("", "ו"), ("", "ש", "כש", "מש"), ("", "ב", "ל", "כ", "מ"), ("", "ה"))]
+    kept = sorted((p for p in prefixes if p and (p.endswith("ה") or not article_only)), key=len, reverse=True)
+    return "(?:" + "|".join(f"(?<=(?<!\\w){p})" for p in kept) + ")"
 
 
 def folded(text: str) -> str:

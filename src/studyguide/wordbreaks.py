@@ -84,6 +84,33 @@ def is_unspaced(text: str) -> bool:
     return bool(_CJK.search(text) or _SEA.search(text))
 
 
+# Chinese and Japanese (Han, kana, their punctuation and full-width forms; not Hangul: Korean spaces its words and
+# its lines break at those spaces)
+_HAN_KANA = re.compile("[\u2e80-\u312f\u3190-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                       "\U00020000-\U0003ffff]")
+
+
+def has_han_kana(text: str) -> bool:
+    return _HAN_KANA.search(text) is not None
+
+
+def mostly_han_kana(text: str) -> bool:
+    """Whether text is written in Chinese or Japanese: as many of its letters are theirs as not. (An English
+    sentence naming a Japanese word, 'a fine powder (抹茶)', breaks at its spaces and keeps the word whole.)"""
+    ours = len(_HAN_KANA.findall(text))
+    return ours > 0 and 2 * ours >= sum(c.isalpha() for c in text)
+
+
+def run_breaks(text: str, glued: list[bool]) -> list[int]:
+    """Where a word holding Chinese or Japanese, among words spaced apart in a paragraph, may be cut (the indices the
+    pieces after the first start at): beside one of their characters, under :func:`_between_characters`' rules, and
+    never between two ``glued`` characters (a blank's: the handout's spaces and the key's answer in it are one).
+    A line breaks at these as at a space, so a run after a Latin word or a year fills its line to the end instead
+    of going whole to the next line and leaving a gap."""
+    return [k for k in range(1, len(text)) if not (glued[k - 1] and glued[k])
+            and (_HAN_KANA.match(text[k - 1]) or _HAN_KANA.match(text[k])) and _between_characters(text, k)]
+
+
 def _unspaced(char: str) -> bool:
     return bool(_CJK.match(char)) or (bool(_SEA.match(char)) and not char.isdigit())
 

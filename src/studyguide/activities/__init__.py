@@ -156,8 +156,7 @@ _HADA = sorted(("하다 한다 했다 하였다 합니다 했습니다 하였습
                 "합시다 한다고 했다고 하다고 한다는 했다는 하다는 하네요 했네요 하군요 한데 하는데 했는데 할수록 하기 "
                 "하기에 하기는 하기를 하기가 하기도 함을 함이 함은 함에").split(), key=len, reverse=True)
 _HADA_WORD = f"(?:{'|'.join(_HADA)})(?!\\w)"
-_JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"  # kanji and katakana
-_JA_AFTER, _JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{_JA_HAN}])"  # only kana endings (を, です) after it
+_JA_AFTER, _JA_BEFORE = scripts.JA_AFTER, scripts.JA_BEFORE  # only kana endings (を, です) after it
 
 
 _GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")

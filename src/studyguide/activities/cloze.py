@@ -17,7 +17,6 @@ seeded order; the word bank lists the terms alphabetically.
 from __future__ import annotations
 
 import re
-from itertools import product
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
@@ -87,16 +86,6 @@ def finder(term: str, example: Optional[str], language: Optional[str] = None) ->
 _WHOLE = r"(?<!\w)"
 
 
-def _hebrew(article_only: bool) -> str:
-    """Hebrew's one-letter words written onto the next, in their order: ו (and), then ש, כש or מש (that, when,
-    since), then ב, ל, כ or מ (in, to, as, from), then the article ה: הבית, בבית, והבית, שבבית, מהבית; each a
-    lookbehind of its own (Python's are of one width). ``article_only``: those that end in ה (a two-letter term:
-    ים is not in מים, nor בן in לבן, white)."""
-    prefixes = ["".join(p) for p in product(("", "ו"), ("", "ש", "כש", "מש"), ("", "ב", "ל", "כ", "מ"), ("", "ה"))]
-    kept = sorted((p for p in prefixes if p and (p.endswith("ה") or not article_only)), key=len, reverse=True)
-    return "(?:" + "|".join(f"(?<=(?<!\\w){p})" for p in kept) + ")"
-
-
 # the Arabic definite article, written onto its noun, alone or after و, ف, ب, ك or ل (لل): البنت, والبيت, للبنت
 _ARABIC = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
 
@@ -106,7 +95,7 @@ def _after_article(pattern: re.Pattern, language: str, term: str) -> re.Pattern:
     (بنت in البنت, בית in בבית): the term is the blank, and the sentence's letters before it stay printed, as a
     German sentence's own article does."""
     body = pattern.pattern[len(_WHOLE):] if pattern.pattern.startswith(_WHOLE) else pattern.pattern
-    before = _ARABIC if language == "ar" else _hebrew(sum(c.isalpha() for c in term) < 3)
+    before = _ARABIC if language == "ar" else scripts.hebrew_prefixes(sum(c.isalpha() for c in term) < 3)
     return re.compile(before + body, pattern.flags)
 
 

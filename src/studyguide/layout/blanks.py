@@ -8,9 +8,11 @@ import math
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
 from .. import fields, inline, rtl
+from .._reportlab_words import WHOLE
 from ..model import Blank
 from ..theming import fonts
 from . import fillable
@@ -63,11 +65,20 @@ def blank_markup(ctx, blank: Blank, key: bool, width: float = 0, field: str | No
     return f"\u202b{filled}\u202c" if rtl.has_rtl(answer) else filled
 
 
+def whole_terms(ctx, parent: str, **kw) -> ParagraphStyle:
+    """``parent``'s style for a list of terms: a Chinese or Japanese term is never cut inside ('鉄／道' in a bank)."""
+    key = f"_whole_{parent}" + "".join(f"_{k}" for k in sorted(kw))
+    if key not in ctx.styles:
+        ctx.styles[key] = ParagraphStyle(key, parent=ctx.styles[parent], **kw, **{WHOLE: 1})
+    return ctx.styles[key]
+
+
 def bank_box(ctx, words, width: float = 0) -> Table:
     """The word bank's box: its label, and the words between spaced dots; as wide as a question's text, or ``width``."""
     dot = rtl.separator(words, "\u00a0\u00a0\u00a0·\u00a0\u00a0 ")
     bank = ctx.raw(f"<b>{inline.markup(ctx.label('word_bank'), ctx.fonts)}</b>  "
                    + dot.join(inline.markup(w.replace(" ", "\u00a0"), ctx.fonts) for w in words), "cell")
+    bank.style = whole_terms(ctx, "cell")
     box = Table([[bank]], colWidths=[width or ctx.width - ctx.theme.number_width - 8])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), ctx.theme.grid * 1.6, ctx.color("rule")),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),

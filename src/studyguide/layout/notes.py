@@ -29,17 +29,33 @@ _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text hol
 # markup passes it through untouched): where a blank goes once the rest is marked up
 
 
-def pattern(words) -> re.Pattern | None:
+def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
     a plural -s or -es goes with the word into the blank. A word's side in Chinese, Japanese or Korean letters
     needs no word boundary: those are written with no space before a particle, or none at all (外国との[[貿易]]が,
     [[자음]]입니다), so its edge is found inside a run of text (a Korean word's start is still a word's start), and
     a Latin word beside them is whole (DNAは) (trial r12 finding 2). The rest of an Arabic or Hebrew word the term
-    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank)."""
+    begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank); a Hebrew term is
+    found after the little words written onto it (ה, ו, ב, כ, ל, מ, ש: בבית for בית), as the cloze finds it, and
+    those letters stay printed before the blank. In Japanese (``language``) a one-character kanji or katakana term
+    is found only as a word of its own (水を, not 水曜日 nor 香水), unless a [[mark]] (``marked``) asks for it."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    return re.compile(_BEFORE + "(" + "|".join(re.escape(w) for w in words) + ")" + _AFTER, re.IGNORECASE)
+    japanese = (language or "").split("-")[0].lower() == "ja"
+    return re.compile("(" + "|".join(_found(w, japanese and w not in marked) for w in words) + ")" + _AFTER,
+                      re.IGNORECASE)
+
+
+def _found(word: str, japanese: bool) -> str:
+    """One word's part of :func:`pattern`. A single kanji is a part of a great many longer words (水 of 水曜日,
+    Wednesday; 香水, perfume), where a blank hides a piece of another word that no student could tell; a term of
+    two or more is that word where it stands, also inside a longer name (政府 in 明治政府, the Meiji government)."""
+    if japanese and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
+        return scripts.JA_BEFORE + re.escape(word) + scripts.JA_AFTER
+    if "\u05d0" <= word[0] <= "\u05ea":  # (the cloze's rule: ים is found after ה only, not at the end of מים)
+        return f"(?:{_BEFORE}|{scripts.hebrew_prefixes(sum(c.isalpha() for c in word) < 3)})" + re.escape(word)
+    return _BEFORE + re.escape(word)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
@@ -113,6 +129,11 @@ def words_of(guide, topic) -> list[str]:
     return [t.term for t in guide.vocabulary] + list(topic.marked)
 
 
+def topic_pattern(guide, topic) -> re.Pattern | None:
+    """What a topic's notes blank: the guide's terms and the topic's [[marks]] (:func:`pattern`)."""
+    return pattern(words_of(guide, topic), guide.language, topic.marked)
+
+
 def lowercase(guide) -> set:
     """The vocabulary terms typed in lower case (a marked word is always blanked as marked)."""
     return {t.term.casefold() for t in guide.vocabulary if t.term == t.term.lower()}
@@ -130,7 +151,7 @@ def bank(ctx) -> list:
         return []
     lower, words = lowercase(g), {}
     for topic in g.topics:
-        found = pattern(words_of(g, topic))
+        found = topic_pattern(g, topic)
         for text in (topic.summary or "",) + topic.points:
             for word in holes(text, found, lower)[1]:
                 folded = word.casefold()
@@ -147,7 +168,7 @@ def notes(ctx) -> list:
     g = ctx.guide
     flow = header.header(ctx) + bank(ctx) + [SectionMark(ctx, "topics")]
     for topic in g.topics:
-        found = pattern(words_of(g, topic))
+        found = topic_pattern(g, topic)
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
             text.append(blanked(ctx, topic.summary, found, "body"))
@@ -181,7 +202,7 @@ def cornell(ctx) -> list:
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                        ("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid * 2, ctx.color("rule"))]
     for topic in g.topics:
-        found = pattern(words_of(g, topic))
+        found = topic_pattern(g, topic)
         notes = [ctx.p(topic.title, "subheading")]
         notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)

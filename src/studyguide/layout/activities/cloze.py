@@ -7,6 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from ... import rtl
+from ..._reportlab_words import WHOLE
 from ..flow import Labelled, Stack, Twin
 from .common import _start, _text, _style, _blank
 
@@ -15,7 +16,8 @@ from .common import _start, _text, _style, _blank
 def _bank(ctx, words):
     """The word bank in a box: one paragraph with a border, so even a very long bank can flow over pages."""
     style = _style(ctx, "bank", "cell", borderWidth=ctx.theme.grid * 1.6, borderColor=ctx.color("rule"),
-                   borderPadding=(6, 8, 7, 8), leftIndent=8, rightIndent=8, spaceBefore=6, spaceAfter=8)
+                   borderPadding=(6, 8, 7, 8), leftIndent=8, rightIndent=8, spaceBefore=6, spaceAfter=8,
+                   **{WHOLE: 1})  # (a Chinese or Japanese term is not cut inside either)
     bank = ctx.raw(f"<b>{_text(ctx, ctx.label('word_bank'))}</b>  " + rtl.separator(words, "\u00a0\u00a0\u00a0·\u00a0\u00a0 ").join(_text(ctx, w.replace(" ", "\u00a0")) for w in words), "cell")  # a term never breaks
     bank.style = style
     return bank
