@@ -135,10 +135,21 @@ _IOTA_SUBSCRIPT = "\u0345"  # ypogegrammeni; NFD writes a prosgegrammeni (ᾨ) a
 _GREEK_PAIRS = {"Α": "ΙΥ", "Ε": "ΙΥ", "Ο": "ΙΥ", "Υ": "Ι"}  # vowel + this one read as one sound (αι, ου, υι ...)
 
 
-def caps(text: str) -> str:
+# languages whose i keeps its dot as a capital, İ, beside a dotless ı whose capital is I: Turkish, Azerbaijani
+DOTTED_I = ("tr", "az")
+
+
+def dotted_i(language: Optional[str]) -> bool:
+    """Whether ``language`` (a guide's code: 'tr', 'az-Latn') writes the capital of i as İ."""
+    return (language or "").replace("_", "-").split("-")[0].lower() in DOTTED_I
+
+
+def caps(text: str, language: Optional[str] = None) -> str:
     """``text`` in capitals as a reader writes them: Greek capitals drop their accents (ΚΑΛΗΜΕΡΑ, not
     ΚΑΛΗΜΈΡΑ), and a vowel that the accent had kept apart from the one before it gets a diaeresis
-    instead (τσάι → ΤΣΑΪ). Every other script: ``str.upper``."""
+    instead (τσάι → ΤΣΑΪ); in Turkish and Azerbaijani (``language``) i is İ (iklim → İKLİM; ılık → ILIK).
+    Every other script: ``str.upper``."""
+    text = text.replace("i", "\u0130") if dotted_i(language) else text
     up = text.upper().replace("\u1e9e", "SS")  # capital ẞ as SS, as str.upper writes ß (the puzzles' cells)
     if not any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in up):
         return up
@@ -151,8 +162,11 @@ def caps(text: str) -> str:
     return "".join(caps_cells(clusters))
 
 
-def caps_cells(cells: Iterable[str]) -> list[str]:
-    """Each cell (a letter and its marks, NFC) in capitals, Greek ones as :func:`caps` writes them."""
+def caps_cells(cells: Iterable[str], language: Optional[str] = None) -> list[str]:
+    """Each cell (a letter and its marks, NFC) in capitals, Greek ones as :func:`caps` writes them, and a
+    Turkish or Azerbaijani i as İ (``language``)."""
+    if dotted_i(language):
+        cells = [cell.replace("i", "\u0130") for cell in cells]
     out: list[str] = []
     bare_before = ""  # the letter before, when it lost an accent
     for cell in cells:
