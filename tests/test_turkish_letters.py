@@ -115,3 +115,35 @@ def test_the_capitals_of_i_follow_the_language():
     assert capitalised("iklim", "tr") == "İklim" and capitalised("ılık", "tr") == "Ilık"
     assert capitalised("iklim") == "Iklim" and capitalised("à droite", "fr") == "À droite"
 
+
+BANKS = TURKISH.replace("    activities: [word_search, crossword]", """\
+      - type: fill_in_blank
+        prompt: Kışın dağdan [[çığ]] düşer; kıyıda iklim [[ılıman]], içeride [[iklim]] karasaldır; bölgede [[ılgın]] yetişir.
+        word_bank: true
+    activities: [cloze, word_search]""")
+
+
+def test_banks_and_words_to_find_are_in_turkish_alphabetical_order(tmp_path):
+    """Trial r13, finding 10: the bank put ılgın and ılıman after yayla (ı after z); in Turkish ı comes before i,
+    ç after c, and I is ı's capital: ILGIN before İÇ ANADOLU."""
+    student, key = _build(tmp_path, BANKS, "banks")
+    for pdf in (student, key):
+        text = re.sub(r"\s+", " ", pdf.text)
+        assert "Word bank: çığ · ılgın · ılıman · iklim" in text  # the question's bank
+        assert "Word bank: çığ · ılgın · ılıman · İç Anadolu · iklim · kıyı · yayla" in text  # the cloze's (ç < k)
+        # the words to find, read down 4 columns (ÇIĞ ILGIN | ILIMAN İÇ ANADOLU | İKLİM KIYI | YAYLA), row by row
+        assert "Words to find ÇIĞ ILIMAN İKLİM YAYLA ILGIN İÇ ANADOLU KIYI" in text
+
+
+def test_the_turkish_and_azerbaijani_alphabets():
+    def order(words, language):
+        return sorted(words, key=lambda w: scripts.alphabetical(w, language))
+    assert order(["zeytin", "ılık", "iklim", "Irmak", "İzmir", "hızlı", "çay", "cuma", "öğle", "ova", "şiş", "su",
+                  "ümit", "uzun", "dağ", "gül"], "tr") == [
+        "cuma", "çay", "dağ", "gül", "hızlı", "ılık", "Irmak", "iklim", "İzmir", "ova", "öğle", "su", "şiş", "uzun",
+        "ümit", "zeytin"]
+    assert order(["qala", "kitab", "xalq", "ılıq", "hava", "əl", "fal", "ekin", "iş"], "az") == [
+        "ekin", "əl", "fal", "hava", "xalq", "ılıq", "iş", "kitab", "qala"]
+    other = ["zeytin", "ılık", "iklim", "Irmak", "İzmir", "çay", "cuma", "caña", "cansado", "ærlig", "x", "q"]
+    for language in (None, "en", "fr", "de", "es", "da", "lt"):  # every other language: the order it had
+        assert [scripts.alphabetical(w, language) for w in other] == [scripts.alphabetical(w) for w in other]

@@ -240,7 +240,7 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
         kw += (("mentions", mentions(guide)), ("language", guide.language))
     if name == "cloze" and (guide.language in GLUED or (guide.language or "").split("-")[0].lower() in
-                            NOUN_LANGUAGES + ATTACHED):
+                            NOUN_LANGUAGES + ATTACHED or scripts.dotted_i(guide.language)):  # (tr, az: the bank's order)
         # (other languages: the key each had before; German and others: a term found by its noun, cloze.finder)
         kw += (("language", guide.language),)
     if name == "word_search" and scripts.dotted_i(guide.language):  # (its capital of i: İ)
