@@ -395,7 +395,7 @@ def test_build_skip_names_a_mistyped_section():
 
     done = cli_main("build", FROZEN, "-o", "/nonexistent-never-written", "--skip", "vocab")
     assert done.returncode == 2
-    assert ("--skip: unknown section 'vocab' (did you mean 'vocabulary'? choose from summary, "
+    assert ("--skip: unknown section 'vocab' (did you mean 'vocabulary'? choose from reading, summary, "
             "objectives, topics, perspectives, chart, takeaways, vocabulary, questions, activities, coverage)"
             ) in done.stderr
     assert "Traceback" not in done.stderr

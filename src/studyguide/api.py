@@ -123,8 +123,8 @@ def render_guide(guide: Guide, paper: Optional[str] = None, key: bool = True,
                  + picsize.warnings(guide, small, theme, paper))
 
 
-SKIPPABLE = ("summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary", "questions",
-             "activities", "coverage")
+SKIPPABLE = ("reading", "summary", "objectives", "topics", "perspectives", "chart", "takeaways", "vocabulary",
+             "questions", "activities", "coverage")
 
 
 def skip_option(text: str) -> tuple[str, ...]:

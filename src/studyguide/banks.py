@@ -57,7 +57,7 @@ def banked(guide: Guide) -> Guide:
                 longest = max(len(plain(b.answer)) for b in q.blanks)  # so that it widens no blank: layout.blanks)
                 extra = next(((w,) for w in pool.values() if len(plain(w)) <= longest), extra[:1])
             if one and q.blanks[0] in opening_blanks(q) and capital(q.blanks[0].answer):  # ('[[Aujourd'hui]], il …')
-                extra = tuple(capitalised(w) for w in extra)  # (its one capital would point at the answer)
+                extra = tuple(capitalised(w, guide.language) for w in extra)  # (its one capital would point at the answer)
             q = dataclasses.replace(q, bank=extra, word_bank=bool(extra) or not one)
         out.append(q)
     return dataclasses.replace(guide, questions=tuple(out))

@@ -5,9 +5,12 @@ Pure: strings and questions in, strings out.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from .errors import Problem
 from .model import Blank, FillInBlank, Guide
 from .noticed import after, clipped
+from .scripts import dotted_i
 
 # what may stand between a sentence's start and its first word: spaces, opening quotes and brackets, ¿ ¡, and
 # the marks of bold and italic
@@ -27,10 +30,14 @@ def capital(text: str) -> bool:
     return next((c.isupper() for c in text if c.isalpha()), False)
 
 
-def capitalised(text: str) -> str:
-    """``text`` with its first letter a capital ('la gare' → 'La gare', "l'école" → "L'école")."""
+def capitalised(text: str, language: Optional[str] = None) -> str:
+    """``text`` with its first letter a capital ('la gare' → 'La gare', "l'école" → "L'école"; in Turkish and
+    Azerbaijani, ``language``, 'iklim' → 'İklim')."""
     at = next((i for i, c in enumerate(text) if c.isalpha()), None)
-    return text if at is None else text[:at] + text[at].upper() + text[at + 1:]
+    if at is None:
+        return text
+    up = "\u0130" if text[at] == "i" and dotted_i(language) else text[at].upper()
+    return text[:at] + up + text[at + 1:]
 
 
 def opening_blanks(q: FillInBlank) -> list[Blank]:

@@ -37,8 +37,8 @@ def parsed(parse=None, listed=False):
 
 skip_option = click.option(  # build's and check's: a short packet's pages, the guide untouched
     "--skip", metavar="LIST", multiple=True, callback=parsed(api.skip_option, True),
-    help="Sections to leave out of this build, comma-separated (summary, objectives, topics, perspectives, "
-         "chart, takeaways, vocabulary, questions, activities, coverage); the guide is not changed.")
+    help=f"Sections to leave out of this build, comma-separated ({', '.join(api.SKIPPABLE)}); the guide is not "
+         "changed.")
 
 
 pdf_options = together(  # PATHS, -o, --paper and --no-key: build and watch

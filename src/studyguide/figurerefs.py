@@ -13,7 +13,8 @@ import re
 from typing import Optional
 
 from .errors import Problem
-from .model import Guide
+from .model import FillInBlank, Guide
+from .reading.citations import CITE_RE
 from .reading.walker import clip
 
 # the words that name a picture, a kind to a line: any word of a kind names what another of it names
@@ -54,7 +55,44 @@ def _left_out(guide: Guide) -> str:
 
 def warnings(guide: Guide) -> list[Problem]:
     """A warning for each question of ``guide`` (prepared for its format, --skip applied) that names a picture
-    its pages leave out: the question, where, the picture's caption, and what to do."""
+    its pages leave out: the question, where, the picture's caption, and what to do; and for each that cites
+    the reading a build with --skip reading leaves out (:func:`reading_left`)."""
+    return pictures_left(guide) + reading_left(guide)
+
+
+def reading_left(guide: Guide) -> list[Problem]:
+    """A warning for each question whose student's text cites the reading ('{@troops}', printed "lines
+    12–14") when --skip reading leaves the reading out: at the citation, with what the lines are. (A quiz or an
+    exit ticket prints no reading anyway: each question prints the words it cites, layout.passage.cite.)"""
+    if guide.reading is None or "reading" not in guide.omit or "questions" in guide.omit or guide.format != "handout":
+        return []
+    out = []
+    for n, q, own in _questions(guide):
+        texts = [q.prompt] + [str(c) for c in getattr(q, "choices", ()) or ()]
+        texts += [p for p in q.parts if isinstance(p, str)] if isinstance(q, FillInBlank) else []
+        found = next((m for text in texts if (m := CITE_RE.search(text or ""))), None)
+        if found is None:
+            continue
+        typed = found.group(0)
+        where = next((loc.of(text, text.index(typed)) for loc, text in own if typed in text), q.where)
+        out.append(Problem(where, f"question {n} cites the reading ('{typed}'), but --skip reading leaves it out: "
+                                  "the line numbers it prints are those of the handout built without --skip reading "
+                                  "(the same paper and edition); hand that reading out with it, or build without "
+                                  "--skip reading", warning=True))
+    return out
+
+
+def _questions(guide: Guide):
+    """Each question: (its number, it, the guide's texts typed on its own lines, not a twin's before it)."""
+    starts = [q.where for q in guide.questions]
+    for n, q in enumerate(guide.questions, 1):
+        after = starts[n] if n < len(starts) and starts[n].file == q.where.file else None
+        yield n, q, [(loc, text) for loc, text in guide.texts if loc.file == q.where.file and q.where.line <= loc.line
+                     and (after is None or loc.line < after.line)]
+
+
+def pictures_left(guide: Guide) -> list[Problem]:
+    """A warning for each question that names a picture the build's pages leave out."""
     how = _left_out(guide)
     if not how:
         return []
@@ -70,13 +108,9 @@ def unseen(guide: Guide, left: str, fix: str, leaving=()) -> list[Problem]:
     which ``left`` says is not shown ('--skip topics leaves it out'), with ``fix`` as the other way out."""
     pictures = [(p, t) for t in guide.topics if t.image and t.caption and (p := _named(t.caption))]
     out = []
-    starts = [q.where for q in guide.questions]
-    for n, q in enumerate(guide.questions, 1):
+    for n, q, own in _questions(guide):
         if n in leaving:
             continue
-        after = starts[n] if n < len(starts) and starts[n].file == q.where.file else None
-        own = [(loc, text) for loc, text in guide.texts if loc.file == q.where.file and q.where.line <= loc.line
-               and (after is None or loc.line < after.line)]  # the question's own lines, not a twin's before it
         texts = [q.prompt, q.instructions or ""] + [str(c) for c in getattr(q, "choices", ()) or ()]
         for named, topic in pictures:
             said = next((m.group(0) for text in texts if (m := named.search(text))), None)

@@ -154,7 +154,7 @@ def prepare(guide: Guide, fmt: Optional[str], questions: Optional[str] = None,
 
 
 # what each section of `--skip` prints from (a handout's; the coverage table is made from the questions)
-_PRINTS_FROM = {"summary": ("summary",), "objectives": ("objectives",), "topics": ("topics",),
+_PRINTS_FROM = {"reading": ("reading",), "summary": ("summary",), "objectives": ("objectives",), "topics": ("topics",),
                 "perspectives": ("perspectives",), "chart": ("benefits", "criticisms"), "takeaways": ("takeaways",),
                 "vocabulary": ("vocabulary",), "questions": ("questions",)}
 
@@ -169,7 +169,7 @@ def check_skip(guide: Guide, skip) -> None:
         what = "a quiz" if guide.format == "quiz" else "an exit ticket"
         raise GuideError([Problem(where, f"--skip questions: {what} is its questions, so it would print none "
                                          "(leave out --skip questions, or build the handout without them: no --format)")])
-    if not skip or guide.format != "handout" or guide.reading is not None or guide.activities:
+    if not skip or guide.format != "handout" or guide.activities:
         return
     if not any(getattr(guide, name) for section, names in _PRINTS_FROM.items() if section not in guide.omit
                for name in names):

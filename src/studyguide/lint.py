@@ -169,7 +169,7 @@ def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]
         given = written is not None and not getattr(written.questions[n - 1], "word_bank", True)
         answers = list(dict.fromkeys(b.answer for b in q.blanks)) if isinstance(q, FillInBlank) else []
         if 2 <= len(answers) <= 3 and q.word_bank and not q.bank:
-            words, knows = " · ".join(_clip(a) for a in q.bank_words), "one" if len(answers) == 2 else "two"
+            words, knows = " · ".join(_clip(a) for a in q.bank_in(guide.language)), "one" if len(answers) == 2 else "two"
             out.append(_warn(q.where, f"question {n}: {'in the copy with word banks, ' if given else ''}its word bank "
                                       f"holds only the {len(answers)} answers of its blanks ({words}), so a student who "
                                       f"knows {knows} is given the last; split it into questions of one blank each (each "

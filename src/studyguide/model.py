@@ -186,7 +186,11 @@ class FillInBlank(Question):
     def bank_words(self) -> list[str]:
         """The printed word bank: each blank's answer once and the other words, in alphabetical order; a bank
         of numbers only (of one unit) in increasing order, as a math teacher lists them (1 ½ · 9 · 25 · 48)."""
-        words = sorted({b.answer for b in self.blanks} | set(self.bank), key=scripts.alphabetical)
+        return self.bank_in()
+
+    def bank_in(self, language: Optional[str] = None) -> list[str]:
+        """:attr:`bank_words` in the alphabetical order of the guide's ``language`` (Turkish: ılık before iklim)."""
+        words = sorted({b.answer for b in self.blanks} | set(self.bank), key=lambda w: scripts.alphabetical(w, language))
         rising = amounts.ascending(words)
         return words if rising is None else [words[i] for i in rising]
 

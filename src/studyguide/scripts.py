@@ -151,10 +151,21 @@ _IOTA_SUBSCRIPT = "\u0345"  # ypogegrammeni; NFD writes a prosgegrammeni (ᾨ) a
 _GREEK_PAIRS = {"Α": "ΙΥ", "Ε": "ΙΥ", "Ο": "ΙΥ", "Υ": "Ι"}  # vowel + this one read as one sound (αι, ου, υι ...)
 
 
-def caps(text: str) -> str:
+# languages whose i keeps its dot as a capital, İ, beside a dotless ı whose capital is I: Turkish, Azerbaijani
+DOTTED_I = ("tr", "az")
+
+
+def dotted_i(language: Optional[str]) -> bool:
+    """Whether ``language`` (a guide's code: 'tr', 'az-Latn') writes the capital of i as İ."""
+    return (language or "").replace("_", "-").split("-")[0].lower() in DOTTED_I
+
+
+def caps(text: str, language: Optional[str] = None) -> str:
     """``text`` in capitals as a reader writes them: Greek capitals drop their accents (ΚΑΛΗΜΕΡΑ, not
     ΚΑΛΗΜΈΡΑ), and a vowel that the accent had kept apart from the one before it gets a diaeresis
-    instead (τσάι → ΤΣΑΪ). Every other script: ``str.upper``."""
+    instead (τσάι → ΤΣΑΪ); in Turkish and Azerbaijani (``language``) i is İ (iklim → İKLİM; ılık → ILIK).
+    Every other script: ``str.upper``."""
+    text = text.replace("i", "\u0130") if dotted_i(language) else text
     up = text.upper().replace("\u1e9e", "SS")  # capital ẞ as SS, as str.upper writes ß (the puzzles' cells)
     if not any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in up):
         return up
@@ -167,8 +178,11 @@ def caps(text: str) -> str:
     return "".join(caps_cells(clusters))
 
 
-def caps_cells(cells: Iterable[str]) -> list[str]:
-    """Each cell (a letter and its marks, NFC) in capitals, Greek ones as :func:`caps` writes them."""
+def caps_cells(cells: Iterable[str], language: Optional[str] = None) -> list[str]:
+    """Each cell (a letter and its marks, NFC) in capitals, Greek ones as :func:`caps` writes them, and a
+    Turkish or Azerbaijani i as İ (``language``)."""
+    if dotted_i(language):
+        cells = [cell.replace("i", "\u0130") for cell in cells]
     out: list[str] = []
     bare_before = ""  # the letter before, when it lost an accent
     for cell in cells:
@@ -191,11 +205,18 @@ def _is_greek(ch: str) -> bool:
     return bool(ch) and "\u0370" <= ch <= "\u03ff"
 
 
-def alphabetical(word: str) -> tuple:
+def alphabetical(word: str, language: Optional[str] = None) -> tuple:
     """The sort key of a word bank or a list of words: by the letters, accents and capitals aside, as a
     dictionary files them (à droite under A, l'église before l'hôpital; by character code every accented
-    letter came after z), then by accents, then capitals first. Words without accents sort as before."""
-    own = unicodedata.normalize("NFC", word).casefold().translate(_OWN_LETTERS)
+    letter came after z), then by accents, then capitals first. Words without accents sort as before.
+    In Turkish and Azerbaijani (``language``) ç ğ ı ö ş ü (and Azerbaijani ə x q) are letters of their own,
+    each in its place in the alphabet (c ç d, h ı i: ılık before iklim), and I is the capital of ı."""
+    nfc = unicodedata.normalize("NFC", word)
+    if dotted_i(language):  # (its capitals first: I is ı's, İ is i's)
+        lowered = nfc.replace("I", "\u0131").replace("\u0130", "i").casefold()
+        own = lowered.translate(_AZERI if language.lower().startswith("az") else _TURKISH)
+    else:
+        own = nfc.casefold().translate(_OWN_LETTERS)
     bare = "".join(c for c in unicodedata.normalize("NFD", own) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", bare), word.casefold(), word
 
@@ -204,4 +225,11 @@ def alphabetical(word: str) -> tuple:
 # after n (cansado, canto, caña); Danish and Norwegian æ, ø, å after z (Swedish å too; its ä and ö are
 # filed as a and o, as German files them)
 _LAST = "\U0010ffff"
-_OWN_LETTERS = str.maketrans({"ñ": "n" + _LAST, "æ": "z" + _LAST + "1", "ø": "z" + _LAST + "2", "å": "z" + _LAST + "3"})
+_OWN = {"ñ": "n" + _LAST, "æ": "z" + _LAST + "1", "ø": "z" + _LAST + "2", "å": "z" + _LAST + "3"}
+_OWN_LETTERS = str.maketrans(_OWN)
+# Turkish: a b c ç d e f g ğ h ı i j k l m n o ö p r s ş t u ü v y z; Azerbaijani: a b c ç d e ə f g ğ h x ı i j k q l
+# m n o ö p r s ş t u ü v y z (â î û file with a i u, as their dictionaries do)
+_TURK = {"ç": "c" + _LAST, "ğ": "g" + _LAST, "ı": "h" + _LAST + "2", "ö": "o" + _LAST, "ş": "s" + _LAST,
+         "ü": "u" + _LAST}
+_TURKISH = str.maketrans({**_OWN, **_TURK})
+_AZERI = str.maketrans({**_OWN, **_TURK, "ə": "e" + _LAST, "x": "h" + _LAST + "1", "q": "k" + _LAST})

@@ -42,7 +42,7 @@ SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the word search
 _EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
 
 
-def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
+def cells(text: str, sharp_s: bool = False, language: Optional[str] = None) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
     Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
@@ -53,7 +53,8 @@ def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
     longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
     changes length on the way into the grid; but with ``sharp_s`` (the word
     search) German ``ß`` and ``ẞ`` are written ``SS``, two cells, as its list
-    of words to find writes them in capitals. A cell of more than one
+    of words to find writes them in capitals. In Turkish and Azerbaijani
+    (``language``) an i is İ, as ``scripts.caps`` writes it. A cell of more than one
     character (a mark NFC cannot join to its letter: a vowel sign, a virama)
     is not a letter a grid can hold: see :func:`splits`.
     """
@@ -75,7 +76,7 @@ def cells(text: str, sharp_s: bool = False) -> tuple[str, ...]:
         if kept:
             out.append(ch)
     capitals = []
-    for own, up in zip(out, scripts.caps_cells(out)):
+    for own, up in zip(out, scripts.caps_cells(out, language)):
         if sharp_s and own in SHARP_S:
             capitals += ["S", "S"]
         else:
@@ -238,8 +239,10 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     if name == "crossword":  # the terms it keeps when not all fit: those the guide uses most
         kw += (("mentions", mentions(guide)), ("language", guide.language))
     if name == "cloze" and (guide.language in GLUED or (guide.language or "").split("-")[0].lower() in
-                            NOUN_LANGUAGES + ATTACHED):
+                            NOUN_LANGUAGES + ATTACHED or scripts.dotted_i(guide.language)):  # (tr, az: the bank's order)
         # (other languages: the key each had before; German and others: a term found by its noun, cloze.finder)
+        kw += (("language", guide.language),)
+    if name == "word_search" and scripts.dotted_i(guide.language):  # (its capital of i: İ)
         kw += (("language", guide.language),)
     if version_of(guide, name):
         kw += (("version", version_of(guide, name)),)

@@ -118,8 +118,9 @@ def sentence(term: str, definition: str, example: Optional[str], language: Optio
 
 def make(terms: Sequence[tuple[str, str, Optional[str]]], seed: str = "", language: Optional[str] = None) -> Cloze:
     """``terms`` are (term, definition, example) triples in the guide's order; ``language`` is the guide's
-    when it writes particles onto words (:data:`studyguide.activities.GLUED`)."""
+    when it writes particles onto words (:data:`studyguide.activities.GLUED`), or files its bank in an alphabet
+    of its own (Turkish, Azerbaijani: :func:`studyguide.scripts.alphabetical`)."""
     items = [sentence(t, d, e, language) for t, d, e in terms]
     order = shuffled(len(items), "cloze", seed)
-    bank = sorted({inline.plain(t) for t, _, _ in terms}, key=scripts.alphabetical)
+    bank = sorted({inline.plain(t) for t, _, _ in terms}, key=lambda t: scripts.alphabetical(t, language))
     return Cloze(tuple(items[i] for i in order), tuple(bank))

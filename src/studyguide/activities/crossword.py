@@ -102,11 +102,12 @@ def lengths_of(term: str) -> str:
     return "(" + ",".join(out) + ")"
 
 
-def answer(term: str) -> tuple[str, ...]:
-    """A term as crossword cells: its letters (:func:`..cells`), with a subscript or superscript digit
-    written as the digit it is, so that FADH₂ is FADH2 and a pupil writes a 2 in the cell."""
+def answer(term: str, language: str = "") -> tuple[str, ...]:
+    """A term as crossword cells: its letters (:func:`..cells`, in the capitals of the guide's ``language``:
+    İKLİM in Turkish), with a subscript or superscript digit written as the digit it is, so that FADH₂ is
+    FADH2 and a pupil writes a 2 in the cell."""
     return tuple(str(unicodedata.digit(c)) if len(c) == 1 and unicodedata.category(c) == "No"
-                 and unicodedata.digit(c, None) is not None else c for c in cells(term))
+                 and unicodedata.digit(c, None) is not None else c for c in cells(term, language=language))
 
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
@@ -121,7 +122,7 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
     seen: set[tuple[str, ...]] = set()
     twins: set[int] = set()
     for i, (term, _) in enumerate(terms):
-        w = answer(term)
+        w = answer(term, language)
         if w in seen:  # the same letters as a term before: one word in a grid (said as left out)
             left_out.append(i)
             twins.add(i)
@@ -135,14 +136,14 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
     g = _fill(words, seed, tries, max_rows, max_cols)
     if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
         left_out = sorted(left_out + [i for i, _ in words])
-        why = _why(left_out, terms, None, {i for i, _ in words}, max(max_rows, max_cols), twins)
+        why = _why(left_out, terms, None, {i for i, _ in words}, max(max_rows, max_cols), twins, language)
         return Crossword((), (), tuple(terms[i][0] for i in left_out), (), why)
     if len(g.words) < len(words):
         clues = [len(clue_for(*t, language)) for t in terms]
         words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
     placed = {words[k][0] for k, *_ in g.words}
     left_out = sorted(left_out + [i for i, _ in every if i not in placed])
-    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins)
+    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins, language)
     return _finish(g, words, terms, left_out, why, language)
 
 
@@ -186,7 +187,8 @@ def _downs(g: grid.Grid) -> int:
     return sum(1 for *_, d in g.words if d == DOWN)
 
 
-def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, twins=frozenset()) -> tuple[str, ...]:
+def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, twins=frozenset(),
+         language: str = "") -> tuple[str, ...]:
     """Why each term left out is: "twin" (the same cells as a term before it), "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
     that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
     letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
@@ -195,7 +197,7 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, t
     grid_scripts = {_script(c) for c in grid_letters} - {None}
     out = []
     for i in left_out:
-        w = answer(terms[i][0])
+        w = answer(terms[i][0], language)
         if i in twins:
             out.append("twin")
         elif split_number(terms[i][0]):

@@ -144,7 +144,7 @@ def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
     first: dict[tuple, str] = {}
     out = []
     for t in guide.vocabulary:
-        w = cells(t.term)
+        w = cells(t.term, language=guide.language)  # (Turkish ılık and ilik: ILIK and İLİK, no twins)
         if w in first and t.term in left_out:
             out.append((t.term, first[w]))
         first.setdefault(w, t.term)

@@ -292,11 +292,11 @@ def blank_html(question: FillInBlank, blank: Callable[[int, Blank], str],
     return "".join(out)
 
 
-def word_bank_html(question: FillInBlank, words_table: dict) -> str:
+def word_bank_html(question: FillInBlank, words_table: dict, language: Optional[str] = None) -> str:
     """The printed word bank, headed in the guide's language: the same words in the same order as the
     handout's (``question.bank_words``; the guide has been through :func:`studyguide.banks.banked`,
     so a bank of one blank holds words that do not answer it and never gives the answer away)."""
-    words = question.bank_words
+    words = question.bank_in(language)  # (in the order of the guide's language)
     return para(f"<i>{html(words_table['word_bank'])}</i> " + " · ".join(html(w) for w in words))
 
 

@@ -219,7 +219,7 @@ class _Writer:
         self._essay(n, q, q.lines, info)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
-        bank = word_bank_html(q, self.words) if q.word_bank else ""
+        bank = word_bank_html(q, self.words, self.guide.language) if q.word_bank else ""
         blanks = q.blanks
         values = [numbers(b, self.words["decimal"]) for b in blanks]  # a number's blank is marked by its value
         if len(blanks) == 1 and values[0]:

@@ -188,7 +188,7 @@ class _Writer:
         self._essay(n, q, "grading_notes", q.answer)
 
     def fill_in_blank(self, n: int, q: FillInBlank) -> None:
-        bank = word_bank_html(q, self.words) if q.word_bank else ""
+        bank = word_bank_html(q, self.words, self.guide.language) if q.word_bank else ""
         feedback = paragraph(q.explanation)
         blanks = q.blanks
         values = numbers(blanks[0], self.words["decimal"]) if len(blanks) == 1 else None

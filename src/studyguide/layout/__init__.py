@@ -269,7 +269,8 @@ def story(ctx: Ctx) -> list:
     ctx.key_notes = []  # a handout's key notes that would take room in it go after its last page
     flow = header.header(ctx)
     for name, build in builders.items():
-        if name not in ctx.guide.omit:  # (build --skip)
+        if name not in ctx.guide.omit and not (name == "reading_before_questions" and "reading" in ctx.guide.omit):
+            # (build --skip; --skip reading leaves it out wherever 'place:' puts it)
             flow += build(ctx)
     return _gaps(flow + keynotes.section(ctx))
 

@@ -90,10 +90,10 @@ def bank_words(ctx, q) -> list[str]:
     """The words a question's word bank prints: its answers and the words that answer none of its blanks
     (banks.banked); a bank of two blanks leaves out its spare word where the spare would cost room, taking
     the bank to another line or widening the blanks (in large print, 4 builds of 280 lost a page to it)."""
-    words = q.bank_words
+    words = q.bank_in(ctx.guide.language)
     if not q.bank or len({b.answer for b in q.blanks}) != 2:
         return words
-    bare = dataclasses.replace(q, bank=()).bank_words
+    bare = dataclasses.replace(q, bank=()).bank_in(ctx.guide.language)
 
     def room(ws):
         return max(blank_width(ctx, w) for w in ws), bank_box(ctx, ws).wrap(ctx.width, 1e6)[1]

@@ -158,7 +158,7 @@ def bank(ctx) -> list:
                 if {folded, folded[:-1], folded[:-2]} & lower:  # ('Characterization' opening a sentence)
                     word = word[:1].lower() + word[1:]
                 words.setdefault(" ".join(word.split()), None)
-    return [Spacer(1, 6), bank_box(ctx, sorted(words, key=scripts.alphabetical), ctx.width), Spacer(1, 8)]
+    return [Spacer(1, 6), bank_box(ctx, sorted(words, key=lambda w: scripts.alphabetical(w, g.language)), ctx.width), Spacer(1, 8)]
 
 
 def notes(ctx) -> list:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import rtl
 from ..errors import Location, Problem
-from . import codehints, misread, numbers, syntax
+from . import codehints, glued, misread, numbers, syntax
 from .keys import ITEM_FIRST, item_keys, other_word
 from .loader import KIND_NAMES, Map, Node, Scalar, Seq
 
@@ -259,6 +259,8 @@ class Walker:
         if len(node.items) > MAX_ITEMS:
             self.error(node, f"{label}: {len(node.items):,} items; a list may hold at most {MAX_ITEMS:,}")
             return []
+        for where, message in glued.problems(node, label):  # '[... of 5,000 apartments, ...]': items split
+            self.error(where, message)
         return node.items
 
     def rejoin(self, node: Node, label: str) -> Node:

@@ -192,7 +192,8 @@ def _list(ctx, cells, cols):
 
 def word_search(ctx, name, data) -> list:
     flow = _start(ctx, name, data)
-    words = sorted({scripts.caps(compat(inline.plain(p.term))) for p in data.placements}, key=scripts.alphabetical)
+    words = sorted({scripts.caps(compat(inline.plain(p.term)), ctx.guide.language) for p in data.placements},
+                   key=lambda w: scripts.alphabetical(w, ctx.guide.language))
     cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
     widest = max(para_width(p) for p in cells) + 8  # (the cell's padding, and a little air)
     cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole
