@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build_into, guide_params, page_texts, cli_main, run_cli, write_guide
+from conftest import build_into, guide_params, page_texts, cli_main, write_guide
 from studyguide import api, budget, cli, lint
 
 
@@ -454,7 +454,7 @@ def test_check_reports_every_problem_with_the_warnings_instead_of_stopping_at_th
         "title: World War I\nquestions:\n  - type: fill_in_blank\n"
         "    prompt: The causes were [imperialism] and [[nationalism]].\n"
         "  - type: true_false\n    prompt: Italy joined the Central Powers.\n    answer: maybe\n", encoding="utf-8")
-    run = run_cli("check", "guides", cwd=tmp_path)
+    run = cli_main("check", "guides", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.splitlines() == [

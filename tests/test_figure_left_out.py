@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Pdf, cli_main, run_cli
+from conftest import Pdf, cli_main
 
 GUIDE = """\
 title: Florence
@@ -127,5 +127,5 @@ def test_an_export_of_a_question_naming_a_picture_is_told_at_its_line(guide, tmp
 def test_a_flashcard_export_is_not_told(guide, tmp_path):
     guide.write_text(GUIDE.replace("questions:", "vocabulary:\n  - term: dome\n    definition: A round roof.\nquestions:"),
                      encoding="utf-8")
-    done = run_cli("export", "--to", "anki", guide, "-o", tmp_path / "out")
+    done = cli_main("export", "--to", "anki", guide, "-o", tmp_path / "out")
     assert done.returncode == 0 and "names figure 2" not in done.stderr, done.stderr

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from studyguide import api
-from studyguide.export import FORMATS
-from studyguide.importers import import_file
-from test_import_kept import exported
-
-
-def imported(source: Path, out: Path) -> tuple[dict, list[str]]:
-    _, draft = import_file(source, out)
-    return yaml.safe_load(out.read_text(encoding="utf-8")), [p.message for p in draft.problems]
+from test_import_kept import exported, exported_again, imported
 
 
 CHOICES = """
@@ -43,8 +33,7 @@ def test_gimkit_right_answers_come_back_spread_over_the_letters_and_export_the_s
     for n, q in enumerate(questions[:8], 1):  # the wrong answers keep their order
         assert [c for c in q["choices"] if c.startswith("w")] == [f"w{n}a", f"w{n}b", f"w{n}c"]
     assert questions[8]["choices"][-1] == "None of the above" and questions[8]["answer"] == "D"
-    [(_, again)], _ = FORMATS["gimkit"](api.load(tmp_path / "back" / "quiz.yaml"))
-    assert again == first
+    assert exported_again("gimkit", tmp_path / "back" / "quiz.yaml") == first
 
 
 SIGNED = """
@@ -66,8 +55,7 @@ def test_moodle_numbers_come_back_with_the_minus_sign_the_key_prints(tmp_path):
     assert [q["prompt"] for q in guide["questions"]] == [
         "In y = 2x − 3, the slope is [[2]] and the y-intercept is [[−3|-3]].",
         "The y-intercept of y = x − 4 is [[−4|-4]].", "Temperatures: [[−2.5|-2.5]] and the word [[minus]]."]
-    [(_, again)], _ = FORMATS["moodle"](api.load(tmp_path / "back" / "quiz.yaml"))
-    assert again == first
+    assert exported_again("moodle", tmp_path / "back" / "quiz.yaml") == first
 
 
 ESSAYS = """

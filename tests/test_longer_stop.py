@@ -6,31 +6,22 @@ the bytes the trial laid out whole gave."""
 from __future__ import annotations
 
 from conftest import CASES
+from layout_passes import while_in_pass
 
-from studyguide import api, glue, mending, pagetops, render
+from studyguide import api, glue, pagetops, render
 
 FROZEN = CASES / "frozen" / "china-foreign-police-training-2026-12.yaml"
 
 
 def _placed_per_page(monkeypatch, pass_name: str) -> dict:
     """page → flowables the document handled on it while the mending pass ``pass_name`` ran."""
-    placed, inside = {}, []
-    handle, real_pass = glue.GlueDocTemplate.handle_flowable, getattr(mending, pass_name)
+    placed: dict = {}
 
-    def counted(doc, flowables):
-        if inside:
-            placed[doc.page] = placed.get(doc.page, 0) + 1
+    def handled(handle, doc, flowables):
+        placed[doc.page] = placed.get(doc.page, 0) + 1
         return handle(doc, flowables)
 
-    def watched(redraw, layout):
-        inside.append(1)
-        try:
-            return real_pass(redraw, layout)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(glue.GlueDocTemplate, "handle_flowable", counted)
-    monkeypatch.setattr(mending, pass_name, watched)
+    while_in_pass(monkeypatch, pass_name, glue.GlueDocTemplate, "handle_flowable", handled)
     return placed
 
 

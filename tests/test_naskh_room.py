@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 GUIDE = """
     title: پانی کا چکر
@@ -70,7 +70,7 @@ def _crossed(pdf) -> list[tuple[int, str, float]]:
 @pytest.mark.parametrize("edition", ["standard", "large-print"])
 def test_naskh_letters_clear_the_bands_rules_and_rings_under_them(tmp_path, edition):
     guide = write_guide(tmp_path, "urdu.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", "--edition", edition, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", "--edition", edition, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     built = sorted((tmp_path / "out").glob("*.pdf"))
     assert len(built) == 2, built  # (the handout and its key)
@@ -81,7 +81,7 @@ def test_naskh_letters_clear_the_bands_rules_and_rings_under_them(tmp_path, edit
 def test_the_coverage_heading_stands_above_its_band(tmp_path):
     """The heading's deepest letter (ں of 'ہیں') ends over the band's top edge, by the room DejaVu's letters get."""
     guide = write_guide(tmp_path, "urdu.yaml", GUIDE)
-    done = run_cli("build", "-o", tmp_path / "out", "--no-key", guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / "out", "--no-key", guide, timeout=120)
     assert done.returncode == 0, done.stderr
     page = pdfium.PdfDocument(str(tmp_path / "out" / "urdu.pdf"))[0]
     text, height = page.get_textpage(), page.get_height()

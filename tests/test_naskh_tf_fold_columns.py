@@ -9,7 +9,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import run_cli, write_guide
+from conftest import cli_main, write_guide
 
 GUIDE = """
     title: چرخه آب
@@ -45,7 +45,7 @@ def _boxes(page, word) -> list[tuple[float, float, float, float]]:
 
 def _built(tmp_path, name, language, extra, edition):
     guide = write_guide(tmp_path, f"{name}.yaml", GUIDE.format(language=language, extra=extra))
-    done = run_cli("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
+    done = cli_main("build", "-o", tmp_path / name, "--edition", edition, guide, timeout=120)
     assert done.returncode == 0, done.stderr
     key = next((tmp_path / name).glob("*-key.pdf"))
     return pdfium.PdfDocument(str(key.with_name(key.name.replace("-key.pdf", ".pdf"))))

@@ -5,7 +5,7 @@ span starts with 'it', the last word of printed line 6: the handout said 'line 7
 lines are read back from the PDF (test_reading_passage.printed_lines)."""
 from __future__ import annotations
 
-from conftest import Pdf, build_into, norm, run_cli, write_guide
+from conftest import Pdf, build_into, norm, cli_main, write_guide
 from test_reading_passage import printed_lines
 
 GUIDE = """
@@ -39,7 +39,7 @@ def test_a_mark_after_a_program_cites_the_lines_its_words_print_on(tmp_path):
 
 def test_a_quiz_quotes_the_words_of_a_mark_after_a_program_with_their_lines(tmp_path):
     path = write_guide(tmp_path, "loops.yaml", GUIDE)
-    done = run_cli("build", "--format", "quiz", "-o", tmp_path / "out", path)
+    done = cli_main("build", "--format", "quiz", "-o", tmp_path / "out", path)
     assert done.returncode == 0, done.stderr
     text = norm(Pdf(tmp_path / "out" / "loops-quiz.pdf").text)
     assert "1. Which numbers does lines 6–7 give? Write your answer on the line. " \
