@@ -193,3 +193,24 @@ def test_emphasis_typed_with_underscores_is_told_to_use_stars_and_as_told_prints
                                      "Pluto* is small."])
 def test_blanks_names_and_a_closed_star_pass(tmp_path, capsys, summary):
     assert _warnings(capsys, _guide(tmp_path, summary=summary)) == []
+
+
+def test_only_a_text_with_an_underscore_is_searched_for_markdown_emphasis(tmp_path, monkeypatch):
+    """The pattern is tried at each character of a text: over every text of a guide, 5 % of its load. A text with
+    no '_' cannot hold it, and is not searched; one with a '_' still is, and warned about."""
+    from studyguide import noticed
+
+    searched = []
+
+    class Spy:
+        def finditer(self, text, _real=noticed._UNDERSCORED):
+            searched.append(text)
+            return _real.finditer(text)
+
+    monkeypatch.setattr(noticed, "_UNDERSCORED", Spy())
+    guide = api.load(_guide(tmp_path, summary="The sun heats the sea, and the rain falls."))
+    assert guide.texts and searched == [] and guide.warnings == ()
+    guide = api.load(_guide(tmp_path, summary="The _sun_ heats the sea."))
+    assert searched == ["The _sun_ heats the sea."]
+    assert [w.message for w in guide.warnings] == ["'_sun_' has underscores: it prints as typed, as only stars make "
+                                                  "italic here; for italic, write *sun*"]

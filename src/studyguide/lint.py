@@ -180,8 +180,11 @@ def bank_answers(guide: Guide, written: Optional[Guide] = None) -> list[Problem]
 _folded = scripts.folded  # 'Constitución' and 'constitucion' match
 
 
-# scripts written without spaces between words: a term there is found inside the line
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+@lru_cache(maxsize=None)
+def _unspaced() -> re.Pattern:
+    """Scripts written without spaces between words: a term there is found inside the line. Compiled when first
+    needed (`build` imports this module for the starter's text: 2 ms of its start-up)."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 
 
 def _variants(term: str, english: bool = True) -> list[str]:
@@ -228,7 +231,7 @@ def unused_terms(guide: Guide) -> list[Problem]:
         forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
         if not forms:
             continue
-        edge = ("", "") if _UNSPACED.search(t.term) else (r"(?<!\w)", r"(?!\w)")
+        edge = ("", "") if _unspaced().search(t.term) else (r"(?<!\w)", r"(?!\w)")
         pattern = re.compile(edge[0] + "(?:" + "|".join(forms) + ")" + edge[1])
         if not any(wheres[bisect.bisect_right(starts, m.start()) - 1] not in mine for m in pattern.finditer(joined)):
             out.append((where, t.term))
@@ -315,7 +318,8 @@ def _placeholders(starter: str) -> tuple[dict[str, str], dict[str, set]]:
         elif isinstance(value, list):
             for v in value:
                 yield from texts(v)
-    data = yaml.safe_load(starter)
+    data = yaml.load(starter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (libyaml's: safe_load's pure Python
+    # parser took 7 ms of every build's start-up for this file)
     places = {_norm(t): key for key, value in data.items() if key != "questions" for t in texts(value)
               if len(t.split()) > 1}
     # (a sample's own texts leave out its type and its answer's letter: a teacher's question has those too)
