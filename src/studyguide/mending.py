@@ -196,13 +196,22 @@ def clues_first(redraw, layout):
 def words_first(redraw, layout):
     """A large-print word search laid out again with its words to find before the grid, under what came before
     (the grid overleaf), when the grid-first one was placed (layout.activities.wordsearch._Block.split): kept when
-    that saves the handout or key a page and costs neither one (the grid over its words pushed a page's end on)."""
+    that saves the handout or key a page and costs neither one (the grid over its words pushed a page's end on); with
+    a crossword's clues first too when its grid came first (clues_first saved the key of ratios in large print a
+    page that way, and alone no longer does)."""
     ctx = layout[0]
     if not ctx.__dict__.get("search_grid_first"):
         return layout
-    again = redraw({**carried(ctx), "search_words_first": True})
-    (hand, key), (hand2, key2) = page_counts(*layout[:2]), page_counts(*again[:2])
-    return again if hand2 <= hand and key2 <= key and (hand2, key2) != (hand, key) else layout
+    tries = [{**carried(ctx), "search_words_first": True}]
+    if ctx.__dict__.get("grid_first") and "clues_first" not in tries[0]:
+        tries.append({**tries[0], "clues_first": True})
+    hand, key = page_counts(*layout[:2])
+    for fixes in tries:
+        again = redraw(fixes)
+        hand2, key2 = page_counts(*again[:2])
+        if hand2 <= hand and key2 <= key and (hand2, key2) != (hand, key):
+            return again
+    return layout
 
 
 def matching_landed(redraw, layout):
