@@ -16,20 +16,30 @@ WORDS = ["CONFLUENCE", "DELTA", "ESTUARY", "EVAPORATION", "FLOODPLAIN", "GROUNDW
 FIRST_ROW = "R V I P I N A V I G A B L E N R N"  # (the grid's top row, as the page's text reads it)
 
 
-@pytest.mark.parametrize("paper", ["letter", "a4"])
-def test_the_grid_opens_its_page_with_all_its_words_to_find_under_it(tmp_path, paper):
+def _pages(tmp_path, paper):
     run = cli_inprocess(["build", RIVERS, "--edition", "large-print", "--paper", paper, "-o", tmp_path], tmp_path,
                         limit=120)
     assert run.code == 0, run.err
     for name in ("crossword-rivers-large-print.pdf", "crossword-rivers-large-print-key.pdf"):
         pdf = Pdf(tmp_path / name)
         pages = [norm(text) for text in pdf.pages]
-        titled = [n for n, text in enumerate(pages) if "Word Search" in text]
-        listed = [n for n, text in enumerate(pages) if "Words to find" in text]
+        yield (name, pdf.page_count, pages, [n for n, text in enumerate(pages) if "Word Search" in text],
+               [n for n, text in enumerate(pages) if "Words to find" in text])
+
+
+def test_the_grid_opens_its_page_with_all_its_words_to_find_under_it(tmp_path):
+    for name, count, pages, titled, listed in _pages(tmp_path, "letter"):
         assert titled == [1] and listed == [2], (name, titled, listed)
         assert pages[1].rstrip().split("Word Search ")[1].startswith("Find each word in the grid.")
         assert "Words to find" not in pages[1] and FIRST_ROW not in pages[1]
         grid, words = pages[2].split("Words to find")
         assert grid.startswith(FIRST_ROW), name  # (the grid opens the page, the words to find under it)
         assert [w for w in WORDS if w in words.split()] == WORDS, name
-        assert pdf.page_count == 8, name  # (as with the words to find first)
+        assert count == 8, name  # (as with the words to find first)
+
+
+def test_the_title_is_never_left_over_half_an_empty_page_so_there_the_words_to_find_come_first(tmp_path):
+    """On A4 the title and instructions alone would end page 2 over more than half of it empty (a title alone
+    over an empty half page: trial r8, L4), so the words to find print under them there, the grid overleaf."""
+    for name, count, pages, titled, listed in _pages(tmp_path, "a4"):
+        assert titled == listed == [1] and pages[2].startswith(FIRST_ROW) and count == 8, (name, titled, listed)
