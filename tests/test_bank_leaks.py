@@ -73,8 +73,10 @@ SHAPES = """\
 
 def test_a_bank_word_that_is_another_form_of_an_answer_from_memory_is_warned_about(tmp_path):
     """'Triangles' in question 2's bank gives question 1's 'triangle' away as surely as 'triangle' would: the check
-    compared whole words, case aside, and said nothing."""
-    path = write_guide(tmp_path, "shapes.yaml", SHAPES)
+    compared whole words, case aside, and said nothing. The bank is made of the guide's answers, then its terms, one
+    form of a word each: a term another form of a main answer is never printed (test below), so here 'triangle' is
+    an answer question 1 also accepts, after '3-gon' (a number's form, never a word's spare)."""
+    path = write_guide(tmp_path, "shapes.yaml", SHAPES.replace("[[triangle]]", "[[3-gon|triangle]]"))
     found = [str(w) for w in api.load(path).warnings if "word bank" in w.message]
     assert found == [f"{path}:9:5: warning: question 2: its word bank prints 'Triangles', the answer to question 1 "
                      "('triangle'), which has no word bank: the bank gives it away (add vocabulary terms, give "
@@ -89,3 +91,36 @@ def test_plural_endings_are_compared_but_other_final_letters_are_not():
     assert inflected("right Triangles") == inflected("right triangle")
     for word in ("glass", "bus", "virus", "axis", "gas", "1990s", "US", "H₂O's"):  # (no plural's 's': kept)
         assert inflected(word) == word.casefold(), word
+
+
+
+POLYGONS = """\
+    title: Polygons
+    vocabulary:
+      - {term: Triangles, definition: Shapes with three sides.}
+      - {term: Squares, definition: Shapes with four equal sides.}
+      - {term: Hexagon, definition: A shape with six sides.}
+    questions:
+      - type: fill_in_blank
+        prompt: A shape with three sides is a [[triangle]].
+        word_bank: true
+    """
+
+
+def _bank(tmp_path, text) -> list[str]:
+    path = write_guide(tmp_path, "polygons.yaml", text)
+    handout = " ".join(Pdf(api.build(path, tmp_path / "out").outputs[0].path).text.split())
+    return re.search(r"Word bank: (.+?) Polygons · Page", handout).group(1).split(" · ")
+
+
+def test_a_banks_spare_words_are_never_another_form_of_its_answer_nor_two_forms_of_one_word(tmp_path):
+    """'Triangles' beside 'triangle' in the bank of '[[triangle]]' points at the answer (the odd pair out) or
+    leaves a student choosing between two right words; 'pentagon · pentagons' spends two spares on one choice.
+    Spares were refused only when they were the answer itself, case aside: with three terms, all three printed."""
+    assert _bank(tmp_path / "a", POLYGONS) == ["Hexagon", "Squares", "triangle"]
+    two = POLYGONS.replace("{term: Triangles, definition: Shapes with three sides.}",
+                           "{term: pentagons, definition: Shapes with five sides.}"
+                           ).replace("{term: Hexagon, definition: A shape with six sides.}",
+                                     "{term: pentagon, definition: A shape with five sides.}")
+    bank = _bank(tmp_path / "b", two)
+    assert len(bank) == 3 and "Squares" in bank and "triangle" in bank, bank  # (one pentagon, not two)

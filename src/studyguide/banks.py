@@ -22,7 +22,8 @@ def banked(guide: Guide) -> Guide:
     never gives the answer away (it held only that answer): four words in all, as in a four-choice
     question; and one of two blanks one such word, so that a student who knows one answer is not given
     the other (its bank held the two answers alone). They come from the guide's other blanks' answers
-    (words of the same kind), then its vocabulary terms, picked with the guide's seed; a number's come
+    (words of the same kind), then its vocabulary terms, picked with the guide's seed, never another form of
+    the blank's answer ('Triangles' for 'triangle': banks.inflected) nor two forms of one word; a number's come
     only from the other blanks' numbers (a word beside '62.8' gives the number away), and a word's are
     never numbers. With nothing of its kind in the guide a single blank gets no bank (:func:`bank_warnings`
     says so) and two keep theirs. When a single blank starts a sentence with a capital ('[[Aujourd'hui]],
@@ -38,19 +39,19 @@ def banked(guide: Guide) -> Guide:
     seed = guide.seed or default_seed(guide)
     answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
     terms = [t.term for t in guide.vocabulary]
-    recalled = _recalled(guide)
+    recalled = {inflected(a) for a in _recalled(guide)}
     out = []
     for q in guide.questions:
         if spared(q):
-            taken = {plain(a).casefold() for b in q.blanks for a in b.answers}
+            taken = {inflected(a) for b in q.blanks for a in b.answers}  # ('Triangles' answers 'triangle')
             one = len({b.answer for b in q.blanks}) == 1
             kind = all(numeric(b.answer) for b in q.blanks)  # (two of mixed kinds: a word)
             rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
             for words in (answers, terms):
-                words = [w for w in dict.fromkeys(words) if plain(w).casefold() not in taken and numeric(w) == kind]
+                words = [w for w in dict.fromkeys(words) if inflected(w) not in taken and numeric(w) == kind]
                 rng.shuffle(words)
                 for w in words:
-                    pool.setdefault(plain(w).casefold(), w)
+                    pool.setdefault(inflected(w), w)  # (one form of a word: 'angle · angles' is one choice)
             pool = dict(sorted(pool.items(), key=lambda kv: kv[0] in recalled))  # (another's answer: last)
             extra = tuple(pool.values())[:3]
             if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,

@@ -206,6 +206,7 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
     warnings += _extra_lines_alone(editions, by_letter)
     if options.key:  # (the Cornell key's model summary cut to its lines: version A's, as the others' are alike)
         warnings += pagelint.summary_cut(editions[0], by_letter[editions[0].version]["key"])
+    warnings += pagelint.summary_alone(editions[0], by_letter[editions[0].version]["student"])
     if fmt == "exit-ticket" and size is None:  # (the large-print fallback: see exit_sizes)
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "

@@ -16,7 +16,7 @@ def run(redraw, first):
     if fewer or kept:  # lines alone on a page of their own, or a list's last sentences: laid out again
         layout = mended(redraw, first, fewer, kept)
     for step in (leads_up, entries_over, entries_paired, lines_whole, keep_lists, crossword_kept, pictures_kept, matching_landed,
-                 notes_home, notes_plain, clues_first, pictures_full, widows_held):
+                 notes_home, notes_plain, clues_first, words_first, pictures_full, widows_held):
         layout = step(redraw, layout)
     return layout
 
@@ -56,7 +56,7 @@ def notes_plain(redraw, layout):
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
-         "entries_paired", "clues_first", "widows_held")  # asked of a layout, for the next to keep
+         "entries_paired", "clues_first", "widows_held", "search_words_first")  # asked of a layout, for the next to keep
 
 
 def carried(ctx) -> dict:
@@ -191,6 +191,27 @@ def clues_first(redraw, layout):
     again = redraw({**carried(ctx), "clues_first": True})
     (hand, key), (hand2, key2) = page_counts(*layout[:2]), page_counts(*again[:2])
     return again if hand2 <= hand and key2 < key else layout
+
+
+def words_first(redraw, layout):
+    """A large-print word search laid out again with its words to find before the grid, under what came before
+    (the grid overleaf), when the grid-first one was placed (layout.activities.wordsearch._Block.split): kept when
+    that saves the handout or key a page and costs neither one (the grid over its words pushed a page's end on); with
+    a crossword's clues first too when its grid came first (clues_first saved the key of ratios in large print a
+    page that way, and alone no longer does)."""
+    ctx = layout[0]
+    if not ctx.__dict__.get("search_grid_first"):
+        return layout
+    tries = [{**carried(ctx), "search_words_first": True}]
+    if ctx.__dict__.get("grid_first") and "clues_first" not in tries[0]:
+        tries.append({**tries[0], "clues_first": True})
+    hand, key = page_counts(*layout[:2])
+    for fixes in tries:
+        again = redraw(fixes)
+        hand2, key2 = page_counts(*again[:2])
+        if hand2 <= hand and key2 <= key and (hand2, key2) != (hand, key):
+            return again
+    return layout
 
 
 def matching_landed(redraw, layout):

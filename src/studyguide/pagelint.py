@@ -70,6 +70,24 @@ def summary_cut(guide: Guide, rendered) -> list[Problem]:
                       "the handout every one")]
 
 
+def summary_alone(guide: Guide, rendered) -> list[Problem]:
+    """The Cornell summary that an accommodation's extra lines send onto a page after the notes (``Rendered.
+    summary_alone``, layout.notes._Alone): the lines print in full, for the students who need the room, so the
+    teacher is told at `accommodations:`, with the count of extra lines that would keep it under the notes."""
+    alone, extra = getattr(rendered, "summary_alone", None), guide.accommodations.extra_lines
+    if not alone or not extra:
+        return []
+    where = guide.accommodations_where or Location(str(guide.path))
+    page, most = alone["page"], alone["lines"]
+    fewer = alone["fit"] - alone["fewest"]  # (at a page's foot the summary shrinks to 3 lines and its extra ones)
+    fix = (f"'extra_lines: {fewer}' (or --extra-lines {fewer}) would keep it under the notes on page {page - 1}"
+           if 0 < fewer < extra else f"the notes leave page {page - 1} too little room for the summary with any "
+           "extra lines")
+    return [_warn(where, f"accommodations: in the copy with {extra} extra lines, the Cornell summary's {most} lines "
+                         f"do not fit under the notes, which end on page {page - 1}, so the summary opens page "
+                         f"{page}; {fix} (the extra lines always print in full)")]
+
+
 def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
     """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
     empty: a sheet more for one question. Named where the question is, with what would save the page."""

@@ -35,6 +35,7 @@ class Rendered:
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
     summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
     pictures: dict = field(default_factory=dict)  # each topic picture's path → (narrowest print, pixels) (picsize)
+    summary_alone: dict | None = None  # the Cornell summary opening a page after the notes (layout.notes._Alone)
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
@@ -202,7 +203,8 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
             if alone * theme.line_gap <= height / 4]  # page mostly empty, not one that holds a long essay's rest)
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
-                           lone, cut, ctx.__dict__.get("summary_cut"), ctx.__dict__.get("pictures_printed", {}))
+                           lone, cut, ctx.__dict__.get("summary_cut"), ctx.__dict__.get("pictures_printed", {}),
+                           ctx.__dict__.get("summary_alone"))
             for mode in modes}
 
 

@@ -24,6 +24,8 @@ from ._common import Draft, entities, html_text, is_word_bank, own_label
 from .htmltext import clip
 from .xmlfile import BARE_AMP, RAW, amp, declared_latin, not_read, outside_entities, parse, place
 
+_LINES = {"short_answer": 5, "essay": 15}  # the box studyguide's export gives each kind's default lines
+_OWN_LABEL = re.compile(r"\*\*([^*\n]{1,40}[:：])\*\*(?: |\n|\Z)")  # a guide's own 'Sample answer:' label, in bold
 _QNAME = re.compile(r"Q([0-9]{2,4})(?: |$)")  # export.question_name's 'Q03 The molar mass…'
 _CLOZE = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC|NUMERICAL|NM):(.*?)(?<!\\)\}", re.S)
 
@@ -250,7 +252,9 @@ class _Reader:
 
     def essay(self, q) -> Optional[dict]:
         info = self.field(q, "graderinfo")
-        kind, answer = "essay", None
+        lines = _text(q, "responsefieldlines")
+        lines = min(40, max(1, int(lines))) if lines.isdecimal() else None  # (isdigit: also "²", which int() refuses)
+        kind, answer = "essay" if info or lines != _LINES["short_answer"] else "short_answer", info or None
         for key, kind_name in (("model_answer", "short_answer"), ("grading_notes", "essay")):
             found = self.language_of(key, info)
             if found:
@@ -258,15 +262,42 @@ class _Reader:
                 self._language(found[0])
                 break
         else:
-            answer = info or None
+            found = None
         out = self.common(q, kind)
         if answer:
             out["answer"] = answer
-        lines = _text(q, "responsefieldlines")
-        default = 5 if kind == "short_answer" else 15  # what studyguide's export writes for the default lines
-        if lines.isdecimal() and int(lines) != default:  # (isdigit: also "²", which int() refuses)
-            out["lines"] = min(40, max(1, int(lines)))
+        own = _OWN_LABEL.match(info) if not found else None
+        if own:  # (the guide's own label, of either kind: read once every question is: _own_labels)
+            out["_own"] = own.group(1)
+        if lines is not None:
+            out["_lines"] = lines
         return out
+
+    def _own_labels(self) -> None:
+        """The kind of each essay whose grader information starts with a label no built-in language has: a guide's
+        own 'model_answer' (a short answer's) or 'grading_notes' (an essay's), which the export prints in bold
+        before the text. A built-in label of the other kind in the file settles it; else, of two own labels, the
+        one before fewer lines is the short answers'; one alone is theirs when its boxes are all the short
+        answer's default size. The label is kept under the guide's ``labels:``, the answer without it."""
+        questions = [q for q in self.draft.questions if "_own" in q]
+        own = list(dict.fromkeys(q["_own"] for q in questions))
+        if not own or len(own) > 2:  # (three or more: not an export's two labels; the texts stay as they are)
+            return
+        seen = {q["type"] for q in self.draft.questions if "_own" not in q and q.get("answer")}
+        lines = {label: max(q.get("_lines") or 0 for q in questions if q["_own"] == label) for label in own}
+        if len(own) == 2:
+            short = min(own, key=lambda label: lines[label])
+        elif "short_answer" in seen or ("essay" not in seen and lines[own[0]] > _LINES["short_answer"]):
+            short = None
+        else:
+            short = own[0]
+        for label in own:
+            own_label(self.draft, "model_answer" if label == short else "grading_notes", label)
+        for q in questions:
+            q["type"] = "short_answer" if q["_own"] == short else "essay"
+            q["answer"] = q["answer"][len(q["_own"]) + 4:].strip() or None
+            if q["answer"] is None:
+                del q["answer"]
 
     def matching(self, q) -> Optional[dict]:
         out = self.common(q, "matching")
@@ -333,8 +364,13 @@ class _Reader:
                 question["_name"] = _text(q, "name/text")
                 self.draft.questions.append(self.draft.placed(question, q.line))
         self._paper_order()
+        self._own_labels()
         for question in self.draft.questions:
             question.pop("_name", None)
+            question.pop("_own", None)
+            lines = question.pop("_lines", None)
+            if lines is not None and lines != _LINES.get(question["type"]):
+                question["lines"] = lines
             if self.grade_one and (question.pop("_unit", False) or question.get("points") == 1):
                 del question["points"]  # every mark 1 (a Cloze's, each blank's): the guide gave no points
             question.pop("_unit", None)

@@ -164,14 +164,27 @@ def _over(ctx, items: list, aW, aH) -> list:
     """The notes (``items``: the heading's twin, then the notes') that fit in ``aH`` as one block, then the rest
     under the heading again with "(continued)", itself split so where it runs over a page in turn. Before, the
     notes went on over the page with no heading: a page of the key opened with two notes and nothing saying
-    what they were (the trial's Russian large print, its dickinson on half-letter)."""
+    what they were (the trial's Russian large print, its dickinson on half-letter). Never the last note alone
+    under "(continued)" where the note before it can go over with it (the Russian guide's note 4 on A5, the
+    photosynthesis guide's note 13 in large print: a page of the key for one note under a heading)."""
     k = _fitting(items, aW, aH)
     if k < 2:
         return []
+    moved = 0.0
+    if k == len(items) - 1 and k > 2 and _fresh(ctx, items[k - 1:], aW):
+        k -= 1  # (the last note alone over the page: the one before it goes with it, as a list keeps two)
+        moved = items[k].wrap(aW, aH)[1] + items[k].getSpaceBefore()
     here = _Part(ctx, items[:k], items[0].getSpaceBefore(), getattr(items[0], "continued", 0.0))
     if k == len(items):
         return [here]
-    return [here, Continued(ctx, items[k:])]
+    rest = Continued(ctx, items[k:])
+    rest.stack.moved = moved  # (headings_cost: measured as if it had stayed, as mending.notes_plain was asked)
+    return [here, rest]
+
+
+def _fresh(ctx, notes: list, aW) -> bool:
+    """Whether ``notes`` fit on one fresh page under the "(continued)" heading (a page they open together)."""
+    return Continued(ctx, notes).wrap(aW, ctx.height)[1] <= ctx.height
 
 
 class _Part(Stack):
@@ -182,12 +195,13 @@ class _Part(Stack):
 
     def __init__(self, ctx, items, space_before=0.0, heading: float = 0.0):
         super().__init__(items, space_before=space_before)
-        self.ctx, self.heading = ctx, heading
+        self.ctx, self.heading, self.moved = ctx, heading, 0.0  # moved: the note sent over to keep the last company
 
     def draw(self):
         ctx = self.ctx
         if self.heading and ctx.mode == ctx.primary:
-            ctx.__dict__.setdefault("notes_over", []).append((self.canv.getPageNumber(), self.height, self.heading))
+            ctx.__dict__.setdefault("notes_over", []).append((self.canv.getPageNumber(), self.height - self.moved,
+                                                              self.heading))
         super().draw()
 
 

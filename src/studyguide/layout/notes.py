@@ -250,6 +250,7 @@ def cornell(ctx) -> list:
         return [Spacer(1, 10), title, lines] + cut
 
     foot = FootLines(block, g.accommodations.extra_lines, ctx.height)
+    foot.ctx = ctx
     return flow + [WithTail(body, [SectionMark(ctx, "end"), foot])]
 
 
@@ -335,13 +336,36 @@ class WithTail(Flowable):
         room, foot = aH - height, self.after[-1]
         foot.wrapOn(self.canv, aW, room)  # (a FootLines: its fewer lines where that fits the room)
         rows = _reportlab.row_heights(self.table, aW)
-        if len(rows) < 2 or _reportlab.kept_height(foot, aW) <= room + _reportlab.FRAME_FUZZ:
-            return rest
-        going = _going(self.table, len(rows))
-        if not foot.fits(self.canv, aW, foot.page - sum(rows[-going:])):  # (too tall for one page together, as
-            return rest  # extra lines can make the summary: the rows sent over went on alone, a page or two each)
+        if not room + _reportlab.FRAME_FUZZ < _reportlab.kept_height(foot, aW) <= foot.page + _reportlab.FRAME_FUZZ:
+            return rest  # (fits here; or taller than a page: it starts here when it can, FootLines.split)
+        alone = [self.table, _Alone(foot, aW, room)] + self.after  # (the summary opens the next page, said)
+        going = _going(self.table, len(rows)) if len(rows) > 1 else 0  # (one row: none goes, for the table's sake)
+        if not going or not foot.fits(self.canv, aW, foot.page - sum(rows[-going:])):  # (too tall together, as
+            return alone  # extra lines can make the summary: the rows sent over went on alone, a page or two each)
         parts = self.table.split(aW, sum(rows[:-going]) + 0.01)
         return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
+
+
+class _Alone(Flowable):
+    """Where the notes end with no room for the summary under them: takes no room; drawn there, notes the page the
+    summary opens and the most lines the foot holds (pagelint.summary_alone: for extra lines' sake)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, foot: "FootLines", width: float, room: float):
+        super().__init__()
+        self.foot, self.room, self.width_for = foot, room, width
+
+    wrap = _Cut.wrap
+
+    def drawOn(self, canvas, x, y, _sW=0):  # (nothing drawn, as _Cut)
+        ctx = self.foot.ctx
+        if ctx is None or "summary_alone" in ctx.__dict__:
+            return
+        fit = next((k for k in range(self.foot.most - 1, 0, -1)
+                    if Stack(self.foot.make(k, self.width_for)).wrap(self.width_for, self.room)[1] <= self.room), 0)
+        ctx.__dict__["summary_alone"] = dict(page=canvas.getPageNumber() + 1, lines=self.foot.most, fit=fit,
+                                             fewest=FEWEST_LINES)
 
 
 def _going(table, count: int) -> int:
@@ -372,7 +396,7 @@ class FootLines(KeepTogether):
         self.make = make  # (lines count, width) -> the block's flowables
         self.most, self.fewest = SUMMARY_LINES + extra, FEWEST_LINES + extra  # (extra: the accommodation's lines)
         self.page = page  # the frame's height: a block taller than it (many extra lines) flows over two pages
-        self._for = None
+        self._for = self.ctx = None  # (ctx: the layout's, for _Alone's note)
         super().__init__([])
 
     def fits(self, canv, aW, aH) -> bool:
@@ -383,20 +407,21 @@ class FootLines(KeepTogether):
     def split(self, aW, aH):
         """As a KeepTogether, but for a block taller than a page (20 extra lines on A5): reportlab breaks the page
         before it even at a page's top, and its heading, kept with its lines, again, so a blank page came before it.
-        It opens a page, as many of its lines as fit there, the rest on the next."""
-        from .lines import LinedAnswer
+        It starts under the notes with 4 lines or more there and 3 or more on the next page, as an essay's lines go
+        on (it opened the next page: the notes' page left mostly empty, its last lines alone on a page after it in
+        large print with 15 extra lines); else it opens a page, as many of its lines as fit there, the rest after."""
+        from .lines import MIN_LINES_AFTER, MIN_LINES_BEFORE, LinedAnswer
 
         parts = super().split(aW, aH)
         frame = _reportlab.frame_of(self)
         if not parts or frame is None or _reportlab.kept_height(self, aW) <= self.page + _reportlab.FRAME_FUZZ:
             return parts
-        if not _reportlab.frame_state(frame)[1]:
-            return [FrameBreak(), self]  # (to the next page's top, and split there)
         items = [item for item in parts if not isinstance(item, ActionFlowable)]  # (reportlab's break, or none)
         at = next((i for i, item in enumerate(items) if isinstance(item, LinedAnswer)), None)
-        if at is None:
-            return items
-        pieces = items[at].split(aW, aH - _reportlab.stacked_height(items[:at], aW))
+        top, room = _reportlab.frame_state(frame)[1], aH - _reportlab.stacked_height(items[:at or 0], aW)
+        if not top and (at is None or not MIN_LINES_BEFORE <= room // items[at].gap <= items[at].count - MIN_LINES_AFTER):
+            return [FrameBreak(), self]  # (to the next page's top, and split there)
+        pieces = items[at].split(aW, room) if at is not None else []
         return items[:at] + pieces + items[at + 1:] if pieces else items
 
     def wrap(self, aW, aH):
