@@ -1033,15 +1033,16 @@ def test_a_large_print_word_search_splits_its_list_only_where_the_rest_fits_unde
         assert listed == [title + 1], f"{mode}: title on page {title + 1}, list on {[n + 1 for n in listed]}"
 
 
-@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 2, 6)])
+@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 3, 0)])
 def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_path, lines, count, list_page, here):
     """Twelve terms in large print (letter) after an essay of 14 or 6 lines: the grid and the words to
     find fit a page together, but not under the title and instructions. The title and instructions
     used to end the essay's page alone, the grid and the words opening the next one (14 lines: 60 % of
-    page 3 empty). Now the title, instructions and words to find start under the essay (14 lines: its
-    last lines go on over the page above them) and the grid opens the next page; with 6 lines only two
-    rows of words fit under the essay, and the other two follow the grid under "Words to find
-    (continued)", each part read down its columns."""
+    page 3 empty). With 14 lines the title, instructions and words to find start under the essay (its
+    last lines go on over the page above them) and the grid opens the next page: grid first there would
+    cost a page (mending.words_first). With 6 lines the title and instructions end the essay's page and
+    the grid opens the next with every word under it, where a student need not turn the page to and fro
+    (it had put two rows of words under the essay and the rest after the grid, "Words to find (continued)")."""
     from conftest import write_guide
 
     terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
@@ -1058,6 +1059,13 @@ def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_pa
     for mode, doc in docs.items():
         pages = [norm(t) for t in page_texts(doc.pdf)]
         assert len(pages) == count, f"{mode}: {len(pages)} pages"
+        if here == 0:  # (the grid first, every word under it, the title and instructions on the page before)
+            title_page, grid_page = pages[list_page - 2], pages[list_page - 1]
+            assert words["word_search_title"] in title_page and words["words_to_find"] not in title_page, mode
+            grid, listed = grid_page.split(" " + words["words_to_find"] + " ")
+            assert len(grid.split()) == 17 * 17 and all(len(ch) == 1 for ch in grid.split()), f"{mode}: {grid[:80]}"
+            assert sorted(listed.split(" Big search")[0].split()) == found, f"{mode}: {listed}"
+            continue
         page, grid_page = pages[list_page - 1], pages[list_page]
         assert words["word_search_title"] in page and words["words_to_find"] in page, f"{mode}: {page}"
         listed = page.split(words["words_to_find"] + " ")[1].split(" Big search")[0]  # (read across its rows)

@@ -51,7 +51,7 @@ def lines_cut(guide: Guide, rendered) -> list[Problem]:
 
 def summary_cut(guide: Guide, rendered) -> list[Problem]:
     """The Cornell key's model summary cut to the sentences its shrunk lines hold (``Rendered.summary_cut``,
-    layout.notes._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
+    layout.cornellflow._Cut): at the first sentence left out, with the lines there are and what would print it whole."""
     cut = getattr(rendered, "summary_cut", None)
     text = first_paragraph(guide.summary)
     where = next((w for w, t in guide.texts if text and text in t), None)
@@ -72,7 +72,7 @@ def summary_cut(guide: Guide, rendered) -> list[Problem]:
 
 def summary_alone(guide: Guide, rendered) -> list[Problem]:
     """The Cornell summary that an accommodation's extra lines send onto a page after the notes (``Rendered.
-    summary_alone``, layout.notes._Alone): the lines print in full, for the students who need the room, so the
+    summary_alone``, layout.cornellflow._Alone): the lines print in full, for the students who need the room, so the
     teacher is told at `accommodations:`, with the count of extra lines that would keep it under the notes."""
     alone, extra = getattr(rendered, "summary_alone", None), guide.accommodations.extra_lines
     if not alone or not extra:

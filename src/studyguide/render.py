@@ -33,9 +33,9 @@ class Rendered:
     lone_lines: list = field(default_factory=list)  # given counts' lines alone on a page: (question, page,
     # how many, the lines the page before holds)
     lines_cut: dict = field(default_factory=dict)  # question number → the lines a default count was cut to
-    summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.notes._Cut)
+    summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.cornellflow._Cut)
     pictures: dict = field(default_factory=dict)  # each topic picture's path → (narrowest print, pixels) (picsize)
-    summary_alone: dict | None = None  # the Cornell summary opening a page after the notes (layout.notes._Alone)
+    summary_alone: dict | None = None  # the Cornell summary opening a page after the notes (layout.cornellflow._Alone)
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
