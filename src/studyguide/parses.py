@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import operator
 from contextvars import ContextVar
 
 from reportlab.lib.colors import Color
@@ -74,8 +73,8 @@ def share(paragraph, text, style, bullet, parse) -> None:
 
 
 # what a paragraph holds that is not an input to its next wrap (its own attributes are: :func:`extras`)
-NOT_INPUTS = frozenset({"text", "style", "bulletText", "frags", "caseSensitive", "debug", _STATE, WATCH_STATE,
-                        "_wrapped_at", "_lines_at", "widow_number", "_widow_of", "_below"}) | PLACED
+NOT_INPUTS = frozenset({"text", "style", "bulletText", "frags", "caseSensitive", "encoding", "debug", _STATE,
+                        WATCH_STATE, "_wrapped_at", "_lines_at", "widow_number", "_widow_of", "_below"}) | PLACED
 _NOT_OWN = NOT_INPUTS | WRAPPED  # (what reportlab's wrap sets is its result)
 
 
@@ -85,22 +84,15 @@ def wrapped(paragraph, width, wrap):
     in a style of the same values, with the same attributes of its own and the same fonts registered. A mending trial
     lays out the same paragraphs again: each is broken into lines once a build, not once a layout.
 
-    What is given back is shared, not copied (a copy cost as much as breaking the lines): reportlab changes a
-    paragraph's lines and fragments only while splitting it or breaking it again, and before either the paragraph
-    takes its own copy (:func:`own`)."""
+    What is given back is shared, not copied (a pickle or a deep copy cost as much as breaking the lines): reportlab
+    changes a paragraph's lines and fragments in place only while splitting it (before which it takes its own copy,
+    :func:`own`) or breaking its lines again (its own fragments' words first)."""
     build = _build.get()
     d = paragraph.__dict__
     state = d.pop(_STATE, None)
     key = None
     if build is not None and state is not None and state[1] is d.get("frags") and state[2] is d.get("bulletText"):
-        style_key = _style_key(build, paragraph.style)
-        try:
-            key = (state[0], style_key, value_key(width), extras(paragraph, _NOT_OWN),
-                   tuple(map(len, font_registries())))
-            hash(key)
-        except TypeError:
-            key = None
-        key = None if style_key is None else key
+        key = _wrap_key(build, paragraph, state[0], width)
     known = None if key is None else build["wraps"].get(key)
     if known is not None:
         changed, size = known
@@ -108,7 +100,10 @@ def wrapped(paragraph, width, wrap):
         if WATCH_STATE in d:  # (the watch's own key for it no longer says what it holds)
             d[WATCH_STATE] = None
     else:
-        own(paragraph, again=True)
+        frags = d.get("frags")
+        if build is not None and build["held"].get(id(frags)) is frags:  # (breaking its lines again changes its
+            words = own_words(frags)  # fragments' words in place, never what is in them: its own words, the rest shared)
+            d["frags"] = copy.deepcopy(frags) if words is None else words
         before = dict(d)
         size = wrap()
         if key is None:
@@ -117,25 +112,32 @@ def wrapped(paragraph, width, wrap):
                    if k in WRAPPED or (k not in NOT_INPUTS or k == "frags") and before.get(k, d) is not v}
         build["wraps"][key] = changed, size
         build["held"].update((id(v), v) for v in changed.values() if type(v) not in _SCALARS)
-    d[_STATE] = (build["tokens"].setdefault(("wrap", key), len(build["tokens"])), d.get("frags"), d.get("bulletText"))
+    d[_STATE] = (key, d.get("frags"), d.get("bulletText"))
     return size
 
 
-def own(paragraph, again: bool = False) -> None:
-    """Before reportlab changes what ``paragraph`` holds in place: its own copy of whatever of it is shared with other
-    paragraphs of the build (:func:`wrapped`). Splitting it may change anything it holds (a deep copy, a few times a
-    build); breaking its lines ``again`` changes only the words of its fragments (copied, the rest shared)."""
+def _wrap_key(build, paragraph, state: int, width):
+    """A small number standing for a wrap's inputs (:func:`wrapped`), or None if one has no value to compare."""
+    style_key = _style_key(build, paragraph.style)
+    if style_key is None:
+        return None
+    d = paragraph.__dict__
+    try:  # (the fonts registered are in the parse's key: a font's name stands for the same widths ever after)
+        key = ("wrap", state, style_key, value_key(width), d.get("encoding"),
+               () if _NOT_OWN.issuperset(d) else extras(paragraph, _NOT_OWN))
+        return build["tokens"].setdefault(key, len(build["tokens"]))
+    except TypeError:
+        return None
+
+
+def own(paragraph) -> None:
+    """Before reportlab splits ``paragraph`` (which may change anything it holds in place): its own copy of whatever of
+    it is shared with other paragraphs of the build (:func:`wrapped`). A deep copy, a few times a build."""
     build = _build.get()
     if build is None:
         return
     held, d = build["held"], paragraph.__dict__
-    if again:
-        frags = d.get("frags")
-        if held.get(id(frags)) is frags:
-            words = own_words(frags)
-            d["frags"] = copy.deepcopy(frags) if words is None else words
-        return
-    d.pop(_STATE, None)  # (split: from here on its fragments are reportlab's to change, and its wraps its own)
+    d.pop(_STATE, None)  # (from here on its fragments are reportlab's to change, and its wraps its own)
     mine = {k: v for k, v in d.items() if held.get(id(v)) is v}
     if mine:
         d.update(copy.deepcopy(mine))
@@ -199,14 +201,14 @@ def _copy(frozen) -> list:
 
 def _style_key(build, style):
     """A small number standing for every attribute of ``style`` by value (None if one has no value to compare), worked
-    out once for each style object while its attributes stay the very same objects."""
+    out once for each style object while its attributes stay the same (equal, as a tuple of them compares: quick when
+    they are the very same objects, as they are while nothing sets them)."""
     attrs = getattr(style, "__dict__", None)
     if attrs is None:
         return None
     known = build["styles"].get(id(style))
     values = tuple(attrs.values())
-    if known is not None and known[0] is style and len(known[1]) == len(values) \
-            and all(map(operator.is_, known[1], values)):
+    if known is not None and known[0] is style and known[1] == values:
         return known[2]
     try:
         by_value = tuple((name, value_key(v)) for name, v in attrs.items() if name != "parent")

@@ -45,8 +45,8 @@ Paragraph = rl_paragraph.Paragraph
 _original = {}  # name → reportlab's own function, while installed
 _STATE = WATCH_STATE  # on a paragraph: the key of its current state, or None once it is not ours to replay
 # what a paragraph holds besides the results of parsing and wrapping (never part of a key or a snapshot): the
-# same as for a build's shared wraps (parses.wrapped), and the encoding, which this cache's parse key holds
-_OWN = NOT_INPUTS | {"encoding"}
+# same as for a build's shared wraps (parses.wrapped)
+_OWN = NOT_INPUTS
 
 
 class _Cache:
