@@ -143,6 +143,25 @@ def cut_in_text(frags, width) -> list | None:
     return out if cut else None
 
 
+def own_words(frags):
+    """A wrapped paragraph's fragments (reportlab's "frag words": ``[width, (fragment, text), ...]`` lists, a word
+    each, as ``Paragraph.breakLines`` leaves them) with each word a list of its own: breaking the lines again changes
+    the words in place (:func:`_rejoined_frag_word` drops its '↪' runs, reportlab rescales a width), never the
+    fragments or texts in them, which stay shared. None for fragments in any other shape."""
+    if not rl_paragraph._processed_frags(frags):
+        return None
+    out = []
+    for word in frags:
+        cls = type(word)
+        mine = cls.__new__(cls)
+        list.extend(mine, word)
+        attrs = getattr(word, "__dict__", None)
+        if attrs:
+            mine.__dict__.update(attrs)
+        out.append(mine)
+    return out
+
+
 class SharedParse(rl_paragraph.Paragraph):
     """A Paragraph whose markup parsing (``Paragraph._setup``) goes through ``share(paragraph, text, style, bulletText,
     parse)`` (parses.share, set when that module is imported), ``parse()`` being reportlab's own."""

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import formulas, inline, quantities, rtl, widows
+from .. import formulas, inline, parses, quantities, rtl, widows
 from .._reportlab import (FRAME_FUZZ, FootGap, first_baseline, forget_lines, is_broken_into_lines, last_line_runs,
                           leaves_widow, line_count, wrapped_state)
 from .._reportlab_words import SharedParse
@@ -81,7 +81,10 @@ class Para(SharedParse):
             return self.width, self.height
         if self._rtl is None and self._lines_back(availWidth):
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        if self._rtl is None:  # (broken once a build: parses.wrapped)
+            size = parses.wrapped(self, availWidth, lambda: super(Para, self).wrap(availWidth, availHeight))
+        else:
+            size = super().wrap(availWidth, availHeight)
         self._below = self._naskh_room()
         if self._below:  # (room under its last line for Naskh's letters: the box ends lower, its lines stay put)
             self.height += self._below
@@ -143,6 +146,7 @@ class Para(SharedParse):
         widow = self.widow_number is not None and availWidth >= FRAME_FUZZ and availHeight >= FRAME_FUZZ \
             and getattr(self, "allowWidows", self.style.allowWidows) \
             and not getattr(self.style, "keeps_widows", False) and leaves_widow(self, availWidth, room)
+        parses.own(self)  # (split changes its lines and fragments: its own, not shared with another paragraph's)
         parts = super().split(availWidth, room)
         self._lines_at = None  # (from here on its lines are broken again, as reportlab's own split may leave them)
         if self._bullet_right and parts:

@@ -35,17 +35,18 @@ from collections import OrderedDict
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .._reportlab import PARSE, PLACED, WRAPPED, font_registries, replay_compatible
+from .._reportlab import PARSE, WRAPPED, font_registries, replay_compatible
+from ..parses import NOT_INPUTS, WATCH_STATE, extras
 from ..parses import value_key as _value
 
 MAX_BYTES = 48 * 1024 * 1024
 
 Paragraph = rl_paragraph.Paragraph
 _original = {}  # name → reportlab's own function, while installed
-_STATE = "_sg_state"  # on a paragraph: the key of its current state, or None once it is not ours to replay
-# what a paragraph holds besides the results of parsing and wrapping (never part of a key or a snapshot)
-_OWN = frozenset({"text", "style", "bulletText", "frags", "caseSensitive", "encoding", "debug", _STATE,
-                  "_wrapped_at", "_lines_at", "widow_number", "_widow_of"}) | PLACED
+_STATE = WATCH_STATE  # on a paragraph: the key of its current state, or None once it is not ours to replay
+# what a paragraph holds besides the results of parsing and wrapping (never part of a key or a snapshot): the
+# same as for a build's shared wraps (parses.wrapped)
+_OWN = NOT_INPUTS
 
 
 class _Cache:
@@ -127,7 +128,7 @@ def _fonts_key():
 
 def _extras(para):
     """The paragraph's own attributes (set on it by whoever made it), as part of a key."""
-    return tuple(sorted((k, _value(v)) for k, v in para.__dict__.items() if k not in _OWN and k not in _WRAPPED))
+    return extras(para, _OWN | _WRAPPED)
 
 
 # what reportlab's wrap sets; any other attribute a wrap is seen to set is added (see _wrap)
