@@ -3,7 +3,11 @@ large-print page"): a matching question's terms and definitions on one page, eac
 on the page its terms are on, sets that fill their pages, and the sets' search done once a build."""
 from __future__ import annotations
 
-from conftest import CASES
+import re
+
+import pytest
+
+from conftest import CASES, page_texts
 from studyguide import api, render
 from studyguide.layout.activities import matching_large
 
@@ -25,3 +29,32 @@ def test_the_large_print_sets_are_searched_once_a_build(monkeypatch):
 
     monkeypatch.setattr(matching_large, "_found", lambda ctx, name, sets: fitting(ctx, name, sets, matching_large._Trials(ctx)))
     assert render.render(guide, ("student",), theme=theme)["student"].pdf == built.pdf  # (searched in every layout)
+
+
+def _pages(guide, theme_name: str, paper: str):
+    theme = api.theme_for(guide, theme_name, edition="large-print")
+    built = render.render(guide, ("student", "key"), paper=paper, theme=theme)
+    return [[" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key")]
+
+
+@pytest.mark.parametrize("name, theme_name, paper", [("v24-many-matching-q", "modern", "a4"),
+                                                     ("v24-many-matching-q", "classic", "letter"),
+                                                     ("v03-match12", "modern", "letter")])
+def test_a_large_print_matching_questions_items_and_their_letters_share_a_page(name, theme_name, paper):
+    """Large print sets a matching question's items one a line and their meanings under them: eight items
+    with two-line meanings are taller than a page, and the page fell among the meanings (v24: q3's meaning H
+    alone on a page 94 % empty). Now each item, the key's letter for it and the meaning that letter names
+    are on one page (the handout's item on that page too); the question is cut into parts that each fit a
+    page, the later ones saying which question and letters they go on with."""
+    guide = api.load(CASES / "layout" / f"{name}.yaml")
+    handout, key = _pages(guide, theme_name, paper)
+    page = 0
+    for q in (q for q in guide.questions if q.kind == "matching"):
+        for k, pair in enumerate(q.pairs, 1):
+            found = re.compile(rf"(?:^| )([A-L]) {k}\. {re.escape(pair.left)} ")
+            page = next(p for p in range(page, len(key)) if found.search(key[p]))
+            letter = found.search(key[page]).group(1)
+            meaning = " ".join(pair.right.split())
+            assert f"{letter}. {meaning}" in key[page], (k, pair.left, letter, page + 1)
+            assert f"______ {k}. {pair.left} " in handout[page] and f". {meaning}" in handout[page], (k, page + 1)
+    assert any(", continued: items" in text for text in key)  # (a question was cut in parts: the guides' tall ones)
