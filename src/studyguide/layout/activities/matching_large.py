@@ -149,7 +149,10 @@ def _fitting(ctx, name, sets, trials: _Trials):
     if _fits(ctx, blocks):
         return sets, blocks
     n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
-    for groups in range(len(sets) + 1, n // MIN_SET + 1):
+    # as many sets as the guide's own first, when there are several: sets the layout sizes take one spare
+    # definition each, not two, and may fit where the guide's did not (a trial's 13 Turkish terms: 6 and 7 on
+    # two pages, not 4, 4 and 5 on three, each a third to a half empty); one set sized so would have none
+    for groups in range(len(sets) + (len(sets) == 1), n // MIN_SET + 1):
         share = even_shares(n, groups)
         for shift in range(SHIFTS + 1):
             first = share[0] - shift
