@@ -165,7 +165,27 @@ def _fitting(ctx, name, sets, trials: _Trials):
                 blocks = _blocks(ctx, name, sets)
                 if _fits(ctx, blocks):
                     return sets, blocks
-    return sets, blocks  # (sets of two still too tall: each flows on from its title)
+    return _ones(ctx, name, sets, blocks, trials)  # (sets of two still too tall)
+
+
+def _ones(ctx, name, sets, blocks, trials: _Trials):
+    """(sets, blocks): ``sets`` with each set still too tall for a page cut in two, the last term a set of its
+    own, until each fits: long definitions (v04's three sentences, eight lines each in large print) made a
+    set of two terms and its spare a line taller than a page, and that line alone opened the next page. A
+    set's terms, spare and order depend only on the sets before it, so those already checked stay as they
+    are. A term whose set of one is still too tall flows on from its title, as before; so do the sets when
+    the ``trials`` run out."""
+    sizes, g = [len(s.terms) for s in sets], 0
+    while g < len(sizes):
+        if sizes[g] > 1 and _height(ctx, blocks[g]) > ctx.height:
+            if not trials.take():
+                break
+            sizes[g:g + 1] = [sizes[g] - 1, 1]
+            sets = act.plan(ctx.guide, name, {"sizes": tuple(sizes)}).data
+            blocks = _blocks(ctx, name, sets)
+            continue
+        g += 1
+    return sets, blocks
 
 
 def _arrangements(sizes: list[int]):
