@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
-from ..._reportlab import FootGap
+from ..._reportlab import FootGap, stacked_height
 from ..fill import page_short
 from ...activities.matching import SET_SIZE, even as even_shares
 from .common import _start
@@ -177,7 +177,8 @@ def _ones(ctx, name, sets, blocks, trials: _Trials):
     the ``trials`` run out."""
     sizes, g = [len(s.terms) for s in sets], 0
     while g < len(sizes):
-        if sizes[g] > 1 and _height(ctx, blocks[g]) > ctx.height:
+        if sizes[g] > 1 and stacked_height(blocks[g], ctx.width) > ctx.height:  # (too tall even at a page's top,
+            # where its space above is dropped: a set taller by that space alone flows on and fits)
             if not trials.take():
                 break
             sizes[g:g + 1] = [sizes[g] - 1, 1]
