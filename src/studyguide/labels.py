@@ -65,6 +65,8 @@ EN = {
     "unused_in_each_set": "Each set has definitions that are not used.",
     "one_unused_in_each_set": "Each set has one definition that is not used.",
     "matching_set": "Set {n}: terms {first}–{last}",
+    "matching_set_one": "Set {n}: term {first}",
+    "matching_part": "Question {number}, continued: items {first}–{last}, letters {a}–{b}",
     "cloze_title": "Vocabulary in Context",
     "cloze_instructions": "Complete each sentence with a word or phrase from the word bank. Use each one once.",
     "flashcards_title": "Flashcards",
@@ -152,6 +154,8 @@ ES = {
     "unused_in_each_set": "En cada grupo sobran definiciones.",
     "one_unused_in_each_set": "En cada grupo sobra una definición.",
     "matching_set": "Grupo {n}: términos {first}–{last}",
+    "matching_set_one": "Grupo {n}: término {first}",
+    "matching_part": "Pregunta {number} (continuación): elementos {first}–{last}, letras {a}–{b}",
     "cloze_title": "Vocabulario en contexto",
     "cloze_instructions": ("Completa cada oración con una palabra o expresión del banco de palabras. Usa cada una "
                            "solo una vez."),
@@ -236,6 +240,8 @@ FR = {
     "unused_in_each_set": "Chaque série contient des définitions en trop.",
     "one_unused_in_each_set": "Chaque série contient une définition en trop.",
     "matching_set": "Série {n}\u00a0: termes {first} à {last}",
+    "matching_set_one": "Série {n}\u00a0: terme {first}",
+    "matching_part": "Question {number} (suite)\u00a0: éléments {first} à {last}, lettres {a} à {b}",
     "cloze_title": "Vocabulaire en contexte",
     "cloze_instructions": ("Complète chaque phrase avec un mot ou une expression de la banque de mots. Utilise "
                            "chacun une seule fois."),
@@ -320,6 +326,8 @@ DE = {
     "unused_in_each_set": "In jedem Block bleiben Erklärungen übrig.",
     "one_unused_in_each_set": "In jedem Block bleibt eine Erklärung übrig.",
     "matching_set": "Block {n}: Begriffe {first}–{last}",
+    "matching_set_one": "Block {n}: Begriff {first}",
+    "matching_part": "Frage {number} (Fortsetzung): Elemente {first}–{last}, Buchstaben {a}–{b}",
     "cloze_title": "Wortschatz im Zusammenhang",
     "cloze_instructions": ("Ergänze jeden Satz mit einem Wort oder Ausdruck aus dem Wortspeicher. Verwende jeden "
                            "Eintrag nur einmal."),
@@ -406,6 +414,8 @@ PT = {
     "unused_in_each_set": "Em cada grupo sobram definições.",
     "one_unused_in_each_set": "Em cada grupo sobra uma definição.",
     "matching_set": "Grupo {n}: termos {first}–{last}",
+    "matching_set_one": "Grupo {n}: termo {first}",
+    "matching_part": "Questão {number} (continuação): itens {first}–{last}, letras {a}–{b}",
     "cloze_title": "Vocabulário em contexto",
     "cloze_instructions": ("Complete cada frase com uma palavra ou expressão do banco de palavras. Use cada uma "
                            "apenas uma vez."),
@@ -489,6 +499,8 @@ ZH = {
     "unused_in_each_set": "每组都有多余的释义。",
     "one_unused_in_each_set": "每组都有一个多余的释义。",
     "matching_set": "第 {n} 组：词语 {first}–{last}",
+    "matching_set_one": "第 {n} 组：词语 {first}",
+    "matching_part": "第 {number} 题（续）：第 {first}–{last} 项，字母 {a}–{b}",
     "cloze_title": "选词填空",
     "cloze_instructions": "从词库中选择合适的词语，把每个句子补充完整。每个词语只用一次。",
     "flashcards_title": "词语卡片",
@@ -571,7 +583,7 @@ def drawing(drawn: set | None = None):
 # the key's footer 'Soluzioni', not 'Answer Key'; its 'total' serves for one point too; its own instruction
 # for multiple choice is the fillable edition's too, the teacher's words over a built-in "Select").
 FOLLOWS = {"key_footer": "answer_key", "total_one": "total", "multiple_choice_fillable": "multiple_choice",
-           "select_all_fillable": "select_all", "true_false_fillable": "true_false"}
+           "select_all_fillable": "select_all", "true_false_fillable": "true_false", "matching_set_one": "matching_set"}
 
 
 def _following(overrides: dict) -> dict:

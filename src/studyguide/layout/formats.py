@@ -74,7 +74,7 @@ def exit_ticket(ctx) -> list:
     title = (f"<b>{inline.markup(ctx.label('exit_ticket'), ctx.fonts)}</b> · " + inline.markup(g.title, ctx.fonts))
     flow = [ctx.raw(title, "subheading"),
             Twin(NameLine(ctx, None), NameLine(ctx, ctx.label("answer_key")), ctx), Spacer(1, 2)]
-    flow += [questions.question(ctx, n, q) for n, q in enumerate(g.questions, 1)]
+    flow += [block for n, q in enumerate(g.questions, 1) for block in questions.question(ctx, n, q)]
     return flow + [SectionMark(ctx, "end")]
 
 

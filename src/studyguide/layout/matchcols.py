@@ -15,9 +15,10 @@ items' column, holding short formulas, stayed half empty. So the split follows w
 from __future__ import annotations
 
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .. import inline
-from .flow import para_width
+from .flow import even_columns, para_width
 
 PAD = 8  # a cell's left and right padding (2 + 6 pt: see the matching table's style)
 ROOM = 2  # and 2 pt more, as the one-column layout gives its terms
@@ -57,3 +58,34 @@ def split(ctx, q, width: float) -> tuple[float, float]:
 
     wide = min(tried, key=cost)  # (the first of equals: the narrowest)
     return wide, total - wide
+
+
+def under_is_shorter(ctx, q, shares: tuple[float, float]) -> bool:
+    """Whether the lettered items under the terms take fewer lines than beside them, counted from the
+    words' widths (laying both out in full cost a quarter of a guide's build)."""
+    st = ctx.styles["choice"]
+    w = ctx.width - ctx.theme.number_width
+    scale = st.fontSize / 10.5
+    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
+
+    def lines(text: str, width: float) -> int:
+        count, used = 1, 0.0
+        for word in inline.plain(text).split():
+            wide = ctx.text_width(word, st.fontName, st.fontSize)
+            space = stringWidth(" ", st.fontName, st.fontSize) if used else 0.0
+            if used and used + space + wide > width:
+                count, used = count + 1, wide
+            else:
+                used += space + wide
+            count += int(used // width) if used > width else 0  # (a word wider than the column breaks)
+            used = used % width if used > width else used
+        return count
+
+    row = st.leading + 6  # a table row: its line and 3 pt of padding above and below
+    term_w, item_w = shares[0] - 8, shares[1] - 8  # (less the cells' padding)
+    beside = sum(max(lines(p.left, term_w), lines(p.right, item_w)) * st.leading + 6 for p in q.pairs)
+    widest = blank_w + num_w + max(ctx.text_width(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
+    columns = next((c for c in even_columns(len(q.pairs)) if widest <= w / c - 8), 1)
+    under = (-(-len(q.pairs) // columns) * row + st.fontSize * 0.6
+             + sum(lines(p.right, w - ctx.theme.choice_indent) for p in q.pairs) * st.leading)
+    return under < beside

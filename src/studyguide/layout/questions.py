@@ -7,14 +7,13 @@ paginate alike.
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from .. import fenced, inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, format_points
 from .._reportlab import Together
-from . import code, directions, fillable, keynotes, matchcols, passage
+from . import code, directions, fillable, keynotes, matchcols, matchparts, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .blanks import bank_box, bank_words, blank_markup, blank_width
@@ -224,50 +223,20 @@ def fill_in_blank(ctx, n, q, note, away=None):
     return _prompt(ctx, n, q, para(False), para(True), note=note, away=away), rows
 
 
-def matching(ctx, n, q, note, away=None):
+def matching(ctx, n, q, note, away=None, first: int = 0):
     """Numbered items with a blank each and the lettered items beside them; or the numbered items, then
-    the lettered ones under them at the line's whole width (large print always): whichever is shorter."""
+    the lettered ones under them at the line's whole width (large print always): whichever is shorter.
+    ``first``: the items before these, a part of a question too tall for a page (layout.matchparts)."""
     if ctx.theme.one_column:
-        return _matching(ctx, n, q, note, away, True, None)
+        return _matching(ctx, n, q, note, away, True, None, first)
     shares = matchcols.split(ctx, q, ctx.width - ctx.theme.number_width)  # (terms, items): what they need
-    return _matching(ctx, n, q, note, away, _under_is_shorter(ctx, q, shares), shares)
+    return _matching(ctx, n, q, note, away, matchcols.under_is_shorter(ctx, q, shares), shares)
 
 
-def _under_is_shorter(ctx, q, shares: tuple[float, float]) -> bool:
-    """Whether the lettered items under the terms take fewer lines than beside them, counted from the
-    words' widths (laying both out in full cost a quarter of a guide's build)."""
-    st = ctx.styles["choice"]
-    w = ctx.width - ctx.theme.number_width
-    scale = st.fontSize / 10.5
-    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
-
-    def lines(text: str, width: float) -> int:
-        count, used = 1, 0.0
-        for word in inline.plain(text).split():
-            wide = ctx.text_width(word, st.fontName, st.fontSize)
-            space = stringWidth(" ", st.fontName, st.fontSize) if used else 0.0
-            if used and used + space + wide > width:
-                count, used = count + 1, wide
-            else:
-                used += space + wide
-            count += int(used // width) if used > width else 0  # (a word wider than the column breaks)
-            used = used % width if used > width else used
-        return count
-
-    row = st.leading + 6  # a table row: its line and 3 pt of padding above and below
-    term_w, item_w = shares[0] - 8, shares[1] - 8  # (less the cells' padding)
-    beside = sum(max(lines(p.left, term_w), lines(p.right, item_w)) * st.leading + 6 for p in q.pairs)
-    widest = blank_w + num_w + max(ctx.text_width(inline.plain(p.left), st.fontName, st.fontSize) for p in q.pairs) + 10
-    columns = next((c for c in even_columns(len(q.pairs)) if widest <= w / c - 8), 1)
-    under = (-(-len(q.pairs) // columns) * row + st.fontSize * 0.6
-             + sum(lines(p.right, w - ctx.theme.choice_indent) for p in q.pairs) * st.leading)
-    return under < beside
-
-
-def _matching(ctx, n, q, note, away, one_column: bool, shares):
+def _matching(ctx, n, q, note, away, one_column: bool, shares, first: int = 0):
     ni = ctx.theme.number_width
     order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
-    letter_of = {orig: LETTERS[pos] for pos, orig in enumerate(order)}
+    letter_of = {orig: LETTERS[first + pos] for pos, orig in enumerate(order)}
     size = ctx.styles["choice"].fontSize
     scale = size / 10.5  # the standard sizes, scaled with the type (large print)
     blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
@@ -291,7 +260,7 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares):
     turn = (lambda row: row[::-1]) if mirror else list
     rows = []
     for i, pair in enumerate(q.pairs):
-        cells = [ctx.raw(f"{i + 1}.", "choice"), lefts[i]]
+        cells = [ctx.raw(f"{first + i + 1}.", "choice"), lefts[i]]
         if not one_column:
             right = q.pairs[order[i]].right
             cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), directions.hugged(cell(right), right, mirror)]
@@ -302,7 +271,7 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares):
             t.hAlign = "RIGHT" if back else "LEFT"
             if one_column:
                 t.natural_width = (lambda reach=sum(widths): reach)  # (a term that wraps stays in its column)
-        rows.append(indented(fillable.matching_slot(ctx, n, i + 1, Twin(student, key, ctx), blank_w, size, mirror), ni,
+        rows.append(indented(fillable.matching_slot(ctx, n, first + i + 1, Twin(student, key, ctx), blank_w, size, mirror), ni,
                              back))
     if one_column:  # the key's note beside the numbered terms (it costs the handout nothing there), then
         # the lettered items under them
@@ -311,7 +280,7 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares):
         rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away, columns=columns,
                        mirror=back), Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
-            rows.append(_label(ctx, f"{LETTERS[pos]}.", cell(q.pairs[orig].right),
+            rows.append(_label(ctx, f"{LETTERS[first + pos]}.", cell(q.pairs[orig].right),
                                indent=ni + ctx.theme.choice_indent, label_x=ni, rtl=mirror, mirrored=mirror and back))
         return _prompt(ctx, n, q), rows
     return _prompt(ctx, n, q, note=note, away=away), rows
@@ -370,7 +339,17 @@ def _last_two_kept(text: str) -> str:
     return head + "\u00a0" + last
 
 
-def question(ctx, number: int, q, lead: list = ()) -> Flowable:
+def question(ctx, number: int, q, lead: list = ()) -> list:
+    """The question's block; a large-print matching too tall for a page, in parts that each fit one (matchparts)."""
+    if q.kind == "matching" and ctx.theme.one_column:
+        return matchparts.parted(ctx, q, lambda part, first: _block(ctx, number, part, lead, first))
+    return [_block(ctx, number, q, lead)]
+
+
+def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
+    if first:  # a matching's part after the first: its items under a line naming the question (no prompt, note)
+        head, body = [matchparts.continued(ctx, number, q, first)], matching(ctx, number, q, None, None, first)[1]
+        return _kept(ctx, [], head, body)
     notes = notes_markup(ctx, q)
     if q.kind in ("short_answer", "essay"):
         note = notes
@@ -389,10 +368,13 @@ def question(ctx, number: int, q, lead: list = ()) -> Flowable:
         block = LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible, q.points)
         block.glue = True  # its gap may shrink to set it on a page it misses by a little (glue)
         return block
+    return _kept(ctx, [QuestionStart(ctx)], head, body)
+
+
+def _kept(ctx, mark: list, head: list, body: list) -> Flowable:
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
-    first = Stack([QuestionStart(ctx)] + head + body[:4], space_before=ctx.theme.question_gap,
-                  page_height=ctx.height)
+    first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
     block = Together([first] + body[4:])
     block.glue = True
     return block
@@ -412,5 +394,5 @@ def section(ctx) -> list:
         lead = [title] if n == 1 else []
         if n in runs:
             lead.append(directions.paragraph(ctx, n, *runs[n]))
-        out.append(question(ctx, n, q, lead))
+        out += question(ctx, n, q, lead)
     return out

@@ -275,7 +275,8 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         rows = []
         if titled:
             last = s.start + len(s.terms) - 1
-            title = ctx.label("matching_set", n=number + sets.index(s), first=s.start, last=last)
+            one = "matching_set_one" if last == s.start else "matching_set"  # (a set of one term: large print's longest)
+            title = ctx.label(one, n=number + sets.index(s), first=s.start, last=last)
             rows.append(ctx.raw(_text(ctx, title), "subheading"))
         pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
                       TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)

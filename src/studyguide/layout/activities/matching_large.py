@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
-from ..._reportlab import FootGap
+from ..._reportlab import FootGap, stacked_height
 from ..fill import page_short
 from ...activities.matching import SET_SIZE, even as even_shares
 from .common import _start
@@ -18,11 +18,29 @@ def large_print(ctx, name, sets) -> list:
     """The section's flowables: the sets :func:`_fitting` finds, unless the room left where the first
     lands holds a smaller first set and that costs no page (:class:`Landing`). A list too long to try its
     sets that way is cut where it lands, as in the standard editions (:class:`.matching.PagedSets`)."""
-    found = _fitting(ctx, name, sets, _Trials(ctx))
+    found = _found(ctx, name, sets)
     if found is None:
         return [PagedSets(ctx, name, sets)]
     sets, blocks = found
     return _start(ctx, name, sets)[:1] + [Landing(ctx, name, sets, blocks)]
+
+
+def _found(ctx, name, sets):
+    """:func:`_fitting`'s sets, searched once a build: the sizes found are kept in ``ctx.matching_sizes``, which
+    mending carries to every layout it tries after the first (the search was 5.65 s of a 60-term large-print
+    build's 7 s, done again in each of its five layouts, always to the same sizes), and laid out again from them."""
+    found = ctx.__dict__.setdefault("matching_sizes", {})
+    key = (name, ctx.width, ctx.height)
+    if key not in found:
+        fitted = _fitting(ctx, name, sets, _Trials(ctx))
+        found[key] = None if fitted is None else "own" if fitted[0] is sets else tuple(len(s.terms) for s in fitted[0])
+        return fitted
+    if found[key] is None:
+        return None
+    if found[key] == "own":  # (the guide's own sets, planned without sizes: two spares each)
+        return sets, _blocks(ctx, name, sets)
+    sets = act.plan(ctx.guide, name, {"sizes": found[key]}).data
+    return sets, _blocks(ctx, name, sets)
 
 
 TRIAL_TERMS = 30_000  # terms laid out in trial sets, at most, to choose a large-print matching's sets (_Trials)
@@ -131,7 +149,10 @@ def _fitting(ctx, name, sets, trials: _Trials):
     if _fits(ctx, blocks):
         return sets, blocks
     n = len(ctx.guide.vocabulary)  # (a single set holds one or two terms back: its spares)
-    for groups in range(len(sets) + 1, n // MIN_SET + 1):
+    # as many sets as the guide's own first, when there are several: sets the layout sizes take one spare
+    # definition each, not two, and may fit where the guide's did not (a trial's 13 Turkish terms: 6 and 7 on
+    # two pages, not 4, 4 and 5 on three, each a third to a half empty); one set sized so would have none
+    for groups in range(len(sets) + (len(sets) == 1), n // MIN_SET + 1):
         share = even_shares(n, groups)
         for shift in range(SHIFTS + 1):
             first = share[0] - shift
@@ -144,7 +165,28 @@ def _fitting(ctx, name, sets, trials: _Trials):
                 blocks = _blocks(ctx, name, sets)
                 if _fits(ctx, blocks):
                     return sets, blocks
-    return sets, blocks  # (sets of two still too tall: each flows on from its title)
+    return _ones(ctx, name, sets, blocks, trials)  # (sets of two still too tall)
+
+
+def _ones(ctx, name, sets, blocks, trials: _Trials):
+    """(sets, blocks): ``sets`` with each set still too tall for a page cut in two, the last term a set of its
+    own, until each fits: long definitions (v04's three sentences, eight lines each in large print) made a
+    set of two terms and its spare a line taller than a page, and that line alone opened the next page. A
+    set's terms, spare and order depend only on the sets before it, so those already checked stay as they
+    are. A term whose set of one is still too tall flows on from its title, as before; so do the sets when
+    the ``trials`` run out."""
+    sizes, g = [len(s.terms) for s in sets], 0
+    while g < len(sizes):
+        if sizes[g] > 1 and stacked_height(blocks[g], ctx.width) > ctx.height:  # (too tall even at a page's top,
+            # where its space above is dropped: a set taller by that space alone flows on and fits)
+            if not trials.take():
+                break
+            sizes[g:g + 1] = [sizes[g] - 1, 1]
+            sets = act.plan(ctx.guide, name, {"sizes": tuple(sizes)}).data
+            blocks = _blocks(ctx, name, sets)
+            continue
+        g += 1
+    return sets, blocks
 
 
 def _arrangements(sizes: list[int]):
