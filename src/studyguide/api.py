@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import BuildError, GuideError, Location, Problem, StudyguideError, UsageError
-from . import banks, collector, figurerefs, files, formats, guidefiles, labels, nofont, noticed, overflow, scripts
+from . import (banks, collector, figurerefs, files, formats, guidefiles, labels, nofont, noticed, overflow, pagelint,
+               scripts)
 from .files import build_names, clashes, read_guide_bytes, write_all
 from .guidefiles import GUIDE_SUFFIXES, defaults_file, find_guides, is_defaults_file, load_defaults
 from .model import Guide, format_points
@@ -165,12 +166,15 @@ def build(path: str | Path, out_dir: str | Path = "output", paper: Optional[str]
             guide = dataclasses.replace(guide, activities=tuple(activities))
         guide = skipping(guide, skip)
         formats.check_skip(guide, skip)  # (a handout that would print its title alone)
-        from .layout.activities.small import too_small  # (reportlab: see the note at the top)
+        from . import sheets  # (reportlab: see the note at the top)
+        from .layout.activities.small import too_small  # (the same)
 
         look = theme_for(guide, theme)
         guide, cut = too_small(guide, look, paper or guide.paper)  # a grid puzzle an A5 page would cut by a third
         rendered, warnings = render_guide(guide, paper, key, look)
         warnings = cut + list(warnings) + build_warnings(guide)
+        if "student" in rendered:  # (the last question alone on a last page a tighter layout could not save: as check says)
+            warnings += pagelint.alone_on_last_page(guide, rendered["student"], sheets.sheet_of(paper or guide.paper))
     return write_rendered(path, out_dir, guide, rendered, warnings, write)
 
 

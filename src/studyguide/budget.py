@@ -285,7 +285,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings += pagelint.lines_cut(guide, rendered["student"])
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.summary_alone(guide, rendered["student"])  # (an accommodation's summary on its own page)
-    findings += pagelint.alone_on_small_page(guide, rendered["student"], sheets.sheet_of(paper))
+    findings += pagelint.alone_on_last_page(guide, rendered["student"], sheets.sheet_of(paper))
     if size == "quarter":  # (question 1 too tall for page 1, and the half sheets' pages: as build says)
         findings += pagelint.title_alone(guide, rendered["student"], lambda: api.render_guide(
             guide, sheets.small_paper(sheets.FULL[paper], "half"), key=False, theme=theme, sheet="half")[0]["student"])

@@ -211,8 +211,8 @@ def _build_set(path, out_dir, paper: Optional[str], options: SetOptions, guide: 
         warnings.append(Problem(Location(str(path)), f"the {theme.edition} exit ticket does not fit on a half page, "
                                                      "so it prints one ticket to a page; choose fewer or shorter "
                                                      "questions with --questions for two to a sheet", warning=True))
-    if options.sheet:  # the last question alone on a small page (of version A: the others' differ little)
-        warnings += pagelint.alone_on_small_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
+    if options.sheet or fmt != "exit-ticket":  # the last question alone on a last page (of version A: the others' differ little)
+        warnings += pagelint.alone_on_last_page(editions[0], by_letter[editions[0].version]["student"], options.sheet)
     if options.sheet == "quarter":  # page 1 the title alone, question 1 too tall for it; and on half sheets?
         warnings += pagelint.title_alone(editions[0], by_letter[editions[0].version]["student"], lambda: render.render(
             editions[0], ("student",), sheets.small_paper(paper, "half"), theme, font_for, "half")["student"])

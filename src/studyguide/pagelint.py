@@ -4,6 +4,7 @@ layout measured (:class:`~studyguide.render.Rendered`); moved out of :mod:`study
 the guide alone."""
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 from .errors import Location, Problem
@@ -88,23 +89,45 @@ def summary_alone(guide: Guide, rendered) -> list[Problem]:
                          f"{page}; {fix} (the extra lines always print in full)")]
 
 
-def alone_on_small_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
-    """Half or quarter sheets (``sheet``) whose last small page holds only the last question, most of it
-    empty: a sheet more for one question. Named where the question is, with what would save the page."""
+ALONE_EMPTY = 30  # % of a last page left empty under the last question alone on it that is worth a tighter
+# layout (render.render): issue 14's "no question alone on a page unless it fills it"
+
+
+def last_alone(rendered, at_least: int) -> int:
+    """How much of the handout's last page is empty (%) when it holds the last question alone and at least
+    ``at_least`` % of it is empty; else 0."""
     pages, starts = rendered.pages, rendered.question_pages
-    if not sheet or pages < 2 or not starts or starts[-1] != pages or (len(starts) > 1 and starts[-2] == pages):
-        return []
+    if pages < 2 or not starts or starts[-1] != pages or (len(starts) > 1 and starts[-2] == pages):
+        return 0
     if any(page == pages and name != "end" for name, page, *_ in rendered.sections):
-        return []  # (something else starts on that page too: an activity, the key's notes)
+        return 0  # (something else starts on that page too: an activity, the key's notes)
     empty = round(100 * (1 - rendered.page_fill.get(pages, 1.0)))
-    # 75 %, not issue 14's 30 % (layout.fill), which spares a document's last page: a last small page this
+    return empty if empty >= at_least else 0
+
+
+def alone_on_last_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
+    """A handout whose last page holds only the last question, most of it empty (a sheet more for one
+    question), that a tighter layout could not save (render.render). Named where the question is, with what
+    would save the page: on a full page, how many lines the page before is short of it. ``sheet``: "half" or
+    "quarter" for small pages."""
+    # 75 %, not issue 14's 30 % (layout.fill), which spares a document's last page: a last page this
     # empty is a sheet more for one question, worth a warning
-    if empty < 75:
+    empty = last_alone(rendered, 75)
+    if not empty:
         return []
+    pages, starts = rendered.pages, rendered.question_pages
     n = len(starts)
+    if sheet:
+        return [_warn(guide.questions[n - 1].where,
+                      f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
+                      f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]
+    short = rendered.page_fill.get(pages, 0) + rendered.gap_share - (1 - rendered.page_fill.get(pages - 1, 1.0))
+    lines = max(1, math.ceil(short / rendered.line_share - 0.05)) if rendered.line_share else 0
+    room = f"about {lines} line{'s' * (lines > 1)} of text" if lines else "a little"
     return [_warn(guide.questions[n - 1].where,
-                  f"question {n} prints alone on {sheet} page {pages} ({empty} % of it empty); shorten the text "
-                  f"before it, or leave the question out, so that it fits on {sheet} page {pages - 1}")]
+                  f"question {n} prints alone on page {pages} ({empty} % of it empty), a sheet more for each copy; "
+                  f"page {pages - 1} is {room} short of it: shorten the text before it by that much (or give a "
+                  f"question before it fewer 'lines:'), or leave question {n} out")]
 
 
 def title_alone(guide: Guide, rendered, on_half) -> list[Problem]:

@@ -36,6 +36,8 @@ class Rendered:
     summary_cut: dict | None = None  # the Cornell key's model summary cut to its lines (layout.cornellflow._Cut)
     pictures: dict = field(default_factory=dict)  # each topic picture's path → (narrowest print, pixels) (picsize)
     summary_alone: dict | None = None  # the Cornell summary opening a page after the notes (layout.cornellflow._Alone)
+    line_share: float = 0.0  # of the text area's height: one line of body text (pagelint.alone_on_last_page)
+    gap_share: float = 0.0  # and the space above a question
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
@@ -115,25 +117,31 @@ TIGHTER = 0.75  # of the space above headings and between questions, for a half 
 
 def render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | None = None,
            font_for: dict | None = None, sheet: str | None = None) -> dict[str, Rendered]:
-    """The guide laid out (:func:`_render`). On half and quarter pages, a last question alone on the
-    last small page (a sheet more for one prompt) is laid out again with a little less room above the
-    headings and between the questions (:data:`TIGHTER`, the type as it was); kept when it saves the
-    page. Else `build` and `check` say so (pagelint.alone_on_small_page). ``sheet``: "half" or "quarter" when
-    the pages are to print two or four to a sheet (:func:`sheets.imposed`), for what is placed by where
-    it lands on the sheet (double-sided flashcards)."""
+    """The guide laid out (:func:`_render`). A last question alone on the handout's last page, more than
+    pagelint.ALONE_EMPTY of it empty (75 % on half and quarter pages), costs every copy a sheet for one
+    prompt: the guide is laid out again with a little less room above the headings and between the
+    questions (:data:`TIGHTER`, the type and the answer lines as they were), kept when it saves the handout
+    that page and adds the key none. Else `build` and `check` say so (pagelint.alone_on_last_page).
+    ``sheet``: "half" or "quarter" when the pages are to print two or four to a sheet (:func:`sheets.imposed`),
+    for what is placed by where it lands on the sheet (double-sided flashcards)."""
     from . import pagelint
 
     with collector.paused(), parses.shared():  # (the collector walks a layout's objects once, not as they pile up;
         # a paragraph's markup is parsed once, not in each layout)
         out = _render(guide, modes, paper, theme, font_for, sheet)
         small = sheets.sheet_of(paper or guide.paper)
-        if small and "student" in out and pagelint.alone_on_small_page(guide, out["student"], small):
+        if "student" in out and pagelint.last_alone(out["student"], 75 if small else pagelint.ALONE_EMPTY):
             tight = _render(guide, modes, paper, _tighter(theme or default_theme()), font_for, sheet)
-            if tight["student"].pages < out["student"].pages:
+            if tight["student"].pages < out["student"].pages and not _longer(tight, out):
                 out = tight
     for path, (width, pixels) in next(iter(out.values())).pictures.items():  # (the layout kept: picsize's warning)
         picsize.note(path, width, pixels)
     return out
+
+
+def _longer(tight: dict, out: dict) -> bool:
+    """Whether a layout's documents (the key with its notes after the handout) take more pages than another's."""
+    return any(tight[mode].pages > out[mode].pages for mode in out)
 
 
 def _tighter(theme: Theme) -> Theme:
@@ -204,7 +212,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
                            lone, cut, ctx.__dict__.get("summary_cut"), ctx.__dict__.get("pictures_printed", {}),
-                           ctx.__dict__.get("summary_alone"))
+                           ctx.__dict__.get("summary_alone"), styles["body"].leading / height, theme.question_gap / height)
             for mode in modes}
 
 
