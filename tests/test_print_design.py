@@ -700,7 +700,7 @@ def test_matching_sets_cut_where_they_land_never_stop_a_build(terms, chars, pape
         text = norm(" ".join(page_texts(doc.pdf)))
         text = text[text.index("Vocabulary Matching"):]  # (the vocabulary table lists the terms too)
         assert [text.count(f"term{n} ") + text.count(f"term{n}\u00a0") for n in range(1, terms + 1)] == [1] * terms
-        sets = [tuple(map(int, m)) for m in re.findall(r"Set (\d+): terms (\d+)–(\d+)", text)]
+        sets = [(int(n), int(a), int(b or a)) for n, a, b in re.findall(r"Set (\d+): terms? (\d+)(?:–(\d+))?", text)]
         assert [s[0] for s in sets] == list(range(1, len(sets) + 1))
         assert [s[1] for s in sets] == [1] + [s[2] + 1 for s in sets[:-1]] and sets[-1][2] == terms
 
