@@ -212,13 +212,23 @@ def pictures_kept(redraw, layout):
     to the next page with its picture (layout.besides); kept when that adds no page and no page short (the
     page they leave was short already, or the move would not be made: photosynthesis' page 5 went from
     86 % to 64 % full so, for no page saved)."""
+    for _ in layout[0].guide.topics:  # (a topic moved may push the next one's title to a page's foot, apart from
+        again = _pictures_moved(redraw, layout)  # its picture: grade 2's "Winter", title alone; so again, each
+        if again is layout:  # topic moving once at most)
+            break
+        layout = again
+    return layout
+
+
+def _pictures_moved(redraw, layout):
+    """One pass of :func:`pictures_kept`: the topics apart in ``layout`` moved, or ``layout``."""
     from .layout import besides, kept
 
     ctx = layout[0]
-    apart = besides.pages_apart(ctx)
+    fixes = carried(ctx)
+    apart = besides.pages_apart(ctx) - set(fixes.get("pictures_kept", ()))
     if not apart:
         return layout
-    fixes = carried(ctx)
     again = redraw({**fixes, "pictures_kept": apart | set(fixes.get("pictures_kept", ())), "stop_short": "count"},
                    until=ctx)
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
