@@ -35,3 +35,23 @@ def test_a_large_print_topic_moves_whole_rather_than_leave_its_picture_a_page_af
         assert "Figura 1. Schema di un ritratto" in pdf.pages[page], (mode, page + 1)
         portrait = [(n, h) for n, h in _images(pdf) if h > 200]  # (the logo and the wide panorama are lower)
         assert portrait == [(page, 259.2)], (mode, portrait)  # full size: 3.6 in tall, never shrunk in large print
+
+
+BEARS = CASES / "trial" / "grade2-bears-in-winter.yaml"
+
+
+def test_a_topic_pushed_down_by_the_one_moved_before_it_moves_whole_too(tmp_path):
+    """Grade 2's large print: the first topic moved whole to page 2 with its picture pushed the second, a title
+    and a picture only, to page 2's foot: "Winter" alone there, its snow picture opening page 3 (trial r13 #4).
+    Each topic so pushed now moves too: the title prints on the page of its caption, the pages as many (5)."""
+    guide = api.load(BEARS)
+    docs = render.render(guide, theme=api.theme_for(guide, "classic", "large-print"))
+    for mode in ("student", "key"):
+        (tmp_path / f"{mode}.pdf").write_bytes(docs[mode].pdf)
+        pdf = Pdf(tmp_path / f"{mode}.pdf")
+        assert pdf.page_count == 5, mode
+        pages = [n for n, text in enumerate(pdf.pages) if "Picture 2. Snow in winter." in text]
+        assert len(pages) == 1 and pdf.pages[pages[0]].startswith("Winter "), (mode, [t[:80] for t in pdf.pages])
+        bear = next(n for n, text in enumerate(pdf.pages) if "Picture 1. Bear sleeps" in text)
+        assert "What do bears do in winter?" in pdf.pages[bear], mode
+        assert "Winter" not in pdf.pages[pages[0] - 1].replace("in winter", "").replace("in Winter", ""), mode

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import CASES, Pdf
-from studyguide import evened
+from studyguide import api, evened, inline
 from studyguide.classroom import SetOptions, build_set
 
 ROME = CASES / "trial" / "rome.yaml"  # versions: 3, seed: period 4
@@ -94,3 +94,54 @@ def test_the_same_seed_gives_the_same_versions_on_every_paper_and_theme(tmp_path
     for letter in "ABC":
         assert _order(Pdf(tmp_path / f"rome-{letter}.pdf")) == _order(Pdf(out / f"rome-{letter}.pdf")), letter
         assert _order(Pdf(tmp_path / f"rome-{letter}-key.pdf"))[:40] == _order(Pdf(out / f"rome-{letter}-key.pdf"))[:40]
+
+
+TURKISH = CASES / "trial" / "tr-cografya-bolgeler.yaml"  # (its own seed; its A first drawn printed 11 pages)
+# (the standard copy only: the guide's word-bank copy is built beside it, and its A and B took 11 pages each)
+
+
+def _asked(pdf: Pdf) -> list[int]:
+    """The guide's questions (their numbers in the guide) in the order a handout prints them, found by the
+    first words of each prompt after its printed number, whatever the paper or edition."""
+    text = re.sub(r"\s+", " ", pdf.text)
+    found = []
+    for n, q in enumerate(api.load(TURKISH).questions, 1):
+        plain = [w for w in inline.plain(q.prompt).split("[[")[0].split() if not re.search(r"[{}@_]", w)]
+        at = re.search(r"\b\d{1,2}\. (?:\S+ ){0,6}?" + re.escape(" ".join(plain[:3])), text)
+        assert at, plain
+        found.append((at.start(), n))
+    return [n for _, n in sorted(found)]
+
+
+@pytest.fixture(scope="module")
+def turkish(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tr")
+    build_set(TURKISH, out / "plain", None, SetOptions(key=False, own_accommodations=False))
+    result = build_set(TURKISH, out, None, SetOptions(versions=2, class_set=True, copies=3, key=False,
+                                                      own_accommodations=False))
+    return out, result
+
+
+def test_version_a_longer_than_the_plain_handout_is_drawn_again(turkish):
+    """Trial r13 #7: the Turkish guide's A printed 11 pages (page 7 a few cloze sentences, 78 % empty) to the
+    plain handout's 10 and B's 10, so the class set's copies took 6 sheets and 5 in turn. A is now drawn again
+    as B would be: A, B and the plain handout take 10 pages, the class set of 3 copies 30, and A is still its
+    own order, neither B's nor the plain one."""
+    out, result = turkish
+    plain = Pdf(out / "plain" / "tr-cografya-bolgeler.pdf")
+    a, b = (Pdf(out / f"tr-cografya-bolgeler-{letter}.pdf") for letter in "AB")
+    assert len(plain.raw_pages) == len(a.raw_pages) == len(b.raw_pages) == 10
+    assert len(Pdf(out / "tr-cografya-bolgeler-class-set.pdf").raw_pages) == 30
+    assert _asked(plain) == sorted(_asked(plain)) and len({tuple(_asked(p)) for p in (plain, a, b)}) == 3
+    assert not [w for w in result.warnings if "pages but" in str(w)]
+
+
+@pytest.mark.parametrize("paper, edition", [("a4", None), (None, "large-print")])
+def test_version_a_drawn_again_is_the_same_on_every_paper_and_edition(tmp_path, turkish, paper, edition):
+    """A's new draw is decided on the standard copy on the guide's own paper, as B's is: the same seed gives
+    the same A on A4 and in large print."""
+    out, _ = turkish
+    build_set(TURKISH, tmp_path, paper, SetOptions(versions=2, edition=edition, key=False, own_accommodations=False))
+    name = "tr-cografya-bolgeler" + ("-large-print" if edition else "")
+    for letter in "AB":
+        assert _asked(Pdf(tmp_path / f"{name}-{letter}.pdf")) == _asked(Pdf(out / f"tr-cografya-bolgeler-{letter}.pdf"))

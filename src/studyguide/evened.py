@@ -1,4 +1,5 @@
-"""Versions that print on as many pages as version A, when their shuffle allows it.
+"""Versions that print on as many pages as version A, and A on as many as the plain handout, when
+their shuffle allows it.
 
 Each version is laid out on its own, and questions are blocks a page either holds or sends on: a
 shuffled order can pack worse than A's (a trial's version B put a 10-line essay and a 6-line one on a
@@ -6,7 +7,9 @@ page that then ended a fifth empty, three pages so, and its last ordering questi
 ninth page while A and C took eight). A class set wants one sheet count, so a version from B on that
 prints on more pages than A is drawn again, as :func:`variants.versions` draws a version that repeats
 another: the next draws of its letter, unlike the other versions, the first that takes no more pages
-than A kept (at most :data:`REDRAWS` laid out). A's draw never changes.
+than A kept (at most :data:`REDRAWS` laid out). Version A is drawn again the same way when it prints
+on more pages than the guide in its own order (the plain handout): a trial's Turkish A took 11 pages to
+the plain 10 and B's 10, and B, held to A's count, could never even it. Else A keeps its first draw.
 
 The choice is made on one canonical copy: the standard edition, no accommodations, in the guide's own
 theme on the guide's own paper (with the build's sections and questions). A build on other paper, in
@@ -24,28 +27,39 @@ REDRAWS = 5  # further draws of a version laid out at most (about one draw in fo
 _DECIDED: dict = {}  # (canonical guide, count, seed, paper) → the draws chosen, for the other copies of one build
 
 
-def decide(versions: list, pages, draw) -> dict:
-    """letter → the draw (``again``) kept for each version from B on that prints on more pages than A
-    (``pages(version)``); None where no draw tried does better. ``draw(index, again)``: version ``index``
-    drawn again."""
-    target = pages(versions[0])
+def decide(versions: list, pages, draw, plain=None) -> dict:
+    """letter → the draw (``again``) kept for each version that prints on more pages than it should
+    (``pages(version)``); None where no draw tried does better. Version A should print on no more pages than
+    the guide in its own order (``plain``, its page count: a trial's Turkish A took 11 pages to the plain
+    handout's 10 and B's 10, a class set's copies 6 sheets and 5 in turn); each version from B on on no more
+    than A as kept. ``draw(index, again)``: version ``index`` drawn again."""
     seen = {v.questions for v in versions}
-    chosen = {}
+    chosen, first = {}, versions[0]
+    if plain is not None and pages(first) > plain:
+        chosen[first.version] = _redrawn(0, plain, pages, draw, seen)
+        if chosen[first.version] is not None:
+            first = draw(0, chosen[first.version])
+    target = pages(first)
     for i, v in enumerate(versions[1:], 1):
-        if pages(v) <= target:
-            continue
-        chosen[v.version], tried, again = None, 0, 0
-        while tried < REDRAWS and again < variants.TRIES:
-            again += 1
-            other = draw(i, again)
-            if other.questions in seen:
-                continue
-            tried += 1
-            if pages(other) <= target:
-                chosen[v.version] = again
-                seen.add(other.questions)
-                break
+        if pages(v) > target:
+            chosen[v.version] = _redrawn(i, target, pages, draw, seen)
     return chosen
+
+
+def _redrawn(i: int, target, pages, draw, seen: set):
+    """The first further draw of version ``i`` unlike the others that prints on ``target`` pages or fewer
+    (its ``again``, noted in ``seen``), of :data:`REDRAWS` laid out at most; else None."""
+    tried, again = 0, 0
+    while tried < REDRAWS and again < variants.TRIES:
+        again += 1
+        other = draw(i, again)
+        if other.questions in seen:
+            continue
+        tried += 1
+        if pages(other) <= target:
+            seen.add(other.questions)
+            return again
+    return None
 
 
 def _layout(guide, modes, paper, theme, font_for):
@@ -73,7 +87,8 @@ def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, mo
                 done[g] = _layout(g, modes, paper, theme, font_for)
             return done[g]["student"].pages if done[g] is not None else float("inf")
 
-        chosen = decide(versions, pages, draw)
+        plain = _layout(guide, ("student",), paper, theme, font_for)  # (the guide in its own order)
+        chosen = decide(versions, pages, draw, plain["student"].pages if plain is not None else None)
         _DECIDED.clear()
         _DECIDED[_key(guide, len(versions), seed, paper, theme)] = chosen  # (the other copies of the build take it)
     else:
@@ -87,7 +102,7 @@ def even(versions: list, out: dict, guide, seed: str, paper, theme, font_for, mo
         docs = done.get(g) or _layout(g, modes, paper, theme, font_for)
         if docs is not None:
             versions[i], out[letter] = g, docs
-    return versions, out, {letter: REDRAWS for letter, again in chosen.items() if again is None}
+    return versions, out, {letter: REDRAWS for letter, again in chosen.items() if again is None and letter != "A"}
 
 
 def _key(guide, count: int, seed: str, paper, theme) -> tuple:
@@ -110,5 +125,6 @@ def _standard(standard, count: int, seed: str) -> dict:
             return memo[g]
 
         _DECIDED.clear()  # (one build's: a long watch session keeps none of the others)
-        _DECIDED[key] = decide(versions, pages, lambda i, again: variants.version(guide, i, seed, again))
+        draw = lambda i, again: variants.version(guide, i, seed, again)  # noqa: E731
+        _DECIDED[key] = decide(versions, pages, draw, pages(guide))
     return _DECIDED[key]

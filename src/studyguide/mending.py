@@ -37,8 +37,32 @@ def notes_home(redraw, layout):
     if len(home) > HOME_NOTES:  # (with those home_last kept)
         return layout
     again = redraw({**fixes, "notes_kept": home})
+    holed = notes_holed(again[0])
+    if holed and home - holed:  # (those that end their page kept, the others sent after the handout)
+        again = redraw({**fixes, "notes_kept": home - holed})
+        holed = notes_holed(again[0])
     (hand, key), (hand2, key2) = page_counts(*layout[:2]), page_counts(*again[:2])
-    return again if hand2 <= hand and key2 < key else layout
+    return again if hand2 <= hand and key2 < key and not holed else layout
+
+
+def notes_holed(ctx) -> set:
+    """The notes kept by their questions (notes_kept) that leave the handout a hole: a blank band with print
+    under it on its page, a question or a section (issue 14: key-only text takes no room in the handout;
+    a large-print "Why:" of 7 lines once left 214 pt between questions 3 and 4). A blank that ends its page,
+    under the page's last question, is the page's foot and no hole; nor is a note of one line, which reads as
+    a wider gap between two questions (chem's large print: "Why: The ratio H₂ : O₂ is 2 : 1")."""
+    starts, ys = ctx.question_pages, ctx.__dict__.get("question_ys", ())
+    line, heights = ctx.styles["explanation"].leading, ctx.__dict__.get("kept_heights", {})
+    marks = zip(ctx.__dict__.get("section_marks", ()), ctx.__dict__.get("section_ys", ()))
+    under = {(page, y) for (name, page, _), y in marks if name != "end"}
+    holed = set()
+    for n in ctx.__dict__.get("notes_kept", ()):
+        if heights.get(n, 0) < 1.5 * line:
+            continue
+        page, y = starts[n - 1], ys[n - 1]
+        if n < len(starts) and starts[n] == page or any(p == page and below < y for p, below in under):
+            holed.add(n)
+    return holed
 
 
 def notes_plain(redraw, layout):
@@ -234,13 +258,23 @@ def pictures_kept(redraw, layout):
     to the next page with its picture (layout.besides); kept when that adds no page and no page short (the
     page they leave was short already, or the move would not be made: photosynthesis' page 5 went from
     86 % to 64 % full so, for no page saved)."""
+    for _ in layout[0].guide.topics:  # (a topic moved may push the next one's title to a page's foot, apart from
+        again = _pictures_moved(redraw, layout)  # its picture: grade 2's "Winter", title alone; so again, each
+        if again is layout:  # topic moving once at most)
+            break
+        layout = again
+    return layout
+
+
+def _pictures_moved(redraw, layout):
+    """One pass of :func:`pictures_kept`: the topics apart in ``layout`` moved, or ``layout``."""
     from .layout import besides, kept
 
     ctx = layout[0]
-    apart = besides.pages_apart(ctx)
+    fixes = carried(ctx)
+    apart = besides.pages_apart(ctx) - set(fixes.get("pictures_kept", ()))
     if not apart:
         return layout
-    fixes = carried(ctx)
     again = redraw({**fixes, "pictures_kept": apart | set(fixes.get("pictures_kept", ())), "stop_short": "count"},
                    until=ctx)
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
@@ -345,7 +379,8 @@ def home_last(redraw, layout):
         return None
     fixes = carried(ctx)
     home = set(fixes.get("notes_kept", ())) | {number for number, _, _ in ctx.key_notes[-HOME_NOTES:]}
-    return redraw({**fixes, "notes_kept": home})
+    again = redraw({**fixes, "notes_kept": home})
+    return None if notes_holed(again[0]) else again
 
 
 def fewer_lines(ctx) -> dict:

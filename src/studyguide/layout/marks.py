@@ -49,3 +49,4 @@ class QuestionStart(Flowable):
             if not self.ctx.question_pages and lowest is not None:  # does question 1 open its page? (`check`)
                 self.ctx.__dict__["questions_at_top"] = page not in lowest
             self.ctx.question_pages.append(page)
+            self.ctx.__dict__.setdefault("question_ys", []).append(self.canv.absolutePosition(0, 0)[1])

@@ -357,6 +357,8 @@ def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
         note = ctx.raw(notes, "explanation") if notes else None
     kept = number in ctx.__dict__.get("notes_kept", ())  # (mending.notes_home: no key page for them alone)
     away = keynotes.AwayNote(ctx, number, notes) if notes and keynotes.enabled(ctx) and not kept else None
+    if kept and notes:  # (the most blank it may leave the handout: mending.notes_holed)
+        ctx.__dict__.setdefault("kept_heights", {})[number] = ctx.raw(notes, "explanation").wrap(ctx.width, 1e6)[1]
     head, body = BUILDERS[q.kind](ctx, number, q, note, away)
     back = from_right(ctx, q)  # (a quote of the reading under a prompt read from the right: indented from the right)
     cited = [indented(row, ctx.theme.number_width, back) for row in passage.excerpts(ctx, number)]
