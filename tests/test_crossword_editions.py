@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import cli_main, norm
 
 CASES = Path(__file__).parent / "cases"
+FRANKENSTEIN = CASES / "layout" / "frankenstein.yaml"  # 23 terms: the grid that fits a page holds 19 to 22
 ECON = CASES / "trial" / "econ-supply-demand.yaml"    # trial r13: 25 terms, 'equilibrium' used 20 times
 
 
@@ -20,8 +23,20 @@ def crossword_warnings(path: Path, *options: str) -> list[str]:
     return [norm(line) for line in (run.stdout + run.stderr).splitlines() if "warning: crossword" in line]
 
 
+@pytest.mark.parametrize("theme,paper", [("modern", "letter"), ("ink-saver", "a4"), ("compact", "letter")])
+def test_large_print_and_readable_leave_out_the_terms_the_standard_edition_leaves_out(tmp_path, theme, paper):
+    """Before: modern letter left out 4 terms in the standard edition and 6 in large print; ink-saver A4 3
+    ('hubris', 'imagery', 'sublime') against another ('Gothic'); compact letter 1 against 2."""
+    standard = crossword_warnings(FRANKENSTEIN, "--theme", theme, "--paper", paper)
+    assert standard and all("terms left out" in w or "term left out" in w for w in standard), standard
+    for edition in ("large-print", "readable"):
+        assert crossword_warnings(FRANKENSTEIN, "--theme", theme, "--paper", paper, "--edition", edition) == standard
+
+
 def test_the_economics_crossword_leaves_out_the_terms_the_guide_uses_least():
     said = crossword_warnings(ECON)
     assert said == [f"{ECON}:76:12: warning: crossword: 4 terms left out (no room left where they would cross the "
                     "words in the grid that fits the page; the terms the guide uses least are the ones left out): 'law of supply', "
                     "'inferior good', 'producer surplus', 'tax incidence'"], said
+    large = crossword_warnings(ECON, "--edition", "large-print")
+    assert large == said  # (large print had left out 'demand', used 41 times)
