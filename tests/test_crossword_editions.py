@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_main, norm
+from conftest import cli_main, norm, write_guide
 
 CASES = Path(__file__).parent / "cases"
 FRANKENSTEIN = CASES / "layout" / "frankenstein.yaml"  # 23 terms: the grid that fits a page holds 19 to 22
@@ -40,3 +40,25 @@ def test_the_economics_crossword_leaves_out_the_terms_the_guide_uses_least():
                     "'inferior good', 'producer surplus', 'tax incidence'"], said
     large = crossword_warnings(ECON, "--edition", "large-print")
     assert large == said  # (large print had left out 'demand', used 41 times)
+
+
+WORDS = ("harbor garden marble carpet parade dragon banner candle ladder meadow pepper rabbit salmon tablet "
+         "velvet walnut anchor bamboo cactus falcon ginger hammer island jacket kernel lemon mirror napkin "
+         "orange pencil quiver ribbon saddle timber umpire violin wallet yellow zipper basket cotton feather").split()
+
+
+def test_a_crossword_of_more_than_forty_terms_tries_the_forty_the_guide_uses_most(tmp_path):
+    """The 41st and 42nd terms are the ones the summary is about: the two not tried are the least used, the
+    latest of those (before, the 41st and 42nd, as past the 40 a crossword holds)."""
+    assert len(WORDS) == 42
+    vocab = "\n".join(f"      - {{term: {w}, definition: the word {i}}}" for i, w in enumerate(WORDS))
+    path = write_guide(tmp_path, "many.yaml", f"""
+    title: Many words
+    summary: The {WORDS[40]} and the {WORDS[41]}; a {WORDS[40]} by a {WORDS[41]}.
+    vocabulary:
+{vocab}
+    activities: [crossword]
+    """)
+    said = [w for w in crossword_warnings(path) if "at most 40" in w]
+    assert said == [f"{path}:42:12: warning: crossword: 2 terms left out (a crossword holds at most 40 terms): '{WORDS[38]}', "
+                    f"'{WORDS[39]}'"], said

@@ -114,7 +114,8 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
          language: str = "") -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
     ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
-    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out.
+    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out, and
+    of more than ``max_words`` terms, the least used (then the later) are not tried.
     ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`)."""
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
@@ -126,11 +127,15 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
             left_out.append(i)
             twins.add(i)
             continue
-        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
+        if len(w) < 2 or len(w) > max(max_rows, max_cols) or split_number(term):
             left_out.append(i)
             continue
         seen.add(w)
         words.append((i, w))
+    if len(words) > max_words:  # the most the grid takes: those the guide uses most (then the earlier), in order
+        most = {i for i, _ in sorted(words, key=lambda iw: (-(mentions[iw[0]] if mentions else 0), iw[0]))[:max_words]}
+        left_out += [i for i, _ in words if i not in most]
+        words = [(i, w) for i, w in words if i in most]
     every = words
     g = _fill(words, seed, tries, max_rows, max_cols)
     if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
