@@ -164,24 +164,22 @@ def _central(words, g: grid.Grid, mentions: Sequence[int], clues: Sequence[int],
              max_rows: int, max_cols: int):
     """When the grid that fits the page cannot take every word, which ones are left out: those the guide
     mentions least (then the longest, then the later), as the warning says. The filler tries again with
-    the words the guide uses most, as many as ``g`` holds, then one fewer, and keeps the first grid that
-    takes every word it was given and is no taller than ``g`` (the grid and its clues then take no more
-    room than they took). The econ trial guide's grid had left out 'equilibrium' (20 uses) and kept 'tax
+    the words the guide uses most, as many as ``g`` holds, and keeps that grid when it takes every word it
+    was given and is no taller than ``g`` (the grid and its clues then take no more room than they took;
+    a try with one word fewer cost bench guides a term each, and was dropped). The econ trial guide's grid had left out 'equilibrium' (20 uses) and kept 'tax
     incidence' (used nowhere else): the one try it had, with as many Down clues and no more clue text
-    asked too, found no grid. Returns the words kept and their grid (``words`` and ``g`` when no try
-    keeps the most used: :func:`least_used` then tells the warning so)."""
+    asked too, found no grid. Returns the words kept and their grid (``words`` and ``g`` when the try
+    fails: :func:`least_used` then tells the warning so)."""
     n = len(words)
     used = [mentions[i] if mentions else 0 for i, _ in words]
     placed = {k for k, *_ in g.words}
     if not mentions or max(used[k] for k in range(n) if k not in placed) <= min(used[k] for k in placed):
         return words, g  # the terms left out are used no more than any kept: a search more would not change that
-    ranked = sorted(range(n), key=lambda k: (used[k], -len(words[k][1]), -k))  # the first are left out first
-    for cut in (n - len(g.words), n - len(g.words) + 1):
-        drop = set(ranked[:cut])
-        keep = [words[j] for j in range(n) if j not in drop]
-        h = _fill(keep, seed, tries, max_rows, max_cols)
-        if h is not None and len(h.words) == len(keep) and h.box[2] - h.box[0] <= g.box[2] - g.box[0]:
-            return keep, h
+    drop = set(sorted(range(n), key=lambda k: (used[k], -len(words[k][1]), -k))[: n - len(g.words)])
+    keep = [words[j] for j in range(n) if j not in drop]
+    h = _fill(keep, seed, tries, max_rows, max_cols)
+    if h is not None and len(h.words) == len(keep) and h.box[2] - h.box[0] <= g.box[2] - g.box[0]:
+        return keep, h
     return words, g
 
 
