@@ -97,8 +97,10 @@ def test_every_crossword_number_is_at_its_own_cell_and_clear_of_the_others(path,
 
 
 def test_twenty_one_down_and_twenty_across_no_longer_print_as_one():
-    """The trial's own case: 21 Down starts below and left of 20 Across; both print 16 pt, apart."""
-    numbers, cells, data = printed(FRENCH, "large-print", "a4")
+    """The trial's own case: 21 Down starts below and left of 20 Across; both print 16 pt, apart. (The trial's
+    grid was large print's own on A4; large print now prints the standard edition's grid, which on A4 has no
+    such pair and on letter has this one.)"""
+    numbers, cells, data = printed(FRENCH, "large-print", "letter")
     assert _distance(numbers[20][0], numbers[21][0]) >= 4
     start = {n: (r, c) for r, c, n in data.numbers}
     assert start[21][0] == start[20][0] + 1 and start[21][1] == start[20][1] - 2  # (the trial's grid still)

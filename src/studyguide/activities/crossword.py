@@ -115,7 +115,8 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
          language: str = "") -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
     ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
-    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out.
+    term; when the grid cannot hold them all, the least used (then the longest) are the ones left out, and
+    of more than ``max_words`` terms, the least used (then the later) are not tried.
     ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`)."""
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
@@ -127,11 +128,15 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
             left_out.append(i)
             twins.add(i)
             continue
-        if len(w) < 2 or len(w) > max(max_rows, max_cols) or len(words) >= max_words or split_number(term):
+        if len(w) < 2 or len(w) > max(max_rows, max_cols) or split_number(term):
             left_out.append(i)
             continue
         seen.add(w)
         words.append((i, w))
+    if len(words) > max_words:  # the most the grid takes: those the guide uses most (then the earlier), in order
+        most = {i for i, _ in sorted(words, key=lambda iw: (-(mentions[iw[0]] if mentions else 0), iw[0]))[:max_words]}
+        left_out += [i for i, _ in words if i not in most]
+        words = [(i, w) for i, w in words if i in most]
     every = words
     g = _fill(words, seed, tries, max_rows, max_cols)
     if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
@@ -158,24 +163,31 @@ def _fill(words, seed: str, tries: int, max_rows: int, max_cols: int) -> Optiona
 
 def _central(words, g: grid.Grid, mentions: Sequence[int], clues: Sequence[int], seed: str, tries: int,
              max_rows: int, max_cols: int):
-    """When the grid that fits the page cannot take every word, which ones are left out: the filler
-    tries again without as many words as it left out, taking out those the guide mentions least (then
-    the longest, then the later), and keeps that grid if every word it was given goes in, it is no
-    taller than ``g``, with as many Down clues and no more clue text (the clue lists and the grid then
-    take no more room than they took: the swap cost a page on a trial build before it asked all three).
-    Returns the words kept and their grid."""
+    """When the grid that fits the page cannot take every word, which ones are left out: those the guide
+    mentions least (then the longest, then the later), as the warning says. The filler tries again with
+    the words the guide uses most, as many as ``g`` holds, and keeps that grid when it takes every word it
+    was given and is no taller than ``g`` (the grid and its clues then take no more room than they took;
+    a try with one word fewer cost bench guides a term each, and was dropped). The econ trial guide's grid had left out 'equilibrium' (20 uses) and kept 'tax
+    incidence' (used nowhere else): the one try it had, with as many Down clues and no more clue text
+    asked too, found no grid. Returns the words kept and their grid (``words`` and ``g`` when the try
+    fails: :func:`least_used` then tells the warning so)."""
     n = len(words)
     used = [mentions[i] if mentions else 0 for i, _ in words]
     placed = {k for k, *_ in g.words}
-    if max(used[k] for k in range(n) if k not in placed) <= min(used[k] for k in placed) and mentions:
+    if not mentions or max(used[k] for k in range(n) if k not in placed) <= min(used[k] for k in placed):
         return words, g  # the terms left out are used no more than any kept: a search more would not change that
     drop = set(sorted(range(n), key=lambda k: (used[k], -len(words[k][1]), -k))[: n - len(g.words)])
     keep = [words[j] for j in range(n) if j not in drop]
     h = _fill(keep, seed, tries, max_rows, max_cols)
-    if h is None or len(h.words) < len(keep) or h.box[2] - h.box[0] > g.box[2] - g.box[0] \
-            or _clued(keep, h, clues) > _clued(words, g, clues) or _downs(h) != _downs(g):
-        return words, g
-    return keep, h
+    if h is not None and len(h.words) == len(keep) and h.box[2] - h.box[0] <= g.box[2] - g.box[0]:
+        return keep, h
+    return words, g
+
+
+def least_used(left_out: Sequence[str], kept: Sequence[str], uses: dict) -> bool:
+    """Whether the terms left out are used no more often in the guide than any term kept (``uses``: term →
+    how often the guide uses it), as the crossword's warning says of the terms with no room."""
+    return not left_out or not kept or max(uses.get(t, 0) for t in left_out) <= min(uses.get(t, 0) for t in kept)
 
 
 def _clued(words, g: grid.Grid, clues: Sequence[int]) -> int:

@@ -163,7 +163,8 @@ def _left_out(left: Sequence[str], why: str, label: str, first: Location, after:
 
 def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
     """The crossword's warnings for the terms it left out: one for each reason, as the filler found it."""
-    from .crossword import MAX_SIDE, MAX_WORDS  # (it imports this package's helpers)
+    from .crossword import MAX_SIDE, MAX_WORDS, least_used  # (it imports this package's helpers)
+    from .mentioned import mentions
 
     groups: dict[str, list[str]] = {}
     scripts_, grid_scripts = set(), set()
@@ -184,8 +185,10 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
         "script": f"written in {_and(sorted(scripts_))}, they share no letter with the words in the grid, in "
                   f"{_and(sorted(grid_scripts))}, so they cannot cross them: a crossword needs its terms in one script",
         "letters": "no letter in common with the words in the grid, so nowhere to cross them",
-        "room": "no room left where they would cross the words in the grid that fits the page; the terms "
-                "the guide uses least are the ones left out",
+        "room": "no room left where they would cross the words in the grid that fits the page" + (
+            "; the terms the guide uses least are the ones left out" if least_used(
+                groups.get("room", ()), [e.term for e in getattr(p.data, "entries", ())],
+                dict(zip((t.term for t in guide.vocabulary), mentions(guide)))) else ""),
     }
     return [_left_out(groups[k], reasons[k] if len(groups[k]) > 1 else
                       reasons[k].replace("they share", "it shares").replace("they would", "it would")

@@ -34,7 +34,7 @@ _FLOWING = ("cloze", "flashcards")  # those that open with _start (matching, the
 def section(ctx) -> list:
     """Every activity the guide lists, in its order; then an end mark for the page budget."""
     flow = []
-    limits = page_limits(ctx.styles, ctx.width, ctx.height)
+    limits = page_limits(ctx.styles, ctx.width, ctx.height, ctx.theme, ctx.guide)
     cards = None  # fold cards going on over pages: they leave their last page's room to what follows
     for name in ctx.guide.activities:
         plan = act.plan(ctx.guide, name, limits.get(name))
@@ -49,18 +49,59 @@ def section(ctx) -> list:
     return flow
 
 
-def page_limits(styles, width: float, height: float) -> dict:
-    """How many cells a crossword and a word search may have across and down on this page."""
-    from ...activities import crossword as cw, wordsearch as ws
+def page_limits(styles, width: float, height: float, theme=None, guide=None) -> dict:
+    """How many cells a crossword and a word search may have across and down on this page. With the
+    ``theme`` and ``guide``, the crossword's are those of every edition of it at once (:func:`_every_edition`)."""
+    from ...activities import wordsearch as ws
 
     room = height - _top(styles)
-    c, w = cross_cell(styles), search_cell(styles)
-    spare = 1 if numbers_outside(styles) else 0  # a column and a row for the numbers, left of and above the grid
+    w = search_cell(styles)
     return {
-        "crossword": {"max_cols": max(2, min(cw.MAX_SIDE, int(width // c) - spare)),
-                      "max_rows": max(2, min(cw.MAX_SIDE, int(room // c) - spare))},
+        "crossword": _every_edition(guide, theme, width, height) if guide is not None and theme is not None
+        else _cross_limits(styles, width, height),
         "word_search": {"max_size": max(2, min(ws.MAX_SIZE, int(width // w), int(room // w)))},
     }
+
+
+def _cross_limits(styles, width: float, height: float) -> dict:
+    from ...activities import crossword as cw
+
+    room, c = height - _top(styles), cross_cell(styles)
+    spare = 1 if numbers_outside(styles) else 0  # a column and a row for the numbers, left of and above the grid
+    return {"max_cols": max(2, min(cw.MAX_SIDE, int(width // c) - spare)),
+            "max_rows": max(2, min(cw.MAX_SIDE, int(room // c) - spare))}
+
+
+def _every_edition(guide, theme, width: float, height: float) -> dict:
+    """The crossword's limits for an edition of the theme on this frame, chosen so that every edition plans
+    the same grid of the same terms, drawn at its own size (a teacher goes over one puzzle with a class that
+    mixes editions), unless that costs the standard edition terms. Each edition's own limits differ by a row
+    or two (large print's numbers take a row and a column, readable's headings are taller), and the search,
+    given other limits, kept other terms: 4 to 6 of them in 11 of 152 scanned builds (issue 14). So: the
+    standard edition's limits, when its grid fits every edition's page; else the smallest of the editions'
+    limits, when the grid they give holds as many terms; else (a grid taller than large print's page, which
+    no smaller grid matches) the standard edition keeps its grid and the others plan their own."""
+    import dataclasses
+
+    from ...theming.styles import EDITIONS, for_edition, make_styles
+
+    base = dataclasses.replace(theme, edition="standard", restyle=None)  # (an edition's sizes, undone)
+    each = [_cross_limits(make_styles(for_edition(e, base)), width, height) for e in EDITIONS]
+    least = {k: min(lim[k] for lim in each) for k in ("max_cols", "max_rows")}
+    if least == each[0] or _fits(act.plan(guide, "crossword", each[0]).data, least):
+        return each[0]
+    if _kept(act.plan(guide, "crossword", least).data) >= _kept(act.plan(guide, "crossword", each[0]).data):
+        return least
+    own = each[EDITIONS.index(theme.edition)] if theme.edition in EDITIONS else each[0]
+    return each[0] if _fits(act.plan(guide, "crossword", each[0]).data, own) else own
+
+
+def _fits(data, limits: dict) -> bool:
+    return data is None or (data.rows <= limits["max_rows"] and data.cols <= limits["max_cols"])
+
+
+def _kept(data) -> int:
+    return len(data.entries) if data is not None else 0
 
 
 def limits_for(guide, theme=None, paper=None) -> dict:
@@ -76,7 +117,7 @@ def limits_for(guide, theme=None, paper=None) -> dict:
     # (subtracted one margin at a time, as reportlab sizes the frame: 612 - 2 * 61.2 is 489.6, the frame
     # 489.59999999999997, and a 20th cell of 24.48 pt fitted the one and not the other)
     return page_limits(make_styles(theme), page_w - theme.margin_x - theme.margin_x,
-                       page_h - theme.margin_top - theme.margin_bottom)
+                       page_h - theme.margin_top - theme.margin_bottom, theme, guide)
 
 
 def warnings(guide, theme=None, paper=None) -> list:

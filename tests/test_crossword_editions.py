@@ -1,0 +1,64 @@
+"""One crossword for every edition, and the terms it leaves out the ones the guide uses least (issue 14).
+
+Scan r13 finding 4: large print left out other terms than the standard edition (b-u5, classic letter: 6 against 4
+others), so a teacher could not go over one puzzle with a class that mixes editions; trial r13 finding 5: the
+economics guide's warning said "the terms the guide uses least are the ones left out" of 'equilibrium' (20 uses)
+while the grid kept 'tax incidence' (used nowhere else)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import cli_main, norm, write_guide
+
+CASES = Path(__file__).parent / "cases"
+FRANKENSTEIN = CASES / "layout" / "frankenstein.yaml"  # 23 terms: the grid that fits a page holds 19 to 22
+ECON = CASES / "trial" / "econ-supply-demand.yaml"    # trial r13: 25 terms, 'equilibrium' used 20 times
+
+
+def crossword_warnings(path: Path, *options: str) -> list[str]:
+    """The crossword's warnings as `check` prints them for the guide with these command-line options."""
+    run = cli_main("check", path, *options)
+    return [norm(line) for line in (run.stdout + run.stderr).splitlines() if "warning: crossword" in line]
+
+
+@pytest.mark.parametrize("theme,paper", [("modern", "letter"), ("ink-saver", "a4"), ("compact", "letter")])
+def test_large_print_and_readable_leave_out_the_terms_the_standard_edition_leaves_out(tmp_path, theme, paper):
+    """Before: modern letter left out 4 terms in the standard edition and 6 in large print; ink-saver A4 3
+    ('hubris', 'imagery', 'sublime') against another ('Gothic'); compact letter 1 against 2."""
+    standard = crossword_warnings(FRANKENSTEIN, "--theme", theme, "--paper", paper)
+    assert standard and all("terms left out" in w or "term left out" in w for w in standard), standard
+    for edition in ("large-print", "readable"):
+        assert crossword_warnings(FRANKENSTEIN, "--theme", theme, "--paper", paper, "--edition", edition) == standard
+
+
+def test_the_economics_crossword_leaves_out_the_terms_the_guide_uses_least():
+    said = crossword_warnings(ECON)
+    assert said == [f"{ECON}:76:12: warning: crossword: 4 terms left out (no room left where they would cross the "
+                    "words in the grid that fits the page; the terms the guide uses least are the ones left out): 'law of supply', "
+                    "'inferior good', 'producer surplus', 'tax incidence'"], said
+    large = crossword_warnings(ECON, "--edition", "large-print")
+    assert large == said  # (large print had left out 'demand', used 41 times)
+
+
+WORDS = ("harbor garden marble carpet parade dragon banner candle ladder meadow pepper rabbit salmon tablet "
+         "velvet walnut anchor bamboo cactus falcon ginger hammer island jacket kernel lemon mirror napkin "
+         "orange pencil quiver ribbon saddle timber umpire violin wallet yellow zipper basket cotton feather").split()
+
+
+def test_a_crossword_of_more_than_forty_terms_tries_the_forty_the_guide_uses_most(tmp_path):
+    """The 41st and 42nd terms are the ones the summary is about: the two not tried are the least used, the
+    latest of those (before, the 41st and 42nd, as past the 40 a crossword holds)."""
+    assert len(WORDS) == 42
+    vocab = "\n".join(f"      - {{term: {w}, definition: the word {i}}}" for i, w in enumerate(WORDS))
+    path = write_guide(tmp_path, "many.yaml", f"""
+    title: Many words
+    summary: The {WORDS[40]} and the {WORDS[41]}; a {WORDS[40]} by a {WORDS[41]}.
+    vocabulary:
+{vocab}
+    activities: [crossword]
+    """)
+    said = [w for w in crossword_warnings(path) if "at most 40" in w]
+    assert said == [f"{path}:42:12: warning: crossword: 2 terms left out (a crossword holds at most 40 terms): '{WORDS[38]}', "
+                    f"'{WORDS[39]}'"], said
