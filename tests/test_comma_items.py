@@ -72,16 +72,71 @@ def test_and_after_a_comma_is_still_warned_of_beside_the_error(tmp_path):
         questions:
           - type: multiple_choice
             prompt: Which countries formed the Triple Entente?
-            choices: [France,Russia, and Britain]
+            choices: [Great Britain,Russia, and France]
             answer: A
     """)
     proc = cli_main("validate", "entente.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
-        "entente.yaml:5:21: question 1.choices: 'France,Russia' is read as 2 choices, 'France' and 'Russia': in "
-        "[ ... ] every ',' starts a new choice, even with no space after it; put the choice in quotes "
-        "(\"France,Russia\"), or write each choice on a line of its own after '- '; if you meant 2 choices, type a "
-        "space after the ','",
-        "entente.yaml:5:30: warning: question 1.choices item 3: 'and Britain' is a choice of its own: in [ ... ] "
+        "entente.yaml:5:28: question 1.choices: 'Great Britain,Russia' is read as 2 choices, 'Great Britain' and "
+        "'Russia': in [ ... ] every ',' starts a new choice, even with no space after it; if it is one choice, put "
+        "it in quotes (\"Great Britain,Russia\") or write each choice on a line of its own after '- '; if you meant "
+        "2 choices, type a space after the ','",
+        "entente.yaml:5:37: warning: question 1.choices item 3: 'and France' is a choice of its own: in [ ... ] "
         "every ',' starts a new choice (leave out the 'and', or put a choice that holds commas in quotes)",
+    ]
+
+
+def test_numbers_and_words_typed_with_bare_commas_build_as_the_items_typed(tmp_path):
+    """'[1,2,3,4]', '[1914,1918,1939,1945]' and '[0.5,0.75,1.5]' built before the glued-comma check and were then
+    refused, with advice (quote it) that made one choice of four (hostile round 13, finding 1). A comma with no
+    space is an error only where it is almost surely inside an item; these are read as typed, with no message."""
+    path = write_guide(tmp_path, "primes.yaml", """
+        title: Numbers
+        activities: [matching,flashcards]
+        questions:
+          - {type: select_all, prompt: Which are prime?, choices: [1,2,3,4], answer: [B,C]}
+          - {type: multiple_choice, prompt: When did WWI end?, choices: [1914,1918,1939,1945], answer: B}
+          - {type: ordering, prompt: Order them., items: [0.5,0.75,1.5]}
+          - {type: multiple_choice, prompt: A colour?, choices: [red,green,blue,100,200], answer: A}
+          - {type: multiple_choice, prompt: How many?, choices: [10,20, 30, 40], answer: A}
+    """)
+    proc = cli_main("validate", "primes.yaml", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, ""), proc.stderr
+    guide = api.load(path)
+    assert [q.choices if hasattr(q, "choices") else q.items for q in guide.questions] == [
+        ("1", "2", "3", "4"), ("1914", "1918", "1939", "1945"), ("0.5", "0.75", "1.5"),
+        ("red", "green", "blue", "100", "200"), ("10", "20", "30", "40")]
+
+
+def test_one_error_per_list_naming_two_items_and_the_flow_mappings_whole_text(tmp_path):
+    """A list of 990 glued phrases wrote every item into each message (1.2 MB of stderr for 150 such lists,
+    finding 6); '{definition: ... 1,000,000 people}' was cut at its first ',' in the fix (finding 7); a quoted
+    '"5"' glued to '000 apartments' slipped past (finding 8)."""
+    many = ",".join(f"step {k}" for k in range(990))
+    path = write_guide(tmp_path, "flood.yaml", f"""
+        title: Cities
+        vocabulary:
+          - {{term: metropolis, definition: A city of more than 1,000,000 people}}
+          - {{term: town, definition: A small place}}
+        questions:
+          - {{type: ordering, prompt: Order., items: [{many}]}}
+          - {{type: multiple_choice, prompt: How many?, choices: ["5",000 apartments, none], answer: A}}
+          - {{type: multiple_choice, prompt: How many?, choices: [1,000, 5,000, 9], answer: A}}
+    """)
+    proc = cli_main("validate", "flood.yaml", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == ""
+    head = ("in [ ... ] every ',' starts a new {0}, even with no space after it; if it is one {0}, put it in quotes "
+            "(\"{1}\") or write each {0} on a line of its own after '- '; if you meant {2} {0}s, type a space after ")
+    assert proc.stderr.splitlines() == [
+        "flood.yaml:3:58: vocabulary item 1: the ',' in the text of 'definition' ends it inside { ... }, so '000' "
+        "is read as a key; put the whole text in quotes: definition: \"A city of more than 1,000,000 people\"",
+        "flood.yaml:6:52: question 1.items: 'step 0,step 1,step 2,step 3,step 4,step 5,step 6,step 7,ste…' is read "
+        "as 990 items, 'step 0', 'step 1' and 988 more: "
+        + head.format("item", "step 0,step 1,step 2,step 3,step 4,step 5,step 6,step 7,ste…", 990) + "each ','",
+        "flood.yaml:7:61: question 2.choices: '5,000 apartments' is read as 2 choices, '5' and '000 apartments': "
+        + head.format("choice", "5,000 apartments", 2) + "the ','",
+        "flood.yaml:8:59: question 3.choices: '1,000' is read as 2 choices, '1' and '000': "
+        + head.format("choice", "1,000", 2) + "the ',' (this list has 1 more such ',', the next at line 8 "
+        "column 66: fix it the same way)",
     ]

@@ -1,7 +1,8 @@
 """The warning for characters no font has says what to do (trial r13, finding 2): it said "install a font that
 has them" and named none, and `validate`, the step the README puts first, said nothing. Now `validate`, `check`
 and `build` give one message: a TrueType font to install and where the free Noto fonts are; for private-use
-characters, the font they were typed with; for code points Unicode has not assigned, to retype them."""
+characters, the font they were typed with; for emoji, a black-and-white emoji font; for code points this
+installation's Unicode tables do not know, a font or retyping; a mix of kinds gets each kind's advice."""
 from __future__ import annotations
 
 import subprocess
@@ -58,11 +59,41 @@ def test_private_use_characters_are_told_to_install_the_font_they_were_typed_wit
         "(a .ttf file) and build again, or retype it"]
 
 
-def test_unassigned_code_points_are_told_to_be_retyped(tmp_path, no_installed_fonts):
+def test_code_points_the_tables_do_not_know_are_not_called_unassigned(tmp_path, no_installed_fonts):
+    """The tables are this Python's (Unicode 14 in 3.11): a character added since is no unassigned one."""
+    import unicodedata
     path = write_guide(tmp_path, "cn.yaml", "title: Odd\nsummary: \"Not yet \U0003fffd.\"\n")
     assert [str(w.message) for w in api.guide_warnings(api.load(path))] == [
-        "no font has the character '\U0003fffd' (U+3FFFD, line 2:19); it would print as a box: it is a code point "
-        "Unicode has not assigned yet: retype it"]
+        "no font has the character '\U0003fffd' (U+3FFFD, line 2:19); it would print as a box: it is not in this "
+        f"installation's Unicode tables (version {unicodedata.unidata_version}): added to Unicode after them, or not "
+        "assigned at all; install a TrueType (.ttf) font that has it and build again, or retype it"]
+
+
+EMOJI = ("emoji, and colour emoji fonts cannot be put in a PDF here: install a black-and-white emoji font (a .ttf file "
+         "with outlines, such as Noto Emoji's from fonts.google.com/noto/specimen/Noto+Emoji, or Symbola's) and build "
+         "again, or write {} as words")
+
+
+def test_emoji_are_told_of_a_font_that_can_be_embedded_and_a_mix_gets_each_kinds_advice(tmp_path, no_installed_fonts):
+    """🪿 (Unicode 15, unknown to Python 3.11's tables) was called 'a code point Unicode has not assigned yet', and 🚀
+    beside a school logo's private-use character got 'sudo apt install fonts-noto-core', which has no emoji
+    (hostile round 13, findings 4 and 5)."""
+    path = write_guide(tmp_path, "e.yaml", "title: Birds\nsummary: \"A goose \U0001FABF and a shake \U0001FAE8.\"\n")
+    [said] = [w.message for w in api.guide_warnings(api.load(path))]
+    assert said.endswith("'\U0001FABF' (U+1FABF, line 2:19), '\U0001FAE8' (U+1FAE8, line 2:33): they are "
+                         + EMOJI.format("them")), said
+    path = write_guide(tmp_path, "m.yaml", "title: Mix\nsummary: \"Logo \ue000, \U0001F680 \U0001F3B5, rune \u16a0, "
+                                           "\U0003fffd.\"\n")
+    [said] = [w.message for w in api.guide_warnings(api.load(path))]
+    import unicodedata
+    assert said.split("; they would print as boxes: ")[1].split(": ", 1)[1] == (
+        "for '\u16a0': install a TrueType (.ttf) font that has it and build again (studyguide finds it by itself): the "
+        "free Noto fonts have nearly every script and symbol (notofonts.github.io; on Debian or Ubuntu: sudo apt install "
+        "fonts-noto-core); or retype it; '\U0001F680' and '\U0001F3B5' are " + EMOJI.format("them") + "; '\ue000' is a "
+        "private-use character, which means something only in the font it was typed with: install that font (a .ttf "
+        "file) and build again, or retype it; '\U0003fffd' is not in this installation's Unicode tables (version "
+        f"{unicodedata.unidata_version}): added to Unicode after them, or not assigned at all; install a TrueType "
+        "(.ttf) font that has it and build again, or retype it"), said
 
 
 def test_validate_is_silent_on_what_the_bundled_fonts_draw(tmp_path, no_installed_fonts):

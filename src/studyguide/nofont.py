@@ -16,9 +16,15 @@ INSTALL = ("install a TrueType (.ttf) font that has {them} and build again (stud
            "Noto fonts have nearly every script and symbol (notofonts.github.io; on Debian or Ubuntu: sudo apt install "
            "fonts-noto-core); or retype {them}")
 # a private-use character is a font's own: only the font it was typed with draws it as meant
-PRIVATE = ("{they_are} private-use {characters}, which {mean} something only in the font {it_was} typed with: install that "
+PRIVATE = ("{subject} {is} {a}private-use {characters}, which {mean} something only in the font {it_was} typed with: install that "
            "font (a .ttf file) and build again, or retype {them}")
-UNASSIGNED = "{they_are} code point{s} Unicode has not assigned yet: retype {them}"
+# colour emoji fonts (bitmaps or colour layers) cannot be embedded; a black-and-white outline one can
+EMOJI = ("{subject} {is} {an}emoji, and colour emoji fonts cannot be put in a PDF here: install a black-and-white emoji font "
+         "(a .ttf file with outlines, such as Noto Emoji's from fonts.google.com/noto/specimen/Noto+Emoji, or "
+         "Symbola's) and build again, or write {them} as words")
+# not 'unassigned': Python's tables may be older than the character (🪿 is Unicode 15; Python 3.11 knows 14)
+UNKNOWN = ("{subject} {is} not in this installation's Unicode tables (version {version}): added to Unicode after "
+           "them, or not assigned at all; install a TrueType (.ttf) font that has {them} and build again, or retype {them}")
 
 
 def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
@@ -61,19 +67,46 @@ def warning(texts: list[tuple[Location, str]], missing: set[str]) -> Optional[Pr
     return Problem(first[order[0]], message, warning=True)
 
 
+def _kind(ch: str) -> str:
+    """Which advice a character no font has gets: 'emoji' (a pictograph: the emoji blocks' symbols, and their
+    code points this installation's tables do not know yet, as Extended_Pictographic counts them), 'private',
+    'unknown' (not in this installation's Unicode tables) or 'other' (a font to install)."""
+    cp, category = ord(ch), unicodedata.category(ch)
+    if 0x1F000 <= cp <= 0x1FAFF or 0x1FC00 <= cp <= 0x1FFFD or (category == "So" and 0x2300 <= cp <= 0x2BFF):
+        return "emoji"
+    return {"Co": "private", "Cn": "unknown"}.get(category, "other")
+
+
+_ADVICE = {"emoji": EMOJI, "private": PRIVATE, "unknown": UNKNOWN, "other": INSTALL}
 def what_to_do(chars: list[str]) -> str:
-    """The fix for characters no font has: a font to install, named; for private-use characters (a font's
-    own, typed with it) that font; for code points Unicode has not assigned, retyping."""
-    one = len(chars) == 1
-    words = {"them": "it" if one else "them", "they_are": "it is a" if one else "they are",
-             "characters": "character" if one else "characters", "mean": "means" if one else "mean",
-             "it_was": "it was" if one else "they were", "s": "" if one else "s"}
-    kinds = {unicodedata.category(c) for c in chars}
-    if kinds == {"Co"}:
-        return PRIVATE.format(**words)
-    if kinds == {"Cn"}:
-        return UNASSIGNED.format(**words)
-    return INSTALL.format(**words)
+    """The fix for characters no font has, for each kind present (:func:`_kind`): a font to install, named; for
+    emoji a black-and-white emoji font; for private-use characters (a font's own) the font they were typed with;
+    for code points this installation's Unicode tables do not know, a font or retyping. A mix of kinds gets the
+    advice for each, naming the characters it is for."""
+    groups: dict[str, list[str]] = {}
+    for ch in chars:
+        groups.setdefault(_kind(ch), []).append(ch)
+    if len(groups) == 1:
+        [(kind, group)] = groups.items()
+        return _ADVICE[kind].format(**_words(group, named=False))
+    parts = []
+    for kind in ("other", "emoji", "private", "unknown"):
+        if kind in groups:
+            words = _words(groups[kind], named=True)
+            parts.append(("for {subject}: " if kind == "other" else "").format(**words) + _ADVICE[kind].format(**words))
+    return "; ".join(parts)
+
+
+def _words(group: list[str], named: bool) -> dict[str, str]:
+    """The words of the advice for ``group``: 'it'/'they', or the characters named (in a mix of kinds)."""
+    one = len(group) == 1
+    quoted = [f"'{c}'" for c in group[:3]] + ([f"{len(group) - 3:,} more"] if len(group) > 3 else [])
+    subject = (", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]) if named else \
+        "it" if one else "they"
+    return {"subject": subject, "is": "is" if one else "are", "a": "a " if one else "", "an": "an " if one else "",
+            "them": "it" if one else "them", "version": unicodedata.unidata_version,
+            "characters": "character" if one else "characters", "mean": "means" if one else "mean",
+            "it_was": "it was" if one else "they were"}
 
 
 def _place(where: Location) -> str:

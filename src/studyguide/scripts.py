@@ -15,6 +15,7 @@ do not join; their marks sit over or under a letter as the font draws them.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from itertools import product
 from typing import Iterable, Optional
@@ -63,6 +64,17 @@ POINTS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\
     "\u06e7\u06e8\u06ea-\u06ed"
 MARKED_END = f"(?:[{POINTS}]+[\\w{POINTS}]*)?"  # (for a pattern: the rest of a word that goes on with a mark)
 UNSEEN = frozenset("\u200b\u00ad\u2060\ufeff")  # pasted, printed as nothing (noticed.INVISIBLE warns of them)
+# invisible by design, and drawn by no font (each would print as a box): the variation selectors after U+FE0F (an IME
+# writes U+E0100 after 辻 for an official name's glyph), the tag characters after a flag, the Mongolian free variation
+# selectors and vowel separator, the Khmer inherent vowels, U+2065, U+FFF0-FFF8 and the shorthand format controls.
+# Dropped from a guide's text as it is read (reading.loader), as U+FE00-FE0F are drawn as nothing by the bundled font.
+_UNDRAWN = re.compile("[\u17b4\u17b5\u180b-\u180f\u2065\ufff0-\ufff8\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]")
+
+
+def drawable(text: str) -> str:
+    """``text`` without the invisible code points no font draws (:data:`_UNDRAWN`)."""
+    return text if text.isascii() else _UNDRAWN.sub("", text)
+
 
 # Japanese kanji and katakana (a regular-expression class's inside), and the sides of a term that stands as a word of
 # its own: no kanji or katakana before it, only kana endings (を, です) after it (水 in 水を, not in 水曜日 nor 香水)

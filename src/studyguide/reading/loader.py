@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .. import scripts
 from ..errors import GuideError, Location, Problem
 from . import chat, keys, misread, oddspaces, openers, syntax, wordfiles
 
@@ -315,7 +316,7 @@ class _Builder:
                 if isinstance(event, yaml.ScalarEvent):
                     where = self.typed(event)  # (a message can point inside the text)
                     # plain style is None in pyyaml's Python parser and '' in libyaml's
-                    node: Node = Scalar(where, event.value, plain=not event.style)
+                    node: Node = Scalar(where, scripts.drawable(event.value), plain=not event.style)
                     if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
                         self.quote_over_lines = True
                     if stack and isinstance(stack[-1], Map) and pending_key[-1] is None:
