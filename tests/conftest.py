@@ -29,10 +29,21 @@ from pathlib import Path
 import pypdf
 import pytest
 
+import studyguide
 from studyguide import api
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
+
+# Every command the tests start (`python -m studyguide`, often from a temporary folder) imports the tree
+# these tests import. A relative PYTHONPATH (`PYTHONPATH=src`, as a worktree is tested) names nothing from
+# another folder, so such a command fell back on the installed package: /work/main's tree, not the one under
+# test. The commands inherit the tested tree's src first, then this interpreter's entries made absolute (an
+# empty entry is the folder pytest started in, as it was here). Every helper copies os.environ: one place.
+TESTED_SRC = Path(studyguide.__file__).resolve().parent.parent
+os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(
+    [str(TESTED_SRC)] + [os.path.abspath(p or os.curdir) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+                         if "PYTHONPATH" in os.environ]))
 GUIDES_DIR = REPO / "guides"
 ASSETS_DIR = REPO / "assets"
 CASES = TESTS / "cases"

@@ -7,7 +7,6 @@ race: the signal comes at that exact point, however busy the machine is.
 """
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -62,14 +61,12 @@ def guides(tmp_path_factory) -> Path:
 def test_a_signal_while_the_build_starts_stops_it_cleanly(guides, tmp_path):
     """Every moment at once (each its own command and output folder): a second each, not one after another."""
     moments = [m for m in MOMENTS if m[3] == "1" or POOL]  # one core: -j 2 builds with no pool to start
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parent.parent / "src"),
-                                                      os.environ.get("PYTHONPATH", "")]))
     running = []
     for i, (module, signum, who, jobs) in enumerate(moments):
         out = tmp_path / f"out{i}"
         running.append((out, subprocess.Popen(
             [sys.executable, "-c", HOOKED, module, str(int(signum)), who, "build", "g", "-j", jobs, "-o", str(out)],
-            cwd=guides, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=guides, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True)))  # its own group: "group" reaches it alone
     for (module, signum, who, jobs), (out, proc) in zip(moments, running):
         stdout, stderr = proc.communicate(timeout=60)

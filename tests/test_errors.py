@@ -259,10 +259,10 @@ def test_a_file_of_layout_mistakes_gets_a_screenful_and_where_to_go_on(tmp_path)
     from studyguide.reading import loader
 
     text = "title: x\nobjectives:\n" + '  - "an unclosed quote\n' * 40_000
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: on a shared machine the clock also counts the others' work
     with pytest.raises(GuideError) as info:
         loader.parse(text.encode(), "guides/x.yaml")
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     lines = [str(p) for p in info.value.problems]
     assert len(lines) == 101
     assert lines[0].startswith("guides/x.yaml:3:5: this quote is never closed")

@@ -195,10 +195,10 @@ def test_thousands_of_characters_no_font_has_get_one_warning_fast(tmp_path):
     lines = "\n".join(f"  {odd[i:i + 100]}" for i in range(0, 3000, 100))
     path = write_guide(tmp_path, "odd.yaml", "title: Odd\nsummary: |\n" + lines + "\n")
     api.build(path, tmp_path / "warm")  # imports and the installed-font index, as in any earlier run
-    start = time.perf_counter()
+    start = time.process_time()
     result = api.build(path, tmp_path / "out")
-    took = time.perf_counter() - start
-    assert took < 2.0, f"{took:.2f} s"
+    took = time.process_time() - start
+    assert took < 2.0, f"{took:.2f} s of CPU"  # (not the clock's seconds: they count the machine's other work)
     assert len(result.warnings) == 1
     message = str(result.warnings[0])
     # each at the line and column it was typed inside the '|' block (not the 'summary:' line)

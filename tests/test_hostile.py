@@ -22,8 +22,8 @@ import pypdf
 import pytest
 
 from hostile_support import (
-    HOSTILE, LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess, cli_measured, pdf_links_and_images, pdf_text, png_bomb,
-    sparse_file, text_x_extent, time_limit,
+    HANG_SECONDS, HOSTILE, LOCATED, MAX_MB, MAX_SECONDS, cli_inprocess, cli_measured, pdf_links_and_images, pdf_text,
+    png_bomb, sparse_file, text_x_extent, time_limit,
 )
 from studyguide import api, files, images
 from studyguide.errors import GuideError
@@ -84,7 +84,7 @@ def expected(name: str) -> tuple[str, int]:
 
 def build_case(arena: Path, name: str):
     return cli_inprocess(["build", f"{REL.as_posix()}/{name}.yaml", "-o", f"out/{name}"], cwd=arena,
-                         limit=MAX_SECONDS + 5)
+                         limit=HANG_SECONDS)
 
 
 def test_every_case_has_its_expectations():
@@ -97,14 +97,14 @@ def test_every_case_has_its_expectations():
 
 @pytest.mark.parametrize("name", CASES)
 def test_case(arena, name):
-    """`studyguide build` gives exactly NAME.expected on stderr and NAME.exit, within the time bound."""
+    """`studyguide build` gives exactly NAME.expected on stderr and NAME.exit, within the bound on CPU time."""
     if name == "image-device" and not (arena / REL / "device.png").exists():
         pytest.skip("cannot make a device file here (needs mknod)")
     want_err, want_code = expected(name)
     run = build_case(arena, name)
     assert run.err == want_err
     assert run.code == want_code
-    assert run.seconds < MAX_SECONDS
+    assert run.cpu < MAX_SECONDS, f"{run.cpu:.1f} s of CPU ({run.seconds:.1f} s on the clock)"
     assert "Traceback" not in run.err + run.out
     if run.code == 0:
         for pdf in (arena / "out" / name).glob("*.pdf"):
@@ -191,10 +191,10 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(tmp_path, monkeypatc
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"title: Too big\nsummary: " + b"a " * (loader.MAX_BYTES // 2) + b"\n")
     monkeypatch.setattr(loader.yaml, "parse", lambda *a, **k: pytest.fail("a file over the cap was parsed"))
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(GuideError) as info:
         api.load(path)
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
     assert str(info.value) == (f"{path}:1: the file is {path.stat().st_size:,} bytes; a guide may be at most "
                                f"{loader.MAX_BYTES:,} bytes (split it into several guides)")
 
@@ -208,10 +208,10 @@ def test_the_size_cap_holds_for_bytes_read_directly(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", ["alias-bomb", "deep-flow", "deep-block", "merge-key"])
 def test_refused_in_well_under_a_second(name):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(GuideError):
         api.load(HOSTILE / f"{name}.yaml")
-    assert time.perf_counter() - start < 0.25
+    assert time.process_time() - start < 0.25  # CPU seconds: the clock also counts the machine's other work
 
 
 def test_depth_cap_applies_to_mappings_and_mixed_nesting():
@@ -256,10 +256,10 @@ def test_a_guide_that_is_not_a_regular_file_is_refused_without_opening_it(tmp_pa
     else:
         path.symlink_to("/dev/zero")
     if kind == "directory":  # a folder is a folder of guides: its guides are built
-        run = cli_inprocess(["build", "guide.yaml", "-o", "out"], cwd=tmp_path, limit=MAX_SECONDS)
+        run = cli_inprocess(["build", "guide.yaml", "-o", "out"], cwd=tmp_path, limit=HANG_SECONDS)
         assert run.code == 0 and (tmp_path / "out" / "inside.pdf").exists()
         return
-    run = cli_inprocess(["build", "guide.yaml", "-o", "out"], cwd=tmp_path, limit=MAX_SECONDS)
+    run = cli_inprocess(["build", "guide.yaml", "-o", "out"], cwd=tmp_path, limit=HANG_SECONDS)
     assert run.code == 1
     assert run.messages == ["guide.yaml:1: " + ("is a link that leads outside its folder; copy the file in instead"
                                                 if kind == "link-to-device" else
@@ -269,7 +269,7 @@ def test_a_guide_that_is_not_a_regular_file_is_refused_without_opening_it(tmp_pa
 
 def test_an_image_fifo_never_blocks(arena):
     """Opening a FIFO for reading blocks until a writer comes; the image check must not even open it."""
-    with time_limit(MAX_SECONDS):
+    with time_limit(HANG_SECONDS):
         run = build_case(arena, "image-fifo")
     assert run.code == 1 and "not a regular file" in run.err
 
@@ -291,7 +291,7 @@ def test_an_image_swapped_for_a_fifo_after_the_check_still_never_blocks(tmp_path
         return st
 
     monkeypatch.setattr(images.os, "stat", stat_then_swap)
-    with time_limit(MAX_SECONDS):
+    with time_limit(HANG_SECONDS):
         found, problem = images.resolve("pic.png", folder / "g.yaml")
     assert found is None and "not a regular file" in problem
 
@@ -574,7 +574,7 @@ def measured_arena(arena, tmp_path_factory) -> Path:
 ])
 def test_time_and_memory_in_a_fresh_interpreter(measured_arena, name, code):
     run = cli_measured(["build", f"{REL.as_posix()}/{name}.yaml", "-o", f"measured/{name}"], cwd=measured_arena,
-                       timeout=MAX_SECONDS * 4)  # (a bound on the wall clock only: the CPU is asserted below)
+                       timeout=HANG_SECONDS)  # (a bound on the wall clock only: the CPU is asserted below)
     print(f"{name}: exit {run.code}, {run.seconds:.2f} s ({run.cpu:.2f} s of CPU), {run.max_mb:.0f} MB")
     assert run.code == code, run.err
     assert "Traceback" not in run.err
@@ -586,7 +586,7 @@ def test_an_800_kb_guide_is_at_least_800_kb_and_builds_in_process_in_seconds(mea
     path = measured_arena / REL / "big-800k.yaml"
     assert 780_000 <= path.stat().st_size <= loader.MAX_BYTES
     start = time.process_time()
-    with time_limit(MAX_SECONDS * 4):  # fail at a bound rather than wait minutes, on however busy a machine
+    with time_limit(HANG_SECONDS):  # fail at a bound rather than wait minutes, on however busy a machine
         result = api.build(path, measured_arena / "inproc")
     assert time.process_time() - start < MAX_SECONDS  # CPU seconds, as the others measured above
     assert result.outputs[0].pages > 50

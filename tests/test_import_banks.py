@@ -66,11 +66,11 @@ def test_csv_cells_under_no_heading_are_said_once(tmp_path):
                                    {"term": "beta", "definition": "second"}]
     assert warnings == ["extra.csv:2:20: warning: a third cell 'EXTRA-LOST' is left out (a column needs a heading, "
                         "such as example, to be read)"]
-    began = time.perf_counter()
+    began = time.process_time()  # CPU seconds, here and below: the clock counts the machine's other work too
     (tmp_path / "wide").mkdir()
     guide, warnings = imported(tmp_path / "wide", "wide.csv", "term,definition\na,b" + ",c" * 200_000 +
                                "\nd,e,\"f, g\",h\n")
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
     assert [v["term"] for v in guide["vocabulary"]] == ["a", "d"]
     assert warnings == ["wide.csv:2:5: warning: a third cell 'c' is left out (a column needs a "
                         "heading, such as example, to be read); 200,001 more cells with no heading (lines 2–3) are "
@@ -79,9 +79,9 @@ def test_csv_cells_under_no_heading_are_said_once(tmp_path):
 
 def test_a_csv_far_longer_than_a_guide_is_refused_without_reading_it_all(tmp_path):
     rows = "".join(f"w{i},meaning {i}\n" for i in range(300_000))
-    began = time.perf_counter()
+    began = time.process_time()
     message = refused(tmp_path, "big.csv", "term,definition\n" + rows)
-    assert time.perf_counter() - began < 3  # was 3.3 s and 267 MB, counting all 300,000
+    assert time.process_time() - began < 3  # was 3.3 s and 267 MB, counting all 300,000
     assert message == ("big.csv: has more than 1,000 terms, and a guide holds at most 1,000; nothing written (split "
                        "big.csv into smaller files and import each)")
 
@@ -145,9 +145,9 @@ def test_a_qti_zip_that_unpacks_to_more_than_a_quiz_is_refused_before_reading(tm
     blob = b'<?xml version="1.0"?><questestinterop>' + b" " * (19 * 2**20) + b"</questestinterop>"
     data = _zip({f"q{i}.xml": blob for i in range(3)})  # each under the 20 MB a member may be; 57 MB in all
     assert len(data) < 2**20
-    began = time.perf_counter()
+    began = time.process_time()
     assert refused(tmp_path, "multi.zip", data) == "multi.zip: unpacks to more than 50 MB; not imported"
-    assert time.perf_counter() - began < 1  # nothing was unpacked (the 40-member repro took 5.35 s and 1.4 GB)
+    assert time.process_time() - began < 1  # nothing was unpacked (the 40-member repro took 5.35 s and 1.4 GB)
 
 
 def test_a_qti_zip_is_read_by_its_manifest(tmp_path):
