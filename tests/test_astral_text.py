@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from conftest import build_into, write_guide
-from test_fonts import _make_font
+from test_fonts import installed_test_font
 
 from studyguide.theming import fonts
 
@@ -15,12 +15,7 @@ ODD = "\U000F0041"  # supplementary private use: only the test's own font has it
 
 
 def test_a_character_beyond_the_bmp_reads_back_as_itself(tmp_path, monkeypatch):
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    _make_font(folder / "odd.ttf", ODD)
-    monkeypatch.setenv("STUDYGUIDE_FONT_PATH", str(folder))
-    monkeypatch.setenv("STUDYGUIDE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(fonts, "_installed", None)
+    installed_test_font(tmp_path, monkeypatch, ODD, "odd.ttf")
     path = write_guide(tmp_path, "g.yaml", f"title: Odd\nsummary: An odd {ODD} sign, and é.\n")
     built = build_into(path, tmp_path / "out")
     assert built.result.warnings == []

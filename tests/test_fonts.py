@@ -302,13 +302,19 @@ def test_the_index_is_cached_between_runs(tmp_path, monkeypatch):
     assert sysfonts.index(files, cache) == []
 
 
-def test_an_installed_font_draws_what_the_bundled_fonts_lack(tmp_path, monkeypatch):
+def installed_test_font(tmp_path, monkeypatch, char: str, name: str = "square.ttf"):
+    """The tests' own font, drawing ``char``, installed for this test alone (STUDYGUIDE_FONT_PATH), with a
+    fresh font index (its own cache folder; the process's list of installed fonts forgotten)."""
     folder = tmp_path / "fonts"
     folder.mkdir()
-    _make_font(folder / "square.ttf", PUA)
+    _make_font(folder / name, char)
     monkeypatch.setenv("STUDYGUIDE_FONT_PATH", str(folder))
     monkeypatch.setenv("STUDYGUIDE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(fonts, "_installed", None)
+
+
+def test_an_installed_font_draws_what_the_bundled_fonts_lack(tmp_path, monkeypatch):
+    installed_test_font(tmp_path, monkeypatch, PUA)
     path = write_guide(tmp_path, "g.yaml", f"title: Squares {PUA}\nsummary: A square {PUA} here.\n")
     built = build_into(path, tmp_path / "out")
     assert built.result.warnings == []
