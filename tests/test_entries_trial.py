@@ -29,7 +29,8 @@ def test_the_bundled_guides_vocabulary_trial_lays_out_only_the_pages_it_could_ch
     calls = pages_in(monkeypatch, "entries_over")
     docs = _large(path)
     assert docs["student"].pages == pages
-    assert [(c[0], c[-1]) for c in calls if c] == [trial]
+    runs = [(c[0], c[-1]) for c in calls if c]  # (photosynthesis: again in the tighter layout render.render tries
+    assert runs and set(runs) == {trial}, runs  # for its last question alone on the last page, and throws away)
     first, last = trial
     assert len(calls[0]) == last - first + 1 and last < docs["key"].pages
 
@@ -62,11 +63,14 @@ def test_the_pdfs_are_the_bytes_the_whole_trial_made(path, paper, theme, monkeyp
 
 def test_a_large_print_build_makes_its_crossword_once(monkeypatch):
     """Large print's matching tries some 230 set sizes in each layout, each a plan cached; with 64 kept, the
-    crossword's plan (a second of CPU for this guide) was made again for every layout the build tried."""
+    crossword's plan (a second of CPU for this guide) was made again for every layout the build tried. It is made
+    once for each set of grid limits (crossword_editions), not once a layout."""
     from studyguide.activities import crossword
 
     made, real = [], crossword.make
     monkeypatch.setattr(crossword, "make", lambda *a, **k: made.append(1) or real(*a, **k))
     activities._plan.cache_clear()
     docs = _large(CASES / "layout" / "ap-bio-energetics.yaml")
-    assert docs["student"].pages == 90 and len(made) == 1
+    # (made once for each set of limits tried: the standard edition's, then the editions' smallest where the
+    # standard's grid does not fit large print's page, so that every edition keeps the same terms)
+    assert docs["student"].pages == 90 and len(made) == 2
