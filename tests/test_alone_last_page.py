@@ -52,3 +52,21 @@ def test_build_and_check_say_how_much_the_page_before_is_short_when_less_room_do
     assert WARNING in run.out + run.err
     run = cli_inprocess(["check", "g.yaml"], cwd=tmp_path, limit=60)  # classic, letter: q5 shares its page
     assert "prints alone" not in run.out + run.err
+
+
+def test_a_long_handout_is_not_laid_out_again_for_its_last_question(monkeypatch):
+    """The second layout costs as much as the first: on a document of more than render.TIGHT_PAGES pages a
+    sheet saved is a fraction of the paper for twice the time (an 800 kB guide of 285 pages went 2.3 -> 3.8 s
+    CPU), so only `build` and `check` say so there. A packet is laid out again; the same last page, told alone."""
+    from studyguide import api, pagelint, render
+
+    monkeypatch.setattr(pagelint, "last_alone", lambda rendered, at_least: 90)  # (every last question alone)
+    calls, real = [], render._render
+    monkeypatch.setattr(render, "_render", lambda *a, **k: calls.append(1) or real(*a, **k))
+    guide = api.load(CASES / "alone-ordering.yaml")
+    render.render(guide, theme=api.theme_for(guide))
+    assert len(calls) == 2  # (a packet: laid out again, tighter)
+    calls.clear()
+    monkeypatch.setattr(render, "TIGHT_PAGES", 1)  # (the same guide, longer than the bound allows)
+    render.render(guide, theme=api.theme_for(guide))
+    assert len(calls) == 1
