@@ -82,13 +82,17 @@ JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"
 JA_AFTER, JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{JA_HAN}])"
 
 
-def hebrew_prefixes(article_only: bool) -> str:
+def hebrew_prefixes(letters: int) -> str:
     """A pattern's start for a Hebrew word found after the one-letter words written onto it, in their order: ו (and),
     then ש, כש or מש (that, when, since), then ב, ל, כ or מ (in, to, as, from), then the article ה: הבית, בבית,
     והבית, שבבית, מהבית; each a lookbehind of its own (Python's are of one width), so those letters stay outside the
-    match. ``article_only``: those that end in ה (a two-letter term: ים is not in מים, nor בן in לבן, white)."""
+    match. Which of them a term of so many ``letters`` is found after: a two-letter term only after those that end in
+    ה (ים is not in מים, nor בן in לבן, white); a three-letter one not right after מ or ש, as מ + three letters is the
+    commonest noun pattern (ספר is not in מספר, number; nor קום in מקום) and ש + three is often a word too (מלה is
+    not in שמלה, dress) (r13 hostile finding 2); a longer term after any (מהמחברת, שהמחברת)."""
     prefixes = ["".join(p) for p in product(("", "ו"), ("", "ש", "כש", "מש"), ("", "ב", "ל", "כ", "מ"), ("", "ה"))]
-    kept = sorted((p for p in prefixes if p and (p.endswith("ה") or not article_only)), key=len, reverse=True)
+    kept = sorted((p for p in prefixes if p and (p.endswith("ה") if letters < 3 else
+                                                  letters > 3 or not p.endswith(("מ", "ש")))), key=len, reverse=True)
     return "(?:" + "|".join(f"(?<=(?<!\\w){p})" for p in kept) + ")"
 
 
