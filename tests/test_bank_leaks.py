@@ -124,3 +124,15 @@ def test_a_banks_spare_words_are_never_another_form_of_its_answer_nor_two_forms_
                                      "{term: pentagon, definition: A shape with five sides.}")
     bank = _bank(tmp_path / "b", two)
     assert len(bank) == 3 and "Squares" in bank and "triangle" in bank, bank  # (one pentagon, not two)
+
+
+def test_a_bank_holding_two_forms_of_one_blanks_answers_names_that_blank_once(tmp_path):
+    """'Trigon' and 'Triangles' both answer question 1's one blank: the warning read "the answers to question 1 and
+    question 1 ('triangle'), which have no word bank" (smalls report, r13), naming one blank twice as if two."""
+    path = write_guide(tmp_path, "shapes.yaml", SHAPES.replace("[[triangle]]", "[[3-gon|triangle|trigon]]").replace(
+        "      - {term: Squares, definition: Shapes with four equal sides.}\n",
+        "      - {term: Trigon, definition: An old word for a shape with three sides.}\n"))
+    found = [str(w) for w in api.load(path).warnings if "word bank" in w.message]
+    assert found == [f"{path}:9:5: warning: question 2: its word bank prints 'Trigon' and 'Triangles', the answers to "
+                     "question 1 ('triangle'), which has no word bank: the bank gives it away (add vocabulary terms, "
+                     "give question 1 'word_bank: true' too, or leave out this question's 'word_bank')"]

@@ -60,12 +60,57 @@ def test_many_hebrew_terms_share_one_set_of_prefixes():
     letters = "אבגדהוזחטיכלמנסעפצקרשת"
     terms = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 6))) for _ in range(30)})
     found = pattern(terms, "he")
-    lookbehinds = scripts.hebrew_prefixes(False).count("(?<=")
+    lookbehinds = scripts.hebrew_prefixes(4).count("(?<=")
     assert found.pattern.count("(?<=") <= 3 * lookbehinds, len(found.pattern)
     one_by_one = _re.compile("(" + "|".join(notes._BEFORE.join(["(?:", "|"]) + scripts.hebrew_prefixes(
-        sum(c.isalpha() for c in w) < 3) + ")" + _re.escape(w) for w in sorted(terms, key=lambda w: (-len(w), w)))
+        sum(c.isalpha() for c in w)) + ")" + _re.escape(w) for w in sorted(terms, key=lambda w: (-len(w), w)))
         + ")" + notes._AFTER, _re.IGNORECASE)
     for _ in range(200):
         text = " ".join(rng.choice(["", "ו", "ב", "וה", "מש", "ל"]) + rng.choice(terms + ["".join(
             rng.choice(letters) for _ in range(4))]) + rng.choice(["", "ים", "."]) for _ in range(12))
         assert holes(text, found) == holes(text, one_by_one), text
+
+
+NUMBER = """
+    title: הספרייה
+    language: he
+    activities: [cloze]
+    topics:
+      - title: בספרייה
+        summary: מספר התלמידים בכיתה הוא שלושים.
+        points:
+          - הספר מונח על השולחן.
+      - title: בבית
+        summary: קיבלתי מ[[ספר]] ישן את התשובה.
+    vocabulary:
+      - {term: ספר, definition: book, example: מספר התלמידים בכיתה הוא שלושים.}
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_three_letter_hebrew_term_is_not_blanked_right_after_mem(tmp_path, fmt):
+    """r13 hostile finding 2: ספר (book) was blanked inside מספר (number), the key writing ספר into it; מ + three
+    letters is Hebrew's commonest noun pattern. The term after ה is still blanked, and so is a [[marked]] one after מ
+    (a mark holds for its topic: there, as a marked kanji in Japanese, it is found wherever it stands)."""
+    path = write_guide(tmp_path / "g", "g.yaml", NUMBER)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    s = " ".join(Pdf(tmp_path / f"g-{fmt}.pdf").text.split())
+    k = " ".join(Pdf(tmp_path / f"g-{fmt}-key.pdf").text.split())
+    assert "מספר התלמידים בכיתה" in s and "מספר התלמידים בכיתה" in k, s
+    assert "ה מונח על השולחן." in s and "קיבלתי מ ישן" in s, s  # (after the article; marked: blanked)
+    assert k.count("ספר") == s.count("ספר") + 2, (s, k)  # the key writes ספר into those two blanks only
+
+
+def test_a_three_letter_hebrew_term_is_not_found_after_mem_or_shin_but_a_longer_one_is():
+    found = pattern(["ספר", "מלה", "מחברת"])
+    assert holes("מספר התלמידים. ומספר הספרים.", found)[1] == []  # number, and number: not book
+    assert holes("שמלה יפה.", found)[1] == []  # a dress, not 'that word'
+    assert holes("ממחברת ישנה. שהמחברת שלי.", found) == ("מ\ue0000\ue001 ישנה. שהמחברת שלי.", ["מחברת"])
+    assert holes("כשהספר נפל.", found)[1] == ["ספר"]  # (ends in ה: the article)
+
+
+def test_the_cloze_does_not_blank_a_three_letter_hebrew_term_inside_a_word_after_mem():
+    from studyguide.activities.cloze import sentence
+
+    assert sentence("ספר", "book", "מספר התלמידים גדול.", "he").text() == "___ means: book"  # (its definition)
+    assert sentence("ספר", "book", "והספר מונח.", "he").text() == "וה___ מונח."

@@ -70,3 +70,39 @@ def test_letters_of_their_own_file_after_their_neighbours():
         "cansado", "canto", "caña", "nube", "Ñandú", "oso"]
     assert sorted(["ærlig", "zebra", "åben", "øl", "abe"], key=scripts.alphabetical) == [
         "abe", "zebra", "ærlig", "øl", "åben"]
+
+
+FILED = """\
+    title: Yayla
+    language: tr
+    vocabulary:
+      - {term: zebra, definition: Çizgili bir at., example: Hayvanat bahçesinde bir zebra gördük.}
+      - {term: «dağ», definition: Yüksek yer., example: Köyün arkasında «dağ» yükselir.}
+      - {term: "'ova'", definition: Düz arazi., example: Çukurova verimli bir 'ova' sayılır.}
+      - {term: 10 yıl, definition: Bir on yıl., example: Okul 10 yıl önce açıldı.}
+      - {term: 9 yıl, definition: Dokuz yıl., example: Ağaç 9 yıl içinde büyüdü.}
+      - {term: 𝐚𝐭𝐨𝐦, definition: Maddenin en küçük parçası., example: Her 𝐚𝐭𝐨𝐦 bir çekirdek taşır.}
+    activities: [cloze, word_search]
+    """
+
+
+def test_an_item_is_filed_by_its_first_letter_a_number_by_its_value(tmp_path):
+    """r13 hostile finding 9: the bank and the words to find filed «dağ» after zebra, 'ova' first, 10 yıl before 9 yıl
+    and 𝐚𝐭𝐨𝐦 after every plain word: by the code of the quote, the digit, the math letter before the letters."""
+    write_guide(tmp_path, "yayla.yaml", FILED)
+    said = cli_inprocess(["build", "yayla.yaml", "-o", "out"], cwd=tmp_path)
+    assert said.code == 0, said.err
+    text = _squash(Pdf(tmp_path / "out" / "yayla.pdf").text)
+    assert "9 yıl · 10 yıl · 𝐚𝐭𝐨𝐦 · «dağ» · 'ova' · zebra" in text, text  # the cloze's bank
+    words = text[text.index("find"):].split()  # 3 columns read row by row: 9 YIL | ATOM | 'OVA', then 10 YIL | ...
+    assert words[1:9] == ["9", "YIL", "ATOM", "'OVA'", "10", "YIL", "«DAĞ»", "ZEBRA"], words[:12]
+
+
+def test_the_filing_key_sets_aside_quotes_and_brackets_only():
+    key = scripts.alphabetical
+    assert sorted(["(b)", "a", "¿qué?", "«c»", "\"d\"", "pez"], key=key) == ["a", "(b)", "«c»", "\"d\"", "pez", "¿qué?"]
+    assert sorted(["10", "9", "0.75", "0.5", "1,000 m", "2 kg", "$15", "Latin"], key=key) == [
+        "$15", "0.5", "0.75", "2 kg", "9", "10", "1,000 m", "Latin"]  # ($ stays before the digits, as it was)
+    assert sorted(["*.txt", "a*b", "#tag", "&amp;"], key=key) == ["#tag", "&amp;", "*.txt", "a*b"]  # (as typed)
+    assert sorted(["proton", "𝐚𝐭𝐨𝐦", "𝑏𝑒𝑡𝑎", "ion"], key=key) == ["𝐚𝐭𝐨𝐦", "𝑏𝑒𝑡𝑎", "ion", "proton"]
+    assert key("!!!") == ("!!!", "!!!", "!!!") and key("½") == ("½", "½", "½")  # (nothing to file past: as typed)

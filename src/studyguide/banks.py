@@ -116,17 +116,22 @@ def _leaks(printed: Guide) -> list[Problem]:
         if not words:
             continue
         owners = [recalled[inflected(w)] for w in words]
-        blanks = [(f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank" if of > 1
-                   else f"question {m}") + ("" if answer == plain(w).casefold() else f" ('{answer}')")
-                  for w, (m, k, of, answer) in zip(words, owners)]  # (its answer named when it is another form)
+        named: dict[str, list[str]] = {}  # each blank once, with the answers its words are other forms of
+        for w, (m, k, of, answer) in zip(words, owners):
+            forms = named.setdefault(f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank"
+                                     if of > 1 else f"question {m}", [])
+            if answer != plain(w).casefold() and answer not in forms:
+                forms.append(answer)
+        blanks = [label + (" (" + _and([f"'{a}'" for a in forms]) + ")" if forms else "")
+                  for label, forms in named.items()]
         asked = "questions " + _and([str(m) for m in dict.fromkeys(o[0] for o in owners)]) \
             if len({o[0] for o in owners}) > 1 else f"question {owners[0][0]}"
-        one, shown = len(words) == 1, [f"'{plain(w)}'" for w in words]
+        one, shown, alone = len(words) == 1, [f"'{plain(w)}'" for w in words], len(blanks) == 1
         more = ("another blank answered by a number" if one else "blanks answered by numbers") \
             if numeric(words[0]) else "vocabulary terms"
         out.append(Problem(q.where, f"question {n}: its word bank prints {_and(shown)}, "
-                           f"the answer{'' if one else 's'} to {_and(blanks)}, which {'has' if one else 'have'} no "
-                           f"word bank: the bank gives {'it' if one else 'them'} away (add {more}, give {asked} "
+                           f"the answer{'' if one else 's'} to {_and(blanks)}, which {'has' if alone else 'have'} no "
+                           f"word bank: the bank gives {'it' if alone else 'them'} away (add {more}, give {asked} "
                            "'word_bank: true' too, or leave out this question's 'word_bank')", warning=True))
     return out
 

@@ -82,13 +82,17 @@ JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"
 JA_AFTER, JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{JA_HAN}])"
 
 
-def hebrew_prefixes(article_only: bool) -> str:
+def hebrew_prefixes(letters: int) -> str:
     """A pattern's start for a Hebrew word found after the one-letter words written onto it, in their order: ו (and),
     then ש, כש or מש (that, when, since), then ב, ל, כ or מ (in, to, as, from), then the article ה: הבית, בבית,
     והבית, שבבית, מהבית; each a lookbehind of its own (Python's are of one width), so those letters stay outside the
-    match. ``article_only``: those that end in ה (a two-letter term: ים is not in מים, nor בן in לבן, white)."""
+    match. Which of them a term of so many ``letters`` is found after: a two-letter term only after those that end in
+    ה (ים is not in מים, nor בן in לבן, white); a three-letter one not right after מ or ש, as מ + three letters is the
+    commonest noun pattern (ספר is not in מספר, number; nor קום in מקום) and ש + three is often a word too (מלה is
+    not in שמלה, dress) (r13 hostile finding 2); a longer term after any (מהמחברת, שהמחברת)."""
     prefixes = ["".join(p) for p in product(("", "ו"), ("", "ש", "כש", "מש"), ("", "ב", "ל", "כ", "מ"), ("", "ה"))]
-    kept = sorted((p for p in prefixes if p and (p.endswith("ה") or not article_only)), key=len, reverse=True)
+    kept = sorted((p for p in prefixes if p and (p.endswith("ה") if letters < 3 else
+                                                  letters > 3 or not p.endswith(("מ", "ש")))), key=len, reverse=True)
     return "(?:" + "|".join(f"(?<=(?<!\\w){p})" for p in kept) + ")"
 
 
@@ -222,8 +226,9 @@ def alphabetical(word: str, language: Optional[str] = None) -> tuple:
     dictionary files them (à droite under A, l'église before l'hôpital; by character code every accented
     letter came after z), then by accents, then capitals first. Words without accents sort as before.
     In Turkish and Azerbaijani (``language``) ç ğ ı ö ş ü (and Azerbaijani ə x q) are letters of their own,
-    each in its place in the alphabet (c ç d, h ı i: ılık before iklim), and I is the capital of ı."""
-    nfc = unicodedata.normalize("NFC", word)
+    each in its place in the alphabet (c ç d, h ı i: ılık before iklim), and I is the capital of ı.
+    An item is filed by its first letter (:func:`_filed`): «dağ» under d, 10 yıl after 9 yıl, 𝐚𝐭𝐨𝐦 under a."""
+    nfc = unicodedata.normalize("NFC", _filed(word))
     if dotted_i(language):  # (its capitals first: I is ı's, İ is i's)
         lowered = nfc.replace("I", "\u0131").replace("\u0130", "i").casefold()
         own = lowered.translate(_AZERI if language.lower().startswith("az") else _TURKISH)
@@ -231,6 +236,32 @@ def alphabetical(word: str, language: Optional[str] = None) -> tuple:
         own = nfc.casefold().translate(_OWN_LETTERS)
     bare = "".join(c for c in unicodedata.normalize("NFD", own) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", bare), word.casefold(), word
+
+
+# quotes, brackets, guillemets, ¿ and ¡ before an item's first letter, which a dictionary files it past (not * # &:
+# '*.txt' stays filed as typed); a number at its start (ASCII digits, 1,000 grouped by threes, 0.5); a letter of the
+# Mathematical Alphanumeric Symbols block
+_OPENING = frozenset(("Ps", "Pe", "Pi", "Pf"))
+_OPENING_OTHER = frozenset("'\"¿¡\uff02\uff07")  # (the rest are Po, as * # & are)
+_NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))|([0-9]+)")
+_MATH_LETTER = re.compile("[\U0001d400-\U0001d7ff]")
+
+
+def _filed(word: str) -> str:
+    """``word`` as :func:`alphabetical` compares it (r13 hostile finding 9): without the quotes and brackets before its
+    first letter or digit (a word of punctuation alone is kept), a math letter as its plain letter (NFKC, for 𝐚 and
+    𝟏 only: ½, ﬁ and full-width letters are compared as typed, as before), and a leading number written with its
+    count of digits first, as one digit from 1 to 9, so that 9 comes before 10 and numbers still come before
+    letters. Text without these is returned as it is, and sorts as it did."""
+    text = _MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
+    start = next((i for i, c in enumerate(text)
+                  if c not in _OPENING_OTHER and unicodedata.category(c) not in _OPENING and not c.isspace()), 0)
+    text = text[start:]
+    number = _NUMBER.match(text)
+    if number is None:
+        return text
+    digits = (number.group(1) or number.group(2)).replace(",", "").lstrip("0") or "0"
+    return chr(0x30 + min(len(digits), 9)) + digits + text[number.end():]
 
 
 # letters that are letters of their own wherever they are written, not a letter with an accent: Spanish ñ

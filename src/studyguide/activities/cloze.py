@@ -95,7 +95,7 @@ def _after_article(pattern: re.Pattern, language: str, term: str) -> re.Pattern:
     (بنت in البنت, בית in בבית): the term is the blank, and the sentence's letters before it stay printed, as a
     German sentence's own article does."""
     body = pattern.pattern[len(_WHOLE):] if pattern.pattern.startswith(_WHOLE) else pattern.pattern
-    before = _ARABIC if language == "ar" else scripts.hebrew_prefixes(sum(c.isalpha() for c in term) < 3)
+    before = _ARABIC if language == "ar" else scripts.hebrew_prefixes(sum(c.isalpha() for c in term))
     return re.compile(before + body, pattern.flags)
 
 
