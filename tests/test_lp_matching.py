@@ -102,3 +102,28 @@ is kept. Each term, its letter and its definition on one page."""
     assert re.search(r"Set \d+: term \d+ ", " ".join(key))  # (a set of one term)
     first, last = pages[0], pages[-1]
     assert not [p for p in range(first, last + 1) if len(handout[p - 1]) < 200]  # (no page holding a line or two)
+
+
+@pytest.mark.parametrize("name, theme_name, paper, pages, number, opens, later", [
+    ("v24-many-matching-q", "modern", "a4", 9, 3, 6, "Question 3, continued: items 3–8, letters C–H"),
+    ("v03-match12", "classic", "letter", 7, 1, 5, "Question 1, continued: items 5–12, letters E–L")])
+def test_a_large_print_matchings_first_part_starts_in_the_room_where_it_lands(name, theme_name, paper, pages, number,
+                                                                             opens, later):
+    """A matching question cut in parts opened the page after the one it landed on, whatever room that page had
+    left: v03's vocabulary ended its page 80 % empty and the question's 12 items took the next two pages (8 pages
+    in classic letter), and v24's q3 left q2's page half empty (10 pages on A4). Now its first part takes the items
+    that room holds (two or more, their letters with them) and the rest go on, a page a part: a page saved, each
+    question on the same page in handout and key."""
+    guide = api.load(CASES / "layout" / f"{name}.yaml")
+    handout, key = _pages(guide, theme_name, paper)
+    assert len(handout) == len(key) == pages
+    q = guide.questions[number - 1]
+    here = key[opens - 1]
+    assert f"{number}. {' '.join(q.prompt.split())}" in here and later not in here
+    assert f"{number}. {' '.join(q.prompt.split())}" in handout[opens - 1]
+    assert "______ 1. " in handout[opens - 1] and "______ 2. " in handout[opens - 1]
+    assert f"1. {q.pairs[0].left}" in here and " A. " in here and " B. " in here
+    assert key[opens].startswith(later) and handout[opens].startswith(later)
+    for n in range(1, len(guide.questions) + 1):  # (every question opens on one page in both)
+        start = re.compile(rf"(?:^| ){n}\. {re.escape(' '.join(guide.questions[n - 1].prompt.split())[:30])}")
+        assert [p for p, t in enumerate(handout) if start.search(t)] == [p for p, t in enumerate(key) if start.search(t)]

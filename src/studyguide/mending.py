@@ -243,7 +243,8 @@ def matching_landed(redraw, layout):
     """Large print's matching laid out again with its first set under what ends the page before, as many terms as
     the room there holds (two or more), when the first set it had was too tall for that room and the page ended
     short (layout.activities.matching_large.Landing); kept when that adds no page and leaves fewer pages short: the
-    trial's federalism guide ended its questions on a page 57 % empty, its six sets of five or six terms after it."""
+    trial's federalism guide ended its questions on a page 57 % empty, its six sets of five or six terms after it.
+    A matching question cut in parts has its first part so chosen too (layout.matchparts.Landed)."""
     ctx = layout[0]
     if not ctx.__dict__.get("matching_short"):
         return layout

@@ -11,43 +11,109 @@ keeping three items or more: items 1–5 with the letters A–E, then items 6–
 own (its items' letters among its own), its letters in the order the whole question gives them, so the key's
 letters are those of the one question; the parts after the first open with a line naming the question, its items
 and letters ("Question 3, continued: items 5–8, letters E–H"). A question that fits a page is laid out as before.
-"""
+The first part is chosen where it lands (:class:`Landed`): as many items as the room left there holds, when that
+saves a page or (asked by mending) leaves fewer pages short."""
 from __future__ import annotations
 
 import dataclasses
 
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import NullActionFlowable
+
 from .. import inline, shuffle
 from ..model import LETTERS
+from .fill import page_short
 
 
 def parted(ctx, q, make) -> list:
     """The question's blocks: ``make(q, 0)`` when it fits a page; else the parts (``make(part, first)``, the
     part's items after ``first`` items of the question's), the fewest that each fit one, each as large as fits
-    (never smaller than an even share of the items left). Large print only."""
+    (never smaller than an even share of the items left), chosen where the first lands (:class:`Landed`).
+    Large print only."""
     whole = make(q, 0)
     if _tall(ctx, whole) <= ctx.height:
         return [whole]
+    order = q.order or shuffle.order(len(q.pairs), "matching", q.prompt, *(p.right for p in q.pairs))
+    found = _parts(ctx, q, order, make, 0)
+    if found is None:
+        return [whole]  # (an item taller than a page: the question flows on, as before)
+    return [Landed(ctx, q, order, make, *found)]
+
+
+def _parts(ctx, q, order, make, first: int):
+    """The blocks of the question's items from ``first`` on (0-based) in the fewest parts that each fit a page,
+    each as large as a page holds, leaving :data:`LEAST` items or more for each part after it, and the parts'
+    sizes; None when none do."""
     n = len(q.pairs)
-    order = q.order or shuffle.order(n, "matching", q.prompt, *(p.right for p in q.pairs))
-    for count in range(2, n + 1):
-        blocks, first = [], 0
+    for count in range(1 + (first == 0), n - first + 1):  # (from the first item: one part is the whole question)
+        blocks, sizes, at = [], [], first
         for k in range(count):
-            left, later = n - first, count - k - 1
-            fits = None  # the part as large as a page holds, leaving LEAST items or more for each part after it
+            left, later = n - at, count - k - 1
+            fits = None
             for size in range(left - LEAST * later if later else left, -(-left // (later + 1)) - 1, -1):
-                block = make(part(q, order, first, size), first)
+                block = make(part(q, order, at, size), at)
                 if _tall(ctx, block) <= ctx.height:
                     fits = block
                     break
             if fits is None:
                 break  # (more parts, smaller)
             blocks.append(fits)
-            first += size
+            sizes.append(size)
+            at += size
         else:
-            return blocks
-    return [whole]  # (an item taller than a page: the question flows on, as before)
+            return blocks, sizes
+    return None
 
 
+class Landed(Flowable):
+    """The parts, chosen where the first lands, as matching_large.Landing chooses an activity's sets. When the
+    first part does not fit the room left on the page (v03: a vocabulary list ends the page before, 80 % of it
+    left empty), the first part takes as many items as that room holds (:data:`FIRST` or more), and the items
+    left go in the fewest parts that each fit a page, when those take fewer pages than the parts they replace.
+    Where none save a page and the page left would end short (layout.fill), the layout says so
+    (``ctx.matching_short``), and mending.matching_landed lays it out again with such a first part and the rest
+    in as many pages as before (``ctx.matching_landed``), kept when it adds no page and leaves fewer pages short."""
+
+    def __init__(self, ctx, q, order, make, blocks, sizes):
+        super().__init__()
+        self.ctx, self.q, self.order, self.make, self.blocks, self.first = ctx, q, order, make, blocks, sizes[0]
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, aH + 1  # never drawn: split always gives the parts
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        # (led by a zero-size action, as Landing is: reportlab places the first of a split's results as it stands)
+        ctx, blocks = self.ctx, self.blocks
+        if aH < ctx.height - 1 and _tall(ctx, blocks[0]) > aH:  # the first part would open the next page
+            landed = self._landing(aH, len(blocks))
+            if landed is None and page_short(aH, ctx.height):  # the page it leaves would end short
+                if ctx.__dict__.get("matching_landed"):  # (asked by mending.matching_landed)
+                    landed = self._landing(aH, len(blocks) + 1)
+                else:
+                    ctx.__dict__["matching_short"] = True
+            if landed is not None:
+                blocks = landed
+        return [NullActionFlowable()] + blocks
+
+    def _landing(self, room: float, pages: int):
+        """The blocks: the largest first part that fits ``room`` (fewer items than the first part had, FIRST or
+        more, LEAST or more left), the rest in the fewest parts that each fit a page, fewer than ``pages``; None
+        when there is none (a smaller first part leaves more items for the pages after it)."""
+        ctx, q, n = self.ctx, self.q, len(self.q.pairs)
+        for size in range(min(self.first - 1, n - LEAST), FIRST - 1, -1):
+            block = self.make(part(q, self.order, 0, size), 0)
+            if _tall(ctx, block) > room:
+                continue
+            rest = _parts(ctx, q, self.order, self.make, size)
+            return [block] + rest[0] if rest is not None and len(rest[0]) < pages else None
+        return None
+
+    def draw(self):
+        pass
+
+
+FIRST = 2  # items: the fewest a first part set in the room where it lands takes (with their letters)
 LEAST = 3  # items: the fewest a part after the first is left with (two would be matched by one guess)
 
 
