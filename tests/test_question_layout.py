@@ -372,7 +372,7 @@ def test_a_numbers_word_bank_offers_numbers_and_a_words_bank_words(tmp_path):
     assert [w.message.split(": its word bank prints only 2 words")[0] for w in guide.warnings] == ["question 4"]
     text = norm(pypdf.PdfReader(io.BytesIO(render.render(guide, theme=api.theme_for(guide))["student"].pdf))
                 .pages[0].extract_text())
-    banks = [set(b.split(" · ")) for b in re.findall(r"Word bank: (.+?)(?= \d+\.| Fractions ·)", text)]
+    banks = [set(b.split(" · ")) for b in re.findall(r"Word bank: (.+?)(?= \d+\. | Fractions ·)", text)]  # ('62.8' no number)
     numbers = {"62.8", "9⁄20", "−1 °C"}
     assert banks[:3] == [numbers] * 3, banks
     assert banks[3] == {"denominator", "numerator"}, banks
@@ -407,7 +407,8 @@ def test_a_one_blank_numbers_bank_of_two_is_warned_of_as_a_coin_toss(tmp_path):
     assert message in done.stderr.splitlines(), done.stderr
     assert [line for line in done.stderr.splitlines() if "word bank" in line] == [message]  # (the others: 4 words)
     handout = Pdf(tmp_path / "chem-stoich-word-bank.pdf")
-    assert "Word bank: 10⁻³ · 6.02×10²³" in norm(handout.text)  # the bank the warning is about
+    # the bank the warning is about (a number filed by its leading digits' count: 6.02×10²³ before 10⁻³)
+    assert "Word bank: 6.02×10²³ · 10⁻³" in norm(handout.text)
     checked = cli_main("check", chem, "--word-bank")
     assert message in (checked.stdout + checked.stderr).splitlines()
 
