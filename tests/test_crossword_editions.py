@@ -62,3 +62,22 @@ def test_a_crossword_of_more_than_forty_terms_tries_the_forty_the_guide_uses_mos
     said = [w for w in crossword_warnings(path) if "at most 40" in w]
     assert said == [f"{path}:42:12: warning: crossword: 2 terms left out (a crossword holds at most 40 terms): '{WORDS[38]}', "
                     f"'{WORDS[39]}'"], said
+
+
+def test_a_long_term_list_plans_only_its_own_editions_crossword(monkeypatch):
+    """Each grid the editions' shared plan tries is a search of its own: for a 1,000-term guide, 1.7 s each, and a
+    build refused up front went 1.0 -> 3.8 s CPU with four of them. Past layout.activities.SHARED_UP_TO terms an
+    edition plans its own grid, one search, as before the shared plan."""
+    from studyguide import activities as act, api
+    from studyguide.layout import activities as layout_activities
+
+    guide = api.load(FRANKENSTEIN)
+    theme = api.theme_for(guide, "modern")  # (whose editions' limits differ: large print's grid is smaller)
+    searched, real = [], act.plan
+    monkeypatch.setattr(act, "plan", lambda g, name, limits=None: searched.append(name) or real(g, name, limits))
+    layout_activities.limits_for(guide, theme)
+    assert searched.count("crossword") >= 1  # (23 terms: the editions' grids compared)
+    searched.clear()
+    monkeypatch.setattr(layout_activities, "SHARED_UP_TO", len(guide.vocabulary) - 1)
+    layout_activities.limits_for(guide, theme)
+    assert searched.count("crossword") == 0  # (its own limits: the plan is made once, by the layout)

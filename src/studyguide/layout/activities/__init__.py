@@ -49,6 +49,11 @@ def section(ctx) -> list:
     return flow
 
 
+SHARED_UP_TO = 80  # the most terms for which every edition plans one crossword (_every_edition): each grid it
+# tries for more is a search of a second or more (a 1,000-term guide: 1.7 s each, four of them for a build refused up
+# front), and each edition of a longer list plans its own, as before
+
+
 def page_limits(styles, width: float, height: float, theme=None, guide=None) -> dict:
     """How many cells a crossword and a word search may have across and down on this page. With the
     ``theme`` and ``guide``, the crossword's are those of every edition of it at once (:func:`_every_edition`)."""
@@ -57,7 +62,8 @@ def page_limits(styles, width: float, height: float, theme=None, guide=None) -> 
     room = height - _top(styles)
     w = search_cell(styles)
     return {
-        "crossword": _every_edition(guide, theme, width, height) if guide is not None and theme is not None
+        "crossword": _every_edition(guide, theme, width, height)
+        if guide is not None and theme is not None and len(guide.vocabulary) <= SHARED_UP_TO
         else _cross_limits(styles, width, height),
         "word_search": {"max_size": max(2, min(ws.MAX_SIZE, int(width // w), int(room // w)))},
     }
