@@ -155,7 +155,9 @@ def test_the_path_at_the_cursor_agrees_with_pyyaml_on_every_guide_and_test_case(
             found = _yaml_cases(guide.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError):
             continue  # the cases of broken or hostile YAML
-        cases += [{**case, "guide": str(guide.relative_to(ROOT))} for case in found]
+        # (offsets in UTF-16 units, as JavaScript and the editor count them: the music guide's 𝄞 is two)
+        cases += [{**case, "offset": len(case["text"][:case["offset"]].encode("utf-16-le")) // 2,
+                   "guide": str(guide.relative_to(ROOT))} for case in found]
     assert len(cases) > 1000
     script = (
         f"import {{ contextAt }} from {json.dumps((EDITOR_SRC / 'src' / 'yamlpath.js').as_uri())};\n"
