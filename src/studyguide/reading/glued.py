@@ -5,7 +5,10 @@ and '000 apartments', and the key's letters point at the wrong choices. Most com
 are still meant as separators ('[1,2,3,4]', '[red,green,blue]', '[A,C]'), and those are read as typed. Only a comma
 that is almost surely inside one item is an error (the printed list is not the one typed):
 
-- a piece on either side is a phrase, holding a space ('... shortage of 5' / '000 apartments');
+- a piece on either side is a phrase, holding a space, and the comma sits between two digits, inside a number
+  ('... shortage of 5' / '000 apartments', 'about 1' / '500 people', 'a rise of 1' / '5 m'). With a word on
+  either side ('[New York,Los Angeles]', '[Set the ceiling,Measure it]') the items were typed without the space
+  after the comma: text never glues two words with a comma, so they are read as typed;
 - the piece on the right starts with '0' and more digits ('000'), which no item typed alone does;
 - the list also has commas with a space after them, and the right piece is a group of exactly three digits after
   a digit ('[4,000, 5,500]'): a thousands separator among separators typed with a space.
@@ -51,11 +54,13 @@ def _joined(left: Scalar, right: Scalar) -> bool:
 
 def _suspect(left: Scalar, right: Scalar, mixed: bool) -> bool:
     """Whether the ',' between two joined items is almost surely inside one item (see the module's rules)."""
-    if " " in left.value.strip() or " " in right.value.strip():
-        return True
     if _LEADING_ZERO.match(right.value):
         return True
-    return mixed and left.value[-1].isdigit() and bool(_THOUSANDS.match(right.value))
+    if not (left.value[-1].isdigit() and right.value[0].isdigit()):
+        return False
+    if " " in left.value.strip() or " " in right.value.strip():
+        return True
+    return mixed and bool(_THOUSANDS.match(right.value))
 
 
 def _noun(label: str) -> str:
