@@ -3,6 +3,7 @@ accented letter files with its plain letter (à droite under A, l'église before
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from conftest import Pdf, write_guide
 from hostile_support import cli_inprocess
@@ -106,3 +107,40 @@ def test_the_filing_key_sets_aside_quotes_and_brackets_only():
     assert sorted(["*.txt", "a*b", "#tag", "&amp;"], key=key) == ["#tag", "&amp;", "*.txt", "a*b"]  # (as typed)
     assert sorted(["proton", "𝐚𝐭𝐨𝐦", "𝑏𝑒𝑡𝑎", "ion"], key=key) == ["𝐚𝐭𝐨𝐦", "𝑏𝑒𝑡𝑎", "ion", "proton"]
     assert key("!!!") == ("!!!", "!!!", "!!!") and key("½") == ("½", "½", "½")  # (nothing to file past: as typed)
+
+
+YEARS = """\
+    title: الأعمار
+    language: ar
+    vocabulary:
+      - {term: ١٠ سنوات, definition: عقد كامل من الزمن., example: بنيت المدرسة قبل ١٠ سنوات تقريبا.}
+      - {term: ٩ سنوات, definition: أقل من عقد بسنة., example: عمر أخي ٩ سنوات الآن.}
+      - {term: ١٢ شهرا, definition: سنة كاملة., example: في السنة ١٢ شهرا دائما.}
+      - {term: ٣ أيام, definition: مدة قصيرة., example: بقينا في القرية ٣ أيام فقط.}
+    activities: [cloze, word_search]
+    """
+
+
+def _values(pieces: list) -> list:
+    """The number each piece of a line starts with, as a reader of the page reads them: the text is drawn right
+    to left, so the extracted line is in the order seen from the left and each number's digits are reversed."""
+    return [int("".join(str(unicodedata.decimal(c)) for c in re.search(r"\d+", p).group()[::-1])) for p in pieces]
+
+
+def test_arabic_indic_numbers_are_filed_by_their_value(tmp_path):
+    """Numbers were filed by value for ASCII digits only: an Arabic guide's bank and words to find read
+    ١٠ سنوات, ١٢ شهرا, ٣ أيام, ٩ سنوات (by the digits' codes, 10 before 3); now 3, 9, 10, 12, as 9 yıl before 10 yıl."""
+    write_guide(tmp_path, "years.yaml", YEARS)
+    said = cli_inprocess(["build", "years.yaml", "-o", "out"], cwd=tmp_path)
+    assert said.code == 0, said.err
+    text = unicodedata.normalize("NFKC", "\n".join(Pdf(tmp_path / "out" / "years.pdf").raw_pages))
+    bank = next(line for line in text.splitlines() if line.startswith("Word bank:"))
+    assert _values(bank.split("·"))[::-1] == [3, 9, 10, 12], bank  # (its first word stands at the right)
+    found = text[text.index("Words to find"):].splitlines()[1:5]
+    assert _values(found) == [3, 9, 10, 12], found  # (one word a line, from the top)
+
+
+def test_every_scripts_digits_are_filed_by_value():
+    key = scripts.alphabetical
+    assert sorted(["۱۲ ماه", "۳ ماه", "१० साल", "९ साल", "١٬٠٠٠ كتاب", "٥٠٠ كتاب", "11 a"], key=key) == [
+        "۳ ماه", "९ साल", "१० साल", "11 a", "۱۲ ماه", "٥٠٠ كتاب", "١٬٠٠٠ كتاب"]

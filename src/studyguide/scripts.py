@@ -239,11 +239,11 @@ def alphabetical(word: str, language: Optional[str] = None) -> tuple:
 
 
 # quotes, brackets, guillemets, ¿ and ¡ before an item's first letter, which a dictionary files it past (not * # &:
-# '*.txt' stays filed as typed); a number at its start (ASCII digits, 1,000 grouped by threes, 0.5); a letter of the
-# Mathematical Alphanumeric Symbols block
+# '*.txt' stays filed as typed); a number at its start in the digits of any script (12, ١٢ Arabic-Indic, ۱۲ Persian,
+# १२ Devanagari; 1,000 or ١٬٠٠٠ grouped by threes; 0.5); a letter of the Mathematical Alphanumeric Symbols block
 _OPENING = frozenset(("Ps", "Pe", "Pi", "Pf"))
 _OPENING_OTHER = frozenset("'\"¿¡\uff02\uff07")  # (the rest are Po, as * # & are)
-_NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+(?![0-9]))|([0-9]+)")
+_NUMBER = re.compile(r"(\d{1,3}(?:[,\u066c]\d{3})+(?!\d))|(\d+)")  # (\d: every decimal digit, Unicode's Nd)
 _MATH_LETTER = re.compile("[\U0001d400-\U0001d7ff]")
 
 
@@ -252,7 +252,8 @@ def _filed(word: str) -> str:
     first letter or digit (a word of punctuation alone is kept), a math letter as its plain letter (NFKC, for 𝐚 and
     𝟏 only: ½, ﬁ and full-width letters are compared as typed, as before), and a leading number written with its
     count of digits first, as one digit from 1 to 9, so that 9 comes before 10 and numbers still come before
-    letters. Text without these is returned as it is, and sorts as it did."""
+    letters; its digits, in whatever script they were typed, as their values (٩ before ١٠, as 9 before 10).
+    Text without these is returned as it is, and sorts as it did."""
     text = _MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
     start = next((i for i, c in enumerate(text)
                   if c not in _OPENING_OTHER and unicodedata.category(c) not in _OPENING and not c.isspace()), 0)
@@ -260,7 +261,8 @@ def _filed(word: str) -> str:
     number = _NUMBER.match(text)
     if number is None:
         return text
-    digits = (number.group(1) or number.group(2)).replace(",", "").lstrip("0") or "0"
+    typed = number.group(1) or number.group(2)
+    digits = "".join(str(unicodedata.decimal(c)) for c in typed if c.isdecimal()).lstrip("0") or "0"
     return chr(0x30 + min(len(digits), 9)) + digits + text[number.end():]
 
 
