@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from conftest import Pdf, write_guide
+from glyphs import assert_no_boxes, drawn
 from hostile_support import cli_inprocess
 
 from studyguide import scripts
@@ -147,3 +148,26 @@ def test_the_turkish_and_azerbaijani_alphabets():
     other = ["zeytin", "ılık", "iklim", "Irmak", "İzmir", "çay", "cuma", "caña", "cansado", "ærlig", "x", "q"]
     for language in (None, "en", "fr", "de", "es", "da", "lt"):  # every other language: the order it had
         assert [scripts.alphabetical(w, language) for w in other] == [scripts.alphabetical(w) for w in other]
+
+
+def test_the_readable_editions_puzzles_draw_the_capital_i_from_a_font_that_has_it(tmp_path):
+    """The glyph check read the puzzles' capitals as str.upper writes them (IKLIM), so a Turkish guide that types
+    no İ itself planned no font for the İ its word search and crossword print: the readable edition's font
+    (Atkinson Hyperlegible) has no İ, and every İ in the grid, the words to find and the crossword key was a box."""
+    write_guide(tmp_path, "hava.yaml", """
+        title: Hava ve iklim
+        language: tr
+        vocabulary:
+          - {term: iklim, definition: Bir yerin uzun süreli hava durumu.}
+          - {term: rüzgar, definition: Hareket eden hava.}
+          - {term: bulut, definition: Gökteki su damlacıkları.}
+          - {term: yağmur, definition: Buluttan düşen su.}
+        activities: [word_search, crossword]
+        """)
+    said = cli_inprocess(["build", "hava.yaml", "--edition", "readable", "-o", "out"], cwd=tmp_path)
+    assert said.code == 0, said.err
+    for name in ("hava-readable.pdf", "hava-readable-key.pdf"):
+        assert_no_boxes(tmp_path / "out" / name, name)
+        capitals = [d for d in drawn(tmp_path / "out" / name) if d.char == "İ"]
+        assert len(capitals) >= 3 and {d.font.split("+")[-1] for d in capitals} == {"DejaVuSans"}, capitals[:3]
+    assert "İKLİM" in Pdf(tmp_path / "out" / "hava-readable.pdf").text  # (words to find)

@@ -32,7 +32,12 @@ def drawn_texts(guide: Guide) -> list[tuple[Location, str]]:
     the crossword and word search print letters upper-case), the printed labels of its language,
     and the footer's version and seed. The glyph check reads this, so nothing drawn escapes it."""
     texts = [(where, text) for where, text in guide.texts if not text.isascii()]
-    texts += [(where, scripts.caps(text)) for where, text in texts if scripts.caps(text) != text]
+    # and its capitals as the puzzles write them, in the guide's language: Turkish 'iklim' gives İKLİM (an ASCII
+    # text's capitals are ASCII in every other language)
+    dotted = scripts.dotted_i(guide.language)
+    capitals = [(where, text, scripts.caps(text, guide.language)) for where, text in guide.texts
+                if not text.isascii() or (dotted and "i" in text)]
+    texts += [(where, up) for where, text, up in capitals if up != text and not up.isascii()]
     texts += [(where, rtl.shape(text)) for where, text in texts if rtl.has_rtl(text)]  # joined Arabic forms
     own = Location(str(guide.path))
     for key, text in labels.for_language(guide.language, guide.labels).items():
