@@ -102,12 +102,15 @@ def test_validate_is_silent_on_what_the_bundled_fonts_draw(tmp_path, no_installe
     assert [w for w in api.guide_warnings(api.load(path)) if "no font" in w.message] == []
 
 
-def test_validate_says_nothing_of_fonts_for_a_guide_in_a_teachers_own_theme(tmp_path, no_installed_fonts):
-    """Its theme may name fonts that have the characters; they are read when the theme is, by check and build."""
+def test_validate_warns_for_a_guide_in_a_teachers_own_theme_naming_no_font(tmp_path, no_installed_fonts):
+    """Validate once said nothing of fonts for a guide in a teacher's own theme (its fonts were read only by check
+    and build); a theme naming none draws with the bundled fonts, and validate says what build says."""
     (tmp_path / "themes").mkdir()
     (tmp_path / "themes" / "mine.yaml").write_text("parent: classic\n", encoding="utf-8")
     path = write_guide(tmp_path, "odd.yaml", "theme: mine\n" + ODD)
-    assert [w for w in api.guide_warnings(api.load(path)) if "no font" in w.message] == []
+    said = [str(w) for w in api.guide_warnings(api.load(path)) if "no font" in w.message]
+    assert said == [INSTALL.format(path=path).replace(":2:24:", ":3:24:").replace("line 2:", "line 3:")]
+    assert said == [str(w) for w in api.build(path, tmp_path / "out").warnings if "no font" in w.message]
 
 
 def test_validate_still_loads_no_reportlab(tmp_path):
@@ -117,3 +120,33 @@ def test_validate_still_loads_no_reportlab(tmp_path):
             "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'studyguide.layout'))))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert run.stdout.strip() == "[]", run.stderr
+
+
+def _own_theme(folder, font: str, *, copy_from=None) -> None:
+    """guides/themes/mine.yaml naming ``font`` (a .ttf in the guides' folder) as its regular."""
+    (folder / "themes").mkdir()
+    (folder / "themes" / "mine.yaml").write_text(f"parent: classic\nfonts:\n  regular: {font}\n", encoding="utf-8")
+    if copy_from is not None:
+        (folder / font).write_bytes(copy_from.read_bytes())
+
+
+def test_validate_warns_for_a_guide_in_a_teachers_own_theme_as_build_does(tmp_path, no_installed_fonts):
+    """`validate` said 'ok' for a guide in a theme of the teacher's that names its own font, where `build` warned
+    that the hieroglyph and the rune print as boxes: it now reads the theme's font files' character maps."""
+    _own_theme(tmp_path, "DejaVuSerif.ttf", copy_from=REPO / "assets" / "DejaVuSerif.ttf")
+    path = write_guide(tmp_path, "odd.yaml", ODD + "theme: mine\n")
+    expected = INSTALL.format(path=path)
+    assert [str(w) for w in api.guide_warnings(api.load(path))] == [expected]  # validate
+    built = api.build(path, tmp_path / "out")
+    assert [str(w) for w in built.warnings if "no font has" in w.message] == [expected]
+
+
+def test_what_the_teachers_own_font_draws_is_not_warned_of(tmp_path, no_installed_fonts):
+    """Its own font has the private-use icon (as an icon font has): neither validate nor build warns of it."""
+    from test_fonts import PUA, _make_font
+
+    _own_theme(tmp_path, "icons.ttf")
+    _make_font(tmp_path / "icons.ttf", PUA + "".join(chr(c) for c in range(0x20, 0x7f)))
+    path = write_guide(tmp_path, "icons.yaml", f"title: Icons\ntheme: mine\nsummary: \"An icon {PUA} from a font.\"\n")
+    assert [str(w) for w in api.guide_warnings(api.load(path))] == []
+    assert [str(w) for w in api.build(path, tmp_path / "out").warnings if "no font has" in w.message] == []

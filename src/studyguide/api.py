@@ -241,12 +241,19 @@ def guide_warnings(guide: Guide) -> list[Problem]:
 
 def no_font(guide: Guide) -> list[Problem]:
     """`validate`'s warning for characters no font has, read from the bundled and installed fonts' character maps
-    (`check` and `build` give it from the fonts they plan). Not for a guide in a teacher's own theme: its fonts,
-    which may have them, are read when the theme is (`check` says)."""
-    if guide.theme and (guide.theme not in themefiles.bundled() or themefiles.overridden(guide.theme, guide.path)):
-        return []
+    and, for a teacher's own theme, from the font files it names (`check` and `build` give it from the fonts they
+    plan, which reportlab reads)."""
+    own: frozenset[int] = frozenset()
+    name = guide.theme
+    if (name and name not in themefiles.bundled()) or themefiles.overridden(name or themefiles.DEFAULT, guide.path):
+        from .theming import bundled  # (lazy, as in nofont.unprintable: only validate reads the fonts' maps)
+        try:
+            spec = themefiles.resolve(name, guide.path, guide.theme_where)
+        except StudyguideError:  # (its mistakes are the guide's errors, which `validate` gives)
+            return []
+        own = bundled.own_coverage(spec.font_files, spec.family)
     texts = nofont.drawn_texts(guide)
-    found = nofont.warning(texts, nofont.unprintable({c for _, text in texts for c in text}))
+    found = nofont.warning(texts, nofont.unprintable({c for _, text in texts for c in text}, own))
     return [found] if found else []
 
 

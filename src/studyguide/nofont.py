@@ -121,13 +121,15 @@ def _place(where: Location) -> str:
     return "the labels or footer studyguide prints"
 
 
-def unprintable(chars: Iterable[str]) -> set[str]:
-    """The characters of ``chars`` that neither a bundled font nor an installed one has, read from the fonts'
-    character maps (no reportlab): what `validate` warns of. Layout controls and the scripts that need shaping
+def unprintable(chars: Iterable[str], own: frozenset[int] = frozenset()) -> set[str]:
+    """The characters of ``chars`` that neither a bundled font nor an installed one has, nor every face of the
+    theme's own fonts (``own``: bundled.own_coverage), read from the fonts' character maps (no reportlab): what
+    `validate` warns of. Layout controls and the scripts that need shaping
     (scripts.warnings speaks of those) are left out, as the build leaves them out."""
     from .theming import bundled, sysfonts
 
-    todo = bundled.lacked({c for c in chars if not c.isascii() and c not in bundled.IGNORED and not scripts.needs_shaping(c)})
+    todo = bundled.lacked({c for c in chars if not c.isascii() and c not in bundled.IGNORED and ord(c) not in own
+                           and not scripts.needs_shaping(c)})
     if todo:
         installed = sysfonts.union(cover for _, _, cover in sysfonts.index(sysfonts.font_files(), sysfonts.cache_path()))
         todo = {c for c in todo if ord(c) not in installed}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
+from pathlib import Path
 
 from . import sysfonts
 from .families import BUNDLED_FALLBACKS, FAMILIES, FONT_DIR
@@ -39,3 +40,24 @@ def lacked(chars: set[str]) -> set[str]:
         drawn = frozenset.intersection(*(coverage(f) for f in files))
         todo = {c for c in todo if ord(c) not in drawn}
     return todo
+
+
+def own_coverage(files: dict, family: str) -> frozenset[int]:
+    """The characters every face of a theme's own family has, read from the files' character maps without
+    reportlab (fonts.family_coverage reads them once reportlab has registered them): ``files`` are the theme's
+    role → (path, where), and a role left out is filled as styles.from_spec fills it, from ``family``'s regular
+    (and bold) when the theme names no regular. Empty for a theme naming no file or one that cannot be read."""
+    if not files:
+        return frozenset()
+    covers = []
+    for path, _ in files.values():
+        try:
+            faces = sysfonts.faces_of(Path(path).read_bytes())
+        except OSError:
+            return frozenset()
+        covers.append(frozenset(c for a, b in faces[0][1] for c in range(a, b + 1)) if faces else frozenset())
+    if "regular" not in files:
+        covers += [coverage(FAMILIES[family][0, 0][1])]
+        if "bold" not in files:
+            covers += [coverage(FAMILIES[family][1, 0][1])]
+    return frozenset.intersection(*covers)
