@@ -120,3 +120,40 @@ def test_one_kanji_rule_is_japanese_and_leaves_longer_terms_and_marks_alone():
     assert holes("水曜日", pattern(["水"], "ja", marked=("水",)))[1] == ["水"]  # marked: as the teacher marked it
     assert holes("明治政府は", pattern(["政府"], "ja"))[1] == ["政府"]  # two characters: the word itself
     assert holes("中国很大。", pattern(["中"], "zh"))[1] == ["中"]  # Chinese: as before (no word ends to go by)
+
+
+ONE_SYLLABLE = """
+    title: 물과 과학
+    language: ko
+    topics:
+      - title: 과학의 갈래
+        summary: 물리학은 힘과 운동을 연구합니다.
+        points:
+          - 식물은 물을 뿌리로 흡수합니다.
+          - 바다의 물이 증발합니다.
+    vocabulary:
+      - {term: 물, definition: 마시는 액체.}
+      - {term: 운동, definition: 물체의 움직임.}
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_one_syllable_korean_term_is_not_blanked_inside_a_longer_word(tmp_path, fmt):
+    """물 (water) was blanked at the start of 물리학 (physics): the handout printed '___리학은', a blank no student
+    could fill, and the key wrote 물 into physics. A one-syllable term is blanked only as a word, with its particles
+    after it (물을, 물이), as the cloze finds a Korean term; 물리학 and 식물 stay printed."""
+    path = write_guide(tmp_path / "g", "g.yaml", ONE_SYLLABLE)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    s, k = "".join(student.text.split()), "".join(key.text.split())  # (the key's word and its particle: two runs)
+    for left in ("물리학은힘과을연구합니다.", "식물은을뿌리로흡수합니다.", "바다의이증발합니다."):
+        assert left in s, (left, s)
+    for filled in ("물리학은힘과운동을연구합니다.", "식물은물을뿌리로흡수합니다.", "바다의물이증발합니다."):
+        assert filled in k, (filled, k)
+
+
+def test_one_syllable_rule_leaves_longer_korean_terms_and_marks_alone():
+    assert holes("물리학과 물을", pattern(["물"], "ko"))[0] == "물리학과 \ue0000\ue001을"
+    assert holes("물에서는", pattern(["물"], "ko"))[1] == ["물"]  # two particles, then the word's end
+    assert holes("물리학", pattern(["물"], "ko", marked=("물",)))[1] == ["물"]  # marked: as the teacher marked it
+    assert holes("자음은", pattern(["자음"], "ko"))[1] == ["자음"]  # two syllables: as before

@@ -114,3 +114,41 @@ def test_the_cloze_does_not_blank_a_three_letter_hebrew_term_inside_a_word_after
 
     assert sentence("ספר", "book", "מספר התלמידים גדול.", "he").text() == "___ means: book"  # (its definition)
     assert sentence("ספר", "book", "והספר מונח.", "he").text() == "וה___ מונח."
+
+
+ARABIC = """
+    title: العائلة
+    language: ar
+    topics:
+      - title: في البيت
+        summary: تقرأ البنت كتابا في البيت.
+        points:
+          - أعطيت الكتاب للبنت الصغيرة.
+          - يلعب ولد في الحديقة.
+    vocabulary:
+      - {term: بنت, definition: girl}
+      - {term: ولد, definition: boy}
+    """
+
+
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_arabic_notes_blank_a_term_after_the_article_and_print_the_article(tmp_path, fmt):
+    """بنت in البنت and للبنت stayed printed in the notes (the cloze blanked it): the article written onto the noun
+    hid the term. It is now found after ال, وال, بال, فال, كال and لل, as the cloze finds it, and the article
+    stays printed before the blank."""
+    import unicodedata
+
+    path = write_guide(tmp_path / "g", "g.yaml", ARABIC)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    student, key = Pdf(tmp_path / f"g-{fmt}.pdf"), Pdf(tmp_path / f"g-{fmt}-key.pdf")
+    s, k = (unicodedata.normalize("NFKC", " ".join(p.text.split())) for p in (student, key))
+    assert "بنت" not in s and "ولد" not in s, s  # blanked once in each paragraph they stand in
+    assert k.count("بنت") == 2 and k.count("ولد") == 1, k  # (the key writes them in: البنت, للبنت)
+    assert s.count("ال") == k.count("ال") and s.count("لل") == k.count("لل")  # the article printed before its blank
+
+
+def test_the_arabic_article_stays_outside_the_blank():
+    found = pattern(["بنت", "بيت"], "ar")
+    assert holes("تقرأ البنت كتابا في بيت.", found) == ("تقرأ ال\ue0000\ue001 كتابا في \ue0001\ue001.", ["بنت", "بيت"])
+    assert holes("للبنت والبيت بالبيت", found)[0] == "لل\ue0000\ue001 وال\ue0001\ue001 بالبيت"  # (once a paragraph)
+    assert holes("ثبنت البنت", pattern(["بنت"], "fa"))[1] == []  # only in an Arabic guide

@@ -81,6 +81,15 @@ def drawable(text: str) -> str:
 JA_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a0-\u30ff\uff66-\uff9f"
 JA_AFTER, JA_BEFORE = "(?![^\\W\u3040-\u309f])", f"(?<![{JA_HAN}])"
 
+# the particles and copula endings Korean writes onto a noun (물+을, 한자+로, 자음+입니다), longest first; up to
+# two of them (한자+로+는) and then the word's end may follow a Korean term (the cloze's and the notes' rule)
+KO_ENDINGS = sorted("은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써 와 과 랑 이랑 "
+                    "하고 도 만 까지 부터 처럼 보다 마다 조차 나 이나 든지 이든지 야 이야 이다 다 입니다 이에요 "
+                    "예요 이었다 였다 이며 며 이고 고 라고 이라고 인 란 이란".split(), key=len, reverse=True)
+KO_AFTER = f"(?=(?:{'|'.join(KO_ENDINGS)}){{0,2}}(?!\\w))"
+# the Arabic definite article, written onto its noun, alone or after و, ف, ب, ك or ل (لل): البنت, والبيت, للبنت
+ARABIC_ARTICLE = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
+
 
 def hebrew_prefixes(letters: int) -> str:
     """A pattern's start for a Hebrew word found after the one-letter words written onto it, in their order: ו (and),

@@ -141,12 +141,7 @@ _UNSEEN = "[" + "".join(sorted(scripts.UNSEEN)) + "]*"
 # where a word ends, so 中 is also found in 中国)
 GLUED = {"ko": "start", "ja": "kana", "zh": "within"}
 
-# the particles and copula endings Korean writes onto a noun (물+을, 한자+로, 자음+입니다), longest first; up to
-# two of them (한자+로+는) and then the word's end may follow a Korean term
-_KO_ENDINGS = sorted("은 는 이 가 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써 와 과 랑 이랑 "
-                     "하고 도 만 까지 부터 처럼 보다 마다 조차 나 이나 든지 이든지 야 이야 이다 다 입니다 이에요 "
-                     "예요 이었다 였다 이며 며 이고 고 라고 이라고 인 란 이란".split(), key=len, reverse=True)
-_KO_AFTER = f"(?=(?:{'|'.join(_KO_ENDINGS)}){{0,2}}(?!\\w))"
+_KO_AFTER = scripts.KO_AFTER  # only particles, then the word's end (물을, not 물리학)
 # a Korean 하다 verb or adjective (증발하다, 중요하다) as a sentence writes it: its stem and then 하다 inflected
 # (증발+한다, 증발+했습니다, 중요+한), the whole word blanked: a word bank's 증발하다 fills that blank in the form the
 # sentence needs (the key shows it), where a blank for the stem alone (___했다) is one 증발하다 cannot fill

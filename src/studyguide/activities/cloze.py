@@ -86,16 +86,12 @@ def finder(term: str, example: Optional[str], language: Optional[str] = None) ->
 _WHOLE = r"(?<!\w)"
 
 
-# the Arabic definite article, written onto its noun, alone or after و, ف, ب, ك or ل (لل): البنت, والبيت, للبنت
-_ARABIC = r"(?:(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبك]ال)|(?<=(?<!\w)لل))"
-
-
 def _after_article(pattern: re.Pattern, language: str, term: str) -> re.Pattern:
     """An Arabic or Hebrew term's pattern that finds it after the article (and the little words) written onto it
     (بنت in البنت, בית in בבית): the term is the blank, and the sentence's letters before it stay printed, as a
     German sentence's own article does."""
     body = pattern.pattern[len(_WHOLE):] if pattern.pattern.startswith(_WHOLE) else pattern.pattern
-    before = _ARABIC if language == "ar" else scripts.hebrew_prefixes(sum(c.isalpha() for c in term))
+    before = scripts.ARABIC_ARTICLE if language == "ar" else scripts.hebrew_prefixes(sum(c.isalpha() for c in term))
     return re.compile(before + body, pattern.flags)
 
 

@@ -43,10 +43,10 @@ def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
-    japanese = (language or "").split("-")[0].lower() == "ja"
+    code = (language or "").split("-")[0].lower()
     runs: list[tuple[str, list[str]]] = []  # (words in a row with the same start share it: all of it is zero-width,
     for w in words:  # so 'S(?:a|b)' finds what 'Sa|Sb' does; a Hebrew start is 79 lookbehinds, 0.4 s for 24 terms)
-        start, rest = _found(w, japanese and w not in marked, w in marked)
+        start, rest = _found(w, code, w in marked)
         if runs and runs[-1][0] == start:
             runs[-1][1].append(rest)
         else:
@@ -55,12 +55,19 @@ def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     return re.compile("(" + either + ")" + _AFTER, re.IGNORECASE)
 
 
-def _found(word: str, japanese: bool, marked: bool = False) -> tuple[str, str]:
+def _found(word: str, language: str, marked: bool = False) -> tuple[str, str]:
     """One word's part of :func:`pattern`: what must hold before it (zero-width), then the word. A single kanji is a part of a great many longer words (水 of 水曜日,
     Wednesday; 香水, perfume), where a blank hides a piece of another word that no student could tell; a term of
-    two or more is that word where it stands, also inside a longer name (政府 in 明治政府, the Meiji government)."""
-    if japanese and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
+    two or more is that word where it stands, also inside a longer name (政府 in 明治政府, the Meiji government).
+    So is a single Hangul syllable (물 of 물리학, physics): it is found only as a word, its particles after it (물을,
+    물이), as the cloze finds every Korean term. An Arabic term (in an Arabic guide) is also found after the article
+    written onto it (بنت in البنت, والبنت, للبنت), as the cloze finds it. A [[marked]] word is found as marked."""
+    if language == "ja" and not marked and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
         return scripts.JA_BEFORE, re.escape(word) + scripts.JA_AFTER
+    if not marked and len(word) == 1 and "가" <= word <= "힣":
+        return _BEFORE, re.escape(word) + scripts.KO_AFTER
+    if language == "ar" and "ء" <= word[0] <= "ي":
+        return f"(?:{_BEFORE}|{scripts.ARABIC_ARTICLE})", re.escape(word)
     if "\u05d0" <= word[0] <= "\u05ea":  # (the cloze's rule: ים is found after ה only, not at the end of מים)
         letters = sum(c.isalpha() for c in word)  # (a [[marked]] word of three is found after מ and ש too)
         return f"(?:{_BEFORE}|{scripts.hebrew_prefixes(4 if marked and letters == 3 else letters)})", re.escape(word)
