@@ -117,7 +117,7 @@ def test_a_one_kanji_term_is_not_blanked_inside_a_longer_japanese_word(tmp_path,
 def test_one_kanji_rule_is_japanese_and_leaves_longer_terms_and_marks_alone():
     assert holes("水曜日に水を飲む。", pattern(["水"], "ja"))[0] == "水曜日に\ue0000\ue001を飲む。"
     assert holes("香水です。", pattern(["水"], "ja"))[1] == []
-    assert holes("水曜日", pattern(["水"], "ja", marked=("水",)))[1] == ["水"]  # marked: as the teacher marked it
+    assert holes("水曜日", pattern(["水"], "ja"), marks=((0, 1),))[1] == ["水"]  # marked: as the teacher marked it
     assert holes("明治政府は", pattern(["政府"], "ja"))[1] == ["政府"]  # two characters: the word itself
     assert holes("中国很大。", pattern(["中"], "zh"))[1] == ["中"]  # Chinese: as before (no word ends to go by)
 
@@ -155,5 +155,5 @@ def test_a_one_syllable_korean_term_is_not_blanked_inside_a_longer_word(tmp_path
 def test_one_syllable_rule_leaves_longer_korean_terms_and_marks_alone():
     assert holes("물리학과 물을", pattern(["물"], "ko"))[0] == "물리학과 \ue0000\ue001을"
     assert holes("물에서는", pattern(["물"], "ko"))[1] == ["물"]  # two particles, then the word's end
-    assert holes("물리학", pattern(["물"], "ko", marked=("물",)))[1] == ["물"]  # marked: as the teacher marked it
+    assert holes("물리학", pattern(["물"], "ko"), marks=((0, 1),))[1] == ["물"]  # marked: as the teacher marked it
     assert holes("자음은", pattern(["자음"], "ko"))[1] == ["자음"]  # two syllables: as before

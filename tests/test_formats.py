@@ -447,6 +447,32 @@ def test_guided_notes_blank_a_term_once_a_paragraph(tmp_path):
         assert "".join(filled.split()) in squashed
 
 
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_marked_word_is_blanked_where_it_was_marked_only(tmp_path, fmt):
+    """A [[mark]] blanked its word in every summary and point of the topic: a teacher who marked [[energy]] once
+    got three blanks, and 'Animals use ___ to move' where the word was meant to be read. The guide's format says a
+    marked word is blanked where it is marked; a vocabulary term is still blanked wherever it stands."""
+    path = write_guide(tmp_path / "g", "chain.yaml", """
+        title: Food chains
+        vocabulary:
+          - {term: producer, definition: A living thing that makes its own food.}
+        topics:
+          - title: Energy in a food chain
+            summary: Plants capture [[energy]] from sunlight.
+            points:
+              - Animals use energy to move; energy is lost as heat at each step.
+              - A producer makes its own food, so its [[energy]] comes first.
+        """)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    s = " ".join(Pdf(tmp_path / f"chain-{fmt}.pdf").text.split())
+    k = " ".join(Pdf(tmp_path / f"chain-{fmt}-key.pdf").text.split())
+    assert "Plants capture from sunlight." in s, s
+    assert "Animals use energy to move; energy is lost as heat at each step." in s, s  # unmarked: printed
+    assert "A makes its own food, so its comes first." in s, s  # the term, and the second mark
+    assert k.count("energy") == s.count("energy") + 2, k  # the key writes the two marked ones in
+    assert "producer" in k and "producer" not in s
+
+
 def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     path = write_guide(tmp_path, "plain.yaml", """
         title: T

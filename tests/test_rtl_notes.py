@@ -91,7 +91,7 @@ NUMBER = """
 def test_a_three_letter_hebrew_term_is_not_blanked_right_after_mem(tmp_path, fmt):
     """r13 hostile finding 2: ספר (book) was blanked inside מספר (number), the key writing ספר into it; מ + three
     letters is Hebrew's commonest noun pattern. The term after ה is still blanked, and so is a [[marked]] one after מ
-    (a mark holds for its topic: there, as a marked kanji in Japanese, it is found wherever it stands)."""
+    (a mark is blanked where it was typed, as a marked kanji in Japanese is)."""
     path = write_guide(tmp_path / "g", "g.yaml", NUMBER)
     build_set(path, tmp_path, None, SetOptions(format=fmt))
     s = " ".join(Pdf(tmp_path / f"g-{fmt}.pdf").text.split())

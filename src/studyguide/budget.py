@@ -54,11 +54,11 @@ READING = ("reading", "summary", "objectives", "topics", "perspectives", "chart"
 
 def _notes_minutes(guide: Guide) -> tuple[float, str]:
     """Reading the topics, and filling their blanks (layout/notes.py finds them as it prints them)."""
-    from .layout.notes import holes, lowercase, topic_pattern
+    from .layout.notes import holes, lowercase, texts_of, topic_pattern
 
     words = reading_words(guide, "topics")
-    blanks = sum(len(holes(text, topic_pattern(guide, t), lowercase(guide))[1])
-                 for t in guide.topics for text in (t.summary or "",) + t.points)
+    blanks = sum(len(holes(text, topic_pattern(guide, t), lowercase(guide), marks)[1])
+                 for t in guide.topics for text, marks in texts_of(t))
     return reading_minutes(words) + blanks * BLANK_MINUTES, f"{said(words)}, {_count(blanks, 'blank')}"
 
 

@@ -63,14 +63,14 @@ def _check_notes(guide: Guide, fmt: str) -> Optional[Problem]:
     """Guided and Cornell notes need topics, and at least one blank in them (the message names the format asked
     for); with fewer than :data:`FEW_BLANKS`, a warning that says why (trial r10 L8: the chemistry guide's
     terms are in its `summary:`, which notes do not print, and its notes were a half-empty page with one blank)."""
-    from .layout.notes import holes, lowercase, topic_pattern
+    from .layout.notes import holes, lowercase, texts_of, topic_pattern
 
     where, asked = Location(str(guide.path)), f"--format {fmt}: " + ("Cornell" if fmt == "cornell" else "guided")
     if not guide.topics:
         raise GuideError([Problem(where, f"{asked} notes are made from the guide's 'topics:', and it has none "
                                          "(add topics with their points)")])
-    taken = [word for topic in guide.topics for text in (topic.summary or "",) + topic.points
-             for word in holes(text, topic_pattern(guide, topic), lowercase(guide))[1]]
+    taken = [word for topic in guide.topics for text, marks in texts_of(topic)
+             for word in holes(text, topic_pattern(guide, topic), lowercase(guide), marks)[1]]
     if not taken:
         raise GuideError([Problem(where, f"{asked} notes would have no blanks: no vocabulary term appears in the "
                                          "topics' summaries or points (mark words to leave blank as [[word]])")])

@@ -81,6 +81,7 @@ class Topic:
     image: Optional[Path] = None
     caption: Optional[str] = None
     marked: tuple[str, ...] = ()  # words typed [[like this]] in its summary and points: blanks in guided notes
+    marks: tuple[tuple[int, int, int], ...] = ()  # where each was typed: (0 the summary, k its point k; start, end)
     cues: tuple[str, ...] = ()    # questions for the cue column of Cornell notes
 
 

@@ -30,7 +30,7 @@ _HOLE = re.compile("\ue000(\\d+)\ue001")  # a private-use pair no guide text hol
 # markup passes it through untouched): where a blank goes once the rest is marked up
 
 
-def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
+def pattern(words, language: str | None = None) -> re.Pattern | None:
     """Whole-word, any-case matches of ``words``, longest first (so 'soft power' wins over 'power');
     a plural -s or -es goes with the word into the blank. A word's side in Chinese, Japanese or Korean letters
     needs no word boundary: those are written with no space before a particle, or none at all (外国との[[貿易]]が,
@@ -39,14 +39,14 @@ def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     begins goes with it when a vowel mark follows it (أخ in أخًا: no mark left beside the blank); a Hebrew term is
     found after the little words written onto it (ה, ו, ב, כ, ל, מ, ש: בבית for בית), as the cloze finds it, and
     those letters stay printed before the blank. In Japanese (``language``) a one-character kanji or katakana term
-    is found only as a word of its own (水を, not 水曜日 nor 香水), unless a [[mark]] (``marked``) asks for it."""
+    is found only as a word of its own (水を, not 水曜日 nor 香水); a [[mark]] is blanked where it was typed (holes)."""
     words = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not words:
         return None
     code = (language or "").split("-")[0].lower()
     runs: list[tuple[str, list[str]]] = []  # (words in a row with the same start share it: all of it is zero-width,
     for w in words:  # so 'S(?:a|b)' finds what 'Sa|Sb' does; a Hebrew start is 79 lookbehinds, 0.4 s for 24 terms)
-        start, rest = _found(w, code, w in marked)
+        start, rest = _found(w, code)
         if runs and runs[-1][0] == start:
             runs[-1][1].append(rest)
         else:
@@ -55,22 +55,21 @@ def pattern(words, language: str | None = None, marked=()) -> re.Pattern | None:
     return re.compile("(" + either + ")" + _AFTER, re.IGNORECASE)
 
 
-def _found(word: str, language: str, marked: bool = False) -> tuple[str, str]:
+def _found(word: str, language: str) -> tuple[str, str]:
     """One word's part of :func:`pattern`: what must hold before it (zero-width), then the word. A single kanji is a part of a great many longer words (水 of 水曜日,
     Wednesday; 香水, perfume), where a blank hides a piece of another word that no student could tell; a term of
     two or more is that word where it stands, also inside a longer name (政府 in 明治政府, the Meiji government).
     So is a single Hangul syllable (물 of 물리학, physics): it is found only as a word, its particles after it (물을,
     물이), as the cloze finds every Korean term. An Arabic term (in an Arabic guide) is also found after the article
-    written onto it (بنت in البنت, والبنت, للبنت), as the cloze finds it. A [[marked]] word is found as marked."""
-    if language == "ja" and not marked and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
+    written onto it (بنت in البنت, والبنت, للبنت), as the cloze finds it."""
+    if language == "ja" and len(word) == 1 and re.match(f"[{scripts.JA_HAN}]", word):
         return scripts.JA_BEFORE, re.escape(word) + scripts.JA_AFTER
-    if not marked and len(word) == 1 and "가" <= word <= "힣":
+    if len(word) == 1 and "\uac00" <= word <= "\ud7a3":
         return _BEFORE, re.escape(word) + scripts.KO_AFTER
-    if language == "ar" and "ء" <= word[0] <= "ي":
+    if language == "ar" and "\u0621" <= word[0] <= "\u064a":
         return f"(?:{_BEFORE}|{scripts.ARABIC_ARTICLE})", re.escape(word)
     if "\u05d0" <= word[0] <= "\u05ea":  # (the cloze's rule: ים is found after ה only, not at the end of מים)
-        letters = sum(c.isalpha() for c in word)  # (a [[marked]] word of three is found after מ and ש too)
-        return f"(?:{_BEFORE}|{scripts.hebrew_prefixes(4 if marked and letters == 3 else letters)})", re.escape(word)
+        return f"(?:{_BEFORE}|{scripts.hebrew_prefixes(sum(c.isalpha() for c in word))})", re.escape(word)
     return _BEFORE, re.escape(word)
 
 
@@ -93,35 +92,42 @@ def _related(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
-def holes(text: str, found: re.Pattern | None, lower: set = frozenset()) -> tuple[str, list[str]]:
-    """``text`` with each match replaced by a numbered hole, and the words taken out, in order.
+def holes(text: str, found: re.Pattern | None, lower: set = frozenset(), marks=()) -> tuple[str, list[str]]:
+    """``text`` with each match and each marked span (``marks``: (start, end), where the teacher typed
+    [[word]]) replaced by a numbered hole, and the words taken out, in order.
     ``lower``: the folded terms written in lower case, which a capitalised name does not match.
 
     A term is blanked once in a paragraph, where it first stands: a later use of it, or of a term that
     holds it or that it holds ('cell' after 'cell membrane'), is printed. A line with the same word
-    blanked two or three times ("Plant ___ have a ___ wall") could not be worked out."""
+    blanked two or three times ("Plant ___ have a ___ wall") could not be worked out. A marked word is
+    blanked where it was marked, and only there; a term inside a mark is the mark's."""
     taken: list[str] = []
-    if found is None:
+    if found is None and not marks:
         return text, taken
     blanked: list[str] = []
+    spans = sorted(marks)
+    matches = [m for m in (found.finditer(text) if found is not None else ())
+               if not any(m.start() < end and start < m.end() for start, end in spans)]
+    out, pos = [], 0
+    for start, end, m in sorted([(a, b, None) for a, b in spans] + [(m.start(), m.end(), m) for m in matches],
+                                key=lambda t: t[0]):
+        if m is not None:
+            term = " ".join(m.group(1).casefold().split())
+            if _name(m, lower) or any(_related(term, done) for done in blanked):
+                continue
+            blanked.append(term)
+        out.append(text[pos:start] + f"\ue000{len(taken)}\ue001")
+        taken.append(text[start:end])
+        pos = end
+    return "".join(out) + text[pos:], taken
 
-    def hole(m):
-        term = " ".join(m.group(1).casefold().split())
-        if _name(m, lower) or any(_related(term, done) for done in blanked):
-            return m.group(0)
-        blanked.append(term)
-        taken.append(m.group(0))
-        return f"\ue000{len(taken) - 1}\ue001"
 
-    return found.sub(hole, text), taken
-
-
-def blanked(ctx, text: str, found, style: str, **kw):
-    """A paragraph of ``text`` with its matches blank for the student and filled in the key."""
+def blanked(ctx, text: str, found, style: str, marks=(), **kw):
+    """A paragraph of ``text`` with its matches and ``marks`` blank for the student and filled in the key."""
     from .. import inline
     from .blanks import blank_markup
 
-    raw, taken = holes(text, found, lowercase(ctx.guide))
+    raw, taken = holes(text, found, lowercase(ctx.guide), marks)
     if not taken:
         return ctx.p(text, style, **kw)
     markup = inline.markup(raw, ctx.fonts)
@@ -141,17 +147,20 @@ def blanked(ctx, text: str, found, style: str, **kw):
     return Twin(para(False), para(True), ctx)
 
 
-def words_of(guide, topic) -> list[str]:
-    return [t.term for t in guide.vocabulary] + list(topic.marked)
-
-
 def topic_pattern(guide, topic) -> re.Pattern | None:
-    """What a topic's notes blank: the guide's terms and the topic's [[marks]] (:func:`pattern`)."""
-    return pattern(words_of(guide, topic), guide.language, topic.marked)
+    """What a topic's notes blank wherever it stands: the guide's terms (:func:`pattern`); its [[marks]] are
+    blanked where they were typed (:func:`texts_of`)."""
+    return pattern([t.term for t in guide.vocabulary], guide.language)
+
+
+def texts_of(topic) -> list[tuple[str, tuple]]:
+    """The topic's summary ("" without one) and points, each with the spans marked [[like this]] in it."""
+    texts = ((topic.summary or ""),) + topic.points
+    return [(text, tuple((a, b) for k, a, b in topic.marks if k == which)) for which, text in enumerate(texts)]
 
 
 def lowercase(guide) -> set:
-    """The vocabulary terms typed in lower case (a marked word is always blanked as marked)."""
+    """The vocabulary terms typed in lower case (a marked word is always blanked where it was marked)."""
     return {t.term.casefold() for t in guide.vocabulary if t.term == t.term.lower()}
 
 
@@ -168,8 +177,8 @@ def bank(ctx) -> list:
     lower, words = lowercase(g), {}
     for topic in g.topics:
         found = topic_pattern(g, topic)
-        for text in (topic.summary or "",) + topic.points:
-            for word in holes(text, found, lower)[1]:
+        for text, marks in texts_of(topic):
+            for word in holes(text, found, lower, marks)[1]:
                 folded = word.casefold()
                 if {folded, folded[:-1], folded[:-2]} & lower:  # ('Characterization' opening a sentence)
                     word = word[:1].lower() + word[1:]
@@ -184,12 +193,12 @@ def notes(ctx) -> list:
     g = ctx.guide
     flow = header.header(ctx) + bank(ctx) + [SectionMark(ctx, "topics")]
     for topic in g.topics:
-        found = topic_pattern(g, topic)
+        found, (summary, *points) = topic_pattern(g, topic), texts_of(topic)
         text = [ctx.p(topic.title, "subheading")]
         if topic.summary:
-            text.append(blanked(ctx, topic.summary, found, "body"))
+            text.append(blanked(ctx, topic.summary, found, "body", summary[1]))
         text += of_topic(ctx, topic)
-        text += [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        text += [blanked(ctx, point, found, "bullet", marks, bulletText="•") for point, marks in points]
         if topic.image is not None:  # (the picture on the page of its topic's text, as in the handout)
             text = pictured(ctx, text, figure(ctx, topic.image, topic.caption))
         flow += text
@@ -218,11 +227,11 @@ def cornell(ctx) -> list:
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                        ("LINEAFTER", (0, 0), (0, -1), ctx.theme.grid * 2, ctx.color("rule"))]
     for topic in g.topics:
-        found = topic_pattern(g, topic)
+        found, (summary, *points) = topic_pattern(g, topic), texts_of(topic)
         notes = [ctx.p(topic.title, "subheading")]
-        notes += [blanked(ctx, topic.summary, found, "body")] if topic.summary else []
+        notes += [blanked(ctx, topic.summary, found, "body", summary[1])] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
-        points = [blanked(ctx, point, found, "bullet", bulletText="•") for point in topic.points]
+        points = [blanked(ctx, point, found, "bullet", marks, bulletText="•") for point, marks in points]
         for point in points[1:]:
             point.after_point = True  # (WithTail sends it over with the point before, not alone)
         notes += points

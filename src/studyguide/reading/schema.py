@@ -262,14 +262,14 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
                     self.error(keys["image"], f"{label}.image: {problem}")
         if keys.get("caption") is not None and keys.get("image") is None:
             self.error(keys["caption"], f"{label}.caption: there is no image to caption (add 'image: FILE.png' or remove the caption)")
-        marked: list[str] = []
+        marked: list[tuple[int, int, int, str]] = []
         summary, tables = self.text(keys.get("summary"), f"{label}.summary"), []
         if summary:  # (its tables print after its text: layout/tables.py)
             texts, tables, _ = self.with_tables(keys["summary"], f"{label}.summary", summary)
             summary = ("\n\n".join(t.strip() for t in texts if t.strip()) or None) if len(texts) > 1 else summary
-        summary = self._unmark(summary, keys.get("summary"), f"{label}.summary", marked)
-        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked)
-                       for p in self.texts_list(keys.get("points"), f"{label}.points"))
+        summary = self._unmark(summary, keys.get("summary"), f"{label}.summary", marked, 0)
+        points = tuple(self._unmark(p, keys["points"], f"{label}.points", marked, k)
+                       for k, p in enumerate(self.texts_list(keys.get("points"), f"{label}.points"), 1))
         return Topic(
             title=self.text(keys.get("title"), f"{label}.title", required=True, max_len=500) or "",
             summary=summary,
@@ -277,22 +277,30 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
             tables=tuple(tables),
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
-            marked=tuple(dict.fromkeys(marked)),
+            marked=tuple(dict.fromkeys(word for *_, word in marked)),
+            marks=tuple(at for *at, _ in marked),
             cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
 
-    def _unmark(self, text: Optional[str], node, label: str, marked: list) -> Optional[str]:
+    def _unmark(self, text: Optional[str], node, label: str, marked: list, which: int) -> Optional[str]:
         """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
-        typed); each marked word goes to ``marked``, to be a blank in guided notes."""
+        typed); each marked word goes to ``marked`` with where it stands in the text returned, (``which``: 0
+        the summary, k the point k; start; end), to be a blank there in guided notes."""
         if not text or "[[" not in text and "]]" not in text:
             return text
-        words = [m.group(1).strip() for m in BLANK_RE.finditer(text)]
-        plain = BLANK_RE.sub(lambda m: m.group(1).strip(), text)
-        if "[[" in plain or "]]" in plain or not all(words):
+        pieces, spans, pos = [], [], 0
+        for m in BLANK_RE.finditer(text):
+            pieces.append(text[pos:m.start()])
+            start = sum(map(len, pieces))
+            pieces.append(m.group(1).strip())
+            spans.append((which, start, start + len(pieces[-1]), pieces[-1]))
+            pos = m.end()
+        plain = "".join(pieces) + text[pos:]
+        if "[[" in plain or "]]" in plain or not all(word for *_, word in spans):
             self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
                              "guided notes as [[word]])")
             return plain
-        marked.extend(words)
+        marked.extend(spans)
         return plain
 
     def perspective(self, node, label) -> Optional[Perspective]:
