@@ -53,7 +53,7 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import banks, inline, lettered, scripts, variants
+from . import banks, inline, lettered, notation, scripts, variants
 from .errors import Location, Problem
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -394,5 +394,5 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
-             + bank_capitals(guide) + arrows(guide) + (starter_text(guide, starter) if starter else []))
+             + bank_capitals(guide) + arrows(guide) + notation.warnings(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
