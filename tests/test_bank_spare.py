@@ -27,3 +27,41 @@ def test_the_spare_word_prints_where_it_fits_and_stays_out_where_it_would_cost_a
     pages, key_pages, bank = _quiz(tmp_path, "large-print")
     assert bank == ["Guerrero", "Iguala"]  # at 18 pt the third word took the bank to a second line
     assert (pages, key_pages) == (5, 5)  # as before the spare: 6 and 6 with it
+
+
+def test_check_says_when_a_two_blank_bank_prints_its_answers_alone(tmp_path):
+    # trial r14 finding 5: the ratio blanks' only spare, 6.02×10²³, was left out for its width, and `check` was
+    # silent, as it read the guide (which holds the spare), not the bank as printed
+    from conftest import write_guide
+    from studyguide import budget
+    path = write_guide(tmp_path, "moles.yaml", """\
+        title: Moles
+        questions:
+          - type: fill_in_blank
+            prompt: In 2H₂ + O₂ → 2H₂O, H₂ to H₂O is [[1:1]], and O₂ to H₂O is [[1:2]].
+            word_bank: true
+          - type: fill_in_blank
+            prompt: Avogadro's number is [[6.02×10²³]] particles per mole.
+            word_bank: true
+        """)
+    _, found, _ = budget.review(path)
+    assert [str(p) for p in found if "question 1" in str(p)] == [
+        f"{path}:3:5: warning: question 1: its word bank prints only the 2 answers of its blanks (1:1 · 1:2), so a "
+        "student who knows one is given the other: the spare word the guide offers, '6.02×10²³', is wider than them "
+        "and would widen the blanks, so it is left out; add a blank answered by a short number elsewhere in the "
+        "guide, split it into questions of one blank each, or leave out 'word_bank'"]
+
+
+def test_check_names_a_spare_left_out_for_a_second_line_and_not_one_that_prints(tmp_path):
+    from studyguide import budget
+
+    def bare(edition):
+        _, found, _ = budget.review(MEXICO, "a4", "quiz", edition=edition, accommodated=True,
+                                    extra=Accommodations(word_bank=True))
+        return [p.message for p in found if "prints only the 2 answers" in p.message]
+    assert bare("large-print") == [  # (the quiz above: 'criollos' printed in the standard edition, not at 18 pt)
+        "question 6: its word bank prints only the 2 answers of its blanks (Iguala · Guerrero), so a student who "
+        "knows one is given the other: the spare word the guide offers, 'criollos', would take the bank to a second "
+        "line, so it is left out; add a short vocabulary term elsewhere in the guide, split it into questions of one "
+        "blank each, or leave out 'word_bank'"]
+    assert bare(None) == []

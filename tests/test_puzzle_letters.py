@@ -42,12 +42,13 @@ def test_word_search_filler_skips_a_script_or_digit_only_one_word_uses():
     assert set(wordsearch.filler([tuple("CO2"), tuple("NO2")])) == {"C", "O", "N", "2"}
 
 
-def _crossword_warnings(tmp_path, terms):
+def _crossword_warnings(tmp_path, terms, activities_="[crossword]", language="en"):
     from studyguide import activities, api
 
     vocab = "\n".join(f"  - {{term: '{t}', definition: 'meaning {i}'}}" for i, t in enumerate(terms))
     path = tmp_path / "cw.yaml"
-    path.write_text(f"title: Cw\nvocabulary:\n{vocab}\nactivities: [crossword]\n", encoding="utf-8")
+    path.write_text(f"title: Cw\nlanguage: {language}\nvocabulary:\n{vocab}\nactivities: {activities_}\n",
+                    encoding="utf-8")
     return [p.message for p in activities.warnings(api.load(path))]
 
 
@@ -62,6 +63,16 @@ def test_a_crossword_left_out_says_the_terms_were_twins_or_too_long(tmp_path):
     assert said[1].startswith("crossword: 1 term left out (longer than the grid that fits the page:")
     said = _crossword_warnings(tmp_path, ["x" * 40, "hello"])
     assert said[0].endswith("it needs at least two terms that can go in its grid, and only one of the terms can")
+
+
+def test_a_korean_crossword_left_out_names_a_syllable_and_the_word_search_that_still_prints(tmp_path):
+    # trial r14 #10: "share a letter" read wrong where a square holds a syllable block, and did not say the word
+    # search, which holds every term, still prints
+    said = _crossword_warnings(tmp_path, ["훈민정음", "집현전", "세종"], "[crossword, word_search]", "ko")
+    assert said[0] == ("activities: the crossword is left out: it needs at least two terms that share a syllable "
+                       "(each Hangul syllable block is one square); the word search still prints")
+    said = _crossword_warnings(tmp_path, ["水曜日", "月", "火山"], "[crossword]", "ja")
+    assert said[0] == "activities: the crossword is left out: it needs at least two terms that share a character"
 
 
 def test_a_cloze_example_with_the_term_twice_gives_one_blank(tmp_path):

@@ -36,6 +36,22 @@ def test_punctuation_is_upright_only_beside_an_upright_only_run_in_slanted_text(
         '<i>Hello, <font face="SGCJK">世界</font><font face="SGSans">,</font> and you.</i>'
 
 
+def test_a_digit_beside_upright_hangul_in_an_italic_subtitle_is_upright(tmp_path):
+    # trial r14 #10: '한국사 3단원 학습지' slanted its 3 alone, between upright Hangul (the Korean font has no italic)
+    korean = '<font face="SGKorean">한국사</font> 3<font face="SGKorean">단원 학습지</font>'
+    assert fonts.settle(korean, "SGSans-Italic") == korean.replace(" 3", '<font face="SGSans"> 3</font>')
+    assert fonts.settle(korean, "SGSans") == korean  # upright text: as before
+    latin = '<font face="SGKorean">한국사</font> unit 3 <font face="SGKorean">학습지</font>'
+    assert fonts.settle(latin, "SGSans-Italic") == latin  # a Latin word keeps its italics, and its digit with it
+    path = write_guide(tmp_path, "ko3.yaml", """
+        title: 조선의 문화
+        subtitle: 한국사 3단원 학습지
+        language: ko
+        """)
+    runs = [(r.text.strip(), r.font.split("+")[-1]) for r in build_into(path, tmp_path / "out").student.runs[0]]
+    assert ("3", "DejaVuSans") in runs and not [r for r in runs if "3" in r[0] and "Oblique" in r[1]], runs
+
+
 def test_escaped_signs_beside_an_upright_run_print_as_typed(tmp_path):
     """'&', '<' and '>' reach the paragraph markup as '&amp;', '&lt;', '&gt;'; the upright punctuation beside a
     Hangul run wrapped their ';' or '&' alone in a <font>, and the handout printed 'A&;한국' and '<;조선&gt;'."""

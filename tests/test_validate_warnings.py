@@ -79,3 +79,32 @@ def test_validate_of_a_long_guide_takes_a_few_times_as_long_as_reading_it(tmp_pa
     assert "200 of 200 vocabulary terms are used nowhere else" in str(found[0])
     reading, finding = best(lambda: api.load(path)), best(lambda: lint.unused_terms(guide))
     assert finding < 8 * reading, (finding, reading)  # (22 times as long before; about 3 times now)
+
+
+def test_a_term_typed_with_its_article_is_used_where_its_noun_is(tmp_path):
+    """Trial r14 finding 9: 'la mamá' and 'el año' were 'used nowhere' though the reading says "mi mamá" and a
+    question "años"; the cloze and the crossword find a term by its noun, and so does this check now."""
+    from studyguide import api, lint
+    path = write_guide(tmp_path, "familia.yaml", """\
+        title: La familia
+        language: es
+        reading:
+          text: Mi mamá tiene cuarenta años. Mi abuelo vive con nosotros.
+        vocabulary:
+          - term: la mamá
+            definition: the mother
+          - term: el año
+            definition: the year
+          - term: el perro
+            definition: the dog
+          - term: la abuela
+            definition: the grandmother
+        questions:
+          - type: short_answer
+            prompt: ¿Cuántos años tiene tu mamá?
+        """)
+    assert [str(p) for p in lint.unused_terms(api.load(path))] == [
+        f"{path}:10:11: warning: vocabulary term 'el perro' is used nowhere else in the guide; use it in the reading "
+        "or a question, or leave it out",
+        f"{path}:12:11: warning: vocabulary term 'la abuela' is used nowhere else in the guide; use it in the reading "
+        "or a question, or leave it out"]  # ('abuelo' is another word)

@@ -228,3 +228,26 @@ def test_notes_and_organizers_print_once_though_the_guide_asks_versions_of_its_t
                         "they print once, without version letters or an answer grid (leave out --versions)\n")
     assert sorted(p.name for p in (tmp_path / "asked").iterdir()) == ["cells-organizers-key.pdf",
                                                                       "cells-organizers.pdf"]
+
+
+def _true_false_guide(tmp_path, answers: str):
+    from conftest import write_guide
+    items = "".join(f"  - {{type: true_false, prompt: 'Statement {n} about healthy habits.', answer: "
+                    f"{'true' if a == 'T' else 'false'}, points: 1}}\n" for n, a in enumerate(answers, 1))
+    return write_guide(tmp_path, "tf.yaml", "title: Healthy Habits and Moving Safely\nquestions:\n" + items)
+
+
+def test_a_version_draws_again_rather_than_print_five_true_false_answers_alike_in_a_row(tmp_path):
+    """Trial r14 #12: the PE guide's version B ran F,T,T,T,T,T,F,F,F,F though its written order alternates."""
+    from studyguide import api, variants
+    guide = api.load(_true_false_guide(tmp_path, "FTFTFTFTFT"))
+    orders = ["".join("T" if q.answer else "F" for q in v.questions) for v in variants.versions(guide, 6)[0]]
+    assert all("TTTTT" not in o and "FFFFF" not in o for o in orders), orders
+    assert len(set(orders)) > 1
+    # nine true and one false cannot avoid it: the versions are drawn as before, and `check` names the written run
+    guide = api.load(_true_false_guide(tmp_path, "TTTTTFTTTT"))
+    assert variants.long_run(guide) is False
+    from studyguide import lint
+    assert [p.message for p in lint.check(guide) if "in a row" in p.message] == [
+        "questions 1 to 5: the answers of 5 true/false questions in a row are all true; students may notice: "
+        "reorder them"]

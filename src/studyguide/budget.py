@@ -283,6 +283,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     findings += pagelint.lone_lines(guide, rendered["student"].lone_lines)  # (of the pages as printed)
     findings += figurerefs.warnings(guide)  # a question naming a picture these pages leave out
     findings += pagelint.lines_cut(guide, rendered["student"])
+    findings += pagelint.bare_banks(guide, rendered["student"], written if accommodated else None)  # (2 answers alone)
     findings += pagelint.summary_cut(guide, rendered["student"])  # (the key's model summary: the same layout)
     findings += pagelint.summary_alone(guide, rendered["student"])  # (an accommodation's summary on its own page)
     findings += pagelint.alone_on_last_page(guide, rendered["student"], sheets.sheet_of(paper))

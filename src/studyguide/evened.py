@@ -53,7 +53,7 @@ def _redrawn(i: int, target, pages, draw, seen: set):
     while tried < REDRAWS and again < variants.TRIES:
         again += 1
         other = draw(i, again)
-        if other.questions in seen:
+        if other.questions in seen or variants.long_run(other):  # (as versions draws: no long true/false run)
             continue
         tried += 1
         if pages(other) <= target:

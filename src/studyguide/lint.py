@@ -53,8 +53,9 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import banks, inline, lettered, scripts, variants
+from . import banks, inline, lettered, notation, scripts, variants
 from .errors import Location, Problem
+from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
 from .noticed import after, clipped, norm
@@ -130,6 +131,17 @@ def repeated_questions(guide: Guide) -> list[Problem]:
             out.append(_warn(_after(guide, q.where, q.prompt), f"question {n} asks what question {first} (line "
                              f"{line}) asks ('{_clip(q.prompt)}'); change its prompt, or delete one of them"))
     return out
+
+
+def true_false_run(guide: Guide) -> list[Problem]:
+    """Five or more true/false questions in a row with the same answer, in the guide's own order (versions draw
+    orders without such a run where one exists: variants.long_run), at the run's first question."""
+    length, i = variants.same_run(guide.questions)
+    if length < variants.SAME_RUN:
+        return []
+    word = "true" if guide.questions[i].answer else "false"
+    return [_warn(guide.questions[i].where, f"questions {i + 1} to {i + length}: the answers of {length} true/false "
+                                            f"questions in a row are all {word}; students may notice: reorder them")]
 
 
 def _nth(guide: Guide, q, text: str, nth: int) -> Location:
@@ -229,6 +241,8 @@ def unused_terms(guide: Guide) -> list[Problem]:
         where = spots[k]
         k += size
         forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
+        noun = noun_of(t.term, guide.language)  # 'la mamá' is used in 'mi mamá', as the cloze finds it (trial r14 #9)
+        forms += _variants(noun, english=False) if noun else []
         if not forms:
             continue
         edge = ("", "") if _unspaced().search(t.term) else (r"(?<!\w)", r"(?!\w)")
@@ -392,7 +406,7 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
           starter: Optional[str] = None, written: Optional[Guide] = None) -> list[Problem]:
     """Every finding, in the order of the file; ``starter``: the text of the starter guide, whose
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
-    found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + unused_terms(guide) + tall_questions(guide, heights, page_height)
+    found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + true_false_run(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
-             + bank_capitals(guide) + arrows(guide) + (starter_text(guide, starter) if starter else []))
+             + bank_capitals(guide) + arrows(guide) + notation.warnings(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

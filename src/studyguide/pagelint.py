@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from .banks import numeric
 from .errors import Location, Problem
 from .model import Guide, first_paragraph
 from .reading.walker import clip
@@ -150,3 +151,32 @@ def title_alone(guide: Guide, rendered, on_half) -> list[Problem]:
     else:
         said += "; shorten question 1 (its prompt, or the lines it cites), or put a shorter question first"
     return [_warn(guide.questions[0].where, said)]
+
+
+def bare_banks(guide: Guide, rendered, written: Optional[Guide] = None) -> list[Problem]:
+    """Two-blank word banks printed with their two answers alone: :func:`studyguide.banks.banked` gave each a spare
+    word, but the layout left it out where it would widen the blanks or take the bank to another line
+    (``Rendered.banks_bare``, layout.blanks.bank_words), so a student who knows one answer is given the other.
+    lint.bank_answers warns of a bank given no spare at all; this one of a spare that does not print (trial r14:
+    chemistry's ratio blanks '1:1' and '1:2' had only '6.02×10²³', wider than both). ``written``: the guide as
+    written, when ``guide`` is its accommodated copy (a bank the accommodation gave has no key to leave out)."""
+    bare = getattr(rendered, "banks_bare", None) or {}
+    own = {q.where for q in (written or guide).questions if getattr(q, "word_bank", False)}
+    out = []
+    for n, q in enumerate(guide.questions, 1):
+        if q.where not in bare:
+            continue
+        spares, cost = bare[q.where]
+        answers = " · ".join(clip(a, 30) for a in dict.fromkeys(b.answer for b in q.blanks))
+        shown = ", ".join(f"'{clip(w, 30)}'" for w in spares)
+        why = "is wider than them and would widen the blanks" if cost == "widen" else \
+            "would take the bank to a second line"
+        number = all(numeric(b.answer) for b in q.blanks)
+        shorter = "a blank answered by a short number" if number else "a short vocabulary term"
+        given = "" if q.where in own else "in the copy with word banks, "
+        out.append(_warn(q.where, f"question {n}: {given}its word bank prints only the 2 answers of its blanks ({answers}), so "
+                                  f"a student who knows one is given the other: the spare word the guide offers, "
+                                  f"{shown}, {why}, so it is left out; add {shorter} elsewhere in the guide"
+                                  + (", split it into questions of one blank each, or leave out 'word_bank'" if not given
+                                     else " or split it into questions of one blank each")))
+    return out

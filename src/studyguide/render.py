@@ -38,6 +38,8 @@ class Rendered:
     summary_alone: dict | None = None  # the Cornell summary opening a page after the notes (layout.cornellflow._Alone)
     line_share: float = 0.0  # of the text area's height: one line of body text (pagelint.alone_on_last_page)
     gap_share: float = 0.0  # and the space above a question
+    banks_bare: dict = field(default_factory=dict)  # a two-blank bank's spare the layout left out: its place →
+    # (the spare words, "widen" or "line": what printing them would cost) (layout.blanks.bank_words)
 
 
 def glyph_plan(guide: Guide, theme: Theme | None = None) -> tuple[dict, list[Problem]]:
@@ -216,7 +218,8 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     cut = dict(ctx.__dict__.get("fewer_lines", {}))
     return {mode: Rendered(streams[mode].getvalue(), count[mode], starts, marks, section_fill, page_fill, at_top,
                            lone, cut, ctx.__dict__.get("summary_cut"), ctx.__dict__.get("pictures_printed", {}),
-                           ctx.__dict__.get("summary_alone"), styles["body"].leading / height, theme.question_gap / height)
+                           ctx.__dict__.get("summary_alone"), styles["body"].leading / height, theme.question_gap / height,
+                           dict(ctx.__dict__.get("banks_bare", {})))
             for mode in modes}
 
 

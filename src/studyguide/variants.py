@@ -16,7 +16,7 @@ from typing import Optional
 from . import amounts, lettered, shuffle, unshuffled
 from .banks import bank_warnings, default_seed
 from .errors import Location, Problem
-from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer
+from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
 
 # "All of the above", "None of these" and the like, in the built-in languages and in Arabic and Hebrew
 # (which print right to left), keep the last place by themselves (a choice about the choices above it
@@ -274,6 +274,32 @@ def orders(guide: Guide) -> int:
 
 
 TRIES = 200  # draws for a version unlike the ones before it
+SAME_RUN = 5  # true/false answers alike in a row that a version avoids (trial r14 #12: PE's B went F,T,T,T,T,T,F,F,F,F)
+
+
+def same_run(questions) -> tuple[int, int]:
+    """The longest run of true/false questions in a row with the same answer: (its length, its first index)."""
+    best, start, length = (0, 0), 0, 0
+    for i, q in enumerate(questions):
+        alike = i and isinstance(q, TrueFalse) and isinstance(questions[i - 1], TrueFalse) \
+            and q.answer == questions[i - 1].answer
+        start, length = (start, length + 1) if alike else (i, int(isinstance(q, TrueFalse)))
+        best = max(best, (length, -start))
+    return best[0], -best[1]
+
+
+def long_run(guide: Guide) -> bool:
+    """Whether ``guide`` (a version) holds :data:`SAME_RUN` true/false answers alike in a row that another order
+    of its runs could avoid: in each run of true/false questions, neither answer more than 4 for each of the
+    other's and one (9 true and 2 false can go TTTTFTTTTFT; 9 and 1 cannot, and are then not redrawn)."""
+    if same_run(guide.questions)[0] < SAME_RUN:
+        return False
+    for run in _runs(guide.questions):
+        if isinstance(guide.questions[run[0]], TrueFalse):
+            true = sum(guide.questions[i].answer for i in run)
+            if max(true, len(run) - true) > (SAME_RUN - 1) * (min(true, len(run) - true) + 1):
+                return False
+    return True
 
 
 def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Optional[Location] = None,
@@ -287,7 +313,7 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Option
     for i in range(count):
         v = version(guide, i, seed)
         again = 0
-        while v.questions in seen and len(seen) < space and again < TRIES:
+        while again < TRIES and (v.questions in seen and len(seen) < space or long_run(v)):
             again += 1
             v = version(guide, i, seed, again)
         if v.questions in seen:

@@ -37,7 +37,10 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
         if p.data is None:
             why = ("the guide has no vocabulary" if not guide.vocabulary else
                    "none of the terms can be used" if name == "word_search" else
-                   "it needs at least two terms that share a letter")
+                   "it needs at least two terms that share a " + _square(guide))
+            if name == "crossword" and "word_search" in names and why.startswith("it needs") \
+                    and plan(guide, "word_search", (limits or {}).get("word_search")).data is not None:
+                why += "; the word search still prints"  # (trial r14 #10: the teacher need not look for it)
             kept = [(t, w) for t, w in zip(p.left_out, p.why) if w.split(":")[0] not in ("letters", "room")]
             usable = len(guide.vocabulary) - len(p.unsplit) - len(kept)
             if name == "crossword" and kept and usable < 2:  # too long, twins ...: said next
@@ -63,6 +66,15 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
         elif p.left_out:
             out += _search_left_out(p, label, spots, index, guide, (limits or {}).get(name) or {})
     return out
+
+
+def _square(guide: Guide) -> str:
+    """What fills one square of the crossword, named for the guide's terms: in Hangul a syllable block ('한'), in
+    Chinese and Japanese a character, else a letter (trial r14 #10: 'share a letter' read wrong in Korean)."""
+    text = "".join(inline.plain(t.term) for t in guide.vocabulary)
+    if re.search("[\uac00-\ud7a3]", text):
+        return "syllable (each Hangul syllable block is one square)"
+    return "character" if re.search("[\u3040-\u30ff\u3400-\u9fff]", text) else "letter"
 
 
 def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:

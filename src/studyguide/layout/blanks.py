@@ -99,4 +99,9 @@ def bank_words(ctx, q) -> list[str]:
         return max(blank_width(ctx, w) for w in ws), bank_box(ctx, ws).wrap(ctx.width, 1e6)[1]
 
     (width, height), (bare_width, bare_height) = room(words), room(bare)
-    return words if width <= bare_width + 0.01 and height <= bare_height + 0.01 else bare
+    if width <= bare_width + 0.01 and height <= bare_height + 0.01:
+        return words
+    # (`check` says the bank is its answers alone, and why: pagelint.bare_banks; the spare is in the model, so
+    # lint.bank_answers, which reads the guide alone, cannot see it go: trial r14 finding 5)
+    ctx.__dict__.setdefault("banks_bare", {})[q.where] = (q.bank, "widen" if width > bare_width + 0.01 else "line")
+    return bare

@@ -109,14 +109,15 @@ _ENTITIES = re.compile(_ENTITY)
 _UPRIGHT_ONLY = {name: family for family, faces in FAMILIES.items() if faces[0, 1][0] == faces[0, 0][0]
                  for name, _ in faces.values()}
 
-# punctuation after a run's end or before an upright-only run's start: the markup :func:`_upright_beside` changes
-_BESIDE = re.compile(r"</font>[^\w\s<]|[^\w\s>]<font face=\"(?:" + "|".join(map(re.escape, _UPRIGHT_ONLY)) + ")\"")
+# punctuation or a digit after a run's end or before an upright-only run's start: the markup :func:`_upright_beside` changes
+_BESIDE = re.compile(r"</font>(?:[^\w\s<]|\s*\d)|(?:[^\w\s>]|\d)<font face=\"(?:" + "|".join(map(re.escape, _UPRIGHT_ONLY)) + ")\"")
 
 
 def _upright_beside(markup: str, base: str) -> str:
     """Markup whose punctuation next to an upright-only run in a slanted context ('만들어졌을까?' in an italic
     subtitle: Hangul has no italic) is drawn in the upright face of the surrounding family, so the '?' stands
-    as straight as the word it ends (trial r9 L7). Text between two such runs, all punctuation ('」、「'), too."""
+    as straight as the word it ends (trial r9 L7). Text beside such a run with no letter, all punctuation ('」、「') or
+    digits ('3' in '한국사 3단원'), too."""
     if not _BESIDE.search(markup):  # (most markup: words with spaces between; nothing to do, in a µs)
         return markup
     pieces = _PIECE.split(markup)
@@ -149,9 +150,9 @@ def _upright_beside(markup: str, base: str) -> str:
         if not (before or after):
             continue
         face = _upright_face(own, b)
-        if not any(c.isalnum() for c in _ENTITIES.sub("", piece)) and not piece.isspace():
-            pieces[k] = f'<font face="{face}">{piece}</font>'
-            continue
+        if not any(c.isalpha() for c in _ENTITIES.sub("", piece)) and not piece.isspace():
+            pieces[k] = f'<font face="{face}">{piece}</font>'  # (signs, and digits: the 3 of '한국사 3단원' in an
+            continue  # italic subtitle slanted between upright Hangul, trial r14 #10; a Latin word keeps its slant)
         pieces[k] = _MARKS.sub(lambda m: f'<font face="{face}">{m.group()}</font>' if (
             m.start() == 0 and before or m.end() == len(piece) and after) else m.group(), piece)
     return "".join(pieces)

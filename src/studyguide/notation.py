@@ -1,0 +1,91 @@
+"""Sub- and superscripts typed as on a keyboard: 'Fe^3+', 'SO4^2-', '6.02 x 10^23', 'H2O'. The guide format has
+no markup for them, so they print as typed (trial r14 finding 6: "Fe^3+ or SO4^2-" on the handout, the key, the
+clues and the cloze); `validate` and `check` warn at the line with the characters to paste in their place. The
+text is never rewritten: the teacher decides (a caret may be meant, in a lesson on spreadsheet formulas).
+
+What is found, and what is left alone (measured on every guide in guides/ and tests/cases):
+* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`: always;
+* a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2'): only in a guide that
+  writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
+  them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
+  are not warned of.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import Problem
+from .model import Guide
+from .quantities import ELEMENTS
+from .reading.walker import clip
+
+_SUP = str.maketrans("0123456789+-−()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_CODE = re.compile(r"`[^`\n]*`")
+_ACCEPTED = re.compile(r"(?<=\[\[)([^\]|]*)(\|[^\]]*)(?=\]\])")  # a blank's other answers: never printed
+# an optional '6.02 x ' before a power of ten, the base (a word, a number or a bracket) and a caret before a
+# signed whole number or a charge ('^2', '^-3', '^(-3)', '^3+', '^+')
+_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?(?P<base>\([^()\s]*\)|[A-Za-z0-9]+)"
+                    r"\^(?P<power>\(?[+\-−]?\d+[+\-−]?\)?|[+\-−])(?![\w^])")
+_FORMULA = re.compile(r"(?<![\w\-‐/.])(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+(?![\w\-‐/])")
+_SYMBOL = re.compile(r"[A-Z][a-z]?")
+_WRITTEN = re.compile(r"[₀-₉⁰¹²³⁴-⁹]")
+
+
+def _formula(word: str) -> bool:
+    """A chemical formula typed with plain digits: element symbols only, two or more, and a count ('H2O', 'SO4',
+    'Ca(OH)2'); not 'A4', 'MP3', 'PS' nor 'O2' (one symbol: 'B12', 'F1' and 'V8' are no formulas)."""
+    symbols, counts = _SYMBOL.findall(word), re.findall(r"\d+", word)
+    return (len(symbols) >= 2 and all(s in ELEMENTS for s in symbols) and bool(counts)
+            and all(c[0] != "0" and 2 <= int(c) <= 99 for c in counts))  # (a formula writes no 1: 'H1N1' is a flu)
+
+
+def _pasted(match: re.Match) -> str:
+    """The caret's match as it should be written: '6.02×10²³', 'Fe³⁺', 'SO₄²⁻', 'x²'."""
+    base = match["base"]
+    if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", base) and all(s in ELEMENTS for s in _SYMBOL.findall(base)):
+        base = base.translate(_SUB)  # ('SO4^2-', 'O2^-': the count is written low)
+    power = match["power"]
+    if power.startswith("(") and power.endswith(")"):
+        power = power[1:-1]
+    times = match["times"]
+    lead = times.rstrip(" xX*") + "×" if times else ""
+    return lead + base + power.translate(_SUP)
+
+
+def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
+    """Each piece of keyboard notation in ``text``: (where it starts, as typed, as it should be written)."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731 (the text as long as it was: the columns stay)
+    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, text))
+    # (code prints as typed, carets and all; '[[H₂O|H2O]]' accepts the typed form in the exports, and prints H₂O)
+    out = [(m.start(), m.group(), _pasted(m)) for m in _CARET.finditer(bare)]
+    taken = [range(m, m + len(typed)) for m, typed, _ in out]
+    if formulas:
+        out += [(m.start(), m.group(), m.group().translate(_SUB)) for m in _FORMULA.finditer(bare)
+                if _formula(m.group()) and not any(m.start() in r for r in taken)]
+    return sorted(out)
+
+
+def warnings(guide: Guide) -> list[Problem]:
+    """One warning for each text holding keyboard notation, at the first piece, naming each with what to paste."""
+    texts = list(guide.texts)
+    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", t) for _, t in texts)
+    out, said = [], set()
+    for where, text in texts:
+        found = _found(text, formulas)
+        if not found or (where, text) in said:
+            continue
+        said.add((where, text))
+        typed = list(dict.fromkeys((t, p) for _, t, p in found))
+        one, more = len(typed) == 1, " and more" if len(typed) > 6 else ""
+        shown = _and([f"'{t}'" for t, _ in typed[:6]]) + more
+        pasted = _and([f"'{p}'" for _, p in typed[:6]]) + more
+        out.append(Problem(where.of(text, found[0][0]),
+                           f"{shown} print{'s' if one else ''} as typed: a guide has no markup for superscripts and "
+                           f"subscripts; paste {pasted} in {'its' if one else 'their'} place (copy from this message)",
+                           warning=True))
+    return out
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,71 @@
+"""Sub- and superscripts typed as on a keyboard print as typed (trial r14 finding 6: "Fe^3+ or SO4^2-" on the
+handout, key, clues and cloze): `validate` and `check` warn at the line with the characters to paste, and leave
+ordinary text alone."""
+from __future__ import annotations
+
+from conftest import write_guide
+from studyguide import api, budget
+
+CHEMISTRY = """\
+    title: Moles
+    vocabulary:
+      - term: ion
+        definition: An atom with a charge, such as Fe^3+ or SO4^2-.
+    questions:
+      - type: fill_in_blank
+        prompt: Avogadro's number is [[6.02 x 10^23]] particles per mole.
+      - type: short_answer
+        prompt: How many moles are in 36.04 g of water (H2O, 18.02 g/mol)?
+      - type: short_answer
+        prompt: Balance 2H₂ + O₂ → 2H₂O, then name the bond in `x^2` and H1N1.
+    """
+
+
+def _warned(tmp_path, text: str) -> list[str]:
+    path = write_guide(tmp_path, "g.yaml", text)
+    return [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message]
+
+
+def test_validate_and_check_name_what_to_paste_at_the_line(tmp_path):
+    path = write_guide(tmp_path, "moles.yaml", CHEMISTRY)
+    expected = [
+        f"{path}:4:48: warning: 'Fe^3+' and 'SO4^2-' print as typed: a guide has no markup for superscripts and "
+        "subscripts; paste 'Fe³⁺' and 'SO₄²⁻' in their place (copy from this message)",
+        f"{path}:7:36: warning: '6.02 x 10^23' prints as typed: a guide has no markup for superscripts and subscripts; "
+        "paste '6.02×10²³' in its place (copy from this message)",
+        f"{path}:9:53: warning: 'H2O' prints as typed: a guide has no markup for superscripts and subscripts; "
+        "paste 'H₂O' in its place (copy from this message)"]
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == expected
+    _, found, _ = budget.review(path)
+    assert [str(p) for p in found if "as typed" in p.message] == expected
+
+
+def test_ordinary_text_is_left_alone(tmp_path):
+    # no sub- or superscript anywhere: 'CO2' is how a geography guide writes it, and not a caret in sight
+    assert _warned(tmp_path, """\
+        title: Climate
+        summary: CO2 emissions rose; print on A4 paper; COVID-19 closed schools; an MP3 of the talk; vitamin B12.
+        questions:
+          - type: short_answer
+            prompt: Why do O2 and H1N1 matter? Which 4 of the 10 cities?
+        """) == []
+    # a guide that writes H₂O: flu names, code, a blank's other answers and counts of 1 are still not formulas
+    assert _warned(tmp_path, """\
+        title: Water
+        summary: "H₂O and H1N1, the Windows key `Ctrl^2`, Figure 3B, room B12, grade 10, 2nd place, CS 50."
+        questions:
+          - type: fill_in_blank
+            prompt: The formula of water is [[H₂O|H2O]].
+        """) == []
+
+
+def test_a_power_typed_with_a_caret_in_a_math_guide_is_named(tmp_path):
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Powers
+        questions:
+          - type: short_answer
+            prompt: Expand (a+b)^2 and write 2^-3 as a fraction.
+        """)
+    assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        "'(a+b)^2' and '2^-3' print as typed: a guide has no markup for superscripts and subscripts; paste "
+        "'(a+b)²' and '2⁻³' in their place (copy from this message)"]
