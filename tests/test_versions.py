@@ -251,3 +251,22 @@ def test_a_version_draws_again_rather_than_print_five_true_false_answers_alike_i
     assert [p.message for p in lint.check(guide) if "in a row" in p.message] == [
         "questions 1 to 5: the answers of 5 true/false questions in a row are all true; students may notice: "
         "reorder them"]
+
+
+def test_versions_of_a_guide_with_a_marked_word_in_a_topic_build(tmp_path):
+    """A [[mark]] in a topic keeps where it was typed; versions are evened by hashing the guide, and a
+    place kept as a list made every versioned build of such a guide (the starter's own) an internal error."""
+    from hostile_support import cli_inprocess
+
+    write_guide(tmp_path, "marked.yaml", """\
+        title: Energy
+        topics:
+          - title: Energy
+            summary: Plants store [[energy]] from sunlight in sugar.
+        questions:
+          - {type: multiple_choice, prompt: Where do plants store energy?, choices: [sugar, water, soil], answer: A}
+          - {type: true_false, prompt: Sunlight carries energy., answer: true}
+        """)
+    said = cli_inprocess(["build", "marked.yaml", "--versions", "2", "-o", "out"], cwd=tmp_path)
+    assert (said.code, said.err) == (0, "")
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {"marked-A.pdf", "marked-B-key.pdf"}

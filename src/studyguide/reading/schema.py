@@ -278,7 +278,7 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
             image=image,
             caption=self.text(keys.get("caption"), f"{label}.caption", max_len=1000),
             marked=tuple(dict.fromkeys(word for *_, word in marked)),
-            marks=tuple(at for *at, _ in marked),
+            marks=tuple(tuple(at) for *at, _ in marked),
             cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
 
