@@ -227,7 +227,10 @@ class LinedQuestion(Flowable):
         if here is None or here.wrap(width, self.ctx.height)[1] > self.ctx.height:
             return [self]
         here.glue = True  # (its gap may shrink as the question's would: glue)
-        return [here, PageBreak(), parts[1]] + after
+        # the key's note sent to its last pages names the page the question starts on: placed there (it takes
+        # no room), not under the lines' rest; a note under the lines stays under them
+        away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
+        return [here] + away + [PageBreak(), parts[1]] + [f for f in after if f not in away]
 
     def split(self, aW, aH):
         self.wrap(aW, aH)
