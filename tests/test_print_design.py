@@ -67,8 +67,7 @@ GUIDE_PARAMS = [pytest.param(FROZEN, id="frozen")] + [pytest.param(p, id=p.stem)
 # (guide id, config id) whose pages do not meet the fill rule yet: the layout still strands
 # space before a block too tall for what is left (matching sets, crossword grids), and the questions'
 # last page ends short where the activities must start a new page (the key's notes no longer fill it)
-FILL_NOT_YET = {("frozen", "large-print"),
-                ("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
+FILL_NOT_YET = {("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
 
 
 def _fill_case(request, guide_id, config_id):
@@ -164,6 +163,51 @@ def test_frozen_guide_page_count_never_grows(config, now, target):
     _, _, docs = built(FROZEN, **config)
     assert docs["student"].pages <= now
     assert docs["student"].pages <= docs["key"].pages <= docs["student"].pages + 3
+
+
+
+def _lined_rules(pdf: bytes, theme) -> list[int]:
+    """The answer lines each page draws, from its pixels (rules from the questions' indent across the text)."""
+    from test_question_layout import _rules
+
+    return _rules(pdf, theme)
+
+
+def test_large_print_answer_lines_go_on_over_the_page_to_fill_it():
+    """The frozen guide's large print left page 15 (questions 14 and 15) 31 % empty: question 16 did not fit
+    under them. Question 13's last two lines now go on over the page, under "The lines go on over the page.",
+    and open page 15 above question 14: every question starts where it did, in the handout and the key, and
+    only page 19 (question 21, before the matching's first set) ends short."""
+    _, theme, docs = built(FROZEN, edition="large-print")
+    fill = page_fill(docs["student"].pdf, theme)
+    assert fill[14][0] <= EMPTY_AT_MOST  # page 15
+    for mode, doc in docs.items():
+        texts = [norm(t) for t in page_texts(doc.pdf)]
+        assert doc.question_pages[12:16] == [14, 15, 15, 16], mode
+        assert "13. (3 pts) In your own words" in texts[13], mode
+        # the key writes its model answer on the lines: its first two on page 14, the rest over the page
+        answer = "Little is public about what the courses teach or how. Without that information, countries cannot "
+        assert "partner countries. " + answer * (mode == "key") + "The lines go on over the page. " in texts[13], mode
+        rest = "easily check whether the training fits their laws and rights standards. "
+        assert texts[14].startswith(rest * (mode == "key") + "14. (3 pts) Weighing both sides"), mode
+    rules = _lined_rules(docs["student"].pdf, theme)
+    assert rules[13:15] == [2, 2 + 4 + 4]  # question 13's 4 lines: 2 on page 14, 2 over it; then 14's and 15's
+
+
+def test_large_print_lines_go_on_over_the_page_only_to_fill_one():
+    """On A4 the essay (question 17, 14 lines) stays on page 15 but for its last three, which open page 16
+    over questions 18 and 19: that page was 41 % empty, as question 20 (a matching) did not fit under them.
+    The pages after it, a matching question and an ordering question each too tall for the room the one
+    before leaves, still end short (the test above holds that case as not met yet)."""
+    _, theme, docs = built(FROZEN, edition="large-print", paper="a4")
+    fill = page_fill(docs["student"].pdf, theme)
+    assert [n for n, (empty, _) in enumerate(fill[:-1], 1) if empty > EMPTY_AT_MOST] == [17, 18]
+    rules = _lined_rules(docs["student"].pdf, theme)
+    assert rules[14:16] == [11, 3 + 2]  # (page 16: the essay's last 3 lines, then the word bank's box, top and foot)
+    for mode, doc in docs.items():
+        assert doc.question_pages[16:19] == [15, 16, 16], mode
+        assert "reduce the risks" in norm(page_texts(doc.pdf)[14]) and \
+            "The lines go on over the page." in norm(page_texts(doc.pdf)[14]), mode
 
 
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's large-print target is not met yet: 27 pages today")

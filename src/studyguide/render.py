@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, margins, mending, nofont, owners, pages,
-               pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
+from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, linesover, margins, mending, nofont, owners,
+               pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -200,7 +200,7 @@ def _render(guide: Guide, modes=MODES, paper: str | None = None, theme: Theme | 
     args = (guide, modes, theme, styles, font_for, paper, full_width, sheet)
     def redraw(fixes=None, until=None):
         return _draw(*args, fixes, until)
-    ctx, doc, streams, last_page = quizpack.notes_away(args, mending.run(redraw, _draw(*args)),
+    ctx, doc, streams, last_page = quizpack.notes_away(args, _mended(redraw, _draw(*args)),
                                                        lambda fixes: _mended_with(args, fixes))
     starts = list(ctx.question_pages)
     marks = list(ctx.__dict__.get("section_marks", ()))
@@ -227,7 +227,12 @@ def _mended_with(args, fixes: dict):
     """The guide laid out and mended (mending.run) with ``fixes`` kept by every layout (quizpack's notes gathered)."""
     def redraw(more=None, until=None):
         return _draw(*args, {**fixes, **(more or {})}, until)
-    return mending.run(redraw, redraw())
+    return _mended(redraw, redraw())
+
+
+def _mended(redraw, first):
+    """A layout mended (mending.run), then with large print's answer lines over a page where that fills it (linesover)."""
+    return linesover.lines_over(redraw, mending.run(redraw, first))
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,

@@ -165,6 +165,7 @@ def indented(flowable, left, mirrored: bool = False):
 
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
+FILL_BEFORE, FILL_AFTER = 2, 2  # the same, where the lines go on only to fill the next page (LinedQuestion.over)
 # (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
 KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last lines would be alone on a page: an
 # essay's 12 may become 6 (two thirds, 8, left a trial's reading guide a third sheet for the last 6 of 12),
@@ -198,6 +199,38 @@ class LinedQuestion(Flowable):
 
     def draw(self):
         self.whole.drawOn(self.canv, 0, 0)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.ctx.mode == self.ctx.primary:  # drawn whole on its page: its lines might go on over it (lines_over)
+            self.ctx.__dict__.setdefault("lined_whole", {})[self.number] = (canvas.getPageNumber(), self._count())
+        super().drawOn(canvas, x, y, _sW)
+
+    def _count(self) -> int:
+        lined = self.answer.chosen.items[0] if isinstance(self.answer, Shorter) else self.answer
+        return getattr(lined, "count", 0)
+
+    def over(self, keep: int) -> list:
+        """The question with only ``keep`` of its lines on the page it starts on, the break marked under them,
+        the rest opening the next page (mending's lines_over, large print: a page left more than 30 % empty
+        under the question takes its last lines). Its prompt keeps at least FILL_BEFORE lines, the next page
+        gets at least FILL_AFTER; else, or when what stays is taller than a page, the question as it is."""
+        width = self.ctx.width
+        self.wrap(width, self.ctx.height)
+        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
+        lined, after = options[0], options[1:]
+        if not isinstance(lined, LinedAnswer) or not FILL_BEFORE <= keep <= lined.count - FILL_AFTER:
+            return [self]
+        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False))
+        parts = lined._cut(width, keep * lined.gap + 0.5)
+        here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore, page_height=self.ctx.height) \
+            if len(parts) == 2 else None
+        if here is None or here.wrap(width, self.ctx.height)[1] > self.ctx.height:
+            return [self]
+        here.glue = True  # (its gap may shrink as the question's would: glue)
+        # the key's note sent to its last pages names the page the question starts on: placed there (it takes
+        # no room), not under the lines' rest; a note under the lines stays under them
+        away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
+        return [here] + away + [PageBreak(), parts[1]] + [f for f in after if f not in away]
 
     def split(self, aW, aH):
         self.wrap(aW, aH)

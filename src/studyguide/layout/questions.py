@@ -343,7 +343,9 @@ def question(ctx, number: int, q, lead: list = ()) -> list:
     """The question's block; a large-print matching too tall for a page, in parts that each fit one (matchparts)."""
     if q.kind == "matching" and ctx.theme.one_column:
         return matchparts.parted(ctx, q, lambda part, first: _block(ctx, number, part, lead, first))
-    return [_block(ctx, number, q, lead)]
+    block = _block(ctx, number, q, lead)
+    keep = ctx.__dict__.get("lines_over", {}).get(number)  # (linesover: its last lines fill the next page)
+    return block.over(keep) if keep and isinstance(block, LinedQuestion) else [block]
 
 
 def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
