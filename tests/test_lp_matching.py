@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import CASES, page_texts
-from studyguide import api, render
+from studyguide import api, inline, render
 from studyguide.layout.activities import matching_large
 
 TURKISH = CASES / "layout" / "tr-cografya-bolgeler.yaml"  # (a trial's guide: 13 terms)
@@ -69,7 +69,8 @@ def _each_term_on_its_definitions_page(guide, key: list[str]) -> list[int]:
         found = re.compile(rf"(?:^| )([A-M]) {k}\. {re.escape(term.term)}(?: |$)")
         page = next(p for p in range(start, len(key)) if found.search(key[p]))
         letter = found.search(key[page]).group(1)
-        assert f"{letter}. {' '.join(term.definition.split())}" in key[page], (k, term.term, letter, page + 1)
+        meaning = " ".join(inline.plain(term.definition).split())  # (**bold** prints bold)
+        assert f"{letter}. {meaning}" in key[page], (k, term.term, letter, page + 1)
         pages.append(page + 1)
         start = page
     return pages
@@ -127,3 +128,24 @@ def test_a_large_print_matchings_first_part_starts_in_the_room_where_it_lands(na
     for n in range(1, len(guide.questions) + 1):  # (every question opens on one page in both)
         start = re.compile(rf"(?:^| ){n}\. {re.escape(' '.join(guide.questions[n - 1].prompt.split())[:30])}")
         assert [p for p, t in enumerate(handout) if start.search(t)] == [p for p, t in enumerate(key) if start.search(t)]
+
+
+def test_fifteen_long_terms_fill_their_pages_not_four_a_third_empty():
+    """b-u3's 15 terms, with definitions of one to three lines, in large print on A4: the fewest sets that fit a
+    page, shared evenly (3, 4, 4 and 4), left pages 16 and 17 a third empty each (33 and 34 %), as the scan of
+    issue 14 found. Sized to fill their pages (4, 4, 4 and 3), every set's page but the last is 70 % full or more,
+    on the same four pages; each term, its letter and its definition on one page."""
+    from test_print_design import page_fill
+
+    guide = api.load(CASES / "layout" / "b-u3-matching.yaml")
+    theme = api.theme_for(guide, "classic", edition="large-print")
+    built = render.render(guide, ("student", "key"), paper="a4", theme=theme)
+    handout, key = ([" ".join(t.split()) for t in page_texts(built[mode].pdf)] for mode in ("student", "key"))
+    pages = _each_term_on_its_definitions_page(guide, key)
+    assert pages == [16] * 4 + [17] * 4 + [18] * 4 + [19] * 3, pages
+    assert [re.findall(r"Set \d: terms \d+–\d+", key[p - 1]) for p in (17, 18, 19)] == \
+        [["Set 2: terms 5–8"], ["Set 3: terms 9–12"], ["Set 4: terms 13–15"]]
+    for mode in ("student", "key"):
+        fill = page_fill(built[mode].pdf, theme)
+        assert [round(fill[p - 1][0], 2) <= 0.30 for p in (16, 17, 18)] == [True] * 3, [fill[p - 1][0] for p in (16, 17, 18)]
+    assert handout[19].startswith("Vocabulary in Context") and len(handout) == 24

@@ -33,6 +33,8 @@ def _found(ctx, name, sets):
     key = (name, ctx.width, ctx.height)
     if key not in found:
         fitted = _fitting(ctx, name, sets, _Trials(ctx))
+        if fitted is not None and fitted[0] is not sets:
+            fitted = _filled(ctx, name, *fitted)
         found[key] = None if fitted is None else "own" if fitted[0] is sets else tuple(len(s.terms) for s in fitted[0])
         return fitted
     if found[key] is None:
@@ -187,6 +189,83 @@ def _ones(ctx, name, sets, blocks, trials: _Trials):
             continue
         g += 1
     return sets, blocks
+
+
+LAST_SET = 3  # terms: the fewest the last of the sets that fill their pages keeps (_filled)
+FILL_TRIALS = 150  # sets laid out, at most, to find sets that fill their pages (_filled)
+
+
+def _filled(ctx, name, sets, blocks):
+    """(sets, blocks): the sets :func:`_fitting` found, sized again to fill their pages: in one set fewer (a page
+    saved), or, where a set's page but the last's ends short (layout.fill; what follows may fill the last's), in as
+    many that leave fewer pages short, the last set's counted; else as they were.
+    Sets shared evenly left pages a third empty each (b-u3's 15 long terms on A4: 3, 4, 4 and 4, pages 33, 34, 14
+    and 17 % empty; now 4, 4, 4 and 3). The sizes are tried fullest first, each set as large as its page holds,
+    then smaller while its page stays full (and once short); the last keeps :data:`LAST_SET` terms or more (fewer
+    only in a list that short) and may leave room under it, where what follows may start. A set's terms, spare and
+    order depend only on its size and those of the sets before it, so each is measured once, and
+    :data:`FILL_TRIALS` of them at most."""
+    n, heights, left = sum(len(s.terms) for s in sets), {}, [FILL_TRIALS]
+
+    def height(sizes: tuple):
+        """The last of ``sizes``' sets' height, as measured to fit a page and as printed at a page's top, where its
+        space above is dropped ((None, None) once the trials run out)."""
+        if sizes not in heights:
+            if left[0] <= 0:
+                return None, None
+            left[0] -= 1
+            rest = n - sum(sizes)
+            trial = act.plan(ctx.guide, name, {"sizes": sizes + ((rest,) if rest else ())}).data
+            g = len(sizes) - 1
+            block = _blocks(ctx, name, trial[g:g + 1], titled=True, number=g + 1, digits=len(str(n)),
+                            opening=_start(ctx, name, trial)[1:] if g == 0 else [])[0]
+            heights[sizes] = _height(ctx, block), stacked_height(block, ctx.width)
+        return heights[sizes]
+
+    def search(sizes: tuple, count: int, shorts: int, best: list):
+        """Into ``best``: [pages short, sizes] of the ``count`` sets after ``sizes`` that leave the fewest pages
+        short, fullest first; of each set's sizes, those that fill their page, and the largest that does not."""
+        rest, more = n - sum(sizes), count - len(sizes) - 1  # (sets after this one)
+        if best[1] is not None and shorts >= best[0]:
+            return
+        if not more:
+            h, printed = height(sizes + (rest,)) if min(LAST_SET, n // count) <= rest <= SET_SIZE else (None, None)
+            if h is not None and h <= ctx.height and (best[1] is None or shorts + _short(ctx, printed) < best[0]):
+                best[:] = [shorts + _short(ctx, printed), sizes + (rest,)]
+            return
+        for size in range(min(SET_SIZE, rest - more * min(LAST_SET, n // count)), 0, -1):
+            if rest - size > SET_SIZE * more:
+                break
+            h, printed = height(sizes + (size,))
+            if h is None:
+                return
+            if h <= ctx.height:
+                short = _short(ctx, printed)
+                search(sizes + (size,), count, shorts + short, best)
+                if short or best[0] == 0:
+                    return  # (a smaller set leaves its page shorter still)
+
+    own = [len(s.terms) for s in sets]
+    short = [_short(ctx, stacked_height(b, ctx.width)) for b in blocks]  # (the last set's page: what follows may fill it)
+    for count in (len(sets) - 1,) + ((len(sets),) if any(short[:-1]) else ()):
+        best = [None, None]
+        if count > 1:
+            search((), count, 0, best)
+        if best[1] is not None and list(best[1]) != own and (count < len(sets) or best[0] < sum(short)):
+            filled = act.plan(ctx.guide, name, {"sizes": best[1]}).data
+            again = _blocks(ctx, name, filled)
+            if _fits(ctx, again):
+                return filled, again
+    return sets, blocks
+
+
+FILL_SLACK = 12  # pt: what a printed page shows empty under a set besides the room it leaves (its last line's
+# descent and the frame's padding): a set leaving 29 % of the frame printed 30.6 % of the text area empty (b-u2)
+
+
+def _short(ctx, height: float) -> bool:
+    """Whether a page holding only a set ``height`` tall (at its top: no space above) ends short (layout.fill)."""
+    return page_short(ctx.height - height + FILL_SLACK, ctx.height)
 
 
 def _arrangements(sizes: list[int]):
