@@ -208,3 +208,27 @@ def test_word_banks_fold_each_word_of_the_guide_once_not_once_a_bank(tmp_path, m
     printed = re.findall(r"Word bank: ((?:\w+ · ){3}\w+)", text)
     assert len(printed) == 40, text[:400]
     assert all(f"answer{i:02d}" in bank for i, bank in enumerate(printed)), printed[:3]
+
+
+def test_a_guide_without_a_crossword_plans_none(tmp_path, monkeypatch):
+    """The crossword's page limits are those every edition shares, found by planning its grid in several sizes
+    (layout.activities.page_limits): only for a guide that asks for a crossword. A guide of 30 terms and no
+    activities planned one four times a build for its warnings, a third of a small guide's build; a guide with
+    one still plans it and prints it."""
+    from studyguide.activities import crossword
+
+    calls, real = [], crossword.make
+
+    def counting(terms, seed, **kw):
+        calls.append(len(terms))
+        return real(terms, seed, **kw)
+
+    monkeypatch.setattr(crossword, "make", counting)
+    text = _cards_guide(tmp_path, 30).read_text().replace("title: Cards", "title: No puzzle")  # (a seed of its own:
+    plain = write_guide(tmp_path, "plain.yaml", text.replace("activities: [flashcards]", ""))  # no plan kept from before)
+    built = build_into(plain, tmp_path / "plain")
+    assert "word029" in norm(" ".join(built.student.pages))
+    assert not calls, calls
+    text = _cards_guide(tmp_path / "12", 12, "crossword").read_text().replace("title: Cards", "title: No puzzle")
+    built = build_into(write_guide(tmp_path, "crossed.yaml", text), tmp_path / "cross")
+    assert calls and "Across" in " ".join(built.student.pages)
