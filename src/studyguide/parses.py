@@ -8,10 +8,10 @@ same markup, bullet and style (every attribute of it, by value) and the same fon
 that parse gave. A copy, because reportlab changes a paragraph's fragments as it splits it over a page: each
 paragraph has fragments of its own, as the parse would have made them (same values), so the PDF is the same bytes.
 
-Only what copies safely is shared: fragments whose attributes are text, numbers, colours and lists of those. A
-paragraph with a form field or an image in it (fragments holding objects), one whose markup changes its own style
-(``<para>``), or made from fragments is parsed as before. Nothing is kept after the build: another guide, theme or
-edition starts with nothing shared.
+Only what copies safely is shared: fragments whose attributes are text, numbers, colours and lists of those, or
+lists of tuples of those (an underline's, a link's). A paragraph with a form field or an image in it (fragments
+holding objects), one whose markup changes its own style (``<para>``), or made from fragments is parsed as before.
+Nothing is kept after the build: another guide, theme or edition starts with nothing shared.
 
 Line breaking is shared the same way (:func:`wrapped`): a paragraph parsed from a shared key, wrapped at the widths an
 earlier one of the build was, is given what that one's wrap set (its lines, its size), and breaks its lines only where
@@ -178,13 +178,18 @@ def _frozen(frags, names: dict):
         for name, value in attrs.items():
             if type(value) in _SCALARS or isinstance(value, Color):
                 continue
-            if type(value) not in (list, tuple) or not all(type(v) in _SCALARS or isinstance(v, Color) for v in value):
-                return None
+            if type(value) not in (list, tuple) or not all(_plain(v) or type(v) is tuple and all(map(_plain, v))
+                                                           for v in value):
+                return None  # (a list of tuples of those: an underline's or a link's, the same in every copy)
             if type(value) is list:
                 lists.append(name)
         keys = tuple(attrs)
         out.append((type(f), names.setdefault(keys, keys), tuple(attrs.values()), tuple(lists)))
     return out
+
+
+def _plain(value) -> bool:
+    return type(value) in _SCALARS or isinstance(value, Color)
 
 
 def _copy(frozen) -> list:
