@@ -37,7 +37,8 @@ WATCH_STATE = "_sg_state"  # the watch's own (watch/cache.py), dropped where a w
 @contextlib.contextmanager
 def shared():
     """Paragraphs made in the ``with`` block (this thread's) share their parses, and their line breaks (:func:`wrapped`)."""
-    token = _build.set({"parses": {}, "styles": {}, "tokens": {}, "names": {}, "wraps": {}, "held": {}})
+    token = _build.set({"parses": {}, "styles": {}, "tokens": {}, "names": {}, "wraps": {}, "held": {},
+                        "made": {}})
     try:
         yield
     finally:
@@ -70,6 +71,18 @@ def share(paragraph, text, style, bullet, parse) -> None:
     if known is not False:  # (its lines may be shared too: it holds what any paragraph parsed from that key holds)
         token = build["tokens"].setdefault(("parse", key), len(build["tokens"]))
         paragraph.__dict__[_STATE] = (token, paragraph.frags, paragraph.bulletText)
+
+
+def once(key, make):
+    """``make()``, worked out once a build for each ``key`` (and each time outside one): what the layout makes of a
+    paragraph's text before reportlab parses it (layout.Para), the same in each layout of the build."""
+    build = _build.get()
+    if build is None:
+        return make()
+    made = build["made"]
+    if key not in made:
+        made[key] = make()
+    return made[key]
 
 
 # what a paragraph holds that is not an input to its next wrap (its own attributes are: :func:`extras`)
