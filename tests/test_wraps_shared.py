@@ -63,6 +63,7 @@ def _counted(monkeypatch) -> dict:
 
 def test_a_two_layout_build_breaks_each_paragraph_once_and_prints_the_same_bytes(monkeypatch):
     guide = api.load(ACIDS)
+    render.render(guide)  # (what a process breaks once and keeps, as labels' widths, is not counted: run alone, it was)
     counts = _counted(monkeypatch)
     shared = {mode: r.pdf for mode, r in render.render(guide).items()}
     once = dict(counts)
