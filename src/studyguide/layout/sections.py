@@ -220,8 +220,8 @@ def figure(ctx, path, caption, width: float | None = None, height: float = 3.6 *
     para = ctx.p(caption, "caption") if caption else None
     full, large = ctx.__dict__.get("pictures_full", False), ctx.theme.edition == "large-print"
 
-    def sized(pixels, full=full):
-        return picsize.natural(pixels, ctx.width, width, height, full, large, ctx.height)
+    def sized(pixels, full=full):  # (large print: never under the standard edition's size: picsize.natural)
+        return picsize.natural(pixels, ctx.width, width, height, full or large, full and large, ctx.height)
 
     picture = Figure(path, para, sized, picsize.READABLE if full else PICTURE_LEAST, ctx)
     if not full and sized(picture.image.getSize(), True) != picture.full:  # (larger in that layout)
