@@ -86,9 +86,10 @@ def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
 
 
 def test_large_print_keeps_the_standard_size_where_the_larger_one_costs_a_page(tmp_path):
-    """Enlarged ×18/11, pe-heart's large print would take 11 pages for 10: it keeps the size the standard edition
+    """Enlarged ×18/11, pe-heart's large print would take 11 pages for 10: it takes the size the standard edition
     prints on letter (the chart the text's 7.00 in, r14 trial finding 1: it fell back to 5.50 in, with a warning
-    that its labels printed 79 % of their size), in the same 10 pages; at that size nothing is to be told."""
+    that its labels printed 79 % of their size), in the same 10 pages; at that size nothing is to be told. (Where
+    even that costs a page, as for music-theory-basics, the old 5.50 in and its warning stay.)"""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
     for pdf in ("pe-heart-large-print.pdf", "pe-heart-large-print-key.pdf"):
@@ -100,8 +101,9 @@ def test_large_print_keeps_the_standard_size_where_the_larger_one_costs_a_page(t
 def test_large_print_never_prints_a_wide_picture_smaller_than_the_standard_edition(tmp_path):
     """The r14 trial's chemistry guide: its 1500 × 600 mole map prints the text's 7.00 in on the letter handout,
     but 5.50 in (79 %, labels about 9.5 pt for 12) in large print, where enlarging it ×18/11 would cost a page
-    (the extra-lines copy, laid out apart, got 7.00 in). Now large print starts from the standard edition's
-    size: 7.00 in in every copy, handout and key, in the same 16 and 17 pages."""
+    (the extra-lines copy, laid out apart, got 7.00 in). Now large print tries the standard edition's size
+    next: 7.00 in in every copy, handout and key, in the same 16 and 17 pages (the topic's title and summary
+    end page 2, its points and the map open page 3)."""
     _copy(tmp_path, TRIAL, "chemistry-moles.yaml", "mole-map.png")
     run = cli_main("build", "chemistry-moles.yaml", "-o", "std", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
