@@ -108,7 +108,8 @@ def test_large_print_never_prints_a_wide_picture_smaller_than_the_standard_editi
     run = cli_main("build", "chemistry-moles.yaml", "-o", "std", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert widths(tmp_path / "std/chemistry-moles.pdf") == [(2, 7.0)]
-    run = cli_main("build", "chemistry-moles.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
+    run = cli_main("build", "chemistry-moles.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path,
+                   timeout=240)  # (two copies of 16 and 17 pages: over a minute on a busy machine)
     assert run.returncode == 0, run.stderr
     for pdf, pages in (("chemistry-moles-large-print.pdf", 16), ("chemistry-moles-large-print-key.pdf", 17),
                        ("chemistry-moles-large-print-extra-lines-2.pdf", 16)):
