@@ -102,8 +102,8 @@ def test_large_print_never_prints_a_wide_picture_smaller_than_the_standard_editi
     """The r14 trial's chemistry guide: its 1500 × 600 mole map prints the text's 7.00 in on the letter handout,
     but 5.50 in (79 %, labels about 9.5 pt for 12) in large print, where enlarging it ×18/11 would cost a page
     (the extra-lines copy, laid out apart, got 7.00 in). Now large print tries the standard edition's size
-    next: 7.00 in in every copy, handout and key, in the same 16 and 17 pages (the topic's title and summary
-    end page 2, its points and the map open page 3)."""
+    next: 7.00 in in every copy, handout and key, in the same 16 and 17 pages ("Key Topics" and the whole first
+    topic now open page 3 above the map, page 2 ending on the objectives)."""
     _copy(tmp_path, TRIAL, "chemistry-moles.yaml", "mole-map.png")
     run = cli_main("build", "chemistry-moles.yaml", "-o", "std", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
