@@ -768,13 +768,16 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
     """The words to find never go over the page alone: they print on the page of the word search's
     grid (in the compact theme the grid lands under a matching set, where it once took cells too big to
     leave room for the list, and the list opened the next page by itself). In large print, where title,
-    instructions, grid and list are taller than a page, the title and instructions end the matching set's
-    page, a third of it, and the grid opens the next page with all the words to find under it. (Before, the
-    word search opened that page with its grid under its title, and the words to find went on over the page,
-    the first rows under the grid on A4, on letter all of them, a line under the grid saying so: a student
-    turned the page to and fro. Earlier still the title and instructions once ended the matching set's page
-    alone, over half of it empty; the list opened a page of its own after the grid's, three quarters of that
-    page empty; the whole list opened the page after, nothing under the grid saying so: trial r8, L4.)"""
+    instructions, grid and list are taller than a page, and not even two rows of the list fit under the
+    matching set with the title and instructions, the word search opens the next page with its grid
+    under its title, the first rows of the words to find under the grid and the rest opening the page
+    after under "Words to find (continued)", over the crossword; on letter paper, where not two rows fit
+    under the grid, the list opens the page after whole, and a line under the grid says so. (For a day the
+    title and instructions ended the matching set's page alone, a third of it, the grid and all its words
+    on the next: a title and its instructions never end a page alone, the r14 trial. Earlier the title and
+    instructions once ended the matching set's page alone, over half of it empty; the list opened a page of
+    its own after the grid's, three quarters of that page empty; the whole list opened the page after,
+    nothing under the grid saying so: trial r8, L4.)"""
     guide, _, docs = built(WATER, **config)
     words = labels.for_language(guide.language, guide.labels)
     title, listed = words["word_search_title"], words["words_to_find"]
@@ -786,12 +789,16 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
         at = [n + 1 for n, text in enumerate(pages) if listed in text]
         more = words["continued"].format(what=listed)
         if config.get("edition") == "large-print":
-            assert titled == [grid[0] - 1] and "Set 2: terms 7–12" in pages[titled[0] - 1], f"{mode}: {titled}"
-            assert pages[titled[0] - 1].split(title)[1].split()[:3] == ["Find", "each", "word"], mode
-            assert pages[grid[0] - 1].startswith(letters) and at == grid, f"{mode}: list on page {at}"
-            assert more not in " ".join(pages) and words["words_go_on"] not in " ".join(pages), mode
-            under = pages[grid[0] - 1].split(listed)[1].split()  # (every word to find, under the grid)
-            assert {"AQUIFER", "EVAPORATION", "WATERSHED", "TRANSPIRATION"} <= set(under), mode
+            assert pages[grid[0] - 1].startswith(title), f"{mode}: the word search does not open its page"
+            assert "Set 2: terms 7–12" in pages[grid[0] - 2] and title not in pages[grid[0] - 2], mode
+            if config.get("paper") != "a4":  # (letter: the whole list on the next page, said under the grid)
+                assert at == [grid[0] + 1] and pages[at[0] - 1].startswith(listed), f"{mode}: list on page {at}"
+                assert words["words_go_on"] in pages[grid[0] - 1].split(letters)[1], f"{mode}: nothing under the grid"
+                continue
+            assert at == [grid[0], grid[0] + 1] and pages[at[1] - 1].startswith(more), f"{mode}: list on pages {at}"
+            under = pages[grid[0] - 1].split(letters)[1].split(listed)[1].split()  # (under the grid, on its page)
+            rest = pages[at[1] - 1].split(more)[1].split(words["crossword_title"])[0].split()
+            assert len(under) >= 4 and "EVAPORATION" in under + rest and not set(under) & set(rest), mode
             continue
         assert len(titled) == len(grid) == len(at) == 1
         assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
@@ -1088,16 +1095,17 @@ def test_a_large_print_word_search_splits_its_list_only_where_the_rest_fits_unde
         assert listed == [title + 1], f"{mode}: title on page {title + 1}, list on {[n + 1 for n in listed]}"
 
 
-@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 3, 0)])
+@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 2, 6)])
 def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_path, lines, count, list_page, here):
     """Twelve terms in large print (letter) after an essay of 14 or 6 lines: the grid and the words to
     find fit a page together, but not under the title and instructions. The title and instructions
     used to end the essay's page alone, the grid and the words opening the next one (14 lines: 60 % of
     page 3 empty). With 14 lines the title, instructions and words to find start under the essay (its
     last lines go on over the page above them) and the grid opens the next page: grid first there would
-    cost a page (mending.words_first). With 6 lines the title and instructions end the essay's page and
-    the grid opens the next with every word under it, where a student need not turn the page to and fro
-    (it had put two rows of words under the essay and the rest after the grid, "Words to find (continued)")."""
+    cost a page (mending.words_first). With 6 lines two rows of the words to find follow the title and
+    instructions under the essay, and the rest follow the grid on the next page, "Words to find (continued)"
+    (for a day the title and instructions ended the essay's page alone there, the grid and every word on the
+    next: a title and its instructions never end a page alone, the r14 trial)."""
     from conftest import write_guide
 
     terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
