@@ -1,0 +1,50 @@
+"""Large print's choice, select-all and ordering questions (issue 14, rescan r14 findings 1, 6 and 8): a
+question's prompt stays on the page with its first choices or boxes."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, page_texts
+from studyguide import api, render
+from studyguide.model import LETTERS
+
+N13 = CASES / "layout" / "n13-long-order-select.yaml"  # (the rescan's guide: 9 long items to order, 8 long choices)
+
+
+def _pages(path, theme_name: str, paper: str, edition="large-print"):
+    guide = api.load(path)
+    theme = api.theme_for(guide, theme_name, edition=edition)
+    built = render.render(guide, ("student", "key"), paper=paper, theme=theme)
+    return guide, [[" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key")]
+
+
+def _items(q) -> list[str]:
+    return [" ".join(text.split()) for text in (q.items if q.kind == "ordering" else q.choices)]
+
+
+@pytest.mark.parametrize("theme_name, paper", [("classic", "letter"), ("modern", "a4"), ("ink-saver", "letter")])
+def test_a_prompt_too_tall_to_keep_with_all_its_items_keeps_its_first_ones_on_its_page(theme_name, paper):
+    """An ordering or select-all question taller than a large-print page went to a page of its own and came
+    apart there after its prompt: "1. Put these in order." alone on page 6 (87 % empty), its nine boxes on
+    page 7; q2's prompt alone on page 8, its choices A-H on page 9 (10 pages). Now the prompt shares its page
+    with its first two items at least, and the items left go on at the next page's top under "Question 1
+    (continued)", in handout and key."""
+    guide, (handout, key) = _pages(N13, theme_name, paper)
+    for n, q in enumerate(guide.questions[:2], 1):
+        items = _items(q)
+        for texts in (handout, key):
+            page = next(p for p, text in enumerate(texts) if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            here = [item for item in items if item in texts[page]]
+            after = [item for item in items if page + 1 < len(texts) and item in texts[page + 1]]
+            after.sort(key=lambda item: texts[page + 1].index(item))  # (as printed: an ordering's are shuffled)
+            assert len(here) >= 2 and len(here) + len(after) == len(items), (n, page + 1, len(here), len(after))
+            if after:  # (the rest opens the next page under a line naming the question; a select-all's letters
+                # go on, A. B. here, C. there; the key's number in each box)
+                assert texts[page + 1].startswith(f"Question {n} (continued) "), texts[page + 1][:60]
+                rest = texts[page + 1].removeprefix(f"Question {n} (continued) ")
+                rest = re.sub(r"^\d+ ", "", rest) if q.kind == "ordering" else rest
+                assert rest.startswith(after[0] if q.kind == "ordering" else f"{LETTERS[len(here)]}. {after[0]}"), \
+                    texts[page + 1][:60]
+    assert len(handout) == len(key) <= 8, len(handout)
