@@ -48,3 +48,36 @@ def test_a_prompt_too_tall_to_keep_with_all_its_items_keeps_its_first_ones_on_it
                 assert rest.startswith(after[0] if q.kind == "ordering" else f"{LETTERS[len(here)]}. {after[0]}"), \
                     texts[page + 1][:60]
     assert len(handout) == len(key) <= 8, len(handout)
+
+
+V11 = CASES / "layout" / "v11-mc-long-choices.yaml"  # (r13's guide: 8 questions, four or five 2-4 line choices)
+
+
+@pytest.mark.parametrize("theme_name", ["classic", "modern"])
+def test_long_choice_questions_share_pages_rather_than_take_one_each(theme_name):
+    """Eight questions with long choices, each 42-68 % of a large-print letter page: no two fitted a page whole,
+    so each took one, 33-55 % of it empty, and the Questions heading waited on page 5 (64 % empty) for q1: 12
+    pages. A question that tall now splits where it lands, when going on whole would leave the page 30 % empty
+    or more: the prompt with two choices at least, the rest (two at least) under "Question N (continued)" at
+    the next page's top. 10 pages, none but the last more than 30 % empty."""
+    guide = api.load(V11)
+    theme = api.theme_for(guide, theme_name, edition="large-print")
+    built = render.render(guide, ("student", "key"), paper="letter", theme=theme)
+    student = built["student"]
+    assert student.pages <= 10 and built["key"].pages == student.pages + 1, (student.pages, built["key"].pages)
+    empty = {page: round(1 - fill, 2) for page, fill in student.page_fill.items() if page < student.pages}
+    assert all(e <= 0.3 for e in empty.values()), empty
+    handout, key = ([" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key"))
+    split = 0
+    for n, q in enumerate(guide.questions, 1):
+        items = _items(q)
+        for texts in (handout, key):
+            page = student.question_pages[n - 1] - 1
+            assert f"{n}. {' '.join(q.prompt.split()[:4])}" in texts[page]
+            here = [item for item in items if item in texts[page]]
+            if len(here) < len(items):  # (the rest at the next page's top)
+                assert len(here) >= 2 and texts[page + 1].startswith(
+                    f"Question {n} (continued) {LETTERS[len(here)]}. {items[len(here)]}"), (n, texts[page + 1][:80])
+                assert all(item in texts[page + 1] for item in items[len(here):])
+                split += 1
+    assert split >= 2 * 2, split  # (two questions at least, in handout and key)

@@ -7,6 +7,8 @@ the next page and came apart there after its prompt, so the prompt ended a page 
 boxes opened the next one. Now it splits where it lands, between two rows of its choices: the prompt with
 as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the next page (at least
 :data:`MIN_ROWS` of them too) under a line saying which question they go on with, the key's note with them.
+A block that fits a page splits so too when it is tall (:data:`TALL`) and going on whole would leave the page
+short (:data:`ROOM`): large print's long choices made each question nearly half a page, one to a page.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from .flow import Beside, Stack
 
 KINDS = frozenset({"multiple_choice", "select_all", "ordering"})  # (their rows: one Beside, layout.questions)
 MIN_ROWS = 2  # rows of choices a prompt keeps with it, and rows that go over to the next page
+TALL = 0.4  # of a page: a block this tall that misses the room left splits there too, when sent on whole it
+ROOM = 0.3  # would leave this much of the page empty (the fill rule: issue 14's 30 %)
 
 
 def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> Together:
@@ -60,9 +64,11 @@ class Opening(Stack):
 
     def parts(self, aW, aH) -> list:
         """The prompt with as many rows as ``aH`` holds, then the rest under the line ``more()``; [] when the
-        block is no taller than a page (it is kept whole) or its first MIN_ROWS do not fit."""
+        block is kept whole (it fits, or it fits a page and is short, or the room left is) or its first MIN_ROWS
+        do not fit."""
         self.wrap(aW, aH)
-        if self.height <= self.page_height:
+        page = self.page_height
+        if self.height <= aH or self.height <= page and (self.height < TALL * page or aH < ROOM * page):
             return []
         *head, rows = self.items
         split = _rows_split(rows, aW, aH - Stack(head).wrap(aW, aH)[1])
