@@ -81,3 +81,15 @@ def test_long_choice_questions_share_pages_rather_than_take_one_each(theme_name)
                 assert all(item in texts[page + 1] for item in items[len(here):])
                 split += 1
     assert split >= 2 * 2, split  # (two questions at least, in handout and key)
+
+
+def test_standard_type_keeps_a_question_that_fits_a_page_whole():
+    """Only large print splits a question that fits a page (standard's questions are short, and a quiz on
+    quarter sheets is cut into slips): n13 in standard classic letter, its ordering question 44 % of a page,
+    keeps its prompt and all nine items on one page, with no "(continued)" anywhere."""
+    guide, (handout, key) = _pages(N13, "classic", "letter", edition=None)
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        for n, q in enumerate(guide.questions[:2], 1):
+            page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            assert all(item in page for item in _items(q)), n

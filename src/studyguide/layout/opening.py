@@ -7,8 +7,8 @@ the next page and came apart there after its prompt, so the prompt ended a page 
 boxes opened the next one. Now it splits where it lands, between two rows of its choices: the prompt with
 as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the next page (at least
 :data:`MIN_ROWS` of them too) under a line saying which question they go on with, the key's note with them.
-A block that fits a page splits so too when it is tall (:data:`TALL`) and going on whole would leave the page
-short (:data:`ROOM`): large print's long choices made each question nearly half a page, one to a page.
+In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`) and going on
+whole would leave the page short (:data:`ROOM`): long choices made each question nearly half a page, one to a page.
 """
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> 
     if number is not None and len(body) == 2 and isinstance(body[1], Beside):
         opening = Opening(mark + head + body, space_before=ctx.theme.question_gap, page_height=ctx.height)
         opening.more = _continued(ctx, number)
+        opening.tall = TALL if ctx.theme.edition == "large-print" and ctx.sheet is None else 1.0  # (not on slips
+        # of paper a quiz is cut into, nor in standard type, whose questions are short: there only when taller than a page)
         block = Opened([opening])
     else:
         first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
@@ -61,6 +63,7 @@ class Opening(Stack):
     fit under the prompt, its pieces flow one by one, as before."""
 
     more = None  # () -> the line over the rows that go on at the next page (_continued)
+    tall = 1.0  # of a page: a block this tall may split where whole it would leave ROOM empty (large print: TALL)
 
     def parts(self, aW, aH) -> list:
         """The prompt with as many rows as ``aH`` holds, then the rest under the line ``more()``; [] when the
@@ -68,7 +71,7 @@ class Opening(Stack):
         do not fit."""
         self.wrap(aW, aH)
         page = self.page_height
-        if self.height <= aH or self.height <= page and (self.height < TALL * page or aH < ROOM * page):
+        if self.height <= aH or self.height <= page and (self.height < self.tall * page or aH < ROOM * page):
             return []
         *head, rows = self.items
         split = _rows_split(rows, aW, aH - Stack(head).wrap(aW, aH)[1])
