@@ -93,3 +93,17 @@ def test_standard_type_keeps_a_question_that_fits_a_page_whole():
         for n, q in enumerate(guide.questions[:2], 1):
             page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
             assert all(item in page for item in _items(q)), n
+
+
+def test_a_quiz_on_quarter_sheets_never_cuts_a_question_over_two_slips(tmp_path):
+    """v11's question 1 is a hair taller than a quarter page under the Questions heading: it flows onto slip 2
+    whole, as before, rather than A-B on slip 1 under the title and C-D on slip 2 under "(continued)"."""
+    from hostile_support import cli_inprocess
+
+    run = cli_inprocess(["build", V11, "--format", "quiz", "--sheet", "quarter", "-o", "out"], cwd=tmp_path, limit=60)
+    assert run.code == 0, run.err
+    pdf = next((tmp_path / "out").glob("*quarter.pdf")).read_bytes()
+    texts = [" ".join(text.split()) for text in page_texts(pdf)]
+    assert not any("(continued)" in text for text in texts)
+    page = next(text for text in texts if "1. " + " ".join(api.load(V11).questions[0].prompt.split()[:4]) in text)
+    assert all(choice in page for choice in _items(api.load(V11).questions[0]))

@@ -29,11 +29,12 @@ def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> 
     its body is one :class:`Beside` of choices or boxes that a block taller than a page splits between."""
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
-    if number is not None and len(body) == 2 and isinstance(body[1], Beside):
+    if number is not None and len(body) == 2 and isinstance(body[1], Beside) and ctx.sheet is None:  # (a quiz's
+        # slips of paper: a question never goes over two; one taller than a slip flows on as before)
         opening = Opening(mark + head + body, space_before=ctx.theme.question_gap, page_height=ctx.height)
         opening.more = _continued(ctx, number)
-        opening.tall = TALL if ctx.theme.edition == "large-print" and ctx.sheet is None else 1.0  # (not on slips
-        # of paper a quiz is cut into, nor in standard type, whose questions are short: there only when taller than a page)
+        opening.tall = TALL if ctx.theme.edition == "large-print" else 1.0  # (not in standard type, whose questions
+        # are short: there only when taller than a page)
         block = Opened([opening])
     else:
         first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
