@@ -67,7 +67,8 @@ GUIDE_PARAMS = [pytest.param(FROZEN, id="frozen")] + [pytest.param(p, id=p.stem)
 # (guide id, config id) whose pages do not meet the fill rule yet: the layout still strands
 # space before a block too tall for what is left (matching sets, crossword grids), and the questions'
 # last page ends short where the activities must start a new page (the key's notes no longer fill it)
-FILL_NOT_YET = {("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
+FILL_NOT_YET = {("frozen", "large-print"),  # (page 15: a short answer is not cut to fill it, see below)
+                ("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
 
 
 def _fill_case(request, guide_id, config_id):
@@ -173,25 +174,25 @@ def _lined_rules(pdf: bytes, theme) -> list[int]:
     return _rules(pdf, theme)
 
 
-def test_large_print_answer_lines_go_on_over_the_page_to_fill_it():
-    """The frozen guide's large print left page 15 (questions 14 and 15) 31 % empty: question 16 did not fit
-    under them. Question 13's last two lines now go on over the page, under "The lines go on over the page.",
-    and open page 15 above question 14: every question starts where it did, in the handout and the key, and
-    only page 19 (question 21, before the matching's first set) ends short."""
+def test_large_print_never_cuts_a_short_answer_to_fill_the_next_page():
+    """The frozen guide's large print leaves page 15 (questions 14 and 15) 31 % empty: question 16 does not fit
+    under them. Question 13's last two of four lines went on over the page to fill it, and a student wrote two
+    lines, turned the page and found two more with no label over question 14, page 14 still a fifth empty. A
+    short answer (fewer than 4 + 3 lines) now stays whole: page 14 holds its 4 lines and no mark, page 15 opens
+    with question 14, and that page is short again (FILL_NOT_YET)."""
     _, theme, docs = built(FROZEN, edition="large-print")
     fill = page_fill(docs["student"].pdf, theme)
-    assert fill[14][0] <= EMPTY_AT_MOST  # page 15
+    assert fill[14][0] > EMPTY_AT_MOST  # page 15
     for mode, doc in docs.items():
         texts = [norm(t) for t in page_texts(doc.pdf)]
         assert doc.question_pages[12:16] == [14, 15, 15, 16], mode
         assert "13. (3 pts) In your own words" in texts[13], mode
-        # the key writes its model answer on the lines: its first two on page 14, the rest over the page
-        answer = "Little is public about what the courses teach or how. Without that information, countries cannot "
-        assert "partner countries. " + answer * (mode == "key") + "The lines go on over the page. " in texts[13], mode
-        rest = "easily check whether the training fits their laws and rights standards. "
-        assert texts[14].startswith(rest * (mode == "key") + "14. (3 pts) Weighing both sides"), mode
+        assert "The lines go on over the page." not in texts[13] + texts[14], mode
+        answer = "easily check whether the training fits their laws and rights standards."
+        assert (answer in texts[13]) == (mode == "key") and answer not in texts[14], mode
+        assert texts[14].startswith("14. (3 pts) Weighing both sides"), mode
     rules = _lined_rules(docs["student"].pdf, theme)
-    assert rules[13:15] == [2, 2 + 4 + 4]  # question 13's 4 lines: 2 on page 14, 2 over it; then 14's and 15's
+    assert rules[13:15] == [4, 4 + 4]  # question 13's 4 lines whole on page 14; then 14's and 15's on page 15
 
 
 def test_large_print_lines_go_on_over_the_page_only_to_fill_one():

@@ -27,15 +27,19 @@ def lines_over(redraw, layout):
 
 
 def _candidates(ctx, redraw, layout) -> list[tuple[int, int, range]]:
-    """(question, its lines, the counts of them to send over) of each short answer or essay drawn whole as the
-    last question to start on the page before a page that ends short, and not its last: what opens the short
+    """(question, its lines, the counts of them to send over) of each short answer or essay of FILL_BEFORE +
+    FILL_AFTER lines or more (7: a 4-line answer split 2 + 2 was worse print than the short page) drawn whole as
+    the last question to start on the page before a page that ends short, and not its last: what opens the short
     page could not fit under it. Sent over: enough lines to leave that page no longer short, not so many that
     the page they leave ends short (:func:`_sent`)."""
+    from .layout.lines import FILL_AFTER, FILL_BEFORE
+
     whole, starts = ctx.__dict__.get("lined_whole", {}), ctx.question_pages
+    long = {n for n, (_, count) in whole.items() if count >= FILL_BEFORE + FILL_AFTER}  # (a short answer is never cut)
     found = []
-    for page in sorted(mending.short_pages(redraw, layout)):
+    for page in sorted(mending.short_pages(redraw, layout)) if long else ():
         on = [n for n, p in enumerate(starts, 1) if p == page - 1]
-        if on and whole.get(on[-1], (None,))[0] == page - 1:
+        if on and on[-1] in long and whole[on[-1]][0] == page - 1:
             found.append((on[-1], whole[on[-1]][1], _sent(ctx, page)))
     return found
 

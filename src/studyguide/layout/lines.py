@@ -165,8 +165,10 @@ def indented(flowable, left, mirrored: bool = False):
 
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
-FILL_BEFORE, FILL_AFTER = 2, 2  # the same, where the lines go on only to fill the next page (LinedQuestion.over)
-# (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
+FILL_BEFORE, FILL_AFTER = MIN_LINES_BEFORE, MIN_LINES_AFTER  # the same where the lines go on only to fill the
+# next page (LinedQuestion.over): a question of 7 lines or more. Two and two (a short answer's 4 split over a
+# page) left a student two lines, then two more unlabelled on the next page, which was hardly fuller for it.
+# (A third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern.)
 KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last lines would be alone on a page: an
 # essay's 12 may become 6 (two thirds, 8, left a trial's reading guide a third sheet for the last 6 of 12),
 # a short answer's 3 become 2. The share is of the count or of a line a point, the more (up to the count): the
