@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from .. import fields
+from .. import fields, inline
 from .._reportlab import broken_lines, first_baseline, line_count
 from ..theming import fonts
 from .directions import read_from_right
@@ -83,7 +83,7 @@ class LinedAnswer(Flowable):
         parts[1].going_on = (number, before + fit, flexible, share)
         if self._needed(aW) <= kept:
             parts[1].spare = (number, before + kept, flexible and before + kept >= share)
-        return [Stack([parts[0], mark]), PageBreak(), parts[1]]
+        return [Stack([parts[0], mark]), PageBreak(), go_on_label(self.ctx, number, self.mirrored), parts[1]]
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (mending.fewer_lines)
@@ -232,7 +232,8 @@ class LinedQuestion(Flowable):
         # the key's note sent to its last pages names the page the question starts on: placed there (it takes
         # no room), not under the lines' rest; a note under the lines stays under them
         away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
-        return [here] + away + [PageBreak(), parts[1]] + [f for f in after if f not in away]
+        label = go_on_label(self.ctx, self.number, getattr(lined, "mirrored", False))
+        return [here] + away + [PageBreak(), label, parts[1]] + [f for f in after if f not in away]
 
     def split(self, aW, aH):
         self.wrap(aW, aH)
@@ -262,17 +263,44 @@ class LinedQuestion(Flowable):
                 parts[1].spare = (self.number, kept, self.flexible and kept >= share)
         parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
         here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore)
+        label = go_on_label(self.ctx, self.number, back)
         if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
             rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
             parts[1].moved = (self.number, self.height - rest, here.wrap(aW, aH)[1] + self.spaceBefore)
         # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
-        return [here, PageBreak(), parts[1]] + after
+        return [here, PageBreak(), label, parts[1]] + after
 
 
 def go_on_mark(ctx, back: bool = False):
     """The note under the last line before a break: the lines go on over the page."""
     return indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
                     ctx.theme.number_width, back)
+
+
+class _Over(Flowable):
+    """A line set just over the top of its page's text, taking none of its room (see go_on_label)."""
+
+    def __init__(self, para, lift: float):
+        super().__init__()
+        self.para, self.lift = para, lift
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, 0
+        self._h = self.para.wrap(aW, 1e9)[1]
+        return aW, 0
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, self.lift)
+
+
+def go_on_label(ctx, number: int, back: bool = False):
+    """The line over answer lines that open a page after a break, in the handout and the key alike: which
+    question they go on ("Question 13, continued"), in bold as over a matching's later part (matchparts). It
+    stands in the top margin, just over the first line's writing room: set in the page, its line of room cost
+    the first-hour acids guide a page (3 -> 4) whose last page the lines had filled to its foot."""
+    text = ctx.label("lines_part", number=number)
+    para = read_from_right(ctx.raw(f"<b>{inline.markup(text, ctx.fonts)}</b>", "instruction"), text, back)
+    return _Over(para, ctx.styles["explanation"].spaceBefore)
 
 
 def answer_style(ctx):
