@@ -1148,3 +1148,40 @@ def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_pa
         if here < 12:
             assert grid_page.split(rest + " ")[1].split(" Big search")[0].split() == [
                 w for n in range(2) for w in found[here + n::2]], f"{mode}: {grid_page}"
+
+
+def _clear_over_mark(pdf: bytes, page: int, scale: float = 4) -> float:
+    """Points of paper left clear over "The lines go on over the page." on ``page`` (1-based), under the answer
+    line above it and what reaches below that line (the key's model answer: its g, p and y), read from the
+    pixels over the mark's words."""
+    doc = pdfium.PdfDocument(pdf)
+    sheet = doc[page - 1]
+    found = sheet.get_textpage()
+    at = found.get_text_range().index("The lines go on")
+    left, _, right, _ = found.get_charbox(at)
+    _, bottom, _, top = found.get_charbox(at + 1)  # ('h': as tall as a letter gets)
+    image = sheet.render(scale=scale, grayscale=True).to_pil().convert("L")
+    height, px = sheet.get_height(), image.load()
+    xs = range(int(left * scale), int(right * scale) + 1)
+    y = int((height - bottom) * scale)
+    while not all(px[x, y] < 160 for x in xs):  # up from the mark's foot to the rule over it
+        y -= 1
+    clear = run = 0
+    for row in range(y + 1, int((height - top) * scale) + 3):  # down to the mark's tallest letters
+        run = 0 if any(px[x, row] < 160 for x in xs) else run + 1
+        clear = max(clear, run)
+    return clear / scale
+
+
+@pytest.mark.parametrize("guide, config, page, least", [
+    pytest.param(FROZEN, dict(edition="large-print"), 16, 4.5 + 2, id="large-print"),
+    pytest.param("acids.yaml", dict(), 2, 3 + 1.5, id="acids"),
+])
+def test_the_lines_go_on_mark_keeps_a_small_notes_gap_under_the_last_line(guide, config, page, least):
+    """The mark under the last line before a break stood tight under it: its capitals all but touched the key's
+    model answer written on that line (the frozen guide's large print, page 16: 3.5 pt clear; the acids guide,
+    2.25 pt). It keeps the gap the theme sets over a small note (3 pt; 4.5 in large print), and the page keeps
+    its lines: where the room left under them is less, the mark is drawn that much lower."""
+    _, _, docs = built(CASES / "layout" / guide if isinstance(guide, str) else guide, **config)
+    for mode, doc in docs.items():
+        assert _clear_over_mark(doc.pdf, page) >= least, mode

@@ -83,7 +83,8 @@ class LinedAnswer(Flowable):
         parts[1].going_on = (number, before + fit, flexible, share)
         if self._needed(aW) <= kept:
             parts[1].spare = (number, before + kept, flexible and before + kept >= share)
-        return [Stack([parts[0], mark]), PageBreak(), go_on_label(self.ctx, number, self.mirrored), parts[1]]
+        here = _spaced(Stack([parts[0], mark]), mark, aW, aH)
+        return [here, PageBreak(), go_on_label(self.ctx, number, self.mirrored), parts[1]]
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (mending.fewer_lines)
@@ -145,7 +146,9 @@ class _Indent(Flowable):
         x = self.left
         if self.mirrored:  # (a table set to the right, such as a word bank's box: at the indent, as at the left)
             x = self.width - self.left - self._inner_w if getattr(self.inner, "hAlign", None) == "RIGHT" else 0
-        self.inner.drawOn(self.canv, x, 0)
+        self.inner.drawOn(self.canv, x, -self.drop)
+
+    drop = 0.0  # drawn that much lower than its place (go_on_mark: the part of its gap the page had no room for)
 
     def natural_width(self):  # (from the right edge when mirrored: flow.Beside reads it so)
         inner = self.inner
@@ -222,7 +225,7 @@ class LinedQuestion(Flowable):
         lined, after = options[0], options[1:]
         if not isinstance(lined, LinedAnswer) or not FILL_BEFORE <= keep <= lined.count - FILL_AFTER:
             return [self]
-        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False))
+        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False), spaced=True)
         parts = lined._cut(width, keep * lined.gap + 0.5)
         here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore, page_height=self.ctx.height) \
             if len(parts) == 2 else None
@@ -262,7 +265,7 @@ class LinedQuestion(Flowable):
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
                 parts[1].spare = (self.number, kept, self.flexible and kept >= share)
         parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
-        here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore)
+        here = _spaced(Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), mark, aW, aH)
         label = go_on_label(self.ctx, self.number, back)
         if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
             rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
@@ -271,10 +274,27 @@ class LinedQuestion(Flowable):
         return [here, PageBreak(), label, parts[1]] + after
 
 
-def go_on_mark(ctx, back: bool = False):
-    """The note under the last line before a break: the lines go on over the page."""
-    return indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
+def go_on_mark(ctx, back: bool = False, spaced: bool = False):
+    """The note under the last line before a break: the lines go on over the page. Set tight under the last
+    line, its capitals all but touched the key's model answer written on it: it takes the gap the theme sets
+    over a small note (the explanation's: 3 pt, 4.5 in large print), as much of it as the page has left under
+    the lines that fit there (:func:`_spaced`), so that the gap never sends a line over; ``spaced``: all of it
+    (where lines go on only to fill a page, each such layout is weighed whole: linesover)."""
+    mark = indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
                     ctx.theme.number_width, back)
+    mark.gap = ctx.styles["explanation"].spaceBefore
+    mark.getSpaceBefore = (lambda: mark.gap) if spaced else (lambda: 0)
+    return mark
+
+
+def _spaced(here, mark, aW, aH):
+    """``here`` (the lines before a break and the mark) with the mark the gap over it that the room left holds;
+    the rest of the gap it is drawn lower by, in its own leading's room under its letters and the margin's (it
+    is the page's last line: at most 4.5 pt, where the footer's rule stands 15 or more under the text)."""
+    room = aH - here.wrap(aW, aH)[1]
+    given = max(0.0, min(mark.gap, room - 0.01))
+    mark.getSpaceBefore, mark.drop = (lambda: given), mark.gap - given
+    return here
 
 
 class _Over(Flowable):
