@@ -1185,3 +1185,30 @@ def test_the_lines_go_on_mark_keeps_a_small_notes_gap_under_the_last_line(guide,
     _, _, docs = built(CASES / "layout" / guide if isinstance(guide, str) else guide, **config)
     for mode, doc in docs.items():
         assert _clear_over_mark(doc.pdf, page) >= least, mode
+
+
+def test_a_question_too_long_for_its_page_keeps_its_key_notes_page(tmp_path):
+    """Large print on letter: the frozen guide's essay (question 17) starts on page 16 and its lines go on to
+    page 17. Given a note too long for its lines, the note goes to the key's last pages, under the question's
+    number and page; it said "17. (page 17)", the page the lines' rest opens, as lines sent over to fill a page
+    did before e664fe5. It names page 16, in a key whose every note names its question's first page."""
+    text = FROZEN.read_text(encoding="utf-8")
+    essay = "    points: 10\n    answer: Look for a clear recommendation"
+    assert text.count(essay) == 1
+    why = ("    explanation: Reward a recommendation that names its conditions, says who would check that they are "
+           "met, explains what the country would do if the training taught methods its own laws forbid, and "
+           "weighs the diplomatic cost of saying no against the cost of saying yes. A strong answer also says how "
+           "the officers who return would share what they learned, and how the public would be told about the "
+           "programme and its results over the years that follow.\n")
+    path = tmp_path / FROZEN.name
+    path.write_text(text.replace(essay, "    points: 10\n" + why + essay[len("    points: 10\n"):]), encoding="utf-8")
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    student, key = docs["student"], docs["key"]
+    texts = [norm(t) for t in page_texts(key.pdf)]
+    assert key.question_pages[16] == 16 and texts[16].startswith("Question 17, continued")
+    notes = " ".join(texts[student.pages - 1:])
+    notes = notes[notes.index("Notes on the Answers"):]
+    entries = re.findall(r"(\d+)\. \(page (\d+)\) ", notes)
+    assert ("17", "16") in entries and len(entries) >= 15
+    assert all(int(page) == key.question_pages[int(n) - 1] for n, page in entries)

@@ -270,8 +270,11 @@ class LinedQuestion(Flowable):
         if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
             rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
             parts[1].moved = (self.number, self.height - rest, here.wrap(aW, aH)[1] + self.spaceBefore)
-        # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
-        return [here, PageBreak(), label, parts[1]] + after
+        # the rest open the next page: left to the frame, what room the mark leaves would take a line or two.
+        # The key's note sent to its last pages is placed on the page the question starts on, as in over()
+        # (under the rest, the notes named the page after it: the frozen guide's large print, 17 for 16)
+        away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
+        return [here] + away + [PageBreak(), label, parts[1]] + [f for f in after if f not in away]
 
 
 def go_on_mark(ctx, back: bool = False, spaced: bool = False):
