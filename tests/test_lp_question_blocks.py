@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import conftest
 from conftest import CASES, page_texts
 from studyguide import api, render
 from studyguide.model import LETTERS
@@ -107,3 +108,18 @@ def test_a_quiz_on_quarter_sheets_never_cuts_a_question_over_two_slips(tmp_path)
     assert not any("(continued)" in text for text in texts)
     page = next(text for text in texts if "1. " + " ".join(api.load(V11).questions[0].prompt.split()[:4]) in text)
     assert all(choice in page for choice in _items(api.load(V11).questions[0]))
+
+
+def test_an_ordering_question_that_fits_a_page_is_never_split_to_fill_one():
+    """The bundled photosynthesis guide in large print: ordering question 11 (five steps) split 3 | 2 over pages
+    15-16 to fill page 15, "Question 11 (continued)" over the last two, and the handout was 17 pages all the same.
+    A student orders steps by reading them all: the five now print on one page with the prompt, handout and key,
+    and the handout is still 17 pages."""
+    guide, (handout, key) = _pages(conftest.GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml", "classic", "letter")
+    q = guide.questions[10]
+    assert q.kind == "ordering"
+    for texts in (handout, key):
+        assert not any("Question 11 (continued)" in text for text in texts)
+        page = next(text for text in texts if " ".join(q.prompt.split()[:6]) in text)  # ("11. (3 pts) Put these")
+        assert all(item in page for item in _items(q)), [item for item in _items(q) if item not in page]
+    assert len(handout) == 17, len(handout)

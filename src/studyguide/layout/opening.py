@@ -9,6 +9,7 @@ as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the
 :data:`MIN_ROWS` of them too) under a line saying which question they go on with, the key's note with them.
 In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`) and going on
 whole would leave the page short (:data:`ROOM`): long choices made each question nearly half a page, one to a page.
+Never an ordering question that fits a page: its items are read together (a student numbers them after reading all).
 """
 from __future__ import annotations
 
@@ -24,17 +25,19 @@ TALL = 0.4  # of a page: a block this tall that misses the room left splits ther
 ROOM = 0.3  # would leave this much of the page empty (the fill rule: issue 14's 30 %)
 
 
-def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> Together:
+def kept(ctx, mark: list, head: list, body: list, number: int | None = None, kind: str = "") -> Together:
     """The block of a question's ``mark``, ``head`` (its prompt) and ``body``. ``number``: the question's, when
-    its body is one :class:`Beside` of choices or boxes that a block taller than a page splits between."""
+    its body is one :class:`Beside` of choices or boxes that a block taller than a page splits between; ``kind``
+    its kind (an ordering's items are read together: split only when taller than a page)."""
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     if number is not None and len(body) == 2 and isinstance(body[1], Beside) and ctx.sheet is None:  # (a quiz's
         # slips of paper: a question never goes over two; one taller than a slip flows on as before)
         opening = Opening(mark + head + body, space_before=ctx.theme.question_gap, page_height=ctx.height)
         opening.more = _continued(ctx, number)
-        opening.tall = TALL if ctx.theme.edition == "large-print" else 1.0  # (not in standard type, whose questions
-        # are short: there only when taller than a page)
+        whole = kind == "ordering"
+        opening.tall = TALL if ctx.theme.edition == "large-print" and not whole else 1.0  # (not in standard type,
+        # whose questions are short: there only when taller than a page)
         block = Opened([opening])
     else:
         first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
