@@ -123,3 +123,18 @@ def test_an_ordering_question_that_fits_a_page_is_never_split_to_fill_one():
         page = next(text for text in texts if " ".join(q.prompt.split()[:6]) in text)  # ("11. (3 pts) Put these")
         assert all(item in page for item in _items(q)), [item for item in _items(q) if item not in page]
     assert len(handout) == 17, len(handout)
+
+
+@pytest.mark.parametrize("theme_name", ["compact", "ink-saver"])
+def test_a_choice_question_split_to_fill_a_page_is_kept_whole_where_that_saves_none(theme_name):
+    """v11 in compact or ink-saver large print, letter: question 5 split to fill page 7, its first choices there and
+    the rest on page 8 under "Question 5 (continued)", and the handout was 9 pages all the same. A student compares
+    the choices: now it prints whole, nothing says "(continued)", and the handout is still 9 pages (the key 10); page 7 ends 39 % empty.
+    Where splitting saves a page (classic and modern, 10 pages rather than 12) it is kept: the test above."""
+    guide, (handout, key) = _pages(V11, theme_name, "letter")
+    assert (len(handout), len(key)) == (9, 10)
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        for n, q in enumerate(guide.questions, 1):
+            page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            assert all(item in page for item in _items(q)), n

@@ -10,6 +10,7 @@ as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the
 In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`) and going on
 whole would leave the page short (:data:`ROOM`): long choices made each question nearly half a page, one to a page.
 Never an ordering question that fits a page: its items are read together (a student numbers them after reading all).
+A choice or select-all question split so is kept split only where that saves a page (fillsplit).
 """
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def kept(ctx, mark: list, head: list, body: list, number: int | None = None, kin
         # slips of paper: a question never goes over two; one taller than a slip flows on as before)
         opening = Opening(mark + head + body, space_before=ctx.theme.question_gap, page_height=ctx.height)
         opening.more = _continued(ctx, number)
-        whole = kind == "ordering"
+        opening.number, opening.ctx = number, ctx
+        whole = kind == "ordering" or number in ctx.__dict__.get("split_whole", ())  # (fillsplit: no page saved)
         opening.tall = TALL if ctx.theme.edition == "large-print" and not whole else 1.0  # (not in standard type,
         # whose questions are short: there only when taller than a page)
         block = Opened([opening])
@@ -67,6 +69,7 @@ class Opening(Stack):
     fit under the prompt, its pieces flow one by one, as before."""
 
     more = None  # () -> the line over the rows that go on at the next page (_continued)
+    number = ctx = None  # the question's number and the layout's context (a split to fill a page is noted there)
     tall = 1.0  # of a page: a block this tall may split where whole it would leave ROOM empty (large print: TALL)
 
     def parts(self, aW, aH) -> list:
@@ -79,8 +82,11 @@ class Opening(Stack):
             return []
         *head, rows = self.items
         split = _rows_split(rows, aW, aH - Stack(head).wrap(aW, aH)[1])
-        return [Stack(head + [split[0]]), Stack([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)] \
-            if split else []
+        if not split:
+            return []
+        if self.height <= page and self.ctx is not None:  # (split to fill the page: kept when it saves one, fillsplit)
+            self.ctx.__dict__.setdefault("fill_splits", set()).add(self.number)
+        return [Stack(head + [split[0]]), Stack([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)]
 
     def split(self, aW, aH):
         return self.parts(aW, aH) or super().split(aW, aH)
