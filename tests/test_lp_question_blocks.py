@@ -138,3 +138,28 @@ def test_a_choice_question_split_to_fill_a_page_is_kept_whole_where_that_saves_n
         for n, q in enumerate(guide.questions, 1):
             page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
             assert all(item in page for item in _items(q)), n
+
+
+def test_the_continued_line_of_a_question_read_from_the_right_stands_at_the_right_margin():
+    """A Hebrew question taller than a large-print page goes on at page 2 under "Question 1 (continued)" (the
+    guide's labels are English). That line stood at the left margin, under a question whose number, prompt and
+    letters stand at the right: now it ends at the right margin, where the question's number "1." ends."""
+    import pypdfium2 as pdfium
+
+    path = CASES / "rtl" / "hebrew-long-choices.yaml"
+    guide = api.load(path)
+    built = render.render(guide, ("student", "key"), paper="letter", theme=api.theme_for(guide, "classic",
+                                                                                         edition="large-print"))
+    for mode in ("student", "key"):
+        doc = pdfium.PdfDocument(built[mode].pdf)
+        width = doc[0].get_size()[0]
+        spans = []
+        for index, sought in ((0, "1."), (1, "Question 1 (continued)")):
+            text = doc[index].get_textpage()
+            found = text.search(sought)
+            at = found.get_next()
+            spans.append((text.get_charbox(at[0], loose=True)[0], text.get_charbox(at[0] + at[1] - 1, loose=True)[2]))
+            found.close()
+        (_, number_right), (left, right) = spans
+        assert abs(right - number_right) < 2 and left > width / 2, (mode, left, right, number_right, width)
+        doc.close()
