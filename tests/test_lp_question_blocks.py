@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import conftest
 from conftest import CASES, page_texts
 from studyguide import api, render
 from studyguide.model import LETTERS
@@ -107,3 +108,58 @@ def test_a_quiz_on_quarter_sheets_never_cuts_a_question_over_two_slips(tmp_path)
     assert not any("(continued)" in text for text in texts)
     page = next(text for text in texts if "1. " + " ".join(api.load(V11).questions[0].prompt.split()[:4]) in text)
     assert all(choice in page for choice in _items(api.load(V11).questions[0]))
+
+
+def test_an_ordering_question_that_fits_a_page_is_never_split_to_fill_one():
+    """The bundled photosynthesis guide in large print: ordering question 11 (five steps) split 3 | 2 over pages
+    15-16 to fill page 15, "Question 11 (continued)" over the last two, and the handout was 17 pages all the same.
+    A student orders steps by reading them all: the five now print on one page with the prompt, handout and key,
+    and the handout is still 17 pages."""
+    guide, (handout, key) = _pages(conftest.GUIDES_DIR / "photosynthesis-and-the-carbon-cycle.yaml", "classic", "letter")
+    q = guide.questions[10]
+    assert q.kind == "ordering"
+    for texts in (handout, key):
+        assert not any("Question 11 (continued)" in text for text in texts)
+        page = next(text for text in texts if " ".join(q.prompt.split()[:6]) in text)  # ("11. (3 pts) Put these")
+        assert all(item in page for item in _items(q)), [item for item in _items(q) if item not in page]
+    assert len(handout) == 17, len(handout)
+
+
+@pytest.mark.parametrize("theme_name", ["compact", "ink-saver"])
+def test_a_choice_question_split_to_fill_a_page_is_kept_whole_where_that_saves_none(theme_name):
+    """v11 in compact or ink-saver large print, letter: question 5 split to fill page 7, its first choices there and
+    the rest on page 8 under "Question 5 (continued)", and the handout was 9 pages all the same. A student compares
+    the choices: now it prints whole, nothing says "(continued)", and the handout is still 9 pages (the key 10); page 7 ends 39 % empty.
+    Where splitting saves a page (classic and modern, 10 pages rather than 12) it is kept: the test above."""
+    guide, (handout, key) = _pages(V11, theme_name, "letter")
+    assert (len(handout), len(key)) == (9, 10)
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        for n, q in enumerate(guide.questions, 1):
+            page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            assert all(item in page for item in _items(q)), n
+
+
+def test_the_continued_line_of_a_question_read_from_the_right_stands_at_the_right_margin():
+    """A Hebrew question taller than a large-print page goes on at page 2 under "Question 1 (continued)" (the
+    guide's labels are English). That line stood at the left margin, under a question whose number, prompt and
+    letters stand at the right: now it ends at the right margin, where the question's number "1." ends."""
+    import pypdfium2 as pdfium
+
+    path = CASES / "rtl" / "hebrew-long-choices.yaml"
+    guide = api.load(path)
+    built = render.render(guide, ("student", "key"), paper="letter", theme=api.theme_for(guide, "classic",
+                                                                                         edition="large-print"))
+    for mode in ("student", "key"):
+        doc = pdfium.PdfDocument(built[mode].pdf)
+        width = doc[0].get_size()[0]
+        spans = []
+        for index, sought in ((0, "1."), (1, "Question 1 (continued)")):
+            text = doc[index].get_textpage()
+            found = text.search(sought)
+            at = found.get_next()
+            spans.append((text.get_charbox(at[0], loose=True)[0], text.get_charbox(at[0] + at[1] - 1, loose=True)[2]))
+            found.close()
+        (_, number_right), (left, right) = spans
+        assert abs(right - number_right) < 2 and left > width / 2, (mode, left, right, number_right, width)
+        doc.close()

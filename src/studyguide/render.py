@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, _reportlab_words, banks, collector, inline, labels, linesover, margins, mending, nofont, owners,
-               pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
+from . import (_reportlab, _reportlab_words, banks, collector, fillsplit, inline, labels, linesover, margins, mending, nofont,
+               owners, pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -231,8 +231,9 @@ def _mended_with(args, fixes: dict):
 
 
 def _mended(redraw, first):
-    """A layout mended (mending.run), then with large print's answer lines over a page where that fills it (linesover)."""
-    return linesover.lines_over(redraw, mending.run(redraw, first))
+    """A layout mended (mending.run), its questions split only to fill a page made whole where that costs no page
+    (fillsplit), then with large print's answer lines over a page where that fills it (linesover)."""
+    return linesover.lines_over(redraw, fillsplit.whole_unless_saved(redraw, mending.run(redraw, first)))
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,

@@ -9,13 +9,18 @@ as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the
 :data:`MIN_ROWS` of them too) under a line saying which question they go on with, the key's note with them.
 In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`) and going on
 whole would leave the page short (:data:`ROOM`): long choices made each question nearly half a page, one to a page.
+Never an ordering question that fits a page: its items are read together (a student numbers them after reading all).
+A choice or select-all question split so is kept split only where that saves a page (fillsplit).
 """
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer
 
 from .. import inline
 from .._reportlab import Together, kept_items
+from . import Para
 from .flow import Beside, Stack
 
 KINDS = frozenset({"multiple_choice", "select_all", "ordering"})  # (their rows: one Beside, layout.questions)
@@ -24,17 +29,22 @@ TALL = 0.4  # of a page: a block this tall that misses the room left splits ther
 ROOM = 0.3  # would leave this much of the page empty (the fill rule: issue 14's 30 %)
 
 
-def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> Together:
+def kept(ctx, mark: list, head: list, body: list, number: int | None = None, kind: str = "",
+         back: bool = False) -> Together:
     """The block of a question's ``mark``, ``head`` (its prompt) and ``body``. ``number``: the question's, when
-    its body is one :class:`Beside` of choices or boxes that a block taller than a page splits between."""
+    its body is one :class:`Beside` of choices or boxes that a block taller than a page splits between; ``kind``
+    its kind (an ordering's items are read together: split only when taller than a page); ``back``: whether
+    it reads from the right (its "(continued)" line then flush right, as its prompt)."""
     body = [Spacer(1, 4)] + body
     # the prompt never sits alone at a page's foot: it keeps its first rows with it
     if number is not None and len(body) == 2 and isinstance(body[1], Beside) and ctx.sheet is None:  # (a quiz's
         # slips of paper: a question never goes over two; one taller than a slip flows on as before)
         opening = Opening(mark + head + body, space_before=ctx.theme.question_gap, page_height=ctx.height)
-        opening.more = _continued(ctx, number)
-        opening.tall = TALL if ctx.theme.edition == "large-print" else 1.0  # (not in standard type, whose questions
-        # are short: there only when taller than a page)
+        opening.more = _continued(ctx, number, back)
+        opening.number, opening.ctx = number, ctx
+        whole = kind == "ordering" or number in ctx.__dict__.get("split_whole", ())  # (fillsplit: no page saved)
+        opening.tall = TALL if ctx.theme.edition == "large-print" and not whole else 1.0  # (not in standard type,
+        # whose questions are short: there only when taller than a page)
         block = Opened([opening])
     else:
         first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
@@ -43,10 +53,15 @@ def kept(ctx, mark: list, head: list, body: list, number: int | None = None) -> 
     return block
 
 
-def _continued(ctx, number: int):
-    """The line over the rows a question goes on with at the next page's top: "Question 4 (continued)"."""
+def _continued(ctx, number: int, back: bool = False):
+    """The line over the rows a question goes on with at the next page's top: "Question 4 (continued)"; under a
+    question read from the right (``back``), at the right margin as its number and prompt are, in any language
+    (a Hebrew guide's labels may be English)."""
     text = ctx.label("continued", what=ctx.label("field_question", n=number))
-    return lambda: ctx.raw(f"<b>{inline.markup(text, ctx.fonts)}</b>", "instruction")
+    style = ctx.styles["instruction"]
+    if back:
+        style = ParagraphStyle(style.name + "-back", parent=style, alignment=TA_RIGHT)
+    return lambda: Para(f"<b>{inline.markup(text, ctx.fonts)}</b>", style)
 
 
 class Opened(Together):
@@ -64,6 +79,7 @@ class Opening(Stack):
     fit under the prompt, its pieces flow one by one, as before."""
 
     more = None  # () -> the line over the rows that go on at the next page (_continued)
+    number = ctx = None  # the question's number and the layout's context (a split to fill a page is noted there)
     tall = 1.0  # of a page: a block this tall may split where whole it would leave ROOM empty (large print: TALL)
 
     def parts(self, aW, aH) -> list:
@@ -76,8 +92,11 @@ class Opening(Stack):
             return []
         *head, rows = self.items
         split = _rows_split(rows, aW, aH - Stack(head).wrap(aW, aH)[1])
-        return [Stack(head + [split[0]]), Stack([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)] \
-            if split else []
+        if not split:
+            return []
+        if self.height <= page and self.ctx is not None:  # (split to fill the page: kept when it saves one, fillsplit)
+            self.ctx.__dict__.setdefault("fill_splits", set()).add(self.number)
+        return [Stack(head + [split[0]]), Stack([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)]
 
     def split(self, aW, aH):
         return self.parts(aW, aH) or super().split(aW, aH)

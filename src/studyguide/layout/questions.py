@@ -371,7 +371,8 @@ def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
         block = LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible, q.points)
         block.glue = True  # its gap may shrink to set it on a page it misses by a little (glue)
         return block
-    return opening.kept(ctx, [QuestionStart(ctx)], head, body, number if q.kind in opening.KINDS else None)
+    return opening.kept(ctx, [QuestionStart(ctx)], head, body, number if q.kind in opening.KINDS else None, q.kind,
+                        back)
 
 
 def section(ctx) -> list:
