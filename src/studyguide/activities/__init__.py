@@ -38,22 +38,22 @@ LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": 
           "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
 
 
-SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the word search
+SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the crossword and the word search
 _EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
 
 
-def cells(text: str, sharp_s: bool = False, language: Optional[str] = None) -> tuple[str, ...]:
+def cells(text: str, language: Optional[str] = None) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
     Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
     keycap ``5️⃣`` with its digit) are left out; letters
     and digits of any script are kept (:func:`compat`: ``ﬁ`` is two cells, ``²`` a 2), accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
-    drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
-    longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
-    changes length on the way into the grid; but with ``sharp_s`` (the word
-    search) German ``ß`` and ``ẞ`` are written ``SS``, two cells, as its list
-    of words to find writes them in capitals. In Turkish and Azerbaijani
+    drop them (:func:`studyguide.scripts.caps`). German ``ß`` and ``ẞ`` are
+    ``SS``, two cells, in both puzzles: the capitals German schools teach and
+    the word search's list of words to find prints (STRASSE, 7 squares). Any
+    other letter whose capital is longer than itself (``ǰ`` → ``J̌``) keeps its
+    own form, one cell. In Turkish and Azerbaijani
     (``language``) an i is İ, as ``scripts.caps`` writes it. A cell of more than one
     character (a mark NFC cannot join to its letter: a vowel sign, a virama)
     is not a letter a grid can hold: see :func:`splits`.
@@ -77,7 +77,7 @@ def cells(text: str, sharp_s: bool = False, language: Optional[str] = None) -> t
             out.append(ch)
     capitals = []
     for own, up in zip(out, scripts.caps_cells(out, language)):
-        if sharp_s and own in SHARP_S:
+        if own in SHARP_S:
             capitals += ["S", "S"]
         else:
             capitals.append(up if len(up) <= len(own) else own)
