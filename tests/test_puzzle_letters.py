@@ -145,3 +145,26 @@ def test_a_filled_cloze_answer_is_centred_in_its_blank_before_a_full_stop_too(tm
         left, right = _gaps(built.key.path, answer)
         assert left > 10 and abs(left - right) < 6, (answer, left, right)
     assert len(built.key.reader.pages) == len(built.student.reader.pages)
+
+
+def test_a_modifier_apostrophe_is_left_out_as_an_apostrophe_is(tmp_path):
+    # Afrikaans 'n typed with U+02BC (or as the old one-letter ŉ, which NFKC makes ʼn) was a square of its
+    # own: an apostrophe in a grid whose instructions say apostrophes are left out, and filler drawn from it
+    path = write_guide(tmp_path, "af.yaml", """
+        title: Huis
+        seed: s
+        vocabulary:
+          - {term: "\u02bcn huis", definition: A home.}
+          - {term: "\u0149 boom", definition: A plant.}
+          - {term: "\u02bcn bus", definition: A big car.}
+          - {term: "hond", definition: A pet.}
+        activities: [crossword, word_search]
+        """)
+    assert cells("\u02bcn huis") == cells("'n huis") == cells("\u0149 huis") == tuple("NHUIS")
+    b = build_into(path, tmp_path / "out")
+    ws, cw = plan(b.guide, "word_search").data, plan(b.guide, "crossword").data
+    assert "\u02bc" not in {c for row in ws.grid for c in row}
+    assert "\u02bc" not in {c for row in cw.grid for c in row if c}
+    text = " ".join(b.key.pages)
+    text = text[text.index("Crossword"):]
+    assert "A home. (1,4)" in text and "A big car. (1,3)" in text

@@ -40,12 +40,15 @@ LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": 
 
 SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the crossword and the word search
 _EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
+# ʼ: Unicode files it as a letter (Lm), but it is the apostrophe of Afrikaans ʼn (and of NFKC's ŉ, ʼ + n) and of
+# Ukrainian; puzzles leave it out as they do ' and ’
+_LETTER_APOSTROPHE = "\u02bc"
 
 
 def cells(text: str, language: Optional[str] = None) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
-    Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
+    Spaces, hyphens, apostrophes (``ʼ`` too), other punctuation and symbols (an emoji, a
     keycap ``5️⃣`` with its digit) are left out; letters
     and digits of any script are kept (:func:`compat`: ``ﬁ`` is two cells, ``²`` a 2), accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
@@ -72,7 +75,7 @@ def cells(text: str, language: Optional[str] = None) -> tuple[str, ...]:
             if kept and out:
                 out[-1] += ch
             continue
-        kept = cat[0] in "LN"
+        kept = cat[0] in "LN" and ch != _LETTER_APOSTROPHE
         if kept:
             out.append(ch)
     capitals = []
