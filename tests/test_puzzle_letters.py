@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import build_into, write_guide
-from studyguide.activities import cells, crossword, plan, wordsearch
+from studyguide.activities import cells, crossword, plan, splits, wordsearch
 
 
 def test_a_ligature_is_two_letters_and_a_superscript_a_digit_in_both_puzzles(tmp_path):
@@ -168,3 +168,26 @@ def test_a_modifier_apostrophe_is_left_out_as_an_apostrophe_is(tmp_path):
     text = " ".join(b.key.pages)
     text = text[text.index("Crossword"):]
     assert "A home. (1,4)" in text and "A big car. (1,3)" in text
+
+
+def test_a_letter_whose_capital_takes_a_separate_mark_is_that_capital_in_its_square(tmp_path):
+    # ǰ (j with caron) has no one-character capital: str.upper gives J + a combining caron. The grids kept
+    # the small ǰ, and their filler spread it, while the words to find printed J̌ARA as capitals
+    path = write_guide(tmp_path, "j.yaml", """
+        title: Caron
+        seed: s
+        vocabulary:
+          - {term: "\u01f0ara", definition: A made-up word.}
+          - {term: "ara\u01f0", definition: Another one.}
+          - {term: "rara", definition: A third.}
+        activities: [crossword, word_search]
+        """)
+    assert cells("\u01f0ara") == ("J\u030c", "A", "R", "A") and cells("ẗ") == ("T\u0308",)
+    assert cells("e\u0331") == ("E\u0331",) and splits("e\u0331")  # a mark typed apart: still not one square
+    b = build_into(path, tmp_path / "out")
+    ws, cw = plan(b.guide, "word_search").data, plan(b.guide, "crossword").data
+    assert "\u01f0" not in {c for row in ws.grid for c in row} and "J\u030c" in {c for row in ws.grid for c in row}
+    assert {e.answer for e in cw.entries} >= {"J\u030cARA", "ARAJ\u030c"}
+    text = " ".join(b.key.pages)
+    text = text[text.index("Crossword"):]
+    assert "\u01f0" not in text and "A made-up word. (4)" in text
