@@ -49,8 +49,7 @@ def test_cells_drop_spaces_hyphens_apostrophes_keep_accents():
     assert cells("café") == ("C", "A", "F", "É")
     assert cells("cafe\u0301") == ("C", "A", "F", "É")  # a combining accent stays on its letter
     assert "".join(cells("λόγος")) == "ΛΟΓΟΣ"  # Greek capitals drop the accent (test_scripts.py)
-    assert cells("straße") == ("S", "T", "R", "A", "ß", "E")  # never longer than the term (the crossword)
-    assert cells("straße", sharp_s=True) == cells("STRAẞE", sharp_s=True) == ("S", "T", "R", "A", "S", "S", "E")
+    assert cells("straße") == cells("STRAẞE") == ("S", "T", "R", "A", "S", "S", "E")  # both puzzles (hostile r14)
     assert cells("**bold** term") == cells("bold term")
 
 

@@ -92,6 +92,25 @@ def test_the_word_search_writes_sharp_s_as_ss_in_its_grid_as_its_list_does(tmp_p
         assert "DIE STRASSE" in puzzle and "DIE MASSE" in puzzle and "DIE GRÖSSE" in puzzle
 
 
+def test_the_crossword_writes_sharp_s_as_ss_as_the_word_search_does(tmp_path):
+    # the word search spelt DIE STRASSE while the crossword of the same guide printed a small ß in its
+    # capital grid (DIESTRAßE, 9 squares, "(3,6)"): one guide, two spellings (r14 hostile finding 11)
+    (tmp_path / "s.yaml").write_text(SHARP, encoding="utf-8")
+    b = build_into(tmp_path / "s.yaml", tmp_path / "out")
+    cw = act.plan(b.guide, "crossword").data
+    answers = {e.term: e for e in cw.entries}
+    assert answers["die Straße"].answer == "DIESTRASSE" and answers["die Straße"].lengths == "(3,7)"
+    assert answers["die Größe"].answer == "DIEGRÖSSE" and answers["die Größe"].lengths == "(3,6)"
+    assert answers["DIE MAẞE"].answer == "DIEMASSE" and answers["DIE MAẞE"].lengths == "(3,5)"
+    assert not {c for row in cw.grid for c in row if c} & {"ß", "ẞ"}
+    ws = act.plan(b.guide, "word_search").data
+    assert {e.answer for e in cw.entries} <= {"".join(p.cells) for p in ws.placements}
+    for pdf in (b.student, b.key):
+        puzzle = pdf.text[pdf.text.index("Crossword"):]
+        assert "ß" not in puzzle and "ẞ" not in puzzle  # the grid's letters in the key, the clues
+        assert "street (3,7)" in puzzle and "size (3,6)" in puzzle and "the measurements (3,5)" in puzzle
+
+
 def test_a_crossword_whose_clues_open_a_page_puts_its_grid_first(tmp_path):
     # the word search fills its page, so the crossword's title opens the next: its clues would fill no
     # room left on the page before, and first (a page 47 % empty) they put the grid alone on the next

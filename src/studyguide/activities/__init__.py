@@ -38,26 +38,36 @@ LABELS = {"matching": "matching", "cloze": "word-bank sentences", "flashcards": 
           "flashcards_duplex": "double-sided flashcards", "word_search": "word search", "crossword": "crossword"}
 
 
-SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the word search
+SHARP_S = ("\u00df", "\u1e9e")  # ß, ẞ: SS in the crossword and the word search
 _EMOJI_STYLE = "\ufe0f"  # a letter or digit followed by it is drawn as an emoji
+# ʼ: Unicode files it as a letter (Lm), but it is the apostrophe of Afrikaans ʼn (and of NFKC's ŉ, ʼ + n) and of
+# Ukrainian; puzzles leave it out as they do ' and ’
+_LETTER_APOSTROPHE = "\u02bc"
 
 
-def cells(text: str, sharp_s: bool = False, language: Optional[str] = None) -> tuple[str, ...]:
+def cells(text: str, language: Optional[str] = None) -> tuple[str, ...]:
     """A term as puzzle letters: one string per grid cell, upper-cased.
 
-    Spaces, hyphens, apostrophes, other punctuation and symbols (an emoji, a
+    Spaces, hyphens, apostrophes (``ʼ`` too), other punctuation and symbols (an emoji, a
     keycap ``5️⃣`` with its digit) are left out; letters
     and digits of any script are kept (:func:`compat`: ``ﬁ`` is two cells, ``²`` a 2), accents too (NFC, so an ``e`` with a
     combining accent is one cell, ``É``), except on Greek capitals, which
-    drop them (:func:`studyguide.scripts.caps`). A letter whose capital is
-    longer than itself (``ß`` → ``SS``) keeps its own form, so a word never
-    changes length on the way into the grid; but with ``sharp_s`` (the word
-    search) German ``ß`` and ``ẞ`` are written ``SS``, two cells, as its list
-    of words to find writes them in capitals. In Turkish and Azerbaijani
-    (``language``) an i is İ, as ``scripts.caps`` writes it. A cell of more than one
-    character (a mark NFC cannot join to its letter: a vowel sign, a virama)
-    is not a letter a grid can hold: see :func:`splits`.
+    drop them (:func:`studyguide.scripts.caps`). German ``ß`` and ``ẞ`` are
+    ``SS``, two cells, in both puzzles: the capitals German schools teach and
+    the word search's list of words to find prints (STRASSE, 7 squares). A
+    letter whose capital is the capital letter and a mark Unicode has no one
+    character for (``ǰ`` → ``J̌``, ``ẗ`` → ``T̈``) is that, in one cell; any other
+    letter whose capital is longer than itself keeps its own form, one cell.
+    In Turkish and Azerbaijani (``language``) an i is İ, as ``scripts.caps``
+    writes it. A cell typed as more than one character (a mark NFC cannot
+    join to its letter: a vowel sign, a virama) is not a letter a grid can
+    hold: see :func:`splits`.
     """
+    return tuple(c for _, up in _squares(text, language) for c in up)
+
+
+def _squares(text: str, language: Optional[str] = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each letter of ``text`` as typed (NFC, with its marks) and the cells :func:`cells` makes of it."""
     text = compat(inline.plain(text))
     out: list[str] = []
     kept = False
@@ -72,16 +82,16 @@ def cells(text: str, sharp_s: bool = False, language: Optional[str] = None) -> t
             if kept and out:
                 out[-1] += ch
             continue
-        kept = cat[0] in "LN"
+        kept = cat[0] in "LN" and ch != _LETTER_APOSTROPHE
         if kept:
             out.append(ch)
-    capitals = []
-    for own, up in zip(out, scripts.caps_cells(out, language)):
-        if sharp_s and own in SHARP_S:
-            capitals += ["S", "S"]
-        else:
-            capitals.append(up if len(up) <= len(own) else own)
-    return tuple(capitals)
+    return [(own, ("S", "S") if own in SHARP_S else (up,) if len(up) <= len(own) or _one_letter(up) else (own,))
+            for own, up in zip(out, scripts.caps_cells(out, language))]
+
+
+def _one_letter(text: str) -> bool:
+    """Whether ``text`` is one letter and the marks on it (J and a combining caron)."""
+    return text[:1].isalpha() and all(unicodedata.combining(c) for c in text[1:])
 
 
 def compat(text: str) -> str:
@@ -100,7 +110,7 @@ def splits(text: str) -> bool:
     """Whether a term's letters cannot each stand alone in a grid cell: a letter with a mark that is
     not part of it (Devanagari's vowel signs and virama, Thai's vowels above and below, a Hebrew
     point), or a letter of a script whose letters join (:mod:`studyguide.scripts`)."""
-    return any(len(c) > 1 or scripts.needs_shaping(c) for c in cells(text))
+    return any(len(c) > 1 and len(own) > 1 or scripts.needs_shaping(c[0]) for own, up in _squares(text) for c in up)
 
 
 _SPLIT_NUMBER = re.compile(r"\d\s*([^\w\s'\u2019\u2010\u2011-]+)\s*\d")

@@ -82,7 +82,7 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     why: dict[str, str] = {}
     seen: set[tuple[str, ...]] = set()
     for term in terms:
-        w = cells(term, sharp_s=True, language=language)  # (STRASSE, İKLİM in Turkish, as the words to find list it)
+        w = cells(term, language=language)  # (STRASSE, İKLİM in Turkish, as the words to find list it)
         # (two terms with the same letters are one word in the grid: the second is said as left out)
         reason = ("twin" if w in seen else "number" if split_number(term) else "short" if len(w) < 2 else
                   "long" if len(w) > max_size else "many" if len(words) >= max_words else None)
