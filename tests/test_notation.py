@@ -69,3 +69,21 @@ def test_a_power_typed_with_a_caret_in_a_math_guide_is_named(tmp_path):
     assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
         "'(a+b)^2' and '2^-3' print as typed: a guide has no markup for superscripts and subscripts; paste "
         "'(a+b)²' and '2⁻³' in their place (copy from this message)"]
+
+
+def test_a_paste_text_is_given_only_for_what_converts_whole(tmp_path):
+    # hostile r14 finding 1: '(m/s^2)' gave 's²⁾' (the sentence's bracket raised), '=B2^0.5' gave 'B₂⁰' and
+    # 'x^(1/2)' gave 'x⁽¹'; a spreadsheet formula and a web address are no notation
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Forces
+        summary: "Acceleration is in metres per second squared (m/s^2). Iron forms ions (Fe^2+ and Fe^3+)."
+        questions:
+          - type: short_answer
+            prompt: "What does =B2^0.5 compute? See https://example.org/H2O?x^2 first. And x^-1/2 or x^(1/2)?"
+        """)
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        f"{path}:2:59: warning: 's^2', 'Fe^2+' and 'Fe^3+' print as typed: a guide has no markup for superscripts "
+        "and subscripts; paste 's²', 'Fe²⁺' and 'Fe³⁺' in their place (copy from this message)",
+        f"{path}:5:84: warning: 'x^-1/2' (line 5:84) and 'x^(1/2)' (line 5:94) print as typed, and no raised "
+        "characters write all of them (there is no raised '.' or '/'): leave them as typed, or write the power "
+        "another way (√x for x^(1/2), 1/x for x^-1, or in words)"]

@@ -4,7 +4,9 @@ clues and the cloze); `validate` and `check` warn at the line with the character
 text is never rewritten: the teacher decides (a caret may be meant, in a lesson on spreadsheet formulas).
 
 What is found, and what is left alone (measured on every guide in guides/ and tests/cases):
-* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`: always;
+* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, a spreadsheet formula
+  ('=B2^0.5') and a web address: always. A power that no raised characters write in full ('x^0.5', 'x^-1/2',
+  'x^(1/2)') is named with nothing to paste: half of it pasted would change its meaning;
 * a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2'): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
   them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
@@ -14,19 +16,22 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from .errors import Location, Problem
 from .model import Guide
 from .quantities import ELEMENTS
 from .reading.walker import clip
 
 _SUP = str.maketrans("0123456789+-−()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_CODE = re.compile(r"`[^`\n]*`")
+# printed as typed, carets and all: inline code, a spreadsheet formula ('=B2^0.5', '=A1^2') and a web address
+_CODE = re.compile(r"`[^`\n]*`|(?<!\S)=[A-Za-z(]\S*|\b(?:https?://|www\.)\S+")
 _ACCEPTED = re.compile(r"(?<=\[\[)([^\]|]*)(\|[^\]]*)(?=\]\])")  # a blank's other answers: never printed
 # an optional '6.02 x ' before a power of ten, the base (a word, a number or a bracket) and a caret before a
-# signed whole number or a charge ('^2', '^-3', '^(-3)', '^3+', '^+')
-_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?(?P<base>\([^()\s]*\)|[A-Za-z0-9]+)"
-                    r"\^(?P<power>\(?[+\-−]?\d+[+\-−]?\)?|[+\-−])(?![\w^])")
+# signed whole number or a charge ('^2', '^-3', '^(-3)', '^3+', '^+') that ends there ('(m/s^2)': the bracket is
+# the sentence's); a power of numbers with '.' or '/' between ('^0.5', '^-1/2', '^(1/2)') is 'rest'
+_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?(?P<base>\([^()\s]*\)|[A-Za-z0-9]+)\^"
+                    r"(?:(?P<power>\([+\-−]?\d+[+\-−]?\)|[+\-−]?\d+[+\-−]?|[+\-−])(?![\w^]|[.,/]\d)"
+                    r"|(?P<rest>(?P<open>\()?[+\-−]?\d+(?:[.,/][+\-−]?\d+)+(?(open)\))))")
 _FORMULA = re.compile(r"(?<![\w\-‐/.])(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+(?![\w\-‐/])")
 _SYMBOL = re.compile(r"[A-Z][a-z]?")
 _WRITTEN = re.compile(r"[₀-₉⁰¹²³⁴-⁹]")
@@ -41,7 +46,10 @@ def _formula(word: str) -> bool:
 
 
 def _pasted(match: re.Match) -> str:
-    """The caret's match as it should be written: '6.02×10²³', 'Fe³⁺', 'SO₄²⁻', 'x²'."""
+    """The caret's match as it should be written: '6.02×10²³', 'Fe³⁺', 'SO₄²⁻', 'x²'; '' when no raised
+    characters write all of it ('x^0.5')."""
+    if match["rest"]:
+        return ""
     base = match["base"]
     if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", base) and all(s in ELEMENTS for s in _SYMBOL.findall(base)):
         base = base.translate(_SUB)  # ('SO4^2-', 'O2^-': the count is written low)
@@ -67,15 +75,20 @@ def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
 
 
 def warnings(guide: Guide) -> list[Problem]:
-    """One warning for each text holding keyboard notation, at the first piece, naming each with what to paste."""
+    """One warning for each text holding keyboard notation, at the first piece, naming each with what to paste;
+    the powers with nothing to paste in one warning apart."""
     texts = list(guide.texts)
     formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", t) for _, t in texts)
-    out, said = [], set()
+    out, said, unpasteable = [], set(), []
     for where, text in texts:
         found = _found(text, formulas)
         if not found or (where, text) in said:
             continue
         said.add((where, text))
+        unpasteable += [(where.of(text, at), t) for at, t, p in found if not p]
+        found = [f for f in found if f[2]]
+        if not found:
+            continue
         typed = list(dict.fromkeys((t, p) for _, t, p in found))
         one, more = len(typed) == 1, " and more" if len(typed) > 6 else ""
         shown = _and([f"'{t}'" for t, _ in typed[:6]]) + more
@@ -84,7 +97,25 @@ def warnings(guide: Guide) -> list[Problem]:
                            f"{shown} print{'s' if one else ''} as typed: a guide has no markup for superscripts and "
                            f"subscripts; paste {pasted} in {'its' if one else 'their'} place (copy from this message)",
                            warning=True))
-    return out
+    return out + _unpasteable(unpasteable)
+
+
+def _unpasteable(pieces: list[tuple[Location, str]]) -> list[Problem]:
+    """One warning for the powers no raised characters write in full ('x^0.5', 'x^(1/2)'), with their places."""
+    if not pieces:
+        return []
+    named = [f"'{typed}' ({_place(where)})" for where, typed in pieces[:6]]
+    if len(pieces) > 6:
+        named.append(f"{len(pieces) - 6:,} more, the first of them at {_place(pieces[6][0])}")
+    one = len(pieces) == 1
+    it = "it" if one else "them"
+    return [Problem(pieces[0][0], f"{_and(named)} print{'s' if one else ''} as typed, and no raised characters "
+                                  f"write all of {it} (there is no raised '.' or '/'): leave {it} as typed, or write "
+                                  f"the power another way (√x for x^(1/2), 1/x for x^-1, or in words)", warning=True)]
+
+
+def _place(where: Location) -> str:
+    return f"line {where.line}:{where.col}" if where.col else f"line {where.line}" if where.line else "the guide"
 
 
 def _and(items: list[str]) -> str:
