@@ -87,3 +87,37 @@ def test_a_paste_text_is_given_only_for_what_converts_whole(tmp_path):
         f"{path}:5:84: warning: 'x^-1/2' (line 5:84) and 'x^(1/2)' (line 5:94) print as typed, and no raised "
         "characters write all of them (there is no raised '.' or '/'): leave them as typed, or write the power "
         "another way (√x for x^(1/2), 1/x for x^-1, or in words)"]
+
+
+def test_a_program_between_fence_lines_is_not_notation(tmp_path):
+    # hostile r14 finding 2: in Python a caret is XOR; the block prints as typed, as inline code does
+    assert _warned(tmp_path, """\
+        title: Bitwise operators
+        summary: |
+          In Python, the caret is XOR, not a power:
+
+          ```python
+          flags = a^1
+          print(5^3)
+          ```
+        questions:
+          - type: short_answer
+            prompt: |
+              What does this print?
+
+              ```
+              x = 2^10
+              ```
+            answer: "8"
+        """) == []
+    # the prose around a block is still read, at its own line
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Powers
+        summary: |
+          ```
+          y = x^2
+          ```
+          Then 2^10 is 1024.
+        """)
+    assert [str(p).split(": warning")[0] for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] \
+        == [f"{path}:6:8"]

@@ -4,7 +4,7 @@ clues and the cloze); `validate` and `check` warn at the line with the character
 text is never rewritten: the teacher decides (a caret may be meant, in a lesson on spreadsheet formulas).
 
 What is found, and what is left alone (measured on every guide in guides/ and tests/cases):
-* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, a spreadsheet formula
+* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, fenced ``` blocks, a spreadsheet formula
   ('=B2^0.5') and a web address: always. A power that no raised characters write in full ('x^0.5', 'x^-1/2',
   'x^(1/2)') is named with nothing to paste: half of it pasted would change its meaning;
 * a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2'): only in a guide that
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import fenced
 from .errors import Location, Problem
 from .model import Guide
 from .quantities import ELEMENTS
@@ -61,10 +62,18 @@ def _pasted(match: re.Match) -> str:
     return lead + base + power.translate(_SUP)
 
 
+def _unfenced(text: str) -> str:
+    """``text`` with the lines of its ``` blocks blanked (the columns of the rest stay where they were)."""
+    inside = fenced.block_lines(text)
+    if not inside:
+        return text
+    return "\n".join(" " * len(line) if n in inside else line for n, line in enumerate(text.split("\n")))
+
+
 def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
     """Each piece of keyboard notation in ``text``: (where it starts, as typed, as it should be written)."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (the text as long as it was: the columns stay)
-    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, text))
+    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, _unfenced(text)))
     # (code prints as typed, carets and all; '[[H₂O|H2O]]' accepts the typed form in the exports, and prints H₂O)
     out = [(m.start(), m.group(), _pasted(m)) for m in _CARET.finditer(bare)]
     taken = [range(m, m + len(typed)) for m, typed, _ in out]
@@ -78,7 +87,7 @@ def warnings(guide: Guide) -> list[Problem]:
     """One warning for each text holding keyboard notation, at the first piece, naming each with what to paste;
     the powers with nothing to paste in one warning apart."""
     texts = list(guide.texts)
-    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", t) for _, t in texts)
+    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", _unfenced(t)) for _, t in texts)
     out, said, unpasteable = [], set(), []
     for where, text in texts:
         found = _found(text, formulas)
