@@ -121,3 +121,15 @@ def test_a_program_between_fence_lines_is_not_notation(tmp_path):
         """)
     assert [str(p).split(": warning")[0] for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] \
         == [f"{path}:6:8"]
+
+
+def test_a_long_unbroken_string_is_read_in_linear_time(tmp_path):
+    # hostile r14 finding 3: the caret's base was tried from every letter of a gene sequence (90,000 letters:
+    # validate took 2 minutes); 100,000 letters, and a caret at the end so the whole run is the base
+    import time
+    from studyguide import notation
+    sequence = "ACGT" * 25_000
+    start = time.process_time()
+    assert notation._found(sequence + "^2", formulas=True) == [(0, sequence + "^2", sequence + "²")]
+    assert notation._found("x " + sequence + " Fe^3+", formulas=True) == [(100_003, "Fe^3+", "Fe³⁺")]
+    assert time.process_time() - start < 1.0

@@ -4,8 +4,8 @@ clues and the cloze); `validate` and `check` warn at the line with the character
 text is never rewritten: the teacher decides (a caret may be meant, in a lesson on spreadsheet formulas).
 
 What is found, and what is left alone (measured on every guide in guides/ and tests/cases):
-* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, fenced ``` blocks, a spreadsheet formula
-  ('=B2^0.5') and a web address: always. A power that no raised characters write in full ('x^0.5', 'x^-1/2',
+* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, fenced ``` blocks, a
+  spreadsheet formula ('=B2^0.5') and a web address: always. A power that no raised characters write in full ('x^0.5', 'x^-1/2',
   'x^(1/2)') is named with nothing to paste: half of it pasted would change its meaning;
 * a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2'): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
@@ -27,10 +27,12 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # printed as typed, carets and all: inline code, a spreadsheet formula ('=B2^0.5', '=A1^2') and a web address
 _CODE = re.compile(r"`[^`\n]*`|(?<!\S)=[A-Za-z(]\S*|\b(?:https?://|www\.)\S+")
 _ACCEPTED = re.compile(r"(?<=\[\[)([^\]|]*)(\|[^\]]*)(?=\]\])")  # a blank's other answers: never printed
-# an optional '6.02 x ' before a power of ten, the base (a word, a number or a bracket) and a caret before a
-# signed whole number or a charge ('^2', '^-3', '^(-3)', '^3+', '^+') that ends there ('(m/s^2)': the bracket is
-# the sentence's); a power of numbers with '.' or '/' between ('^0.5', '^-1/2', '^(1/2)') is 'rest'
-_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?(?P<base>\([^()\s]*\)|[A-Za-z0-9]+)\^"
+# an optional '6.02 x ' before a power of ten, the base (a bracket, or a word or number from its start: tried at
+# every letter, a 100,000-letter gene sequence took minutes) and a caret before a signed whole number or a
+# charge ('^2', '^-3', '^(-3)', '^3+', '^+') that ends there ('(m/s^2)': the bracket is the sentence's); a power
+# of numbers with '.' or '/' between ('^0.5', '^-1/2', '^(1/2)') is 'rest'
+_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?"
+                    r"(?P<base>\([^()\s]*\)|(?(times)|(?<![A-Za-z0-9]))[A-Za-z0-9]+)\^"
                     r"(?:(?P<power>\([+\-−]?\d+[+\-−]?\)|[+\-−]?\d+[+\-−]?|[+\-−])(?![\w^]|[.,/]\d)"
                     r"|(?P<rest>(?P<open>\()?[+\-−]?\d+(?:[.,/][+\-−]?\d+)+(?(open)\))))")
 _FORMULA = re.compile(r"(?<![\w\-‐/.])(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+(?![\w\-‐/])")
