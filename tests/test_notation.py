@@ -133,3 +133,31 @@ def test_a_long_unbroken_string_is_read_in_linear_time(tmp_path):
     assert notation._found(sequence + "^2", formulas=True) == [(0, sequence + "^2", sequence + "²")]
     assert notation._found("x " + sequence + " Fe^3+", formulas=True) == [(100_003, "Fe^3+", "Fe³⁺")]
     assert time.process_time() - start < 1.0
+
+
+def test_many_texts_get_one_warning_naming_places_and_counting_the_rest(tmp_path):
+    # hostile r14 finding 7: 400 questions with 'Fe^n+' gave 801 warnings, and "and more" named nothing
+    questions = "".join(f"  - type: short_answer\n    prompt: What is the charge of Fe^{n % 13}+ here?\n"
+                        for n in range(1, 27))
+    path = tmp_path / "g.yaml"
+    path.write_text("title: Ions\nquestions:\n" + questions, encoding="utf-8")
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        f"{path}:4:35: warning: 26 pieces of keyboard notation print as typed: a guide has no markup for "
+        "superscripts and subscripts; paste what follows each arrow in its place (copy from this message): "
+        "'Fe^1+' → 'Fe¹⁺' (line 4:35, 2 places), 'Fe^2+' → 'Fe²⁺' (line 6:35, 2 places), 'Fe^3+' → 'Fe³⁺' "
+        "(line 8:35, 2 places), 'Fe^4+' → 'Fe⁴⁺' (line 10:35, 2 places), 'Fe^5+' → 'Fe⁵⁺' (line 12:35, 2 places), "
+        "'Fe^6+' → 'Fe⁶⁺' (line 14:35, 2 places), 'Fe^7+' → 'Fe⁷⁺' (line 16:35, 2 places), 'Fe^8+' → 'Fe⁸⁺' "
+        "(line 18:35, 2 places), 'Fe^9+' → 'Fe⁹⁺' (line 20:35, 2 places), 'Fe^10+' → 'Fe¹⁰⁺' (line 22:35, "
+        "2 places) and 3 more kinds of piece in 6 places ('Fe^11+', 'Fe^12+' and 'Fe^0+'), the first at "
+        "line 24:35"]
+
+
+def test_a_formula_after_chinese_and_a_charge_after_a_formula_are_found(tmp_path):
+    # hostile r14 finding 7: Chinese letters count as a word's, so '是H2O。' was missed; 'NH4+' lost its '+'
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: 水
+        summary: "水的化学式是H2O。An ammonium ion, NH4+, and x^2."
+        """)
+    assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        "'H2O', 'NH4+' and 'x^2' print as typed: a guide has no markup for superscripts and subscripts; paste "
+        "'H₂O', 'NH₄⁺' and 'x²' in their place (copy from this message)"]
