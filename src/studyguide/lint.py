@@ -53,7 +53,7 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import banks, inline, lettered, notation, scripts, variants
+from . import banks, inline, lettered, notation, scripts, tfruns, variants
 from .errors import Location, Problem
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
@@ -139,9 +139,11 @@ def true_false_run(guide: Guide) -> list[Problem]:
     length, i = variants.same_run(guide.questions)
     if length < variants.SAME_RUN:
         return []
-    word = "true" if guide.questions[i].answer else "false"
+    word, other = ("true", "false") if guide.questions[i].answer else ("false", "true")
+    fix = "reorder them" if tfruns.avoidable(guide.questions, i) else \
+        f"no order of them avoids it, so rewrite some as {other} statements (at most 4 {word} in a row)"
     return [_warn(guide.questions[i].where, f"questions {i + 1} to {i + length}: the answers of {length} true/false "
-                                            f"questions in a row are all {word}; students may notice: reorder them")]
+                                            f"questions in a row are all {word}; students may notice: {fix}")]
 
 
 def _nth(guide: Guide, q, text: str, nth: int) -> Location:
