@@ -55,6 +55,7 @@ import yaml
 
 from . import banks, inline, lettered, notation, scripts, tfruns, variants
 from .errors import Location, Problem
+from .activities.articles import noun_forms
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -244,7 +245,7 @@ def unused_terms(guide: Guide) -> list[Problem]:
         k += size
         forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
         noun = noun_of(t.term, guide.language)  # 'la mamá' is used in 'mi mamá', as the cloze finds it (trial r14 #9)
-        forms += _variants(noun, english=False) if noun else []
+        forms += noun_forms(_folded(noun).split(), guide.language) if noun else []
         if not forms:
             continue
         edge = ("", "") if _unspaced().search(t.term) else (r"(?<!\w)", r"(?!\w)")
