@@ -473,6 +473,28 @@ def test_a_marked_word_is_blanked_where_it_was_marked_only(tmp_path, fmt):
     assert "producer" in k and "producer" not in s
 
 
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_vocabulary_term_also_marked_gets_one_blank_where_marked(tmp_path, fmt):
+    """Hostile r14 finding 10: 'Energy moves; [[energy]] is conserved' blanked both, the term at its first use and
+    the mark; one blank a point, where the teacher marked it. A point without the mark blanks the term once."""
+    path = write_guide(tmp_path / "g", "energy.yaml", """
+        title: Energy
+        vocabulary:
+          - {term: energy, definition: The ability to do work.}
+        topics:
+          - title: Energy
+            points:
+              - Energy moves; [[energy]] is conserved, energy again.
+              - Plants store energy and energy.
+        """)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    s = " ".join(Pdf(tmp_path / f"energy-{fmt}.pdf").text.split())
+    k = " ".join(Pdf(tmp_path / f"energy-{fmt}-key.pdf").text.split())
+    assert "Energy moves; is conserved, energy again." in s, s
+    assert "Plants store and energy." in s, s
+    assert "Energy moves; energy is conserved, energy again." in k and "Plants store energy and energy." in k, k
+
+
 def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     path = write_guide(tmp_path, "plain.yaml", """
         title: T
@@ -762,3 +784,4 @@ def test_a_superscript_digit_is_no_objective_number(tmp_path):
         api.load(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:7:16: question 1.objective: '²' is not an objective (give its number, 1 to 1, or its exact text)"]
+
