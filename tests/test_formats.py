@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Pdf, cli_main, write_guide
+from conftest import Pdf, build_into, cli_main, write_guide
 from studyguide import api, formats, labels, select
 from studyguide.classroom import SetOptions, build_set
 from studyguide.errors import GuideError
@@ -785,3 +785,18 @@ def test_a_superscript_digit_is_no_objective_number(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{path}:7:16: question 1.objective: '²' is not an objective (give its number, 1 to 1, or its exact text)"]
 
+
+def test_a_mark_in_the_guides_own_summary_is_warned_of_at_its_line(tmp_path):
+    # hostile r14 finding 10: '[[sun]]' in the top-level summary printed with its brackets and nothing was said;
+    # marks make blanks in a topic's text for guided notes, which leave the guide's summary out
+    from studyguide import api
+    path = write_guide(tmp_path, "sun.yaml", """\
+        title: Water cycle
+        summary: "The [[sun]] heats [[water]]. Plants need the sun."
+        """)
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "brackets" in p.message] == [
+        f"{path}:2:15: warning: summary: '[[sun]]' prints with its brackets (and 1 more such): a [[mark]] leaves a "
+        "word blank only in a topic's summary or points, in guided notes, and the guide's summary is not in them; "
+        "write sun without the brackets, or move the sentence into a topic"]
+    built = build_into(path, tmp_path / "out")
+    assert "The [[sun]] heats [[water]]." in " ".join(built.student.text.split())  # (as it prints: hence the warning)
