@@ -7,6 +7,7 @@ page sizes and document metadata.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import os
 import shutil
@@ -30,6 +31,7 @@ import pypdf
 import pytest
 
 import studyguide
+import worker_share
 from studyguide import api
 
 TESTS = Path(__file__).resolve().parent
@@ -64,19 +66,31 @@ def norm(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def rendered(path: Path, theme=None, edition=None, paper=None):
     """(guide, theme, {"student": Rendered, "key": Rendered}) for a guide file rendered in memory, once in a
-    worker for each theme it resolves to (``rendered(path)`` and ``rendered(path, theme="classic")`` are the
-    same pages): several modules check the same pages. Not for a test that patches the layout."""
+    run for each theme it resolves to (``rendered(path)`` and ``rendered(path, theme="classic")`` are the same
+    pages; under xdist the workers share them: worker_share): several modules check the same pages. Not for a
+    test that patches the layout."""
     guide = api.load(path)
     th = api.theme_for(guide, theme, edition)
     key = (path, repr(th), paper)
     if key not in _RENDERED:
         from studyguide import render
 
-        _RENDERED[key] = guide, th, render.render(guide, paper=paper, theme=th)
+        source = hashlib.sha256(path.read_bytes()).hexdigest()  # (a guide a test rewrites is another key)
+        made = worker_share.made_once(f"rendered {path} {source} {paper!r} {key[1]}",
+                                      lambda: render.render(guide, paper=paper, theme=th))
+        _RENDERED[key] = guide, th, made
     return _RENDERED[key]
 
 
 _RENDERED: dict = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _workers_share(tmp_path_factory):
+    """Under xdist, the run's workers share what `rendered` lays out (worker_share): the folder is the parent of
+    each worker's temporary folder, one for the run."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        worker_share.share_in(tmp_path_factory.getbasetemp().parent / "shared")
 
 
 @functools.lru_cache(maxsize=128)

@@ -70,3 +70,38 @@ def test_a_long_handout_is_not_laid_out_again_for_its_last_question(monkeypatch)
     monkeypatch.setattr(render, "TIGHT_PAGES", 1)  # (the same guide, longer than the bound allows)
     render.render(guide, theme=api.theme_for(guide))
     assert len(calls) == 1
+
+
+RIVERS = """\
+title: Rivers
+questions:
+- type: essay
+  prompt: Describe how a river shapes the valley it runs through, from its source to its mouth.
+  lines: 7
+- type: short_answer
+  prompt: Name the place where a river begins.
+  lines: 1
+- type: short_answer
+  prompt: Explain, in two or three sentences, why a river's delta is often rich farmland, and name one river whose delta is farmed today.
+  lines: {lines}
+"""
+LARGE = ("g.yaml:9:3: warning: question 3 prints alone on page 2 (58 % of it empty), a sheet more for each copy; page 1 "
+         "is about 12 lines of text short of it: shorten the text before it by that much (or give a question before it "
+         "fewer 'lines:'), or leave question 3 out\n")
+
+
+def test_large_print_says_a_short_last_question_prints_alone_as_standard_does(tmp_path):
+    """Large print's type fills more of its page with the same question: a last question alone left its page less
+    than 75 % empty and `build` said nothing (the rescan's n14 classic letter LP: q4 alone, 72 % empty), while a
+    build a little emptier (compact A4 LP, 75 %) warned. A question of 12 lines of text or fewer alone on the
+    last page is now told in every edition: here 5 answer lines under a 3-line prompt, 58 % of page 2 empty."""
+    (tmp_path / "g.yaml").write_text(RIVERS.format(lines=5), encoding="utf-8")
+    run = cli_inprocess(["build", "g.yaml", "-o", "out", "--edition", "large-print"], cwd=tmp_path, limit=60)
+    assert run.code == 0 and "g-large-print.pdf (2 pages)" in run.out and LARGE in run.err, run.err
+    texts = _texts(tmp_path / "out" / "g-large-print.pdf")
+    assert texts[1].startswith("3. Explain, in two or three sentences") and "2. Name the place" in texts[0]
+    run = cli_inprocess(["check", "g.yaml", "--edition", "large-print"], cwd=tmp_path, limit=60)
+    assert LARGE in run.out + run.err
+    (tmp_path / "g.yaml").write_text(RIVERS.format(lines=7), encoding="utf-8")  # (14 lines of text, 47 % empty: a
+    run = cli_inprocess(["check", "g.yaml", "--edition", "large-print"], cwd=tmp_path, limit=60)  # question that
+    assert "prints alone" not in run.out + run.err  # big is not worth a warning, as in standard)

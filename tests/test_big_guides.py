@@ -6,6 +6,7 @@ through. What the teacher gets is checked alongside: every card and every warnin
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -184,3 +185,50 @@ def test_a_long_matching_in_large_print_builds_in_bounded_time_and_memory(tmp_pa
     for i in range(150):  # (in the vocabulary list, and in its set)
         assert text.count(f"word{i:03d} ") == 2, i
     assert "Set 2: terms" in text
+
+
+def test_word_banks_fold_each_word_of_the_guide_once_not_once_a_bank(tmp_path, monkeypatch):
+    """Each single blank's bank is given three other words (banks.banked): every word of the guide is folded
+    ('Triangles' as 'triangle') and sorted into numbers and words once, not again for each of 40 banks (1,600
+    foldings of the terms alone, twice a build). The banks still print four words, each its own."""
+    from studyguide import banks
+
+    lines = ["title: Banks", "language: en", "vocabulary:"]
+    for i in range(40):
+        lines += [f"  - term: term{i:02d}", f"    definition: the meaning of term {i}"]
+    lines.append("questions:")
+    for i in range(40):
+        lines += ["  - type: fill_in_blank", f"    prompt: Question {i} is answered by [[answer{i:02d}]].",
+                  "    word_bank: true"]
+    path = write_guide(tmp_path, "banks.yaml", "\n".join(lines) + "\n")
+    calls = _counted(monkeypatch, banks, "inflected", lambda word: word)
+    built = build_into(path, tmp_path / "out")
+    assert calls["term07"] <= 2, calls["term07"]  # (once for the warnings, once for the page)
+    text = norm(" ".join(built.student.pages))
+    printed = re.findall(r"Word bank: ((?:\w+ · ){3}\w+)", text)
+    assert len(printed) == 40, text[:400]
+    assert all(f"answer{i:02d}" in bank for i, bank in enumerate(printed)), printed[:3]
+
+
+def test_a_guide_without_a_crossword_plans_none(tmp_path, monkeypatch):
+    """The crossword's page limits are those every edition shares, found by planning its grid in several sizes
+    (layout.activities.page_limits): only for a guide that asks for a crossword. A guide of 30 terms and no
+    activities planned one four times a build for its warnings, a third of a small guide's build; a guide with
+    one still plans it and prints it."""
+    from studyguide.activities import crossword
+
+    calls, real = [], crossword.make
+
+    def counting(terms, seed, **kw):
+        calls.append(len(terms))
+        return real(terms, seed, **kw)
+
+    monkeypatch.setattr(crossword, "make", counting)
+    text = _cards_guide(tmp_path, 30).read_text().replace("title: Cards", "title: No puzzle")  # (a seed of its own:
+    plain = write_guide(tmp_path, "plain.yaml", text.replace("activities: [flashcards]", ""))  # no plan kept from before)
+    built = build_into(plain, tmp_path / "plain")
+    assert "word029" in norm(" ".join(built.student.pages))
+    assert not calls, calls
+    text = _cards_guide(tmp_path / "12", 12, "crossword").read_text().replace("title: Cards", "title: No puzzle")
+    built = build_into(write_guide(tmp_path, "crossed.yaml", text), tmp_path / "cross")
+    assert calls and "Across" in " ".join(built.student.pages)

@@ -63,7 +63,8 @@ def editing(tmp_path):
 
 def first_page(page):
     img = page.locator("#pages img").first
-    expect(img).to_have_js_property("complete", True)
+    # the first page waits for the guide's first build: seconds on a loaded machine (CI at load 15 passed 5 s)
+    expect(img).to_have_js_property("complete", True, timeout=30000)
     page.wait_for_function("() => { const i = document.querySelector('#pages img'); return i && i.complete && i.naturalWidth > 0 }")
     return img
 

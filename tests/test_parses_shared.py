@@ -89,3 +89,22 @@ def test_nothing_is_shared_outside_a_build():
     later = Para("<b>kept</b> for this build", style)
     assert [f.text for f in later.frags] == ["kept", " for this build"]
     assert parses._build.get() is None
+
+
+def test_underlined_markup_is_parsed_once_a_build_too(monkeypatch, tmp_path):
+    """An underline's fragments hold a list of tuples (its kind, colour and offset): they copy as safely as text,
+    and a matching key's answers ('__A__' under each of three questions) were parsed again each time, 816 times in
+    the 50-unit benchmark guide's build. Each is now parsed once, and prints the same bytes."""
+    from conftest import write_guide
+
+    pairs = "".join(f"\n      - left: left{q}{i}\n        right: right{q}{i}" for i in range(4) for q in "x")
+    questions = "".join(f"\n  - type: matching\n    prompt: Match set {n}.\n    pairs:{pairs.replace('x', str(n))}"
+                        for n in range(3))
+    guide = api.load(write_guide(tmp_path, "m.yaml", f"title: Matches\nlanguage: en\nquestions:{questions}\n"))
+    theme = api.theme_for(guide, None, None)
+    counted = _parses_counted(monkeypatch)
+    shared = _pdfs(guide, theme)
+    underlined = [text for text in counted if "<u>" in text]
+    assert underlined and len(underlined) == len(set(underlined)), sorted(underlined)
+    monkeypatch.setattr(parses, "shared", contextlib.nullcontext)
+    assert _pdfs(guide, theme) == shared

@@ -85,18 +85,36 @@ def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
     assert _said(run) == [HALF.replace("2.53 in (6.4 cm)", "4.83 in (12.3 cm)").replace("36%", "69%")]
 
 
-def test_large_print_keeps_the_old_size_where_the_larger_one_costs_a_page_and_says_so(tmp_path):
-    """Enlarged, pe-heart's large print would take 11 pages for 10: it keeps 5.50 in, and the warning's fix is a
-    picture with larger labels (the build is on letter already)."""
+def test_large_print_keeps_the_standard_size_where_the_larger_one_costs_a_page(tmp_path):
+    """Enlarged ×18/11, pe-heart's large print would take 11 pages for 10: it takes the size the standard edition
+    prints on letter (the chart the text's 7.00 in, r14 trial finding 1: it fell back to 5.50 in, with a warning
+    that its labels printed 79 % of their size), in the same 10 pages; at that size nothing is to be told. (Where
+    even that costs a page, as for music-theory-basics, the old 5.50 in and its warning stay.)"""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
-    assert widths(tmp_path / "out/pe-heart-large-print.pdf") == [(2, 4.32), (3, 5.5)]
-    assert _pages(tmp_path / "out/pe-heart-large-print.pdf") == 10
-    assert _said(run) == [
-        "pe-heart.yaml:24:12: warning: picture 'heart-rate-chart.png', which questions 3, 7 and 10 read, prints "
-        "5.50 in (14.0 cm) wide, 79% of the 7.00 in it prints at on a letter page with room: its labels and numbers "
-        "print 79% of their size there and may be too small to read; use a picture with larger labels (at its full "
-        "size here the guide would take a page more)"]
+    for pdf in ("pe-heart-large-print.pdf", "pe-heart-large-print-key.pdf"):
+        assert widths(tmp_path / "out" / pdf) == [(2, 4.32), (3, 7.0)], pdf
+        assert _pages(tmp_path / "out" / pdf) == 10
+    assert _said(run) == []
+
+
+def test_large_print_never_prints_a_wide_picture_smaller_than_the_standard_edition(tmp_path):
+    """The r14 trial's chemistry guide: its 1500 × 600 mole map prints the text's 7.00 in on the letter handout,
+    but 5.50 in (79 %, labels about 9.5 pt for 12) in large print, where enlarging it ×18/11 would cost a page
+    (the extra-lines copy, laid out apart, got 7.00 in). Now large print tries the standard edition's size
+    next: 7.00 in in every copy, handout and key, in the same 16 and 17 pages ("Key Topics" and the whole first
+    topic now open page 3 above the map, page 2 ending on the objectives)."""
+    _copy(tmp_path, TRIAL, "chemistry-moles.yaml", "mole-map.png")
+    run = cli_main("build", "chemistry-moles.yaml", "-o", "std", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert widths(tmp_path / "std/chemistry-moles.pdf") == [(2, 7.0)]
+    run = cli_main("build", "chemistry-moles.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path,
+                   timeout=240)  # (two copies of 16 and 17 pages: over a minute on a busy machine)
+    assert run.returncode == 0, run.stderr
+    for pdf, pages in (("chemistry-moles-large-print.pdf", 16), ("chemistry-moles-large-print-key.pdf", 17),
+                       ("chemistry-moles-large-print-extra-lines-2.pdf", 16)):
+        assert widths(tmp_path / "out" / pdf) == [(3, 7.0)], pdf
+        assert _pages(tmp_path / "out" / pdf) == pages, pdf
 
 
 def test_large_print_enlarges_a_picture_where_that_costs_no_page(tmp_path):

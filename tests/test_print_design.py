@@ -67,7 +67,8 @@ GUIDE_PARAMS = [pytest.param(FROZEN, id="frozen")] + [pytest.param(p, id=p.stem)
 # (guide id, config id) whose pages do not meet the fill rule yet: the layout still strands
 # space before a block too tall for what is left (matching sets, crossword grids), and the questions'
 # last page ends short where the activities must start a new page (the key's notes no longer fill it)
-FILL_NOT_YET = {("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
+FILL_NOT_YET = {("frozen", "large-print"),  # (page 15: a short answer is not cut to fill it, see below)
+                ("frozen", "large-print-a4"), ("china-foreign-police-training", "large-print-a4")}
 
 
 def _fill_case(request, guide_id, config_id):
@@ -173,25 +174,25 @@ def _lined_rules(pdf: bytes, theme) -> list[int]:
     return _rules(pdf, theme)
 
 
-def test_large_print_answer_lines_go_on_over_the_page_to_fill_it():
-    """The frozen guide's large print left page 15 (questions 14 and 15) 31 % empty: question 16 did not fit
-    under them. Question 13's last two lines now go on over the page, under "The lines go on over the page.",
-    and open page 15 above question 14: every question starts where it did, in the handout and the key, and
-    only page 19 (question 21, before the matching's first set) ends short."""
+def test_large_print_never_cuts_a_short_answer_to_fill_the_next_page():
+    """The frozen guide's large print leaves page 15 (questions 14 and 15) 31 % empty: question 16 does not fit
+    under them. Question 13's last two of four lines went on over the page to fill it, and a student wrote two
+    lines, turned the page and found two more with no label over question 14, page 14 still a fifth empty. A
+    short answer (fewer than 4 + 3 lines) now stays whole: page 14 holds its 4 lines and no mark, page 15 opens
+    with question 14, and that page is short again (FILL_NOT_YET)."""
     _, theme, docs = built(FROZEN, edition="large-print")
     fill = page_fill(docs["student"].pdf, theme)
-    assert fill[14][0] <= EMPTY_AT_MOST  # page 15
+    assert fill[14][0] > EMPTY_AT_MOST  # page 15
     for mode, doc in docs.items():
         texts = [norm(t) for t in page_texts(doc.pdf)]
         assert doc.question_pages[12:16] == [14, 15, 15, 16], mode
         assert "13. (3 pts) In your own words" in texts[13], mode
-        # the key writes its model answer on the lines: its first two on page 14, the rest over the page
-        answer = "Little is public about what the courses teach or how. Without that information, countries cannot "
-        assert "partner countries. " + answer * (mode == "key") + "The lines go on over the page. " in texts[13], mode
-        rest = "easily check whether the training fits their laws and rights standards. "
-        assert texts[14].startswith(rest * (mode == "key") + "14. (3 pts) Weighing both sides"), mode
+        assert "The lines go on over the page." not in texts[13] + texts[14], mode
+        answer = "easily check whether the training fits their laws and rights standards."
+        assert (answer in texts[13]) == (mode == "key") and answer not in texts[14], mode
+        assert texts[14].startswith("14. (3 pts) Weighing both sides"), mode
     rules = _lined_rules(docs["student"].pdf, theme)
-    assert rules[13:15] == [2, 2 + 4 + 4]  # question 13's 4 lines: 2 on page 14, 2 over it; then 14's and 15's
+    assert rules[13:15] == [4, 4 + 4]  # question 13's 4 lines whole on page 14; then 14's and 15's on page 15
 
 
 def test_large_print_lines_go_on_over_the_page_only_to_fill_one():
@@ -208,6 +209,21 @@ def test_large_print_lines_go_on_over_the_page_only_to_fill_one():
         assert doc.question_pages[16:19] == [15, 16, 16], mode
         assert "reduce the risks" in norm(page_texts(doc.pdf)[14]) and \
             "The lines go on over the page." in norm(page_texts(doc.pdf)[14]), mode
+        assert norm(page_texts(doc.pdf)[15]).startswith("Question 17, continued 18. (4 pts)"), mode  # (key: no answer left)
+
+
+def test_lines_that_open_a_page_after_a_break_say_which_question_they_go_on():
+    """Large print on letter: the essay (question 17, 9 lines) is too long for page 16, where its prompt and 5
+    lines stand; its other lines opened page 17 with nothing to say whose they were. They open it under
+    "Question 17, continued" in the handout and the key (whose model answer goes on under it), and the page
+    before ends with the mark, as before."""
+    _, _, docs = built(FROZEN, edition="large-print")
+    for mode, doc in docs.items():
+        texts = [norm(t) for t in page_texts(doc.pdf)]
+        assert texts[15].rstrip().split(" China’s Plan")[0].endswith("The lines go on over the page."), mode
+        rest = "transparency requirements. Deduct for claims not supported by the article. "
+        assert texts[16].startswith("Question 17, continued " + rest * (mode == "key") + "18. (4 pts)"), mode
+        assert sum(t.count("continued") for t in texts) == 1, mode  # (no other question's lines go on)
 
 
 NOT_YET = pytest.mark.xfail(strict=True, reason="issue 14's large-print target is not met yet: 27 pages today")
@@ -768,13 +784,16 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
     """The words to find never go over the page alone: they print on the page of the word search's
     grid (in the compact theme the grid lands under a matching set, where it once took cells too big to
     leave room for the list, and the list opened the next page by itself). In large print, where title,
-    instructions, grid and list are taller than a page, the title and instructions end the matching set's
-    page, a third of it, and the grid opens the next page with all the words to find under it. (Before, the
-    word search opened that page with its grid under its title, and the words to find went on over the page,
-    the first rows under the grid on A4, on letter all of them, a line under the grid saying so: a student
-    turned the page to and fro. Earlier still the title and instructions once ended the matching set's page
-    alone, over half of it empty; the list opened a page of its own after the grid's, three quarters of that
-    page empty; the whole list opened the page after, nothing under the grid saying so: trial r8, L4.)"""
+    instructions, grid and list are taller than a page, and not even two rows of the list fit under the
+    matching set with the title and instructions, the word search opens the next page with its grid
+    under its title, the first rows of the words to find under the grid and the rest opening the page
+    after under "Words to find (continued)", over the crossword; on letter paper, where not two rows fit
+    under the grid, the list opens the page after whole, and a line under the grid says so. (For a day the
+    title and instructions ended the matching set's page alone, a third of it, the grid and all its words
+    on the next: a title and its instructions never end a page alone, the r14 trial. Earlier the title and
+    instructions once ended the matching set's page alone, over half of it empty; the list opened a page of
+    its own after the grid's, three quarters of that page empty; the whole list opened the page after,
+    nothing under the grid saying so: trial r8, L4.)"""
     guide, _, docs = built(WATER, **config)
     words = labels.for_language(guide.language, guide.labels)
     title, listed = words["word_search_title"], words["words_to_find"]
@@ -786,12 +805,16 @@ def test_a_word_searchs_words_to_find_print_with_its_grid(config):
         at = [n + 1 for n, text in enumerate(pages) if listed in text]
         more = words["continued"].format(what=listed)
         if config.get("edition") == "large-print":
-            assert titled == [grid[0] - 1] and "Set 2: terms 7–12" in pages[titled[0] - 1], f"{mode}: {titled}"
-            assert pages[titled[0] - 1].split(title)[1].split()[:3] == ["Find", "each", "word"], mode
-            assert pages[grid[0] - 1].startswith(letters) and at == grid, f"{mode}: list on page {at}"
-            assert more not in " ".join(pages) and words["words_go_on"] not in " ".join(pages), mode
-            under = pages[grid[0] - 1].split(listed)[1].split()  # (every word to find, under the grid)
-            assert {"AQUIFER", "EVAPORATION", "WATERSHED", "TRANSPIRATION"} <= set(under), mode
+            assert pages[grid[0] - 1].startswith(title), f"{mode}: the word search does not open its page"
+            assert "Set 2: terms 7–12" in pages[grid[0] - 2] and title not in pages[grid[0] - 2], mode
+            if config.get("paper") != "a4":  # (letter: the whole list on the next page, said under the grid)
+                assert at == [grid[0] + 1] and pages[at[0] - 1].startswith(listed), f"{mode}: list on page {at}"
+                assert words["words_go_on"] in pages[grid[0] - 1].split(letters)[1], f"{mode}: nothing under the grid"
+                continue
+            assert at == [grid[0], grid[0] + 1] and pages[at[1] - 1].startswith(more), f"{mode}: list on pages {at}"
+            under = pages[grid[0] - 1].split(letters)[1].split(listed)[1].split()  # (under the grid, on its page)
+            rest = pages[at[1] - 1].split(more)[1].split(words["crossword_title"])[0].split()
+            assert len(under) >= 4 and "EVAPORATION" in under + rest and not set(under) & set(rest), mode
             continue
         assert len(titled) == len(grid) == len(at) == 1
         assert titled == grid and letters in pages[grid[0] - 1].split(title)[1], f"{mode}: the grid is not under its title"
@@ -1088,16 +1111,17 @@ def test_a_large_print_word_search_splits_its_list_only_where_the_rest_fits_unde
         assert listed == [title + 1], f"{mode}: title on page {title + 1}, list on {[n + 1 for n in listed]}"
 
 
-@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 3, 0)])
+@pytest.mark.parametrize("lines, count, list_page, here", [(14, 4, 3, 12), (6, 3, 2, 6)])
 def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_path, lines, count, list_page, here):
     """Twelve terms in large print (letter) after an essay of 14 or 6 lines: the grid and the words to
     find fit a page together, but not under the title and instructions. The title and instructions
     used to end the essay's page alone, the grid and the words opening the next one (14 lines: 60 % of
     page 3 empty). With 14 lines the title, instructions and words to find start under the essay (its
     last lines go on over the page above them) and the grid opens the next page: grid first there would
-    cost a page (mending.words_first). With 6 lines the title and instructions end the essay's page and
-    the grid opens the next with every word under it, where a student need not turn the page to and fro
-    (it had put two rows of words under the essay and the rest after the grid, "Words to find (continued)")."""
+    cost a page (mending.words_first). With 6 lines two rows of the words to find follow the title and
+    instructions under the essay, and the rest follow the grid on the next page, "Words to find (continued)"
+    (for a day the title and instructions ended the essay's page alone there, the grid and every word on the
+    next: a title and its instructions never end a page alone, the r14 trial)."""
     from conftest import write_guide
 
     terms = ["photosynthesis", "chlorophyll", "respiration", "mitochondria", "cytoplasm", "membrane", "nucleus",
@@ -1132,3 +1156,67 @@ def test_a_large_print_word_search_never_ends_a_page_with_its_title_alone(tmp_pa
         if here < 12:
             assert grid_page.split(rest + " ")[1].split(" Big search")[0].split() == [
                 w for n in range(2) for w in found[here + n::2]], f"{mode}: {grid_page}"
+
+
+def _clear_over_mark(pdf: bytes, page: int, scale: float = 4) -> float:
+    """Points of paper left clear over "The lines go on over the page." on ``page`` (1-based), under the answer
+    line above it and what reaches below that line (the key's model answer: its g, p and y), read from the
+    pixels over the mark's words."""
+    doc = pdfium.PdfDocument(pdf)
+    sheet = doc[page - 1]
+    found = sheet.get_textpage()
+    at = found.get_text_range().index("The lines go on")
+    left, _, right, _ = found.get_charbox(at)
+    _, bottom, _, top = found.get_charbox(at + 1)  # ('h': as tall as a letter gets)
+    image = sheet.render(scale=scale, grayscale=True).to_pil().convert("L")
+    height, px = sheet.get_height(), image.load()
+    xs = range(int(left * scale), int(right * scale) + 1)
+    y = int((height - bottom) * scale)
+    while not all(px[x, y] < 160 for x in xs):  # up from the mark's foot to the rule over it
+        y -= 1
+    clear = run = 0
+    for row in range(y + 1, int((height - top) * scale) + 3):  # down to the mark's tallest letters
+        run = 0 if any(px[x, row] < 160 for x in xs) else run + 1
+        clear = max(clear, run)
+    return clear / scale
+
+
+@pytest.mark.parametrize("guide, config, page, least", [
+    pytest.param(FROZEN, dict(edition="large-print"), 16, 4.5 + 2, id="large-print"),
+    pytest.param("acids.yaml", dict(), 2, 3 + 1.5, id="acids"),
+])
+def test_the_lines_go_on_mark_keeps_a_small_notes_gap_under_the_last_line(guide, config, page, least):
+    """The mark under the last line before a break stood tight under it: its capitals all but touched the key's
+    model answer written on that line (the frozen guide's large print, page 16: 3.5 pt clear; the acids guide,
+    2.25 pt). It keeps the gap the theme sets over a small note (3 pt; 4.5 in large print), and the page keeps
+    its lines: where the room left under them is less, the mark is drawn that much lower."""
+    _, _, docs = built(CASES / "layout" / guide if isinstance(guide, str) else guide, **config)
+    for mode, doc in docs.items():
+        assert _clear_over_mark(doc.pdf, page) >= least, mode
+
+
+def test_a_question_too_long_for_its_page_keeps_its_key_notes_page(tmp_path):
+    """Large print on letter: the frozen guide's essay (question 17) starts on page 16 and its lines go on to
+    page 17. Given a note too long for its lines, the note goes to the key's last pages, under the question's
+    number and page; it said "17. (page 17)", the page the lines' rest opens, as lines sent over to fill a page
+    did before e664fe5. It names page 16, in a key whose every note names its question's first page."""
+    text = FROZEN.read_text(encoding="utf-8")
+    essay = "    points: 10\n    answer: Look for a clear recommendation"
+    assert text.count(essay) == 1
+    why = ("    explanation: Reward a recommendation that names its conditions, says who would check that they are "
+           "met, explains what the country would do if the training taught methods its own laws forbid, and "
+           "weighs the diplomatic cost of saying no against the cost of saying yes. A strong answer also says how "
+           "the officers who return would share what they learned, and how the public would be told about the "
+           "programme and its results over the years that follow.\n")
+    path = tmp_path / FROZEN.name
+    path.write_text(text.replace(essay, "    points: 10\n" + why + essay[len("    points: 10\n"):]), encoding="utf-8")
+    guide = api.load(path)
+    docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
+    student, key = docs["student"], docs["key"]
+    texts = [norm(t) for t in page_texts(key.pdf)]
+    assert key.question_pages[16] == 16 and texts[16].startswith("Question 17, continued")
+    notes = " ".join(texts[student.pages - 1:])
+    notes = notes[notes.index("Notes on the Answers"):]
+    entries = re.findall(r"(\d+)\. \(page (\d+)\) ", notes)
+    assert ("17", "16") in entries and len(entries) >= 15
+    assert all(int(page) == key.question_pages[int(n) - 1] for n, page in entries)

@@ -1,8 +1,9 @@
 """Large print's answer lines going on over a page to fill the next one (issue 14's fill rule). A page of
 large print often ends short because what comes next is one tall block (a matching question, an ordering
-list, the activities' first set) that will not fit the room left. Sending the last lines of the short
-answer or essay that ends the page before over the page, marked "The lines go on over the page", fills
-that page and may push the block that stood there on to the next, where it fills that one. Each choice
+list, the activities' first set) that will not fit the room left. Sending the last lines of the long
+answer or essay that ends the page before over the page (4 lines kept at least, 3 sent: never a short
+answer's), marked "The lines go on over the page" and opening the next under "Question 13, continued",
+fills that page and may push the block that stood there on to the next, where it fills that one. Each choice
 of lines is laid out and the best kept: fewer pages short, then fewer pages, then the fewest lines sent
 over; never a page more in the handout or the key. Every question starts where the layout sets it, in
 the handout and the key alike (one layout draws both)."""
@@ -27,15 +28,19 @@ def lines_over(redraw, layout):
 
 
 def _candidates(ctx, redraw, layout) -> list[tuple[int, int, range]]:
-    """(question, its lines, the counts of them to send over) of each short answer or essay drawn whole as the
-    last question to start on the page before a page that ends short, and not its last: what opens the short
+    """(question, its lines, the counts of them to send over) of each short answer or essay of FILL_BEFORE +
+    FILL_AFTER lines or more (7: a 4-line answer split 2 + 2 was worse print than the short page) drawn whole as
+    the last question to start on the page before a page that ends short, and not its last: what opens the short
     page could not fit under it. Sent over: enough lines to leave that page no longer short, not so many that
     the page they leave ends short (:func:`_sent`)."""
+    from .layout.lines import FILL_AFTER, FILL_BEFORE
+
     whole, starts = ctx.__dict__.get("lined_whole", {}), ctx.question_pages
+    long = {n for n, (_, count) in whole.items() if count >= FILL_BEFORE + FILL_AFTER}  # (a short answer is never cut)
     found = []
-    for page in sorted(mending.short_pages(redraw, layout)):
+    for page in sorted(mending.short_pages(redraw, layout)) if long else ():
         on = [n for n, p in enumerate(starts, 1) if p == page - 1]
-        if on and whole.get(on[-1], (None,))[0] == page - 1:
+        if on and on[-1] in long and whole[on[-1]][0] == page - 1:
             found.append((on[-1], whole[on[-1]][1], _sent(ctx, page)))
     return found
 

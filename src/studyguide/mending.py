@@ -289,19 +289,22 @@ def pictures_full(redraw, layout):
     ×18/11, none shrunk under picsize.READABLE to finish a page) when one printed smaller than that; kept when
     that adds no page, no page short and no list's last items alone, after the other mends (tried first, it cost
     photosynthesis' A4 large print the page entries_over saves): a picture questions read that still prints small
-    is told (picsize)."""
+    is told (picsize). Large print then tries the standard edition's sizes, kept even where a topic's text goes
+    over a page in two (r14 trial: the chemistry map 5.50 in, not the standard 7.00, for a summary kept whole)."""
     from .layout import kept, pictures
 
     ctx = layout[0]
     if not ctx.__dict__.get("pictures_small") or ctx.__dict__.get("pictures_full"):
         return layout
     before = pictures.drawn_so_far()
-    again = redraw({**carried(ctx), "pictures_full": True, "stop_short": "count"}, until=ctx)  # (None: stopped)
-    if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)) \
-            or not kept.stranded(again[0]) <= kept.stranded(ctx):
-        pictures.undraw(before)  # (its larger prints are not this build's: lowres)
-        return layout
-    return again
+    for size in (True, "standard") if ctx.theme.edition == "large-print" else (True,):
+        again = redraw({**carried(ctx), "pictures_full": size, "stop_short": "count"}, until=ctx)  # (None: stopped)
+        if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(
+                redraw, layout)) or size is True and not kept.stranded(again[0]) <= kept.stranded(ctx):
+            pictures.undraw(before)  # (its larger prints are not this build's: lowres)
+            continue
+        return again
+    return layout
 
 
 def widows_held(redraw, layout):

@@ -90,6 +90,8 @@ def summary_alone(guide: Guide, rendered) -> list[Problem]:
                          f"{page}; {fix} (the extra lines always print in full)")]
 
 
+ALONE_LINES = 12  # lines of body text: a question no taller alone on the last page is worth a warning, as one of a
+# quarter page is (a standard letter page holds about 47 lines, a large-print one 27)
 ALONE_EMPTY = 30  # % of a last page left empty under the last question alone on it that is worth a tighter
 # layout (render.render): issue 14's "no question alone on a page unless it fills it"
 
@@ -107,14 +109,17 @@ def last_alone(rendered, at_least: int) -> int:
 
 
 def alone_on_last_page(guide: Guide, rendered, sheet: Optional[str]) -> list[Problem]:
-    """A handout whose last page holds only the last question, most of it empty (a sheet more for one
-    question), that a tighter layout could not save (render.render). Named where the question is, with what
+    """A handout whose last page holds only the last question, a short one (a sheet more for one question), that
+    a tighter layout could not save (render.render). Named where the question is, with what
     would save the page: on a full page, how many lines the page before is short of it. ``sheet``: "half" or
     "quarter" for small pages."""
-    # 75 %, not issue 14's 30 % (layout.fill), which spares a document's last page: a last page this
-    # empty is a sheet more for one question, worth a warning
-    empty = last_alone(rendered, 75)
-    if not empty:
+    # 75 % of a full page empty (a question of a quarter page), not issue 14's 30 % (layout.fill), which spares a
+    # document's last page; or a question of ALONE_LINES lines of text or fewer: large print's type fills more
+    # of its page with the same question, and 75 % alone left it silent (n14 classic letter LP: q4 alone, 72 %
+    # empty, while compact A4 LP warned at 75 %)
+    empty = last_alone(rendered, 75 if sheet else ALONE_EMPTY)
+    lines = rendered.page_fill.get(rendered.pages, 1.0) / rendered.line_share if rendered.line_share else math.inf
+    if not empty or empty < 75 and (sheet or lines > ALONE_LINES + 0.05):
         return []
     pages, starts = rendered.pages, rendered.question_pages
     n = len(starts)

@@ -8,10 +8,10 @@ same markup, bullet and style (every attribute of it, by value) and the same fon
 that parse gave. A copy, because reportlab changes a paragraph's fragments as it splits it over a page: each
 paragraph has fragments of its own, as the parse would have made them (same values), so the PDF is the same bytes.
 
-Only what copies safely is shared: fragments whose attributes are text, numbers, colours and lists of those. A
-paragraph with a form field or an image in it (fragments holding objects), one whose markup changes its own style
-(``<para>``), or made from fragments is parsed as before. Nothing is kept after the build: another guide, theme or
-edition starts with nothing shared.
+Only what copies safely is shared: fragments whose attributes are text, numbers, colours and lists of those, or
+lists of tuples of those (an underline's, a link's). A paragraph with a form field or an image in it (fragments
+holding objects), one whose markup changes its own style (``<para>``), or made from fragments is parsed as before.
+Nothing is kept after the build: another guide, theme or edition starts with nothing shared.
 
 Line breaking is shared the same way (:func:`wrapped`): a paragraph parsed from a shared key, wrapped at the widths an
 earlier one of the build was, is given what that one's wrap set (its lines, its size), and breaks its lines only where
@@ -37,7 +37,8 @@ WATCH_STATE = "_sg_state"  # the watch's own (watch/cache.py), dropped where a w
 @contextlib.contextmanager
 def shared():
     """Paragraphs made in the ``with`` block (this thread's) share their parses, and their line breaks (:func:`wrapped`)."""
-    token = _build.set({"parses": {}, "styles": {}, "tokens": {}, "names": {}, "wraps": {}, "held": {}})
+    token = _build.set({"parses": {}, "styles": {}, "tokens": {}, "names": {}, "wraps": {}, "held": {},
+                        "made": {}})
     try:
         yield
     finally:
@@ -70,6 +71,18 @@ def share(paragraph, text, style, bullet, parse) -> None:
     if known is not False:  # (its lines may be shared too: it holds what any paragraph parsed from that key holds)
         token = build["tokens"].setdefault(("parse", key), len(build["tokens"]))
         paragraph.__dict__[_STATE] = (token, paragraph.frags, paragraph.bulletText)
+
+
+def once(key, make):
+    """``make()``, worked out once a build for each ``key`` (and each time outside one): what the layout makes of a
+    paragraph's text before reportlab parses it (layout.Para), the same in each layout of the build."""
+    build = _build.get()
+    if build is None:
+        return make()
+    made = build["made"]
+    if key not in made:
+        made[key] = make()
+    return made[key]
 
 
 # what a paragraph holds that is not an input to its next wrap (its own attributes are: :func:`extras`)
@@ -178,13 +191,18 @@ def _frozen(frags, names: dict):
         for name, value in attrs.items():
             if type(value) in _SCALARS or isinstance(value, Color):
                 continue
-            if type(value) not in (list, tuple) or not all(type(v) in _SCALARS or isinstance(v, Color) for v in value):
-                return None
+            if type(value) not in (list, tuple) or not all(_plain(v) or type(v) is tuple and all(map(_plain, v))
+                                                           for v in value):
+                return None  # (a list of tuples of those: an underline's or a link's, the same in every copy)
             if type(value) is list:
                 lists.append(name)
         keys = tuple(attrs)
         out.append((type(f), names.setdefault(keys, keys), tuple(attrs.values()), tuple(lists)))
     return out
+
+
+def _plain(value) -> bool:
+    return type(value) in _SCALARS or isinstance(value, Color)
 
 
 def _copy(frozen) -> list:

@@ -9,7 +9,9 @@ So, when the layout allows it without a page more (mending.pictures_full, the fi
 sizes): a wide picture (:data:`WIDE` times as wide as tall) takes the text's full width; large print scales a
 picture up as it scales the type, ×18/11, to the text's width at most; neither enlarges a picture past
 :data:`LEAST_DPI` pixels an inch (lowres' warning); and a picture shrinks to finish a page to :data:`READABLE` of
-its size at least, opening the next page at full size instead. A picture that questions name and that still
+its size at least, opening the next page at full size instead. Where large print's ×18/11 costs a page, the
+standard edition's sizes are tried before the old ones (the r14 trial's chemistry map fell back to 5.5 in in
+large print, 79 % of the standard 7 in): mending.pictures_full. A picture that questions name and that still
 prints under :data:`READABLE` of the size it prints at on a letter page with room (small paper, or a size kept to
 save a page) gets a warning at its line with its size and the fix.
 """

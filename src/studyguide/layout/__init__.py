@@ -22,6 +22,14 @@ from ..model import Guide
 from ..theming.styles import Theme
 
 
+def _prepared(text: str, face: str, whole: bool) -> tuple[str, bool]:
+    """A paragraph's markup as it is parsed (Para), and whether it holds right-to-left text."""
+    text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
+    text = quantities.keep_quantities(text) if whole else text  # nor inside "10 g H₂"
+    text = fonts.settle(text, face)  # fallback runs keep the weight around them
+    return text, rtl.has_rtl(text)
+
+
 class Para(SharedParse):
     """A Paragraph that remembers its line breaks for the width it was last wrapped at.
 
@@ -39,13 +47,12 @@ class Para(SharedParse):
         """``base_rtl``: the paragraph's direction when not its first letter's (a key's answer in a blank
         that starts an English sentence is Hebrew: the sentence is the handout's, left to right). ``whole``:
         False lets a quantity break at its spaces (a table's cells, when their columns fit no other way)."""
-        if isinstance(text, str) and style is not None:
-            text = formulas.keep_formulas(inline.keep_punctuation(text))  # no break inside "(4 − 0)", after "d ="
-            text = quantities.keep_quantities(text) if whole else text  # nor inside "10 g H₂"
-            text = fonts.settle(text, style.fontName)  # fallback runs keep the weight around them
+        if isinstance(text, str) and style is not None:  # (once a build: each layout makes the same paragraphs)
+            face = style.fontName
+            text, right = parses.once(("para", text, face, whole), lambda: _prepared(text, face, whole))
             if inline.MONO in text:  # code (parsed only for a guide that has some: 50 ms)
                 fonts.register(inline.MONO)
-            if rtl.has_rtl(text):  # set in display order line by line, once the width is known
+            if right:  # set in display order line by line, once the width is known
                 text = rtl.shape(text)
                 self._rtl = (text, args, kwargs, base_rtl)
         super().__init__(text, style, *args, **kwargs)

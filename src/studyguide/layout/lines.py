@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from .. import fields
+from .. import fields, inline
 from .._reportlab import broken_lines, first_baseline, line_count
 from ..theming import fonts
 from .directions import read_from_right
@@ -83,7 +83,8 @@ class LinedAnswer(Flowable):
         parts[1].going_on = (number, before + fit, flexible, share)
         if self._needed(aW) <= kept:
             parts[1].spare = (number, before + kept, flexible and before + kept >= share)
-        return [Stack([parts[0], mark]), PageBreak(), parts[1]]
+        here = _spaced(Stack([parts[0], mark]), mark, aW, aH)
+        return [here, PageBreak(), go_on_label(self.ctx, number, self.mirrored), parts[1]]
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.spare is not None and self.ctx.mode == self.ctx.primary:  # where they land (mending.fewer_lines)
@@ -145,7 +146,9 @@ class _Indent(Flowable):
         x = self.left
         if self.mirrored:  # (a table set to the right, such as a word bank's box: at the indent, as at the left)
             x = self.width - self.left - self._inner_w if getattr(self.inner, "hAlign", None) == "RIGHT" else 0
-        self.inner.drawOn(self.canv, x, 0)
+        self.inner.drawOn(self.canv, x, -self.drop)
+
+    drop = 0.0  # drawn that much lower than its place (go_on_mark: the part of its gap the page had no room for)
 
     def natural_width(self):  # (from the right edge when mirrored: flow.Beside reads it so)
         inner = self.inner
@@ -165,8 +168,10 @@ def indented(flowable, left, mirrored: bool = False):
 
 
 MIN_LINES_BEFORE, MIN_LINES_AFTER = 4, 3  # answer lines on either side of a page break
-FILL_BEFORE, FILL_AFTER = 2, 2  # the same, where the lines go on only to fill the next page (LinedQuestion.over)
-# (a third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern)
+FILL_BEFORE, FILL_AFTER = MIN_LINES_BEFORE, MIN_LINES_AFTER  # the same where the lines go on only to fill the
+# next page (LinedQuestion.over): a question of 7 lines or more. Two and two (a short answer's 4 split over a
+# page) left a student two lines, then two more unlabelled on the next page, which was hardly fuller for it.
+# (A third of the lines on each side as well was tried: it cost a trial guide a page, 14 -> 15, modern.)
 KEPT_SHARE = 1 / 2  # the least share of a default count kept when its last lines would be alone on a page: an
 # essay's 12 may become 6 (two thirds, 8, left a trial's reading guide a third sheet for the last 6 of 12),
 # a short answer's 3 become 2. The share is of the count or of a line a point, the more (up to the count): the
@@ -220,7 +225,7 @@ class LinedQuestion(Flowable):
         lined, after = options[0], options[1:]
         if not isinstance(lined, LinedAnswer) or not FILL_BEFORE <= keep <= lined.count - FILL_AFTER:
             return [self]
-        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False))
+        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False), spaced=True)
         parts = lined._cut(width, keep * lined.gap + 0.5)
         here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore, page_height=self.ctx.height) \
             if len(parts) == 2 else None
@@ -230,7 +235,8 @@ class LinedQuestion(Flowable):
         # the key's note sent to its last pages names the page the question starts on: placed there (it takes
         # no room), not under the lines' rest; a note under the lines stays under them
         away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
-        return [here] + away + [PageBreak(), parts[1]] + [f for f in after if f not in away]
+        label = go_on_label(self.ctx, self.number, getattr(lined, "mirrored", False))
+        return [here] + away + [PageBreak(), label, parts[1]] + [f for f in after if f not in away]
 
     def split(self, aW, aH):
         self.wrap(aW, aH)
@@ -259,18 +265,65 @@ class LinedQuestion(Flowable):
             if lined._needed(aW) <= kept:  # (a given count is kept: `check` names the page, pagelint.lone_lines)
                 parts[1].spare = (self.number, kept, self.flexible and kept >= share)
         parts[1].going_on = (self.number, fit, self.flexible, share)  # (more than a page of them: they break again)
-        here = Stack(self.head + [parts[0], mark], space_before=self.spaceBefore)
+        here = _spaced(Stack(self.head + [parts[0], mark], space_before=self.spaceBefore), mark, aW, aH)
+        label = go_on_label(self.ctx, self.number, back)
         if self.height <= self.ctx.height:  # (the room the whole question would take more than its rest)
             rest = parts[1].wrap(aW, aH)[1] + sum(f.wrap(aW, aH)[1] for f in after)
             parts[1].moved = (self.number, self.height - rest, here.wrap(aW, aH)[1] + self.spaceBefore)
-        # the rest open the next page: left to the frame, what room the mark leaves would take a line or two
-        return [here, PageBreak(), parts[1]] + after
+        # the rest open the next page: left to the frame, what room the mark leaves would take a line or two.
+        # The key's note sent to its last pages is placed on the page the question starts on, as in over()
+        # (under the rest, the notes named the page after it: the frozen guide's large print, 17 for 16)
+        away = [f for f in after if getattr(f, "_ZEROSIZE", 0)]
+        return [here] + away + [PageBreak(), label, parts[1]] + [f for f in after if f not in away]
 
 
-def go_on_mark(ctx, back: bool = False):
-    """The note under the last line before a break: the lines go on over the page."""
-    return indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
+def go_on_mark(ctx, back: bool = False, spaced: bool = False):
+    """The note under the last line before a break: the lines go on over the page. Set tight under the last
+    line, its capitals all but touched the key's model answer written on it: it takes the gap the theme sets
+    over a small note (the explanation's: 3 pt, 4.5 in large print), as much of it as the page has left under
+    the lines that fit there (:func:`_spaced`), so that the gap never sends a line over; ``spaced``: all of it
+    (where lines go on only to fill a page, each such layout is weighed whole: linesover)."""
+    mark = indented(read_from_right(ctx.p(ctx.label("lines_go_on"), "instruction"), "", back),
                     ctx.theme.number_width, back)
+    mark.gap = ctx.styles["explanation"].spaceBefore
+    mark.getSpaceBefore = (lambda: mark.gap) if spaced else (lambda: 0)
+    return mark
+
+
+def _spaced(here, mark, aW, aH):
+    """``here`` (the lines before a break and the mark) with the mark the gap over it that the room left holds;
+    the rest of the gap it is drawn lower by, in its own leading's room under its letters and the margin's (it
+    is the page's last line: at most 4.5 pt, where the footer's rule stands 15 or more under the text)."""
+    room = aH - here.wrap(aW, aH)[1]
+    given = max(0.0, min(mark.gap, room - 0.01))
+    mark.getSpaceBefore, mark.drop = (lambda: given), mark.gap - given
+    return here
+
+
+class _Over(Flowable):
+    """A line set just over the top of its page's text, taking none of its room (see go_on_label)."""
+
+    def __init__(self, para, lift: float):
+        super().__init__()
+        self.para, self.lift = para, lift
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, 0
+        self._h = self.para.wrap(aW, 1e9)[1]
+        return aW, 0
+
+    def draw(self):
+        self.para.drawOn(self.canv, 0, self.lift)
+
+
+def go_on_label(ctx, number: int, back: bool = False):
+    """The line over answer lines that open a page after a break, in the handout and the key alike: which
+    question they go on ("Question 13, continued"), in bold as over a matching's later part (matchparts). It
+    stands in the top margin, just over the first line's writing room: set in the page, its line of room cost
+    the first-hour acids guide a page (3 -> 4) whose last page the lines had filled to its foot."""
+    text = ctx.label("lines_part", number=number)
+    para = read_from_right(ctx.raw(f"<b>{inline.markup(text, ctx.fonts)}</b>", "instruction"), text, back)
+    return _Over(para, ctx.styles["explanation"].spaceBefore)
 
 
 def answer_style(ctx):

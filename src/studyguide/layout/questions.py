@@ -12,8 +12,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from .. import fenced, inline, rtl, shuffle
 from ..theming import fonts
 from ..model import LETTERS, format_points
-from .._reportlab import Together
-from . import code, directions, fillable, keynotes, matchcols, matchparts, passage
+from . import code, directions, fillable, keynotes, matchcols, matchparts, opening, passage
 from .directions import instruction_of, run_in_markup
 from .marks import QuestionStart
 from .blanks import bank_box, bank_words, blank_markup, blank_width
@@ -351,7 +350,7 @@ def question(ctx, number: int, q, lead: list = ()) -> list:
 def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
     if first:  # a matching's part after the first: its items under a line naming the question (no prompt, note)
         head, body = [matchparts.continued(ctx, number, q, first)], matching(ctx, number, q, None, None, first)[1]
-        return _kept(ctx, [], head, body)
+        return opening.kept(ctx, [], head, body)
     notes = notes_markup(ctx, q)
     if q.kind in ("short_answer", "essay"):
         note = notes
@@ -372,16 +371,7 @@ def _block(ctx, number: int, q, lead: list = (), first: int = 0) -> Flowable:
         block = LinedQuestion(ctx, [mark] + head + [Spacer(1, 4)], body[0], number, flexible, q.points)
         block.glue = True  # its gap may shrink to set it on a page it misses by a little (glue)
         return block
-    return _kept(ctx, [QuestionStart(ctx)], head, body)
-
-
-def _kept(ctx, mark: list, head: list, body: list) -> Flowable:
-    body = [Spacer(1, 4)] + body
-    # the prompt never sits alone at a page's foot: it keeps its first rows with it
-    first = Stack(mark + head + body[:4], space_before=ctx.theme.question_gap, page_height=ctx.height)
-    block = Together([first] + body[4:])
-    block.glue = True
-    return block
+    return opening.kept(ctx, [QuestionStart(ctx)], head, body, number if q.kind in opening.KINDS else None)
 
 
 def section(ctx) -> list:

@@ -218,9 +218,10 @@ def figure(ctx, path, caption, width: float | None = None, height: float = 3.6 *
     """A topic's image and caption, at most ``width`` wide (default: 80 % of the page's text) and ``height`` tall;
     in a layout asked for ``pictures_full`` (mending.pictures_full), at picsize's larger and readable sizes."""
     para = ctx.p(caption, "caption") if caption else None
-    full, large = ctx.__dict__.get("pictures_full", False), ctx.theme.edition == "large-print"
+    full = ctx.__dict__.get("pictures_full", False)  # True, or "standard": large print at the standard sizes
+    large = ctx.theme.edition == "large-print" and full != "standard"
 
-    def sized(pixels, full=full):
+    def sized(pixels, full=bool(full)):
         return picsize.natural(pixels, ctx.width, width, height, full, large, ctx.height)
 
     picture = Figure(path, para, sized, picsize.READABLE if full else PICTURE_LEAST, ctx)

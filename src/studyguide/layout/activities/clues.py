@@ -123,3 +123,23 @@ class ClueRow(Flowable):
             lst.last = k
         if lst.start == k:
             lst.draw_part(self.canv, self.width, self.height, k, lst.end)
+
+
+def paired(rows: list) -> None:
+    """Never one row of clues alone on a page of its own part of a list: the last row of a list does not open a
+    page under "Across (continued)" by itself (the r14 trial's large-print chemistry crossword: clue 9 alone atop
+    page 14), and a list's heading with its first clue does not end a page with the rest overleaf ("Verticales 1."
+    at the foot of the Spanish page 13): the row before goes along. ``rows``: the crossword's rows (crossword.Continued),
+    a list's heading (with its first clue) a row without a heading of its own."""
+    lists, current = [], []
+    for f in rows:
+        if f.heading is None and current:  # (a list's heading, with its first clue: a list starts)
+            lists.append(current)
+            current = []
+        current.append(f)
+    lists.append(current)
+    for part in lists:  # (a list in two columns has two clues a row, and each page's part set as a whole)
+        if len(part) >= 2 and not isinstance(part[-1].row, ClueRow):
+            part[-2].then = part[-1]
+            if part[0].heading is None:
+                part[0].then = part[1]

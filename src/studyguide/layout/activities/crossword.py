@@ -9,7 +9,7 @@ from ..._reportlab import FRAME_FUZZ, Fitted, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
-from .clues import ClueList, ClueRow
+from .clues import ClueList, ClueRow, paired
 from ..fill import page_short
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
@@ -139,6 +139,7 @@ def _clues_first(ctx, flow: list, top: float, grid, blocks: list) -> list:
         else:
             out += [Continued(ctx, None, Stack(block[:head]), state, gap=6)] + rest
     rows = [f for f in out if isinstance(f, Continued)]
+    paired(rows)
     for i, f in enumerate(rows):  # each row knows the rows from it to the last clue
         f.after = rows[i:]
     opening.rows = rows
@@ -189,6 +190,7 @@ class _GridFirst(Flowable):
         self.after = first[head + more:]
         for block, head in rest:
             self.after += [Continued(ctx, None, Stack(block[:head]), gap=6)] + block[head:]
+        paired([f for f in self.after if isinstance(f, Continued)])
 
     def wrap(self, aW, aH):
         self.width, self.height = aW, aH + 1  # (never placed itself: split gives what goes here)
@@ -357,7 +359,17 @@ class Continued(Flowable):
         self.width, self.height = aW, height + self.grid_h + (0 if at_top else self.gap)
         if state is not None and state.push is self and state.placed and not at_top:
             self.height = aH + 1  # too tall for the room left: on to the next page
+        then = self.then  # (not rows of long clues, a quarter page together: v04's 8-line clues cost a page so)
+        if then is not None and not at_top and self.height <= aH < self.height + then.under(aW) <= self.ctx.height / 4:
+            self.height = aH + 1  # the row after it would go on alone: both go on to the next page
         return aW, self.height
+
+    then = None  # the row after this one that must not open a page alone (clues.paired)
+
+    def under(self, aW) -> float:
+        """This row's height under the one before it, on the same page."""
+        h = self.row.placed_height(aW, False) if isinstance(self.row, ClueRow) else self.row.wrap(aW, 1e9)[1]
+        return h + self.gap
 
     def _below(self, aW) -> list[float]:
         """The height of this row, of it and the next, ... to the last clue, opening this page: the rest

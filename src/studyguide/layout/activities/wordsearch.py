@@ -106,17 +106,17 @@ class _Block(Stack):
         return self.width, self.height
 
     def split(self, aW, aH):
-        """Taller than a page even at the smallest cell (large print). The grid comes before its words to find
-        wherever the two fit on one page: under what came before, the title and instructions, and the grid
-        opens the next page with all the words to find under it, so a student searching sees both at once
-        (the words once came first and the grid overleaf: 10 of 46 large-print builds). Where the grid and
-        its words to find fit on no page together: the title, instructions and words to find there, the grid
-        opening the next page (as the crossword's clues start under its title); when not all the words to
-        find fit there, their first rows (two or more) do, and the grid opens the next page with the rest under
-        it ("Words to find (continued)"); when not even two rows fit, the whole block opens the next page. On
-        a fresh page the title and instructions stay with the grid, and the words to find, under their own
-        title, open the next page. Where the grid first costs the handout or key a page, the layout is done again
-        with the words to find first, as before (mending.words_first)."""
+        """Taller than a page even at the smallest cell (large print). On a fresh page the block goes whole
+        wherever it fits one (the gap under the grid giving a few points), so the grid has all its words to find
+        under it. Under what came before: the title, instructions and words to find there, the grid opening the
+        next page (as the crossword's clues start under its title). A title and its instructions never end a
+        page alone: the grid and its words once opened the next page with the two left over them (the r14 trial's
+        large-print chemistry guide ended page 14 on "Find each word in the grid.", a quarter of it empty). When
+        not all the words to find fit there, their first rows (two or more) do, and the grid opens the next page
+        with the rest under it ("Words to find (continued)"); when not even two rows fit, the whole block opens
+        the next page, where the title and instructions stay with the grid, and the words to find, under their
+        own title, follow it (their first rows, else all of them on the next page). Where the grid first costs
+        the handout or key a page, the layout is done again with the words to find first (mending.words_first)."""
         noted, first = self.ctx.__dict__, not self.ctx.__dict__.get("search_words_first")  # (mending.words_first)
         self.wrap(aW, aH)
         if self.height > self.page_height and first and self.wrap(aW, self.page_height)[1] <= self.page_height:
@@ -130,33 +130,11 @@ class _Block(Stack):
         mark = [self.mark] * (self.mark is not None)
         if aH < self.page_height - 1:
             self.grid.room = self.page_height
-            below = self._grid_over_words(head, words, aW, aH, mark) if first else []
-            if below:
-                noted["search_grid_first"] = True
-                return below
             if stacked_height(head + words, aW) + self.spaceBefore <= aH:
                 return mark + [Stack(head + words, self.spaceBefore, self.page_height), self.grid]
             return self._rows_here(head, words, aW, aH, mark)
         self.grid.room = self.page_height - stacked_height(head, aW)
         return self._rows_under(head, words, aW, mark) or self._said_under(head, words, aW, mark)
-
-    def _grid_over_words(self, head, words, aW, aH, mark):
-        """Under what came before, the title and instructions; the grid opening the next page at the size that
-        leaves room for all the words to find under it (at least the smallest readable cell); [] when the two
-        fit on no page together, or the title and instructions do not fit here or would leave more than half the
-        page empty under them (a title and its instructions alone over an empty half page: trial r8, L4)."""
-        left = aH - stacked_height(head, aW) - self.spaceBefore
-        if left < 0 or left > self.page_height / 2:
-            return []
-        gap = Spacer(1, GAP)
-        room = self.page_height - stacked_height([gap] + words, aW)
-        least = search_cell(self.ctx.styles) * self.grid.data.size
-        if least > room + GAP - LEAST_GAP:
-            return []
-        if least > room:  # a point or two short: the gap under the grid gives them, as in wrap
-            gap.height, room = GAP - (least - room), least
-        self.grid.room = room
-        return mark + [Stack(head, self.spaceBefore, self.page_height), Stack([self.grid, gap] + words, 0, self.page_height)]
 
     def _said_under(self, head, words, aW, mark):
         """On a fresh page, with not two rows of the words to find under the grid: all of them open the next
@@ -184,11 +162,13 @@ class _Block(Stack):
             for rows in counts:  # (two rows or more on each side of the page break, as the crossword's clues)
                 under = [Spacer(1, GAP), words[0], _list(self.ctx, cells[:rows * cols], cols)]
                 room = self.page_height - above - stacked_height(under, aW)
-                if cell * self.grid.data.size <= room:
-                    self.grid.room = room
+                page = Stack(head + [self.grid] + under, self.spaceBefore, self.page_height)
+                self.grid.room = room  # (the stack adds the space under the instructions that the sum leaves
+                room -= max(0.0, page.wrap(aW, self.page_height)[1] - self.page_height)  # out: taller than the
+                if cell * self.grid.data.size <= room:  # page, it split, and the first rows went over with their
+                    self.grid.room = room  # "(continued)" rows under them: the Spanish trial guide's page 13)
                     rest = [self.more, _list(self.ctx, cells[rows * cols:], cols)]
-                    return mark + [Stack(head + [self.grid] + under, self.spaceBefore, self.page_height),
-                                   Together(rest)]
+                    return mark + [page, Together(rest)]
         return []
 
     def _rows_here(self, head, words, aW, aH, mark):

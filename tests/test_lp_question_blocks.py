@@ -1,0 +1,109 @@
+"""Large print's choice, select-all and ordering questions (issue 14, rescan r14 findings 1, 6 and 8): a
+question's prompt stays on the page with its first choices or boxes."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CASES, page_texts
+from studyguide import api, render
+from studyguide.model import LETTERS
+
+N13 = CASES / "layout" / "n13-long-order-select.yaml"  # (the rescan's guide: 9 long items to order, 8 long choices)
+
+
+def _pages(path, theme_name: str, paper: str, edition="large-print"):
+    guide = api.load(path)
+    theme = api.theme_for(guide, theme_name, edition=edition)
+    built = render.render(guide, ("student", "key"), paper=paper, theme=theme)
+    return guide, [[" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key")]
+
+
+def _items(q) -> list[str]:
+    return [" ".join(text.split()) for text in (q.items if q.kind == "ordering" else q.choices)]
+
+
+@pytest.mark.parametrize("theme_name, paper", [("classic", "letter"), ("modern", "a4"), ("ink-saver", "letter")])
+def test_a_prompt_too_tall_to_keep_with_all_its_items_keeps_its_first_ones_on_its_page(theme_name, paper):
+    """An ordering or select-all question taller than a large-print page went to a page of its own and came
+    apart there after its prompt: "1. Put these in order." alone on page 6 (87 % empty), its nine boxes on
+    page 7; q2's prompt alone on page 8, its choices A-H on page 9 (10 pages). Now the prompt shares its page
+    with its first two items at least, and the items left go on at the next page's top under "Question 1
+    (continued)", in handout and key."""
+    guide, (handout, key) = _pages(N13, theme_name, paper)
+    for n, q in enumerate(guide.questions[:2], 1):
+        items = _items(q)
+        for texts in (handout, key):
+            page = next(p for p, text in enumerate(texts) if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            here = [item for item in items if item in texts[page]]
+            after = [item for item in items if page + 1 < len(texts) and item in texts[page + 1]]
+            after.sort(key=lambda item: texts[page + 1].index(item))  # (as printed: an ordering's are shuffled)
+            assert len(here) >= 2 and len(here) + len(after) == len(items), (n, page + 1, len(here), len(after))
+            if after:  # (the rest opens the next page under a line naming the question; a select-all's letters
+                # go on, A. B. here, C. there; the key's number in each box)
+                assert texts[page + 1].startswith(f"Question {n} (continued) "), texts[page + 1][:60]
+                rest = texts[page + 1].removeprefix(f"Question {n} (continued) ")
+                rest = re.sub(r"^\d+ ", "", rest) if q.kind == "ordering" else rest
+                assert rest.startswith(after[0] if q.kind == "ordering" else f"{LETTERS[len(here)]}. {after[0]}"), \
+                    texts[page + 1][:60]
+    assert len(handout) == len(key) <= 8, len(handout)
+
+
+V11 = CASES / "layout" / "v11-mc-long-choices.yaml"  # (r13's guide: 8 questions, four or five 2-4 line choices)
+
+
+@pytest.mark.parametrize("theme_name", ["classic", "modern"])
+def test_long_choice_questions_share_pages_rather_than_take_one_each(theme_name):
+    """Eight questions with long choices, each 42-68 % of a large-print letter page: no two fitted a page whole,
+    so each took one, 33-55 % of it empty, and the Questions heading waited on page 5 (64 % empty) for q1: 12
+    pages. A question that tall now splits where it lands, when going on whole would leave the page 30 % empty
+    or more: the prompt with two choices at least, the rest (two at least) under "Question N (continued)" at
+    the next page's top. 10 pages, none but the last more than 30 % empty."""
+    guide = api.load(V11)
+    theme = api.theme_for(guide, theme_name, edition="large-print")
+    built = render.render(guide, ("student", "key"), paper="letter", theme=theme)
+    student = built["student"]
+    assert student.pages <= 10 and built["key"].pages == student.pages + 1, (student.pages, built["key"].pages)
+    empty = {page: round(1 - fill, 2) for page, fill in student.page_fill.items() if page < student.pages}
+    assert all(e <= 0.3 for e in empty.values()), empty
+    handout, key = ([" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key"))
+    split = 0
+    for n, q in enumerate(guide.questions, 1):
+        items = _items(q)
+        for texts in (handout, key):
+            page = student.question_pages[n - 1] - 1
+            assert f"{n}. {' '.join(q.prompt.split()[:4])}" in texts[page]
+            here = [item for item in items if item in texts[page]]
+            if len(here) < len(items):  # (the rest at the next page's top)
+                assert len(here) >= 2 and texts[page + 1].startswith(
+                    f"Question {n} (continued) {LETTERS[len(here)]}. {items[len(here)]}"), (n, texts[page + 1][:80])
+                assert all(item in texts[page + 1] for item in items[len(here):])
+                split += 1
+    assert split >= 2 * 2, split  # (two questions at least, in handout and key)
+
+
+def test_standard_type_keeps_a_question_that_fits_a_page_whole():
+    """Only large print splits a question that fits a page (standard's questions are short, and a quiz on
+    quarter sheets is cut into slips): n13 in standard classic letter, its ordering question 44 % of a page,
+    keeps its prompt and all nine items on one page, with no "(continued)" anywhere."""
+    guide, (handout, key) = _pages(N13, "classic", "letter", edition=None)
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        for n, q in enumerate(guide.questions[:2], 1):
+            page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            assert all(item in page for item in _items(q)), n
+
+
+def test_a_quiz_on_quarter_sheets_never_cuts_a_question_over_two_slips(tmp_path):
+    """v11's question 1 is a hair taller than a quarter page under the Questions heading: it flows onto slip 2
+    whole, as before, rather than A-B on slip 1 under the title and C-D on slip 2 under "(continued)"."""
+    from hostile_support import cli_inprocess
+
+    run = cli_inprocess(["build", V11, "--format", "quiz", "--sheet", "quarter", "-o", "out"], cwd=tmp_path, limit=60)
+    assert run.code == 0, run.err
+    pdf = next((tmp_path / "out").glob("*quarter.pdf")).read_bytes()
+    texts = [" ".join(text.split()) for text in page_texts(pdf)]
+    assert not any("(continued)" in text for text in texts)
+    page = next(text for text in texts if "1. " + " ".join(api.load(V11).questions[0].prompt.split()[:4]) in text)
+    assert all(choice in page for choice in _items(api.load(V11).questions[0]))
