@@ -65,3 +65,20 @@ def test_check_names_a_spare_left_out_for_a_second_line_and_not_one_that_prints(
         "line, so it is left out; add a short vocabulary term elsewhere in the guide, split it into questions of one "
         "blank each, or leave out 'word_bank'"]
     assert bare(None) == []
+
+
+def test_a_number_typed_in_other_digits_is_one_word_and_never_a_spare_for_its_own_value(tmp_path):
+    # hostile r14 finding 6: '12' and '１２' (full-width) were two words, so the bank of the blank answered by
+    # one printed the other as a spare (two right answers), and a bank could list both
+    from conftest import build_into, write_guide
+    path = write_guide(tmp_path, "numbers.yaml", """\
+        title: Numbers
+        questions:
+          - {type: fill_in_blank, prompt: "A year has [[１２]] months.", word_bank: true}
+          - {type: fill_in_blank, prompt: "A day has [[24]] hours.", word_bank: true}
+          - {type: fill_in_blank, prompt: "A dozen is [[12]] eggs.", word_bank: true}
+          - {type: fill_in_blank, prompt: "It was [[−4]] degrees, then [[-10]] and [[100]].", word_bank: true}
+        """)
+    built = build_into(path, tmp_path / "out")
+    banks = [b.split(" · ") for b in re.findall(r"Word bank: (.+?) (?:\d+\.|$)", " ".join(built.student.text.split()))]
+    assert banks[:3] == [["−4", "１２", "24", "100"], ["-10", "−4", "12", "24"], ["-10", "12", "24", "100"]], banks

@@ -69,13 +69,14 @@ def test_commas_that_only_separate_still_read_as_typed(tmp_path):
 def test_words_glued_by_a_comma_are_the_items_typed_and_and_is_still_warned_of(tmp_path):
     """'[New York,Los Angeles]' was refused as 'read as 2 choices', with quotes as the first fix, which made one
     choice 'New York,Los Angeles': a comma glued between two words is a separator typed without its space (no
-    text puts one there), so the items are read as typed and the 'and' after a comma is still warned of."""
+    text puts one there), so the items are read as typed and the 'and' after a comma is still warned of. (In a
+    list that also types ', ', a glued comma beside a phrase is a slip: see the test after this one.)"""
     path = write_guide(tmp_path, "entente.yaml", """
         title: World War I
         questions:
           - type: multiple_choice
             prompt: Which countries formed the Triple Entente?
-            choices: [Great Britain,Russia, and France]
+            choices: [Britain,Russia, and France]
             answer: A
           - type: multiple_choice
             prompt: Which city is larger?
@@ -83,19 +84,68 @@ def test_words_glued_by_a_comma_are_the_items_typed_and_and_is_still_warned_of(t
             answer: A
           - type: ordering
             prompt: Put the steps in order.
-            items: [Set the ceiling,Measure the shortage, Count the renters]
+            items: [Set the ceiling,Measure the shortage]
     """)
     proc = cli_main("validate", "entente.yaml", cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stderr.splitlines() == [
-        "entente.yaml:5:37: warning: question 1.choices item 3: 'and France' is a choice of its own: in [ ... ] "
+        "entente.yaml:5:31: warning: question 1.choices item 3: 'and France' is a choice of its own: in [ ... ] "
         "every ',' starts a new choice (leave out the 'and', or put a choice that holds commas in quotes)",
     ]
     built = build_into(path, tmp_path / "out")
     assert [q.choices if hasattr(q, "choices") else q.items for q in built.guide.questions] == [
-        ("Great Britain", "Russia", "and France"), ("New York", "Los Angeles"),
-        ("Set the ceiling", "Measure the shortage", "Count the renters")]
+        ("Britain", "Russia", "and France"), ("New York", "Los Angeles"), ("Set the ceiling", "Measure the shortage")]
     assert "A. New York B. Los Angeles" in built.student.text
+
+
+def test_a_glued_comma_beside_a_phrase_in_a_list_that_also_types_comma_space_is_refused(tmp_path):
+    """Hostile r14 finding 4: once glued words counted as two items, '[x = 1,y = 2, x = 2,y = 1]' printed four
+    choices and '[Heat the water,then add salt, Stir, Serve]' four steps, silently (refused before). A list that
+    separates with ', ' elsewhere and glues two phrases is a slip; '(1,2)' is a point whatever the list types (it
+    printed '(1' and '2)', silently): each is an error at its ',' with the fix."""
+    path = write_guide(tmp_path, "slips.yaml", """
+        title: Slips
+        questions:
+          - type: multiple_choice
+            prompt: Solve x + y = 3 and x - y = -1.
+            choices: [x = 1,y = 2, x = 2,y = 1]
+            answer: A
+          - type: ordering
+            prompt: Put the steps in order.
+            items: [Heat the water,then add salt, Stir, Serve]
+          - type: multiple_choice
+            prompt: Which point is on the line y = 2x?
+            choices: [(1,2), (2,1), (3,5)]
+            answer: A
+          - type: multiple_choice
+            prompt: Where is it?
+            choices: [Paris,France, Lyon]
+            answer: A
+    """)
+    proc = cli_main("validate", "slips.yaml", cwd=tmp_path)
+    head = ("in [ ... ] every ',' starts a new {0}, even with no space after it; if it is one {0}, put it in quotes "
+            "(\"{1}\") or write each {0} on a line of its own after '- '; if you meant 2 {0}s, type a space after the "
+            "','")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        "slips.yaml:5:20: question 1.choices: 'x = 1,y = 2' is read as 2 choices, 'x = 1' and 'y = 2': "
+        + head.format("choice", "x = 1,y = 2") + " (this list has 1 more such ',', the next at line 5 column 33: fix "
+        "it the same way)",
+        "slips.yaml:9:27: question 2.items: 'Heat the water,then add salt' is read as 2 items, 'Heat the water' and "
+        "'then add salt': " + head.format("item", "Heat the water,then add salt"),
+        "slips.yaml:12:17: question 3.choices: '(1,2)' is read as 2 choices, '(1' and '2)': in [ ... ] every ',' "
+        "starts a new choice, even with no space after it; put each choice holding a ',' in quotes (\"(1,2)\") or "
+        "write each on a line of its own after '- ' (this list has 2 more such ',', the next at line 12 column 24: "
+        "fix each the same way)"]
+    # the fix followed: the points quoted print whole, and the key marks the letter typed
+    fixed = path.read_text(encoding="utf-8").replace("x = 1,y = 2, x = 2,y = 1", '"x = 1,y = 2", "x = 2,y = 1"')
+    fixed = fixed.replace("Heat the water,then", "Heat the water, then").replace(
+        "[(1,2), (2,1), (3,5)]", '["(1,2)", "(2,1)", "(3,5)"]')
+    built = build_into(write_guide(tmp_path, "fixed.yaml", fixed), tmp_path / "out")
+    assert "A. (1,2) B. (2,1) C. (3,5)" in built.student.text
+    assert "A. x = 1,y = 2 B. x = 2,y = 1" in built.student.text
+    assert [q.choices if hasattr(q, "choices") else q.items for q in built.guide.questions][3] == (
+        "Paris", "France", "Lyon")
 
 
 def test_numbers_and_words_typed_with_bare_commas_build_as_the_items_typed(tmp_path):

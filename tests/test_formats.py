@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Pdf, cli_main, write_guide
+from conftest import Pdf, build_into, cli_main, write_guide
 from studyguide import api, formats, labels, select
 from studyguide.classroom import SetOptions, build_set
 from studyguide.errors import GuideError
@@ -473,6 +473,28 @@ def test_a_marked_word_is_blanked_where_it_was_marked_only(tmp_path, fmt):
     assert "producer" in k and "producer" not in s
 
 
+@pytest.mark.parametrize("fmt", ["notes", "cornell"])
+def test_a_vocabulary_term_also_marked_gets_one_blank_where_marked(tmp_path, fmt):
+    """Hostile r14 finding 10: 'Energy moves; [[energy]] is conserved' blanked both, the term at its first use and
+    the mark; one blank a point, where the teacher marked it. A point without the mark blanks the term once."""
+    path = write_guide(tmp_path / "g", "energy.yaml", """
+        title: Energy
+        vocabulary:
+          - {term: energy, definition: The ability to do work.}
+        topics:
+          - title: Energy
+            points:
+              - Energy moves; [[energy]] is conserved, energy again.
+              - Plants store energy and energy.
+        """)
+    build_set(path, tmp_path, None, SetOptions(format=fmt))
+    s = " ".join(Pdf(tmp_path / f"energy-{fmt}.pdf").text.split())
+    k = " ".join(Pdf(tmp_path / f"energy-{fmt}-key.pdf").text.split())
+    assert "Energy moves; is conserved, energy again." in s, s
+    assert "Plants store and energy." in s, s
+    assert "Energy moves; energy is conserved, energy again." in k and "Plants store energy and energy." in k, k
+
+
 def test_guided_notes_with_nothing_to_blank_are_refused(tmp_path):
     path = write_guide(tmp_path, "plain.yaml", """
         title: T
@@ -762,3 +784,19 @@ def test_a_superscript_digit_is_no_objective_number(tmp_path):
         api.load(path)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:7:16: question 1.objective: '²' is not an objective (give its number, 1 to 1, or its exact text)"]
+
+
+def test_a_mark_in_the_guides_own_summary_is_warned_of_at_its_line(tmp_path):
+    # hostile r14 finding 10: '[[sun]]' in the top-level summary printed with its brackets and nothing was said;
+    # marks make blanks in a topic's text for guided notes, which leave the guide's summary out
+    from studyguide import api
+    path = write_guide(tmp_path, "sun.yaml", """\
+        title: Water cycle
+        summary: "The [[sun]] heats [[water]]. Plants need the sun."
+        """)
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "brackets" in p.message] == [
+        f"{path}:2:15: warning: summary: '[[sun]]' prints with its brackets (and 1 more such): a [[mark]] leaves a "
+        "word blank only in a topic's summary or points, in guided notes, and the guide's summary is not in them; "
+        "write sun without the brackets, or move the sentence into a topic"]
+    built = build_into(path, tmp_path / "out")
+    assert "The [[sun]] heats [[water]]." in " ".join(built.student.text.split())  # (as it prints: hence the warning)

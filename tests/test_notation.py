@@ -69,3 +69,95 @@ def test_a_power_typed_with_a_caret_in_a_math_guide_is_named(tmp_path):
     assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
         "'(a+b)^2' and '2^-3' print as typed: a guide has no markup for superscripts and subscripts; paste "
         "'(a+b)²' and '2⁻³' in their place (copy from this message)"]
+
+
+def test_a_paste_text_is_given_only_for_what_converts_whole(tmp_path):
+    # hostile r14 finding 1: '(m/s^2)' gave 's²⁾' (the sentence's bracket raised), '=B2^0.5' gave 'B₂⁰' and
+    # 'x^(1/2)' gave 'x⁽¹'; a spreadsheet formula and a web address are no notation
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Forces
+        summary: "Acceleration is in metres per second squared (m/s^2). Iron forms ions (Fe^2+ and Fe^3+)."
+        questions:
+          - type: short_answer
+            prompt: "What does =B2^0.5 compute? See https://example.org/H2O?x^2 first. And x^-1/2 or x^(1/2)?"
+        """)
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        f"{path}:2:59: warning: 's^2', 'Fe^2+' and 'Fe^3+' print as typed: a guide has no markup for superscripts "
+        "and subscripts; paste 's²', 'Fe²⁺' and 'Fe³⁺' in their place (copy from this message)",
+        f"{path}:5:84: warning: 'x^-1/2' (line 5:84) and 'x^(1/2)' (line 5:94) print as typed, and no raised "
+        "characters write all of them (there is no raised '.' or '/'): leave them as typed, or write the power "
+        "another way (√x for x^(1/2), 1/x for x^-1, or in words)"]
+
+
+def test_a_program_between_fence_lines_is_not_notation(tmp_path):
+    # hostile r14 finding 2: in Python a caret is XOR; the block prints as typed, as inline code does
+    assert _warned(tmp_path, """\
+        title: Bitwise operators
+        summary: |
+          In Python, the caret is XOR, not a power:
+
+          ```python
+          flags = a^1
+          print(5^3)
+          ```
+        questions:
+          - type: short_answer
+            prompt: |
+              What does this print?
+
+              ```
+              x = 2^10
+              ```
+            answer: "8"
+        """) == []
+    # the prose around a block is still read, at its own line
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Powers
+        summary: |
+          ```
+          y = x^2
+          ```
+          Then 2^10 is 1024.
+        """)
+    assert [str(p).split(": warning")[0] for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] \
+        == [f"{path}:6:8"]
+
+
+def test_a_long_unbroken_string_is_read_in_linear_time(tmp_path):
+    # hostile r14 finding 3: the caret's base was tried from every letter of a gene sequence (90,000 letters:
+    # validate took 2 minutes); 100,000 letters, and a caret at the end so the whole run is the base
+    import time
+    from studyguide import notation
+    sequence = "ACGT" * 25_000
+    start = time.process_time()
+    assert notation._found(sequence + "^2", formulas=True) == [(0, sequence + "^2", sequence + "²")]
+    assert notation._found("x " + sequence + " Fe^3+", formulas=True) == [(100_003, "Fe^3+", "Fe³⁺")]
+    assert time.process_time() - start < 1.0
+
+
+def test_many_texts_get_one_warning_naming_places_and_counting_the_rest(tmp_path):
+    # hostile r14 finding 7: 400 questions with 'Fe^n+' gave 801 warnings, and "and more" named nothing
+    questions = "".join(f"  - type: short_answer\n    prompt: What is the charge of Fe^{n % 13}+ here?\n"
+                        for n in range(1, 27))
+    path = tmp_path / "g.yaml"
+    path.write_text("title: Ions\nquestions:\n" + questions, encoding="utf-8")
+    assert [str(p) for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        f"{path}:4:35: warning: 26 pieces of keyboard notation print as typed: a guide has no markup for "
+        "superscripts and subscripts; paste what follows each arrow in its place (copy from this message): "
+        "'Fe^1+' → 'Fe¹⁺' (line 4:35, 2 places), 'Fe^2+' → 'Fe²⁺' (line 6:35, 2 places), 'Fe^3+' → 'Fe³⁺' "
+        "(line 8:35, 2 places), 'Fe^4+' → 'Fe⁴⁺' (line 10:35, 2 places), 'Fe^5+' → 'Fe⁵⁺' (line 12:35, 2 places), "
+        "'Fe^6+' → 'Fe⁶⁺' (line 14:35, 2 places), 'Fe^7+' → 'Fe⁷⁺' (line 16:35, 2 places), 'Fe^8+' → 'Fe⁸⁺' "
+        "(line 18:35, 2 places), 'Fe^9+' → 'Fe⁹⁺' (line 20:35, 2 places), 'Fe^10+' → 'Fe¹⁰⁺' (line 22:35, "
+        "2 places) and 3 more kinds of piece in 6 places ('Fe^11+', 'Fe^12+' and 'Fe^0+'), the first at "
+        "line 24:35"]
+
+
+def test_a_formula_after_chinese_and_a_charge_after_a_formula_are_found(tmp_path):
+    # hostile r14 finding 7: Chinese letters count as a word's, so '是H2O。' was missed; 'NH4+' lost its '+'
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: 水
+        summary: "水的化学式是H2O。An ammonium ion, NH4+, and x^2."
+        """)
+    assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
+        "'H2O', 'NH4+' and 'x^2' print as typed: a guide has no markup for superscripts and subscripts; paste "
+        "'H₂O', 'NH₄⁺' and 'x²' in their place (copy from this message)"]

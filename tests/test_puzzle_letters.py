@@ -53,16 +53,18 @@ def _crossword_warnings(tmp_path, terms, activities_="[crossword]", language="en
 
 
 def test_a_crossword_left_out_says_the_terms_were_twins_or_too_long(tmp_path):
+    # one warning: a second, 'crossword: 2 terms left out', read as a crossword printed without them (hostile r14 #9)
     said = _crossword_warnings(tmp_path, ["aaaa", "AAAA", "a-a-a-a"])
-    assert said[0] == ("activities: the crossword is left out: it needs at least two terms that can go in its grid,"
-                       " and only one of the terms can")
-    assert ("crossword: 2 terms left out (the same letters in the grid as a term before it): 'AAAA' (as 'aaaa'),"
-            " 'a-a-a-a' (as 'aaaa')") in said[1:], said
+    assert said == ["activities: the crossword is left out: it needs at least two terms that can go in its grid, and "
+                    "only one of the terms can; 2 terms cannot go in it (the same letters in the grid as a term before "
+                    "it): 'AAAA' (as 'aaaa'), 'a-a-a-a' (as 'aaaa')"]
     said = _crossword_warnings(tmp_path, ["pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 10, "cat", "dog"])
-    assert said[0] == "activities: the crossword is left out: it needs at least two terms that share a letter"
-    assert said[1].startswith("crossword: 1 term left out (longer than the grid that fits the page:")
+    assert said == ["activities: the crossword is left out: it needs at least two terms that share a letter; 1 term "
+                    "cannot go in it (longer than the grid that fits the page: 25 letters at most): "
+                    "'pneumonoultramicroscopicsilicovolcanoconiosisxxxxxxxxxx'"]
     said = _crossword_warnings(tmp_path, ["x" * 40, "hello"])
-    assert said[0].endswith("it needs at least two terms that can go in its grid, and only one of the terms can")
+    assert said[0].startswith("activities: the crossword is left out: it needs at least two terms that can go in its "
+                              "grid, and only one of the terms can; 1 term cannot go in it (longer than")
 
 
 def test_a_korean_crossword_left_out_names_a_syllable_and_the_word_search_that_still_prints(tmp_path):
@@ -71,8 +73,18 @@ def test_a_korean_crossword_left_out_names_a_syllable_and_the_word_search_that_s
     said = _crossword_warnings(tmp_path, ["훈민정음", "집현전", "세종"], "[crossword, word_search]", "ko")
     assert said[0] == ("activities: the crossword is left out: it needs at least two terms that share a syllable "
                        "(each Hangul syllable block is one square); the word search still prints")
+    # hostile r14 #9: a term too short was 'fewer than two letters' in Chinese and Japanese, in a second warning
     said = _crossword_warnings(tmp_path, ["水曜日", "月", "火山"], "[crossword]", "ja")
-    assert said[0] == "activities: the crossword is left out: it needs at least two terms that share a character"
+    assert said == ["activities: the crossword is left out: it needs at least two terms that share a character; "
+                    "1 term cannot go in it (fewer than two characters): '月'"]
+    said = _crossword_warnings(tmp_path, ["水", "火", "木头"], "[crossword]", "zh")
+    assert said == ["activities: the crossword is left out: it needs at least two terms that can go in its grid, and "
+                    "only one of the terms can; 2 terms cannot go in it (fewer than two characters): '水', '火'"]
+    said = _crossword_warnings(tmp_path, ["조선", "고려", "신라", "DNA"], "[crossword, word_search]", "ko")
+    assert said == ["activities: the crossword is left out: it needs at least two terms that share a syllable (each "
+                    "Hangul syllable block is one square); 1 term cannot go in it (written in Latin, it shares no "
+                    "letter with the words in the grid, in Korean (Hangul), so it cannot cross them: a crossword "
+                    "needs its terms in one script): 'DNA'; the word search still prints"]
 
 
 def test_a_cloze_example_with_the_term_twice_gives_one_blank(tmp_path):

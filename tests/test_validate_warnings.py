@@ -108,3 +108,19 @@ def test_a_term_typed_with_its_article_is_used_where_its_noun_is(tmp_path):
         "or a question, or leave it out",
         f"{path}:12:11: warning: vocabulary term 'la abuela' is used nowhere else in the guide; use it in the reading "
         "or a question, or leave it out"]  # ('abuelo' is another word)
+
+
+def test_a_terms_noun_is_found_as_a_word_with_its_endings_not_as_the_start_of_another(tmp_path):
+    """Hostile r14 finding 8: the noun with any three letters more counted, so 'la casa' was used by "casado"
+    and 'el mar' by "marzo"; a plural or a German case's ending still counts ('Wolken', 'orages', 'libri')."""
+    from studyguide import api, lint
+    def unused(language, text, terms):
+        path = write_guide(tmp_path, f"{language}.yaml", f"title: T\nlanguage: {language}\nsummary: {text}\n"
+                           "vocabulary:\n" + "".join(f"  - {{term: {t}, definition: x}}\n" for t in terms))
+        return [p.message.split("'")[1] for p in lint.unused_terms(api.load(path))]
+    assert unused("es", "El soldado casado come pan en marzo. Las casas y los soles.",
+                  ["la casa", "el mar", "el sol", "la luz"]) == ["el mar", "la luz"]
+    assert unused("de", "Die Wolken bringen Regen. Marzipan im Meeresboden.", ["die Wolke", "der Regen", "das Meer",
+                                                                                "das Marzi"]) == ["das Meer", "das Marzi"]
+    assert unused("fr", "Merci, il y a des orages et des nuages.", ["l’orage", "le nuage", "la mer"]) == ["la mer"]
+    assert unused("it", "I libri sono sul tavolo.", ["il libro", "la tavola", "il tav"]) == ["il tav"]

@@ -144,3 +144,9 @@ def test_every_scripts_digits_are_filed_by_value():
     key = scripts.alphabetical
     assert sorted(["۱۲ ماه", "۳ ماه", "१० साल", "९ साल", "١٬٠٠٠ كتاب", "٥٠٠ كتاب", "11 a"], key=key) == [
         "۳ ماه", "९ साल", "१० साल", "11 a", "۱۲ ماه", "٥٠٠ كتاب", "١٬٠٠٠ كتاب"]
+
+
+def test_a_number_below_zero_is_filed_by_its_value_in_any_digits():
+    # hostile r14 finding 6: '−٤' (minus four, Arabic-Indic) came after '١٬٠٠٠', and '−4' after every word
+    assert sorted(["١٬٠٠٠", "−٤", "5", "abc", "−4.5", "-15", "-12", "-0.5", "0.5", "−1,000"], key=scripts.alphabetical) \
+        == ["−1,000", "-15", "-12", "−4.5", "−٤", "-0.5", "0.5", "5", "١٬٠٠٠", "abc"]

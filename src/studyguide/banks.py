@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from . import shuffle
 from .capitals import capital, capitalised, opening_blanks
@@ -39,14 +42,14 @@ def banked(guide: Guide) -> Guide:
     seed = guide.seed or default_seed(guide)
     answers = [b.answer for q in guide.questions if isinstance(q, FillInBlank) for b in q.blanks]
     terms = [t.term for t in guide.vocabulary]
-    recalled = {inflected(a) for a in _recalled(guide)}
+    recalled = {same(a) for a in _recalled(guide)}
     sources = [list(dict.fromkeys(words)) for words in (answers, terms)]
     # each word folded and sorted by kind once, not once for every bank (a 50-unit guide: 15,000 times, 30 ms)
-    seen = {w: (inflected(w), numeric(w)) for words in sources for w in words}
+    seen = {w: (same(w), numeric(w)) for words in sources for w in words}
     out = []
     for q in guide.questions:
         if spared(q):
-            taken = {inflected(a) for b in q.blanks for a in b.answers}  # ('Triangles' answers 'triangle')
+            taken = {same(a) for b in q.blanks for a in b.answers}  # ('Triangles' answers 'triangle', '１２' 12)
             one = len({b.answer for b in q.blanks}) == 1
             kind = all(numeric(b.answer) for b in q.blanks)  # (two of mixed kinds: a word)
             rng, pool = shuffle.rng(seed, "bank", q.prompt), {}
@@ -54,7 +57,7 @@ def banked(guide: Guide) -> Guide:
                 words = [w for w in words if seen[w][0] not in taken and seen[w][1] == kind]
                 rng.shuffle(words)
                 for w in words:
-                    pool.setdefault(seen[w][0], w)  # (one form of a word: 'angle · angles' is one choice)
+                    pool.setdefault(seen[w][0], w)  # (one form of a word: 'angle · angles', '12 · １２' is one choice)
             pool = dict(sorted(pool.items(), key=lambda kv: kv[0] in recalled))  # (another's answer: last)
             extra = tuple(pool.values())[:3]
             if not one:  # (two blanks: one, no longer than their longest answer when the guide has one such,
@@ -113,12 +116,12 @@ def _leaks(printed: Guide) -> list[Problem]:
     no others of their kind, so the teacher can mend it: more words, or banks for those questions too."""
     recalled, out = {}, []
     for answer, owner in _recalled(printed).items():  # (an answer as compared, its blank, the answer as folded)
-        recalled.setdefault(inflected(answer), (*owner, answer))
+        recalled.setdefault(same(answer), (*owner, answer))
     for n, q in enumerate(printed.questions, 1):
-        words = [w for w in (q.bank if isinstance(q, FillInBlank) and q.word_bank else ()) if inflected(w) in recalled]
+        words = [w for w in (q.bank if isinstance(q, FillInBlank) and q.word_bank else ()) if same(w) in recalled]
         if not words:
             continue
-        owners = [recalled[inflected(w)] for w in words]
+        owners = [recalled[same(w)] for w in words]
         named: dict[str, list[str]] = {}  # each blank once, with the answers its words are other forms of
         for w, (m, k, of, answer) in zip(words, owners):
             forms = named.setdefault(f"question {m}'s {_NTH[k - 1] if k <= len(_NTH) else f'{k}th'} blank"
@@ -137,6 +140,28 @@ def _leaks(printed: Guide) -> list[Problem]:
                            f"word bank: the bank gives {'it' if alone else 'them'} away (add {more}, give {asked} "
                            "'word_bank: true' too, or leave out this question's 'word_bank')", warning=True))
     return out
+
+
+_DIGITS_AS_TYPED = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?")
+
+
+def same(word: str) -> str:
+    """What two bank words are compared by: a number by its value, in whatever digits it was typed ('12', '１２'
+    full-width and '١٢' Arabic-Indic are one word; '−4' and '-4', '12.0' and '12' too), the text after it as
+    typed; any other word by :func:`inflected`."""
+    if not numeric(word):
+        return inflected(word)
+    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c
+                   for c in unicodedata.normalize("NFKC", plain(word)).strip())
+    text = text.translate({0x2212: "-", 0x066B: ".", 0x066C: ","})
+    number = _DIGITS_AS_TYPED.match(text)
+    if number is None:
+        return inflected(word)
+    try:
+        value = Decimal(number[1] + number[2].replace(",", "") + (number[3] or "")).normalize()
+    except InvalidOperation:
+        return inflected(word)
+    return f"#{value + 0:f}|{' '.join(text[number.end():].split())}"
 
 
 def inflected(word: str) -> str:

@@ -32,6 +32,28 @@ def has_fence(text: str) -> bool:
     return "```" in text and any(_FENCE.match(line) for line in text.split("\n"))
 
 
+def block_lines(text: str) -> set[int]:
+    """The indexes of ``text``'s lines that are a fenced block's, its ``` lines included (as :func:`parts` reads
+    them)."""
+    if not has_fence(text):
+        return set()
+    lines, out, n = text.split("\n"), set(), 0
+    while n < len(lines):
+        m = _FENCE.match(lines[n])
+        if not m:
+            n += 1
+            continue
+        end = n + 1
+        while end < len(lines):
+            close = _FENCE.match(lines[end])
+            if close and len(close.group(2)) >= len(m.group(2)) and not close.group(3):
+                break
+            end += 1
+        out.update(range(n, min(end, len(lines) - 1) + 1))
+        n = end + 1
+    return out
+
+
 def parts(text: str) -> list[Part]:
     """``text`` as its runs of text (str, as typed) and its fenced blocks (:class:`Code`), in order."""
     if not has_fence(text):

@@ -53,8 +53,9 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import banks, inline, lettered, notation, scripts, variants
+from . import banks, inline, lettered, notation, scripts, tfruns, variants
 from .errors import Location, Problem
+from .activities.articles import noun_forms
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -139,9 +140,11 @@ def true_false_run(guide: Guide) -> list[Problem]:
     length, i = variants.same_run(guide.questions)
     if length < variants.SAME_RUN:
         return []
-    word = "true" if guide.questions[i].answer else "false"
+    word, other = ("true", "false") if guide.questions[i].answer else ("false", "true")
+    fix = "reorder them" if tfruns.avoidable(guide.questions, i) else \
+        f"no order of them avoids it, so rewrite some as {other} statements (at most 4 {word} in a row)"
     return [_warn(guide.questions[i].where, f"questions {i + 1} to {i + length}: the answers of {length} true/false "
-                                            f"questions in a row are all {word}; students may notice: reorder them")]
+                                            f"questions in a row are all {word}; students may notice: {fix}")]
 
 
 def _nth(guide: Guide, q, text: str, nth: int) -> Location:
@@ -242,7 +245,7 @@ def unused_terms(guide: Guide) -> list[Problem]:
         k += size
         forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
         noun = noun_of(t.term, guide.language)  # 'la mamá' is used in 'mi mamá', as the cloze finds it (trial r14 #9)
-        forms += _variants(noun, english=False) if noun else []
+        forms += noun_forms(_folded(noun).split(), guide.language) if noun else []
         if not forms:
             continue
         edge = ("", "") if _unspaced().search(t.term) else (r"(?<!\w)", r"(?!\w)")

@@ -4,8 +4,11 @@ clues and the cloze); `validate` and `check` warn at the line with the character
 text is never rewritten: the teacher decides (a caret may be meant, in a lesson on spreadsheet formulas).
 
 What is found, and what is left alone (measured on every guide in guides/ and tests/cases):
-* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`: always;
-* a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2'): only in a guide that
+* a caret before a whole number or a charge ('10^-3', 'x^2', 'Fe^3+'), outside `code`, fenced ``` blocks, a
+  spreadsheet formula ('=B2^0.5') and a web address: always. A power that no raised characters write in full
+  ('x^0.5', 'x^-1/2', 'x^(1/2)') is named with nothing to paste: half of it pasted would change its meaning;
+* a formula of two element symbols or more with a count ('H2O', 'SO4', 'Ca(OH)2', 'NH4+' with its charge, 'H2O'
+  straight after Chinese): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
   them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
   are not warned of.
@@ -14,20 +17,30 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from . import fenced
+from .errors import Location, Problem
 from .model import Guide
 from .quantities import ELEMENTS
 from .reading.walker import clip
 
 _SUP = str.maketrans("0123456789+-−()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_CODE = re.compile(r"`[^`\n]*`")
+# printed as typed, carets and all: inline code, a spreadsheet formula ('=B2^0.5', '=A1^2') and a web address
+_CODE = re.compile(r"`[^`\n]*`|(?<!\S)=[A-Za-z(]\S*|\b(?:https?://|www\.)\S+")
+SHOWN = 10  # texts warned of one by one; past them, one warning for the guide, naming this many kinds of piece
 _ACCEPTED = re.compile(r"(?<=\[\[)([^\]|]*)(\|[^\]]*)(?=\]\])")  # a blank's other answers: never printed
-# an optional '6.02 x ' before a power of ten, the base (a word, a number or a bracket) and a caret before a
-# signed whole number or a charge ('^2', '^-3', '^(-3)', '^3+', '^+')
-_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?(?P<base>\([^()\s]*\)|[A-Za-z0-9]+)"
-                    r"\^(?P<power>\(?[+\-−]?\d+[+\-−]?\)?|[+\-−])(?![\w^])")
-_FORMULA = re.compile(r"(?<![\w\-‐/.])(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+(?![\w\-‐/])")
+# an optional '6.02 x ' before a power of ten, the base (a bracket, or a word or number from its start: tried at
+# every letter, a 100,000-letter gene sequence took minutes) and a caret before a signed whole number or a
+# charge ('^2', '^-3', '^(-3)', '^3+', '^+') that ends there ('(m/s^2)': the bracket is the sentence's); a power
+# of numbers with '.' or '/' between ('^0.5', '^-1/2', '^(1/2)') is 'rest'
+_CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?"
+                    r"(?P<base>\([^()\s]*\)|(?(times)|(?<![A-Za-z0-9]))[A-Za-z0-9]+)\^"
+                    r"(?:(?P<power>\([+\-−]?\d+[+\-−]?\)|[+\-−]?\d+[+\-−]?|[+\-−])(?![\w^]|[.,/]\d)"
+                    r"|(?P<rest>(?P<open>\()?[+\-−]?\d+(?:[.,/][+\-−]?\d+)+(?(open)\))))")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"  # written with no space before 'H2O'
+_FORMULA = re.compile(rf"(?:(?<![\w\-‐/.])|(?<=[{_CJK}]))"
+                      r"(?P<body>(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+)(?P<charge>[+\-−]?)"
+                      rf"(?:(?![\w\-‐/])|(?=[{_CJK}]))")
 _SYMBOL = re.compile(r"[A-Z][a-z]?")
 _WRITTEN = re.compile(r"[₀-₉⁰¹²³⁴-⁹]")
 
@@ -41,7 +54,10 @@ def _formula(word: str) -> bool:
 
 
 def _pasted(match: re.Match) -> str:
-    """The caret's match as it should be written: '6.02×10²³', 'Fe³⁺', 'SO₄²⁻', 'x²'."""
+    """The caret's match as it should be written: '6.02×10²³', 'Fe³⁺', 'SO₄²⁻', 'x²'; '' when no raised
+    characters write all of it ('x^0.5')."""
+    if match["rest"]:
+        return ""
     base = match["base"]
     if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", base) and all(s in ELEMENTS for s in _SYMBOL.findall(base)):
         base = base.translate(_SUB)  # ('SO4^2-', 'O2^-': the count is written low)
@@ -53,39 +69,95 @@ def _pasted(match: re.Match) -> str:
     return lead + base + power.translate(_SUP)
 
 
+def _unfenced(text: str) -> str:
+    """``text`` with the lines of its ``` blocks blanked (the columns of the rest stay where they were)."""
+    inside = fenced.block_lines(text)
+    if not inside:
+        return text
+    return "\n".join(" " * len(line) if n in inside else line for n, line in enumerate(text.split("\n")))
+
+
 def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
     """Each piece of keyboard notation in ``text``: (where it starts, as typed, as it should be written)."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (the text as long as it was: the columns stay)
-    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, text))
+    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, _unfenced(text)))
     # (code prints as typed, carets and all; '[[H₂O|H2O]]' accepts the typed form in the exports, and prints H₂O)
     out = [(m.start(), m.group(), _pasted(m)) for m in _CARET.finditer(bare)]
     taken = [range(m, m + len(typed)) for m, typed, _ in out]
     if formulas:
-        out += [(m.start(), m.group(), m.group().translate(_SUB)) for m in _FORMULA.finditer(bare)
-                if _formula(m.group()) and not any(m.start() in r for r in taken)]
+        out += [(m.start(), m.group(), m["body"].translate(_SUB) + m["charge"].translate(_SUP))
+                for m in _FORMULA.finditer(bare) if _formula(m["body"]) and not any(m.start() in r for r in taken)]
     return sorted(out)
 
 
 def warnings(guide: Guide) -> list[Problem]:
-    """One warning for each text holding keyboard notation, at the first piece, naming each with what to paste."""
+    """A warning for each text holding keyboard notation, at its first piece, naming each with what to paste;
+    for a guide with more than :data:`SHOWN` such texts (or a text with more than 6 pieces), one warning naming
+    the first kinds of piece with their places and counting the rest. The powers with nothing to paste are
+    named apart."""
     texts = list(guide.texts)
-    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", t) for _, t in texts)
-    out, said = [], set()
+    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", _unfenced(t)) for _, t in texts)
+    pieces: list[tuple[Location, str, str, int]] = []  # (place, as typed, to paste, which text)
+    said: set = set()
     for where, text in texts:
-        found = _found(text, formulas)
-        if not found or (where, text) in said:
-            continue
-        said.add((where, text))
-        typed = list(dict.fromkeys((t, p) for _, t, p in found))
-        one, more = len(typed) == 1, " and more" if len(typed) > 6 else ""
-        shown = _and([f"'{t}'" for t, _ in typed[:6]]) + more
-        pasted = _and([f"'{p}'" for _, p in typed[:6]]) + more
-        out.append(Problem(where.of(text, found[0][0]),
-                           f"{shown} print{'s' if one else ''} as typed: a guide has no markup for superscripts and "
-                           f"subscripts; paste {pasted} in {'its' if one else 'their'} place (copy from this message)",
-                           warning=True))
-    return out
+        if (where, text) not in said:
+            said.add((where, text))
+            pieces += [(where.of(text, at), typed, pasted, len(said)) for at, typed, pasted in _found(text, formulas)]
+    kept = [p for p in pieces if p[2]]
+    texts_of = {n: list(dict.fromkeys(p[1:3] for p in kept if p[3] == n)) for n in dict.fromkeys(p[3] for p in kept)}
+    few = len(texts_of) <= SHOWN and all(len(typed) <= 6 for typed in texts_of.values())
+    out = [_one_text([p for p in kept if p[3] == n][0][0], typed) for n, typed in texts_of.items()] if few else \
+        _grouped(kept)
+    return out + _unpasteable([(where, typed) for where, typed, pasted, _ in pieces if not pasted])
+
+
+def _one_text(where: Location, typed: list[tuple[str, str]]) -> Problem:
+    one = len(typed) == 1
+    return Problem(where, f"{_and([_q(t) for t, _ in typed])} print{'s' if one else ''} as typed: a guide has no "
+                          f"markup for superscripts and subscripts; paste {_and([_q(p) for _, p in typed])} in "
+                          f"{'its' if one else 'their'} place (copy from this message)", warning=True)
+
+
+def _grouped(pieces: list[tuple[Location, str, str, int]]) -> list[Problem]:
+    """One warning for the guide's pieces: each kind (as typed) with what to paste, its first place and how many
+    places; past :data:`SHOWN` kinds, how many more kinds in how many places, and where the first of them are."""
+    kinds: dict[tuple[str, str], list[Location]] = {}
+    for where, typed, pasted, _ in pieces:
+        kinds.setdefault((typed, pasted), []).append(where)
+    named = [f"'{t}' → '{p}' ({_place(places[0])}{f', {len(places):,} places' if len(places) > 1 else ''})"
+             for (t, p), places in list(kinds.items())[:SHOWN]]
+    rest = list(kinds.items())[SHOWN:]
+    if rest:
+        count = sum(len(places) for _, places in rest)
+        named.append(f"{len(rest):,} more kind{'s' if len(rest) > 1 else ''} of piece in {count:,} "
+                     f"place{'s' if count > 1 else ''} ({_and([_q(t) for (t, _), _ in rest[:3]])}"
+                     f"{', …' if len(rest) > 3 else ''}), the first at {_place(rest[0][1][0])}")
+    return [Problem(pieces[0][0], f"{len(pieces):,} pieces of keyboard notation print as typed: a guide has no "
+                                  f"markup for superscripts and subscripts; paste what follows each arrow in its "
+                                  f"place (copy from this message): {_and(named)}", warning=True)]
+
+
+def _unpasteable(pieces: list[tuple[Location, str]]) -> list[Problem]:
+    """One warning for the powers no raised characters write in full ('x^0.5', 'x^(1/2)'), with their places."""
+    if not pieces:
+        return []
+    named = [f"'{typed}' ({_place(where)})" for where, typed in pieces[:6]]
+    if len(pieces) > 6:
+        named.append(f"{len(pieces) - 6:,} more, the first of them at {_place(pieces[6][0])}")
+    one = len(pieces) == 1
+    it = "it" if one else "them"
+    return [Problem(pieces[0][0], f"{_and(named)} print{'s' if one else ''} as typed, and no raised characters "
+                                  f"write all of {it} (there is no raised '.' or '/'): leave {it} as typed, or write "
+                                  f"the power another way (√x for x^(1/2), 1/x for x^-1, or in words)", warning=True)]
+
+
+def _place(where: Location) -> str:
+    return f"line {where.line}:{where.col}" if where.col else f"line {where.line}" if where.line else "the guide"
 
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _q(text: str) -> str:
+    return f"'{text}'"

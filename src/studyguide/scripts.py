@@ -252,7 +252,8 @@ def alphabetical(word: str, language: Optional[str] = None) -> tuple:
 # १२ Devanagari; 1,000 or ١٬٠٠٠ grouped by threes; 0.5); a letter of the Mathematical Alphanumeric Symbols block
 _OPENING = frozenset(("Ps", "Pe", "Pi", "Pf"))
 _OPENING_OTHER = frozenset("'\"¿¡\uff02\uff07")  # (the rest are Po, as * # & are)
-_NUMBER = re.compile(r"(\d{1,3}(?:[,\u066c]\d{3})+(?!\d))|(\d+)")  # (\d: every decimal digit, Unicode's Nd)
+_NUMBER = re.compile(r"([-\u2212]?)(?:(\d{1,3}(?:[,\u066c]\d{3})+(?!\d))|(\d+))")  # (\d: any script's digit)
+_FRACTION = re.compile(r"[.\u066b](\d+)")
 _MATH_LETTER = re.compile("[\U0001d400-\U0001d7ff]")
 
 
@@ -261,7 +262,8 @@ def _filed(word: str) -> str:
     first letter or digit (a word of punctuation alone is kept), a math letter as its plain letter (NFKC, for 𝐚 and
     𝟏 only: ½, ﬁ and full-width letters are compared as typed, as before), and a leading number written with its
     count of digits first, as one digit from 1 to 9, so that 9 comes before 10 and numbers still come before
-    letters; its digits, in whatever script they were typed, as their values (٩ before ١٠, as 9 before 10).
+    letters; its digits, in whatever script they were typed, as their values (٩ before ١٠, as 9 before 10); a
+    number after a minus sign ('-' or '−') before all these, by its value (−10, −4.5, −٤, 0.5).
     Text without these is returned as it is, and sorts as it did."""
     text = _MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), word)
     start = next((i for i, c in enumerate(text)
@@ -270,9 +272,16 @@ def _filed(word: str) -> str:
     number = _NUMBER.match(text)
     if number is None:
         return text
-    typed = number.group(1) or number.group(2)
+    typed, rest = number.group(2) or number.group(3), text[number.end():]
     digits = "".join(str(unicodedata.decimal(c)) for c in typed if c.isdecimal()).lstrip("0") or "0"
-    return chr(0x30 + min(len(digits), 9)) + digits + text[number.end():]
+    if not number.group(1):
+        return chr(0x30 + min(len(digits), 9)) + digits + rest
+    # below zero (hostile r14: '−٤' came after '١٬٠٠٠'): before every number, the larger amount first, so each digit
+    # and the count of digits are turned about (9 - d), and the fraction too, ended by ':' (after '9': −4.5, −4)
+    fraction = _FRACTION.match(rest)
+    tenths = "".join(str(9 - unicodedata.decimal(c)) for c in fraction.group(1)) if fraction else ""
+    return ("/" + chr(0x39 - min(len(digits), 9)) + "".join(str(9 - int(d)) for d in digits) + "." + tenths + ":"
+            + rest[fraction.end() if fraction else 0:])
 
 
 # letters that are letters of their own wherever they are written, not a letter with an accent: Spanish ñ

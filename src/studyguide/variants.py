@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import amounts, lettered, shuffle, unshuffled
+from .tfruns import SAME_RUN, mended
 from .banks import bank_warnings, default_seed
 from .errors import Location, Problem
 from .model import LETTERS, Accommodations, Essay, FillInBlank, Guide, Matching, MultipleChoice, Ordering, SelectAll, ShortAnswer, TrueFalse
@@ -274,7 +275,6 @@ def orders(guide: Guide) -> int:
 
 
 TRIES = 200  # draws for a version unlike the ones before it
-SAME_RUN = 5  # true/false answers alike in a row that a version avoids (trial r14 #12: PE's B went F,T,T,T,T,T,F,F,F,F)
 
 
 def same_run(questions) -> tuple[int, int]:
@@ -316,6 +316,8 @@ def versions(guide: Guide, count: int, seed: Optional[str] = None, where: Option
         while again < TRIES and (v.questions in seen and len(seen) < space or long_run(v)):
             again += 1
             v = version(guide, i, seed, again)
+        if long_run(v):  # the draws ran out: the last one mended, its true/false runs broken (hostile r14 #5)
+            v = dataclasses.replace(v, questions=mended(v.questions))
         if v.questions in seen:
             repeats.append(LETTERS[i])
         seen.add(v.questions)

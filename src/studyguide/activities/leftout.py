@@ -38,20 +38,23 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
             why = ("the guide has no vocabulary" if not guide.vocabulary else
                    "none of the terms can be used" if name == "word_search" else
                    "it needs at least two terms that share a " + _square(guide))
-            if name == "crossword" and "word_search" in names and why.startswith("it needs") \
-                    and plan(guide, "word_search", (limits or {}).get("word_search")).data is not None:
-                why += "; the word search still prints"  # (trial r14 #10: the teacher need not look for it)
             kept = [(t, w) for t, w in zip(p.left_out, p.why) if w.split(":")[0] not in ("letters", "room")]
             usable = len(guide.vocabulary) - len(p.unsplit) - len(kept)
             if name == "crossword" and kept and usable < 2:  # too long, twins ...: said next
                 can = "only one of the terms can" if usable else "none of the terms can"
                 why = f"it needs at least two terms that can go in its grid, and {can}"
+            if name == "crossword" and kept:  # and the terms that could not be among the two, in the same warning
+                # (hostile r14 #9: a second warning, 'crossword: 1 term left out', read as a crossword printed)
+                why += "; " + "; ".join(m.message.replace("crossword: ", "", 1).replace(" left out (", " cannot go "
+                                                                                          "in it (", 1)
+                                        for m in _crossword_left_out(dataclasses.replace(
+                                            p, left_out=tuple(t for t, _ in kept), why=tuple(w for _, w in kept)),
+                                            spots, index, guide, (limits or {}).get(name) or {}))
+            if name == "crossword" and "word_search" in names and why.startswith("it needs") \
+                    and plan(guide, "word_search", (limits or {}).get("word_search")).data is not None:
+                why += "; the word search still prints"  # (trial r14 #10: the teacher need not look for it)
             out.append(Problem(activity_location(guide, name),
                                f"activities: the {label} is left out: {why}", warning=True))
-            if name == "crossword" and kept:  # and the terms that could not be among the two
-                out += _crossword_left_out(dataclasses.replace(p, left_out=tuple(t for t, _ in kept),
-                                                               why=tuple(w for _, w in kept)),
-                                           spots, index, guide, (limits or {}).get(name) or {})
             continue
         if name == "matching" and any(not s.extras for s in p.data):  # 1 or 2 terms: none held back
             n = len(p.data[0].terms)
@@ -71,7 +74,10 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
 def _square(guide: Guide) -> str:
     """What fills one square of the crossword, named for the guide's terms: in Hangul a syllable block ('한'), in
     Chinese and Japanese a character, else a letter (trial r14 #10: 'share a letter' read wrong in Korean)."""
-    text = "".join(inline.plain(t.term) for t in guide.vocabulary)
+    return _square_of("".join(inline.plain(t.term) for t in guide.vocabulary))
+
+
+def _square_of(text: str) -> str:
     if re.search("[\uac00-\ud7a3]", text):
         return "syllable (each Hangul syllable block is one square)"
     return "character" if re.search("[\u3040-\u30ff\u3400-\u9fff]", text) else "letter"
@@ -121,7 +127,8 @@ def _search_left_out(p: Plan, label: str, spots, index: dict, guide: Guide, limi
         groups.setdefault(why, []).append(term)
     side = limits.get("max_size", ws.MAX_SIZE)
     twins = {t: f" (as '{inline.plain(f)}')" for t, f in _twins(guide, groups.get("twin", []))}
-    reasons = {"twin": TWIN_WHY, "number": _number_why(groups.get("number", [])), "short": "fewer than two letters",
+    reasons = {"twin": TWIN_WHY, "number": _number_why(groups.get("number", [])),
+               "short": f"fewer than two {_units(groups.get('short', []))}",
                "long": f"longer than the grid that fits the page: {side} letters at most",
                "many": f"a word search holds at most {ws.MAX_WORDS} terms",
                "room": "no room left in the grid: fewer terms, or shorter ones, let them in"}
@@ -193,7 +200,7 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
         "number": _number_why(groups.get("number", [])),
         "long": f"longer than the grid that fits the page: {side} letters at most",
         "many": f"a crossword holds at most {MAX_WORDS} terms",
-        "short": "fewer than two letters",
+        "short": f"fewer than two {_units(groups.get('short', []))}",
         "script": f"written in {_and(sorted(scripts_))}, they share no letter with the words in the grid, in "
                   f"{_and(sorted(grid_scripts))}, so they cannot cross them: a crossword needs its terms in one script",
         "letters": "no letter in common with the words in the grid, so nowhere to cross them",
@@ -207,6 +214,13 @@ def _crossword_left_out(p: Plan, spots, index: dict, guide: Guide, limits: dict)
                       .replace("they cannot", "it cannot"), LABELS["crossword"],
                       _first(groups[k], spots, index, guide, "crossword"), after if k == "twin" else None)
             for k in reasons if k in groups]
+
+
+def _units(terms: Sequence[str]) -> str:
+    """What a grid's squares hold, named for ``terms``: 'syllable blocks' (Hangul), 'characters' (Chinese and
+    Japanese), else 'letters' (hostile r14 #9: '水' and '火' had 'fewer than two letters')."""
+    square = _square_of("".join(inline.plain(t) for t in terms))
+    return "syllable blocks" if square.startswith("syllable") else square + "s"
 
 
 def _and(names: list[str]) -> str:

@@ -100,12 +100,15 @@ def holes(text: str, found: re.Pattern | None, lower: set = frozenset(), marks=(
     A term is blanked once in a paragraph, where it first stands: a later use of it, or of a term that
     holds it or that it holds ('cell' after 'cell membrane'), is printed. A line with the same word
     blanked two or three times ("Plant ___ have a ___ wall") could not be worked out. A marked word is
-    blanked where it was marked, and only there; a term inside a mark is the mark's."""
+    blanked where it was marked, and only there; a term inside a mark is the mark's, and a term marked is
+    blanked only where marked."""
     taken: list[str] = []
     if found is None and not marks:
         return text, taken
-    blanked: list[str] = []
     spans = sorted(marks)
+    # a term also marked is blanked where marked, and only there (hostile r14 #10: "Energy moves; [[energy]] is
+    # conserved" blanked both): one blank a paragraph, as for a term found alone
+    blanked: list[str] = [" ".join(text[a:b].casefold().split()) for a, b in spans]
     matches = [m for m in (found.finditer(text) if found is not None else ())
                if not any(m.start() < end and start < m.end() for start, end in spans)]
     out, pos = [], 0

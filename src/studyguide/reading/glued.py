@@ -11,7 +11,11 @@ that is almost surely inside one item is an error (the printed list is not the o
   after the comma: text never glues two words with a comma, so they are read as typed;
 - the piece on the right starts with '0' and more digits ('000'), which no item typed alone does;
 - the list also has commas with a space after them, and the right piece is a group of exactly three digits after
-  a digit ('[4,000, 5,500]'): a thousands separator among separators typed with a space.
+  a digit ('[4,000, 5,500]'): a thousands separator among separators typed with a space;
+- the list also has commas with a space after them, and a piece on either side is a phrase ('[x = 1,y = 2, x = 2,y
+  = 1]', '[Heat the water,then add salt, Stir, Serve]'): two ways of separating in one list, one is a slip;
+- the comma sits inside brackets: the left piece opens one that the right piece closes ('[(1,2), (2,1)]', a point
+  each): only quotes keep such an item whole.
 
 The nodes keep where each item was typed (:class:`~studyguide.errors.Location`), so two items on one line with a
 single character between them were split by a ',' and nothing else: a plain item's text ends at its last
@@ -54,13 +58,20 @@ def _joined(left: Scalar, right: Scalar) -> bool:
 
 def _suspect(left: Scalar, right: Scalar, mixed: bool) -> bool:
     """Whether the ',' between two joined items is almost surely inside one item (see the module's rules)."""
-    if _LEADING_ZERO.match(right.value):
+    if _LEADING_ZERO.match(right.value) or _bracketed(left, right):
+        return True
+    if mixed and (" " in left.value.strip() or " " in right.value.strip()):
         return True
     if not (left.value[-1].isdigit() and right.value[0].isdigit()):
         return False
     if " " in left.value.strip() or " " in right.value.strip():
         return True
     return mixed and bool(_THOUSANDS.match(right.value))
+
+
+def _bracketed(left: Scalar, right: Scalar) -> bool:
+    """Whether the ',' between the two pieces is inside brackets: '(1' opens one that '2)' closes."""
+    return left.value.count("(") > left.value.count(")") and right.value.count(")") > right.value.count("(")
 
 
 def _noun(label: str) -> str:
@@ -97,6 +108,8 @@ def _message(run: list[Scalar], label: str, more: list) -> tuple[Location, str]:
     read = " and ".join(parts) if len(run) <= SHOWN else ", ".join(parts) + f" and {len(run) - SHOWN} more"
     fixes = (f"if it is one {noun}, put it in quotes (\"{whole}\") or write each {noun} on a line of its own after "
              f"'- '; if you meant {len(run)} {noun}s, type a space after {'the' if len(run) == 2 else 'each'} ','")
+    if _bracketed(run[0], run[1]):  # ('(1,2)' is one point: there is no other reading to offer)
+        fixes = f"put each {noun} holding a ',' in quotes (\"{whole}\") or write each on a line of its own after '- '"
     others = "" if not more else f" (this list has {len(more)} more such ',', the next at line {more[0][0]} column " \
                                   f"{more[0][1]}: fix {'it' if len(more) == 1 else 'each'} the same way)"
     line, col = _end(run[0])

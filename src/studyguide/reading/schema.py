@@ -212,6 +212,13 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
         value = self.text(node, label)
         if not value:
             return ()
+        mark = BLANK_RE.search(value)  # (hostile r14 #10: '[[sun]]' printed with its brackets, and nothing said)
+        if mark and isinstance(node, Scalar):
+            more = len(BLANK_RE.findall(value)) - 1
+            self.warn(node.where.of(node.value, node.value.find("[[")), f"{label}: '{clip(mark.group())}' prints with "
+                      f"its brackets{f' (and {more} more such)' if more else ''}: a [[mark]] leaves a word blank only in a topic's summary or points, in guided "
+                      f"notes, and the guide's summary is not in them; write {clip(mark.group(1).split('|')[0])} "
+                      "without the brackets, or move the sentence into a topic")
         texts, tables, after = self.with_tables(node, label, value)
         return summary_parts(texts, tables, after) if len(texts) > 1 else tuple(paragraphs(value))
 
