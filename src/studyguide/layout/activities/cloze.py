@@ -7,6 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from ... import rtl
+from ..._reportlab import Together
 from ..._reportlab_words import WHOLE
 from ..flow import Labelled, Stack, Twin
 from .common import _start, _text, _style, _blank
@@ -64,9 +65,25 @@ def cloze(ctx, name, data) -> list:
     else:
         first, last = count if ends else min(KEPT, count), 0
     head = len(flow) - 2 * count - 2
+    first = _under_title(ctx, flow[head - 2:head], flow[head:], first)
     lead, tail = head + 2 + 2 * first, len(flow) - 2 * last
     kept = [Stack(flow[tail:], page_height=ctx.height)] if last else []
-    return flow[:head] + [Stack(flow[head:lead], page_height=ctx.height)] + flow[lead:tail] + kept
+    bank = [Stack(flow[head:lead], page_height=ctx.height)] if first else flow[head:lead]
+    return flow[:head] + bank + flow[lead:tail] + kept
+
+
+def _under_title(ctx, title, flow, first: int) -> int:
+    """How many sentences the bank keeps under it: ``first``, or fewer (one at least) where the title, the
+    instructions, the bank and ``first`` sentences are taller than a page. They travel together, and a block
+    taller than a page goes on in its pieces: the title and instructions printed alone at the top of a page
+    and the bank with its sentences, a page at most, opened the next (large print, a 40-term bank: a page
+    88 % empty). Where not even one sentence fits there, none: the bank follows the instructions and goes on
+    over the page as a paragraph does, the sentences after it."""
+    for n in range(first, 0, -1):
+        block = Together(title + [Stack(flow[:2 + 2 * n], page_height=ctx.height)])
+        if block.kept_height(None, ctx.width, ctx.height) <= ctx.height:
+            return n
+    return 0
 
 
 KEPT = 3  # sentences kept with the bank, and kept together at the list's end
