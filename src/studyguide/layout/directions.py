@@ -50,7 +50,7 @@ def no_reading(guide) -> bool:
     return guide.reading is None and guide.source is None
 
 
-DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank")
+DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching")
 
 
 def runs(ctx, qs) -> dict[int, tuple[int, str]]:
