@@ -177,3 +177,20 @@ def test_short_matching_questions_in_a_row_share_large_print_pages(theme_name, p
             assert f"______ {k}. {pair.left} " in handout[page] and f". {pair.right}" in handout[page], (n, k, page + 1)
     for pages in (handout, key):
         assert " ".join(pages).count(said) == 1 and f"Questions 1–6: {said} 1. Match set 1" in " ".join(pages)
+
+
+def test_two_matching_questions_in_a_row_keep_their_instruction_after_each_prompt():
+    """Said once above a run of two, the matching instruction saved the second question its lines and put as
+    many on the first: n16's 6-item q3 ("Ordne zu.") no longer fitted the large-print A4 page it shared with
+    q1-q2 (ink-saver), and the handout went from 7 pages to 8. A run of matching questions is directed from
+    three on; two keep the instruction after each prompt, and the 7 pages."""
+    guide = api.load(CASES / "layout" / "n16-german.yaml")
+    handout, key = _pages(guide, "ink-saver", "a4")
+    assert len(handout) == len(key) == 7
+    for pages in (handout, key):
+        text = " ".join(pages)
+        assert "Fragen 3–4" not in text and text.count(guide.questions[2].prompt) == 1
+        said = re.findall(r"\d\. Ordne (?:noch einmal )?zu\. (\w+ \w+)", text)
+        assert len(said) == 2 and len(set(said)) == 1, said  # (the same instruction after both prompts)
+    for pages in (handout, key):  # (q3 on q2's page, as before)
+        assert next(p for p, t in enumerate(pages) if "3. Ordne zu." in t) == next(p for p, t in enumerate(pages) if "2. Wann" in t)
