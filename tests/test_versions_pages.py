@@ -2,10 +2,14 @@
 `--skip vocabulary,activities,summary` build of its Rome guide gave A and C 8 pages and B 9, B's ninth
 holding its last ordering question alone; a class set's copier wants one sheet count. (Since the gaps
 between questions may give half their size, the guide's own seed draws a B that fits 8 pages; the seed
-"period 3" still draws a B of 9, as the trial's did.)"""
+"period 3" still draws a B of 9, as the trial's did, when its five matching questions each say their instruction
+after their prompt, as the trial's copy printed them: :data:`ROME` is that copy. Said once above the run, the
+instruction leaves every draw of B on 8 pages, and these tests would try nothing.)"""
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +17,20 @@ from conftest import CASES, Pdf
 from studyguide import api, evened, inline
 from studyguide.classroom import SetOptions, build_set
 
-ROME = CASES / "trial" / "rome.yaml"  # versions: 3, seed: period 4
+MATCH = "Write the letter of the matching item on the line beside each number."
+
+
+def _as_the_trial_printed() -> Path:
+    """The trial's Rome guide with each matching question's instruction its own (after its prompt)."""
+    text = (CASES / "trial" / "rome.yaml").read_text(encoding="utf-8")
+    assert text.count("  - type: matching\n") == 5
+    path = Path(tempfile.mkdtemp()) / "rome.yaml"
+    path.write_text(text.replace("  - type: matching\n", f"  - type: matching\n    instructions: {MATCH}\n"),
+                    encoding="utf-8")
+    return path
+
+
+ROME = _as_the_trial_printed()  # versions: 3, seed: period 4
 SEED = "period 3"  # (its first draw of B prints on 9 pages, A on 8)
 SKIP = ("vocabulary", "activities", "summary")
 

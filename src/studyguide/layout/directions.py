@@ -50,12 +50,15 @@ def no_reading(guide) -> bool:
     return guide.reading is None and guide.source is None
 
 
-DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank")
+DIRECTED = ("multiple_choice", "select_all", "true_false", "short_answer", "essay", "fill_in_blank", "matching")
+LEAST_RUN = {"matching": 3}  # questions: a matching's instruction is two lines, run in after a short prompt, and as
+# long said above its run: over two it saved the second's lines only, moved them onto the first, and cost a page
+# (n16's large print on A4: its 6-item q3 no longer fitted the page it shared)
 
 
 def runs(ctx, qs) -> dict[int, tuple[int, str]]:
-    """Runs of two or more questions in a row that take the same default instruction (none of their
-    own): {first number: (last number, instruction)}. The instruction is said once, above the run,
+    """Runs of two or more questions in a row (matching: three, :data:`LEAST_RUN`) that take the same default
+    instruction (none of their own): {first number: (last number, instruction)}. The instruction is said once, above the run,
     as a printed test does ("Questions 1–6: Circle the letter of the best answer."), instead of after
     every prompt, where it often took a line of its own."""
     runs, start = {}, None
@@ -64,7 +67,7 @@ def runs(ctx, qs) -> dict[int, tuple[int, str]]:
         same = n <= len(qs) and start is not None and said[n - 1] is not None and said[n - 1] == said[start - 1]
         if same:
             continue
-        if start is not None and n - start >= 2:
+        if start is not None and n - start >= LEAST_RUN.get(qs[start - 1].kind, 2):
             runs[start] = (n - 1, said[start - 1])
         start = n if n <= len(qs) and said[n - 1] is not None else None
     return runs
