@@ -49,3 +49,18 @@ def test_the_first_topic_fills_page_one_and_its_picture_opens_page_two(tmp_path,
         assert "Reach up and hold each stretch for 15 seconds." in two, pdf  # (its caption goes with it)
         assert _empty_under_text(doc[0]) < 0.3, pdf  # (was 37 % on A5, 36 % on half-letter)
         assert len(doc) == 9, pdf  # (was 10: the room the topics left on pages 1 and 3 is used)
+
+
+def test_a_title_and_one_line_do_not_go_on_without_their_picture(tmp_path):
+    """Geometry's first topic is a title and one line ("Use this figure for questions 1, 6 and 9.") over its
+    figure. Its text would fill a fifth of the room page 1 has left, so it opens page 2 with its figure, as
+    before, and is not left at the foot of page 1 with the figure over the page."""
+    for name in ("geometry-circles-triangles.yaml", "figure1-circle-triangle.png"):
+        shutil.copy(TRIAL / name, tmp_path / name)
+    run = cli_main("build", "geometry-circles-triangles.yaml", "-o", "out", "-j", "1", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    for name in ("geometry-circles-triangles.pdf", "geometry-circles-triangles-key.pdf"):
+        doc = pdfium.PdfDocument(tmp_path / "out" / name)
+        one, two = (doc[i].get_textpage().get_text_range() for i in (0, 1))
+        assert "Use this figure" not in one and "Key Topics" not in one, name
+        assert "Use this figure for questions 1, 6 and 9." in two and _images(doc[1]) >= 1, name
