@@ -1,6 +1,7 @@
 """Pictures that questions read stay readable (a teacher's trial, r10 H2 and M2). pe-heart.yaml is the trial's
 guide: a 1200 × 1000 diagram (Figure 1) and a 2400 × 700 chart with 28-pixel labels (Figure 2) that questions 3,
-7 and 10 read. On half sheets the chart was shrunk to 2.53 in to finish page 2 (labels about 2 pt) with no word;
+7 and 10 read. On half sheets the chart was shrunk to 2.53 in to finish page 2 (labels about 2 pt) with no word
+(now it opens page 3 at the half sheet's width: layout.sections.Pictured);
 on letter it printed 5.50 in wide with 7 in free, and large print never enlarged a picture.
 
 Now a wide picture takes the text's full width, large print scales a picture ×18/11 (to the text's width), and
@@ -60,14 +61,16 @@ def test_a_wide_chart_takes_the_full_width_of_a_letter_page(tmp_path):
 
 
 HALF = ("pe-heart.yaml:24:12: warning: picture 'heart-rate-chart.png', which questions 3, 7 and 10 read, prints "
-        "2.53 in (6.4 cm) wide, 36% of the 7.00 in it prints at on a letter page with room: its labels and numbers "
-        "print 36% of their size there and may be too small to read; build it on letter or A4 pages, or use a "
+        "4.50 in (11.4 cm) wide, 64% of the 7.00 in it prints at on a letter page with room: its labels and numbers "
+        "print 64% of their size there and may be too small to read; build it on letter or A4 pages, or use a "
         "picture with larger labels")
 
 
 def test_half_sheets_tell_the_chart_three_questions_read_prints_small(tmp_path):
-    """At full size the chart would open page 3 and the half sheets take 8 pages for 7: the size is kept (no page
-    added) and build and check both say so, once, at the chart's line, with its size and the fix."""
+    """The chart prints at the half sheet's full text width, 4.50 in, atop page 3 (it was shrunk to 2.53 in, 36 %,
+    to finish page 2 under its topic's text, which had moved there whole), in the same 7 pages; that is still
+    64 % of its letter size, and build and check both say so, once, at the chart's line, with its size and the
+    fix."""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
@@ -82,7 +85,7 @@ def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--paper", "a5", cwd=tmp_path)
     assert widths(tmp_path / "out/pe-heart.pdf") == [(2, 3.86), (3, 4.83)]
-    assert _said(run) == [HALF.replace("2.53 in (6.4 cm)", "4.83 in (12.3 cm)").replace("36%", "69%")]
+    assert _said(run) == [HALF.replace("4.50 in (11.4 cm)", "4.83 in (12.3 cm)").replace("64%", "69%")]
 
 
 def test_large_print_keeps_the_standard_size_where_the_larger_one_costs_a_page(tmp_path):
@@ -159,13 +162,15 @@ def test_a_wide_picture_is_not_widened_past_150_pixels_an_inch(tmp_path):
     assert "pixels an inch" not in run.stderr + run.stdout
 
 
-def test_a_larger_layout_tried_and_dropped_does_not_set_the_width_lowres_measures(tmp_path):
-    """Saved 500 pixels wide, the chart on half sheets prints 2.53 in (198 pixels an inch, sharp); the layout tried
-    at full size (3.60 in, 139 an inch) took a page more and was dropped: no "blurred" warning for a size that
-    never prints, only the warning that it prints small."""
+def test_a_low_res_chart_on_half_sheets_is_told_at_the_width_it_prints(tmp_path):
+    """Saved 500 pixels wide, the chart on half sheets opens page 3 at 3.60 in (139 pixels an inch): told once as
+    blurred at that width, and as small. (This test once saw a larger layout tried and dropped: the chart was
+    shrunk to 2.53 in under its topic's text on page 2; it no longer shrinks there, layout.sections.Pictured.)"""
     _pe(tmp_path)
     _low_res_chart(tmp_path, 500)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
-    assert widths(tmp_path / "out/pe-heart-half.pdf")[:2] == [(2, 3.6), (2, 2.53)]
-    assert "pixels an inch" not in run.stderr + run.stdout
-    assert _said(run) == [HALF.replace("36% of the 7.00 in", "46% of the 5.50 in").replace("print 36%", "print 46%")]
+    assert widths(tmp_path / "out/pe-heart-half.pdf") == [(2, 3.6), (2, 3.6), (3, 3.6), (3, 3.6)]
+    blurred = [line for line in (run.stdout + run.stderr).splitlines() if "pixels an inch" in line]
+    assert len(blurred) == 1 and "prints 3.60 in (9.1 cm) wide, about 139 pixels an inch" in blurred[0]
+    assert _said(run) == [HALF.replace("4.50 in (11.4 cm)", "3.60 in (9.1 cm)").replace(
+        "64% of the 7.00 in", "65% of the 5.50 in").replace("print 64%", "print 65%")]

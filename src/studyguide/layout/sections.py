@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .. import inline, picsize
 from .._reportlab import RoomBreak, stacked_height
-from . import besides, code, kept
+from . import besides, code, fill, kept
 from .pictures import drawable
 from .ruled import entries, grid as _grid
 from .tables import keep_with, of_topic
@@ -122,10 +122,13 @@ def pictured(ctx, text: list, picture) -> list:
 class Pictured(Flowable):
     """A topic's text and its picture as one block: the picture shrinks to stay on the page with its
     text (to ``PICTURE_LEAST`` of its size); when even that does not fit, text and picture open the next
-    page together. A topic that opens a page never shrinks its picture (there is no page to stay on): it
-    prints at its size, the text going on over the page and the picture after it, as does a topic taller
-    than a page. A picture read beside its text reads best: once a topic's text ended page 1 over 21 % of
-    empty paper and its picture opened page 2, above the next topic's title."""
+    page together, unless that leaves the page they would leave short (layout.fill) and the text fills half
+    of its room at least: then the text fills that page and the picture with its caption opens the next (r14 trial: the PE guide's first topic and its
+    picture moved whole to page 2 of A5 and half-letter paper, leaving page 1 37 % empty). A topic that opens
+    a page never shrinks its picture (there is no page to stay on): it prints at its size, the text going on
+    over the page and the picture after it, as does a topic taller than a page. A picture read beside its
+    text reads best: once a topic's text ended page 1 over 21 % of empty paper and its picture opened page 2,
+    above the next topic's title; so a topic moves whole where the page it leaves stays full enough."""
 
     def __init__(self, items, picture, page_height: float, mark=None):
         super().__init__()
@@ -146,7 +149,7 @@ class Pictured(Flowable):
         return total
 
     def wrap(self, aW, aH):
-        text = self._text(aW)
+        self.text = text = self._text(aW)
         self.picture.least = 1.0 if aH >= self.page_height - 1 else self.picture.shrinks  # (a fresh page: full size)
         room = min(aH, self.page_height) - text - self.spaceAfter  # (filled to its foot, the page's end mark
         self.width, self.height = aW, text + self.picture.wrap(aW, max(0.0, room))[1]  # went on to a blank page)
@@ -156,7 +159,9 @@ class Pictured(Flowable):
         self.wrap(aW, aH)
         if self.height <= aH:
             return [self]
-        if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height:
+        if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height \
+                or fill.page_short(aH, self.page_height) and self.text >= aH / 2:  # (moved whole, it would
+            # leave this page short, and its text fills half that room: a title and a line do not go on alone)
             self.picture.least = self.picture.shrinks  # (the picture on its own: as any figure)
             return [self.mark] * (self.mark is not None) + self.items + [self.picture]
         return []  # text and picture open the next page
