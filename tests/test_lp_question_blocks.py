@@ -163,3 +163,17 @@ def test_the_continued_line_of_a_question_read_from_the_right_stands_at_the_righ
         (_, number_right), (left, right) = spans
         assert abs(right - number_right) < 2 and left > width / 2, (mode, left, right, number_right, width)
         doc.close()
+
+
+def test_choices_going_on_over_two_pages_more_each_open_a_page_under_the_continued_line():
+    """A select-all question three A5 large-print pages tall: split after its first rows, its rest (still taller
+    than a page) flowed piece by piece, the "(continued)" line at the foot of the first page and its rows over
+    the next, which reportlab could not place: "a part of the guide does not fit on a page (on page 2)", where
+    the build before printed it. Now each rest opens a page under the line, and splits again there."""
+    path = CASES / "layout" / "lp-select-three-pages.yaml"
+    guide, pages = _pages(path, "classic", "a5")
+    items = _items(guide.questions[0])
+    for texts in pages:
+        assert len(texts) == 4
+        assert [[c for c in items if c in text] for text in texts[1:]] == [items[:2], items[2:6], items[6:]]
+        assert [text.startswith("Question 1 (continued)") for text in texts[1:]] == [False, True, True]

@@ -296,3 +296,19 @@ def test_versions_of_a_guide_with_a_marked_word_in_a_topic_build(tmp_path):
     said = cli_inprocess(["build", "marked.yaml", "--versions", "2", "-o", "out"], cwd=tmp_path)
     assert (said.code, said.err) == (0, "")
     assert {p.name for p in (tmp_path / "out").iterdir()} >= {"marked-A.pdf", "marked-B-key.pdf"}
+
+
+def test_true_false_statements_pinned_in_place_leave_the_other_shuffles_to_the_versions(tmp_path):
+    """Five true statements pinned with 'shuffle: false' make a run no redraw can break: drawing again 200 times
+    for it threw away the version that differed from A, so B printed A's choices too and the teacher was told
+    that nothing in the guide can be shuffled (its multiple choice can)."""
+    from conftest import write_guide
+    pinned = "".join(f"  - {{type: true_false, prompt: 'Statement {n} about cells.', answer: true, shuffle: false}}\n"
+                     for n in range(1, 6))
+    path = write_guide(tmp_path, "tf.yaml", "title: Cells\nquestions:\n" + pinned
+                       + "  - {type: true_false, prompt: 'Roots make food.', answer: false}\n"
+                       + "  - {type: multiple_choice, prompt: 'The color of leaves', choices: [green, red], answer: A}\n")
+    guide = api.load(path)
+    for seed in "bcef":  # (seeds whose 200th redraw of B repeated A)
+        (a, b), problem = variants.versions(guide, 2, seed)
+        assert (problem, a.questions[-1].choices != b.questions[-1].choices) == (None, True), seed

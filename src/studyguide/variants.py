@@ -291,11 +291,14 @@ def same_run(questions) -> tuple[int, int]:
 def long_run(guide: Guide) -> bool:
     """Whether ``guide`` (a version) holds :data:`SAME_RUN` true/false answers alike in a row that another order
     of its runs could avoid: in each run of true/false questions, neither answer more than 4 for each of the
-    other's and one (9 true and 2 false can go TTTTFTTTTFT; 9 and 1 cannot, and are then not redrawn)."""
+    other's and one (9 true and 2 false can go TTTTFTTTTFT; 9 and 1 cannot, and are then not redrawn), and none
+    of them pinned by 'shuffle: false' (no redraw moves it: drawing again only lost a version unlike the others)."""
     if same_run(guide.questions)[0] < SAME_RUN:
         return False
     for run in _runs(guide.questions):
         if isinstance(guide.questions[run[0]], TrueFalse):
+            if not all(guide.questions[i].shuffle for i in run):
+                return False
             true = sum(guide.questions[i].answer for i in run)
             if max(true, len(run) - true) > (SAME_RUN - 1) * (min(true, len(run) - true) + 1):
                 return False

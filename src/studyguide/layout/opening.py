@@ -96,9 +96,16 @@ class Opening(Stack):
             return []
         if self.height <= page and self.ctx is not None:  # (split to fill the page: kept when it saves one, fillsplit)
             self.ctx.__dict__.setdefault("fill_splits", set()).add(self.number)
-        return [Stack(head + [split[0]]), Stack([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)]
+        rest = Opening([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)
+        rest.more, rest.number, rest.opens = self.more, self.number, True  # (a rest still taller than a page
+        return [Stack(head + [split[0]]), rest]  # splits again at the next page's top, under the same line: flowed
+        # on its own, its line ended the page and its rows overran the next, an error: A5 large print)
+
+    opens = False  # the rows a split sent on: they open the next page, whole or split again (parts)
 
     def split(self, aW, aH):
+        if self.opens and aH < self.page_height - 1:
+            return []  # (on to the next page, under the line that says which question they go on with)
         return self.parts(aW, aH) or super().split(aW, aH)
 
 
