@@ -67,17 +67,18 @@ HALF = ("pe-heart.yaml:24:12: warning: picture 'heart-rate-chart.png', which que
 
 
 def test_half_sheets_tell_the_chart_three_questions_read_prints_small(tmp_path):
-    """The chart prints at the half sheet's full text width, 4.50 in, atop page 3 (it was shrunk to 2.53 in, 36 %,
-    to finish page 2 under its topic's text, which had moved there whole), in the same 7 pages; that is still
-    64 % of its letter size, and build and check both say so, once, at the chart's line, with its size and the
-    fix."""
+    """On half sheets the chart stays under its topic's text on page 2, shrunk to 2.53 in: the half-sheet layout
+    laid out tighter (render._tighter, kept for the half page it saves, with three matching questions in a row under
+    one directions line) leaves it the room at its floor (layout.sections.PICTURE_LEAST). That is 36 % of its letter
+    size, and build and check both say so, once, at the chart's line, with its size and the fix."""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert _said(run) == [HALF]
+    small = HALF.replace("4.50 in (11.4 cm)", "2.53 in (6.4 cm)").replace("64%", "36%")
+    assert _said(run) == [small]
     assert _pages(tmp_path / "out/pe-heart-half.pdf") == 7
     check = cli_main("check", "pe-heart.yaml", "--sheet", "half", cwd=tmp_path)
-    assert _said(check) == [HALF]
+    assert _said(check) == [small]
 
 
 def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
@@ -163,14 +164,13 @@ def test_a_wide_picture_is_not_widened_past_150_pixels_an_inch(tmp_path):
 
 
 def test_a_low_res_chart_on_half_sheets_is_told_at_the_width_it_prints(tmp_path):
-    """Saved 500 pixels wide, the chart on half sheets opens page 3 at 3.60 in (139 pixels an inch): told once as
-    blurred at that width, and as small. (This test once saw a larger layout tried and dropped: the chart was
-    shrunk to 2.53 in under its topic's text on page 2; it no longer shrinks there, layout.sections.Pictured.)"""
+    """Saved 500 pixels wide, the chart on half sheets prints under its topic's text at 2.53 in (the tighter
+    half-sheet layout's room), about 198 pixels an inch: not blurred, so only its smallness is told, at the width
+    it prints; the 3.60 in of the layout tried first and dropped is never told."""
     _pe(tmp_path)
     _low_res_chart(tmp_path, 500)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
-    assert widths(tmp_path / "out/pe-heart-half.pdf") == [(2, 3.6), (2, 3.6), (3, 3.6), (3, 3.6)]
-    blurred = [line for line in (run.stdout + run.stderr).splitlines() if "pixels an inch" in line]
-    assert len(blurred) == 1 and "prints 3.60 in (9.1 cm) wide, about 139 pixels an inch" in blurred[0]
-    assert _said(run) == [HALF.replace("4.50 in (11.4 cm)", "3.60 in (9.1 cm)").replace(
-        "64% of the 7.00 in", "65% of the 5.50 in").replace("print 64%", "print 65%")]
+    assert widths(tmp_path / "out/pe-heart-half.pdf") == [(2, 3.6), (2, 2.53), (2, 3.6), (2, 2.53)]
+    assert [line for line in (run.stdout + run.stderr).splitlines() if "pixels an inch" in line] == []
+    assert _said(run) == [HALF.replace("4.50 in (11.4 cm)", "2.53 in (6.4 cm)").replace(
+        "64% of the 7.00 in", "46% of the 5.50 in").replace("print 64%", "print 46%")]
