@@ -9,7 +9,7 @@ from ..._reportlab import FRAME_FUZZ, Fitted, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
-from .clues import ClueList, ClueRow, paired
+from .clues import ClueRow, clue_list, paired
 from ..fill import page_short
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
@@ -104,7 +104,7 @@ def crossword(ctx, name, data) -> list:
             # the number at the right of a Hebrew clue; an English one (a Hebrew word's meaning) reads from the left
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl and base_is_rtl(e.clue)))
         if items:
-            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl,
+            block, head = clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl,
                                      opening=not blocks and ctx.__dict__.get("crossword_kept", False))
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
             blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
@@ -397,15 +397,3 @@ class Continued(Flowable):
             self.heading.drawOn(self.canv, 0, self.height - self.grid_h - self.heading.height)
         self.row.drawOn(self.canv, 0, 0)
 
-
-def _clue_list(ctx, heading, items: list, st, rtl: bool = False, opening: bool = False) -> tuple[list, int]:
-    """A clue list under its heading: in two columns read down, each page's part of it balanced
-    (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
-    pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row or two clues, kept on one page; one a line, its first clue, or its first two with
-    ``opening``: the title's list, when one clue alone under the title ended a page and two cost no page,
-    mending.crossword_kept). ``rtl``: the first column is the right one."""
-    gap = 16
-    if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(3 if opening else 2, len(items) + 1)
-    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2
