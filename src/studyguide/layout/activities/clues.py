@@ -143,3 +143,16 @@ def paired(rows: list) -> None:
             part[-2].then = part[-1]
             if part[0].heading is None:
                 part[0].then = part[1]
+
+
+def clue_list(ctx, heading, items: list, st, rtl: bool = False, opening: bool = False) -> tuple[list, int]:
+    """A clue list under its heading: in two columns read down, each page's part of it balanced
+    (:class:`ClueList`), when a column still holds 20 letters' widths, else one a line. The list flows over
+    pages between rows of two clues. Returns the flowables and how many open the list (the heading and
+    its first row or two clues, kept on one page; one a line, its first clue, or its first two with
+    ``opening``: the title's list, when one clue alone under the title ended a page and two cost no page,
+    mending.crossword_kept). ``rtl``: the first column is the right one."""
+    gap = 16
+    if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
+        return [heading] + items, min(3 if opening else 2, len(items) + 1)
+    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2

@@ -9,7 +9,7 @@ from ..._reportlab import FRAME_FUZZ, Fitted, Together, stacked_height
 from ...rtl import base_is_rtl
 from ..flow import Labelled, Stack
 from . import cross_numbers
-from .clues import ClueList, ClueRow, paired
+from .clues import ClueRow, clue_list, paired
 from ..fill import page_short
 from .common import _start, smallest, _top, CROSS_NUMBER, cross_cell, numbers_outside, _text, _face, _style
 
@@ -104,7 +104,7 @@ def crossword(ctx, name, data) -> list:
             # the number at the right of a Hebrew clue; an English one (a Hebrew word's meaning) reads from the left
             items.append(Labelled(f"{e.number}.", para, indent, bold, st.fontSize, rtl=data.rtl and base_is_rtl(e.clue)))
         if items:
-            block, head = _clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl,
+            block, head = clue_list(ctx, ctx.raw(_text(ctx, label), "subheading"), items, st, data.rtl,
                                      opening=not blocks and ctx.__dict__.get("crossword_kept", False))
             more = ctx.raw(_text(ctx, ctx.label("continued", what=label)), "subheading")
             blocks.append((block[:head] + [Continued(ctx, more, row) for row in block[head:]], head))
@@ -328,7 +328,8 @@ class Continued(Flowable):
     """A row of clues that, when it opens a page, prints its list's heading again as "Down (continued)":
     clues that go on over the page still say which way they run. With ``state`` (a crossword whose
     clues fill more than a page), the first row that opens a page sets the grid above itself when the
-    two fit there, so the page under the grid holds clues instead of staying empty."""
+    two fit there, so the page under the grid holds clues instead of staying empty; where they do not, and
+    the clues left would stand alone before the grid, the grid goes first and they follow it (:meth:`split`)."""
 
     def __init__(self, ctx, heading, row, state=None, gap: float = 0):
         super().__init__()
@@ -338,31 +339,49 @@ class Continued(Flowable):
 
     def wrap(self, aW, aH):
         at_top = abs(aH - self.ctx.height) < 1  # the whole frame is free: the top of a page
-        self.shown = at_top and self.heading is not None
+        self.shown = (at_top or self.under_grid) and self.heading is not None  # (under the grid, split: its heading too)
         h = self.row.placed_height(aW, at_top) if isinstance(self.row, ClueRow) else self.row.wrap(aW, aH)[1]
         self.head_h = self.heading.wrap(aW, aH)[1] + self.heading.style.spaceAfter if self.shown else 0
         height = h + self.head_h
-        self.grid_h, self.with_grid = 0.0, False
+        self.grid_h, self.with_grid, self.before = 0.0, False, False
         state = self.state
         if at_top and state is not None and state.pending and not state.placed:
             below = self._below(aW)
-            left = aH - state.grid.least_height() - 12 - self.head_h  # room for clues under the smallest grid
+            # 12 pt under the grid, or as few as 4 where that keeps every clue still to come under it (A5 physics'
+            # grid grew a row with "SS" for "ß", and its last 2 clues went on to a page of their own, 85 % empty)
+            rest = aH - state.grid.least_height() - self.head_h - below[-1] - 0.01
+            self.gap_over = min(12.0, rest) if rest >= 4 else 12.0
+            left = aH - state.grid.least_height() - self.gap_over - self.head_h  # room for clues under the smallest grid
             over = sum(1 for h in below if h > left)  # rows that would go on to the next page
             # never one row alone over the page: the one before it goes along (trial r8: "Down (continued)
             # 5." alone on an A5 page), as the opening's rows do
             push = self.after[-2] if over == 1 and len(self.after) > 2 else None
             self.with_grid = height <= left + self.head_h and (over != 1 or push is not None)
             state.push = push if self.with_grid else None
+            # the last clues would stand alone here, the grid after them overleaf (A5 physics: 2 clues on a page 85 %
+            # empty): the grid goes here and they follow it, where what comes next has the room they leave (split)
+            self.before = not self.with_grid and below[-1] + self.head_h <= min(aH, state.grid.wrap(aW, aH - 10)[1] + 10)
+            if self.before:
+                self.width, self.height = aW, aH + 1
+                return aW, self.height
         if self.with_grid:  # cells as big as leave room for the clues still to come, or the smallest
-            room = max(state.grid.least_height(), aH - max(height, below[-1] + self.head_h) - 12)
-            self.grid_h = state.grid.wrap(aW, room)[1] + 12
-        self.width, self.height = aW, height + self.grid_h + (0 if at_top else self.gap)
+            room = max(state.grid.least_height(), aH - max(height, below[-1] + self.head_h) - self.gap_over)
+            self.grid_h = state.grid.wrap(aW, room)[1] + self.gap_over
+        self.width, self.height = aW, height + self.grid_h + (0 if at_top else 12 if self.under_grid else self.gap)
         if state is not None and state.push is self and state.placed and not at_top:
             self.height = aH + 1  # too tall for the room left: on to the next page
         then = self.then  # (not rows of long clues, a quarter page together: v04's 8-line clues cost a page so)
         if then is not None and not at_top and self.height <= aH < self.height + then.under(aW) <= self.ctx.height / 4:
             self.height = aH + 1  # the row after it would go on alone: both go on to the next page
         return aW, self.height
+
+    under_grid = False  # placed after the grid (split): 12 pt under it, its heading shown
+
+    def split(self, aW, aH):
+        self.under_grid = self.wrap(aW, aH) and self.before
+        if self.under_grid:  # (it went on from the page before: postponed once more, reportlab would give up)
+            self.__dict__.pop("_postponed", None)
+        return [_Grid.Alone(self.state), self] if self.under_grid else []
 
     then = None  # the row after this one that must not open a page alone (clues.paired)
 
@@ -397,15 +416,3 @@ class Continued(Flowable):
             self.heading.drawOn(self.canv, 0, self.height - self.grid_h - self.heading.height)
         self.row.drawOn(self.canv, 0, 0)
 
-
-def _clue_list(ctx, heading, items: list, st, rtl: bool = False, opening: bool = False) -> tuple[list, int]:
-    """A clue list under its heading: in two columns read down, each page's part of it balanced
-    (clues.py), when a column still holds 20 letters' widths, else one a line. The list flows over
-    pages between rows of two clues. Returns the flowables and how many open the list (the heading and
-    its first row or two clues, kept on one page; one a line, its first clue, or its first two with
-    ``opening``: the title's list, when one clue alone under the title ended a page and two cost no page,
-    mending.crossword_kept). ``rtl``: the first column is the right one."""
-    gap = 16
-    if (ctx.width - gap) / 2 < 20 * st.fontSize or len(items) < 2:
-        return [heading] + items, min(3 if opening else 2, len(items) + 1)
-    return [heading] + ClueList(items, gap, ctx.theme.margin_bottom, rtl).rows, 2
