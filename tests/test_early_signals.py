@@ -19,20 +19,32 @@ from studyguide.batch import default_jobs
 
 # argv: MODULE SIGNAL WHO, then the command's own. WHO: "self" (the command), "parent" (a worker, to the
 # command, as kill does) or "group" (a worker, to the whole group, as Ctrl+C does); the last two fire in a
-# worker only, and MODULE "*" is the first module a worker imports (its start, before any guide).
+# worker only, and MODULE "*" is the first module a worker imports (its start, before any guide). "callback": the
+# command, from inside a weakref's callback, where Python cannot raise (a garbage collection's moment: CI met it).
 HOOKED = r"""
-import os, runpy, signal, sys
+import os, runpy, signal, sys, weakref
 module, signum, who = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 del sys.argv[1:4]
 command = os.getpid()
 
 class SignalAt:
     def find_spec(self, name, path=None, target=None):
-        if module in (name, "*") and (who == "self") == (os.getpid() == command):
+        if module in (name, "*") and (who in ("self", "callback")) == (os.getpid() == command):
             sys.meta_path.remove(self)
             {"self": lambda: os.kill(os.getpid(), signum), "parent": lambda: os.kill(os.getppid(), signum),
-             "group": lambda: os.killpg(0, signum)}[who]()
+             "group": lambda: os.killpg(0, signum), "callback": collected}[who]()
         return None
+
+class Dropped:
+    pass
+
+def collected():
+    def callback(ref):
+        os.kill(os.getpid(), signum)
+        sum(range(1000))  # the handler runs here, in the callback
+    held = Dropped()
+    keep = weakref.ref(held, callback)
+    del held
 
 sys.meta_path.insert(0, SignalAt())
 runpy.run_module("studyguide", run_name="__main__", alter_sys=True)
@@ -46,6 +58,7 @@ MOMENTS = [
     ("multiprocessing.popen_fork", signal.SIGHUP, "self", "2"),       # the pool's first worker being started
     ("*", signal.SIGTERM, "parent", "2"),                             # kill as a worker starts
     ("studyguide.layout.header", signal.SIGINT, "group", "2"),        # Ctrl+C as the workers draw the guides
+    ("studyguide.layout.header", signal.SIGTERM, "callback", "1"),    # TERM inside a weakref's callback
 ]
 POOL = default_jobs() >= 2  # -j 2 makes a pool only where there are two cores
 

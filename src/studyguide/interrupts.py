@@ -64,6 +64,31 @@ def _on_signal(signum, frame) -> None:
         raise Interrupted(signum)
 
 
+def _unraisable(info) -> None:
+    """Where Python cannot raise (a weakref's callback, ``__del__``, a garbage collection), Interrupted would
+    only be printed, with a traceback, and the signal lost. It is taken back instead: raise_if_interrupted
+    acts on it when the files are written, and the same signal comes again a moment later, from a thread, to
+    be raised by ordinary code (sent from here, it would be raised here again)."""
+    if not (isinstance(info.exc_value, Interrupted) and os.getpid() == _signals.owner):
+        _previous_hook(info)
+        return
+    _signals.raised = False
+    again = threading.Timer(0.02, _resend, (info.exc_value.signum,))
+    again.daemon = True
+    again.start()
+
+
+def _resend(signum: int) -> None:
+    if not _signals.raised:
+        try:
+            os.kill(os.getpid(), signum)
+        except OSError:
+            pass
+
+
+_previous_hook = sys.unraisablehook
+
+
 def _send(signum: int) -> None:
     """The signal, to the pool's workers if a pool was started. They are looked up, not imported: the
     signal may come while multiprocessing itself is being imported, and the half-made module has no
@@ -102,6 +127,9 @@ def handle_signals(armed: bool = True) -> dict:
     elif _signals.owner != os.getpid():  # a worker, forked while its parent held signals (batch._started):
         _signals.critical, _signals.raised = 0, False  # that block and what it raised are the parent's
     _signals.armed, _signals.owner = armed, os.getpid()
+    if sys.unraisablehook is not _unraisable:
+        global _previous_hook
+        _previous_hook, sys.unraisablehook = sys.unraisablehook, _unraisable
     return old
 
 
