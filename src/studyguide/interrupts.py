@@ -75,7 +75,10 @@ def _unraisable(info) -> None:
     _signals.raised = False
     again = threading.Timer(0.02, _resend, (info.exc_value.signum,))
     again.daemon = True
-    again.start()
+    try:
+        again.start()
+    except RuntimeError:  # the interpreter is shutting down: no thread; raise_if_interrupted is past too
+        pass
 
 
 def _resend(signum: int) -> None:
