@@ -11,7 +11,9 @@ What is found, and what is left alone (measured on every guide in guides/ and te
   straight after Chinese): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
   them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
-  are not warned of.
+  are not warned of. In such a guide too: an ion ('Ca2+', 'Na+', 'OH-'; not a grade 'C+' nor a level 'B2+') and
+  a letter's subscript typed as in TeX ('v_0', 'x_{12}'; not a name such as 'file_2');
+* a Greek letter's power ('π^2') and a power closed as Pandoc writes it ('Fe^3+^'), as any caret.
 """
 from __future__ import annotations
 
