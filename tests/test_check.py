@@ -161,6 +161,29 @@ def test_vocabulary_term_used_nowhere_else(tmp_path):
         "the reading or a question, or leave it out"]
 
 
+def test_an_english_term_typed_with_its_article_is_used_where_its_noun_is(tmp_path):
+    """A term typed 'the Senate' was 'used nowhere else' in a guide whose questions say 'Senate' and 'a Senate
+    seat': its noun is found as the French or German ones are, plurals too; a term used nowhere is still told."""
+    path, text = guide(tmp_path, """\
+        title: Congress
+        summary: Congress makes the laws.
+        vocabulary:
+          - term: the Senate
+            definition: The upper chamber of Congress.
+          - term: a filibuster
+            definition: A long speech that delays a vote.
+          - term: the House
+            definition: The lower house, seated by population.
+        questions:
+          - type: short_answer
+            prompt: How long is a Senate term, and why do senators use filibusters?
+            answer: Six years; to delay a vote.
+        """)
+    assert findings(path) == [
+        f"{at(path, text, 'the House')}: warning: vocabulary term 'the House' is used nowhere else in the guide; use it "
+        "in the reading or a question, or leave it out"]
+
+
 WORDS = [("der Hund", "dog"), ("die Katze", "cat"), ("das Haus", "house"), ("der Baum", "tree"),
          ("die Schule", "school"), ("das Buch", "book"), ("der Tisch", "table"), ("die Tür", "door"),
          ("das Fenster", "window"), ("der Apfel", "apple"), ("die Milch", "milk"), ("das Brot", "bread")]
@@ -244,7 +267,7 @@ def test_given_lines_alone_on_a_page_are_named_with_the_count_that_saves_it(tmp_
         built = build_into(path, tmp_path / f"out{filler}")
         said = [f for f in findings(path) if "print alone on page" in f]
         last = built.student.pages[-1]
-        if "Write about it." in last or "Question" in last.replace("Question 7, continued", ""):  # (the label
+        if "Write about it." in last or "Question" in last.replace("Question 7 (continued)", ""):  # (the label
             # over lines that go on is not a question starting there)
             assert said == [], filler
             continue

@@ -800,3 +800,36 @@ def test_a_mark_in_the_guides_own_summary_is_warned_of_at_its_line(tmp_path):
         "write sun without the brackets, or move the sentence into a topic"]
     built = build_into(path, tmp_path / "out")
     assert "The [[sun]] heats [[water]]." in " ".join(built.student.text.split())  # (as it prints: hence the warning)
+
+
+def test_a_topic_mark_with_other_answers_prints_its_first_answer_and_says_where(tmp_path):
+    """A mark typed as a fill-in-the-blank's blank, '[[oxygen|O₂]]', printed "oxygen|O₂" in the topic on the
+    handout and the notes' key. It prints its first answer (the notes leave it blank, their key writes it in),
+    and every command warns at the mark that the answers after '|' print nowhere."""
+    path = write_guide(tmp_path / "g", "air.yaml", """
+        title: Air
+        topics:
+          - title: Breathing
+            summary: We breathe in [[oxygen|O₂]] and out carbon dioxide.
+            points:
+              - Plants make [[sugar]] from light.
+              - Cells burn [[glucose|sugar|C₆H₁₂O₆]] with [[oxygen|O2]].
+        """)
+    guide = api.load(path)
+    assert [str(w) for w in guide.warnings] == [
+        f"{path}:4:28: warning: topics item 1.summary: '[[oxygen|O₂]]' prints as 'oxygen', and 'O₂' nowhere: the "
+        "answers after '|' are a fill-in-the-blank question's; in a topic a mark leaves one word blank in guided "
+        "notes, and their key writes it in. Write [[oxygen]]",
+        f"{path}:7:20: warning: topics item 1.points item 2: '[[glucose|sugar|C₆H₁₂O₆]]' prints as 'glucose', and "
+        "'sugar|C₆H₁₂O₆' nowhere: the answers after '|' are a fill-in-the-blank question's; in a topic a mark "
+        "leaves one word blank in guided notes, and their key writes it in. Write [[glucose]] (1 more such mark here)"]
+    build_into(path, tmp_path / "std")
+    handout = " ".join(Pdf(tmp_path / "std" / "air.pdf").text.split())
+    assert "We breathe in oxygen and out carbon dioxide." in handout and "Cells burn glucose with oxygen." in handout
+    assert "|" not in handout and "O₂" not in handout
+    build_set(path, tmp_path, None, SetOptions(format="notes"))
+    s = " ".join(Pdf(tmp_path / "air-notes.pdf").text.split())
+    k = " ".join(Pdf(tmp_path / "air-notes-key.pdf").text.split())
+    assert "We breathe in and out carbon dioxide." in s and "Cells burn with ." in s, s
+    assert "We breathe in oxygen and out carbon dioxide." in k and "Cells burn glucose with oxygen" in k, k
+    assert "|" not in s + k

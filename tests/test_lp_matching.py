@@ -57,7 +57,7 @@ def test_a_large_print_matching_questions_items_and_their_letters_share_a_page(n
             meaning = " ".join(pair.right.split())
             assert f"{letter}. {meaning}" in key[page], (k, pair.left, letter, page + 1)
             assert f"______ {k}. {pair.left} " in handout[page] and f". {meaning}" in handout[page], (k, page + 1)
-    assert any(", continued: items" in text for text in key)  # (a question was cut in parts: the guides' tall ones)
+    assert any(" (continued): items" in text for text in key)  # (a question was cut in parts: the guides' tall ones)
 
 
 def _each_term_on_its_definitions_page(guide, key: list[str]) -> list[int]:
@@ -107,7 +107,7 @@ is kept. Each term, its letter and its definition on one page."""
 
 @pytest.mark.parametrize("name, theme_name, paper, pages, number, opens, later", [
     # (v24's q3 on A4 landed here too until its instruction was said once above the run: it fits a page whole now)
-    ("v03-match12", "classic", "letter", 7, 1, 5, "Question 1, continued: items 5–12, letters E–L")])
+    ("v03-match12", "classic", "letter", 7, 1, 5, "Question 1 (continued): items 5–12, letters E–L")])
 def test_a_large_print_matchings_first_part_starts_in_the_room_where_it_lands(name, theme_name, paper, pages, number,
                                                                              opens, later):
     """A matching question cut in parts opened the page after the one it landed on, whatever room that page had

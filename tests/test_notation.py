@@ -161,3 +161,35 @@ def test_a_formula_after_chinese_and_a_charge_after_a_formula_are_found(tmp_path
     assert [p.message for p in api.guide_warnings(api.load(path)) if "as typed" in p.message] == [
         "'H2O', 'NH4+' and 'x^2' print as typed: a guide has no markup for superscripts and subscripts; paste "
         "'H₂O', 'NH₄⁺' and 'x²' in their place (copy from this message)"]
+
+
+def test_ions_greek_bases_pandoc_carets_and_tex_subscripts_are_named(tmp_path):
+    # what a chemistry or physics teacher types: an ion's charge with no caret ('Ca2+', 'Na+', 'OH-'), a power
+    # of a Greek letter ('π^2'), a superscript closed as Pandoc writes it ('Fe^3+^') and a subscript as in TeX
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Ions and motion
+        summary: "Water hardness comes from Ca2+ and Mg2+; table salt is Na+ and Cl-; bases give OH-, acids H+."
+        questions:
+          - type: short_answer
+            prompt: "The area is πr^2, so what is π^2 r^2? Rust holds Fe^3+^. Use v = v_0 + at with x_{12}."
+        """)
+    assert _warned(tmp_path, path.read_text(encoding="utf-8")) == [
+        f"{path}:2:37: warning: 'Ca2+', 'Mg2+', 'Na+', 'Cl-', 'OH-' and 'H+' print as typed: a guide has no markup "
+        "for superscripts and subscripts; paste 'Ca²⁺', 'Mg²⁺', 'Na⁺', 'Cl⁻', 'OH⁻' and 'H⁺' in their place (copy "
+        "from this message)",
+        f"{path}:5:26: warning: 'πr^2', 'π^2', 'r^2', 'Fe^3+^', 'v_0' and 'x_{{12}}' print as typed: a guide has no "
+        "markup for superscripts and subscripts; paste 'πr²', 'π²', 'r²', 'Fe³⁺', 'v₀' and 'x₁₂' in their place "
+        "(copy from this message)"]
+
+
+def test_grades_language_levels_and_program_names_are_no_ions_nor_subscripts(tmp_path):
+    # in a guide about formulas (it writes H₂O): a grade 'C+' or 'B-', a language level 'B2+', a variable
+    # 'file_2', 'K-2' and 'CO2-rich'; and in one that is not, 'Ca2+' and 'x_2' alone are not taken as notation
+    assert _warned(tmp_path, """\
+        title: Water
+        summary: "H₂O. A C+ essay, a B- quiz, CEFR level B2+, the file_2 and score_1 names, K-2 classes, CO2-rich air."
+        """) == []
+    assert _warned(tmp_path, """\
+        title: Notes
+        summary: "Ca2+ and x_2 in a guide with no formula written otherwise."
+        """) == []

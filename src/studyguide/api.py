@@ -70,14 +70,15 @@ def load(path: str | Path, check_theme: bool = True, data: Optional[bytes] = Non
 def theme_for(guide: Guide, override: Optional[str] = None, edition: Optional[str] = None):
     """The theme a guide is drawn with: ``override`` (--theme) over the guide's `theme:` over the default;
     then made into an accommodation edition if one is asked for."""
-    from .theming import onefont, styles  # reportlab: see the note at the top
+    from .theming import fieldfont, onefont, styles  # reportlab: see the note at the top
 
     where = Location("--theme") if override else guide.theme_where
     if override:
         override = themefiles.from_command_line(override, guide.path, where)
     base = styles.load(override or guide.theme, guide.path, where)
     theme = styles.for_edition(edition, base) if edition else base
-    return onefont.one_font(theme, guide)  # a guide in a script the readable font lacks: one font throughout
+    theme = onefont.one_font(theme, guide)  # a guide in a script the readable font lacks: one font throughout
+    return fieldfont.field_note(theme, guide)  # fields typed in Korean, Chinese or Japanese: said once
 
 
 @dataclass

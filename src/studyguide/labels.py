@@ -66,7 +66,7 @@ EN = {
     "one_unused_in_each_set": "Each set has one definition that is not used.",
     "matching_set": "Set {n}: terms {first}–{last}",
     "matching_set_one": "Set {n}: term {first}",
-    "matching_part": "Question {number}, continued: items {first}–{last}, letters {a}–{b}",
+    "matching_part": "Question {number} (continued): items {first}–{last}, letters {a}–{b}",
     "cloze_title": "Vocabulary in Context",
     "cloze_instructions": "Complete each sentence with a word or phrase from the word bank. Use each one once.",
     "flashcards_title": "Flashcards",
@@ -79,7 +79,7 @@ EN = {
                                        "and its meaning on the back."),
     "fronts": "{title}: fronts", "backs": "{title}: backs", "sheet": "sheet {n} of {total}",
     "backs_note": "The back of the page before: each meaning is behind its term.",
-    "lines_go_on": "The lines go on over the page.", "lines_part": "Question {number}, continued",
+    "lines_go_on": "The lines go on over the page.", "lines_part": "Question {number} (continued)",
     "key_notes": "Notes on the Answers", "key_note_page": "(page {n})",
     "directions": "Questions {first}–{last}:",
     # the fillable edition's field names as a screen reader says them (a form field's tooltip)
@@ -500,7 +500,7 @@ ZH = {
     "one_unused_in_each_set": "每组都有一个多余的释义。",
     "matching_set": "第 {n} 组：词语 {first}–{last}",
     "matching_set_one": "第 {n} 组：词语 {first}",
-    "matching_part": "第 {number} 题（续）：第 {first}–{last} 项，字母 {a}–{b}",
+    "matching_part": "第{number}题（续）：第{first}–{last}项，字母 {a}–{b}",
     "cloze_title": "选词填空",
     "cloze_instructions": "从词库中选择合适的词语，把每个句子补充完整。每个词语只用一次。",
     "flashcards_title": "词语卡片",
@@ -510,7 +510,7 @@ ZH = {
     "flashcards_duplex_instructions": "将本页和下一页双面打印在同一张纸上（沿长边翻转）。沿虚线剪开：每张卡片正面是词语，背面是释义。",
     "fronts": "{title}：正面", "backs": "{title}：背面", "sheet": "第 {n} 张，共 {total} 张",
     "backs_note": "上一页的背面：每个释义都印在对应词语的背面。",
-    "lines_go_on": "答题线接下页。", "lines_part": "第 {number} 题（续）",
+    "lines_go_on": "答题线接下页。", "lines_part": "第{number}题（续）",
     "key_notes": "答案说明", "key_note_page": "（第{n}页）",
     "directions": "第{first}–{last}题：",
     "field_question": "第{n}题", "field_blank": "第{k}空", "field_choice": "选项{letter}", "field_term": "第{k}个词", "field_item": "第{k}项",
@@ -586,14 +586,25 @@ FOLLOWS = {"key_footer": "answer_key", "total_one": "total", "multiple_choice_fi
            "select_all_fillable": "select_all", "true_false_fillable": "true_false", "matching_set_one": "matching_set"}
 
 
-def _following(overrides: dict) -> dict:
+# A question going on over a page is named in one wording wherever it does (its rows of choices, its answer
+# lines, a matching's later part): built in, `lines_part` is the `continued` label around `field_question`;
+# a guide that gives either of those and not `lines_part` gets them put together in the same way.
+MADE_OF = {"lines_part": ("continued", "field_question")}
+
+
+def _following(overrides: dict, base: dict = EN) -> dict:
     """The labels a guide's ``overrides`` give by :data:`FOLLOWS`: the key's footer as the banner's words,
-    in small letters after the first when the banner is in capitals (as each language's own footer is)."""
+    in small letters after the first when the banner is in capitals (as each language's own footer is);
+    and `lines_part` from a given `continued` or `field_question` (:data:`MADE_OF`), the other from ``base``."""
     out = {}
     for key, source in FOLLOWS.items():
         text = overrides.get(source)
         if key not in overrides and isinstance(text, str):
             out[key] = text[:1] + text[1:].lower() if key == "key_footer" and text.isupper() else text
+    for key, (outer, inner) in MADE_OF.items():
+        if key not in overrides and (outer in overrides or inner in overrides):
+            what = str(overrides.get(inner, base[inner])).replace("{n}", "{number}")
+            out[key] = str(overrides.get(outer, base[outer])).replace("{what}", what)
     return out
 
 
@@ -602,7 +613,7 @@ def for_language(language: str | None, overrides: dict | None = None) -> dict:
     parts = (language or "en").lower().split("-")
     base = LANGUAGES.get(parts[0], EN)
     regional = _EN_DAY_FIRST if parts[0] == "en" and len(parts) > 1 and parts[1] not in ("us", "latn") else {}
-    return Table({**base, **regional, **_following(overrides or {}), **(overrides or {})})
+    return Table({**base, **regional, **_following(overrides or {}, base), **(overrides or {})})
 
 
 # A true/false answer may be written in the guide's language: the True and False it prints (above), in any
@@ -674,6 +685,9 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
         return None
     given = {**_following(overrides or {}), **(overrides or {})}
     if drawn is not None:
+        for key, parts in MADE_OF.items():  # (made of a given label and an English one: that one is named)
+            if key in drawn and key in given and key not in (overrides or {}):
+                drawn = drawn | set(parts)
         left = [k for k in KEYS if k in drawn and k not in given]
         return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels {prints} are not given under "
                 f"'labels:' and print in English: {', '.join(left)} (docs/guide-format.md#labels)") if left else None

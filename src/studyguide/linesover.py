@@ -2,7 +2,7 @@
 large print often ends short because what comes next is one tall block (a matching question, an ordering
 list, the activities' first set) that will not fit the room left. Sending the last lines of the long
 answer or essay that ends the page before over the page (4 lines kept at least, 3 sent: never a short
-answer's), marked "The lines go on over the page" and opening the next under "Question 13, continued",
+answer's), marked "The lines go on over the page" and opening the next under "Question 13 (continued)",
 fills that page and may push the block that stood there on to the next, where it fills that one. Each choice
 of lines is laid out and the best kept: fewer pages short, then fewer pages, then the fewest lines sent
 over; never a page more in the handout or the key. Every question starts where the layout sets it, in

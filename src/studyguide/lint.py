@@ -55,7 +55,7 @@ import yaml
 
 from . import banks, inline, lettered, notation, scripts, tfruns, variants
 from .errors import Location, Problem
-from .activities.articles import noun_forms
+from .activities.articles import head_word, noun_forms
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -243,9 +243,12 @@ def unused_terms(guide: Guide) -> list[Problem]:
         mine = set(spots[k:k + size])  # the term's own entry (term, definition, example) is not "elsewhere"
         where = spots[k]
         k += size
-        forms = _variants(t.term, english=guide.language.split("-")[0].lower() == "en")
+        english = guide.language.split("-")[0].lower() == "en"
+        forms = _variants(t.term, english=english)
         noun = noun_of(t.term, guide.language)  # 'la mamá' is used in 'mi mamá', as the cloze finds it (trial r14 #9)
         forms += noun_forms(_folded(noun).split(), guide.language) if noun else []
+        bare = head_word(inline.plain(t.term), "en") if english else ""  # 'the Senate' is used where 'Senate' is
+        forms += _variants(bare) if bare else []
         if not forms:
             continue
         edge = ("", "") if _unspaced().search(t.term) else (r"(?<!\w)", r"(?!\w)")

@@ -11,7 +11,9 @@ What is found, and what is left alone (measured on every guide in guides/ and te
   straight after Chinese): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
   them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
-  are not warned of.
+  are not warned of. In such a guide too: an ion ('Ca2+', 'Na+', 'OH-'; not a grade 'C+' nor a level 'B2+') and
+  a letter's subscript typed as in TeX ('v_0', 'x_{12}'; not a name such as 'file_2');
+* a Greek letter's power ('π^2') and a power closed as Pandoc writes it ('Fe^3+^'), as any caret.
 """
 from __future__ import annotations
 
@@ -34,23 +36,41 @@ _ACCEPTED = re.compile(r"(?<=\[\[)([^\]|]*)(\|[^\]]*)(?=\]\])")  # a blank's oth
 # charge ('^2', '^-3', '^(-3)', '^3+', '^+') that ends there ('(m/s^2)': the bracket is the sentence's); a power
 # of numbers with '.' or '/' between ('^0.5', '^-1/2', '^(1/2)') is 'rest'
 _CARET = re.compile(r"(?P<times>(?<![\w.])\d+(?:\.\d+)? ?[xX*] ?(?=10\^))?"
-                    r"(?P<base>\([^()\s]*\)|(?(times)|(?<![A-Za-z0-9]))[A-Za-z0-9]+)\^"
-                    r"(?:(?P<power>\([+\-−]?\d+[+\-−]?\)|[+\-−]?\d+[+\-−]?|[+\-−])(?![\w^]|[.,/]\d)"
+                    r"(?P<base>\([^()\s]*\)|(?(times)|(?<![A-Za-z0-9\u0370-\u03ff]))[A-Za-z0-9\u0370-\u03ff]+)\^"
+                    r"(?:(?P<power>\([+\-−]?\d+[+\-−]?\)|[+\-−]?\d+[+\-−]?|[+\-−])\^?(?![\w^]|[.,/]\d)"
                     r"|(?P<rest>(?P<open>\()?[+\-−]?\d+(?:[.,/][+\-−]?\d+)+(?(open)\))))")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"  # written with no space before 'H2O'
 _FORMULA = re.compile(rf"(?:(?<![\w\-‐/.])|(?<=[{_CJK}]))"
                       r"(?P<body>(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*)+)(?P<charge>[+\-−]?)"
                       rf"(?:(?![\w\-‐/])|(?=[{_CJK}]))")
+# a letter's subscript typed as in TeX ('v_0', 'x_2', 'x_{12}', 'λ_1'): one letter, Latin or Greek, never a
+# longer name ('file_2', 'score_1': a program's), and only in a guide about formulas (as for 'H2O' above)
+_LOW = re.compile(r"(?<![\w\\])(?P<base>[A-Za-z\u0370-\u03ff])_(?:(?P<n>\d{1,2})|\{(?P<braced>\d{1,2})\})(?![\w{])")
 _SYMBOL = re.compile(r"[A-Z][a-z]?")
 _WRITTEN = re.compile(r"[₀-₉⁰¹²³⁴-⁹]")
 
 
-def _formula(word: str) -> bool:
+def _formula(word: str, charge: str = "") -> bool:
     """A chemical formula typed with plain digits: element symbols only, two or more, and a count ('H2O', 'SO4',
-    'Ca(OH)2'); not 'A4', 'MP3', 'PS' nor 'O2' (one symbol: 'B12', 'F1' and 'V8' are no formulas)."""
+    'Ca(OH)2'); not 'A4', 'MP3', 'PS' nor 'O2' (one symbol: 'B12', 'F1' and 'V8' are no formulas). With a
+    ``charge``, an ion: 'OH-' needs no count, and one symbol makes one with a charge's number ('Ca2+', 'Fe3+'),
+    or alone when it is two letters or H ('Na+', 'Cl-', 'H+'; not a grade's 'B-' or 'C+', nor B and C at all)."""
     symbols, counts = _SYMBOL.findall(word), re.findall(r"\d+", word)
-    return (len(symbols) >= 2 and all(s in ELEMENTS for s in symbols) and bool(counts)
-            and all(c[0] != "0" and 2 <= int(c) <= 99 for c in counts))  # (a formula writes no 1: 'H1N1' is a flu)
+    if not all(s in ELEMENTS for s in symbols) or not all(c[0] != "0" and 2 <= int(c) <= 99 for c in counts):
+        return False  # (a formula writes no 1: 'H1N1' is a flu)
+    if len(symbols) == 1 and charge:
+        return (re.fullmatch(r"[A-Z][a-z]?[2-7]?", word) is not None and symbols[0] not in ("B", "C")  # ('B2+':
+                and (bool(counts) or len(symbols[0]) == 2 or word == "H"))  # a language level, as 'C2')
+    return len(symbols) >= 2 and (bool(counts) or bool(charge))
+
+
+def _written(body: str, charge: str) -> str:
+    """A formula as it should be written: its counts low, its charge raised; one symbol's number is its charge's
+    ('Ca2+' → 'Ca²⁺', as 'NH4+' → 'NH₄⁺')."""
+    if len(_SYMBOL.findall(body)) == 1:
+        symbol = _SYMBOL.match(body).group()
+        return symbol + (body[len(symbol):] + charge).translate(_SUP)
+    return body.translate(_SUB) + charge.translate(_SUP)
 
 
 def _pasted(match: re.Match) -> str:
@@ -61,7 +81,7 @@ def _pasted(match: re.Match) -> str:
     base = match["base"]
     if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", base) and all(s in ELEMENTS for s in _SYMBOL.findall(base)):
         base = base.translate(_SUB)  # ('SO4^2-', 'O2^-': the count is written low)
-    power = match["power"]
+    power = match["power"]  # (a closing caret, '^3+^' as Pandoc writes it, is left out with the opening one)
     if power.startswith("(") and power.endswith(")"):
         power = power[1:-1]
     times = match["times"]
@@ -85,8 +105,9 @@ def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
     out = [(m.start(), m.group(), _pasted(m)) for m in _CARET.finditer(bare)]
     taken = [range(m, m + len(typed)) for m, typed, _ in out]
     if formulas:
-        out += [(m.start(), m.group(), m["body"].translate(_SUB) + m["charge"].translate(_SUP))
-                for m in _FORMULA.finditer(bare) if _formula(m["body"]) and not any(m.start() in r for r in taken)]
+        out += [(m.start(), m.group(), _written(m["body"], m["charge"])) for m in _FORMULA.finditer(bare)
+                if _formula(m["body"], m["charge"]) and not any(m.start() in r for r in taken)]
+        out += [(m.start(), m.group(), m["base"] + (m["n"] or m["braced"]).translate(_SUB)) for m in _LOW.finditer(bare)]
     return sorted(out)
 
 

@@ -318,7 +318,7 @@ class _Over(Flowable):
 
 def go_on_label(ctx, number: int, back: bool = False):
     """The line over answer lines that open a page after a break, in the handout and the key alike: which
-    question they go on ("Question 13, continued"), in bold as over a matching's later part (matchparts). It
+    question they go on ("Question 13 (continued)"), in bold as over a matching's later part (matchparts). It
     stands in the top margin, just over the first line's writing room: set in the page, its line of room cost
     the first-hour acids guide a page (3 -> 4) whose last page the lines had filled to its foot."""
     text = ctx.label("lines_part", number=number)

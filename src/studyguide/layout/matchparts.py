@@ -10,7 +10,7 @@ may share the last part's page; two even halves left both pages half empty and c
 keeping three items or more: items 1–5 with the letters A–E, then items 6–8 with F–H. Each part is a matching of its
 own (its items' letters among its own), its letters in the order the whole question gives them, so the key's
 letters are those of the one question; the parts after the first open with a line naming the question, its items
-and letters ("Question 3, continued: items 5–8, letters E–H"). A question that fits a page is laid out as before.
+and letters ("Question 3 (continued): items 5–8, letters E–H"). A question that fits a page is laid out as before.
 The first part is chosen where it lands (:class:`Landed`): as many items as the room left there holds, when that
 saves a page or (asked by mending) leaves fewer pages short."""
 from __future__ import annotations

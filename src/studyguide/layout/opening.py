@@ -57,7 +57,7 @@ def _continued(ctx, number: int, back: bool = False):
     """The line over the rows a question goes on with at the next page's top: "Question 4 (continued)"; under a
     question read from the right (``back``), at the right margin as its number and prompt are, in any language
     (a Hebrew guide's labels may be English)."""
-    text = ctx.label("continued", what=ctx.label("field_question", n=number))
+    text = ctx.label("lines_part", number=number)  # (the wording over answer lines that go on, too: labels.MADE_OF)
     style = ctx.styles["instruction"]
     if back:
         style = ParagraphStyle(style.name + "-back", parent=style, alignment=TA_RIGHT)

@@ -21,6 +21,7 @@ from .keys import (ACCOMMODATION_KEYS, BRAND_KEYS, OPTION_KEYS, PERSPECTIVE_KEYS
                    TERM_KEYS, TOP_KEYS, TOPIC_KEYS)
 from .labelcheck import LabelsMixin
 from .languages import LanguageMixin
+from .topicmarks import TopicMarksMixin
 from . import misread
 from .plainlines import PlainLinesMixin
 from .repeats import Repeats, RepeatsMixin
@@ -43,7 +44,8 @@ PAPERS = ("letter", "a4", "half-letter", "a5")  # half sheets: sheets.py
 SHEETS = ("half", "quarter")  # what --sheet accepts (sheets.py lays them out)
 
 
-class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, RepeatsMixin, LabelsMixin, LanguageMixin, Walker):
+class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, RepeatsMixin, LabelsMixin, LanguageMixin,
+                  TopicMarksMixin, Walker):
     """Nodes → a Guide: the guide's keys, in the guide format's words."""
 
     def unknown_key(self, key: str, label: str) -> Optional[str]:
@@ -288,27 +290,6 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
             marks=tuple(tuple(at) for *at, _ in marked),
             cues=self.texts_list(keys.get("cues"), f"{label}.cues"),
         )
-
-    def _unmark(self, text: Optional[str], node, label: str, marked: list, which: int) -> Optional[str]:
-        """A topic's text with the words marked [[like this]] unbracketed (the handout prints them as
-        typed); each marked word goes to ``marked`` with where it stands in the text returned, (``which``: 0
-        the summary, k the point k; start; end), to be a blank there in guided notes."""
-        if not text or "[[" not in text and "]]" not in text:
-            return text
-        pieces, spans, pos = [], [], 0
-        for m in BLANK_RE.finditer(text):
-            pieces.append(text[pos:m.start()])
-            start = sum(map(len, pieces))
-            pieces.append(m.group(1).strip())
-            spans.append((which, start, start + len(pieces[-1]), pieces[-1]))
-            pos = m.end()
-        plain = "".join(pieces) + text[pos:]
-        if "[[" in plain or "]]" in plain or not all(word for *_, word in spans):
-            self.error(node, f"{label}: a '[[' or ']]' is not matched, or marks nothing (mark a word for "
-                             "guided notes as [[word]])")
-            return plain
-        marked.extend(spans)
-        return plain
 
     def perspective(self, node, label) -> Optional[Perspective]:
         keys = self.mapping(node, label, PERSPECTIVE_KEYS, required=("who", "view"))
