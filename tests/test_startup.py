@@ -1,0 +1,62 @@
+"""A plain `studyguide build` starts without loading what it does not use (start-up is part of every build's
+time: about a fifth of a 4-unit build's, against the floor's script in bench/).
+
+Each name below is a module a plain build of a generated guide (handout and key, no activities, no exports)
+never calls into; it is loaded only by the commands and options that need it.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+BENCH = str(REPO / "bench")
+sys.path.insert(0, BENCH)
+try:
+    import generate
+finally:
+    sys.path.remove(BENCH)
+
+# a plain build's modules it never calls: each with what it serves
+NOT_LOADED = {
+    "studyguide.lint": "`check`'s findings (a build says only the starter's text left in: starterleft)",
+    "studyguide.notation": "`check`'s notation findings",
+}
+
+_RUN = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(m for m in sys.modules if m.startswith("studyguide")))))
+sys.argv = ["studyguide", "build", {guide!r}, "-o", {out!r}]
+from studyguide.__main__ import run
+run()
+"""
+
+
+@pytest.fixture(scope="module")
+def plain_build(tmp_path_factory):
+    """The studyguide modules loaded by a fresh ``studyguide build`` of a 2-unit guide, and what it printed."""
+    folder = tmp_path_factory.mktemp("startup")
+    guide = generate.write(folder / "plain.yaml", 2)
+    code = _RUN.format(guide=str(guide), out=str(folder / "out"))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                         cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr
+    said, loaded = run.stdout.strip().rsplit("\n", 1)
+    return set(json.loads(loaded)), said, folder / "out"
+
+
+def test_a_plain_build_still_writes_the_handout_and_key(plain_build):
+    _, said, out = plain_build
+    assert said.startswith("built ") and "plain.pdf" in said and "plain-key.pdf" in said
+    assert (out / "plain.pdf").read_bytes()[:5] == b"%PDF-" and (out / "plain-key.pdf").exists()
+
+
+@pytest.mark.parametrize("module", sorted(NOT_LOADED))
+def test_a_plain_build_does_not_load(plain_build, module):
+    loaded, _, _ = plain_build
+    assert module not in loaded, f"{module} ({NOT_LOADED[module]}) was loaded by a plain build"
