@@ -60,3 +60,17 @@ def test_a_plain_build_still_writes_the_handout_and_key(plain_build):
 def test_a_plain_build_does_not_load(plain_build, module):
     loaded, _, _ = plain_build
     assert module not in loaded, f"{module} ({NOT_LOADED[module]}) was loaded by a plain build"
+
+
+def test_each_class_of_the_model_says_what_it_is():
+    """A dataclass without a docstring is given one at import from ``inspect.signature`` (its fields written
+    out): for the model's 18 such classes, about 2.5 ms of every command's start-up, and no help to a reader."""
+    import dataclasses
+
+    from studyguide import model
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
+               and c.__module__ == model.__name__]
+    assert len(classes) >= 20
+    made = [c.__name__ for c in classes if (c.__doc__ or "").startswith(c.__name__ + "(")]
+    assert made == []
