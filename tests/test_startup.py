@@ -26,6 +26,14 @@ finally:
 NOT_LOADED = {
     "studyguide.lint": "`check`'s findings (a build says only the starter's text left in: starterleft)",
     "studyguide.notation": "`check`'s notation findings",
+    # the activities' layouts and the puzzle generators behind them: a guide that lists activities
+    "studyguide.layout.activities.cloze": "the cloze's pages",
+    "studyguide.layout.activities.crossword": "the crossword's pages",
+    "studyguide.layout.activities.flashcards": "the flashcards' pages",
+    "studyguide.layout.activities.matching_large": "the matching activity's pages",
+    "studyguide.layout.activities.wordsearch": "the word search's pages",
+    "studyguide.activities.crossword": "the crossword's grid search",
+    "studyguide.activities.wordsearch": "the word search's grid",
 }
 
 _RUN = """
