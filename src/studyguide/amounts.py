@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from .inline import plain
-from .scripts import GLUED_LETTERS
+from .scripts import GLUED_LETTERS, glued_letter
 
 MATH_SIGNS = set("=≈≠×÷±≤≥√π∑∫")
 SIGNS = "$€£¥₹₩₽₺₪₫฿₦₱₴₵₡₲₸"  # a currency's sign, before the number or after it ('€5', '5 €', '5€')
@@ -27,13 +27,6 @@ YEAR = re.compile(r"1\d{3}|20\d{2}")  # a year alone is a date, not a result ('1
 _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3),
            "⅛": Fraction(1, 8), "⅜": Fraction(3, 8), "⅝": Fraction(5, 8), "⅞": Fraction(7, 8)}
 _V = "½¼¾⅓⅔⅛⅜⅝⅞"
-
-
-@lru_cache(maxsize=None)
-def _glued_unit() -> re.Pattern:
-    """A unit Korean, Japanese or Chinese writes onto the number: 1392년, 500円, 3人. Compiled when first needed (its
-    letters' ranges took 2.7 ms of every start-up)."""
-    return re.compile(f"[{GLUED_LETTERS}]")
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +47,7 @@ def amount(text: str) -> Optional[tuple[Fraction, str]]:
     if not m:
         return None
     g = m.groupdict()
-    if g["unit"][:1].isalpha() and not g["cur"] and not _glued_unit().match(g["unit"]):  # '5m' (metres, or millions?), '18th'
+    if g["unit"][:1].isalpha() and not g["cur"] and not glued_letter().match(g["unit"]):  # '5m' (metres, or millions?), '18th'
         return None
     if g["d1"] or g["d2"]:
         if int(g["d1"] or g["d2"]) == 0:

@@ -5,7 +5,6 @@ starts without paying for the others (start-up time is part of every build's tim
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -137,6 +136,8 @@ def list_guides(paths):
 @cli.command()
 def schema():
     """Print a JSON Schema of the guide format (for editors)."""
+    import json
+
     from .reading.editor_schema import guide_schema  # start-up time: only schema needs it
 
     click.echo(json.dumps(guide_schema(), indent=2, ensure_ascii=False))

@@ -8,7 +8,6 @@ Only the first part of a file is read, and a file that cannot be read is no guid
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import Optional
 
@@ -40,6 +39,8 @@ def in_text(path: Path) -> bool:
 
 
 def _zipped_text(path: Path) -> Optional[str]:
+    import zipfile  # (start-up time: only a file that is no guide is opened as a document)
+
     try:
         with zipfile.ZipFile(path) as archive:
             for part, end in _PARTS.items():

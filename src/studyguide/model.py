@@ -27,6 +27,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # choices, definitions, versions and gri
 
 @dataclass(frozen=True)
 class Source:
+    """A work the guide is drawn from, printed under the title block."""
     title: Optional[str] = None
     author: Optional[str] = None
     publisher: Optional[str] = None
@@ -74,6 +75,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Topic:
+    """One topic: its title, summary and points, and what guided and Cornell notes make of them."""
     title: str
     summary: Optional[str] = None
     points: tuple[str, ...] = ()
@@ -87,6 +89,7 @@ class Topic:
 
 @dataclass(frozen=True)
 class Perspective:
+    """One side of the perspectives section: who holds a view, the view, and what backs it."""
     who: str
     view: str
     evidence: Optional[str] = None  # what supports the view (the key of the perspectives organizer)
@@ -94,12 +97,14 @@ class Perspective:
 
 @dataclass(frozen=True)
 class Point:
+    """A benefit or a criticism, with its optional detail."""
     point: str
     detail: Optional[str] = None
 
 
 @dataclass(frozen=True)
 class Term:
+    """A vocabulary term with its definition, and what a Frayer card adds to it."""
     term: str
     definition: str
     example: Optional[str] = None
@@ -109,6 +114,7 @@ class Term:
 
 @dataclass(frozen=True, kw_only=True)
 class Question:
+    """What every question type shares: its prompt, points, notes for the key and place in the file."""
     prompt: str
     points: Optional[float] = None
     explanation: Optional[str] = None
@@ -124,6 +130,7 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class MultipleChoice(Question):
+    """One right choice among several."""
     choices: tuple[str, ...]
     answer: int  # index into choices
     pinned: tuple[int, ...] = ()  # choices that keep their place when versions are shuffled
@@ -132,6 +139,7 @@ class MultipleChoice(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class SelectAll(Question):
+    """Every right choice among several."""
     choices: tuple[str, ...]
     answers: tuple[int, ...]  # sorted indexes into choices
     pinned: tuple[int, ...] = ()
@@ -140,12 +148,14 @@ class SelectAll(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class TrueFalse(Question):
+    """A statement to mark true or false."""
     answer: bool
     kind = "true_false"
 
 
 @dataclass(frozen=True, kw_only=True)
 class ShortAnswer(Question):
+    """An answer written on a few ruled lines."""
     answer: Optional[str] = None
     lines: int = 3
     lines_given: bool = field(default=False, compare=False)  # `lines:` in the guide: kept as given; a default
@@ -156,6 +166,7 @@ class ShortAnswer(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class Essay(Question):
+    """A long answer written on many ruled lines; its answer is the teacher's grading notes."""
     answer: Optional[str] = None  # grading notes
     lines: int = 12
     lines_given: bool = field(default=False, compare=False)  # (as a short answer's)
@@ -165,6 +176,7 @@ class Essay(Question):
 
 @dataclass(frozen=True)
 class Blank:
+    """One blank of a fill-in-the-blank question, with every answer it accepts."""
     answers: tuple[str, ...]  # the first is printed in the key; the rest are accepted too
 
     @property
@@ -174,6 +186,7 @@ class Blank:
 
 @dataclass(frozen=True, kw_only=True)
 class FillInBlank(Question):
+    """Text with blanks to fill, with or without a word bank."""
     parts: tuple[Union[str, Blank], ...]  # text and blanks, in reading order
     word_bank: bool = False
     bank: tuple[str, ...] = ()  # the word bank's words that answer no blank of it (banks.banked)
@@ -198,12 +211,14 @@ class FillInBlank(Question):
 
 @dataclass(frozen=True)
 class Pair:
+    """A term and its match in a matching question."""
     left: str
     right: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class Matching(Question):
+    """Left-hand items to match with right-hand ones, the right-hand column printed in its own order."""
     pairs: tuple[Pair, ...]
     order: Optional[tuple[int, ...]] = None  # printed order of the right-hand items (None: fixed by content)
     kind = "matching"
@@ -211,6 +226,7 @@ class Matching(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class Ordering(Question):
+    """Items to put in their right order."""
     items: tuple[str, ...]  # in the right order
     order: Optional[tuple[int, ...]] = None  # printed order (None: fixed by content)
     kind = "ordering"
@@ -221,6 +237,7 @@ QUESTION_TYPES = {cls.kind: cls for cls in (MultipleChoice, SelectAll, TrueFalse
 
 @dataclass(frozen=True)
 class Accommodations:
+    """Changes for students who need them: fewer choices, a word bank on every blank, more answer lines."""
     reduced_choices: bool = False  # drop one wrong choice from multiple choice with 4 or more
     word_bank: bool = False        # a word bank on every fill-in-the-blank question
     extra_lines: int = 0           # more answer lines on short answers and essays
@@ -242,6 +259,7 @@ class Branding:
 
 @dataclass(frozen=True)
 class Guide:
+    """A whole study guide, as read and checked from its file."""
     title: str
     path: Path
     subtitle: Optional[str] = None

@@ -165,7 +165,6 @@ _HADA_WORD = f"(?:{'|'.join(_HADA)})(?!\\w)"
 _JA_AFTER, _JA_BEFORE = scripts.JA_AFTER, scripts.JA_BEFORE  # only kana endings (を, です) after it
 
 
-_GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
 _OTHER_WORD = f"[^\\W{scripts.GLUED_LETTERS}]"  # a letter or digit of another script (DNA in DNAは: a whole word before は)
 
 
@@ -182,7 +181,7 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
         return None
     glued = GLUED.get(language or "")
     hada = glued == "start" and len(parts[-1]) > 2 and parts[-1].endswith("하다") and \
-        _GLUED.match(parts[-1][-3]) is not None  # (a 하다 verb's stem, then :data:`_HADA_WORD`)
+        scripts.glued_letter().match(parts[-1][-3]) is not None  # (a 하다 verb's stem, then :data:`_HADA_WORD`)
     parts = parts[:-1] + [parts[-1][:-2]] if hada else parts
     if any(c in scripts.UNSEEN for c in term):  # (only then letter by letter: the same pattern for every other term)
         body = r"\s+".join(_UNSEEN.join(map(re.escape, p)) for p in parts)
@@ -193,11 +192,11 @@ def term_pattern(term: str, language: Optional[str] = None) -> Optional[re.Patte
         after = _HADA_WORD  # 증발하다: 증발한다, 증발했다 (the word whole)
     elif glued:
         first, last = parts[0][0], parts[-1][-1]
-        after = {"start": _KO_AFTER, "kana": _JA_AFTER}.get(glued, "") if _GLUED.match(last) \
+        after = {"start": _KO_AFTER, "kana": _JA_AFTER}.get(glued, "") if scripts.glued_letter().match(last) \
             else f"(?!{_OTHER_WORD})"
         if glued != "start":
             before = ("" if glued == "within" or "\u3040" <= first <= "\u309f" else _JA_BEFORE) \
-                if _GLUED.match(first) else f"(?<!{_OTHER_WORD})"
+                if scripts.glued_letter().match(first) else f"(?<!{_OTHER_WORD})"
     return re.compile(rf"{before}{body}{after}", re.IGNORECASE)
 
 

@@ -182,14 +182,13 @@ def resolve(text: Optional[str], spans: dict, labels: dict, opens: bool = True) 
             said = labels["cite_paragraph"].format(n=p) if p == q else numbered(labels, "cite_paragraphs", p, q)
         else:
             said = labels["cite_line"].format(n=a) if a == b else numbered(labels, "cite_lines", a, b)
-        if _GLUED.match(text, m.end()):  # written onto Chinese or Japanese text ('Lines 1–2によると'): one word,
+        if scripts.glued_letter().match(text, m.end()):  # written onto Chinese or Japanese text ('Lines 1–2によると'): one word,
             said = said.replace(" ", "\u00a0")  # so 'Lines' never ends a line alone, its number on the next
         return said[:1].upper() + said[1:] if opens_sentence(text[:m.start()], opens) else said
 
     return CITE_RE.sub(one, text).replace(LITERAL, "{@")
 
 
-_GLUED = re.compile(f"[{scripts.GLUED_LETTERS}]")
 PLACES = ("start", "questions")
 FORMS_OF_READING = ("prose", "verse")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

@@ -2,7 +2,6 @@
 font has (nofont.unprintable) and loads no reportlab; fonts.py plans the build's fallbacks from the same maps."""
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +15,11 @@ IGNORED = frozenset("\n\t\r\u00ad\u200b\u200c\u200d\u2060\ufeff")
 @lru_cache(maxsize=8)
 def font_bytes(filename: str) -> bytes:
     data = (FONT_DIR / filename).read_bytes()
-    return gzip.decompress(data) if filename.endswith(".gz") else data
+    if not filename.endswith(".gz"):
+        return data
+    import gzip  # (start-up time: only the CJK, Arabic and music fonts are packed)
+
+    return gzip.decompress(data)
 
 
 @lru_cache(maxsize=None)

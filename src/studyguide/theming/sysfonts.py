@@ -9,11 +9,9 @@ TrueType outlines (``glyf``) are listed: reportlab cannot embed the others.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import struct
-import subprocess
 import sys
 from bisect import bisect_right
 from pathlib import Path
@@ -52,6 +50,8 @@ def _fontconfig_files() -> list[Path]:
     """Every font file fontconfig knows (it may list folders beyond the usual ones), in one call."""
     if not shutil.which("fc-list"):
         return []
+    import subprocess  # (start-up time: a build whose characters the bundled fonts all have never asks)
+
     try:
         out = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, text=True,
                              timeout=10, check=False).stdout
@@ -215,6 +215,8 @@ def cache_path(env: dict | None = None, platform: str | None = None, home: Path 
 
 def index(files: list[Path], cache: Path | None) -> list[tuple[Path, int, Coverage]]:
     """(file, face index, coverage) of every usable installed face, read once and cached."""
+    import json  # (start-up time: as subprocess above)
+
     stored: dict = {}
     if cache is not None:
         try:

@@ -14,32 +14,39 @@ from __future__ import annotations
 
 from ... import activities as act
 from ..marks import SectionMark
-from .cloze import cloze
 from .common import _keep_start, _top, cross_cell, numbers_outside, search_cell
 from .coverage import coverage
-from .crossword import crossword
-from .flashcards import Cards, flashcards, flashcards_duplex
-from .matching_large import matching
-from .wordsearch import word_search
 
 __all__ = ["coverage", "page_limits", "section", "warnings"]
 
-BUILDERS = {
-    "matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
-    "word_search": word_search, "crossword": crossword,
-}
+
+def _builders() -> dict:
+    """Each activity's builder by its name. Imported when a guide asks for an activity: a build of a guide
+    without one does not load these modules, nor the puzzle generators they import (start-up time)."""
+    from .cloze import cloze
+    from .crossword import crossword
+    from .flashcards import flashcards, flashcards_duplex
+    from .matching_large import matching
+    from .wordsearch import word_search
+
+    return {"matching": matching, "cloze": cloze, "flashcards": flashcards, "flashcards_duplex": flashcards_duplex,
+            "word_search": word_search, "crossword": crossword}
 _FLOWING = ("cloze", "flashcards")  # those that open with _start (matching, the word search and the crossword keep their start themselves)
 
 
 def section(ctx) -> list:
     """Every activity the guide lists, in its order; then an end mark for the page budget."""
-    flow = []
+    if not ctx.guide.activities:
+        return [SectionMark(ctx, "end")]
+    from .flashcards import Cards
+
+    flow, builders = [], _builders()
     limits = page_limits(ctx.styles, ctx.width, ctx.height, ctx.theme, ctx.guide)
     cards = None  # fold cards going on over pages: they leave their last page's room to what follows
     for name in ctx.guide.activities:
         plan = act.plan(ctx.guide, name, limits.get(name))
         if plan.data is not None:
-            built = BUILDERS[name](ctx, name, plan.data)
+            built = builders[name](ctx, name, plan.data)
             built = _keep_start(built) if name in _FLOWING else built
             if cards is not None:
                 cards.follower, cards = built, None
@@ -130,4 +137,6 @@ def limits_for(guide, theme=None, paper=None) -> dict:
 
 def warnings(guide, theme=None, paper=None) -> list:
     """The activities' located warnings (terms left out of a crossword or word search) for a theme and paper."""
+    if not guide.activities:
+        return []  # (as act.warnings says for none, without working out page limits for them)
     return act.warnings(guide, limits=limits_for(guide, theme, paper))
