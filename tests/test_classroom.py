@@ -6,7 +6,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import GUIDES, GUIDES_DIR, Pdf, norm, cli_main, write_guide
+from conftest import GUIDES, GUIDES_DIR, Pdf, norm, cli_main, made_once_in, write_guide
 
 from studyguide import api, inline, variants
 from studyguide.classroom import SetOptions, build_set
@@ -18,8 +18,10 @@ LETTERS = "ABCDEFGH"
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
-    out = tmp_path_factory.mktemp("versions")
-    build_set(CHINA, out, None, SetOptions(versions=3, seed="42", class_set=True, copies=5))
+    """(made by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    out, _ = made_once_in(tmp_path_factory, f"test_classroom.versions {CHINA} {CHINA.read_bytes()!r}",
+                          lambda out: build_set(CHINA, out, None, SetOptions(versions=3, seed="42", class_set=True,
+                                                                             copies=5)))
     return out
 
 

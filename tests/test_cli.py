@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from conftest import GUIDES, REPO, Pdf, cli_main, copy_repo_layout, run_cli
+from conftest import GUIDES, REPO, Pdf, cli_main, copy_repo_layout, made_once_in, run_cli
 from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
@@ -21,10 +21,12 @@ QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer",
 
 @pytest.fixture(scope="module")
 def default_build(tmp_path_factory):
-    """`studyguide build` with no arguments, in a copy of the repository layout."""
-    root = copy_repo_layout(tmp_path_factory.mktemp("repo"))
-    proc = run_cli("build", cwd=root)
-    return root, proc
+    """`studyguide build` with no arguments, in a copy of the repository layout (run by one xdist worker of the
+    run, read by both: conftest.made_once_in)."""
+    def make(folder):
+        root = copy_repo_layout(folder)
+        return root, run_cli("build", cwd=root)
+    return made_once_in(tmp_path_factory, "test_cli.default_build", make)[1]
 
 
 def test_build_with_no_arguments(default_build, builds, tmp_path):

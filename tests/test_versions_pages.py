@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, Pdf
+from conftest import CASES, Pdf, made_once_in
 from studyguide import api, evened, inline
 from studyguide.classroom import SetOptions, build_set
 
@@ -46,8 +46,8 @@ def _build(out, **kw):
 
 @pytest.fixture(scope="module")
 def skipped(tmp_path_factory):
-    out = tmp_path_factory.mktemp("rome")
-    return out, _build(out)
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    return made_once_in(tmp_path_factory, f"test_versions_pages.skipped {ROME.read_bytes()!r}", _build)
 
 
 def test_every_version_takes_version_as_pages_and_none_ends_with_one_question_alone(skipped):
@@ -132,11 +132,12 @@ def _asked(pdf: Pdf) -> list[int]:
 
 @pytest.fixture(scope="module")
 def turkish(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tr")
-    build_set(TURKISH, out / "plain", None, SetOptions(key=False, own_accommodations=False))
-    result = build_set(TURKISH, out, None, SetOptions(versions=2, class_set=True, copies=3, key=False,
-                                                      own_accommodations=False))
-    return out, result
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    def make(out):
+        build_set(TURKISH, out / "plain", None, SetOptions(key=False, own_accommodations=False))
+        return build_set(TURKISH, out, None, SetOptions(versions=2, class_set=True, copies=3, key=False,
+                                                        own_accommodations=False))
+    return made_once_in(tmp_path_factory, f"test_versions_pages.turkish {TURKISH.read_bytes()!r}", make)
 
 
 def test_version_a_longer_than_the_plain_handout_is_drawn_again(turkish):
