@@ -202,13 +202,13 @@ def _sizes(pdf: Pdf) -> list[float]:
 
 
 @pytest.mark.parametrize("guide_path", GUIDES, ids=lambda p: p.stem)
-def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path):
+def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path, builds):
     build_set(guide_path, tmp_path, None, SetOptions(edition="large-print"))
     for name in (f"{guide_path.stem}-large-print.pdf", f"{guide_path.stem}-large-print-key.pdf"):
         sizes = _sizes(Pdf(tmp_path / name))
         assert min(sizes) >= 16, name
         assert max(set(sizes), key=sizes.count) >= 18  # body text
-    normal = api.build(guide_path, tmp_path / "normal")
+    normal = builds[guide_path.stem].result  # (the standard build: the session's, conftest.builds)
     large = Pdf(tmp_path / f"{guide_path.stem}-large-print.pdf")
     assert len(large.pages) > normal.outputs[0].pages  # bigger type, more pages, same content
     assert norm(inline.plain(api.load(guide_path).questions[-1].prompt))[:30] in large.text
