@@ -101,11 +101,13 @@ def _order(pdf: Pdf) -> list[tuple[str, str]]:
     return re.findall(r"\b(\d+)\. (\w+ \w+ \w+)", re.sub(r"\s+", " ", pdf.text))
 
 
-@pytest.mark.parametrize("paper, theme", [("a4", None), (None, "compact"), ("a4", "modern")])
+@pytest.mark.parametrize("paper, theme", [("a4", None), (None, "compact")])
 def test_the_same_seed_gives_the_same_versions_on_every_paper_and_theme(tmp_path, skipped, paper, theme):
     """B is drawn again on the guide's own paper and theme (letter, B 9 pages): a build on A4 or in another theme
     takes that draw, even where B's first draw would have fitted A's pages there, so a B key rebuilt on A4
-    matches B's handouts printed on letter (review r8 M5)."""
+    matches B's handouts printed on letter (review r8 M5). One build a paper, one a theme: each failed on the code
+    before the fix (85e6257^), which drew B on this build's paper and theme, so a draw that took either again
+    fails one of them; A4 in modern, once a third case, failed there too and adds no other way to fail."""
     out, _ = skipped
     build_set(ROME, tmp_path, paper, SetOptions(skip=SKIP, seed=SEED, theme=theme))
     for letter in "ABC":
