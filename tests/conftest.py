@@ -249,16 +249,38 @@ class Built:
 
 
 def build_into(path: Path, out_dir: Path, **kw) -> Built:
-    result = api.build(path, out_dir, **kw)
+    return built_from(path, api.build(path, out_dir, **kw))
+
+
+def built_from(path: Path, result: api.BuildResult) -> Built:
     assert [o.path.name for o in result.outputs] == [f"{path.stem}.pdf", f"{path.stem}-key.pdf"]
     return Built(path, result, Pdf(result.outputs[0].path), Pdf(result.outputs[1].path))
 
 
+def made_once_in(tmp_path_factory, key: str, make):
+    """``(folder, make(folder))``: a session's or a module's build, which tests on both xdist workers read, made
+    by one worker of the run and read by the other (worker_share.made_in). ``key`` names what is made (its
+    module and fixture, the files it reads). Its tests must only read the folder."""
+    return worker_share.made_in(key, make, lambda: tmp_path_factory.mktemp("made"))
+
+
+def built_once(tmp_path_factory, key: str, path: Path, **kw) -> Built:
+    """build_into a folder the run's workers share (made_once_in): the same guide, options and pages."""
+    _, result = made_once_in(tmp_path_factory, f"{key} {path} {_sha(path)} {kw!r}",
+                             lambda out: api.build(path, out, **kw))
+    return built_from(path, result)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 @pytest.fixture(scope="session")
 def builds(tmp_path_factory) -> dict[str, Built]:
-    """Every guide in guides/, built once per session with api.build."""
-    out = tmp_path_factory.mktemp("output")
-    return {p.stem: build_into(p, out) for p in GUIDES}
+    """Every guide in guides/, built once per session with api.build (by one worker of the run)."""
+    _, results = made_once_in(tmp_path_factory, "conftest.builds " + " ".join(f"{p} {_sha(p)}" for p in GUIDES),
+                              lambda out: {p.stem: api.build(p, out) for p in GUIDES})
+    return {p.stem: built_from(p, results[p.stem]) for p in GUIDES}
 
 
 @pytest.fixture

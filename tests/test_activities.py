@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GUIDES_DIR, build_into, norm, page_texts, write_guide
+from conftest import GUIDES_DIR, build_into, built_from, made_once_in, norm, page_texts, write_guide
 from studyguide import activities as act
 from studyguide import api
 from studyguide.activities import cells, cloze, crossword, flashcards, matching, wordsearch
@@ -375,8 +375,10 @@ activities: [matching, cloze, flashcards, flashcards-duplex, word search, crossw
 
 @pytest.fixture(scope="module")
 def all_built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("activities")
-    return build_into(write_guide(folder, "all.yaml", ALL), folder / "out")
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    folder, result = made_once_in(tmp_path_factory, f"test_activities.all_built {ALL!r}",
+                                  lambda folder: api.build(write_guide(folder, "all.yaml", ALL), folder / "out"))
+    return built_from(folder / "all.yaml", result)
 
 
 def nospace(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import Pdf, write_guide
+from conftest import Pdf, made_once_in, write_guide
 from studyguide import api, budget
 
 BAKING = """\
@@ -44,9 +44,10 @@ BAKING = """\
 
 @pytest.fixture(scope="module")
 def baking(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("amounts")
-    path = write_guide(folder, "baking.yaml", BAKING)
-    result = api.build(path, folder / "out")
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    folder, result = made_once_in(tmp_path_factory, f"test_amounts.baking {BAKING!r}",
+                                  lambda folder: api.build(write_guide(folder, "baking.yaml", BAKING), folder / "out"))
+    path = folder / "baking.yaml"
     return path, api.load(path), Pdf(result.outputs[0].path)
 
 

@@ -162,6 +162,7 @@ def test_a_matching_cut_where_it_lands_reckons_its_seed_once_a_layout(tmp_path, 
         assert text.count(f"word{i:03d} ") == 2, i  # (in the vocabulary list, and once in a set)
 
 
+@pytest.mark.stress  # (a fresh interpreter's bounds; the other tests here count the work of each step)
 def test_a_long_matching_in_large_print_builds_in_bounded_time_and_memory(tmp_path):
     """150 terms in large print: choosing the sets tried every order of the larger ones (10¹¹ of them for
     1,000 terms, which filled the machine's memory; 150 terms ran for minutes). Past a few trial layouts

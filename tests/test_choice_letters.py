@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import Pdf, write_guide
+from conftest import Pdf, made_once_in, write_guide
 from studyguide import api, budget
 from studyguide.classroom import SetOptions, build_set
 from studyguide.model import Accommodations
@@ -61,9 +61,10 @@ PLACES = ("Cytoplasm", "Nucleus", "Mitochondrion", "Chloroplast")
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("letters")
-    path = write_guide(folder, "respiration.yaml", RESPIRATION)
-    result = build_set(path, folder / "out", None, SetOptions(versions=4, seed="period 3"))
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    folder, result = made_once_in(tmp_path_factory, f"test_choice_letters.versions {RESPIRATION!r}", lambda folder: build_set(
+        write_guide(folder, "respiration.yaml", RESPIRATION), folder / "out", None, SetOptions(versions=4, seed="period 3")))
+    path = folder / "respiration.yaml"
     keys = {o.path.name: Pdf(o.path) for o in result.outputs if o.path.name.endswith("-key.pdf")}
     return path, result, keys
 

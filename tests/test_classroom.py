@@ -6,7 +6,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import GUIDES, GUIDES_DIR, Pdf, norm, cli_main, write_guide
+from conftest import GUIDES, GUIDES_DIR, Pdf, norm, cli_main, made_once_in, write_guide
 
 from studyguide import api, inline, variants
 from studyguide.classroom import SetOptions, build_set
@@ -18,8 +18,10 @@ LETTERS = "ABCDEFGH"
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
-    out = tmp_path_factory.mktemp("versions")
-    build_set(CHINA, out, None, SetOptions(versions=3, seed="42", class_set=True, copies=5))
+    """(made by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    out, _ = made_once_in(tmp_path_factory, f"test_classroom.versions {CHINA} {CHINA.read_bytes()!r}",
+                          lambda out: build_set(CHINA, out, None, SetOptions(versions=3, seed="42", class_set=True,
+                                                                             copies=5)))
     return out
 
 
@@ -200,13 +202,13 @@ def _sizes(pdf: Pdf) -> list[float]:
 
 
 @pytest.mark.parametrize("guide_path", GUIDES, ids=lambda p: p.stem)
-def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path):
+def test_large_print_has_nothing_under_16_pt(guide_path, tmp_path, builds):
     build_set(guide_path, tmp_path, None, SetOptions(edition="large-print"))
     for name in (f"{guide_path.stem}-large-print.pdf", f"{guide_path.stem}-large-print-key.pdf"):
         sizes = _sizes(Pdf(tmp_path / name))
         assert min(sizes) >= 16, name
         assert max(set(sizes), key=sizes.count) >= 18  # body text
-    normal = api.build(guide_path, tmp_path / "normal")
+    normal = builds[guide_path.stem].result  # (the standard build: the session's, conftest.builds)
     large = Pdf(tmp_path / f"{guide_path.stem}-large-print.pdf")
     assert len(large.pages) > normal.outputs[0].pages  # bigger type, more pages, same content
     assert norm(inline.plain(api.load(guide_path).questions[-1].prompt))[:30] in large.text

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from conftest import GUIDES, REPO, Pdf, cli_main, copy_repo_layout, run_cli
+from conftest import GUIDES, REPO, Pdf, cli_main, copy_repo_layout, made_once_in, run_cli
 from studyguide import api
 
 TOP_KEYS = ["title", "subtitle", "subject", "grade", "author", "language", "paper", "source", "reading",
@@ -21,13 +21,15 @@ QUESTION_TYPES = ["multiple_choice", "select_all", "true_false", "short_answer",
 
 @pytest.fixture(scope="module")
 def default_build(tmp_path_factory):
-    """`studyguide build` with no arguments, in a copy of the repository layout."""
-    root = copy_repo_layout(tmp_path_factory.mktemp("repo"))
-    proc = run_cli("build", cwd=root)
-    return root, proc
+    """`studyguide build` with no arguments, in a copy of the repository layout (run by one xdist worker of the
+    run, read by both: conftest.made_once_in)."""
+    def make(folder):
+        root = copy_repo_layout(folder)
+        return root, run_cli("build", cwd=root)
+    return made_once_in(tmp_path_factory, "test_cli.default_build", make)[1]
 
 
-def test_build_with_no_arguments(default_build, builds, tmp_path):
+def test_build_with_no_arguments(default_build, builds):
     root, proc = default_build
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
@@ -42,12 +44,12 @@ def test_build_with_no_arguments(default_build, builds, tmp_path):
 
         assert line == (f"built guides/{guide.name} → output/{guide.stem}.pdf ({pages(s.pages)}), "
                         f"output/{guide.stem}-key.pdf ({pages(k.pages)})")
-        # the same guide file built in this process: the very same bytes
-        again = api.build(root / "guides" / guide.name, tmp_path / guide.stem)
+        # the same guide built in this process (the session's build, conftest.builds: a PDF does not depend on
+        # its guide's folder, test_pdf.test_identical_bytes_from_another_folder): the very same bytes
         for made, other in zip((root / "output" / f"{guide.stem}.pdf", root / "output" / f"{guide.stem}-key.pdf"),
-                               again.outputs):
-            assert made.read_bytes() == other.path.read_bytes(), f"{made.name} differs from the in-process build"
-            assert Pdf(made).pages == (b.student if other is again.outputs[0] else b.key).pages
+                               (b.student, b.key)):
+            assert made.read_bytes() == other.data, f"{made.name} differs from the in-process build"
+            assert Pdf(made).pages == other.pages
     assert sorted(p.name for p in (root / "output").iterdir()) == sorted(
         n for g in GUIDES for n in (f"{g.stem}.pdf", f"{g.stem}-key.pdf"))
 

@@ -111,8 +111,8 @@ def _skips(block) -> tuple[bool, list[str]]:
 
 
 def test_the_docs_mark_what_the_example_runner_leaves_out():
-    """Only the install and test commands (CI runs those: the suite, and its tests that drive other programs),
-    and 'watch' and 'edit' (they run until stopped), are left out."""
+    """Only the install and test commands (CI runs those: the suite, its tests that drive other programs, and
+    its stress runs), and 'watch' and 'edit' (they run until stopped), are left out."""
     left_out = []
     for doc in DOCS:
         for block in examples(doc):
@@ -120,7 +120,8 @@ def test_the_docs_mark_what_the_example_runner_leaves_out():
             if whole:
                 left_out.append(block["body"].split()[0])
             left_out += prefixes
-    assert sorted(left_out) == [".venv/bin/pytest", "python3", "python3", "studyguide edit", "studyguide watch"]
+    assert sorted(left_out) == [".venv/bin/pytest", ".venv/bin/pytest", "python3", "python3", "studyguide edit",
+                                "studyguide watch"]
 
 
 def example_steps() -> list[dict]:
@@ -328,7 +329,8 @@ def test_the_readme_puts_the_teachers_steps_first_and_the_tests_in_a_developers_
     assert heads[-2:] == ["For developers: tests and CI", "Licence"]
     developers = text.index("\n## For developers: tests and CI\n")
     assert text.index("<!-- ci: build -->") < text.index("\n## Your own guide")
-    assert developers < text.index("<!-- ci: test -->") < text.index("<!-- ci: consumers -->")
+    assert developers < text.index("<!-- ci: test -->") < text.index("<!-- ci: consumers -->") < text.index(
+        "<!-- ci: stress -->")
     assert "pytest" not in text[:developers] and "chromium" not in text[:developers]
 
 

@@ -568,6 +568,7 @@ def measured_arena(arena, tmp_path_factory) -> Path:
     return arena
 
 
+@pytest.mark.stress  # (a fresh interpreter's bounds; test_case gives these guides' messages in the default run)
 @pytest.mark.parametrize("name, code", [
     ("alias-bomb", 1), ("deep-flow", 1), ("deep-block", 1), ("image-decompression-bomb", 1),
     ("big-800k", 0), ("huge-image", 0),
@@ -582,6 +583,7 @@ def test_time_and_memory_in_a_fresh_interpreter(measured_arena, name, code):
     assert run.max_mb < MAX_MB
 
 
+@pytest.mark.stress
 def test_an_800_kb_guide_is_at_least_800_kb_and_builds_in_process_in_seconds(measured_arena):
     path = measured_arena / REL / "big-800k.yaml"
     assert 780_000 <= path.stat().st_size <= loader.MAX_BYTES

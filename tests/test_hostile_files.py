@@ -22,8 +22,12 @@ IMPORT_ME = "front,back\nphotosynthesis,How plants make sugar from light\ncarbon
 
 
 def run_small_disk(args, cwd: Path, limit: int = 300) -> subprocess.CompletedProcess:
-    """``studyguide ARGS`` in a child whose files cannot grow past ``limit`` bytes: a disk that fills up."""
-    code = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+    """``studyguide ARGS`` in a child whose files cannot grow past ``limit`` bytes: a disk that fills up. The child
+    writes no bytecode: Python does not check that a .pyc was written whole, so the first import of a module
+    there (importers, in a run where no test had imported it yet) left its __pycache__ files cut at ``limit``
+    bytes, and every later `import` in the tree stopped with 'aborted' (marshal data too short)."""
+    code = ("import resource, signal, sys; sys.dont_write_bytecode = True; "
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
             f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); "
             "from studyguide.cli import main; main(sys.argv[1:])")
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=cwd, capture_output=True, text=True,

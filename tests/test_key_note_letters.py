@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import Pdf, write_guide
+from conftest import Pdf, made_once_in, write_guide
 from studyguide.classroom import SetOptions, build_set
 from studyguide.lettered import letters_named
 
@@ -67,9 +67,10 @@ def _question(key: Pdf, prompt: str) -> tuple[str, dict[str, str], str]:
 
 @pytest.fixture(scope="module")
 def animals(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("animals")
-    path = write_guide(folder, "animals.yaml", ANIMALS)
-    result = build_set(path, folder / "out", None, SetOptions(versions=3, seed="period 3"))
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    folder, result = made_once_in(tmp_path_factory, f"test_key_note_letters.animals {ANIMALS!r}", lambda folder: build_set(
+        write_guide(folder, "animals.yaml", ANIMALS), folder / "out", None, SetOptions(versions=3, seed="period 3")))
+    path = folder / "animals.yaml"
     keys = {o.path.name: Pdf(o.path) for o in result.outputs if o.path.name.endswith("-key.pdf")}
     return path, result, keys
 

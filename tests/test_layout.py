@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from conftest import build_into, guide_params, norm
+from conftest import built_from, guide_params, made_once_in, norm
+from studyguide import api
 from studyguide.labels import for_language
 from studyguide.inline import plain
 from studyguide.model import MultipleChoice, SelectAll
@@ -45,10 +46,12 @@ def stress_yaml() -> str:
 
 @pytest.fixture(scope="module")
 def stress(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("stress")
-    path = folder / "stress.yaml"
-    path.write_text(stress_yaml(), encoding="utf-8")
-    return build_into(path, folder / "out")
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    def make(folder):
+        (folder / "stress.yaml").write_text(stress_yaml(), encoding="utf-8")
+        return api.build(folder / "stress.yaml", folder / "out")
+    folder, result = made_once_in(tmp_path_factory, f"test_layout.stress {stress_yaml()!r}", make)
+    return built_from(folder / "stress.yaml", result)
 
 
 def test_stress_key_stays_in_step_with_handout(stress):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import build_into, write_guide
+from conftest import built_once, build_into, write_guide
 from glyphs import drawn
 
 MUSIC_GUIDE = Path(__file__).parent / "cases" / "trial" / "music-theory-basics.yaml"
@@ -19,7 +19,7 @@ MUSIC_FONT = "SGNotoMusic-Regular"
 
 @pytest.fixture(scope="module")
 def music(tmp_path_factory):
-    return build_into(MUSIC_GUIDE, tmp_path_factory.mktemp("music"))
+    return built_once(tmp_path_factory, "test_music.music", MUSIC_GUIDE)
 
 
 def test_the_music_guide_prints_its_clefs_and_notes_from_the_bundled_music_font(music):

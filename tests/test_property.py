@@ -11,6 +11,7 @@ in every scalar style and in several encodings, so many are not even valid YAML.
 
 The examples are derandomized (the same every run) and few, so CI is repeatable and fast; a
 handful also run through the real command line in a fresh interpreter (exit 0 or 1, never 70).
+They are stress runs (marker ``stress``): the default run leaves them out, `pytest -m stress` and CI run them.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import pypdf
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,8 @@ from studyguide.errors import StudyguideError
 from studyguide.model import DEFAULT_HEADINGS
 from studyguide.reading.questions import QUESTION_KEYS
 from studyguide.reading.schema import SOURCE_KEYS, TOP_KEYS
+
+pytestmark = pytest.mark.stress
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])

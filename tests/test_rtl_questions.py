@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import build_into, write_guide
+from conftest import built_once, build_into, write_guide
 from studyguide import rtl
 from studyguide.classroom import SetOptions, build_set
 
@@ -55,7 +55,7 @@ def _numbers(path, count: int) -> dict[int, tuple[int, str, list]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return build_into(GUIDE, tmp_path_factory.mktemp("he"))
+    return built_once(tmp_path_factory, "test_rtl_questions.built", GUIDE)
 
 
 def test_a_hebrew_questions_number_stands_at_the_right_of_its_text_its_points_at_the_left(built):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import build_into, write_guide
+from conftest import build_into, built_from, made_once_in, write_guide
 from studyguide import api, inline
 from studyguide.model import ShortAnswer, TrueFalse
 
@@ -72,8 +72,10 @@ INLINE = """
 
 @pytest.fixture(scope="module")
 def inline_built(tmp_path_factory):
-    path = write_guide(tmp_path_factory.mktemp("inline"), "inline.yaml", INLINE)
-    return build_into(path, path.parent / "out")
+    """(built by one xdist worker of the run, read by both: conftest.made_once_in)"""
+    folder, result = made_once_in(tmp_path_factory, f"test_text.inline_built {INLINE!r}",
+                                  lambda folder: api.build(write_guide(folder, "inline.yaml", INLINE), folder / "out"))
+    return built_from(folder / "inline.yaml", result)
 
 
 def test_markup_characters_print_exactly(inline_built):

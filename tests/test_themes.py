@@ -15,7 +15,7 @@ from studyguide import api
 from studyguide.errors import GuideError
 from studyguide.theming import themefiles
 
-from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, cli_main, run_cli, write_guide
+from conftest import ASSETS_DIR, GUIDES, REPO, Pdf, build_into, built_once, cli_main, run_cli, write_guide
 
 FIRST = REPO / "guides" / "china-foreign-police-training.yaml"
 BUNDLED = ("classic", "compact", "ink-saver", "modern")
@@ -24,8 +24,8 @@ FONT = REPO / "src" / "studyguide" / "fonts" / "AtkinsonHyperlegible-Regular.ttf
 
 @pytest.fixture(scope="module")
 def by_theme(tmp_path_factory):
-    out = tmp_path_factory.mktemp("themes")
-    return {name: build_into(FIRST, out / name, theme=name) for name in BUNDLED}
+    """(built by one xdist worker of the run, read by both: conftest.built_once)"""
+    return {name: built_once(tmp_path_factory, "test_themes.by_theme", FIRST, theme=name) for name in BUNDLED}
 
 
 def test_the_bundled_themes_are_listed():

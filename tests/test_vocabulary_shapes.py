@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import CASES, build_into, norm, page_texts
+from conftest import built_once, CASES, build_into, norm, page_texts
 from studyguide import api, render
 from studyguide import activities as act
 
@@ -34,7 +34,7 @@ def letter_rows(pdf, page: int) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def deutsch_matching(tmp_path_factory):
-    return build_into(DEUTSCH, tmp_path_factory.mktemp("m"), activities=["matching"])
+    return built_once(tmp_path_factory, "test_vocabulary_shapes.deutsch_matching", DEUTSCH, activities=["matching"])
 
 
 def test_one_word_definitions_go_in_the_terms_columns_and_40_pairs_take_two_pages(deutsch_matching):

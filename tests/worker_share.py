@@ -52,3 +52,36 @@ def made_once(key: str, make):
             return value
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def made_in(key: str, make, own):
+    """``(folder, make(folder))`` with ``folder`` the same for the run's workers: the first worker to ask makes
+    the files there (a build, a class set) and the other reads them, with ``make``'s value as pickled. ``own()``
+    gives a worker's own folder, used where nothing is shared, and by the second worker when the first could not
+    pickle its value or failed half-way (its files may be partly written: they are left alone). The tests that
+    read a shared folder must not write into it."""
+    if not _FOLDER or fcntl is None:
+        folder = own()
+        return folder, make(folder)
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+    folder, kept = _FOLDER[0] / f"{name}.d", _FOLDER[0] / f"{name}.pickle"
+    with open(_FOLDER[0] / f"{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if kept.exists():
+                return folder, pickle.loads(kept.read_bytes())
+            if folder.exists():  # (made, but its value is the maker's own, or the making failed)
+                folder = own()
+                return folder, make(folder)
+            folder.mkdir()
+            value = make(folder)
+            try:
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return folder, value
+            part = kept.with_suffix(".part")
+            part.write_bytes(data)
+            os.replace(part, kept)
+            return folder, value
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
