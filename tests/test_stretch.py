@@ -2,9 +2,11 @@
 default get more lines where their page would end more than 30 % empty, measured on the printed pixels."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import norm, page_texts
 from test_print_design import EMPTY_AT_MOST, FROZEN, _lined_rules, page_fill
-from studyguide import api, render
+from studyguide import api, render, sheets
 
 WEIGHING = "Weighing both sides, name one possible benefit"  # question 14's prompt
 DIFFERENTLY = "Why might Chinese officials and human rights groups"  # question 15's
@@ -64,3 +66,57 @@ def test_a_given_count_on_a_short_page_is_printed_as_given():
     theme, docs = _built(FROZEN, edition="large-print")
     assert page_fill(docs["student"].pdf, theme)[14][0] > EMPTY_AT_MOST
     assert _lined_rules(docs["student"].pdf, theme)[14] == 4 + 4
+
+
+RIVER_ANSWER = "The land is flatter there, so the water has less slope to pull it along and spreads out."
+
+
+def _rivers(tmp_path, choices: int, stages: int, answer: str = RIVER_ANSWER):
+    """A page of ``choices`` multiple-choice questions and a short answer of the default count (3 lines), before
+    an ordering question of ``stages`` items (kept whole) too tall for the room left under them."""
+    text = ["title: Rivers and their parts", "questions:"]
+    for n in range(choices):
+        text += ["  - type: multiple_choice", f"    prompt: Which part of a river is described in statement {n + 1}?",
+                 "    choices: [the source, the mouth, the delta, the meander]", "    answer: A"]
+    text += ["  - type: short_answer", "    prompt: Explain in your own words why a river slows down as it nears the sea.",
+             f"    answer: {answer}",
+             "  - type: ordering", "    prompt: Put the stages of the river's journey in order.", "    items:"]
+    text += [f"      - Stage {k + 1} of the journey of the water down to the sea" for k in range(stages)]
+    path = tmp_path / f"rivers-{choices}-{stages}.yaml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return path
+
+
+FULL, SMALL = (4, 16), (1, 10)  # (choices, stages): page 1 ends 38 % empty on letter and A4, or on A5 and half-letter
+STANDARD = [("classic", "letter", FULL), ("classic", "a4", FULL), ("compact", "letter", FULL),
+            ("modern", "letter", FULL), ("modern", "a4", FULL), ("ink-saver", "letter", FULL), ("ink-saver", "a4", FULL),
+            ("classic", "a5", SMALL), ("classic", "half-letter", SMALL), ("compact", "a5", SMALL),
+            ("modern", "a5", SMALL), ("modern", "half-letter", SMALL), ("ink-saver", "a5", SMALL),
+            ("ink-saver", "half-letter", SMALL)]
+
+
+@pytest.mark.parametrize("theme,paper,shape", STANDARD, ids=[f"{t}-{p}" for t, p, _ in STANDARD])
+def test_the_standard_edition_fills_a_short_page_with_answer_lines(tmp_path, theme, paper, shape):
+    """Every theme, on full and small pages: the short answer takes lines enough that page 1 is no more than 30 %
+    empty (it was more), the ordering question still opens page 2 in the handout and the key, no page is added,
+    and the key writes its model answer on the first of the lines."""
+    guide = api.load(_rivers(tmp_path, *shape))
+    th = api.theme_for(guide, theme, None)
+    docs = render.render(guide, theme=th, paper=paper)
+    starts, th = [1] * (shape[0] + 1) + [2], sheets.fit(th, paper)  # (a small page's margins, as printed)
+    for mode, doc in docs.items():
+        assert doc.pages == 2 and doc.question_pages == starts, mode
+        assert page_fill(doc.pdf, th)[0][0] <= EMPTY_AT_MOST, mode
+    assert _lined_rules(docs["student"].pdf, th)[0] > 3
+    assert "The land is flatter there" in norm(page_texts(docs["key"].pdf)[0])
+
+
+def test_an_answer_of_one_line_keeps_its_line(tmp_path):
+    """A short answer whose model answer is a word has one line and asks *Write your answer on the line.*: on a
+    short page it keeps that one line (more would contradict the instruction), and the page stays as it was."""
+    guide = api.load(_rivers(tmp_path, *FULL, answer="Gravity"))
+    th = api.theme_for(guide, None, None)
+    docs = render.render(guide, theme=th)
+    assert page_fill(docs["student"].pdf, th)[0][0] > EMPTY_AT_MOST
+    assert _lined_rules(docs["student"].pdf, th)[0] == 1
+    assert "Write your answer on the line." in norm(page_texts(docs["student"].pdf)[0])

@@ -70,8 +70,10 @@ def _open(ctx, page: int) -> dict:
 
 
 def _default(q) -> bool:
-    """Whether a question is answered on lines whose count the guide did not give (nor an accommodation add to)."""
-    return q.kind in LINED and not q.lines_given and not q.lines_added
+    """Whether a question is answered on lines whose count the guide did not give (nor an accommodation add to),
+    and more than one: an answer of a word or a number has one line and asks *Write your answer on the line.*
+    (layout.directions), which a second line would contradict."""
+    return q.kind in LINED and not q.lines_given and not q.lines_added and q.lines > 1
 
 
 def _shared(counts: dict, lines: int) -> dict:
