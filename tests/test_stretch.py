@@ -87,12 +87,14 @@ def _rivers(tmp_path, choices: int, stages: int, answer: str = RIVER_ANSWER):
     return path
 
 
-FULL, SMALL = (4, 16), (1, 10)  # (choices, stages): page 1 ends 38 % empty on letter and A4, or on A5 and half-letter
-STANDARD = [("classic", "letter", FULL), ("classic", "a4", FULL), ("compact", "letter", FULL),
-            ("modern", "letter", FULL), ("modern", "a4", FULL), ("ink-saver", "letter", FULL), ("ink-saver", "a4", FULL),
-            ("classic", "a5", SMALL), ("classic", "half-letter", SMALL), ("compact", "a5", SMALL),
-            ("modern", "a5", SMALL), ("modern", "half-letter", SMALL), ("ink-saver", "a5", SMALL),
-            ("ink-saver", "half-letter", SMALL)]
+# (choices, stages) per theme and paper: page 1 would end short (over 30 % empty), and the short answer's 3
+# lines, given at most 3 more (stretch.MOST), fill to 70 %
+STANDARD = [("classic", "letter", (4, 16)), ("classic", "a4", (5, 16)), ("compact", "letter", (7, 16)),
+            ("modern", "letter", (4, 16)), ("modern", "a4", (4, 16)), ("ink-saver", "letter", (6, 16)),
+            ("ink-saver", "a4", (6, 16)), ("classic", "a5", (1, 10)), ("classic", "half-letter", (2, 10)),
+            ("compact", "a5", (3, 10)), ("modern", "a5", (1, 10)), ("modern", "half-letter", (1, 10)),
+            ("ink-saver", "a5", (2, 10)), ("ink-saver", "half-letter", (2, 10))]
+FULL = (4, 16)
 
 
 @pytest.mark.parametrize("theme,paper,shape", STANDARD, ids=[f"{t}-{p}" for t, p, _ in STANDARD])
@@ -107,7 +109,7 @@ def test_the_standard_edition_fills_a_short_page_with_answer_lines(tmp_path, the
     for mode, doc in docs.items():
         assert doc.pages == 2 and doc.question_pages == starts, mode
         assert page_fill(doc.pdf, th)[0][0] <= EMPTY_AT_MOST, mode
-    assert _lined_rules(docs["student"].pdf, th)[0] > 3
+    assert 3 < _lined_rules(docs["student"].pdf, th)[0] <= 6
     assert "The land is flatter there" in norm(page_texts(docs["key"].pdf)[0])
 
 
@@ -120,3 +122,14 @@ def test_an_answer_of_one_line_keeps_its_line(tmp_path):
     assert page_fill(docs["student"].pdf, th)[0][0] > EMPTY_AT_MOST
     assert _lined_rules(docs["student"].pdf, th)[0] == 1
     assert "Write your answer on the line." in norm(page_texts(docs["student"].pdf)[0])
+
+
+def test_an_answer_gains_at_most_its_own_count(tmp_path):
+    """A page that only many more lines could fill stays as it is: a 3-line answer never gains more than 3 (nor any
+    answer more than 4), as a two-word answer given 12 lines above an activity asked for an essay no one set."""
+    guide = api.load(_rivers(tmp_path, 1, 16))  # page 1: one question and the short answer, over half empty
+    th = api.theme_for(guide, None, None)
+    docs = render.render(guide, theme=th)
+    assert page_fill(docs["student"].pdf, th)[0][0] > 0.5
+    assert _lined_rules(docs["student"].pdf, th)[0] == 3
+    assert docs["student"].question_pages == docs["key"].question_pages == [1, 1, 2]
