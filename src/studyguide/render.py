@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus.doctemplate import LayoutError
 
 from . import (_reportlab, _reportlab_words, banks, collector, fillsplit, inline, labels, linesover, margins, mending, nofont,
-               owners, pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, widows)
+               owners, pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, stretch, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -232,8 +232,10 @@ def _mended_with(args, fixes: dict):
 
 def _mended(redraw, first):
     """A layout mended (mending.run), its questions split only to fill a page made whole where that costs no page
-    (fillsplit), then with large print's answer lines over a page where that fills it (linesover)."""
-    return linesover.lines_over(redraw, fillsplit.whole_unless_saved(redraw, mending.run(redraw, first)))
+    (fillsplit), then with large print's answer lines over a page where that fills it (linesover), then with more
+    lines for the default-count answers on a page still short (stretch)."""
+    layout = linesover.lines_over(redraw, fillsplit.whole_unless_saved(redraw, mending.run(redraw, first)))
+    return stretch.stretched(redraw, layout)
 
 
 def _draw(guide: Guide, modes, theme: Theme, styles, font_for, paper: str, full_width: float, sheet=None,

@@ -22,9 +22,10 @@ class LinedAnswer(Flowable):
     """
 
     def __init__(self, ctx, lines: int, para, indent: float, name: str | None = None, part: int = 1,
-                 tip: str | None = None, mirrored: bool = False):
+                 tip: str | None = None, mirrored: bool = False, extra: int = 0):
         super().__init__()
         self.ctx, self.lines, self.para, self.indent = ctx, lines, para, indent
+        self.extra = extra  # lines over what the count and the model answer take, to fill a short page (stretch)
         self.mirrored = mirrored  # a question read from the right: the lines' indent at the right, under its text
         self.gap = ctx.theme.line_gap
         self.name, self.part, self.tip = name, part, tip  # the fillable edition's field over the lines (which
@@ -44,7 +45,7 @@ class LinedAnswer(Flowable):
         return line_count(self.para)
 
     def wrap(self, aW, aH):
-        self.count = max(self.lines, self._needed(aW))
+        self.count = max(self.lines, self._needed(aW)) + self.extra
         self.width, self.height = aW, self.count * self.gap
         return aW, self.height
 

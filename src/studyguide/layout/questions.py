@@ -179,7 +179,10 @@ def _lined(ctx, n, q, note, away=None):
         if para is not None:
             para.style = answer_style(ctx)
         count = ctx.__dict__.get("fewer_lines", {}).get(n, q.lines)  # (a default count cut: mending.fewer_lines)
-        return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back)
+        extra = ctx.__dict__.get("lines_stretched", {}).get(n, 0)  # (a short page's room: stretch; on every option,
+        # so that the key's note goes where it went)
+        return LinedAnswer(ctx, count, para, indent, name=f"q{n}", tip=fillable.tip(ctx, n), mirrored=back,
+                           extra=extra)
 
     answer = code.markup(q.answer, ctx.fonts) if q.answer else None
     if not note:
