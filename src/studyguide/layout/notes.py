@@ -279,10 +279,10 @@ def cornell(ctx) -> list:
 
     foot = FootLines(block, g.accommodations.extra_lines, ctx.height)
     foot.ctx = ctx
-    least = 0.0  # large print: a row's notes go on over a page that would end short (cornellflow.rows_filled),
-    if ctx.theme.edition == "large-print":  # a topic's title and two lines of it at least on each side
-        head, body_style = ctx.styles["subheading"], ctx.styles["body"]  # (+ the cells' padding)
-        least = head.spaceBefore + head.leading + head.spaceAfter + 2 * body_style.leading + 8
+    least = (0.0, 0.0)  # large print: a row's notes go on over a page that would end short (cornellflow.rows_filled),
+    if ctx.theme.edition == "large-print":  # a topic's title and two lines at least on the page, two lines over it
+        head, line = ctx.styles["subheading"], ctx.styles["body"].leading  # (+ the cells' padding)
+        least = (head.spaceBefore + head.leading + head.spaceAfter + 2 * line + 8, 2 * line + 4)
     return flow + [WithTail(body, [SectionMark(ctx, "end"), foot], least=least)]
 
 
