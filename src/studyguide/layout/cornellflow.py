@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from .. import _reportlab
+from .fill import page_short
 from .flow import Stack
 
 
@@ -51,9 +52,10 @@ class WithTail(Flowable):
     Cornell summary closes the last page of notes; when that row is a topic's last point, the rows that go are
     those a handout's list keeps together (:func:`_going`). Else the table and summary flow as they would alone."""
 
-    def __init__(self, table, after: list, moved: bool = False):
+    def __init__(self, table, after: list, moved: bool = False, least: tuple = (0, 0)):
         super().__init__()
         self.table, self.after, self.moved = table, after, moved  # moved: the row sent over, for the next page
+        self.least = least  # large print: the least of a row's notes left on a page and sent over (rows_filled)
 
     def wrap(self, aW, aH):
         return aW, 0xffffff  # (always split, as a KeepTogether is: the frame places the pieces)
@@ -66,7 +68,10 @@ class WithTail(Flowable):
         height = self.table.wrap(aW, aH)[1]
         if height > aH:  # (the table goes on to another page: its first piece here, the rest as before)
             parts = self.table.split(aW, aH)
-            return [parts[0], WithTail(parts[1], self.after)] if len(parts) == 2 else []  # (or all on the next)
+            if len(parts) != 2:
+                return []  # (all on the next)
+            here, rest = rows_filled(parts[0], parts[1], aW, aH, *self.least, self.after[-1].page)
+            return here + [WithTail(rest, self.after, least=self.least)]
         room, foot = aH - height, self.after[-1]
         foot.wrapOn(self.canv, aW, room)  # (a FootLines: its fewer lines where that fits the room)
         rows = _reportlab.row_heights(self.table, aW)
@@ -77,7 +82,26 @@ class WithTail(Flowable):
         if not going or not foot.fits(self.canv, aW, foot.page - sum(rows[-going:])):  # (too tall together, as
             return alone  # extra lines can make the summary: the rows sent over went on alone, a page or two each)
         parts = self.table.split(aW, sum(rows[:-going]) + 0.01)
-        return [parts[0], WithTail(parts[1], self.after, moved=True)] if len(parts) == 2 else rest
+        return [parts[0], WithTail(parts[1], self.after, moved=True, least=self.least)] if len(parts) == 2 else rest
+
+
+def rows_filled(first, rest, aW: float, aH: float, least: float, over: float, page: float) -> tuple[list, object]:
+    """The notes table's rows that fit the page (``first``) and the rest, with the rest's first row split inside
+    where the whole rows leave the page short (layout.fill), ``least`` points of it or more fit under them and
+    ``over`` points of it or more go over (two lines: no line of it alone atop the next page): large print's Cornell notes left page 2 of the pictures guide 31 % empty under a
+    picture, the next topic's title and summary one row too tall for the room (scan2 n10). Its text goes on
+    over the page, as a handout's paragraph does; a picture does not split, so its row still moves whole.
+    Else (``least`` 0: the standard edition) the rows as they split."""
+    room = aH - first.wrap(aW, aH)[1]
+    if not least or room < least or not page_short(room, page):
+        return [first], rest
+    rest.splitByRow, rest.splitInRow = 0, least  # (in the row: reportlab's own split of a row's cells)
+    parts = rest.split(aW, room)
+    for part in [rest, *parts]:
+        part.splitByRow, part.splitInRow = 1, 0
+    if len(parts) != 2 or _reportlab.row_heights(parts[1], aW)[0] < over:
+        return [first], rest
+    return [first, parts[0]], parts[1]
 
 
 class _Alone(Flowable):

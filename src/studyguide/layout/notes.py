@@ -279,7 +279,11 @@ def cornell(ctx) -> list:
 
     foot = FootLines(block, g.accommodations.extra_lines, ctx.height)
     foot.ctx = ctx
-    return flow + [WithTail(body, [SectionMark(ctx, "end"), foot])]
+    least = (0.0, 0.0)  # large print: a row's notes go on over a page that would end short (cornellflow.rows_filled),
+    if ctx.theme.edition == "large-print":  # a topic's title and two lines at least on the page, two lines over it
+        head, line = ctx.styles["subheading"], ctx.styles["body"].leading  # (+ the cells' padding)
+        least = (head.spaceBefore + head.leading + head.spaceAfter + 2 * line + 8, 2 * line + 4)
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), foot], least=least)]
 
 
 def _large_figure(ctx, topic):
