@@ -160,7 +160,7 @@ class Pictured(Flowable):
         if self.height <= aH:
             return [self]
         if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height \
-                or (fill.page_short(aH, self.page_height) or self._full()) and self.text >= aH / 2:  # (moved
+                or (fill.page_short(aH, self.page_height) or self._full() and self.text <= aH) and self.text >= aH / 2:  # (moved
             # whole, it would leave this page short, and its text fills half that room: a title and a line do not
             # go on alone)
             self.picture.least = self.picture.shrinks  # (the picture on its own: as any figure)
