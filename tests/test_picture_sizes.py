@@ -67,25 +67,40 @@ HALF = ("pe-heart.yaml:24:12: warning: picture 'heart-rate-chart.png', which que
 
 
 def test_half_sheets_tell_the_chart_three_questions_read_prints_small(tmp_path):
-    """On half sheets the chart stays under its topic's text on page 2, shrunk to 2.53 in: the half-sheet layout
-    laid out tighter (render._tighter, kept for the half page it saves, with three matching questions in a row under
-    one directions line) leaves it the room at its floor (layout.sections.PICTURE_LEAST). That is 36 % of its letter
-    size, and build and check both say so, once, at the chart's line, with its size and the fix."""
+    """On half sheets the chart prints at the half sheet's text width, 4.50 in, on page 2 under its topic's text, in
+    the same 7 pages. It was squeezed there to 2.53 in (36 %), its floor: the heart topic before it had moved whole
+    from page 1 to page 2. The layout with pictures at readable sizes (mending.pictures_full) now keeps that topic's
+    text at the foot of page 1 and opens page 2 with its diagram (layout.sections.Pictured). 4.50 in is still 64 %
+    of the chart's letter size, and build and check both say so, once, at the chart's line, with the fix. The text
+    and the pictures per page, handout and key alike."""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--sheet", "half", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    small = HALF.replace("4.50 in (11.4 cm)", "2.53 in (6.4 cm)").replace("64%", "36%")
-    assert _said(run) == [small]
-    assert _pages(tmp_path / "out/pe-heart-half.pdf") == 7
+    assert _said(run) == [HALF]
+    for name in ("pe-heart-half.pdf", "pe-heart-half-key.pdf"):
+        pdf = tmp_path / "out" / name
+        assert _pages(pdf) == 7
+        assert widths(pdf) == [(2, 3.6), (2, 4.5)] * 2, name  # (two copies on each sheet)
+        text = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]
+        assert "The heart and lungs" in text[0] and "thickest wall" in text[0], name
+        assert "Figure 1." in text[1] and "Heart rate during a PE class" in text[1] and "Figure 2." in text[1]
+        assert text[2].lstrip().startswith("Key Takeaways"), name
     check = cli_main("check", "pe-heart.yaml", "--sheet", "half", cwd=tmp_path)
-    assert _said(check) == [small]
+    assert _said(check) == [HALF]
 
 
 def test_a5_pages_tell_it_too_at_the_width_it_prints(tmp_path):
-    """On A5 the chart takes the page's full text width, 4.83 in (was 3.86): still 69 % of its letter size."""
+    """On A5 the chart takes the page's full text width, 4.83 in (was 3.86): still 69 % of its letter size. It prints
+    on page 2 under its topic's text, after the diagram: the heart topic's text ends page 1 (layout.sections.Pictured,
+    in the layout with pictures at readable sizes), where that topic had moved whole to page 2 and left page 1 about
+    40 % empty, and the chart's topic then had page 3. 7 pages, not 8."""
     _pe(tmp_path)
     run = cli_main("build", "pe-heart.yaml", "-o", "out", "--paper", "a5", cwd=tmp_path)
-    assert widths(tmp_path / "out/pe-heart.pdf") == [(2, 3.86), (3, 4.83)]
+    pdf = tmp_path / "out/pe-heart.pdf"
+    assert widths(pdf) == [(2, 3.86), (2, 4.83)]
+    assert _pages(pdf) == 7
+    text = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]
+    assert "thickest wall" in text[0] and "Figure 2." in text[1] and text[2].lstrip().startswith("Key Takeaways")
     assert _said(run) == [HALF.replace("4.50 in (11.4 cm)", "4.83 in (12.3 cm)").replace("64%", "69%")]
 
 

@@ -160,11 +160,21 @@ class Pictured(Flowable):
         if self.height <= aH:
             return [self]
         if aH >= self.page_height - 1 or self.wrap(aW, self.page_height)[1] > self.page_height \
-                or fill.page_short(aH, self.page_height) and self.text >= aH / 2:  # (moved whole, it would
-            # leave this page short, and its text fills half that room: a title and a line do not go on alone)
+                or (fill.page_short(aH, self.page_height) or self._full() and self.text <= aH) and self.text >= aH / 2:  # (moved
+            # whole, it would leave this page short, and its text fills half that room: a title and a line do not
+            # go on alone)
             self.picture.least = self.picture.shrinks  # (the picture on its own: as any figure)
             return [self.mark] * (self.mark is not None) + self.items + [self.picture]
         return []  # text and picture open the next page
+
+    def _full(self) -> bool:
+        """Whether this is the layout with pictures at their readable sizes (mending.pictures_full). There a
+        topic's text stays where it fills half the room and its picture opens the next page at its size, page
+        short or not: the mend keeps that layout only where it adds no page and no page short. pe-heart on half
+        sheets: its chart squeezed to 2.53 in under its text (36 % of its letter size), as the topic before it
+        had moved whole to page 2; now that topic's text ends page 1, and the chart prints 4.50 in on page 2."""
+        ctx = getattr(self.picture, "ctx", None)
+        return ctx is not None and bool(ctx.__dict__.get("pictures_full"))
 
     def drawOn(self, canvas, x, y, _sW=0):
         if self.mark is not None:

@@ -370,8 +370,9 @@ class Continued(Flowable):
         self.width, self.height = aW, height + self.grid_h + (0 if at_top else 12 if self.under_grid else self.gap)
         if state is not None and state.push is self and state.placed and not at_top:
             self.height = aH + 1  # too tall for the room left: on to the next page
-        then = self.then  # (not rows of long clues, a quarter page together: v04's 8-line clues cost a page so)
-        if then is not None and not at_top and self.height <= aH < self.height + then.under(aW) <= self.ctx.height / 4:
+        then = self.then  # (not rows of long clues, a quarter page together: v04's 8-line clues cost a page so; the
+        # frame's own tolerance: a grid grown to the room its last clues leave ends them 1e-14 pt past it, cs loops)
+        if then is not None and not at_top and self.height <= aH + FRAME_FUZZ < self.height + then.under(aW) <= self.ctx.height / 4:
             self.height = aH + 1  # the row after it would go on alone: both go on to the next page
         return aW, self.height
 
