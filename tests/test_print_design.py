@@ -209,20 +209,20 @@ def test_large_print_lines_go_on_over_the_page_only_to_fill_one():
         assert doc.question_pages[16:19] == [15, 16, 16], mode
         assert "reduce the risks" in norm(page_texts(doc.pdf)[14]) and \
             "The lines go on over the page." in norm(page_texts(doc.pdf)[14]), mode
-        assert norm(page_texts(doc.pdf)[15]).startswith("Question 17, continued 18. (4 pts)"), mode  # (key: no answer left)
+        assert norm(page_texts(doc.pdf)[15]).startswith("Question 17 (continued) 18. (4 pts)"), mode  # (key: no answer left)
 
 
 def test_lines_that_open_a_page_after_a_break_say_which_question_they_go_on():
     """Large print on letter: the essay (question 17, 9 lines) is too long for page 16, where its prompt and 5
     lines stand; its other lines opened page 17 with nothing to say whose they were. They open it under
-    "Question 17, continued" in the handout and the key (whose model answer goes on under it), and the page
+    "Question 17 (continued)" in the handout and the key (whose model answer goes on under it), and the page
     before ends with the mark, as before."""
     _, _, docs = built(FROZEN, edition="large-print")
     for mode, doc in docs.items():
         texts = [norm(t) for t in page_texts(doc.pdf)]
         assert texts[15].rstrip().split(" China’s Plan")[0].endswith("The lines go on over the page."), mode
         rest = "transparency requirements. Deduct for claims not supported by the article. "
-        assert texts[16].startswith("Question 17, continued " + rest * (mode == "key") + "18. (4 pts)"), mode
+        assert texts[16].startswith("Question 17 (continued) " + rest * (mode == "key") + "18. (4 pts)"), mode
         assert sum(t.count("continued") for t in texts) == 1, mode  # (no other question's lines go on)
 
 
@@ -1214,7 +1214,7 @@ def test_a_question_too_long_for_its_page_keeps_its_key_notes_page(tmp_path):
     docs = render.render(guide, theme=api.theme_for(guide, None, "large-print"))
     student, key = docs["student"], docs["key"]
     texts = [norm(t) for t in page_texts(key.pdf)]
-    assert key.question_pages[16] == 16 and texts[16].startswith("Question 17, continued")
+    assert key.question_pages[16] == 16 and texts[16].startswith("Question 17 (continued)")
     notes = " ".join(texts[student.pages - 1:])
     notes = notes[notes.index("Notes on the Answers"):]
     entries = re.findall(r"(\d+)\. \(page (\d+)\) ", notes)

@@ -20,6 +20,8 @@ from . import mending, pages
 from .layout.fill import SHORT, ends_short
 
 LINED = ("short_answer", "essay")
+MOST = 4  # lines one answer may gain, and never more than its own count: a two-word answer given 12 lines
+# (n16, modern) asks for an essay the teacher did not set
 CLEAR = 2.0  # points past the rule the last line is set (the pixels measure ink, a rule's width is drawn over it)
 
 
@@ -56,8 +58,9 @@ def _plan(ctx, redraw, layout) -> dict:
         counts = _open(ctx, page)
         if page >= last or not counts:
             continue
-        need = lowest[page] - ctx.theme.margin_bottom - SHORT * ctx.height + CLEAR
-        plan[page] = _shared(counts, math.ceil(need / gap))
+        need = math.ceil((lowest[page] - ctx.theme.margin_bottom - SHORT * ctx.height + CLEAR) / gap)
+        if need <= sum(_most(count) for count in counts.values()):  # (else the page stays as it is)
+            plan[page] = _shared(counts, need)
     return plan
 
 
@@ -81,9 +84,14 @@ def _shared(counts: dict, lines: int) -> dict:
     count has grown least; of those alike, the later (nearer the room it fills)."""
     added = dict.fromkeys(counts, 0)
     for _ in range(lines):
-        n = min(counts, key=lambda q: ((counts[q] + added[q]) / counts[q], -q))
+        n = min((q for q in counts if added[q] < _most(counts[q])),
+                key=lambda q: ((counts[q] + added[q]) / counts[q], -q))
         added[n] += 1
     return added
+
+
+def _most(count: int) -> int:
+    return min(count, MOST)
 
 
 def _failed(layout, again, plan) -> set | None:
