@@ -53,6 +53,7 @@ def test_a_guide_giving_continued_gets_it_over_answer_lines_too():
     assert labels.for_language("it", {"lines_part": "Domanda {number}, segue", "continued": "{what} (continua)"})[
         "lines_part"] == "Domanda {number}, segue"
     told = labels.not_built_in("it", {"continued": "{what} (continua)"}, {"lines_part", "name"})
-    assert told.endswith("print in English: name, field_question (docs/guide-format.md#labels)")
-    assert labels.not_built_in("it", {}, {"lines_part"}).endswith("print in English: lines_part "
-                                                                  "(docs/guide-format.md#labels)")
+    assert told.endswith('Header and footer — name: "Name". Other words — field_question: "Question {n}". '
+                         "(docs/guide-format.md#labels)")
+    assert labels.not_built_in("it", {}, {"lines_part"}).endswith(
+        'Headings — lines_part: "Question {number} (continued)". (docs/guide-format.md#labels)')

@@ -20,7 +20,8 @@ GUIDE = """
         answer: Nắng làm nước nóng lên.
 """
 TOLD = ("{guide}:2:11: warning: language: no built-in labels for 'vi': 1 of the labels the {fmt} export prints are not "
-        "given under 'labels:' and print in English: {left} (docs/guide-format.md#labels)")
+        "given under 'labels:' and print in English; write each under 'labels:' in the guide's language, its {{...}} "
+        "parts kept. Other words — {left}. (docs/guide-format.md#labels)")
 
 
 def _told(tmp_path, fmt, text=GUIDE):
@@ -31,7 +32,7 @@ def _told(tmp_path, fmt, text=GUIDE):
 
 
 def test_each_export_names_the_labels_it_prints_in_english(tmp_path):
-    for fmt, left in (("anki", "example"), ("quizizz", "model_answer")):
+    for fmt, left in (("anki", 'example: "Example:"'), ("quizizz", 'model_answer: "Model answer:"')):
         guide, told = _told(tmp_path, fmt)
         assert told == [TOLD.format(guide=guide, fmt=fmt, left=left)]
     assert "Example:" in (tmp_path / "anki" / "nuoc-anki.txt").read_text(encoding="utf-8")
@@ -68,7 +69,9 @@ CITED = """
         answer: true
 """
 JA_TOLD = ("{guide}:2:11: warning: language: no built-in labels for 'ja': 2 of the labels the {fmt} export prints "
-           "are not given under 'labels:' and print in English: cite_line, cite_paragraph (docs/guide-format.md#labels)")
+           "are not given under 'labels:' and print in English; write each under 'labels:' in the guide's language, "
+           "its {{...}} parts kept. Other words — cite_line: \"line {{n}}\", cite_paragraph: \"paragraph {{n}}\". "
+           "(docs/guide-format.md#labels)")
 
 
 def test_every_export_names_the_citation_labels_its_questions_print_in_english(tmp_path):

@@ -115,3 +115,23 @@ def test_a_paragraph_whose_signs_are_all_inside_its_tags_is_not_searched_for_a_f
     assert formulas.keep_formulas(tagged + " x - 3") == tagged + f" x -{nb}3"
     assert [name for name, spy in spies.items() if spy.tried] == ["_MINUS", "_CHAIN"]  # (no relation: not _AFTER)
     assert formulas.keep_formulas("<b>at</b> d = 9 m") == f"<b>at</b> d{nb}={nb}9 m"
+
+
+def test_a_line_never_ends_on_a_relation_sign_whose_number_is_below(tmp_path):
+    """Trial r15, finding 7: large print ended a line on "so −12 <" with "−7." on the next. A relation (< > ≤ ≥ = ≠ ≈)
+    keeps the number after it on its line, however long the number, and a number before it stays with it ("−12 < −7"
+    whole); each sentence below is led by more words, so that its line ends at every place in it on one page size or
+    another."""
+    words = "The further left a number is on the line the smaller it is".split()
+    sentences = [(" ".join(words[:n]) + f" so −12 {sign} −7 and {sign} −123.45 and {sign} 1000000.").strip()
+                 for n in range(len(words) + 1) for sign in ("<", ">", "≤", "=")]
+    guide = "title: Integers\nsummary: |\n" + "".join(f"  {s}\n\n" for s in sentences)
+    loaded = api.load(write_guide(tmp_path, "integers.yaml", guide))
+    ended = []
+    for paper, edition in (("letter", "large-print"), ("a5", "large-print"), ("a5", None), ("letter", None)):
+        pdf = render.render(loaded, ("student",), paper=paper, theme=api.theme_for(loaded, "classic", edition))
+        text = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf["student"].pdf)).pages]
+        lines = [" ".join(line.split()) for page in text for line in page.splitlines() if line.strip()]
+        assert sum(line.endswith("1000000.") for line in lines) == len(sentences)  # every sentence printed
+        ended += [line for line in lines if re.search(r"[<>≤≥=≠≈]$", line) or line.endswith("−12")]  # (whole)
+    assert ended == []

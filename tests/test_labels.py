@@ -553,7 +553,11 @@ def test_a_language_without_labels_is_told_only_the_labels_its_build_prints(tmp_
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         f"{path}:2:11: warning: language: no built-in labels for 'it': 10 of the labels this guide prints are not "
-        f"given under 'labels:' and print in English: {printed} (docs/guide-format.md#labels)")
+        "given under 'labels:' and print in English; write each under 'labels:' in the guide's language, its {...} "
+        'parts kept. Header and footer — name: "Name", date: "Date", period: "Period", answer_key: "ANSWER KEY", '
+        'key_footer: "Answer Key", page: "Page {n} of {total}". Headings — questions: "Questions". Instructions — '
+        'true_false: "Circle True or False.". Other words — true: "True", false: "False". '
+        "(docs/guide-format.md#labels)")
     italian = {"name": "Nome", "date": "Data", "period": "Classe", "answer_key": "SOLUZIONI", "key_footer": "Soluzioni",
                "page": "Pagina {n} di {total}",
                "true": "Vero", "false": "Falso", "questions": "Domande", "true_false": "Cerchia Vero o Falso."}
@@ -643,4 +647,4 @@ def test_the_key_footer_follows_the_answer_key_the_teacher_gives(tmp_path):
     _, key = _first_pages(tmp_path, guide.replace("language: it", "language: en") + "labels:\n  answer_key: Key for Unit 2\n")
     assert key.splitlines()[-1] == "Rapporti · Key for Unit 2 · Page 1 of 1"  # not all capitals: as typed
     told = labels.not_built_in("it", {"answer_key": "SOLUZIONI"}, {"answer_key", "key_footer", "name"})
-    assert told.endswith("print in English: name (docs/guide-format.md#labels)")
+    assert told.endswith('Header and footer — name: "Name". (docs/guide-format.md#labels)')

@@ -39,12 +39,15 @@ def test_an_edition_says_nothing_of_labels_when_every_printed_one_is_given(tmp_p
     path = write_guide(tmp_path, "ko2.yaml", GUIDE.format(more=""))  # one left out: named, and only it
     assert _said(build_set(path, tmp_path / "out2", None, options)) == [
         "language: no built-in labels for 'ko': 1 of the labels this guide prints are not given under 'labels:' "
-        "and print in English: short_answer_line (docs/guide-format.md#labels)"]
+        "and print in English; write each under 'labels:' in the guide's language, its {...} parts kept. "
+        'Instructions — short_answer_line: "Write your answer on the line.". (docs/guide-format.md#labels)']
 
 
 def test_versions_name_the_answer_grids_labels_they_print(tmp_path):
     path = write_guide(tmp_path, "ko.yaml", GUIDE.format(more="short_answer_line: 줄 위에 답을 쓰세요."))
     said = _said(build_set(path, tmp_path / "out", None, SetOptions(versions=2)))
     assert said == ["language: no built-in labels for 'ko': 6 of the labels this guide prints are not given under "
-                    "'labels:' and print in English: version, seed, points_column, answer_grid, number_column, "
-                    "answer_column (docs/guide-format.md#labels)"]  # (its grid's own labels among them)
+                    "'labels:' and print in English; write each under 'labels:' in the guide's language, its {...} "
+                    'parts kept. Header and footer — version: "Version {v}", seed: "seed {s}". Headings — '
+                    'points_column: "Points", answer_grid: "Answer grid", number_column: "No.", answer_column: '
+                    '"Answer". (docs/guide-format.md#labels)']  # (its grid's own labels among them)

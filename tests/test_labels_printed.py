@@ -44,7 +44,7 @@ questions:
     answer: Il cielo si scurisce e piove.
     lines: 20
 """
-NAMED = re.compile(r"print in English: (.*) \(docs/guide-format\.md#labels\)")
+NAMED = re.compile(r"print in English; .* parts kept\. (.*) \(docs/guide-format\.md#labels\)")
 
 
 def _named(capsys, *args) -> list[str]:
@@ -54,7 +54,7 @@ def _named(capsys, *args) -> list[str]:
     err = capsys.readouterr().err
     assert exc.value.code == 0 and "Traceback" not in err, err
     found = NAMED.search(err)
-    return found.group(1).split(", ") if found else []
+    return re.findall(r'(?:— |, )(\w+): "', found.group(1)) if found else []
 
 
 def _given(names: list[str]) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .accents import composed_at
+
 # Characters that would break a message over lines, move the terminal's cursor (ANSI escapes)
 # or reorder what it shows (direction overrides). Guide text quoted in a message may hold them.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
@@ -38,11 +40,13 @@ class Location:
         written as an escape, "\\u202e")."""
         if not self.typed or not 0 <= index < len(value):
             return self
+        typed, at = composed_at(self.typed)  # (the value is composed: accents)
         ch, pos = value[index], -1
         for _ in range(value.count(ch, 0, index) + 1):
-            pos = self.typed.find(ch, pos + 1)
+            pos = typed.find(ch, pos + 1)
             if pos < 0:
                 return self
+        pos = at[pos] if at else pos
         line_start = self.typed.rfind("\n", 0, pos)
         if line_start < 0:
             return Location(self.file, self.line, self.col + pos if self.col else 0)

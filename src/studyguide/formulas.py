@@ -7,8 +7,8 @@ the guide's text as typed):
 
 * after a minus sign that starts a term (a space or a bracket before it): "− 3", "− (−3)";
 * inside a short bracket that holds a number or a sign ("(4 − 0)", "(0, 2)"), and just inside any bracket;
-* after "=" (or ≈ ≠ ≤ ≥) when a short operand follows ("= 9 m" keeps "= 9"), and before it after a short
-  name ("d = 9": the "d" stays with its sign).
+* after "=" (or ≈ ≠ ≤ ≥ < >) when a short operand or a number follows ("= 9 m" keeps "= 9", "< −7" its "−7"), and
+  before it after a short name or a number ("d = 9": the "d" stays with its sign; "−12 < −7" is whole).
 
 * between every part of a short formula of three or more parts ("a² + b² = c²", "x + 3 = 7"): it fits on a
   line whole, so it goes on to the next whole rather than leave "a²" at one line's end and "+ b² = c²" on
@@ -33,10 +33,14 @@ _SHORT_BRACKET = 20  # characters, brackets included: "(9 − (−3))" is 10, "(
 _MATHS = re.compile(rf"\d|{_SIGN}|[+×÷/=^·]")
 # a relation with spaces round it: the operand after it is short (up to 6 characters, then a space,
 # punctuation or the text's end), or the name before it is (up to 2 characters: d, v, x₁)
-_AFTER = re.compile(rf"(?<=[ {NB}][{_RELATIONS}]) +(?=[^\s<]{{1,6}}(?:[\s<.,;:!?)]|$))")
-_BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}})) +"
-                     rf"(?=[{_RELATIONS}][ {NB}])")
-_TRIGGER = re.compile(rf"[{_SIGN[1:-1]}{_RELATIONS}(]")  # (searched: a third of the time a set of the characters took)
+# '<' and '>' too, escaped in markup as '&lt;' and '&gt;'; and a number after a relation, however long, stays with it
+# ("so −12 < −7." broke as "so −12 <" and "−7.": trial r15, finding 7)
+_AFTER = re.compile(rf"(?:(?<=[ {NB}][{_RELATIONS}])|(?<=[ {NB}]&lt;)|(?<=[ {NB}]&gt;)) +"
+                    rf"(?=[^\s<]{{1,6}}(?:[\s<.,;:!?)]|$)|{_SIGN}?[\d.,]*\d)")
+_BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}})|(?<=\d)) +"
+                     rf"(?=(?:[{_RELATIONS}]|&lt;|&gt;)[ {NB}])")
+_LESS_MORE = ("&lt; ", "&gt; ", " &lt;", " &gt;")
+_TRIGGER = re.compile(rf"[{_SIGN[1:-1]}{_RELATIONS}(]|&[lg]t;")  # (searched: a third of the time a set of the characters took)
 # a short formula: three or more operands (no longer than _PART characters each, tags aside) joined by signs
 # with spaces round them, one a sign of maths (a hyphen or en dash alone is a dash in a sentence)
 _OPERAND = rf"(?:[^\s<{NB}]|<[^>]*>)+"
@@ -58,7 +62,7 @@ def keep_formulas(markup: str) -> str:
     # or "-" only inside a tag (<font name="DejaVuSans-Bold">), and the four patterns took 3 % of a build there
     if any(s + " " in markup for s in _SIGNS):
         markup = _MINUS.sub(rf"\1{NB}", markup)
-    if any(" " + r in markup or r + " " in markup for r in _RELATIONS):
+    if any(" " + r in markup or r + " " in markup for r in _RELATIONS) or any(r in markup for r in _LESS_MORE):
         markup = _BEFORE.sub(NB, _AFTER.sub(NB, markup))
     return _CHAIN.sub(_short_formula, markup) if _JOINED.search(markup) else markup
 

@@ -22,6 +22,8 @@ import contextlib
 import dataclasses
 import re
 
+from . import untranslated
+
 EN = {
     # the reading (its heading) and the questions' citations of its lines and paragraphs
     "reading": "Reading", "cite_line": "line {n}", "cite_lines": "lines {first}–{last}", "cite_paragraph": "paragraph {n}", "cite_paragraphs": "paragraphs {first}–{last}",
@@ -690,7 +692,8 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
                 drawn = drawn | set(parts)
         left = [k for k in KEYS if k in drawn and k not in given]
         return (f"{NOT_BUILT_IN} '{language}': {len(left)} of the labels {prints} are not given under "
-                f"'labels:' and print in English: {', '.join(left)} (docs/guide-format.md#labels)") if left else None
+                f"'labels:' and print in English; write each under 'labels:' in the guide's language, its {{...}} "
+                f"parts kept. {untranslated.listed(left, EN)} (docs/guide-format.md#labels)") if left else None
     if not given:
         return (f"{NOT_BUILT_IN} '{language}': Name, Date, headings and instructions print in English; give them "
                 "under 'labels:' ('studyguide check' names the ones this guide prints; docs/guide-format.md#labels)")
@@ -746,7 +749,8 @@ def sentences(*parts: str) -> str:
 
 def number(value: float, table: dict) -> str:
     """2.0 → '2', 2.5 → '2.5' or '2,5': the shortest form, with the table's decimal separator."""
-    return f"{value:g}".replace(".", table["decimal"])
+    text = f"{value:g}"
+    return text.replace(".", table["decimal"]) if "." in text else text  # (read, so named, only where it prints)
 
 
 def format_number(value: float, language: str | None = "en", overrides: dict | None = None) -> str:

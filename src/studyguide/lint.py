@@ -51,7 +51,7 @@ import re
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from . import banks, inline, lettered, notation, scripts, tfruns, variants
+from . import banks, inline, lettered, minus, notation, scripts, tfruns, variants
 from .errors import Location, Problem
 from .activities.articles import head_word, noun_forms
 from .activities.cloze import noun_of
@@ -342,5 +342,5 @@ def check(guide: Guide, heights: Optional[Sequence[float]] = None, page_height: 
     placeholders left in are found; ``written``: the guide as written, when ``guide`` is its accommodated copy."""
     found = (choices(guide) + pairs(guide) + repeated_questions(guide) + same_letter(guide, written) + true_false_run(guide) + unused_terms(guide) + tall_questions(guide, heights, page_height)
              + unchecked_objectives(guide) + unpointed(guide) + star_runs(guide) + lettered.warnings(guide) + bank_answers(guide, written)
-             + bank_capitals(guide) + arrows(guide) + notation.warnings(guide) + (starter_text(guide, starter) if starter else []))
+             + bank_capitals(guide) + arrows(guide) + notation.warnings(guide) + minus.warnings(guide) + (starter_text(guide, starter) if starter else []))
     return sorted(found, key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))

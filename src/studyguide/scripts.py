@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Iterable, Optional
 
+from .accents import composed
 from .errors import Location, Problem
 
 # (first, last, what a teacher calls it): the blocks of scripts whose letters join, reorder or stack
@@ -81,8 +82,10 @@ _UNDRAWN = re.compile("[\u17b4\u17b5\u180b-\u180f\u2065\ufff0-\ufff8\U0001bca0-\
 
 
 def drawable(text: str) -> str:
-    """``text`` without the invisible code points no font draws (:data:`_UNDRAWN`)."""
-    return text if text.isascii() else _UNDRAWN.sub("", text)
+    """``text`` as the fonts draw it: without the invisible code points no font draws (:data:`_UNDRAWN`), each letter
+    typed with its accents as marks of their own composed (:mod:`accents`; trial r15, finding 1). Every text a guide
+    gives passes here as it is read (reading.loader)."""
+    return text if text.isascii() else composed(_UNDRAWN.sub("", text))
 
 
 # Japanese kanji and katakana (a regular-expression class's inside), and the sides of a term that stands as a word of

@@ -57,11 +57,12 @@ def _continued(ctx, number: int, back: bool = False):
     """The line over the rows a question goes on with at the next page's top: "Question 4 (continued)"; under a
     question read from the right (``back``), at the right margin as its number and prompt are, in any language
     (a Hebrew guide's labels may be English)."""
-    text = ctx.label("lines_part", number=number)  # (the wording over answer lines that go on, too: labels.MADE_OF)
     style = ctx.styles["instruction"]
     if back:
         style = ParagraphStyle(style.name + "-back", parent=style, alignment=TA_RIGHT)
-    return lambda: Para(f"<b>{inline.markup(text, ctx.fonts)}</b>", style)
+    # its label read when it is made, where a question goes on over a page (labels.MADE_OF: the wording over answer
+    # lines that go on, too): a guide in a language without labels is not told of it where none prints (trial r15)
+    return lambda: Para(f"<b>{inline.markup(ctx.label('lines_part', number=number), ctx.fonts)}</b>", style)
 
 
 class Opened(Together):
