@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import cli_main, page_texts
+from conftest import REPO, cli_main, page_texts
 from studyguide import api, reorder
+from studyguide.errors import Location
 
 TERMS = [("volcano", "A mountain where melted rock comes up from inside the earth."),
          ("magma", "Melted rock below the ground."), ("lava", "Melted rock that flows out onto the ground."),
@@ -81,3 +82,9 @@ def test_at_most_six_orders_are_laid_out_the_last_activity_brought_forward_first
     out = check(path)
     assert out[-1].split()[:2] == ["matching", "4"] and "36 % full" in out[-1]
     assert len(set(laid)) == reorder.ORDERS == 6
+
+
+def test_the_guide_formats_example_is_the_line_check_prints():
+    """docs/guide-format.md quotes the hint; it stays the line reorder.hint writes."""
+    line = reorder.hint(["crossword", "matching"], 7, (("matching", "crossword"), 6, 7, 6), Location("guides/x.yaml", 147))
+    assert f"`{line.strip()}`" in (REPO / "docs" / "guide-format.md").read_text(encoding="utf-8")
