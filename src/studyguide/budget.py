@@ -116,6 +116,7 @@ class Budget:
     points: Optional[float]
     parts: list[Part]
     format: str = "handout"  # notes and organizers are written in: no reading/questions split
+    hint: Optional[str] = None  # another order of the activities that saves a page (reorder.py), said last
 
     @property
     def minutes(self) -> float:
@@ -197,7 +198,7 @@ def lines(label: str, b: Budget) -> list[str]:
         row = (f"  {name.ljust(width)}  {_pages(p.first, p.last).ljust(pw)}  {_minutes(p.minutes).rjust(7)}"
                f"  {full.rjust(9)}")
         out.append((row + ("  " + p.detail if p.detail else "")).rstrip())
-    return out
+    return out + ([b.hint] if b.hint else [])
 
 
 def measure_questions(guide: Guide, paper: Optional[str] = None, theme=None) -> tuple[list[float], float]:
@@ -236,7 +237,7 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
     ``written``: the guide, already loaded. ``class_set``: build's (--class-set, --copies), whose blank-page
     note is one more label a guide in a language not built in prints; ``activities``: build's --activities.
     """
-    from . import api, figurerefs, formats, grid, labels, lint, pagelint, render, sheets, variants
+    from . import api, figurerefs, formats, grid, labels, lint, pagelint, render, reorder, sheets, variants
     from .classroom import SetOptions, exit_sizes, version_count
     from .layout.activities import limits_for
     from .layout.activities.small import too_small
@@ -291,7 +292,12 @@ def review(path, paper: Optional[str] = None, fmt: Optional[str] = None, questio
         findings += pagelint.title_alone(guide, rendered["student"], lambda: api.render_guide(
             guide, sheets.small_paper(sheets.FULL[paper], "half"), key=False, theme=theme, sheet="half")[0]["student"])
     findings.sort(key=lambda p: ((p.where.file, p.where.line, p.where.col), p.message))
-    return guide, findings, budget(guide, rendered["student"], limits_for(guide, theme, paper))
+    plan = budget(guide, rendered["student"], limits_for(guide, theme, paper))
+    if guide.activities == whole.activities:  # (not when a format or a small page changed them: reorder.py)
+        plan.hint = reorder.look(guide, plan, rendered, lambda g, mode: api.render_guide(
+            g, paper, theme=theme, modes=(mode,), sheet=sheets.imposed(size, theme.edition))[0][mode].pages,
+            whole.activities_where if activities is None else None)
+    return guide, findings, plan
 
 
 def _set_note(warnings: list, guide: Guide, rendered: dict, drawn: set, class_set: tuple, versions) -> list:

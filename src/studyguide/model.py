@@ -287,6 +287,7 @@ class Guide:
     time_limit: Optional[int] = None   # seconds per question in classroom games, unless a question says
     time_limit_where: Optional[Location] = field(default=None, compare=False)  # the line that gives it
     activities: tuple[str, ...] = ()   # vocabulary activities to print
+    activities_where: Optional[Location] = field(default=None, compare=False)  # its key's line (check: budget)
     coverage: str = "both"             # the coverage table in "both" PDFs, or on the "key" only (blank in the handout)
     accommodations: Accommodations = field(default_factory=Accommodations)
     accommodations_where: Optional[Location] = field(default=None, compare=False)  # the line that asks them

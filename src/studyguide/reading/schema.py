@@ -89,6 +89,7 @@ class GuideWalker(TablesMixin, PassageMixin, QuestionsMixin, PlainLinesMixin, Re
             seed=self.text(g("seed"), "seed", max_len=100),
             time_limit=self._int(g("time_limit"), "time_limit", *TIME_LIMIT),
             activities=self._activities(g("activities")),
+            activities_where=next((k.where for k, _ in root.pairs if k.value == "activities"), None),
             coverage=self._coverage(g("coverage")),
             accommodations=self._accommodations(g("accommodations")),
             labels=self._labels(g("labels")),
