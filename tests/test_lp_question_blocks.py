@@ -177,3 +177,26 @@ def test_choices_going_on_over_two_pages_more_each_open_a_page_under_the_continu
         assert len(texts) == 4
         assert [[c for c in items if c in text] for text in texts[1:]] == [items[:2], items[2:6], items[6:]]
         assert [text.startswith("Question 1 (continued)") for text in texts[1:]] == [False, True, True]
+
+
+V17 = CASES / "layout" / "v17-ordering-sel.yaml"  # (r13's guide: select-all questions of eight 2-5 word choices)
+
+
+@pytest.mark.parametrize("theme_name, paper", [("compact", "letter"), ("ink-saver", "a4")])
+def test_short_choices_are_never_cut_over_a_page_to_fill_one(theme_name, paper):
+    """v17's question 2 (eight select-all choices of 2-5 words, one line each) is 40 % of a large-print page or
+    more: it split to fill page 5, A-E there and F-H on page 6 under "Question 2 (continued)", saving the handout
+    its 7th page. A low-vision student answering from one page saw five of the eight. Only long choices (half
+    their rows two lines or more: v11's) split to fill a page now; these print whole with their prompt, in the
+    handout and the key, and the handout takes its 7 pages."""
+    guide, (handout, key) = _pages(V17, theme_name, paper)
+    q = guide.questions[1]
+    assert q.kind == "select_all" and len(q.choices) == 8
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        page = next(text for text in texts if f"2. {' '.join(q.prompt.split()[:4])}" in text)
+        assert [choice in page for choice in _items(q)] == [True] * 8, page
+    page = next(text for text in handout if f"2. {' '.join(q.prompt.split()[:4])}" in text)
+    assert [f"{LETTERS[i]}. {choice}" in page for i, choice in enumerate(_items(q))] == [True] * 8, page
+    assert len(handout) == len(key) == 7, (len(handout), len(key))
+
