@@ -200,3 +200,39 @@ def test_short_choices_are_never_cut_over_a_page_to_fill_one(theme_name, paper):
     assert [f"{LETTERS[i]}. {choice}" in page for i, choice in enumerate(_items(q))] == [True] * 8, page
     assert len(handout) == len(key) == 7, (len(handout), len(key))
 
+
+def _gap_under_choices(pdf: bytes, page: int, heading: str) -> float:
+    """Points between the last line of the choices that end on ``page`` and the top of ``heading`` under them."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    text = doc[page].get_textpage()
+    printed = text.get_text_range()
+    last = printed.index(heading) - 1
+    while printed[last].isspace():
+        last -= 1
+    found = text.search(heading)
+    at = found.get_next()[0]
+    found.close()
+    gap = text.get_charbox(last)[1] - text.get_charbox(at)[3]
+    doc.close()
+    return gap
+
+
+def test_a_key_note_kept_by_a_split_question_leaves_no_hole_in_the_handout():
+    """A long-choice question with a two-line "Why:" splits over pages 7-8 (large print, classic, A4), and the key
+    kept the note under its rest (mending.notes_home: that saved the key a 13th page). The handout left its room
+    blank there, 85 pt between choice E and "Vocabulary Matching" where the key had 34 under its note: the hole
+    check looked at page 7, where the question starts. Now it looks where the rest is: the note goes to the key's
+    last page, the gap under E is the key's, and the key takes its 13th page for the note."""
+    path = CASES / "layout" / "v19-long-choices-why.yaml"
+    guide = api.load(path)
+    built = render.render(guide, ("student", "key"), paper="a4", theme=api.theme_for(guide, "classic",
+                                                                                    edition="large-print"))
+    texts = {mode: [" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key")}
+    rest = [p for p, text in enumerate(texts["student"]) if text.startswith("Question 1 (continued)")]
+    assert rest == [7], rest  # (still split: its choices are long)
+    gaps = [_gap_under_choices(built[mode].pdf, 7, "Vocabulary Matching") for mode in ("student", "key")]
+    assert abs(gaps[0] - gaps[1]) < 2, gaps
+    assert "Why:" not in texts["key"][7] and "Why:" in texts["key"][-1]
+    assert (len(texts["student"]), len(texts["key"])) == (12, 13)

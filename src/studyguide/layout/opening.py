@@ -101,11 +101,18 @@ class Opening(Stack):
         if self.height <= page and self.ctx is not None:  # (split to fill the page: kept when it saves one, fillsplit)
             self.ctx.__dict__.setdefault("fill_splits", set()).add(self.number)
         rest = Opening([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)
+        rest.owner = self.ctx or self.owner
         rest.more, rest.number, rest.opens = self.more, self.number, True  # (a rest still taller than a page
         return [Stack(head + [split[0]]), rest]  # splits again at the next page's top, under the same line: flowed
         # on its own, its line ended the page and its rows overran the next, an error: A5 large print)
 
     opens = False  # the rows a split sent on: they open the next page, whole or split again (parts)
+    owner = None  # a rest's layout context, noting the page it opens (its key note ends it: mending.notes_holed)
+
+    def draw(self):
+        if self.opens and self.owner is not None:
+            self.owner.__dict__.setdefault("rest_pages", {})[self.number] = self.canv.getPageNumber()
+        super().draw()
 
     def split(self, aW, aH):
         if self.opens and aH < self.page_height - 1:
