@@ -177,3 +177,62 @@ def test_choices_going_on_over_two_pages_more_each_open_a_page_under_the_continu
         assert len(texts) == 4
         assert [[c for c in items if c in text] for text in texts[1:]] == [items[:2], items[2:6], items[6:]]
         assert [text.startswith("Question 1 (continued)") for text in texts[1:]] == [False, True, True]
+
+
+V17 = CASES / "layout" / "v17-ordering-sel.yaml"  # (r13's guide: select-all questions of eight 2-5 word choices)
+
+
+@pytest.mark.parametrize("theme_name, paper", [("compact", "letter"), ("ink-saver", "a4")])
+def test_short_choices_are_never_cut_over_a_page_to_fill_one(theme_name, paper):
+    """v17's question 2 (eight select-all choices of 2-5 words, one line each) is 40 % of a large-print page or
+    more: it split to fill page 5, A-E there and F-H on page 6 under "Question 2 (continued)", saving the handout
+    its 7th page. A low-vision student answering from one page saw five of the eight. Only long choices (half
+    their rows two lines or more: v11's) split to fill a page now; these print whole with their prompt, in the
+    handout and the key, and the handout takes its 7 pages."""
+    guide, (handout, key) = _pages(V17, theme_name, paper)
+    q = guide.questions[1]
+    assert q.kind == "select_all" and len(q.choices) == 8
+    for texts in (handout, key):
+        assert not any("(continued)" in text for text in texts)
+        page = next(text for text in texts if f"2. {' '.join(q.prompt.split()[:4])}" in text)
+        assert [choice in page for choice in _items(q)] == [True] * 8, page
+    page = next(text for text in handout if f"2. {' '.join(q.prompt.split()[:4])}" in text)
+    assert [f"{LETTERS[i]}. {choice}" in page for i, choice in enumerate(_items(q))] == [True] * 8, page
+    assert len(handout) == len(key) == 7, (len(handout), len(key))
+
+
+def _gap_under_choices(pdf: bytes, page: int, heading: str) -> float:
+    """Points between the last line of the choices that end on ``page`` and the top of ``heading`` under them."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    text = doc[page].get_textpage()
+    printed = text.get_text_range()
+    last = printed.index(heading) - 1
+    while printed[last].isspace():
+        last -= 1
+    found = text.search(heading)
+    at = found.get_next()[0]
+    found.close()
+    gap = text.get_charbox(last)[1] - text.get_charbox(at)[3]
+    doc.close()
+    return gap
+
+
+def test_a_key_note_kept_by_a_split_question_leaves_no_hole_in_the_handout():
+    """A long-choice question with a two-line "Why:" splits over pages 7-8 (large print, classic, A4), and the key
+    kept the note under its rest (mending.notes_home: that saved the key a 13th page). The handout left its room
+    blank there, 85 pt between choice E and "Vocabulary Matching" where the key had 34 under its note: the hole
+    check looked at page 7, where the question starts. Now it looks where the rest is: the note goes to the key's
+    last page, the gap under E is the key's, and the key takes its 13th page for the note."""
+    path = CASES / "layout" / "v19-long-choices-why.yaml"
+    guide = api.load(path)
+    built = render.render(guide, ("student", "key"), paper="a4", theme=api.theme_for(guide, "classic",
+                                                                                    edition="large-print"))
+    texts = {mode: [" ".join(text.split()) for text in page_texts(built[mode].pdf)] for mode in ("student", "key")}
+    rest = [p for p, text in enumerate(texts["student"]) if text.startswith("Question 1 (continued)")]
+    assert rest == [7], rest  # (still split: its choices are long)
+    gaps = [_gap_under_choices(built[mode].pdf, 7, "Vocabulary Matching") for mode in ("student", "key")]
+    assert abs(gaps[0] - gaps[1]) < 2, gaps
+    assert "Why:" not in texts["key"][7] and "Why:" in texts["key"][-1]
+    assert (len(texts["student"]), len(texts["key"])) == (12, 13)

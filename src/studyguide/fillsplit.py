@@ -1,6 +1,7 @@
 """Large print's choice and select-all questions split only to fill a page, kept split only where that saves a
 page. A question nearly half a page tall that misses the room left splits there when sending it on whole would
-leave the page 30 % empty (layout.opening.TALL, ROOM): long choices under long prompts took a page each. But a
+leave the page 30 % empty (layout.opening.TALL, ROOM), when its choices are long (LONG: half its rows two lines or
+more; short ones are never cut to fill a page): long choices under long prompts took a page each. But a
 split leaves a student turning the page to compare the choices, and where it saves no page (the bundled
 photosynthesis guide's q11: its steps 3 | 2 over pages 15-16, still 17 pages) it is only worse print. So a
 layout with such splits (``ctx.fill_splits``) is laid out again with those questions whole (``split_whole``);

@@ -46,12 +46,12 @@ def notes_home(redraw, layout):
 
 
 def notes_holed(ctx) -> set:
-    """The notes kept by their questions (notes_kept) that leave the handout a hole: a blank band with print
-    under it on its page, a question or a section (issue 14: key-only text takes no room in the handout;
-    a large-print "Why:" of 7 lines once left 214 pt between questions 3 and 4). A blank that ends its page,
-    under the page's last question, is the page's foot and no hole; nor is a note of one line, which reads as
-    a wider gap between two questions (chem's large print: "Why: The ratio H₂ : O₂ is 2 : 1")."""
-    starts, ys = ctx.question_pages, ctx.__dict__.get("question_ys", ())
+    """The notes kept by their questions (notes_kept) that leave the handout a hole: a blank band with print under
+    it on its page, a question or a section (issue 14: key-only text takes no room in the handout; a large-print
+    "Why:" of 7 lines once left 214 pt between questions 3 and 4, and one under a split question's rest, atop its
+    page, 102 pt over "Vocabulary Matching"). A blank that ends its page is the page's foot and no hole; nor is a
+    note of one line, a wider gap between two questions (chem's large print: "Why: The ratio H₂ : O₂ is 2 : 1")."""
+    starts, ys, rests = ctx.question_pages, ctx.__dict__.get("question_ys", ()), ctx.__dict__.get("rest_pages", {})
     line, heights = ctx.styles["explanation"].leading, ctx.__dict__.get("kept_heights", {})
     marks = zip(ctx.__dict__.get("section_marks", ()), ctx.__dict__.get("section_ys", ()))
     under = {(page, y) for (name, page, _), y in marks if name != "end"}
@@ -59,7 +59,7 @@ def notes_holed(ctx) -> set:
     for n in ctx.__dict__.get("notes_kept", ()):
         if heights.get(n, 0) < 1.5 * line:
             continue
-        page, y = starts[n - 1], ys[n - 1]
+        page, y = (rests[n], float("inf")) if n in rests else (starts[n - 1], ys[n - 1])  # (split: under its rest)
         if n < len(starts) and starts[n] == page or any(p == page and below < y for p, below in under):
             holed.add(n)
     return holed

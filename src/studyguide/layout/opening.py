@@ -7,8 +7,9 @@ the next page and came apart there after its prompt, so the prompt ended a page 
 boxes opened the next one. Now it splits where it lands, between two rows of its choices: the prompt with
 as many rows as the room left holds (at least :data:`MIN_ROWS`), the rest on the next page (at least
 :data:`MIN_ROWS` of them too) under a line saying which question they go on with, the key's note with them.
-In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`) and going on
-whole would leave the page short (:data:`ROOM`): long choices made each question nearly half a page, one to a page.
+In large print on full pages, a block that fits a page splits so too when it is tall (:data:`TALL`), going on
+whole would leave the page short (:data:`ROOM`), and its choices are long (:data:`LONG`): long choices made each
+question nearly half a page, one to a page. Short choices never split to fill a page (a student compares them at once).
 Never an ordering question that fits a page: its items are read together (a student numbers them after reading all).
 A choice or select-all question split so is kept split only where that saves a page (fillsplit).
 """
@@ -27,6 +28,7 @@ KINDS = frozenset({"multiple_choice", "select_all", "ordering"})  # (their rows:
 MIN_ROWS = 2  # rows of choices a prompt keeps with it, and rows that go over to the next page
 TALL = 0.4  # of a page: a block this tall that misses the room left splits there too, when sent on whole it
 ROOM = 0.3  # would leave this much of the page empty (the fill rule: issue 14's 30 %)
+LONG = 0.5  # of a question's rows of choices: this share or more two lines tall or more, to split to fill a page
 
 
 def kept(ctx, mark: list, head: list, body: list, number: int | None = None, kind: str = "",
@@ -92,22 +94,41 @@ class Opening(Stack):
         if self.height <= aH or self.height <= page and (self.height < self.tall * page or aH < ROOM * page):
             return []
         *head, rows = self.items
+        if self.height <= page and (self.ctx is None or not _long(rows, self.ctx)):
+            return []  # (short choices are read at a glance, together: never cut to fill a page)
         split = _rows_split(rows, aW, aH - Stack(head).wrap(aW, aH)[1])
         if not split:
             return []
         if self.height <= page and self.ctx is not None:  # (split to fill the page: kept when it saves one, fillsplit)
             self.ctx.__dict__.setdefault("fill_splits", set()).add(self.number)
         rest = Opening([self.more(), Spacer(1, 4), split[1]], page_height=self.page_height)
+        rest.owner = self.ctx or self.owner
         rest.more, rest.number, rest.opens = self.more, self.number, True  # (a rest still taller than a page
         return [Stack(head + [split[0]]), rest]  # splits again at the next page's top, under the same line: flowed
         # on its own, its line ended the page and its rows overran the next, an error: A5 large print)
 
     opens = False  # the rows a split sent on: they open the next page, whole or split again (parts)
+    owner = None  # a rest's layout context, noting the page it opens (its key note ends it: mending.notes_holed)
+
+    def draw(self):
+        if self.opens and self.owner is not None:
+            self.owner.__dict__.setdefault("rest_pages", {})[self.number] = self.canv.getPageNumber()
+        super().draw()
 
     def split(self, aW, aH):
         if self.opens and aH < self.page_height - 1:
             return []  # (on to the next page, under the line that says which question they go on with)
         return self.parts(aW, aH) or super().split(aW, aH)
+
+
+def _long(rows: Beside, ctx) -> bool:
+    """Whether a question's choices are long: :data:`LONG` of its rows or more run to two lines or more. Only
+    such a question splits to fill a page. Long choices are read one by one, as sentences (r13's v11: 2-4 lines
+    each, every row two lines or more; the rescan's n04: two of four), short ones at a glance, together: a
+    large-print student answering from one page saw only A-B of five one-line choices (r15's v19), five of eight
+    2-5 word select-all choices (v17), or A-C of five, one of two lines (b-u5): a page saved is not worth that."""
+    heights, line = rows.plan[2], ctx.styles["choice"].leading
+    return sum(height > 1.5 * line for height in heights) >= LONG * len(heights)
 
 
 def _rows_split(beside: Beside, aW: float, room: float):

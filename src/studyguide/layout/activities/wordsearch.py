@@ -16,6 +16,7 @@ from .common import _start, SEARCH_LETTER, search_cell, _table, _text, _face
 # -- word search -------------------------------------------------------------------------------
 
 GAP, LEAST_GAP = 12, 6  # points between the grid and its words to find; the least (the grid's frame reaches 3 pt below it)
+PAD, PAD_RIGHT = 4, 6  # points: a word to find's cell padding at its left and right (each column's room is less these)
 
 class WordGrid(Flowable):
     """The word-search grid; the key rings each word (and sets its letters in bold)."""
@@ -195,7 +196,8 @@ def _list(ctx, cells, cols):
     per = math.ceil(len(cells) / cols)
     rows = [[cells[c * per + r] if c * per + r < len(cells) else "" for c in range(cols)] for r in range(per)]
     table = _table(ctx, rows, [ctx.width / cols] * cols)
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1),
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_RIGHT),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return table
 
@@ -205,8 +207,10 @@ def word_search(ctx, name, data) -> list:
     words = sorted({scripts.caps(compat(inline.plain(p.term)), ctx.guide.language) for p in data.placements},
                    key=lambda w: scripts.alphabetical(w, ctx.guide.language))
     cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
-    widest = max(para_width(p) for p in cells) + 8  # (the cell's padding, and a little air)
-    cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole
+    widest = max(para_width(p) for p in cells) + PAD + PAD_RIGHT  # (a column's width, the cell's padding in it)
+    cols = next((n for n in (4, 3, 2) if ctx.width / n >= widest), 1)  # as many columns as keep every word whole:
+    # counted with 8 pt of padding, where a cell has 10, a word within 2 pt of its column's width broke, and a
+    # student looked for "NG" in the grid (n16's German large print: "ÜBERSCHWEMMU-" over "NG")
     grid = WordGrid(ctx, data)
     title = ctx.raw(_text(ctx, ctx.label("words_to_find")), "subheading")
     block = _Block(flow[2:] + [grid, Spacer(1, GAP), title, _list(ctx, cells, cols)], grid,
