@@ -9,10 +9,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-LAZY = "(wordbreaks._cjk, amounts._glued_unit, amounts._reference_and_quantity, figurerefs._unspaced, lint._unspaced)"
+LAZY = "(wordbreaks._cjk, scripts.glued_letter, amounts._reference_and_quantity, figurerefs._unspaced, lint._unspaced)"
 PROGRAM = f"""
 import sys
-from studyguide import api, amounts, figurerefs, lint, wordbreaks
+from studyguide import api, amounts, figurerefs, lint, scripts, wordbreaks
 built = api.build(sys.argv[1], sys.argv[2])
 print([f.cache_info().currsize for f in {LAZY}], [o.pages > 1 for o in built.outputs])
 print(wordbreaks.is_unspaced("東京"), wordbreaks.is_unspaced("Tokyo"), amounts.amount("1392년"), amounts.amount("5m"),
