@@ -82,7 +82,9 @@ def _unraisable(info) -> None:
 
 
 def _resend(signum: int) -> None:
-    if not _signals.raised:
+    """Only while the command still waits on it: once acted on (raised), or the command over (pending cleared,
+    the caller's own handlers back), a signal sent now would reach a program that never had it."""
+    if not _signals.raised and _signals.pending is not None and signal.getsignal(signum) is _on_signal:
         try:
             os.kill(os.getpid(), signum)
         except OSError:
