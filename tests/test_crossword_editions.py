@@ -81,3 +81,68 @@ def test_a_long_term_list_plans_only_its_own_editions_crossword(monkeypatch):
     monkeypatch.setattr(layout_activities, "SHARED_UP_TO", len(guide.vocabulary) - 1)
     layout_activities.limits_for(guide, theme)
     assert searched.count("crossword") == 0  # (its own limits: the plan is made once, by the layout)
+
+
+JOINED = """
+title: Joined terms 0
+summary: colony senate farmer habitat circuit policy evidence bridge expedition climate museum fragile.
+vocabulary:
+- {term: wetland-council, definition: Volcano habitat policy fragile crystal colony.}
+- {term: merchant policy, definition: Hypothesis council museum bridge steady library.}
+- {term: citizen-museum, definition: Signal glacier colony museum farmer senate.}
+- {term: expedition-arid, definition: Factory wetland crystal colony signal policy.}
+- {term: signal steady, definition: Fertile volcano council citizen policy ancient.}
+- {term: glacier-citizen, definition: Rural fertile habitat glacier evidence signal.}
+- {term: fragile-factory, definition: Circuit climate citizen factory arid library.}
+- {term: signal-farmer, definition: Fragile council factory harbor merchant frontier.}
+- {term: expedition-museum, definition: Council wetland merchant hypothesis farmer museum.}
+- {term: steady senate, definition: Policy wetland farmer steady arid hypothesis.}
+- {term: archive evidence, definition: Library frontier signal hypothesis factory fertile.}
+- {term: policy archive, definition: Wetland fertile arid volcano library factory.}
+- {term: factory library, definition: Farmer council bridge citizen senate library.}
+- {term: fragile ancient, definition: Factory frontier signal habitat archive sample.}
+activities: [crossword]
+"""  # (14 multi-word and hyphenated terms, made up as the scan's bench guides are)
+
+
+def kept_terms(path: Path, theme: str, paper: str, edition: str) -> set[str]:
+    """The terms in the crossword grid that prints for this edition (the plan the layout draws)."""
+    from studyguide import activities as act, api
+    from studyguide.layout.activities import limits_for
+
+    guide = api.load(path)
+    data = act.plan(guide, "crossword", limits_for(guide, api.theme_for(guide, theme, edition), paper)["crossword"]).data
+    return {e.term for e in data.entries}
+
+
+@pytest.mark.parametrize("theme", ["modern", "classic"])
+def test_large_print_keeps_every_term_of_the_standard_grid_it_cannot_share(tmp_path, theme):
+    """The standard edition's grid of all 14 terms is 23 or 24 rows tall, and large print's letter page holds 22:
+    no grid of the smaller size keeps as many, so large print lays out its own. It searched every term again and
+    left 'expedition-museum' out, with a warning the standard edition does not give (scan r15: n15 and b-u5). Now
+    it lays out the terms the standard grid kept, searching harder for a grid that holds them all."""
+    path = write_guide(tmp_path, "joined.yaml", JOINED)
+    standard = kept_terms(path, theme, "letter", "standard")
+    assert len(standard) == 14
+    for edition in ("large-print", "readable"):
+        assert kept_terms(path, theme, "letter", edition) == standard, edition
+    options = ("--theme", theme, "--paper", "letter")
+    assert crossword_warnings(path, *options) == []
+    assert crossword_warnings(path, *options, "--edition", "large-print") == []
+
+
+def test_a_term_longer_than_the_large_print_grid_is_left_out_there_with_its_warning(tmp_path):
+    """'electroencephalographic' (23 letters) goes down the standard grid (24 rows on modern letter); large print's
+    page holds 22 rows and columns at most, so its grid truly cannot hold it: the one term it leaves out beside the
+    standard grid's, and said so, after the warning the standard edition gives too (the warnings in line order)."""
+    path = write_guide(tmp_path, "joined.yaml", JOINED.replace(
+        "activities:", "- {term: electroencephalographic, definition: Of the brain's signals read on paper.}\n"
+                       "activities:"))
+    standard = kept_terms(path, "modern", "letter", "standard")
+    assert "electroencephalographic" in standard and len(standard) >= 14
+    assert kept_terms(path, "modern", "letter", "large-print") == standard - {"electroencephalographic"}
+    options = ("--theme", "modern", "--paper", "letter")
+    said = crossword_warnings(path, *options, "--edition", "large-print")
+    assert said == crossword_warnings(path, *options) + [
+        f"{path}:18:10: warning: crossword: 1 term left out (longer than the grid that fits the page: 22 letters at "
+        "most): 'electroencephalographic'"], said

@@ -112,12 +112,14 @@ def answer(term: str, language: str = "") -> tuple[str, ...]:
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
          max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS, mentions: Sequence[int] = (),
-         language: str = "") -> Crossword:
+         language: str = "", only: Sequence[str] = ()) -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
     ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
     term; when the grid cannot hold them all, the least used (then the longest) are the ones left out, and
     of more than ``max_words`` terms, the least used (then the later) are not tried.
-    ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`)."""
+    ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`).
+    ``only``: when given, the terms another edition's grid kept; the rest are left out as that grid left them
+    (no room, or no letter shared), and this grid is searched for these at its own size."""
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
     seen: set[tuple[str, ...]] = set()
@@ -138,10 +140,14 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         left_out += [i for i, _ in words if i not in most]
         words = [(i, w) for i, w in words if i in most]
     every = words
+    if only:  # (tried, so each left out gets the reason the other edition's grid gave it: room or letters)
+        words = [(i, w) for i, w in words if terms[i][0] in only]
     g = _fill(words, seed, tries, max_rows, max_cols)
+    if only and g is not None and len(g.words) < len(words):
+        g = _packed(words, g, max_rows, max_cols)
     if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
-        left_out = sorted(left_out + [i for i, _ in words])
-        why = _why(left_out, terms, None, {i for i, _ in words}, max(max_rows, max_cols), twins, language)
+        left_out = sorted(left_out + [i for i, _ in every])
+        why = _why(left_out, terms, None, {i for i, _ in every}, max(max_rows, max_cols), twins, language)
         return Crossword((), (), tuple(terms[i][0] for i in left_out), (), why)
     if len(g.words) < len(words):
         clues = [len(clue_for(*t, language)) for t in terms]
@@ -159,6 +165,30 @@ def _fill(words, seed: str, tries: int, max_rows: int, max_cols: int) -> Optiona
     if len(words) < 2 or not firsts:
         return None
     return _search(words, firsts, seed, tries, max_rows, max_cols)
+
+
+PACKED = ((16, 6), (32, 4))  # the harder search (_packed): (beam width, words it starts from, the longest first)
+PACKED_SHARED = (grid.SHARED_CELLS, 20)  # what a shared letter is worth to it, in cells of area: as usual, then more
+
+
+def _packed(words, g: grid.Grid, max_rows: int, max_cols: int) -> grid.Grid:
+    """A harder search for a grid of every word, when another edition's grid held them all and this page's
+    grid (``g``, the usual search's) does not: the order-free beam, two and then four times as wide, from each
+    of the longest words in turn, each time also valuing a shared letter more (a tighter grid). The first grid
+    that takes every word, else the best of them all. Large print, n15: 15 terms in 20 by 22 cells, where the
+    usual search found 14 and this finds them all from its second word. A bounded amount of work (at most 20
+    beams), so the same terms always give the same grid."""
+    at = grid.letters_at(words)
+    firsts = sorted((k for k in range(len(words)) if len(words[k][1]) <= max_cols), key=lambda k: (-len(words[k][1]), k))
+    best = g
+    for width, starts in PACKED:
+        for first in firsts[:starts]:
+            for shared in PACKED_SHARED:
+                h = grid.spread(words, first, max_rows, max_cols, at, width, shared)
+                if len(h.words) == len(words):
+                    return h
+                best = h if h.score() < best.score() else best
+    return best
 
 
 def _central(words, g: grid.Grid, mentions: Sequence[int], clues: Sequence[int], seed: str, tries: int,

@@ -237,11 +237,11 @@ def beam(words, order: list[int], max_rows: int, max_cols: int, at, width: int =
 
 
 
-def spread(words, first: int, max_rows: int, max_cols: int, at, width: int = BEAM) -> Grid:
+def spread(words, first: int, max_rows: int, max_cols: int, at, width: int = BEAM, shared: int = SHARED_CELLS) -> Grid:
     """A beam that, unlike :func:`beam`, takes the words in no fixed order: from each of the ``width``
     grids kept, every waiting word in every legal place, and the best ``width`` different grids go on
     (the most letters in, so that the long words, which have the fewest places, go in whenever they
-    can; then the smallest area less SHARED_CELLS a shared letter; then fewest rows). Each grid keeps
+    can; then the smallest area less ``shared`` cells a shared letter; then fewest rows). Each grid keeps
     its words' legal places and updates them near the word it adds, as :func:`greedy` does. It stops
     when no kept grid takes another word, and returns the best of its last grids (:meth:`Grid.score`)."""
     g = Grid(max(max_rows, max_cols))
@@ -262,7 +262,7 @@ def spread(words, first: int, max_rows: int, max_cols: int, at, width: int = BEA
                     h = (c_ if c_ > end_r else end_r) - (a if a < r else r) + 1
                     wd = (e if e > end_c else end_c) - (b if b < c else c) + 1
                     if h <= max_rows and wd <= max_cols:
-                        children.append((-lets - n, h * wd - SHARED_CELLS * (base + x), h, gi, k, r, c, d))
+                        children.append((-lets - n, h * wd - shared * (base + x), h, gi, k, r, c, d))
         if not children:
             break
         children.sort()

@@ -95,7 +95,10 @@ def _every_edition(guide, theme, width: float, height: float) -> dict:
     given other limits, kept other terms: 4 to 6 of them in 11 of 152 scanned builds (issue 14). So: the
     standard edition's limits, when its grid fits every edition's page; else the smallest of the editions'
     limits, when the grid they give holds as many terms; else (a grid taller than large print's page, which
-    no smaller grid matches) the standard edition keeps its grid and the others plan their own."""
+    no smaller grid matches) the standard edition keeps its grid and the others lay out a grid of their own
+    size from the terms it kept (``only``): large print had searched all the terms again and kept others
+    (n15: 14 of 15 the same, 'council-senate' and 'farmer-sample' left out where the standard left out
+    'steady colony'). A term that its page cannot hold is still left out, and the warning names it."""
     import dataclasses
 
     from ...theming.styles import EDITIONS, for_edition, make_styles
@@ -108,7 +111,10 @@ def _every_edition(guide, theme, width: float, height: float) -> dict:
     if _kept(act.plan(guide, "crossword", least).data) >= _kept(act.plan(guide, "crossword", each[0]).data):
         return least
     own = each[EDITIONS.index(theme.edition)] if theme.edition in EDITIONS else each[0]
-    return each[0] if _fits(act.plan(guide, "crossword", each[0]).data, own) else own
+    standard = act.plan(guide, "crossword", each[0]).data
+    if _fits(standard, own):
+        return each[0]
+    return own if standard is None else dict(own, only=tuple(e.term for e in standard.entries))
 
 
 def _fits(data, limits: dict) -> bool:
