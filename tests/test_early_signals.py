@@ -89,3 +89,16 @@ def test_a_signal_while_the_build_starts_stops_it_cleanly(guides, tmp_path):
         assert len(stderr.splitlines()) == 1, at  # one line: no traceback, no internal error
         assert stdout == "", at
         assert not out.exists() or not list(out.iterdir()), at  # nothing written, not even a temporary file
+
+
+@pytest.mark.parametrize("module, command", [
+    ("studyguide.batch", ["build", "g/a.yaml", "--versions", "2", "-o", "out"]),  # the guide loading, before any file
+    ("studyguide.budget", ["check", "g/a.yaml"]),                                 # a command that writes nothing
+    ("studyguide.export.quizlet", ["export", "g/a.yaml", "--to", "quizlet", "-o", "out"]),
+])
+def test_a_signal_before_any_file_is_named_says_nothing_was_written(guides, module, command):
+    # hostile r15 finding 6: it said "the files reported above were written whole", with nothing reported
+    done = subprocess.run([sys.executable, "-c", HOOKED, module, str(int(signal.SIGTERM)), "self", *command],
+                          cwd=guides, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (143, "", "interrupted (SIGTERM): nothing was written\n")
+    assert not (guides / "out").exists()

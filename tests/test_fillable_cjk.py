@@ -65,6 +65,28 @@ def test_a_guide_quoting_a_korean_word_is_not_told(tmp_path):
     assert _told(tmp_path, "en.yaml", QUOTING)[1:] == ([], [])
 
 
+def test_an_english_guide_whose_answers_are_hangul_is_told_at_the_first_such_answer(tmp_path):
+    # hostile r15 finding 5: the guide's prose is English, but the students type '세종대왕' and may type '한글'
+    path, built, checked = _told(tmp_path, "en_ko.yaml", """\
+        title: Korean history quiz
+        language: en
+        summary: King Sejong created the alphabet; 세종 is his name in Korean.
+        questions:
+          - type: multiple_choice
+            prompt: Which is Korean?
+            choices: [Latin, Greek, 한글]
+            answer: C
+          - type: short_answer
+            prompt: Who made Hangul?
+            answer: 세종대왕
+        """)
+    said = (f"{path}:7:29: warning: edition fillable: the form fields show what a student types in Helvetica, the "
+            "font every PDF app has, which has no Hangul: each app draws typed Hangul in a font of its computer's, "
+            "and Chrome on a computer without one shows nothing typed. Type a word into a field in the app your "
+            "students will use before handing the handout out")
+    assert built == [said] and checked == [said]
+
+
 def test_the_field_takes_hangul_typed_into_it_and_names_helvetica(tmp_path):
     """What the warning rests on: the field keeps what is typed, in a field whose font is Helvetica."""
     path, _, _ = _told(tmp_path, "ko.yaml", KOREAN)

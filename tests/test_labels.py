@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from conftest import GUIDES_DIR, Pdf
+from conftest import GUIDES_DIR, Pdf, cli_main, write_guide
 from glyphs import assert_no_boxes, fonts_listed
 
 from studyguide import api, labels
@@ -648,3 +648,17 @@ def test_the_key_footer_follows_the_answer_key_the_teacher_gives(tmp_path):
     assert key.splitlines()[-1] == "Rapporti · Key for Unit 2 · Page 1 of 1"  # not all capitals: as typed
     told = labels.not_built_in("it", {"answer_key": "SOLUZIONI"}, {"answer_key", "key_footer", "name"})
     assert told.endswith('Header and footer — name: "Name". (docs/guide-format.md#labels)')
+
+
+def test_many_unknown_label_keys_list_the_known_keys_once_and_are_counted_past_ten(tmp_path):
+    # hostile r15 finding 7: 2,000 unknown keys gave 2,000 errors each listing every known key, 3.7 MB of them
+    path = write_guide(tmp_path, "many.yaml", "title: Labels\nlabels:\n" + "".join(
+        f"  label_{n}: Label {n}\n" for n in range(2000)))
+    done = cli_main("check", str(path))
+    said = [line.replace(str(path), "many.yaml") for line in done.stderr.splitlines()]
+    assert len(said) == 11 and len("\n".join(said)) < 3000  # (was 2,000 lines, 3.7 MB)
+    assert said[0].startswith("many.yaml:3:3: labels: unknown key 'label_0' (known keys: reading, cite_line, ")
+    assert said[1:] == [f"many.yaml:{n + 3}:3: labels: unknown key 'label_{n}' (known keys: as listed at line 3)"
+                        for n in range(1, 10)] + [
+        "many.yaml:13:3: labels: 1,990 more unknown keys ('label_10', 'label_11', 'label_12', …; the known keys are "
+        "listed at line 3): remove them, or move them where they belong"]

@@ -54,3 +54,17 @@ def test_no_guide_we_ship_or_test_with_is_told_of_a_minus():
         read += 1
         told += [str(p) for p in minus.warnings(guide)]
     assert read > 80 and told == []
+
+
+def test_a_degree_range_is_not_taken_for_a_minus_but_a_cold_day_still_is(tmp_path):
+    """Hostile r15, finding 3: the hyphen after '°' in '30°-60°-90°' joins a range; following the hint would print a
+    subtraction. A negative temperature on the same line is still named, and only it."""
+    path = write_guide(tmp_path, "deg.yaml", """
+        title: Special right triangles
+        summary: |
+          A 30°-60°-90° triangle and a 45°-45°-90° one. Latitudes 23.5°-66.5° are temperate; 20°-25°C is mild, -7 °C is not.
+        """)
+    done = cli_main("check", str(path))
+    said = [line.replace(str(path), "deg.yaml") for line in done.stderr.splitlines() if "hyphen" in line]
+    assert said == ["deg.yaml:3:104: warning: '-7' typed with a hyphen for a minus sign: a hyphen prints short, as a "
+                    "dash; paste the minus sign '−' in its place ('−7'; copy it from this message)"]

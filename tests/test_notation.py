@@ -193,3 +193,20 @@ def test_grades_language_levels_and_program_names_are_no_ions_nor_subscripts(tmp
         title: Notes
         summary: "Ca2+ and x_2 in a guide with no formula written otherwise."
         """) == []
+
+
+def test_prefixes_and_symbols_of_no_such_ion_are_left_alone_but_real_ions_named(tmp_path):
+    # hostile r15 finding 4: a capitalised prefix with a suspended hyphen ('In- and out-groups', 'No- or low-cost')
+    # and a symbol of an element that makes no such ion ('Be+', 'Ne-', 'As-') were named as ions; the ions a
+    # lesson writes (one charge with no number, a metal's cation, a non-metal's anion) still are
+    path = write_guide(tmp_path, "g.yaml", """\
+        title: Water
+        summary: "H₂O. In- and out-groups. No- or low-cost labs. Am- and pm-sessions. Be+ careful, Ne- hm, As- prefix."
+        topics:
+          - title: Ions
+            summary: "The Na+ K+ pump; Cl- and Ca2+ ions; O2- with N3-; Fe- and Sn- prefixes; Ca- or Mg-rich, Pr-, Po- forms."
+        """)
+    assert _warned(tmp_path, path.read_text(encoding="utf-8")) == [
+        f"{path}:5:19: warning: 'Na+', 'K+', 'Cl-', 'Ca2+', 'O2-' and 'N3-' print as typed: a guide has no markup for "
+        "superscripts and subscripts; paste 'Na⁺', 'K⁺', 'Cl⁻', 'Ca²⁺', 'O²⁻' and 'N³⁻' in their place (copy from this "
+        "message)"]

@@ -157,7 +157,7 @@ def prompt():
 def new(file, reading):
     """Write a commented starter guide to FILE (never overwrites)."""
     api.new_guide(file, reading)
-    report.out(f"wrote {file}; edit it, then run: studyguide build {typed(file)}")
+    report.wrote(f"wrote {file}; edit it, then run: studyguide build {typed(file)}")
 
 
 @cli.command("themes", cls=OneName)
@@ -187,7 +187,7 @@ def list_themes(guide, folder, preview, png, out_dir):
             click.echo(line)
     else:
         for path in pv.write_previews(Path(guide) if guide else None, usable, Path(folder), Path(out_dir), png):
-            report.out(f"wrote {path}")
+            report.wrote(f"wrote {path}")
     if len(usable) < len(listed):
         sys.exit(1)
 
@@ -231,7 +231,7 @@ def import_bank(file, out, fmt):
     written, draft = import_file(path, target(path, out), fmt.lower() if fmt else None)
     report.warnings(sorted(draft.problems, key=lambda p: (p.where, p.message))  # in line order, as validate's,
                     + ([draft.lost] if draft.lost else []))  # then what the tool's file could not carry
-    report.out(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
+    report.wrote(f"imported {path} → {written} ({count(len(draft.vocabulary), 'term')}, "
                f"{count(len(draft.questions), 'question')})")
 
 
@@ -275,6 +275,7 @@ def check_guides(paths, strict, skip, fmt, questions, sheet, paper, theme, editi
 def main(argv=None) -> None:
     """Entry point: user mistakes get their message, internal errors one line (or --debug)."""
     args = sys.argv[1:] if argv is None else list(argv)
+    report.WROTE.clear()  # (main run twice in one process: a test's)
     with stdio.standard_streams() as streams:  # closed or full stdout/stderr: the command still finishes
         try:
             with interrupts.signals_handled():  # INT, TERM, HUP: stop between files, never mid-set (files.write_all)

@@ -11,7 +11,8 @@ What is found, and what is left alone (measured on every guide in guides/ and te
   straight after Chinese): only in a guide that
   writes a sub- or superscript digit elsewhere or types a caret, since it is then about formulas and writes
   them one way or another. 'CO2 emissions' in a geography guide, 'A4 paper', 'MP3', 'COVID-19', 'B12' and 'O2'
-  are not warned of. In such a guide too: an ion ('Ca2+', 'Na+', 'OH-'; not a grade 'C+' nor a level 'B2+') and
+  are not warned of. In such a guide too: an ion ('Ca2+', 'Na+', 'OH-'; not a grade 'C+' nor a level 'B2+', nor
+  a prefix 'In- and out-groups' nor an element that makes no such ion, 'Be+', 'As-': see _ion) and
   a letter's subscript typed as in TeX ('v_0', 'x_{12}'; not a name such as 'file_2');
 * a Greek letter's power ('π^2') and a power closed as Pandoc writes it ('Fe^3+^'), as any caret.
 """
@@ -47,6 +48,8 @@ _FORMULA = re.compile(rf"(?:(?<![\w\-‐/.])|(?<=[{_CJK}]))"
 # longer name ('file_2', 'score_1': a program's), and only in a guide about formulas (as for 'H2O' above)
 _LOW = re.compile(r"(?<![\w\\])(?P<base>[A-Za-z\u0370-\u03ff])_(?:(?P<n>\d{1,2})|\{(?P<braced>\d{1,2})\})(?![\w{])")
 _SYMBOL = re.compile(r"[A-Z][a-z]?")
+# after a hyphen, the rest of a word it stands for: 'In- and out-groups', 'NO- or low-cost', 'Pr-, Po- forms'
+_SUSPENDED = re.compile(r",? (?:and|or|to|&) [^\s\-]+-\w|, [A-Z][a-z]?- ")
 _WRITTEN = re.compile(r"[₀-₉⁰¹²³⁴-⁹]")
 
 
@@ -59,9 +62,24 @@ def _formula(word: str, charge: str = "") -> bool:
     if not all(s in ELEMENTS for s in symbols) or not all(c[0] != "0" and 2 <= int(c) <= 99 for c in counts):
         return False  # (a formula writes no 1: 'H1N1' is a flu)
     if len(symbols) == 1 and charge:
-        return (re.fullmatch(r"[A-Z][a-z]?[2-7]?", word) is not None and symbols[0] not in ("B", "C")  # ('B2+':
-                and (bool(counts) or len(symbols[0]) == 2 or word == "H"))  # a language level, as 'C2')
+        return re.fullmatch(r"[A-Z][a-z]?[2-7]?", word) is not None and _ion(symbols[0], bool(counts), charge)
     return len(symbols) >= 2 and (bool(counts) or bool(charge))
+
+
+# The one-element ions a lesson writes (hostile r15, finding 4: 'In- and out-groups', 'No- or low-cost', 'Be+'
+# and 'As-' were taken for ions). A charge of one, with no number: the ions of one charge, 'Na+', 'K+', 'Cl-'
+# (one letter only for H and K: 'F-', 'I-' and 'S-' are a grade, a road and a wave). With a number, a metal's
+# cation ('Ca2+', 'Fe3+') or a non-metal's anion ('O2-', 'N3-'). Never B and C: 'B2+' and 'C1' are language levels.
+_ONE_PLUS = frozenset("H K Li Na Rb Cs Cu Ag Au Tl Hg".split())
+_ONE_MINUS = frozenset("H Cl Br".split())
+_ANIONS = frozenset("N O P S As Se Te".split())
+_NOT_METALS = frozenset("H He B C N O F Ne Si P S Cl Ar Ge As Se Br Kr Te I Xe At Rn Ts Og".split())
+
+
+def _ion(symbol: str, counted: bool, charge: str) -> bool:
+    if not counted:
+        return symbol in (_ONE_PLUS if charge == "+" else _ONE_MINUS)
+    return symbol not in _NOT_METALS if charge == "+" else symbol in _ANIONS
 
 
 def _written(body: str, charge: str) -> str:
@@ -106,7 +124,8 @@ def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
     taken = [range(m, m + len(typed)) for m, typed, _ in out]
     if formulas:
         out += [(m.start(), m.group(), _written(m["body"], m["charge"])) for m in _FORMULA.finditer(bare)
-                if _formula(m["body"], m["charge"]) and not any(m.start() in r for r in taken)]
+                if _formula(m["body"], m["charge"]) and not any(m.start() in r for r in taken)
+                and not _SUSPENDED.match(bare, m.end())]
         out += [(m.start(), m.group(), m["base"] + (m["n"] or m["braced"]).translate(_SUB)) for m in _LOW.finditer(bare)]
     return sorted(out)
 

@@ -27,6 +27,15 @@ def out(line: str) -> None:
     click.echo(visible(line))
 
 
+WROTE: list = []  # this command's lines that named a file it wrote (what a signal's message can say of them)
+
+
+def wrote(line: str) -> None:
+    """:func:`out` for a line that names a file written; counted for :func:`failure`."""
+    WROTE.append(line)
+    out(line)
+
+
 class Once:
     """Prints each line once on stderr: a folder's defaults file with a mistake fails every guide
     beside it, and its messages are shown the first time only."""
@@ -95,7 +104,7 @@ def built(outcome, progress: Progress, echo) -> bool:
     else:
         made = ", ".join(f"{path} ({count(pages, 'page')}{'; ' + note if note else ''})"
                          for path, pages, note in outcome.outputs)
-        out(f"built {outcome.path} → {made}")
+        wrote(f"built {outcome.path} → {made}")
     progress.step()
     return outcome.ok
 
@@ -151,7 +160,7 @@ def exported(outcomes) -> tuple[int, int]:
             problems(outcome.error)
             err(f"failed: {outcome.path}")
         for path in outcome.written:
-            out(f"exported {outcome.path} → {path} ({outcome.holds})")
+            wrote(f"exported {outcome.path} → {path} ({outcome.holds})")
     return failed, total
 
 
@@ -256,9 +265,9 @@ def failure(exc: BaseException, debug: bool) -> int:
         return EXIT_INTERNAL
     if isinstance(exc, KeyboardInterrupt):
         return 130
-    if isinstance(exc, Interrupted):
-        click.echo(f"interrupted ({exc.name}): the files reported above were written whole; nothing else was "
-                   "changed", err=True)
+    if isinstance(exc, Interrupted):  # (a signal before any file was named: while the guide loads, hostile r15 6)
+        click.echo(f"interrupted ({exc.name}): " + ("the files reported above were written whole; nothing else was "
+                   "changed" if WROTE else "nothing was written"), err=True)
         return exc.exit_code
     if not isinstance(exc, Exception):
         raise exc

@@ -285,3 +285,10 @@ def opening(text: str, size: int = 30) -> str:
         return text
     head = text[:size + 1]
     return (head.rsplit(" ", 1)[0] if " " in head else text[:size]).rstrip(" ,;:") + "…"
+
+
+def strays(label: str, keys: list[str], line: int) -> str:
+    """One error for a mapping's unknown keys past the first few, each like no known key: how many, the first."""
+    named = ", ".join(f"'{k[:40]}'" for k in keys[:3]) + (", …" if len(keys) > 3 else "")
+    return (f"{label}: {len(keys):,} more unknown key{'s' if len(keys) > 1 else ''} ({named}; the known keys are "
+            f"listed at line {line}): remove them, or move them where they belong")

@@ -60,6 +60,7 @@ def suggest(word: str, options, noun: str = "keys") -> str:
     return f"known {noun}: " + ", ".join(options)
 
 
+STRAYS = 10  # unknown keys like no known key told one by one in a mapping; past them, counted in one error
 _WORDS = {1: "one", 2: "two"}  # decimals, as a message says them
 
 
@@ -151,6 +152,7 @@ class Walker:
             return None
         out: Keys = Keys()
         misspelt: set[str] = set()
+        strays: list = []  # unknown keys like no known one
         if label in ("guide", "theme") and node.pairs and not any(
                 k.value in allowed or (other_word(k.value) or ("",))[0] in allowed
                 or difflib.get_close_matches(k.value, list(allowed), n=1, cutoff=0.8)
@@ -183,11 +185,18 @@ class Walker:
                 self.error(key, self.unknown_key(key.value, label))
             elif key.value not in allowed:
                 hint = other_key(key.value, value, allowed) or suggest(key.value, allowed)
+                if hint.startswith("known keys: "):  # listed once: 2,000 strays were 3.7 MB of lists (hostile r15)
+                    strays.append(key)
+                    if len(strays) > STRAYS:
+                        continue  # (counted after the loop)
+                    hint = hint if len(strays) == 1 else f"known keys: as listed at line {strays[0].where.line}"
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({hint})")
                 misspelt.update(near(key.value, allowed))
                 self.hinted.append((label, key.value, tuple(near(key.value, allowed)), self.problems[-1]))
             else:
                 out[key.value] = value
+        if len(strays) > STRAYS:
+            self.error(strays[STRAYS], misread.strays(label, [k.value for k in strays[STRAYS:]], strays[0].where.line))
         for key in required:
             if key in out and isinstance(out[key], Scalar) and out[key].is_null:
                 self.error(out.pop(key), f"{key if label == 'guide' else label + '.' + key}: is empty (write the text after '{key}:')")
