@@ -90,19 +90,29 @@ def test_the_turkish_trials_13_terms_take_two_full_pages_not_three_part_empty_on
 
 
 
-def test_sets_of_two_long_definitions_taller_than_a_page_are_cut_to_sets_of_one():
-    """v04's 20 terms have definitions of three sentences, eight lines each in large print: a set of two terms
-    and its spare definition was taller than a page (sets 2 and 8), and the last line of set 8's definition C
-    opened a page alone (97 % empty). Such a set is now cut in two sets of one term, each with a spare; the
-    title of a set of one reads "Set 3: term 3". A set too tall only by its space above fits at a page's top and
-is kept. Each term, its letter and its definition on one page."""
+def test_long_definitions_go_on_over_two_pages_in_sets_of_three_terms_or_more():
+    """v04's 20 terms have definitions of three sentences, eight lines each in large print: not three terms and a
+    spare fit a page, and the sets were cut to fit it, down to sets of one term and two definitions ("Set 2: term
+    3", a coin toss for the student), 12 sets on 12 pages. No set is now under three terms: sets of four, each on
+    two pages, the definitions a page does not hold under "Set 2: terms 5–8 (continued)" on the next, never a
+    definition cut. Each term's letter in the key names its own definition, on its set's pages; the handout and
+    the key alike, and two pages shorter (29 before)."""
     guide = api.load(CASES / "layout" / "v04-vocab20long.yaml")
     handout, key = _pages(guide, "modern", "letter")
-    pages = _each_term_on_its_definitions_page(guide, key)
-    assert all("Set " in key[p - 1][:40] or "Vocabulary Matching" in key[p - 1][:40] for p in pages)
-    assert re.search(r"Set \d+: term \d+ ", " ".join(key))  # (a set of one term)
-    first, last = pages[0], pages[-1]
-    assert not [p for p in range(first, last + 1) if len(handout[p - 1]) < 200]  # (no page holding a line or two)
+    title = re.compile(r"Set (\d+): terms? (\d+)(?:–(\d+))?( \(continued\))?")
+    shown, alike = ([(p + 1, t) for p, text in enumerate(pages) for t in title.findall(text)] for pages in (key, handout))
+    assert shown == alike, (shown, alike)  # (the key has a page more: its notes on the answers)
+    assert [(page, int(set_), int(first), int(last or first), bool(more)) for page, (set_, first, last, more) in shown] == [
+        (page, 1 + (page - 11) // 2, 1 + 4 * ((page - 11) // 2), 4 + 4 * ((page - 11) // 2), page % 2 == 0)
+        for page in range(11, 21)], shown  # (sets 1-5 of four terms: each on a page and under its heading on the next)
+    sets = {int(set_): range(p, p + 2) for p, (set_, _, _, more) in shown if not more}
+    for k, term in enumerate(guide.vocabulary, 1):  # each term's letter names its own definition, on its set's pages
+        here = sets[(k - 1) // 4 + 1]
+        letter = re.search(rf"(?:^| )([A-E]) {k}\. {re.escape(term.term)} ", key[here[0] - 1]).group(1)
+        meaning = " ".join(inline.plain(term.definition).split())
+        assert any(f"{letter}. {meaning}" in key[p - 1] for p in here), (k, term.term, letter)
+        assert any(f". {meaning}" in handout[p - 1] for p in here) and f"______ {k}. {term.term} " in handout[here[0] - 1]
+    assert len(handout) == 27
 
 
 @pytest.mark.parametrize("name, theme_name, paper, pages, number, opens, later", [
