@@ -204,3 +204,20 @@ def test_two_matching_questions_in_a_row_keep_their_instruction_after_each_promp
         assert len(said) == 2 and len(set(said)) == 1, said  # (the same instruction after both prompts)
     for pages in (handout, key):  # (q3 on q2's page, as before)
         assert next(p for p, t in enumerate(pages) if "3. Ordne zu." in t) == next(p for p, t in enumerate(pages) if "2. Wann" in t)
+
+
+def test_a_first_set_landing_under_the_questions_leaves_the_next_three_terms_or_more():
+    """v13's six terms in compact large print on A4: the matching opens under question 40 with the room for a set
+    of three, but the set after it had to keep four terms, so the first took two ("Set 1: terms 1–2", a coin toss
+    for a student who knew one). The sets after a landed first set now keep three or more, as every set: 3 and 3,
+    on the same two pages, the handout 15 pages as before."""
+    guide = api.load(CASES / "layout" / "v13-mixed-40.yaml")
+    theme = api.theme_for(guide, "compact", edition="large-print")
+    built = render.render(guide, ("student", "key"), paper="a4", theme=theme)
+    handout, key = ([" ".join(t.split()) for t in page_texts(built[mode].pdf)] for mode in ("student", "key"))
+    for pages in (handout, key):
+        titles = [(p + 1, t) for p, text in enumerate(pages) for t in re.findall(r"Set \d: terms? [\d–]+", text)]
+        assert titles == [(13, "Set 1: terms 1–3"), (14, "Set 2: terms 4–6")], titles
+        assert "40. Remote signal" in pages[12]
+    assert _each_term_on_its_definitions_page(guide, key) == [13] * 3 + [14] * 3
+    assert len(handout) == 15

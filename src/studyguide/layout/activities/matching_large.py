@@ -146,7 +146,7 @@ def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials, lea
     ``room``, the rest in as few sets as fit a page, fewer than ``pages`` of them; None when there is none,
     or when the ``trials`` run out before one is found."""
     n = len(ctx.guide.vocabulary)
-    for first in range(min(most, n - MIN_PAGED, SET_SIZE), least - 1, -1):
+    for first in range(min(most, n - MIN_SET, SET_SIZE), least - 1, -1):  # (the rest in sets of MIN_SET or more)
         left = n - first  # (measured with the rest in sets a set's letters reach)
         sets = act.plan(ctx.guide, name, {"sizes": (first, *even_shares(left, -(-left // SET_SIZE)))}).data
         first_block = _blocks(ctx, name, sets[:1], titled=True, opening=_start(ctx, name, sets)[1:])[0]
