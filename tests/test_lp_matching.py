@@ -93,25 +93,27 @@ def test_the_turkish_trials_13_terms_take_two_full_pages_not_three_part_empty_on
 def test_long_definitions_go_on_over_two_pages_in_sets_of_three_terms_or_more():
     """v04's 20 terms have definitions of three sentences, eight lines each in large print: not three terms and a
     spare fit a page, and the sets were cut to fit it, down to sets of one term and two definitions ("Set 2: term
-    3", a coin toss for the student), 12 sets on 12 pages. No set is now under three terms: sets of four, each on
-    two pages, the definitions a page does not hold under "Set 2: terms 5–8 (continued)" on the next, never a
-    definition cut. Each term's letter in the key names its own definition, on its set's pages; the handout and
-    the key alike, and two pages shorter (29 before)."""
+    3", a coin toss for the student), 12 sets on 12 pages. No set is now under three terms: each as large as two
+    pages hold, the definitions its first page does not hold under "Set 2: terms 5–9 (continued)" on the next,
+    never a definition cut. Each term's letter in the key names its own definition, on its set's pages; the
+    handout and the key alike, and two pages shorter (29 before)."""
     guide = api.load(CASES / "layout" / "v04-vocab20long.yaml")
     handout, key = _pages(guide, "modern", "letter")
     title = re.compile(r"Set (\d+): terms? (\d+)(?:–(\d+))?( \(continued\))?")
     shown, alike = ([(p + 1, t) for p, text in enumerate(pages) for t in title.findall(text)] for pages in (key, handout))
     assert shown == alike, (shown, alike)  # (the key has a page more: its notes on the answers)
-    assert [(page, int(set_), int(first), int(last or first), bool(more)) for page, (set_, first, last, more) in shown] == [
-        (page, 1 + (page - 11) // 2, 1 + 4 * ((page - 11) // 2), 4 + 4 * ((page - 11) // 2), page % 2 == 0)
-        for page in range(11, 21)], shown  # (sets 1-5 of four terms: each on a page and under its heading on the next)
-    sets = {int(set_): range(p, p + 2) for p, (set_, _, _, more) in shown if not more}
-    for k, term in enumerate(guide.vocabulary, 1):  # each term's letter names its own definition, on its set's pages
-        here = sets[(k - 1) // 4 + 1]
-        letter = re.search(rf"(?:^| )([A-E]) {k}\. {re.escape(term.term)} ", key[here[0] - 1]).group(1)
-        meaning = " ".join(inline.plain(term.definition).split())
-        assert any(f"{letter}. {meaning}" in key[p - 1] for p in here), (k, term.term, letter)
-        assert any(f". {meaning}" in handout[p - 1] for p in here) and f"______ {k}. {term.term} " in handout[here[0] - 1]
+    opened = [(page, int(first), int(last or first)) for page, (_, first, last, more) in shown if not more]
+    assert [last - first + 1 for _, first, last in opened] == [4, 5, 4, 4, 3], opened
+    assert [page for page, (_, _, _, more) in shown if more] == [page + 1 for page, _, _ in opened]  # (the next page)
+    assert all(key[page].startswith(f"Set {n}: terms {first}–{last} (continued) ")
+               for n, (page, first, last) in enumerate(opened, 1))
+    for page, first, last in opened:  # each term's letter names its own definition, on its set's two pages
+        for k in range(first, last + 1):
+            term = guide.vocabulary[k - 1]
+            letter = re.search(rf"(?:^| )([A-F]) {k}\. {re.escape(term.term)} ", key[page - 1]).group(1)
+            meaning = " ".join(inline.plain(term.definition).split())
+            assert f"{letter}. {meaning}" in key[page - 1] + key[page], (k, term.term, letter)
+            assert f"______ {k}. {term.term} " in handout[page - 1] and f". {meaning}" in handout[page - 1] + handout[page]
     assert len(handout) == 27
 
 
@@ -221,3 +223,27 @@ def test_a_first_set_landing_under_the_questions_leaves_the_next_three_terms_or_
         assert "40. Remote signal" in pages[12]
     assert _each_term_on_its_definitions_page(guide, key) == [13] * 3 + [14] * 3
     assert len(handout) == 15
+
+
+def test_only_the_sets_of_long_definitions_go_on_over_a_page():
+    """ap-bio-energetics' first terms (ATP, glycolysis...) have definitions of four to seven lines in large print;
+    the rest one to three. Three of the first did not fit a page: they were cut to three sets of two terms (a
+    student who knew one of a set had the other by a coin toss), then seven sets of three or four. The first set
+    now takes the five terms two pages hold, its last definitions under "Set 1: terms 1–5 (continued)"; the sets
+    after it each fit their page whole, three terms or more: 86 pages, 88 before."""
+    guide = api.load(CASES / "layout" / "ap-bio-energetics.yaml")
+    theme = api.theme_for(guide, None, edition="large-print")
+    built = render.render(guide, ("student", "key"), theme=theme)
+    handout, key = ([" ".join(t.split()) for t in page_texts(built[mode].pdf)] for mode in ("student", "key"))
+    for pages in (handout, key):
+        titles = [(p + 1, t) for p, text in enumerate(pages) for t in re.findall(r"Set \d+: terms \d+–\d+(?: \(continued\))?", text)]
+        assert titles[:2] == [(23, "Set 1: terms 1–5"), (24, "Set 1: terms 1–5 (continued)")], titles
+        sizes = [int(b) - int(a) + 1 for _, t in titles[2:] for a, b in re.findall(r"(\d+)–(\d+)$", t)]
+        assert [p for p, _ in titles[2:]] == list(range(25, 25 + len(sizes))) and min(sizes) >= 3, titles
+        assert sum(sizes) == 25 and not [t for _, t in titles[2:] if "continued" in t]
+    for page, t in titles[2:]:  # each term's letter names its own definition, on the term's page
+        for k in range(*(int(a) + i for a, i in zip(re.findall(r"\d+", t.split(":")[1]), (0, 1)))):
+            term = guide.vocabulary[k - 1]
+            letter = re.search(rf"(?:^| )([A-M]) {k}\. {re.escape(term.term)} ", key[page - 1]).group(1)
+            assert f"{letter}. {' '.join(inline.plain(term.definition).split())}" in key[page - 1], (k, letter)
+    assert len(handout) == len(key) == 86

@@ -192,12 +192,8 @@ def _fitting(ctx, name, sets, trials: _Trials):
     # two pages, not 4, 4 and 5 on three, each a third to a half empty); one set sized so would have none
     fewest = len(sets) + (len(sets) == 1)
     found = _sized(ctx, name, n, fewest, trials, lambda sets, blocks: _fits(ctx, blocks))
-    if found is False:  # (long definitions: sets of MIN_SET too tall for a page) the fewest sets over two pages
-        fewest = max(2, -(-n // SET_SIZE))
-        found = _sized(ctx, name, n, fewest, trials, lambda sets, blocks: _spanned(ctx, name, sets, blocks))
-    if found is False and n // MIN_SET > 1:  # (longer still) sets of MIN_SET, each over the pages it takes
-        sets = act.plan(ctx.guide, name, {"sizes": tuple(even_shares(n, n // MIN_SET))}).data
-        return sets, _blocks(ctx, name, sets)
+    if found is False:  # (long definitions: MIN_SET terms too tall for a page somewhere in the list)
+        found = _mixed(ctx, name, n, trials)
     return (sets, blocks) if found is False else found  # (a short list: its one set, over the pages it takes)
 
 
@@ -221,14 +217,42 @@ def _sized(ctx, name, n: int, fewest: int, trials: _Trials, fits):
     return False
 
 
-def _spanned(ctx, name, sets, blocks) -> bool:
-    """Whether each set fits a page, or :data:`SPAN` pages cut between its definitions (:func:`_pages`)."""
-    for g, rows in enumerate(blocks):
-        if _height(ctx, rows) > ctx.height:
-            pages = _pages(ctx, name, sets, g, rows)
-            if pages is None or len(pages) > SPAN:
-                return False
-    return True
+def _mixed(ctx, name, n: int, trials: _Trials):
+    """(sets, blocks): set by set from the first, each as large as one page holds, :data:`MIN_SET` terms or more
+    (and never fewer left for the next); where not that many fit a page, as large as :data:`SPAN` pages hold, its
+    definitions cut between them (:func:`_pages`), or :data:`MIN_SET` terms over the pages they take. Only the sets
+    of long definitions go on over a page: ap-bio-energetics' first five terms over two pages, the rest a page a
+    set. A set's terms, spare and order depend only on its size and those of the sets before it, so only the last
+    is measured. False for a list of one set (a set sized so has no spare); None when the ``trials`` run out."""
+    sizes = ()
+    while n - sum(sizes):
+        left = n - sum(sizes)
+        sizes += (_next_set(ctx, name, n, sizes, trials, left),)
+        if sizes[-1] is None:
+            return None
+    if len(sizes) == 1:
+        return False
+    sets = act.plan(ctx.guide, name, {"sizes": sizes}).data
+    return sets, _blocks(ctx, name, sets)
+
+
+def _next_set(ctx, name, n: int, sizes: tuple, trials: _Trials, left: int):
+    """The size of the set after ``sizes`` (:func:`_mixed`); None when the ``trials`` run out."""
+    sizes_ok = [k for k in range(min(SET_SIZE, left), MIN_SET - 1, -1) if k == left or left - k >= MIN_SET] or [left]
+    g = len(sizes)
+    for pages in (1, SPAN):
+        for k in sizes_ok:
+            if not trials.take():
+                return None
+            rest = left - k
+            trial = act.plan(ctx.guide, name, {"sizes": sizes + (k,) + ((rest,) if rest else ())}).data
+            block = _blocks(ctx, name, trial[g:g + 1], titled=True, number=g + 1, digits=len(str(n)),
+                            opening=_start(ctx, name, trial)[1:] if g == 0 else [])[0]
+            if _height(ctx, block) <= ctx.height:
+                return k
+            if pages > 1 and len(_pages(ctx, name, trial, g, block) or "too tall") <= SPAN:
+                return k
+    return sizes_ok[-1]  # (longer still: the smallest set, over the pages it takes)
 
 
 LAST_SET = 3  # terms: the fewest the last of the sets that fill their pages keeps (_filled)
