@@ -73,6 +73,5 @@ def test_a_large_print_build_makes_its_crossword_once(monkeypatch):
     docs = _large(CASES / "layout" / "ap-bio-energetics.yaml")
     # (made once for each set of limits tried: the standard edition's, then the editions' smallest where the
     # standard's grid does not fit large print's page, so that every edition keeps the same terms)
-    assert docs["student"].pages == 86 and len(made) == 2  # (90 before its 30 terms' matching sets filled their
-    # pages: 10 sets, not 11, matching_large._filled; 88 before its first five long terms went on over two pages in
-    # one set, not three sets of two: test_lp_matching)
+    assert docs["student"].pages == 88 and len(made) == 2  # (90 before its 30 terms' matching sets filled their
+    # pages: 10 sets, not 11, matching_large._filled)

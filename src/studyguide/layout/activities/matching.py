@@ -274,7 +274,10 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
     for s in sets:
         rows = []
         if titled:
-            rows.append(ctx.raw(_text(ctx, set_title(ctx, s, number + sets.index(s))), "subheading"))
+            last = s.start + len(s.terms) - 1
+            one = "matching_set_one" if last == s.start else "matching_set"  # (a set of one term: large print's longest)
+            title = ctx.label(one, n=number + sets.index(s), first=s.start, last=last)
+            rows.append(ctx.raw(_text(ctx, title), "subheading"))
         pairs = [Twin(TermRow(lead(s.start + i, None), term_para(term), lead_col),
                       TermRow(lead(s.start + i, s.letter(i)), term_para(term), lead_col), ctx)
                  for i, term in enumerate(s.terms)]
@@ -286,12 +289,6 @@ def _blocks(ctx, name, sets, titled=None, number: int = 1, opening=None, digits=
         rows += _lettered_rows(ctx, lettered, terms, [_width(ctx, d, letter_style) + letter_hang for d in s.definitions])
         blocks.append(rows if blocks else list(opening) + rows)
     return blocks
-
-
-def set_title(ctx, s, number: int) -> str:
-    """A set's title: "Set 2: terms 4–6" ("Set 2: term 4" for a set of one term, as a guide of one or two may have)."""
-    last = s.start + len(s.terms) - 1
-    return ctx.label("matching_set_one" if last == s.start else "matching_set", n=number, first=s.start, last=last)
 
 
 class Lettered(Flowable):

@@ -1,18 +1,17 @@
 """Vocabulary matching as each edition sets it (:func:`matching`), and in large print: each set on a page of
 its own, the fewest sets that each fit a page; the first may be smaller, to start under what ends the page
-before (:class:`Landing`). No set has fewer than three terms; where long definitions make three too tall for a
-page, a set goes on over two, its later definitions under "Set 2: terms 5–8 (continued)" (:func:`_pages`)."""
+before (:class:`Landing`)."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
-from ..._reportlab import FootGap, Together, stacked_height
+from ..._reportlab import FootGap, stacked_height
 from ..fill import page_short
 from ...activities.matching import SET_SIZE, even as even_shares
-from .common import _start, _text
-from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set, set_title
+from .common import _start
+from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set
 
 
 def large_print(ctx, name, sets) -> list:
@@ -34,7 +33,7 @@ def _found(ctx, name, sets):
     key = (name, ctx.width, ctx.height)
     if key not in found:
         fitted = _fitting(ctx, name, sets, _Trials(ctx))
-        if fitted is not None and fitted[0] is not sets and _fits(ctx, fitted[1]):  # (not sets over two pages)
+        if fitted is not None and fitted[0] is not sets:
             fitted = _filled(ctx, name, *fitted)
         found[key] = None if fitted is None else "own" if fitted[0] is sets else tuple(len(s.terms) for s in fitted[0])
         return fitted
@@ -65,40 +64,13 @@ class _Trials:
 
 
 def _flow(ctx, name, sets, blocks) -> list:
-    """Each set kept whole on its page; one taller than a page in its pages (:func:`_pages`), its definitions
-    going on under "Set 2: terms 4–6 (continued)"; else its title keeping its first rows."""
+    """Each set kept whole on its page, its title keeping its first rows when it is taller than a page."""
     start = _start(ctx, name, sets)
     flow = []  # (the section mark, title and instructions open the first set's block)
     for n, rows in enumerate(blocks):
-        pages = _pages(ctx, name, sets, n, rows) if _height(ctx, rows) > ctx.height else None
-        if pages is not None:
-            flow += [Together(page) for page in pages] + [FootGap(12)]
-            continue
         head = (3 if len(sets) > 1 else 2) + (len(start) - 1 if n == 0 else 0)
         flow += _whole_set(ctx, rows, head) + [FootGap(12)]  # (as the story's own gaps are: layout.gaps)
     return flow
-
-
-def _pages(ctx, name, sets, g: int, rows) -> list[list] | None:
-    """Set ``g``'s rows cut between its definitions into pages, each holding as many as it can: its title, terms
-    and first definitions, then the rest under a line naming the set it goes on ("Set 2: terms 4–6 (continued)",
-    the activity's title for a list of one set). A definition is never cut (a student reads it whole on one
-    page). None when the terms with one definition, or one definition under that line, are taller than a page."""
-    count = len(sets[g].definitions)
-    what = set_title(ctx, sets[g], g + 1) if len(sets) > 1 else ctx.label(name + "_title")
-    more = lambda: ctx.raw(_text(ctx, ctx.label("continued", what=what)), "subheading")
-    pages, page, placed = [], list(rows[:-count]), 0
-    for definition in rows[-count:]:
-        if _height(ctx, page + [definition]) > ctx.height:
-            if not placed:
-                return None
-            pages.append(page)
-            page, placed = [more()], 0
-            if _height(ctx, page + [definition]) > ctx.height:
-                return None
-        page.append(definition)
-        placed += 1
-    return pages + [page]
 
 
 class Landing(Flowable):
@@ -110,7 +82,7 @@ class Landing(Flowable):
     same count the last set's page changes, and what follows it may lose the room it had there:
     es-ecosistemas in large print on A4 took a page more.) Where no such sets save a page and the room
     left would leave its page short (layout.fill), the layout says so (``ctx.matching_short``), and
-    mending.matching_landed lays it out again with a first set of :data:`LANDED` terms or more in that room and
+    mending.matching_landed lays it out again with a first set of two terms or more in that room and
     the rest in as many pages as before (``ctx.matching_landed``), kept when it adds no page."""
 
     def __init__(self, ctx, name, sets, blocks):
@@ -130,7 +102,7 @@ class Landing(Flowable):
             landed = _landing(ctx, self.name, aH, len(blocks), most, _Trials(ctx))
             if landed is None and page_short(aH, ctx.height):  # the page it leaves would end short
                 if ctx.__dict__.get("matching_landed"):  # (asked by mending.matching_landed)
-                    landed = _landing(ctx, self.name, aH, len(blocks) + 1, most, _Trials(ctx), least=LANDED)
+                    landed = _landing(ctx, self.name, aH, len(blocks) + 1, most, _Trials(ctx), least=MIN_SET)
                 else:
                     ctx.__dict__["matching_short"] = True
             if landed is not None:
@@ -146,14 +118,13 @@ def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials, lea
     ``room``, the rest in as few sets as fit a page, fewer than ``pages`` of them; None when there is none,
     or when the ``trials`` run out before one is found."""
     n = len(ctx.guide.vocabulary)
-    for first in range(min(most, n - MIN_SET, SET_SIZE), least - 1, -1):  # (the rest in sets of MIN_SET or more)
+    for first in range(min(most, n - MIN_PAGED, SET_SIZE), least - 1, -1):
         left = n - first  # (measured with the rest in sets a set's letters reach)
         sets = act.plan(ctx.guide, name, {"sizes": (first, *even_shares(left, -(-left // SET_SIZE)))}).data
         first_block = _blocks(ctx, name, sets[:1], titled=True, opening=_start(ctx, name, sets)[1:])[0]
         if _height(ctx, first_block) > room:
             continue  # (the first set's terms, spare and order do not depend on the sets after it)
-        for groups in range(-(-left // SET_SIZE), min(pages, left // MIN_SET + 1)):  # (fewer pages than the sets
-            # they replace, none under MIN_SET terms)
+        for groups in range(-(-left // SET_SIZE), pages):  # (fewer pages than the sets they replace)
             for rest in _arrangements(even_shares(n - first, groups)):
                 if not trials.take():
                     return None
@@ -165,12 +136,7 @@ def _landing(ctx, name, room: float, pages: int, most: int, trials: _Trials, lea
     return None
 
 
-MIN_SET = 3  # terms: the smallest set (in a list that long): a set of one or two and a spare definition left the
-# last answer a coin toss for a student who knew one (v04: "Set 2: term 3", one term and two definitions). Sets of
-# this many too tall for a page go on over two (_pages), their definitions under "Set 2: terms 4–6 (continued)"
-LANDED = 2  # terms, and a spare: the least first set mending may fit in the room under a question on a page that
-# would be left short (the federalism trial's page 22, 57 % empty; a set of two still needs one term known)
-SPAN = 2  # pages: the most a set of long definitions is sized to go on over (the pages a student turns to match)
+MIN_SET = 2  # terms: a set is never made smaller than this to fit its page (then it flows on)
 SHIFTS = 2  # terms the first set (under the title and instructions) may give the others beyond an even share
 
 
@@ -180,9 +146,7 @@ def _fitting(ctx, name, sets, trials: _Trials):
     even share, as little smaller as fits, the larger of the others wherever their terms fit (a set's
     height is its own terms' and definitions': the larger sets last may not fit where 5 in the middle
     does). 16 terms in large print: 4, 6 and 6; local-budget's 20: 3, 4, 4, 5, 4 (was 2, 4, 4, 5, 5).
-    No set is smaller than :data:`MIN_SET`: where sets that small are too tall for a page (long definitions),
-    the fewest sets that each go on over :data:`SPAN` pages at most (:func:`_pages`; v04's 20 terms: sets of
-    5, each on two pages, where sets of one and two took 12). None when the ``trials`` run out first."""
+    None when the ``trials`` run out first."""
     blocks = _blocks(ctx, name, sets)
     if _fits(ctx, blocks):
         return sets, blocks
@@ -190,69 +154,41 @@ def _fitting(ctx, name, sets, trials: _Trials):
     # as many sets as the guide's own first, when there are several: sets the layout sizes take one spare
     # definition each, not two, and may fit where the guide's did not (a trial's 13 Turkish terms: 6 and 7 on
     # two pages, not 4, 4 and 5 on three, each a third to a half empty); one set sized so would have none
-    fewest = len(sets) + (len(sets) == 1)
-    found = _sized(ctx, name, n, fewest, trials, lambda sets, blocks: _fits(ctx, blocks))
-    if found is False:  # (long definitions: MIN_SET terms too tall for a page somewhere in the list)
-        found = _mixed(ctx, name, n, trials)
-    return (sets, blocks) if found is False else found  # (a short list: its one set, over the pages it takes)
-
-
-def _sized(ctx, name, n: int, fewest: int, trials: _Trials, fits):
-    """(sets, blocks): the fewest sets, ``fewest`` or more, that ``fits``, as even as they go, the first up to
-    :data:`SHIFTS` terms smaller, none under :data:`MIN_SET` terms (in a list that long); False when none
-    does, None when the ``trials`` run out first."""
-    for groups in range(fewest, max(1, n // MIN_SET) + 1):
+    for groups in range(len(sets) + (len(sets) == 1), n // MIN_SET + 1):
         share = even_shares(n, groups)
         for shift in range(SHIFTS + 1):
             first = share[0] - shift
-            if first < min(MIN_SET, n) or (shift and groups == 1):
+            if first < MIN_SET or (shift and groups == 1):
                 break
             for rest in _arrangements(even_shares(n - first, groups - 1)):
                 if not trials.take():
                     return None
                 sets = act.plan(ctx.guide, name, {"sizes": (first, *rest)}).data
                 blocks = _blocks(ctx, name, sets)
-                if fits(sets, blocks):
+                if _fits(ctx, blocks):
                     return sets, blocks
-    return False
+    return _ones(ctx, name, sets, blocks, trials)  # (sets of two still too tall)
 
 
-def _mixed(ctx, name, n: int, trials: _Trials):
-    """(sets, blocks): set by set from the first, each as large as one page holds, :data:`MIN_SET` terms or more
-    (and never fewer left for the next); where not that many fit a page, as large as :data:`SPAN` pages hold, its
-    definitions cut between them (:func:`_pages`), or :data:`MIN_SET` terms over the pages they take. Only the sets
-    of long definitions go on over a page: ap-bio-energetics' first five terms over two pages, the rest a page a
-    set. A set's terms, spare and order depend only on its size and those of the sets before it, so only the last
-    is measured. False for a list of one set (a set sized so has no spare); None when the ``trials`` run out."""
-    sizes = ()
-    while n - sum(sizes):
-        left = n - sum(sizes)
-        sizes += (_next_set(ctx, name, n, sizes, trials, left),)
-        if sizes[-1] is None:
-            return None
-    if len(sizes) == 1:
-        return False
-    sets = act.plan(ctx.guide, name, {"sizes": sizes}).data
-    return sets, _blocks(ctx, name, sets)
-
-
-def _next_set(ctx, name, n: int, sizes: tuple, trials: _Trials, left: int):
-    """The size of the set after ``sizes`` (:func:`_mixed`); None when the ``trials`` run out."""
-    sizes_ok = [k for k in range(min(SET_SIZE, left), MIN_SET - 1, -1) if k == left or left - k >= MIN_SET] or [left]
-    g = len(sizes)
-    for pages in (1, SPAN):
-        for k in sizes_ok:
+def _ones(ctx, name, sets, blocks, trials: _Trials):
+    """(sets, blocks): ``sets`` with each set still too tall for a page cut in two, the last term a set of its
+    own, until each fits: long definitions (v04's three sentences, eight lines each in large print) made a
+    set of two terms and its spare a line taller than a page, and that line alone opened the next page. A
+    set's terms, spare and order depend only on the sets before it, so those already checked stay as they
+    are. A term whose set of one is still too tall flows on from its title, as before; so do the sets when
+    the ``trials`` run out."""
+    sizes, g = [len(s.terms) for s in sets], 0
+    while g < len(sizes):
+        if sizes[g] > 1 and stacked_height(blocks[g], ctx.width) > ctx.height:  # (too tall even at a page's top,
+            # where its space above is dropped: a set taller by that space alone flows on and fits)
             if not trials.take():
-                return None
-            rest = left - k
-            trial = act.plan(ctx.guide, name, {"sizes": sizes + (k,) + ((rest,) if rest else ())}).data
-            block = _blocks(ctx, name, trial[g:g + 1], titled=True, number=g + 1, digits=len(str(n)),
-                            opening=_start(ctx, name, trial)[1:] if g == 0 else [])[0]
-            if _height(ctx, block) <= ctx.height:
-                return k
-            if pages > 1 and len(_pages(ctx, name, trial, g, block) or "too tall") <= SPAN:
-                return k
-    return sizes_ok[-1]  # (longer still: the smallest set, over the pages it takes)
+                break
+            sizes[g:g + 1] = [sizes[g] - 1, 1]
+            sets = act.plan(ctx.guide, name, {"sizes": tuple(sizes)}).data
+            blocks = _blocks(ctx, name, sets)
+            continue
+        g += 1
+    return sets, blocks
 
 
 LAST_SET = 3  # terms: the fewest the last of the sets that fill their pages keeps (_filled)
@@ -297,7 +233,7 @@ def _filled(ctx, name, sets, blocks):
             if h is not None and h <= ctx.height and (best[1] is None or shorts + _short(ctx, printed) < best[0]):
                 best[:] = [shorts + _short(ctx, printed), sizes + (rest,)]
             return
-        for size in range(min(SET_SIZE, rest - more * min(LAST_SET, n // count)), min(MIN_SET, n) - 1, -1):
+        for size in range(min(SET_SIZE, rest - more * min(LAST_SET, n // count)), 0, -1):
             if rest - size > SET_SIZE * more:
                 break
             h, printed = height(sizes + (size,))
