@@ -36,3 +36,39 @@ def test_matching_numbers_from_ten_on_are_printed_whole(tmp_path, theme, edition
         assert cut_numbers(lines) == []
         words = " ".join(lines).split()
         assert [n for n in ("9.", "10.", "11.", "12.") if n not in words] == []  # each whole, in its cell
+
+
+CHAINS = """
+title: Ordering integers
+questions:
+  - type: true_false
+    prompt: "−15 < −10 < −5 < 0 < 5 < 10 < 15 < 20 < 25 < 30 < 35 < 40 < 45 < 50 < 55 < 60 < 65 < 70"
+    answer: true
+  - type: multiple_choice
+    prompt: Which list is in order from least to greatest?
+    choices: ["−2.5 < −1.75 < −0.5 < 0 < 1.25 < 3.5 < 4.75", "−0.5 < −1.75 < −2.5 < 0 < 1.25 < 3.5 < 4.75"]
+    answer: A
+vocabulary:
+  - term: "chain"
+    definition: "−30 < −20 < −10 < 0 < 10 < 20 < 30"
+  - term: "inequality"
+    definition: "A statement that one number is less than another, such as −2.5 < −1.75 < −0.5 < 0 < 1.25 < 3.5."
+"""
+
+
+@pytest.mark.parametrize("paper, edition, sheet", [("letter", None, None), ("letter", "large-print", None),
+                                                   ("a5", None, None), ("letter", None, "half"),
+                                                   ("letter", None, "quarter")])
+def test_a_chain_of_relations_breaks_before_a_sign_and_never_inside_a_number(tmp_path, paper, edition, sheet):
+    """Hostile r15, finding 1: a chain glued whole was wider than its cell and the word cutter printed "−1-" / "0"
+    for −10. A sign keeps the number after it only: the chain breaks before any sign, and each number is whole."""
+    guide = api.load(write_guide(tmp_path, "chains.yaml", CHAINS))
+    built = render.render(guide, ("student", "key"), paper=paper, sheet=sheet,
+                          theme=api.theme_for(guide, "classic", edition))
+    for role in ("student", "key"):
+        lines = page_lines(built[role].pdf)
+        assert cut_numbers(lines) == []
+        assert [line for line in lines if re.search(r"[<>]$", line)] == []  # (the sign goes on with its number)
+        words = " ".join(lines).split()
+        for number in ("−30", "−20", "−10", "−15", "70", "−1.75", "4.75", "3.5."):
+            assert number in words
