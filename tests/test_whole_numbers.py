@@ -72,3 +72,34 @@ def test_a_chain_of_relations_breaks_before_a_sign_and_never_inside_a_number(tmp
         words = " ".join(lines).split()
         for number in ("−30", "−20", "−10", "−15", "70", "−1.75", "4.75", "3.5."):
             assert number in words
+
+
+NARROW = """
+title: Long numbers
+vocabulary:
+  - term: "balance"
+    definition: "It was −1234567890123.5 so the bank wrote"
+  - term: "pi"
+    definition: "π = 3.1415926535897932384626433832795028841971"
+"""
+
+
+@pytest.mark.parametrize("edition", [None, "large-print"])
+def test_a_number_wider_than_its_row_is_never_cut_with_a_hyphen(tmp_path, edition):
+    """The word cutter (81bf00a) cut a number between digits with a hyphen, "−123-" / "4.75": a number too wide for
+    its cell is now set whole on a row of its own (overflowing it a little); only a run of more than 20 digits (π to
+    40 places) is cut where its row ends, and with no hyphen ("…327-" / "95028841971" before)."""
+    from studyguide import wordbreaks
+
+    assert wordbreaks.pieces("−1234.75", "Helvetica", 10, 30, lambda n: 30, False) == ["−1234.75"]
+    assert wordbreaks.pieces("12kg", "Helvetica", 10, 15, lambda n: 15, False) == ["12kg"]
+    assert wordbreaks.pieces("chain\u00a0−30\u00a0<\u00a0−20", "Helvetica", 10, 40, lambda n: 40, False) == [
+        "chai-", "n\u00a0−30\u00a0", "<\u00a0−20"]  # (after a no-break space: the sign goes on with its number)
+    guide = api.load(write_guide(tmp_path, "long.yaml", NARROW))
+    built = render.render(guide, ("student", "key"), paper="letter", sheet="quarter",
+                          theme=api.theme_for(guide, "classic", edition))
+    for role in ("student", "key"):
+        lines = page_lines(built[role].pdf)
+        assert "−1234567890123.5" in " ".join(lines).split()
+        assert [line for line in lines if re.search(r"\d[-‐]$", line)] == []
+        assert "3.1415926535897932384626433832795028841971" in "".join(lines)  # (cut, with no mark)
