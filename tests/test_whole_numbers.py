@@ -103,3 +103,32 @@ def test_a_number_wider_than_its_row_is_never_cut_with_a_hyphen(tmp_path, editio
         assert "−1234567890123.5" in " ".join(lines).split()
         assert [line for line in lines if re.search(r"\d[-‐]$", line)] == []
         assert "3.1415926535897932384626433832795028841971" in "".join(lines)  # (cut, with no mark)
+
+
+@pytest.mark.parametrize("theme", ["classic", "compact", "ink-saver", "modern"])
+@pytest.mark.parametrize("edition", [None, "large-print"])
+def test_the_label_cell_widens_only_for_a_label_that_would_not_fit(tmp_path, theme, edition):
+    """The cell before a term or an item keeps its 0.3 in (scaled) wherever its labels fit it, padding in, so those
+    builds are unchanged (a bold 'H.', 12.8 pt of the 13.6 pt a classic cell holds, fits); it is as wide as the
+    widest label ('10.', a bold 'M.') needs where one does not."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from studyguide.layout import Ctx, matchcols
+    from studyguide.theming import fonts
+    from studyguide.theming.styles import make_styles
+
+    guide = api.load(write_guide(tmp_path, "m12.yaml", MATCHING12))
+    th = api.theme_for(guide, theme, edition)
+    ctx = Ctx(guide=guide, theme=th, styles=make_styles(th), fonts={}, mode="key", width=400, height=600)
+    st, bold = ctx.styles["choice"], fonts.roles(th.family)["bold"]
+    standard = 0.3 * 72 * (st.fontSize / 10.5)
+    kept = 0
+    for n in range(1, 27):
+        need = max([stringWidth(f"{k}.", st.fontName, st.fontSize) for k in range(1, n + 1)]
+                   + [stringWidth(f"{c}.", bold, st.fontSize) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:n]])
+        got = matchcols.label_width(ctx, n)
+        assert got - matchcols.PAD >= need  # every label fits its cell whole
+        if need + matchcols.PAD <= standard:
+            assert got == standard
+            kept += 1
+    assert kept >= 7  # (at least 1-7 pairs: every theme's labels fit the standard cell)

@@ -34,7 +34,8 @@ def label_width(ctx, count: int, first: int = 0) -> float:
     bold = fonts.roles(ctx.theme.family)["bold"]
     numbers = max(ctx.text_width(f"{k}.", st.fontName, st.fontSize) for k in range(first + 1, first + count + 1))
     letters = max(ctx.text_width(f"{c}.", bold, st.fontSize) for c in LETTERS[first:first + count] or "A")
-    return max(0.3 * inch * (st.fontSize / 10.5), max(numbers, letters) + PAD + 1)
+    standard, need = 0.3 * inch * (st.fontSize / 10.5), max(numbers, letters) + PAD
+    return standard if need <= standard else need + 1  # (unchanged where every label fits, as "1." to "9." do)
 
 
 def standard(ctx, width: float, q) -> tuple[float, float, float, float]:
