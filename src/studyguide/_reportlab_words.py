@@ -31,8 +31,10 @@ def _cut_word(w, lineWidth, maxWidths, lineno, fontName, fontSize, encoding="utf
 
 def _rejoined_word(R):
     """reportlab's ``_rejoinSplitWords`` (wrapping again, splitting over pages), without our '↪ ' or '¬'."""
-    if len(R) > 1 and not isinstance(R[0], rl_paragraph._SplitWordHY):
-        R = [rl_paragraph._SplitWord(wordbreaks.unmarked(p, n, n == len(R) - 1)) for n, p in enumerate(R)]
+    if len(R) > 1 and not isinstance(R[0], rl_paragraph._SplitWordHY):  # (reportlab takes off the hyphens it marks
+        # only when the first piece has one: a word cut first after a no-break space, then between letters, has not)
+        R = [rl_paragraph._SplitWord(wordbreaks.unmarked(p[:-1] if isinstance(p, rl_paragraph._SplitWordHY) else p, n,
+                                                         n == len(R) - 1)) for n, p in enumerate(R)]
     return _rejoin_words(R)
 
 
@@ -50,20 +52,22 @@ def _rejoined_frag_word(F):
 def _cut_frag_word(w, maxWidth, maxWidths, lineno):
     """reportlab's ``_splitFragWord`` (a word of runs: code beside words, bold...), cutting where wordbreaks says;
     the '↪' is drawn in the soft ink, in the monospace font where the run's own lacks it."""
-    chars = list(rl_paragraph._fragWordIter(w))
-    if any(hasattr(f, "cbDefn") or not c for f, _, c in chars):
+    chars = [c for c in rl_paragraph._fragWordIter(w) if c[2] or hasattr(c[0], "cbDefn")]  # (a row's empty piece,
+    # ours, rejoined: "x" / "−1234.75" set again, this word went to reportlab, which cut it "−" / "123" / "4.7" / "5")
+    if not chars or any(hasattr(f, "cbDefn") or not c for f, _, c in chars):
         return _split_frag_word(w, maxWidth, maxWidths, lineno)
     last = len(maxWidths) - 1
     text, first = "".join(c for _, _, c in chars), chars[0][0]
     at, turn = wordbreaks.run_cuts(chars, maxWidth, lambda n: maxWidths[min(last, lineno + n)],
                                    maxWidth < maxWidths[min(last, lineno)] - 0.5)
     code = turn == wordbreaks.TURN
-    if not at:
+    if not at and not wordbreaks.kept_whole(text, sum(wide for _, wide, _ in chars), maxWidth):
         return _split_frag_word(w, maxWidth, maxWidths, lineno)
     bounds = [0] + at + [len(text)]
     out = []
     for j in range(len(bounds) - 1):
-        pieces = wordbreaks.runs(chars[bounds[j]:bounds[j + 1]], first, turn, bounds[j] > 0, j == len(bounds) - 2)
+        pieces = wordbreaks.runs(chars[bounds[j]:bounds[j + 1]], first, turn, bounds[j] > 0, j == len(bounds) - 2,
+                                 wordbreaks.hyphen_at(text, bounds[j + 1]))
         wide = sum(rl_paragraph.stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
         kind = (rl_paragraph._SplitFragHS if isinstance(w, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH) \
             if j == len(bounds) - 2 else rl_paragraph._SplitFragHY if not code and pieces[-1][1].endswith(

@@ -8,7 +8,9 @@ the guide's text as typed):
 * after a minus sign that starts a term (a space or a bracket before it): "− 3", "− (−3)";
 * inside a short bracket that holds a number or a sign ("(4 − 0)", "(0, 2)"), and just inside any bracket;
 * after "=" (or ≈ ≠ ≤ ≥ < >) when a short operand or a number follows ("= 9 m" keeps "= 9", "< −7" its "−7"), and
-  before it after a short name or a number ("d = 9": the "d" stays with its sign; "−12 < −7" is whole).
+  before it after a short name ("d = 9": the "d" stays with its sign). Never before it after a number: a line may
+  end on "−12" with "< −7" on the next, so that a chain "−30 < −20 < −10 < 0 < 10" breaks before any of its signs
+  (glued whole, it was wider than a narrow cell and the word cutter split a number: hostile r15, finding 1).
 
 * between every part of a short formula of three or more parts ("a² + b² = c²", "x + 3 = 7"): it fits on a
   line whole, so it goes on to the next whole rather than leave "a²" at one line's end and "+ b² = c²" on
@@ -34,10 +36,10 @@ _MATHS = re.compile(rf"\d|{_SIGN}|[+×÷/=^·]")
 # a relation with spaces round it: the operand after it is short (up to 6 characters, then a space,
 # punctuation or the text's end), or the name before it is (up to 2 characters: d, v, x₁)
 # '<' and '>' too, escaped in markup as '&lt;' and '&gt;'; and a number after a relation, however long, stays with it
-# ("so −12 < −7." broke as "so −12 <" and "−7.": trial r15, finding 7)
+# ("so −12 < −7." broke as "so −12 <" and "−7.": trial r15, finding 7); a number before one is not kept with it
 _AFTER = re.compile(rf"(?:(?<=[ {NB}][{_RELATIONS}])|(?<=[ {NB}]&lt;)|(?<=[ {NB}]&gt;)) +"
                     rf"(?=[^\s<]{{1,6}}(?:[\s<.,;:!?)]|$)|{_SIGN}?[\d.,]*\d)")
-_BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}})|(?<=\d)) +"
+_BEFORE = re.compile(rf"(?:(?<=^[^\s<>]{{1}})|(?<=[\s>(][^\s<>]{{1}})|(?<=^[^\s<>]{{2}})|(?<=[\s>(][^\s<>]{{2}}))(?<!\d) +"
                      rf"(?=(?:[{_RELATIONS}]|&lt;|&gt;)[ {NB}])")
 _LESS_MORE = ("&lt; ", "&gt; ", " &lt;", " &gt;")
 _TRIGGER = re.compile(rf"[{_SIGN[1:-1]}{_RELATIONS}(]|&[lg]t;")  # (searched: a third of the time a set of the characters took)

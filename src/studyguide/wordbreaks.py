@@ -12,6 +12,13 @@ written first (เ, ແ) or a stacking sign, nor before a consonant a mark makes
 cuts fall between syllables mostly, not always; never with a hyphen. All are measured in the bold face as well as the
 face printed, so the handout and the key's bold answer cut a name at the same place.
 
+A number (its sign, digits, decimal point, and a unit or degree sign typed on to it: "−1.75", "25°C", "10cm") is
+never cut and never takes a hyphen, which printed a wrong value ("−1-" / "0" for −10: hostile r15, findings 1
+and 2): it goes on to the next row whole (after the no-break space that glues it to its relation sign, formulas.py,
+when the two are wider than the row), and one wider than its row (a narrow cell) overflows it a little. Only a run
+of digits longer than :data:`LONG_NUMBER` (π to 100 places, wider than a page) is cut, where the row ends, with no
+mark, as long digit strings are printed; run off the paper, it would lose digits.
+
 The cutting is called by reportlab's paragraph (``_reportlab_words.split_long_words``); this module only chooses.
 """
 from __future__ import annotations
@@ -36,6 +43,32 @@ _AFTER = set("_.,([{/:;")          # a cut may follow these
 _OPERATORS = set("=+-*<>!%&|^~")  # a cut may come before or after a run of these, never inside it
 _SPACES = " \u00a0"                # code's spaces are no-break ones (inline.py): a cut may follow one
 _LETTER = re.compile(r"\w", re.U)
+NB = "\u00a0"
+LONG_NUMBER = 20  # characters: a longer run of digits (π to 30 places) is cut, with no mark, where its row ends
+# a number: its sign, digits with their points and commas, and a unit or degree sign typed on to it
+_NUMBER = re.compile(r"[−–+±\-]?\d(?:[\d.,]*\d)?(?:[%‰°′″]|°?[A-Za-zµΩ]{1,3}(?![A-Za-z]))?")
+
+
+@lru_cache(maxsize=1024)
+def _numbers(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _NUMBER.finditer(text))
+
+
+def kept_whole(text: str, wide: float, room: float) -> bool:
+    """Whether a word :func:`cuts` left uncut though wider than ``room`` is kept whole (a number), not cut by reportlab."""
+    return wide > room and bool(_numbers(text))
+
+
+def _in_number(text: str, k: int) -> Optional[tuple[int, int]]:
+    """The number a cut before text[k] would part, if any."""
+    return next(((a, b) for a, b in _numbers(text) if a < k < b), None)
+
+
+def hyphen_at(text: str, k: int) -> bool:
+    """Whether a plain word cut before text[k] takes a hyphen: not after a no-break space or its own hyphen, and
+    not beside a digit (a number is never given one)."""
+    return 0 < k < len(text) and text[k - 1] not in (NB, "-") and not text[k - 1].isdigit() \
+        and not text[k].isdigit() and _in_number(text, k) is None
 
 
 @lru_cache(maxsize=None)
@@ -81,8 +114,12 @@ def _sensible(text: str, k: int) -> bool:
 
 
 def _between_letters(text: str, k: int) -> bool:
+    """Whether a plain word may be cut before text[k]: between two letters (not digits, nor inside a number), or
+    after a no-break space that glues a formula's parts."""
+    if 0 < k < len(text) and text[k - 1] == NB and not text[k].isspace():
+        return not any(a == k for a, _ in _numbers(text))  # (a number after a sign: see cuts)
     return 2 <= k <= len(text) - 2 and bool(_LETTER.match(text[k - 1])) and bool(_LETTER.match(text[k])) \
-        and text[k - 1] != "-"
+        and text[k - 1] != "-" and not text[k - 1].isdigit() and not text[k].isdigit() and _in_number(text, k) is None
 
 
 def is_unspaced(text: str) -> bool:
@@ -189,6 +226,14 @@ def cuts(text: str, widths: list[float], room: float, rooms: Callable[[int], flo
                 best = 0  # nothing sensible fits after the words on this row: the word starts the next one
             else:
                 best = max(fit, start + 1)  # no sensible cut in a whole row: cut where the row ends
+                number = _in_number(text, best)
+                if number and number[1] - number[0] <= LONG_NUMBER:  # never inside a number: it starts the next
+                    if number[0] > start:  # row, or overflows this one whole
+                        best = number[0]
+                    elif number[1] < len(text):
+                        best = number[1]
+                    else:
+                        return out
         out.append(best)
         start, n = best, n + 1
         row = rooms(n)
@@ -214,7 +259,7 @@ def mark_face(face: str) -> str:
     return inline.MONO
 
 
-def runs(chars: list, first, turn: str, carries: bool, last: bool) -> list:
+def runs(chars: list, first, turn: str, carries: bool, last: bool, mark: bool = True) -> list:
     """One row's piece of a word of runs: (frag, text) pairs from ``chars`` ((frag, width, char) each), a code
     row that carries on led by '↪' in the soft ink, a word's cut part ended by its hyphen."""
     out: list = []
@@ -229,20 +274,20 @@ def runs(chars: list, first, turn: str, carries: bool, last: bool) -> list:
         soft = Color(*(c + (1 - c) * 0.45 for c in f.textColor.rgb())) if isinstance(f.textColor, Color) \
             else f.textColor
         out.insert(0, [f.clone(fontName=mark_face(f.fontName), textColor=soft, sg_turn=True), turn])
-    elif turn == HYPHEN and not last and not out[-1][1].endswith("-"):
+    elif turn == HYPHEN and not last and mark and not out[-1][1].endswith("-"):
         out[-1][1] += turn
     return [(f.clone(text=t) if hasattr(f, "text") else f.clone(), t) for f, t in out]
 
 
 def hyphened(text: str, got: list[str]) -> list[bool]:
-    """For each piece :func:`pieces` gave: whether it ends in a hyphen it added (all of them, or none)."""
+    """For each piece :func:`pieces` gave: whether it ends in a hyphen it added."""
     at, out = 0, []
     for p in got:
         own = p[len(TURN):] if at and p.startswith(TURN) else p
         ours = own != text[at:at + len(own)] and own.endswith(HYPHEN)
         out.append(ours)
         at += len(own) - ours
-    return out if all(out[:-1]) else [False] * len(out)
+    return out
 
 
 def unmarked(piece: str, n: int, last: bool) -> str:
@@ -266,8 +311,8 @@ def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int]
     mark = sum(width(c, face, size) for c in turn)
     at = cuts(text, widths, room, rooms, code, mark if turn == TURN else 0.0, 0.0 if turn == TURN else mark, started,
               unspaced)
-    if not at:
-        return None
+    if not at:  # (a number kept whole though wider than its row: one piece, not reportlab's cut)
+        return [text] if kept_whole(text, sum(widths), room) else None
     bounds = [0] + at + [len(text)]
     out = []
     for j in range(len(bounds) - 1):
@@ -275,7 +320,7 @@ def pieces(text: str, face: str, size: float, room: float, rooms: Callable[[int]
         last = j == len(bounds) - 2
         if turn == TURN and bounds[j] > 0:
             piece = TURN + piece
-        elif turn not in (TURN, "") and piece and not last and not piece.endswith("-"):
+        elif turn not in (TURN, "") and piece and not last and hyphen_at(text, bounds[j + 1]):
             piece += turn
         out.append(piece)
     return out

@@ -241,7 +241,7 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares, first: int = 0):
     letter_of = {orig: LETTERS[first + pos] for pos, orig in enumerate(order)}
     size = ctx.styles["choice"].fontSize
     scale = size / 10.5  # the standard sizes, scaled with the type (large print)
-    blank_w, num_w = 0.5 * inch * scale, 0.3 * inch * scale
+    blank_w, num_w = 0.5 * inch * scale, matchcols.label_width(ctx, len(q.pairs), first)
     w = ctx.width - ni
     style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
