@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import norm, page_texts
+from conftest import norm, page_texts, rendered
 from test_print_design import EMPTY_AT_MOST, FROZEN, _lined_rules, page_fill
 from studyguide import api, render, sheets
 
@@ -62,8 +62,9 @@ def test_the_lines_are_shared_by_the_default_answers_on_the_page(tmp_path):
 
 def test_a_given_count_on_a_short_page_is_printed_as_given():
     """The frozen guide as it is gives every count (`lines: 4`): page 15 stays 31 % empty with its 4 + 4 lines
-    rather than print more than the teacher asked for."""
-    theme, docs = _built(FROZEN, edition="large-print")
+    rather than print more than the teacher asked for. (The frozen guide's large print as test_print_design
+    lays it out, once in a run: conftest.rendered.)"""
+    _, theme, docs = rendered(FROZEN, edition="large-print")
     assert page_fill(docs["student"].pdf, theme)[14][0] > EMPTY_AT_MOST
     assert _lined_rules(docs["student"].pdf, theme)[14] == 4 + 4
 
