@@ -45,11 +45,9 @@ def problem(guide: Guide, theme, style, pagesize, paper: str, footer_markup: str
     if shorter and not in_margin(theme, size, h):  # the title cut with "…", as pages.py prints it
         chosen = footer_for((footer_markup, *shorter), style, room, 888, 888, theme)
         h = Para(chosen.format(n=888, total=888), style).wrap(room, size * 3)[1]
-    y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))  # as pages.py places it
-    if y + size + 3 > theme.margin_bottom + 0.5:
+    if not in_margin(theme, size, h):  # as pages.py places it
         lines = round(h / style.leading)
-        fit = max([n for n in range(1, lines) if theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - n * style.leading))
-                   + size + 3 <= theme.margin_bottom + 0.5] or [1])
+        fit = max([n for n in range(1, lines) if in_margin(theme, size, n * style.leading)] or [1])
         chars = len(inline.plain(guide.title)) + len(inline.plain(guide.branding.footer or ""))
         own = dict(guide.labels or {})
         parts = [(guide.branding.footer, "footer"), (guide.title, "title")] + \

@@ -17,10 +17,36 @@ from .theming import fonts
 EDGE = 14  # points: the least paper kept clear beside the footer and the running header (printers' margin)
 
 
+TALL = 0.93  # the tops of a footer's tallest letters (accented capitals: Ộ, É), times its size, in the bundled fonts
+
+
+def own_footer_size(theme) -> float:
+    """The footer's size as the theme sets it (its parents' included), before an edition enlarges it."""
+    name = "footer"
+    while name in theme.styles:
+        spec = theme.styles[name]
+        if "fontSize" in spec:
+            return spec["fontSize"]
+        name = spec.get("parent")
+    return 8.5  # (the size the theme check assumes too)
+
+
+def footer_place(theme, size: float, height: float) -> tuple[float, float]:
+    """(baseline, rule): the height of a footer's first baseline and of the rule over it, from the paper's foot,
+    for a footer ``height`` tall at ``size`` pt. At the theme's own size the baseline is on footer_y and the rule
+    ``size`` + 3 over it. A larger footer (large print, 16 pt) hangs from where the theme's would stand: its
+    tallest letters reach as high as the theme's footer's, its rule 3 pt over them. (Its rule at size + 3 rose to
+    55 pt, 9.8 over the text's foot, and an answer line there read as a double rule; the standard's is 17.3 under.)
+    A footer never comes nearer the paper's edge than EDGE: one too tall for the room moves up."""
+    drop = TALL * (size - own_footer_size(theme)) if size > own_footer_size(theme) else 0.0
+    y = theme.footer_y - drop
+    y += max(0.0, EDGE - (y + size - height))
+    return y, y + (TALL * size if drop else size) + 3
+
+
 def in_margin(theme, size: float, height: float) -> bool:
     """Whether a footer ``height`` tall, at ``size`` pt, stays in the bottom margin where _footer places it."""
-    y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - height))
-    return y + size + 3 <= theme.margin_bottom + 0.5
+    return footer_place(theme, size, height)[1] <= theme.margin_bottom + 0.5
 
 
 PIECES = " · "  # between a footer's pieces: title, key label, version, page (render._footer)
@@ -132,10 +158,10 @@ def canvas_class(footer_markup: str, theme, style, mirrors: Mirrors | None = Non
             text, base = in_place(markup.format(n=number, total=total))
             para = Paragraph(text, style, base_rtl=base)
             _, h = para.wrap(width - 2 * theme.margin_x, size * 3)
-            # the first line's baseline sits on footer_y and a long footer wraps downwards, never into the
-            # body; one too long for the room below (large print, a long title) moves up, to stay on the paper
-            y = theme.footer_y + max(0.0, EDGE - (theme.footer_y + size - h))
-            self.line(theme.margin_x, y + size + 3, width - theme.margin_x, y + size + 3)
+            # the first line's baseline sits on footer_y (lower in large print) and a long footer wraps downwards,
+            # never into the body; one too long for the room below (a long title) moves up, to stay on the paper
+            y, rule = footer_place(theme, size, h)
+            self.line(theme.margin_x, rule, width - theme.margin_x, rule)
             para.drawOn(self, theme.margin_x, y + size - h)
             if header_markup:  # in the top margin, its last line's baseline half way down it, kept on the paper
                 para = Paragraph(header_markup, header_style)

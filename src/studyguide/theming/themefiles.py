@@ -245,7 +245,11 @@ def _check_merged(spec: ThemeSpec, wheres: dict, shown: str) -> list[Problem]:
                                          f"colour (such as #333333; at least {MIN_CONTRAST:g} to 1)"))
     page, footer = spec.page, resolved_style(spec, "footer")
     if page and footer:
-        rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3  # where pages.py draws the footer's rule
+        # where pages.py draws the footer's rule; large print's bigger footer hangs under the same place, its rule
+        # no higher (pages.footer_place): what this check passes holds in every edition, but where the paper's edge
+        # holds a large-print footer up (a low footer_y, such as compact's 0.35in: its rule is then higher, though
+        # lower than the footer's size + 3 put it)
+        rule = page["footer_y"] + footer.get("fontSize", 8.5) + 3
         if rule + 3 > page["margin_bottom"]:
             problems.append(Problem(at(("page", "margin_bottom"), ("page", "footer_y"), ("styles", "footer", "size")),
                                     f"page: the footer (its line at {rule / INCH:.2f}in from the bottom edge) would "
