@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import CASES, Pdf, cli_main
+from test_pictures_small_pages import _empty_under_text  # (the same measure of a page's empty foot)
 
 LAYOUT = CASES / "layout"
 
@@ -24,16 +25,6 @@ def _build(tmp_path, *args):
     assert run.returncode == 0, run.stderr
     stem = "n10-pictures-cues-cornell" + ("-large-print" if "large-print" in args else "")
     return [tmp_path / "out" / f"{stem}{end}.pdf" for end in ("", "-key")]
-
-
-def _empty_under_text(page) -> float:
-    """The share of the page's text area (6 % to 88 % of its height) left blank under its lowest mark."""
-    im = page.render(scale=0.5).to_pil().convert("L")
-    w, h = im.size
-    top, bottom = int(h * 0.06), int(h * 0.88)
-    px = im.load()
-    inked = [y for y in range(top, bottom) if min(px[x, y] for x in range(0, w, 2)) < 200]
-    return (bottom - max(inked, default=top)) / (bottom - top)
 
 
 def _image_sizes(pdf: Pdf) -> list[tuple[int, float, float]]:
