@@ -53,11 +53,9 @@ def plan(frame, flowables, canv) -> dict:
             gaps.append((f, s, min(s, GIVE * _holder(f).getSpaceBefore())))
         # the page ends here, unless a question misses it by no more than the gaps on it may give
         if need is None or need > (0 if isinstance(f, KeepTogether) else FRAME_FUZZ):
-            total = sum(g for _, _, g in gaps)
-            if glue and need is not None and need > total:  # (too tall: it may go on over the page)
-                need = _cut_need(f, width, room - s, canv, s, room)
-            if not glue or need is None or need > total:
+            if not glue or need is None or need > sum(g for _, _, g in gaps):
                 return {}
+            total = sum(g for _, _, g in gaps)
             return {id(g): need * give / total + 0.01 for g, _, give in gaps}
         room -= s + h
         after = f.getSpaceAfter()
@@ -65,22 +63,6 @@ def plan(frame, flowables, canv) -> dict:
         if h > 0 or s > 0 or after:
             at_top = False
     return {}
-
-
-def _cut_need(f, width: float, room: float, canv, s: float, left: float) -> float | None:
-    """The points a question whose lines may go on over the page misses the room for its least part by
-    (layout.lines.LinedQuestion.least: its prompt, four lines and the mark), when it does miss it; else None
-    (it is cut where it stands, or never)."""
-    least = getattr(f, "least", None)
-    if least is None:
-        return None
-    f.canv = canv
-    try:
-        height = least(width, room)
-    finally:
-        del f.canv
-    need = None if height is None else s + height - left
-    return need if need is not None and need > 0 else None
 
 
 def _height(f, width: float, room: float, canv) -> float:

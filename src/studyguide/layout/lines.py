@@ -239,22 +239,6 @@ class LinedQuestion(Flowable):
         label = go_on_label(self.ctx, self.number, getattr(lined, "mirrored", False))
         return [here] + away + [PageBreak(), label, parts[1]] + [f for f in after if f not in away]
 
-    def least(self, aW, aH) -> float | None:
-        """The least height the question takes at a page's foot where it goes on over the page, not at its
-        top: its prompt, MIN_LINES_BEFORE lines and the mark (as :meth:`split` measures them); None where it
-        is never cut so (fewer than MIN_LINES_BEFORE + MIN_LINES_AFTER lines, or sent whole: lines_whole).
-        glue reads it: a question that misses the room for them by a few points takes them from the gaps."""
-        options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
-        lined = options[0]
-        if not isinstance(lined, LinedAnswer) or (self.number in self.ctx.__dict__.get("lines_whole", ())
-                                                  and self.wrap(aW, aH)[1] <= self.ctx.height):
-            return None
-        lined.wrap(aW, aH)
-        if lined.count - MIN_LINES_AFTER < MIN_LINES_BEFORE:
-            return None
-        mark = go_on_mark(self.ctx, getattr(lined, "mirrored", False))
-        return Stack(self.head).wrap(aW, aH)[1] + mark.wrap(aW, aH)[1] + MIN_LINES_BEFORE * lined.gap
-
     def split(self, aW, aH):
         self.wrap(aW, aH)
         options = self.answer.chosen.items if isinstance(self.answer, Shorter) else [self.answer]
