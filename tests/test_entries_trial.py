@@ -72,6 +72,7 @@ def test_a_large_print_build_makes_its_crossword_once(monkeypatch):
     activities._plan.cache_clear()
     docs = _large(CASES / "layout" / "ap-bio-energetics.yaml")
     # (made once for each set of limits tried: the standard edition's, then the editions' smallest where the
-    # standard's grid does not fit large print's page, so that every edition keeps the same terms)
-    assert docs["student"].pages == 88 and len(made) == 2  # (90 before its 30 terms' matching sets filled their
+    # standard's grid does not fit large print's page, then the standard's terms alone at large print's size, so
+    # that every edition keeps the same terms: three plans a build, not one a layout)
+    assert docs["student"].pages == 88 and len(made) == 3  # (90 before its 30 terms' matching sets filled their
     # pages: 10 sets, not 11, matching_large._filled)

@@ -189,7 +189,8 @@ class Walker:
                     strays.append(key)
                     if len(strays) > STRAYS:
                         continue  # (counted after the loop)
-                    hint = hint if len(strays) == 1 else f"known keys: as listed at line {strays[0].where.line}"
+                    if len(strays) > 1 and len(hint) > 120:  # (a short list reads better said again)
+                        hint = f"known keys: as listed at line {strays[0].where.line}"
                 self.error(key, f"{label}: unknown key '{clip(key.value)}' ({hint})")
                 misspelt.update(near(key.value, allowed))
                 self.hinted.append((label, key.value, tuple(near(key.value, allowed)), self.problems[-1]))
