@@ -54,6 +54,15 @@ def block_lines(text: str) -> set[int]:
     return out
 
 
+def blanked(text: str) -> str:
+    """``text`` with the lines of its ``` blocks blanked, the columns of the rest where they were (for a check that
+    reads prose and reports a column: a program's carets and hyphens are as typed)."""
+    inside = block_lines(text)
+    if not inside:
+        return text
+    return "\n".join(" " * len(line) if n in inside else line for n, line in enumerate(text.split("\n")))
+
+
 def parts(text: str) -> list[Part]:
     """``text`` as its runs of text (str, as typed) and its fenced blocks (:class:`Code`), in order."""
     if not has_fence(text):

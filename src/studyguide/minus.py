@@ -34,9 +34,7 @@ SHOWN = 10  # texts warned of one by one; past them, one warning for the guide
 
 def _unfenced(text: str) -> str:
     """``text`` with its ``` blocks' lines and its code spans blanked (the columns of the rest stay)."""
-    inside = fenced.block_lines(text)
-    lines = [" " * len(line) if n in inside else line for n, line in enumerate(text.split("\n"))]
-    return _CODE.sub(lambda m: " " * len(m.group()), "\n".join(lines))
+    return _CODE.sub(lambda m: " " * len(m.group()), fenced.blanked(text))
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:

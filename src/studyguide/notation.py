@@ -107,18 +107,10 @@ def _pasted(match: re.Match) -> str:
     return lead + base + power.translate(_SUP)
 
 
-def _unfenced(text: str) -> str:
-    """``text`` with the lines of its ``` blocks blanked (the columns of the rest stay where they were)."""
-    inside = fenced.block_lines(text)
-    if not inside:
-        return text
-    return "\n".join(" " * len(line) if n in inside else line for n, line in enumerate(text.split("\n")))
-
-
 def _found(text: str, formulas: bool) -> list[tuple[int, str, str]]:
     """Each piece of keyboard notation in ``text``: (where it starts, as typed, as it should be written)."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (the text as long as it was: the columns stay)
-    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, _unfenced(text)))
+    bare = _ACCEPTED.sub(lambda m: m[1] + blank(re.match(".*", m[2], re.S)), _CODE.sub(blank, fenced.blanked(text)))
     # (code prints as typed, carets and all; '[[H₂O|H2O]]' accepts the typed form in the exports, and prints H₂O)
     out = [(m.start(), m.group(), _pasted(m)) for m in _CARET.finditer(bare)]
     taken = [range(m, m + len(typed)) for m, typed, _ in out]
@@ -136,7 +128,7 @@ def warnings(guide: Guide) -> list[Problem]:
     the first kinds of piece with their places and counting the rest. The powers with nothing to paste are
     named apart."""
     texts = list(guide.texts)
-    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", _unfenced(t)) for _, t in texts)
+    formulas = any(_WRITTEN.search(t) or "^" in _CODE.sub("", fenced.blanked(t)) for _, t in texts)
     pieces: list[tuple[Location, str, str, int]] = []  # (place, as typed, to paste, which text)
     said: set = set()
     for where, text in texts:
