@@ -8,6 +8,7 @@ the mark is taken off, so the bound only ever tightens.
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -16,7 +17,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import CASES, GUIDES, GUIDES_DIR, norm, page_texts, rendered
-from studyguide import api, inline, labels, render
+from studyguide import activities as act, api, inline, labels, render
 from studyguide.layout.fill import page_short
 from studyguide.theming.styles import make_styles
 
@@ -35,13 +36,18 @@ built = rendered  # (guide, theme, docs), rendered once in a worker: conftest.re
 def page_fill(pdf: bytes, theme) -> list[tuple[float, float]]:
     """For each page: the share of the text area left empty under its last ink, and the tallest
     empty band between its first and last ink, in points (drawn pixels, not what the PDF claims)."""
+    return _page_fill(pdf, theme.margin_top, theme.margin_bottom)
+
+
+@functools.lru_cache(maxsize=64)  # (two tests measure each built document)
+def _page_fill(pdf: bytes, margin_top: float, margin_bottom: float) -> list[tuple[float, float]]:
     doc = pdfium.PdfDocument(pdf)
     out = []
     for i in range(len(doc)):
         page = doc[i]
         _, height = page.get_size()
         image = page.render(scale=SCALE, grayscale=True).to_pil().convert("L")
-        top, bottom = int(theme.margin_top * SCALE), int((height - theme.margin_bottom) * SCALE)
+        top, bottom = int(margin_top * SCALE), int((height - margin_bottom) * SCALE)
         body = image.crop((0, top, image.width, bottom)).point(lambda v: 255 if v < 200 else 0)
         data, w = body.tobytes(), body.width
         inked = [b"\xff" in data[y * w:(y + 1) * w] for y in range(body.height)]
@@ -54,7 +60,7 @@ def page_fill(pdf: bytes, theme) -> list[tuple[float, float]]:
             run = 0 if inked[y] else run + 1
             tallest = max(tallest, run)
         out.append(((body.height - 1 - rows[-1]) / body.height, tallest / SCALE))
-    return out
+    return tuple(out)
 
 
 CONFIGS = [pytest.param(dict(theme=t), id=t) for t in THEMES] + [
@@ -95,6 +101,30 @@ def test_no_page_left_a_third_empty(path, config, request):
         holes = [(n + 1, round(band)) for n, (_, band) in enumerate(fill) if band > 4 * line + 1]
         assert not holes, f"{mode}: empty bands taller than four body lines (page, points): {holes}"
         assert not blank_pages(doc.pdf, fill, guide), f"{mode}: blank pages"
+
+
+def part_ends(doc) -> set:
+    """The last page of the reading and of the questions, where the next part opens a new page: the page
+    before question 1 when it opens its page, and before the first activity when that opens its page."""
+    ends = {doc.question_pages[0] - 1} if doc.questions_at_top and doc.question_pages else set()
+    first = next(((page, top) for name, page, top in doc.sections if name in act.NAMES), None)
+    return ends | ({first[0] - 1} if first and first[1] else set())
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("path", GUIDE_PARAMS)
+def test_no_page_left_a_third_empty_but_where_a_part_ends(path, config):
+    """The rule above as proposed for large print (issue 14's closing note): a part's last page counts as a
+    document's, when the next part's first block (a matching set, an ordering question) is too tall for the
+    room it leaves: so no more than one other page a document ends short, in every guide and edition. The
+    frozen guide's large print on letter ends its questions on page 19, 43 % empty: the first matching set
+    with its title is 92 % of a page and two terms with the title are more than the 43 % left."""
+    guide, theme, docs = built(path, **config)
+    for mode, doc in docs.items():
+        fill = page_fill(doc.pdf, theme)
+        last = {docs["student"].pages, len(fill)} | part_ends(docs["student"])
+        short = [n for n, (empty, _) in enumerate(fill, 1) if empty > EMPTY_AT_MOST and n not in last]
+        assert len(short) <= 1, f"{mode}: pages {short} are more than 30 % empty at the bottom"
 
 
 def test_the_layout_keeps_the_fill_rule_the_pixels_are_held_to():
