@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from conftest import CASES, page_texts
+from conftest import CASES, GUIDES_DIR, page_texts
 from studyguide import api, inline, render
 from studyguide.layout.activities import matching_large
 
 TURKISH = CASES / "layout" / "tr-cografya-bolgeler.yaml"  # (a trial's guide: 13 terms)
+POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"  # (the bundled guide: 13 terms)
 
 
 def test_the_large_print_sets_are_searched_once_a_build(monkeypatch):
@@ -149,6 +150,18 @@ def test_fifteen_long_terms_fill_their_pages_not_four_a_third_empty():
         fill = page_fill(built[mode].pdf, theme)
         assert [round(fill[p - 1][0], 2) <= 0.30 for p in (16, 17, 18)] == [True] * 3, [fill[p - 1][0] for p in (16, 17, 18)]
     assert handout[19].startswith("Vocabulary in Context") and len(handout) == 24
+
+
+def test_sets_that_leave_a_page_short_before_the_last_offer_the_next_sizes_the_search_ranks(monkeypatch):
+    """The police guide's 13 terms in large print on A4: the search keeps 4, 4 and 5 (its last set's page counted
+    short when its set is short, though what follows may start under it), and set 2's page ends short by its
+    estimate. It offers the layout the next sizes it ranks, those whose pages before the last fall least short:
+    4, 6 and 3 (none before the last), then 3, 5 and 5 (set 1's page 30.2 % empty by the estimate)."""
+    offered, others = [], matching_large._others
+    monkeypatch.setattr(matching_large, "_others", lambda *a: offered.append(others(*a)) or offered[-1])
+    guide = api.load(POLICE)
+    render.render(guide, ("student",), paper="a4", theme=api.theme_for(guide, None, edition="large-print"))
+    assert offered == [[(4, 6, 3), (3, 5, 5)]]
 
 
 SIX = CASES / "layout" / "n03-match6x4.yaml"  # (issue 14's rescan: six 4-item matching questions)
