@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from conftest import CASES, page_texts
+from conftest import CASES, GUIDES_DIR, page_texts, rendered
 from studyguide import api, inline, render
 from studyguide.layout.activities import matching_large
 
 TURKISH = CASES / "layout" / "tr-cografya-bolgeler.yaml"  # (a trial's guide: 13 terms)
+POLICE = GUIDES_DIR / "china-foreign-police-training.yaml"  # (the bundled guide: 13 terms)
 
 
 def test_the_large_print_sets_are_searched_once_a_build(monkeypatch):
@@ -149,6 +150,39 @@ def test_fifteen_long_terms_fill_their_pages_not_four_a_third_empty():
         fill = page_fill(built[mode].pdf, theme)
         assert [round(fill[p - 1][0], 2) <= 0.30 for p in (16, 17, 18)] == [True] * 3, [fill[p - 1][0] for p in (16, 17, 18)]
     assert handout[19].startswith("Vocabulary in Context") and len(handout) == 24
+
+
+def test_sets_that_leave_a_page_short_before_the_last_offer_the_next_sizes_the_search_ranks(monkeypatch):
+    """The police guide's 13 terms in large print on A4: the search keeps 4, 4 and 5 (its last set's page counted
+    short when its set is short, though what follows may start under it), and set 2's page ends short by its
+    estimate. It offers the layout the next sizes it ranks, those whose pages before the last fall least short:
+    4, 6 and 3 (none before the last), then 3, 5 and 5 (set 1's page 30.2 % empty by the estimate)."""
+    offered, others = [], matching_large._others
+    monkeypatch.setattr(matching_large, "_others", lambda *a: offered.append(others(*a)) or offered[-1])
+    guide = api.load(POLICE)
+    render.render(guide, ("student",), paper="a4", theme=api.theme_for(guide, None, edition="large-print"))
+    assert offered == [[(4, 6, 3), (3, 5, 5)]]
+
+
+def test_the_police_guides_thirteen_terms_leave_no_set_page_short_on_a4():
+    """The police guide in large print on A4 set its 13 terms 4, 4 and 5 on pages 21-23: page 22, set 2's four
+    terms, was 34 % empty. The sizes the search ranked next are laid out for real (matchsizes): 4, 6 and 3 left page
+    23 half empty (the word bank and its first sentences do not fit under three terms), 3, 5 and 5 leave no set's
+    page short, on the same pages, the handout and the key no longer; each term, its letter and its definition on
+    one page, "Vocabulary in Context" opening page 24 as before."""
+    from test_print_design import EMPTY_AT_MOST, page_fill
+
+    guide, theme, docs = rendered(POLICE, edition="large-print", paper="a4")
+    handout, key = ([" ".join(t.split()) for t in page_texts(docs[mode].pdf)] for mode in ("student", "key"))
+    assert (len(handout), len(key)) == (27, 29)
+    assert _each_term_on_its_definitions_page(guide, key) == [21] * 3 + [22] * 5 + [23] * 5
+    for text in (handout, key):
+        assert [re.findall(r"Set \d: terms \d+–\d+", text[p - 1]) for p in (21, 22, 23)] == \
+            [["Set 1: terms 1–3"], ["Set 2: terms 4–8"], ["Set 3: terms 9–13"]]
+        assert text[23].startswith("Vocabulary in Context")
+    for mode, doc in docs.items():
+        empty = [share for share, _ in page_fill(doc.pdf, theme)[20:23]]  # (pages 21-23: 29.5, 22.9, 26.2 %)
+        assert all(e <= EMPTY_AT_MOST for e in empty), (mode, empty)
 
 
 SIX = CASES / "layout" / "n03-match6x4.yaml"  # (issue 14's rescan: six 4-item matching questions)

@@ -80,7 +80,7 @@ def notes_plain(redraw, layout):
 
 FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
-         "entries_paired", "clues_first", "widows_held", "search_words_first",
+         "entries_paired", "clues_first", "widows_held", "search_words_first", "matching_others",
          "matching_sizes", "lines_over", "split_whole")  # asked of a layout, for the next to keep (matching_sizes: a search's result, kept)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import (_reportlab, _reportlab_words, banks, collector, fillsplit, inline, labels, linesover, margins, mending, nofont,
-               owners, pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, stretch, widows)
+from . import (_reportlab, _reportlab_words, banks, collector, fillsplit, inline, labels, linesover, margins, matchsizes,
+               mending, nofont, owners, pages, pagetops, parses, picsize, quizpack, reseeded, scripts, sheets, stretch, widows)
 from .errors import Location, Problem
 from .layout import Ctx, story
 from .model import Guide
@@ -231,10 +231,12 @@ def _mended_with(args, fixes: dict):
 
 
 def _mended(redraw, first):
-    """A layout mended (mending.run), its questions split only to fill a page made whole where that costs no page
-    (fillsplit), then with large print's answer lines over a page where that fills it (linesover), then with more
-    lines for the default-count answers on a page still short (stretch)."""
-    layout = linesover.lines_over(redraw, fillsplit.whole_unless_saved(redraw, mending.run(redraw, first)))
+    """A layout mended (mending.run), with large print's matching sets sized again where that leaves fewer pages
+    short (matchsizes), its questions split only to fill a page made whole where that costs no page (fillsplit),
+    then with large print's answer lines over a page where that fills it (linesover), then with more lines for the
+    default-count answers on a page still short (stretch)."""
+    layout = matchsizes.resized(redraw, mending.run(redraw, first))
+    layout = linesover.lines_over(redraw, fillsplit.whole_unless_saved(redraw, layout))
     return stretch.stretched(redraw, layout)
 
 

@@ -8,7 +8,7 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 
 from ... import activities as act
 from ..._reportlab import FootGap, stacked_height
-from ..fill import page_short
+from ..fill import SHORT, page_short
 from ...activities.matching import SET_SIZE, even as even_shares
 from .common import _start
 from .matching import MIN_PAGED, PagedSets, _blocks, _height, _whole_set
@@ -34,7 +34,11 @@ def _found(ctx, name, sets):
     if key not in found:
         fitted = _fitting(ctx, name, sets, _Trials(ctx))
         if fitted is not None and fitted[0] is not sets:
-            fitted = _filled(ctx, name, *fitted)
+            height = _measures(ctx, name, sum(len(s.terms) for s in fitted[0]))
+            fitted = _filled(ctx, name, *fitted, height)
+            others = _others(ctx, fitted[0], fitted[1], height)
+            if others:  # (for matchsizes.resized to lay out)
+                ctx.__dict__.setdefault("matching_others", {})[key] = others
         found[key] = None if fitted is None else "own" if fitted[0] is sets else tuple(len(s.terms) for s in fitted[0])
         return fitted
     if found[key] is None:
@@ -195,7 +199,7 @@ LAST_SET = 3  # terms: the fewest the last of the sets that fill their pages kee
 FILL_TRIALS = 150  # sets laid out, at most, to find sets that fill their pages (_filled)
 
 
-def _filled(ctx, name, sets, blocks):
+def _filled(ctx, name, sets, blocks, height=None):
     """(sets, blocks): the sets :func:`_fitting` found, sized again to fill their pages: in one set fewer (a page
     saved), or, where a set's page but the last's ends short (layout.fill; what follows may fill the last's), in as
     many that leave fewer pages short, the last set's counted; else as they were.
@@ -205,22 +209,8 @@ def _filled(ctx, name, sets, blocks):
     only in a list that short) and may leave room under it, where what follows may start. A set's terms, spare and
     order depend only on its size and those of the sets before it, so each is measured once, and
     :data:`FILL_TRIALS` of them at most."""
-    n, heights, left = sum(len(s.terms) for s in sets), {}, [FILL_TRIALS]
-
-    def height(sizes: tuple):
-        """The last of ``sizes``' sets' height, as measured to fit a page and as printed at a page's top, where its
-        space above is dropped ((None, None) once the trials run out)."""
-        if sizes not in heights:
-            if left[0] <= 0:
-                return None, None
-            left[0] -= 1
-            rest = n - sum(sizes)
-            trial = act.plan(ctx.guide, name, {"sizes": sizes + ((rest,) if rest else ())}).data
-            g = len(sizes) - 1
-            block = _blocks(ctx, name, trial[g:g + 1], titled=True, number=g + 1, digits=len(str(n)),
-                            opening=_start(ctx, name, trial)[1:] if g == 0 else [])[0]
-            heights[sizes] = _height(ctx, block), stacked_height(block, ctx.width)
-        return heights[sizes]
+    n = sum(len(s.terms) for s in sets)
+    height = height or _measures(ctx, name, n)
 
     def search(sizes: tuple, count: int, shorts: int, best: list):
         """Into ``best``: [pages short, sizes] of the ``count`` sets after ``sizes`` that leave the fewest pages
@@ -259,6 +249,71 @@ def _filled(ctx, name, sets, blocks):
     return sets, blocks
 
 
+def _measures(ctx, name, n: int):
+    """The function that measures sets for :func:`_filled` and :func:`_others`: sizes (a tuple, the first sets') → the
+    last of their sets' height, as measured to fit a page and as printed at a page's top, where its space above is
+    dropped; (None, None) once :data:`FILL_TRIALS` sets have been measured. Each is measured once."""
+    heights, left = {}, [FILL_TRIALS]
+
+    def height(sizes: tuple):
+        if sizes not in heights:
+            if left[0] <= 0:
+                return None, None
+            left[0] -= 1
+            rest = n - sum(sizes)
+            trial = act.plan(ctx.guide, name, {"sizes": sizes + ((rest,) if rest else ())}).data
+            g = len(sizes) - 1
+            block = _blocks(ctx, name, trial[g:g + 1], titled=True, number=g + 1, digits=len(str(n)),
+                            opening=_start(ctx, name, trial)[1:] if g == 0 else [])[0]
+            heights[sizes] = _height(ctx, block), stacked_height(block, ctx.width)
+        return heights[sizes]
+    return height
+
+
+OTHERS = 2  # other sizes the real layout may try for the sets _filled keeps, at most (_others)
+
+
+def _others(ctx, sets, blocks, height) -> list[tuple]:
+    """Other sizes for as many sets as ``sets`` (as :func:`_filled` measures them, with ``height``), for the real layout
+    to try (matchsizes.resized), when a page of theirs but the last ends short: at most :data:`OTHERS`, those whose
+    pages but the last leave less room past the fill rule (:func:`_over`) than theirs, the least first, then the
+    least past it on the last page. _filled counts the last set's page as short when its set is short, and keeps
+    sets that leave a page short in the middle rather than at the end, where what follows may start under the set or
+    the estimate be a point out (the police guide's 13 terms on A4: 4, 4 and 5, page 22 34 % empty; 3, 5 and 5 left
+    none short). Each set of two terms or more, the last :data:`LAST_SET` or more, searched as _filled does: of each
+    set's sizes, those that fill their page and the largest that does not."""
+    own, n, count = tuple(len(s.terms) for s in sets), sum(len(s.terms) for s in sets), len(sets)
+    middle = sum(_over(ctx, stacked_height(b, ctx.width)) for b in blocks[:-1])
+    if count < 2 or not middle:
+        return []
+    least, found = min(LAST_SET, n // count), []
+
+    def search(sizes: tuple, over: float):
+        rest, more = n - sum(sizes), count - len(sizes) - 1
+        if over >= middle or len(found) == OTHERS and over > found[-1][0][0]:
+            return
+        if not more:
+            h, printed = height(sizes + (rest,)) if least <= rest <= SET_SIZE else (None, None)
+            if h is not None and h <= ctx.height and sizes + (rest,) != own:
+                found.append(((over, _over(ctx, printed)), sizes + (rest,)))
+                found.sort(key=lambda f: f[0])  # (stable: of two alike, the fuller first)
+                del found[OTHERS:]
+            return
+        for size in range(min(SET_SIZE, rest - more * least), MIN_SET - 1, -1):
+            if rest - size > SET_SIZE * more:
+                break
+            h, printed = height(sizes + (size,))
+            if h is None:
+                return
+            if h <= ctx.height:
+                search(sizes + (size,), over + _over(ctx, printed))
+                if _over(ctx, printed):
+                    return  # (a smaller set leaves its page shorter still)
+
+    search((), 0.0)
+    return [sizes for _, sizes in found]
+
+
 FILL_SLACK = 12  # pt: what a printed page shows empty under a set besides the room it leaves (its last line's
 # descent and the frame's padding): a set leaving 29 % of the frame printed 30.6 % of the text area empty (b-u2)
 
@@ -266,6 +321,11 @@ FILL_SLACK = 12  # pt: what a printed page shows empty under a set besides the r
 def _short(ctx, height: float) -> bool:
     """Whether a page holding only a set ``height`` tall (at its top: no space above) ends short (layout.fill)."""
     return page_short(ctx.height - height + FILL_SLACK, ctx.height)
+
+
+def _over(ctx, height: float) -> float:
+    """Points a page holding only a set ``height`` tall leaves empty past what the fill rule allows (0 if none)."""
+    return max(0.0, ctx.height - height + FILL_SLACK - SHORT * ctx.height)
 
 
 def _arrangements(sizes: list[int]):
