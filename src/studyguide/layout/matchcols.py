@@ -63,9 +63,11 @@ def split(ctx, q, width: float) -> tuple[float, float]:
         return terms, items
     rights = [ctx.p(pair.right, "choice") for pair in q.pairs]
     total = terms + items
-    term_word = max(_least(ctx, p, pair.left) for p, pair in zip(lefts, q.pairs)) + PAD + ROOM
-    most = max(terms, total - max(_least(ctx, p, pair.right) for p, pair in zip(rights, q.pairs)) - PAD - ROOM)  # (the
-    # items' longest word keeps its room)
+    term_word = max(p.minWidth() for p in lefts) + PAD + ROOM
+    most = max(terms, total - max(p.minWidth() for p in rights) - PAD - ROOM)  # (the items' longest word keeps its room)
+    if term_word > most:  # (the two longest words do not fit side by side: a number among them may be set smaller)
+        term_word = max(_least(ctx, p, pair.left) for p, pair in zip(lefts, q.pairs)) + PAD + ROOM
+        most = max(terms, total - max(_least(ctx, p, pair.right) for p, pair in zip(rights, q.pairs)) - PAD - ROOM)
     least = max(terms, min(term_word, most))
     tried = sorted({least} | {w for w in (para_width(p) + PAD + ROOM for p in lefts) if least < w <= most})
 
