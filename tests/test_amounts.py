@@ -192,3 +192,42 @@ def test_amounts_of_money_are_read_with_their_currency():
     assert ascending(["R$5.00", "US$1"]) is None  # two currencies: not one scale
     assert amount("5m") is None and amount("18th") is None  # metres or millions; an ordinal
     assert not any(worked(t) for t in ("R2-D2", "2 World Wars", "the real", "1998"))
+
+
+TABLED = """\
+    title: Negative numbers
+    topics:
+      - title: "Unit 6: Negative Numbers"
+        summary: |
+          Numbers below zero are negative.
+
+          | Town | Lowest temperature in January (°C) |
+          |---|---|
+          | Montreal | −15 |
+          | Madrid | 3 |
+    questions:
+      - type: short_answer
+        prompt: Use the table in Unit 6. How many degrees warmer is Madrid than Montreal?
+        answer: 18 °C
+      - type: short_answer
+        prompt: How many degrees is the lowest reading in Table 1 below zero?
+        answer: "15"
+      - type: short_answer
+        prompt: At what temperature does water freeze?
+        answer: 0 °C
+    """
+
+
+def test_a_word_problem_working_from_a_table_gets_room_for_its_working(tmp_path):
+    """Trial r15 #8: 'Use the table in Unit 6. How many degrees warmer is Madrid than Montreal?' → '18 °C' got one
+    line and 'Write your answer on the line.': its amounts are in the table, not the prompt, and the student had
+    no room for 3 − (−15). A prompt naming a table the guide holds gets a calculation's two lines; a fact recalled
+    keeps one, and so does a table named in a guide that holds none."""
+    path = write_guide(tmp_path, "tabled.yaml", TABLED)
+    assert [q.lines for q in api.load(path).questions] == [2, 2, 1]
+    handout = Pdf(api.build(path, tmp_path / "out").outputs[0].path)
+    assert "Questions 1–2: Show your work and write the answer on the lines." in handout.text
+    assert "3. At what temperature does water freeze? Write your answer on the line." in handout.text
+    untabled = write_guide(tmp_path, "untabled.yaml", TABLED.replace("| Montreal | −15 |", "Montreal: −15").replace(
+        "| Madrid | 3 |", "Madrid: 3").replace("| Town | Lowest temperature in January (°C) |", "").replace("|---|---|", ""))
+    assert [q.lines for q in api.load(untabled).questions] == [1, 1, 1]

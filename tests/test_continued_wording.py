@@ -57,3 +57,29 @@ def test_a_guide_giving_continued_gets_it_over_answer_lines_too():
                          "(docs/guide-format.md#labels)")
     assert labels.not_built_in("it", {}, {"lines_part"}).endswith(
         'Headings — lines_part: "Question {number} (continued)". (docs/guide-format.md#labels)')
+
+
+@pytest.mark.parametrize("given, expected", [
+    ('  lines_part: "Question {number}, carried on"', "Question 1, carried on: items 5–12, letters E–L"),
+    ('  continued: "{what} (cont.)"', "Question 1 (cont.): items 5–12, letters E–L"),
+])
+def test_a_guide_giving_its_continued_wording_gets_it_over_a_matching_part(tmp_path, given, expected):
+    """A large-print matching cut in two opens its later part with the guide's own `lines_part` (or the one its
+    `continued` makes), as its lines and choices do; before, that part printed the built-in "(continued)"."""
+    path = tmp_path / "match12.yaml"
+    path.write_text((CASES / "layout" / "v03-match12.yaml").read_text(encoding="utf-8") + f"labels:\n{given}\n",
+                    encoding="utf-8")
+    guide = api.load(path)
+    built = render.render(guide, ("student", "key"), paper="letter", theme=api.theme_for(guide, "classic",
+                                                                                          edition="large-print"))
+    found = [(mode, n, line) for mode in ("student", "key") for n, text in enumerate(page_texts(built[mode].pdf), 1)
+             for line in text.splitlines() if "items 5" in line or "(continued)" in line]
+    assert found == [(mode, 6, expected) for mode in ("student", "key")]
+    assert labels.for_language("es", {"lines_part": "Pregunta {number}, sigue"})["matching_part"] == \
+        "Pregunta {number}, sigue: elementos {first}–{last}, letras {a}–{b}"
+
+
+def test_a_matching_part_made_from_a_given_wording_is_still_named_where_its_rest_prints_in_english():
+    told = labels.not_built_in("it", {"lines_part": "Domanda {number} (continua)"}, {"matching_part"})
+    assert told.endswith('Headings — matching_part: "Question {number} (continued): items {first}–{last}, letters '
+                         '{a}–{b}". (docs/guide-format.md#labels)')

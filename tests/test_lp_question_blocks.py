@@ -128,6 +128,23 @@ def test_an_ordering_question_that_fits_a_page_is_never_split_to_fill_one():
     assert len(handout) == 17, len(handout)
 
 
+def test_long_ordering_items_that_fit_a_page_print_whole_even_where_a_split_would_save_one(tmp_path):
+    """v11's eight questions with 2-4 line choices, asked as orderings of the same items: split to fill pages,
+    as v11's multiple choice are, they take 12 pages, two cut under "Question N (continued)"; an ordering's
+    items are read together, so each prints whole with its prompt (13 pages). The test above no longer sees
+    the rule (its steps are short, and short rows are never cut: suite2 r15); this one fails without it."""
+    text = V11.read_text(encoding="utf-8").replace("type: multiple_choice", "type: ordering")
+    path = tmp_path / "v11-ordering.yaml"
+    path.write_text(re.sub(r"(?m)^  answer: [A-E]\n", "", text.replace("  choices:", "  items:")), encoding="utf-8")
+    guide, (handout, key) = _pages(path, "classic", "letter")
+    assert {q.kind for q in guide.questions} == {"ordering"}
+    for texts in (handout, key):
+        assert not [n for n, text in enumerate(texts, 1) if re.search(r"Question \d+ \(continued\)", text)]
+        for n, q in enumerate(guide.questions, 1):
+            page = next(text for text in texts if f"{n}. {' '.join(q.prompt.split()[:4])}" in text)
+            assert all(item in page for item in _items(q)), (n, [item for item in _items(q) if item not in page])
+
+
 @pytest.mark.parametrize("theme_name", ["compact", "ink-saver"])
 def test_a_choice_question_split_to_fill_a_page_is_kept_whole_where_that_saves_none(theme_name):
     """v11 in compact or ink-saver large print, letter: question 5 split to fill page 7, its first choices there and

@@ -93,11 +93,17 @@ def worked(answer) -> bool:
     return not named and not (YEAR.fullmatch(words[0]) and not unit)
 
 
-def word_problem(prompt: str, answer) -> bool:
+def word_problem(prompt: str, answer, tabled: bool = False) -> bool:
     """A short answer worked out from numbers its prompt gives ('Cookies sell for 3 for $1.50. How much do 12
-    cookies cost?' → '$6.00'): it needs room for the working, not one line. A prompt without a number asks
-    for a fact to recall ('What is water's boiling point?' → '100 °C'), which one line holds."""
-    return worked(answer) and given(prompt)
+    cookies cost?' → '$6.00'), or from a table's in a guide that holds one (``tabled``: 'Use the table in Unit 6.
+    How many degrees warmer is Madrid than Montreal?' → '18 °C'): it needs room for the working, not one line. A
+    prompt without a number asks for a fact to recall ('What is water's boiling point?' → '100 °C'), which one
+    line holds."""
+    return worked(answer) and (given(prompt) or tabled and bool(_TABLE.search(plain(prompt or ""))))
+
+
+# a table named in a prompt, in the languages with labels of their own and Italian
+_TABLE = re.compile(r"\b(?:tables?|tablas?|tableaux?|tabellen?|tabelas?|tabella)\b|表格", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -592,12 +592,16 @@ FOLLOWS = {"key_footer": "answer_key", "total_one": "total", "multiple_choice_fi
 # lines, a matching's later part): built in, `lines_part` is the `continued` label around `field_question`;
 # a guide that gives either of those and not `lines_part` gets them put together in the same way.
 MADE_OF = {"lines_part": ("continued", "field_question")}
+# Labels that open with another's words and go on in their own (built in, a matching's later part opens with
+# `lines_part`): when a guide changes that one and not this, this one opens with the guide's words too.
+OPENS_WITH = {"matching_part": "lines_part"}
 
 
 def _following(overrides: dict, base: dict = EN) -> dict:
     """The labels a guide's ``overrides`` give by :data:`FOLLOWS`: the key's footer as the banner's words,
     in small letters after the first when the banner is in capitals (as each language's own footer is);
-    and `lines_part` from a given `continued` or `field_question` (:data:`MADE_OF`), the other from ``base``."""
+    `lines_part` from a given `continued` or `field_question` (:data:`MADE_OF`), the other from ``base``; and
+    `matching_part` opening with a given or made `lines_part` (:data:`OPENS_WITH`)."""
     out = {}
     for key, source in FOLLOWS.items():
         text = overrides.get(source)
@@ -607,6 +611,10 @@ def _following(overrides: dict, base: dict = EN) -> dict:
         if key not in overrides and (outer in overrides or inner in overrides):
             what = str(overrides.get(inner, base[inner])).replace("{n}", "{number}")
             out[key] = str(overrides.get(outer, base[outer])).replace("{what}", what)
+    for key, head in OPENS_WITH.items():
+        words = overrides.get(head, out.get(head))
+        if key not in overrides and isinstance(words, str) and base[key].startswith(base[head]):
+            out[key] = words + base[key][len(base[head]):]
     return out
 
 
@@ -686,6 +694,7 @@ def not_built_in(language: str | None, overrides: dict | None, drawn: set | None
     if built_in(language):
         return None
     given = {**_following(overrides or {}), **(overrides or {})}
+    given = {k: v for k, v in given.items() if k not in OPENS_WITH or k in (overrides or {})}  # (its rest: English)
     if drawn is not None:
         for key, parts in MADE_OF.items():  # (made of a given label and an English one: that one is named)
             if key in drawn and key in given and key not in (overrides or {}):

@@ -14,16 +14,20 @@ items' column, holding short formulas, stayed half empty. So the split follows w
 """
 from __future__ import annotations
 
+import math
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .. import inline
+from .. import inline, wordbreaks
 from ..model import LETTERS
 from ..theming import fonts
 from .flow import even_columns, para_width
 
 PAD = 8  # a cell's left and right padding (2 + 6 pt: see the matching table's style)
 ROOM = 2  # and 2 pt more, as the one-column layout gives its terms
+SMALLEST = {"large-print": 16.0}  # pt: a number wider than its cell is set no smaller (else 9 pt: fitted)
 
 
 def label_width(ctx, count: int, first: int = 0) -> float:
@@ -61,6 +65,9 @@ def split(ctx, q, width: float) -> tuple[float, float]:
     total = terms + items
     term_word = max(p.minWidth() for p in lefts) + PAD + ROOM
     most = max(terms, total - max(p.minWidth() for p in rights) - PAD - ROOM)  # (the items' longest word keeps its room)
+    if term_word > most:  # (the two longest words do not fit side by side: a number among them may be set smaller)
+        term_word = max(_least(ctx, p, pair.left) for p, pair in zip(lefts, q.pairs)) + PAD + ROOM
+        most = max(terms, total - max(_least(ctx, p, pair.right) for p, pair in zip(rights, q.pairs)) - PAD - ROOM)
     least = max(terms, min(term_word, most))
     tried = sorted({least} | {w for w in (para_width(p) + PAD + ROOM for p in lefts) if least < w <= most})
 
@@ -103,3 +110,47 @@ def under_is_shorter(ctx, q, shares: tuple[float, float]) -> bool:
     under = (-(-len(q.pairs) // columns) * row + st.fontSize * 0.6
              + sum(lines(p.right, w - ctx.theme.choice_indent) for p in q.pairs) * st.leading)
     return under < beside
+
+
+def _least(ctx, para, text: str) -> float:
+    """The width of ``para``'s longest word; when that is a number, its width in the smallest size :func:`fitted`
+    may set it in (or the longest other word's, when wider)."""
+    st = ctx.styles["choice"]
+    words = [(ctx.text_width(word, st.fontName, st.fontSize), word) for word in inline.plain(text).split()]
+    widest = max(words, default=(0.0, ""))
+    if not wordbreaks.kept_whole(widest[1], 1.0, 0.0):
+        return para.minWidth()
+    floor = min(1.0, SMALLEST.get(ctx.theme.edition, 9.0) / st.fontSize)
+    return max([wide * floor for wide, _ in words] + [wide for wide, word in words
+                                                      if not wordbreaks.kept_whole(word, 1.0, 0.0)])
+
+
+def fitted(ctx, text: str, room: float, style: str = "choice"):
+    """A cell's ``text`` as a paragraph in ``style``, or smaller where a number in it is wider than ``room`` (the
+    cell less its padding), as much as that number needs to fit, in steps of half a point. Never cut, a number
+    went on past its cell ("12345678901234567890" over the letter "A." beside it on A5, past the right margin in
+    large print on A5). Never under 9 pt, 16 pt in large print (:data:`SMALLEST`): a number that does not fit even
+    so overflows less. Its row sets it on the others' baseline (:func:`lowered`)."""
+    st = ctx.styles[style]
+    wide = max((w for w in (ctx.text_width(word, st.fontName, st.fontSize) for word in inline.plain(text).split()
+                            if wordbreaks.kept_whole(word, 1.0, 0.0)) if w > room), default=0.0)
+    size = max(SMALLEST.get(ctx.theme.edition, 9.0), math.floor(2 * st.fontSize * room / wide) / 2) if wide else 0.0
+    if not wide or size >= st.fontSize:
+        return ctx.p(text, style)
+    name = f"_{style}_{size:g}"
+    if name not in ctx.styles:
+        ctx.styles[name] = ParagraphStyle(name, parent=st, fontSize=size)
+    return ctx.p(text, name)
+
+
+def lowered(cells: list, size: float, pad: float = 3.0) -> list:
+    """A row's table style commands that set each cell :func:`fitted` made smaller on the row's baseline: a cell's
+    first baseline is its size under its top (reportlab), so a smaller one stood higher than the number and the
+    letter beside it; its top padding takes the difference, its bottom padding gives it back where it can."""
+    out = []
+    for c, cell in enumerate(cells):
+        style = getattr(getattr(cell, "para", cell), "style", None)
+        drop = size - style.fontSize if style is not None else 0.0
+        if drop > 0:
+            out += [("TOPPADDING", (c, 0), (c, 0), pad + drop), ("BOTTOMPADDING", (c, 0), (c, 0), max(0.0, pad - drop))]
+    return out

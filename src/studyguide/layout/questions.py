@@ -254,8 +254,9 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares, first: int = 0):
     # read from the right (reversed): a Hebrew or Arabic exercise, or Hebrew terms matched to English meanings under
     # a Hebrew prompt (under an English one they are a left-to-right exercise)
     mirror = rtl.all_rtl(texts) or (back and any(rtl.has_rtl(t) for t in texts))
-    cell = lambda text: directions.read_from_right(ctx.p(text, "choice"), text, mirror)  # noqa: E731
-    lefts = [directions.hugged(cell(pair.left), pair.left, mirror) for pair in q.pairs]
+    cell = lambda text, room: directions.read_from_right(  # noqa: E731 (a number wider than its cell set smaller)
+        matchcols.fitted(ctx, text, room), text, mirror)
+    lefts = [directions.hugged(cell(pair.left, widths[2] - matchcols.PAD), pair.left, mirror) for pair in q.pairs]
     if one_column and not mirror and not back:  # the term column as wide as its longest term as set (its fallback fonts, its
         # bold and italics; its padding and 2 pt): the key's note may sit beside the terms
         widths[2] = min(widths[2], max(para_width(getattr(left, "para", left)) for left in lefts) + 10)
@@ -265,10 +266,13 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares, first: int = 0):
         cells = [ctx.raw(f"{first + i + 1}.", "choice"), lefts[i]]
         if not one_column:
             right = q.pairs[order[i]].right
-            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"), directions.hugged(cell(right), right, mirror)]
-        student = Table([turn(["______"] + cells)], colWidths=turn(widths), style=style)
+            cells += [ctx.raw(f"<b>{LETTERS[i]}.</b>", "choice"),
+                      directions.hugged(cell(right, widths[4] - matchcols.PAD), right, mirror)]
+        lower = matchcols.lowered(turn(["______"] + cells), size)
+        mine = TableStyle(style.getCommands() + lower) if lower else style
+        student = Table([turn(["______"] + cells)], colWidths=turn(widths), style=mine)
         key_blank = ctx.raw(f'<u><b>\u00a0\u00a0{letter_of[i]}\u00a0\u00a0</b></u>', "choice_key")
-        key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=style)
+        key = Table([turn([key_blank] + cells)], colWidths=turn(widths), style=mine)
         for t in (student, key):
             t.hAlign = "RIGHT" if back else "LEFT"
             if one_column:
@@ -282,7 +286,7 @@ def _matching(ctx, n, q, note, away, one_column: bool, shares, first: int = 0):
         rows = [Beside(ctx, rows, note, lead=ni, min_note=narrow, page_height=ctx.height, away=away, columns=columns,
                        mirror=back), Spacer(1, size * 0.6)]
         for pos, orig in enumerate(order):
-            rows.append(_label(ctx, f"{LETTERS[first + pos]}.", cell(q.pairs[orig].right),
+            rows.append(_label(ctx, f"{LETTERS[first + pos]}.", cell(q.pairs[orig].right, w - ctx.theme.choice_indent),
                                indent=ni + ctx.theme.choice_indent, label_x=ni, rtl=mirror, mirrored=mirror and back))
         return _prompt(ctx, n, q), rows
     return _prompt(ctx, n, q, note=note, away=away), rows

@@ -146,7 +146,7 @@ class QuestionsMixin(ChoicesMixin):
     def q_short_answer(self, keys, label, node, common):
         answer = self.text(keys.get("answer"), f"{label}.answer")
         # a word problem: a line for the working above the answer's (3 had cost a trial guide a page)
-        default = 3 if not one_line(answer) else 2 if word_problem(common.get("prompt") or "", answer) else 1
+        default = 3 if not one_line(answer) else 2 if word_problem(common.get("prompt") or "", answer, self.tabled) else 1
         return ShortAnswer(answer=answer, lines=self._lines(keys, label, default),
                            lines_given="lines" in keys, **common)
 

@@ -102,6 +102,8 @@ def ragged(value: str) -> list[tuple[int, int]]:
 class TablesMixin:
     """The walker's side: tables read from summaries, and a warning for one typed anywhere else."""
 
+    tabled = False  # whether the guide holds a table (read before its questions: a word problem may work from it)
+
     def text(self, node, label: str, required: bool = False, max_len: int = MAX_TEXT) -> Optional[str]:
         value = super().text(node, label, required, max_len)
         if value and ("|" in value or "\t" in value) and not HOLDS_TABLES.fullmatch(label):
@@ -147,6 +149,7 @@ class TablesMixin:
             table = self._table(node, label, value, kind, lines, first, end)
             if table is not None:
                 tables.append(table)
+                self.tabled = True
                 after.append(len(texts) - 1)
             start = end
         texts.append("\n".join(lines[start:]))
