@@ -9,6 +9,7 @@ where the guide's language puts articles before its nouns.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 # the articles a term may open with, by the guide's language; an elided one ends in an apostrophe
 ARTICLES = {
@@ -40,6 +41,15 @@ def head_word(term: str, language: str) -> str:
             continue
         return rest if rest and any(ch.isalnum() for ch in rest) else ""
     return ""
+
+
+def puzzle_word(term: str, language: Optional[str]) -> str:
+    """The word a crossword or word search hides for ``term``: in a language of :data:`NOUN_LANGUAGES`, the term
+    without its leading article ('el ave' → 'ave', "l'école" → 'école'), so a grid is not full of EL and LA and
+    a clue's (2,3) does not give the noun's gender away (trial r16 #6: ELAVE, LAFUNDA); else the term as typed.
+    The clue, the definition and the matching keep the term as typed."""
+    code = (language or "").split("-")[0].lower()
+    return (head_word(term, code) or term) if code in NOUN_LANGUAGES else term
 
 
 # the endings a noun typed with its article takes in a sentence (a plural, a German case): 'la casa' is used in

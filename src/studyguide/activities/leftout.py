@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 from .. import inline
 from ..errors import Location, Problem
 from ..model import Guide
+from .articles import puzzle_word
 from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name,
                term_locations, word)
 
@@ -163,7 +164,7 @@ def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
     first: dict[tuple, str] = {}
     out = []
     for t in guide.vocabulary:
-        w = cells(t.term, language=guide.language)  # (Turkish ılık and ilik: ILIK and İLİK, no twins)
+        w = cells(puzzle_word(t.term, guide.language), language=guide.language)  # (Turkish ılık, ilik: no twins)
         if w in first and t.term in left_out:
             out.append((t.term, first[w]))
         first.setdefault(w, t.term)
