@@ -79,3 +79,24 @@ def test_the_printed_bank_and_key_agree(tmp_path):
 ])
 def test_a_sentence_banks_what_it_blanks(language, term, example, word):
     assert cloze.sentence(term, "a definition", example, language).banked == word
+
+
+def test_two_terms_with_one_example_are_told_at_the_second_example():
+    # trial r16 #10: 'el escalofrío' and 'la luna de miel' share 'Su luna de miel fue un largo escalofrío.', so
+    # items 14 and 19 each printed the other's answer
+    from studyguide.activities import warnings
+    found = [str(w) for w in warnings(api.load(ALMOHADON)) if "same example" in w.message]
+    assert found == [
+        f"{ALMOHADON}:137:14: warning: word-bank sentences: 'la luna de miel' has the same example as 'el escalofrío' "
+        "('Su luna de miel fue un largo escalofrío.'), so each of their sentences prints the other's answer and gives "
+        "its blank away: give one of them an example of its own"]
+
+
+def test_examples_that_differ_are_not_told(tmp_path):
+    from studyguide.activities import warnings
+    text = ALMOHADON.read_text(encoding="utf-8").replace(
+        "    example: Su luna de miel fue un largo escalofrío.\n  - term: la locura",
+        "    example: Pasaron la luna de miel en una casa fría.\n  - term: la locura")
+    path = tmp_path / "almohadon.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert not [w for w in warnings(api.load(path)) if "same example" in w.message]

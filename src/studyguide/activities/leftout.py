@@ -64,7 +64,7 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
         if name == "cloze":
-            out += _unused_examples(guide, p.data, spots, index)
+            out += _unused_examples(guide, p.data, spots, index) + _shared_examples(guide, p.data, spots, index)
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
@@ -116,6 +116,29 @@ def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
     return [_left_out(groups[k], reasons[k], LABELS["cloze"], _first(groups[k], spots, index, guide, "cloze"),
                       inside if k in ("inside", "noun") else None, what="printed with the definition, not the example")
             for k in reasons if k in groups]
+
+
+def _shared_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
+    """A warning at the example of each term whose word-bank sentence is another term's, word for word: each prints
+    the other's answer around its blank (trial r16 #10: 'Su luna de miel fue un largo escalofrío.' for both 'el
+    escalofrío' and 'la luna de miel', items 14 and 19)."""
+    first: dict[str, str] = {}
+    out = []
+    for s in (s for s in cloze.sentences if s.source == "example"):
+        first.setdefault(" ".join(s.text(None).split()).casefold(), s.term)
+    for t in guide.vocabulary:
+        shown = next((s for s in cloze.sentences if s.term == t.term and s.source == "example"), None)
+        other = first.get(" ".join(shown.text(None).split()).casefold()) if shown else None
+        if other is None or other == t.term:
+            continue
+        where = spots[index[t.term]] if t.term in index else activity_location(guide, "cloze")
+        where = next((w for w, text in guide.texts if text == t.example and w.file == where.file
+                      and (w.line, w.col) > (where.line, where.col)), where)
+        out.append(Problem(where, f"{LABELS['cloze']}: '{inline.plain(t.term)}' has the same example as "
+                           f"'{inline.plain(other)}' ({shown.text(None)!r}), so each of their sentences prints the "
+                           "other's answer and gives its blank away: give one of them an example of its own",
+                           warning=True))
+    return out
 
 
 def _search_left_out(p: Plan, label: str, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
