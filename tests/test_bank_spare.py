@@ -82,3 +82,23 @@ def test_a_number_typed_in_other_digits_is_one_word_and_never_a_spare_for_its_ow
     built = build_into(path, tmp_path / "out")
     banks = [b.split(" · ") for b in re.findall(r"Word bank: (.+?) (?:\d+\.|$)", " ".join(built.student.text.split()))]
     assert banks[:3] == [["−4", "１２", "24", "100"], ["-10", "−4", "12", "24"], ["-10", "12", "24", "100"]], banks
+
+
+def test_check_names_the_shorter_words_a_guide_already_has(tmp_path):
+    # trial r16 finding 9a: told to "add a short vocabulary term" when the guide has 'ave' and 'hostil': the spare
+    # is drawn among the words no longer than the longer answer, in letters, and 'diminuto' is wider in print
+    from studyguide import budget
+    path = CASES / "trial" / "el-almohadon.yaml"
+    _, found, _ = budget.review(path, "letter")
+    assert [str(p) for p in found if "prints only the 2 answers" in p.message] == [
+        f"{path}:181:5: warning: question 8: its word bank prints only the 2 answers of its blanks (parásito · "
+        "sangre), so a student who knows one is given the other: the spare word the guide offers, 'diminuto', is "
+        "wider than them and would widen the blanks, so it is left out; the guide has shorter words ('tímida', "
+        "'hostil', 'el ave'), but the spare is drawn at random (by the guide's 'seed:') from its words no longer "
+        "than the longer answer: give the guide a 'seed:', or another one, to draw again (it reshuffles the "
+        "activities too), split it into questions of one blank each, or leave out 'word_bank'"]
+    seeded = (tmp_path / "seeded.yaml")
+    seeded.write_text(path.read_text(encoding="utf-8").replace("language: es\n", "language: es\nseed: '1'\n", 1),
+                      encoding="utf-8")
+    _, found, _ = budget.review(seeded, "letter")  # (as it says: another draw, and the bank prints its spare)
+    assert not [p for p in found if "prints only the 2 answers" in p.message]

@@ -53,8 +53,12 @@ def test_spanish_words_to_find_print_under_one_heading_on_one_page(who):
         assert f"{listed} {more}" not in text or text.startswith(f"{listed} {more}"), n + 1
     words = [n for n, text in enumerate(pages) if listed in text]
     assert len(words) == 1, [n + 1 for n in words]
-    assert "en la página siguiente" in pages[words[0] - 1]  # (under the grid, alone on its page)
-    assert len(pages[words[0]].split(listed)[1].split("Crucigrama")[0].split()) == 28  # (14 words, each EL or LA)
+    # (the 14 words without their articles, test_puzzle_articles: they now fit under the grid on its page, where
+    # with EL and LA they went to the next page, after a line under the grid that said so)
+    assert "Sopa de letras" in pages[words[0]] and "en la página siguiente" not in pages[words[0]]
+    assert pages[words[0]].split(listed)[1].split("¡Mi familia")[0].split() == [
+        "ABUELA", "DORMITORIO", "NIÑO", "SÓTANO", "AÑO", "HERMANO", "SEÑORA", "TÍA", "BAÑO", "JARDÍN", "SOBRINO",
+        "COCINA", "MAMÁ", "SOFÁ"]
 
 
 def _clues(text: str, heading: str, stop: str) -> list[str]:
@@ -85,4 +89,5 @@ def test_spanish_clue_lists_never_end_or_open_a_page_on_one_clue(who):
             assert heading not in text or text.startswith(heading), (n + 1, heading)
     down = [n for n, text in enumerate(pages) if "Verticales" in text]
     parts = [_clues(pages[n], "Verticales", "\u00a7") for n in down]
-    assert sorted(sum(parts, []), key=int) == ["1", "2", "3", "5", "7"] and all(len(p) >= 2 for p in parts), parts
+    # (the grid of the nouns without their articles, test_puzzle_articles: its Down clues are 1, 2, 3, 4, 7 and 9)
+    assert sorted(sum(parts, []), key=int) == ["1", "2", "3", "4", "7", "9"] and all(len(p) >= 2 for p in parts), parts

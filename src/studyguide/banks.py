@@ -70,6 +70,18 @@ def banked(guide: Guide) -> Guide:
     return dataclasses.replace(guide, questions=tuple(out))
 
 
+def spare_words(guide: Guide, q: FillInBlank) -> list[str]:
+    """The words :func:`banked` may draw a question's spare from, in the guide's order: the other blanks' answers and
+    the vocabulary terms of the answers' kind, none an answer the question accepts nor one another question asks
+    for with no bank."""
+    taken = {same(a) for b in q.blanks for a in b.answers}
+    kind = all(numeric(b.answer) for b in q.blanks)
+    recalled = {same(a) for a in _recalled(guide)}
+    words = dict.fromkeys([b.answer for other in guide.questions if isinstance(other, FillInBlank) for b in other.blanks]
+                          + [t.term for t in guide.vocabulary])
+    return [w for w in words if same(w) not in taken | recalled and numeric(w) == kind]
+
+
 def _recalled(guide: Guide) -> dict[str, tuple[int, int, int]]:
     """The answers of the blanks a student writes from memory (of questions with no word bank), each folded,
     with its question's number, the blank's number and how many blanks the question has: a bank that printed

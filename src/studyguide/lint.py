@@ -25,7 +25,9 @@ Checks:
   above") that is not the last choice;
 * a vocabulary term used nowhere else in the guide (whole words, any case, a
   plural "s"/"es" allowed either way, accents aside; in other languages than
-  English up to three more letters, as in "constitución"/"constituciones"; in
+  English up to three more letters, as in "constitución"/"constituciones"; a Spanish, Portuguese, French or
+  Italian verb, defined by an infinitive or 'to ...', in its forms of up to four letters after its stem,
+  "adelgaza" for "adelgazar"; in
   Chinese or Japanese anywhere in a line, since words there have no spaces
   between them; the term's own definition and example do not count); more
   than five such terms are one finding, at the first, with their count and
@@ -53,7 +55,7 @@ from typing import Optional, Sequence
 
 from . import banks, inline, lettered, minus, notation, scripts, tfruns, variants
 from .errors import Location, Problem
-from .activities.articles import head_word, noun_forms
+from .activities.articles import head_word, noun_forms, verb_forms
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll
@@ -246,6 +248,8 @@ def unused_terms(guide: Guide) -> list[Problem]:
         forms = _variants(t.term, english=english)
         noun = noun_of(t.term, guide.language)  # 'la mamá' is used in 'mi mamá', as the cloze finds it (trial r14 #9)
         forms += noun_forms(_folded(noun).split(), guide.language) if noun else []
+        forms += verb_forms(_folded(inline.plain(t.term)).split(), guide.language, _folded(inline.plain(t.definition))) \
+            if not noun else []  # ('adelgaza' of 'adelgazar: Perder peso')
         bare = head_word(inline.plain(t.term), "en") if english else ""  # 'the Senate' is used where 'Senate' is
         forms += _variants(bare) if bare else []
         if not forms:

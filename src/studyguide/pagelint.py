@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from .banks import numeric
+from .banks import numeric, spare_words
+from .inline import plain
 from .errors import Location, Problem
 from .model import Guide, first_paragraph
 from .reading.walker import clip
@@ -179,9 +180,17 @@ def bare_banks(guide: Guide, rendered, written: Optional[Guide] = None) -> list[
         number = all(numeric(b.answer) for b in q.blanks)
         shorter = "a blank answered by a short number" if number else "a short vocabulary term"
         given = "" if q.where in own else "in the copy with word banks, "
+        # (the guide may have shorter words already: the spare was drawn among those no longer than the longer answer,
+        # in letters, and was wider in print; trial r16 #9 was told to add a short term, with 'ave' in the guide)
+        fewer = [w for w in spare_words(written or guide, q) if len(plain(w)) < min(len(plain(s)) for s in spares)]
+        more = (f"add {shorter} elsewhere in the guide" if not fewer else
+                f"the guide has shorter words ({', '.join(repr(clip(plain(w), 30)) for w in fewer[:3])}"
+                f"{', ...' if len(fewer) > 3 else ''}), but the spare is drawn at random (by the guide's 'seed:') from "
+                "its words no longer than the longer answer: give the guide a 'seed:', or another one, to draw again "
+                "(it reshuffles the activities too)")
         out.append(_warn(q.where, f"question {n}: {given}its word bank prints only the 2 answers of its blanks ({answers}), so "
                                   f"a student who knows one is given the other: the spare word the guide offers, "
-                                  f"{shown}, {why}, so it is left out; add {shorter} elsewhere in the guide"
+                                  f"{shown}, {why}, so it is left out; {more}"
                                   + (", split it into questions of one blank each, or leave out 'word_bank'" if not given
                                      else " or split it into questions of one blank each")))
     return out

@@ -246,7 +246,8 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
                             NOUN_LANGUAGES + ATTACHED or scripts.dotted_i(guide.language)):  # (tr, az: the bank's order)
         # (other languages: the key each had before; German and others: a term found by its noun, cloze.finder)
         kw += (("language", guide.language),)
-    if name == "word_search" and scripts.dotted_i(guide.language):  # (its capital of i: İ)
+    if name == "word_search" and (scripts.dotted_i(guide.language)  # (its capital of i: İ; a term's article: left out)
+                                  or (guide.language or "").split("-")[0].lower() in NOUN_LANGUAGES):
         kw += (("language", guide.language),)
     if version_of(guide, name):
         kw += (("version", version_of(guide, name)),)

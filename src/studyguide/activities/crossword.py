@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 from .. import inline, rtl
 from ..shuffle import rng
 from . import blank_out, cells, split_number
-from .articles import head_word
+from .articles import head_word, puzzle_word
 from . import crossword_grid as grid
 from .crossword_grid import ACROSS, DOWN
 
@@ -105,7 +105,8 @@ def lengths_of(term: str) -> str:
 def answer(term: str, language: str = "") -> tuple[str, ...]:
     """A term as crossword cells: its letters (:func:`..cells`, in the capitals of the guide's ``language``:
     İKLİM in Turkish), with a subscript or superscript digit written as the digit it is, so that FADH₂ is
-    FADH2 and a pupil writes a 2 in the cell."""
+    FADH2 and a pupil writes a 2 in the cell. A term typed with its article is its noun (:func:`.articles.puzzle_word`)."""
+    term = puzzle_word(term, language)
     return tuple(str(unicodedata.digit(c)) if len(c) == 1 and unicodedata.category(c) == "No"
                  and unicodedata.digit(c, None) is not None else c for c in cells(term, language=language))
 
@@ -350,7 +351,7 @@ def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...
             i = words[k][0]
             term, definition = terms[i]
             entries.append(Entry(number_of[pos], d, pos[0], pos[1], w, clue_for(term, definition, language), term,
-                                 lengths_of(term), mirrored))
+                                 lengths_of(puzzle_word(term, language)), mirrored))
     entries.sort(key=lambda en: (en.direction != ACROSS, en.number))
     return Crossword(tuple(tuple(row) for row in grid), tuple(entries), tuple(terms[i][0] for i in left_out),
                      tuple((r, col, number_of[(r, col)]) for r, col in numbered), why)

@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 from .. import inline
 from ..errors import Location, Problem
 from ..model import Guide
+from .articles import puzzle_word
 from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name,
                term_locations, word)
 
@@ -63,7 +64,7 @@ def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Option
                                "(add vocabulary terms: with 3 or more, one is held back and its definition "
                                "stays among the letters)", warning=True))
         if name == "cloze":
-            out += _unused_examples(guide, p.data, spots, index)
+            out += _unused_examples(guide, p.data, spots, index) + _shared_examples(guide, p.data, spots, index)
         if p.left_out and name == "crossword":
             out += _crossword_left_out(p, spots, index, guide, (limits or {}).get(name) or {})
         elif p.left_out:
@@ -117,6 +118,29 @@ def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
             for k in reasons if k in groups]
 
 
+def _shared_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
+    """A warning at the example of each term whose word-bank sentence is another term's, word for word: each prints
+    the other's answer around its blank (trial r16 #10: 'Su luna de miel fue un largo escalofrío.' for both 'el
+    escalofrío' and 'la luna de miel', items 14 and 19)."""
+    first: dict[str, str] = {}
+    out = []
+    for s in (s for s in cloze.sentences if s.source == "example"):
+        first.setdefault(" ".join(s.text(None).split()).casefold(), s.term)
+    for t in guide.vocabulary:
+        shown = next((s for s in cloze.sentences if s.term == t.term and s.source == "example"), None)
+        other = first.get(" ".join(shown.text(None).split()).casefold()) if shown else None
+        if other is None or other == t.term:
+            continue
+        where = spots[index[t.term]] if t.term in index else activity_location(guide, "cloze")
+        where = next((w for w, text in guide.texts if text == t.example and w.file == where.file
+                      and (w.line, w.col) > (where.line, where.col)), where)
+        out.append(Problem(where, f"{LABELS['cloze']}: '{inline.plain(t.term)}' has the same example as "
+                           f"'{inline.plain(other)}' ({shown.text(None)!r}), so each of their sentences prints the "
+                           "other's answer and gives its blank away: give one of them an example of its own",
+                           warning=True))
+    return out
+
+
 def _search_left_out(p: Plan, label: str, spots, index: dict, guide: Guide, limits: dict) -> list[Problem]:
     """The word search's warnings for the terms it left out: one for each reason, as the search found it
     (wordsearch.make), not all its reasons at once for each term."""
@@ -163,7 +187,7 @@ def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
     first: dict[tuple, str] = {}
     out = []
     for t in guide.vocabulary:
-        w = cells(t.term, language=guide.language)  # (Turkish ılık and ilik: ILIK and İLİK, no twins)
+        w = cells(puzzle_word(t.term, guide.language), language=guide.language)  # (Turkish ılık, ilik: no twins)
         if w in first and t.term in left_out:
             out.append((t.term, first[w]))
         first.setdefault(w, t.term)

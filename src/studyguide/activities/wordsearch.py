@@ -23,6 +23,7 @@ from typing import Optional, Sequence
 
 from ..shuffle import rng
 from . import cells, split_number
+from .articles import puzzle_word
 
 # (row step, column step) for each direction, named as a reader follows the word
 DIRECTIONS = {
@@ -82,7 +83,8 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     why: dict[str, str] = {}
     seen: set[tuple[str, ...]] = set()
     for term in terms:
-        w = cells(term, language=language)  # (STRASSE, İKLİM in Turkish, as the words to find list it)
+        # (STRASSE, İKLİM in Turkish, as the words to find list it; 'la funda' is FUNDA: articles.puzzle_word)
+        w = cells(puzzle_word(term, language), language=language)
         # (two terms with the same letters are one word in the grid: the second is said as left out)
         reason = ("twin" if w in seen else "number" if split_number(term) else "short" if len(w) < 2 else
                   "long" if len(w) > max_size else "many" if len(words) >= max_words else None)

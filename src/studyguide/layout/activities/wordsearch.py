@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import inline, scripts
 from ...activities import compat
+from ...activities.articles import puzzle_word
 from ...activities.wordsearch import DIRECTIONS
 from ..._reportlab import Together, stacked_height
 from ..flow import Stack, para_width
@@ -204,7 +205,8 @@ def _list(ctx, cells, cols):
 
 def word_search(ctx, name, data) -> list:
     flow = _start(ctx, name, data)
-    words = sorted({scripts.caps(compat(inline.plain(p.term)), ctx.guide.language) for p in data.placements},
+    words = sorted({scripts.caps(compat(inline.plain(puzzle_word(p.term, ctx.guide.language))), ctx.guide.language)
+                    for p in data.placements},
                    key=lambda w: scripts.alphabetical(w, ctx.guide.language))
     cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
     widest = max(para_width(p) for p in cells) + PAD + PAD_RIGHT  # (a column's width, the cell's padding in it)
