@@ -2,7 +2,10 @@
 layout it is tried against a page or more later (pagetops.PageTops._behind): from that page on it would lay out
 that layout's pages again, each a page later, so it is longer and is never kept. The benchmark's 50-unit guide
 paid three whole layouts, its second trial laid out to its 92nd page to be thrown away for that page; the PDFs
-are the bytes the trials laid out whole made."""
+are the bytes the trials laid out whole made. (The guide is the generator's at seed 2, which does so either way:
+at seed 1, where a question's first lines may take the gaps' room to go on over a page (e1ab659), the second
+trial's pages from its 50th open on questions going on over a page where the first's open on whole ones: it never
+falls into step, and is laid out to its end, 92 pages, for the same handout.)"""
 from __future__ import annotations
 
 import sys
@@ -23,8 +26,8 @@ finally:
 
 @pytest.fixture(scope="module")
 def g50(tmp_path_factory):
-    """The benchmark's 50-unit guide (seed 1)."""
-    return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50)
+    """The benchmark's generator's 50-unit guide, seed 2."""
+    return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50, seed=2)
 
 
 def _handout(path):
@@ -32,9 +35,9 @@ def _handout(path):
 
 
 def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch):
-    """The 50-unit guide's first layout (91 pages: the handout's 87, then the key's notes) leaves topics 5, 24, 33 and 47 with a point or two alone; kept
-    together (all 91 pages laid out: kept), they leave topics 28 and 37 so. Keeping those too sends the rest a page
-    on: its page 61 opens as the first's page 60 did, and it stops there, not at page 92."""
+    """The 50-unit guide's first layout (90 pages: the handout's 87, then the key's notes) leaves six topics' lists
+    with a point or two alone; kept together (all 90 pages laid out: kept), they leave others so. Keeping those too
+    sends the rest a page on: its page 54 opens as the first's page 53 did, and it stops there, not at its end."""
     calls = pages_in(monkeypatch, "keep_lists")
     seen = []
     real = getattr(pagetops.PageTops, "_behind", None)
@@ -46,13 +49,13 @@ def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch
     monkeypatch.setattr(pagetops.PageTops, "_behind", behind, raising=False)
     handout = _handout(g50)
     assert handout.pages == 87
-    assert [len(c) for c in calls] == [91 + 61] and calls[0][:91] == list(range(1, 92))
-    assert calls[0][91:] == list(range(1, 62)) and seen == [(61, 1)]
+    assert [len(c) for c in calls] == [90 + 54] and calls[0][:90] == list(range(1, 91))
+    assert calls[0][90:] == list(range(1, 55)) and seen == [(54, 1)]
 
 
 def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
     """The same handout, byte for byte, as when every trial is laid out to its end (as before ``stop_short``);
-    the lists kept together are the four the first trial kept."""
+    the lists kept together are the six the first trial kept."""
     kept = []
     real_keep = render.mending.keep_lists
 
@@ -70,4 +73,4 @@ def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
     monkeypatch.setattr(pagetops.PageTops, "__init__", init)
     whole = _handout(g50)
     assert fast.pdf == whole.pdf and fast.pages == whole.pages == 87
-    assert kept == [["topic 24", "topic 33", "topic 47", "topic 5"]] * 2
+    assert kept == [["topic 1", "topic 14", "topic 31", "topic 35", "topic 49", "topic 5"]] * 2

@@ -588,7 +588,12 @@ def test_a_questions_instructions_must_be_text(tmp_path):
 CLUE_OR_HEADING = re.compile(r"\b(Across|Down)\b|(?<![\d.])\d+\. ")
 
 
-@pytest.mark.parametrize("config", CONFIGS)
+# the layouts whose clues go on to a later page whatever an essay at a page's foot does: not standard A4, whose clues
+# all fit the title's page once that essay's first lines stay on page 6 (e1ab659); large print on A4 goes on either way
+CLUES_GO_ON = [c for c in CONFIGS if c.id != "a4"]
+
+
+@pytest.mark.parametrize("config", CLUES_GO_ON)
 def test_crossword_clues_that_go_on_over_the_page_say_which_way_they_run(config):
     """A later page of crossword clues opens them with their list's heading: "Down (continued)". The
     grid, when it shares that page, is drawn and so read before the clues: the first clue or heading on
@@ -642,21 +647,25 @@ def test_a_matching_set_stays_on_one_page(shape, config, tmp_path):
 
 
 def test_crossword_grid_opens_the_page_its_clues_go_on_to():
-    """Modern theme, first guide: the clues fill the title's page and go on; the grid opens the next
-    page with the clues still to come under it (that page was a third full of clues, the grid a page on)."""
+    """Classic theme, letter, first guide: the clues fill the title's page and go on; the grid opens the next
+    page with the clues still to come under it (that page was a third full of clues, the grid a page on).
+    (Not A4, which has it only while the essay at page 6's foot opens page 7 whole: e1ab659, which cut it there, fit
+    every clue on the title's page. Classic letter keeps the shape either way.)"""
     from studyguide import activities as act
 
     from studyguide.layout.activities import page_limits
 
-    guide, theme, docs = built(FROZEN, paper="a4")
+    guide, theme, docs = built(FROZEN, theme="classic")
     pages = [norm(t) for t in page_texts(docs["key"].pdf)]
     start = next(n for n, text in enumerate(pages) if "Crossword Fill in the crossword" in text)
-    w, h = theme.page_size("a4")
+    w, h = theme.page_size("letter")
     limits = page_limits(make_styles(theme), w - 2 * theme.margin_x, h - theme.margin_top - theme.margin_bottom)
     answers = [e.answer for e in act.plan(guide, "crossword", limits["crossword"]).data.entries
                if e.direction == "across"]
     grid = next(n for n, text in enumerate(pages) if all(a in re.sub(r"[\d\s]", "", text) for a in answers))
     assert grid == start + 1 and re.search(r"Down \(continued\) \d+\. ", pages[grid])
+    above = re.sub(r"[\d\s]", "", pages[grid].split("Down (continued)")[0])  # (drawn first: the grid, then the clues)
+    assert all(a in above for a in answers), "the clues still to come are not under the grid"
 
 
 @pytest.mark.parametrize("theme, paper", [("classic", "letter"), ("modern", "a4")])

@@ -52,16 +52,19 @@ class WithTail(Flowable):
     Cornell summary closes the last page of notes; when that row is a topic's last point, the rows that go are
     those a handout's list keeps together (:func:`_going`). Else the table and summary flow as they would alone."""
 
-    def __init__(self, table, after: list, moved: bool = False, least: tuple = (0, 0)):
+    def __init__(self, table, after: list, moved: bool = False, least: tuple = (0, 0), head=None):
         super().__init__()
         self.table, self.after, self.moved = table, after, moved  # moved: the row sent over, for the next page
         self.least = least  # large print: the least of a row's notes left on a page and sent over (rows_filled)
+        self.head = head  # the columns' header row ("Questions | Notes"), a table of its own over the first row
 
     def wrap(self, aW, aH):
         return aW, 0xffffff  # (always split, as a KeepTogether is: the frame places the pieces)
 
     def split(self, aW, aH):
         frame = _reportlab.frame_of(self)
+        if self.head is not None:
+            return self._headed(aW, aH, frame)
         if self.moved and frame is not None and not _reportlab.frame_state(frame)[1]:
             return []  # (not at a page's top: on to the next)
         rest = [self.table] + self.after
@@ -85,6 +88,39 @@ class WithTail(Flowable):
         return [parts[0], WithTail(parts[1], self.after, moved=True, least=self.least)] if len(parts) == 2 else rest
 
 
+    def _headed(self, aW, aH, frame) -> list:
+        """The columns' header row placed only with the notes' first row under it (large print on half sheets:
+        page 1 ended with "Questions | Notes" alone under the title): the row whole, or in large print its first
+        lines, the rest of it over the page as rows_filled cuts a row; else both open the next page."""
+        rest = WithTail(self.table, self.after, self.moved, self.least)
+        room = aH - self.head.wrap(aW, aH)[1]
+        if frame is None or _reportlab.frame_state(frame)[1] \
+                or _reportlab.row_heights(self.table, aW)[0] <= room + _reportlab.FRAME_FUZZ:
+            return [self.head, rest]
+        parts = _cut_in_row(self.table, aW, room, *self.least)
+        if not parts or _titled(parts[0]):  # (a topic's title with no line of its text under it: both go on)
+            return []
+        return [self.head, parts[0], WithTail(parts[1], self.after, least=self.least)]
+
+
+def _titled(table) -> bool:
+    """Whether the notes of a table's last row end with a topic's title (layout.notes marks it ``title``)."""
+    cell = _reportlab.column(table, 1)[-1]
+    return isinstance(cell, (list, tuple)) and bool(cell) and getattr(cell[-1], "title", False)
+
+
+def _cut_in_row(table, aW: float, room: float, least: float, over: float) -> list:
+    """The table cut inside its first row that misses ``room``: ``least`` points of it or more here and ``over``
+    or more after (rows_filled's cut); [] where that is not so (``least`` 0: the standard edition)."""
+    if not least or room < least:
+        return []
+    table.splitByRow, table.splitInRow = 0, least
+    parts = table.split(aW, room)
+    for part in [table, *parts]:
+        part.splitByRow, part.splitInRow = 1, 0
+    return parts if len(parts) == 2 and _reportlab.row_heights(parts[1], aW)[0] >= over else []
+
+
 def rows_filled(first, rest, aW: float, aH: float, least: float, over: float, page: float) -> tuple[list, object]:
     """The notes table's rows that fit the page (``first``) and the rest, with the rest's first row split inside
     where the whole rows leave the page short (layout.fill), ``least`` points of it or more fit under them and
@@ -95,13 +131,8 @@ def rows_filled(first, rest, aW: float, aH: float, least: float, over: float, pa
     room = aH - first.wrap(aW, aH)[1]
     if not least or room < least or not page_short(room, page):
         return [first], rest
-    rest.splitByRow, rest.splitInRow = 0, least  # (in the row: reportlab's own split of a row's cells)
-    parts = rest.split(aW, room)
-    for part in [rest, *parts]:
-        part.splitByRow, part.splitInRow = 1, 0
-    if len(parts) != 2 or _reportlab.row_heights(parts[1], aW)[0] < over:
-        return [first], rest
-    return [first, parts[0]], parts[1]
+    parts = _cut_in_row(rest, aW, room, least, over)  # (in the row: reportlab's own split of a row's cells)
+    return ([first, parts[0]], parts[1]) if parts else ([first], rest)
 
 
 class _Alone(Flowable):

@@ -232,6 +232,7 @@ def cornell(ctx) -> list:
     for topic in g.topics:
         found, (summary, *points) = topic_pattern(g, topic), texts_of(topic)
         notes = [ctx.p(topic.title, "subheading")]
+        notes[0].title = True  # (never the last of a row's notes left on a page: cornellflow._titled)
         notes += [blanked(ctx, topic.summary, found, "body", summary[1])] if topic.summary else []
         notes += of_topic(ctx, topic, ctx.width - cue_w - 12, gaps=False)  # (a row each)
         points = [blanked(ctx, point, found, "bullet", marks, bulletText="•") for point, marks in points]
@@ -261,7 +262,6 @@ def cornell(ctx) -> list:
                                           ("LINEAFTER", (0, 0), (0, 0), ctx.theme.grid * 2, ctx.color("rule"))]))
     body = Table(rows, colWidths=[cue_w, ctx.width - cue_w], repeatRows=0, splitByRow=1)
     body.setStyle(TableStyle(style))
-    flow.append(head)
     summary = first_paragraph(g.summary)  # a model of what a student sums up: the reading's gist
     title = ctx.p(ctx.heading_text("summary"), "subheading")
     most = SUMMARY_LINES + g.accommodations.extra_lines  # (the accommodation's lines: all printed)
@@ -281,9 +281,9 @@ def cornell(ctx) -> list:
     foot.ctx = ctx
     least = (0.0, 0.0)  # large print: a row's notes go on over a page that would end short (cornellflow.rows_filled),
     if ctx.theme.edition == "large-print":  # a topic's title and two lines at least on the page, two lines over it
-        head, line = ctx.styles["subheading"], ctx.styles["body"].leading  # (+ the cells' padding)
-        least = (head.spaceBefore + head.leading + head.spaceAfter + 2 * line + 8, 2 * line + 4)
-    return flow + [WithTail(body, [SectionMark(ctx, "end"), foot], least=least)]
+        sub, line = ctx.styles["subheading"], ctx.styles["body"].leading  # (+ the cells' padding)
+        least = (sub.spaceBefore + sub.leading + sub.spaceAfter + 2 * line + 8, 2 * line + 4)
+    return flow + [WithTail(body, [SectionMark(ctx, "end"), foot], least=least, head=head)]
 
 
 def _large_figure(ctx, topic):
