@@ -8,10 +8,12 @@ trial's pages from its 50th open on questions going on over a page where the fir
 falls into step, and is laid out to its end, 92 pages, for the same handout.)"""
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
 import pytest
+import worker_share
 from layout_passes import pages_in
 
 from studyguide import api, pagetops, render
@@ -34,26 +36,44 @@ def _handout(path):
     return api.render_guide(api.load(path), key=False)[0]["student"]  # (as the benchmark builds it)
 
 
-def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch):
+@pytest.fixture(scope="module")
+def fast(g50):
+    """The handout as the code lays it out, watched: (handout, the pages each call of keep_lists laid out, the
+    trials that stopped a page behind (page, pages behind), the lists each call kept). Both tests read this one
+    layout (under xdist, whichever worker asks first makes it: worker_share); the watching changes no byte."""
+    def make():
+        calls, seen, kept = [], [], []
+        with pytest.MonkeyPatch.context() as mp:
+            real_keep = render.mending.keep_lists
+
+            def keep_lists(redraw, layout):
+                out = real_keep(redraw, layout)
+                kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
+                return out
+            mp.setattr(render.mending, "keep_lists", keep_lists)
+            calls = pages_in(mp, "keep_lists")
+            real = getattr(pagetops.PageTops, "_behind", None)
+
+            def behind(self, page, state, j):
+                out = real(self, page, state, j)
+                seen.append((page, self.ctx.__dict__.get("behind"))) if out else None
+                return out
+            mp.setattr(pagetops.PageTops, "_behind", behind, raising=False)
+            return _handout(g50), calls, seen, kept
+    return worker_share.made_once(f"test_kept_behind.fast {hashlib.sha256(g50.read_bytes()).hexdigest()}", make)
+
+
+def test_the_trial_a_page_behind_stops_where_it_falls_into_step(fast):
     """The 50-unit guide's first layout (90 pages: the handout's 87, then the key's notes) leaves six topics' lists
     with a point or two alone; kept together (all 90 pages laid out: kept), they leave others so. Keeping those too
     sends the rest a page on: its page 54 opens as the first's page 53 did, and it stops there, not at its end."""
-    calls = pages_in(monkeypatch, "keep_lists")
-    seen = []
-    real = getattr(pagetops.PageTops, "_behind", None)
-
-    def behind(self, page, state, j):
-        out = real(self, page, state, j)
-        seen.append((page, self.ctx.__dict__.get("behind"))) if out else None
-        return out
-    monkeypatch.setattr(pagetops.PageTops, "_behind", behind, raising=False)
-    handout = _handout(g50)
+    handout, calls, seen, _ = fast
     assert handout.pages == 87
     assert [len(c) for c in calls] == [90 + 54] and calls[0][:90] == list(range(1, 91))
     assert calls[0][90:] == list(range(1, 55)) and seen == [(54, 1)]
 
 
-def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
+def test_its_pdf_is_the_one_the_whole_trial_made(g50, fast, monkeypatch):
     """The same handout, byte for byte, as when every trial is laid out to its end (as before ``stop_short``);
     the lists kept together are the six the first trial kept."""
     kept = []
@@ -64,7 +84,6 @@ def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
         kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
         return out
     monkeypatch.setattr(render.mending, "keep_lists", keep_lists)
-    fast = _handout(g50)
     real = pagetops.PageTops.__init__
 
     def init(self, ctx, flow, first=None, canvases=()):
@@ -72,5 +91,5 @@ def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
         self.rule = self.relaid = None  # (every trial laid out to its end)
     monkeypatch.setattr(pagetops.PageTops, "__init__", init)
     whole = _handout(g50)
-    assert fast.pdf == whole.pdf and fast.pages == whole.pages == 87
-    assert kept == [["topic 1", "topic 14", "topic 31", "topic 35", "topic 49", "topic 5"]] * 2
+    assert fast[0].pdf == whole.pdf and fast[0].pages == whole.pages == 87
+    assert fast[3] + kept == [["topic 1", "topic 14", "topic 31", "topic 35", "topic 49", "topic 5"]] * 2

@@ -369,8 +369,12 @@ def test_themes_preview_writes_one_page_of_each(tmp_path):
         pdf = Pdf(tmp_path / "prev" / f"theme-{name}.pdf")
         assert pdf.page_count == 1
         assert pdf.pages[0].startswith("China’s Plan to Train Foreign Police")
-    png = cli_main("themes", "--preview", "--png", "-o", tmp_path / "png", cwd=tmp_path, timeout=120)
+    # the PNGs of a one-page guide's previews (the size is the paper's at 100 dpi, whatever the guide; the first
+    # guide's 28 pages, laid out again in each theme, cost the PDF run above as much again)
+    small = write_guide(tmp_path / "small", "small.yaml", "title: Small\nsummary: One line.\n")
+    png = cli_main("themes", small, "--preview", "--png", "-o", tmp_path / "png", cwd=tmp_path, timeout=120)
     assert png.returncode == 0, png.stderr
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [f"theme-{name}.png" for name in BUNDLED]
     with Image.open(tmp_path / "png" / "theme-ink-saver.png") as im:
         assert im.size == (850, 1100)  # letter at 100 dpi
 
