@@ -93,7 +93,7 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     again when such a table, named ``key``, left one or two alone at an end, kept.strict). ``more``: style
     commands for single cells (a figure's right padding, which lines it up on its decimal point)."""
     if key is not None and kept.strict(ctx, key):
-        min_rows = MIN_ROWS
+        min_rows = kept.ends(ctx, key)
     t = ctx.theme
     widths = keep_words(rows[0], widths, padding=10) if header else widths  # (the cells' padding, below)
     style = [
