@@ -163,9 +163,11 @@ def keep_lists(redraw, layout):
     """The guide laid out again with the first and last items of each list or table that went over a
     page with an item or two alone at an end kept together (layout.kept), three at each end, or two where
     three cost a page (kept.ends: a trial's four objectives went 3 + 1, all four moved cost one). Kept when
-    that costs no page and leaves no page more short; once more for one the new layout strands (the trial's
-    recipe chart, after its objectives moved). Each trial stops at a page it leaves short, or once it falls
-    a page behind (pagetops), but for tables kept, whose flowables are not marked."""
+    that costs no page, leaves no page more short (a page short is worse than two items alone: the first
+    guide's large print had page 4 at 51 % for a topic's five points moved whole) and leaves fewer of them
+    with an item alone (a run may measure its items fitting where they then do not quite); once more for one
+    the new layout strands (a trial's recipe chart). Each trial stops at a page it leaves short, or once it
+    falls a page behind (pagetops), but for tables, whose flowables are not marked."""
     from .layout import kept
 
     for _ in range(KEEP_ROUNDS):
@@ -173,10 +175,12 @@ def keep_lists(redraw, layout):
         lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
         if not lists:
             break
-        tries = (redraw(fixes, until=ctx) for fixes in kept.tries(ctx, lists, carried(ctx)))
-        again = next((tried for tried in tries if fits(redraw, tried, layout)), None)
-        if again is None:  # (a list moved whole may leave the page before it short: the first guide's large print
-            break  # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
+        for fixes in kept.tries(ctx, lists, carried(ctx)):
+            again, tried = redraw(fixes, until=ctx), fixes["kept_lists"]
+            if fits(redraw, again, layout) and len(kept.stranded(again[0]) & tried) < len(kept.stranded(ctx) & tried):
+                break
+        else:
+            break
         layout = again
     return layout
 

@@ -28,34 +28,32 @@ class KeepRun(CondPageBreak):
 
     extra = True  # (a flowable one layout's story may have and another's not: pagetops counts the rest)
 
-    flowed = False  # (the items filled most of a page, when last measured)
-
     def __init__(self, items: list, page_height: float, relaid: bool = False, after=None):
         super().__init__(0)
         self.items, self.page_height, self.relaid, self.after = items, page_height, relaid, after
 
     def wrap(self, availWidth, availHeight):
+        if self.after is not None:  # (the items' first ones, under a heading whose run, ``after``, kept room for
+            return 0, 0  # them: where that run let them stay, a page breaking here would leave the heading alone)
         self.height = stacked_height(self.items, availWidth)
-        self.flowed = self.height > self.page_height * 0.8
-        if self.flowed or availHeight >= self.page_height - 1 or (self.after is not None and self.after.flowed):
-            return 0, 0  # (``after``: the run of the heading the items follow; where it lets them flow, the items
-            # go on under their heading, never over the page from it)
+        if self.height > self.page_height * 0.8 or availHeight >= self.page_height - 1:
+            return 0, 0
         return super().wrap(availWidth, availHeight)
 
 
 def tries(ctx, lists: set, fixes: dict):
     """The fixes mending.keep_lists tries, in turn, added to ``fixes`` (the layout's own): all ``lists`` kept,
-    LIST_ENDS items at each end, then PAIR_ENDS (those of four items or more); then each alone, so that one that
-    costs a page holds back no other (the trial's coverage table could keep two rows with its last, not beside
-    a topic's points moved whole). Each stops at a page it leaves short (pagetops)."""
-    for some in [lists] + ([{key} for key in sorted(lists)] if len(lists) > 1 else []):
-        tried = {**fixes, "stop_short": "pages", "kept_lists": some | set(fixes.get("kept_lists", ()))}
+    LIST_ENDS items at each end; then PAIR_ENDS for those of four items or more; then each of those alone with
+    PAIR_ENDS, so that a list moved whole that costs a page holds back none that two at each end would mend
+    (the trial's coverage table could keep two rows with its last, not beside a topic's points moved whole)."""
+    fixes = {**fixes, "stop_short": "pages"}
+    long = sorted(key for key in lists if len(ctx.list_pages[key]) >= 2 * PAIR_ENDS)
+    alone = [({key}, {key}) for key in long] if len(lists) > 1 else []
+    for some, paired in [(lists, set())] + [(lists, set(long))] * bool(long) + alone:
+        tried = {**fixes, "kept_lists": some | set(fixes.get("kept_lists", ()))}
         if not some & TABLES:  # (their flowables marked, so that pagetops may stop it once it is longer)
             tried["lists_relaid"] = some
-        yield tried
-        long = {key for key in some if len(ctx.list_pages[key]) >= 2 * PAIR_ENDS}
-        if long:
-            yield {**tried, "lists_paired": long | set(fixes.get("lists_paired", ()))}
+        yield {**tried, "lists_paired": paired | set(fixes.get("lists_paired", ()))} if paired else tried
 
 
 def relaid(ctx, key: str) -> bool:
@@ -73,11 +71,12 @@ def strict(ctx, key: str) -> bool:
 def kept_ends(ctx, key: str, items: list, title=None, after=None) -> list:
     """A list's items. Kept (:func:`strict`): with a :class:`KeepRun` before its first :func:`ends` items
     and before its last, so a page breaks it only with that many on each side (a shorter list breaks
-    nowhere); else as they come, each noting its page. ``key`` names the list in every layout
+    nowhere); else as they come. Each notes its page. ``key`` names the list in every layout
     ("objectives", "topic 2"); ``title``: a heading the list follows (or a topic's title and summary, a
-    list of them), kept with its first items (put before them here) by a run that the items' own run
-    follows (``after``): where the heading and they fill most of a page, they go on under it together (a
-    half sheet's "Unidad 1" and its lead-in "Lee con atención esta cita:" ended page 2, their three
+    list of them), kept with its first items (put before them here) by one run, which the items' own run
+    then leaves to decide (``after``): where that one let them stay (they fill most of a page with it, or it
+    measured them fitting and they did not quite), they go on under the heading, never over the page from it
+    (a half sheet's "Unidad 1" and its lead-in "Lee con atención esta cita:" ended page 2, their three
     quotations moved whole to page 3: r16 trial)."""
     items = list(items)
     heads = [] if title is None else list(title) if isinstance(title, (list, tuple)) else [title]
@@ -89,9 +88,9 @@ def kept_ends(ctx, key: str, items: list, title=None, after=None) -> list:
         return [run] + heads + kept_ends(ctx, key, items, after=run)
     if heads:
         return heads + kept_ends(ctx, key, items)
+    for item in items:  # (kept too: mending.keep_lists keeps a layout only where they are no longer alone)
+        _note(ctx, item, key)
     if not strict(ctx, key):
-        for item in items:
-            _note(ctx, item, key)
         return items
     few = ends(ctx, key)
     if len(items) < 2 * few:
@@ -151,6 +150,7 @@ def note_part(ctx, key, rows: int, page: int) -> None:
 
 
 def stranded(ctx) -> set:
-    """The lists and tables that went over a page with fewer than LIST_ENDS items on their first or last page."""
+    """The lists and tables that went over a page with fewer than LIST_ENDS items on their first or last page
+    (PAIR_ENDS where this layout kept two: :func:`ends`)."""
     return {key for key, pages in ctx.__dict__.get("list_pages", {}).items()
-            if pages[0] != pages[-1] and min(pages.count(pages[0]), pages.count(pages[-1])) < LIST_ENDS}
+            if pages[0] != pages[-1] and min(pages.count(pages[0]), pages.count(pages[-1])) < ends(ctx, key)}

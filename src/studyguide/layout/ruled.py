@@ -110,7 +110,7 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     style += list(more)
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
     table.page_height, table.min_rows = ctx.height, min_rows
-    table.ctx, table.key = ctx, key if min_rows < MIN_ROWS else None
+    table.ctx, table.key = ctx, key  # (its parts note their pages, kept or not: kept.stranded)
     table.tall = 5 * ctx.styles["cell"].leading + 9  # (five lines and the cell's padding)
     table.hAlign = "LEFT"
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading

@@ -92,9 +92,8 @@ def topics(ctx) -> list:
         else:  # (a topic's title and summary over its points keep the first ones, as a section's heading does)
             text = kept.kept_ends(ctx, f"topic {n}", points, title=text)
             if n == 0 and isinstance(text[0], kept.KeepRun):  # (the section's heading goes with it: its run
-                run = text.pop(0)  # breaks the page before the heading, not under it; the same run, which
-                run.items = flow[-1:] + run.items  # the points' own run follows: kept.kept_ends)
-                flow.insert(len(flow) - 2, run)
+                run = text.pop(0)  # breaks the page before the heading, not under it)
+                flow.insert(len(flow) - 2, kept.KeepRun(flow[-1:] + run.items, ctx.height, run.relaid))
         if topic.image is None:
             flow += text
         elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`, and besides)
