@@ -12,7 +12,7 @@ from conftest import CASES, REPO, cli_main, write_guide
 
 TRIAL = CASES / "trial"
 LOGO = ("rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.64 in (1.6 cm) wide, "
-        "about 37 pixels an inch: it will print blurred or blocky; use a picture of at least 193 × 193 pixels "
+        "about 38 pixels an inch: it will print blurred or blocky; use a picture of at least 192 × 192 pixels "
         "(300 an inch at that size; 96 × 96 at the very least)")
 
 
@@ -36,8 +36,8 @@ def test_large_print_measures_the_picture_as_it_prints_there(tmp_path):
     run = cli_main("build", "rinascimento.yaml", "-o", "out", "--edition", "large-print", cwd=tmp_path)
     said = [line for line in run.stderr.splitlines() if "pixels an inch" in line]
     assert said == ["rinascimento.yaml:7:7: warning: logo 'icona.png' is 24 × 24 pixels but prints 0.98 in (2.5 cm) "
-                    "wide, about 25 pixels an inch: it will print blurred or blocky; use a picture of at least "
-                    "293 × 293 pixels (300 an inch at that size; 147 × 147 at the very least)"], said
+                    "wide, about 24 pixels an inch: it will print blurred or blocky; use a picture of at least "
+                    "294 × 294 pixels (300 an inch at that size; 147 × 147 at the very least)"], said
 
 
 def test_a_small_topic_picture_is_named_at_its_image_line_and_a_large_one_is_not(tmp_path):
@@ -95,3 +95,40 @@ def test_pictures_that_share_a_file_name_are_each_told_at_their_own_line(tmp_pat
     said = [line.split(" pixels but")[0] for line in run.stderr.splitlines() if "pixels an inch" in line]
     assert said == ["lr.yaml:2:7: warning: logo 'tiny.png' is 24 × 24", "lr.yaml:6:12: warning: picture "
                     "'pics2/tiny.png' is 36 × 36", "lr.yaml:9:12: warning: picture 'pics/tiny.png' is 30 × 30"], said
+
+
+def _pictured(tmp_path, wide: int):
+    from studyguide import api
+
+    Image.new("RGB", (wide, round(wide * 0.6)), "white").save(tmp_path / "cycle.png")
+    write_guide(tmp_path, "w.yaml", """
+        title: Water
+        topics:
+          - title: Cycle
+            image: cycle.png
+        questions:
+          - type: true_false
+            prompt: A true statement.
+            answer: true
+        """)
+    return api.load(tmp_path / "w.yaml"), tmp_path / "cycle.png"
+
+
+def test_a_picture_is_never_asked_to_be_what_it_already_is(tmp_path):
+    """The r16 trial's 900 × 540 picture printed 6.00 in wide in large print on A4 and on letter (432 pt, and
+    a float's hair over on A4): A4 warned it should be "900 × 540 at the very least", letter said nothing. It is judged
+    at the width the warning states, so both say nothing, and a picture a pixel short is told the pixels it lacks."""
+    from studyguide import lowres
+
+    guide, path = _pictured(tmp_path, 900)
+    for points in (431.9, 432.0, 432.00000000000006, 432.2, 432.35):  # 6.00 in, as either paper printed it
+        assert lowres.warnings(guide, {str(path): points}) == [], points
+    said = [p.message for p in lowres.warnings(guide, {str(path): 433.0})]  # 6.01 in
+    assert said == ["picture 'cycle.png' is 900 × 540 pixels but prints 6.01 in (15.3 cm) wide, about 150 pixels an "
+                    "inch: it will print blurred or blocky; use a picture of at least 1803 × 1082 pixels (300 an inch "
+                    "at that size; 902 × 541 at the very least)"]
+    guide, path = _pictured(tmp_path, 899)
+    said = [p.message for p in lowres.warnings(guide, {str(path): 432.0})]
+    assert said == ["picture 'cycle.png' is 899 × 539 pixels but prints 6.00 in (15.2 cm) wide, about 150 pixels an "
+                    "inch: it will print blurred or blocky; use a picture of at least 1800 × 1079 pixels (300 an inch "
+                    "at that size; 900 × 540 at the very least)"]

@@ -1,7 +1,9 @@
 """Pictures with too few pixels for the size they print at: a 24 × 24 pixel logo printed 0.56 in wide (43 dots
 an inch) came out soft and jagged on paper, and no command said so (a teacher's trial, r9 L11). Each picture
 (a `logo:`, a topic's `image:`) is measured at the widest it was drawn in the build; under 150 dots an inch it
-gets a warning at its line, with the width in pixels that prints it sharp at that size."""
+gets a warning at its line, with the width in pixels that prints it sharp at that size. It is judged at
+the width the warning gives (to 0.01 in), so a picture 900 pixels across printed 6.00 in wide is told nothing
+whether the page is A4 or letter, and never to be at least what it already is (r16 trial)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,10 +28,11 @@ def warnings(guide: Guide, drawn: dict) -> list[Problem]:
             wide, high = im.size
             if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # (stored sideways: printed upright, pixels swapped)
                 wide, high = high, wide
-        inches = points / 72
-        dpi = wide / inches
-        if dpi >= LEAST_DPI:
+        inches = round(points / 72, 2)  # (the width the message says: it is judged at that width, so that a
+        # picture is told to be no smaller than it is, and pictures printed at the same width are told alike)
+        if wide >= _wide(inches, LEAST_DPI):
             continue
+        dpi = wide / inches
         where, name = _typed(guide, Path(path))
         what = "logo" if guide.branding.logo is not None and Path(guide.branding.logo) == Path(path) else "picture"
         found.append(Problem(where, (
@@ -42,8 +45,13 @@ def warnings(guide: Guide, drawn: dict) -> list[Problem]:
 
 def _at(inches: float, dpi: int, wide: int, high: int) -> str:
     """'168 × 168': a picture's size in pixels for ``dpi`` at ``inches`` wide, its shape kept."""
-    w = round(inches * dpi)
+    w = _wide(inches, dpi)
     return f"{w} × {round(w * high / wide)}"
+
+
+def _wide(inches: float, dpi: int) -> int:
+    """The pixels across that give ``dpi`` at ``inches`` wide."""
+    return round(inches * dpi)
 
 
 def _typed(guide: Guide, path: Path) -> tuple[Location, str]:

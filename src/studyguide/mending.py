@@ -78,7 +78,7 @@ def notes_plain(redraw, layout):
     return again if page_counts(*again[:2]) < page_counts(*layout[:2]) else layout
 
 
-FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "notes_kept", "crossword_kept", "pictures_kept",
+FIXES = ("fewer_lines", "cloze_kept", "kept_lists", "lists_paired", "notes_kept", "crossword_kept", "pictures_kept",
          "entries_over", "lines_whole", "lead_ins", "pictures_full", "matching_landed",
          "entries_paired", "clues_first", "widows_held", "search_words_first", "matching_others",
          "matching_sizes", "lines_over", "split_whole")  # asked of a layout, for the next to keep (matching_sizes: a search's result, kept)
@@ -104,9 +104,7 @@ def lines_whole(redraw, layout):
         return layout
     fixes = carried(ctx)
     again = redraw({**fixes, "lines_whole": whole, "stop_short": "pages"}, until=ctx)  # (None: stopped, pagetops)
-    if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
-        return layout
-    return again
+    return again if fits(redraw, again, layout) else layout
 
 
 def leads_up(redraw, layout):
@@ -151,9 +149,7 @@ def entries_paired(redraw, layout):
     if not ctx.__dict__.get("entries_alone"):
         return layout
     again = redraw({**carried(ctx), "entries_paired": True, "stop_short": "pages"}, until=ctx)  # (None: stopped)
-    if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
-        return layout
-    return again
+    return again if fits(redraw, again, layout) else layout
 
 
 def _saves(redraw, again, layout) -> bool:
@@ -165,10 +161,13 @@ def _saves(redraw, again, layout) -> bool:
 
 def keep_lists(redraw, layout):
     """The guide laid out again with the first and last items of each list or table that went over a
-    page with an item or two alone at an end kept together (layout.kept); kept when that costs no page.
-    Once more for one the new layout strands (the trial's recipe chart, after its objectives moved). Each
-    trial stops at a page it leaves short, or once it falls a page behind the layout it is tried against
-    (pagetops: the rest would be that one's pages, later), but for tables kept, whose flowables are not marked."""
+    page with an item or two alone at an end kept together (layout.kept), three at each end, or two where
+    three cost a page (kept.ends: a trial's four objectives went 3 + 1, all four moved cost one). Kept when
+    that costs no page, leaves no page more short (a page short is worse than two items alone: the first
+    guide's large print had page 4 at 51 % for a topic's five points moved whole) and leaves fewer of them
+    with an item alone (a run may measure its items fitting where they then do not quite); once more for one
+    the new layout strands (a trial's recipe chart). Each trial stops at a page it leaves short, or once it
+    falls a page behind (pagetops), but for tables, whose flowables are not marked."""
     from .layout import kept
 
     for _ in range(KEEP_ROUNDS):
@@ -176,14 +175,12 @@ def keep_lists(redraw, layout):
         lists = kept.stranded(ctx) - set(ctx.__dict__.get("kept_lists", ()))
         if not lists:
             break
-        fixes = {**carried(ctx), "stop_short": "pages"}
-        fixes["kept_lists"] = lists | set(fixes.get("kept_lists", ()))
-        if not lists & kept.TABLES:  # (their flowables marked, so that pagetops may stop it once it is longer)
-            fixes["lists_relaid"] = lists
-        again = redraw(fixes, until=ctx)  # (None: stopped at a page it left short, or once longer: pagetops)
-        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout):
-            break  # (a list moved whole may leave the page before it short: the first guide's large print
-            # had page 4 at 51 % for a topic's five points; a page short is worse than two items alone)
+        for fixes in kept.tries(ctx, lists, carried(ctx)):
+            again, tried = redraw(fixes, until=ctx), fixes["kept_lists"]
+            if fits(redraw, again, layout) and len(kept.stranded(again[0]) & tried) < len(kept.stranded(ctx) & tried):
+                break
+        else:
+            break
         layout = again
     return layout
 
@@ -197,8 +194,7 @@ def crossword_kept(redraw, layout):
     ctx = layout[0]
     if not ctx.__dict__.get("crossword_alone"):
         return layout
-    fixes = carried(ctx)
-    again = redraw({**fixes, "crossword_kept": True, "stop_short": "count"}, until=ctx)
+    again = redraw({**carried(ctx), "crossword_kept": True, "stop_short": "count"}, until=ctx)
     if again is None or longer(again, layout) or len(short_pages(redraw, again)) > len(short_pages(redraw, layout)):
         return layout
     return again
@@ -322,11 +318,15 @@ def widows_held(redraw, layout):
         fixes = carried(ctx)
         held = frozenset(left) | frozenset(fixes.get("widows_held", ()))
         again = redraw({**fixes, "widows_held": held, "stop_short": "pages"}, until=ctx)  # (None: stopped, pagetops)
-        if again is None or longer(again, layout) or not short_pages(redraw, again) <= short_pages(redraw, layout) \
-                or undoes(again, layout):
+        if not fits(redraw, again, layout) or undoes(again, layout):
             break
         layout = again
     return layout
+
+
+def fits(redraw, again, layout) -> bool:
+    """Whether a layout tried (None: stopped, pagetops) costs no page over another and leaves no page more short."""
+    return again is not None and not longer(again, layout) and short_pages(redraw, again) <= short_pages(redraw, layout)
 
 
 def undoes(again, layout) -> bool:

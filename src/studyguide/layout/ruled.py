@@ -93,7 +93,7 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     again when such a table, named ``key``, left one or two alone at an end, kept.strict). ``more``: style
     commands for single cells (a figure's right padding, which lines it up on its decimal point)."""
     if key is not None and kept.strict(ctx, key):
-        min_rows = MIN_ROWS
+        min_rows = kept.ends(ctx, key)
     t = ctx.theme
     widths = keep_words(rows[0], widths, padding=10) if header else widths  # (the cells' padding, below)
     style = [
@@ -110,7 +110,7 @@ def grid(ctx, rows, widths, header=True, min_rows=MIN_ROWS, key=None, more=()):
     style += list(more)
     table = RowSplittingTable(rows, colWidths=widths, repeatRows=1 if header else 0, style=TableStyle(style))
     table.page_height, table.min_rows = ctx.height, min_rows
-    table.ctx, table.key = ctx, key if min_rows < MIN_ROWS else None
+    table.ctx, table.key = ctx, key  # (its parts note their pages, kept or not: kept.stranded)
     table.tall = 5 * ctx.styles["cell"].leading + 9  # (five lines and the cell's padding)
     table.hAlign = "LEFT"
     body = len(rows) - (1 if header else 0)  # a table too short to split keeps all its rows with its heading

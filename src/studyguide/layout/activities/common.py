@@ -137,9 +137,13 @@ def _blank(ctx, answer: str, key: bool, style: str = "body", width: float = 0, f
         mark = fields.marker(field, count * nbsp, size, tip) if field and fillable.on(ctx) else ""
         return "<u>" + "\u00a0" * count + "</u>" + mark
     used = stringWidth(answer.replace(" ", "\u00a0"), ctx.styles["heading"].fontName, size) / nbsp
-    spare = max(2, round(count - used))  # the key's blank as wide as the handout's, so lines break alike
-    left, right = spare // 2, spare - spare // 2
+    # the key's blank exactly as wide as the handout's, so lines break alike: its spaces a little smaller than
+    # the text's (whole ones, rounded, made it up to half a space wider, and a half sheet's key broke "Alicia
+    # empezó a adelgazar sin razón aparente" over two lines where the handout's blank left it one: r16 trial)
+    spare = max(2, math.ceil(count - used))
+    small = f'<font size="{size * max(count - used, 1) / spare:.3f}">'
+    left, right = f"{small}{chr(160) * (spare // 2)}</font>", f"{small}{chr(160) * (spare - spare // 2)}</font>"
     colour = ctx.color("answer").hexval()[2:]
     text = _text(ctx, answer.replace(" ", "\u00a0"))
     text = raised(f'<font color="#{colour}"><b>{text}</b></font>', ctx.styles["heading"].fontName, size)
-    return f'<u>{chr(160) * left}{text}{chr(160) * right}</u>'
+    return f'<u>{left}{text}{right}</u>'

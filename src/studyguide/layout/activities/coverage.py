@@ -8,7 +8,7 @@ from ...model import format_points
 from ..columns import keep_words
 from ..flow import Gap, Twin
 from .. import kept
-from ..ruled import MIN_ROWS, RowSplittingTable
+from ..ruled import RowSplittingTable
 from .common import _fit, _text, _style
 
 # -- the teacher's view: objectives × questions ------------------------------------------------------
@@ -59,11 +59,11 @@ def coverage(ctx) -> list:
         rows.append([ctx.raw(f"<i>{_text(ctx, ctx.label('no_objective'))}</i>", "cell"),
                      ctx.raw(", ".join(map(str, rest)), "cell"), ctx.raw(points(pts), "cell")])
     # one table, its heading row repeated on each page it goes on to; kept (kept.strict), broken only
-    # with three rows on each side (ruled.RowSplittingTable), its title kept with the first ones
-    strict = kept.strict(ctx, "coverage")
+    # with three rows on each side, or two (kept.ends; ruled.RowSplittingTable), its title kept with the first ones
+    strict, few = kept.strict(ctx, "coverage"), kept.ends(ctx, "coverage")
     table = _Coverage(rows, colWidths=widths, repeatRows=1, style=TableStyle(list(style.getCommands()) + head_style))
     table.ctx, table.shown, table.key = ctx, g.coverage != "key", "coverage"  # (key only: the handout keeps its room)
-    table.page_height, table.min_rows = ctx.height, MIN_ROWS if strict else 1
+    table.page_height, table.min_rows = ctx.height, few if strict else 1
     table.tall = 5 * ctx.styles["cell"].leading + 7  # (five lines and the cell's padding)
     table.hAlign = "LEFT"
     title = Twin(say("coverage", "subheading"), say("coverage_key", "subheading"), ctx)
@@ -71,7 +71,7 @@ def coverage(ctx) -> list:
         title = Twin(Gap(), title.key, ctx)
     flow = [Spacer(1, 6), title, table]
     if strict:
-        lead = Table(rows[:1 + MIN_ROWS] if len(rows) - 1 >= 2 * MIN_ROWS else rows, colWidths=widths,
+        lead = Table(rows[:1 + few] if len(rows) - 1 >= 2 * few else rows, colWidths=widths,
                      style=TableStyle(list(style.getCommands()) + head_style))
         flow.insert(1, kept.KeepRun([title, lead], ctx.height))
     return flow + [Spacer(1, 4)]
