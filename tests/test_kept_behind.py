@@ -23,8 +23,9 @@ finally:
 
 @pytest.fixture(scope="module")
 def g50(tmp_path_factory):
-    """The benchmark's 50-unit guide (seed 1)."""
-    return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50)
+    """The benchmark's 50-unit guide, seed 2 (seed 1's trials have kept since a topic's title kept two lines of its
+    summary, not all of it, layout.leads: its second trial no longer falls behind)."""
+    return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50, seed=2)
 
 
 def _handout(path):
@@ -32,9 +33,9 @@ def _handout(path):
 
 
 def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch):
-    """The 50-unit guide's first layout (91 pages: the handout's 87, then the key's notes) leaves topics 5, 24, 33 and 47 with a point or two alone; kept
-    together (all 91 pages laid out: kept), they leave topics 28 and 37 so. Keeping those too sends the rest a page
-    on: its page 61 opens as the first's page 60 did, and it stops there, not at page 92."""
+    """The 50-unit guide's first layout (90 pages: the handout's 87, then the key's notes) leaves topics 1, 5, 14, 27
+    and 45 with a point or two alone; kept together (all 90 pages laid out: kept), they leave others so. Keeping those
+    too sends the rest a page on: its page 46 opens as the first's page 45 did, and it stops there, not at page 91."""
     calls = pages_in(monkeypatch, "keep_lists")
     seen = []
     real = getattr(pagetops.PageTops, "_behind", None)
@@ -46,8 +47,8 @@ def test_the_trial_a_page_behind_stops_where_it_falls_into_step(g50, monkeypatch
     monkeypatch.setattr(pagetops.PageTops, "_behind", behind, raising=False)
     handout = _handout(g50)
     assert handout.pages == 87
-    assert [len(c) for c in calls] == [91 + 61] and calls[0][:91] == list(range(1, 92))
-    assert calls[0][91:] == list(range(1, 62)) and seen == [(61, 1)]
+    assert [len(c) for c in calls] == [90 + 46] and calls[0][:90] == list(range(1, 91))
+    assert calls[0][90:] == list(range(1, 47)) and seen == [(46, 1)]
 
 
 def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
@@ -70,4 +71,4 @@ def test_its_pdf_is_the_one_the_whole_trial_made(g50, monkeypatch):
     monkeypatch.setattr(pagetops.PageTops, "__init__", init)
     whole = _handout(g50)
     assert fast.pdf == whole.pdf and fast.pages == whole.pages == 87
-    assert kept == [["topic 24", "topic 33", "topic 47", "topic 5"]] * 2
+    assert kept == [["topic 1", "topic 14", "topic 27", "topic 45", "topic 5"]] * 2
