@@ -49,3 +49,29 @@ def test_a_long_summary_starts_under_its_title_in_the_room_left(tmp_path):
         assert SENTENCES[-1] in second and "What rivers do" not in second, mode
         assert second.index(SENTENCES[-1]) < second.index("Valleys are cut by water."), mode
         assert fill[0][0] < 0.15, f"{mode}: page 1 {fill[0][0]:.0%} empty"
+
+
+SHORT = ("Rivers carry water from high ground down to the sea along the lowest path they can find. On the way they cut "
+         "valleys into the rock and carry the broken stone further down. Where they slow they drop sand and mud on their "
+         "banks and build wide flat plains. The end of this summary comes here.")
+
+
+def test_a_kept_list_s_first_points_keep_the_end_of_the_summary_over_them(tmp_path):
+    """Two points in the first topic: the second topic's six-line summary ends page 1 and its first point (of five)
+    was left alone under it, the rest on page 2 (keeping the points together sent the whole topic over, leaving page
+    1 short, so it was not kept). Now the list keeps its first three points together and they keep the summary's end:
+    its last two lines go over with them, and page 1 ends with the summary's first four lines."""
+    second = "".join(f"\n  - Second point {k}, told in a sentence long enough to take two lines of large print."
+                     for k in range(1, 6))
+    path = write_guide(tmp_path, "kept.yaml", "title: Rivers\ntopics:\n- title: Where rivers begin\n  summary: Springs"
+                       " and melting snow start most rivers. Rain feeds them on the way down to the valley floor.\n"
+                       "  points:" + "".join(f"\n  - Point {k} of the first topic, told in a sentence long enough to "
+                                             "take two lines of print." for k in (1, 2)) +
+                       f"\n- title: What rivers do\n  summary: {SHORT}\n  points:{second}\n")
+    for mode, (pages, fill) in _built(path).items():
+        assert len(pages) == 2, mode
+        first, second = pages
+        assert "What rivers do Rivers carry water" in first and "Second point" not in first, mode
+        assert second.startswith("on their banks and build wide flat plains. The end of this summary comes here. "
+                                 "• Second point 1,"), f"{mode}: {second[:120]}"
+        assert fill[0][0] < 0.3, f"{mode}: page 1 {fill[0][0]:.0%} empty"

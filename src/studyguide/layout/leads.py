@@ -104,11 +104,15 @@ class _Ending:
         return width, height
 
     def split(self, availWidth, availHeight):
-        if self._kept_after:
-            self.wrap(availWidth, availHeight)
-            lines = line_count(self)
-            availHeight = min(availHeight, (lines - LEAD_LINES) * self.style.leading + self._below + 1e-3)
-        return super().split(availWidth, availHeight)
+        if not self._kept_after:
+            return super().split(availWidth, availHeight)
+        self.wrap(availWidth, availHeight)
+        lines = line_count(self)
+        parts = super().split(availWidth, min(availHeight, (lines - LEAD_LINES) * self.style.leading + self._below + 1e-3))
+        if len(parts) != 2:
+            return parts
+        return [parts[0], kept.KeepRun(parts[1:] + list(self._kept_after), self._page_height), parts[1]]  # (the page
+        # ends under the first part, which may leave room, and the rest opens the next page with the items)
 
 
 @functools.lru_cache(maxsize=None)
