@@ -28,7 +28,8 @@ finally:
 
 @pytest.fixture(scope="module")
 def g50(tmp_path_factory):
-    """The benchmark's generator's 50-unit guide, seed 2."""
+    """The benchmark's 50-unit guide, seed 2 (seed 1's trials have kept since a topic's title kept two lines of its
+    summary, not all of it, layout.leads: its second trial no longer falls behind)."""
     return generate.write(tmp_path_factory.mktemp("bench") / "g50.yaml", 50, seed=2)
 
 
@@ -64,18 +65,18 @@ def fast(g50):
 
 
 def test_the_trial_a_page_behind_stops_where_it_falls_into_step(fast):
-    """The 50-unit guide's first layout (90 pages: the handout's 87, then the key's notes) leaves six topics' lists
-    with a point or two alone; kept together (all 90 pages laid out: kept), they leave others so. Keeping those too
-    sends the rest a page on: its page 54 opens as the first's page 53 did, and it stops there, not at its end."""
+    """The 50-unit guide's first layout (90 pages: the handout's 87, then the key's notes) leaves topics 1, 5, 14, 27
+    and 45 with a point or two alone; kept together (all 90 pages laid out: kept), they leave others so. Keeping those
+    too sends the rest a page on: its page 46 opens as the first's page 45 did, and it stops there, not at its end."""
     handout, calls, seen, _ = fast
     assert handout.pages == 87
-    assert [len(c) for c in calls] == [90 + 54] and calls[0][:90] == list(range(1, 91))
-    assert calls[0][90:] == list(range(1, 55)) and seen == [(54, 1)]
+    assert [len(c) for c in calls] == [90 + 46] and calls[0][:90] == list(range(1, 91))
+    assert calls[0][90:] == list(range(1, 47)) and seen == [(46, 1)]
 
 
 def test_its_pdf_is_the_one_the_whole_trial_made(g50, fast, monkeypatch):
     """The same handout, byte for byte, as when every trial is laid out to its end (as before ``stop_short``);
-    the lists kept together are the six the first trial kept."""
+    the lists kept together are the five the first trial kept."""
     kept = []
     real_keep = render.mending.keep_lists
 
@@ -92,4 +93,4 @@ def test_its_pdf_is_the_one_the_whole_trial_made(g50, fast, monkeypatch):
     monkeypatch.setattr(pagetops.PageTops, "__init__", init)
     whole = _handout(g50)
     assert fast[0].pdf == whole.pdf and fast[0].pages == whole.pages == 87
-    assert fast[3] + kept == [["topic 1", "topic 14", "topic 31", "topic 35", "topic 49", "topic 5"]] * 2
+    assert fast[3] + kept == [["topic 1", "topic 14", "topic 27", "topic 45", "topic 5"]] * 2

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from .. import inline, picsize
 from .._reportlab import RoomBreak, stacked_height
-from . import besides, code, fill, kept
+from . import besides, code, fill, kept, leads
 from .pictures import drawable
 from .ruled import entries, grid as _grid
 from .tables import keep_with, of_topic
@@ -90,10 +90,10 @@ def topics(ctx) -> list:
         if topic.image is not None and ctx.theme.edition != "large-print":  # (drawn in a Pictured block)
             text += points
         else:  # (a topic's title and summary over its points keep the first ones, as a section's heading does)
-            text = kept.kept_ends(ctx, f"topic {n}", points, title=text)
+            text = leads.topic(ctx, f"topic {n}", text, points)
             if n == 0 and isinstance(text[0], kept.KeepRun):  # (the section's heading goes with it: its run
                 run = text.pop(0)  # breaks the page before the heading, not under it)
-                flow.insert(len(flow) - 2, kept.KeepRun(flow[-1:] + run.items, ctx.height, run.relaid))
+                flow.insert(len(flow) - 2, leads.headed(run, flow[-1:], ctx.height))
         if topic.image is None:
             flow += text
         elif ctx.theme.edition == "large-print":  # (pictures at their size: see `pictured`, and besides)
