@@ -112,42 +112,6 @@ NOUN_ENDINGS = {"es": ("s", "es"), "pt": ("s", "es"), "fr": ("s", "x"),
                 "de": ("e", "n", "en", "er", "s", "es", "nen", "ern", "ns")}
 
 
-# a verb's infinitive endings, longest first, by language, and the reflexive pronoun Spanish and Portuguese write
-# onto it ('casarse', 'lavar-se'); an infinitive's stem shorter than VERB_STEM is not looked for ('ir', 'ser', 'dar',
-# 'leer': their forms are other words' starts), nor are its irregular forms ('tiene' of 'tener')
-VERB_ENDINGS = {"es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"), "fr": ("oir", "er", "ir", "re"),
-                "it": ("are", "ere", "ire", "rre")}
-REFLEXIVE = {"es": ("se",), "pt": ("-se",)}
-VERB_STEM = 4
-VERB_MORE = 4  # the letters a form may add to the stem: 'adelgaza', 'hablábamos' (habl + abamos is 6: not found)
-
-
-def verb_forms(words: list[str], language: str, definition: str = "") -> list[str]:
-    """Patterns (to be matched as whole words) of the forms of a one-word infinitive, ``words`` as the text to search
-    writes them (folded alike), in Spanish, Portuguese, French and Italian: its stem and up to :data:`VERB_MORE`
-    letters more ('adelgaza', 'adelgazó' of 'adelgazar': trial r16 #9 said 'adelgazar' was used nowhere else).
-    Only for a verb, as its ``definition`` shows, opening with an infinitive ('Perder peso') or with 'to' ('to lose
-    weight'): an adjective that ends as an infinitive does ('celular', 'molecular') would be found in the noun it
-    comes from ('célula'), a word that is not it. [] for any other term."""
-    code = (language or "").split("-")[0].lower()
-    if len(words) != 1 or code not in VERB_ENDINGS:
-        return []
-    first = (re.findall(r"\w+", definition.lower()) or [""])[0]
-    if first != "to" and not _stem(first, code):
-        return []
-    stem = _stem(words[0], code)
-    return [re.escape(stem) + r"\w{0," + str(VERB_MORE) + "}"] if len(stem) >= VERB_STEM else []
-
-
-def _stem(word: str, code: str) -> str:
-    """An infinitive's stem ('adelgaz' of 'adelgazar', 'pon' of 'ponerse'), or "" when ``word`` is not one."""
-    for pronoun in REFLEXIVE.get(code, ()):
-        word = word[:-len(pronoun)] if word.endswith(pronoun) and len(word) > len(pronoun) + 2 else word
-    ending = next((e for e in VERB_ENDINGS[code] if word.endswith(e)), "")
-    stem = word[:-len(ending)] if ending else ""
-    return stem if stem.isalpha() else ""
-
-
 def noun_forms(words: list[str], language: str) -> list[str]:
     """Patterns (to be matched as whole words) of a noun, its ``words`` as the text to search writes them (folded
     alike): alone or with an ending of :data:`NOUN_ENDINGS`; in Italian its last vowel any other ('libro', 'libri')."""
