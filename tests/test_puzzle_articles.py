@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import CASES, Pdf, write_guide
 from studyguide import api
 from studyguide.activities import crossword, plan, wordsearch
@@ -62,3 +64,49 @@ def test_french_and_german_terms_lose_their_articles_english_keeps_the(tmp_path)
         """)
     entries = plan(api.load(path), "crossword").data.entries
     assert sorted((e.answer, e.lengths) for e in entries) == [("CAFÉ", "(4)"), ("CRÈME", "(5)"), ("EAU", "(3)")]
+
+
+ES_PHRASES = CASES / "crossword" / "es-articles.yaml"  # hostile r16 #1: phrases and places that open with an article
+FR_PHRASES = CASES / "crossword" / "fr-elision.yaml"
+
+
+@pytest.mark.parametrize("path, answers", [
+    (ES_PHRASES, {"lo siento": ("LOSIENTO", "(2,6)"), "lo que": ("LOQUE", "(2,3)"), "un poco": ("UNPOCO", "(2,4)"),
+                  "Los Ángeles": ("LOSÁNGELES", "(3,7)"), "La Paz": ("LAPAZ", "(2,3)"), "El Niño": ("ELNIÑO", "(2,4)"),
+                  "el cura": ("CURA", "(4)"), "la anemia": ("ANEMIA", "(6)"), "la": ("LA", "(2)")}),
+    (FR_PHRASES, {"du coup": ("DUCOUP", "(2,4)"), "la plupart": ("LAPLUPART", "(2,7)"), "un peu": ("UNPEU", "(2,3)"),
+                  "Le Havre": ("LEHAVRE", "(2,5)"), "l’été": ("ÉTÉ", "(3)"), "l'eau": ("EAU", "(3)"),
+                  "l'hôpital": ("HÔPITAL", "(7)"), "le vélo": ("VÉLO", "(4)"), "la": ("LA", "(2)")}),
+])
+def test_a_phrase_or_a_place_keeps_the_article_that_is_part_of_it(path, answers):
+    """'lo siento' is LOSIENTO (2,6), not SIENTO (6); 'La Paz' and 'Le Havre' are names; 'la plupart' a phrase; but
+    in the same lists 'el cura' and "l'eau" are nouns typed with their articles, which the answers leave out."""
+    guide = api.load(path)
+    data = plan(guide, "crossword").data
+    assert {e.term: (e.answer, e.lengths) for e in data.entries} == answers
+    assert data.left_out == (("la cura",) if path == ES_PHRASES else ())  # (CURA again: a twin of 'el cura')
+    for e in data.entries:
+        assert _grid_words(data.grid, e.positions()) == e.answer
+    search = plan(guide, "word_search").data
+    assert {p.term: p.word for p in search.placements} == {t: a for t, (a, _) in answers.items()}
+
+
+def test_the_printed_key_clues_the_phrase_as_a_student_writes_it(tmp_path):
+    result = api.build(ES_PHRASES, tmp_path, activities=["crossword", "word_search"])
+    text = " ".join(" ".join(Pdf(result.outputs[0].path).pages).split())
+    assert "I'm sorry (2,6)" in text and "a city in California (3,7)" in text and "a little (2,4)" in text
+    words = text.split("Palabras que hay que buscar")[1]
+    assert " LO SIENTO " in words and " LA PAZ " in words and " LOS ÁNGELES " in words and " CURA " in words
+
+
+@pytest.mark.parametrize("terms, language, words", [
+    (["la luna", "funda", "ave", "casa"], "es", ["LALUNA", "FUNDA", "AVE", "CASA"]),  # one in four: not the habit
+    (["la luna", "la funda", "ave", "casa"], "es", ["LUNA", "FUNDA", "AVE", "CASA"]),  # two in four: the habit
+    (["la funda", "el ave", "lo mismo", "los demás", "el Perú"], "es", ["FUNDA", "AVE", "LOMISMO", "LOSDEMÁS",
+                                                                        "ELPERÚ"]),
+    (["die Brücke", "das Boot", "die meisten", "Die Zeit"], "de", ["BRÜCKE", "BOOT", "DIEMEISTEN", "DIEZEIT"]),
+    (["o livro", "os olhos", "a casa", "um gato"], "pt", ["LIVRO", "OLHOS", "CASA", "UMGATO"]),
+    (["il libro", "gli occhi", "l'acqua", "lo zaino", "la più"], "it", ["LIBRO", "OCCHI", "ACQUA", "ZAINO", "LAPIÙ"]),
+])
+def test_only_a_definite_article_before_a_noun_in_a_list_that_types_them(terms, language, words):
+    assert ["".join(crossword.answer(t, language, terms)) for t in terms] == words

@@ -55,7 +55,8 @@ from typing import Optional, Sequence
 
 from . import banks, inline, lettered, minus, notation, scripts, tfruns, variants
 from .errors import Location, Problem
-from .activities.articles import head_word, noun_forms, verb_forms
+from .activities.articles import head_word, noun_forms
+from .activities.verbs import verb_forms
 from .activities.cloze import noun_of
 from .capitals import bank_capitals
 from .model import LETTERS, FillInBlank, Guide, Matching, MultipleChoice, SelectAll

@@ -206,6 +206,11 @@ def blank_out(text: str, term: str, blank: str = "___", language: Optional[str] 
     return pattern.sub(blank, text) if pattern else text
 
 
+def terms_of(guide: Guide) -> tuple[str, ...]:
+    """The guide's terms, as typed: the list whose habit tells whether a puzzle's answers leave out their articles."""
+    return tuple(t.term for t in guide.vocabulary)
+
+
 def version_of(guide: Guide, name: str) -> str:
     """Version B's (C's ...) letter for the activities each version prints its own way; "" for version A,
     a guide without versions, and the crossword (its grid is fitted to the page: see README, Versions)."""
@@ -249,6 +254,9 @@ def plan(guide: Guide, name: str, limits: Optional[dict] = None) -> Plan:
     if name == "word_search" and (scripts.dotted_i(guide.language)  # (its capital of i: İ; a term's article: left out)
                                   or (guide.language or "").split("-")[0].lower() in NOUN_LANGUAGES):
         kw += (("language", guide.language),)
+    if name in ("crossword", "word_search") and (guide.language or "").split("-")[0].lower() in NOUN_LANGUAGES:
+        # (whether the list types its nouns with articles, which the answers then leave out: articles.puzzle_word)
+        kw += (("among", terms_of(guide)),)
     if version_of(guide, name):
         kw += (("version", version_of(guide, name)),)
     return _plan(name, terms, seed_of(guide, name), kw)

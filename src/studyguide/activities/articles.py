@@ -9,7 +9,10 @@ where the guide's language puts articles before its nouns.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .. import inline
 
 # the articles a term may open with, by the guide's language; an elided one ends in an apostrophe
 ARTICLES = {
@@ -43,55 +46,70 @@ def head_word(term: str, language: str) -> str:
     return ""
 
 
-def puzzle_word(term: str, language: Optional[str]) -> str:
-    """The word a crossword or word search hides for ``term``: in a language of :data:`NOUN_LANGUAGES`, the term
-    without its leading article ('el ave' → 'ave', "l'école" → 'école'), so a grid is not full of EL and LA and
-    a clue's (2,3) does not give the noun's gender away (trial r16 #6: ELAVE, LAFUNDA); else the term as typed.
-    The clue, the definition and the matching keep the term as typed."""
+# the articles a vocabulary list writes its nouns with, by language: the definite ones, which a puzzle leaves out
+# of its answers (puzzle_word); not Spanish 'lo' ('lo siento', 'lo que'), nor 'un', 'du', 'des': they open phrases
+DEFINITE = {"es": ("el", "la", "los", "las"), "fr": ("le", "la", "les", "l'"), "pt": ("o", "a", "os", "as"),
+            "it": ("il", "lo", "la", "i", "gli", "le", "l'"), "de": ("der", "die", "das")}
+# the words an article makes a phrase with, not a noun: 'la plupart' (most), 'lo mismo', 'le plus', 'i più'
+PHRASES = {"es": ("que", "cual", "cuales", "demás", "mismo", "misma", "mismos", "mismas", "más", "menos",
+                  "mejor", "mejores", "peor", "peores"),
+           "fr": ("plupart", "plus", "moins", "mieux", "même", "mêmes", "leur", "leurs", "autre", "autres"),
+           "pt": ("que", "qual", "quais", "mais", "menos", "mesmo", "mesma", "mesmos", "mesmas", "melhor", "pior"),
+           "it": ("più", "meno", "quale", "quali", "stesso", "stessa", "stessi", "stesse", "altro", "altri")}
+HABIT = 0.5  # the share of a list's one-noun terms typed with an article that makes it the list's habit
+
+
+def noun_after_article(term: str, language: Optional[str]) -> str:
+    """The noun a term is typed with its definite article before ('la funda' → 'funda', "l'été" → 'été'), or ""
+    when it opens with none, or the article belongs to the term: a capitalised word after it is a name ('La Paz',
+    'Le Havre'; in German, where every noun has a capital, a name is one whose article has it: 'Die Zeit' —
+    and a lowercase word after it is no noun: 'die meisten'), and a word of :data:`PHRASES` makes a phrase."""
     code = (language or "").split("-")[0].lower()
-    return (head_word(term, code) or term) if code in NOUN_LANGUAGES else term
+    text = " ".join(re.sub(f"[{APOSTROPHES}]", "'", term).split())
+    for article in DEFINITE.get(code, ()):
+        said = text[:len(article)]
+        if said.lower() != article or (not article.endswith("'") and text[len(article):len(article) + 1] != " "):
+            continue
+        rest = text[len(article):].strip()
+        first = rest[:1]
+        if not first.isalpha() or rest.split()[0].lower() in PHRASES.get(code, ()):
+            return ""
+        if code == "de":
+            return rest if said.islower() and first.isupper() else ""
+        return rest if first.islower() else ""
+    return ""
+
+
+@lru_cache(maxsize=64)
+def _habit(terms: tuple[str, ...], code: str) -> bool:
+    nouns = [t for t in terms if len((noun_after_article(t, code) or t).split()) == 1]
+    typed = sum(1 for t in nouns if noun_after_article(t, code))
+    return typed > 0 and typed >= HABIT * len(nouns)
+
+
+def writes_articles(terms: Sequence[str], language: Optional[str]) -> bool:
+    """Whether a list types its nouns with their articles as a habit: at least :data:`HABIT` of its one-noun terms
+    (one word, alone or after an article: 'la funda', "l'eau", 'cocinar') carry one. A list that types 'la Paz'
+    or 'la plupart' among bare nouns ('funda', 'ave') means the article as part of that term."""
+    code = (language or "").split("-")[0].lower()
+    return code in DEFINITE and _habit(tuple(inline.plain(t) for t in terms), code)
+
+
+def puzzle_word(term: str, language: Optional[str], among: Sequence[str] = ()) -> str:
+    """The word a crossword or word search hides for ``term``: its noun, without the definite article it is typed
+    with (:func:`noun_after_article`: 'el ave' → 'ave', "l'école" → 'école'), so a grid is not full of EL and LA and a
+    clue's (2,3) does not give the noun's gender away (trial r16 #6: ELAVE, LAFUNDA), in a list of terms (``among``,
+    the guide's; the term alone when empty) that writes its nouns with articles (:func:`writes_articles`); else the
+    term as typed: 'lo siento', 'un poco', 'du coup', 'Los Ángeles' (hostile r16 #1: SIENTO in 6 cells for a student
+    who writes LOSIENTO). The clue, the definition and the matching keep the term as typed."""
+    noun = noun_after_article(term, language)
+    return noun if noun and writes_articles(list(among) or [term], language) else term
 
 
 # the endings a noun typed with its article takes in a sentence (a plural, a German case): 'la casa' is used in
 # 'casas', not in 'casado' (hostile r14 finding 8: any three letters more counted, and 'el mar' was used by 'marzo')
 NOUN_ENDINGS = {"es": ("s", "es"), "pt": ("s", "es"), "fr": ("s", "x"),
                 "de": ("e", "n", "en", "er", "s", "es", "nen", "ern", "ns")}
-
-
-# a verb's infinitive endings, longest first, by language, and the reflexive pronoun Spanish and Portuguese write
-# onto it ('casarse', 'lavar-se'); an infinitive's stem shorter than VERB_STEM is not looked for ('ir', 'ser', 'dar',
-# 'leer': their forms are other words' starts), nor are its irregular forms ('tiene' of 'tener')
-VERB_ENDINGS = {"es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir"), "fr": ("oir", "er", "ir", "re"),
-                "it": ("are", "ere", "ire", "rre")}
-REFLEXIVE = {"es": ("se",), "pt": ("-se",)}
-VERB_STEM = 4
-VERB_MORE = 4  # the letters a form may add to the stem: 'adelgaza', 'hablábamos' (habl + abamos is 6: not found)
-
-
-def verb_forms(words: list[str], language: str, definition: str = "") -> list[str]:
-    """Patterns (to be matched as whole words) of the forms of a one-word infinitive, ``words`` as the text to search
-    writes them (folded alike), in Spanish, Portuguese, French and Italian: its stem and up to :data:`VERB_MORE`
-    letters more ('adelgaza', 'adelgazó' of 'adelgazar': trial r16 #9 said 'adelgazar' was used nowhere else).
-    Only for a verb, as its ``definition`` shows, opening with an infinitive ('Perder peso') or with 'to' ('to lose
-    weight'): an adjective that ends as an infinitive does ('celular', 'molecular') would be found in the noun it
-    comes from ('célula'), a word that is not it. [] for any other term."""
-    code = (language or "").split("-")[0].lower()
-    if len(words) != 1 or code not in VERB_ENDINGS:
-        return []
-    first = (re.findall(r"\w+", definition.lower()) or [""])[0]
-    if first != "to" and not _stem(first, code):
-        return []
-    stem = _stem(words[0], code)
-    return [re.escape(stem) + r"\w{0," + str(VERB_MORE) + "}"] if len(stem) >= VERB_STEM else []
-
-
-def _stem(word: str, code: str) -> str:
-    """An infinitive's stem ('adelgaz' of 'adelgazar', 'pon' of 'ponerse'), or "" when ``word`` is not one."""
-    for pronoun in REFLEXIVE.get(code, ()):
-        word = word[:-len(pronoun)] if word.endswith(pronoun) and len(word) > len(pronoun) + 2 else word
-    ending = next((e for e in VERB_ENDINGS[code] if word.endswith(e)), "")
-    stem = word[:-len(ending)] if ending else ""
-    return stem if stem.isalpha() else ""
 
 
 def noun_forms(words: list[str], language: str) -> list[str]:

@@ -102,31 +102,34 @@ def lengths_of(term: str) -> str:
     return "(" + ",".join(out) + ")"
 
 
-def answer(term: str, language: str = "") -> tuple[str, ...]:
+def answer(term: str, language: str = "", among: Sequence[str] = ()) -> tuple[str, ...]:
     """A term as crossword cells: its letters (:func:`..cells`, in the capitals of the guide's ``language``:
     İKLİM in Turkish), with a subscript or superscript digit written as the digit it is, so that FADH₂ is
-    FADH2 and a pupil writes a 2 in the cell. A term typed with its article is its noun (:func:`.articles.puzzle_word`)."""
-    term = puzzle_word(term, language)
+    FADH2 and a pupil writes a 2 in the cell. A term typed with its article is its noun, in a list of terms (``among``)
+    that types its nouns so (:func:`.articles.puzzle_word`)."""
+    term = puzzle_word(term, language, among)
     return tuple(str(unicodedata.digit(c)) if len(c) == 1 and unicodedata.category(c) == "No"
                  and unicodedata.digit(c, None) is not None else c for c in cells(term, language=language))
 
 
 def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, max_rows: int = MAX_SIDE,
          max_cols: int = MAX_SIDE, max_words: int = MAX_WORDS, mentions: Sequence[int] = (),
-         language: str = "", only: Sequence[str] = ()) -> Crossword:
+         language: str = "", only: Sequence[str] = (), among: Sequence[str] = ()) -> Crossword:
     """``terms`` are (term, definition) pairs, in the guide's order; the grid is at most
     ``max_rows`` × ``max_cols`` cells (what fits the page). ``mentions``: how often the guide uses each
     term; when the grid cannot hold them all, the least used (then the longest) are the ones left out, and
     of more than ``max_words`` terms, the least used (then the later) are not tried.
     ``language``: the guide's, whose articles a term's head word is found without (:func:`clue_for`).
     ``only``: when given, the terms another edition's grid kept; the rest are left out as that grid left them
-    (no room, or no letter shared), and this grid is searched for these at its own size."""
+    (no room, or no letter shared), and this grid is searched for these at its own size.
+    ``among``: the guide's terms, whose habit tells whether an answer leaves out its article (default: ``terms``')."""
+    among = tuple(among) or tuple(t for t, _ in terms)
     words: list[tuple[int, tuple[str, ...]]] = []
     left_out: list[int] = []
     seen: set[tuple[str, ...]] = set()
     twins: set[int] = set()
     for i, (term, _) in enumerate(terms):
-        w = answer(term, language)
+        w = answer(term, language, among)
         if w in seen:  # the same letters as a term before: one word in a grid (said as left out)
             left_out.append(i)
             twins.add(i)
@@ -148,15 +151,15 @@ def make(terms: Sequence[tuple[str, str]], seed: str = "", tries: int = TRIES, m
         g = _packed(words, g, max_rows, max_cols)
     if g is None:  # (why, still: a term too long or a twin is why there were not two to cross)
         left_out = sorted(left_out + [i for i, _ in every])
-        why = _why(left_out, terms, None, {i for i, _ in every}, max(max_rows, max_cols), twins, language)
+        why = _why(left_out, terms, None, {i for i, _ in every}, max(max_rows, max_cols), twins, language, among)
         return Crossword((), (), tuple(terms[i][0] for i in left_out), (), why)
     if len(g.words) < len(words):
         clues = [len(clue_for(*t, language)) for t in terms]
         words, g = _central(words, g, mentions, clues, seed, tries, max_rows, max_cols)
     placed = {words[k][0] for k, *_ in g.words}
     left_out = sorted(left_out + [i for i, _ in every if i not in placed])
-    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins, language)
-    return _finish(g, words, terms, left_out, why, language)
+    why = _why(left_out, terms, g, {i for i, _ in every}, max(max_rows, max_cols), twins, language, among)
+    return _finish(g, words, terms, left_out, why, language, among)
 
 
 def _fill(words, seed: str, tries: int, max_rows: int, max_cols: int) -> Optional[grid.Grid]:
@@ -231,7 +234,7 @@ def _downs(g: grid.Grid) -> int:
 
 
 def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, twins=frozenset(),
-         language: str = "") -> tuple[str, ...]:
+         language: str = "", among: Sequence[str] = ()) -> tuple[str, ...]:
     """Why each term left out is: "twin" (the same cells as a term before it), "number" (:func:`..split_number`), "short" (fewer than two letters), "long" (longer than the grid
     that fits the page), "many" (past MAX_WORDS), "script:<its scripts>:<the grid's>" (it shares no
     letter with the grid's words, and is written in another script than theirs), "letters" (it shares no letter with
@@ -240,7 +243,7 @@ def _why(left_out: list[int], terms, g: grid.Grid, tried: set[int], side: int, t
     grid_scripts = {_script(c) for c in grid_letters} - {None}
     out = []
     for i in left_out:
-        w = answer(terms[i][0], language)
+        w = answer(terms[i][0], language, among)
         if i in twins:
             out.append("twin")
         elif split_number(terms[i][0]):
@@ -329,7 +332,8 @@ def _search(words, firsts: list[int], seed: str, tries: int, max_rows: int, max_
     return best[1]
 
 
-def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...], language: str = "") -> Crossword:
+def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...], language: str = "",
+            among: Sequence[str] = ()) -> Crossword:
     a, b, c, e = g.box
     rows, cols = c - a + 1, e - b + 1
     # Hebrew or Arabic: the grid is laid out as for left to right, then mirrored, so each Across
@@ -351,7 +355,7 @@ def _finish(g: grid.Grid, words, terms, left_out: list[int], why: tuple[str, ...
             i = words[k][0]
             term, definition = terms[i]
             entries.append(Entry(number_of[pos], d, pos[0], pos[1], w, clue_for(term, definition, language), term,
-                                 lengths_of(puzzle_word(term, language)), mirrored))
+                                 lengths_of(puzzle_word(term, language, among)), mirrored))
     entries.sort(key=lambda en: (en.direction != ACROSS, en.number))
     return Crossword(tuple(tuple(row) for row in grid), tuple(entries), tuple(terms[i][0] for i in left_out),
                      tuple((r, col, number_of[(r, col)]) for r, col in numbered), why)

@@ -11,7 +11,7 @@ from .. import inline
 from ..errors import Location, Problem
 from ..model import Guide
 from .articles import puzzle_word
-from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name,
+from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_name, terms_of,
                term_locations, word)
 
 
@@ -187,7 +187,7 @@ def _twins(guide: Guide, left_out: Sequence[str]) -> list[tuple[str, str]]:
     first: dict[tuple, str] = {}
     out = []
     for t in guide.vocabulary:
-        w = cells(puzzle_word(t.term, guide.language), language=guide.language)  # (Turkish ılık, ilik: no twins)
+        w = cells(puzzle_word(t.term, guide.language, terms_of(guide)), language=guide.language)  # (Turkish ılık, ilik: no twins)
         if w in first and t.term in left_out:
             out.append((t.term, first[w]))
         first.setdefault(w, t.term)

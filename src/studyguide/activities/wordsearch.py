@@ -74,7 +74,8 @@ class WordSearch:
 
 
 def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICULTY,
-         max_size: int = MAX_SIZE, max_words: int = MAX_WORDS, language: Optional[str] = None) -> WordSearch:
+         max_size: int = MAX_SIZE, max_words: int = MAX_WORDS, language: Optional[str] = None,
+         among: Sequence[str] = ()) -> WordSearch:
     if difficulty not in DIFFICULTY:
         raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTY)}")
     directions = DIFFICULTY[difficulty]
@@ -84,7 +85,7 @@ def make(terms: Sequence[str], seed: str = "", difficulty: str = DEFAULT_DIFFICU
     seen: set[tuple[str, ...]] = set()
     for term in terms:
         # (STRASSE, İKLİM in Turkish, as the words to find list it; 'la funda' is FUNDA: articles.puzzle_word)
-        w = cells(puzzle_word(term, language), language=language)
+        w = cells(puzzle_word(term, language, among or terms), language=language)
         # (two terms with the same letters are one word in the grid: the second is said as left out)
         reason = ("twin" if w in seen else "number" if split_number(term) else "short" if len(w) < 2 else
                   "long" if len(w) > max_size else "many" if len(words) >= max_words else None)

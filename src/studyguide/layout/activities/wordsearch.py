@@ -7,7 +7,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ... import inline, scripts
-from ...activities import compat
+from ...activities import compat, terms_of
 from ...activities.articles import puzzle_word
 from ...activities.wordsearch import DIRECTIONS
 from ..._reportlab import Together, stacked_height
@@ -205,7 +205,7 @@ def _list(ctx, cells, cols):
 
 def word_search(ctx, name, data) -> list:
     flow = _start(ctx, name, data)
-    words = sorted({scripts.caps(compat(inline.plain(puzzle_word(p.term, ctx.guide.language))), ctx.guide.language)
+    words = sorted({scripts.caps(compat(inline.plain(puzzle_word(p.term, ctx.guide.language, terms_of(ctx.guide)))), ctx.guide.language)
                     for p in data.placements},
                    key=lambda w: scripts.alphabetical(w, ctx.guide.language))
     cells = [ctx.raw(_text(ctx, w), "cell") for w in words]
