@@ -231,3 +231,45 @@ def test_a_word_problem_working_from_a_table_gets_room_for_its_working(tmp_path)
     untabled = write_guide(tmp_path, "untabled.yaml", TABLED.replace("| Montreal | −15 |", "Montreal: −15").replace(
         "| Madrid | 3 |", "Madrid: 3").replace("| Town | Lowest temperature in January (°C) |", "").replace("|---|---|", ""))
     assert [q.lines for q in api.load(untabled).questions] == [1, 1, 1]
+
+
+TABLE_WORDS = """\
+    title: Elements
+    summary: |
+      Some elements and their symbols.
+
+      | Element | Symbol |
+      |---|---|
+      | Oxygen | O |
+      | Iron | Fe |
+    questions:
+      - type: short_answer
+        prompt: What is the atomic number of oxygen on the periodic table?
+        answer: "8"
+      - type: short_answer
+        prompt: How many players are on a side in doubles table tennis?
+        answer: "2"
+      - type: short_answer
+        prompt: How many grams of table salt does the recipe use in all?
+        answer: "12"
+      - type: short_answer
+        prompt: In which times table does fifty-six come right after forty-nine?
+        answer: "7"
+      - type: short_answer
+        prompt: Using the data table, how many elements are listed?
+        answer: "2"
+      - type: short_answer
+        prompt: How many symbols in Table 1 have two letters?
+        answer: "1"
+    """
+
+
+def test_a_word_that_only_holds_table_does_not_make_a_word_problem(tmp_path):
+    """Hostile r16 #3: any prompt with the word 'table', in a guide that holds one, got two lines and 'Show your
+    work': 'the periodic table', 'doubles table tennis'. Only a prompt that points at a table ('the data table',
+    'Table 1', 'the table in Unit 6') works from one; a compound that holds the word asks for a fact."""
+    path = write_guide(tmp_path, "table-words.yaml", TABLE_WORDS)
+    assert [q.lines for q in api.load(path).questions] == [1, 1, 1, 1, 2, 2]
+    handout = Pdf(api.build(path, tmp_path / "out").outputs[0].path)
+    assert "Questions 1–4: Write your answer on the line." in handout.text
+    assert "Questions 5–6: Show your work and write the answer on the lines." in handout.text

@@ -100,3 +100,30 @@ def test_examples_that_differ_are_not_told(tmp_path):
     path = tmp_path / "almohadon.yaml"
     path.write_text(text, encoding="utf-8")
     assert not [w for w in warnings(api.load(path)) if "same example" in w.message]
+
+
+SHARED = "The tide pool held a crab, a limpet, a mussel, a sea star, a barnacle and an anemone in the sun."
+
+
+@pytest.mark.parametrize("seed", ["1", "2", "3", "4"])
+def test_terms_sharing_an_example_get_one_short_warning_at_the_second_in_file_order(tmp_path, seed):
+    """Hostile r16 #5: 200 terms with one example gave 199 warnings, each quoting the whole 1,400-character
+    sentence, and which of two terms was warned followed the shuffle's seed. Now one warning for each shared
+    sentence, at the second term's example in the file, naming the later terms (three, then how many more) and
+    quoting the sentence's first 60 characters or so; whatever the seed."""
+    from studyguide.activities import warnings
+    words = ["crab", "limpet", "mussel", "sea star", "barnacle", "anemone"]
+    terms = "".join(f"  - term: {w}\n    definition: a shore animal, {w}\n    example: {SHARED}\n" for w in words)
+    terms += ("  - term: kelp\n    definition: a seaweed\n    example: The otter wraps kelp around it.\n"
+              "  - term: otter\n    definition: a sea mammal\n    example: The otter wraps kelp around it.\n"
+              "  - term: tide\n    definition: the sea's rise and fall\n    example: The tide went out.\n")
+    path = tmp_path / "shore.yaml"
+    path.write_text(f"title: The shore\nseed: '{seed}'\nvocabulary:\n{terms}activities: [cloze]\n", encoding="utf-8")
+    found = [str(w) for w in warnings(api.load(path)) if "same example" in w.message]
+    assert found == [
+        f"{path}:9:14: warning: word-bank sentences: 'limpet', 'mussel', 'sea star' and 2 more have the same example "
+        "as 'crab' ('The tide pool held a crab, a limpet, a mussel, a sea star,…'), so each of their sentences "
+        "prints another's answer and gives its blank away: give all but one of them an example of its own",
+        f"{path}:27:14: warning: word-bank sentences: 'otter' has the same example as 'kelp' ('The otter wraps kelp "
+        "around it.'), so each of their sentences prints the other's answer and gives its blank away: give one "
+        "of them an example of its own"]

@@ -46,3 +46,39 @@ def test_a_row_that_would_leave_only_its_title_under_the_header_opens_the_next_p
         after = pages[1].split(HEADER)[1:]
         assert all(re.match(r" China’s Stated Objectives According to Chinese authorities", rest) for rest in after), \
             (mode, after)
+
+
+LONG_TITLE = "The peace after the First World War in Europe and the treaties that followed it, one by one"
+POINT = "the [[treaty]] changed the borders of many countries in Europe after the war ended"
+MID = f"""\
+title: Cornell header
+subject: History 10
+labels:
+  cues: "Questions, key words and things I want to ask the teacher tomorrow"
+  notes_column: "Notes from the lesson, written in my own words as we go"
+vocabulary:
+  - term: treaty
+    definition: a written agreement between countries
+topics:
+  - title: {LONG_TITLE}
+    summary: The [[treaty]] of Versailles was signed in 1919.
+    points:
+{"".join(f"      - Point {n}, {POINT}{chr(10)}" for n in range(1, 9))}    cues: ["What did the treaty change?", "Who signed it?"]
+"""
+
+
+def test_a_row_is_never_cut_inside_its_topic_title(tmp_path):
+    """Hostile r16 #4: a title four lines long in the narrow column of a large-print half sheet; the room under the
+    title block held a title of one line and two lines of notes, so the cut fell inside the title: page 1 ended
+    "…in Europe and the treaties", page 2 opened "that followed it, one by one". The title stays whole on the
+    header's page with the notes' first words under it (here the header and row open page 2)."""
+    guide = tmp_path / "cornell-mid.yaml"
+    guide.write_text(MID, encoding="utf-8")
+    for mode, pages in _pages("large-print", "half", guide=guide).items():
+        held = [n for n, text in enumerate(pages, 1) if "in my own words as we go" in text]
+        assert held == [2], (mode, held)
+        after = pages[1].split("in my own words as we go")[1:]
+        assert len(after) == 2 and all(re.match(r" What did the treaty change\? " + re.escape(LONG_TITLE) +
+                                                r" The (treaty )?of Versailles was signed in 1919\.", rest)
+                                       for rest in after), (mode, after)
+        assert not any("that followed it" in text for text in pages[:1] + pages[2:]), mode

@@ -102,8 +102,22 @@ def word_problem(prompt: str, answer, tabled: bool = False) -> bool:
     return worked(answer) and (given(prompt) or tabled and bool(_TABLE.search(plain(prompt or ""))))
 
 
-# a table named in a prompt, in the languages with labels of their own and Italian
-_TABLE = re.compile(r"\b(?:tables?|tablas?|tableaux?|tabellen?|tabelas?|tabella)\b|表格", re.IGNORECASE)
+# A prompt that points at a table ('the table in Unit 6', 'this table', 'Table 2', 'the data table'), in the languages
+# with labels of their own and Italian; not a word that only holds 'table' ('the periodic table', 'the times table',
+# 'table tennis', 'table salt'), which asks for a fact. Only words for 'this', 'the' and a few kinds of table
+# (data, lab, results) may stand before it, and a compound's second word may not follow it.
+_KINDS = r"(?:(?:data|lab|results?|summary|frequency|value|conversion)\s+)?"
+_NOT_AFTER = (r"(?!\s+(?:tennis|salt|spoons?|spoonfuls?|cloth|manners|tops?|wine|legs?|lamps?|settings?|football|"
+              r"periódica|periodica|periódico|périodique|de\s+multiplicar|de\s+multiplication|de\s+multiplicação|"
+              r"da\s+tabuada|pitagorica|noir)\b)")
+_TABLE = re.compile(
+    rf"\b(?:(?:the|this|that|these|those|each|our|your)\s+{_KINDS}tables?|"  # English
+    r"(?:la|las|esta|estas|esa|esas|una)\s+tablas?|"  # Spanish
+    r"(?:le|les|ce|cet|ces|du|des|au|aux)\s+tableaux?|"  # French
+    r"(?:der|die|den|dem|diese[rnms]?|jede[rnms]?)\s+tabellen?|"  # German
+    r"(?:a|as|na|nas|da|das|esta|essa)\s+tabelas?|"  # Portuguese
+    r"(?:la|le|nella|della|alla|questa|quella)\s+tabell[ae])\b" + _NOT_AFTER +  # Italian
+    r"|\b(?:tables?|tablas?|tableaux?|tabellen?|tabelas?|tabell[ae])\s+\d|表格", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ from . import (LABELS, Plan, activity_location, cells, number_sign, plan, sign_n
 
 
 MAX_LISTED = 10  # terms a warning names; the rest are counted
+SHARED_NAMED = 3  # terms with one example a warning names (its sentence quoted too)
 
 
 def warnings(guide: Guide, names: Optional[Sequence[str]] = None, limits: Optional[dict] = None) -> list[Problem]:
@@ -119,24 +120,33 @@ def _unused_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
 
 
 def _shared_examples(guide: Guide, cloze, spots, index: dict) -> list[Problem]:
-    """A warning at the example of each term whose word-bank sentence is another term's, word for word: each prints
-    the other's answer around its blank (trial r16 #10: 'Su luna de miel fue un largo escalofrío.' for both 'el
-    escalofrío' and 'la luna de miel', items 14 and 19)."""
-    first: dict[str, str] = {}
+    """One warning for each word-bank sentence that two or more terms have as their example, word for word: each
+    prints the others' answers around its blank (trial r16 #10: 'Su luna de miel fue un largo escalofrío.' for both
+    'el escalofrío' and 'la luna de miel', items 14 and 19). It is told at the second term's example, in the
+    file's order, names the later terms (a few, then how many more) and quotes the sentence's start: 200 terms
+    with one example had 199 warnings, each with the whole sentence, at terms the shuffle chose (hostile r16 #5)."""
+    shown = {s.term: s for s in cloze.sentences if s.source == "example"}
+    groups: dict[str, list] = {}
+    for t in guide.vocabulary:  # (the file's order, not the shuffle's)
+        if t.term in shown:
+            groups.setdefault(" ".join(shown[t.term].text(None).split()).casefold(), []).append(t)
     out = []
-    for s in (s for s in cloze.sentences if s.source == "example"):
-        first.setdefault(" ".join(s.text(None).split()).casefold(), s.term)
-    for t in guide.vocabulary:
-        shown = next((s for s in cloze.sentences if s.term == t.term and s.source == "example"), None)
-        other = first.get(" ".join(shown.text(None).split()).casefold()) if shown else None
-        if other is None or other == t.term:
-            continue
-        where = spots[index[t.term]] if t.term in index else activity_location(guide, "cloze")
-        where = next((w for w, text in guide.texts if text == t.example and w.file == where.file
+    for first, *later in (g for g in groups.values() if len(g) > 1):
+        where = spots[index[later[0].term]] if later[0].term in index else activity_location(guide, "cloze")
+        where = next((w for w, text in guide.texts if text == later[0].example and w.file == where.file
                       and (w.line, w.col) > (where.line, where.col)), where)
-        out.append(Problem(where, f"{LABELS['cloze']}: '{inline.plain(t.term)}' has the same example as "
-                           f"'{inline.plain(other)}' ({shown.text(None)!r}), so each of their sentences prints the "
-                           "other's answer and gives its blank away: give one of them an example of its own",
+        names = ", ".join(f"'{inline.plain(t.term)}'" for t in later[:SHARED_NAMED])
+        if len(later) > SHARED_NAMED:
+            names += f" and {len(later) - SHARED_NAMED:,} more"
+        elif len(later) > 1:
+            names = names.rsplit(", ", 1)[0] + " and " + names.rsplit(", ", 1)[1]
+        sentence = " ".join(shown[first.term].text(None).split())
+        sentence = sentence if len(sentence) <= 60 else sentence[:59].rstrip() + "…"
+        out.append(Problem(where, f"{LABELS['cloze']}: {names} {'has' if len(later) == 1 else 'have'} the same "
+                           f"example as '{inline.plain(first.term)}' ('{sentence}'), so each of their sentences "
+                           f"prints {'the other' if len(later) == 1 else 'another'}'s answer and gives its blank "
+                           "away: give "
+                           f"{'one of them' if len(later) == 1 else 'all but one of them'} an example of its own",
                            warning=True))
     return out
 

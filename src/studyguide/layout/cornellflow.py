@@ -118,7 +118,24 @@ def _cut_in_row(table, aW: float, room: float, least: float, over: float) -> lis
     parts = table.split(aW, room)
     for part in [table, *parts]:
         part.splitByRow, part.splitInRow = 1, 0
-    return parts if len(parts) == 2 and _reportlab.row_heights(parts[1], aW)[0] >= over else []
+    if len(parts) != 2 or _reportlab.row_heights(parts[1], aW)[0] < over:
+        return []
+    return parts if _title_kept(table, parts[0], over - 4) else []
+
+
+def _title_kept(table, first, lines: float) -> bool:
+    """Whether the first piece of a table cut in its first row keeps that row's topic title whole with ``lines``
+    points of notes under it (two lines): ``least`` counts a title of one line, and a longer one (large print on a
+    half sheet: 'The peace after the First World War…', four lines) was cut in two across the pages (hostile r16 #4).
+    A row without a title (a point of its own) is kept as cut."""
+    if not any(getattr(f, "title", False) for f in _reportlab.column(table, 1)[0]):
+        return True
+    cell = _reportlab.column(first, 1)[0]
+    at = next((n for n, f in enumerate(cell) if getattr(f, "title", False)), None)
+    if at is None:  # (the title itself was split: its pieces are new paragraphs, unmarked)
+        return False
+    width = first._colWidths[1] - 12  # (the cells' padding, 6 points a side)
+    return sum(f.wrap(width, 1e9)[1] for f in cell[at + 1:]) >= lines
 
 
 def rows_filled(first, rest, aW: float, aH: float, least: float, over: float, page: float) -> tuple[list, object]:
