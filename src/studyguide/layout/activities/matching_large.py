@@ -212,35 +212,19 @@ def _filled(ctx, name, sets, blocks, height=None):
     n = sum(len(s.terms) for s in sets)
     height = height or _measures(ctx, name, n)
 
-    def search(sizes: tuple, count: int, shorts: int, best: list):
-        """Into ``best``: [pages short, sizes] of the ``count`` sets after ``sizes`` that leave the fewest pages
-        short, fullest first; of each set's sizes, those that fill their page, and the largest that does not."""
-        rest, more = n - sum(sizes), count - len(sizes) - 1  # (sets after this one)
-        if best[1] is not None and shorts >= best[0]:
-            return
-        if not more:
-            h, printed = height(sizes + (rest,)) if min(LAST_SET, n // count) <= rest <= SET_SIZE else (None, None)
-            if h is not None and h <= ctx.height and (best[1] is None or shorts + _short(ctx, printed) < best[0]):
-                best[:] = [shorts + _short(ctx, printed), sizes + (rest,)]
-            return
-        for size in range(min(SET_SIZE, rest - more * min(LAST_SET, n // count)), 0, -1):
-            if rest - size > SET_SIZE * more:
-                break
-            h, printed = height(sizes + (size,))
-            if h is None:
-                return
-            if h <= ctx.height:
-                short = _short(ctx, printed)
-                search(sizes + (size,), count, shorts + short, best)
-                if short or best[0] == 0:
-                    return  # (a smaller set leaves its page shorter still)
+    best = [None, None]  # [pages short, sizes]: the fullest of the sizes walked that leave the fewest pages short
+
+    def keep(sizes: tuple, shorts: int, printed: float):
+        if best[1] is None or shorts + _short(ctx, printed) < best[0]:
+            best[:] = [shorts + _short(ctx, printed), sizes]
 
     own = [len(s.terms) for s in sets]
     short = [_short(ctx, stacked_height(b, ctx.width)) for b in blocks]  # (the last set's page: what follows may fill it)
     for count in (len(sets) - 1,) + ((len(sets),) if any(short[:-1]) else ()):
-        best = [None, None]
+        best[:] = [None, None]
         if count > 1:
-            search((), count, 0, best)
+            _walk(ctx, n, count, height, 1, lambda printed: _short(ctx, printed), keep,
+                  stop=lambda shorts: best[1] is not None and shorts >= best[0], done=lambda: best[0] == 0)
         if best[1] is not None and list(best[1]) != own and (count < len(sets) or best[0] < sum(short)):
             filled = act.plan(ctx.guide, name, {"sizes": best[1]}).data
             again = _blocks(ctx, name, filled)
@@ -280,38 +264,55 @@ def _others(ctx, sets, blocks, height) -> list[tuple]:
     least past it on the last page. _filled counts the last set's page as short when its set is short, and keeps
     sets that leave a page short in the middle rather than at the end, where what follows may start under the set or
     the estimate be a point out (the police guide's 13 terms on A4: 4, 4 and 5, page 22 34 % empty; 3, 5 and 5 left
-    none short). Each set of two terms or more, the last :data:`LAST_SET` or more, searched as _filled does: of each
-    set's sizes, those that fill their page and the largest that does not."""
+    none short). Each set of two terms or more, the last :data:`LAST_SET` or more, walked as _filled walks them
+    (:func:`_walk`), scored by the room each page leaves past the rule."""
     own, n, count = tuple(len(s.terms) for s in sets), sum(len(s.terms) for s in sets), len(sets)
     middle = sum(_over(ctx, stacked_height(b, ctx.width)) for b in blocks[:-1])
     if count < 2 or not middle:
         return []
-    least, found = min(LAST_SET, n // count), []
+    found = []  # ((room past the rule on the pages but the last, on the last), sizes), the least first
 
-    def search(sizes: tuple, over: float):
-        rest, more = n - sum(sizes), count - len(sizes) - 1
-        if over >= middle or len(found) == OTHERS and over > found[-1][0][0]:
+    def keep(sizes: tuple, over: float, printed: float):
+        if sizes != own:
+            found.append(((over, _over(ctx, printed)), sizes))
+            found.sort(key=lambda f: f[0])  # (stable: of two alike, the fuller first)
+            del found[OTHERS:]
+    _walk(ctx, n, count, height, MIN_SET, lambda printed: _over(ctx, printed), keep,
+          stop=lambda over: over >= middle or len(found) == OTHERS and over > found[-1][0][0])
+    return [sizes for _, sizes in found]
+
+
+def _walk(ctx, n: int, count: int, height, smallest: int, cost, keep, stop, done=lambda: False):
+    """The one search of :func:`_filled` and :func:`_others`: the sizes of ``count`` sets of ``n`` terms, fullest
+    first, each set of ``smallest`` terms or more fitting its page as ``height`` (:func:`_measures`) measures it, the
+    last :data:`LAST_SET` or more (fewer only in a list that short); of each set's sizes, those that fill their page
+    (``cost(printed)`` of its page is falsy) and the largest that does not: a smaller set leaves its page shorter
+    still. Each whole set of sizes goes to ``keep(sizes, cost, printed)``, with the cost of its pages but the last's
+    and the last's printed height; ``stop(cost)`` says the sizes so far can no longer be kept, and ``done()`` that
+    no sizes after those filling a page can. Stops where ``height`` has measured all it may."""
+    least = min(LAST_SET, n // count)
+
+    def walk(sizes: tuple, spent):
+        rest, more = n - sum(sizes), count - len(sizes) - 1  # (sets after this one)
+        if stop(spent):
             return
         if not more:
             h, printed = height(sizes + (rest,)) if least <= rest <= SET_SIZE else (None, None)
-            if h is not None and h <= ctx.height and sizes + (rest,) != own:
-                found.append(((over, _over(ctx, printed)), sizes + (rest,)))
-                found.sort(key=lambda f: f[0])  # (stable: of two alike, the fuller first)
-                del found[OTHERS:]
+            if h is not None and h <= ctx.height:
+                keep(sizes + (rest,), spent, printed)
             return
-        for size in range(min(SET_SIZE, rest - more * least), MIN_SET - 1, -1):
+        for size in range(min(SET_SIZE, rest - more * least), smallest - 1, -1):
             if rest - size > SET_SIZE * more:
                 break
             h, printed = height(sizes + (size,))
             if h is None:
                 return
             if h <= ctx.height:
-                search(sizes + (size,), over + _over(ctx, printed))
-                if _over(ctx, printed):
-                    return  # (a smaller set leaves its page shorter still)
-
-    search((), 0.0)
-    return [sizes for _, sizes in found]
+                page = cost(printed)
+                walk(sizes + (size,), spent + page)
+                if page or done():
+                    return  # (a smaller set leaves its page shorter still; or nothing after can win)
+    walk((), 0)
 
 
 FILL_SLACK = 12  # pt: what a printed page shows empty under a set besides the room it leaves (its last line's
