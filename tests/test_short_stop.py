@@ -35,16 +35,15 @@ def _whole(monkeypatch):
 
 
 def test_the_bundled_guides_kept_lists_trial_is_kept_with_two_points_at_each_end(monkeypatch):
-    """The bundled guide's standard handout: keeping topic 3's points together left page 4 short, so that trial
-    stopped when page 6 began. Its points' own run no longer breaks the page under their title (kept.kept_ends),
-    so page 4 stays full and the trial is laid out whole (12 pages), but its run measured the last points
-    fitting on page 2 and the sixth still went over alone: not kept. Two at each end (kept.ends), laid out
-    whole, is kept: the fifth point goes over with the sixth. (Stopping at a page left short is still what
-    the byte-for-byte tests below compare: photosynthesis' large print.)"""
+    """The bundled guide's standard handout: keeping topic 3's points together, three at each end, its run measured
+    the last points fitting on page 2 and the sixth still went over alone, on page 3: not kept, whatever its later
+    pages, so that trial stops when page 4 begins (pagetops: every point drawn, no fewer lists stranded; it was laid
+    out to its 12th page). Two at each end (kept.ends), laid out whole, is kept: the fifth point goes over with the
+    sixth. (The bytes are those of the trial laid out whole: test_the_pdfs_are_the_bytes_the_whole_trials_made.)"""
     calls = pages_in(monkeypatch, "keep_lists")
     docs = _build(POLICE)
     assert (docs["student"].pages, docs["key"].pages) == (11, 12)
-    assert [c for c in calls if c] == [list(range(1, 13)) * 2]
+    assert [c for c in calls if c] == [[1, 2, 3, 4] + list(range(1, 13))]
 
 
 def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):
