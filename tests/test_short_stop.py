@@ -46,6 +46,18 @@ def test_the_bundled_guides_kept_lists_trial_is_kept_with_two_points_at_each_end
     assert [c for c in calls if c] == [[1, 2, 3, 4] + list(range(1, 13))]
 
 
+def test_a_trial_stops_at_the_first_line_of_the_page_after_a_short_one(monkeypatch):
+    """Photosynthesis' large print: its kept-lists trials leave a page short that the first layout had full, and
+    are thrown away. Each stops as soon as something is drawn on the page after that one (pagetops.PageTops.drawn),
+    not when the page after that begins: the trials that laid out pages 1-3, 1-5 and 1-8 now lay out 1-2, 1-4 and
+    1-7. The trial kept (the second layout's coverage table, two rows at each end) is laid out whole."""
+    calls = pages_in(monkeypatch, "keep_lists")
+    _build(PHOTO, None, "large-print")
+    upto = [list(range(1, n + 1)) for n in (2, 7, 7, 7, 7)]
+    again = [list(range(1, n + 1)) for n in (2, 7, 19, 4, 4, 4, 7)]
+    assert [c for c in calls if c] == [sum(upto, []), sum(again, [])]
+
+
 def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):
     """The bundled guide's standard handout on A4 keeps its lists' trial: laid out once, every page, as before."""
     calls = pages_in(monkeypatch, "keep_lists")

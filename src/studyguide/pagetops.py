@@ -20,7 +20,8 @@ after a layout, never while one is laid out.
 A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; leads_up, crossword_kept,
 pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no
 more pages short. It stops at a page's opening once the pages before it settle that it would not be
-(:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last. It is laid
+(:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last; checked
+also at the first thing drawn on each page (:meth:`PageTops.drawn`), a page sooner. It is laid
 out from page 1 (never resumed: a layout kept is this one). mending.keep_lists marks the flowables its trial
 sets unlike the first layout (``relaid``: the KeepRuns of the lists it keeps newly, a list's heading's room),
 and counts the story without KeepRuns (``extra``), so that a page of each layout opening on the same item
@@ -73,6 +74,7 @@ class PageTops:
         self.seen = ctx.__dict__.setdefault("page_tops", {})
         self.widths = {}  # page → keynotes.page_width
         self.start = 1  # the page the layout starts on
+        self.checked = set()  # pages with something drawn on them, their pages before checked (:meth:`drawn`)
         self.lists = _lists_last(ctx, self.flow) if self.rule == "pages" and marked else None  # (:meth:`_no_better`)
 
     def resume(self) -> list:
@@ -135,6 +137,16 @@ class PageTops:
         last = max(lowest, default=0)
         short = {page for page, y in lowest.items() if page < last and ends_short(self.ctx, y)}
         return len(short) > len(self.short) if self.rule == "count" else not short <= self.short
+
+    def drawn(self, page: int) -> None:
+        """After a flowable is handled: at the first thing drawn on a page, the pages before it are as they end and
+        not the last, so what :meth:`_costs` finds at the next page's opening it finds now (a trial a page short
+        that stopped when page 8 began stops once page 7 has its first line); once a page."""
+        if page in self.checked or page not in self.ctx.__dict__.get("page_lowest", {}):
+            return
+        self.checked.add(page)
+        if self._costs():
+            raise Met(page)
 
     def _no_better(self, flowables) -> bool:
         """Whether a keep_lists trial has drawn every item of the lists it keeps and leaves as many of them with an
@@ -249,3 +261,5 @@ class TopsDocTemplate(GlueDocTemplate):
         if tops is not None and self.page not in tops.seen:
             tops.opening(self.page, flowables)
         super().handle_flowable(flowables)
+        if tops is not None and tops.rule:
+            tops.drawn(self.page)
