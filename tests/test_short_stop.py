@@ -35,16 +35,27 @@ def _whole(monkeypatch):
 
 
 def test_the_bundled_guides_kept_lists_trial_is_kept_with_two_points_at_each_end(monkeypatch):
-    """The bundled guide's standard handout: keeping topic 3's points together left page 4 short, so that trial
-    stopped when page 6 began. Its points' own run no longer breaks the page under their title (kept.kept_ends),
-    so page 4 stays full and the trial is laid out whole (12 pages), but its run measured the last points
-    fitting on page 2 and the sixth still went over alone: not kept. Two at each end (kept.ends), laid out
-    whole, is kept: the fifth point goes over with the sixth. (Stopping at a page left short is still what
-    the byte-for-byte tests below compare: photosynthesis' large print.)"""
+    """The bundled guide's standard handout: keeping topic 3's points together, three at each end, its run measured
+    the last points fitting on page 2 and the sixth still went over alone, on page 3: not kept, whatever its later
+    pages, so that trial stops when page 4 begins (pagetops: every point drawn, no fewer lists stranded; it was laid
+    out to its 12th page). Two at each end (kept.ends), laid out whole, is kept: the fifth point goes over with the
+    sixth. (The bytes are those of the trial laid out whole: test_the_pdfs_are_the_bytes_the_whole_trials_made.)"""
     calls = pages_in(monkeypatch, "keep_lists")
     docs = _build(POLICE)
     assert (docs["student"].pages, docs["key"].pages) == (11, 12)
-    assert [c for c in calls if c] == [list(range(1, 13)) * 2]
+    assert [c for c in calls if c] == [[1, 2, 3, 4] + list(range(1, 13))]
+
+
+def test_a_trial_stops_at_the_first_line_of_the_page_after_a_short_one(monkeypatch):
+    """Photosynthesis' large print: its kept-lists trials leave a page short that the first layout had full, and
+    are thrown away. Each stops as soon as something is drawn on the page after that one (pagetops.PageTops.drawn),
+    not when the page after that begins: the trials that laid out pages 1-3, 1-5 and 1-8 now lay out 1-2, 1-4 and
+    1-7. The trial kept (the second layout's coverage table, two rows at each end) is laid out whole."""
+    calls = pages_in(monkeypatch, "keep_lists")
+    _build(PHOTO, None, "large-print")
+    upto = [list(range(1, n + 1)) for n in (2, 7, 7, 7, 7)]
+    again = [list(range(1, n + 1)) for n in (2, 7, 19, 4, 4, 4, 7)]
+    assert [c for c in calls if c] == [sum(upto, []), sum(again, [])]
 
 
 def test_a_trial_that_is_kept_is_laid_out_whole_once(monkeypatch):

@@ -20,14 +20,19 @@ after a layout, never while one is laid out.
 A layout tried with ``stop_short`` (mending.keep_lists and lines_whole: "pages"; leads_up, crossword_kept,
 pictures_kept and pictures_full: "count") is kept only if it leaves no page short the first did not, or no
 more pages short. It stops at a page's opening once the pages before it settle that it would not be
-(:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last. It is laid
+(:meth:`PageTops._costs`): a page ended short, with something drawn after it, so not the last; checked
+also at the first thing drawn on each page (:meth:`PageTops.drawn`), a page sooner. It is laid
 out from page 1 (never resumed: a layout kept is this one). mending.keep_lists marks the flowables its trial
 sets unlike the first layout (``relaid``: the KeepRuns of the lists it keeps newly, a list's heading's room),
 and counts the story without KeepRuns (``extra``), so that a page of each layout opening on the same item
 compares alike: once past them, a page that opens as a page of the first layout before it did stops the trial
 (:meth:`PageTops._behind`): the rest would be the first layout's pages, as many pages later, so it is longer.
-The benchmark's 50-unit guide threw such a trial away after its 92nd page; it now stops at page 61."""
+The benchmark's 50-unit guide threw such a trial away after its 92nd page; it now stops at page 61. A keep_lists
+trial also stops at the first page that opens once every item of the lists it keeps is drawn, where no fewer of them
+are left with an item alone than in the first layout (:meth:`PageTops._no_better`): it would not be kept."""
 from __future__ import annotations
+
+from reportlab.platypus import Flowable
 
 from ._reportlab import LAID_OUT_MARKS, start_at
 from .glue import LOOK, GlueDocTemplate, _holder
@@ -69,6 +74,8 @@ class PageTops:
         self.seen = ctx.__dict__.setdefault("page_tops", {})
         self.widths = {}  # page → keynotes.page_width
         self.start = 1  # the page the layout starts on
+        self.checked = set()  # pages with something drawn on them, their pages before checked (:meth:`drawn`)
+        self.lists = _lists_last(ctx, self.flow) if self.rule == "pages" and marked else None  # (:meth:`_no_better`)
 
     def resume(self) -> list:
         """The story from the last page the first layout opened before the first relaid flowable (not on it: it may
@@ -101,6 +108,8 @@ class PageTops:
         self.seen[page] = state
         if self.rule and (self._costs() or self.last is not None and page > self.last):  # (it would not be kept:
             raise Met(page)  # mending; a page the first layout did not have makes it longer, mending.longer)
+        if self.rule and self.lists and self._no_better(flowables):
+            raise Met(page)
         if state is None or not self.relaid or j <= self.relaid[1]:
             return
         if self.rule and self._behind(page, state, j):  # (the first's pages from here, later: longer, not kept)
@@ -128,6 +137,33 @@ class PageTops:
         last = max(lowest, default=0)
         short = {page for page, y in lowest.items() if page < last and ends_short(self.ctx, y)}
         return len(short) > len(self.short) if self.rule == "count" else not short <= self.short
+
+    def drawn(self, page: int) -> None:
+        """After a flowable is handled: at the first thing drawn on a page, the pages before it are as they end and
+        not the last, so what :meth:`_costs` finds at the next page's opening it finds now (a trial a page short
+        that stopped when page 8 began stops once page 7 has its first line); once a page."""
+        if page in self.checked or page not in self.ctx.__dict__.get("page_lowest", {}):
+            return
+        self.checked.add(page)
+        if self._costs():
+            raise Met(page)
+
+    def _no_better(self, flowables) -> bool:
+        """Whether a keep_lists trial has drawn every item of the lists it keeps and leaves as many of them with an
+        item alone as the first layout did: mending.keep_lists would not keep it, whatever its later pages (the
+        bundled police guide's topic 3, kept, went 5 + 1 again, and was laid out to its 11th page)."""
+        from .layout import kept
+
+        for f in flowables:  # (the story's own flowables left, or parts of them: a part first is an item unfinished)
+            at = self.lists["at"].get(id(f))
+            if at is not None:
+                if at <= self.lists["last"]:
+                    return False
+                break
+            if _holds_item(f, self.lists["keys"]):
+                return False
+        keys = self.lists["keys"]
+        return len(kept.stranded(self.ctx) & keys) >= len(kept.stranded(self.first) & keys)
 
     def _notes(self) -> tuple:
         """The key's notes gathered so far, each by its number and how wide its page's number prints (a
@@ -166,6 +202,42 @@ class PageTops:
                     each.__dict__[name] = value
 
 
+def _lists_last(ctx, flow: list):
+    """For a keep_lists trial (:meth:`PageTops._no_better`): the lists it keeps, each flowable's place in the story,
+    and the last place of an item of theirs; None where one is a table (its rows are noted as its parts are drawn)
+    or an item is not the story's own (held in another flowable, its place unknown)."""
+    from .layout import kept
+
+    keys = frozenset(ctx.__dict__.get("kept_lists", ()))
+    if not keys or keys & kept.TABLES:
+        return None
+    last, at = -1, {}
+    for j, f in enumerate(flow):
+        at[id(f)] = j
+        if getattr(f, "_noted", (None, None))[1] in keys:
+            last = j
+        elif any(_holds_item(part, keys) for part in _inner(f)):
+            return None
+    return {"keys": keys, "at": at, "last": last} if last >= 0 else None
+
+
+def _inner(f) -> list:
+    """The flowables a flowable holds (reportlab's KeepTogether and the like: in a list of its own), if any; not the
+    items a KeepRun measures, which follow it in the story."""
+    if getattr(f, "extra", False):
+        return []
+    return [part for value in getattr(f, "__dict__", {}).values() if isinstance(value, (list, tuple))
+            for part in value if isinstance(part, Flowable)]
+
+
+def _holds_item(f, keys, depth: int = 3) -> bool:
+    """Whether a flowable is, or holds (to ``depth`` levels: a flowable may hold what holds it), an item of one of
+    the lists ``keys`` (layout.kept._note)."""
+    noted = getattr(f, "_noted", None)
+    return noted is not None and noted[1] in keys or depth > 0 and any(
+        _holds_item(part, keys, depth - 1) for part in _inner(f))
+
+
 def _short(ctx) -> set:
     """The pages of a whole layout, but its last, that end short (mending.short_pages)."""
     lowest = ctx.__dict__.get("page_lowest", {})
@@ -189,3 +261,5 @@ class TopsDocTemplate(GlueDocTemplate):
         if tops is not None and self.page not in tops.seen:
             tops.opening(self.page, flowables)
         super().handle_flowable(flowables)
+        if tops is not None and tops.rule:
+            tops.drawn(self.page)
