@@ -226,8 +226,9 @@ def _inner(f) -> list:
     items a KeepRun measures, which follow it in the story."""
     if getattr(f, "extra", False):
         return []
-    return [part for value in getattr(f, "__dict__", {}).values() if isinstance(value, (list, tuple))
-            for part in value if isinstance(part, Flowable)]
+    measured = getattr(f, "MEASURED", ())  # (what it measures of the story after it: layout.leads._Ending)
+    return [part for name, value in getattr(f, "__dict__", {}).items() if isinstance(value, (list, tuple))
+            and name not in measured for part in value if isinstance(part, Flowable)]
 
 
 def _holds_item(f, keys, depth: int = 3) -> bool:

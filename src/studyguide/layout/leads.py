@@ -94,6 +94,7 @@ class _Ending:
     page and they would not, it claims their room, and the frame splits it, LEAD_LINES lines going over."""
 
     _kept_after = ()
+    MEASURED = ("_kept_after",)  # (the items it measures follow it in the story: pagetops._inner)
 
     def wrap(self, availWidth, availHeight):
         width, height = super().wrap(availWidth, availHeight)
