@@ -18,6 +18,9 @@ from .._reportlab import stacked_height
 TABLES = frozenset({"benefits", "criticisms", "coverage"})  # tables kept (ruled.grid): not counted, mending.keep_lists
 LIST_ENDS = 3  # items a list keeps together at its start and at its end, as a table keeps three rows
 # on each side of a break (ruled.MIN_ROWS)
+ALONE_UP_TO = 4  # lists at most that tries() also keeps each alone: each trial is a layout, and one that mends one
+# list of many is worth little (an 800 KB guide strands 45 topics' lists: one each, two whole layouts of 276 pages,
+# took its build from 2.4 to 6.2 s of CPU)
 PAIR_ENDS = 2  # the fewest a list or table keeps at each end, where LIST_ENDS would cost a page (:func:`ends`)
 
 
@@ -44,11 +47,11 @@ class KeepRun(CondPageBreak):
 def tries(ctx, lists: set, fixes: dict):
     """The fixes mending.keep_lists tries, in turn, added to ``fixes`` (the layout's own): all ``lists`` kept,
     LIST_ENDS items at each end; then PAIR_ENDS for those of four items or more; then each of those alone with
-    PAIR_ENDS, so that a list moved whole that costs a page holds back none that two at each end would mend
+    PAIR_ENDS (where there are ALONE_UP_TO of them at most), so that a list moved whole that costs a page holds back none that two at each end would mend
     (the trial's coverage table could keep two rows with its last, not beside a topic's points moved whole)."""
     fixes = {**fixes, "stop_short": "pages"}
     long = sorted(key for key in lists if len(ctx.list_pages[key]) >= 2 * PAIR_ENDS)
-    alone = [({key}, {key}) for key in long] if len(lists) > 1 else []
+    alone = [({key}, {key}) for key in long] if 1 < len(lists) and len(long) <= ALONE_UP_TO else []
     for some, paired in [(lists, set())] + [(lists, set(long))] * bool(long) + alone:
         tried = {**fixes, "kept_lists": some | set(fixes.get("kept_lists", ()))}
         if not some & TABLES:  # (their flowables marked, so that pagetops may stop it once it is longer)
