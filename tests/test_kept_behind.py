@@ -37,21 +37,27 @@ def _handout(path):
     return api.render_guide(api.load(path), key=False)[0]["student"]  # (as the benchmark builds it)
 
 
+def _kept_by_keep_lists(mp) -> list:
+    """A list that gathers, for each call of mending.keep_lists under ``mp``, the lists its layout keeps (sorted)."""
+    kept, real = [], render.mending.keep_lists
+
+    def keep_lists(redraw, layout):
+        out = real(redraw, layout)
+        kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
+        return out
+    mp.setattr(render.mending, "keep_lists", keep_lists)
+    return kept
+
+
 @pytest.fixture(scope="module")
 def fast(g50):
     """The handout as the code lays it out, watched: (handout, the pages each call of keep_lists laid out, the
     trials that stopped a page behind (page, pages behind), the lists each call kept). Both tests read this one
     layout (under xdist, whichever worker asks first makes it: worker_share); the watching changes no byte."""
     def make():
-        calls, seen, kept = [], [], []
+        seen = []
         with pytest.MonkeyPatch.context() as mp:
-            real_keep = render.mending.keep_lists
-
-            def keep_lists(redraw, layout):
-                out = real_keep(redraw, layout)
-                kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
-                return out
-            mp.setattr(render.mending, "keep_lists", keep_lists)
+            kept = _kept_by_keep_lists(mp)
             calls = pages_in(mp, "keep_lists")
             real = getattr(pagetops.PageTops, "_behind", None)
 
@@ -77,14 +83,7 @@ def test_the_trial_a_page_behind_stops_where_it_falls_into_step(fast):
 def test_its_pdf_is_the_one_the_whole_trial_made(g50, fast, monkeypatch):
     """The same handout, byte for byte, as when every trial is laid out to its end (as before ``stop_short``);
     the lists kept together are the five the first trial kept."""
-    kept = []
-    real_keep = render.mending.keep_lists
-
-    def keep_lists(redraw, layout):
-        out = real_keep(redraw, layout)
-        kept.append(sorted(out[0].__dict__.get("kept_lists", ())))
-        return out
-    monkeypatch.setattr(render.mending, "keep_lists", keep_lists)
+    kept = _kept_by_keep_lists(monkeypatch)
     real = pagetops.PageTops.__init__
 
     def init(self, ctx, flow, first=None, canvases=()):
